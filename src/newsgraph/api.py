@@ -1,0 +1,273 @@
+"""The Python API: ``read`` one article, ``Reader.read_many`` a corpus.
+
+The work for one item runs in three stages: *prepare* (decode, HTML
+extraction, cleaning, metadata), *parse* (spaCy with newsgraph's components,
+batched through ``nlp.pipe``) and *assemble* (the typed ``Record``). The CLI,
+the store and the evaluations all come through here.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import multiprocessing
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field
+from datetime import date
+from itertools import islice
+from pathlib import Path
+
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from newsgraph import __version__
+from newsgraph.clean import Cleaned, clean
+from newsgraph.dates import normalize_published
+from newsgraph.errors import InputError, NewsgraphError
+from newsgraph.extract.sourcing import sourcing_profile
+from newsgraph.ingest import Item, decode_bytes, extract_html, iter_items
+from newsgraph.nlp import extensions as ext
+from newsgraph.nlp.pipeline import load, model_label
+from newsgraph.record import Generator, Meta, RawSpan, Record, SourceInfo
+from newsgraph.settings import Limits
+
+ItemLike = Item | str | Path
+
+
+@dataclass
+class Prepared:
+    """An item after decoding and cleaning, ready to parse."""
+
+    item: Item
+    record_id: str
+    cleaned: Cleaned | None = None
+    meta: Meta = field(default_factory=Meta)
+    url: str | None = None
+    error: str | None = None
+
+
+def _record_id(item: Item) -> str:
+    payload = item.data if item.data is not None else (item.text or "").encode("utf-8")
+    if item.error and not payload:
+        payload = f"error:{item.where}".encode()
+    return hashlib.sha256(payload).hexdigest()
+
+
+def _map_spans_into(raw: str, cleaned: Cleaned) -> list[RawSpan]:
+    """Locate each clean span in ``raw`` (an HTML page) where it occurs verbatim, in order."""
+    spans, cursor = [], 0
+    for span in cleaned.raw_spans:
+        piece = cleaned.text[span.start : span.end]
+        found = raw.find(piece, cursor)
+        if found < 0:
+            continue
+        spans.append(RawSpan(start=span.start, end=span.end, raw_start=found, raw_end=found + len(piece)))
+        cursor = found + len(piece)
+    return spans
+
+
+def prepare(item: Item, published: str | date | None = None) -> Prepared:
+    """Decode, extract and clean one item. Never raises on bad input: sets ``error``."""
+    prepared = Prepared(item=item, record_id=_record_id(item))
+    if item.error:
+        prepared.error = item.error
+        return prepared
+    try:
+        raw = item.text if item.text is not None else decode_bytes(item.data or b"", item.where)
+        if not raw.strip():
+            raise InputError(item.where, "empty input")
+        html_meta = None
+        if item.is_html:
+            html_meta = extract_html(raw, item.where, url=item.url)
+            cleaned = clean(html_meta.text, fmt="html")
+            cleaned.raw_spans = _map_spans_into(raw, cleaned)
+        else:
+            cleaned = clean(raw)
+    except InputError as exc:
+        prepared.error = exc.reason
+        return prepared
+    if not cleaned.text.strip():
+        prepared.error = "no article text left after cleaning"
+        return prepared
+
+    sources_of_date = (
+        ("given", published),
+        ("metadata", item.published),
+        ("metadata", html_meta.published if html_meta else None),
+        ("text", cleaned.published),
+    )
+    meta = Meta(
+        title=item.title or (html_meta.title if html_meta else None) or cleaned.title,
+        authors=item.authors or (html_meta.authors if html_meta else []) or cleaned.authors,
+        outlet=(html_meta.outlet if html_meta else None) or cleaned.outlet,
+        dateline=cleaned.dateline,
+    )
+    for origin, value in sources_of_date:
+        iso = normalize_published(value)
+        if iso:
+            meta.published, meta.published_from = iso, origin
+            break
+    prepared.cleaned = cleaned
+    prepared.meta = meta
+    prepared.url = item.url or (html_meta.url if html_meta else None)
+    return prepared
+
+
+def _source_info(prepared: Prepared) -> SourceInfo:
+    item = prepared.item
+    path = item.path if item.path else (None if item.where.startswith("<") else item.where)
+    return SourceInfo(
+        id=item.id, path=path, url=prepared.url, format=item.format, error=prepared.error
+    )
+
+
+def assemble(prepared: Prepared, doc: Doc | None, generator: Generator) -> Record:
+    """The record of a prepared item and its parse."""
+    record = Record(id=prepared.record_id, source=_source_info(prepared), generator=generator)
+    if prepared.error or prepared.cleaned is None or doc is None:
+        return record
+    cleaned = prepared.cleaned
+    record.meta = prepared.meta
+    record.text = cleaned.text
+    record.paragraphs = cleaned.paragraphs
+    record.raw_spans = cleaned.raw_spans
+    record.removed = cleaned.removed
+    record.entities = ext.get_list(doc, ext.ENTITIES)
+    record.times = ext.get_list(doc, ext.TIMES)
+    record.sources = ext.get_list(doc, ext.SOURCES)
+    record.attributions = ext.get_list(doc, ext.ATTRIBUTIONS)
+    record.events = ext.get_list(doc, ext.EVENTS)
+    record.relations = ext.get_list(doc, ext.RELATIONS)
+    record.sourcing = sourcing_profile(record.sources, record.attributions)
+    return record
+
+
+def _as_item(value: ItemLike) -> Iterator[Item]:
+    if isinstance(value, Item):
+        yield value
+        return
+    if isinstance(value, Path) or (isinstance(value, str) and "\n" not in value and len(value) < 4096
+                                   and Path(value).exists()):
+        yield from iter_items([str(value)])
+        return
+    text = str(value)
+    fmt = "html" if text.lstrip()[:1] == "<" else "text"
+    yield Item(where="<text>", format=fmt, text=text)
+
+
+class Reader:
+    """Loads the model once and reads articles into records.
+
+    ``Reader(model="en_core_web_sm")`` picks a model; by default the best
+    installed official English model, else the PyPI mirror.
+    """
+
+    def __init__(self, model: str | None = None, *, limits: Limits | None = None) -> None:
+        self.model_name = model
+        self.limits = limits or Limits.from_env()
+        self.nlp: Language = load(model)
+        self.generator = Generator(newsgraph=__version__, model=model_label(self.nlp))
+
+    def read(self, source: ItemLike, published: str | date | None = None) -> Record:
+        """One article: a path, an ``Item``, or the text itself. Raises ``InputError`` when bad."""
+        items = list(_as_item(source))
+        if len(items) != 1:
+            raise InputError(str(source), f"names {len(items)} articles; use read_many")
+        record = next(self.read_many(items, published=published))
+        if record.source.error:
+            raise InputError(items[0].where, record.source.error)
+        return record
+
+    def read_many(
+        self,
+        items: Iterable[ItemLike],
+        *,
+        published: str | date | None = None,
+        n_process: int = 1,
+        batch_size: int = 32,
+    ) -> Iterator[Record]:
+        """Records for every item, in input order, with bounded memory.
+
+        Bad items give a record with ``source.error`` set and the run goes on.
+        ``n_process > 1`` spreads batches over worker processes, each with its
+        own model.
+        """
+        flat = (item for value in items for item in _as_item(value))
+        if n_process > 1:
+            yield from _read_parallel(self.model_name, flat, published, n_process, batch_size)
+            return
+        prepared_stream = (prepare(item, published) for item in flat)
+        yield from self._parse_prepared(prepared_stream, batch_size)
+
+    def _parse_prepared(self, prepared_stream: Iterable[Prepared], batch_size: int) -> Iterator[Record]:
+        def docs() -> Iterator[tuple[Doc, Prepared]]:
+            for prepared in prepared_stream:
+                text = prepared.cleaned.text if prepared.cleaned and not prepared.error else ""
+                doc = self.nlp.make_doc(text)
+                setattr(doc._, ext.PUBLISHED, prepared.meta.published)
+                yield doc, prepared
+
+        for doc, prepared in self.nlp.pipe(docs(), as_tuples=True, batch_size=batch_size):
+            yield assemble(prepared, doc, self.generator)
+
+    def parse(self, text: str, published: str | None = None) -> Doc:
+        """The spaCy ``Doc`` of a clean text with newsgraph's extensions set."""
+        doc = self.nlp.make_doc(text)
+        setattr(doc._, ext.PUBLISHED, normalize_published(published))
+        return next(self.nlp.pipe([doc]))
+
+
+# --- multiprocessing -----------------------------------------------------------
+
+_WORKER: Reader | None = None
+
+
+def _init_worker(model: str | None) -> None:
+    global _WORKER
+    _WORKER = Reader(model)
+
+
+def _work(batch: list[tuple[Item, str | None]]) -> list[Record]:
+    assert _WORKER is not None
+    prepared = [prepare(item, published) for item, published in batch]
+    return list(_WORKER._parse_prepared(prepared, batch_size=len(batch) or 1))
+
+
+def _read_parallel(
+    model: str | None,
+    items: Iterator[Item],
+    published: str | date | None,
+    n_process: int,
+    batch_size: int,
+) -> Iterator[Record]:
+    published_iso = normalize_published(published)
+    ctx = multiprocessing.get_context("fork")
+    window = n_process * 4  # batches in flight: bounds memory while keeping workers busy
+    with ctx.Pool(n_process, initializer=_init_worker, initargs=(model,)) as pool:
+        while True:
+            batches = []
+            for _ in range(window):
+                batch = [(item, published_iso) for item in islice(items, batch_size)]
+                if not batch:
+                    break
+                batches.append(batch)
+            if not batches:
+                return
+            for records in pool.imap(_work, batches):
+                yield from records
+
+
+_DEFAULT_READER: dict[str | None, Reader] = {}
+
+
+def read(path_or_text: ItemLike, published: str | date | None = None, *, model: str | None = None) -> Record:
+    """Read one article (a path or the text itself) into a record.
+
+    The model is loaded on first use and kept for later calls.
+    """
+    reader = _DEFAULT_READER.get(model)
+    if reader is None:
+        reader = _DEFAULT_READER[model] = Reader(model)
+    return reader.read(path_or_text, published=published)
+
+
+__all__ = ["NewsgraphError", "Prepared", "Reader", "assemble", "prepare", "read"]

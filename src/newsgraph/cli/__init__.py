@@ -1,0 +1,30 @@
+"""The ``newsgraph`` command line: a thin layer over ``newsgraph.api`` and ``newsgraph.store``.
+
+Each command lives in its own module of this package and registers itself on
+``app`` (or ``eval_app``); this module only imports them. Errors from
+``newsgraph.errors`` become a one-line message and a non-zero exit code.
+"""
+
+from __future__ import annotations
+
+import sys
+
+from newsgraph.cli import corpus as _corpus  # noqa: F401
+from newsgraph.cli import evaluate as _evaluate  # noqa: F401
+
+# Command modules register themselves on import.
+from newsgraph.cli import read as _read  # noqa: F401
+from newsgraph.cli import timeline as _timeline  # noqa: F401
+from newsgraph.cli._app import app, eval_app
+
+
+def main() -> None:
+    """Console entry point."""
+    try:
+        app()
+    except KeyboardInterrupt:
+        sys.stderr.write("newsgraph: interrupted\n")
+        sys.exit(130)
+
+
+__all__ = ["app", "eval_app", "main"]

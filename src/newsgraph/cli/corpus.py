@@ -1,0 +1,1 @@
+"""Corpus store commands (ingest, search, entity, timeline, quotes, sources, stats, export)."""

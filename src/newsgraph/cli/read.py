@@ -1,0 +1,73 @@
+"""``newsgraph read`` and ``newsgraph schema``."""
+
+from __future__ import annotations
+
+import json
+from typing import Annotated
+
+import typer
+
+from newsgraph.cli._app import app, console, err_console, fail, handle, write_line
+from newsgraph.cli.view import render_record
+from newsgraph.errors import NewsgraphError
+from newsgraph.record import schema_json
+
+
+@app.command()
+def read(
+    paths: Annotated[list[str], typer.Argument(help="Files, directories, .jsonl, .csv, .gz, or - for stdin.")],
+    as_json: Annotated[bool, typer.Option("--json", help="Print the record as JSON (an array for several).")] = False,
+    as_jsonl: Annotated[bool, typer.Option("--jsonl", help="Print one record per line, in input order.")] = False,
+    published: Annotated[str | None, typer.Option(help="Publication date to anchor relative times on.")] = None,
+    model: Annotated[str | None, typer.Option(help="spaCy model package or path.")] = None,
+    workers: Annotated[int, typer.Option(min=1, help="Worker processes.")] = 1,
+) -> None:
+    """Read articles and print their records.
+
+    Example: newsgraph read article.txt --json
+    """
+    from newsgraph.api import Reader
+    from newsgraph.dates import normalize_published
+    from newsgraph.ingest import iter_items
+
+    if as_json and as_jsonl:
+        fail("--json and --jsonl exclude each other", 2)
+    if published is not None and normalize_published(published) is None:
+        fail(f"--published: not a date: {published!r}", 2)
+    try:
+        reader = Reader(model)
+    except NewsgraphError as exc:
+        handle(exc)
+
+    items = list(iter_items(paths, reader.limits))
+    if not items:
+        fail("no articles found in " + ", ".join(paths))
+    failures = 0
+    collected = []
+    for record in reader.read_many(items, published=published, n_process=workers):
+        where = record.source.path or record.source.id or "<input>"
+        if record.source.error:
+            failures += 1
+            err_console.print(f"[bold red]newsgraph:[/] {where}: {record.source.error}", highlight=False)
+            if as_jsonl:
+                write_line(record.to_json())
+            continue
+        if as_jsonl:
+            write_line(record.to_json())
+        elif as_json:
+            collected.append(record.to_dict())
+        else:
+            render_record(console, record)
+    if as_json and collected:
+        write_line(json.dumps(collected[0] if len(items) == 1 else collected, indent=2, ensure_ascii=False))
+    if failures:
+        raise typer.Exit(1)
+
+
+@app.command()
+def schema() -> None:
+    """Print the JSON Schema of the record (newsgraph.record/1).
+
+    Example: newsgraph schema > record.schema.json
+    """
+    write_line(schema_json())

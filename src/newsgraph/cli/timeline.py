@@ -1,0 +1,1 @@
+"""``newsgraph timeline``: events of articles (or of a store) in date order."""

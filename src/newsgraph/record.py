@@ -1,0 +1,229 @@
+"""The article record, schema ``newsgraph.record/1``, defined once.
+
+Every surface of newsgraph (CLI, Python API, store, exports) carries these
+models. Offsets are character offsets into ``Record.text``, end exclusive;
+``raw_spans`` maps them back to the raw input so any extracted item can be shown
+where it stood in the original file. Parts that are not extracted stay empty
+lists: the record never carries made-up values.
+"""
+
+from __future__ import annotations
+
+import json
+from typing import Any, Literal
+
+from pydantic import BaseModel, ConfigDict, Field
+
+SCHEMA = "newsgraph.record/1"
+
+EntityType = str  # spaCy / OntoNotes labels: PERSON, ORG, GPE, LOC, NORP, FAC, ...
+MentionKind = Literal["name", "nominal", "pronoun"]
+TimeType = Literal["DATE", "TIME", "DURATION", "SET"]
+SourceKind = Literal["person", "organization", "media", "document", "social", "anonymous"]
+AttributionKind = Literal["direct", "indirect", "mixed", "according_to"]
+Modality = Literal["asserted", "reported", "hypothetical", "future", "uncertain"]
+Polarity = Literal["positive", "negative", "neutral"]
+
+
+class _Model(BaseModel):
+    model_config = ConfigDict(extra="forbid", validate_assignment=False)
+
+
+class Offsets(_Model):
+    """A stretch of ``Record.text``."""
+
+    start: int
+    end: int
+
+
+class TextSpan(Offsets):
+    """A stretch of ``Record.text`` with its text, so a reader needs no slicing."""
+
+    text: str
+
+
+class SourceInfo(_Model):
+    """Where the record came from; ``error`` is set when the input could not be read."""
+
+    id: str | None = None
+    path: str | None = None
+    url: str | None = None
+    format: str | None = None
+    error: str | None = None
+
+
+class Meta(_Model):
+    title: str | None = None
+    authors: list[str] = Field(default_factory=list)
+    published: str | None = None
+    published_from: str | None = Field(
+        default=None,
+        description="where the publication date came from: given|metadata|text",
+    )
+    outlet: str | None = None
+    dateline: str | None = None
+    language: str = "en"
+
+
+class Paragraph(Offsets):
+    pass
+
+
+class RawSpan(_Model):
+    """``text[start:end]`` is ``raw[raw_start:raw_end]`` up to whitespace repair."""
+
+    start: int
+    end: int
+    raw_start: int
+    raw_end: int
+
+
+class Removed(_Model):
+    """A piece of the raw input that cleaning took out, and why."""
+
+    text: str
+    reason: str
+    raw_start: int | None = None
+    raw_end: int | None = None
+
+
+class Mention(TextSpan):
+    kind: MentionKind = "name"
+
+
+class Entity(_Model):
+    id: str
+    name: str
+    type: EntityType
+    titles: list[str] = Field(default_factory=list)
+    salience: float = 0.0
+    mentions: list[Mention] = Field(default_factory=list)
+
+
+class TimeExpression(TextSpan):
+    id: str
+    type: TimeType
+    value: str | None = None
+    mod: str | None = None
+    anchored: bool = Field(
+        default=True,
+        description="false when a relative expression could not be resolved for want of an anchor",
+    )
+    role: str | None = Field(default=None, description="e.g. 'publication' for the dateline date")
+
+
+class SourceMention(TextSpan):
+    pass
+
+
+class Source(_Model):
+    id: str
+    entity: str | None = None
+    description: str
+    kind: SourceKind
+    anonymous: bool = False
+    count: int | None = None
+    affiliation: str | None = None
+    reason: str | None = None
+    declined_to_comment: bool = False
+    mentions: list[SourceMention] = Field(default_factory=list)
+
+
+class Attribution(_Model):
+    id: str
+    source: str | None
+    cue: TextSpan | None
+    content: TextSpan
+    kind: AttributionKind
+    quoted: bool = False
+
+
+class Event(_Model):
+    id: str
+    actor: str | None = None
+    actor_text: str | None = None
+    predicate: str
+    target: str | None = None
+    target_text: str | None = None
+    object_text: str | None = None
+    negated: bool = False
+    modality: Modality = "asserted"
+    time: str | None = None
+    date: str | None = None
+    date_reason: str | None = Field(
+        default=None, description="why the event has this date: clause|sentence|context|publication"
+    )
+    source: str | None = None
+    code: str | None = None
+    mode: str | None = None
+    cameo: str | None = None
+    sentence: Offsets
+
+
+class Relation(_Model):
+    a: str
+    b: str
+    polarity: Polarity
+    text: TextSpan
+    date: str | None = None
+
+
+class Sourcing(_Model):
+    attributions: int = 0
+    by_kind: dict[str, int] = Field(default_factory=dict)
+    anonymous_share: float = 0.0
+    named_sources: int = 0
+
+
+class Generator(_Model):
+    """What made the record, so a store can rebuild records made by older versions."""
+
+    newsgraph: str
+    model: str | None = None
+
+
+class Record(_Model):
+    schema_: str = Field(default=SCHEMA, alias="schema")
+    id: str
+    source: SourceInfo = Field(default_factory=SourceInfo)
+    meta: Meta = Field(default_factory=Meta)
+    text: str = ""
+    paragraphs: list[Paragraph] = Field(default_factory=list)
+    raw_spans: list[RawSpan] = Field(default_factory=list)
+    removed: list[Removed] = Field(default_factory=list)
+    entities: list[Entity] = Field(default_factory=list)
+    times: list[TimeExpression] = Field(default_factory=list)
+    sources: list[Source] = Field(default_factory=list)
+    attributions: list[Attribution] = Field(default_factory=list)
+    events: list[Event] = Field(default_factory=list)
+    relations: list[Relation] = Field(default_factory=list)
+    sourcing: Sourcing = Field(default_factory=Sourcing)
+    generator: Generator | None = None
+
+    model_config = ConfigDict(extra="forbid", populate_by_name=True)
+
+    def to_dict(self) -> dict[str, Any]:
+        return self.model_dump(by_alias=True, mode="json")
+
+    def to_json(self, *, indent: int | None = None) -> str:
+        return self.model_dump_json(by_alias=True, indent=indent)
+
+    @classmethod
+    def from_json(cls, data: str | bytes) -> Record:
+        return cls.model_validate_json(data)
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> Record:
+        return cls.model_validate(data)
+
+
+def json_schema() -> dict[str, Any]:
+    """The JSON Schema of the record, as ``newsgraph schema`` prints it."""
+    schema = Record.model_json_schema(by_alias=True)
+    schema["$id"] = SCHEMA
+    schema["title"] = "newsgraph article record"
+    return schema
+
+
+def schema_json(indent: int = 2) -> str:
+    return json.dumps(json_schema(), indent=indent)

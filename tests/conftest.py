@@ -1,0 +1,42 @@
+"""Shared fixtures: the model is loaded once per test session."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[1]
+SHARED = ROOT.parent / "shared"
+REFERENCE = SHARED / "articles" / "wapo-sessions-2017-06-06.txt"
+GOLD = SHARED / "gold" / "wapo-sessions-2017-06-06.json"
+CORPUS = SHARED / "corpus"
+EVAL_DATA = SHARED / "eval-data"
+
+
+def needs_shared(path: Path) -> pytest.MarkDecorator:
+    return pytest.mark.skipif(not path.exists(), reason=f"{path} not available")
+
+
+@pytest.fixture(scope="session")
+def reader():
+    from newsgraph import Reader
+
+    return Reader()
+
+
+@pytest.fixture(scope="session")
+def nlp(reader):
+    return reader.nlp
+
+
+@pytest.fixture(scope="session")
+def reference_record(reader):
+    return reader.read(REFERENCE)
+
+
+@pytest.fixture(scope="session")
+def gold() -> dict:
+    import json
+
+    return json.loads(GOLD.read_text(encoding="utf-8"))
