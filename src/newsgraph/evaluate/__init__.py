@@ -1,0 +1,1 @@
+"""Scorers for ``newsgraph eval``: one module per gold data set."""

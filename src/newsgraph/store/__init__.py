@@ -1,0 +1,1 @@
+"""The corpus store: SQLite-backed ingest, cross-article entities, queries, exports."""
