@@ -116,7 +116,7 @@ def _source_info(prepared: Prepared) -> SourceInfo:
     item = prepared.item
     path = item.path if item.path else (None if item.where.startswith("<") else item.where)
     return SourceInfo(
-        id=item.id, path=path, url=prepared.url, format=item.format, error=prepared.error
+        id=item.id, path=path, line=item.line, url=prepared.url, format=item.format, error=prepared.error
     )
 
 
@@ -141,12 +141,23 @@ def assemble(prepared: Prepared, doc: Doc | None, generator: Generator) -> Recor
     return record
 
 
+_PATH_SUFFIXES = (".txt", ".text", ".html", ".htm", ".xhtml", ".jsonl", ".csv", ".gz", ".md")
+
+
+def _looks_like_path(value: str) -> bool:
+    """A string names a file when it exists, or is one short line ending like an input file."""
+    if "\n" in value or len(value) > 4096 or not value.strip():
+        return False
+    if Path(value).exists():
+        return True
+    return " " not in value.strip() and value.lower().endswith(_PATH_SUFFIXES)
+
+
 def _as_item(value: ItemLike) -> Iterator[Item]:
     if isinstance(value, Item):
         yield value
         return
-    if isinstance(value, Path) or (isinstance(value, str) and "\n" not in value and len(value) < 4096
-                                   and Path(value).exists()):
+    if isinstance(value, Path) or _looks_like_path(value):
         yield from iter_items([str(value)])
         return
     text = str(value)
@@ -259,15 +270,17 @@ def _read_parallel(
 _DEFAULT_READER: dict[str | None, Reader] = {}
 
 
-def read(path_or_text: ItemLike, published: str | date | None = None, *, model: str | None = None) -> Record:
-    """Read one article (a path or the text itself) into a record.
-
-    The model is loaded on first use and kept for later calls.
-    """
+def get_reader(model: str | None = None) -> Reader:
+    """A shared ``Reader`` per model name, loaded on first use and kept for later calls."""
     reader = _DEFAULT_READER.get(model)
     if reader is None:
         reader = _DEFAULT_READER[model] = Reader(model)
-    return reader.read(path_or_text, published=published)
+    return reader
 
 
-__all__ = ["NewsgraphError", "Prepared", "Reader", "assemble", "prepare", "read"]
+def read(path_or_text: ItemLike, published: str | date | None = None, *, model: str | None = None) -> Record:
+    """Read one article (a path or the text itself) into a record."""
+    return get_reader(model).read(path_or_text, published=published)
+
+
+__all__ = ["NewsgraphError", "Prepared", "Reader", "assemble", "get_reader", "prepare", "read"]

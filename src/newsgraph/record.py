@@ -47,9 +47,16 @@ class SourceInfo(_Model):
 
     id: str | None = None
     path: str | None = None
+    line: int | None = Field(default=None, description="line (JSONL) or row (CSV) of the input in its file")
     url: str | None = None
     format: str | None = None
     error: str | None = None
+
+    @property
+    def where(self) -> str:
+        """How messages name the input: ``path``, ``path:line``, the id, or ``<text>``."""
+        base = self.path or (f"id {self.id}" if self.id else "<text>")
+        return f"{base}:{self.line}" if self.line else base
 
 
 class Meta(_Model):

@@ -17,6 +17,9 @@ PREFERRED_MODELS: tuple[str, ...] = (
 #: Inputs larger than this are refused (bytes). ``NEWSGRAPH_MAX_BYTES`` overrides it.
 DEFAULT_MAX_BYTES = 10 * 1024 * 1024
 
+#: A page whose main text is shorter than this has no article (menus, error pages).
+MIN_HTML_TEXT_CHARS = 40
+
 #: File name suffixes read as HTML pages.
 HTML_SUFFIXES = (".html", ".htm", ".xhtml")
 

@@ -24,9 +24,15 @@ console = Console()
 err_console = Console(stderr=True)
 
 
+def warn(message: str) -> None:
+    """One unwrapped line on stderr, so scripts can grep it."""
+    sys.stderr.write(f"newsgraph: {message}\n")
+    sys.stderr.flush()
+
+
 def fail(message: str, code: int = 1) -> NoReturn:
     """Print one line to stderr and exit: never a traceback."""
-    err_console.print(f"[bold red]newsgraph:[/] {message}", highlight=False, soft_wrap=True)
+    warn(message)
     raise typer.Exit(code)
 
 

@@ -1,1 +1,39 @@
-"""``newsgraph eval html``."""
+"""``newsgraph eval html``: main-text extraction on the article-extraction benchmark."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Annotated
+
+import typer
+from rich.table import Table
+
+from newsgraph.cli._app import console, eval_app, fail, write_line
+
+
+@eval_app.command("html")
+def eval_html(
+    directory: Annotated[Path, typer.Argument(help="Benchmark folder with html/ and ground-truth.json.")],
+    limit: Annotated[int | None, typer.Option(help="Only the first N pages.")] = None,
+    as_json: Annotated[bool, typer.Option("--json", help="Print the scores as JSON.")] = False,
+) -> None:
+    """Score main-text extraction (token P/R/F1), newsgraph beside bare trafilatura.
+
+    Example: newsgraph eval html ../shared/eval-data/article-extraction-benchmark
+    """
+    from newsgraph.evaluate.html import as_dicts, evaluate
+
+    if not (directory / "ground-truth.json").exists():
+        fail(f"{directory}: no ground-truth.json (expected the article-extraction benchmark folder)")
+    scores = evaluate(directory, limit=limit)
+    if as_json:
+        write_line(json.dumps(as_dicts(scores), indent=2))
+        return
+    table = Table(title=f"Main-text extraction, {scores[0].pages if scores else 0} pages")
+    for column in ("system", "precision", "recall", "F1", "accuracy", "failures"):
+        table.add_column(column)
+    for s in scores:
+        table.add_row(s.system, f"{s.precision:.3f}", f"{s.recall:.3f}", f"{s.f1:.3f}", f"{s.accuracy:.3f}",
+                      str(s.failures))
+    console.print(table)

@@ -40,6 +40,25 @@ def _control_share(text: str) -> float:
     return bad / len(sample)
 
 
+#: Single-byte encodings that detection confuses on short Western text; cp1252 is the
+#: usual truth for English news (and a superset of latin-1's printable range).
+_WESTERN_SINGLE_BYTE = frozenset({"cp1250", "cp1252", "latin_1", "iso8859_2", "iso8859_15", "mac_roman",
+                                  "mac_latin2", "cp1257", "iso8859_9", "cp1254"})
+
+
+def _detect_single_byte(data: bytes, where: str) -> str:
+    best = from_bytes(data).best()
+    if best is None:
+        raise DecodeError(where, "cannot detect a text encoding")
+    if best.encoding in _WESTERN_SINGLE_BYTE:
+        try:
+            data.decode("cp1252")
+            return "cp1252"
+        except UnicodeDecodeError:
+            pass
+    return best.encoding
+
+
 def decode_bytes(data: bytes, where: str) -> str:
     """Decode an article's bytes, trying UTF-8 first (most text is), then detection.
 
@@ -66,10 +85,7 @@ def decode_bytes(data: bytes, where: str) -> str:
             try:
                 text = data.decode("utf-8")
             except UnicodeDecodeError:
-                best = from_bytes(data).best()
-                if best is None:
-                    raise DecodeError(where, "cannot detect a text encoding") from None
-                encoding = best.encoding
+                encoding = _detect_single_byte(data, where)
         if text is None:
             try:
                 text = data.decode(encoding or "utf-8")

@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from newsgraph.errors import MalformedInputError
+from newsgraph.settings import MIN_HTML_TEXT_CHARS
 
 
 @dataclass
@@ -42,7 +43,7 @@ def extract_html(html: str, where: str, *, url: str | None = None) -> HtmlArticl
         )
     except Exception as exc:  # trafilatura raises assorted lxml errors on broken markup
         raise MalformedInputError(where, f"malformed HTML ({type(exc).__name__})") from exc
-    if doc is None or not (getattr(doc, "text", None) or "").strip():
+    if doc is None or len((getattr(doc, "text", None) or "").strip()) < MIN_HTML_TEXT_CHARS:
         raise MalformedInputError(where, "no article text found in the HTML page")
     text = doc.text.replace("\r\n", "\n")
     # trafilatura separates blocks by single newlines; the record separates paragraphs by blank lines.

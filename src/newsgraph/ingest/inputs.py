@@ -33,6 +33,7 @@ class Item:
     data: bytes | None = None
     text: str | None = None
     path: str | None = None
+    line: int | None = None
     id: str | None = None
     url: str | None = None
     title: str | None = None
@@ -89,7 +90,7 @@ def _authors(value: Any) -> list[str]:
     return [p.strip() for p in text.replace(";", ",").split(",") if p.strip()]
 
 
-def item_from_mapping(obj: dict[str, Any], where: str, path: str | None, fmt: str) -> Item:
+def item_from_mapping(obj: dict[str, Any], where: str, path: str | None, fmt: str, line: int | None = None) -> Item:
     """An item from a JSONL object or CSV row with ``text`` or ``html``."""
     def opt(key: str) -> str | None:
         value = obj.get(key)
@@ -100,6 +101,7 @@ def item_from_mapping(obj: dict[str, Any], where: str, path: str | None, fmt: st
         where=where,
         format=fmt,
         path=path,
+        line=line,
         id=opt("id"),
         url=opt("url"),
         title=opt("title"),
@@ -123,12 +125,13 @@ def _jsonl_items(data: bytes, where: str, path: str) -> Iterator[Item]:
         try:
             obj = json.loads(line)
         except json.JSONDecodeError as exc:
-            yield Item(where=line_where, format="jsonl", path=path, error=f"malformed JSON line ({exc.msg})")
+            yield Item(where=line_where, format="jsonl", path=path, line=lineno,
+                       error=f"malformed JSON line ({exc.msg})")
             continue
         if not isinstance(obj, dict):
-            yield Item(where=line_where, format="jsonl", path=path, error="JSON line is not an object")
+            yield Item(where=line_where, format="jsonl", path=path, line=lineno, error="JSON line is not an object")
             continue
-        yield item_from_mapping(obj, line_where, path, "jsonl")
+        yield item_from_mapping(obj, line_where, path, "jsonl", lineno)
 
 
 def _csv_items(data: bytes, where: str, path: str) -> Iterator[Item]:
@@ -140,7 +143,7 @@ def _csv_items(data: bytes, where: str, path: str) -> Iterator[Item]:
     if not reader.fieldnames or not ({"text", "html"} & set(reader.fieldnames)):
         raise InputError(where, "CSV has no 'text' or 'html' column")
     for rowno, row in enumerate(reader, 2):
-        yield item_from_mapping(row, f"{where}:{rowno}", path, "csv")
+        yield item_from_mapping(row, f"{where}:{rowno}", path, "csv", rowno)
 
 
 def _file_items(path: Path, where: str, limits: Limits) -> Iterator[Item]:

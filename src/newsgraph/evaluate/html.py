@@ -1,0 +1,108 @@
+"""Main-text extraction from HTML pages, scored as the article-extraction benchmark does.
+
+The benchmark (``article-extraction-benchmark``) compares the extracted body
+with ``ground-truth.json``'s ``articleBody`` as bags of tokens: per page,
+precision = shared tokens / extracted tokens and recall = shared tokens / gold
+tokens; F1 from those, then the mean over pages. Accuracy is the share of
+pages whose F1 rounds to 1.0 at three decimals.
+"""
+
+from __future__ import annotations
+
+import gzip
+import json
+import re
+from collections import Counter
+from collections.abc import Callable, Iterator
+from dataclasses import asdict, dataclass
+from pathlib import Path
+from statistics import mean
+
+from newsgraph.clean import clean
+from newsgraph.errors import InputError
+from newsgraph.ingest import decode_bytes, extract_html
+
+_TOKEN = re.compile(r"\w+", re.UNICODE)
+
+
+def tokens(text: str) -> Counter[str]:
+    return Counter(_TOKEN.findall(text.lower()))
+
+
+def prf(predicted: str, gold: str) -> tuple[float, float, float]:
+    pred, ref = tokens(predicted), tokens(gold)
+    shared = sum((pred & ref).values())
+    p = shared / sum(pred.values()) if pred else 0.0
+    r = shared / sum(ref.values()) if ref else 0.0
+    f = 2 * p * r / (p + r) if p + r else 0.0
+    return p, r, f
+
+
+@dataclass
+class HtmlScore:
+    system: str
+    pages: int
+    precision: float
+    recall: float
+    f1: float
+    accuracy: float
+    failures: int
+
+
+def pages(directory: Path) -> Iterator[tuple[str, str, str]]:
+    """(page id, HTML, gold body) for every page of the benchmark folder."""
+    truth = json.loads((directory / "ground-truth.json").read_text(encoding="utf-8"))
+    for page_id, entry in sorted(truth.items()):
+        candidates = [directory / "html" / f"{page_id}.html.gz", directory / "html" / f"{page_id}.html"]
+        path = next((c for c in candidates if c.exists()), None)
+        if path is None:
+            continue
+        data = path.read_bytes()
+        if path.suffix == ".gz":
+            data = gzip.decompress(data)
+        yield page_id, decode_bytes(data, str(path)), entry.get("articleBody") or ""
+
+
+def newsgraph_body(html: str) -> str:
+    """The clean text newsgraph's record would carry for the page."""
+    return clean(extract_html(html, "<page>").text, fmt="html").text
+
+
+def trafilatura_body(html: str) -> str:
+    import trafilatura
+
+    return trafilatura.extract(html) or ""
+
+
+SYSTEMS: dict[str, Callable[[str], str]] = {"newsgraph": newsgraph_body, "trafilatura": trafilatura_body}
+
+
+def evaluate(directory: Path, *, limit: int | None = None, systems: tuple[str, ...] = tuple(SYSTEMS)) -> list[HtmlScore]:
+    scores: dict[str, list[tuple[float, float, float]]] = {name: [] for name in systems}
+    failures: Counter[str] = Counter()
+    for n, (_, html, gold) in enumerate(pages(directory)):
+        if limit is not None and n >= limit:
+            break
+        for name in systems:
+            try:
+                predicted = SYSTEMS[name](html)
+            except InputError:
+                predicted = ""
+                failures[name] += 1
+            scores[name].append(prf(predicted, gold))
+    out = []
+    for name, rows in scores.items():
+        if not rows:
+            continue
+        out.append(HtmlScore(
+            system=name, pages=len(rows),
+            precision=round(mean(r[0] for r in rows), 4), recall=round(mean(r[1] for r in rows), 4),
+            f1=round(mean(r[2] for r in rows), 4), accuracy=round(mean(1.0 if round(r[2], 3) >= 1.0 else 0.0
+                                                                        for r in rows), 4),
+            failures=failures[name],
+        ))
+    return out
+
+
+def as_dicts(scores: list[HtmlScore]) -> list[dict]:
+    return [asdict(s) for s in scores]

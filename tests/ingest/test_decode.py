@@ -1,0 +1,56 @@
+import codecs
+
+import pytest
+
+from newsgraph.errors import BinaryInputError, EmptyInputError
+from newsgraph.ingest import decode_bytes
+
+TEXT = "Café owners said the “new rules” cost them €40 — too much.\nSecond line."
+
+
+@pytest.mark.parametrize(
+    ("data", "label"),
+    [
+        (TEXT.encode("utf-8"), "utf-8"),
+        (codecs.BOM_UTF8 + TEXT.encode("utf-8"), "utf-8 with BOM"),
+        (TEXT.encode("utf-16"), "utf-16 with BOM"),
+        (TEXT.encode("utf-16-le"), "utf-16 without BOM"),
+        (TEXT.encode("cp1252"), "cp1252"),
+    ],
+)
+def test_common_encodings_decode_to_the_same_text(data, label):
+    assert decode_bytes(data, label) == TEXT
+
+
+def test_latin1_decodes():
+    text = "Señor Müller visited Zürich and Besançon last year with his family."
+    assert decode_bytes(text.encode("latin-1"), "latin-1") == text
+
+
+def test_crlf_is_kept_so_raw_offsets_stay_exact():
+    assert decode_bytes(b"One.\r\nTwo.\r\n", "crlf") == "One.\r\nTwo.\r\n"
+
+
+@pytest.mark.parametrize("data", [b"", b"   \n\t\r\n", codecs.BOM_UTF8 + b"  \n"])
+def test_empty_input_is_refused(data):
+    with pytest.raises(EmptyInputError, match="empty input"):
+        decode_bytes(data, "empty.txt")
+
+
+@pytest.mark.parametrize(
+    "data",
+    [
+        bytes(range(256)) * 40,
+        b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR" + bytes(200),
+        b"PK\x03\x04" + bytes([7, 0, 3, 0, 9]) * 400,
+    ],
+)
+def test_binary_input_is_refused(data):
+    with pytest.raises(BinaryInputError, match="binary"):
+        decode_bytes(data, "blob.bin")
+
+
+def test_error_names_the_input():
+    with pytest.raises(EmptyInputError) as info:
+        decode_bytes(b"", "some/file.txt")
+    assert str(info.value).startswith("some/file.txt: ")

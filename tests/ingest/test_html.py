@@ -1,0 +1,62 @@
+"""HTML extraction on real pages, checked against their hand-made article bodies."""
+
+import gzip
+import json
+from pathlib import Path
+
+import pytest
+
+from newsgraph.errors import MalformedInputError
+from newsgraph.evaluate.html import prf
+from newsgraph.ingest import decode_bytes, extract_html
+
+SHARED = Path(__file__).resolve().parents[2].parent / "shared"
+SAMPLE_HTML = SHARED / "corpus" / "sample30" / "html"
+BENCHMARK = SHARED / "eval-data" / "article-extraction-benchmark"
+
+
+@pytest.mark.skipif(not SAMPLE_HTML.exists(), reason="shared corpus not available")
+@pytest.mark.parametrize("page", sorted(p.stem for p in SAMPLE_HTML.glob("*.html")))
+def test_sample_pages_give_their_article_body(page):
+    html = decode_bytes((SAMPLE_HTML / f"{page}.html").read_bytes(), page)
+    gold = json.loads((SAMPLE_HTML / f"{page}.json").read_text())
+    article = extract_html(html, page, url=gold.get("url"))
+    precision, recall, _ = prf(article.text, gold["ground_truth_articleBody"])
+    assert precision > 0.85 and recall > 0.85
+    assert article.title
+    assert "\n\n" in article.text  # paragraphs kept apart
+
+
+@pytest.mark.skipif(not BENCHMARK.exists(), reason="benchmark not available")
+def test_benchmark_pages_extract_with_metadata():
+    truth = json.loads((BENCHMARK / "ground-truth.json").read_text())
+    scores = []
+    for page_id in sorted(truth)[:8]:
+        html = decode_bytes(gzip.decompress((BENCHMARK / "html" / f"{page_id}.html.gz").read_bytes()), page_id)
+        article = extract_html(html, page_id)
+        scores.append(prf(article.text, truth[page_id]["articleBody"])[2])
+    assert sum(scores) / len(scores) > 0.85
+
+
+@pytest.mark.parametrize(
+    "html",
+    ["no tags here at all", "<html><body><div></div></body></html>", "<html><head><script>var a = 1;</script></head><body><nav><a href='/'>Home</a></nav>"],
+)
+def test_pages_without_article_text_are_malformed(html):
+    with pytest.raises(MalformedInputError):
+        extract_html(html, "bad.html")
+
+
+def test_date_and_author_come_from_metadata():
+    html = """<html><head><title>Council votes</title>
+    <meta property="article:published_time" content="2019-03-04T10:00:00Z">
+    <meta name="author" content="Jane Roe"></head><body><article>
+    <h1>Council votes to expand the city library</h1>
+    <p>The city council voted on Monday to expand the main library, adding two floors and a reading garden.</p>
+    <p>The project will cost about $12 million and open in 2021, officials said at the meeting.</p>
+    <p>Residents who spoke at the meeting largely supported the plan, though some questioned the price.</p>
+    </article></body></html>"""
+    article = extract_html(html, "page.html")
+    assert article.published == "2019-03-04"
+    assert article.authors == ["Jane Roe"]
+    assert "reading garden" in article.text

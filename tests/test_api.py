@@ -1,0 +1,97 @@
+"""The Python API on texts written for the tests and on the reference article."""
+
+import gzip
+import json
+from pathlib import Path
+
+import pytest
+
+import newsgraph
+from newsgraph.errors import InputError
+from newsgraph.ingest import Item
+
+SHARED = Path(__file__).resolve().parents[1].parent / "shared"
+REFERENCE = SHARED / "articles" / "wapo-sessions-2017-06-06.txt"
+
+ARTICLE = (
+    "The city council of Springfield voted on Monday to expand the main library.\n\n"
+    "Mayor Jane Roe said the project would cost $12 million and open next year."
+)
+
+
+
+def test_read_text_gives_a_record_with_evidence(reader):
+    record = reader.read(ARTICLE, published="2019-03-05")
+    assert record.schema_ == newsgraph.SCHEMA
+    assert record.meta.published == "2019-03-05" and record.meta.published_from == "given"
+    assert len(record.paragraphs) == 2
+    assert record.text[record.paragraphs[1].start:].startswith("Mayor Jane Roe")
+    for span in record.raw_spans:
+        assert record.text[span.start:span.end] == ARTICLE[span.raw_start:span.raw_end]
+    assert record.raw_spans and record.generator.newsgraph == newsgraph.__version__
+
+
+def test_record_id_is_the_sha256_of_the_raw_bytes(reader, tmp_path):
+    import hashlib
+
+    path = tmp_path / "a.txt"
+    path.write_bytes(ARTICLE.encode("cp1252"))
+    record = reader.read(path)
+    assert record.id == hashlib.sha256(ARTICLE.encode("cp1252")).hexdigest()
+    assert record.source.path == str(path) and record.source.format == "text"
+
+
+@pytest.mark.skipif(not REFERENCE.exists(), reason="reference article not available")
+def test_module_level_read_of_the_reference_article():
+    record = newsgraph.read(str(REFERENCE))
+    assert record.text and record.paragraphs and record.raw_spans
+    raw = REFERENCE.read_text(encoding="utf-8")
+    for span in record.raw_spans:
+        assert record.text[span.start:span.end] == raw[span.raw_start:span.raw_end]
+    json.loads(record.to_json())
+
+
+def test_read_many_keeps_input_order_and_reports_bad_items(reader, tmp_path):
+    good = tmp_path / "good.txt"
+    good.write_text(ARTICLE)
+    empty = tmp_path / "empty.txt"
+    empty.write_text("  \n")
+    gz = tmp_path / "z.txt.gz"
+    gz.write_bytes(gzip.compress(b"A short wire story about grain prices rising in Chicago on Tuesday."))
+    items = [good, tmp_path / "missing.txt", empty, gz, Item(where="<x>", text="Another story, told briefly.")]
+    records = list(reader.read_many(items, batch_size=2))
+    assert [r.source.error for r in records] == [None, "no such file or directory", "empty input", None, None]
+    assert records[3].text.startswith("A short wire story")
+    assert records[1].entities == [] and records[1].text == ""
+
+
+def test_read_raises_a_named_error_for_bad_input(reader, tmp_path):
+    with pytest.raises(InputError, match="missing.txt: no such file"):
+        reader.read(str(tmp_path / "missing.txt"))
+    binary = tmp_path / "blob.txt"
+    binary.write_bytes(bytes(range(256)) * 10)
+    with pytest.raises(InputError, match="binary"):
+        reader.read(binary)
+
+
+def test_jsonl_fields_fill_the_record(reader, tmp_path):
+    path = tmp_path / "a.jsonl"
+    path.write_text(json.dumps({"id": "doc-7", "text": ARTICLE, "published": "March 5, 2019", "title": "Library",
+                                "url": "https://example.org/library", "authors": ["Jim Poe"]}) + "\n")
+    (record,) = reader.read_many([path])
+    assert record.source.id == "doc-7" and record.source.path == str(path) and record.source.format == "jsonl"
+    assert record.meta.title == "Library" and record.meta.authors == ["Jim Poe"]
+    assert record.meta.published == "2019-03-05" and record.meta.published_from == "metadata"
+    assert record.source.url == "https://example.org/library"
+
+
+def test_read_many_in_two_processes_matches_one(reader, tmp_path):
+    paths = []
+    for i in range(6):
+        path = tmp_path / f"{i}.txt"
+        path.write_text(f"Story number {i}. " + ARTICLE)
+        paths.append(path)
+    paths.insert(2, tmp_path / "missing.txt")
+    one = [r.to_dict() for r in reader.read_many(paths)]
+    two = [r.to_dict() for r in reader.read_many(paths, n_process=2, batch_size=2)]
+    assert one == two
