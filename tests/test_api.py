@@ -66,7 +66,7 @@ def test_read_many_keeps_input_order_and_reports_bad_items(reader, tmp_path):
 
 
 def test_read_raises_a_named_error_for_bad_input(reader, tmp_path):
-    with pytest.raises(InputError, match="missing.txt: no such file"):
+    with pytest.raises(InputError, match=r"missing\.txt: no such file"):
         reader.read(str(tmp_path / "missing.txt"))
     binary = tmp_path / "blob.txt"
     binary.write_bytes(bytes(range(256)) * 10)

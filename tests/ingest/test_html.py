@@ -40,7 +40,11 @@ def test_benchmark_pages_extract_with_metadata():
 
 @pytest.mark.parametrize(
     "html",
-    ["no tags here at all", "<html><body><div></div></body></html>", "<html><head><script>var a = 1;</script></head><body><nav><a href='/'>Home</a></nav>"],
+    [
+        "no tags here at all",
+        "<html><body><div></div></body></html>",
+        "<html><head><script>var a = 1;</script></head><body><nav><a href='/'>Home</a></nav>",
+    ],
 )
 def test_pages_without_article_text_are_malformed(html):
     with pytest.raises(MalformedInputError):

@@ -40,7 +40,8 @@ def test_csv_rows_become_items(tmp_path):
     with path.open("w", newline="") as fh:
         writer = csv.DictWriter(fh, fieldnames=["id", "title", "text", "authors"])
         writer.writeheader()
-        writer.writerow({"id": "r1", "title": "T", "text": "Body, with a comma.\nAnd a newline.", "authors": "A B, C D"})
+        body = "Body, with a comma.\nAnd a newline."
+        writer.writerow({"id": "r1", "title": "T", "text": body, "authors": "A B, C D"})
     (item,) = iter_items([str(path)])
     assert item.id == "r1" and item.title == "T" and item.authors == ["A B", "C D"]
     assert item.text == "Body, with a comma.\nAnd a newline."

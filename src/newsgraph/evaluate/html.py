@@ -77,7 +77,9 @@ def trafilatura_body(html: str) -> str:
 SYSTEMS: dict[str, Callable[[str], str]] = {"newsgraph": newsgraph_body, "trafilatura": trafilatura_body}
 
 
-def evaluate(directory: Path, *, limit: int | None = None, systems: tuple[str, ...] = tuple(SYSTEMS)) -> list[HtmlScore]:
+def evaluate(
+    directory: Path, *, limit: int | None = None, systems: tuple[str, ...] = tuple(SYSTEMS)
+) -> list[HtmlScore]:
     scores: dict[str, list[tuple[float, float, float]]] = {name: [] for name in systems}
     failures: Counter[str] = Counter()
     for n, (_, html, gold) in enumerate(pages(directory)):
