@@ -22,7 +22,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from _common import best_of, machine, peak_rss_mb  # noqa: E402
+from _common import best_of, machine, peak_rss_mb
 
 TEXT_CORPORA = ("reuters", "fakenewsnet", "buzzfeed", "bbc", "horne", "fakenewscorpus")
 
