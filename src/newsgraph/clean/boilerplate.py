@@ -46,6 +46,8 @@ _CREDIT_TAIL_RE = re.compile(
 _LINK_LEAD = re.compile(r"^(?:>>|»|►|▶|→|\[\s*(?:link|video|watch)\b)")
 _ALPHA_WORD = re.compile(r"[^\W\d_][\w'’\-]*")
 
+#: A line longer than this (characters) is never furniture: it is read as prose.
+MAX_FURNITURE_CHARS = 1200
 #: A line with this many words or fewer may be furniture on one weak prompt phrase.
 MAX_WEAK_WORDS = 12
 #: A line with this many words or fewer may be furniture on one strong prompt phrase.
@@ -89,6 +91,8 @@ def is_link_list_header(text: str) -> bool:
 
 def credit_reason(text: str, zone: Zone) -> str | None:
     """``"credit"`` for a photo/video credit, a caption closed by a credit, or a reporting credit."""
+    if len(text) > MAX_FURNITURE_CHARS:
+        return None
     words = text.split()
     if len(words) <= MAX_CAPTION_WORDS and (_CREDIT_LEAD_RE.match(text) or text.startswith(("©", "(c) ", "(C) "))):
         return CREDIT
@@ -101,6 +105,8 @@ def credit_reason(text: str, zone: Zone) -> str | None:
 
 def boilerplate_reason(text: str, zone: Zone) -> str | None:
     """``"boilerplate"`` when the line's features say site furniture, else None."""
+    if len(text) > MAX_FURNITURE_CHARS:
+        return None
     words = text.split()
     n = len(words)
     if not n:

@@ -28,6 +28,8 @@ _CONNECTORS = frozenset({"and", "&"})
 _DATE_LEADS = frozenset({"on", "updated", "update", "published", "posted", "|", "-", "–", "—", "·", "•", "/", ","})
 #: How many lines a byline may run over.
 MAX_BYLINE_LINES = 4
+#: Most characters of a line and tokens in all read when looking for a byline.
+MAX_BYLINE_CHARS, MAX_BYLINE_TOKENS = 300, 60
 #: Most tokens a byline name may have.
 MAX_NAME_TOKENS = 5
 #: Most tokens that may follow a byline on its line (role words, outlet) and still be taken with it.
@@ -63,9 +65,11 @@ def _tokens(raw: str, lines: list[Line], first: int) -> list[Token]:
             break
         new_line = True
         for piece in line.pieces:
-            for match in _TOKEN.finditer(raw, piece.start, piece.end):
+            for match in _TOKEN.finditer(raw, piece.start, min(piece.end, piece.start + MAX_BYLINE_CHARS)):
                 out.append(Token(match.group(), match.start(), match.end(), index, new_line and index != first))
                 new_line = False
+                if len(out) >= MAX_BYLINE_TOKENS:
+                    return out
     return out
 
 
@@ -113,7 +117,8 @@ def _name_at(tokens: list[Token], pos: int) -> tuple[str, int, bool] | None:
             break
         if not is_name_token(tok.text):
             break
-        words.append(_bare(tok.text))
+        word = tok.text.rstrip(",;:|")
+        words.append(word if _ABBREVIATION.fullmatch(word) else word.rstrip("."))
         cursor += 1
         if tok.text.endswith(","):
             comma = True

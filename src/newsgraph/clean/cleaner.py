@@ -223,8 +223,9 @@ class _Cleaning:
         if not later:
             return False
         following = self.lines[later[0]]
+        byline_next = parse_byline(self.raw, self.lines, later[0]) is not None
         separated = following.brk == HARD or following.indent > line.indent or self.lines[i + 1].removed
-        if not separated or not looks_like_title(line.text, following.text):
+        if not (separated or byline_next) or not looks_like_title(line.text, following.text, byline_next):
             return False
         self.result.title = mojibake.fix(line.text) if mojibake.needs_repair(line.text) else line.text
         self._remove(i, "title")
@@ -285,8 +286,9 @@ class _Cleaning:
         return result
 
 
-def looks_like_title(text: str, following: str) -> bool:
-    """A headline: short, no closing period, Title Case or capitals, or much shorter than the prose after it."""
+def looks_like_title(text: str, following: str, byline_next: bool = False) -> bool:
+    """A headline: short, no closing period, and Title Case or capitals, or followed by a byline,
+    or much shorter than the prose after it."""
     words = text.split()
     if not words or len(words) > MAX_TITLE_WORDS or len(text) > MAX_TITLE_CHARS:
         return False
@@ -299,6 +301,8 @@ def looks_like_title(text: str, following: str) -> bool:
         return True
     if _INNER_SENTENCE.search(text):
         return False
+    if byline_next:
+        return True
     content = [w for w in words if sum(ch.isalpha() for ch in w) >= 4]
     if content and sum(w[0].isupper() for w in content if w[0].isalpha()) / len(content) >= 0.6:
         return True

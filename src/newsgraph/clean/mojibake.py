@@ -32,13 +32,18 @@ _CONFIG = TextFixerConfig(
     normalization=None,
     explain=False,
 )
-_WORD = re.compile(r"\S+")
-_C1 = re.compile(r"[\x80-\x9f]")
+#: The telltale of UTF-8 read as Latin-1/cp1252: a lead byte character (Â..ô) followed by a
+#: continuation byte character, or a stray C1 control. One character class: cheap on megabytes.
+_HINT = re.compile(
+    "[\u00c2-\u00f4][\u0080-\u00bf\u0152\u0153\u0160\u0161\u0178\u017d\u017e\u0192\u02c6\u02dc"
+    "\u2013\u2014\u2018-\u201e\u2020-\u2022\u2026\u2030\u2039\u203a\u20ac\u2122]|[\x80-\x9f]"
+)
+_SPACE = re.compile(r"\s")
 
 
 def needs_repair(text: str) -> bool:
-    """Whether ``text`` shows mojibake or stray C1 control characters (cheap regex checks)."""
-    return bool(_C1.search(text)) or is_bad(text)
+    """Whether ``text`` may hold mojibake (a cheap regex check; ftfy decides)."""
+    return _HINT.search(text) is not None
 
 
 def fix(text: str) -> str:
@@ -46,14 +51,27 @@ def fix(text: str) -> str:
     return fix_text(text, _CONFIG)
 
 
+def _word_around(text: str, pos: int) -> tuple[int, int]:
+    start = pos
+    while start > 0 and not text[start - 1].isspace():
+        start -= 1
+    match = _SPACE.search(text, pos)
+    return start, match.start() if match else len(text)
+
+
 def repaired_words(text: str) -> list[tuple[int, int, str]]:
-    """(start, end, fixed) for each word of ``text`` that ftfy changes."""
+    """(start, end, fixed) for each word of ``text`` holding a mojibake hint that ftfy changes."""
     out: list[tuple[int, int, str]] = []
-    for match in _WORD.finditer(text):
-        word = match.group()
-        if not needs_repair(word):
+    done = -1
+    for hint in _HINT.finditer(text):
+        if hint.start() < done:
+            continue
+        start, end = _word_around(text, hint.start())
+        done = end
+        word = text[start:end]
+        if not is_bad(word) and not any("\x80" <= ch <= "\x9f" for ch in word):
             continue
         fixed = fix(word)
         if fixed != word and fixed:
-            out.append((match.start(), match.end(), fixed))
+            out.append((start, end, fixed))
     return out

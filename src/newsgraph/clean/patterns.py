@@ -39,7 +39,7 @@ WORDISH = re.compile(r"[^\W_]")
 LINKISH = re.compile(r"https?://\S+|www\.\S+|\S+@\S+\.\w+|(?<!\w)[@#]\w+|\b\S+\.(?:com|org|net|co\.uk)\b\S*", re.I)
 
 #: A capitalised word, an initial, or an all-caps word: a possible name token.
-NAME_TOKEN = re.compile(r"^(?:[A-Z][a-zA-Z'’\-]*[a-z][a-zA-Z'’\-]*|[A-Z]\.(?:[A-Z]\.)*|[A-Z]{2,}|[A-Z][a-z]?\.|"
+NAME_TOKEN = re.compile(r"^(?:[A-Z][a-zA-Z'’\-]*[a-z][a-zA-Z'’\-]*|[A-Z]|[A-Z]\.(?:[A-Z]\.)*|[A-Z]{2,}|[A-Z][a-z]?\.|"
                         r"(?:Mc|Mac|O'|O’|D'|D’)[A-Z][a-z]+|[A-Z][a-z]*-[A-Z][a-z]+)$")
 
 #: Month-name dates with a year: "June 6, 2017", "June\n6,2017", "Jun. 6th 2017", "Tue September 20, 2016".
@@ -56,7 +56,7 @@ DATE_DMY = re.compile(
 )
 
 #: ISO dates "2017-06-06" (and "2017/06/06").
-DATE_ISO = re.compile(r"\b(?P<year>(?:1[89]|20)\d\d)[-/](?P<month>\d\d)[-/](?P<day>\d\d)\b")
+DATE_ISO = re.compile(r"\b(?P<year>(?:1[89]|20)\d\d)[-/](?P<month>\d\d)[-/](?P<day>\d\d)(?!\d)")
 
 #: US numeric dates "06/06/2017", "09/12/17".
 DATE_US = re.compile(r"\b(?P<month>\d{1,2})/(?P<day>\d{1,2})/(?P<year>\d{4}|\d\d)\b")
