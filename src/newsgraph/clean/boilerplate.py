@@ -31,9 +31,10 @@ STRONG_PROMPTS: frozenset[str] = frozenset(
         "you may also like", "privacy policy", "terms of use", "terms of service", "in your inbox",
     }
 )
+#: Matched against the lower-cased line (case-insensitive matching of a long alternation is slow).
 _PROMPT_RE = re.compile(
-    r"(?<![\w%])(" + "|".join(re.escape(p) for p in sorted(PROMPT_PHRASES, key=len, reverse=True)) + r")(?!\w)",
-    re.I,
+    r"(?<![\w%])(" + "|".join(re.escape(p.lower()) for p in sorted(PROMPT_PHRASES, key=len, reverse=True))
+    + r")(?!\w)"
 )
 _CREDIT_LEAD_RE = re.compile(
     r"^[(\[]?\s*(?:" + "|".join(re.escape(p) for p in sorted(CREDIT_LEADS, key=len, reverse=True))
@@ -69,7 +70,7 @@ class Zone:
 
 
 def _prompts(text: str) -> list[str]:
-    return [m.group(1).lower() for m in _PROMPT_RE.finditer(text)]
+    return _PROMPT_RE.findall(text.lower())
 
 
 def _ui_share(words: list[str]) -> float:
@@ -78,8 +79,11 @@ def _ui_share(words: list[str]) -> float:
     return sum(w.lower().strip(".,:;!?|") in UI_WORDS for w in words) / len(words)
 
 
+_LINK_HINTS = ("http", "www.", "@", "#", ".com", ".org", ".net", ".co.uk")
+
+
 def _link_share(text: str) -> float:
-    if not text:
+    if not text or not any(hint in text for hint in _LINK_HINTS):
         return 0.0
     return sum(m.end() - m.start() for m in P.LINKISH.finditer(text)) / len(text)
 
@@ -103,8 +107,12 @@ def credit_reason(text: str, zone: Zone) -> str | None:
     return None
 
 
-def boilerplate_reason(text: str, zone: Zone) -> str | None:
-    """``"boilerplate"`` when the line's features say site furniture, else None."""
+def boilerplate_reason(text: str, zone: Zone, *, mid_sentence: bool = False) -> str | None:
+    """``"boilerplate"`` when the line's features say site furniture, else None.
+
+    ``mid_sentence`` marks a wrapped line that continues or is continued by a
+    sentence: only strong evidence removes it (weak prompt words in a sentence
+    fragment are article text)."""
     if len(text) > MAX_FURNITURE_CHARS:
         return None
     words = text.split()
@@ -124,6 +132,8 @@ def boilerplate_reason(text: str, zone: Zone) -> str | None:
     strong = [p for p in prompts if p in STRONG_PROMPTS]
     if strong and n <= MAX_STRONG_WORDS:
         return BOILERPLATE
+    if mid_sentence:
+        return None
     edge = zone.head or zone.tail
     prose = bool(P.SENTENCE_END.search(text)) and n >= 6
     if n <= MAX_WEAK_WORDS and (edge or not prose):
@@ -133,6 +143,8 @@ def boilerplate_reason(text: str, zone: Zone) -> str | None:
     return None
 
 
-def line_reason(text: str, zone: Zone) -> str | None:
+def line_reason(text: str, zone: Zone, *, mid_sentence: bool = False) -> str | None:
     """Why a line should go (credit first, then boilerplate), or None to keep it."""
+    if mid_sentence:
+        return boilerplate_reason(text, zone, mid_sentence=True)
     return credit_reason(text, zone) or boilerplate_reason(text, zone)

@@ -173,6 +173,21 @@ def _line_rest(tokens: list[Token], pos: int) -> list[Token]:
     return [tok for tok in tokens[pos:] if tok.line == line]
 
 
+_LEAD_WORDS = frozenset({"by", "by:", "author:", "authors:", "byline:", "written", "posted", "story", "words",
+                         "reporting", "report", "text"})
+_OUTLET_SEPARATORS = (",", "|", " - ", "–", "—", "/", "•", "·")
+#: A byline without a lead word ("A, Reuters") is at most this long.
+MAX_BARE_BYLINE_CHARS = 80
+
+
+def could_open_byline(text: str) -> bool:
+    """Cheap test before parsing: a lead word, or a short line with an outlet separator."""
+    first = text[:12].split(maxsplit=1)
+    if first and first[0].lower() in _LEAD_WORDS:
+        return True
+    return len(text) <= MAX_BARE_BYLINE_CHARS and text[:1].isupper() and any(s in text for s in _OUTLET_SEPARATORS)
+
+
 def parse_byline(raw: str, lines: list[Line], first: int) -> Byline | None:
     """The byline starting at ``lines[first]``, or None when the line does not open one."""
     tokens = _tokens(raw, lines, first)

@@ -19,7 +19,7 @@ from dataclasses import dataclass, field
 
 from newsgraph.clean import mojibake
 from newsgraph.clean.boilerplate import BOILERPLATE, Zone, is_link_list_header, line_reason
-from newsgraph.clean.byline import Byline, parse_byline
+from newsgraph.clean.byline import Byline, could_open_byline, parse_byline
 from newsgraph.clean.dates import date_line_share
 from newsgraph.clean.lines import HARD, NEWLINE, Line, split_lines, trim_start
 from newsgraph.clean.reflow import ends_sentence, paragraphs
@@ -150,9 +150,21 @@ class _Cleaning:
                 self._remove(i, BOILERPLATE)
                 in_link_list = True
                 continue
-            reason = line_reason(line.text, zone)
+            reason = line_reason(line.text, zone, mid_sentence=self._mid_sentence(i))
             if reason:
                 self._remove(i, reason)
+
+    def _mid_sentence(self, i: int) -> bool:
+        """Whether line ``i`` is a wrapped piece of a sentence running over from or onto its neighbours."""
+        line = self.lines[i]
+        if line.text[:1].islower():
+            return True
+        if i > 0 and line.brk == NEWLINE and not ends_sentence(self.lines[i - 1].text):
+            return True
+        if i + 1 < len(self.lines):
+            following = self.lines[i + 1]
+            return following.brk == NEWLINE and following.text[:1].islower() and not ends_sentence(line.text)
+        return False
 
     def head(self) -> None:
         """Title, byline and date lines among the first lines, then the dateline of the body."""
@@ -166,7 +178,7 @@ class _Cleaning:
             if line.removed:
                 position += 1
                 continue
-            if byline is None:
+            if byline is None and could_open_byline(line.text):
                 byline = self._byline_at(i)
                 if byline is not None:
                     position += 1
@@ -223,7 +235,7 @@ class _Cleaning:
         if not later:
             return False
         following = self.lines[later[0]]
-        byline_next = parse_byline(self.raw, self.lines, later[0]) is not None
+        byline_next = could_open_byline(following.text) and parse_byline(self.raw, self.lines, later[0]) is not None
         separated = following.brk == HARD or following.indent > line.indent or self.lines[i + 1].removed
         if not (separated or byline_next) or not looks_like_title(line.text, following.text, byline_next):
             return False

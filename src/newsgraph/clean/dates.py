@@ -45,12 +45,15 @@ def _iso(year: int, month: int | None, day: int) -> str | None:
         return None
 
 
+_DIGIT = re.compile(r"\d")
 _WITH_YEAR: tuple[re.Pattern[str], ...] = (P.DATE_MDY, P.DATE_DMY, P.DATE_ISO, P.DATE_US)
 
 
 def find_date(text: str, start: int = 0, end: int | None = None) -> FoundDate | None:
     """The first full date (with a year) in ``text[start:end]``, earliest position wins."""
     end = len(text) if end is None else end
+    if _DIGIT.search(text, start, end) is None:
+        return None
     best: FoundDate | None = None
     for pattern in _WITH_YEAR:
         for match in pattern.finditer(text, start, end):
