@@ -45,6 +45,7 @@ _CREDIT_TAIL_RE = re.compile(
     r"(?<!\w)(?:" + "|".join(re.escape(p) for p in CREDIT_TAILS) + r")(?!\w)", re.I
 )
 _LINK_LEAD = re.compile(r"^(?:>>|»|►|▶|→|\[\s*(?:link|video|watch)\b)")
+_ENDS_PERIOD = re.compile(r"[.!?][\"'”’)]*$")
 _ALPHA_WORD = re.compile(r"[^\W\d_][\w'’\-]*")
 
 #: A line longer than this (characters) is never furniture: it is read as prose.
@@ -119,8 +120,11 @@ def boilerplate_reason(text: str, zone: Zone, *, mid_sentence: bool = False) -> 
     n = len(words)
     if not n:
         return None
+    if mid_sentence:
+        strong = [p for p in _prompts(text) if p in STRONG_PROMPTS]
+        return BOILERPLATE if strong and n <= MAX_STRONG_WORDS else None
     alpha = _ALPHA_WORD.findall(text)
-    if n <= MAX_UI_WORDS and alpha and _ui_share(alpha) >= MIN_UI_SHARE:
+    if n <= MAX_UI_WORDS and alpha and _ui_share(alpha) >= MIN_UI_SHARE and not _ENDS_PERIOD.search(text):
         return BOILERPLATE
     if _link_share(text) >= MIN_LINK_SHARE:
         return BOILERPLATE
@@ -132,8 +136,6 @@ def boilerplate_reason(text: str, zone: Zone, *, mid_sentence: bool = False) -> 
     strong = [p for p in prompts if p in STRONG_PROMPTS]
     if strong and n <= MAX_STRONG_WORDS:
         return BOILERPLATE
-    if mid_sentence:
-        return None
     edge = zone.head or zone.tail
     prose = bool(P.SENTENCE_END.search(text)) and n >= 6
     if n <= MAX_WEAK_WORDS and (edge or not prose):

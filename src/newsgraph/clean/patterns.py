@@ -79,13 +79,15 @@ DATE_LINE_WORDS = re.compile(
 )
 
 #: A wire dateline at the start of a story: "SANTA CLARA, Calif., March 24 - ", "LONDON (Reuters) - ",
-#: "WASHINGTON — ". The place is in capitals; region, date and outlet are optional; a dash ends it.
+#: "WASHINGTON — ", "RICHMOND, Va. Feb 26 -", "Toronto, Feb 26 -". Region, date and outlet are optional;
+#: a dash ends it. The place must be in capitals unless a date follows it (checked in ``wire``).
+_NOT_MONTH = r"(?!(?i:" + _MONTH_ALT + r")\b)"
 DATELINE = re.compile(
-    r"^(?P<place>[A-Z][A-Z.'’\-]+(?:\s+[A-Z][A-Z.'’\-]+){0,3})"
-    r"(?:\s*,\s*(?P<region>(?!(?i:" + _MONTH_ALT + r")\b)[A-Z][A-Za-z.'’]*\.?(?:\s+[A-Z][A-Za-z.'’]*){0,2}))?"
-    r"(?:\s*,\s*(?P<date>(?i:" + _MONTH_ALT + r")\.?\s+\d{1,2}(?:\s*,\s*(?:19|20)\d\d)?))?"
+    r"^(?P<place>[A-Z][A-Za-z.'’\-]*(?:\s+" + _NOT_MONTH + r"[A-Z][A-Za-z.'’\-]*){0,3})"
+    r"(?:\s*,\s*(?P<region>" + _NOT_MONTH + r"[A-Z][A-Za-z.'’]*\.?(?:\s+" + _NOT_MONTH + r"[A-Z][A-Za-z.'’]*){0,2}))?"
+    r"(?:\s*,?\s*(?P<date>(?i:" + _MONTH_ALT + r")\.?\s+\d{1,2}(?:\s*,\s*(?:19|20)\d\d)?))?"
     r"\s*(?:\((?P<outlet>[A-Za-z][A-Za-z .&\-]{0,30})\))?"
-    r"\s*(?:--?|–|—)\s+(?=\S)"
+    r"\s*(?:--?|–|—)(?:\s+(?=\S)|\s*$)"
 )
 
 #: A dateline made only of a date: "April 18, 2010 — -- ".

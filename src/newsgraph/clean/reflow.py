@@ -11,7 +11,6 @@ wrap width has one paragraph per line.
 
 from __future__ import annotations
 
-from collections import Counter
 from dataclasses import dataclass
 
 from newsgraph.clean import patterns as P
@@ -28,7 +27,7 @@ MAX_LONG_SHARE = 0.05
 #: Percentile of line widths taken as the wrap width (robust to a few outliers).
 WIDTH_PERCENTILE = 0.9
 #: Indented lines must be between these shares of the lines for indentation to mark paragraphs.
-MIN_INDENT_SHARE, MAX_INDENT_SHARE = 0.03, 0.7
+MIN_INDENT_SHARE, MAX_INDENT_SHARE = 0.03, 0.9
 
 
 @dataclass(frozen=True, slots=True)
@@ -53,9 +52,8 @@ def layout_of(lines: list[Line]) -> Layout:
     long = sum(w > width * 1.15 + 2 for w in widths) / len(widths)
     if full < MIN_FULL_SHARE or long > MAX_LONG_SHARE:
         return Layout(wrapped=False)
-    indents = Counter(line.indent for line in lines)
-    base = indents.most_common(1)[0][0]
-    deeper = sum(count for indent, count in indents.items() if indent > base + 1) / len(lines)
+    base = min(line.indent for line in lines)
+    deeper = sum(line.indent > base + 1 for line in lines) / len(lines)
     return Layout(wrapped=True, width=width, indent_marks=MIN_INDENT_SHARE <= deeper <= MAX_INDENT_SHARE,
                   base_indent=base)
 

@@ -39,7 +39,7 @@ def read_dateline(text: str) -> Dateline | None:
     if match and match.end() <= MAX_DATELINE_CHARS:
         place = match["place"]
         letters = [ch for ch in place if ch.isalpha()]
-        if len(letters) >= 2 and all(ch.isupper() for ch in letters):
+        if len(letters) >= 2 and (all(ch.isupper() for ch in letters) or match["date"]):
             date_text = match["date"]
             published = parse_date(date_text) if date_text else None
             return Dateline(_place(place, match["region"]), published, _outlet_name(match["outlet"]), match.end())
