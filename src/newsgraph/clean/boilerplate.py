@@ -27,7 +27,7 @@ STRONG_PROMPTS: frozenset[str] = frozenset(
         "gift article", "click here", "all rights reserved", "©", "rss feed", "older articles by",
         "see an error", "send us a correction", "report a typo", "invalid email", "something went wrong",
         "enable javascript", "direct to your inbox", "get breaking news", "hide caption", "toggle caption",
-        "enlarge this image", "share this", "tweet this", "print this", "email this", "recommended for you",
+        "enlarge this image", "tweet this", "print this", "email this", "recommended for you",
         "you may also like", "privacy policy", "terms of use", "terms of service", "in your inbox",
     }
 )

@@ -90,8 +90,8 @@ def is_name_token(token: str) -> bool:
     return bool(P.NAME_TOKEN.match(bare))
 
 
-def _outlet_at(tokens: list[Token], pos: int) -> tuple[str, int] | None:
-    """A known outlet starting at ``pos`` (longest first), or a short all-caps agency name."""
+def _outlet_at(tokens: list[Token], pos: int, *, known_only: bool = False) -> tuple[str, int] | None:
+    """A known outlet starting at ``pos`` (longest first), or (unless ``known_only``) a short all-caps name."""
     for size in (4, 3, 2, 1):
         if pos + size > len(tokens):
             continue
@@ -101,7 +101,7 @@ def _outlet_at(tokens: list[Token], pos: int) -> tuple[str, int] | None:
         if phrase in OUTLETS:
             return OUTLETS[phrase], pos + size
     bare = _bare(tokens[pos].text)
-    if 2 <= len(bare) <= 6 and bare.isupper() and bare.isalpha():
+    if not known_only and 2 <= len(bare) <= 6 and bare.isupper() and bare.isalpha():
         return bare, pos + 1
     return None
 
@@ -210,7 +210,7 @@ def parse_byline(raw: str, lines: list[Line], first: int) -> Byline | None:
             pos += 1
             expect_name = True
         elif comma:
-            hit = _outlet_at(tokens, pos) if not tokens[pos].newline_before else None
+            hit = _outlet_at(tokens, pos, known_only=not lead) if not tokens[pos].newline_before else None
             if hit is not None:
                 outlet, pos = hit
             else:
@@ -218,7 +218,7 @@ def parse_byline(raw: str, lines: list[Line], first: int) -> Byline | None:
                 if pos < len(tokens) and tokens[pos].text.lower() in _CONNECTORS:
                     pos += 1
         elif P.BYLINE_SEPARATOR.match(word) and pos + 1 < len(tokens) and not tokens[pos + 1].newline_before:
-            hit = _outlet_at(tokens, pos + 1)
+            hit = _outlet_at(tokens, pos + 1, known_only=not lead)
             if hit is not None:
                 outlet, pos = hit
     if not names and not (lead and outlet):

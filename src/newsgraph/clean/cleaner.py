@@ -22,7 +22,7 @@ from newsgraph.clean.boilerplate import BOILERPLATE, Zone, is_link_list_header, 
 from newsgraph.clean.byline import Byline, could_open_byline, parse_byline
 from newsgraph.clean.dates import date_line_share
 from newsgraph.clean.lines import HARD, NEWLINE, Line, split_lines, trim_start
-from newsgraph.clean.reflow import ends_sentence, paragraphs
+from newsgraph.clean.reflow import ends_sentence, layout_of, paragraphs
 from newsgraph.clean.wire import read_dateline, read_signoff
 from newsgraph.record import Paragraph, RawSpan, Removed
 
@@ -114,6 +114,9 @@ class _Cleaning:
         self.removed: list[Removed] = []
         self.lines = split_lines(raw, self.removed, html_mode=None if fmt == "text" else False)
         self.result = Cleaned(text="")
+        #: A first look at the layout (before anything is removed): wrapped lines continue sentences.
+        first_look = layout_of(self.lines)
+        self.wrapped = first_look.wrapped or first_look.indent_marks
 
     # -- helpers ---------------------------------------------------------------------------------
     def _kept(self) -> list[int]:
@@ -161,9 +164,10 @@ class _Cleaning:
             return True
         if i > 0 and line.brk == NEWLINE and not ends_sentence(self.lines[i - 1].text):
             return True
-        if i + 1 < len(self.lines):
+        if i + 1 < len(self.lines) and not ends_sentence(line.text):
             following = self.lines[i + 1]
-            return following.brk == NEWLINE and following.text[:1].islower() and not ends_sentence(line.text)
+            if following.brk == NEWLINE and (self.wrapped or following.text[:1].islower()):
+                return True
         return False
 
     def head(self) -> None:
@@ -178,7 +182,7 @@ class _Cleaning:
             if line.removed:
                 position += 1
                 continue
-            if byline is None and could_open_byline(line.text):
+            if byline is None and could_open_byline(line.text) and read_dateline(line.text) is None:
                 byline = self._byline_at(i)
                 if byline is not None:
                     position += 1
@@ -197,8 +201,11 @@ class _Cleaning:
         if first_body is None:
             remaining = self._kept()
             first_body = remaining[0] if remaining else None
-        if first_body is not None:
-            self._dateline_at(first_body)
+        if first_body is not None and not self._dateline_at(first_body):
+            line = self.lines[first_body]
+            later = [k for k in self._kept() if k > first_body][:1]
+            if later and len(line.text.split()) < PROSE_WORDS and not ends_sentence(line.text):
+                self._dateline_at(later[0])
 
     def _byline_at(self, i: int) -> Byline | None:
         found = parse_byline(self.raw, self.lines, i)
@@ -235,7 +242,8 @@ class _Cleaning:
         if not later:
             return False
         following = self.lines[later[0]]
-        byline_next = could_open_byline(following.text) and parse_byline(self.raw, self.lines, later[0]) is not None
+        byline_next = (could_open_byline(following.text) and parse_byline(self.raw, self.lines, later[0]) is not None) \
+            or read_dateline(following.text) is not None
         separated = following.brk == HARD or following.indent > line.indent or self.lines[i + 1].removed
         if not (separated or byline_next) or not looks_like_title(line.text, following.text, byline_next):
             return False
@@ -243,14 +251,14 @@ class _Cleaning:
         self._remove(i, "title")
         return True
 
-    def _dateline_at(self, i: int) -> None:
+    def _dateline_at(self, i: int) -> bool:
         line = self.lines[i]
         found = read_dateline(line.text)
         if found is None:
-            return
+            return False
         first = line.pieces[0]
         if found.length > first.end - first.start:
-            return
+            return False
         cut = first.start + found.length
         text = self.raw[first.start : cut].rstrip()
         self.removed.append(Removed(text=text, reason="dateline", raw_start=first.start,
@@ -262,6 +270,7 @@ class _Cleaning:
             self.result.dateline = found.place
         self._set_outlet(found.outlet)
         self._set_published(found.published)
+        return True
 
     def signoff(self) -> None:
         """A sign-off ("Reuter", "-- AP") on the last kept line."""
@@ -304,13 +313,13 @@ def looks_like_title(text: str, following: str, byline_next: bool = False) -> bo
     words = text.split()
     if not words or len(words) > MAX_TITLE_WORDS or len(text) > MAX_TITLE_CHARS:
         return False
-    if len(words) < MIN_TITLE_WORDS or text.rstrip("\"'”’)").endswith((".", ",", ";", ":")):
-        return False
     letters = [ch for ch in text if ch.isalpha()]
-    if not letters:
+    if len(words) < MIN_TITLE_WORDS or not letters:
         return False
     if all(ch.isupper() for ch in letters):
-        return True
+        return not text.endswith((",", ";", ":"))
+    if text.rstrip("\"'”’)").endswith((".", ",", ";", ":")):
+        return False
     if _INNER_SENTENCE.search(text):
         return False
     if byline_next:

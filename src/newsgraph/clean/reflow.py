@@ -17,7 +17,7 @@ from newsgraph.clean import patterns as P
 from newsgraph.clean.lines import NEWLINE, Line
 
 #: Wrap widths outside this range are not hard wrapping.
-MIN_WRAP, MAX_WRAP = 40, 130
+MIN_WRAP, MAX_WRAP = 50, 130
 #: Share of lines that must come close to the wrap width for a text to count as wrapped.
 MIN_FULL_SHARE = 0.5
 #: A line is "close" to the wrap width above this share of it.
@@ -40,22 +40,36 @@ class Layout:
     base_indent: int = 0
 
 
-def layout_of(lines: list[Line]) -> Layout:
-    """Guess the layout from line widths and indentation (features of the whole text)."""
-    widths = sorted(line.width for line in lines)
-    if len(widths) < 3:
-        return Layout(wrapped=False)
-    width = widths[min(len(widths) - 1, int(WIDTH_PERCENTILE * len(widths)))]
-    if not MIN_WRAP <= width <= MAX_WRAP:
-        return Layout(wrapped=False)
-    full = sum(w >= FULL_LINE * width for w in widths) / len(widths)
-    long = sum(w > width * 1.15 + 2 for w in widths) / len(widths)
-    if full < MIN_FULL_SHARE or long > MAX_LONG_SHARE:
-        return Layout(wrapped=False)
+def _indent_marks(lines: list[Line]) -> tuple[bool, int]:
+    """Whether deeper indentation marks paragraph starts (wire copy), and the base indentation.
+
+    It does when some lines sit deeper than the shallowest ones and some
+    shallow lines continue the line above (a paragraph's wrapped tail).
+    """
     base = min(line.indent for line in lines)
     deeper = sum(line.indent > base + 1 for line in lines) / len(lines)
-    return Layout(wrapped=True, width=width, indent_marks=MIN_INDENT_SHARE <= deeper <= MAX_INDENT_SHARE,
-                  base_indent=base)
+    if not MIN_INDENT_SHARE <= deeper <= MAX_INDENT_SHARE:
+        return False, base
+    continued = any(
+        line.brk == NEWLINE and line.indent <= base + 1 and previous.indent > base + 1
+        for previous, line in zip(lines, lines[1:], strict=False)
+    )
+    return continued, base
+
+
+def layout_of(lines: list[Line]) -> Layout:
+    """Guess the layout from line widths and indentation (features of the whole text)."""
+    if len(lines) < 3:
+        return Layout(wrapped=False)
+    indent_marks, base = _indent_marks(lines)
+    widths = sorted(line.width for line in lines)
+    width = widths[min(len(widths) - 1, int(WIDTH_PERCENTILE * len(widths)))]
+    wrapped = MIN_WRAP <= width <= MAX_WRAP
+    if wrapped:
+        full = sum(w >= FULL_LINE * width for w in widths) / len(widths)
+        long = sum(w > width * 1.15 + 2 for w in widths) / len(widths)
+        wrapped = full >= MIN_FULL_SHARE and long <= MAX_LONG_SHARE
+    return Layout(wrapped=wrapped, width=width if wrapped else 0, indent_marks=indent_marks, base_indent=base)
 
 
 def ends_sentence(text: str) -> bool:
@@ -90,11 +104,11 @@ def paragraph_starts(lines: list[Line], layout: Layout) -> list[bool]:
         if starts[i]:
             continue
         before, after = lines[i - 1], lines[i]
-        if not layout.wrapped:
-            starts[i] = not (_starts_lower(after.text) and not ends_sentence(before.text))
-            continue
         if layout.indent_marks:
             starts[i] = after.indent > layout.base_indent + 1
+            continue
+        if not layout.wrapped:
+            starts[i] = not (_starts_lower(after.text) and not ends_sentence(before.text))
             continue
         if not _premature(before, after, layout.width):
             continue

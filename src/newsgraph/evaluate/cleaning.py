@@ -45,7 +45,8 @@ DATE_TOLERANCE_DAYS = 1
 _SPLIT_AUTHORS = re.compile(r"\s*(?:,|;|\||&|\band\b)\s*", re.I)
 _NON_LETTERS = re.compile(r"[^\w\s]|\d|_")
 _SPACES = re.compile(r"\s+")
-_SENTENCE_SPLIT = re.compile(r"(?:(?<=[.!?])|(?<=[.!?][\"'”’)]))\s+(?=[\"“'‘(]?[A-Z0-9])")
+_SENTENCE_SPLIT = re.compile(r"(?:(?<=[.!?])|(?<=[.!?][\"'”’)>]))\s+(?=[\"“'‘(<]?[A-Z0-9])")
+_NO_SPACE = re.compile(r"\s+")
 _LOWER_WORD = re.compile(r"\b[a-z]{3,}\b")
 
 
@@ -243,8 +244,8 @@ def score_reuters(docs: Iterable[CorpusDoc], *, max_failures: int = 10) -> WireS
         score.documents += 1
         cleaned = clean(raw)
         score.span_problems += bool(span_problems(raw, cleaned, limit=1))
-        paragraphs = [_norm_ws(cleaned.text[p.start : p.end]) for p in cleaned.paragraphs]
-        flat = " ".join(paragraphs)
+        paragraphs = [_NO_SPACE.sub("", cleaned.text[p.start : p.end]) for p in cleaned.paragraphs]
+        flat = "".join(paragraphs)
         sentences = source_sentences(_strip_wire(body, dateline))
         intact = dropped = 0
         broken: list[str] = []
@@ -252,10 +253,11 @@ def score_reuters(docs: Iterable[CorpusDoc], *, max_failures: int = 10) -> WireS
             core = sentence
             if dateline and sentence.startswith(dateline):
                 core = sentence[len(dateline) :].strip()
-            if any(core in p for p in paragraphs):
+            squashed = _NO_SPACE.sub("", core)
+            if any(squashed in p for p in paragraphs):
                 intact += 1
             else:
-                if core not in flat and _norm_ws(core) not in _norm_ws(flat):
+                if squashed not in flat:
                     dropped += 1
                 broken.append(core)
         score.sentences += len(sentences)
@@ -266,12 +268,12 @@ def score_reuters(docs: Iterable[CorpusDoc], *, max_failures: int = 10) -> WireS
         dateline_ok = True
         if dateline:
             score.with_dateline += 1
-            dateline_ok = any(r.reason == "dateline" for r in cleaned.removed) and not flat.startswith(dateline)
+            dateline_ok = any(r.reason == "dateline" for r in cleaned.removed) and not cleaned.text.startswith(dateline)
             score.dateline_removed += dateline_ok
         signoff_ok = True
         if re.search(r"\bReuter\s*$", body.strip(), re.I):
             score.with_signoff += 1
-            signoff_ok = not re.search(r"\bReuter\s*$", flat, re.I)
+            signoff_ok = not re.search(r"\bReuter\s*$", cleaned.text, re.I)
             score.signoff_removed += signoff_ok
         good = sentences_ok and dateline_ok and signoff_ok
         score.all_good += good
