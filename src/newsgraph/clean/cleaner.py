@@ -37,6 +37,8 @@ MAX_DATE_LINE_CHARS, MIN_DATE_LINE_SHARE = 100, 0.6
 #: A headline has at most this many words and characters.
 MAX_TITLE_WORDS, MAX_TITLE_CHARS, MIN_TITLE_WORDS = 25, 200, 2
 _INNER_SENTENCE = re.compile(r"[a-z]{2}[.!?] +[A-Z]")
+#: Sign-off lines read at the end of a text.
+MAX_SIGNOFFS = 2
 #: A link list after a "Related" header holds lines of at most this many words.
 MAX_LINK_WORDS = 20
 
@@ -273,16 +275,16 @@ class _Cleaning:
         return True
 
     def signoff(self) -> None:
-        """A sign-off ("Reuter", "-- AP") on the last kept line."""
-        kept = self._kept()
-        if len(kept) < 2:
-            return
-        last = kept[-1]
-        outlet = read_signoff(self.lines[last].text)
-        if outlet is None:
-            return
-        self._remove(last, "signoff")
-        self._set_outlet(outlet)
+        """A sign-off ("Reuter", "-- AP") on the last kept line (twice over when the wire doubled it)."""
+        for _ in range(MAX_SIGNOFFS):
+            kept = self._kept()
+            if len(kept) < 2:
+                return
+            outlet = read_signoff(self.lines[kept[-1]].text)
+            if outlet is None:
+                return
+            self._remove(kept[-1], "signoff")
+            self._set_outlet(outlet)
 
     def build(self) -> Cleaned:
         """Paragraphs of the kept lines; a removed line between two kept ones is a hard break."""

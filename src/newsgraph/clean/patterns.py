@@ -83,7 +83,7 @@ DATE_LINE_WORDS = re.compile(
 #: a dash ends it. The place must be in capitals unless a date follows it (checked in ``wire``).
 _NOT_MONTH = r"(?!(?i:" + _MONTH_ALT + r")\b)"
 DATELINE = re.compile(
-    r"^(?P<place>[A-Z][A-Za-z.'’\-]*(?:\s+" + _NOT_MONTH + r"[A-Z][A-Za-z.'’\-]*){0,3})"
+    r"^(?P<place>[A-Z][A-Za-z.'’/\-]*(?:\s+" + _NOT_MONTH + r"[A-Z][A-Za-z.'’/\-]*){0,3})"
     r"(?:\s*,\s*(?P<region>" + _NOT_MONTH + r"[A-Z][A-Za-z.'’]*\.?(?:\s+" + _NOT_MONTH + r"[A-Z][A-Za-z.'’]*){0,2}))?"
     r"(?:\s*,?\s*(?P<date>(?i:" + _MONTH_ALT + r")\.?\s+\d{1,2}(?:\s*,\s*(?:19|20)\d\d)?"
     r"|\d{1,2}\s+(?i:" + _MONTH_ALT + r")\.?(?:\s*,?\s*(?:19|20)\d\d)?))?"
