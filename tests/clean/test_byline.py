@@ -79,3 +79,28 @@ def test_byline_only_text_gives_empty_text_not_an_error():
     cleaned = clean("By Jane Smith\n")
     assert cleaned.authors == ["Jane Smith"]
     assert cleaned.text == ""
+
+
+@pytest.mark.parametrize(
+    "head",
+    [
+        "by Tax Topic:",
+        "CHRIS WALLACE, FOX NEWS ANCHOR: I'm Chris Wallace.",
+        "Jane Smith, Reuters reported the deal.",
+    ],
+)
+def test_labels_and_transcripts_are_not_bylines(head):
+    assert _byline(head) is None
+
+
+@pytest.mark.parametrize(
+    ("head", "authors", "outlet"),
+    [
+        ("Written by Steve ‘Frosty’ Weintraub", ["Steve ‘Frosty’ Weintraub"], None),
+        ("Maureen Callahan NY Post", ["Maureen Callahan"], "New York Post"),
+        ("Kim Hjelmgaard and Lorena Blas, USA TODAY", ["Kim Hjelmgaard", "Lorena Blas"], "USA Today"),
+    ],
+)
+def test_more_byline_forms(head, authors, outlet):
+    found = _byline(head)
+    assert found is not None and (found.authors, found.outlet) == (authors, outlet)

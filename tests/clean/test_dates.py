@@ -60,3 +60,12 @@ def test_date_in_body_is_not_the_publication_date():
                     "Work began on June 6, 2017 and will last a year.\n")
     assert cleaned.published is None
     assert "June 6, 2017" in cleaned.text
+
+
+def test_far_future_dates_are_junk():
+    assert parse_date("Tuesday 23 August 2059") is None
+
+
+def test_line_with_several_dates_is_not_a_date_line():
+    _, share = date_line_share("History 08/11/06 08/18/06 08/25/06")
+    assert share == 0.0

@@ -21,6 +21,8 @@ from newsgraph.clean.lines import Line
 
 _TOKEN = re.compile(r"\S+")
 _TRAIL = ".,;:|"
+#: A quoted nickname inside a name: Steve ‘Frosty’ Smith.
+_NICKNAME = re.compile(r"[‘'\"“][A-Z][a-z]+[’'\"”]")
 #: Tokens ending in a period that do not end a name: initials and "Jr.".
 _ABBREVIATION = re.compile(r"(?:[A-Z]\.)+|[A-Z][a-z]?\.|[JS]r\.")
 _SUFFIXES = frozenset({"jr", "jr.", "sr", "sr.", "ii", "iii", "iv"})
@@ -115,6 +117,12 @@ def _name_at(tokens: list[Token], pos: int) -> tuple[str, int, bool] | None:
         tok = tokens[cursor]
         if tok.newline_before and len(words) >= 2:
             break
+        if len(words) >= 2 and _outlet_at(tokens, cursor, known_only=True) is not None:
+            break
+        if words and _NICKNAME.fullmatch(tok.text):
+            words.append(tok.text)
+            cursor += 1
+            continue
         if not is_name_token(tok.text):
             break
         word = tok.text.rstrip(",;:|")
@@ -221,6 +229,10 @@ def parse_byline(raw: str, lines: list[Line], first: int) -> Byline | None:
             hit = _outlet_at(tokens, pos + 1, known_only=not lead)
             if hit is not None:
                 outlet, pos = hit
+        elif not tokens[pos].newline_before:
+            hit = _outlet_at(tokens, pos, known_only=True)
+            if hit is not None:
+                outlet, pos = hit
     if not names and not (lead and outlet):
         if lead and pos < len(tokens):
             hit = _outlet_at(tokens, pos)
@@ -235,11 +247,17 @@ def parse_byline(raw: str, lines: list[Line], first: int) -> Byline | None:
     dated = _date_after(raw, tokens, pos)
     if dated is not None:
         published, pos = dated
+    if pos > 0 and tokens[pos - 1].text.endswith(":"):
+        return None  # "by Topic:" is a label, not a byline
     rest = _line_rest(tokens, pos)
     if rest and published is None:
         if len(rest) > MAX_TAIL_TOKENS or any(t.text[:1].islower() and t.text not in ("and", "of", "the")
                                               for t in rest):
             return None
+        if any(":" in t.text for t in rest) or rest[-1].text.endswith(("!", "?")) or (
+            rest[-1].text.endswith(".") and not _ABBREVIATION.fullmatch(rest[-1].text)
+        ):
+            return None  # a sentence or a transcript speaker label follows: not a byline
         pos += len(rest)
     if published is None and pos < len(tokens) and tokens[pos].line == tokens[pos - 1].line:
         return None

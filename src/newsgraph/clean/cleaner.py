@@ -32,6 +32,9 @@ HEAD_LINES, TAIL_LINES = 4, 8
 MAX_HEAD_WINDOW = 8
 #: A line with at least this many words is article prose: the head ends there.
 PROSE_WORDS = 12
+#: The head ends at the second prose line (scraped pages often put a caption or teaser before the byline);
+#: in hard-wrapped text at the first.
+MAX_PROSE_IN_HEAD = 2
 #: A date line is at most this long and mostly date and time words.
 MAX_DATE_LINE_CHARS, MIN_DATE_LINE_SHARE = 100, 0.6
 #: A headline has at most this many words and characters.
@@ -177,6 +180,7 @@ class _Cleaning:
         kept = self._kept()[:MAX_HEAD_WINDOW]
         byline: Byline | None = None
         first_body: int | None = None
+        prose_lines = 0
         position = 0
         while position < len(kept):
             i = kept[position]
@@ -198,7 +202,9 @@ class _Cleaning:
             if first_body is None:
                 first_body = i
             if len(line.text.split()) >= PROSE_WORDS:
-                break
+                prose_lines += 1
+                if prose_lines >= MAX_PROSE_IN_HEAD or self.wrapped:
+                    break
             position += 1
         if first_body is None:
             remaining = self._kept()

@@ -36,8 +36,12 @@ def _year(value: str) -> int:
     return year
 
 
+#: Latest year taken as a publication date (page widgets show far-future junk dates).
+MAX_YEAR = date.today().year + 1
+
+
 def _iso(year: int, month: int | None, day: int) -> str | None:
-    if month is None:
+    if month is None or year > MAX_YEAR:
         return None
     try:
         return date(year, month, day).isoformat()
@@ -82,6 +86,8 @@ def date_line_share(text: str) -> tuple[FoundDate | None, float]:
     if found is None:
         return None, 0.0
     rest = text[: found.start] + " " + text[found.end :]
+    if find_date(rest) is not None:
+        return found, 0.0  # several dates: a list or a table, not a date line
     rest = P.TIME_OF_DAY.sub(" ", rest)
     rest = P.DATE_LINE_WORDS.sub(" ", rest)
     total = sum(ch.isalnum() for ch in text)

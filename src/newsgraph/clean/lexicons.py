@@ -64,6 +64,15 @@ OUTLETS: dict[str, str] = {
     "dpa": "dpa", "xinhua": "Xinhua", "tass": "TASS", "kyodo": "Kyodo", "ani": "ANI", "pti": "PTI",
     "the daily beast": "The Daily Beast", "huffpost": "HuffPost", "the huffington post": "The Huffington Post",
     "vox": "Vox", "axios": "Axios", "breitbart": "Breitbart", "breitbart news": "Breitbart News",
+    "the sun": "The Sun", "ny post": "New York Post", "new york post": "New York Post", "daily mail": "Daily Mail",
+    "the daily mail": "Daily Mail", "mail online": "Daily Mail", "the mirror": "The Mirror", "the times": "The Times",
+    "the sunday times": "The Sunday Times", "us weekly": "Us Weekly", "e! news": "E! News", "newsweek": "Newsweek",
+    "the atlantic": "The Atlantic", "the new yorker": "The New Yorker", "rolling stone": "Rolling Stone",
+    "entertainment weekly": "Entertainment Weekly", "tmz": "TMZ", "the hollywood reporter": "The Hollywood Reporter",
+    "hollywood reporter": "The Hollywood Reporter", "daily express": "Daily Express", "sky news": "Sky News",
+    "msnbc": "MSNBC", "cbs": "CBS", "nbc": "NBC", "abc": "ABC", "the daily caller": "The Daily Caller",
+    "national review": "National Review", "buzzfeed news": "BuzzFeed News", "mashable": "Mashable",
+    "roll call": "Roll Call", "the economist": "The Economist", "financial times": "Financial Times",
 }
 
 #: Phrases that mark a line as site furniture rather than article text (matched case-insensitively).

@@ -12,6 +12,7 @@ wrap width has one paragraph per line.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from itertools import pairwise
 
 from newsgraph.clean import patterns as P
 from newsgraph.clean.lines import NEWLINE, Line
@@ -52,7 +53,7 @@ def _indent_marks(lines: list[Line]) -> tuple[bool, int]:
         return False, base
     continued = any(
         line.brk == NEWLINE and line.indent <= base + 1 and previous.indent > base + 1
-        for previous, line in zip(lines, lines[1:], strict=False)
+        for previous, line in pairwise(lines)
     )
     return continued, base
 
