@@ -68,3 +68,18 @@ def test_link_list_after_related_header_removed():
     cleaned = clean(raw)
     assert "Related" not in cleaned.text and "Ring Road" not in cleaned.text
     assert [r.reason for r in cleaned.removed] == ["boilerplate"] * 3
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Actor Adam Sandler’s comments about the religion is one of the top stories today with the actor defending "
+        "the church against an interviewer who made disparaging comments about them.",
+        "Twitter is defending itself from criticism that the president has not been removed for violations of "
+        "Twitter’s Terms of Service, the company said.",
+        "(c) This order is not intended to create any right or benefit enforceable at law.",
+        "We support our country, we support our troops, we support our police, and we support the team, he said.",
+    ],
+)
+def test_prose_with_prompt_words_is_kept_in_the_tail(line):
+    assert line_reason(line, TAIL) is None

@@ -28,7 +28,7 @@ STRONG_PROMPTS: frozenset[str] = frozenset(
         "see an error", "send us a correction", "report a typo", "invalid email", "something went wrong",
         "enable javascript", "direct to your inbox", "get breaking news", "hide caption", "toggle caption",
         "enlarge this image", "tweet this", "print this", "email this", "recommended for you",
-        "you may also like", "privacy policy", "terms of use", "terms of service", "in your inbox",
+        "you may also like", "in your inbox",
     }
 )
 #: Matched against the lower-cased line (case-insensitive matching of a long alternation is slow).
@@ -54,6 +54,8 @@ MAX_FURNITURE_CHARS = 1200
 MAX_WEAK_WORDS = 12
 #: A line with this many words or fewer may be furniture on one strong prompt phrase.
 MAX_STRONG_WORDS = 40
+#: A prose line longer than this needs two different prompt phrases to go.
+MAX_STRONG_PROSE_WORDS = 20
 #: Share bars: at most this many words, at least this share of button labels.
 MAX_UI_WORDS, MIN_UI_SHARE = 8, 0.6
 #: Share of a line's characters in links above which it is furniture.
@@ -99,7 +101,7 @@ def credit_reason(text: str, zone: Zone) -> str | None:
     if len(text) > MAX_FURNITURE_CHARS:
         return None
     words = text.split()
-    if len(words) <= MAX_CAPTION_WORDS and (_CREDIT_LEAD_RE.match(text) or text.startswith(("©", "(c) ", "(C) "))):
+    if len(words) <= MAX_CAPTION_WORDS and (_CREDIT_LEAD_RE.match(text) or text.startswith("©")):
         return CREDIT
     if len(words) <= MAX_CAPTION_WORDS and P.CAPTION_CREDIT.search(text):
         return CREDIT
@@ -121,8 +123,8 @@ def boilerplate_reason(text: str, zone: Zone, *, mid_sentence: bool = False) -> 
     if not n:
         return None
     if mid_sentence:
-        strong = [p for p in _prompts(text) if p in STRONG_PROMPTS]
-        return BOILERPLATE if strong and n <= MAX_STRONG_WORDS else None
+        strong = set(_prompts(text)) & STRONG_PROMPTS
+        return BOILERPLATE if strong and n <= MAX_STRONG_PROSE_WORDS else None
     alpha = _ALPHA_WORD.findall(text)
     if n <= MAX_UI_WORDS and alpha and _ui_share(alpha) >= MIN_UI_SHARE and not _ENDS_PERIOD.search(text):
         return BOILERPLATE
@@ -130,14 +132,14 @@ def boilerplate_reason(text: str, zone: Zone, *, mid_sentence: bool = False) -> 
         return BOILERPLATE
     if n <= 30 and _LINK_LEAD.match(text):
         return BOILERPLATE
-    prompts = _prompts(text)
+    prompts = set(_prompts(text))
     if not prompts:
         return None
-    strong = [p for p in prompts if p in STRONG_PROMPTS]
-    if strong and n <= MAX_STRONG_WORDS:
+    prose = bool(P.SENTENCE_END.search(text)) and n >= 6
+    strong = prompts & STRONG_PROMPTS
+    if strong and n <= MAX_STRONG_WORDS and (n <= MAX_STRONG_PROSE_WORDS or len(prompts) >= 2 or not prose):
         return BOILERPLATE
     edge = zone.head or zone.tail
-    prose = bool(P.SENTENCE_END.search(text)) and n >= 6
     if n <= MAX_WEAK_WORDS and (edge or not prose):
         return BOILERPLATE
     if zone.tail and len(prompts) >= 2 and n <= MAX_STRONG_WORDS:

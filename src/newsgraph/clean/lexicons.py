@@ -105,7 +105,7 @@ UI_WORDS: frozenset[str] = _words(
 CREDIT_LEADS: tuple[str, ...] = (
     "photo", "photos", "photograph", "image", "images", "picture", "pictures", "video", "file photo",
     "photo credit", "image credit", "image copyright", "image caption", "caption", "credit", "illustration",
-    "graphic", "screenshot", "screengrab", "getty images", "©", "(c)",
+    "graphic", "screenshot", "screengrab", "getty images", "©",
 )
 
 #: Phrases that end an article as a credit line ("X contributed to this report").

@@ -34,7 +34,8 @@ def eval_cleaning(
         write_line(json.dumps(as_dict(report), indent=2))
         return
     meta = Table(title="Authors and dates read from the text vs corpus metadata")
-    for column in ("corpus", "docs", "author P", "author R", "R recoverable", "date P", "date R", "span errors"):
+    for column in ("corpus", "docs", "author P", "author R", "R recoverable", "date P", "date R", "span errors",
+                   "removed lines (prose-like)"):
         meta.add_column(column)
     for m in report.metadata:
         meta.add_row(m.corpus, str(m.documents),
@@ -42,7 +43,8 @@ def eval_cleaning(
                      f"{m.author_recall:.3f} ({m.found_gold_authors}/{m.gold_authors})",
                      f"{m.author_recall_recoverable:.3f} ({m.found_recoverable_authors}/{m.recoverable_authors})",
                      f"{m.date_precision:.3f} ({m.correct_dates}/{m.predicted_dates})",
-                     f"{m.date_recall:.3f} ({m.correct_dates}/{m.with_date})", str(m.span_problems))
+                     f"{m.date_recall:.3f} ({m.correct_dates}/{m.with_date})", str(m.span_problems),
+                     f"{m.removed_lines} ({m.removed_prose})")
     console.print(meta)
     r = report.reuters
     wire = Table(title=f"Reuters-21578, {r.documents} stories")

@@ -16,7 +16,9 @@ Two measurements (``newsgraph eval cleaning``):
   punctuation split; table rows (few lower-case words) are not sentences.
 
 Both also count broken raw-span promises (``audit.span_problems``) and article
-sentences dropped by cleaning (a sentence of the source missing from the text).
+sentences dropped by cleaning: on Reuters, a source sentence missing from the
+clean text; elsewhere (no gold text), removed furniture lines that read like
+prose (``PROSE_SUSPECT_WORDS`` words or more ending a sentence), listed for review.
 """
 
 from __future__ import annotations
@@ -73,6 +75,15 @@ def is_person_name(value: str) -> bool:
     return len(words) >= 2 and all(is_name_token(w.title()) for w in words)
 
 
+#: A removed line this long that ends a sentence may be article prose: counted as a suspect drop.
+PROSE_SUSPECT_WORDS = 15
+
+
+def looks_like_prose(text: str) -> bool:
+    """A removed piece that reads like an article sentence (long, ends with sentence punctuation)."""
+    return len(text.split()) >= PROSE_SUSPECT_WORDS and text.rstrip("\"'”’)").endswith((".", "!", "?"))
+
+
 @dataclass
 class MetaScore:
     """Author and date recovery on one corpus."""
@@ -90,7 +101,10 @@ class MetaScore:
     predicted_dates: int = 0
     correct_dates: int = 0
     span_problems: int = 0
+    removed_lines: int = 0
+    removed_prose: int = 0
     examples: list[dict] = field(default_factory=list)
+    prose_examples: list[str] = field(default_factory=list)
 
     @property
     def author_precision(self) -> float:
@@ -159,6 +173,13 @@ def score_metadata(docs: Iterable[CorpusDoc], corpus: str, *, max_examples: int 
         score.documents += 1
         cleaned = clean(raw)
         score.span_problems += bool(span_problems(raw, cleaned, limit=1))
+        for item in cleaned.removed:
+            if item.reason in ("boilerplate", "credit"):
+                score.removed_lines += 1
+                if looks_like_prose(item.text):
+                    score.removed_prose += 1
+                    if len(score.prose_examples) < max_examples:
+                        score.prose_examples.append(item.text[:200])
         predicted = [normalise_name(a) for a in cleaned.authors]
         if gold_names:
             score.with_authors += 1
