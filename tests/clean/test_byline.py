@@ -104,3 +104,21 @@ def test_labels_and_transcripts_are_not_bylines(head):
 def test_more_byline_forms(head, authors, outlet):
     found = _byline(head)
     assert found is not None and (found.authors, found.outlet) == (authors, outlet)
+
+
+@pytest.mark.parametrize(
+    ("raw", "title"),
+    [
+        ("Crucial decision on casinos\n\nA decision on whether to allow the casinos is set to be made by the "
+         "parliament next week.\n", "Crucial decision on casinos"),
+        ("COFFEE TALKS STALL\n    JAKARTA, March 12 - Coffee exporters are preparing for lower prices.\n",
+         "COFFEE TALKS STALL"),
+        ("Let us now address the greatest mystery of the moment: what motivates the supporters of the party "
+         "front-runner?\n\nThe media has been trying to work out this mystery for a year, with little success "
+         "so far, and many theories.\n", None),
+        ("The council voted on Tuesday to close the old bridge.\n\nWork begins in spring.\n", None),
+        ("Overview\n\nThe term describes a loosely defined movement of activists and groups.\n", None),
+    ],
+)
+def test_titles(raw, title):
+    assert clean(raw).title == title

@@ -39,6 +39,8 @@ MAX_PROSE_IN_HEAD = 2
 MAX_DATE_LINE_CHARS, MIN_DATE_LINE_SHARE = 100, 0.6
 #: A headline has at most this many words and characters.
 MAX_TITLE_WORDS, MAX_TITLE_CHARS, MIN_TITLE_WORDS = 25, 200, 2
+#: A headline in sentence case (not Title Case, not capitals) is short: at most this many words.
+MAX_PLAIN_TITLE_WORDS = 12
 _INNER_SENTENCE = re.compile(r"[a-z]{2}[.!?] +[A-Z]")
 #: Sign-off lines read at the end of a text.
 MAX_SIGNOFFS = 2
@@ -335,7 +337,7 @@ def looks_like_title(text: str, following: str, byline_next: bool = False) -> bo
     content = [w for w in words if sum(ch.isalpha() for ch in w) >= 4]
     if content and sum(w[0].isupper() for w in content if w[0].isalpha()) / len(content) >= 0.6:
         return True
-    return len(words) >= 2 and len(following) > 2 * len(text) and ends_sentence(following)
+    return len(words) <= MAX_PLAIN_TITLE_WORDS and len(following) > 2 * len(text) and ends_sentence(following)
 
 
 def clean(raw: str, *, fmt: str = "text") -> Cleaned:
