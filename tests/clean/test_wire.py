@@ -75,3 +75,20 @@ def test_reuters_story():
         "In the quarter ended March 8, the group had a modest sales increase, the company said.",
     ]
     assert {r.reason for r in cleaned.removed} == {"title", "dateline", "signoff"}
+
+
+@pytest.mark.parametrize(
+    "tail",
+    [
+        "    The bank said it had been in business for many years. The Bank\nwent public on February 11, 1987.\n",
+        "    It said its board rejected the pending buyout proposal made\nby Dudley Taft.\n",
+        "    The diplomats said they had seen no reports in the press\nand heard no comments from officials.\n",
+        "    It asked for comments on the proposal by April 20.\n",
+    ],
+)
+def test_wrapped_fragments_are_never_furniture(tail):
+    raw = ("BANK NEWS\n    NEW YORK, March 25 - The company said it expected to report\n"
+           "higher earnings for the year ending in June, officials said.\n" + tail + " Reuter\n")
+    cleaned = clean(raw)
+    assert {r.reason for r in cleaned.removed} == {"title", "dateline", "signoff"}
+    assert cleaned.authors == [] and cleaned.published is None

@@ -114,8 +114,8 @@ def boilerplate_reason(text: str, zone: Zone, *, mid_sentence: bool = False) -> 
     """``"boilerplate"`` when the line's features say site furniture, else None.
 
     ``mid_sentence`` marks a wrapped line that continues or is continued by a
-    sentence: only strong evidence removes it (weak prompt words in a sentence
-    fragment are article text)."""
+    sentence: it is article text whatever words it holds ("heard no comments
+    from" is not a comment prompt)."""
     if len(text) > MAX_FURNITURE_CHARS:
         return None
     words = text.split()
@@ -123,8 +123,7 @@ def boilerplate_reason(text: str, zone: Zone, *, mid_sentence: bool = False) -> 
     if not n:
         return None
     if mid_sentence:
-        strong = set(_prompts(text)) & STRONG_PROMPTS
-        return BOILERPLATE if strong and n <= MAX_STRONG_PROSE_WORDS else None
+        return None
     alpha = _ALPHA_WORD.findall(text)
     if n <= MAX_UI_WORDS and alpha and _ui_share(alpha) >= MIN_UI_SHARE and not _ENDS_PERIOD.search(text):
         return BOILERPLATE
@@ -139,8 +138,7 @@ def boilerplate_reason(text: str, zone: Zone, *, mid_sentence: bool = False) -> 
     strong = prompts & STRONG_PROMPTS
     if strong and n <= MAX_STRONG_WORDS and (n <= MAX_STRONG_PROSE_WORDS or len(prompts) >= 2 or not prose):
         return BOILERPLATE
-    edge = zone.head or zone.tail
-    if n <= MAX_WEAK_WORDS and (edge or not prose):
+    if n <= MAX_WEAK_WORDS and not prose:
         return BOILERPLATE
     if zone.tail and len(prompts) >= 2 and n <= MAX_STRONG_WORDS:
         return BOILERPLATE

@@ -164,6 +164,16 @@ class _Cleaning:
             if reason:
                 self._remove(i, reason)
 
+    def _continues_previous(self, i: int) -> bool:
+        """Whether line ``i`` carries on a sentence from the kept line above (wrapped text)."""
+        line = self.lines[i]
+        if line.text[:1].islower():
+            return True
+        if i == 0 or line.brk != NEWLINE:
+            return False
+        previous = self.lines[i - 1]
+        return not previous.removed and not ends_sentence(previous.text)
+
     def _mid_sentence(self, i: int) -> bool:
         """Whether line ``i`` is a wrapped piece of a sentence running over from or onto its neighbours."""
         line = self.lines[i]
@@ -188,6 +198,13 @@ class _Cleaning:
             i = kept[position]
             line = self.lines[i]
             if line.removed:
+                position += 1
+                continue
+            if self._continues_previous(i):
+                if first_body is None:
+                    first_body = i
+                if self.wrapped:
+                    break  # inside a wrapped paragraph: the head is over
                 position += 1
                 continue
             if byline is None and could_open_byline(line.text) and read_dateline(line.text) is None:
