@@ -92,3 +92,29 @@ def test_wrapped_fragments_are_never_furniture(tail):
     cleaned = clean(raw)
     assert {r.reason for r in cleaned.removed} == {"title", "dateline", "signoff"}
     assert cleaned.authors == [] and cleaned.published is None
+
+
+def test_outlet_ending_a_wrapped_sentence_is_not_a_signoff():
+    raw = ("MARKET BOOMS\n    LONDON, March 9 - The issue was the perfect opportunity for us, the treasurer told\n"
+           "Reuters.\n")
+    cleaned = clean(raw)
+    assert cleaned.text.endswith("the treasurer told Reuters.")
+    assert "signoff" not in {r.reason for r in cleaned.removed}
+
+
+def test_signoff_glued_to_the_last_sentence():
+    raw = "COINS\n    OTTAWA, March 9 - The coins will be in denominations of a\nhalf ounce. REUTER\n"
+    cleaned = clean(raw)
+    assert cleaned.text.endswith("half ounce.")
+    assert [r.text for r in cleaned.removed if r.reason == "signoff"] == ["REUTER"]
+    assert cleaned.outlet == "Reuters"
+
+
+@pytest.mark.parametrize(
+    ("text", "place", "outlet"),
+    [("CHICAGO, March 4, - Sales rose", "CHICAGO", None), ("ROME, March 13, Reuter - Italy said", "ROME", "Reuters"),
+     ("APRIL 7 - Sales rose", None, None)],
+)
+def test_dateline_variants(text, place, outlet):
+    found = read_dateline(text)
+    assert found is not None and (found.place, found.outlet) == (place, outlet)

@@ -21,9 +21,9 @@ from newsgraph.clean import mojibake
 from newsgraph.clean.boilerplate import BOILERPLATE, Zone, is_link_list_header, line_reason
 from newsgraph.clean.byline import Byline, could_open_byline, parse_byline
 from newsgraph.clean.dates import date_line_share
-from newsgraph.clean.lines import HARD, NEWLINE, Line, split_lines, trim_start
+from newsgraph.clean.lines import HARD, NEWLINE, Line, split_lines, trim_end, trim_start
 from newsgraph.clean.reflow import ends_sentence, layout_of, paragraphs
-from newsgraph.clean.wire import read_dateline, read_signoff
+from newsgraph.clean.wire import read_dateline, read_signoff, trailing_signoff
 from newsgraph.record import Paragraph, RawSpan, Removed
 
 #: Lines at the start and end of a text that count as its head and tail zones.
@@ -305,11 +305,28 @@ class _Cleaning:
             kept = self._kept()
             if len(kept) < 2:
                 return
-            outlet = read_signoff(self.lines[kept[-1]].text)
+            last = self.lines[kept[-1]]
+            outlet = read_signoff(last.text)
             if outlet is None:
+                self._trailing_signoff(kept[-1])
                 return
+            if last.text.endswith(".") and self._continues_previous(kept[-1]):
+                return  # "...told\nReuters." ends a sentence: not a sign-off
             self._remove(kept[-1], "signoff")
             self._set_outlet(outlet)
+
+    def _trailing_signoff(self, i: int) -> None:
+        line = self.lines[i]
+        found = trailing_signoff(line.text)
+        if found is None or len(line.pieces) != 1:
+            return
+        offset, outlet = found
+        start = line.pieces[0].start + offset
+        text = self.raw[start : line.end]
+        lead = len(text) - len(text.lstrip())
+        self.removed.append(Removed(text=text.strip(), reason="signoff", raw_start=start + lead, raw_end=line.end))
+        trim_end(self.raw, line, start)
+        self._set_outlet(outlet)
 
     def build(self) -> Cleaned:
         """Paragraphs of the kept lines; a removed line between two kept ones is a hard break."""

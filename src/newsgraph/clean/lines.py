@@ -117,6 +117,25 @@ def trim_start(raw: str, line: Line, raw_pos: int) -> None:
         line.text = ""
 
 
+def trim_end(raw: str, line: Line, raw_pos: int) -> None:
+    """Drop everything of ``line`` from ``raw_pos`` on (and the whitespace before it)."""
+    kept: list[Piece] = []
+    for piece in line.pieces:
+        if piece.start >= raw_pos:
+            break
+        if piece.end > raw_pos:
+            chunk = raw[piece.start : raw_pos].rstrip()
+            if not chunk:
+                break
+            piece = Piece(piece.start, piece.start + len(chunk), piece.joiner)
+        kept.append(piece)
+    line.pieces = kept
+    if kept:
+        retext(raw, line)
+    else:
+        line.text = ""
+
+
 def _subranges(raw: str, start: int, end: int, html_mode: bool, removed: list[Removed]) -> list[tuple[int, int, bool]]:
     """Split one physical line at collapsed breaks and block tags: (start, end, hard break before)."""
     cuts: list[tuple[int, int, str | None]] = []

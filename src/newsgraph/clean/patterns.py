@@ -87,15 +87,18 @@ DATELINE = re.compile(
     r"(?:\s*,\s*(?P<region>" + _NOT_MONTH + r"[A-Z][A-Za-z.'’]*\.?(?:\s+" + _NOT_MONTH + r"[A-Z][A-Za-z.'’]*){0,2}))?"
     r"(?:\s*,?\s*(?P<date>(?i:" + _MONTH_ALT + r")\.?\s+\d{1,2}(?:\s*,\s*(?:19|20)\d\d)?"
     r"|\d{1,2}\s+(?i:" + _MONTH_ALT + r")\.?(?:\s*,?\s*(?:19|20)\d\d)?))?"
-    r"\s*(?:\((?P<outlet>[A-Za-z][A-Za-z .&\-]{0,30})\))?"
+    r"\s*,?\s*(?:\((?P<outlet>[A-Za-z][A-Za-z .&\-]{0,30})\)|(?P<bare_outlet>Reuters?|REUTERS?|AP|AFP|UPI))?"
     r"\s*(?:--?|–|—)(?:\s+(?=\S)|\s*$)"
 )
 
 #: A dateline made only of a date: "April 18, 2010 — -- ".
 DATELINE_DATE = re.compile(
-    r"^(?P<date>(?:" + _MONTH_ALT + r")\.?\s+\d{1,2},?\s+(?:19|20)\d\d)\s*(?:(?:--?|–|—)\s*)+(?=\S)",
+    r"^(?P<date>(?:" + _MONTH_ALT + r")\.?\s+\d{1,2}(?:,?\s+(?:19|20)\d\d)?)\s*(?:(?:--?|–|—)\s*)+(?=\S)",
     re.I,
 )
+
+#: A sign-off glued to the end of the last sentence: "... of an ounce. REUTER".
+TRAILING_SIGNOFF = re.compile(r"(?<=[.!?\"”])\s+(?P<outlet>REUTERS?|Reuter)\s*$")
 
 #: An outlet in parentheses opening a story: "(CNN)", "(Reuters) -".
 OUTLET_LEAD = re.compile(r"^\((?P<outlet>" + _OUTLET_ALT + r")\)\s*(?:(?:--?|–|—)\s*)?", re.I)

@@ -60,9 +60,11 @@ def _indent_marks(lines: list[Line]) -> tuple[bool, int]:
 
 def layout_of(lines: list[Line]) -> Layout:
     """Guess the layout from line widths and indentation (features of the whole text)."""
-    if len(lines) < 3:
+    if len(lines) < 2:
         return Layout(wrapped=False)
     indent_marks, base = _indent_marks(lines)
+    if len(lines) < 3:
+        return Layout(wrapped=False, indent_marks=indent_marks, base_indent=base)
     widths = sorted(line.width for line in lines)
     width = widths[min(len(widths) - 1, int(WIDTH_PERCENTILE * len(widths)))]
     wrapped = MIN_WRAP <= width <= MAX_WRAP

@@ -42,7 +42,8 @@ def read_dateline(text: str) -> Dateline | None:
         if len(letters) >= 2 and (all(ch.isupper() for ch in letters) or match["date"]):
             date_text = match["date"]
             published = parse_date(date_text) if date_text else None
-            return Dateline(_place(place, match["region"]), published, _outlet_name(match["outlet"]), match.end())
+            outlet = _outlet_name(match["outlet"] or match["bare_outlet"])
+            return Dateline(_place(place, match["region"]), published, outlet, match.end())
     match = P.OUTLET_LEAD.match(text)
     if match:
         return Dateline(None, None, _outlet_name(match["outlet"]), match.end())
@@ -50,6 +51,14 @@ def read_dateline(text: str) -> Dateline | None:
     if match and match.end() <= MAX_DATELINE_CHARS:
         return Dateline(None, parse_date(match["date"]), None, match.end())
     return None
+
+
+def trailing_signoff(text: str) -> tuple[int, str] | None:
+    """A sign-off glued to the last sentence ("... an ounce. REUTER"): where it starts and its outlet."""
+    match = P.TRAILING_SIGNOFF.search(text)
+    if match is None:
+        return None
+    return match.start(), _outlet_name(match["outlet"]) or match["outlet"]
 
 
 def read_signoff(text: str) -> str | None:
