@@ -167,19 +167,21 @@ class _Cleaning:
     def _continues_previous(self, i: int) -> bool:
         """Whether line ``i`` carries on a sentence from the kept line above (wrapped text)."""
         line = self.lines[i]
-        if line.text[:1].islower():
-            return True
         if i == 0 or line.brk != NEWLINE:
             return False
         previous = self.lines[i - 1]
-        return not previous.removed and not ends_sentence(previous.text)
+        return not previous.removed and self._joins(previous, line)
+
+    def _joins(self, previous: Line, line: Line) -> bool:
+        """Whether ``line`` reads as the rest of ``previous``'s sentence (as the reflow would join them)."""
+        if ends_sentence(previous.text):
+            return False
+        return self.wrapped or line.text[:1].islower()
 
     def _mid_sentence(self, i: int) -> bool:
         """Whether line ``i`` is a wrapped piece of a sentence running over from or onto its neighbours."""
         line = self.lines[i]
-        if line.text[:1].islower():
-            return True
-        if i > 0 and line.brk == NEWLINE and not ends_sentence(self.lines[i - 1].text):
+        if i > 0 and line.brk == NEWLINE and self._joins(self.lines[i - 1], line):
             return True
         if i + 1 < len(self.lines) and not ends_sentence(line.text):
             following = self.lines[i + 1]
