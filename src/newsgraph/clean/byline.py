@@ -1,7 +1,7 @@
 """Bylines: "By A", "By A and B", "By A, B and C", "A, Reuters", "A | Outlet", with a date after.
 
 A byline is read token by token across line breaks (scraped text often wraps
-it: "By Robert / Costa and Sari Horwitz June / 6,2017"). A name is a run of
+it: "By Jane / Smith and Tom Baker June / 6,2017"). A name is a run of
 capitalised tokens; a line break may fall inside a name only after its first
 word, so a name never swallows the next line's sentence. A byline is only
 accepted when nothing but a date, an outlet or role words follows it on its
