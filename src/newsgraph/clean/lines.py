@@ -8,7 +8,7 @@ and trimmed prefixes are gaps between pieces, so offsets stay exact.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 from newsgraph.clean import patterns as P
 from newsgraph.record import Removed
@@ -41,7 +41,6 @@ class Line:
     brk: str = NEWLINE
     removed: bool = False
     reason: str | None = None
-    extra: dict = field(default_factory=dict)
 
     @property
     def start(self) -> int:
