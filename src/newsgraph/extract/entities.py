@@ -44,6 +44,10 @@ __all__ = ["ENTITY_LABELS", "entities"]
 #: Votes a title or honorific gives to PERSON: decisive, "President X" is a person however often
 #: spaCy labels a bare "X" as an organisation.
 PERSON_EVIDENCE_VOTES = 1000.0
+#: The vote of a label spaCy gave to an all-caps name.
+ALL_CAPS_VOTE = 0.4
+#: Dashes that separate two names when spaced ("Leeds - Arsenal").
+DASHES = frozenset({"-", "–", "—", "--"})
 #: Longest surface form propagated, in tokens.
 MAX_FORM_TOKENS = 8
 #: Mention weights for salience.
@@ -63,6 +67,7 @@ class NameSpan:
     person_evidence: bool = False
     honorific: str | None = None
     title: titles.Title | None = None
+    all_caps: bool = False
 
 
 @dataclass
@@ -116,16 +121,33 @@ def _trim(doc: Doc, ent: Span) -> NameSpan | None:
     if end <= start or not any(RE_HAS_LETTER.search(t.text) for t in doc[start:end]):
         return None
     span = NameSpan(start=start, end=end, key=_key(doc, start, end), label=label, honorific=honorific)
+    span.all_caps = all(t.is_upper or not t.is_alpha for t in doc[start:end])
     span.title = titles.prenominal_title(doc, start)
     span.person_evidence = bool(honorific) or stripped_title or span.title is not None
     return span
 
 
+def _pieces(doc: Doc, ent: Span) -> list[Span]:
+    """An entity span split at free-standing dashes ("Leeds - Arsenal" is two names)."""
+    bounds, start = [], ent.start
+    for token in ent:
+        spaced = bool(token.whitespace_) and token.i > 0 and bool(doc[token.i - 1].whitespace_)
+        if token.text in DASHES and spaced:
+            bounds.append((start, token.i))
+            start = token.i + 1
+    if start == ent.start:
+        return [ent]
+    bounds.append((start, ent.end))
+    return [Span(doc, a, b, label=ent.label_) for a, b in bounds if b > a]
+
+
 def _name_spans(doc: Doc) -> list[NameSpan]:
     spans = []
     for ent in doc.ents:
-        if ent.label_ in ENTITY_LABELS:
-            span = _trim(doc, ent)
+        if ent.label_ not in ENTITY_LABELS:
+            continue
+        for piece in _pieces(doc, ent):
+            span = _trim(doc, piece)
             if span is not None:
                 spans.append(span)
     return spans
@@ -136,7 +158,8 @@ def _vote(spans: list[NameSpan]) -> dict[str, str]:
     votes: dict[str, Counter[str]] = defaultdict(Counter)
     for span in spans:
         if span.label:
-            votes[span.key][span.label] += 1.0
+            # spaCy's labels on all-caps text (headlines) are less reliable: they weigh less.
+            votes[span.key][span.label] += ALL_CAPS_VOTE if span.all_caps else 1.0
         if span.person_evidence:
             votes[span.key]["PERSON"] += PERSON_EVIDENCE_VOTES
     labels = {key: counter.most_common(1)[0][0] for key, counter in votes.items()}
@@ -163,6 +186,12 @@ def _propagate(doc: Doc, spans: list[NameSpan], labels: dict[str, str]) -> list[
         if ent.label_ in NON_NAME_LABELS:
             for i in range(ent.start, ent.end):
                 covered[i] = True
+    # A person named in full is also looked for by surname alone ("Waqar Younis" ... "Younis").
+    for key, label in list(labels.items()):
+        if label == "PERSON" and " " in key:
+            parts = names.name_parts(key.split())
+            if parts and parts.full and " " not in parts.surname and parts.surname not in labels:
+                labels[parts.surname] = "PERSON"
     forms: dict[str, list[tuple[str, ...]]] = defaultdict(list)
     for key in labels:
         words = tuple(key.split(" "))
