@@ -33,7 +33,7 @@ from newsgraph.extract.entity_lexicons import (
 QUALIFIER_LABELS = frozenset({"ORG", "NORP", "GPE", "PERSON", "FAC", "LOC"})
 #: Heads that make an appositive a role though they are not titles ("a Blue Dog Democrat").
 APPOSITIVE_ONLY_HEADS = frozenset({"democrat", "republican", "libertarian", "conservative", "liberal",
-                                   "socialist", "member", "veteran", "friend", "ally", "critic", "rival"})
+                                   "socialist"})
 #: Modifiers that make a predicate noun a description rather than an office.
 DESCRIPTIVE_MODIFIERS = frozenset({"first", "last", "only", "second", "third", "next", "latest", "same", "such"})
 #: Longest title read before a name, in tokens.
