@@ -27,6 +27,8 @@ W_SUBJECT = 0.8
 W_GENDER = 0.3
 W_FREQUENCY = 0.2
 W_SAME_CLAUSE_SUBJECT = 1.5
+#: How many sentences back a role description looks for the person holding the role.
+ROLE_WINDOW = 3
 #: Longest role description matched after its determiner, in tokens.
 MAX_ROLE_TOKENS = 4
 
@@ -139,11 +141,27 @@ def resolve_pronouns(
     return resolved
 
 
+def _continues(doc: Doc, end: int) -> bool:
+    """True when the words before ``end`` are only the start of a longer phrase or a name."""
+    if end >= len(doc):
+        return False
+    following = doc[end]
+    if (not doc[end - 1].whitespace_ and following.text in ("-", "–")) or following.lower_ in ("of", "for"):
+        return True
+    if following.pos_ in ("NOUN", "PROPN") and following.tag_ != "POS":
+        return True
+    if following.tag_ == "POS" and doc[end - 1].text[:1].isupper() and end + 1 < len(doc):
+        after = doc[end + 1]
+        return after.text[:1].isupper()  # "the President's Daily Brief": a name, not the person
+    return doc[end - 1].text[:1].isupper() and following.text[:1].isupper() and following.is_alpha
+
+
 def role_descriptions(
     doc: Doc,
     people: dict[int, PersonInfo],
     anchors: list[Anchor],
     covered: list[bool],
+    sents: list[int],
 ) -> list[tuple[int, int, int]]:
     """(start token, end token, group) of definite descriptions naming a known role.
 
@@ -180,14 +198,15 @@ def role_descriptions(
             phrase = " ".join(t.lower_ for t in doc[i + 1 : end])
             if phrase not in by_role:
                 continue
-            following = doc[end] if end < n else None
-            if following is not None and (
-                (following.pos_ in ("NOUN", "PROPN") and following.tag_ != "POS")
-                or following.lower_ in ("of", "for")
-            ):
-                continue  # "the president of Mexico", "the attorney general Jeff ...": another phrase
-            candidates = by_role[phrase]
-            group = max(candidates, key=lambda c: (c[1], last_seen.get(c[0], -1), people[c[0]].count))[0]
+            if _continues(doc, end):
+                continue  # "the president of Mexico", "the president-elect", "the President's Daily Brief"
+            # Only people mentioned in this or the last few sentences: a role named far from its
+            # holder is usually generic ("the president decides who gets the briefing").
+            candidates = [c for c in by_role[phrase]
+                          if c[0] in last_seen and sents[i] - sents[last_seen[c[0]]] <= ROLE_WINDOW]
+            if not candidates:
+                continue
+            group = max(candidates, key=lambda c: (c[1], last_seen[c[0]], people[c[0]].count))[0]
             match = (i, end, group)
             break
         if match:

@@ -384,7 +384,7 @@ def _resolve(doc: Doc, groups: list[Group]) -> None:
             _add_title(groups[gi], title)
             people[gi].roles.setdefault(title.display.lower(), True)
             people[gi].roles.setdefault(title.role, False)
-    for start, end, gi in coref.role_descriptions(doc, people, anchors, covered):
+    for start, end, gi in coref.role_descriptions(doc, people, anchors, covered, sents):
         groups[gi].extra.append((start, end, "nominal"))
 
 
