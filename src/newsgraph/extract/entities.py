@@ -30,7 +30,9 @@ from newsgraph.extract.entity_lexicons import (
     HONORIFICS,
     NON_NAME_LABELS,
     NOT_NAMES,
+    RE_DIGIT,
     RE_HAS_LETTER,
+    RE_LONE_INITIAL,
     RE_POSSESSIVE,
     SUBJECT_DEPS,
     TITLE_ABBREVIATIONS,
@@ -46,6 +48,10 @@ __all__ = ["ENTITY_LABELS", "entities"]
 PERSON_EVIDENCE_VOTES = 1000.0
 #: The vote of a label spaCy gave to an all-caps name.
 ALL_CAPS_VOTE = 0.4
+#: Labels whose names never end in a number ("Kent 108-3" is a team and its score).
+NUMBERLESS_LABELS = frozenset({"PERSON", "GPE", "LOC", "NORP"})
+#: Labels of places, split at commas.
+PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
 #: Dashes that separate two names when spaced ("Leeds - Arsenal").
 DASHES = frozenset({"-", "–", "—", "--"})
 #: Longest surface form propagated, in tokens.
@@ -104,8 +110,9 @@ def _trim(doc: Doc, ent: Span) -> NameSpan | None:
     label = ent.label_
     honorific = None
     while end > start and (RE_POSSESSIVE.match(doc[end - 1].text) or (doc[end - 1].is_punct
-                           and doc[end - 1].text not in (".", ")")) or doc[end - 1].is_space):
-        end -= 1
+                           and doc[end - 1].text not in (".", ")")) or doc[end - 1].is_space
+                           or (label in NUMBERLESS_LABELS and RE_DIGIT.search(doc[end - 1].text))):
+        end -= 1  # "Smith 4-43" in a score table: the number is not part of the name
     while start < end and (doc[start].lower_ in ("the", "a", "an") or doc[start].is_punct or doc[start].is_space):
         start += 1
     stripped_title = False
@@ -120,6 +127,8 @@ def _trim(doc: Doc, ent: Span) -> NameSpan | None:
         start += 1
     if end <= start or not any(RE_HAS_LETTER.search(t.text) for t in doc[start:end]):
         return None
+    if end - start == 1 and RE_LONE_INITIAL.match(doc[start].text):
+        return None  # a lone initial ("R.") is not a name
     span = NameSpan(start=start, end=end, key=_key(doc, start, end), label=label, honorific=honorific)
     span.all_caps = all(t.is_upper or not t.is_alpha for t in doc[start:end])
     span.title = titles.prenominal_title(doc, start)
@@ -128,11 +137,12 @@ def _trim(doc: Doc, ent: Span) -> NameSpan | None:
 
 
 def _pieces(doc: Doc, ent: Span) -> list[Span]:
-    """An entity span split at free-standing dashes ("Leeds - Arsenal" is two names)."""
+    """An entity span split at free-standing dashes ("Leeds - Arsenal" is two names) and, for
+    places, at commas ("The Oval, Surrey")."""
     bounds, start = [], ent.start
     for token in ent:
         spaced = bool(token.whitespace_) and token.i > 0 and bool(doc[token.i - 1].whitespace_)
-        if token.text in DASHES and spaced:
+        if (token.text in DASHES and spaced) or (token.text == "," and ent.label_ in PLACE_LABELS):
             bounds.append((start, token.i))
             start = token.i + 1
     if start == ent.start:

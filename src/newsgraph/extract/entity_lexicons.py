@@ -128,5 +128,9 @@ NOT_NAMES = frozenset({
 RE_POSSESSIVE = re.compile(r"^['’]s?$", re.IGNORECASE)
 #: A single initial ("S." in "Robert S. Mueller") or a run of them ("J.R.R.").
 RE_INITIAL = re.compile(r"^(?:[A-Z]\.){1,3}$")
+#: One initial alone ("R."), unlike "U.S."
+RE_LONE_INITIAL = re.compile(r"^[A-Z]\.$")
+#: A digit anywhere in a token.
+RE_DIGIT = re.compile(r"\d")
 #: Characters of letters in any script: a token with none cannot be a name.
 RE_HAS_LETTER = re.compile(r"[^\W\d_]")
