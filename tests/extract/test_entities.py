@@ -112,6 +112,8 @@ def test_possessive_is_not_part_of_the_name(run):
         ("John Carter told Emily Stone that she was right.", "she", "Emily Stone"),
         ("Kevin Walsh resigned. His deputy, Anne Price, took over.", "His", "Kevin Walsh"),
         ("Anne Price thanked Kevin Walsh and praised him.", "him", "Kevin Walsh"),
+        ('John Carter met Peter Marsh. "He is a fraud," Carter said.', "He", "Peter Marsh"),
+        ("John Carter met Peter Marsh. He said it went well.", "He", "John Carter"),
     ],
 )
 def test_pronouns(run, text, pronoun_at, expected):

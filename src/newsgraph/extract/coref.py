@@ -29,6 +29,12 @@ W_FREQUENCY = 0.2
 W_SAME_CLAUSE_SUBJECT = 1.5
 #: How many sentences back a role description looks for the person holding the role.
 ROLE_WINDOW = 3
+#: Verbs that introduce a quotation.
+SPEECH_VERBS = frozenset({"say", "tell", "add", "write", "tweet", "ask", "continue", "explain", "declare",
+                          "insist", "recall", "note", "argue", "claim", "warn", "reply", "respond"})
+OPENING_QUOTES = frozenset({"“"})
+CLOSING_QUOTES = frozenset({"”"})
+STRAIGHT_QUOTES = frozenset({'"', "''", "``"})
 #: Longest role description matched after its determiner, in tokens.
 MAX_ROLE_TOKENS = 4
 
@@ -94,6 +100,60 @@ def _score(pronoun: Token, anchor: Anchor, doc: Doc, info: PersonInfo, sent: int
     return score
 
 
+class Quotes:
+    """Which tokens are inside quotation marks, and who speaks each quotation.
+
+    A third-person pronoun inside a quotation seldom means its speaker
+    ('"He is a nasty guy," X said of Y'), so the speaker is a poor antecedent.
+    Speakers are the subjects of speech verbs outside the quotation, in the
+    quotation's sentence or the one before or after it ('X said. "He ..."').
+    """
+
+    def __init__(self, doc: Doc, sents: list[int], groups: dict[int, int]) -> None:
+        self.doc = doc
+        self.sents = sents
+        self.groups = groups  # token index -> person group, for names and resolved pronouns
+        self.inside = self._mask(doc)
+        self._by_sent: dict[int, list[int]] = {}
+        for token in doc:
+            if token.lemma_.lower() in SPEECH_VERBS and not self.inside[token.i]:
+                for child in token.children:
+                    if child.dep_ in ("nsubj", "nsubjpass") and not self.inside[child.i]:
+                        self._by_sent.setdefault(sents[token.i], []).append(child.i)
+
+    @staticmethod
+    def _mask(doc: Doc) -> list[bool]:
+        mask = [False] * len(doc)
+        inside = False
+        for token in doc:
+            text = token.text
+            if token.is_space and text.count("\n") >= 2:
+                inside = False  # a new paragraph reopens its quotation
+            elif text in OPENING_QUOTES:
+                inside = True
+            elif text in CLOSING_QUOTES:
+                inside = False
+            elif text in STRAIGHT_QUOTES:
+                inside = not inside
+            else:
+                mask[token.i] = inside
+        return mask
+
+    def speakers_of(self, i: int) -> set[int]:
+        """The person groups speaking the quotation token ``i`` stands in."""
+        sent = self.sents[i]
+        found = set()
+        for s in (sent - 1, sent, sent + 1):
+            for speaker in self._by_sent.get(s, []):
+                group = self.groups.get(speaker)
+                if group is None:
+                    head = self.doc[speaker]
+                    group = next((self.groups[c.i] for c in head.subtree if c.i in self.groups), None)
+                if group is not None:
+                    found.add(group)
+        return found
+
+
 def resolve_pronouns(
     doc: Doc,
     anchors: list[Anchor],
@@ -109,6 +169,7 @@ def resolve_pronouns(
     to it.
     """
     pool = sorted(anchors, key=lambda a: a.token)
+    quotes = Quotes(doc, sents, {a.token: a.group for a in anchors})
     resolved: list[tuple[int, int]] = []
     cursor = 0
     recent: dict[int, Anchor] = {}
@@ -120,16 +181,20 @@ def resolve_pronouns(
         if gender is None or token.i in blocked or token.pos_ not in ("PRON", "DET"):
             continue
         sent = sents[token.i]
+        speakers = quotes.speakers_of(token.i) if quotes.inside[token.i] else set()
         best, best_score = None, None
         for group, anchor in recent.items():
             if sent - anchor.sent > PRONOUN_WINDOW:
                 continue
+            if group in speakers:
+                continue  # '"He is wrong," X said': he is not X
             score = _score(token, anchor, doc, people[group], sent, gender)
             if score is not None and (best_score is None or score > best_score):
                 best, best_score = group, score
         if best is None:
             continue
         resolved.append((token.i, best))
+        quotes.groups[token.i] = best
         info = people[best]
         if info.gender is None:
             info.gender = gender
