@@ -145,9 +145,13 @@ def check_entities(record: Record, gold: dict[str, Any], resolver: _Resolver) ->
 
 
 def check_times(record: Record, gold: dict[str, Any]) -> Iterable[Check]:
+    def key(text: str) -> str:
+        return re.sub(r"\W+", "", text.lower())
+
     for ref in gold.get("times", []):
-        found = [t for t in record.times if _core(t.text).endswith(_core(ref["text"]))
-                 or (_core(ref["text"]).endswith(_core(t.text)) and len(t.text) >= 4)]
+        want = key(ref["text"])
+        found = [t for t in record.times if key(t.text).endswith(want) or (want.endswith(key(t.text))
+                                                                            and len(key(t.text)) >= 4)]
         exact = [t for t in found if t.value == ref["value"]]
         if ref.get("role"):
             exact = [t for t in exact if t.role == ref["role"]]
