@@ -210,5 +210,6 @@ def evaluate(path: Path, nlp: Language, *, limit: int | None = None, batch_size:
     gold = load_gold(path)
     if limit is not None:
         gold = gold[:limit]
-    predicted = [list(getattr(doc._, ext.EVENTS) or []) for doc in nlp.pipe((g.text for g in gold), batch_size=batch_size)]
+    docs = nlp.pipe((g.text for g in gold), batch_size=batch_size)
+    predicted = [list(getattr(doc._, ext.EVENTS) or []) for doc in docs]
     return score(gold, predicted)

@@ -19,6 +19,7 @@ from newsgraph.extract.event_lexicons import (
     OBJECT_DEPS,
     PASSIVE_SUBJECT_DEPS,
     PHRASE_TRIM_DEPS,
+    READINESS_ADJECTIVES,
     REFLEXIVE_PRONOUNS,
     SPEECH_VERBS,
     STATE_VERBS,
@@ -35,6 +36,8 @@ MAX_DEPTH = 40
 
 def is_event_verb(tok: Token) -> bool:
     """Whether ``tok`` heads a clause that reports a happening of its own."""
+    if tok.dep_ in CLAUSE_DEPS and is_readiness(tok):
+        return True  # "is ready to contribute troops": an intention
     if tok.pos_ != "VERB" or tok.dep_ not in CLAUSE_DEPS:
         return False
     if tok.lemma_.lower() in STATE_VERBS:
@@ -44,6 +47,16 @@ def is_event_verb(tok: Token) -> bool:
     if tok.dep_ == "acl" and not any(c.dep_ in SUBJECT_DEPS for c in tok.children):
         return False  # "the decision to recuse", "the people close to ...": descriptions of nouns
     return not is_speech_only(tok)
+
+
+def is_readiness(tok: Token) -> bool:
+    """``X is willing/ready/prepared to ...``."""
+    if tok.lemma_.lower() != "be":
+        return False
+    return any(
+        c.dep_ == "acomp" and c.lower_ in READINESS_ADJECTIVES and any(g.dep_ == "xcomp" for g in c.children)
+        for c in tok.children
+    )
 
 
 def is_speech_only(tok: Token) -> bool:
@@ -180,10 +193,14 @@ def direct_object(verb: Token) -> Token | None:
 
 
 def merged_xcomp(verb: Token) -> Token | None:
-    """The infinitive that completes ``verb``'s predicate ("offered to resign")."""
+    """The infinitive that completes ``verb``'s predicate ("offered to resign", "is ready to help")."""
     for c in verb.children:
         if c.dep_ == "xcomp" and c.pos_ in ("VERB", "AUX") and not _object_controlled(c):
             return c
+        if c.dep_ == "acomp" and is_readiness(verb):
+            for g in c.children:
+                if g.dep_ == "xcomp":
+                    return g
     return None
 
 
@@ -192,7 +209,7 @@ def predicate(verb: Token) -> str:
     lemma = verb.lemma_.lower()
     parts = [lemma]
     parts += [c.lower_ for c in verb.children if c.dep_ == "prt"]
-    if lemma in LIGHT_VERBS:
+    if lemma in LIGHT_VERBS or is_readiness(verb):
         parts += [c.lower_ for c in verb.children if c.dep_ in LIGHT_VERB_COMPLEMENT_DEPS and c.pos_ == "ADJ"]
     return " ".join(parts)
 

@@ -94,6 +94,9 @@ AGENT_TYPES = frozenset({"PERSON", "ORG", "GPE", "NORP", "LOC", "FAC"})
 #: Light verbs whose adjective or noun complement carries the meaning ("made clear").
 LIGHT_VERB_COMPLEMENT_DEPS = frozenset({"acomp", "oprd"})
 
+#: Adjectives of readiness: "is ready to contribute" states an intention, and is an event.
+READINESS_ADJECTIVES = frozenset({"willing", "ready", "prepared", "determined", "committed", "eager", "keen"})
+
 #: Nouns for a relationship between two parties.
 RELATION_NOUNS = frozenset(
     {"relationship", "relations", "relation", "ties", "bond", "bonds", "rapport", "friendship", "alliance",

@@ -99,7 +99,7 @@ def _clause_events(ctx: DocContext, verb: Token, sent: Span) -> list[Event]:
     modality, source = _modality_and_source(ctx, verb)
     dating = _dating(ctx, verb, sent, modality)
     pred = cl.predicate(verb)
-    code = code_event(verb, pred, args.object_text)
+    code = code_event(verb, pred, args.object_text, negated=cl.negated(verb))
     out = []
     for actor_tok in actors:
         actor = ctx.entity_at(actor_tok) if actor_tok is not None else None

@@ -18,18 +18,32 @@ from importlib import resources
 
 from spacy.tokens import Token
 
-from newsgraph.extract.event_lexicons import FUTURE_MODALS, HYPOTHETICAL_MODALS, OBJECT_DEPS
+from newsgraph.extract.event_lexicons import FUTURE_MODALS, HYPOTHETICAL_MODALS, OBJECT_DEPS, READINESS_ADJECTIVES
 
 DATA_FILE = "plover_verbs.tsv"
+NOUN_FILE = "plover_nouns.tsv"
 #: Types that, stated as an intention, become AGREE / THREATEN.
-COOPERATIVE_TYPES = frozenset({"SUPPORT", "COOPERATE", "AID", "CONCEDE", "RETREAT", "CONSULT"})
+COOPERATIVE_TYPES = frozenset({"AGREE", "SUPPORT", "COOPERATE", "AID", "CONCEDE", "RETREAT", "CONSULT"})
 HOSTILE_TYPES = frozenset({"SANCTION", "COERCE", "ASSAULT", "MOBILIZE", "PROTEST"})
-INTENT_CAMEO = {"AGREE": "030", "THREATEN": "130"}
-#: Verbs of intention or attempt whose infinitive carries the event ("plans to ...").
+INTENT_CAMEO = {"AGREE": "030", "THREATEN": "130", "REJECT": "120", "REQUEST": "100"}
+#: Verbs of intention or attempt whose infinitive carries the event ("plans to ...", "vowed to ...");
+#: the infinitive's act is stated as an intention.
 INTENT_VERBS = frozenset(
-    {"plan", "intend", "prepare", "decide", "try", "attempt", "seek", "want", "hope", "aim", "begin", "start",
-     "continue", "resume", "move", "expect", "announce"}
+    {"plan", "intend", "prepare", "want", "hope", "aim", "expect", "vow", "swear", "pledge", "promise", "offer",
+     "seek", "try", "attempt"}
 )
+#: Verbs of phase or manner whose infinitive (or event-noun object) is the act itself.
+ASPECT_VERBS = frozenset({"begin", "start", "continue", "resume", "decide", "move", "keep", "announce", "confirm"})
+#: Verbs that carry an event noun ("staged a strike", "opened fire", "imposed a curfew").
+SUPPORT_VERBS = frozenset(
+    {"stage", "hold", "launch", "continue", "begin", "start", "organize", "organise", "mount", "open", "announce",
+     "issue", "reiterate", "engage", "conduct", "carry", "make", "give", "take", "put", "resume", "declare",
+     "impose", "reimpose", "extend", "tighten", "call", "lodge", "end", "complete", "order", "set", "stop", "go"}
+)
+#: Prepositions whose object may be the event noun of a support verb ("engaged in cleansing").
+NOUN_PREPS = frozenset({"in", "under", "into", "on"})
+#: Modals of obligation: "X must do Y", said by another, is a demand (CAMEO 10).
+OBLIGATION_MODALS = frozenset({"must"})
 NONE = "none"
 
 
@@ -49,18 +63,32 @@ class _Entry:
     cameo: str | None
 
 
+def _read_table(name: str) -> list[list[str]]:
+    text = resources.files("newsgraph.extract").joinpath("data", name).read_text(encoding="utf-8")
+    rows = []
+    for line in text.splitlines():
+        if line.strip() and not line.startswith("#"):
+            rows.append([c.strip() for c in line.split("\t")])
+    return rows
+
+
 @lru_cache(maxsize=1)
 def dictionary() -> dict[tuple[str, str], _Entry | None]:
     """The verb dictionary: ``(verb, complement)`` -> entry (None: deliberately uncoded)."""
-    text = resources.files("newsgraph.extract").joinpath("data", DATA_FILE).read_text(encoding="utf-8")
     table: dict[tuple[str, str], _Entry | None] = {}
-    for line in text.splitlines():
-        if not line.strip() or line.startswith("#"):
-            continue
-        cols = [c.strip() for c in line.split("\t")]
-        cols += [""] * (5 - len(cols))
-        verb, complement, kind, mode, cameo = cols[:5]
+    for cols in _read_table(DATA_FILE):
+        verb, complement, kind, mode, cameo = (cols + [""] * 5)[:5]
         table[(verb, complement or "*")] = None if kind == NONE else _Entry(kind, mode or None, cameo or None)
+    return table
+
+
+@lru_cache(maxsize=1)
+def noun_dictionary() -> dict[str, _Entry]:
+    """Event nouns -> entry ("strike" -> PROTEST)."""
+    table: dict[str, _Entry] = {}
+    for cols in _read_table(NOUN_FILE):
+        noun, kind, mode, cameo = (cols + [""] * 4)[:4]
+        table[noun] = _Entry(kind, mode or None, cameo or None)
     return table
 
 
@@ -73,11 +101,38 @@ def lookup(verb: str, complements: list[str]) -> _Entry | bool | None:
     return table.get((verb, "*"), False)
 
 
+def lemmas(tok: Token) -> list[str]:
+    """The token's lemma, and stems of its form for when the lemmatizer errs ("staged" -> "stag")."""
+    out = [tok.lemma_.lower()]
+    form = tok.lower_
+    if form.endswith("ed"):
+        out += [form[:-1], form[:-2]]
+    elif form.endswith("ing"):
+        out += [form[:-3], form[:-3] + "e"]
+    elif form.endswith("s"):
+        out.append(form[:-1])
+    out.append(form)
+    return list(dict.fromkeys(out))
+
+
+def _verb_entry(tok: Token, particle: list[str]) -> _Entry | bool | None:
+    comps = _complements(tok)
+    for lemma in lemmas(tok):
+        if particle:
+            found = lookup(" ".join([lemma, *particle]), comps)
+            if found is not False:
+                return found
+        found = lookup(lemma, comps)
+        if found is not False:
+            return found
+    return False
+
+
 def _complements(verb: Token) -> list[str]:
     out: list[str] = []
     for c in verb.children:
         if c.dep_ in OBJECT_DEPS or c.dep_ in ("nsubjpass", "attr"):
-            out.append(f"obj:{c.lemma_.lower()}")
+            out += [f"obj:{c.lemma_.lower()}", f"obj:{c.lower_}"]
             out += [f"obj:{g.lemma_.lower()}" for g in c.children if g.dep_ == "compound"]
         elif c.dep_ == "xcomp":
             out.append(f"to:{c.lemma_.lower()}")
@@ -86,32 +141,63 @@ def _complements(verb: Token) -> list[str]:
     return out
 
 
-def code_event(verb: Token, predicate: str, object_text: str | None = None) -> Code | None:
-    """The PLOVER code of the event headed by ``verb`` (``predicate`` as ``clauses.predicate`` gives it)."""
-    words = predicate.split()
-    entry = lookup(predicate, _complements(verb)) if len(words) > 1 else False
-    if entry is False:
-        entry = lookup(words[0], _complements(verb))
-    if entry is False or (entry is not None and words[0] in INTENT_VERBS):
-        entry = _infinitive_entry(verb) or (entry or None)
-    if not entry:
-        return None
-    return _intent(verb, Code(entry.type, entry.mode, entry.cameo))
-
-
-def _infinitive_entry(verb: Token) -> _Entry | None:
+def _noun_entry(verb: Token) -> _Entry | None:
+    nouns = []
     for c in verb.children:
-        if c.dep_ == "xcomp" and c.pos_ == "VERB":
-            found = lookup(c.lemma_.lower(), _complements(c))
-            if found:
-                return found
+        if c.dep_ in OBJECT_DEPS or c.dep_ == "nsubjpass":
+            nouns.append(c)
+        elif c.dep_ == "prep" and c.lower_ in NOUN_PREPS:
+            nouns += [g for g in c.children if g.dep_ == "pobj"]
+    table = noun_dictionary()
+    for noun in nouns:
+        for word in (noun.lemma_.lower(), noun.lower_):
+            if word in table:
+                return table[word]
     return None
 
 
-def _intent(verb: Token, code: Code) -> Code:
-    """Cooperative acts stated as intentions are AGREE; hostile ones THREATEN (CAMEO 03 / 13)."""
+def _intent_host(verb: Token) -> Token | None:
+    """The infinitive an intention verb or a readiness adjective introduces."""
+    for c in verb.children:
+        if c.dep_ == "xcomp" and c.pos_ in ("VERB", "AUX"):
+            return c
+        if c.dep_ == "acomp" and c.lower_ in READINESS_ADJECTIVES:
+            for g in c.children:
+                if g.dep_ == "xcomp" and g.pos_ in ("VERB", "AUX"):
+                    return g
+    return None
+
+
+def code_event(verb: Token, predicate: str, object_text: str | None = None, *, negated: bool = False) -> Code | None:
+    """The PLOVER code of the event headed by ``verb`` (``predicate`` as ``clauses.predicate`` gives it)."""
+    particle = [c.lower_ for c in verb.children if c.dep_ == "prt"]
+    lemma = verb.lemma_.lower()
+    entry = _verb_entry(verb, particle)
+    intent = False
+    host = _intent_host(verb)
+    if host is not None and (lemma in INTENT_VERBS | ASPECT_VERBS or lemma == "be" or entry is False):
+        inner = _verb_entry(host, [c.lower_ for c in host.children if c.dep_ == "prt"])
+        if inner is False or inner is None:
+            inner = _noun_entry(host)
+        if inner:
+            entry = inner
+            intent = lemma in INTENT_VERBS or lemma == "be"
+    if entry is False or (entry is not None and lemma in SUPPORT_VERBS):
+        entry = _noun_entry(verb) or (entry or None)
+    if not entry:
+        return None
+    code = Code(entry.type, entry.mode, entry.cameo)
+    if negated and code.type in COOPERATIVE_TYPES:
+        return Code("REJECT", None, INTENT_CAMEO["REJECT"])
+    return _intent(verb, code, stated_intent=intent)
+
+
+def _intent(verb: Token, code: Code, *, stated_intent: bool = False) -> Code:
+    """Cooperative acts stated as intentions are AGREE, hostile ones THREATEN; "must" acts are demands."""
     aux = {c.lower_ for c in verb.children if c.dep_ == "aux"}
-    if not aux & (FUTURE_MODALS | HYPOTHETICAL_MODALS):
+    if aux & OBLIGATION_MODALS:
+        return Code("REQUEST", None, INTENT_CAMEO["REQUEST"])
+    if not (stated_intent or aux & (FUTURE_MODALS | HYPOTHETICAL_MODALS)):
         return code
     if code.type in COOPERATIVE_TYPES:
         return Code("AGREE", None, INTENT_CAMEO["AGREE"])
