@@ -30,6 +30,8 @@ from newsgraph.extract.event_lexicons import (
 LIGHT_VERBS = frozenset({"make", "grow", "become", "get", "turn", "go", "keep"})
 #: Relative pronouns: a relative clause's subject that stands for the noun it describes.
 RELATIVE_PRONOUNS = frozenset({"who", "that", "which", "whom"})
+#: Pronouns a subject may stand in for an earlier noun phrase with.
+ANAPHORS = frozenset({"it", "they", "he", "she", "we"})
 #: How far up the tree rules may walk (guards against pathological parses).
 MAX_DEPTH = 40
 
@@ -227,6 +229,34 @@ def phrase_tokens(tok: Token, trim: frozenset[str] = PHRASE_TRIM_DEPS) -> list[T
         out.append(c)
         stack.extend(c.children)
     return sorted(out, key=lambda t: t.i)
+
+
+def actor_phrase_tokens(tok: Token) -> list[Token]:
+    """An actor's phrase: its modifiers and an "of" phrase ("Leaders of the opposition coalition")."""
+    out = phrase_tokens(tok)
+    for c in tok.children:
+        if c.dep_ == "prep" and c.lower_ == "of":
+            out.extend(phrase_tokens(c, PHRASE_TRIM_DEPS - {"prep"}))
+    return sorted(out, key=lambda t: t.i)
+
+
+def pronoun_antecedent(pronoun: Token, verb: Token) -> Token | None:
+    """The subject a pronoun subject takes up within its sentence: "Hungary has said it will ...".
+
+    The nearest governing clause whose subject precedes the pronoun and is a noun
+    phrase; a reporting frame is the usual case.
+    """
+    tok = verb
+    for _ in range(MAX_DEPTH):
+        if tok.head is tok:
+            return None
+        tok = tok.head
+        if tok.pos_ not in ("VERB", "AUX"):
+            continue
+        for subj in children(tok, ("nsubj",)):
+            if subj.i < pronoun.i and subj.pos_ in ("NOUN", "PROPN"):
+                return subj
+    return None
 
 
 def full_phrase_tokens(tok: Token) -> list[Token]:

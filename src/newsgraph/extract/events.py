@@ -27,6 +27,7 @@ from newsgraph.extract.event_lexicons import (
     HEDGE_ADVERBS,
     HYPOTHETICAL_MODALS,
     OBJECT_PREPS,
+    PERSON_PRONOUNS,
     REPORTING_VERBS,
     TARGET_PREPS,
     UNCERTAIN_MODALS,
@@ -102,8 +103,7 @@ def _clause_events(ctx: DocContext, verb: Token, sent: Span) -> list[Event]:
     code = code_event(verb, pred, args.object_text, negated=cl.negated(verb))
     out = []
     for actor_tok in actors:
-        actor = ctx.entity_at(actor_tok) if actor_tok is not None else None
-        actor_text = _text(ctx.doc, cl.phrase_tokens(actor_tok)) if actor_tok is not None else None
+        actor, actor_text = _actor(ctx, actor_tok, verb)
         target = args.target
         if target is not None and actor is not None and target.entity.id == actor.entity.id:
             target = None  # "X praised X's ...": the actor is not its own target
@@ -129,6 +129,22 @@ def _clause_events(ctx: DocContext, verb: Token, sent: Span) -> list[Event]:
             )
         )
     return out
+
+
+def _actor(ctx: DocContext, tok: Token | None, verb: Token) -> tuple[EntityMention | None, str | None]:
+    """The actor's entity and text; a pronoun is replaced by the noun phrase it takes up in the sentence."""
+    if tok is None:
+        return None, None
+    if tok.lower_ in PERSON_PRONOUNS:
+        person = ctx.entity_at(tok)  # the entity stage's coreference, else the nearest person subject
+        if person is not None:
+            return person, person.mention.text
+    elif tok.lower_ in cl.ANAPHORS:
+        antecedent = cl.pronoun_antecedent(tok, verb)
+        if antecedent is not None:
+            tok = antecedent
+    found = ctx.entity_at(tok) or ctx.entity_in(cl.actor_phrase_tokens(tok), head=tok)
+    return found, _text(ctx.doc, cl.actor_phrase_tokens(tok))
 
 
 def _text(doc: Doc, tokens: list[Token]) -> str | None:

@@ -38,7 +38,7 @@ ASPECT_VERBS = frozenset({"begin", "start", "continue", "resume", "decide", "mov
 SUPPORT_VERBS = frozenset(
     {"stage", "hold", "launch", "continue", "begin", "start", "organize", "organise", "mount", "open", "announce",
      "issue", "reiterate", "engage", "conduct", "carry", "make", "give", "take", "put", "resume", "declare",
-     "impose", "reimpose", "extend", "tighten", "call", "lodge", "end", "complete", "order", "set", "stop", "go"}
+     "impose", "reimpose", "extend", "tighten", "lodge", "end", "complete", "order", "set", "stop", "go"}
 )
 #: Prepositions whose object may be the event noun of a support verb ("engaged in cleansing").
 NOUN_PREPS = frozenset({"in", "under", "into", "on"})
@@ -141,13 +141,15 @@ def _complements(verb: Token) -> list[str]:
     return out
 
 
-def _noun_entry(verb: Token) -> _Entry | None:
+def _noun_entry(verb: Token, *, support: bool) -> _Entry | None:
+    """The event noun a verb carries: its object; for support verbs also "engaged in X", "put under X"."""
     nouns = []
     for c in verb.children:
-        if c.dep_ in OBJECT_DEPS or c.dep_ == "nsubjpass":
+        if c.dep_ in OBJECT_DEPS or (support and c.dep_ == "nsubjpass"):
             nouns.append(c)
-        elif c.dep_ == "prep" and c.lower_ in NOUN_PREPS:
+        elif support and c.dep_ == "prep" and c.lower_ in NOUN_PREPS:
             nouns += [g for g in c.children if g.dep_ == "pobj"]
+    nouns = [n for n in nouns if n.pos_ == "NOUN" and not n.ent_type_]
     table = noun_dictionary()
     for noun in nouns:
         for word in (noun.lemma_.lower(), noun.lower_):
@@ -178,12 +180,12 @@ def code_event(verb: Token, predicate: str, object_text: str | None = None, *, n
     if host is not None and (lemma in INTENT_VERBS | ASPECT_VERBS or lemma == "be" or entry is False):
         inner = _verb_entry(host, [c.lower_ for c in host.children if c.dep_ == "prt"])
         if inner is False or inner is None:
-            inner = _noun_entry(host)
+            inner = _noun_entry(host, support=False)
         if inner:
             entry = inner
             intent = lemma in INTENT_VERBS or lemma == "be"
     if entry is False or (entry is not None and lemma in SUPPORT_VERBS):
-        entry = _noun_entry(verb) or (entry or None)
+        entry = _noun_entry(verb, support=lemma in SUPPORT_VERBS) or (entry or None)
     if not entry:
         return None
     code = Code(entry.type, entry.mode, entry.cameo)
