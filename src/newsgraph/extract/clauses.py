@@ -232,10 +232,10 @@ def phrase_tokens(tok: Token, trim: frozenset[str] = PHRASE_TRIM_DEPS) -> list[T
 
 
 def actor_phrase_tokens(tok: Token) -> list[Token]:
-    """An actor's phrase: its modifiers and an "of" phrase ("Leaders of the opposition coalition")."""
+    """An actor's phrase with an "of"/"for" phrase ("Leaders of the coalition", "a spokesman for X")."""
     out = phrase_tokens(tok)
     for c in tok.children:
-        if c.dep_ == "prep" and c.lower_ == "of":
+        if c.dep_ == "prep" and c.lower_ in ("of", "for"):
             out.extend(phrase_tokens(c, PHRASE_TRIM_DEPS - {"prep"}))
     return sorted(out, key=lambda t: t.i)
 

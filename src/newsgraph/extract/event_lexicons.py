@@ -112,7 +112,7 @@ POSITIVE_RELATION_NOUNS = frozenset({"friendship", "alliance", "partnership", "r
 #: Words saying how a relationship is or goes.
 POSITIVE_RELATION_WORDS = frozenset(
     {"strong", "close", "good", "warm", "friendly", "cordial", "excellent", "solid", "great", "special",
-     "improve", "strengthen", "deepen", "mend", "repair", "thaw", "productive", "positive", "tight"}
+     "improve", "strengthen", "mend", "repair", "thaw", "productive", "positive", "tight"}
 )
 NEGATIVE_RELATION_WORDS = frozenset(
     {"tense", "strained", "frosty", "rocky", "poor", "bad", "cool", "cold", "hostile", "sour", "bitter", "icy",
