@@ -7,6 +7,7 @@ token?" or "which attribution contains this word?" in constant time.
 
 from __future__ import annotations
 
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Span, Token
@@ -49,13 +50,14 @@ class DocContext:
         attributions: list[Attribution],
     ) -> DocContext:
         ctx = cls(doc=doc, attributions=list(attributions))
+        index = _TokenIndex(doc)
         if doc.has_annotation("SENT_START") or doc.has_annotation("DEP"):
             ctx.sent_bounds = [(s.start, s.end) for s in doc.sents]
         else:
             ctx.sent_bounds = [(0, len(doc))]
         for entity in entities:
             for mention in entity.mentions:
-                span = _char_span(doc, mention.start, mention.end)
+                span = index.span(mention.start, mention.end)
                 if span is None:
                     continue
                 em = EntityMention(entity, mention, span.start, span.end)
@@ -68,7 +70,7 @@ class DocContext:
                     ctx.person_mentions.append(em)
         ctx.person_mentions.sort(key=lambda m: m.start)
         for time in times:
-            span = _char_span(doc, time.start, time.end)
+            span = index.span(time.start, time.end)
             if span is None:
                 continue
             ctx.time_tokens[time.id] = (span.start, span.end)
@@ -76,7 +78,7 @@ class DocContext:
                 ctx.times_by_token.setdefault(i, time)
         for source in sources:
             for sm in source.mentions:
-                span = _char_span(doc, sm.start, sm.end)
+                span = index.span(sm.start, sm.end)
                 if span is not None:
                     for i in range(span.start, span.end):
                         ctx.sources_by_token.setdefault(i, source.id)
@@ -155,10 +157,24 @@ class DocContext:
         return None
 
 
-def _char_span(doc: Doc, start: int, end: int) -> Span | None:
-    if start >= end or start < 0 or end > len(doc.text):
-        return None
-    return doc.char_span(start, end, alignment_mode="expand")
+class _TokenIndex:
+    """Character offsets -> token spans by binary search (``Doc.char_span`` scans the whole doc)."""
+
+    def __init__(self, doc: Doc) -> None:
+        self.doc = doc
+        self.starts = [t.idx for t in doc]
+        self.ends = [t.idx + len(t.text) for t in doc]
+        self.length = self.ends[-1] if self.ends else 0
+
+    def span(self, start: int, end: int) -> Span | None:
+        """The tokens overlapping ``[start, end)``, or None when nothing fits."""
+        if start >= end or start < 0 or end > self.length + 1 or not self.starts:
+            return None
+        first = bisect_right(self.ends, start)  # first token ending after start
+        last = bisect_left(self.starts, end)  # tokens before this one start before end
+        if first >= last:
+            return None
+        return self.doc[first:last]
 
 
 def _mention_head(span: Span) -> Token:

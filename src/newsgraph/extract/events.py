@@ -86,18 +86,19 @@ class _Args:
 
 def _sentence_events(ctx: DocContext, sent: Span) -> list[Event]:
     out: list[Event] = []
+    according = _according_to(sent)
     for verb in sent:
         if not cl.is_event_verb(verb) or ctx.is_cue(verb):
             continue
-        out.extend(_clause_events(ctx, verb, sent))
+        out.extend(_clause_events(ctx, verb, sent, according))
     return out
 
 
-def _clause_events(ctx: DocContext, verb: Token, sent: Span) -> list[Event]:
+def _clause_events(ctx: DocContext, verb: Token, sent: Span, according: Token | None = None) -> list[Event]:
     agent = cl.agent(verb)
     actors = cl.conjuncts(agent) if agent is not None else [None]
     args = _arguments(ctx, verb)
-    modality, source = _modality_and_source(ctx, verb)
+    modality, source = _modality_and_source(ctx, verb, according)
     dating = _dating(ctx, verb, sent, modality)
     pred = cl.predicate(verb)
     code = code_event(verb, pred, args.object_text, negated=cl.negated(verb))
@@ -232,7 +233,9 @@ def _complement_text(ctx: DocContext, verb: Token, target: EntityMention | None)
 # -- modality and source -------------------------------------------------------
 
 
-def _modality_and_source(ctx: DocContext, verb: Token) -> tuple[Modality, str | None]:
+def _modality_and_source(
+    ctx: DocContext, verb: Token, according: Token | None = None
+) -> tuple[Modality, str | None]:
     attribution = ctx.attribution_of(verb)
     source = attribution.source if attribution is not None else None
     own = _own_modality(verb)
@@ -252,7 +255,7 @@ def _modality_and_source(ctx: DocContext, verb: Token) -> tuple[Modality, str | 
             if source is None:
                 source = ctx.source_of_tokens(list(speaker.subtree))
     if not reported:
-        speaker = _according_to(verb.sent)
+        speaker = according
         if speaker is not None:
             reported = True
             if source is None:
