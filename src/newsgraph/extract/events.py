@@ -39,6 +39,10 @@ from newsgraph.record import Attribution, Entity, Event, Modality, Offsets, Rela
 
 log = logging.getLogger(__name__)
 
+#: Entity types that may be the place an act is aimed at.
+PLACE_TYPES = frozenset({"GPE", "LOC", "FAC"})
+#: Prepositions whose noun is the one an act is for or against, even when it names no entity.
+RECIPIENT_PREPS = frozenset({"to", "against", "with"})
 #: Sentences longer than this (in tokens) are skipped: no parse of them is worth reading.
 MAX_SENTENCE_TOKENS = 400
 
@@ -159,6 +163,15 @@ def _text(doc: Doc, tokens: list[Token]) -> str | None:
 
 
 def _arguments(ctx: DocContext, verb: Token) -> _Args:
+    """Target (entity) and object text of a clause.
+
+    The target is looked for, in order: in the direct object (a name, a
+    possessor, an apposition), in a recipient phrase ("to", "with", "against",
+    ...) of the verb or of the infinitive merged into it ("offered to hand over
+    to X"), in the subject of a demanded clause ("demanded that X ..."), and
+    last in a place the act happens in ("lifted the curfew in X"). Without an
+    entity, a recipient noun phrase still gives ``target_text``.
+    """
     doc = ctx.doc
     obj = cl.direct_object(verb)
     target: EntityMention | None = None
@@ -175,21 +188,75 @@ def _arguments(ctx: DocContext, verb: Token) -> _Args:
             object_text = _text(doc, obj_tokens)
             if target is not None:
                 target_text = target.mention.text
+    heads = _predicate_heads(verb)
     if target is None:
-        for prep in (c for c in verb.children if c.dep_ == "prep" and c.lower_ in TARGET_PREPS):
-            for pobj in (c for c in prep.children if c.dep_ == "pobj"):
-                if any(ctx.time_at(t) for t in pobj.subtree):
-                    continue
-                found = _agentive(ctx.entity_in(cl.phrase_tokens(pobj), head=pobj))
-                if found is not None:
-                    target = found
-                    target_text = _text(doc, cl.phrase_tokens(pobj))
-                    break
-            if target is not None:
-                break
+        target, target_text = _recipient(ctx, heads, obj)
+    if target is None:
+        target, found_text = _demanded_party(ctx, verb)
+        target_text = target_text or found_text
+    if target is None:
+        target, found_text = _place(ctx, heads, obj)
+        target_text = target_text or found_text
     if object_text is None:
         object_text = _complement_text(ctx, verb, target)
     return _Args(target, target_text, object_text)
+
+
+def _predicate_heads(verb: Token) -> list[Token]:
+    """The verb and the infinitives merged into its predicate ("offered to hand over")."""
+    heads = [verb]
+    nxt = cl.merged_xcomp(verb)
+    while nxt is not None and len(heads) < 3:
+        heads.append(nxt)
+        nxt = cl.merged_xcomp(nxt)
+    return heads
+
+
+def _recipient(ctx: DocContext, heads: list[Token], obj: Token | None) -> tuple[EntityMention | None, str | None]:
+    fallback: str | None = None
+    for head in heads:
+        args = [c for c in head.children if c.dep_ == "prep" and c.lower_ in TARGET_PREPS]
+        if head is not heads[0]:
+            args += [c for c in head.children if c.dep_ in ("dobj", "dative")]
+        if obj is not None:
+            args += [c for c in obj.children if c.dep_ == "prep" and c.lower_ in ("to", "for", "against")]
+        for arg in args:
+            nouns = [arg] if arg.dep_ != "prep" else [c for c in arg.children if c.dep_ == "pobj"]
+            for noun in nouns:
+                if any(ctx.time_at(t) for t in noun.subtree):
+                    continue
+                found = _agentive(ctx.entity_in(cl.phrase_tokens(noun), head=noun))
+                if found is not None:
+                    return found, _text(ctx.doc, cl.phrase_tokens(noun))
+                if fallback is None and arg.dep_ == "prep" and arg.lower_ in RECIPIENT_PREPS and noun.pos_ in (
+                    "NOUN", "PROPN"
+                ):
+                    fallback = _text(ctx.doc, cl.phrase_tokens(noun))
+    return None, fallback
+
+
+def _demanded_party(ctx: DocContext, verb: Token) -> tuple[EntityMention | None, str | None]:
+    """``X demanded that Y ...``: Y, the party a demand or appeal is addressed to."""
+    if verb.lemma_.lower() in REPORTING_VERBS:
+        return None, None
+    for clause in (c for c in verb.children if c.dep_ == "ccomp"):
+        for subj in cl.children(clause, ("nsubj", "nsubjpass")):
+            tokens = cl.actor_phrase_tokens(subj)
+            found = _agentive(ctx.entity_in(tokens, head=subj))
+            return found, _text(ctx.doc, tokens)
+    return None, None
+
+
+def _place(ctx: DocContext, heads: list[Token], obj: Token | None) -> tuple[EntityMention | None, str | None]:
+    """A country or city the act happens in: in event data, the one acted upon when no one else is."""
+    owners = [*heads, *([obj] if obj is not None else [])]
+    for owner in owners:
+        for prep in (c for c in owner.children if c.dep_ == "prep" and c.lower_ in ("in", "into")):
+            for pobj in (c for c in prep.children if c.dep_ == "pobj"):
+                found = ctx.entity_in(cl.phrase_tokens(pobj), head=pobj)
+                if found is not None and found.entity.type in PLACE_TYPES:
+                    return found, found.mention.text
+    return None, None
 
 
 def _agentive(found: EntityMention | None) -> EntityMention | None:
