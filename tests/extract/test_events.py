@@ -247,6 +247,13 @@ def test_relations(nlp, text, polarity):
     assert text[rels[0].text.start : rels[0].text.end] == rels[0].text.text
 
 
+def test_relation_dated_by_its_clause(nlp):
+    text = "In March, relations between France and Britain grew tense."
+    doc = parse(nlp, text)
+    _, rels = events(doc, ner_entities(doc), times_of(text, {"March": "2017-03"}), [], [])
+    assert [(r.polarity, r.date) for r in rels] == [("negative", "2017-03")]
+
+
 @pytest.mark.parametrize("text", ["John Smith met Mary Jones.", "The relationship was complicated."])
 def test_no_relation(nlp, text):
     doc = parse(nlp, text)
