@@ -86,6 +86,11 @@ def test_coordinated_subjects_are_separate_events(nlp):
     assert sorted(e.actor_text for e in evs) == ["France", "Germany"]
 
 
+def test_going_to_is_not_an_event(nlp):
+    evs = run(nlp, "The army is going to withdraw its troops.")
+    assert [(e.predicate, e.actor_text) for e in evs] == [("withdraw", "The army")]
+
+
 def test_coordinated_verbs_share_subject(nlp):
     evs = run(nlp, "The minister resigned and left the country.")
     assert [e.predicate for e in evs] == ["resign", "leave"]
@@ -110,6 +115,7 @@ def test_negation(nlp, text, predicate, negated):
     ("text", "predicate", "modality"),
     [
         ("The army will withdraw its troops.", "withdraw", "future"),
+        ("The army is going to withdraw its troops.", "withdraw", "future"),
         ("It is unclear when the minister resigned.", "resign", "uncertain"),
         ("The council may approve the plan.", "approve", "uncertain"),
         ("If the talks fail, the union would strike.", "strike", "hypothetical"),
@@ -212,6 +218,7 @@ def test_publication_date_is_never_used(nlp):
         ("The government imposed a curfew on the city.", "COERCE"),
         ("Thousands of workers staged a strike in the capital.", "PROTEST"),
         ("The president will visit Japan next month.", "AGREE"),
+        ("The president is going to visit Japan.", "AGREE"),
         ("The rebels said they would not accept the plan.", "REJECT"),
         ("She praised the decision of the court.", "SUPPORT"),
         ("The opposition demanded new elections.", "REQUEST"),

@@ -44,11 +44,25 @@ def is_event_verb(tok: Token) -> bool:
         return False
     if tok.lemma_.lower() in STATE_VERBS:
         return False
+    if is_going_to(tok):
+        return False  # "is going to win": a future marker; "win" is the event
+    if tok.dep_ == "xcomp" and is_going_to(tok.head):
+        return True
     if tok.dep_ == "xcomp" and not _object_controlled(tok):
         return False  # "offered to resign": part of the governing verb's predicate
     if tok.dep_ == "acl" and not any(c.dep_ in SUBJECT_DEPS for c in tok.children):
         return False  # "the decision to recuse", "the people close to ...": descriptions of nouns
     return not is_speech_only(tok)
+
+
+def is_going_to(tok: Token) -> bool:
+    """``is going to VERB``: the future, not a movement."""
+    return (
+        tok.lemma_.lower() == "go"
+        and tok.tag_ == "VBG"
+        and any(c.dep_ == "aux" and c.lemma_.lower() == "be" for c in tok.children)
+        and any(c.dep_ == "xcomp" and c.pos_ in ("VERB", "AUX") for c in tok.children)
+    )
 
 
 def is_readiness(tok: Token) -> bool:
@@ -196,6 +210,8 @@ def direct_object(verb: Token) -> Token | None:
 
 def merged_xcomp(verb: Token) -> Token | None:
     """The infinitive that completes ``verb``'s predicate ("offered to resign", "is ready to help")."""
+    if is_going_to(verb):
+        return None
     for c in verb.children:
         if c.dep_ == "xcomp" and c.pos_ in ("VERB", "AUX") and not _object_controlled(c):
             return c

@@ -343,7 +343,7 @@ def _according_to(sent: Span) -> Token | None:
 
 def _own_modality(verb: Token) -> Modality | None:
     aux = {c.lower_ for c in verb.children if c.dep_ in ("aux", "auxpass")}
-    if aux & FUTURE_MODALS:
+    if aux & FUTURE_MODALS or (verb.dep_ == "xcomp" and cl.is_going_to(verb.head)):
         return "future"
     if aux & UNCERTAIN_MODALS:
         return "uncertain"

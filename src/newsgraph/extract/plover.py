@@ -18,6 +18,7 @@ from importlib import resources
 
 from spacy.tokens import Token
 
+from newsgraph.extract.clauses import is_going_to
 from newsgraph.extract.event_lexicons import FUTURE_MODALS, HYPOTHETICAL_MODALS, OBJECT_DEPS, READINESS_ADJECTIVES
 
 DATA_FILE = "plover_verbs.tsv"
@@ -199,7 +200,8 @@ def _intent(verb: Token, code: Code, *, stated_intent: bool = False) -> Code:
     aux = {c.lower_ for c in verb.children if c.dep_ == "aux"}
     if aux & OBLIGATION_MODALS:
         return Code("REQUEST", None, INTENT_CAMEO["REQUEST"])
-    if not (stated_intent or aux & (FUTURE_MODALS | HYPOTHETICAL_MODALS)):
+    going_to = verb.dep_ == "xcomp" and is_going_to(verb.head)
+    if not (stated_intent or going_to or aux & (FUTURE_MODALS | HYPOTHETICAL_MODALS)):
         return code
     if code.type in COOPERATIVE_TYPES:
         return Code("AGREE", None, INTENT_CAMEO["AGREE"])
