@@ -189,3 +189,14 @@ def test_codes(extracted):
     assert by_pred["endorse"].code == "SUPPORT"
     assert by_pred["refuse"].code == "REJECT"
     assert by_pred["decline"].code is None  # "declined to comment" is outside PLOVER
+
+
+def test_whole_pipeline_finds_the_gold_predicates(reference_record, gold):
+    """Through the reader, with whatever the other stages give: every gold predicate is an event."""
+    predicates = {e.predicate.split()[0] for e in reference_record.events}
+    assert {w["predicate"] for w in gold["events"]} <= predicates
+    text = reference_record.text
+    for ev in reference_record.events:
+        assert 0 <= ev.sentence.start < ev.sentence.end <= len(text)
+        if ev.date is not None:
+            assert ev.time is not None and ev.date_reason in ("clause", "sentence", "context")

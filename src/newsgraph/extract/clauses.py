@@ -327,7 +327,3 @@ def clause_ancestors(verb: Token) -> list[Token]:
             continue
         out.append(tok)
     return out
-
-
-def has_subject(verb: Token) -> bool:
-    return any(c.dep_ in SUBJECT_DEPS or c.dep_ in PASSIVE_SUBJECT_DEPS for c in verb.children)

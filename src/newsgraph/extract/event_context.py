@@ -37,7 +37,6 @@ class DocContext:
     time_tokens: dict[str, tuple[int, int]] = field(default_factory=dict)
     attributions: list[Attribution] = field(default_factory=list)
     sources_by_token: dict[int, str] = field(default_factory=dict)
-    published: str | None = None
     sent_bounds: list[tuple[int, int]] = field(default_factory=list)
 
     @classmethod
