@@ -50,9 +50,14 @@ def is_event_verb(tok: Token) -> bool:
         return True
     if tok.dep_ == "xcomp" and not _object_controlled(tok):
         return False  # "offered to resign": part of the governing verb's predicate
-    if tok.dep_ == "acl" and not any(c.dep_ in SUBJECT_DEPS for c in tok.children):
+    if tok.dep_ == "acl" and not any(c.dep_ in SUBJECT_DEPS for c in tok.children) and not _acting_participle(tok):
         return False  # "the decision to recuse", "the people close to ...": descriptions of nouns
     return not is_speech_only(tok)
+
+
+def _acting_participle(tok: Token) -> bool:
+    """``a declaration demanding that ...``, ``protesters calling for ...``: a participle that acts."""
+    return tok.tag_ == "VBG" and any(c.dep_ in ("ccomp", "dobj", "xcomp") for c in tok.children)
 
 
 def is_going_to(tok: Token) -> bool:
@@ -80,7 +85,16 @@ def is_speech_only(tok: Token) -> bool:
     if tok.lemma_.lower() not in SPEECH_VERBS:
         return False
     kids = {c.dep_ for c in tok.children}
-    return bool(kids & {"ccomp", "parataxis"}) or not (kids & OBJECT_DEPS) or tok.dep_ == "parataxis"
+    if kids & {"ccomp", "parataxis"} or tok.dep_ == "parataxis":
+        return True
+    return not (kids & OBJECT_DEPS) and not any(_topic_phrase(c) for c in tok.children)
+
+
+def _topic_phrase(prep: Token) -> bool:
+    """``insisted on its demands``: a prepositional object that is what the speech act is about."""
+    if prep.dep_ != "prep":
+        return False
+    return any(g.dep_ == "pobj" and g.pos_ == "NOUN" and not g.ent_type_ for g in prep.children)
 
 
 def _object_controlled(xcomp: Token) -> bool:

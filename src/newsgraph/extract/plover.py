@@ -30,11 +30,12 @@ INTENT_CAMEO = {"AGREE": "030", "THREATEN": "130", "REJECT": "120", "REQUEST": "
 #: Verbs of intention or attempt whose infinitive carries the event ("plans to ...", "vowed to ...");
 #: the infinitive's act is stated as an intention.
 INTENT_VERBS = frozenset(
-    {"plan", "intend", "prepare", "want", "hope", "aim", "expect", "vow", "swear", "pledge", "promise", "offer",
-     "seek", "try", "attempt"}
+    {"plan", "intend", "prepare", "want", "hope", "aim", "expect", "vow", "swear", "pledge", "promise", "offer"}
 )
 #: Verbs of phase or manner whose infinitive (or event-noun object) is the act itself.
-ASPECT_VERBS = frozenset({"begin", "start", "continue", "resume", "decide", "move", "keep", "announce", "confirm"})
+ASPECT_VERBS = frozenset(
+    {"begin", "start", "continue", "resume", "decide", "move", "keep", "announce", "confirm", "try", "attempt", "seek"}
+)
 #: Verbs that carry an event noun ("staged a strike", "opened fire", "imposed a curfew").
 SUPPORT_VERBS = frozenset(
     {"stage", "hold", "launch", "continue", "begin", "start", "organize", "organise", "mount", "open", "announce",
