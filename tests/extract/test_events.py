@@ -7,6 +7,8 @@ the tests do not depend on the other stages' rules.
 from __future__ import annotations
 
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from newsgraph.extract.events import events
 from newsgraph.record import Attribution, Entity, Event, Mention, Source, SourceMention, TextSpan, TimeExpression
@@ -185,6 +187,8 @@ def test_no_source_without_attribution(nlp):
         ("She announced the plan after he resigned in January.", {"January": "2017-01"}, "announce",
          "2017-01", "context"),
         ("The minister resigned.", {}, "resign", None, None),
+        # The date of a statement is not the date of what it reports.
+        ("Police said on Monday that the suspect fled.", {"Monday": "2017-06-05"}, "flee", None, None),
         # Present tense: a date elsewhere in the sentence is not borrowed.
         ("The group, which was founded in 1990, opposes the plan.", {"1990": "1990"}, "oppose", None, None),
     ],
@@ -272,6 +276,16 @@ def test_no_relation(nlp, text):
 
 
 # -- bad input ----------------------------------------------------------------------
+
+
+@settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(st.text(alphabet=st.characters(blacklist_categories=("Cs",)), max_size=300))
+def test_random_text_never_raises(nlp, text):
+    doc = parse(nlp, text)
+    evs, rels = events(doc, ner_entities(doc), [], [], [])
+    assert isinstance(rels, list)
+    for ev in evs:
+        assert 0 <= ev.sentence.start <= ev.sentence.end <= len(text)
 
 
 @pytest.mark.parametrize(

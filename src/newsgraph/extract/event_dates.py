@@ -6,7 +6,8 @@ expression the text ties to it, and ``date_reason`` says how it was tied:
 - ``clause``: the time modifies the event's own clause ("recused himself in March",
   "during his January confirmation hearing"), or a clause it is coordinated with;
 - ``sentence``: the only calendar date said of an event elsewhere in the sentence,
-  for a past-tense event with no time of its own;
+  for a past-tense event with no time of its own (not the date of a reporting
+  verb: "police said on Monday the suspect fled" does not date the flight);
 - ``context``: an earlier time the text points back to ("during the campaign"
   after "the 2016 election"; "shortly after he became ...", dated itself).
 
@@ -27,6 +28,7 @@ from newsgraph.extract.event_lexicons import (
     EVENT_NOUN_FAMILIES,
     OBJECT_DEPS,
     RE_DATE_VALUE,
+    REPORTING_VERBS,
     SUBCLAUSE_DEPS,
     TEMPORAL_PREPS,
 )
@@ -225,6 +227,8 @@ def _sentence_dating(ctx: DocContext, verb: Token, sent: Span) -> Dating | None:
         clause = attached_clause(ctx, time)
         if value is None or clause is None or clause.pos_ not in ("VERB", "AUX"):
             continue
+        if clause.lemma_.lower() in REPORTING_VERBS:
+            continue  # "police said on Monday ...": the date of the statement, not of what it reports
         if clause.i in ancestors or any(a.i in arguments for a in clause.ancestors):
             dated.setdefault(value, time)
     if len(dated) != 1:
