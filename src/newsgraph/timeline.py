@@ -11,6 +11,7 @@ sentence with its offsets in the record text.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Any
@@ -18,6 +19,8 @@ from typing import Any
 from newsgraph.record import Entity, Event, Record
 
 ARTICLE_SOURCE = "the article"
+#: A name shorter than this is not looked for inside a longer query ("Al" in "Al Gore Jr.").
+MIN_NAME_CHARS = 4
 
 
 @dataclass(frozen=True)
@@ -125,9 +128,17 @@ def _involves(ev: Event, entities: dict[str, Entity], name: str) -> bool:
         return True
     for entity_id in (ev.actor, ev.target):
         found = entities.get(entity_id) if entity_id else None
-        if found is not None and (
-            found.name.lower() == wanted or any(m.text.lower() == wanted for m in found.mentions)
-        ):
+        if found is not None and any(_same_name(wanted, n) for n in [found.name, *(m.text for m in found.mentions)]):
             return True
     texts = [t.lower() for t in (ev.actor_text, ev.target_text) if t]
-    return any(wanted in t for t in texts)
+    return any(_contains_words(t, wanted) for t in texts)
+
+
+def _same_name(wanted: str, name: str) -> bool:
+    """"Jeff Sessions" and "Sessions" name the same one: whole words of one contain the other."""
+    name = name.lower()
+    return _contains_words(name, wanted) or (len(name) >= MIN_NAME_CHARS and _contains_words(wanted, name))
+
+
+def _contains_words(text: str, part: str) -> bool:
+    return re.search(rf"(?<!\w){re.escape(part)}(?!\w)", text) is not None

@@ -49,7 +49,16 @@ def test_dated_only(record):
 
 @pytest.mark.parametrize(
     ("name", "expected"),
-    [("john smith", ["v2", "v1"]), ("Smith", ["v2", "v1"]), ("Jones", ["v2"]), ("Lee", ["v3"]), ("Nobody", [])],
+    [
+        ("john smith", ["v2", "v1"]),
+        ("Smith", ["v2", "v1"]),
+        ("Dr. John Smith", ["v2", "v1"]),
+        ("Jones", ["v2"]),
+        ("Tom Jones", ["v2"]),
+        ("Lee", ["v3"]),
+        ("Nobody", []),
+        ("Smi", []),
+    ],
 )
 def test_entity_filter(record, name, expected):
     assert [e.event.id for e in timeline([record], name)] == expected
