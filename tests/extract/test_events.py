@@ -327,3 +327,25 @@ def test_offsets_that_do_not_fit_are_ignored(nlp):
 def test_ids_are_sequential(nlp):
     evs = run(nlp, "The minister resigned and the army withdrew. Police arrested two men.")
     assert [e.id for e in evs] == [f"v{i}" for i in range(1, len(evs) + 1)]
+
+
+@pytest.mark.parametrize(
+    ("value", "kind", "role", "date"),
+    [
+        ("2017-06-06", "DATE", None, "2017-06-06"),
+        ("198", "DATE", None, "198"),
+        ("2017-W23", "DATE", None, "2017-W23"),
+        ("2017-06-06T10:30", "TIME", None, "2017-06-06T10:30"),
+        ("PXM", "DURATION", None, None),
+        ("PRESENT_REF", "DATE", None, None),
+        ("XXXX-06-05", "DATE", None, None),
+        ("2017", "SET", None, None),
+        ("2017-06-06", "DATE", "publication", None),
+        (None, "DATE", None, None),
+    ],
+)
+def test_date_value(value, kind, role, date):
+    from newsgraph.extract.event_dates import date_value
+
+    time = TimeExpression(id="t1", start=0, end=1, text="x", type=kind, value=value, role=role)
+    assert date_value(time) == date

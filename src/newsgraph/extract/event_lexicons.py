@@ -121,4 +121,4 @@ NEGATIVE_RELATION_WORDS = frozenset(
 )
 
 #: A TIMEX3 value that names a calendar date, month, year, decade or century.
-RE_DATE_VALUE = re.compile(r"^\d{2,4}(?:-(?:\d{2}|W\d{2}|Q[1-4]|SP|SU|FA|WI|H[12])(?:-\d{2})?)?(?:T[\d:]+)?$")
+RE_DATE_VALUE = re.compile(r"^\d{2,4}(?:-(?:\d{2}|W\d{2}|Q[1-4]|SP|SU|FA|WI|H[12])(?:-\d{2}|-WE)?)?(?:T.+)?$")
