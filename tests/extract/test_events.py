@@ -93,6 +93,16 @@ def test_going_to_is_not_an_event(nlp):
     assert [(e.predicate, e.actor_text) for e in evs] == [("withdraw", "The army")]
 
 
+def test_agentless_passive_does_not_borrow_a_subject(nlp):
+    ev = by_predicate(run(nlp, "She said the law changed when the government was elected."), "elect")[0]
+    assert ev.actor is None and ev.actor_text is None
+
+
+def test_phrases_stop_at_paragraph_breaks(nlp):
+    evs = run(nlp, "Labour plans maternity pay rise\n\nMaternity pay for new mothers is to rise.")
+    assert all("\n" not in (e.object_text or "") for e in evs)
+
+
 def test_coordinated_verbs_share_subject(nlp):
     evs = run(nlp, "The minister resigned and left the country.")
     assert [e.predicate for e in evs] == ["resign", "leave"]
@@ -233,6 +243,8 @@ def test_publication_date_is_never_used(nlp):
         ("The rebels insisted on their demands.", "REQUEST"),
         ("The ministry said France is ready to send aid.", "AGREE"),
         ("The senator went home.", None),
+        ("She gave birth to a son.", None),
+        ("Japan gave aid to the flood victims.", "AID"),
         ("A spokesman declined to comment.", None),
     ],
 )

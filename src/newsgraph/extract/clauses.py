@@ -138,6 +138,8 @@ def agent(verb: Token) -> Token | None:
         found = _own_agent(tok)
         if found is not None:
             return found
+        if is_passive(tok) and children(tok, PASSIVE_SUBJECT_DEPS):
+            return None  # "when we were elected": a passive without its agent has none to inherit
         inherited = _inherited_agent(tok)
         if inherited is None or inherited is tok:
             return None
@@ -311,8 +313,8 @@ def contiguous(tokens: list[Token]) -> tuple[int, int] | None:
     start = toks[0].i
     end = start + 1
     for t in toks[1:]:
-        if t.i != end:
-            break
+        if t.i != end or (t.is_space and "\n" in t.text):
+            break  # a gap, or a paragraph break the parser ran a sentence across
         end += 1
     doc = toks[0].doc
     while start < end and (doc[start].is_punct or doc[start].dep_ in ("cc", "mark")):
