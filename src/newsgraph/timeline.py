@@ -43,7 +43,7 @@ class TimelineEntry:
 
     @property
     def summary(self) -> str:
-        """"Sessions did not disclose that fact (to Senate Judiciary Committee)"-style line."""
+        """A one-line reading: "Jane Doe did not disclose the report [Senate committee]"."""
         ev = self.event
         parts = [self.actor or "(someone)"]
         parts.append(f"did not {ev.predicate}" if ev.negated else ev.predicate)
@@ -135,7 +135,7 @@ def _involves(ev: Event, entities: dict[str, Entity], name: str) -> bool:
 
 
 def _same_name(wanted: str, name: str) -> bool:
-    """"Jeff Sessions" and "Sessions" name the same one: whole words of one contain the other."""
+    """"Jane Doe" and "Doe" name the same one: whole words of one contain the other."""
     name = name.lower()
     return _contains_words(name, wanted) or (len(name) >= MIN_NAME_CHARS and _contains_words(wanted, name))
 

@@ -27,7 +27,7 @@ def timeline_command(
 ) -> None:
     """List the events of the given articles in date order, with source and evidence.
 
-    Example: newsgraph timeline article.txt --entity "Jeff Sessions"
+    Example: newsgraph timeline article.txt --entity "Jane Doe"
     """
     from newsgraph.api import Reader
     from newsgraph.dates import normalize_published

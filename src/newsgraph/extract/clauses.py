@@ -210,7 +210,7 @@ def _nominal_agent(noun: Token) -> Token:
 
 
 def conjuncts(tok: Token) -> list[Token]:
-    """``tok`` and the nouns coordinated with it ("Trump and Sessions")."""
+    """``tok`` and the nouns coordinated with it ("France and Germany")."""
     if tok.pos_ not in ("NOUN", "PROPN", "PRON"):
         return [tok]
     return [tok, *[c for c in tok.conjuncts if c.pos_ in ("NOUN", "PROPN", "PRON") and c.i > tok.i]]

@@ -268,7 +268,7 @@ def _covers(mention: EntityMention, tok: Token) -> bool:
 
 
 def _apposed_entity(ctx: DocContext, obj: Token) -> EntityMention | None:
-    """``appoint a special counsel, Robert Mueller``: an apposition the parser did not attach."""
+    """``appointed a new envoy, Jane Doe``: an apposition the parser did not attach."""
     after = obj.right_edge.i + 1
     doc = ctx.doc
     if after + 1 < len(doc) and doc[after].text == ",":
