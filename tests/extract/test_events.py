@@ -264,6 +264,9 @@ def test_plover_codes(nlp, text, code):
         ("Relations between France and Britain grew tense.", "negative"),
         ("John Smith's relationship with Mary Jones soured.", "negative"),
         ("The rift between France and Britain deepened.", "negative"),
+        ("John Smith, a longtime ally of Mary Jones, resigned.", "positive"),
+        ("John Smith is a fierce critic of Mary Jones.", "negative"),
+        ("John Smith is not a critic of Mary Jones.", "neutral"),
     ],
 )
 def test_relations(nlp, text, polarity):
@@ -280,7 +283,10 @@ def test_relation_dated_by_its_clause(nlp):
     assert [(r.polarity, r.date) for r in rels] == [("negative", "2017-03")]
 
 
-@pytest.mark.parametrize("text", ["John Smith met Mary Jones.", "The relationship was complicated."])
+@pytest.mark.parametrize(
+    "text",
+    ["John Smith met Mary Jones.", "The relationship was complicated.", "John Smith is a critic of the plan."],
+)
 def test_no_relation(nlp, text):
     doc = parse(nlp, text)
     _, rels = events(doc, ner_entities(doc), [], [], [])

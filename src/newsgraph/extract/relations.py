@@ -26,6 +26,13 @@ from newsgraph.extract.event_lexicons import (
 )
 from newsgraph.record import Polarity, Relation, TextSpan
 
+#: Roles one party holds towards another ("an ally of", "a critic of"), with their polarity.
+ROLE_POLARITY: dict[str, Polarity] = {
+    **dict.fromkeys(("ally", "friend", "confidant", "supporter", "protege", "protégé", "champion", "backer",
+                     "loyalist", "defender"), "positive"),
+    **dict.fromkeys(("rival", "critic", "foe", "enemy", "opponent", "adversary", "detractor", "nemesis"),
+                    "negative"),
+}
 #: Clause parts kept in a relation's evidence span.
 CORE_DEPS = frozenset({"nsubj", "nsubjpass", "aux", "auxpass", "neg", "dobj", "acomp", "attr", "oprd", "xcomp", "prt"})
 #: Verbs whose coordinated subject are the parties of the relationship they hold ("A and B had a bond").
@@ -37,6 +44,12 @@ def relations(ctx: DocContext) -> list[Relation]:
     out: list[Relation] = []
     seen: set[tuple[str, str, int]] = set()
     for tok in ctx.doc:
+        if tok.pos_ == "NOUN" and tok.lemma_.lower() in ROLE_POLARITY:
+            role = _role_relation(ctx, tok)
+            if role is not None and (role.a, role.b, tok.i) not in seen:
+                seen.add((role.a, role.b, tok.i))
+                out.append(role)
+            continue
         if tok.pos_ != "NOUN" or tok.lower_ not in RELATION_NOUNS:
             continue
         parties = _parties(ctx, tok)
@@ -61,6 +74,39 @@ def relations(ctx: DocContext) -> list[Relation]:
             )
         )
     return out
+
+
+def _role_relation(ctx: DocContext, role: Token) -> Relation | None:
+    """``X, a longtime ally of Y`` / ``X is a fierce critic of Y``: a role one party holds towards the other."""
+    if role.dep_ == "appos":
+        holder_tok = role.head
+        clause = role
+    elif role.dep_ == "attr" and role.head.pos_ in ("AUX", "VERB"):
+        subjects = cl.children(role.head, ("nsubj",))
+        if not subjects:
+            return None
+        holder_tok = subjects[0]
+        clause = role.head
+    else:
+        return None
+    holder = _party(ctx, holder_tok)
+    other = None
+    for prep in (c for c in role.children if c.dep_ == "prep" and c.lower_ in ("of", "to")):
+        for pobj in (c for c in prep.children if c.dep_ == "pobj"):
+            other = _party(ctx, pobj)
+    if holder is None or other is None or holder.entity.id == other.entity.id:
+        return None
+    polarity: Polarity = ROLE_POLARITY[role.lemma_.lower()]
+    if clause is not role and cl.negated(clause):
+        polarity = "neutral"  # "not a critic of" says little of what the relationship is
+    tokens = [*cl.phrase_tokens(holder_tok), *role.subtree] if clause is role else [*clause.subtree]
+    bounds = cl.contiguous(sorted(set(tokens), key=lambda t: t.i)) or (role.i, role.i + 1)
+    span = ctx.doc[bounds[0] : bounds[1]]
+    return Relation(
+        a=holder.entity.id, b=other.entity.id, polarity=polarity,
+        text=TextSpan(start=span.start_char, end=span.end_char, text=span.text),
+        date=_date(ctx, clause) if clause is not role else None,
+    )
 
 
 def _party(ctx: DocContext, tok: Token) -> EntityMention | None:
