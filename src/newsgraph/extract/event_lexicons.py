@@ -54,11 +54,13 @@ UNCERTAIN_WORDS = frozenset(
     {"unclear", "uncertain", "unknown", "unconfirmed", "doubtful", "possible", "wonder", "doubt", "speculate",
      "unsure", "ask", "question", "whether"}
 )
+#: Words of certainty that, negated, leave their content open ("it is not clear when ...").
+CERTAIN_WORDS = frozenset({"clear", "known", "certain", "sure", "confirmed", "evident"})
 UNCERTAIN_MODALS = frozenset({"may", "might"})
 HYPOTHETICAL_MODALS = frozenset({"could", "would", "should", "ought"})
 FUTURE_MODALS = frozenset({"will", "shall", "'ll", "wo"})
 #: Subordinators that make a clause hypothetical.
-CONDITIONAL_MARKS = frozenset({"if", "unless", "whether"})
+CONDITIONAL_MARKS = frozenset({"if", "unless"})
 #: Adverbs that put an event in doubt.
 HEDGE_ADVERBS = frozenset({"possibly", "perhaps", "maybe", "allegedly", "reportedly", "apparently", "likely"})
 #: Negation words beyond the parser's ``neg`` label.

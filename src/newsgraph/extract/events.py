@@ -22,6 +22,7 @@ from newsgraph.extract.event_context import DocContext, EntityMention
 from newsgraph.extract.event_dates import UNDATED, Dating, date_event
 from newsgraph.extract.event_lexicons import (
     AGENT_TYPES,
+    CERTAIN_WORDS,
     CONDITIONAL_MARKS,
     FUTURE_MODALS,
     HEDGE_ADVERBS,
@@ -349,7 +350,10 @@ def _own_modality(verb: Token) -> Modality | None:
         return "uncertain"
     if aux & HYPOTHETICAL_MODALS:
         return "hypothetical"
-    if any(c.dep_ == "mark" and c.lower_ in CONDITIONAL_MARKS for c in verb.children):
+    marks = {c.lower_ for c in verb.children if c.dep_ == "mark"}
+    if "whether" in marks or ("if" in marks and verb.dep_ == "ccomp"):
+        return "uncertain"  # an embedded question: "asked whether/if X resigned"
+    if marks & CONDITIONAL_MARKS:
         return "hypothetical"
     if any(c.dep_ == "advmod" and c.lower_ in HEDGE_ADVERBS for c in verb.children):
         return "uncertain"
@@ -360,7 +364,13 @@ def _uncertain_frame(clause: Token) -> bool:
     """``It is unclear ...``, ``officials wonder ...``: a frame that leaves its content open."""
     if clause.lemma_.lower() in UNCERTAIN_WORDS:
         return True
-    return any(c.dep_ in ("acomp", "attr", "oprd") and c.lower_ in UNCERTAIN_WORDS for c in clause.children)
+    for c in clause.children:
+        if c.dep_ in ("acomp", "attr", "oprd"):
+            if c.lower_ in UNCERTAIN_WORDS:
+                return True
+            if c.lower_ in CERTAIN_WORDS and cl.negated(clause):  # "it is not clear when ..."
+                return True
+    return False
 
 
 def _speaker(clause: Token, event_verb: Token, child: Token) -> Token | None:
