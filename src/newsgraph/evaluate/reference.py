@@ -71,6 +71,22 @@ class _Resolver:
         return best
 
 
+_DETERMINER = re.compile(r"^(the|a|an) ")
+
+
+def _mention_found(mention: str, have: set[str]) -> bool:
+    """A reference mention is found as written, without its article, or as the name after a title.
+
+    Entity mentions cover the name ("Washington Post", "Trump"); the reference may
+    write the phrase around it ("The Washington Post", "President Trump").
+    """
+    want = _norm(mention)
+    bare = _DETERMINER.sub("", want)
+    if want in have or bare in have:
+        return True
+    return any(want.endswith(" " + h) for h in have if len(h) > 3 and h[0].isalpha())
+
+
 def _overlaps(a: str, b: str) -> bool:
     a, b = _core(a), _core(b)
     if not a or not b:
@@ -121,7 +137,7 @@ def check_entities(record: Record, gold: dict[str, Any], resolver: _Resolver) ->
                         f"got {entity.titles}")
         mentions = {_norm(m.text) for m in entity.mentions} | {_norm(entity.name)}
         for mention in ref.get("mentions", []):
-            yield Check("entities", f"{key} mention {mention!r}", _norm(mention) in mentions)
+            yield Check("entities", f"{key} mention {mention!r}", _mention_found(mention, mentions))
     for wrong in gold.get("not_entities", []):
         bad = [e for e in record.entities if _norm(wrong["text"]) in _texts(e) and e.type in wrong["wrong_types"]]
         yield Check("entities", f"{wrong['text']!r} not typed {'/'.join(wrong['wrong_types'])}", not bad,
@@ -129,9 +145,13 @@ def check_entities(record: Record, gold: dict[str, Any], resolver: _Resolver) ->
 
 
 def check_times(record: Record, gold: dict[str, Any]) -> Iterable[Check]:
+    def key(text: str) -> str:
+        return re.sub(r"\W+", "", text.lower())
+
     for ref in gold.get("times", []):
-        found = [t for t in record.times if _core(t.text).endswith(_core(ref["text"]))
-                 or (_core(ref["text"]).endswith(_core(t.text)) and len(t.text) >= 4)]
+        want = key(ref["text"])
+        found = [t for t in record.times if key(t.text).endswith(want) or (want.endswith(key(t.text))
+                                                                            and len(key(t.text)) >= 4)]
         exact = [t for t in found if t.value == ref["value"]]
         if ref.get("role"):
             exact = [t for t in exact if t.role == ref["role"]]
