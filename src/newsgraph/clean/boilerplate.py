@@ -28,7 +28,7 @@ STRONG_PROMPTS: frozenset[str] = frozenset(
         "see an error", "send us a correction", "report a typo", "invalid email", "something went wrong",
         "enable javascript", "direct to your inbox", "get breaking news", "hide caption", "toggle caption",
         "enlarge this image", "tweet this", "print this", "email this", "recommended for you",
-        "you may also like", "in your inbox",
+        "you may also like", "in your inbox", "opens in new window", "open in new window",
     }
 )
 #: Matched against the lower-cased line (case-insensitive matching of a long alternation is slow).

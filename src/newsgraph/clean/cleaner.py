@@ -40,7 +40,9 @@ MAX_DATE_LINE_CHARS, MIN_DATE_LINE_SHARE = 100, 0.6
 #: A headline has at most this many words and characters.
 MAX_TITLE_WORDS, MAX_TITLE_CHARS, MIN_TITLE_WORDS = 25, 200, 2
 #: A headline in sentence case (not Title Case, not capitals) is short: at most this many words.
-MAX_PLAIN_TITLE_WORDS = 12
+MIN_PLAIN_TITLE_WORDS, MAX_PLAIN_TITLE_WORDS = 3, 12
+#: ... and is followed by a lead paragraph of at least this many words.
+MIN_LEAD_WORDS = 8
 _INNER_SENTENCE = re.compile(r"[a-z]{2}[.!?] +[A-Z]")
 #: Sign-off lines read at the end of a text.
 MAX_SIGNOFFS = 2
@@ -373,7 +375,8 @@ def looks_like_title(text: str, following: str, byline_next: bool = False) -> bo
     content = [w for w in words if sum(ch.isalpha() for ch in w) >= 4]
     if content and sum(w[0].isupper() for w in content if w[0].isalpha()) / len(content) >= 0.6:
         return True
-    return len(words) <= MAX_PLAIN_TITLE_WORDS and len(following) > 2 * len(text) and ends_sentence(following)
+    return (MIN_PLAIN_TITLE_WORDS <= len(words) <= MAX_PLAIN_TITLE_WORDS and len(following) > 1.5 * len(text)
+            and len(following.split()) >= MIN_LEAD_WORDS)
 
 
 def clean(raw: str, *, fmt: str = "text") -> Cleaned:

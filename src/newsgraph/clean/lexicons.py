@@ -91,6 +91,7 @@ PROMPT_PHRASES: tuple[str, ...] = (
     "get breaking news", "get daily", "get the latest", "direct to your inbox", "in your inbox",
     "republish", "source:", "watch:", "listen:", "print this", "email this", "hide caption",
     "toggle caption", "enlarge this image", "filed under", "tags:", "posted in", "permalink",
+    "play video", "click to", "opens in new window", "open in new window", "view gallery", "view slideshow",
 )
 
 #: Words that make up share bars and button rows ("Share Tweet Email").

@@ -56,5 +56,8 @@ def eval_cleaning(
     wire.add_row("sentences dropped", str(r.sentences_dropped))
     wire.add_row("dateline removed", f"{r.dateline_removed}/{r.with_dateline}")
     wire.add_row("sign-off removed", f"{r.signoff_removed}/{r.with_signoff}")
+    wire.add_row("titles read correctly", f"{r.titles_correct}/{r.documents}")
     wire.add_row("span errors", str(r.span_problems))
     console.print(wire)
+    b = report.bbc_titles
+    console.print(f"BBC News headlines read: {b.correct}/{b.documents} correct, {b.predicted} read")

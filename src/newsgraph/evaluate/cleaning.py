@@ -220,6 +220,7 @@ class WireScore:
     dateline_removed: int = 0
     with_signoff: int = 0
     signoff_removed: int = 0
+    titles_correct: int = 0
     span_problems: int = 0
     failures: list[dict] = field(default_factory=list)
 
@@ -265,6 +266,7 @@ def score_reuters(docs: Iterable[CorpusDoc], *, max_failures: int = 10) -> WireS
         score.documents += 1
         cleaned = clean(raw)
         score.span_problems += bool(span_problems(raw, cleaned, limit=1))
+        score.titles_correct += bool(cleaned.title) and cleaned.title == (doc.extra.get("title") or "").strip()
         paragraphs = [_NO_SPACE.sub("", cleaned.text[p.start : p.end]) for p in cleaned.paragraphs]
         flat = "".join(paragraphs)
         sentences = source_sentences(_strip_wire(body, dateline))
@@ -305,15 +307,45 @@ def score_reuters(docs: Iterable[CorpusDoc], *, max_failures: int = 10) -> WireS
 
 
 @dataclass
+class TitleScore:
+    """BBC News: the headline is the first line of each file."""
+
+    documents: int = 0
+    predicted: int = 0
+    correct: int = 0
+
+
+def score_bbc_titles(docs: Iterable[CorpusDoc]) -> TitleScore:
+    """Titles read by ``clean`` against each BBC file's first line."""
+    from newsgraph.errors import InputError
+    from newsgraph.ingest.decode import decode_bytes
+
+    score = TitleScore()
+    for doc in docs:
+        try:
+            raw = doc.item.text if doc.item.text is not None else decode_bytes(doc.item.data or b"", doc.item.where)
+        except InputError:
+            continue
+        headline = raw.strip().splitlines()[0].strip() if raw.strip() else ""
+        cleaned = clean(raw)
+        score.documents += 1
+        score.predicted += cleaned.title is not None
+        score.correct += cleaned.title == headline
+    return score
+
+
+@dataclass
 class CleaningReport:
     metadata: list[MetaScore]
     reuters: WireScore
+    bbc_titles: TitleScore = field(default_factory=TitleScore)
 
 
 def evaluate(root: Path | None = None, *, limit: int | None = None) -> CleaningReport:
-    """Run both measurements; ``limit`` takes the first N documents of each corpus."""
+    """Run the measurements; ``limit`` takes the first N documents of each corpus."""
     metadata = [score_metadata(load(name, root, limit), name) for name in ("fakenewsnet", "buzzfeed")]
-    return CleaningReport(metadata=metadata, reuters=score_reuters(load("reuters", root, limit)))
+    return CleaningReport(metadata=metadata, reuters=score_reuters(load("reuters", root, limit)),
+                          bbc_titles=score_bbc_titles(load("bbc", root, limit)))
 
 
 def as_dict(report: CleaningReport) -> dict:
@@ -327,4 +359,4 @@ def as_dict(report: CleaningReport) -> dict:
         meta.append(entry)
     wire = asdict(report.reuters)
     wire["share_all_good"] = round(report.reuters.share_all_good, 4)
-    return {"metadata": meta, "reuters": wire}
+    return {"metadata": meta, "reuters": wire, "bbc_titles": asdict(report.bbc_titles)}
