@@ -83,3 +83,13 @@ def test_link_list_after_related_header_removed():
 )
 def test_prose_with_prompt_words_is_kept_in_the_tail(line):
     assert line_reason(line, TAIL) is None
+
+
+@pytest.mark.parametrize("line", ["Honda wins China copyright ruling", "Help for indies in download sales"])
+def test_headings_with_a_prompt_word_inside_are_kept(line):
+    assert line_reason(line, HEAD) is None
+
+
+@pytest.mark.xfail(reason="a heading opening with a prompt verb reads like a button ('Download the app')", strict=True)
+def test_heading_opening_with_a_prompt_word():
+    assert line_reason("Download chart debut is delayed", HEAD) is None

@@ -76,6 +76,24 @@ def _prompts(text: str) -> list[str]:
     return _PROMPT_RE.findall(text.lower())
 
 
+_LEAD_SEPARATORS = ("-", "–", "—", ":", "|", "»", ">", "•")
+
+
+def _leading_prompts(text: str) -> set[str]:
+    """Prompt phrases that open the line or a part of it after a separator ("... - subscribe to X").
+
+    A weak prompt word inside a heading ("Download chart debut is delayed" is
+    fine, "Honda wins copyright ruling" too) only counts in that position.
+    """
+    low = text.lower()
+    out: set[str] = set()
+    for match in _PROMPT_RE.finditer(low):
+        before = low[: match.start()].rstrip()
+        if not before or before.endswith(_LEAD_SEPARATORS):
+            out.add(match.group(1))
+    return out
+
+
 def _ui_share(words: list[str]) -> float:
     if not words:
         return 0.0
@@ -138,7 +156,7 @@ def boilerplate_reason(text: str, zone: Zone, *, mid_sentence: bool = False) -> 
     strong = prompts & STRONG_PROMPTS
     if strong and n <= MAX_STRONG_WORDS and (n <= MAX_STRONG_PROSE_WORDS or len(prompts) >= 2 or not prose):
         return BOILERPLATE
-    if n <= MAX_WEAK_WORDS and not prose:
+    if n <= MAX_WEAK_WORDS and not prose and _leading_prompts(text):
         return BOILERPLATE
     if zone.tail and len(prompts) >= 2 and n <= MAX_STRONG_WORDS:
         return BOILERPLATE
