@@ -72,3 +72,11 @@ def test_literal_html_markup_in_text():
         "The council voted to close the bridge.", "Work begins in spring."]
     assert span_problems(raw, cleaned) == []
     assert {r.reason for r in cleaned.removed} == {"markup"}
+
+
+def test_mac_roman_mojibake_is_repaired_and_not_taken_for_furniture():
+    raw = "The mayor‚Äôs caf√© reopened on Tuesday, officials said.\n\nPrices rose again, the owner said.\n"
+    cleaned = clean(raw)
+    assert cleaned.text.startswith("The mayor’s café reopened")
+    assert cleaned.removed == []
+    assert span_problems(raw, cleaned) == []

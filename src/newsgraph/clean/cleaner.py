@@ -162,7 +162,7 @@ class _Cleaning:
                 self._remove(i, BOILERPLATE)
                 in_link_list = True
                 continue
-            reason = line_reason(line.text, zone, mid_sentence=self._mid_sentence(i))
+            reason = line_reason(mojibake.readable(line.text), zone, mid_sentence=self._mid_sentence(i))
             if reason:
                 self._remove(i, reason)
 
@@ -278,7 +278,7 @@ class _Cleaning:
         separated = following.brk == HARD or following.indent > line.indent or self.lines[i + 1].removed
         if not (separated or byline_next) or not looks_like_title(line.text, following.text, byline_next):
             return False
-        self.result.title = mojibake.fix(line.text) if mojibake.needs_repair(line.text) else line.text
+        self.result.title = mojibake.readable(line.text)
         self._remove(i, "title")
         return True
 
