@@ -22,6 +22,7 @@ from __future__ import annotations
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 
+from spacy.attrs import DEP
 from spacy.tokens import Doc, Span
 
 from newsgraph.extract import coref, names, titles
@@ -353,7 +354,7 @@ def _person_info(doc: Doc, group: Group) -> coref.PersonInfo:
 
 def _head(doc: Doc, start: int, end: int) -> int:
     """The syntactic head token of ``doc[start:end]``."""
-    return doc[start:end].root.i
+    return start if end - start == 1 else doc[start:end].root.i
 
 
 def _resolve(doc: Doc, groups: list[Group]) -> None:
@@ -419,16 +420,16 @@ def _mentions(doc: Doc, group: Group) -> list[Mention]:
 def _salience_scores(doc: Doc, groups: list[Group]) -> list[float]:
     """Mentions (by kind, subjects weigh more) plus how early the entity comes."""
     n_chars = max(len(doc.text), 1)
+    deps = coref.token_strings(doc, DEP)
     scores = []
     for group in groups:
         score = 0.0
         items = [(s.start, s.end, "name") for s in group.spans] + group.extra
-        first = min(doc[start].idx for start, _, _ in items)
+        first = min(start for start, _, _ in items)
         for start, end, kind in items:
-            head = doc[start:end].root
-            weight = KIND_WEIGHT[kind]
-            score += weight * (SUBJECT_BOOST if head.dep_ in SUBJECT_DEPS else 1.0)
-        score += POSITION_WEIGHT * (1.0 - first / n_chars)
+            subject = deps[_head(doc, start, end)] in SUBJECT_DEPS
+            score += KIND_WEIGHT[kind] * (SUBJECT_BOOST if subject else 1.0)
+        score += POSITION_WEIGHT * (1.0 - doc[first].idx / n_chars)
         scores.append(score)
     return scores
 
