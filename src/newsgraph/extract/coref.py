@@ -102,7 +102,7 @@ def _score(pronoun: Token, anchor: Anchor, doc: Doc, info: PersonInfo, sent: int
         if same_clause and anchor.subject:
             score += W_SAME_CLAUSE_SUBJECT
     elif pronoun.dep_ in ("dobj", "pobj", "dative") and same_clause and anchor.subject:
-        score -= W_SAME_CLAUSE_SUBJECT  # "Sessions told him": him is not Sessions
+        score -= W_SAME_CLAUSE_SUBJECT  # "Smith told him": him is not Smith
     return score
 
 

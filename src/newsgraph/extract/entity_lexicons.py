@@ -36,7 +36,7 @@ TITLE_ABBREVIATIONS: dict[str, str] = {
     "prof.": "Professor", "judge": "Judge",
 }
 
-#: Head nouns of titles and roles ("President Trump", "the spokeswoman", "a special counsel, X").
+#: Head nouns of titles and roles ("President Lincoln", "the spokeswoman", "a special counsel, X").
 TITLE_HEADS = frozenset({
     "president", "vice-president", "president-elect", "senator", "representative", "congressman",
     "congresswoman", "congressmember", "governor", "mayor", "secretary", "minister", "premier",
@@ -104,7 +104,7 @@ REFLEXIVES = frozenset({"himself", "herself"})
 #: Determiners that open a definite description of a known role ("the attorney general", "his aide").
 DEFINITE_DETERMINERS = frozenset({"the", "his", "her", "their", "its", "our"})
 
-#: Name suffixes: not a surname ("Robert S. Mueller III" → surname "Mueller").
+#: Name suffixes: not a surname ("Robert S. Smith III" → surname "Smith").
 NAME_SUFFIXES = frozenset({"jr", "jr.", "sr", "sr.", "ii", "iii", "iv", "v", "esq", "esq.", "phd", "md"})
 
 #: Name particles that belong to a surname ("van", "de la").
@@ -126,7 +126,7 @@ NOT_NAMES = frozenset({
 
 #: A possessive ending a span ("the Justice Department’s").
 RE_POSSESSIVE = re.compile(r"^['’]s?$", re.IGNORECASE)
-#: A single initial ("S." in "Robert S. Mueller") or a run of them ("J.R.R.").
+#: A single initial ("S." in "Robert S. Smith") or a run of them ("J.R.R.").
 RE_INITIAL = re.compile(r"^(?:[A-Z]\.){1,3}$")
 #: One initial alone ("R."), unlike "U.S."
 RE_LONE_INITIAL = re.compile(r"^[A-Z]\.$")
