@@ -31,6 +31,7 @@ from newsgraph.extract.entity_lexicons import (
     HONORIFICS,
     NON_NAME_LABELS,
     NOT_NAMES,
+    RE_DATE_OR_SCORE,
     RE_DIGIT,
     RE_HAS_LETTER,
     RE_LONE_INITIAL,
@@ -112,7 +113,8 @@ def _trim(doc: Doc, ent: Span) -> NameSpan | None:
     honorific = None
     while end > start and (RE_POSSESSIVE.match(doc[end - 1].text) or (doc[end - 1].is_punct
                            and doc[end - 1].text not in (".", ")")) or doc[end - 1].is_space
-                           or (label in NUMBERLESS_LABELS and RE_DIGIT.search(doc[end - 1].text))):
+                           or (label in NUMBERLESS_LABELS and RE_DIGIT.search(doc[end - 1].text))
+                           or RE_DATE_OR_SCORE.match(doc[end - 1].text)):
         end -= 1  # "Smith 4-43" in a score table: the number is not part of the name
     while start < end and (doc[start].lower_ in ("the", "a", "an") or doc[start].is_punct or doc[start].is_space):
         start += 1
