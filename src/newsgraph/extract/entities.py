@@ -216,6 +216,7 @@ def _propagate(doc: Doc, spans: list[NameSpan], labels: dict[str, str]) -> list[
     for options in forms.values():
         options.sort(key=len, reverse=True)
     found: list[NameSpan] = []
+    tagged = doc.has_annotation("TAG")
     i, n = 0, len(doc)
     while i < n:
         options = forms.get(doc[i].lower_)
@@ -232,7 +233,7 @@ def _propagate(doc: Doc, spans: list[NameSpan], labels: dict[str, str]) -> list[
                 continue
             if not all(t.text[:1].isupper() or not t.text[:1].isalpha() for t in tokens):
                 continue
-            if _inside_unknown_name(doc, i, end, covered):
+            if _inside_unknown_name(doc, i, end, covered, tagged):
                 continue
             match = NameSpan(start=i, end=end, key=" ".join(words), label=None)
             break
@@ -246,13 +247,14 @@ def _propagate(doc: Doc, spans: list[NameSpan], labels: dict[str, str]) -> list[
     return found
 
 
-def _inside_unknown_name(doc: Doc, start: int, end: int, covered: list[bool]) -> bool:
+def _inside_unknown_name(doc: Doc, start: int, end: int, covered: list[bool], tagged: bool) -> bool:
     """True when the match is part of a longer capitalised name no one labelled."""
     for k in (start - 1, end):
         if 0 <= k < len(doc) and not covered[k]:
             token = doc[k]
             sentence_initial = k == start - 1 and token.is_sent_start
-            capitalised = token.pos_ == "PROPN" and token.text.istitle()
+            # A proper noun by the tagger, or by its capital when the doc was not tagged.
+            capitalised = token.text.istitle() and (token.pos_ == "PROPN" or not tagged)
             if capitalised and not sentence_initial and not _is_titleword(token.text):
                 return True
     return False
