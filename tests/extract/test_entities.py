@@ -36,6 +36,9 @@ def run(nlp):
         ("The firm hired a special counsel, Jane Whitfield, to lead the review.", "Jane Whitfield", "special counsel"),
         ("Apple said Tim Cook, the chief executive of Apple, would attend.", "Tim Cook", "chief executive of Apple"),
         ("Mary Barra became chief executive in 2014 after decades at the company.", "Mary Barra", "chief executive"),
+        ("Rep. Henry Cuellar of Texas, a fiscally conservative Blue Dog Democrat, spoke.", "Henry Cuellar",
+         "Blue Dog Democrat"),
+        ("British Prime Minister Theresa May met the press.", "Theresa May", "British Prime Minister"),
     ],
 )
 def test_titles(run, text, name, title):

@@ -124,9 +124,12 @@ def _chunk_title(doc: Doc, head: Token, chunk_start: int) -> Title | None:
         while j + 1 < len(doc) and doc[j + 1].ent_iob_ == "I":
             j += 1
         end = j + 1
-    tokens = [t for t in doc[chunk_start:end]]
+    tokens = list(doc[chunk_start:end])
     qualifiers = {t.i for t in tokens if t.ent_type_ in QUALIFIER_LABELS or t.i > head.i}
-    kept = [t for t in tokens if t.lower_ not in TITLE_DROP]
+    party = head.lower_ in APPOSITIVE_ONLY_HEADS
+    # Descriptive words are not part of a title: "a fiscally conservative Blue Dog Democrat".
+    kept = [t for t in tokens if t.lower_ not in TITLE_DROP and t.pos_ != "ADV"
+            and not (party and t.pos_ == "ADJ" and t.is_lower)]
     while kept and kept[0].pos_ in ("DET", "PRON", "PUNCT"):
         kept.pop(0)
     if not kept:
