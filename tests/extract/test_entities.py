@@ -245,3 +245,23 @@ def test_component_on_a_plain_model():
     lynch = _find(found, "Loretta Lynch")
     assert lynch is not None and "Attorney General" in lynch.titles
     assert "she" in [m.text for m in lynch.mentions if m.kind == "pronoun"]
+
+
+def test_random_text_never_raises(nlp):
+    from hypothesis import HealthCheck, given, settings
+    from hypothesis import strategies as st
+
+    words = st.sampled_from(["Mr.", "Sen.", "he", "his", "the", "president", "“", "”", '"', "-", ",", "’s",
+                             "Smith", "SMITH", "Anna", "Lee", "of", "said", "Acme", "Corp.", "4-43", "\n\n",
+                             "Путин", "习近平", "a", "spokeswoman", "."])
+
+    @settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+    @given(st.lists(words, max_size=60))
+    def check(tokens):
+        text = " ".join(tokens)
+        found = entities(nlp.make_doc(text)) if not tokens else entities(nlp(text))
+        for entity in found:
+            for m in entity.mentions:
+                assert text[m.start : m.end] == m.text
+
+    check()
