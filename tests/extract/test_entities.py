@@ -117,6 +117,8 @@ def test_possessive_is_not_part_of_the_name(run):
         ("Anne Price thanked Kevin Walsh and praised him.", "him", "Kevin Walsh"),
         ('John Carter met Peter Marsh. "He is a fraud," Carter said.', "He", "Peter Marsh"),
         ("John Carter met Peter Marsh. He said it went well.", "He", "John Carter"),
+        ("John Carter disliked Peter Marsh's decision to recuse himself.", "himself", "Peter Marsh"),
+        ("John Carter said that Peter Marsh had recused himself.", "himself", "Peter Marsh"),
     ],
 )
 def test_pronouns(run, text, pronoun_at, expected):

@@ -106,6 +106,24 @@ def _score(pronoun: Token, anchor: Anchor, doc: Doc, info: PersonInfo, sent: int
     return score
 
 
+def _binder(pronoun: Token) -> int | None:
+    """The token that binds a reflexive: the nearest subject or possessor up the tree.
+
+    "X recused himself" → X; "X's decision to recuse himself" → X (the
+    infinitive has no subject of its own, so the possessor of its noun binds).
+    """
+    node = pronoun
+    for _ in range(8):
+        head = node.head
+        for child in head.children:
+            if child.i != node.i and child.dep_ in ("nsubj", "nsubjpass", "poss") and child.i < pronoun.i:
+                return child.i
+        if head.i == node.i:
+            return None
+        node = head
+    return None
+
+
 class Quotes:
     """Which tokens are inside quotation marks, and who speaks each quotation.
 
@@ -190,7 +208,12 @@ def resolve_pronouns(
         sent = sents[token.i]
         speakers = quotes.speakers_of(token.i) if quotes.inside[token.i] else set()
         best, best_score = None, None
-        for group, anchor in recent.items():
+        if token.lower_ in REFLEXIVES:
+            binder = _binder(token)
+            group = quotes.groups.get(binder) if binder is not None else None
+            if group is not None and people[group].gender in (None, gender):
+                best, best_score = group, 0.0  # "X's decision to recuse himself": himself is X
+        for group, anchor in ([] if best is not None else recent.items()):
             if sent - anchor.sent > PRONOUN_WINDOW:
                 continue
             if group in speakers:
