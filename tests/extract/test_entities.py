@@ -119,6 +119,7 @@ def test_possessive_is_not_part_of_the_name(run):
         ("John Carter met Peter Marsh. He said it went well.", "He", "John Carter"),
         ("John Carter disliked Peter Marsh's decision to recuse himself.", "himself", "Peter Marsh"),
         ("John Carter said that Peter Marsh had recused himself.", "himself", "Peter Marsh"),
+        ("Peter Marsh left early. Before his speech, John Carter smiled.", "his", "John Carter"),
     ],
 )
 def test_pronouns(run, text, pronoun_at, expected):

@@ -124,6 +124,26 @@ def _binder(pronoun: Token) -> int | None:
     return None
 
 
+def _cataphor(pronoun: Token) -> int | None:
+    """The subject a pronoun in a fronted phrase looks ahead to: "Before his recusal, X ...".
+
+    Only when the phrase hangs off the main verb before its subject and the
+    pronoun is not itself inside a quotation-like clause of its own.
+    """
+    node = pronoun
+    for _ in range(8):
+        head = node.head
+        if head.i == node.i:
+            return None
+        if head.dep_ == "ROOT" and node.dep_ in ("prep", "advcl", "npadvmod"):
+            subject = next((c for c in head.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+            if subject is not None and subject.i > pronoun.i and node.i < subject.i:
+                return subject.i
+            return None
+        node = head
+    return None
+
+
 class Quotes:
     """Which tokens are inside quotation marks, and who speaks each quotation.
 
@@ -208,11 +228,10 @@ def resolve_pronouns(
         sent = sents[token.i]
         speakers = quotes.speakers_of(token.i) if quotes.inside[token.i] else set()
         best, best_score = None, None
-        if token.lower_ in REFLEXIVES:
-            binder = _binder(token)
-            group = quotes.groups.get(binder) if binder is not None else None
-            if group is not None and people[group].gender in (None, gender):
-                best, best_score = group, 0.0  # "X's decision to recuse himself": himself is X
+        bound = _binder(token) if token.lower_ in REFLEXIVES else _cataphor(token)
+        group = quotes.groups.get(bound) if bound is not None else None
+        if group is not None and people[group].gender in (None, gender):
+            best, best_score = group, 0.0  # "X's decision to recuse himself"; "Before his ..., X ..."
         for group, anchor in ([] if best is not None else recent.items()):
             if sent - anchor.sent > PRONOUN_WINDOW:
                 continue
@@ -229,10 +248,10 @@ def resolve_pronouns(
         if info.gender is None:
             info.gender = gender
         subject = token.dep_ in SUBJECT_DEPS
-        previous = recent[best]
+        previous = recent.get(best)
         # The pronoun becomes the group's latest anchor, keeping subject status within its sentence.
-        recent[best] = Anchor(group=best, token=token.i, sent=sent,
-                              subject=subject or (previous.sent == sent and previous.subject))
+        kept_subject = previous is not None and previous.sent == sent and previous.subject
+        recent[best] = Anchor(group=best, token=token.i, sent=sent, subject=subject or kept_subject)
     return resolved
 
 
