@@ -48,6 +48,18 @@ def test_span_trimming(vocab, words, ent, expected):
     assert [e.name for e in found] == [expected]
 
 
+@pytest.mark.parametrize(
+    "words",
+    [['href="https://twitter.com/x', "said"], ["<p>Smith</p>", "said"], ["www.example.com", "said"]],
+)
+def test_markup_is_not_a_name(vocab, words):
+    assert entities(make(vocab, words, [(0, 1, "ORG")])) == []
+
+
+def test_company_web_name_is_a_name(vocab):
+    assert [e.name for e in entities(make(vocab, ["Amazon.com", "rose"], [(0, 1, "ORG")]))] == ["Amazon.com"]
+
+
 def test_lone_initial_is_not_a_name(vocab):
     doc = make(vocab, ["R.", "won", "and", "U.S.", "lost"], [(0, 1, "NORP"), (3, 4, "GPE")])
     assert names(entities(doc)) == {"U.S.": "GPE"}

@@ -35,6 +35,7 @@ from newsgraph.extract.entity_lexicons import (
     RE_DIGIT,
     RE_HAS_LETTER,
     RE_LONE_INITIAL,
+    RE_MARKUP,
     RE_POSSESSIVE,
     SUBJECT_DEPS,
     TITLE_ABBREVIATIONS,
@@ -132,6 +133,8 @@ def _trim(doc: Doc, ent: Span) -> NameSpan | None:
         return None
     if end - start == 1 and RE_LONE_INITIAL.match(doc[start].text):
         return None  # a lone initial ("R.") is not a name
+    if RE_MARKUP.search(doc[start:end].text):
+        return None  # markup or a web address left in the text is not a name
     span = NameSpan(start=start, end=end, key=_key(doc, start, end), label=label, honorific=honorific)
     span.all_caps = all(t.is_upper or not t.is_alpha for t in doc[start:end])
     span.title = titles.prenominal_title(doc, start)

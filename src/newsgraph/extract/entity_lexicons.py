@@ -132,6 +132,8 @@ RE_INITIAL = re.compile(r"^(?:[A-Z]\.){1,3}$")
 RE_LONE_INITIAL = re.compile(r"^[A-Z]\.$")
 #: A date or a score ending a span ("JOHANNESBURG 1996-08-22", "Leeds 2-1"): never part of a name.
 RE_DATE_OR_SCORE = re.compile(r"^\d+(?:[-/.]\d+)+$")
+#: Markup and web addresses, never part of a name.
+RE_MARKUP = re.compile(r"[<>={}\[\]|\\]|://|^www\.", re.IGNORECASE)
 #: A digit anywhere in a token.
 RE_DIGIT = re.compile(r"\d")
 #: Characters of letters in any script: a token with none cannot be a name.
