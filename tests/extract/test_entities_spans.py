@@ -107,3 +107,32 @@ def test_no_propagation_into_other_names_or_lowercase(vocab, words, ents):
     found = entities(make(vocab, words, ents))
     mentions = [m.text for e in found for m in e.mentions]
     assert mentions == ["Peter Blackburn"]
+
+
+def test_nickname_and_full_first_name_are_one_person(vocab):
+    words = ["Robert", "Gates", "spoke", ".", "Bob", "Gates", "left", "."]
+    found = entities(make(vocab, words, [(0, 2, "PERSON"), (4, 6, "PERSON")]))
+    assert len(found) == 1 and {m.text for m in found[0].mentions} == {"Robert Gates", "Bob Gates"}
+
+
+def test_company_with_and_without_legal_suffix_is_one(vocab):
+    words = ["ACME", "TOOLS", "PROFIT", "UP", "\n", "Acme", "Tools", "Corp", "said", "profit", "rose", "."]
+    found = entities(make(vocab, words, [(0, 2, "ORG"), (5, 8, "ORG")]))
+    assert [e.name for e in found] == ["Acme Tools Corp"]
+    assert len(found[0].mentions) == 2
+
+
+def test_lowercase_word_is_not_a_name(vocab):
+    assert entities(make(vocab, ["up", "five", "cts"], [(2, 3, "ORG")])) == []
+
+
+def test_bare_surname_goes_to_the_main_bearer_when_no_full_name_is_near(vocab):
+    filler = ["and", "then", "more", "words", "came", "."] * 10
+    words = (["Andrew", "Jackson", "won", "."] + ["Jackson", "smiled", "."] + filler
+             + ["His", "wife", "Rachel", "Jackson", "came", "."] + filler + ["Jackson", "left", "."])
+    start_rachel = 7 + len(filler) + 2
+    last = len(words) - 3
+    doc = make(vocab, words, [(0, 2, "PERSON"), (4, 5, "PERSON"), (start_rachel, start_rachel + 2, "PERSON"),
+                              (last, last + 1, "PERSON")])
+    found = {e.name: [m.start for m in e.mentions] for e in entities(doc)}
+    assert doc[last].idx in found["Andrew Jackson"]

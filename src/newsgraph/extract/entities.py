@@ -27,8 +27,10 @@ from spacy.tokens import Doc, Span
 
 from newsgraph.extract import coref, names, titles
 from newsgraph.extract.entity_lexicons import (
+    CORPORATE_SUFFIXES,
     ENTITY_LABELS,
     HONORIFICS,
+    NICKNAMES,
     NON_NAME_LABELS,
     NOT_NAMES,
     RE_DATE_OR_SCORE,
@@ -51,8 +53,12 @@ __all__ = ["ENTITY_LABELS", "entities"]
 PERSON_EVIDENCE_VOTES = 1000.0
 #: The vote of a label spaCy gave to an all-caps name.
 ALL_CAPS_VOTE = 0.4
+#: How near (in tokens) a full name must be for a bare surname to prefer it over the main bearer.
+RECENT_FULL_NAME_TOKENS = 40
 #: Labels whose names never end in a number ("Kent 108-3" is a team and its score).
 NUMBERLESS_LABELS = frozenset({"PERSON", "GPE", "LOC", "NORP"})
+#: Labels whose one-word names are capitalised.
+CAPITALISED_LABELS = frozenset({"PERSON", "ORG", "GPE", "LOC", "FAC", "NORP"})
 #: Labels of places, split at commas.
 PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
 #: Dashes that separate two names when spaced ("Leeds - Arsenal").
@@ -133,6 +139,8 @@ def _trim(doc: Doc, ent: Span) -> NameSpan | None:
         return None
     if end - start == 1 and RE_LONE_INITIAL.match(doc[start].text):
         return None  # a lone initial ("R.") is not a name
+    if end - start == 1 and doc[start].is_lower and label in CAPITALISED_LABELS:
+        return None  # "cts" labelled ORG: a name in running text has a capital
     if RE_MARKUP.search(doc[start:end].text):
         return None  # markup or a web address left in the text is not a name
     span = NameSpan(start=start, end=end, key=_key(doc, start, end), label=label, honorific=honorific)
@@ -272,9 +280,10 @@ def _group(doc: Doc, spans: list[NameSpan], labels: dict[str, str]) -> list[Grou
     for span in sorted(spans, key=lambda s: s.start):
         label = labels.get(span.key, span.label or "ORG")
         if label != "PERSON":
-            group = by_key.get(span.key)
+            key = _org_key(span.key) if label == "ORG" else span.key
+            group = by_key.get(key)
             if group is None:
-                group = by_key[span.key] = Group(label=label)
+                group = by_key[key] = Group(label=label)
                 groups.append(group)
             group.spans.append(span)
             continue
@@ -301,10 +310,18 @@ def _group(doc: Doc, spans: list[NameSpan], labels: dict[str, str]) -> list[Grou
     return groups
 
 
+def _org_key(key: str) -> str:
+    """An organisation's form without its legal suffix: "acme corp" and "acme" are one company."""
+    words = key.split(" ")
+    while len(words) > 1 and words[-1] in CORPORATE_SUFFIXES:
+        words.pop()
+    return " ".join(words)
+
+
 def _same_person(a: names.NameParts | None, b: names.NameParts) -> bool:
     if a is None or a.surname != b.surname or a.first is None or b.first is None:
         return False
-    if a.first == b.first:
+    if a.first == b.first or NICKNAMES.get(a.first, a.first) == NICKNAMES.get(b.first, b.first):
         return True
     # An initial matches a first name with that letter: "J. Smith" ~ "John Smith".
     short, long = sorted((a.first, b.first), key=len)
@@ -312,20 +329,33 @@ def _same_person(a: names.NameParts | None, b: names.NameParts) -> bool:
 
 
 def _link_short(span: NameSpan, parts: names.NameParts, people: list[Group]) -> Group | None:
-    """The person a bare surname (or first name) refers to: the latest named before it."""
+    """The person a bare surname (or a unique first name) refers to.
+
+    With several people of that surname, the one named in full within the last
+    few dozen words wins; otherwise the one mentioned most so far (the
+    article's main bearer of the name), so a later, briefly named relative does
+    not take over every bare surname.
+    """
     word = parts.surname
     by_surname = [g for g in people if g.parts and g.parts.surname.split()[-1] == word]
     if not by_surname:
         by_first = [g for g in people if g.parts and g.parts.first == word]
         by_surname = by_first if len(by_first) == 1 else []
-    if not by_surname:
-        return None
+    if len(by_surname) <= 1:
+        return by_surname[0] if by_surname else None
 
-    def last_before(group: Group) -> int:
-        before = [s.start for s in group.spans if s.start < span.start]
+    def last_full_before(group: Group) -> int:
+        before = [s.start for s in group.spans if s.start < span.start and " " in s.key]
         return max(before) if before else -1
 
-    return max(by_surname, key=lambda g: (last_before(g), -min(s.start for s in g.spans)))
+    recent = [g for g in by_surname if 0 <= span.start - last_full_before(g) <= RECENT_FULL_NAME_TOKENS]
+    if recent:
+        return max(recent, key=last_full_before)
+
+    def weight(group: Group) -> tuple[int, int]:
+        return (sum(s.start < span.start for s in group.spans), -min(s.start for s in group.spans))
+
+    return max(by_surname, key=weight)
 
 
 def _add_title(group: Group, title: titles.Title | None) -> None:
