@@ -128,8 +128,8 @@ def test_lowercase_word_is_not_a_name(vocab):
 
 def test_bare_surname_goes_to_the_main_bearer_when_no_full_name_is_near(vocab):
     filler = ["and", "then", "more", "words", "came", "."] * 10
-    words = (["Andrew", "Jackson", "won", "."] + ["Jackson", "smiled", "."] + filler
-             + ["His", "wife", "Rachel", "Jackson", "came", "."] + filler + ["Jackson", "left", "."])
+    words = ["Andrew", "Jackson", "won", ".", "Jackson", "smiled", ".", *filler,
+             "His", "wife", "Rachel", "Jackson", "came", ".", *filler, "Jackson", "left", "."]
     start_rachel = 7 + len(filler) + 2
     last = len(words) - 3
     doc = make(vocab, words, [(0, 2, "PERSON"), (4, 5, "PERSON"), (start_rachel, start_rachel + 2, "PERSON"),
