@@ -22,7 +22,7 @@ from __future__ import annotations
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 
-from spacy.attrs import DEP
+from spacy.attrs import DEP, LOWER
 from spacy.tokens import Doc, Span
 
 from newsgraph.extract import coref, names, titles
@@ -63,6 +63,8 @@ CAPITALISED_LABELS = frozenset({"PERSON", "ORG", "GPE", "LOC", "FAC", "NORP"})
 PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
 #: Dashes that separate two names when spaced ("Leeds - Arsenal").
 DASHES = frozenset({"-", "–", "—", "--"})
+#: Marks a token propagation may not use (a date, or an already propagated name).
+TAKEN = -2
 #: Longest surface form propagated, in tokens.
 MAX_FORM_TOKENS = 8
 #: Mention weights for salience.
@@ -200,16 +202,22 @@ def _vote(spans: list[NameSpan]) -> dict[str, str]:
     return labels
 
 
-def _propagate(doc: Doc, spans: list[NameSpan], labels: dict[str, str]) -> list[NameSpan]:
-    """Other occurrences of known surface forms that spaCy did not label."""
-    covered = [False] * len(doc)
-    for span in spans:
+def _propagate(doc: Doc, spans: list[NameSpan], labels: dict[str, str]) -> tuple[list[NameSpan], set[int]]:
+    """Other occurrences of known surface forms: new mentions, and the spans they replace.
+
+    A known longer form wins over a shorter span spaCy gave inside it ("Waqar
+    Younis" over a labelled "Younis"); the indexes of such replaced spans are
+    returned with the new mentions.
+    """
+    n = len(doc)
+    owner = [-1] * n  # index of the span covering a token; TAKEN once propagation used it
+    for index, span in enumerate(spans):
         for i in range(span.start, span.end):
-            covered[i] = True
+            owner[i] = index
     for ent in doc.ents:
         if ent.label_ in NON_NAME_LABELS:
             for i in range(ent.start, ent.end):
-                covered[i] = True
+                owner[i] = TAKEN
     # A person named in full is also looked for by surname alone ("Waqar Younis" ... "Younis").
     for key, label in list(labels.items()):
         if label == "PERSON" and " " in key:
@@ -227,35 +235,42 @@ def _propagate(doc: Doc, spans: list[NameSpan], labels: dict[str, str]) -> list[
     for options in forms.values():
         options.sort(key=len, reverse=True)
     found: list[NameSpan] = []
+    replaced: set[int] = set()
     tagged = doc.has_annotation("TAG")
-    i, n = 0, len(doc)
+    lowers = coref.token_strings(doc, LOWER)
+    i = 0
     while i < n:
-        options = forms.get(doc[i].lower_)
-        if covered[i] or not options:
+        options = forms.get(lowers[i])
+        if not options or owner[i] == TAKEN or (owner[i] >= 0 and spans[owner[i]].start != i):
             i += 1
             continue
-        match = None
+        match, inner = None, set()
         for words in options:
             end = i + len(words)
-            if end > n or any(covered[k] for k in range(i, end)):
+            if end > n or tuple(lowers[i:end]) != words or any(owner[k] == TAKEN for k in range(i, end)):
                 continue
+            inner = {owner[k] for k in range(i, end) if owner[k] >= 0}
+            if any(spans[x].start < i or spans[x].end > end or spans[x].end - spans[x].start == len(words)
+                   for x in inner):
+                continue  # overlaps a span partly, or is that span itself
             tokens = doc[i:end]
-            if tuple(t.lower_ for t in tokens) != words:
-                continue
             if not all(t.text[:1].isupper() or not t.text[:1].isalpha() for t in tokens):
                 continue
-            if _inside_unknown_name(doc, i, end, covered, tagged):
+            if _inside_unknown_name(doc, i, end, [o != -1 for o in owner], tagged):
                 continue
             match = NameSpan(start=i, end=end, key=" ".join(words), label=None)
+            match.all_caps = all(t.is_upper or not t.is_alpha for t in tokens)
+            match.title = titles.prenominal_title(doc, i)
             break
         if match:
             found.append(match)
+            replaced |= inner
             for k in range(match.start, match.end):
-                covered[k] = True
+                owner[k] = TAKEN
             i = match.end
         else:
             i += 1
-    return found
+    return found, replaced
 
 
 def _inside_unknown_name(doc: Doc, start: int, end: int, covered: list[bool], tagged: bool) -> bool:
@@ -477,7 +492,8 @@ def entities(doc: Doc) -> list[Entity]:
         return []
     spans = _name_spans(doc)
     labels = _vote(spans)
-    spans += _propagate(doc, spans, labels)
+    found, replaced = _propagate(doc, spans, labels)
+    spans = [span for index, span in enumerate(spans) if index not in replaced] + found
     groups = [g for g in _group(doc, spans, labels) if g.spans]
     _resolve(doc, groups)
     scores = _salience_scores(doc, groups)
