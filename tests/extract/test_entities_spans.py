@@ -41,6 +41,7 @@ def test_hyphenated_name_is_not_split(vocab):
         (["JOHANNESBURG", "1996-08-22", "Rain"], (0, 2, "ORG"), "JOHANNESBURG"),
         (["the", "Justice", "Department", "’s", "case"], (0, 4, "ORG"), "Justice Department"),
         (["Channel", "4", "aired", "it"], (0, 2, "ORG"), "Channel 4"),
+        (["LONDON", "1996", "-", "08", "-", "30", "Rain"], (0, 6, "ORG"), "LONDON"),
     ],
 )
 def test_span_trimming(vocab, words, ent, expected):

@@ -63,6 +63,8 @@ CAPITALISED_LABELS = frozenset({"PERSON", "ORG", "GPE", "LOC", "FAC", "NORP"})
 PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
 #: Dashes that separate two names when spaced ("Leeds - Arsenal").
 DASHES = frozenset({"-", "–", "—", "--"})
+#: Separators inside dates and scores.
+DATE_SEPARATORS = frozenset({"-", "–", "/", ".", ":"})
 #: Marks a token propagation may not use (a date, or an already propagated name).
 TAKEN = -2
 #: Longest surface form propagated, in tokens.
@@ -107,6 +109,16 @@ def _is_titleword(text: str) -> bool:
     return low in TITLE_HEADS or low in TITLE_MODIFIERS or low in TITLE_ABBREVIATIONS or low in HONORIFICS
 
 
+def _without_trailing_date(doc: Doc, start: int, end: int) -> int:
+    """The end of a span without a date or score split into tokens ("LONDON 1996 - 08 - 30")."""
+    k = end
+    while k > start and (doc[k - 1].is_digit or doc[k - 1].text in DATE_SEPARATORS):
+        k -= 1
+    if k > start and sum(t.is_digit for t in doc[k:end]) >= 2:
+        return k
+    return end
+
+
 def _leading_title(doc: Doc, start: int, label: str) -> bool:
     """A title word opening an entity span ("President X" labelled whole, "Sen. X" labelled ORG)."""
     low = doc[start].lower_
@@ -125,6 +137,7 @@ def _trim(doc: Doc, ent: Span) -> NameSpan | None:
                            or (label in NUMBERLESS_LABELS and RE_DIGIT.search(doc[end - 1].text))
                            or RE_DATE_OR_SCORE.match(doc[end - 1].text)):
         end -= 1  # "Smith 4-43" in a score table: the number is not part of the name
+    end = _without_trailing_date(doc, start, end)
     while start < end and (doc[start].lower_ in ("the", "a", "an") or doc[start].is_punct or doc[start].is_space):
         start += 1
     stripped_title = False
@@ -155,6 +168,9 @@ def _trim(doc: Doc, ent: Span) -> NameSpan | None:
 def _pieces(doc: Doc, ent: Span) -> list[Span]:
     """An entity span split at free-standing dashes ("Leeds - Arsenal" is two names) and, for
     places, at commas ("The Oval, Surrey")."""
+    end = _without_trailing_date(doc, ent.start, ent.end)
+    if end < ent.end:
+        ent = Span(doc, ent.start, end, label=ent.label_)
     bounds, start = [], ent.start
     for token in ent:
         spaced = bool(token.whitespace_) and token.i > 0 and bool(doc[token.i - 1].whitespace_)
