@@ -120,6 +120,7 @@ def test_possessive_is_not_part_of_the_name(run):
         ("John Carter disliked Peter Marsh's decision to recuse himself.", "himself", "Peter Marsh"),
         ("John Carter said that Peter Marsh had recused himself.", "himself", "Peter Marsh"),
         ("Peter Marsh left early. Before his speech, John Carter smiled.", "his", "John Carter"),
+        ('Anna Cole wrote a book. "Soon John Carter was a star," she wrote.', "she", "Anna Cole"),
     ],
 )
 def test_pronouns(run, text, pronoun_at, expected):

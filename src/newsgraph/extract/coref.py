@@ -216,11 +216,14 @@ def resolve_pronouns(
     resolved: list[tuple[int, int]] = []
     cursor = 0
     recent: dict[int, Anchor] = {}
+    outside: dict[int, Anchor] = {}  # the latest anchor of each person outside quotation marks
     lowers = token_strings(doc, LOWER)
     for i in [i for i, low in enumerate(lowers) if low in PRONOUNS and i not in blocked]:
         gender = PRONOUNS[lowers[i]]
         while cursor < len(pool) and pool[cursor].token < i:
             recent[pool[cursor].group] = pool[cursor]
+            if not quotes.inside[pool[cursor].token]:
+                outside[pool[cursor].group] = pool[cursor]
             cursor += 1
         token = doc[i]
         if token.pos_ not in ("PRON", "DET"):
@@ -232,7 +235,11 @@ def resolve_pronouns(
         group = quotes.groups.get(bound) if bound is not None else None
         if group is not None and people[group].gender in (None, gender):
             best, best_score = group, 0.0  # "X's decision to recuse himself"; "Before his ..., X ..."
-        for group, anchor in ([] if best is not None else recent.items()):
+        # '"X did it," he said': the speaker of a quotation is not someone named inside it.
+        speaker = (not quotes.inside[token.i] and token.dep_ == "nsubj"
+                   and token.head.lemma_.lower() in SPEECH_VERBS)
+        candidates = outside if speaker else recent
+        for group, anchor in ([] if best is not None else candidates.items()):
             if sent - anchor.sent > PRONOUN_WINDOW:
                 continue
             if group in speakers:
@@ -252,6 +259,8 @@ def resolve_pronouns(
         # The pronoun becomes the group's latest anchor, keeping subject status within its sentence.
         kept_subject = previous is not None and previous.sent == sent and previous.subject
         recent[best] = Anchor(group=best, token=token.i, sent=sent, subject=subject or kept_subject)
+        if not quotes.inside[token.i]:
+            outside[best] = recent[best]
     return resolved
 
 
