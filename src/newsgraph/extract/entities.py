@@ -23,7 +23,7 @@ from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 
 from spacy.attrs import DEP, LOWER
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc, Span, Token
 
 from newsgraph.extract import coref, names, titles
 from newsgraph.extract.entity_lexicons import (
@@ -127,16 +127,24 @@ def _leading_title(doc: Doc, start: int, label: str) -> bool:
     return label == "PERSON" and _is_titleword(low) and doc[start + 1].text[:1].isupper()
 
 
+def _not_name_end(token: Token, label: str) -> bool:
+    """A token that cannot end a name: a possessive, punctuation, space, a date or a score
+    ("Smith 4-43" in a score table), or any number after a person's or place's name."""
+    text = token.text
+    if RE_POSSESSIVE.match(text) or token.is_space or RE_DATE_OR_SCORE.match(text):
+        return True
+    if token.is_punct and text not in (".", ")"):
+        return True
+    return label in NUMBERLESS_LABELS and bool(RE_DIGIT.search(text))
+
+
 def _trim(doc: Doc, ent: Span) -> NameSpan | None:
     """The name inside an entity span: no determiner, possessive, honorific or title."""
     start, end = ent.start, ent.end
     label = ent.label_
     honorific = None
-    while end > start and (RE_POSSESSIVE.match(doc[end - 1].text) or (doc[end - 1].is_punct
-                           and doc[end - 1].text not in (".", ")")) or doc[end - 1].is_space
-                           or (label in NUMBERLESS_LABELS and RE_DIGIT.search(doc[end - 1].text))
-                           or RE_DATE_OR_SCORE.match(doc[end - 1].text)):
-        end -= 1  # "Smith 4-43" in a score table: the number is not part of the name
+    while end > start and _not_name_end(doc[end - 1], label):
+        end -= 1
     end = _without_trailing_date(doc, start, end)
     while start < end and (doc[start].lower_ in ("the", "a", "an") or doc[start].is_punct or doc[start].is_space):
         start += 1
