@@ -17,9 +17,20 @@ def _find(found: list[Entity], name: str) -> Entity | None:
 
 
 @pytest.fixture(scope="module")
-def run(nlp):
+def parse(nlp):
+    """The model's own parse, without the other newsgraph stages (they are tested elsewhere)."""
+    later = [name for name in nlp.pipe_names if name.startswith("newsgraph_")]
+
+    def _parse(text: str):
+        return nlp(text, disable=later)
+
+    return _parse
+
+
+@pytest.fixture(scope="module")
+def run(parse):
     def _run(text: str) -> list[Entity]:
-        return entities(nlp(text))
+        return entities(parse(text))
 
     return _run
 
@@ -36,6 +47,9 @@ def run(nlp):
         ("The firm hired a special counsel, Jane Whitfield, to lead the review.", "Jane Whitfield", "special counsel"),
         ("Apple said Tim Cook, the chief executive of Apple, would attend.", "Tim Cook", "chief executive of Apple"),
         ("Mary Barra became chief executive in 2014 after decades at the company.", "Mary Barra", "chief executive"),
+        ("Rep. Henry Cuellar of Texas, a fiscally conservative Blue Dog Democrat, spoke.", "Henry Cuellar",
+         "Blue Dog Democrat"),
+        ("British Prime Minister Theresa May met the press.", "Theresa May", "British Prime Minister"),
     ],
 )
 def test_titles(run, text, name, title):
@@ -114,6 +128,10 @@ def test_possessive_is_not_part_of_the_name(run):
         ("Anne Price thanked Kevin Walsh and praised him.", "him", "Kevin Walsh"),
         ('John Carter met Peter Marsh. "He is a fraud," Carter said.', "He", "Peter Marsh"),
         ("John Carter met Peter Marsh. He said it went well.", "He", "John Carter"),
+        ("John Carter disliked Peter Marsh's decision to recuse himself.", "himself", "Peter Marsh"),
+        ("John Carter said that Peter Marsh had recused himself.", "himself", "Peter Marsh"),
+        ("Peter Marsh left early. Before his speech, John Carter smiled.", "his", "John Carter"),
+        ('Anna Cole wrote a book. "Soon John Carter was a star," she wrote.', "she", "Anna Cole"),
     ],
 )
 def test_pronouns(run, text, pronoun_at, expected):
@@ -208,11 +226,11 @@ LAST = ["Smith", "Johnson", "Williams", "Brown", "Jones", "Garcia", "Miller", "D
         "Hernandez", "Lopez", "Gonzalez", "Wilson", "Anderson", "Taylor", "Moore", "Jackson", "Martin", "Lee"]
 
 
-def test_five_hundred_entities(nlp):
+def test_five_hundred_entities(parse):
     names = [f"{first} {last}" for first in FIRST for last in LAST]
     assert len(names) == 500
     text = " ".join(f"{name} met officials on Monday." for name in names)
-    found = entities(nlp(text))
+    found = entities(parse(text))
     people = [e for e in found if e.type == "PERSON"]
     assert len(people) >= 400
     assert len({e.id for e in found}) == len(found)
@@ -242,3 +260,23 @@ def test_component_on_a_plain_model():
     lynch = _find(found, "Loretta Lynch")
     assert lynch is not None and "Attorney General" in lynch.titles
     assert "she" in [m.text for m in lynch.mentions if m.kind == "pronoun"]
+
+
+def test_random_text_never_raises(parse):
+    from hypothesis import HealthCheck, given, settings
+    from hypothesis import strategies as st
+
+    words = st.sampled_from(["Mr.", "Sen.", "he", "his", "the", "president", "“", "”", '"', "-", ",", "’s",
+                             "Smith", "SMITH", "Anna", "Lee", "of", "said", "Acme", "Corp.", "4-43", "\n\n",
+                             "Путин", "习近平", "a", "spokeswoman", "."])
+
+    @settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+    @given(st.lists(words, max_size=60))
+    def check(tokens):
+        text = " ".join(tokens)
+        found = entities(parse(text))
+        for entity in found:
+            for m in entity.mentions:
+                assert text[m.start : m.end] == m.text
+
+    check()

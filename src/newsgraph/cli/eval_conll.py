@@ -13,6 +13,7 @@ from newsgraph.cli._app import console, eval_app, fail, write_line
 from newsgraph.errors import NewsgraphError
 
 _ROWS = ("PER", "ORG", "LOC", "MISC", "PER+ORG+LOC", "ALL")
+_SHORT = {"bare": "bare", "newsgraph": "ng"}
 
 
 @eval_app.command("conll")
@@ -41,13 +42,16 @@ def eval_conll(
     if as_json:
         write_line(json.dumps(data, indent=2))
         return
-    table = Table(title=f"CoNLL-2003 {file.name}: {result.documents} documents, {result.tokens} tokens")
-    table.add_column("type")
+    table = Table(
+        title=f"CoNLL-2003 {file.name}: {result.documents} documents, {result.tokens} tokens",
+        caption="bare = spaCy doc.ents; ng = newsgraph entity stage",
+    )
+    table.add_column("type", no_wrap=True)
     systems = ["bare"] if bare else ["bare", "newsgraph"]
     for system in systems:
         for measure in ("P", "R", "F1"):
-            table.add_column(f"{system} {measure}", justify="right")
-    table.add_column("support", justify="right")
+            table.add_column(f"{_SHORT[system]} {measure}", justify="right", no_wrap=True)
+    table.add_column("gold", justify="right", no_wrap=True)
     for row in _ROWS:
         cells = []
         for system in systems:

@@ -15,6 +15,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from spacy.attrs import LEMMA, LOWER, ORTH, SENT_START
 from spacy.tokens import Doc, Token
 
 from newsgraph.extract.entity_lexicons import DEFINITE_DETERMINERS, PRONOUNS, REFLEXIVES, SUBJECT_DEPS
@@ -59,17 +60,22 @@ class PersonInfo:
 
 
 def sentence_ids(doc: Doc) -> list[int]:
-    """The sentence number of every token (one pass, no per-token ``.sent``)."""
+    """The sentence number of every token (from the SENT_START array, no per-token objects)."""
     ids = [0] * len(doc)
-    if not len(doc):
+    if not len(doc) or not doc.has_annotation("SENT_START"):
         return ids
-    has_sents = doc.has_annotation("SENT_START")
     current = 0
-    for token in doc:
-        if has_sents and token.is_sent_start and token.i > 0:
+    for i, start in enumerate(doc.to_array([SENT_START]).tolist()):
+        if start == 1 and i > 0:
             current += 1
-        ids[token.i] = current
+        ids[i] = current
     return ids
+
+
+def token_strings(doc: Doc, attr: int) -> list[str]:
+    """One string attribute (ORTH, LOWER, LEMMA) of every token, without making Token objects."""
+    strings = doc.vocab.strings
+    return [strings[key] for key in doc.to_array([attr]).tolist()]
 
 
 def _clause_head(token: Token) -> Token:
@@ -96,8 +102,46 @@ def _score(pronoun: Token, anchor: Anchor, doc: Doc, info: PersonInfo, sent: int
         if same_clause and anchor.subject:
             score += W_SAME_CLAUSE_SUBJECT
     elif pronoun.dep_ in ("dobj", "pobj", "dative") and same_clause and anchor.subject:
-        score -= W_SAME_CLAUSE_SUBJECT  # "Sessions told him": him is not Sessions
+        score -= W_SAME_CLAUSE_SUBJECT  # "Smith told him": him is not Smith
     return score
+
+
+def _binder(pronoun: Token) -> int | None:
+    """The token that binds a reflexive: the nearest subject or possessor up the tree.
+
+    "X recused himself" → X; "X's decision to recuse himself" → X (the
+    infinitive has no subject of its own, so the possessor of its noun binds).
+    """
+    node = pronoun
+    for _ in range(8):
+        head = node.head
+        for child in head.children:
+            if child.i != node.i and child.dep_ in ("nsubj", "nsubjpass", "poss") and child.i < pronoun.i:
+                return child.i
+        if head.i == node.i:
+            return None
+        node = head
+    return None
+
+
+def _cataphor(pronoun: Token) -> int | None:
+    """The subject a pronoun in a fronted phrase looks ahead to: "Before his recusal, X ...".
+
+    Only when the phrase hangs off the main verb before its subject and the
+    pronoun is not itself inside a quotation-like clause of its own.
+    """
+    node = pronoun
+    for _ in range(8):
+        head = node.head
+        if head.i == node.i:
+            return None
+        if head.dep_ == "ROOT" and node.dep_ in ("prep", "advcl", "npadvmod"):
+            subject = next((c for c in head.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+            if subject is not None and subject.i > pronoun.i and node.i < subject.i:
+                return subject.i
+            return None
+        node = head
+    return None
 
 
 class Quotes:
@@ -115,19 +159,18 @@ class Quotes:
         self.groups = groups  # token index -> person group, for names and resolved pronouns
         self.inside = self._mask(doc)
         self._by_sent: dict[int, list[int]] = {}
-        for token in doc:
-            if token.lemma_.lower() in SPEECH_VERBS and not self.inside[token.i]:
-                for child in token.children:
+        for i, lemma in enumerate(token_strings(doc, LEMMA)):
+            if lemma.lower() in SPEECH_VERBS and not self.inside[i]:
+                for child in doc[i].children:
                     if child.dep_ in ("nsubj", "nsubjpass") and not self.inside[child.i]:
-                        self._by_sent.setdefault(sents[token.i], []).append(child.i)
+                        self._by_sent.setdefault(sents[i], []).append(child.i)
 
     @staticmethod
     def _mask(doc: Doc) -> list[bool]:
         mask = [False] * len(doc)
         inside = False
-        for token in doc:
-            text = token.text
-            if token.is_space and text.count("\n") >= 2:
+        for i, text in enumerate(token_strings(doc, ORTH)):
+            if text.count("\n") >= 2 and not text.strip():
                 inside = False  # a new paragraph reopens its quotation
             elif text in OPENING_QUOTES:
                 inside = True
@@ -136,7 +179,7 @@ class Quotes:
             elif text in STRAIGHT_QUOTES:
                 inside = not inside
             else:
-                mask[token.i] = inside
+                mask[i] = inside
         return mask
 
     def speakers_of(self, i: int) -> set[int]:
@@ -173,17 +216,30 @@ def resolve_pronouns(
     resolved: list[tuple[int, int]] = []
     cursor = 0
     recent: dict[int, Anchor] = {}
-    for token in doc:
-        gender = PRONOUNS.get(token.lower_)
-        while cursor < len(pool) and pool[cursor].token < token.i:
+    outside: dict[int, Anchor] = {}  # the latest anchor of each person outside quotation marks
+    lowers = token_strings(doc, LOWER)
+    for i in [i for i, low in enumerate(lowers) if low in PRONOUNS and i not in blocked]:
+        gender = PRONOUNS[lowers[i]]
+        while cursor < len(pool) and pool[cursor].token < i:
             recent[pool[cursor].group] = pool[cursor]
+            if not quotes.inside[pool[cursor].token]:
+                outside[pool[cursor].group] = pool[cursor]
             cursor += 1
-        if gender is None or token.i in blocked or token.pos_ not in ("PRON", "DET"):
+        token = doc[i]
+        if token.pos_ not in ("PRON", "DET"):
             continue
         sent = sents[token.i]
         speakers = quotes.speakers_of(token.i) if quotes.inside[token.i] else set()
         best, best_score = None, None
-        for group, anchor in recent.items():
+        bound = _binder(token) if token.lower_ in REFLEXIVES else _cataphor(token)
+        group = quotes.groups.get(bound) if bound is not None else None
+        if group is not None and people[group].gender in (None, gender):
+            best, best_score = group, 0.0  # "X's decision to recuse himself"; "Before his ..., X ..."
+        # '"X did it," he said': the speaker of a quotation is not someone named inside it.
+        speaker = (not quotes.inside[token.i] and token.dep_ == "nsubj"
+                   and token.head.lemma_.lower() in SPEECH_VERBS)
+        candidates = outside if speaker else recent
+        for group, anchor in ([] if best is not None else candidates.items()):
             if sent - anchor.sent > PRONOUN_WINDOW:
                 continue
             if group in speakers:
@@ -199,10 +255,12 @@ def resolve_pronouns(
         if info.gender is None:
             info.gender = gender
         subject = token.dep_ in SUBJECT_DEPS
-        previous = recent[best]
+        previous = recent.get(best)
         # The pronoun becomes the group's latest anchor, keeping subject status within its sentence.
-        recent[best] = Anchor(group=best, token=token.i, sent=sent,
-                              subject=subject or (previous.sent == sent and previous.subject))
+        kept_subject = previous is not None and previous.sent == sent and previous.subject
+        recent[best] = Anchor(group=best, token=token.i, sent=sent, subject=subject or kept_subject)
+        if not quotes.inside[token.i]:
+            outside[best] = recent[best]
     return resolved
 
 
@@ -246,21 +304,22 @@ def role_descriptions(
     cursor = 0
     n = len(doc)
     i = 0
+    lowers = token_strings(doc, LOWER)
     while i < n:
-        token = doc[i]
+        low = lowers[i]
+        # The determiner may itself be a resolved pronoun ("his attorney general"): not a block.
+        if low not in DEFINITE_DETERMINERS or (covered[i] and low not in PRONOUNS):
+            i += 1
+            continue
         while cursor < len(order) and order[cursor].token < i:
             last_seen[order[cursor].group] = order[cursor].token
             cursor += 1
-        # The determiner may itself be a resolved pronoun ("his attorney general"): not a block.
-        if token.lower_ not in DEFINITE_DETERMINERS or (covered[i] and token.lower_ not in PRONOUNS):
-            i += 1
-            continue
         match = None
         for length in range(min(MAX_ROLE_TOKENS, n - i - 1), 0, -1):
             end = i + 1 + length
             if any(covered[k] for k in range(i + 1, end)):
                 continue
-            phrase = " ".join(t.lower_ for t in doc[i + 1 : end])
+            phrase = " ".join(lowers[i + 1 : end])
             if phrase not in by_role:
                 continue
             if _continues(doc, end):

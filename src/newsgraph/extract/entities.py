@@ -22,17 +22,22 @@ from __future__ import annotations
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 
-from spacy.tokens import Doc, Span
+from spacy.attrs import DEP, LOWER
+from spacy.tokens import Doc, Span, Token
 
 from newsgraph.extract import coref, names, titles
 from newsgraph.extract.entity_lexicons import (
+    CORPORATE_SUFFIXES,
     ENTITY_LABELS,
     HONORIFICS,
+    NICKNAMES,
     NON_NAME_LABELS,
     NOT_NAMES,
+    RE_DATE_OR_SCORE,
     RE_DIGIT,
     RE_HAS_LETTER,
     RE_LONE_INITIAL,
+    RE_MARKUP,
     RE_POSSESSIVE,
     SUBJECT_DEPS,
     TITLE_ABBREVIATIONS,
@@ -48,12 +53,20 @@ __all__ = ["ENTITY_LABELS", "entities"]
 PERSON_EVIDENCE_VOTES = 1000.0
 #: The vote of a label spaCy gave to an all-caps name.
 ALL_CAPS_VOTE = 0.4
+#: How near (in tokens) a full name must be for a bare surname to prefer it over the main bearer.
+RECENT_FULL_NAME_TOKENS = 40
 #: Labels whose names never end in a number ("Kent 108-3" is a team and its score).
 NUMBERLESS_LABELS = frozenset({"PERSON", "GPE", "LOC", "NORP"})
+#: Labels whose one-word names are capitalised.
+CAPITALISED_LABELS = frozenset({"PERSON", "ORG", "GPE", "LOC", "FAC", "NORP"})
 #: Labels of places, split at commas.
 PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
 #: Dashes that separate two names when spaced ("Leeds - Arsenal").
 DASHES = frozenset({"-", "–", "—", "--"})
+#: Separators inside dates and scores.
+DATE_SEPARATORS = frozenset({"-", "–", "/", ".", ":"})
+#: Marks a token propagation may not use (a date, or an already propagated name).
+TAKEN = -2
 #: Longest surface form propagated, in tokens.
 MAX_FORM_TOKENS = 8
 #: Mention weights for salience.
@@ -96,6 +109,16 @@ def _is_titleword(text: str) -> bool:
     return low in TITLE_HEADS or low in TITLE_MODIFIERS or low in TITLE_ABBREVIATIONS or low in HONORIFICS
 
 
+def _without_trailing_date(doc: Doc, start: int, end: int) -> int:
+    """The end of a span without a date or score split into tokens ("LONDON 1996 - 08 - 30")."""
+    k = end
+    while k > start and (doc[k - 1].is_digit or doc[k - 1].text in DATE_SEPARATORS):
+        k -= 1
+    if k > start and sum(t.is_digit for t in doc[k:end]) >= 2:
+        return k
+    return end
+
+
 def _leading_title(doc: Doc, start: int, label: str) -> bool:
     """A title word opening an entity span ("President X" labelled whole, "Sen. X" labelled ORG)."""
     low = doc[start].lower_
@@ -104,15 +127,25 @@ def _leading_title(doc: Doc, start: int, label: str) -> bool:
     return label == "PERSON" and _is_titleword(low) and doc[start + 1].text[:1].isupper()
 
 
+def _not_name_end(token: Token, label: str) -> bool:
+    """A token that cannot end a name: a possessive, punctuation, space, a date or a score
+    ("Smith 4-43" in a score table), or any number after a person's or place's name."""
+    text = token.text
+    if RE_POSSESSIVE.match(text) or token.is_space or RE_DATE_OR_SCORE.match(text):
+        return True
+    if token.is_punct and text not in (".", ")"):
+        return True
+    return label in NUMBERLESS_LABELS and bool(RE_DIGIT.search(text))
+
+
 def _trim(doc: Doc, ent: Span) -> NameSpan | None:
     """The name inside an entity span: no determiner, possessive, honorific or title."""
     start, end = ent.start, ent.end
     label = ent.label_
     honorific = None
-    while end > start and (RE_POSSESSIVE.match(doc[end - 1].text) or (doc[end - 1].is_punct
-                           and doc[end - 1].text not in (".", ")")) or doc[end - 1].is_space
-                           or (label in NUMBERLESS_LABELS and RE_DIGIT.search(doc[end - 1].text))):
-        end -= 1  # "Smith 4-43" in a score table: the number is not part of the name
+    while end > start and _not_name_end(doc[end - 1], label):
+        end -= 1
+    end = _without_trailing_date(doc, start, end)
     while start < end and (doc[start].lower_ in ("the", "a", "an") or doc[start].is_punct or doc[start].is_space):
         start += 1
     stripped_title = False
@@ -129,6 +162,10 @@ def _trim(doc: Doc, ent: Span) -> NameSpan | None:
         return None
     if end - start == 1 and RE_LONE_INITIAL.match(doc[start].text):
         return None  # a lone initial ("R.") is not a name
+    if end - start == 1 and doc[start].is_lower and label in CAPITALISED_LABELS:
+        return None  # "cts" labelled ORG: a name in running text has a capital
+    if RE_MARKUP.search(doc[start:end].text):
+        return None  # markup or a web address left in the text is not a name
     span = NameSpan(start=start, end=end, key=_key(doc, start, end), label=label, honorific=honorific)
     span.all_caps = all(t.is_upper or not t.is_alpha for t in doc[start:end])
     span.title = titles.prenominal_title(doc, start)
@@ -139,6 +176,9 @@ def _trim(doc: Doc, ent: Span) -> NameSpan | None:
 def _pieces(doc: Doc, ent: Span) -> list[Span]:
     """An entity span split at free-standing dashes ("Leeds - Arsenal" is two names) and, for
     places, at commas ("The Oval, Surrey")."""
+    end = _without_trailing_date(doc, ent.start, ent.end)
+    if end < ent.end:
+        ent = Span(doc, ent.start, end, label=ent.label_)
     bounds, start = [], ent.start
     for token in ent:
         spaced = bool(token.whitespace_) and token.i > 0 and bool(doc[token.i - 1].whitespace_)
@@ -186,16 +226,22 @@ def _vote(spans: list[NameSpan]) -> dict[str, str]:
     return labels
 
 
-def _propagate(doc: Doc, spans: list[NameSpan], labels: dict[str, str]) -> list[NameSpan]:
-    """Other occurrences of known surface forms that spaCy did not label."""
-    covered = [False] * len(doc)
-    for span in spans:
+def _propagate(doc: Doc, spans: list[NameSpan], labels: dict[str, str]) -> tuple[list[NameSpan], set[int]]:
+    """Other occurrences of known surface forms: new mentions, and the spans they replace.
+
+    A known longer form wins over a shorter span spaCy gave inside it ("Waqar
+    Younis" over a labelled "Younis"); the indexes of such replaced spans are
+    returned with the new mentions.
+    """
+    n = len(doc)
+    owner = [-1] * n  # index of the span covering a token; TAKEN once propagation used it
+    for index, span in enumerate(spans):
         for i in range(span.start, span.end):
-            covered[i] = True
+            owner[i] = index
     for ent in doc.ents:
         if ent.label_ in NON_NAME_LABELS:
             for i in range(ent.start, ent.end):
-                covered[i] = True
+                owner[i] = TAKEN
     # A person named in full is also looked for by surname alone ("Waqar Younis" ... "Younis").
     for key, label in list(labels.items()):
         if label == "PERSON" and " " in key:
@@ -213,43 +259,52 @@ def _propagate(doc: Doc, spans: list[NameSpan], labels: dict[str, str]) -> list[
     for options in forms.values():
         options.sort(key=len, reverse=True)
     found: list[NameSpan] = []
-    i, n = 0, len(doc)
+    replaced: set[int] = set()
+    tagged = doc.has_annotation("TAG")
+    lowers = coref.token_strings(doc, LOWER)
+    i = 0
     while i < n:
-        options = forms.get(doc[i].lower_)
-        if covered[i] or not options:
+        options = forms.get(lowers[i])
+        if not options or owner[i] == TAKEN or (owner[i] >= 0 and spans[owner[i]].start != i):
             i += 1
             continue
-        match = None
+        match, inner = None, set()
         for words in options:
             end = i + len(words)
-            if end > n or any(covered[k] for k in range(i, end)):
+            if end > n or tuple(lowers[i:end]) != words or any(owner[k] == TAKEN for k in range(i, end)):
                 continue
+            inner = {owner[k] for k in range(i, end) if owner[k] >= 0}
+            if any(spans[x].start < i or spans[x].end > end or spans[x].end - spans[x].start == len(words)
+                   for x in inner):
+                continue  # overlaps a span partly, or is that span itself
             tokens = doc[i:end]
-            if tuple(t.lower_ for t in tokens) != words:
-                continue
             if not all(t.text[:1].isupper() or not t.text[:1].isalpha() for t in tokens):
                 continue
-            if _inside_unknown_name(doc, i, end, covered):
+            if _inside_unknown_name(doc, i, end, [o != -1 for o in owner], tagged):
                 continue
             match = NameSpan(start=i, end=end, key=" ".join(words), label=None)
+            match.all_caps = all(t.is_upper or not t.is_alpha for t in tokens)
+            match.title = titles.prenominal_title(doc, i)
             break
         if match:
             found.append(match)
+            replaced |= inner
             for k in range(match.start, match.end):
-                covered[k] = True
+                owner[k] = TAKEN
             i = match.end
         else:
             i += 1
-    return found
+    return found, replaced
 
 
-def _inside_unknown_name(doc: Doc, start: int, end: int, covered: list[bool]) -> bool:
+def _inside_unknown_name(doc: Doc, start: int, end: int, covered: list[bool], tagged: bool) -> bool:
     """True when the match is part of a longer capitalised name no one labelled."""
     for k in (start - 1, end):
         if 0 <= k < len(doc) and not covered[k]:
             token = doc[k]
             sentence_initial = k == start - 1 and token.is_sent_start
-            capitalised = token.pos_ == "PROPN" and token.text.istitle()
+            # A proper noun by the tagger, or by its capital when the doc was not tagged.
+            capitalised = token.text.istitle() and (token.pos_ == "PROPN" or not tagged)
             if capitalised and not sentence_initial and not _is_titleword(token.text):
                 return True
     return False
@@ -264,9 +319,10 @@ def _group(doc: Doc, spans: list[NameSpan], labels: dict[str, str]) -> list[Grou
     for span in sorted(spans, key=lambda s: s.start):
         label = labels.get(span.key, span.label or "ORG")
         if label != "PERSON":
-            group = by_key.get(span.key)
+            key = _org_key(span.key) if label == "ORG" else span.key
+            group = by_key.get(key)
             if group is None:
-                group = by_key[span.key] = Group(label=label)
+                group = by_key[key] = Group(label=label)
                 groups.append(group)
             group.spans.append(span)
             continue
@@ -293,10 +349,18 @@ def _group(doc: Doc, spans: list[NameSpan], labels: dict[str, str]) -> list[Grou
     return groups
 
 
+def _org_key(key: str) -> str:
+    """An organisation's form without its legal suffix: "acme corp" and "acme" are one company."""
+    words = key.split(" ")
+    while len(words) > 1 and words[-1] in CORPORATE_SUFFIXES:
+        words.pop()
+    return " ".join(words)
+
+
 def _same_person(a: names.NameParts | None, b: names.NameParts) -> bool:
     if a is None or a.surname != b.surname or a.first is None or b.first is None:
         return False
-    if a.first == b.first:
+    if a.first == b.first or NICKNAMES.get(a.first, a.first) == NICKNAMES.get(b.first, b.first):
         return True
     # An initial matches a first name with that letter: "J. Smith" ~ "John Smith".
     short, long = sorted((a.first, b.first), key=len)
@@ -304,20 +368,33 @@ def _same_person(a: names.NameParts | None, b: names.NameParts) -> bool:
 
 
 def _link_short(span: NameSpan, parts: names.NameParts, people: list[Group]) -> Group | None:
-    """The person a bare surname (or first name) refers to: the latest named before it."""
+    """The person a bare surname (or a unique first name) refers to.
+
+    With several people of that surname, the one named in full within the last
+    few dozen words wins; otherwise the one mentioned most so far (the
+    article's main bearer of the name), so a later, briefly named relative does
+    not take over every bare surname.
+    """
     word = parts.surname
     by_surname = [g for g in people if g.parts and g.parts.surname.split()[-1] == word]
     if not by_surname:
         by_first = [g for g in people if g.parts and g.parts.first == word]
         by_surname = by_first if len(by_first) == 1 else []
-    if not by_surname:
-        return None
+    if len(by_surname) <= 1:
+        return by_surname[0] if by_surname else None
 
-    def last_before(group: Group) -> int:
-        before = [s.start for s in group.spans if s.start < span.start]
+    def last_full_before(group: Group) -> int:
+        before = [s.start for s in group.spans if s.start < span.start and " " in s.key]
         return max(before) if before else -1
 
-    return max(by_surname, key=lambda g: (last_before(g), -min(s.start for s in g.spans)))
+    recent = [g for g in by_surname if 0 <= span.start - last_full_before(g) <= RECENT_FULL_NAME_TOKENS]
+    if recent:
+        return max(recent, key=last_full_before)
+
+    def weight(group: Group) -> tuple[int, int]:
+        return (sum(s.start < span.start for s in group.spans), -min(s.start for s in group.spans))
+
+    return max(by_surname, key=weight)
 
 
 def _add_title(group: Group, title: titles.Title | None) -> None:
@@ -353,7 +430,7 @@ def _person_info(doc: Doc, group: Group) -> coref.PersonInfo:
 
 def _head(doc: Doc, start: int, end: int) -> int:
     """The syntactic head token of ``doc[start:end]``."""
-    return doc[start:end].root.i
+    return start if end - start == 1 else doc[start:end].root.i
 
 
 def _resolve(doc: Doc, groups: list[Group]) -> None:
@@ -419,16 +496,16 @@ def _mentions(doc: Doc, group: Group) -> list[Mention]:
 def _salience_scores(doc: Doc, groups: list[Group]) -> list[float]:
     """Mentions (by kind, subjects weigh more) plus how early the entity comes."""
     n_chars = max(len(doc.text), 1)
+    deps = coref.token_strings(doc, DEP)
     scores = []
     for group in groups:
         score = 0.0
         items = [(s.start, s.end, "name") for s in group.spans] + group.extra
-        first = min(doc[start].idx for start, _, _ in items)
+        first = min(start for start, _, _ in items)
         for start, end, kind in items:
-            head = doc[start:end].root
-            weight = KIND_WEIGHT[kind]
-            score += weight * (SUBJECT_BOOST if head.dep_ in SUBJECT_DEPS else 1.0)
-        score += POSITION_WEIGHT * (1.0 - first / n_chars)
+            subject = deps[_head(doc, start, end)] in SUBJECT_DEPS
+            score += KIND_WEIGHT[kind] * (SUBJECT_BOOST if subject else 1.0)
+        score += POSITION_WEIGHT * (1.0 - doc[first].idx / n_chars)
         scores.append(score)
     return scores
 
@@ -439,7 +516,8 @@ def entities(doc: Doc) -> list[Entity]:
         return []
     spans = _name_spans(doc)
     labels = _vote(spans)
-    spans += _propagate(doc, spans, labels)
+    found, replaced = _propagate(doc, spans, labels)
+    spans = [span for index, span in enumerate(spans) if index not in replaced] + found
     groups = [g for g in _group(doc, spans, labels) if g.spans]
     _resolve(doc, groups)
     scores = _salience_scores(doc, groups)

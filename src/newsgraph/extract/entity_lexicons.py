@@ -36,7 +36,7 @@ TITLE_ABBREVIATIONS: dict[str, str] = {
     "prof.": "Professor", "judge": "Judge",
 }
 
-#: Head nouns of titles and roles ("President Trump", "the spokeswoman", "a special counsel, X").
+#: Head nouns of titles and roles ("President Lincoln", "the spokeswoman", "a special counsel, X").
 TITLE_HEADS = frozenset({
     "president", "vice-president", "president-elect", "senator", "representative", "congressman",
     "congresswoman", "congressmember", "governor", "mayor", "secretary", "minister", "premier",
@@ -104,12 +104,34 @@ REFLEXIVES = frozenset({"himself", "herself"})
 #: Determiners that open a definite description of a known role ("the attorney general", "his aide").
 DEFINITE_DETERMINERS = frozenset({"the", "his", "her", "their", "its", "our"})
 
-#: Name suffixes: not a surname ("Robert S. Mueller III" → surname "Mueller").
+#: Common English nicknames and the first name they stand for ("Bob Smith" is "Robert Smith").
+NICKNAMES: dict[str, str] = {
+    "bob": "robert", "bobby": "robert", "rob": "robert", "bill": "william", "billy": "william",
+    "will": "william", "jim": "james", "jimmy": "james", "mike": "michael", "mick": "michael",
+    "tom": "thomas", "tommy": "thomas", "joe": "joseph", "dick": "richard", "rick": "richard",
+    "rich": "richard", "ted": "edward", "ed": "edward", "eddie": "edward", "chuck": "charles",
+    "charlie": "charles", "dan": "daniel", "danny": "daniel", "dave": "david", "steve": "steven",
+    "tony": "anthony", "andy": "andrew", "chris": "christopher", "matt": "matthew", "nick": "nicholas",
+    "pat": "patrick", "pete": "peter", "sam": "samuel", "ben": "benjamin", "fred": "frederick",
+    "larry": "lawrence", "jerry": "gerald", "ron": "ronald", "don": "donald", "doug": "douglas",
+    "greg": "gregory", "jeff": "jeffrey", "ken": "kenneth", "tim": "timothy", "liz": "elizabeth",
+    "beth": "elizabeth", "betsy": "elizabeth", "kate": "katherine", "kathy": "katherine",
+    "sue": "susan", "jenny": "jennifer", "jen": "jennifer", "maggie": "margaret", "peggy": "margaret",
+    "debbie": "deborah", "becky": "rebecca", "vicky": "victoria", "alex": "alexander",
+    "sasha": "alexander", "misha": "mikhail",
+}
+
+#: Name suffixes: not a surname ("Robert S. Smith III" → surname "Smith").
 NAME_SUFFIXES = frozenset({"jr", "jr.", "sr", "sr.", "ii", "iii", "iv", "v", "esq", "esq.", "phd", "md"})
 
 #: Name particles that belong to a surname ("van", "de la").
 NAME_PARTICLES = frozenset({"van", "von", "de", "del", "della", "der", "den", "la", "le", "da", "di",
                             "du", "bin", "ibn", "al", "el", "ben", "st.", "mac"})
+
+#: Legal suffixes of company names ("Acme Corp", "Acme Inc."), ignored when grouping.
+CORPORATE_SUFFIXES = frozenset({"corp", "corp.", "corporation", "inc", "inc.", "ltd", "ltd.", "limited", "co",
+                                "co.", "plc", "llc", "ag", "sa", "s.a.", "nv", "n.v.", "gmbh", "spa", "bhd",
+                                "group", "holdings", "cos", "cos."})
 
 #: Subject dependencies: mentions there weigh more (salience, antecedents).
 SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass", "csubj", "agent", "expl"})
@@ -126,10 +148,14 @@ NOT_NAMES = frozenset({
 
 #: A possessive ending a span ("the Justice Department’s").
 RE_POSSESSIVE = re.compile(r"^['’]s?$", re.IGNORECASE)
-#: A single initial ("S." in "Robert S. Mueller") or a run of them ("J.R.R.").
+#: A single initial ("S." in "Robert S. Smith") or a run of them ("J.R.R.").
 RE_INITIAL = re.compile(r"^(?:[A-Z]\.){1,3}$")
 #: One initial alone ("R."), unlike "U.S."
 RE_LONE_INITIAL = re.compile(r"^[A-Z]\.$")
+#: A date or a score ending a span ("JOHANNESBURG 1996-08-22", "Leeds 2-1"): never part of a name.
+RE_DATE_OR_SCORE = re.compile(r"^\d+(?:[-/.]\d+)+$")
+#: Markup and web addresses, never part of a name.
+RE_MARKUP = re.compile(r"[<>={}\[\]|\\]|://|^www\.", re.IGNORECASE)
 #: A digit anywhere in a token.
 RE_DIGIT = re.compile(r"\d")
 #: Characters of letters in any script: a token with none cannot be a name.

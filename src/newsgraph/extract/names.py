@@ -1,7 +1,7 @@
 """Person names: their parts, their variants and the gender they suggest.
 
 A name is read as ``[honorific] first [middle|initials] surname [suffix]`` so
-that "Robert S. Mueller III", "Robert Mueller", "Mr. Mueller" and "Mueller"
+that "Robert S. Smith III", "Robert Smith", "Mr. Smith" and "Smith"
 can be recognised as one person.
 """
 

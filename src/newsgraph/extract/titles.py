@@ -1,10 +1,10 @@
 """Titles and roles of people, recovered from the parse around their names.
 
-spaCy's PERSON spans leave titles out ("Attorney General [Jeff Sessions]"), so
+spaCy's PERSON spans leave titles out ("Attorney General [Jane Doe]"), so
 the titles are read from the words around a name:
 
-- pre-nominal: "Deputy Attorney General Rod J. Rosenstein", "Justice Department spokeswoman X";
-- appositive: "a special counsel, Robert S. Mueller III"; "Henry Cuellar of Texas, a ... Democrat";
+- pre-nominal: "Deputy Attorney General Ann B. Lee", "Justice Department spokeswoman X";
+- appositive: "a special counsel, Robert S. Smith III"; "Ann Lee of Texas, a ... Democrat";
 - predicate: "after he became attorney general" (the subject's entity takes the title).
 
 Each title keeps its *role* too: the title without the organisation or
@@ -124,9 +124,12 @@ def _chunk_title(doc: Doc, head: Token, chunk_start: int) -> Title | None:
         while j + 1 < len(doc) and doc[j + 1].ent_iob_ == "I":
             j += 1
         end = j + 1
-    tokens = [t for t in doc[chunk_start:end]]
+    tokens = list(doc[chunk_start:end])
     qualifiers = {t.i for t in tokens if t.ent_type_ in QUALIFIER_LABELS or t.i > head.i}
-    kept = [t for t in tokens if t.lower_ not in TITLE_DROP]
+    party = head.lower_ in APPOSITIVE_ONLY_HEADS
+    # Descriptive words are not part of a title: "a fiscally conservative Blue Dog Democrat".
+    kept = [t for t in tokens if t.lower_ not in TITLE_DROP and t.pos_ != "ADV"
+            and not (party and t.pos_ == "ADJ" and t.is_lower)]
     while kept and kept[0].pos_ in ("DET", "PRON", "PUNCT"):
         kept.pop(0)
     if not kept:
@@ -154,7 +157,7 @@ def _appositive_head_ok(token: Token) -> bool:
 def appositive_titles(doc: Doc, start: int, end: int) -> list[Title]:
     """Titles in an appositive next to the name ``doc[start:end]``."""
     found: list[Title] = []
-    # Before: "a special counsel, Robert S. Mueller III".
+    # Before: "a special counsel, Robert S. Smith III".
     if start >= 2 and doc[start - 1].text == "," and _appositive_head_ok(doc[start - 2]):
         head = doc[start - 2]
         chunk_start = _np_start(doc, head)
@@ -162,7 +165,7 @@ def appositive_titles(doc: Doc, start: int, end: int) -> list[Title]:
             title = _chunk_title(doc, head, chunk_start)
             if title:
                 found.append(title)
-    # After: "Henry Cuellar of Texas, a fiscally conservative Blue Dog Democrat".
+    # After: "Ann Lee of Texas, a fiscally conservative Blue Dog Democrat".
     j = end
     if j + 1 < len(doc) and doc[j].lower_ == "of" and doc[j + 1].ent_type_ in ("GPE", "ORG", "LOC"):
         j += 1
