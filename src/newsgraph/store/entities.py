@@ -1,0 +1,315 @@
+"""Cross-article entities: resolve article-level entities to corpus entities, merge, split.
+
+Resolution is deliberately conservative and deterministic, so a user can fix it:
+
+1. a user decision for this article and name (a *split*) wins;
+2. else the normalised name (``name_key``) is looked up in ``entity_keys``;
+3. else a person named by one word joins the only person whose full name ends
+   in that word ("Sessions" → "Jeff Sessions"), and a full name joins a
+   one-word person entity that has no other full name yet;
+4. else a new corpus entity is made and the key recorded.
+
+Keys are never deleted when articles are re-processed, and merges and splits
+only move keys and overrides, so every decision survives re-processing: the
+new article entities resolve through the same keys. The article-level rows
+keep their own names and types; the corpus entity only groups them.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+import sqlite3
+import unicodedata
+from dataclasses import dataclass
+from datetime import UTC, datetime
+
+from newsgraph.errors import StoreError
+
+#: Trailing possessive ("Sessions's", "Trump’s").
+RE_POSSESSIVE = re.compile(r"['’]s?$")
+#: A leading article that does not change who is meant ("the Justice Department").
+RE_LEADING_THE = re.compile(r"^the\s+")
+#: Dots inside abbreviations ("U.S." → "us").
+RE_DOTS = re.compile(r"\.")
+#: Anything else that is not a letter, digit, ampersand or space.
+RE_PUNCT = re.compile(r"[^\w\s&]")
+RE_SPACES = re.compile(r"\s+")
+
+#: Entity types whose one-word names may be surnames of a full name.
+PERSON_TYPES = frozenset({"PERSON"})
+
+
+def name_key(name: str) -> str:
+    """The normalised form under which names of one entity meet.
+
+    Case, possessives, a leading "the", dots and punctuation are dropped:
+    "The U.S. Justice Department's" → "us justice department".
+    """
+    text = unicodedata.normalize("NFKC", name).casefold().strip()
+    text = RE_POSSESSIVE.sub("", text)
+    text = RE_LEADING_THE.sub("", text)
+    text = RE_DOTS.sub("", text)
+    text = RE_PUNCT.sub(" ", text)
+    text = RE_SPACES.sub(" ", text).strip()
+    return text or name.strip().casefold() or "?"
+
+
+def _surname(key: str, entity_type: str | None) -> str | None:
+    tokens = key.split()
+    if entity_type in PERSON_TYPES and len(tokens) > 1:
+        return tokens[-1]
+    return None
+
+
+def _now() -> str:
+    return datetime.now(UTC).isoformat(timespec="seconds")
+
+
+def _new_entity(conn: sqlite3.Connection, name: str, entity_type: str | None) -> int:
+    cur = conn.execute(
+        "INSERT INTO corpus_entities (name, type, created_at) VALUES (?, ?, ?)", (name, entity_type, _now())
+    )
+    return int(cur.lastrowid or 0)
+
+
+def _add_key(conn: sqlite3.Connection, key: str, corpus_id: int, entity_type: str | None) -> None:
+    conn.execute(
+        "INSERT OR IGNORE INTO entity_keys (key, corpus_entity_id, surname) VALUES (?, ?, ?)",
+        (key, corpus_id, _surname(key, entity_type)),
+    )
+
+
+def _by_surname(conn: sqlite3.Connection, key: str) -> int | None:
+    """The only corpus entity with a full name ending in the one-word ``key``."""
+    rows = conn.execute(
+        "SELECT DISTINCT corpus_entity_id FROM entity_keys WHERE surname = ? LIMIT 2", (key,)
+    ).fetchall()
+    return int(rows[0][0]) if len(rows) == 1 else None
+
+
+def _one_word_person(conn: sqlite3.Connection, key: str) -> int | None:
+    """A one-word person entity named by the surname of ``key`` with no full name yet."""
+    surname = key.split()[-1]
+    row = conn.execute(
+        "SELECT k.corpus_entity_id, c.type FROM entity_keys k JOIN corpus_entities c ON c.id = k.corpus_entity_id "
+        "WHERE k.key = ?",
+        (surname,),
+    ).fetchone()
+    if row is None or row[1] not in PERSON_TYPES:
+        return None
+    other = conn.execute(
+        "SELECT 1 FROM entity_keys WHERE corpus_entity_id = ? AND surname IS NOT NULL LIMIT 1", (row[0],)
+    ).fetchone()
+    return None if other else int(row[0])
+
+
+def resolve(conn: sqlite3.Connection, article_id: str, name: str, entity_type: str | None) -> int:
+    """The corpus entity of an article entity; creates one (and its key) when none fits."""
+    key = name_key(name)
+    row = conn.execute(
+        "SELECT corpus_entity_id FROM entity_overrides WHERE article_id = ? AND key = ?", (article_id, key)
+    ).fetchone()
+    if row:
+        return int(row[0])
+    row = conn.execute("SELECT corpus_entity_id FROM entity_keys WHERE key = ?", (key,)).fetchone()
+    if row:
+        return int(row[0])
+    found = None
+    if entity_type in PERSON_TYPES:
+        found = _by_surname(conn, key) if " " not in key else _one_word_person(conn, key)
+    corpus_id = found if found is not None else _new_entity(conn, name, entity_type)
+    _add_key(conn, key, corpus_id, entity_type)
+    return corpus_id
+
+
+def refresh_types(conn: sqlite3.Connection) -> None:
+    """Set each corpus entity's type to the commonest type of its article entities."""
+    conn.execute(
+        """
+        UPDATE corpus_entities SET type = (
+            SELECT e.type FROM entities e WHERE e.corpus_entity_id = corpus_entities.id
+            GROUP BY e.type ORDER BY count(*) DESC, e.type LIMIT 1
+        )
+        WHERE EXISTS (SELECT 1 FROM entities e WHERE e.corpus_entity_id = corpus_entities.id)
+        """
+    )
+
+
+# --- finding entities by what a user types ----------------------------------------
+
+
+@dataclass(frozen=True)
+class EntityRef:
+    """A corpus entity as a user sees it in lists."""
+
+    id: int
+    name: str
+    type: str | None
+    articles: int
+
+
+def _ref(conn: sqlite3.Connection, corpus_id: int) -> EntityRef | None:
+    row = conn.execute(
+        "SELECT c.id, c.name, c.type, (SELECT count(DISTINCT article_id) FROM entities e "
+        "WHERE e.corpus_entity_id = c.id) FROM corpus_entities c WHERE c.id = ?",
+        (corpus_id,),
+    ).fetchone()
+    return EntityRef(int(row[0]), row[1], row[2], int(row[3])) if row else None
+
+
+RE_ENTITY_ID = re.compile(r"^#?(\d+)$")
+
+
+def find(conn: sqlite3.Connection, query: str, limit: int = 10) -> list[EntityRef]:
+    """Corpus entities a user may mean by ``query``: ``#12`` (an id), a name, or part of one.
+
+    An exact name (after normalisation) gives that entity alone; otherwise every
+    entity with a name variant containing the query, most articles first.
+    """
+    match = RE_ENTITY_ID.match(query.strip())
+    if match:
+        ref = _ref(conn, int(match.group(1)))
+        return [ref] if ref else []
+    key = name_key(query)
+    row = conn.execute("SELECT corpus_entity_id FROM entity_keys WHERE key = ?", (key,)).fetchone()
+    if row:
+        ref = _ref(conn, int(row[0]))
+        return [ref] if ref else []
+    pattern = "%" + key.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%"
+    rows = conn.execute(
+        """
+        SELECT c.id, c.name, c.type, count(DISTINCT e.article_id) AS n
+        FROM corpus_entities c LEFT JOIN entities e ON e.corpus_entity_id = c.id
+        WHERE c.id IN (SELECT corpus_entity_id FROM entity_keys WHERE key LIKE ? ESCAPE '\\')
+        GROUP BY c.id ORDER BY n DESC, c.name LIMIT ?
+        """,
+        (pattern, limit),
+    ).fetchall()
+    return [EntityRef(int(r[0]), r[1], r[2], int(r[3])) for r in rows]
+
+
+def find_one(conn: sqlite3.Connection, query: str) -> EntityRef:
+    """Exactly one entity for ``query``, or a ``StoreError`` that lists the candidates."""
+    found = find(conn, query)
+    if not found:
+        raise StoreError(f"no entity matches {query!r}")
+    if len(found) > 1:
+        listed = "; ".join(f"#{r.id} {r.name} ({r.articles} articles)" for r in found[:5])
+        raise StoreError(f"{query!r} matches {len(found)} entities: {listed}; name one by its #id")
+    return found[0]
+
+
+# --- user decisions ---------------------------------------------------------------
+
+
+def _log(conn: sqlite3.Connection, action: str, detail: dict) -> None:
+    conn.execute(
+        "INSERT INTO entity_decisions (action, detail, made_at) VALUES (?, ?, ?)",
+        (action, json.dumps(detail, ensure_ascii=False), _now()),
+    )
+
+
+def merge(conn: sqlite3.Connection, keep: EntityRef, other: EntityRef) -> EntityRef:
+    """Fold ``other`` into ``keep``: its names, overrides and article entities move over."""
+    if keep.id == other.id:
+        raise StoreError(f"#{keep.id} {keep.name} cannot be merged with itself")
+    for table in ("entity_keys", "entity_overrides", "entities"):
+        conn.execute(f"UPDATE {table} SET corpus_entity_id = ? WHERE corpus_entity_id = ?", (keep.id, other.id))
+    conn.execute("DELETE FROM corpus_entities WHERE id = ?", (other.id,))
+    _log(conn, "merge", {"keep": keep.id, "keep_name": keep.name, "merged": other.id, "merged_name": other.name})
+    refresh_one_type(conn, keep.id)
+    ref = _ref(conn, keep.id)
+    assert ref is not None
+    return ref
+
+
+def refresh_one_type(conn: sqlite3.Connection, corpus_id: int) -> None:
+    conn.execute(
+        """
+        UPDATE corpus_entities SET type = coalesce((
+            SELECT e.type FROM entities e WHERE e.corpus_entity_id = ?1
+            GROUP BY e.type ORDER BY count(*) DESC, e.type LIMIT 1), type)
+        WHERE id = ?1
+        """,
+        (corpus_id,),
+    )
+
+
+def split(
+    conn: sqlite3.Connection,
+    entity: EntityRef,
+    *,
+    names: list[str] | None = None,
+    articles: list[str] | None = None,
+    new_name: str | None = None,
+) -> EntityRef:
+    """Move some of an entity into a new one: name variants (everywhere), or what some articles say.
+
+    ``names`` alone moves those name variants in every article, now and after
+    re-processing. ``articles`` moves that entity's mentions in those articles
+    (only the given ``names`` when both are set); the choice is recorded per
+    article and name, so re-processing keeps it.
+    """
+    names = [n for n in (names or []) if n.strip()]
+    articles = [a for a in (articles or []) if a.strip()]
+    if not names and not articles:
+        raise StoreError("split needs --name or --article: what moves to the new entity")
+    keys = sorted({name_key(n) for n in names})
+    owned = {r[0] for r in conn.execute("SELECT key FROM entity_keys WHERE corpus_entity_id = ?", (entity.id,))}
+    article_keys = {
+        r[0] for r in conn.execute("SELECT DISTINCT key FROM entities WHERE corpus_entity_id = ?", (entity.id,))
+    }
+    missing = [k for k in keys if k not in owned and k not in article_keys]
+    if missing:
+        raise StoreError(f"#{entity.id} {entity.name} has no name {', '.join(map(repr, missing))}")
+    full_ids = [_article_id(conn, a) for a in articles]
+    label = new_name or (names[0] if names else entity.name)
+    new_id = _new_entity(conn, label, entity.type)
+    if articles:
+        for article_id in full_ids:
+            rows = conn.execute(
+                "SELECT DISTINCT key FROM entities WHERE article_id = ? AND corpus_entity_id = ?",
+                (article_id, entity.id),
+            ).fetchall()
+            moved = [r[0] for r in rows if not keys or r[0] in keys]
+            if not moved:
+                raise StoreError(f"article {article_id[:12]} does not mention #{entity.id} {entity.name}")
+            for key in moved:
+                conn.execute(
+                    "INSERT OR REPLACE INTO entity_overrides (article_id, key, corpus_entity_id) VALUES (?, ?, ?)",
+                    (article_id, key, new_id),
+                )
+                conn.execute(
+                    "UPDATE entities SET corpus_entity_id = ? WHERE article_id = ? AND key = ? "
+                    "AND corpus_entity_id = ?",
+                    (new_id, article_id, key, entity.id),
+                )
+    else:
+        for key in keys:
+            conn.execute(
+                "INSERT INTO entity_keys (key, corpus_entity_id, surname) VALUES (?, ?, NULL) "
+                "ON CONFLICT(key) DO UPDATE SET corpus_entity_id = excluded.corpus_entity_id",
+                (key, new_id),
+            )
+            conn.execute(
+                "UPDATE entities SET corpus_entity_id = ? WHERE key = ? AND corpus_entity_id = ?",
+                (new_id, key, entity.id),
+            )
+    _log(conn, "split", {"from": entity.id, "from_name": entity.name, "new": new_id, "names": names,
+                         "articles": full_ids})
+    refresh_one_type(conn, new_id)
+    ref = _ref(conn, new_id)
+    assert ref is not None
+    return ref
+
+
+def _article_id(conn: sqlite3.Connection, prefix: str) -> str:
+    """A full article id from the id or a unique prefix of it (as lists print them)."""
+    rows = conn.execute(
+        "SELECT id FROM articles WHERE id >= ? AND id < ? LIMIT 2", (prefix, prefix + "\uffff")
+    ).fetchall()
+    if len(rows) != 1:
+        what = "no article" if not rows else "several articles"
+        raise StoreError(f"{what} with id {prefix!r}")
+    return str(rows[0][0])
