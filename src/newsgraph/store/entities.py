@@ -25,6 +25,7 @@ from dataclasses import dataclass
 from datetime import UTC, datetime
 
 from newsgraph.errors import StoreError
+from newsgraph.store.lexicons import NAME_SUFFIXES, ORG_OF_HEADS, PERSON_TITLES
 
 #: Trailing possessive ("Sessions's", "Trump’s").
 RE_POSSESSIVE = re.compile(r"['’]s?$")
@@ -38,13 +39,17 @@ RE_SPACES = re.compile(r"\s+")
 
 #: Entity types whose one-word names may be surnames of a full name.
 PERSON_TYPES = frozenset({"PERSON"})
+ORG_TYPES = frozenset({"ORG"})
 
 
-def name_key(name: str) -> str:
+def name_key(name: str, entity_type: str | None = None) -> str:
     """The normalised form under which names of one entity meet.
 
     Case, possessives, a leading "the", dots and punctuation are dropped:
-    "The U.S. Justice Department's" → "us justice department".
+    "The U.S. Justice Department's" → "us justice department". For people,
+    titles, middle initials and suffixes go too ("President Donald J. Trump Jr."
+    → "donald trump"); for organisations "department of justice" becomes
+    "justice department".
     """
     text = unicodedata.normalize("NFKC", name).casefold().strip()
     text = RE_POSSESSIVE.sub("", text)
@@ -52,7 +57,36 @@ def name_key(name: str) -> str:
     text = RE_DOTS.sub("", text)
     text = RE_PUNCT.sub(" ", text)
     text = RE_SPACES.sub(" ", text).strip()
+    if entity_type in PERSON_TYPES:
+        text = _person_key(text)
+    elif entity_type in ORG_TYPES:
+        text = _org_key(text)
     return text or name.strip().casefold() or "?"
+
+
+def _person_key(text: str) -> str:
+    tokens = text.split()
+    stripped = True
+    while stripped and len(tokens) > 1:
+        stripped = False
+        for title in PERSON_TITLES:
+            words = title.split()
+            if tokens[: len(words)] == words and len(tokens) > len(words):
+                tokens = tokens[len(words):]
+                stripped = True
+                break
+    while len(tokens) > 1 and tokens[-1] in NAME_SUFFIXES:
+        tokens.pop()
+    if len(tokens) > 2:  # middle initials: "rod j rosenstein" → "rod rosenstein"
+        tokens = [tokens[0], *(t for t in tokens[1:-1] if len(t) > 1), tokens[-1]]
+    return " ".join(tokens)
+
+
+def _org_key(text: str) -> str:
+    tokens = text.split()
+    if len(tokens) >= 3 and tokens[0] in ORG_OF_HEADS and tokens[1] == "of":
+        return " ".join([*tokens[2:], tokens[0]])
+    return text
 
 
 def _surname(key: str, entity_type: str | None) -> str | None:
@@ -106,7 +140,7 @@ def _one_word_person(conn: sqlite3.Connection, key: str) -> int | None:
 
 def resolve(conn: sqlite3.Connection, article_id: str, name: str, entity_type: str | None) -> int:
     """The corpus entity of an article entity; creates one (and its key) when none fits."""
-    key = name_key(name)
+    key = name_key(name, entity_type)
     row = conn.execute(
         "SELECT corpus_entity_id FROM entity_overrides WHERE article_id = ? AND key = ?", (article_id, key)
     ).fetchone()
@@ -172,10 +206,11 @@ def find(conn: sqlite3.Connection, query: str, limit: int = 10) -> list[EntityRe
         ref = _ref(conn, int(match.group(1)))
         return [ref] if ref else []
     key = name_key(query)
-    row = conn.execute("SELECT corpus_entity_id FROM entity_keys WHERE key = ?", (key,)).fetchone()
-    if row:
-        ref = _ref(conn, int(row[0]))
-        return [ref] if ref else []
+    for candidate in (key, name_key(query, "PERSON"), name_key(query, "ORG")):
+        row = conn.execute("SELECT corpus_entity_id FROM entity_keys WHERE key = ?", (candidate,)).fetchone()
+        if row:
+            ref = _ref(conn, int(row[0]))
+            return [ref] if ref else []
     pattern = "%" + key.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%"
     rows = conn.execute(
         """
@@ -255,12 +290,13 @@ def split(
     articles = [a for a in (articles or []) if a.strip()]
     if not names and not articles:
         raise StoreError("split needs --name or --article: what moves to the new entity")
-    keys = sorted({name_key(n) for n in names})
     owned = {r[0] for r in conn.execute("SELECT key FROM entity_keys WHERE corpus_entity_id = ?", (entity.id,))}
-    article_keys = {
-        r[0] for r in conn.execute("SELECT DISTINCT key FROM entities WHERE corpus_entity_id = ?", (entity.id,))
-    }
-    missing = [k for k in keys if k not in owned and k not in article_keys]
+    owned |= {r[0] for r in conn.execute("SELECT DISTINCT key FROM entities WHERE corpus_entity_id = ?",
+                                         (entity.id,))}
+    keys, missing = [], []
+    for name in names:
+        forms = [k for k in dict.fromkeys(name_key(name, t) for t in (None, "PERSON", "ORG")) if k in owned]
+        keys.extend(forms) if forms else missing.append(name)
     if missing:
         raise StoreError(f"#{entity.id} {entity.name} has no name {', '.join(map(repr, missing))}")
     full_ids = [_article_id(conn, a) for a in articles]

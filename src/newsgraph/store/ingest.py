@@ -103,7 +103,8 @@ def _write(store: Store, record: Record, item: Item | None, report: IngestReport
             if replace:
                 delete_article(conn, record.id)
             insert_record(conn, record, raw)
-            conn.execute("DELETE FROM failures WHERE id = ?", (record.id,))
+            # The input is stored now: forget its failure, and an older failure at the same place.
+            conn.execute('DELETE FROM failures WHERE id = ? OR "where" = ?', (record.id, where))
     except StoreError as exc:
         if not isinstance(exc.__cause__, sqlite3.IntegrityError):
             raise

@@ -78,7 +78,7 @@ def _initial(conn: sqlite3.Connection) -> None:
         );
 
         CREATE VIRTUAL TABLE articles_fts USING fts5(
-            title, text, content='articles', content_rowid='rowid'
+            title, text, content='articles', content_rowid='rowid', tokenize='porter unicode61 remove_diacritics 2'
         );
         CREATE TRIGGER articles_fts_insert AFTER INSERT ON articles BEGIN
             INSERT INTO articles_fts(rowid, title, text) VALUES (new.rowid, new.title, new.text);

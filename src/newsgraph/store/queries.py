@@ -66,9 +66,8 @@ def search(conn: sqlite3.Connection, text: str, *, limit: int = 20) -> pd.DataFr
         raise StoreError("search needs at least one word")
     try:
         return frame(conn, _SEARCH_SQL, (text, limit))
-    except sqlite3.OperationalError as exc:
-        if "fts5" not in str(exc) and "syntax" not in str(exc) and "no such column" not in str(exc):
-            raise
+    except sqlite3.OperationalError:
+        pass  # not valid FTS5 syntax (unbalanced quotes, stray operators, column filters)
     return frame(conn, _SEARCH_SQL, (plain_query(text), limit))
 
 

@@ -97,7 +97,7 @@ def _insert_parts(conn: sqlite3.Connection, record: Record) -> None:
             "INSERT INTO entities (article_id, id, name, type, titles, salience, n_mentions, key, corpus_entity_id) "
             "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
             (aid, entity.id, entity.name, entity.type, json.dumps(entity.titles, ensure_ascii=False),
-             entity.salience, len(entity.mentions), name_key(entity.name), corpus_id),
+             entity.salience, len(entity.mentions), name_key(entity.name, entity.type), corpus_id),
         )
         conn.executemany(
             'INSERT INTO mentions (article_id, entity_id, start, "end", text, kind) VALUES (?, ?, ?, ?, ?, ?)',
