@@ -10,6 +10,7 @@ becomes one ``StoreError`` naming the file.
 from __future__ import annotations
 
 import functools
+import os
 import sqlite3
 from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
@@ -32,8 +33,17 @@ if TYPE_CHECKING:
 P = ParamSpec("P")
 T = TypeVar("T")
 
-#: Seconds a write waits for another writer before the store reports it locked.
+#: Seconds a write waits for another writer before the store reports it locked
+#: (``NEWSGRAPH_LOCK_TIMEOUT`` overrides it).
 DEFAULT_TIMEOUT = 10.0
+
+
+def lock_timeout() -> float:
+    value = os.environ.get("NEWSGRAPH_LOCK_TIMEOUT")
+    try:
+        return float(value) if value else DEFAULT_TIMEOUT
+    except ValueError:
+        return DEFAULT_TIMEOUT
 
 #: Tables a user may list, query or export, in the order ``stats`` and ``export`` show them.
 TABLES = (
@@ -90,7 +100,7 @@ class Store:
     """
 
     def __init__(
-        self, path: str | Path, *, readonly: bool = False, create: bool = True, timeout: float = DEFAULT_TIMEOUT
+        self, path: str | Path, *, readonly: bool = False, create: bool = True, timeout: float | None = None
     ) -> None:
         self.path = str(path)
         self.readonly = readonly
@@ -100,7 +110,7 @@ class Store:
         if not memory and Path(self.path).is_dir():
             raise StoreError(f"{self.path}: is a directory, not a store file")
         try:
-            self.conn = self._connect(memory, timeout)
+            self.conn = self._connect(memory, lock_timeout() if timeout is None else timeout)
             self._prepare()
         except sqlite3.Error as exc:
             raise explain(self.path, exc) from exc
