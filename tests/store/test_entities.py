@@ -163,3 +163,25 @@ def test_split_refuses_what_it_cannot_do(store, make_record, kwargs, message):
     with pytest.raises(StoreError, match=message):
         store.split_entity("Lee Park", **kwargs)
     assert store.count("corpus_entities") == 1  # nothing half-done
+
+
+@pytest.mark.parametrize(
+    ("names", "shown"),
+    [
+        ({"Obama": 11, "Barack Obama": 6}, "Barack Obama"),  # fuller and common enough
+        ({"Obama": 11, "Barack Hussein Obama": 2}, "Obama"),  # too rare to name the entity
+        ({"EU": 3}, "EU"),
+        ({"European Union": 4, "EU": 9}, "EU"),
+    ],
+)
+def test_display_name(names, shown):
+    from newsgraph.store.entities import display_name
+
+    assert display_name(names) == shown
+
+
+def test_entity_is_shown_by_its_fullest_common_name(store, make_record):
+    store.add(make_record("Okafor won.", [("Okafor", "PERSON", ["Okafor"])]))
+    assert store.find_entities("okafor")[0].name == "Okafor"
+    store.add(make_record("Chidi Okafor won again.", [("Chidi Okafor", "PERSON", ["Chidi Okafor"])]))
+    assert store.find_entities("okafor")[0].name == "Chidi Okafor"

@@ -249,10 +249,11 @@ def search(
         console.print(f"[dim]no article matches {escape(text)!s}[/]")
         return
     table = Table(title=f"Search: {escape(text)} ({len(df)})", title_justify="left")
-    for name in ("id", "published", "title", "snippet"):
+    for name in ("id", "published", "title or file", "snippet"):
         table.add_column(name, overflow="fold")
     for row in df.itertuples(index=False):
-        table.add_row(row.id[:12], row.published or "", escape(_clip(row.title, 50)), _snippet(row.snippet))
+        label = row.title or (str(row.origin).rsplit("/", 1)[-1] if row.origin else "")
+        table.add_row(row.id[:12], row.published or "", escape(_clip(label, 40)), _snippet(row.snippet))
     console.print(table)
 
 

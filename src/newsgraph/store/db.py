@@ -18,6 +18,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, ParamSpec, TypeVar
 
 from newsgraph.errors import StoreError
+from newsgraph.ingest import Item
 from newsgraph.record import Record
 from newsgraph.store import entities as ents
 from newsgraph.store import migrations
@@ -206,7 +207,7 @@ class Store:
         with self.transaction() as conn:
             if conn.execute("SELECT 1 FROM articles WHERE id = ?", (record.id,)).fetchone():
                 return False
-            insert_record(conn, record, raw)
+            ents.refresh(conn, insert_record(conn, record, raw))
             conn.execute("DELETE FROM failures WHERE id = ?", (record.id,))
         return True
 
@@ -219,7 +220,7 @@ class Store:
                 row = conn.execute("SELECT item, data FROM raw_inputs WHERE id = ?", (record.id,)).fetchone()
                 old_raw = RawInput.from_row(row[0], row[1]) if row else None
             delete_article(conn, record.id)
-            insert_record(conn, record, raw or old_raw)
+            ents.refresh(conn, insert_record(conn, record, raw or old_raw))
             conn.execute("DELETE FROM failures WHERE id = ?", (record.id,))
 
     @guarded
@@ -267,7 +268,7 @@ class Store:
 
     def ingest(
         self,
-        paths: Iterable[str],
+        paths: Iterable[str | Item],
         reader: Reader | None = None,
         *,
         workers: int = 1,
@@ -275,7 +276,11 @@ class Store:
         batch_size: int = 16,
         progress: Progress | None = None,
     ) -> IngestReport:
-        """Read every article ``paths`` name and store the new ones; see ``newsgraph.store.ingest``."""
+        """Read every article ``paths`` name (or the ``Item``s given) and store the new ones.
+
+        Idempotent and resumable: inputs already stored are skipped, failed ones
+        too unless ``retry_failed``. See ``newsgraph.store.ingest``.
+        """
         from newsgraph.store.ingest import ingest
 
         return ingest(self, list(paths), reader, workers=workers, retry_failed=retry_failed,

@@ -100,9 +100,10 @@ def _now() -> str:
     return datetime.now(UTC).isoformat(timespec="seconds")
 
 
-def _new_entity(conn: sqlite3.Connection, name: str, entity_type: str | None) -> int:
+def _new_entity(conn: sqlite3.Connection, name: str, entity_type: str | None, *, pinned: bool = False) -> int:
     cur = conn.execute(
-        "INSERT INTO corpus_entities (name, type, created_at) VALUES (?, ?, ?)", (name, entity_type, _now())
+        "INSERT INTO corpus_entities (name, type, pinned, created_at) VALUES (?, ?, ?, ?)",
+        (name, entity_type, int(pinned), _now()),
     )
     return int(cur.lastrowid or 0)
 
@@ -157,17 +158,44 @@ def resolve(conn: sqlite3.Connection, article_id: str, name: str, entity_type: s
     return corpus_id
 
 
-def refresh_types(conn: sqlite3.Connection) -> None:
-    """Set each corpus entity's type to the commonest type of its article entities."""
-    conn.execute(
-        """
-        UPDATE corpus_entities SET type = (
-            SELECT e.type FROM entities e WHERE e.corpus_entity_id = corpus_entities.id
-            GROUP BY e.type ORDER BY count(*) DESC, e.type LIMIT 1
-        )
-        WHERE EXISTS (SELECT 1 FROM entities e WHERE e.corpus_entity_id = corpus_entities.id)
-        """
+def display_name(names: dict[str, int]) -> str:
+    """The name a corpus entity is shown by: the fullest of its common names.
+
+    ``names`` maps each name to its number of articles. Among names used in at
+    least half as many articles as the commonest, the one with the most words
+    wins ("Barack Obama" over a more frequent "Obama"), then the commonest.
+    """
+    top = max(names.values())
+    common = [n for n, c in names.items() if 2 * c >= top]
+    return max(common, key=lambda n: (len(n.split()), names[n], n))
+
+
+def refresh(conn: sqlite3.Connection, ids: set[int] | None = None) -> None:
+    """Recompute display name and type (the commonest) of corpus entities (``ids``, or all).
+
+    Names a user chose (``pinned``) are kept.
+    """
+    conn.execute("CREATE TEMP TABLE IF NOT EXISTS refresh_ids (id INTEGER PRIMARY KEY)")
+    conn.execute("DELETE FROM refresh_ids")
+    if ids is None:
+        conn.execute("INSERT INTO refresh_ids SELECT id FROM corpus_entities")
+    else:
+        conn.executemany("INSERT OR IGNORE INTO refresh_ids VALUES (?)", [(i,) for i in ids])
+    names: dict[int, dict[str, int]] = {}
+    types: dict[int, dict[str, int]] = {}
+    for cid, name, etype, n in conn.execute(
+        "SELECT corpus_entity_id, name, type, count(DISTINCT article_id) FROM entities "
+        "WHERE corpus_entity_id IN (SELECT id FROM refresh_ids) GROUP BY 1, 2, 3"
+    ):
+        by_name = names.setdefault(cid, {})
+        by_name[name] = by_name.get(name, 0) + n
+        by_type = types.setdefault(cid, {})
+        by_type[etype] = by_type.get(etype, 0) + n
+    conn.executemany(
+        "UPDATE corpus_entities SET name = CASE WHEN pinned THEN name ELSE ? END, type = ? WHERE id = ?",
+        [(display_name(names[cid]), max(types[cid], key=lambda t: (types[cid][t], t or "")), cid) for cid in names],
     )
+    conn.execute("DELETE FROM refresh_ids")
 
 
 # --- finding entities by what a user types ----------------------------------------
@@ -246,29 +274,21 @@ def _log(conn: sqlite3.Connection, action: str, detail: dict) -> None:
 
 
 def merge(conn: sqlite3.Connection, keep: EntityRef, other: EntityRef) -> EntityRef:
-    """Fold ``other`` into ``keep``: its names, overrides and article entities move over."""
+    """Fold ``other`` into ``keep``: its names, overrides and article entities move over.
+
+    The merged entity keeps ``keep``'s name from then on.
+    """
     if keep.id == other.id:
         raise StoreError(f"#{keep.id} {keep.name} cannot be merged with itself")
     for table in ("entity_keys", "entity_overrides", "entities"):
         conn.execute(f"UPDATE {table} SET corpus_entity_id = ? WHERE corpus_entity_id = ?", (keep.id, other.id))
     conn.execute("DELETE FROM corpus_entities WHERE id = ?", (other.id,))
+    conn.execute("UPDATE corpus_entities SET pinned = 1 WHERE id = ?", (keep.id,))  # the user named it
     _log(conn, "merge", {"keep": keep.id, "keep_name": keep.name, "merged": other.id, "merged_name": other.name})
-    refresh_one_type(conn, keep.id)
+    refresh(conn, {keep.id})
     ref = _ref(conn, keep.id)
     assert ref is not None
     return ref
-
-
-def refresh_one_type(conn: sqlite3.Connection, corpus_id: int) -> None:
-    conn.execute(
-        """
-        UPDATE corpus_entities SET type = coalesce((
-            SELECT e.type FROM entities e WHERE e.corpus_entity_id = ?1
-            GROUP BY e.type ORDER BY count(*) DESC, e.type LIMIT 1), type)
-        WHERE id = ?1
-        """,
-        (corpus_id,),
-    )
 
 
 def split(
@@ -301,7 +321,7 @@ def split(
         raise StoreError(f"#{entity.id} {entity.name} has no name {', '.join(map(repr, missing))}")
     full_ids = [_article_id(conn, a) for a in articles]
     label = new_name or (names[0] if names else entity.name)
-    new_id = _new_entity(conn, label, entity.type)
+    new_id = _new_entity(conn, label, entity.type, pinned=new_name is not None)
     if articles:
         for article_id in full_ids:
             rows = conn.execute(
@@ -334,7 +354,7 @@ def split(
             )
     _log(conn, "split", {"from": entity.id, "from_name": entity.name, "new": new_id, "names": names,
                          "articles": full_ids})
-    refresh_one_type(conn, new_id)
+    refresh(conn, {new_id, entity.id})
     ref = _ref(conn, new_id)
     assert ref is not None
     return ref

@@ -22,7 +22,7 @@ from newsgraph.api import _record_id as record_id_of
 from newsgraph.errors import StoreError
 from newsgraph.ingest import Item, iter_items
 from newsgraph.record import Record
-from newsgraph.store.entities import refresh_types
+from newsgraph.store.entities import refresh
 from newsgraph.store.rows import RawInput, delete_article, insert_record, record_failure
 
 if TYPE_CHECKING:
@@ -87,7 +87,9 @@ def _plan(store: Store, items: Iterator[Item], retry_failed: bool, report: Inges
     return todo
 
 
-def _write(store: Store, record: Record, item: Item | None, report: IngestReport, *, replace: bool) -> None:
+def _write(
+    store: Store, record: Record, item: Item | None, report: IngestReport, touched: set[int], *, replace: bool
+) -> None:
     """Store one record, or its failure, in one transaction."""
     version = record.generator.newsgraph if record.generator else None
     where = item.where if item is not None else record.source.where
@@ -102,7 +104,7 @@ def _write(store: Store, record: Record, item: Item | None, report: IngestReport
         with store.transaction() as conn:
             if replace:
                 delete_article(conn, record.id)
-            insert_record(conn, record, raw)
+            touched |= insert_record(conn, record, raw)
             # The input is stored now: forget its failure, and an older failure at the same place.
             conn.execute('DELETE FROM failures WHERE id = ? OR "where" = ?', (record.id, where))
     except StoreError as exc:
@@ -120,9 +122,18 @@ def _write(store: Store, record: Record, item: Item | None, report: IngestReport
         report.stored += 1
 
 
+def _inputs(values: list[str | Item], reader: Reader) -> Iterator[Item]:
+    """Items from paths (anything ``newsgraph read`` accepts) and ready-made ``Item``s."""
+    for value in values:
+        if isinstance(value, Item):
+            yield value
+        else:
+            yield from iter_items([str(value)], reader.limits)
+
+
 def ingest(
     store: Store,
-    paths: list[str],
+    paths: list[str | Item],
     reader: Reader | None = None,
     *,
     workers: int = 1,
@@ -130,19 +141,20 @@ def ingest(
     batch_size: int = 16,
     progress: Progress | None = None,
 ) -> IngestReport:
-    """Store every new article ``paths`` name (anything ``newsgraph read`` accepts)."""
+    """Store every new article ``paths`` name (anything ``newsgraph read`` accepts, or ``Item``s)."""
     if store.readonly:
         raise StoreError(f"{store.path}: opened read-only; cannot ingest into it")
     started = time.perf_counter()
     reader = _reader(reader)
     report = IngestReport()
     # Standard input can be read only once: keep its items for the second pass.
-    cached = list(iter_items(paths, reader.limits)) if "-" in paths else None
+    cached = list(_inputs(paths, reader)) if "-" in paths else None
 
     def items() -> Iterator[Item]:
-        return iter(cached) if cached is not None else iter_items(paths, reader.limits)
+        return iter(cached) if cached is not None else _inputs(paths, reader)
 
     todo = _plan(store, items(), retry_failed, report)
+    touched: set[int] = set()
     if progress is not None:
         progress.start(len(todo))
     pending: deque[Item] = deque()
@@ -157,14 +169,14 @@ def ingest(
 
     try:
         for record in reader.read_many(feed(), n_process=workers, batch_size=batch_size):
-            _write(store, record, pending.popleft(), report, replace=False)
+            _write(store, record, pending.popleft(), report, touched, replace=False)
             if progress is not None:
                 progress.advance()
     finally:
         report.seconds = time.perf_counter() - started
-        if report.stored:
+        if touched:
             with store.transaction() as conn:
-                refresh_types(conn)
+                refresh(conn, touched)
     return report
 
 
@@ -193,6 +205,7 @@ def reprocess(
         (int(everything), gen.newsgraph, gen.model),
     )]
     report = IngestReport(inputs=len(ids))
+    touched: set[int] = set()
     if progress is not None:
         progress.start(len(ids))
     pending: deque[tuple[str, Item]] = deque()
@@ -218,12 +231,12 @@ def reprocess(
                 # Keep the old record; say why the new one could not be made.
                 report.failed += 1
             else:
-                _write(store, record, item, report, replace=True)
+                _write(store, record, item, report, touched, replace=True)
             if progress is not None:
                 progress.advance()
     finally:
         report.seconds = time.perf_counter() - started
-        if report.rebuilt:
+        if touched:
             with store.transaction() as conn:
-                refresh_types(conn)
+                refresh(conn, touched)
     return report

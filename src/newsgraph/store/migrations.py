@@ -92,6 +92,7 @@ def _initial(conn: sqlite3.Connection) -> None:
             id INTEGER PRIMARY KEY,
             name TEXT NOT NULL,
             type TEXT,
+            pinned INTEGER NOT NULL DEFAULT 0,
             created_at TEXT NOT NULL
         );
         CREATE TABLE entity_keys (

@@ -69,8 +69,8 @@ def delete_article(conn: sqlite3.Connection, article_id: str) -> None:
     conn.execute("DELETE FROM articles WHERE id = ?", (article_id,))
 
 
-def insert_record(conn: sqlite3.Connection, record: Record, raw: RawInput | None = None) -> None:
-    """Write one record's rows. The caller holds the transaction (one per article)."""
+def insert_record(conn: sqlite3.Connection, record: Record, raw: RawInput | None = None) -> set[int]:
+    """Write one record's rows; returns the corpus entities it touched. The caller holds the transaction."""
     meta, src, gen = record.meta, record.source, record.generator
     conn.execute(
         "INSERT INTO articles (id, path, line, input_id, url, format, title, authors, published, published_from, "
@@ -86,13 +86,15 @@ def insert_record(conn: sqlite3.Connection, record: Record, raw: RawInput | None
     conn.execute("INSERT INTO records (id, json) VALUES (?, ?)", (record.id, record.to_json()))
     if raw is not None:
         conn.execute("INSERT INTO raw_inputs (id, item, data) VALUES (?, ?, ?)", raw.to_row(record.id))
-    _insert_parts(conn, record)
+    return _insert_parts(conn, record)
 
 
-def _insert_parts(conn: sqlite3.Connection, record: Record) -> None:
+def _insert_parts(conn: sqlite3.Connection, record: Record) -> set[int]:
     aid = record.id
+    touched: set[int] = set()
     for entity in record.entities:
         corpus_id = resolve(conn, aid, entity.name, entity.type)
+        touched.add(corpus_id)
         conn.execute(
             "INSERT INTO entities (article_id, id, name, type, titles, salience, n_mentions, key, corpus_entity_id) "
             "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
@@ -135,6 +137,7 @@ def _insert_parts(conn: sqlite3.Connection, record: Record) -> None:
         [(aid, i, r.a, r.b, r.polarity, r.text.start, r.text.end, r.text.text, r.date)
          for i, r in enumerate(record.relations)],
     )
+    return touched
 
 
 def record_failure(
