@@ -100,6 +100,8 @@ def test_find_by_id_exact_and_part(store, make_record):
     assert store.find_entities(f"#{exact[0].id}") == exact
     assert {r.name for r in store.find_entities("gomez")} == {"Maria Gomez", "Pedro Gomez"}
     assert store.find_entities("nobody at all") == []
+    assert len(store.find_entities("maria gomez", exact_first=False)) == 1
+    assert len(store.find_entities("gomez", exact_first=False)) == 2
     with pytest.raises(StoreError, match="matches 2 entities"):
         store.merge_entities("gomez", "maria gomez")
 
@@ -172,6 +174,7 @@ def test_split_refuses_what_it_cannot_do(store, make_record, kwargs, message):
         ({"Obama": 11, "Barack Hussein Obama": 2}, "Obama"),  # too rare to name the entity
         ({"EU": 3}, "EU"),
         ({"European Union": 4, "EU": 9}, "EU"),
+        ({"the White House": 3, "White House": 2}, "White House"),  # a leading "the" is not a word of the name
     ],
 )
 def test_display_name(names, shown):
@@ -185,3 +188,12 @@ def test_entity_is_shown_by_its_fullest_common_name(store, make_record):
     assert store.find_entities("okafor")[0].name == "Okafor"
     store.add(make_record("Chidi Okafor won again.", [("Chidi Okafor", "PERSON", ["Chidi Okafor"])]))
     assert store.find_entities("okafor")[0].name == "Chidi Okafor"
+
+
+def test_compatible_full_names_join_and_others_stay_apart(store, make_record):
+    for text, name in [("Jeff Smith Smith spoke.", "Jeff Smith Smith"), ("Smith spoke.", "Smith"),
+                       ("Jeff Smith spoke.", "Jeff Smith"), ("Pete Smith spoke.", "Pete Smith")]:
+        store.add(make_record(text, [(name, "PERSON", [name])]))
+    jeff = _corpus_ids(store, "Jeff Smith Smith")
+    assert _corpus_ids(store, "Smith") == jeff == _corpus_ids(store, "Jeff Smith")
+    assert _corpus_ids(store, "Pete Smith") != jeff

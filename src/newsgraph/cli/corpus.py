@@ -105,11 +105,13 @@ class _Bar:
         self.task: Any = None
 
     def start(self, total: int) -> None:
-        self.progress.start()
-        self.task = self.progress.add_task(self.label, total=total)
+        if total:  # nothing to do: no bar
+            self.progress.start()
+            self.task = self.progress.add_task(self.label, total=total)
 
     def advance(self, n: int = 1) -> None:
-        self.progress.advance(self.task, n)
+        if self.task is not None:
+            self.progress.advance(self.task, n)
 
     def stop(self) -> None:
         self.progress.stop()
@@ -122,7 +124,8 @@ def _report_line(report: Any, db: str) -> str:
                          ("failed (newsgraph failures)", report.failed), ("without raw input", report.no_raw_input)):
         if value:
             parts.append(f"{value} {label}")
-    return f"{db}: " + ", ".join(parts) + f" in {report.seconds:.1f} s ({report.per_second:.1f} articles/s)"
+    rate = f" ({report.per_second:.1f} articles/s)" if report.per_second else ""
+    return f"{db}: " + ", ".join(parts) + f" in {report.seconds:.1f} s{rate}"
 
 
 @app.command()
@@ -374,7 +377,7 @@ def entity_list(
     """
     with _open(db) as store:
         try:
-            refs = store.find_entities(query, limit=limit)
+            refs = store.find_entities(query, limit=limit, exact_first=False)
         except NewsgraphError as exc:
             handle(exc)
     if as_json:

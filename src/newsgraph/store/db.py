@@ -312,8 +312,9 @@ class Store:
     # --- entities ------------------------------------------------------------------------
 
     @guarded
-    def find_entities(self, query: str, limit: int = 10) -> list[ents.EntityRef]:
-        return ents.find(self.conn, query, limit)
+    def find_entities(self, query: str, limit: int = 10, *, exact_first: bool = True) -> list[ents.EntityRef]:
+        """Entities ``query`` names: ``#id``, an exact name, else names containing it (most articles first)."""
+        return ents.find(self.conn, query, limit, exact_first=exact_first)
 
     @guarded
     def entity(self, name: str) -> EntityProfile:

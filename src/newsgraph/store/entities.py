@@ -4,9 +4,9 @@ Resolution is deliberately conservative and deterministic, so a user can fix it:
 
 1. a user decision for this article and name (a *split*) wins;
 2. else the normalised name (``name_key``) is looked up in ``entity_keys``;
-3. else a person named by one word joins the only person whose full name ends
-   in that word ("Sessions" → "Jeff Sessions"), and a full name joins a
-   one-word person entity that has no other full name yet;
+3. else a person joins the only person entity with the same surname whose
+   full names all share its first name ("Sessions" → "Jeff Sessions",
+   "Jeff Sessions" → "Sessions", but "Pete Sessions" stays apart);
 4. else a new corpus entity is made and the key recorded.
 
 Keys are never deleted when articles are re-processed, and merges and splits
@@ -115,28 +115,31 @@ def _add_key(conn: sqlite3.Connection, key: str, corpus_id: int, entity_type: st
     )
 
 
-def _by_surname(conn: sqlite3.Connection, key: str) -> int | None:
-    """The only corpus entity with a full name ending in the one-word ``key``."""
+def _same_person(conn: sqlite3.Connection, key: str) -> int | None:
+    """The only person entity ``key`` can be: same surname, and no full name with another first name.
+
+    "sessions" joins the one entity with a full name ending in "sessions";
+    "jeff sessions" joins an entity named "sessions" or "jeff … sessions",
+    never one that already holds "pete sessions".
+    """
+    tokens = key.split()
+    last, first = tokens[-1], (tokens[0] if len(tokens) > 1 else None)
     rows = conn.execute(
-        "SELECT DISTINCT corpus_entity_id FROM entity_keys WHERE surname = ? LIMIT 2", (key,)
+        "SELECT k.corpus_entity_id, k.key, k.surname, c.type FROM entity_keys k "
+        "JOIN corpus_entities c ON c.id = k.corpus_entity_id WHERE k.surname = ? OR k.key = ?",
+        (last, last),
     ).fetchall()
-    return int(rows[0][0]) if len(rows) == 1 else None
-
-
-def _one_word_person(conn: sqlite3.Connection, key: str) -> int | None:
-    """A one-word person entity named by the surname of ``key`` with no full name yet."""
-    surname = key.split()[-1]
-    row = conn.execute(
-        "SELECT k.corpus_entity_id, c.type FROM entity_keys k JOIN corpus_entities c ON c.id = k.corpus_entity_id "
-        "WHERE k.key = ?",
-        (surname,),
-    ).fetchone()
-    if row is None or row[1] not in PERSON_TYPES:
-        return None
-    other = conn.execute(
-        "SELECT 1 FROM entity_keys WHERE corpus_entity_id = ? AND surname IS NOT NULL LIMIT 1", (row[0],)
-    ).fetchone()
-    return None if other else int(row[0])
+    keys_of: dict[int, list[tuple[str, str | None, str | None]]] = {}
+    for cid, other, surname, etype in rows:
+        keys_of.setdefault(int(cid), []).append((other, surname, etype))
+    fits = []
+    for cid, keys in keys_of.items():
+        full_names = [k for k, surname, _ in keys if surname is not None]
+        if not full_names and not any(t in PERSON_TYPES for _, _, t in keys):
+            continue  # a one-word place or organisation, not a person
+        if first is None or all(k.split()[0] == first for k in full_names):
+            fits.append(cid)
+    return fits[0] if len(fits) == 1 else None
 
 
 def resolve(conn: sqlite3.Connection, article_id: str, name: str, entity_type: str | None) -> int:
@@ -150,9 +153,7 @@ def resolve(conn: sqlite3.Connection, article_id: str, name: str, entity_type: s
     row = conn.execute("SELECT corpus_entity_id FROM entity_keys WHERE key = ?", (key,)).fetchone()
     if row:
         return int(row[0])
-    found = None
-    if entity_type in PERSON_TYPES:
-        found = _by_surname(conn, key) if " " not in key else _one_word_person(conn, key)
+    found = _same_person(conn, key) if entity_type in PERSON_TYPES else None
     corpus_id = found if found is not None else _new_entity(conn, name, entity_type)
     _add_key(conn, key, corpus_id, entity_type)
     return corpus_id
@@ -167,7 +168,12 @@ def display_name(names: dict[str, int]) -> str:
     """
     top = max(names.values())
     common = [n for n, c in names.items() if 2 * c >= top]
-    return max(common, key=lambda n: (len(n.split()), names[n], n))
+
+    def rank(name: str) -> tuple[int, bool, int, str]:
+        bare = RE_LEADING_THE.sub("", name.casefold())
+        return len(bare.split()), bare == name.casefold(), names[name], name
+
+    return max(common, key=rank)
 
 
 def refresh(conn: sqlite3.Connection, ids: set[int] | None = None) -> None:
@@ -223,18 +229,19 @@ def _ref(conn: sqlite3.Connection, corpus_id: int) -> EntityRef | None:
 RE_ENTITY_ID = re.compile(r"^#?(\d+)$")
 
 
-def find(conn: sqlite3.Connection, query: str, limit: int = 10) -> list[EntityRef]:
+def find(conn: sqlite3.Connection, query: str, limit: int = 10, *, exact_first: bool = True) -> list[EntityRef]:
     """Corpus entities a user may mean by ``query``: ``#12`` (an id), a name, or part of one.
 
-    An exact name (after normalisation) gives that entity alone; otherwise every
-    entity with a name variant containing the query, most articles first.
+    An exact name (after normalisation) gives that entity alone (unless not
+    ``exact_first``); otherwise every entity with a name variant containing the
+    query, most articles first.
     """
     match = RE_ENTITY_ID.match(query.strip())
     if match:
         ref = _ref(conn, int(match.group(1)))
         return [ref] if ref else []
     key = name_key(query)
-    for candidate in (key, name_key(query, "PERSON"), name_key(query, "ORG")):
+    for candidate in (key, name_key(query, "PERSON"), name_key(query, "ORG")) if exact_first else ():
         row = conn.execute("SELECT corpus_entity_id FROM entity_keys WHERE key = ?", (candidate,)).fetchone()
         if row:
             ref = _ref(conn, int(row[0]))
