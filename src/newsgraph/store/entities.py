@@ -189,14 +189,12 @@ def refresh(conn: sqlite3.Connection, ids: set[int] | None = None) -> None:
         conn.executemany("INSERT OR IGNORE INTO refresh_ids VALUES (?)", [(i,) for i in ids])
     names: dict[int, dict[str, int]] = {}
     types: dict[int, dict[str, int]] = {}
-    for cid, name, etype, n in conn.execute(
-        "SELECT corpus_entity_id, name, type, count(DISTINCT article_id) FROM entities "
-        "WHERE corpus_entity_id IN (SELECT id FROM refresh_ids) GROUP BY 1, 2, 3"
-    ):
-        by_name = names.setdefault(cid, {})
-        by_name[name] = by_name.get(name, 0) + n
-        by_type = types.setdefault(cid, {})
-        by_type[etype] = by_type.get(etype, 0) + n
+    for target, column in ((names, "name"), (types, "type")):
+        for cid, value, n in conn.execute(
+            f"SELECT corpus_entity_id, {column}, count(DISTINCT article_id) FROM entities "
+            "WHERE corpus_entity_id IN (SELECT id FROM refresh_ids) GROUP BY 1, 2"
+        ):
+            target.setdefault(cid, {})[value] = n
     conn.executemany(
         "UPDATE corpus_entities SET name = CASE WHEN pinned THEN name ELSE ? END, type = ? WHERE id = ?",
         [(display_name(names[cid]), max(types[cid], key=lambda t: (types[cid][t], t or "")), cid) for cid in names],
