@@ -165,3 +165,20 @@ def test_a_failed_write_leaves_nothing_behind(store, make_record):
     for table in ("articles", "records", "entities", "mentions", "corpus_entities"):
         assert store.count(table) == 0, table
     assert store.add(record)
+
+
+def test_read_only_open_of_an_older_store_asks_for_an_upgrade(tmp_path, monkeypatch):
+    from newsgraph.store.db import NeedsUpgradeError
+
+    path = tmp_path / "news.db"
+    Store(path).close()
+    monkeypatch.setattr(migrations, "MIGRATIONS", (*migrations.MIGRATIONS, Migration("0002_noop", lambda c: None)))
+    with pytest.raises(NeedsUpgradeError, match="needs upgrading"):
+        Store(path, readonly=True)
+    from typer.testing import CliRunner
+
+    from newsgraph.cli import app
+
+    result = CliRunner().invoke(app, ["stats", "--db", str(path), "--json"])
+    assert result.exit_code == 0, result.output
+    assert "0002_noop" in result.stdout

@@ -39,11 +39,19 @@ DEFAULT_DB = "news.db"
 
 
 def _open(db: str, *, write: bool = False) -> Any:
-    """The store at ``db``: must exist unless writing; queries open it read-only."""
+    """The store at ``db``: must exist unless writing; queries open it read-only.
+
+    A store made by an older newsgraph is upgraded (its migrations run) first.
+    """
     from newsgraph.store import Store
+    from newsgraph.store.db import NeedsUpgradeError
 
     try:
-        return Store(db, readonly=not write, create=write)
+        try:
+            return Store(db, readonly=not write, create=write)
+        except NeedsUpgradeError:
+            Store(db, create=False).close()
+            return Store(db, readonly=True)
     except NewsgraphError as exc:
         handle(exc)
 

@@ -53,6 +53,10 @@ TABLES = (
 )
 
 
+class NeedsUpgradeError(StoreError):
+    """A store opened read-only was made by an older newsgraph: open it once for writing."""
+
+
 def explain(path: str, exc: sqlite3.Error) -> StoreError:
     """A one-line ``StoreError`` for an SQLite failure, saying what the user can do."""
     message = str(exc)
@@ -143,7 +147,7 @@ class Store:
                 raise StoreError(f"{self.path}: an empty file, not a newsgraph store")
             todo = [m.name for m in migrations.pending(conn)] if "_migrations" in tables else ["all"]
             if todo:
-                raise StoreError(f"{self.path}: the store needs upgrading; open it once for writing")
+                raise NeedsUpgradeError(f"{self.path}: the store needs upgrading; open it once for writing")
         else:
             migrations.migrate(conn)
         newer = migrations.unknown(conn)
