@@ -1,1 +1,502 @@
-"""Corpus store commands (ingest, search, entity, timeline, quotes, sources, stats, export)."""
+"""Corpus store commands: ingest, failures, reprocess, search, entity, quotes, sources, stats, export.
+
+Each command opens a ``Store``, calls one method, and prints a rich table (or
+JSON with ``--json``). ``--db`` defaults to ``news.db`` or ``$NEWSGRAPH_DB``.
+"""
+
+from __future__ import annotations
+
+import json
+from typing import Annotated, Any
+
+import typer
+from click import Context
+from rich.markup import escape
+from rich.progress import (
+    BarColumn,
+    MofNCompleteColumn,
+    Progress,
+    ProgressColumn,
+    Task,
+    TextColumn,
+    TimeElapsedColumn,
+    TimeRemainingColumn,
+)
+from rich.table import Table
+from rich.text import Text
+from typer.core import TyperGroup
+
+from newsgraph.cli._app import app, console, err_console, fail, handle, write_line
+from newsgraph.errors import NewsgraphError
+
+DbOption = Annotated[str, typer.Option("--db", envvar="NEWSGRAPH_DB", help="The store (SQLite file).")]
+JsonOption = Annotated[bool, typer.Option("--json", help="Print JSON instead of tables.")]
+LimitOption = Annotated[int, typer.Option(min=1, help="At most this many rows.")]
+DEFAULT_DB = "news.db"
+
+
+# --- shared helpers ----------------------------------------------------------------------
+
+
+def _open(db: str, *, write: bool = False) -> Any:
+    """The store at ``db``: must exist unless writing; queries open it read-only.
+
+    A store made by an older newsgraph is upgraded (its migrations run) first.
+    """
+    from newsgraph.store import Store
+    from newsgraph.store.db import NeedsUpgradeError
+
+    try:
+        try:
+            return Store(db, readonly=not write, create=write)
+        except NeedsUpgradeError:
+            Store(db, create=False).close()
+            return Store(db, readonly=True)
+    except NewsgraphError as exc:
+        handle(exc)
+
+
+def _dump(data: Any) -> None:
+    write_line(json.dumps(data, indent=2, ensure_ascii=False, default=str))
+
+
+def _clip(value: Any, width: int = 80) -> str:
+    if value is None or (isinstance(value, float) and value != value):
+        return ""
+    text = " ".join(str(value).split())
+    return text if len(text) <= width else text[: width - 1] + "…"
+
+
+def _table(title: str, df: Any, columns: dict[str, int] | None = None) -> None:
+    """A DataFrame as a rich table; ``columns`` picks and clips columns (name → width)."""
+    if df is None or len(df) == 0:
+        console.print(f"[dim]{title}: none[/]")
+        return
+    columns = columns or {c: 40 for c in df.columns}
+    table = Table(title=f"{title} ({len(df)})", title_justify="left")
+    for name in columns:
+        table.add_column(name, overflow="fold")
+    for row in df.itertuples(index=False):
+        values = row._asdict()
+        table.add_row(*(escape(_clip(values.get(name), width)) for name, width in columns.items()))
+    console.print(table)
+
+
+def _short(df: Any, column: str = "id", width: int = 12) -> Any:
+    """Article ids cut to a prefix that ``entity split --article`` and ``Store.get`` accept."""
+    if len(df) and column in df.columns:
+        df = df.copy()
+        df[column] = df[column].str.slice(0, width)
+    return df
+
+
+# --- ingest ------------------------------------------------------------------------------
+
+
+class _RateColumn(ProgressColumn):
+    """Articles per second, from rich's own speed estimate."""
+
+    def render(self, task: Task) -> Text:
+        speed = task.finished_speed or task.speed
+        return Text("… articles/s" if speed is None else f"{speed:.1f} articles/s", style="cyan")
+
+
+class _Bar:
+    """A rich progress bar on stderr that ``Store.ingest`` drives."""
+
+    def __init__(self, label: str) -> None:
+        self.label = label
+        self.progress = Progress(
+            TextColumn("[bold]{task.description}"), BarColumn(), MofNCompleteColumn(), _RateColumn(),
+            TimeElapsedColumn(), TextColumn("ETA"), TimeRemainingColumn(), console=err_console, transient=False,
+        )
+        self.task: Any = None
+
+    def start(self, total: int) -> None:
+        if total:  # nothing to do: no bar
+            self.progress.start()
+            self.task = self.progress.add_task(self.label, total=total)
+
+    def advance(self, n: int = 1) -> None:
+        if self.task is not None:
+            self.progress.advance(self.task, n)
+
+    def stop(self) -> None:
+        self.progress.stop()
+
+
+def _report_line(report: Any, db: str) -> str:
+    parts = [f"{report.stored} stored"] if not report.rebuilt else [f"{report.rebuilt} rebuilt"]
+    for label, value in (("already stored", report.already_stored), ("duplicate inputs", report.duplicates),
+                         ("skipped (failed before; --retry-failed)", report.skipped_failed),
+                         ("failed (newsgraph failures)", report.failed), ("without raw input", report.no_raw_input)):
+        if value:
+            parts.append(f"{value} {label}")
+    rate = f" ({report.per_second:.1f} articles/s)" if report.per_second else ""
+    return f"{db}: " + ", ".join(parts) + f" in {report.seconds:.1f} s{rate}"
+
+
+@app.command()
+def ingest(
+    paths: Annotated[list[str], typer.Argument(help="Files, directories, .jsonl, .csv, .gz, or - for stdin.")],
+    db: DbOption = DEFAULT_DB,
+    workers: Annotated[int, typer.Option(min=1, help="Worker processes that parse (one writer).")] = 1,
+    retry_failed: Annotated[bool, typer.Option("--retry-failed", help="Retry inputs that failed before.")] = False,
+    batch_size: Annotated[int, typer.Option(min=1, help="Articles per parse batch.")] = 16,
+    model: Annotated[str | None, typer.Option(help="spaCy model package or path.")] = None,
+    as_json: JsonOption = False,
+) -> None:
+    """Read articles and store the new ones; rerun it to resume after a crash.
+
+    Example: newsgraph ingest articles/ feed.jsonl --db news.db --workers 2
+    """
+    from newsgraph.api import get_reader
+
+    store = _open(db, write=True)
+    bar = _Bar("ingest")
+    try:
+        reader = get_reader(model)
+        report = store.ingest(paths, reader, workers=workers, retry_failed=retry_failed, batch_size=batch_size,
+                              progress=bar)
+    except NewsgraphError as exc:
+        bar.stop()
+        handle(exc)
+    finally:
+        bar.stop()
+        store.close()
+    if report.inputs == 0:
+        fail("no articles found in " + ", ".join(paths))
+    if as_json:
+        _dump(report.to_dict())
+    else:
+        err_console.print(_report_line(report, db), highlight=False)
+
+
+@app.command()
+def failures(db: DbOption = DEFAULT_DB, as_json: JsonOption = False, limit: LimitOption = 100) -> None:
+    """List inputs that could not be stored, with the reason.
+
+    Example: newsgraph failures --db news.db
+    """
+    with _open(db) as store:
+        df = store.failures()
+    if as_json:
+        _dump(_records(df.head(limit)))
+        return
+    _table("Failures", _short(df.head(limit)), {"id": 12, "where": 50, "reason": 60, "attempts": 8, "failed_at": 20})
+
+
+@app.command()
+def reprocess(
+    db: DbOption = DEFAULT_DB,
+    everything: Annotated[bool, typer.Option("--all", help="Rebuild every record, not only older ones.")] = False,
+    workers: Annotated[int, typer.Option(min=1, help="Worker processes that parse.")] = 1,
+    model: Annotated[str | None, typer.Option(help="spaCy model package or path.")] = None,
+    as_json: JsonOption = False,
+) -> None:
+    """Rebuild records made by another newsgraph version or model, in place.
+
+    Example: newsgraph reprocess --db news.db
+    """
+    from newsgraph.api import get_reader
+
+    store = _open(db, write=True)
+    bar = _Bar("reprocess")
+    try:
+        report = store.reprocess(get_reader(model), everything=everything, workers=workers, progress=bar)
+    except NewsgraphError as exc:
+        bar.stop()
+        handle(exc)
+    finally:
+        bar.stop()
+        store.close()
+    if as_json:
+        _dump(report.to_dict())
+    else:
+        err_console.print(_report_line(report, db), highlight=False)
+
+
+# --- queries -----------------------------------------------------------------------------
+
+
+def _records(df: Any) -> list[dict[str, Any]]:
+    from newsgraph.store.queries import records_of
+
+    return records_of(df)
+
+
+def _snippet(text: str) -> str:
+    """Rich markup for a search snippet: matches in bold, the rest escaped."""
+    from newsgraph.store.queries import SNIPPET_CLOSE, SNIPPET_OPEN
+
+    out, rest = [], " ".join(str(text).split())
+    while SNIPPET_OPEN in rest:
+        before, _, after = rest.partition(SNIPPET_OPEN)
+        match, _, rest = after.partition(SNIPPET_CLOSE)
+        out.append(escape(before) + "[bold yellow]" + escape(match) + "[/]")
+    return "".join(out) + escape(rest)
+
+
+@app.command()
+def search(
+    text: Annotated[str, typer.Argument(help='Words, "a phrase", OR, NOT, prefix* (SQLite FTS5).')],
+    db: DbOption = DEFAULT_DB,
+    limit: LimitOption = 20,
+    as_json: JsonOption = False,
+) -> None:
+    """Full-text search over article titles and texts, best match first, with snippets.
+
+    Example: newsgraph search '"special counsel" recusal' --db news.db
+    """
+    try:
+        with _open(db) as store:
+            df = store.search(text, limit=limit)
+    except NewsgraphError as exc:
+        handle(exc)
+    if as_json:
+        _dump(_records(df))
+        return
+    if not len(df):
+        console.print(f"[dim]no article matches {escape(text)!s}[/]")
+        return
+    table = Table(title=f"Search: {escape(text)} ({len(df)})", title_justify="left")
+    for name in ("id", "published", "title or file", "snippet"):
+        table.add_column(name, overflow="fold")
+    for row in df.itertuples(index=False):
+        label = row.title or (str(row.origin).rsplit("/", 1)[-1] if row.origin else "")
+        table.add_row(row.id[:12], row.published or "", escape(_clip(label, 40)), _snippet(row.snippet))
+    console.print(table)
+
+
+class _EntityGroup(TyperGroup):
+    """``newsgraph entity NAME`` shows a profile; ``entity merge|split|list …`` run subcommands."""
+
+    def parse_args(self, ctx: Context, args: list[str]) -> list[str]:
+        if args and args[0] not in ("--help", "-h") and not any(a in self.commands for a in args):
+            args = ["show", *args]
+        return super().parse_args(ctx, args)
+
+
+entity_app = typer.Typer(
+    cls=_EntityGroup, no_args_is_help=True,
+    help="Corpus entities: `entity NAME` shows a profile; `entity merge A B`, `entity split NAME …` fix them.",
+)
+app.add_typer(entity_app, name="entity")
+
+
+def _ref_line(ref: Any) -> str:
+    return f"#{ref.id} {ref.name} ({ref.type or '?'}, {ref.articles} articles)"
+
+
+@entity_app.command("show")
+def entity_show(
+    name: Annotated[str, typer.Argument(help="A name, part of one, or #id.")],
+    db: DbOption = DEFAULT_DB,
+    as_json: JsonOption = False,
+) -> None:
+    """Profile of an entity: names, titles over time, articles, quotes by and about, co-mentioned.
+
+    Example: newsgraph entity "Jeff Sessions" --db news.db
+    """
+    try:
+        with _open(db) as store:
+            profile = store.entity(name)
+    except NewsgraphError as exc:
+        handle(exc)
+    if as_json:
+        _dump(profile.to_dict())
+        return
+    console.print(f"[bold]{escape(_ref_line(profile.entity))}[/]")
+    if profile.other_matches:
+        console.print("[dim]also matching: " + escape("; ".join(_ref_line(r) for r in profile.other_matches[:5]))
+                      + "[/]")
+    _table("Names", profile.names)
+    _table("Titles over time", profile.titles)
+    _table("Articles", _short(profile.articles), {"id": 12, "published": 10, "title": 50, "outlet": 20,
+                                                  "mentions": 8})
+    quote_columns = {"published": 10, "source": 30, "cue": 12, "content": 70}
+    _table("Quotes by", profile.quotes_by, quote_columns)
+    _table("Quotes about", profile.quotes_about, quote_columns)
+    _table("Co-mentioned", profile.co_mentioned, {"id": 6, "name": 40, "type": 10, "articles": 8})
+
+
+@entity_app.command("merge")
+def entity_merge(
+    keep: Annotated[str, typer.Argument(help="The entity that stays (name or #id).")],
+    other: Annotated[str, typer.Argument(help="The entity folded into it (name or #id).")],
+    db: DbOption = DEFAULT_DB,
+    as_json: JsonOption = False,
+) -> None:
+    """Merge entity OTHER into KEEP; the decision survives re-processing.
+
+    Example: newsgraph entity merge "Jeff Sessions" "Jefferson Beauregard Sessions" --db news.db
+    """
+    store = _open(db, write=True)
+    try:
+        ref = store.merge_entities(keep, other)
+    except NewsgraphError as exc:
+        handle(exc)
+    finally:
+        store.close()
+    if as_json:
+        _dump(ref.__dict__)
+    else:
+        console.print(f"merged into {escape(_ref_line(ref))}")
+
+
+@entity_app.command("split")
+def entity_split(
+    name: Annotated[str, typer.Argument(help="The entity to split (name or #id).")],
+    names: Annotated[list[str] | None, typer.Option("--name", help="A name variant that moves (repeatable).")] = None,
+    articles: Annotated[
+        list[str] | None, typer.Option("--article", help="An article (id or prefix) whose mentions move.")
+    ] = None,
+    new_name: Annotated[str | None, typer.Option(help="Name of the new entity.")] = None,
+    db: DbOption = DEFAULT_DB,
+    as_json: JsonOption = False,
+) -> None:
+    """Move name variants (everywhere) or an entity's mentions in some articles into a new entity.
+
+    Example: newsgraph entity split Washington --name "George Washington" --db news.db
+    """
+    store = _open(db, write=True)
+    try:
+        ref = store.split_entity(name, names=names, articles=articles, new_name=new_name)
+    except NewsgraphError as exc:
+        handle(exc)
+    finally:
+        store.close()
+    if as_json:
+        _dump(ref.__dict__)
+    else:
+        console.print(f"split off {escape(_ref_line(ref))}")
+
+
+@entity_app.command("list")
+def entity_list(
+    query: Annotated[str, typer.Argument(help="A name or part of one.")],
+    db: DbOption = DEFAULT_DB,
+    limit: LimitOption = 20,
+    as_json: JsonOption = False,
+) -> None:
+    """Entities whose names contain QUERY, most articles first (to pick one by #id).
+
+    Example: newsgraph entity list sessions --db news.db
+    """
+    with _open(db) as store:
+        try:
+            refs = store.find_entities(query, limit=limit, exact_first=False)
+        except NewsgraphError as exc:
+            handle(exc)
+    if as_json:
+        _dump([r.__dict__ for r in refs])
+        return
+    import pandas as pd
+
+    _table("Entities", pd.DataFrame([r.__dict__ for r in refs]), {"id": 8, "name": 40, "type": 10, "articles": 8})
+
+
+@app.command()
+def quotes(
+    by: Annotated[str | None, typer.Option(help="Only what this entity said (name or #id).")] = None,
+    about: Annotated[str | None, typer.Option(help="Only quotes mentioning this entity.")] = None,
+    db: DbOption = DEFAULT_DB,
+    limit: LimitOption = 50,
+    as_json: JsonOption = False,
+) -> None:
+    """Quotes and paraphrases across the corpus, by or about an entity.
+
+    Example: newsgraph quotes --by "Jeff Sessions" --db news.db
+    """
+    if by and about:
+        fail("--by and --about exclude each other", 2)
+    try:
+        with _open(db) as store:
+            df = store.quotes(by=by, about=about, limit=limit)
+    except NewsgraphError as exc:
+        handle(exc)
+    if as_json:
+        _dump(_records(df))
+        return
+    title = f"Quotes by {by}" if by else f"Quotes about {about}" if about else "Quotes"
+    _table(title, _short(df, "article_id"), {"article_id": 12, "published": 10, "source": 30, "kind": 8,
+                                             "content": 70})
+
+
+@app.command()
+def sources(
+    anonymous: Annotated[bool, typer.Option("--anonymous", help="Only anonymous sources.")] = False,
+    outlet: Annotated[str | None, typer.Option(help="Only articles whose outlet contains this.")] = None,
+    author: Annotated[str | None, typer.Option(help="Only articles with an author containing this.")] = None,
+    db: DbOption = DEFAULT_DB,
+    limit: LimitOption = 20,
+    as_json: JsonOption = False,
+) -> None:
+    """Sourcing statistics: attributions by source kind, anonymous share, most cited sources.
+
+    Example: newsgraph sources --anonymous --outlet "Washington Post" --db news.db
+    """
+    with _open(db) as store:
+        report = store.sources(anonymous=anonymous, outlet=outlet, author=author, limit=limit)
+    if as_json:
+        _dump(report.to_dict())
+        return
+    filters = ", ".join(f"{k}={v}" for k, v in report.filters.items() if v) or "all articles"
+    console.print(
+        f"[bold]Sourcing[/] ({escape(filters)}): {report.articles} articles, {report.attributions} attributions, "
+        f"{report.anonymous_share:.0%} anonymous, {report.named_sources} named sources"
+    )
+    if report.by_kind:
+        console.print("by source kind: " + ", ".join(f"{k} {v}" for k, v in report.by_kind.items()))
+    _table("Top sources", report.top_sources, {"source": 50, "kind": 12, "anonymous": 9, "attributions": 12,
+                                               "articles": 8})
+
+
+@app.command()
+def stats(db: DbOption = DEFAULT_DB, as_json: JsonOption = False) -> None:
+    """Counts, publication dates, generators and size of the store.
+
+    Example: newsgraph stats --db news.db
+    """
+    with _open(db) as store:
+        info = store.stats()
+    if as_json:
+        _dump(info)
+        return
+    grid = Table.grid(padding=(0, 2))
+    grid.add_column(style="bold")
+    grid.add_column()
+    grid.add_row("store", escape(info["path"]) + (f" ({info['bytes'] / 1e6:.1f} MB)" if "bytes" in info else ""))
+    for name, value in info["counts"].items():
+        grid.add_row(name.replace("_", " "), f"{value:,}")
+    grid.add_row("words", f"{info['words']:,}")
+    pub = info["published"]
+    grid.add_row("published", f"{pub['first'] or '—'} … {pub['last'] or '—'} ({pub['dated_articles']:,} dated)")
+    for gen in info["generators"]:
+        grid.add_row("made by", f"newsgraph {gen['newsgraph']}, {gen['model']}: {gen['articles']:,} articles")
+    if info["outlets"]:
+        grid.add_row("top outlets", escape(", ".join(f"{o['outlet']} {o['articles']}" for o in info["outlets"])))
+    grid.add_row("schema", ", ".join(info["migrations"]))
+    console.print(grid)
+
+
+@app.command()
+def export(
+    db: DbOption = DEFAULT_DB,
+    fmt: Annotated[str, typer.Option("--format", help="jsonl, csv or parquet.")] = "jsonl",
+    table: Annotated[str | None, typer.Option(help="One table (articles, entities, mentions, attributions, "
+                                                   "sources, times, events, relations, corpus_entities, failures, "
+                                                   "records); default: whole records (jsonl) or every table.")] = None,
+    out: Annotated[str | None, typer.Option(help="File, or directory for every table; default stdout.")] = None,
+) -> None:
+    """Export whole records (JSONL) or tables (JSONL, CSV, Parquet for pandas and DuckDB).
+
+    Example: newsgraph export --db news.db --format parquet --out news-parquet/
+    """
+    try:
+        with _open(db) as store:
+            written = store.export(fmt, out, table=table)
+    except NewsgraphError as exc:
+        handle(exc)
+    for path in written:
+        err_console.print(f"wrote {escape(str(path))}", highlight=False)

@@ -1,0 +1,200 @@
+"""Benchmark the corpus store: ingest throughput, worker scaling, memory, query latency.
+
+Measures, in one run and on the same articles (``newsgraph.evaluate.corpora.mixed``):
+
+1. bare spaCy: ``nlp.pipe`` over the cleaned texts with newsgraph's components disabled;
+2. ``Store.ingest`` with 1 worker (hashing, cleaning, all extractors, SQLite writes):
+   its articles/s as a ratio to (1), and resident memory sampled as the store grows;
+3. ``Store.ingest`` with 2 workers into a fresh store: speed-up over (2);
+4. a synthetic large store: the 1-worker store's articles copied under new ids until
+   it holds ``--scale`` articles (every table and the FTS index, not raw inputs or
+   record JSON), then p50/p95 latency of ``Store.entity`` (full profile),
+   ``Store.timeline`` and ``Store.search`` for random entity names and words.
+
+Example:
+    PYTHONPATH=src python benchmarks/bench_store.py --n 2000 --scale 100000
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import random
+import resource
+import shutil
+import sqlite3
+import statistics
+import tempfile
+import time
+from pathlib import Path
+
+from newsgraph.api import Reader, prepare
+from newsgraph.evaluate.corpora import mixed
+from newsgraph.store import Store
+
+#: Tables copied when the store is scaled up (article rows and everything hanging off them).
+CHILD_TABLES = ("entities", "mentions", "times", "sources", "attributions", "events", "relations")
+
+
+def rss_mb() -> float:
+    """Current resident memory of this process (MB)."""
+    for line in Path("/proc/self/status").read_text().splitlines():
+        if line.startswith("VmRSS:"):
+            return int(line.split()[1]) / 1024
+    return 0.0
+
+
+class RssSampler:
+    """Progress hook that samples memory at each tenth of the run."""
+
+    def __init__(self) -> None:
+        self.total, self.done, self.samples = 0, 0, []
+
+    def start(self, total: int) -> None:
+        self.total = total
+
+    def advance(self, n: int = 1) -> None:
+        self.done += n
+        step = max(1, self.total // 10)
+        if self.done % step == 0 or self.done == self.total:
+            self.samples.append((self.done, round(rss_mb(), 1)))
+
+
+def bare_parse(reader: Reader, texts: list[str], batch_size: int) -> float:
+    ours = [name for name in reader.nlp.pipe_names if name.startswith("newsgraph_")]
+    started = time.perf_counter()
+    with reader.nlp.select_pipes(disable=ours):
+        for _ in reader.nlp.pipe(texts, batch_size=batch_size):
+            pass
+    return time.perf_counter() - started
+
+
+def scale_up(path: Path, target: int) -> int:
+    """Copy the store's articles under new ids until it holds ``target`` (or more) articles."""
+    conn = sqlite3.connect(path, isolation_level=None)
+    conn.execute("PRAGMA foreign_keys = OFF")
+    base = [r[0] for r in conn.execute("SELECT id FROM articles ORDER BY rowid")]
+    columns = {t: [r[1] for r in conn.execute(f"PRAGMA table_info({t})")] for t in ("articles", *CHILD_TABLES)}
+    copy = 0
+    while conn.execute("SELECT count(*) FROM articles").fetchone()[0] < target:
+        copy += 1
+        conn.execute("BEGIN")
+        conn.execute("CREATE TEMP TABLE IF NOT EXISTS id_map (old TEXT PRIMARY KEY, new TEXT)")
+        conn.execute("DELETE FROM id_map")
+        conn.executemany("INSERT INTO id_map VALUES (?, ?)", [(i, f"{i[:56]}{copy:08x}") for i in base])
+        for table, cols in columns.items():
+            key = "id" if table == "articles" else "article_id"
+            rest = [c for c in cols if c != key]
+            quoted = ", ".join(f'"{c}"' for c in rest)
+            source = ", ".join(f't."{c}"' for c in rest)
+            conn.execute(f'INSERT INTO {table} ("{key}", {quoted}) SELECT m.new, {source} '
+                         f"FROM {table} t JOIN id_map m ON m.old = t.{key}")
+        conn.execute("COMMIT")
+    conn.execute("ANALYZE")
+    n = conn.execute("SELECT count(*) FROM articles").fetchone()[0]
+    conn.close()
+    return n
+
+
+def percentiles(values: list[float]) -> dict[str, float]:
+    ordered = sorted(values)
+    pick = lambda q: ordered[min(len(ordered) - 1, int(q * len(ordered)))]  # noqa: E731
+    return {"p50_ms": round(pick(0.5) * 1000, 1), "p95_ms": round(pick(0.95) * 1000, 1),
+            "max_ms": round(ordered[-1] * 1000, 1), "mean_ms": round(statistics.mean(values) * 1000, 1)}
+
+
+def latency(path: Path, n_queries: int, seed: int) -> dict[str, dict[str, float]]:
+    rng = random.Random(seed)
+    with Store(path, readonly=True) as store:
+        names = [r[0] for r in store.execute(
+            "SELECT c.name FROM corpus_entities c WHERE c.id IN "
+            "(SELECT corpus_entity_id FROM entities GROUP BY corpus_entity_id HAVING count(*) > 1)")]
+        words = [w for (t,) in store.execute("SELECT title FROM articles WHERE title IS NOT NULL LIMIT 3000")
+                 for w in (t or "").split() if w.isalpha() and len(w) > 3]
+        picks = {"entity": rng.sample(names, min(n_queries, len(names))),
+                 "timeline": rng.sample(names, min(n_queries, len(names))),
+                 "search": rng.sample(words, min(n_queries, len(words)))}
+        calls = {"entity": store.entity, "timeline": store.timeline, "search": store.search}
+        out = {}
+        for kind, queries in picks.items():
+            times = []
+            for query in queries:
+                started = time.perf_counter()
+                calls[kind](query)
+                times.append(time.perf_counter() - started)
+            out[kind] = {"queries": len(times), **percentiles(times)}
+        top = store.execute("SELECT c.name FROM corpus_entities c JOIN entities e ON e.corpus_entity_id = c.id "
+                            "GROUP BY c.id ORDER BY count(*) DESC LIMIT 1")[0][0]
+        started = time.perf_counter()
+        profile = store.entity(top)
+        out["entity_most_frequent"] = {"name": top, "articles": profile.entity.articles,
+                                       "ms": round((time.perf_counter() - started) * 1000, 1)}
+    return out
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--n", type=int, default=2000, help="articles to parse (mixed corpora)")
+    parser.add_argument("--scale", type=int, default=100_000, help="articles in the synthetic store for latency")
+    parser.add_argument("--queries", type=int, default=200, help="queries per kind")
+    parser.add_argument("--batch-size", type=int, default=16)
+    parser.add_argument("--skip-workers", action="store_true", help="skip the 2-worker run")
+    parser.add_argument("--workdir", type=Path, default=None, help="where the stores go (default: a temp dir)")
+    parser.add_argument("--seed", type=int, default=7)
+    parser.add_argument("--latency-only", action="store_true",
+                        help="only measure query latency on --workdir's one.db and big.db from an earlier run")
+    args = parser.parse_args()
+
+    workdir = args.workdir or Path(tempfile.mkdtemp(prefix="bench-store-"))
+    workdir.mkdir(parents=True, exist_ok=True)
+    if args.latency_only:
+        print(json.dumps({"latency_small_store": latency(workdir / "one.db", args.queries, args.seed),
+                          "latency_large_store": latency(workdir / "big.db", args.queries, args.seed)}, indent=2))
+        return
+    docs = mixed(args.n)
+    items = [d.item for d in docs]
+    reader = Reader()
+    result: dict = {"articles": len(items), "corpora": sorted({d.corpus for d in docs}),
+                    "model": reader.generator.model}
+
+    texts = [p.cleaned.text for p in (prepare(i) for i in items) if p.cleaned and not p.error]
+    result["words"] = sum(len(t.split()) for t in texts)
+    bare = bare_parse(reader, texts, args.batch_size)
+    result["bare_spacy"] = {"seconds": round(bare, 1), "articles_per_s": round(len(texts) / bare, 2)}
+
+    one = workdir / "one.db"
+    for stale in workdir.glob("*.db*"):
+        stale.unlink()
+    sampler = RssSampler()
+    with Store(one) as store:
+        report = store.ingest(items, reader, batch_size=args.batch_size, progress=sampler)
+    ingest_rate = (report.stored + report.failed) / report.seconds
+    result["ingest_1_worker"] = {**report.to_dict(), "articles_per_s": round(ingest_rate, 2),
+                                 "ratio_to_bare_spacy": round(ingest_rate / (len(texts) / bare), 3),
+                                 "rss_mb_by_articles_done": sampler.samples,
+                                 "store_mb": round(one.stat().st_size / 1e6, 1)}
+    if not args.skip_workers:
+        two = workdir / "two.db"
+        with Store(two) as store:
+            report2 = store.ingest(items, reader, workers=2, batch_size=args.batch_size)
+        rate2 = (report2.stored + report2.failed) / report2.seconds
+        result["ingest_2_workers"] = {**report2.to_dict(), "articles_per_s": round(rate2, 2),
+                                      "speedup_over_1_worker": round(rate2 / ingest_rate, 3)}
+    result["peak_rss_mb"] = {
+        "main": round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024, 1),
+        "largest_worker": round(resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024, 1),
+    }
+    result["latency_small_store"] = latency(one, args.queries, args.seed)
+
+    big = workdir / "big.db"
+    shutil.copy(one, big)
+    started = time.perf_counter()
+    n_big = scale_up(big, args.scale)
+    result["large_store"] = {"articles": n_big, "build_s": round(time.perf_counter() - started, 1),
+                             "store_mb": round(big.stat().st_size / 1e6, 1)}
+    result["latency_large_store"] = latency(big, args.queries, args.seed)
+    print(json.dumps(result, indent=2))
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,155 @@
+"""Exports: whole records as JSONL, or each table as JSONL, CSV or Parquet.
+
+Rows stream out in chunks, so memory stays flat whatever the store's size.
+Parquet files get a schema from the table's declared column types (so a chunk
+of NULLs cannot change a column's type) and are read by pandas and DuckDB alike.
+JSON-valued columns (``articles.authors``, ``entities.titles``, ``records.record``)
+stay JSON text.
+"""
+
+from __future__ import annotations
+
+import csv
+import json
+import sqlite3
+import sys
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+from typing import IO, TYPE_CHECKING
+
+from newsgraph.errors import StoreError
+
+if TYPE_CHECKING:
+    import pyarrow as pa
+
+    from newsgraph.store.db import Store
+
+FORMATS = ("jsonl", "csv", "parquet")
+#: What ``--table`` accepts: the record tables, corpus entities, failures, and whole records.
+EXPORT_TABLES = (
+    "records", "articles", "entities", "mentions", "attributions", "sources", "times", "events", "relations",
+    "corpus_entities", "failures",
+)
+CHUNK_ROWS = 2000
+
+
+def table_query(name: str) -> str:
+    """The SELECT that exports table ``name``."""
+    if name not in EXPORT_TABLES:
+        raise StoreError(f"no table {name!r}; tables: {', '.join(EXPORT_TABLES)}")
+    if name == "records":
+        return "SELECT r.id, r.json AS record FROM articles a JOIN records r ON r.id = a.id ORDER BY a.rowid"
+    if name == "corpus_entities":
+        return ("SELECT c.id, c.name, c.type, c.created_at, "
+                "(SELECT count(DISTINCT article_id) FROM entities e WHERE e.corpus_entity_id = c.id) AS articles, "
+                "(SELECT group_concat(key, '|') FROM entity_keys k WHERE k.corpus_entity_id = c.id) AS keys "
+                "FROM corpus_entities c ORDER BY c.id")
+    return f"SELECT * FROM {name} ORDER BY rowid"
+
+
+def _arrow_type(declared: str) -> pa.DataType:
+    import pyarrow as pa
+
+    declared = declared.upper()
+    if "INT" in declared:
+        return pa.int64()
+    if "REAL" in declared or "FLOA" in declared or "DOUB" in declared:
+        return pa.float64()
+    return pa.string()
+
+
+def _schema(conn: sqlite3.Connection, name: str, columns: list[str]) -> pa.Schema:
+    import pyarrow as pa
+
+    declared = {r[1]: r[2] for r in conn.execute(f"PRAGMA table_info({name})")} if name != "records" else {}
+    if name == "corpus_entities":
+        declared.update(articles="INTEGER", keys="TEXT")
+    return pa.schema([(c, _arrow_type(declared.get(c, "TEXT"))) for c in columns])
+
+
+def _chunks(cur: sqlite3.Cursor) -> Iterator[list[tuple]]:
+    while rows := cur.fetchmany(CHUNK_ROWS):
+        yield rows
+
+
+@contextmanager
+def _open_text(out: Path | None) -> Iterator[IO[str]]:
+    if out is None:
+        yield sys.stdout
+        return
+    out.parent.mkdir(parents=True, exist_ok=True)
+    with out.open("w", encoding="utf-8", newline="") as fh:
+        yield fh
+
+
+def _write_records_jsonl(conn: sqlite3.Connection, out: Path | None) -> None:
+    cur = conn.execute("SELECT r.json FROM articles a JOIN records r ON r.id = a.id ORDER BY a.rowid")
+    with _open_text(out) as fh:
+        for rows in _chunks(cur):
+            fh.writelines(row[0] + "\n" for row in rows)
+
+
+def _write_table(conn: sqlite3.Connection, name: str, fmt: str, out: Path | None) -> None:
+    cur = conn.execute(table_query(name))
+    columns = [d[0] for d in cur.description]
+    if fmt == "parquet":
+        import pyarrow as pa
+        import pyarrow.parquet as pq
+
+        assert out is not None
+        out.parent.mkdir(parents=True, exist_ok=True)
+        schema = _schema(conn, name, columns)
+        with pq.ParquetWriter(str(out), schema) as writer:
+            wrote = False
+            for rows in _chunks(cur):
+                arrays = [pa.array([r[i] for r in rows], type=schema.field(i).type) for i in range(len(columns))]
+                writer.write_batch(pa.RecordBatch.from_arrays(arrays, schema=schema))
+                wrote = True
+            if not wrote:
+                writer.write_table(schema.empty_table())
+        return
+    with _open_text(out) as fh:
+        if fmt == "csv":
+            writer = csv.writer(fh)
+            writer.writerow(columns)
+            for rows in _chunks(cur):
+                writer.writerows(rows)
+        else:
+            for rows in _chunks(cur):
+                fh.writelines(json.dumps(dict(zip(columns, row, strict=True)), ensure_ascii=False) + "\n"
+                              for row in rows)
+
+
+def export(store: Store, fmt: str, out: str | Path | None, *, table: str | None = None) -> list[Path]:
+    """Write the store out; returns the files written (none when writing to standard output).
+
+    - ``table=None`` and ``jsonl``: whole records, one per line (to ``out`` or stdout);
+    - ``table=None`` and ``csv``/``parquet``: every table into the directory ``out``;
+    - ``table=NAME``: that table into the file ``out`` (stdout for jsonl/csv when ``out`` is None).
+    """
+    if fmt not in FORMATS:
+        raise StoreError(f"unknown format {fmt!r}; formats: {', '.join(FORMATS)}")
+    target = None if out is None or str(out) == "-" else Path(out)
+    conn = store.conn
+    if table is None and fmt == "jsonl":
+        _write_records_jsonl(conn, target)
+        return [target] if target else []
+    if table is None:
+        if target is None:
+            raise StoreError(f"exporting every table as {fmt} needs --out DIRECTORY")
+        if target.exists() and not target.is_dir():
+            raise StoreError(f"{target}: exists and is not a directory")
+        written = []
+        for name in EXPORT_TABLES:
+            path = target / f"{name}.{fmt}"
+            _write_table(conn, name, fmt, path)
+            written.append(path)
+        return written
+    if fmt == "parquet" and target is None:
+        raise StoreError("parquet export needs --out FILE")
+    if table == "records" and fmt == "jsonl":
+        _write_records_jsonl(conn, target)
+    else:
+        _write_table(conn, table, fmt, target)
+    return [target] if target else []

@@ -1,0 +1,29 @@
+"""Word lists the store's entity resolution uses, in one place.
+
+They normalise how news names one person or organisation ("President Trump",
+"Donald J. Trump"; "Department of Justice", "Justice Department") so the names
+meet under one key. General English news vocabulary only: no names.
+"""
+
+from __future__ import annotations
+
+#: Titles and honorifics that may stand before a person's name, longest first so
+#: "deputy attorney general" goes before "attorney general". Lower case, no dots.
+PERSON_TITLES: tuple[str, ...] = tuple(sorted({
+    "president", "vice president", "former president", "president-elect", "prime minister", "deputy prime minister",
+    "attorney general", "deputy attorney general", "assistant attorney general", "secretary", "secretary of state",
+    "senator", "sen", "state sen", "representative", "rep", "congressman", "congresswoman", "governor", "gov",
+    "lieutenant governor", "lt gov", "mayor", "judge", "justice", "chief justice", "ambassador", "minister",
+    "foreign minister", "chancellor", "speaker", "house speaker", "leader", "majority leader", "minority leader",
+    "general", "gen", "colonel", "col", "lieutenant", "lt", "sergeant", "sgt", "captain", "capt", "admiral", "adm",
+    "major", "maj", "mr", "mrs", "ms", "miss", "mx", "dr", "doctor", "prof", "professor", "rev", "reverend",
+    "father", "sir", "dame", "lord", "lady", "king", "queen", "prince", "princess", "pope", "sheikh", "chief",
+    "director", "chairman", "chairwoman", "chair", "ceo", "commissioner", "special counsel", "spokesman",
+    "spokeswoman", "former", "then", "the late",
+}, key=lambda t: (-len(t.split()), t)))
+
+#: Generational suffixes after a person's name.
+NAME_SUFFIXES: frozenset[str] = frozenset({"jr", "sr", "ii", "iii", "iv", "v", "esq", "phd", "md"})
+
+#: Organisation heads written both "Department of X" and "X Department".
+ORG_OF_HEADS: frozenset[str] = frozenset({"department", "ministry"})

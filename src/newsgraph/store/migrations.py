@@ -1,0 +1,243 @@
+"""Named, ordered schema migrations, recorded in the ``_migrations`` table.
+
+A store remembers which migrations it has run; opening it runs the missing ones
+in order, each in its own transaction, so an old store upgrades in place and a
+new one is built by the same path. Never edit a released migration: add one.
+
+Tables (article-level rows keep the record's own ids, ``e1``, ``a3`` …, scoped by
+``article_id``; every row is deleted with its article, so a re-processed record
+replaces its rows in one transaction):
+
+    articles          one row per stored record: metadata, clean text, generator
+    records           the full record JSON (schema newsgraph.record/1)
+    raw_inputs        the raw input (zlib), so ``reprocess`` needs no original files
+    articles_fts      FTS5 index over title and text (external content on articles)
+    entities          article-level entities, each linked to a corpus entity
+    mentions          their mentions
+    times, sources, attributions, events, relations   the other record parts
+    failures          inputs that could not be read, with the reason
+    corpus_entities   entities resolved across articles
+    entity_keys       normalised name → corpus entity (what resolution consults)
+    entity_overrides  (article, name) → corpus entity: the result of a split
+    entity_decisions  the log of user merges and splits
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import UTC, datetime
+
+
+@dataclass(frozen=True)
+class Migration:
+    name: str
+    apply: Callable[[sqlite3.Connection], None]
+
+
+def _run_script(conn: sqlite3.Connection, script: str) -> None:
+    """Run SQL statements one by one inside the caller's transaction.
+
+    ``executescript`` would commit first, breaking the one-transaction-per-migration rule.
+    """
+    statement = ""
+    for line in script.splitlines(keepends=True):
+        statement += line
+        if sqlite3.complete_statement(statement):
+            conn.execute(statement)
+            statement = ""
+    if statement.strip():
+        raise ValueError(f"incomplete SQL statement: {statement.strip()[:60]}")
+
+
+def _initial(conn: sqlite3.Connection) -> None:
+    _run_script(
+        conn,
+        """
+        CREATE TABLE articles (
+            id TEXT PRIMARY KEY,
+            path TEXT, line INTEGER, input_id TEXT, url TEXT, format TEXT,
+            title TEXT, authors TEXT NOT NULL DEFAULT '[]', published TEXT, published_from TEXT,
+            outlet TEXT, dateline TEXT, language TEXT,
+            text TEXT NOT NULL, n_words INTEGER NOT NULL DEFAULT 0,
+            newsgraph_version TEXT, model TEXT, ingested_at TEXT NOT NULL
+        );
+        CREATE INDEX articles_published ON articles(published);
+        CREATE INDEX articles_outlet ON articles(outlet);
+        CREATE INDEX articles_generator ON articles(newsgraph_version, model);
+
+        CREATE TABLE records (
+            id TEXT PRIMARY KEY REFERENCES articles(id) ON DELETE CASCADE,
+            json TEXT NOT NULL
+        );
+        CREATE TABLE raw_inputs (
+            id TEXT PRIMARY KEY REFERENCES articles(id) ON DELETE CASCADE,
+            item TEXT NOT NULL,
+            data BLOB
+        );
+
+        CREATE VIRTUAL TABLE articles_fts USING fts5(
+            title, text, content='articles', content_rowid='rowid', tokenize='porter unicode61 remove_diacritics 2'
+        );
+        CREATE TRIGGER articles_fts_insert AFTER INSERT ON articles BEGIN
+            INSERT INTO articles_fts(rowid, title, text) VALUES (new.rowid, new.title, new.text);
+        END;
+        CREATE TRIGGER articles_fts_delete AFTER DELETE ON articles BEGIN
+            INSERT INTO articles_fts(articles_fts, rowid, title, text)
+            VALUES ('delete', old.rowid, old.title, old.text);
+        END;
+
+        CREATE TABLE corpus_entities (
+            id INTEGER PRIMARY KEY,
+            name TEXT NOT NULL,
+            type TEXT,
+            pinned INTEGER NOT NULL DEFAULT 0,
+            created_at TEXT NOT NULL
+        );
+        CREATE TABLE entity_keys (
+            key TEXT PRIMARY KEY,
+            corpus_entity_id INTEGER NOT NULL REFERENCES corpus_entities(id),
+            surname TEXT
+        );
+        CREATE INDEX entity_keys_entity ON entity_keys(corpus_entity_id);
+        CREATE INDEX entity_keys_surname ON entity_keys(surname);
+        CREATE TABLE entity_overrides (
+            article_id TEXT NOT NULL,
+            key TEXT NOT NULL,
+            corpus_entity_id INTEGER NOT NULL REFERENCES corpus_entities(id),
+            PRIMARY KEY (article_id, key)
+        );
+        CREATE TABLE entity_decisions (
+            id INTEGER PRIMARY KEY,
+            action TEXT NOT NULL,
+            detail TEXT NOT NULL,
+            made_at TEXT NOT NULL
+        );
+
+        CREATE TABLE entities (
+            article_id TEXT NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
+            id TEXT NOT NULL,
+            name TEXT NOT NULL, type TEXT, titles TEXT NOT NULL DEFAULT '[]',
+            salience REAL, n_mentions INTEGER NOT NULL DEFAULT 0,
+            key TEXT NOT NULL,
+            corpus_entity_id INTEGER REFERENCES corpus_entities(id),
+            PRIMARY KEY (article_id, id)
+        );
+        CREATE INDEX entities_corpus ON entities(corpus_entity_id, article_id);
+
+        CREATE TABLE mentions (
+            article_id TEXT NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
+            entity_id TEXT NOT NULL,
+            start INTEGER NOT NULL, "end" INTEGER NOT NULL, text TEXT, kind TEXT
+        );
+        CREATE INDEX mentions_article ON mentions(article_id, entity_id);
+
+        CREATE TABLE times (
+            article_id TEXT NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
+            id TEXT NOT NULL,
+            start INTEGER, "end" INTEGER, text TEXT, type TEXT, value TEXT, mod TEXT,
+            anchored INTEGER, role TEXT,
+            PRIMARY KEY (article_id, id)
+        );
+
+        CREATE TABLE sources (
+            article_id TEXT NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
+            id TEXT NOT NULL,
+            entity_id TEXT, description TEXT, kind TEXT, anonymous INTEGER, count INTEGER,
+            affiliation TEXT, reason TEXT, declined_to_comment INTEGER, n_mentions INTEGER,
+            PRIMARY KEY (article_id, id)
+        );
+
+        CREATE TABLE attributions (
+            article_id TEXT NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
+            id TEXT NOT NULL,
+            source_id TEXT,
+            cue_start INTEGER, cue_end INTEGER, cue TEXT,
+            content_start INTEGER, content_end INTEGER, content TEXT,
+            kind TEXT, quoted INTEGER,
+            PRIMARY KEY (article_id, id)
+        );
+
+        CREATE TABLE events (
+            article_id TEXT NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
+            id TEXT NOT NULL,
+            actor TEXT, actor_text TEXT, predicate TEXT, target TEXT, target_text TEXT, object_text TEXT,
+            negated INTEGER, modality TEXT, time_id TEXT, date TEXT, date_reason TEXT,
+            source_id TEXT, code TEXT, mode TEXT, cameo TEXT,
+            sentence_start INTEGER, sentence_end INTEGER,
+            PRIMARY KEY (article_id, id)
+        );
+        CREATE INDEX events_date ON events(date);
+
+        CREATE TABLE relations (
+            article_id TEXT NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
+            position INTEGER NOT NULL,
+            a TEXT, b TEXT, polarity TEXT,
+            start INTEGER, "end" INTEGER, text TEXT, date TEXT,
+            PRIMARY KEY (article_id, position)
+        );
+
+        CREATE TABLE failures (
+            id TEXT PRIMARY KEY,
+            "where" TEXT, path TEXT, line INTEGER,
+            reason TEXT NOT NULL,
+            newsgraph_version TEXT,
+            attempts INTEGER NOT NULL DEFAULT 1,
+            failed_at TEXT NOT NULL
+        );
+        """
+    )
+
+
+#: Every migration, in the order it runs. Append only.
+MIGRATIONS: tuple[Migration, ...] = (Migration("0001_initial", _initial),)
+
+
+def _now() -> str:
+    return datetime.now(UTC).isoformat(timespec="seconds")
+
+
+def applied(conn: sqlite3.Connection) -> list[str]:
+    """Names of the migrations this store has run, in order."""
+    exists = conn.execute("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = '_migrations'").fetchone()
+    if not exists:
+        return []
+    return [row[0] for row in conn.execute("SELECT name FROM _migrations ORDER BY rowid")]
+
+
+def pending(conn: sqlite3.Connection) -> list[Migration]:
+    done = set(applied(conn))
+    return [m for m in MIGRATIONS if m.name not in done]
+
+
+def unknown(conn: sqlite3.Connection) -> list[str]:
+    """Migrations the store has that this newsgraph does not know: a newer version made it."""
+    known = {m.name for m in MIGRATIONS}
+    return [name for name in applied(conn) if name not in known]
+
+
+def migrate(conn: sqlite3.Connection) -> list[str]:
+    """Run the pending migrations, each in one transaction; returns their names.
+
+    ``conn`` must be in autocommit mode (``isolation_level=None``).
+    """
+    if not pending(conn):
+        return []
+    conn.execute("CREATE TABLE IF NOT EXISTS _migrations (name TEXT PRIMARY KEY, applied_at TEXT NOT NULL)")
+    ran = []
+    for migration in pending(conn):
+        conn.execute("BEGIN IMMEDIATE")
+        try:
+            # Another process may have run it while we waited for the lock.
+            if conn.execute("SELECT 1 FROM _migrations WHERE name = ?", (migration.name,)).fetchone():
+                conn.execute("COMMIT")
+                continue
+            migration.apply(conn)
+            conn.execute("INSERT INTO _migrations (name, applied_at) VALUES (?, ?)", (migration.name, _now()))
+            conn.execute("COMMIT")
+        except BaseException:
+            conn.execute("ROLLBACK")
+            raise
+        ran.append(migration.name)
+    return ran

@@ -1,0 +1,330 @@
+"""Read-only queries over the store: search, entity profiles, timelines, quotes, sourcing, stats.
+
+Each returns pandas DataFrames (or a small dataclass of them) so the CLI, the
+web app and notebooks share one implementation. Offsets in results are
+character offsets into the article's ``text``; ``evidence`` columns are the
+text at those offsets.
+"""
+
+from __future__ import annotations
+
+import re
+import sqlite3
+from dataclasses import dataclass, field
+from typing import Any
+
+import pandas as pd
+
+from newsgraph.errors import StoreError
+from newsgraph.store import entities as ents
+
+#: Marks around matched words in search snippets (the CLI turns them into bold).
+SNIPPET_OPEN, SNIPPET_CLOSE = "[[", "]]"
+#: Words a search snippet shows around the match.
+SNIPPET_WORDS = 16
+#: Rows of co-mentioned entities in a profile.
+TOP_CO_MENTIONED = 10
+RE_WORD = re.compile(r"\w[\w'’-]*")
+
+
+def frame(conn: sqlite3.Connection, sql: str, params: tuple = ()) -> pd.DataFrame:
+    cur = conn.execute(sql, params)
+    return pd.DataFrame(cur.fetchall(), columns=[d[0] for d in cur.description])
+
+
+def records_of(df: pd.DataFrame) -> list[dict[str, Any]]:
+    """DataFrame rows as JSON-ready dicts (NaN → None)."""
+    return [
+        {k: (None if isinstance(v, float) and v != v else v) for k, v in row.items()}
+        for row in df.astype(object).to_dict(orient="records")
+    ]
+
+
+# --- search -----------------------------------------------------------------------------
+
+_SEARCH_SQL = f"""
+SELECT a.id, a.published, a.title, a.outlet, coalesce(a.path, a.url) AS origin,
+       snippet(articles_fts, 1, '{SNIPPET_OPEN}', '{SNIPPET_CLOSE}', '…', {SNIPPET_WORDS}) AS snippet,
+       round(bm25(articles_fts), 3) AS score
+FROM articles_fts JOIN articles a ON a.rowid = articles_fts.rowid
+WHERE articles_fts MATCH ? ORDER BY rank LIMIT ?
+"""
+
+
+def plain_query(text: str) -> str:
+    """An FTS5 query that matches all of the words, whatever characters the text holds."""
+    words = RE_WORD.findall(text)
+    return " ".join('"' + w.replace('"', '""') + '"' for w in words)
+
+
+def search(conn: sqlite3.Connection, text: str, *, limit: int = 20) -> pd.DataFrame:
+    """Articles matching ``text`` (FTS5 syntax: words, "phrases", OR, NOT, prefix*), best first.
+
+    Text that is not valid FTS5 syntax is searched as plain words.
+    """
+    if not RE_WORD.search(text):
+        raise StoreError("search needs at least one word")
+    try:
+        return frame(conn, _SEARCH_SQL, (text, limit))
+    except sqlite3.OperationalError:
+        pass  # not valid FTS5 syntax (unbalanced quotes, stray operators, column filters)
+    return frame(conn, _SEARCH_SQL, (plain_query(text), limit))
+
+
+# --- entity profile ---------------------------------------------------------------------
+
+
+@dataclass
+class EntityProfile:
+    """Everything the store knows about one corpus entity."""
+
+    entity: ents.EntityRef
+    other_matches: list[ents.EntityRef]
+    names: pd.DataFrame
+    titles: pd.DataFrame
+    articles: pd.DataFrame
+    quotes_by: pd.DataFrame
+    quotes_about: pd.DataFrame
+    co_mentioned: pd.DataFrame
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "entity": self.entity.__dict__,
+            "other_matches": [r.__dict__ for r in self.other_matches],
+            **{name: records_of(getattr(self, name)) for name in
+               ("names", "titles", "articles", "quotes_by", "quotes_about", "co_mentioned")},
+        }
+
+
+def best_entity(conn: sqlite3.Connection, name: str) -> tuple[ents.EntityRef, list[ents.EntityRef]]:
+    """The entity ``name`` best matches (exact name, else most articles) and the other candidates."""
+    found = ents.find(conn, name)
+    if not found:
+        raise StoreError(f"no entity matches {name!r}")
+    return found[0], found[1:]
+
+
+_QUOTE_COLUMNS = """q.article_id, a.published, a.title, q.id AS attribution_id, s.description AS source,
+       q.kind, q.quoted, q.cue, q.content, q.content_start, q.content_end"""
+
+
+def _quotes_by(conn: sqlite3.Connection, corpus_id: int, limit: int | None) -> pd.DataFrame:
+    return frame(conn, f"""
+        SELECT {_QUOTE_COLUMNS}
+        FROM entities e
+        JOIN sources s ON s.article_id = e.article_id AND s.entity_id = e.id
+        JOIN attributions q ON q.article_id = s.article_id AND q.source_id = s.id
+        JOIN articles a ON a.id = q.article_id
+        WHERE e.corpus_entity_id = ?
+        ORDER BY a.published IS NULL, a.published, a.rowid, q.content_start
+        LIMIT ?""", (corpus_id, -1 if limit is None else limit))
+
+
+def _quotes_about(conn: sqlite3.Connection, corpus_id: int, limit: int | None) -> pd.DataFrame:
+    """Attributions whose content mentions the entity, except the entity's own words."""
+    return frame(conn, f"""
+        SELECT DISTINCT {_QUOTE_COLUMNS}
+        FROM entities e
+        JOIN mentions m ON m.article_id = e.article_id AND m.entity_id = e.id
+        JOIN attributions q ON q.article_id = m.article_id
+             AND m.start >= q.content_start AND m."end" <= q.content_end
+        JOIN articles a ON a.id = q.article_id
+        LEFT JOIN sources s ON s.article_id = q.article_id AND s.id = q.source_id
+        LEFT JOIN entities se ON se.article_id = s.article_id AND se.id = s.entity_id
+        WHERE e.corpus_entity_id = ? AND (se.corpus_entity_id IS NULL OR se.corpus_entity_id != e.corpus_entity_id)
+        ORDER BY a.published IS NULL, a.published, a.rowid, q.content_start
+        LIMIT ?""", (corpus_id, -1 if limit is None else limit))
+
+
+def entity_profile(conn: sqlite3.Connection, name: str, *, limit: int = 50) -> EntityProfile:
+    """Names, titles over time, articles, quotes by and about, and top co-mentioned entities."""
+    ref, others = best_entity(conn, name)
+    cid = ref.id
+    names = frame(conn, """
+        SELECT name, type, count(DISTINCT article_id) AS articles, sum(n_mentions) AS mentions
+        FROM entities WHERE corpus_entity_id = ? GROUP BY name, type ORDER BY articles DESC, mentions DESC""",
+        (cid,))
+    titles = frame(conn, """
+        SELECT j.value AS title, min(a.published) AS first, max(a.published) AS last,
+               count(DISTINCT e.article_id) AS articles
+        FROM entities e JOIN articles a ON a.id = e.article_id, json_each(e.titles) j
+        WHERE e.corpus_entity_id = ? GROUP BY j.value ORDER BY first IS NULL, first, articles DESC""", (cid,))
+    articles = frame(conn, """
+        SELECT a.id, a.published, a.title, a.outlet, sum(e.n_mentions) AS mentions,
+               round(max(e.salience), 3) AS salience
+        FROM entities e JOIN articles a ON a.id = e.article_id
+        WHERE e.corpus_entity_id = ? GROUP BY a.id
+        ORDER BY a.published IS NULL, a.published, a.rowid LIMIT ?""", (cid, limit))
+    co_mentioned = frame(conn, """
+        SELECT c.id, c.name, c.type, count(DISTINCT o.article_id) AS articles
+        FROM entities e
+        JOIN entities o ON o.article_id = e.article_id AND o.corpus_entity_id != e.corpus_entity_id
+        JOIN corpus_entities c ON c.id = o.corpus_entity_id
+        WHERE e.corpus_entity_id = ? GROUP BY c.id ORDER BY articles DESC, c.name LIMIT ?""",
+        (cid, TOP_CO_MENTIONED))
+    return EntityProfile(
+        entity=ref, other_matches=others, names=names, titles=titles, articles=articles,
+        quotes_by=_quotes_by(conn, cid, limit), quotes_about=_quotes_about(conn, cid, limit),
+        co_mentioned=co_mentioned,
+    )
+
+
+# --- quotes -----------------------------------------------------------------------------
+
+
+def quotes(
+    conn: sqlite3.Connection, *, by: str | None = None, about: str | None = None, limit: int | None = None
+) -> pd.DataFrame:
+    """Attributions by the entity ``by``, about the entity ``about``, or all of them."""
+    if by is not None:
+        return _quotes_by(conn, best_entity(conn, by)[0].id, limit)
+    if about is not None:
+        return _quotes_about(conn, best_entity(conn, about)[0].id, limit)
+    return frame(conn, f"""
+        SELECT {_QUOTE_COLUMNS}
+        FROM attributions q JOIN articles a ON a.id = q.article_id
+        LEFT JOIN sources s ON s.article_id = q.article_id AND s.id = q.source_id
+        ORDER BY a.published IS NULL, a.published, a.rowid, q.content_start LIMIT ?""",
+        (-1 if limit is None else limit,))
+
+
+# --- timeline ---------------------------------------------------------------------------
+
+_TIMELINE_COLUMNS = """v.date, v.date_reason, v.actor_text AS actor, v.predicate, v.target_text AS target,
+       v.object_text AS object, v.negated, v.modality, v.code, s.description AS source,
+       v.article_id, a.published, a.title, a.outlet, v.id AS event_id,
+       substr(a.text, v.sentence_start + 1, v.sentence_end - v.sentence_start) AS evidence,
+       v.sentence_start AS evidence_start, v.sentence_end AS evidence_end"""
+_TIMELINE_ORDER = "ORDER BY v.date IS NULL, v.date, a.published, a.rowid, v.sentence_start"
+
+
+def timeline(conn: sqlite3.Connection, name: str | None, *, limit: int | None = None) -> pd.DataFrame:
+    """Events whose actor or target is the entity ``name`` (all events when ``None``), by event date.
+
+    Each row carries its article, the source the event is attributed to, and the
+    sentence it was read from (``evidence`` with its offsets). Undated events come last.
+    """
+    lim = -1 if limit is None else limit
+    if name is None:
+        return frame(conn, f"""
+            SELECT {_TIMELINE_COLUMNS}, NULL AS role
+            FROM events v JOIN articles a ON a.id = v.article_id
+            LEFT JOIN sources s ON s.article_id = v.article_id AND s.id = v.source_id
+            {_TIMELINE_ORDER} LIMIT ?""", (lim,))
+    ref, _ = best_entity(conn, name)
+    return frame(conn, f"""
+        SELECT {_TIMELINE_COLUMNS}, CASE WHEN v.actor = e.id THEN 'actor' ELSE 'target' END AS role
+        FROM entities e
+        JOIN events v ON v.article_id = e.article_id AND (v.actor = e.id OR v.target = e.id)
+        JOIN articles a ON a.id = v.article_id
+        LEFT JOIN sources s ON s.article_id = v.article_id AND s.id = v.source_id
+        WHERE e.corpus_entity_id = ?
+        {_TIMELINE_ORDER} LIMIT ?""", (ref.id, lim))
+
+
+# --- sourcing ---------------------------------------------------------------------------
+
+
+@dataclass
+class SourcingReport:
+    """How the (filtered) articles source their claims."""
+
+    filters: dict[str, Any]
+    articles: int
+    attributions: int
+    by_kind: dict[str, int]
+    anonymous_share: float
+    named_sources: int
+    top_sources: pd.DataFrame = field(default_factory=pd.DataFrame)
+
+    def to_dict(self) -> dict[str, Any]:
+        data = {k: v for k, v in self.__dict__.items() if k != "top_sources"}
+        data["top_sources"] = records_of(self.top_sources)
+        return data
+
+
+def _like(text: str) -> str:
+    return "%" + text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%"
+
+
+def _article_filter(outlet: str | None, author: str | None) -> tuple[str, tuple]:
+    clauses, params = ["1"], []
+    if outlet:
+        clauses.append("a.outlet LIKE ? ESCAPE '\\'")
+        params.append(_like(outlet))
+    if author:
+        clauses.append("EXISTS (SELECT 1 FROM json_each(a.authors) j WHERE j.value LIKE ? ESCAPE '\\')")
+        params.append(_like(author))
+    return " AND ".join(clauses), tuple(params)
+
+
+def sources(
+    conn: sqlite3.Connection, *, anonymous: bool = False, outlet: str | None = None, author: str | None = None,
+    limit: int = 20,
+) -> SourcingReport:
+    """Attributions by source kind, anonymous share, named sources and the most cited sources.
+
+    ``outlet`` and ``author`` keep articles whose outlet or an author contains
+    the text (case-insensitive); ``anonymous`` lists only anonymous sources.
+    """
+    where, params = _article_filter(outlet, author)
+    n_articles = conn.execute(f"SELECT count(*) FROM articles a WHERE {where}", params).fetchone()[0]
+    kinds = conn.execute(f"""
+        SELECT coalesce(s.kind, 'unknown'), count(*), sum(coalesce(s.anonymous, 0))
+        FROM attributions q JOIN articles a ON a.id = q.article_id
+        LEFT JOIN sources s ON s.article_id = q.article_id AND s.id = q.source_id
+        WHERE {where} GROUP BY 1 ORDER BY 2 DESC""", params).fetchall()
+    total = sum(int(r[1]) for r in kinds)
+    anonymous_total = sum(int(r[2] or 0) for r in kinds)
+    named = conn.execute(f"""
+        SELECT count(DISTINCT coalesce('#' || e.corpus_entity_id, lower(s.description)))
+        FROM sources s JOIN articles a ON a.id = s.article_id
+        LEFT JOIN entities e ON e.article_id = s.article_id AND e.id = s.entity_id
+        WHERE {where} AND NOT coalesce(s.anonymous, 0)""", params).fetchone()[0]
+    top = frame(conn, f"""
+        SELECT coalesce(c.name, s.description) AS source, s.kind, s.anonymous,
+               count(q.id) AS attributions, count(DISTINCT s.article_id) AS articles
+        FROM sources s JOIN articles a ON a.id = s.article_id
+        LEFT JOIN entities e ON e.article_id = s.article_id AND e.id = s.entity_id
+        LEFT JOIN corpus_entities c ON c.id = e.corpus_entity_id
+        LEFT JOIN attributions q ON q.article_id = s.article_id AND q.source_id = s.id
+        WHERE {where} {"AND s.anonymous" if anonymous else ""}
+        GROUP BY coalesce('#' || c.id, lower(s.description)), s.kind
+        ORDER BY attributions DESC, articles DESC, source LIMIT ?""", (*params, limit))
+    return SourcingReport(
+        filters={"anonymous": anonymous, "outlet": outlet, "author": author},
+        articles=int(n_articles),
+        attributions=total,
+        by_kind={str(r[0]): int(r[1]) for r in kinds},
+        anonymous_share=round(anonymous_total / total, 4) if total else 0.0,
+        named_sources=int(named),
+        top_sources=top,
+    )
+
+
+# --- stats ------------------------------------------------------------------------------
+
+_COUNTED = ("articles", "failures", "entities", "mentions", "times", "sources", "attributions", "events",
+            "relations")
+
+
+def stats(conn: sqlite3.Connection) -> dict[str, Any]:
+    """Row counts, corpus entities, publication range, generators and top outlets."""
+    info: dict[str, Any] = {"counts": {t: conn.execute(f"SELECT count(*) FROM {t}").fetchone()[0] for t in _COUNTED}}
+    info["counts"]["corpus_entities"] = conn.execute(
+        "SELECT count(DISTINCT corpus_entity_id) FROM entities").fetchone()[0]
+    info["counts"]["entity_decisions"] = conn.execute("SELECT count(*) FROM entity_decisions").fetchone()[0]
+    first, last, dated = conn.execute(
+        "SELECT min(published), max(published), count(published) FROM articles").fetchone()
+    info["published"] = {"first": first, "last": last, "dated_articles": dated}
+    info["generators"] = [
+        {"newsgraph": r[0], "model": r[1], "articles": r[2]}
+        for r in conn.execute("SELECT newsgraph_version, model, count(*) FROM articles GROUP BY 1, 2 ORDER BY 3 DESC")
+    ]
+    info["outlets"] = [
+        {"outlet": r[0], "articles": r[1]}
+        for r in conn.execute("SELECT outlet, count(*) FROM articles WHERE outlet IS NOT NULL "
+                              "GROUP BY outlet ORDER BY 2 DESC, 1 LIMIT 10")
+    ]
+    info["words"] = conn.execute("SELECT coalesce(sum(n_words), 0) FROM articles").fetchone()[0]
+    return info

@@ -1,0 +1,153 @@
+"""A record as table rows, and its raw input: what one article's write transaction holds.
+
+The normalised tables carry what queries need; the full record JSON goes to
+``records`` untouched, so a field the extractors add later is kept even before
+a table has a column for it.
+"""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+import zlib
+from dataclasses import dataclass
+from datetime import UTC, datetime
+
+from newsgraph.ingest import Item
+from newsgraph.record import Record
+from newsgraph.store.entities import name_key, resolve
+
+#: Item fields kept with the raw input so ``reprocess`` rebuilds the same item.
+ITEM_FIELDS = ("where", "format", "path", "line", "id", "url", "title", "authors", "published")
+
+
+@dataclass
+class RawInput:
+    """The raw bytes (or text) of an input and the item fields around them."""
+
+    item: dict
+    data: bytes
+    is_text: bool
+
+    @classmethod
+    def from_item(cls, item: Item) -> RawInput | None:
+        if item.data is not None:
+            return cls({k: getattr(item, k) for k in ITEM_FIELDS}, item.data, False)
+        if item.text is not None:
+            return cls({k: getattr(item, k) for k in ITEM_FIELDS}, item.text.encode("utf-8"), True)
+        return None
+
+    def to_item(self) -> Item:
+        item = Item(**self.item)
+        if self.is_text:
+            item.text = self.data.decode("utf-8")
+        else:
+            item.data = self.data
+        return item
+
+    def to_row(self, article_id: str) -> tuple[str, str, bytes]:
+        meta = dict(self.item, is_text=self.is_text)
+        return article_id, json.dumps(meta, ensure_ascii=False), zlib.compress(self.data, 6)
+
+    @classmethod
+    def from_row(cls, item_json: str, data: bytes) -> RawInput:
+        meta = json.loads(item_json)
+        is_text = bool(meta.pop("is_text", False))
+        return cls(meta, zlib.decompress(data), is_text)
+
+
+def _now() -> str:
+    return datetime.now(UTC).isoformat(timespec="seconds")
+
+
+def _b(value: bool | None) -> int | None:
+    return None if value is None else int(value)
+
+
+def delete_article(conn: sqlite3.Connection, article_id: str) -> None:
+    """Remove an article and (by cascade) all its rows; corpus entities and decisions stay."""
+    conn.execute("DELETE FROM articles WHERE id = ?", (article_id,))
+
+
+def insert_record(conn: sqlite3.Connection, record: Record, raw: RawInput | None = None) -> set[int]:
+    """Write one record's rows; returns the corpus entities it touched. The caller holds the transaction."""
+    meta, src, gen = record.meta, record.source, record.generator
+    conn.execute(
+        "INSERT INTO articles (id, path, line, input_id, url, format, title, authors, published, published_from, "
+        "outlet, dateline, language, text, n_words, newsgraph_version, model, ingested_at) "
+        "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        (
+            record.id, src.path, getattr(src, "line", None), src.id, src.url, src.format, meta.title,
+            json.dumps(meta.authors, ensure_ascii=False), meta.published, meta.published_from, meta.outlet,
+            meta.dateline, meta.language, record.text, len(record.text.split()),
+            gen.newsgraph if gen else None, gen.model if gen else None, _now(),
+        ),
+    )
+    conn.execute("INSERT INTO records (id, json) VALUES (?, ?)", (record.id, record.to_json()))
+    if raw is not None:
+        conn.execute("INSERT INTO raw_inputs (id, item, data) VALUES (?, ?, ?)", raw.to_row(record.id))
+    return _insert_parts(conn, record)
+
+
+def _insert_parts(conn: sqlite3.Connection, record: Record) -> set[int]:
+    aid = record.id
+    touched: set[int] = set()
+    for entity in record.entities:
+        corpus_id = resolve(conn, aid, entity.name, entity.type)
+        touched.add(corpus_id)
+        conn.execute(
+            "INSERT INTO entities (article_id, id, name, type, titles, salience, n_mentions, key, corpus_entity_id) "
+            "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            (aid, entity.id, entity.name, entity.type, json.dumps(entity.titles, ensure_ascii=False),
+             entity.salience, len(entity.mentions), name_key(entity.name, entity.type), corpus_id),
+        )
+        conn.executemany(
+            'INSERT INTO mentions (article_id, entity_id, start, "end", text, kind) VALUES (?, ?, ?, ?, ?, ?)',
+            [(aid, entity.id, m.start, m.end, m.text, m.kind) for m in entity.mentions],
+        )
+    conn.executemany(
+        'INSERT INTO times (article_id, id, start, "end", text, type, value, mod, anchored, role) '
+        "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        [(aid, t.id, t.start, t.end, t.text, t.type, t.value, t.mod, _b(t.anchored), t.role) for t in record.times],
+    )
+    conn.executemany(
+        "INSERT INTO sources (article_id, id, entity_id, description, kind, anonymous, count, affiliation, reason, "
+        "declined_to_comment, n_mentions) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        [(aid, s.id, s.entity, s.description, s.kind, _b(s.anonymous), s.count, s.affiliation, s.reason,
+          _b(s.declined_to_comment), len(s.mentions)) for s in record.sources],
+    )
+    conn.executemany(
+        "INSERT INTO attributions (article_id, id, source_id, cue_start, cue_end, cue, content_start, content_end, "
+        "content, kind, quoted) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        [(aid, a.id, a.source, a.cue.start if a.cue else None, a.cue.end if a.cue else None,
+          a.cue.text if a.cue else None, a.content.start, a.content.end, a.content.text, a.kind, _b(a.quoted))
+         for a in record.attributions],
+    )
+    conn.executemany(
+        "INSERT INTO events (article_id, id, actor, actor_text, predicate, target, target_text, object_text, "
+        "negated, modality, time_id, date, date_reason, source_id, code, mode, cameo, sentence_start, sentence_end) "
+        "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        [(aid, v.id, v.actor, v.actor_text, v.predicate, v.target, v.target_text, v.object_text, _b(v.negated),
+          v.modality, v.time, v.date, v.date_reason, v.source, v.code, v.mode, v.cameo, v.sentence.start,
+          v.sentence.end) for v in record.events],
+    )
+    conn.executemany(
+        'INSERT INTO relations (article_id, position, a, b, polarity, start, "end", text, date) '
+        "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        [(aid, i, r.a, r.b, r.polarity, r.text.start, r.text.end, r.text.text, r.date)
+         for i, r in enumerate(record.relations)],
+    )
+    return touched
+
+
+def record_failure(
+    conn: sqlite3.Connection, failure_id: str, where: str, path: str | None, line: int | None, reason: str,
+    version: str | None,
+) -> None:
+    conn.execute(
+        'INSERT INTO failures (id, "where", path, line, reason, newsgraph_version, attempts, failed_at) '
+        "VALUES (?, ?, ?, ?, ?, ?, 1, ?) ON CONFLICT(id) DO UPDATE SET attempts = attempts + 1, "
+        'reason = excluded.reason, "where" = excluded."where", newsgraph_version = excluded.newsgraph_version, '
+        "failed_at = excluded.failed_at",
+        (failure_id, where, path, line, reason, version, _now()),
+    )

@@ -1,0 +1,176 @@
+"""The corpus store commands as a user runs them: ingest, failures, reprocess, queries, export, errors."""
+
+from __future__ import annotations
+
+import json
+import shutil
+import sqlite3
+from pathlib import Path
+
+import pandas as pd
+import pytest
+from typer.testing import CliRunner
+
+from newsgraph.cli import app
+
+runner = CliRunner()
+ARTICLES = {
+    "council.txt": "The city council of Springfield voted on Monday to expand the public library. "
+                   "Mayor Jane Roe said the vote was \"a win for every reader in town.\"\n",
+    "river.txt": "Heavy rain flooded the Green River valley on Friday, forcing hundreds to leave their homes. "
+                 "Jane Roe, the mayor, opened the town hall in Springfield as a shelter.\n",
+    "market.txt": "Shares of Acme Corp fell sharply in New York on Monday after the company cut its forecast. "
+                  "Chief executive Paul Stone said demand had slowed in Europe.\n",
+    "empty.txt": "  \n",
+}
+
+
+def invoke(*args: str, stdin: str | None = None):
+    return runner.invoke(app, list(args), input=stdin)
+
+
+@pytest.fixture(scope="module")
+def built(tmp_path_factory) -> Path:
+    folder = tmp_path_factory.mktemp("articles")
+    for name, text in ARTICLES.items():
+        (folder / name).write_text(text)
+    db = tmp_path_factory.mktemp("store") / "news.db"
+    result = invoke("ingest", str(folder), "--db", str(db))
+    assert result.exit_code == 0, result.output
+    assert "3 stored" in result.stderr and "1 failed" in result.stderr
+    return db
+
+
+@pytest.fixture
+def db(built, tmp_path) -> str:
+    copy = tmp_path / "news.db"
+    shutil.copy(built, copy)
+    return str(copy)
+
+
+def test_ingest_again_reports_json_and_stores_nothing_new(built):
+    folder = next(iter(Path(built).parent.parent.glob("articles*")))
+    result = invoke("ingest", str(folder), "--db", str(built), "--json")
+    assert result.exit_code == 0, result.output
+    report = json.loads(result.stdout)
+    assert report["stored"] == 0 and report["already_stored"] == 3 and report["skipped_failed"] == 1
+
+
+def test_ingest_from_stdin(tmp_path):
+    db = str(tmp_path / "news.db")
+    result = invoke("ingest", "-", "--db", db, "--json", stdin="Paul Stone resigned from Acme Corp on Friday.\n")
+    assert result.exit_code == 0, result.output
+    assert json.loads(result.stdout)["stored"] == 1
+
+
+def test_stats(built):
+    data = json.loads(invoke("stats", "--db", str(built), "--json").stdout)
+    assert data["counts"]["articles"] == 3 and data["counts"]["failures"] == 1
+    table = invoke("stats", "--db", str(built))
+    assert table.exit_code == 0 and "articles" in table.stdout and "0001_initial" in table.stdout
+
+
+def test_failures(built):
+    rows = json.loads(invoke("failures", "--db", str(built), "--json").stdout)
+    assert len(rows) == 1 and rows[0]["where"].endswith("empty.txt") and rows[0]["reason"]
+    assert "Failures (1)" in invoke("failures", "--db", str(built)).stdout
+
+
+def test_search(built):
+    rows = json.loads(invoke("search", "library", "--db", str(built), "--json").stdout)
+    assert len(rows) == 1 and "[[library]]" in rows[0]["snippet"]
+    table = invoke("search", "Springfield", "--db", str(built))
+    assert table.exit_code == 0 and "Springfield" in table.stdout
+    assert "no article matches" in invoke("search", "submarine", "--db", str(built)).stdout
+    bad = invoke("search", "?!", "--db", str(built))
+    assert bad.exit_code == 1 and "at least one word" in bad.stderr
+
+
+def test_entity_profile_table_and_json(built):
+    result = invoke("entity", "Jane Roe", "--db", str(built))
+    assert result.exit_code == 0, result.output
+    assert "Jane Roe" in result.stdout and "Articles" in result.stdout and "Co-mentioned" in result.stdout
+    data = json.loads(invoke("entity", "--db", str(built), "Jane Roe", "--json").stdout)
+    assert data["entity"]["articles"] == 2
+    assert json.loads(invoke("entity", "show", "Jane Roe", "--db", str(built), "--json").stdout) == data
+    missing = invoke("entity", "Nobody Known", "--db", str(built))
+    assert missing.exit_code == 1 and "no entity matches" in missing.stderr
+
+
+def test_entity_list_merge_and_split(db):
+    listed = json.loads(invoke("entity", "list", "o", "--db", db, "--json").stdout)
+    assert listed and all("o" in r["name"].lower() for r in listed)
+    merged = invoke("entity", "merge", "Jane Roe", "Paul Stone", "--db", db, "--json")
+    assert merged.exit_code == 0, merged.output
+    assert json.loads(merged.stdout)["articles"] == 3
+    split = invoke("entity", "split", "Jane Roe", "--name", "Paul Stone", "--db", db)
+    assert split.exit_code == 0, split.output
+    assert "split off" in split.stdout
+    assert json.loads(invoke("entity", "Paul Stone", "--db", db, "--json").stdout)["entity"]["articles"] == 1
+    again = invoke("entity", "merge", "Jane Roe", "Jane Roe", "--db", db)
+    assert again.exit_code == 1 and "itself" in again.stderr
+
+
+def test_quotes_and_sources(built):
+    result = invoke("quotes", "--db", str(built), "--json")
+    assert result.exit_code == 0 and isinstance(json.loads(result.stdout), list)
+    by = invoke("quotes", "--by", "Jane Roe", "--db", str(built))
+    assert by.exit_code == 0, by.output
+    both = invoke("quotes", "--by", "a", "--about", "b", "--db", str(built))
+    assert both.exit_code == 2
+    report = json.loads(invoke("sources", "--db", str(built), "--json").stdout)
+    assert report["articles"] == 3 and set(report) >= {"by_kind", "anonymous_share", "top_sources"}
+    filtered = json.loads(invoke("sources", "--anonymous", "--outlet", "X", "--author", "Y", "--db", str(built),
+                                 "--json").stdout)
+    assert filtered["articles"] == 0 and filtered["filters"]["anonymous"] is True
+    assert "Sourcing" in invoke("sources", "--db", str(built)).stdout
+
+
+def test_reprocess(db):
+    with sqlite3.connect(db) as conn:
+        conn.execute("UPDATE articles SET model = 'old-model'")
+    result = invoke("reprocess", "--db", db, "--json")
+    assert result.exit_code == 0, result.output
+    assert json.loads(result.stdout)["rebuilt"] == 3
+    assert json.loads(invoke("stats", "--db", db, "--json").stdout)["counts"]["articles"] == 3
+
+
+def test_export(built, tmp_path):
+    result = invoke("export", "--db", str(built))
+    assert result.exit_code == 0 and len(result.stdout.splitlines()) == 3
+    assert json.loads(result.stdout.splitlines()[0])["schema"] == "newsgraph.record/1"
+    out = tmp_path / "pq"
+    result = invoke("export", "--db", str(built), "--format", "parquet", "--out", str(out))
+    assert result.exit_code == 0, result.output
+    assert len(pd.read_parquet(out / "articles.parquet")) == 3
+    csv = invoke("export", "--db", str(built), "--format", "csv", "--table", "entities")
+    assert csv.stdout.startswith("article_id,id,name")
+    bad = invoke("export", "--db", str(built), "--format", "parquet", "--table", "nonsense", "--out", "x")
+    assert bad.exit_code == 1 and "no table" in bad.stderr
+
+
+@pytest.mark.parametrize("command", [["stats"], ["search", "x"], ["entity", "x"], ["failures"], ["export"]])
+def test_missing_store(tmp_path, command):
+    result = invoke(*command, "--db", str(tmp_path / "none.db"))
+    assert result.exit_code == 1
+    assert "no such store" in result.stderr and "Traceback" not in result.output
+
+
+def test_corrupt_and_locked_store_errors_are_one_line(tmp_path, built, monkeypatch):
+    monkeypatch.setenv("NEWSGRAPH_LOCK_TIMEOUT", "0.2")
+    corrupt = tmp_path / "corrupt.db"
+    corrupt.write_bytes(b"garbage" * 1000)
+    for command in (["stats"], ["ingest", str(corrupt)]):
+        result = invoke(*command, "--db", str(corrupt))
+        assert result.exit_code == 1
+        assert result.stderr.count("\n") == 1 and "corrupt" in result.stderr and "Traceback" not in result.output
+    locked = tmp_path / "locked.db"
+    shutil.copy(built, locked)
+    blocker = sqlite3.connect(locked, isolation_level=None, timeout=0.1)
+    blocker.execute("BEGIN EXCLUSIVE")
+    try:
+        result = invoke("entity", "merge", "#1", "#2", "--db", str(locked))
+        assert result.exit_code == 1 and "locked" in result.stderr and result.stderr.count("\n") == 1
+    finally:
+        blocker.execute("ROLLBACK")
+        blocker.close()
