@@ -8,7 +8,7 @@ from typing import Annotated
 import typer
 from rich.table import Table
 
-from newsgraph.cli._app import app, console, err_console, fail, handle, write_line
+from newsgraph.cli._app import app, console, fail, handle, warn, write_line
 from newsgraph.errors import NewsgraphError
 from newsgraph.timeline import TimelineEntry, timeline
 
@@ -18,39 +18,51 @@ EVIDENCE_CHARS = 200
 
 @app.command("timeline")
 def timeline_command(
-    paths: Annotated[list[str], typer.Argument(help="Articles: files, directories, .jsonl, .csv, .gz, or -.")],
+    paths: Annotated[
+        list[str] | None,
+        typer.Argument(help="Articles: files, directories, .jsonl, .csv, .gz, or -; with --db, an entity name."),
+    ] = None,
     entity: Annotated[str | None, typer.Option(help="Only events whose actor or target is this entity.")] = None,
+    db: Annotated[str | None, typer.Option(help="Draw the events from a corpus store instead of articles.")] = None,
+    limit: Annotated[int | None, typer.Option(help="With --db: at most this many events.")] = None,
     as_json: Annotated[bool, typer.Option("--json", help="Print the timeline as a JSON array.")] = False,
     dated_only: Annotated[bool, typer.Option("--dated-only", help="Leave out events with no date.")] = False,
     published: Annotated[str | None, typer.Option(help="Publication date to anchor relative times on.")] = None,
     model: Annotated[str | None, typer.Option(help="spaCy model package or path.")] = None,
 ) -> None:
-    """List the events of the given articles in date order, with source and evidence.
+    """List the events of the given articles (or of a store) in date order, with source and evidence.
 
-    Example: newsgraph timeline article.txt --entity "Jane Doe"
+    Examples: newsgraph timeline article.txt --entity "Jane Doe";
+    newsgraph timeline "Jane Doe" --db news.db
     """
-    from newsgraph.api import Reader
+    from newsgraph.api import get_reader
     from newsgraph.dates import normalize_published
     from newsgraph.ingest import iter_items
+    from newsgraph.settings import Limits
 
+    if db is not None:
+        _store_timeline(db, entity or " ".join(paths or []) or None, limit=limit, as_json=as_json,
+                        dated_only=dated_only)
+        return
+    if not paths:
+        fail("name articles to read, or a store with --db", 2)
     if published is not None and normalize_published(published) is None:
         fail(f"--published: not a date: {published!r}", 2)
     try:
-        reader = Reader(model)
+        reader = get_reader(model)
     except NewsgraphError as exc:
         handle(exc)
-    items = list(iter_items(paths, reader.limits))
-    if not items:
-        fail("no articles found in " + ", ".join(paths))
     records = []
-    failures = 0
-    for record in reader.read_many(items, published=published):
+    failures = seen = 0
+    for record in reader.read_many(iter_items(paths, Limits.from_env()), published=published):
+        seen += 1
         if record.source.error:
             failures += 1
-            where = record.source.path or record.source.id or "<input>"
-            err_console.print(f"[bold red]newsgraph:[/] {where}: {record.source.error}", highlight=False)
+            warn(f"{record.source.where}: {record.source.error}")
             continue
         records.append(record)
+    if not seen:
+        fail("no articles found in " + ", ".join(paths))
     entries = timeline(records, entity, undated=not dated_only)
     if as_json:
         write_line(json.dumps([e.to_dict() for e in entries], indent=2, ensure_ascii=False))
@@ -86,4 +98,42 @@ def render_timeline(entries: list[TimelineEntry], *, multiple: bool = False) -> 
         if multiple:
             row.append(e.title or e.record_id[:12])
         table.add_row(*row)
+    console.print(table)
+
+
+def _store_timeline(db: str, name: str | None, *, limit: int | None, as_json: bool, dated_only: bool) -> None:
+    """Events across a store's articles, ordered by event date (``timeline --db``)."""
+    from newsgraph.cli.corpus import _open
+
+    store = _open(db)
+    try:
+        try:
+            frame = store.timeline(name, limit=limit)
+        except NewsgraphError as exc:
+            handle(exc)
+    finally:
+        store.close()
+    if dated_only:
+        frame = frame[frame["date"].notna()]
+    rows = frame.to_dict(orient="records")
+    if as_json:
+        write_line(json.dumps(rows, indent=2, ensure_ascii=False, default=str))
+        return
+    if not rows:
+        console.print("[dim]no events[/]")
+        return
+    table = Table(title=f"timeline{f' of {name}' if name else ''} ({len(rows)} events)", title_justify="left")
+    for column in ("date", "event", "source", "evidence", "article"):
+        table.add_column(column, overflow="fold", no_wrap=column == "date")
+    for row in rows:
+        when = row["date"] or "—"
+        if row["date"] and row.get("date_reason"):
+            when += f"\n[dim]{row['date_reason']}[/]"
+        what = " ".join(str(x) for x in (row["actor"] or "?", "not" if row["negated"] else "", row["predicate"],
+                                          row["target"] or row["object"] or "") if x)
+        evidence = row["evidence"] or ""
+        if len(evidence) > EVIDENCE_CHARS:
+            evidence = evidence[: EVIDENCE_CHARS - 1] + "…"
+        table.add_row(when, what, row["source"] or "the article", evidence,
+                      row["title"] or row["article_id"][:12])
     console.print(table)
