@@ -1,0 +1,183 @@
+"""Find time expressions in a parsed ``Doc`` with TIMEX3 extents.
+
+Candidates come from two places: the named patterns in ``_timex_patterns``
+(what spaCy's DATE/TIME entities miss or cut differently: "recent months",
+"for months", "the 1980s and 1990s" as two expressions) and spaCy's own DATE and
+TIME entities. Each candidate is trimmed to a TIMEX3 extent (no leading
+preposition, no possessive), kept only when the normaliser understands it and
+no filter rejects it ("may" as a verb, "The Sunday Times", a year that counts
+troops), and overlaps are settled in favour of the longest span.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from spacy.tokens import Doc, Span
+
+from newsgraph.extract import _timex_patterns as P
+from newsgraph.extract._timex_normalize import Context, Resolution, Tense, resolve
+
+
+@dataclass(frozen=True)
+class Candidate:
+    """A stretch of ``doc.text`` that may be a time expression; ``source`` names the pattern or "spacy"."""
+
+    start: int
+    end: int
+    source: str
+
+
+_LEAD_WORD = re.compile(r"^(\w+)\s+")
+_TRAIL = re.compile(r"(?:['’]s|s['’]|[\s,;:!?)\]\"'“”‘’-])+$")
+_LEAD = re.compile(r"^[\s,;:(\[\"'“”‘’-]+")
+#: Words that must not end an extent ("Tuesday and", "the 1980s or").
+_TRAIL_WORDS = re.compile(r"\s+(?:and|or|to|through|until|the|of|on|in|at)$", re.I)
+#: A trailing full stop that ends a sentence, not an abbreviation ("in March." but not "Sept." or "p.m.").
+_SENTENCE_DOT = re.compile(r"(?<![A-Z][a-z])(?<![A-Z][a-z]{2})(?<![A-Z][a-z]{3})(?<!\b[apAP]\.[mM])\.$")
+_COORDINATION = re.compile(r"\s+(?:and|or|to|through|until|&)\s+|\s*[-–—]\s*|,\s+", re.I)
+
+
+def trim(text: str, start: int, end: int) -> tuple[int, int]:
+    """Shrink ``text[start:end]`` to a TIMEX3 extent: no leading preposition, possessive or punctuation."""
+    for _ in range(4):
+        piece = text[start:end]
+        lead = _LEAD.match(piece)
+        if lead:
+            start += lead.end()
+            continue
+        word = _LEAD_WORD.match(piece)
+        if word and word.group(1).lower() in P.LEADING_TRIM and end - start > word.end():
+            start += word.end()
+            continue
+        trail = _TRAIL.search(piece)
+        if trail and trail.start() > 0:
+            end = start + trail.start()
+            continue
+        words = _TRAIL_WORDS.search(piece)
+        if words:
+            end = start + words.start()
+            continue
+        dot = _SENTENCE_DOT.search(piece)
+        if dot and not re.search(r"\b(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec|Mon|Tues?|Wed|Thu|Thurs?|Fri|Sat|Sun)\.$", piece):
+            end -= 1
+            continue
+        break
+    return start, max(start, end)
+
+
+def candidates(doc: Doc) -> list[Candidate]:
+    """Every pattern match and every spaCy DATE/TIME entity, trimmed."""
+    text = doc.text
+    found: list[Candidate] = []
+    for name, regex in P.RECOGNISER_PATTERNS.items():
+        for match in regex.finditer(text):
+            start, end = trim(text, match.start(), match.end())
+            if end > start:
+                found.append(Candidate(start, end, name))
+    for ent in doc.ents:
+        if ent.label_ in ("DATE", "TIME"):
+            start, end = trim(text, ent.start_char, ent.end_char)
+            if end > start:
+                found.append(Candidate(start, end, "spacy"))
+    return found
+
+
+def _span(doc: Doc, start: int, end: int) -> Span | None:
+    return doc.char_span(start, end, alignment_mode="expand")
+
+
+def tense_of(doc: Doc, start: int, end: int) -> Tense | None:
+    """The tense of the clause an expression sits in: its governing verb and that verb's auxiliaries.
+
+    "will meet Tuesday" and "is expected to vote Tuesday" are future; "met Tuesday"
+    and "has met" are past; a present tense is "present"; no verb gives ``None``.
+    """
+    span = _span(doc, start, end)
+    if span is None or len(span) == 0:
+        return None
+    token = span.root
+    for _ in range(8):
+        if token.pos_ in ("VERB", "AUX") and token.dep_ not in ("amod",):
+            break
+        if token.head is token:
+            return None
+        token = token.head
+    else:
+        return None
+    if token.pos_ not in ("VERB", "AUX"):
+        return None
+    auxes = [child for child in token.children if child.dep_ in ("aux", "auxpass")]
+    lowered = {aux.lower_ for aux in auxes}
+    if lowered & P.FUTURE_AUX:
+        return "future"
+    if token.head.lower_ == "going" or (
+        "to" in lowered and token.tag_ == "VB" and token.head is not token and token.head.lemma_.lower() in P.FUTURE_HEADS
+    ):
+        return "future"
+    if token.tag_ in ("VBD", "VBN") or lowered & {"had", "has", "have", "did", "was", "were"}:
+        return "past"
+    if token.tag_ in ("VBZ", "VBP", "VBG") or lowered & {"is", "are", "am", "do", "does"}:
+        return "present"
+    return None
+
+
+_AMBIGUOUS_WORDS = frozenset({"may", "march", "sun", "sat", "wed", "jan", "dec", "mar", "sept", "fall", "spring"})
+
+
+def rejected(doc: Doc, cand: Candidate, resolution: Resolution) -> bool:
+    """True when a candidate is not a time expression despite its form."""
+    text = doc.text[cand.start : cand.end]
+    span = _span(doc, cand.start, cand.end)
+    if span is None or not resolution.known:
+        return True
+    lowered = text.lower()
+    # "may" as a modal verb, "march" as a verb or noun
+    if lowered in _AMBIGUOUS_WORDS:
+        token = span[0]
+        if token.tag_ == "MD" or token.pos_ in ("VERB", "AUX") or text.islower():
+            return True
+    # a month or weekday inside a name: "The Sunday Times", "Black Friday Inc."
+    after = doc.text[cand.end : cand.end + 30]
+    follower = re.match(r"\s+([A-Z][a-z]+)", after)
+    if follower and follower.group(1).lower() in P.NAME_FOLLOWERS:
+        return True
+    if cand.source not in ("holiday", "clock", "spacy"):
+        for ent in doc.ents:
+            if ent.label_ in P.NAME_LABELS and ent.start_char < cand.end and cand.start < ent.end_char:
+                return True
+    # "as soon as he arrived"
+    if lowered == "soon" and doc.text[max(0, cand.start - 3) : cand.start].lower() == "as ":
+        return True
+    # "a second term", "a minute's"
+    if re.fullmatch(r"(?:a|the|one) second", lowered):
+        return True
+    # "a day after the vote": a distance from an event, not a time of its own
+    if resolution.type == "DURATION" and re.match(r"PT?\d", resolution.value or "") and re.match(r"\s+(?:after|before)\b", doc.text[cand.end : cand.end + 8]):
+        return True
+    # ages ("a 44-year-old") are not time expressions
+    if re.match(r"-(?:year|month|week|day)s?-old", doc.text[cand.end : cand.end + 12]) or lowered.endswith("-old"):
+        return True
+    # a bare year that counts things: "2000 troops", "1500 meters"
+    if cand.source in ("year", "spacy") and re.fullmatch(r"\d{4}", text):
+        nxt = doc[span.end] if span.end < len(doc) else None
+        if nxt is not None and nxt.tag_ == "NNS" and nxt.lower_ not in ("elections", "olympics", "games"):
+            return True
+        prev = doc[span.start - 1] if span.start > 0 else None
+        if prev is not None and (prev.like_num or prev.text in ("$", "#", "No.", "no.", "Room", "Route")):
+            return True
+    return False
+
+
+def select(cands: list[tuple[Candidate, Resolution]]) -> list[tuple[Candidate, Resolution]]:
+    """Non-overlapping candidates, longest first (patterns before spaCy on a tie), in text order."""
+    ranked = sorted(cands, key=lambda cr: (-(cr[0].end - cr[0].start), cr[0].source == "spacy", cr[0].start))
+    taken: list[tuple[Candidate, Resolution]] = []
+    for cand, res in ranked:
+        if all(cand.end <= c.start or c.end <= cand.start for c, _ in taken):
+            taken.append((cand, res))
+    return sorted(taken, key=lambda cr: cr[0].start)
+
+
+__all__ = ["Candidate", "candidates", "rejected", "select", "tense_of", "trim"]
