@@ -18,7 +18,9 @@ def eval_timeml(
     directory: Annotated[Path, typer.Argument(help="A folder of TimeML (.tml) files, searched recursively.")],
     limit: Annotated[int | None, typer.Option(min=1, help="At most this many files per corpus.")] = None,
     as_json: Annotated[bool, typer.Option("--json", help="Print the scores as JSON.")] = False,
-    errors: Annotated[Path | None, typer.Option(help="Write every miss, spurious and wrong value to this JSONL file.")] = None,
+    errors: Annotated[
+        Path | None, typer.Option(help="Write every miss, spurious and wrong value to this JSONL file.")
+    ] = None,
     model: Annotated[str | None, typer.Option(help="spaCy model package or path.")] = None,
 ) -> None:
     """Score time expressions against TimeML gold (TempEval-3 extent and value measures), per corpus.

@@ -18,7 +18,6 @@ UzZaman et al. 2013, "SemEval-2013 Task 1: TempEval-3", section 4.1.
 from __future__ import annotations
 
 import re
-import xml.etree.ElementTree as ET
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path

@@ -107,8 +107,10 @@ def _nth_weekday(year: int, month: int, weekday: int, n: int) -> date | None:
     """The n-th ``weekday`` (ISO) of a month; ``n = -1`` is the last one."""
     if not 0 < year < 10000:
         return None
-    days = [d for d in range(1, calendar.monthrange(year, month)[1] + 1) if date(year, month, d).isoweekday() == weekday]
-    return date(year, month, days[n]) if len(days) >= abs(n) else None
+    last = calendar.monthrange(year, month)[1]
+    days = [d for d in range(1, last + 1) if date(year, month, d).isoweekday() == weekday]
+    index = n - 1 if n > 0 else n
+    return date(year, month, days[index]) if len(days) >= abs(n) else None
 
 
 def _easter(year: int) -> date | None:
@@ -153,6 +155,15 @@ def _pick_year(anchor: date, month: int, day: int | None, tense: Tense | None, *
     return anchor.year if this_month <= now else anchor.year - 1
 
 
+def _year_with_weekday(year: int, month: int, day: int, weekday: int) -> int:
+    """Of ``year`` and its neighbours, the one where month/day falls on ``weekday`` ("Saturday, April 25")."""
+    for candidate in (year, year - 1, year + 1):
+        found = _safe_date(candidate, month, day)
+        if found and found.isoweekday() == weekday:
+            return candidate
+    return year
+
+
 def _weekday_date(anchor: date, weekday: int, tense: Tense | None, direction: str | None = None) -> date | None:
     """The date of a weekday named relative to ``anchor``: the nearest past one unless told otherwise.
 
@@ -181,6 +192,9 @@ _TRAILING = re.compile(r"(?:['’]s|s['’]|[\s.,;:!?)\]\"'])+$")
 _LEADING = re.compile(r"^[\s(\[\"',]+")
 
 
+_KEEP_PREFIXES = tuple(f"{m} " for m in P.QUANTITY_MODS if " " in m)
+
+
 def prepare(text: str) -> str:
     """Lower-case, one space between words, ASCII quotes and hyphens, no trailing "'s" or punctuation."""
     s = _QUOTES.sub("'", _DASHES.sub("-", text or "")).lower()
@@ -190,7 +204,7 @@ def prepare(text: str) -> str:
     keep_dot = bool(re.search(r"(?:\b[ap]\.m|\b[a-z]{3,4})\.$", s)) and not s.endswith("s.")
     s = _TRAILING.sub("", s) if not keep_dot else s
     words = s.split(" ")
-    while len(words) > 1 and words[0] in P.LEADING_TRIM and words[0] not in ("about", "around"):
+    while len(words) > 1 and words[0] in P.LEADING_TRIM and not " ".join(words).startswith(_KEEP_PREFIXES):
         words = words[1:]
     return " ".join(words)
 
@@ -453,6 +467,11 @@ def _calendar_parts(s: str) -> _Calendar | None:
 
 def _calendar(s: str, ctx: Context) -> Resolution | None:
     """Sept. 30 / June 6, 2017 / Tuesday / last Friday / March 1998 / January this year / Wednesday night."""
+    words = s.split(" ", 1)
+    if len(words) == 2 and words[0] in P.MONTHS and len(words[0]) > 3:
+        spelled = spelled_year(words[1].removeprefix("of "))
+        if spelled is not None:
+            return Resolution("DATE", _month_value(spelled, P.MONTHS[words[0]]))
     cal = _calendar_parts(s)
     if cal is None:
         return None
@@ -472,7 +491,9 @@ def _calendar(s: str, ctx: Context) -> Resolution | None:
             elif cal.direction == "this":
                 year = anchor.year
             else:
-                year = _pick_year(anchor, cal.month, cal.day, ctx.tense, nearest=cal.day is not None)
+                year = _pick_year(anchor, cal.month, cal.day, ctx.tense, nearest=True)
+                if cal.day is not None and cal.weekday is not None:
+                    year = _year_with_weekday(year, cal.month, cal.day, cal.weekday)
         if year is None:
             tail = f"-{cal.day:02d}" if cal.day else ""
             return _needs_anchor(type_, f"XXXX-{cal.month:02d}{tail}{part}")
@@ -512,8 +533,8 @@ def _clock(s: str, ctx: Context) -> Resolution | None:
     hour, minute = _clock_time(clock)
     if hour is None:
         return None
-    if re.fullmatch(r"\d{1,2}", clock.strip()) and not rest:
-        return None
+    if re.fullmatch(r"\d{1,2}", clock.strip()):
+        return None  # a bare number is not a clock time
     suffix = f"T{hour:02d}:{minute:02d}"
     if rest:
         day_res = _deictic_day(rest, ctx) or _calendar(rest, ctx) or _numeric_date(rest, ctx)
@@ -547,8 +568,25 @@ def _clock_time(clock: str) -> tuple[int | None, int]:
     return hour, minute
 
 
+def spelled_year(s: str) -> int | None:
+    """A year in words, as broadcast transcripts write it: "nineteen ninety-six", "two thousand one"."""
+    words = s.replace("-", " ").replace(" and ", " ").split()
+    if len(words) >= 2 and words[0] in ("nineteen", "eighteen", "seventeen") and words[1] != "hundred":
+        rest = _number(" ".join(words[1:]))
+        if rest is not None and 10 <= rest < 100 and rest == int(rest):
+            return P.NUMBER_WORDS[words[0]] * 100 + int(rest)
+    if words[:2] == ["two", "thousand"]:
+        rest = _number(" ".join(words[2:])) if len(words) > 2 else 0.0
+        if rest is not None and rest < 100 and rest == int(rest):
+            return 2000 + int(rest)
+    return None
+
+
 def _year(s: str, ctx: Context) -> Resolution | None:
-    """1998 / the year 2000 / fiscal 1989 / FY2017."""
+    """1998 / the year 2000 / fiscal 1989 / FY2017 / nineteen ninety-six."""
+    spelled = spelled_year(s.removeprefix("the year ").removeprefix("in "))
+    if spelled is not None:
+        return Resolution("DATE", _year_value(spelled))
     match = re.fullmatch(r"(?:the year |calendar |calendar year )?(\d{4})", s) or P.RE_FISCAL.fullmatch(s)
     if not match:
         return None
@@ -641,7 +679,7 @@ def _quarter(s: str, ctx: Context) -> Resolution | None:
     shift = {"this year": 0, "last year": -1, "next year": 1}.get(owner)
     if shift is not None:
         year = anchor.year + shift
-    elif number - current >= 2 and ctx.tense != "future":
+    elif number - current >= 3 and ctx.tense != "future":
         year = anchor.year - 1
     else:
         year = anchor.year
@@ -690,8 +728,9 @@ def _year_ago(s: str, ctx: Context) -> Resolution | None:
 _RE_RELATIVE_UNIT = re.compile(
     r"^(?P<rel>last|past|previous|preceding|this past|the past|the last|the previous|the preceding|latest|the latest|"
     r"next|coming|the coming|this coming|the next|upcoming|the upcoming|following|the following|"
-    r"this|the current|current|the present|the same|same|that)\s+(?:fiscal\s+)?"
-    r"(?P<unit>week|weekend|month|year|quarter|decade|century|half|spring|summer|fall|autumn|winter|season|holiday season|"
+    r"this|the current|current|the present|the same|same|that same|that)\s+(?:fiscal\s+)?"
+    r"(?P<unit>week|weekend|month|year|quarter|decade|century|half|spring|summer|fall|autumn|winter|season|"
+    r"holiday season|"
     r"morning|afternoon|evening|night|day)$"
 )
 
@@ -703,7 +742,8 @@ def _relative_unit(s: str, ctx: Context) -> Resolution | None:
         return None
     rel, unit = match.group("rel"), match.group("unit")
     step = -1 if rel in P.PAST_WORDS else 1 if rel in P.FUTURE_WORDS else 0
-    anaphoric = rel in ("that", "the same", "same", "the following", "following", "the previous", "the preceding")
+    anaphoric = rel in ("that", "the same", "same", "that same", "the following", "following", "the previous",
+                        "the preceding")
     base = (ctx.reference or ctx.anchor) if anaphoric else ctx.anchor
     if unit == "day" and not anaphoric:
         return None
@@ -759,7 +799,8 @@ def _season_value(anchor: date, unit: str, step: int) -> Resolution:
 
 
 _RE_OFFSET = re.compile(
-    r"^(?P<num>.+?)[\s-]+(?:more\s+)?(?P<unit>[a-z]+?s?)(?: or so)?\s+(?P<dir>ago|earlier|later|before|back|from now|hence|"
+    r"^(?P<num>.+?)[\s-]+(?:more\s+)?(?P<unit>[a-z]+?s?)(?: or so)?\s+"
+    r"(?P<dir>ago|earlier|later|before|back|from now|hence|"
     r"after|on|previously|prior)$"
 )
 
@@ -944,6 +985,19 @@ def _season(s: str, ctx: Context) -> Resolution | None:
     return None
 
 
+def _part_of_day(s: str, ctx: Context) -> Resolution | None:
+    """mid-afternoon / early morning / late evening: that part of the anchor day."""
+    match = re.fullmatch(r"(?:early|late|mid|mid-|the)\s*(morning|afternoon|evening)", s) or re.fullmatch(
+        r"(midday)", s)
+    if not match:
+        return None
+    if ctx.anchor is None:
+        return _needs_anchor("TIME")
+    if match.group(1) == "midday":
+        return Resolution("TIME", f"{_day_value(ctx.anchor)}T12:00")
+    return Resolution("TIME", f"{_day_value(ctx.anchor)}T{P.PARTS_OF_DAY[match.group(1)]}")
+
+
 def _the_weekend(s: str, ctx: Context) -> Resolution | None:
     """the weekend / weekend: the coming one when the clause looks ahead, else the latest one."""
     if s not in ("the weekend", "weekend"):
@@ -958,7 +1012,7 @@ def _the_weekend(s: str, ctx: Context) -> Resolution | None:
 #: The rules, most specific first. The first that understands the whole expression wins.
 RULES: tuple[Rule, ...] = (
     _vague, _deictic_day, _numeric_date, _year, _decade, _century, _quarter, _year_ago, _period,
-    _clock, _calendar, _frequency, _the_weekend, _relative_unit, _anaphoric, _offset, _season, _holiday,
+    _clock, _calendar, _frequency, _part_of_day, _the_weekend, _relative_unit, _anaphoric, _offset, _season, _holiday,
     _compound_duration, _plural_units, _duration,
 )
 
@@ -1015,7 +1069,9 @@ def resolve(text: str, context: Context | None = None) -> Resolution:
     return UNKNOWN
 
 
-def normalize(text: str, anchor: date | None = None, tense_hint: Tense | None = None) -> tuple[str, str | None, str | None]:
+def normalize(
+    text: str, anchor: date | None = None, tense_hint: Tense | None = None
+) -> tuple[str, str | None, str | None]:
     """``(type, value, mod)`` of a time expression seen from ``anchor`` (the publication date).
 
     >>> normalize("last month", date(2017, 6, 6))

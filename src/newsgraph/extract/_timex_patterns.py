@@ -199,7 +199,10 @@ DAY_NUM = r"(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?"
 YEAR_NUM = r"(?:1[6-9]\d\d|20\d\d)"
 SEASON = r"(?:spring|summer|fall|autumn|winter)"
 PART_OF_DAY = r"(?:morning|afternoon|evening|night|overnight|midday|dawn|dusk)"
-UNIT = r"(?:second|minute|hour|day|night|week|weekend|fortnight|month|quarter|year|decade|century|millenni(?:um|a)|centuries)"
+UNIT = (
+    r"(?:second|minute|hour|day|night|week|weekend|fortnight|month|quarter|year|decade|century|millenni(?:um|a)"
+    r"|centuries)"
+)
 UNIT_SINGULAR = r"(?:second|minute|hour|day|night|week|weekend|fortnight|month|quarter|year|decade|century|millennium)"
 NUMBER_WORD = (
     r"(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|"
@@ -216,10 +219,15 @@ QUANTITY_MOD = rf"(?:{_alternation(set(QUANTITY_MODS) - {'over', 'under'})})"
 ORDINAL = r"(?:first|second|third|fourth|1st|2nd|3rd|4th|final|last|latest|current|previous|same)"
 CLOCK = (
     r"(?:\d{1,2}(?::\d\d)?\s*(?:a\.m\.?|p\.m\.?|am\b|pm\b|a\.\s?m\.|p\.\s?m\.)"
-    r"|\d{1,2}:\d\d(?::\d\d)?(?!\d)|noon|midnight|\d{1,2}\s+o'clock)"
+    r"|\d{1,2}:\d\d(?::\d\d)?(?!\d)|noon|midnight|midday|\d{1,2}\s+o'clock)"
 )
 ZONE = rf"(?:{_alternation(TIME_ZONES)})"
-HOLIDAY = _alternation([*FIXED_HOLIDAYS, *WEEKDAY_HOLIDAYS, *EASTER_HOLIDAYS])
+HOLIDAY = "(?i:" + _alternation([*FIXED_HOLIDAYS, *WEEKDAY_HOLIDAYS, *EASTER_HOLIDAYS]) + ")"
+SPELLED_YEAR = (
+    r"(?i:(?:nineteen|eighteen)[\s-](?:(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:[\s-]"
+    r"(?:one|two|three|four|five|six|seven|eight|nine))?|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|"
+    r"seventeen|eighteen|nineteen)|two\s+thousand(?:\s+(?:and\s+)?(?:one|two|three|four|five|six|seven|eight|nine|ten))?)"
+)
 
 #: Normaliser input: a cardinal number, in digits or words.
 RE_DIGITS = re.compile(r"^\d+$")
@@ -240,7 +248,9 @@ RE_FISCAL = re.compile(r"^(?:fiscal(?:\s+year)?|fy)\s*['’]?(\d{2}|\d{4})$")
 #: Normaliser input: a clause-free duration "N units" with an optional fraction.
 RE_DURATION = re.compile(rf"^(?P<num>.+?)[\s-]+(?P<unit>{UNIT.lower()}s?)(?:[\s-]+(?:long|old))?$")
 #: Normaliser input: a quantity written as an adjective, "two-year", "16-hour".
-RE_COMPOUND_DURATION = re.compile(rf"^(?P<num>[a-z0-9]+(?:[\s-][a-z]+)?)-(?P<unit>{UNIT_SINGULAR.lower()})(?:-(?:long|old))?$")
+RE_COMPOUND_DURATION = re.compile(
+    rf"^(?P<num>[a-z0-9]+(?:[\s-][a-z]+)?)-(?P<unit>{UNIT_SINGULAR.lower()})(?:-(?:long|old))?$"
+)
 #: Tokens of a normalised expression: words with apostrophes, numbers with separators.
 RE_TOKEN = re.compile(r"\d+(?:[.,:/]\d+)*(?:st|nd|rd|th|s)?|[a-z]+(?:['’][a-z]+)?(?:\.(?=[a-z]\.))?|['’]\d0s|\S")
 
@@ -289,6 +299,10 @@ RECOGNISER_PATTERNS: dict[str, re.Pattern[str]] = {
     "year": re.compile(
         rf"(?<![\d$£€.,/-])(?:{_i('fiscal(?:_year)?|the_year|fy')}\s*)?{YEAR_NUM}(?![\d%.,]\d|-\d|\s*(?:%|percent))\b"
     ),
+    # nineteen ninety-six, January nineteen ninety-seven, the year two thousand (broadcast transcripts)
+    "spelled_year": re.compile(
+        rf"\b(?:(?:{MONTH_NAME}|{_i('the_year|the_winter_of|the_summer_of')})\s+)?{SPELLED_YEAR}\b"
+    ),
     # the 1980s, the late 1990s, mid-1990s, the '80s, the sixties
     "decade": re.compile(
         rf"(?:\b{_i('the')}\s+)?(?:{_POSITION}[\s-]+)?(?:\b1[0-9]\d0s|\b20\d0s|['’]\d0s|"
@@ -330,7 +344,7 @@ RECOGNISER_PATTERNS: dict[str, re.Pattern[str]] = {
     "vague": re.compile(
         _i(r"\b(?:now|right\s+now|currently|nowadays|these\s+days|at\s+present|presently|recently|lately|"
            r"more\s+recently|most\s+recently|previously|formerly|soon|the\s+(?:near\s+)?future|"
-           r"the\s+past|as\s+soon\s+as\s+possible|a\s+later\s+date)\b")
+           r"the\s+past|as\s+soon\s+as\s+possible|a\s+later\s+date|future|current|that\s+same\s+day)\b")
     ),
     # 3 p.m., 10:35 a.m. EDT, noon Thursday, 9 a.m. Tuesday
     "clock": re.compile(
@@ -367,6 +381,8 @@ RECOGNISER_PATTERNS: dict[str, re.Pattern[str]] = {
         rf"{WEEKDAY_NAME}s(?:\s+{_i(PART_OF_DAY)}s?)?)\b"
     ),
     # the day before, the next day, the following week, that day, the same day, a day later
+    # mid-afternoon, early morning
+    "part_of_day": re.compile(_i(r"\b(?:early|late|mid-?)\s*(?:morning|afternoon|evening)\b")),
     "anaphoric": re.compile(
         _i(r"\b(?:(?:earlier|later)\s+)?(?:the\s+(?:previous|next|following|preceding|same|prior)|that)\s+"
            r"(?:day|morning|afternoon|evening|night|week|month|year|weekend)\b")
@@ -400,3 +416,18 @@ NAME_FOLLOWERS: frozenset[str] = frozenset({
     "street", "square", "island", "group", "party", "movement", "revolution", "massacre", "uprising",
     "accords", "agreement", "offensive", "war", "crisis", "storm", "bloody", "records", "press",
 })
+
+# --- recogniser filters -----------------------------------------------------------------
+
+#: An abbreviation whose full stop belongs to the extent ("Sept.", "Tues.").
+RE_ABBREVIATION_END = re.compile(
+    r"\b(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec|Mon|Tues?|Wed|Thu|Thurs?|Fri|Sat|Sun)\.$"
+)
+#: A possessive before a bare decade makes it an age: "in his 30s", "her early 40s".
+RE_AGE_OWNER = re.compile(r"\b(?:his|her|their|my|your|our|its)\s+(?:early\s+|mid-?\s*|late\s+)?$")
+#: What follows a counted duration that measures from an event: "two days after the vote".
+RE_FROM_EVENT = re.compile(r"\s+(?:after|before)\b")
+#: A counted duration value (``P3D``, ``PT5H``), as opposed to a vague one (``PXD``).
+RE_COUNTED_DURATION = re.compile(r"PT?\d")
+#: What follows an adjectival duration that makes it an age: "a 44-year-old".
+RE_AGE_SUFFIX = re.compile(r"-(?:year|month|week|day)s?-old")

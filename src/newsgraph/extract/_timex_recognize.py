@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from spacy.tokens import Doc, Span
 
 from newsgraph.extract import _timex_patterns as P
-from newsgraph.extract._timex_normalize import Context, Resolution, Tense, resolve
+from newsgraph.extract._timex_normalize import Resolution, Tense
 
 
 @dataclass(frozen=True)
@@ -60,7 +60,7 @@ def trim(text: str, start: int, end: int) -> tuple[int, int]:
             end = start + words.start()
             continue
         dot = _SENTENCE_DOT.search(piece)
-        if dot and not re.search(r"\b(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec|Mon|Tues?|Wed|Thu|Thurs?|Fri|Sat|Sun)\.$", piece):
+        if dot and not P.RE_ABBREVIATION_END.search(piece):
             end -= 1
             continue
         break
@@ -110,14 +110,22 @@ def tense_of(doc: Doc, start: int, end: int) -> Tense | None:
         return None
     auxes = [child for child in token.children if child.dep_ in ("aux", "auxpass")]
     lowered = {aux.lower_ for aux in auxes}
+    perfect = bool(lowered & {"have", "has", "had", "'ve"})
     if lowered & P.FUTURE_AUX:
         return "future"
+    if any(aux.tag_ == "MD" for aux in auxes) and not perfect:
+        # "must be returned by Jan. 14", "could vote Tuesday", "said he would travel Thursday"
+        return "future"
     if token.head.lower_ == "going" or (
-        "to" in lowered and token.tag_ == "VB" and token.head is not token and token.head.lemma_.lower() in P.FUTURE_HEADS
+        "to" in lowered and token.tag_ == "VB" and token.head is not token
+        and token.head.lemma_.lower() in P.FUTURE_HEADS
     ):
         return "future"
     if token.tag_ in ("VBD", "VBN") or lowered & {"had", "has", "have", "did", "was", "were"}:
         return "past"
+    cue = doc.text[max(0, start - 7) : start].lower().split()
+    if cue and cue[-1] in ("until", "till", "by", "before"):
+        return "future"
     if token.tag_ in ("VBZ", "VBP", "VBG") or lowered & {"is", "are", "am", "do", "does"}:
         return "present"
     return None
@@ -147,6 +155,16 @@ def rejected(doc: Doc, cand: Candidate, resolution: Resolution) -> bool:
         for ent in doc.ents:
             if ent.label_ in P.NAME_LABELS and ent.start_char < cand.end and cand.start < ent.end_char:
                 return True
+    # "the Communist Party daily Granma": a frequency word used as a noun
+    if cand.source == "set" and re.fullmatch(r"[a-z]+ly", text) and re.match(r"\s+[A-Z]", after):
+        return True
+    # "60 Minutes" (a programme), "about three-quarters" (a fraction), "in his 30s" (an age)
+    if re.search(r"\d\s+[A-Z][a-z]+s$", text) and cand.start > 0 and doc.text[cand.start - 1] != "\n":
+        return True
+    if re.search(r"\w-quarters?$", lowered):
+        return True
+    if re.fullmatch(r"\d0s", text) and P.RE_AGE_OWNER.search(doc.text[max(0, cand.start - 20) : cand.start].lower()):
+        return True
     # "as soon as he arrived"
     if lowered == "soon" and doc.text[max(0, cand.start - 3) : cand.start].lower() == "as ":
         return True
@@ -154,10 +172,11 @@ def rejected(doc: Doc, cand: Candidate, resolution: Resolution) -> bool:
     if re.fullmatch(r"(?:a|the|one) second", lowered):
         return True
     # "a day after the vote": a distance from an event, not a time of its own
-    if resolution.type == "DURATION" and re.match(r"PT?\d", resolution.value or "") and re.match(r"\s+(?:after|before)\b", doc.text[cand.end : cand.end + 8]):
+    counted = resolution.type == "DURATION" and P.RE_COUNTED_DURATION.match(resolution.value or "")
+    if counted and P.RE_FROM_EVENT.match(doc.text[cand.end : cand.end + 8]):
         return True
     # ages ("a 44-year-old") are not time expressions
-    if re.match(r"-(?:year|month|week|day)s?-old", doc.text[cand.end : cand.end + 12]) or lowered.endswith("-old"):
+    if P.RE_AGE_SUFFIX.match(doc.text[cand.end : cand.end + 12]) or lowered.endswith("-old"):
         return True
     # a bare year that counts things: "2000 troops", "1500 meters"
     if cand.source in ("year", "spacy") and re.fullmatch(r"\d{4}", text):

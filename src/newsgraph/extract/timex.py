@@ -30,6 +30,7 @@ from newsgraph.record import TimeExpression
 
 _RE_QUARTER_VALUE = re.compile(r"^(\d{4})-Q([1-4])$")
 _RE_DAY_VALUE = re.compile(r"^(\d{4})-(\d{2})-(\d{2})")
+_RE_MONTH_VALUE = re.compile(r"^(\d{4})-(\d{2})()$")
 
 
 def parse_anchor(published: str | date | None) -> date | None:
@@ -53,10 +54,10 @@ def _advance(ctx: Context, res: Resolution) -> Context:
     quarter = _RE_QUARTER_VALUE.match(value)
     if quarter:
         return Context(ctx.anchor, None, (int(quarter.group(1)), int(quarter.group(2))), ctx.reference)
-    day = _RE_DAY_VALUE.match(value)
+    day = _RE_DAY_VALUE.match(value) or _RE_MONTH_VALUE.match(value)
     if day and res.type in ("DATE", "TIME"):
         try:
-            named = date(int(day.group(1)), int(day.group(2)), int(day.group(3)))
+            named = date(int(day.group(1)), int(day.group(2)), int(day.group(3) or 1))
         except ValueError:
             return ctx
         return Context(ctx.anchor, None, ctx.quarter, named)
