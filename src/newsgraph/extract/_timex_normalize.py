@@ -688,12 +688,16 @@ def _quarter(s: str, ctx: Context) -> Resolution | None:
 
 def _period(s: str, ctx: Context) -> Resolution | None:
     """the quarter / the latest quarter / this quarter / the fiscal year: the quarter (or year) being reported."""
-    match = re.fullmatch(r"(?:the|its|this|the latest|the current|the most recent|the recent) (quarter|fiscal year)", s)
+    match = re.fullmatch(
+        r"(?:the|its|this|the latest|the current|the most recent|the recent) (quarter|fiscal year)|the latest (period)", s
+    )
     if not match:
         return None
     anchor = ctx.anchor
     if anchor is None:
         return _needs_anchor("DATE")
+    if match.group(2) == "period" and not ctx.quarter:
+        return Resolution("DATE", _shifted(anchor, "quarter", -1))
     if match.group(1) == "fiscal year":
         return Resolution("DATE", _year_value(anchor.year))
     if s in ("this quarter", "the current quarter"):
@@ -826,7 +830,7 @@ def _offset(s: str, ctx: Context) -> Resolution | None:
     if direction in ("before", "after"):
         # "two days before the vote": a stretch of time before an event the clause names
         return Resolution("DURATION", duration_value(amount, unit))
-    if from_text and unit in ("year", "quarter") and ctx.quarter and ctx.anchor is not None:
+    if unit in ("year", "quarter") and ctx.quarter and ctx.anchor is not None:
         y, q = ctx.quarter
         index = y * 4 + q - 1 + sign * int(amount) * (4 if unit == "year" else 1)
         return Resolution("DATE", f"{index // 4:04d}-Q{index % 4 + 1}")

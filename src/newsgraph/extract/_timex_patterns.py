@@ -343,8 +343,8 @@ RECOGNISER_PATTERNS: dict[str, re.Pattern[str]] = {
     ),
     "vague": re.compile(
         _i(r"\b(?:now|right\s+now|currently|nowadays|these\s+days|at\s+present|presently|recently|lately|"
-           r"more\s+recently|most\s+recently|previously|formerly|soon|the\s+(?:near\s+)?future|"
-           r"the\s+past|as\s+soon\s+as\s+possible|a\s+later\s+date|future|current|that\s+same\s+day)\b")
+           r"more\s+recently|most\s+recently|formerly|soon|the\s+(?:near\s+)?future|"
+           r"the\s+past|as\s+soon\s+as\s+possible|a\s+later\s+date|current|that\s+same\s+day)\b")
     ),
     # 3 p.m., 10:35 a.m. EDT, noon Thursday, 9 a.m. Tuesday
     "clock": re.compile(
@@ -365,7 +365,7 @@ RECOGNISER_PATTERNS: dict[str, re.Pattern[str]] = {
     # the quarter, the latest quarter, the fiscal year, the first nine months
     "period": re.compile(
         _i(r"\b(?:the|its)\s+(?:(?:latest|first|last|past|same)\s+)?(?:(?:nine|six|three)\s+months|"
-           r"fiscal\s+year|quarter)\b")
+           r"fiscal\s+year|quarter)\b|\bthe\s+latest\s+period\b")
     ),
     # this summer, the spring of 1999, the holiday season
     "season": re.compile(
@@ -403,7 +403,14 @@ NAME_LABELS: frozenset[str] = frozenset({
 #: Heads that put an infinitive after them in the future ("is expected to vote Tuesday").
 FUTURE_HEADS: frozenset[str] = frozenset({
     "plan", "expect", "schedule", "set", "intend", "hope", "aim", "due", "prepare", "promise", "vow",
-    "threaten", "pledge", "likely", "poise", "slate", "go", "will", "want", "seek", "try", "need",
+    "threaten", "pledge", "likely", "poise", "slate", "go", "will", "want", "seek", "try", "need", "be",
+})
+
+#: Present-tense verbs that describe a state or a report, not a scheduled event ("says Monday").
+STATIVE_VERBS: frozenset[str] = frozenset({
+    "be", "have", "say", "tell", "report", "announce", "add", "state", "claim", "insist", "deny", "know",
+    "think", "believe", "want", "need", "seem", "remain", "appear", "show", "suggest", "indicate", "expect",
+    "estimate", "continue", "hold", "keep", "include", "contain", "mean", "like", "hope", "fear", "own",
 })
 
 #: Auxiliaries that mark the future.

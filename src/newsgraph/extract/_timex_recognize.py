@@ -126,6 +126,9 @@ def tense_of(doc: Doc, start: int, end: int) -> Tense | None:
     cue = doc.text[max(0, start - 7) : start].lower().split()
     if cue and cue[-1] in ("until", "till", "by", "before"):
         return "future"
+    if token.tag_ in ("VBZ", "VBP") and not lowered and token.lemma_.lower() not in P.STATIVE_VERBS:
+        # news present with a date looks ahead: "Arafat meets Albright Monday", "the trial opens in March"
+        return "future"
     if token.tag_ in ("VBZ", "VBP", "VBG") or lowered & {"is", "are", "am", "do", "does"}:
         return "present"
     return None
@@ -156,12 +159,14 @@ def rejected(doc: Doc, cand: Candidate, resolution: Resolution) -> bool:
             if ent.label_ in P.NAME_LABELS and ent.start_char < cand.end and cand.start < ent.end_char:
                 return True
     # "the Communist Party daily Granma": a frequency word used as a noun
-    if cand.source == "set" and re.fullmatch(r"[a-z]+ly", text) and re.match(r"\s+[A-Z]", after):
-        return True
+    if cand.source == "set" and re.fullmatch(r"[a-z]+ly", text) and (
+        re.match(r"\s+[A-Z]", after) or span[0].dep_ == "amod" or span[0].pos_ == "ADJ"
+    ):
+        return True  # "the daily Granma", "a quarterly dividend": an adjective, not a time
     # "60 Minutes" (a programme), "about three-quarters" (a fraction), "in his 30s" (an age)
     if re.search(r"\d\s+[A-Z][a-z]+s$", text) and cand.start > 0 and doc.text[cand.start - 1] != "\n":
         return True
-    if re.search(r"\w-quarters?$", lowered):
+    if re.search(r"\w-quarters$", lowered):
         return True
     if re.fullmatch(r"\d0s", text) and P.RE_AGE_OWNER.search(doc.text[max(0, cand.start - 20) : cand.start].lower()):
         return True

@@ -30,6 +30,7 @@ from newsgraph.record import TimeExpression
 
 _RE_QUARTER_VALUE = re.compile(r"^(\d{4})-Q([1-4])$")
 _RE_DAY_VALUE = re.compile(r"^(\d{4})-(\d{2})-(\d{2})")
+_RE_COUNTED_BACK = re.compile(r"(?i)\b(?:ago|earlier|year-|last year|previous|prior)")
 _RE_MONTH_VALUE = re.compile(r"^(\d{4})-(\d{2})()$")
 
 
@@ -48,10 +49,16 @@ def parse_anchor(published: str | date | None) -> date | None:
         return None
 
 
-def _advance(ctx: Context, res: Resolution) -> Context:
-    """The context after an expression: remember the last quarter and the last day it named."""
+def _advance(ctx: Context, res: Resolution, text: str) -> Context:
+    """The context after an expression: remember the last quarter and the last day it named.
+
+    Quarters counted back from another one ("a year earlier", "the year-ago
+    quarter") do not become the reference: the story's own quarter stays it.
+    """
     value = res.value or ""
     quarter = _RE_QUARTER_VALUE.match(value)
+    if quarter and _RE_COUNTED_BACK.search(text):
+        return ctx
     if quarter:
         return Context(ctx.anchor, None, (int(quarter.group(1)), int(quarter.group(2))), ctx.reference)
     day = _RE_DAY_VALUE.match(value) or _RE_MONTH_VALUE.match(value)
@@ -82,7 +89,7 @@ def time_expressions(doc: Doc, published: str | None) -> list[TimeExpression]:
         tense = tense_of(doc, cand.start, cand.end)
         here = Context(anchor, tense, ctx.quarter, ctx.reference)
         res = resolve(text, here)
-        ctx = _advance(ctx, res)
+        ctx = _advance(ctx, res, text)
         out.append(
             TimeExpression(
                 id=f"t{len(out) + 1}",
