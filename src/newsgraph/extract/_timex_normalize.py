@@ -143,10 +143,13 @@ def _pick_year(anchor: date, month: int, day: int | None, tense: Tense | None, *
     probe = _safe_date(anchor.year, month, day or 1) or date(anchor.year, month, 1)
     this_month = (month, day or 0) if day else (month, 0)
     now = (anchor.month, anchor.day) if day else (anchor.month, 0)
+    distance = (probe - anchor).days
     if tense == "future":
-        return anchor.year if this_month >= now else anchor.year + 1
+        # a date a few weeks back in a future clause is a deadline just passed, not next year's
+        return anchor.year if this_month >= now or distance > -45 else anchor.year + 1
+    if tense == "past" and day and 0 < distance <= 15:
+        return anchor.year  # "gave a Jan. 14 deadline" written on Jan. 5
     if nearest and tense != "past":
-        distance = (probe - anchor).days
         if distance > 183:
             return anchor.year - 1
         if distance < -183:
@@ -689,7 +692,8 @@ def _quarter(s: str, ctx: Context) -> Resolution | None:
 def _period(s: str, ctx: Context) -> Resolution | None:
     """the quarter / the latest quarter / this quarter / the fiscal year: the quarter (or year) being reported."""
     match = re.fullmatch(
-        r"(?:the|its|this|the latest|the current|the most recent|the recent) (quarter|fiscal year)|the latest (period)", s
+        r"(?:the|its|this|the latest|the current|the most recent|the recent) (quarter|fiscal year)"
+        r"|the latest (period)", s
     )
     if not match:
         return None

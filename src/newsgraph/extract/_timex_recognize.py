@@ -124,7 +124,7 @@ def tense_of(doc: Doc, start: int, end: int) -> Tense | None:
     if token.tag_ in ("VBD", "VBN") or lowered & {"had", "has", "have", "did", "was", "were"}:
         return "past"
     cue = doc.text[max(0, start - 7) : start].lower().split()
-    if cue and cue[-1] in ("until", "till", "by", "before"):
+    if cue and cue[-1] in ("until", "till", "by"):
         return "future"
     if token.tag_ in ("VBZ", "VBP") and not lowered and token.lemma_.lower() not in P.STATIVE_VERBS:
         # news present with a date looks ahead: "Arafat meets Albright Monday", "the trial opens in March"
