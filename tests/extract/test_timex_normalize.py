@@ -63,7 +63,10 @@ TUESDAY = date(2017, 6, 6)  # the reference article's publication date, a Tuesda
         ("last year's third quarter", "DATE", "2016-Q3"),
         ("the first half of 1990", "DATE", "1990-H1"),
         ("Christmas", "DATE", "2016-12-25"),
-        ("Thanksgiving", "DATE", "2016-11-24"),
+        ("Thanksgiving", "DATE", "2017-11-23"),  # the nearest one
+        ("last Thanksgiving", "DATE", "2016-11-24"),
+        ("Christmas Eve 2015", "DATE", "2015-12-24"),
+        ("Easter", "DATE", "2017-04-16"),
         # times of day
         ("Wednesday night", "DATE", "2017-05-31TNI"),
         ("this morning", "TIME", "2017-06-06TMO"),

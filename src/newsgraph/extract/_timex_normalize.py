@@ -314,11 +314,12 @@ def _vague(s: str, ctx: Context) -> Resolution | None:
     return Resolution("DATE", value) if value else None
 
 
-_DAY_WORDS = {"today": 0, "tonight": 0, "yesterday": -1, "tomorrow": 1, "the day before yesterday": -2,
+_DAY_WORDS = {"today": 0, "tonight": 0, "yesterday": -1, "tomorrow": 1, "tmr": 1, "tmrw": 1, "tdy": 0, "the day before yesterday": -2,
               "the day after tomorrow": 2, "last night": -1, "overnight": 0}
 _RE_DEICTIC = re.compile(
     r"^(?:(?P<pod1>morning|afternoon|evening|night|mid-?afternoon|mid-?morning|midday)\s+)?"
-    r"(?P<day>the day before yesterday|the day after tomorrow|today|tonight|yesterday|tomorrow|last night|overnight|"
+    r"(?P<day>the day before yesterday|the day after tomorrow|today|tonight|yesterday|tomorrow|tmrw|tmr|tdy|"
+    r"last night|overnight|"
     r"this (?:morning|afternoon|evening))"
     r"(?:\s+(?P<pod2>morning|afternoon|evening|night))?$"
 )
@@ -556,7 +557,7 @@ def _clock_time(clock: str) -> tuple[int | None, int]:
     if clock == "noon":
         return 12, 0
     if clock == "midnight":
-        return 24, 0
+        return 0, 0  # the start of the day named (or of the anchor day), as news uses it
     match = re.match(r"(\d{1,2})(?::(\d\d))?", clock)
     if not match:
         return None, 0
@@ -938,14 +939,17 @@ def _holiday(s: str, ctx: Context) -> Resolution | None:
     if this_year is None:
         return None
     rel = match.group("rel")
-    future = rel == "next" or (rel != "last" and ctx.tense == "future")
-    if future and this_year < anchor:
-        this_year = on(anchor.year + 1)
-    elif not future and rel != "this" and this_year > anchor:
-        past = on(anchor.year - 1)
-        # a holiday a few weeks ahead is usually the coming one, even in past-tense copy
-        this_year = this_year if rel is None and ctx.tense is None and (this_year - anchor).days <= 45 else past
-    return Resolution("DATE", _day_value(this_year)) if this_year else None
+    if rel in ("next",) or (rel is None and ctx.tense == "future"):
+        chosen = this_year if this_year >= anchor else on(anchor.year + 1)
+    elif rel == "last":
+        chosen = this_year if this_year < anchor else on(anchor.year - 1)
+    elif rel == "this":
+        chosen = this_year
+    else:
+        # the nearest one: "Christmas shopping" in December, "last Christmas" in January
+        options = [d for d in (on(anchor.year - 1), this_year, on(anchor.year + 1)) if d is not None]
+        chosen = min(options, key=lambda d: (abs((d - anchor).days), d > anchor))
+    return Resolution("DATE", _day_value(chosen)) if chosen else None
 
 
 _RE_ANAPHORIC = re.compile(

@@ -92,7 +92,7 @@ FIXED_HOLIDAYS: dict[str, tuple[int, int]] = {
     "may day": (5, 1), "independence day": (7, 4), "the fourth of july": (7, 4), "fourth of july": (7, 4),
     "july fourth": (7, 4), "bastille day": (7, 14), "halloween": (10, 31), "veterans day": (11, 11),
     "armistice day": (11, 11), "christmas eve": (12, 24), "christmas day": (12, 25), "christmas": (12, 25),
-    "boxing day": (12, 26), "new year's eve": (12, 31), "hogmanay": (12, 31),
+    "boxing day": (12, 26), "xmas": (12, 25), "xmas day": (12, 25), "xmas eve": (12, 24), "new year's eve": (12, 31), "hogmanay": (12, 31),
 }
 
 #: Holidays on the n-th weekday of a month → (month, weekday, n); n = -1 means the last one.
@@ -339,12 +339,13 @@ RECOGNISER_PATTERNS: dict[str, re.Pattern[str]] = {
     # today, yesterday, tonight, now, recently, this morning, last night
     "deictic": re.compile(
         _i(r"\b(?:(?:earlier|later|early|late)\s+)?(?:the\s+day\s+(?:before\s+yesterday|after\s+tomorrow)|"
-           r"today|tonight|yesterday|tomorrow|this\s+(?:morning|afternoon|evening)|last\s+night|overnight)\b")
+           r"today|tonight|yesterday|tomorrow|tmrw|tmr|tdy|this\s+(?:morning|afternoon|evening)|last\s+night|"
+           r"overnight)\b")
     ),
     "vague": re.compile(
         _i(r"\b(?:now|right\s+now|currently|nowadays|these\s+days|at\s+present|presently|recently|lately|"
            r"more\s+recently|most\s+recently|formerly|soon|the\s+(?:near\s+)?future|"
-           r"the\s+past|as\s+soon\s+as\s+possible|a\s+later\s+date|current|that\s+same\s+day)\b")
+           r"the\s+past|as\s+soon\s+as\s+possible|a\s+later\s+date|that\s+same\s+day)\b")
     ),
     # 3 p.m., 10:35 a.m. EDT, noon Thursday, 9 a.m. Tuesday
     "clock": re.compile(
