@@ -292,7 +292,7 @@ RECOGNISER_PATTERNS: dict[str, re.Pattern[str]] = {
     ),
     # Tuesday, Tuesday night, late Tuesday, last Tuesday, Tuesday nights
     "weekday": re.compile(
-        rf"\b(?:(?:{_POSITION}|{_i('earlier|later')})\s+|{_REL}\s+)?{WEEKDAY}(?:['’]s)?"
+        rf"\b(?:{_POSITION}\s+|{_REL}\s+)?{WEEKDAY}(?:['’]s)?"
         rf"(?:\s+{_i(PART_OF_DAY)}s?)?(?!\w)"
     ),
     # 1998, fiscal 1989, the year 2000
@@ -338,7 +338,7 @@ RECOGNISER_PATTERNS: dict[str, re.Pattern[str]] = {
     ),
     # today, yesterday, tonight, now, recently, this morning, last night
     "deictic": re.compile(
-        _i(r"\b(?:(?:earlier|later|early|late)\s+)?(?:the\s+day\s+(?:before\s+yesterday|after\s+tomorrow)|"
+        _i(r"\b(?:(?:early|late)\s+)?(?:the\s+day\s+(?:before\s+yesterday|after\s+tomorrow)|"
            r"today|tonight|yesterday|tomorrow|tmrw|tmr|tdy|this\s+(?:morning|afternoon|evening)|last\s+night|"
            r"overnight)\b")
     ),
@@ -354,7 +354,7 @@ RECOGNISER_PATTERNS: dict[str, re.Pattern[str]] = {
     ),
     # the third quarter, the first half of 1990, third-quarter, the fiscal first quarter, Q3
     "quarter": re.compile(
-        rf"\b(?:{_i('the|its|this_year@s|last_year@s|next_year@s')}\s+)?"
+        rf"\b(?:{_i('the|this_year@s|last_year@s|next_year@s')}\s+(?!\w+-))?"
         rf"(?:{_i('fiscal')}[\s-]+)?{_i(ORDINAL)}[\s-]+(?:{_i('fiscal')}\s+)?{_i('quarter|half')}"
         rf"(?:\s+{_i('of')}\s+(?:{_i('fiscal')}\s+)?{YEAR_NUM})?\b|\bQ[1-4](?:\s+{YEAR_NUM})?\b"
     ),
@@ -427,6 +427,12 @@ NAME_FOLLOWERS: frozenset[str] = frozenset({
 
 # --- recogniser filters -----------------------------------------------------------------
 
+#: A determiner the TIMEX3 extent leaves out: before a date ("the Aug. 7, 1998 attack"), a weekday,
+#: or a hyphenated quarter used as an adjective ("its third-quarter profit").
+RE_DROPPED_DETERMINER = re.compile(
+    rf"^(?:the|its|their|his|her)\s+(?=(?:{MONTH})\s+\d|{WEEKDAY}|(?:fiscal[-\s])?(?:first|second|third|fourth)-quarter)",
+    re.I,
+)
 #: An abbreviation whose full stop belongs to the extent ("Sept.", "Tues.").
 RE_ABBREVIATION_END = re.compile(
     r"\b(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec|Mon|Tues?|Wed|Thu|Thurs?|Fri|Sat|Sun)\.$"

@@ -47,6 +47,10 @@ def trim(text: str, start: int, end: int) -> tuple[int, int]:
         if lead:
             start += lead.end()
             continue
+        determiner = P.RE_DROPPED_DETERMINER.match(piece)
+        if determiner:
+            start += determiner.end()
+            continue
         word = _LEAD_WORD.match(piece)
         if word and word.group(1).lower() in P.LEADING_TRIM and end - start > word.end():
             start += word.end()
