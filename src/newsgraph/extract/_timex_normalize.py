@@ -147,8 +147,8 @@ def _pick_year(anchor: date, month: int, day: int | None, tense: Tense | None, *
     if tense == "future":
         # a date a few weeks back in a future clause is a deadline just passed, not next year's
         return anchor.year if this_month >= now or distance > -45 else anchor.year + 1
-    if tense == "past" and day and 0 < distance <= 15:
-        return anchor.year  # "gave a Jan. 14 deadline" written on Jan. 5
+    if tense == "past" and day and 0 < distance <= 60:
+        return anchor.year  # "gave a Jan. 14 deadline" written on Jan. 5; "was extended to Nov. 16"
     if nearest and tense != "past":
         if distance > 183:
             return anchor.year - 1
@@ -599,6 +599,26 @@ def _year(s: str, ctx: Context) -> Resolution | None:
     return Resolution("DATE", _year_value(year)) if 1000 <= year <= 2999 else None
 
 
+_RE_YEAR_PERIOD = re.compile(
+    r"^(?:the |its )?(?P<year>\d{4})(?: fiscal)? (?:(?P<ord>first|second|third|fourth) )?(?P<what>quarter|period|half)$"
+)
+
+
+def _year_period(s: str, ctx: Context) -> Resolution | None:
+    """the 1988 quarter / the 1989 period / the 1988 second quarter: a reported period of a named year."""
+    match = _RE_YEAR_PERIOD.match(s)
+    if not match:
+        return None
+    year, what = int(match.group("year")), match.group("what")
+    if match.group("ord"):
+        number = P.ORDINALS[match.group("ord")]
+        kind = "Q" if what == "quarter" else "H"
+        return Resolution("DATE", f"{year:04d}-{kind}{number}") if kind == "Q" or number <= 2 else None
+    if ctx.quarter and what in ("quarter", "period"):
+        return Resolution("DATE", f"{year:04d}-Q{ctx.quarter[1]}")
+    return Resolution("DATE", _year_value(year))
+
+
 def _decade(s: str, ctx: Context) -> Resolution | None:
     """the 1980s → 198 / the '80s → 198 / the sixties → 196 (the century of the anchor, else the 1900s)."""
     s = s.removeprefix("the ")
@@ -874,6 +894,8 @@ def _duration(s: str, ctx: Context) -> Resolution | None:
         return Resolution("DURATION", duration_value(None, unit))
     if amount <= 0 or amount > 100000:
         return None
+    if not match.group("unit").endswith("s") and amount >= 100 and "-" not in s:
+        return None  # "the 1988 quarter" is a period of 1988, not 1,988 quarters
     return Resolution("DURATION", duration_value(amount, unit))
 
 
@@ -1023,7 +1045,7 @@ def _the_weekend(s: str, ctx: Context) -> Resolution | None:
 
 #: The rules, most specific first. The first that understands the whole expression wins.
 RULES: tuple[Rule, ...] = (
-    _vague, _deictic_day, _numeric_date, _year, _decade, _century, _quarter, _year_ago, _period,
+    _vague, _deictic_day, _numeric_date, _year, _year_period, _decade, _century, _quarter, _year_ago, _period,
     _clock, _calendar, _frequency, _part_of_day, _the_weekend, _relative_unit, _anaphoric, _offset, _season, _holiday,
     _compound_duration, _plural_units, _duration,
 )

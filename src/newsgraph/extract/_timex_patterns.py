@@ -358,6 +358,11 @@ RECOGNISER_PATTERNS: dict[str, re.Pattern[str]] = {
         rf"(?:{_i('fiscal')}[\s-]+)?{_i(ORDINAL)}[\s-]+(?:{_i('fiscal')}\s+)?{_i('quarter|half')}"
         rf"(?:\s+{_i('of')}\s+(?:{_i('fiscal')}\s+)?{YEAR_NUM})?\b|\bQ[1-4](?:\s+{YEAR_NUM})?\b"
     ),
+    # the 1988 quarter, the 1989 period, the 1988 second quarter
+    "year_period": re.compile(
+        rf"\b(?:{_i('the|its')}\s+)?{YEAR_NUM}\s+(?:{_i('fiscal')}\s+)?(?:{_i('first|second|third|fourth')}\s+)?"
+        rf"{_i('quarter|period|half')}\b"
+    ),
     # the year-ago quarter, the year-earlier period, year-ago
     "year_ago": re.compile(
         _i(r"\b(?:the\s+)?(?:comparable\s+)?year[-\s](?:ago|earlier)(?:\s+(?:(?:first|second|third|fourth)\s+)?"

@@ -125,11 +125,14 @@ def tense_of(doc: Doc, start: int, end: int) -> Tense | None:
         and token.head.lemma_.lower() in P.FUTURE_HEADS
     ):
         return "future"
-    if token.tag_ in ("VBD", "VBN") or lowered & {"had", "has", "have", "did", "was", "were"}:
-        return "past"
-    cue = doc.text[max(0, start - 7) : start].lower().split()
-    if cue and cue[-1] in ("until", "till", "by"):
+    cue = doc.text[max(0, start - 8) : start].lower().split()
+    if cue and cue[-1] in ("until", "till", "through", "by") and not lowered & {"had", "has", "have", "'ve"}:
         return "future"
+    if token.tag_ == "VBD" or lowered & {"had", "has", "have", "did", "was", "were", "'ve"}:
+        return "past"
+    if token.tag_ == "VBN":
+        # "is expected in December" is not past; "was extended to Nov. 16" is
+        return "present" if lowered & {"is", "are", "am", "be", "being"} else None
     if token.tag_ in ("VBZ", "VBP") and not lowered and token.lemma_.lower() not in P.STATIVE_VERBS:
         # news present with a date looks ahead: "Arafat meets Albright Monday", "the trial opens in March"
         return "future"
