@@ -195,7 +195,7 @@ _TRAILING = re.compile(r"(?:['’]s|s['’]|[\s.,;:!?)\]\"'])+$")
 _LEADING = re.compile(r"^[\s(\[\"',]+")
 
 
-_KEEP_PREFIXES = tuple(f"{m} " for m in P.QUANTITY_MODS if " " in m)
+_KEEP_PREFIXES = (*(f"{m} " for m in P.QUANTITY_MODS if " " in m), "as soon as ")
 
 
 def prepare(text: str) -> str:
@@ -1032,6 +1032,20 @@ def _part_of_day(s: str, ctx: Context) -> Resolution | None:
     return Resolution("TIME", f"{_day_value(ctx.anchor)}T{P.PARTS_OF_DAY[match.group(1)]}")
 
 
+def _period_edge(s: str, ctx: Context) -> Resolution | None:
+    """the end of the month / year-end: the anchor's own period (``mod`` END comes from the words)."""
+    match = re.fullmatch(r"(?:(?:the )?(?:end|beginning|start|middle) of )?(?:the|this) (week|month|quarter|year)", s)
+    edge = re.fullmatch(r"year[- ]end|year's end", s)
+    if not match and not edge:
+        return None
+    if ctx.anchor is None:
+        return _needs_anchor("DATE")
+    unit = match.group(1) if match else "year"
+    mod = "END" if edge or "end of" in s else "START" if ("beginning" in s or "start" in s) else \
+        "MID" if "middle" in s else None
+    return Resolution("DATE", _shifted(ctx.anchor, unit, 0), mod)
+
+
 def _the_weekend(s: str, ctx: Context) -> Resolution | None:
     """the weekend / weekend: the coming one when the clause looks ahead, else the latest one."""
     if s not in ("the weekend", "weekend"):
@@ -1046,7 +1060,7 @@ def _the_weekend(s: str, ctx: Context) -> Resolution | None:
 #: The rules, most specific first. The first that understands the whole expression wins.
 RULES: tuple[Rule, ...] = (
     _vague, _deictic_day, _numeric_date, _year, _year_period, _decade, _century, _quarter, _year_ago, _period,
-    _clock, _calendar, _frequency, _part_of_day, _the_weekend, _relative_unit, _anaphoric, _offset, _season, _holiday,
+    _clock, _calendar, _frequency, _part_of_day, _period_edge, _the_weekend, _relative_unit, _anaphoric, _offset, _season, _holiday,
     _compound_duration, _plural_units, _duration,
 )
 

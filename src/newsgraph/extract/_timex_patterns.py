@@ -140,7 +140,8 @@ VAGUE_REFERENCES: dict[str, str] = {
     "recently": "PAST_REF", "recent": "PAST_REF", "lately": "PAST_REF", "previously": "PAST_REF",
     "formerly": "PAST_REF", "the past": "PAST_REF", "past": "PAST_REF", "earlier": "PAST_REF",
     "once": "PAST_REF", "in the past": "PAST_REF", "more recently": "PAST_REF", "most recently": "PAST_REF",
-    "years ago": "PAST_REF", "decades ago": "PAST_REF", "long ago": "PAST_REF", "the old days": "PAST_REF",
+    "years ago": "PAST_REF", "decades ago": "PAST_REF", "months ago": "PAST_REF", "weeks ago": "PAST_REF",
+    "days ago": "PAST_REF", "centuries ago": "PAST_REF", "years from now": "FUTURE_REF", "long ago": "PAST_REF", "the old days": "PAST_REF",
     "soon": "FUTURE_REF", "the future": "FUTURE_REF", "future": "FUTURE_REF", "later": "FUTURE_REF",
     "shortly": "FUTURE_REF", "eventually": "FUTURE_REF", "in the future": "FUTURE_REF",
     "as soon as possible": "FUTURE_REF", "a later date": "FUTURE_REF", "the near future": "FUTURE_REF",
@@ -345,7 +346,7 @@ RECOGNISER_PATTERNS: dict[str, re.Pattern[str]] = {
     "vague": re.compile(
         _i(r"\b(?:now|right\s+now|currently|nowadays|these\s+days|at\s+present|presently|recently|lately|"
            r"more\s+recently|most\s+recently|formerly|soon|the\s+(?:near\s+)?future|"
-           r"the\s+past|as\s+soon\s+as\s+possible|a\s+later\s+date|that\s+same\s+day)\b")
+           r"the\s+past|as\s+soon\s+as\s+possible|a\s+later\s+date|that\s+same\s+day|(?:years|months|weeks|days|decades|centuries)\s+ago)\b")
     ),
     # 3 p.m., 10:35 a.m. EDT, noon Thursday, 9 a.m. Tuesday
     "clock": re.compile(
@@ -387,6 +388,11 @@ RECOGNISER_PATTERNS: dict[str, re.Pattern[str]] = {
         rf"{WEEKDAY_NAME}s(?:\s+{_i(PART_OF_DAY)}s?)?)\b"
     ),
     # the day before, the next day, the following week, that day, the same day, a day later
+    # the end of the month, year-end, the beginning of next year
+    "period_edge": re.compile(
+        _i(r"\b(?:(?:the\s+)?(?:end|beginning|start|middle)\s+of\s+(?:the|this|last|next)\s+"
+           r"(?:week|month|quarter|year|decade|century)|year[-\s]end|year['’]s\s+end)\b")
+    ),
     # mid-afternoon, early morning
     "part_of_day": re.compile(_i(r"\b(?:early|late|mid-?)\s*(?:morning|afternoon|evening)\b")),
     "anaphoric": re.compile(
@@ -438,6 +444,8 @@ RE_DROPPED_DETERMINER = re.compile(
     rf"^(?:the|its|their|his|her)\s+(?=(?:{MONTH})\s+\d|{WEEKDAY}|(?:fiscal[-\s])?(?:first|second|third|fourth)-quarter)",
     re.I,
 )
+#: Leading words that look like prepositions but belong to the extent ("at least 30 days", "as soon as possible").
+RE_KEPT_LEAD = re.compile(r"(?i)^(?:at\s+(?:least|most)|as\s+soon\s+as|over\s+and|up\s+to)\b")
 #: An abbreviation whose full stop belongs to the extent ("Sept.", "Tues.").
 RE_ABBREVIATION_END = re.compile(
     r"\b(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec|Mon|Tues?|Wed|Thu|Thurs?|Fri|Sat|Sun)\.$"

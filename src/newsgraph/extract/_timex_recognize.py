@@ -52,7 +52,8 @@ def trim(text: str, start: int, end: int) -> tuple[int, int]:
             start += determiner.end()
             continue
         word = _LEAD_WORD.match(piece)
-        if word and word.group(1).lower() in P.LEADING_TRIM and end - start > word.end():
+        if word and word.group(1).lower() in P.LEADING_TRIM and end - start > word.end() \
+                and not P.RE_KEPT_LEAD.match(piece):
             start += word.end()
             continue
         trail = _TRAIL.search(piece)
