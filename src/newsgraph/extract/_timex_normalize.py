@@ -314,7 +314,8 @@ def _vague(s: str, ctx: Context) -> Resolution | None:
     return Resolution("DATE", value) if value else None
 
 
-_DAY_WORDS = {"today": 0, "tonight": 0, "yesterday": -1, "tomorrow": 1, "tmr": 1, "tmrw": 1, "tdy": 0, "the day before yesterday": -2,
+_DAY_WORDS = {"today": 0, "tonight": 0, "yesterday": -1, "tomorrow": 1, "tmr": 1, "tmrw": 1, "tdy": 0,
+              "the day before yesterday": -2,
               "the day after tomorrow": 2, "last night": -1, "overnight": 0}
 _RE_DEICTIC = re.compile(
     r"^(?:(?P<pod1>morning|afternoon|evening|night|mid-?afternoon|mid-?morning|midday)\s+)?"
@@ -1060,7 +1061,8 @@ def _the_weekend(s: str, ctx: Context) -> Resolution | None:
 #: The rules, most specific first. The first that understands the whole expression wins.
 RULES: tuple[Rule, ...] = (
     _vague, _deictic_day, _numeric_date, _year, _year_period, _decade, _century, _quarter, _year_ago, _period,
-    _clock, _calendar, _frequency, _part_of_day, _period_edge, _the_weekend, _relative_unit, _anaphoric, _offset, _season, _holiday,
+    _clock, _calendar, _frequency, _part_of_day, _period_edge, _the_weekend, _relative_unit, _anaphoric, _offset,
+    _season, _holiday,
     _compound_duration, _plural_units, _duration,
 )
 

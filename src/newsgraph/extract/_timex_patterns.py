@@ -92,7 +92,8 @@ FIXED_HOLIDAYS: dict[str, tuple[int, int]] = {
     "may day": (5, 1), "independence day": (7, 4), "the fourth of july": (7, 4), "fourth of july": (7, 4),
     "july fourth": (7, 4), "bastille day": (7, 14), "halloween": (10, 31), "veterans day": (11, 11),
     "armistice day": (11, 11), "christmas eve": (12, 24), "christmas day": (12, 25), "christmas": (12, 25),
-    "boxing day": (12, 26), "xmas": (12, 25), "xmas day": (12, 25), "xmas eve": (12, 24), "new year's eve": (12, 31), "hogmanay": (12, 31),
+    "boxing day": (12, 26), "xmas": (12, 25), "xmas day": (12, 25), "xmas eve": (12, 24),
+    "new year's eve": (12, 31), "hogmanay": (12, 31),
 }
 
 #: Holidays on the n-th weekday of a month → (month, weekday, n); n = -1 means the last one.
@@ -141,7 +142,8 @@ VAGUE_REFERENCES: dict[str, str] = {
     "formerly": "PAST_REF", "the past": "PAST_REF", "past": "PAST_REF", "earlier": "PAST_REF",
     "once": "PAST_REF", "in the past": "PAST_REF", "more recently": "PAST_REF", "most recently": "PAST_REF",
     "years ago": "PAST_REF", "decades ago": "PAST_REF", "months ago": "PAST_REF", "weeks ago": "PAST_REF",
-    "days ago": "PAST_REF", "centuries ago": "PAST_REF", "years from now": "FUTURE_REF", "long ago": "PAST_REF", "the old days": "PAST_REF",
+    "days ago": "PAST_REF", "centuries ago": "PAST_REF", "years from now": "FUTURE_REF", "long ago": "PAST_REF",
+    "the old days": "PAST_REF",
     "soon": "FUTURE_REF", "the future": "FUTURE_REF", "future": "FUTURE_REF", "later": "FUTURE_REF",
     "shortly": "FUTURE_REF", "eventually": "FUTURE_REF", "in the future": "FUTURE_REF",
     "as soon as possible": "FUTURE_REF", "a later date": "FUTURE_REF", "the near future": "FUTURE_REF",
