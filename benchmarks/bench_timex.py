@@ -6,9 +6,8 @@ Two measurements, both on the TimeML corpora in ``../shared/eval-data/timeml``:
    creation date, by newsgraph's rule normaliser and by ``dateparser`` (installed
    for this comparison only; never used by newsgraph). Reports expressions per
    second and the ratio (target: at least 10x).
-2. **in the pipeline**: the documents parsed by bare ``nlp.pipe`` and by the same
-   model plus the ``newsgraph_times`` component, in the same run; reports the
-   time stage's cost as a ratio to the bare parse.
+2. **in the pipeline**: the documents parsed by bare ``nlp.pipe``, then the time
+   stage run on those docs, in the same run; reports (bare + time stage) / bare.
 
 Usage: PYTHONPATH=src python benchmarks/bench_timex.py [--limit N] [--repeat R] [--docs D]
 """
@@ -41,11 +40,11 @@ def expressions(limit: int | None) -> list[tuple[str, date]]:
 
 
 def bench_ours(items: list[tuple[str, date]], repeat: int) -> float:
-    start = time.perf_counter()
+    start = time.process_time()
     for _ in range(repeat):
         for text, anchor in items:
             resolve(text, Context(anchor=anchor))
-    return time.perf_counter() - start
+    return time.process_time() - start
 
 
 def bench_dateparser(items: list[tuple[str, date]], repeat: int) -> float:
@@ -56,38 +55,34 @@ def bench_dateparser(items: list[tuple[str, date]], repeat: int) -> float:
         for _, anchor in items
     ]
     dateparser.parse("today")  # load its language data outside the timing
-    start = time.perf_counter()
+    start = time.process_time()
     for _ in range(repeat):
         for (text, _), settings in zip(items, parser_settings, strict=True):
             with contextlib.suppress(Exception):  # a baseline that raises still spent the time
                 dateparser.parse(text, languages=["en"], settings=settings)
-    return time.perf_counter() - start
+    return time.process_time() - start
 
 
 def bench_pipeline(n_docs: int) -> tuple[float, float]:
-    """Seconds for bare ``nlp.pipe`` and for the model plus the time component, same texts."""
-    from newsgraph.nlp import extensions as ext
-    from newsgraph.nlp.pipeline import load, load_model
+    """CPU seconds of the bare ``nlp.pipe`` parse and of the time stage on those parsed docs.
+
+    CPU time (``process_time``) rather than wall time: the machine is shared, and
+    the ratio is what carries over. The time stage is timed on the already parsed
+    docs, so the ratio (bare + time stage) / bare is what adding it to the pipeline costs.
+    """
+    from newsgraph.extract.timex import time_expressions
+    from newsgraph.nlp.pipeline import load_model
 
     texts = [(d.text, d.dct) for d in iter_corpus(DATA / "TBAQ-cleaned")][:n_docs]
-    bare = load_model()
-    timed = load(components=("newsgraph_times",))
-    list(bare.pipe([t for t, _ in texts[:3]]))  # warm up
-    start = time.perf_counter()
-    for _ in bare.pipe([t for t, _ in texts], batch_size=16):
-        pass
-    bare_seconds = time.perf_counter() - start
-
-    def docs():
-        for text, dct in texts:
-            doc = timed.make_doc(text)
-            setattr(doc._, ext.PUBLISHED, dct)
-            yield doc
-
-    start = time.perf_counter()
-    for _ in timed.pipe(docs(), batch_size=16):
-        pass
-    return bare_seconds, time.perf_counter() - start
+    nlp = load_model()
+    list(nlp.pipe([t for t, _ in texts[:3]]))  # warm up
+    start = time.process_time()
+    docs = list(nlp.pipe([t for t, _ in texts], batch_size=16))
+    bare_seconds = time.process_time() - start
+    start = time.process_time()
+    for doc, (_, dct) in zip(docs, texts, strict=True):
+        time_expressions(doc, dct)
+    return bare_seconds, time.process_time() - start
 
 
 def main() -> None:
@@ -105,9 +100,9 @@ def main() -> None:
     print(f"dateparser:           {len(items) / theirs:,.0f} expressions/s")
     print(f"speed-up: {theirs / ours:.1f}x")
     if args.docs:
-        bare, timed = bench_pipeline(args.docs)
-        print(f"pipeline on {args.docs} TimeML documents: bare nlp.pipe {bare:.2f}s, "
-              f"with newsgraph_times {timed:.2f}s, ratio {timed / bare:.2f}")
+        bare, stage = bench_pipeline(args.docs)
+        print(f"pipeline on {args.docs} TimeML documents (CPU): bare nlp.pipe {bare:.2f}s, "
+              f"time stage {stage:.2f}s, (bare + time stage) / bare = {(bare + stage) / bare:.2f}")
 
 
 if __name__ == "__main__":

@@ -72,9 +72,9 @@ def trim(text: str, start: int, end: int) -> tuple[int, int]:
     return start, max(start, end)
 
 
-def candidates(doc: Doc) -> list[Candidate]:
+def candidates(doc: Doc, full: str | None = None) -> list[Candidate]:
     """Every pattern match and every spaCy DATE/TIME entity, trimmed."""
-    text = doc.text
+    text = doc.text if full is None else full
     found: list[Candidate] = []
     for name, regex in P.RECOGNISER_PATTERNS.items():
         for match in regex.finditer(text):
@@ -93,7 +93,7 @@ def _span(doc: Doc, start: int, end: int) -> Span | None:
     return doc.char_span(start, end, alignment_mode="expand")
 
 
-def tense_of(doc: Doc, start: int, end: int) -> Tense | None:
+def tense_of(doc: Doc, start: int, end: int, full: str | None = None) -> Tense | None:
     """The tense of the clause an expression sits in: its governing verb and that verb's auxiliaries.
 
     "will meet Tuesday" and "is expected to vote Tuesday" are future; "met Tuesday"
@@ -126,7 +126,8 @@ def tense_of(doc: Doc, start: int, end: int) -> Tense | None:
         and token.head.lemma_.lower() in P.FUTURE_HEADS
     ):
         return "future"
-    cue = doc.text[max(0, start - 8) : start].lower().split()
+    full = doc.text if full is None else full
+    cue = full[max(0, start - 8) : start].lower().split()
     if cue and cue[-1] in ("until", "till", "through", "by") and not lowered & {"had", "has", "have", "'ve"}:
         return "future"
     if token.tag_ == "VBD" or lowered & {"had", "has", "have", "did", "was", "were", "'ve"}:
@@ -145,9 +146,25 @@ def tense_of(doc: Doc, start: int, end: int) -> Tense | None:
 _AMBIGUOUS_WORDS = frozenset({"may", "march", "sun", "sat", "wed", "jan", "dec", "mar", "sept", "fall", "spring"})
 
 
-def rejected(doc: Doc, cand: Candidate, resolution: Resolution) -> bool:
-    """True when a candidate is not a time expression despite its form."""
-    text = doc.text[cand.start : cand.end]
+def name_spans(doc: Doc) -> list[tuple[int, int]]:
+    """Character spans of the named entities that can swallow a date word (computed once per doc)."""
+    return [(ent.start_char, ent.end_char) for ent in doc.ents if ent.label_ in P.NAME_LABELS]
+
+
+def rejected(
+    doc: Doc,
+    cand: Candidate,
+    resolution: Resolution,
+    names: list[tuple[int, int]] | None = None,
+    full: str | None = None,
+) -> bool:
+    """True when a candidate is not a time expression despite its form.
+
+    ``names`` are the spans from ``name_spans(doc)`` and ``full`` is ``doc.text`` (which
+    spaCy rebuilds on every access); pass them when checking many candidates.
+    """
+    full = doc.text if full is None else full
+    text = full[cand.start : cand.end]
     span = _span(doc, cand.start, cand.end)
     if span is None or not resolution.known:
         return True
@@ -158,13 +175,13 @@ def rejected(doc: Doc, cand: Candidate, resolution: Resolution) -> bool:
         if token.tag_ == "MD" or token.pos_ in ("VERB", "AUX") or text.islower():
             return True
     # a month or weekday inside a name: "The Sunday Times", "Black Friday Inc."
-    after = doc.text[cand.end : cand.end + 30]
+    after = full[cand.end : cand.end + 30]
     follower = re.match(r"\s+([A-Z][a-z]+)", after)
     if follower and follower.group(1).lower() in P.NAME_FOLLOWERS:
         return True
     if cand.source not in ("holiday", "clock", "spacy"):
-        for ent in doc.ents:
-            if ent.label_ in P.NAME_LABELS and ent.start_char < cand.end and cand.start < ent.end_char:
+        for start, end in names if names is not None else name_spans(doc):
+            if start < cand.end and cand.start < end:
                 return True
     # "the Communist Party daily Granma": a frequency word used as a noun
     if cand.source == "set" and re.fullmatch(r"[a-z]+ly", text) and (
@@ -172,24 +189,24 @@ def rejected(doc: Doc, cand: Candidate, resolution: Resolution) -> bool:
     ):
         return True  # "the daily Granma", "a quarterly dividend": an adjective, not a time
     # "60 Minutes" (a programme), "about three-quarters" (a fraction), "in his 30s" (an age)
-    if re.search(r"\d\s+[A-Z][a-z]+s$", text) and cand.start > 0 and doc.text[cand.start - 1] != "\n":
+    if re.search(r"\d\s+[A-Z][a-z]+s$", text) and cand.start > 0 and full[cand.start - 1] != "\n":
         return True
     if re.search(r"\w-quarters$", lowered):
         return True
-    if re.fullmatch(r"\d0s", text) and P.RE_AGE_OWNER.search(doc.text[max(0, cand.start - 20) : cand.start].lower()):
+    if re.fullmatch(r"\d0s", text) and P.RE_AGE_OWNER.search(full[max(0, cand.start - 20) : cand.start].lower()):
         return True
     # "as soon as he arrived"
-    if lowered == "soon" and doc.text[max(0, cand.start - 3) : cand.start].lower() == "as ":
+    if lowered == "soon" and full[max(0, cand.start - 3) : cand.start].lower() == "as ":
         return True
     # "a second term", "a minute's"
     if re.fullmatch(r"(?:a|the|one) second", lowered):
         return True
     # "a day after the vote": a distance from an event, not a time of its own
     counted = resolution.type == "DURATION" and P.RE_COUNTED_DURATION.match(resolution.value or "")
-    if counted and P.RE_FROM_EVENT.match(doc.text[cand.end : cand.end + 8]):
+    if counted and P.RE_FROM_EVENT.match(full[cand.end : cand.end + 8]):
         return True
     # ages ("a 44-year-old") are not time expressions
-    if P.RE_AGE_SUFFIX.match(doc.text[cand.end : cand.end + 12]) or lowered.endswith("-old"):
+    if P.RE_AGE_SUFFIX.match(full[cand.end : cand.end + 12]) or lowered.endswith("-old"):
         return True
     # a bare year that counts things: "2000 troops", "1500 meters"
     if cand.source in ("year", "spacy") and re.fullmatch(r"\d{4}", text):
@@ -212,4 +229,4 @@ def select(cands: list[tuple[Candidate, Resolution]]) -> list[tuple[Candidate, R
     return sorted(taken, key=lambda cr: cr[0].start)
 
 
-__all__ = ["Candidate", "candidates", "rejected", "select", "tense_of", "trim"]
+__all__ = ["Candidate", "candidates", "name_spans", "rejected", "select", "tense_of", "trim"]

@@ -25,7 +25,7 @@ from datetime import date
 from spacy.tokens import Doc
 
 from newsgraph.extract._timex_normalize import Context, Resolution, normalize, resolve
-from newsgraph.extract._timex_recognize import candidates, rejected, select, tense_of
+from newsgraph.extract._timex_recognize import candidates, name_spans, rejected, select, tense_of
 from newsgraph.record import TimeExpression
 
 _RE_QUARTER_VALUE = re.compile(r"^(\d{4})-Q([1-4])$")
@@ -74,19 +74,21 @@ def _advance(ctx: Context, res: Resolution, text: str) -> Context:
 def time_expressions(doc: Doc, published: str | None) -> list[TimeExpression]:
     """Every time expression in ``doc`` with its TIMEX3 type, value and mod. Never raises on odd text."""
     anchor = parse_anchor(published)
-    if not doc.text.strip():
+    full = doc.text  # spaCy rebuilds Doc.text on each access: read it once
+    if not full.strip():
         return []
     base = Context(anchor=anchor)
     scored = []
-    for cand in candidates(doc):
-        res = resolve(doc.text[cand.start : cand.end], base)
-        if not rejected(doc, cand, res):
+    names = name_spans(doc)
+    for cand in candidates(doc, full):
+        res = resolve(full[cand.start : cand.end], base)
+        if not rejected(doc, cand, res, names, full):
             scored.append((cand, res))
     out: list[TimeExpression] = []
     ctx = base
     for cand, _ in select(scored):
-        text = doc.text[cand.start : cand.end]
-        tense = tense_of(doc, cand.start, cand.end)
+        text = full[cand.start : cand.end]
+        tense = tense_of(doc, cand.start, cand.end, full)
         here = Context(anchor, tense, ctx.quarter, ctx.reference)
         res = resolve(text, here)
         ctx = _advance(ctx, res, text)
