@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+from itertools import pairwise
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from newsgraph.extract.timex import parse_anchor, time_expressions
 
@@ -138,3 +141,36 @@ def test_function_works_on_a_bare_doc_without_publication() -> None:
     doc = spacy.blank("en")("Prices rose in 1998 and fell last year.")
     found = time_expressions(doc, None)
     assert [(t.text, t.value) for t in found] == [("1998", "1998"), ("last year", None)]
+
+
+_BLANK = None
+
+
+def _blank():
+    global _BLANK
+    if _BLANK is None:
+        import spacy
+
+        _BLANK = spacy.blank("en")
+    return _BLANK
+
+
+_TIMEY = st.lists(
+    st.sampled_from(["last", "next", "Tuesday", "March", "may", "1980s", "and", "the", "2017", "$45", "10", "ago",
+                     "three", "years", "p.m.", "3", ",", ".", "—", "Sunday", "Times", "early", "\n", "fiscal",
+                     "quarter", "third-quarter", "'s", "every", "night", "since", "Christmas", "☃"]),
+    max_size=25,
+).map(" ".join)
+
+
+@settings(max_examples=150, deadline=None)
+@given(text=st.one_of(st.text(max_size=120), _TIMEY), published=st.one_of(st.none(), st.dates().map(str)))
+def test_any_text_any_date_gives_valid_offsets_deterministically(text: str, published: str | None) -> None:
+    doc = _blank()(text)
+    first = time_expressions(doc, published)
+    assert [t.model_dump() for t in first] == [t.model_dump() for t in time_expressions(doc, published)]
+    for t in first:
+        assert doc.text[t.start : t.end] == t.text
+        assert t.value is None or isinstance(t.value, str)
+    ends = [(t.start, t.end) for t in first]
+    assert all(a[1] <= b[0] for a, b in pairwise(ends)), "overlapping or unordered"
