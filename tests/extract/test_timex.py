@@ -174,3 +174,22 @@ def test_any_text_any_date_gives_valid_offsets_deterministically(text: str, publ
         assert t.value is None or isinstance(t.value, str)
     ends = [(t.start, t.end) for t in first]
     assert all(a[1] <= b[0] for a, b in pairwise(ends)), "overlapping or unordered"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Thousands joined the March for Our Lives in Washington.",
+        'He said so on "This Week" with a host.',
+        "It was his now-famous remark.",
+        "She hired people in their late 40s, early 50s.",
+        "He tweeted to a quarter of a million followers.",
+    ],
+)
+def test_names_titles_compounds_ages_fractions_are_rejected(nlp, text: str) -> None:
+    assert pairs(nlp, text) == []
+
+
+def test_a_rate_is_a_set(nlp) -> None:
+    found = times(nlp, "They laundered $200 million a month in the United States.")
+    assert [(t.text, t.type, t.value) for t in found] == [("a month", "SET", "P1M")]

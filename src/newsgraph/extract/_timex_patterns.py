@@ -448,6 +448,20 @@ RE_DROPPED_DETERMINER = re.compile(
 )
 #: Leading words that look like prepositions but belong to the extent ("at least 30 days", "as soon as possible").
 RE_KEPT_LEAD = re.compile(r"(?i)^(?:at\s+(?:least|most)|as\s+soon\s+as|over\s+and|up\s+to)\b")
+#: Quote marks around a title ("This Week", “Friday”).
+OPEN_QUOTES: frozenset[str] = frozenset({'"', "“", "‘", "'"})
+CLOSE_QUOTES: frozenset[str] = frozenset({'"', "”", "’", "'"})
+#: "March" (or "May") ending a candidate, and what follows it when it names a rally or movement.
+RE_NAMED_MARCH = re.compile(r"(?:^|\s)(?:March|May)$")
+RE_MARCH_NAME_TAIL = re.compile(r"\s+(?:for|on|against|of|to)\s+(?:the\s+)?[A-Z]")
+#: A decade written without its century, "the" or an apostrophe ("early 50s"): an age, not a date.
+RE_BARE_DECADE = re.compile(r"(?:(?:early|mid|late)[-\s]+)?\d0s")
+#: What comes before "a month" when it is a rate ("$200 million a month", "twice a week").
+RE_RATE_BEFORE = re.compile(
+    r"(?:\d|million|billion|thousand|hundred|dollars|cents|percent|%|times|once|twice)[\s,]*$", re.I
+)
+#: A rate's own words: "a month", "per year".
+RE_RATE = re.compile(r"(?i)(?:a|an|per)\s+(day|week|month|year|hour|quarter)")
 #: An abbreviation whose full stop belongs to the extent ("Sept.", "Tues.").
 RE_ABBREVIATION_END = re.compile(
     r"\b(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec|Mon|Tues?|Wed|Thu|Thurs?|Fri|Sat|Sun)\.$"

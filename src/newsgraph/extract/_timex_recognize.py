@@ -195,6 +195,22 @@ def rejected(
         return True
     if re.fullmatch(r"\d0s", text) and P.RE_AGE_OWNER.search(full[max(0, cand.start - 20) : cand.start].lower()):
         return True
+    # a title in quotes: the programme "This Week", the song "Friday"
+    before_char = full[cand.start - 1 : cand.start] if cand.start else ""
+    if before_char in P.OPEN_QUOTES and full[cand.end : cand.end + 1] in P.CLOSE_QUOTES and text[:1].isupper():
+        return True
+    # "the March for Our Lives", "the Women's March on Washington"
+    if P.RE_NAMED_MARCH.search(text) and P.RE_MARCH_NAME_TAIL.match(after):
+        return True
+    # "now-famous", "today-style": part of a compound adjective
+    if after.startswith("-") and not after[1:2].isdigit():
+        return True
+    # "in their late 40s, early 50s": a decade without "the" or an apostrophe is an age
+    if P.RE_BARE_DECADE.fullmatch(text):
+        return True
+    # "a quarter of a million", "half of the votes": fractions
+    if re.fullmatch(r"(?:a|one|three|the first|the second) (?:quarter|half)", lowered) and after.startswith(" of "):
+        return True
     # "as soon as he arrived"
     if lowered == "soon" and full[max(0, cand.start - 3) : cand.start].lower() == "as ":
         return True

@@ -24,7 +24,8 @@ from datetime import date
 
 from spacy.tokens import Doc
 
-from newsgraph.extract._timex_normalize import Context, Resolution, normalize, resolve
+from newsgraph.extract import _timex_patterns as P
+from newsgraph.extract._timex_normalize import Context, Resolution, duration_value, normalize, resolve
 from newsgraph.extract._timex_recognize import candidates, name_spans, rejected, select, tense_of
 from newsgraph.record import TimeExpression
 
@@ -91,6 +92,9 @@ def time_expressions(doc: Doc, published: str | None) -> list[TimeExpression]:
         tense = tense_of(doc, cand.start, cand.end, full)
         here = Context(anchor, tense, ctx.quarter, ctx.reference)
         res = resolve(text, here)
+        if P.RE_RATE.fullmatch(text) and P.RE_RATE_BEFORE.search(full[max(0, cand.start - 20) : cand.start]):
+            # "$200 million a month", "twice a week": a frequency, not a stretch of time
+            res = Resolution("SET", duration_value(1, P.RE_RATE.fullmatch(text).group(1).lower()))
         ctx = _advance(ctx, res, text)
         out.append(
             TimeExpression(
