@@ -193,3 +193,15 @@ def test_names_titles_compounds_ages_fractions_are_rejected(nlp, text: str) -> N
 def test_a_rate_is_a_set(nlp) -> None:
     found = times(nlp, "They laundered $200 million a month in the United States.")
     assert [(t.text, t.type, t.value) for t in found] == [("a month", "SET", "P1M")]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Nast drew for Harper's Weekly for years.", [("years", "PXY")]),
+        ("When I was six years old, we fled.", []),
+        ("Weekly meetings resumed.", [("Weekly", "P1W")]),
+    ],
+)
+def test_frequency_names_and_ages(nlp, text: str, expected: list) -> None:
+    assert pairs(nlp, text) == expected

@@ -462,6 +462,10 @@ RE_RATE_BEFORE = re.compile(
 )
 #: A rate's own words: "a month", "per year".
 RE_RATE = re.compile(r"(?i)(?:a|an|per)\s+(day|week|month|year|hour|quarter)")
+#: Text before a word that starts a sentence or a line.
+RE_SENTENCE_START = re.compile(r"(?:^|[.!?:;\n][\s\"'“”]*)$")
+#: "old" after a duration makes it an age: "six years old", "six-years old".
+RE_OLD_AFTER = re.compile(r"[\s-]+old\b")
 #: An abbreviation whose full stop belongs to the extent ("Sept.", "Tues.").
 RE_ABBREVIATION_END = re.compile(
     r"\b(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec|Mon|Tues?|Wed|Thu|Thurs?|Fri|Sat|Sun)\.$"

@@ -184,6 +184,10 @@ def rejected(
             if start < cand.end and cand.start < end:
                 return True
     # "the Communist Party daily Granma": a frequency word used as a noun
+    if cand.source == "set" and text[:1].isupper() and cand.start > 0 and not P.RE_SENTENCE_START.search(
+        full[max(0, cand.start - 4) : cand.start]
+    ):
+        return True  # "Harper's Weekly": a frequency word inside a name
     if cand.source == "set" and re.fullmatch(r"[a-z]+ly", text) and (
         re.match(r"\s+[A-Z]", after) or span[0].dep_ == "amod" or span[0].pos_ == "ADJ"
     ):
@@ -222,7 +226,9 @@ def rejected(
     if counted and P.RE_FROM_EVENT.match(full[cand.end : cand.end + 8]):
         return True
     # ages ("a 44-year-old") are not time expressions
-    if P.RE_AGE_SUFFIX.match(full[cand.end : cand.end + 12]) or lowered.endswith("-old"):
+    if P.RE_AGE_SUFFIX.match(full[cand.end : cand.end + 12]) or lowered.endswith(("-old", " old")) or (
+        resolution.type == "DURATION" and P.RE_OLD_AFTER.match(full[cand.end : cand.end + 8])
+    ):
         return True
     # a bare year that counts things: "2000 troops", "1500 meters"
     if cand.source in ("year", "spacy") and re.fullmatch(r"\d{4}", text):
