@@ -792,6 +792,9 @@ def _relative_unit(s: str, ctx: Context) -> Resolution | None:
         return _needs_anchor("DATE")
     if unit in P.SEASONS or unit in ("season", "holiday season"):
         return _season_value(base, unit, step)
+    if unit in ("decade", "century") and rel in ("past", "the past", "last", "the last", "this past"):
+        # "over the past decade": the last ten years, not the 2000s
+        return Resolution("DURATION", duration_value(1, unit))
     if unit == "half":
         half = 1 if base.month <= 6 else 2
         index = base.year * 2 + half - 1 + step

@@ -147,7 +147,7 @@ VAGUE_REFERENCES: dict[str, str] = {
     "soon": "FUTURE_REF", "the future": "FUTURE_REF", "future": "FUTURE_REF", "later": "FUTURE_REF",
     "shortly": "FUTURE_REF", "eventually": "FUTURE_REF", "in the future": "FUTURE_REF",
     "as soon as possible": "FUTURE_REF", "a later date": "FUTURE_REF", "the near future": "FUTURE_REF",
-    "the coming years": "FUTURE_REF", "someday": "FUTURE_REF", "one day": "FUTURE_REF",
+    "someday": "FUTURE_REF", "one day": "FUTURE_REF",
 }
 
 #: Words before a unit or name that count back from the anchor (``last year``).

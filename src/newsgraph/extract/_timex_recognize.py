@@ -215,6 +215,9 @@ def rejected(
     # "a quarter of a million", "half of the votes": fractions
     if re.fullmatch(r"(?:a|one|three|the first|the second) (?:quarter|half)", lowered) and after.startswith(" of "):
         return True
+    # "High Noon" (a film), "high noon" (a figure of speech)
+    if lowered == "noon" and full[max(0, cand.start - 5) : cand.start].lower() == "high ":
+        return True
     # "as soon as he arrived"
     if lowered == "soon" and full[max(0, cand.start - 3) : cand.start].lower() == "as ":
         return True
