@@ -205,3 +205,10 @@ def test_a_rate_is_a_set(nlp) -> None:
 )
 def test_frequency_names_and_ages(nlp, text: str, expected: list) -> None:
     assert pairs(nlp, text) == expected
+
+
+def test_years_counted_from_the_year_the_text_named(nlp) -> None:
+    text = "The 1828 race was a rematch of the contest four years earlier. In 1830 he moved. Later that year he won."
+    got = pairs(nlp, text, None)
+    assert ("four years earlier", "1824") in got
+    assert ("Later that year", "1830") in got

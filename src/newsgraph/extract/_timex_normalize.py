@@ -41,13 +41,16 @@ class Context:
     anchor: the publication date (``None`` when unknown).
     tense: the tense of the clause the expression sits in, from the parse.
     quarter: the last fiscal quarter the text named, ``(year, q)``, for "a year earlier".
-    reference: the last day the text named, for "the next day", "a week later".
+    reference: the last day (or month) the text named, for "the next day", "a week later".
+    reference_year: the year of the last date of any granularity the text named,
+        for "four years earlier", "that year", "the year before".
     """
 
     anchor: date | None = None
     tense: Tense | None = None
     quarter: tuple[int, int] | None = None
     reference: date | None = None
+    reference_year: int | None = None
 
 
 @dataclass(frozen=True)
@@ -775,6 +778,8 @@ def _relative_unit(s: str, ctx: Context) -> Resolution | None:
     anaphoric = rel in ("that", "the same", "same", "that same", "the following", "following", "the previous",
                         "the preceding")
     base = (ctx.reference or ctx.anchor) if anaphoric else ctx.anchor
+    if anaphoric and unit == "year" and ctx.reference_year:
+        base = _safe_date(ctx.reference_year, 1, 1)
     if unit == "day" and not anaphoric:
         return None
     if unit in ("morning", "afternoon", "evening", "night"):
@@ -864,6 +869,8 @@ def _offset(s: str, ctx: Context) -> Resolution | None:
         index = y * 4 + q - 1 + sign * int(amount) * (4 if unit == "year" else 1)
         return Resolution("DATE", f"{index // 4:04d}-Q{index % 4 + 1}")
     base = (ctx.reference or ctx.anchor) if from_text else ctx.anchor
+    if from_text and unit in ("year", "decade", "century", "millennium") and ctx.reference_year:
+        base = _safe_date(ctx.reference_year, 1, 1)
     if base is None:
         return _needs_anchor("DATE")
     if amount != int(amount):
@@ -990,6 +997,8 @@ def _anaphoric(s: str, ctx: Context) -> Resolution | None:
     if not match:
         return None
     base = ctx.reference or ctx.anchor
+    if (match.group("unit") or match.group("unit2")) == "year" and ctx.reference_year:
+        base = _safe_date(ctx.reference_year, 1, 1)
     if match.group("unit"):
         unit, step = match.group("unit"), -1 if match.group("dir") in ("before", "earlier") else 1
     else:

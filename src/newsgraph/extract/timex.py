@@ -20,6 +20,7 @@ The pure-text normaliser is re-exported as ``normalize`` for use without spaCy.
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 from datetime import date
 
 from spacy.tokens import Doc
@@ -31,6 +32,7 @@ from newsgraph.record import TimeExpression
 
 _RE_QUARTER_VALUE = re.compile(r"^(\d{4})-Q([1-4])$")
 _RE_DAY_VALUE = re.compile(r"^(\d{4})-(\d{2})-(\d{2})")
+_RE_YEAR_PREFIX = re.compile(r"^(\d{4})(?:$|-)")
 _RE_COUNTED_BACK = re.compile(r"(?i)\b(?:ago|earlier|year-|last year|previous|prior)")
 _RE_MONTH_VALUE = re.compile(r"^(\d{4})-(\d{2})()$")
 
@@ -51,24 +53,27 @@ def parse_anchor(published: str | date | None) -> date | None:
 
 
 def _advance(ctx: Context, res: Resolution, text: str) -> Context:
-    """The context after an expression: remember the last quarter and the last day it named.
+    """The context after an expression: remember the last quarter, day and year it named.
 
     Quarters counted back from another one ("a year earlier", "the year-ago
     quarter") do not become the reference: the story's own quarter stays it.
     """
     value = res.value or ""
+    year = _RE_YEAR_PREFIX.match(value)
+    if year and res.type in ("DATE", "TIME"):
+        ctx = replace(ctx, reference_year=int(year.group(1)))
     quarter = _RE_QUARTER_VALUE.match(value)
     if quarter and _RE_COUNTED_BACK.search(text):
         return ctx
     if quarter:
-        return Context(ctx.anchor, None, (int(quarter.group(1)), int(quarter.group(2))), ctx.reference)
+        return replace(ctx, quarter=(int(quarter.group(1)), int(quarter.group(2))))
     day = _RE_DAY_VALUE.match(value) or _RE_MONTH_VALUE.match(value)
     if day and res.type in ("DATE", "TIME"):
         try:
             named = date(int(day.group(1)), int(day.group(2)), int(day.group(3) or 1))
         except ValueError:
             return ctx
-        return Context(ctx.anchor, None, ctx.quarter, named)
+        return replace(ctx, reference=named)
     return ctx
 
 
@@ -90,7 +95,7 @@ def time_expressions(doc: Doc, published: str | None) -> list[TimeExpression]:
     for cand, _ in select(scored):
         text = full[cand.start : cand.end]
         tense = tense_of(doc, cand.start, cand.end, full)
-        here = Context(anchor, tense, ctx.quarter, ctx.reference)
+        here = replace(ctx, tense=tense)
         res = resolve(text, here)
         if P.RE_RATE.fullmatch(text) and P.RE_RATE_BEFORE.search(full[max(0, cand.start - 20) : cand.start]):
             # "$200 million a month", "twice a week": a frequency, not a stretch of time
