@@ -212,3 +212,16 @@ def test_years_counted_from_the_year_the_text_named(nlp) -> None:
     got = pairs(nlp, text, None)
     assert ("four years earlier", "1824") in got
     assert ("Later that year", "1830") in got
+
+
+def test_a_page_of_dates_stays_fast() -> None:
+    import time
+
+    import spacy
+
+    text = "On March 3, 2016 and in 1998, last year, two weeks ago. " * 1500
+    doc = spacy.blank("en")(text)
+    start = time.perf_counter()
+    found = time_expressions(doc, "2017-06-06")
+    assert len(found) == 6000
+    assert time.perf_counter() - start < 30

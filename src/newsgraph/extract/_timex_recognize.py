@@ -11,6 +11,7 @@ troops), and overlaps are settled in favour of the longest span.
 
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass
 
@@ -245,13 +246,23 @@ def rejected(
 
 
 def select(cands: list[tuple[Candidate, Resolution]]) -> list[tuple[Candidate, Resolution]]:
-    """Non-overlapping candidates, longest first (patterns before spaCy on a tie), in text order."""
+    """Non-overlapping candidates, longest first (patterns before spaCy on a tie), in text order.
+
+    Taken spans are kept sorted by start, so each overlap check is a binary search:
+    a page that is one long list of dates stays linear-logarithmic.
+    """
     ranked = sorted(cands, key=lambda cr: (-(cr[0].end - cr[0].start), cr[0].source == "spacy", cr[0].start))
+    starts: list[int] = []
     taken: list[tuple[Candidate, Resolution]] = []
     for cand, res in ranked:
-        if all(cand.end <= c.start or c.end <= cand.start for c, _ in taken):
-            taken.append((cand, res))
-    return sorted(taken, key=lambda cr: cr[0].start)
+        i = bisect.bisect_left(starts, cand.start)
+        if i < len(taken) and taken[i][0].start < cand.end:
+            continue  # overlaps the next taken span
+        if i > 0 and taken[i - 1][0].end > cand.start:
+            continue  # overlaps the previous taken span
+        starts.insert(i, cand.start)
+        taken.insert(i, (cand, res))
+    return taken
 
 
 __all__ = ["Candidate", "candidates", "name_spans", "rejected", "select", "tense_of", "trim"]
