@@ -74,6 +74,8 @@ def test_reference_offsets_point_into_the_text(nlp) -> None:
         ("He spoke on Sept. 30, 1989, in Boston.", [("Sept. 30, 1989", "1989-09-30")]),
         ("Talks resume in recent weeks.", [("recent weeks", "PXW")]),
         ("Prices are rising now.", [("now", "PRESENT_REF")]),
+        ("It sold the latest two three-month contracts.", [("three-month", "P3M")]),
+        ("The notes pay interest semi-annually.", [("semi-annually", "P6M")]),
     ],
 )
 def test_recognition_and_values(nlp, text: str, expected: list[tuple[str, str]]) -> None:
@@ -184,6 +186,7 @@ def test_any_text_any_date_gives_valid_offsets_deterministically(text: str, publ
         "It was his now-famous remark.",
         "She hired people in their late 40s, early 50s.",
         "He tweeted to a quarter of a million followers.",
+        "The bank cut its rate by a quarter percentage point.",
     ],
 )
 def test_names_titles_compounds_ages_fractions_are_rejected(nlp, text: str) -> None:

@@ -96,6 +96,8 @@ TUESDAY = date(2017, 6, 6)  # the reference article's publication date, a Tuesda
         ("each July", "SET", "XXXX-07"),
         ("Tuesday nights", "SET", "XXXX-WXX-2TNI"),
         ("every year", "SET", "P1Y"),
+        ("semi-annually", "SET", "P6M"),
+        ("the last twenty four hours", "DURATION", "PT24H"),
     ],
 )
 def test_normalize_table(text: str, type_: str, value: str) -> None:
@@ -111,7 +113,9 @@ def test_modifiers(text: str, mod: str | None) -> None:
     assert normalize(text, TUESDAY)[2] == mod
 
 
-@pytest.mark.parametrize("text", ["10", "$45", "the Sunday Times", "", "   ", "banana", "45%", "a second term"])
+@pytest.mark.parametrize(
+    "text", ["10", "$45", "the Sunday Times", "", "   ", "banana", "45%", "a second term", "two three months"]
+)
 def test_not_time_expressions_get_no_value(text: str) -> None:
     assert normalize(text, TUESDAY)[1] is None
 

@@ -231,12 +231,18 @@ def _number(text: str) -> float | None:
         if match.group(2) and int(match.group(3)):
             value += int(match.group(2)) / int(match.group(3))
         return value + fraction
-    total = 0
+    total, last = 0, None
     for word in t.split():
         if word not in P.NUMBER_WORDS or word in ("a", "an"):
             return None
         n = P.NUMBER_WORDS[word]
-        total = total * n if n in (100, 1000) and total else total + n
+        if n in (100, 1000):
+            total = total * n if total else n
+        elif last is not None and not (last >= 20 and last % 10 == 0 and n < 10) and last not in (100, 1000):
+            return None  # "two three" is two numbers, not five; "twenty four" is one
+        else:
+            total += n
+        last = n
     return float(total) + fraction if total else None
 
 

@@ -167,6 +167,7 @@ HENCE_WORDS: frozenset[str] = frozenset({"from now", "hence", "later", "after", 
 
 #: Adverbs of frequency → TIMEX3 SET values.
 FREQUENCY_WORDS: dict[str, str] = {
+    "semi-annually": "P6M", "semiannually": "P6M", "biannually": "P6M", "bimonthly": "P2M",
     "daily": "P1D", "nightly": "P1D", "weekly": "P1W", "biweekly": "P2W", "monthly": "P1M",
     "quarterly": "P1Q", "annually": "P1Y", "yearly": "P1Y", "hourly": "PT1H", "every day": "P1D",
     "each day": "P1D", "every week": "P1W", "each week": "P1W", "every month": "P1M",
@@ -386,7 +387,7 @@ RECOGNISER_PATTERNS: dict[str, re.Pattern[str]] = {
     # every Tuesday, each July, daily, twice a week
     "set": re.compile(
         rf"\b(?:{_i('every|each')}\s+(?:{_i('other')}\s+)?(?:{WEEKDAY}|{MONTH_NAME}|{_i(UNIT_SINGULAR)}|{_i(PART_OF_DAY)}|{_i(SEASON)})"
-        rf"|{_i('daily|nightly|weekly|biweekly|monthly|quarterly|annually|yearly|hourly')}|"
+        rf"|{_i('semi-?annually|biannually|bimonthly|daily|nightly|weekly|biweekly|monthly|quarterly|annually|yearly|hourly')}|"
         rf"{WEEKDAY_NAME}s(?:\s+{_i(PART_OF_DAY)}s?)?)\b"
     ),
     # the day before, the next day, the following week, that day, the same day, a day later
@@ -448,6 +449,10 @@ RE_DROPPED_DETERMINER = re.compile(
 )
 #: Leading words that look like prepositions but belong to the extent ("at least 30 days", "as soon as possible").
 RE_KEPT_LEAD = re.compile(r"(?i)^(?:at\s+(?:least|most)|as\s+soon\s+as|over\s+and|up\s+to)\b")
+#: After "a quarter" / "half": a fraction, not a time ("a quarter of a million", "a quarter percentage point").
+RE_FRACTION_TAIL = re.compile(r"(?i)\s+(?:of\b|percent|percentage|per\s+cent|point|-point)|-point")
+#: Dependencies of a noun phrase that is an argument of its clause; a date inside it does not take the clause's tense.
+CLAUSE_ARGUMENT_DEPS: frozenset[str] = frozenset({"dobj", "nsubj", "nsubjpass", "attr", "appos", "conj", "dative"})
 #: Quote marks around a title ("This Week", “Friday”).
 OPEN_QUOTES: frozenset[str] = frozenset({'"', "“", "‘", "'"})
 CLOSE_QUOTES: frozenset[str] = frozenset({'"', "”", "’", "'"})

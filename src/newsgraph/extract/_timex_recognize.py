@@ -104,9 +104,11 @@ def tense_of(doc: Doc, start: int, end: int, full: str | None = None) -> Tense |
     if span is None or len(span) == 0:
         return None
     token = span.root
-    for _ in range(8):
+    for step in range(8):
         if token.pos_ in ("VERB", "AUX") and token.dep_ not in ("amod",):
             break
+        if step and token.pos_ in ("NOUN", "PROPN") and token.dep_ in P.CLAUSE_ARGUMENT_DEPS:
+            return None  # "growth ... against the forecast in December": the date belongs to a noun phrase
         if token.head is token:
             return None
         token = token.head
@@ -214,7 +216,8 @@ def rejected(
     if P.RE_BARE_DECADE.fullmatch(text):
         return True
     # "a quarter of a million", "half of the votes": fractions
-    if re.fullmatch(r"(?:a|one|three|the first|the second) (?:quarter|half)", lowered) and after.startswith(" of "):
+    fraction = re.fullmatch(r"(?:a|one|three|the first|the second) (?:quarter|half)", lowered)
+    if fraction and P.RE_FRACTION_TAIL.match(after):
         return True
     # "High Noon" (a film), "high noon" (a figure of speech)
     if lowered == "noon" and full[max(0, cand.start - 5) : cand.start].lower() == "high ":
