@@ -156,14 +156,9 @@ PAST_WORDS: frozenset[str] = frozenset({"last", "past", "previous", "preceding",
 #: Words before a unit or name that count forward from the anchor (``next year``).
 FUTURE_WORDS: frozenset[str] = frozenset({"next", "coming", "the coming", "this coming", "the next",
                                           "upcoming", "the upcoming", "following", "the following"})
-#: Words before a unit or name that stay on the anchor's own period (``this year``).
-THIS_WORDS: frozenset[str] = frozenset({"this", "the current", "current", "the present", "present",
-                                        "the same", "same", "this current", "the", "that"})
 
 #: Words after a quantity that count back from the anchor (``three years ago``).
 AGO_WORDS: frozenset[str] = frozenset({"ago", "back", "earlier", "before", "previously", "prior"})
-#: Words after a quantity that count forward from the anchor (``three years from now``).
-HENCE_WORDS: frozenset[str] = frozenset({"from now", "hence", "later", "after", "on", "from today", "away"})
 
 #: Adverbs of frequency → TIMEX3 SET values.
 FREQUENCY_WORDS: dict[str, str] = {
@@ -233,30 +228,20 @@ SPELLED_YEAR = (
     r"seventeen|eighteen|nineteen)|two\s+thousand(?:\s+(?:and\s+)?(?:one|two|three|four|five|six|seven|eight|nine|ten))?)"
 )
 
-#: Normaliser input: a cardinal number, in digits or words.
-RE_DIGITS = re.compile(r"^\d+$")
 #: Normaliser input: an ISO date, possibly with a time.
 RE_ISO_DATE = re.compile(r"^(\d{4})-(\d{2})-(\d{2})(?:[t\s](\d{2}):(\d{2}))?")
 #: Normaliser input: 6/5/2017, 06/05/17 (month first, as in US news).
 RE_SLASH_DATE = re.compile(r"^(\d{1,2})/(\d{1,2})/(\d{2}|\d{4})$")
-#: Normaliser input: a clock time with its meridiem, "10:35 a.m.", "3 pm", "15:30".
-RE_CLOCK = re.compile(
-    r"(?P<h>\d{1,2})(?::(?P<m>\d\d))?(?::\d\d)?\s*(?P<ap>a\.?\s?m\.?|p\.?\s?m\.?)?(?=\W|$)|(?P<word>noon|midnight|midday)"
-)
 #: Normaliser input: a decade, "1980s", "'80s", "80s".
 RE_DECADE = re.compile(r"^(?:(?P<c>1[0-9]|20)(?P<d>\d)0|['’](?P<s>\d)0|(?P<t>\d)0)['’]?s$")
 #: Normaliser input: a century, "the 19th century", "the twenty-first century".
 RE_CENTURY = re.compile(r"^(?P<n>\d{1,2})(?:st|nd|rd|th)\s+century$|^(?P<w>[a-z\- ]+?)\s+century$")
 #: Normaliser input: a fiscal year, "fiscal 1989", "fiscal year 2017", "fy2017", "fy 17".
 RE_FISCAL = re.compile(r"^(?:fiscal(?:\s+year)?|fy)\s*['’]?(\d{2}|\d{4})$")
-#: Normaliser input: a clause-free duration "N units" with an optional fraction.
-RE_DURATION = re.compile(rf"^(?P<num>.+?)[\s-]+(?P<unit>{UNIT.lower()}s?)(?:[\s-]+(?:long|old))?$")
 #: Normaliser input: a quantity written as an adjective, "two-year", "16-hour".
 RE_COMPOUND_DURATION = re.compile(
     rf"^(?P<num>[a-z0-9]+(?:[\s-][a-z]+)?)-(?P<unit>{UNIT_SINGULAR.lower()})(?:-(?:long|old))?$"
 )
-#: Tokens of a normalised expression: words with apostrophes, numbers with separators.
-RE_TOKEN = re.compile(r"\d+(?:[.,:/]\d+)*(?:st|nd|rd|th|s)?|[a-z]+(?:['’][a-z]+)?(?:\.(?=[a-z]\.))?|['’]\d0s|\S")
 
 # --- recogniser patterns (over the raw text, case-sensitive where names need it) ------
 

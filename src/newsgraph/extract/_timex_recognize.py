@@ -37,7 +37,6 @@ _LEAD = re.compile(r"^[\s,;:(\[\"'“”‘’-]+")
 _TRAIL_WORDS = re.compile(r"\s+(?:and|or|to|through|until|the|of|on|in|at)$", re.I)
 #: A trailing full stop that ends a sentence, not an abbreviation ("in March." but not "Sept." or "p.m.").
 _SENTENCE_DOT = re.compile(r"(?<![A-Z][a-z])(?<![A-Z][a-z]{2})(?<![A-Z][a-z]{3})(?<!\b[apAP]\.[mM])\.$")
-_COORDINATION = re.compile(r"\s+(?:and|or|to|through|until|&)\s+|\s*[-–—]\s*|,\s+", re.I)
 
 
 def trim(text: str, start: int, end: int) -> tuple[int, int]:
