@@ -44,3 +44,12 @@ def test_extension_registration_is_idempotent():
     register_extensions()
     register_extensions()
     assert spacy.tokens.Doc.has_extension(ENTITIES)
+
+
+def test_no_sentence_spans_two_paragraphs(nlp):
+    doc = nlp("The mayor will speak, addressing the crowd by video\n\nIt is not clear when. She said so.")
+    sentences = [s.text.strip() for s in doc.sents]
+    assert sentences[0] == "The mayor will speak, addressing the crowd by video"
+    assert sentences[1] == "It is not clear when."
+    one_paragraph = nlp("First line of a wrapped\nsentence goes on here.")
+    assert len(list(one_paragraph.sents)) == 1

@@ -115,7 +115,7 @@ def _store_timeline(db: str, name: str | None, *, limit: int | None, as_json: bo
         store.close()
     if dated_only:
         frame = frame[frame["date"].notna()]
-    rows = frame.to_dict(orient="records")
+    rows = frame.astype(object).where(frame.notna(), None).to_dict(orient="records")
     if as_json:
         write_line(json.dumps(rows, indent=2, ensure_ascii=False, default=str))
         return
