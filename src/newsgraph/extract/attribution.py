@@ -25,6 +25,7 @@ from newsgraph.extract.reported import (
     Claim,
     according_to_claims,
     cue_span,
+    headline_claims,
     is_cue_verb,
     speaker_of,
     verb_claims,
@@ -64,7 +65,8 @@ def attributions(doc: Doc, entities: list[Entity]) -> tuple[list[Source], list[A
 def _clause_claims(doc: Doc, quotes: list[QuoteSpan], quoted: list[tuple[int, int]]) -> list[Claim]:
     """Reported-speech claims, with quote marks balanced and quote-internal clauses dropped."""
     out: list[Claim] = []
-    for claim in [*verb_claims(doc, quoted), *according_to_claims(doc, quoted)]:
+    found = [*verb_claims(doc, quoted), *according_to_claims(doc, quoted), *headline_claims(doc, quoted)]
+    for claim in found:
         start, end = claim.content
         if any(q.start <= start and end <= q.end for q in quotes):
             continue  # the clause is (part of) a direct quote: the quote claim stands for it
@@ -139,6 +141,16 @@ def _cue_nearby(doc: Doc, q: QuoteSpan) -> Token | None:
     return None
 
 
+def _looks_like_title(span: Span) -> bool:
+    """A short quote with every word capitalised ("Meet the Press") names a title, not speech."""
+    words = [t for t in span if t.is_alpha]
+    if not words or len(words) > lex.MAX_TITLE_WORDS:
+        return False
+    if span[-1].text in ".!?" or (len(span) > 1 and span[-2].text in ".!?"):
+        return False
+    return all(t.text[0].isupper() or t.lower_ in lex.TITLE_SMALL_WORDS for t in words) and words[0].text[0].isupper()
+
+
 def _quote_claims(doc: Doc, quotes: list[QuoteSpan]) -> list[Claim]:
     out: list[Claim] = []
     for q in quotes:
@@ -146,6 +158,8 @@ def _quote_claims(doc: Doc, quotes: list[QuoteSpan]) -> list[Claim]:
         if span is None or len(span) == 0:
             continue
         verb = _cue_by_ancestry(span) or _cue_nearby(doc, q)
+        if _looks_like_title(span):
+            continue
         if verb is None:
             words = len(_WORD_RE.findall(doc.text[q.inner_start : q.inner_end]))
             out.append(
@@ -217,9 +231,9 @@ def _decliners(doc: Doc, quoted: list[tuple[int, int]]) -> list[Token]:
         verb = tok.head if tok.dep_ in ("aux", "auxpass", "neg") else tok
         if verb.pos_ not in ("VERB", "AUX"):
             verb = next((t for t in span if t.pos_ == "VERB"), verb)
-        speaker = speaker_of(verb)
+        speaker = speaker_of(verb) or next((c for c in verb.children if c.dep_ == "nsubjpass"), None)
         if speaker is not None:
-            heads.append(speaker)
+            heads.append(speaker)  # "X could not be reached": the passive subject
     return heads
 
 

@@ -49,9 +49,15 @@ CUE_ADVERBS: frozenset[str] = words("first initially originally previously earli
 DOCUMENT_NOUNS: frozenset[str] = words("""
     statement report filing document memo memorandum letter study survey poll lawsuit complaint
     indictment record records email e-mail affidavit transcript release press-release analysis
-    audit review ruling order opinion decision brief motion testimony plan proposal budget
+    audit review ruling opinion brief motion testimony proposal budget
     book article column editorial essay op-ed paper audit assessment estimate data figures
     """)
+
+#: Objects of "according to" that name a standard, not a source ("according to plan").
+NOT_SOURCE_NOUNS: frozenset[str] = words(
+    "plan plans schedule script tradition custom rule rules law laws form design expectation expectations "
+    "type kind size taste need needs instruction instructions protocol procedure"
+)
 
 #: Nouns naming social-media posts.
 SOCIAL_NOUNS: frozenset[str] = words("tweet tweets post posts retweet video message messages")
@@ -101,6 +107,15 @@ ANAPHORIC_DETERMINERS: frozenset[str] = words("the these those such")
 PLURAL_PRONOUNS: frozenset[str] = words("they them")
 PERSON_PRONOUNS: frozenset[str] = words("he she him her")
 THING_PRONOUNS: frozenset[str] = words("it")
+#: Every pronoun that can stand for a speaker (first and second person included).
+SPEAKER_PRONOUNS: frozenset[str] = PLURAL_PRONOUNS | PERSON_PRONOUNS | words("i me we us you")
+
+#: Small words a title-cased quote may leave in lower case ("Meet the Press", "Fire and Fury").
+TITLE_SMALL_WORDS: frozenset[str] = words("a an the and or of in on at to for with by from vs")
+#: A quote of at most this many words, all capitalised, is taken for a title, not speech.
+MAX_TITLE_WORDS = 6
+#: A headline attribution "Name: claim" has at most this many words before the colon.
+MAX_HEADLINE_SOURCE_WORDS = 5
 
 #: Adjectives that attach an affiliation to an anonymous source: "close to X", "familiar with X".
 AFFILIATION_ADJECTIVES: frozenset[str] = words("close familiar")

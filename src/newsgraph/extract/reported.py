@@ -23,6 +23,8 @@ CLAUSE_DEPS = frozenset({"ccomp"})
 SUBJECT_SHARING_DEPS = frozenset({"conj", "xcomp", "advcl"})
 #: Relations through which a verb's subject is the noun it modifies ("Flores, who said", "a statement saying").
 NOUN_MODIFIER_DEPS = frozenset({"relcl", "acl"})
+#: Entity types that may stand before a headline colon as the speaker.
+HEADLINE_SOURCE_LABELS = frozenset({"PERSON", "ORG", "NORP", "GPE"})
 #: Punctuation trimmed off the edges of content spans.
 EDGE_PUNCT = frozenset(",;:—–-")
 
@@ -158,7 +160,7 @@ def according_to_claims(doc: Doc, quoted: list[tuple[int, int]]) -> Iterator[Cla
             continue
         to = doc[token.i + 1]
         pobj = next((c for c in to.children if c.dep_ == "pobj"), None)
-        if pobj is None:
+        if pobj is None or pobj.lemma_.lower() in lex.NOT_SOURCE_NOUNS:
             continue
         sent = token.sent
         phrase_end = max(pobj.right_edge.i, to.i)
@@ -193,3 +195,30 @@ def _trim_tokens(span: Span) -> tuple[int, int] | None:
     if not tokens:
         return None
     return tokens[0].idx, tokens[-1].idx + len(tokens[-1].text)
+
+
+def headline_claims(doc: Doc, quoted: list[tuple[int, int]]) -> Iterator[Claim]:
+    """Headline attribution: a line opening "Name: claim" ("Lynch: No outside influence on probe")."""
+    text = doc.text
+    for sent in doc.sents:
+        if sent.start_char > 0 and text[sent.start_char - 1] != "\n":
+            continue
+        colon = next((t for t in sent[: lex.MAX_HEADLINE_SOURCE_WORDS + 1] if t.text == ":"), None)
+        if colon is None or colon.i == sent.start or _inside(quoted, colon.idx):
+            continue
+        left = doc[sent.start : colon.i]
+        if not all(t.is_title or t.is_upper or not t.is_alpha for t in left):
+            continue
+        if not any(t.ent_type_ in HEADLINE_SOURCE_LABELS for t in left):
+            continue
+        line_end = text.find("\n", colon.idx)
+        line_end = len(text) if line_end == -1 else line_end
+        start = colon.idx + 1
+        while start < line_end and text[start].isspace():
+            start += 1
+        end = line_end
+        while end > start and (text[end - 1].isspace() or text[end - 1] in ".,;"):
+            end -= 1
+        if len(text[start:end].split()) < 2:
+            continue
+        yield Claim((start, end), "indirect", (colon.idx, colon.idx + 1), left.root, cue_tokens=(colon.i,))

@@ -11,6 +11,7 @@ head noun ("the people", "these officials").
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
@@ -71,10 +72,16 @@ class EntityIndex:
         self.refs = sorted(refs, key=lambda r: r.start)
         # A one-word ORG/GPE "entity" that is a named person's surname is that person
         # (small models often tag a bare surname as ORG).
-        surnames = {r.name.split()[-1].lower() for r in self.refs if r.label in PERSON_LABELS and r.name.split()}
+        # Such a mention is linked to the person's own entity, the one with most mentions.
+        mentions_of = Counter(r.id for r in self.refs)
+        persons: dict[str, _EntityRef] = {}
+        for r in sorted(self.refs, key=lambda r: -mentions_of[r.id]):
+            if r.label in PERSON_LABELS and r.name.split():
+                persons.setdefault(r.name.split()[-1].lower(), r)
         for ref in self.refs:
-            if ref.label not in PERSON_LABELS and " " not in ref.name and ref.name.lower() in surnames:
-                ref.label = "PERSON"
+            person = persons.get(ref.name.lower())
+            if ref.label not in PERSON_LABELS and " " not in ref.name and person is not None:
+                ref.label, ref.id, ref.name = "PERSON", person.id, person.name
         for ref in self.refs:
             span = doc.char_span(ref.start, ref.end, alignment_mode="expand")
             if span is None:
@@ -246,10 +253,18 @@ class SourceResolver:
             idx = self._person_pronoun(head)
         elif word in lex.THING_PRONOUNS:
             idx = self._recent(offset, lambda d: d.kind in ("organization", "media", "document"))
-        else:
+        elif word not in lex.SPEAKER_PRONOUNS:
             return None
-        if idx is not None:
-            self._mention(idx, span, named=False)
+        else:
+            idx = None
+        if idx is None:
+            # Unresolved (or first/second person): a source of its own, so the claim keeps its speaker.
+            key = f"pronoun:{word}"
+            idx = self._by_key.get(key)
+            if idx is None:
+                draft = _Draft(kind="person", key=key, plural=word in lex.PLURAL_PRONOUNS | {"we", "us"})
+                return self._add(draft, span, named=False)
+        self._mention(idx, span, named=False)
         return idx
 
     def _person_pronoun(self, head: Token) -> int | None:
@@ -303,7 +318,7 @@ class SourceResolver:
 
     def resolve(self, head: Token) -> int | None:
         """The index of the source the phrase headed by ``head`` names, creating it if new."""
-        if head.pos_ == "PRON" or head.lower_ in lex.PLURAL_PRONOUNS | lex.PERSON_PRONOUNS:
+        if head.pos_ == "PRON" or head.lower_ in lex.SPEAKER_PRONOUNS:
             return self._pronoun(head)
         if head.lower_ in ("who", "which", "that"):
             return None
