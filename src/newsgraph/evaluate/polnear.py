@@ -33,7 +33,7 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from newsgraph.record import Attribution, Source
+from newsgraph.record import Attribution, Source, SourceMention
 
 Span = tuple[int, int]
 SPLITS = ("train", "dev")
@@ -175,10 +175,16 @@ def _widen(text: str, span: Span) -> Span:
 
 
 def _nearest_mention(source: Source, cue: Span | None, content: Span) -> Span | None:
-    if not source.mentions:
+    """The source's mention outside the content and closest to the cue (or to the content)."""
+    outside = [m for m in source.mentions if m.end <= content[0] or m.start >= content[1]]
+    if not outside:
         return None
-    anchor = cue[0] if cue else content[0]
-    best = min(source.mentions, key=lambda m: abs(m.start - anchor))
+    anchor = cue or content
+
+    def distance(m: SourceMention) -> int:
+        return anchor[0] - m.end if m.end <= anchor[0] else max(0, m.start - anchor[1])
+
+    best = min(outside, key=distance)
     return best.start, best.end
 
 

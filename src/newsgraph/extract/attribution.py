@@ -67,7 +67,9 @@ def _clause_claims(doc: Doc, quotes: list[QuoteSpan], quoted: list[tuple[int, in
     out: list[Claim] = []
     found = [*verb_claims(doc, quoted), *according_to_claims(doc, quoted), *headline_claims(doc, quoted)]
     for claim in found:
-        start, end = claim.content
+        start, end = _within_paragraph(doc.text, claim)
+        if end <= start:
+            continue
         if any(q.start <= start and end <= q.end for q in quotes):
             continue  # the clause is (part of) a direct quote: the quote claim stands for it
         for q in quotes:
@@ -78,6 +80,23 @@ def _clause_claims(doc: Doc, quotes: list[QuoteSpan], quoted: list[tuple[int, in
         claim.content = (start, end)
         out.append(claim)
     return out
+
+
+def _within_paragraph(text: str, claim: Claim) -> tuple[int, int]:
+    """The claim's content clipped to the paragraph of its cue (the parser may join a headline to the text)."""
+    start, end = claim.content
+    if claim.cue is None:
+        return start, end
+    para_start = text.rfind("\n\n", 0, claim.cue[0])
+    para_start = 0 if para_start == -1 else para_start + 2
+    para_end = text.find("\n\n", claim.cue[1])
+    para_end = len(text) if para_end == -1 else para_end
+    start, end = max(start, para_start), min(end, para_end)
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    return start, end
 
 
 def _sentences_around(doc: Doc, start: int, end: int) -> list[Span]:

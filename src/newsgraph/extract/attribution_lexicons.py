@@ -37,7 +37,13 @@ FRAGMENT_ONLY_VERBS: frozenset[str] = words(
 )
 
 #: Verbs whose infinitive complement is reported speech for a quoted fragment ("vowed to end the 'carnage'").
-XCOMP_CUE_VERBS: frozenset[str] = words("vow promise pledge threaten agree refuse urge ask")
+XCOMP_CUE_VERBS: frozenset[str] = words("vow promise pledge threaten agree urge ask")
+
+#: Plain speech verbs (a subset of the cues): these may take a mis-parsed "-ing" clause.
+SPEECH_VERBS: frozenset[str] = words("say tell add claim state argue insist explain note warn write report")
+
+#: Complements that are no content: "refused to comment", "agreed to respond".
+NOT_CONTENT_VERBS: frozenset[str] = words("comment respond elaborate speak discuss answer be")
 
 #: Verbs that mark publication: a news organisation that "reported" or "revealed" is a media source.
 PUBLISHING_VERBS: frozenset[str] = words("report reveal publish disclose break air broadcast")

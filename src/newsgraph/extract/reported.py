@@ -123,6 +123,28 @@ def _inside(spans: list[tuple[int, int]], offset: int) -> bool:
     return any(s <= offset < e for s, e in spans)
 
 
+def _reported_clause(verb: Token) -> Token | None:
+    """The head of what ``verb`` reports: a clause ("said (that) ..."), "asked whether ...", a mis-parsed
+    "said legalizing it would ...", or a promise's infinitive ("vowed to end ...")."""
+    lemma = verb.lemma_.lower()
+    for child in verb.children:
+        if child.dep_ in CLAUSE_DEPS:
+            return child
+    for child in verb.children:
+        marks = {c.lower_ for c in child.children if c.dep_ in ("mark", "aux")}
+        if child.dep_ == "advcl" and marks & {"if", "whether"}:
+            return child
+        if child.dep_ != "xcomp" or child.pos_ not in ("VERB", "AUX"):
+            continue
+        if child.lemma_.lower() in lex.NOT_CONTENT_VERBS:
+            continue
+        if "to" in marks and lemma in lex.XCOMP_CUE_VERBS:
+            return child
+        if "to" not in marks and child.tag_ == "VBG" and lemma in lex.SPEECH_VERBS:
+            return child
+    return None
+
+
 def verb_claims(doc: Doc, quoted: list[tuple[int, int]]) -> Iterator[Claim]:
     """ "X said (that) ...", "..., X added", "X told Y ...", and the passive "... was reported by X"."""
     for token in doc:
@@ -132,7 +154,7 @@ def verb_claims(doc: Doc, quoted: list[tuple[int, int]]) -> Iterator[Claim]:
         if lemma in lex.FRAGMENT_ONLY_VERBS:
             continue
         cue = cue_span(token)
-        clause = next((c for c in token.children if c.dep_ in CLAUSE_DEPS), None)
+        clause = _reported_clause(token)
         if clause is None and token.dep_ in ("parataxis",) and token.head.pos_ in ("VERB", "AUX"):
             clause = token.head  # "Prices will rise, he said" parsed with "said" hanging off "rise"
             content = clause_span(clause, exclude=token)
