@@ -37,6 +37,8 @@ from newsgraph.record import Attribution, Source, SourceMention
 
 Span = tuple[int, int]
 SPLITS = ("train", "dev")
+#: Words of speech tag allowed between two quotes of one source for PolNeAR to see one content.
+MAX_RUN_GAP_WORDS = 10
 _TRIM = " \t\r\n.,;:!?\"'“”‘’«»‹›„()[]—–-"
 _T_LINE = re.compile(r"^(T\d+)\t(\S+) ([\d; ]+)\t?(.*)$")
 
@@ -192,16 +194,50 @@ def predictions(text: str, sources: list[Source], attributions: list[Attribution
     """newsgraph attributions as PolNeAR-style triples (see the module docstring)."""
     by_id = {s.id: s for s in sources}
     contents = [(a.content.start, a.content.end) for a in attributions]
+    kept = [
+        a
+        for a, (start, end) in zip(attributions, contents, strict=True)
+        if not any(s <= start and end <= e and (s, e) != (start, end) for s, e in contents)
+    ]
     out: list[Predicted] = []
-    for a, (start, end) in zip(attributions, contents, strict=True):
-        nested = any((s <= start and end <= e) and (s, e) != (start, end) for s, e in contents)
-        if nested:
-            continue
-        cue = (a.cue.start, a.cue.end) if a.cue else None
-        source = by_id.get(a.source or "")
+    for group in _quote_runs(text, sorted(kept, key=lambda a: a.content.start)):
+        start, end = group[0].content.start, group[-1].content.end
+        first_cue = next((a.cue for a in group if a.cue), None)
+        cue = (first_cue.start, first_cue.end) if first_cue else None
+        source = by_id.get(group[0].source or "")
         src_span = _nearest_mention(source, cue, (start, end)) if source else None
-        out.append(Predicted(_widen(text, (start, end)), src_span, cue))
+        widened = _widen(text, (start, end)) if len(group) == 1 else _widen_run(text, start, end)
+        out.append(Predicted(widened, src_span, cue))
     return out
+
+
+def _quote_runs(text: str, attributions: list[Attribution]) -> Iterator[list[Attribution]]:
+    """A quote split by its tag ("'A,' X said, 'B.'") or continued without one is one PolNeAR content."""
+    run: list[Attribution] = []
+    for a in attributions:
+        if run:
+            last = run[-1]
+            gap = text[last.content.end : a.content.start]
+            if (
+                a.quoted
+                and last.quoted
+                and a.source is not None
+                and a.source == last.source
+                and (a.cue is None or a.cue == last.cue)
+                and len(gap.split()) <= MAX_RUN_GAP_WORDS
+            ):
+                run.append(a)
+                continue
+            yield run
+        run = [a]
+    if run:
+        yield run
+
+
+def _widen_run(text: str, start: int, end: int) -> Span:
+    first = _widen(text, (start, start + 1))[0]
+    last = _widen(text, (end - 1, end))[1]
+    return first, last
 
 
 # --- matching --------------------------------------------------------------------
