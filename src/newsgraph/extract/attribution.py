@@ -73,6 +73,8 @@ def _clause_claims(doc: Doc, quotes: list[QuoteSpan], quoted: list[tuple[int, in
         if any(q.start <= start and end <= q.end for q in quotes):
             continue  # the clause is (part of) a direct quote: the quote claim stands for it
         for q in quotes:
+            if end <= q.start and not doc.text[end : q.start].strip(" ,") and doc.text[end - 1] not in ".!?":
+                end = q.end  # a quote right after the clause finishes it: "vowed to oppose it 'today, forever.'"
             if start < q.start < end < q.end:
                 end = q.end  # a quote opened in the clause closes after it: keep the marks balanced
             if start < q.inner_start and q.inner_end <= end:
