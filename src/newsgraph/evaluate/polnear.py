@@ -176,12 +176,12 @@ def _widen(text: str, span: Span) -> Span:
     return start, end
 
 
-def _nearest_mention(source: Source, cue: Span | None, content: Span) -> Span | None:
-    """The source's mention outside the content and closest to the cue (or to the content)."""
-    outside = [m for m in source.mentions if m.end <= content[0] or m.start >= content[1]]
+def _nearest_mention(source: Source, cue: Span | None, parts: list[Span]) -> Span | None:
+    """The source's mention outside the content's parts and closest to the cue (or to the content)."""
+    outside = [m for m in source.mentions if all(m.end <= s or m.start >= e for s, e in parts)]
     if not outside:
         return None
-    anchor = cue or content
+    anchor = cue or parts[0]
 
     def distance(m: SourceMention) -> int:
         return anchor[0] - m.end if m.end <= anchor[0] else max(0, m.start - anchor[1])
@@ -205,7 +205,8 @@ def predictions(text: str, sources: list[Source], attributions: list[Attribution
         first_cue = next((a.cue for a in group if a.cue), None)
         cue = (first_cue.start, first_cue.end) if first_cue else None
         source = by_id.get(group[0].source or "")
-        src_span = _nearest_mention(source, cue, (start, end)) if source else None
+        parts = [(a.content.start, a.content.end) for a in group]
+        src_span = _nearest_mention(source, cue, parts) if source else None
         widened = _widen(text, (start, end)) if len(group) == 1 else _widen_run(text, start, end)
         out.append(Predicted(widened, src_span, cue))
     return out

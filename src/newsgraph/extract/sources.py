@@ -26,6 +26,8 @@ ORG_LABELS = frozenset({"ORG", "GPE", "NORP", "FAC"})
 #: How many sentences back a pronoun may reach for its referent.
 PRONOUN_WINDOW_SENTENCES = 3
 MAX_DESCRIPTION_CHARS = 120
+#: Entity types a source phrase's head may not have (times and dates mis-parsed as subjects).
+NOT_SOURCE_LABELS = frozenset({"TIME", "DATE"})
 
 
 @dataclass(slots=True)
@@ -94,6 +96,20 @@ class EntityIndex:
 
     def persons_before(self, offset: int, floor: int) -> list[_EntityRef]:
         return [r for r in self.refs if floor <= r.start < offset and r.label in PERSON_LABELS]
+
+
+def _within_paragraph(span: Span) -> Span:
+    """``span`` cut to the paragraph of its root: a parse may join a heading to the next paragraph."""
+    root = span.root
+    start, end = span.start, span.end
+    for tok in span:
+        if tok.is_space and "\n\n" in tok.text:
+            if tok.i < root.i:
+                start = tok.i + 1
+            else:
+                end = tok.i
+                break
+    return span.doc[start:end] if end > start else span.doc[root.i : root.i + 1]
 
 
 def _norm(text: str) -> str:
@@ -322,11 +338,19 @@ class SourceResolver:
             return self._pronoun(head)
         if head.lower_ in ("who", "which", "that"):
             return None
-        phrase = phrase_of(head)
+        if head.ent_type_ in NOT_SOURCE_LABELS:
+            return None  # "9:30 p.m." parsed as a subject in a live blog
+        phrase = _within_paragraph(phrase_of(head))
         if not phrase.text.strip():
             return None
         span = (phrase.start_char, phrase.end_char)
         ref = self._entity_for(head, phrase)
+        if ref is None:
+            named = next((c for c in head.rights if c.dep_ == "appos" and self.index.of(c) is not None), None)
+            if named is not None and self.index.of(named).label in PERSON_LABELS:  # type: ignore[union-attr]
+                # "her senior policy adviser, Jake Sullivan": the person named in apposition
+                ref = self.index.of(named)
+                span = (phrase.start_char, max(phrase.end_char, named.idx + len(named.text)))
         if ref is not None and (ref.label in PERSON_LABELS or ref.label in ORG_LABELS):
             idx = self._for_entity(ref, span)
             draft = self.drafts[idx]
