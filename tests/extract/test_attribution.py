@@ -136,6 +136,19 @@ def test_quote_spanning_paragraphs_keeps_speaker(nlp) -> None:
     assert len({a.source for a in quoted}) == 1 and quoted[0].source is not None
 
 
+def test_quote_introduced_by_colon_in_previous_paragraph(nlp) -> None:
+    text = "The ministry released the following statement:\n\n“We regret the delay and will pay every claim in full.”"
+    sources, attrs = run(nlp, text)
+    quoted = [a for a in attrs if a.quoted]
+    assert len(quoted) == 1 and quoted[0].source is not None
+    assert "The ministry" in [m.text for m in by_id(sources)[quoted[0].source].mentions]
+
+
+def test_unattributed_short_quote_is_dropped(nlp) -> None:
+    _, attrs = run(nlp, "The so-called “reform” passed on Tuesday.")
+    assert attrs == []
+
+
 def test_mixed_quote_gives_clause_and_fragment(nlp) -> None:
     text = "The mayor said the plan was “a total failure” and should be scrapped."
     _, attrs = run(nlp, text)

@@ -153,13 +153,25 @@ def _cue_nearby(doc: Doc, q: QuoteSpan) -> Token | None:
                 best = (distance, tok)
     if best is not None:
         return best[1]
-    first = sents[0]
-    if first.start > 0 and doc[first.start - 1].text == ":":
-        prev = doc[first.start - 1].sent
-        verbs = [t for t in prev if is_cue_verb(t)]
-        if verbs:
-            return verbs[-1]
-    return None
+    return _cue_before_colon(doc, q)
+
+
+def _cue_before_colon(doc: Doc, q: QuoteSpan) -> Token | None:
+    """A quote introduced by a colon, even across a paragraph break: "X said:", "X released a statement:"."""
+    first = doc.char_span(q.start, q.start + 1, alignment_mode="expand")
+    if first is None or len(first) == 0:
+        return None
+    i = first[0].i - 1
+    while i >= 0 and doc[i].is_space:
+        i -= 1
+    if i < 0 or doc[i].text != ":":
+        return None
+    sent = doc[i].sent
+    before = [t for t in sent if t.i < i and t.pos_ == "VERB" and speaker_of(t) is not None]
+    cues = [t for t in before if is_cue_verb(t)]
+    if cues:
+        return cues[-1]
+    return before[-1] if before else None  # "X released the following statement:"
 
 
 def _looks_like_title(span: Span) -> bool:
