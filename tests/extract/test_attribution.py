@@ -54,6 +54,8 @@ INDIRECT = [
     ("The merger was first reported by Reuters.", "The merger", "Reuters", "first reported", "indirect"),
     ("In a statement, the ministry said the talks had failed.", "the talks had failed", "the ministry", "said",
      "indirect"),
+    ("She repeated her promise that taxes would not rise.", "taxes would not rise", "her", "promise", "indirect"),
+    ("He vowed to cut taxes for small firms.", "to cut taxes for small firms", "He", "vowed", "indirect"),
 ]  # fmt: skip
 
 
@@ -71,6 +73,8 @@ def test_reported_speech(nlp, sentence: str, content: str, source: str, cue: str
 
 
 NO_ATTRIBUTION = [
+    "The claim that he made was false.",
+    "The spokesman refused to comment.",
     "The company announced its quarterly results on Tuesday.",
     "Everything went according to plan.",
     "The river rose two feet overnight.",

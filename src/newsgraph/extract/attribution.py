@@ -27,6 +27,7 @@ from newsgraph.extract.reported import (
     cue_span,
     headline_claims,
     is_cue_verb,
+    noun_claims,
     speaker_of,
     verb_claims,
 )
@@ -66,6 +67,7 @@ def _clause_claims(doc: Doc, quotes: list[QuoteSpan], quoted: list[tuple[int, in
     """Reported-speech claims, with quote marks balanced and quote-internal clauses dropped."""
     out: list[Claim] = []
     found = [*verb_claims(doc, quoted), *according_to_claims(doc, quoted), *headline_claims(doc, quoted)]
+    found.extend(noun_claims(doc, quoted))
     for claim in found:
         start, end = _within_paragraph(doc.text, claim)
         if end <= start:

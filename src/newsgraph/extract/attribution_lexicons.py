@@ -36,6 +36,16 @@ FRAGMENT_ONLY_VERBS: frozenset[str] = words(
     "describe call dub label term brand characterize characterise praise criticize criticise accuse blame applaud"
 )
 
+#: Nouns that report a claim when they take a that-clause ("his claim that ...").
+CUE_NOUNS: frozenset[str] = words(
+    "claim assertion allegation argument suggestion warning promise pledge announcement statement belief view "
+    "insistence admission denial accusation charge remark comment testimony prediction contention assurance "
+    "concern fear hope conviction"
+)
+
+#: Verbs that carry a cue noun for its speaker: "issued a warning that ...", "made the claim that ...".
+LIGHT_VERBS: frozenset[str] = words("make issue repeat reiterate release deliver offer express voice give")
+
 #: Verbs whose infinitive complement is reported speech for a quoted fragment ("vowed to end the 'carnage'").
 XCOMP_CUE_VERBS: frozenset[str] = words("vow promise pledge threaten agree urge ask")
 
@@ -115,6 +125,10 @@ PERSON_PRONOUNS: frozenset[str] = words("he she him her")
 THING_PRONOUNS: frozenset[str] = words("it")
 #: Every pronoun that can stand for a speaker (first and second person included).
 SPEAKER_PRONOUNS: frozenset[str] = PLURAL_PRONOUNS | PERSON_PRONOUNS | words("i me we us you")
+#: Possessives stand for their pronoun ("his claim" is a claim by "he").
+POSSESSIVE_PRONOUNS: dict[str, str] = {
+    "his": "he", "her": "she", "their": "they", "its": "it", "my": "i", "our": "we", "your": "you",
+}  # fmt: skip
 
 #: Small words a title-cased quote may leave in lower case ("Meet the Press", "Fire and Fury").
 TITLE_SMALL_WORDS: frozenset[str] = words("a an the and or of in on at to for with by from vs")

@@ -244,3 +244,39 @@ def headline_claims(doc: Doc, quoted: list[tuple[int, int]]) -> Iterator[Claim]:
         if len(text[start:end].split()) < 2:
             continue
         yield Claim((start, end), "indirect", (colon.idx, colon.idx + 1), left.root, cue_tokens=(colon.i,))
+
+
+def _noun_speaker(noun: Token) -> Token | None:
+    """Whose claim a cue noun names: "his claim", "a warning Officials issued", "the claim by X"."""
+    for child in noun.children:
+        if child.dep_ == "poss":
+            return child
+    for child in noun.children:
+        if child.dep_ in ("prep", "agent") and child.lower_ in ("by", "from"):
+            pobj = next((c for c in child.children if c.dep_ == "pobj"), None)
+            if pobj is not None:
+                return pobj
+    if noun.dep_ == "dobj" and noun.head.lemma_.lower() in lex.LIGHT_VERBS:
+        return speaker_of(noun.head)
+    return None
+
+
+def noun_claims(doc: Doc, quoted: list[tuple[int, int]]) -> Iterator[Claim]:
+    """A cue noun with a that-clause: "his claim that the vote was rigged", "issued a warning that ..."."""
+    for token in doc:
+        if token.pos_ != "NOUN" or token.lemma_.lower() not in lex.CUE_NOUNS or _inside(quoted, token.idx):
+            continue
+        clause = next(
+            (
+                c
+                for c in token.rights
+                if c.dep_ in ("acl", "ccomp") and any(m.dep_ == "mark" and m.lower_ == "that" for m in c.children)
+            ),
+            None,
+        )
+        speaker = _noun_speaker(token) if clause is not None else None
+        if clause is None or speaker is None:
+            continue
+        content = clause_span(clause)
+        if content[1] > content[0]:
+            yield Claim(content, "indirect", (token.idx, token.idx + len(token.text)), speaker, cue_tokens=(token.i,))

@@ -258,7 +258,7 @@ class SourceResolver:
         return best
 
     def _pronoun(self, head: Token) -> int | None:
-        word = head.lower_
+        word = lex.POSSESSIVE_PRONOUNS.get(head.lower_, head.lower_)
         offset = head.idx
         span = (head.idx, head.idx + len(head.text))
         if word in lex.PLURAL_PRONOUNS:
@@ -334,7 +334,7 @@ class SourceResolver:
 
     def resolve(self, head: Token) -> int | None:
         """The index of the source the phrase headed by ``head`` names, creating it if new."""
-        if head.pos_ == "PRON" or head.lower_ in lex.SPEAKER_PRONOUNS:
+        if head.pos_ == "PRON" or head.lower_ in lex.SPEAKER_PRONOUNS or head.lower_ in lex.POSSESSIVE_PRONOUNS:
             return self._pronoun(head)
         if head.lower_ in ("who", "which", "that"):
             return None
