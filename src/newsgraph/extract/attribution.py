@@ -66,16 +66,17 @@ def attributions(doc: Doc, entities: list[Entity]) -> tuple[list[Source], list[A
 def _clause_claims(doc: Doc, quotes: list[QuoteSpan], quoted: list[tuple[int, int]]) -> list[Claim]:
     """Reported-speech claims, with quote marks balanced and quote-internal clauses dropped."""
     out: list[Claim] = []
+    text = doc.text  # built from the tokens on every access: read it once
     found = [*verb_claims(doc, quoted), *according_to_claims(doc, quoted), *headline_claims(doc, quoted)]
     found.extend(noun_claims(doc, quoted))
     for claim in found:
-        start, end = _within_paragraph(doc.text, claim)
+        start, end = _within_paragraph(text, claim)
         if end <= start:
             continue
         if any(q.start <= start and end <= q.end for q in quotes):
             continue  # the clause is (part of) a direct quote: the quote claim stands for it
         for q in quotes:
-            if end <= q.start and not doc.text[end : q.start].strip(" ,") and doc.text[end - 1] not in ".!?":
+            if end <= q.start and not text[end : q.start].strip(" ,") and text[end - 1] not in ".!?":
                 end = q.end  # a quote right after the clause finishes it: "vowed to oppose it 'today, forever.'"
             if start < q.start < end < q.end:
                 end = q.end  # a quote opened in the clause closes after it: keep the marks balanced
@@ -187,6 +188,7 @@ def _looks_like_title(span: Span) -> bool:
 
 
 def _quote_claims(doc: Doc, quotes: list[QuoteSpan]) -> list[Claim]:
+    text = doc.text
     out: list[Claim] = []
     for q in quotes:
         span = doc.char_span(q.inner_start, q.inner_end, alignment_mode="expand")
@@ -196,7 +198,7 @@ def _quote_claims(doc: Doc, quotes: list[QuoteSpan]) -> list[Claim]:
         if _looks_like_title(span):
             continue
         if verb is None:
-            words = len(_WORD_RE.findall(doc.text[q.inner_start : q.inner_end]))
+            words = len(_WORD_RE.findall(text[q.inner_start : q.inner_end]))
             out.append(
                 Claim(
                     (q.inner_start, q.inner_end),
@@ -238,12 +240,13 @@ def _dedupe(claims: list[Claim]) -> list[Claim]:
 
 def _link_continuations(doc: Doc, claims: list[Claim]) -> None:
     """A quote with no cue continues the quote just before it, if little plain text stands between."""
+    text = doc.text
     previous: int | None = None
     for i, claim in enumerate(claims):
         if not claim.quoted:
             continue
         if claim.cue is None and previous is not None:
-            gap = doc.text[claims[previous].content[1] : claim.content[0]]
+            gap = text[claims[previous].content[1] : claim.content[0]]
             if len(_WORD_RE.findall(gap)) <= MAX_CONTINUATION_GAP_WORDS:
                 claim.continues = previous
         if claim.cue is not None or claim.continues is not None:
