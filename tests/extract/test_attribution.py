@@ -7,6 +7,8 @@ import re
 from pathlib import Path
 
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from newsgraph.extract.attribution import attributions
 from newsgraph.extract.entities import entities
@@ -369,6 +371,48 @@ def test_bad_input_never_raises(nlp, text: str) -> None:
     for a in attrs:
         assert a.source is None or a.source in ids
         assert 0 <= a.content.start <= a.content.end <= len(text)
+
+
+@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(
+    st.lists(
+        st.sampled_from(
+            [
+                "said",
+                "“",
+                "”",
+                '"',
+                "according to",
+                "the people",
+                "they",
+                "Ann Cole",
+                ",",
+                ".",
+                "declined to comment",
+                "\n\n",
+                "«",
+                "»",
+                "that",
+                "officials",
+                ":",
+            ]
+        ),
+        max_size=40,
+    )
+)
+def test_random_fragments_never_fail(nlp, parts: list[str]) -> None:
+    text = " ".join(parts)
+    _, attrs = run(nlp, text)
+    for a in attrs:
+        assert text[a.content.start : a.content.end] == a.content.text
+
+
+def test_reference_record_sourcing_profile(reference_record) -> None:
+    profile = reference_record.sourcing
+    assert profile.by_kind.get("anonymous") == 6
+    assert profile.by_kind.get("media") == 2
+    assert 0.4 < profile.anonymous_share < 0.7
+    assert profile.named_sources >= 3
 
 
 def test_component_sets_doc_extensions(nlp) -> None:

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from newsgraph.extract.quotes import quote_spans
 
@@ -58,3 +60,10 @@ def test_quote_spans_stay_in_bounds_on_odd_text() -> None:
     text = '""“”„“«»‹›\n\n"' * 30
     for q in quote_spans(text):
         assert 0 <= q.start <= q.inner_start <= q.inner_end <= q.end <= len(text)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet=st.sampled_from(list("ab .,\n“”„«»‹›\"'‘’")), max_size=300))
+def test_quote_spans_never_fail(text: str) -> None:
+    for q in quote_spans(text):
+        assert 0 <= q.start <= q.inner_start < q.inner_end <= q.end <= len(text)
