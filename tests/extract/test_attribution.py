@@ -142,6 +142,14 @@ def test_quote_spanning_paragraphs_keeps_speaker(nlp) -> None:
     assert len({a.source for a in quoted}) == 1 and quoted[0].source is not None
 
 
+def test_speaker_in_previous_sentence(nlp) -> None:
+    text = "Mayor Ann Cole said the city had run out of money. “We cannot pay the workers this month.”"
+    sources, attrs = run(nlp, text)
+    quoted = [a for a in attrs if a.quoted]
+    assert len(quoted) == 1 and quoted[0].source is not None
+    assert "Ann Cole" in " ".join(m.text for m in by_id(sources)[quoted[0].source].mentions)
+
+
 def test_quote_introduced_by_colon_in_previous_paragraph(nlp) -> None:
     text = "The ministry released the following statement:\n\n“We regret the delay and will pay every claim in full.”"
     sources, attrs = run(nlp, text)

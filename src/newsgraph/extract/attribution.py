@@ -187,6 +187,23 @@ def _looks_like_title(span: Span) -> bool:
     return all(t.text[0].isupper() or t.lower_ in lex.TITLE_SMALL_WORDS for t in words) and words[0].text[0].isupper()
 
 
+def _speaker_of_previous_sentence(doc: Doc, span: Span) -> Token | None:
+    """A quote opening a sentence right after a paraphrase ("X said the plan failed. 'We tried.'") is X's."""
+    start = span[0].i
+    while start > 0 and (doc[start - 1].text in lex.ALL_QUOTE_MARKS or doc[start - 1].is_space):
+        start -= 1
+    if start == 0 or not doc[start].is_sent_start or doc[start - 1].is_space:
+        return None  # not a sentence start, or a new paragraph
+    previous = doc[start - 1].sent
+    if any(t.text in lex.ALL_QUOTE_MARKS for t in previous):
+        return None  # the previous sentence has its own quote: its tag is not this quote's
+    for tok in previous:
+        reports = any(c.dep_ == "ccomp" for c in tok.children)
+        if reports and tok.pos_ == "VERB" and tok.lemma_.lower() in lex.SPEECH_VERBS:
+            return speaker_of(tok)
+    return None
+
+
 def _quote_claims(doc: Doc, quotes: list[QuoteSpan]) -> list[Claim]:
     text = doc.text
     out: list[Claim] = []
@@ -199,16 +216,12 @@ def _quote_claims(doc: Doc, quotes: list[QuoteSpan]) -> list[Claim]:
             continue
         if verb is None:
             words = len(_WORD_RE.findall(text[q.inner_start : q.inner_end]))
+            full = words >= lex.MIN_UNATTRIBUTED_QUOTE_WORDS
+            speaker = _speaker_of_previous_sentence(doc, span) if full else None
             out.append(
-                Claim(
-                    (q.inner_start, q.inner_end),
-                    "direct",
-                    None,
-                    None,
-                    quoted=True,
-                    cue_tokens=() if words >= lex.MIN_UNATTRIBUTED_QUOTE_WORDS else (-1,),
-                )
-            )
+                Claim((q.inner_start, q.inner_end), "direct", None, speaker, quoted=True,
+                      cue_tokens=() if full else (-1,))
+            )  # fmt: skip
             continue
         out.append(
             Claim(
