@@ -31,7 +31,7 @@ CUE_VERBS: frozenset[str] = words("""
     """)
 
 #: Cue verbs that report speech only with a clause or a quote, never on their own
-#: (so "Trump called the ban ..." is a cue only for a quoted fragment).
+#: (so "the mayor called the plan ..." is a cue only for a quoted fragment).
 FRAGMENT_ONLY_VERBS: frozenset[str] = words(
     "describe call dub label term brand characterize characterise praise criticize criticise accuse blame applaud"
 )
@@ -46,7 +46,7 @@ CUE_NOUNS: frozenset[str] = words(
 #: Verbs that carry a cue noun for its speaker: "issued a warning that ...", "made the claim that ...".
 LIGHT_VERBS: frozenset[str] = words("make issue repeat reiterate release deliver offer express voice give")
 
-#: Verbs whose infinitive complement is reported speech for a quoted fragment ("vowed to end the 'carnage'").
+#: Verbs whose infinitive complement is reported speech for a quoted fragment ("vowed to end the 'waste'").
 XCOMP_CUE_VERBS: frozenset[str] = words("vow promise pledge threaten agree urge ask")
 
 #: Plain speech verbs (a subset of the cues): these may take a mis-parsed "-ing" clause.

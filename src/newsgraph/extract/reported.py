@@ -21,7 +21,7 @@ PASSIVE_SUBJECT_DEPS = frozenset({"nsubjpass", "csubjpass"})
 CLAUSE_DEPS = frozenset({"ccomp"})
 #: Relations through which a verb shares its subject with its head ("X spoke ... and vowed").
 SUBJECT_SHARING_DEPS = frozenset({"conj", "xcomp", "advcl"})
-#: Relations through which a verb's subject is the noun it modifies ("Flores, who said", "a statement saying").
+#: Relations through which a verb's subject is the noun it modifies ("Ms. Lee, who said", "a statement saying").
 NOUN_MODIFIER_DEPS = frozenset({"relcl", "acl"})
 #: Entity types that may stand before a headline colon as the speaker.
 HEADLINE_SOURCE_LABELS = frozenset({"PERSON", "ORG", "NORP", "GPE"})

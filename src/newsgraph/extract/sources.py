@@ -153,7 +153,7 @@ def _affiliating_modifier(token: Token) -> bool:
 
 
 def _affiliation(head: Token) -> str | None:
-    """ "close to the White House" -> "White House"; "familiar with X" kept whole; "administration officials"."""
+    """ "close to the Pentagon" -> "Pentagon"; "familiar with X" kept whole; "administration officials"."""
     doc = head.doc
     for child in head.rights:
         if child.dep_ == "amod" and child.lower_ in lex.AFFILIATION_ADJECTIVES:
