@@ -128,14 +128,14 @@ def check_entities(record: Record, gold: dict[str, Any], resolver: _Resolver) ->
     for key, ref in resolver.gold_entities.items():
         entity = resolver.entity(key)
         yield Check("entities", f"{key} found", entity is not None)
-        if entity is None:
-            continue
-        yield Check("entities", f"{key} type {ref['type']}", entity.type == ref["type"], f"got {entity.type}")
+        # A missing entity fails each of its checks too, so the list of checks never changes.
+        yield Check("entities", f"{key} type {ref['type']}", entity is not None and entity.type == ref["type"],
+                    f"got {entity.type if entity else None}")
         if ref.get("titles"):
-            titles = {_norm(t) for t in entity.titles}
+            titles = {_norm(t) for t in entity.titles} if entity else set()
             yield Check("entities", f"{key} titles", bool(titles & {_norm(t) for t in ref["titles"]}),
-                        f"got {entity.titles}")
-        mentions = {_norm(m.text) for m in entity.mentions} | {_norm(entity.name)}
+                        f"got {entity.titles if entity else None}")
+        mentions = ({_norm(m.text) for m in entity.mentions} | {_norm(entity.name)}) if entity else set()
         for mention in ref.get("mentions", []):
             yield Check("entities", f"{key} mention {mention!r}", _mention_found(mention, mentions))
     for wrong in gold.get("not_entities", []):
@@ -170,21 +170,23 @@ def _source_checks(gold: dict[str, Any], matched: dict[str, Source | None]) -> I
     for ref in gold.get("sources", []):
         source = matched[ref["key"]]
         yield Check("sources", f"{ref['key']} found", source is not None)
-        if source is None:
-            continue
-        yield Check("sources", f"{ref['key']} anonymous={ref['anonymous']}", source.anonymous == ref["anonymous"])
+        # A missing source fails each of its checks too, so the list of checks never changes.
+        yield Check("sources", f"{ref['key']} anonymous={ref['anonymous']}",
+                    source is not None and source.anonymous == ref["anonymous"])
         for field in ("count", "kind"):
             if field in ref:
-                yield Check("sources", f"{ref['key']} {field}={ref[field]}", getattr(source, field) == ref[field],
-                            f"got {getattr(source, field)}")
+                got = getattr(source, field) if source else None
+                yield Check("sources", f"{ref['key']} {field}={ref[field]}", source is not None and got == ref[field],
+                            f"got {got}")
         for field in ("affiliation", "reason"):
             if field in ref:
-                got = _norm(getattr(source, field))
+                got = _norm(getattr(source, field) if source else None)
                 yield Check("sources", f"{ref['key']} {field}", bool(got) and (_norm(ref[field]) in got),
-                            f"got {getattr(source, field)!r}")
+                            f"got {got!r}")
         if ref.get("declined_to_comment"):
-            yield Check("sources", f"{ref['key']} declined to comment", source.declined_to_comment)
-        have = {_norm(m.text) for m in source.mentions}
+            yield Check("sources", f"{ref['key']} declined to comment",
+                        source is not None and source.declined_to_comment)
+        have = {_norm(m.text) for m in source.mentions} if source else set()
         for mention in ref.get("mentions", []):
             yield Check("sources", f"{ref['key']} mention {mention!r}", _norm(mention) in have)
 
