@@ -72,9 +72,16 @@ def render_record(console: Console, record: Record) -> None:
     table("Times", ["text", "type", "value", "mod"], [
         [t.text, t.type, t.value or "", t.mod or ""] for t in record.times
     ])
+    def who(entity_id: str | None, text: str | None) -> str:
+        """The text as written, with the entity it resolves to when that reads differently."""
+        name = names.get(entity_id or "")
+        if name and text and name.lower() not in text.lower():
+            return f"{text} ({name})"
+        return text or name or ""
+
     table("Events", ["date", "actor", "predicate", "target / object", "source", "code"], [
-        [v.date or "", v.actor_text or "", ("not " if v.negated else "") + v.predicate,
-         _clip(v.target_text or v.object_text, 40), sources.get(v.source or "", ""), v.code or ""]
+        [v.date or "", who(v.actor, v.actor_text), ("not " if v.negated else "") + v.predicate,
+         _clip(who(v.target, v.target_text) or v.object_text, 40), sources.get(v.source or "", ""), v.code or ""]
         for v in record.events
     ])
     table("Relations", ["a", "b", "polarity", "text"], [
