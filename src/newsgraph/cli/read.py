@@ -7,9 +7,9 @@ from typing import Annotated
 
 import typer
 
-from newsgraph.cli._app import app, console, fail, handle, warn, write_line
+from newsgraph.cli._app import app, console, fail, write_line
+from newsgraph.cli._reading import ReadRun
 from newsgraph.cli.view import render_record
-from newsgraph.errors import NewsgraphError
 from newsgraph.record import schema_json
 
 
@@ -26,42 +26,22 @@ def read(
 
     Example: newsgraph read article.txt --json
     """
-    from newsgraph.api import get_reader
-    from newsgraph.dates import normalize_published
-    from newsgraph.ingest import iter_items
-    from newsgraph.settings import Limits
-
     if as_json and as_jsonl:
         fail("--json and --jsonl exclude each other", 2)
-    if published is not None and normalize_published(published) is None:
-        fail(f"--published: not a date: {published!r}", 2)
-    try:
-        reader = get_reader(model)
-    except NewsgraphError as exc:
-        handle(exc)
-
-    failures = seen = 0
+    run = ReadRun(paths, published=published, model=model, workers=workers)
     collected = []
-    items = iter_items(paths, Limits.from_env())  # streamed: memory stays bounded on big corpora
-    for record in reader.read_many(items, published=published, n_process=workers):
-        seen += 1
-        if record.source.error:
-            failures += 1
-            warn(f"{record.source.where}: {record.source.error}")
-            if as_jsonl:
-                write_line(record.to_json())
-            continue
+    for record in run.records():
         if as_jsonl:
             write_line(record.to_json())
+        elif record.source.error:
+            continue
         elif as_json:
             collected.append(record.to_dict())
         else:
             render_record(console, record)
-    if not seen:
-        fail("no articles found in " + ", ".join(paths))
     if as_json and collected:
-        write_line(json.dumps(collected[0] if seen == 1 else collected, indent=2, ensure_ascii=False))
-    if failures:
+        write_line(json.dumps(collected[0] if run.seen == 1 else collected, indent=2, ensure_ascii=False))
+    if run.failures:
         raise typer.Exit(1)
 
 

@@ -8,7 +8,8 @@ from typing import Annotated
 import typer
 from rich.table import Table
 
-from newsgraph.cli._app import app, console, fail, handle, warn, write_line
+from newsgraph.cli._app import app, console, fail, handle, write_line
+from newsgraph.cli._reading import ReadRun
 from newsgraph.errors import NewsgraphError
 from newsgraph.timeline import TimelineEntry, timeline
 
@@ -35,40 +36,20 @@ def timeline_command(
     Examples: newsgraph timeline article.txt --entity "Jane Doe";
     newsgraph timeline "Jane Doe" --db news.db
     """
-    from newsgraph.api import get_reader
-    from newsgraph.dates import normalize_published
-    from newsgraph.ingest import iter_items
-    from newsgraph.settings import Limits
-
     if db is not None:
         _store_timeline(db, entity or " ".join(paths or []) or None, limit=limit, as_json=as_json,
                         dated_only=dated_only)
         return
     if not paths:
         fail("name articles to read, or a store with --db", 2)
-    if published is not None and normalize_published(published) is None:
-        fail(f"--published: not a date: {published!r}", 2)
-    try:
-        reader = get_reader(model)
-    except NewsgraphError as exc:
-        handle(exc)
-    records = []
-    failures = seen = 0
-    for record in reader.read_many(iter_items(paths, Limits.from_env()), published=published):
-        seen += 1
-        if record.source.error:
-            failures += 1
-            warn(f"{record.source.where}: {record.source.error}")
-            continue
-        records.append(record)
-    if not seen:
-        fail("no articles found in " + ", ".join(paths))
+    run = ReadRun(paths, published=published, model=model)
+    records = [record for record in run.records() if not record.source.error]
     entries = timeline(records, entity, undated=not dated_only)
     if as_json:
         write_line(json.dumps([e.to_dict() for e in entries], indent=2, ensure_ascii=False))
     else:
         render_timeline(entries, multiple=len(records) > 1)
-    if failures:
+    if run.failures:
         raise typer.Exit(1)
 
 
