@@ -13,6 +13,7 @@ from pathlib import Path
 
 import pytest
 
+from newsgraph.extract.sourcing import sourcing_profile
 from newsgraph.record import (
     Attribution,
     Entity,
@@ -70,7 +71,7 @@ def quoted_record() -> Record:
     june = ts("June 1")
     tuesday = ts("Tuesday")
     second = _span(text, "A city official")[0]
-    return Record(
+    record = Record(
         id=hashlib.sha256(text.encode()).hexdigest(),
         source=SourceInfo(path="quoted.txt", format="text"),
         meta=Meta(title="Library to reopen, mayor says", published="2021-05-20", outlet="Springfield Ledger",
@@ -101,6 +102,8 @@ def quoted_record() -> Record:
                       sentence=Offsets(start=second, end=len(text)))],
         generator=Generator(newsgraph="0.1.0", model="hand-built"),
     )
+    record.sourcing = sourcing_profile(record.sources, record.attributions)  # as the pipeline does
+    return record
 
 
 def write_articles(folder: Path) -> Path:
