@@ -65,9 +65,15 @@ def render(text: str, spans: list[Span]) -> Markup:
     cuts = sorted({0, len(text), *(s.start for s in spans), *(s.end for s in spans)})
     out: list[str] = []
     stack: list[Span] = []
+    active: list[Span] = []  # spans covering the current piece; appended in sort order, so kept in it
     opened: set[int] = set()
+    todo = 0
     for left, right in pairwise(cuts):
-        wanted = [s for s in spans if s.start <= left and s.end >= right]  # already in nesting order
+        active = [s for s in active if s.end > left]
+        while todo < len(spans) and spans[todo].start <= left:
+            active.append(spans[todo])
+            todo += 1
+        wanted = active
         keep = 0
         while keep < min(len(stack), len(wanted)) and stack[keep] is wanted[keep]:
             keep += 1
