@@ -144,7 +144,7 @@ def create_app(db_path: str | Path) -> FastAPI:
     def timeline_page(request: Request, entity: str | None = None) -> Response:
         with store() as s:
             ref, rows = run_timeline(s, entity, PAGE_ROWS)
-        return page(request, "timeline.html", entity=entity or "", ref=ref, rows=rows)
+        return page(request, "timeline.html", entity=entity or "", ref=ref, rows=rows, limit=PAGE_ROWS)
 
     @app.get("/sources", response_class=HTMLResponse, include_in_schema=False)
     def sources_page(
