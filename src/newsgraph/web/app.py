@@ -1,0 +1,202 @@
+"""The web app: server-rendered pages and a JSON API over one corpus store.
+
+``create_app(db_path)`` builds the FastAPI application. Each request opens the
+store read-only (a cheap SQLite connection, owned by the thread that serves the
+request), so an ingest may write while the site is up. Library errors become
+pages: an unknown id or name is a 404, a missing or foreign database file a 503
+naming the file, never a traceback. The JSON API under ``/api`` returns the
+same data as the pages (records as ``newsgraph.record/1`` JSON).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+from typing import Annotated, Any
+
+from fastapi import FastAPI, HTTPException, Query, Request
+from fastapi.responses import HTMLResponse, JSONResponse, Response
+from fastapi.templating import Jinja2Templates
+from starlette.exceptions import HTTPException as StarletteHTTPException
+
+from newsgraph import __version__
+from newsgraph.errors import StoreError
+from newsgraph.store import Store
+from newsgraph.store.queries import RE_WORD, records_of
+from newsgraph.web import views
+
+TEMPLATES = Path(__file__).parent / "templates"
+#: Rows a page shows at most (the API takes ``limit``).
+PAGE_ROWS = 200
+RECENT_ARTICLES = 20
+#: The ``limit`` parameter of the API (module level: route annotations are resolved by name).
+Limit = Annotated[int, Query(ge=1, le=1000, description="at most this many rows")]
+
+
+class UserInputError(Exception):
+    """A request the store cannot answer as asked (e.g. a search without words): HTTP 400."""
+
+
+def _is_api(request: Request) -> bool:
+    return request.url.path.startswith("/api/") or request.url.path == "/api"
+
+
+def create_app(db_path: str | Path) -> FastAPI:
+    """The newsgraph web app over the store at ``db_path`` (opened read-only per request)."""
+    db = str(db_path)
+    app = FastAPI(
+        title="newsgraph",
+        version=__version__,
+        description="Browse a newsgraph corpus store: search, articles with their evidence, entities, "
+        "timelines and sourcing. Records follow the schema newsgraph.record/1.",
+    )
+    templates = Jinja2Templates(directory=str(TEMPLATES))
+    templates.env.globals.update(db_name=Path(db).name, version=__version__)
+    templates.env.filters["entity_url"] = views.entity_url
+    templates.env.filters["short"] = views.short_id
+    templates.env.filters["snippet"] = views.snippet_html
+
+    @contextmanager
+    def store() -> Iterator[Store]:
+        with Store(db, readonly=True) as opened:
+            yield opened
+
+    def page(request: Request, name: str, status_code: int = 200, **context: Any) -> HTMLResponse:
+        return templates.TemplateResponse(request, name, context, status_code=status_code)
+
+    def error(request: Request, status: int, title: str, message: str) -> Response:
+        if _is_api(request):
+            return JSONResponse({"detail": message}, status_code=status)
+        return page(request, "error.html", status, title=title, message=message, status=status)
+
+    @app.exception_handler(StoreError)
+    async def store_error(request: Request, exc: StoreError) -> Response:
+        return error(request, 503, "The store cannot be read", str(exc))
+
+    @app.exception_handler(UserInputError)
+    async def input_error(request: Request, exc: UserInputError) -> Response:
+        return error(request, 400, "Bad request", str(exc))
+
+    @app.exception_handler(StarletteHTTPException)
+    async def http_error(request: Request, exc: StarletteHTTPException) -> Response:
+        title = "Not found" if exc.status_code == 404 else f"Error {exc.status_code}"
+        return error(request, exc.status_code, title, str(exc.detail))
+
+    # --- data (shared by pages and API) ------------------------------------------------------
+
+    def get_record(s: Store, article_id: str) -> Any:
+        if not s.has(article_id):
+            raise HTTPException(404, f"no article with id {article_id!r}")
+        return s.get(article_id)
+
+    def get_profile(s: Store, name: str) -> Any:
+        if not name.strip() or not s.find_entities(name, 1):
+            raise HTTPException(404, f"no entity matches {name!r}")
+        return s.entity(name)
+
+    def run_search(s: Store, q: str, limit: int) -> list[dict[str, Any]]:
+        if not RE_WORD.search(q):
+            raise UserInputError("search needs at least one word")
+        return records_of(s.search(q, limit=limit))
+
+    def run_timeline(s: Store, entity: str | None, limit: int) -> tuple[Any, list[dict[str, Any]]]:
+        if entity is None or not entity.strip():
+            return None, records_of(views.all_events(s, limit))
+        found = s.find_entities(entity, 1)
+        if not found:
+            raise HTTPException(404, f"no entity matches {entity!r}")
+        return found[0], records_of(s.timeline(entity, limit=limit))
+
+    # --- pages ------------------------------------------------------------------------------
+
+    @app.get("/", response_class=HTMLResponse, include_in_schema=False)
+    def home(request: Request) -> Response:
+        with store() as s:
+            stats = s.stats()
+            recent = records_of(s.frame(
+                "SELECT id, published, title, outlet FROM articles "
+                "ORDER BY published IS NULL, published DESC, rowid DESC LIMIT ?", (RECENT_ARTICLES,)))
+        return page(request, "home.html", stats=stats, recent=recent)
+
+    @app.get("/search", response_class=HTMLResponse, include_in_schema=False)
+    def search_page(request: Request, q: str = "") -> Response:
+        if not q.strip():
+            return page(request, "search.html", q=q, results=None)
+        with store() as s:
+            results = run_search(s, q, PAGE_ROWS)
+        return page(request, "search.html", q=q, results=results)
+
+    @app.get("/articles/{article_id}", response_class=HTMLResponse, include_in_schema=False)
+    def article_page(request: Request, article_id: str) -> Response:
+        with store() as s:
+            record = get_record(s, article_id)
+            corpus_ids = views.corpus_ids(s, record.id)
+        return page(request, "article.html", **views.article_context(record, corpus_ids))
+
+    @app.get("/entities/{name:path}", response_class=HTMLResponse, include_in_schema=False)
+    def entity_page(request: Request, name: str) -> Response:
+        with store() as s:
+            profile = get_profile(s, name)
+        return page(request, "entity.html", p=profile.to_dict(), query=name)
+
+    @app.get("/timeline", response_class=HTMLResponse, include_in_schema=False)
+    def timeline_page(request: Request, entity: str | None = None) -> Response:
+        with store() as s:
+            ref, rows = run_timeline(s, entity, PAGE_ROWS)
+        return page(request, "timeline.html", entity=entity or "", ref=ref, rows=rows, limit=PAGE_ROWS)
+
+    @app.get("/sources", response_class=HTMLResponse, include_in_schema=False)
+    def sources_page(
+        request: Request, anonymous: bool = False, outlet: str | None = None, author: str | None = None
+    ) -> Response:
+        with store() as s:
+            report = s.sources(anonymous=anonymous, outlet=outlet or None, author=author or None, limit=50)
+        return page(request, "sources.html", r=report.to_dict(), outlet=outlet or "", author=author or "",
+                    anonymous=anonymous)
+
+    # --- JSON API ---------------------------------------------------------------------------
+
+    @app.get("/api/stats", tags=["api"], summary="Counts, date range, generators and outlets of the store")
+    def api_stats() -> dict[str, Any]:
+        with store() as s:
+            return s.stats()
+
+    @app.get("/api/search", tags=["api"], summary="Full-text search with snippets ([[ ]] mark matches)")
+    def api_search(q: str, limit: Limit = 20) -> list[dict[str, Any]]:
+        with store() as s:
+            return run_search(s, q, limit)
+
+    @app.get("/api/articles/{article_id}", tags=["api"], summary="The record of one article (newsgraph.record/1)")
+    def api_article(article_id: str) -> dict[str, Any]:
+        with store() as s:
+            return get_record(s, article_id).to_dict()
+
+    @app.get("/api/entities/{name:path}", tags=["api"], summary="Profile of the corpus entity a name matches")
+    def api_entity(name: str) -> dict[str, Any]:
+        with store() as s:
+            return get_profile(s, name).to_dict()
+
+    @app.get("/api/timeline", tags=["api"], summary="Events (of one entity, or all) by event date")
+    def api_timeline(entity: str | None = None, limit: Limit = 200) -> dict[str, Any]:
+        with store() as s:
+            ref, rows = run_timeline(s, entity, limit)
+        return {"entity": ref.__dict__ if ref else None, "events": rows}
+
+    @app.get("/api/quotes", tags=["api"], summary="Attributions by an entity, about it, or all")
+    def api_quotes(by: str | None = None, about: str | None = None, limit: Limit = 200) -> list[dict[str, Any]]:
+        with store() as s:
+            for name in (by, about):
+                if name is not None and not s.find_entities(name, 1):
+                    raise HTTPException(404, f"no entity matches {name!r}")
+            return records_of(s.quotes(by=by, about=about, limit=limit))
+
+    @app.get("/api/sources", tags=["api"], summary="Sourcing statistics over the (filtered) articles")
+    def api_sources(
+        anonymous: bool = False, outlet: str | None = None, author: str | None = None, limit: Limit = 20
+    ) -> dict[str, Any]:
+        with store() as s:
+            return s.sources(anonymous=anonymous, outlet=outlet, author=author, limit=limit).to_dict()
+
+    return app
+

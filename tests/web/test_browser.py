@@ -1,0 +1,193 @@
+"""The web app in a real headless Chromium: ``newsgraph serve`` on a loopback port, driven by Selenium.
+
+Skipped only when Debian's Chromium is not installed (``.ci/run`` installs it:
+``apt-get install chromium chromium-driver``). Selenium is pointed at
+``/usr/bin/chromedriver`` explicitly, so it never looks for or downloads a
+driver; the browser runs with a fresh profile and no background networking.
+Every wait is bounded, and the server process is stopped by the fixture.
+"""
+
+from __future__ import annotations
+
+import os
+import socket
+import subprocess
+import sys
+import time
+from collections.abc import Iterator
+from pathlib import Path
+
+import httpx
+import pytest
+
+from newsgraph.record import Record
+from newsgraph.store import Store
+
+CHROMIUM = Path("/usr/bin/chromium")
+CHROMEDRIVER = Path("/usr/bin/chromedriver")
+ROOT = Path(__file__).resolve().parents[2]
+HOST = "127.0.0.1"
+#: Seconds to wait for the server to answer, and for any page or element.
+SERVER_START_TIMEOUT = 30.0
+WAIT = 15.0
+CHROMIUM_FLAGS = (
+    "--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+    "--disable-background-networking", "--disable-component-update", "--disable-sync",
+    "--disable-dev-shm-usage", "--no-proxy-server", "--window-size=1280,1400",
+)
+
+pytestmark = pytest.mark.skipif(
+    not CHROMIUM.exists(),
+    reason=f"{CHROMIUM} not installed (apt-get install -y chromium chromium-driver)",
+)
+
+
+def free_port() -> int:
+    with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as sock:
+        sock.bind((HOST, 0))
+        return int(sock.getsockname()[1])
+
+
+@pytest.fixture(scope="module")
+def server(web_db: Path, tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    """Base URL of ``newsgraph serve --db web_db`` running in a child process on a free loopback port."""
+    port = free_port()
+    log = tmp_path_factory.mktemp("serve") / "serve.log"
+    env = {**os.environ, "PYTHONPATH": str(ROOT / "src") + os.pathsep + os.environ.get("PYTHONPATH", "")}
+    with log.open("wb") as out:
+        proc = subprocess.Popen(
+            [sys.executable, "-m", "newsgraph", "serve", "--db", str(web_db), "--host", HOST, "--port", str(port)],
+            cwd=ROOT, env=env, stdout=out, stderr=subprocess.STDOUT,
+        )
+    base = f"http://{HOST}:{port}"
+    try:
+        deadline = time.monotonic() + SERVER_START_TIMEOUT
+        while True:
+            if proc.poll() is not None:
+                pytest.fail(f"newsgraph serve exited with {proc.returncode}: {log.read_text()[-2000:]}")
+            try:
+                if httpx.get(base + "/api/stats", timeout=2.0).status_code == 200:
+                    break
+            except httpx.TransportError:
+                pass
+            if time.monotonic() > deadline:
+                pytest.fail(f"newsgraph serve did not answer in {SERVER_START_TIMEOUT}s: {log.read_text()[-2000:]}")
+            time.sleep(0.2)
+        yield base
+    finally:
+        proc.terminate()
+        try:
+            proc.wait(timeout=10)
+        except subprocess.TimeoutExpired:
+            proc.kill()
+            proc.wait(timeout=10)
+
+
+@pytest.fixture(scope="module")
+def browser(tmp_path_factory: pytest.TempPathFactory) -> Iterator[object]:
+    from selenium import webdriver
+    from selenium.webdriver.chrome.options import Options
+    from selenium.webdriver.chrome.service import Service
+
+    if not CHROMEDRIVER.exists():
+        pytest.fail(f"{CHROMIUM} is installed but {CHROMEDRIVER} is not: apt-get install -y chromium-driver")
+    options = Options()
+    options.binary_location = str(CHROMIUM)
+    for flag in CHROMIUM_FLAGS:
+        options.add_argument(flag)
+    options.add_argument(f"--user-data-dir={tmp_path_factory.mktemp('chromium-profile')}")
+    driver = webdriver.Chrome(options=options, service=Service(executable_path=str(CHROMEDRIVER)))
+    try:
+        driver.set_page_load_timeout(WAIT)
+        driver.set_script_timeout(WAIT)
+        yield driver
+    finally:
+        driver.quit()
+
+
+@pytest.fixture(scope="module")
+def records(web_db: Path) -> list[Record]:
+    with Store(web_db, readonly=True) as store:
+        return list(store.records())
+
+
+def wait_for(driver, css: str):
+    from selenium.webdriver.common.by import By
+    from selenium.webdriver.support import expected_conditions as ec
+    from selenium.webdriver.support.ui import WebDriverWait
+
+    return WebDriverWait(driver, WAIT).until(ec.presence_of_element_located((By.CSS_SELECTOR, css)))
+
+
+def test_home_search_and_article(server: str, browser, records: list[Record], quoted: Record,
+                                 tmp_path_factory: pytest.TempPathFactory) -> None:
+    """Load the home page, submit a search, open a result, and find the highlighted evidence in the DOM."""
+    from selenium.webdriver.common.by import By
+
+    browser.get(server + "/")
+    stats = wait_for(browser, "#stats")
+    assert f"{len(records)}\narticles" in stats.text or f"{len(records)} articles" in stats.text.replace("\n", " ")
+
+    box = browser.find_element(By.CSS_SELECTOR, "#search-form input[name=q]")
+    box.send_keys("reopen library")
+    box.submit()
+    wait_for(browser, "#result-count")
+    assert "/search?q=reopen+library" in browser.current_url
+    results = browser.find_elements(By.CSS_SELECTOR, ".result a.result-link")
+    assert [r.text for r in results] == ["Library to reopen, mayor says"]
+    assert browser.find_elements(By.CSS_SELECTOR, ".result .snippet mark")
+
+    results[0].click()
+    wait_for(browser, "#article-text")
+    assert browser.current_url == f"{server}/articles/{quoted.id}"
+    text = browser.find_element(By.ID, "article-text")
+    assert text.text.replace("\n", " ") == quoted.text.replace("\n", " ")
+    mentions = text.find_elements(By.CSS_SELECTOR, "span.hl.entity[data-entity]")
+    expected = sorted((e.id, m.text) for e in quoted.entities for m in e.mentions)
+    assert sorted((m.get_attribute("data-entity"), m.text) for m in mentions) == expected
+    quotes = text.find_elements(By.CSS_SELECTOR, "span.hl.quote")
+    assert [q.text for q in quotes] == [a.content.text for a in quoted.attributions]
+    # a mention inside a quote is a child of the quote element
+    assert text.find_elements(By.CSS_SELECTOR, "span.hl.quote span.hl.entity[data-entity=e2]")
+    # highlights are visibly styled (inline CSS applied)
+    background = mentions[0].value_of_css_property("background-color")
+    assert background not in ("rgba(0, 0, 0, 0)", "transparent")
+
+    shot = tmp_path_factory.mktemp("screenshots") / "article.png"
+    assert browser.save_screenshot(str(shot))
+    data = shot.read_bytes()
+    assert data[:8] == b"\x89PNG\r\n\x1a\n" and len(data) > 10_000
+
+
+def test_pipeline_article_mentions(server: str, browser, records: list[Record]) -> None:
+    from selenium.webdriver.common.by import By
+
+    record = next(r for r in records if r.meta.title == "Acme shares fall")
+    browser.get(f"{server}/articles/{record.id}")
+    text = wait_for(browser, "#article-text")
+    marked = sorted(m.text for m in text.find_elements(By.CSS_SELECTOR, "span.hl.entity[data-entity]"))
+    assert marked == sorted(m.text for e in record.entities for m in e.mentions)
+
+
+def test_timeline_evidence_link_lands_on_the_sentence(server: str, browser, quoted: Record) -> None:
+    from selenium.webdriver.common.by import By
+
+    browser.get(server + "/timeline?entity=Jane+Roe")
+    wait_for(browser, "#timeline")
+    link = next(a for a in browser.find_elements(By.CSS_SELECTOR, "a.evidence")
+                if a.get_attribute("href").endswith(f"/articles/{quoted.id}#ev-v1"))
+    link.click()
+    target = wait_for(browser, "#ev-v1")
+    assert browser.current_url.endswith("#ev-v1")
+    assert target.text.startswith("A city official")
+
+
+def test_entity_and_error_pages(server: str, browser) -> None:
+    from selenium.webdriver.common.by import By
+
+    browser.get(server + "/entities/Jane%20Roe")
+    assert wait_for(browser, "#entity-name").text.startswith("Jane Roe")
+    assert browser.find_elements(By.CSS_SELECTOR, "#quotes_by tbody tr")
+    browser.get(server + "/articles/" + "0" * 64)
+    assert "no article" in wait_for(browser, "#error").text
+    assert browser.title.startswith("Not found")
