@@ -238,7 +238,9 @@ def test_api_search_stats_entity_timeline_quotes_sources(client: TestClient, rec
     dates = [e["date"] for e in timeline["events"] if e["date"]]
     assert dates == sorted(dates) and "2021-05-18" in dates
     quotes = client.get("/api/quotes", params={"by": "Jane Roe"}).json()
-    assert [q["content"] for q in quotes] == ["Springfield & its <library> will open again on June 1."]
+    contents = [q["content"] for q in quotes]
+    assert "Springfield & its <library> will open again on June 1." in contents  # the hand-built record
+    assert any("a win for every reader in town" in c for c in contents)  # read by the attribution stage
     sources = client.get("/api/sources", params={"anonymous": "true"}).json()
     assert [s["source"] for s in sources["top_sources"]] == ["A city official"]
     assert 0 < sources["anonymous_share"] < 1
