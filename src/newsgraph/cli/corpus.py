@@ -317,7 +317,9 @@ def entity_show(
     quote_columns = {"published": 10, "source": 30, "cue": 12, "content": 70}
     _table("Quotes by", profile.quotes_by, quote_columns)
     _table("Quotes about", profile.quotes_about, quote_columns)
-    _table("Co-mentioned", profile.co_mentioned, {"id": 6, "name": 40, "type": 10, "articles": 8})
+    scope = "" if profile.co_mention_articles >= profile.entity.articles else (
+        f" in a sample of {profile.co_mention_articles} of its {profile.entity.articles:,} articles")
+    _table("Co-mentioned" + scope, profile.co_mentioned, {"id": 6, "name": 40, "type": 10, "articles": 8})
 
 
 @entity_app.command("merge")
