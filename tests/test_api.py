@@ -95,3 +95,22 @@ def test_read_many_in_two_processes_matches_one(reader, tmp_path):
     one = [r.to_dict() for r in reader.read_many(paths)]
     two = [r.to_dict() for r in reader.read_many(paths, n_process=2, batch_size=2)]
     assert one == two
+
+
+def test_byline_date_becomes_the_publication_time_with_raw_offsets(reader):
+    raw = ("By Jane Roe and Jim Poe\nMarch 3, 2019\n\n"
+           "The city council voted on Monday to expand the main library, officials said.\n\n"
+           "The project will cost $12 million.")
+    record = reader.read(raw)
+    assert record.meta.published == "2019-03-03" and record.meta.published_from == "text"
+    publication = [t for t in record.times if t.role == "publication"]
+    assert len(publication) == 1
+    (time,) = publication
+    assert time.value == "2019-03-03" and time.id == "t0"
+    assert raw[time.raw_start:time.raw_end] == "March 3, 2019"
+    assert (time.start, time.end) == (0, 0)
+
+
+def test_no_publication_time_without_evidence_in_the_text(reader):
+    record = reader.read(ARTICLE, published="2019-03-05")
+    assert not [t for t in record.times if t.role == "publication"]

@@ -21,13 +21,14 @@ from spacy.tokens import Doc
 
 from newsgraph import __version__
 from newsgraph.clean import Cleaned, clean
+from newsgraph.clean.dates import find_date
 from newsgraph.dates import normalize_published
 from newsgraph.errors import InputError, NewsgraphError
 from newsgraph.extract.sourcing import sourcing_profile
 from newsgraph.ingest import Item, decode_bytes, extract_html, iter_items
 from newsgraph.nlp import extensions as ext
 from newsgraph.nlp.pipeline import load, model_label
-from newsgraph.record import Generator, Meta, RawSpan, Record, SourceInfo
+from newsgraph.record import Generator, Meta, RawSpan, Record, SourceInfo, TimeExpression
 from newsgraph.settings import Limits
 
 ItemLike = Item | str | Path
@@ -138,7 +139,32 @@ def assemble(prepared: Prepared, doc: Doc | None, generator: Generator) -> Recor
     record.events = ext.get_list(doc, ext.EVENTS)
     record.relations = ext.get_list(doc, ext.RELATIONS)
     record.sourcing = sourcing_profile(record.sources, record.attributions)
+    publication = publication_time(cleaned, prepared.meta.published)
+    if publication is not None:
+        record.times.insert(0, publication)
     return record
+
+
+def publication_time(cleaned: Cleaned, published: str | None) -> TimeExpression | None:
+    """The publication date as written in a removed byline or dateline, with its raw offsets.
+
+    The byline is not part of the clean text, so the time has an empty span at
+    0 and points into the raw input instead; its id is ``t0``.
+    """
+    if not published:
+        return None
+    for piece in cleaned.removed:
+        if piece.reason not in ("byline", "dateline") or piece.raw_start is None:
+            continue
+        found = find_date(piece.text)
+        if found is None or found.iso != published[:10]:
+            continue
+        return TimeExpression(
+            id="t0", start=0, end=0, text=" ".join(piece.text[found.start : found.end].split()), type="DATE",
+            value=found.iso, role="publication",
+            raw_start=piece.raw_start + found.start, raw_end=piece.raw_start + found.end,
+        )
+    return None
 
 
 _PATH_SUFFIXES = (".txt", ".text", ".html", ".htm", ".xhtml", ".jsonl", ".csv", ".gz", ".md")

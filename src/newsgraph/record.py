@@ -117,6 +117,12 @@ class TimeExpression(TextSpan):
         description="false when a relative expression could not be resolved for want of an anchor",
     )
     role: str | None = Field(default=None, description="e.g. 'publication' for the dateline date")
+    raw_start: int | None = Field(
+        default=None,
+        description="for a time outside the clean text (a byline date): where it is in the raw input;"
+        " start and end are then 0",
+    )
+    raw_end: int | None = None
 
 
 class SourceMention(TextSpan):

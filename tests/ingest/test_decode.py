@@ -54,3 +54,13 @@ def test_error_names_the_input():
     with pytest.raises(EmptyInputError) as info:
         decode_bytes(b"", "some/file.txt")
     assert str(info.value).startswith("some/file.txt: ")
+
+
+def test_mixed_utf8_and_cp1252_bytes_decode_each_part_right():
+    data = "Café “quoted” — ".encode() + "naïve – dash".encode("cp1252")
+    assert decode_bytes(data, "mixed") == "Café “quoted” — naïve – dash"
+
+
+def test_cp1252_alone_is_not_taken_for_mixed():
+    data = "He said “no” – twice, in São Paulo.".encode("cp1252")
+    assert decode_bytes(data, "cp1252") == "He said “no” – twice, in São Paulo."

@@ -1,1 +1,139 @@
 """``newsgraph timeline``: events of articles (or of a store) in date order."""
+
+from __future__ import annotations
+
+import json
+from typing import Annotated
+
+import typer
+from rich.table import Table
+
+from newsgraph.cli._app import app, console, fail, handle, warn, write_line
+from newsgraph.errors import NewsgraphError
+from newsgraph.timeline import TimelineEntry, timeline
+
+#: Evidence sentences are clipped to this many characters in the table (``--json`` has them whole).
+EVIDENCE_CHARS = 200
+
+
+@app.command("timeline")
+def timeline_command(
+    paths: Annotated[
+        list[str] | None,
+        typer.Argument(help="Articles: files, directories, .jsonl, .csv, .gz, or -; with --db, an entity name."),
+    ] = None,
+    entity: Annotated[str | None, typer.Option(help="Only events whose actor or target is this entity.")] = None,
+    db: Annotated[str | None, typer.Option(help="Draw the events from a corpus store instead of articles.")] = None,
+    limit: Annotated[int | None, typer.Option(help="With --db: at most this many events.")] = None,
+    as_json: Annotated[bool, typer.Option("--json", help="Print the timeline as a JSON array.")] = False,
+    dated_only: Annotated[bool, typer.Option("--dated-only", help="Leave out events with no date.")] = False,
+    published: Annotated[str | None, typer.Option(help="Publication date to anchor relative times on.")] = None,
+    model: Annotated[str | None, typer.Option(help="spaCy model package or path.")] = None,
+) -> None:
+    """List the events of the given articles (or of a store) in date order, with source and evidence.
+
+    Examples: newsgraph timeline article.txt --entity "Jane Doe";
+    newsgraph timeline "Jane Doe" --db news.db
+    """
+    from newsgraph.api import get_reader
+    from newsgraph.dates import normalize_published
+    from newsgraph.ingest import iter_items
+    from newsgraph.settings import Limits
+
+    if db is not None:
+        _store_timeline(db, entity or " ".join(paths or []) or None, limit=limit, as_json=as_json,
+                        dated_only=dated_only)
+        return
+    if not paths:
+        fail("name articles to read, or a store with --db", 2)
+    if published is not None and normalize_published(published) is None:
+        fail(f"--published: not a date: {published!r}", 2)
+    try:
+        reader = get_reader(model)
+    except NewsgraphError as exc:
+        handle(exc)
+    records = []
+    failures = seen = 0
+    for record in reader.read_many(iter_items(paths, Limits.from_env()), published=published):
+        seen += 1
+        if record.source.error:
+            failures += 1
+            warn(f"{record.source.where}: {record.source.error}")
+            continue
+        records.append(record)
+    if not seen:
+        fail("no articles found in " + ", ".join(paths))
+    entries = timeline(records, entity, undated=not dated_only)
+    if as_json:
+        write_line(json.dumps([e.to_dict() for e in entries], indent=2, ensure_ascii=False))
+    else:
+        render_timeline(entries, multiple=len(records) > 1)
+    if failures:
+        raise typer.Exit(1)
+
+
+def render_timeline(entries: list[TimelineEntry], *, multiple: bool = False) -> None:
+    """A rich table of timeline entries (shared with ``timeline --db``)."""
+    if not entries:
+        console.print("[dim]no events[/]")
+        return
+    table = Table(title=f"timeline ({len(entries)} events)", title_justify="left")
+    table.add_column("date", no_wrap=True)
+    table.add_column("event", overflow="fold")
+    table.add_column("source", overflow="fold")
+    table.add_column("evidence", overflow="fold")
+    if multiple:
+        table.add_column("article", overflow="fold")
+    for e in entries:
+        when = e.date or "—"
+        if e.date and e.date_reason:
+            when += f"\n[dim]{e.date_reason}: {e.time_text or ''}[/]"
+        what = e.summary
+        if e.event.modality != "asserted":
+            what += f" [dim]({e.event.modality})[/]"
+        if e.event.code:
+            what += f" [cyan]{e.event.code}[/]"
+        evidence = e.evidence if len(e.evidence) <= EVIDENCE_CHARS else e.evidence[: EVIDENCE_CHARS - 1] + "…"
+        row = [when, what, e.source, evidence]
+        if multiple:
+            row.append(e.title or e.record_id[:12])
+        table.add_row(*row)
+    console.print(table)
+
+
+def _store_timeline(db: str, name: str | None, *, limit: int | None, as_json: bool, dated_only: bool) -> None:
+    """Events across a store's articles, ordered by event date (``timeline --db``)."""
+    from newsgraph.cli.corpus import _open
+
+    store = _open(db)
+    try:
+        try:
+            frame = store.timeline(name, limit=limit)
+        except NewsgraphError as exc:
+            handle(exc)
+    finally:
+        store.close()
+    if dated_only:
+        frame = frame[frame["date"].notna()]
+    rows = frame.astype(object).where(frame.notna(), None).to_dict(orient="records")
+    if as_json:
+        write_line(json.dumps(rows, indent=2, ensure_ascii=False, default=str))
+        return
+    if not rows:
+        console.print("[dim]no events[/]")
+        return
+    table = Table(title=f"timeline{f' of {name}' if name else ''} ({len(rows)} events)", title_justify="left")
+    for column in ("date", "event", "source", "evidence", "article"):
+        table.add_column(column, overflow="fold", no_wrap=column == "date")
+    for row in rows:
+        when = row["date"] or "—"
+        if row["date"] and row.get("date_reason"):
+            when += f"\n[dim]{row['date_reason']}[/]"
+        what = " ".join(str(x) for x in (row["actor"] or "?", "not" if row["negated"] else "", row["predicate"],
+                                          row["target"] or row["object"] or "") if x)
+        evidence = row["evidence"] or ""
+        if len(evidence) > EVIDENCE_CHARS:
+            evidence = evidence[: EVIDENCE_CHARS - 1] + "…"
+        table.add_row(when, what, row["source"] or "the article", evidence,
+                      row["title"] or row["article_id"][:12])
+    console.print(table)

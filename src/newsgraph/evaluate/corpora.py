@@ -85,9 +85,12 @@ def reuters(root: Path) -> Iterator[CorpusDoc]:
             )
 
 
-def _literal_list(value: str | None) -> list[str]:
+def _literal_list(value: str | list | None) -> list[str]:
+    """A list stored as a list, or as the text of a Python list literal."""
     if not value:
         return []
+    if isinstance(value, list):
+        return [str(v) for v in value]
     try:
         parsed = ast.literal_eval(value)
     except (ValueError, SyntaxError):

@@ -1,4 +1,9 @@
-"""The article's sourcing profile, derived from its sources and attributions."""
+"""The article's sourcing profile, derived from its sources and attributions.
+
+It counts claims, not attribution records: a quoted fragment inside a ``mixed``
+attribution of the same source ("said the agency should seek a 'far
+stricter rule'") is part of that claim, so it is not counted twice.
+"""
 
 from __future__ import annotations
 
@@ -7,18 +12,41 @@ from collections import Counter
 from newsgraph.record import Attribution, Source, Sourcing
 
 
+def _claims(attributions: list[Attribution]) -> list[Attribution]:
+    """Attributions without quoted fragments nested in another attribution of the same source."""
+    out = []
+    for a in attributions:
+        nested = any(
+            b is not a
+            and b.source == a.source
+            and b.content.start <= a.content.start
+            and a.content.end <= b.content.end
+            and (b.content.start, b.content.end) != (a.content.start, a.content.end)
+            for b in attributions
+        )
+        if not nested:
+            out.append(a)
+    return out
+
+
+def _named(source: Source) -> bool:
+    """A source the reader can identify: linked to an entity, or a news organisation."""
+    return not source.anonymous and (source.entity is not None or source.kind == "media")
+
+
 def sourcing_profile(sources: list[Source], attributions: list[Attribution]) -> Sourcing:
-    """Attributions by source kind, the anonymous share, and how many named sources."""
+    """Claims by source kind, the share resting on anonymous sources, and how many named sources."""
     by_id = {s.id: s for s in sources}
+    claims = _claims(attributions)
     kinds: Counter[str] = Counter()
-    for attribution in attributions:
+    for attribution in claims:
         source = by_id.get(attribution.source or "")
         kinds[source.kind if source else "unknown"] += 1
     total = sum(kinds.values())
-    anonymous = sum(1 for a in attributions if (s := by_id.get(a.source or "")) and s.anonymous)
+    anonymous = sum(1 for a in claims if (s := by_id.get(a.source or "")) and s.anonymous)
     return Sourcing(
         attributions=total,
         by_kind=dict(kinds.most_common()),
         anonymous_share=round(anonymous / total, 4) if total else 0.0,
-        named_sources=sum(1 for s in sources if not s.anonymous),
+        named_sources=sum(1 for s in sources if _named(s)),
     )

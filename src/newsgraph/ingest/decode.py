@@ -8,6 +8,7 @@ character.
 from __future__ import annotations
 
 import codecs
+import re
 
 from charset_normalizer import from_bytes
 
@@ -44,6 +45,26 @@ def _control_share(text: str) -> float:
 #: usual truth for English news (and a superset of latin-1's printable range).
 _WESTERN_SINGLE_BYTE = frozenset({"cp1250", "cp1252", "latin_1", "iso8859_2", "iso8859_15", "mac_roman",
                                   "mac_latin2", "cp1257", "iso8859_9", "cp1254"})
+
+
+_CP1252_FALLBACK = "newsgraph-cp1252-fallback"
+
+
+def _cp1252_fallback(error: UnicodeError) -> tuple[str, int]:
+    """Decode the bytes UTF-8 rejects as cp1252 (latin-1 for the five bytes cp1252 leaves undefined)."""
+    assert isinstance(error, UnicodeDecodeError)
+    bad = error.object[error.start : error.end]
+    return "".join(bytes([b]).decode("cp1252", errors="ignore") or chr(b) for b in bad), error.end
+
+
+codecs.register_error(_CP1252_FALLBACK, _cp1252_fallback)
+
+_UTF8_MULTIBYTE = re.compile(rb"[\xc2-\xdf][\x80-\xbf]|[\xe0-\xef][\x80-\xbf]{2}|[\xf0-\xf4][\x80-\xbf]{3}")
+
+
+def _has_utf8_sequences(data: bytes) -> bool:
+    """Whether the bytes hold well-formed multi-byte UTF-8 (so they are UTF-8 at heart)."""
+    return len(_UTF8_MULTIBYTE.findall(data[:1_000_000])) >= 2
 
 
 def _detect_single_byte(data: bytes, where: str) -> str:
@@ -85,7 +106,11 @@ def decode_bytes(data: bytes, where: str) -> str:
             try:
                 text = data.decode("utf-8")
             except UnicodeDecodeError:
-                encoding = _detect_single_byte(data, where)
+                if _has_utf8_sequences(data):
+                    # Mixed: UTF-8 with stray single-byte characters pasted in.
+                    text = data.decode("utf-8", errors=_CP1252_FALLBACK)
+                else:
+                    encoding = _detect_single_byte(data, where)
         if text is None:
             try:
                 text = data.decode(encoding or "utf-8")

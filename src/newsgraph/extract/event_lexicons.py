@@ -1,0 +1,126 @@
+"""Named word lists and patterns of the events stage, in one place.
+
+Every list says what it is for; the rules in ``events.py``, ``event_dates.py``
+and ``relations.py`` only refer to these names.
+"""
+
+from __future__ import annotations
+
+import re
+
+#: Dependency labels of a clause's subject.
+SUBJECT_DEPS = frozenset({"nsubj", "csubj", "expl"})
+PASSIVE_SUBJECT_DEPS = frozenset({"nsubjpass", "csubjpass"})
+#: Dependency labels of a direct object.
+OBJECT_DEPS = frozenset({"dobj", "obj", "dative"})
+#: Dependencies that make a verb the head of its own clause (and so of an event).
+CLAUSE_DEPS = frozenset(
+    {"ROOT", "conj", "ccomp", "advcl", "relcl", "acl", "pcomp", "csubj", "csubjpass", "parataxis", "xcomp"}
+)
+#: Children that are separate clauses: their words belong to another event.
+SUBCLAUSE_DEPS = frozenset({"ccomp", "advcl", "relcl", "acl", "conj", "parataxis", "csubj", "csubjpass"})
+#: Children left out of an actor or target phrase (they describe the noun at length).
+PHRASE_TRIM_DEPS = frozenset(
+    {"relcl", "acl", "appos", "punct", "advcl", "cc", "conj", "prep", "parataxis", "advmod", "npadvmod"}
+)
+#: Nouns naming an act, whose possessor or "by" phrase is the one who acts ("X's decision to ...").
+EVENT_NOMINALS = frozenset(
+    {"decision", "offer", "plan", "move", "order", "bid", "attempt", "effort", "proposal", "call", "request",
+     "demand", "announcement", "choice", "recusal", "resignation", "refusal", "suggestion", "threat", "promise",
+     "pledge", "vow", "push", "campaign", "visit", "trip", "statement", "warning", "appeal", "invitation"}
+)
+
+#: Verbs whose clausal complement is reported speech or thought: the verb is
+#: the attribution, the complement carries the events.
+REPORTING_VERBS = frozenset(
+    {
+        "say", "tell", "add", "state", "claim", "note", "insist", "explain", "write", "argue", "assert",
+        "acknowledge", "admit", "believe", "think", "suggest", "indicate", "recall", "confirm", "report",
+        "allege", "contend", "maintain", "testify", "tweet", "declare", "announce", "reveal", "disclose",
+        "know", "learn", "hear", "predict", "estimate", "warn", "stress", "emphasize", "reiterate",
+    }
+)
+#: Reporting verbs that are pure speech: with a clausal complement, or with no
+#: object at all ("the people added"), they are not events of their own.
+SPEECH_VERBS = frozenset(
+    {"say", "tell", "add", "state", "claim", "note", "insist", "explain", "write", "argue", "assert", "recall",
+     "contend", "maintain", "reiterate", "stress", "emphasize", "think", "believe"}
+)
+#: Verbs that are states, not happenings: never events on their own.
+STATE_VERBS = frozenset({"be", "have", "seem", "appear", "remain", "exist", "belong", "consist", "include"})
+
+#: Adjectives and verbs that make what depends on them uncertain ("It is unclear when ...").
+UNCERTAIN_WORDS = frozenset(
+    {"unclear", "uncertain", "unknown", "unconfirmed", "doubtful", "possible", "wonder", "doubt", "speculate",
+     "unsure", "ask", "question", "whether"}
+)
+#: Words of certainty that, negated, leave their content open ("it is not clear when ...").
+CERTAIN_WORDS = frozenset({"clear", "known", "certain", "sure", "confirmed", "evident"})
+UNCERTAIN_MODALS = frozenset({"may", "might"})
+HYPOTHETICAL_MODALS = frozenset({"could", "would", "should", "ought"})
+FUTURE_MODALS = frozenset({"will", "shall", "'ll", "wo"})
+#: Subordinators that make a clause hypothetical.
+CONDITIONAL_MARKS = frozenset({"if", "unless"})
+#: Adverbs that put an event in doubt.
+HEDGE_ADVERBS = frozenset({"possibly", "perhaps", "maybe", "allegedly", "reportedly", "apparently", "likely"})
+#: Negation words beyond the parser's ``neg`` label.
+NEGATION_WORDS = frozenset({"not", "n't", "never", "no"})
+
+#: Prepositions whose object places a clause in time ("during the hearing", "in March").
+TEMPORAL_PREPS = frozenset(
+    {"in", "on", "at", "during", "before", "after", "since", "until", "till", "by", "through", "throughout",
+     "from", "within", "around", "between", "early", "late", "earlier", "later", "as"}
+)
+#: Prepositions that introduce the one an action is aimed at.
+TARGET_PREPS = frozenset({"with", "to", "against", "at", "toward", "towards", "on", "for", "upon", "into"})
+#: Prepositions whose phrase completes a predicate with no direct object ("recused from ...").
+OBJECT_PREPS = frozenset({"from", "for", "of", "about", "on", "into", "over", "against", "with", "to", "upon"})
+
+#: Nouns naming a happening that has its own time ("during the campaign").
+EVENT_NOUN_FAMILIES: dict[str, str] = {
+    **dict.fromkeys(("campaign", "election", "race", "primary", "primaries", "vote", "caucus", "runoff"), "election"),
+    **dict.fromkeys(("war", "conflict", "invasion", "occupation", "fighting"), "war"),
+    **dict.fromkeys(("hearing", "trial", "testimony", "inquiry"), "hearing"),
+    **dict.fromkeys(("summit", "conference", "meeting", "talks", "visit", "trip", "tour"), "meeting"),
+    **dict.fromkeys(("crisis", "pandemic", "outbreak", "recession", "storm", "hurricane"), "crisis"),
+}
+#: Subordinators that tie an event to the time of another ("shortly after he became ...").
+ANCHOR_MARKS = frozenset({"after", "before", "when", "as", "while", "since", "once"})
+
+#: Pronouns a person may be referred to by.
+PERSON_PRONOUNS = frozenset({"he", "she", "him", "her", "his", "hers", "himself", "herself"})
+REFLEXIVE_PRONOUNS = frozenset({"himself", "herself", "itself", "themselves", "myself", "yourself", "ourselves"})
+#: Entity types that can act or be acted on.
+AGENT_TYPES = frozenset({"PERSON", "ORG", "GPE", "NORP", "LOC", "FAC"})
+
+#: Light verbs whose adjective or noun complement carries the meaning ("made clear").
+LIGHT_VERB_COMPLEMENT_DEPS = frozenset({"acomp", "oprd"})
+
+#: Adjectives of readiness: "is ready to contribute" states an intention, and is an event.
+READINESS_ADJECTIVES = frozenset({"willing", "ready", "prepared", "determined", "committed", "eager", "keen"})
+
+#: Nouns for a relationship between two parties.
+RELATION_NOUNS = frozenset(
+    {"relationship", "relations", "relation", "ties", "bond", "bonds", "rapport", "friendship", "alliance",
+     "partnership", "rift", "feud", "rivalry", "tension", "tensions", "strain", "animosity", "hostility",
+     "friction", "falling-out", "chemistry", "dispute", "quarrel"}
+)
+#: Relationship nouns that are negative or positive by themselves.
+NEGATIVE_RELATION_NOUNS = frozenset(
+    {"rift", "feud", "rivalry", "tension", "tensions", "strain", "animosity", "hostility", "friction",
+     "falling-out", "dispute", "quarrel"}
+)
+POSITIVE_RELATION_NOUNS = frozenset({"friendship", "alliance", "partnership", "rapport", "chemistry"})
+#: Words saying how a relationship is or goes.
+POSITIVE_RELATION_WORDS = frozenset(
+    {"strong", "close", "good", "warm", "friendly", "cordial", "excellent", "solid", "great", "special",
+     "improve", "strengthen", "mend", "repair", "thaw", "productive", "positive", "tight"}
+)
+NEGATIVE_RELATION_WORDS = frozenset(
+    {"tense", "strained", "frosty", "rocky", "poor", "bad", "cool", "cold", "hostile", "sour", "bitter", "icy",
+     "troubled", "difficult", "deteriorate", "worsen", "fracture", "fray", "rupture", "break",
+     "collapse", "chill", "negative", "acrimonious", "testy", "uneasy", "fraught"}
+)
+
+#: A TIMEX3 value that names a calendar date, month, year, decade or century.
+RE_DATE_VALUE = re.compile(r"^\d{2,4}(?:-(?:\d{2}|W\d{2}|Q[1-4]|SP|SU|FA|WI|H[12])(?:-\d{2}|-WE)?)?(?:T.+)?$")

@@ -1,0 +1,144 @@
+"""Timelines: the events of one or more records in the order they happened.
+
+``timeline(records, entity=None)`` is the library function every surface uses
+(``newsgraph timeline`` on articles, and on a store's records). Events are ordered
+by their date (TIMEX3 values sort as text: "2016" < "2016-05" < "2016-05-03",
+decades "198" before "1980-..."), then by article and position; undated events
+follow, in text order, unless left out. Each entry carries the event's source
+(the attribution's source description, or "the article") and its evidence: the
+sentence with its offsets in the record text.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass
+from typing import Any
+
+from newsgraph.record import Entity, Event, Record
+
+ARTICLE_SOURCE = "the article"
+#: A name shorter than this is not looked for inside a longer query ("Al" in "Al Gore Jr.").
+MIN_NAME_CHARS = 4
+
+
+@dataclass(frozen=True)
+class TimelineEntry:
+    """One event on a timeline, with what a reader needs to check it."""
+
+    date: str | None
+    date_reason: str | None
+    time_text: str | None
+    record_id: str
+    title: str | None
+    published: str | None
+    event: Event
+    actor: str | None
+    target: str | None
+    source: str
+    evidence_start: int
+    evidence_end: int
+    evidence: str
+
+    @property
+    def summary(self) -> str:
+        """A one-line reading: "Jane Doe did not disclose the report [Senate committee]"."""
+        ev = self.event
+        parts = [self.actor or "(someone)"]
+        parts.append(f"did not {ev.predicate}" if ev.negated else ev.predicate)
+        if ev.object_text:
+            parts.append(ev.object_text)
+        if self.target and (not ev.object_text or self.target not in ev.object_text):
+            parts.append(f"[{self.target}]")
+        return " ".join(parts)
+
+    def to_dict(self) -> dict[str, Any]:
+        ev = self.event
+        return {
+            "date": self.date,
+            "date_reason": self.date_reason,
+            "time_text": self.time_text,
+            "record": self.record_id,
+            "title": self.title,
+            "published": self.published,
+            "event": ev.id,
+            "actor": self.actor,
+            "predicate": ev.predicate,
+            "target": self.target,
+            "object": ev.object_text,
+            "negated": ev.negated,
+            "modality": ev.modality,
+            "code": ev.code,
+            "source": self.source,
+            "summary": self.summary,
+            "evidence": {"start": self.evidence_start, "end": self.evidence_end, "text": self.evidence},
+        }
+
+
+def timeline(records: Iterable[Record], entity: str | None = None, *, undated: bool = True) -> list[TimelineEntry]:
+    """The events of ``records`` in date order, optionally only those whose actor or target is ``entity``.
+
+    ``entity`` matches an entity's name or any of its mention texts, case-insensitively,
+    or the event's own actor/target text.
+    """
+    entries: list[tuple[tuple[Any, ...], TimelineEntry]] = []
+    for order, record in enumerate(records):
+        entities = {e.id: e for e in record.entities}
+        sources = {s.id: s.description for s in record.sources}
+        times = {t.id: t.text for t in record.times}
+        for ev in record.events:
+            if entity is not None and not _involves(ev, entities, entity):
+                continue
+            if ev.date is None and not undated:
+                continue
+            entry = _entry(record, ev, entities, sources, times)
+            key = (ev.date is None, ev.date or "", order, ev.sentence.start)
+            entries.append((key, entry))
+    entries.sort(key=lambda kv: kv[0])
+    return [entry for _, entry in entries]
+
+
+def _entry(
+    record: Record, ev: Event, entities: dict[str, Entity], sources: dict[str, str], times: dict[str, str]
+) -> TimelineEntry:
+    actor = entities[ev.actor].name if ev.actor in entities else ev.actor_text
+    target = entities[ev.target].name if ev.target in entities else ev.target_text
+    start, end = ev.sentence.start, ev.sentence.end
+    return TimelineEntry(
+        date=ev.date,
+        date_reason=ev.date_reason,
+        time_text=times.get(ev.time) if ev.time else None,
+        record_id=record.id,
+        title=record.meta.title or record.source.path or record.source.id,
+        published=record.meta.published,
+        event=ev,
+        actor=actor,
+        target=target,
+        source=sources.get(ev.source, ev.source) if ev.source else ARTICLE_SOURCE,
+        evidence_start=start,
+        evidence_end=end,
+        evidence=record.text[start:end],
+    )
+
+
+def _involves(ev: Event, entities: dict[str, Entity], name: str) -> bool:
+    wanted = name.strip().lower()
+    if not wanted:
+        return True
+    for entity_id in (ev.actor, ev.target):
+        found = entities.get(entity_id) if entity_id else None
+        if found is not None and any(_same_name(wanted, n) for n in [found.name, *(m.text for m in found.mentions)]):
+            return True
+    texts = [t.lower() for t in (ev.actor_text, ev.target_text) if t]
+    return any(_contains_words(t, wanted) for t in texts)
+
+
+def _same_name(wanted: str, name: str) -> bool:
+    """"Jane Doe" and "Doe" name the same one: whole words of one contain the other."""
+    name = name.lower()
+    return _contains_words(name, wanted) or (len(name) >= MIN_NAME_CHARS and _contains_words(wanted, name))
+
+
+def _contains_words(text: str, part: str) -> bool:
+    return re.search(rf"(?<!\w){re.escape(part)}(?!\w)", text) is not None

@@ -1,0 +1,124 @@
+"""Bylines in their common forms, and lines that only look like them."""
+
+from __future__ import annotations
+
+import pytest
+
+from newsgraph.clean import clean
+from newsgraph.clean.byline import is_name_token, parse_byline
+from newsgraph.clean.lines import split_lines
+
+BODY = "\n\nThe council voted on Tuesday to close the old bridge for repairs, officials said.\n"
+
+
+def _byline(head: str):
+    raw = head + BODY
+    return parse_byline(raw, split_lines(raw, []), 0)
+
+
+@pytest.mark.parametrize(
+    ("head", "authors", "outlet", "published"),
+    [
+        ("By Jane Smith", ["Jane Smith"], None, None),
+        ("BY JANE SMITH", ["Jane Smith"], None, None),
+        ("By Jane Smith and Tom O'Neil", ["Jane Smith", "Tom O'Neil"], None, None),
+        ("By Jane Smith, Ana de la Cruz and Tom Baker", ["Jane Smith", "Ana de la Cruz", "Tom Baker"], None, None),
+        ("By Jane Smith, CNN", ["Jane Smith"], "CNN", None),
+        ("By Jane Smith | Associated Press", ["Jane Smith"], "Associated Press", None),
+        ("Jane Smith, Reuters", ["Jane Smith"], "Reuters", None),
+        ("Jane Smith | The Guardian", ["Jane Smith"], "The Guardian", None),
+        ("By Jane Smith June 6, 2017", ["Jane Smith"], None, "2017-06-06"),
+        ("By Jane\nSmith and Tom Baker June\n6,2017", ["Jane Smith", "Tom Baker"], None, "2017-06-06"),
+        ("By Jane Smith - Updated March 3, 2016", ["Jane Smith"], None, "2016-03-03"),
+        ("Written by Jane Q. Smith Jr.", ["Jane Q. Smith Jr."], None, None),
+        ("By Jane Smith, Staff Writer", ["Jane Smith"], None, None),
+    ],
+)
+def test_bylines(head, authors, outlet, published):
+    found = _byline(head)
+    assert found is not None
+    assert found.authors == authors
+    assert found.outlet == outlet
+    assert found.published == published
+
+
+@pytest.mark.parametrize(
+    "head",
+    [
+        "By the end of the year, the plant will close.",
+        "By Tuesday, the company said, the deal was done.",
+        "By March 2017 the rules had changed.",
+        "By Jane Smith's own account the plan failed badly.",
+        "Jane Smith said the plan had failed.",
+        "Staff writers News Network",
+        "Jane Smith",
+    ],
+)
+def test_not_bylines(head):
+    assert _byline(head) is None
+
+
+@pytest.mark.parametrize(
+    ("token", "expected"),
+    [("Smith", True), ("J.", True), ("de", True), ("O'Neil", True), ("McDonald", True),
+     ("June", False), ("Updated", False), ("the", False), ("Staff", False), ("Smith's", False), ("2017", False)],
+)
+def test_name_tokens(token, expected):
+    assert is_name_token(token) is expected
+
+
+def test_byline_removed_from_text_and_reported():
+    cleaned = clean("Bridge closes for repairs\n\nBy Jane Smith and Tom Baker\n" + BODY)
+    assert cleaned.authors == ["Jane Smith", "Tom Baker"]
+    assert cleaned.title == "Bridge closes for repairs"
+    assert "Jane Smith" not in cleaned.text
+    assert {r.reason for r in cleaned.removed} == {"title", "byline"}
+
+
+def test_byline_only_text_gives_empty_text_not_an_error():
+    cleaned = clean("By Jane Smith\n")
+    assert cleaned.authors == ["Jane Smith"]
+    assert cleaned.text == ""
+
+
+@pytest.mark.parametrize(
+    "head",
+    [
+        "by Tax Topic:",
+        "CHRIS WALLACE, FOX NEWS ANCHOR: I'm Chris Wallace.",
+        "Jane Smith, Reuters reported the deal.",
+    ],
+)
+def test_labels_and_transcripts_are_not_bylines(head):
+    assert _byline(head) is None
+
+
+@pytest.mark.parametrize(
+    ("head", "authors", "outlet"),
+    [
+        ("Written by Steve ‘Frosty’ Weintraub", ["Steve ‘Frosty’ Weintraub"], None),
+        ("Maureen Callahan NY Post", ["Maureen Callahan"], "New York Post"),
+        ("Kim Hjelmgaard and Lorena Blas, USA TODAY", ["Kim Hjelmgaard", "Lorena Blas"], "USA Today"),
+    ],
+)
+def test_more_byline_forms(head, authors, outlet):
+    found = _byline(head)
+    assert found is not None and (found.authors, found.outlet) == (authors, outlet)
+
+
+@pytest.mark.parametrize(
+    ("raw", "title"),
+    [
+        ("Crucial decision on casinos\n\nA decision on whether to allow the casinos is set to be made by the "
+         "parliament next week.\n", "Crucial decision on casinos"),
+        ("COFFEE TALKS STALL\n    JAKARTA, March 12 - Coffee exporters are preparing for lower prices.\n",
+         "COFFEE TALKS STALL"),
+        ("Let us now address the greatest mystery of the moment: what motivates the supporters of the party "
+         "front-runner?\n\nThe media has been trying to work out this mystery for a year, with little success "
+         "so far, and many theories.\n", None),
+        ("The council voted on Tuesday to close the old bridge.\n\nWork begins in spring.\n", None),
+        ("Overview\n\nThe term describes a loosely defined movement of activists and groups.\n", None),
+    ],
+)
+def test_titles(raw, title):
+    assert clean(raw).title == title

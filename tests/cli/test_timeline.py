@@ -1,0 +1,107 @@
+"""``newsgraph timeline`` and the library function under it."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+from typer.testing import CliRunner
+
+from newsgraph.cli import app
+from newsgraph.record import Entity, Event, Mention, Meta, Offsets, Record, Source
+from newsgraph.timeline import ARTICLE_SOURCE, timeline
+
+TEXT = "Smith resigned in May. Jones met Smith in 2016. Lee arrived."
+
+
+def _event(i: int, actor: str | None, actor_text: str, predicate: str, start: int, end: int, **kw) -> Event:
+    return Event(
+        id=f"v{i}", actor=actor, actor_text=actor_text, predicate=predicate,
+        sentence=Offsets(start=start, end=end), **kw,
+    )
+
+
+@pytest.fixture()
+def record() -> Record:
+    smith = Entity(id="e1", name="John Smith", type="PERSON", mentions=[Mention(start=0, end=5, text="Smith")])
+    jones = Entity(id="e2", name="Jones", type="PERSON", mentions=[Mention(start=23, end=28, text="Jones")])
+    events = [
+        _event(1, "e1", "Smith", "resign", 0, 22, date="2017-05", date_reason="clause", source="s1"),
+        _event(2, "e2", "Jones", "meet", 23, 47, target="e1", target_text="Smith", date="2016", date_reason="clause"),
+        _event(3, None, "Lee", "arrive", 48, 60),
+    ]
+    source = Source(id="s1", description="two officials", kind="anonymous", anonymous=True)
+    return Record(
+        id="r1", text=TEXT, meta=Meta(published="2017-06-06"), entities=[smith, jones], sources=[source], events=events
+    )
+
+
+def test_date_order_then_undated(record):
+    entries = timeline([record])
+    assert [e.event.id for e in entries] == ["v2", "v1", "v3"]
+    assert entries[0].evidence == "Jones met Smith in 2016."
+    assert entries[1].source == "two officials" and entries[0].source == ARTICLE_SOURCE
+
+
+def test_dated_only(record):
+    assert [e.event.id for e in timeline([record], undated=False)] == ["v2", "v1"]
+
+
+@pytest.mark.parametrize(
+    ("name", "expected"),
+    [
+        ("john smith", ["v2", "v1"]),
+        ("Smith", ["v2", "v1"]),
+        ("Dr. John Smith", ["v2", "v1"]),
+        ("Jones", ["v2"]),
+        ("Tom Jones", ["v2"]),
+        ("Lee", ["v3"]),
+        ("Nobody", []),
+        ("Smi", []),
+    ],
+)
+def test_entity_filter(record, name, expected):
+    assert [e.event.id for e in timeline([record], name)] == expected
+
+
+def test_granularities_sort_as_timex(record):
+    values = ["2017-05-03", "198", "2017", "2016-12", "1979"]
+    events = [
+        _event(i, None, "X", "act", 0, 5, date=v, date_reason="clause") for i, v in enumerate(values, 1)
+    ]
+    rec = record.model_copy(update={"events": events})
+    assert [e.date for e in timeline([rec])] == ["1979", "198", "2016-12", "2017", "2017-05-03"]
+
+
+def test_several_records_merge(record):
+    other = record.model_copy(update={"id": "r2"})
+    entries = timeline([record, other])
+    assert [e.record_id for e in entries[:2]] == ["r1", "r2"]
+
+
+def test_empty():
+    assert timeline([]) == []
+
+
+def test_cli_json(tmp_path):
+    article = tmp_path / "a.txt"
+    article.write_text("Police arrested two men on Monday. The mayor praised the officers.", encoding="utf-8")
+    result = CliRunner().invoke(app, ["timeline", str(article), "--json", "--published", "2017-06-06"])
+    assert result.exit_code == 0, result.output
+    data = json.loads(result.stdout)
+    assert {d["predicate"] for d in data} >= {"arrest", "praise"}
+    for d in data:
+        assert d["evidence"]["text"] and d["source"]
+
+
+def test_cli_table_and_entity(tmp_path):
+    article = tmp_path / "a.txt"
+    article.write_text("Police arrested two men on Monday. The mayor praised the officers.", encoding="utf-8")
+    result = CliRunner().invoke(app, ["timeline", str(article), "--entity", "nobody-at-all"])
+    assert result.exit_code == 0
+    assert "no events" in result.stdout
+
+
+def test_cli_missing_file(tmp_path):
+    result = CliRunner().invoke(app, ["timeline", str(tmp_path / "missing.txt")])
+    assert result.exit_code != 0
