@@ -263,8 +263,9 @@ def search(
     for name in ("id", "published", "title or file", "snippet"):
         table.add_column(name, overflow="fold")
     for row in df.itertuples(index=False):
-        label = row.title or (str(row.origin).rsplit("/", 1)[-1] if row.origin else "")
-        table.add_row(row.id[:12], row.published or "", escape(_clip(label, 40)), _snippet(row.snippet))
+        origin = _clip(row.origin, 1000)
+        label = _clip(row.title, 40) or _clip(origin.rsplit("/", 1)[-1], 40)
+        table.add_row(row.id[:12], _clip(row.published), escape(label), _snippet(_clip(row.snippet, 1000)))
     console.print(table)
 
 
