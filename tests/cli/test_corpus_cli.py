@@ -174,3 +174,17 @@ def test_corrupt_and_locked_store_errors_are_one_line(tmp_path, built, monkeypat
     finally:
         blocker.execute("ROLLBACK")
         blocker.close()
+
+
+def test_search_table_with_missing_and_present_dates(tmp_path):
+    from newsgraph.record import Meta, Record
+    from newsgraph.store import Store
+
+    db = tmp_path / "news.db"
+    with Store(db) as store:
+        store.add(Record(id="a" * 64, text="The bridge opened.", meta=Meta(published="2020-01-02", title="Open")))
+        store.add(Record(id="b" * 64, text="The bridge closed."))
+        store.add(Record(id="c" * 64, text="A bridge was painted."))
+    result = invoke("search", "bridge", "--db", str(db))
+    assert result.exit_code == 0, result.output
+    assert "2020-01-02" in result.stdout and "Open" in result.stdout

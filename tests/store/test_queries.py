@@ -140,3 +140,22 @@ def test_empty_store_queries_do_not_fail(store):
     assert store.sources().attributions == 0
     assert store.quotes().empty and store.timeline(None).empty
     assert store.failures().empty
+
+
+def test_search_ranks_within_the_most_recent_window(store, story):
+    from newsgraph.store.queries import search
+
+    assert set(search(store.conn, "bridge", window=2).title) == {"New bridge opens", "Talks"}
+    assert len(search(store.conn, "bridge", window=100)) == 3
+
+
+def test_co_mentions_are_counted_over_a_bounded_sample(store, story, monkeypatch):
+    from newsgraph.store import queries
+
+    assert store.entity("Jane Roe").co_mention_articles == 3
+    monkeypatch.setattr(queries, "CO_MENTION_SAMPLE", 1)
+    profile = store.entity("Jane Roe")
+    assert profile.co_mention_articles == 1
+    lowest = min(r.id for r in story)
+    expected = 1 if lowest in {story[0].id, story[2].id} else 0  # Alan Pike is in the first and third
+    assert int(profile.co_mentioned.articles.sum()) == expected

@@ -263,8 +263,9 @@ def search(
     for name in ("id", "published", "title or file", "snippet"):
         table.add_column(name, overflow="fold")
     for row in df.itertuples(index=False):
-        label = row.title or (str(row.origin).rsplit("/", 1)[-1] if row.origin else "")
-        table.add_row(row.id[:12], row.published or "", escape(_clip(label, 40)), _snippet(row.snippet))
+        origin = _clip(row.origin, 1000)
+        label = _clip(row.title, 40) or _clip(origin.rsplit("/", 1)[-1], 40)
+        table.add_row(row.id[:12], _clip(row.published), escape(label), _snippet(_clip(row.snippet, 1000)))
     console.print(table)
 
 
@@ -317,7 +318,9 @@ def entity_show(
     quote_columns = {"published": 10, "source": 30, "cue": 12, "content": 70}
     _table("Quotes by", profile.quotes_by, quote_columns)
     _table("Quotes about", profile.quotes_about, quote_columns)
-    _table("Co-mentioned", profile.co_mentioned, {"id": 6, "name": 40, "type": 10, "articles": 8})
+    scope = "" if profile.co_mention_articles >= profile.entity.articles else (
+        f" in a sample of {profile.co_mention_articles} of its {profile.entity.articles:,} articles")
+    _table("Co-mentioned" + scope, profile.co_mentioned, {"id": 6, "name": 40, "type": 10, "articles": 8})
 
 
 @entity_app.command("merge")

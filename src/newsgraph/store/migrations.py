@@ -125,6 +125,10 @@ def _initial(conn: sqlite3.Connection) -> None:
             PRIMARY KEY (article_id, id)
         );
         CREATE INDEX entities_corpus ON entities(corpus_entity_id, article_id);
+        -- Covers an entity profile's names and per-article counts without reading table rows.
+        CREATE INDEX entities_corpus_name ON entities(corpus_entity_id, name, type, article_id, n_mentions, salience);
+        -- Covers co-mention counts: the corpus entities of an article.
+        CREATE INDEX entities_article_corpus ON entities(article_id, corpus_entity_id);
 
         CREATE TABLE mentions (
             article_id TEXT NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
