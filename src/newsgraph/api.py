@@ -46,7 +46,8 @@ class Prepared:
     error: str | None = None
 
 
-def _record_id(item: Item) -> str:
+def record_id(item: Item) -> str:
+    """The id of the record an item gives: the SHA-256 of its raw bytes (idempotent ingest keys on it)."""
     payload = item.data if item.data is not None else (item.text or "").encode("utf-8")
     if item.error and not payload:
         payload = f"error:{item.where}".encode()
@@ -68,7 +69,7 @@ def _map_spans_into(raw: str, cleaned: Cleaned) -> list[RawSpan]:
 
 def prepare(item: Item, published: str | date | None = None) -> Prepared:
     """Decode, extract and clean one item. Never raises on bad input: sets ``error``."""
-    prepared = Prepared(item=item, record_id=_record_id(item))
+    prepared = Prepared(item=item, record_id=record_id(item))
     if item.error:
         prepared.error = item.error
         return prepared
@@ -309,4 +310,4 @@ def read(path_or_text: ItemLike, published: str | date | None = None, *, model: 
     return get_reader(model).read(path_or_text, published=published)
 
 
-__all__ = ["NewsgraphError", "Prepared", "Reader", "assemble", "get_reader", "prepare", "read"]
+__all__ = ["NewsgraphError", "Prepared", "Reader", "assemble", "get_reader", "prepare", "read", "record_id"]

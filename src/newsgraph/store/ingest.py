@@ -18,7 +18,7 @@ from collections.abc import Iterator
 from dataclasses import asdict, dataclass
 from typing import TYPE_CHECKING, Protocol
 
-from newsgraph.api import _record_id as record_id_of
+from newsgraph.api import record_id as record_id_of
 from newsgraph.errors import StoreError
 from newsgraph.ingest import Item, iter_items
 from newsgraph.record import Record
