@@ -175,6 +175,7 @@ def test_split_refuses_what_it_cannot_do(store, make_record, kwargs, message):
         ({"EU": 3}, "EU"),
         ({"European Union": 4, "EU": 9}, "EU"),
         ({"the White House": 3, "White House": 2}, "White House"),  # a leading "the" is not a word of the name
+        ({"Jane Roe": 1, "Jane Roe Roe": 1}, "Jane Roe"),  # a doubled word is a typo in the source
     ],
 )
 def test_display_name(names, shown):

@@ -163,15 +163,17 @@ def display_name(names: dict[str, int]) -> str:
     """The name a corpus entity is shown by: the fullest of its common names.
 
     ``names`` maps each name to its number of articles. Among names used in at
-    least half as many articles as the commonest, the one with the most words
-    wins ("Barack Obama" over a more frequent "Obama"), then the commonest.
+    least half as many articles as the commonest, the one with the most
+    distinct words wins ("Barack Obama" over a more frequent "Obama"), then one
+    without a doubled word (a typo such as "Jane Roe Roe"), then the commonest.
     """
     top = max(names.values())
     common = [n for n, c in names.items() if 2 * c >= top]
 
-    def rank(name: str) -> tuple[int, bool, int, str]:
+    def rank(name: str) -> tuple[int, bool, bool, int, str]:
         bare = RE_LEADING_THE.sub("", name.casefold())
-        return len(bare.split()), bare == name.casefold(), names[name], name
+        words = bare.split()
+        return len(set(words)), len(set(words)) == len(words), bare == name.casefold(), names[name], name
 
     return max(common, key=rank)
 
