@@ -114,3 +114,12 @@ def test_byline_date_becomes_the_publication_time_with_raw_offsets(reader):
 def test_no_publication_time_without_evidence_in_the_text(reader):
     record = reader.read(ARTICLE, published="2019-03-05")
     assert not [t for t in record.times if t.role == "publication"]
+
+
+def test_generator_names_version_model_and_a_pipeline_fingerprint(reader):
+    from newsgraph.api import pipeline_fingerprint
+
+    record = reader.read(ARTICLE)
+    assert record.generator.newsgraph == newsgraph.__version__
+    assert record.generator.model.startswith("en_")
+    assert record.generator.pipeline == pipeline_fingerprint() and len(record.generator.pipeline) == 16

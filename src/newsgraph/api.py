@@ -13,6 +13,7 @@ import multiprocessing
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from datetime import date
+from functools import lru_cache
 from itertools import islice
 from pathlib import Path
 
@@ -32,6 +33,26 @@ from newsgraph.record import Generator, Meta, RawSpan, Record, SourceInfo, TimeE
 from newsgraph.settings import Limits
 
 ItemLike = Item | str | Path
+
+#: The packages whose code and data decide what a record holds.
+_STAGE_PACKAGES = ("ingest", "clean", "nlp", "extract")
+
+
+@lru_cache(maxsize=1)
+def pipeline_fingerprint() -> str:
+    """A short hash of every stage's source and data files.
+
+    Records carry it so a store can tell which records an older build made even
+    when the version number did not change.
+    """
+    root = Path(__file__).resolve().parent
+    digest = hashlib.sha256()
+    for package in _STAGE_PACKAGES:
+        for path in sorted((root / package).rglob("*")):
+            if path.is_file() and path.suffix in (".py", ".tsv", ".json", ".txt", ".csv"):
+                digest.update(path.relative_to(root).as_posix().encode())
+                digest.update(path.read_bytes())
+    return digest.hexdigest()[:16]
 
 
 @dataclass
@@ -203,7 +224,7 @@ class Reader:
         self.model_name = model
         self.limits = limits or Limits.from_env()
         self.nlp: Language = load(model)
-        self.generator = Generator(newsgraph=__version__, model=model_label(self.nlp))
+        self.generator = Generator(newsgraph=__version__, model=model_label(self.nlp), pipeline=pipeline_fingerprint())
 
     def read(self, source: ItemLike, published: str | date | None = None) -> Record:
         """One article: a path, an ``Item``, or the text itself. Raises ``InputError`` when bad."""

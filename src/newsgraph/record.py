@@ -193,6 +193,10 @@ class Generator(_Model):
 
     newsgraph: str
     model: str | None = None
+    pipeline: str | None = Field(
+        default=None,
+        description="fingerprint of the code and data of the stages that made the record; it changes with them",
+    )
 
 
 class Record(_Model):
