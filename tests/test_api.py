@@ -123,3 +123,10 @@ def test_generator_names_version_model_and_a_pipeline_fingerprint(reader):
     assert record.generator.newsgraph == newsgraph.__version__
     assert record.generator.model.startswith("en_")
     assert record.generator.pipeline == pipeline_fingerprint() and len(record.generator.pipeline) == 16
+
+
+def test_a_long_single_line_text_is_read_as_text_not_a_path(reader):
+    text = "The council met again to discuss the budget and the bridge. " * 60
+    record = reader.read(text.strip())
+    assert record.text.startswith("The council met again")
+    assert newsgraph.read(text[:300]).source.format == "text"

@@ -196,8 +196,11 @@ def _looks_like_path(value: str) -> bool:
     """A string names a file when it exists, or is one short line ending like an input file."""
     if "\n" in value or len(value) > 4096 or not value.strip():
         return False
-    if Path(value).exists():
-        return True
+    try:
+        if Path(value).exists():
+            return True
+    except (OSError, ValueError):  # too long for a file name, or a NUL byte: it is text
+        return False
     return " " not in value.strip() and value.lower().endswith(_PATH_SUFFIXES)
 
 

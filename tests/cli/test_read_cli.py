@@ -62,7 +62,7 @@ def test_stdin_is_read_with_dash():
     assert result.exit_code == 0, result.output
     data = json.loads(result.stdout)
     assert data["meta"]["published"] == "2017-06-06"
-    assert data["source"]["path"] is None
+    assert data["source"]["path"] == "-"
 
 
 @pytest.mark.parametrize(

@@ -64,3 +64,18 @@ def test_mixed_utf8_and_cp1252_bytes_decode_each_part_right():
 def test_cp1252_alone_is_not_taken_for_mixed():
     data = "He said “no” – twice, in São Paulo.".encode("cp1252")
     assert decode_bytes(data, "cp1252") == "He said “no” – twice, in São Paulo."
+
+
+def test_bytes_no_encoding_can_read_are_refused():
+    from newsgraph.errors import DecodeError
+
+    data = b"The mayor \x81\x8d\x8f\x90\x9d said \xc3\x28 things \xe0\xe1 at the meeting on Monday."
+    with pytest.raises(DecodeError, match="cannot be decoded"):
+        decode_bytes(data, "bad.txt")
+
+
+def test_one_stray_undefined_byte_is_replaced_not_fatal():
+    text = "A long enough article about the council, which met on Monday to vote on the budget. " * 20
+    data = text.encode("cp1252") + b"\x81" + "Caf\u00e9 owners said it was \u201cfine\u201d.".encode("cp1252")
+    decoded = decode_bytes(data, "stray.txt")
+    assert decoded.endswith("Café owners said it was “fine”.") and "\ufffd" in decoded

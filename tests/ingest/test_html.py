@@ -64,3 +64,25 @@ def test_date_and_author_come_from_metadata():
     assert article.published == "2019-03-04"
     assert article.authors == ["Jane Roe"]
     assert "reading garden" in article.text
+
+
+def test_popup_cards_inside_paragraphs_are_dropped_and_their_trigger_kept():
+    html = """<html><head><title>Governor defends campaign</title></head><body><article>
+    <p>State Gov. <span class="rollover-people"><a class="rollover-people-link" href="/p/jane-roe">Jane Roe</a>
+    <span class="rollover-people-block"><span class="rollover-block"><img src="x.jpg">
+    <a class="name" href="/p/jane-roe">Jane Ann Roe</a><a href="/other">Governor doubles down on campaign</a>
+    </span></span></span> (R) is defending the state's new anti-drug campaign against its many critics.</p>
+    <p>The tagline drew a mix of criticism and ridicule online on Monday, but the governor cited the backlash
+    as proof that the campaign was working, a <span class="tooltip">term<span class="tooltip-text">
+    an explanation shown when the pointer rests on the word</span></span> she used twice.</p>
+    </article></body></html>"""
+    text = extract_html(html, "page.html").text
+    assert "State Gov. Jane Roe (R) is defending" in " ".join(text.split())
+    assert "Jane Ann Roe" not in text and "doubles down" not in text
+    assert "explanation shown" not in text
+
+
+def test_a_bare_fragment_falls_back_to_its_visible_text():
+    article = extract_html("<p>Hello world from the city council meeting on the new library.</p><p>Second.</p>",
+                           "fragment")
+    assert article.text == "Hello world from the city council meeting on the new library.\n\nSecond."

@@ -67,7 +67,27 @@ def _has_utf8_sequences(data: bytes) -> bool:
     return len(_UTF8_MULTIBYTE.findall(data[:1_000_000])) >= 2
 
 
+#: In text that is mostly ASCII, stray high bytes are cp1252 punctuation (English news);
+#: more than this share of bytes that cp1252 cannot decode either means the bytes are not text.
+_MOSTLY_ASCII = 0.8
+_MAX_UNDECODABLE_SHARE = 0.001
+
+
+def _mostly_ascii_cp1252(data: bytes, where: str) -> str | None:
+    sample = data[:65536]
+    if sum(b < 128 for b in sample) < _MOSTLY_ASCII * len(sample):
+        return None
+    text = data.decode("cp1252", errors="replace")
+    bad = text.count("\ufffd")
+    if bad > max(1, _MAX_UNDECODABLE_SHARE * len(text)):
+        raise DecodeError(where, f"{bad} bytes cannot be decoded in any text encoding")
+    return "cp1252"
+
+
 def _detect_single_byte(data: bytes, where: str) -> str:
+    mostly_ascii = _mostly_ascii_cp1252(data, where)
+    if mostly_ascii:
+        return mostly_ascii
     best = from_bytes(data).best()
     if best is None:
         raise DecodeError(where, "cannot detect a text encoding")
@@ -113,7 +133,8 @@ def decode_bytes(data: bytes, where: str) -> str:
                     encoding = _detect_single_byte(data, where)
         if text is None:
             try:
-                text = data.decode(encoding or "utf-8")
+                # cp1252 leaves five bytes undefined; a rare one is replaced (U+FFFD), not fatal.
+                text = data.decode(encoding or "utf-8", errors="replace" if encoding == "cp1252" else "strict")
             except (UnicodeDecodeError, LookupError) as exc:
                 raise DecodeError(where, f"cannot decode as {encoding}") from exc
     if _control_share(text) > _MAX_CONTROL_SHARE:

@@ -1,11 +1,32 @@
-"""HTML pages: main text and metadata through trafilatura, the date through htmldate."""
+"""HTML pages: main text and metadata through trafilatura, the date through htmldate.
+
+Before trafilatura sees a page, pop-up furniture that sits *inside* article
+paragraphs (hover cards on people's names, tooltips) is removed: trafilatura
+keeps inline text, so such a card would be glued into the sentence ("Gov. Jane
+RoeJane Ann RoeState governor says…"). When trafilatura finds no article (a
+bare fragment such as a JSONL ``html`` field), the page's visible text is used.
+"""
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
 from newsgraph.errors import MalformedInputError
 from newsgraph.settings import MIN_HTML_TEXT_CHARS
+
+if TYPE_CHECKING:
+    from lxml.html import HtmlElement
+
+#: class/id words of pop-up furniture nested in running text.
+POPUP_CLASS = re.compile(r"(?i)(?:^|[\s_-])(rollover|tooltip|hover-?card|popover|popup)(?:$|[\s_-])")
+
+#: Elements whose text is never article text.
+INVISIBLE_TAGS = ("script", "style", "noscript", "template", "nav", "header", "footer", "aside", "form")
+
+#: Block elements: their text becomes a paragraph of its own in the fallback.
+BLOCK_TAGS = ("p", "div", "li", "h1", "h2", "h3", "h4", "h5", "h6", "blockquote", "pre", "td", "section", "article")
 
 
 @dataclass
@@ -25,6 +46,52 @@ def _split_authors(value: str | None) -> list[str]:
     return [p for p in parts if p]
 
 
+def _parse(html: str) -> HtmlElement | None:
+    import lxml.html
+    from lxml.etree import ParserError
+
+    try:
+        return lxml.html.fromstring(html)
+    except (ParserError, ValueError):
+        return None
+
+
+def _is_popup(el: HtmlElement) -> bool:
+    return isinstance(el.tag, str) and bool(POPUP_CLASS.search(f"{el.get('class', '')} {el.get('id', '')}"))
+
+
+def _is_card(el: HtmlElement) -> bool:
+    """The body of a pop-up, not its trigger: the innermost pop-up element that holds a picture,
+    several links or a sentence's worth of text. The trigger (the linked name in the text) stays."""
+    if el.tag == "a" or any(_is_popup(d) and d.tag != "a" for d in el.iterdescendants()):
+        return False
+    links = sum(1 for _ in el.iter("a"))
+    return any(True for _ in el.iter("img")) or links >= 2 or len(el.text_content().strip()) >= 20
+
+
+def _drop_popups(tree: HtmlElement) -> int:
+    """Remove pop-up cards nested in the page; the text around them stays. Returns how many."""
+    found = [el for el in tree.iter() if _is_popup(el) and _is_card(el)]
+    for el in found:
+        if el.getparent() is not None:
+            el.drop_tree()
+    return len(found)
+
+
+def visible_text(tree: HtmlElement) -> str:
+    """The page's visible text, one paragraph per block element (the fallback extractor)."""
+    for el in list(tree.iter(*INVISIBLE_TAGS)):
+        if el.getparent() is not None:
+            el.drop_tree()
+    for el in tree.iter(*BLOCK_TAGS, "br"):
+        el.tail = "\n\n" + (el.tail or "")
+        if el.tag != "br":
+            el.text = "\n\n" + (el.text or "")
+    text = tree.text_content()
+    paragraphs = (" ".join(block.split()) for block in re.split(r"\n\s*\n", text))
+    return "\n\n".join(p for p in paragraphs if p)
+
+
 def extract_html(html: str, where: str, *, url: str | None = None) -> HtmlArticle:
     """Main text of a page with paragraphs separated by blank lines, and its metadata."""
     import trafilatura
@@ -32,9 +99,14 @@ def extract_html(html: str, where: str, *, url: str | None = None) -> HtmlArticl
 
     if "<" not in html:
         raise MalformedInputError(where, "not an HTML page (no tags)")
+    tree = _parse(html)
+    if tree is None:
+        raise MalformedInputError(where, "malformed HTML (no document could be parsed)")
+    # trafilatura reads the page as given unless there were pop-ups to take out.
+    page = tree if _drop_popups(tree) else html
     try:
         doc = trafilatura.bare_extraction(
-            html,
+            page,
             url=url,
             with_metadata=True,
             include_comments=False,
@@ -43,21 +115,24 @@ def extract_html(html: str, where: str, *, url: str | None = None) -> HtmlArticl
         )
     except Exception as exc:  # trafilatura raises assorted lxml errors on broken markup
         raise MalformedInputError(where, f"malformed HTML ({type(exc).__name__})") from exc
-    if doc is None or len((getattr(doc, "text", None) or "").strip()) < MIN_HTML_TEXT_CHARS:
-        raise MalformedInputError(where, "no article text found in the HTML page")
-    text = doc.text.replace("\r\n", "\n")
+    text = (getattr(doc, "text", None) or "").replace("\r\n", "\n") if doc is not None else ""
     # trafilatura separates blocks by single newlines; the record separates paragraphs by blank lines.
     text = "\n\n".join(line.strip() for line in text.split("\n") if line.strip())
+    if len(text) < MIN_HTML_TEXT_CHARS:
+        fallback = _parse(html)
+        text = visible_text(fallback) if fallback is not None else ""
+    if len(text) < MIN_HTML_TEXT_CHARS:
+        raise MalformedInputError(where, "no article text found in the HTML page")
     try:
         published = find_date(html, extensive_search=False, original_date=True, url=url)
     except Exception:
         published = None
-    published = published or getattr(doc, "date", None)
+    published = published or (getattr(doc, "date", None) if doc is not None else None)
     return HtmlArticle(
         text=text,
-        title=getattr(doc, "title", None) or None,
-        authors=_split_authors(getattr(doc, "author", None)),
+        title=(getattr(doc, "title", None) or None) if doc is not None else None,
+        authors=_split_authors(getattr(doc, "author", None)) if doc is not None else [],
         published=published,
-        url=getattr(doc, "url", None) or url,
-        outlet=getattr(doc, "sitename", None) or None,
+        url=(getattr(doc, "url", None) if doc is not None else None) or url,
+        outlet=(getattr(doc, "sitename", None) or None) if doc is not None else None,
     )

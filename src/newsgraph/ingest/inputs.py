@@ -178,11 +178,11 @@ def iter_items(paths: Iterable[str], limits: Limits | None = None) -> Iterator[I
         if name == "-":
             data = sys.stdin.buffer.read(limits.max_bytes + 1)
             if len(data) > limits.max_bytes:
-                yield Item(where="<stdin>", error=f"input over the limit of {limits.max_bytes} bytes")
+                yield Item(where="-", path="-", error=f"input over the limit of {limits.max_bytes} bytes")
             elif data.lstrip()[:1] == b"<":
-                yield Item(where="<stdin>", format="html", data=data)
+                yield Item(where="-", path="-", format="html", data=data)
             else:
-                yield Item(where="<stdin>", data=data)
+                yield Item(where="-", path="-", data=data)
             continue
         path = Path(name)
         if path.is_dir():
