@@ -13,6 +13,7 @@ from spacy.tokens import Token
 
 from newsgraph.extract.event_lexicons import (
     CLAUSE_DEPS,
+    CONTRACTION_LEMMAS,
     EVENT_NOMINALS,
     LIGHT_VERB_COMPLEMENT_DEPS,
     NEGATION_WORDS,
@@ -36,13 +37,39 @@ ANAPHORS = frozenset({"it", "they", "he", "she", "we"})
 MAX_DEPTH = 40
 
 
+def verb_lemma(tok: Token) -> str:
+    """The lowercase lemma, mended for contractions ("It’s" gives "’") and wordless tokens."""
+    if tok.lower_ in CONTRACTION_LEMMAS and tok.i > 0 and not tok.doc[tok.i - 1].whitespace_:
+        return CONTRACTION_LEMMAS[tok.lower_]  # only when attached to the word before: "it ’s", not "s"
+    lemma = tok.lemma_.lower()
+    return lemma if any(ch.isalpha() for ch in lemma) else tok.lower_
+
+
+def has_letters(tok: Token) -> bool:
+    return any(ch.isalpha() for ch in tok.text)
+
+
+def is_word_prefix(tok: Token) -> bool:
+    """``pre`` in ``pre-recruited``: the first part of a hyphenated word, glued to the hyphen."""
+    doc = tok.doc
+    return (
+        not tok.whitespace_
+        and tok.i + 2 < len(doc)
+        and doc[tok.i + 1].text in ("-", "‐", "–")
+        and not doc[tok.i + 1].whitespace_
+        and doc[tok.i + 2].is_alpha
+    )
+
+
 def is_event_verb(tok: Token) -> bool:
     """Whether ``tok`` heads a clause that reports a happening of its own."""
+    if not has_letters(tok) or is_word_prefix(tok):
+        return False  # a hyphen, quote mark or word part the tagger took for a verb ("pre-recruited")
     if tok.dep_ in CLAUSE_DEPS and is_readiness(tok):
         return True  # "is ready to contribute troops": an intention
     if tok.pos_ != "VERB" or tok.dep_ not in CLAUSE_DEPS:
         return False
-    if tok.lemma_.lower() in STATE_VERBS:
+    if verb_lemma(tok) in STATE_VERBS:
         return False
     if is_going_to(tok):
         return False  # "is going to win": a future marker; "win" is the event
@@ -240,7 +267,7 @@ def merged_xcomp(verb: Token) -> Token | None:
 
 def predicate(verb: Token) -> str:
     """The verb lemma with its particle, and the complement of a light verb ("make clear")."""
-    lemma = verb.lemma_.lower()
+    lemma = verb_lemma(verb)
     parts = [lemma]
     parts += [c.lower_ for c in verb.children if c.dep_ == "prt"]
     if lemma in LIGHT_VERBS or is_readiness(verb):

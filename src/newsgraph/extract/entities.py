@@ -27,12 +27,14 @@ from spacy.tokens import Doc, Span, Token
 
 from newsgraph.extract import coref, names, titles
 from newsgraph.extract.entity_lexicons import (
+    CALENDAR_WORDS,
     CORPORATE_SUFFIXES,
     ENTITY_LABELS,
     HONORIFICS,
     NICKNAMES,
     NON_NAME_LABELS,
     NOT_NAMES,
+    PRONOUN_WORDS,
     RE_DATE_OR_SCORE,
     RE_DIGIT,
     RE_HAS_LETTER,
@@ -138,6 +140,13 @@ def _not_name_end(token: Token, label: str) -> bool:
     return label in NUMBERLESS_LABELS and bool(RE_DIGIT.search(text))
 
 
+def _calendar_or_pronoun(token: Token) -> bool:
+    low = token.lower_.rstrip(".")
+    if low in CALENDAR_WORDS:
+        return True
+    return low in PRONOUN_WORDS and not (token.is_upper and len(low) > 1)  # "US", "IT", "WHO": acronyms
+
+
 def _trim(doc: Doc, ent: Span) -> NameSpan | None:
     """The name inside an entity span: no determiner, possessive, honorific or title."""
     start, end = ent.start, ent.end
@@ -162,6 +171,8 @@ def _trim(doc: Doc, ent: Span) -> NameSpan | None:
         return None
     if end - start == 1 and RE_LONE_INITIAL.match(doc[start].text):
         return None  # a lone initial ("R.") is not a name
+    if end - start == 1 and _calendar_or_pronoun(doc[start]):
+        return None  # "JUL" in a wire table, "She" opening a headline
     if end - start == 1 and doc[start].is_lower and label in CAPITALISED_LABELS:
         return None  # "cts" labelled ORG: a name in running text has a capital
     if RE_MARKUP.search(doc[start:end].text):

@@ -146,6 +146,21 @@ NOT_NAMES = frozenset({
     "republican", "republicans", "democrat", "democrats", "democratic",
 })
 
+#: Calendar words that, standing alone, are never a name however the tagger labels them ("JUL", "Mar.",
+#: "MARCH" in a wire table). "May" is left out: alone it is as often a surname.
+CALENDAR_WORDS = frozenset({
+    "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
+    "mon", "tue", "tues", "wed", "thu", "thur", "thurs", "fri", "sat", "sun",
+    "january", "february", "march", "april", "june", "july", "august", "september", "october", "november",
+    "december", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec",
+    "today", "yesterday", "tomorrow", "tonight",
+})
+#: Pronouns the tagger sometimes labels as names when capitalised ("HE", "She" in a headline).
+PRONOUN_WORDS = frozenset({
+    "i", "me", "he", "him", "his", "she", "her", "hers", "it", "its", "we", "our", "they", "them", "their",
+    "you", "your", "who", "whom", "whose",
+})
+
 #: A possessive ending a span ("the Justice Department’s").
 RE_POSSESSIVE = re.compile(r"^['’]s?$", re.IGNORECASE)
 #: A single initial ("S." in "Robert S. Smith") or a run of them ("J.R.R.").
