@@ -7,7 +7,6 @@ whatever the model happens to do with the sentence.
 from __future__ import annotations
 
 import pytest
-from spacy.tokens import Span
 
 from newsgraph.extract.entities import entities
 
@@ -49,3 +48,60 @@ def test_calendar_words_and_pronouns_are_not_names(nlp, text, word, label):
 def test_names_that_look_like_them_are_kept(nlp, text, word, label, name):
     found = entities(with_label(nlp, text, word, label))
     assert any(m.text == name for e in found for m in e.mentions), [e.name for e in found]
+
+
+@pytest.mark.parametrize(
+    ("text", "word", "label", "expected"),
+    [
+        ("He posted the video on Twitter late on Friday.", "Twitter", "PERSON", "ORG"),
+        ("The senator told Politico that he would resign.", "Politico", "PERSON", "ORG"),
+        ("Yahoo reported the figures first.", "Yahoo", "GPE", "ORG"),
+        # negatives: a name outside the list keeps its label, and a title still makes a person
+        ("The senator told Whitfield that he would resign.", "Whitfield", "PERSON", "PERSON"),
+        ("Judge Frontline dismissed the case.", "Frontline", "PERSON", "PERSON"),
+    ],
+)
+def test_known_platforms_and_outlets_are_organisations(nlp, text, word, label, expected):
+    found = entities(with_label(nlp, text, word, label))
+    entity = next(e for e in found if any(m.text == word for m in e.mentions))
+    assert entity.type == expected
+
+
+def _nominals(found):
+    return {m.text.lower(): e.name for e in found for m in e.mentions if m.kind == "nominal"}
+
+
+@pytest.mark.parametrize(
+    ("text", "description", "person"),
+    [
+        ("Donald Trump spoke in Ohio on Monday. Columnist Maureen Dowd said the candidate was tired.",
+         "the candidate", "Donald Trump"),
+        ("Jane Whitfield won the primary. The nominee thanked her supporters.", "the nominee", "Jane Whitfield"),
+        ("Michael Bloomberg bought the paper. The billionaire said he would keep its staff.",
+         "the billionaire", "Michael Bloomberg"),
+    ],
+)
+def test_open_roles_go_to_the_untitled_person(run_text, text, description, person):
+    assert _nominals(run_text(text)).get(description) == person
+
+
+@pytest.mark.parametrize(
+    ("text", "description"),
+    [
+        # only a titled person nearby: someone else
+        ("Senator Maria Lopez spoke on Monday. The candidate did not attend.", "the candidate"),
+        # a woman cannot be "the businessman"
+        ("Mrs. Jane Whitfield spoke on Monday. The businessman did not attend.", "the businessman"),
+        # too far from any mention
+        ("Jane Whitfield spoke. It rained. The roads closed. Schools shut. Shops closed early. "
+         "The nominee was not seen.", "the nominee"),
+    ],
+)
+def test_open_roles_left_alone(run_text, text, description):
+    assert description not in _nominals(run_text(text))
+
+
+@pytest.fixture(scope="module")
+def run_text(nlp):
+    later = [name for name in nlp.pipe_names if name.startswith("newsgraph_")]
+    return lambda text: entities(nlp(text, disable=later))

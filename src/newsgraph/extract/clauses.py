@@ -7,6 +7,7 @@ know nothing of entities or records. ``events.py`` turns their answers into
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
 
 from spacy.tokens import Token
@@ -27,6 +28,8 @@ from newsgraph.extract.event_lexicons import (
     SUBJECT_DEPS,
 )
 
+#: A word: letters, with inner hyphens or apostrophes, or a clitic ("’s", "n't").
+RE_WORD = re.compile(r"^(?:['’])?[^\W\d_]+(?:[-'’.][^\W\d_]+)*$")
 #: Verbs whose adjective complement makes the predicate ("made clear", "grew frustrated").
 LIGHT_VERBS = frozenset({"make", "grow", "become", "get", "turn", "go", "keep"})
 #: Relative pronouns: a relative clause's subject that stands for the noun it describes.
@@ -41,12 +44,19 @@ def verb_lemma(tok: Token) -> str:
     """The lowercase lemma, mended for contractions ("It’s" gives "’") and wordless tokens."""
     if tok.lower_ in CONTRACTION_LEMMAS and tok.i > 0 and not tok.doc[tok.i - 1].whitespace_:
         return CONTRACTION_LEMMAS[tok.lower_]  # only when attached to the word before: "it ’s", not "s"
+    if is_word_prefix(tok):  # the parser split "re-elected" and made "re" the verb
+        return f"{tok.lower_}-{tok.doc[tok.i + 2].lemma_.lower()}"
     lemma = tok.lemma_.lower()
     return lemma if any(ch.isalpha() for ch in lemma) else tok.lower_
 
 
 def has_letters(tok: Token) -> bool:
     return any(ch.isalpha() for ch in tok.text)
+
+
+def is_word(tok: Token) -> bool:
+    """Letters, with inner hyphens or apostrophes ("re-elected", "’s"): not "tonnes(17" or a URL."""
+    return RE_WORD.match(tok.text) is not None
 
 
 def is_word_prefix(tok: Token) -> bool:
@@ -61,10 +71,15 @@ def is_word_prefix(tok: Token) -> bool:
     )
 
 
+def is_word_suffix(tok: Token) -> bool:
+    """``elected`` in ``re-elected``: the part after a hyphen glued to both words."""
+    return tok.i >= 2 and is_word_prefix(tok.doc[tok.i - 2])
+
+
 def is_event_verb(tok: Token) -> bool:
     """Whether ``tok`` heads a clause that reports a happening of its own."""
-    if not has_letters(tok) or is_word_prefix(tok):
-        return False  # a hyphen, quote mark or word part the tagger took for a verb ("pre-recruited")
+    if not is_word(tok) or (is_word_suffix(tok) and tok.doc[tok.i - 2].pos_ == "VERB"):
+        return False  # a hyphen, quote mark or word part the tagger took for a verb ("re-elected")
     if tok.dep_ in CLAUSE_DEPS and is_readiness(tok):
         return True  # "is ready to contribute troops": an intention
     if tok.pos_ != "VERB" or tok.dep_ not in CLAUSE_DEPS:

@@ -31,6 +31,7 @@ from newsgraph.extract.entity_lexicons import (
     CORPORATE_SUFFIXES,
     ENTITY_LABELS,
     HONORIFICS,
+    KNOWN_ORGANISATIONS,
     NICKNAMES,
     NON_NAME_LABELS,
     NOT_NAMES,
@@ -55,6 +56,8 @@ __all__ = ["ENTITY_LABELS", "entities"]
 PERSON_EVIDENCE_VOTES = 1000.0
 #: The vote of a label spaCy gave to an all-caps name.
 ALL_CAPS_VOTE = 0.4
+#: A known platform or news brand outvotes any number of PERSON/GPE labels, not a title or honorific.
+KNOWN_ORGANISATION_VOTES = 100.0
 #: How near (in tokens) a full name must be for a bare surname to prefer it over the main bearer.
 RECENT_FULL_NAME_TOKENS = 40
 #: Labels whose names never end in a number ("Kent 108-3" is a team and its score).
@@ -223,6 +226,8 @@ def _vote(spans: list[NameSpan]) -> dict[str, str]:
             votes[span.key][span.label] += ALL_CAPS_VOTE if span.all_caps else 1.0
         if span.person_evidence:
             votes[span.key]["PERSON"] += PERSON_EVIDENCE_VOTES
+        if span.key in KNOWN_ORGANISATIONS:
+            votes[span.key]["ORG"] += KNOWN_ORGANISATION_VOTES
     labels = {key: counter.most_common(1)[0][0] for key, counter in votes.items()}
     # A single word that is the surname of a person named in full is that person.
     surnames = set()

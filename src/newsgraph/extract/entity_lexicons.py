@@ -146,6 +146,26 @@ NOT_NAMES = frozenset({
     "republican", "republicans", "democrat", "democrats", "democratic",
 })
 
+#: Roles a story's protagonist is often called by without ever being given them as a title ("Trump ...
+#: the candidate said"). With nobody titled so, "the candidate" goes to the latest untitled person named
+#: nearby. Gendered ones give the gender they need.
+OPEN_ROLES: dict[str, str | None] = {
+    "candidate": None, "nominee": None, "presidential candidate": None, "presidential nominee": None,
+    "republican candidate": None, "democratic candidate": None, "republican nominee": None,
+    "democratic nominee": None, "challenger": None, "incumbent": None, "frontrunner": None,
+    "billionaire": None, "businessman": "male", "businesswoman": "female",
+}
+
+#: Online platforms and news brands that the small model often labels PERSON or GPE ("Twitter", "Politico").
+#: They recur in articles of every outlet; a mention of one of them is an organisation unless a title or
+#: honorific says otherwise.
+KNOWN_ORGANISATIONS = frozenset({
+    "twitter", "facebook", "youtube", "instagram", "snapchat", "tiktok", "reddit", "linkedin", "whatsapp",
+    "google", "yahoo", "wikipedia", "wikileaks", "politico", "reuters", "breitbart", "buzzfeed",
+    "axios", "vox", "slate", "salon", "drudge", "infowars", "gallup", "frontline", "huffpost", "msnbc", "cnn",
+    "cnbc", "bloomberg", "netflix", "uber", "airbnb", "microsoft", "spotify",
+})
+
 #: Calendar words that, standing alone, are never a name however the tagger labels them ("JUL", "Mar.",
 #: "MARCH" in a wire table). "May" is left out: alone it is as often a surname.
 CALENDAR_WORDS = frozenset({
