@@ -105,3 +105,20 @@ def test_open_roles_left_alone(run_text, text, description):
 def run_text(nlp):
     later = [name for name in nlp.pipe_names if name.startswith("newsgraph_")]
     return lambda text: entities(nlp(text, disable=later))
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "title_ok"),
+    [
+        ("Said Presidential nominee Donald Trump on Monday: we will win.", "Donald Trump", "Presidential nominee"),
+        ("Says Sen. Elizabeth Warren: the bill is bad.", "Elizabeth Warren", "Senator"),
+        # negative: an ordinary title is kept whole
+        ("Presidential nominee Donald Trump spoke on Monday.", "Donald Trump", "Presidential nominee"),
+    ],
+)
+def test_inverted_speech_verb_is_neither_name_nor_title(run_text, text, name, title_ok):
+    found = run_text(text)
+    assert not any(e.name.lower().startswith(("said", "says")) for e in found), [e.name for e in found]
+    person = next(e for e in found if e.name == name)
+    assert all(not t.lower().startswith(("said", "says")) for t in person.titles), person.titles
+    assert any(t.endswith(title_ok.split()[-1]) for t in person.titles), person.titles

@@ -31,6 +31,7 @@ from newsgraph.extract.entity_lexicons import (
     CORPORATE_SUFFIXES,
     ENTITY_LABELS,
     HONORIFICS,
+    INVERTED_SPEECH_VERBS,
     KNOWN_ORGANISATIONS,
     NICKNAMES,
     NON_NAME_LABELS,
@@ -158,7 +159,8 @@ def _trim(doc: Doc, ent: Span) -> NameSpan | None:
     while end > start and _not_name_end(doc[end - 1], label):
         end -= 1
     end = _without_trailing_date(doc, start, end)
-    while start < end and (doc[start].lower_ in ("the", "a", "an") or doc[start].is_punct or doc[start].is_space):
+    while start < end and (doc[start].lower_ in ("the", "a", "an", *INVERTED_SPEECH_VERBS) or doc[start].is_punct
+                           or doc[start].is_space):
         start += 1
     stripped_title = False
     while end - start > 1:

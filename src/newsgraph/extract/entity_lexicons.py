@@ -156,6 +156,11 @@ OPEN_ROLES: dict[str, str | None] = {
     "billionaire": None, "businessman": "male", "businesswoman": "female",
 }
 
+#: Reporting verbs that open an inverted attribution ("Said Presidential nominee X", "Says Sen. Y"): the
+#: tagger often puts them inside the name or title that follows. Never part of either.
+INVERTED_SPEECH_VERBS = frozenset({"said", "says", "added", "adds", "wrote", "writes", "told", "tells", "asked",
+                                   "asks", "tweeted", "tweets", "explained", "explains", "noted", "notes"})
+
 #: Online platforms and news brands that the small model often labels PERSON or GPE ("Twitter", "Politico").
 #: They recur in articles of every outlet; a mention of one of them is an organisation unless a title or
 #: honorific says otherwise.

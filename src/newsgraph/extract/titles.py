@@ -20,6 +20,7 @@ from spacy.tokens import Doc, Token
 
 from newsgraph.extract.entity_lexicons import (
     HONORIFICS,
+    INVERTED_SPEECH_VERBS,
     RE_POSSESSIVE,
     TITLE_ABBREVIATIONS,
     TITLE_DROP,
@@ -95,6 +96,10 @@ def prenominal_title(doc: Doc, start: int) -> Title | None:
             j = i
             while j > 0 and doc[j].ent_iob_ == "I":
                 j -= 1
+            while j <= i and doc[j].lower_ in INVERTED_SPEECH_VERBS:
+                j += 1  # "Said Presidential nominee X": the verb is not part of the title
+            if j > i:
+                break
             if any(RE_POSSESSIVE.match(t.text) for t in doc[j : i + 1]):
                 break  # "Russia's ambassador": a possessive, not a title qualifier
             span_tokens = list(doc[j : i + 1])
