@@ -122,3 +122,33 @@ def test_inverted_speech_verb_is_neither_name_nor_title(run_text, text, name, ti
     person = next(e for e in found if e.name == name)
     assert all(not t.lower().startswith(("said", "says")) for t in person.titles), person.titles
     assert any(t.endswith(title_ok.split()[-1]) for t in person.titles), person.titles
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "title"),
+    [
+        ("Bridget Kelly was charged. Kelly was Christie's former deputy chief of staff.", "Bridget Kelly",
+         "Christie's deputy chief"),
+        ("Mr. Smith was Jones’s lawyer for years.", "Smith", "Jones’s lawyer"),
+    ],
+)
+def test_possessive_titles_are_written_as_in_the_text(run_text, text, name, title):
+    person = next(e for e in run_text(text) if e.name == name)
+    assert title in person.titles, person.titles
+    assert not any(" 's" in t or " ’s" in t for t in person.titles)
+
+
+@pytest.mark.parametrize(
+    ("text", "span_text", "label", "name"),
+    [
+        ("Two former Christie allies are on trial.", "Christie allies", "ORG", "Christie"),
+        ("Nobody made Christie aware of the plan.", "Christie aware", "ORG", "Christie"),
+        # negatives: lowercase words inside a name stay
+        ("The Bank of England raised rates.", "Bank of England", "ORG", "Bank of England"),
+        ("Vincent van Gogh painted it.", "Vincent van Gogh", "PERSON", "Vincent van Gogh"),
+    ],
+)
+def test_trailing_lowercase_words_are_not_part_of_names(nlp, text, span_text, label, name):
+    found = entities(with_label(nlp, text, span_text, label))
+    assert name in [e.name for e in found], [e.name for e in found]
+    assert span_text == name or span_text not in [e.name for e in found]

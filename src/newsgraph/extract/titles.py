@@ -56,6 +56,15 @@ def _word(token: Token) -> str:
     return TITLE_ABBREVIATIONS.get(token.lower_, token.text)
 
 
+def _join(tokens: list[Token], words: list[str]) -> str:
+    """Words of adjacent tokens joined as written: "Christie's deputy chief", not "Christie 's ..."."""
+    out = ""
+    for k, (token, word) in enumerate(zip(tokens, words, strict=True)):
+        glued = k > 0 and tokens[k - 1].i + 1 == token.i and not tokens[k - 1].whitespace_
+        out += word if k == 0 or glued else " " + word
+    return out
+
+
 def _is_title_word(token: Token) -> bool:
     low = token.lower_
     return low in TITLE_HEADS or low in TITLE_ABBREVIATIONS or low in TITLE_MODIFIERS
@@ -139,7 +148,7 @@ def _chunk_title(doc: Doc, head: Token, chunk_start: int) -> Title | None:
         kept.pop(0)
     if not kept:
         return None
-    display = " ".join(_word(t) if t.i <= head.i else t.text for t in kept)
+    display = _join(kept, [_word(t) if t.i <= head.i else t.text for t in kept])
     role = " ".join(_word(t) for t in kept if t.i not in qualifiers).lower() or head.lower_
     return Title(display=display, role=role, start=kept[0].i, end=kept[-1].i + 1)
 
