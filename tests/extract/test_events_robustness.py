@@ -107,3 +107,16 @@ def test_hyphenated_verbs_stay(nlp, text, predicate):
     found = predicates(nlp, text)
     assert predicate in found, found
     assert not any(p in ("re", "co", "-") for p in found), found
+
+
+@pytest.mark.parametrize(
+    ("text", "predicate"),
+    [
+        ("Immigration laws evolved into the “open borders” mess that brings in terrorists.", "bring in"),
+        ("The “reform” plan cut benefits for thousands.", "cut"),
+    ],
+)
+def test_actor_is_never_a_bare_determiner(nlp, text, predicate):
+    evs, _ = events(parse(nlp, text), [], [], [], [])
+    for event in evs:
+        assert (event.actor_text or "x").lower() not in ("the", "a", "an"), event

@@ -64,3 +64,20 @@ def test_mixed_utf8_and_cp1252_bytes_decode_each_part_right():
 def test_cp1252_alone_is_not_taken_for_mixed():
     data = "He said “no” – twice, in São Paulo.".encode("cp1252")
     assert decode_bytes(data, "cp1252") == "He said “no” – twice, in São Paulo."
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "They were saying things that validated what we had given them to say.” Rhodes was obvious.\r\n",
+        "“I’ll make our government open and transparent,” he said – and he didn’t.\r\n\r\nHe is …",
+        "Barack’s skin more than Maureen … He was patronizing and disrespectful.”\r\n",
+    ],
+)
+def test_cp1252_punctuation_alone_is_cp1252(text):
+    assert decode_bytes(text.encode("cp1252"), "x") == text
+
+
+def test_a_real_latin1_letter_text_still_decodes():
+    text = "Le café de la gare est fermé. À bientôt, señor Müller."
+    assert decode_bytes(text.encode("cp1252"), "x") == text

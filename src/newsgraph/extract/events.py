@@ -150,7 +150,14 @@ def _actor(ctx: DocContext, tok: Token | None, verb: Token) -> tuple[EntityMenti
         if antecedent is not None:
             tok = antecedent
     found = ctx.entity_at(tok) or ctx.entity_in(cl.actor_phrase_tokens(tok), head=tok)
-    return found, _text(ctx.doc, cl.actor_phrase_tokens(tok))
+    text = _text(ctx.doc, cl.actor_phrase_tokens(tok))
+    if text is None or text.lower() in BARE_DETERMINERS:
+        text = tok.text  # the phrase was cut at a quote mark: "the “open borders” mess" → "the"
+    return found, text
+
+
+#: What is left of an actor phrase cut short at a quotation mark.
+BARE_DETERMINERS = frozenset({"the", "a", "an", "this", "that", "these", "those", "its", "their", "his", "her"})
 
 
 def _wordy(tokens: list[Token]) -> bool:

@@ -67,7 +67,27 @@ def _has_utf8_sequences(data: bytes) -> bool:
     return len(_UTF8_MULTIBYTE.findall(data[:1_000_000])) >= 2
 
 
+_HIGH_BYTES = re.compile(rb"[\x80-\xff]")
+
+
+def _only_cp1252_punctuation(data: bytes) -> bool:
+    """Every non-ASCII byte is in 0x80–0x9F, where cp1252 keeps its curly quotes and dashes.
+
+    Detection guesses an exotic code page (mac_iceland, cp850) for such short English texts,
+    turning “quotes” into "ì…î"; in every other common single-byte encoding these bytes are rare
+    letters or control codes.
+    """
+    high = set(_HIGH_BYTES.findall(data))
+    return bool(high) and all(b[0] <= 0x9F for b in high)
+
+
 def _detect_single_byte(data: bytes, where: str) -> str:
+    if _only_cp1252_punctuation(data):
+        try:
+            data.decode("cp1252")
+            return "cp1252"
+        except UnicodeDecodeError:
+            pass
     best = from_bytes(data).best()
     if best is None:
         raise DecodeError(where, "cannot detect a text encoding")
