@@ -152,3 +152,26 @@ def test_trailing_lowercase_words_are_not_part_of_names(nlp, text, span_text, la
     found = entities(with_label(nlp, text, span_text, label))
     assert name in [e.name for e in found], [e.name for e in found]
     assert span_text == name or span_text not in [e.name for e in found]
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "label"),
+    [
+        ("Rates will rise, said Sung Won Sohn, chief US economist for Wells Fargo Bank.", "US", "GPE"),
+        ("The senior EU official declined to comment.", "EU", "ORG"),
+    ],
+)
+def test_a_title_before_a_name_that_modifies_a_noun_is_not_the_names(nlp, text, name, label):
+    found = entities(with_label(nlp, text, name, label))
+    entity = next(e for e in found if e.name == name)
+    assert entity.type == label and not entity.titles
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [("Chief Justice John Roberts wrote the opinion.", "John Roberts"),
+     ("The chief executive Tim Cook spoke.", "Tim Cook")],
+)
+def test_titled_people_stay_people(run_text, text, name):
+    entity = next(e for e in run_text(text) if e.name == name)
+    assert entity.type == "PERSON" and entity.titles

@@ -153,6 +153,19 @@ def _calendar_or_pronoun(token: Token) -> bool:
     return low in PRONOUN_WORDS and not (token.is_upper and len(low) > 1)  # "US", "IT", "WHO": acronyms
 
 
+def _modifies_next_noun(doc: Doc, end: int) -> bool:
+    """``chief US economist``: the name is a modifier of the noun after it, so a title before it
+    belongs to that noun, not to the name."""
+    last = doc[end - 1]
+    return (
+        end < len(doc)
+        and last.dep_ in ("compound", "amod", "nmod")
+        and last.head.i >= end
+        and last.head.pos_ == "NOUN"
+        and doc[end].pos_ in ("NOUN", "ADJ")
+    )
+
+
 def _trim(doc: Doc, ent: Span) -> NameSpan | None:
     """The name inside an entity span: no determiner, possessive, honorific or title."""
     start, end = ent.start, ent.end
@@ -186,7 +199,7 @@ def _trim(doc: Doc, ent: Span) -> NameSpan | None:
         return None  # markup or a web address left in the text is not a name
     span = NameSpan(start=start, end=end, key=_key(doc, start, end), label=label, honorific=honorific)
     span.all_caps = all(t.is_upper or not t.is_alpha for t in doc[start:end])
-    span.title = titles.prenominal_title(doc, start)
+    span.title = None if _modifies_next_noun(doc, end) else titles.prenominal_title(doc, start)
     span.person_evidence = bool(honorific) or stripped_title or span.title is not None
     return span
 
