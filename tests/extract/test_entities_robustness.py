@@ -175,3 +175,24 @@ def test_a_title_before_a_name_that_modifies_a_noun_is_not_the_names(nlp, text, 
 def test_titled_people_stay_people(run_text, text, name):
     entity = next(e for e in run_text(text) if e.name == name)
     assert entity.type == "PERSON" and entity.titles
+
+
+@pytest.mark.parametrize(
+    ("text", "full", "short"),
+    [
+        ("So argues Sasha Polakow-Suransky, the author. Polakow-Suransky said parties changed.",
+         "Sasha Polakow-Suransky", "Polakow-Suransky"),
+        ("Catherine Zeta-Jones arrived late. Zeta-Jones said she was tired.", "Catherine Zeta-Jones", "Zeta-Jones"),
+    ],
+)
+def test_hyphenated_surnames_join_the_full_name(run_text, text, full, short):
+    found = run_text(text)
+    person = next(e for e in found if e.name == full)
+    assert person.type == "PERSON"
+    assert sum(m.text == short for m in person.mentions) >= 1, [(e.name, e.type) for e in found]
+    assert not any(e.name == short for e in found)
+
+
+def test_different_surnames_stay_apart(run_text):
+    found = run_text("Sasha Polakow-Suransky spoke. Anna Polakow said nothing.")
+    assert {"Sasha Polakow-Suransky", "Anna Polakow"} <= {e.name for e in found}

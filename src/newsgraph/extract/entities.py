@@ -254,8 +254,9 @@ def _vote(spans: list[NameSpan]) -> dict[str, str]:
             if parts and parts.full:
                 surnames.add(parts.surname)
     for key in labels:
-        if " " not in key and key in surnames:
-            labels[key] = "PERSON"
+        parts = names.name_parts(key.split())
+        if parts is not None and not parts.full and parts.surname in surnames:
+            labels[key] = "PERSON"  # "Smith", or a hyphenated "Polakow - Suransky" (one word)
     return labels
 
 
