@@ -120,3 +120,20 @@ def test_actor_is_never_a_bare_determiner(nlp, text, predicate):
     evs, _ = events(parse(nlp, text), [], [], [], [])
     for event in evs:
         assert (event.actor_text or "x").lower() not in ("the", "a", "an"), event
+
+
+@pytest.mark.parametrize(
+    ("text", "absent"),
+    [("Let's wait and see how growth bears up.", "let"), ("Let us not forget the victims.", "let")],
+)
+def test_hortative_let_is_not_an_event(nlp, text, absent):
+    evs, _ = events(parse(nlp, text), [], [], [], [])
+    assert absent not in [e.predicate for e in evs]
+    assert all(e.actor_text not in ("'s", "’s") for e in evs)
+
+
+@pytest.mark.parametrize(
+    "text", ["The border guards let the refugees cross the bridge.", "The guards let us cross the bridge."]
+)
+def test_let_with_an_object_is_an_event(nlp, text):
+    assert "let" in predicates(nlp, text)

@@ -71,6 +71,15 @@ def is_word_prefix(tok: Token) -> bool:
     )
 
 
+def is_hortative_let(tok: Token) -> bool:
+    """``let's`` / ``let us``: the writer exhorting, no event."""
+    doc = tok.doc
+    if tok.lower_ != "let" or tok.i + 1 >= len(doc):
+        return False
+    following = doc[tok.i + 1].lower_
+    return following in ("'s", "’s") or (following == "us" and bool(tok.is_sent_start))  # "they let us go" acts
+
+
 def is_word_suffix(tok: Token) -> bool:
     """``elected`` in ``re-elected``: the part after a hyphen glued to both words."""
     return tok.i >= 2 and is_word_prefix(tok.doc[tok.i - 2])
@@ -80,6 +89,8 @@ def is_event_verb(tok: Token) -> bool:
     """Whether ``tok`` heads a clause that reports a happening of its own."""
     if not is_word(tok) or (is_word_suffix(tok) and tok.doc[tok.i - 2].pos_ == "VERB"):
         return False  # a hyphen, quote mark or word part the tagger took for a verb ("re-elected")
+    if is_hortative_let(tok):
+        return False  # "let's wait and see": an exhortation, not a happening
     if tok.dep_ in CLAUSE_DEPS and is_readiness(tok):
         return True  # "is ready to contribute troops": an intention
     if tok.pos_ != "VERB" or tok.dep_ not in CLAUSE_DEPS:

@@ -139,7 +139,7 @@ def _clause_events(ctx: DocContext, verb: Token, sent: Span, according: Token | 
 
 def _actor(ctx: DocContext, tok: Token | None, verb: Token) -> tuple[EntityMention | None, str | None]:
     """The actor's entity and text; a pronoun is replaced by the noun phrase it takes up in the sentence."""
-    if tok is None or not _wordy(cl.actor_phrase_tokens(tok)) or not cl.has_letters(tok):
+    if tok is None or tok.lower_ in ("'s", "’s") or not _wordy(cl.actor_phrase_tokens(tok)) or not cl.has_letters(tok):
         return None, None  # "expected 2005 to be ... and to return": a number misparsed as a subject
     if tok.lower_ in PERSON_PRONOUNS:
         person = ctx.entity_at(tok)  # the entity stage's coreference, else the nearest person subject
