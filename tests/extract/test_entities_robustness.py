@@ -196,3 +196,18 @@ def test_hyphenated_surnames_join_the_full_name(run_text, text, full, short):
 def test_different_surnames_stay_apart(run_text):
     found = run_text("Sasha Polakow-Suransky spoke. Anna Polakow said nothing.")
     assert {"Sasha Polakow-Suransky", "Anna Polakow"} <= {e.name for e in found}
+
+
+@pytest.mark.parametrize(
+    ("text", "span_text", "name"),
+    [
+        ("It’s Not Really President Trump Who Needs His Mouth Washed", "Trump Who Needs", "Trump"),
+        ("Why Senator Jane Whitfield Is Wrong About Taxes", "Jane Whitfield Is Wrong", "Jane Whitfield"),
+        # negative: an ordinary full name is untouched
+        ("Mayor Jane Whitfield opened the bridge.", "Jane Whitfield", "Jane Whitfield"),
+    ],
+)
+def test_headline_run_on_words_are_cut_from_names(nlp, text, span_text, name):
+    found = entities(with_label(nlp, text, span_text, "PERSON"))
+    assert name in [e.name for e in found], [e.name for e in found]
+    assert span_text == name or span_text not in [e.name for e in found]

@@ -146,6 +146,10 @@ def _not_name_end(token: Token, label: str) -> bool:
     return label in NUMBERLESS_LABELS and bool(RE_DIGIT.search(text))
 
 
+#: Words that end a name wherever a title-case headline runs on ("President Smith Who Needs ...").
+RELATIVE_WORDS = frozenset({"who", "whom", "whose", "which", "that", "what", "when", "where", "is", "was", "are"})
+
+
 def _calendar_or_pronoun(token: Token) -> bool:
     low = token.lower_.rstrip(".")
     if low in CALENDAR_WORDS:
@@ -174,6 +178,9 @@ def _trim(doc: Doc, ent: Span) -> NameSpan | None:
     while end > start and _not_name_end(doc[end - 1], label):
         end -= 1
     end = _without_trailing_date(doc, start, end)
+    end = next((k for k in range(start + 1, end) if doc[k].lower_ in RELATIVE_WORDS), end)
+    while end > start and _not_name_end(doc[end - 1], label):
+        end -= 1
     while start < end and (doc[start].lower_ in ("the", "a", "an", *INVERTED_SPEECH_VERBS) or doc[start].is_punct
                            or doc[start].is_space):
         start += 1
