@@ -211,3 +211,8 @@ def test_headline_run_on_words_are_cut_from_names(nlp, text, span_text, name):
     found = entities(with_label(nlp, text, span_text, "PERSON"))
     assert name in [e.name for e in found], [e.name for e in found]
     assert span_text == name or span_text not in [e.name for e in found]
+
+
+def test_a_vulgar_fraction_is_not_a_name(nlp):
+    found = entities(with_label(nlp, "Add ¼ cup of sugar and stir.", "¼", "PERSON"))
+    assert not any(e.name == "¼" for e in found)

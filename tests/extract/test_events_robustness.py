@@ -137,3 +137,8 @@ def test_hortative_let_is_not_an_event(nlp, text, absent):
 )
 def test_let_with_an_object_is_an_event(nlp, text):
     assert "let" in predicates(nlp, text)
+
+
+def test_a_word_with_a_glued_sentence_end_is_not_a_predicate(nlp):
+    for predicate in predicates(nlp, "Such pictures are common.ö Critics say otherwise."):
+        assert "." not in predicate

@@ -29,7 +29,7 @@ from newsgraph.extract.event_lexicons import (
 )
 
 #: A word: letters, with inner hyphens or apostrophes, or a clitic ("’s", "n't").
-RE_WORD = re.compile(r"^(?:['’])?[^\W\d_]+(?:[-'’.][^\W\d_]+)*$")
+RE_WORD = re.compile(r"^(?:['’])?[^\W\d_]+(?:[-'’][^\W\d_]+)*$")
 #: Verbs whose adjective complement makes the predicate ("made clear", "grew frustrated").
 LIGHT_VERBS = frozenset({"make", "grow", "become", "get", "turn", "go", "keep"})
 #: Relative pronouns: a relative clause's subject that stands for the noun it describes.

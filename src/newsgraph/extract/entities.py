@@ -194,7 +194,7 @@ def _trim(doc: Doc, ent: Span) -> NameSpan | None:
         else:
             break
         start += 1
-    if end <= start or not any(RE_HAS_LETTER.search(t.text) for t in doc[start:end]):
+    if end <= start or not any(ch.isalpha() for t in doc[start:end] for ch in t.text):
         return None
     if end - start == 1 and RE_LONE_INITIAL.match(doc[start].text):
         return None  # a lone initial ("R.") is not a name

@@ -153,6 +153,8 @@ def _actor(ctx: DocContext, tok: Token | None, verb: Token) -> tuple[EntityMenti
     text = _text(ctx.doc, cl.actor_phrase_tokens(tok))
     if text is None or text.lower() in BARE_DETERMINERS:
         text = tok.text  # the phrase was cut at a quote mark: "the “open borders” mess" → "the"
+    if not any(ch.isalpha() for ch in text):
+        return None, None
     return found, text
 
 
