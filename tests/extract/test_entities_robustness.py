@@ -29,6 +29,7 @@ def with_label(nlp, text: str, word: str, label: str):
         ("PROTESTERS RETURN IN MARCH TO THE CAPITAL", "MARCH", "PERSON"),
         ("Sales peaked on Tuesday, the company said.", "Tuesday", "ORG"),
         ("She Said The Vote Was Rigged, Supporters Claim", "She", "PERSON"),
+        ("The couple told Us they were happy.", "Us", "GPE"),
     ],
 )
 def test_calendar_words_and_pronouns_are_not_names(nlp, text, word, label):

@@ -182,7 +182,7 @@ CALENDAR_WORDS = frozenset({
 })
 #: Pronouns the tagger sometimes labels as names when capitalised ("HE", "She" in a headline).
 PRONOUN_WORDS = frozenset({
-    "i", "me", "he", "him", "his", "she", "her", "hers", "it", "its", "we", "our", "they", "them", "their",
+    "i", "me", "he", "him", "his", "she", "her", "hers", "it", "its", "we", "us", "our", "they", "them", "their",
     "you", "your", "who", "whom", "whose",
 })
 
