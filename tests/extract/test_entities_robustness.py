@@ -217,3 +217,22 @@ def test_headline_run_on_words_are_cut_from_names(nlp, text, span_text, name):
 def test_a_vulgar_fraction_is_not_a_name(nlp):
     found = entities(with_label(nlp, "Add ¼ cup of sugar and stir.", "¼", "PERSON"))
     assert not any(e.name == "¼" for e in found)
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "absent"),
+    [
+        ("Obama selects a nominee to be the next Supreme Court justice, Bill Clinton said.", "Bill Clinton",
+         "next Supreme Court justice"),
+        ("Jane Whitfield became the first female Supreme Court justice in the state.", "Jane Whitfield",
+         "first female Supreme Court justice"),
+    ],
+)
+def test_offices_to_come_are_not_titles(run_text, text, name, absent):
+    person = next(e for e in run_text(text) if e.name == name)
+    assert absent not in person.titles, person.titles
+
+
+def test_an_office_held_is_still_a_title(run_text):
+    person = next(e for e in run_text("Jane Whitfield became attorney general in 2015.") if e.name == "Jane Whitfield")
+    assert person.titles

@@ -131,6 +131,8 @@ def prenominal_title(doc: Doc, start: int) -> Title | None:
 
 def _chunk_title(doc: Doc, head: Token, chunk_start: int) -> Title | None:
     """The noun phrase ``doc[chunk_start : head.i + 1]`` (plus "of ORG") as a title."""
+    if any(t.lower_ in DESCRIPTIVE_MODIFIERS for t in doc[chunk_start : head.i]):
+        return None  # "the next Supreme Court justice", "the first senator": a description, not an office held
     end = head.i + 1
     # "chief executive of Apple", "secretary of state": keep an "of"-phrase naming who.
     if end + 1 < len(doc) and doc[end].lower_ in ("of", "for", "at") and doc[end + 1].ent_type_ in QUALIFIER_LABELS:
