@@ -142,7 +142,7 @@ def _not_name_end(token: Token, label: str) -> bool:
     if token.is_punct and text not in (".", ")"):
         return True
     if token.is_lower and token.is_alpha and label in CAPITALISED_LABELS:
-        return True  # "Christie allies", "Smith aware": a lowercase word after a name is not part of it
+        return True  # "Smith allies", "Smith aware": a lowercase word after a name is not part of it
     return label in NUMBERLESS_LABELS and bool(RE_DIGIT.search(text))
 
 

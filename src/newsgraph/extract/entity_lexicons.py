@@ -146,7 +146,7 @@ NOT_NAMES = frozenset({
     "republican", "republicans", "democrat", "democrats", "democratic",
 })
 
-#: Roles a story's protagonist is often called by without ever being given them as a title ("Trump ...
+#: Roles a story's protagonist is often called by without ever being given them as a title ("Smith ...
 #: the candidate said"). With nobody titled so, "the candidate" goes to the latest untitled person named
 #: nearby. Gendered ones give the gender they need.
 OPEN_ROLES: dict[str, str | None] = {

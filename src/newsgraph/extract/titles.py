@@ -57,7 +57,7 @@ def _word(token: Token) -> str:
 
 
 def _join(tokens: list[Token], words: list[str]) -> str:
-    """Words of adjacent tokens joined as written: "Christie's deputy chief", not "Christie 's ..."."""
+    """Words of adjacent tokens joined as written: "Smith's deputy chief", not "Smith 's ..."."""
     out = ""
     for k, (token, word) in enumerate(zip(tokens, words, strict=True)):
         glued = k > 0 and tokens[k - 1].i + 1 == token.i and not tokens[k - 1].whitespace_
