@@ -79,3 +79,21 @@ def test_one_stray_undefined_byte_is_replaced_not_fatal():
     data = text.encode("cp1252") + b"\x81" + "Caf\u00e9 owners said it was \u201cfine\u201d.".encode("cp1252")
     decoded = decode_bytes(data, "stray.txt")
     assert decoded.endswith("Café owners said it was “fine”.") and "\ufffd" in decoded
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "They were saying things that validated what we had given them to say.” Rhodes was obvious.\r\n",
+        "“I’ll make our government open and transparent,” he said – and he didn’t.\r\n\r\nHe is …",
+        "Barack’s skin more than Maureen … He was patronizing and disrespectful.”\r\n",
+    ],
+)
+def test_cp1252_punctuation_alone_is_cp1252(text):
+    assert decode_bytes(text.encode("cp1252"), "x") == text
+
+
+def test_a_real_latin1_letter_text_still_decodes():
+    text = "Le café de la gare est fermé. À bientôt, señor Müller."
+    assert decode_bytes(text.encode("cp1252"), "x") == text
+

@@ -7,12 +7,14 @@ know nothing of entities or records. ``events.py`` turns their answers into
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
 
 from spacy.tokens import Token
 
 from newsgraph.extract.event_lexicons import (
     CLAUSE_DEPS,
+    CONTRACTION_LEMMAS,
     EVENT_NOMINALS,
     LIGHT_VERB_COMPLEMENT_DEPS,
     NEGATION_WORDS,
@@ -26,6 +28,8 @@ from newsgraph.extract.event_lexicons import (
     SUBJECT_DEPS,
 )
 
+#: A word: letters, with inner hyphens or apostrophes, or a clitic ("’s", "n't").
+RE_WORD = re.compile(r"^(?:['’])?[^\W\d_]+(?:[-'’][^\W\d_]+)*$")
 #: Verbs whose adjective complement makes the predicate ("made clear", "grew frustrated").
 LIGHT_VERBS = frozenset({"make", "grow", "become", "get", "turn", "go", "keep"})
 #: Relative pronouns: a relative clause's subject that stands for the noun it describes.
@@ -36,13 +40,62 @@ ANAPHORS = frozenset({"it", "they", "he", "she", "we"})
 MAX_DEPTH = 40
 
 
+def verb_lemma(tok: Token) -> str:
+    """The lowercase lemma, mended for contractions ("It’s" gives "’") and wordless tokens."""
+    if tok.lower_ in CONTRACTION_LEMMAS and tok.i > 0 and not tok.doc[tok.i - 1].whitespace_:
+        return CONTRACTION_LEMMAS[tok.lower_]  # only when attached to the word before: "it ’s", not "s"
+    if is_word_prefix(tok):  # the parser split "re-elected" and made "re" the verb
+        return f"{tok.lower_}-{tok.doc[tok.i + 2].lemma_.lower()}"
+    lemma = tok.lemma_.lower()
+    return lemma if any(ch.isalpha() for ch in lemma) else tok.lower_
+
+
+def has_letters(tok: Token) -> bool:
+    return any(ch.isalpha() for ch in tok.text)
+
+
+def is_word(tok: Token) -> bool:
+    """Letters, with inner hyphens or apostrophes ("re-elected", "’s"): not "tonnes(17" or a URL."""
+    return RE_WORD.match(tok.text) is not None
+
+
+def is_word_prefix(tok: Token) -> bool:
+    """``pre`` in ``pre-recruited``: the first part of a hyphenated word, glued to the hyphen."""
+    doc = tok.doc
+    return (
+        not tok.whitespace_
+        and tok.i + 2 < len(doc)
+        and doc[tok.i + 1].text in ("-", "‐", "–")
+        and not doc[tok.i + 1].whitespace_
+        and doc[tok.i + 2].is_alpha
+    )
+
+
+def is_hortative_let(tok: Token) -> bool:
+    """``let's`` / ``let us``: the writer exhorting, no event."""
+    doc = tok.doc
+    if tok.lower_ != "let" or tok.i + 1 >= len(doc):
+        return False
+    following = doc[tok.i + 1].lower_
+    return following in ("'s", "’s") or (following == "us" and bool(tok.is_sent_start))  # "they let us go" acts
+
+
+def is_word_suffix(tok: Token) -> bool:
+    """``elected`` in ``re-elected``: the part after a hyphen glued to both words."""
+    return tok.i >= 2 and is_word_prefix(tok.doc[tok.i - 2])
+
+
 def is_event_verb(tok: Token) -> bool:
     """Whether ``tok`` heads a clause that reports a happening of its own."""
+    if not is_word(tok) or (is_word_suffix(tok) and tok.doc[tok.i - 2].pos_ == "VERB"):
+        return False  # a hyphen, quote mark or word part the tagger took for a verb ("re-elected")
+    if is_hortative_let(tok):
+        return False  # "let's wait and see": an exhortation, not a happening
     if tok.dep_ in CLAUSE_DEPS and is_readiness(tok):
         return True  # "is ready to contribute troops": an intention
     if tok.pos_ != "VERB" or tok.dep_ not in CLAUSE_DEPS:
         return False
-    if tok.lemma_.lower() in STATE_VERBS:
+    if verb_lemma(tok) in STATE_VERBS:
         return False
     if is_going_to(tok):
         return False  # "is going to win": a future marker; "win" is the event
@@ -240,7 +293,7 @@ def merged_xcomp(verb: Token) -> Token | None:
 
 def predicate(verb: Token) -> str:
     """The verb lemma with its particle, and the complement of a light verb ("make clear")."""
-    lemma = verb.lemma_.lower()
+    lemma = verb_lemma(verb)
     parts = [lemma]
     parts += [c.lower_ for c in verb.children if c.dep_ == "prt"]
     if lemma in LIGHT_VERBS or is_readiness(verb):

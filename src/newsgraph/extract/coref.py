@@ -18,7 +18,7 @@ from dataclasses import dataclass, field
 from spacy.attrs import LEMMA, LOWER, ORTH, SENT_START
 from spacy.tokens import Doc, Token
 
-from newsgraph.extract.entity_lexicons import DEFINITE_DETERMINERS, PRONOUNS, REFLEXIVES, SUBJECT_DEPS
+from newsgraph.extract.entity_lexicons import DEFINITE_DETERMINERS, OPEN_ROLES, PRONOUNS, REFLEXIVES, SUBJECT_DEPS
 
 #: How many sentences back a pronoun looks for its antecedent.
 PRONOUN_WINDOW = 2
@@ -279,6 +279,18 @@ def _continues(doc: Doc, end: int) -> bool:
     return doc[end - 1].text[:1].isupper() and following.text[:1].isupper() and following.is_alpha
 
 
+def _untitled_holders(phrase: str, people: dict[int, PersonInfo]) -> list[tuple[int, bool]]:
+    """For an open role nobody is titled with ("the candidate"): the people with no title at all.
+
+    A titled person ("columnist Jane Doe") is someone else; gendered roles need a compatible gender.
+    """
+    if phrase not in OPEN_ROLES or any(phrase in info.roles for info in people.values()):
+        return []
+    gender = OPEN_ROLES[phrase]
+    return [(group, False) for group, info in people.items()
+            if not info.roles and (gender is None or info.gender in (None, gender))]
+
+
 def role_descriptions(
     doc: Doc,
     people: dict[int, PersonInfo],
@@ -296,7 +308,7 @@ def role_descriptions(
     for group, info in people.items():
         for role, full in info.roles.items():
             by_role.setdefault(role, []).append((group, full))
-    if not by_role:
+    if not people:
         return []
     last_seen: dict[int, int] = {}
     order = sorted(anchors, key=lambda a: a.token)
@@ -320,13 +332,14 @@ def role_descriptions(
             if any(covered[k] for k in range(i + 1, end)):
                 continue
             phrase = " ".join(lowers[i + 1 : end])
-            if phrase not in by_role:
+            holders = by_role.get(phrase) or _untitled_holders(phrase, people)
+            if not holders:
                 continue
             if _continues(doc, end):
                 continue  # "the president of Mexico", "the president-elect", "the President's Daily Brief"
             # Only people mentioned in this or the last few sentences: a role named far from its
             # holder is usually generic ("the president decides who gets the briefing").
-            candidates = [c for c in by_role[phrase]
+            candidates = [c for c in holders
                           if c[0] in last_seen and sents[i] - sents[last_seen[c[0]]] <= ROLE_WINDOW]
             if not candidates:
                 continue

@@ -27,12 +27,16 @@ from spacy.tokens import Doc, Span, Token
 
 from newsgraph.extract import coref, names, titles
 from newsgraph.extract.entity_lexicons import (
+    CALENDAR_WORDS,
     CORPORATE_SUFFIXES,
     ENTITY_LABELS,
     HONORIFICS,
+    INVERTED_SPEECH_VERBS,
+    KNOWN_ORGANISATIONS,
     NICKNAMES,
     NON_NAME_LABELS,
     NOT_NAMES,
+    PRONOUN_WORDS,
     RE_DATE_OR_SCORE,
     RE_DIGIT,
     RE_HAS_LETTER,
@@ -53,6 +57,8 @@ __all__ = ["ENTITY_LABELS", "entities"]
 PERSON_EVIDENCE_VOTES = 1000.0
 #: The vote of a label spaCy gave to an all-caps name.
 ALL_CAPS_VOTE = 0.4
+#: A known platform or news brand outvotes any number of PERSON/GPE labels, not a title or honorific.
+KNOWN_ORGANISATION_VOTES = 100.0
 #: How near (in tokens) a full name must be for a bare surname to prefer it over the main bearer.
 RECENT_FULL_NAME_TOKENS = 40
 #: Labels whose names never end in a number ("Kent 108-3" is a team and its score).
@@ -135,7 +141,33 @@ def _not_name_end(token: Token, label: str) -> bool:
         return True
     if token.is_punct and text not in (".", ")"):
         return True
+    if token.is_lower and token.is_alpha and label in CAPITALISED_LABELS:
+        return True  # "Smith allies", "Smith aware": a lowercase word after a name is not part of it
     return label in NUMBERLESS_LABELS and bool(RE_DIGIT.search(text))
+
+
+#: Words that end a name wherever a title-case headline runs on ("President Smith Who Needs ...").
+RELATIVE_WORDS = frozenset({"who", "whom", "whose", "which", "that", "what", "when", "where", "is", "was", "are"})
+
+
+def _calendar_or_pronoun(token: Token) -> bool:
+    low = token.lower_.rstrip(".")
+    if low in CALENDAR_WORDS:
+        return True
+    return low in PRONOUN_WORDS and not (token.is_upper and len(low) > 1)  # "US", "IT", "WHO": acronyms
+
+
+def _modifies_next_noun(doc: Doc, end: int) -> bool:
+    """``chief US economist``: the name is a modifier of the noun after it, so a title before it
+    belongs to that noun, not to the name."""
+    last = doc[end - 1]
+    return (
+        end < len(doc)
+        and last.dep_ in ("compound", "amod", "nmod")
+        and last.head.i >= end
+        and last.head.pos_ == "NOUN"
+        and doc[end].pos_ in ("NOUN", "ADJ")
+    )
 
 
 def _trim(doc: Doc, ent: Span) -> NameSpan | None:
@@ -146,7 +178,11 @@ def _trim(doc: Doc, ent: Span) -> NameSpan | None:
     while end > start and _not_name_end(doc[end - 1], label):
         end -= 1
     end = _without_trailing_date(doc, start, end)
-    while start < end and (doc[start].lower_ in ("the", "a", "an") or doc[start].is_punct or doc[start].is_space):
+    end = next((k for k in range(start + 1, end) if doc[k].lower_ in RELATIVE_WORDS), end)
+    while end > start and _not_name_end(doc[end - 1], label):
+        end -= 1
+    while start < end and (doc[start].lower_ in ("the", "a", "an", *INVERTED_SPEECH_VERBS) or doc[start].is_punct
+                           or doc[start].is_space):
         start += 1
     stripped_title = False
     while end - start > 1:
@@ -158,17 +194,19 @@ def _trim(doc: Doc, ent: Span) -> NameSpan | None:
         else:
             break
         start += 1
-    if end <= start or not any(RE_HAS_LETTER.search(t.text) for t in doc[start:end]):
+    if end <= start or not any(ch.isalpha() for t in doc[start:end] for ch in t.text):
         return None
     if end - start == 1 and RE_LONE_INITIAL.match(doc[start].text):
         return None  # a lone initial ("R.") is not a name
+    if end - start == 1 and _calendar_or_pronoun(doc[start]):
+        return None  # "JUL" in a wire table, "She" opening a headline
     if end - start == 1 and doc[start].is_lower and label in CAPITALISED_LABELS:
         return None  # "cts" labelled ORG: a name in running text has a capital
     if RE_MARKUP.search(doc[start:end].text):
         return None  # markup or a web address left in the text is not a name
     span = NameSpan(start=start, end=end, key=_key(doc, start, end), label=label, honorific=honorific)
     span.all_caps = all(t.is_upper or not t.is_alpha for t in doc[start:end])
-    span.title = titles.prenominal_title(doc, start)
+    span.title = None if _modifies_next_noun(doc, end) else titles.prenominal_title(doc, start)
     span.person_evidence = bool(honorific) or stripped_title or span.title is not None
     return span
 
@@ -212,6 +250,8 @@ def _vote(spans: list[NameSpan]) -> dict[str, str]:
             votes[span.key][span.label] += ALL_CAPS_VOTE if span.all_caps else 1.0
         if span.person_evidence:
             votes[span.key]["PERSON"] += PERSON_EVIDENCE_VOTES
+        if span.key in KNOWN_ORGANISATIONS:
+            votes[span.key]["ORG"] += KNOWN_ORGANISATION_VOTES
     labels = {key: counter.most_common(1)[0][0] for key, counter in votes.items()}
     # A single word that is the surname of a person named in full is that person.
     surnames = set()
@@ -221,8 +261,9 @@ def _vote(spans: list[NameSpan]) -> dict[str, str]:
             if parts and parts.full:
                 surnames.add(parts.surname)
     for key in labels:
-        if " " not in key and key in surnames:
-            labels[key] = "PERSON"
+        parts = names.name_parts(key.split())
+        if parts is not None and not parts.full and parts.surname in surnames:
+            labels[key] = "PERSON"  # "Smith", or a hyphenated "Polakow - Suransky" (one word)
     return labels
 
 

@@ -146,6 +146,46 @@ NOT_NAMES = frozenset({
     "republican", "republicans", "democrat", "democrats", "democratic",
 })
 
+#: Roles a story's protagonist is often called by without ever being given them as a title ("Smith ...
+#: the candidate said"). With nobody titled so, "the candidate" goes to the latest untitled person named
+#: nearby. Gendered ones give the gender they need.
+OPEN_ROLES: dict[str, str | None] = {
+    "candidate": None, "nominee": None, "presidential candidate": None, "presidential nominee": None,
+    "republican candidate": None, "democratic candidate": None, "republican nominee": None,
+    "democratic nominee": None, "challenger": None, "incumbent": None, "frontrunner": None,
+    "billionaire": None, "businessman": "male", "businesswoman": "female",
+}
+
+#: Reporting verbs that open an inverted attribution ("Said Presidential nominee X", "Says Sen. Y"): the
+#: tagger often puts them inside the name or title that follows. Never part of either.
+INVERTED_SPEECH_VERBS = frozenset({"said", "says", "added", "adds", "wrote", "writes", "told", "tells", "asked",
+                                   "asks", "tweeted", "tweets", "explained", "explains", "noted", "notes"})
+
+#: Online platforms and news brands that the small model often labels PERSON or GPE ("Twitter", "Politico").
+#: They recur in articles of every outlet; a mention of one of them is an organisation unless a title or
+#: honorific says otherwise.
+KNOWN_ORGANISATIONS = frozenset({
+    "twitter", "facebook", "youtube", "instagram", "snapchat", "tiktok", "reddit", "linkedin", "whatsapp",
+    "google", "yahoo", "wikipedia", "wikileaks", "politico", "reuters", "breitbart", "buzzfeed",
+    "axios", "vox", "slate", "salon", "drudge", "infowars", "gallup", "frontline", "huffpost", "msnbc", "cnn",
+    "cnbc", "bloomberg", "netflix", "uber", "airbnb", "microsoft", "spotify",
+})
+
+#: Calendar words that, standing alone, are never a name however the tagger labels them ("JUL", "Mar.",
+#: "MARCH" in a wire table). "May" is left out: alone it is as often a surname.
+CALENDAR_WORDS = frozenset({
+    "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
+    "mon", "tue", "tues", "wed", "thu", "thur", "thurs", "fri", "sat", "sun",
+    "january", "february", "march", "april", "june", "july", "august", "september", "october", "november",
+    "december", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec",
+    "today", "yesterday", "tomorrow", "tonight",
+})
+#: Pronouns the tagger sometimes labels as names when capitalised ("HE", "She" in a headline).
+PRONOUN_WORDS = frozenset({
+    "i", "me", "he", "him", "his", "she", "her", "hers", "it", "its", "we", "us", "our", "they", "them", "their",
+    "you", "your", "who", "whom", "whose",
+})
+
 #: A possessive ending a span ("the Justice Department’s").
 RE_POSSESSIVE = re.compile(r"^['’]s?$", re.IGNORECASE)
 #: A single initial ("S." in "Robert S. Smith") or a run of them ("J.R.R.").

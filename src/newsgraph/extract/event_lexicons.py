@@ -47,6 +47,13 @@ SPEECH_VERBS = frozenset(
      "contend", "maintain", "reiterate", "stress", "emphasize", "think", "believe"}
 )
 #: Verbs that are states, not happenings: never events on their own.
+#: Lemmas of contracted verbs, which the lemmatiser gets wrong ("It’s" → "’"): the clitic, either apostrophe.
+CONTRACTION_LEMMAS = {
+    clitic.replace("'", apostrophe): lemma
+    for clitic, lemma in {"'s": "be", "'re": "be", "'m": "be", "'ve": "have", "'d": "have", "'ll": "will",
+                          "s": "be", "re": "be", "m": "be", "ve": "have"}.items()
+    for apostrophe in ("'", "’")
+}
 STATE_VERBS = frozenset({"be", "have", "seem", "appear", "remain", "exist", "belong", "consist", "include"})
 
 #: Adjectives and verbs that make what depends on them uncertain ("It is unclear when ...").

@@ -139,8 +139,8 @@ def _clause_events(ctx: DocContext, verb: Token, sent: Span, according: Token | 
 
 def _actor(ctx: DocContext, tok: Token | None, verb: Token) -> tuple[EntityMention | None, str | None]:
     """The actor's entity and text; a pronoun is replaced by the noun phrase it takes up in the sentence."""
-    if tok is None:
-        return None, None
+    if tok is None or tok.lower_ in ("'s", "’s") or not _wordy(cl.actor_phrase_tokens(tok)) or not cl.has_letters(tok):
+        return None, None  # "expected 2005 to be ... and to return": a number misparsed as a subject
     if tok.lower_ in PERSON_PRONOUNS:
         person = ctx.entity_at(tok)  # the entity stage's coreference, else the nearest person subject
         if person is not None:
@@ -150,7 +150,21 @@ def _actor(ctx: DocContext, tok: Token | None, verb: Token) -> tuple[EntityMenti
         if antecedent is not None:
             tok = antecedent
     found = ctx.entity_at(tok) or ctx.entity_in(cl.actor_phrase_tokens(tok), head=tok)
-    return found, _text(ctx.doc, cl.actor_phrase_tokens(tok))
+    text = _text(ctx.doc, cl.actor_phrase_tokens(tok))
+    if text is None or text.lower() in BARE_DETERMINERS:
+        text = tok.text  # the phrase was cut at a quote mark: "the “open borders” mess" → "the"
+    if not any(ch.isalpha() for ch in text):
+        return None, None
+    return found, text
+
+
+#: What is left of an actor phrase cut short at a quotation mark.
+BARE_DETERMINERS = frozenset({"the", "a", "an", "this", "that", "these", "those", "its", "their", "his", "her"})
+
+
+def _wordy(tokens: list[Token]) -> bool:
+    """Whether a phrase has a word in it: numbers and dates alone neither act nor are acted on."""
+    return any(cl.has_letters(t) for t in tokens)
 
 
 def _text(doc: Doc, tokens: list[Token]) -> str | None:
@@ -200,6 +214,8 @@ def _arguments(ctx: DocContext, verb: Token) -> _Args:
         target_text = target_text or found_text
     if object_text is None:
         object_text = _complement_text(ctx, verb, target)
+    if target_text is not None and not any(ch.isalpha() for ch in target_text):
+        target, target_text = None, None  # "slowed to 4.3%": an amount, not a party
     return _Args(target, target_text, object_text)
 
 

@@ -42,9 +42,23 @@ def strip_honorifics(words: list[str]) -> list[str]:
     return words[i:]
 
 
+def _join_hyphens(words: list[str]) -> list[str]:
+    """``["polakow", "-", "suransky"]`` → ``["polakow-suransky"]``: a hyphenated surname is one word."""
+    out: list[str] = []
+    i = 0
+    while i < len(words):
+        if words[i] in ("-", "‐") and out and i + 1 < len(words):
+            out[-1] = f"{out[-1]}-{words[i + 1]}"
+            i += 2
+            continue
+        out.append(words[i])
+        i += 1
+    return out
+
+
 def name_parts(words: list[str]) -> NameParts | None:
     """Split a person name given as words; None when no word can be a name."""
-    words = strip_honorifics([w for w in words if w.strip()])
+    words = strip_honorifics(_join_hyphens([w for w in words if w.strip()]))
     core = list(words)
     while len(core) > 1 and core[-1].lower().strip(",") in NAME_SUFFIXES:
         core.pop()

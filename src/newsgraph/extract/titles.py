@@ -20,6 +20,7 @@ from spacy.tokens import Doc, Token
 
 from newsgraph.extract.entity_lexicons import (
     HONORIFICS,
+    INVERTED_SPEECH_VERBS,
     RE_POSSESSIVE,
     TITLE_ABBREVIATIONS,
     TITLE_DROP,
@@ -53,6 +54,15 @@ class Title:
 def _word(token: Token) -> str:
     """A title word for display: abbreviations spelled out."""
     return TITLE_ABBREVIATIONS.get(token.lower_, token.text)
+
+
+def _join(tokens: list[Token], words: list[str]) -> str:
+    """Words of adjacent tokens joined as written: "Smith's deputy chief", not "Smith 's ..."."""
+    out = ""
+    for k, (token, word) in enumerate(zip(tokens, words, strict=True)):
+        glued = k > 0 and tokens[k - 1].i + 1 == token.i and not tokens[k - 1].whitespace_
+        out += word if k == 0 or glued else " " + word
+    return out
 
 
 def _is_title_word(token: Token) -> bool:
@@ -95,6 +105,10 @@ def prenominal_title(doc: Doc, start: int) -> Title | None:
             j = i
             while j > 0 and doc[j].ent_iob_ == "I":
                 j -= 1
+            while j <= i and doc[j].lower_ in INVERTED_SPEECH_VERBS:
+                j += 1  # "Said Presidential nominee X": the verb is not part of the title
+            if j > i:
+                break
             if any(RE_POSSESSIVE.match(t.text) for t in doc[j : i + 1]):
                 break  # "Russia's ambassador": a possessive, not a title qualifier
             span_tokens = list(doc[j : i + 1])
@@ -117,6 +131,8 @@ def prenominal_title(doc: Doc, start: int) -> Title | None:
 
 def _chunk_title(doc: Doc, head: Token, chunk_start: int) -> Title | None:
     """The noun phrase ``doc[chunk_start : head.i + 1]`` (plus "of ORG") as a title."""
+    if any(t.lower_ in DESCRIPTIVE_MODIFIERS for t in doc[chunk_start : head.i]):
+        return None  # "the next Supreme Court justice", "the first senator": a description, not an office held
     end = head.i + 1
     # "chief executive of Apple", "secretary of state": keep an "of"-phrase naming who.
     if end + 1 < len(doc) and doc[end].lower_ in ("of", "for", "at") and doc[end + 1].ent_type_ in QUALIFIER_LABELS:
@@ -134,7 +150,7 @@ def _chunk_title(doc: Doc, head: Token, chunk_start: int) -> Title | None:
         kept.pop(0)
     if not kept:
         return None
-    display = " ".join(_word(t) if t.i <= head.i else t.text for t in kept)
+    display = _join(kept, [_word(t) if t.i <= head.i else t.text for t in kept])
     role = " ".join(_word(t) for t in kept if t.i not in qualifiers).lower() or head.lower_
     return Title(display=display, role=role, start=kept[0].i, end=kept[-1].i + 1)
 
