@@ -34,7 +34,7 @@ from newsgraph.extract.event_lexicons import (
     UNCERTAIN_MODALS,
     UNCERTAIN_WORDS,
 )
-from newsgraph.extract.plover import code_event
+from newsgraph.extract.plover import code_event, codes_verb
 from newsgraph.extract.relations import relations as find_relations
 from newsgraph.record import Attribution, Entity, Event, Modality, Offsets, Relation, Source, TimeExpression
 
@@ -93,7 +93,9 @@ def _sentence_events(ctx: DocContext, sent: Span) -> list[Event]:
     out: list[Event] = []
     according = _according_to(sent)
     for verb in sent:
-        if not cl.is_event_verb(verb) or ctx.is_cue(verb):
+        # A cue of pure speech ("said") is an attribution, not an event; a coded act that also
+        # reports ("agreed to", "accused ... of") stays an event.
+        if not cl.is_event_verb(verb) or (ctx.is_cue(verb) and not codes_verb(verb)):
             continue
         out.extend(_clause_events(ctx, verb, sent, according))
     return out

@@ -130,6 +130,14 @@ def _verb_entry(tok: Token, particle: list[str]) -> _Entry | bool | None:
     return False
 
 
+def codes_verb(tok: Token) -> bool:
+    """Whether the dictionary gives the verb itself a PLOVER type ("agreed", "accused", "threatened").
+
+    Such a verb is an event even where it also introduces reported content.
+    """
+    return isinstance(_verb_entry(tok, []), _Entry)
+
+
 def _complements(verb: Token) -> list[str]:
     out: list[str] = []
     for c in verb.children:
