@@ -269,6 +269,8 @@ class _Cleaning:
 
     def _title_at(self, i: int, kept: list[int]) -> bool:
         line = self.lines[i]
+        if opens_with_dateline(line.text):
+            return False  # "SANTA CLARA, Calif., March 24 - Intel said..." opens the body, not a headline
         later = [k for k in kept if k > i and not self.lines[k].removed]
         if not later:
             return False
@@ -353,6 +355,12 @@ class _Cleaning:
         result.raw_spans = builder.spans
         result.removed = sorted(self.removed, key=lambda r: (r.raw_start or 0, r.raw_end or 0))
         return result
+
+
+def opens_with_dateline(text: str) -> bool:
+    """Whether a line opens with a wire dateline naming a place (the dateline rule wins over the title rule)."""
+    found = read_dateline(text)
+    return found is not None and found.place is not None
 
 
 def looks_like_title(text: str, following: str, byline_next: bool = False) -> bool:
