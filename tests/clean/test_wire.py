@@ -129,8 +129,8 @@ def test_dateline_variants(text, place, outlet):
          "SANTA CLARA, Calif.", "Intel Corp said it would raise"),
         ("TOKYO, March 3 -- Japan Air Lines Co Ltd said\nit would buy two more jets.\n",
          "TOKYO", "Japan Air Lines Co Ltd said it would buy two more jets."),
-        ("WASHINGTON -- The Senate Passed The Farm Bill\n\nThe vote was 60 to 40 after a long debate on subsidies.",
-         "WASHINGTON", "The Senate Passed The Farm Bill"),
+        ("WASHINGTON -- The Senate passed the farm bill\n\nThe vote was 60 to 40 after a long debate on subsidies.",
+         "WASHINGTON", "The Senate passed the farm bill"),
         ("New Orleans, La., Feb 26 - Shell Oil Co Raised Its Posted\nprices for crude oil by one dlr.",
          "New Orleans, La.", "Shell Oil Co Raised Its Posted prices for crude oil by one dlr."),
     ],
@@ -153,6 +153,13 @@ def test_first_line_dateline_is_not_a_title(raw, place, first_sentence):
          "Senate Passes Farm Bill After Long Debate", "WASHINGTON"),
         ("Markets Rally - And Then Fall Back Again\n\nStocks rose early on Monday and fell back by the close.",
          "Markets Rally - And Then Fall Back Again", None),
+        # capitals headlines with a dash are not datelines: nothing after the dash reads as prose
+        ("ECONOMIC SPOTLIGHT - JAPAN LOW GROWTH MODEL\n    TOKYO, March 3 - Japan's economy grew slowly.\n",
+         "ECONOMIC SPOTLIGHT - JAPAN LOW GROWTH MODEL", "TOKYO"),
+        ("U.S. FINANCIAL ANALYSTS - March 3\n    NEW YORK, March 3 - Analysts met in the city today.\n",
+         "U.S. FINANCIAL ANALYSTS - March 3", "NEW YORK"),
+        ("CORRECTED - GM SEES RISE IN EUROPEAN SALES\n    DETROIT, March 3 - General Motors said sales rose.\n",
+         "CORRECTED - GM SEES RISE IN EUROPEAN SALES", "DETROIT"),
     ],
 )
 def test_headline_above_dateline_stays_title(raw, title, place):

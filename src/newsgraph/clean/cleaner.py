@@ -44,6 +44,8 @@ MIN_PLAIN_TITLE_WORDS, MAX_PLAIN_TITLE_WORDS = 3, 12
 #: ... and is followed by a lead paragraph of at least this many words.
 MIN_LEAD_WORDS = 8
 _INNER_SENTENCE = re.compile(r"[a-z]{2}[.!?] +[A-Z]")
+#: A word starting in lower case: the mark of prose after a dateline.
+_LOWER_WORD = re.compile(r"(?<!\S)[a-z]")
 #: Sign-off lines read at the end of a text.
 MAX_SIGNOFFS = 2
 #: A link list after a "Related" header holds lines of at most this many words.
@@ -358,9 +360,13 @@ class _Cleaning:
 
 
 def opens_with_dateline(text: str) -> bool:
-    """Whether a line opens with a wire dateline naming a place (the dateline rule wins over the title rule)."""
+    """Whether a line opens with a wire dateline naming a place and goes on in prose (then the dateline rule
+    wins over the title rule). Prose has a lower-case word; a capitals headline with a dash ("ECONOMIC
+    SPOTLIGHT - JAPAN LOW GROWTH MODEL", "U.S. FINANCIAL ANALYSTS - March 3") stays a headline."""
     found = read_dateline(text)
-    return found is not None and found.place is not None
+    if found is None or found.place is None:
+        return False
+    return _LOWER_WORD.search(text, found.length) is not None
 
 
 def looks_like_title(text: str, following: str, byline_next: bool = False) -> bool:
