@@ -80,3 +80,22 @@ def test_mac_roman_mojibake_is_repaired_and_not_taken_for_furniture():
     assert cleaned.text.startswith("The mayor’s café reopened")
     assert cleaned.removed == []
     assert span_problems(raw, cleaned) == []
+
+
+@pytest.mark.parametrize(
+    ("raw", "authors", "dateline"),
+    [
+        ("Jane Roe\nStaff Writer", ["Jane Roe"], None),
+        ("By JANE ROE\nAssociated Press\n", ["Jane Roe"], None),
+        ("Posted by Jane Roe on March 3, 2016 at 4:05pm", ["Jane Roe"], None),
+        ("SANTA CLARA, Calif., March 24 -", [], "SANTA CLARA, Calif."),
+        ("SANTA CLARA, Calif., March 24 - x", [], "SANTA CLARA, Calif."),
+        ("Jane Roe\nStaff Writer\n" * 3000, ["Jane Roe"], None),
+    ],
+)
+def test_head_only_inputs(raw, authors, dateline):
+    """A byline or dateline and (almost) nothing else: metadata read, no exception, spans exact."""
+    cleaned = clean(raw)
+    assert cleaned.authors == authors
+    assert cleaned.dateline == dateline
+    assert span_problems(raw, cleaned) == []

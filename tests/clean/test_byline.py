@@ -122,3 +122,71 @@ def test_more_byline_forms(head, authors, outlet):
 )
 def test_titles(raw, title):
     assert clean(raw).title == title
+
+
+@pytest.mark.parametrize(
+    ("head", "authors", "outlet", "published"),
+    [
+        # a name line with a role or outlet line right under it
+        ("By JANE ROE\nAssociated Press", ["Jane Roe"], "Associated Press", None),
+        ("By Jane Roe\nAssociated Press Writer", ["Jane Roe"], "Associated Press", None),
+        ("By Jane Roe\nStaff Writer", ["Jane Roe"], None, None),
+        ("Jane Roe\nStaff Writer\nMarch 3, 2016", ["Jane Roe"], None, "2016-03-03"),
+        ("Jane Roe\nSenior White House Correspondent", ["Jane Roe"], None, None),
+        ("Jane Roe\nThe Guardian Staff Writer", ["Jane Roe"], "The Guardian", None),
+        # a clock time after the date goes with the byline
+        ("Posted by Jane Roe on March 3, 2016 at 4:05pm", ["Jane Roe"], None, "2016-03-03"),
+        ("By Jane Roe | March 3, 2016 | 4:05 p.m. ET", ["Jane Roe"], None, "2016-03-03"),
+        ("By Jane Roe, Reuters, March 3, 2016, 16:05 GMT", ["Jane Roe"], "Reuters", "2016-03-03"),
+        ("By Jane Roe Updated March 3, 2016 4 PM", ["Jane Roe"], None, "2016-03-03"),
+    ],
+)
+def test_role_lines_and_clock_times(head, authors, outlet, published):
+    found = _byline(head)
+    assert found is not None
+    assert (found.authors, found.outlet, found.published) == (authors, outlet, published)
+    assert found.raw_end == len(head)  # the whole head, time and role line included, is the byline
+
+
+@pytest.mark.parametrize(
+    "head",
+    [
+        "Markets Rally\nAssociated Press",  # a bare name-like line over an outlet reads as headline + credit
+        "Jane Roe\n\nStaff Writer",  # a blank line between: not one byline
+        "Jane Roe\nsaid the staff writer had left.",
+        "Jane Roe\nStaff Writer Tom Baker said the plan had failed badly.",
+        "Jane Roe and Tom Baker\nStaff Writers",  # a bare line of two names is too loose a signal
+        "Harbor Views\nSpecial White House",  # role words but no job
+    ],
+)
+def test_not_role_line_bylines(head):
+    assert _byline(head) is None
+
+
+@pytest.mark.parametrize(
+    ("head", "raw_end_text"),
+    [
+        ("By Jane Roe on March 3, 2016 at the city hall", "By Jane Roe on March 3, 2016"),
+        ("By Jane Roe on March 3, 2016 at 4 o'clock", "By Jane Roe on March 3, 2016"),
+        ("By Jane Roe on March 3, 2016\n4:05pm", "By Jane Roe on March 3, 2016"),
+    ],
+)
+def test_clock_time_needs_minutes_or_am_pm_on_the_same_line(head, raw_end_text):
+    found = _byline(head)
+    assert found is not None and found.raw_end == len(raw_end_text)
+
+
+@pytest.mark.parametrize(
+    ("raw", "authors", "outlet", "published"),
+    [
+        ("By JANE ROE\nAssociated Press\n" + BODY, ["Jane Roe"], "Associated Press", None),
+        ("Jane Roe\nStaff Writer\nMarch 3, 2016\n" + BODY, ["Jane Roe"], None, "2016-03-03"),
+        ("Posted by Jane Roe on March 3, 2016 at 4:05pm\n" + BODY, ["Jane Roe"], None, "2016-03-03"),
+        ("Bridge Closes For Repairs\nJane Roe\nStaff Writer\n" + BODY, ["Jane Roe"], None, None),
+    ],
+)
+def test_role_line_bylines_leave_only_the_article(raw, authors, outlet, published):
+    cleaned = clean(raw)
+    assert (cleaned.authors, cleaned.outlet, cleaned.published) == (authors, outlet, published)
+    assert cleaned.text == BODY.strip()
+    assert "byline" in {r.reason for r in cleaned.removed}

@@ -118,3 +118,51 @@ def test_signoff_glued_to_the_last_sentence():
 def test_dateline_variants(text, place, outlet):
     found = read_dateline(text)
     assert found is not None and (found.place, found.outlet) == (place, outlet)
+
+
+@pytest.mark.parametrize(
+    ("raw", "place", "first_sentence"),
+    [
+        ("SANTA CLARA, Calif., March 24 - Intel Corp said it would\nraise prices next month.",
+         "SANTA CLARA, Calif.", "Intel Corp said it would raise prices next month."),
+        ("SANTA CLARA, Calif., March 24 - Intel Corp said it would raise\n\nprices next month.",
+         "SANTA CLARA, Calif.", "Intel Corp said it would raise"),
+        ("TOKYO, March 3 -- Japan Air Lines Co Ltd said\nit would buy two more jets.\n",
+         "TOKYO", "Japan Air Lines Co Ltd said it would buy two more jets."),
+        ("WASHINGTON -- The Senate passed the farm bill\n\nThe vote was 60 to 40 after a long debate on subsidies.",
+         "WASHINGTON", "The Senate passed the farm bill"),
+        ("New Orleans, La., Feb 26 - Shell Oil Co Raised Its Posted\nprices for crude oil by one dlr.",
+         "New Orleans, La.", "Shell Oil Co Raised Its Posted prices for crude oil by one dlr."),
+    ],
+)
+def test_first_line_dateline_is_not_a_title(raw, place, first_sentence):
+    """A dateline on the first line, with no headline above it, opens the body: the dateline rule wins."""
+    cleaned = clean(raw)
+    assert cleaned.title is None
+    assert cleaned.dateline == place
+    assert cleaned.text.startswith(first_sentence)
+    assert [r.reason for r in cleaned.removed] == ["dateline"]
+
+
+@pytest.mark.parametrize(
+    ("raw", "title", "place"),
+    [
+        ("CHIPMAKER CITES IMPROVED RESULTS\n    SANTA CLARA, Calif., March 24 - National Semiconductor Corp\n"
+         "said improved results helped.\n", "CHIPMAKER CITES IMPROVED RESULTS", "SANTA CLARA, Calif."),
+        ("Senate Passes Farm Bill After Long Debate\n\nWASHINGTON -- The vote was 60 to 40 after a long debate.",
+         "Senate Passes Farm Bill After Long Debate", "WASHINGTON"),
+        ("Markets Rally - And Then Fall Back Again\n\nStocks rose early on Monday and fell back by the close.",
+         "Markets Rally - And Then Fall Back Again", None),
+        # capitals headlines with a dash are not datelines: nothing after the dash reads as prose
+        ("ECONOMIC SPOTLIGHT - JAPAN LOW GROWTH MODEL\n    TOKYO, March 3 - Japan's economy grew slowly.\n",
+         "ECONOMIC SPOTLIGHT - JAPAN LOW GROWTH MODEL", "TOKYO"),
+        ("U.S. FINANCIAL ANALYSTS - March 3\n    NEW YORK, March 3 - Analysts met in the city today.\n",
+         "U.S. FINANCIAL ANALYSTS - March 3", "NEW YORK"),
+        ("CORRECTED - GM SEES RISE IN EUROPEAN SALES\n    DETROIT, March 3 - General Motors said sales rose.\n",
+         "CORRECTED - GM SEES RISE IN EUROPEAN SALES", "DETROIT"),
+    ],
+)
+def test_headline_above_dateline_stays_title(raw, title, place):
+    cleaned = clean(raw)
+    assert cleaned.title == title
+    assert cleaned.dateline == place

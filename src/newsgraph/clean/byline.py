@@ -16,8 +16,8 @@ from dataclasses import dataclass, field
 
 from newsgraph.clean import patterns as P
 from newsgraph.clean.dates import find_date
-from newsgraph.clean.lexicons import NAME_PARTICLES, NOT_NAME_WORDS, OUTLETS
-from newsgraph.clean.lines import Line
+from newsgraph.clean.lexicons import JOB_WORDS, NAME_PARTICLES, NOT_NAME_WORDS, OUTLETS, ROLE_WORDS
+from newsgraph.clean.lines import NEWLINE, Line
 
 _TOKEN = re.compile(r"\S+")
 _TRAIL = ".,;:|"
@@ -168,10 +168,61 @@ def _date_after(raw: str, tokens: list[Token], pos: int) -> tuple[str, int] | No
     if found is None or found.iso is None or raw[start : found.start].strip(" ,"):
         # Allow a weekday in front ("Tue September 20, 2016") — find_date covers it; anything else is not ours.
         return None
+    end = _clock_end(raw, found.end, tokens[-1].end)
     after = cursor
-    while after < len(tokens) and tokens[after].start < found.end:
+    while after < len(tokens) and tokens[after].start < end:
         after += 1
     return found.iso, after
+
+
+def _clock_end(raw: str, start: int, limit: int) -> int:
+    """Where a clock time right after a byline's date ends ("... 2016 at 4:05pm"), or ``start`` if none.
+
+    Every token the time touches goes with the byline, so no scrap of it is left in the text.
+    """
+    clock = P.CLOCK_AFTER_DATE.match(raw, start, limit)
+    return clock.end() if clock else start
+
+
+#: Most tokens of a role line under a byline's name ("Senior White House Correspondent").
+MAX_ROLE_TOKENS = 6
+#: The only lower-case words a role line may hold ("Editor of the Post", "Special to the Times").
+_ROLE_SMALL_WORDS = frozenset({"the", "of", "for", "to", "at", "and"})
+
+
+def _role_line(lines: list[Line], tokens: list[Token], pos: int, *, need_job: bool) -> tuple[str | None, int] | None:
+    """The line at ``pos`` read as the role or outlet line under a byline's name ("Staff Writer",
+    "Associated Press", "Associated Press Writer"): its outlet (if any) and the position after it.
+
+    The line must follow the name line directly (no blank line) and hold nothing but role words and one
+    known outlet, so a sentence is never taken. Without a "By" (``need_job``) it must name a job: a bare
+    name over an outlet reads too much like a headline over a credit.
+    """
+    line_index = tokens[pos].line
+    if lines[line_index].brk != NEWLINE:
+        return None
+    end = pos
+    while end < len(tokens) and tokens[end].line == line_index:
+        end += 1
+    if end - pos > MAX_ROLE_TOKENS:
+        return None
+    outlet: str | None = None
+    job = False
+    cursor = pos
+    while cursor < end:
+        hit = _outlet_at(tokens, cursor, known_only=True) if outlet is None else None
+        if hit is not None and hit[1] <= end:
+            outlet, cursor = hit
+            continue
+        word = _bare(tokens[cursor].text)
+        low = word.lower()
+        if low not in ROLE_WORDS or (not word[:1].isupper() and low not in _ROLE_SMALL_WORDS):
+            return None
+        job = job or low in JOB_WORDS
+        cursor += 1
+    if not (job or (outlet and not need_job)):
+        return None
+    return outlet, end
 
 
 def _line_rest(tokens: list[Token], pos: int) -> list[Token]:
@@ -193,7 +244,12 @@ def could_open_byline(text: str) -> bool:
     first = text[:12].split(maxsplit=1)
     if first and first[0].lower() in _LEAD_WORDS:
         return True
-    return len(text) <= MAX_BARE_BYLINE_CHARS and text[:1].isupper() and any(s in text for s in _OUTLET_SEPARATORS)
+    if len(text) > MAX_BARE_BYLINE_CHARS or not text[:1].isupper():
+        return False
+    if any(s in text for s in _OUTLET_SEPARATORS):
+        return True
+    words = text.split()
+    return 2 <= len(words) <= MAX_NAME_TOKENS and all(is_name_token(w) for w in words)  # a name over a role line
 
 
 def parse_byline(raw: str, lines: list[Line], first: int) -> Byline | None:
@@ -233,6 +289,14 @@ def parse_byline(raw: str, lines: list[Line], first: int) -> Byline | None:
             hit = _outlet_at(tokens, pos, known_only=True)
             if hit is not None:
                 outlet, pos = hit
+    role_line = False
+    if names and outlet is None and pos < len(tokens) and tokens[pos].newline_before:
+        role = _role_line(lines, tokens, pos, need_job=not lead)
+        if role is not None:
+            if not lead and (len(names) != 1 or tokens[pos].line != tokens[0].line + 1):
+                return None  # a bare name must fill the line right above its role line
+            outlet, pos = role
+            role_line = True
     if not names and not (lead and outlet):
         if lead and pos < len(tokens):
             hit = _outlet_at(tokens, pos)
@@ -241,7 +305,7 @@ def parse_byline(raw: str, lines: list[Line], first: int) -> Byline | None:
             outlet, pos = hit
         else:
             return None
-    if not lead and outlet is None:
+    if not lead and outlet is None and not role_line:
         return None
     published: str | None = None
     dated = _date_after(raw, tokens, pos)

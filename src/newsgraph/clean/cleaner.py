@@ -44,6 +44,8 @@ MIN_PLAIN_TITLE_WORDS, MAX_PLAIN_TITLE_WORDS = 3, 12
 #: ... and is followed by a lead paragraph of at least this many words.
 MIN_LEAD_WORDS = 8
 _INNER_SENTENCE = re.compile(r"[a-z]{2}[.!?] +[A-Z]")
+#: A word starting in lower case: the mark of prose after a dateline.
+_LOWER_WORD = re.compile(r"(?<!\S)[a-z]")
 #: Sign-off lines read at the end of a text.
 MAX_SIGNOFFS = 2
 #: A link list after a "Related" header holds lines of at most this many words.
@@ -269,6 +271,8 @@ class _Cleaning:
 
     def _title_at(self, i: int, kept: list[int]) -> bool:
         line = self.lines[i]
+        if opens_with_dateline(line.text):
+            return False  # "SANTA CLARA, Calif., March 24 - Intel said..." opens the body, not a headline
         later = [k for k in kept if k > i and not self.lines[k].removed]
         if not later:
             return False
@@ -353,6 +357,16 @@ class _Cleaning:
         result.raw_spans = builder.spans
         result.removed = sorted(self.removed, key=lambda r: (r.raw_start or 0, r.raw_end or 0))
         return result
+
+
+def opens_with_dateline(text: str) -> bool:
+    """Whether a line opens with a wire dateline naming a place and goes on in prose (then the dateline rule
+    wins over the title rule). Prose has a lower-case word; a capitals headline with a dash ("ECONOMIC
+    SPOTLIGHT - JAPAN LOW GROWTH MODEL", "U.S. FINANCIAL ANALYSTS - March 3") stays a headline."""
+    found = read_dateline(text)
+    if found is None or found.place is None:
+        return False
+    return _LOWER_WORD.search(text, found.length) is not None
 
 
 def looks_like_title(text: str, following: str, byline_next: bool = False) -> bool:

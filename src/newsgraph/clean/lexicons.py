@@ -50,6 +50,22 @@ NOT_NAME_WORDS: frozenset[str] = frozenset(
     | set(MONTHS)
 )
 
+#: Words of a byline's role line under the name ("Staff Writer", "Senior Political Correspondent",
+#: "Associated Press Writer" once the outlet is read off): job titles, beats and their small words.
+ROLE_WORDS: frozenset[str] = _words(
+    "staff writer writers reporter reporters correspondent correspondents editor editors contributor "
+    "contributing columnist special senior chief political national foreign international business "
+    "economics science health sports entertainment technology tech legal investigative white house "
+    "washington deputy managing associate assistant executive news bureau wire producer producers "
+    "digital online freelance guest intern the of for to at and"
+)
+
+#: Role words that name a job (a role line needs one: "White House" alone is not a role).
+JOB_WORDS: frozenset[str] = _words(
+    "writer writers reporter reporters correspondent correspondents editor editors contributor columnist "
+    "producer producers intern"
+)
+
 #: Outlets written after a byline or in a dateline; the value is the form we report.
 OUTLETS: dict[str, str] = {
     "reuters": "Reuters", "reuter": "Reuters", "ap": "Associated Press", "the associated press": "Associated Press",

@@ -118,3 +118,11 @@ CAPTION_CREDIT = re.compile(
 
 #: A separator between an author and an outlet in a byline: "A | Outlet", "A - Outlet", "A, Outlet".
 BYLINE_SEPARATOR = re.compile(r"^(?:\||-|–|—|,|/|;|•|·)$")
+
+#: A clock time right after a byline's date: "at 4:05pm", ", 16:05 GMT", "| 4 p.m. ET" (same line only).
+#: A bare number is not enough: it needs minutes or am/pm.
+CLOCK_AFTER_DATE = re.compile(
+    r"[ \t]*(?:[,|@·•\-–—]|at\b)?[ \t]*\d{1,2}(?:(?::\d\d){1,2}(?:[ \t]*[ap]\.?m\.?)?|[ \t]*[ap]\.?m\.?)"
+    r"(?:[ \t]*\(?(?:ET|EST|EDT|GMT|UTC|BST|PT|PST|PDT|CT|CST|CDT|MT|MST|MDT)\)?)?(?!\w)",
+    re.I,
+)

@@ -23,8 +23,6 @@ prose (``PROSE_SUSPECT_WORDS`` words or more ending a sentence), listed for revi
 
 from __future__ import annotations
 
-import ast
-import json
 import re
 from collections.abc import Iterable
 from dataclasses import asdict, dataclass, field
@@ -140,25 +138,8 @@ def _name_matches(predicted: str, gold_names: list[str], gold_joined: str) -> bo
 
 
 def _authors_of(doc: CorpusDoc) -> list[str]:
-    """Metadata authors; FakeNewsNet JSON stores a list the loader may not parse, so read it here."""
-    authors = list(doc.extra.get("authors") or [])
-    if authors or doc.corpus != "fakenewsnet" or not doc.item.path:
-        return authors
-    try:
-        value = json.loads(Path(doc.item.path).read_text(encoding="utf-8")).get("authors")
-    except (OSError, ValueError):
-        return []
-    if isinstance(value, list):
-        return [str(v) for v in value]
-    return [str(v) for v in _literal(value)] if isinstance(value, str) else []
-
-
-def _literal(value: str) -> list:
-    try:
-        parsed = ast.literal_eval(value)
-    except (ValueError, SyntaxError):
-        return []
-    return parsed if isinstance(parsed, list) else []
+    """Metadata authors as the corpus loader reads them (``corpora._literal_list`` parses FakeNewsNet's list)."""
+    return list(doc.extra.get("authors") or [])
 
 
 def score_metadata(docs: Iterable[CorpusDoc], corpus: str, *, max_examples: int = 5) -> MetaScore:
