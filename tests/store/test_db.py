@@ -182,3 +182,23 @@ def test_read_only_open_of_an_older_store_asks_for_an_upgrade(tmp_path, monkeypa
     result = CliRunner().invoke(app, ["stats", "--db", str(path), "--json"])
     assert result.exit_code == 0, result.output
     assert "0002_noop" in result.stdout
+
+
+def test_pipeline_migration_fills_the_fingerprint_of_stored_records(tmp_path, monkeypatch, make_record):
+    """A store made before ``0002_pipeline_fingerprint`` gets the column, filled from the record JSON."""
+    path = tmp_path / "news.db"
+    record = make_record("Jane Roe spoke.", [("Jane Roe", "PERSON", ["Jane Roe"])])
+    record = record.model_copy(update={"generator": record.generator.model_copy(update={"pipeline": "abc123"})})
+    monkeypatch.setattr(migrations, "MIGRATIONS", migrations.MIGRATIONS[:1])
+    with Store(path) as old:
+        old.conn.execute("BEGIN")
+        old.conn.execute(
+            "INSERT INTO articles (id, text, newsgraph_version, model, ingested_at) VALUES (?, ?, ?, ?, 'now')",
+            (record.id, record.text, "0.1.0", "test-model"))
+        old.conn.execute("INSERT INTO records (id, json) VALUES (?, ?)", (record.id, record.to_json()))
+        old.conn.execute("COMMIT")
+    monkeypatch.undo()
+    with Store(path) as store:
+        assert store.migrations()[-1] == "0002_pipeline_fingerprint"
+        assert store.execute("SELECT pipeline FROM articles") == [("abc123",)]
+        assert store.stats()["generators"][0]["pipeline"] == "abc123"

@@ -129,7 +129,7 @@ def test_stats(store, story):
     assert info["counts"]["corpus_entities"] == 2
     assert info["counts"]["events"] == 5 and info["counts"]["attributions"] == 2
     assert info["published"] == {"first": "2021-03-02", "last": "2023-05-10", "dated_articles": 3}
-    assert info["generators"] == [{"newsgraph": "0.1.0", "model": "test-model", "articles": 3}]
+    assert info["generators"] == [{"newsgraph": "0.1.0", "model": "test-model", "pipeline": None, "articles": 3}]
     assert info["outlets"][0] == {"outlet": "Springfield Herald", "articles": 2}
     assert info["migrations"] == ["0001_initial"]
 

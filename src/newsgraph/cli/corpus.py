@@ -194,7 +194,7 @@ def reprocess(
     model: Annotated[str | None, typer.Option(help="spaCy model package or path.")] = None,
     as_json: JsonOption = False,
 ) -> None:
-    """Rebuild records made by another newsgraph version or model, in place.
+    """Rebuild records made by another newsgraph version, model or pipeline fingerprint, in place.
 
     Example: newsgraph reprocess --db news.db
     """
@@ -476,7 +476,8 @@ def stats(db: DbOption = DEFAULT_DB, as_json: JsonOption = False) -> None:
     pub = info["published"]
     grid.add_row("published", f"{pub['first'] or '—'} … {pub['last'] or '—'} ({pub['dated_articles']:,} dated)")
     for gen in info["generators"]:
-        grid.add_row("made by", f"newsgraph {gen['newsgraph']}, {gen['model']}: {gen['articles']:,} articles")
+        pipeline = f", pipeline {gen['pipeline']}" if gen.get("pipeline") else ""
+        grid.add_row("made by", f"newsgraph {gen['newsgraph']}, {gen['model']}{pipeline}: {gen['articles']:,} articles")
     if info["outlets"]:
         grid.add_row("top outlets", escape(", ".join(f"{o['outlet']} {o['articles']}" for o in info["outlets"])))
     grid.add_row("schema", ", ".join(info["migrations"]))

@@ -8,7 +8,8 @@ Tables (article-level rows keep the record's own ids, ``e1``, ``a3`` …, scoped
 ``article_id``; every row is deleted with its article, so a re-processed record
 replaces its rows in one transaction):
 
-    articles          one row per stored record: metadata, clean text, generator
+    articles          one row per stored record: metadata, clean text, generator (version,
+                      model, pipeline fingerprint)
     records           the full record JSON (schema newsgraph.record/1)
     raw_inputs        the raw input (zlib), so ``reprocess`` needs no original files
     articles_fts      FTS5 index over title and text (external content on articles)
@@ -194,8 +195,27 @@ def _initial(conn: sqlite3.Connection) -> None:
     )
 
 
+def _pipeline_fingerprint(conn: sqlite3.Connection) -> None:
+    """``articles.pipeline``: the record's ``generator.pipeline`` (fingerprint of the stages' code and data).
+
+    ``reprocess`` compares it with the current Reader's, so records made by changed
+    code are rebuilt even when the version number stayed. Existing rows get it from
+    their stored record JSON.
+    """
+    conn.execute("ALTER TABLE articles ADD COLUMN pipeline TEXT")
+    conn.execute(
+        "UPDATE articles SET pipeline = "
+        "(SELECT json_extract(r.json, '$.generator.pipeline') FROM records r WHERE r.id = articles.id)"
+    )
+    conn.execute("DROP INDEX IF EXISTS articles_generator")
+    conn.execute("CREATE INDEX articles_generator ON articles(newsgraph_version, model, pipeline)")
+
+
 #: Every migration, in the order it runs. Append only.
-MIGRATIONS: tuple[Migration, ...] = (Migration("0001_initial", _initial),)
+MIGRATIONS: tuple[Migration, ...] = (
+    Migration("0001_initial", _initial),
+    Migration("0002_pipeline_fingerprint", _pipeline_fingerprint),
+)
 
 
 def _now() -> str:
