@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 
 from newsgraph.errors import StoreError
+from newsgraph.store import migrations
 
 STORY = [
     dict(text="Mayor Jane Roe closed the old bridge on Monday. \"It is not safe,\" Roe said. "
@@ -131,7 +132,7 @@ def test_stats(store, story):
     assert info["published"] == {"first": "2021-03-02", "last": "2023-05-10", "dated_articles": 3}
     assert info["generators"] == [{"newsgraph": "0.1.0", "model": "test-model", "pipeline": None, "articles": 3}]
     assert info["outlets"][0] == {"outlet": "Springfield Herald", "articles": 2}
-    assert info["migrations"] == ["0001_initial"]
+    assert info["migrations"] == [m.name for m in migrations.MIGRATIONS]
 
 
 def test_empty_store_queries_do_not_fail(store):
