@@ -133,6 +133,8 @@ def test_reprocess(db):
     assert result.exit_code == 0, result.output
     assert json.loads(result.stdout)["rebuilt"] == 3
     assert json.loads(invoke("stats", "--db", db, "--json").stdout)["counts"]["articles"] == 3
+    again = invoke("reprocess", "--db", db)  # nothing older left: the summary says so in its own words
+    assert again.exit_code == 0 and "0 rebuilt" in again.output and "stored" not in again.output
 
 
 def test_export(built, tmp_path):

@@ -163,8 +163,8 @@ class _Bar:
         self.progress.stop()
 
 
-def _report_line(report: Any, db: str) -> str:
-    parts = [f"{report.stored} stored"] if not report.rebuilt else [f"{report.rebuilt} rebuilt"]
+def _report_line(report: Any, db: str, *, rebuilding: bool = False) -> str:
+    parts = [f"{report.rebuilt} rebuilt"] if rebuilding else [f"{report.stored} stored"]
     for label, value in (("already stored", report.already_stored), ("duplicate inputs", report.duplicates),
                          ("skipped (failed before; --retry-failed)", report.skipped_failed),
                          ("failed (newsgraph failures)", report.failed), ("without raw input", report.no_raw_input)):
@@ -251,7 +251,7 @@ def reprocess(
     if as_json:
         _dump(report.to_dict())
     else:
-        err_console.print(_report_line(report, db), highlight=False)
+        err_console.print(_report_line(report, db, rebuilding=True), highlight=False)
 
 
 # --- queries -----------------------------------------------------------------------------
