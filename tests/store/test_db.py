@@ -229,6 +229,6 @@ def test_pipeline_migration_fills_the_fingerprint_of_stored_records(tmp_path, mo
         old.conn.execute("COMMIT")
     monkeypatch.undo()
     with Store(path) as store:
-        assert store.migrations()[-1] == "0002_pipeline_fingerprint"
+        assert "0002_pipeline_fingerprint" in store.migrations()
         assert store.execute("SELECT pipeline FROM articles") == [("abc123",)]
         assert store.stats()["generators"][0]["pipeline"] == "abc123"
