@@ -232,3 +232,21 @@ def test_overall_rate_and_remaining_seconds(total, completed, elapsed, rate, lef
 
     assert overall_rate(completed, elapsed) == rate
     assert remaining_seconds(total, completed, elapsed) == left
+
+
+def test_a_database_sqlite_cannot_write_gives_one_line_also_as_root(db, tmp_path, monkeypatch):
+    """SQLite opens the file ``mode=ro`` (as for a file without write permission; root cannot bypass it)."""
+    from newsgraph.store import Store
+
+    def read_only_connect(self, memory, timeout):
+        uri = Path(self.path).resolve().as_uri() + "?mode=ro"
+        return sqlite3.connect(uri, uri=True, isolation_level=None, timeout=timeout)
+
+    monkeypatch.setattr(Store, "_connect", read_only_connect)
+    folder = tmp_path / "new"
+    folder.mkdir()
+    (folder / "new.txt").write_text("Senator Ann Lee said on Monday the bill would pass.\n")
+    result = invoke("ingest", str(folder), "--db", db)
+    assert result.exit_code == 1
+    lines = [line for line in result.output.splitlines() if line.strip() and not line.startswith("ingest ")]  # the bar
+    assert lines == [f"newsgraph: {db}: database is read-only; cannot write to it"]
