@@ -106,6 +106,7 @@ def percentiles(values: list[float]) -> dict[str, float]:
 
 def latency(path: Path, n_queries: int, seed: int) -> dict[str, dict[str, float]]:
     rng = random.Random(seed)
+    Store(path).close()  # runs pending migrations (a store from an earlier run), which read-only cannot
     with Store(path, readonly=True) as store:
         names = [r[0] for r in store.execute(
             "SELECT c.name FROM corpus_entities c WHERE c.id IN "

@@ -133,6 +133,8 @@ def test_reprocess(db):
     assert result.exit_code == 0, result.output
     assert json.loads(result.stdout)["rebuilt"] == 3
     assert json.loads(invoke("stats", "--db", db, "--json").stdout)["counts"]["articles"] == 3
+    again = invoke("reprocess", "--db", db)  # nothing older left: the summary says so in its own words
+    assert again.exit_code == 0 and "0 rebuilt" in again.output and "stored" not in again.output
 
 
 def test_export(built, tmp_path):
@@ -188,3 +190,63 @@ def test_search_table_with_missing_and_present_dates(tmp_path):
     result = invoke("search", "bridge", "--db", str(db))
     assert result.exit_code == 0, result.output
     assert "2020-01-02" in result.stdout and "Open" in result.stdout
+
+
+def test_progress_rate_and_eta_count_stored_articles_over_wall_time():
+    """With workers, records arrive a batch at a time: the rate must not jump to the burst speed."""
+    from newsgraph.cli.corpus import _Bar
+
+    now = [100.0]
+    bar = _Bar("ingest", get_time=lambda: now[0])
+    bar.start(100)
+    try:
+        # Two workers, batches of 16: every 8 s a batch comes back, its 16 records within 16 ms.
+        task = bar.progress.tasks[0]
+        rate_column, eta_column = bar.progress.columns[3], bar.progress.columns[5]
+        for batch, batch_end in enumerate((108.0, 116.0), 1):
+            for i in range(16):
+                now[0] = batch_end + i / 1000
+                bar.advance()
+            now[0] = batch_end + 0.016
+            if batch == 1:
+                assert task.speed > 100  # rich's windowed estimate sees only the burst (the bug)
+            assert str(rate_column.render(task)) == "2.0 articles/s"  # 16 per 8 s
+        assert str(eta_column.render(task)) == "ETA 0:00:34"  # 68 left at 2.0/s
+        now[0] = 200.0  # nothing came back for a while: the rate falls, the ETA grows
+        assert str(rate_column.render(task)) == "0.3 articles/s"
+        assert str(eta_column.render(task)) == "ETA 0:03:33"
+    finally:
+        bar.stop()
+
+
+@pytest.mark.parametrize(("total", "completed", "elapsed", "rate", "left"), [
+    (10, 0, 5.0, None, None),      # nothing stored yet
+    (10, 5, 0.0, None, None),      # no time has passed
+    (10, 5, None, None, None),     # not started
+    (10, 5, 10.0, 0.5, 10.0),
+    (10, 10, 4.0, 2.5, 0.0),
+    (None, 4, 2.0, 2.0, None),     # unknown total: a rate, no ETA
+])
+def test_overall_rate_and_remaining_seconds(total, completed, elapsed, rate, left):
+    from newsgraph.cli.corpus import overall_rate, remaining_seconds
+
+    assert overall_rate(completed, elapsed) == rate
+    assert remaining_seconds(total, completed, elapsed) == left
+
+
+def test_a_database_sqlite_cannot_write_gives_one_line_also_as_root(db, tmp_path, monkeypatch):
+    """SQLite opens the file ``mode=ro`` (as for a file without write permission; root cannot bypass it)."""
+    from newsgraph.store import Store
+
+    def read_only_connect(self, memory, timeout):
+        uri = Path(self.path).resolve().as_uri() + "?mode=ro"
+        return sqlite3.connect(uri, uri=True, isolation_level=None, timeout=timeout)
+
+    monkeypatch.setattr(Store, "_connect", read_only_connect)
+    folder = tmp_path / "new"
+    folder.mkdir()
+    (folder / "new.txt").write_text("Senator Ann Lee said on Monday the bill would pass.\n")
+    result = invoke("ingest", str(folder), "--db", db)
+    assert result.exit_code == 1
+    lines = [line for line in result.output.splitlines() if line.strip() and not line.startswith("ingest ")]  # the bar
+    assert lines == [f"newsgraph: {db}: database is read-only; cannot write to it"]

@@ -126,6 +126,36 @@ def test_read_only_file_gives_a_clear_error(tmp_path, make_record):
         path.chmod(0o644)
 
 
+def test_database_sqlite_cannot_write_gives_one_clear_line(tmp_path, monkeypatch, make_record):
+    """What a read-only file does, made so even root cannot bypass it (CI runs as root).
+
+    The store believes it may write, but SQLite has the file open with ``mode=ro``,
+    as it does for a file without write permission: every write fails inside SQLite
+    with SQLITE_READONLY, and the user must get the one-line error, not a traceback.
+    """
+    path = tmp_path / "news.db"
+    Store(path).close()
+
+    def read_only_connect(self, memory, timeout):
+        uri = path.resolve().as_uri() + "?mode=ro"
+        return sqlite3.connect(uri, uri=True, isolation_level=None, timeout=timeout)
+
+    monkeypatch.setattr(Store, "_connect", read_only_connect)
+    record = make_record("Jane Roe spoke.", [("Jane Roe", "PERSON", ["Jane Roe"])])
+    with Store(path) as store:
+        assert not store.readonly  # the guard in ``transaction`` is not what stops the write
+        for write in (lambda: store.add(record), lambda: store.replace(record)):
+            with pytest.raises(StoreError, match="database is read-only; cannot write to it") as info:
+                write()
+            _one_line(info.value)
+            assert isinstance(info.value.__cause__, sqlite3.OperationalError)
+        assert store.count() == 0
+    # The file is untouched and still opens for writing.
+    monkeypatch.undo()
+    with Store(path) as store:
+        assert store.add(record)
+
+
 def test_locked_store_gives_a_clear_error(tmp_path, make_record):
     path = tmp_path / "news.db"
     Store(path).close()
@@ -182,3 +212,23 @@ def test_read_only_open_of_an_older_store_asks_for_an_upgrade(tmp_path, monkeypa
     result = CliRunner().invoke(app, ["stats", "--db", str(path), "--json"])
     assert result.exit_code == 0, result.output
     assert "0002_noop" in result.stdout
+
+
+def test_pipeline_migration_fills_the_fingerprint_of_stored_records(tmp_path, monkeypatch, make_record):
+    """A store made before ``0002_pipeline_fingerprint`` gets the column, filled from the record JSON."""
+    path = tmp_path / "news.db"
+    record = make_record("Jane Roe spoke.", [("Jane Roe", "PERSON", ["Jane Roe"])])
+    record = record.model_copy(update={"generator": record.generator.model_copy(update={"pipeline": "abc123"})})
+    monkeypatch.setattr(migrations, "MIGRATIONS", migrations.MIGRATIONS[:1])
+    with Store(path) as old:
+        old.conn.execute("BEGIN")
+        old.conn.execute(
+            "INSERT INTO articles (id, text, newsgraph_version, model, ingested_at) VALUES (?, ?, ?, ?, 'now')",
+            (record.id, record.text, "0.1.0", "test-model"))
+        old.conn.execute("INSERT INTO records (id, json) VALUES (?, ?)", (record.id, record.to_json()))
+        old.conn.execute("COMMIT")
+    monkeypatch.undo()
+    with Store(path) as store:
+        assert "0002_pipeline_fingerprint" in store.migrations()
+        assert store.execute("SELECT pipeline FROM articles") == [("abc123",)]
+        assert store.stats()["generators"][0]["pipeline"] == "abc123"

@@ -144,3 +144,32 @@ def test_real_articles_from_sample30(tmp_path, reader):
         assert report.stored == 4 and report.failed == 0
         assert store.stats()["counts"]["entities"] > 0
         _assert_consistent(store)
+
+
+def test_reprocess_rebuilds_records_of_another_pipeline_fingerprint_only(tmp_path, reader, article_dir):
+    with Store(tmp_path / "news.db") as store:
+        store.ingest([str(article_dir)], reader)
+        current = reader.generator.pipeline
+        assert current
+        assert {r[0] for r in store.execute("SELECT pipeline FROM articles")} == {current}
+        assert store.reprocess(reader).rebuilt == 0  # every record is current
+        ids = sorted(r[0] for r in store.execute("SELECT id FROM articles"))
+        # Same version and model, other code: only these two are stale.
+        store.execute("UPDATE articles SET pipeline = 'an-older-build' WHERE id IN (?, ?)", ids[:2])
+        store.execute("UPDATE articles SET pipeline = NULL WHERE id = ?", ids[2:3])  # made before fingerprints
+        before = dict(store.execute("SELECT id, ingested_at FROM articles"))
+        report = store.reprocess(reader)
+        assert report.rebuilt == 3
+        assert sorted(r[0] for r in store.execute("SELECT id FROM articles")) == ids
+        assert {r[0] for r in store.execute("SELECT pipeline FROM articles")} == {current}
+        rebuilt = {r[0] for r in store.execute("SELECT id FROM articles WHERE rowid > ?",
+                                               (max(r[0] for r in store.execute("SELECT rowid FROM articles"))
+                                                - 3,))}
+        assert rebuilt == set(ids[:3])
+        assert all(before[i] == at for i, at in store.execute("SELECT id, ingested_at FROM articles")
+                   if i not in rebuilt)
+        assert store.get(ids[0]).generator.pipeline == current
+        gens = store.stats()["generators"]
+        assert gens == [{"newsgraph": reader.generator.newsgraph, "model": reader.generator.model,
+                         "pipeline": current, "articles": len(ids)}]
+        _assert_consistent(store)

@@ -7,6 +7,7 @@ JSON with ``--json``). ``--db`` defaults to ``news.db`` or ``$NEWSGRAPH_DB``.
 from __future__ import annotations
 
 import json
+from collections.abc import Callable
 from typing import Annotated, Any
 
 import typer
@@ -20,7 +21,6 @@ from rich.progress import (
     Task,
     TextColumn,
     TimeElapsedColumn,
-    TimeRemainingColumn,
 )
 from rich.table import Table
 from rich.text import Text
@@ -93,22 +93,60 @@ def _short(df: Any, column: str = "id", width: int = 12) -> Any:
 # --- ingest ------------------------------------------------------------------------------
 
 
+def overall_rate(completed: float, elapsed: float | None) -> float | None:
+    """Articles per second since the run started: what was stored over wall time.
+
+    Rich's own ``task.speed`` averages only the last few advances. With workers,
+    records come back a batch at a time, so the advances of one batch land within
+    milliseconds and that estimate shows hundreds of articles/s while the real rate
+    is a few; the rate over the whole run does not jump with the batches.
+    """
+    if not elapsed or elapsed <= 0 or completed <= 0:
+        return None
+    return completed / elapsed
+
+
+def remaining_seconds(total: float | None, completed: float, elapsed: float | None) -> float | None:
+    """Seconds left at the overall rate (``None`` before the first article)."""
+    rate = overall_rate(completed, elapsed)
+    if rate is None or total is None:
+        return None
+    return max(total - completed, 0) / rate
+
+
 class _RateColumn(ProgressColumn):
-    """Articles per second, from rich's own speed estimate."""
+    """Articles per second over the run's wall time (see ``overall_rate``)."""
 
     def render(self, task: Task) -> Text:
-        speed = task.finished_speed or task.speed
-        return Text("… articles/s" if speed is None else f"{speed:.1f} articles/s", style="cyan")
+        rate = overall_rate(task.completed, task.elapsed)
+        return Text("… articles/s" if rate is None else f"{rate:.1f} articles/s", style="cyan")
+
+
+class _EtaColumn(ProgressColumn):
+    """Time left at the overall rate."""
+
+    def render(self, task: Task) -> Text:
+        if task.finished:
+            return Text("ETA 0:00:00", style="progress.remaining")
+        left = remaining_seconds(task.total, task.completed, task.elapsed)
+        if left is None:
+            return Text("ETA -:--:--", style="progress.remaining")
+        minutes, seconds = divmod(int(left + 0.5), 60)
+        hours, minutes = divmod(minutes, 60)
+        return Text(f"ETA {hours}:{minutes:02d}:{seconds:02d}", style="progress.remaining")
 
 
 class _Bar:
-    """A rich progress bar on stderr that ``Store.ingest`` drives."""
+    """A rich progress bar on stderr that ``Store.ingest`` drives.
 
-    def __init__(self, label: str) -> None:
+    ``get_time`` is rich's clock (tests pass a fake one).
+    """
+
+    def __init__(self, label: str, get_time: Callable[[], float] | None = None) -> None:
         self.label = label
         self.progress = Progress(
             TextColumn("[bold]{task.description}"), BarColumn(), MofNCompleteColumn(), _RateColumn(),
-            TimeElapsedColumn(), TextColumn("ETA"), TimeRemainingColumn(), console=err_console, transient=False,
+            TimeElapsedColumn(), _EtaColumn(), console=err_console, transient=False, get_time=get_time,
         )
         self.task: Any = None
 
@@ -125,8 +163,8 @@ class _Bar:
         self.progress.stop()
 
 
-def _report_line(report: Any, db: str) -> str:
-    parts = [f"{report.stored} stored"] if not report.rebuilt else [f"{report.rebuilt} rebuilt"]
+def _report_line(report: Any, db: str, *, rebuilding: bool = False) -> str:
+    parts = [f"{report.rebuilt} rebuilt"] if rebuilding else [f"{report.stored} stored"]
     for label, value in (("already stored", report.already_stored), ("duplicate inputs", report.duplicates),
                          ("skipped (failed before; --retry-failed)", report.skipped_failed),
                          ("failed (newsgraph failures)", report.failed), ("without raw input", report.no_raw_input)):
@@ -194,7 +232,7 @@ def reprocess(
     model: Annotated[str | None, typer.Option(help="spaCy model package or path.")] = None,
     as_json: JsonOption = False,
 ) -> None:
-    """Rebuild records made by another newsgraph version or model, in place.
+    """Rebuild records made by another newsgraph version, model or pipeline fingerprint, in place.
 
     Example: newsgraph reprocess --db news.db
     """
@@ -213,7 +251,7 @@ def reprocess(
     if as_json:
         _dump(report.to_dict())
     else:
-        err_console.print(_report_line(report, db), highlight=False)
+        err_console.print(_report_line(report, db, rebuilding=True), highlight=False)
 
 
 # --- queries -----------------------------------------------------------------------------
@@ -476,7 +514,8 @@ def stats(db: DbOption = DEFAULT_DB, as_json: JsonOption = False) -> None:
     pub = info["published"]
     grid.add_row("published", f"{pub['first'] or '—'} … {pub['last'] or '—'} ({pub['dated_articles']:,} dated)")
     for gen in info["generators"]:
-        grid.add_row("made by", f"newsgraph {gen['newsgraph']}, {gen['model']}: {gen['articles']:,} articles")
+        pipeline = f", pipeline {gen['pipeline']}" if gen.get("pipeline") else ""
+        grid.add_row("made by", f"newsgraph {gen['newsgraph']}, {gen['model']}{pipeline}: {gen['articles']:,} articles")
     if info["outlets"]:
         grid.add_row("top outlets", escape(", ".join(f"{o['outlet']} {o['articles']}" for o in info["outlets"])))
     grid.add_row("schema", ", ".join(info["migrations"]))

@@ -299,7 +299,7 @@ class Store:
         batch_size: int = 16,
         progress: Progress | None = None,
     ) -> IngestReport:
-        """Rebuild records made by another newsgraph version or model, in place."""
+        """Rebuild records made by another newsgraph version, model or pipeline fingerprint, in place."""
         from newsgraph.store.ingest import reprocess
 
         return reprocess(self, reader, everything=everything, workers=workers, batch_size=batch_size,

@@ -189,7 +189,10 @@ def reprocess(
     batch_size: int = 16,
     progress: Progress | None = None,
 ) -> IngestReport:
-    """Rebuild, in place, records made by another newsgraph version or model (all with ``everything``).
+    """Rebuild, in place, records another generator made (all with ``everything``).
+
+    A generator is the newsgraph version, the model and the pipeline fingerprint
+    (``newsgraph.api.pipeline_fingerprint``); a record differing in any is rebuilt.
 
     Each record is rebuilt from its stored raw input and replaces the old one
     under the same id in one transaction; corpus entities resolve again through
@@ -201,8 +204,9 @@ def reprocess(
     reader = _reader(reader)
     gen = reader.generator
     ids = [r[0] for r in store.execute(
-        "SELECT id FROM articles WHERE ? OR newsgraph_version IS NOT ? OR model IS NOT ? ORDER BY rowid",
-        (int(everything), gen.newsgraph, gen.model),
+        "SELECT id FROM articles WHERE ? OR newsgraph_version IS NOT ? OR model IS NOT ? OR pipeline IS NOT ? "
+        "ORDER BY rowid",
+        (int(everything), gen.newsgraph, gen.model, gen.pipeline),
     )]
     report = IngestReport(inputs=len(ids))
     touched: set[int] = set()

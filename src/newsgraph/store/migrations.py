@@ -8,7 +8,8 @@ Tables (article-level rows keep the record's own ids, ``e1``, ``a3`` …, scoped
 ``article_id``; every row is deleted with its article, so a re-processed record
 replaces its rows in one transaction):
 
-    articles          one row per stored record: metadata, clean text, generator
+    articles          one row per stored record: metadata, clean text, generator (version,
+                      model, pipeline fingerprint)
     records           the full record JSON (schema newsgraph.record/1)
     raw_inputs        the raw input (zlib), so ``reprocess`` needs no original files
     articles_fts      FTS5 index over title and text (external content on articles)
@@ -194,8 +195,49 @@ def _initial(conn: sqlite3.Connection) -> None:
     )
 
 
+def _pipeline_fingerprint(conn: sqlite3.Connection) -> None:
+    """``articles.pipeline``: the record's ``generator.pipeline`` (fingerprint of the stages' code and data).
+
+    ``reprocess`` compares it with the current Reader's, so records made by changed
+    code are rebuilt even when the version number stayed. Existing rows get it from
+    their stored record JSON.
+    """
+    conn.execute("ALTER TABLE articles ADD COLUMN pipeline TEXT")
+    conn.execute(
+        "UPDATE articles SET pipeline = "
+        "(SELECT json_extract(r.json, '$.generator.pipeline') FROM records r WHERE r.id = articles.id)"
+    )
+    conn.execute("DROP INDEX IF EXISTS articles_generator")
+    conn.execute("CREATE INDEX articles_generator ON articles(newsgraph_version, model, pipeline)")
+
+
+def _profile_indexes(conn: sqlite3.Connection) -> None:
+    """Indexes for an entity profile's quotes by and about it.
+
+    Quotes by an entity went from each of its articles through every attribution
+    of the article to check the source; with ``sources(article_id, entity_id)``
+    and ``attributions(article_id, source_id)`` they go straight to the entity's
+    sources and their attributions. Quotes about it look up the entity's mentions
+    inside each attribution: with the offsets in the index it needs no table rows.
+    Results do not change; only the plans do.
+    """
+    _run_script(
+        conn,
+        """
+        CREATE INDEX sources_entity ON sources(article_id, entity_id);
+        CREATE INDEX attributions_source ON attributions(article_id, source_id);
+        DROP INDEX mentions_article;
+        CREATE INDEX mentions_article ON mentions(article_id, entity_id, start, "end");
+        """,
+    )
+
+
 #: Every migration, in the order it runs. Append only.
-MIGRATIONS: tuple[Migration, ...] = (Migration("0001_initial", _initial),)
+MIGRATIONS: tuple[Migration, ...] = (
+    Migration("0001_initial", _initial),
+    Migration("0002_pipeline_fingerprint", _pipeline_fingerprint),
+    Migration("0003_profile_indexes", _profile_indexes),
+)
 
 
 def _now() -> str:

@@ -355,8 +355,9 @@ def stats(conn: sqlite3.Connection) -> dict[str, Any]:
         "SELECT min(published), max(published), count(published) FROM articles").fetchone()
     info["published"] = {"first": first, "last": last, "dated_articles": dated}
     info["generators"] = [
-        {"newsgraph": r[0], "model": r[1], "articles": r[2]}
-        for r in conn.execute("SELECT newsgraph_version, model, count(*) FROM articles GROUP BY 1, 2 ORDER BY 3 DESC")
+        {"newsgraph": r[0], "model": r[1], "pipeline": r[2], "articles": r[3]}
+        for r in conn.execute("SELECT newsgraph_version, model, pipeline, count(*) FROM articles "
+                              "GROUP BY 1, 2, 3 ORDER BY 4 DESC")
     ]
     info["outlets"] = [
         {"outlet": r[0], "articles": r[1]}

@@ -74,13 +74,14 @@ def insert_record(conn: sqlite3.Connection, record: Record, raw: RawInput | None
     meta, src, gen = record.meta, record.source, record.generator
     conn.execute(
         "INSERT INTO articles (id, path, line, input_id, url, format, title, authors, published, published_from, "
-        "outlet, dateline, language, text, n_words, newsgraph_version, model, ingested_at) "
-        "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        "outlet, dateline, language, text, n_words, newsgraph_version, model, pipeline, ingested_at) "
+        "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
         (
             record.id, src.path, getattr(src, "line", None), src.id, src.url, src.format, meta.title,
             json.dumps(meta.authors, ensure_ascii=False), meta.published, meta.published_from, meta.outlet,
             meta.dateline, meta.language, record.text, len(record.text.split()),
-            gen.newsgraph if gen else None, gen.model if gen else None, _now(),
+            gen.newsgraph if gen else None, gen.model if gen else None,
+            gen.pipeline if gen else None, _now(),
         ),
     )
     conn.execute("INSERT INTO records (id, json) VALUES (?, ?)", (record.id, record.to_json()))
