@@ -212,5 +212,5 @@ ALL_CAPS_MIN_WORDS = 4
 CAPS_NAME_JOINERS = frozenset({"of", "and", "&", "de", "for", "the", "-", "'s", "’s", "."})
 #: Fine-grained tags of verb forms: a verb inside an all-caps "name" shows the tagger ran on.
 VERB_TAGS = frozenset({"VBD", "VBZ", "VBP", "VBG", "VBN", "MD"})
-#: Longest name read after a title cue in all-caps text ("CHANCELLOR ANGELA MERKEL"), in tokens.
+#: Longest name read after a title cue in all-caps text ("CHANCELLOR ANN B. LEE"), in tokens.
 MAX_CAPS_NAME_TOKENS = 3
