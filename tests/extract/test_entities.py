@@ -39,7 +39,11 @@ def run(parse):
     ("text", "name", "title"),
     [
         ("Attorney General Loretta Lynch spoke to reporters on Friday.", "Loretta Lynch", "Attorney General"),
-        ("The bill was backed by Sen. Elizabeth Warren of Massachusetts.", "Elizabeth Warren", "Senator"),
+        ("The bill was backed by Sen. Elizabeth Warren of Massachusetts.", "Elizabeth Warren",
+         "Senator of Massachusetts"),
+        ("Gov. Jane Doe of Ohio signed the bill on Tuesday.", "Jane Doe", "Governor of Ohio"),
+        ("Rep. John Roe of Texas voted against it.", "John Roe", "Representative of Texas"),
+        ("Mayor Ann Lee of Springfield opened the bridge.", "Ann Lee", "Mayor of Springfield"),
         ("Rep. Henry Cuellar voted against the measure.", "Henry Cuellar", "Representative"),
         ("Ohio Gov. John Kasich vetoed the bill.", "John Kasich", "Ohio Governor"),
         ("German Chancellor Angela Merkel met the delegation.", "Angela Merkel", "German Chancellor"),
@@ -49,6 +53,8 @@ def run(parse):
         ("Mary Barra became chief executive in 2014 after decades at the company.", "Mary Barra", "chief executive"),
         ("Rep. Henry Cuellar of Texas, a fiscally conservative Blue Dog Democrat, spoke.", "Henry Cuellar",
          "Blue Dog Democrat"),
+        ("Rep. Henry Cuellar of Texas, a fiscally conservative Blue Dog Democrat, spoke.", "Henry Cuellar",
+         "Representative of Texas"),
         ("British Prime Minister Theresa May met the press.", "Theresa May", "British Prime Minister"),
     ],
 )

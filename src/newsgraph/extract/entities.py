@@ -25,7 +25,7 @@ from dataclasses import dataclass, field
 from spacy.attrs import DEP, LOWER
 from spacy.tokens import Doc, Span, Token
 
-from newsgraph.extract import coref, names, titles
+from newsgraph.extract import caps, coref, names, titles
 from newsgraph.extract.entity_lexicons import (
     CALENDAR_WORDS,
     CORPORATE_SUFFIXES,
@@ -42,11 +42,13 @@ from newsgraph.extract.entity_lexicons import (
     RE_HAS_LETTER,
     RE_LONE_INITIAL,
     RE_MARKUP,
+    RE_NAME_WITH_NUMBER,
     RE_POSSESSIVE,
     SUBJECT_DEPS,
     TITLE_ABBREVIATIONS,
     TITLE_HEADS,
     TITLE_MODIFIERS,
+    WEAK_TITLE_HEADS,
 )
 from newsgraph.record import Entity, Mention
 
@@ -143,11 +145,22 @@ def _not_name_end(token: Token, label: str) -> bool:
         return True
     if token.is_lower and token.is_alpha and label in CAPITALISED_LABELS:
         return True  # "Smith allies", "Smith aware": a lowercase word after a name is not part of it
-    return label in NUMBERLESS_LABELS and bool(RE_DIGIT.search(text))
+    # A number after a name ends it; a word with a number glued on ("Doe2", a user name) does not.
+    return label in NUMBERLESS_LABELS and bool(RE_DIGIT.search(text)) and not RE_NAME_WITH_NUMBER.match(text)
 
 
 #: Words that end a name wherever a title-case headline runs on ("President Smith Who Needs ...").
 RELATIVE_WORDS = frozenset({"who", "whom", "whose", "which", "that", "what", "when", "where", "is", "was", "are"})
+
+
+def _only_title(span: Span, label: str) -> bool:
+    """A span that is nothing but a title: one title word or honorific ("Officer", "Gov."), or a
+    person's span made of title words only ("Prime Minister"). Weak heads ("Major") and modifiers
+    ("White") are names too often to be dropped alone."""
+    if len(span) == 1:
+        low = span[0].lower_
+        return (low in TITLE_HEADS and low not in WEAK_TITLE_HEADS) or low in TITLE_ABBREVIATIONS or low in HONORIFICS
+    return label == "PERSON" and all(_is_titleword(t.text) or t.is_punct for t in span)
 
 
 def _calendar_or_pronoun(token: Token) -> bool:
@@ -198,6 +211,8 @@ def _trim(doc: Doc, ent: Span) -> NameSpan | None:
         return None
     if end - start == 1 and RE_LONE_INITIAL.match(doc[start].text):
         return None  # a lone initial ("R.") is not a name
+    if _only_title(doc[start:end], label):
+        return None  # "Officer", "Prime Minister": a title alone names no one
     if end - start == 1 and _calendar_or_pronoun(doc[start]):
         return None  # "JUL" in a wire table, "She" opening a headline
     if end - start == 1 and doc[start].is_lower and label in CAPITALISED_LABELS:
@@ -207,6 +222,8 @@ def _trim(doc: Doc, ent: Span) -> NameSpan | None:
     span = NameSpan(start=start, end=end, key=_key(doc, start, end), label=label, honorific=honorific)
     span.all_caps = all(t.is_upper or not t.is_alpha for t in doc[start:end])
     span.title = None if _modifies_next_noun(doc, end) else titles.prenominal_title(doc, start)
+    if span.title is not None:
+        span.title = titles.with_jurisdiction(doc, span.title, end)
     span.person_evidence = bool(honorific) or stripped_title or span.title is not None
     return span
 
@@ -229,14 +246,49 @@ def _pieces(doc: Doc, ent: Span) -> list[Span]:
     return [Span(doc, a, b, label=ent.label_) for a, b in bounds if b > a]
 
 
+def _with_numbered_surname(doc: Doc, ent: Span) -> Span:
+    """A person's span spaCy ended before a surname with a number glued on ("Jane" of "Jane Doe7")."""
+    end = ent.end
+    if (ent.label_ == "PERSON" and end < len(doc) and doc[end].ent_iob_ == "O" and doc[end - 1].whitespace_
+            and RE_NAME_WITH_NUMBER.match(doc[end].text)):
+        return Span(doc, ent.start, end + 1, label=ent.label_)
+    return ent
+
+
+def _caps_piece(doc: Doc, piece: Span) -> NameSpan | None:
+    """A name from an entity span in an all-caps sentence: cut at its first verb or function
+    word, and kept after a cut only when a title vouches for it ("PRIME MINISTER X Y JOINED")."""
+    end = caps.name_end(doc, piece.start, piece.end)
+    if end == piece.start + 1 and caps.breaks_name(doc[piece.start]):
+        return None
+    span = _trim(doc, Span(doc, piece.start, end, label=piece.label_))
+    if span is None or end == piece.end:
+        return span
+    return span if span.person_evidence else None
+
+
 def _name_spans(doc: Doc) -> list[NameSpan]:
     spans = []
+    in_caps = caps.caps_tokens(doc)
     for ent in doc.ents:
         if ent.label_ not in ENTITY_LABELS:
             continue
+        ent = _with_numbered_surname(doc, ent)
         for piece in _pieces(doc, ent):
-            span = _trim(doc, piece)
+            if in_caps[piece.start] and all(t.is_upper or not t.is_alpha for t in piece):
+                span = _caps_piece(doc, piece)
+            else:
+                span = _trim(doc, piece)
             if span is not None:
+                spans.append(span)
+    if any(in_caps):
+        taken = [False] * len(doc)
+        for ent in doc.ents:
+            for i in range(ent.start, ent.end):
+                taken[i] = True
+        for start, end in caps.names_after_titles(doc, in_caps, taken):
+            span = _trim(doc, Span(doc, start, end, label="PERSON"))
+            if span is not None and span.person_evidence:
                 spans.append(span)
     return spans
 
@@ -326,6 +378,8 @@ def _propagate(doc: Doc, spans: list[NameSpan], labels: dict[str, str]) -> tuple
             match = NameSpan(start=i, end=end, key=" ".join(words), label=None)
             match.all_caps = all(t.is_upper or not t.is_alpha for t in tokens)
             match.title = titles.prenominal_title(doc, i)
+            if match.title is not None:
+                match.title = titles.with_jurisdiction(doc, match.title, end)
             break
         if match:
             found.append(match)

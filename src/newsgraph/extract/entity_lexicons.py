@@ -198,5 +198,19 @@ RE_DATE_OR_SCORE = re.compile(r"^\d+(?:[-/.]\d+)+$")
 RE_MARKUP = re.compile(r"[<>={}\[\]|\\]|://|^www\.", re.IGNORECASE)
 #: A digit anywhere in a token.
 RE_DIGIT = re.compile(r"\d")
+#: A capitalised word with a number glued to its end ("Doe2"): still a name word, not a score.
+RE_NAME_WITH_NUMBER = re.compile(r"^[A-Z][a-z]{2,}\d{1,4}$")
 #: Characters of letters in any script: a token with none cannot be a name.
 RE_HAS_LETTER = re.compile(r"[^\W\d_]")
+
+#: Share of capitalised letters-only words above which a sentence is written in capitals
+#: (a shouted headline, a wire slug, a whole article in capitals).
+ALL_CAPS_SHARE = 0.8
+#: Fewest words a sentence needs before it is judged all-caps ("NEW YORK" alone is a name).
+ALL_CAPS_MIN_WORDS = 4
+#: Words that join the parts of an all-caps name ("BANK OF AMERICA", "AT&T", "PROCTER AND GAMBLE").
+CAPS_NAME_JOINERS = frozenset({"of", "and", "&", "de", "for", "the", "-", "'s", "’s", "."})
+#: Fine-grained tags of verb forms: a verb inside an all-caps "name" shows the tagger ran on.
+VERB_TAGS = frozenset({"VBD", "VBZ", "VBP", "VBG", "VBN", "MD"})
+#: Longest name read after a title cue in all-caps text ("CHANCELLOR ANN B. LEE"), in tokens.
+MAX_CAPS_NAME_TOKENS = 3

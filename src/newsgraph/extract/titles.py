@@ -14,7 +14,7 @@ what a later definite description ("the ambassador") repeats.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from spacy.tokens import Doc, Token
 
@@ -32,6 +32,8 @@ from newsgraph.extract.entity_lexicons import (
 
 #: Entity labels that may qualify a title ("Justice Department spokeswoman", "Russian Ambassador").
 QUALIFIER_LABELS = frozenset({"ORG", "NORP", "GPE", "PERSON", "FAC", "LOC"})
+#: Labels of what a title is held in ("Governor of Ohio", "Representative of Texas").
+JURISDICTION_LABELS = frozenset({"GPE", "ORG", "LOC"})
 #: Heads that make an appositive a role though they are not titles ("a Blue Dog Democrat").
 APPOSITIVE_ONLY_HEADS = frozenset({"democrat", "republican", "libertarian", "conservative", "liberal",
                                    "socialist"})
@@ -127,6 +129,20 @@ def prenominal_title(doc: Doc, start: int) -> Title | None:
     if not tokens:
         return None
     return _make_title(tokens, qualifiers)
+
+
+def with_jurisdiction(doc: Doc, title: Title, name_end: int) -> Title:
+    """The title with the place or body written right after the name ("Gov. Ann Lee of Ohio" →
+    "Governor of Ohio"; "Rep. X of Texas" → "Representative of Texas")."""
+    i = name_end
+    if i + 1 >= len(doc) or doc[i].lower_ != "of" or doc[i + 1].ent_iob_ != "B":
+        return title
+    if doc[i + 1].ent_type_ not in JURISDICTION_LABELS or " of " in title.display:
+        return title
+    j = i + 2
+    while j < len(doc) and doc[j].ent_iob_ == "I":
+        j += 1
+    return replace(title, display=f"{title.display} of {doc[i + 1 : j].text}")
 
 
 def _chunk_title(doc: Doc, head: Token, chunk_start: int) -> Title | None:
