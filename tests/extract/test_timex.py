@@ -104,7 +104,7 @@ def test_false_time_expressions_are_rejected(nlp, text: str) -> None:
 def test_without_publication_date_relative_ones_are_flagged(nlp) -> None:
     text = "Last year the firm moved; on Tuesday it fired staff; in 1998 it began."
     found = {t.text: t for t in times(nlp, text, None)}
-    assert found["Last year"].value is None and not found["Last year"].anchored
+    assert found["Last year"].value == "REF-P1Y" and not found["Last year"].anchored
     assert found["Tuesday"].value == "XXXX-WXX-2" and not found["Tuesday"].anchored
     assert found["1998"].value == "1998" and found["1998"].anchored
 
@@ -142,7 +142,7 @@ def test_function_works_on_a_bare_doc_without_publication() -> None:
 
     doc = spacy.blank("en")("Prices rose in 1998 and fell last year.")
     found = time_expressions(doc, None)
-    assert [(t.text, t.value) for t in found] == [("1998", "1998"), ("last year", None)]
+    assert [(t.text, t.value) for t in found] == [("1998", "1998"), ("last year", "REF-P1Y")]
 
 
 _BLANK = None
@@ -228,3 +228,28 @@ def test_a_page_of_dates_stays_fast() -> None:
     found = time_expressions(doc, "2017-06-06")
     assert len(found) == 6000
     assert time.perf_counter() - start < 30
+
+
+@pytest.mark.parametrize(
+    ("text", "expression", "value"),
+    [
+        ("Last month the firm moved.", "Last month", "REF-P1M"),
+        ("Last year the firm moved.", "Last year", "REF-P1Y"),
+        ("Two decades ago the firm moved.", "Two decades ago", "REF-P20Y"),
+        ("The previous week the firm moved.", "The previous week", "REF-P1W"),
+        ("The firm will move tomorrow.", "tomorrow", "REF+P1D"),
+        ("The firm moves this week.", "this week", "REF+P0W"),
+    ],
+)
+def test_without_publication_date_relative_ones_keep_a_relative_value(
+    nlp, text: str, expression: str, value: str
+) -> None:
+    found = {t.text: t for t in times(nlp, text, None)}
+    assert found[expression].value == value
+    assert not found[expression].anchored
+
+
+def test_with_publication_date_no_relative_value_leaks(nlp) -> None:
+    found = times(nlp, "Last month the firm moved; two decades ago it began.", "2017-06-06")
+    assert [t.value for t in found] == ["2017-05", "1997"]
+    assert all(t.anchored for t in found)
