@@ -271,10 +271,6 @@ def rejected(
     # "a second term", "a minute's"
     if re.fullmatch(r"(?:a|the|one) second", lowered):
         return True
-    # "a day after the vote": a distance from an event, not a time of its own
-    counted = resolution.type == "DURATION" and P.RE_COUNTED_DURATION.match(resolution.value or "")
-    if counted and P.RE_FROM_EVENT.match(full[cand.end : cand.end + 8]):
-        return True
     # ages ("a 44-year-old") are not time expressions
     if P.RE_AGE_SUFFIX.match(full[cand.end : cand.end + 12]) or lowered.endswith(("-old", " old")) or (
         resolution.type == "DURATION" and P.RE_OLD_AFTER.match(full[cand.end : cand.end + 8])
