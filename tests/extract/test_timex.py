@@ -42,7 +42,11 @@ def test_reference_article_matches_gold_times(nlp, gold) -> None:
         assert item in got, f"missing {item}; got {got}"
     # every gold time found once, in text order, and nothing else
     assert [pair for pair in got if pair in expected] == expected
-    assert len(got) == len(expected), f"extra times: {[p for p in got if p not in expected]}"
+    # the gold leaves out distances from events ("a day after The Washington Post revealed ..."); the
+    # stage keeps them as unanchored durations (issue 6): those are the only extras allowed
+    extras = [t for t in found if (t.text, t.value) not in expected]
+    assert all(t.type == "DURATION" and not t.anchored and t.text.lower() == "a day" for t in extras), extras
+    assert len(extras) <= 1
 
 
 @pytest.mark.skipif(not REFERENCE.exists(), reason="reference article not available")
@@ -50,7 +54,8 @@ def test_reference_offsets_point_into_the_text(nlp) -> None:
     text = reference_text()
     for t in times(nlp, text):
         assert text[t.start : t.end] == t.text
-        assert t.id.startswith("t") and t.anchored and t.role is None
+        assert t.id.startswith("t") and t.role is None
+        assert t.anchored or t.type == "DURATION"  # only a distance from an event may hang unanchored
 
 
 @pytest.mark.parametrize(
@@ -104,7 +109,7 @@ def test_false_time_expressions_are_rejected(nlp, text: str) -> None:
 def test_without_publication_date_relative_ones_are_flagged(nlp) -> None:
     text = "Last year the firm moved; on Tuesday it fired staff; in 1998 it began."
     found = {t.text: t for t in times(nlp, text, None)}
-    assert found["Last year"].value is None and not found["Last year"].anchored
+    assert found["Last year"].value == "REF-P1Y" and not found["Last year"].anchored
     assert found["Tuesday"].value == "XXXX-WXX-2" and not found["Tuesday"].anchored
     assert found["1998"].value == "1998" and found["1998"].anchored
 
@@ -142,7 +147,7 @@ def test_function_works_on_a_bare_doc_without_publication() -> None:
 
     doc = spacy.blank("en")("Prices rose in 1998 and fell last year.")
     found = time_expressions(doc, None)
-    assert [(t.text, t.value) for t in found] == [("1998", "1998"), ("last year", None)]
+    assert [(t.text, t.value) for t in found] == [("1998", "1998"), ("last year", "REF-P1Y")]
 
 
 _BLANK = None
@@ -228,3 +233,59 @@ def test_a_page_of_dates_stays_fast() -> None:
     found = time_expressions(doc, "2017-06-06")
     assert len(found) == 6000
     assert time.perf_counter() - start < 30
+
+
+@pytest.mark.parametrize(
+    ("text", "expression", "value"),
+    [
+        ("Last month the firm moved.", "Last month", "REF-P1M"),
+        ("Last year the firm moved.", "Last year", "REF-P1Y"),
+        ("Two decades ago the firm moved.", "Two decades ago", "REF-P20Y"),
+        ("The previous week the firm moved.", "The previous week", "REF-P1W"),
+        ("The firm will move tomorrow.", "tomorrow", "REF+P1D"),
+        ("The firm moves this week.", "this week", "REF+P0W"),
+    ],
+)
+def test_without_publication_date_relative_ones_keep_a_relative_value(
+    nlp, text: str, expression: str, value: str
+) -> None:
+    found = {t.text: t for t in times(nlp, text, None)}
+    assert found[expression].value == value
+    assert not found[expression].anchored
+
+
+def test_with_publication_date_no_relative_value_leaks(nlp) -> None:
+    found = times(nlp, "Last month the firm moved; two decades ago it began.", "2017-06-06")
+    assert [t.value for t in found] == ["2017-05", "1997"]
+    assert all(t.anchored for t in found)
+
+
+@pytest.mark.parametrize(
+    ("text", "expression", "type_", "value", "anchored"),
+    [
+        # no date for the event in the text: an unanchored distance
+        ("A day after the vote, he quit.", "A day", "DURATION", "P1D", False),
+        ("Three days after his arrest, he was freed.", "Three days", "DURATION", "P3D", False),
+        # the event's date inside its phrase
+        ("Two weeks before the June 20 election, polls shifted.", "Two weeks", "DATE", "2017-06-06", True),
+        # the event's date named in an earlier sentence with the same event noun
+        ("The vote was held on June 5. A day after the vote, he quit.", "A day", "DATE", "2017-06-06", True),
+        ("The election was in March. Two months after the election, he resigned.", "Two months", "DATE",
+         "2017-05", True),
+    ],
+)
+def test_distance_from_an_event(nlp, text: str, expression: str, type_: str, value: str, anchored: bool) -> None:
+    found = {t.text: t for t in times(nlp, text, "2017-06-06")}
+    assert (found[expression].type, found[expression].value, found[expression].anchored) == (type_, value, anchored)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The vote was held on June 5. A day after the attack, he quit.",  # another event: no anchor
+        "The vote was held on June 5 and June 9. A day after the vote, he quit.",  # two dates: ambiguous
+    ],
+)
+def test_distance_from_an_event_not_anchored_on_the_wrong_date(nlp, text: str) -> None:
+    found = {t.text: t for t in times(nlp, text, "2017-06-06")}
+    assert found["A day"].type == "DURATION" and not found["A day"].anchored

@@ -139,7 +139,7 @@ def test_direction_follows_tense(text: str, tense: str | None, value: str) -> No
 
 @pytest.mark.parametrize(
     ("text", "value"),
-    [("Tuesday", "XXXX-WXX-2"), ("May", "XXXX-05"), ("last year", None), ("yesterday", None),
+    [("Tuesday", "XXXX-WXX-2"), ("May", "XXXX-05"), ("last year", "REF-P1Y"), ("yesterday", "REF-P1D"),
      ("the 1980s", "198"), ("June 6, 2017", "2017-06-06"), ("three years", "P3Y")],
 )
 def test_without_anchor_relative_values_stay_relative(text: str, value: str | None) -> None:
@@ -189,3 +189,57 @@ _WORDS = st.sampled_from(
 def test_time_like_word_salad_never_raises(words, anchor) -> None:
     text = " ".join(words)
     assert normalize(text, anchor) == normalize(text, anchor)
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("last month", "REF-P1M"),
+        ("next month", "REF+P1M"),
+        ("last year", "REF-P1Y"),
+        ("two decades ago", "REF-P20Y"),
+        ("the previous week", "REF-P1W"),
+        ("yesterday", "REF-P1D"),
+        ("the 1990s", "199"),  # absolute: still resolves
+        ("the past decade", "P10Y"),  # a duration needs no anchor
+        ("next spring", "XXXX-SP"),
+        ("the holiday season", "XXXX-12"),
+        ("recently", "PAST_REF"),
+    ],
+)
+def test_without_anchor_relative_values(text: str, value: str) -> None:
+    found = resolve(text, Context())
+    assert found.value == value
+
+
+@pytest.mark.parametrize(
+    ("probe", "value"),
+    [("2000-05", "REF-P1M"), ("2000-06-14TNI", "REF-P1D"), ("2000-W24", "REF+P0W"), ("2000-Q1", "REF-P1Q"),
+     ("198", "REF-P2DE"), ("19", "REF-P1CE"), ("2001-H1", "REF+P12M"), ("PAST_REF", None), (None, None)],
+)
+def test_offset_value_from_probe(probe: str | None, value: str | None) -> None:
+    from newsgraph.extract._timex_normalize import offset_value
+
+    assert offset_value(probe) == value
+
+
+@pytest.mark.parametrize(
+    ("anchor", "tense", "value"),
+    [
+        (date(2017, 6, 6), None, "2016-12"),  # June: the nearest past season
+        (date(2017, 6, 6), "past", "2016-12"),
+        (date(2017, 6, 6), "future", "2017-12"),
+        (date(2017, 12, 20), None, "2017-12"),  # during the season
+        (date(2018, 1, 5), None, "2017-12"),
+    ],
+)
+def test_holiday_season_is_the_nearest_past_one(anchor: date, tense: str | None, value: str) -> None:
+    assert resolve("the holiday season", Context(anchor=anchor, tense=tense)).value == value
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [("last holiday season", "2016-12"), ("this holiday season", "2017-12"), ("next holiday season", "2017-12")],
+)
+def test_holiday_season_with_a_cue(text: str, value: str) -> None:
+    assert resolve(text, Context(anchor=TUESDAY)).value == value

@@ -12,7 +12,8 @@ The rules follow the TimeML 1.2 guidelines and TempEval-3 conventions:
 - vague references are ``PAST_REF`` / ``PRESENT_REF`` / ``FUTURE_REF``;
 - the anchor is only ever the publication date passed in, never today's date.
   Without one, relative expressions keep a relative value (``XXXX-WXX-2`` for
-  "Tuesday", ``XXXX-05`` for "May", else ``None``) and are flagged ``relative``.
+  "Tuesday", ``XXXX-05`` for "May", else their distance from the publication
+  date, ``REF-P1M`` for "last month") and are flagged ``relative``.
 
 Every rule is a small function that either understands the whole (prepared)
 expression or returns ``None``; ``resolve`` tries them in order. Nothing here
@@ -799,13 +800,13 @@ def _relative_unit(s: str, ctx: Context) -> Resolution | None:
             return _needs_anchor("TIME")
         day = _shift_days(base, step)
         return Resolution("TIME", f"{_day_value(day)}T{P.PARTS_OF_DAY[unit]}") if day else None
+    if unit in ("decade", "century") and rel in ("past", "the past", "last", "the last", "this past"):
+        # "over the past decade": the last ten years, not the 2000s (no anchor needed)
+        return Resolution("DURATION", duration_value(1, unit))
     if base is None:
         return _needs_anchor("DATE")
     if unit in P.SEASONS or unit in ("season", "holiday season"):
         return _season_value(base, unit, step)
-    if unit in ("decade", "century") and rel in ("past", "the past", "last", "the last", "this past"):
-        # "over the past decade": the last ten years, not the 2000s
-        return Resolution("DURATION", duration_value(1, unit))
     if unit == "half":
         half = 1 if base.month <= 6 else 2
         index = base.year * 2 + half - 1 + step
@@ -826,9 +827,12 @@ def _weekend_value(anchor: date, step: int, tense: Tense | None) -> str | None:
 
 def _season_value(anchor: date, unit: str, step: int) -> Resolution:
     """this summer → 2017-SU; last fall → the latest fall that has ended; next spring → the coming one."""
-    if unit in ("season", "holiday season"):
-        # "the holiday season": the year-end holidays of the anchor's year
-        return Resolution("DATE", f"{anchor.year:04d}-12" if unit == "holiday season" else _year_value(anchor.year))
+    if unit == "holiday season":
+        # "last holiday season" → the previous December, "next" → the coming one, "this" → this year's
+        year = anchor.year - 1 if step < 0 else anchor.year + (anchor.month == 12) if step > 0 else anchor.year
+        return Resolution("DATE", f"{year:04d}-12")
+    if unit == "season":
+        return Resolution("DATE", _year_value(anchor.year))
     code = P.SEASONS[unit]
     start = {"SP": 3, "SU": 6, "FA": 9, "WI": 12}[code]
     year = anchor.year
@@ -1034,7 +1038,9 @@ def _season(s: str, ctx: Context) -> Resolution | None:
     if bare == "holiday season":
         if ctx.anchor is None:
             return _needs_anchor("DATE", "XXXX-12")
-        return _season_value(ctx.anchor, "holiday season", 0)
+        # news direction: the latest year-end holidays (December counts) unless the clause looks ahead
+        ahead = ctx.tense == "future" or ctx.anchor.month == 12
+        return Resolution("DATE", f"{ctx.anchor.year - (not ahead):04d}-12")
     return None
 
 
@@ -1118,23 +1124,86 @@ def _strip_modifiers(s: str) -> tuple[str, str | None]:
 # --- entry points --------------------------------------------------------------------
 
 
+# --- values relative to an unknown publication date ------------------------------------
+
+#: A stand-in publication date, used only to measure how far a relative expression reaches
+#: from it; the value written is the distance (``REF-P1M``), never a date computed from it.
+_PROBE = date(2000, 6, 15)
+_RE_PROBE_VALUE = re.compile(
+    r"^(?:(?P<day>\d{4}-\d{2}-\d{2})(?:T\w+)?|(?P<week>\d{4}-W\d{2})(?:-WE)?|(?P<month>\d{4}-\d{2})"
+    r"|(?P<quarter>\d{4}-Q[1-4])|\d{4}-(?P<season>SP|SU|FA|WI)|(?P<half>\d{4}-H[12])|(?P<year>\d{4})|(?P<decade>\d{3})|(?P<century>\d{2}))$"
+)
+
+
+def _signed(amount: int, unit: str) -> str:
+    return f"REF{'-' if amount < 0 else '+'}P{abs(amount)}{unit}"
+
+
+def offset_value(probe_value: str | None) -> str | None:
+    """A value computed against ``_PROBE``, rewritten as its distance from the publication date.
+
+    ``REF-P1M`` is "one month before the publication date, at month granularity";
+    ``REF+P0W`` is "the publication week"; ``REF-P2DE`` "two decades before". The unit is
+    the value's granularity (TIMEX3 duration letters, ``DE``/``CE`` for decades and centuries).
+    A season keeps only its name (``XXXX-SU``); values that are not calendar points give ``None``.
+    """
+    match = _RE_PROBE_VALUE.match(probe_value or "")
+    if not match:
+        return None
+    if match.group("day"):
+        return _signed((date.fromisoformat(match.group("day")) - _PROBE).days, "D")
+    if match.group("week"):
+        year, week = match.group("week").split("-W")
+        monday = date.fromisocalendar(int(year), int(week), 1)
+        return _signed((monday - (_PROBE - timedelta(days=_PROBE.isoweekday() - 1))).days // 7, "W")
+    if match.group("month"):
+        year, month = map(int, match.group("month").split("-"))
+        return _signed((year - _PROBE.year) * 12 + month - _PROBE.month, "M")
+    if match.group("quarter"):
+        year, quarter = match.group("quarter").split("-Q")
+        return _signed((int(year) - _PROBE.year) * 4 + int(quarter) - _quarter_of(_PROBE), "Q")
+    if match.group("season"):
+        return f"XXXX-{match.group('season')}"
+    if match.group("half"):
+        year, half = match.group("half").split("-H")
+        return _signed(((int(year) - _PROBE.year) * 2 + int(half) - 1) * 6, "M")
+    if match.group("year"):
+        return _signed(int(match.group("year")) - _PROBE.year, "Y")
+    if match.group("decade"):
+        return _signed(int(match.group("decade")) - _PROBE.year // 10, "DE")
+    return _signed(int(match.group("century")) - _PROBE.year // 100, "CE")
+
+
+def _resolve(s: str, ctx: Context) -> Resolution:
+    for candidate, mod in ((s, None), _strip_modifiers(s)):
+        if not candidate:
+            continue
+        for rule in RULES:
+            found = rule(candidate, ctx)
+            if found is not None:
+                return replace(found, mod=found.mod or mod)
+    return UNKNOWN
+
+
 def resolve(text: str, context: Context | None = None) -> Resolution:
-    """The TIMEX3 reading of one expression, or ``UNKNOWN``. Never raises."""
+    """The TIMEX3 reading of one expression, or ``UNKNOWN``. Never raises.
+
+    Without a publication date, a relative expression that has no underspecified
+    value of its own ("last month") gets its distance from that date (``REF-P1M``,
+    see ``offset_value``) and stays flagged ``relative``.
+    """
     ctx = context or Context()
     try:
         s = prepare(text)
         if not s or len(s) > 200:
             return UNKNOWN
-        for candidate, mod in ((s, None), _strip_modifiers(s)):
-            if not candidate:
-                continue
-            for rule in RULES:
-                found = rule(candidate, ctx)
-                if found is not None:
-                    return replace(found, mod=found.mod or mod)
+        found = _resolve(s, ctx)
+        if found.relative and found.value is None and ctx.anchor is None:
+            probed = _resolve(s, replace(ctx, anchor=_PROBE))
+            return replace(found, value=offset_value(probed.value), mod=found.mod or probed.mod)
+        return found
     except (ValueError, OverflowError, IndexError, KeyError, TypeError):
         return UNKNOWN
-    return UNKNOWN
 
 
 def normalize(
@@ -1149,4 +1218,6 @@ def normalize(
     return found.type, found.value, found.mod
 
 
-__all__ = ["UNKNOWN", "Context", "Resolution", "Tense", "duration_value", "normalize", "prepare", "resolve"]
+__all__ = [
+    "UNKNOWN", "Context", "Resolution", "Tense", "duration_value", "normalize", "offset_value", "prepare", "resolve",
+]

@@ -468,3 +468,49 @@ RE_FROM_EVENT = re.compile(r"\s+(?:after|before)\b")
 RE_COUNTED_DURATION = re.compile(r"PT?\d")
 #: What follows an adjectival duration that makes it an age: "a 44-year-old".
 RE_AGE_SUFFIX = re.compile(r"-(?:year|month|week|day)s?-old")
+
+# --- recogniser prefilter ----------------------------------------------------------
+
+_UNIT_WORD = r"second|minute|hour|day|night|week|fortnight|month|quarter|year|decade|centur|millenni"
+
+#: For each recogniser pattern, a cheap regex for a word that every one of its matches contains,
+#: searched in the lower-cased text unless the pattern is in ``CASED_KEYWORDS``.
+#: A pattern whose keyword is absent from a text cannot match there, so it is not run: most
+#: patterns start with optional words, which makes Python's ``re`` try them at every position,
+#: while these keywords are short literal alternations. ``tests/extract/test_timex_speed.py``
+#: checks that every pattern's matches contain its keyword.
+PATTERN_KEYWORDS: dict[str, re.Pattern[str]] = {
+    name: re.compile(keyword)
+    for name, keyword in {
+        "calendar_date": r"Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec",
+        "numeric_date": r"\d[-/]\d",
+        "month": r"Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec",
+        "weekday": r"Mon|Tue|Wed|Thu|Fri|Sat|Sun",
+        "year": r"(?:1[6-9]|20)\d\d",
+        "spelled_year": r"nineteen|eighteen|thousand",
+        "decade": r"0s|ties",
+        "century": r"century",
+        "relative_unit": r"week|month|year|quarter|decade|century|spring|summer|fall|autumn|winter|season"
+                         r"|half|morning|afternoon|evening|night",
+        "offset": rf"{_UNIT_WORD}",
+        "duration": rf"{_UNIT_WORD}",
+        "compound_duration": rf"-(?:{_UNIT_WORD})",
+        "plural_units": r"(?:second|minute|hour|day|week|month|quarter|year|decade)s|centuries",
+        "deictic": r"to(?:day|night|morrow)|yesterday|tmrw?|tdy|morning|afternoon|evening|night",
+        "vague": r"now|current|present|recent|lately|formerly|soon|future|past|later|same|ago|days",
+        "clock": r"\d\s*[ap]\.?\s?m|\d:\d\d|noon|midnight|midday|o'clock",
+        "quarter": r"quarter|half|q[1-4]",
+        "year_period": r"quarter|period|half",
+        "year_ago": r"year",
+        "period": r"months|fiscal|quarter|period",
+        "season": r"spring|summer|fall|autumn|winter|holiday",
+        "holiday": r"day|christmas|xmas|easter|thanksgiving|halloween|hogmanay|year|fourth|pentecost",
+        "set": r"every|each|ly\b|days",
+        "period_edge": r"end|beginning|start|middle",
+        "part_of_day": r"morning|afternoon|evening",
+        "anaphoric": r"day|morning|afternoon|evening|night|week|month|year",
+    }.items()
+}
+
+#: Patterns whose keyword is searched in the text as written (their names are capitalised).
+CASED_KEYWORDS: frozenset[str] = frozenset({"calendar_date", "month", "weekday"})

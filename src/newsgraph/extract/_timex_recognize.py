@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import bisect
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass
 
 from spacy.tokens import Doc, Span
@@ -30,6 +31,8 @@ class Candidate:
     source: str
 
 
+#: ASCII-only lower-casing, which never changes the length of a text.
+_ASCII_LOWER = str.maketrans("ABCDEFGHIJKLMNOPQRSTUVWXYZ", "abcdefghijklmnopqrstuvwxyz")
 _LEAD_WORD = re.compile(r"^(\w+)\s+")
 _TRAIL = re.compile(r"(?:['’]s|s['’]|[\s,;:!?)\]\"'“”‘’-])+$")
 _LEAD = re.compile(r"^[\s,;:(\[\"'“”‘’-]+")
@@ -72,12 +75,53 @@ def trim(text: str, start: int, end: int) -> tuple[int, int]:
     return start, max(start, end)
 
 
+#: How far before its keyword a match may start, and how far after it a window reaches.
+_LEAD_CHARS = 80
+_AHEAD_CHARS = 160
+#: A windowed match ending this close to the window's end is searched again without a window.
+_SLACK_CHARS = 60
+
+
+def pattern_matches(
+    regex: re.Pattern[str], keyword: re.Pattern[str], text: str, haystack: str
+) -> Iterator[re.Match[str]]:
+    """The matches of ``regex.finditer(text)``, found by searching only near ``keyword`` hits.
+
+    Every match contains a keyword (``P.PATTERN_KEYWORDS``), so a match starts at
+    most ``_LEAD_CHARS`` before a keyword hit; searching a window around each hit
+    (instead of trying the pattern at every position) gives the same matches for a
+    fraction of the cost. ``haystack`` is ``text`` or its lower-cased copy (same length).
+    A match that reaches the end of its window is re-searched without one, so a
+    window never cuts a match short.
+    """
+    pos = 0
+    size = len(text)
+    for hit in keyword.finditer(haystack):
+        if hit.start() < pos:
+            continue
+        start = max(pos, hit.start() - _LEAD_CHARS)
+        end = min(size, hit.start() + _AHEAD_CHARS)
+        match = regex.search(text, start, end)
+        if match is None:
+            continue
+        if end < size and match.end() > end - _SLACK_CHARS:
+            match = regex.search(text, start)
+            if match is None:  # pragma: no cover - the window found one, so the whole text has one
+                continue
+        yield match
+        pos = max(match.end(), match.start() + 1)
+
+
 def candidates(doc: Doc, full: str | None = None) -> list[Candidate]:
     """Every pattern match and every spaCy DATE/TIME entity, trimmed."""
     text = doc.text if full is None else full
+    lowered = text.lower()
+    if len(lowered) != len(text):  # a few characters change length when lower-cased ("İ")
+        lowered = text.translate(_ASCII_LOWER)
     found: list[Candidate] = []
     for name, regex in P.RECOGNISER_PATTERNS.items():
-        for match in regex.finditer(text):
+        haystack = text if name in P.CASED_KEYWORDS else lowered
+        for match in pattern_matches(regex, P.PATTERN_KEYWORDS[name], text, haystack):
             start, end = trim(text, match.start(), match.end())
             if end > start:
                 found.append(Candidate(start, end, name))
@@ -227,10 +271,6 @@ def rejected(
     # "a second term", "a minute's"
     if re.fullmatch(r"(?:a|the|one) second", lowered):
         return True
-    # "a day after the vote": a distance from an event, not a time of its own
-    counted = resolution.type == "DURATION" and P.RE_COUNTED_DURATION.match(resolution.value or "")
-    if counted and P.RE_FROM_EVENT.match(full[cand.end : cand.end + 8]):
-        return True
     # ages ("a 44-year-old") are not time expressions
     if P.RE_AGE_SUFFIX.match(full[cand.end : cand.end + 12]) or lowered.endswith(("-old", " old")) or (
         resolution.type == "DURATION" and P.RE_OLD_AFTER.match(full[cand.end : cand.end + 8])
@@ -267,4 +307,4 @@ def select(cands: list[tuple[Candidate, Resolution]]) -> list[tuple[Candidate, R
     return taken
 
 
-__all__ = ["Candidate", "candidates", "name_spans", "rejected", "select", "tense_of", "trim"]
+__all__ = ["Candidate", "candidates", "name_spans", "pattern_matches", "rejected", "select", "tense_of", "trim"]

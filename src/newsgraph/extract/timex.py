@@ -8,11 +8,13 @@ calls. It works in three steps:
 2. **read the clause** of each one: the tense of its governing verb ("will meet
    Tuesday" looks ahead, "met Tuesday" looks back);
 3. **normalise** it (``_timex_normalize``) in text order, so "a year earlier"
-   and "the next day" can use the quarter or day the text named last.
+   and "the next day" can use the quarter or day the text named last;
+4. **place distances from events** (``_timex_events``): "a day after the vote"
+   becomes a date when the text gives the vote's date, else stays an unanchored duration.
 
 The anchor is the ``published`` argument only, never the machine's clock. With
-no publication date, relative expressions keep a relative value (``XXXX-WXX-2``
-or ``None``) and ``anchored=False``; absolute ones still resolve.
+no publication date, relative expressions keep a relative value (``XXXX-WXX-2``,
+``REF-P1M``) and ``anchored=False``; absolute ones still resolve.
 
 The pure-text normaliser is re-exported as ``normalize`` for use without spaCy.
 """
@@ -26,6 +28,7 @@ from datetime import date
 from spacy.tokens import Doc
 
 from newsgraph.extract import _timex_patterns as P
+from newsgraph.extract._timex_events import from_events
 from newsgraph.extract._timex_normalize import Context, Resolution, duration_value, normalize, resolve
 from newsgraph.extract._timex_recognize import candidates, name_spans, rejected, select, tense_of
 from newsgraph.record import TimeExpression
@@ -113,7 +116,7 @@ def time_expressions(doc: Doc, published: str | None) -> list[TimeExpression]:
                 anchored=not (res.relative and anchor is None),
             )
         )
-    return out
+    return from_events(doc, full, out)
 
 
 __all__ = ["normalize", "parse_anchor", "time_expressions"]
