@@ -234,8 +234,18 @@ def test_publication_date_is_never_used(nlp):
         ("Israeli troops shelled the village.", "ASSAULT"),
         ("The government imposed a curfew on the city.", "COERCE"),
         ("Thousands of workers staged a strike in the capital.", "PROTEST"),
-        ("The president will visit Japan next month.", "AGREE"),
-        ("The president is going to visit Japan.", "AGREE"),
+        # A visit the article states is CONSULT whatever its tense; announced by a party, it is intent (AGREE).
+        ("The president will visit Japan next month.", "CONSULT"),
+        ("Lee will visit Paris next week.", "CONSULT"),
+        ("The president is going to visit Japan.", "CONSULT"),
+        ("The president will visit Japan next month, the embassy said.", "AGREE"),
+        ("The president plans to visit Japan.", "AGREE"),
+        # Negated verbs are not coded unless the dictionary lists the negated form.
+        ("Ray did not disclose the payments.", None),
+        ("The army did not attack the town.", None),
+        ("The union did not accept the offer.", "REJECT"),
+        # Running an inquiry is not an accusation.
+        ("The judge will oversee the expanding fraud investigation.", None),
         ("The rebels said they would not accept the plan.", "REJECT"),
         ("She praised the decision of the court.", "SUPPORT"),
         ("The opposition demanded new elections.", "REQUEST"),
