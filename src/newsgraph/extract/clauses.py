@@ -94,7 +94,7 @@ def is_event_verb(tok: Token) -> bool:
     if is_hortative_let(tok):
         return False  # "let's wait and see": an exhortation, not a happening
     if is_nominal_participle(tok):
-        return False  # "the agency's charging policy": a modifier inside a noun phrase
+        return False  # "the agency's lending policy": a modifier inside a noun phrase
     if tok.dep_ in CLAUSE_DEPS and is_readiness(tok):
         return True  # "is ready to contribute troops": an intention
     if tok.pos_ != "VERB" or tok.dep_ not in CLAUSE_DEPS:
@@ -113,7 +113,7 @@ def is_event_verb(tok: Token) -> bool:
 
 
 def is_nominal_participle(tok: Token) -> bool:
-    """``the agency's charging policy``: a participle the parser made a clause, inside a noun phrase.
+    """``the agency's lending policy``: a participle the parser made a clause, inside a noun phrase.
 
     It follows a possessive marker (tagged POS, so not a contracted "is") and its
     "object" is the bare noun right after it (no determiner of its own), so
@@ -281,7 +281,7 @@ def _inherited_agent(verb: Token) -> Token | None:
     dep = verb.dep_
     head = verb.head
     if dep == "conj" and is_nominal_participle(head):
-        # "reversing X's charging policy and directing ...": the parser hung "directing" on the
+        # "reversing X's lending policy and raising ...": the parser hung "raising" on the
         # noun-internal participle; it coordinates with the clause above it and shares its agent.
         return _clause_above(head)
     if dep == "conj" and head.pos_ in ("VERB", "AUX"):
@@ -371,7 +371,7 @@ def phrase_tokens(tok: Token, trim: frozenset[str] = PHRASE_TRIM_DEPS) -> list[T
     while stack:
         c = stack.pop()
         out.append(c)
-        # "X's charging policy and directing ...": what the parser coordinated with a
+        # "X's lending policy and raising ...": what the parser coordinated with a
         # noun-internal participle is a clause of its own, not part of the phrase.
         nominal = is_nominal_participle(c)
         stack.extend(g for g in c.children if not (nominal and g.dep_ in ("conj", "cc")))

@@ -106,7 +106,7 @@ PERSONAL_RELATIVES = frozenset({"who", "whom"})
 #: Nouns whose nationality adjective names their topic, not a party ("the Russian investigation"):
 #: the adjective of "an Indian proposal" is the proposer, of "the Russian inquiry" what is looked into.
 TOPIC_NOUNS = frozenset({"investigation", "probe", "inquiry", "scandal", "affair", "issue", "question", "matter"})
-#: Possessive determiners: the owner inside a noun phrase, never the phrase itself ("his recusal").
+#: Possessive determiners: the owner inside a noun phrase, never the phrase itself ("her resignation").
 POSSESSIVE_DETERMINERS = frozenset({"his", "her", "its", "their", "our", "my", "your"})
 
 #: Light verbs whose adjective or noun complement carries the meaning ("made clear").

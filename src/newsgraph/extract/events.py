@@ -155,8 +155,10 @@ def _actor(ctx: DocContext, tok: Token | None, verb: Token) -> tuple[EntityMenti
             tok = antecedent
     # The event's own clause is never part of its actor's phrase: "people close to X who requested ...",
     # where the parser hung the relative clause on a noun inside the actor phrase.
-    own = {t.i for t in verb.subtree} if tok.i not in {t.i for t in verb.subtree} else set()
-    phrase = [t for t in cl.actor_phrase_tokens(tok) if t.i not in own]
+    phrase = cl.actor_phrase_tokens(tok)
+    lo, hi = verb.left_edge.i, verb.right_edge.i  # spaCy's trees are projective: a subtree is a span
+    if not lo <= tok.i <= hi:
+        phrase = [t for t in phrase if not lo <= t.i <= hi]
     found = ctx.entity_at(tok) or ctx.entity_in(phrase, head=tok)
     text = _text(ctx.doc, phrase)
     if text is None or text.lower() in BARE_DETERMINERS:
@@ -287,7 +289,7 @@ def _place(ctx: DocContext, heads: list[Token], obj: Token | None) -> tuple[Enti
 def _targetable(ctx: DocContext, found: EntityMention | None) -> EntityMention | None:
     """Drop what inside an object phrase is a modifier, not a party acted on.
 
-    A possessive determiner ("announced his recusal") is the owner of the object,
+    A possessive determiner ("announced her resignation") is the owner of the object,
     which is the whole noun phrase; a nationality adjective on a topic noun
     ("the Russian investigation") says what it is about, not who is acted on
     (on other nouns it names the party: "rejected an Indian proposal").
