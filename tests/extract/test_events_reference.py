@@ -200,3 +200,18 @@ def test_whole_pipeline_finds_the_gold_predicates(reference_record, gold):
         assert 0 <= ev.sentence.start < ev.sentence.end <= len(text)
         if ev.date is not None:
             assert ev.time is not None and ev.date_reason in ("clause", "sentence", "context")
+
+
+def test_whole_pipeline_argument_quality(reference_record):
+    """Object and actor phrases the whole pipeline gives on the reference article."""
+    evs = reference_record.events
+    by_pred: dict[str, list] = {}
+    for ev in evs:
+        by_pred.setdefault(ev.predicate, []).append(ev)
+    recusal = [e for e in by_pred["announce"] if e.object_text == "his recusal"]
+    assert recusal and recusal[0].target_text is None  # a possessive determiner is not the object
+    assert "charge" not in by_pred  # "charging policy" is a noun phrase
+    assert [e.actor_text for e in by_pred["direct"]] == ["Sessions"]
+    oversee = by_pred["oversee"][0]
+    assert oversee.target_text is None and oversee.code is None
+    assert [e.actor_text for e in by_pred["request"]] == ["the two people close to the White House"]

@@ -18,8 +18,10 @@ from newsgraph.extract.event_lexicons import (
     EVENT_NOMINALS,
     LIGHT_VERB_COMPLEMENT_DEPS,
     NEGATION_WORDS,
+    NON_PERSON_TYPES,
     OBJECT_DEPS,
     PASSIVE_SUBJECT_DEPS,
+    PERSONAL_RELATIVES,
     PHRASE_TRIM_DEPS,
     READINESS_ADJECTIVES,
     REFLEXIVE_PRONOUNS,
@@ -91,6 +93,8 @@ def is_event_verb(tok: Token) -> bool:
         return False  # a hyphen, quote mark or word part the tagger took for a verb ("re-elected")
     if is_hortative_let(tok):
         return False  # "let's wait and see": an exhortation, not a happening
+    if is_nominal_participle(tok):
+        return False  # "the agency's lending policy": a modifier inside a noun phrase
     if tok.dep_ in CLAUSE_DEPS and is_readiness(tok):
         return True  # "is ready to contribute troops": an intention
     if tok.pos_ != "VERB" or tok.dep_ not in CLAUSE_DEPS:
@@ -106,6 +110,24 @@ def is_event_verb(tok: Token) -> bool:
     if tok.dep_ == "acl" and not any(c.dep_ in SUBJECT_DEPS for c in tok.children) and not _acting_participle(tok):
         return False  # "the decision to recuse", "the people close to ...": descriptions of nouns
     return not is_speech_only(tok)
+
+
+def is_nominal_participle(tok: Token) -> bool:
+    """``the agency's lending policy``: a participle the parser made a clause, inside a noun phrase.
+
+    It follows a possessive marker (tagged POS, so not a contracted "is") and its
+    "object" is the bare noun right after it (no determiner of its own), so
+    together they are one possessed noun, whatever role the parser gave it.
+    """
+    if tok.tag_ != "VBG" or tok.i == 0 or any(c.dep_ in ("aux", "auxpass") for c in tok.children):
+        return False
+    prev = tok.doc[tok.i - 1]
+    if not (prev.tag_ == "POS" or prev.dep_ == "case"):
+        return False
+    if tok.i + 1 >= len(tok.doc):
+        return False
+    nxt = tok.doc[tok.i + 1]
+    return nxt.head.i == tok.i and nxt.dep_ in OBJECT_DEPS and not any(c.dep_ in ("det", "poss") for c in nxt.children)
 
 
 def _acting_participle(tok: Token) -> bool:
@@ -215,16 +237,53 @@ def _own_agent(verb: Token) -> Token | None:
         return None
     subj = subjects[0]
     if subj.lower_ in RELATIVE_PRONOUNS and verb.dep_ == "relcl":
-        return _nominal_agent(verb.head)
+        return _nominal_agent(_relative_head(verb.head, subj))
     if subj.dep_ == "expl":
         return None
     return _nominal_agent(subj)
+
+
+def _relative_head(head: Token, pronoun: Token) -> Token:
+    """The noun a relative pronoun stands for.
+
+    The parser often attaches "who" to the nearest noun, which may sit inside a
+    modifier ("two people close to the party who requested ..."); "who" cannot
+    stand for an organisation or place, so walk out of the prepositional phrase
+    to the noun it modifies.
+    """
+    if pronoun.lower_ not in PERSONAL_RELATIVES or head.ent_type_ not in NON_PERSON_TYPES:
+        return head
+    tok = head
+    for _ in range(MAX_DEPTH):
+        if tok.dep_ != "pobj":
+            return head
+        tok = tok.head.head  # pobj -> prep -> what the phrase modifies
+        if tok.pos_ == "ADJ" and tok.dep_ == "amod":
+            tok = tok.head  # "people close to ...": the adjective's noun
+        if tok.pos_ in ("NOUN", "PROPN", "PRON") and tok.ent_type_ not in NON_PERSON_TYPES:
+            return tok
+    return head
+
+
+def _clause_above(tok: Token) -> Token | None:
+    """The nearest verb above a noun-internal participle: the clause it really belongs to."""
+    for _ in range(MAX_DEPTH):
+        if tok.head.i == tok.i:
+            return None
+        tok = tok.head
+        if tok.pos_ in ("VERB", "AUX") and not is_nominal_participle(tok):
+            return tok
+    return None
 
 
 def _inherited_agent(verb: Token) -> Token | None:
     """Where a clause without a subject takes it from (coordination, control, participles)."""
     dep = verb.dep_
     head = verb.head
+    if dep == "conj" and is_nominal_participle(head):
+        # "reversing X's lending policy and raising ...": the parser hung "raising" on the
+        # noun-internal participle; it coordinates with the clause above it and shares its agent.
+        return _clause_above(head)
     if dep == "conj" and head.pos_ in ("VERB", "AUX"):
         return head
     if dep == "xcomp":
@@ -312,7 +371,10 @@ def phrase_tokens(tok: Token, trim: frozenset[str] = PHRASE_TRIM_DEPS) -> list[T
     while stack:
         c = stack.pop()
         out.append(c)
-        stack.extend(c.children)
+        # "X's lending policy and raising ...": what the parser coordinated with a
+        # noun-internal participle is a clause of its own, not part of the phrase.
+        nominal = is_nominal_participle(c)
+        stack.extend(g for g in c.children if not (nominal and g.dep_ in ("conj", "cc")))
     return sorted(out, key=lambda t: t.i)
 
 

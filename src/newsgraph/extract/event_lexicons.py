@@ -99,6 +99,15 @@ PERSON_PRONOUNS = frozenset({"he", "she", "him", "her", "his", "hers", "himself"
 REFLEXIVE_PRONOUNS = frozenset({"himself", "herself", "itself", "themselves", "myself", "yourself", "ourselves"})
 #: Entity types that can act or be acted on.
 AGENT_TYPES = frozenset({"PERSON", "ORG", "GPE", "NORP", "LOC", "FAC"})
+#: Entity types that are never persons: "who" does not stand for them ("people close to the party who ...").
+NON_PERSON_TYPES = frozenset({"ORG", "GPE", "LOC", "FAC", "NORP", "PRODUCT", "EVENT", "WORK_OF_ART", "LAW"})
+#: Relative pronouns that stand for persons only.
+PERSONAL_RELATIVES = frozenset({"who", "whom"})
+#: Nouns whose nationality adjective names their topic, not a party ("the Russian investigation"):
+#: the adjective of "an Indian proposal" is the proposer, of "the Russian inquiry" what is looked into.
+TOPIC_NOUNS = frozenset({"investigation", "probe", "inquiry", "scandal", "affair", "issue", "question", "matter"})
+#: Possessive determiners: the owner inside a noun phrase, never the phrase itself ("her resignation").
+POSSESSIVE_DETERMINERS = frozenset({"his", "her", "its", "their", "our", "my", "your"})
 
 #: Light verbs whose adjective or noun complement carries the meaning ("made clear").
 LIGHT_VERB_COMPLEMENT_DEPS = frozenset({"acomp", "oprd"})

@@ -29,8 +29,10 @@ from newsgraph.extract.event_lexicons import (
     HYPOTHETICAL_MODALS,
     OBJECT_PREPS,
     PERSON_PRONOUNS,
+    POSSESSIVE_DETERMINERS,
     REPORTING_VERBS,
     TARGET_PREPS,
+    TOPIC_NOUNS,
     UNCERTAIN_MODALS,
     UNCERTAIN_WORDS,
 )
@@ -151,8 +153,14 @@ def _actor(ctx: DocContext, tok: Token | None, verb: Token) -> tuple[EntityMenti
         antecedent = cl.pronoun_antecedent(tok, verb)
         if antecedent is not None:
             tok = antecedent
-    found = ctx.entity_at(tok) or ctx.entity_in(cl.actor_phrase_tokens(tok), head=tok)
-    text = _text(ctx.doc, cl.actor_phrase_tokens(tok))
+    # The event's own clause is never part of its actor's phrase: "people close to X who requested ...",
+    # where the parser hung the relative clause on a noun inside the actor phrase.
+    phrase = cl.actor_phrase_tokens(tok)
+    lo, hi = verb.left_edge.i, verb.right_edge.i  # spaCy's trees are projective: a subtree is a span
+    if not lo <= tok.i <= hi:
+        phrase = [t for t in phrase if not lo <= t.i <= hi]
+    found = ctx.entity_at(tok) or ctx.entity_in(phrase, head=tok)
+    text = _text(ctx.doc, phrase)
     if text is None or text.lower() in BARE_DETERMINERS:
         text = tok.text  # the phrase was cut at a quote mark: "the “open borders” mess" → "the"
     if not any(ch.isalpha() for ch in text):
@@ -196,7 +204,7 @@ def _arguments(ctx: DocContext, verb: Token) -> _Args:
     object_text: str | None = None
     if obj is not None:
         obj_tokens = cl.full_phrase_tokens(obj)
-        target = _agentive(ctx.entity_in(list(obj.subtree), head=obj))
+        target = _targetable(ctx, _agentive(ctx.entity_in(list(obj.subtree), head=obj)))
         if target is None:
             target = _apposed_entity(ctx, obj)
         if target is not None and _covers(target, obj):
@@ -276,6 +284,26 @@ def _place(ctx: DocContext, heads: list[Token], obj: Token | None) -> tuple[Enti
                 if found is not None and found.entity.type in PLACE_TYPES:
                     return found, found.mention.text
     return None, None
+
+
+def _targetable(ctx: DocContext, found: EntityMention | None) -> EntityMention | None:
+    """Drop what inside an object phrase is a modifier, not a party acted on.
+
+    A possessive determiner ("announced her resignation") is the owner of the object,
+    which is the whole noun phrase; a nationality adjective on a topic noun
+    ("the Russian investigation") says what it is about, not who is acted on
+    (on other nouns it names the party: "rejected an Indian proposal").
+    """
+    if found is None:
+        return None
+    first = ctx.doc[found.start]
+    if found.end - found.start == 1 and first.lower_ in POSSESSIVE_DETERMINERS:
+        return None
+    words = ctx.doc[found.start : found.end]
+    adjective = found.entity.type == "NORP" and all(t.pos_ == "ADJ" and t.dep_ == "amod" for t in words)
+    if adjective and words.root.head.lemma_.lower() in TOPIC_NOUNS:
+        return None
+    return found
 
 
 def _agentive(found: EntityMention | None) -> EntityMention | None:

@@ -3,9 +3,14 @@
 The dictionary (``data/plover_verbs.tsv``) maps a verb lemma, or a verb with a
 particular complement (a direct-object noun, an infinitive, a preposition), to a
 PLOVER type, mode and CAMEO code. Two context rules follow the CAMEO coding
-manual: a cooperative act stated as an intention ("will visit", "would allow")
+manual: a cooperative act stated as an intention ("vowed to help", "would allow")
 is AGREE (CAMEO 03, express intent to cooperate), a hostile one is THREATEN
-(CAMEO 13); an infinitive after a verb with no entry of its own carries the
+(CAMEO 13); a visit or meeting the article states keeps its type whatever its
+tense ("will visit" is CONSULT, CAMEO 04x: the future is the event's modality),
+while one announced by a party is its expression of intent (AGREE, CAMEO 036). A
+negated verb is not coded (the PLOVER manual treats negation as context and
+drops such events) unless the dictionary has an entry for the negated form
+("not VERB", e.g. "did not accept" is REJECT); an infinitive after a verb with no entry of its own carries the
 code ("plans to impose sanctions" is coded as "impose sanctions").
 Events outside the ontology (speech, states, routine acts) keep ``code`` None.
 """
@@ -19,12 +24,22 @@ from importlib import resources
 from spacy.tokens import Token
 
 from newsgraph.extract.clauses import is_going_to
-from newsgraph.extract.event_lexicons import FUTURE_MODALS, HYPOTHETICAL_MODALS, OBJECT_DEPS, READINESS_ADJECTIVES
+from newsgraph.extract.event_lexicons import (
+    FUTURE_MODALS,
+    HYPOTHETICAL_MODALS,
+    OBJECT_DEPS,
+    READINESS_ADJECTIVES,
+    REPORTING_VERBS,
+)
 
 DATA_FILE = "plover_verbs.tsv"
 NOUN_FILE = "plover_nouns.tsv"
 #: Types that, stated as an intention, become AGREE / THREATEN.
 COOPERATIVE_TYPES = frozenset({"AGREE", "SUPPORT", "COOPERATE", "AID", "CONCEDE", "RETREAT", "CONSULT"})
+#: Types a future or conditional auxiliary does not turn into AGREE: a planned visit is still a visit.
+TENSE_STABLE_TYPES = frozenset({"CONSULT"})
+#: Prefix of dictionary entries for a negated verb ("not accept").
+NEGATED_PREFIX = "not "
 HOSTILE_TYPES = frozenset({"SANCTION", "COERCE", "ASSAULT", "MOBILIZE", "PROTEST"})
 INTENT_CAMEO = {"AGREE": "030", "THREATEN": "130", "REJECT": "120", "REQUEST": "100"}
 #: Verbs of intention or attempt whose infinitive carries the event ("plans to ...", "vowed to ...");
@@ -184,6 +199,8 @@ def code_event(verb: Token, predicate: str, object_text: str | None = None, *, n
     """The PLOVER code of the event headed by ``verb`` (``predicate`` as ``clauses.predicate`` gives it)."""
     particle = [c.lower_ for c in verb.children if c.dep_ == "prt"]
     lemma = verb.lemma_.lower()
+    if negated:
+        return _negated_code(verb, particle)
     entry = _verb_entry(verb, particle)
     intent = False
     host = _intent_host(verb)
@@ -198,10 +215,29 @@ def code_event(verb: Token, predicate: str, object_text: str | None = None, *, n
         entry = _noun_entry(verb, support=lemma in SUPPORT_VERBS) or (entry or None)
     if not entry:
         return None
-    code = Code(entry.type, entry.mode, entry.cameo)
-    if negated and code.type in COOPERATIVE_TYPES:
-        return Code("REJECT", None, INTENT_CAMEO["REJECT"])
-    return _intent(verb, code, stated_intent=intent)
+    return _intent(verb, Code(entry.type, entry.mode, entry.cameo), stated_intent=intent)
+
+
+def _negated_code(verb: Token, particle: list[str]) -> Code | None:
+    """The code of a negated verb: only what the dictionary lists for "not VERB"; else uncoded."""
+    comps = _complements(verb)
+    for lemma in lemmas(verb):
+        for head in ([" ".join([lemma, *particle])] if particle else []) + [lemma]:
+            found = lookup(NEGATED_PREFIX + head, comps)
+            if isinstance(found, _Entry):
+                return Code(found.type, found.mode, found.cameo)
+    return None
+
+
+def _announced(verb: Token) -> bool:
+    """Whether a clause is someone's announcement ("X will visit Y, the embassy said").
+
+    An announced future meeting is an expression of intent (CAMEO 036, AGREE); the
+    article's own statement of a scheduled one ("X will visit Y next week") stays a visit.
+    """
+    if verb.dep_ == "ccomp" and verb.head.lemma_.lower() in REPORTING_VERBS:
+        return True
+    return any(c.dep_ in ("ccomp", "parataxis") and c.lemma_.lower() in REPORTING_VERBS for c in verb.children)
 
 
 def _intent(verb: Token, code: Code, *, stated_intent: bool = False) -> Code:
@@ -211,6 +247,8 @@ def _intent(verb: Token, code: Code, *, stated_intent: bool = False) -> Code:
         return Code("REQUEST", None, INTENT_CAMEO["REQUEST"])
     going_to = verb.dep_ == "xcomp" and is_going_to(verb.head)
     if not (stated_intent or going_to or aux & (FUTURE_MODALS | HYPOTHETICAL_MODALS)):
+        return code
+    if code.type in TENSE_STABLE_TYPES and not (stated_intent or _announced(verb)):
         return code
     if code.type in COOPERATIVE_TYPES:
         return Code("AGREE", None, INTENT_CAMEO["AGREE"])
