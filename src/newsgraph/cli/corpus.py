@@ -335,7 +335,7 @@ def entity_show(
 ) -> None:
     """Profile of an entity: names, titles over time, articles, quotes by and about, co-mentioned.
 
-    Example: newsgraph entity "Jeff Sessions" --db news.db
+    Example: newsgraph entity "Jane Roe" --db news.db
     """
     try:
         with _open(db) as store:
@@ -370,7 +370,7 @@ def entity_merge(
 ) -> None:
     """Merge entity OTHER into KEEP; the decision survives re-processing.
 
-    Example: newsgraph entity merge "Jeff Sessions" "Jefferson Beauregard Sessions" --db news.db
+    Example: newsgraph entity merge "Jane Roe" "Jane Ann Roe" --db news.db
     """
     store = _open(db, write=True)
     try:
@@ -422,7 +422,7 @@ def entity_list(
 ) -> None:
     """Entities whose names contain QUERY, most articles first (to pick one by #id).
 
-    Example: newsgraph entity list sessions --db news.db
+    Example: newsgraph entity list roe --db news.db
     """
     with _open(db) as store:
         try:
@@ -447,7 +447,7 @@ def quotes(
 ) -> None:
     """Quotes and paraphrases across the corpus, by or about an entity.
 
-    Example: newsgraph quotes --by "Jeff Sessions" --db news.db
+    Example: newsgraph quotes --by "Jane Roe" --db news.db
     """
     if by and about:
         fail("--by and --about exclude each other", 2)

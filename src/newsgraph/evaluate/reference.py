@@ -77,8 +77,8 @@ _DETERMINER = re.compile(r"^(the|a|an) ")
 def _mention_found(mention: str, have: set[str]) -> bool:
     """A reference mention is found as written, without its article, or as the name after a title.
 
-    Entity mentions cover the name ("Washington Post", "Trump"); the reference may
-    write the phrase around it ("The Washington Post", "President Trump").
+    Entity mentions cover the name ("Daily News", "Roe"); the reference may
+    write the phrase around it ("The Daily News", "Mayor Roe").
     """
     want = _norm(mention)
     bare = _DETERMINER.sub("", want)

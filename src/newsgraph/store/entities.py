@@ -5,8 +5,8 @@ Resolution is deliberately conservative and deterministic, so a user can fix it:
 1. a user decision for this article and name (a *split*) wins;
 2. else the normalised name (``name_key``) is looked up in ``entity_keys``;
 3. else a person joins the only person entity with the same surname whose
-   full names all share its first name ("Sessions" → "Jeff Sessions",
-   "Jeff Sessions" → "Sessions", but "Pete Sessions" stays apart);
+   full names all share its first name ("Roe" → "Jane Roe",
+   "Jane Roe" → "Roe", but "Pete Roe" stays apart);
 4. else a new corpus entity is made and the key recorded.
 
 Keys are never deleted when articles are re-processed, and merges and splits

@@ -1,7 +1,7 @@
 """Word lists the store's entity resolution uses, in one place.
 
-They normalise how news names one person or organisation ("President Trump",
-"Donald J. Trump"; "Department of Justice", "Justice Department") so the names
+They normalise how news names one person or organisation ("President Roe",
+"Jane A. Roe"; "Department of Justice", "Justice Department") so the names
 meet under one key. General English news vocabulary only: no names.
 """
 
