@@ -27,7 +27,7 @@ from datetime import UTC, datetime
 from newsgraph.errors import StoreError
 from newsgraph.store.lexicons import NAME_SUFFIXES, ORG_OF_HEADS, PERSON_TITLES
 
-#: Trailing possessive ("Sessions's", "Trump’s").
+#: Trailing possessive ("Jones's", "Roe’s").
 RE_POSSESSIVE = re.compile(r"['’]s?$")
 #: A leading article that does not change who is meant ("the Justice Department").
 RE_LEADING_THE = re.compile(r"^the\s+")
@@ -47,7 +47,7 @@ def name_key(name: str, entity_type: str | None = None) -> str:
 
     Case, possessives, a leading "the", dots and punctuation are dropped:
     "The U.S. Justice Department's" → "us justice department". For people,
-    titles, middle initials and suffixes go too ("President Donald J. Trump Jr."
+    titles, middle initials and suffixes go too ("President Jane A. Roe Jr."
     → "donald trump"); for organisations "department of justice" becomes
     "justice department".
     """
