@@ -100,7 +100,7 @@ class Store:
         with Store("news.db") as store:
             store.ingest(["articles/"])
             store.search("special counsel")          # DataFrame with snippets
-            store.entity("Jeff Sessions").articles   # DataFrame
+            store.entity("Jane Roe").articles   # DataFrame
             store.get(article_id)                    # Record
     """
 

@@ -48,7 +48,7 @@ def name_key(name: str, entity_type: str | None = None) -> str:
     Case, possessives, a leading "the", dots and punctuation are dropped:
     "The U.S. Justice Department's" → "us justice department". For people,
     titles, middle initials and suffixes go too ("President Jane A. Roe Jr."
-    → "donald trump"); for organisations "department of justice" becomes
+    → "jane roe"); for organisations "department of justice" becomes
     "justice department".
     """
     text = unicodedata.normalize("NFKC", name).casefold().strip()
@@ -118,9 +118,9 @@ def _add_key(conn: sqlite3.Connection, key: str, corpus_id: int, entity_type: st
 def _same_person(conn: sqlite3.Connection, key: str) -> int | None:
     """The only person entity ``key`` can be: same surname, and no full name with another first name.
 
-    "sessions" joins the one entity with a full name ending in "sessions";
-    "jeff sessions" joins an entity named "sessions" or "jeff … sessions",
-    never one that already holds "pete sessions".
+    "roe" joins the one entity with a full name ending in "roe";
+    "jane roe" joins an entity named "roe" or "jane … roe",
+    never one that already holds "pete roe".
     """
     tokens = key.split()
     last, first = tokens[-1], (tokens[0] if len(tokens) > 1 else None)
