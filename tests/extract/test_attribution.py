@@ -426,3 +426,28 @@ def test_reference_record_sourcing_profile(reference_record) -> None:
 def test_component_sets_doc_extensions(nlp) -> None:
     doc = nlp("The factory will close, the union said.")
     assert doc._.ng_attributions and doc._.ng_sources
+
+
+# --- candidate index (speed): must pick exactly the tokens a full scan would ---------
+
+
+@pytest.mark.parametrize(
+    ("text", "verbs", "nouns", "according", "anonymity"),
+    [
+        ("She said the plan failed, according to aides.", ["said"], [], ["according"], []),
+        ("His claim that taxes rose was false.", [], ["claim"], [], []),
+        ("Two officials, who SPOKE on condition of anonymity, SAID it ended.", ["SAID"], [], [], ["anonymity"]),
+        ("The cat sat on the mat.", [], [], [], []),  # negative: nothing to start from
+        ("", [], [], [], []),
+    ],
+)
+def test_candidates_match_a_full_scan(nlp, text, verbs, nouns, according, anonymity) -> None:
+    from newsgraph.extract.reported import candidates, is_cue_verb
+
+    doc = nlp(text)
+    cands = candidates(doc)
+    assert cands.text == doc.text
+    assert [t.text for t in cands.cue_verbs] == verbs == [t.text for t in doc if is_cue_verb(t) and t.text in verbs]
+    assert [t.text for t in cands.cue_nouns] == nouns
+    assert [t.text for t in cands.according] == according
+    assert [t.text for t in cands.anonymity] == anonymity

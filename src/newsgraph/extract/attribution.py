@@ -22,8 +22,10 @@ from spacy.tokens import Doc, Span, Token
 from newsgraph.extract import attribution_lexicons as lex
 from newsgraph.extract.quotes import QuoteSpan, quote_spans
 from newsgraph.extract.reported import (
+    Candidates,
     Claim,
     according_to_claims,
+    candidates,
     cue_span,
     headline_claims,
     is_cue_verb,
@@ -51,24 +53,31 @@ def attributions(doc: Doc, entities: list[Entity]) -> tuple[list[Source], list[A
     """
     if len(doc) == 0:
         return [], []
-    quotes = quote_spans(doc.text)
+    cands = candidates(doc)  # reads doc.text once: every step below reuses cands.text
+    quotes = quote_spans(cands.text)
     quoted = [(q.inner_start, q.inner_end) for q in quotes]
-    claims = _clause_claims(doc, quotes, quoted)
-    claims.extend(_quote_claims(doc, quotes))
+    claims = _clause_claims(doc, cands, quotes, quoted)
+    claims.extend(_quote_claims(doc, cands.text, quotes))
     claims = _dedupe(sorted(claims, key=lambda c: (c.content[0], c.content[1])))
-    _link_continuations(doc, claims)
-    return _resolve(doc, entities, claims, quoted)
+    _link_continuations(cands.text, claims)
+    return _resolve(doc, cands, entities, claims, quoted)
 
 
 # --- step 1: claims ---------------------------------------------------------------
 
 
-def _clause_claims(doc: Doc, quotes: list[QuoteSpan], quoted: list[tuple[int, int]]) -> list[Claim]:
+def _clause_claims(
+    doc: Doc, cands: Candidates, quotes: list[QuoteSpan], quoted: list[tuple[int, int]]
+) -> list[Claim]:
     """Reported-speech claims, with quote marks balanced and quote-internal clauses dropped."""
     out: list[Claim] = []
-    text = doc.text  # built from the tokens on every access: read it once
-    found = [*verb_claims(doc, quoted), *according_to_claims(doc, quoted), *headline_claims(doc, quoted)]
-    found.extend(noun_claims(doc, quoted))
+    text = cands.text
+    found = [
+        *verb_claims(doc, quoted, cands),
+        *according_to_claims(doc, quoted, cands),
+        *headline_claims(doc, quoted, text),
+    ]
+    found.extend(noun_claims(doc, quoted, cands))
     for claim in found:
         start, end = _within_paragraph(text, claim)
         if end <= start:
@@ -204,8 +213,7 @@ def _speaker_of_previous_sentence(doc: Doc, span: Span) -> Token | None:
     return None
 
 
-def _quote_claims(doc: Doc, quotes: list[QuoteSpan]) -> list[Claim]:
-    text = doc.text
+def _quote_claims(doc: Doc, text: str, quotes: list[QuoteSpan]) -> list[Claim]:
     out: list[Claim] = []
     for q in quotes:
         span = doc.char_span(q.inner_start, q.inner_end, alignment_mode="expand")
@@ -251,9 +259,8 @@ def _dedupe(claims: list[Claim]) -> list[Claim]:
     return out
 
 
-def _link_continuations(doc: Doc, claims: list[Claim]) -> None:
+def _link_continuations(text: str, claims: list[Claim]) -> None:
     """A quote with no cue continues the quote just before it, if little plain text stands between."""
-    text = doc.text
     previous: int | None = None
     for i, claim in enumerate(claims):
         if not claim.quoted:
@@ -269,10 +276,10 @@ def _link_continuations(doc: Doc, claims: list[Claim]) -> None:
 # --- step 3: sources --------------------------------------------------------------
 
 
-def _decliners(doc: Doc, quoted: list[tuple[int, int]]) -> list[Token]:
+def _decliners(doc: Doc, text: str, quoted: list[tuple[int, int]]) -> list[Token]:
     """The subjects of "declined to comment", "did not respond to a request for comment" and the like."""
     heads: list[Token] = []
-    for match in lex.DECLINE_RE.finditer(doc.text):
+    for match in lex.DECLINE_RE.finditer(text):
         if any(s <= match.start() < e for s, e in quoted):
             continue
         span = doc.char_span(match.start(), match.end(), alignment_mode="expand")
@@ -288,11 +295,11 @@ def _decliners(doc: Doc, quoted: list[tuple[int, int]]) -> list[Token]:
     return heads
 
 
-def _anonymity_holders(doc: Doc, quoted: list[tuple[int, int]]) -> list[Token]:
+def _anonymity_holders(cands: Candidates, quoted: list[tuple[int, int]]) -> list[Token]:
     """Who "spoke on condition of anonymity" or "requested anonymity", for the reason they gave."""
     heads: list[Token] = []
-    for tok in doc:
-        if tok.lower_ not in ("anonymity", "anonymously") or any(s <= tok.idx < e for s, e in quoted):
+    for tok in cands.anonymity:
+        if any(s <= tok.idx < e for s, e in quoted):
             continue
         verb, hops = tok.head, 0
         while verb.pos_ not in ("VERB", "AUX") and verb.head is not verb and hops < 4:
@@ -304,16 +311,17 @@ def _anonymity_holders(doc: Doc, quoted: list[tuple[int, int]]) -> list[Token]:
 
 
 def _resolve(
-    doc: Doc, entities: list[Entity], claims: list[Claim], quoted: list[tuple[int, int]]
+    doc: Doc, cands: Candidates, entities: list[Entity], claims: list[Claim], quoted: list[tuple[int, int]]
 ) -> tuple[list[Source], list[Attribution]]:
-    resolver = SourceResolver(doc, entities)
+    text = cands.text
+    resolver = SourceResolver(doc, entities, text)
     # Resolve every source phrase in text order, so anaphora see what came before.
     jobs: list[tuple[int, str, object]] = []
     for i, claim in enumerate(claims):
         if claim.speaker is not None:
             jobs.append((claim.speaker.idx, "claim", i))
-    jobs.extend((t.idx, "declined", t) for t in _decliners(doc, quoted))
-    jobs.extend((t.idx, "anonymity", t) for t in _anonymity_holders(doc, quoted))
+    jobs.extend((t.idx, "declined", t) for t in _decliners(doc, text, quoted))
+    jobs.extend((t.idx, "anonymity", t) for t in _anonymity_holders(cands, quoted))
     source_of: dict[int, int | None] = {}
     for _, job, payload in sorted(jobs, key=lambda j: (j[0], j[1])):
         if job == "claim":
@@ -329,7 +337,6 @@ def _resolve(
         if claim.continues is not None and i not in source_of:
             source_of[i] = source_of.get(claim.continues)
     sources, ids = resolver.records()
-    text = doc.text
     out: list[Attribution] = []
     for i, claim in enumerate(claims):
         src = source_of.get(i)

@@ -192,8 +192,9 @@ def _reason(sent: Span) -> str | None:
 class SourceResolver:
     """Turns source phrases into ``Source`` records, merging later references."""
 
-    def __init__(self, doc: Doc, entities: list[Entity]) -> None:
+    def __init__(self, doc: Doc, entities: list[Entity], text: str | None = None) -> None:
         self.doc = doc
+        self.text = doc.text if text is None else text  # Doc.text is rebuilt on every access
         self.index = EntityIndex(doc, entities)
         self.drafts: list[_Draft] = []
         self._by_key: dict[str, int] = {}
@@ -430,7 +431,7 @@ class SourceResolver:
         order = sorted(range(len(self.drafts)), key=lambda i: min((s for s, _ in self.drafts[i].mentions), default=0))
         ids: dict[int, str] = {}
         out: list[Source] = []
-        text = self.doc.text
+        text = self.text
         for n, i in enumerate(order, 1):
             d = self.drafts[i]
             ids[i] = f"s{n}"
