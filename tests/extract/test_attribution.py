@@ -142,6 +142,34 @@ def test_quote_spanning_paragraphs_keeps_speaker(nlp) -> None:
     assert len({a.source for a in quoted}) == 1 and quoted[0].source is not None
 
 
+RUNS_ON = [
+    # (text, opening part, speaker of the closing part)
+    ("“We will fight this in every court.\n\n“And we will win,” the spokesman, Tom Kay, said.",
+     "We will fight this in every court.", "Tom Kay"),
+    ("Mayor Ann Lee said taxes would fall.\n\n“We will fight this in every court.\n\n"
+     "“And we will win,” the spokesman, Tom Kay, said.", "We will fight this in every court.", "Tom Kay"),
+    ("“Today we lost,” said Ann Lee. “We will fight this in every court.\n\n"
+     "“And we will win,” the spokesman, Tom Kay, said.", "We will fight this in every court.", "Tom Kay"),
+    ("“We will fight.\n\n“We will appeal.\n\n“And we will win,” the spokesman, Tom Kay, said.",
+     "We will fight.", "Tom Kay"),
+]
+
+
+@pytest.mark.parametrize(("text", "opening", "speaker"), RUNS_ON)
+def test_quote_running_over_paragraphs_takes_the_closing_speaker(nlp, text, opening, speaker) -> None:
+    sources, attrs = run(nlp, text)
+    first = [a for a in attrs if a.content.text == opening]
+    assert len(first) == 1 and first[0].source is not None
+    assert speaker in by_id(sources)[first[0].source].description
+
+
+def test_closed_quote_does_not_take_the_next_paragraphs_speaker(nlp) -> None:
+    text = "“We will fight this in every court,” Ann Lee said.\n\n“And we will win,” the spokesman, Tom Kay, said."
+    sources, attrs = run(nlp, text)
+    first = find(attrs, "We will fight this in every court")
+    assert first and "Ann Lee" in by_id(sources)[first[0].source].description
+
+
 def test_speaker_in_previous_sentence(nlp) -> None:
     text = "Mayor Ann Cole said the city had run out of money. “We cannot pay the workers this month.”"
     sources, attrs = run(nlp, text)
@@ -222,12 +250,20 @@ def test_named_source_is_not_anonymous_and_links_entity(nlp) -> None:
         ("The senator lied about his taxes, The New York Times reported.", "media"),
         ("A court filing said the company had hidden losses.", "document"),
         ("The company said profits fell.", "organization"),
+        ("The agency declined to comment.", "organization"),
+        ("The ministry said prices would rise.", "organization"),
+        ("The news agency reported that profits fell.", "media"),
+        ("The newspaper reported that profits fell.", "media"),
+        ("The editor wrote that the paper erred.", "person"),
+        ("The prosecutor said the evidence was weak.", "person"),
     ],
 )
 def test_source_kinds(nlp, sentence: str, kind: str) -> None:
     sources, attrs = run(nlp, sentence)
-    assert attrs
-    assert by_id(sources)[attrs[0].source].kind == kind
+    assert sources
+    assert sources[0].kind == kind
+    if attrs:
+        assert by_id(sources)[attrs[0].source].kind == kind
 
 
 @pytest.mark.parametrize(

@@ -228,7 +228,7 @@ def _quote_claims(doc: Doc, text: str, quotes: list[QuoteSpan]) -> list[Claim]:
             speaker = _speaker_of_previous_sentence(doc, span) if full else None
             out.append(
                 Claim((q.inner_start, q.inner_end), "direct", None, speaker, quoted=True,
-                      cue_tokens=() if full else (-1,))
+                      cue_tokens=() if full else (-1,), runs_on=q.continues)
             )  # fmt: skip
             continue
         out.append(
@@ -333,6 +333,7 @@ def _resolve(
                 resolver.mark_declined(idx)
         else:
             resolver.note_anonymity(payload)  # type: ignore[arg-type]
+    _close_runs_on(claims, source_of)
     for i, claim in enumerate(claims):
         if claim.continues is not None and i not in source_of:
             source_of[i] = source_of.get(claim.continues)
@@ -354,6 +355,21 @@ def _resolve(
             )
         )
     return sources, out
+
+
+def _close_runs_on(claims: list[Claim], source_of: dict[int, int | None]) -> None:
+    """A quote running over paragraphs is tagged where it closes: each untagged opening part takes the
+    source of the quote that follows it (backwards, so a three-paragraph quote chains to its end)."""
+    following: int | None = None
+    for i in range(len(claims) - 1, -1, -1):
+        claim = claims[i]
+        if not claim.quoted:
+            continue
+        if claim.runs_on and claim.cue is None and following is not None:
+            src = source_of.get(following)
+            if src is not None:
+                source_of[i] = src
+        following = i
 
 
 def _text_span(text: str, span: tuple[int, int]) -> TextSpan:

@@ -46,6 +46,8 @@ class Claim:
     continues: int | None = None
     #: Tokens the cue covers (for skipping nested cues), as token indices.
     cue_tokens: tuple[int, ...] = field(default_factory=tuple)
+    #: A quote left open at its paragraph's end and reopened in the next: the closing part names the speaker.
+    runs_on: bool = False
 
 
 @dataclass(slots=True)

@@ -224,6 +224,8 @@ class SourceResolver:
             return "document"
         if lemma in lex.MEDIA_NOUNS:
             return "media"
+        if lemma in lex.ORG_NOUNS:
+            return "media" if any(t.lower_ in lex.MEDIA_MODIFIERS for t in head.lefts) else "organization"
         if head.pos_ == "PROPN" and lex.MEDIA_NAME_RE.search(text):
             return "media"
         return "person" if head.pos_ in ("PRON", "PROPN") or lemma in lex.ROLE_NOUNS else "organization"
