@@ -487,3 +487,46 @@ def test_candidates_match_a_full_scan(nlp, text, verbs, nouns, according, anonym
     assert [t.text for t in cands.cue_nouns] == nouns
     assert [t.text for t in cands.according] == according
     assert [t.text for t in cands.anonymity] == anonymity
+
+
+# --- a claim made in a channel: "attacked the plan in several tweets, calling it ..." ----------
+
+CHANNEL = [
+    # (sentence, content, speaker, cue, channel source text, channel kind)
+    ("Senator Jane Roe attacked the plan in several tweets on Monday, calling it a disaster.",
+     "calling it a disaster", "Jane Roe", "attacked", "several tweets", "social"),
+    ("Ann Lee praised the deal in a series of posts on Friday, describing it as historic.",
+     "describing it as historic", "Ann Lee", "praised", "posts", "social"),
+    ("The governor criticized the ruling in a statement, calling it unlawful.",
+     "calling it unlawful", "governor", "criticized", "a statement", "document"),
+]
+
+
+@pytest.mark.parametrize(("sentence", "content", "speaker", "cue", "channel", "kind"), CHANNEL)
+def test_claim_made_in_a_channel(nlp, sentence, content, speaker, cue, channel, kind) -> None:
+    sources, attrs = run(nlp, sentence)
+    hits = find(attrs, content)
+    assert len(hits) == 1 and hits[0].cue is not None and hits[0].cue.text == cue
+    assert speaker in by_id(sources)[hits[0].source].description
+    media = [s for s in sources if s.kind == kind]
+    assert media and media[0].mentions[0].text == channel
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Ann Lee attacked the plan in the park, calling it a disaster.",  # not a channel
+        "He went to a statement on Monday, calling it a disaster.",  # not "in", not a speech verb
+        "Ann Lee attacked the plan in several tweets on Monday.",  # no participle claim
+        "Ann Lee attacked the plan in several tweets, walking out.",  # a participle that is no claim
+    ],
+)
+def test_no_channel_claim(nlp, sentence: str) -> None:
+    sources, attrs = run(nlp, sentence)
+    assert not attrs
+    assert not [s for s in sources if s.kind in ("social", "document")]
+
+
+def test_channel_with_its_own_clause_is_one_claim(nlp) -> None:
+    _, attrs = run(nlp, "The mayor criticized the ruling in a statement, saying it ignored the law.")
+    assert [a.content.text for a in attrs] == ["it ignored the law"]

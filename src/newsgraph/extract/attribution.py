@@ -26,6 +26,7 @@ from newsgraph.extract.reported import (
     Claim,
     according_to_claims,
     candidates,
+    channel_claims,
     cue_span,
     headline_claims,
     is_cue_verb,
@@ -78,6 +79,7 @@ def _clause_claims(
         *headline_claims(doc, quoted, text),
     ]
     found.extend(noun_claims(doc, quoted, cands))
+    found.extend(channel_claims(doc, quoted, cands))
     for claim in found:
         start, end = _within_paragraph(text, claim)
         if end <= start:
@@ -320,6 +322,8 @@ def _resolve(
     for i, claim in enumerate(claims):
         if claim.speaker is not None:
             jobs.append((claim.speaker.idx, "claim", i))
+        if claim.channel is not None:
+            jobs.append((claim.channel.idx, "channel", claim.channel))
     jobs.extend((t.idx, "declined", t) for t in _decliners(doc, text, quoted))
     jobs.extend((t.idx, "anonymity", t) for t in _anonymity_holders(cands, quoted))
     source_of: dict[int, int | None] = {}
@@ -327,6 +331,8 @@ def _resolve(
         if job == "claim":
             i = payload  # type: ignore[assignment]
             source_of[i] = resolver.resolve(claims[i].speaker)  # type: ignore[index, arg-type]
+        elif job == "channel":
+            resolver.resolve(payload)  # type: ignore[arg-type]  # the medium: a source of its own
         elif job == "declined":
             idx = resolver.resolve(payload)  # type: ignore[arg-type]
             if idx is not None:

@@ -206,3 +206,24 @@ ALL_QUOTE_MARKS: str = '“”„«»‹›"‘’‚'
 MAX_QUOTE_CHARS = 2500
 #: A quote with fewer words than this needs a speaker to count (else it is a scare quote or a title).
 MIN_UNATTRIBUTED_QUOTE_WORDS = 6
+
+
+#: Channels a claim is made in: "attacked the plan in several tweets", "in a statement".
+CHANNEL_NOUNS: frozenset[str] = words("tweet post statement message video blog release")
+
+#: Nouns grouping channels: "in a series of tweets", "in a string of posts".
+CHANNEL_GROUP_NOUNS: frozenset[str] = words("series string number flurry couple stream barrage")
+
+#: Verbs of speaking or judging that, with a channel, introduce a participle claim
+#: ("attacked the plan in several tweets, calling it a disaster").
+CHANNEL_VERBS: frozenset[str] = words("""
+    attack criticize criticise blast slam praise defend denounce condemn mock dismiss reject
+    welcome announce respond react accuse lament applaud hail rebuke question challenge target
+    lash ridicule celebrate thank congratulate blame
+    """)
+
+#: Participles that carry the claim after a channel verb: "calling it", "describing it as", "saying".
+CHANNEL_PARTICIPLES: frozenset[str] = words("""
+    call describe say write accuse argue add insist warn claim suggest note label dub brand term
+    declare predict
+    """)

@@ -48,6 +48,8 @@ class Claim:
     cue_tokens: tuple[int, ...] = field(default_factory=tuple)
     #: A quote left open at its paragraph's end and reopened in the next: the closing part names the speaker.
     runs_on: bool = False
+    #: The channel noun ("several tweets", "a statement") a channel claim was made in: a source of its own.
+    channel: Token | None = None
 
 
 @dataclass(slots=True)
@@ -65,6 +67,7 @@ class Candidates:
     cue_nouns: list[Token]
     according: list[Token]
     anonymity: list[Token]
+    channels: list[Token] = field(default_factory=list)
 
 
 #: Lowercased string of each hash seen (a string's hash never changes; bounded by MAX_LOWER_CACHE).
@@ -105,6 +108,7 @@ def candidates(doc: Doc, text: str | None = None) -> Candidates:
         cue_nouns=pick((pos == NOUN) & numpy.isin(lemmas, _hashes_where(doc, lemmas, lex.CUE_NOUNS))),
         according=pick(numpy.isin(lowers, _hashes_where(doc, lowers, {"according"}))),
         anonymity=pick(numpy.isin(lowers, _hashes_where(doc, lowers, {"anonymity", "anonymously"}))),
+        channels=pick((pos == NOUN) & numpy.isin(lemmas, _hashes_where(doc, lemmas, lex.CHANNEL_NOUNS))),
     )
 
 
@@ -348,3 +352,46 @@ def noun_claims(doc: Doc, quoted: list[tuple[int, int]], cands: Candidates | Non
         content = clause_span(clause)
         if content[1] > content[0]:
             yield Claim(content, "indirect", (token.idx, token.idx + len(token.text)), speaker, cue_tokens=(token.i,))
+
+
+def _channel_verb(noun: Token) -> Token | None:
+    """The verb a channel noun is the medium of: "attacked ... in (a series of) tweets"."""
+    prep = noun.head
+    if prep.dep_ == "prep" and prep.lower_ == "of" and prep.head.lemma_.lower() in lex.CHANNEL_GROUP_NOUNS:
+        prep = prep.head.head
+    if noun.dep_ != "pobj" or prep.dep_ != "prep" or prep.lower_ != "in":
+        return None
+    verb = prep.head
+    if verb.pos_ != "VERB" or not (verb.lemma_.lower() in lex.CHANNEL_VERBS or is_cue_verb(verb)):
+        return None
+    return verb
+
+
+def channel_claims(doc: Doc, quoted: list[tuple[int, int]], cands: Candidates | None = None) -> Iterator[Claim]:
+    """ "X attacked the plan in several tweets, calling it a disaster": the participle clause is X's claim,
+    the verb its cue, and the channel a source of its own (social media, a statement)."""
+    cands = cands or candidates(doc)
+    for noun in cands.channels:
+        if _inside(quoted, noun.idx):
+            continue
+        verb = _channel_verb(noun)
+        if verb is None or _reported_clause(verb) is not None:
+            continue  # "said in a statement that ...": the verb's own clause is the claim
+        participle = next(
+            (
+                c
+                for c in verb.children
+                if c.dep_ in ("advcl", "xcomp")
+                and c.tag_ == "VBG"
+                and c.i > noun.i
+                and c.lemma_.lower() in lex.CHANNEL_PARTICIPLES
+            ),
+            None,
+        )
+        if participle is None or (is_cue_verb(participle) and _reported_clause(participle) is not None):
+            continue  # "..., saying it failed": the participle is a cue of its own
+        speaker = speaker_of(verb)
+        content = clause_span(participle)
+        if speaker is None or content[1] <= content[0]:
+            continue
+        yield Claim(content, "indirect", cue_span(verb), speaker, cue_tokens=(verb.i,), channel=noun)
