@@ -256,6 +256,8 @@ def test_named_source_is_not_anonymous_and_links_entity(nlp) -> None:
         ("The newspaper reported that profits fell.", "media"),
         ("The editor wrote that the paper erred.", "person"),
         ("The prosecutor said the evidence was weak.", "person"),
+        ("It said the evidence was weak.", "organization"),  # an unresolved "it" is no person
+        ("She said the evidence was weak.", "person"),
     ],
 )
 def test_source_kinds(nlp, sentence: str, kind: str) -> None:

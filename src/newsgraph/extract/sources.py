@@ -281,7 +281,8 @@ class SourceResolver:
             key = f"pronoun:{word}"
             idx = self._by_key.get(key)
             if idx is None:
-                draft = _Draft(kind="person", key=key, plural=word in lex.PLURAL_PRONOUNS | {"we", "us"})
+                kind = "organization" if word in lex.THING_PRONOUNS else "person"  # an unresolved "it" is no one
+                draft = _Draft(kind=kind, key=key, plural=word in lex.PLURAL_PRONOUNS | {"we", "us"})
                 return self._add(draft, span, named=False)
         self._mention(idx, span, named=False)
         return idx
