@@ -22,8 +22,11 @@ from spacy.tokens import Doc, Span, Token
 from newsgraph.extract import attribution_lexicons as lex
 from newsgraph.extract.quotes import QuoteSpan, quote_spans
 from newsgraph.extract.reported import (
+    Candidates,
     Claim,
     according_to_claims,
+    candidates,
+    channel_claims,
     cue_span,
     headline_claims,
     is_cue_verb,
@@ -51,24 +54,32 @@ def attributions(doc: Doc, entities: list[Entity]) -> tuple[list[Source], list[A
     """
     if len(doc) == 0:
         return [], []
-    quotes = quote_spans(doc.text)
+    cands = candidates(doc)  # reads doc.text once: every step below reuses cands.text
+    quotes = quote_spans(cands.text)
     quoted = [(q.inner_start, q.inner_end) for q in quotes]
-    claims = _clause_claims(doc, quotes, quoted)
-    claims.extend(_quote_claims(doc, quotes))
+    claims = _clause_claims(doc, cands, quotes, quoted)
+    claims.extend(_quote_claims(doc, cands.text, quotes))
     claims = _dedupe(sorted(claims, key=lambda c: (c.content[0], c.content[1])))
-    _link_continuations(doc, claims)
-    return _resolve(doc, entities, claims, quoted)
+    _link_continuations(cands.text, claims)
+    return _resolve(doc, cands, entities, claims, quoted)
 
 
 # --- step 1: claims ---------------------------------------------------------------
 
 
-def _clause_claims(doc: Doc, quotes: list[QuoteSpan], quoted: list[tuple[int, int]]) -> list[Claim]:
+def _clause_claims(
+    doc: Doc, cands: Candidates, quotes: list[QuoteSpan], quoted: list[tuple[int, int]]
+) -> list[Claim]:
     """Reported-speech claims, with quote marks balanced and quote-internal clauses dropped."""
     out: list[Claim] = []
-    text = doc.text  # built from the tokens on every access: read it once
-    found = [*verb_claims(doc, quoted), *according_to_claims(doc, quoted), *headline_claims(doc, quoted)]
-    found.extend(noun_claims(doc, quoted))
+    text = cands.text
+    found = [
+        *verb_claims(doc, quoted, cands),
+        *according_to_claims(doc, quoted, cands),
+        *headline_claims(doc, quoted, text),
+    ]
+    found.extend(noun_claims(doc, quoted, cands))
+    found.extend(channel_claims(doc, quoted, cands))
     for claim in found:
         start, end = _within_paragraph(text, claim)
         if end <= start:
@@ -204,8 +215,7 @@ def _speaker_of_previous_sentence(doc: Doc, span: Span) -> Token | None:
     return None
 
 
-def _quote_claims(doc: Doc, quotes: list[QuoteSpan]) -> list[Claim]:
-    text = doc.text
+def _quote_claims(doc: Doc, text: str, quotes: list[QuoteSpan]) -> list[Claim]:
     out: list[Claim] = []
     for q in quotes:
         span = doc.char_span(q.inner_start, q.inner_end, alignment_mode="expand")
@@ -220,7 +230,7 @@ def _quote_claims(doc: Doc, quotes: list[QuoteSpan]) -> list[Claim]:
             speaker = _speaker_of_previous_sentence(doc, span) if full else None
             out.append(
                 Claim((q.inner_start, q.inner_end), "direct", None, speaker, quoted=True,
-                      cue_tokens=() if full else (-1,))
+                      cue_tokens=() if full else (-1,), runs_on=q.continues)
             )  # fmt: skip
             continue
         out.append(
@@ -251,9 +261,8 @@ def _dedupe(claims: list[Claim]) -> list[Claim]:
     return out
 
 
-def _link_continuations(doc: Doc, claims: list[Claim]) -> None:
+def _link_continuations(text: str, claims: list[Claim]) -> None:
     """A quote with no cue continues the quote just before it, if little plain text stands between."""
-    text = doc.text
     previous: int | None = None
     for i, claim in enumerate(claims):
         if not claim.quoted:
@@ -269,10 +278,10 @@ def _link_continuations(doc: Doc, claims: list[Claim]) -> None:
 # --- step 3: sources --------------------------------------------------------------
 
 
-def _decliners(doc: Doc, quoted: list[tuple[int, int]]) -> list[Token]:
+def _decliners(doc: Doc, text: str, quoted: list[tuple[int, int]]) -> list[Token]:
     """The subjects of "declined to comment", "did not respond to a request for comment" and the like."""
     heads: list[Token] = []
-    for match in lex.DECLINE_RE.finditer(doc.text):
+    for match in lex.DECLINE_RE.finditer(text):
         if any(s <= match.start() < e for s, e in quoted):
             continue
         span = doc.char_span(match.start(), match.end(), alignment_mode="expand")
@@ -288,11 +297,11 @@ def _decliners(doc: Doc, quoted: list[tuple[int, int]]) -> list[Token]:
     return heads
 
 
-def _anonymity_holders(doc: Doc, quoted: list[tuple[int, int]]) -> list[Token]:
+def _anonymity_holders(cands: Candidates, quoted: list[tuple[int, int]]) -> list[Token]:
     """Who "spoke on condition of anonymity" or "requested anonymity", for the reason they gave."""
     heads: list[Token] = []
-    for tok in doc:
-        if tok.lower_ not in ("anonymity", "anonymously") or any(s <= tok.idx < e for s, e in quoted):
+    for tok in cands.anonymity:
+        if any(s <= tok.idx < e for s, e in quoted):
             continue
         verb, hops = tok.head, 0
         while verb.pos_ not in ("VERB", "AUX") and verb.head is not verb and hops < 4:
@@ -304,32 +313,37 @@ def _anonymity_holders(doc: Doc, quoted: list[tuple[int, int]]) -> list[Token]:
 
 
 def _resolve(
-    doc: Doc, entities: list[Entity], claims: list[Claim], quoted: list[tuple[int, int]]
+    doc: Doc, cands: Candidates, entities: list[Entity], claims: list[Claim], quoted: list[tuple[int, int]]
 ) -> tuple[list[Source], list[Attribution]]:
-    resolver = SourceResolver(doc, entities)
+    text = cands.text
+    resolver = SourceResolver(doc, entities, text)
     # Resolve every source phrase in text order, so anaphora see what came before.
     jobs: list[tuple[int, str, object]] = []
     for i, claim in enumerate(claims):
         if claim.speaker is not None:
             jobs.append((claim.speaker.idx, "claim", i))
-    jobs.extend((t.idx, "declined", t) for t in _decliners(doc, quoted))
-    jobs.extend((t.idx, "anonymity", t) for t in _anonymity_holders(doc, quoted))
+        if claim.channel is not None:
+            jobs.append((claim.channel.idx, "channel", claim.channel))
+    jobs.extend((t.idx, "declined", t) for t in _decliners(doc, text, quoted))
+    jobs.extend((t.idx, "anonymity", t) for t in _anonymity_holders(cands, quoted))
     source_of: dict[int, int | None] = {}
     for _, job, payload in sorted(jobs, key=lambda j: (j[0], j[1])):
         if job == "claim":
             i = payload  # type: ignore[assignment]
             source_of[i] = resolver.resolve(claims[i].speaker)  # type: ignore[index, arg-type]
+        elif job == "channel":
+            resolver.resolve(payload)  # type: ignore[arg-type]  # the medium: a source of its own
         elif job == "declined":
             idx = resolver.resolve(payload)  # type: ignore[arg-type]
             if idx is not None:
                 resolver.mark_declined(idx)
         else:
             resolver.note_anonymity(payload)  # type: ignore[arg-type]
+    _close_runs_on(claims, source_of)
     for i, claim in enumerate(claims):
         if claim.continues is not None and i not in source_of:
             source_of[i] = source_of.get(claim.continues)
     sources, ids = resolver.records()
-    text = doc.text
     out: list[Attribution] = []
     for i, claim in enumerate(claims):
         src = source_of.get(i)
@@ -347,6 +361,21 @@ def _resolve(
             )
         )
     return sources, out
+
+
+def _close_runs_on(claims: list[Claim], source_of: dict[int, int | None]) -> None:
+    """A quote running over paragraphs is tagged where it closes: each untagged opening part takes the
+    source of the quote that follows it (backwards, so a three-paragraph quote chains to its end)."""
+    following: int | None = None
+    for i in range(len(claims) - 1, -1, -1):
+        claim = claims[i]
+        if not claim.quoted:
+            continue
+        if claim.runs_on and claim.cue is None and following is not None:
+            src = source_of.get(following)
+            if src is not None:
+                source_of[i] = src
+        following = i
 
 
 def _text_span(text: str, span: tuple[int, int]) -> TextSpan:

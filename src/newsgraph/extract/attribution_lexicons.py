@@ -94,11 +94,28 @@ ANONYMOUS_NOUNS: frozenset[str] = words("""
 ROLE_NOUNS: frozenset[str] = words("""
     spokesman spokeswoman spokesperson representative lawyer attorney secretary minister
     president senator governor mayor director chairman chairwoman chair chief ceo
+    editor reporter writer journalist columnist correspondent commentator anchor host author
+    analyst economist expert scientist researcher professor scholar historian critic
+    judge justice prosecutor detective sheriff commissioner superintendent chancellor
+    candidate nominee leader manager owner founder chairperson treasurer ambassador envoy
+    congressman congresswoman legislator councilman councilwoman activist organizer doctor
+    physician nurse teacher coach pastor priest bishop general colonel captain sergeant
     """)
+
+#: Common nouns that make a source an organisation (not media): "the agency declined to comment".
+ORG_NOUNS: frozenset[str] = words("""
+    agency company firm corporation department ministry office bureau administration government
+    committee commission council board campaign party union group organization organisation
+    association institute foundation university college school hospital court police army
+    bank charity coalition authority regulator regulators team club
+    """)
+
+#: Words before an organisation noun that make it a news organisation ("a news agency").
+MEDIA_MODIFIERS: frozenset[str] = words("news wire press")
 
 #: Common nouns that make a source a news organisation.
 MEDIA_NOUNS: frozenset[str] = words(
-    "newspaper paper network outlet outlets magazine broadcaster station agency wire tabloid website"
+    "newspaper paper network outlet outlets magazine broadcaster station wire tabloid website"
 )
 
 #: Well-known news organisations and typical words in their names.
@@ -189,3 +206,24 @@ ALL_QUOTE_MARKS: str = '“”„«»‹›"‘’‚'
 MAX_QUOTE_CHARS = 2500
 #: A quote with fewer words than this needs a speaker to count (else it is a scare quote or a title).
 MIN_UNATTRIBUTED_QUOTE_WORDS = 6
+
+
+#: Channels a claim is made in: "attacked the plan in several tweets", "in a statement".
+CHANNEL_NOUNS: frozenset[str] = words("tweet post statement message video blog release")
+
+#: Nouns grouping channels: "in a series of tweets", "in a string of posts".
+CHANNEL_GROUP_NOUNS: frozenset[str] = words("series string number flurry couple stream barrage")
+
+#: Verbs of speaking or judging that, with a channel, introduce a participle claim
+#: ("attacked the plan in several tweets, calling it a disaster").
+CHANNEL_VERBS: frozenset[str] = words("""
+    attack criticize criticise blast slam praise defend denounce condemn mock dismiss reject
+    welcome announce respond react accuse lament applaud hail rebuke question challenge target
+    lash ridicule celebrate thank congratulate blame
+    """)
+
+#: Participles that carry the claim after a channel verb: "calling it", "describing it as", "saying".
+CHANNEL_PARTICIPLES: frozenset[str] = words("""
+    call describe say write accuse argue add insist warn claim suggest note label dub brand term
+    declare predict
+    """)

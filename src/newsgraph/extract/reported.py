@@ -11,6 +11,9 @@ from __future__ import annotations
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 
+import numpy
+from spacy.attrs import LEMMA, LOWER, POS
+from spacy.symbols import AUX, NOUN, VERB
 from spacy.tokens import Doc, Span, Token
 
 from newsgraph.extract import attribution_lexicons as lex
@@ -43,6 +46,70 @@ class Claim:
     continues: int | None = None
     #: Tokens the cue covers (for skipping nested cues), as token indices.
     cue_tokens: tuple[int, ...] = field(default_factory=tuple)
+    #: A quote left open at its paragraph's end and reopened in the next: the closing part names the speaker.
+    runs_on: bool = False
+    #: The channel noun ("several tweets", "a statement") a channel claim was made in: a source of its own.
+    channel: Token | None = None
+
+
+@dataclass(slots=True)
+class Candidates:
+    """The few tokens the finders start from, found in one vectorised pass over the doc.
+
+    Iterating a Doc creates a Python object per token, and ``Doc.text`` is rebuilt
+    from the tokens on every access; on long articles that cost more than all the
+    rules together. So the text is read once, and candidate tokens are picked out
+    of ``Doc.to_array`` by hashed lemma, lower form and part of speech.
+    """
+
+    text: str
+    cue_verbs: list[Token]
+    cue_nouns: list[Token]
+    according: list[Token]
+    anonymity: list[Token]
+    channels: list[Token] = field(default_factory=list)
+
+
+#: Lowercased string of each hash seen (a string's hash never changes; bounded by MAX_LOWER_CACHE).
+_LOWER: dict[int, str] = {}
+MAX_LOWER_CACHE = 500_000
+
+
+def _hashes_where(doc: Doc, column: numpy.ndarray, words: frozenset[str] | set[str]) -> numpy.ndarray:
+    """The hashes in ``column`` whose string, lowercased, is in ``words``."""
+    strings = doc.vocab.strings
+    if len(_LOWER) > MAX_LOWER_CACHE:
+        _LOWER.clear()
+    keep = []
+    for h in numpy.unique(column).tolist():
+        low = _LOWER.get(h)
+        if low is None:
+            low = _LOWER[h] = strings[h].lower()
+        if low in words:
+            keep.append(h)
+    return numpy.array(keep, dtype=column.dtype)
+
+
+def candidates(doc: Doc, text: str | None = None) -> Candidates:
+    """Index ``doc``'s candidate tokens (cue verbs and nouns, "according", "anonymity")."""
+    text = doc.text if text is None else text
+    if len(doc) == 0:
+        return Candidates(text, [], [], [], [])
+    arr = doc.to_array([LEMMA, LOWER, POS])
+    lemmas, lowers, pos = arr[:, 0], arr[:, 1], arr[:, 2]
+    verbal = (pos == VERB) | (pos == AUX)
+
+    def pick(mask: numpy.ndarray) -> list[Token]:
+        return [doc[int(i)] for i in numpy.flatnonzero(mask)]
+
+    return Candidates(
+        text=text,
+        cue_verbs=pick(verbal & numpy.isin(lemmas, _hashes_where(doc, lemmas, lex.CUE_VERBS))),
+        cue_nouns=pick((pos == NOUN) & numpy.isin(lemmas, _hashes_where(doc, lemmas, lex.CUE_NOUNS))),
+        according=pick(numpy.isin(lowers, _hashes_where(doc, lowers, {"according"}))),
+        anonymity=pick(numpy.isin(lowers, _hashes_where(doc, lowers, {"anonymity", "anonymously"}))),
+        channels=pick((pos == NOUN) & numpy.isin(lemmas, _hashes_where(doc, lemmas, lex.CHANNEL_NOUNS))),
+    )
 
 
 def is_cue_verb(token: Token) -> bool:
@@ -145,10 +212,11 @@ def _reported_clause(verb: Token) -> Token | None:
     return None
 
 
-def verb_claims(doc: Doc, quoted: list[tuple[int, int]]) -> Iterator[Claim]:
+def verb_claims(doc: Doc, quoted: list[tuple[int, int]], cands: Candidates | None = None) -> Iterator[Claim]:
     """ "X said (that) ...", "..., X added", "X told Y ...", and the passive "... was reported by X"."""
-    for token in doc:
-        if not is_cue_verb(token) or _inside(quoted, token.idx):
+    cands = cands or candidates(doc)
+    for token in cands.cue_verbs:
+        if _inside(quoted, token.idx):
             continue
         lemma = token.lemma_.lower()
         if lemma in lex.FRAGMENT_ONLY_VERBS:
@@ -173,10 +241,13 @@ def verb_claims(doc: Doc, quoted: list[tuple[int, int]]) -> Iterator[Claim]:
         yield Claim(content, "indirect", cue, speaker_of(token), cue_tokens=(token.i,))
 
 
-def according_to_claims(doc: Doc, quoted: list[tuple[int, int]]) -> Iterator[Claim]:
+def according_to_claims(
+    doc: Doc, quoted: list[tuple[int, int]], cands: Candidates | None = None
+) -> Iterator[Claim]:
     """ "..., according to X" and "According to X, ...": the rest of the sentence is the claim."""
-    for token in doc:
-        if token.lower_ != "according" or token.i + 1 >= len(doc) or doc[token.i + 1].lower_ != "to":
+    cands = cands or candidates(doc)
+    for token in cands.according:
+        if token.i + 1 >= len(doc) or doc[token.i + 1].lower_ != "to":
             continue
         if _inside(quoted, token.idx):
             continue
@@ -219,9 +290,9 @@ def _trim_tokens(span: Span) -> tuple[int, int] | None:
     return tokens[0].idx, tokens[-1].idx + len(tokens[-1].text)
 
 
-def headline_claims(doc: Doc, quoted: list[tuple[int, int]]) -> Iterator[Claim]:
+def headline_claims(doc: Doc, quoted: list[tuple[int, int]], text: str | None = None) -> Iterator[Claim]:
     """Headline attribution: a line opening "Name: claim" ("Lynch: No outside influence on probe")."""
-    text = doc.text
+    text = doc.text if text is None else text
     for sent in doc.sents:
         if sent.start_char > 0 and text[sent.start_char - 1] != "\n":
             continue
@@ -261,10 +332,11 @@ def _noun_speaker(noun: Token) -> Token | None:
     return None
 
 
-def noun_claims(doc: Doc, quoted: list[tuple[int, int]]) -> Iterator[Claim]:
+def noun_claims(doc: Doc, quoted: list[tuple[int, int]], cands: Candidates | None = None) -> Iterator[Claim]:
     """A cue noun with a that-clause: "his claim that the vote was rigged", "issued a warning that ..."."""
-    for token in doc:
-        if token.pos_ != "NOUN" or token.lemma_.lower() not in lex.CUE_NOUNS or _inside(quoted, token.idx):
+    cands = cands or candidates(doc)
+    for token in cands.cue_nouns:
+        if _inside(quoted, token.idx):
             continue
         clause = next(
             (
@@ -280,3 +352,46 @@ def noun_claims(doc: Doc, quoted: list[tuple[int, int]]) -> Iterator[Claim]:
         content = clause_span(clause)
         if content[1] > content[0]:
             yield Claim(content, "indirect", (token.idx, token.idx + len(token.text)), speaker, cue_tokens=(token.i,))
+
+
+def _channel_verb(noun: Token) -> Token | None:
+    """The verb a channel noun is the medium of: "attacked ... in (a series of) tweets"."""
+    prep = noun.head
+    if prep.dep_ == "prep" and prep.lower_ == "of" and prep.head.lemma_.lower() in lex.CHANNEL_GROUP_NOUNS:
+        prep = prep.head.head
+    if noun.dep_ != "pobj" or prep.dep_ != "prep" or prep.lower_ != "in":
+        return None
+    verb = prep.head
+    if verb.pos_ != "VERB" or not (verb.lemma_.lower() in lex.CHANNEL_VERBS or is_cue_verb(verb)):
+        return None
+    return verb
+
+
+def channel_claims(doc: Doc, quoted: list[tuple[int, int]], cands: Candidates | None = None) -> Iterator[Claim]:
+    """ "X attacked the plan in several tweets, calling it a disaster": the participle clause is X's claim,
+    the verb its cue, and the channel a source of its own (social media, a statement)."""
+    cands = cands or candidates(doc)
+    for noun in cands.channels:
+        if _inside(quoted, noun.idx):
+            continue
+        verb = _channel_verb(noun)
+        if verb is None or _reported_clause(verb) is not None:
+            continue  # "said in a statement that ...": the verb's own clause is the claim
+        participle = next(
+            (
+                c
+                for c in verb.children
+                if c.dep_ in ("advcl", "xcomp")
+                and c.tag_ == "VBG"
+                and c.i > noun.i
+                and c.lemma_.lower() in lex.CHANNEL_PARTICIPLES
+            ),
+            None,
+        )
+        if participle is None or (is_cue_verb(participle) and _reported_clause(participle) is not None):
+            continue  # "..., saying it failed": the participle is a cue of its own
+        speaker = speaker_of(verb)
+        content = clause_span(participle)
+        if speaker is None or content[1] <= content[0]:
+            continue
+        yield Claim(content, "indirect", cue_span(verb), speaker, cue_tokens=(verb.i,), channel=noun)

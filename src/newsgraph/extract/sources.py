@@ -192,8 +192,9 @@ def _reason(sent: Span) -> str | None:
 class SourceResolver:
     """Turns source phrases into ``Source`` records, merging later references."""
 
-    def __init__(self, doc: Doc, entities: list[Entity]) -> None:
+    def __init__(self, doc: Doc, entities: list[Entity], text: str | None = None) -> None:
         self.doc = doc
+        self.text = doc.text if text is None else text  # Doc.text is rebuilt on every access
         self.index = EntityIndex(doc, entities)
         self.drafts: list[_Draft] = []
         self._by_key: dict[str, int] = {}
@@ -223,6 +224,8 @@ class SourceResolver:
             return "document"
         if lemma in lex.MEDIA_NOUNS:
             return "media"
+        if lemma in lex.ORG_NOUNS:
+            return "media" if any(t.lower_ in lex.MEDIA_MODIFIERS for t in head.lefts) else "organization"
         if head.pos_ == "PROPN" and lex.MEDIA_NAME_RE.search(text):
             return "media"
         return "person" if head.pos_ in ("PRON", "PROPN") or lemma in lex.ROLE_NOUNS else "organization"
@@ -278,7 +281,8 @@ class SourceResolver:
             key = f"pronoun:{word}"
             idx = self._by_key.get(key)
             if idx is None:
-                draft = _Draft(kind="person", key=key, plural=word in lex.PLURAL_PRONOUNS | {"we", "us"})
+                kind = "organization" if word in lex.THING_PRONOUNS else "person"  # an unresolved "it" is no one
+                draft = _Draft(kind=kind, key=key, plural=word in lex.PLURAL_PRONOUNS | {"we", "us"})
                 return self._add(draft, span, named=False)
         self._mention(idx, span, named=False)
         return idx
@@ -430,7 +434,7 @@ class SourceResolver:
         order = sorted(range(len(self.drafts)), key=lambda i: min((s for s, _ in self.drafts[i].mentions), default=0))
         ids: dict[int, str] = {}
         out: list[Source] = []
-        text = self.doc.text
+        text = self.text
         for n, i in enumerate(order, 1):
             d = self.drafts[i]
             ids[i] = f"s{n}"
