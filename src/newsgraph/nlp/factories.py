@@ -14,11 +14,15 @@ from spacy.tokens import Doc
 from newsgraph.nlp import extensions as ext
 
 
-class EntitiesComponent:
+class _StageComponent:
+    """Registers the ``doc._`` extensions when created; a subclass runs one stage."""
+
     def __init__(self, nlp: Language, name: str) -> None:
         ext.register_extensions()
         self.name = name
 
+
+class EntitiesComponent(_StageComponent):
     def __call__(self, doc: Doc) -> Doc:
         from newsgraph.extract.entities import entities
 
@@ -26,11 +30,7 @@ class EntitiesComponent:
         return doc
 
 
-class TimesComponent:
-    def __init__(self, nlp: Language, name: str) -> None:
-        ext.register_extensions()
-        self.name = name
-
+class TimesComponent(_StageComponent):
     def __call__(self, doc: Doc) -> Doc:
         from newsgraph.extract.timex import time_expressions
 
@@ -38,11 +38,7 @@ class TimesComponent:
         return doc
 
 
-class AttributionComponent:
-    def __init__(self, nlp: Language, name: str) -> None:
-        ext.register_extensions()
-        self.name = name
-
+class AttributionComponent(_StageComponent):
     def __call__(self, doc: Doc) -> Doc:
         from newsgraph.extract.attribution import attributions
 
@@ -52,11 +48,7 @@ class AttributionComponent:
         return doc
 
 
-class EventsComponent:
-    def __init__(self, nlp: Language, name: str) -> None:
-        ext.register_extensions()
-        self.name = name
-
+class EventsComponent(_StageComponent):
     def __call__(self, doc: Doc) -> Doc:
         from newsgraph.extract.events import events
 
