@@ -372,13 +372,11 @@ def entity_merge(
 
     Example: newsgraph entity merge "Jane Roe" "Jane Ann Roe" --db news.db
     """
-    store = _open(db, write=True)
     try:
-        ref = store.merge_entities(keep, other)
+        with _open(db, write=True) as store:
+            ref = store.merge_entities(keep, other)
     except NewsgraphError as exc:
         handle(exc)
-    finally:
-        store.close()
     if as_json:
         _dump(ref.__dict__)
     else:
@@ -400,13 +398,11 @@ def entity_split(
 
     Example: newsgraph entity split Washington --name "George Washington" --db news.db
     """
-    store = _open(db, write=True)
     try:
-        ref = store.split_entity(name, names=names, articles=articles, new_name=new_name)
+        with _open(db, write=True) as store:
+            ref = store.split_entity(name, names=names, articles=articles, new_name=new_name)
     except NewsgraphError as exc:
         handle(exc)
-    finally:
-        store.close()
     if as_json:
         _dump(ref.__dict__)
     else:

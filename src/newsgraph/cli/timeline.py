@@ -86,14 +86,11 @@ def _store_timeline(db: str, name: str | None, *, limit: int | None, as_json: bo
     """Events across a store's articles, ordered by event date (``timeline --db``)."""
     from newsgraph.cli.corpus import _open
 
-    store = _open(db)
     try:
-        try:
+        with _open(db) as store:
             frame = store.timeline(name, limit=limit)
-        except NewsgraphError as exc:
-            handle(exc)
-    finally:
-        store.close()
+    except NewsgraphError as exc:
+        handle(exc)
     if dated_only:
         frame = frame[frame["date"].notna()]
     rows = frame.astype(object).where(frame.notna(), None).to_dict(orient="records")

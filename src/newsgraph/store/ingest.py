@@ -131,6 +131,14 @@ def _inputs(values: list[str | Item], reader: Reader) -> Iterator[Item]:
             yield from iter_items([str(value)], reader.limits)
 
 
+def _finish(store: Store, report: IngestReport, started: float, touched: set[int]) -> None:
+    """Close a run, even one cut short: its duration, and the names of the entities it changed."""
+    report.seconds = time.perf_counter() - started
+    if touched:
+        with store.transaction() as conn:
+            refresh(conn, touched)
+
+
 def ingest(
     store: Store,
     paths: list[str | Item],
@@ -173,10 +181,7 @@ def ingest(
             if progress is not None:
                 progress.advance()
     finally:
-        report.seconds = time.perf_counter() - started
-        if touched:
-            with store.transaction() as conn:
-                refresh(conn, touched)
+        _finish(store, report, started, touched)
     return report
 
 
@@ -239,8 +244,5 @@ def reprocess(
             if progress is not None:
                 progress.advance()
     finally:
-        report.seconds = time.perf_counter() - started
-        if touched:
-            with store.transaction() as conn:
-                refresh(conn, touched)
+        _finish(store, report, started, touched)
     return report
