@@ -10,9 +10,12 @@ from __future__ import annotations
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
 
+import numpy
+from spacy.attrs import DEP, IDX, LENGTH, LOWER
+from spacy.strings import get_string_id
 from spacy.tokens import Doc, Span, Token
 
-from newsgraph.extract.event_lexicons import PERSON_PRONOUNS, SUBJECT_DEPS
+from newsgraph.extract.event_lexicons import CLAUSE_DEPS, PERSON_PRONOUNS, SUBJECT_DEPS
 from newsgraph.record import Attribution, Entity, Mention, Source, TimeExpression
 
 
@@ -38,6 +41,10 @@ class DocContext:
     attributions: list[Attribution] = field(default_factory=list)
     sources_by_token: dict[int, str] = field(default_factory=dict)
     sent_bounds: list[tuple[int, int]] = field(default_factory=list)
+    #: Tokens whose relation could make them head a clause: the only ones an event can hang on.
+    clause_heads: list[int] = field(default_factory=list)
+    #: Tokens reading "according" ("according to X" scopes over its sentence).
+    according: list[int] = field(default_factory=list)
 
     @classmethod
     def build(
@@ -49,6 +56,10 @@ class DocContext:
         attributions: list[Attribution],
     ) -> DocContext:
         ctx = cls(doc=doc, attributions=list(attributions))
+        # One array pass instead of a Python ``Token`` per token per question.
+        columns = doc.to_array([DEP, LOWER])
+        ctx.clause_heads = numpy.flatnonzero(numpy.isin(columns[:, 0], _CLAUSE_DEP_IDS)).tolist()
+        ctx.according = numpy.flatnonzero(columns[:, 1] == _ACCORDING_ID).tolist()
         index = _TokenIndex(doc)
         if doc.has_annotation("SENT_START") or doc.has_annotation("DEP"):
             ctx.sent_bounds = [(s.start, s.end) for s in doc.sents]
@@ -82,6 +93,10 @@ class DocContext:
                     for i in range(span.start, span.end):
                         ctx.sources_by_token.setdefault(i, source.id)
         return ctx
+
+    def between(self, positions: list[int], start: int, end: int) -> list[int]:
+        """The token indices of a sorted list that fall in ``[start, end)``, e.g. a sentence."""
+        return positions[bisect_left(positions, start) : bisect_left(positions, end)]
 
     # -- entities ------------------------------------------------------------
 
@@ -156,13 +171,18 @@ class DocContext:
         return None
 
 
+_CLAUSE_DEP_IDS = numpy.array(sorted(get_string_id(dep) for dep in CLAUSE_DEPS), dtype=numpy.uint64)
+_ACCORDING_ID = numpy.uint64(get_string_id("according"))
+
+
 class _TokenIndex:
     """Character offsets -> token spans by binary search (``Doc.char_span`` scans the whole doc)."""
 
     def __init__(self, doc: Doc) -> None:
         self.doc = doc
-        self.starts = [t.idx for t in doc]
-        self.ends = [t.idx + len(t.text) for t in doc]
+        columns = doc.to_array([IDX, LENGTH]).tolist()
+        self.starts = [start for start, _ in columns]
+        self.ends = [start + length for start, length in columns]
         self.length = self.ends[-1] if self.ends else 0
 
     def span(self, start: int, end: int) -> Span | None:

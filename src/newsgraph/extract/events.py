@@ -13,6 +13,7 @@ events: the events are in their content, with modality ``reported``.
 from __future__ import annotations
 
 import logging
+from collections.abc import Iterable
 from dataclasses import dataclass
 
 from spacy.tokens import Doc, Span, Token
@@ -93,8 +94,10 @@ class _Args:
 
 def _sentence_events(ctx: DocContext, sent: Span) -> list[Event]:
     out: list[Event] = []
-    according = _according_to(sent)
-    for verb in sent:
+    doc = ctx.doc
+    according = _according_to(doc[i] for i in ctx.between(ctx.according, sent.start, sent.end))
+    for i in ctx.between(ctx.clause_heads, sent.start, sent.end):  # every event verb heads a clause
+        verb = doc[i]
         # A cue of pure speech ("said") is an attribution, not an event; a coded act that also
         # reports ("agreed to", "accused ... of") stays an event.
         if not cl.is_event_verb(verb) or (ctx.is_cue(verb) and not codes_verb(verb)):
@@ -255,8 +258,11 @@ def _recipient(ctx: DocContext, heads: list[Token], obj: Token | None) -> tuple[
                 found = _agentive(ctx.entity_in(cl.phrase_tokens(noun), head=noun))
                 if found is not None:
                     return found, _text(ctx.doc, cl.phrase_tokens(noun))
-                if fallback is None and arg.dep_ == "prep" and arg.lower_ in RECIPIENT_PREPS and noun.pos_ in (
-                    "NOUN", "PROPN"
+                if (
+                    fallback is None
+                    and arg.dep_ == "prep"
+                    and arg.lower_ in RECIPIENT_PREPS
+                    and noun.pos_ in ("NOUN", "PROPN")
                 ):
                     fallback = _text(ctx.doc, cl.phrase_tokens(noun))
     return None, fallback
@@ -347,9 +353,7 @@ def _complement_text(ctx: DocContext, verb: Token, target: EntityMention | None)
 # -- modality and source -------------------------------------------------------
 
 
-def _modality_and_source(
-    ctx: DocContext, verb: Token, according: Token | None = None
-) -> tuple[Modality, str | None]:
+def _modality_and_source(ctx: DocContext, verb: Token, according: Token | None = None) -> tuple[Modality, str | None]:
     attribution = ctx.attribution_of(verb)
     source = attribution.source if attribution is not None else None
     own = _own_modality(verb)
@@ -377,14 +381,16 @@ def _modality_and_source(
     return ("reported" if reported else "asserted"), source
 
 
-def _according_to(sent: Span) -> Token | None:
-    """The "according to X" of a sentence: it scopes over the whole sentence, wherever the parser hung it."""
-    for tok in sent:
-        if tok.lower_ == "according":
-            for to in tok.children:
-                objs = [o for o in to.children if o.dep_ == "pobj"]
-                if objs:
-                    return objs[0]
+def _according_to(according: Iterable[Token]) -> Token | None:
+    """The "according to X" of a sentence: it scopes over the whole sentence, wherever the parser hung it.
+
+    ``according`` holds the sentence's tokens reading "according".
+    """
+    for tok in according:
+        for to in tok.children:
+            objs = [o for o in to.children if o.dep_ == "pobj"]
+            if objs:
+                return objs[0]
     return None
 
 

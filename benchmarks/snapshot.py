@@ -1,12 +1,13 @@
-"""Snapshot of the attribution stage's output, to prove an optimisation changes nothing.
+"""Snapshot of the records' extracted parts, to prove an optimisation changes nothing.
 
 Reads N real documents (``newsgraph.evaluate.corpora.mixed``) through
-``Reader.read_many`` and writes each record's sources and attributions as JSON
-lines. With ``--check FILE`` it compares against an earlier snapshot instead and
-exits 1 on the first difference.
+``Reader.read_many`` and writes the chosen parts of each record (all of them but
+``generator`` by default) as JSON lines. With ``--check FILE`` it compares
+against an earlier snapshot instead and exits 1 on the first difference.
 
-    python benchmarks/attribution_snapshot.py --n 80 --out /tmp/attr.jsonl
-    python benchmarks/attribution_snapshot.py --n 80 --check /tmp/attr.jsonl
+    python benchmarks/snapshot.py --n 80 --out /tmp/before.jsonl
+    python benchmarks/snapshot.py --n 80 --check /tmp/before.jsonl
+    python benchmarks/snapshot.py --n 80 --parts sources attributions --out /tmp/attr.jsonl
 """
 
 from __future__ import annotations
@@ -20,29 +21,46 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "src"))
 
 
-def snapshot(n: int) -> list[str]:
+#: Every part of a record but the generator, which names the code that made it.
+PARTS = (
+    "id",
+    "source",
+    "meta",
+    "text",
+    "paragraphs",
+    "raw_spans",
+    "removed",
+    "entities",
+    "times",
+    "sources",
+    "attributions",
+    "events",
+    "relations",
+    "sourcing",
+)
+
+
+def snapshot(n: int, parts: tuple[str, ...] = PARTS) -> list[str]:
     from newsgraph.api import Reader
     from newsgraph.evaluate.corpora import mixed
 
     items = [d.item for d in mixed(n)]
     lines: list[str] = []
     for record in Reader().read_many(items):
-        part = {
-            "sources": [s.model_dump(mode="json") for s in record.sources],
-            "attributions": [a.model_dump(mode="json") for a in record.attributions],
-        }
-        lines.append(json.dumps(part, sort_keys=True))
+        data = record.to_dict()
+        lines.append(json.dumps({name: data[name] for name in parts}, sort_keys=True))
     return lines
 
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--n", type=int, default=80)
+    parser.add_argument("--parts", nargs="+", default=list(PARTS), choices=PARTS, help="record parts to compare")
     group = parser.add_mutually_exclusive_group(required=True)
     group.add_argument("--out", type=Path, help="write the snapshot here")
     group.add_argument("--check", type=Path, help="compare with this snapshot")
     args = parser.parse_args()
-    lines = snapshot(args.n)
+    lines = snapshot(args.n, tuple(args.parts))
     if args.out:
         args.out.write_text("\n".join(lines) + "\n", encoding="utf-8")
         print(f"wrote {len(lines)} records to {args.out}")
