@@ -11,7 +11,8 @@ from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
 
 import numpy
-from spacy.attrs import DEP, IDX, LENGTH, LOWER
+from spacy.attrs import DEP, IDX, LENGTH, LOWER, POS
+from spacy.parts_of_speech import NOUN
 from spacy.strings import get_string_id
 from spacy.tokens import Doc, Span, Token
 
@@ -45,6 +46,8 @@ class DocContext:
     clause_heads: list[int] = field(default_factory=list)
     #: Tokens reading "according" ("according to X" scopes over its sentence).
     according: list[int] = field(default_factory=list)
+    #: Common nouns (relationship words such as "ally" or "feud" are among them).
+    nouns: list[int] = field(default_factory=list)
 
     @classmethod
     def build(
@@ -57,9 +60,10 @@ class DocContext:
     ) -> DocContext:
         ctx = cls(doc=doc, attributions=list(attributions))
         # One array pass instead of a Python ``Token`` per token per question.
-        columns = doc.to_array([DEP, LOWER])
+        columns = doc.to_array([DEP, LOWER, POS])
         ctx.clause_heads = numpy.flatnonzero(numpy.isin(columns[:, 0], _CLAUSE_DEP_IDS)).tolist()
         ctx.according = numpy.flatnonzero(columns[:, 1] == _ACCORDING_ID).tolist()
+        ctx.nouns = numpy.flatnonzero(columns[:, 2] == NOUN).tolist()
         index = _TokenIndex(doc)
         if doc.has_annotation("SENT_START") or doc.has_annotation("DEP"):
             ctx.sent_bounds = [(s.start, s.end) for s in doc.sents]
@@ -180,7 +184,7 @@ class _TokenIndex:
 
     def __init__(self, doc: Doc) -> None:
         self.doc = doc
-        columns = doc.to_array([IDX, LENGTH]).tolist()
+        columns = doc.to_array([IDX, LENGTH]).astype(numpy.int64).tolist()
         self.starts = [start for start, _ in columns]
         self.ends = [start + length for start, length in columns]
         self.length = self.ends[-1] if self.ends else 0

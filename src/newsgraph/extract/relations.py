@@ -28,10 +28,22 @@ from newsgraph.record import Polarity, Relation, TextSpan
 
 #: Roles one party holds towards another ("an ally of", "a critic of"), with their polarity.
 ROLE_POLARITY: dict[str, Polarity] = {
-    **dict.fromkeys(("ally", "friend", "confidant", "supporter", "protege", "protégé", "champion", "backer",
-                     "loyalist", "defender"), "positive"),
-    **dict.fromkeys(("rival", "critic", "foe", "enemy", "opponent", "adversary", "detractor", "nemesis"),
-                    "negative"),
+    **dict.fromkeys(
+        (
+            "ally",
+            "friend",
+            "confidant",
+            "supporter",
+            "protege",
+            "protégé",
+            "champion",
+            "backer",
+            "loyalist",
+            "defender",
+        ),
+        "positive",
+    ),
+    **dict.fromkeys(("rival", "critic", "foe", "enemy", "opponent", "adversary", "detractor", "nemesis"), "negative"),
 }
 #: Clause parts kept in a relation's evidence span.
 CORE_DEPS = frozenset({"nsubj", "nsubjpass", "aux", "auxpass", "neg", "dobj", "acomp", "attr", "oprd", "xcomp", "prt"})
@@ -43,14 +55,15 @@ PARTY_TYPES = frozenset({"PERSON", "ORG", "GPE", "NORP"})
 def relations(ctx: DocContext) -> list[Relation]:
     out: list[Relation] = []
     seen: set[tuple[str, str, int]] = set()
-    for tok in ctx.doc:
-        if tok.pos_ == "NOUN" and tok.lemma_.lower() in ROLE_POLARITY:
+    for i in ctx.nouns:
+        tok = ctx.doc[i]
+        if tok.lemma_.lower() in ROLE_POLARITY:
             role = _role_relation(ctx, tok)
             if role is not None and (role.a, role.b, tok.i) not in seen:
                 seen.add((role.a, role.b, tok.i))
                 out.append(role)
             continue
-        if tok.pos_ != "NOUN" or tok.lower_ not in RELATION_NOUNS:
+        if tok.lower_ not in RELATION_NOUNS:
             continue
         parties = _parties(ctx, tok)
         if len(parties) < 2:
@@ -103,7 +116,9 @@ def _role_relation(ctx: DocContext, role: Token) -> Relation | None:
     bounds = cl.contiguous(sorted(set(tokens), key=lambda t: t.i)) or (role.i, role.i + 1)
     span = ctx.doc[bounds[0] : bounds[1]]
     return Relation(
-        a=holder.entity.id, b=other.entity.id, polarity=polarity,
+        a=holder.entity.id,
+        b=other.entity.id,
+        polarity=polarity,
         text=TextSpan(start=span.start_char, end=span.end_char, text=span.text),
         date=_date(ctx, clause) if clause is not role else None,
     )

