@@ -590,7 +590,7 @@ def _mentions(doc: Doc, group: Group) -> list[Mention]:
 
 def _salience_scores(doc: Doc, groups: list[Group]) -> list[float]:
     """Mentions (by kind, subjects weigh more) plus how early the entity comes."""
-    n_chars = max(len(doc.text), 1)
+    n_chars = max(doc[-1].idx + len(doc[-1].text_with_ws), 1) if len(doc) else 1  # len(doc.text), not rebuilt
     deps = coref.token_strings(doc, DEP)
     scores = []
     for group in groups:

@@ -8,6 +8,7 @@ events (which use all three).
 
 from __future__ import annotations
 
+from spacy.attrs import IS_SPACE
 from spacy.language import Language
 from spacy.tokens import Doc
 
@@ -68,12 +69,13 @@ class EventsComponent(_StageComponent):
 def paragraph_breaks(doc: Doc) -> Doc:
     """Start a sentence after every blank line, so no sentence spans two paragraphs.
 
-    Runs before the parser, which keeps boundaries that are already set.
+    Runs before the parser, which keeps boundaries that are already set. Only
+    whitespace tokens are visited (found in one array pass), not every token.
     """
-    for token in doc[1:]:
-        previous = doc[token.i - 1]
-        if previous.is_space and previous.text.count("\n") >= 2 and not token.is_space:
-            token.is_sent_start = True
+    is_space = doc.to_array([IS_SPACE]).tolist()
+    for i in (i for i, space in enumerate(is_space[:-1]) if space and not is_space[i + 1]):
+        if doc[i].text.count("\n") >= 2:
+            doc[i + 1].is_sent_start = True
     return doc
 
 
