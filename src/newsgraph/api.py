@@ -10,12 +10,14 @@ from __future__ import annotations
 
 import hashlib
 import multiprocessing
+from collections import deque
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from datetime import date
 from functools import lru_cache
 from itertools import islice
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from spacy.language import Language
 from spacy.tokens import Doc
@@ -31,6 +33,9 @@ from newsgraph.nlp import extensions as ext
 from newsgraph.nlp.pipeline import load, model_label
 from newsgraph.record import Generator, Meta, RawSpan, Record, SourceInfo, TimeExpression
 from newsgraph.settings import Limits
+
+if TYPE_CHECKING:
+    from multiprocessing.pool import AsyncResult
 
 ItemLike = Item | str | Path
 
@@ -303,19 +308,25 @@ def _read_parallel(
 ) -> Iterator[Record]:
     published_iso = normalize_published(published)
     ctx = multiprocessing.get_context("fork")
-    window = n_process * 4  # batches in flight: bounds memory while keeping workers busy
+    # Batches in flight: enough that no worker waits for the next while the main process
+    # stores results, few enough to bound memory. A batch is sent as soon as one is taken
+    # back (not window by window), so a slow batch never leaves the other workers idle.
+    window = n_process * 3
+    batches = ([(item, published_iso) for item in batch] for batch in _batched(items, batch_size))
     with ctx.Pool(n_process, initializer=_init_worker, initargs=(model,)) as pool:
-        while True:
-            batches = []
-            for _ in range(window):
-                batch = [(item, published_iso) for item in islice(items, batch_size)]
-                if not batch:
-                    break
-                batches.append(batch)
-            if not batches:
-                return
-            for records in pool.imap(_work, batches):
-                yield from records
+        pending: deque[AsyncResult[list[Record]]] = deque()
+        for batch in islice(batches, window):
+            pending.append(pool.apply_async(_work, (batch,)))
+        while pending:
+            records = pending.popleft().get()
+            for batch in islice(batches, 1):
+                pending.append(pool.apply_async(_work, (batch,)))
+            yield from records
+
+
+def _batched(items: Iterator[Item], size: int) -> Iterator[list[Item]]:
+    while batch := list(islice(items, size)):
+        yield batch
 
 
 _DEFAULT_READER: dict[str | None, Reader] = {}
