@@ -12,14 +12,21 @@ Measures, in one run and on the same articles (``newsgraph.evaluate.corpora.mixe
    record JSON), then p50/p95 latency of ``Store.entity`` (full profile),
    ``Store.timeline`` and ``Store.search`` for random entity names and words.
 
-Example:
-    PYTHONPATH=src python benchmarks/bench_store.py --n 2000 --scale 100000
+With ``--full`` it instead ingests the whole corpus (every loader of
+``newsgraph.evaluate.corpora``, about 26,000 articles) with ``--workers`` into
+``full.db``, sampling the memory of the main process and of each worker, then
+copies it up to ``--scale`` articles and times the queries on both stores.
+
+Examples:
+    PYTHONPATH=src python benchmarks/bench_store.py --n 600 --chunks 4 --skip-scale
+    PYTHONPATH=src python benchmarks/bench_store.py --full --workers 2 --scale 100000
 """
 
 from __future__ import annotations
 
 import argparse
 import json
+import os
 import random
 import resource
 import shutil
@@ -40,28 +47,46 @@ from newsgraph.store import Store
 CHILD_TABLES = ("entities", "mentions", "times", "sources", "attributions", "events", "relations")
 
 
-def rss_mb() -> float:
-    """Current resident memory of this process (MB)."""
-    for line in Path("/proc/self/status").read_text().splitlines():
+def rss_mb(pid: int | str = "self") -> float:
+    """Current resident memory of a process (MB); 0 when it is gone."""
+    try:
+        lines = Path(f"/proc/{pid}/status").read_text().splitlines()
+    except OSError:
+        return 0.0
+    for line in lines:
         if line.startswith("VmRSS:"):
             return int(line.split()[1]) / 1024
     return 0.0
 
 
-class RssSampler:
-    """Progress hook that samples memory at each tenth of the run (``start`` once with the full total)."""
+def worker_rss_mb() -> list[float]:
+    """Resident memory of this process's children (the ingest workers), MB each."""
+    pid = os.getpid()
+    try:
+        children = Path(f"/proc/{pid}/task/{pid}/children").read_text().split()
+    except OSError:
+        return []
+    return [round(rss_mb(child), 1) for child in children]
 
-    def __init__(self) -> None:
-        self.total, self.done, self.samples = 0, 0, []
+
+class RssSampler:
+    """Progress hook that samples memory at each tenth of the run (``start`` once with the full total).
+
+    With ``steps`` it samples that many times; each sample is (articles done, main MB, [worker MB]).
+    """
+
+    def __init__(self, steps: int = 10) -> None:
+        self.total, self.done, self.samples, self.steps = 0, 0, [], steps
+        self.started = time.perf_counter()
 
     def start(self, total: int) -> None:
         self.total = self.total or total
 
     def advance(self, n: int = 1) -> None:
         self.done += n
-        step = max(1, self.total // 10)
+        step = max(1, self.total // self.steps)
         if self.done % step == 0 or self.done == self.total:
-            self.samples.append((self.done, round(rss_mb(), 1)))
+            self.samples.append((self.done, round(rss_mb(), 1), worker_rss_mb()))
 
 
 def bare_parse(bare: Language, texts: list[str], batch_size: int) -> float:
@@ -136,6 +161,39 @@ def latency(path: Path, n_queries: int, seed: int) -> dict[str, dict[str, float]
     return out
 
 
+def full_corpus(workdir: Path, args: argparse.Namespace) -> dict:
+    """The whole corpus into one store with workers, memory sampled; then the store scaled up."""
+    from newsgraph.evaluate.corpora import LOADERS, load
+
+    items = [d.item for name in LOADERS for d in load(name)]
+    full = workdir / "full.db"
+    for stale in workdir.glob("full.db*"):
+        stale.unlink()
+    sampler = RssSampler(steps=20)
+    with Store(full) as store:
+        report = store.ingest(items, Reader(), workers=args.workers, batch_size=args.batch_size, progress=sampler)
+    done = report.stored + report.failed
+    result: dict = {
+        "articles": len(items), "corpora": list(LOADERS), "workers": args.workers,
+        "ingest": {**report.to_dict(), "articles_per_s": round(done / report.seconds, 2),
+                   "minutes": round(report.seconds / 60, 1)},
+        "rss_mb_by_articles_done": sampler.samples,
+        "peak_rss_mb": {"main": round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024, 1),
+                        "largest_worker": round(resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024, 1)},
+        "store_mb": round(full.stat().st_size / 1e6, 1),
+        "latency_full_store": latency(full, args.queries, args.seed),
+    }
+    if not args.skip_scale:
+        big = workdir / "big.db"
+        shutil.copy(full, big)
+        started = time.perf_counter()
+        n_big = scale_up(big, args.scale)
+        result["large_store"] = {"articles": n_big, "build_s": round(time.perf_counter() - started, 1),
+                                 "store_mb": round(big.stat().st_size / 1e6, 1)}
+        result["latency_large_store"] = latency(big, args.queries, args.seed)
+    return result
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--n", type=int, default=2000, help="articles to parse (mixed corpora)")
@@ -147,6 +205,10 @@ def main() -> None:
     parser.add_argument("--skip-scale", action="store_true", help="skip the large synthetic store")
     parser.add_argument("--workdir", type=Path, default=None, help="where the stores go (default: a temp dir)")
     parser.add_argument("--seed", type=int, default=7)
+    parser.add_argument("--full", action="store_true",
+                        help="ingest the whole corpus (every loader of newsgraph.evaluate.corpora) with --workers "
+                             "into full.db, then scale it to --scale articles and time the queries")
+    parser.add_argument("--workers", type=int, default=2, help="workers for --full")
     parser.add_argument("--latency-only", action="store_true",
                         help="only measure query latency on --workdir's one.db and big.db from an earlier run")
     args = parser.parse_args()
@@ -156,6 +218,9 @@ def main() -> None:
     if args.latency_only:
         print(json.dumps({"latency_small_store": latency(workdir / "one.db", args.queries, args.seed),
                           "latency_large_store": latency(workdir / "big.db", args.queries, args.seed)}, indent=2))
+        return
+    if args.full:
+        print(json.dumps(full_corpus(workdir, args), indent=2))
         return
     docs = mixed(args.n)
     items = [d.item for d in docs]
