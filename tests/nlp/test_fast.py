@@ -121,6 +121,13 @@ def test_lookup_lemmatizer_is_not_replaced():
         fast.CachedLemmatizer(lemmatizer)
 
 
+def test_rule_lemmatizer_without_its_tables_is_not_replaced():
+    nlp = spacy.blank("en")
+    nlp.add_pipe("lemmatizer", config={"mode": "rule"})  # never initialised: no lookup tables
+    assert fast.accelerate(nlp) == []
+    assert not isinstance(nlp.get_pipe("lemmatizer"), fast.CachedLemmatizer)
+
+
 def test_newsgraph_pipeline_runs_the_stand_ins(nlp):
     assert isinstance(nlp.get_pipe("attribute_ruler"), fast.ArrayAttributeRuler)
     assert isinstance(nlp.get_pipe("lemmatizer"), fast.CachedLemmatizer)

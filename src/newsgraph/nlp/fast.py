@@ -208,6 +208,10 @@ class CachedLemmatizer:
     def __init__(self, lemmatizer: Lemmatizer) -> None:
         if lemmatizer.mode != "rule":
             raise Unsupported(f"lemmatizer mode {lemmatizer.mode!r}")
+        try:  # the original checks its tables on first use and fails loudly; keep that behaviour
+            lemmatizer._validate_tables()
+        except ValueError as exc:
+            raise Unsupported(str(exc)) from exc
         self.lemmatizer = lemmatizer
         if "lemma_index" in lemmatizer.lookups:
             index = lemmatizer.lookups.get_table("lemma_index")
