@@ -97,6 +97,14 @@ def test_read_many_in_two_processes_matches_one(reader, tmp_path):
     assert one == two
 
 
+def test_read_many_in_two_processes_keeps_order_past_the_first_window(reader):
+    # batch_size=1 gives more batches than are ever in flight, so later ones are sent as
+    # earlier ones come back; the records must still come out in input order.
+    texts = [f"Mayor Jane Roe number {i} opened library {i} in Springfield on Monday." for i in range(14)]
+    records = list(reader.read_many(texts, n_process=2, batch_size=1))
+    assert [r.text for r in records] == texts
+
+
 def test_byline_date_becomes_the_publication_time_with_raw_offsets(reader):
     raw = ("By Jane Roe and Jim Poe\nMarch 3, 2019\n\n"
            "The city council voted on Monday to expand the main library, officials said.\n\n"
