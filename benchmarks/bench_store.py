@@ -151,7 +151,7 @@ def latency(path: Path, n_queries: int, seed: int) -> dict[str, dict[str, float]
                 started = time.perf_counter()
                 calls[kind](query)
                 times.append(time.perf_counter() - started)
-            out[kind] = {"queries": len(times), **percentiles(times)}
+            out[kind] = {"queries": len(times), **(percentiles(times) if times else {})}
         top = store.execute("SELECT c.name FROM corpus_entities c JOIN entities e ON e.corpus_entity_id = c.id "
                             "GROUP BY c.id ORDER BY count(*) DESC LIMIT 1")[0][0]
         started = time.perf_counter()
