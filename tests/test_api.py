@@ -138,3 +138,14 @@ def test_a_long_single_line_text_is_read_as_text_not_a_path(reader):
     record = reader.read(text.strip())
     assert record.text.startswith("The council met again")
     assert newsgraph.read(text[:300]).source.format == "text"
+
+
+def test_forked_workers_reuse_the_parents_loaded_reader(reader, monkeypatch):
+    import newsgraph.api as api
+
+    monkeypatch.setattr(api, "_WORKER", reader)
+    api._init_worker(reader.model_name)  # what a forked worker runs first
+    assert api._WORKER is reader  # no second model load
+    monkeypatch.setattr(api, "_WORKER", None)
+    list(reader.read_many(["Mayor Jane Roe opened the library on Monday."] * 3, n_process=2, batch_size=1))
+    assert api._WORKER is None  # the parent's global is restored once the workers are forked

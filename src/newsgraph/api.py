@@ -260,7 +260,7 @@ class Reader:
         """
         flat = (item for value in items for item in _as_item(value))
         if n_process > 1:
-            yield from _read_parallel(self.model_name, flat, published, n_process, batch_size)
+            yield from _read_parallel(self, flat, published, n_process, batch_size)
             return
         prepared_stream = (prepare(item, published) for item in flat)
         yield from self._parse_prepared(prepared_stream, batch_size)
@@ -289,8 +289,10 @@ _WORKER: Reader | None = None
 
 
 def _init_worker(model: str | None) -> None:
+    """Use the ``Reader`` inherited from the parent (forked with its model loaded), else load one."""
     global _WORKER
-    _WORKER = Reader(model)
+    if _WORKER is None or _WORKER.model_name != model:
+        _WORKER = Reader(model)
 
 
 def _work(batch: list[tuple[Item, str | None]]) -> list[Record]:
@@ -300,7 +302,7 @@ def _work(batch: list[tuple[Item, str | None]]) -> list[Record]:
 
 
 def _read_parallel(
-    model: str | None,
+    reader: Reader,
     items: Iterator[Item],
     published: str | date | None,
     n_process: int,
@@ -313,7 +315,15 @@ def _read_parallel(
     # back (not window by window), so a slow batch never leaves the other workers idle.
     window = n_process * 3
     batches = ([(item, published_iso) for item in batch] for batch in _batched(items, batch_size))
-    with ctx.Pool(n_process, initializer=_init_worker, initargs=(model,)) as pool:
+    # Workers are forked while ``_WORKER`` holds this reader, so they start with its model
+    # loaded (pages shared copy-on-write) instead of each loading the model again.
+    global _WORKER
+    previous, _WORKER = _WORKER, reader
+    try:
+        pool = ctx.Pool(n_process, initializer=_init_worker, initargs=(reader.model_name,))
+    finally:
+        _WORKER = previous
+    with pool:
         pending: deque[AsyncResult[list[Record]]] = deque()
         for batch in islice(batches, window):
             pending.append(pool.apply_async(_work, (batch,)))
