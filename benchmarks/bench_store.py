@@ -178,20 +178,31 @@ def full_corpus(workdir: Path, args: argparse.Namespace) -> dict:
         "ingest": {**report.to_dict(), "articles_per_s": round(done / report.seconds, 2),
                    "minutes": round(report.seconds / 60, 1)},
         "rss_mb_by_articles_done": sampler.samples,
-        "peak_rss_mb": {"main": round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024, 1),
-                        "largest_worker": round(resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024, 1)},
+        "peak_rss_mb": peak_rss(),
         "store_mb": round(full.stat().st_size / 1e6, 1),
         "latency_full_store": latency(full, args.queries, args.seed),
     }
     if not args.skip_scale:
-        big = workdir / "big.db"
-        shutil.copy(full, big)
-        started = time.perf_counter()
-        n_big = scale_up(big, args.scale)
-        result["large_store"] = {"articles": n_big, "build_s": round(time.perf_counter() - started, 1),
-                                 "store_mb": round(big.stat().st_size / 1e6, 1)}
-        result["latency_large_store"] = latency(big, args.queries, args.seed)
+        result.update(scaled_latency(full, workdir / "big.db", args))
     return result
+
+
+def scaled_latency(source: Path, big: Path, args: argparse.Namespace) -> dict:
+    """``source`` copied to ``big`` and scaled up to ``args.scale`` articles, then the queries timed on it."""
+    shutil.copy(source, big)
+    started = time.perf_counter()
+    n_big = scale_up(big, args.scale)
+    return {
+        "large_store": {"articles": n_big, "build_s": round(time.perf_counter() - started, 1),
+                        "store_mb": round(big.stat().st_size / 1e6, 1)},
+        "latency_large_store": latency(big, args.queries, args.seed),
+    }
+
+
+def peak_rss() -> dict[str, float]:
+    """Peak resident memory (MB) of this process and of its largest child (a worker)."""
+    return {"main": round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024, 1),
+            "largest_worker": round(resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024, 1)}
 
 
 def main() -> None:
@@ -275,22 +286,11 @@ def main() -> None:
         rate2 = (report2.stored + report2.failed) / report2.seconds
         result["ingest_2_workers"] = {**report2.to_dict(), "articles_per_s": round(rate2, 2),
                                       "speedup_over_1_worker": round(rate2 / ingest_rate, 3)}
-    result["peak_rss_mb"] = {
-        "main": round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024, 1),
-        "largest_worker": round(resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024, 1),
-    }
+    result["peak_rss_mb"] = peak_rss()
     result["latency_small_store"] = latency(one, args.queries, args.seed)
 
-    if args.skip_scale:
-        print(json.dumps(result, indent=2))
-        return
-    big = workdir / "big.db"
-    shutil.copy(one, big)
-    started = time.perf_counter()
-    n_big = scale_up(big, args.scale)
-    result["large_store"] = {"articles": n_big, "build_s": round(time.perf_counter() - started, 1),
-                             "store_mb": round(big.stat().st_size / 1e6, 1)}
-    result["latency_large_store"] = latency(big, args.queries, args.seed)
+    if not args.skip_scale:
+        result.update(scaled_latency(one, workdir / "big.db", args))
     print(json.dumps(result, indent=2))
 
 
