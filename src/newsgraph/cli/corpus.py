@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import json
 from collections.abc import Callable
-from typing import Annotated, Any
+from typing import Annotated, Any, TypeVar
 
 import typer
 from click import Context
@@ -33,6 +33,7 @@ DbOption = Annotated[str, typer.Option("--db", envvar="NEWSGRAPH_DB", help="The 
 JsonOption = Annotated[bool, typer.Option("--json", help="Print JSON instead of tables.")]
 LimitOption = Annotated[int, typer.Option(min=1, help="At most this many rows.")]
 DEFAULT_DB = "news.db"
+T = TypeVar("T")
 
 
 # --- shared helpers ----------------------------------------------------------------------
@@ -52,6 +53,15 @@ def _open(db: str, *, write: bool = False) -> Any:
         except NeedsUpgradeError:
             Store(db, create=False).close()
             return Store(db, readonly=True)
+    except NewsgraphError as exc:
+        handle(exc)
+
+
+def _query(db: str, action: Callable[[Any], T], *, write: bool = False) -> T:
+    """``action(store)`` on the store at ``db``; a ``NewsgraphError`` becomes the one-line error exit."""
+    try:
+        with _open(db, write=write) as store:
+            return action(store)
     except NewsgraphError as exc:
         handle(exc)
 
@@ -286,11 +296,7 @@ def search(
 
     Example: newsgraph search '"special counsel" recusal' --db news.db
     """
-    try:
-        with _open(db) as store:
-            df = store.search(text, limit=limit)
-    except NewsgraphError as exc:
-        handle(exc)
+    df = _query(db, lambda store: store.search(text, limit=limit))
     if as_json:
         _dump(_records(df))
         return
@@ -337,11 +343,7 @@ def entity_show(
 
     Example: newsgraph entity "Jane Roe" --db news.db
     """
-    try:
-        with _open(db) as store:
-            profile = store.entity(name)
-    except NewsgraphError as exc:
-        handle(exc)
+    profile = _query(db, lambda store: store.entity(name))
     if as_json:
         _dump(profile.to_dict())
         return
@@ -372,11 +374,7 @@ def entity_merge(
 
     Example: newsgraph entity merge "Jane Roe" "Jane Ann Roe" --db news.db
     """
-    try:
-        with _open(db, write=True) as store:
-            ref = store.merge_entities(keep, other)
-    except NewsgraphError as exc:
-        handle(exc)
+    ref = _query(db, lambda store: store.merge_entities(keep, other), write=True)
     if as_json:
         _dump(ref.__dict__)
     else:
@@ -398,11 +396,9 @@ def entity_split(
 
     Example: newsgraph entity split Washington --name "George Washington" --db news.db
     """
-    try:
-        with _open(db, write=True) as store:
-            ref = store.split_entity(name, names=names, articles=articles, new_name=new_name)
-    except NewsgraphError as exc:
-        handle(exc)
+    ref = _query(
+        db, lambda store: store.split_entity(name, names=names, articles=articles, new_name=new_name), write=True
+    )
     if as_json:
         _dump(ref.__dict__)
     else:
@@ -420,11 +416,7 @@ def entity_list(
 
     Example: newsgraph entity list roe --db news.db
     """
-    with _open(db) as store:
-        try:
-            refs = store.find_entities(query, limit=limit, exact_first=False)
-        except NewsgraphError as exc:
-            handle(exc)
+    refs = _query(db, lambda store: store.find_entities(query, limit=limit, exact_first=False))
     if as_json:
         _dump([r.__dict__ for r in refs])
         return
@@ -447,11 +439,7 @@ def quotes(
     """
     if by and about:
         fail("--by and --about exclude each other", 2)
-    try:
-        with _open(db) as store:
-            df = store.quotes(by=by, about=about, limit=limit)
-    except NewsgraphError as exc:
-        handle(exc)
+    df = _query(db, lambda store: store.quotes(by=by, about=about, limit=limit))
     if as_json:
         _dump(_records(df))
         return
@@ -531,10 +519,6 @@ def export(
 
     Example: newsgraph export --db news.db --format parquet --out news-parquet/
     """
-    try:
-        with _open(db) as store:
-            written = store.export(fmt, out, table=table)
-    except NewsgraphError as exc:
-        handle(exc)
+    written = _query(db, lambda store: store.export(fmt, out, table=table))
     for path in written:
         err_console.print(f"wrote {escape(str(path))}", highlight=False)

@@ -8,9 +8,8 @@ from typing import Annotated
 import typer
 from rich.table import Table
 
-from newsgraph.cli._app import app, console, fail, handle, write_line
+from newsgraph.cli._app import app, console, fail, write_line
 from newsgraph.cli._reading import ReadRun
-from newsgraph.errors import NewsgraphError
 from newsgraph.timeline import TimelineEntry, timeline
 
 #: Evidence sentences are clipped to this many characters in the table (``--json`` has them whole).
@@ -84,18 +83,15 @@ def render_timeline(entries: list[TimelineEntry], *, multiple: bool = False) -> 
 
 def _store_timeline(db: str, name: str | None, *, limit: int | None, as_json: bool, dated_only: bool) -> None:
     """Events across a store's articles, ordered by event date (``timeline --db``)."""
-    from newsgraph.cli.corpus import _open
+    from newsgraph.cli.corpus import _dump, _query
+    from newsgraph.store.queries import records_of
 
-    try:
-        with _open(db) as store:
-            frame = store.timeline(name, limit=limit)
-    except NewsgraphError as exc:
-        handle(exc)
+    frame = _query(db, lambda store: store.timeline(name, limit=limit))
     if dated_only:
         frame = frame[frame["date"].notna()]
-    rows = frame.astype(object).where(frame.notna(), None).to_dict(orient="records")
+    rows = records_of(frame)
     if as_json:
-        write_line(json.dumps(rows, indent=2, ensure_ascii=False, default=str))
+        _dump(rows)
         return
     if not rows:
         console.print("[dim]no events[/]")
