@@ -226,8 +226,7 @@ def failures(db: DbOption = DEFAULT_DB, as_json: JsonOption = False, limit: Limi
 
     Example: newsgraph failures --db news.db
     """
-    with _open(db) as store:
-        df = store.failures()
+    df = _query(db, lambda store: store.failures())
     if as_json:
         _dump(_records(df.head(limit)))
         return
@@ -461,8 +460,7 @@ def sources(
 
     Example: newsgraph sources --anonymous --outlet "Washington Post" --db news.db
     """
-    with _open(db) as store:
-        report = store.sources(anonymous=anonymous, outlet=outlet, author=author, limit=limit)
+    report = _query(db, lambda store: store.sources(anonymous=anonymous, outlet=outlet, author=author, limit=limit))
     if as_json:
         _dump(report.to_dict())
         return
@@ -483,8 +481,7 @@ def stats(db: DbOption = DEFAULT_DB, as_json: JsonOption = False) -> None:
 
     Example: newsgraph stats --db news.db
     """
-    with _open(db) as store:
-        info = store.stats()
+    info = _query(db, lambda store: store.stats())
     if as_json:
         _dump(info)
         return
