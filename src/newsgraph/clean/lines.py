@@ -110,10 +110,7 @@ def trim_start(raw: str, line: Line, raw_pos: int) -> None:
                 continue
         kept.append(piece)
     line.pieces = kept
-    if kept:
-        retext(raw, line)
-    else:
-        line.text = ""
+    retext(raw, line)  # no pieces left: empty text
 
 
 def trim_end(raw: str, line: Line, raw_pos: int) -> None:
@@ -129,10 +126,7 @@ def trim_end(raw: str, line: Line, raw_pos: int) -> None:
             piece = Piece(piece.start, piece.start + len(chunk), piece.joiner)
         kept.append(piece)
     line.pieces = kept
-    if kept:
-        retext(raw, line)
-    else:
-        line.text = ""
+    retext(raw, line)  # no pieces left: empty text
 
 
 def _subranges(raw: str, start: int, end: int, html_mode: bool, removed: list[Removed]) -> list[tuple[int, int, bool]]:
