@@ -36,6 +36,7 @@ import tempfile
 import time
 from pathlib import Path
 
+from _common import peak_rss_mb
 from spacy.language import Language
 
 from newsgraph.api import Reader, prepare
@@ -201,7 +202,7 @@ def scaled_latency(source: Path, big: Path, args: argparse.Namespace) -> dict:
 
 def peak_rss() -> dict[str, float]:
     """Peak resident memory (MB) of this process and of its largest child (a worker)."""
-    return {"main": round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024, 1),
+    return {"main": round(peak_rss_mb(), 1),
             "largest_worker": round(resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024, 1)}
 
 

@@ -21,22 +21,11 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "src"))
 
 
-#: Every part of a record but the generator, which names the code that made it.
-PARTS = (
-    "id",
-    "source",
-    "meta",
-    "text",
-    "paragraphs",
-    "raw_spans",
-    "removed",
-    "entities",
-    "times",
-    "sources",
-    "attributions",
-    "events",
-    "relations",
-    "sourcing",
+from newsgraph.record import Record  # noqa: E402  (after the path is set)
+
+#: Every part of a record but its schema tag and the generator, which names the code that made it.
+PARTS = tuple(
+    field.alias or name for name, field in Record.model_fields.items() if name not in ("schema_", "generator")
 )
 
 
