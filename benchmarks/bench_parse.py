@@ -17,14 +17,9 @@ import sys
 import time
 from pathlib import Path
 
-import numpy
-from spacy.attrs import DEP, ENT_IOB, ENT_TYPE, HEAD, LEMMA, MORPH, ORTH, POS, SENT_START, TAG
-
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from _common import machine
-
-ATTRS = [ORTH, TAG, POS, MORPH, LEMMA, DEP, HEAD, ENT_IOB, ENT_TYPE, SENT_START]
 
 
 def main() -> None:
@@ -36,7 +31,7 @@ def main() -> None:
 
     from newsgraph.evaluate.corpora import mixed
     from newsgraph.ingest import decode_bytes
-    from newsgraph.nlp.fast import accelerate
+    from newsgraph.nlp.fast import accelerate, same_annotations
     from newsgraph.nlp.pipeline import load_model
 
     items = [d.item for d in mixed(args.n)]
@@ -58,10 +53,7 @@ def main() -> None:
             seconds[name] += time.perf_counter() - started
         for a, b in zip(docs["original"], docs["accelerated"], strict=True):
             tokens += len(a)
-            same = numpy.array_equal(a.to_array(ATTRS), b.to_array(ATTRS)) and [
-                (str(t.morph), t.lemma_) for t in a
-            ] == [(str(t.morph), t.lemma_) for t in b]
-            differing += not same
+            differing += not same_annotations(a, b)
     result = {
         "articles": len(texts),
         "tokens": tokens,

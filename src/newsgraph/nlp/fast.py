@@ -32,7 +32,7 @@ from dataclasses import dataclass, replace
 from typing import Any
 
 import numpy
-from spacy.attrs import DEP, LEMMA, MORPH, ORTH, POS, TAG, intify_attr
+from spacy.attrs import DEP, ENT_IOB, ENT_TYPE, HEAD, LEMMA, MORPH, ORTH, POS, SENT_START, TAG, intify_attr
 from spacy.language import Language
 from spacy.parts_of_speech import IDS as POS_IDS
 from spacy.pipeline import AttributeRuler, Lemmatizer
@@ -260,6 +260,17 @@ _STAND_INS = (
     ("attribute_ruler", AttributeRuler, "newsgraph_array_attribute_ruler"),
     ("lemmatizer", Lemmatizer, "newsgraph_cached_lemmatizer"),
 )
+
+
+#: Token attributes two parses must share to count as identical (with the morphology and lemma strings).
+COMPARED_ATTRS = [ORTH, TAG, POS, MORPH, LEMMA, DEP, HEAD, ENT_IOB, ENT_TYPE, SENT_START]
+
+
+def same_annotations(a: Doc, b: Doc) -> bool:
+    """Whether two parses of one text agree on every compared attribute of every token."""
+    return numpy.array_equal(a.to_array(COMPARED_ATTRS), b.to_array(COMPARED_ATTRS)) and [
+        (str(t.morph), t.lemma_) for t in a
+    ] == [(str(t.morph), t.lemma_) for t in b]
 
 
 def accelerate(nlp: Language) -> list[str]:
