@@ -60,11 +60,11 @@ class DocContext:
     ) -> DocContext:
         ctx = cls(doc=doc, attributions=list(attributions))
         # One array pass instead of a Python ``Token`` per token per question.
-        columns = doc.to_array([DEP, LOWER, POS])
+        columns = doc.to_array([DEP, LOWER, POS, IDX, LENGTH]).reshape(len(doc), 5)
         ctx.clause_heads = numpy.flatnonzero(numpy.isin(columns[:, 0], _CLAUSE_DEP_IDS)).tolist()
         ctx.according = numpy.flatnonzero(columns[:, 1] == _ACCORDING_ID).tolist()
         ctx.nouns = numpy.flatnonzero(columns[:, 2] == NOUN).tolist()
-        index = _TokenIndex(doc)
+        index = _TokenIndex(doc, columns[:, 3], columns[:, 4])
         if doc.has_annotation("SENT_START") or doc.has_annotation("DEP"):
             ctx.sent_bounds = [(s.start, s.end) for s in doc.sents]
         else:
@@ -182,11 +182,12 @@ _ACCORDING_ID = numpy.uint64(get_string_id("according"))
 class _TokenIndex:
     """Character offsets -> token spans by binary search (``Doc.char_span`` scans the whole doc)."""
 
-    def __init__(self, doc: Doc) -> None:
+    def __init__(self, doc: Doc, starts: numpy.ndarray, lengths: numpy.ndarray) -> None:
+        """``starts`` and ``lengths``: the tokens' ``IDX`` and ``LENGTH`` columns."""
         self.doc = doc
-        columns = doc.to_array([IDX, LENGTH]).astype(numpy.int64).tolist()
-        self.starts = [start for start, _ in columns]
-        self.ends = [start + length for start, length in columns]
+        starts = starts.astype(numpy.int64)
+        self.starts = starts.tolist()
+        self.ends = (starts + lengths.astype(numpy.int64)).tolist()
         self.length = self.ends[-1] if self.ends else 0
 
     def span(self, start: int, end: int) -> Span | None:
