@@ -27,7 +27,6 @@ from __future__ import annotations
 
 import os
 import re
-from collections.abc import Iterable
 from dataclasses import dataclass, replace
 from typing import Any
 
@@ -160,7 +159,7 @@ class ArrayAttributeRuler:
         present = [set(numpy.unique(tests[:, c]).tolist()) for c in range(len(self.test_attrs))]
         masks: dict[_Test, numpy.ndarray] = {}
         out = doc.to_array(self.set_attrs).reshape(n, len(self.set_attrs))
-        before = out.copy()
+        written: set[int] = set()
         # Every rule tests the annotations as they were before any rule ran (the Matcher
         # matches first, then sets); rules apply in order, so a later one overwrites.
         for rule in self.rules:
@@ -180,14 +179,11 @@ class ArrayAttributeRuler:
                     targets = starts + (rule.index if rule.index >= 0 else width + rule.index)
                     for col, value in rule.sets:
                         out[targets, col] = value
-        changed = [c for c in range(len(self.set_attrs)) if not numpy.array_equal(out[:, c], before[:, c])]
-        if changed:
-            doc.from_array([self.set_attrs[c] for c in changed], out[:, changed])
+                        written.add(col)
+        if written:
+            columns = sorted(written)
+            doc.from_array([self.set_attrs[c] for c in columns], out[:, columns])
         return doc
-
-    def pipe(self, docs: Iterable[Doc], batch_size: int = 128) -> Iterable[Doc]:
-        for doc in docs:
-            yield self(doc)
 
 
 class _IndexList(list):  # type: ignore[type-arg]
@@ -239,10 +235,6 @@ class CachedLemmatizer:
             lemmas.append(found)
         doc.from_array([LEMMA], numpy.array(lemmas, dtype=numpy.uint64))
         return doc
-
-    def pipe(self, docs: Iterable[Doc], batch_size: int = 128) -> Iterable[Doc]:
-        for doc in docs:
-            yield self(doc)
 
 
 @Language.factory("newsgraph_array_attribute_ruler")
