@@ -31,6 +31,16 @@ def nlp(reader):
 
 
 @pytest.fixture(scope="session")
+def reference_text() -> str:
+    """The reference article as cleaning should leave it: byline and blog boilerplate dropped, lines joined.
+
+    Built by hand, not by the cleaning stage, so each extractor's reference test checks that stage alone.
+    """
+    lines = REFERENCE.read_text(encoding="utf-8").splitlines()
+    return " ".join(line.strip() for line in lines[3:-2] if line.strip())
+
+
+@pytest.fixture(scope="session")
 def reference_record(reader):
     return reader.read(REFERENCE)
 

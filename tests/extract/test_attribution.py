@@ -309,16 +309,11 @@ def test_falls_back_to_doc_ents_when_no_entities(nlp) -> None:
 # --- the reference article -------------------------------------------------------
 
 
-def reference_text() -> str:
-    lines = REFERENCE.read_text(encoding="utf-8").splitlines()
-    return " ".join(line.strip() for line in lines[3:-2])
-
-
 @pytest.fixture(scope="module")
-def reference(nlp):
+def reference(nlp, reference_text):
     if not REFERENCE.exists() or not GOLD.exists():
         pytest.skip("shared reference article not available")
-    doc = nlp(reference_text())
+    doc = nlp(reference_text)
     ents = entities(doc)
     sources, attrs = attributions(doc, ents)
     gold = json.loads(GOLD.read_text(encoding="utf-8"))

@@ -16,16 +16,10 @@ GOLD = SHARED / "gold" / "wapo-sessions-2017-06-06.json"
 pytestmark = pytest.mark.skipif(not (REFERENCE.exists() and GOLD.exists()), reason="shared data not available")
 
 
-def cleaned_reference() -> str:
-    """The article text as cleaning should leave it: no byline, no blog boilerplate, lines joined."""
-    lines = REFERENCE.read_text(encoding="utf-8").splitlines()
-    return " ".join(line.strip() for line in lines[3:-2] if line.strip())
-
-
 @pytest.fixture(scope="module")
-def found(nlp):
+def found(nlp, reference_text):
     later = [name for name in nlp.pipe_names if name.startswith("newsgraph_")]
-    return entities(nlp(cleaned_reference(), disable=later))
+    return entities(nlp(reference_text, disable=later))
 
 
 @pytest.fixture(scope="module")
@@ -107,8 +101,8 @@ def test_most_salient_first_and_short_forms_grouped(found):
     assert "Sessions’s" not in [m.text for m in sessions.mentions]
 
 
-def test_pronouns_resolved_to_the_right_people(found):
-    text = cleaned_reference()
+def test_pronouns_resolved_to_the_right_people(found, reference_text):
+    text = reference_text
     by_offset = {m.start: e.name for e in found for m in e.mentions if m.kind == "pronoun"}
 
     def nth(word: str, after: str) -> int:
@@ -122,8 +116,8 @@ def test_pronouns_resolved_to_the_right_people(found):
     assert by_offset.get(nth("himself", "decision to recuse")) == "Jeff Sessions"  # bound by the possessor
 
 
-def test_offsets_point_into_the_text(found):
-    text = cleaned_reference()
+def test_offsets_point_into_the_text(found, reference_text):
+    text = reference_text
     for entity in found:
         for m in entity.mentions:
             assert text[m.start : m.end] == m.text

@@ -22,12 +22,6 @@ GOLD = SHARED / "gold" / "wapo-sessions-2017-06-06.json"
 pytestmark = pytest.mark.skipif(not (REFERENCE.exists() and GOLD.exists()), reason="shared data not available")
 
 
-def reference_text() -> str:
-    """The cleaned text: raw lines after the 3-line byline joined by spaces, boilerplate dropped."""
-    lines = REFERENCE.read_text(encoding="utf-8").splitlines()
-    return " ".join(line.strip() for line in lines[3:-2] if line.strip())
-
-
 def _occurrences(text: str, phrases: list[str], taken: list[tuple[int, int]]) -> list[tuple[int, int]]:
     found = []
     for phrase in sorted(set(phrases), key=len, reverse=True):
@@ -88,8 +82,8 @@ def gold() -> dict:
 
 
 @pytest.fixture(scope="module")
-def extracted(nlp, gold):
-    text = reference_text()
+def extracted(nlp, gold, reference_text):
+    text = reference_text
     doc = nlp.make_doc(text)
     for _, proc in nlp.pipeline:
         if not _.startswith("newsgraph_"):
@@ -171,9 +165,9 @@ def test_gold_relations(extracted, gold):
         assert match, (want, rels)
 
 
-def test_offsets_are_evidence(extracted):
+def test_offsets_are_evidence(extracted, reference_text):
     evs, rels, _ = extracted
-    text = reference_text()
+    text = reference_text
     for ev in evs:
         assert 0 <= ev.sentence.start < ev.sentence.end <= len(text)
         if ev.actor_text:

@@ -27,15 +27,9 @@ def pairs(nlp, text: str, published: str | None = PUBLISHED) -> list[tuple[str, 
     return [(t.text, t.value) for t in times(nlp, text, published)]
 
 
-def reference_text() -> str:
-    """The reference article as cleaning should leave it: no byline, no blog boilerplate, lines joined."""
-    lines = REFERENCE.read_text(encoding="utf-8").splitlines()
-    return " ".join(line.strip() for line in lines[3:-2])
-
-
 @pytest.mark.skipif(not REFERENCE.exists(), reason="reference article not available")
-def test_reference_article_matches_gold_times(nlp, gold) -> None:
-    found = times(nlp, reference_text())
+def test_reference_article_matches_gold_times(nlp, gold, reference_text) -> None:
+    found = times(nlp, reference_text)
     got = [(t.text, t.value) for t in found]
     expected = [(g["text"], g["value"]) for g in gold["times"] if g.get("role") != "publication"]
     for item in expected:
@@ -50,8 +44,8 @@ def test_reference_article_matches_gold_times(nlp, gold) -> None:
 
 
 @pytest.mark.skipif(not REFERENCE.exists(), reason="reference article not available")
-def test_reference_offsets_point_into_the_text(nlp) -> None:
-    text = reference_text()
+def test_reference_offsets_point_into_the_text(nlp, reference_text) -> None:
+    text = reference_text
     for t in times(nlp, text):
         assert text[t.start : t.end] == t.text
         assert t.id.startswith("t") and t.role is None
