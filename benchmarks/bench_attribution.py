@@ -61,8 +61,8 @@ def main() -> None:
     parser.add_argument("--json", action="store_true")
     args = parser.parse_args()
 
-    from newsgraph.extract.attribution import attributions
-    from newsgraph.extract.entities import entities
+    from newsgraph.extract.attribution.core import attributions
+    from newsgraph.extract.entities.core import entities
     from newsgraph.nlp.pipeline import load_model
 
     corpus = texts(args.n)

@@ -15,7 +15,7 @@ from pathlib import Path
 
 import spacy
 
-from newsgraph.extract.entities import entities
+from newsgraph.extract.entities.core import entities
 
 CORPUS = Path(__file__).resolve().parents[1].parent / "shared" / "corpus"
 

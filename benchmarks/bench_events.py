@@ -13,10 +13,10 @@ import argparse
 import time
 from pathlib import Path
 
-from newsgraph.extract.attribution import attributions
-from newsgraph.extract.entities import entities
-from newsgraph.extract.events import events
-from newsgraph.extract.timex import time_expressions
+from newsgraph.extract.attribution.core import attributions
+from newsgraph.extract.entities.core import entities
+from newsgraph.extract.events.core import events
+from newsgraph.extract.time.core import time_expressions
 from newsgraph.nlp.pipeline import load_model
 
 

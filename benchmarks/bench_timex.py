@@ -21,7 +21,7 @@ from datetime import date, datetime
 from pathlib import Path
 
 from newsgraph.evaluate.timeml import iter_corpus
-from newsgraph.extract._timex_normalize import Context, resolve
+from newsgraph.extract.time.normalize import Context, resolve
 
 DATA = Path(__file__).resolve().parents[1].parent / "shared" / "eval-data" / "timeml"
 
@@ -70,7 +70,7 @@ def bench_pipeline(n_docs: int) -> tuple[float, float]:
     the ratio is what carries over. The time stage is timed on the already parsed
     docs, so the ratio (bare + time stage) / bare is what adding it to the pipeline costs.
     """
-    from newsgraph.extract.timex import time_expressions
+    from newsgraph.extract.time.core import time_expressions
     from newsgraph.nlp.pipeline import load_model
 
     texts = [(d.text, d.dct) for d in iter_corpus(DATA / "TBAQ-cleaned")][:n_docs]

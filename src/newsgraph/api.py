@@ -27,7 +27,7 @@ from newsgraph.clean import Cleaned, clean
 from newsgraph.clean.dates import find_date
 from newsgraph.dates import normalize_published
 from newsgraph.errors import InputError, NewsgraphError
-from newsgraph.extract.sourcing import sourcing_profile
+from newsgraph.extract.attribution.profile import sourcing_profile
 from newsgraph.ingest import Item, decode_bytes, extract_html, iter_items
 from newsgraph.nlp import extensions as ext
 from newsgraph.nlp.pipeline import load, model_label

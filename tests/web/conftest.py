@@ -13,7 +13,7 @@ from pathlib import Path
 
 import pytest
 
-from newsgraph.extract.sourcing import sourcing_profile
+from newsgraph.extract.attribution.profile import sourcing_profile
 from newsgraph.record import (
     Attribution,
     Entity,

@@ -166,7 +166,7 @@ def _bare_spans(doc: Doc) -> Iterator[tuple[int, int, str]]:
 
 
 def _newsgraph_spans(doc: Doc) -> Iterator[tuple[int, int, str]]:
-    from newsgraph.extract.entities import entities
+    from newsgraph.extract.entities.core import entities
 
     for entity in entities(doc):
         label = LABEL_MAP.get(entity.type)

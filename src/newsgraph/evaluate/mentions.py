@@ -18,8 +18,8 @@ from pathlib import Path
 
 from spacy.language import Language
 
-from newsgraph.extract.entities import entities
-from newsgraph.extract.entity_lexicons import PRONOUNS
+from newsgraph.extract.entities.core import entities
+from newsgraph.extract.entities.lexicons import PRONOUNS
 from newsgraph.record import Entity
 
 RE_BLANK_LINE = re.compile(r"\n\s*\n")

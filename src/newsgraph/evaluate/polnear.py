@@ -310,8 +310,8 @@ def score_article(text: str, preds: list[Predicted], gold: list[GoldAttribution]
 
 def evaluate(root: Path, split: str = "dev", limit: int | None = None, model: str | None = None) -> Report:
     """Run the attribution stage over a PolNeAR split and score it."""
-    from newsgraph.extract.attribution import attributions
-    from newsgraph.extract.entities import entities
+    from newsgraph.extract.attribution.core import attributions
+    from newsgraph.extract.entities.core import entities
     from newsgraph.nlp.pipeline import load
 
     if split not in SPLITS:

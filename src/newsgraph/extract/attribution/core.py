@@ -1,0 +1,382 @@
+"""Attribution: who says so, for every claim. Quotes, reported speech, sources.
+
+The stage runs in three steps:
+
+1. find claims: direct quotes (``quotes.py``) with the cue verb and speaker the
+   parse gives them, and reported speech (``reported.py``): cue verbs with a
+   clause, "according to", passive "was reported by";
+2. reconcile them: a clause inside a quote is the quote; a clause holding a
+   quoted fragment is ``mixed``; a quote with no speaker of its own that follows
+   another quote continues it;
+3. resolve sources (``sources.py``) in text order, so later references ("they",
+   "the people") join the source they refer to, and mark who "declined to
+   comment" and why anonymous sources were granted anonymity.
+"""
+
+from __future__ import annotations
+
+import re
+
+from spacy.tokens import Doc, Span, Token
+
+from newsgraph.extract.attribution import lexicons as lex
+from newsgraph.extract.attribution.quotes import QuoteSpan, quote_spans
+from newsgraph.extract.attribution.reported import (
+    Candidates,
+    Claim,
+    according_to_claims,
+    candidates,
+    channel_claims,
+    cue_span,
+    headline_claims,
+    is_cue_verb,
+    noun_claims,
+    speaker_of,
+    verb_claims,
+)
+from newsgraph.extract.attribution.sources import SourceResolver
+from newsgraph.record import Attribution, Entity, Source, TextSpan
+
+#: How far up the parse a quote may climb to find the verb that introduces it.
+MAX_CUE_HOPS = 6
+#: Words of plain text allowed between two quotes for the second to continue the first.
+MAX_CONTINUATION_GAP_WORDS = 12
+_WORD_RE = re.compile(r"\w+")
+
+
+def attributions(doc: Doc, entities: list[Entity]) -> tuple[list[Source], list[Attribution]]:
+    """The article's sources and attributions.
+
+    doc (Doc): the parsed article.
+    entities (list[Entity]): the entity stage's output; sources link to these ids
+        by mention offsets (``doc.ents`` is used for types when the list is empty).
+    RETURNS: sources in order of first mention, attributions in text order.
+    """
+    if len(doc) == 0:
+        return [], []
+    cands = candidates(doc)  # reads doc.text once: every step below reuses cands.text
+    quotes = quote_spans(cands.text)
+    quoted = [(q.inner_start, q.inner_end) for q in quotes]
+    claims = _clause_claims(doc, cands, quotes, quoted)
+    claims.extend(_quote_claims(doc, cands.text, quotes))
+    claims = _dedupe(sorted(claims, key=lambda c: (c.content[0], c.content[1])))
+    _link_continuations(cands.text, claims)
+    return _resolve(doc, cands, entities, claims, quoted)
+
+
+# --- step 1: claims ---------------------------------------------------------------
+
+
+def _clause_claims(
+    doc: Doc, cands: Candidates, quotes: list[QuoteSpan], quoted: list[tuple[int, int]]
+) -> list[Claim]:
+    """Reported-speech claims, with quote marks balanced and quote-internal clauses dropped."""
+    out: list[Claim] = []
+    text = cands.text
+    found = [
+        *verb_claims(doc, quoted, cands),
+        *according_to_claims(doc, quoted, cands),
+        *headline_claims(doc, quoted, text),
+    ]
+    found.extend(noun_claims(doc, quoted, cands))
+    found.extend(channel_claims(doc, quoted, cands))
+    for claim in found:
+        start, end = _within_paragraph(text, claim)
+        if end <= start:
+            continue
+        if any(q.start <= start and end <= q.end for q in quotes):
+            continue  # the clause is (part of) a direct quote: the quote claim stands for it
+        for q in quotes:
+            if end <= q.start and not text[end : q.start].strip(" ,") and text[end - 1] not in ".!?":
+                end = q.end  # a quote right after the clause finishes it: "vowed to oppose it 'today, forever.'"
+            if start < q.start < end < q.end:
+                end = q.end  # a quote opened in the clause closes after it: keep the marks balanced
+            if start < q.inner_start and q.inner_end <= end:
+                claim.kind = "mixed" if claim.kind == "indirect" else claim.kind
+        claim.content = (start, end)
+        out.append(claim)
+    return out
+
+
+def _within_paragraph(text: str, claim: Claim) -> tuple[int, int]:
+    """The claim's content clipped to the paragraph of its cue (the parser may join a headline to the text)."""
+    start, end = claim.content
+    if claim.cue is None:
+        return start, end
+    para_start = text.rfind("\n\n", 0, claim.cue[0])
+    para_start = 0 if para_start == -1 else para_start + 2
+    para_end = text.find("\n\n", claim.cue[1])
+    para_end = len(text) if para_end == -1 else para_end
+    start, end = max(start, para_start), min(end, para_end)
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    return start, end
+
+
+def _sentences_around(doc: Doc, start: int, end: int) -> list[Span]:
+    first = doc.char_span(start, start + 1, alignment_mode="expand")
+    last = doc.char_span(max(end - 1, start), max(end, start + 1), alignment_mode="expand")
+    if first is None or last is None or len(first) == 0 or len(last) == 0:
+        return []
+    sents = [first[0].sent]
+    while sents[-1].end <= last[-1].i and sents[-1].end < len(doc):
+        sents.append(doc[sents[-1].end].sent)
+    return sents
+
+
+def _cue_by_ancestry(span: Span) -> Token | None:
+    """The nearest cue verb above the quote in the parse ("called the ban 'X'", "said ... 'X'")."""
+    inside = range(span.start, span.end)
+    for tok in span:
+        if tok.head.i in inside and tok.head is not tok:
+            continue
+        anc, hops = tok.head, 0
+        while anc.i not in inside and hops < MAX_CUE_HOPS:
+            if is_cue_verb(anc) or (anc.pos_ == "VERB" and anc.lemma_.lower() in lex.XCOMP_CUE_VERBS):
+                return anc
+            if anc.head is anc:
+                break
+            anc, hops = anc.head, hops + 1
+    return None
+
+
+def _has_own_clause(verb: Token, q: QuoteSpan) -> bool:
+    """True when ``verb`` reports a clause of its own outside the quote (so it is not the quote's tag)."""
+    return any(child.dep_ == "ccomp" and not q.start <= child.idx < q.end for child in verb.children)
+
+
+def _cue_nearby(doc: Doc, q: QuoteSpan) -> Token | None:
+    """A speech tag next to the quote: "'...,' X said.", "X said: '...'", "'...', said X, a spokesman"."""
+    sents = _sentences_around(doc, q.start, q.end)
+    if not sents:
+        return None
+    last = sents[-1]
+    if last.end < len(doc) and last.end_char - q.end <= 2:
+        sents.append(doc[last.end].sent)  # the quote ends its sentence: the tag may follow
+    best: tuple[int, Token] | None = None
+    for sent in sents:
+        for tok in sent:
+            if not is_cue_verb(tok) or q.start <= tok.idx < q.end or _has_own_clause(tok, q):
+                continue
+            if speaker_of(tok) is None:
+                continue
+            distance = q.start - tok.idx if tok.idx < q.start else tok.idx - q.end
+            if best is None or distance < best[0]:
+                best = (distance, tok)
+    if best is not None:
+        return best[1]
+    return _cue_before_colon(doc, q)
+
+
+def _cue_before_colon(doc: Doc, q: QuoteSpan) -> Token | None:
+    """A quote introduced by a colon, even across a paragraph break: "X said:", "X released a statement:"."""
+    first = doc.char_span(q.start, q.start + 1, alignment_mode="expand")
+    if first is None or len(first) == 0:
+        return None
+    i = first[0].i - 1
+    while i >= 0 and doc[i].is_space:
+        i -= 1
+    if i < 0 or doc[i].text != ":":
+        return None
+    sent = doc[i].sent
+    before = [t for t in sent if t.i < i and t.pos_ == "VERB" and speaker_of(t) is not None]
+    cues = [t for t in before if is_cue_verb(t)]
+    if cues:
+        return cues[-1]
+    return before[-1] if before else None  # "X released the following statement:"
+
+
+def _looks_like_title(span: Span) -> bool:
+    """A short quote with every word capitalised ("Meet the Press") names a title, not speech."""
+    words = [t for t in span if t.is_alpha]
+    if not words or len(words) > lex.MAX_TITLE_WORDS:
+        return False
+    if span[-1].text in ".!?" or (len(span) > 1 and span[-2].text in ".!?"):
+        return False
+    return all(t.text[0].isupper() or t.lower_ in lex.TITLE_SMALL_WORDS for t in words) and words[0].text[0].isupper()
+
+
+def _speaker_of_previous_sentence(doc: Doc, span: Span) -> Token | None:
+    """A quote opening a sentence right after a paraphrase ("X said the plan failed. 'We tried.'") is X's."""
+    start = span[0].i
+    while start > 0 and (doc[start - 1].text in lex.ALL_QUOTE_MARKS or doc[start - 1].is_space):
+        start -= 1
+    if start == 0 or not doc[start].is_sent_start or doc[start - 1].is_space:
+        return None  # not a sentence start, or a new paragraph
+    previous = doc[start - 1].sent
+    if any(t.text in lex.ALL_QUOTE_MARKS for t in previous):
+        return None  # the previous sentence has its own quote: its tag is not this quote's
+    for tok in previous:
+        reports = any(c.dep_ == "ccomp" for c in tok.children)
+        if reports and tok.pos_ == "VERB" and tok.lemma_.lower() in lex.SPEECH_VERBS:
+            return speaker_of(tok)
+    return None
+
+
+def _quote_claims(doc: Doc, text: str, quotes: list[QuoteSpan]) -> list[Claim]:
+    out: list[Claim] = []
+    for q in quotes:
+        span = doc.char_span(q.inner_start, q.inner_end, alignment_mode="expand")
+        if span is None or len(span) == 0:
+            continue
+        verb = _cue_by_ancestry(span) or _cue_nearby(doc, q)
+        if _looks_like_title(span):
+            continue
+        if verb is None:
+            words = len(_WORD_RE.findall(text[q.inner_start : q.inner_end]))
+            full = words >= lex.MIN_UNATTRIBUTED_QUOTE_WORDS
+            speaker = _speaker_of_previous_sentence(doc, span) if full else None
+            out.append(
+                Claim((q.inner_start, q.inner_end), "direct", None, speaker, quoted=True,
+                      cue_tokens=() if full else (-1,), runs_on=q.continues)
+            )  # fmt: skip
+            continue
+        out.append(
+            Claim(
+                (q.inner_start, q.inner_end),
+                "direct",
+                cue_span(verb),
+                speaker_of(verb),
+                quoted=True,
+                cue_tokens=(verb.i,),
+            )
+        )
+    return out
+
+
+# --- step 2: reconcile ------------------------------------------------------------
+
+
+def _dedupe(claims: list[Claim]) -> list[Claim]:
+    seen: set[tuple[tuple[int, int], tuple[int, int] | None]] = set()
+    out: list[Claim] = []
+    for claim in claims:
+        key = (claim.content, claim.cue)
+        if key in seen:
+            continue
+        seen.add(key)
+        out.append(claim)
+    return out
+
+
+def _link_continuations(text: str, claims: list[Claim]) -> None:
+    """A quote with no cue continues the quote just before it, if little plain text stands between."""
+    previous: int | None = None
+    for i, claim in enumerate(claims):
+        if not claim.quoted:
+            continue
+        if claim.cue is None and previous is not None:
+            gap = text[claims[previous].content[1] : claim.content[0]]
+            if len(_WORD_RE.findall(gap)) <= MAX_CONTINUATION_GAP_WORDS:
+                claim.continues = previous
+        if claim.cue is not None or claim.continues is not None:
+            previous = i
+
+
+# --- step 3: sources --------------------------------------------------------------
+
+
+def _decliners(doc: Doc, text: str, quoted: list[tuple[int, int]]) -> list[Token]:
+    """The subjects of "declined to comment", "did not respond to a request for comment" and the like."""
+    heads: list[Token] = []
+    for match in lex.DECLINE_RE.finditer(text):
+        if any(s <= match.start() < e for s, e in quoted):
+            continue
+        span = doc.char_span(match.start(), match.end(), alignment_mode="expand")
+        if span is None or len(span) == 0:
+            continue
+        tok = span[0]
+        verb = tok.head if tok.dep_ in ("aux", "auxpass", "neg") else tok
+        if verb.pos_ not in ("VERB", "AUX"):
+            verb = next((t for t in span if t.pos_ == "VERB"), verb)
+        speaker = speaker_of(verb) or next((c for c in verb.children if c.dep_ == "nsubjpass"), None)
+        if speaker is not None:
+            heads.append(speaker)  # "X could not be reached": the passive subject
+    return heads
+
+
+def _anonymity_holders(cands: Candidates, quoted: list[tuple[int, int]]) -> list[Token]:
+    """Who "spoke on condition of anonymity" or "requested anonymity", for the reason they gave."""
+    heads: list[Token] = []
+    for tok in cands.anonymity:
+        if any(s <= tok.idx < e for s, e in quoted):
+            continue
+        verb, hops = tok.head, 0
+        while verb.pos_ not in ("VERB", "AUX") and verb.head is not verb and hops < 4:
+            verb, hops = verb.head, hops + 1
+        speaker = speaker_of(verb) if verb.pos_ in ("VERB", "AUX") else None
+        if speaker is not None:
+            heads.append(speaker)
+    return heads
+
+
+def _resolve(
+    doc: Doc, cands: Candidates, entities: list[Entity], claims: list[Claim], quoted: list[tuple[int, int]]
+) -> tuple[list[Source], list[Attribution]]:
+    text = cands.text
+    resolver = SourceResolver(doc, entities, text)
+    # Resolve every source phrase in text order, so anaphora see what came before.
+    jobs: list[tuple[int, str, object]] = []
+    for i, claim in enumerate(claims):
+        if claim.speaker is not None:
+            jobs.append((claim.speaker.idx, "claim", i))
+        if claim.channel is not None:
+            jobs.append((claim.channel.idx, "channel", claim.channel))
+    jobs.extend((t.idx, "declined", t) for t in _decliners(doc, text, quoted))
+    jobs.extend((t.idx, "anonymity", t) for t in _anonymity_holders(cands, quoted))
+    source_of: dict[int, int | None] = {}
+    for _, job, payload in sorted(jobs, key=lambda j: (j[0], j[1])):
+        if job == "claim":
+            i = payload  # type: ignore[assignment]
+            source_of[i] = resolver.resolve(claims[i].speaker)  # type: ignore[index, arg-type]
+        elif job == "channel":
+            resolver.resolve(payload)  # type: ignore[arg-type]  # the medium: a source of its own
+        elif job == "declined":
+            idx = resolver.resolve(payload)  # type: ignore[arg-type]
+            if idx is not None:
+                resolver.mark_declined(idx)
+        else:
+            resolver.note_anonymity(payload)  # type: ignore[arg-type]
+    _close_runs_on(claims, source_of)
+    for i, claim in enumerate(claims):
+        if claim.continues is not None and i not in source_of:
+            source_of[i] = source_of.get(claim.continues)
+    sources, ids = resolver.records()
+    out: list[Attribution] = []
+    for i, claim in enumerate(claims):
+        src = source_of.get(i)
+        if src is None and claim.quoted and claim.cue_tokens == (-1,):
+            continue  # a short quote nobody says: a scare quote or a title
+        cue = _text_span(text, claim.cue) if claim.cue else None
+        out.append(
+            Attribution(
+                id=f"a{len(out) + 1}",
+                source=ids.get(src) if src is not None else None,
+                cue=cue,
+                content=_text_span(text, claim.content),
+                kind=claim.kind,  # type: ignore[arg-type]
+                quoted=claim.quoted,
+            )
+        )
+    return sources, out
+
+
+def _close_runs_on(claims: list[Claim], source_of: dict[int, int | None]) -> None:
+    """A quote running over paragraphs is tagged where it closes: each untagged opening part takes the
+    source of the quote that follows it (backwards, so a three-paragraph quote chains to its end)."""
+    following: int | None = None
+    for i in range(len(claims) - 1, -1, -1):
+        claim = claims[i]
+        if not claim.quoted:
+            continue
+        if claim.runs_on and claim.cue is None and following is not None:
+            src = source_of.get(following)
+            if src is not None:
+                source_of[i] = src
+        following = i
+
+
+def _text_span(text: str, span: tuple[int, int]) -> TextSpan:
+    return TextSpan(start=span[0], end=span[1], text=text[span[0] : span[1]])

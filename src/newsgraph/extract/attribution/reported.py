@@ -1,0 +1,397 @@
+"""Reported speech from the dependency parse: cue verbs with a clause, "according to", passives.
+
+Each finder yields ``Claim`` candidates: character spans for content and cue
+plus the token heading the source phrase. Sources are resolved afterwards
+(``sources.py``) so that "they", "the people" and a later "these people" land
+on one record.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+
+import numpy
+from spacy.attrs import LEMMA, LOWER, POS
+from spacy.symbols import AUX, NOUN, VERB
+from spacy.tokens import Doc, Span, Token
+
+from newsgraph.extract.attribution import lexicons as lex
+
+SUBJECT_DEPS = frozenset({"nsubj", "csubj"})
+PASSIVE_SUBJECT_DEPS = frozenset({"nsubjpass", "csubjpass"})
+#: Dependents that carry the reported clause.
+CLAUSE_DEPS = frozenset({"ccomp"})
+#: Relations through which a verb shares its subject with its head ("X spoke ... and vowed").
+SUBJECT_SHARING_DEPS = frozenset({"conj", "xcomp", "advcl"})
+#: Relations through which a verb's subject is the noun it modifies ("Ms. Lee, who said", "a statement saying").
+NOUN_MODIFIER_DEPS = frozenset({"relcl", "acl"})
+#: Entity types that may stand before a headline colon as the speaker.
+HEADLINE_SOURCE_LABELS = frozenset({"PERSON", "ORG", "NORP", "GPE"})
+#: Punctuation trimmed off the edges of content spans.
+EDGE_PUNCT = frozenset(",;:—–-")
+
+
+@dataclass(slots=True)
+class Claim:
+    """An attribution found in the text, before its source is resolved."""
+
+    content: tuple[int, int]
+    kind: str
+    cue: tuple[int, int] | None
+    #: The token heading the source phrase, if the syntax gives one.
+    speaker: Token | None
+    quoted: bool = False
+    #: Index of an earlier claim this one continues (same source), if any.
+    continues: int | None = None
+    #: Tokens the cue covers (for skipping nested cues), as token indices.
+    cue_tokens: tuple[int, ...] = field(default_factory=tuple)
+    #: A quote left open at its paragraph's end and reopened in the next: the closing part names the speaker.
+    runs_on: bool = False
+    #: The channel noun ("several tweets", "a statement") a channel claim was made in: a source of its own.
+    channel: Token | None = None
+
+
+@dataclass(slots=True)
+class Candidates:
+    """The few tokens the finders start from, found in one vectorised pass over the doc.
+
+    Iterating a Doc creates a Python object per token, and ``Doc.text`` is rebuilt
+    from the tokens on every access; on long articles that cost more than all the
+    rules together. So the text is read once, and candidate tokens are picked out
+    of ``Doc.to_array`` by hashed lemma, lower form and part of speech.
+    """
+
+    text: str
+    cue_verbs: list[Token]
+    cue_nouns: list[Token]
+    according: list[Token]
+    anonymity: list[Token]
+    channels: list[Token] = field(default_factory=list)
+
+
+#: Lowercased string of each hash seen (a string's hash never changes; bounded by MAX_LOWER_CACHE).
+_LOWER: dict[int, str] = {}
+MAX_LOWER_CACHE = 500_000
+
+
+def _hashes_where(doc: Doc, column: numpy.ndarray, words: frozenset[str] | set[str]) -> numpy.ndarray:
+    """The hashes in ``column`` whose string, lowercased, is in ``words``."""
+    strings = doc.vocab.strings
+    if len(_LOWER) > MAX_LOWER_CACHE:
+        _LOWER.clear()
+    keep = []
+    for h in numpy.unique(column).tolist():
+        low = _LOWER.get(h)
+        if low is None:
+            low = _LOWER[h] = strings[h].lower()
+        if low in words:
+            keep.append(h)
+    return numpy.array(keep, dtype=column.dtype)
+
+
+def candidates(doc: Doc, text: str | None = None) -> Candidates:
+    """Index ``doc``'s candidate tokens (cue verbs and nouns, "according", "anonymity")."""
+    text = doc.text if text is None else text
+    if len(doc) == 0:
+        return Candidates(text, [], [], [], [])
+    arr = doc.to_array([LEMMA, LOWER, POS])
+    lemmas, lowers, pos = arr[:, 0], arr[:, 1], arr[:, 2]
+    verbal = (pos == VERB) | (pos == AUX)
+
+    def pick(mask: numpy.ndarray) -> list[Token]:
+        return [doc[int(i)] for i in numpy.flatnonzero(mask)]
+
+    return Candidates(
+        text=text,
+        cue_verbs=pick(verbal & numpy.isin(lemmas, _hashes_where(doc, lemmas, lex.CUE_VERBS))),
+        cue_nouns=pick((pos == NOUN) & numpy.isin(lemmas, _hashes_where(doc, lemmas, lex.CUE_NOUNS))),
+        according=pick(numpy.isin(lowers, _hashes_where(doc, lowers, {"according"}))),
+        anonymity=pick(numpy.isin(lowers, _hashes_where(doc, lowers, {"anonymity", "anonymously"}))),
+        channels=pick((pos == NOUN) & numpy.isin(lemmas, _hashes_where(doc, lemmas, lex.CHANNEL_NOUNS))),
+    )
+
+
+def is_cue_verb(token: Token) -> bool:
+    return token.pos_ in ("VERB", "AUX") and token.lemma_.lower() in lex.CUE_VERBS
+
+
+def speaker_of(verb: Token, depth: int = 0) -> Token | None:
+    """The token heading whoever performs ``verb``: its subject, or one inherited from its head."""
+    for child in verb.children:
+        if child.dep_ in SUBJECT_DEPS:
+            if child.tag_ in ("WP", "WDT") and verb.dep_ == "relcl":
+                return verb.head  # "people ... who requested anonymity"
+            return child
+    for child in verb.children:
+        if child.dep_ == "agent":
+            for pobj in child.children:
+                if pobj.dep_ == "pobj":
+                    return pobj
+    if depth > 4 or verb.head is verb:
+        return None
+    if verb.dep_ in NOUN_MODIFIER_DEPS and verb.head.pos_ in ("NOUN", "PROPN", "PRON"):
+        return verb.head
+    if verb.dep_ in SUBJECT_SHARING_DEPS and verb.head.pos_ in ("VERB", "AUX"):
+        return speaker_of(verb.head, depth + 1)
+    return None
+
+
+def phrase_of(token: Token) -> Span:
+    """The noun phrase headed by ``token``, cut before a comma-set-off appositive or relative clause."""
+    doc = token.doc
+    right = token.i
+    for child in token.rights:
+        if child.dep_ == "punct" or (child.left_edge.i - 1 > token.i and doc[child.left_edge.i - 1].text in ",(—"):
+            break
+        if child.dep_ in ("relcl", "appos", "acl") and child.left_edge.i > 0 and doc[child.left_edge.i - 1].is_punct:
+            break
+        right = child.right_edge.i
+    left = token.left_edge.i
+    while left < right and (doc[left].is_punct or doc[left].text in lex.ALL_QUOTE_MARKS):
+        left += 1
+    while right > left and (doc[right].is_punct or doc[right].text in lex.ALL_QUOTE_MARKS):
+        right -= 1
+    return doc[left : right + 1]
+
+
+def cue_span(verb: Token) -> tuple[int, int]:
+    """The cue's characters: the verb, with a particle ("pointed out") or a leading adverb ("first reported")."""
+    doc = verb.doc
+    start, end = verb.idx, verb.idx + len(verb.text)
+    for child in verb.children:
+        if child.dep_ == "prt" and child.i == verb.i + 1:
+            end = child.idx + len(child.text)
+        if child.dep_ == "advmod" and child.i == verb.i - 1 and child.lower_ in lex.CUE_ADVERBS:
+            start = child.idx
+    del doc
+    return start, end
+
+
+def clause_span(head: Token, exclude: Token | None = None) -> tuple[int, int]:
+    """The characters of ``head``'s subtree, without a leading complementizer or edge punctuation."""
+    doc = head.doc
+    left, right = head.left_edge.i, head.right_edge.i
+    if exclude is not None and left <= exclude.i <= right:
+        if exclude.i > head.i:
+            right = exclude.left_edge.i - 1
+        else:
+            left = exclude.right_edge.i + 1
+    while left < right and (doc[left].dep_ == "mark" and doc[left].lower_ in ("that", "whether", "if")):
+        left += 1
+    while left < right and doc[left].text in EDGE_PUNCT:
+        left += 1
+    while right > left and doc[right].text in EDGE_PUNCT:
+        right -= 1
+    return doc[left].idx, doc[right].idx + len(doc[right].text)
+
+
+def _inside(spans: list[tuple[int, int]], offset: int) -> bool:
+    return any(s <= offset < e for s, e in spans)
+
+
+def _reported_clause(verb: Token) -> Token | None:
+    """The head of what ``verb`` reports: a clause ("said (that) ..."), "asked whether ...", a mis-parsed
+    "said legalizing it would ...", or a promise's infinitive ("vowed to end ...")."""
+    lemma = verb.lemma_.lower()
+    for child in verb.children:
+        if child.dep_ in CLAUSE_DEPS:
+            return child
+    for child in verb.children:
+        marks = {c.lower_ for c in child.children if c.dep_ in ("mark", "aux")}
+        if child.dep_ == "advcl" and marks & {"if", "whether"}:
+            return child
+        if child.dep_ != "xcomp" or child.pos_ not in ("VERB", "AUX"):
+            continue
+        if child.lemma_.lower() in lex.NOT_CONTENT_VERBS:
+            continue
+        if "to" in marks and lemma in lex.XCOMP_CUE_VERBS:
+            return child
+        if "to" not in marks and child.tag_ == "VBG" and lemma in lex.SPEECH_VERBS:
+            return child
+    return None
+
+
+def verb_claims(doc: Doc, quoted: list[tuple[int, int]], cands: Candidates | None = None) -> Iterator[Claim]:
+    """ "X said (that) ...", "..., X added", "X told Y ...", and the passive "... was reported by X"."""
+    cands = cands or candidates(doc)
+    for token in cands.cue_verbs:
+        if _inside(quoted, token.idx):
+            continue
+        lemma = token.lemma_.lower()
+        if lemma in lex.FRAGMENT_ONLY_VERBS:
+            continue
+        cue = cue_span(token)
+        clause = _reported_clause(token)
+        if clause is None and token.dep_ in ("parataxis",) and token.head.pos_ in ("VERB", "AUX"):
+            clause = token.head  # "Prices will rise, he said" parsed with "said" hanging off "rise"
+            content = clause_span(clause, exclude=token)
+        elif clause is not None:
+            content = clause_span(clause)
+        else:
+            passive = next((c for c in token.children if c.dep_ in PASSIVE_SUBJECT_DEPS), None)
+            agent = next((c for c in token.children if c.dep_ == "agent"), None)
+            if passive is None or agent is None:
+                continue
+            content = clause_span(passive)
+            yield Claim(content, "indirect", cue, speaker_of(token), cue_tokens=(token.i,))
+            continue
+        if content[1] <= content[0]:
+            continue
+        yield Claim(content, "indirect", cue, speaker_of(token), cue_tokens=(token.i,))
+
+
+def according_to_claims(
+    doc: Doc, quoted: list[tuple[int, int]], cands: Candidates | None = None
+) -> Iterator[Claim]:
+    """ "..., according to X" and "According to X, ...": the rest of the sentence is the claim."""
+    cands = cands or candidates(doc)
+    for token in cands.according:
+        if token.i + 1 >= len(doc) or doc[token.i + 1].lower_ != "to":
+            continue
+        if _inside(quoted, token.idx):
+            continue
+        to = doc[token.i + 1]
+        pobj = next((c for c in to.children if c.dep_ == "pobj"), None)
+        if pobj is None or pobj.lemma_.lower() in lex.NOT_SOURCE_NOUNS:
+            continue
+        sent = token.sent
+        phrase_end = max(pobj.right_edge.i, to.i)
+        cue = (token.idx, to.idx + len(to.text))
+        before = doc[sent.start : token.i]
+        after = doc[phrase_end + 1 : sent.end]
+        words_before = sum(1 for t in before if not t.is_punct)
+        words_after = sum(1 for t in after if not t.is_punct)
+        if words_before >= 2 and words_after < 2:
+            span = before
+        elif words_after >= 2 and words_before < 2:
+            span = after
+        elif words_before >= 2:
+            span = sent
+        else:
+            continue
+        content = _trim_tokens(span)
+        if content is None:
+            continue
+        yield Claim(content, "according_to", cue, pobj, cue_tokens=(token.i, to.i))
+
+
+def _trim_tokens(span: Span) -> tuple[int, int] | None:
+    """``span``'s characters without edge punctuation (keeping closing quote marks and a final period)."""
+    tokens = [t for t in span]
+    while tokens and (tokens[0].is_punct and tokens[0].text not in lex.OPENING_QUOTES):
+        tokens.pop(0)
+    while tokens and tokens[-1].text in EDGE_PUNCT | {".", "!", "?"} and tokens[-1].i == span.end - 1:
+        tokens.pop()
+    while tokens and tokens[-1].text in EDGE_PUNCT:
+        tokens.pop()
+    if not tokens:
+        return None
+    return tokens[0].idx, tokens[-1].idx + len(tokens[-1].text)
+
+
+def headline_claims(doc: Doc, quoted: list[tuple[int, int]], text: str | None = None) -> Iterator[Claim]:
+    """Headline attribution: a line opening "Name: claim" ("Lynch: No outside influence on probe")."""
+    text = doc.text if text is None else text
+    for sent in doc.sents:
+        if sent.start_char > 0 and text[sent.start_char - 1] != "\n":
+            continue
+        colon = next((t for t in sent[: lex.MAX_HEADLINE_SOURCE_WORDS + 1] if t.text == ":"), None)
+        if colon is None or colon.i == sent.start or _inside(quoted, colon.idx):
+            continue
+        left = doc[sent.start : colon.i]
+        if not all(t.is_title or t.is_upper or not t.is_alpha for t in left):
+            continue
+        if not any(t.ent_type_ in HEADLINE_SOURCE_LABELS for t in left):
+            continue
+        line_end = text.find("\n", colon.idx)
+        line_end = len(text) if line_end == -1 else line_end
+        start = colon.idx + 1
+        while start < line_end and text[start].isspace():
+            start += 1
+        end = line_end
+        while end > start and (text[end - 1].isspace() or text[end - 1] in ".,;"):
+            end -= 1
+        if len(text[start:end].split()) < 2:
+            continue
+        yield Claim((start, end), "indirect", (colon.idx, colon.idx + 1), left.root, cue_tokens=(colon.i,))
+
+
+def _noun_speaker(noun: Token) -> Token | None:
+    """Whose claim a cue noun names: "his claim", "a warning Officials issued", "the claim by X"."""
+    for child in noun.children:
+        if child.dep_ == "poss":
+            return child
+    for child in noun.children:
+        if child.dep_ in ("prep", "agent") and child.lower_ in ("by", "from"):
+            pobj = next((c for c in child.children if c.dep_ == "pobj"), None)
+            if pobj is not None:
+                return pobj
+    if noun.dep_ == "dobj" and noun.head.lemma_.lower() in lex.LIGHT_VERBS:
+        return speaker_of(noun.head)
+    return None
+
+
+def noun_claims(doc: Doc, quoted: list[tuple[int, int]], cands: Candidates | None = None) -> Iterator[Claim]:
+    """A cue noun with a that-clause: "his claim that the vote was rigged", "issued a warning that ..."."""
+    cands = cands or candidates(doc)
+    for token in cands.cue_nouns:
+        if _inside(quoted, token.idx):
+            continue
+        clause = next(
+            (
+                c
+                for c in token.rights
+                if c.dep_ in ("acl", "ccomp") and any(m.dep_ == "mark" and m.lower_ == "that" for m in c.children)
+            ),
+            None,
+        )
+        speaker = _noun_speaker(token) if clause is not None else None
+        if clause is None or speaker is None:
+            continue
+        content = clause_span(clause)
+        if content[1] > content[0]:
+            yield Claim(content, "indirect", (token.idx, token.idx + len(token.text)), speaker, cue_tokens=(token.i,))
+
+
+def _channel_verb(noun: Token) -> Token | None:
+    """The verb a channel noun is the medium of: "attacked ... in (a series of) tweets"."""
+    prep = noun.head
+    if prep.dep_ == "prep" and prep.lower_ == "of" and prep.head.lemma_.lower() in lex.CHANNEL_GROUP_NOUNS:
+        prep = prep.head.head
+    if noun.dep_ != "pobj" or prep.dep_ != "prep" or prep.lower_ != "in":
+        return None
+    verb = prep.head
+    if verb.pos_ != "VERB" or not (verb.lemma_.lower() in lex.CHANNEL_VERBS or is_cue_verb(verb)):
+        return None
+    return verb
+
+
+def channel_claims(doc: Doc, quoted: list[tuple[int, int]], cands: Candidates | None = None) -> Iterator[Claim]:
+    """ "X attacked the plan in several tweets, calling it a disaster": the participle clause is X's claim,
+    the verb its cue, and the channel a source of its own (social media, a statement)."""
+    cands = cands or candidates(doc)
+    for noun in cands.channels:
+        if _inside(quoted, noun.idx):
+            continue
+        verb = _channel_verb(noun)
+        if verb is None or _reported_clause(verb) is not None:
+            continue  # "said in a statement that ...": the verb's own clause is the claim
+        participle = next(
+            (
+                c
+                for c in verb.children
+                if c.dep_ in ("advcl", "xcomp")
+                and c.tag_ == "VBG"
+                and c.i > noun.i
+                and c.lemma_.lower() in lex.CHANNEL_PARTICIPLES
+            ),
+            None,
+        )
+        if participle is None or (is_cue_verb(participle) and _reported_clause(participle) is not None):
+            continue  # "..., saying it failed": the participle is a cue of its own
+        speaker = speaker_of(verb)
+        content = clause_span(participle)
+        if speaker is None or content[1] <= content[0]:
+            continue
+        yield Claim(content, "indirect", cue_span(verb), speaker, cue_tokens=(verb.i,), channel=noun)

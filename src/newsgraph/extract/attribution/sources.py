@@ -1,0 +1,470 @@
+"""Source records: one per distinct source, with all its mentions.
+
+Resolution runs in text order over every phrase that names a source (the
+subject of a cue, the object of "according to", the agent of "was reported
+by", whoever "declined to comment"). A phrase joins an earlier source when it
+names the same entity (by mention offsets, so it works whatever the entity
+stage groups), the same person's surname, or, for anonymous sources, when it is
+a later reference: a pronoun ("they"), or a definite description with the same
+head noun ("the people", "these officials").
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Callable
+from dataclasses import dataclass, field
+
+from spacy.tokens import Doc, Span, Token
+
+from newsgraph.extract.attribution import lexicons as lex
+from newsgraph.extract.attribution.reported import phrase_of
+from newsgraph.record import Entity, Source, SourceMention
+
+PERSON_LABELS = frozenset({"PERSON"})
+ORG_LABELS = frozenset({"ORG", "GPE", "NORP", "FAC"})
+#: How many sentences back a pronoun may reach for its referent.
+PRONOUN_WINDOW_SENTENCES = 3
+MAX_DESCRIPTION_CHARS = 120
+#: Entity types a source phrase's head may not have (times and dates mis-parsed as subjects).
+NOT_SOURCE_LABELS = frozenset({"TIME", "DATE"})
+
+
+@dataclass(slots=True)
+class _EntityRef:
+    id: str | None
+    name: str
+    label: str
+    start: int
+    end: int
+
+
+@dataclass(slots=True)
+class _Draft:
+    """A source being built; turned into a ``Source`` at the end."""
+
+    kind: str
+    entity: str | None = None
+    entity_name: str | None = None
+    anonymous: bool = False
+    head_lemma: str = ""
+    plural: bool = False
+    count: int | None = None
+    affiliation: str | None = None
+    reason: str | None = None
+    declined: bool = False
+    key: str | None = None
+    mentions: list[tuple[int, int]] = field(default_factory=list)
+    named_mentions: list[tuple[int, int]] = field(default_factory=list)
+    last_offset: int = -1
+
+
+class EntityIndex:
+    """Which entity (if any) covers each token, from entity mention offsets."""
+
+    def __init__(self, doc: Doc, entities: list[Entity]) -> None:
+        self.by_token: dict[int, _EntityRef] = {}
+        refs: list[_EntityRef] = []
+        if entities:
+            for entity in entities:
+                for m in entity.mentions:
+                    refs.append(_EntityRef(entity.id, entity.name, entity.type, m.start, m.end))
+        else:
+            refs = [_EntityRef(None, e.text, e.label_, e.start_char, e.end_char) for e in doc.ents]
+        self.refs = sorted(refs, key=lambda r: r.start)
+        # A one-word ORG/GPE "entity" that is a named person's surname is that person
+        # (small models often tag a bare surname as ORG).
+        # Such a mention is linked to the person's own entity, the one with most mentions.
+        mentions_of = Counter(r.id for r in self.refs)
+        persons: dict[str, _EntityRef] = {}
+        for r in sorted(self.refs, key=lambda r: -mentions_of[r.id]):
+            if r.label in PERSON_LABELS and r.name.split():
+                persons.setdefault(r.name.split()[-1].lower(), r)
+        for ref in self.refs:
+            person = persons.get(ref.name.lower())
+            if ref.label not in PERSON_LABELS and " " not in ref.name and person is not None:
+                ref.label, ref.id, ref.name = "PERSON", person.id, person.name
+        for ref in self.refs:
+            span = doc.char_span(ref.start, ref.end, alignment_mode="expand")
+            if span is None:
+                continue
+            for tok in span:
+                self.by_token.setdefault(tok.i, ref)
+
+    def of(self, token: Token) -> _EntityRef | None:
+        return self.by_token.get(token.i)
+
+    def persons_before(self, offset: int, floor: int) -> list[_EntityRef]:
+        return [r for r in self.refs if floor <= r.start < offset and r.label in PERSON_LABELS]
+
+
+def _within_paragraph(span: Span) -> Span:
+    """``span`` cut to the paragraph of its root: a parse may join a heading to the next paragraph."""
+    root = span.root
+    start, end = span.start, span.end
+    for tok in span:
+        if tok.is_space and "\n\n" in tok.text:
+            if tok.i < root.i:
+                start = tok.i + 1
+            else:
+                end = tok.i
+                break
+    return span.doc[start:end] if end > start else span.doc[root.i : root.i + 1]
+
+
+def _norm(text: str) -> str:
+    return " ".join(text.lower().replace("’", "'").split())
+
+
+def _without_determiner(span: Span) -> str:
+    words = [t.text for t in span if not (t.i == span.start and t.dep_ in ("det", "poss"))]
+    return " ".join(words)
+
+
+def _count(head: Token) -> int | None:
+    """How many people an anonymous phrase counts: "two people" 2, "a person" 1, "officials" None."""
+    for child in head.children:
+        if child.dep_ == "nummod":
+            word = child.lower_
+            if word.isdigit():
+                return int(word)
+            if word in lex.NUMBER_WORDS:
+                return lex.NUMBER_WORDS[word]
+            return None
+        if child.dep_ in ("det", "predet", "quantmod") and child.lower_ in lex.NUMBER_WORDS:
+            return lex.NUMBER_WORDS[child.lower_]
+    if head.tag_ in ("NN", "NNP") and head.lower_ not in ("people",):
+        return 1
+    return None
+
+
+def _strip_det(span: Span) -> str:
+    tokens = [t for t in span]
+    while tokens and tokens[0].dep_ in ("det", "poss", "case") and tokens[0].lower_ in ("the", "a", "an", "its"):
+        tokens.pop(0)
+    return "".join(t.text_with_ws for t in tokens).strip()
+
+
+def _affiliating_modifier(token: Token) -> bool:
+    """ "administration" in "administration officials"; not "senior" or "two"."""
+    if token.lower_ in lex.RANK_WORDS:
+        return False
+    return token.dep_ == "compound" or (token.dep_ in ("amod", "nmod") and token.pos_ == "PROPN")
+
+
+def _affiliation(head: Token) -> str | None:
+    """ "close to the Pentagon" -> "Pentagon"; "familiar with X" kept whole; "administration officials"."""
+    doc = head.doc
+    for child in head.rights:
+        if child.dep_ == "amod" and child.lower_ in lex.AFFILIATION_ADJECTIVES:
+            prep = next((c for c in child.children if c.dep_ == "prep"), None)
+            pobj = next((c for c in prep.children if c.dep_ == "pobj"), None) if prep is not None else None
+            if pobj is None:
+                continue
+            if child.lower_ == "close":
+                return _strip_det(phrase_of(pobj))
+            return doc[child.i : pobj.right_edge.i + 1].text
+    modifiers = [c for c in head.lefts if _affiliating_modifier(c)]
+    if modifiers:
+        first = modifiers[0].left_edge.i
+        while first < head.i and (doc[first].lower_ in lex.RANK_WORDS or doc[first].dep_ == "det"):
+            first += 1
+        if first < head.i:
+            return doc[first : head.i].text
+    for child in head.rights:
+        if child.dep_ == "prep" and child.lower_ in lex.AFFILIATION_PREPOSITIONS and child.lower_ != "of":
+            pobj = next((c for c in child.children if c.dep_ == "pobj"), None)
+            if pobj is not None:
+                if child.lower_ == "with":
+                    return doc[child.i : pobj.right_edge.i + 1].text
+                return _strip_det(phrase_of(pobj))
+    return None
+
+
+def _reason(sent: Span) -> str | None:
+    """The reason a sentence gives for anonymity ("to speak candidly"), if it gives one."""
+    match = lex.REASON_RE.search(sent.text)
+    if not match:
+        return None
+    return match.group(1).strip()
+
+
+class SourceResolver:
+    """Turns source phrases into ``Source`` records, merging later references."""
+
+    def __init__(self, doc: Doc, entities: list[Entity], text: str | None = None) -> None:
+        self.doc = doc
+        self.text = doc.text if text is None else text  # Doc.text is rebuilt on every access
+        self.index = EntityIndex(doc, entities)
+        self.drafts: list[_Draft] = []
+        self._by_key: dict[str, int] = {}
+
+    # --- classification -------------------------------------------------------
+
+    def _entity_for(self, head: Token, span: Span) -> _EntityRef | None:
+        ref = self.index.of(head)
+        if ref is not None:
+            return ref
+        if head.pos_ == "PROPN":
+            for tok in span:
+                ref = self.index.of(tok)
+                if ref is not None and ref.label in PERSON_LABELS | ORG_LABELS:
+                    return ref
+        return None
+
+    def _kind(self, head: Token, ref: _EntityRef | None, text: str) -> str:
+        lemma = head.lemma_.lower()
+        if ref is not None and ref.label in PERSON_LABELS:
+            return "person"
+        if ref is not None and ref.label in ORG_LABELS:
+            return "media" if lex.MEDIA_NAME_RE.search(ref.name) or lex.MEDIA_NAME_RE.search(text) else "organization"
+        if lemma in lex.SOCIAL_NOUNS or any(t.lower_ in lex.SOCIAL_PLATFORMS for t in head.lefts):
+            return "social"
+        if lemma in lex.DOCUMENT_NOUNS:
+            return "document"
+        if lemma in lex.MEDIA_NOUNS:
+            return "media"
+        if lemma in lex.ORG_NOUNS:
+            return "media" if any(t.lower_ in lex.MEDIA_MODIFIERS for t in head.lefts) else "organization"
+        if head.pos_ == "PROPN" and lex.MEDIA_NAME_RE.search(text):
+            return "media"
+        return "person" if head.pos_ in ("PRON", "PROPN") or lemma in lex.ROLE_NOUNS else "organization"
+
+    @staticmethod
+    def _is_anonymous(head: Token, ref: _EntityRef | None) -> bool:
+        return ref is None and head.pos_ == "NOUN" and head.lemma_.lower() in lex.ANONYMOUS_NOUNS | {"people"}
+
+    # --- resolution -----------------------------------------------------------
+
+    def _add(self, draft: _Draft, span: tuple[int, int], named: bool) -> int:
+        idx = len(self.drafts)
+        self.drafts.append(draft)
+        self._mention(idx, span, named)
+        if draft.key:
+            self._by_key[draft.key] = idx
+        return idx
+
+    def _mention(self, idx: int, span: tuple[int, int], named: bool) -> None:
+        draft = self.drafts[idx]
+        if span not in draft.mentions:
+            draft.mentions.append(span)
+            if named:
+                draft.named_mentions.append(span)
+        draft.last_offset = max(draft.last_offset, span[0])
+
+    def _recent(self, offset: int, predicate: Callable[[_Draft], bool]) -> int | None:
+        best, best_at = None, -1
+        for i, d in enumerate(self.drafts):
+            at = max((s for s, _ in d.mentions if s < offset), default=-1)
+            if at > best_at and predicate(d):
+                best, best_at = i, at
+        return best
+
+    def _pronoun(self, head: Token) -> int | None:
+        word = lex.POSSESSIVE_PRONOUNS.get(head.lower_, head.lower_)
+        offset = head.idx
+        span = (head.idx, head.idx + len(head.text))
+        if word in lex.PLURAL_PRONOUNS:
+            idx = self._recent(offset, lambda d: d.anonymous or d.plural)
+            if idx is None:
+                idx = self._recent(offset, lambda d: d.kind in ("organization", "media"))
+        elif word in lex.PERSON_PRONOUNS:
+            idx = self._person_pronoun(head)
+        elif word in lex.THING_PRONOUNS:
+            idx = self._recent(offset, lambda d: d.kind in ("organization", "media", "document"))
+        elif word not in lex.SPEAKER_PRONOUNS:
+            return None
+        else:
+            idx = None
+        if idx is None:
+            # Unresolved (or first/second person): a source of its own, so the claim keeps its speaker.
+            key = f"pronoun:{word}"
+            idx = self._by_key.get(key)
+            if idx is None:
+                kind = "organization" if word in lex.THING_PRONOUNS else "person"  # an unresolved "it" is no one
+                draft = _Draft(kind=kind, key=key, plural=word in lex.PLURAL_PRONOUNS | {"we", "us"})
+                return self._add(draft, span, named=False)
+        self._mention(idx, span, named=False)
+        return idx
+
+    def _person_pronoun(self, head: Token) -> int | None:
+        """ "he"/"she": the latest person named within a few sentences (a subject preferred)."""
+        sent = head.sent
+        floor_sent = sent
+        for _ in range(PRONOUN_WINDOW_SENTENCES):
+            if floor_sent.start == 0:
+                break
+            floor_sent = self.doc[floor_sent.start - 1].sent
+        candidates = self.index.persons_before(head.idx, floor_sent.start_char)
+        if not candidates:
+            return self._recent(head.idx, lambda d: d.kind == "person" and not d.anonymous)
+        subjects = [r for r in candidates if self._is_subject(r)]
+        ref = (subjects or candidates)[-1]
+        return self._for_entity(ref, None)
+
+    def _is_subject(self, ref: _EntityRef) -> bool:
+        span = self.doc.char_span(ref.start, ref.end, alignment_mode="expand")
+        return span is not None and span.root.dep_ in ("nsubj", "nsubjpass")
+
+    def _for_entity(self, ref: _EntityRef, span: tuple[int, int] | None) -> int:
+        key = self._entity_key(ref)
+        idx = self._by_key.get(key)
+        if idx is None and ref.label in PERSON_LABELS:
+            idx = self._by_key.get(self._surname_key(ref.name))
+        if idx is None:
+            kind = (
+                "person"
+                if ref.label in PERSON_LABELS
+                else ("media" if lex.MEDIA_NAME_RE.search(ref.name) else "organization")
+            )
+            draft = _Draft(kind=kind, entity=ref.id, entity_name=ref.name, key=key)
+            idx = len(self.drafts)
+            self.drafts.append(draft)
+            self._by_key[key] = idx
+        if ref.label in PERSON_LABELS:
+            self._by_key.setdefault(self._surname_key(ref.name), idx)
+        if span is not None:
+            self._mention(idx, span, named=True)
+        return idx
+
+    @staticmethod
+    def _entity_key(ref: _EntityRef) -> str:
+        return f"entity:{ref.id}" if ref.id else f"name:{_norm(ref.name)}"
+
+    @staticmethod
+    def _surname_key(name: str) -> str:
+        words = [w for w in name.replace("’s", "").replace("'s", "").split() if w[:1].isalpha()]
+        return f"surname:{words[-1].lower()}" if words else f"surname:{name.lower()}"
+
+    def resolve(self, head: Token) -> int | None:
+        """The index of the source the phrase headed by ``head`` names, creating it if new."""
+        if head.pos_ == "PRON" or head.lower_ in lex.SPEAKER_PRONOUNS or head.lower_ in lex.POSSESSIVE_PRONOUNS:
+            return self._pronoun(head)
+        if head.lower_ in ("who", "which", "that"):
+            return None
+        if head.ent_type_ in NOT_SOURCE_LABELS:
+            return None  # "9:30 p.m." parsed as a subject in a live blog
+        phrase = _within_paragraph(phrase_of(head))
+        if not phrase.text.strip():
+            return None
+        span = (phrase.start_char, phrase.end_char)
+        ref = self._entity_for(head, phrase)
+        if ref is None:
+            named = next((c for c in head.rights if c.dep_ == "appos" and self.index.of(c) is not None), None)
+            if named is not None and self.index.of(named).label in PERSON_LABELS:  # type: ignore[union-attr]
+                # "her senior policy adviser, Jake Sullivan": the person named in apposition
+                ref = self.index.of(named)
+                span = (phrase.start_char, max(phrase.end_char, named.idx + len(named.text)))
+        if ref is not None and (ref.label in PERSON_LABELS or ref.label in ORG_LABELS):
+            idx = self._for_entity(ref, span)
+            draft = self.drafts[idx]
+            kind = self._kind(head, ref, phrase.text)
+            if draft.kind != kind and kind == "media":
+                draft.kind = kind
+            return idx
+        if self._is_anonymous(head, ref):
+            return self._anonymous(head, phrase, span)
+        kind = self._kind(head, ref, phrase.text)
+        key = f"text:{_norm(_without_determiner(phrase))}"
+        idx = self._by_key.get(key)
+        if idx is None and head.pos_ == "PROPN":
+            idx = self._by_key.get(self._surname_key(head.text))
+        if idx is None:
+            draft = _Draft(
+                kind=kind,
+                key=key,
+                head_lemma=head.lemma_.lower(),
+                plural=head.tag_ in ("NNS", "NNPS"),
+                affiliation=_affiliation(head),
+            )
+            return self._add(draft, span, named=True)
+        self._mention(idx, span, named=True)
+        return idx
+
+    def _anonymous(self, head: Token, phrase: Span, span: tuple[int, int]) -> int:
+        lemma = head.lemma_.lower()
+        first = phrase[0].lower_
+        definite = first in lex.ANAPHORIC_DETERMINERS
+        plural = head.tag_ in ("NNS", "NNPS") or lemma == "people"
+        key = f"anon:{_norm(_without_determiner(phrase))}"
+        idx = self._by_key.get(key)
+        if idx is None and definite:
+            # "the people", "these officials", "the two people close to X who ...": the latest such source
+            idx = self._recent(span[0], lambda d: d.anonymous and d.head_lemma == lemma)
+        if idx is None:
+            draft = _Draft(
+                kind="anonymous",
+                anonymous=True,
+                head_lemma=lemma,
+                plural=plural,
+                key=key,
+                count=_count(head),
+                affiliation=_affiliation(head),
+            )
+            idx = self._add(draft, span, named=True)
+        else:
+            self._mention(idx, span, named=True)
+            draft = self.drafts[idx]
+            draft.affiliation = draft.affiliation or _affiliation(head)
+            self._by_key.setdefault(key, idx)
+        draft = self.drafts[idx]
+        if draft.reason is None and lex.ANONYMITY_RE.search(head.sent.text):
+            draft.reason = _reason(head.sent)
+        return idx
+
+    def mark_declined(self, idx: int) -> None:
+        self.drafts[idx].declined = True
+
+    def note_anonymity(self, head: Token) -> None:
+        """A sentence saying why someone "requested anonymity": give the reason to that source."""
+        anchor, hops = head, 0
+        while anchor.dep_ in ("pobj", "prep", "amod", "compound", "acl") and hops < 6:
+            anchor, hops = anchor.head, hops + 1
+            if anchor.pos_ == "NOUN" and anchor.lemma_.lower() in lex.ANONYMOUS_NOUNS | {"people"}:
+                head = anchor  # "people close to the House who requested anonymity": the people, not the House
+                break
+        idx = self.resolve(head)
+        if idx is not None and self.drafts[idx].anonymous and self.drafts[idx].reason is None:
+            self.drafts[idx].reason = _reason(head.sent)
+
+    # --- output ---------------------------------------------------------------
+
+    def records(self) -> tuple[list[Source], dict[int, str]]:
+        """The ``Source`` records in order of first mention, and draft index -> source id."""
+        order = sorted(range(len(self.drafts)), key=lambda i: min((s for s, _ in self.drafts[i].mentions), default=0))
+        ids: dict[int, str] = {}
+        out: list[Source] = []
+        text = self.text
+        for n, i in enumerate(order, 1):
+            d = self.drafts[i]
+            ids[i] = f"s{n}"
+            mentions = sorted(d.mentions)
+            out.append(
+                Source(
+                    id=ids[i],
+                    entity=d.entity,
+                    description=self._description(d, text),
+                    kind=d.kind,  # type: ignore[arg-type]
+                    anonymous=d.anonymous,
+                    count=d.count,
+                    affiliation=d.affiliation,
+                    reason=d.reason,
+                    declined_to_comment=d.declined,
+                    mentions=[SourceMention(start=s, end=e, text=text[s:e]) for s, e in mentions],
+                )
+            )
+        return out, ids
+
+    @staticmethod
+    def _description(d: _Draft, text: str) -> str:
+        named = sorted(d.named_mentions)
+        if d.anonymous and named:
+            s, e = named[0]
+            return text[s:e][:MAX_DESCRIPTION_CHARS]
+        if named:
+            s, e = max(named, key=lambda m: (min(m[1] - m[0], MAX_DESCRIPTION_CHARS), -m[0]))
+            return text[s:e][:MAX_DESCRIPTION_CHARS]
+        if d.entity_name:
+            return d.entity_name
+        s, e = sorted(d.mentions)[0]
+        return text[s:e]

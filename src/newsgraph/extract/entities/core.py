@@ -1,0 +1,631 @@
+"""Entities: typed, grouped, with titles and resolved mentions.
+
+``entities(doc)`` works in stages over spaCy's parse:
+
+1. *Names*: spaCy's entity spans, trimmed of determiners, possessives,
+   honorifics and titles (which are kept as evidence).
+2. *Type voting*: each surface form gets one type by voting over all its
+   mentions; a title or honorific makes a name a person's, and a single word
+   that is the surname of a person named in full is that person's.
+3. *Propagation*: every other occurrence of a known surface form (also in
+   all-caps headlines) becomes a mention, which catches the names spaCy missed.
+4. *Grouping*: person names are grouped by first name and surname, short forms
+   ("Mr. X", "X") join the full name; other names are grouped by their form.
+5. *Titles* from the words around each person's names (see ``titles``).
+6. *Resolution* of pronouns and role descriptions (see ``coref``).
+7. *Salience* from mentions, position and grammatical role; entities are
+   returned most salient first.
+"""
+
+from __future__ import annotations
+
+from collections import Counter, defaultdict
+from dataclasses import dataclass, field
+
+from spacy.attrs import DEP, LOWER
+from spacy.tokens import Doc, Span, Token
+
+from newsgraph.extract.entities import caps, coref, names, titles
+from newsgraph.extract.entities.lexicons import (
+    CALENDAR_WORDS,
+    CORPORATE_SUFFIXES,
+    ENTITY_LABELS,
+    HONORIFICS,
+    INVERTED_SPEECH_VERBS,
+    KNOWN_ORGANISATIONS,
+    NICKNAMES,
+    NON_NAME_LABELS,
+    NOT_NAMES,
+    PRONOUN_WORDS,
+    RE_DATE_OR_SCORE,
+    RE_DIGIT,
+    RE_HAS_LETTER,
+    RE_LONE_INITIAL,
+    RE_MARKUP,
+    RE_NAME_WITH_NUMBER,
+    RE_POSSESSIVE,
+    SUBJECT_DEPS,
+    TITLE_ABBREVIATIONS,
+    TITLE_HEADS,
+    TITLE_MODIFIERS,
+    WEAK_TITLE_HEADS,
+)
+from newsgraph.record import Entity, Mention
+
+__all__ = ["ENTITY_LABELS", "entities"]
+
+#: Votes a title or honorific gives to PERSON: decisive, "President X" is a person however often
+#: spaCy labels a bare "X" as an organisation.
+PERSON_EVIDENCE_VOTES = 1000.0
+#: The vote of a label spaCy gave to an all-caps name.
+ALL_CAPS_VOTE = 0.4
+#: A known platform or news brand outvotes any number of PERSON/GPE labels, not a title or honorific.
+KNOWN_ORGANISATION_VOTES = 100.0
+#: How near (in tokens) a full name must be for a bare surname to prefer it over the main bearer.
+RECENT_FULL_NAME_TOKENS = 40
+#: Labels whose names never end in a number ("Kent 108-3" is a team and its score).
+NUMBERLESS_LABELS = frozenset({"PERSON", "GPE", "LOC", "NORP"})
+#: Labels whose one-word names are capitalised.
+CAPITALISED_LABELS = frozenset({"PERSON", "ORG", "GPE", "LOC", "FAC", "NORP"})
+#: Labels of places, split at commas.
+PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
+#: Dashes that separate two names when spaced ("Leeds - Arsenal").
+DASHES = frozenset({"-", "–", "—", "--"})
+#: Separators inside dates and scores.
+DATE_SEPARATORS = frozenset({"-", "–", "/", ".", ":"})
+#: Marks a token propagation may not use (a date, or an already propagated name).
+TAKEN = -2
+#: Longest surface form propagated, in tokens.
+MAX_FORM_TOKENS = 8
+#: Mention weights for salience.
+KIND_WEIGHT = {"name": 1.0, "nominal": 0.8, "pronoun": 0.5}
+SUBJECT_BOOST = 1.5
+POSITION_WEIGHT = 2.0
+
+
+@dataclass
+class NameSpan:
+    """One occurrence of a name: tokens ``start:end`` of the doc."""
+
+    start: int
+    end: int
+    key: str
+    label: str | None
+    person_evidence: bool = False
+    honorific: str | None = None
+    title: titles.Title | None = None
+    all_caps: bool = False
+
+
+@dataclass
+class Group:
+    """The mentions of one entity while they are being collected."""
+
+    label: str
+    spans: list[NameSpan] = field(default_factory=list)
+    titles: list[titles.Title] = field(default_factory=list)
+    extra: list[tuple[int, int, str]] = field(default_factory=list)  # token start, end, kind
+    parts: names.NameParts | None = None
+
+
+def _key(doc: Doc, start: int, end: int) -> str:
+    return " ".join(t.lower_ for t in doc[start:end])
+
+
+def _is_titleword(text: str) -> bool:
+    low = text.lower()
+    return low in TITLE_HEADS or low in TITLE_MODIFIERS or low in TITLE_ABBREVIATIONS or low in HONORIFICS
+
+
+def _without_trailing_date(doc: Doc, start: int, end: int) -> int:
+    """The end of a span without a date or score split into tokens ("LONDON 1996 - 08 - 30")."""
+    k = end
+    while k > start and (doc[k - 1].is_digit or doc[k - 1].text in DATE_SEPARATORS):
+        k -= 1
+    if k > start and sum(t.is_digit for t in doc[k:end]) >= 2:
+        return k
+    return end
+
+
+def _leading_title(doc: Doc, start: int, label: str) -> bool:
+    """A title word opening an entity span ("President X" labelled whole, "Sen. X" labelled ORG)."""
+    low = doc[start].lower_
+    if low in TITLE_ABBREVIATIONS and low.endswith("."):
+        return True
+    return label == "PERSON" and _is_titleword(low) and doc[start + 1].text[:1].isupper()
+
+
+def _not_name_end(token: Token, label: str) -> bool:
+    """A token that cannot end a name: a possessive, punctuation, space, a date or a score
+    ("Smith 4-43" in a score table), or any number after a person's or place's name."""
+    text = token.text
+    if RE_POSSESSIVE.match(text) or token.is_space or RE_DATE_OR_SCORE.match(text):
+        return True
+    if token.is_punct and text not in (".", ")"):
+        return True
+    if token.is_lower and token.is_alpha and label in CAPITALISED_LABELS:
+        return True  # "Smith allies", "Smith aware": a lowercase word after a name is not part of it
+    # A number after a name ends it; a word with a number glued on ("Doe2", a user name) does not.
+    return label in NUMBERLESS_LABELS and bool(RE_DIGIT.search(text)) and not RE_NAME_WITH_NUMBER.match(text)
+
+
+#: Words that end a name wherever a title-case headline runs on ("President Smith Who Needs ...").
+RELATIVE_WORDS = frozenset({"who", "whom", "whose", "which", "that", "what", "when", "where", "is", "was", "are"})
+
+
+def _only_title(span: Span, label: str) -> bool:
+    """A span that is nothing but a title: one title word or honorific ("Officer", "Gov."), or a
+    person's span made of title words only ("Prime Minister"). Weak heads ("Major") and modifiers
+    ("White") are names too often to be dropped alone."""
+    if len(span) == 1:
+        low = span[0].lower_
+        return (low in TITLE_HEADS and low not in WEAK_TITLE_HEADS) or low in TITLE_ABBREVIATIONS or low in HONORIFICS
+    return label == "PERSON" and all(_is_titleword(t.text) or t.is_punct for t in span)
+
+
+def _calendar_or_pronoun(token: Token) -> bool:
+    low = token.lower_.rstrip(".")
+    if low in CALENDAR_WORDS:
+        return True
+    return low in PRONOUN_WORDS and not (token.is_upper and len(low) > 1)  # "US", "IT", "WHO": acronyms
+
+
+def _modifies_next_noun(doc: Doc, end: int) -> bool:
+    """``chief US economist``: the name is a modifier of the noun after it, so a title before it
+    belongs to that noun, not to the name."""
+    last = doc[end - 1]
+    return (
+        end < len(doc)
+        and last.dep_ in ("compound", "amod", "nmod")
+        and last.head.i >= end
+        and last.head.pos_ == "NOUN"
+        and doc[end].pos_ in ("NOUN", "ADJ")
+    )
+
+
+def _trim(doc: Doc, ent: Span) -> NameSpan | None:
+    """The name inside an entity span: no determiner, possessive, honorific or title."""
+    start, end = ent.start, ent.end
+    label = ent.label_
+    honorific = None
+    while end > start and _not_name_end(doc[end - 1], label):
+        end -= 1
+    end = _without_trailing_date(doc, start, end)
+    end = next((k for k in range(start + 1, end) if doc[k].lower_ in RELATIVE_WORDS), end)
+    while end > start and _not_name_end(doc[end - 1], label):
+        end -= 1
+    while start < end and (doc[start].lower_ in ("the", "a", "an", *INVERTED_SPEECH_VERBS) or doc[start].is_punct
+                           or doc[start].is_space):
+        start += 1
+    stripped_title = False
+    while end - start > 1:
+        low = doc[start].lower_
+        if low in HONORIFICS:
+            honorific = low
+        elif _leading_title(doc, start, label):
+            stripped_title = True
+        else:
+            break
+        start += 1
+    if end <= start or not any(ch.isalpha() for t in doc[start:end] for ch in t.text):
+        return None
+    if end - start == 1 and RE_LONE_INITIAL.match(doc[start].text):
+        return None  # a lone initial ("R.") is not a name
+    if _only_title(doc[start:end], label):
+        return None  # "Officer", "Prime Minister": a title alone names no one
+    if end - start == 1 and _calendar_or_pronoun(doc[start]):
+        return None  # "JUL" in a wire table, "She" opening a headline
+    if end - start == 1 and doc[start].is_lower and label in CAPITALISED_LABELS:
+        return None  # "cts" labelled ORG: a name in running text has a capital
+    if RE_MARKUP.search(doc[start:end].text):
+        return None  # markup or a web address left in the text is not a name
+    span = NameSpan(start=start, end=end, key=_key(doc, start, end), label=label, honorific=honorific)
+    span.all_caps = all(t.is_upper or not t.is_alpha for t in doc[start:end])
+    span.title = None if _modifies_next_noun(doc, end) else titles.prenominal_title(doc, start)
+    if span.title is not None:
+        span.title = titles.with_jurisdiction(doc, span.title, end)
+    span.person_evidence = bool(honorific) or stripped_title or span.title is not None
+    return span
+
+
+def _pieces(doc: Doc, ent: Span) -> list[Span]:
+    """An entity span split at free-standing dashes ("Leeds - Arsenal" is two names) and, for
+    places, at commas ("The Oval, Surrey")."""
+    end = _without_trailing_date(doc, ent.start, ent.end)
+    if end < ent.end:
+        ent = Span(doc, ent.start, end, label=ent.label_)
+    bounds, start = [], ent.start
+    for token in ent:
+        spaced = bool(token.whitespace_) and token.i > 0 and bool(doc[token.i - 1].whitespace_)
+        if (token.text in DASHES and spaced) or (token.text == "," and ent.label_ in PLACE_LABELS):
+            bounds.append((start, token.i))
+            start = token.i + 1
+    if start == ent.start:
+        return [ent]
+    bounds.append((start, ent.end))
+    return [Span(doc, a, b, label=ent.label_) for a, b in bounds if b > a]
+
+
+def _with_numbered_surname(doc: Doc, ent: Span) -> Span:
+    """A person's span spaCy ended before a surname with a number glued on ("Jane" of "Jane Doe7")."""
+    end = ent.end
+    if (ent.label_ == "PERSON" and end < len(doc) and doc[end].ent_iob_ == "O" and doc[end - 1].whitespace_
+            and RE_NAME_WITH_NUMBER.match(doc[end].text)):
+        return Span(doc, ent.start, end + 1, label=ent.label_)
+    return ent
+
+
+def _caps_piece(doc: Doc, piece: Span) -> NameSpan | None:
+    """A name from an entity span in an all-caps sentence: cut at its first verb or function
+    word, and kept after a cut only when a title vouches for it ("PRIME MINISTER X Y JOINED")."""
+    end = caps.name_end(doc, piece.start, piece.end)
+    if end == piece.start + 1 and caps.breaks_name(doc[piece.start]):
+        return None
+    span = _trim(doc, Span(doc, piece.start, end, label=piece.label_))
+    if span is None or end == piece.end:
+        return span
+    return span if span.person_evidence else None
+
+
+def _name_spans(doc: Doc) -> list[NameSpan]:
+    spans = []
+    in_caps = caps.caps_tokens(doc)
+    for ent in doc.ents:
+        if ent.label_ not in ENTITY_LABELS:
+            continue
+        ent = _with_numbered_surname(doc, ent)
+        for piece in _pieces(doc, ent):
+            if in_caps[piece.start] and all(t.is_upper or not t.is_alpha for t in piece):
+                span = _caps_piece(doc, piece)
+            else:
+                span = _trim(doc, piece)
+            if span is not None:
+                spans.append(span)
+    if any(in_caps):
+        taken = [False] * len(doc)
+        for ent in doc.ents:
+            for i in range(ent.start, ent.end):
+                taken[i] = True
+        for start, end in caps.names_after_titles(doc, in_caps, taken):
+            span = _trim(doc, Span(doc, start, end, label="PERSON"))
+            if span is not None and span.person_evidence:
+                spans.append(span)
+    return spans
+
+
+def _vote(spans: list[NameSpan]) -> dict[str, str]:
+    """One type per surface form (lowercased), by votes over all its mentions."""
+    votes: dict[str, Counter[str]] = defaultdict(Counter)
+    for span in spans:
+        if span.label:
+            # spaCy's labels on all-caps text (headlines) are less reliable: they weigh less.
+            votes[span.key][span.label] += ALL_CAPS_VOTE if span.all_caps else 1.0
+        if span.person_evidence:
+            votes[span.key]["PERSON"] += PERSON_EVIDENCE_VOTES
+        if span.key in KNOWN_ORGANISATIONS:
+            votes[span.key]["ORG"] += KNOWN_ORGANISATION_VOTES
+    labels = {key: counter.most_common(1)[0][0] for key, counter in votes.items()}
+    # A single word that is the surname of a person named in full is that person.
+    surnames = set()
+    for key, label in labels.items():
+        if label == "PERSON" and " " in key:
+            parts = names.name_parts(key.split())
+            if parts and parts.full:
+                surnames.add(parts.surname)
+    for key in labels:
+        parts = names.name_parts(key.split())
+        if parts is not None and not parts.full and parts.surname in surnames:
+            labels[key] = "PERSON"  # "Smith", or a hyphenated "Polakow - Suransky" (one word)
+    return labels
+
+
+def _propagate(doc: Doc, spans: list[NameSpan], labels: dict[str, str]) -> tuple[list[NameSpan], set[int]]:
+    """Other occurrences of known surface forms: new mentions, and the spans they replace.
+
+    A known longer form wins over a shorter span spaCy gave inside it ("Waqar
+    Younis" over a labelled "Younis"); the indexes of such replaced spans are
+    returned with the new mentions.
+    """
+    n = len(doc)
+    owner = [-1] * n  # index of the span covering a token; TAKEN once propagation used it
+    for index, span in enumerate(spans):
+        for i in range(span.start, span.end):
+            owner[i] = index
+    for ent in doc.ents:
+        if ent.label_ in NON_NAME_LABELS:
+            for i in range(ent.start, ent.end):
+                owner[i] = TAKEN
+    # A person named in full is also looked for by surname alone ("Waqar Younis" ... "Younis").
+    for key, label in list(labels.items()):
+        if label == "PERSON" and " " in key:
+            parts = names.name_parts(key.split())
+            if parts and parts.full and " " not in parts.surname and parts.surname not in labels:
+                labels[parts.surname] = "PERSON"
+    forms: dict[str, list[tuple[str, ...]]] = defaultdict(list)
+    for key in labels:
+        words = tuple(key.split(" "))
+        if len(words) > MAX_FORM_TOKENS or (len(words) == 1 and (key in NOT_NAMES or len(key) < 2)):
+            continue
+        if not RE_HAS_LETTER.search(key):
+            continue
+        forms[words[0]].append(words)
+    for options in forms.values():
+        options.sort(key=len, reverse=True)
+    found: list[NameSpan] = []
+    replaced: set[int] = set()
+    tagged = doc.has_annotation("TAG")
+    lowers = coref.token_strings(doc, LOWER)
+    i = 0
+    while i < n:
+        options = forms.get(lowers[i])
+        if not options or owner[i] == TAKEN or (owner[i] >= 0 and spans[owner[i]].start != i):
+            i += 1
+            continue
+        match, inner = None, set()
+        for words in options:
+            end = i + len(words)
+            if end > n or tuple(lowers[i:end]) != words or any(owner[k] == TAKEN for k in range(i, end)):
+                continue
+            inner = {owner[k] for k in range(i, end) if owner[k] >= 0}
+            if any(spans[x].start < i or spans[x].end > end or spans[x].end - spans[x].start == len(words)
+                   for x in inner):
+                continue  # overlaps a span partly, or is that span itself
+            tokens = doc[i:end]
+            if not all(t.text[:1].isupper() or not t.text[:1].isalpha() for t in tokens):
+                continue
+            if _inside_unknown_name(doc, i, end, [o != -1 for o in owner], tagged):
+                continue
+            match = NameSpan(start=i, end=end, key=" ".join(words), label=None)
+            match.all_caps = all(t.is_upper or not t.is_alpha for t in tokens)
+            match.title = titles.prenominal_title(doc, i)
+            if match.title is not None:
+                match.title = titles.with_jurisdiction(doc, match.title, end)
+            break
+        if match:
+            found.append(match)
+            replaced |= inner
+            for k in range(match.start, match.end):
+                owner[k] = TAKEN
+            i = match.end
+        else:
+            i += 1
+    return found, replaced
+
+
+def _inside_unknown_name(doc: Doc, start: int, end: int, covered: list[bool], tagged: bool) -> bool:
+    """True when the match is part of a longer capitalised name no one labelled."""
+    for k in (start - 1, end):
+        if 0 <= k < len(doc) and not covered[k]:
+            token = doc[k]
+            sentence_initial = k == start - 1 and token.is_sent_start
+            # A proper noun by the tagger, or by its capital when the doc was not tagged.
+            capitalised = token.text.istitle() and (token.pos_ == "PROPN" or not tagged)
+            if capitalised and not sentence_initial and not _is_titleword(token.text):
+                return True
+    return False
+
+
+def _group(doc: Doc, spans: list[NameSpan], labels: dict[str, str]) -> list[Group]:
+    """Spans grouped into entities: people by name parts, the rest by surface form."""
+    groups: list[Group] = []
+    by_key: dict[str, Group] = {}
+    full_people: list[Group] = []
+    short_people: list[tuple[NameSpan, names.NameParts]] = []
+    for span in sorted(spans, key=lambda s: s.start):
+        label = labels.get(span.key, span.label or "ORG")
+        if label != "PERSON":
+            key = _org_key(span.key) if label == "ORG" else span.key
+            group = by_key.get(key)
+            if group is None:
+                group = by_key[key] = Group(label=label)
+                groups.append(group)
+            group.spans.append(span)
+            continue
+        parts = names.name_parts([t.text for t in doc[span.start : span.end]])
+        if parts is None:
+            continue
+        if not parts.full:
+            short_people.append((span, parts))
+            continue
+        group = next((g for g in full_people if _same_person(g.parts, parts)), None)
+        if group is None:
+            group = Group(label="PERSON", parts=parts)
+            full_people.append(group)
+            groups.append(group)
+        group.spans.append(span)
+    for span, parts in short_people:
+        group = _link_short(span, parts, full_people)
+        if group is None:
+            group = by_key.get("person:" + parts.surname)
+            if group is None:
+                group = by_key["person:" + parts.surname] = Group(label="PERSON", parts=parts)
+                groups.append(group)
+        group.spans.append(span)
+    return groups
+
+
+def _org_key(key: str) -> str:
+    """An organisation's form without its legal suffix: "acme corp" and "acme" are one company."""
+    words = key.split(" ")
+    while len(words) > 1 and words[-1] in CORPORATE_SUFFIXES:
+        words.pop()
+    return " ".join(words)
+
+
+def _same_person(a: names.NameParts | None, b: names.NameParts) -> bool:
+    if a is None or a.surname != b.surname or a.first is None or b.first is None:
+        return False
+    if a.first == b.first or NICKNAMES.get(a.first, a.first) == NICKNAMES.get(b.first, b.first):
+        return True
+    # An initial matches a first name with that letter: "J. Smith" ~ "John Smith".
+    short, long = sorted((a.first, b.first), key=len)
+    return len(short) <= 2 and short.rstrip(".") == long[:1]
+
+
+def _link_short(span: NameSpan, parts: names.NameParts, people: list[Group]) -> Group | None:
+    """The person a bare surname (or a unique first name) refers to.
+
+    With several people of that surname, the one named in full within the last
+    few dozen words wins; otherwise the one mentioned most so far (the
+    article's main bearer of the name), so a later, briefly named relative does
+    not take over every bare surname.
+    """
+    word = parts.surname
+    by_surname = [g for g in people if g.parts and g.parts.surname.split()[-1] == word]
+    if not by_surname:
+        by_first = [g for g in people if g.parts and g.parts.first == word]
+        by_surname = by_first if len(by_first) == 1 else []
+    if len(by_surname) <= 1:
+        return by_surname[0] if by_surname else None
+
+    def last_full_before(group: Group) -> int:
+        before = [s.start for s in group.spans if s.start < span.start and " " in s.key]
+        return max(before) if before else -1
+
+    recent = [g for g in by_surname if 0 <= span.start - last_full_before(g) <= RECENT_FULL_NAME_TOKENS]
+    if recent:
+        return max(recent, key=last_full_before)
+
+    def weight(group: Group) -> tuple[int, int]:
+        return (sum(s.start < span.start for s in group.spans), -min(s.start for s in group.spans))
+
+    return max(by_surname, key=weight)
+
+
+def _add_title(group: Group, title: titles.Title | None) -> None:
+    if title is None:
+        return
+    for i, known in enumerate(group.titles):
+        if known.display.lower() == title.display.lower():
+            if known.display.islower() and not title.display.islower():
+                group.titles[i] = title  # prefer the capitalised spelling
+            return
+    group.titles.append(title)
+
+
+def _person_info(doc: Doc, group: Group) -> coref.PersonInfo:
+    info = coref.PersonInfo(count=len(group.spans))
+    for span in group.spans:
+        if span.honorific and names.honorific_gender(span.honorific):
+            info.gender = names.honorific_gender(span.honorific)
+            break
+    if info.gender is None:
+        for title in group.titles:
+            info.gender = names.title_gender(title.display)
+            if info.gender:
+                break
+    if info.gender is None and group.parts and group.parts.first:
+        first = next((doc[s.start].text for s in group.spans if len(s.key.split()) > 1), group.parts.first)
+        info.gender = names.first_name_gender(first.rstrip("."))
+    for title in group.titles:
+        info.roles[title.display.lower()] = True
+        info.roles.setdefault(title.role, False)
+    return info
+
+
+def _head(doc: Doc, start: int, end: int) -> int:
+    """The syntactic head token of ``doc[start:end]``."""
+    return start if end - start == 1 else doc[start:end].root.i
+
+
+def _resolve(doc: Doc, groups: list[Group]) -> None:
+    """Add titles, pronoun and role-description mentions to the person groups."""
+    sents = coref.sentence_ids(doc)
+    people: dict[int, coref.PersonInfo] = {}
+    anchors: list[coref.Anchor] = []
+    covered = [False] * len(doc)
+    for gi, group in enumerate(groups):
+        for span in group.spans:
+            for k in range(span.start, span.end):
+                covered[k] = True
+            if span.title:
+                for k in range(span.title.start, span.title.end):
+                    covered[k] = True
+        if group.label != "PERSON":
+            continue
+        for span in group.spans:
+            _add_title(group, span.title)
+            for title in titles.appositive_titles(doc, span.start, span.end):
+                _add_title(group, title)
+        people[gi] = _person_info(doc, group)
+        for span in group.spans:
+            head = _head(doc, span.start, span.end)
+            anchors.append(coref.Anchor(group=gi, token=head, sent=sents[head],
+                                        subject=doc[head].dep_ in SUBJECT_DEPS))
+    if not people:
+        return
+    pronouns = coref.resolve_pronouns(doc, anchors, people, sents, blocked={i for i, c in enumerate(covered) if c})
+    subjects: list[tuple[int, int]] = [(a.token, a.group) for a in anchors] + pronouns
+    for token_i, gi in pronouns:
+        groups[gi].extra.append((token_i, token_i + 1, "pronoun"))
+        covered[token_i] = True
+        anchors.append(coref.Anchor(group=gi, token=token_i, sent=sents[token_i], subject=False))
+    for token_i, gi in subjects:
+        title = titles.predicate_title(doc[token_i])
+        if title is not None:
+            _add_title(groups[gi], title)
+            people[gi].roles.setdefault(title.display.lower(), True)
+            people[gi].roles.setdefault(title.role, False)
+    for start, end, gi in coref.role_descriptions(doc, people, anchors, covered, sents):
+        groups[gi].extra.append((start, end, "nominal"))
+
+
+def _canonical(doc: Doc, group: Group) -> str:
+    """The entity's display name: a person's fullest name, else the most frequent spelling."""
+    texts = [doc[s.start : s.end].text for s in group.spans]
+    if group.label == "PERSON":
+        return max(texts, key=lambda t: (len(t.split()), not t.isupper(), -texts.index(t)))
+    counts = Counter(texts)
+    return max(counts, key=lambda t: (not t.isupper(), counts[t], -texts.index(t)))
+
+
+def _mentions(doc: Doc, group: Group) -> list[Mention]:
+    items = [(s.start, s.end, "name") for s in group.spans] + group.extra
+    mentions = []
+    for start, end, kind in sorted(set(items)):
+        span = doc[start:end]
+        mentions.append(Mention(start=span.start_char, end=span.end_char, text=span.text, kind=kind))
+    return mentions
+
+
+def _salience_scores(doc: Doc, groups: list[Group]) -> list[float]:
+    """Mentions (by kind, subjects weigh more) plus how early the entity comes."""
+    n_chars = max(doc[-1].idx + len(doc[-1].text_with_ws), 1) if len(doc) else 1  # len(doc.text), not rebuilt
+    deps = coref.token_strings(doc, DEP)
+    scores = []
+    for group in groups:
+        score = 0.0
+        items = [(s.start, s.end, "name") for s in group.spans] + group.extra
+        first = min(start for start, _, _ in items)
+        for start, end, kind in items:
+            subject = deps[_head(doc, start, end)] in SUBJECT_DEPS
+            score += KIND_WEIGHT[kind] * (SUBJECT_BOOST if subject else 1.0)
+        score += POSITION_WEIGHT * (1.0 - doc[first].idx / n_chars)
+        scores.append(score)
+    return scores
+
+
+def entities(doc: Doc) -> list[Entity]:
+    """The entities of ``doc``, most salient first, each with its titles and resolved mentions."""
+    if not len(doc):
+        return []
+    spans = _name_spans(doc)
+    labels = _vote(spans)
+    found, replaced = _propagate(doc, spans, labels)
+    spans = [span for index, span in enumerate(spans) if index not in replaced] + found
+    groups = [g for g in _group(doc, spans, labels) if g.spans]
+    _resolve(doc, groups)
+    scores = _salience_scores(doc, groups)
+    total = sum(scores) or 1.0
+    ranked = sorted(zip(scores, range(len(groups)), groups, strict=True), key=lambda x: (-x[0], x[1]))
+    out = []
+    for number, (score, _, group) in enumerate(ranked, 1):
+        out.append(Entity(
+            id=f"e{number}",
+            name=_canonical(doc, group),
+            type=group.label,
+            titles=[t.display for t in group.titles],
+            salience=round(score / total, 4),
+            mentions=_mentions(doc, group),
+        ))
+    return out

@@ -1,0 +1,354 @@
+"""Mention resolution on the parse: pronouns and role descriptions to people.
+
+No offline coreference model is available, so resolution follows the classic
+salience-based recipe (Lappin & Leass 1994, simplified): a pronoun goes to the
+nearest compatible person mentioned in the same or the two previous sentences,
+preferring subjects, agreeing in gender, and respecting the binding rule that
+a plain object pronoun ("him") is not its own clause's subject. Plural pronouns
+("they") are left to the attribution stage.
+
+A definite description ("the attorney general", "his spokeswoman") goes to
+the person holding that title or role, the most recently mentioned first.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from spacy.attrs import LEMMA, LOWER, ORTH, SENT_START
+from spacy.tokens import Doc, Token
+
+from newsgraph.extract.entities.lexicons import DEFINITE_DETERMINERS, OPEN_ROLES, PRONOUNS, REFLEXIVES, SUBJECT_DEPS
+
+#: How many sentences back a pronoun looks for its antecedent.
+PRONOUN_WINDOW = 2
+#: Score weights (see ``_score``).
+W_DISTANCE = 1.0
+W_SUBJECT = 0.8
+W_GENDER = 0.3
+W_FREQUENCY = 0.2
+W_SAME_CLAUSE_SUBJECT = 1.5
+#: How many sentences back a role description looks for the person holding the role.
+ROLE_WINDOW = 3
+#: Verbs that introduce a quotation.
+SPEECH_VERBS = frozenset({"say", "tell", "add", "write", "tweet", "ask", "continue", "explain", "declare",
+                          "insist", "recall", "note", "argue", "claim", "warn", "reply", "respond"})
+OPENING_QUOTES = frozenset({"“"})
+CLOSING_QUOTES = frozenset({"”"})
+STRAIGHT_QUOTES = frozenset({'"', "''", "``"})
+#: Longest role description matched after its determiner, in tokens.
+MAX_ROLE_TOKENS = 4
+
+
+@dataclass
+class Anchor:
+    """A place where a person is mentioned: a candidate antecedent."""
+
+    group: int
+    token: int  # index of the mention's head token
+    sent: int
+    subject: bool
+
+
+@dataclass
+class PersonInfo:
+    """What resolution knows of a person group."""
+
+    gender: str | None = None
+    count: int = 0
+    roles: dict[str, bool] = field(default_factory=dict)  # role text -> is the full displayed title
+
+
+def sentence_ids(doc: Doc) -> list[int]:
+    """The sentence number of every token (from the SENT_START array, no per-token objects)."""
+    ids = [0] * len(doc)
+    if not len(doc) or not doc.has_annotation("SENT_START"):
+        return ids
+    current = 0
+    for i, start in enumerate(doc.to_array([SENT_START]).tolist()):
+        if start == 1 and i > 0:
+            current += 1
+        ids[i] = current
+    return ids
+
+
+def token_strings(doc: Doc, attr: int) -> list[str]:
+    """One string attribute (ORTH, LOWER, LEMMA) of every token, without making Token objects."""
+    strings = doc.vocab.strings
+    return [strings[key] for key in doc.to_array([attr]).tolist()]
+
+
+def _clause_head(token: Token) -> Token:
+    """The verb a token hangs off, through prepositions and possessors."""
+    head = token.head
+    while head.pos_ not in ("VERB", "AUX") and head.head.i != head.i:
+        head = head.head
+    return head
+
+
+def _score(pronoun: Token, anchor: Anchor, doc: Doc, info: PersonInfo, sent: int, gender: str) -> float | None:
+    """How good an antecedent ``anchor`` is for ``pronoun``; None if impossible."""
+    if info.gender and info.gender != gender:
+        return None
+    score = -W_DISTANCE * (sent - anchor.sent)
+    if anchor.subject:
+        score += W_SUBJECT
+    if info.gender == gender:
+        score += W_GENDER
+    score += W_FREQUENCY * min(info.count, 10) / 10
+    score -= 0.001 * (pronoun.i - anchor.token)
+    same_clause = sent == anchor.sent and _clause_head(doc[anchor.token]).i == _clause_head(pronoun).i
+    if pronoun.lower_ in REFLEXIVES:
+        if same_clause and anchor.subject:
+            score += W_SAME_CLAUSE_SUBJECT
+    elif pronoun.dep_ in ("dobj", "pobj", "dative") and same_clause and anchor.subject:
+        score -= W_SAME_CLAUSE_SUBJECT  # "Smith told him": him is not Smith
+    return score
+
+
+def _binder(pronoun: Token) -> int | None:
+    """The token that binds a reflexive: the nearest subject or possessor up the tree.
+
+    "X recused himself" → X; "X's decision to recuse himself" → X (the
+    infinitive has no subject of its own, so the possessor of its noun binds).
+    """
+    node = pronoun
+    for _ in range(8):
+        head = node.head
+        for child in head.children:
+            if child.i != node.i and child.dep_ in ("nsubj", "nsubjpass", "poss") and child.i < pronoun.i:
+                return child.i
+        if head.i == node.i:
+            return None
+        node = head
+    return None
+
+
+def _cataphor(pronoun: Token) -> int | None:
+    """The subject a pronoun in a fronted phrase looks ahead to: "Before his recusal, X ...".
+
+    Only when the phrase hangs off the main verb before its subject and the
+    pronoun is not itself inside a quotation-like clause of its own.
+    """
+    node = pronoun
+    for _ in range(8):
+        head = node.head
+        if head.i == node.i:
+            return None
+        if head.dep_ == "ROOT" and node.dep_ in ("prep", "advcl", "npadvmod"):
+            subject = next((c for c in head.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+            if subject is not None and subject.i > pronoun.i and node.i < subject.i:
+                return subject.i
+            return None
+        node = head
+    return None
+
+
+class Quotes:
+    """Which tokens are inside quotation marks, and who speaks each quotation.
+
+    A third-person pronoun inside a quotation seldom means its speaker
+    ('"He is a nasty guy," X said of Y'), so the speaker is a poor antecedent.
+    Speakers are the subjects of speech verbs outside the quotation, in the
+    quotation's sentence or the one before or after it ('X said. "He ..."').
+    """
+
+    def __init__(self, doc: Doc, sents: list[int], groups: dict[int, int]) -> None:
+        self.doc = doc
+        self.sents = sents
+        self.groups = groups  # token index -> person group, for names and resolved pronouns
+        self.inside = self._mask(doc)
+        self._by_sent: dict[int, list[int]] = {}
+        for i, lemma in enumerate(token_strings(doc, LEMMA)):
+            if lemma.lower() in SPEECH_VERBS and not self.inside[i]:
+                for child in doc[i].children:
+                    if child.dep_ in ("nsubj", "nsubjpass") and not self.inside[child.i]:
+                        self._by_sent.setdefault(sents[i], []).append(child.i)
+
+    @staticmethod
+    def _mask(doc: Doc) -> list[bool]:
+        mask = [False] * len(doc)
+        inside = False
+        for i, text in enumerate(token_strings(doc, ORTH)):
+            if text.count("\n") >= 2 and not text.strip():
+                inside = False  # a new paragraph reopens its quotation
+            elif text in OPENING_QUOTES:
+                inside = True
+            elif text in CLOSING_QUOTES:
+                inside = False
+            elif text in STRAIGHT_QUOTES:
+                inside = not inside
+            else:
+                mask[i] = inside
+        return mask
+
+    def speakers_of(self, i: int) -> set[int]:
+        """The person groups speaking the quotation token ``i`` stands in."""
+        sent = self.sents[i]
+        found = set()
+        for s in (sent - 1, sent, sent + 1):
+            for speaker in self._by_sent.get(s, []):
+                group = self.groups.get(speaker)
+                if group is None:
+                    head = self.doc[speaker]
+                    group = next((self.groups[c.i] for c in head.subtree if c.i in self.groups), None)
+                if group is not None:
+                    found.add(group)
+        return found
+
+
+def resolve_pronouns(
+    doc: Doc,
+    anchors: list[Anchor],
+    people: dict[int, PersonInfo],
+    sents: list[int],
+    blocked: set[int],
+) -> list[tuple[int, int]]:
+    """(pronoun token, group) pairs for the singular third-person pronouns of ``doc``.
+
+    ``anchors`` are the name mentions sorted by token; resolved pronouns join
+    them, so a chain of "he ... his ... he" follows its first antecedent. A
+    person of unknown gender takes the gender of the first pronoun resolved
+    to it.
+    """
+    pool = sorted(anchors, key=lambda a: a.token)
+    quotes = Quotes(doc, sents, {a.token: a.group for a in anchors})
+    resolved: list[tuple[int, int]] = []
+    cursor = 0
+    recent: dict[int, Anchor] = {}
+    outside: dict[int, Anchor] = {}  # the latest anchor of each person outside quotation marks
+    lowers = token_strings(doc, LOWER)
+    for i in [i for i, low in enumerate(lowers) if low in PRONOUNS and i not in blocked]:
+        gender = PRONOUNS[lowers[i]]
+        while cursor < len(pool) and pool[cursor].token < i:
+            recent[pool[cursor].group] = pool[cursor]
+            if not quotes.inside[pool[cursor].token]:
+                outside[pool[cursor].group] = pool[cursor]
+            cursor += 1
+        token = doc[i]
+        if token.pos_ not in ("PRON", "DET"):
+            continue
+        sent = sents[token.i]
+        speakers = quotes.speakers_of(token.i) if quotes.inside[token.i] else set()
+        best, best_score = None, None
+        bound = _binder(token) if token.lower_ in REFLEXIVES else _cataphor(token)
+        group = quotes.groups.get(bound) if bound is not None else None
+        if group is not None and people[group].gender in (None, gender):
+            best, best_score = group, 0.0  # "X's decision to recuse himself"; "Before his ..., X ..."
+        # '"X did it," he said': the speaker of a quotation is not someone named inside it.
+        speaker = (not quotes.inside[token.i] and token.dep_ == "nsubj"
+                   and token.head.lemma_.lower() in SPEECH_VERBS)
+        candidates = outside if speaker else recent
+        for group, anchor in ([] if best is not None else candidates.items()):
+            if sent - anchor.sent > PRONOUN_WINDOW:
+                continue
+            if group in speakers:
+                continue  # '"He is wrong," X said': he is not X
+            score = _score(token, anchor, doc, people[group], sent, gender)
+            if score is not None and (best_score is None or score > best_score):
+                best, best_score = group, score
+        if best is None:
+            continue
+        resolved.append((token.i, best))
+        quotes.groups[token.i] = best
+        info = people[best]
+        if info.gender is None:
+            info.gender = gender
+        subject = token.dep_ in SUBJECT_DEPS
+        previous = recent.get(best)
+        # The pronoun becomes the group's latest anchor, keeping subject status within its sentence.
+        kept_subject = previous is not None and previous.sent == sent and previous.subject
+        recent[best] = Anchor(group=best, token=token.i, sent=sent, subject=subject or kept_subject)
+        if not quotes.inside[token.i]:
+            outside[best] = recent[best]
+    return resolved
+
+
+def _continues(doc: Doc, end: int) -> bool:
+    """True when the words before ``end`` are only the start of a longer phrase or a name."""
+    if end >= len(doc):
+        return False
+    following = doc[end]
+    if (not doc[end - 1].whitespace_ and following.text in ("-", "–")) or following.lower_ in ("of", "for"):
+        return True
+    if following.pos_ in ("NOUN", "PROPN") and following.tag_ != "POS":
+        return True
+    if following.tag_ == "POS" and doc[end - 1].text[:1].isupper() and end + 1 < len(doc):
+        after = doc[end + 1]
+        return after.text[:1].isupper()  # "the President's Daily Brief": a name, not the person
+    return doc[end - 1].text[:1].isupper() and following.text[:1].isupper() and following.is_alpha
+
+
+def _untitled_holders(phrase: str, people: dict[int, PersonInfo]) -> list[tuple[int, bool]]:
+    """For an open role nobody is titled with ("the candidate"): the people with no title at all.
+
+    A titled person ("columnist Jane Doe") is someone else; gendered roles need a compatible gender.
+    """
+    if phrase not in OPEN_ROLES or any(phrase in info.roles for info in people.values()):
+        return []
+    gender = OPEN_ROLES[phrase]
+    return [(group, False) for group, info in people.items()
+            if not info.roles and (gender is None or info.gender in (None, gender))]
+
+
+def role_descriptions(
+    doc: Doc,
+    people: dict[int, PersonInfo],
+    anchors: list[Anchor],
+    covered: list[bool],
+    sents: list[int],
+) -> list[tuple[int, int, int]]:
+    """(start token, end token, group) of definite descriptions naming a known role.
+
+    "the attorney general" matches a person titled "Attorney General"; "the
+    ambassador" one titled "Russian Ambassador". A full-title match beats a
+    role match; among equals the most recently mentioned person wins.
+    """
+    by_role: dict[str, list[tuple[int, bool]]] = {}
+    for group, info in people.items():
+        for role, full in info.roles.items():
+            by_role.setdefault(role, []).append((group, full))
+    if not people:
+        return []
+    last_seen: dict[int, int] = {}
+    order = sorted(anchors, key=lambda a: a.token)
+    found: list[tuple[int, int, int]] = []
+    cursor = 0
+    n = len(doc)
+    i = 0
+    lowers = token_strings(doc, LOWER)
+    while i < n:
+        low = lowers[i]
+        # The determiner may itself be a resolved pronoun ("his attorney general"): not a block.
+        if low not in DEFINITE_DETERMINERS or (covered[i] and low not in PRONOUNS):
+            i += 1
+            continue
+        while cursor < len(order) and order[cursor].token < i:
+            last_seen[order[cursor].group] = order[cursor].token
+            cursor += 1
+        match = None
+        for length in range(min(MAX_ROLE_TOKENS, n - i - 1), 0, -1):
+            end = i + 1 + length
+            if any(covered[k] for k in range(i + 1, end)):
+                continue
+            phrase = " ".join(lowers[i + 1 : end])
+            holders = by_role.get(phrase) or _untitled_holders(phrase, people)
+            if not holders:
+                continue
+            if _continues(doc, end):
+                continue  # "the president of Mexico", "the president-elect", "the President's Daily Brief"
+            # Only people mentioned in this or the last few sentences: a role named far from its
+            # holder is usually generic ("the president decides who gets the briefing").
+            candidates = [c for c in holders
+                          if c[0] in last_seen and sents[i] - sents[last_seen[c[0]]] <= ROLE_WINDOW]
+            if not candidates:
+                continue
+            group = max(candidates, key=lambda c: (c[1], last_seen[c[0]], people[c[0]].count))[0]
+            match = (i, end, group)
+            break
+        if match:
+            found.append(match)
+            i = match[1]
+        else:
+            i += 1
+    return found

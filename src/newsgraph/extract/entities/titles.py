@@ -1,0 +1,246 @@
+"""Titles and roles of people, recovered from the parse around their names.
+
+spaCy's PERSON spans leave titles out ("Attorney General [Jane Doe]"), so
+the titles are read from the words around a name:
+
+- pre-nominal: "Deputy Attorney General Ann B. Lee", "Justice Department spokeswoman X";
+- appositive: "a special counsel, Robert S. Smith III"; "Ann Lee of Texas, a ... Democrat";
+- predicate: "after he became attorney general" (the subject's entity takes the title).
+
+Each title keeps its *role* too: the title without the organisation or
+nationality that qualifies it ("Russian Ambassador" → "ambassador"), which is
+what a later definite description ("the ambassador") repeats.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, replace
+
+from spacy.tokens import Doc, Token
+
+from newsgraph.extract.entities.lexicons import (
+    HONORIFICS,
+    INVERTED_SPEECH_VERBS,
+    RE_POSSESSIVE,
+    TITLE_ABBREVIATIONS,
+    TITLE_DROP,
+    TITLE_HEADS,
+    TITLE_MODIFIERS,
+    TITLE_VERBS,
+    WEAK_TITLE_HEADS,
+)
+
+#: Entity labels that may qualify a title ("Justice Department spokeswoman", "Russian Ambassador").
+QUALIFIER_LABELS = frozenset({"ORG", "NORP", "GPE", "PERSON", "FAC", "LOC"})
+#: Labels of what a title is held in ("Governor of Ohio", "Representative of Texas").
+JURISDICTION_LABELS = frozenset({"GPE", "ORG", "LOC"})
+#: Heads that make an appositive a role though they are not titles ("a Blue Dog Democrat").
+APPOSITIVE_ONLY_HEADS = frozenset({"democrat", "republican", "libertarian", "conservative", "liberal",
+                                   "socialist"})
+#: Modifiers that make a predicate noun a description rather than an office.
+DESCRIPTIVE_MODIFIERS = frozenset({"first", "last", "only", "second", "third", "next", "latest", "same", "such"})
+#: Longest title read before a name, in tokens.
+MAX_TITLE_TOKENS = 8
+
+
+@dataclass(frozen=True)
+class Title:
+    """A title as displayed, and the bare role it names."""
+
+    display: str
+    role: str
+    start: int  # token index where the title words begin
+    end: int
+
+
+def _word(token: Token) -> str:
+    """A title word for display: abbreviations spelled out."""
+    return TITLE_ABBREVIATIONS.get(token.lower_, token.text)
+
+
+def _join(tokens: list[Token], words: list[str]) -> str:
+    """Words of adjacent tokens joined as written: "Smith's deputy chief", not "Smith 's ..."."""
+    out = ""
+    for k, (token, word) in enumerate(zip(tokens, words, strict=True)):
+        glued = k > 0 and tokens[k - 1].i + 1 == token.i and not tokens[k - 1].whitespace_
+        out += word if k == 0 or glued else " " + word
+    return out
+
+
+def _is_title_word(token: Token) -> bool:
+    low = token.lower_
+    return low in TITLE_HEADS or low in TITLE_ABBREVIATIONS or low in TITLE_MODIFIERS
+
+
+def _is_head(token: Token) -> bool:
+    low = token.lower_
+    return (low in TITLE_HEADS and low not in WEAK_TITLE_HEADS) or low in TITLE_ABBREVIATIONS
+
+
+def _make_title(tokens: list[Token], qualifier_ids: set[int]) -> Title | None:
+    """A display title from title tokens; None when no title head is among them."""
+    kept = [t for t in tokens if t.lower_ not in TITLE_DROP and not RE_POSSESSIVE.match(t.text)]
+    while kept and (kept[0].pos_ in ("DET", "PRON", "ADP", "PUNCT", "CCONJ") or kept[0].lower_ == "the"):
+        kept.pop(0)
+    if not kept or not any(_is_head(t) for t in kept) or kept[-1].lower_ in HONORIFICS:
+        return None
+    if len(kept) == 1 and kept[0].lower_ in TITLE_MODIFIERS and kept[0].lower_ not in TITLE_HEADS:
+        return None
+    display = " ".join(_word(t) for t in kept)
+    role_tokens = [t for t in kept if t.i not in qualifier_ids]
+    role = " ".join(_word(t) for t in role_tokens).lower() or display.lower()
+    return Title(display=display, role=role, start=kept[0].i, end=kept[-1].i + 1)
+
+
+def prenominal_title(doc: Doc, start: int) -> Title | None:
+    """The title written right before a name starting at token ``start``."""
+    tokens: list[Token] = []
+    qualifiers: set[int] = set()
+    i = start - 1
+    while i >= 0 and len(tokens) < MAX_TITLE_TOKENS:
+        token = doc[i]
+        if token.is_punct or token.is_space or token.like_num:
+            break
+        is_qualifier = bool(tokens) and token.ent_type_ in QUALIFIER_LABELS and token.ent_iob_ in ("B", "I")
+        if is_qualifier and (token.ent_type_ != "PERSON" or not _is_title_word(token)):
+            # A whole entity qualifying the title; never part of the name itself.
+            j = i
+            while j > 0 and doc[j].ent_iob_ == "I":
+                j -= 1
+            while j <= i and doc[j].lower_ in INVERTED_SPEECH_VERBS:
+                j += 1  # "Said Presidential nominee X": the verb is not part of the title
+            if j > i:
+                break
+            if any(RE_POSSESSIVE.match(t.text) for t in doc[j : i + 1]):
+                break  # "Russia's ambassador": a possessive, not a title qualifier
+            span_tokens = list(doc[j : i + 1])
+            tokens[0:0] = span_tokens
+            qualifiers.update(t.i for t in span_tokens)
+            i = j - 1
+            continue
+        if _is_title_word(token) and token.pos_ in ("PROPN", "NOUN", "ADJ", "ADV", "VERB", "X"):
+            tokens.insert(0, token)
+            i -= 1
+            continue
+        break
+    # The chain must end in a head next to the name ("Attorney General X", not "general X" alone).
+    while tokens and not _is_head(tokens[-1]):
+        tokens.pop()
+    if not tokens:
+        return None
+    return _make_title(tokens, qualifiers)
+
+
+def with_jurisdiction(doc: Doc, title: Title, name_end: int) -> Title:
+    """The title with the place or body written right after the name ("Gov. Ann Lee of Ohio" →
+    "Governor of Ohio"; "Rep. X of Texas" → "Representative of Texas")."""
+    i = name_end
+    if i + 1 >= len(doc) or doc[i].lower_ != "of" or doc[i + 1].ent_iob_ != "B":
+        return title
+    if doc[i + 1].ent_type_ not in JURISDICTION_LABELS or " of " in title.display:
+        return title
+    j = i + 2
+    while j < len(doc) and doc[j].ent_iob_ == "I":
+        j += 1
+    return replace(title, display=f"{title.display} of {doc[i + 1 : j].text}")
+
+
+def _chunk_title(doc: Doc, head: Token, chunk_start: int) -> Title | None:
+    """The noun phrase ``doc[chunk_start : head.i + 1]`` (plus "of ORG") as a title."""
+    if any(t.lower_ in DESCRIPTIVE_MODIFIERS for t in doc[chunk_start : head.i]):
+        return None  # "the next Supreme Court justice", "the first senator": a description, not an office held
+    end = head.i + 1
+    # "chief executive of Apple", "secretary of state": keep an "of"-phrase naming who.
+    if end + 1 < len(doc) and doc[end].lower_ in ("of", "for", "at") and doc[end + 1].ent_type_ in QUALIFIER_LABELS:
+        j = end + 1
+        while j + 1 < len(doc) and doc[j + 1].ent_iob_ == "I":
+            j += 1
+        end = j + 1
+    tokens = list(doc[chunk_start:end])
+    qualifiers = {t.i for t in tokens if t.ent_type_ in QUALIFIER_LABELS or t.i > head.i}
+    party = head.lower_ in APPOSITIVE_ONLY_HEADS
+    # Descriptive words are not part of a title: "a fiscally conservative Blue Dog Democrat".
+    kept = [t for t in tokens if t.lower_ not in TITLE_DROP and t.pos_ != "ADV"
+            and not (party and t.pos_ == "ADJ" and t.is_lower)]
+    while kept and kept[0].pos_ in ("DET", "PRON", "PUNCT"):
+        kept.pop(0)
+    if not kept:
+        return None
+    display = _join(kept, [_word(t) if t.i <= head.i else t.text for t in kept])
+    role = " ".join(_word(t) for t in kept if t.i not in qualifiers).lower() or head.lower_
+    return Title(display=display, role=role, start=kept[0].i, end=kept[-1].i + 1)
+
+
+def _np_start(doc: Doc, head: Token) -> int:
+    """Where the noun phrase ending in ``head`` begins: its leftmost left dependent."""
+    start = head.i
+    for child in head.lefts:
+        start = min(start, child.left_edge.i)
+    return start
+
+
+def _appositive_head_ok(token: Token) -> bool:
+    low = token.lower_
+    return token.pos_ in ("NOUN", "PROPN") and (
+        (low in TITLE_HEADS and low not in WEAK_TITLE_HEADS) or low in APPOSITIVE_ONLY_HEADS
+    ) and token.ent_type_ not in ("PERSON", "GPE", "LOC")
+
+
+def appositive_titles(doc: Doc, start: int, end: int) -> list[Title]:
+    """Titles in an appositive next to the name ``doc[start:end]``."""
+    found: list[Title] = []
+    # Before: "a special counsel, Robert S. Smith III".
+    if start >= 2 and doc[start - 1].text == "," and _appositive_head_ok(doc[start - 2]):
+        head = doc[start - 2]
+        chunk_start = _np_start(doc, head)
+        if doc[chunk_start].lower_ in ("a", "an", "the") or doc[chunk_start].dep_ == "poss":
+            title = _chunk_title(doc, head, chunk_start)
+            if title:
+                found.append(title)
+    # After: "Ann Lee of Texas, a fiscally conservative Blue Dog Democrat".
+    j = end
+    if j + 1 < len(doc) and doc[j].lower_ == "of" and doc[j + 1].ent_type_ in ("GPE", "ORG", "LOC"):
+        j += 1
+        while j < len(doc) and doc[j].ent_iob_ in ("B", "I") and doc[j].ent_type_ in ("GPE", "ORG", "LOC"):
+            j += 1
+            if j < len(doc) and doc[j].ent_iob_ == "B":
+                break
+    if j + 1 < len(doc) and doc[j].text == "," and doc[j + 1].lower_ in ("a", "an", "the"):
+        # The head: first noun after the determiner that ends its phrase.
+        k = j + 2
+        limit = min(len(doc), j + 2 + MAX_TITLE_TOKENS)
+        while k < limit and not (doc[k].pos_ in ("NOUN", "PROPN") and (
+            k + 1 >= len(doc) or doc[k + 1].pos_ not in ("NOUN", "PROPN")
+        )):
+            k += 1
+        if k < limit and _appositive_head_ok(doc[k]):
+            title = _chunk_title(doc, doc[k], j + 1)
+            if title:
+                found.append(title)
+    return found
+
+
+def predicate_title(token: Token) -> Title | None:
+    """A title predicated of a subject token ("he became attorney general")."""
+    if token.dep_ not in ("nsubj", "nsubjpass"):
+        return None
+    verb = token.head
+    if verb.lemma_.lower() not in TITLE_VERBS:
+        return None
+    for child in verb.children:
+        target = None
+        if child.dep_ in ("attr", "oprd", "dobj") and child.pos_ in ("NOUN", "PROPN"):
+            target = child
+        elif child.dep_ == "prep" and child.lower_ == "as":
+            target = next((c for c in child.children if c.dep_ == "pobj"), None)
+        if target is None or not _appositive_head_ok(target) or target.lower_ in APPOSITIVE_ONLY_HEADS:
+            continue
+        if target.ent_type_ in ("PERSON", "ORG", "GPE"):
+            continue
+        if any(c.dep_ in ("acl", "relcl") or c.lower_ in DESCRIPTIVE_MODIFIERS for c in target.children):
+            continue  # "the first senator to endorse X" describes an act, not an office
+        dets = [c for c in target.children if c.dep_ == "det"]
+        if verb.lemma_.lower() == "be" and any(d.lower_ in ("a", "an") for d in dets):
+            continue  # "he is a lawyer" describes, it does not give a title
+        return _chunk_title(doc=token.doc, head=target, chunk_start=_np_start(token.doc, target))
+    return None

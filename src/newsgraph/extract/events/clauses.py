@@ -1,0 +1,460 @@
+"""Clause analysis on the dependency parse: which verbs are events, and their arguments.
+
+The functions here take spaCy tokens and return tokens (or token lists); they
+know nothing of entities or records. ``events.py`` turns their answers into
+``Event`` records.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+
+from spacy.tokens import Token
+
+from newsgraph.extract.events.lexicons import (
+    CLAUSE_DEPS,
+    CONTRACTION_LEMMAS,
+    EVENT_NOMINALS,
+    LIGHT_VERB_COMPLEMENT_DEPS,
+    NEGATION_WORDS,
+    NON_PERSON_TYPES,
+    OBJECT_DEPS,
+    PASSIVE_SUBJECT_DEPS,
+    PERSONAL_RELATIVES,
+    PHRASE_TRIM_DEPS,
+    READINESS_ADJECTIVES,
+    REFLEXIVE_PRONOUNS,
+    SPEECH_VERBS,
+    STATE_VERBS,
+    SUBJECT_DEPS,
+)
+
+#: A word: letters, with inner hyphens or apostrophes, or a clitic ("’s", "n't").
+RE_WORD = re.compile(r"^(?:['’])?[^\W\d_]+(?:[-'’][^\W\d_]+)*$")
+#: Verbs whose adjective complement makes the predicate ("made clear", "grew frustrated").
+LIGHT_VERBS = frozenset({"make", "grow", "become", "get", "turn", "go", "keep"})
+#: Relative pronouns: a relative clause's subject that stands for the noun it describes.
+RELATIVE_PRONOUNS = frozenset({"who", "that", "which", "whom"})
+#: Pronouns a subject may stand in for an earlier noun phrase with.
+ANAPHORS = frozenset({"it", "they", "he", "she", "we"})
+#: How far up the tree rules may walk (guards against pathological parses).
+MAX_DEPTH = 40
+
+
+def verb_lemma(tok: Token) -> str:
+    """The lowercase lemma, mended for contractions ("It’s" gives "’") and wordless tokens."""
+    if tok.lower_ in CONTRACTION_LEMMAS and tok.i > 0 and not tok.doc[tok.i - 1].whitespace_:
+        return CONTRACTION_LEMMAS[tok.lower_]  # only when attached to the word before: "it ’s", not "s"
+    if is_word_prefix(tok):  # the parser split "re-elected" and made "re" the verb
+        return f"{tok.lower_}-{tok.doc[tok.i + 2].lemma_.lower()}"
+    lemma = tok.lemma_.lower()
+    return lemma if any(ch.isalpha() for ch in lemma) else tok.lower_
+
+
+def has_letters(tok: Token) -> bool:
+    return any(ch.isalpha() for ch in tok.text)
+
+
+def is_word(tok: Token) -> bool:
+    """Letters, with inner hyphens or apostrophes ("re-elected", "’s"): not "tonnes(17" or a URL."""
+    return RE_WORD.match(tok.text) is not None
+
+
+def is_word_prefix(tok: Token) -> bool:
+    """``pre`` in ``pre-recruited``: the first part of a hyphenated word, glued to the hyphen."""
+    doc = tok.doc
+    return (
+        not tok.whitespace_
+        and tok.i + 2 < len(doc)
+        and doc[tok.i + 1].text in ("-", "‐", "–")
+        and not doc[tok.i + 1].whitespace_
+        and doc[tok.i + 2].is_alpha
+    )
+
+
+def is_hortative_let(tok: Token) -> bool:
+    """``let's`` / ``let us``: the writer exhorting, no event."""
+    doc = tok.doc
+    if tok.lower_ != "let" or tok.i + 1 >= len(doc):
+        return False
+    following = doc[tok.i + 1].lower_
+    return following in ("'s", "’s") or (following == "us" and bool(tok.is_sent_start))  # "they let us go" acts
+
+
+def is_word_suffix(tok: Token) -> bool:
+    """``elected`` in ``re-elected``: the part after a hyphen glued to both words."""
+    return tok.i >= 2 and is_word_prefix(tok.doc[tok.i - 2])
+
+
+def is_event_verb(tok: Token) -> bool:
+    """Whether ``tok`` heads a clause that reports a happening of its own."""
+    if not is_word(tok) or (is_word_suffix(tok) and tok.doc[tok.i - 2].pos_ == "VERB"):
+        return False  # a hyphen, quote mark or word part the tagger took for a verb ("re-elected")
+    if is_hortative_let(tok):
+        return False  # "let's wait and see": an exhortation, not a happening
+    if is_nominal_participle(tok):
+        return False  # "the agency's lending policy": a modifier inside a noun phrase
+    if tok.dep_ in CLAUSE_DEPS and is_readiness(tok):
+        return True  # "is ready to contribute troops": an intention
+    if tok.pos_ != "VERB" or tok.dep_ not in CLAUSE_DEPS:
+        return False
+    if verb_lemma(tok) in STATE_VERBS:
+        return False
+    if is_going_to(tok):
+        return False  # "is going to win": a future marker; "win" is the event
+    if tok.dep_ == "xcomp" and is_going_to(tok.head):
+        return True
+    if tok.dep_ == "xcomp" and not _object_controlled(tok):
+        return False  # "offered to resign": part of the governing verb's predicate
+    if tok.dep_ == "acl" and not any(c.dep_ in SUBJECT_DEPS for c in tok.children) and not _acting_participle(tok):
+        return False  # "the decision to recuse", "the people close to ...": descriptions of nouns
+    return not is_speech_only(tok)
+
+
+def is_nominal_participle(tok: Token) -> bool:
+    """``the agency's lending policy``: a participle the parser made a clause, inside a noun phrase.
+
+    It follows a possessive marker (tagged POS, so not a contracted "is") and its
+    "object" is the bare noun right after it (no determiner of its own), so
+    together they are one possessed noun, whatever role the parser gave it.
+    """
+    if tok.tag_ != "VBG" or tok.i == 0 or any(c.dep_ in ("aux", "auxpass") for c in tok.children):
+        return False
+    prev = tok.doc[tok.i - 1]
+    if not (prev.tag_ == "POS" or prev.dep_ == "case"):
+        return False
+    if tok.i + 1 >= len(tok.doc):
+        return False
+    nxt = tok.doc[tok.i + 1]
+    return nxt.head.i == tok.i and nxt.dep_ in OBJECT_DEPS and not any(c.dep_ in ("det", "poss") for c in nxt.children)
+
+
+def _acting_participle(tok: Token) -> bool:
+    """``a declaration demanding that ...``, ``protesters calling for ...``: a participle that acts."""
+    return tok.tag_ == "VBG" and any(c.dep_ in ("ccomp", "dobj", "xcomp") for c in tok.children)
+
+
+def is_going_to(tok: Token) -> bool:
+    """``is going to VERB``: the future, not a movement."""
+    return (
+        tok.lemma_.lower() == "go"
+        and tok.tag_ == "VBG"
+        and any(c.dep_ == "aux" and c.lemma_.lower() == "be" for c in tok.children)
+        and any(c.dep_ == "xcomp" and c.pos_ in ("VERB", "AUX") for c in tok.children)
+    )
+
+
+def is_readiness(tok: Token) -> bool:
+    """``X is willing/ready/prepared to ...``."""
+    if tok.lemma_.lower() != "be":
+        return False
+    return any(
+        c.dep_ == "acomp" and c.lower_ in READINESS_ADJECTIVES and any(g.dep_ == "xcomp" for g in c.children)
+        for c in tok.children
+    )
+
+
+def is_speech_only(tok: Token) -> bool:
+    """A speech verb whose content is a clause, or with no object: an attribution, not an event."""
+    if tok.lemma_.lower() not in SPEECH_VERBS:
+        return False
+    kids = {c.dep_ for c in tok.children}
+    if kids & {"ccomp", "parataxis"} or tok.dep_ == "parataxis":
+        return True
+    return not (kids & OBJECT_DEPS) and not any(_topic_phrase(c) for c in tok.children)
+
+
+def _topic_phrase(prep: Token) -> bool:
+    """``insisted on its demands``: a prepositional object that is what the speech act is about."""
+    if prep.dep_ != "prep":
+        return False
+    return any(g.dep_ == "pobj" and g.pos_ == "NOUN" and not g.ent_type_ for g in prep.children)
+
+
+def _object_controlled(xcomp: Token) -> bool:
+    """``X directed his prosecutors to pursue ...``: the xcomp has its own (object) agent.
+
+    Only objects that can act count: names, pronouns, plural or possessed nouns
+    ("his prosecutors") and act nouns ("the decision to ..."); "requested anonymity
+    to speak" stays one predicate.
+    """
+    gov = xcomp.head
+    if any(c.dep_ in SUBJECT_DEPS for c in xcomp.children):
+        return False
+    return any(c.dep_ in OBJECT_DEPS and c.i < xcomp.i and _can_act(c) for c in gov.children)
+
+
+def _can_act(noun: Token) -> bool:
+    return (
+        noun.pos_ in ("PROPN", "PRON")
+        or bool(noun.ent_type_)
+        or noun.tag_ == "NNS"
+        or noun.lemma_.lower() in EVENT_NOMINALS
+        or any(c.dep_ == "poss" for c in noun.children)
+    )
+
+
+def is_passive(verb: Token) -> bool:
+    return any(c.dep_ in PASSIVE_SUBJECT_DEPS or c.dep_ == "auxpass" for c in verb.children)
+
+
+def children(tok: Token, deps: Iterable[str]) -> list[Token]:
+    wanted = set(deps)
+    return [c for c in tok.children if c.dep_ in wanted]
+
+
+def agent(verb: Token) -> Token | None:
+    """The token naming who does ``verb`` (before splitting coordinated subjects)."""
+    tok: Token | None = verb
+    for _ in range(MAX_DEPTH):
+        if tok is None:
+            return None
+        found = _own_agent(tok)
+        if found is not None:
+            return found
+        if is_passive(tok) and children(tok, PASSIVE_SUBJECT_DEPS):
+            return None  # "when we were elected": a passive without its agent has none to inherit
+        inherited = _inherited_agent(tok)
+        if inherited is None or inherited is tok:
+            return None
+        if inherited.pos_ in ("VERB", "AUX"):
+            tok = inherited  # look at the governing clause's agent
+            continue
+        return _nominal_agent(inherited)
+    return None
+
+
+def _own_agent(verb: Token) -> Token | None:
+    if is_passive(verb):
+        for by in children(verb, ("agent",)):
+            objs = children(by, ("pobj",))
+            if objs:
+                return objs[0]
+        return None
+    subjects = children(verb, ("nsubj",))
+    if not subjects:
+        return None
+    subj = subjects[0]
+    if subj.lower_ in RELATIVE_PRONOUNS and verb.dep_ == "relcl":
+        return _nominal_agent(_relative_head(verb.head, subj))
+    if subj.dep_ == "expl":
+        return None
+    return _nominal_agent(subj)
+
+
+def _relative_head(head: Token, pronoun: Token) -> Token:
+    """The noun a relative pronoun stands for.
+
+    The parser often attaches "who" to the nearest noun, which may sit inside a
+    modifier ("two people close to the party who requested ..."); "who" cannot
+    stand for an organisation or place, so walk out of the prepositional phrase
+    to the noun it modifies.
+    """
+    if pronoun.lower_ not in PERSONAL_RELATIVES or head.ent_type_ not in NON_PERSON_TYPES:
+        return head
+    tok = head
+    for _ in range(MAX_DEPTH):
+        if tok.dep_ != "pobj":
+            return head
+        tok = tok.head.head  # pobj -> prep -> what the phrase modifies
+        if tok.pos_ == "ADJ" and tok.dep_ == "amod":
+            tok = tok.head  # "people close to ...": the adjective's noun
+        if tok.pos_ in ("NOUN", "PROPN", "PRON") and tok.ent_type_ not in NON_PERSON_TYPES:
+            return tok
+    return head
+
+
+def _clause_above(tok: Token) -> Token | None:
+    """The nearest verb above a noun-internal participle: the clause it really belongs to."""
+    for _ in range(MAX_DEPTH):
+        if tok.head.i == tok.i:
+            return None
+        tok = tok.head
+        if tok.pos_ in ("VERB", "AUX") and not is_nominal_participle(tok):
+            return tok
+    return None
+
+
+def _inherited_agent(verb: Token) -> Token | None:
+    """Where a clause without a subject takes it from (coordination, control, participles)."""
+    dep = verb.dep_
+    head = verb.head
+    if dep == "conj" and is_nominal_participle(head):
+        # "reversing X's lending policy and raising ...": the parser hung "raising" on the
+        # noun-internal participle; it coordinates with the clause above it and shares its agent.
+        return _clause_above(head)
+    if dep == "conj" and head.pos_ in ("VERB", "AUX"):
+        return head
+    if dep == "xcomp":
+        objs = [c for c in head.children if c.dep_ in OBJECT_DEPS and c.i < verb.i and _can_act(c)]
+        return objs[0] if objs else head
+    if dep == "advcl" and not any(c.dep_ == "mark" for c in verb.children) and verb.tag_ in ("VBG", "VBN"):
+        return head
+    if dep in ("relcl", "acl") and head.pos_ in ("NOUN", "PROPN", "PRON"):
+        if head.dep_ == "attr" and head.head.pos_ in ("AUX", "VERB"):
+            subj = children(head.head, SUBJECT_DEPS)
+            if subj:
+                return subj[0]
+        return head
+    return None
+
+
+def _nominal_agent(noun: Token) -> Token:
+    """For an event noun ("the decision by X", "X's decision"), the one who acts; else the noun."""
+    if noun.pos_ != "NOUN" or noun.lemma_.lower() not in EVENT_NOMINALS:
+        return noun
+    for c in noun.children:
+        if c.dep_ == "poss":
+            return c
+        if c.dep_ in ("prep", "agent") and c.lower_ == "by":
+            objs = children(c, ("pobj",))
+            if objs:
+                return objs[0]
+    gov = noun.head
+    # An active verb cannot have a passive agent: a "by" phrase on it belongs to its object noun.
+    if noun.dep_ in OBJECT_DEPS and not is_passive(gov):
+        for c in children(gov, ("agent",)):
+            objs = children(c, ("pobj",))
+            if objs and c.i > noun.i:
+                return objs[0]
+    return noun
+
+
+def conjuncts(tok: Token) -> list[Token]:
+    """``tok`` and the nouns coordinated with it ("France and Germany")."""
+    if tok.pos_ not in ("NOUN", "PROPN", "PRON"):
+        return [tok]
+    return [tok, *[c for c in tok.conjuncts if c.pos_ in ("NOUN", "PROPN", "PRON") and c.i > tok.i]]
+
+
+def direct_object(verb: Token) -> Token | None:
+    if is_passive(verb):
+        subj = children(verb, PASSIVE_SUBJECT_DEPS)
+        return subj[0] if subj else None
+    objs = [c for c in verb.children if c.dep_ in OBJECT_DEPS and c.lower_ not in REFLEXIVE_PRONOUNS]
+    return objs[0] if objs else None
+
+
+def merged_xcomp(verb: Token) -> Token | None:
+    """The infinitive that completes ``verb``'s predicate ("offered to resign", "is ready to help")."""
+    if is_going_to(verb):
+        return None
+    for c in verb.children:
+        if c.dep_ == "xcomp" and c.pos_ in ("VERB", "AUX") and not _object_controlled(c):
+            return c
+        if c.dep_ == "acomp" and is_readiness(verb):
+            for g in c.children:
+                if g.dep_ == "xcomp":
+                    return g
+    return None
+
+
+def predicate(verb: Token) -> str:
+    """The verb lemma with its particle, and the complement of a light verb ("make clear")."""
+    lemma = verb_lemma(verb)
+    parts = [lemma]
+    parts += [c.lower_ for c in verb.children if c.dep_ == "prt"]
+    if lemma in LIGHT_VERBS or is_readiness(verb):
+        parts += [c.lower_ for c in verb.children if c.dep_ in LIGHT_VERB_COMPLEMENT_DEPS and c.pos_ == "ADJ"]
+    return " ".join(parts)
+
+
+def negated(verb: Token) -> bool:
+    return any(c.dep_ == "neg" or (c.dep_ == "advmod" and c.lower_ in NEGATION_WORDS) for c in verb.children)
+
+
+def phrase_tokens(tok: Token, trim: frozenset[str] = PHRASE_TRIM_DEPS) -> list[Token]:
+    """``tok`` with its modifiers, leaving out clauses, appositions and coordination."""
+    out = [tok]
+    stack = [c for c in tok.children if c.dep_ not in trim]
+    while stack:
+        c = stack.pop()
+        out.append(c)
+        # "X's lending policy and raising ...": what the parser coordinated with a
+        # noun-internal participle is a clause of its own, not part of the phrase.
+        nominal = is_nominal_participle(c)
+        stack.extend(g for g in c.children if not (nominal and g.dep_ in ("conj", "cc")))
+    return sorted(out, key=lambda t: t.i)
+
+
+def actor_phrase_tokens(tok: Token) -> list[Token]:
+    """An actor's phrase with an "of"/"for" phrase ("Leaders of the coalition", "a spokesman for X")."""
+    out = phrase_tokens(tok)
+    for c in tok.children:
+        if c.dep_ == "prep" and c.lower_ in ("of", "for"):
+            out.extend(phrase_tokens(c, PHRASE_TRIM_DEPS - {"prep"}))
+    return sorted(out, key=lambda t: t.i)
+
+
+def pronoun_antecedent(pronoun: Token, verb: Token) -> Token | None:
+    """The subject a pronoun subject takes up within its sentence: "Hungary has said it will ...".
+
+    The nearest governing clause whose subject precedes the pronoun and is a noun
+    phrase; a reporting frame is the usual case.
+    """
+    tok = verb
+    for _ in range(MAX_DEPTH):
+        if tok.head is tok:
+            return None
+        tok = tok.head
+        if tok.pos_ not in ("VERB", "AUX"):
+            continue
+        for subj in children(tok, ("nsubj",)):
+            if subj.i < pronoun.i and subj.pos_ in ("NOUN", "PROPN"):
+                return subj
+    return None
+
+
+def full_phrase_tokens(tok: Token) -> list[Token]:
+    """``tok`` with its prepositional modifiers too ("the investigation into ..."), minus clauses."""
+    return phrase_tokens(tok, frozenset({"relcl", "appos", "cc", "conj", "parataxis", "advcl"}))
+
+
+def argument_tokens(verb: Token) -> list[Token]:
+    """``verb`` with its arguments (objects, particles, complements), not its adjuncts: "to resign"."""
+    out = [c for c in verb.children if c.dep_ in ("aux", "neg", "prt")]
+    for c in verb.children:
+        if c.dep_ in OBJECT_DEPS or c.dep_ in ("xcomp", "ccomp", "acomp", "oprd", "attr", "dative"):
+            out.extend(c.subtree)
+    return sorted([verb, *out], key=lambda t: t.i)
+
+
+def contiguous(tokens: list[Token]) -> tuple[int, int] | None:
+    """Token bounds of a phrase, cut at the first gap and trimmed of punctuation."""
+    if not tokens:
+        return None
+    toks = sorted(tokens, key=lambda t: t.i)
+    start = toks[0].i
+    end = start + 1
+    for t in toks[1:]:
+        if t.i != end or (t.is_space and "\n" in t.text):
+            break  # a gap, or a paragraph break the parser ran a sentence across
+        end += 1
+    doc = toks[0].doc
+    while start < end and (doc[start].is_punct or doc[start].dep_ in ("cc", "mark")):
+        start += 1
+    while end > start and doc[end - 1].is_punct and doc[end - 1].text not in ("”", '"', "’"):
+        end -= 1
+    if end > start and doc[end - 1].text in ("”", '"') and not any(
+        doc[k].text in ("“", '"') for k in range(start, end - 1)
+    ):
+        end -= 1
+    opened = sum(doc[k].text == "“" for k in range(start, end)) > sum(doc[k].text == "”" for k in range(start, end))
+    if opened and end < len(doc) and doc[end].text == "”":
+        end += 1
+    return (start, end) if end > start else None
+
+
+def clause_ancestors(verb: Token) -> list[Token]:
+    """The clauses ``verb`` is embedded in, nearest first, across complement and adverbial links."""
+    out: list[Token] = []
+    tok = verb
+    for _ in range(MAX_DEPTH):
+        if tok.dep_ not in ("ccomp", "advcl", "xcomp", "csubj", "relcl", "pcomp", "acl") or tok.head is tok:
+            break
+        tok = tok.head
+        if tok.dep_ == "pobj" or tok.pos_ in ("ADP",):
+            continue
+        out.append(tok)
+    return out

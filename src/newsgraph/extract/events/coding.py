@@ -1,0 +1,257 @@
+"""PLOVER coding: event type, mode and CAMEO code from a verb/phrase dictionary plus context rules.
+
+The dictionary (``data/plover_verbs.tsv``) maps a verb lemma, or a verb with a
+particular complement (a direct-object noun, an infinitive, a preposition), to a
+PLOVER type, mode and CAMEO code. Two context rules follow the CAMEO coding
+manual: a cooperative act stated as an intention ("vowed to help", "would allow")
+is AGREE (CAMEO 03, express intent to cooperate), a hostile one is THREATEN
+(CAMEO 13); a visit or meeting the article states keeps its type whatever its
+tense ("will visit" is CONSULT, CAMEO 04x: the future is the event's modality),
+while one announced by a party is its expression of intent (AGREE, CAMEO 036). A
+negated verb is not coded (the PLOVER manual treats negation as context and
+drops such events) unless the dictionary has an entry for the negated form
+("not VERB", e.g. "did not accept" is REJECT); an infinitive after a verb with no entry of its own carries the
+code ("plans to impose sanctions" is coded as "impose sanctions").
+Events outside the ontology (speech, states, routine acts) keep ``code`` None.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+
+from spacy.tokens import Token
+
+from newsgraph.extract.events.clauses import is_going_to
+from newsgraph.extract.events.lexicons import (
+    FUTURE_MODALS,
+    HYPOTHETICAL_MODALS,
+    OBJECT_DEPS,
+    READINESS_ADJECTIVES,
+    REPORTING_VERBS,
+)
+
+DATA_FILE = "plover_verbs.tsv"
+NOUN_FILE = "plover_nouns.tsv"
+#: Types that, stated as an intention, become AGREE / THREATEN.
+COOPERATIVE_TYPES = frozenset({"AGREE", "SUPPORT", "COOPERATE", "AID", "CONCEDE", "RETREAT", "CONSULT"})
+#: Types a future or conditional auxiliary does not turn into AGREE: a planned visit is still a visit.
+TENSE_STABLE_TYPES = frozenset({"CONSULT"})
+#: Prefix of dictionary entries for a negated verb ("not accept").
+NEGATED_PREFIX = "not "
+HOSTILE_TYPES = frozenset({"SANCTION", "COERCE", "ASSAULT", "MOBILIZE", "PROTEST"})
+INTENT_CAMEO = {"AGREE": "030", "THREATEN": "130", "REJECT": "120", "REQUEST": "100"}
+#: Verbs of intention or attempt whose infinitive carries the event ("plans to ...", "vowed to ...");
+#: the infinitive's act is stated as an intention.
+INTENT_VERBS = frozenset(
+    {"plan", "intend", "prepare", "want", "hope", "aim", "expect", "vow", "swear", "pledge", "promise", "offer"}
+)
+#: Verbs of phase or manner whose infinitive (or event-noun object) is the act itself.
+ASPECT_VERBS = frozenset(
+    {"begin", "start", "continue", "resume", "decide", "move", "keep", "announce", "confirm", "try", "attempt", "seek"}
+)
+#: Verbs that carry an event noun ("staged a strike", "opened fire", "imposed a curfew").
+SUPPORT_VERBS = frozenset(
+    {"stage", "hold", "launch", "continue", "begin", "start", "organize", "organise", "mount", "open", "announce",
+     "issue", "reiterate", "engage", "conduct", "carry", "make", "give", "take", "put", "resume", "declare",
+     "impose", "reimpose", "extend", "tighten", "lodge", "end", "complete", "order", "set", "stop", "go"}
+)
+#: Prepositions whose object may be the event noun of a support verb ("engaged in cleansing").
+NOUN_PREPS = frozenset({"in", "under", "into", "on"})
+#: Modals of obligation: "X must do Y", said by another, is a demand (CAMEO 10).
+OBLIGATION_MODALS = frozenset({"must"})
+NONE = "none"
+
+
+@dataclass(frozen=True)
+class Code:
+    """A PLOVER event type with its mode and CAMEO code (either may be None)."""
+
+    type: str
+    mode: str | None
+    cameo: str | None
+
+
+@dataclass(frozen=True)
+class _Entry:
+    type: str
+    mode: str | None
+    cameo: str | None
+
+
+def _read_table(name: str) -> list[list[str]]:
+    text = resources.files("newsgraph.extract.events").joinpath("data", name).read_text(encoding="utf-8")
+    rows = []
+    for line in text.splitlines():
+        if line.strip() and not line.startswith("#"):
+            rows.append([c.strip() for c in line.split("\t")])
+    return rows
+
+
+@lru_cache(maxsize=1)
+def dictionary() -> dict[tuple[str, str], _Entry | None]:
+    """The verb dictionary: ``(verb, complement)`` -> entry (None: deliberately uncoded)."""
+    table: dict[tuple[str, str], _Entry | None] = {}
+    for cols in _read_table(DATA_FILE):
+        verb, complement, kind, mode, cameo = (cols + [""] * 5)[:5]
+        table[(verb, complement or "*")] = None if kind == NONE else _Entry(kind, mode or None, cameo or None)
+    return table
+
+
+@lru_cache(maxsize=1)
+def noun_dictionary() -> dict[str, _Entry]:
+    """Event nouns -> entry ("strike" -> PROTEST)."""
+    table: dict[str, _Entry] = {}
+    for cols in _read_table(NOUN_FILE):
+        noun, kind, mode, cameo = (cols + [""] * 4)[:4]
+        table[noun] = _Entry(kind, mode or None, cameo or None)
+    return table
+
+
+def lookup(verb: str, complements: list[str]) -> _Entry | bool | None:
+    """The entry for ``verb`` with the most specific complement; False when the verb is unknown."""
+    table = dictionary()
+    for comp in complements:
+        if (verb, comp) in table:
+            return table[(verb, comp)]
+    return table.get((verb, "*"), False)
+
+
+def lemmas(tok: Token) -> list[str]:
+    """The token's lemma, and stems of its form for when the lemmatizer errs ("staged" -> "stag")."""
+    out = [tok.lemma_.lower()]
+    form = tok.lower_
+    if form.endswith("ed"):
+        out += [form[:-1], form[:-2]]
+    elif form.endswith("ing"):
+        out += [form[:-3], form[:-3] + "e"]
+    elif form.endswith("s"):
+        out.append(form[:-1])
+    out.append(form)
+    return list(dict.fromkeys(out))
+
+
+def _verb_entry(tok: Token, particle: list[str]) -> _Entry | bool | None:
+    comps = _complements(tok)
+    for lemma in lemmas(tok):
+        if particle:
+            found = lookup(" ".join([lemma, *particle]), comps)
+            if found is not False:
+                return found
+        found = lookup(lemma, comps)
+        if found is not False:
+            return found
+    return False
+
+
+def codes_verb(tok: Token) -> bool:
+    """Whether the dictionary gives the verb itself a PLOVER type ("agreed", "accused", "threatened").
+
+    Such a verb is an event even where it also introduces reported content.
+    """
+    return isinstance(_verb_entry(tok, []), _Entry)
+
+
+def _complements(verb: Token) -> list[str]:
+    out: list[str] = []
+    for c in verb.children:
+        if c.dep_ in OBJECT_DEPS or c.dep_ in ("nsubjpass", "attr"):
+            out += [f"obj:{c.lemma_.lower()}", f"obj:{c.lower_}"]
+            out += [f"obj:{g.lemma_.lower()}" for g in c.children if g.dep_ == "compound"]
+        elif c.dep_ == "xcomp":
+            out.append(f"to:{c.lemma_.lower()}")
+        elif c.dep_ == "prep":
+            out.append(f"prep:{c.lower_}")
+    return out
+
+
+def _noun_entry(verb: Token, *, support: bool) -> _Entry | None:
+    """The event noun a verb carries: its object; for support verbs also "engaged in X", "put under X"."""
+    nouns = []
+    for c in verb.children:
+        if c.dep_ in OBJECT_DEPS or (support and c.dep_ == "nsubjpass"):
+            nouns.append(c)
+        elif support and c.dep_ == "prep" and c.lower_ in NOUN_PREPS:
+            nouns += [g for g in c.children if g.dep_ == "pobj"]
+    nouns = [n for n in nouns if n.pos_ == "NOUN" and not n.ent_type_]
+    table = noun_dictionary()
+    for noun in nouns:
+        for word in (noun.lemma_.lower(), noun.lower_):
+            if word in table:
+                return table[word]
+    return None
+
+
+def _intent_host(verb: Token) -> Token | None:
+    """The infinitive an intention verb or a readiness adjective introduces."""
+    for c in verb.children:
+        if c.dep_ == "xcomp" and c.pos_ in ("VERB", "AUX"):
+            return c
+        if c.dep_ == "acomp" and c.lower_ in READINESS_ADJECTIVES:
+            for g in c.children:
+                if g.dep_ == "xcomp" and g.pos_ in ("VERB", "AUX"):
+                    return g
+    return None
+
+
+def code_event(verb: Token, predicate: str, object_text: str | None = None, *, negated: bool = False) -> Code | None:
+    """The PLOVER code of the event headed by ``verb`` (``predicate`` as ``clauses.predicate`` gives it)."""
+    particle = [c.lower_ for c in verb.children if c.dep_ == "prt"]
+    lemma = verb.lemma_.lower()
+    if negated:
+        return _negated_code(verb, particle)
+    entry = _verb_entry(verb, particle)
+    intent = False
+    host = _intent_host(verb)
+    if host is not None and (lemma in INTENT_VERBS | ASPECT_VERBS or lemma == "be" or entry is False):
+        inner = _verb_entry(host, [c.lower_ for c in host.children if c.dep_ == "prt"])
+        if inner is False or inner is None:
+            inner = _noun_entry(host, support=False)
+        if inner:
+            entry = inner
+            intent = lemma in INTENT_VERBS or lemma == "be"
+    if entry is False or (entry is not None and lemma in SUPPORT_VERBS):
+        entry = _noun_entry(verb, support=lemma in SUPPORT_VERBS) or (entry or None)
+    if not entry:
+        return None
+    return _intent(verb, Code(entry.type, entry.mode, entry.cameo), stated_intent=intent)
+
+
+def _negated_code(verb: Token, particle: list[str]) -> Code | None:
+    """The code of a negated verb: only what the dictionary lists for "not VERB"; else uncoded."""
+    comps = _complements(verb)
+    for lemma in lemmas(verb):
+        for head in ([" ".join([lemma, *particle])] if particle else []) + [lemma]:
+            found = lookup(NEGATED_PREFIX + head, comps)
+            if isinstance(found, _Entry):
+                return Code(found.type, found.mode, found.cameo)
+    return None
+
+
+def _announced(verb: Token) -> bool:
+    """Whether a clause is someone's announcement ("X will visit Y, the embassy said").
+
+    An announced future meeting is an expression of intent (CAMEO 036, AGREE); the
+    article's own statement of a scheduled one ("X will visit Y next week") stays a visit.
+    """
+    if verb.dep_ == "ccomp" and verb.head.lemma_.lower() in REPORTING_VERBS:
+        return True
+    return any(c.dep_ in ("ccomp", "parataxis") and c.lemma_.lower() in REPORTING_VERBS for c in verb.children)
+
+
+def _intent(verb: Token, code: Code, *, stated_intent: bool = False) -> Code:
+    """Cooperative acts stated as intentions are AGREE, hostile ones THREATEN; "must" acts are demands."""
+    aux = {c.lower_ for c in verb.children if c.dep_ == "aux"}
+    if aux & OBLIGATION_MODALS:
+        return Code("REQUEST", None, INTENT_CAMEO["REQUEST"])
+    going_to = verb.dep_ == "xcomp" and is_going_to(verb.head)
+    if not (stated_intent or going_to or aux & (FUTURE_MODALS | HYPOTHETICAL_MODALS)):
+        return code
+    if code.type in TENSE_STABLE_TYPES and not (stated_intent or _announced(verb)):
+        return code
+    if code.type in COOPERATIVE_TYPES:
+        return Code("AGREE", None, INTENT_CAMEO["AGREE"])
+    if code.type in HOSTILE_TYPES:
+        return Code("THREATEN", code.mode, INTENT_CAMEO["THREATEN"])
+    return code

@@ -1,0 +1,205 @@
+"""What the events stage knows of a document beyond its parse: entities, times, attributions by token.
+
+The other stages give their results as character offsets; this module maps them
+onto tokens once per document, so the clause rules can ask "which entity is this
+token?" or "which attribution contains this word?" in constant time.
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_left, bisect_right
+from dataclasses import dataclass, field
+
+import numpy
+from spacy.attrs import DEP, IDX, LENGTH, LOWER, POS
+from spacy.parts_of_speech import NOUN
+from spacy.strings import get_string_id
+from spacy.tokens import Doc, Span, Token
+
+from newsgraph.extract.events.lexicons import CLAUSE_DEPS, PERSON_PRONOUNS, SUBJECT_DEPS
+from newsgraph.record import Attribution, Entity, Mention, Source, TimeExpression
+
+
+@dataclass(frozen=True)
+class EntityMention:
+    """One mention of an entity, with the tokens it covers."""
+
+    entity: Entity
+    mention: Mention
+    start: int  # first token index
+    end: int  # token index after the last
+
+
+@dataclass
+class DocContext:
+    """Token-indexed views of the other stages' results for one ``Doc``."""
+
+    doc: Doc
+    mentions_by_token: dict[int, EntityMention] = field(default_factory=dict)
+    person_mentions: list[EntityMention] = field(default_factory=list)
+    times_by_token: dict[int, TimeExpression] = field(default_factory=dict)
+    time_tokens: dict[str, tuple[int, int]] = field(default_factory=dict)
+    attributions: list[Attribution] = field(default_factory=list)
+    sources_by_token: dict[int, str] = field(default_factory=dict)
+    sent_bounds: list[tuple[int, int]] = field(default_factory=list)
+    #: Tokens whose relation could make them head a clause: the only ones an event can hang on.
+    clause_heads: list[int] = field(default_factory=list)
+    #: Tokens reading "according" ("according to X" scopes over its sentence).
+    according: list[int] = field(default_factory=list)
+    #: Common nouns (relationship words such as "ally" or "feud" are among them).
+    nouns: list[int] = field(default_factory=list)
+
+    @classmethod
+    def build(
+        cls,
+        doc: Doc,
+        entities: list[Entity],
+        times: list[TimeExpression],
+        sources: list[Source],
+        attributions: list[Attribution],
+    ) -> DocContext:
+        ctx = cls(doc=doc, attributions=list(attributions))
+        # One array pass instead of a Python ``Token`` per token per question.
+        columns = doc.to_array([DEP, LOWER, POS, IDX, LENGTH]).reshape(len(doc), 5)
+        ctx.clause_heads = numpy.flatnonzero(numpy.isin(columns[:, 0], _CLAUSE_DEP_IDS)).tolist()
+        ctx.according = numpy.flatnonzero(columns[:, 1] == _ACCORDING_ID).tolist()
+        ctx.nouns = numpy.flatnonzero(columns[:, 2] == NOUN).tolist()
+        index = _TokenIndex(doc, columns[:, 3], columns[:, 4])
+        if doc.has_annotation("SENT_START") or doc.has_annotation("DEP"):
+            ctx.sent_bounds = [(s.start, s.end) for s in doc.sents]
+        else:
+            ctx.sent_bounds = [(0, len(doc))]
+        for entity in entities:
+            for mention in entity.mentions:
+                span = index.span(mention.start, mention.end)
+                if span is None:
+                    continue
+                em = EntityMention(entity, mention, span.start, span.end)
+                for i in range(span.start, span.end):
+                    # A longer mention wins over a shorter one on the same token.
+                    old = ctx.mentions_by_token.get(i)
+                    if old is None or (old.end - old.start) < (em.end - em.start):
+                        ctx.mentions_by_token[i] = em
+                if entity.type == "PERSON":
+                    ctx.person_mentions.append(em)
+        ctx.person_mentions.sort(key=lambda m: m.start)
+        for time in times:
+            span = index.span(time.start, time.end)
+            if span is None:
+                continue
+            ctx.time_tokens[time.id] = (span.start, span.end)
+            for i in range(span.start, span.end):
+                ctx.times_by_token.setdefault(i, time)
+        for source in sources:
+            for sm in source.mentions:
+                span = index.span(sm.start, sm.end)
+                if span is not None:
+                    for i in range(span.start, span.end):
+                        ctx.sources_by_token.setdefault(i, source.id)
+        return ctx
+
+    def between(self, positions: list[int], start: int, end: int) -> list[int]:
+        """The token indices of a sorted list that fall in ``[start, end)``, e.g. a sentence."""
+        return positions[bisect_left(positions, start) : bisect_left(positions, end)]
+
+    # -- entities ------------------------------------------------------------
+
+    def entity_at(self, token: Token) -> EntityMention | None:
+        """The entity mention covering ``token``, or a resolved pronoun's antecedent."""
+        found = self.mentions_by_token.get(token.i)
+        if found is None and token.lower_ in PERSON_PRONOUNS:
+            return self.antecedent(token)
+        return found
+
+    def entity_in(self, tokens: list[Token], head: Token | None = None) -> EntityMention | None:
+        """The entity mentioned among ``tokens``: the one on ``head`` first, then the nearest to it."""
+        if head is not None:
+            found = self.entity_at(head)
+            if found is not None:
+                return found
+        anchor = head.i if head is not None else (tokens[0].i if tokens else 0)
+        best: EntityMention | None = None
+        for tok in sorted(tokens, key=lambda t: abs(t.i - anchor)):
+            found = self.mentions_by_token.get(tok.i)
+            if found is not None:
+                best = found
+                break
+        return best
+
+    def antecedent(self, pronoun: Token) -> EntityMention | None:
+        """The person a third-person pronoun most likely refers to.
+
+        Candidates are person mentions before the pronoun in its sentence and the
+        two before; the nearest one that is a clause subject wins (subjects are
+        what pronouns usually continue), else the nearest at all. A fallback for
+        when the entity stage gives no pronoun mentions.
+        """
+        bounds = self.sent_bounds or [(0, len(self.doc))]
+        sent_index = next((k for k, (s, e) in enumerate(bounds) if s <= pronoun.i < e), 0)
+        window_start = bounds[max(0, sent_index - 2)][0]
+        candidates = [m for m in self.person_mentions if window_start <= m.start and m.end <= pronoun.i]
+        if not candidates:
+            return None
+        for m in reversed(candidates):
+            head = _mention_head(self.doc[m.start : m.end])
+            if head.dep_ in SUBJECT_DEPS or head.dep_ == "nsubjpass":
+                return m
+        return candidates[-1]
+
+    # -- times ---------------------------------------------------------------
+
+    def time_at(self, token: Token) -> TimeExpression | None:
+        return self.times_by_token.get(token.i)
+
+    # -- attribution ---------------------------------------------------------
+
+    def attribution_of(self, token: Token) -> Attribution | None:
+        """The innermost attribution whose content contains ``token``."""
+        best: Attribution | None = None
+        for attr in self.attributions:
+            c = attr.content
+            inside = c.start <= token.idx < c.end
+            if inside and (best is None or c.end - c.start < best.content.end - best.content.start):
+                best = attr
+        return best
+
+    def is_cue(self, token: Token) -> bool:
+        """Whether ``token`` is part of an attribution cue ("said", "according to")."""
+        return any(a.cue is not None and a.cue.start <= token.idx < a.cue.end for a in self.attributions)
+
+    def source_of_tokens(self, tokens: list[Token]) -> str | None:
+        for tok in tokens:
+            found = self.sources_by_token.get(tok.i)
+            if found is not None:
+                return found
+        return None
+
+
+_CLAUSE_DEP_IDS = numpy.array(sorted(get_string_id(dep) for dep in CLAUSE_DEPS), dtype=numpy.uint64)
+_ACCORDING_ID = numpy.uint64(get_string_id("according"))
+
+
+class _TokenIndex:
+    """Character offsets -> token spans by binary search (``Doc.char_span`` scans the whole doc)."""
+
+    def __init__(self, doc: Doc, starts: numpy.ndarray, lengths: numpy.ndarray) -> None:
+        """``starts`` and ``lengths``: the tokens' ``IDX`` and ``LENGTH`` columns."""
+        self.doc = doc
+        starts = starts.astype(numpy.int64)
+        self.starts = starts.tolist()
+        self.ends = (starts + lengths.astype(numpy.int64)).tolist()
+        self.length = self.ends[-1] if self.ends else 0
+
+    def span(self, start: int, end: int) -> Span | None:
+        """The tokens overlapping ``[start, end)``, or None when nothing fits."""
+        if start >= end or start < 0 or end > self.length + 1 or not self.starts:
+            return None
+        first = bisect_right(self.ends, start)  # first token ending after start
+        last = bisect_left(self.starts, end)  # tokens before this one start before end
+        if first >= last:
+            return None
+        return self.doc[first:last]
+
+
+def _mention_head(span: Span) -> Token:
+    return span.root

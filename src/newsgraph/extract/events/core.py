@@ -1,0 +1,456 @@
+"""Events: who did what to whom, when, according to whom; relations between people.
+
+One event per clause whose verb reports a happening (and one per coordinated
+subject): the actor and target are found on the dependency parse and linked to
+entities by mention offsets; the date comes from ``event_dates``; the source is
+the attribution whose content holds the clause; the PLOVER code comes from
+``plover``. Relations between two entities come from ``relations``.
+
+Speech verbs with a clausal content ("they said that ...") are attributions, not
+events: the events are in their content, with modality ``reported``.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+from spacy.tokens import Doc, Span, Token
+
+from newsgraph.extract.events import clauses as cl
+from newsgraph.extract.events.coding import code_event, codes_verb
+from newsgraph.extract.events.context import DocContext, EntityMention
+from newsgraph.extract.events.dates import UNDATED, Dating, date_event
+from newsgraph.extract.events.lexicons import (
+    AGENT_TYPES,
+    CERTAIN_WORDS,
+    CONDITIONAL_MARKS,
+    FUTURE_MODALS,
+    HEDGE_ADVERBS,
+    HYPOTHETICAL_MODALS,
+    OBJECT_PREPS,
+    PERSON_PRONOUNS,
+    POSSESSIVE_DETERMINERS,
+    REPORTING_VERBS,
+    TARGET_PREPS,
+    TOPIC_NOUNS,
+    UNCERTAIN_MODALS,
+    UNCERTAIN_WORDS,
+)
+from newsgraph.extract.events.relations import relations as find_relations
+from newsgraph.record import Attribution, Entity, Event, Modality, Offsets, Relation, Source, TimeExpression
+
+log = logging.getLogger(__name__)
+
+#: Entity types that may be the place an act is aimed at.
+PLACE_TYPES = frozenset({"GPE", "LOC", "FAC"})
+#: Prepositions whose noun is the one an act is for or against, even when it names no entity.
+RECIPIENT_PREPS = frozenset({"to", "against", "with"})
+#: Sentences longer than this (in tokens) are skipped: no parse of them is worth reading.
+MAX_SENTENCE_TOKENS = 400
+
+
+def events(
+    doc: Doc,
+    entities: list[Entity],
+    times: list[TimeExpression],
+    sources: list[Source],
+    attributions: list[Attribution],
+) -> tuple[list[Event], list[Relation]]:
+    """Events and relations of the article, in text order."""
+    if len(doc) == 0 or not doc.has_annotation("DEP"):
+        return [], []
+    ctx = DocContext.build(doc, entities, times, sources, attributions)
+    found: list[Event] = []
+    for sent in doc.sents:
+        if len(sent) > MAX_SENTENCE_TOKENS:
+            continue
+        try:
+            found.extend(_sentence_events(ctx, sent))
+        except Exception:  # a freak parse must not cost the article its record
+            log.warning("events: skipped a sentence at %d", sent.start_char, exc_info=True)
+    for i, event in enumerate(found, 1):
+        event.id = f"v{i}"
+    try:
+        rels = find_relations(ctx)
+    except Exception:
+        log.warning("events: relations skipped", exc_info=True)
+        rels = []
+    return found, rels
+
+
+# -- one sentence --------------------------------------------------------------
+
+
+@dataclass
+class _Args:
+    """What a clause says besides its verb."""
+
+    target: EntityMention | None
+    target_text: str | None
+    object_text: str | None
+
+
+def _sentence_events(ctx: DocContext, sent: Span) -> list[Event]:
+    out: list[Event] = []
+    doc = ctx.doc
+    according = _according_to(doc[i] for i in ctx.between(ctx.according, sent.start, sent.end))
+    for i in ctx.between(ctx.clause_heads, sent.start, sent.end):  # every event verb heads a clause
+        verb = doc[i]
+        # A cue of pure speech ("said") is an attribution, not an event; a coded act that also
+        # reports ("agreed to", "accused ... of") stays an event.
+        if not cl.is_event_verb(verb) or (ctx.is_cue(verb) and not codes_verb(verb)):
+            continue
+        out.extend(_clause_events(ctx, verb, sent, according))
+    return out
+
+
+def _clause_events(ctx: DocContext, verb: Token, sent: Span, according: Token | None = None) -> list[Event]:
+    agent = cl.agent(verb)
+    actors = cl.conjuncts(agent) if agent is not None else [None]
+    args = _arguments(ctx, verb)
+    modality, source = _modality_and_source(ctx, verb, according)
+    dating = _dating(ctx, verb, sent, modality)
+    pred = cl.predicate(verb)
+    code = code_event(verb, pred, args.object_text, negated=cl.negated(verb))
+    out = []
+    for actor_tok in actors:
+        actor, actor_text = _actor(ctx, actor_tok, verb)
+        target = args.target
+        if target is not None and actor is not None and target.entity.id == actor.entity.id:
+            target = None  # "X praised X's ...": the actor is not its own target
+        out.append(
+            Event(
+                id="v0",
+                actor=actor.entity.id if actor is not None else None,
+                actor_text=actor_text,
+                predicate=pred,
+                target=target.entity.id if target is not None else None,
+                target_text=args.target_text if target is not None or args.target_text else None,
+                object_text=args.object_text,
+                negated=cl.negated(verb),
+                modality=modality,
+                time=dating.time,
+                date=dating.date,
+                date_reason=dating.reason,
+                source=source,
+                code=code.type if code else None,
+                mode=code.mode if code else None,
+                cameo=code.cameo if code else None,
+                sentence=Offsets(start=sent.start_char, end=sent.end_char),
+            )
+        )
+    return out
+
+
+def _actor(ctx: DocContext, tok: Token | None, verb: Token) -> tuple[EntityMention | None, str | None]:
+    """The actor's entity and text; a pronoun is replaced by the noun phrase it takes up in the sentence."""
+    if tok is None or tok.lower_ in ("'s", "’s") or not _wordy(cl.actor_phrase_tokens(tok)) or not cl.has_letters(tok):
+        return None, None  # "expected 2005 to be ... and to return": a number misparsed as a subject
+    if tok.lower_ in PERSON_PRONOUNS:
+        person = ctx.entity_at(tok)  # the entity stage's coreference, else the nearest person subject
+        if person is not None:
+            return person, person.mention.text
+    elif tok.lower_ in cl.ANAPHORS:
+        antecedent = cl.pronoun_antecedent(tok, verb)
+        if antecedent is not None:
+            tok = antecedent
+    # The event's own clause is never part of its actor's phrase: "people close to X who requested ...",
+    # where the parser hung the relative clause on a noun inside the actor phrase.
+    phrase = cl.actor_phrase_tokens(tok)
+    lo, hi = verb.left_edge.i, verb.right_edge.i  # spaCy's trees are projective: a subtree is a span
+    if not lo <= tok.i <= hi:
+        phrase = [t for t in phrase if not lo <= t.i <= hi]
+    found = ctx.entity_at(tok) or ctx.entity_in(phrase, head=tok)
+    text = _text(ctx.doc, phrase)
+    if text is None or text.lower() in BARE_DETERMINERS:
+        text = tok.text  # the phrase was cut at a quote mark: "the “open borders” mess" → "the"
+    if not any(ch.isalpha() for ch in text):
+        return None, None
+    return found, text
+
+
+#: What is left of an actor phrase cut short at a quotation mark.
+BARE_DETERMINERS = frozenset({"the", "a", "an", "this", "that", "these", "those", "its", "their", "his", "her"})
+
+
+def _wordy(tokens: list[Token]) -> bool:
+    """Whether a phrase has a word in it: numbers and dates alone neither act nor are acted on."""
+    return any(cl.has_letters(t) for t in tokens)
+
+
+def _text(doc: Doc, tokens: list[Token]) -> str | None:
+    bounds = cl.contiguous(tokens)
+    if bounds is None:
+        return None
+    return doc[bounds[0] : bounds[1]].text
+
+
+# -- arguments -----------------------------------------------------------------
+
+
+def _arguments(ctx: DocContext, verb: Token) -> _Args:
+    """Target (entity) and object text of a clause.
+
+    The target is looked for, in order: in the direct object (a name, a
+    possessor, an apposition), in a recipient phrase ("to", "with", "against",
+    ...) of the verb or of the infinitive merged into it ("offered to hand over
+    to X"), in the subject of a demanded clause ("demanded that X ..."), and
+    last in a place the act happens in ("lifted the curfew in X"). Without an
+    entity, a recipient noun phrase still gives ``target_text``.
+    """
+    doc = ctx.doc
+    obj = cl.direct_object(verb)
+    target: EntityMention | None = None
+    target_text: str | None = None
+    object_text: str | None = None
+    if obj is not None:
+        obj_tokens = cl.full_phrase_tokens(obj)
+        target = _targetable(ctx, _agentive(ctx.entity_in(list(obj.subtree), head=obj)))
+        if target is None:
+            target = _apposed_entity(ctx, obj)
+        if target is not None and _covers(target, obj):
+            target_text = _text(doc, cl.phrase_tokens(obj))
+        else:
+            object_text = _text(doc, obj_tokens)
+            if target is not None:
+                target_text = target.mention.text
+    heads = _predicate_heads(verb)
+    if target is None:
+        target, target_text = _recipient(ctx, heads, obj)
+    if target is None:
+        target, found_text = _demanded_party(ctx, verb)
+        target_text = target_text or found_text
+    if target is None:
+        target, found_text = _place(ctx, heads, obj)
+        target_text = target_text or found_text
+    if object_text is None:
+        object_text = _complement_text(ctx, verb, target)
+    if target_text is not None and not any(ch.isalpha() for ch in target_text):
+        target, target_text = None, None  # "slowed to 4.3%": an amount, not a party
+    return _Args(target, target_text, object_text)
+
+
+def _predicate_heads(verb: Token) -> list[Token]:
+    """The verb and the infinitives merged into its predicate ("offered to hand over")."""
+    heads = [verb]
+    nxt = cl.merged_xcomp(verb)
+    while nxt is not None and len(heads) < 3:
+        heads.append(nxt)
+        nxt = cl.merged_xcomp(nxt)
+    return heads
+
+
+def _recipient(ctx: DocContext, heads: list[Token], obj: Token | None) -> tuple[EntityMention | None, str | None]:
+    fallback: str | None = None
+    for head in heads:
+        args = [c for c in head.children if c.dep_ == "prep" and c.lower_ in TARGET_PREPS]
+        if head is not heads[0]:
+            args += [c for c in head.children if c.dep_ in ("dobj", "dative")]
+        if obj is not None:
+            args += [c for c in obj.children if c.dep_ == "prep" and c.lower_ in ("to", "for", "against")]
+        for arg in args:
+            nouns = [arg] if arg.dep_ != "prep" else [c for c in arg.children if c.dep_ == "pobj"]
+            for noun in nouns:
+                if any(ctx.time_at(t) for t in noun.subtree):
+                    continue
+                found = _agentive(ctx.entity_in(cl.phrase_tokens(noun), head=noun))
+                if found is not None:
+                    return found, _text(ctx.doc, cl.phrase_tokens(noun))
+                if (
+                    fallback is None
+                    and arg.dep_ == "prep"
+                    and arg.lower_ in RECIPIENT_PREPS
+                    and noun.pos_ in ("NOUN", "PROPN")
+                ):
+                    fallback = _text(ctx.doc, cl.phrase_tokens(noun))
+    return None, fallback
+
+
+def _demanded_party(ctx: DocContext, verb: Token) -> tuple[EntityMention | None, str | None]:
+    """``X demanded that Y ...``: Y, the party a demand or appeal is addressed to."""
+    if verb.lemma_.lower() in REPORTING_VERBS:
+        return None, None
+    for clause in (c for c in verb.children if c.dep_ == "ccomp"):
+        for subj in cl.children(clause, ("nsubj", "nsubjpass")):
+            tokens = cl.actor_phrase_tokens(subj)
+            found = _agentive(ctx.entity_in(tokens, head=subj))
+            return found, _text(ctx.doc, tokens)
+    return None, None
+
+
+def _place(ctx: DocContext, heads: list[Token], obj: Token | None) -> tuple[EntityMention | None, str | None]:
+    """A country or city the act happens in: in event data, the one acted upon when no one else is."""
+    owners = [*heads, *([obj] if obj is not None else [])]
+    for owner in owners:
+        for prep in (c for c in owner.children if c.dep_ == "prep" and c.lower_ in ("in", "into")):
+            for pobj in (c for c in prep.children if c.dep_ == "pobj"):
+                found = ctx.entity_in(cl.phrase_tokens(pobj), head=pobj)
+                if found is not None and found.entity.type in PLACE_TYPES:
+                    return found, found.mention.text
+    return None, None
+
+
+def _targetable(ctx: DocContext, found: EntityMention | None) -> EntityMention | None:
+    """Drop what inside an object phrase is a modifier, not a party acted on.
+
+    A possessive determiner ("announced her resignation") is the owner of the object,
+    which is the whole noun phrase; a nationality adjective on a topic noun
+    ("the Russian investigation") says what it is about, not who is acted on
+    (on other nouns it names the party: "rejected an Indian proposal").
+    """
+    if found is None:
+        return None
+    first = ctx.doc[found.start]
+    if found.end - found.start == 1 and first.lower_ in POSSESSIVE_DETERMINERS:
+        return None
+    words = ctx.doc[found.start : found.end]
+    adjective = found.entity.type == "NORP" and all(t.pos_ == "ADJ" and t.dep_ == "amod" for t in words)
+    if adjective and words.root.head.lemma_.lower() in TOPIC_NOUNS:
+        return None
+    return found
+
+
+def _agentive(found: EntityMention | None) -> EntityMention | None:
+    return found if found is not None and found.entity.type in AGENT_TYPES else None
+
+
+def _covers(mention: EntityMention, tok: Token) -> bool:
+    return mention.start <= tok.i < mention.end or tok.lower_ in ("he", "she", "him", "her")
+
+
+def _apposed_entity(ctx: DocContext, obj: Token) -> EntityMention | None:
+    """``appointed a new envoy, Jane Doe``: an apposition the parser did not attach."""
+    after = obj.right_edge.i + 1
+    doc = ctx.doc
+    if after + 1 < len(doc) and doc[after].text == ",":
+        found = ctx.mentions_by_token.get(after + 1)
+        if found is not None and found.start == after + 1 and found.entity.type == "PERSON":
+            return found
+    return None
+
+
+def _complement_text(ctx: DocContext, verb: Token, target: EntityMention | None) -> str | None:
+    """What the predicate is about when there is no direct object."""
+    doc = ctx.doc
+    xcomp = cl.merged_xcomp(verb)
+    if xcomp is not None:
+        return _text(doc, cl.argument_tokens(xcomp))
+    for c in verb.children:
+        if c.dep_ == "ccomp" and verb.lemma_.lower() not in REPORTING_VERBS:
+            return _text(doc, cl.full_phrase_tokens(c))
+    for prep in (c for c in verb.children if c.dep_ == "prep" and c.lower_ in OBJECT_PREPS):
+        sub = list(prep.subtree)
+        holds_target = target is not None and target.start >= sub[0].i and target.end <= sub[-1].i + 1
+        if holds_target or any(ctx.time_at(t) for t in sub[:4]):
+            continue
+        if any(c.dep_ == "pobj" for c in prep.children):
+            return _text(doc, cl.full_phrase_tokens(prep))
+    return None
+
+
+# -- modality and source -------------------------------------------------------
+
+
+def _modality_and_source(ctx: DocContext, verb: Token, according: Token | None = None) -> tuple[Modality, str | None]:
+    attribution = ctx.attribution_of(verb)
+    source = attribution.source if attribution is not None else None
+    own = _own_modality(verb)
+    if own is not None:
+        return own, source
+    reported = attribution is not None
+    chain = [verb, *cl.clause_ancestors(verb)]
+    for child, anc in zip([verb, *chain], chain, strict=False):
+        if _uncertain_frame(anc) and anc is not verb:
+            return "uncertain", source
+        modal = _own_modality(anc) if anc is not verb else None
+        if modal in ("hypothetical", "uncertain"):
+            return modal, source
+        speaker = _speaker(anc, verb, child)
+        if speaker is not None:
+            reported = True
+            if source is None:
+                source = ctx.source_of_tokens(list(speaker.subtree))
+    if not reported:
+        speaker = according
+        if speaker is not None:
+            reported = True
+            if source is None:
+                source = ctx.source_of_tokens(list(speaker.subtree))
+    return ("reported" if reported else "asserted"), source
+
+
+def _according_to(according: Iterable[Token]) -> Token | None:
+    """The "according to X" of a sentence: it scopes over the whole sentence, wherever the parser hung it.
+
+    ``according`` holds the sentence's tokens reading "according".
+    """
+    for tok in according:
+        for to in tok.children:
+            objs = [o for o in to.children if o.dep_ == "pobj"]
+            if objs:
+                return objs[0]
+    return None
+
+
+def _own_modality(verb: Token) -> Modality | None:
+    aux = {c.lower_ for c in verb.children if c.dep_ in ("aux", "auxpass")}
+    if aux & FUTURE_MODALS or (verb.dep_ == "xcomp" and cl.is_going_to(verb.head)):
+        return "future"
+    if aux & UNCERTAIN_MODALS:
+        return "uncertain"
+    if aux & HYPOTHETICAL_MODALS:
+        return "hypothetical"
+    marks = {c.lower_ for c in verb.children if c.dep_ == "mark"}
+    if "whether" in marks or ("if" in marks and verb.dep_ == "ccomp"):
+        return "uncertain"  # an embedded question: "asked whether/if X resigned"
+    if marks & CONDITIONAL_MARKS:
+        return "hypothetical"
+    if any(c.dep_ == "advmod" and c.lower_ in HEDGE_ADVERBS for c in verb.children):
+        return "uncertain"
+    return None
+
+
+def _uncertain_frame(clause: Token) -> bool:
+    """``It is unclear ...``, ``officials wonder ...``: a frame that leaves its content open."""
+    if clause.lemma_.lower() in UNCERTAIN_WORDS:
+        return True
+    for c in clause.children:
+        if c.dep_ in ("acomp", "attr", "oprd"):
+            if c.lower_ in UNCERTAIN_WORDS:
+                return True
+            if c.lower_ in CERTAIN_WORDS and cl.negated(clause):  # "it is not clear when ..."
+                return True
+    return False
+
+
+def _speaker(clause: Token, event_verb: Token, child: Token) -> Token | None:
+    """Who a clause is attributed to: "according to X", "X said" (as frame or parenthetical)."""
+    for c in clause.children:
+        if c.dep_ == "prep" and c.lower_ == "according":
+            for to in c.children:
+                objs = [o for o in to.children if o.dep_ == "pobj"]
+                if objs:
+                    return objs[0]
+        if c.dep_ == "parataxis" and c.lemma_.lower() in REPORTING_VERBS:
+            subj = cl.children(c, ("nsubj",))
+            return subj[0] if subj else c
+    content_link = child.dep_ in ("ccomp", "parataxis") or (child.head is not clause and child.dep_ == "pcomp")
+    if clause is not event_verb and content_link and clause.lemma_.lower() in REPORTING_VERBS:
+        subj = cl.children(clause, ("nsubj",))
+        return subj[0] if subj else clause
+    if clause.dep_ == "ccomp" and clause.head.lemma_.lower() in REPORTING_VERBS and clause is event_verb:
+        subj = cl.children(clause.head, ("nsubj",))
+        return subj[0] if subj else clause.head
+    return None
+
+
+def _dating(ctx: DocContext, verb: Token, sent: Span, modality: Modality) -> Dating:
+    past = verb.tag_ in ("VBD", "VBN") or any(
+        c.dep_ == "aux" and c.lower_ in ("did", "had", "has", "have") for c in verb.children
+    )
+    if modality == "future":
+        past = False
+    dating = date_event(ctx, verb, sent, past=past)
+    return dating if dating is not None else UNDATED

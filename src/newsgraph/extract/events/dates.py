@@ -1,0 +1,237 @@
+"""When an event happened: a time of its clause, else of its sentence, else of its context.
+
+The publication date is never used by itself: an event is dated only by a time
+expression the text ties to it, and ``date_reason`` says how it was tied:
+
+- ``clause``: the time modifies the event's own clause ("recused himself in March",
+  "during his January confirmation hearing"), or a clause it is coordinated with;
+- ``sentence``: the only calendar date said of an event elsewhere in the sentence,
+  for a past-tense event with no time of its own (not the date of a reporting
+  verb: "police said on Monday the suspect fled" does not date the flight);
+- ``context``: an earlier time the text points back to ("during the campaign"
+  after "the 2016 election"; "shortly after he became ...", dated itself).
+
+Times that describe a noun ("the war on drugs of the 1980s", "the 2016 election")
+date that noun, not the clause's event, so they are not used for the clause.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from spacy.tokens import Span, Token
+
+from newsgraph.extract.events.clauses import MAX_DEPTH, merged_xcomp
+from newsgraph.extract.events.context import DocContext
+from newsgraph.extract.events.lexicons import (
+    ANCHOR_MARKS,
+    EVENT_NOUN_FAMILIES,
+    OBJECT_DEPS,
+    RE_DATE_VALUE,
+    REPORTING_VERBS,
+    SUBCLAUSE_DEPS,
+    TEMPORAL_PREPS,
+)
+from newsgraph.record import TimeExpression
+
+#: Dependents of a verb whose descriptions may date it (its subject and objects).
+ARGUMENT_DEPS = frozenset({"nsubj", "nsubjpass", "dobj", "dative", "attr"})
+#: How many sentences back a "during the campaign" may look for the campaign's date.
+CONTEXT_SENTENCES = 5
+
+
+@dataclass(frozen=True)
+class Dating:
+    """The time tied to an event, its date (a TIMEX3 calendar value) and why."""
+
+    time: str | None = None
+    date: str | None = None
+    reason: str | None = None
+
+
+UNDATED = Dating()
+
+
+def date_value(time: TimeExpression) -> str | None:
+    """The calendar value of a time expression, or None for durations, sets and unresolved times."""
+    if time.value is None or time.role == "publication" or time.type in ("DURATION", "SET"):
+        return None
+    return time.value if RE_DATE_VALUE.match(time.value) else None
+
+
+def time_root(ctx: DocContext, time: TimeExpression) -> Token | None:
+    bounds = ctx.time_tokens.get(time.id)
+    if bounds is None:
+        return None
+    return ctx.doc[bounds[0] : bounds[1]].root
+
+
+def attached_clause(ctx: DocContext, time: TimeExpression) -> Token | None:
+    """The verb (or event noun) whose time ``time`` is, or None when it describes a noun."""
+    root = time_root(ctx, time)
+    if root is None:
+        return None
+    head = root.head
+    if head is root:
+        return None
+    if head.pos_ in ("VERB", "AUX"):
+        return head
+    if head.pos_ == "ADP" and head.lower_ in TEMPORAL_PREPS:
+        return _verb_above_prep(head)
+    if head.pos_ == "NOUN" and root.dep_ in ("npadvmod", "tmod", "nmod", "compound", "amod", "nummod", "poss"):
+        # "during his January hearing", "in the campaign last year": the noun is itself a time frame.
+        prep = head.head
+        if head.dep_ == "pobj" and prep.lower_ in TEMPORAL_PREPS and prep is not head:
+            return _verb_above_prep(prep)
+        if root.dep_ == "npadvmod" and head.dep_ in OBJECT_DEPS:
+            return head  # "the decision last month": dates the event noun
+    return None
+
+
+def _verb_above_prep(prep: Token) -> Token | None:
+    gov = prep.head
+    if gov.pos_ == "ADV" and gov.head.pos_ in ("VERB", "AUX"):  # "early in the campaign"
+        gov = gov.head
+    if gov.pos_ in ("VERB", "AUX"):
+        return gov
+    return None
+
+
+def clause_times(ctx: DocContext, verb: Token) -> list[TimeExpression]:
+    """Times attached to ``verb`` or to the infinitive merged into its predicate."""
+    heads = {verb.i}
+    xcomp = merged_xcomp(verb)
+    if xcomp is not None:
+        heads.add(xcomp.i)
+    found: list[TimeExpression] = []
+    for tok in _own_tokens(verb):
+        time = ctx.time_at(tok)
+        if time is None or time in found or time.role == "publication":
+            continue
+        clause = attached_clause(ctx, time)
+        if clause is not None and clause.i in heads:
+            found.append(time)
+    return found
+
+
+def _own_tokens(verb: Token) -> list[Token]:
+    """The tokens of ``verb``'s clause, without its subordinate and coordinated clauses."""
+    out = []
+    stack = [verb]
+    while stack:
+        tok = stack.pop()
+        out.append(tok)
+        stack.extend(c for c in tok.children if c.dep_ not in SUBCLAUSE_DEPS)
+    return out
+
+
+def date_event(ctx: DocContext, verb: Token, sent: Span, *, past: bool) -> Dating:
+    """The dating of the event headed by ``verb`` (see the module docstring)."""
+    dating = _clause_dating(ctx, verb)
+    if dating is not None:
+        return dating
+    dating = _context_dating(ctx, verb, sent)
+    if dating is not None:
+        return dating
+    if past:
+        dating = _sentence_dating(ctx, verb, sent)
+        if dating is not None:
+            return dating
+    return UNDATED
+
+
+def _clause_dating(ctx: DocContext, verb: Token, depth: int = 0) -> Dating | None:
+    times = clause_times(ctx, verb)
+    if times:
+        for time in times:
+            value = date_value(time)
+            if value is not None:
+                return Dating(time.id, value, "clause")
+        return Dating(times[0].id, None, None)  # a duration or unresolved time: no date, no guessing
+    if depth >= MAX_DEPTH:
+        return None
+    head = verb.head
+    if verb.dep_ == "conj" and head.pos_ in ("VERB", "AUX"):
+        return _clause_dating(ctx, head, depth + 1)
+    if verb.dep_ == "xcomp" and head is not verb:  # "prompted the decision last month to appoint"
+        return _clause_dating(ctx, head, depth + 1) or _noun_dating(ctx, head)
+    if verb.dep_ in ("relcl", "acl") and head.pos_ == "NOUN":
+        return _noun_dating(ctx, head.head if head.head.pos_ in ("VERB", "AUX") else head)
+    return None
+
+
+def _noun_dating(ctx: DocContext, gov: Token) -> Dating | None:
+    """Times that date an event noun object of ``gov`` ("the decision last month")."""
+    for tok in gov.subtree:
+        time = ctx.time_at(tok)
+        if time is None:
+            continue
+        clause = attached_clause(ctx, time)
+        if clause is not None and clause.pos_ == "NOUN" and clause.head is gov:
+            value = date_value(time)
+            return Dating(time.id, value, "clause" if value else None)
+    return None
+
+
+def _context_dating(ctx: DocContext, verb: Token, sent: Span) -> Dating | None:
+    # "shortly after he became ...": the anchor clause's own date.
+    for c in verb.children:
+        if c.dep_ == "advcl" and any(m.dep_ in ("mark", "advmod") and m.lower_ in ANCHOR_MARKS for m in c.children):
+            anchored = _clause_dating(ctx, c, MAX_DEPTH)
+            if anchored is not None and anchored.date is not None:
+                return Dating(anchored.time, anchored.date, "context")
+    # "during the campaign": the date the text gave that campaign before.
+    for prep in (c for c in verb.children if c.dep_ == "prep" and c.lower_ in TEMPORAL_PREPS):
+        for noun in (c for c in prep.children if c.dep_ == "pobj"):
+            family = EVENT_NOUN_FAMILIES.get(noun.lemma_.lower())
+            definite = any(c.dep_ in ("det", "poss") and c.lower_ not in ("a", "an") for c in noun.children)
+            if family is None or not definite or any(ctx.time_at(t) for t in noun.subtree):
+                continue
+            found = _earlier_dated_noun(ctx, family, sent, noun.i)
+            if found is not None:
+                return Dating(found.id, date_value(found), "context")
+    return None
+
+
+def _earlier_dated_noun(ctx: DocContext, family: str, sent: Span, before: int) -> TimeExpression | None:
+    """The latest time before token ``before`` that dates a noun of the same ``family``."""
+    bounds = [b for b in ctx.sent_bounds if b[0] <= sent.start]
+    window_start = bounds[-(CONTEXT_SENTENCES + 1)][0] if len(bounds) > CONTEXT_SENTENCES else 0
+    best: TimeExpression | None = None
+    for time in sorted(ctx.times_by_token.values(), key=lambda t: t.start):
+        tokens = ctx.time_tokens.get(time.id)
+        if tokens is None or not (window_start <= tokens[0] < before) or date_value(time) is None:
+            continue
+        root = time_root(ctx, time)
+        if root is not None and EVENT_NOUN_FAMILIES.get(root.head.lemma_.lower()) == family:
+            best = time
+    return best
+
+
+def _sentence_dating(ctx: DocContext, verb: Token, sent: Span) -> Dating | None:
+    """The one calendar date the sentence gives a clause that frames ``verb``.
+
+    A clause frames the event when the event is embedded in it ("in 2016, he said
+    he had met ..."), or when it describes the event's subject or object ("X, who
+    was in Atlanta on Tuesday, declined ..."). A date of a clause embedded under
+    the event, or of a sibling clause, is not the event's.
+    """
+    arguments = {c.i for c in verb.children if c.dep_ in ARGUMENT_DEPS}
+    ancestors = {a.i for a in verb.ancestors}
+    dated: dict[str, TimeExpression] = {}
+    for tok in sent:
+        time = ctx.time_at(tok)
+        if time is None:
+            continue
+        value = date_value(time)
+        clause = attached_clause(ctx, time)
+        if value is None or clause is None or clause.pos_ not in ("VERB", "AUX"):
+            continue
+        if clause.lemma_.lower() in REPORTING_VERBS:
+            continue  # "police said on Monday ...": the date of the statement, not of what it reports
+        if clause.i in ancestors or any(a.i in arguments for a in clause.ancestors):
+            dated.setdefault(value, time)
+    if len(dated) != 1:
+        return None
+    value, time = next(iter(dated.items()))
+    return Dating(time.id, value, "sentence")

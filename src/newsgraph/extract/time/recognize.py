@@ -1,0 +1,310 @@
+"""Find time expressions in a parsed ``Doc`` with TIMEX3 extents.
+
+Candidates come from two places: the named patterns in ``_timex_patterns``
+(what spaCy's DATE/TIME entities miss or cut differently: "recent months",
+"for months", "the 1980s and 1990s" as two expressions) and spaCy's own DATE and
+TIME entities. Each candidate is trimmed to a TIMEX3 extent (no leading
+preposition, no possessive), kept only when the normaliser understands it and
+no filter rejects it ("may" as a verb, "The Sunday Times", a year that counts
+troops), and overlaps are settled in favour of the longest span.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+from spacy.tokens import Doc, Span
+
+from newsgraph.extract.time import patterns as P
+from newsgraph.extract.time.normalize import Resolution, Tense
+
+
+@dataclass(frozen=True)
+class Candidate:
+    """A stretch of ``doc.text`` that may be a time expression; ``source`` names the pattern or "spacy"."""
+
+    start: int
+    end: int
+    source: str
+
+
+#: ASCII-only lower-casing, which never changes the length of a text.
+_ASCII_LOWER = str.maketrans("ABCDEFGHIJKLMNOPQRSTUVWXYZ", "abcdefghijklmnopqrstuvwxyz")
+_LEAD_WORD = re.compile(r"^(\w+)\s+")
+_TRAIL = re.compile(r"(?:['’]s|s['’]|[\s,;:!?)\]\"'“”‘’-])+$")
+_LEAD = re.compile(r"^[\s,;:(\[\"'“”‘’-]+")
+#: Words that must not end an extent ("Tuesday and", "the 1980s or").
+_TRAIL_WORDS = re.compile(r"\s+(?:and|or|to|through|until|the|of|on|in|at)$", re.I)
+#: A trailing full stop that ends a sentence, not an abbreviation ("in March." but not "Sept." or "p.m.").
+_SENTENCE_DOT = re.compile(r"(?<![A-Z][a-z])(?<![A-Z][a-z]{2})(?<![A-Z][a-z]{3})(?<!\b[apAP]\.[mM])\.$")
+
+
+def trim(text: str, start: int, end: int) -> tuple[int, int]:
+    """Shrink ``text[start:end]`` to a TIMEX3 extent: no leading preposition, possessive or punctuation."""
+    for _ in range(4):
+        piece = text[start:end]
+        lead = _LEAD.match(piece)
+        if lead:
+            start += lead.end()
+            continue
+        determiner = P.RE_DROPPED_DETERMINER.match(piece)
+        if determiner:
+            start += determiner.end()
+            continue
+        word = _LEAD_WORD.match(piece)
+        if word and word.group(1).lower() in P.LEADING_TRIM and end - start > word.end() \
+                and not P.RE_KEPT_LEAD.match(piece):
+            start += word.end()
+            continue
+        trail = _TRAIL.search(piece)
+        if trail and trail.start() > 0:
+            end = start + trail.start()
+            continue
+        words = _TRAIL_WORDS.search(piece)
+        if words:
+            end = start + words.start()
+            continue
+        dot = _SENTENCE_DOT.search(piece)
+        if dot and not P.RE_ABBREVIATION_END.search(piece):
+            end -= 1
+            continue
+        break
+    return start, max(start, end)
+
+
+#: How far before its keyword a match may start, and how far after it a window reaches.
+_LEAD_CHARS = 80
+_AHEAD_CHARS = 160
+#: A windowed match ending this close to the window's end is searched again without a window.
+_SLACK_CHARS = 60
+
+
+def pattern_matches(
+    regex: re.Pattern[str], keyword: re.Pattern[str], text: str, haystack: str
+) -> Iterator[re.Match[str]]:
+    """The matches of ``regex.finditer(text)``, found by searching only near ``keyword`` hits.
+
+    Every match contains a keyword (``P.PATTERN_KEYWORDS``), so a match starts at
+    most ``_LEAD_CHARS`` before a keyword hit; searching a window around each hit
+    (instead of trying the pattern at every position) gives the same matches for a
+    fraction of the cost. ``haystack`` is ``text`` or its lower-cased copy (same length).
+    A match that reaches the end of its window is re-searched without one, so a
+    window never cuts a match short.
+    """
+    pos = 0
+    size = len(text)
+    for hit in keyword.finditer(haystack):
+        if hit.start() < pos:
+            continue
+        start = max(pos, hit.start() - _LEAD_CHARS)
+        end = min(size, hit.start() + _AHEAD_CHARS)
+        match = regex.search(text, start, end)
+        if match is None:
+            continue
+        if end < size and match.end() > end - _SLACK_CHARS:
+            match = regex.search(text, start)
+            if match is None:  # pragma: no cover - the window found one, so the whole text has one
+                continue
+        yield match
+        pos = max(match.end(), match.start() + 1)
+
+
+def candidates(doc: Doc, full: str | None = None) -> list[Candidate]:
+    """Every pattern match and every spaCy DATE/TIME entity, trimmed."""
+    text = doc.text if full is None else full
+    lowered = text.lower()
+    if len(lowered) != len(text):  # a few characters change length when lower-cased ("İ")
+        lowered = text.translate(_ASCII_LOWER)
+    found: list[Candidate] = []
+    for name, regex in P.RECOGNISER_PATTERNS.items():
+        haystack = text if name in P.CASED_KEYWORDS else lowered
+        for match in pattern_matches(regex, P.PATTERN_KEYWORDS[name], text, haystack):
+            start, end = trim(text, match.start(), match.end())
+            if end > start:
+                found.append(Candidate(start, end, name))
+    for ent in doc.ents:
+        if ent.label_ in ("DATE", "TIME"):
+            start, end = trim(text, ent.start_char, ent.end_char)
+            if end > start:
+                found.append(Candidate(start, end, "spacy"))
+    return found
+
+
+def _span(doc: Doc, start: int, end: int) -> Span | None:
+    return doc.char_span(start, end, alignment_mode="expand")
+
+
+def tense_of(doc: Doc, start: int, end: int, full: str | None = None) -> Tense | None:
+    """The tense of the clause an expression sits in: its governing verb and that verb's auxiliaries.
+
+    "will meet Tuesday" and "is expected to vote Tuesday" are future; "met Tuesday"
+    and "has met" are past; a present tense is "present"; no verb gives ``None``.
+    """
+    span = _span(doc, start, end)
+    if span is None or len(span) == 0:
+        return None
+    token = span.root
+    for step in range(8):
+        if token.pos_ in ("VERB", "AUX") and token.dep_ not in ("amod",):
+            break
+        if step and token.pos_ in ("NOUN", "PROPN") and token.dep_ in P.CLAUSE_ARGUMENT_DEPS:
+            return None  # "growth ... against the forecast in December": the date belongs to a noun phrase
+        if token.head is token:
+            return None
+        token = token.head
+    else:
+        return None
+    if token.pos_ not in ("VERB", "AUX"):
+        return None
+    auxes = [child for child in token.children if child.dep_ in ("aux", "auxpass")]
+    lowered = {aux.lower_ for aux in auxes}
+    perfect = bool(lowered & {"have", "has", "had", "'ve"})
+    if lowered & P.FUTURE_AUX:
+        return "future"
+    if any(aux.tag_ == "MD" for aux in auxes) and not perfect:
+        # "must be returned by Jan. 14", "could vote Tuesday", "said he would travel Thursday"
+        return "future"
+    if token.head.lower_ == "going" or (
+        "to" in lowered and token.tag_ == "VB" and token.head is not token
+        and token.head.lemma_.lower() in P.FUTURE_HEADS
+    ):
+        return "future"
+    full = doc.text if full is None else full
+    cue = full[max(0, start - 8) : start].lower().split()
+    if cue and cue[-1] in ("until", "till", "through", "by") and not lowered & {"had", "has", "have", "'ve"}:
+        return "future"
+    if token.tag_ == "VBD" or lowered & {"had", "has", "have", "did", "was", "were", "'ve"}:
+        return "past"
+    if token.tag_ == "VBN":
+        # "is expected in December" is not past; "was extended to Nov. 16" is
+        return "present" if lowered & {"is", "are", "am", "be", "being"} else None
+    if token.tag_ in ("VBZ", "VBP") and not lowered and token.lemma_.lower() not in P.STATIVE_VERBS:
+        # news present with a date looks ahead: "Arafat meets Albright Monday", "the trial opens in March"
+        return "future"
+    if token.tag_ in ("VBZ", "VBP", "VBG") or lowered & {"is", "are", "am", "do", "does"}:
+        return "present"
+    return None
+
+
+_AMBIGUOUS_WORDS = frozenset({"may", "march", "sun", "sat", "wed", "jan", "dec", "mar", "sept", "fall", "spring"})
+
+
+def name_spans(doc: Doc) -> list[tuple[int, int]]:
+    """Character spans of the named entities that can swallow a date word (computed once per doc)."""
+    return [(ent.start_char, ent.end_char) for ent in doc.ents if ent.label_ in P.NAME_LABELS]
+
+
+def rejected(
+    doc: Doc,
+    cand: Candidate,
+    resolution: Resolution,
+    names: list[tuple[int, int]] | None = None,
+    full: str | None = None,
+) -> bool:
+    """True when a candidate is not a time expression despite its form.
+
+    ``names`` are the spans from ``name_spans(doc)`` and ``full`` is ``doc.text`` (which
+    spaCy rebuilds on every access); pass them when checking many candidates.
+    """
+    full = doc.text if full is None else full
+    text = full[cand.start : cand.end]
+    span = _span(doc, cand.start, cand.end)
+    if span is None or not resolution.known:
+        return True
+    lowered = text.lower()
+    # "may" as a modal verb, "march" as a verb or noun
+    if lowered in _AMBIGUOUS_WORDS:
+        token = span[0]
+        if token.tag_ == "MD" or token.pos_ in ("VERB", "AUX") or text.islower():
+            return True
+    # a month or weekday inside a name: "The Sunday Times", "Black Friday Inc."
+    after = full[cand.end : cand.end + 30]
+    follower = re.match(r"\s+([A-Z][a-z]+)", after)
+    if follower and follower.group(1).lower() in P.NAME_FOLLOWERS:
+        return True
+    if cand.source not in ("holiday", "clock", "spacy"):
+        for start, end in names if names is not None else name_spans(doc):
+            if start < cand.end and cand.start < end:
+                return True
+    # "the Communist Party daily Granma": a frequency word used as a noun
+    if cand.source == "set" and text[:1].isupper() and cand.start > 0 and not P.RE_SENTENCE_START.search(
+        full[max(0, cand.start - 4) : cand.start]
+    ):
+        return True  # "Harper's Weekly": a frequency word inside a name
+    if cand.source == "set" and re.fullmatch(r"[a-z]+ly", text) and (
+        re.match(r"\s+[A-Z]", after) or span[0].dep_ == "amod" or span[0].pos_ == "ADJ"
+    ):
+        return True  # "the daily Granma", "a quarterly dividend": an adjective, not a time
+    # "60 Minutes" (a programme), "about three-quarters" (a fraction), "in his 30s" (an age)
+    if re.search(r"\d\s+[A-Z][a-z]+s$", text) and cand.start > 0 and full[cand.start - 1] != "\n":
+        return True
+    if re.search(r"\w-quarters$", lowered):
+        return True
+    if re.fullmatch(r"\d0s", text) and P.RE_AGE_OWNER.search(full[max(0, cand.start - 20) : cand.start].lower()):
+        return True
+    # a title in quotes: the programme "This Week", the song "Friday"
+    before_char = full[cand.start - 1 : cand.start] if cand.start else ""
+    if before_char in P.OPEN_QUOTES and full[cand.end : cand.end + 1] in P.CLOSE_QUOTES and text[:1].isupper():
+        return True
+    # "the March for Our Lives", "the Women's March on Washington"
+    if P.RE_NAMED_MARCH.search(text) and P.RE_MARCH_NAME_TAIL.match(after):
+        return True
+    # "now-famous", "today-style": part of a compound adjective
+    if after.startswith("-") and not after[1:2].isdigit():
+        return True
+    # "in their late 40s, early 50s": a decade without "the" or an apostrophe is an age
+    if P.RE_BARE_DECADE.fullmatch(text):
+        return True
+    # "a quarter of a million", "half of the votes": fractions
+    fraction = re.fullmatch(r"(?:a|one|three|the first|the second) (?:quarter|half)", lowered)
+    if fraction and P.RE_FRACTION_TAIL.match(after):
+        return True
+    # "High Noon" (a film), "high noon" (a figure of speech)
+    if lowered == "noon" and full[max(0, cand.start - 5) : cand.start].lower() == "high ":
+        return True
+    # "as soon as he arrived"
+    if lowered == "soon" and full[max(0, cand.start - 3) : cand.start].lower() == "as ":
+        return True
+    # "a second term", "a minute's"
+    if re.fullmatch(r"(?:a|the|one) second", lowered):
+        return True
+    # ages ("a 44-year-old") are not time expressions
+    if P.RE_AGE_SUFFIX.match(full[cand.end : cand.end + 12]) or lowered.endswith(("-old", " old")) or (
+        resolution.type == "DURATION" and P.RE_OLD_AFTER.match(full[cand.end : cand.end + 8])
+    ):
+        return True
+    # a bare year that counts things: "2000 troops", "1500 meters"
+    if cand.source in ("year", "spacy") and re.fullmatch(r"\d{4}", text):
+        nxt = doc[span.end] if span.end < len(doc) else None
+        if nxt is not None and nxt.tag_ == "NNS" and nxt.lower_ not in ("elections", "olympics", "games"):
+            return True
+        prev = doc[span.start - 1] if span.start > 0 else None
+        if prev is not None and (prev.like_num or prev.text in ("$", "#", "No.", "no.", "Room", "Route")):
+            return True
+    return False
+
+
+def select(cands: list[tuple[Candidate, Resolution]]) -> list[tuple[Candidate, Resolution]]:
+    """Non-overlapping candidates, longest first (patterns before spaCy on a tie), in text order.
+
+    Taken spans are kept sorted by start, so each overlap check is a binary search:
+    a page that is one long list of dates stays linear-logarithmic.
+    """
+    ranked = sorted(cands, key=lambda cr: (-(cr[0].end - cr[0].start), cr[0].source == "spacy", cr[0].start))
+    starts: list[int] = []
+    taken: list[tuple[Candidate, Resolution]] = []
+    for cand, res in ranked:
+        i = bisect.bisect_left(starts, cand.start)
+        if i < len(taken) and taken[i][0].start < cand.end:
+            continue  # overlaps the next taken span
+        if i > 0 and taken[i - 1][0].end > cand.start:
+            continue  # overlaps the previous taken span
+        starts.insert(i, cand.start)
+        taken.insert(i, (cand, res))
+    return taken
+
+
+__all__ = ["Candidate", "candidates", "name_spans", "pattern_matches", "rejected", "select", "tense_of", "trim"]

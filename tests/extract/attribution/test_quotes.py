@@ -1,0 +1,69 @@
+"""Quotation-mark pairing (no model needed)."""
+
+from __future__ import annotations
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from newsgraph.extract.attribution.quotes import quote_spans
+
+
+def inner(text: str) -> list[str]:
+    return [text[q.inner_start : q.inner_end] for q in quote_spans(text)]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("He said “we will win” today.", ["we will win"]),
+        ('He said "we will win" today.', ["we will win"]),
+        ("“One,” he said, “two.”", ["One,", "two."]),
+        ("Ils ont dit «non merci» hier.", ["non merci"]),
+        ("Er sagte „nein danke“ gestern.", ["nein danke"]),
+        ("He said ‹maybe› later.", ["maybe"]),
+        # a closing mark mis-encoded as an opening one
+        ("He called it “a disaster“ and left.", ["a disaster"]),
+        # mixed straight and curly marks
+        ('She said “it works" again.', ["it works"]),
+        # apostrophes are not quotes
+        ("It's the company's plan, isn't it?", []),
+        # a straight mark that never closes is dropped
+        ('He wrote 5" of snow fell', []),
+        ("", []),
+    ],
+)
+def test_quote_pairs(text: str, expected: list[str]) -> None:
+    assert inner(text) == expected
+
+
+def test_quote_reopened_in_next_paragraph_continues() -> None:
+    text = "“First paragraph of the quote.\n\n“Second paragraph,” she said."
+    spans = quote_spans(text)
+    assert [text[q.inner_start : q.inner_end] for q in spans] == ["First paragraph of the quote.", "Second paragraph,"]
+    assert spans[0].continues and not spans[1].continues
+
+
+def test_unclosed_quote_at_paragraph_end_is_dropped_without_reopening() -> None:
+    text = "“This never closes.\n\nA new paragraph with no mark."
+    assert quote_spans(text) == []
+
+
+@pytest.mark.parametrize("mark", ["“", '"', "«", "„", "‹"])
+def test_two_hundred_unclosed_marks(mark: str) -> None:
+    text = " ".join(f"{mark}word{i}" for i in range(200))
+    spans = quote_spans(text)
+    assert all(0 <= q.start < q.end <= len(text) for q in spans)
+
+
+def test_quote_spans_stay_in_bounds_on_odd_text() -> None:
+    text = '""“”„“«»‹›\n\n"' * 30
+    for q in quote_spans(text):
+        assert 0 <= q.start <= q.inner_start <= q.inner_end <= q.end <= len(text)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet=st.sampled_from(list("ab .,\n“”„«»‹›\"'‘’")), max_size=300))
+def test_quote_spans_never_fail(text: str) -> None:
+    for q in quote_spans(text):
+        assert 0 <= q.start <= q.inner_start < q.inner_end <= q.end <= len(text)
