@@ -165,6 +165,7 @@ def assemble(prepared: Prepared, doc: Doc | None, generator: Generator) -> Recor
     record.attributions = ext.get_list(doc, ext.ATTRIBUTIONS)
     record.events = ext.get_list(doc, ext.EVENTS)
     record.relations = ext.get_list(doc, ext.RELATIONS)
+    record.warnings = ext.get_list(doc, ext.WARNINGS)
     record.sourcing = sourcing_profile(record.sources, record.attributions)
     publication = publication_time(cleaned, prepared.meta.published)
     if publication is not None:

@@ -199,6 +199,17 @@ class Generator(_Model):
     )
 
 
+#: The stages that can give up on part of a document (see ``newsgraph.extract.failures``).
+WarningStage = Literal["entities", "time", "attribution", "events"]
+
+
+class StageWarning(_Model):
+    """A stage skipped part of the document (a sentence, a step) because of an error."""
+
+    stage: WarningStage
+    message: str
+
+
 class Record(_Model):
     schema_: str = Field(default=SCHEMA, alias="schema")
     id: str
@@ -215,6 +226,7 @@ class Record(_Model):
     events: list[Event] = Field(default_factory=list)
     relations: list[Relation] = Field(default_factory=list)
     sourcing: Sourcing = Field(default_factory=Sourcing)
+    warnings: list[StageWarning] = Field(default_factory=list)
     generator: Generator | None = None
 
     model_config = ConfigDict(extra="forbid", populate_by_name=True)

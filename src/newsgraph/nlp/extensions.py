@@ -8,6 +8,8 @@ from __future__ import annotations
 
 from spacy.tokens import Doc
 
+from newsgraph.extract.failures import WARNINGS
+
 #: The publication date (ISO string) the time stage anchors on; set before parsing.
 PUBLISHED = "ng_published"
 ENTITIES = "ng_entities"
@@ -17,7 +19,7 @@ ATTRIBUTIONS = "ng_attributions"
 EVENTS = "ng_events"
 RELATIONS = "ng_relations"
 
-_LIST_EXTENSIONS = (ENTITIES, TIMES, SOURCES, ATTRIBUTIONS, EVENTS, RELATIONS)
+_LIST_EXTENSIONS = (ENTITIES, TIMES, SOURCES, ATTRIBUTIONS, EVENTS, RELATIONS, WARNINGS)
 
 
 def register_extensions() -> None:

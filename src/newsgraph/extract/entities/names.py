@@ -18,6 +18,7 @@ from newsgraph.extract.entities.lexicons import (
     NAME_SUFFIXES,
     RE_INITIAL,
 )
+from newsgraph.extract.failures import strict
 
 
 @dataclass(frozen=True)
@@ -99,7 +100,9 @@ def first_name_gender(first: str) -> str | None:
         return None
     try:
         guess = detector.get_gender(first.capitalize())
-    except Exception:  # the dictionary lookup must never break the pipeline
+    except Exception:  # the dictionary lookup must never break the pipeline, but a bug must show
+        if strict():
+            raise
         return None
     if guess in ("male", "mostly_male"):
         return "male"

@@ -12,7 +12,6 @@ events: the events are in their content, with modality ``reported``.
 
 from __future__ import annotations
 
-import logging
 from collections.abc import Iterable
 from dataclasses import dataclass
 
@@ -39,9 +38,8 @@ from newsgraph.extract.events.lexicons import (
     UNCERTAIN_WORDS,
 )
 from newsgraph.extract.events.relations import relations as find_relations
+from newsgraph.extract.failures import gave_up
 from newsgraph.record import Attribution, Entity, Event, Modality, Offsets, Relation, Source, TimeExpression
-
-log = logging.getLogger(__name__)
 
 #: Entity types that may be the place an act is aimed at.
 PLACE_TYPES = frozenset({"GPE", "LOC", "FAC"})
@@ -68,14 +66,14 @@ def events(
             continue
         try:
             found.extend(_sentence_events(ctx, sent))
-        except Exception:  # a freak parse must not cost the article its record
-            log.warning("events: skipped a sentence at %d", sent.start_char, exc_info=True)
+        except Exception as exc:  # a freak parse must not cost the article its record
+            gave_up(doc, "events", f"the sentence at {sent.start_char}", exc)
     for i, event in enumerate(found, 1):
         event.id = f"v{i}"
     try:
         rels = find_relations(ctx)
-    except Exception:
-        log.warning("events: relations skipped", exc_info=True)
+    except Exception as exc:
+        gave_up(doc, "events", "relations", exc)
         rels = []
     return found, rels
 
