@@ -25,7 +25,7 @@ class _StageComponent:
 
 class EntitiesComponent(_StageComponent):
     def __call__(self, doc: Doc) -> Doc:
-        from newsgraph.extract.entities.core import entities
+        from newsgraph.extract.entities import entities
 
         setattr(doc._, ext.ENTITIES, entities(doc))
         return doc
@@ -33,7 +33,7 @@ class EntitiesComponent(_StageComponent):
 
 class TimesComponent(_StageComponent):
     def __call__(self, doc: Doc) -> Doc:
-        from newsgraph.extract.time.core import time_expressions
+        from newsgraph.extract.time import time_expressions
 
         setattr(doc._, ext.TIMES, time_expressions(doc, getattr(doc._, ext.PUBLISHED)))
         return doc
@@ -41,7 +41,7 @@ class TimesComponent(_StageComponent):
 
 class AttributionComponent(_StageComponent):
     def __call__(self, doc: Doc) -> Doc:
-        from newsgraph.extract.attribution.core import attributions
+        from newsgraph.extract.attribution import attributions
 
         sources, attrs = attributions(doc, ext.get_list(doc, ext.ENTITIES))
         setattr(doc._, ext.SOURCES, sources)
@@ -51,7 +51,7 @@ class AttributionComponent(_StageComponent):
 
 class EventsComponent(_StageComponent):
     def __call__(self, doc: Doc) -> Doc:
-        from newsgraph.extract.events.core import events
+        from newsgraph.extract.events import events
 
         found, relations = events(
             doc,
