@@ -31,8 +31,8 @@ from newsgraph.extract.entities.lexicons import (
     CORPORATE_SUFFIXES,
     ENTITY_LABELS,
     HONORIFICS,
-    INVERTED_SPEECH_VERBS,
     KNOWN_ORGANISATIONS,
+    MODIFIED_WORD_POS,
     NICKNAMES,
     NON_NAME_LABELS,
     NOT_NAMES,
@@ -44,13 +44,14 @@ from newsgraph.extract.entities.lexicons import (
     RE_MARKUP,
     RE_NAME_WITH_NUMBER,
     RE_POSSESSIVE,
-    SUBJECT_DEPS,
     TITLE_ABBREVIATIONS,
     TITLE_HEADS,
     TITLE_MODIFIERS,
     WEAK_TITLE_HEADS,
 )
 from newsgraph.record import Entity, Mention
+from newsgraph.vocab.parse import PRENOMINAL_DEPS, SALIENT_SUBJECT_DEPS
+from newsgraph.vocab.speech import INVERTED_SPEECH_VERBS
 
 __all__ = ["ENTITY_LABELS", "entities"]
 
@@ -176,10 +177,10 @@ def _modifies_next_noun(doc: Doc, end: int) -> bool:
     last = doc[end - 1]
     return (
         end < len(doc)
-        and last.dep_ in ("compound", "amod", "nmod")
+        and last.dep_ in PRENOMINAL_DEPS
         and last.head.i >= end
         and last.head.pos_ == "NOUN"
-        and doc[end].pos_ in ("NOUN", "ADJ")
+        and doc[end].pos_ in MODIFIED_WORD_POS
     )
 
 
@@ -551,7 +552,7 @@ def _resolve(doc: Doc, groups: list[Group]) -> None:
         for span in group.spans:
             head = _head(doc, span.start, span.end)
             anchors.append(coref.Anchor(group=gi, token=head, sent=sents[head],
-                                        subject=doc[head].dep_ in SUBJECT_DEPS))
+                                        subject=doc[head].dep_ in SALIENT_SUBJECT_DEPS))
     if not people:
         return
     pronouns = coref.resolve_pronouns(doc, anchors, people, sents, blocked={i for i, c in enumerate(covered) if c})
@@ -598,7 +599,7 @@ def _salience_scores(doc: Doc, groups: list[Group]) -> list[float]:
         items = [(s.start, s.end, "name") for s in group.spans] + group.extra
         first = min(start for start, _, _ in items)
         for start, end, kind in items:
-            subject = deps[_head(doc, start, end)] in SUBJECT_DEPS
+            subject = deps[_head(doc, start, end)] in SALIENT_SUBJECT_DEPS
             score += KIND_WEIGHT[kind] * (SUBJECT_BOOST if subject else 1.0)
         score += POSITION_WEIGHT * (1.0 - doc[first].idx / n_chars)
         scores.append(score)
