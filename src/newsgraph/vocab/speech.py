@@ -12,9 +12,10 @@ CORE_SPEECH_VERBS: frozenset[str] = frozenset(
     {"say", "tell", "add", "write", "explain", "insist", "note", "argue", "claim"}
 )
 
-#: Attribution: plain speech verbs that may take a mis-parsed "-ing" clause as their content
-#: ("said adding ..."). A subset of the attribution stage's cue verbs.
-ING_CONTENT_SPEECH_VERBS: frozenset[str] = CORE_SPEECH_VERBS | {"state", "warn", "report"}
+#: Attribution: plain speech verbs, a subset of its cue verbs. Only these may take a mis-parsed "-ing"
+#: clause as their content ("said legalizing it would ..."), and only a paraphrase with one of them
+#: lends its speaker to the quote opening the next sentence.
+PLAIN_SPEECH_VERBS: frozenset[str] = CORE_SPEECH_VERBS | {"state", "warn", "report"}
 
 #: Events: speech verbs that, with a clausal complement or no object at all ("the people added"),
 #: are not events of their own. Verbs of belief count: "she thinks that ..." reports, it does not happen.
