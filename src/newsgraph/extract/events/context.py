@@ -16,8 +16,9 @@ from spacy.parts_of_speech import NOUN
 from spacy.strings import get_string_id
 from spacy.tokens import Doc, Span, Token
 
-from newsgraph.extract.events.lexicons import CLAUSE_DEPS, PERSON_PRONOUNS, SUBJECT_DEPS
+from newsgraph.extract.events.lexicons import CLAUSE_DEPS, PERSON_PRONOUNS
 from newsgraph.record import Attribution, Entity, Mention, Source, TimeExpression
+from newsgraph.vocab.parse import TOPIC_SUBJECT_DEPS
 
 
 @dataclass(frozen=True)
@@ -142,7 +143,7 @@ class DocContext:
             return None
         for m in reversed(candidates):
             head = _mention_head(self.doc[m.start : m.end])
-            if head.dep_ in SUBJECT_DEPS or head.dep_ == "nsubjpass":
+            if head.dep_ in TOPIC_SUBJECT_DEPS:
                 return m
         return candidates[-1]
 
