@@ -46,9 +46,11 @@ W_FREQUENCY = 0.2
 W_SAME_CLAUSE_SUBJECT = 1.5
 #: How many sentences back a role description looks for the person holding the role.
 ROLE_WINDOW = 3
-OPENING_QUOTES = frozenset({"“"})
-CLOSING_QUOTES = frozenset({"”"})
-STRAIGHT_QUOTES = frozenset({'"', "''", "``"})
+#: Quotation-mark tokens that open, close, or (straight, either way) toggle a quotation. Tokens, not
+#: characters: the tokenizer's "``" and "''" count; single curly marks do not (they double as apostrophes).
+OPENING_QUOTE_TOKENS = frozenset({"“"})
+CLOSING_QUOTE_TOKENS = frozenset({"”"})
+STRAIGHT_QUOTE_TOKENS = frozenset({'"', "''", "``"})
 #: Longest role description matched after its determiner, in tokens.
 MAX_ROLE_TOKENS = 4
 
@@ -185,11 +187,11 @@ class Quotes:
         for i, text in enumerate(token_strings(doc, ORTH)):
             if text.count("\n") >= 2 and not text.strip():
                 inside = False  # a new paragraph reopens its quotation
-            elif text in OPENING_QUOTES:
+            elif text in OPENING_QUOTE_TOKENS:
                 inside = True
-            elif text in CLOSING_QUOTES:
+            elif text in CLOSING_QUOTE_TOKENS:
                 inside = False
-            elif text in STRAIGHT_QUOTES:
+            elif text in STRAIGHT_QUOTE_TOKENS:
                 inside = not inside
             else:
                 mask[i] = inside

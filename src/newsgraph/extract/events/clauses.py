@@ -52,7 +52,7 @@ from newsgraph.vocab.speech import NON_EVENT_SPEECH_VERBS
 #: A word: letters, with inner hyphens or apostrophes, or a clitic ("’s", "n't").
 RE_WORD = re.compile(r"^(?:['’])?[^\W\d_]+(?:[-'’][^\W\d_]+)*$")
 #: Verbs whose adjective complement makes the predicate ("made clear", "grew frustrated").
-LIGHT_VERBS = frozenset({"make", "grow", "become", "get", "turn", "go", "keep"})
+ADJECTIVE_LIGHT_VERBS = frozenset({"make", "grow", "become", "get", "turn", "go", "keep"})
 #: Relative pronouns: a relative clause's subject that stands for the noun it describes.
 RELATIVE_PRONOUNS = frozenset({"who", "that", "which", "whom"})
 #: Pronouns a subject may stand in for an earlier noun phrase with.
@@ -378,7 +378,7 @@ def predicate(verb: Token) -> str:
     lemma = verb_lemma(verb)
     parts = [lemma]
     parts += [c.lower_ for c in verb.children if c.dep_ == "prt"]
-    if lemma in LIGHT_VERBS or is_readiness(verb):
+    if lemma in ADJECTIVE_LIGHT_VERBS or is_readiness(verb):
         parts += [c.lower_ for c in verb.children if c.dep_ in LIGHT_VERB_COMPLEMENT_DEPS and c.pos_ == "ADJ"]
     return " ".join(parts)
 
