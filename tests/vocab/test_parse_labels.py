@@ -14,7 +14,7 @@ from newsgraph.extract.attribution.reported import speaker_of
 from newsgraph.extract.entities import lexicons as entities_lex
 from newsgraph.extract.entities.coref import _binder
 from newsgraph.extract.events import lexicons as events_lex
-from newsgraph.vocab import names, parse, speech
+from newsgraph.vocab import names, parse, pronouns, speech
 
 SRC = Path(__file__).resolve().parents[2] / "src"
 #: Every module that defines label sets; a set's kind is the end of its name.
@@ -94,6 +94,9 @@ def test_label_sets_are_frozensets_of_strings():
         (names.BYLINE_NAME_PARTICLES, names.NAME_PARTICLES),
         (names.NAME_SUFFIX_TOKENS, names.NAME_SUFFIXES),
         (names.NAME_SUFFIX_TOKENS, names.BYLINE_NAME_SUFFIXES),
+        (events_lex.PHRASE_TRIM_DEPS, events_lex.PREP_KEEPING_TRIM_DEPS),
+        (pronouns.PERSON_PRONOUN_FORMS, pronouns.PERSON_REFLEXIVES),
+        (pronouns.REFLEXIVE_PRONOUNS, pronouns.PERSON_REFLEXIVES),
     ],
 )
 def test_derived_sets_contain_their_bases(derived, base):
@@ -119,6 +122,12 @@ def test_speech_lists_differ_only_where_their_stages_do():
     assert speech.INVERTED_SPEECH_VERBS.isdisjoint(speech.CORE_SPEECH_VERBS)  # forms, not lemmas
     assert "believe" in speech.NON_EVENT_SPEECH_VERBS and "believe" not in speech.QUOTE_SPEECH_VERBS
     assert "reply" in speech.QUOTE_SPEECH_VERBS and "reply" not in speech.NON_EVENT_SPEECH_VERBS
+
+
+def test_pronoun_sets_keep_the_members_their_stages_read():
+    assert {"himself", "herself"} == pronouns.PERSON_REFLEXIVES
+    assert {"his", "her", "its", "their", "our", "my", "your"} == pronouns.POSSESSIVE_DETERMINERS
+    assert entities_lex.PRONOUNS is pronouns.PERSON_PRONOUN_GENDERS  # still readable where it was
 
 
 def test_byline_suffixes_leave_out_a_lone_v():

@@ -141,10 +141,7 @@ PERSON_PRONOUNS: frozenset[str] = words("he she him her")
 THING_PRONOUNS: frozenset[str] = words("it")
 #: Every pronoun that can stand for a speaker (first and second person included).
 SPEAKER_PRONOUNS: frozenset[str] = PLURAL_PRONOUNS | PERSON_PRONOUNS | words("i me we us you")
-#: Possessives stand for their pronoun ("his claim" is a claim by "he").
-POSSESSIVE_PRONOUNS: dict[str, str] = {
-    "his": "he", "her": "she", "their": "they", "its": "it", "my": "i", "our": "we", "your": "you",
-}  # fmt: skip
+# Possessives and the pronoun each stands for: POSSESSIVE_PRONOUNS in newsgraph.vocab.pronouns.
 
 #: Small words a title-cased quote may leave in lower case ("Meet the Press", "Fire and Fury").
 TITLE_SMALL_WORDS: frozenset[str] = words("a an the and or of in on at to for with by from vs")

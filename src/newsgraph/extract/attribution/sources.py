@@ -28,6 +28,7 @@ from newsgraph.vocab.parse import (
     PROPER_OR_PRONOUN_POS,
     SINGULAR_NOUN_TAGS,
 )
+from newsgraph.vocab.pronouns import POSSESSIVE_PRONOUNS
 
 PERSON_LABELS = frozenset({"PERSON"})
 ORG_LABELS = frozenset({"ORG", "GPE", "NORP", "FAC"})
@@ -269,7 +270,7 @@ class SourceResolver:
         return best
 
     def _pronoun(self, head: Token) -> int | None:
-        word = lex.POSSESSIVE_PRONOUNS.get(head.lower_, head.lower_)
+        word = POSSESSIVE_PRONOUNS.get(head.lower_, head.lower_)
         offset = head.idx
         span = (head.idx, head.idx + len(head.text))
         if word in lex.PLURAL_PRONOUNS:
@@ -346,7 +347,7 @@ class SourceResolver:
 
     def resolve(self, head: Token) -> int | None:
         """The index of the source the phrase headed by ``head`` names, creating it if new."""
-        if head.pos_ == "PRON" or head.lower_ in lex.SPEAKER_PRONOUNS or head.lower_ in lex.POSSESSIVE_PRONOUNS:
+        if head.pos_ == "PRON" or head.lower_ in lex.SPEAKER_PRONOUNS or head.lower_ in POSSESSIVE_PRONOUNS:
             return self._pronoun(head)
         if head.lower_ in ("who", "which", "that"):
             return None

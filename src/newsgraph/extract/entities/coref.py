@@ -25,7 +25,6 @@ from newsgraph.extract.entities.lexicons import (
     OPEN_ROLES,
     PRONOUN_POS,
     PRONOUNS,
-    REFLEXIVES,
 )
 from newsgraph.vocab.parse import (
     NOMINAL_POS,
@@ -34,6 +33,7 @@ from newsgraph.vocab.parse import (
     VERB_OR_PREP_OBJECT_DEPS,
     VERBAL_POS,
 )
+from newsgraph.vocab.pronouns import PERSON_REFLEXIVES
 from newsgraph.vocab.speech import QUOTE_SPEECH_VERBS
 
 #: How many sentences back a pronoun looks for its antecedent.
@@ -113,7 +113,7 @@ def _score(pronoun: Token, anchor: Anchor, doc: Doc, info: PersonInfo, sent: int
     score += W_FREQUENCY * min(info.count, 10) / 10
     score -= 0.001 * (pronoun.i - anchor.token)
     same_clause = sent == anchor.sent and _clause_head(doc[anchor.token]).i == _clause_head(pronoun).i
-    if pronoun.lower_ in REFLEXIVES:
+    if pronoun.lower_ in PERSON_REFLEXIVES:
         if same_clause and anchor.subject:
             score += W_SAME_CLAUSE_SUBJECT
     elif pronoun.dep_ in VERB_OR_PREP_OBJECT_DEPS and same_clause and anchor.subject:
@@ -246,7 +246,7 @@ def resolve_pronouns(
         sent = sents[token.i]
         speakers = quotes.speakers_of(token.i) if quotes.inside[token.i] else set()
         best, best_score = None, None
-        bound = _binder(token) if token.lower_ in REFLEXIVES else _cataphor(token)
+        bound = _binder(token) if token.lower_ in PERSON_REFLEXIVES else _cataphor(token)
         group = quotes.groups.get(bound) if bound is not None else None
         if group is not None and people[group].gender in (None, gender):
             best, best_score = group, 0.0  # "X's decision to recuse himself"; "Before his ..., X ..."

@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 
 from newsgraph.vocab.parse import NOMINAL_SUBJECT_DEPS
+from newsgraph.vocab.pronouns import PERSON_PRONOUN_GENDERS
 
 #: spaCy labels kept as entities (numbers, dates and the like are not).
 ENTITY_LABELS = frozenset(
@@ -96,12 +97,9 @@ FEMALE_TITLES = frozenset({"congresswoman", "chairwoman", "spokeswoman", "queen"
                            "councilwoman", "assemblywoman", "sister", "mother", "dame", "lady", "madam",
                            "businesswoman", "wife", "daughter", "actress", "duchess", "empress"})
 
-#: Third-person singular pronouns resolved to people, with their gender.
-PRONOUNS: dict[str, str] = {
-    "he": "male", "him": "male", "his": "male", "himself": "male",
-    "she": "female", "her": "female", "hers": "female", "herself": "female",
-}
-REFLEXIVES = frozenset({"himself", "herself"})
+#: Third-person singular pronouns resolved to people, with their gender: the shared list under the name
+#: other code (the mention scorer) reads it by here.
+PRONOUNS = PERSON_PRONOUN_GENDERS
 
 #: Determiners that open a definite description of a known role ("the attorney general", "his aide").
 DEFINITE_DETERMINERS = frozenset({"the", "his", "her", "their", "its", "our"})

@@ -26,8 +26,8 @@ from newsgraph.extract.events.lexicons import (
     NON_PERSON_TYPES,
     PERSONAL_RELATIVES,
     PHRASE_TRIM_DEPS,
+    PREP_KEEPING_TRIM_DEPS,
     READINESS_ADJECTIVES,
-    REFLEXIVE_PRONOUNS,
     STATE_VERBS,
     VERB_GROUP_DEPS,
 )
@@ -47,6 +47,7 @@ from newsgraph.vocab.parse import (
     PROPER_OR_PRONOUN_POS,
     VERBAL_POS,
 )
+from newsgraph.vocab.pronouns import REFLEXIVE_PRONOUNS
 from newsgraph.vocab.speech import NON_EVENT_SPEECH_VERBS
 
 #: A word: letters, with inner hyphens or apostrophes, or a clitic ("’s", "n't").
@@ -406,7 +407,7 @@ def actor_phrase_tokens(tok: Token) -> list[Token]:
     out = phrase_tokens(tok)
     for c in tok.children:
         if c.dep_ == "prep" and c.lower_ in ("of", "for"):
-            out.extend(phrase_tokens(c, PHRASE_TRIM_DEPS - {"prep"}))
+            out.extend(phrase_tokens(c, PREP_KEEPING_TRIM_DEPS))
     return sorted(out, key=lambda t: t.i)
 
 

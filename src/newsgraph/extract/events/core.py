@@ -29,8 +29,6 @@ from newsgraph.extract.events.lexicons import (
     HEDGE_ADVERBS,
     HYPOTHETICAL_MODALS,
     OBJECT_PREPS,
-    PERSON_PRONOUNS,
-    POSSESSIVE_DETERMINERS,
     REPORTING_VERBS,
     TARGET_PREPS,
     TOPIC_NOUNS,
@@ -49,6 +47,7 @@ from newsgraph.vocab.parse import (
     PREDICATE_COMPLEMENT_DEPS,
     VERB_OBJECT_DEPS,
 )
+from newsgraph.vocab.pronouns import PERSON_PRONOUN_FORMS, POSSESSIVE_DETERMINERS
 
 #: Entity types that may be the place an act is aimed at.
 PLACE_TYPES = frozenset({"GPE", "LOC", "FAC"})
@@ -155,7 +154,7 @@ def _actor(ctx: DocContext, tok: Token | None, verb: Token) -> tuple[EntityMenti
     """The actor's entity and text; a pronoun is replaced by the noun phrase it takes up in the sentence."""
     if tok is None or tok.lower_ in ("'s", "’s") or not _wordy(cl.actor_phrase_tokens(tok)) or not cl.has_letters(tok):
         return None, None  # "expected 2005 to be ... and to return": a number misparsed as a subject
-    if tok.lower_ in PERSON_PRONOUNS:
+    if tok.lower_ in PERSON_PRONOUN_FORMS:
         person = ctx.entity_at(tok)  # the entity stage's coreference, else the nearest person subject
         if person is not None:
             return person, person.mention.text

@@ -25,6 +25,8 @@ CLAUSE_TRIM_DEPS = frozenset({"relcl", "appos", "cc", "conj", "parataxis", "advc
 #: Children left out of an actor or target phrase (they describe the noun at length): also
 #: participle modifiers, punctuation, prepositional and adverbial modifiers.
 PHRASE_TRIM_DEPS = CLAUSE_TRIM_DEPS | {"acl", "punct", "prep", "advmod", "npadvmod"}
+#: The same, prepositional modifiers kept: for the "of"/"for" phrase of an actor ("a spokesman for X").
+PREP_KEEPING_TRIM_DEPS = PHRASE_TRIM_DEPS - {"prep"}
 #: Clause links a verb is embedded through, walking up to the clauses around it (complement,
 #: adverbial, control, clausal subject, relative, prepositional and noun-modifying clauses).
 EMBEDDING_DEPS = frozenset({"ccomp", "advcl", "xcomp", "csubj", "relcl", "pcomp", "acl"})
@@ -117,9 +119,6 @@ EVENT_NOUN_FAMILIES: dict[str, str] = {
 #: Subordinators that tie an event to the time of another ("shortly after he became ...").
 ANCHOR_MARKS = frozenset({"after", "before", "when", "as", "while", "since", "once"})
 
-#: Pronouns a person may be referred to by.
-PERSON_PRONOUNS = frozenset({"he", "she", "him", "her", "his", "hers", "himself", "herself"})
-REFLEXIVE_PRONOUNS = frozenset({"himself", "herself", "itself", "themselves", "myself", "yourself", "ourselves"})
 #: Entity types that can act or be acted on.
 AGENT_TYPES = frozenset({"PERSON", "ORG", "GPE", "NORP", "LOC", "FAC"})
 #: Entity types that are never persons: "who" does not stand for them ("people close to the party who ...").
@@ -129,8 +128,6 @@ PERSONAL_RELATIVES = frozenset({"who", "whom"})
 #: Nouns whose nationality adjective names their topic, not a party ("the Russian investigation"):
 #: the adjective of "an Indian proposal" is the proposer, of "the Russian inquiry" what is looked into.
 TOPIC_NOUNS = frozenset({"investigation", "probe", "inquiry", "scandal", "affair", "issue", "question", "matter"})
-#: Possessive determiners: the owner inside a noun phrase, never the phrase itself ("her resignation").
-POSSESSIVE_DETERMINERS = frozenset({"his", "her", "its", "their", "our", "my", "your"})
 
 #: Adjectives of readiness: "is ready to contribute" states an intention, and is an event.
 READINESS_ADJECTIVES = frozenset({"willing", "ready", "prepared", "determined", "committed", "eager", "keen"})
