@@ -16,8 +16,9 @@ from dataclasses import dataclass, field
 
 from newsgraph.clean import patterns as P
 from newsgraph.clean.dates import find_date
-from newsgraph.clean.lexicons import JOB_WORDS, NAME_PARTICLES, NOT_NAME_WORDS, OUTLETS, ROLE_WORDS
+from newsgraph.clean.lexicons import JOB_WORDS, NOT_NAME_WORDS, OUTLETS, ROLE_WORDS
 from newsgraph.clean.lines import NEWLINE, Line
+from newsgraph.vocab.names import BYLINE_NAME_PARTICLES, BYLINE_NAME_SUFFIXES
 
 _TOKEN = re.compile(r"\S+")
 _TRAIL = ".,;:|"
@@ -25,7 +26,6 @@ _TRAIL = ".,;:|"
 _NICKNAME = re.compile(r"[‘'\"“][A-Z][a-z]+[’'\"”]")
 #: Tokens ending in a period that do not end a name: initials and "Jr.".
 _ABBREVIATION = re.compile(r"(?:[A-Z]\.)+|[A-Z][a-z]?\.|[JS]r\.")
-_SUFFIXES = frozenset({"jr", "jr.", "sr", "sr.", "ii", "iii", "iv"})
 _CONNECTORS = frozenset({"and", "&"})
 _DATE_LEADS = frozenset({"on", "updated", "update", "published", "posted", "|", "-", "–", "—", "·", "•", "/", ","})
 #: How many lines a byline may run over.
@@ -85,7 +85,7 @@ def is_name_token(token: str) -> bool:
     if not bare:
         return False
     low = bare.lower()
-    if low in NAME_PARTICLES or low in _SUFFIXES:
+    if low in BYLINE_NAME_PARTICLES or low in BYLINE_NAME_SUFFIXES:
         return True
     if low in NOT_NAME_WORDS or low.endswith(("'s", "’s")) or bare.endswith(("'", "’")):
         return False
@@ -133,8 +133,10 @@ def _name_at(tokens: list[Token], pos: int) -> tuple[str, int, bool] | None:
             break
         if tok.text.endswith((".", ";", ":", "|")) and not _ABBREVIATION.fullmatch(tok.text):
             break
-    content = [w for w in words if w.lower() not in NAME_PARTICLES and w.lower() not in _SUFFIXES]
-    if len(content) < 2 or words[0].lower() in NAME_PARTICLES:
+    content = [
+        w for w in words if w.lower() not in BYLINE_NAME_PARTICLES and w.lower() not in BYLINE_NAME_SUFFIXES
+    ]
+    if len(content) < 2 or words[0].lower() in BYLINE_NAME_PARTICLES:
         return None
     if all(w.isupper() for w in content if len(w) > 2):
         words = [w.title() if len(w) > 2 or not w.endswith(".") else w for w in words]

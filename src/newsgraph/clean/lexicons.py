@@ -27,11 +27,6 @@ WEEKDAYS: frozenset[str] = _words(
 BYLINE_LEADS: frozenset[str] = frozenset({"by", "written by", "posted by", "story by", "words by", "reporting by",
                                           "report by", "text by", "author:", "authors:", "byline:"})
 
-#: Lower-case name particles allowed inside a person's name.
-NAME_PARTICLES: frozenset[str] = _words(
-    "de da das do dos di del della der den van von la le du st. bin ibn al el y"
-)
-
 #: Capitalised words that end a name in a byline: roles, date words, outlet words.
 NOT_NAME_WORDS: frozenset[str] = frozenset(
     {

@@ -7,6 +7,10 @@ meet under one key. General English news vocabulary only: no names.
 
 from __future__ import annotations
 
+from newsgraph.vocab.names import NAME_SUFFIXES
+
+__all__ = ["NAME_SUFFIXES", "ORG_OF_HEADS", "PERSON_TITLES"]
+
 #: Titles and honorifics that may stand before a person's name, longest first so
 #: "deputy attorney general" goes before "attorney general". Lower case, no dots.
 PERSON_TITLES: tuple[str, ...] = tuple(sorted({
@@ -21,9 +25,6 @@ PERSON_TITLES: tuple[str, ...] = tuple(sorted({
     "director", "chairman", "chairwoman", "chair", "ceo", "commissioner", "special counsel", "spokesman",
     "spokeswoman", "former", "then", "the late",
 }, key=lambda t: (-len(t.split()), t)))
-
-#: Generational suffixes after a person's name.
-NAME_SUFFIXES: frozenset[str] = frozenset({"jr", "sr", "ii", "iii", "iv", "v", "esq", "phd", "md"})
 
 #: Organisation heads written both "Department of X" and "X Department".
 ORG_OF_HEADS: frozenset[str] = frozenset({"department", "ministry"})

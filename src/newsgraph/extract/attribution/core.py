@@ -36,6 +36,8 @@ from newsgraph.extract.attribution.reported import (
 )
 from newsgraph.extract.attribution.sources import SourceResolver
 from newsgraph.record import Attribution, Entity, Source, TextSpan
+from newsgraph.vocab.parse import AUX_OR_NEG_DEPS, VERBAL_POS
+from newsgraph.vocab.speech import PLAIN_SPEECH_VERBS
 
 #: How far up the parse a quote may climb to find the verb that introduces it.
 MAX_CUE_HOPS = 6
@@ -210,7 +212,7 @@ def _speaker_of_previous_sentence(doc: Doc, span: Span) -> Token | None:
         return None  # the previous sentence has its own quote: its tag is not this quote's
     for tok in previous:
         reports = any(c.dep_ == "ccomp" for c in tok.children)
-        if reports and tok.pos_ == "VERB" and tok.lemma_.lower() in lex.SPEECH_VERBS:
+        if reports and tok.pos_ == "VERB" and tok.lemma_.lower() in PLAIN_SPEECH_VERBS:
             return speaker_of(tok)
     return None
 
@@ -288,8 +290,8 @@ def _decliners(doc: Doc, text: str, quoted: list[tuple[int, int]]) -> list[Token
         if span is None or len(span) == 0:
             continue
         tok = span[0]
-        verb = tok.head if tok.dep_ in ("aux", "auxpass", "neg") else tok
-        if verb.pos_ not in ("VERB", "AUX"):
+        verb = tok.head if tok.dep_ in AUX_OR_NEG_DEPS else tok
+        if verb.pos_ not in VERBAL_POS:
             verb = next((t for t in span if t.pos_ == "VERB"), verb)
         speaker = speaker_of(verb) or next((c for c in verb.children if c.dep_ == "nsubjpass"), None)
         if speaker is not None:
@@ -304,9 +306,9 @@ def _anonymity_holders(cands: Candidates, quoted: list[tuple[int, int]]) -> list
         if any(s <= tok.idx < e for s, e in quoted):
             continue
         verb, hops = tok.head, 0
-        while verb.pos_ not in ("VERB", "AUX") and verb.head is not verb and hops < 4:
+        while verb.pos_ not in VERBAL_POS and verb.head is not verb and hops < 4:
             verb, hops = verb.head, hops + 1
-        speaker = speaker_of(verb) if verb.pos_ in ("VERB", "AUX") else None
+        speaker = speaker_of(verb) if verb.pos_ in VERBAL_POS else None
         if speaker is not None:
             heads.append(speaker)
     return heads

@@ -9,6 +9,8 @@ from __future__ import annotations
 
 import re
 
+from newsgraph.vocab.parse import DETERMINER_DEPS, NOUN_CLAUSE_DEPS
+
 
 def words(text: str) -> frozenset[str]:
     """A word list written as one string, split on whitespace."""
@@ -48,9 +50,6 @@ LIGHT_VERBS: frozenset[str] = words("make issue repeat reiterate release deliver
 
 #: Verbs whose infinitive complement is reported speech for a quoted fragment ("vowed to end the 'waste'").
 XCOMP_CUE_VERBS: frozenset[str] = words("vow promise pledge threaten agree urge ask")
-
-#: Plain speech verbs (a subset of the cues): these may take a mis-parsed "-ing" clause.
-SPEECH_VERBS: frozenset[str] = words("say tell add claim state argue insist explain note warn write report")
 
 #: Complements that are no content: "refused to comment", "agreed to respond".
 NOT_CONTENT_VERBS: frozenset[str] = words("comment respond elaborate speak discuss answer be")
@@ -142,10 +141,7 @@ PERSON_PRONOUNS: frozenset[str] = words("he she him her")
 THING_PRONOUNS: frozenset[str] = words("it")
 #: Every pronoun that can stand for a speaker (first and second person included).
 SPEAKER_PRONOUNS: frozenset[str] = PLURAL_PRONOUNS | PERSON_PRONOUNS | words("i me we us you")
-#: Possessives stand for their pronoun ("his claim" is a claim by "he").
-POSSESSIVE_PRONOUNS: dict[str, str] = {
-    "his": "he", "her": "she", "their": "they", "its": "it", "my": "i", "our": "we", "your": "you",
-}  # fmt: skip
+# Possessives and the pronoun each stands for: POSSESSIVE_PRONOUNS in newsgraph.vocab.pronouns.
 
 #: Small words a title-cased quote may leave in lower case ("Meet the Press", "Fire and Fury").
 TITLE_SMALL_WORDS: frozenset[str] = words("a an the and or of in on at to for with by from vs")
@@ -213,6 +209,35 @@ CHANNEL_NOUNS: frozenset[str] = words("tweet post statement message video blog r
 
 #: Nouns grouping channels: "in a series of tweets", "in a string of posts".
 CHANNEL_GROUP_NOUNS: frozenset[str] = words("series string number flurry couple stream barrage")
+
+#: Words that open a reported clause and are not part of its content ("said that ...", "asked whether ...").
+COMPLEMENTIZERS: frozenset[str] = words("that whether if")
+#: Prepositions that give whose a cue noun is: "the claim by X", "a warning from X".
+SPEAKER_PREPOSITIONS: frozenset[str] = words("by from")
+
+# -- parse labels only the attribution stage reads (the shared ones are in newsgraph.vocab.parse) --
+
+#: Dependents that carry the reported clause ("said (that) ...").
+REPORTED_CLAUSE_DEPS: frozenset[str] = frozenset({"ccomp"})
+#: Relations through which a verb shares its subject with its head ("X spoke ... and vowed").
+SUBJECT_SHARING_DEPS: frozenset[str] = frozenset({"conj", "xcomp", "advcl"})
+#: Modifiers that, set off by a comma, end the noun phrase a source is named by ("Ms. Lee, who said",
+#: "X, a spokeswoman"): clauses on the noun and appositives.
+SET_OFF_MODIFIER_DEPS: frozenset[str] = NOUN_CLAUSE_DEPS | {"appos"}
+#: Words of a clause that tell how it is reported: its complementizer and its "to".
+CLAUSE_MARKER_DEPS: frozenset[str] = frozenset({"mark", "aux"})
+#: How a that-clause hangs off a cue noun ("his claim that ..."): the parser gives either label.
+NOUN_COMPLEMENT_DEPS: frozenset[str] = frozenset({"acl", "ccomp"})
+#: How a participle claim hangs off a channel verb ("attacked the plan in tweets, calling it ...").
+PARTICIPLE_CLAUSE_DEPS: frozenset[str] = frozenset({"advcl", "xcomp"})
+#: Words stripped from the front of a source's description ("the", "its"): determiners, possessors
+#: and the possessive "'s" the parser sometimes labels ``case``.
+DESCRIPTION_LEAD_DEPS: frozenset[str] = DETERMINER_DEPS | {"case"}
+#: Dependents that count a noun ("two people", "both officials", "a dozen").
+COUNT_DEPS: frozenset[str] = frozenset({"det", "predet", "quantmod"})
+#: How a phrase attached to an anonymous source hangs below it ("people close to the House who ..."):
+#: through prepositions and their objects, modifiers and clauses on the noun.
+AFFILIATION_PATH_DEPS: frozenset[str] = frozenset({"pobj", "prep", "amod", "compound", "acl"})
 
 #: Verbs of speaking or judging that, with a channel, introduce a participle claim
 #: ("attacked the plan in several tweets, calling it a disaster").

@@ -17,15 +17,17 @@ from spacy.symbols import AUX, NOUN, VERB
 from spacy.tokens import Doc, Span, Token
 
 from newsgraph.extract.attribution import lexicons as lex
+from newsgraph.vocab.parse import (
+    ACTIVE_SUBJECT_DEPS,
+    BY_PHRASE_DEPS,
+    NOMINAL_OR_PRONOUN_POS,
+    NOUN_CLAUSE_DEPS,
+    PASSIVE_SUBJECT_DEPS,
+    VERBAL_POS,
+    WH_RELATIVE_TAGS,
+)
+from newsgraph.vocab.speech import PLAIN_SPEECH_VERBS
 
-SUBJECT_DEPS = frozenset({"nsubj", "csubj"})
-PASSIVE_SUBJECT_DEPS = frozenset({"nsubjpass", "csubjpass"})
-#: Dependents that carry the reported clause.
-CLAUSE_DEPS = frozenset({"ccomp"})
-#: Relations through which a verb shares its subject with its head ("X spoke ... and vowed").
-SUBJECT_SHARING_DEPS = frozenset({"conj", "xcomp", "advcl"})
-#: Relations through which a verb's subject is the noun it modifies ("Ms. Lee, who said", "a statement saying").
-NOUN_MODIFIER_DEPS = frozenset({"relcl", "acl"})
 #: Entity types that may stand before a headline colon as the speaker.
 HEADLINE_SOURCE_LABELS = frozenset({"PERSON", "ORG", "NORP", "GPE"})
 #: Punctuation trimmed off the edges of content spans.
@@ -113,14 +115,14 @@ def candidates(doc: Doc, text: str | None = None) -> Candidates:
 
 
 def is_cue_verb(token: Token) -> bool:
-    return token.pos_ in ("VERB", "AUX") and token.lemma_.lower() in lex.CUE_VERBS
+    return token.pos_ in VERBAL_POS and token.lemma_.lower() in lex.CUE_VERBS
 
 
 def speaker_of(verb: Token, depth: int = 0) -> Token | None:
     """The token heading whoever performs ``verb``: its subject, or one inherited from its head."""
     for child in verb.children:
-        if child.dep_ in SUBJECT_DEPS:
-            if child.tag_ in ("WP", "WDT") and verb.dep_ == "relcl":
+        if child.dep_ in ACTIVE_SUBJECT_DEPS:
+            if child.tag_ in WH_RELATIVE_TAGS and verb.dep_ == "relcl":
                 return verb.head  # "people ... who requested anonymity"
             return child
     for child in verb.children:
@@ -130,9 +132,9 @@ def speaker_of(verb: Token, depth: int = 0) -> Token | None:
                     return pobj
     if depth > 4 or verb.head is verb:
         return None
-    if verb.dep_ in NOUN_MODIFIER_DEPS and verb.head.pos_ in ("NOUN", "PROPN", "PRON"):
-        return verb.head
-    if verb.dep_ in SUBJECT_SHARING_DEPS and verb.head.pos_ in ("VERB", "AUX"):
+    if verb.dep_ in NOUN_CLAUSE_DEPS and verb.head.pos_ in NOMINAL_OR_PRONOUN_POS:
+        return verb.head  # "Ms. Lee, who said", "a statement saying": the noun modified speaks
+    if verb.dep_ in lex.SUBJECT_SHARING_DEPS and verb.head.pos_ in VERBAL_POS:
         return speaker_of(verb.head, depth + 1)
     return None
 
@@ -144,7 +146,7 @@ def phrase_of(token: Token) -> Span:
     for child in token.rights:
         if child.dep_ == "punct" or (child.left_edge.i - 1 > token.i and doc[child.left_edge.i - 1].text in ",(—"):
             break
-        if child.dep_ in ("relcl", "appos", "acl") and child.left_edge.i > 0 and doc[child.left_edge.i - 1].is_punct:
+        if child.dep_ in lex.SET_OFF_MODIFIER_DEPS and child.left_edge.i > 0 and doc[child.left_edge.i - 1].is_punct:
             break
         right = child.right_edge.i
     left = token.left_edge.i
@@ -177,7 +179,7 @@ def clause_span(head: Token, exclude: Token | None = None) -> tuple[int, int]:
             right = exclude.left_edge.i - 1
         else:
             left = exclude.right_edge.i + 1
-    while left < right and (doc[left].dep_ == "mark" and doc[left].lower_ in ("that", "whether", "if")):
+    while left < right and (doc[left].dep_ == "mark" and doc[left].lower_ in lex.COMPLEMENTIZERS):
         left += 1
     while left < right and doc[left].text in EDGE_PUNCT:
         left += 1
@@ -195,19 +197,19 @@ def _reported_clause(verb: Token) -> Token | None:
     "said legalizing it would ...", or a promise's infinitive ("vowed to end ...")."""
     lemma = verb.lemma_.lower()
     for child in verb.children:
-        if child.dep_ in CLAUSE_DEPS:
+        if child.dep_ in lex.REPORTED_CLAUSE_DEPS:
             return child
     for child in verb.children:
-        marks = {c.lower_ for c in child.children if c.dep_ in ("mark", "aux")}
+        marks = {c.lower_ for c in child.children if c.dep_ in lex.CLAUSE_MARKER_DEPS}
         if child.dep_ == "advcl" and marks & {"if", "whether"}:
             return child
-        if child.dep_ != "xcomp" or child.pos_ not in ("VERB", "AUX"):
+        if child.dep_ != "xcomp" or child.pos_ not in VERBAL_POS:
             continue
         if child.lemma_.lower() in lex.NOT_CONTENT_VERBS:
             continue
         if "to" in marks and lemma in lex.XCOMP_CUE_VERBS:
             return child
-        if "to" not in marks and child.tag_ == "VBG" and lemma in lex.SPEECH_VERBS:
+        if "to" not in marks and child.tag_ == "VBG" and lemma in PLAIN_SPEECH_VERBS:
             return child
     return None
 
@@ -223,7 +225,7 @@ def verb_claims(doc: Doc, quoted: list[tuple[int, int]], cands: Candidates | Non
             continue
         cue = cue_span(token)
         clause = _reported_clause(token)
-        if clause is None and token.dep_ in ("parataxis",) and token.head.pos_ in ("VERB", "AUX"):
+        if clause is None and token.dep_ == "parataxis" and token.head.pos_ in VERBAL_POS:
             clause = token.head  # "Prices will rise, he said" parsed with "said" hanging off "rise"
             content = clause_span(clause, exclude=token)
         elif clause is not None:
@@ -323,7 +325,7 @@ def _noun_speaker(noun: Token) -> Token | None:
         if child.dep_ == "poss":
             return child
     for child in noun.children:
-        if child.dep_ in ("prep", "agent") and child.lower_ in ("by", "from"):
+        if child.dep_ in BY_PHRASE_DEPS and child.lower_ in lex.SPEAKER_PREPOSITIONS:
             pobj = next((c for c in child.children if c.dep_ == "pobj"), None)
             if pobj is not None:
                 return pobj
@@ -342,7 +344,8 @@ def noun_claims(doc: Doc, quoted: list[tuple[int, int]], cands: Candidates | Non
             (
                 c
                 for c in token.rights
-                if c.dep_ in ("acl", "ccomp") and any(m.dep_ == "mark" and m.lower_ == "that" for m in c.children)
+                if c.dep_ in lex.NOUN_COMPLEMENT_DEPS
+                and any(m.dep_ == "mark" and m.lower_ == "that" for m in c.children)
             ),
             None,
         )
@@ -381,7 +384,7 @@ def channel_claims(doc: Doc, quoted: list[tuple[int, int]], cands: Candidates | 
             (
                 c
                 for c in verb.children
-                if c.dep_ in ("advcl", "xcomp")
+                if c.dep_ in lex.PARTICIPLE_CLAUSE_DEPS
                 and c.tag_ == "VBG"
                 and c.i > noun.i
                 and c.lemma_.lower() in lex.CHANNEL_PARTICIPLES

@@ -20,6 +20,15 @@ from spacy.tokens import Doc, Span, Token
 from newsgraph.extract.attribution import lexicons as lex
 from newsgraph.extract.attribution.reported import phrase_of
 from newsgraph.record import Entity, Source, SourceMention
+from newsgraph.vocab.parse import (
+    ADJECTIVAL_DEPS,
+    DETERMINER_DEPS,
+    NOMINAL_SUBJECT_DEPS,
+    PLURAL_NOUN_TAGS,
+    PROPER_OR_PRONOUN_POS,
+    SINGULAR_NOUN_TAGS,
+)
+from newsgraph.vocab.pronouns import POSSESSIVE_PRONOUNS
 
 PERSON_LABELS = frozenset({"PERSON"})
 ORG_LABELS = frozenset({"ORG", "GPE", "NORP", "FAC"})
@@ -117,7 +126,7 @@ def _norm(text: str) -> str:
 
 
 def _without_determiner(span: Span) -> str:
-    words = [t.text for t in span if not (t.i == span.start and t.dep_ in ("det", "poss"))]
+    words = [t.text for t in span if not (t.i == span.start and t.dep_ in DETERMINER_DEPS)]
     return " ".join(words)
 
 
@@ -131,16 +140,16 @@ def _count(head: Token) -> int | None:
             if word in lex.NUMBER_WORDS:
                 return lex.NUMBER_WORDS[word]
             return None
-        if child.dep_ in ("det", "predet", "quantmod") and child.lower_ in lex.NUMBER_WORDS:
+        if child.dep_ in lex.COUNT_DEPS and child.lower_ in lex.NUMBER_WORDS:
             return lex.NUMBER_WORDS[child.lower_]
-    if head.tag_ in ("NN", "NNP") and head.lower_ not in ("people",):
+    if head.tag_ in SINGULAR_NOUN_TAGS and head.lower_ != "people":
         return 1
     return None
 
 
 def _strip_det(span: Span) -> str:
     tokens = [t for t in span]
-    while tokens and tokens[0].dep_ in ("det", "poss", "case") and tokens[0].lower_ in ("the", "a", "an", "its"):
+    while tokens and tokens[0].dep_ in lex.DESCRIPTION_LEAD_DEPS and tokens[0].lower_ in ("the", "a", "an", "its"):
         tokens.pop(0)
     return "".join(t.text_with_ws for t in tokens).strip()
 
@@ -149,7 +158,7 @@ def _affiliating_modifier(token: Token) -> bool:
     """ "administration" in "administration officials"; not "senior" or "two"."""
     if token.lower_ in lex.RANK_WORDS:
         return False
-    return token.dep_ == "compound" or (token.dep_ in ("amod", "nmod") and token.pos_ == "PROPN")
+    return token.dep_ == "compound" or (token.dep_ in ADJECTIVAL_DEPS and token.pos_ == "PROPN")
 
 
 def _affiliation(head: Token) -> str | None:
@@ -228,7 +237,7 @@ class SourceResolver:
             return "media" if any(t.lower_ in lex.MEDIA_MODIFIERS for t in head.lefts) else "organization"
         if head.pos_ == "PROPN" and lex.MEDIA_NAME_RE.search(text):
             return "media"
-        return "person" if head.pos_ in ("PRON", "PROPN") or lemma in lex.ROLE_NOUNS else "organization"
+        return "person" if head.pos_ in PROPER_OR_PRONOUN_POS or lemma in lex.ROLE_NOUNS else "organization"
 
     @staticmethod
     def _is_anonymous(head: Token, ref: _EntityRef | None) -> bool:
@@ -261,7 +270,7 @@ class SourceResolver:
         return best
 
     def _pronoun(self, head: Token) -> int | None:
-        word = lex.POSSESSIVE_PRONOUNS.get(head.lower_, head.lower_)
+        word = POSSESSIVE_PRONOUNS.get(head.lower_, head.lower_)
         offset = head.idx
         span = (head.idx, head.idx + len(head.text))
         if word in lex.PLURAL_PRONOUNS:
@@ -304,7 +313,7 @@ class SourceResolver:
 
     def _is_subject(self, ref: _EntityRef) -> bool:
         span = self.doc.char_span(ref.start, ref.end, alignment_mode="expand")
-        return span is not None and span.root.dep_ in ("nsubj", "nsubjpass")
+        return span is not None and span.root.dep_ in NOMINAL_SUBJECT_DEPS
 
     def _for_entity(self, ref: _EntityRef, span: tuple[int, int] | None) -> int:
         key = self._entity_key(ref)
@@ -338,7 +347,7 @@ class SourceResolver:
 
     def resolve(self, head: Token) -> int | None:
         """The index of the source the phrase headed by ``head`` names, creating it if new."""
-        if head.pos_ == "PRON" or head.lower_ in lex.SPEAKER_PRONOUNS or head.lower_ in lex.POSSESSIVE_PRONOUNS:
+        if head.pos_ == "PRON" or head.lower_ in lex.SPEAKER_PRONOUNS or head.lower_ in POSSESSIVE_PRONOUNS:
             return self._pronoun(head)
         if head.lower_ in ("who", "which", "that"):
             return None
@@ -374,7 +383,7 @@ class SourceResolver:
                 kind=kind,
                 key=key,
                 head_lemma=head.lemma_.lower(),
-                plural=head.tag_ in ("NNS", "NNPS"),
+                plural=head.tag_ in PLURAL_NOUN_TAGS,
                 affiliation=_affiliation(head),
             )
             return self._add(draft, span, named=True)
@@ -385,7 +394,7 @@ class SourceResolver:
         lemma = head.lemma_.lower()
         first = phrase[0].lower_
         definite = first in lex.ANAPHORIC_DETERMINERS
-        plural = head.tag_ in ("NNS", "NNPS") or lemma == "people"
+        plural = head.tag_ in PLURAL_NOUN_TAGS or lemma == "people"
         key = f"anon:{_norm(_without_determiner(phrase))}"
         idx = self._by_key.get(key)
         if idx is None and definite:
@@ -418,7 +427,7 @@ class SourceResolver:
     def note_anonymity(self, head: Token) -> None:
         """A sentence saying why someone "requested anonymity": give the reason to that source."""
         anchor, hops = head, 0
-        while anchor.dep_ in ("pobj", "prep", "amod", "compound", "acl") and hops < 6:
+        while anchor.dep_ in lex.AFFILIATION_PATH_DEPS and hops < 6:
             anchor, hops = anchor.head, hops + 1
             if anchor.pos_ == "NOUN" and anchor.lemma_.lower() in lex.ANONYMOUS_NOUNS | {"people"}:
                 head = anchor  # "people close to the House who requested anonymity": the people, not the House

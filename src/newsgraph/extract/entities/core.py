@@ -31,8 +31,8 @@ from newsgraph.extract.entities.lexicons import (
     CORPORATE_SUFFIXES,
     ENTITY_LABELS,
     HONORIFICS,
-    INVERTED_SPEECH_VERBS,
     KNOWN_ORGANISATIONS,
+    MODIFIED_WORD_POS,
     NICKNAMES,
     NON_NAME_LABELS,
     NOT_NAMES,
@@ -44,13 +44,14 @@ from newsgraph.extract.entities.lexicons import (
     RE_MARKUP,
     RE_NAME_WITH_NUMBER,
     RE_POSSESSIVE,
-    SUBJECT_DEPS,
     TITLE_ABBREVIATIONS,
     TITLE_HEADS,
     TITLE_MODIFIERS,
     WEAK_TITLE_HEADS,
 )
 from newsgraph.record import Entity, Mention
+from newsgraph.vocab.parse import PRENOMINAL_DEPS, SALIENT_SUBJECT_DEPS
+from newsgraph.vocab.speech import INVERTED_SPEECH_VERBS
 
 __all__ = ["ENTITY_LABELS", "entities"]
 
@@ -176,10 +177,10 @@ def _modifies_next_noun(doc: Doc, end: int) -> bool:
     last = doc[end - 1]
     return (
         end < len(doc)
-        and last.dep_ in ("compound", "amod", "nmod")
+        and last.dep_ in PRENOMINAL_DEPS
         and last.head.i >= end
         and last.head.pos_ == "NOUN"
-        and doc[end].pos_ in ("NOUN", "ADJ")
+        and doc[end].pos_ in MODIFIED_WORD_POS
     )
 
 
@@ -324,10 +325,36 @@ def _propagate(doc: Doc, spans: list[NameSpan], labels: dict[str, str]) -> tuple
 
     A known longer form wins over a shorter span spaCy gave inside it ("Waqar
     Younis" over a labelled "Younis"); the indexes of such replaced spans are
-    returned with the new mentions.
+    returned with the new mentions. Adds the surnames of people named in full to
+    ``labels`` (see ``_add_surname_forms``).
     """
-    n = len(doc)
-    owner = [-1] * n  # index of the span covering a token; TAKEN once propagation used it
+    owner = _owners(doc, spans)
+    _add_surname_forms(labels)
+    forms = _forms_by_first_word(labels)
+    found: list[NameSpan] = []
+    replaced: set[int] = set()
+    tagged = doc.has_annotation("TAG")
+    lowers = coref.token_strings(doc, LOWER)
+    i = 0
+    while i < len(doc):
+        options = forms.get(lowers[i])
+        hit = _known_form_at(doc, i, options, spans, owner, lowers, tagged) if options else None
+        if hit is None:
+            i += 1
+            continue
+        match, inner = hit
+        found.append(match)
+        replaced |= inner
+        for k in range(match.start, match.end):
+            owner[k] = TAKEN
+        i = match.end
+    return found, replaced
+
+
+def _owners(doc: Doc, spans: list[NameSpan]) -> list[int]:
+    """For every token, the index of the span covering it; TAKEN inside a date, number or the like
+    (a date is not a name); -1 where no span is."""
+    owner = [-1] * len(doc)
     for index, span in enumerate(spans):
         for i in range(span.start, span.end):
             owner[i] = index
@@ -335,12 +362,27 @@ def _propagate(doc: Doc, spans: list[NameSpan], labels: dict[str, str]) -> tuple
         if ent.label_ in NON_NAME_LABELS:
             for i in range(ent.start, ent.end):
                 owner[i] = TAKEN
-    # A person named in full is also looked for by surname alone ("Waqar Younis" ... "Younis").
+    return owner
+
+
+def _add_surname_forms(labels: dict[str, str]) -> None:
+    """A person named in full is also looked for by surname alone ("Waqar Younis" ... "Younis").
+
+    Adds the surname to ``labels`` in place (grouping reads it there too), unless it is known already.
+    """
     for key, label in list(labels.items()):
         if label == "PERSON" and " " in key:
             parts = names.name_parts(key.split())
             if parts and parts.full and " " not in parts.surname and parts.surname not in labels:
                 labels[parts.surname] = "PERSON"
+
+
+def _forms_by_first_word(labels: dict[str, str]) -> dict[str, list[tuple[str, ...]]]:
+    """The known forms worth looking for, as word tuples under their first word, longest first.
+
+    Left out: forms too long to be a name, lone words that are never names alone (or a single
+    letter), and forms with no letter at all.
+    """
     forms: dict[str, list[tuple[str, ...]]] = defaultdict(list)
     for key in labels:
         words = tuple(key.split(" "))
@@ -351,45 +393,66 @@ def _propagate(doc: Doc, spans: list[NameSpan], labels: dict[str, str]) -> tuple
         forms[words[0]].append(words)
     for options in forms.values():
         options.sort(key=len, reverse=True)
-    found: list[NameSpan] = []
-    replaced: set[int] = set()
-    tagged = doc.has_annotation("TAG")
-    lowers = coref.token_strings(doc, LOWER)
-    i = 0
-    while i < n:
-        options = forms.get(lowers[i])
-        if not options or owner[i] == TAKEN or (owner[i] >= 0 and spans[owner[i]].start != i):
-            i += 1
+    return forms
+
+
+def _known_form_at(
+    doc: Doc,
+    i: int,
+    options: list[tuple[str, ...]],
+    spans: list[NameSpan],
+    owner: list[int],
+    lowers: list[str],
+    tagged: bool,
+) -> tuple[NameSpan, set[int]] | None:
+    """The longest known form written at token ``i``, with the indexes of the spans inside it it replaces.
+
+    None where propagation may not start (a token already taken, or inside a span that starts
+    earlier) or no form fits there (see ``_fits``).
+    """
+    if owner[i] == TAKEN or (owner[i] >= 0 and spans[owner[i]].start != i):
+        return None
+    for words in options:
+        end = i + len(words)
+        inner = _fits(doc, i, words, spans, owner, lowers, tagged)
+        if inner is None:
             continue
-        match, inner = None, set()
-        for words in options:
-            end = i + len(words)
-            if end > n or tuple(lowers[i:end]) != words or any(owner[k] == TAKEN for k in range(i, end)):
-                continue
-            inner = {owner[k] for k in range(i, end) if owner[k] >= 0}
-            if any(spans[x].start < i or spans[x].end > end or spans[x].end - spans[x].start == len(words)
-                   for x in inner):
-                continue  # overlaps a span partly, or is that span itself
-            tokens = doc[i:end]
-            if not all(t.text[:1].isupper() or not t.text[:1].isalpha() for t in tokens):
-                continue
-            if _inside_unknown_name(doc, i, end, [o != -1 for o in owner], tagged):
-                continue
-            match = NameSpan(start=i, end=end, key=" ".join(words), label=None)
-            match.all_caps = all(t.is_upper or not t.is_alpha for t in tokens)
-            match.title = titles.prenominal_title(doc, i)
-            if match.title is not None:
-                match.title = titles.with_jurisdiction(doc, match.title, end)
-            break
-        if match:
-            found.append(match)
-            replaced |= inner
-            for k in range(match.start, match.end):
-                owner[k] = TAKEN
-            i = match.end
-        else:
-            i += 1
-    return found, replaced
+        tokens = doc[i:end]
+        match = NameSpan(start=i, end=end, key=" ".join(words), label=None)
+        match.all_caps = all(t.is_upper or not t.is_alpha for t in tokens)
+        match.title = titles.prenominal_title(doc, i)
+        if match.title is not None:
+            match.title = titles.with_jurisdiction(doc, match.title, end)
+        return match, inner
+    return None
+
+
+def _fits(
+    doc: Doc,
+    i: int,
+    words: tuple[str, ...],
+    spans: list[NameSpan],
+    owner: list[int],
+    lowers: list[str],
+    tagged: bool,
+) -> set[int] | None:
+    """The spans a form ``words`` at token ``i`` would replace, or None where it does not fit.
+
+    It fits where the words are written there, none of them taken; it covers the spans inside it
+    whole and is longer than each; every word is capitalised (or not a letter); and it is not part
+    of a longer capitalised name nobody labelled.
+    """
+    end = i + len(words)
+    if end > len(doc) or tuple(lowers[i:end]) != words or any(owner[k] == TAKEN for k in range(i, end)):
+        return None
+    inner = {owner[k] for k in range(i, end) if owner[k] >= 0}
+    if any(spans[x].start < i or spans[x].end > end or spans[x].end - spans[x].start == len(words) for x in inner):
+        return None  # overlaps a span partly, or is that span itself
+    if not all(t.text[:1].isupper() or not t.text[:1].isalpha() for t in doc[i:end]):
+        return None
+    if _inside_unknown_name(doc, i, end, [o != -1 for o in owner], tagged):
+        return None
+    return inner
 
 
 def _inside_unknown_name(doc: Doc, start: int, end: int, covered: list[bool], tagged: bool) -> bool:
@@ -551,7 +614,7 @@ def _resolve(doc: Doc, groups: list[Group]) -> None:
         for span in group.spans:
             head = _head(doc, span.start, span.end)
             anchors.append(coref.Anchor(group=gi, token=head, sent=sents[head],
-                                        subject=doc[head].dep_ in SUBJECT_DEPS))
+                                        subject=doc[head].dep_ in SALIENT_SUBJECT_DEPS))
     if not people:
         return
     pronouns = coref.resolve_pronouns(doc, anchors, people, sents, blocked={i for i, c in enumerate(covered) if c})
@@ -598,7 +661,7 @@ def _salience_scores(doc: Doc, groups: list[Group]) -> list[float]:
         items = [(s.start, s.end, "name") for s in group.spans] + group.extra
         first = min(start for start, _, _ in items)
         for start, end, kind in items:
-            subject = deps[_head(doc, start, end)] in SUBJECT_DEPS
+            subject = deps[_head(doc, start, end)] in SALIENT_SUBJECT_DEPS
             score += KIND_WEIGHT[kind] * (SUBJECT_BOOST if subject else 1.0)
         score += POSITION_WEIGHT * (1.0 - doc[first].idx / n_chars)
         scores.append(score)

@@ -18,7 +18,23 @@ from dataclasses import dataclass, field
 from spacy.attrs import LEMMA, LOWER, ORTH, SENT_START
 from spacy.tokens import Doc, Token
 
-from newsgraph.extract.entities.lexicons import DEFINITE_DETERMINERS, OPEN_ROLES, PRONOUNS, REFLEXIVES, SUBJECT_DEPS
+from newsgraph.extract.entities.lexicons import (
+    BINDER_DEPS,
+    DEFINITE_DETERMINERS,
+    FRONTED_PHRASE_DEPS,
+    OPEN_ROLES,
+    PRONOUN_POS,
+    PRONOUNS,
+)
+from newsgraph.vocab.parse import (
+    NOMINAL_POS,
+    NOMINAL_SUBJECT_DEPS,
+    SALIENT_SUBJECT_DEPS,
+    VERB_OR_PREP_OBJECT_DEPS,
+    VERBAL_POS,
+)
+from newsgraph.vocab.pronouns import PERSON_REFLEXIVES
+from newsgraph.vocab.speech import QUOTE_SPEECH_VERBS
 
 #: How many sentences back a pronoun looks for its antecedent.
 PRONOUN_WINDOW = 2
@@ -30,12 +46,11 @@ W_FREQUENCY = 0.2
 W_SAME_CLAUSE_SUBJECT = 1.5
 #: How many sentences back a role description looks for the person holding the role.
 ROLE_WINDOW = 3
-#: Verbs that introduce a quotation.
-SPEECH_VERBS = frozenset({"say", "tell", "add", "write", "tweet", "ask", "continue", "explain", "declare",
-                          "insist", "recall", "note", "argue", "claim", "warn", "reply", "respond"})
-OPENING_QUOTES = frozenset({"“"})
-CLOSING_QUOTES = frozenset({"”"})
-STRAIGHT_QUOTES = frozenset({'"', "''", "``"})
+#: Quotation-mark tokens that open, close, or (straight, either way) toggle a quotation. Tokens, not
+#: characters: the tokenizer's "``" and "''" count; single curly marks do not (they double as apostrophes).
+OPENING_QUOTE_TOKENS = frozenset({"“"})
+CLOSING_QUOTE_TOKENS = frozenset({"”"})
+STRAIGHT_QUOTE_TOKENS = frozenset({'"', "''", "``"})
 #: Longest role description matched after its determiner, in tokens.
 MAX_ROLE_TOKENS = 4
 
@@ -81,7 +96,7 @@ def token_strings(doc: Doc, attr: int) -> list[str]:
 def _clause_head(token: Token) -> Token:
     """The verb a token hangs off, through prepositions and possessors."""
     head = token.head
-    while head.pos_ not in ("VERB", "AUX") and head.head.i != head.i:
+    while head.pos_ not in VERBAL_POS and head.head.i != head.i:
         head = head.head
     return head
 
@@ -98,10 +113,10 @@ def _score(pronoun: Token, anchor: Anchor, doc: Doc, info: PersonInfo, sent: int
     score += W_FREQUENCY * min(info.count, 10) / 10
     score -= 0.001 * (pronoun.i - anchor.token)
     same_clause = sent == anchor.sent and _clause_head(doc[anchor.token]).i == _clause_head(pronoun).i
-    if pronoun.lower_ in REFLEXIVES:
+    if pronoun.lower_ in PERSON_REFLEXIVES:
         if same_clause and anchor.subject:
             score += W_SAME_CLAUSE_SUBJECT
-    elif pronoun.dep_ in ("dobj", "pobj", "dative") and same_clause and anchor.subject:
+    elif pronoun.dep_ in VERB_OR_PREP_OBJECT_DEPS and same_clause and anchor.subject:
         score -= W_SAME_CLAUSE_SUBJECT  # "Smith told him": him is not Smith
     return score
 
@@ -116,7 +131,7 @@ def _binder(pronoun: Token) -> int | None:
     for _ in range(8):
         head = node.head
         for child in head.children:
-            if child.i != node.i and child.dep_ in ("nsubj", "nsubjpass", "poss") and child.i < pronoun.i:
+            if child.i != node.i and child.dep_ in BINDER_DEPS and child.i < pronoun.i:
                 return child.i
         if head.i == node.i:
             return None
@@ -135,8 +150,8 @@ def _cataphor(pronoun: Token) -> int | None:
         head = node.head
         if head.i == node.i:
             return None
-        if head.dep_ == "ROOT" and node.dep_ in ("prep", "advcl", "npadvmod"):
-            subject = next((c for c in head.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+        if head.dep_ == "ROOT" and node.dep_ in FRONTED_PHRASE_DEPS:
+            subject = next((c for c in head.children if c.dep_ in NOMINAL_SUBJECT_DEPS), None)
             if subject is not None and subject.i > pronoun.i and node.i < subject.i:
                 return subject.i
             return None
@@ -160,9 +175,9 @@ class Quotes:
         self.inside = self._mask(doc)
         self._by_sent: dict[int, list[int]] = {}
         for i, lemma in enumerate(token_strings(doc, LEMMA)):
-            if lemma.lower() in SPEECH_VERBS and not self.inside[i]:
+            if lemma.lower() in QUOTE_SPEECH_VERBS and not self.inside[i]:
                 for child in doc[i].children:
-                    if child.dep_ in ("nsubj", "nsubjpass") and not self.inside[child.i]:
+                    if child.dep_ in NOMINAL_SUBJECT_DEPS and not self.inside[child.i]:
                         self._by_sent.setdefault(sents[i], []).append(child.i)
 
     @staticmethod
@@ -172,11 +187,11 @@ class Quotes:
         for i, text in enumerate(token_strings(doc, ORTH)):
             if text.count("\n") >= 2 and not text.strip():
                 inside = False  # a new paragraph reopens its quotation
-            elif text in OPENING_QUOTES:
+            elif text in OPENING_QUOTE_TOKENS:
                 inside = True
-            elif text in CLOSING_QUOTES:
+            elif text in CLOSING_QUOTE_TOKENS:
                 inside = False
-            elif text in STRAIGHT_QUOTES:
+            elif text in STRAIGHT_QUOTE_TOKENS:
                 inside = not inside
             else:
                 mask[i] = inside
@@ -226,18 +241,18 @@ def resolve_pronouns(
                 outside[pool[cursor].group] = pool[cursor]
             cursor += 1
         token = doc[i]
-        if token.pos_ not in ("PRON", "DET"):
+        if token.pos_ not in PRONOUN_POS:
             continue
         sent = sents[token.i]
         speakers = quotes.speakers_of(token.i) if quotes.inside[token.i] else set()
         best, best_score = None, None
-        bound = _binder(token) if token.lower_ in REFLEXIVES else _cataphor(token)
+        bound = _binder(token) if token.lower_ in PERSON_REFLEXIVES else _cataphor(token)
         group = quotes.groups.get(bound) if bound is not None else None
         if group is not None and people[group].gender in (None, gender):
             best, best_score = group, 0.0  # "X's decision to recuse himself"; "Before his ..., X ..."
         # '"X did it," he said': the speaker of a quotation is not someone named inside it.
         speaker = (not quotes.inside[token.i] and token.dep_ == "nsubj"
-                   and token.head.lemma_.lower() in SPEECH_VERBS)
+                   and token.head.lemma_.lower() in QUOTE_SPEECH_VERBS)
         candidates = outside if speaker else recent
         for group, anchor in ([] if best is not None else candidates.items()):
             if sent - anchor.sent > PRONOUN_WINDOW:
@@ -254,7 +269,7 @@ def resolve_pronouns(
         info = people[best]
         if info.gender is None:
             info.gender = gender
-        subject = token.dep_ in SUBJECT_DEPS
+        subject = token.dep_ in SALIENT_SUBJECT_DEPS
         previous = recent.get(best)
         # The pronoun becomes the group's latest anchor, keeping subject status within its sentence.
         kept_subject = previous is not None and previous.sent == sent and previous.subject
@@ -271,7 +286,7 @@ def _continues(doc: Doc, end: int) -> bool:
     following = doc[end]
     if (not doc[end - 1].whitespace_ and following.text in ("-", "–")) or following.lower_ in ("of", "for"):
         return True
-    if following.pos_ in ("NOUN", "PROPN") and following.tag_ != "POS":
+    if following.pos_ in NOMINAL_POS and following.tag_ != "POS":
         return True
     if following.tag_ == "POS" and doc[end - 1].text[:1].isupper() and end + 1 < len(doc):
         after = doc[end + 1]

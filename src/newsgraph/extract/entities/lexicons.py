@@ -9,6 +9,9 @@ from __future__ import annotations
 
 import re
 
+from newsgraph.vocab.parse import NOMINAL_SUBJECT_DEPS
+from newsgraph.vocab.pronouns import PERSON_PRONOUN_GENDERS
+
 #: spaCy labels kept as entities (numbers, dates and the like are not).
 ENTITY_LABELS = frozenset(
     {"PERSON", "ORG", "GPE", "LOC", "NORP", "FAC", "EVENT", "WORK_OF_ART", "LAW", "PRODUCT", "LANGUAGE"}
@@ -94,12 +97,9 @@ FEMALE_TITLES = frozenset({"congresswoman", "chairwoman", "spokeswoman", "queen"
                            "councilwoman", "assemblywoman", "sister", "mother", "dame", "lady", "madam",
                            "businesswoman", "wife", "daughter", "actress", "duchess", "empress"})
 
-#: Third-person singular pronouns resolved to people, with their gender.
-PRONOUNS: dict[str, str] = {
-    "he": "male", "him": "male", "his": "male", "himself": "male",
-    "she": "female", "her": "female", "hers": "female", "herself": "female",
-}
-REFLEXIVES = frozenset({"himself", "herself"})
+#: Third-person singular pronouns resolved to people, with their gender: the shared list under the name
+#: other code (the mention scorer) reads it by here.
+PRONOUNS = PERSON_PRONOUN_GENDERS
 
 #: Determiners that open a definite description of a known role ("the attorney general", "his aide").
 DEFINITE_DETERMINERS = frozenset({"the", "his", "her", "their", "its", "our"})
@@ -121,20 +121,10 @@ NICKNAMES: dict[str, str] = {
     "sasha": "alexander", "misha": "mikhail",
 }
 
-#: Name suffixes: not a surname ("Robert S. Smith III" → surname "Smith").
-NAME_SUFFIXES = frozenset({"jr", "jr.", "sr", "sr.", "ii", "iii", "iv", "v", "esq", "esq.", "phd", "md"})
-
-#: Name particles that belong to a surname ("van", "de la").
-NAME_PARTICLES = frozenset({"van", "von", "de", "del", "della", "der", "den", "la", "le", "da", "di",
-                            "du", "bin", "ibn", "al", "el", "ben", "st.", "mac"})
-
 #: Legal suffixes of company names ("Acme Corp", "Acme Inc."), ignored when grouping.
 CORPORATE_SUFFIXES = frozenset({"corp", "corp.", "corporation", "inc", "inc.", "ltd", "ltd.", "limited", "co",
                                 "co.", "plc", "llc", "ag", "sa", "s.a.", "nv", "n.v.", "gmbh", "spa", "bhd",
                                 "group", "holdings", "cos", "cos."})
-
-#: Subject dependencies: mentions there weigh more (salience, antecedents).
-SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass", "csubj", "agent", "expl"})
 
 #: Single words never propagated as names when seen alone (sentence-initial capitals, weekdays).
 NOT_NAMES = frozenset({
@@ -155,11 +145,6 @@ OPEN_ROLES: dict[str, str | None] = {
     "democratic nominee": None, "challenger": None, "incumbent": None, "frontrunner": None,
     "billionaire": None, "businessman": "male", "businesswoman": "female",
 }
-
-#: Reporting verbs that open an inverted attribution ("Said Presidential nominee X", "Says Sen. Y"): the
-#: tagger often puts them inside the name or title that follows. Never part of either.
-INVERTED_SPEECH_VERBS = frozenset({"said", "says", "added", "adds", "wrote", "writes", "told", "tells", "asked",
-                                   "asks", "tweeted", "tweets", "explained", "explains", "noted", "notes"})
 
 #: Online platforms and news brands that the small model often labels PERSON or GPE ("Twitter", "Politico").
 #: They recur in articles of every outlet; a mention of one of them is an organisation unless a title or
@@ -214,3 +199,27 @@ CAPS_NAME_JOINERS = frozenset({"of", "and", "&", "de", "for", "the", "-", "'s", 
 VERB_TAGS = frozenset({"VBD", "VBZ", "VBP", "VBG", "VBN", "MD"})
 #: Longest name read after a title cue in all-caps text ("CHANCELLOR ANN B. LEE"), in tokens.
 MAX_CAPS_NAME_TOKENS = 3
+
+# -- parse labels only the entity stage reads (the shared ones are in newsgraph.vocab.parse) --
+
+#: Parts of speech a third-person pronoun may carry: the tagger gives possessive "his" and "her" DET.
+PRONOUN_POS = frozenset({"PRON", "DET"})
+#: Parts of speech of the word after a name-modifier that still continues the noun phrase
+#: ("chief US economist", "US economic adviser").
+MODIFIED_WORD_POS = frozenset({"NOUN", "ADJ"})
+#: Parts of speech a word before a name may have and still be part of its title
+#: ("Deputy Attorney General", "acting", "former"; "X" for what the tagger could not place).
+TITLE_WORD_POS = frozenset({"PROPN", "NOUN", "ADJ", "ADV", "VERB", "X"})
+#: Parts of speech stripped from the front of an appositive title ("a", "his", ",").
+TITLE_LEAD_POS = frozenset({"DET", "PRON", "PUNCT"})
+#: Parts of speech stripped from the front of a pre-nominal title: also a preposition or a conjunction
+#: the walk back from the name took in ("of", "and").
+PRENOMINAL_TITLE_LEAD_POS = TITLE_LEAD_POS | {"ADP", "CCONJ"}
+#: Predicate complements that give their subject a title: "became attorney general", "named him
+#: director", and a direct object for verbs such as "made".
+TITLE_PREDICATE_DEPS = frozenset({"attr", "oprd", "dobj"})
+#: Dependencies of a reflexive's binder: a nominal subject or a possessor ("X's decision to recuse himself").
+BINDER_DEPS = NOMINAL_SUBJECT_DEPS | {"poss"}
+#: Phrases fronted before the main verb's subject, in which a pronoun may look ahead to that subject
+#: ("Before his recusal, X ...", "In his testimony, X ...", "Last year, his ...").
+FRONTED_PHRASE_DEPS = frozenset({"prep", "advcl", "npadvmod"})

@@ -14,11 +14,10 @@ from newsgraph.extract.entities.lexicons import (
     FEMALE_TITLES,
     HONORIFICS,
     MALE_TITLES,
-    NAME_PARTICLES,
-    NAME_SUFFIXES,
     RE_INITIAL,
 )
 from newsgraph.extract.failures import strict
+from newsgraph.vocab.names import NAME_SUFFIX_TOKENS, SURNAME_PARTICLES
 
 
 @dataclass(frozen=True)
@@ -61,7 +60,7 @@ def name_parts(words: list[str]) -> NameParts | None:
     """Split a person name given as words; None when no word can be a name."""
     words = strip_honorifics(_join_hyphens([w for w in words if w.strip()]))
     core = list(words)
-    while len(core) > 1 and core[-1].lower().strip(",") in NAME_SUFFIXES:
+    while len(core) > 1 and core[-1].lower().strip(",") in NAME_SUFFIX_TOKENS:
         core.pop()
     if not core:
         return None
@@ -70,7 +69,7 @@ def name_parts(words: list[str]) -> NameParts | None:
         return NameParts(first=None, surname=lowered[0], words=lowered)
     # Surname with its particles: "Ludwig van Beethoven" -> "van beethoven".
     i = len(core) - 1
-    while i > 1 and lowered[i - 1] in NAME_PARTICLES:
+    while i > 1 and lowered[i - 1] in SURNAME_PARTICLES:
         i -= 1
     surname = " ".join(lowered[i:])
     first = lowered[0]

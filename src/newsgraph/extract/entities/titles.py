@@ -20,20 +20,29 @@ from spacy.tokens import Doc, Token
 
 from newsgraph.extract.entities.lexicons import (
     HONORIFICS,
-    INVERTED_SPEECH_VERBS,
+    PRENOMINAL_TITLE_LEAD_POS,
     RE_POSSESSIVE,
     TITLE_ABBREVIATIONS,
     TITLE_DROP,
     TITLE_HEADS,
+    TITLE_LEAD_POS,
     TITLE_MODIFIERS,
+    TITLE_PREDICATE_DEPS,
     TITLE_VERBS,
+    TITLE_WORD_POS,
     WEAK_TITLE_HEADS,
 )
+from newsgraph.vocab.parse import NOMINAL_POS, NOMINAL_SUBJECT_DEPS, NOUN_CLAUSE_DEPS
+from newsgraph.vocab.speech import INVERTED_SPEECH_VERBS
 
 #: Entity labels that may qualify a title ("Justice Department spokeswoman", "Russian Ambassador").
 QUALIFIER_LABELS = frozenset({"ORG", "NORP", "GPE", "PERSON", "FAC", "LOC"})
 #: Labels of what a title is held in ("Governor of Ohio", "Representative of Texas").
 JURISDICTION_LABELS = frozenset({"GPE", "ORG", "LOC"})
+#: Labels that keep a word from heading an appositive title: a name of a person or a place is not a role.
+NOT_TITLE_HEAD_LABELS = frozenset({"PERSON", "GPE", "LOC"})
+#: Labels of a predicate noun that names a party ("he became Smith's", "joined Acme"): not a title.
+NAMED_PREDICATE_LABELS = frozenset({"PERSON", "ORG", "GPE"})
 #: Heads that make an appositive a role though they are not titles ("a Blue Dog Democrat").
 APPOSITIVE_ONLY_HEADS = frozenset({"democrat", "republican", "libertarian", "conservative", "liberal",
                                    "socialist"})
@@ -80,7 +89,7 @@ def _is_head(token: Token) -> bool:
 def _make_title(tokens: list[Token], qualifier_ids: set[int]) -> Title | None:
     """A display title from title tokens; None when no title head is among them."""
     kept = [t for t in tokens if t.lower_ not in TITLE_DROP and not RE_POSSESSIVE.match(t.text)]
-    while kept and (kept[0].pos_ in ("DET", "PRON", "ADP", "PUNCT", "CCONJ") or kept[0].lower_ == "the"):
+    while kept and (kept[0].pos_ in PRENOMINAL_TITLE_LEAD_POS or kept[0].lower_ == "the"):
         kept.pop(0)
     if not kept or not any(_is_head(t) for t in kept) or kept[-1].lower_ in HONORIFICS:
         return None
@@ -118,7 +127,7 @@ def prenominal_title(doc: Doc, start: int) -> Title | None:
             qualifiers.update(t.i for t in span_tokens)
             i = j - 1
             continue
-        if _is_title_word(token) and token.pos_ in ("PROPN", "NOUN", "ADJ", "ADV", "VERB", "X"):
+        if _is_title_word(token) and token.pos_ in TITLE_WORD_POS:
             tokens.insert(0, token)
             i -= 1
             continue
@@ -162,7 +171,7 @@ def _chunk_title(doc: Doc, head: Token, chunk_start: int) -> Title | None:
     # Descriptive words are not part of a title: "a fiscally conservative Blue Dog Democrat".
     kept = [t for t in tokens if t.lower_ not in TITLE_DROP and t.pos_ != "ADV"
             and not (party and t.pos_ == "ADJ" and t.is_lower)]
-    while kept and kept[0].pos_ in ("DET", "PRON", "PUNCT"):
+    while kept and kept[0].pos_ in TITLE_LEAD_POS:
         kept.pop(0)
     if not kept:
         return None
@@ -181,9 +190,9 @@ def _np_start(doc: Doc, head: Token) -> int:
 
 def _appositive_head_ok(token: Token) -> bool:
     low = token.lower_
-    return token.pos_ in ("NOUN", "PROPN") and (
+    return token.pos_ in NOMINAL_POS and (
         (low in TITLE_HEADS and low not in WEAK_TITLE_HEADS) or low in APPOSITIVE_ONLY_HEADS
-    ) and token.ent_type_ not in ("PERSON", "GPE", "LOC")
+    ) and token.ent_type_ not in NOT_TITLE_HEAD_LABELS
 
 
 def appositive_titles(doc: Doc, start: int, end: int) -> list[Title]:
@@ -199,9 +208,9 @@ def appositive_titles(doc: Doc, start: int, end: int) -> list[Title]:
                 found.append(title)
     # After: "Ann Lee of Texas, a fiscally conservative Blue Dog Democrat".
     j = end
-    if j + 1 < len(doc) and doc[j].lower_ == "of" and doc[j + 1].ent_type_ in ("GPE", "ORG", "LOC"):
+    if j + 1 < len(doc) and doc[j].lower_ == "of" and doc[j + 1].ent_type_ in JURISDICTION_LABELS:
         j += 1
-        while j < len(doc) and doc[j].ent_iob_ in ("B", "I") and doc[j].ent_type_ in ("GPE", "ORG", "LOC"):
+        while j < len(doc) and doc[j].ent_iob_ in ("B", "I") and doc[j].ent_type_ in JURISDICTION_LABELS:
             j += 1
             if j < len(doc) and doc[j].ent_iob_ == "B":
                 break
@@ -209,8 +218,8 @@ def appositive_titles(doc: Doc, start: int, end: int) -> list[Title]:
         # The head: first noun after the determiner that ends its phrase.
         k = j + 2
         limit = min(len(doc), j + 2 + MAX_TITLE_TOKENS)
-        while k < limit and not (doc[k].pos_ in ("NOUN", "PROPN") and (
-            k + 1 >= len(doc) or doc[k + 1].pos_ not in ("NOUN", "PROPN")
+        while k < limit and not (doc[k].pos_ in NOMINAL_POS and (
+            k + 1 >= len(doc) or doc[k + 1].pos_ not in NOMINAL_POS
         )):
             k += 1
         if k < limit and _appositive_head_ok(doc[k]):
@@ -222,22 +231,22 @@ def appositive_titles(doc: Doc, start: int, end: int) -> list[Title]:
 
 def predicate_title(token: Token) -> Title | None:
     """A title predicated of a subject token ("he became attorney general")."""
-    if token.dep_ not in ("nsubj", "nsubjpass"):
+    if token.dep_ not in NOMINAL_SUBJECT_DEPS:
         return None
     verb = token.head
     if verb.lemma_.lower() not in TITLE_VERBS:
         return None
     for child in verb.children:
         target = None
-        if child.dep_ in ("attr", "oprd", "dobj") and child.pos_ in ("NOUN", "PROPN"):
+        if child.dep_ in TITLE_PREDICATE_DEPS and child.pos_ in NOMINAL_POS:
             target = child
         elif child.dep_ == "prep" and child.lower_ == "as":
             target = next((c for c in child.children if c.dep_ == "pobj"), None)
         if target is None or not _appositive_head_ok(target) or target.lower_ in APPOSITIVE_ONLY_HEADS:
             continue
-        if target.ent_type_ in ("PERSON", "ORG", "GPE"):
+        if target.ent_type_ in NAMED_PREDICATE_LABELS:
             continue
-        if any(c.dep_ in ("acl", "relcl") or c.lower_ in DESCRIPTIVE_MODIFIERS for c in target.children):
+        if any(c.dep_ in NOUN_CLAUSE_DEPS or c.lower_ in DESCRIPTIVE_MODIFIERS for c in target.children):
             continue  # "the first senator to endorse X" describes an act, not an office
         dets = [c for c in target.children if c.dep_ == "det"]
         if verb.lemma_.lower() == "be" and any(d.lower_ in ("a", "an") for d in dets):

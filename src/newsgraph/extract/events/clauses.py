@@ -13,27 +13,47 @@ from collections.abc import Iterable
 from spacy.tokens import Token
 
 from newsgraph.extract.events.lexicons import (
+    ACTING_COMPLEMENT_DEPS,
+    ARGUMENT_COMPLEMENT_DEPS,
     CLAUSE_DEPS,
+    CLAUSE_TRIM_DEPS,
     CONTRACTION_LEMMAS,
+    COORDINATION_DEPS,
+    EMBEDDING_DEPS,
     EVENT_NOMINALS,
-    LIGHT_VERB_COMPLEMENT_DEPS,
+    LEADING_CONNECTIVE_DEPS,
     NEGATION_WORDS,
     NON_PERSON_TYPES,
-    OBJECT_DEPS,
-    PASSIVE_SUBJECT_DEPS,
     PERSONAL_RELATIVES,
     PHRASE_TRIM_DEPS,
+    PREP_KEEPING_TRIM_DEPS,
     READINESS_ADJECTIVES,
-    REFLEXIVE_PRONOUNS,
-    SPEECH_VERBS,
     STATE_VERBS,
-    SUBJECT_DEPS,
+    VERB_GROUP_DEPS,
 )
+from newsgraph.vocab.parse import (
+    AUX_DEPS,
+    BY_PHRASE_DEPS,
+    CLAUSE_SUBJECT_DEPS,
+    CONTENT_CLAUSE_DEPS,
+    DETERMINER_DEPS,
+    LIGHT_VERB_COMPLEMENT_DEPS,
+    NOMINAL_OR_PRONOUN_POS,
+    NOMINAL_POS,
+    NOUN_CLAUSE_DEPS,
+    OBJECT_DEPS,
+    PARTICIPLE_TAGS,
+    PASSIVE_SUBJECT_DEPS,
+    PROPER_OR_PRONOUN_POS,
+    VERBAL_POS,
+)
+from newsgraph.vocab.pronouns import REFLEXIVE_PRONOUNS
+from newsgraph.vocab.speech import NON_EVENT_SPEECH_VERBS
 
 #: A word: letters, with inner hyphens or apostrophes, or a clitic ("’s", "n't").
 RE_WORD = re.compile(r"^(?:['’])?[^\W\d_]+(?:[-'’][^\W\d_]+)*$")
 #: Verbs whose adjective complement makes the predicate ("made clear", "grew frustrated").
-LIGHT_VERBS = frozenset({"make", "grow", "become", "get", "turn", "go", "keep"})
+ADJECTIVE_LIGHT_VERBS = frozenset({"make", "grow", "become", "get", "turn", "go", "keep"})
 #: Relative pronouns: a relative clause's subject that stands for the noun it describes.
 RELATIVE_PRONOUNS = frozenset({"who", "that", "which", "whom"})
 #: Pronouns a subject may stand in for an earlier noun phrase with.
@@ -107,7 +127,11 @@ def is_event_verb(tok: Token) -> bool:
         return True
     if tok.dep_ == "xcomp" and not _object_controlled(tok):
         return False  # "offered to resign": part of the governing verb's predicate
-    if tok.dep_ == "acl" and not any(c.dep_ in SUBJECT_DEPS for c in tok.children) and not _acting_participle(tok):
+    if (
+        tok.dep_ == "acl"
+        and not any(c.dep_ in CLAUSE_SUBJECT_DEPS for c in tok.children)
+        and not _acting_participle(tok)
+    ):
         return False  # "the decision to recuse", "the people close to ...": descriptions of nouns
     return not is_speech_only(tok)
 
@@ -119,7 +143,7 @@ def is_nominal_participle(tok: Token) -> bool:
     "object" is the bare noun right after it (no determiner of its own), so
     together they are one possessed noun, whatever role the parser gave it.
     """
-    if tok.tag_ != "VBG" or tok.i == 0 or any(c.dep_ in ("aux", "auxpass") for c in tok.children):
+    if tok.tag_ != "VBG" or tok.i == 0 or any(c.dep_ in AUX_DEPS for c in tok.children):
         return False
     prev = tok.doc[tok.i - 1]
     if not (prev.tag_ == "POS" or prev.dep_ == "case"):
@@ -127,12 +151,12 @@ def is_nominal_participle(tok: Token) -> bool:
     if tok.i + 1 >= len(tok.doc):
         return False
     nxt = tok.doc[tok.i + 1]
-    return nxt.head.i == tok.i and nxt.dep_ in OBJECT_DEPS and not any(c.dep_ in ("det", "poss") for c in nxt.children)
+    return nxt.head.i == tok.i and nxt.dep_ in OBJECT_DEPS and not any(c.dep_ in DETERMINER_DEPS for c in nxt.children)
 
 
 def _acting_participle(tok: Token) -> bool:
     """``a declaration demanding that ...``, ``protesters calling for ...``: a participle that acts."""
-    return tok.tag_ == "VBG" and any(c.dep_ in ("ccomp", "dobj", "xcomp") for c in tok.children)
+    return tok.tag_ == "VBG" and any(c.dep_ in ACTING_COMPLEMENT_DEPS for c in tok.children)
 
 
 def is_going_to(tok: Token) -> bool:
@@ -141,7 +165,7 @@ def is_going_to(tok: Token) -> bool:
         tok.lemma_.lower() == "go"
         and tok.tag_ == "VBG"
         and any(c.dep_ == "aux" and c.lemma_.lower() == "be" for c in tok.children)
-        and any(c.dep_ == "xcomp" and c.pos_ in ("VERB", "AUX") for c in tok.children)
+        and any(c.dep_ == "xcomp" and c.pos_ in VERBAL_POS for c in tok.children)
     )
 
 
@@ -157,10 +181,10 @@ def is_readiness(tok: Token) -> bool:
 
 def is_speech_only(tok: Token) -> bool:
     """A speech verb whose content is a clause, or with no object: an attribution, not an event."""
-    if tok.lemma_.lower() not in SPEECH_VERBS:
+    if tok.lemma_.lower() not in NON_EVENT_SPEECH_VERBS:
         return False
     kids = {c.dep_ for c in tok.children}
-    if kids & {"ccomp", "parataxis"} or tok.dep_ == "parataxis":
+    if kids & CONTENT_CLAUSE_DEPS or tok.dep_ == "parataxis":
         return True
     return not (kids & OBJECT_DEPS) and not any(_topic_phrase(c) for c in tok.children)
 
@@ -180,14 +204,14 @@ def _object_controlled(xcomp: Token) -> bool:
     to speak" stays one predicate.
     """
     gov = xcomp.head
-    if any(c.dep_ in SUBJECT_DEPS for c in xcomp.children):
+    if any(c.dep_ in CLAUSE_SUBJECT_DEPS for c in xcomp.children):
         return False
     return any(c.dep_ in OBJECT_DEPS and c.i < xcomp.i and _can_act(c) for c in gov.children)
 
 
 def _can_act(noun: Token) -> bool:
     return (
-        noun.pos_ in ("PROPN", "PRON")
+        noun.pos_ in PROPER_OR_PRONOUN_POS
         or bool(noun.ent_type_)
         or noun.tag_ == "NNS"
         or noun.lemma_.lower() in EVENT_NOMINALS
@@ -218,7 +242,7 @@ def agent(verb: Token) -> Token | None:
         inherited = _inherited_agent(tok)
         if inherited is None or inherited is tok:
             return None
-        if inherited.pos_ in ("VERB", "AUX"):
+        if inherited.pos_ in VERBAL_POS:
             tok = inherited  # look at the governing clause's agent
             continue
         return _nominal_agent(inherited)
@@ -260,7 +284,7 @@ def _relative_head(head: Token, pronoun: Token) -> Token:
         tok = tok.head.head  # pobj -> prep -> what the phrase modifies
         if tok.pos_ == "ADJ" and tok.dep_ == "amod":
             tok = tok.head  # "people close to ...": the adjective's noun
-        if tok.pos_ in ("NOUN", "PROPN", "PRON") and tok.ent_type_ not in NON_PERSON_TYPES:
+        if tok.pos_ in NOMINAL_OR_PRONOUN_POS and tok.ent_type_ not in NON_PERSON_TYPES:
             return tok
     return head
 
@@ -271,7 +295,7 @@ def _clause_above(tok: Token) -> Token | None:
         if tok.head.i == tok.i:
             return None
         tok = tok.head
-        if tok.pos_ in ("VERB", "AUX") and not is_nominal_participle(tok):
+        if tok.pos_ in VERBAL_POS and not is_nominal_participle(tok):
             return tok
     return None
 
@@ -284,16 +308,16 @@ def _inherited_agent(verb: Token) -> Token | None:
         # "reversing X's lending policy and raising ...": the parser hung "raising" on the
         # noun-internal participle; it coordinates with the clause above it and shares its agent.
         return _clause_above(head)
-    if dep == "conj" and head.pos_ in ("VERB", "AUX"):
+    if dep == "conj" and head.pos_ in VERBAL_POS:
         return head
     if dep == "xcomp":
         objs = [c for c in head.children if c.dep_ in OBJECT_DEPS and c.i < verb.i and _can_act(c)]
         return objs[0] if objs else head
-    if dep == "advcl" and not any(c.dep_ == "mark" for c in verb.children) and verb.tag_ in ("VBG", "VBN"):
+    if dep == "advcl" and not any(c.dep_ == "mark" for c in verb.children) and verb.tag_ in PARTICIPLE_TAGS:
         return head
-    if dep in ("relcl", "acl") and head.pos_ in ("NOUN", "PROPN", "PRON"):
-        if head.dep_ == "attr" and head.head.pos_ in ("AUX", "VERB"):
-            subj = children(head.head, SUBJECT_DEPS)
+    if dep in NOUN_CLAUSE_DEPS and head.pos_ in NOMINAL_OR_PRONOUN_POS:
+        if head.dep_ == "attr" and head.head.pos_ in VERBAL_POS:
+            subj = children(head.head, CLAUSE_SUBJECT_DEPS)
             if subj:
                 return subj[0]
         return head
@@ -307,7 +331,7 @@ def _nominal_agent(noun: Token) -> Token:
     for c in noun.children:
         if c.dep_ == "poss":
             return c
-        if c.dep_ in ("prep", "agent") and c.lower_ == "by":
+        if c.dep_ in BY_PHRASE_DEPS and c.lower_ == "by":
             objs = children(c, ("pobj",))
             if objs:
                 return objs[0]
@@ -323,9 +347,9 @@ def _nominal_agent(noun: Token) -> Token:
 
 def conjuncts(tok: Token) -> list[Token]:
     """``tok`` and the nouns coordinated with it ("France and Germany")."""
-    if tok.pos_ not in ("NOUN", "PROPN", "PRON"):
+    if tok.pos_ not in NOMINAL_OR_PRONOUN_POS:
         return [tok]
-    return [tok, *[c for c in tok.conjuncts if c.pos_ in ("NOUN", "PROPN", "PRON") and c.i > tok.i]]
+    return [tok, *[c for c in tok.conjuncts if c.pos_ in NOMINAL_OR_PRONOUN_POS and c.i > tok.i]]
 
 
 def direct_object(verb: Token) -> Token | None:
@@ -341,7 +365,7 @@ def merged_xcomp(verb: Token) -> Token | None:
     if is_going_to(verb):
         return None
     for c in verb.children:
-        if c.dep_ == "xcomp" and c.pos_ in ("VERB", "AUX") and not _object_controlled(c):
+        if c.dep_ == "xcomp" and c.pos_ in VERBAL_POS and not _object_controlled(c):
             return c
         if c.dep_ == "acomp" and is_readiness(verb):
             for g in c.children:
@@ -355,7 +379,7 @@ def predicate(verb: Token) -> str:
     lemma = verb_lemma(verb)
     parts = [lemma]
     parts += [c.lower_ for c in verb.children if c.dep_ == "prt"]
-    if lemma in LIGHT_VERBS or is_readiness(verb):
+    if lemma in ADJECTIVE_LIGHT_VERBS or is_readiness(verb):
         parts += [c.lower_ for c in verb.children if c.dep_ in LIGHT_VERB_COMPLEMENT_DEPS and c.pos_ == "ADJ"]
     return " ".join(parts)
 
@@ -374,7 +398,7 @@ def phrase_tokens(tok: Token, trim: frozenset[str] = PHRASE_TRIM_DEPS) -> list[T
         # "X's lending policy and raising ...": what the parser coordinated with a
         # noun-internal participle is a clause of its own, not part of the phrase.
         nominal = is_nominal_participle(c)
-        stack.extend(g for g in c.children if not (nominal and g.dep_ in ("conj", "cc")))
+        stack.extend(g for g in c.children if not (nominal and g.dep_ in COORDINATION_DEPS))
     return sorted(out, key=lambda t: t.i)
 
 
@@ -383,7 +407,7 @@ def actor_phrase_tokens(tok: Token) -> list[Token]:
     out = phrase_tokens(tok)
     for c in tok.children:
         if c.dep_ == "prep" and c.lower_ in ("of", "for"):
-            out.extend(phrase_tokens(c, PHRASE_TRIM_DEPS - {"prep"}))
+            out.extend(phrase_tokens(c, PREP_KEEPING_TRIM_DEPS))
     return sorted(out, key=lambda t: t.i)
 
 
@@ -398,24 +422,24 @@ def pronoun_antecedent(pronoun: Token, verb: Token) -> Token | None:
         if tok.head is tok:
             return None
         tok = tok.head
-        if tok.pos_ not in ("VERB", "AUX"):
+        if tok.pos_ not in VERBAL_POS:
             continue
         for subj in children(tok, ("nsubj",)):
-            if subj.i < pronoun.i and subj.pos_ in ("NOUN", "PROPN"):
+            if subj.i < pronoun.i and subj.pos_ in NOMINAL_POS:
                 return subj
     return None
 
 
 def full_phrase_tokens(tok: Token) -> list[Token]:
     """``tok`` with its prepositional modifiers too ("the investigation into ..."), minus clauses."""
-    return phrase_tokens(tok, frozenset({"relcl", "appos", "cc", "conj", "parataxis", "advcl"}))
+    return phrase_tokens(tok, CLAUSE_TRIM_DEPS)
 
 
 def argument_tokens(verb: Token) -> list[Token]:
     """``verb`` with its arguments (objects, particles, complements), not its adjuncts: "to resign"."""
-    out = [c for c in verb.children if c.dep_ in ("aux", "neg", "prt")]
+    out = [c for c in verb.children if c.dep_ in VERB_GROUP_DEPS]
     for c in verb.children:
-        if c.dep_ in OBJECT_DEPS or c.dep_ in ("xcomp", "ccomp", "acomp", "oprd", "attr", "dative"):
+        if c.dep_ in OBJECT_DEPS or c.dep_ in ARGUMENT_COMPLEMENT_DEPS:
             out.extend(c.subtree)
     return sorted([verb, *out], key=lambda t: t.i)
 
@@ -432,7 +456,7 @@ def contiguous(tokens: list[Token]) -> tuple[int, int] | None:
             break  # a gap, or a paragraph break the parser ran a sentence across
         end += 1
     doc = toks[0].doc
-    while start < end and (doc[start].is_punct or doc[start].dep_ in ("cc", "mark")):
+    while start < end and (doc[start].is_punct or doc[start].dep_ in LEADING_CONNECTIVE_DEPS):
         start += 1
     while end > start and doc[end - 1].is_punct and doc[end - 1].text not in ("”", '"', "’"):
         end -= 1
@@ -451,10 +475,10 @@ def clause_ancestors(verb: Token) -> list[Token]:
     out: list[Token] = []
     tok = verb
     for _ in range(MAX_DEPTH):
-        if tok.dep_ not in ("ccomp", "advcl", "xcomp", "csubj", "relcl", "pcomp", "acl") or tok.head is tok:
+        if tok.dep_ not in EMBEDDING_DEPS or tok.head is tok:
             break
         tok = tok.head
-        if tok.dep_ == "pobj" or tok.pos_ in ("ADP",):
+        if tok.dep_ == "pobj" or tok.pos_ == "ADP":
             continue
         out.append(tok)
     return out

@@ -25,12 +25,13 @@ from spacy.tokens import Token
 
 from newsgraph.extract.events.clauses import is_going_to
 from newsgraph.extract.events.lexicons import (
+    CODED_COMPLEMENT_DEPS,
     FUTURE_MODALS,
     HYPOTHETICAL_MODALS,
-    OBJECT_DEPS,
     READINESS_ADJECTIVES,
     REPORTING_VERBS,
 )
+from newsgraph.vocab.parse import CONTENT_CLAUSE_DEPS, OBJECT_DEPS, VERBAL_POS
 
 DATA_FILE = "plover_verbs.tsv"
 NOUN_FILE = "plover_nouns.tsv"
@@ -156,7 +157,7 @@ def codes_verb(tok: Token) -> bool:
 def _complements(verb: Token) -> list[str]:
     out: list[str] = []
     for c in verb.children:
-        if c.dep_ in OBJECT_DEPS or c.dep_ in ("nsubjpass", "attr"):
+        if c.dep_ in OBJECT_DEPS or c.dep_ in CODED_COMPLEMENT_DEPS:
             out += [f"obj:{c.lemma_.lower()}", f"obj:{c.lower_}"]
             out += [f"obj:{g.lemma_.lower()}" for g in c.children if g.dep_ == "compound"]
         elif c.dep_ == "xcomp":
@@ -186,11 +187,11 @@ def _noun_entry(verb: Token, *, support: bool) -> _Entry | None:
 def _intent_host(verb: Token) -> Token | None:
     """The infinitive an intention verb or a readiness adjective introduces."""
     for c in verb.children:
-        if c.dep_ == "xcomp" and c.pos_ in ("VERB", "AUX"):
+        if c.dep_ == "xcomp" and c.pos_ in VERBAL_POS:
             return c
         if c.dep_ == "acomp" and c.lower_ in READINESS_ADJECTIVES:
             for g in c.children:
-                if g.dep_ == "xcomp" and g.pos_ in ("VERB", "AUX"):
+                if g.dep_ == "xcomp" and g.pos_ in VERBAL_POS:
                     return g
     return None
 
@@ -237,7 +238,7 @@ def _announced(verb: Token) -> bool:
     """
     if verb.dep_ == "ccomp" and verb.head.lemma_.lower() in REPORTING_VERBS:
         return True
-    return any(c.dep_ in ("ccomp", "parataxis") and c.lemma_.lower() in REPORTING_VERBS for c in verb.children)
+    return any(c.dep_ in CONTENT_CLAUSE_DEPS and c.lemma_.lower() in REPORTING_VERBS for c in verb.children)
 
 
 def _intent(verb: Token, code: Code, *, stated_intent: bool = False) -> Code:

@@ -16,8 +16,10 @@ from spacy.parts_of_speech import NOUN
 from spacy.strings import get_string_id
 from spacy.tokens import Doc, Span, Token
 
-from newsgraph.extract.events.lexicons import CLAUSE_DEPS, PERSON_PRONOUNS, SUBJECT_DEPS
+from newsgraph.extract.events.lexicons import CLAUSE_DEPS
 from newsgraph.record import Attribution, Entity, Mention, Source, TimeExpression
+from newsgraph.vocab.parse import TOPIC_SUBJECT_DEPS
+from newsgraph.vocab.pronouns import PERSON_PRONOUN_FORMS
 
 
 @dataclass(frozen=True)
@@ -107,7 +109,7 @@ class DocContext:
     def entity_at(self, token: Token) -> EntityMention | None:
         """The entity mention covering ``token``, or a resolved pronoun's antecedent."""
         found = self.mentions_by_token.get(token.i)
-        if found is None and token.lower_ in PERSON_PRONOUNS:
+        if found is None and token.lower_ in PERSON_PRONOUN_FORMS:
             return self.antecedent(token)
         return found
 
@@ -142,7 +144,7 @@ class DocContext:
             return None
         for m in reversed(candidates):
             head = _mention_head(self.doc[m.start : m.end])
-            if head.dep_ in SUBJECT_DEPS or head.dep_ == "nsubjpass":
+            if head.dep_ in TOPIC_SUBJECT_DEPS:
                 return m
         return candidates[-1]
 

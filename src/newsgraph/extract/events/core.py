@@ -29,8 +29,6 @@ from newsgraph.extract.events.lexicons import (
     HEDGE_ADVERBS,
     HYPOTHETICAL_MODALS,
     OBJECT_PREPS,
-    PERSON_PRONOUNS,
-    POSSESSIVE_DETERMINERS,
     REPORTING_VERBS,
     TARGET_PREPS,
     TOPIC_NOUNS,
@@ -40,6 +38,16 @@ from newsgraph.extract.events.lexicons import (
 from newsgraph.extract.events.relations import relations as find_relations
 from newsgraph.extract.failures import gave_up
 from newsgraph.record import Attribution, Entity, Event, Modality, Offsets, Relation, Source, TimeExpression
+from newsgraph.vocab.parse import (
+    AUX_DEPS,
+    CONTENT_CLAUSE_DEPS,
+    NOMINAL_POS,
+    NOMINAL_SUBJECT_DEPS,
+    PAST_TAGS,
+    PREDICATE_COMPLEMENT_DEPS,
+    VERB_OBJECT_DEPS,
+)
+from newsgraph.vocab.pronouns import PERSON_PRONOUN_FORMS, POSSESSIVE_DETERMINERS
 
 #: Entity types that may be the place an act is aimed at.
 PLACE_TYPES = frozenset({"GPE", "LOC", "FAC"})
@@ -146,7 +154,7 @@ def _actor(ctx: DocContext, tok: Token | None, verb: Token) -> tuple[EntityMenti
     """The actor's entity and text; a pronoun is replaced by the noun phrase it takes up in the sentence."""
     if tok is None or tok.lower_ in ("'s", "’s") or not _wordy(cl.actor_phrase_tokens(tok)) or not cl.has_letters(tok):
         return None, None  # "expected 2005 to be ... and to return": a number misparsed as a subject
-    if tok.lower_ in PERSON_PRONOUNS:
+    if tok.lower_ in PERSON_PRONOUN_FORMS:
         person = ctx.entity_at(tok)  # the entity stage's coreference, else the nearest person subject
         if person is not None:
             return person, person.mention.text
@@ -245,7 +253,7 @@ def _recipient(ctx: DocContext, heads: list[Token], obj: Token | None) -> tuple[
     for head in heads:
         args = [c for c in head.children if c.dep_ == "prep" and c.lower_ in TARGET_PREPS]
         if head is not heads[0]:
-            args += [c for c in head.children if c.dep_ in ("dobj", "dative")]
+            args += [c for c in head.children if c.dep_ in VERB_OBJECT_DEPS]
         if obj is not None:
             args += [c for c in obj.children if c.dep_ == "prep" and c.lower_ in ("to", "for", "against")]
         for arg in args:
@@ -260,7 +268,7 @@ def _recipient(ctx: DocContext, heads: list[Token], obj: Token | None) -> tuple[
                     fallback is None
                     and arg.dep_ == "prep"
                     and arg.lower_ in RECIPIENT_PREPS
-                    and noun.pos_ in ("NOUN", "PROPN")
+                    and noun.pos_ in NOMINAL_POS
                 ):
                     fallback = _text(ctx.doc, cl.phrase_tokens(noun))
     return None, fallback
@@ -271,7 +279,7 @@ def _demanded_party(ctx: DocContext, verb: Token) -> tuple[EntityMention | None,
     if verb.lemma_.lower() in REPORTING_VERBS:
         return None, None
     for clause in (c for c in verb.children if c.dep_ == "ccomp"):
-        for subj in cl.children(clause, ("nsubj", "nsubjpass")):
+        for subj in cl.children(clause, NOMINAL_SUBJECT_DEPS):
             tokens = cl.actor_phrase_tokens(subj)
             found = _agentive(ctx.entity_in(tokens, head=subj))
             return found, _text(ctx.doc, tokens)
@@ -393,7 +401,7 @@ def _according_to(according: Iterable[Token]) -> Token | None:
 
 
 def _own_modality(verb: Token) -> Modality | None:
-    aux = {c.lower_ for c in verb.children if c.dep_ in ("aux", "auxpass")}
+    aux = {c.lower_ for c in verb.children if c.dep_ in AUX_DEPS}
     if aux & FUTURE_MODALS or (verb.dep_ == "xcomp" and cl.is_going_to(verb.head)):
         return "future"
     if aux & UNCERTAIN_MODALS:
@@ -415,7 +423,7 @@ def _uncertain_frame(clause: Token) -> bool:
     if clause.lemma_.lower() in UNCERTAIN_WORDS:
         return True
     for c in clause.children:
-        if c.dep_ in ("acomp", "attr", "oprd"):
+        if c.dep_ in PREDICATE_COMPLEMENT_DEPS:
             if c.lower_ in UNCERTAIN_WORDS:
                 return True
             if c.lower_ in CERTAIN_WORDS and cl.negated(clause):  # "it is not clear when ..."
@@ -434,7 +442,7 @@ def _speaker(clause: Token, event_verb: Token, child: Token) -> Token | None:
         if c.dep_ == "parataxis" and c.lemma_.lower() in REPORTING_VERBS:
             subj = cl.children(c, ("nsubj",))
             return subj[0] if subj else c
-    content_link = child.dep_ in ("ccomp", "parataxis") or (child.head is not clause and child.dep_ == "pcomp")
+    content_link = child.dep_ in CONTENT_CLAUSE_DEPS or (child.head is not clause and child.dep_ == "pcomp")
     if clause is not event_verb and content_link and clause.lemma_.lower() in REPORTING_VERBS:
         subj = cl.children(clause, ("nsubj",))
         return subj[0] if subj else clause
@@ -445,7 +453,7 @@ def _speaker(clause: Token, event_verb: Token, child: Token) -> Token | None:
 
 
 def _dating(ctx: DocContext, verb: Token, sent: Span, modality: Modality) -> Dating:
-    past = verb.tag_ in ("VBD", "VBN") or any(
+    past = verb.tag_ in PAST_TAGS or any(
         c.dep_ == "aux" and c.lower_ in ("did", "had", "has", "have") for c in verb.children
     )
     if modality == "future":

@@ -24,18 +24,19 @@ from spacy.tokens import Span, Token
 from newsgraph.extract.events.clauses import MAX_DEPTH, merged_xcomp
 from newsgraph.extract.events.context import DocContext
 from newsgraph.extract.events.lexicons import (
+    ANCHOR_MARK_DEPS,
     ANCHOR_MARKS,
+    ARGUMENT_DEPS,
     EVENT_NOUN_FAMILIES,
-    OBJECT_DEPS,
     RE_DATE_VALUE,
     REPORTING_VERBS,
     SUBCLAUSE_DEPS,
     TEMPORAL_PREPS,
+    TIME_MODIFIER_DEPS,
 )
 from newsgraph.record import TimeExpression
+from newsgraph.vocab.parse import DETERMINER_DEPS, NOUN_CLAUSE_DEPS, OBJECT_DEPS, VERBAL_POS
 
-#: Dependents of a verb whose descriptions may date it (its subject and objects).
-ARGUMENT_DEPS = frozenset({"nsubj", "nsubjpass", "dobj", "dative", "attr"})
 #: How many sentences back a "during the campaign" may look for the campaign's date.
 CONTEXT_SENTENCES = 5
 
@@ -74,11 +75,11 @@ def attached_clause(ctx: DocContext, time: TimeExpression) -> Token | None:
     head = root.head
     if head is root:
         return None
-    if head.pos_ in ("VERB", "AUX"):
+    if head.pos_ in VERBAL_POS:
         return head
     if head.pos_ == "ADP" and head.lower_ in TEMPORAL_PREPS:
         return _verb_above_prep(head)
-    if head.pos_ == "NOUN" and root.dep_ in ("npadvmod", "tmod", "nmod", "compound", "amod", "nummod", "poss"):
+    if head.pos_ == "NOUN" and root.dep_ in TIME_MODIFIER_DEPS:
         # "during his January hearing", "in the campaign last year": the noun is itself a time frame.
         prep = head.head
         if head.dep_ == "pobj" and prep.lower_ in TEMPORAL_PREPS and prep is not head:
@@ -90,9 +91,9 @@ def attached_clause(ctx: DocContext, time: TimeExpression) -> Token | None:
 
 def _verb_above_prep(prep: Token) -> Token | None:
     gov = prep.head
-    if gov.pos_ == "ADV" and gov.head.pos_ in ("VERB", "AUX"):  # "early in the campaign"
+    if gov.pos_ == "ADV" and gov.head.pos_ in VERBAL_POS:  # "early in the campaign"
         gov = gov.head
-    if gov.pos_ in ("VERB", "AUX"):
+    if gov.pos_ in VERBAL_POS:
         return gov
     return None
 
@@ -151,12 +152,12 @@ def _clause_dating(ctx: DocContext, verb: Token, depth: int = 0) -> Dating | Non
     if depth >= MAX_DEPTH:
         return None
     head = verb.head
-    if verb.dep_ == "conj" and head.pos_ in ("VERB", "AUX"):
+    if verb.dep_ == "conj" and head.pos_ in VERBAL_POS:
         return _clause_dating(ctx, head, depth + 1)
     if verb.dep_ == "xcomp" and head is not verb:  # "prompted the decision last month to appoint"
         return _clause_dating(ctx, head, depth + 1) or _noun_dating(ctx, head)
-    if verb.dep_ in ("relcl", "acl") and head.pos_ == "NOUN":
-        return _noun_dating(ctx, head.head if head.head.pos_ in ("VERB", "AUX") else head)
+    if verb.dep_ in NOUN_CLAUSE_DEPS and head.pos_ == "NOUN":
+        return _noun_dating(ctx, head.head if head.head.pos_ in VERBAL_POS else head)
     return None
 
 
@@ -176,7 +177,7 @@ def _noun_dating(ctx: DocContext, gov: Token) -> Dating | None:
 def _context_dating(ctx: DocContext, verb: Token, sent: Span) -> Dating | None:
     # "shortly after he became ...": the anchor clause's own date.
     for c in verb.children:
-        if c.dep_ == "advcl" and any(m.dep_ in ("mark", "advmod") and m.lower_ in ANCHOR_MARKS for m in c.children):
+        if c.dep_ == "advcl" and any(m.dep_ in ANCHOR_MARK_DEPS and m.lower_ in ANCHOR_MARKS for m in c.children):
             anchored = _clause_dating(ctx, c, MAX_DEPTH)
             if anchored is not None and anchored.date is not None:
                 return Dating(anchored.time, anchored.date, "context")
@@ -184,7 +185,7 @@ def _context_dating(ctx: DocContext, verb: Token, sent: Span) -> Dating | None:
     for prep in (c for c in verb.children if c.dep_ == "prep" and c.lower_ in TEMPORAL_PREPS):
         for noun in (c for c in prep.children if c.dep_ == "pobj"):
             family = EVENT_NOUN_FAMILIES.get(noun.lemma_.lower())
-            definite = any(c.dep_ in ("det", "poss") and c.lower_ not in ("a", "an") for c in noun.children)
+            definite = any(c.dep_ in DETERMINER_DEPS and c.lower_ not in ("a", "an") for c in noun.children)
             if family is None or not definite or any(ctx.time_at(t) for t in noun.subtree):
                 continue
             found = _earlier_dated_noun(ctx, family, sent, noun.i)
@@ -225,7 +226,7 @@ def _sentence_dating(ctx: DocContext, verb: Token, sent: Span) -> Dating | None:
             continue
         value = date_value(time)
         clause = attached_clause(ctx, time)
-        if value is None or clause is None or clause.pos_ not in ("VERB", "AUX"):
+        if value is None or clause is None or clause.pos_ not in VERBAL_POS:
             continue
         if clause.lemma_.lower() in REPORTING_VERBS:
             continue  # "police said on Monday ...": the date of the statement, not of what it reports

@@ -8,21 +8,55 @@ from __future__ import annotations
 
 import re
 
-#: Dependency labels of a clause's subject.
-SUBJECT_DEPS = frozenset({"nsubj", "csubj", "expl"})
-PASSIVE_SUBJECT_DEPS = frozenset({"nsubjpass", "csubjpass"})
-#: Dependency labels of a direct object.
-OBJECT_DEPS = frozenset({"dobj", "obj", "dative"})
+from newsgraph.vocab.parse import PREDICATE_COMPLEMENT_DEPS
+from newsgraph.vocab.speech import NON_EVENT_SPEECH_VERBS
+
+# -- parse labels only the events stage reads (the shared ones are in newsgraph.vocab.parse) --
+
 #: Dependencies that make a verb the head of its own clause (and so of an event).
 CLAUSE_DEPS = frozenset(
     {"ROOT", "conj", "ccomp", "advcl", "relcl", "acl", "pcomp", "csubj", "csubjpass", "parataxis", "xcomp"}
 )
 #: Children that are separate clauses: their words belong to another event.
 SUBCLAUSE_DEPS = frozenset({"ccomp", "advcl", "relcl", "acl", "conj", "parataxis", "csubj", "csubjpass"})
-#: Children left out of an actor or target phrase (they describe the noun at length).
-PHRASE_TRIM_DEPS = frozenset(
-    {"relcl", "acl", "appos", "punct", "advcl", "cc", "conj", "prep", "parataxis", "advmod", "npadvmod"}
-)
+#: Children left out of a full phrase, prepositional modifiers kept ("the investigation into ..."):
+#: clauses, appositives and coordination.
+CLAUSE_TRIM_DEPS = frozenset({"relcl", "appos", "cc", "conj", "parataxis", "advcl"})
+#: Children left out of an actor or target phrase (they describe the noun at length): also
+#: participle modifiers, punctuation, prepositional and adverbial modifiers.
+PHRASE_TRIM_DEPS = CLAUSE_TRIM_DEPS | {"acl", "punct", "prep", "advmod", "npadvmod"}
+#: The same, prepositional modifiers kept: for the "of"/"for" phrase of an actor ("a spokesman for X").
+PREP_KEEPING_TRIM_DEPS = PHRASE_TRIM_DEPS - {"prep"}
+#: Clause links a verb is embedded through, walking up to the clauses around it (complement,
+#: adverbial, control, clausal subject, relative, prepositional and noun-modifying clauses).
+EMBEDDING_DEPS = frozenset({"ccomp", "advcl", "xcomp", "csubj", "relcl", "pcomp", "acl"})
+#: Complements that make a participle act ("a declaration demanding that ...", "calling for ...").
+ACTING_COMPLEMENT_DEPS = frozenset({"ccomp", "dobj", "xcomp"})
+#: The words of a verb group kept with an event's verb: its auxiliary, negation and particle.
+VERB_GROUP_DEPS = frozenset({"aux", "neg", "prt"})
+#: Complements that are arguments of a verb beside its objects: clauses, predicates, indirect objects.
+ARGUMENT_COMPLEMENT_DEPS = PREDICATE_COMPLEMENT_DEPS | {"xcomp", "ccomp", "dative"}
+#: Coordination inside a phrase: the conjunct and its conjunction.
+COORDINATION_DEPS = frozenset({"conj", "cc"})
+#: Connectives trimmed off the front of an event's text ("and", "that", "because").
+LEADING_CONNECTIVE_DEPS = frozenset({"cc", "mark"})
+#: Dependents of a verb whose descriptions may date it (its subject and objects).
+ARGUMENT_DEPS = frozenset({"nsubj", "nsubjpass", "dobj", "dative", "attr"})
+#: Positions of a party in a relationship clause ("X and Y have a close relationship", "ties with Y
+#: strained"): subjects, the direct object and a predicate noun; an indirect object is never the relation.
+RELATION_PARTY_DEPS = ARGUMENT_DEPS - {"dative"}
+#: Positions of a relationship noun that a holding verb governs ("they have a rift", "it is a feud").
+HELD_NOUN_DEPS = frozenset({"dobj", "attr"})
+#: Words beside a relationship clause that say how it goes: predicates, adverbs and infinitives
+#: ("is strained", "badly", "to improve").
+RELATION_QUALITY_DEPS = PREDICATE_COMPLEMENT_DEPS | {"advmod", "xcomp"}
+#: Besides the objects, what a PLOVER verb entry may name as its complement: a passive subject, a
+#: predicate noun.
+CODED_COMPLEMENT_DEPS = frozenset({"nsubjpass", "attr"})
+#: How a time word hangs off the noun it dates ("his January hearing", "the campaign last year").
+TIME_MODIFIER_DEPS = frozenset({"npadvmod", "tmod", "nmod", "compound", "amod", "nummod", "poss"})
+#: How an anchoring subordinator hangs off its clause ("after", "when" as marker; "once" as adverb).
+ANCHOR_MARK_DEPS = frozenset({"mark", "advmod"})
 #: Nouns naming an act, whose possessor or "by" phrase is the one who acts ("X's decision to ...").
 EVENT_NOMINALS = frozenset(
     {"decision", "offer", "plan", "move", "order", "bid", "attempt", "effort", "proposal", "call", "request",
@@ -32,20 +66,11 @@ EVENT_NOMINALS = frozenset(
 
 #: Verbs whose clausal complement is reported speech or thought: the verb is
 #: the attribution, the complement carries the events.
-REPORTING_VERBS = frozenset(
-    {
-        "say", "tell", "add", "state", "claim", "note", "insist", "explain", "write", "argue", "assert",
-        "acknowledge", "admit", "believe", "think", "suggest", "indicate", "recall", "confirm", "report",
-        "allege", "contend", "maintain", "testify", "tweet", "declare", "announce", "reveal", "disclose",
-        "know", "learn", "hear", "predict", "estimate", "warn", "stress", "emphasize", "reiterate",
-    }
-)
-#: Reporting verbs that are pure speech: with a clausal complement, or with no
-#: object at all ("the people added"), they are not events of their own.
-SPEECH_VERBS = frozenset(
-    {"say", "tell", "add", "state", "claim", "note", "insist", "explain", "write", "argue", "assert", "recall",
-     "contend", "maintain", "reiterate", "stress", "emphasize", "think", "believe"}
-)
+#: The pure speech verbs (``newsgraph.vocab.speech.NON_EVENT_SPEECH_VERBS``) are among them.
+REPORTING_VERBS = NON_EVENT_SPEECH_VERBS | {
+    "acknowledge", "admit", "suggest", "indicate", "confirm", "report", "allege", "testify", "tweet", "declare",
+    "announce", "reveal", "disclose", "know", "learn", "hear", "predict", "estimate", "warn",
+}
 #: Verbs that are states, not happenings: never events on their own.
 #: Lemmas of contracted verbs, which the lemmatiser gets wrong ("It’s" → "’"): the clitic, either apostrophe.
 CONTRACTION_LEMMAS = {
@@ -94,9 +119,6 @@ EVENT_NOUN_FAMILIES: dict[str, str] = {
 #: Subordinators that tie an event to the time of another ("shortly after he became ...").
 ANCHOR_MARKS = frozenset({"after", "before", "when", "as", "while", "since", "once"})
 
-#: Pronouns a person may be referred to by.
-PERSON_PRONOUNS = frozenset({"he", "she", "him", "her", "his", "hers", "himself", "herself"})
-REFLEXIVE_PRONOUNS = frozenset({"himself", "herself", "itself", "themselves", "myself", "yourself", "ourselves"})
 #: Entity types that can act or be acted on.
 AGENT_TYPES = frozenset({"PERSON", "ORG", "GPE", "NORP", "LOC", "FAC"})
 #: Entity types that are never persons: "who" does not stand for them ("people close to the party who ...").
@@ -106,11 +128,6 @@ PERSONAL_RELATIVES = frozenset({"who", "whom"})
 #: Nouns whose nationality adjective names their topic, not a party ("the Russian investigation"):
 #: the adjective of "an Indian proposal" is the proposer, of "the Russian inquiry" what is looked into.
 TOPIC_NOUNS = frozenset({"investigation", "probe", "inquiry", "scandal", "affair", "issue", "question", "matter"})
-#: Possessive determiners: the owner inside a noun phrase, never the phrase itself ("her resignation").
-POSSESSIVE_DETERMINERS = frozenset({"his", "her", "its", "their", "our", "my", "your"})
-
-#: Light verbs whose adjective or noun complement carries the meaning ("made clear").
-LIGHT_VERB_COMPLEMENT_DEPS = frozenset({"acomp", "oprd"})
 
 #: Adjectives of readiness: "is ready to contribute" states an intention, and is an event.
 READINESS_ADJECTIVES = frozenset({"willing", "ready", "prepared", "determined", "committed", "eager", "keen"})

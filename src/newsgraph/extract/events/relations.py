@@ -18,13 +18,17 @@ from newsgraph.extract.events import clauses as cl
 from newsgraph.extract.events.context import DocContext, EntityMention
 from newsgraph.extract.events.dates import clause_times, date_value
 from newsgraph.extract.events.lexicons import (
+    HELD_NOUN_DEPS,
     NEGATIVE_RELATION_NOUNS,
     NEGATIVE_RELATION_WORDS,
     POSITIVE_RELATION_NOUNS,
     POSITIVE_RELATION_WORDS,
     RELATION_NOUNS,
+    RELATION_PARTY_DEPS,
+    RELATION_QUALITY_DEPS,
 )
 from newsgraph.record import Polarity, Relation, TextSpan
+from newsgraph.vocab.parse import VERBAL_POS
 
 #: Roles one party holds towards another ("an ally of", "a critic of"), with their polarity.
 ROLE_POLARITY: dict[str, Polarity] = {
@@ -71,7 +75,7 @@ def relations(ctx: DocContext) -> list[Relation]:
         a, b = parties[0], parties[1]
         if a.entity.id == b.entity.id:
             continue
-        clause = tok.head if tok.dep_ in ("nsubj", "dobj", "nsubjpass", "attr") else tok
+        clause = tok.head if tok.dep_ in RELATION_PARTY_DEPS else tok
         key = (a.entity.id, b.entity.id, clause.i)
         if key in seen:
             continue
@@ -94,7 +98,7 @@ def _role_relation(ctx: DocContext, role: Token) -> Relation | None:
     if role.dep_ == "appos":
         holder_tok = role.head
         clause = role
-    elif role.dep_ == "attr" and role.head.pos_ in ("AUX", "VERB"):
+    elif role.dep_ == "attr" and role.head.pos_ in VERBAL_POS:
         subjects = cl.children(role.head, ("nsubj",))
         if not subjects:
             return None
@@ -144,7 +148,7 @@ def _parties(ctx: DocContext, noun: Token) -> list[EntityMention]:
         elif c.dep_ == "prep" and c.lower_ in ("with", "between", "among"):
             for pobj in (g for g in c.children if g.dep_ == "pobj"):
                 add(pobj)
-    if len(found) < 2 and noun.dep_ in ("dobj", "attr") and noun.head.lemma_.lower() in HOLDING_VERBS:
+    if len(found) < 2 and noun.dep_ in HELD_NOUN_DEPS and noun.head.lemma_.lower() in HOLDING_VERBS:
         for subj in cl.children(noun.head, ("nsubj",)):
             add(subj)
     return found
@@ -154,7 +158,7 @@ def _polarity(noun: Token, clause: Token) -> Polarity:
     words = {t.lemma_.lower() for t in noun.subtree} | {t.lower_ for t in noun.subtree}
     if clause is not noun:
         for c in clause.children:
-            if c.dep_ in ("acomp", "attr", "oprd", "advmod", "xcomp"):
+            if c.dep_ in RELATION_QUALITY_DEPS:
                 words |= {t.lemma_.lower() for t in c.subtree} | {t.lower_ for t in c.subtree}
         words.add(clause.lemma_.lower())
     score = 0
@@ -187,7 +191,7 @@ def _evidence(ctx: DocContext, noun: Token, clause: Token) -> TextSpan:
 
 
 def _date(ctx: DocContext, clause: Token) -> str | None:
-    if clause.pos_ not in ("VERB", "AUX"):
+    if clause.pos_ not in VERBAL_POS:
         return None
     for time in clause_times(ctx, clause):
         value = date_value(time)

@@ -1,0 +1,27 @@
+"""Pronouns that more than one stage reads, defined once.
+
+Stage-only pronoun lists (the attribution stage's speaker pronouns, the entity
+stage's capitalised pronouns) stay in their stage's ``lexicons.py``.
+"""
+
+from __future__ import annotations
+
+#: Third-person singular pronouns that stand for a person, every form, with the gender they give.
+PERSON_PRONOUN_GENDERS: dict[str, str] = {
+    "he": "male", "him": "male", "his": "male", "himself": "male",
+    "she": "female", "her": "female", "hers": "female", "herself": "female",
+}  # fmt: skip
+#: The same pronouns as a set of forms.
+PERSON_PRONOUN_FORMS: frozenset[str] = frozenset(PERSON_PRONOUN_GENDERS)
+#: Reflexive pronouns, every person and number.
+REFLEXIVE_PRONOUNS: frozenset[str] = frozenset(
+    {"himself", "herself", "itself", "themselves", "myself", "yourself", "ourselves"}
+)
+#: Reflexives that stand for a person: what a binder in the same clause resolves ("recused himself").
+PERSON_REFLEXIVES: frozenset[str] = PERSON_PRONOUN_FORMS & REFLEXIVE_PRONOUNS
+#: Possessive determiners and the pronoun each stands for ("his claim" is a claim by "he").
+POSSESSIVE_PRONOUNS: dict[str, str] = {
+    "his": "he", "her": "she", "their": "they", "its": "it", "my": "i", "our": "we", "your": "you",
+}  # fmt: skip
+#: The possessive determiners as a set: an owner inside a noun phrase ("her resignation").
+POSSESSIVE_DETERMINERS: frozenset[str] = frozenset(POSSESSIVE_PRONOUNS)

@@ -1,0 +1,38 @@
+"""Speech verbs, side by side: each stage's list, named by what it is for.
+
+The lists differ on purpose (each was tuned on its own rule), so they are not one
+list; but they share a core, and each is derived from it so the core cannot drift.
+Lemmas, lower case, except ``INVERTED_SPEECH_VERBS``, which holds inflected forms.
+"""
+
+from __future__ import annotations
+
+#: Verbs every stage takes for plain speech ("said", "added", "wrote").
+CORE_SPEECH_VERBS: frozenset[str] = frozenset(
+    {"say", "tell", "add", "write", "explain", "insist", "note", "argue", "claim"}
+)
+
+#: Attribution: plain speech verbs, a subset of its cue verbs. Only these may take a mis-parsed "-ing"
+#: clause as their content ("said legalizing it would ..."), and only a paraphrase with one of them
+#: lends its speaker to the quote opening the next sentence.
+PLAIN_SPEECH_VERBS: frozenset[str] = CORE_SPEECH_VERBS | {"state", "warn", "report"}
+
+#: Events: speech verbs that, with a clausal complement or no object at all ("the people added"),
+#: are not events of their own. Verbs of belief count: "she thinks that ..." reports, it does not happen.
+NON_EVENT_SPEECH_VERBS: frozenset[str] = CORE_SPEECH_VERBS | {
+    "state", "assert", "recall", "contend", "maintain", "reiterate", "stress", "emphasize", "think", "believe",
+}
+
+#: Coreference: verbs that introduce a quotation, whose subject speaks it. Verbs of dialogue
+#: ("ask", "reply", "continue") count; verbs of belief do not (no one thinks a quotation).
+QUOTE_SPEECH_VERBS: frozenset[str] = CORE_SPEECH_VERBS | {
+    "tweet", "ask", "continue", "declare", "recall", "warn", "reply", "respond",
+}
+
+#: Inflected reporting verbs that open an inverted attribution ("Said Presidential nominee X", "Says Sen. Y"):
+#: the tagger often puts them inside the name or title that follows. Forms, not lemmas: the entity stage
+#: compares the word as written, before any lemma is trusted.
+INVERTED_SPEECH_VERBS: frozenset[str] = frozenset(
+    {"said", "says", "added", "adds", "wrote", "writes", "told", "tells", "asked", "asks", "tweeted", "tweets",
+     "explained", "explains", "noted", "notes"}
+)
