@@ -114,19 +114,20 @@ def test_title_modifier_alone_is_not_a_title():
     assert prenominal_title(doc, 1) is None
 
 
-def test_title_reading_stops_at_punctuation():
-    # "The governor, Ann Lee, arrived": a comma separates the words from the name.
+def test_possessor_entity_is_not_a_title_qualifier():
+    # "Russia's ambassador Ivan Petrov": a possessive, not "Russian Ambassador".
     doc = parse("""
-0 The 1 det DET DT the
-1 governor 6 nsubj NOUN NN governor
-2 , 1 punct PUNCT , ,
-3 Ann 4 compound PROPN NNP Ann B-PERSON
-4 Lee 1 appos PROPN NNP Lee I-PERSON
-5 , 1 punct PUNCT , ,
-6 arrived 6 ROOT VERB VBD arrive
-7 . 6 punct PUNCT . .
+0 Russia 2 poss PROPN NNP Russia B-GPE
+1 's 0 case PART POS 's I-GPE
+2 ambassador 4 compound NOUN NN ambassador
+3 Ivan 4 compound PROPN NNP Ivan B-PERSON
+4 Petrov 5 nsubj PROPN NNP Petrov I-PERSON
+5 arrived 5 ROOT VERB VBD arrive
+6 . 5 punct PUNCT . .
 """)
-    assert prenominal_title(doc, 3) is None
+    title = prenominal_title(doc, 3)
+    assert title is not None
+    assert (title.display, title.role) == ("ambassador", "ambassador")
 
 
 # -- jurisdiction ----------------------------------------------------------------------------------
