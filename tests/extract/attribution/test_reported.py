@@ -163,6 +163,43 @@ def test_relative_who_speaks_for_the_noun_it_modifies():
     assert speaker_of(doc[2]).text == "Officials"
 
 
+VOWED_TO = """
+0 Lee 1 nsubj PROPN NNP Lee B-PERSON
+1 vowed 1 ROOT VERB VBD vow
+2 to 3 aux PART TO to
+3 {verb} 1 xcomp VERB VB {lemma}
+4 the 5 det DET DT the
+5 program 3 dobj NOUN NN program
+6 . 1 punct PUNCT . .
+"""
+
+
+def test_promise_reports_its_infinitive():
+    doc = parse(VOWED_TO.format(verb="end", lemma="end"))
+    (claim,) = read(doc, verb_claims(doc, []))
+    assert (claim["cue"], claim["speaker"]) == ("vowed", "Lee")
+    assert claim["content"].endswith("end the program")
+
+
+def test_infinitive_of_mere_speaking_is_no_content():
+    doc = parse(VOWED_TO.format(verb="discuss", lemma="discuss"))
+    assert list(verb_claims(doc, [])) == []
+
+
+def test_asked_whether_reports_the_question_without_whether():
+    doc = parse("""
+0 Lee 1 nsubj PROPN NNP Lee B-PERSON
+1 asked 1 ROOT VERB VBD ask
+2 whether 4 mark SCONJ IN whether
+3 talks 4 nsubj NOUN NNS talk
+4 failed 1 advcl VERB VBD fail
+5 . 1 punct PUNCT . .
+""")
+    assert read(doc, verb_claims(doc, [])) == [
+        {"content": "talks failed", "cue": "asked", "speaker": "Lee", "kind": "indirect"}
+    ]
+
+
 # -- according to ------------------------------------------------------------------------------
 
 DEAL_OFF_ACCORDING = """
