@@ -302,3 +302,32 @@ def test_declining_to_comment_is_recorded_on_the_source():
     resolver.mark_declined(resolver.resolve(doc[6]))
     records, _ = resolver.records()
     assert [r.declined_to_comment for r in records] == [True]
+
+
+def test_anonymity_requested_by_who_inside_a_modifier_goes_to_the_people_it_modifies():
+    # "Two people close to the House, who requested anonymity to discuss talks, said it failed."
+    # The parse hangs "who requested" on "House"; the reason belongs to the people.
+    doc = parse("""
+0 Two 1 nummod NUM CD two
+1 people 14 nsubj NOUN NNS people
+2 close 1 amod ADJ JJ close
+3 to 2 prep ADP IN to
+4 the 5 det DET DT the
+5 House 3 pobj PROPN NNP House B-ORG
+6 , 5 punct PUNCT , ,
+7 who 8 nsubj PRON WP who
+8 requested 5 relcl VERB VBD request
+9 anonymity 8 dobj NOUN NN anonymity
+10 to 11 aux PART TO to
+11 discuss 8 advcl VERB VB discuss
+12 talks 11 dobj NOUN NNS talk
+13 , 1 punct PUNCT , ,
+14 said 14 ROOT VERB VBD say
+15 it 16 nsubj PRON PRP it
+16 failed 14 ccomp VERB VBD fail
+17 . 14 punct PUNCT . .
+""")
+    resolver = SourceResolver(doc, [])
+    resolver.note_anonymity(doc[5])
+    records, _ = resolver.records()
+    assert [(r.anonymous, r.count, r.reason) for r in records] == [(True, 2, "to discuss talks")]
