@@ -147,7 +147,7 @@ class _EtaColumn(ProgressColumn):
 
 
 class _Bar:
-    """A rich progress bar on stderr that ``Store.ingest`` drives.
+    """A rich progress bar on stderr that an ingest (``newsgraph.corpus``) drives.
 
     ``get_time`` is rich's clock (tests pass a fake one).
     """
@@ -199,13 +199,14 @@ def ingest(
     Example: newsgraph ingest articles/ feed.jsonl --db news.db --workers 2
     """
     from newsgraph.api import get_reader
+    from newsgraph.corpus import ingest as ingest_into
 
     store = _open(db, write=True)
     bar = _Bar("ingest")
     try:
         reader = get_reader(model)
-        report = store.ingest(paths, reader, workers=workers, retry_failed=retry_failed, batch_size=batch_size,
-                              progress=bar)
+        report = ingest_into(store, paths, reader, workers=workers, retry_failed=retry_failed,
+                             batch_size=batch_size, progress=bar)
     except NewsgraphError as exc:
         bar.stop()
         handle(exc)
@@ -246,11 +247,12 @@ def reprocess(
     Example: newsgraph reprocess --db news.db
     """
     from newsgraph.api import get_reader
+    from newsgraph.corpus import reprocess as reprocess_in
 
     store = _open(db, write=True)
     bar = _Bar("reprocess")
     try:
-        report = store.reprocess(get_reader(model), everything=everything, workers=workers, progress=bar)
+        report = reprocess_in(store, get_reader(model), everything=everything, workers=workers, progress=bar)
     except NewsgraphError as exc:
         bar.stop()
         handle(exc)

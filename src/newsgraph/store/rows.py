@@ -12,10 +12,13 @@ import sqlite3
 import zlib
 from dataclasses import dataclass
 from datetime import UTC, datetime
+from typing import TYPE_CHECKING
 
-from newsgraph.ingest import Item
 from newsgraph.record import Record
 from newsgraph.store.entities import name_key, resolve
+
+if TYPE_CHECKING:
+    from newsgraph.ingest import Item
 
 #: Item fields kept with the raw input so ``reprocess`` rebuilds the same item.
 ITEM_FIELDS = ("where", "format", "path", "line", "id", "url", "title", "authors", "published")
@@ -38,6 +41,9 @@ class RawInput:
         return None
 
     def to_item(self) -> Item:
+        """The ``Item`` to read again (``reprocess``); the input stage is imported only then."""
+        from newsgraph.ingest import Item
+
         item = Item(**self.item)
         if self.is_text:
             item.text = self.data.decode("utf-8")
