@@ -227,11 +227,15 @@ def failures(db: DbOption = DEFAULT_DB, as_json: JsonOption = False, limit: Limi
 
     Example: newsgraph failures --db news.db
     """
-    df = _query(db, lambda store: store.failures())
+    df, warned = _query(db, lambda store: (store.failures(), store.stats()["counts"]["articles_with_warnings"]))
     if as_json:
         _dump(_records(df.head(limit)))
         return
     _table("Failures", _short(df.head(limit)), {"id": 12, "where": 50, "reason": 60, "attempts": 8, "failed_at": 20})
+    if warned:
+        # Stored, not failed: but a stage gave up on part of each (Record.warnings).
+        err_console.print(f"{warned:,} stored article{'s carry' if warned != 1 else ' carries'} stage warnings "
+                          "(newsgraph export --table warnings)", highlight=False)
 
 
 @app.command()
@@ -510,8 +514,9 @@ def export(
     db: DbOption = DEFAULT_DB,
     fmt: Annotated[str, typer.Option("--format", help="jsonl, csv or parquet.")] = "jsonl",
     table: Annotated[str | None, typer.Option(help="One table (articles, entities, mentions, attributions, "
-                                                   "sources, times, events, relations, corpus_entities, failures, "
-                                                   "records); default: whole records (jsonl) or every table.")] = None,
+                                                   "sources, times, events, relations, warnings, corpus_entities, "
+                                                   "failures, records); default: whole records (jsonl) or every "
+                                                   "table.")] = None,
     out: Annotated[str | None, typer.Option(help="File, or directory for every table; default stdout.")] = None,
 ) -> None:
     """Export whole records (JSONL) or tables (JSONL, CSV, Parquet for pandas and DuckDB).

@@ -49,7 +49,7 @@ def lock_timeout() -> float:
 
 #: Tables a user may list, query or export, in the order ``stats`` and ``export`` show them.
 TABLES = (
-    "articles", "entities", "mentions", "attributions", "sources", "times", "events", "relations",
+    "articles", "entities", "mentions", "attributions", "sources", "times", "events", "relations", "warnings",
     "corpus_entities", "failures",
 )
 
@@ -315,6 +315,18 @@ class Store:
         return self.frame(
             'SELECT id, "where", path, line, reason, attempts, newsgraph_version, failed_at FROM failures '
             "ORDER BY failed_at DESC, rowid DESC"
+        )
+
+    @guarded
+    def warnings(self) -> pd.DataFrame:
+        """Stage warnings of stored articles (a stage gave up on part of one), by article in ingest order.
+
+        Unlike ``failures`` these articles are stored; their records miss what
+        the stage skipped, and ``Record.warnings`` says where.
+        """
+        return self.frame(
+            "SELECT w.article_id, coalesce(a.path, a.url, a.input_id) AS origin, w.stage, w.message "
+            "FROM warnings w JOIN articles a ON a.id = w.article_id ORDER BY a.rowid, w.position"
         )
 
     # --- entities ------------------------------------------------------------------------

@@ -27,7 +27,7 @@ FORMATS = ("jsonl", "csv", "parquet")
 #: What ``--table`` accepts: the record tables, corpus entities, failures, and whole records.
 EXPORT_TABLES = (
     "records", "articles", "entities", "mentions", "attributions", "sources", "times", "events", "relations",
-    "corpus_entities", "failures",
+    "warnings", "corpus_entities", "failures",
 )
 CHUNK_ROWS = 2000
 

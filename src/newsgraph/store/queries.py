@@ -352,12 +352,16 @@ def sources(
 # --- stats ------------------------------------------------------------------------------
 
 _COUNTED = ("articles", "failures", "entities", "mentions", "times", "sources", "attributions", "events",
-            "relations")
+            "relations", "warnings")
 
 
 def stats(conn: sqlite3.Connection) -> dict[str, Any]:
-    """Row counts, corpus entities, publication range, generators and top outlets."""
+    """Row counts (with the articles carrying stage warnings), corpus entities, publication range, generators
+    and top outlets."""
     info: dict[str, Any] = {"counts": {t: conn.execute(f"SELECT count(*) FROM {t}").fetchone()[0] for t in _COUNTED}}
+    # Stored, but a stage gave up on part of them (``Record.warnings``).
+    info["counts"]["articles_with_warnings"] = conn.execute(
+        "SELECT count(DISTINCT article_id) FROM warnings").fetchone()[0]
     info["counts"]["corpus_entities"] = conn.execute(
         "SELECT count(DISTINCT corpus_entity_id) FROM entities").fetchone()[0]
     info["counts"]["entity_decisions"] = conn.execute("SELECT count(*) FROM entity_decisions").fetchone()[0]

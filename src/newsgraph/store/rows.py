@@ -144,6 +144,10 @@ def _insert_parts(conn: sqlite3.Connection, record: Record) -> set[int]:
         [(aid, i, r.a, r.b, r.polarity, r.text.start, r.text.end, r.text.text, r.date)
          for i, r in enumerate(record.relations)],
     )
+    conn.executemany(
+        "INSERT INTO warnings (article_id, position, stage, message) VALUES (?, ?, ?, ?)",
+        [(aid, i, w.stage, w.message) for i, w in enumerate(record.warnings)],
+    )
     return touched
 
 
