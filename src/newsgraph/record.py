@@ -12,16 +12,49 @@ from __future__ import annotations
 import json
 from typing import Any, Literal
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import BaseModel, ConfigDict, Field, model_validator
 
 SCHEMA = "newsgraph.record/1"
 
-EntityType = str  # spaCy / OntoNotes labels: PERSON, ORG, GPE, LOC, NORP, FAC, ...
+# The closed vocabularies of the record. Each is defined here once (the record module
+# imports no spaCy, so the store, exports and web app can use it) and the stages
+# producing them are tested against it (tests/test_record.py).
+
+#: The OntoNotes labels the entities stage keeps (``extract.entities`` ``ENTITY_LABELS``).
+EntityType = Literal[
+    "PERSON", "ORG", "GPE", "LOC", "NORP", "FAC", "EVENT", "WORK_OF_ART", "LAW", "PRODUCT", "LANGUAGE"
+]
 MentionKind = Literal["name", "nominal", "pronoun"]
 TimeType = Literal["DATE", "TIME", "DURATION", "SET"]
+#: TIMEX3 ``mod`` values (TimeML 1.2.1).
+TimeMod = Literal[
+    "BEFORE", "AFTER", "ON_OR_BEFORE", "ON_OR_AFTER", "LESS_THAN", "MORE_THAN", "EQUAL_OR_LESS",
+    "EQUAL_OR_MORE", "START", "MID", "END", "APPROX",
+]
+#: A time's part in the article: only the publication date written in a byline has one.
+TimeRole = Literal["publication"]
+#: Where ``Meta.published`` came from: the caller, the input's metadata, or the article text.
+PublishedFrom = Literal["given", "metadata", "text"]
+#: Why cleaning took a piece out (``newsgraph.clean``).
+RemovedReason = Literal["markup", "title", "byline", "dateline", "signoff", "credit", "boilerplate"]
 SourceKind = Literal["person", "organization", "media", "document", "social", "anonymous"]
 AttributionKind = Literal["direct", "indirect", "mixed", "according_to"]
 Modality = Literal["asserted", "reported", "hypothetical", "future", "uncertain"]
+#: How an event's date was tied to it (``extract.events.dates``).
+DateReason = Literal["clause", "sentence", "context"]
+#: The 16 PLOVER event types (the ``type`` column of ``extract/events/data/plover_*.tsv``).
+PloverCode = Literal[
+    "AGREE", "CONSULT", "SUPPORT", "COOPERATE", "AID", "CONCEDE", "RETREAT", "ACCUSE", "REQUEST", "REJECT",
+    "THREATEN", "PROTEST", "MOBILIZE", "SANCTION", "COERCE", "ASSAULT",
+]
+#: The PLOVER modes the dictionaries give (the ``mode`` column of ``extract/events/data/plover_*.tsv``).
+PloverMode = Literal[
+    "abduct", "allege", "arrest", "assassinate", "asylum", "ban", "beat", "boycott", "ceasefire", "censor",
+    "cleansing", "curfew", "demo", "deport", "disapprove", "disarm", "discontinue", "ease", "expel", "explosives",
+    "firearms", "heavy-weapons", "host", "intelligence", "investigate", "martial-law", "massacre", "obstruct",
+    "phone", "police", "relations", "release", "restrict", "return", "riot", "seize", "sexual", "torture",
+    "troops", "veto", "visit", "withdraw",
+]
 Polarity = Literal["positive", "negative", "neutral"]
 
 
@@ -63,7 +96,7 @@ class Meta(_Model):
     title: str | None = None
     authors: list[str] = Field(default_factory=list)
     published: str | None = None
-    published_from: str | None = Field(
+    published_from: PublishedFrom | None = Field(
         default=None,
         description="where the publication date came from: given|metadata|text",
     )
@@ -89,7 +122,7 @@ class Removed(_Model):
     """A piece of the raw input that cleaning took out, and why."""
 
     text: str
-    reason: str
+    reason: RemovedReason
     raw_start: int | None = None
     raw_end: int | None = None
 
@@ -111,12 +144,12 @@ class TimeExpression(TextSpan):
     id: str
     type: TimeType
     value: str | None = None
-    mod: str | None = None
+    mod: TimeMod | None = None
     anchored: bool = Field(
         default=True,
         description="false when a relative expression could not be resolved for want of an anchor",
     )
-    role: str | None = Field(default=None, description="e.g. 'publication' for the dateline date")
+    role: TimeRole | None = Field(default=None, description="'publication' for the publication date in a byline")
     raw_start: int | None = Field(
         default=None,
         description="for a time outside the clean text (a byline date): where it is in the raw input;"
@@ -163,12 +196,12 @@ class Event(_Model):
     modality: Modality = "asserted"
     time: str | None = None
     date: str | None = None
-    date_reason: str | None = Field(
-        default=None, description="why the event has this date: clause|sentence|context|publication"
+    date_reason: DateReason | None = Field(
+        default=None, description="why the event has this date: clause|sentence|context"
     )
     source: str | None = None
-    code: str | None = None
-    mode: str | None = None
+    code: PloverCode | None = None
+    mode: PloverMode | None = None
     cameo: str | None = None
     sentence: Offsets
 
@@ -231,6 +264,18 @@ class Record(_Model):
 
     model_config = ConfigDict(extra="forbid", populate_by_name=True)
 
+    @model_validator(mode="after")
+    def _ids_point_at_parts(self) -> Record:
+        """Every id a part gives (an event's actor, an attribution's source, ...) names a part of this record.
+
+        A dangling id would send a query or a page to nothing; it is a bug in
+        whatever made the record, so it fails here, naming the part and the id.
+        """
+        problems = list(dangling_ids(self))
+        if problems:
+            raise ValueError("ids that point at nothing: " + "; ".join(problems))
+        return self
+
     def to_dict(self) -> dict[str, Any]:
         return self.model_dump(by_alias=True, mode="json")
 
@@ -244,6 +289,34 @@ class Record(_Model):
     @classmethod
     def from_dict(cls, data: dict[str, Any]) -> Record:
         return cls.model_validate(data)
+
+
+def dangling_ids(record: Record) -> list[str]:
+    """``"events[0] (e1).actor 'e9' is no entity id"`` for each reference that names no part of ``record``."""
+    entities = {e.id for e in record.entities}
+    times = {t.id for t in record.times}
+    sources = {s.id for s in record.sources}
+    kinds = {"entity": entities, "time": times, "source": sources}
+    problems: list[str] = []
+
+    def check(where: str, field: str, value: str | None, kind: str) -> None:
+        if value is not None and value not in kinds[kind]:
+            problems.append(f"{where}.{field} {value!r} is no {kind} id")
+
+    for i, source in enumerate(record.sources):
+        check(f"sources[{i}] ({source.id})", "entity", source.entity, "entity")
+    for i, attribution in enumerate(record.attributions):
+        check(f"attributions[{i}] ({attribution.id})", "source", attribution.source, "source")
+    for i, event in enumerate(record.events):
+        where = f"events[{i}] ({event.id})"
+        check(where, "actor", event.actor, "entity")
+        check(where, "target", event.target, "entity")
+        check(where, "time", event.time, "time")
+        check(where, "source", event.source, "source")
+    for i, relation in enumerate(record.relations):
+        check(f"relations[{i}]", "a", relation.a, "entity")
+        check(f"relations[{i}]", "b", relation.b, "entity")
+    return problems
 
 
 def json_schema() -> dict[str, Any]:

@@ -1,8 +1,10 @@
-"""The ``newsgraph`` command line: a thin layer over ``newsgraph.api`` and ``newsgraph.store``.
+"""The ``newsgraph`` command line: a thin layer over ``newsgraph.api``, ``newsgraph.corpus`` and ``newsgraph.store``.
 
 Each command lives in its own module of this package and registers itself on
 ``app`` (or ``eval_app``); this module only imports them. Errors from
 ``newsgraph.errors`` become a one-line message and a non-zero exit code.
+Commands import the reader (and spaCy) only when they read, so ``--help``,
+the queries and ``serve`` start fast.
 """
 
 from __future__ import annotations

@@ -147,7 +147,7 @@ class _EtaColumn(ProgressColumn):
 
 
 class _Bar:
-    """A rich progress bar on stderr that ``Store.ingest`` drives.
+    """A rich progress bar on stderr that an ingest (``newsgraph.corpus``) drives.
 
     ``get_time`` is rich's clock (tests pass a fake one).
     """
@@ -199,13 +199,14 @@ def ingest(
     Example: newsgraph ingest articles/ feed.jsonl --db news.db --workers 2
     """
     from newsgraph.api import get_reader
+    from newsgraph.corpus import ingest as ingest_into
 
     store = _open(db, write=True)
     bar = _Bar("ingest")
     try:
         reader = get_reader(model)
-        report = store.ingest(paths, reader, workers=workers, retry_failed=retry_failed, batch_size=batch_size,
-                              progress=bar)
+        report = ingest_into(store, paths, reader, workers=workers, retry_failed=retry_failed,
+                             batch_size=batch_size, progress=bar)
     except NewsgraphError as exc:
         bar.stop()
         handle(exc)
@@ -226,11 +227,15 @@ def failures(db: DbOption = DEFAULT_DB, as_json: JsonOption = False, limit: Limi
 
     Example: newsgraph failures --db news.db
     """
-    df = _query(db, lambda store: store.failures())
+    df, warned = _query(db, lambda store: (store.failures(), store.stats()["counts"]["articles_with_warnings"]))
     if as_json:
         _dump(_records(df.head(limit)))
         return
     _table("Failures", _short(df.head(limit)), {"id": 12, "where": 50, "reason": 60, "attempts": 8, "failed_at": 20})
+    if warned:
+        # Stored, not failed: but a stage gave up on part of each (Record.warnings).
+        err_console.print(f"{warned:,} stored article{'s carry' if warned != 1 else ' carries'} stage warnings "
+                          "(newsgraph export --table warnings)", highlight=False)
 
 
 @app.command()
@@ -246,11 +251,12 @@ def reprocess(
     Example: newsgraph reprocess --db news.db
     """
     from newsgraph.api import get_reader
+    from newsgraph.corpus import reprocess as reprocess_in
 
     store = _open(db, write=True)
     bar = _Bar("reprocess")
     try:
-        report = store.reprocess(get_reader(model), everything=everything, workers=workers, progress=bar)
+        report = reprocess_in(store, get_reader(model), everything=everything, workers=workers, progress=bar)
     except NewsgraphError as exc:
         bar.stop()
         handle(exc)
@@ -508,8 +514,9 @@ def export(
     db: DbOption = DEFAULT_DB,
     fmt: Annotated[str, typer.Option("--format", help="jsonl, csv or parquet.")] = "jsonl",
     table: Annotated[str | None, typer.Option(help="One table (articles, entities, mentions, attributions, "
-                                                   "sources, times, events, relations, corpus_entities, failures, "
-                                                   "records); default: whole records (jsonl) or every table.")] = None,
+                                                   "sources, times, events, relations, warnings, corpus_entities, "
+                                                   "failures, records); default: whole records (jsonl) or every "
+                                                   "table.")] = None,
     out: Annotated[str | None, typer.Option(help="File, or directory for every table; default stdout.")] = None,
 ) -> None:
     """Export whole records (JSONL) or tables (JSONL, CSV, Parquet for pandas and DuckDB).

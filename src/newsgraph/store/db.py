@@ -18,18 +18,19 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, ParamSpec, TypeVar
 
 from newsgraph.errors import StoreError
-from newsgraph.ingest import Item
 from newsgraph.record import Record
 from newsgraph.store import entities as ents
+from newsgraph.store import export as exports
 from newsgraph.store import migrations
+from newsgraph.store import queries as q
+from newsgraph.store.ingest import IngestReport, Progress
 from newsgraph.store.rows import RawInput, delete_article, insert_record
 
 if TYPE_CHECKING:
     import pandas as pd
 
     from newsgraph.api import Reader
-    from newsgraph.store.ingest import IngestReport, Progress
-    from newsgraph.store.queries import EntityProfile, SourcingReport
+    from newsgraph.ingest import Item
 
 P = ParamSpec("P")
 T = TypeVar("T")
@@ -48,7 +49,7 @@ def lock_timeout() -> float:
 
 #: Tables a user may list, query or export, in the order ``stats`` and ``export`` show them.
 TABLES = (
-    "articles", "entities", "mentions", "attributions", "sources", "times", "events", "relations",
+    "articles", "entities", "mentions", "attributions", "sources", "times", "events", "relations", "warnings",
     "corpus_entities", "failures",
 )
 
@@ -263,9 +264,7 @@ class Store:
     @guarded
     def table(self, name: str, limit: int | None = None) -> pd.DataFrame:
         """One table as a DataFrame (``articles`` without the text column)."""
-        from newsgraph.store.export import table_query
-
-        sql = table_query(name)
+        sql = exports.table_query(name)
         return self.frame(sql + (f" LIMIT {int(limit)}" if limit is not None else ""))
 
     # --- ingest and re-processing --------------------------------------------------------
@@ -283,9 +282,11 @@ class Store:
         """Read every article ``paths`` name (or the ``Item``s given) and store the new ones.
 
         Idempotent and resumable: inputs already stored are skipped, failed ones
-        too unless ``retry_failed``. See ``newsgraph.store.ingest``.
+        too unless ``retry_failed``. Reading and parsing are not the store's
+        work: this calls ``newsgraph.corpus.ingest`` (which loads the reader,
+        and spaCy, only now).
         """
-        from newsgraph.store.ingest import ingest
+        from newsgraph.corpus import ingest
 
         return ingest(self, list(paths), reader, workers=workers, retry_failed=retry_failed,
                       batch_size=batch_size, progress=progress)
@@ -299,8 +300,11 @@ class Store:
         batch_size: int = 16,
         progress: Progress | None = None,
     ) -> IngestReport:
-        """Rebuild records made by another newsgraph version, model or pipeline fingerprint, in place."""
-        from newsgraph.store.ingest import reprocess
+        """Rebuild records made by another newsgraph version, model or pipeline fingerprint, in place.
+
+        Calls ``newsgraph.corpus.reprocess``, as ``ingest`` does.
+        """
+        from newsgraph.corpus import reprocess
 
         return reprocess(self, reader, everything=everything, workers=workers, batch_size=batch_size,
                          progress=progress)
@@ -313,6 +317,18 @@ class Store:
             "ORDER BY failed_at DESC, rowid DESC"
         )
 
+    @guarded
+    def warnings(self) -> pd.DataFrame:
+        """Stage warnings of stored articles (a stage gave up on part of one), by article in ingest order.
+
+        Unlike ``failures`` these articles are stored; their records miss what
+        the stage skipped, and ``Record.warnings`` says where.
+        """
+        return self.frame(
+            "SELECT w.article_id, coalesce(a.path, a.url, a.input_id) AS origin, w.stage, w.message "
+            "FROM warnings w JOIN articles a ON a.id = w.article_id ORDER BY a.rowid, w.position"
+        )
+
     # --- entities ------------------------------------------------------------------------
 
     @guarded
@@ -321,11 +337,9 @@ class Store:
         return ents.find(self.conn, query, limit, exact_first=exact_first)
 
     @guarded
-    def entity(self, name: str) -> EntityProfile:
+    def entity(self, name: str) -> q.EntityProfile:
         """The profile of the corpus entity ``name`` best matches (see ``queries.entity_profile``)."""
-        from newsgraph.store.queries import entity_profile
-
-        return entity_profile(self.conn, name)
+        return q.entity_profile(self.conn, name)
 
     @guarded
     def merge_entities(self, keep: str, other: str) -> ents.EntityRef:
@@ -353,39 +367,29 @@ class Store:
     @guarded
     def search(self, text: str, *, limit: int = 20) -> pd.DataFrame:
         """Full-text search (FTS5 syntax, or plain words) over titles and texts, best first, with snippets."""
-        from newsgraph.store.queries import search
-
-        return search(self.conn, text, limit=limit)
+        return q.search(self.conn, text, limit=limit)
 
     @guarded
     def timeline(self, name: str, *, limit: int | None = None) -> pd.DataFrame:
         """Events involving entity ``name`` across articles, ordered by event date."""
-        from newsgraph.store.queries import timeline
-
-        return timeline(self.conn, name, limit=limit)
+        return q.timeline(self.conn, name, limit=limit)
 
     @guarded
     def quotes(self, *, by: str | None = None, about: str | None = None, limit: int | None = None) -> pd.DataFrame:
         """Attributions (quotes and paraphrases) by an entity or about it, with their articles."""
-        from newsgraph.store.queries import quotes
-
-        return quotes(self.conn, by=by, about=about, limit=limit)
+        return q.quotes(self.conn, by=by, about=about, limit=limit)
 
     @guarded
     def sources(
         self, *, anonymous: bool = False, outlet: str | None = None, author: str | None = None, limit: int = 20
-    ) -> SourcingReport:
+    ) -> q.SourcingReport:
         """Sourcing statistics over the (filtered) articles."""
-        from newsgraph.store.queries import sources
-
-        return sources(self.conn, anonymous=anonymous, outlet=outlet, author=author, limit=limit)
+        return q.sources(self.conn, anonymous=anonymous, outlet=outlet, author=author, limit=limit)
 
     @guarded
     def stats(self) -> dict[str, Any]:
         """Counts, date range, generators and size of the store."""
-        from newsgraph.store.queries import stats
-
-        info = stats(self.conn)
+        info = q.stats(self.conn)
         info["path"] = self.path
         info["migrations"] = migrations.applied(self.conn)
         if self.path != ":memory:" and Path(self.path).exists():
@@ -396,9 +400,7 @@ class Store:
 
     def export(self, fmt: str, out: str | Path | None, *, table: str | None = None) -> list[Path]:
         """Write records or tables as jsonl, csv or parquet; see ``newsgraph.store.export``."""
-        from newsgraph.store.export import export
-
         try:
-            return export(self, fmt, out, table=table)
+            return exports.export(self.conn, fmt, out, table=table)
         except sqlite3.Error as exc:
             raise explain(self.path, exc) from exc

@@ -23,13 +23,11 @@ from newsgraph.errors import StoreError
 if TYPE_CHECKING:
     import pyarrow as pa
 
-    from newsgraph.store.db import Store
-
 FORMATS = ("jsonl", "csv", "parquet")
 #: What ``--table`` accepts: the record tables, corpus entities, failures, and whole records.
 EXPORT_TABLES = (
     "records", "articles", "entities", "mentions", "attributions", "sources", "times", "events", "relations",
-    "corpus_entities", "failures",
+    "warnings", "corpus_entities", "failures",
 )
 CHUNK_ROWS = 2000
 
@@ -121,7 +119,7 @@ def _write_table(conn: sqlite3.Connection, name: str, fmt: str, out: Path | None
                               for row in rows)
 
 
-def export(store: Store, fmt: str, out: str | Path | None, *, table: str | None = None) -> list[Path]:
+def export(conn: sqlite3.Connection, fmt: str, out: str | Path | None, *, table: str | None = None) -> list[Path]:
     """Write the store out; returns the files written (none when writing to standard output).
 
     - ``table=None`` and ``jsonl``: whole records, one per line (to ``out`` or stdout);
@@ -131,7 +129,6 @@ def export(store: Store, fmt: str, out: str | Path | None, *, table: str | None 
     if fmt not in FORMATS:
         raise StoreError(f"unknown format {fmt!r}; formats: {', '.join(FORMATS)}")
     target = None if out is None or str(out) == "-" else Path(out)
-    conn = store.conn
     if table is None and fmt == "jsonl":
         _write_records_jsonl(conn, target)
         return [target] if target else []

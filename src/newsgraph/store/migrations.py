@@ -16,6 +16,7 @@ replaces its rows in one transaction):
     entities          article-level entities, each linked to a corpus entity
     mentions          their mentions
     times, sources, attributions, events, relations   the other record parts
+    warnings          the record's stage warnings: a stage gave up on part of the article
     failures          inputs that could not be read, with the reason
     corpus_entities   entities resolved across articles
     entity_keys       normalised name → corpus entity (what resolution consults)
@@ -232,11 +233,35 @@ def _profile_indexes(conn: sqlite3.Connection) -> None:
     )
 
 
+def _warnings(conn: sqlite3.Connection) -> None:
+    """``warnings``: one row per ``Record.warnings`` entry, so a query finds the articles a stage gave up on.
+
+    The record JSON already holds them; the table makes them countable
+    (``stats``) and exportable. Stored records fill it from their JSON.
+    """
+    _run_script(
+        conn,
+        """
+        CREATE TABLE warnings (
+            article_id TEXT NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
+            position INTEGER NOT NULL,
+            stage TEXT NOT NULL, message TEXT NOT NULL,
+            PRIMARY KEY (article_id, position)
+        );
+        CREATE INDEX warnings_stage ON warnings(stage, article_id);
+        INSERT INTO warnings (article_id, position, stage, message)
+            SELECT r.id, CAST(w.key AS INTEGER), json_extract(w.value, '$.stage'), json_extract(w.value, '$.message')
+            FROM records r JOIN articles a ON a.id = r.id, json_each(r.json, '$.warnings') w;
+        """,
+    )
+
+
 #: Every migration, in the order it runs. Append only.
 MIGRATIONS: tuple[Migration, ...] = (
     Migration("0001_initial", _initial),
     Migration("0002_pipeline_fingerprint", _pipeline_fingerprint),
     Migration("0003_profile_indexes", _profile_indexes),
+    Migration("0004_warnings", _warnings),
 )
 
 

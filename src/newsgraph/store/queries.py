@@ -11,12 +11,13 @@ from __future__ import annotations
 import re
 import sqlite3
 from dataclasses import dataclass, field
-from typing import Any
-
-import pandas as pd
+from typing import TYPE_CHECKING, Any
 
 from newsgraph.errors import StoreError
 from newsgraph.store import entities as ents
+
+if TYPE_CHECKING:
+    import pandas as pd
 
 #: Marks around matched words in search snippets (the CLI turns them into bold).
 SNIPPET_OPEN, SNIPPET_CLOSE = "[[", "]]"
@@ -35,6 +36,9 @@ RE_WORD = re.compile(r"\w[\w'’-]*")
 
 
 def frame(conn: sqlite3.Connection, sql: str, params: tuple = ()) -> pd.DataFrame:
+    """The rows of one query as a DataFrame (pandas is imported here, not with the store)."""
+    import pandas as pd
+
     cur = conn.execute(sql, params)
     return pd.DataFrame(cur.fetchall(), columns=[d[0] for d in cur.description])
 
@@ -272,12 +276,18 @@ class SourcingReport:
     by_kind: dict[str, int]
     anonymous_share: float
     named_sources: int
-    top_sources: pd.DataFrame = field(default_factory=pd.DataFrame)
+    top_sources: pd.DataFrame = field(default_factory=lambda: _empty_frame())
 
     def to_dict(self) -> dict[str, Any]:
         data = {k: v for k, v in self.__dict__.items() if k != "top_sources"}
         data["top_sources"] = records_of(self.top_sources)
         return data
+
+
+def _empty_frame() -> pd.DataFrame:
+    import pandas as pd
+
+    return pd.DataFrame()
 
 
 def _like(text: str) -> str:
@@ -342,12 +352,16 @@ def sources(
 # --- stats ------------------------------------------------------------------------------
 
 _COUNTED = ("articles", "failures", "entities", "mentions", "times", "sources", "attributions", "events",
-            "relations")
+            "relations", "warnings")
 
 
 def stats(conn: sqlite3.Connection) -> dict[str, Any]:
-    """Row counts, corpus entities, publication range, generators and top outlets."""
+    """Row counts (with the articles carrying stage warnings), corpus entities, publication range, generators
+    and top outlets."""
     info: dict[str, Any] = {"counts": {t: conn.execute(f"SELECT count(*) FROM {t}").fetchone()[0] for t in _COUNTED}}
+    # Stored, but a stage gave up on part of them (``Record.warnings``).
+    info["counts"]["articles_with_warnings"] = conn.execute(
+        "SELECT count(DISTINCT article_id) FROM warnings").fetchone()[0]
     info["counts"]["corpus_entities"] = conn.execute(
         "SELECT count(DISTINCT corpus_entity_id) FROM entities").fetchone()[0]
     info["counts"]["entity_decisions"] = conn.execute("SELECT count(*) FROM entity_decisions").fetchone()[0]

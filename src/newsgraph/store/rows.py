@@ -12,10 +12,13 @@ import sqlite3
 import zlib
 from dataclasses import dataclass
 from datetime import UTC, datetime
+from typing import TYPE_CHECKING
 
-from newsgraph.ingest import Item
 from newsgraph.record import Record
 from newsgraph.store.entities import name_key, resolve
+
+if TYPE_CHECKING:
+    from newsgraph.ingest import Item
 
 #: Item fields kept with the raw input so ``reprocess`` rebuilds the same item.
 ITEM_FIELDS = ("where", "format", "path", "line", "id", "url", "title", "authors", "published")
@@ -38,6 +41,9 @@ class RawInput:
         return None
 
     def to_item(self) -> Item:
+        """The ``Item`` to read again (``reprocess``); the input stage is imported only then."""
+        from newsgraph.ingest import Item
+
         item = Item(**self.item)
         if self.is_text:
             item.text = self.data.decode("utf-8")
@@ -137,6 +143,10 @@ def _insert_parts(conn: sqlite3.Connection, record: Record) -> set[int]:
         "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
         [(aid, i, r.a, r.b, r.polarity, r.text.start, r.text.end, r.text.text, r.date)
          for i, r in enumerate(record.relations)],
+    )
+    conn.executemany(
+        "INSERT INTO warnings (article_id, position, stage, message) VALUES (?, ?, ?, ?)",
+        [(aid, i, w.stage, w.message) for i, w in enumerate(record.warnings)],
     )
     return touched
 
