@@ -3,7 +3,7 @@
 Features, not strings: a line's length in words, the share of its words that
 are button labels, the share of its characters that are links, whether it ends
 a sentence, where it sits (head, body, tail), and whether it holds a prompt
-phrase from a general lexicon ("Subscribe", "Post a Comment", "% of readers").
+phrase from a general lexicon ("Subscribe", "Leave a Reply", "% of readers").
 Lines in the body need stronger evidence than lines at the edges, and a long
 line that reads as prose is never dropped for one weak phrase, so article
 sentences survive (measured by ``newsgraph eval cleaning``).

@@ -1,7 +1,7 @@
 """Bylines: "By A", "By A and B", "By A, B and C", "A, Reuters", "A | Outlet", with a date after.
 
 A byline is read token by token across line breaks (scraped text often wraps
-it: "By Jane / Smith and Tom Baker June / 6,2017"). A name is a run of
+it: "By Jane / Smith and Tom Baker March / 14,2019"). A name is a run of
 capitalised tokens; a line break may fall inside a name only after its first
 word, so a name never swallows the next line's sentence. A byline is only
 accepted when nothing but a date, an outlet or role words follows it on its
@@ -186,7 +186,7 @@ def _clock_end(raw: str, start: int, limit: int) -> int:
     return clock.end() if clock else start
 
 
-#: Most tokens of a role line under a byline's name ("Senior White House Correspondent").
+#: Most tokens of a role line under a byline's name ("Deputy Chief Foreign Correspondent").
 MAX_ROLE_TOKENS = 6
 #: The only lower-case words a role line may hold ("Editor of the Post", "Special to the Times").
 _ROLE_SMALL_WORDS = frozenset({"the", "of", "for", "to", "at", "and"})

@@ -55,7 +55,7 @@ ROLE_WORDS: frozenset[str] = _words(
     "digital online freelance guest intern the of for to at and"
 )
 
-#: Role words that name a job (a role line needs one: "White House" alone is not a role).
+#: Role words that name a job (a role line needs one: "International Business" alone is not a role).
 JOB_WORDS: frozenset[str] = _words(
     "writer writers reporter reporters correspondent correspondents editor editors contributor columnist "
     "producer producers intern"

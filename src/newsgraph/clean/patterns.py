@@ -42,23 +42,23 @@ LINKISH = re.compile(r"https?://\S+|www\.\S+|\S+@\S+\.\w+|(?<!\w)[@#]\w+|\b\S+\.
 NAME_TOKEN = re.compile(r"^(?:[A-Z][a-zA-Z'’\-]*[a-z][a-zA-Z'’\-]*|[A-Z]|[A-Z]\.(?:[A-Z]\.)*|[A-Z]{2,}|[A-Z][a-z]?\.|"
                         r"(?:Mc|Mac|O'|O’|D'|D’)[A-Z][a-z]+|[A-Z][a-z]*-[A-Z][a-z]+)$")
 
-#: Month-name dates with a year: "June 6, 2017", "June\n6,2017", "Jun. 6th 2017", "Tue September 20, 2016".
+#: Month-name dates with a year: "March 14, 2019", "March\n14,2019", "Mar. 14th 2019", "Tue September 20, 2016".
 DATE_MDY = re.compile(
     rf"\b(?:(?:{_WEEKDAY_ALT})\.?,?\s+)?(?P<month>{_MONTH_ALT})\.?\s*(?P<day>\d{{1,2}})(?:st|nd|rd|th)?\b"
     rf"\s*,?\s*(?P<year>(?:1[89]|20)\d\d)\b",
     re.I,
 )
 
-#: Day-first dates with a year: "6 June 2017", "6th of June, 2017".
+#: Day-first dates with a year: "14 March 2019", "14th of March, 2019".
 DATE_DMY = re.compile(
     rf"\b(?P<day>\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?(?P<month>{_MONTH_ALT})\.?,?\s+(?P<year>(?:1[89]|20)\d\d)\b",
     re.I,
 )
 
-#: ISO dates "2017-06-06" (and "2017/06/06").
+#: ISO dates "2019-03-14" (and "2019/03/14").
 DATE_ISO = re.compile(r"\b(?P<year>(?:1[89]|20)\d\d)[-/](?P<month>\d\d)[-/](?P<day>\d\d)(?!\d)")
 
-#: US numeric dates "06/06/2017", "09/12/17".
+#: US numeric dates "03/14/2019", "09/12/17".
 DATE_US = re.compile(r"\b(?P<month>\d{1,2})/(?P<day>\d{1,2})/(?P<year>\d{4}|\d\d)\b")
 
 #: Month and day without a year: "March 24" (Reuters datelines).

@@ -69,7 +69,7 @@ VERB_OR_PREP_OBJECT_DEPS: frozenset[str] = VERB_OBJECT_DEPS | {"pobj"}
 #: Complements of a copula or a light verb that carry the predicate: adjective ("is ready"), noun
 #: ("is the director"), object predicate ("named him director").
 PREDICATE_COMPLEMENT_DEPS: frozenset[str] = frozenset({"acomp", "attr", "oprd"})
-#: Complements of a light verb that carry its meaning ("made clear"): adjective and object predicate.
+#: Complements of a light verb that carry its meaning ("kept quiet"): adjective and object predicate.
 LIGHT_VERB_COMPLEMENT_DEPS: frozenset[str] = PREDICATE_COMPLEMENT_DEPS - {"attr"}
 
 # -- dependencies: clauses ----------------------------------------------------

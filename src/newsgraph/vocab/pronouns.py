@@ -17,11 +17,11 @@ PERSON_PRONOUN_FORMS: frozenset[str] = frozenset(PERSON_PRONOUN_GENDERS)
 REFLEXIVE_PRONOUNS: frozenset[str] = frozenset(
     {"himself", "herself", "itself", "themselves", "myself", "yourself", "ourselves"}
 )
-#: Reflexives that stand for a person: what a binder in the same clause resolves ("recused himself").
+#: Reflexives that stand for a person: what a binder in the same clause resolves ("hurt himself").
 PERSON_REFLEXIVES: frozenset[str] = PERSON_PRONOUN_FORMS & REFLEXIVE_PRONOUNS
 #: Possessive determiners and the pronoun each stands for ("his claim" is a claim by "he").
 POSSESSIVE_PRONOUNS: dict[str, str] = {
     "his": "he", "her": "she", "their": "they", "its": "it", "my": "i", "our": "we", "your": "you",
 }  # fmt: skip
-#: The possessive determiners as a set: an owner inside a noun phrase ("her resignation").
+#: The possessive determiners as a set: an owner inside a noun phrase ("her retirement").
 POSSESSIVE_DETERMINERS: frozenset[str] = frozenset(POSSESSIVE_PRONOUNS)

@@ -17,7 +17,7 @@ CORE_SPEECH_VERBS: frozenset[str] = frozenset(
 #: lends its speaker to the quote opening the next sentence.
 PLAIN_SPEECH_VERBS: frozenset[str] = CORE_SPEECH_VERBS | {"state", "warn", "report"}
 
-#: Events: speech verbs that, with a clausal complement or no object at all ("the people added"),
+#: Events: speech verbs that, with a clausal complement or no object at all ("the officials added"),
 #: are not events of their own. Verbs of belief count: "she thinks that ..." reports, it does not happen.
 NON_EVENT_SPEECH_VERBS: frozenset[str] = CORE_SPEECH_VERBS | {
     "state", "assert", "recall", "contend", "maintain", "reiterate", "stress", "emphasize", "think", "believe",

@@ -9,7 +9,7 @@ The stage runs in three steps:
    quoted fragment is ``mixed``; a quote with no speaker of its own that follows
    another quote continues it;
 3. resolve sources (``sources.py``) in text order, so later references ("they",
-   "the people") join the source they refer to, and mark who "declined to
+   "the aides") join the source they refer to, and mark who "declined to
    comment" and why anonymous sources were granted anonymity.
 """
 
@@ -129,7 +129,7 @@ def _sentences_around(doc: Doc, start: int, end: int) -> list[Span]:
 
 
 def _cue_by_ancestry(span: Span) -> Token | None:
-    """The nearest cue verb above the quote in the parse ("called the ban 'X'", "said ... 'X'")."""
+    """The nearest cue verb above the quote in the parse ("called the timetable 'X'", "said ... 'X'")."""
     inside = range(span.start, span.end)
     for tok in span:
         if tok.head.i in inside and tok.head is not tok:

@@ -48,7 +48,7 @@ CUE_NOUNS: frozenset[str] = words(
 #: Verbs that carry a cue noun for its speaker: "issued a warning that ...", "made the claim that ...".
 LIGHT_VERBS: frozenset[str] = words("make issue repeat reiterate release deliver offer express voice give")
 
-#: Verbs whose infinitive complement is reported speech for a quoted fragment ("vowed to end the 'waste'").
+#: Verbs whose infinitive complement is reported speech for a quoted fragment ("pledged to cut the 'red tape'").
 XCOMP_CUE_VERBS: frozenset[str] = words("vow promise pledge threaten agree urge ask")
 
 #: Complements that are no content: "refused to comment", "agreed to respond".
@@ -57,7 +57,7 @@ NOT_CONTENT_VERBS: frozenset[str] = words("comment respond elaborate speak discu
 #: Verbs that mark publication: a news organisation that "reported" or "revealed" is a media source.
 PUBLISHING_VERBS: frozenset[str] = words("report reveal publish disclose break air broadcast")
 
-#: Adverbs kept in the cue when they stand right before the verb ("first reported").
+#: Adverbs kept in the cue when they stand right before the verb ("previously reported").
 CUE_ADVERBS: frozenset[str] = words("first initially originally previously earlier later also")
 
 #: Nouns naming a statement-like document: "in a statement", "a court filing said".
@@ -80,7 +80,7 @@ SOCIAL_NOUNS: frozenset[str] = words("tweet tweets post posts retweet video mess
 #: Platforms that make a channel social ("on Twitter", "a Facebook post").
 SOCIAL_PLATFORMS: frozenset[str] = words("twitter facebook instagram youtube tiktok truth reddit x")
 
-#: Head nouns of unnamed (anonymous) human sources: "two people", "officials", "a source".
+#: Head nouns of unnamed (anonymous) human sources: "three aides", "officials", "a source".
 ANONYMOUS_NOUNS: frozenset[str] = words("""
     people person official officials source sources aide aides adviser advisers advisor advisors
     individual individuals staffer staffers insider insiders someone associate associates
@@ -132,7 +132,7 @@ NUMBER_WORDS: dict[str, int] = {
     "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10, "dozen": 12,
 }  # fmt: skip
 
-#: Determiners of a definite, anaphoric description ("the people", "these officials").
+#: Determiners of a definite, anaphoric description ("the aides", "these officials").
 ANAPHORIC_DETERMINERS: frozenset[str] = words("the these those such")
 
 #: Pronouns a later reference may use, by the kind of source they can refer to.
@@ -175,7 +175,7 @@ DECLINE_RE = re.compile(
     re.IGNORECASE,
 )
 
-#: The reason given for anonymity: "anonymity to speak candidly", "because they were not authorized ...".
+#: The reason given for anonymity: "anonymity to discuss the talks", "because they were not authorized ...".
 ANONYMITY_RE = re.compile(
     r"\b(?:anonymity|anonymously|condition\s+of\s+anonymity|not\s+be\s+(?:named|identified))\b", re.IGNORECASE
 )
@@ -204,7 +204,7 @@ MAX_QUOTE_CHARS = 2500
 MIN_UNATTRIBUTED_QUOTE_WORDS = 6
 
 
-#: Channels a claim is made in: "attacked the plan in several tweets", "in a statement".
+#: Channels a claim is made in: "mocked the timetable in two posts", "in a statement".
 CHANNEL_NOUNS: frozenset[str] = words("tweet post statement message video blog release")
 
 #: Nouns grouping channels: "in a series of tweets", "in a string of posts".
@@ -228,19 +228,19 @@ SET_OFF_MODIFIER_DEPS: frozenset[str] = NOUN_CLAUSE_DEPS | {"appos"}
 CLAUSE_MARKER_DEPS: frozenset[str] = frozenset({"mark", "aux"})
 #: How a that-clause hangs off a cue noun ("his claim that ..."): the parser gives either label.
 NOUN_COMPLEMENT_DEPS: frozenset[str] = frozenset({"acl", "ccomp"})
-#: How a participle claim hangs off a channel verb ("attacked the plan in tweets, calling it ...").
+#: How a participle claim hangs off a channel verb ("mocked the timetable in posts, calling it ...").
 PARTICIPLE_CLAUSE_DEPS: frozenset[str] = frozenset({"advcl", "xcomp"})
 #: Words stripped from the front of a source's description ("the", "its"): determiners, possessors
 #: and the possessive "'s" the parser sometimes labels ``case``.
 DESCRIPTION_LEAD_DEPS: frozenset[str] = DETERMINER_DEPS | {"case"}
-#: Dependents that count a noun ("two people", "both officials", "a dozen").
+#: Dependents that count a noun ("three aides", "both officials", "a dozen").
 COUNT_DEPS: frozenset[str] = frozenset({"det", "predet", "quantmod"})
-#: How a phrase attached to an anonymous source hangs below it ("people close to the House who ..."):
+#: How a phrase attached to an anonymous source hangs below it ("aides close to the council who ..."):
 #: through prepositions and their objects, modifiers and clauses on the noun.
 AFFILIATION_PATH_DEPS: frozenset[str] = frozenset({"pobj", "prep", "amod", "compound", "acl"})
 
 #: Verbs of speaking or judging that, with a channel, introduce a participle claim
-#: ("attacked the plan in several tweets, calling it a disaster").
+#: ("mocked the timetable in two posts, calling it a fantasy").
 CHANNEL_VERBS: frozenset[str] = words("""
     attack criticize criticise blast slam praise defend denounce condemn mock dismiss reject
     welcome announce respond react accuse lament applaud hail rebuke question challenge target

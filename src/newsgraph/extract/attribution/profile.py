@@ -1,8 +1,8 @@
 """The article's sourcing profile, derived from its sources and attributions.
 
 It counts claims, not attribution records: a quoted fragment inside a ``mixed``
-attribution of the same source ("said the agency should seek a 'far
-stricter rule'") is part of that claim, so it is not counted twice.
+attribution of the same source ("said the council should build a 'far
+wider bridge'") is part of that claim, so it is not counted twice.
 """
 
 from __future__ import annotations

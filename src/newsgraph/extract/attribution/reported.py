@@ -2,7 +2,7 @@
 
 Each finder yields ``Claim`` candidates: character spans for content and cue
 plus the token heading the source phrase. Sources are resolved afterwards
-(``sources.py``) so that "they", "the people" and a later "these people" land
+(``sources.py``) so that "they", "the aides" and a later "these aides" land
 on one record.
 """
 
@@ -50,7 +50,7 @@ class Claim:
     cue_tokens: tuple[int, ...] = field(default_factory=tuple)
     #: A quote left open at its paragraph's end and reopened in the next: the closing part names the speaker.
     runs_on: bool = False
-    #: The channel noun ("several tweets", "a statement") a channel claim was made in: a source of its own.
+    #: The channel noun ("two posts", "a statement") a channel claim was made in: a source of its own.
     channel: Token | None = None
 
 
@@ -123,7 +123,7 @@ def speaker_of(verb: Token, depth: int = 0) -> Token | None:
     for child in verb.children:
         if child.dep_ in ACTIVE_SUBJECT_DEPS:
             if child.tag_ in WH_RELATIVE_TAGS and verb.dep_ == "relcl":
-                return verb.head  # "people ... who requested anonymity"
+                return verb.head  # "aides ... who spoke on condition of anonymity"
             return child
     for child in verb.children:
         if child.dep_ == "agent":
@@ -158,7 +158,7 @@ def phrase_of(token: Token) -> Span:
 
 
 def cue_span(verb: Token) -> tuple[int, int]:
-    """The cue's characters: the verb, with a particle ("pointed out") or a leading adverb ("first reported")."""
+    """The cue's characters: the verb, with a particle ("pointed out") or a leading adverb ("previously reported")."""
     doc = verb.doc
     start, end = verb.idx, verb.idx + len(verb.text)
     for child in verb.children:
@@ -194,7 +194,7 @@ def _inside(spans: list[tuple[int, int]], offset: int) -> bool:
 
 def _reported_clause(verb: Token) -> Token | None:
     """The head of what ``verb`` reports: a clause ("said (that) ..."), "asked whether ...", a mis-parsed
-    "said legalizing it would ...", or a promise's infinitive ("vowed to end ...")."""
+    "said legalizing it would ...", or a promise's infinitive ("pledged to cut ...")."""
     lemma = verb.lemma_.lower()
     for child in verb.children:
         if child.dep_ in lex.REPORTED_CLAUSE_DEPS:
@@ -358,7 +358,7 @@ def noun_claims(doc: Doc, quoted: list[tuple[int, int]], cands: Candidates | Non
 
 
 def _channel_verb(noun: Token) -> Token | None:
-    """The verb a channel noun is the medium of: "attacked ... in (a series of) tweets"."""
+    """The verb a channel noun is the medium of: "mocked ... in (a series of) posts"."""
     prep = noun.head
     if prep.dep_ == "prep" and prep.lower_ == "of" and prep.head.lemma_.lower() in lex.CHANNEL_GROUP_NOUNS:
         prep = prep.head.head
@@ -371,7 +371,7 @@ def _channel_verb(noun: Token) -> Token | None:
 
 
 def channel_claims(doc: Doc, quoted: list[tuple[int, int]], cands: Candidates | None = None) -> Iterator[Claim]:
-    """ "X attacked the plan in several tweets, calling it a disaster": the participle clause is X's claim,
+    """ "X mocked the timetable in two posts, calling it a fantasy": the participle clause is X's claim,
     the verb its cue, and the channel a source of its own (social media, a statement)."""
     cands = cands or candidates(doc)
     for noun in cands.channels:

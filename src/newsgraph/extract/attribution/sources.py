@@ -6,7 +6,7 @@ by", whoever "declined to comment"). A phrase joins an earlier source when it
 names the same entity (by mention offsets, so it works whatever the entity
 stage groups), the same person's surname, or, for anonymous sources, when it is
 a later reference: a pronoun ("they"), or a definite description with the same
-head noun ("the people", "these officials").
+head noun ("the aides", "these officials").
 """
 
 from __future__ import annotations
@@ -131,7 +131,7 @@ def _without_determiner(span: Span) -> str:
 
 
 def _count(head: Token) -> int | None:
-    """How many people an anonymous phrase counts: "two people" 2, "a person" 1, "officials" None."""
+    """How many people an anonymous phrase counts: "three aides" 3, "a person" 1, "officials" None."""
     for child in head.children:
         if child.dep_ == "nummod":
             word = child.lower_
@@ -162,7 +162,7 @@ def _affiliating_modifier(token: Token) -> bool:
 
 
 def _affiliation(head: Token) -> str | None:
-    """ "close to the Pentagon" -> "Pentagon"; "familiar with X" kept whole; "administration officials"."""
+    """ "close to the mayor" -> "mayor"; "familiar with X" kept whole; "administration officials"."""
     doc = head.doc
     for child in head.rights:
         if child.dep_ == "amod" and child.lower_ in lex.AFFILIATION_ADJECTIVES:
@@ -191,7 +191,7 @@ def _affiliation(head: Token) -> str | None:
 
 
 def _reason(sent: Span) -> str | None:
-    """The reason a sentence gives for anonymity ("to speak candidly"), if it gives one."""
+    """The reason a sentence gives for anonymity ("to discuss the talks"), if it gives one."""
     match = lex.REASON_RE.search(sent.text)
     if not match:
         return None
@@ -398,7 +398,7 @@ class SourceResolver:
         key = f"anon:{_norm(_without_determiner(phrase))}"
         idx = self._by_key.get(key)
         if idx is None and definite:
-            # "the people", "these officials", "the two people close to X who ...": the latest such source
+            # "the aides", "these officials", "the three aides close to X who ...": the latest such source
             idx = self._recent(span[0], lambda d: d.anonymous and d.head_lemma == lemma)
         if idx is None:
             draft = _Draft(
@@ -430,7 +430,7 @@ class SourceResolver:
         while anchor.dep_ in lex.AFFILIATION_PATH_DEPS and hops < 6:
             anchor, hops = anchor.head, hops + 1
             if anchor.pos_ == "NOUN" and anchor.lemma_.lower() in lex.ANONYMOUS_NOUNS | {"people"}:
-                head = anchor  # "people close to the House who requested anonymity": the people, not the House
+                head = anchor  # "aides close to the council who asked for anonymity": the aides, not the council
                 break
         idx = self.resolve(head)
         if idx is not None and self.drafts[idx].anonymous and self.drafts[idx].reason is None:

@@ -7,7 +7,7 @@ preferring subjects, agreeing in gender, and respecting the binding rule that
 a plain object pronoun ("him") is not its own clause's subject. Plural pronouns
 ("they") are left to the attribution stage.
 
-A definite description ("the attorney general", "his spokeswoman") goes to
+A definite description ("the finance minister", "his spokeswoman") goes to
 the person holding that title or role, the most recently mentioned first.
 """
 
@@ -124,7 +124,7 @@ def _score(pronoun: Token, anchor: Anchor, doc: Doc, info: PersonInfo, sent: int
 def _binder(pronoun: Token) -> int | None:
     """The token that binds a reflexive: the nearest subject or possessor up the tree.
 
-    "X recused himself" → X; "X's decision to recuse himself" → X (the
+    "X hurt himself" → X; "X's decision to distance himself" → X (the
     infinitive has no subject of its own, so the possessor of its noun binds).
     """
     node = pronoun
@@ -140,7 +140,7 @@ def _binder(pronoun: Token) -> int | None:
 
 
 def _cataphor(pronoun: Token) -> int | None:
-    """The subject a pronoun in a fronted phrase looks ahead to: "Before his recusal, X ...".
+    """The subject a pronoun in a fronted phrase looks ahead to: "Before his retirement, X ...".
 
     Only when the phrase hangs off the main verb before its subject and the
     pronoun is not itself inside a quotation-like clause of its own.
@@ -249,7 +249,7 @@ def resolve_pronouns(
         bound = _binder(token) if token.lower_ in PERSON_REFLEXIVES else _cataphor(token)
         group = quotes.groups.get(bound) if bound is not None else None
         if group is not None and people[group].gender in (None, gender):
-            best, best_score = group, 0.0  # "X's decision to recuse himself"; "Before his ..., X ..."
+            best, best_score = group, 0.0  # "X's decision to distance himself"; "Before his ..., X ..."
         # '"X did it," he said': the speaker of a quotation is not someone named inside it.
         speaker = (not quotes.inside[token.i] and token.dep_ == "nsubj"
                    and token.head.lemma_.lower() in QUOTE_SPEECH_VERBS)
@@ -315,8 +315,8 @@ def role_descriptions(
 ) -> list[tuple[int, int, int]]:
     """(start token, end token, group) of definite descriptions naming a known role.
 
-    "the attorney general" matches a person titled "Attorney General"; "the
-    ambassador" one titled "Russian Ambassador". A full-title match beats a
+    "the finance minister" matches a person titled "Finance Minister"; "the
+    consul" one titled "Norwegian Consul". A full-title match beats a
     role match; among equals the most recently mentioned person wins.
     """
     by_role: dict[str, list[tuple[int, bool]]] = {}
@@ -334,7 +334,7 @@ def role_descriptions(
     lowers = token_strings(doc, LOWER)
     while i < n:
         low = lowers[i]
-        # The determiner may itself be a resolved pronoun ("his attorney general"): not a block.
+        # The determiner may itself be a resolved pronoun ("his finance minister"): not a block.
         if low not in DEFINITE_DETERMINERS or (covered[i] and low not in PRONOUNS):
             i += 1
             continue

@@ -39,7 +39,7 @@ TITLE_ABBREVIATIONS: dict[str, str] = {
     "prof.": "Professor", "judge": "Judge",
 }
 
-#: Head nouns of titles and roles ("President Lincoln", "the spokeswoman", "a special counsel, X").
+#: Head nouns of titles and roles ("President Lincoln", "the spokeswoman", "a special envoy, X").
 TITLE_HEADS = frozenset({
     "president", "vice-president", "president-elect", "senator", "representative", "congressman",
     "congresswoman", "congressmember", "governor", "mayor", "secretary", "minister", "premier",
@@ -63,7 +63,7 @@ TITLE_HEADS = frozenset({
     "all-rounder", "forward", "guard", "champion",
 })
 
-#: Words that may stand before a title head inside the title ("Deputy Attorney General").
+#: Words that may stand before a title head inside the title ("Deputy Finance Minister").
 TITLE_MODIFIERS = frozenset({
     "deputy", "vice", "assistant", "associate", "acting", "chief", "senior", "special", "executive",
     "general", "first", "lead", "interim", "principal", "press", "national", "security", "defense",
@@ -80,12 +80,12 @@ TITLE_MODIFIERS = frozenset({
 #: Modifiers kept out of the displayed title (time, not role).
 TITLE_DROP = frozenset({"former", "then", "late", "then-", "ex", "ex-", "outgoing", "incoming", "top"})
 
-#: Heads that make a title only with a modifier ("Attorney General", not "General" alone before a name
+#: Heads that make a title only with a modifier ("Surgeon General", not "General" alone before a name
 #: unless it is the military rank; "Chief Justice", not "Justice").
 WEAK_TITLE_HEADS = frozenset({"head", "boss", "partner", "principal", "vice", "house", "guard", "forward",
                               "host", "anchor", "major"})
 
-#: Verbs whose subject takes the predicate noun as a title ("after he became attorney general").
+#: Verbs whose subject takes the predicate noun as a title ("after she became finance minister").
 TITLE_VERBS = frozenset({"become", "be", "serve", "remain", "name", "appoint", "elect", "nominate",
                          "confirm", "swear", "install", "make"})
 
@@ -101,7 +101,7 @@ FEMALE_TITLES = frozenset({"congresswoman", "chairwoman", "spokeswoman", "queen"
 #: other code (the mention scorer) reads it by here.
 PRONOUNS = PERSON_PRONOUN_GENDERS
 
-#: Determiners that open a definite description of a known role ("the attorney general", "his aide").
+#: Determiners that open a definite description of a known role ("the finance minister", "his aide").
 DEFINITE_DETERMINERS = frozenset({"the", "his", "her", "their", "its", "our"})
 
 #: Common English nicknames and the first name they stand for ("Bob Smith" is "Robert Smith").
@@ -171,9 +171,9 @@ PRONOUN_WORDS = frozenset({
     "you", "your", "who", "whom", "whose",
 })
 
-#: A possessive ending a span ("the Justice Department’s").
+#: A possessive ending a span ("the Health Ministry’s").
 RE_POSSESSIVE = re.compile(r"^['’]s?$", re.IGNORECASE)
-#: A single initial ("S." in "Robert S. Smith") or a run of them ("J.R.R.").
+#: A single initial ("J." in "Carl J. Brandt") or a run of them ("J.R.R.").
 RE_INITIAL = re.compile(r"^(?:[A-Z]\.){1,3}$")
 #: One initial alone ("R."), unlike "U.S."
 RE_LONE_INITIAL = re.compile(r"^[A-Z]\.$")
@@ -197,7 +197,7 @@ ALL_CAPS_MIN_WORDS = 4
 CAPS_NAME_JOINERS = frozenset({"of", "and", "&", "de", "for", "the", "-", "'s", "’s", "."})
 #: Fine-grained tags of verb forms: a verb inside an all-caps "name" shows the tagger ran on.
 VERB_TAGS = frozenset({"VBD", "VBZ", "VBP", "VBG", "VBN", "MD"})
-#: Longest name read after a title cue in all-caps text ("CHANCELLOR ANN B. LEE"), in tokens.
+#: Longest name read after a title cue in all-caps text ("CHANCELLOR ANA B. RUIZ"), in tokens.
 MAX_CAPS_NAME_TOKENS = 3
 
 # -- parse labels only the entity stage reads (the shared ones are in newsgraph.vocab.parse) --
@@ -208,18 +208,18 @@ PRONOUN_POS = frozenset({"PRON", "DET"})
 #: ("chief US economist", "US economic adviser").
 MODIFIED_WORD_POS = frozenset({"NOUN", "ADJ"})
 #: Parts of speech a word before a name may have and still be part of its title
-#: ("Deputy Attorney General", "acting", "former"; "X" for what the tagger could not place).
+#: ("Deputy Finance Minister", "acting", "former"; "X" for what the tagger could not place).
 TITLE_WORD_POS = frozenset({"PROPN", "NOUN", "ADJ", "ADV", "VERB", "X"})
 #: Parts of speech stripped from the front of an appositive title ("a", "his", ",").
 TITLE_LEAD_POS = frozenset({"DET", "PRON", "PUNCT"})
 #: Parts of speech stripped from the front of a pre-nominal title: also a preposition or a conjunction
 #: the walk back from the name took in ("of", "and").
 PRENOMINAL_TITLE_LEAD_POS = TITLE_LEAD_POS | {"ADP", "CCONJ"}
-#: Predicate complements that give their subject a title: "became attorney general", "named him
+#: Predicate complements that give their subject a title: "became finance minister", "named him
 #: director", and a direct object for verbs such as "made".
 TITLE_PREDICATE_DEPS = frozenset({"attr", "oprd", "dobj"})
-#: Dependencies of a reflexive's binder: a nominal subject or a possessor ("X's decision to recuse himself").
+#: Dependencies of a reflexive's binder: a nominal subject or a possessor ("X's decision to distance himself").
 BINDER_DEPS = NOMINAL_SUBJECT_DEPS | {"poss"}
 #: Phrases fronted before the main verb's subject, in which a pronoun may look ahead to that subject
-#: ("Before his recusal, X ...", "In his testimony, X ...", "Last year, his ...").
+#: ("Before his retirement, X ...", "In his speech, X ...", "Last year, his ...").
 FRONTED_PHRASE_DEPS = frozenset({"prep", "advcl", "npadvmod"})

@@ -1,7 +1,7 @@
 """Person names: their parts, their variants and the gender they suggest.
 
 A name is read as ``[honorific] first [middle|initials] surname [suffix]`` so
-that "Robert S. Smith III", "Robert Smith", "Mr. Smith" and "Smith"
+that "Carl J. Brandt Jr.", "Carl Brandt", "Mr. Brandt" and "Brandt"
 can be recognised as one person.
 """
 

@@ -1,15 +1,15 @@
 """Titles and roles of people, recovered from the parse around their names.
 
-spaCy's PERSON spans leave titles out ("Attorney General [Jane Doe]"), so
+spaCy's PERSON spans leave titles out ("Finance Minister [Jane Doe]"), so
 the titles are read from the words around a name:
 
-- pre-nominal: "Deputy Attorney General Ann B. Lee", "Justice Department spokeswoman X";
-- appositive: "a special counsel, Robert S. Smith III"; "Ann Lee of Texas, a ... Democrat";
-- predicate: "after he became attorney general" (the subject's entity takes the title).
+- pre-nominal: "Deputy Finance Minister Ana B. Ruiz", "Health Ministry spokeswoman X";
+- appositive: "a special envoy, Carl J. Brandt Jr."; "Ann Lee of Texas, a ... Democrat";
+- predicate: "after she became finance minister" (the subject's entity takes the title).
 
 Each title keeps its *role* too: the title without the organisation or
-nationality that qualifies it ("Russian Ambassador" → "ambassador"), which is
-what a later definite description ("the ambassador") repeats.
+nationality that qualifies it ("Norwegian Consul" → "consul"), which is
+what a later definite description ("the consul") repeats.
 """
 
 from __future__ import annotations
@@ -35,7 +35,7 @@ from newsgraph.extract.entities.lexicons import (
 from newsgraph.vocab.parse import NOMINAL_POS, NOMINAL_SUBJECT_DEPS, NOUN_CLAUSE_DEPS
 from newsgraph.vocab.speech import INVERTED_SPEECH_VERBS
 
-#: Entity labels that may qualify a title ("Justice Department spokeswoman", "Russian Ambassador").
+#: Entity labels that may qualify a title ("Health Ministry spokeswoman", "Norwegian Consul").
 QUALIFIER_LABELS = frozenset({"ORG", "NORP", "GPE", "PERSON", "FAC", "LOC"})
 #: Labels of what a title is held in ("Governor of Ohio", "Representative of Texas").
 JURISDICTION_LABELS = frozenset({"GPE", "ORG", "LOC"})
@@ -121,7 +121,7 @@ def prenominal_title(doc: Doc, start: int) -> Title | None:
             if j > i:
                 break
             if any(RE_POSSESSIVE.match(t.text) for t in doc[j : i + 1]):
-                break  # "Russia's ambassador": a possessive, not a title qualifier
+                break  # "Norway's consul": a possessive, not a title qualifier
             span_tokens = list(doc[j : i + 1])
             tokens[0:0] = span_tokens
             qualifiers.update(t.i for t in span_tokens)
@@ -132,7 +132,7 @@ def prenominal_title(doc: Doc, start: int) -> Title | None:
             i -= 1
             continue
         break
-    # The chain must end in a head next to the name ("Attorney General X", not "general X" alone).
+    # The chain must end in a head next to the name ("Surgeon General X", not "general X" alone).
     while tokens and not _is_head(tokens[-1]):
         tokens.pop()
     if not tokens:
@@ -157,7 +157,7 @@ def with_jurisdiction(doc: Doc, title: Title, name_end: int) -> Title:
 def _chunk_title(doc: Doc, head: Token, chunk_start: int) -> Title | None:
     """The noun phrase ``doc[chunk_start : head.i + 1]`` (plus "of ORG") as a title."""
     if any(t.lower_ in DESCRIPTIVE_MODIFIERS for t in doc[chunk_start : head.i]):
-        return None  # "the next Supreme Court justice", "the first senator": a description, not an office held
+        return None  # "the next Supreme Court justice", "the first governor": a description, not an office held
     end = head.i + 1
     # "chief executive of Apple", "secretary of state": keep an "of"-phrase naming who.
     if end + 1 < len(doc) and doc[end].lower_ in ("of", "for", "at") and doc[end + 1].ent_type_ in QUALIFIER_LABELS:
@@ -198,7 +198,7 @@ def _appositive_head_ok(token: Token) -> bool:
 def appositive_titles(doc: Doc, start: int, end: int) -> list[Title]:
     """Titles in an appositive next to the name ``doc[start:end]``."""
     found: list[Title] = []
-    # Before: "a special counsel, Robert S. Smith III".
+    # Before: "a special envoy, Carl J. Brandt Jr.".
     if start >= 2 and doc[start - 1].text == "," and _appositive_head_ok(doc[start - 2]):
         head = doc[start - 2]
         chunk_start = _np_start(doc, head)
@@ -230,7 +230,7 @@ def appositive_titles(doc: Doc, start: int, end: int) -> list[Title]:
 
 
 def predicate_title(token: Token) -> Title | None:
-    """A title predicated of a subject token ("he became attorney general")."""
+    """A title predicated of a subject token ("she became finance minister")."""
     if token.dep_ not in NOMINAL_SUBJECT_DEPS:
         return None
     verb = token.head
@@ -247,7 +247,7 @@ def predicate_title(token: Token) -> Title | None:
         if target.ent_type_ in NAMED_PREDICATE_LABELS:
             continue
         if any(c.dep_ in NOUN_CLAUSE_DEPS or c.lower_ in DESCRIPTIVE_MODIFIERS for c in target.children):
-            continue  # "the first senator to endorse X" describes an act, not an office
+            continue  # "the first governor to sign X" describes an act, not an office
         dets = [c for c in target.children if c.dep_ == "det"]
         if verb.lemma_.lower() == "be" and any(d.lower_ in ("a", "an") for d in dets):
             continue  # "he is a lawyer" describes, it does not give a title

@@ -52,7 +52,7 @@ from newsgraph.vocab.speech import NON_EVENT_SPEECH_VERBS
 
 #: A word: letters, with inner hyphens or apostrophes, or a clitic ("’s", "n't").
 RE_WORD = re.compile(r"^(?:['’])?[^\W\d_]+(?:[-'’][^\W\d_]+)*$")
-#: Verbs whose adjective complement makes the predicate ("made clear", "grew frustrated").
+#: Verbs whose adjective complement makes the predicate ("kept quiet", "grew impatient").
 ADJECTIVE_LIGHT_VERBS = frozenset({"make", "grow", "become", "get", "turn", "go", "keep"})
 #: Relative pronouns: a relative clause's subject that stands for the noun it describes.
 RELATIVE_PRONOUNS = frozenset({"who", "that", "which", "whom"})
@@ -114,7 +114,7 @@ def is_event_verb(tok: Token) -> bool:
     if is_hortative_let(tok):
         return False  # "let's wait and see": an exhortation, not a happening
     if is_nominal_participle(tok):
-        return False  # "the agency's lending policy": a modifier inside a noun phrase
+        return False  # "the council's housing policy": a modifier inside a noun phrase
     if tok.dep_ in CLAUSE_DEPS and is_readiness(tok):
         return True  # "is ready to contribute troops": an intention
     if tok.pos_ != "VERB" or tok.dep_ not in CLAUSE_DEPS:
@@ -126,18 +126,18 @@ def is_event_verb(tok: Token) -> bool:
     if tok.dep_ == "xcomp" and is_going_to(tok.head):
         return True
     if tok.dep_ == "xcomp" and not _object_controlled(tok):
-        return False  # "offered to resign": part of the governing verb's predicate
+        return False  # "agreed to sell": part of the governing verb's predicate
     if (
         tok.dep_ == "acl"
         and not any(c.dep_ in CLAUSE_SUBJECT_DEPS for c in tok.children)
         and not _acting_participle(tok)
     ):
-        return False  # "the decision to recuse", "the people close to ...": descriptions of nouns
+        return False  # "the decision to sell", "the aides close to ...": descriptions of nouns
     return not is_speech_only(tok)
 
 
 def is_nominal_participle(tok: Token) -> bool:
-    """``the agency's lending policy``: a participle the parser made a clause, inside a noun phrase.
+    """``the council's housing policy``: a participle the parser made a clause, inside a noun phrase.
 
     It follows a possessive marker (tagged POS, so not a contracted "is") and its
     "object" is the bare noun right after it (no determiner of its own), so
@@ -197,11 +197,11 @@ def _topic_phrase(prep: Token) -> bool:
 
 
 def _object_controlled(xcomp: Token) -> bool:
-    """``X directed his prosecutors to pursue ...``: the xcomp has its own (object) agent.
+    """``X ordered his engineers to inspect ...``: the xcomp has its own (object) agent.
 
     Only objects that can act count: names, pronouns, plural or possessed nouns
-    ("his prosecutors") and act nouns ("the decision to ..."); "requested anonymity
-    to speak" stays one predicate.
+    ("his engineers") and act nouns ("the decision to ..."); "sought permission
+    to leave" stays one predicate.
     """
     gov = xcomp.head
     if any(c.dep_ in CLAUSE_SUBJECT_DEPS for c in xcomp.children):
@@ -271,7 +271,7 @@ def _relative_head(head: Token, pronoun: Token) -> Token:
     """The noun a relative pronoun stands for.
 
     The parser often attaches "who" to the nearest noun, which may sit inside a
-    modifier ("two people close to the party who requested ..."); "who" cannot
+    modifier ("two aides close to the club who asked ..."); "who" cannot
     stand for an organisation or place, so walk out of the prepositional phrase
     to the noun it modifies.
     """
@@ -283,7 +283,7 @@ def _relative_head(head: Token, pronoun: Token) -> Token:
             return head
         tok = tok.head.head  # pobj -> prep -> what the phrase modifies
         if tok.pos_ == "ADJ" and tok.dep_ == "amod":
-            tok = tok.head  # "people close to ...": the adjective's noun
+            tok = tok.head  # "aides close to ...": the adjective's noun
         if tok.pos_ in NOMINAL_OR_PRONOUN_POS and tok.ent_type_ not in NON_PERSON_TYPES:
             return tok
     return head
@@ -305,7 +305,7 @@ def _inherited_agent(verb: Token) -> Token | None:
     dep = verb.dep_
     head = verb.head
     if dep == "conj" and is_nominal_participle(head):
-        # "reversing X's lending policy and raising ...": the parser hung "raising" on the
+        # "scrapping X's housing policy and raising ...": the parser hung "raising" on the
         # noun-internal participle; it coordinates with the clause above it and shares its agent.
         return _clause_above(head)
     if dep == "conj" and head.pos_ in VERBAL_POS:
@@ -361,7 +361,7 @@ def direct_object(verb: Token) -> Token | None:
 
 
 def merged_xcomp(verb: Token) -> Token | None:
-    """The infinitive that completes ``verb``'s predicate ("offered to resign", "is ready to help")."""
+    """The infinitive that completes ``verb``'s predicate ("agreed to sell", "is ready to help")."""
     if is_going_to(verb):
         return None
     for c in verb.children:
@@ -375,7 +375,7 @@ def merged_xcomp(verb: Token) -> Token | None:
 
 
 def predicate(verb: Token) -> str:
-    """The verb lemma with its particle, and the complement of a light verb ("make clear")."""
+    """The verb lemma with its particle, and the complement of a light verb ("keep quiet")."""
     lemma = verb_lemma(verb)
     parts = [lemma]
     parts += [c.lower_ for c in verb.children if c.dep_ == "prt"]
@@ -395,7 +395,7 @@ def phrase_tokens(tok: Token, trim: frozenset[str] = PHRASE_TRIM_DEPS) -> list[T
     while stack:
         c = stack.pop()
         out.append(c)
-        # "X's lending policy and raising ...": what the parser coordinated with a
+        # "X's housing policy and raising ...": what the parser coordinated with a
         # noun-internal participle is a clause of its own, not part of the phrase.
         nominal = is_nominal_participle(c)
         stack.extend(g for g in c.children if not (nominal and g.dep_ in COORDINATION_DEPS))
@@ -431,12 +431,12 @@ def pronoun_antecedent(pronoun: Token, verb: Token) -> Token | None:
 
 
 def full_phrase_tokens(tok: Token) -> list[Token]:
-    """``tok`` with its prepositional modifiers too ("the investigation into ..."), minus clauses."""
+    """``tok`` with its prepositional modifiers too ("the inquiry into ..."), minus clauses."""
     return phrase_tokens(tok, CLAUSE_TRIM_DEPS)
 
 
 def argument_tokens(verb: Token) -> list[Token]:
-    """``verb`` with its arguments (objects, particles, complements), not its adjuncts: "to resign"."""
+    """``verb`` with its arguments (objects, particles, complements), not its adjuncts: "to sell"."""
     out = [c for c in verb.children if c.dep_ in VERB_GROUP_DEPS]
     for c in verb.children:
         if c.dep_ in OBJECT_DEPS or c.dep_ in ARGUMENT_COMPLEMENT_DEPS:

@@ -162,7 +162,7 @@ def _actor(ctx: DocContext, tok: Token | None, verb: Token) -> tuple[EntityMenti
         antecedent = cl.pronoun_antecedent(tok, verb)
         if antecedent is not None:
             tok = antecedent
-    # The event's own clause is never part of its actor's phrase: "people close to X who requested ...",
+    # The event's own clause is never part of its actor's phrase: "aides close to X who asked ...",
     # where the parser hung the relative clause on a noun inside the actor phrase.
     phrase = cl.actor_phrase_tokens(tok)
     lo, hi = verb.left_edge.i, verb.right_edge.i  # spaCy's trees are projective: a subtree is a span
@@ -301,9 +301,9 @@ def _place(ctx: DocContext, heads: list[Token], obj: Token | None) -> tuple[Enti
 def _targetable(ctx: DocContext, found: EntityMention | None) -> EntityMention | None:
     """Drop what inside an object phrase is a modifier, not a party acted on.
 
-    A possessive determiner ("announced her resignation") is the owner of the object,
+    A possessive determiner ("announced her retirement") is the owner of the object,
     which is the whole noun phrase; a nationality adjective on a topic noun
-    ("the Russian investigation") says what it is about, not who is acted on
+    ("the Peruvian scandal") says what it is about, not who is acted on
     (on other nouns it names the party: "rejected an Indian proposal").
     """
     if found is None:
@@ -410,7 +410,7 @@ def _own_modality(verb: Token) -> Modality | None:
         return "hypothetical"
     marks = {c.lower_ for c in verb.children if c.dep_ == "mark"}
     if "whether" in marks or ("if" in marks and verb.dep_ == "ccomp"):
-        return "uncertain"  # an embedded question: "asked whether/if X resigned"
+        return "uncertain"  # an embedded question: "asked whether/if X had paid"
     if marks & CONDITIONAL_MARKS:
         return "hypothetical"
     if any(c.dep_ == "advmod" and c.lower_ in HEDGE_ADVERBS for c in verb.children):

@@ -3,15 +3,15 @@
 The publication date is never used by itself: an event is dated only by a time
 expression the text ties to it, and ``date_reason`` says how it was tied:
 
-- ``clause``: the time modifies the event's own clause ("recused himself in March",
-  "during his January confirmation hearing"), or a clause it is coordinated with;
+- ``clause``: the time modifies the event's own clause ("moved abroad in May",
+  "during her April budget hearing"), or a clause it is coordinated with;
 - ``sentence``: the only calendar date said of an event elsewhere in the sentence,
   for a past-tense event with no time of its own (not the date of a reporting
   verb: "police said on Monday the suspect fled" does not date the flight);
-- ``context``: an earlier time the text points back to ("during the campaign"
-  after "the 2016 election"; "shortly after he became ...", dated itself).
+- ``context``: an earlier time the text points back to ("during the runoff"
+  after "the 2019 primary"; "soon after she arrived ...", dated itself).
 
-Times that describe a noun ("the war on drugs of the 1980s", "the 2016 election")
+Times that describe a noun ("the floods of the 1990s", "the 2019 primary")
 date that noun, not the clause's event, so they are not used for the clause.
 """
 
@@ -37,7 +37,7 @@ from newsgraph.extract.events.lexicons import (
 from newsgraph.record import TimeExpression
 from newsgraph.vocab.parse import DETERMINER_DEPS, NOUN_CLAUSE_DEPS, OBJECT_DEPS, VERBAL_POS
 
-#: How many sentences back a "during the campaign" may look for the campaign's date.
+#: How many sentences back a "during the runoff" may look for the runoff's date.
 CONTEXT_SENTENCES = 5
 
 
@@ -80,18 +80,18 @@ def attached_clause(ctx: DocContext, time: TimeExpression) -> Token | None:
     if head.pos_ == "ADP" and head.lower_ in TEMPORAL_PREPS:
         return _verb_above_prep(head)
     if head.pos_ == "NOUN" and root.dep_ in TIME_MODIFIER_DEPS:
-        # "during his January hearing", "in the campaign last year": the noun is itself a time frame.
+        # "during her April hearing", "in the tour last year": the noun is itself a time frame.
         prep = head.head
         if head.dep_ == "pobj" and prep.lower_ in TEMPORAL_PREPS and prep is not head:
             return _verb_above_prep(prep)
         if root.dep_ == "npadvmod" and head.dep_ in OBJECT_DEPS:
-            return head  # "the decision last month": dates the event noun
+            return head  # "the decision last week": dates the event noun
     return None
 
 
 def _verb_above_prep(prep: Token) -> Token | None:
     gov = prep.head
-    if gov.pos_ == "ADV" and gov.head.pos_ in VERBAL_POS:  # "early in the campaign"
+    if gov.pos_ == "ADV" and gov.head.pos_ in VERBAL_POS:  # "early in the tour"
         gov = gov.head
     if gov.pos_ in VERBAL_POS:
         return gov
@@ -154,7 +154,7 @@ def _clause_dating(ctx: DocContext, verb: Token, depth: int = 0) -> Dating | Non
     head = verb.head
     if verb.dep_ == "conj" and head.pos_ in VERBAL_POS:
         return _clause_dating(ctx, head, depth + 1)
-    if verb.dep_ == "xcomp" and head is not verb:  # "prompted the decision last month to appoint"
+    if verb.dep_ == "xcomp" and head is not verb:  # "prompted the decision last week to sell"
         return _clause_dating(ctx, head, depth + 1) or _noun_dating(ctx, head)
     if verb.dep_ in NOUN_CLAUSE_DEPS and head.pos_ == "NOUN":
         return _noun_dating(ctx, head.head if head.head.pos_ in VERBAL_POS else head)
@@ -162,7 +162,7 @@ def _clause_dating(ctx: DocContext, verb: Token, depth: int = 0) -> Dating | Non
 
 
 def _noun_dating(ctx: DocContext, gov: Token) -> Dating | None:
-    """Times that date an event noun object of ``gov`` ("the decision last month")."""
+    """Times that date an event noun object of ``gov`` ("the decision last week")."""
     for tok in gov.subtree:
         time = ctx.time_at(tok)
         if time is None:
@@ -175,13 +175,13 @@ def _noun_dating(ctx: DocContext, gov: Token) -> Dating | None:
 
 
 def _context_dating(ctx: DocContext, verb: Token, sent: Span) -> Dating | None:
-    # "shortly after he became ...": the anchor clause's own date.
+    # "soon after she arrived ...": the anchor clause's own date.
     for c in verb.children:
         if c.dep_ == "advcl" and any(m.dep_ in ANCHOR_MARK_DEPS and m.lower_ in ANCHOR_MARKS for m in c.children):
             anchored = _clause_dating(ctx, c, MAX_DEPTH)
             if anchored is not None and anchored.date is not None:
                 return Dating(anchored.time, anchored.date, "context")
-    # "during the campaign": the date the text gave that campaign before.
+    # "during the runoff": the date the text gave that runoff before.
     for prep in (c for c in verb.children if c.dep_ == "prep" and c.lower_ in TEMPORAL_PREPS):
         for noun in (c for c in prep.children if c.dep_ == "pobj"):
             family = EVENT_NOUN_FAMILIES.get(noun.lemma_.lower())
@@ -212,9 +212,9 @@ def _earlier_dated_noun(ctx: DocContext, family: str, sent: Span, before: int) -
 def _sentence_dating(ctx: DocContext, verb: Token, sent: Span) -> Dating | None:
     """The one calendar date the sentence gives a clause that frames ``verb``.
 
-    A clause frames the event when the event is embedded in it ("in 2016, he said
-    he had met ..."), or when it describes the event's subject or object ("X, who
-    was in Atlanta on Tuesday, declined ..."). A date of a clause embedded under
+    A clause frames the event when the event is embedded in it ("in 2019, she said
+    she had seen ..."), or when it describes the event's subject or object ("X, who
+    was in Lyon on Friday, signed ..."). A date of a clause embedded under
     the event, or of a sibling clause, is not the event's.
     """
     arguments = {c.i for c in verb.children if c.dep_ in ARGUMENT_DEPS}

@@ -19,7 +19,7 @@ CLAUSE_DEPS = frozenset(
 )
 #: Children that are separate clauses: their words belong to another event.
 SUBCLAUSE_DEPS = frozenset({"ccomp", "advcl", "relcl", "acl", "conj", "parataxis", "csubj", "csubjpass"})
-#: Children left out of a full phrase, prepositional modifiers kept ("the investigation into ..."):
+#: Children left out of a full phrase, prepositional modifiers kept ("the inquiry into ..."):
 #: clauses, appositives and coordination.
 CLAUSE_TRIM_DEPS = frozenset({"relcl", "appos", "cc", "conj", "parataxis", "advcl"})
 #: Children left out of an actor or target phrase (they describe the noun at length): also
@@ -53,7 +53,7 @@ RELATION_QUALITY_DEPS = PREDICATE_COMPLEMENT_DEPS | {"advmod", "xcomp"}
 #: Besides the objects, what a PLOVER verb entry may name as its complement: a passive subject, a
 #: predicate noun.
 CODED_COMPLEMENT_DEPS = frozenset({"nsubjpass", "attr"})
-#: How a time word hangs off the noun it dates ("his January hearing", "the campaign last year").
+#: How a time word hangs off the noun it dates ("her April hearing", "the tour last year").
 TIME_MODIFIER_DEPS = frozenset({"npadvmod", "tmod", "nmod", "compound", "amod", "nummod", "poss"})
 #: How an anchoring subordinator hangs off its clause ("after", "when" as marker; "once" as adverb).
 ANCHOR_MARK_DEPS = frozenset({"mark", "advmod"})
@@ -81,7 +81,7 @@ CONTRACTION_LEMMAS = {
 }
 STATE_VERBS = frozenset({"be", "have", "seem", "appear", "remain", "exist", "belong", "consist", "include"})
 
-#: Adjectives and verbs that make what depends on them uncertain ("It is unclear when ...").
+#: Adjectives and verbs that make what depends on them uncertain ("It is unclear whether ...").
 UNCERTAIN_WORDS = frozenset(
     {"unclear", "uncertain", "unknown", "unconfirmed", "doubtful", "possible", "wonder", "doubt", "speculate",
      "unsure", "ask", "question", "whether"}
@@ -98,17 +98,17 @@ HEDGE_ADVERBS = frozenset({"possibly", "perhaps", "maybe", "allegedly", "reporte
 #: Negation words beyond the parser's ``neg`` label.
 NEGATION_WORDS = frozenset({"not", "n't", "never", "no"})
 
-#: Prepositions whose object places a clause in time ("during the hearing", "in March").
+#: Prepositions whose object places a clause in time ("during the hearing", "in May").
 TEMPORAL_PREPS = frozenset(
     {"in", "on", "at", "during", "before", "after", "since", "until", "till", "by", "through", "throughout",
      "from", "within", "around", "between", "early", "late", "earlier", "later", "as"}
 )
 #: Prepositions that introduce the one an action is aimed at.
 TARGET_PREPS = frozenset({"with", "to", "against", "at", "toward", "towards", "on", "for", "upon", "into"})
-#: Prepositions whose phrase completes a predicate with no direct object ("recused from ...").
+#: Prepositions whose phrase completes a predicate with no direct object ("withdrew from ...").
 OBJECT_PREPS = frozenset({"from", "for", "of", "about", "on", "into", "over", "against", "with", "to", "upon"})
 
-#: Nouns naming a happening that has its own time ("during the campaign").
+#: Nouns naming a happening that has its own time ("during the runoff").
 EVENT_NOUN_FAMILIES: dict[str, str] = {
     **dict.fromkeys(("campaign", "election", "race", "primary", "primaries", "vote", "caucus", "runoff"), "election"),
     **dict.fromkeys(("war", "conflict", "invasion", "occupation", "fighting"), "war"),
@@ -116,17 +116,17 @@ EVENT_NOUN_FAMILIES: dict[str, str] = {
     **dict.fromkeys(("summit", "conference", "meeting", "talks", "visit", "trip", "tour"), "meeting"),
     **dict.fromkeys(("crisis", "pandemic", "outbreak", "recession", "storm", "hurricane"), "crisis"),
 }
-#: Subordinators that tie an event to the time of another ("shortly after he became ...").
+#: Subordinators that tie an event to the time of another ("soon after she arrived ...").
 ANCHOR_MARKS = frozenset({"after", "before", "when", "as", "while", "since", "once"})
 
 #: Entity types that can act or be acted on.
 AGENT_TYPES = frozenset({"PERSON", "ORG", "GPE", "NORP", "LOC", "FAC"})
-#: Entity types that are never persons: "who" does not stand for them ("people close to the party who ...").
+#: Entity types that are never persons: "who" does not stand for them ("aides close to the club who ...").
 NON_PERSON_TYPES = frozenset({"ORG", "GPE", "LOC", "FAC", "NORP", "PRODUCT", "EVENT", "WORK_OF_ART", "LAW"})
 #: Relative pronouns that stand for persons only.
 PERSONAL_RELATIVES = frozenset({"who", "whom"})
-#: Nouns whose nationality adjective names their topic, not a party ("the Russian investigation"):
-#: the adjective of "an Indian proposal" is the proposer, of "the Russian inquiry" what is looked into.
+#: Nouns whose nationality adjective names their topic, not a party ("the Peruvian scandal"):
+#: the adjective of "an Indian proposal" is the proposer, of "the Peruvian inquiry" what is looked into.
 TOPIC_NOUNS = frozenset({"investigation", "probe", "inquiry", "scandal", "affair", "issue", "question", "matter"})
 
 #: Adjectives of readiness: "is ready to contribute" states an intention, and is an event.

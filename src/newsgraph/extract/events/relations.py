@@ -1,11 +1,11 @@
 """Relations: what the text says of the relationship between two entities, and its polarity.
 
 A relation is read off a relationship noun ("relationship", "bond", "rift", ...)
-whose two parties the parse names: a possessor and a "with" phrase ("his
-relationship with X"), a "between A and B" phrase, or the coordinated subject of
-a verb that has the noun as its object ("A and B had a strong bond"). The polarity
+whose two parties the parse names: a possessor and a "with" phrase ("her
+friendship with X"), a "between A and B" phrase, or the coordinated subject of
+a verb that has the noun as its object ("A and B had a warm friendship"). The polarity
 comes from the words around the noun (its adjectives, the predicate it is the
-subject of: "grew increasingly tense") or from the noun itself ("rift"), flipped
+subject of: "became increasingly frosty") or from the noun itself ("rift"), flipped
 by a negation. The evidence span is the clause core: subject, verb and
 complements, without adverbial clauses and framing phrases.
 """
