@@ -21,7 +21,8 @@ from datetime import date, datetime
 from pathlib import Path
 
 from newsgraph.evaluate.timeml import iter_corpus
-from newsgraph.extract.time.normalize import Context, resolve
+from newsgraph.extract.time.context import Context
+from newsgraph.extract.time.normalize import resolve
 
 DATA = Path(__file__).resolve().parents[1].parent / "shared" / "eval-data" / "timeml"
 

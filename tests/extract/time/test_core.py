@@ -283,3 +283,31 @@ def test_distance_from_an_event(nlp, text: str, expression: str, type_: str, val
 def test_distance_from_an_event_not_anchored_on_the_wrong_date(nlp, text: str) -> None:
     found = {t.text: t for t in times(nlp, text, "2017-06-06")}
     assert found["A day"].type == "DURATION" and not found["A day"].anchored
+
+
+def _broken_rule(s, ctx):
+    raise TypeError("a rule's bug")
+
+
+def test_a_rule_error_is_reported_on_the_doc_outside_strict_mode(monkeypatch: pytest.MonkeyPatch) -> None:
+    import spacy
+
+    from newsgraph.extract.failures import WARNINGS
+    from newsgraph.extract.time import normalize as normalize_module
+
+    monkeypatch.setenv("NEWSGRAPH_STRICT", "0")
+    monkeypatch.setattr(normalize_module, "RULES", (_broken_rule,))
+    doc = spacy.blank("en")("Prices fell last year.")
+    assert time_expressions(doc, "2017-06-06") == []
+    warnings = getattr(doc._, WARNINGS)
+    assert [(w.stage, w.message) for w in warnings] == [("time", "the expression at 12: TypeError: a rule's bug")]
+
+
+def test_a_rule_error_raises_in_strict_mode(monkeypatch: pytest.MonkeyPatch) -> None:
+    import spacy
+
+    from newsgraph.extract.time import normalize as normalize_module
+
+    monkeypatch.setattr(normalize_module, "RULES", (_broken_rule,))
+    with pytest.raises(TypeError, match="a rule's bug"):
+        time_expressions(spacy.blank("en")("Prices fell last year."), "2017-06-06")

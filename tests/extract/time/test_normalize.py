@@ -8,8 +8,10 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from newsgraph.extract.time import normalize as normalize_module
+from newsgraph.extract.time.context import UNKNOWN, Context
 from newsgraph.extract.time.core import normalize
-from newsgraph.extract.time.normalize import Context, resolve
+from newsgraph.extract.time.normalize import resolve
 
 TUESDAY = date(2017, 6, 6)  # the reference article's publication date, a Tuesday
 
@@ -164,6 +166,8 @@ def test_context_quarter_and_reference() -> None:
     assert resolve("the previous week", later).value == "2017-W08"
 
 
+# The suite runs with NEWSGRAPH_STRICT=1, so in these property tests a rule that raises on odd
+# text fails the test instead of being read as UNKNOWN: they check that no rule has such a bug.
 @settings(max_examples=300, deadline=None)
 @given(
     text=st.text(max_size=60),
@@ -218,7 +222,7 @@ def test_without_anchor_relative_values(text: str, value: str) -> None:
      ("198", "REF-P2DE"), ("19", "REF-P1CE"), ("2001-H1", "REF+P12M"), ("PAST_REF", None), (None, None)],
 )
 def test_offset_value_from_probe(probe: str | None, value: str | None) -> None:
-    from newsgraph.extract.time.normalize import offset_value
+    from newsgraph.extract.time.values import offset_value
 
     assert offset_value(probe) == value
 
@@ -243,3 +247,29 @@ def test_holiday_season_is_the_nearest_past_one(anchor: date, tense: str | None,
 )
 def test_holiday_season_with_a_cue(text: str, value: str) -> None:
     assert resolve(text, Context(anchor=TUESDAY)).value == value
+
+
+@pytest.mark.parametrize(
+    ("text", "anchor"),
+    [("February 30, 2017", TUESDAY), ("Feb. 29", date(2017, 3, 1)), ("next year", date(9999, 6, 1)),
+     ("tomorrow", date(9999, 12, 31)), ("yesterday", date(1, 1, 1)), ("last Christmas", date(1, 6, 1)),
+     ("99999999999 days ago", TUESDAY)],
+)
+def test_a_day_the_calendar_lacks_is_no_reading_not_an_error(text: str, anchor: date) -> None:
+    assert normalize(text, anchor)[1] is None  # strict mode: no error reaches here
+
+
+def _broken_rule(s: str, ctx: Context) -> None:
+    raise KeyError("a rule's bug")
+
+
+def test_a_rule_error_raises_in_strict_mode(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(normalize_module, "RULES", (_broken_rule,))
+    with pytest.raises(KeyError, match="a rule's bug"):
+        resolve("last month", Context(anchor=TUESDAY))
+
+
+def test_outside_strict_mode_a_rule_error_reads_as_unknown(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("NEWSGRAPH_STRICT", "0")
+    monkeypatch.setattr(normalize_module, "RULES", (_broken_rule,))
+    assert resolve("last month", Context(anchor=TUESDAY)) is UNKNOWN

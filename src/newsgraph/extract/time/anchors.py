@@ -20,7 +20,7 @@ from datetime import date, timedelta
 
 from spacy.tokens import Doc
 
-from newsgraph.extract.time.normalize import _shifted
+from newsgraph.extract.time.values import shifted
 from newsgraph.record import TimeExpression
 
 #: The signal word after a counted distance: "a day after", "two weeks before".
@@ -122,7 +122,7 @@ def from_events(doc: Doc, full: str, times: list[TimeExpression]) -> list[TimeEx
             if unit in ("day", "week") and whole_day:
                 value = (day + timedelta(days=sign * amount * (7 if unit == "week" else 1))).isoformat()
             elif unit in ("month", "year"):
-                value = _shifted(day, unit, sign * amount)
+                value = shifted(day, unit, sign * amount)
         if value is None:
             out.append(t.model_copy(update={"anchored": False}))
         else:

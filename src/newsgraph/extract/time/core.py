@@ -1,20 +1,25 @@
 """Time expressions, normalised to TIMEX3 against the publication date.
 
 ``time_expressions(doc, published)`` is what the ``newsgraph_times`` component
-calls. It works in three steps:
+calls. It works in four steps:
 
-1. **find** candidates (``_timex_recognize``): named patterns plus spaCy's
-   DATE/TIME entities, trimmed to TIMEX3 extents, filtered, overlaps settled;
-2. **read the clause** of each one: the tense of its governing verb ("will meet
-   Tuesday" looks ahead, "met Tuesday" looks back);
-3. **normalise** it (``_timex_normalize``) in text order, so "a year earlier"
+1. **find** candidates (``recognize.candidates``): named patterns plus spaCy's
+   DATE/TIME entities, trimmed to TIMEX3 extents, filtered (``rejection.rejected``),
+   overlaps settled (``recognize.select``);
+2. **read the clause** of each one (``recognize.tense_of``): the tense of its
+   governing verb ("will meet Tuesday" looks ahead, "met Tuesday" looks back);
+3. **normalise** it (``normalize.resolve_or_raise``) in text order, so "a year earlier"
    and "the next day" can use the quarter or day the text named last;
-4. **place distances from events** (``_timex_events``): "a day after the vote"
+4. **place distances from events** (``anchors.from_events``): "a day after the vote"
    becomes a date when the text gives the vote's date, else stays an unanchored duration.
 
 The anchor is the ``published`` argument only, never the machine's clock. With
 no publication date, relative expressions keep a relative value (``XXXX-WXX-2``,
 ``REF-P1M``) and ``anchored=False``; absolute ones still resolve.
+
+An expression a normalisation rule fails on (a bug) is read as unknown and
+reported with ``failures.gave_up``: raised in strict mode, kept in the doc's
+warnings otherwise.
 
 The pure-text normaliser is re-exported as ``normalize`` for use without spaCy.
 """
@@ -27,10 +32,14 @@ from datetime import date
 
 from spacy.tokens import Doc
 
+from newsgraph.extract.failures import gave_up
 from newsgraph.extract.time import patterns as P
 from newsgraph.extract.time.anchors import from_events
-from newsgraph.extract.time.normalize import Context, Resolution, duration_value, normalize, resolve
-from newsgraph.extract.time.recognize import candidates, name_spans, rejected, select, tense_of
+from newsgraph.extract.time.context import UNKNOWN, Context, Resolution
+from newsgraph.extract.time.normalize import RULE_ERRORS, normalize, resolve_or_raise
+from newsgraph.extract.time.recognize import candidates, select, tense_of
+from newsgraph.extract.time.rejection import name_spans, rejected
+from newsgraph.extract.time.values import duration_value
 from newsgraph.record import TimeExpression
 
 _RE_QUARTER_VALUE = re.compile(r"^(\d{4})-Q([1-4])$")
@@ -80,8 +89,20 @@ def _advance(ctx: Context, res: Resolution, text: str) -> Context:
     return ctx
 
 
+def _resolve(doc: Doc, text: str, ctx: Context, start: int) -> Resolution:
+    """The reading of the expression at ``start``; ``UNKNOWN``, reported on the doc, when a rule fails on it."""
+    try:
+        return resolve_or_raise(text, ctx)
+    except RULE_ERRORS as exc:
+        gave_up(doc, "time", f"the expression at {start}", exc)  # re-raised in strict mode
+        return UNKNOWN
+
+
 def time_expressions(doc: Doc, published: str | None) -> list[TimeExpression]:
-    """Every time expression in ``doc`` with its TIMEX3 type, value and mod. Never raises on odd text."""
+    """Every time expression in ``doc`` with its TIMEX3 type, value and mod.
+
+    Odd text gives no expressions, not an error; only a rule's bug raises, and only in strict mode.
+    """
     anchor = parse_anchor(published)
     full = doc.text  # spaCy rebuilds Doc.text on each access: read it once
     if not full.strip():
@@ -89,8 +110,12 @@ def time_expressions(doc: Doc, published: str | None) -> list[TimeExpression]:
     base = Context(anchor=anchor)
     scored = []
     names = name_spans(doc)
+    readings: dict[tuple[int, int], Resolution] = {}  # several patterns find the same stretch: read it once
     for cand in candidates(doc, full):
-        res = resolve(full[cand.start : cand.end], base)
+        extent = (cand.start, cand.end)
+        if extent not in readings:
+            readings[extent] = _resolve(doc, full[cand.start : cand.end], base, cand.start)
+        res = readings[extent]
         if not rejected(doc, cand, res, names, full):
             scored.append((cand, res))
     out: list[TimeExpression] = []
@@ -99,7 +124,7 @@ def time_expressions(doc: Doc, published: str | None) -> list[TimeExpression]:
         text = full[cand.start : cand.end]
         tense = tense_of(doc, cand.start, cand.end, full)
         here = replace(ctx, tense=tense)
-        res = resolve(text, here)
+        res = _resolve(doc, text, here, cand.start)
         if P.RE_RATE.fullmatch(text) and P.RE_RATE_BEFORE.search(full[max(0, cand.start - 20) : cand.start]):
             # "$200 million a month", "twice a week": a frequency, not a stretch of time
             res = Resolution("SET", duration_value(1, P.RE_RATE.fullmatch(text).group(1).lower()))

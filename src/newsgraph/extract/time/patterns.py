@@ -2,9 +2,9 @@
 
 Everything the recogniser and the normaliser need to know about English time
 words lives here as named data: month and weekday names, number words, units,
-holidays, modifiers. The normaliser's rules (``_timex_normalize``) and the
-recogniser's extents (``_timex_recognize``) are built from these pieces, so a new
-word is added once and both sides learn it.
+holidays, modifiers. The normaliser's rules (``rules.py``) and the recogniser's
+extents and filters (``recognize.py``, ``rejection.py``) are built from these
+pieces, so a new word is added once and both sides learn it.
 
 The lists are our own, written from the TimeML 1.2 / TIMEX3 guidelines and
 TempEval-3 annotation conventions.
@@ -242,6 +242,13 @@ RE_FISCAL = re.compile(r"^(?:fiscal(?:\s+year)?|fy)\s*['’]?(\d{2}|\d{4})$")
 RE_COMPOUND_DURATION = re.compile(
     rf"^(?P<num>[a-z0-9]+(?:[\s-][a-z]+)?)-(?P<unit>{UNIT_SINGULAR.lower()})(?:-(?:long|old))?$"
 )
+#: Normaliser input: a counted distance from a time, "three years ago", "a day later", "two weeks or so
+#: before" (its "or so" is part of the distance, not a trailing modifier).
+RE_OFFSET = re.compile(
+    r"^(?P<num>.+?)[\s-]+(?:more\s+)?(?P<unit>[a-z]+?s?)(?: or so)?\s+"
+    r"(?P<dir>ago|earlier|later|before|back|from now|hence|"
+    r"after|on|previously|prior)$"
+)
 
 # --- recogniser patterns (over the raw text, case-sensitive where names need it) ------
 
@@ -462,12 +469,26 @@ RE_ABBREVIATION_END = re.compile(
 )
 #: A possessive before a bare decade makes it an age: "in his 30s", "her early 40s".
 RE_AGE_OWNER = re.compile(r"\b(?:his|her|their|my|your|our|its)\s+(?:early\s+|mid-?\s*|late\s+)?$")
-#: What follows a counted duration that measures from an event: "two days after the vote".
-RE_FROM_EVENT = re.compile(r"\s+(?:after|before)\b")
-#: A counted duration value (``P3D``, ``PT5H``), as opposed to a vague one (``PXD``).
-RE_COUNTED_DURATION = re.compile(r"PT?\d")
 #: What follows an adjectival duration that makes it an age: "a 44-year-old".
 RE_AGE_SUFFIX = re.compile(r"-(?:year|month|week|day)s?-old")
+#: The capitalised word right after a candidate, which may make it a name ("Sunday Times").
+RE_NEXT_NAME_WORD = re.compile(r"\s+([A-Z][a-z]+)")
+#: A capitalised word right after a candidate ("the daily Granma").
+RE_NEXT_CAPITAL = re.compile(r"\s+[A-Z]")
+#: A frequency adverb in lower case, "daily", "quarterly" (used whole).
+RE_LY_WORD = re.compile(r"[a-z]+ly")
+#: A number and a capitalised plural ending a candidate: a programme, "60 Minutes".
+RE_COUNTED_TITLE = re.compile(r"\d\s+[A-Z][a-z]+s$")
+#: A fraction in quarters ending a candidate, "three-quarters".
+RE_QUARTERS_FRACTION = re.compile(r"\w-quarters$")
+#: A decade in two digits, "30s" (used whole).
+RE_TWO_DIGIT_DECADE = re.compile(r"\d0s")
+#: A quarter or a half that may be a fraction, "a quarter", "the first half" (used whole, lower case).
+RE_FRACTION_WORDS = re.compile(r"(?:a|one|three|the first|the second) (?:quarter|half)")
+#: "a second" as an ordinal, "a second term" (used whole, lower case).
+RE_ORDINAL_SECOND = re.compile(r"(?:a|the|one) second")
+#: A year in four digits alone, which may count things ("2000 troops") (used whole).
+RE_FOUR_DIGITS = re.compile(r"\d{4}")
 
 # --- recogniser prefilter ----------------------------------------------------------
 
@@ -477,7 +498,7 @@ _UNIT_WORD = r"second|minute|hour|day|night|week|fortnight|month|quarter|year|de
 #: searched in the lower-cased text unless the pattern is in ``CASED_KEYWORDS``.
 #: A pattern whose keyword is absent from a text cannot match there, so it is not run: most
 #: patterns start with optional words, which makes Python's ``re`` try them at every position,
-#: while these keywords are short literal alternations. ``tests/extract/test_timex_speed.py``
+#: while these keywords are short literal alternations. ``tests/extract/time/test_patterns_speed.py``
 #: checks that every pattern's matches contain its keyword.
 PATTERN_KEYWORDS: dict[str, re.Pattern[str]] = {
     name: re.compile(keyword)

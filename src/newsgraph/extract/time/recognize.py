@@ -1,12 +1,12 @@
 """Find time expressions in a parsed ``Doc`` with TIMEX3 extents.
 
-Candidates come from two places: the named patterns in ``_timex_patterns``
+Candidates come from two places: the named patterns in ``patterns.py``
 (what spaCy's DATE/TIME entities miss or cut differently: "recent months",
 "for months", "the 1980s and 1990s" as two expressions) and spaCy's own DATE and
 TIME entities. Each candidate is trimmed to a TIMEX3 extent (no leading
 preposition, no possessive), kept only when the normaliser understands it and
-no filter rejects it ("may" as a verb, "The Sunday Times", a year that counts
-troops), and overlaps are settled in favour of the longest span.
+no rule of ``rejection.py`` rejects it ("may" as a verb, "The Sunday Times", a
+year that counts troops), and overlaps are settled in favour of the longest span.
 """
 
 from __future__ import annotations
@@ -19,7 +19,7 @@ from dataclasses import dataclass
 from spacy.tokens import Doc, Span
 
 from newsgraph.extract.time import patterns as P
-from newsgraph.extract.time.normalize import Resolution, Tense
+from newsgraph.extract.time.context import Resolution, Tense
 
 
 @dataclass(frozen=True)
@@ -189,104 +189,6 @@ def tense_of(doc: Doc, start: int, end: int, full: str | None = None) -> Tense |
     return None
 
 
-_AMBIGUOUS_WORDS = frozenset({"may", "march", "sun", "sat", "wed", "jan", "dec", "mar", "sept", "fall", "spring"})
-
-
-def name_spans(doc: Doc) -> list[tuple[int, int]]:
-    """Character spans of the named entities that can swallow a date word (computed once per doc)."""
-    return [(ent.start_char, ent.end_char) for ent in doc.ents if ent.label_ in P.NAME_LABELS]
-
-
-def rejected(
-    doc: Doc,
-    cand: Candidate,
-    resolution: Resolution,
-    names: list[tuple[int, int]] | None = None,
-    full: str | None = None,
-) -> bool:
-    """True when a candidate is not a time expression despite its form.
-
-    ``names`` are the spans from ``name_spans(doc)`` and ``full`` is ``doc.text`` (which
-    spaCy rebuilds on every access); pass them when checking many candidates.
-    """
-    full = doc.text if full is None else full
-    text = full[cand.start : cand.end]
-    span = _span(doc, cand.start, cand.end)
-    if span is None or not resolution.known:
-        return True
-    lowered = text.lower()
-    # "may" as a modal verb, "march" as a verb or noun
-    if lowered in _AMBIGUOUS_WORDS:
-        token = span[0]
-        if token.tag_ == "MD" or token.pos_ in ("VERB", "AUX") or text.islower():
-            return True
-    # a month or weekday inside a name: "The Sunday Times", "Black Friday Inc."
-    after = full[cand.end : cand.end + 30]
-    follower = re.match(r"\s+([A-Z][a-z]+)", after)
-    if follower and follower.group(1).lower() in P.NAME_FOLLOWERS:
-        return True
-    if cand.source not in ("holiday", "clock", "spacy"):
-        for start, end in names if names is not None else name_spans(doc):
-            if start < cand.end and cand.start < end:
-                return True
-    # "the Communist Party daily Granma": a frequency word used as a noun
-    if cand.source == "set" and text[:1].isupper() and cand.start > 0 and not P.RE_SENTENCE_START.search(
-        full[max(0, cand.start - 4) : cand.start]
-    ):
-        return True  # "Harper's Weekly": a frequency word inside a name
-    if cand.source == "set" and re.fullmatch(r"[a-z]+ly", text) and (
-        re.match(r"\s+[A-Z]", after) or span[0].dep_ == "amod" or span[0].pos_ == "ADJ"
-    ):
-        return True  # "the daily Granma", "a quarterly dividend": an adjective, not a time
-    # "60 Minutes" (a programme), "about three-quarters" (a fraction), "in his 30s" (an age)
-    if re.search(r"\d\s+[A-Z][a-z]+s$", text) and cand.start > 0 and full[cand.start - 1] != "\n":
-        return True
-    if re.search(r"\w-quarters$", lowered):
-        return True
-    if re.fullmatch(r"\d0s", text) and P.RE_AGE_OWNER.search(full[max(0, cand.start - 20) : cand.start].lower()):
-        return True
-    # a title in quotes: the programme "This Week", the song "Friday"
-    before_char = full[cand.start - 1 : cand.start] if cand.start else ""
-    if before_char in P.OPEN_QUOTES and full[cand.end : cand.end + 1] in P.CLOSE_QUOTES and text[:1].isupper():
-        return True
-    # "the March for Our Lives", "the Women's March on Washington"
-    if P.RE_NAMED_MARCH.search(text) and P.RE_MARCH_NAME_TAIL.match(after):
-        return True
-    # "now-famous", "today-style": part of a compound adjective
-    if after.startswith("-") and not after[1:2].isdigit():
-        return True
-    # "in their late 40s, early 50s": a decade without "the" or an apostrophe is an age
-    if P.RE_BARE_DECADE.fullmatch(text):
-        return True
-    # "a quarter of a million", "half of the votes": fractions
-    fraction = re.fullmatch(r"(?:a|one|three|the first|the second) (?:quarter|half)", lowered)
-    if fraction and P.RE_FRACTION_TAIL.match(after):
-        return True
-    # "High Noon" (a film), "high noon" (a figure of speech)
-    if lowered == "noon" and full[max(0, cand.start - 5) : cand.start].lower() == "high ":
-        return True
-    # "as soon as he arrived"
-    if lowered == "soon" and full[max(0, cand.start - 3) : cand.start].lower() == "as ":
-        return True
-    # "a second term", "a minute's"
-    if re.fullmatch(r"(?:a|the|one) second", lowered):
-        return True
-    # ages ("a 44-year-old") are not time expressions
-    if P.RE_AGE_SUFFIX.match(full[cand.end : cand.end + 12]) or lowered.endswith(("-old", " old")) or (
-        resolution.type == "DURATION" and P.RE_OLD_AFTER.match(full[cand.end : cand.end + 8])
-    ):
-        return True
-    # a bare year that counts things: "2000 troops", "1500 meters"
-    if cand.source in ("year", "spacy") and re.fullmatch(r"\d{4}", text):
-        nxt = doc[span.end] if span.end < len(doc) else None
-        if nxt is not None and nxt.tag_ == "NNS" and nxt.lower_ not in ("elections", "olympics", "games"):
-            return True
-        prev = doc[span.start - 1] if span.start > 0 else None
-        if prev is not None and (prev.like_num or prev.text in ("$", "#", "No.", "no.", "Room", "Route")):
-            return True
-    return False
-
-
 def select(cands: list[tuple[Candidate, Resolution]]) -> list[tuple[Candidate, Resolution]]:
     """Non-overlapping candidates, longest first (patterns before spaCy on a tie), in text order.
 
@@ -307,4 +209,4 @@ def select(cands: list[tuple[Candidate, Resolution]]) -> list[tuple[Candidate, R
     return taken
 
 
-__all__ = ["Candidate", "candidates", "name_spans", "pattern_matches", "rejected", "select", "tense_of", "trim"]
+__all__ = ["Candidate", "candidates", "pattern_matches", "select", "tense_of", "trim"]
