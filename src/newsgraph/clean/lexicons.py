@@ -6,22 +6,13 @@ role words, site prompts); none is taken from a particular article.
 
 from __future__ import annotations
 
+from newsgraph.vocab.calendar import MONTHS, WEEKDAYS
+
 
 def _words(text: str) -> frozenset[str]:
     """A word set written as one space-separated string (easier to read and extend)."""
     return frozenset(text.split())
 
-
-MONTHS: dict[str, int] = {
-    "january": 1, "jan": 1, "february": 2, "feb": 2, "march": 3, "mar": 3, "april": 4, "apr": 4,
-    "may": 5, "june": 6, "jun": 6, "july": 7, "jul": 7, "august": 8, "aug": 8,
-    "september": 9, "sept": 9, "sep": 9, "october": 10, "oct": 10, "november": 11, "nov": 11,
-    "december": 12, "dec": 12,
-}
-
-WEEKDAYS: frozenset[str] = _words(
-    "monday mon tuesday tue tues wednesday wed thursday thu thur thurs friday fri saturday sat sunday sun"
-)
 
 #: Words that introduce a byline ("By ...", "Written by ...").
 BYLINE_LEADS: frozenset[str] = frozenset({"by", "written by", "posted by", "story by", "words by", "reporting by",

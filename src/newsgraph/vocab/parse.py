@@ -34,6 +34,10 @@ PLURAL_NOUN_TAGS: frozenset[str] = frozenset({"NNS", "NNPS"})
 PARTICIPLE_TAGS: frozenset[str] = frozenset({"VBG", "VBN"})
 #: Forms that put a verb in the past: the simple past and the past participle.
 PAST_TAGS: frozenset[str] = frozenset({"VBD", "VBN"})
+#: Finite present forms ("says", "say"): a clause in the present tense.
+PRESENT_TAGS: frozenset[str] = frozenset({"VBZ", "VBP"})
+#: Present forms and the "-ing" form: what a clause that is going on now may show.
+PRESENT_OR_PROGRESSIVE_TAGS: frozenset[str] = PRESENT_TAGS | {"VBG"}
 
 # -- dependencies: subjects ---------------------------------------------------
 

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 
+from newsgraph.vocab.numbers import COUNT_WORDS
 from newsgraph.vocab.parse import DETERMINER_DEPS, NOUN_CLAUSE_DEPS
 
 
@@ -126,11 +127,8 @@ MEDIA_NAME_RE = re.compile(
     r"Intercept|ProPublica|Al Jazeera|Le Monde|Der Spiegel|Spiegel)\b"
 )
 
-#: Number words for anonymous-source counts.
-NUMBER_WORDS: dict[str, int] = {
-    "a": 1, "an": 1, "one": 1, "single": 1, "two": 2, "both": 2, "three": 3, "four": 4, "five": 5,
-    "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10, "dozen": 12,
-}  # fmt: skip
+#: Number words for anonymous-source counts: the common counts, and "a single official".
+NUMBER_WORDS: dict[str, int] = COUNT_WORDS | {"single": 1}
 
 #: Determiners of a definite, anaphoric description ("the aides", "these officials").
 ANAPHORIC_DETERMINERS: frozenset[str] = words("the these those such")

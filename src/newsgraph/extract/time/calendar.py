@@ -19,6 +19,7 @@ from datetime import date
 from newsgraph.extract.time import patterns as P
 from newsgraph.extract.time.context import Context
 from newsgraph.extract.time.dates import pick_year, year_with_weekday
+from newsgraph.vocab.calendar import MONTHS, WEEKDAYS
 
 
 @dataclass
@@ -84,8 +85,8 @@ def _direction(cal: CalendarParts, tok: str, nxt: str | None) -> int:
 def _weekday(cal: CalendarParts, tok: str, nxt: str | None) -> int:
     """"Tuesday", "Tues.": a weekday, abbreviated only with a full stop ("sun" and "wed" are words)."""
     bare = tok.rstrip(".")
-    if bare in P.WEEKDAYS and cal.weekday is None and (len(bare) > 3 or tok.endswith(".")):
-        cal.weekday = P.WEEKDAYS[bare]
+    if bare in WEEKDAYS and cal.weekday is None and (len(bare) > 3 or tok.endswith(".")):
+        cal.weekday = WEEKDAYS[bare]
         return 1
     return 0
 
@@ -93,9 +94,9 @@ def _weekday(cal: CalendarParts, tok: str, nxt: str | None) -> int:
 def _month(cal: CalendarParts, tok: str, nxt: str | None) -> int:
     """"March", "Sept.", "jan 5": a month; a short form needs a full stop, a number after it, or to end the text."""
     bare = tok.rstrip(".")
-    if bare in P.MONTHS and cal.month is None and (len(bare) > 3 or tok.endswith(".") or bare == "may"
+    if bare in MONTHS and cal.month is None and (len(bare) > 3 or tok.endswith(".") or bare == "may"
                                                    or nxt is None or (nxt and nxt[0].isdigit())):
-        cal.month = P.MONTHS[bare]
+        cal.month = MONTHS[bare]
         return 1
     return 0
 

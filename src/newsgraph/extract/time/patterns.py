@@ -14,22 +14,9 @@ from __future__ import annotations
 
 import re
 
+from newsgraph.vocab.numbers import COUNT_WORDS
+
 # --- calendar words --------------------------------------------------------------
-
-#: Month names and their abbreviations (with or without the full stop) → month number.
-MONTHS: dict[str, int] = {
-    "january": 1, "jan": 1, "february": 2, "feb": 2, "march": 3, "mar": 3, "april": 4, "apr": 4,
-    "may": 5, "june": 6, "jun": 6, "july": 7, "jul": 7, "august": 8, "aug": 8,
-    "september": 9, "sept": 9, "sep": 9, "october": 10, "oct": 10, "november": 11, "nov": 11,
-    "december": 12, "dec": 12,
-}
-
-#: Weekday names and abbreviations → ISO weekday (Monday = 1).
-WEEKDAYS: dict[str, int] = {
-    "monday": 1, "mon": 1, "tuesday": 2, "tue": 2, "tues": 2, "wednesday": 3, "wed": 3,
-    "thursday": 4, "thu": 4, "thur": 4, "thurs": 4, "friday": 5, "fri": 5,
-    "saturday": 6, "sat": 6, "sunday": 7, "sun": 7,
-}
 
 #: Seasons → TIMEX3 season code.
 SEASONS: dict[str, str] = {"spring": "SP", "summer": "SU", "fall": "FA", "autumn": "FA", "winter": "WI"}
@@ -54,15 +41,14 @@ UNIT_FACTOR: dict[str, int] = {"fortnight": 2, "decade": 10, "century": 100, "mi
 #: Plural forms that do not just add an "s".
 IRREGULAR_PLURALS: dict[str, str] = {"centuries": "century", "millennia": "millennium"}
 
-#: Number words → value. "a"/"an" count as one ("a year ago").
-NUMBER_WORDS: dict[str, int] = {
-    "a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
-    "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14,
-    "fifteen": 15, "sixteen": 16, "seventeen": 17, "eighteen": 18, "nineteen": 19, "twenty": 20,
-    "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90,
+#: Number words → value: the common counts and the larger and grouped ones durations use.
+NUMBER_WORDS: dict[str, int] = COUNT_WORDS | {
+    "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14, "fifteen": 15, "sixteen": 16,
+    "seventeen": 17, "eighteen": 18, "nineteen": 19, "twenty": 20, "thirty": 30, "forty": 40,
+    "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90,
     "hundred": 100, "a hundred": 100, "one hundred": 100, "a thousand": 1000, "thousand": 1000,
-    "a dozen": 12, "dozen": 12, "a couple of": 2, "a couple": 2, "couple of": 2, "both": 2,
-}
+    "a dozen": 12, "a couple of": 2, "a couple": 2, "couple of": 2,
+}  # fmt: skip
 
 #: Quantity words that give an unspecified number ("several years" → PXY).
 VAGUE_QUANTITIES: frozenset[str] = frozenset({

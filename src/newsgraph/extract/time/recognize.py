@@ -20,6 +20,7 @@ from spacy.tokens import Doc, Span
 
 from newsgraph.extract.time import patterns as P
 from newsgraph.extract.time.context import Resolution, Tense
+from newsgraph.vocab.parse import AUX_DEPS, NOMINAL_POS, PRESENT_OR_PROGRESSIVE_TAGS, PRESENT_TAGS, VERBAL_POS
 
 
 @dataclass(frozen=True)
@@ -148,18 +149,18 @@ def tense_of(doc: Doc, start: int, end: int, full: str | None = None) -> Tense |
         return None
     token = span.root
     for step in range(8):
-        if token.pos_ in ("VERB", "AUX") and token.dep_ not in ("amod",):
+        if token.pos_ in VERBAL_POS and token.dep_ != "amod":
             break
-        if step and token.pos_ in ("NOUN", "PROPN") and token.dep_ in P.CLAUSE_ARGUMENT_DEPS:
+        if step and token.pos_ in NOMINAL_POS and token.dep_ in P.CLAUSE_ARGUMENT_DEPS:
             return None  # "growth ... against the forecast in December": the date belongs to a noun phrase
         if token.head is token:
             return None
         token = token.head
     else:
         return None
-    if token.pos_ not in ("VERB", "AUX"):
+    if token.pos_ not in VERBAL_POS:
         return None
-    auxes = [child for child in token.children if child.dep_ in ("aux", "auxpass")]
+    auxes = [child for child in token.children if child.dep_ in AUX_DEPS]
     lowered = {aux.lower_ for aux in auxes}
     perfect = bool(lowered & {"have", "has", "had", "'ve"})
     if lowered & P.FUTURE_AUX:
@@ -181,10 +182,10 @@ def tense_of(doc: Doc, start: int, end: int, full: str | None = None) -> Tense |
     if token.tag_ == "VBN":
         # "is expected in December" is not past; "was extended to Nov. 16" is
         return "present" if lowered & {"is", "are", "am", "be", "being"} else None
-    if token.tag_ in ("VBZ", "VBP") and not lowered and token.lemma_.lower() not in P.STATIVE_VERBS:
+    if token.tag_ in PRESENT_TAGS and not lowered and token.lemma_.lower() not in P.STATIVE_VERBS:
         # news present with a date looks ahead: "Arafat meets Albright Monday", "the trial opens in March"
         return "future"
-    if token.tag_ in ("VBZ", "VBP", "VBG") or lowered & {"is", "are", "am", "do", "does"}:
+    if token.tag_ in PRESENT_OR_PROGRESSIVE_TAGS or lowered & {"is", "are", "am", "do", "does"}:
         return "present"
     return None
 

@@ -17,6 +17,7 @@ from spacy.tokens import Doc, Span
 from newsgraph.extract.time import patterns as P
 from newsgraph.extract.time.context import Resolution
 from newsgraph.extract.time.recognize import Candidate
+from newsgraph.vocab.parse import VERBAL_POS
 
 #: How far after a candidate (in characters) the rules read what follows it: the next word or two.
 FOLLOWING_CHARS = 30
@@ -104,7 +105,7 @@ def ambiguous_word_as_verb(e: Evidence) -> bool:
     if e.lowered not in AMBIGUOUS_WORDS:
         return False
     token = e.span[0]
-    return token.tag_ == "MD" or token.pos_ in ("VERB", "AUX") or e.text.islower()
+    return token.tag_ == "MD" or token.pos_ in VERBAL_POS or e.text.islower()
 
 
 def followed_by_name_word(e: Evidence) -> bool:

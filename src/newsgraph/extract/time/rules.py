@@ -21,6 +21,7 @@ from newsgraph.extract.time.context import Context, Resolution, TimeType, needs_
 from newsgraph.extract.time.dates import easter_sunday, nth_weekday, quarter_of, safe_date, shift_days, weekday_date
 from newsgraph.extract.time.values import day_value, duration_value, month_value, shifted, weekend_value, year_value
 from newsgraph.extract.time.words import number_of, spelled_year, unit_of
+from newsgraph.vocab.calendar import MONTHS, WEEKDAYS
 
 #: A rule: the prepared text and the context in, a reading (or ``None``: not this kind of expression) out.
 Rule = Callable[[str, Context], Resolution | None]
@@ -83,7 +84,7 @@ def _frequency(s: str, ctx: Context) -> Resolution | None:
     rest = match.group(1)
     plural = not s.startswith(("every", "each"))
     words = rest.split()
-    if words and words[0] in P.WEEKDAYS and (words[0].isalpha() and len(words[0]) > 4):
+    if words and words[0] in WEEKDAYS and (words[0].isalpha() and len(words[0]) > 4):
         code = ""
         if len(words) == 2:
             part = P.PARTS_OF_DAY.get(words[1].removesuffix("s"))
@@ -92,11 +93,11 @@ def _frequency(s: str, ctx: Context) -> Resolution | None:
             code = f"T{part}"
         elif len(words) > 2:
             return None
-        return Resolution("SET", f"XXXX-WXX-{P.WEEKDAYS[words[0]]}{code}")
+        return Resolution("SET", f"XXXX-WXX-{WEEKDAYS[words[0]]}{code}")
     if plural:
         return None
-    if len(words) == 1 and words[0] in P.MONTHS and len(words[0]) > 3:
-        return Resolution("SET", f"XXXX-{P.MONTHS[words[0]]:02d}")
+    if len(words) == 1 and words[0] in MONTHS and len(words[0]) > 3:
+        return Resolution("SET", f"XXXX-{MONTHS[words[0]]:02d}")
     if len(words) == 1 and words[0] in P.SEASONS:
         return Resolution("SET", f"XXXX-{P.SEASONS[words[0]]}")
     if len(words) == 1 and words[0] in P.PARTS_OF_DAY:
@@ -129,10 +130,10 @@ def _numeric_date(s: str, ctx: Context) -> Resolution | None:
 def _calendar(s: str, ctx: Context) -> Resolution | None:
     """Sept. 30 / June 6, 2017 / Tuesday / last Friday / March 1998 / January this year / Wednesday night."""
     words = s.split(" ", 1)
-    if len(words) == 2 and words[0] in P.MONTHS and len(words[0]) > 3:
+    if len(words) == 2 and words[0] in MONTHS and len(words[0]) > 3:
         spelled = spelled_year(words[1].removeprefix("of "))
         if spelled is not None:
-            return Resolution("DATE", month_value(spelled, P.MONTHS[words[0]]))
+            return Resolution("DATE", month_value(spelled, MONTHS[words[0]]))
     cal = calendar_parts(s)
     if cal is None:
         return None
