@@ -7,19 +7,14 @@ from pathlib import Path
 
 import pytest
 
+from _paths import CORPUS, EVAL_DATA, GOLD, REFERENCE, SAMPLE30, SHARED, needs_shared, require
+
 # A stage that gives up on a sentence raises under test instead of thinning the output.
 os.environ.setdefault("NEWSGRAPH_STRICT", "1")
 
 ROOT = Path(__file__).resolve().parents[1]
-SHARED = ROOT.parent / "shared"
-REFERENCE = SHARED / "articles" / "wapo-sessions-2017-06-06.txt"
-GOLD = SHARED / "gold" / "wapo-sessions-2017-06-06.json"
-CORPUS = SHARED / "corpus"
-EVAL_DATA = SHARED / "eval-data"
-
-
-def needs_shared(path: Path) -> pytest.MarkDecorator:
-    return pytest.mark.skipif(not path.exists(), reason=f"{path} not available")
+# The paths into the shared data live in _paths (test modules import them from there); re-exported here.
+__all__ = ["CORPUS", "EVAL_DATA", "GOLD", "REFERENCE", "ROOT", "SAMPLE30", "SHARED", "needs_shared", "require"]
 
 
 @pytest.fixture(scope="session")
@@ -40,12 +35,14 @@ def reference_text() -> str:
 
     Built by hand, not by the cleaning stage, so each extractor's reference test checks that stage alone.
     """
+    require(REFERENCE)
     lines = REFERENCE.read_text(encoding="utf-8").splitlines()
     return " ".join(line.strip() for line in lines[3:-2] if line.strip())
 
 
 @pytest.fixture(scope="session")
 def reference_record(reader):
+    require(REFERENCE)
     return reader.read(REFERENCE)
 
 
@@ -53,4 +50,5 @@ def reference_record(reader):
 def gold() -> dict:
     import json
 
+    require(GOLD)
     return json.loads(GOLD.read_text(encoding="utf-8"))

@@ -2,16 +2,13 @@
 
 import gzip
 import json
-from pathlib import Path
 
 import pytest
 
 import newsgraph
+from _paths import REFERENCE
 from newsgraph.errors import InputError
 from newsgraph.ingest import Item
-
-SHARED = Path(__file__).resolve().parents[1].parent / "shared"
-REFERENCE = SHARED / "articles" / "wapo-sessions-2017-06-06.txt"
 
 ARTICLE = (
     "The city council of Springfield voted on Monday to expand the main library.\n\n"

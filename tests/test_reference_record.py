@@ -7,15 +7,12 @@ assembly), so it catches any stage that breaks what the reference expects.
 from __future__ import annotations
 
 import json
-from pathlib import Path
 
 import pytest
 
+from _paths import GOLD
+from _paths import REFERENCE as ARTICLE
 from newsgraph.evaluate.reference import compare
-
-SHARED = Path(__file__).resolve().parents[1].parent / "shared"
-GOLD = SHARED / "gold" / "wapo-sessions-2017-06-06.json"
-ARTICLE = SHARED / "articles" / "wapo-sessions-2017-06-06.txt"
 
 #: Checks not met yet, each with the reason; strict, so fixing one makes the test say so.
 KNOWN_GAPS = {

@@ -190,3 +190,45 @@ def test_role_line_bylines_leave_only_the_article(raw, authors, outlet, publishe
     assert (cleaned.authors, cleaned.outlet, cleaned.published) == (authors, outlet, published)
     assert cleaned.text == BODY.strip()
     assert "byline" in {r.reason for r in cleaned.removed}
+
+
+# One row per decision parse_byline makes, named by the step that makes it (see _STEPS in clean/byline.py).
+@pytest.mark.parametrize(
+    ("decision", "head", "expected"),
+    [
+        # _take_names / _after_name: what follows a name
+        ("'&' joins another name", "By Jane Smith & Tom Baker", (["Jane Smith", "Tom Baker"], None, None)),
+        ("a comma then an outlet", "By Jane Smith, Reuters", (["Jane Smith"], "Reuters", None)),
+        ("a comma then another name", "By Jane Smith, Tom Baker and Ana Ruiz",
+         (["Jane Smith", "Tom Baker", "Ana Ruiz"], None, None)),
+        ("with a lead word a short all-caps word after a comma is an outlet", "By Jane Smith, KXAN",
+         (["Jane Smith"], "KXAN", None)),
+        ("a separator then an outlet", "By Jane Smith - Reuters", (["Jane Smith"], "Reuters", None)),
+        ("a known outlet right after the name", "Jane Smith Reuters", (["Jane Smith"], "Reuters", None)),
+        # _take_role_line
+        ("a role line under a lone bare name", "Jane Roe\nStaff Writer", (["Jane Roe"], None, None)),
+        ("no role line under two bare names", "Jane Roe and Tom Baker\nStaff Writers", None),
+        # _take_lone_outlet
+        ("a lead word and an outlet, no name", "By Reuters", ([], "Reuters", None)),
+        ("an outlet alone is not a byline", "Reuters", None),
+        ("a lead word and nothing a byline can hold", "By the river", None),
+        # _has_credit
+        ("bare names without an outlet or role", "Jane Smith and Tom Baker", None),
+        ("bare name with an unknown all-caps word after a comma", "Jane Smith, KXAN", None),
+        # _take_date
+        ("a date after the names, then anything", "By Jane Smith June 6, 2017 the paper said",
+         (["Jane Smith"], None, "2017-06-06")),
+        # _not_a_label
+        ("a name ending in a colon is a label", "By Jane Smith: the inside story", None),
+        # _take_tail / _tail_is_credit
+        ("role words after the name on its line", "By Jane Smith Staff Correspondent", (["Jane Smith"], None, None)),
+        ("too many words after the name", "By Jane Smith With Additional Reporting From Our Team", None),
+        ("a lower-case word after the name", "By Jane Smith Special to the paper", None),
+        ("a speaker label after the name", "By Jane Smith Host:", None),
+        ("a sentence end after the name", "By Jane Smith Tonight!", None),
+    ],
+)
+def test_byline_decisions(decision, head, expected):
+    found = _byline(head)
+    got = None if found is None else (found.authors, found.outlet, found.published)
+    assert got == expected, decision

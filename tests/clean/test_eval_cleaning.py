@@ -2,11 +2,10 @@
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
 from typer.testing import CliRunner
 
+from _paths import CORPUS
 from newsgraph.evaluate.cleaning import (
     is_person_name,
     metadata_names,
@@ -16,8 +15,6 @@ from newsgraph.evaluate.cleaning import (
 )
 from newsgraph.evaluate.corpora import CorpusDoc
 from newsgraph.ingest.inputs import Item
-
-CORPUS = Path(__file__).resolve().parents[2].parent / "shared" / "corpus"
 
 
 def _doc(corpus: str, text: str, **extra) -> CorpusDoc:

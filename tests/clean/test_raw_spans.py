@@ -6,11 +6,11 @@ from pathlib import Path
 
 import pytest
 
+from _paths import SAMPLE30
 from newsgraph.clean import clean
 from newsgraph.clean.audit import span_problems
 from newsgraph.ingest.decode import decode_bytes
 
-SAMPLE30 = Path(__file__).resolve().parents[2].parent / "shared" / "corpus" / "sample30"
 ARTICLES = sorted(SAMPLE30.glob("*.txt")) if SAMPLE30.exists() else []
 
 

@@ -4,18 +4,14 @@ from __future__ import annotations
 
 import json
 import re
-from pathlib import Path
 
 import pytest
 
+from _paths import GOLD, REFERENCE, needs_shared
 from newsgraph.clean import clean
 from newsgraph.clean.audit import span_problems
 
-SHARED = Path(__file__).resolve().parents[2].parent / "shared"
-REFERENCE = SHARED / "articles" / "wapo-sessions-2017-06-06.txt"
-GOLD = SHARED / "gold" / "wapo-sessions-2017-06-06.json"
-
-pytestmark = pytest.mark.skipif(not REFERENCE.exists(), reason="shared reference article not available")
+pytestmark = needs_shared(REFERENCE)
 
 
 @pytest.fixture(scope="module")

@@ -8,10 +8,9 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner
 
+from _paths import REFERENCE
 from newsgraph.cli import app
 
-SHARED = Path(__file__).resolve().parents[2].parent / "shared"
-REFERENCE = SHARED / "articles" / "wapo-sessions-2017-06-06.txt"
 ARTICLE = "The council voted on Monday to expand the library, Mayor Jane Roe said.\n"
 
 runner = CliRunner()

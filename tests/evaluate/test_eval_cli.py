@@ -7,12 +7,11 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner
 
+from _paths import EVAL_DATA, GOLD
 from newsgraph.cli import app
 from newsgraph.evaluate.html import evaluate
 
-SHARED = Path(__file__).resolve().parents[2].parent / "shared"
-BENCHMARK = SHARED / "eval-data" / "article-extraction-benchmark"
-GOLD = SHARED / "gold" / "wapo-sessions-2017-06-06.json"
+BENCHMARK = EVAL_DATA / "article-extraction-benchmark"
 
 runner = CliRunner()
 

@@ -3,16 +3,16 @@
 from __future__ import annotations
 
 import json
-from pathlib import Path
 
 import pytest
 from typer.testing import CliRunner
 
+from _paths import EVAL_DATA
 from newsgraph.cli import app
 from newsgraph.evaluate.plover import GoldSentence, choose, label_map, load_gold, matches, score
 from newsgraph.record import Event, Offsets
 
-PLOVER = Path(__file__).resolve().parents[2].parent / "shared" / "eval-data" / "plover"
+PLOVER = EVAL_DATA / "plover"
 GSR = PLOVER / "PLOVER_GSR_CAMEO.txt"
 needs_data = pytest.mark.skipif(not GSR.exists(), reason="PLOVER gold not available")
 

@@ -2,10 +2,9 @@
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
 
+from _paths import EVAL_DATA
 from newsgraph.evaluate.timeml import (
     GoldTimex,
     SystemTimex,
@@ -70,7 +69,7 @@ def test_evaluate_with_a_fake_tagger() -> None:
     assert report["c"]["strict_f1"] == 1.0 and report["all"]["value_f1"] == 1.0
 
 
-DATA = Path(__file__).resolve().parents[2].parent / "shared" / "eval-data" / "timeml"
+DATA = EVAL_DATA / "timeml"
 
 
 @pytest.mark.skipif(not DATA.exists(), reason="TimeML data not available")

@@ -2,17 +2,16 @@
 
 import gzip
 import json
-from pathlib import Path
 
 import pytest
 
+from _paths import EVAL_DATA, SAMPLE30
 from newsgraph.errors import MalformedInputError
 from newsgraph.evaluate.html import prf
 from newsgraph.ingest import decode_bytes, extract_html
 
-SHARED = Path(__file__).resolve().parents[2].parent / "shared"
-SAMPLE_HTML = SHARED / "corpus" / "sample30" / "html"
-BENCHMARK = SHARED / "eval-data" / "article-extraction-benchmark"
+SAMPLE_HTML = SAMPLE30 / "html"
+BENCHMARK = EVAL_DATA / "article-extraction-benchmark"
 
 
 @pytest.mark.skipif(not SAMPLE_HTML.exists(), reason="shared corpus not available")

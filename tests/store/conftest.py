@@ -23,10 +23,6 @@ from newsgraph.record import (
 )
 from newsgraph.store import Store
 
-SHARED = Path(__file__).resolve().parents[2].parent / "shared"
-REFERENCE = SHARED / "articles" / "wapo-sessions-2017-06-06.txt"
-SAMPLE30 = SHARED / "corpus" / "sample30"
-
 #: Small articles with people, places and a quote each, for ingest tests through the real model.
 ARTICLES = {
     "council.txt": "The city council of Springfield voted on Monday to expand the public library. "

@@ -9,11 +9,8 @@ from pathlib import Path
 
 import pytest
 
+from _paths import REFERENCE, SAMPLE30
 from newsgraph.store import Store
-
-SHARED = Path(__file__).resolve().parents[2].parent / "shared"
-REFERENCE = SHARED / "articles" / "wapo-sessions-2017-06-06.txt"
-SAMPLE30 = SHARED / "corpus" / "sample30"
 
 
 class Recorder:

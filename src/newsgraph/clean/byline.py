@@ -12,6 +12,7 @@ name is left alone.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from newsgraph.clean import patterns as P
@@ -254,80 +255,155 @@ def could_open_byline(text: str) -> bool:
     return 2 <= len(words) <= MAX_NAME_TOKENS and all(is_name_token(w) for w in words)  # a name over a role line
 
 
+def _after_name(tokens: list[Token], pos: int, *, comma: bool, lead: int) -> tuple[int, str | None, bool]:
+    """What follows a byline name at ``pos``: (the position after it, its outlet if any, whether a name follows).
+
+    "and" or "&" joins another name; after a comma comes an outlet ("Jane Smith, Reuters") or else another
+    name ("A, B and C"); a separator ("|", "-") may introduce an outlet, and a known outlet may follow
+    right on the same line ("Maureen Callahan NY Post"). Without a lead word only known outlets count
+    after a comma or separator: a short all-caps word there is too weak a sign on its own.
+    """
+    word = tokens[pos].text.lower()
+    if word in _CONNECTORS or word.startswith("and,"):
+        return pos + 1, None, True
+    if comma:
+        hit = None if tokens[pos].newline_before else _outlet_at(tokens, pos, known_only=not lead)
+        return (hit[1], hit[0], False) if hit is not None else (pos, None, True)
+    if P.BYLINE_SEPARATOR.match(word) and pos + 1 < len(tokens) and not tokens[pos + 1].newline_before:
+        hit = _outlet_at(tokens, pos + 1, known_only=not lead)
+    elif not tokens[pos].newline_before:
+        hit = _outlet_at(tokens, pos, known_only=True)
+    else:
+        hit = None
+    return (hit[1], hit[0], False) if hit is not None else (pos, None, False)
+
+
+@dataclass
+class _Reading:
+    """A byline being read: the tokens, what has been taken so far, and where reading stands."""
+
+    raw: str
+    lines: list[Line]
+    tokens: list[Token]
+    lead: int
+    names: list[str] = field(default_factory=list)
+    outlet: str | None = None
+    pos: int = 0
+    role_line: bool = False
+    published: str | None = None
+
+
+def _take_names(reading: _Reading) -> bool:
+    """The names after the lead word, joined by "and" or commas, and an outlet that ends them."""
+    tokens = reading.tokens
+    reading.pos = reading.lead
+    more = True
+    while more and reading.pos < len(tokens):
+        found = _name_at(tokens, reading.pos)
+        if found is None:
+            break
+        name, reading.pos, comma = found
+        reading.names.append(name)
+        if reading.pos >= len(tokens):
+            break
+        reading.pos, reading.outlet, more = _after_name(tokens, reading.pos, comma=comma, lead=reading.lead)
+    return True
+
+
+def _take_role_line(reading: _Reading) -> bool:
+    """A role or outlet line under the names ("Jane Roe / Staff Writer"), when no outlet ended them.
+
+    Without a lead word the role line must sit under a single name filling the first line: a bare
+    line of two names over a role reads too loosely as a byline.
+    """
+    tokens, pos = reading.tokens, reading.pos
+    if not reading.names or reading.outlet is not None or pos >= len(tokens) or not tokens[pos].newline_before:
+        return True
+    role = _role_line(reading.lines, tokens, pos, need_job=not reading.lead)
+    if role is None:
+        return True
+    if not reading.lead and (len(reading.names) != 1 or tokens[pos].line != tokens[0].line + 1):
+        return False
+    reading.outlet, reading.pos = role
+    reading.role_line = True
+    return True
+
+
+def _take_lone_outlet(reading: _Reading) -> bool:
+    """With no name, only a lead word and an outlet ("By Reuters", "By AP") make a byline."""
+    if reading.names:
+        return True
+    if not reading.lead or reading.pos >= len(reading.tokens):
+        return False
+    hit = _outlet_at(reading.tokens, reading.pos)
+    if hit is None:
+        return False
+    reading.outlet, reading.pos = hit
+    return True
+
+
+def _has_credit(reading: _Reading) -> bool:
+    """Names without a lead word are a byline only with an outlet or a role line ("Jane Smith, Reuters")."""
+    return bool(reading.lead) or reading.outlet is not None or reading.role_line
+
+
+def _take_date(reading: _Reading) -> bool:
+    """A date (and clock time) right after the credit goes with the byline."""
+    dated = _date_after(reading.raw, reading.tokens, reading.pos)
+    if dated is not None:
+        reading.published, reading.pos = dated
+    return True
+
+
+def _not_a_label(reading: _Reading) -> bool:
+    """ "by Topic:" is a label, not a byline."""
+    return not (reading.pos > 0 and reading.tokens[reading.pos - 1].text.endswith(":"))
+
+
+#: The only lower-case words the rest of a byline's line may hold.
+_TAIL_SMALL_WORDS = frozenset({"and", "of", "the"})
+
+
+def _tail_is_credit(rest: list[Token]) -> bool:
+    """The words after the names on their line read as a credit (role words, an outlet):
+    few, capitalised, and neither a sentence nor a transcript speaker label ("JANE ROE, HOST:")."""
+    if len(rest) > MAX_TAIL_TOKENS or any(t.text[:1].islower() and t.text not in _TAIL_SMALL_WORDS for t in rest):
+        return False
+    last = rest[-1].text
+    ends_sentence = last.endswith(("!", "?")) or (last.endswith(".") and not _ABBREVIATION.fullmatch(last))
+    return not (any(":" in t.text for t in rest) or ends_sentence)
+
+
+def _take_tail(reading: _Reading) -> bool:
+    """Without a date, the rest of the byline's line is taken with it when it reads as a credit, else
+    the line is not a byline ("Jane Smith, Reuters reported the deal.")."""
+    rest = _line_rest(reading.tokens, reading.pos)
+    if rest and reading.published is None:
+        if not _tail_is_credit(rest):
+            return False
+        reading.pos += len(rest)
+    return True
+
+
+def _ends_its_line(reading: _Reading) -> bool:
+    """Without a date, nothing of the byline's last line may be left over."""
+    tokens, pos = reading.tokens, reading.pos
+    return reading.published is not None or pos >= len(tokens) or tokens[pos].line != tokens[pos - 1].line
+
+
+#: The decisions a byline passes, in order; each may take more tokens, and any may turn the line down.
+_STEPS: tuple[Callable[[_Reading], bool], ...] = (
+    _take_names, _take_role_line, _take_lone_outlet, _has_credit, _take_date, _not_a_label, _take_tail,
+    _ends_its_line,
+)
+
+
 def parse_byline(raw: str, lines: list[Line], first: int) -> Byline | None:
     """The byline starting at ``lines[first]``, or None when the line does not open one."""
     tokens = _tokens(raw, lines, first)
-    lead = _lead_length(tokens)
-    names: list[str] = []
-    outlet: str | None = None
-    pos = lead
-    expect_name = True
-    while pos < len(tokens) and expect_name:
-        expect_name = False
-        found = _name_at(tokens, pos)
-        if found is None:
-            break
-        name, pos, comma = found
-        names.append(name)
-        if pos >= len(tokens):
-            break
-        word = tokens[pos].text.lower()
-        if word in _CONNECTORS or word.startswith("and,"):
-            pos += 1
-            expect_name = True
-        elif comma:
-            hit = _outlet_at(tokens, pos, known_only=not lead) if not tokens[pos].newline_before else None
-            if hit is not None:
-                outlet, pos = hit
-            else:
-                expect_name = True
-                if pos < len(tokens) and tokens[pos].text.lower() in _CONNECTORS:
-                    pos += 1
-        elif P.BYLINE_SEPARATOR.match(word) and pos + 1 < len(tokens) and not tokens[pos + 1].newline_before:
-            hit = _outlet_at(tokens, pos + 1, known_only=not lead)
-            if hit is not None:
-                outlet, pos = hit
-        elif not tokens[pos].newline_before:
-            hit = _outlet_at(tokens, pos, known_only=True)
-            if hit is not None:
-                outlet, pos = hit
-    role_line = False
-    if names and outlet is None and pos < len(tokens) and tokens[pos].newline_before:
-        role = _role_line(lines, tokens, pos, need_job=not lead)
-        if role is not None:
-            if not lead and (len(names) != 1 or tokens[pos].line != tokens[0].line + 1):
-                return None  # a bare name must fill the line right above its role line
-            outlet, pos = role
-            role_line = True
-    if not names and not (lead and outlet):
-        if lead and pos < len(tokens):
-            hit = _outlet_at(tokens, pos)
-            if hit is None:
-                return None
-            outlet, pos = hit
-        else:
-            return None
-    if not lead and outlet is None and not role_line:
+    reading = _Reading(raw, lines, tokens, _lead_length(tokens))
+    if not all(step(reading) for step in _STEPS):
         return None
-    published: str | None = None
-    dated = _date_after(raw, tokens, pos)
-    if dated is not None:
-        published, pos = dated
-    if pos > 0 and tokens[pos - 1].text.endswith(":"):
-        return None  # "by Topic:" is a label, not a byline
-    rest = _line_rest(tokens, pos)
-    if rest and published is None:
-        if len(rest) > MAX_TAIL_TOKENS or any(t.text[:1].islower() and t.text not in ("and", "of", "the")
-                                              for t in rest):
-            return None
-        if any(":" in t.text for t in rest) or rest[-1].text.endswith(("!", "?")) or (
-            rest[-1].text.endswith(".") and not _ABBREVIATION.fullmatch(rest[-1].text)
-        ):
-            return None  # a sentence or a transcript speaker label follows: not a byline
-        pos += len(rest)
-    if published is None and pos < len(tokens) and tokens[pos].line == tokens[pos - 1].line:
-        return None
-    start = tokens[0].start
-    end = tokens[pos - 1].end
-    return Byline(authors=names, outlet=outlet, published=published, raw_start=start, raw_end=end,
-                  last_line=tokens[pos - 1].line)
+    last = tokens[reading.pos - 1]
+    return Byline(authors=reading.names, outlet=reading.outlet, published=reading.published,
+                  raw_start=tokens[0].start, raw_end=last.end, last_line=last.line)

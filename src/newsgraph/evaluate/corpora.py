@@ -42,13 +42,15 @@ class CorpusDoc:
 
 
 def default_corpus_dir() -> Path:
-    """``../shared/corpus`` next to the checkout (or ``NEWSGRAPH_CORPUS``)."""
+    """``NEWSGRAPH_CORPUS``, else ``corpus/`` in the shared data (:func:`~newsgraph.evaluate.shared.shared_dir`)."""
     import os
+
+    from newsgraph.evaluate.shared import shared_dir
 
     env = os.environ.get("NEWSGRAPH_CORPUS")
     if env:
         return Path(env)
-    return Path(__file__).resolve().parents[3].parent / "shared" / "corpus"
+    return shared_dir() / "corpus"
 
 
 _REUTERS_DOC = re.compile(r"<REUTERS\b([^>]*)>(.*?)</REUTERS>", re.S)

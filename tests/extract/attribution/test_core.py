@@ -4,19 +4,15 @@ from __future__ import annotations
 
 import json
 import re
-from pathlib import Path
 
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from _paths import GOLD, REFERENCE, require
 from newsgraph.extract.attribution.core import attributions
 from newsgraph.extract.entities.core import entities
 from newsgraph.record import Attribution, Source
-
-SHARED = Path(__file__).resolve().parents[3].parent / "shared"
-REFERENCE = SHARED / "articles" / "wapo-sessions-2017-06-06.txt"
-GOLD = SHARED / "gold" / "wapo-sessions-2017-06-06.json"
 
 
 def run(nlp, text: str) -> tuple[list[Source], list[Attribution]]:
@@ -311,8 +307,7 @@ def test_falls_back_to_doc_ents_when_no_entities(nlp) -> None:
 
 @pytest.fixture(scope="module")
 def reference(nlp, reference_text):
-    if not REFERENCE.exists() or not GOLD.exists():
-        pytest.skip("shared reference article not available")
+    require(REFERENCE, GOLD)
     doc = nlp(reference_text)
     ents = entities(doc)
     sources, attrs = attributions(doc, ents)

@@ -6,16 +6,16 @@ from pathlib import Path
 
 import pytest
 
+from _paths import CORPUS, needs_shared
 from newsgraph.evaluate.mentions import article_text, load_annotations, read_article, score_mentions
 
 ROOT = Path(__file__).resolve().parents[3]
 DATA = ROOT / "benchmarks" / "data" / "mentions_handchecked.json"
-CORPUS = ROOT.parent / "shared" / "corpus"
 
 #: Measured 0.79 when the annotations were made; a drop below this floor is a regression.
 ACCURACY_FLOOR = 0.72
 
-pytestmark = pytest.mark.skipif(not CORPUS.exists(), reason="shared corpus not available")
+pytestmark = needs_shared(CORPUS)
 
 
 def test_article_text_is_stable():

@@ -3,17 +3,13 @@
 from __future__ import annotations
 
 import json
-from pathlib import Path
 
 import pytest
 
+from _paths import GOLD, REFERENCE, needs_shared
 from newsgraph.extract.entities.core import entities
 
-SHARED = Path(__file__).resolve().parents[3].parent / "shared"
-REFERENCE = SHARED / "articles" / "wapo-sessions-2017-06-06.txt"
-GOLD = SHARED / "gold" / "wapo-sessions-2017-06-06.json"
-
-pytestmark = pytest.mark.skipif(not (REFERENCE.exists() and GOLD.exists()), reason="shared data not available")
+pytestmark = needs_shared(REFERENCE, GOLD)
 
 
 @pytest.fixture(scope="module")

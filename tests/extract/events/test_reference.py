@@ -8,18 +8,14 @@ from __future__ import annotations
 
 import json
 import re
-from pathlib import Path
 
 import pytest
 
+from _paths import GOLD, REFERENCE, needs_shared
 from newsgraph.extract.events.core import events
 from newsgraph.record import Attribution, Entity, Mention, Source, SourceMention, TextSpan, TimeExpression
 
-SHARED = Path(__file__).resolve().parents[3].parent / "shared"
-REFERENCE = SHARED / "articles" / "wapo-sessions-2017-06-06.txt"
-GOLD = SHARED / "gold" / "wapo-sessions-2017-06-06.json"
-
-pytestmark = pytest.mark.skipif(not (REFERENCE.exists() and GOLD.exists()), reason="shared data not available")
+pytestmark = needs_shared(REFERENCE, GOLD)
 
 
 def _occurrences(text: str, phrases: list[str], taken: list[tuple[int, int]]) -> list[tuple[int, int]]:

@@ -3,16 +3,14 @@
 from __future__ import annotations
 
 from itertools import pairwise
-from pathlib import Path
 
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from _paths import REFERENCE
 from newsgraph.extract.time.core import parse_anchor, time_expressions
 
-SHARED = Path(__file__).resolve().parents[3].parent / "shared"
-REFERENCE = SHARED / "articles" / "wapo-sessions-2017-06-06.txt"
 PUBLISHED = "2017-06-06"
 
 
