@@ -18,10 +18,11 @@ from collections.abc import Iterable, Iterator
 from datetime import datetime
 from pathlib import Path
 
+from newsgraph.evaluate.shared import shared_dir
 from newsgraph.evaluate.timeml import SystemTimex, evaluate, iter_corpus
 from newsgraph.nlp.pipeline import load_model
 
-DATA = Path(__file__).resolve().parents[1].parent / "shared" / "eval-data" / "timeml" / "TBAQ-cleaned"
+DATA = shared_dir() / "eval-data" / "timeml" / "TBAQ-cleaned"
 
 
 def dateparser_tagger() -> object:

@@ -23,8 +23,11 @@ from pathlib import Path
 from typing import TypeVar
 
 ROOT = Path(__file__).resolve().parents[1]
-SHARED = ROOT.parent / "shared"
 sys.path.insert(0, str(ROOT / "src"))
+
+from newsgraph.evaluate.shared import shared_dir  # noqa: E402  (after the path is set)
+
+SHARED = shared_dir()
 
 T = TypeVar("T")
 

@@ -15,9 +15,10 @@ from pathlib import Path
 
 import spacy
 
+from newsgraph.evaluate.shared import shared_dir
 from newsgraph.extract.entities.core import entities
 
-CORPUS = Path(__file__).resolve().parents[1].parent / "shared" / "corpus"
+CORPUS = shared_dir() / "corpus"
 
 
 def texts(corpus: Path, limit: int) -> list[str]:

@@ -18,13 +18,13 @@ import argparse
 import contextlib
 import time
 from datetime import date, datetime
-from pathlib import Path
 
+from newsgraph.evaluate.shared import shared_dir
 from newsgraph.evaluate.timeml import iter_corpus
 from newsgraph.extract.time.context import Context
 from newsgraph.extract.time.normalize import resolve
 
-DATA = Path(__file__).resolve().parents[1].parent / "shared" / "eval-data" / "timeml"
+DATA = shared_dir() / "eval-data" / "timeml"
 
 
 def expressions(limit: int | None) -> list[tuple[str, date]]:

@@ -15,10 +15,11 @@ from pathlib import Path
 import spacy
 
 from newsgraph.evaluate.mentions import load_annotations, score_mentions
+from newsgraph.evaluate.shared import shared_dir
 
 HERE = Path(__file__).resolve().parent
 DATA = HERE / "data" / "mentions_handchecked.json"
-CORPUS = HERE.parent.parent / "shared" / "corpus"
+CORPUS = shared_dir() / "corpus"
 
 
 def main() -> None:
