@@ -6,9 +6,9 @@ so the rules are tested on the parse they are about, whatever model is installed
 
 from __future__ import annotations
 
-import spacy
 from spacy.tokens import Doc
 
+from _docs import parse
 from newsgraph.extract.entities.coref import (
     Anchor,
     PersonInfo,
@@ -16,32 +16,6 @@ from newsgraph.extract.entities.coref import (
     role_descriptions,
     sentence_ids,
 )
-
-VOCAB = spacy.blank("en").vocab  # lexical attributes (is_punct, like_num) need a language's getters
-NO_SPACE_BEFORE = {".", ",", ":", ";", "?", "!", "'s", "’s", "”"}
-NO_SPACE_AFTER = {"“"}
-
-
-def parse(spec: str) -> Doc:
-    """A Doc from lines ``index word head dep pos tag lemma``; heads are absolute, a root heads itself."""
-    rows = [line.split() for line in spec.strip().splitlines()]
-    for n, row in enumerate(rows):
-        assert int(row[0]) == n, f"row {n} is numbered {row[0]}"
-    words = [r[1] for r in rows]
-    spaces = [
-        i + 1 < len(words) and words[i + 1] not in NO_SPACE_BEFORE and words[i] not in NO_SPACE_AFTER
-        for i in range(len(words))
-    ]
-    return Doc(
-        VOCAB,
-        words=words,
-        spaces=spaces,
-        heads=[int(r[2]) for r in rows],
-        deps=[r[3] for r in rows],
-        pos=[r[4] for r in rows],
-        tags=[r[5] for r in rows],
-        lemmas=[r[6] for r in rows],
-    )
 
 
 def setup(doc: Doc, names: dict[int, list[tuple[int, int]]], genders: dict[int, str | None] | None = None):

@@ -2,9 +2,7 @@
 
 from __future__ import annotations
 
-import spacy
-from spacy.tokens import Doc
-
+from _docs import parse
 from newsgraph.extract.events.clauses import (
     agent,
     clause_ancestors,
@@ -16,30 +14,6 @@ from newsgraph.extract.events.clauses import (
     predicate,
     pronoun_antecedent,
 )
-
-VOCAB = spacy.blank("en").vocab
-NO_SPACE_BEFORE = {".", ",", ":", ";", "?", "!", "'s", "’s", "”", "n't"}
-
-
-def parse(spec: str) -> Doc:
-    """A Doc from lines ``index word head dep pos tag lemma [iob-entity]``; heads are absolute."""
-    rows = [line.split() for line in spec.strip().splitlines()]
-    for n, row in enumerate(rows):
-        assert int(row[0]) == n, f"row {n} is numbered {row[0]}"
-    words = [r[1] for r in rows]
-    spaces = [i + 1 < len(words) and words[i + 1] not in NO_SPACE_BEFORE for i in range(len(words))]
-    return Doc(
-        VOCAB,
-        words=words,
-        spaces=spaces,
-        heads=[int(r[2]) for r in rows],
-        deps=[r[3] for r in rows],
-        pos=[r[4] for r in rows],
-        tags=[r[5] for r in rows],
-        lemmas=[r[6] for r in rows],
-        ents=[r[7] if len(r) > 7 else "O" for r in rows],
-    )
-
 
 ARMY_CLOSED = """
 0 The 1 det DET DT the

@@ -11,13 +11,10 @@ from __future__ import annotations
 from importlib import resources
 
 import pytest
-import spacy
 from spacy.tokens import Doc
 
+from _docs import parse
 from newsgraph.extract.events.coding import code_event, codes_verb
-
-VOCAB = spacy.blank("en").vocab
-NO_SPACE_BEFORE = {".", ",", ":", ";", "?", "!", "'s", "’s", "”", "n't"}
 
 
 def _table(name: str) -> list[list[str]]:
@@ -44,26 +41,6 @@ def noun_code(noun: str) -> tuple[str, str | None, str | None]:
 
 def listed(verb: str) -> bool:
     return any(cols[0] == verb for cols in _table("plover_verbs.tsv"))
-
-
-def parse(spec: str) -> Doc:
-    """A Doc from lines ``index word head dep pos tag lemma [iob-entity]``; heads are absolute."""
-    rows = [line.split() for line in spec.strip().splitlines()]
-    for n, row in enumerate(rows):
-        assert int(row[0]) == n, f"row {n} is numbered {row[0]}"
-    words = [r[1] for r in rows]
-    spaces = [i + 1 < len(words) and words[i + 1] not in NO_SPACE_BEFORE for i in range(len(words))]
-    return Doc(
-        VOCAB,
-        words=words,
-        spaces=spaces,
-        heads=[int(r[2]) for r in rows],
-        deps=[r[3] for r in rows],
-        pos=[r[4] for r in rows],
-        tags=[r[5] for r in rows],
-        lemmas=[r[6] for r in rows],
-        ents=[r[7] if len(r) > 7 else "O" for r in rows],
-    )
 
 
 def code(doc: Doc, verb: int, *, negated: bool = False) -> tuple[str, str | None, str | None] | None:

@@ -3,34 +3,12 @@
 from __future__ import annotations
 
 import pytest
-import spacy
 from spacy.tokens import Doc
 
+from _docs import parse
 from newsgraph.extract.events.context import DocContext
 from newsgraph.extract.events.relations import relations
 from newsgraph.record import Entity, Mention, TimeExpression
-
-VOCAB = spacy.blank("en").vocab
-NO_SPACE_BEFORE = {".", ",", ":", ";", "?", "!", "'s", "’s", "”", "n't"}
-
-
-def parse(spec: str) -> Doc:
-    """A Doc from lines ``index word head dep pos tag lemma``; heads are absolute."""
-    rows = [line.split() for line in spec.strip().splitlines()]
-    for n, row in enumerate(rows):
-        assert int(row[0]) == n, f"row {n} is numbered {row[0]}"
-    words = [r[1] for r in rows]
-    spaces = [i + 1 < len(words) and words[i + 1] not in NO_SPACE_BEFORE for i in range(len(words))]
-    return Doc(
-        VOCAB,
-        words=words,
-        spaces=spaces,
-        heads=[int(r[2]) for r in rows],
-        deps=[r[3] for r in rows],
-        pos=[r[4] for r in rows],
-        tags=[r[5] for r in rows],
-        lemmas=[r[6] for r in rows],
-    )
 
 
 def entity(doc: Doc, eid: str, label: str, *spans: tuple[int, int], kinds: tuple[str, ...] = ()) -> Entity:
