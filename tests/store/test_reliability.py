@@ -5,6 +5,7 @@ Each fault's outcome is written up in docs/store.md ("Reliability").
 
 from __future__ import annotations
 
+import json
 import os
 import random
 import signal
@@ -16,7 +17,9 @@ from pathlib import Path
 
 import pytest
 
+from newsgraph.errors import StoreError
 from newsgraph.store import Store
+from newsgraph.store.ingest import writer_lock
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -54,7 +57,8 @@ def env() -> dict[str, str]:
 
 def newsgraph(*args: str, **kwargs) -> subprocess.Popen:
     """A real ``newsgraph`` process (the worktree's sources)."""
-    return subprocess.Popen([sys.executable, "-m", "newsgraph", *args], env=env(), **kwargs)
+    kwargs.setdefault("env", env())
+    return subprocess.Popen([sys.executable, "-m", "newsgraph", *args], **kwargs)
 
 
 def count(path: Path, table: str = "articles") -> int:
@@ -168,3 +172,149 @@ def test_names_a_killed_run_touched_are_refreshed_by_the_resume(tmp_path, reader
         assert store.check().ok
     assert "Tom Hale" in [row[2] for row in dump(clean)["corpus_entities"]]
     assert differences(dump(clean), dump(killed)) == []
+
+
+# --- two writers ------------------------------------------------------------------------------
+
+
+def test_two_ingests_of_the_same_inputs_at_once_store_each_article_once_without_failures(tmp_path, reader):
+    folder = write_small_articles(tmp_path / "articles", 12)
+    db, clean = tmp_path / "news.db", tmp_path / "clean.db"
+    with Store(clean) as store:
+        store.ingest([str(folder)], reader)
+    procs = [newsgraph("ingest", str(folder), "--db", str(db), "--json", stdout=subprocess.PIPE,
+                       stderr=subprocess.PIPE, text=True) for _ in range(2)]
+    outs = [p.communicate(timeout=120) for p in procs]
+    assert [p.returncode for p in procs] == [0, 0], [err for _, err in outs]
+    reports = [json.loads(out) for out, _ in outs]
+    assert sorted(r["stored"] for r in reports) == [0, 12]  # the second waited for the first, then had nothing to do
+    assert all(r["failed"] == 0 for r in reports)
+    assert count(db, "failures") == 0
+    assert differences(dump(clean), dump(db)) == []
+
+
+def test_a_second_writer_is_told_who_holds_the_store(tmp_path, reader):
+    folder = write_small_articles(tmp_path / "articles", 4)
+    db = tmp_path / "news.db"
+    with Store(db) as store, writer_lock(store, 0):
+        proc = newsgraph("ingest", str(folder), "--db", str(db), stdout=subprocess.PIPE, stderr=subprocess.PIPE,
+                         text=True, env={**env(), "NEWSGRAPH_LOCK_TIMEOUT": "0.5"})
+        _, err = proc.communicate(timeout=120)
+    assert proc.returncode == 1
+    assert f"another ingest is writing to news.db (pid {os.getpid()})" in err
+    assert len(err.strip().splitlines()) == 1  # one line, no traceback
+    with Store(db) as store:  # the lock went with its holder
+        assert store.ingest([str(folder)], reader).stored == 4
+
+
+# --- corruption ---------------------------------------------------------------------------------
+
+#: Pages overwritten in the middle of a store file, and the bytes written (reproducible garbage).
+CORRUPT_PAGES = 3
+GARBAGE_SEED = 14
+
+
+def _corrupt_middle(db: Path) -> None:
+    """Overwrite pages in the middle of a closed store (its WAL checkpointed into the file)."""
+    with sqlite3.connect(db) as conn:
+        conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+        page = conn.execute("PRAGMA page_size").fetchone()[0]
+    pages = db.stat().st_size // page
+    assert pages > 4 * CORRUPT_PAGES, "the store is too small to corrupt in the middle"
+    garbage = random.Random(GARBAGE_SEED).randbytes(page * CORRUPT_PAGES)
+    with open(db, "r+b") as f:
+        f.seek(page * (pages // 2))
+        f.write(garbage)
+
+
+def test_ingest_of_stored_inputs_and_check_report_a_store_corrupt_in_the_middle(tmp_path, reader):
+    folder = write_small_articles(tmp_path / "articles", 20)
+    db = tmp_path / "news.db"
+    with Store(db) as store:
+        store.ingest([str(folder)], reader)
+        assert store.check().ok and store.check().counts["articles"] == 20
+    _corrupt_middle(db)
+    for args in (("ingest", str(folder)), ("check",), ("reprocess",)):
+        proc = newsgraph(*args, "--db", str(db), stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+        _, err = proc.communicate(timeout=120)
+        assert proc.returncode == 1, (args, err)
+        assert "Traceback" not in err
+        assert "corrupt" in err or "malformed" in err or "problem" in err, (args, err)
+    with Store(db, readonly=True) as store:
+        report = store.check()
+    assert not report.ok and any("integrity_check" in p or "cannot read" in p for p in report.problems)
+
+
+def test_check_names_what_is_wrong(tmp_path, make_record):
+    db = tmp_path / "news.db"
+    texts = ["Jane Roe spoke in Springfield on Monday.", "Jane Roe met Alan Pike in Portland."]
+    with Store(db) as store:
+        for text in texts:
+            store.add(make_record(text, [("Jane Roe", "PERSON", ["Jane Roe"])]))
+        assert store.check().ok
+        assert store.check().notes  # added without raw inputs: said, not a failure
+        first = store.execute("SELECT id FROM articles ORDER BY rowid LIMIT 1")[0][0]
+        store.conn.execute("PRAGMA foreign_keys = OFF")  # damage the store the way a bug or a hand edit would
+        store.conn.execute("DELETE FROM entities WHERE article_id = ?", (first,))
+        store.conn.execute("INSERT INTO failures (id, \"where\", reason, attempts, failed_at) "
+                           "VALUES (?, 'x', 'bogus', 1, 'now')", (first,))
+        store.conn.execute("UPDATE corpus_entities SET name = 'Roe'")
+        store.conn.execute("DELETE FROM records WHERE id = ?", (first,))
+        store.conn.execute("INSERT INTO mentions (article_id, entity_id, start, \"end\", text) "
+                           "VALUES ('nowhere', 'e1', 0, 1, 'x')")
+        problems = " | ".join(store.check().problems)
+    for expected in ("mentions without their entity", "failure rows for stored articles", "stale names",
+                     "articles without their record", "rows of mentions point to no row of articles"):
+        assert expected in problems, problems
+    proc = newsgraph("check", "--db", str(db), "--json", stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    out, _ = proc.communicate(timeout=60)
+    assert proc.returncode == 1 and json.loads(out)["ok"] is False
+
+
+# --- back-ups -----------------------------------------------------------------------------------
+
+
+def test_backup_during_an_ingest_is_a_whole_store(tmp_path, reader):
+    folder = write_small_articles(tmp_path / "articles", 20)
+    db, clean = tmp_path / "news.db", tmp_path / "clean.db"
+    with Store(clean) as store:
+        store.ingest([str(folder)], reader)
+    proc = newsgraph("ingest", str(folder), "--db", str(db), "--batch-size", "1",
+                     stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    deadline = time.monotonic() + 60
+    while count(db) < 1 and time.monotonic() < deadline:
+        time.sleep(0.005)
+    copies = []
+    while proc.poll() is None and len(copies) < 5:
+        with Store(db, readonly=True) as store:
+            copies.append(store.backup(tmp_path / f"copy{len(copies)}.db"))
+    assert proc.wait(timeout=120) == 0
+    assert copies, "the ingest finished before a back-up was taken"
+    for copy in copies:
+        assert not Path(str(copy) + "-wal").exists()  # one self-contained file
+        with Store(copy, readonly=True) as store:
+            report = store.check()
+            n = store.count()
+        # A snapshot of a run in progress: whole articles, names not refreshed yet (the run's end does that).
+        assert [p for p in report.problems if "wait for their names" not in p] == [], report.problems
+        assert report.counts["records"] == report.counts["raw_inputs"] == report.counts["articles_fts"] == n
+    with Store(copies[-1]) as store:  # an ingest into the copy finishes what the snapshot had not
+        store.ingest([str(folder)], reader)
+        assert store.check().ok
+    assert differences(dump(clean), dump(copies[-1])) == []
+    with Store(db, readonly=True) as store, pytest.raises(StoreError, match="already exists"):
+        store.backup(copies[0])
+
+
+def test_backup_command(tmp_path, make_record):
+    db, out = tmp_path / "news.db", tmp_path / "saved" / "news.db"
+    with Store(db) as store:
+        store.add(make_record("Jane Roe spoke in Springfield on Monday.", [("Jane Roe", "PERSON", ["Jane Roe"])]))
+    out.parent.mkdir()
+    proc = newsgraph("backup", "--db", str(db), str(out), stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    _, err = proc.communicate(timeout=60)
+    assert proc.returncode == 0, err
+    assert differences(dump(db), dump(out)) == []
+    again = newsgraph("backup", "--db", str(db), str(out), stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    _, err = again.communicate(timeout=60)
+    assert again.returncode == 1 and "already exists" in err
