@@ -549,12 +549,13 @@ def check(db: DbOption = DEFAULT_DB, as_json: JsonOption = False) -> None:
         _dump(report.to_dict())
     else:
         for problem in report.problems:
-            err_console.print(f"problem: {escape(problem)}", highlight=False)
+            err_console.print(f"problem: {escape(problem)}", highlight=False, soft_wrap=True)
         for note in report.notes:
-            err_console.print(f"note: {escape(note)}", highlight=False)
+            err_console.print(f"note: {escape(note)}", highlight=False, soft_wrap=True)
         counts = ", ".join(f"{value:,} {name.replace('_', ' ')}" for name, value in report.counts.items())
         verdict = "ok" if report.ok else f"{len(report.problems)} problem{'s' if len(report.problems) != 1 else ''}"
-        err_console.print(f"{escape(db)}: {verdict}" + (f" ({counts})" if counts else ""), highlight=False)
+        summary = f"{escape(db)}: {verdict}" + (f" ({counts})" if counts else "")
+        err_console.print(summary, highlight=False, soft_wrap=True)
     if not report.ok:
         raise typer.Exit(1)
 
@@ -570,4 +571,5 @@ def backup(
     """
     written = _query(db, lambda store: store.backup(out))
     size = written.stat().st_size / 1e6
-    err_console.print(f"{escape(db)} → {escape(str(written))} ({size:.1f} MB, checked)", highlight=False)
+    err_console.print(f"{escape(db)} → {escape(str(written))} ({size:.1f} MB, checked)", highlight=False,
+                      soft_wrap=True)
