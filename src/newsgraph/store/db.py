@@ -224,8 +224,12 @@ class Store:
             if raw is None:
                 row = conn.execute("SELECT item, data FROM raw_inputs WHERE id = ?", (record.id,)).fetchone()
                 old_raw = RawInput.from_row(row[0], row[1]) if row else None
+            # The entities the old record named lose an article: their names are refreshed too.
+            before = {int(r[0]) for r in conn.execute(
+                "SELECT corpus_entity_id FROM entities WHERE article_id = ? AND corpus_entity_id IS NOT NULL",
+                (record.id,))}
             delete_article(conn, record.id)
-            ents.refresh(conn, insert_record(conn, record, raw or old_raw))
+            ents.refresh(conn, insert_record(conn, record, raw or old_raw) | before)
             conn.execute("DELETE FROM failures WHERE id = ?", (record.id,))
 
     @guarded

@@ -202,14 +202,19 @@ def write(
         return
     try:
         with store.transaction() as conn:
+            before: set[int] = set()
             if replace:
+                # The entities the old record named lose an article: their names are refreshed too.
+                before = {int(r[0]) for r in conn.execute(
+                    "SELECT DISTINCT corpus_entity_id FROM entities WHERE article_id = ? "
+                    "AND corpus_entity_id IS NOT NULL", (record.id,))}
                 delete_article(conn, record.id)
             elif conn.execute("SELECT 1 FROM articles WHERE id = ?", (record.id,)).fetchone():
                 # Stored since ``plan`` (another writer, or the same input twice under other names):
                 # checked inside the write transaction, so a lost race is never a failure.
                 report.already_stored += 1
                 return
-            ids = insert_record(conn, record, raw)
+            ids = insert_record(conn, record, raw) | before
             note_touched(conn, ids)
             touched |= ids
             # The input is stored now: forget its failure, and an older failure at the same place.
