@@ -182,8 +182,10 @@ def test_two_ingests_of_the_same_inputs_at_once_store_each_article_once_without_
     db, clean = tmp_path / "news.db", tmp_path / "clean.db"
     with Store(clean) as store:
         store.ingest([str(folder)], reader)
+    # A lock timeout longer than the first ingest takes on a busy machine: the second waits, never gives up.
     procs = [newsgraph("ingest", str(folder), "--db", str(db), "--json", stdout=subprocess.PIPE,
-                       stderr=subprocess.PIPE, text=True) for _ in range(2)]
+                       stderr=subprocess.PIPE, text=True, env={**env(), "NEWSGRAPH_LOCK_TIMEOUT": "120"})
+             for _ in range(2)]
     outs = [p.communicate(timeout=120) for p in procs]
     assert [p.returncode for p in procs] == [0, 0], [err for _, err in outs]
     reports = [json.loads(out) for out, _ in outs]
