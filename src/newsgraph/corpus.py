@@ -18,6 +18,11 @@ rerun after a crash skips what is stored. The second parses the new ones
 stores each record with its rows and raw input in one transaction. Inputs that
 cannot be read become rows of ``failures``; they are skipped on later runs
 unless ``retry_failed``.
+
+A run holds the store's writer lock from the first pass to its end (a second
+ingest into the same store waits, then stops with "another ingest is writing
+to news.db (pid N)"), and checks the file (``PRAGMA quick_check``) before it
+writes; see "Reliability" in docs/store.md.
 """
 
 from __future__ import annotations
@@ -28,8 +33,18 @@ from collections.abc import Iterable, Iterator
 
 from newsgraph.api import Reader, get_reader, record_id
 from newsgraph.ingest import Item, iter_items
-from newsgraph.store.db import Store
-from newsgraph.store.ingest import IngestReport, Progress, check_writable, finish, plan, stale_ids, write
+from newsgraph.store.db import Store, lock_timeout
+from newsgraph.store.ingest import (
+    IngestReport,
+    Progress,
+    check_intact,
+    check_writable,
+    finish,
+    plan,
+    stale_ids,
+    write,
+    writer_lock,
+)
 from newsgraph.store.rows import RawInput
 
 
@@ -60,6 +75,17 @@ def ingest(
     """
     paths = list(paths)
     check_writable(store, "ingest into")
+    with writer_lock(store, lock_timeout()):
+        check_intact(store)
+        return _ingest(store, paths, reader, workers=workers, retry_failed=retry_failed, batch_size=batch_size,
+                       progress=progress)
+
+
+def _ingest(
+    store: Store, paths: list[str | Item], reader: Reader | None, *, workers: int, retry_failed: bool,
+    batch_size: int, progress: Progress | None,
+) -> IngestReport:
+    """``ingest`` once the run holds the writer lock."""
     started = time.perf_counter()
     reader = reader if reader is not None else get_reader()
     report = IngestReport()
@@ -113,6 +139,17 @@ def reprocess(
     the kept keys and user decisions.
     """
     check_writable(store, "re-process")
+    with writer_lock(store, lock_timeout()):
+        check_intact(store)
+        return _reprocess(store, reader, everything=everything, workers=workers, batch_size=batch_size,
+                          progress=progress)
+
+
+def _reprocess(
+    store: Store, reader: Reader | None, *, everything: bool, workers: int, batch_size: int,
+    progress: Progress | None,
+) -> IngestReport:
+    """``reprocess`` once the run holds the writer lock."""
     started = time.perf_counter()
     reader = reader if reader is not None else get_reader()
     gen = reader.generator

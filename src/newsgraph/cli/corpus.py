@@ -1,4 +1,4 @@
-"""Corpus store commands: ingest, failures, reprocess, search, entity, quotes, sources, stats, export.
+"""Corpus store commands: ingest, failures, reprocess, search, entity, quotes, sources, stats, export, check, backup.
 
 Each command opens a ``Store``, calls one method, and prints a rich table (or
 JSON with ``--json``). ``--db`` defaults to ``news.db`` or ``$NEWSGRAPH_DB``.
@@ -526,3 +526,50 @@ def export(
     written = _query(db, lambda store: store.export(fmt, out, table=table))
     for path in written:
         err_console.print(f"wrote {escape(str(path))}", highlight=False)
+
+
+# --- upkeep: check and back up -----------------------------------------------------------
+
+
+@app.command()
+def check(db: DbOption = DEFAULT_DB, as_json: JsonOption = False) -> None:
+    """Check the store: SQLite's integrity_check and the store's own invariants; exit 1 on any problem.
+
+    Example: newsgraph check --db news.db
+    """
+    from newsgraph.store import Store
+
+    try:
+        # Read-only, and without the schema check of _open: a corrupt file must still get its report.
+        with Store(db, readonly=True) as store:
+            report = store.check()
+    except NewsgraphError as exc:
+        handle(exc)
+    if as_json:
+        _dump(report.to_dict())
+    else:
+        for problem in report.problems:
+            err_console.print(f"problem: {escape(problem)}", highlight=False, soft_wrap=True)
+        for note in report.notes:
+            err_console.print(f"note: {escape(note)}", highlight=False, soft_wrap=True)
+        counts = ", ".join(f"{value:,} {name.replace('_', ' ')}" for name, value in report.counts.items())
+        verdict = "ok" if report.ok else f"{len(report.problems)} problem{'s' if len(report.problems) != 1 else ''}"
+        summary = f"{escape(db)}: {verdict}" + (f" ({counts})" if counts else "")
+        err_console.print(summary, highlight=False, soft_wrap=True)
+    if not report.ok:
+        raise typer.Exit(1)
+
+
+@app.command()
+def backup(
+    out: Annotated[str, typer.Argument(help="The new file to write (must not exist).")],
+    db: DbOption = DEFAULT_DB,
+) -> None:
+    """Copy the store to a new file, safely while an ingest writes (SQLite online backup).
+
+    Example: newsgraph backup --db news.db news-2026-12-01.db
+    """
+    written = _query(db, lambda store: store.backup(out))
+    size = written.stat().st_size / 1e6
+    err_console.print(f"{escape(db)} → {escape(str(written))} ({size:.1f} MB, checked)", highlight=False,
+                      soft_wrap=True)

@@ -21,7 +21,7 @@ from newsgraph.errors import StoreError
 from newsgraph.record import Record
 from newsgraph.store import entities as ents
 from newsgraph.store import export as exports
-from newsgraph.store import migrations
+from newsgraph.store import migrations, upkeep
 from newsgraph.store import queries as q
 from newsgraph.store.ingest import IngestReport, Progress
 from newsgraph.store.rows import RawInput, delete_article, insert_record
@@ -224,8 +224,12 @@ class Store:
             if raw is None:
                 row = conn.execute("SELECT item, data FROM raw_inputs WHERE id = ?", (record.id,)).fetchone()
                 old_raw = RawInput.from_row(row[0], row[1]) if row else None
+            # The entities the old record named lose an article: their names are refreshed too.
+            before = {int(r[0]) for r in conn.execute(
+                "SELECT corpus_entity_id FROM entities WHERE article_id = ? AND corpus_entity_id IS NOT NULL",
+                (record.id,))}
             delete_article(conn, record.id)
-            ents.refresh(conn, insert_record(conn, record, raw or old_raw))
+            ents.refresh(conn, insert_record(conn, record, raw or old_raw) | before)
             conn.execute("DELETE FROM failures WHERE id = ?", (record.id,))
 
     @guarded
@@ -395,6 +399,19 @@ class Store:
         if self.path != ":memory:" and Path(self.path).exists():
             info["bytes"] = Path(self.path).stat().st_size
         return info
+
+    # --- upkeep: check and back up the file --------------------------------------------------
+
+    def check(self) -> upkeep.CheckReport:
+        """SQLite's ``integrity_check`` and the store's own invariants; see ``newsgraph.store.upkeep``.
+
+        Never raises for what it finds: a corrupt file is a report with problems.
+        """
+        return upkeep.check(self.conn, self.path)
+
+    def backup(self, out: str | Path) -> Path:
+        """Copy the store to the new file ``out`` (online backup: safe while an ingest writes)."""
+        return upkeep.backup(self.conn, out)
 
     # --- exports ---------------------------------------------------------------------------
 

@@ -189,19 +189,30 @@ def refresh(conn: sqlite3.Connection, ids: set[int] | None = None) -> None:
         conn.execute("INSERT INTO refresh_ids SELECT id FROM corpus_entities")
     else:
         conn.executemany("INSERT OR IGNORE INTO refresh_ids VALUES (?)", [(i,) for i in ids])
+    names = expected_names(conn, "SELECT id FROM refresh_ids")
+    conn.executemany(
+        "UPDATE corpus_entities SET name = CASE WHEN pinned THEN name ELSE ? END, type = ? WHERE id = ?",
+        [(name, etype, cid) for cid, (name, etype) in names.items()],
+    )
+    conn.execute("DELETE FROM refresh_ids")
+
+
+def expected_names(conn: sqlite3.Connection, ids_sql: str = "SELECT id FROM corpus_entities") -> dict[int, tuple]:
+    """What ``refresh`` sets: corpus entity id → (display name, commonest type), for the ids ``ids_sql`` selects.
+
+    Shared by ``refresh`` and the store's check, which compares it with the stored names.
+    Entities without article entities are absent (``refresh`` leaves them alone).
+    """
     names: dict[int, dict[str, int]] = {}
     types: dict[int, dict[str, int]] = {}
     for target, column in ((names, "name"), (types, "type")):
         for cid, value, n in conn.execute(
             f"SELECT corpus_entity_id, {column}, count(DISTINCT article_id) FROM entities "
-            "WHERE corpus_entity_id IN (SELECT id FROM refresh_ids) GROUP BY 1, 2"
+            f"WHERE corpus_entity_id IN ({ids_sql}) GROUP BY 1, 2"
         ):
             target.setdefault(cid, {})[value] = n
-    conn.executemany(
-        "UPDATE corpus_entities SET name = CASE WHEN pinned THEN name ELSE ? END, type = ? WHERE id = ?",
-        [(display_name(names[cid]), max(types[cid], key=lambda t: (types[cid][t], t or "")), cid) for cid in names],
-    )
-    conn.execute("DELETE FROM refresh_ids")
+    return {cid: (display_name(names[cid]), max(types[cid], key=lambda t: (types[cid][t], t or "")))
+            for cid in names}
 
 
 # --- finding entities by what a user types ----------------------------------------
