@@ -54,6 +54,21 @@ TABLES = (
 )
 
 
+def readonly_uri(path: str) -> str:
+    """The URI that opens ``path`` for reading only, also where nothing may be written.
+
+    ``mode=ro`` never writes the store; a WAL store still needs its ``-shm`` file,
+    which SQLite cannot create in a read-only directory (or on read-only media),
+    so there, when no ``-wal`` holds commits the main file lacks, the store is
+    opened ``immutable=1``: nothing else can be writing it.
+    """
+    file = Path(path).resolve()
+    wal = file.with_name(file.name + "-wal")
+    unwritable = not os.access(file.parent, os.W_OK)
+    settled = not wal.exists() or wal.stat().st_size == 0
+    return file.as_uri() + ("?mode=ro&immutable=1" if unwritable and settled else "?mode=ro")
+
+
 class NeedsUpgradeError(StoreError):
     """A store opened read-only was made by an older newsgraph: open it once for writing."""
 
@@ -125,7 +140,7 @@ class Store:
         if memory:
             conn = sqlite3.connect(":memory:", isolation_level=None)
         elif self.readonly:
-            uri = Path(self.path).resolve().as_uri() + "?mode=ro"
+            uri = readonly_uri(self.path)
             conn = sqlite3.connect(uri, uri=True, isolation_level=None, timeout=timeout)
         else:
             conn = sqlite3.connect(self.path, isolation_level=None, timeout=timeout)
@@ -334,7 +349,7 @@ class Store:
     @guarded
     def find_entities(self, query: str, limit: int = 10, *, exact_first: bool = True) -> list[ents.EntityRef]:
         """Entities ``query`` names: ``#id``, an exact name, else names containing it (most articles first)."""
-        return ents.find(self.conn, query, limit, exact_first=exact_first)
+        return q.find_entities(self.conn, query, limit, exact_first=exact_first)
 
     @guarded
     def entity(self, name: str) -> q.EntityProfile:
