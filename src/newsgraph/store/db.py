@@ -24,6 +24,7 @@ from newsgraph.store import export as exports
 from newsgraph.store import migrations
 from newsgraph.store import queries as q
 from newsgraph.store.ingest import IngestReport, Progress
+from newsgraph.store.readonly import readonly_uri
 from newsgraph.store.rows import RawInput, delete_article, insert_record
 
 if TYPE_CHECKING:
@@ -52,21 +53,6 @@ TABLES = (
     "articles", "entities", "mentions", "attributions", "sources", "times", "events", "relations", "warnings",
     "corpus_entities", "failures",
 )
-
-
-def readonly_uri(path: str) -> str:
-    """The URI that opens ``path`` for reading only, also where nothing may be written.
-
-    ``mode=ro`` never writes the store; a WAL store still needs its ``-shm`` file,
-    which SQLite cannot create in a read-only directory (or on read-only media),
-    so there, when no ``-wal`` holds commits the main file lacks, the store is
-    opened ``immutable=1``: nothing else can be writing it.
-    """
-    file = Path(path).resolve()
-    wal = file.with_name(file.name + "-wal")
-    unwritable = not os.access(file.parent, os.W_OK)
-    settled = not wal.exists() or wal.stat().st_size == 0
-    return file.as_uri() + ("?mode=ro&immutable=1" if unwritable and settled else "?mode=ro")
 
 
 class NeedsUpgradeError(StoreError):
