@@ -57,7 +57,8 @@ NAME_MAX_CHARS = 200
 QUERY_DEADLINE_S = 2.0
 #: SQLite virtual-machine steps between two looks at the clock (the progress handler's period).
 QUERY_DEADLINE_STEPS = 10_000
-#: Threads serving web requests, each with its own read connection (``None``: 4 per CPU core, at least 8).
+#: Threads serving web requests, each with its own read connection (``None``: 2 per CPU core, at least 4;
+#: ``NEWSGRAPH_WEB_THREADS`` overrides).
 WEB_THREADS: int | None = None
 
 
@@ -72,4 +73,7 @@ def query_deadline() -> float:
 
 def web_threads() -> int:
     """Threads of the web app's pool: SQLite releases the GIL while it reads, so a few per core help."""
-    return WEB_THREADS or max(8, 4 * (os.cpu_count() or 1))
+    value = os.environ.get("NEWSGRAPH_WEB_THREADS")
+    if value and value.isdigit() and int(value) > 0:
+        return int(value)
+    return WEB_THREADS or max(4, 2 * (os.cpu_count() or 1))
