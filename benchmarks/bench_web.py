@@ -14,7 +14,7 @@ Traffic goes to 127.0.0.1 only, bounded in count and time. ``--scale N`` first c
 the store's articles (``bench_store.scale_up``) into a temporary store of N articles.
 
 Example:
-    PYTHONPATH=src python benchmarks/bench_web.py --db /tmp/x.db --clients 50 200 --requests 2000
+    PYTHONPATH=src:benchmarks python benchmarks/bench_web.py --db /tmp/x.db --clients 50 200 --requests 2000
 """
 
 from __future__ import annotations
@@ -176,6 +176,8 @@ def main() -> None:
     parser.add_argument("--scale", type=int, default=0, help="copy the articles up to this many first")
     parser.add_argument("--clients", type=int, nargs="+", default=[50, 200])
     parser.add_argument("--requests", type=int, default=2000, help="requests per concurrency level")
+    parser.add_argument("--light", action="store_true",
+                        help="only the cheap routes (searches, article pages, quotes of less busy entities)")
     parser.add_argument("--out", type=Path, help="write the results as JSON here too")
     args = parser.parse_args()
 
@@ -195,6 +197,8 @@ def main() -> None:
     server = start_server(db, port)
     try:
         urls = route_mix(db)
+        if args.light:
+            urls = [u for u in urls if u.startswith(("/api/search", "/articles/", "/api/quotes"))]
         asyncio.run(load(base, urls, 10, len(urls) * 2))  # warm the page cache and every thread's connection
         results: dict[str, Any] = {
             "machine": machine(), "articles": articles, "web_threads": settings.web_threads(),
