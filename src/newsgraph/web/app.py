@@ -53,7 +53,7 @@ def _is_api(request: Request) -> bool:
 
 
 def create_app(db_path: str | Path) -> FastAPI:
-    """The newsgraph web app over the store at ``db_path`` (opened read-only per request)."""
+    """The newsgraph web app over the store at ``db_path`` (opened read-only, once per server thread)."""
     db = str(db_path)
     name = Path(db).name
     #: How the host's paths to the store may appear in a message; pages show the file name only.
