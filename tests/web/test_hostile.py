@@ -118,3 +118,20 @@ def test_stats_and_errors_name_the_file_not_where_it_lives(client: TestClient, w
         assert response.status_code == 503
         assert "gone.db" in response.text
         assert str(tmp_path) not in response.text
+
+
+def test_stats_are_counted_again_after_a_commit(tmp_path: Path, web_db: Path) -> None:
+    """The per-thread stats cache follows ``PRAGMA data_version``: a commit by another connection shows."""
+    import shutil
+
+    from newsgraph.store import Store
+
+    db = tmp_path / "copy.db"
+    shutil.copy(web_db, db)
+    client = TestClient(create_app(db))
+    before = client.get("/api/stats").json()["counts"]["failures"]
+    assert client.get("/api/stats").json()["counts"]["failures"] == before
+    with Store(db) as store, store.transaction() as conn:
+        conn.execute("INSERT INTO failures (id, \"where\", reason, attempts, failed_at) "
+                     "VALUES ('x', 'x.txt', 'test', 1, '2026-01-01')")
+    assert client.get("/api/stats").json()["counts"]["failures"] == before + 1

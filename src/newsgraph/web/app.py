@@ -100,6 +100,15 @@ def create_app(db_path: str | Path) -> FastAPI:
             opened.close()
             raise
 
+    def stats_of(s: Store) -> dict[str, Any]:
+        """The store's stats, counted again only after a commit (``PRAGMA data_version`` of this
+        thread's connection changes then): counting every table takes ~0.3 s at 20k articles."""
+        version = s.execute("PRAGMA data_version")[0][0]
+        cached = getattr(per_thread, "stats", None)
+        if cached is None or cached[0] is not s or cached[1] != version:
+            cached = per_thread.stats = (s, version, {**s.stats(), "path": name})
+        return cached[2]
+
     def hide_host(message: str) -> str:
         for path in host_paths:
             message = message.replace(path, name)
@@ -168,7 +177,7 @@ def create_app(db_path: str | Path) -> FastAPI:
     @app.get("/", response_class=HTMLResponse, include_in_schema=False)
     def home(request: Request) -> Response:
         with store() as s:
-            stats = {**s.stats(), "path": name}
+            stats = stats_of(s)
             recent = records_of(s.frame(
                 "SELECT id, published, title, outlet FROM articles "
                 "ORDER BY published IS NULL, published DESC, rowid DESC LIMIT ?", (RECENT_ARTICLES,)))
@@ -215,7 +224,7 @@ def create_app(db_path: str | Path) -> FastAPI:
     @app.get("/api/stats", tags=["api"], summary="Counts, date range, generators and outlets of the store")
     def api_stats() -> dict[str, Any]:
         with store() as s:
-            return {**s.stats(), "path": name}
+            return stats_of(s)
 
     @app.get("/api/search", tags=["api"], summary="Full-text search with snippets ([[ ]] mark matches)")
     def api_search(q: str, limit: Limit = 20) -> list[dict[str, Any]]:
