@@ -35,3 +35,45 @@ class Limits:
     def from_env(cls) -> Limits:
         value = os.environ.get("NEWSGRAPH_MAX_BYTES")
         return cls(max_bytes=int(value)) if value else cls()
+
+
+# --- Query bounds and deadlines (the store's read side, the web app) -----------------------
+# A search or entity lookup is user text run against the whole corpus: these keep its cost
+# bounded so no request can pin the server (issue 14). Above a bound the query is refused
+# (HTTP 400, a one-line CLI error); past the deadline it is aborted (HTTP 503).
+
+#: Characters a search may have.
+SEARCH_MAX_CHARS = 500
+#: Words (terms, counting each word of a "phrase") a search may have. FTS5 reads each
+#: term's whole doclist: a common word costs ~0.1 s on a 100,000-article store.
+SEARCH_MAX_TERMS = 16
+#: Prefix terms (``bridg*``) a search may have; each expands to every matching word.
+SEARCH_MAX_PREFIXES = 4
+#: Letters a prefix term needs before its ``*`` (``a*`` would expand to a large part of the vocabulary).
+SEARCH_MIN_PREFIX_CHARS = 3
+#: Characters of an entity name (or ``#id``), outlet or author filter (the longest stored names are ~100).
+NAME_MAX_CHARS = 200
+#: Seconds one query of the web app may run before it is aborted (``NEWSGRAPH_QUERY_DEADLINE`` overrides).
+QUERY_DEADLINE_S = 2.0
+#: SQLite virtual-machine steps between two looks at the clock (the progress handler's period).
+QUERY_DEADLINE_STEPS = 10_000
+#: Threads serving web requests, each with its own read connection (``None``: 2 per CPU core, at least 4;
+#: ``NEWSGRAPH_WEB_THREADS`` overrides).
+WEB_THREADS: int | None = None
+
+
+def query_deadline() -> float:
+    """The web app's query deadline in seconds (``NEWSGRAPH_QUERY_DEADLINE`` overrides the default)."""
+    value = os.environ.get("NEWSGRAPH_QUERY_DEADLINE")
+    try:
+        return float(value) if value else QUERY_DEADLINE_S
+    except ValueError:
+        return QUERY_DEADLINE_S
+
+
+def web_threads() -> int:
+    """Threads of the web app's pool: SQLite releases the GIL while it reads, so a few per core help."""
+    value = os.environ.get("NEWSGRAPH_WEB_THREADS")
+    if value and value.isdigit() and int(value) > 0:
+        return int(value)
+    return WEB_THREADS or max(4, 2 * (os.cpu_count() or 1))

@@ -24,6 +24,7 @@ from newsgraph.store import export as exports
 from newsgraph.store import migrations, upkeep
 from newsgraph.store import queries as q
 from newsgraph.store.ingest import IngestReport, Progress
+from newsgraph.store.readonly import readonly_uri
 from newsgraph.store.rows import RawInput, delete_article, insert_record
 
 if TYPE_CHECKING:
@@ -125,7 +126,7 @@ class Store:
         if memory:
             conn = sqlite3.connect(":memory:", isolation_level=None)
         elif self.readonly:
-            uri = Path(self.path).resolve().as_uri() + "?mode=ro"
+            uri = readonly_uri(self.path)
             conn = sqlite3.connect(uri, uri=True, isolation_level=None, timeout=timeout)
         else:
             conn = sqlite3.connect(self.path, isolation_level=None, timeout=timeout)
@@ -338,7 +339,7 @@ class Store:
     @guarded
     def find_entities(self, query: str, limit: int = 10, *, exact_first: bool = True) -> list[ents.EntityRef]:
         """Entities ``query`` names: ``#id``, an exact name, else names containing it (most articles first)."""
-        return ents.find(self.conn, query, limit, exact_first=exact_first)
+        return q.find_entities(self.conn, query, limit, exact_first=exact_first)
 
     @guarded
     def entity(self, name: str) -> q.EntityProfile:

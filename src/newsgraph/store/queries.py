@@ -10,9 +10,13 @@ from __future__ import annotations
 
 import re
 import sqlite3
+import time
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
+from newsgraph import settings
 from newsgraph.errors import StoreError
 from newsgraph.store import entities as ents
 
@@ -63,6 +67,76 @@ WHERE articles_fts MATCH ? AND articles_fts.rowid >= ? ORDER BY rank LIMIT ?
 _WINDOW_SQL = "SELECT rowid FROM articles_fts WHERE articles_fts MATCH ? ORDER BY rowid DESC LIMIT 1 OFFSET ?"
 
 
+class QueryRejected(StoreError):
+    """User text over a query bound (too long, too many words, a short prefix): a bad request."""
+
+
+class QueryTimeout(StoreError):
+    """A query that ran past its deadline and was stopped; the connection stays usable."""
+
+
+@dataclass(frozen=True)
+class MatchQuery:
+    """A search turned into a safe FTS5 MATCH expression, with what it costs."""
+
+    expression: str
+    terms: int
+    prefixes: int
+
+
+#: A "phrase" (an unclosed quote runs to the end), or a run of other characters.
+RE_SEARCH_CHUNK = re.compile(r'"[^"]*"?|[^\s"]+')
+#: Operators a search keeps (upper case, between two terms); any other FTS5 syntax is dropped.
+SEARCH_OPERATORS = frozenset({"AND", "OR", "NOT"})
+
+
+def _quoted(words: list[str], prefix: bool) -> str:
+    return '"' + " ".join(w.replace('"', '""') for w in words) + '"' + ("*" if prefix else "")
+
+
+def match_query(text: str) -> MatchQuery:
+    """The FTS5 expression for what a user typed, refused (``QueryRejected``) above the bounds.
+
+    Kept: words (all must match), "phrases", ``word*`` prefixes, and ``AND``/``OR``/``NOT``
+    between two terms. Everything else FTS5 would read as syntax (``NEAR``, parentheses,
+    column filters, ``^``, ``+``) is dropped and its words searched as words: every
+    term is quoted, so no user text reaches FTS5 as an operator, and the cost of a
+    query is one doclist read per term, bounded by ``SEARCH_MAX_TERMS``.
+    """
+    if len(text) > settings.SEARCH_MAX_CHARS:
+        raise QueryRejected(f"a search may have at most {settings.SEARCH_MAX_CHARS} characters "
+                            f"(this one has {len(text)})")
+    parts: list[str] = []
+    pending: str | None = None
+    terms = prefixes = 0
+    for chunk in RE_SEARCH_CHUNK.findall(text):
+        if chunk in SEARCH_OPERATORS:
+            pending = chunk if parts else None  # a leading operator has nothing to join
+            continue
+        if chunk.startswith('"'):
+            words = RE_WORD.findall(chunk)
+            found = [(words, False)] if words else []
+        else:
+            found = [([m.group()], chunk[m.end():m.end() + 1] == "*") for m in RE_WORD.finditer(chunk)]
+        for words, prefix in found:
+            if prefix and len(words[0]) < settings.SEARCH_MIN_PREFIX_CHARS:
+                raise QueryRejected(f"a prefix search needs at least {settings.SEARCH_MIN_PREFIX_CHARS} "
+                                    f"letters before * ({words[0]}*)")
+            terms += len(words)
+            prefixes += prefix
+            if parts:
+                parts.append(pending or "AND")
+            parts.append(_quoted(words, prefix))
+            pending = None
+    if terms > settings.SEARCH_MAX_TERMS:
+        raise QueryRejected(f"a search may have at most {settings.SEARCH_MAX_TERMS} words (this one has {terms})")
+    if prefixes > settings.SEARCH_MAX_PREFIXES:
+        raise QueryRejected(f"a search may have at most {settings.SEARCH_MAX_PREFIXES} prefix terms (word*)")
+    if not terms:
+        raise QueryRejected("search needs at least one word")
+    return MatchQuery(" ".join(parts), terms, prefixes)
+
+
 def plain_query(text: str) -> str:
     """An FTS5 query that matches all of the words, whatever characters the text holds."""
     words = RE_WORD.findall(text)
@@ -75,19 +149,66 @@ def _search(conn: sqlite3.Connection, query: str, limit: int, window: int) -> pd
 
 
 def search(conn: sqlite3.Connection, text: str, *, limit: int = 20, window: int = SEARCH_RANK_WINDOW) -> pd.DataFrame:
-    """Articles matching ``text`` (FTS5 syntax: words, "phrases", OR, NOT, prefix*), best first.
+    """Articles matching ``text`` (words, "phrases", OR, NOT, prefix*), best first.
 
-    Text that is not valid FTS5 syntax is searched as plain words. When more than
-    ``window`` articles match, the best are chosen among the ``window`` most
-    recently stored matches.
+    ``text`` becomes a safe FTS5 expression (``match_query``), refused above the
+    bounds in ``newsgraph.settings``. When more than ``window`` articles match,
+    the best are chosen among the ``window`` most recently stored matches.
     """
-    if not RE_WORD.search(text):
-        raise StoreError("search needs at least one word")
+    return _search(conn, match_query(text).expression, limit, window)
+
+
+@contextmanager
+def deadline(conn: sqlite3.Connection, seconds: float | None, *, steps: int | None = None) -> Iterator[None]:
+    """Abort what ``conn`` runs inside the block once ``seconds`` have passed (``QueryTimeout``).
+
+    SQLite's progress handler looks at the clock every ``steps`` virtual-machine
+    steps and stops the statement; the connection stays usable for the next query.
+    ``None`` runs without a deadline.
+    """
+    if seconds is None:
+        yield
+        return
+    end = time.monotonic() + seconds
+    fired = False
+
+    def check() -> int:
+        nonlocal fired
+        fired = fired or time.monotonic() > end
+        return int(fired)
+
+    conn.set_progress_handler(check, steps or settings.QUERY_DEADLINE_STEPS)
     try:
-        return _search(conn, text, limit, window)
-    except sqlite3.OperationalError:
-        pass  # not valid FTS5 syntax (unbalanced quotes, stray operators, column filters)
-    return _search(conn, plain_query(text), limit, window)
+        yield
+    except (sqlite3.Error, StoreError) as exc:
+        if fired:
+            raise QueryTimeout(f"the query took longer than {seconds:g} s and was stopped; "
+                               "try fewer or rarer words") from exc
+        raise
+    finally:
+        conn.set_progress_handler(None, 0)
+
+
+# --- bounded lookups --------------------------------------------------------------------
+
+#: The largest id SQLite stores (a 64-bit signed integer): ``#`` ids above it name nothing.
+MAX_ROW_ID = 2**63 - 1
+
+
+def check_name(text: str | None, what: str = "an entity name") -> None:
+    """Refuse (``QueryRejected``) a name or filter longer than ``NAME_MAX_CHARS``."""
+    if text is not None and len(text) > settings.NAME_MAX_CHARS:
+        raise QueryRejected(f"{what} may have at most {settings.NAME_MAX_CHARS} characters (this one has {len(text)})")
+
+
+def find_entities(conn: sqlite3.Connection, query: str, limit: int = 10, *, exact_first: bool = True
+                  ) -> list[ents.EntityRef]:
+    """``entities.find`` within bounds: a too-long name is refused, an ``#id`` out of range matches nothing."""
+    check_name(query)
+    match = ents.RE_ENTITY_ID.match(query.strip())
+    if match and int(match.group(1)) > MAX_ROW_ID:
+        return []
+    return ents.find(conn, query, limit, exact_first=exact_first)
 
 
 # --- entity profile ---------------------------------------------------------------------
@@ -120,7 +241,7 @@ class EntityProfile:
 
 def best_entity(conn: sqlite3.Connection, name: str) -> tuple[ents.EntityRef, list[ents.EntityRef]]:
     """The entity ``name`` best matches (exact name, else most articles) and the other candidates."""
-    found = ents.find(conn, name)
+    found = find_entities(conn, name)
     if not found:
         raise StoreError(f"no entity matches {name!r}")
     return found[0], found[1:]
@@ -314,6 +435,8 @@ def sources(
     ``outlet`` and ``author`` keep articles whose outlet or an author contains
     the text (case-insensitive); ``anonymous`` lists only anonymous sources.
     """
+    check_name(outlet, "an outlet filter")
+    check_name(author, "an author filter")
     where, params = _article_filter(outlet, author)
     n_articles = conn.execute(f"SELECT count(*) FROM articles a WHERE {where}", params).fetchone()[0]
     kinds = conn.execute(f"""
