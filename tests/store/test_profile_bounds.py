@@ -49,7 +49,10 @@ def corpus(store, make_record):
         if roe:
             entities.insert(0, ("Jane Roe", "PERSON", ["Jane Roe", "Roe", "Roe"]))
             quotes.append(("Jane Roe", "Roe said", f"We build {i}", False))
-        store.add(make_record(text, entities, published=published, title=f"T{i}", quotes=quotes))
+        events = [("Alan Pike", "Story", "Jane Roe" if roe else None, None if i % 3 else f"2020-0{1 + i % 2}")]
+        if roe:
+            events.append(("Jane Roe", "spoke", None, None if i % 2 else "2020-01"))
+        store.add(make_record(text, entities, published=published, title=f"T{i}", quotes=quotes, events=events))
     return store
 
 
@@ -83,3 +86,26 @@ def test_a_dense_entity_walks_the_date_index(corpus, monkeypatch):
                  "WHERE e.article_id = a.id AND e.corpus_entity_id = ?) ORDER BY a.rowid")]
     for plan in plans:
         assert "articles_published" in plan and "TEMP B-TREE" not in plan, plan
+
+
+_TIMELINE = f"""
+    SELECT {queries._TIMELINE_COLUMNS}, CASE WHEN v.actor = e.id THEN 'actor' ELSE 'target' END AS role
+    FROM entities e
+    JOIN events v ON v.article_id = e.article_id AND (v.actor = e.id OR v.target = e.id)
+    JOIN articles a ON a.id = v.article_id
+    LEFT JOIN sources s ON s.article_id = v.article_id AND s.id = v.source_id
+    WHERE e.corpus_entity_id = ?
+    ORDER BY v.date IS NULL, v.date, a.published, a.rowid, v.sentence_start, v.id LIMIT ?"""
+
+
+@pytest.mark.parametrize("limit", [0, 1, 5, 33, None])
+def test_timeline_equals_a_plain_query(corpus, limit):
+    conn = corpus.conn
+    for name in ("Jane Roe", "Alan Pike"):
+        cid = corpus.find_entities(name)[0].id
+        expected = queries.frame(conn, _TIMELINE, (cid, -1 if limit is None else limit))
+        got = queries.timeline(conn, name, limit=limit)
+        assert name != "Jane Roe" or limit == 0 or set(got.role) >= ({"actor", "target"} if limit is None else set())
+        pd.testing.assert_frame_equal(got, expected, check_dtype=False)
+    everything = queries.timeline(conn, None, limit=limit)
+    assert len(everything) == (70 if limit is None else min(70, limit))

@@ -429,7 +429,21 @@ _TIMELINE_COLUMNS = """v.date, v.date_reason, v.actor_text AS actor, v.predicate
        v.article_id, a.published, a.title, a.outlet, v.id AS event_id,
        substr(a.text, v.sentence_start + 1, v.sentence_end - v.sentence_start) AS evidence,
        v.sentence_start AS evidence_start, v.sentence_end AS evidence_end"""
-_TIMELINE_ORDER = "ORDER BY v.date IS NULL, v.date, a.published, a.rowid, v.sentence_start"
+_TIMELINE_ORDER = "ORDER BY v.date IS NULL, v.date, a.published, a.rowid, v.sentence_start, v.id"
+
+
+def _timeline_sql(chosen: str) -> str:
+    """The timeline rows of the events ``chosen`` selects (``vr``, ``ar``, ``role``; ordered and limited).
+
+    Only the sort keys are read for every candidate event; the columns, and the
+    evidence cut from the article's text, are read for the rows kept.
+    """
+    return f"""
+        WITH chosen AS ({chosen})
+        SELECT {_TIMELINE_COLUMNS}, chosen.role
+        FROM chosen CROSS JOIN events v ON v.rowid = chosen.vr CROSS JOIN articles a ON a.rowid = chosen.ar
+        LEFT JOIN sources s ON s.article_id = v.article_id AND s.id = v.source_id
+        {_TIMELINE_ORDER}"""
 
 
 def timeline(conn: sqlite3.Connection, name: str | None, *, limit: int | None = None) -> pd.DataFrame:
@@ -440,20 +454,24 @@ def timeline(conn: sqlite3.Connection, name: str | None, *, limit: int | None = 
     """
     lim = -1 if limit is None else limit
     if name is None:
-        return frame(conn, f"""
-            SELECT {_TIMELINE_COLUMNS}, NULL AS role
+        return frame(conn, _timeline_sql(f"""
+            SELECT v.rowid AS vr, a.rowid AS ar, NULL AS role
             FROM events v JOIN articles a ON a.id = v.article_id
-            LEFT JOIN sources s ON s.article_id = v.article_id AND s.id = v.source_id
-            {_TIMELINE_ORDER} LIMIT ?""", (lim,))
+            {_TIMELINE_ORDER} LIMIT ?"""), (lim,))
     ref, _ = best_entity(conn, name)
-    return frame(conn, f"""
-        SELECT {_TIMELINE_COLUMNS}, CASE WHEN v.actor = e.id THEN 'actor' ELSE 'target' END AS role
-        FROM entities e
-        JOIN events v ON v.article_id = e.article_id AND (v.actor = e.id OR v.target = e.id)
-        JOIN articles a ON a.id = v.article_id
-        LEFT JOIN sources s ON s.article_id = v.article_id AND s.id = v.source_id
-        WHERE e.corpus_entity_id = ?
-        {_TIMELINE_ORDER} LIMIT ?""", (ref.id, lim))
+    # One index lookup per role (``events_actor``, ``events_target``); an event whose actor and target
+    # are both the entity's row counts once, as its actor, as with ``actor = e.id OR target = e.id``.
+    return frame(conn, _timeline_sql(f"""
+            SELECT c.vr, a.rowid AS ar, c.role FROM (
+                SELECT v.rowid AS vr, 'actor' AS role FROM entities e
+                CROSS JOIN events v ON v.article_id = e.article_id AND v.actor = e.id
+                WHERE e.corpus_entity_id = ?1
+                UNION ALL
+                SELECT v.rowid, 'target' FROM entities e
+                CROSS JOIN events v ON v.article_id = e.article_id AND v.target = e.id
+                WHERE e.corpus_entity_id = ?1 AND v.actor IS NOT e.id
+            ) c CROSS JOIN events v ON v.rowid = c.vr CROSS JOIN articles a ON a.id = v.article_id
+            {_TIMELINE_ORDER} LIMIT ?2"""), (ref.id, lim))
 
 
 # --- sourcing ---------------------------------------------------------------------------
