@@ -280,8 +280,11 @@ def _entity_article_rowids(conn: sqlite3.Connection, corpus_id: int, dense: bool
                           WHERE e.corpus_entity_id = ? GROUP BY a.rowid ORDER BY {_ARTICLE_ORDER}"""]
     for sql in statements:
         cur = conn.execute(sql, (corpus_id,))
-        while rows := cur.fetchmany(256):
-            yield from (r[0] for r in rows)
+        try:
+            while rows := cur.fetchmany(256):
+                yield from (r[0] for r in rows)
+        finally:
+            cur.close()  # a walk stopped early ends its statement (and its read of the snapshot) now
 
 
 def _by_article_batches(conn: sqlite3.Connection, corpus_id: int, sql: str, params: tuple, limit: int | None,
@@ -307,14 +310,17 @@ def _by_article_batches(conn: sqlite3.Connection, corpus_id: int, sql: str, para
     columns: list[str] | None = None
     size = FIRST_BATCH
     rowids = _entity_article_rowids(conn, corpus_id, bool(dense))
-    while want < 0 or len(rows) < want:
-        batch = [r for _, r in zip(range(size), rowids, strict=False)]
-        if not batch:
-            break
-        cur = conn.execute(sql, (json.dumps(batch), *params, -1 if want < 0 else want - len(rows)))
-        rows += cur.fetchall()
-        columns = [d[0] for d in cur.description]
-        size = min(size * 2, MAX_BATCH)
+    try:
+        while want < 0 or len(rows) < want:
+            batch = [r for _, r in zip(range(size), rowids, strict=False)]
+            if not batch:
+                break
+            cur = conn.execute(sql, (json.dumps(batch), *params, -1 if want < 0 else want - len(rows)))
+            rows += cur.fetchall()
+            columns = [d[0] for d in cur.description]
+            size = min(size * 2, MAX_BATCH)
+    finally:
+        rowids.close()
     if columns is None:
         columns = [d[0] for d in conn.execute(sql, ("[]", *params, 0)).description]
     return pd.DataFrame(rows, columns=columns)
