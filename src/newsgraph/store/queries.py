@@ -288,7 +288,7 @@ def _entity_article_rowids(conn: sqlite3.Connection, corpus_id: int, dense: bool
 
 
 def _by_article_batches(conn: sqlite3.Connection, corpus_id: int, sql: str, params: tuple, limit: int | None,
-                        *, dense: bool | None = None) -> pd.DataFrame:
+                        *, dense: bool | None = None, first: list[tuple] | None = None) -> pd.DataFrame:
     """Rows of ``sql`` for the entity's articles, taken in article order in growing batches until ``limit``.
 
     ``sql`` must keep ``_IN_BATCH`` (its first parameter, the batch's rowids) and end
@@ -296,6 +296,7 @@ def _by_article_batches(conn: sqlite3.Connection, corpus_id: int, sql: str, para
     batches are consecutive runs of articles, so their rows, one after another, are
     the rows of the query over all the entity's articles. The work is proportional
     to the articles read before ``limit`` rows are found, not to the entity's size.
+    ``first``: rows that come before all of these (they count towards ``limit``).
     """
     import json
 
@@ -306,7 +307,7 @@ def _by_article_batches(conn: sqlite3.Connection, corpus_id: int, sql: str, para
                              "GROUP BY article_id LIMIT ?)",
                              (DENSE_ENTITY_ARTICLES, corpus_id, DENSE_ENTITY_ARTICLES + 1)).fetchone()[0]
     want = -1 if limit is None else limit
-    rows: list[tuple] = []
+    rows: list[tuple] = list(first or [])
     columns: list[str] | None = None
     size = FIRST_BATCH
     rowids = _entity_article_rowids(conn, corpus_id, bool(dense))
@@ -465,19 +466,39 @@ def timeline(conn: sqlite3.Connection, name: str | None, *, limit: int | None = 
             FROM events v JOIN articles a ON a.id = v.article_id
             {_TIMELINE_ORDER} LIMIT ?"""), (lim,))
     ref, _ = best_entity(conn, name)
-    # One index lookup per role (``events_actor``, ``events_target``); an event whose actor and target
-    # are both the entity's row counts once, as its actor, as with ``actor = e.id OR target = e.id``.
-    return frame(conn, _timeline_sql(f"""
+    # Dated events first, by date: the entity's own events (``events_actor``, ``events_target``, which
+    # hold the date), sorted by their keys. An event whose actor and target are both the entity's row
+    # counts once, as its actor, as with ``actor = e.id OR target = e.id``.
+    cur = conn.execute(_timeline_sql(f"""
             SELECT c.vr, a.rowid AS ar, c.role FROM (
                 SELECT v.rowid AS vr, 'actor' AS role FROM entities e
                 CROSS JOIN events v ON v.article_id = e.article_id AND v.actor = e.id
-                WHERE e.corpus_entity_id = ?1
+                WHERE e.corpus_entity_id = ?1 AND v.date IS NOT NULL
                 UNION ALL
                 SELECT v.rowid, 'target' FROM entities e
                 CROSS JOIN events v ON v.article_id = e.article_id AND v.target = e.id
-                WHERE e.corpus_entity_id = ?1 AND v.actor IS NOT e.id
+                WHERE e.corpus_entity_id = ?1 AND v.actor IS NOT e.id AND v.date IS NOT NULL
             ) c CROSS JOIN events v ON v.rowid = c.vr CROSS JOIN articles a ON a.id = v.article_id
             {_TIMELINE_ORDER} LIMIT ?2"""), (ref.id, lim))
+    dated = cur.fetchall()
+    # Then the undated ones, in article order: the entity's articles in batches until the limit is met.
+    return _by_article_batches(conn, ref.id, f"""
+        WITH batch AS (SELECT a.rowid AS ar, a.id AS aid FROM articles a WHERE {_IN_BATCH}),
+        chosen AS (
+            SELECT v.rowid AS vr, batch.ar, 'actor' AS role FROM batch
+            CROSS JOIN entities e ON e.article_id = batch.aid AND e.corpus_entity_id = ?2
+            CROSS JOIN events v ON v.article_id = e.article_id AND v.actor = e.id
+            WHERE v.date IS NULL
+            UNION ALL
+            SELECT v.rowid, batch.ar, 'target' FROM batch
+            CROSS JOIN entities e ON e.article_id = batch.aid AND e.corpus_entity_id = ?2
+            CROSS JOIN events v ON v.article_id = e.article_id AND v.target = e.id
+            WHERE v.date IS NULL AND v.actor IS NOT e.id
+        )
+        SELECT {_TIMELINE_COLUMNS}, chosen.role
+        FROM chosen CROSS JOIN events v ON v.rowid = chosen.vr CROSS JOIN articles a ON a.rowid = chosen.ar
+        LEFT JOIN sources s ON s.article_id = v.article_id AND s.id = v.source_id
+        {_TIMELINE_ORDER} LIMIT ?3""", (ref.id,), None if lim < 0 else lim, first=dated)
 
 
 # --- sourcing ---------------------------------------------------------------------------
