@@ -20,6 +20,7 @@ copies it up to ``--scale`` articles and times the queries on both stores.
 Examples:
     PYTHONPATH=src python benchmarks/bench_store.py --n 600 --chunks 4 --skip-scale
     PYTHONPATH=src python benchmarks/bench_store.py --full --workers 2 --scale 100000
+    PYTHONPATH=src python benchmarks/bench_store.py --busiest /tmp/webrel/large.db
 """
 
 from __future__ import annotations
@@ -107,10 +108,15 @@ def scale_up(path: Path, target: int) -> int:
     copy = 0
     while conn.execute("SELECT count(*) FROM articles").fetchone()[0] < target:
         copy += 1
+        # New ids keep 48 characters of the old one, then the copy and the position: unique even when
+        # the store was scaled up before (its copies share their originals' first 56 characters).
+        ids = [(i, f"{i[:48]}{copy:08x}{n:08x}") for n, i in enumerate(base)]
+        if conn.execute("SELECT 1 FROM articles WHERE id = ?", (ids[0][1],)).fetchone():
+            continue  # a copy number used by an earlier scale-up
         conn.execute("BEGIN")
         conn.execute("CREATE TEMP TABLE IF NOT EXISTS id_map (old TEXT PRIMARY KEY, new TEXT)")
         conn.execute("DELETE FROM id_map")
-        conn.executemany("INSERT INTO id_map VALUES (?, ?)", [(i, f"{i[:56]}{copy:08x}") for i in base])
+        conn.executemany("INSERT INTO id_map VALUES (?, ?)", ids)
         for table, cols in columns.items():
             key = "id" if table == "articles" else "article_id"
             rest = [c for c in cols if c != key]
@@ -206,6 +212,31 @@ def peak_rss() -> dict[str, float]:
             "largest_worker": round(resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024, 1)}
 
 
+def busiest(path: Path, entities: int = 5, runs: int = 5) -> dict:
+    """p50 ms of a profile, a timeline (limit 50) and the quotes about (limit 50) of the busiest entities."""
+    from newsgraph.store import queries
+
+    out = {}
+    with Store(path, readonly=True) as store:
+        conn = store.conn
+        rows = conn.execute("SELECT c.id, c.name, count(DISTINCT e.article_id) FROM entities e "
+                            "JOIN corpus_entities c ON c.id = e.corpus_entity_id GROUP BY c.id "
+                            "ORDER BY 3 DESC LIMIT ?", (entities,)).fetchall()
+        for _, name, n in rows:
+            timed = {}
+            for kind, run in (("profile", lambda name=name: queries.entity_profile(conn, name)),
+                              ("timeline", lambda name=name: queries.timeline(conn, name, limit=50)),
+                              ("quotes_about", lambda name=name: queries.quotes(conn, about=name, limit=50))):
+                times = []
+                for _ in range(runs):
+                    started = time.perf_counter()
+                    run()
+                    times.append(time.perf_counter() - started)
+                timed[f"{kind}_p50_ms"] = round(statistics.median(times) * 1000, 1)
+            out[f"{name} ({n} articles)"] = timed
+    return out
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--n", type=int, default=2000, help="articles to parse (mixed corpora)")
@@ -223,8 +254,13 @@ def main() -> None:
     parser.add_argument("--workers", type=int, default=2, help="workers for --full")
     parser.add_argument("--latency-only", action="store_true",
                         help="only measure query latency on --workdir's one.db and big.db from an earlier run")
+    parser.add_argument("--busiest", type=Path, default=None, metavar="DB",
+                        help="only time the profile, timeline and quotes of DB's 5 busiest entities (5 runs, p50)")
     args = parser.parse_args()
 
+    if args.busiest:
+        print(json.dumps(busiest(args.busiest), indent=2))
+        return
     workdir = args.workdir or Path(tempfile.mkdtemp(prefix="bench-store-"))
     workdir.mkdir(parents=True, exist_ok=True)
     if args.latency_only:

@@ -62,6 +62,21 @@ QUERY_DEADLINE_STEPS = 10_000
 WEB_THREADS: int | None = None
 
 
+#: Seconds one query of a CLI command (search, entity, timeline, quotes, sources, stats, ...) may run
+#: before it is aborted; ``NEWSGRAPH_QUERY_SECONDS`` overrides, 0 runs without a deadline.
+CLI_QUERY_SECONDS = 30.0
+
+
+def cli_query_seconds() -> float | None:
+    """The CLI's query deadline in seconds, ``None`` for none (``NEWSGRAPH_QUERY_SECONDS=0``)."""
+    value = os.environ.get("NEWSGRAPH_QUERY_SECONDS")
+    try:
+        seconds = float(value) if value else CLI_QUERY_SECONDS
+    except ValueError:
+        seconds = CLI_QUERY_SECONDS
+    return seconds if seconds > 0 else None
+
+
 def query_deadline() -> float:
     """The web app's query deadline in seconds (``NEWSGRAPH_QUERY_DEADLINE`` overrides the default)."""
     value = os.environ.get("NEWSGRAPH_QUERY_DEADLINE")

@@ -57,11 +57,21 @@ def _open(db: str, *, write: bool = False) -> Any:
         handle(exc)
 
 
-def _query(db: str, action: Callable[[Any], T], *, write: bool = False) -> T:
-    """``action(store)`` on the store at ``db``; a ``NewsgraphError`` becomes the one-line error exit."""
+def _query(db: str, action: Callable[[Any], T], *, write: bool = False, timed: bool = True) -> T:
+    """``action(store)`` on the store at ``db``; a ``NewsgraphError`` becomes the one-line error exit.
+
+    A read (``timed``, not ``write``) runs under the query deadline (``settings.cli_query_seconds``,
+    ``NEWSGRAPH_QUERY_SECONDS``): past it the query is stopped and the command exits 1 saying so.
+    """
+    from newsgraph import settings
+    from newsgraph.store.queries import QueryTimeout, deadline
+
+    seconds = settings.cli_query_seconds() if timed and not write else None
     try:
-        with _open(db, write=write) as store:
+        with _open(db, write=write) as store, deadline(store.conn, seconds):
             return action(store)
+    except QueryTimeout as exc:
+        fail(f"{exc} (the limit is NEWSGRAPH_QUERY_SECONDS={seconds:g}; 0 for none)")
     except NewsgraphError as exc:
         handle(exc)
 
@@ -523,7 +533,7 @@ def export(
 
     Example: newsgraph export --db news.db --format parquet --out news-parquet/
     """
-    written = _query(db, lambda store: store.export(fmt, out, table=table))
+    written = _query(db, lambda store: store.export(fmt, out, table=table), timed=False)
     for path in written:
         err_console.print(f"wrote {escape(str(path))}", highlight=False)
 
@@ -569,7 +579,7 @@ def backup(
 
     Example: newsgraph backup --db news.db news-2026-12-01.db
     """
-    written = _query(db, lambda store: store.backup(out))
+    written = _query(db, lambda store: store.backup(out), timed=False)
     size = written.stat().st_size / 1e6
     err_console.print(f"{escape(db)} → {escape(str(written))} ({size:.1f} MB, checked)", highlight=False,
                       soft_wrap=True)

@@ -256,12 +256,30 @@ def _warnings(conn: sqlite3.Connection) -> None:
     )
 
 
+def _event_entity_indexes(conn: sqlite3.Connection) -> None:
+    """Indexes for an entity's timeline: the events of an article whose actor, or target, is one entity.
+
+    Without them a timeline read every event of each of the entity's articles
+    (16,550 of Labour's events among ~300,000 read in the 20k-article benchmark
+    store); with them it reads the entity's events only, and knows from the index
+    which are dated (a timeline takes those first). Results do not change.
+    """
+    _run_script(
+        conn,
+        """
+        CREATE INDEX events_actor ON events(article_id, actor, date);
+        CREATE INDEX events_target ON events(article_id, target, date);
+        """,
+    )
+
+
 #: Every migration, in the order it runs. Append only.
 MIGRATIONS: tuple[Migration, ...] = (
     Migration("0001_initial", _initial),
     Migration("0002_pipeline_fingerprint", _pipeline_fingerprint),
     Migration("0003_profile_indexes", _profile_indexes),
     Migration("0004_warnings", _warnings),
+    Migration("0005_event_entity_indexes", _event_entity_indexes),
 )
 
 

@@ -249,39 +249,125 @@ def best_entity(conn: sqlite3.Connection, name: str) -> tuple[ents.EntityRef, li
 
 _QUOTE_COLUMNS = """q.article_id, a.published, a.title, q.id AS attribution_id, s.description AS source,
        q.kind, q.quoted, q.cue, q.content, q.content_start, q.content_end"""
+#: The order of an entity's articles and quotes: publication date (undated last), then storage order.
+_ARTICLE_ORDER = "a.published IS NULL, a.published, a.rowid"
+_QUOTE_ORDER = f"{_ARTICLE_ORDER}, q.content_start, q.id"
+#: An entity in more articles than this has its articles walked in date order (an index, no sort)
+#: until a query's limit is met; a smaller one has its articles sorted (at most this many).
+DENSE_ENTITY_ARTICLES = 1000
+#: Articles the first batch of a bounded entity query reads; each next batch is twice as large.
+FIRST_BATCH = 64
+#: The largest batch of articles one bounded entity query reads at a time.
+MAX_BATCH = 4096
+_IN_BATCH = "a.rowid IN (SELECT value FROM json_each(?1))"
+
+
+def _entity_article_rowids(conn: sqlite3.Connection, corpus_id: int, dense: bool) -> Iterator[int]:
+    """The rowids of the entity's articles in ``_ARTICLE_ORDER``, read lazily.
+
+    A dense entity walks ``articles_published`` (dated, then undated articles,
+    each already in order) and keeps the articles the entity is in; a sparse one
+    sorts its own articles. Either way a caller that stops early reads no further.
+    """
+    has = "EXISTS (SELECT 1 FROM entities e WHERE e.article_id = a.id AND e.corpus_entity_id = ?)"
+    if dense:
+        statements = [
+            f"SELECT a.rowid FROM articles a WHERE a.published IS NOT NULL AND {has} ORDER BY a.published, a.rowid",
+            f"SELECT a.rowid FROM articles a WHERE a.published IS NULL AND {has} ORDER BY a.rowid",
+        ]
+    else:
+        statements = [f"""SELECT a.rowid FROM entities e JOIN articles a ON a.id = e.article_id
+                          WHERE e.corpus_entity_id = ? GROUP BY a.rowid ORDER BY {_ARTICLE_ORDER}"""]
+    for sql in statements:
+        cur = conn.execute(sql, (corpus_id,))
+        try:
+            while rows := cur.fetchmany(256):
+                yield from (r[0] for r in rows)
+        finally:
+            cur.close()  # a walk stopped early ends its statement (and its read of the snapshot) now
+
+
+def _by_article_batches(conn: sqlite3.Connection, corpus_id: int, sql: str, params: tuple, limit: int | None,
+                        *, dense: bool | None = None, first: list[tuple] | None = None) -> pd.DataFrame:
+    """Rows of ``sql`` for the entity's articles, taken in article order in growing batches until ``limit``.
+
+    ``sql`` must keep ``_IN_BATCH`` (its first parameter, the batch's rowids) and end
+    in ``ORDER BY`` whose leading keys are ``_ARTICLE_ORDER`` and ``LIMIT ?``: the
+    batches are consecutive runs of articles, so their rows, one after another, are
+    the rows of the query over all the entity's articles. The work is proportional
+    to the articles read before ``limit`` rows are found, not to the entity's size.
+    ``first``: rows that come before all of these (they count towards ``limit``).
+    """
+    import json
+
+    import pandas as pd
+
+    if dense is None:
+        dense = conn.execute("SELECT count(*) > ? FROM (SELECT 1 FROM entities WHERE corpus_entity_id = ? "
+                             "GROUP BY article_id LIMIT ?)",
+                             (DENSE_ENTITY_ARTICLES, corpus_id, DENSE_ENTITY_ARTICLES + 1)).fetchone()[0]
+    want = -1 if limit is None else limit
+    rows: list[tuple] = list(first or [])
+    columns: list[str] | None = None
+    size = FIRST_BATCH
+    rowids = _entity_article_rowids(conn, corpus_id, bool(dense))
+    try:
+        while want < 0 or len(rows) < want:
+            batch = [r for _, r in zip(range(size), rowids, strict=False)]
+            if not batch:
+                break
+            cur = conn.execute(sql, (json.dumps(batch), *params, -1 if want < 0 else want - len(rows)))
+            rows += cur.fetchall()
+            columns = [d[0] for d in cur.description]
+            size = min(size * 2, MAX_BATCH)
+    finally:
+        rowids.close()
+    if columns is None:
+        columns = [d[0] for d in conn.execute(sql, ("[]", *params, 0)).description]
+    return pd.DataFrame(rows, columns=columns)
 
 
 def _quotes_by(conn: sqlite3.Connection, corpus_id: int, limit: int | None) -> pd.DataFrame:
-    return frame(conn, f"""
+    return _by_article_batches(conn, corpus_id, f"""
         SELECT {_QUOTE_COLUMNS}
-        FROM entities e
+        FROM articles a
+        JOIN entities e ON e.article_id = a.id
         JOIN sources s ON s.article_id = e.article_id AND s.entity_id = e.id
         JOIN attributions q ON q.article_id = s.article_id AND q.source_id = s.id
-        JOIN articles a ON a.id = q.article_id
-        WHERE e.corpus_entity_id = ?
-        ORDER BY a.published IS NULL, a.published, a.rowid, q.content_start
-        LIMIT ?""", (corpus_id, -1 if limit is None else limit))
+        WHERE {_IN_BATCH} AND e.corpus_entity_id = ?2
+        ORDER BY {_QUOTE_ORDER}
+        LIMIT ?3""", (corpus_id,), limit)
 
 
 def _quotes_about(conn: sqlite3.Connection, corpus_id: int, limit: int | None) -> pd.DataFrame:
     """Attributions whose content mentions the entity, except the entity's own words.
 
-    The CROSS JOINs fix the join order: the entity's articles, their attributions,
-    then the entity's mentions inside each (an index lookup), which stays fast
-    for an entity with many mentions.
+    Run over the entity's articles in batches (``_by_article_batches``). The
+    CROSS JOINs fix the join order: the batch's articles, the entity in each, its
+    attributions, then the entity's mentions inside each (an index lookup).
     """
-    return frame(conn, f"""
+    return _by_article_batches(conn, corpus_id, f"""
         SELECT DISTINCT {_QUOTE_COLUMNS}
-        FROM entities e
+        FROM articles a
+        CROSS JOIN entities e ON e.article_id = a.id
         CROSS JOIN attributions q ON q.article_id = e.article_id
         CROSS JOIN mentions m ON m.article_id = q.article_id AND m.entity_id = e.id
              AND m.start >= q.content_start AND m."end" <= q.content_end
-        JOIN articles a ON a.id = q.article_id
         LEFT JOIN sources s ON s.article_id = q.article_id AND s.id = q.source_id
         LEFT JOIN entities se ON se.article_id = s.article_id AND se.id = s.entity_id
-        WHERE e.corpus_entity_id = ? AND (se.corpus_entity_id IS NULL OR se.corpus_entity_id != e.corpus_entity_id)
-        ORDER BY a.published IS NULL, a.published, a.rowid, q.content_start
-        LIMIT ?""", (corpus_id, -1 if limit is None else limit))
+        WHERE {_IN_BATCH} AND e.corpus_entity_id = ?2
+          AND (se.corpus_entity_id IS NULL OR se.corpus_entity_id != e.corpus_entity_id)
+        ORDER BY {_QUOTE_ORDER}
+        LIMIT ?3""", (corpus_id,), limit)
+
+
+def _entity_articles(conn: sqlite3.Connection, corpus_id: int, limit: int | None) -> pd.DataFrame:
+    return _by_article_batches(conn, corpus_id, f"""
+        SELECT a.id, a.published, a.title, a.outlet, sum(e.n_mentions) AS mentions,
+               round(max(e.salience), 3) AS salience
+        FROM articles a JOIN entities e ON e.article_id = a.id AND e.corpus_entity_id = ?2
+        WHERE {_IN_BATCH}
+        GROUP BY a.rowid ORDER BY {_ARTICLE_ORDER} LIMIT ?3""", (corpus_id,), limit)
 
 
 def entity_profile(conn: sqlite3.Connection, name: str, *, limit: int = 50) -> EntityProfile:
@@ -303,14 +389,7 @@ def entity_profile(conn: sqlite3.Connection, name: str, *, limit: int = 50) -> E
         FROM entities e JOIN articles a ON a.id = e.article_id, json_each(e.titles) j
         WHERE e.corpus_entity_id = ? AND e.titles != '[]'
         GROUP BY j.value ORDER BY first IS NULL, first, articles DESC""", (cid,))
-    articles = frame(conn, """
-        WITH per_article AS (
-            SELECT article_id, sum(n_mentions) AS mentions, max(salience) AS salience
-            FROM entities WHERE corpus_entity_id = ? GROUP BY article_id
-        )
-        SELECT a.id, a.published, a.title, a.outlet, p.mentions, round(p.salience, 3) AS salience
-        FROM per_article p JOIN articles a ON a.id = p.article_id
-        ORDER BY a.published IS NULL, a.published, a.rowid LIMIT ?""", (cid, limit))
+    articles = _entity_articles(conn, cid, limit)
     co_mentioned = frame(conn, """
         WITH sample AS (
             SELECT DISTINCT article_id FROM entities WHERE corpus_entity_id = ?1 ORDER BY article_id LIMIT ?2
@@ -357,7 +436,21 @@ _TIMELINE_COLUMNS = """v.date, v.date_reason, v.actor_text AS actor, v.predicate
        v.article_id, a.published, a.title, a.outlet, v.id AS event_id,
        substr(a.text, v.sentence_start + 1, v.sentence_end - v.sentence_start) AS evidence,
        v.sentence_start AS evidence_start, v.sentence_end AS evidence_end"""
-_TIMELINE_ORDER = "ORDER BY v.date IS NULL, v.date, a.published, a.rowid, v.sentence_start"
+_TIMELINE_ORDER = "ORDER BY v.date IS NULL, v.date, a.published, a.rowid, v.sentence_start, v.id"
+
+
+def _timeline_sql(chosen: str) -> str:
+    """The timeline rows of the events ``chosen`` selects (``vr``, ``ar``, ``role``; ordered and limited).
+
+    Only the sort keys are read for every candidate event; the columns, and the
+    evidence cut from the article's text, are read for the rows kept.
+    """
+    return f"""
+        WITH chosen AS ({chosen})
+        SELECT {_TIMELINE_COLUMNS}, chosen.role
+        FROM chosen CROSS JOIN events v ON v.rowid = chosen.vr CROSS JOIN articles a ON a.rowid = chosen.ar
+        LEFT JOIN sources s ON s.article_id = v.article_id AND s.id = v.source_id
+        {_TIMELINE_ORDER}"""
 
 
 def timeline(conn: sqlite3.Connection, name: str | None, *, limit: int | None = None) -> pd.DataFrame:
@@ -368,20 +461,44 @@ def timeline(conn: sqlite3.Connection, name: str | None, *, limit: int | None = 
     """
     lim = -1 if limit is None else limit
     if name is None:
-        return frame(conn, f"""
-            SELECT {_TIMELINE_COLUMNS}, NULL AS role
+        return frame(conn, _timeline_sql(f"""
+            SELECT v.rowid AS vr, a.rowid AS ar, NULL AS role
             FROM events v JOIN articles a ON a.id = v.article_id
-            LEFT JOIN sources s ON s.article_id = v.article_id AND s.id = v.source_id
-            {_TIMELINE_ORDER} LIMIT ?""", (lim,))
+            {_TIMELINE_ORDER} LIMIT ?"""), (lim,))
     ref, _ = best_entity(conn, name)
-    return frame(conn, f"""
-        SELECT {_TIMELINE_COLUMNS}, CASE WHEN v.actor = e.id THEN 'actor' ELSE 'target' END AS role
-        FROM entities e
-        JOIN events v ON v.article_id = e.article_id AND (v.actor = e.id OR v.target = e.id)
-        JOIN articles a ON a.id = v.article_id
+    # Dated events first, by date: the entity's own events (``events_actor``, ``events_target``, which
+    # hold the date), sorted by their keys. An event whose actor and target are both the entity's row
+    # counts once, as its actor, as with ``actor = e.id OR target = e.id``.
+    cur = conn.execute(_timeline_sql(f"""
+            SELECT c.vr, a.rowid AS ar, c.role FROM (
+                SELECT v.rowid AS vr, 'actor' AS role FROM entities e
+                CROSS JOIN events v ON v.article_id = e.article_id AND v.actor = e.id
+                WHERE e.corpus_entity_id = ?1 AND v.date IS NOT NULL
+                UNION ALL
+                SELECT v.rowid, 'target' FROM entities e
+                CROSS JOIN events v ON v.article_id = e.article_id AND v.target = e.id
+                WHERE e.corpus_entity_id = ?1 AND v.actor IS NOT e.id AND v.date IS NOT NULL
+            ) c CROSS JOIN events v ON v.rowid = c.vr CROSS JOIN articles a ON a.id = v.article_id
+            {_TIMELINE_ORDER} LIMIT ?2"""), (ref.id, lim))
+    dated = cur.fetchall()
+    # Then the undated ones, in article order: the entity's articles in batches until the limit is met.
+    return _by_article_batches(conn, ref.id, f"""
+        WITH batch AS (SELECT a.rowid AS ar, a.id AS aid FROM articles a WHERE {_IN_BATCH}),
+        chosen AS (
+            SELECT v.rowid AS vr, batch.ar, 'actor' AS role FROM batch
+            CROSS JOIN entities e ON e.article_id = batch.aid AND e.corpus_entity_id = ?2
+            CROSS JOIN events v ON v.article_id = e.article_id AND v.actor = e.id
+            WHERE v.date IS NULL
+            UNION ALL
+            SELECT v.rowid, batch.ar, 'target' FROM batch
+            CROSS JOIN entities e ON e.article_id = batch.aid AND e.corpus_entity_id = ?2
+            CROSS JOIN events v ON v.article_id = e.article_id AND v.target = e.id
+            WHERE v.date IS NULL AND v.actor IS NOT e.id
+        )
+        SELECT {_TIMELINE_COLUMNS}, chosen.role
+        FROM chosen CROSS JOIN events v ON v.rowid = chosen.vr CROSS JOIN articles a ON a.rowid = chosen.ar
         LEFT JOIN sources s ON s.article_id = v.article_id AND s.id = v.source_id
-        WHERE e.corpus_entity_id = ?
-        {_TIMELINE_ORDER} LIMIT ?""", (ref.id, lim))
+        {_TIMELINE_ORDER} LIMIT ?3""", (ref.id,), None if lim < 0 else lim, first=dated)
 
 
 # --- sourcing ---------------------------------------------------------------------------
