@@ -37,13 +37,11 @@ from newsgraph.store.db import Store, lock_timeout
 from newsgraph.store.ingest import (
     IngestReport,
     Progress,
-    check_intact,
-    check_writable,
     finish,
     plan,
     stale_ids,
     write,
-    writer_lock,
+    writing_run,
 )
 from newsgraph.store.rows import RawInput
 
@@ -74,9 +72,7 @@ def ingest(
     (``newsgraph.api.get_reader()``).
     """
     paths = list(paths)
-    check_writable(store, "ingest into")
-    with writer_lock(store, lock_timeout()):
-        check_intact(store)
+    with writing_run(store, "ingest into", lock_timeout()):
         return _ingest(store, paths, reader, workers=workers, retry_failed=retry_failed, batch_size=batch_size,
                        progress=progress)
 
@@ -138,9 +134,7 @@ def reprocess(
     under the same id in one transaction; corpus entities resolve again through
     the kept keys and user decisions.
     """
-    check_writable(store, "re-process")
-    with writer_lock(store, lock_timeout()):
-        check_intact(store)
+    with writing_run(store, "re-process", lock_timeout()):
         return _reprocess(store, reader, everything=everything, workers=workers, batch_size=batch_size,
                           progress=progress)
 

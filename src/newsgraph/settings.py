@@ -37,6 +37,18 @@ class Limits:
         return cls(max_bytes=int(value)) if value else cls()
 
 
+
+def env_float(name: str, default: float) -> float:
+    """The number in environment variable ``name``, else ``default`` (also when it is no number).
+
+    A mistyped override must not stop a run: it falls back to the default.
+    """
+    value = os.environ.get(name)
+    try:
+        return float(value) if value else default
+    except ValueError:
+        return default
+
 # --- Query bounds and deadlines (the store's read side, the web app) -----------------------
 # A search or entity lookup is user text run against the whole corpus: these keep its cost
 # bounded so no request can pin the server (issue 14). Above a bound the query is refused
@@ -69,21 +81,13 @@ CLI_QUERY_SECONDS = 30.0
 
 def cli_query_seconds() -> float | None:
     """The CLI's query deadline in seconds, ``None`` for none (``NEWSGRAPH_QUERY_SECONDS=0``)."""
-    value = os.environ.get("NEWSGRAPH_QUERY_SECONDS")
-    try:
-        seconds = float(value) if value else CLI_QUERY_SECONDS
-    except ValueError:
-        seconds = CLI_QUERY_SECONDS
+    seconds = env_float("NEWSGRAPH_QUERY_SECONDS", CLI_QUERY_SECONDS)
     return seconds if seconds > 0 else None
 
 
 def query_deadline() -> float:
     """The web app's query deadline in seconds (``NEWSGRAPH_QUERY_DEADLINE`` overrides the default)."""
-    value = os.environ.get("NEWSGRAPH_QUERY_DEADLINE")
-    try:
-        return float(value) if value else QUERY_DEADLINE_S
-    except ValueError:
-        return QUERY_DEADLINE_S
+    return env_float("NEWSGRAPH_QUERY_DEADLINE", QUERY_DEADLINE_S)
 
 
 def web_threads() -> int:

@@ -10,7 +10,6 @@ becomes one ``StoreError`` naming the file.
 from __future__ import annotations
 
 import functools
-import os
 import sqlite3
 from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
@@ -19,6 +18,7 @@ from typing import TYPE_CHECKING, Any, ParamSpec, TypeVar
 
 from newsgraph.errors import StoreError
 from newsgraph.record import Record
+from newsgraph.settings import env_float
 from newsgraph.store import entities as ents
 from newsgraph.store import export as exports
 from newsgraph.store import migrations, upkeep
@@ -42,11 +42,8 @@ DEFAULT_TIMEOUT = 10.0
 
 
 def lock_timeout() -> float:
-    value = os.environ.get("NEWSGRAPH_LOCK_TIMEOUT")
-    try:
-        return float(value) if value else DEFAULT_TIMEOUT
-    except ValueError:
-        return DEFAULT_TIMEOUT
+    """Seconds a write waits for another writer (``NEWSGRAPH_LOCK_TIMEOUT``, else ``DEFAULT_TIMEOUT``)."""
+    return env_float("NEWSGRAPH_LOCK_TIMEOUT", DEFAULT_TIMEOUT)
 
 #: Tables a user may list, query or export, in the order ``stats`` and ``export`` show them.
 TABLES = (

@@ -158,6 +158,18 @@ def check_intact(store: Writable) -> None:
         raise StoreError(f"{store.path}: the store is corrupt ({rows[0][0]}); see: newsgraph check --db {store.path}")
 
 
+@contextmanager
+def writing_run(store: Writable, doing: str, timeout: float) -> Iterator[None]:
+    """What every writing run does first: refuse a read-only store, take the writer lock, check the file.
+
+    ``doing`` names the run in the read-only message ("ingest into", "re-process").
+    """
+    check_writable(store, doing)
+    with writer_lock(store, timeout):
+        check_intact(store)
+        yield
+
+
 def note_touched(conn: sqlite3.Connection, ids: Iterable[int]) -> None:
     """List corpus entities to refresh at the run's end, inside the caller's (the article's) transaction."""
     conn.execute(f"CREATE TABLE IF NOT EXISTS {REFRESH_TABLE} (id INTEGER PRIMARY KEY)")
