@@ -217,16 +217,22 @@ GARBAGE_SEED = 14
 
 
 def _corrupt_middle(db: Path) -> None:
-    """Overwrite pages in the middle of a closed store (its WAL checkpointed into the file)."""
+    """Overwrite data pages in the middle of a closed store (its WAL checkpointed into the file).
+
+    The pages are taken from the middle of those holding rows, not the schema's:
+    damage to ``sqlite_schema`` makes the file unopenable, a different fault.
+    """
     with sqlite3.connect(db) as conn:
         conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
         page = conn.execute("PRAGMA page_size").fetchone()[0]
-    pages = db.stat().st_size // page
-    assert pages > 4 * CORRUPT_PAGES, "the store is too small to corrupt in the middle"
-    garbage = random.Random(GARBAGE_SEED).randbytes(page * CORRUPT_PAGES)
+        data = [r[0] for r in conn.execute(
+            "SELECT pageno FROM dbstat WHERE name != 'sqlite_schema' ORDER BY pageno")]
+    assert len(data) > 4 * CORRUPT_PAGES, "the store is too small to corrupt in the middle"
+    rng = random.Random(GARBAGE_SEED)
     with open(db, "r+b") as f:
-        f.seek(page * (pages // 2))
-        f.write(garbage)
+        for number in data[len(data) // 2:len(data) // 2 + CORRUPT_PAGES]:
+            f.seek(page * (number - 1))
+            f.write(rng.randbytes(page))
 
 
 def test_ingest_of_stored_inputs_and_check_report_a_store_corrupt_in_the_middle(tmp_path, reader):

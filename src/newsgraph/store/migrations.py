@@ -18,6 +18,9 @@ replaces its rows in one transaction):
     times, sources, attributions, events, relations   the other record parts
     warnings          the record's stage warnings: a stage gave up on part of the article
     failures          inputs that could not be read, with the reason
+    tallies           running counts kept by triggers (rows per table, words, dated articles,
+                      corpus entities in use, articles per generator and per outlet), so
+                      ``stats`` answers without counting millions of rows
     corpus_entities   entities resolved across articles
     entity_keys       normalised name → corpus entity (what resolution consults)
     entity_overrides  (article, name) → corpus entity: the result of a split
@@ -273,6 +276,83 @@ def _event_entity_indexes(conn: sqlite3.Connection) -> None:
     )
 
 
+#: Tables whose rows ``tallies`` counts (kind ``rows``), each by an insert and a delete trigger.
+TALLIED_TABLES = ("articles", "failures", "entities", "mentions", "times", "sources", "attributions", "events",
+                  "relations", "warnings")
+
+_BUMP = ("INSERT INTO tallies (kind, key, n) VALUES ({kind}, {key}, {n}) "
+         "ON CONFLICT(kind, key) DO UPDATE SET n = n + excluded.n;")
+
+
+def _bump(kind: str, key: str, n: str) -> str:
+    return _BUMP.format(kind=f"'{kind}'", key=key, n=n)
+
+
+def _article_tallies(row: str, sign: str) -> str:
+    """The statements that add (``sign`` ``+``) or take away (``-``) one article row's share of the tallies."""
+    return "\n".join((
+        _bump("articles", "'words'", f"{sign}coalesce({row}.n_words, 0)"),
+        _bump("articles", "'dated'", f"{sign}({row}.published IS NOT NULL)"),
+        _bump("generator", f"json_array({row}.newsgraph_version, {row}.model, {row}.pipeline)", f"{sign}1"),
+        f"INSERT INTO tallies (kind, key, n) SELECT 'outlet', {row}.outlet, {sign}1 WHERE {row}.outlet IS NOT NULL "
+        "ON CONFLICT(kind, key) DO UPDATE SET n = n + excluded.n;",
+    ))
+
+
+def _in_use(cid: str) -> str:
+    """SQL true when corpus entity ``cid`` has article entities (the index ``entities_corpus`` answers it)."""
+    return f"EXISTS (SELECT 1 FROM entities WHERE corpus_entity_id = {cid})"
+
+
+def _tallies(conn: sqlite3.Connection) -> None:
+    """``tallies``: counts kept current by triggers, so ``stats`` reads a few rows instead of counting tables.
+
+    On a 100,000-article store with a cold cache, counting ``entities`` alone took
+    110 s and ``stats`` as a whole did not answer the web app's deadline. Each
+    trigger runs inside the writing transaction, so a crash or a rollback leaves
+    the tallies exactly as consistent as the rows; cascaded deletes fire them too,
+    and no statement of the store uses ``REPLACE`` on a counted table (which would
+    delete without firing them). ``newsgraph check`` compares them with real counts.
+    The migration counts an existing store once.
+    """
+    statements = ["CREATE TABLE tallies (kind TEXT NOT NULL, key TEXT NOT NULL, n INTEGER NOT NULL, "
+                  "PRIMARY KEY (kind, key)) WITHOUT ROWID;"]
+    for table in TALLIED_TABLES:
+        statements.append(f"INSERT INTO tallies VALUES ('rows', '{table}', (SELECT count(*) FROM {table}));")
+        statements.append(f"CREATE TRIGGER tally_{table}_insert AFTER INSERT ON {table} BEGIN "
+                          f"UPDATE tallies SET n = n + 1 WHERE kind = 'rows' AND key = '{table}'; END;")
+        statements.append(f"CREATE TRIGGER tally_{table}_delete AFTER DELETE ON {table} BEGIN "
+                          f"UPDATE tallies SET n = n - 1 WHERE kind = 'rows' AND key = '{table}'; END;")
+    statements += [
+        "INSERT INTO tallies SELECT 'articles', 'words', coalesce(sum(n_words), 0) FROM articles;",
+        "INSERT INTO tallies SELECT 'articles', 'dated', count(published) FROM articles;",
+        "INSERT INTO tallies SELECT 'generator', json_array(newsgraph_version, model, pipeline), count(*) "
+        "FROM articles GROUP BY newsgraph_version, model, pipeline;",
+        "INSERT INTO tallies SELECT 'outlet', outlet, count(*) FROM articles WHERE outlet IS NOT NULL GROUP BY outlet;",
+        "INSERT INTO tallies SELECT 'corpus', 'entities', count(DISTINCT corpus_entity_id) FROM entities;",
+        f"CREATE TRIGGER tally_articles_parts_insert AFTER INSERT ON articles BEGIN "
+        f"{_article_tallies('NEW', '+')} END;",
+        f"CREATE TRIGGER tally_articles_parts_delete AFTER DELETE ON articles BEGIN "
+        f"{_article_tallies('OLD', '-')} END;",
+        "CREATE TRIGGER tally_articles_parts_update AFTER UPDATE OF n_words, published, newsgraph_version, model, "
+        f"pipeline, outlet ON articles BEGIN {_article_tallies('OLD', '-')} {_article_tallies('NEW', '+')} END;",
+        # A corpus entity is in use while one article entity points to it: count the first and the last.
+        "CREATE TRIGGER tally_corpus_entities_insert AFTER INSERT ON entities WHEN NEW.corpus_entity_id IS NOT NULL "
+        "AND NOT EXISTS (SELECT 1 FROM entities WHERE corpus_entity_id = NEW.corpus_entity_id "
+        "AND rowid != NEW.rowid) BEGIN UPDATE tallies SET n = n + 1 WHERE kind = 'corpus' AND key = 'entities'; END;",
+        "CREATE TRIGGER tally_corpus_entities_delete AFTER DELETE ON entities WHEN OLD.corpus_entity_id IS NOT NULL "
+        f"AND NOT {_in_use('OLD.corpus_entity_id')} "
+        "BEGIN UPDATE tallies SET n = n - 1 WHERE kind = 'corpus' AND key = 'entities'; END;",
+        "CREATE TRIGGER tally_corpus_entities_update AFTER UPDATE OF corpus_entity_id ON entities "
+        "WHEN OLD.corpus_entity_id IS NOT NEW.corpus_entity_id BEGIN "
+        "UPDATE tallies SET n = n + 1 WHERE kind = 'corpus' AND key = 'entities' AND NEW.corpus_entity_id IS NOT NULL "
+        "AND NOT EXISTS (SELECT 1 FROM entities WHERE corpus_entity_id = NEW.corpus_entity_id AND rowid != NEW.rowid); "
+        "UPDATE tallies SET n = n - 1 WHERE kind = 'corpus' AND key = 'entities' AND OLD.corpus_entity_id IS NOT NULL "
+        f"AND NOT {_in_use('OLD.corpus_entity_id')}; END;",
+    ]
+    _run_script(conn, "\n".join(statements))
+
+
 #: Every migration, in the order it runs. Append only.
 MIGRATIONS: tuple[Migration, ...] = (
     Migration("0001_initial", _initial),
@@ -280,6 +360,7 @@ MIGRATIONS: tuple[Migration, ...] = (
     Migration("0003_profile_indexes", _profile_indexes),
     Migration("0004_warnings", _warnings),
     Migration("0005_event_entity_indexes", _event_entity_indexes),
+    Migration("0006_tallies", _tallies),
 )
 
 

@@ -19,6 +19,7 @@ from typing import Any
 from newsgraph.errors import StoreError
 from newsgraph.store.entities import expected_names
 from newsgraph.store.ingest import pending_refresh
+from newsgraph.store.queries import counted_tallies, tallied
 
 #: At most this many messages of ``integrity_check`` (and examples of one problem) are reported.
 MAX_MESSAGES = 10
@@ -108,7 +109,21 @@ def _invariants(conn: sqlite3.Connection, report: CheckReport) -> None:
         n = _one(conn, sql)
         if n:
             report.problems.append(f"{n} {what}")
+    _tallies(conn, report)
     _corpus_entities(conn, report)
+
+
+def _tallies(conn: sqlite3.Connection, report: CheckReport) -> None:
+    """The running counts ``stats`` shows against the tables themselves."""
+    kept = {k: n for k, n in tallied(conn).items() if n}
+    counted = {k: n for k, n in counted_tallies(conn).items() if n}
+    wrong = [f"{kind} {key}: kept {kept.get((kind, key), 0)}, counted {n}"
+             for (kind, key), n in sorted(counted.items()) if kept.get((kind, key), 0) != n]
+    wrong += [f"{kind} {key}: kept {n}, counted 0"
+              for (kind, key), n in sorted(kept.items()) if (kind, key) not in counted]
+    if wrong:
+        report.problems.append(f"{len(wrong)} running counts (tallies) disagree with the tables, e.g. "
+                               + "; ".join(wrong[:MAX_MESSAGES]))
 
 
 def _corpus_entities(conn: sqlite3.Connection, report: CheckReport) -> None:
