@@ -12,6 +12,7 @@ from fastapi.testclient import TestClient
 
 from newsgraph import settings
 from newsgraph.web import create_app
+from newsgraph.web.app import ARRIVED, time_left
 
 #: Wall-clock seconds one hostile request may take on the small test store.
 BOUND_S = 2.0
@@ -101,7 +102,7 @@ def test_a_query_past_its_deadline_is_a_503_saying_so(web_db: Path, monkeypatch:
     client = TestClient(create_app(web_db), raise_server_exceptions=False)
     response = _get(client, "/api/search", q="flooded")
     assert response.status_code == 503
-    assert "took longer than 0 s" in response.json()["detail"]
+    assert "longer than 0 s" in response.json()["detail"]  # waited or ran past it: both the deadline
     assert response.headers["Retry-After"]
     page = _get(client, "/timeline", entity="Jane Roe")
     assert page.status_code == 503
@@ -135,3 +136,36 @@ def test_stats_are_counted_again_after_a_commit(tmp_path: Path, web_db: Path) ->
         conn.execute("INSERT INTO failures (id, \"where\", reason, attempts, failed_at) "
                      "VALUES ('x', 'x.txt', 'test', 1, '2026-01-01')")
     assert client.get("/api/stats").json()["counts"]["failures"] == before + 1
+
+
+class _Backdated:
+    """ASGI middleware in front of the app: its requests arrived ``waited`` seconds ago (queued behind a burst)."""
+
+    def __init__(self, app, waited: float) -> None:
+        self.app, self.waited = app, waited
+
+    async def __call__(self, scope, receive, send) -> None:
+        if scope["type"] == "http":
+            ARRIVED.set(time.monotonic() - self.waited)
+        await self.app(scope, receive, send)
+
+
+def test_a_request_that_waited_out_its_deadline_is_not_run(web_db: Path) -> None:
+    app = create_app(web_db)
+    app.add_middleware(_Backdated, waited=settings.query_deadline() + 1)
+    with TestClient(app, raise_server_exceptions=False) as late:
+        for url in ("/api/stats", "/api/search?q=council", "/"):
+            response = late.get(url)
+            assert response.status_code == 503, url
+            assert "waited longer than" in response.text and response.headers["retry-after"]
+    app = create_app(web_db)
+    app.add_middleware(_Backdated, waited=settings.query_deadline() / 4)  # a short wait: still answered
+    with TestClient(app, raise_server_exceptions=False) as prompt:
+        assert prompt.get("/api/stats").status_code == 200
+
+
+def test_time_left_counts_from_arrival() -> None:
+    assert time_left(2.0, 10.0, 10.5) == 1.5
+    assert time_left(2.0, 10.0, 13.0) == -1.0
+    assert time_left(2.0, None, 13.0) == 2.0  # not served through the middleware: the whole deadline
+    assert time_left(None, 10.0, 99.0) is None
