@@ -232,3 +232,16 @@ def test_pipeline_migration_fills_the_fingerprint_of_stored_records(tmp_path, mo
         assert "0002_pipeline_fingerprint" in store.migrations()
         assert store.execute("SELECT pipeline FROM articles") == [("abc123",)]
         assert store.stats()["generators"][0]["pipeline"] == "abc123"
+
+
+def test_matching_ids_finds_articles_by_the_start_of_their_id(tmp_path, make_record):
+    texts = ["Jane Roe spoke in Springfield.", "Alan Pike spoke in Portland.", "Maria Gomez spoke in Denver."]
+    ids = ["abc" + "1" * 61, "abc" + "2" * 61, "f" * 64]
+    with Store(tmp_path / "news.db") as store:
+        for text, new_id in zip(texts, ids, strict=True):
+            store.add(make_record(text).model_copy(update={"id": new_id}))
+        assert store.matching_ids("abc") == ids[:2]  # ambiguous: both, for the caller to say so
+        assert store.matching_ids("abc2") == [ids[1]]
+        assert store.matching_ids(ids[2]) == [ids[2]]
+        assert store.matching_ids("abd") == []
+        assert store.get("abc1").text == texts[0]

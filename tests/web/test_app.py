@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import html
 import sqlite3
 from html.parser import HTMLParser
 from pathlib import Path
@@ -307,3 +308,26 @@ def test_unreadable_store_gives_a_clear_error(tmp_path: Path, make, message: str
         assert message in response.json()["detail"]
     else:
         assert 'id="error"' in response.text
+
+
+def test_short_ids_open_articles_in_pages_and_api(client: TestClient, records: list[Record]) -> None:
+    """The 12 characters lists print (``views.short_id``) open the article, in the page and the API."""
+    record = records[0]
+    short = record.id[:12]
+    page = client.get(f"/articles/{short}")
+    assert page.status_code == 200 and record.text[:40] in html.unescape(page.text)
+    assert client.get(f"/api/articles/{short}").json()["id"] == record.id
+    assert client.get(f"/api/articles/{short}zz").status_code == 404
+
+
+def test_an_id_prefix_of_several_articles_is_a_bad_request(tmp_path: Path) -> None:
+    from store.conftest import build_record  # hand-built records: ids chosen to share a start
+
+    db = tmp_path / "news.db"
+    with Store(db) as store:
+        for n, text in enumerate(["Jane Roe spoke.", "Alan Pike spoke."]):
+            store.add(build_record(text).model_copy(update={"id": f"beef{n}" + "0" * 59}))
+    with TestClient(create_app(db)) as fresh:
+        response = fresh.get("/api/articles/beef")
+        assert response.status_code == 400 and "give more of the id" in response.json()["detail"]
+        assert fresh.get("/api/articles/beef1").json()["text"] == "Alan Pike spoke."

@@ -235,6 +235,11 @@ class Store:
         return self.conn.execute("SELECT 1 FROM articles WHERE id = ?", (article_id,)).fetchone() is not None
 
     @guarded
+    def matching_ids(self, prefix: str, limit: int = 2) -> list[str]:
+        """Up to ``limit`` article ids that start with ``prefix`` (a full id matches itself alone)."""
+        return ents.article_ids(self.conn, prefix, limit)
+
+    @guarded
     def get(self, article_id: str) -> Record:
         """The record with this id (or a unique prefix of it)."""
         full = ents._article_id(self.conn, article_id)

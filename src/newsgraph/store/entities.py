@@ -378,12 +378,16 @@ def split(
     return ref
 
 
+def article_ids(conn: sqlite3.Connection, prefix: str, limit: int = 2) -> list[str]:
+    """Up to ``limit`` ids of articles that start with ``prefix`` (a range of the primary key)."""
+    return [str(r[0]) for r in conn.execute(
+        "SELECT id FROM articles WHERE id >= ? AND id < ? ORDER BY id LIMIT ?", (prefix, prefix + "\uffff", limit))]
+
+
 def _article_id(conn: sqlite3.Connection, prefix: str) -> str:
     """A full article id from the id or a unique prefix of it (as lists print them)."""
-    rows = conn.execute(
-        "SELECT id FROM articles WHERE id >= ? AND id < ? LIMIT 2", (prefix, prefix + "\uffff")
-    ).fetchall()
+    rows = article_ids(conn, prefix)
     if len(rows) != 1:
         what = "no article" if not rows else "several articles"
         raise StoreError(f"{what} with id {prefix!r}")
-    return str(rows[0][0])
+    return rows[0]

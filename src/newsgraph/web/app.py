@@ -183,9 +183,13 @@ def create_app(db_path: str | Path) -> FastAPI:
     # --- data (shared by pages and API) ------------------------------------------------------
 
     def get_record(s: Store, article_id: str) -> Any:
-        if len(article_id) > ARTICLE_ID_CHARS or not s.has(article_id):
+        """The record with this id or the one id that starts with it (lists print 12 characters)."""
+        found = s.matching_ids(article_id) if len(article_id) <= ARTICLE_ID_CHARS else []
+        if not found:
             raise HTTPException(404, f"no article with id {article_id!r}")
-        return s.get(article_id)
+        if len(found) > 1:
+            raise UserInputError(f"several articles have ids that start with {article_id!r}: give more of the id")
+        return s.get(found[0])
 
     def get_profile(s: Store, name: str) -> Any:
         if not name.strip() or not s.find_entities(name, 1):
