@@ -56,9 +56,11 @@ def corpus(store, make_record):
     return store
 
 
+@pytest.mark.parametrize("sparse", [True, False])
 @pytest.mark.parametrize("dense", [True, False])
 @pytest.mark.parametrize("limit", [0, 1, 3, 7, 29, None])
-def test_batched_profile_queries_equal_a_plain_query(corpus, monkeypatch, dense, limit):
+def test_batched_profile_queries_equal_a_plain_query(corpus, monkeypatch, dense, sparse, limit):
+    monkeypatch.setattr(queries, "SPARSE_SOURCE_ROWS", 10_000 if sparse else 0)  # quotes by: sorted or walked
     monkeypatch.setattr(queries, "FIRST_BATCH", 2)
     monkeypatch.setattr(queries, "MAX_BATCH", 5)
     monkeypatch.setattr(queries, "DENSE_ENTITY_ARTICLES", 0 if dense else 10_000)
