@@ -331,3 +331,15 @@ def test_an_id_prefix_of_several_articles_is_a_bad_request(tmp_path: Path) -> No
         response = fresh.get("/api/articles/beef")
         assert response.status_code == 400 and "give more of the id" in response.json()["detail"]
         assert fresh.get("/api/articles/beef1").json()["text"] == "Alan Pike spoke."
+
+
+def test_the_openapi_lists_each_routes_error_answers(client: TestClient) -> None:
+    """What the routes answer on bad input (tested above and in test_hostile.py) is in the OpenAPI too."""
+    spec = client.get("/openapi.json").json()
+    listed = {path: set(op["get"]["responses"]) for path, op in spec["paths"].items()}
+    assert {"400", "404", "503"} <= listed["/api/articles/{article_id}"]
+    assert {"400", "404", "503"} <= listed["/api/timeline"]
+    assert {"400", "503"} <= listed["/api/search"]
+    body = spec["paths"]["/api/search"]["get"]["responses"]["400"]["content"]["application/json"]["schema"]
+    assert body["$ref"].endswith("/Problem") and "detail" in spec["components"]["schemas"]["Problem"]["properties"]
+    assert client.get("/api/articles/nope").json().keys() == {"detail"}

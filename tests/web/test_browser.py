@@ -191,3 +191,15 @@ def test_entity_and_error_pages(server: str, browser) -> None:
     browser.get(server + "/articles/" + "0" * 64)
     assert "no article" in wait_for(browser, "#error").text
     assert browser.title.startswith("Not found")
+
+
+def test_api_docs_render_offline(server: str, browser) -> None:
+    """/docs draws the API from files the server itself serves: no CDN, no request elsewhere."""
+    from selenium.webdriver.common.by import By
+
+    browser.get(server + "/docs")
+    wait_for(browser, ".swagger-ui .opblock")
+    paths = {e.text for e in browser.find_elements(By.CSS_SELECTOR, ".opblock-summary-path")}
+    assert {"/api/stats", "/api/search", "/api/timeline"} <= {p.replace("\u200b", "") for p in paths}
+    fetched = browser.execute_script("return performance.getEntriesByType('resource').map(e => e.name)")
+    assert fetched and all(url.startswith(server) for url in fetched), fetched

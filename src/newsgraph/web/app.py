@@ -27,6 +27,8 @@ import anyio.to_thread
 from fastapi import FastAPI, HTTPException, Query, Request
 from fastapi.responses import HTMLResponse, JSONResponse, Response
 from fastapi.templating import Jinja2Templates
+from fastapi_offline import FastAPIOffline
+from pydantic import BaseModel
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from newsgraph import __version__, settings
@@ -78,6 +80,25 @@ def time_left(limit: float | None, arrived: float | None, now: float) -> float |
     return limit - (now - arrived) if arrived is not None else limit
 
 
+class Problem(BaseModel):
+    """The body of every error the API answers: one sentence saying what was wrong."""
+
+    detail: str
+
+
+_ANSWERS = {
+    400: "the request cannot be answered as asked (a search over its bounds or without words, a name too long, "
+         "an id prefix several articles share); ``detail`` names the bound",
+    404: "no article has that id, or no entity matches that name",
+    503: "the query ran past its deadline (``Retry-After`` says when to try again), or the store cannot be read",
+}
+
+
+def answers(*statuses: int) -> dict[int | str, dict[str, Any]]:
+    """The error answers of an API route, for its OpenAPI description."""
+    return {status: {"model": Problem, "description": _ANSWERS[status]} for status in statuses}
+
+
 class UserInputError(Exception):
     """A request the store cannot answer as asked (e.g. a search without words): HTTP 400."""
 
@@ -101,7 +122,10 @@ def create_app(db_path: str | Path) -> FastAPI:
         anyio.to_thread.current_default_thread_limiter().total_tokens = settings.web_threads()
         yield
 
-    app = FastAPI(
+    # /docs loads Swagger UI from files shipped in fastapi-offline, never from a CDN, so
+    # it works on a machine with no network. No /redoc: ReDoc fetches its logo from its CDN.
+    app = FastAPIOffline(
+        redoc_url=None,
         lifespan=lifespan,
         title="newsgraph",
         version=__version__,
@@ -258,33 +282,39 @@ def create_app(db_path: str | Path) -> FastAPI:
 
     # --- JSON API ---------------------------------------------------------------------------
 
-    @app.get("/api/stats", tags=["api"], summary="Counts, date range, generators and outlets of the store")
+    @app.get("/api/stats", tags=["api"], responses=answers(503),
+             summary="Counts, date range, generators and outlets of the store")
     def api_stats() -> dict[str, Any]:
         with store() as s:
             return stats_of(s)
 
-    @app.get("/api/search", tags=["api"], summary="Full-text search with snippets ([[ ]] mark matches)")
+    @app.get("/api/search", tags=["api"], responses=answers(400, 503),
+             summary="Full-text search with snippets ([[ ]] mark matches)")
     def api_search(q: str, limit: Limit = 20) -> list[dict[str, Any]]:
         with store() as s:
             return run_search(s, q, limit)
 
-    @app.get("/api/articles/{article_id}", tags=["api"], summary="The record of one article (newsgraph.record/1)")
+    @app.get("/api/articles/{article_id}", tags=["api"], responses=answers(400, 404, 503),
+             summary="The record of one article (newsgraph.record/1)")
     def api_article(article_id: str) -> dict[str, Any]:
         with store() as s:
             return get_record(s, article_id).to_dict()
 
-    @app.get("/api/entities/{name:path}", tags=["api"], summary="Profile of the corpus entity a name matches")
+    @app.get("/api/entities/{name:path}", tags=["api"], responses=answers(400, 404, 503),
+             summary="Profile of the corpus entity a name matches")
     def api_entity(name: str) -> dict[str, Any]:
         with store() as s:
             return get_profile(s, name).to_dict()
 
-    @app.get("/api/timeline", tags=["api"], summary="Events (of one entity, or all) by event date")
+    @app.get("/api/timeline", tags=["api"], responses=answers(400, 404, 503),
+             summary="Events (of one entity, or all) by event date")
     def api_timeline(entity: str | None = None, limit: Limit = 200) -> dict[str, Any]:
         with store() as s:
             ref, rows = run_timeline(s, entity, limit)
         return {"entity": ref.__dict__ if ref else None, "events": rows}
 
-    @app.get("/api/quotes", tags=["api"], summary="Attributions by an entity, about it, or all")
+    @app.get("/api/quotes", tags=["api"], responses=answers(400, 404, 503),
+             summary="Attributions by an entity, about it, or all")
     def api_quotes(by: str | None = None, about: str | None = None, limit: Limit = 200) -> list[dict[str, Any]]:
         with store() as s:
             for name in (by, about):
@@ -292,7 +322,8 @@ def create_app(db_path: str | Path) -> FastAPI:
                     raise HTTPException(404, f"no entity matches {name!r}")
             return records_of(s.quotes(by=by, about=about, limit=limit))
 
-    @app.get("/api/sources", tags=["api"], summary="Sourcing statistics over the (filtered) articles")
+    @app.get("/api/sources", tags=["api"], responses=answers(400, 503),
+             summary="Sourcing statistics over the (filtered) articles")
     def api_sources(
         anonymous: bool = False, outlet: str | None = None, author: str | None = None, limit: Limit = 20
     ) -> dict[str, Any]:
