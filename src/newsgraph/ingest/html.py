@@ -46,12 +46,22 @@ def _split_authors(value: str | None) -> list[str]:
     return [p for p in parts if p]
 
 
+#: An XML declaration opening a page (XHTML): lxml refuses a decoded string that carries one.
+_XML_DECLARATION = re.compile(r"^\s*<\?xml[^>]*\?>", re.IGNORECASE)
+
+
+def without_xml_declaration(html: str) -> str:
+    """The page without its ``<?xml … encoding=…?>`` line: the text is decoded already (``decode_bytes``
+    honoured the declared encoding), so the declaration has nothing left to say."""
+    return _XML_DECLARATION.sub("", html, count=1)
+
+
 def _parse(html: str) -> HtmlElement | None:
     import lxml.html
     from lxml.etree import ParserError
 
     try:
-        return lxml.html.fromstring(html)
+        return lxml.html.fromstring(without_xml_declaration(html))
     except (ParserError, ValueError):
         return None
 
@@ -99,6 +109,7 @@ def extract_html(html: str, where: str, *, url: str | None = None) -> HtmlArticl
 
     if "<" not in html:
         raise MalformedInputError(where, "not an HTML page (no tags)")
+    html = without_xml_declaration(html)
     tree = _parse(html)
     if tree is None:
         raise MalformedInputError(where, "malformed HTML (no document could be parsed)")
