@@ -25,13 +25,14 @@ from spacy.tokens import Doc
 from newsgraph import __version__
 from newsgraph.clean import Cleaned, clean
 from newsgraph.clean.dates import find_date
+from newsgraph.clean.pages import map_into_page
 from newsgraph.dates import normalize_published
 from newsgraph.errors import InputError, NewsgraphError
 from newsgraph.extract.attribution.profile import sourcing_profile
 from newsgraph.ingest import Item, decode_bytes, extract_html, iter_items
 from newsgraph.nlp import extensions as ext
 from newsgraph.nlp.pipeline import load, model_label
-from newsgraph.record import Generator, Meta, RawSpan, Record, SourceInfo, TimeExpression
+from newsgraph.record import Generator, Meta, Record, SourceInfo, TimeExpression
 from newsgraph.settings import Limits
 
 if TYPE_CHECKING:
@@ -80,19 +81,6 @@ def record_id(item: Item) -> str:
     return hashlib.sha256(payload).hexdigest()
 
 
-def _map_spans_into(raw: str, cleaned: Cleaned) -> list[RawSpan]:
-    """Locate each clean span in ``raw`` (an HTML page) where it occurs verbatim, in order."""
-    spans, cursor = [], 0
-    for span in cleaned.raw_spans:
-        piece = cleaned.text[span.start : span.end]
-        found = raw.find(piece, cursor)
-        if found < 0:
-            continue
-        spans.append(RawSpan(start=span.start, end=span.end, raw_start=found, raw_end=found + len(piece)))
-        cursor = found + len(piece)
-    return spans
-
-
 def prepare(item: Item, published: str | date | None = None) -> Prepared:
     """Decode, extract and clean one item. Never raises on bad input: sets ``error``."""
     prepared = Prepared(item=item, record_id=record_id(item))
@@ -107,7 +95,7 @@ def prepare(item: Item, published: str | date | None = None) -> Prepared:
         if item.is_html:
             html_meta = extract_html(raw, item.where, url=item.url)
             cleaned = clean(html_meta.text, fmt="html")
-            cleaned.raw_spans = _map_spans_into(raw, cleaned)
+            map_into_page(raw, cleaned)  # offsets into the extracted text -> into the page
         else:
             cleaned = clean(raw)
     except InputError as exc:

@@ -29,6 +29,47 @@ INVISIBLE_TAGS = ("script", "style", "noscript", "template", "nav", "header", "f
 BLOCK_TAGS = ("p", "div", "li", "h1", "h2", "h3", "h4", "h5", "h6", "blockquote", "pre", "td", "section", "article")
 
 
+#: Tables are read: news pages put prose in layout tables (old sites, e-mail-like pages), and
+#: trafilatura drops a whole table's text otherwise.
+INCLUDE_TABLES = True
+#: A line ends a sentence when it ends so (a closing quote or bracket may follow).
+_SENTENCE_END = re.compile(r"[.!?:;…][\"'”’»)\]]*$")
+
+
+def _continues(previous: str, line: str) -> bool:
+    """Whether ``line`` carries on ``previous``'s sentence: pages that put each line of a paragraph in
+    its own ``<div>`` give one block per line, and a block that opens in lower case after one that did
+    not end a sentence is the same paragraph."""
+    return line[:1].islower() and not _SENTENCE_END.search(previous)
+
+
+#: trafilatura writes a table row as "| cell | cell |" and a header rule as "|---|---|".
+_CELL_SEPARATOR = re.compile(r"\s+\|\s+")
+_TABLE_RULE = re.compile(r"^[\s|:-]*$")
+
+
+def _cells(line: str) -> list[str]:
+    """A block's text; a table row's cells each as a block of their own (the pipes are not page text)."""
+    line = line.strip()
+    if not line.startswith("|") or not line.endswith("|"):
+        return [line] if line else []
+    if _TABLE_RULE.match(line):
+        return []
+    return [cell.strip() for cell in _CELL_SEPARATOR.split(line.strip("|")) if cell.strip()]
+
+
+def _paragraphs(text: str) -> str:
+    """trafilatura's blocks (one per line) as the record's paragraphs, separated by blank lines; a
+    block continuing the one before is joined to it by a single newline, which ``clean`` reflows."""
+    lines = [cell for line in text.split("\n") for cell in _cells(line)]
+    out: list[str] = []
+    for line in lines:
+        if out:
+            out.append("\n" if _continues(out[-1], line) else "\n\n")
+        out.append(line)
+    return "".join(out)
+
+
 @dataclass
 class HtmlArticle:
     text: str
@@ -121,14 +162,13 @@ def extract_html(html: str, where: str, *, url: str | None = None) -> HtmlArticl
             url=url,
             with_metadata=True,
             include_comments=False,
-            include_tables=False,
+            include_tables=INCLUDE_TABLES,
             favor_precision=False,
         )
     except Exception as exc:  # trafilatura raises assorted lxml errors on broken markup
         raise MalformedInputError(where, f"malformed HTML ({type(exc).__name__})") from exc
     text = (getattr(doc, "text", None) or "").replace("\r\n", "\n") if doc is not None else ""
-    # trafilatura separates blocks by single newlines; the record separates paragraphs by blank lines.
-    text = "\n\n".join(line.strip() for line in text.split("\n") if line.strip())
+    text = _paragraphs(text)
     if len(text) < MIN_HTML_TEXT_CHARS:
         fallback = _parse(html)
         text = visible_text(fallback) if fallback is not None else ""
