@@ -30,6 +30,7 @@ from newsgraph.dates import normalize_published
 from newsgraph.errors import InputError, NewsgraphError
 from newsgraph.extract.attribution.profile import sourcing_profile
 from newsgraph.ingest import Item, decode_bytes, extract_html, iter_items
+from newsgraph.ingest.language import ENGLISH, detect_language, skipped_for_language
 from newsgraph.nlp import extensions as ext
 from newsgraph.nlp.pipeline import load, model_label
 from newsgraph.record import Generator, Meta, Record, SourceInfo, TimeExpression
@@ -116,6 +117,7 @@ def prepare(item: Item, published: str | date | None = None) -> Prepared:
         authors=item.authors or (html_meta.authors if html_meta else []) or cleaned.authors,
         outlet=(html_meta.outlet if html_meta else None) or cleaned.outlet,
         dateline=cleaned.dateline,
+        language=detect_language(cleaned.text),
     )
     for origin, value in sources_of_date:
         iso = normalize_published(value)
@@ -258,12 +260,17 @@ class Reader:
         def docs() -> Iterator[tuple[Doc, Prepared]]:
             for prepared in prepared_stream:
                 text = prepared.cleaned.text if prepared.cleaned and not prepared.error else ""
+                if prepared.meta.language != ENGLISH:
+                    text = ""  # the extractors read English only: skipped, with a note (below)
                 doc = self.nlp.make_doc(text)
                 setattr(doc._, ext.PUBLISHED, prepared.meta.published)
                 yield doc, prepared
 
         for doc, prepared in self.nlp.pipe(docs(), as_tuples=True, batch_size=batch_size):
-            yield assemble(prepared, doc, self.generator)
+            record = assemble(prepared, doc, self.generator)
+            if not prepared.error:
+                record.warnings.extend(skipped_for_language(prepared.meta.language))
+            yield record
 
     def parse(self, text: str, published: str | None = None) -> Doc:
         """The spaCy ``Doc`` of a clean text with newsgraph's extensions set."""

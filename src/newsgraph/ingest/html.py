@@ -13,6 +13,7 @@ import re
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
+from newsgraph.clean.authors import people
 from newsgraph.errors import MalformedInputError
 from newsgraph.settings import MIN_HTML_TEXT_CHARS
 
@@ -97,6 +98,86 @@ def without_xml_declaration(html: str) -> str:
     return _XML_DECLARATION.sub("", html, count=1)
 
 
+#: A site suffix or prefix on a headline: "Headline | Site Politics", "Site - Headline", "Headline — Site".
+_SITE_SEPARATOR = re.compile(r"\s+[|–—•·»:-]\s+")
+#: A site part has at most this many words; the headline part at least this many.
+MAX_SITE_WORDS, MIN_HEADLINE_WORDS = 4, 3
+
+
+def _without_site(title: str, site: str | None) -> str:
+    """The headline without a site name before or after it ("Headline | Site Politics")."""
+    parts = _SITE_SEPARATOR.split(title)
+    if len(parts) < 2:
+        return title
+    site_low = (site or "").lower()
+
+    def is_site(part: str) -> bool:
+        low = part.lower()
+        return bool(site_low) and (site_low in low or low in site_low)
+
+    for keep, drop in ((parts[:-1], parts[-1]), (parts[1:], parts[0])):
+        rest = " - ".join(keep) if len(keep) > 1 else keep[0]
+        if (is_site(drop) or len(drop.split()) <= MAX_SITE_WORDS < len(rest.split())) \
+                and len(rest.split()) >= MIN_HEADLINE_WORDS:
+            return rest if len(keep) == 1 else _without_site(rest, site)
+    return title
+
+
+def _json_ld_headlines(tree: HtmlElement) -> list[str]:
+    """``headline`` values of the page's JSON-LD objects, in page order (``@graph`` included)."""
+    import json
+
+    found: list[str] = []
+
+    def walk(node: object) -> None:
+        if isinstance(node, dict):
+            value = node.get("headline")
+            if isinstance(value, str) and value.strip():
+                found.append(" ".join(value.split()))
+            for child in node.values():
+                if isinstance(child, (dict, list)):
+                    walk(child)
+        elif isinstance(node, list):
+            for child in node:
+                walk(child)
+
+    for script in tree.iter("script"):
+        if (script.get("type") or "").strip().lower() == "application/ld+json" and script.text:
+            try:
+                walk(json.loads(script.text))
+            except (ValueError, RecursionError):
+                continue
+    return found
+
+
+def _meta_content(tree: HtmlElement, *keys: str) -> str | None:
+    for el in tree.iter("meta"):
+        key = (el.get("property") or el.get("name") or "").strip().lower()
+        if key in keys and (el.get("content") or "").strip():
+            return " ".join(el.get("content").split())
+    return None
+
+
+def headline(tree: HtmlElement | None, extracted: str | None, site: str | None) -> str | None:
+    """The article's headline: JSON-LD ``headline``, then ``og:title``/``twitter:title``, then the title
+    trafilatura found (the visible ``h1`` or ``<title>``), each without a site suffix; a candidate that
+    is only the site's name is passed over."""
+    candidates: list[str] = []
+    if tree is not None:
+        candidates += _json_ld_headlines(tree)[:1]
+        meta = _meta_content(tree, "og:title", "twitter:title")
+        if meta:
+            candidates.append(meta)
+    if extracted:
+        candidates.append(" ".join(extracted.split()))
+    site_low = (site or "").lower()
+    for candidate in candidates:
+        title = _without_site(candidate, site)
+        if title and title.lower() != site_low:
+            return title
+    return None
+
+
 def _parse(html: str) -> HtmlElement | None:
     import lxml.html
     from lxml.etree import ParserError
@@ -179,11 +260,12 @@ def extract_html(html: str, where: str, *, url: str | None = None) -> HtmlArticl
     except Exception:
         published = None
     published = published or (getattr(doc, "date", None) if doc is not None else None)
+    outlet = (getattr(doc, "sitename", None) or None) if doc is not None else None
     return HtmlArticle(
         text=text,
-        title=(getattr(doc, "title", None) or None) if doc is not None else None,
-        authors=_split_authors(getattr(doc, "author", None)) if doc is not None else [],
+        title=headline(tree, getattr(doc, "title", None) if doc is not None else None, outlet),
+        authors=people(_split_authors(getattr(doc, "author", None)), html, outlet) if doc is not None else [],
         published=published,
         url=(getattr(doc, "url", None) if doc is not None else None) or url,
-        outlet=(getattr(doc, "sitename", None) or None) if doc is not None else None,
+        outlet=outlet,
     )
