@@ -106,10 +106,12 @@ MAX_SITE_WORDS, MIN_HEADLINE_WORDS = 4, 3
 
 def _without_site(title: str, site: str | None) -> str:
     """The headline without a site name before or after it ("Headline | Site Politics")."""
+    site_low = (site or "").lower()
+    if site_low and title.lower().startswith(site_low + ":"):
+        return title[len(site_low) + 1 :].strip()  # "Site: Headline"
     parts = _SITE_SEPARATOR.split(title)
     if len(parts) < 2:
         return title
-    site_low = (site or "").lower()
 
     def is_site(part: str) -> bool:
         low = part.lower()
