@@ -30,6 +30,7 @@ from newsgraph.dates import normalize_published
 from newsgraph.errors import InputError, NewsgraphError
 from newsgraph.extract.attribution.profile import sourcing_profile
 from newsgraph.ingest import Item, decode_bytes, extract_html, iter_items
+from newsgraph.ingest.decode import translate_c1
 from newsgraph.ingest.language import ENGLISH, detect_language, skipped_for_language
 from newsgraph.nlp import extensions as ext
 from newsgraph.nlp.pipeline import load, model_label
@@ -89,7 +90,8 @@ def prepare(item: Item, published: str | date | None = None) -> Prepared:
         prepared.error = item.error
         return prepared
     try:
-        raw = item.text if item.text is not None else decode_bytes(item.data or b"", item.where)
+        # Text handed over as a string gets the decoding rule for C1 controls too (one for one).
+        raw = translate_c1(item.text) if item.text is not None else decode_bytes(item.data or b"", item.where)
         if not raw.strip():
             raise InputError(item.where, "empty input")
         html_meta = None

@@ -70,3 +70,18 @@ def test_c1_translation_keeps_length_and_undefined_bytes():
     text = "a\x93b\x81c\x96"
     assert translate_c1(text) == "a\u201cb\x81c\u2013"
     assert len(translate_c1(text)) == len(text)
+
+
+def test_c1_quotes_in_a_file_keep_clean_and_raw_slices_equal():
+    from newsgraph.api import prepare
+    from newsgraph.ingest import Item
+
+    data = "The mayor said \u0093the bridge will open in May\u0094 at a meeting on Monday evening.".encode()
+    for item in (Item(where="c1.txt", format="text", data=data),
+                 Item(where="<text>", format="text", text=data.decode())):
+        prepared = prepare(item)
+        assert prepared.cleaned is not None
+        raw = decode_bytes(data, "c1.txt")
+        assert "\u201cthe bridge" in prepared.cleaned.text
+        for span in prepared.cleaned.raw_spans:
+            assert prepared.cleaned.text[span.start : span.end] == raw[span.raw_start : span.raw_end]
