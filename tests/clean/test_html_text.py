@@ -1,5 +1,7 @@
 """Text extracted from web pages is cleaned by the same furniture, byline and sign-off rules as plain text."""
 
+import re
+
 from newsgraph.clean import clean
 from newsgraph.clean.pages import map_into_page
 from newsgraph.ingest import extract_html
@@ -71,3 +73,23 @@ def test_prose_in_a_table_is_kept_without_the_pipes():
     page = _page("<table><tr><td>" + "</td></tr><tr><td>".join(PROSE) + "</td></tr></table>")
     text = extract_html(page, "page.html").text
     assert text == "\n\n".join(PROSE)
+
+
+def test_spans_point_into_the_visible_text_word_by_word_around_entities_and_links():
+    body = PROSE[0]
+    page = ("<html><head><title>Ferry terminal</title><script type='application/ld+json'>"
+            f'{{"@type": "NewsArticle", "articleBody": "{body} {PROSE[1]}"}}</script></head><body><article>'
+            f"<p>{body}</p>"
+            "<p>Work on the <a href='/pier'>pier</a> was delayed for months by storms, and the harbour&rsquo;s "
+            "steel ran short,\n   officials said.</p></article></body></html>")
+    cleaned = clean(extract_html(page, "page.html").text, fmt="html")
+    assert "harbour’s steel ran short, officials said." in cleaned.text
+    map_into_page(page, cleaned)
+    script_end = page.index("</script>")
+    covered = set()
+    for span in cleaned.raw_spans:
+        assert page[span.raw_start : span.raw_end] == cleaned.text[span.start : span.end]
+        assert span.raw_start > script_end  # never the copy of the body in the JSON-LD
+        covered.update(range(span.start, span.end))
+    words = [m for m in re.finditer(r"\w+", cleaned.text)]
+    assert sum(m.start() in covered for m in words) == len(words)  # the entity is the only gap
