@@ -40,3 +40,8 @@ def eval_html(
         table.add_row(s.system, f"{s.precision:.3f}", f"{s.recall:.3f}", f"{s.f1:.3f}", f"{s.accuracy:.3f}",
                       str(s.failures))
     console.print(table)
+    fields = next((s.fields for s in scores if s.fields), {})
+    if not fields:
+        console.print("No author, title or date gold in ground-truth.json: metadata not scored.")
+    for name, score in fields.items():
+        console.print(f"newsgraph {name}: accuracy {score['accuracy']:.3f} on {int(score['pages'])} pages with gold")

@@ -19,7 +19,7 @@ import json
 import re
 from collections import Counter
 from collections.abc import Callable, Iterator
-from dataclasses import asdict, dataclass
+from dataclasses import asdict, dataclass, field
 from pathlib import Path
 from statistics import mean
 
@@ -52,6 +52,8 @@ class HtmlScore:
     f1: float
     accuracy: float
     failures: int
+    #: Metadata accuracy where the gold has the field: {field: {"pages": n, "accuracy": share}} (newsgraph only).
+    fields: dict[str, dict[str, float]] = field(default_factory=dict)
 
 
 #: The two halves of the benchmark, and "all".
@@ -84,6 +86,57 @@ def newsgraph_body(html: str) -> str:
     return clean(extract_html(html, "<page>").text, fmt="html").text
 
 
+#: The gold keys of each metadata field (schema.org names first); pages without them are not scored.
+GOLD_FIELDS: dict[str, tuple[str, ...]] = {
+    "title": ("headline", "title"),
+    "authors": ("author", "authors"),
+    "published": ("datePublished", "published"),
+}
+
+
+def _names(value: object) -> set[str]:
+    """Author names of a gold value: a string ("A and B", "A, B"), a list of strings or of {"name": …}."""
+    if isinstance(value, dict):
+        value = value.get("name")
+    if isinstance(value, list):
+        return set().union(*(_names(v) for v in value)) if value else set()
+    if not isinstance(value, str):
+        return set()
+    parts = re.split(r"\s*(?:,|;|\band\b|&)\s*", value)
+    return {" ".join(p.casefold().split()) for p in parts if p.strip()}
+
+
+def field_correct(name: str, predicted: object, gold: object) -> bool:
+    """Whether a predicted metadata value matches the gold one: the same title (case and spacing aside),
+    the same set of author names, the same publication day."""
+    if name == "title":
+        return isinstance(predicted, str) and isinstance(gold, str) and \
+            " ".join(predicted.casefold().split()) == " ".join(gold.casefold().split())
+    if name == "authors":
+        return _names(predicted) == _names(gold)
+    return isinstance(predicted, str) and isinstance(gold, str) and predicted[:10] == gold[:10]
+
+
+def gold_fields(entry: dict) -> dict[str, object]:
+    """The metadata fields a ground-truth entry holds."""
+    out: dict[str, object] = {}
+    for name, keys in GOLD_FIELDS.items():
+        for key in keys:
+            if entry.get(key):
+                out[name] = entry[key]
+                break
+    return out
+
+
+def newsgraph_fields(html: str) -> dict[str, object]:
+    """The title, authors and publication date newsgraph's record would carry for the page (as in
+    ``api.prepare``: the page metadata first, the cleaned head after)."""
+    article = extract_html(html, "<page>")
+    cleaned = clean(article.text, fmt="html")
+    return {"title": article.title or cleaned.title, "authors": article.authors or cleaned.authors,
+            "published": article.published or cleaned.published}
+
+
 def trafilatura_body(html: str) -> str:
     import trafilatura
 
@@ -98,9 +151,19 @@ def evaluate(
 ) -> list[HtmlScore]:
     scores: dict[str, list[tuple[float, float, float]]] = {name: [] for name in systems}
     failures: Counter[str] = Counter()
-    for n, (_, html, gold) in enumerate(pages(directory, split)):
+    truth = json.loads((directory / "ground-truth.json").read_text(encoding="utf-8"))
+    field_hits: dict[str, list[bool]] = {}
+    for n, (page_id, html, gold) in enumerate(pages(directory, split)):
         if limit is not None and n >= limit:
             break
+        wanted = gold_fields(truth.get(page_id) or {})
+        if wanted and "newsgraph" in systems:
+            try:
+                found = newsgraph_fields(html)
+            except InputError:
+                found = {}
+            for name, value in wanted.items():
+                field_hits.setdefault(name, []).append(field_correct(name, found.get(name), value))
         for name in systems:
             try:
                 predicted = SYSTEMS[name](html)
@@ -118,6 +181,8 @@ def evaluate(
             f1=round(mean(r[2] for r in rows), 4), accuracy=round(mean(1.0 if round(r[2], 3) >= 1.0 else 0.0
                                                                         for r in rows), 4),
             failures=failures[name],
+            fields={f: {"pages": len(hits), "accuracy": round(mean(hits), 4)} for f, hits in field_hits.items()}
+            if name == "newsgraph" else {},
         ))
     return out
 
