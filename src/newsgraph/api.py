@@ -25,13 +25,16 @@ from spacy.tokens import Doc
 from newsgraph import __version__
 from newsgraph.clean import Cleaned, clean
 from newsgraph.clean.dates import find_date
+from newsgraph.clean.pages import map_into_page
 from newsgraph.dates import normalize_published
 from newsgraph.errors import InputError, NewsgraphError
 from newsgraph.extract.attribution.profile import sourcing_profile
 from newsgraph.ingest import Item, decode_bytes, extract_html, iter_items
+from newsgraph.ingest.decode import translate_c1
+from newsgraph.ingest.language import ENGLISH, detect_language, skipped_for_language
 from newsgraph.nlp import extensions as ext
 from newsgraph.nlp.pipeline import load, model_label
-from newsgraph.record import Generator, Meta, RawSpan, Record, SourceInfo, TimeExpression
+from newsgraph.record import Generator, Meta, Record, SourceInfo, TimeExpression
 from newsgraph.settings import Limits
 
 if TYPE_CHECKING:
@@ -80,19 +83,6 @@ def record_id(item: Item) -> str:
     return hashlib.sha256(payload).hexdigest()
 
 
-def _map_spans_into(raw: str, cleaned: Cleaned) -> list[RawSpan]:
-    """Locate each clean span in ``raw`` (an HTML page) where it occurs verbatim, in order."""
-    spans, cursor = [], 0
-    for span in cleaned.raw_spans:
-        piece = cleaned.text[span.start : span.end]
-        found = raw.find(piece, cursor)
-        if found < 0:
-            continue
-        spans.append(RawSpan(start=span.start, end=span.end, raw_start=found, raw_end=found + len(piece)))
-        cursor = found + len(piece)
-    return spans
-
-
 def prepare(item: Item, published: str | date | None = None) -> Prepared:
     """Decode, extract and clean one item. Never raises on bad input: sets ``error``."""
     prepared = Prepared(item=item, record_id=record_id(item))
@@ -100,14 +90,15 @@ def prepare(item: Item, published: str | date | None = None) -> Prepared:
         prepared.error = item.error
         return prepared
     try:
-        raw = item.text if item.text is not None else decode_bytes(item.data or b"", item.where)
+        # Text handed over as a string gets the decoding rule for C1 controls too (one for one).
+        raw = translate_c1(item.text) if item.text is not None else decode_bytes(item.data or b"", item.where)
         if not raw.strip():
             raise InputError(item.where, "empty input")
         html_meta = None
         if item.is_html:
             html_meta = extract_html(raw, item.where, url=item.url)
             cleaned = clean(html_meta.text, fmt="html")
-            cleaned.raw_spans = _map_spans_into(raw, cleaned)
+            map_into_page(raw, cleaned)  # offsets into the extracted text -> into the page
         else:
             cleaned = clean(raw)
     except InputError as exc:
@@ -128,6 +119,7 @@ def prepare(item: Item, published: str | date | None = None) -> Prepared:
         authors=item.authors or (html_meta.authors if html_meta else []) or cleaned.authors,
         outlet=(html_meta.outlet if html_meta else None) or cleaned.outlet,
         dateline=cleaned.dateline,
+        language=detect_language(cleaned.text),
     )
     for origin, value in sources_of_date:
         iso = normalize_published(value)
@@ -270,12 +262,17 @@ class Reader:
         def docs() -> Iterator[tuple[Doc, Prepared]]:
             for prepared in prepared_stream:
                 text = prepared.cleaned.text if prepared.cleaned and not prepared.error else ""
+                if prepared.meta.language != ENGLISH:
+                    text = ""  # the extractors read English only: skipped, with a note (below)
                 doc = self.nlp.make_doc(text)
                 setattr(doc._, ext.PUBLISHED, prepared.meta.published)
                 yield doc, prepared
 
         for doc, prepared in self.nlp.pipe(docs(), as_tuples=True, batch_size=batch_size):
-            yield assemble(prepared, doc, self.generator)
+            record = assemble(prepared, doc, self.generator)
+            if not prepared.error:
+                record.warnings.extend(skipped_for_language(prepared.meta.language))
+            yield record
 
     def parse(self, text: str, published: str | None = None) -> Doc:
         """The spaCy ``Doc`` of a clean text with newsgraph's extensions set."""

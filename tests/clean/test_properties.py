@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import unicodedata
+
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -28,3 +30,19 @@ def test_any_text(raw):
     assert span_problems(raw, cleaned) == []
     for item in cleaned.removed:
         assert raw[item.raw_start : item.raw_end] == item.text
+
+
+#: Pieces whose clean form is not their raw form: decomposed accents (NFC composes them), mojibake, C1.
+CHANGING = st.sampled_from([
+    "Zoe\u0308", "cafe\u0301", "A\u030angstro\u0308m", "\u0093quoted\u0094", "donâ€™t", " ", "\n\n", "The mayor said.",
+])
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(CHANGING, max_size=30).map("".join), st.sampled_from(["text", "html"]))
+def test_normalised_and_repaired_words_keep_exact_spans(raw, fmt):
+    cleaned = clean(raw, fmt=fmt)
+    assert unicodedata.is_normalized("NFC", cleaned.text)
+    assert span_problems(raw, cleaned) == []
+    for span in cleaned.raw_spans:
+        assert 0 <= span.raw_start <= span.raw_end <= len(raw)

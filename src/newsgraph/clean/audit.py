@@ -7,6 +7,7 @@ offset bookkeeping shows up as a number, not as wrong evidence downstream.
 from __future__ import annotations
 
 import re
+import unicodedata
 
 from newsgraph.clean import mojibake
 from newsgraph.clean.cleaner import Cleaned
@@ -16,7 +17,7 @@ _WORD_CHAR = re.compile(r"\w")
 
 def span_problems(raw: str, cleaned: Cleaned, *, limit: int = 10) -> list[str]:
     """Broken promises, at most ``limit``: a span whose text differs from its raw piece
-    (other than by a mojibake repair), a word character no span covers, a paragraph that
+    (other than by a mojibake repair or NFC normalisation), a word character no span covers, a paragraph that
     is not separated by a blank line."""
     problems: list[str] = []
     text = cleaned.text
@@ -24,7 +25,7 @@ def span_problems(raw: str, cleaned: Cleaned, *, limit: int = 10) -> list[str]:
     for span in cleaned.raw_spans:
         piece = text[span.start : span.end]
         source = raw[span.raw_start : span.raw_end]
-        if piece != source and mojibake.fix(source) != piece:
+        if piece != source and unicodedata.normalize("NFC", mojibake.fix(source)) != piece:
             problems.append(f"span {span.start}:{span.end} {piece[:40]!r} != raw {source[:40]!r}")
         covered[span.start : span.end] = b"\x01" * (span.end - span.start)
         if len(problems) >= limit:

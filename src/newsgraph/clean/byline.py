@@ -26,6 +26,8 @@ _TRAIL = ".,;:|"
 #: A quoted nickname inside a name: Steve ‘Frosty’ Smith.
 _NICKNAME = re.compile(r"[‘'\"“][A-Z][a-z]+[’'\"”]")
 #: Tokens ending in a period that do not end a name: initials and "Jr.".
+#: A middle initial with its period: "A.".
+_INITIAL = re.compile(r"[A-Z]\.")
 _ABBREVIATION = re.compile(r"(?:[A-Z]\.)+|[A-Z][a-z]?\.|[JS]r\.")
 _CONNECTORS = frozenset({"and", "&"})
 _DATE_LEADS = frozenset({"on", "updated", "update", "published", "posted", "|", "-", "–", "—", "·", "•", "/", ","})
@@ -88,6 +90,8 @@ def is_name_token(token: str) -> bool:
     low = bare.lower()
     if low in BYLINE_NAME_PARTICLES or low in BYLINE_NAME_SUFFIXES:
         return True
+    if _INITIAL.fullmatch(token.rstrip(",;:|")):
+        return True  # "A." is an initial ("Jo A. Dale"), though the bare "A" is a stop word
     if low in NOT_NAME_WORDS or low.endswith(("'s", "’s")) or bare.endswith(("'", "’")):
         return False
     return bool(P.NAME_TOKEN.match(bare))

@@ -15,9 +15,11 @@ Every removed piece is reported in ``Cleaned.removed`` with its reason.
 from __future__ import annotations
 
 import re
+import unicodedata
 from dataclasses import dataclass, field
 
 from newsgraph.clean import mojibake
+from newsgraph.clean import patterns as P
 from newsgraph.clean.boilerplate import BOILERPLATE, Zone, is_link_list_header, line_reason
 from newsgraph.clean.byline import Byline, could_open_byline, parse_byline
 from newsgraph.clean.dates import date_line_share
@@ -46,8 +48,11 @@ MIN_LEAD_WORDS = 8
 _INNER_SENTENCE = re.compile(r"[a-z]{2}[.!?] +[A-Z]")
 #: A word starting in lower case: the mark of prose after a dateline.
 _LOWER_WORD = re.compile(r"(?<!\S)[a-z]")
-#: Sign-off lines read at the end of a text.
-MAX_SIGNOFFS = 2
+#: A run of non-space characters: the unit NFC normalisation is applied to (a combining mark never
+#: starts a word, so a word's normal form does not depend on its neighbours).
+_WORD = re.compile(r"\S+")
+#: Sign-off lines (wire sign-off, end marker, e-mail) read at the end of a text.
+MAX_SIGNOFFS = 3
 #: A link list after a "Related" header holds lines of at most this many words.
 MAX_LINK_WORDS = 20
 
@@ -82,24 +87,46 @@ class _Builder:
         self.length += len(text)
 
     def add_raw(self, raw_start: int, raw_end: int) -> None:
-        """Append ``raw[raw_start:raw_end]``, repairing mojibake word by word."""
+        """Append ``raw[raw_start:raw_end]``, repairing mojibake and normalising to NFC word by word."""
         piece = self.raw[raw_start:raw_end]
         fixes = mojibake.repaired_words(piece) if mojibake.needs_repair(piece) else []
         cursor = 0
         for start, end, fixed in fixes:
             self._span(piece[cursor:start], raw_start + cursor)
-            self.spans.append(RawSpan(start=self.length, end=self.length + len(fixed),
-                                      raw_start=raw_start + start, raw_end=raw_start + end))
-            self.add(fixed)
+            self._replaced(unicodedata.normalize("NFC", fixed), raw_start + start, raw_start + end)
             cursor = end
         self._span(piece[cursor:], raw_start + cursor)
+
+    def _replaced(self, text: str, raw_start: int, raw_end: int) -> None:
+        """A word whose clean form differs from its raw form: a span of its own, so the map stays exact
+        for everything around it."""
+        self.spans.append(RawSpan(start=self.length, end=self.length + len(text), raw_start=raw_start, raw_end=raw_end))
+        self.add(text)
 
     def _span(self, text: str, raw_start: int) -> None:
         if not text:
             return
+        if not text.isascii() and not unicodedata.is_normalized("NFC", text):
+            self._normalised(text, raw_start)
+            return
         self.spans.append(RawSpan(start=self.length, end=self.length + len(text),
                                   raw_start=raw_start, raw_end=raw_start + len(text)))
         self.add(text)
+
+    def _normalised(self, text: str, raw_start: int) -> None:
+        """``text`` in NFC (decomposed accents composed, so matching and search see one form); each word
+        that changes gets its own span, the rest keep theirs character for character."""
+        cursor = 0
+        for match in _WORD.finditer(text):
+            word = match.group()
+            nfc = unicodedata.normalize("NFC", word)
+            if nfc == word:
+                continue
+            self._span(text[cursor : match.start()], raw_start + cursor)
+            self._replaced(nfc, raw_start + match.start(), raw_start + match.end())
+            cursor = match.end()
+        if cursor < len(text):
+            self._span(text[cursor:], raw_start + cursor)
 
     def paragraph(self, lines: list[tuple[Line, str]]) -> None:
         if self.paragraphs:
@@ -314,6 +341,9 @@ class _Cleaning:
             if len(kept) < 2:
                 return
             last = self.lines[kept[-1]]
+            if P.END_MARKER.match(last.text) or P.EMAIL_SIGNOFF.match(last.text):
+                self._remove(kept[-1], "signoff")  # "(END)", "Contact Jo at jo@example.org"
+                continue
             outlet = read_signoff(last.text)
             if outlet is None:
                 self._trailing_signoff(kept[-1])
@@ -404,8 +434,7 @@ def clean(raw: str, *, fmt: str = "text") -> Cleaned:
     if not raw or not raw.strip():
         return Cleaned(text="")
     cleaning = _Cleaning(raw, fmt)
-    if fmt == "text":
-        cleaning.furniture()
-        cleaning.head()
-        cleaning.signoff()
+    cleaning.furniture()
+    cleaning.head()
+    cleaning.signoff()
     return cleaning.build()

@@ -94,6 +94,7 @@ PROMPT_PHRASES: tuple[str, ...] = (
     "republish", "source:", "watch:", "listen:", "print this", "email this", "hide caption",
     "toggle caption", "enlarge this image", "filed under", "tags:", "posted in", "permalink",
     "play video", "click to", "opens in new window", "open in new window", "view gallery", "view slideshow",
+    "send us your photos", "send your photos", "send us your stories", "share your story with us",
 )
 
 #: Words that make up share bars and button rows ("Share Tweet Email").
@@ -122,4 +123,5 @@ LINK_LIST_HEADERS: tuple[str, ...] = (
     "related", "related stories", "related articles", "related posts", "related coverage", "related content",
     "read more", "more stories", "more news", "see also", "recommended", "trending", "popular", "most read",
     "you may also like", "more from", "further reading", "also read", "top stories", "latest news",
+    "more must-reads", "must-reads", "must reads",
 )

@@ -100,6 +100,12 @@ DATELINE_DATE = re.compile(
 #: A sign-off glued to the end of the last sentence: "... of an ounce. REUTER".
 TRAILING_SIGNOFF = re.compile(r"(?<=[.!?\"”])\s+(?P<outlet>REUTERS?|Reuter)\s*$")
 
+#: An end-of-story marker on its own line: "(END)", "-END-", "ENDS", "-30-", "###".
+END_MARKER = re.compile(r"^[\s(\-–—]*(?:END|ENDS|ENDIT|30|#{3})[\s)\-–—.]*$")
+
+#: An e-mail sign-off closing a story: a short line giving the writer's address ("Contact Jo at jo@example.org").
+EMAIL_SIGNOFF = re.compile(r"^(?=.{0,120}$)(?:[^@\s]+\s+){0,8}[\w.+-]+@[\w-]+(?:\.[\w-]+)+[.)]?$")
+
 #: An outlet in parentheses opening a story: "(CNN)", "(Reuters) -".
 OUTLET_LEAD = re.compile(r"^\((?P<outlet>" + _OUTLET_ALT + r")\)\s*(?:(?:--?|–|—)\s*)?", re.I)
 
