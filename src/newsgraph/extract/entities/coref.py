@@ -197,6 +197,10 @@ class Quotes:
                 mask[i] = inside
         return mask
 
+    def speech_subjects(self, sent: int) -> list[int]:
+        """The subjects of speech verbs outside quotation marks in sentence ``sent``, in text order."""
+        return self._by_sent.get(sent, [])
+
     def speakers_of(self, i: int) -> set[int]:
         """The person groups speaking the quotation token ``i`` stands in."""
         sent = self.sents[i]
