@@ -25,6 +25,7 @@ from newsgraph.extract.entities.lexicons import (
     OPEN_ROLES,
     PRONOUN_POS,
     PRONOUNS,
+    ROLE_SYNONYMS,
 )
 from newsgraph.vocab.parse import (
     NOMINAL_POS,
@@ -51,6 +52,8 @@ ROLE_WINDOW = 3
 OPENING_QUOTE_TOKENS = frozenset({"“"})
 CLOSING_QUOTE_TOKENS = frozenset({"”"})
 STRAIGHT_QUOTE_TOKENS = frozenset({'"', "''", "``"})
+#: Entity types of a word before a role that only says where the role is ("the Pakistani president").
+PLACE_OR_GROUP_LABELS = frozenset({"NORP", "GPE"})
 #: Longest role description matched after its determiner, in tokens.
 MAX_ROLE_TOKENS = 4
 
@@ -310,6 +313,14 @@ def _untitled_holders(phrase: str, people: dict[int, PersonInfo]) -> list[tuple[
             if not info.roles and (gender is None or info.gender in (None, gender))]
 
 
+def _holders(phrase: str, by_role: dict[str, list[tuple[int, bool]]],
+             people: dict[int, PersonInfo]) -> list[tuple[int, bool]]:
+    """The people holding the role ``phrase`` names, under its own name or a synonym ("the premier")."""
+    synonym = ROLE_SYNONYMS.get(phrase)
+    return (by_role.get(phrase) or (by_role.get(synonym, []) if synonym else [])
+            or _untitled_holders(phrase, people))
+
+
 def role_descriptions(
     doc: Doc,
     people: dict[int, PersonInfo],
@@ -346,12 +357,15 @@ def role_descriptions(
             last_seen[order[cursor].group] = order[cursor].token
             cursor += 1
         match = None
-        for length in range(min(MAX_ROLE_TOKENS, n - i - 1), 0, -1):
-            end = i + 1 + length
-            if any(covered[k] for k in range(i + 1, end)):
+        # "the Pakistani president", "the London mayor": a place word before the role only says where.
+        first = i + 2 if i + 2 < n and doc[i + 1].ent_type_ in PLACE_OR_GROUP_LABELS and doc[i + 2].ent_iob_ != "I" \
+            else i + 1
+        for length in range(min(MAX_ROLE_TOKENS, n - first), 0, -1):
+            end = first + length
+            if any(covered[k] for k in range(first, end)):
                 continue
-            phrase = " ".join(lowers[i + 1 : end])
-            holders = by_role.get(phrase) or _untitled_holders(phrase, people)
+            phrase = " ".join(lowers[first:end])
+            holders = _holders(phrase, by_role, people)
             if not holders:
                 continue
             if _continues(doc, end):
@@ -360,6 +374,12 @@ def role_descriptions(
             # holder is usually generic ("the president decides who gets the briefing").
             candidates = [c for c in holders
                           if c[0] in last_seen and sents[i] - sents[last_seen[c[0]]] <= ROLE_WINDOW]
+            if not candidates:
+                # Farther back only the one person the article gives that full title ("Prime Minister X").
+                titled = [c for c in holders if c[1]]
+                if len(titled) != 1 or titled[0][0] not in last_seen:
+                    continue
+                candidates = titled
             if not candidates:
                 continue
             group = max(candidates, key=lambda c: (c[1], last_seen[c[0]], people[c[0]].count))[0]

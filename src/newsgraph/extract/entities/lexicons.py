@@ -146,6 +146,12 @@ OPEN_ROLES: dict[str, str | None] = {
     "billionaire": None, "businessman": "male", "businesswoman": "female",
 }
 
+#: Role descriptions that name the same role as a title under another word ("the premier": a Prime Minister).
+ROLE_SYNONYMS: dict[str, str] = {
+    "premier": "prime minister", "pm": "prime minister", "pope": "pontiff", "pontiff": "pope",
+    "chief executive": "ceo", "ceo": "chief executive", "chairwoman": "chair", "chairman": "chair",
+}
+
 #: Online platforms and news brands that the small model often labels PERSON or GPE ("Twitter", "Politico").
 #: They recur in articles of every outlet; a mention of one of them is an organisation unless a title or
 #: honorific says otherwise.

@@ -297,6 +297,8 @@ class OrgResolver:
             org = self.orgs.get(gi) if gi is not None else None
             if root.pos_ == "PRON" and gi is None:
                 continue
+            if org is not None and org.label == "GPE" and root.dep_ == "pobj" and not plural:
+                continue  # "X said in Paris that it ...": a place in a prepositional phrase is where, not who
             if gi is not None and org is None:
                 continue  # a person
             number_plural = root.tag_ in PLURAL_NOUN_TAGS or root.lower_ in PLURAL_PRONOUN_FORMS
