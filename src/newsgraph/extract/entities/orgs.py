@@ -21,11 +21,14 @@ recipe as the person pronouns (Lappin & Leass 1994, simplified):
 
 from __future__ import annotations
 
+from bisect import bisect_left
 from collections import Counter
 from dataclasses import dataclass, field
 
+from spacy.attrs import DEP, LEMMA, LOWER, POS
 from spacy.tokens import Doc, Token
 
+from newsgraph.extract.entities.coref import token_strings
 from newsgraph.extract.entities.lexicons import (
     GOVERNMENT_NOUNS,
     GROUP_MIN_MENTIONS,
@@ -63,6 +66,9 @@ EXPLETIVE_PASSIVE_VERBS = frozenset({"think", "expect", "believe", "say", "under
 #: Verbs whose subject "it" is an expletive when the verb has a clause of its own ("it is clear that").
 EXPLETIVE_VERBS = frozenset({"be", "seem", "appear", "remain", "become", "look", "take", "make"})
 CLAUSE_DEPS = frozenset({"ccomp", "xcomp", "csubj", "advcl"})
+#: Dependencies of a noun phrase's head (spaCy's English ``noun_chunks`` set, conjuncts included).
+PHRASE_HEAD_DEPS = frozenset({"nsubj", "dobj", "nsubjpass", "pcomp", "pobj", "dative", "appos", "attr", "ROOT",
+                              "conj"})
 
 
 @dataclass
@@ -147,11 +153,14 @@ class OrgResolver:
 
     def _groups(self) -> None:
         occurrences: dict[str, list[int]] = {}
-        for token in self.doc:
-            lemma = token.lemma_.lower()
-            if (lemma in GROUP_NOUNS and token.tag_ in PLURAL_NOUN_TAGS and token.pos_ == "NOUN"
-                    and not self.covered[token.i] and token.dep_ != "compound"):
-                occurrences.setdefault(lemma, []).append(token.i)
+        lemmas = token_strings(self.doc, LEMMA)
+        for i, lemma in enumerate(lemmas):
+            lemma = lemma.lower()
+            if lemma not in GROUP_NOUNS or self.covered[i]:
+                continue
+            token = self.doc[i]
+            if token.tag_ in PLURAL_NOUN_TAGS and token.pos_ == "NOUN" and token.dep_ != "compound":
+                occurrences.setdefault(lemma, []).append(i)
         for lemma, tokens in occurrences.items():
             if len(tokens) < GROUP_MIN_MENTIONS:
                 continue
@@ -179,20 +188,25 @@ class OrgResolver:
 
     def run(self) -> Result:
         cursor = 0
-        chunks = self._chunks()
-        for token in self.doc:
-            i = token.i
+        lowers = token_strings(self.doc, LOWER)
+        wanted = [i for i, low in enumerate(lowers)
+                  if low in ORG_KIND_NOUNS or low in GOVERNMENT_NOUNS or low in NEUTER_PRONOUN_FORMS
+                  or low in PLURAL_PRONOUN_FORMS]
+        if not wanted:
+            return self.result
+        heads = self._phrase_heads()
+        for i in wanted:
             while cursor < len(self.events) and self.events[cursor][0] < i:
                 at, gi = self.events[cursor]
                 self.last[gi] = (at, self.doc[at].dep_ in NOMINAL_SUBJECT_DEPS or self.doc[at].head.i == at)
                 cursor += 1
-            low = token.lower_
             if self.covered[i]:
                 continue
+            low = lowers[i]
             if low in ORG_KIND_NOUNS or low in GOVERNMENT_NOUNS:
-                self._description(token)
-            elif low in NEUTER_PRONOUN_FORMS or low in PLURAL_PRONOUN_FORMS:
-                self._pronoun(token, chunks)
+                self._description(self.doc[i])
+            else:
+                self._pronoun(self.doc[i], heads)
         return self.result
 
     def _note(self, token: int, gi: int) -> None:
@@ -259,11 +273,19 @@ class OrgResolver:
 
     # -- pronouns ----------------------------------------------------------------
 
-    def _chunks(self) -> list[tuple[int, int, int]]:
-        """(start, end, root) of every noun phrase, pronouns included; none without a parse."""
+    def _phrase_heads(self) -> list[int]:
+        """The head tokens of noun phrases (what ``noun_chunks`` roots are, pronouns included), in order.
+
+        Read from arrays rather than ``Doc.noun_chunks``, which builds a span per phrase; none without a parse.
+        """
         if not self.doc.has_annotation("DEP"):
             return []
-        return [(c.start, c.end, c.root.i) for c in self.doc.noun_chunks]
+        strings = self.doc.vocab.strings
+        rows = self.doc.to_array([POS, DEP]).tolist()
+        nominal, deps = self._nominal_pos, PHRASE_HEAD_DEPS
+        return [i for i, (pos, dep) in enumerate(rows) if strings[pos] in nominal and strings[dep] in deps]
+
+    _nominal_pos = frozenset({"NOUN", "PROPN", "PRON"})
 
     def _owner_of(self, root: Token) -> int | None:
         gi = self.owners.get(root.i)
@@ -276,7 +298,7 @@ class OrgResolver:
                 return self.owners[owner.i]
         return None
 
-    def _pronoun(self, token: Token, chunks: list[tuple[int, int, int]]) -> None:
+    def _pronoun(self, token: Token, heads: list[int]) -> None:
         if token.pos_ not in ("PRON", "DET") or _expletive(token):
             return
         plural = token.lower_ in PLURAL_PRONOUN_FORMS
@@ -284,12 +306,13 @@ class OrgResolver:
         bound = _clause_subject(token) if token.dep_ in ("dobj", "pobj") else None
         best, best_score = None, None
         singular_orgs: list[tuple[float, int]] = []  # for "they" when no plural phrase comes before
-        for start, end, root_i in chunks:
-            if root_i >= token.i or start <= token.i < end:
-                continue
+        for k in range(bisect_left(heads, token.i) - 1, -1, -1):
+            root_i = heads[k]
             back = sent - self.sents[root_i]
-            if back > PRONOUN_WINDOW or back < 0:
-                continue
+            if back > PRONOUN_WINDOW:
+                break
+            if root_i == token.head.i:
+                continue  # "its" in "its workers": not its own phrase
             root = self.doc[root_i]
             if root.ent_type_ in NON_NAME_LABELS or root_i == bound:
                 continue
