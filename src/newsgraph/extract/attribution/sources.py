@@ -281,14 +281,14 @@ class SourceResolver:
             idx = self._person_pronoun(head)
         elif word in lex.THING_PRONOUNS:
             idx = self._recent(offset, lambda d: d.kind in ("organization", "media", "document"))
-        elif word in lex.FIRST_PERSON_PRONOUNS:
-            return None  # "I", "we" with no known speaker: no source of their own
+        elif word in lex.FIRST_PERSON_PRONOUNS or word == "you":
+            return None  # "I", "we" with no known speaker, "you": no source of their own
         elif word not in lex.SPEAKER_PRONOUNS:
             return None
         else:
             idx = None
         if idx is None:
-            # Unresolved (or first/second person): a source of its own, so the claim keeps its speaker.
+            # An unresolved third-person pronoun: a source of its own, so the claim keeps its speaker.
             key = f"pronoun:{word}"
             idx = self._by_key.get(key)
             if idx is None:
