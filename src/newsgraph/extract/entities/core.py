@@ -617,14 +617,14 @@ def _resolve(doc: Doc, groups: list[Group]) -> None:
             anchors.append(coref.Anchor(group=gi, token=head, sent=sents[head],
                                         subject=doc[head].dep_ in SALIENT_SUBJECT_DEPS))
     owners = {k: gi for gi, group in enumerate(groups) for span in group.spans for k in range(span.start, span.end)}
+    quotes = coref.Quotes(doc, sents, {})
     if people:
-        _resolve_people(doc, groups, people, anchors, covered, sents)
+        _resolve_people(doc, groups, people, anchors, covered, sents, quotes)
     for gi, group in enumerate(groups):
         for start, end, _ in group.extra:
             for k in range(start, end):
                 owners.setdefault(k, gi)
     _resolve_organisations(doc, groups, sents, covered, owners)
-    quotes = coref.Quotes(doc, sents, {})
     blocked = {i for i, c in enumerate(covered) if c}
     for token_i, gi in speakers.first_person_mentions(doc, quotes, sents, owners, blocked):
         groups[gi].extra.append((token_i, token_i + 1, "pronoun"))
@@ -643,9 +643,11 @@ def _resolve_organisations(doc: Doc, groups: list[Group], sents: list[int], cove
 
 
 def _resolve_people(doc: Doc, groups: list[Group], people: dict[int, coref.PersonInfo],
-                    anchors: list[coref.Anchor], covered: list[bool], sents: list[int]) -> None:
+                    anchors: list[coref.Anchor], covered: list[bool], sents: list[int],
+                    quotes: coref.Quotes) -> None:
     """Third-person pronouns, predicate titles and role descriptions of the people."""
-    pronouns = coref.resolve_pronouns(doc, anchors, people, sents, blocked={i for i, c in enumerate(covered) if c})
+    pronouns = coref.resolve_pronouns(doc, anchors, people, sents, blocked={i for i, c in enumerate(covered) if c},
+                                      quotes=quotes)
     subjects: list[tuple[int, int]] = [(a.token, a.group) for a in anchors] + pronouns
     for token_i, gi in pronouns:
         groups[gi].extra.append((token_i, token_i + 1, "pronoun"))

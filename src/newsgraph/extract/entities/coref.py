@@ -225,6 +225,7 @@ def resolve_pronouns(
     people: dict[int, PersonInfo],
     sents: list[int],
     blocked: set[int],
+    quotes: Quotes | None = None,
 ) -> list[tuple[int, int]]:
     """(pronoun token, group) pairs for the singular third-person pronouns of ``doc``.
 
@@ -234,7 +235,11 @@ def resolve_pronouns(
     to it.
     """
     pool = sorted(anchors, key=lambda a: a.token)
-    quotes = Quotes(doc, sents, {a.token: a.group for a in anchors})
+    groups = {a.token: a.group for a in anchors}
+    if quotes is None:
+        quotes = Quotes(doc, sents, groups)
+    else:
+        quotes.groups = groups
     resolved: list[tuple[int, int]] = []
     cursor = 0
     recent: dict[int, Anchor] = {}
