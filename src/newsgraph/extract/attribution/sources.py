@@ -288,6 +288,10 @@ class SourceResolver:
         else:
             idx = None
         if idx is None:
+            ref = self.index.of(head)  # what the entity stage resolved it to, when this stage finds nothing
+            if ref is not None and ref.label in PERSON_LABELS | ORG_LABELS:
+                idx = self._for_entity(ref, None)
+        if idx is None:
             # An unresolved third-person pronoun: a source of its own, so the claim keeps its speaker.
             key = f"pronoun:{word}"
             idx = self._by_key.get(key)
