@@ -114,3 +114,15 @@ def test_first_person_outside_quotations_is_left_alone(parse):
     text = "Dana Whitlow spoke on Monday. I was not there."
     found = entities(parse(text))
     assert _owner(found, "I", _at(text, "I was")) is None
+
+
+def test_a_programme_named_after_its_host_is_one_work(parse):
+    found = entities(parse("Speaking on Sunrise with Jo Dale, the minister said taxes would rise."))
+    programme = next((e for e in found if e.name == "Sunrise with Jo Dale"), None)
+    assert programme is not None and programme.type == "WORK_OF_ART"
+    assert not any(e.name == "Sunrise" for e in found)
+
+
+def test_a_place_with_a_person_stays_two_names(parse):
+    found = entities(parse("Paris with Anna Smith was lovely."))
+    assert {e.name for e in found} >= {"Paris", "Anna Smith"}

@@ -78,6 +78,9 @@ DATE_SEPARATORS = frozenset({"-", "–", "/", ".", ":"})
 TAKEN = -2
 #: Longest surface form propagated, in tokens.
 MAX_FORM_TOKENS = 8
+#: Words around "X with Y" that say it is a programme ("on Breakfast with Frost", "... with Frost programme").
+PROGRAMME_CUES_BEFORE = frozenset({"on", "to", "told"})
+PROGRAMME_NOUNS = frozenset({"programme", "program", "show", "interview"})
 #: Mention weights for salience.
 KIND_WEIGHT = {"name": 1.0, "nominal": 0.8, "pronoun": 0.5}
 SUBJECT_BOOST = 1.5
@@ -292,7 +295,37 @@ def _name_spans(doc: Doc) -> list[NameSpan]:
             span = _trim(doc, Span(doc, start, end, label="PERSON"))
             if span is not None and span.person_evidence:
                 spans.append(span)
-    return spans
+    return _programme_titles(doc, spans)
+
+
+def _programme_titles(doc: Doc, spans: list[NameSpan]) -> list[NameSpan]:
+    """ "Breakfast with Frost", "Newsnight with Kirsty Wark": a programme, not a place and a person.
+
+    A one-word name, "with", then a person's name, written where a programme is:
+    after "on", "to" or a broadcaster's possessive, or before "programme"/"show".
+    """
+    ordered = sorted(spans, key=lambda s: s.start)
+    merged: list[NameSpan] = []
+    skip = -1
+    for k, first in enumerate(ordered):
+        if k == skip:
+            continue
+        second = ordered[k + 1] if k + 1 < len(ordered) else None
+        if (second is not None and first.end - first.start == 1 and second.start == first.end + 1
+                and doc[first.end].lower_ == "with" and second.label == "PERSON" and doc[first.start].is_title
+                and _programme_context(doc, first.start, second.end)):
+            merged.append(NameSpan(start=first.start, end=second.end, key=_key(doc, first.start, second.end),
+                                   label="WORK_OF_ART"))
+            skip = k + 1
+        else:
+            merged.append(first)
+    return merged
+
+
+def _programme_context(doc: Doc, start: int, end: int) -> bool:
+    before = doc[start - 1].lower_ if start > 0 else ""
+    after = doc[end].lower_ if end < len(doc) else ""
+    return before in PROGRAMME_CUES_BEFORE or after in PROGRAMME_NOUNS or (start > 0 and doc[start - 1].tag_ == "POS")
 
 
 def _vote(spans: list[NameSpan]) -> dict[str, str]:
