@@ -657,17 +657,17 @@ def _resolve(doc: Doc, groups: list[Group]) -> None:
         for start, end, _ in group.extra:
             for k in range(start, end):
                 owners.setdefault(k, gi)
-    _resolve_organisations(doc, groups, sents, covered, owners)
+    _resolve_organisations(doc, groups, sents, covered, owners, quotes)
     blocked = {i for i, c in enumerate(covered) if c}
     for token_i, gi in speakers.first_person_mentions(doc, quotes, sents, owners, blocked):
         groups[gi].extra.append((token_i, token_i + 1, "pronoun"))
 
 
 def _resolve_organisations(doc: Doc, groups: list[Group], sents: list[int], covered: list[bool],
-                            owners: dict[int, int]) -> None:
+                            owners: dict[int, int], quotes: coref.Quotes) -> None:
     """Descriptions, "it" and "they" of organisations and countries, and unnamed groups as entities."""
     resolver = orgs.OrgResolver(doc, [g.label for g in groups], [[(s.start, s.end) for s in g.spans] for g in groups],
-                                sents, covered, owners)
+                                sents, covered, owners, quotes)
     result = resolver.run()
     for label, name in result.new_groups:
         groups.append(Group(label=label, name=name))

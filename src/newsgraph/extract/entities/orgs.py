@@ -28,6 +28,7 @@ from dataclasses import dataclass, field
 from spacy.attrs import DEP, LEMMA, LOWER, POS
 from spacy.tokens import Doc, Token
 
+from newsgraph.extract.entities import coref
 from newsgraph.extract.entities.coref import token_strings
 from newsgraph.extract.entities.lexicons import (
     GOVERNMENT_NOUNS,
@@ -66,6 +67,8 @@ EXPLETIVE_PASSIVE_VERBS = frozenset({"think", "expect", "believe", "say", "under
 #: Verbs whose subject "it" is an expletive when the verb has a clause of its own ("it is clear that").
 EXPLETIVE_VERBS = frozenset({"be", "seem", "appear", "remain", "become", "look", "take", "make"})
 CLAUSE_DEPS = frozenset({"ccomp", "xcomp", "csubj", "advcl"})
+#: Object positions of a pronoun.
+OBJECT_DEPS = frozenset({"dobj", "pobj", "dative", "attr"})
 #: Dependencies of a noun phrase's head (spaCy's English ``noun_chunks`` set, conjuncts included).
 PHRASE_HEAD_DEPS = frozenset({"nsubj", "dobj", "nsubjpass", "pcomp", "pobj", "dative", "appos", "attr", "ROOT",
                               "conj"})
@@ -110,14 +113,16 @@ def _compatible(noun: str, org: Org) -> bool:
 
 
 def _expletive(token: Token) -> bool:
-    """'It is thought that ...', 'it is important to ...': an "it" that stands for nothing."""
+    """'It is thought that ...', 'it is important to ...', 'found it hard to ...': an "it" that stands for nothing."""
     if token.dep_ == "expl":
         return True
     head = token.head
     lemma = head.lemma_.lower()
     if token.dep_ == "nsubjpass" and lemma in EXPLETIVE_PASSIVE_VERBS:
         return True
-    return token.dep_ == "nsubj" and lemma in EXPLETIVE_VERBS and any(c.dep_ in CLAUSE_DEPS for c in head.children)
+    clause = any(c.dep_ in CLAUSE_DEPS for c in head.children)
+    # "it is clear that ...", and the small clause "she found it hard to ..."
+    return token.dep_ == "nsubj" and clause and (lemma in EXPLETIVE_VERBS or head.pos_ == "ADJ")
 
 
 def _clause_subject(token: Token) -> int | None:
@@ -129,8 +134,10 @@ class OrgResolver:
     """Walks the doc once, in text order, resolving descriptions and pronouns as it goes."""
 
     def __init__(self, doc: Doc, labels: list[str], names: list[list[tuple[int, int]]],
-                 sents: list[int], covered: list[bool], owners: dict[int, int]) -> None:
+                 sents: list[int], covered: list[bool], owners: dict[int, int],
+                 quotes: coref.Quotes | None = None) -> None:
         self.doc = doc
+        self.quotes = quotes
         self.sents = sents
         self.covered = covered
         self.owners = owners  # token -> group, for every mention found so far
@@ -273,6 +280,19 @@ class OrgResolver:
 
     # -- pronouns ----------------------------------------------------------------
 
+    def _speakers(self, i: int) -> set[int]:
+        """The groups speaking the quotation token ``i`` stands in (none outside quotation marks)."""
+        if self.quotes is None or not self.quotes.inside[i]:
+            return set()
+        sent = self.sents[i]
+        subjects = [t for s in (sent - 1, sent, sent + 1) for t in self.quotes.speech_subjects(s)]
+        found = set()
+        for subject in subjects:
+            for k in [subject] + [c.i for c in self.doc[subject].children if c.dep_ == "poss"]:
+                if k in self.owners:
+                    found.add(self.owners[k])
+        return found
+
     def _phrase_heads(self) -> list[int]:
         """The head tokens of noun phrases (what ``noun_chunks`` roots are, pronouns included), in order.
 
@@ -304,6 +324,9 @@ class OrgResolver:
         plural = token.lower_ in PLURAL_PRONOUN_FORMS
         sent = self.sents[token.i]
         bound = _clause_subject(token) if token.dep_ in ("dobj", "pobj") else None
+        # An object "it" is most often a thing or an event ("she found it"): not a name in a prepositional phrase.
+        object_position = token.dep_ in OBJECT_DEPS
+        speakers = self._speakers(token.i)
         best, best_score = None, None
         singular_orgs: list[tuple[float, int]] = []  # for "they" when no plural phrase comes before
         for k in range(bisect_left(heads, token.i) - 1, -1, -1):
@@ -314,9 +337,11 @@ class OrgResolver:
             if root_i == token.head.i:
                 continue  # "its" in "its workers": not its own phrase
             root = self.doc[root_i]
-            if root.ent_type_ in NON_NAME_LABELS or root_i == bound:
+            if root.ent_type_ in NON_NAME_LABELS or root_i == bound or (object_position and root.dep_ == "pobj"):
                 continue
             gi = self._owner_of(root)
+            if gi is not None and gi in speakers:
+                continue  # '"It is quite good," Acme's analyst said': "It" is not the speaker
             org = self.orgs.get(gi) if gi is not None else None
             if root.pos_ == "PRON" and gi is None:
                 continue
