@@ -1,9 +1,10 @@
 """Score mention resolution (pronouns, role descriptions) on the hand-checked articles.
 
-    PYTHONPATH=src python benchmarks/score_mentions.py [--errors]
+    PYTHONPATH=src python benchmarks/score_mentions.py [--errors] [--data benchmarks/data/mentions_unseen.json]
 
-The annotations are in ``benchmarks/data/mentions_handchecked.json``; how they
-were made is said there and in docs/quality.md.
+The annotations are in ``benchmarks/data/mentions_handchecked.json`` (sample30
+articles) and ``benchmarks/data/mentions_unseen.json`` (16 unseen articles, by
+category); how they were made is said there and in docs/quality.md.
 """
 
 from __future__ import annotations

@@ -25,3 +25,11 @@ POSSESSIVE_PRONOUNS: dict[str, str] = {
 }  # fmt: skip
 #: The possessive determiners as a set: an owner inside a noun phrase ("her retirement").
 POSSESSIVE_DETERMINERS: frozenset[str] = frozenset(POSSESSIVE_PRONOUNS)
+
+#: First-person pronouns, every form: inside a quotation they stand for its speaker ("I", "we", "our").
+FIRST_PERSON_SINGULAR: frozenset[str] = frozenset({"i", "me", "my", "mine", "myself"})
+FIRST_PERSON_PLURAL: frozenset[str] = frozenset({"we", "us", "our", "ours", "ourselves"})
+FIRST_PERSON_FORMS: frozenset[str] = FIRST_PERSON_SINGULAR | FIRST_PERSON_PLURAL
+#: Third-person pronouns for a thing or an organisation ("it", "its"), and plural ones ("they", "their").
+NEUTER_PRONOUN_FORMS: frozenset[str] = frozenset({"it", "its", "itself"})
+PLURAL_PRONOUN_FORMS: frozenset[str] = frozenset({"they", "them", "their", "theirs", "themselves"})

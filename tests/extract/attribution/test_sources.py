@@ -164,11 +164,19 @@ def test_he_is_the_latest_person_named():
     assert [m.text for m in records[0].mentions] == ["Ann Lee", "He"]
 
 
-def test_first_person_pronoun_is_a_source_of_its_own():
+def test_unresolved_first_person_pronoun_is_no_source_of_its_own():
     doc = parse(LEE_THEN_LEE.format(second="I").replace("6 I 7 nsubj PROPN NNP I B-PERSON", "6 I 7 nsubj PRON PRP I"))
     records, ids = sources_of(doc, [entity(doc, "e1", "PERSON", (0, 2))], [1, 6])
-    assert ids == ["s1", "s2"]
-    assert records[1].kind == "person" and records[1].entity is None
+    assert ids == ["s1", None]
+    assert len(records) == 1
+
+
+def test_first_person_pronoun_the_entity_stage_resolved_is_that_entity_source():
+    doc = parse(LEE_THEN_LEE.format(second="I").replace("6 I 7 nsubj PROPN NNP I B-PERSON", "6 I 7 nsubj PRON PRP I"))
+    records, ids = sources_of(doc, [entity(doc, "e1", "PERSON", (0, 2), (6, 7))], [1, 6])
+    assert ids == ["s1", "s1"]
+    assert records[0].entity == "e1" and records[0].description == "Ann Lee"
+    assert [m.text for m in records[0].mentions] == ["Ann Lee", "I"]
 
 
 def kind_of(det: str, noun: str, lemma: str, tag: str = "NN", ent: str = "O") -> str:

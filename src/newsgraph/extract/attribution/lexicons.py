@@ -139,6 +139,8 @@ PERSON_PRONOUNS: frozenset[str] = words("he she him her")
 THING_PRONOUNS: frozenset[str] = words("it")
 #: Every pronoun that can stand for a speaker (first and second person included).
 SPEAKER_PRONOUNS: frozenset[str] = PLURAL_PRONOUNS | PERSON_PRONOUNS | words("i me we us you")
+#: First-person pronouns: the speaker of the quotation they stand in, never a source of their own.
+FIRST_PERSON_PRONOUNS: frozenset[str] = words("i me we us")
 # Possessives and the pronoun each stands for: POSSESSIVE_PRONOUNS in newsgraph.vocab.pronouns.
 
 #: Small words a title-cased quote may leave in lower case ("Meet the Press", "Fire and Fury").

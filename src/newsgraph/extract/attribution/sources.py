@@ -281,12 +281,18 @@ class SourceResolver:
             idx = self._person_pronoun(head)
         elif word in lex.THING_PRONOUNS:
             idx = self._recent(offset, lambda d: d.kind in ("organization", "media", "document"))
+        elif word in lex.FIRST_PERSON_PRONOUNS or word == "you":
+            return None  # "I", "we" with no known speaker, "you": no source of their own
         elif word not in lex.SPEAKER_PRONOUNS:
             return None
         else:
             idx = None
         if idx is None:
-            # Unresolved (or first/second person): a source of its own, so the claim keeps its speaker.
+            ref = self.index.of(head)  # what the entity stage resolved it to, when this stage finds nothing
+            if ref is not None and ref.label in PERSON_LABELS | ORG_LABELS:
+                idx = self._for_entity(ref, None)
+        if idx is None:
+            # An unresolved third-person pronoun: a source of its own, so the claim keeps its speaker.
             key = f"pronoun:{word}"
             idx = self._by_key.get(key)
             if idx is None:
@@ -294,6 +300,22 @@ class SourceResolver:
                 draft = _Draft(kind=kind, key=key, plural=word in lex.PLURAL_PRONOUNS | {"we", "us"})
                 return self._add(draft, span, named=False)
         self._mention(idx, span, named=False)
+        return idx
+
+    def _resolved_pronoun(self, head: Token) -> int | None:
+        """A first-person, "it" or "they" pronoun the entity stage resolved: that entity's source.
+
+        '"We will appeal," said Jo Dale': "We" is Jo Dale. "he"/"she" keep this
+        stage's own resolution, which the reference article was checked on.
+        """
+        word = POSSESSIVE_PRONOUNS.get(head.lower_, head.lower_)
+        if word not in lex.FIRST_PERSON_PRONOUNS | lex.THING_PRONOUNS | lex.PLURAL_PRONOUNS:
+            return None
+        ref = self.index.of(head)
+        if ref is None or ref.label not in PERSON_LABELS | ORG_LABELS:
+            return None
+        idx = self._for_entity(ref, None)
+        self._mention(idx, (head.idx, head.idx + len(head.text)), named=False)
         return idx
 
     def _person_pronoun(self, head: Token) -> int | None:
@@ -348,7 +370,8 @@ class SourceResolver:
     def resolve(self, head: Token) -> int | None:
         """The index of the source the phrase headed by ``head`` names, creating it if new."""
         if head.pos_ == "PRON" or head.lower_ in lex.SPEAKER_PRONOUNS or head.lower_ in POSSESSIVE_PRONOUNS:
-            return self._pronoun(head)
+            resolved = self._resolved_pronoun(head)
+            return resolved if resolved is not None else self._pronoun(head)
         if head.lower_ in ("who", "which", "that"):
             return None
         if head.ent_type_ in NOT_SOURCE_LABELS:

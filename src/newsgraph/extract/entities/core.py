@@ -25,7 +25,7 @@ from dataclasses import dataclass, field
 from spacy.attrs import DEP, LOWER
 from spacy.tokens import Doc, Span, Token
 
-from newsgraph.extract.entities import caps, coref, names, titles
+from newsgraph.extract.entities import caps, coref, names, orgs, speakers, titles
 from newsgraph.extract.entities.lexicons import (
     CALENDAR_WORDS,
     CORPORATE_SUFFIXES,
@@ -78,6 +78,9 @@ DATE_SEPARATORS = frozenset({"-", "–", "/", ".", ":"})
 TAKEN = -2
 #: Longest surface form propagated, in tokens.
 MAX_FORM_TOKENS = 8
+#: Words around "X with Y" that say it is a programme ("on Breakfast with Frost", "... with Frost programme").
+PROGRAMME_CUES_BEFORE = frozenset({"on", "to", "told"})
+PROGRAMME_NOUNS = frozenset({"programme", "program", "show", "interview"})
 #: Mention weights for salience.
 KIND_WEIGHT = {"name": 1.0, "nominal": 0.8, "pronoun": 0.5}
 SUBJECT_BOOST = 1.5
@@ -107,6 +110,7 @@ class Group:
     titles: list[titles.Title] = field(default_factory=list)
     extra: list[tuple[int, int, str]] = field(default_factory=list)  # token start, end, kind
     parts: names.NameParts | None = None
+    name: str | None = None  # for an unnamed group ("protesters"): the noun it is called by
 
 
 def _key(doc: Doc, start: int, end: int) -> str:
@@ -291,7 +295,37 @@ def _name_spans(doc: Doc) -> list[NameSpan]:
             span = _trim(doc, Span(doc, start, end, label="PERSON"))
             if span is not None and span.person_evidence:
                 spans.append(span)
-    return spans
+    return _programme_titles(doc, spans)
+
+
+def _programme_titles(doc: Doc, spans: list[NameSpan]) -> list[NameSpan]:
+    """ "Breakfast with Frost", "Newsnight with Kirsty Wark": a programme, not a place and a person.
+
+    A one-word name, "with", then a person's name, written where a programme is:
+    after "on", "to" or a broadcaster's possessive, or before "programme"/"show".
+    """
+    ordered = sorted(spans, key=lambda s: s.start)
+    merged: list[NameSpan] = []
+    skip = -1
+    for k, first in enumerate(ordered):
+        if k == skip:
+            continue
+        second = ordered[k + 1] if k + 1 < len(ordered) else None
+        if (second is not None and first.end - first.start == 1 and second.start == first.end + 1
+                and doc[first.end].lower_ == "with" and second.label == "PERSON" and doc[first.start].is_title
+                and _programme_context(doc, first.start, second.end)):
+            merged.append(NameSpan(start=first.start, end=second.end, key=_key(doc, first.start, second.end),
+                                   label="WORK_OF_ART"))
+            skip = k + 1
+        else:
+            merged.append(first)
+    return merged
+
+
+def _programme_context(doc: Doc, start: int, end: int) -> bool:
+    before = doc[start - 1].lower_ if start > 0 else ""
+    after = doc[end].lower_ if end < len(doc) else ""
+    return before in PROGRAMME_CUES_BEFORE or after in PROGRAMME_NOUNS or (start > 0 and doc[start - 1].tag_ == "POS")
 
 
 def _vote(spans: list[NameSpan]) -> dict[str, str]:
@@ -615,9 +649,38 @@ def _resolve(doc: Doc, groups: list[Group]) -> None:
             head = _head(doc, span.start, span.end)
             anchors.append(coref.Anchor(group=gi, token=head, sent=sents[head],
                                         subject=doc[head].dep_ in SALIENT_SUBJECT_DEPS))
-    if not people:
-        return
-    pronouns = coref.resolve_pronouns(doc, anchors, people, sents, blocked={i for i, c in enumerate(covered) if c})
+    owners = {k: gi for gi, group in enumerate(groups) for span in group.spans for k in range(span.start, span.end)}
+    quotes = coref.Quotes(doc, sents, {})
+    if people:
+        _resolve_people(doc, groups, people, anchors, covered, sents, quotes)
+    for gi, group in enumerate(groups):
+        for start, end, _ in group.extra:
+            for k in range(start, end):
+                owners.setdefault(k, gi)
+    _resolve_organisations(doc, groups, sents, covered, owners, quotes)
+    blocked = {i for i, c in enumerate(covered) if c}
+    for token_i, gi in speakers.first_person_mentions(doc, quotes, sents, owners, blocked):
+        groups[gi].extra.append((token_i, token_i + 1, "pronoun"))
+
+
+def _resolve_organisations(doc: Doc, groups: list[Group], sents: list[int], covered: list[bool],
+                            owners: dict[int, int], quotes: coref.Quotes) -> None:
+    """Descriptions, "it" and "they" of organisations and countries, and unnamed groups as entities."""
+    resolver = orgs.OrgResolver(doc, [g.label for g in groups], [[(s.start, s.end) for s in g.spans] for g in groups],
+                                sents, covered, owners, quotes)
+    result = resolver.run()
+    for label, name in result.new_groups:
+        groups.append(Group(label=label, name=name))
+    for start, end, kind, gi in result.mentions:
+        groups[gi].extra.append((start, end, kind))
+
+
+def _resolve_people(doc: Doc, groups: list[Group], people: dict[int, coref.PersonInfo],
+                    anchors: list[coref.Anchor], covered: list[bool], sents: list[int],
+                    quotes: coref.Quotes) -> None:
+    """Third-person pronouns, predicate titles and role descriptions of the people."""
+    pronouns = coref.resolve_pronouns(doc, anchors, people, sents, blocked={i for i, c in enumerate(covered) if c},
+                                      quotes=quotes)
     subjects: list[tuple[int, int]] = [(a.token, a.group) for a in anchors] + pronouns
     for token_i, gi in pronouns:
         groups[gi].extra.append((token_i, token_i + 1, "pronoun"))
@@ -631,11 +694,15 @@ def _resolve(doc: Doc, groups: list[Group]) -> None:
             people[gi].roles.setdefault(title.role, False)
     for start, end, gi in coref.role_descriptions(doc, people, anchors, covered, sents):
         groups[gi].extra.append((start, end, "nominal"))
+        for k in range(start, end):
+            covered[k] = True
 
 
 def _canonical(doc: Doc, group: Group) -> str:
     """The entity's display name: a person's fullest name, else the most frequent spelling."""
     texts = [doc[s.start : s.end].text for s in group.spans]
+    if not texts:
+        return group.name or doc[group.extra[0][0] : group.extra[0][1]].text
     if group.label == "PERSON":
         return max(texts, key=lambda t: (len(t.split()), not t.isupper(), -texts.index(t)))
     counts = Counter(texts)
@@ -678,6 +745,7 @@ def entities(doc: Doc) -> list[Entity]:
     spans = [span for index, span in enumerate(spans) if index not in replaced] + found
     groups = [g for g in _group(doc, spans, labels) if g.spans]
     _resolve(doc, groups)
+    groups = [g for g in groups if g.spans or g.extra]
     scores = _salience_scores(doc, groups)
     total = sum(scores) or 1.0
     ranked = sorted(zip(scores, range(len(groups)), groups, strict=True), key=lambda x: (-x[0], x[1]))

@@ -25,6 +25,7 @@ from newsgraph.extract.entities.lexicons import (
     OPEN_ROLES,
     PRONOUN_POS,
     PRONOUNS,
+    ROLE_SYNONYMS,
 )
 from newsgraph.vocab.parse import (
     NOMINAL_POS,
@@ -51,6 +52,8 @@ ROLE_WINDOW = 3
 OPENING_QUOTE_TOKENS = frozenset({"“"})
 CLOSING_QUOTE_TOKENS = frozenset({"”"})
 STRAIGHT_QUOTE_TOKENS = frozenset({'"', "''", "``"})
+#: Entity types of a word before a role that only says where the role is ("the Pakistani president").
+PLACE_OR_GROUP_LABELS = frozenset({"NORP", "GPE"})
 #: Longest role description matched after its determiner, in tokens.
 MAX_ROLE_TOKENS = 4
 
@@ -197,6 +200,10 @@ class Quotes:
                 mask[i] = inside
         return mask
 
+    def speech_subjects(self, sent: int) -> list[int]:
+        """The subjects of speech verbs outside quotation marks in sentence ``sent``, in text order."""
+        return self._by_sent.get(sent, [])
+
     def speakers_of(self, i: int) -> set[int]:
         """The person groups speaking the quotation token ``i`` stands in."""
         sent = self.sents[i]
@@ -218,6 +225,7 @@ def resolve_pronouns(
     people: dict[int, PersonInfo],
     sents: list[int],
     blocked: set[int],
+    quotes: Quotes | None = None,
 ) -> list[tuple[int, int]]:
     """(pronoun token, group) pairs for the singular third-person pronouns of ``doc``.
 
@@ -227,7 +235,11 @@ def resolve_pronouns(
     to it.
     """
     pool = sorted(anchors, key=lambda a: a.token)
-    quotes = Quotes(doc, sents, {a.token: a.group for a in anchors})
+    groups = {a.token: a.group for a in anchors}
+    if quotes is None:
+        quotes = Quotes(doc, sents, groups)
+    else:
+        quotes.groups = groups
     resolved: list[tuple[int, int]] = []
     cursor = 0
     recent: dict[int, Anchor] = {}
@@ -306,6 +318,14 @@ def _untitled_holders(phrase: str, people: dict[int, PersonInfo]) -> list[tuple[
             if not info.roles and (gender is None or info.gender in (None, gender))]
 
 
+def _holders(phrase: str, by_role: dict[str, list[tuple[int, bool]]],
+             people: dict[int, PersonInfo]) -> list[tuple[int, bool]]:
+    """The people holding the role ``phrase`` names, under its own name or a synonym ("the premier")."""
+    synonym = ROLE_SYNONYMS.get(phrase)
+    return (by_role.get(phrase) or (by_role.get(synonym, []) if synonym else [])
+            or _untitled_holders(phrase, people))
+
+
 def role_descriptions(
     doc: Doc,
     people: dict[int, PersonInfo],
@@ -342,12 +362,15 @@ def role_descriptions(
             last_seen[order[cursor].group] = order[cursor].token
             cursor += 1
         match = None
-        for length in range(min(MAX_ROLE_TOKENS, n - i - 1), 0, -1):
-            end = i + 1 + length
-            if any(covered[k] for k in range(i + 1, end)):
+        # "the Pakistani president", "the London mayor": a place word before the role only says where.
+        first = i + 2 if i + 2 < n and doc[i + 1].ent_type_ in PLACE_OR_GROUP_LABELS and doc[i + 2].ent_iob_ != "I" \
+            else i + 1
+        for length in range(min(MAX_ROLE_TOKENS, n - first), 0, -1):
+            end = first + length
+            if any(covered[k] for k in range(first, end)):
                 continue
-            phrase = " ".join(lowers[i + 1 : end])
-            holders = by_role.get(phrase) or _untitled_holders(phrase, people)
+            phrase = " ".join(lowers[first:end])
+            holders = _holders(phrase, by_role, people)
             if not holders:
                 continue
             if _continues(doc, end):
@@ -356,6 +379,12 @@ def role_descriptions(
             # holder is usually generic ("the president decides who gets the briefing").
             candidates = [c for c in holders
                           if c[0] in last_seen and sents[i] - sents[last_seen[c[0]]] <= ROLE_WINDOW]
+            if not candidates:
+                # Farther back only the one person the article gives that full title ("Prime Minister X").
+                titled = [c for c in holders if c[1]]
+                if len(titled) != 1 or titled[0][0] not in last_seen:
+                    continue
+                candidates = titled
             if not candidates:
                 continue
             group = max(candidates, key=lambda c: (c[1], last_seen[c[0]], people[c[0]].count))[0]

@@ -146,6 +146,12 @@ OPEN_ROLES: dict[str, str | None] = {
     "billionaire": None, "businessman": "male", "businesswoman": "female",
 }
 
+#: Role descriptions that name the same role as a title under another word ("the premier": a Prime Minister).
+ROLE_SYNONYMS: dict[str, str] = {
+    "premier": "prime minister", "pm": "prime minister", "pope": "pontiff", "pontiff": "pope",
+    "chief executive": "ceo", "ceo": "chief executive", "chairwoman": "chair", "chairman": "chair",
+}
+
 #: Online platforms and news brands that the small model often labels PERSON or GPE ("Twitter", "Politico").
 #: They recur in articles of every outlet; a mention of one of them is an organisation unless a title or
 #: honorific says otherwise.
@@ -223,3 +229,72 @@ BINDER_DEPS = NOMINAL_SUBJECT_DEPS | {"poss"}
 #: Phrases fronted before the main verb's subject, in which a pronoun may look ahead to that subject
 #: ("Before his retirement, X ...", "In his speech, X ...", "Last year, his ...").
 FRONTED_PHRASE_DEPS = frozenset({"prep", "advcl", "npadvmod"})
+
+# -- organisations and groups (``orgs.py``) -----------------------------------
+
+#: Nouns that name an organisation's kind in a definite description ("the carmaker", "the ministry"),
+#: each with the kind it names. An organisation's own kind comes from the words of its name
+#: (``ORG_NAME_KINDS``); a name with none of them is taken for a company.
+ORG_KIND_NOUNS: dict[str, str] = {
+    **dict.fromkeys(("company", "firm", "carmaker", "automaker", "chipmaker", "maker", "manufacturer",
+                     "bank", "lender", "insurer", "retailer", "airline", "carrier", "conglomerate",
+                     "giant", "business", "operator", "brewer", "producer", "supplier", "developer",
+                     "corporation", "multinational", "startup", "start-up", "chain", "group",
+                     "broadcaster", "network", "publisher", "studio", "exchange", "fund", "cartel"),
+                    "company"),
+    **dict.fromkeys(("party", "opposition"), "party"),
+    **dict.fromkeys(("ministry", "department", "office", "agency", "board", "commission", "committee",
+                     "council", "authority", "regulator", "watchdog", "body", "court", "panel",
+                     "service", "institute", "inquiry", "tribunal"), "body"),
+    **dict.fromkeys(("union",), "union"),
+    **dict.fromkeys(("newspaper", "paper", "magazine", "tabloid", "daily", "broadsheet"), "media"),
+    **dict.fromkeys(("campaign",), "campaign"),
+    **dict.fromkeys(("plant", "factory"), "facility"),
+    **dict.fromkeys(("charity", "organisation", "organization", "alliance", "coalition", "bloc",
+                     "association", "federation", "foundation", "club", "team"), "other"),
+}  # fmt: skip
+#: Kinds of organisation any of whose members a noun may name: "the group" may be a company or a party.
+ORG_KIND_ALSO: dict[str, frozenset[str]] = {
+    "group": frozenset({"company", "party", "other", "media"}),
+    "body": frozenset({"body", "union", "other"}),
+    "organisation": frozenset({"company", "body", "union", "other", "party"}),
+    "organization": frozenset({"company", "body", "union", "other", "party"}),
+    "network": frozenset({"company", "media"}),
+    "opposition": frozenset({"party"}),
+    "service": frozenset({"body", "company"}),
+}
+#: Words of an organisation's name that give its kind ("Labour Party", "House Budget Committee").
+ORG_NAME_KINDS: dict[str, str] = {
+    **dict.fromkeys(("party", "labour", "conservative", "conservatives", "tory", "tories", "democrats",
+                     "republicans", "gop", "lib", "liberal", "snp", "ukip", "greens", "plaid"), "party"),
+    **dict.fromkeys(("ministry", "department", "office", "agency", "board", "commission", "committee",
+                     "council", "authority", "court", "service", "institute", "administration",
+                     "bureau", "fbi", "cia", "nsa", "fda", "epa", "who", "imf", "nhs", "congress",
+                     "parliament", "senate", "house", "commons", "lords", "cabinet", "treasury",
+                     "pentagon", "police", "army", "navy", "tribunal"), "body"),
+    **dict.fromkeys(("union", "unison", "tuc", "workers"), "union"),
+    **dict.fromkeys(("times", "post", "mirror", "guardian", "telegraph", "journal", "herald", "news",
+                     "standard", "sun", "mail", "tribune", "gazette", "express", "observer", "bbc",
+                     "cnn", "reuters", "nbc", "abc", "cbs", "fox", "itv", "magazine"), "media"),
+    **dict.fromkeys(("campaign",), "campaign"),
+    **dict.fromkeys(("plant", "factory", "works"), "facility"),
+}  # fmt: skip
+#: Nouns for a country's government: a description of the country itself ("the government", "the regime").
+GOVERNMENT_NOUNS = frozenset({"government", "administration", "regime", "executive", "cabinet"})
+#: Determiners that make a description definite ("the carmaker", "this agency"); possessives name
+#: the owner's organisation ("his party").
+ORG_DESCRIPTION_DETERMINERS = frozenset({"the", "this", "that", "his", "her", "their"})
+#: Plural nouns for an unnamed group of people or organisations that an article may keep referring to
+#: ("the rebels ... they"), each with the entity type the group takes.
+GROUP_NOUNS: dict[str, str] = {
+    **dict.fromkeys(("rebel", "protester", "protestor", "demonstrator", "official", "militant", "insurgent",
+                     "activist", "worker", "employee", "resident", "lawmaker", "legislator", "minister",
+                     "mp", "senator", "investor", "analyst", "critic", "voter", "soldier", "troop",
+                     "student", "teacher", "doctor", "nurse", "farmer", "fighter", "refugee", "migrant",
+                     "campaigner", "shareholder", "prosecutor", "investigator", "researcher", "scientist",
+                     "supporter", "opponent", "member", "striker", "miner", "pilot", "passenger",
+                     "consumer", "customer", "victim", "survivor", "delegate", "negotiator"), "NORP"),
+    **dict.fromkeys(("union", "bank", "company", "firm", "insurer", "lender", "airline", "carmaker"), "ORG"),
+}  # fmt: skip
+#: Mentions an unnamed group needs in an article before it is an entity of its own.
+GROUP_MIN_MENTIONS = 3

@@ -1,0 +1,375 @@
+"""Mentions of organisations and groups: "the carmaker", "it", "they", "the rebels".
+
+No offline coreference model is available, so this follows the same salience
+recipe as the person pronouns (Lappin & Leass 1994, simplified):
+
+- a definite description naming an organisation's kind ("the company", "the
+  ministry", "this agency") goes to the nearest earlier organisation of a
+  compatible kind within a few sentences, subjects and frequent names
+  preferred, a name that contains the noun ("Standards Board" for "the board")
+  most of all; "the government" goes to the country the article is about (its
+  most frequent country), or, when it names none, to an entity of its own;
+- "it"/"its" and "they"/"their" weigh every earlier noun phrase of their own
+  and the previous sentence (recency, subject, object), agreeing in number
+  (an organisation may take "they"); they are resolved only when the best
+  phrase is a mention of an organisation, country or group; when it is
+  anything else ("the tax ... it") they stay unresolved;
+- a plural noun for a group of people ("protesters", "officials") that the
+  article uses at least ``GROUP_MIN_MENTIONS`` times becomes an unnamed
+  entity whose mentions are those nouns.
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_left
+from collections import Counter
+from dataclasses import dataclass, field
+
+from spacy.attrs import DEP, LEMMA, LOWER, POS
+from spacy.tokens import Doc, Token
+
+from newsgraph.extract.entities import coref
+from newsgraph.extract.entities.coref import token_strings
+from newsgraph.extract.entities.lexicons import (
+    GOVERNMENT_NOUNS,
+    GROUP_MIN_MENTIONS,
+    GROUP_NOUNS,
+    NON_NAME_LABELS,
+    ORG_DESCRIPTION_DETERMINERS,
+    ORG_KIND_ALSO,
+    ORG_KIND_NOUNS,
+    ORG_NAME_KINDS,
+)
+from newsgraph.vocab.parse import NOMINAL_SUBJECT_DEPS, PLURAL_NOUN_TAGS
+from newsgraph.vocab.pronouns import NEUTER_PRONOUN_FORMS, PLURAL_PRONOUN_FORMS
+
+#: Entity types an organisation description or "it" may stand for.
+ORG_LABELS = frozenset({"ORG", "GPE", "FAC", "NORP"})
+#: How many sentences back a description looks for its organisation.
+DESCRIPTION_WINDOW = 4
+#: How many sentences back "it"/"they" look (0: their own sentence only).
+PRONOUN_WINDOW = 1
+#: Lappin & Leass salience weights (halved for the previous sentence).
+W_RECENCY = 100.0
+W_SUBJECT = 80.0
+W_OBJECT = 50.0
+W_NOT_ADVERBIAL = 50.0
+#: Description scoring: per sentence back, subject, frequency, the noun inside the name.
+D_DISTANCE = 1.0
+D_SUBJECT = 0.5
+D_FREQUENCY = 0.3
+D_NAMED_KIND = 2.0
+#: Mentions a country needs to be "the government"'s country without a nearer cue.
+GOVERNMENT_MIN_MENTIONS = 2
+#: Verbs whose passive subject "it" is an expletive ("it is thought that ...").
+EXPLETIVE_PASSIVE_VERBS = frozenset({"think", "expect", "believe", "say", "understand", "report", "moot",
+                                     "know", "estimate", "hope", "feel"})
+#: Verbs whose subject "it" is an expletive when the verb has a clause of its own ("it is clear that").
+EXPLETIVE_VERBS = frozenset({"be", "seem", "appear", "remain", "become", "look", "take", "make"})
+CLAUSE_DEPS = frozenset({"ccomp", "xcomp", "csubj", "advcl"})
+#: Object positions of a pronoun.
+OBJECT_DEPS = frozenset({"dobj", "pobj", "dative", "attr"})
+#: Dependencies of a noun phrase's head (spaCy's English ``noun_chunks`` set, conjuncts included).
+PHRASE_HEAD_DEPS = frozenset({"nsubj", "dobj", "nsubjpass", "pcomp", "pobj", "dative", "appos", "attr", "ROOT",
+                              "conj"})
+
+
+@dataclass
+class Org:
+    """What resolution knows of one organisation, country or group."""
+
+    label: str
+    kind: str
+    words: frozenset[str]
+    count: int = 0
+
+
+@dataclass
+class Result:
+    """Mentions found: (token start, token end, kind, group); groups past the known ones are new."""
+
+    mentions: list[tuple[int, int, str, int]] = field(default_factory=list)
+    new_groups: list[tuple[str, str]] = field(default_factory=list)  # (label, name)
+
+
+def org_kind(words: frozenset[str]) -> str:
+    """The kind of organisation its name's words give ("Labour Party" → party); a company otherwise."""
+    for word in words:
+        if word in ORG_NAME_KINDS:
+            return ORG_NAME_KINDS[word]
+    return "company"
+
+
+def _compatible(noun: str, org: Org) -> bool:
+    if noun in org.words:
+        return True
+    if org.label == "NORP":
+        return ORG_KIND_NOUNS[noun] == "party" and org.kind == "party"
+    if org.label == "FAC":
+        return ORG_KIND_NOUNS[noun] == "facility"
+    if org.label != "ORG":
+        return False
+    return org.kind in ORG_KIND_ALSO.get(noun, frozenset({ORG_KIND_NOUNS[noun]}))
+
+
+def _expletive(token: Token) -> bool:
+    """'It is thought that ...', 'it is important to ...', 'found it hard to ...': an "it" that stands for nothing."""
+    if token.dep_ == "expl":
+        return True
+    head = token.head
+    lemma = head.lemma_.lower()
+    if token.dep_ == "nsubjpass" and lemma in EXPLETIVE_PASSIVE_VERBS:
+        return True
+    clause = any(c.dep_ in CLAUSE_DEPS for c in head.children)
+    # "it is clear that ...", and the small clause "she found it hard to ..."
+    return token.dep_ == "nsubj" and clause and (lemma in EXPLETIVE_VERBS or head.pos_ == "ADJ")
+
+
+def _clause_subject(token: Token) -> int | None:
+    head = token.head
+    return next((c.i for c in head.children if c.dep_ in NOMINAL_SUBJECT_DEPS), None)
+
+
+class OrgResolver:
+    """Walks the doc once, in text order, resolving descriptions and pronouns as it goes."""
+
+    def __init__(self, doc: Doc, labels: list[str], names: list[list[tuple[int, int]]],
+                 sents: list[int], covered: list[bool], owners: dict[int, int],
+                 quotes: coref.Quotes | None = None) -> None:
+        self.doc = doc
+        self.quotes = quotes
+        self.sents = sents
+        self.covered = covered
+        self.owners = owners  # token -> group, for every mention found so far
+        self.result = Result()
+        self.orgs: dict[int, Org] = {}
+        self.last: dict[int, tuple[int, bool]] = {}  # group -> (latest mention token, subject)
+        self.events: list[tuple[int, int]] = []  # (token, group) of names, in text order
+        for gi, (label, spans) in enumerate(zip(labels, names, strict=True)):
+            if label not in ORG_LABELS or not spans:
+                continue
+            words = frozenset(t.lower_ for s, e in spans for t in doc[s:e])
+            self.orgs[gi] = Org(label=label, kind=org_kind(words), words=words, count=len(spans))
+            self.events += [(e - 1, gi) for s, e in spans]
+        self.n_known = len(labels)
+        self._groups()
+        self.events.sort()
+        self.government: int | None = None
+
+    # -- unnamed groups --------------------------------------------------------
+
+    def _groups(self) -> None:
+        occurrences: dict[str, list[int]] = {}
+        lemmas = token_strings(self.doc, LEMMA)
+        for i, lemma in enumerate(lemmas):
+            lemma = lemma.lower()
+            if lemma not in GROUP_NOUNS or self.covered[i]:
+                continue
+            token = self.doc[i]
+            if token.tag_ in PLURAL_NOUN_TAGS and token.pos_ == "NOUN" and token.dep_ != "compound":
+                occurrences.setdefault(lemma, []).append(i)
+        for lemma, tokens in occurrences.items():
+            if len(tokens) < GROUP_MIN_MENTIONS:
+                continue
+            name = Counter(self.doc[i].lower_ for i in tokens).most_common(1)[0][0]
+            gi = self._new_group(GROUP_NOUNS[lemma], name, kind="group")
+            for i in tokens:
+                start = i - 1 if i > 0 and self.doc[i - 1].lower_ in ("the", "these", "those") else i
+                self._add(start, i + 1, "nominal", gi)
+                self.events.append((i, gi))
+
+    def _new_group(self, label: str, name: str, kind: str) -> int:
+        gi = self.n_known + len(self.result.new_groups)
+        self.result.new_groups.append((label, name))
+        self.orgs[gi] = Org(label=label, kind=kind, words=frozenset({name}), count=0)
+        return gi
+
+    def _add(self, start: int, end: int, kind: str, gi: int) -> None:
+        self.result.mentions.append((start, end, kind, gi))
+        for k in range(start, end):
+            self.owners[k] = gi
+            self.covered[k] = True
+        self.orgs[gi].count += 1
+
+    # -- the walk --------------------------------------------------------------
+
+    def run(self) -> Result:
+        cursor = 0
+        lowers = token_strings(self.doc, LOWER)
+        wanted = [i for i, low in enumerate(lowers)
+                  if low in ORG_KIND_NOUNS or low in GOVERNMENT_NOUNS or low in NEUTER_PRONOUN_FORMS
+                  or low in PLURAL_PRONOUN_FORMS]
+        if not wanted:
+            return self.result
+        heads = self._phrase_heads()
+        for i in wanted:
+            while cursor < len(self.events) and self.events[cursor][0] < i:
+                at, gi = self.events[cursor]
+                self.last[gi] = (at, self.doc[at].dep_ in NOMINAL_SUBJECT_DEPS or self.doc[at].head.i == at)
+                cursor += 1
+            if self.covered[i]:
+                continue
+            low = lowers[i]
+            if low in ORG_KIND_NOUNS or low in GOVERNMENT_NOUNS:
+                self._description(self.doc[i])
+            else:
+                self._pronoun(self.doc[i], heads)
+        return self.result
+
+    def _note(self, token: int, gi: int) -> None:
+        self.last[gi] = (token, self.doc[token].dep_ in NOMINAL_SUBJECT_DEPS)
+
+    # -- descriptions ------------------------------------------------------------
+
+    def _description(self, token: Token) -> None:
+        if token.pos_ != "NOUN" or token.tag_ in PLURAL_NOUN_TAGS or token.dep_ in ("compound", "attr"):
+            return
+        det = next((c for c in token.lefts if c.dep_ in ("det", "poss")), None)
+        if det is None or det.lower_ not in ORG_DESCRIPTION_DETERMINERS:
+            return
+        if det.dep_ == "poss" and ORG_KIND_NOUNS.get(token.lower_) != "party":
+            return  # "his company" is not the company named before; "his party" is his party
+        if any(c.dep_ == "relcl" for c in token.rights) or (token.i + 1 < len(self.doc)
+                                                           and self.doc[token.i + 1].lower_ == "of"):
+            return  # "the company that makes ...", "the government of X": a new one, or one named next
+        inner = {self.owners.get(k) for k in range(det.i + 1, token.i)} - {None}
+        if any(self.covered[k] and k not in self.owners for k in range(det.i + 1, token.i)):
+            return
+        if inner:
+            gi = inner.pop()
+            if not inner and gi in self.orgs and self.orgs[gi].label in ("GPE", "ORG"):
+                self._add(det.i, token.i + 1, "nominal", gi)  # "the US government", "the Kasich campaign"
+                self._note(token.i, gi)
+            return
+        if any(not t.is_alpha or t.pos_ == "PROPN" for t in self.doc[det.i + 1 : token.i]):
+            return
+        low = token.lower_
+        gi = self._government(token) if low in GOVERNMENT_NOUNS else self._organisation(token, low)
+        if gi is not None:
+            self._add(det.i, token.i + 1, "nominal", gi)
+            self._note(token.i, gi)
+
+    def _government(self, token: Token) -> int | None:
+        countries = [gi for gi, org in self.orgs.items() if org.label == "GPE" and gi in self.last]
+        if countries:
+            best = max(countries, key=lambda gi: (self.orgs[gi].count, self.last[gi][0]))
+            if self.orgs[best].count >= GOVERNMENT_MIN_MENTIONS:
+                return best
+        bodies = [gi for gi, org in self.orgs.items() if org.label == "ORG" and gi in self.last
+                  and token.lower_ in org.words]
+        if bodies:
+            return max(bodies, key=lambda gi: self.last[gi][0])
+        if self.government is None:
+            self.government = self._new_group("ORG", token.lower_, kind="body")
+        return self.government
+
+    def _organisation(self, token: Token, noun: str) -> int | None:
+        sent = self.sents[token.i]
+        best, best_score = None, None
+        for gi, (at, subject) in self.last.items():
+            org = self.orgs.get(gi)
+            if org is None or org.kind == "group" or sent - self.sents[at] > DESCRIPTION_WINDOW:
+                continue
+            if not _compatible(noun, org):
+                continue
+            score = (-D_DISTANCE * (sent - self.sents[at]) + D_SUBJECT * subject
+                     + D_FREQUENCY * min(org.count, 10) / 10 + D_NAMED_KIND * (noun in org.words) + 0.0001 * at)
+            if best_score is None or score > best_score:
+                best, best_score = gi, score
+        return best
+
+    # -- pronouns ----------------------------------------------------------------
+
+    def _speakers(self, i: int) -> set[int]:
+        """The groups speaking the quotation token ``i`` stands in (none outside quotation marks)."""
+        if self.quotes is None or not self.quotes.inside[i]:
+            return set()
+        sent = self.sents[i]
+        subjects = [t for s in (sent - 1, sent, sent + 1) for t in self.quotes.speech_subjects(s)]
+        found = set()
+        for subject in subjects:
+            for k in [subject] + [c.i for c in self.doc[subject].children if c.dep_ == "poss"]:
+                if k in self.owners:
+                    found.add(self.owners[k])
+        return found
+
+    def _phrase_heads(self) -> list[int]:
+        """The head tokens of noun phrases (what ``noun_chunks`` roots are, pronouns included), in order.
+
+        Read from arrays rather than ``Doc.noun_chunks``, which builds a span per phrase; none without a parse.
+        """
+        if not self.doc.has_annotation("DEP"):
+            return []
+        strings = self.doc.vocab.strings
+        rows = self.doc.to_array([POS, DEP]).tolist()
+        nominal, deps = self._nominal_pos, PHRASE_HEAD_DEPS
+        return [i for i, (pos, dep) in enumerate(rows) if strings[pos] in nominal and strings[dep] in deps]
+
+    _nominal_pos = frozenset({"NOUN", "PROPN", "PRON"})
+
+    def _owner_of(self, root: Token) -> int | None:
+        gi = self.owners.get(root.i)
+        if gi is not None:
+            return gi
+        # "Indonesia's government": the possessor of a government or organisation noun
+        if root.lower_ in GOVERNMENT_NOUNS or root.lower_ in ORG_KIND_NOUNS:
+            owner = next((c for c in root.children if c.dep_ == "poss"), None)
+            if owner is not None and self.owners.get(owner.i) in self.orgs:
+                return self.owners[owner.i]
+        return None
+
+    def _pronoun(self, token: Token, heads: list[int]) -> None:
+        if token.pos_ not in ("PRON", "DET") or _expletive(token):
+            return
+        plural = token.lower_ in PLURAL_PRONOUN_FORMS
+        sent = self.sents[token.i]
+        bound = _clause_subject(token) if token.dep_ in ("dobj", "pobj") else None
+        # An object "it" is most often a thing or an event ("she found it"): not a name in a prepositional phrase.
+        object_position = token.dep_ in OBJECT_DEPS
+        speakers = self._speakers(token.i)
+        best, best_score = None, None
+        singular_orgs: list[tuple[float, int]] = []  # for "they" when no plural phrase comes before
+        for k in range(bisect_left(heads, token.i) - 1, -1, -1):
+            root_i = heads[k]
+            back = sent - self.sents[root_i]
+            if back > PRONOUN_WINDOW:
+                break
+            if root_i == token.head.i:
+                continue  # "its" in "its workers": not its own phrase
+            root = self.doc[root_i]
+            if root.ent_type_ in NON_NAME_LABELS or root_i == bound or (object_position and root.dep_ == "pobj"):
+                continue
+            gi = self._owner_of(root)
+            if gi is not None and gi in speakers:
+                continue  # '"It is quite good," Acme's analyst said': "It" is not the speaker
+            org = self.orgs.get(gi) if gi is not None else None
+            if root.pos_ == "PRON" and gi is None:
+                continue
+            if org is not None and org.label == "GPE" and root.dep_ == "pobj" and not plural:
+                continue  # "X said in Paris that it ...": a place in a prepositional phrase is where, not who
+            if gi is not None and org is None:
+                continue  # a person
+            number_plural = root.tag_ in PLURAL_NOUN_TAGS or root.lower_ in PLURAL_PRONOUN_FORMS
+            singular_org = plural and not number_plural and org is not None and org.label in ("ORG", "NORP")
+            if plural and not number_plural and not singular_org:
+                continue
+            if not plural and (number_plural or (org is not None and (org.label == "NORP" or org.kind == "group"))):
+                continue
+            score = W_RECENCY / (2 ** back)
+            if root.dep_ in NOMINAL_SUBJECT_DEPS:
+                score += W_SUBJECT
+            elif root.dep_ == "dobj":
+                score += W_OBJECT
+            if root.dep_ != "pobj":
+                score += W_NOT_ADVERBIAL
+            score += 0.01 * root_i
+            if singular_org:
+                singular_orgs.append((score, gi))  # type: ignore[arg-type]
+                continue
+            if best_score is None or score > best_score:
+                best, best_score = gi, score
+        if best_score is None and singular_orgs:
+            best = max(singular_orgs)[1]  # "the government ... they": an organisation as a plural
+        if best is not None:  # None also when the best phrase is no organisation: "the tax ... it"
+            self._add(token.i, token.i + 1, "pronoun", best)
+            self._note(token.i, best)

@@ -1,0 +1,128 @@
+"""Organisation and group mentions, and first-person pronouns in quotations, on invented sentences."""
+
+from __future__ import annotations
+
+import pytest
+
+from newsgraph.extract.entities.core import entities
+from newsgraph.extract.entities.orgs import org_kind
+from newsgraph.extract.entities.speakers import quote_runs
+from newsgraph.record import Entity
+
+
+@pytest.fixture(scope="module")
+def parse(nlp):
+    later = [name for name in nlp.pipe_names if name.startswith("newsgraph_")]
+    return lambda text: nlp(text, disable=later)
+
+
+def _owner(found: list[Entity], text: str, start: int) -> Entity | None:
+    """The entity with a mention of ``text`` at character ``start``."""
+    return next((e for e in found for m in e.mentions if m.start == start and m.text == text), None)
+
+
+def _at(text: str, word: str, nth: int = 0) -> int:
+    at = -1
+    for _ in range(nth + 1):
+        at = text.index(word, at + 1)
+    return at
+
+
+def test_org_kind_from_name_words():
+    assert org_kind(frozenset({"labour", "party"})) == "party"
+    assert org_kind(frozenset({"house", "budget", "committee"})) == "body"
+    assert org_kind(frozenset({"acme", "motors"})) == "company"
+
+
+def test_quote_runs():
+    assert quote_runs([False, True, True, False, True]) == [(1, 3), (4, 5)]
+    assert quote_runs([]) == []
+
+
+def test_company_description_and_it_go_to_the_company(parse):
+    text = ("Volvo said on Tuesday that sales rose by 5% last year. The carmaker expects a better year, "
+            "and it plans to hire 2,000 workers.")
+    found = entities(parse(text))
+    volvo = _owner(found, "Volvo", 0)
+    assert volvo is not None and volvo.type == "ORG"
+    carmaker = _owner(found, "The carmaker", _at(text, "The carmaker"))
+    assert carmaker is volvo
+    assert next(m.kind for m in volvo.mentions if m.text == "The carmaker") == "nominal"
+    it = _owner(found, "it", _at(text, " it ") + 1)
+    assert it is volvo and next(m.kind for m in volvo.mentions if m.text == "it") == "pronoun"
+
+
+def test_it_for_a_thing_stays_unresolved(parse):
+    text = "Volvo announced a new tax on imports. Critics say the tax is unfair because it hurts the poor."
+    found = entities(parse(text))
+    assert _owner(found, "it", _at(text, " it ") + 1) is None
+
+
+def test_a_description_of_another_kind_is_not_the_company(parse):
+    text = "Acme Motors sold 200 cars. The ministry said the sale was legal."
+    found = entities(parse(text))
+    assert _owner(found, "The ministry", _at(text, "The ministry")) is None
+
+
+def test_the_government_is_the_country_the_article_is_about(parse):
+    text = ("Peru is to raise fuel prices. Prices in Peru have been subsidised for years. "
+            "The government says the subsidy costs too much.")
+    found = entities(parse(text))
+    peru = _owner(found, "Peru", 0)
+    assert peru is not None and _owner(found, "The government", _at(text, "The government")) is peru
+
+
+def test_a_group_the_article_keeps_referring_to_is_an_entity(parse):
+    text = ("Protesters gathered outside the parliament on Monday. Police said protesters threw stones. "
+            "By evening the protesters had left, and they promised to return.")
+    found = entities(parse(text))
+    group = _owner(found, "protesters", _at(text, "protesters"))
+    assert group is not None and group.name.lower() == "protesters"
+    assert len([m for m in group.mentions if m.kind == "nominal"]) == 3
+    assert not any(m.kind == "name" for m in group.mentions)
+
+
+def test_a_group_named_twice_is_no_entity(parse):
+    text = "Protesters gathered on Monday. Police said protesters threw stones."
+    found = entities(parse(text))
+    assert _owner(found, "protesters", _at(text, "protesters")) is None
+
+
+def test_first_person_in_a_quotation_is_its_speaker(parse):
+    text = '"We will appeal, and I expect to win," said Dana Whitlow, the firm\'s lawyer.'
+    found = entities(parse(text))
+    dana = _owner(found, "Dana Whitlow", _at(text, "Dana"))
+    assert dana is not None
+    assert _owner(found, "We", 1) is dana
+    assert _owner(found, "I", _at(text, " I ") + 1) is dana
+
+
+def test_a_quotation_going_on_in_a_new_paragraph_keeps_its_speaker(parse):
+    text = 'Dana Whitlow said: "We will appeal.\n\n"I expect to win."'
+    found = entities(parse(text))
+    dana = _owner(found, "Dana Whitlow", 0)
+    assert dana is not None and _owner(found, "I", _at(text, "I expect")) is dana
+
+
+def test_first_person_of_an_unnamed_speaker_stays_unresolved(parse):
+    text = 'Dana Whitlow left early. "I am not sure," a spokesman said.'
+    found = entities(parse(text))
+    assert _owner(found, "I", _at(text, "I am")) is None
+
+
+def test_first_person_outside_quotations_is_left_alone(parse):
+    text = "Dana Whitlow spoke on Monday. I was not there."
+    found = entities(parse(text))
+    assert _owner(found, "I", _at(text, "I was")) is None
+
+
+def test_a_programme_named_after_its_host_is_one_work(parse):
+    found = entities(parse("Speaking on Sunrise with Jo Dale, the minister said taxes would rise."))
+    programme = next((e for e in found if e.name == "Sunrise with Jo Dale"), None)
+    assert programme is not None and programme.type == "WORK_OF_ART"
+    assert not any(e.name == "Sunrise" for e in found)
+
+
+def test_a_place_with_a_person_stays_two_names(parse):
+    found = entities(parse("Paris with Anna Smith was lovely."))
+    assert {e.name for e in found} >= {"Paris", "Anna Smith"}
