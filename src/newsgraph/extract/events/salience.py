@@ -1,0 +1,141 @@
+"""Event salience (0–1) and the article's main events: the 5–12 a reader would list.
+
+A long article gives a hundred clause events; a reader lists what happened, to
+whom, by whom. The score reads what the article itself signals:
+
+* position — the headline and lead state the news, later paragraphs background;
+* who — an actor or target that is one of the article's salient entities;
+* coding and date — an act the event ontology knows, a clause the text dates;
+* repetition — a predicate the article comes back to (as verb or noun: "resign",
+  "resignation" count as one lemma only when spaCy gives the same one);
+* modality — asserted and reported acts over hypothetical or uncertain ones.
+
+Statements of mind or state ("we know", "I go ok", "it is") are discounted, more
+so inside a quotation, and so are negated acts and first- or second-person
+actors. The main events are the best-scored, at most ``MAX_PER_SENTENCE`` from one
+sentence, ``MIN_MAIN``–``MAX_MAIN`` of them (fewer when fewer reach
+``MIN_MAIN_SALIENCE``).
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+
+from spacy.tokens import Token
+
+from newsgraph.extract.events.context import DocContext
+from newsgraph.record import Event
+
+W_POSITION = 0.25
+W_ACTOR = 0.2
+W_TARGET = 0.1
+W_CODED = 0.15
+W_DATED = 0.1
+W_REPEAT = 0.1
+W_MODALITY = 0.1
+#: Sentences of the lead (the headline, when the text has one, is the first).
+LEAD_SENTENCES = 2
+#: How fast position counts less after the lead: score 1 / (1 + k / POSITION_DECAY).
+POSITION_DECAY = 4.0
+#: Other sentences repeating a predicate for the full repetition score.
+REPEAT_FULL = 3
+#: Score of an actor phrase that names no entity of the article (a description left unresolved).
+UNRESOLVED_ACTOR = 0.3
+#: Score of an object phrase without a target entity.
+OBJECT_ONLY = 0.3
+MODALITY_SCORE = {"asserted": 1.0, "reported": 1.0, "future": 0.5, "hypothetical": 0.0, "uncertain": 0.0}
+#: Predicates of state, mind or motion that report no happening a reader would list.
+GENERIC_PREDICATES = frozenset(
+    {"be", "have", "know", "think", "believe", "seem", "want", "need", "like", "feel", "mean", "go", "get",
+     "see", "come", "look", "do", "hope", "wish", "love", "guess", "remember", "understand", "appear", "let",
+     "try", "make", "keep", "take"}
+)
+GENERIC_FACTOR = 0.3
+QUOTE_FACTOR = 0.6
+NEGATED_FACTOR = 0.5
+PERSONAL_FACTOR = 0.4
+PERSONAL_PRONOUNS = frozenset({"i", "we", "you", "me", "us"})
+MIN_MAIN = 5
+MAX_MAIN = 12
+#: Sentences per main event (an article of 30 sentences has about 10).
+SENTENCES_PER_MAIN = 3
+MIN_MAIN_SALIENCE = 0.3
+MAX_PER_SENTENCE = 2
+
+
+def mark_main(ctx: DocContext, found: list[tuple[Event, Token]]) -> None:
+    """Set ``salience`` on every event and ``main`` on the article's main events."""
+    if not found:
+        return
+    doc = ctx.doc
+    sent_starts = [start for start, _end in ctx.sent_bounds]
+    sent_index = {start: k for k, start in enumerate(sent_starts)}
+    top_entity = max((m.entity.salience for m in ctx.mentions_by_token.values()), default=0.0) or 1.0
+    entity_salience = {m.entity.id: m.entity.salience / top_entity for m in ctx.mentions_by_token.values()}
+    lemma_sentences: dict[str, set[int]] = {}
+    for k, (start, end) in enumerate(ctx.sent_bounds):
+        for tok in doc[start:end]:
+            if tok.is_alpha:
+                lemma_sentences.setdefault(tok.lemma_.lower(), set()).add(k)
+    quoted = [a.content for a in ctx.attributions if a.kind == "direct" or a.quoted]
+    for event, verb in found:
+        k = sent_index.get(verb.sent.start, 0)
+        event.salience = round(
+            _score(event, verb, k, entity_salience, lemma_sentences, quoted),
+            3,
+        )
+    n_main = min(MAX_MAIN, max(MIN_MAIN, round(len(sent_starts) / SENTENCES_PER_MAIN)))
+    per_sentence: Counter[int] = Counter()
+    chosen = 0
+    for event, _verb in sorted(found, key=lambda pair: -pair[0].salience):
+        if chosen >= n_main or event.salience < MIN_MAIN_SALIENCE:
+            break
+        if per_sentence[event.sentence.start] >= MAX_PER_SENTENCE:
+            continue
+        per_sentence[event.sentence.start] += 1
+        event.main = True
+        chosen += 1
+
+
+def _score(
+    event: Event,
+    verb: Token,
+    k: int,
+    entity_salience: dict[str, float],
+    lemma_sentences: dict[str, set[int]],
+    quoted: list,
+) -> float:
+    if not any(ch.isalpha() for ch in event.predicate):
+        return 0.0
+    position = 1.0 if k < LEAD_SENTENCES else 1.0 / (1.0 + (k - LEAD_SENTENCES + 1) / POSITION_DECAY)
+    if event.actor is not None:
+        actor = max(entity_salience.get(event.actor, 0.0), UNRESOLVED_ACTOR)
+    else:
+        actor = UNRESOLVED_ACTOR if event.actor_text else 0.0
+    if event.target is not None:
+        target = max(entity_salience.get(event.target, 0.0), OBJECT_ONLY)
+    else:
+        target = OBJECT_ONLY if (event.object_text or event.target_text) else 0.0
+    head = event.predicate.split()[0]
+    repeats = len(lemma_sentences.get(head, set()) - {k})
+    score = (
+        W_POSITION * position
+        + W_ACTOR * actor
+        + W_TARGET * target
+        + W_CODED * (event.code is not None)
+        + W_DATED * (event.date is not None)
+        + W_REPEAT * min(1.0, repeats / REPEAT_FULL)
+        + W_MODALITY * MODALITY_SCORE.get(event.modality, 0.0)
+    )
+    in_quote = any(c.start <= verb.idx < c.end for c in quoted)
+    if head in GENERIC_PREDICATES and event.code is None:
+        score *= GENERIC_FACTOR
+        if in_quote:
+            score *= QUOTE_FACTOR
+    elif in_quote and event.code is None:
+        score *= QUOTE_FACTOR
+    if event.negated:
+        score *= NEGATED_FACTOR
+    if (event.actor_text or "").lower() in PERSONAL_PRONOUNS:
+        score *= PERSONAL_FACTOR
+    return max(0.0, min(1.0, score))
