@@ -135,7 +135,10 @@ def _clause_events(ctx: DocContext, verb: Token, sent: Span, according: Token | 
         if target is not None and actor is not None and target.entity.id == actor.entity.id:
             target = None  # "X praised X's ...": the actor is not its own target
         target_text = args.target_text if target is not None or args.target_text else None
-        actor_span = _locate(sent, actor_text, actor_tok.idx if actor_tok is not None else verb.idx, actor)
+        if actor_tok is not None and actor_tok.lower_ in PRONOUN_WORDS:  # the evidence is the pronoun itself
+            actor_span = Offsets(start=actor_tok.idx, end=actor_tok.idx + len(actor_tok.text))
+        else:
+            actor_span = _locate(sent, actor_text, actor_tok.idx if actor_tok is not None else verb.idx, actor)
         target_span = _locate(sent, target_text, verb.idx, target)
         out.append(
             Event(
@@ -168,6 +171,8 @@ def _clause_events(ctx: DocContext, verb: Token, sent: Span, according: Token | 
     return out
 
 
+#: Pronouns whose evidence is the word in the clause, whatever the entity they resolve to.
+PRONOUN_WORDS = PERSON_PRONOUN_FORMS | cl.ANAPHORS | {"i", "you", "us", "me", "them", "him", "her"}
 #: Longest predicate phrase kept as written; a longer one is given as its words alone.
 MAX_PREDICATE_TOKENS = 8
 #: Copular and naming verbs whose complement belongs to the predicate ("became prime minister").
