@@ -38,17 +38,20 @@ def _rows(name: str) -> list[list[str]]:
 
 
 @lru_cache(maxsize=1)
-def actor_table() -> dict[str, list[tuple[str, str, str]]]:
-    """Name phrase → ``(code, from, to)`` (empty bounds: always)."""
-    out: dict[str, list[tuple[str, str, str]]] = {}
-    for name, codes in _rows(ACTOR_FILE):
-        entries = []
-        for raw in codes.split(";"):
-            code, _, span = raw.partition("@")
-            lo, _, hi = span.partition("/")
-            entries.append((code, lo, hi))
-        out[name] = entries
-    return out
+def actor_table() -> dict[str, str]:
+    """Name phrase → its codes as written in the table (parsed by ``_entries`` on a hit only: 34,000 rows)."""
+    text = resources.files("newsgraph.extract.events").joinpath("data", ACTOR_FILE).read_text(encoding="utf-8")
+    return dict(line.split("\t", 1) for line in text.splitlines() if line and not line.startswith("#"))
+
+
+def _entries(raw: str) -> list[tuple[str, str, str]]:
+    """``USAELI@1978-01-01/2000-01-01;USAGOV@2009-01-20/`` → ``(code, from, to)`` (empty bounds: always)."""
+    entries = []
+    for part in raw.split(";"):
+        code, _, span = part.partition("@")
+        lo, _, hi = span.partition("/")
+        entries.append((code, lo, hi))
+    return entries
 
 
 @lru_cache(maxsize=1)
@@ -95,12 +98,12 @@ def actor_code(mention: EntityMention | None, text: str | None, when: str | None
     if mention is not None:
         name = " ".join(_words(mention.entity.name))
         if name in actors and (not person or " " in name):
-            code = _valid(actors[name], when)
+            code = _valid(_entries(actors[name]), when)
     words = _words(text)
     if code is None and not person:
         found = _longest(words, actors)
         if found is not None:
-            code = _valid(actors[found[0]], when)
+            code = _valid(_entries(actors[found[0]]), when)
     if person and code is None:
         return None
     role = None

@@ -129,6 +129,7 @@ def _clause_events(ctx: DocContext, verb: Token, sent: Span, according: Token | 
     out = []
     trigger = _trigger(verb)
     predicate_text = _predicate_text(verb)
+    sent_text = sent.text  # spaCy builds a span's text on every access: once per clause
     for actor_tok in actors:
         actor, actor_text = _actor(ctx, actor_tok, verb)
         target = args.target
@@ -138,8 +139,9 @@ def _clause_events(ctx: DocContext, verb: Token, sent: Span, according: Token | 
         if actor_tok is not None and actor_tok.lower_ in PRONOUN_WORDS:  # the evidence is the pronoun itself
             actor_span = Offsets(start=actor_tok.idx, end=actor_tok.idx + len(actor_tok.text))
         else:
-            actor_span = _locate(sent, actor_text, actor_tok.idx if actor_tok is not None else verb.idx, actor)
-        target_span = _locate(sent, target_text, verb.idx, target)
+            anchor = actor_tok.idx if actor_tok is not None else verb.idx
+            actor_span = _locate(sent, sent_text, actor_text, anchor, actor)
+        target_span = _locate(sent, sent_text, target_text, verb.idx, target)
         out.append(
             Event(
                 id="v0",
@@ -163,7 +165,7 @@ def _clause_events(ctx: DocContext, verb: Token, sent: Span, according: Token | 
                 trigger=trigger,
                 actor_span=actor_span,
                 target_span=target_span,
-                object_span=_locate(sent, args.object_text, verb.idx, None),
+                object_span=_locate(sent, sent_text, args.object_text, verb.idx, None),
                 actor_code=actor_code(actor, actor_text, dating.date),
                 target_code=actor_code(target, target_text, dating.date) if target_text else None,
             )
@@ -215,12 +217,14 @@ def _predicate_text(verb: Token) -> str:
     return " ".join(t.text for t in sorted(toks, key=lambda t: t.i))
 
 
-def _locate(sent: Span, text: str | None, anchor: int, mention: EntityMention | None) -> Offsets | None:
-    """Where an argument's text stands: its occurrence in the sentence nearest the anchor, else its mention."""
+def _locate(
+    sent: Span, hay: str, text: str | None, anchor: int, mention: EntityMention | None
+) -> Offsets | None:
+    """Where an argument's text stands: its occurrence in the sentence text ``hay`` nearest the anchor, else its
+    mention."""
     if not text:
         return None
     base = sent.start_char
-    hay = sent.text
     best: int | None = None
     pos = hay.find(text)
     while pos >= 0:

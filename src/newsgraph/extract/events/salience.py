@@ -19,8 +19,10 @@ sentence, ``MIN_MAIN``–``MAX_MAIN`` of them (fewer when fewer reach
 
 from __future__ import annotations
 
+from bisect import bisect_right
 from collections import Counter
 
+from spacy.attrs import IS_ALPHA, LEMMA
 from spacy.tokens import Token
 
 from newsgraph.extract.events.context import DocContext
@@ -48,10 +50,18 @@ MODALITY_SCORE = {"asserted": 1.0, "reported": 1.0, "future": 0.5, "hypothetical
 GENERIC_PREDICATES = frozenset(
     {"be", "have", "know", "think", "believe", "seem", "want", "need", "like", "feel", "mean", "go", "get",
      "see", "come", "look", "do", "hope", "wish", "love", "guess", "remember", "understand", "appear", "let",
-     "try", "make", "keep", "take"}
+     "try", "make", "keep", "take", "expect", "continue", "say", "tell", "ask", "wonder"}
 )
 GENERIC_FACTOR = 0.3
-QUOTE_FACTOR = 0.6
+#: Inside a direct quotation: what a speaker says happened is the speaker's, not the article's, news.
+QUOTE_FACTOR = 0.4
+CODED_QUOTE_FACTOR = 0.7
+#: A participle or infinitive without an auxiliary ("creating a giant", "signing pledges") is background
+#: to its clause; a relative clause ("who withheld support") describes a participant.
+NON_FINITE_FACTOR = 0.5
+RELATIVE_FACTOR = 0.6
+NON_FINITE_TAGS = frozenset({"VBG", "VBN", "VB"})
+NON_FINITE_DEPS = frozenset({"acl", "advcl", "pcomp", "xcomp", "amod", "relcl", "csubj", "conj", "ccomp"})
 NEGATED_FACTOR = 0.5
 PERSONAL_FACTOR = 0.4
 PERSONAL_PRONOUNS = frozenset({"i", "we", "you", "me", "us"})
@@ -69,17 +79,18 @@ def mark_main(ctx: DocContext, found: list[tuple[Event, Token]]) -> None:
         return
     doc = ctx.doc
     sent_starts = [start for start, _end in ctx.sent_bounds]
-    sent_index = {start: k for k, start in enumerate(sent_starts)}
     top_entity = max((m.entity.salience for m in ctx.mentions_by_token.values()), default=0.0) or 1.0
     entity_salience = {m.entity.id: m.entity.salience / top_entity for m in ctx.mentions_by_token.values()}
+    # One array pass over the lemmas (a Python Token per token would cost more than the rest of the stage).
+    lemmas = doc.to_array([LEMMA, IS_ALPHA]).reshape(len(doc), 2)
+    strings = doc.vocab.strings
     lemma_sentences: dict[str, set[int]] = {}
     for k, (start, end) in enumerate(ctx.sent_bounds):
-        for tok in doc[start:end]:
-            if tok.is_alpha:
-                lemma_sentences.setdefault(tok.lemma_.lower(), set()).add(k)
+        for lemma_id in set(lemmas[start:end][lemmas[start:end, 1] == 1, 0].tolist()):
+            lemma_sentences.setdefault(strings[lemma_id].lower(), set()).add(k)
     quoted = [a.content for a in ctx.attributions if a.kind == "direct" or a.quoted]
     for event, verb in found:
-        k = sent_index.get(verb.sent.start, 0)
+        k = max(0, bisect_right(sent_starts, verb.i) - 1)
         event.salience = round(
             _score(event, verb, k, entity_salience, lemma_sentences, quoted),
             3,
@@ -95,6 +106,13 @@ def mark_main(ctx: DocContext, found: list[tuple[Event, Token]]) -> None:
         per_sentence[event.sentence.start] += 1
         event.main = True
         chosen += 1
+
+
+def _non_finite(verb: Token) -> bool:
+    """A verb form with no tense of its own: a participle or bare infinitive without an auxiliary."""
+    if verb.tag_ not in NON_FINITE_TAGS or verb.dep_ not in NON_FINITE_DEPS:
+        return False
+    return not any(c.dep_ in ("aux", "auxpass") and c.lower_ != "to" for c in verb.children)
 
 
 def _score(
@@ -130,10 +148,12 @@ def _score(
     in_quote = any(c.start <= verb.idx < c.end for c in quoted)
     if head in GENERIC_PREDICATES and event.code is None:
         score *= GENERIC_FACTOR
-        if in_quote:
-            score *= QUOTE_FACTOR
-    elif in_quote and event.code is None:
-        score *= QUOTE_FACTOR
+    if in_quote:
+        score *= QUOTE_FACTOR if event.code is None else CODED_QUOTE_FACTOR
+    if _non_finite(verb):
+        score *= NON_FINITE_FACTOR
+    elif verb.dep_ == "relcl":
+        score *= RELATIVE_FACTOR
     if event.negated:
         score *= NEGATED_FACTOR
     if (event.actor_text or "").lower() in PERSONAL_PRONOUNS:
