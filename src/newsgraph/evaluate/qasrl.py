@@ -133,7 +133,7 @@ def detokenise(tokens: list[str]) -> tuple[str, list[Span]]:
     quote_open = False
     for i, raw in enumerate(tokens):
         tok = PTB.get(raw, raw)
-        space = i > 0 and raw not in NO_SPACE_BEFORE and tokens[i - 1] not in NO_SPACE_AFTER
+        space = i > 0 and tok not in NO_SPACE_BEFORE and PTB.get(tokens[i - 1], tokens[i - 1]) not in NO_SPACE_AFTER
         if raw == "``":
             quote_open = True
         elif raw == "''" or (raw == '"' and quote_open):
