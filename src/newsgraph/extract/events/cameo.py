@@ -74,6 +74,7 @@ def features(verb: Token) -> frozenset[str]:
     return frozenset(out)
 
 
+@lru_cache(maxsize=65536)
 def match(lemma: str, feats: frozenset[str]) -> tuple[str, int] | None:
     """``(CAMEO code or "-", how many conditions matched)`` for a verb lemma; None when the verb is not listed."""
     t = tables()

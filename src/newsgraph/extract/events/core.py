@@ -127,8 +127,9 @@ def _clause_events(ctx: DocContext, verb: Token, sent: Span, according: Token | 
     pred = cl.predicate(verb)
     code = code_event(verb, pred, args.object_text, negated=cl.negated(verb))
     out = []
-    trigger = _trigger(verb)
-    predicate_text = _predicate_text(verb)
+    particles = _particles(verb)
+    trigger = _trigger(verb, particles)
+    predicate_text = _predicate_text(verb, particles)
     sent_text = sent.text  # spaCy builds a span's text on every access: once per clause
     for actor_tok in actors:
         actor, actor_text = _actor(ctx, actor_tok, verb)
@@ -194,15 +195,17 @@ def _particles(verb: Token) -> list[Token]:
     ]
 
 
-def _trigger(verb: Token) -> Offsets:
+def _trigger(verb: Token, particles: list[Token]) -> Offsets:
     """The predicate's own words: the verb with its phrasal particle ("stepped down")."""
-    toks = [verb, *_particles(verb)]
+    if not particles:
+        return Offsets(start=verb.idx, end=verb.idx + len(verb.text))
+    toks = [verb, *particles]
     return Offsets(start=min(t.idx for t in toks), end=max(t.idx + len(t.text) for t in toks))
 
 
-def _predicate_text(verb: Token) -> str:
+def _predicate_text(verb: Token, particles: list[Token]) -> str:
     """The predicate as written: particle, merged infinitive, copular complement ("offered to resign")."""
-    toks = [verb, *_particles(verb), *(c for c in verb.children if c.dep_ == "neg")]
+    toks = [verb, *particles, *(c for c in verb.children if c.dep_ == "neg")]
     inner = cl.merged_xcomp(verb)
     if inner is not None:
         toks += [inner, *(c for c in inner.children if c.dep_ in ("aux", "prt") and c.i < inner.i + 2)]
@@ -210,6 +213,8 @@ def _predicate_text(verb: Token) -> str:
         for c in verb.children:
             if c.dep_ in ("attr", "acomp", "oprd") and c.i > verb.i:
                 toks += cl.phrase_tokens(c)
+    if len(toks) == 1:
+        return verb.text
     lo, hi = min(t.i for t in toks), max(t.i for t in toks) + 1
     doc = verb.doc
     if hi - lo <= MAX_PREDICATE_TOKENS:
