@@ -92,11 +92,17 @@ def actor_code(mention: EntityMention | None, text: str | None, when: str | None
     """The Phoenix code of an actor phrase (and of the entity it names), or None."""
     if not text:
         return None
+    if mention is None:
+        return _code(None, False, text, when)
+    return _code(mention.entity.name, mention.entity.type == "PERSON", text, when)
+
+
+@lru_cache(maxsize=8192)
+def _code(entity_name: str | None, person: bool, text: str, when: str | None) -> str | None:
     actors = actor_table()
-    person = mention is not None and mention.entity.type == "PERSON"
     code: str | None = None
-    if mention is not None:
-        name = " ".join(_words(mention.entity.name))
+    if entity_name is not None:
+        name = " ".join(_words(entity_name))
         if name in actors and (not person or " " in name):
             code = _valid(_entries(actors[name]), when)
     words = _words(text)

@@ -146,7 +146,7 @@ def _verb_entry(tok: Token, particle: list[str]) -> _Entry | bool | None:
     (``[---]``, e.g. "cut production") is an answer too: the verb stays uncoded.
     """
     comps = _complements(tok)
-    feats = cameo.features(tok)
+    feats: frozenset[str] | None = None
     for lemma in lemmas(tok):
         heads = ([" ".join([lemma, *particle])] if particle else []) + [lemma]
         for head in heads:
@@ -157,6 +157,8 @@ def _verb_entry(tok: Token, particle: list[str]) -> _Entry | bool | None:
             return dictionary()[(heads[0], "*")]
         if any(dictionary().get((head, "*"), False) is None for head in heads):
             return None  # the hand table keeps this verb out of the ontology, whatever its pattern
+        if feats is None:
+            feats = cameo.features(tok)
         pattern = cameo.match(lemma, feats)
         hand = next((dictionary()[(h, "*")] for h in heads if (h, "*") in dictionary()), False)
         if pattern is not None and pattern[1] > 0 and (hand is False or pattern[0] == cameo.UNCODED):

@@ -22,7 +22,8 @@ from __future__ import annotations
 from bisect import bisect_right
 from collections import Counter
 
-from spacy.attrs import IS_ALPHA, LEMMA
+import numpy
+from spacy.attrs import LEMMA
 from spacy.tokens import Token
 
 from newsgraph.extract.events.context import DocContext
@@ -83,13 +84,15 @@ def mark_main(ctx: DocContext, found: list[tuple[Event, Token]]) -> None:
     sent_starts = [start for start, _end in ctx.sent_bounds]
     top_entity = max((m.entity.salience for m in ctx.mentions_by_token.values()), default=0.0) or 1.0
     entity_salience = {m.entity.id: m.entity.salience / top_entity for m in ctx.mentions_by_token.values()}
-    # One array pass over the lemmas (a Python Token per token would cost more than the rest of the stage).
-    lemmas = doc.to_array([LEMMA, IS_ALPHA]).reshape(len(doc), 2)
+    # Array look-ups of the predicates' lemmas only (a Python Token per token would cost more than the stage).
+    lemmas = doc.to_array(LEMMA)
+    sent_of = numpy.zeros(len(doc), dtype=numpy.int64)
+    for k, (start, end) in enumerate(ctx.sent_bounds):
+        sent_of[start:end] = k
     strings = doc.vocab.strings
     lemma_sentences: dict[str, set[int]] = {}
-    for k, (start, end) in enumerate(ctx.sent_bounds):
-        for lemma_id in set(lemmas[start:end][lemmas[start:end, 1] == 1, 0].tolist()):
-            lemma_sentences.setdefault(strings[lemma_id].lower(), set()).add(k)
+    for head in {event.predicate.split()[0] for event, _verb in found if event.predicate}:
+        lemma_sentences[head] = set(numpy.unique(sent_of[lemmas == strings[head]]).tolist())
     quoted = [a.content for a in ctx.attributions if a.kind == "direct" or a.quoted]
     for event, verb in found:
         k = max(0, bisect_right(sent_starts, verb.i) - 1)
