@@ -69,3 +69,11 @@ def test_newsgraph_beats_the_svo_baseline_on_a_few_articles(reader):
     report = qasrl.evaluate(DATA, reader, half="dev", limit=4)
     assert report.newsgraph.reported > 0
     assert report.newsgraph.actor.value > report.baseline_on_newsgraph_predicates.actor.value
+
+
+def test_a_resolved_pronoun_matches_through_its_antecedent_text():
+    text = "The United States said they would seek talks."
+    gold = [(0, 17)]  # "The United States"
+    assert qasrl.text_match(text, "The United States", gold)
+    assert not qasrl.text_match(text, "talks", gold)
+    assert not qasrl.text_match(text, None, gold)

@@ -12,8 +12,10 @@ the patient; "When …?" the time.
 * **actor / patient / time accuracy**, on the reported predicates whose gold has
   that role: the predicted span (``actor_span``; ``target_span`` or
   ``object_span``; the event's time expression) matches when it and one of the
-  gold answers contain one another or share half their tokens (token F1 ≥ 0.5).
-  A missing prediction counts as wrong.
+  gold answers contain one another or share half their tokens (token F1 ≥ 0.5);
+  an actor also matches when its ``actor_text`` (for a pronoun, the phrase it
+  was resolved to) and a gold answer of more than three letters contain one
+  another. A missing prediction counts as wrong.
 * **predicate recall**, over the gold verbs that are neither speech verbs (newsgraph
   reports them as attributions), states (``be``, ``have``, ``seem`` …) nor
   infinitive complements ("agreed *to sell*": part of the predicate of the verb
@@ -256,14 +258,28 @@ def span_match(text: str, predicted: Span | None, gold: list[Span]) -> bool:
     return False
 
 
+def text_match(text: str, predicted: str | None, gold: list[Span]) -> bool:
+    """Whether the actor as newsgraph resolved it (a pronoun's antecedent phrase) reads as a gold answer."""
+    if not predicted:
+        return False
+    p = " ".join(predicted.lower().split())
+    for g in gold:
+        answer = " ".join(text[g[0] : g[1]].lower().split())
+        if answer and (answer in p or p in answer) and len(min(answer, p, key=len)) > 3:
+            return True
+    return False
+
+
 def _eligible(pred: GoldPredicate, lemma: str) -> bool:
     return not (pred.infinitive or lemma in SPEECH_VERBS or lemma in STATE_VERBS)
 
 
-def _score_one(score: SystemScore, text: str, pred: GoldPredicate, actor, patient, time) -> None:
+def _score_one(
+    score: SystemScore, text: str, pred: GoldPredicate, actor, patient, time, *, actor_text: str | None = None
+) -> None:
     score.reported += 1
     if pred.actors:
-        score.actor.add(span_match(text, actor, pred.actors))
+        score.actor.add(span_match(text, actor, pred.actors) or text_match(text, actor_text, pred.actors))
     if pred.patients:
         score.patient.add(span_match(text, patient, pred.patients))
     if pred.times:
@@ -297,7 +313,8 @@ def evaluate(directory: Path, reader, *, half: str = "report", limit: int | None
             span = ev.target_span or ev.object_span
             actor = (ev.actor_span.start, ev.actor_span.end) if ev.actor_span else None
             patient = (span.start, span.end) if span else None
-            _score_one(report.newsgraph, art.text, pred, actor, patient, times.get(ev.time or ""))
+            _score_one(report.newsgraph, art.text, pred, actor, patient, times.get(ev.time or ""),
+                       actor_text=ev.actor_text)
             tok = doc[doc.char_span(ev.trigger.start, ev.trigger.end, alignment_mode="expand").start]
             _score_one(report.baseline_on_newsgraph_predicates, art.text, pred, *_svo(tok), None)
         for tok in doc:
