@@ -64,3 +64,22 @@ def test_predicate_text_keeps_the_phrase_as_written(nlp):
     text = "Ms. Lane became prime minister in 2019."
     (ev,) = [e for e in run(nlp, text) if e.predicate == "become"]
     assert ev.predicate_text == "became prime minister"
+
+
+def test_a_pronoun_in_a_quotation_is_not_its_speaker(nlp):
+    from newsgraph.record import Attribution, TextSpan
+
+    text = 'Mayor John Lee praised the council. He added, "She built the plan with the unions."'
+    doc = nlp.make_doc(text)
+    for name, proc in nlp.pipeline:
+        if not name.startswith("newsgraph_"):
+            doc = proc(doc)
+    lee = Entity(id="e1", name="John Lee", type="PERSON", mentions=[
+        Mention(start=6, end=14, text="John Lee"), Mention(start=36, end=38, text="He", kind="pronoun")])
+    start = text.index("She")
+    quote = Attribution(id="a1", source=None, cue=None, kind="direct", quoted=True,
+                        content=TextSpan(start=start, end=len(text) - 2, text=text[start:-2]))
+    evs = events(doc, [lee], [], [], [quote])[0]
+    (build,) = [e for e in evs if e.predicate == "build"]
+    assert build.actor is None and build.actor_text == "She"
+    assert build.target != "e1"
