@@ -63,6 +63,8 @@ def test_plover_mapping_falls_back_to_the_code_prefix():
         ("Israeli soldiers", "ISRMIL"),
         ("Syrian rebels", "SYRREB"),
         ("the White House", "USAGOV"),
+        ("the Justice Department", "USAGOV"),  # from the hand-made override table
+        ("Downing Street", "GBRGOV"),
         ("the company", "BUS"),
         ("a man", None),
         ("it", None),

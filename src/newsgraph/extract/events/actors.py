@@ -23,6 +23,8 @@ from newsgraph.extract.events.context import EntityMention
 
 ACTOR_FILE = "phoenix_actors.tsv"
 AGENT_FILE = "phoenix_agents.tsv"
+#: Hand-made codes for institutions the Phoenix tables miss ("the Justice Department" → USAGOV).
+OVERRIDE_FILE = "actor_overrides.tsv"
 #: Longest name looked up, in words.
 MAX_NAME_WORDS = 6
 #: Length of a CAMEO country (or international) code; longer codes carry a role already.
@@ -41,7 +43,9 @@ def _rows(name: str) -> list[list[str]]:
 def actor_table() -> dict[str, str]:
     """Name phrase → its codes as written in the table (parsed by ``_entries`` on a hit only: 34,000 rows)."""
     text = resources.files("newsgraph.extract.events").joinpath("data", ACTOR_FILE).read_text(encoding="utf-8")
-    return dict(line.split("\t", 1) for line in text.splitlines() if line and not line.startswith("#"))
+    table = dict(line.split("\t", 1) for line in text.splitlines() if line and not line.startswith("#"))
+    table.update((name, code) for name, code in _rows(OVERRIDE_FILE))  # the hand-made layer wins
+    return table
 
 
 def _entries(raw: str) -> list[tuple[str, str, str]]:
