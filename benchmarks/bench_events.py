@@ -51,6 +51,12 @@ def main() -> None:
         sources, attrs = attributions(doc, ents)
         inputs.append((doc, ents, times, sources, attrs))
 
+    # The dictionaries (CAMEO patterns, Phoenix actors) load once per process: timed apart, on first use.
+    start = time.perf_counter()
+    if inputs:
+        events(*inputs[0])
+    load_seconds = time.perf_counter() - start
+
     n_events = n_relations = 0
     start = time.perf_counter()
     for _ in range(args.repeat):
@@ -64,6 +70,7 @@ def main() -> None:
     words = sum(len(d) for d in docs)
     print(f"articles: {len(docs)}  tokens: {words}  events: {n_events}  relations: {n_relations}")
     print(f"bare nlp.pipe: {parse_seconds:.2f} s   events(): {events_seconds:.2f} s")
+    print(f"first events() call (loads the dictionaries, once per process): {load_seconds:.2f} s")
     print(f"events / parse: {events_seconds / parse_seconds:.1%} (target < 10%)")
 
 

@@ -204,6 +204,17 @@ class Event(_Model):
     mode: PloverMode | None = None
     cameo: str | None = None
     sentence: Offsets
+    predicate_text: str | None = Field(
+        default=None, description="the predicate as written ('became prime minister'); predicate is its lemma"
+    )
+    trigger: Offsets | None = Field(default=None, description="the predicate's words, phrasal particle included")
+    actor_span: Offsets | None = None
+    target_span: Offsets | None = None
+    object_span: Offsets | None = None
+    actor_code: str | None = Field(default=None, description="Phoenix/CAMEO actor code: country plus role (ISRMIL)")
+    target_code: str | None = None
+    salience: float = Field(default=0.0, description="0-1: how much the article is about this event")
+    main: bool = Field(default=False, description="one of the 5-12 events a reader would list")
 
 
 class Relation(_Model):

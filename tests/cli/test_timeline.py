@@ -105,3 +105,23 @@ def test_cli_table_and_entity(tmp_path):
 def test_cli_missing_file(tmp_path):
     result = CliRunner().invoke(app, ["timeline", str(tmp_path / "missing.txt")])
     assert result.exit_code != 0
+
+
+MANY = (
+    "Rebels seized the town of Kelso on Monday. The army launched an offensive on Tuesday. "
+    "Residents fled to the capital. \"We know the place,\" a farmer said. The town has two schools. "
+    "Officials think it is calm. Some people like the market. The mayor wants peace. "
+    "Aid groups delivered food on Wednesday. A bridge collapsed."
+)
+
+
+def test_timeline_shows_main_events_unless_all_events(tmp_path):
+    path = tmp_path / "a.txt"
+    path.write_text(MANY, encoding="utf-8")
+    runner = CliRunner()
+    main = runner.invoke(app, ["timeline", str(path), "--json", "--published", "2024-03-08"])
+    every = runner.invoke(app, ["timeline", str(path), "--json", "--published", "2024-03-08", "--all-events"])
+    assert main.exit_code == 0 and every.exit_code == 0, main.output + every.output
+    main_rows, all_rows = json.loads(main.stdout), json.loads(every.stdout)
+    assert 0 < len(main_rows) < len(all_rows)
+    assert "know" not in {r["predicate"] for r in main_rows}

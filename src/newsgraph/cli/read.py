@@ -21,6 +21,9 @@ def read(
     published: Annotated[str | None, typer.Option(help="Publication date to anchor relative times on.")] = None,
     model: Annotated[str | None, typer.Option(help="spaCy model package or path.")] = None,
     workers: Annotated[int, typer.Option(min=1, help="Worker processes.")] = 1,
+    all_events: Annotated[
+        bool, typer.Option("--all-events", help="The view lists every clause event, not only the main ones.")
+    ] = False,
 ) -> None:
     """Read articles and print their records.
 
@@ -38,7 +41,7 @@ def read(
         elif as_json:
             collected.append(record.to_dict())
         else:
-            render_record(console, record)
+            render_record(console, record, all_events=all_events)
     if as_json and collected:
         write_line(json.dumps(collected[0] if run.seen == 1 else collected, indent=2, ensure_ascii=False))
     if run.failures:

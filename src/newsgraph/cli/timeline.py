@@ -29,6 +29,9 @@ def timeline_command(
     dated_only: Annotated[bool, typer.Option("--dated-only", help="Leave out events with no date.")] = False,
     published: Annotated[str | None, typer.Option(help="Publication date to anchor relative times on.")] = None,
     model: Annotated[str | None, typer.Option(help="spaCy model package or path.")] = None,
+    all_events: Annotated[
+        bool, typer.Option("--all-events", help="Every clause event, not only each article's main events.")
+    ] = False,
 ) -> None:
     """List the events of the given articles (or of a store) in date order, with source and evidence.
 
@@ -43,6 +46,11 @@ def timeline_command(
         fail("name articles to read, or a store with --db", 2)
     run = ReadRun(paths, published=published, model=model)
     records = [record for record in run.records() if not record.source.error]
+    if not all_events:  # each article's main events (records made before salience have none marked: all kept)
+        records = [
+            r.model_copy(update={"events": [e for e in r.events if e.main]}) if any(e.main for e in r.events) else r
+            for r in records
+        ]
     entries = timeline(records, entity, undated=not dated_only)
     if as_json:
         write_line(json.dumps([e.to_dict() for e in entries], indent=2, ensure_ascii=False))

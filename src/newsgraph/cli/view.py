@@ -15,7 +15,7 @@ def _clip(text: str | None, width: int = 70) -> str:
     return text if len(text) <= width else text[: width - 1] + "…"
 
 
-def render_record(console: Console, record: Record) -> None:
+def render_record(console: Console, record: Record, *, all_events: bool = False) -> None:
     meta = record.meta
     head = Table.grid(padding=(0, 2))
     head.add_column(style="bold")
@@ -79,10 +79,16 @@ def render_record(console: Console, record: Record) -> None:
             return f"{text} ({name})"
         return text or name or ""
 
+    # The main events by default (the ones a reader would list); every clause event with --all-events.
+    shown = record.events if all_events or not any(v.main for v in record.events) else [
+        v for v in record.events if v.main
+    ]
+    if len(shown) < len(record.events):
+        console.print(f"[dim]Events: the {len(shown)} main of {len(record.events)}; --all-events lists them all[/]")
     table("Events", ["date", "actor", "predicate", "target / object", "source", "code"], [
-        [v.date or "", who(v.actor, v.actor_text), ("not " if v.negated else "") + v.predicate,
+        [v.date or "", who(v.actor, v.actor_text), ("not " if v.negated else "") + (v.predicate_text or v.predicate),
          _clip(who(v.target, v.target_text) or v.object_text, 40), sources.get(v.source or "", ""), v.code or ""]
-        for v in record.events
+        for v in shown
     ])
     table("Relations", ["a", "b", "polarity", "text"], [
         [names.get(r.a, r.a), names.get(r.b, r.b), r.polarity, _clip(r.text.text)] for r in record.relations

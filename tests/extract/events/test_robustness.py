@@ -142,3 +142,27 @@ def test_let_with_an_object_is_an_event(nlp, text):
 def test_a_word_with_a_glued_sentence_end_is_not_a_predicate(nlp):
     for predicate in predicates(nlp, "Such pictures are common.ö Critics say otherwise."):
         assert "." not in predicate
+
+
+BAD_INPUTS = [
+    " ".join(["the council met and the mayor spoke and residents protested"] * 55),  # one 500-word sentence
+    "- Ford cut prices\n- GM raised wages\n- 3.5%\n- -- -- --\n* * *",  # a list
+    "Team | Won | Lost\nLeeds | 10 | 2\nYork | 8 | 4\n| | |",  # a table
+    "POLICE ARREST THREE AFTER RIOT IN CITY CENTRE. MAYOR CALLS FOR CALM.",  # all caps
+    "BREAKING: Minister quits",  # a headline fragment
+]
+
+
+@pytest.mark.parametrize("text", BAD_INPUTS)
+def test_bad_input_gives_word_predicates_and_sane_evidence(reader, text):
+    record = reader.read(text)
+    assert record.source.error is None and record.text
+    for ev in record.events:
+        assert any(ch.isalpha() for ch in ev.predicate), ev
+        assert 0.0 <= ev.salience <= 1.0
+        if ev.trigger is not None:
+            assert any(ch.isalpha() for ch in record.text[ev.trigger.start : ev.trigger.end])
+        for span in (ev.actor_span, ev.target_span, ev.object_span):
+            if span is not None:
+                assert 0 <= span.start < span.end <= len(record.text)
+    assert sum(ev.main for ev in record.events) <= 12

@@ -315,6 +315,8 @@ def _inherited_agent(verb: Token) -> Token | None:
         return objs[0] if objs else head
     if dep == "advcl" and not any(c.dep_ == "mark" for c in verb.children) and verb.tag_ in PARTICIPLE_TAGS:
         return head
+    if dep == "pcomp" and verb.tag_ == "VBG" and head.dep_ == "prep" and head.head.pos_ in VERBAL_POS:
+        return head.head  # "was arrested after attempting to ...", "won by scoring ...": the clause's own subject
     if dep in NOUN_CLAUSE_DEPS and head.pos_ in NOMINAL_OR_PRONOUN_POS:
         if head.dep_ == "attr" and head.head.pos_ in VERBAL_POS:
             subj = children(head.head, CLAUSE_SUBJECT_DEPS)

@@ -23,6 +23,7 @@ from importlib import resources
 
 from spacy.tokens import Token
 
+from newsgraph.extract.events import cameo
 from newsgraph.extract.events.clauses import is_going_to
 from newsgraph.extract.events.lexicons import (
     CODED_COMPLEMENT_DEPS,
@@ -134,16 +135,57 @@ def lemmas(tok: Token) -> list[str]:
 
 
 def _verb_entry(tok: Token, particle: list[str]) -> _Entry | bool | None:
+    """The entry for a verb: hand table and CAMEO dictionary, the more specific first.
+
+    Order: a hand-table entry for this complement or phrasal verb, or its "none"
+    (the override layer), then a
+    dictionary pattern that matched words of the clause ("no code" patterns even
+    over a hand verb-wide entry, coded ones only for verbs the hand table does not
+    list), then the hand table's verb-wide entry, then the dictionary's own code of
+    the verb. A dictionary "no code"
+    (``[---]``, e.g. "cut production") is an answer too: the verb stays uncoded.
+    """
     comps = _complements(tok)
+    feats: frozenset[str] | None = None
     for lemma in lemmas(tok):
-        if particle:
-            found = lookup(" ".join([lemma, *particle]), comps)
+        heads = ([" ".join([lemma, *particle])] if particle else []) + [lemma]
+        for head in heads:
+            found = _specific(head, comps)
             if found is not False:
                 return found
-        found = lookup(lemma, comps)
-        if found is not False:
-            return found
+        if particle and (heads[0], "*") in dictionary():  # a hand-listed phrasal verb is specific already
+            return dictionary()[(heads[0], "*")]
+        if any(dictionary().get((head, "*"), False) is None for head in heads):
+            return None  # the hand table keeps this verb out of the ontology, whatever its pattern
+        if feats is None:
+            feats = cameo.features(tok)
+        pattern = cameo.match(lemma, feats)
+        hand = next((dictionary()[(h, "*")] for h in heads if (h, "*") in dictionary()), False)
+        if pattern is not None and pattern[1] > 0 and (hand is False or pattern[0] == cameo.UNCODED):
+            return _cameo_entry(pattern[0])  # "cut ties" 160; "cut production" [---]
+        if hand is not False:
+            return hand
+        if pattern is not None:
+            return _cameo_entry(pattern[0])
     return False
+
+
+def _specific(verb: str, complements: list[str]) -> _Entry | bool | None:
+    table = dictionary()
+    for comp in complements:
+        if (verb, comp) in table:
+            return table[(verb, comp)]
+    return False
+
+
+def _cameo_entry(code: str) -> _Entry | None:
+    """A CAMEO code as an entry; None for "no code" and for codes with no PLOVER type (statements, 01)."""
+    if code == cameo.UNCODED:
+        return None
+    mapped = cameo.plover(code)
+    if mapped is None:
+        return None
+    return _Entry(mapped[0], mapped[1], code)
 
 
 def codes_verb(tok: Token) -> bool:
@@ -178,7 +220,8 @@ def _noun_entry(verb: Token, *, support: bool) -> _Entry | None:
     nouns = [n for n in nouns if n.pos_ == "NOUN" and not n.ent_type_]
     table = noun_dictionary()
     for noun in nouns:
-        for word in (noun.lemma_.lower(), noun.lower_):
+        compounds = [f"{g.lower_} {noun.lemma_.lower()}" for g in noun.children if g.dep_ in ("compound", "amod")]
+        for word in (*compounds, noun.lemma_.lower(), noun.lower_):  # "air strike" before "strike"
             if word in table:
                 return table[word]
     return None

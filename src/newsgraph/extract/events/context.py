@@ -21,6 +21,10 @@ from newsgraph.record import Attribution, Entity, Mention, Source, TimeExpressio
 from newsgraph.vocab.parse import TOPIC_SUBJECT_DEPS
 from newsgraph.vocab.pronouns import PERSON_PRONOUN_FORMS
 
+#: Gender of the third-person pronoun forms: a pronoun never takes up a mention that is a pronoun of the other.
+_PRONOUN_GENDER = {"he": "m", "him": "m", "his": "m", "himself": "m", "she": "f", "her": "f", "hers": "f",
+                   "herself": "f"}
+
 
 @dataclass(frozen=True)
 class EntityMention:
@@ -128,6 +132,14 @@ class DocContext:
                 break
         return best
 
+    def _quotation_at(self, char: int) -> tuple[int, int] | None:
+        """The character span of the direct quotation holding ``char``, if any."""
+        for attr in self.attributions:
+            c = attr.content
+            if (attr.kind == "direct" or attr.quoted) and c.start <= char < c.end:
+                return c.start, c.end
+        return None
+
     def antecedent(self, pronoun: Token) -> EntityMention | None:
         """The person a third-person pronoun most likely refers to.
 
@@ -140,6 +152,13 @@ class DocContext:
         sent_index = next((k for k, (s, e) in enumerate(bounds) if s <= pronoun.i < e), 0)
         window_start = bounds[max(0, sent_index - 2)][0]
         candidates = [m for m in self.person_mentions if window_start <= m.start and m.end <= pronoun.i]
+        # Inside a quotation a third person is someone the speaker talks about: never the speaker or anyone
+        # else outside the quotation ("he added, 'She built the plan'": "She" is not "he").
+        quote = self._quotation_at(pronoun.idx)
+        if quote is not None:
+            candidates = [m for m in candidates if quote[0] <= self.doc[m.start].idx < quote[1]]
+        gender = _PRONOUN_GENDER.get(pronoun.lower_)
+        candidates = [m for m in candidates if _PRONOUN_GENDER.get(m.mention.text.lower(), gender) == gender]
         if not candidates:
             return None
         for m in reversed(candidates):

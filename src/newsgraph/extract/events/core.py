@@ -18,6 +18,7 @@ from dataclasses import dataclass
 from spacy.tokens import Doc, Span, Token
 
 from newsgraph.extract.events import clauses as cl
+from newsgraph.extract.events.actors import actor_code
 from newsgraph.extract.events.coding import code_event, codes_verb
 from newsgraph.extract.events.context import DocContext, EntityMention
 from newsgraph.extract.events.dates import UNDATED, Dating, date_event
@@ -36,6 +37,7 @@ from newsgraph.extract.events.lexicons import (
     UNCERTAIN_WORDS,
 )
 from newsgraph.extract.events.relations import relations as find_relations
+from newsgraph.extract.events.salience import mark_main
 from newsgraph.extract.failures import gave_up
 from newsgraph.record import Attribution, Entity, Event, Modality, Offsets, Relation, Source, TimeExpression
 from newsgraph.vocab.parse import (
@@ -68,7 +70,7 @@ def events(
     if len(doc) == 0 or not doc.has_annotation("DEP"):
         return [], []
     ctx = DocContext.build(doc, entities, times, sources, attributions)
-    found: list[Event] = []
+    found: list[tuple[Event, Token]] = []
     for sent in doc.sents:
         if len(sent) > MAX_SENTENCE_TOKENS:
             continue
@@ -76,14 +78,18 @@ def events(
             found.extend(_sentence_events(ctx, sent))
         except Exception as exc:  # a freak parse must not cost the article its record
             gave_up(doc, "events", f"the sentence at {sent.start_char}", exc)
-    for i, event in enumerate(found, 1):
+    for i, (event, _verb) in enumerate(found, 1):
         event.id = f"v{i}"
+    try:
+        mark_main(ctx, found)
+    except Exception as exc:
+        gave_up(doc, "events", "salience", exc)
     try:
         rels = find_relations(ctx)
     except Exception as exc:
         gave_up(doc, "events", "relations", exc)
         rels = []
-    return found, rels
+    return [event for event, _verb in found], rels
 
 
 # -- one sentence --------------------------------------------------------------
@@ -98,8 +104,8 @@ class _Args:
     object_text: str | None
 
 
-def _sentence_events(ctx: DocContext, sent: Span) -> list[Event]:
-    out: list[Event] = []
+def _sentence_events(ctx: DocContext, sent: Span) -> list[tuple[Event, Token]]:
+    out: list[tuple[Event, Token]] = []
     doc = ctx.doc
     according = _according_to(doc[i] for i in ctx.between(ctx.according, sent.start, sent.end))
     for i in ctx.between(ctx.clause_heads, sent.start, sent.end):  # every event verb heads a clause
@@ -108,7 +114,7 @@ def _sentence_events(ctx: DocContext, sent: Span) -> list[Event]:
         # reports ("agreed to", "accused ... of") stays an event.
         if not cl.is_event_verb(verb) or (ctx.is_cue(verb) and not codes_verb(verb)):
             continue
-        out.extend(_clause_events(ctx, verb, sent, according))
+        out.extend((event, verb) for event in _clause_events(ctx, verb, sent, according))
     return out
 
 
@@ -121,11 +127,22 @@ def _clause_events(ctx: DocContext, verb: Token, sent: Span, according: Token | 
     pred = cl.predicate(verb)
     code = code_event(verb, pred, args.object_text, negated=cl.negated(verb))
     out = []
+    particles = _particles(verb)
+    trigger = _trigger(verb, particles)
+    predicate_text = _predicate_text(verb, particles)
+    sent_text = sent.text  # spaCy builds a span's text on every access: once per clause
     for actor_tok in actors:
         actor, actor_text = _actor(ctx, actor_tok, verb)
         target = args.target
         if target is not None and actor is not None and target.entity.id == actor.entity.id:
             target = None  # "X praised X's ...": the actor is not its own target
+        target_text = args.target_text if target is not None or args.target_text else None
+        if actor_tok is not None and actor_tok.lower_ in PRONOUN_WORDS:  # the evidence is the pronoun itself
+            actor_span = Offsets(start=actor_tok.idx, end=actor_tok.idx + len(actor_tok.text))
+        else:
+            anchor = actor_tok.idx if actor_tok is not None else verb.idx
+            actor_span = _locate(sent, sent_text, actor_text, anchor, actor)
+        target_span = _locate(sent, sent_text, target_text, verb.idx, target)
         out.append(
             Event(
                 id="v0",
@@ -133,7 +150,7 @@ def _clause_events(ctx: DocContext, verb: Token, sent: Span, according: Token | 
                 actor_text=actor_text,
                 predicate=pred,
                 target=target.entity.id if target is not None else None,
-                target_text=args.target_text if target is not None or args.target_text else None,
+                target_text=target_text,
                 object_text=args.object_text,
                 negated=cl.negated(verb),
                 modality=modality,
@@ -145,9 +162,85 @@ def _clause_events(ctx: DocContext, verb: Token, sent: Span, according: Token | 
                 mode=code.mode if code else None,
                 cameo=code.cameo if code else None,
                 sentence=Offsets(start=sent.start_char, end=sent.end_char),
+                predicate_text=predicate_text,
+                trigger=trigger,
+                actor_span=actor_span,
+                target_span=target_span,
+                object_span=_locate(sent, sent_text, args.object_text, verb.idx, None),
+                actor_code=actor_code(actor, actor_text, dating.date),
+                target_code=actor_code(target, target_text, dating.date) if target_text else None,
             )
         )
     return out
+
+
+#: Pronouns whose evidence is the word in the clause, whatever the entity they resolve to.
+PRONOUN_WORDS = PERSON_PRONOUN_FORMS | cl.ANAPHORS | {"i", "you", "us", "me", "them", "him", "her"}
+#: Longest predicate phrase kept as written; a longer one is given as its words alone.
+MAX_PREDICATE_TOKENS = 8
+#: Copular and naming verbs whose complement belongs to the predicate ("became prime minister").
+COPULAR_LEMMAS = frozenset({"become", "remain", "be", "stay", "turn"})
+
+
+#: Adverbs that, right after their verb, are its phrasal particle though the parser calls them advmod.
+PARTICLE_ADVERBS = frozenset({"down", "up", "out", "off", "back", "away", "over", "in", "on", "forward"})
+
+
+def _particles(verb: Token) -> list[Token]:
+    """The verb's phrasal particle(s): ``prt``, or a particle word parsed as an adverb next to it."""
+    return [
+        c
+        for c in verb.children
+        if c.dep_ == "prt" or (c.dep_ == "advmod" and c.lower_ in PARTICLE_ADVERBS and c.i == verb.i + 1)
+    ]
+
+
+def _trigger(verb: Token, particles: list[Token]) -> Offsets:
+    """The predicate's own words: the verb with its phrasal particle ("stepped down")."""
+    if not particles:
+        return Offsets(start=verb.idx, end=verb.idx + len(verb.text))
+    toks = [verb, *particles]
+    return Offsets(start=min(t.idx for t in toks), end=max(t.idx + len(t.text) for t in toks))
+
+
+def _predicate_text(verb: Token, particles: list[Token]) -> str:
+    """The predicate as written: particle, merged infinitive, copular complement ("offered to resign")."""
+    toks = [verb, *particles, *(c for c in verb.children if c.dep_ == "neg")]
+    inner = cl.merged_xcomp(verb)
+    if inner is not None:
+        toks += [inner, *(c for c in inner.children if c.dep_ in ("aux", "prt") and c.i < inner.i + 2)]
+    if verb.lemma_.lower() in COPULAR_LEMMAS:
+        for c in verb.children:
+            if c.dep_ in ("attr", "acomp", "oprd") and c.i > verb.i:
+                toks += cl.phrase_tokens(c)
+    if len(toks) == 1:
+        return verb.text
+    lo, hi = min(t.i for t in toks), max(t.i for t in toks) + 1
+    doc = verb.doc
+    if hi - lo <= MAX_PREDICATE_TOKENS:
+        return doc[lo:hi].text
+    return " ".join(t.text for t in sorted(toks, key=lambda t: t.i))
+
+
+def _locate(
+    sent: Span, hay: str, text: str | None, anchor: int, mention: EntityMention | None
+) -> Offsets | None:
+    """Where an argument's text stands: its occurrence in the sentence text ``hay`` nearest the anchor, else its
+    mention."""
+    if not text:
+        return None
+    base = sent.start_char
+    best: int | None = None
+    pos = hay.find(text)
+    while pos >= 0:
+        if best is None or abs(base + pos - anchor) < abs(base + best - anchor):
+            best = pos
+        pos = hay.find(text, pos + 1)
+    if best is not None:
+        return Offsets(start=base + best, end=base + best + len(text))
+    if mention is not None:
+        return Offsets(start=mention.mention.start, end=mention.mention.end)
+    return None
 
 
 def _actor(ctx: DocContext, tok: Token | None, verb: Token) -> tuple[EntityMention | None, str | None]:

@@ -1,0 +1,155 @@
+"""Score ``main`` events against the hand-checked set (benchmarks/data/main_events_handchecked.json).
+
+Each article is read from ../shared/corpus as a user would hand it to newsgraph
+(plain text; the ``mainText`` and title of a Buzzfeed-Webis XML file; the title,
+text and publication date of a FakeNewsNet JSON file). A gold event is matched by
+a main event whose trigger lies in a sentence holding one of the gold contexts
+and whose predicate's first word is one of the gold predicates.
+
+* precision: matched main events / main events;
+* recall: gold events matched by a main event;
+* actor right: of matched events whose gold names an actor, those whose actor
+  entity name or actor text and the gold actor contain one another (case-insensitive);
+  of matched events whose gold has no actor, counted apart;
+* date right: of matched events whose gold has a date, those whose date begins
+  with the gold value (the text's own precision).
+
+Example: PYTHONPATH=src python benchmarks/score_main_events.py --json
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import re
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import Any
+
+from newsgraph import Reader
+from newsgraph.ingest.inputs import Item
+from newsgraph.record import Event, Record
+
+HERE = Path(__file__).resolve().parent
+GOLD = HERE / "data" / "main_events_handchecked.json"
+CORPUS = HERE.parent.parent / "shared" / "corpus"
+
+
+def load_article(entry: dict[str, Any], corpus: Path) -> Item:
+    path = corpus / entry["file"]
+    raw = path.read_text(encoding="utf-8", errors="replace")
+    if entry["format"] == "buzzfeed":
+        import html
+
+        body = re.search(r"<mainText>(.*?)</mainText>", raw, re.S)
+        title = re.search(r"<title>(.*?)</title>", raw, re.S)
+        text = html.unescape(body.group(1) if body else "")
+        head = html.unescape(title.group(1)).strip() if title else None
+        return Item(where=str(path), text=f"{head}\n\n{text}" if head else text, title=head)
+    if entry["format"] == "fakenewsnet":
+        data = json.loads(raw)
+        stamp = data.get("publish_date")
+        published = datetime.fromtimestamp(float(stamp), tz=UTC).date().isoformat() if stamp else None
+        title = (data.get("title") or "").strip()
+        return Item(where=str(path), text=f"{title}\n\n{data.get('text', '')}", title=title or None,
+                    published=published)
+    return Item(where=str(path), text=raw)
+
+
+def _norm(text: str | None) -> str:
+    return re.sub(r"^(the|a|an)\s+", "", (text or "").lower().replace("’", "'").strip())
+
+
+def _sentence_spans(record: Record, contexts: list[str]) -> list[tuple[int, int]]:
+    """The sentences (as events give them) that hold a context snippet."""
+    text = record.text.replace("’", "'").replace("“", '"').replace("”", '"')
+    spans = []
+    bounds = sorted({(e.sentence.start, e.sentence.end) for e in record.events})
+    for ctx in contexts:
+        pos = text.find(ctx.replace("’", "'"))
+        if pos < 0:
+            continue
+        spans += [(s, e) for s, e in bounds if s <= pos < e or s < pos + len(ctx) <= e]
+    return spans
+
+
+def _matches(gold: dict[str, Any], event: Event, spans: list[tuple[int, int]]) -> bool:
+    if event.trigger is None or event.predicate.split()[0] not in {p.split()[0] for p in gold["predicates"]}:
+        return False
+    return any(s <= event.trigger.start < e for s, e in spans)
+
+
+def _actor_right(gold: str, event: Event, names: dict[str, str]) -> bool:
+    g = _norm(gold)
+    for found in (names.get(event.actor or ""), event.actor_text):
+        f = _norm(found)
+        if f and (g in f or f in g):
+            return True
+    return False
+
+
+def score(gold: dict[str, Any], corpus: Path, reader: Reader) -> dict[str, Any]:
+    totals = {"articles": 0, "gold": 0, "main": 0, "main_matched": 0, "gold_recalled": 0,
+              "actor_scored": 0, "actor_right": 0, "date_scored": 0, "date_right": 0, "events": 0}
+    per_article = []
+    for entry in gold["articles"]:
+        record = reader.read(load_article(entry, corpus))
+        names = {e.id: e.name for e in record.entities}
+        main = [e for e in record.events if e.main]
+        matched_main: set[str] = set()
+        recalled = 0
+        for g in entry["events"]:
+            contexts = g["context"] if isinstance(g["context"], list) else [g["context"]]
+            spans = _sentence_spans(record, contexts)
+            hits = [e for e in main if _matches(g, e, spans)]
+            if not hits:
+                continue
+            recalled += 1
+            matched_main.update(e.id for e in hits)
+            best = hits[0]
+            if g["actor"]:
+                totals["actor_scored"] += 1
+                totals["actor_right"] += any(_actor_right(g["actor"], e, names) for e in hits)
+            if g["date"]:
+                totals["date_scored"] += 1
+                totals["date_right"] += bool(best.date and best.date.startswith(g["date"]))
+        totals["articles"] += 1
+        totals["gold"] += len(entry["events"])
+        totals["main"] += len(main)
+        totals["events"] += len(record.events)
+        totals["main_matched"] += len(matched_main)
+        totals["gold_recalled"] += recalled
+        per_article.append({"file": entry["file"], "gold": len(entry["events"]), "main": len(main),
+                            "recalled": recalled, "main_matched": len(matched_main),
+                            "unmatched_main": [f"{e.actor_text} | {e.predicate_text or e.predicate}"
+                                               for e in main if e.id not in matched_main]})
+
+    def ratio(a: str, b: str) -> float:
+        return round(totals[a] / totals[b], 4) if totals[b] else 0.0
+
+    return {
+        **totals,
+        "precision": ratio("main_matched", "main"),
+        "recall": ratio("gold_recalled", "gold"),
+        "actor_accuracy": ratio("actor_right", "actor_scored"),
+        "date_accuracy": ratio("date_right", "date_scored"),
+        "per_article": per_article,
+    }
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--gold", type=Path, default=GOLD)
+    parser.add_argument("--corpus", type=Path, default=CORPUS)
+    parser.add_argument("--json", action="store_true", help="print every figure and the per-article detail")
+    args = parser.parse_args()
+    gold = json.loads(args.gold.read_text(encoding="utf-8"))
+    result = score(gold, args.corpus, Reader())
+    if args.json:
+        print(json.dumps(result, indent=1, ensure_ascii=False))
+    else:
+        print({k: v for k, v in result.items() if k != "per_article"})
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,127 @@
+"""Actor codes from the Phoenix dictionaries: country (CAMEO/ISO-3) plus role ("Israeli soldiers" → ISRMIL).
+
+``phoenix_actors.tsv`` names countries, their cities and adjectives, their
+institutions and office holders, international organisations and armed groups;
+``phoenix_agents.tsv`` names roles ("soldiers" → MIL, "the ministry" → GOV,
+"the company" → BUS). An actor phrase is read as its longest listed names: the
+actor code, when it carries a role already (USAGOV), is kept; a bare country
+(ISR) takes the role of an agent noun in the same phrase. An office holder's code
+holds only for its dates (``USAGOV@2009-01-20/``), checked against the event's
+date when it has one. A person's name is never read as a country ("Jordan
+Peterson"): a person gets a code only from a listed full name or title.
+
+Both tables are loaded once per process.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+from importlib import resources
+
+from newsgraph.extract.events.context import EntityMention
+
+ACTOR_FILE = "phoenix_actors.tsv"
+AGENT_FILE = "phoenix_agents.tsv"
+#: Hand-made codes for institutions the Phoenix tables miss ("the Justice Department" → USAGOV).
+OVERRIDE_FILE = "actor_overrides.tsv"
+#: Longest name looked up, in words.
+MAX_NAME_WORDS = 6
+#: Length of a CAMEO country (or international) code; longer codes carry a role already.
+COUNTRY_CODE_LENGTH = 3
+#: Words that name no one alone, though the tables list them as cities or roles.
+VAGUE_WORDS = frozenset({"he", "she", "it", "they", "we", "i", "you", "people", "who", "man", "woman", "state"})
+RE_WORD = re.compile(r"[A-Za-z][A-Za-z.\-']*")
+
+
+def _rows(name: str) -> list[list[str]]:
+    text = resources.files("newsgraph.extract.events").joinpath("data", name).read_text(encoding="utf-8")
+    return [line.split("\t") for line in text.splitlines() if line and not line.startswith("#")]
+
+
+@lru_cache(maxsize=1)
+def actor_table() -> dict[str, str]:
+    """Name phrase → its codes as written in the table (parsed by ``_entries`` on a hit only: 34,000 rows)."""
+    text = resources.files("newsgraph.extract.events").joinpath("data", ACTOR_FILE).read_text(encoding="utf-8")
+    table = dict(line.split("\t", 1) for line in text.splitlines() if line and not line.startswith("#"))
+    table.update((name, code) for name, code in _rows(OVERRIDE_FILE))  # the hand-made layer wins
+    return table
+
+
+def _entries(raw: str) -> list[tuple[str, str, str]]:
+    """``USAELI@1978-01-01/2000-01-01;USAGOV@2009-01-20/`` → ``(code, from, to)`` (empty bounds: always)."""
+    entries = []
+    for part in raw.split(";"):
+        code, _, span = part.partition("@")
+        lo, _, hi = span.partition("/")
+        entries.append((code, lo, hi))
+    return entries
+
+
+@lru_cache(maxsize=1)
+def agent_table() -> dict[str, str]:
+    return {name: role for name, role in _rows(AGENT_FILE)}
+
+
+def _words(text: str) -> list[str]:
+    return [w.lower().rstrip(".'") if not w.lower().endswith("u.s.") else "u.s." for w in RE_WORD.findall(text)]
+
+
+def _valid(entries: list[tuple[str, str, str]], when: str | None) -> str | None:
+    """The code that holds at ``when`` (an ISO date); undated codes always hold."""
+    for code, lo, hi in entries:
+        if not lo and not hi:
+            return code
+    if when is None:
+        open_ended = [code for code, _lo, hi in entries if not hi]
+        return open_ended[-1] if open_ended else None
+    day = when[:10]
+    for code, lo, hi in entries:
+        if (not lo or lo <= day) and (not hi or day <= hi):
+            return code
+    return None
+
+
+def _longest(words: list[str], table: dict, skip: frozenset[str] = VAGUE_WORDS) -> tuple[str, int, int] | None:
+    """The longest listed phrase in ``words``: ``(phrase, start, end)``."""
+    for n in range(min(MAX_NAME_WORDS, len(words)), 0, -1):
+        for i in range(len(words) - n + 1):
+            phrase = " ".join(words[i : i + n])
+            if phrase in table and not (n == 1 and phrase in skip):
+                return phrase, i, i + n
+    return None
+
+
+def actor_code(mention: EntityMention | None, text: str | None, when: str | None = None) -> str | None:
+    """The Phoenix code of an actor phrase (and of the entity it names), or None."""
+    if not text:
+        return None
+    if mention is None:
+        return _code(None, False, text, when)
+    return _code(mention.entity.name, mention.entity.type == "PERSON", text, when)
+
+
+@lru_cache(maxsize=8192)
+def _code(entity_name: str | None, person: bool, text: str, when: str | None) -> str | None:
+    actors = actor_table()
+    code: str | None = None
+    if entity_name is not None:
+        name = " ".join(_words(entity_name))
+        if name in actors and (not person or " " in name):
+            code = _valid(_entries(actors[name]), when)
+    words = _words(text)
+    if code is None and not person:
+        found = _longest(words, actors)
+        if found is not None:
+            code = _valid(_entries(actors[found[0]]), when)
+    if person and code is None:
+        return None
+    role = None
+    found_role = _longest(words, agent_table())
+    if found_role is not None:
+        role = agent_table()[found_role[0]]
+    if code is None:
+        return role
+    if len(code) == COUNTRY_CODE_LENGTH and role is not None:
+        return code + role
+    return code

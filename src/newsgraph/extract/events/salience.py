@@ -1,0 +1,167 @@
+"""Event salience (0–1) and the article's main events: the 5–12 a reader would list.
+
+A long article gives a hundred clause events; a reader lists what happened, to
+whom, by whom. The score reads what the article itself signals:
+
+* position — the headline and lead state the news, later paragraphs background;
+* who — an actor or target that is one of the article's salient entities;
+* coding and date — an act the event ontology knows, a clause the text dates;
+* repetition — a predicate the article comes back to (as verb or noun: "resign",
+  "resignation" count as one lemma only when spaCy gives the same one);
+* modality — asserted and reported acts over hypothetical or uncertain ones.
+
+Statements of mind or state ("we know", "I go ok", "it is") are discounted, more
+so inside a quotation, and so are negated acts and first- or second-person
+actors. The main events are the best-scored, at most ``MAX_PER_SENTENCE`` from one
+sentence, ``MIN_MAIN``–``MAX_MAIN`` of them (fewer when fewer reach
+``MIN_MAIN_SALIENCE``).
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_right
+from collections import Counter
+
+import numpy
+from spacy.attrs import LEMMA
+from spacy.tokens import Token
+
+from newsgraph.extract.events.context import DocContext
+from newsgraph.record import Event
+
+W_POSITION = 0.25
+W_ACTOR = 0.2
+W_TARGET = 0.1
+W_CODED = 0.15
+W_DATED = 0.1
+W_REPEAT = 0.1
+W_MODALITY = 0.1
+#: Sentences of the lead (the headline, when the text has one, is the first).
+LEAD_SENTENCES = 2
+#: How fast position counts less after the lead: score 1 / (1 + k / POSITION_DECAY).
+POSITION_DECAY = 4.0
+#: Other sentences repeating a predicate for the full repetition score.
+REPEAT_FULL = 3
+#: Score of an actor phrase that names no entity of the article (a description left unresolved).
+UNRESOLVED_ACTOR = 0.3
+#: Score of an object phrase without a target entity.
+OBJECT_ONLY = 0.3
+MODALITY_SCORE = {"asserted": 1.0, "reported": 1.0, "future": 0.5, "hypothetical": 0.0, "uncertain": 0.0}
+#: Predicates of state, mind or motion that report no happening a reader would list.
+GENERIC_PREDICATES = frozenset(
+    {"be", "have", "know", "think", "believe", "seem", "want", "need", "like", "feel", "mean", "go", "get",
+     "see", "come", "look", "do", "hope", "wish", "love", "guess", "remember", "understand", "appear", "let",
+     "try", "make", "keep", "take", "expect", "continue", "say", "tell", "ask", "wonder"}
+)
+GENERIC_FACTOR = 0.3
+#: Light verbs whose object noun carries the event: generic alone, not with an object.
+LIGHT_VERBS = frozenset({"make", "take", "give", "have"})
+#: Inside a direct quotation: what a speaker says happened is the speaker's, not the article's, news.
+QUOTE_FACTOR = 0.4
+CODED_QUOTE_FACTOR = 0.7
+#: A participle or infinitive without an auxiliary ("creating a giant", "signing pledges") is background
+#: to its clause; a relative clause ("who withheld support") describes a participant.
+NON_FINITE_FACTOR = 0.5
+RELATIVE_FACTOR = 0.6
+NON_FINITE_TAGS = frozenset({"VBG", "VBN", "VB"})
+NON_FINITE_DEPS = frozenset({"acl", "advcl", "pcomp", "xcomp", "amod", "relcl", "csubj", "conj", "ccomp"})
+NEGATED_FACTOR = 0.5
+PERSONAL_FACTOR = 0.4
+PERSONAL_PRONOUNS = frozenset({"i", "we", "you", "me", "us"})
+MIN_MAIN = 5
+MAX_MAIN = 12
+#: Sentences per main event (an article of 20 sentences has about 10).
+SENTENCES_PER_MAIN = 2
+MIN_MAIN_SALIENCE = 0.3
+MAX_PER_SENTENCE = 2
+
+
+def mark_main(ctx: DocContext, found: list[tuple[Event, Token]]) -> None:
+    """Set ``salience`` on every event and ``main`` on the article's main events."""
+    if not found:
+        return
+    doc = ctx.doc
+    sent_starts = [start for start, _end in ctx.sent_bounds]
+    top_entity = max((m.entity.salience for m in ctx.mentions_by_token.values()), default=0.0) or 1.0
+    entity_salience = {m.entity.id: m.entity.salience / top_entity for m in ctx.mentions_by_token.values()}
+    # Array look-ups of the predicates' lemmas only (a Python Token per token would cost more than the stage).
+    lemmas = doc.to_array(LEMMA)
+    sent_of = numpy.zeros(len(doc), dtype=numpy.int64)
+    for k, (start, end) in enumerate(ctx.sent_bounds):
+        sent_of[start:end] = k
+    strings = doc.vocab.strings
+    lemma_sentences: dict[str, set[int]] = {}
+    for head in {event.predicate.split()[0] for event, _verb in found if event.predicate}:
+        lemma_sentences[head] = set(numpy.unique(sent_of[lemmas == strings[head]]).tolist())
+    quoted = [a.content for a in ctx.attributions if a.kind == "direct" or a.quoted]
+    for event, verb in found:
+        k = max(0, bisect_right(sent_starts, verb.i) - 1)
+        event.salience = round(
+            _score(event, verb, k, entity_salience, lemma_sentences, quoted),
+            3,
+        )
+    n_main = min(MAX_MAIN, max(MIN_MAIN, round(len(sent_starts) / SENTENCES_PER_MAIN)))
+    per_sentence: Counter[int] = Counter()
+    chosen = 0
+    for event, _verb in sorted(found, key=lambda pair: -pair[0].salience):
+        if chosen >= n_main or event.salience < MIN_MAIN_SALIENCE:
+            break
+        if per_sentence[event.sentence.start] >= MAX_PER_SENTENCE:
+            continue
+        per_sentence[event.sentence.start] += 1
+        event.main = True
+        chosen += 1
+
+
+def _non_finite(verb: Token) -> bool:
+    """A verb form with no tense of its own: a participle or bare infinitive without an auxiliary."""
+    if verb.tag_ not in NON_FINITE_TAGS or verb.dep_ not in NON_FINITE_DEPS:
+        return False
+    return not any(c.dep_ in ("aux", "auxpass") and c.lower_ != "to" for c in verb.children)
+
+
+def _score(
+    event: Event,
+    verb: Token,
+    k: int,
+    entity_salience: dict[str, float],
+    lemma_sentences: dict[str, set[int]],
+    quoted: list,
+) -> float:
+    if not any(ch.isalpha() for ch in event.predicate):
+        return 0.0
+    position = 1.0 if k < LEAD_SENTENCES else 1.0 / (1.0 + (k - LEAD_SENTENCES + 1) / POSITION_DECAY)
+    if event.actor is not None:
+        actor = max(entity_salience.get(event.actor, 0.0), UNRESOLVED_ACTOR)
+    else:
+        actor = UNRESOLVED_ACTOR if event.actor_text else 0.0
+    if event.target is not None:
+        target = max(entity_salience.get(event.target, 0.0), OBJECT_ONLY)
+    else:
+        target = OBJECT_ONLY if (event.object_text or event.target_text) else 0.0
+    head = event.predicate.split()[0]
+    repeats = len(lemma_sentences.get(head, set()) - {k})
+    score = (
+        W_POSITION * position
+        + W_ACTOR * actor
+        + W_TARGET * target
+        + W_CODED * (event.code is not None)
+        + W_DATED * (event.date is not None)
+        + W_REPEAT * min(1.0, repeats / REPEAT_FULL)
+        + W_MODALITY * MODALITY_SCORE.get(event.modality, 0.0)
+    )
+    in_quote = any(c.start <= verb.idx < c.end for c in quoted)
+    light = head in LIGHT_VERBS and event.object_text is not None  # "made a plea", "took control"
+    if head in GENERIC_PREDICATES and event.code is None and not light:
+        score *= GENERIC_FACTOR
+    if in_quote:
+        score *= QUOTE_FACTOR if event.code is None else CODED_QUOTE_FACTOR
+    if _non_finite(verb):
+        score *= NON_FINITE_FACTOR
+    elif verb.dep_ == "relcl":
+        score *= RELATIVE_FACTOR
+    if event.negated:
+        score *= NEGATED_FACTOR
+    if (event.actor_text or "").lower() in PERSONAL_PRONOUNS:
+        score *= PERSONAL_FACTOR
+    return max(0.0, min(1.0, score))

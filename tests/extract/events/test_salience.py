@@ -1,0 +1,85 @@
+"""Salience, main events and the evidence offsets, on invented text through the real model."""
+
+from __future__ import annotations
+
+from newsgraph.extract.events.core import events
+from newsgraph.record import Entity, Event, Mention, TimeExpression
+
+AGENT_LABELS = {"PERSON", "ORG", "GPE", "NORP"}
+
+
+def run(nlp, text: str, times: dict[str, str] | None = None) -> list[Event]:
+    """The events of ``text`` with the parser's names as entities and the given times (no other stage)."""
+    doc = nlp.make_doc(text)
+    for name, proc in nlp.pipeline:
+        if not name.startswith("newsgraph_"):
+            doc = proc(doc)
+    groups: dict[str, list[Mention]] = {}
+    labels: dict[str, str] = {}
+    for ent in doc.ents:
+        if ent.label_ in AGENT_LABELS:
+            groups.setdefault(ent.text, []).append(Mention(start=ent.start_char, end=ent.end_char, text=ent.text))
+            labels[ent.text] = ent.label_
+    entities = [Entity(id=f"e{i}", name=n, type=labels[n], mentions=m) for i, (n, m) in enumerate(groups.items(), 1)]
+    tx = []
+    for phrase, value in (times or {}).items():
+        start = text.index(phrase)
+        tx.append(TimeExpression(id=f"t{len(tx) + 1}", start=start, end=start + len(phrase), text=phrase,
+                                 type="DATE", value=value))
+    return events(doc, entities, tx, [], [])[0]
+
+ARTICLE = (
+    "Rebels seized the northern town of Kelso on Monday. "
+    "The army launched an offensive against the rebels on Tuesday. "
+    "Residents fled to the capital. "
+    "\"We know the place,\" a farmer said. "
+    "The town has a market and two schools. "
+    "It is not clear when the fighting will end. "
+    "Aid groups delivered food to the capital on Wednesday."
+)
+
+
+def test_main_events_are_the_acts_not_the_statements(nlp):
+    evs = run(nlp, ARTICLE, {"Monday": "2024-03-04", "Tuesday": "2024-03-05", "Wednesday": "2024-03-06"})
+    main = {e.predicate for e in evs if e.main}
+    assert {"seize", "launch"} <= main
+    assert "know" not in main  # a statement inside a quotation
+    assert all(0.0 <= e.salience <= 1.0 for e in evs)
+    know = next(e for e in evs if e.predicate == "know")
+    seize = next(e for e in evs if e.predicate == "seize")
+    assert seize.salience > know.salience
+
+
+def test_trigger_and_argument_offsets_point_at_their_words(nlp):
+    text = "The minister stepped down after the vote."
+    (ev,) = [e for e in run(nlp, text) if e.predicate.startswith("step")]
+    assert text[ev.trigger.start : ev.trigger.end] == "stepped down"
+    assert text[ev.actor_span.start : ev.actor_span.end] == ev.actor_text
+
+
+def test_predicate_text_keeps_the_phrase_as_written(nlp):
+    text = "The governor offered to resign on Friday."
+    (ev,) = [e for e in run(nlp, text) if e.predicate.startswith("offer")]
+    assert ev.predicate_text == "offered to resign"
+    text = "Ms. Lane became prime minister in 2019."
+    (ev,) = [e for e in run(nlp, text) if e.predicate == "become"]
+    assert ev.predicate_text == "became prime minister"
+
+
+def test_a_pronoun_in_a_quotation_is_not_its_speaker(nlp):
+    from newsgraph.record import Attribution, TextSpan
+
+    text = 'Mayor John Lee praised the council. He added, "She built the plan with the unions."'
+    doc = nlp.make_doc(text)
+    for name, proc in nlp.pipeline:
+        if not name.startswith("newsgraph_"):
+            doc = proc(doc)
+    lee = Entity(id="e1", name="John Lee", type="PERSON", mentions=[
+        Mention(start=6, end=14, text="John Lee"), Mention(start=36, end=38, text="He", kind="pronoun")])
+    start = text.index("She")
+    quote = Attribution(id="a1", source=None, cue=None, kind="direct", quoted=True,
+                        content=TextSpan(start=start, end=len(text) - 2, text=text[start:-2]))
+    evs = events(doc, [lee], [], [], [quote])[0]
+    (build,) = [e for e in evs if e.predicate == "build"]
+    assert build.actor is None and build.actor_text == "She"
+    assert build.target != "e1"
