@@ -68,21 +68,34 @@ def test_a_rolled_back_write_leaves_the_tallies_as_they_were(tmp_path, make_reco
         _agree(store)
 
 
-def test_the_migration_counts_an_older_store(tmp_path, monkeypatch, make_record):
+def test_the_migration_counts_an_older_store(tmp_path, monkeypatch):
     path = tmp_path / "news.db"
-    older = [m for m in migrations.MIGRATIONS if m.name < "0006_tallies"]
-    monkeypatch.setattr(migrations, "MIGRATIONS", tuple(older))
-    with Store(path) as old:
-        for record in _records(make_record):
-            old.add(record)
+    monkeypatch.setattr(migrations, "MIGRATIONS", tuple(m for m in migrations.MIGRATIONS if m.name < "0006"))
+    with Store(path) as old:  # rows as an older newsgraph wrote them (plain SQL: today's row builder is newer)
+        old.conn.execute("BEGIN")
+        old.conn.executemany(
+            "INSERT INTO articles (id, text, n_words, outlet, published, newsgraph_version, ingested_at) "
+            "VALUES (?, ?, ?, ?, ?, '0.0.9', 'now')",
+            [("a1", "Jane Roe spoke.", 3, "The Ledger", "2024-05-06"),
+             ("a2", "Alan Pike spoke.", 3, "The Ledger", None), ("a3", "Jane Roe left.", 3, "Daily Post", None)])
+        old.conn.executemany("INSERT INTO corpus_entities (id, name, type, pinned, created_at) "
+                             "VALUES (?, ?, 'PERSON', 0, 'now')",
+                             [(1, "Jane Roe"), (2, "Alan Pike"), (3, "Nobody Now")])
+        old.conn.executemany("INSERT INTO entities (article_id, id, name, key, corpus_entity_id) "
+                             "VALUES (?, 'e1', ?, ?, ?)",
+                             [("a1", "Jane Roe", "jane roe", 1), ("a2", "Alan Pike", "alan pike", 2),
+                              ("a3", "Jane Roe", "jane roe", 1)])
+        old.conn.execute("COMMIT")
         assert "tallies" not in {r[0] for r in old.execute("SELECT name FROM sqlite_master")}
     monkeypatch.undo()
     with Store(path) as store:
         assert "0006_tallies" in store.migrations()
         _agree(store)
         info = store.stats()
-    assert info["counts"]["articles"] == 3 and info["counts"]["entities"] == 5
+    assert info["counts"]["articles"] == 3 and info["counts"]["entities"] == 3
+    assert info["counts"]["corpus_entities"] == 2  # in use by an article: "Nobody Now" is not
     assert info["outlets"] == [{"outlet": "The Ledger", "articles": 2}, {"outlet": "Daily Post", "articles": 1}]
+    assert info["words"] == 9 and info["published"]["dated_articles"] == 1
 
 
 def test_check_names_tallies_that_disagree(tmp_path, make_record):

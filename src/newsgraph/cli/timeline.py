@@ -40,7 +40,7 @@ def timeline_command(
     """
     if db is not None:
         _store_timeline(db, entity or " ".join(paths or []) or None, limit=limit, as_json=as_json,
-                        dated_only=dated_only)
+                        dated_only=dated_only, all_events=all_events)
         return
     if not paths:
         fail("name articles to read, or a store with --db", 2)
@@ -89,12 +89,14 @@ def render_timeline(entries: list[TimelineEntry], *, multiple: bool = False) -> 
     console.print(table)
 
 
-def _store_timeline(db: str, name: str | None, *, limit: int | None, as_json: bool, dated_only: bool) -> None:
-    """Events across a store's articles, ordered by event date (``timeline --db``)."""
+def _store_timeline(db: str, name: str | None, *, limit: int | None, as_json: bool, dated_only: bool,
+                    all_events: bool = False) -> None:
+    """Events across a store's articles, ordered by event date (``timeline --db``): main events unless
+    ``all_events``, each with its predicate as the article writes it."""
     from newsgraph.cli.corpus import _dump, _query
     from newsgraph.store.queries import records_of
 
-    frame = _query(db, lambda store: store.timeline(name, limit=limit))
+    frame = _query(db, lambda store: store.timeline(name, limit=limit, all_events=all_events))
     if dated_only:
         frame = frame[frame["date"].notna()]
     rows = records_of(frame)
@@ -111,7 +113,7 @@ def _store_timeline(db: str, name: str | None, *, limit: int | None, as_json: bo
         when = row["date"] or "—"
         if row["date"] and row.get("date_reason"):
             when += f"\n[dim]{row['date_reason']}[/]"
-        what = " ".join(str(x) for x in (row["actor"] or "?", "not" if row["negated"] else "", row["predicate"],
+        what = " ".join(str(x) for x in (row["actor"] or "?", row["predicate_text"],
                                           row["target"] or row["object"] or "") if x)
         evidence = row["evidence"] or ""
         if len(evidence) > EVIDENCE_CHARS:

@@ -377,9 +377,12 @@ class Store:
         return q.search(self.conn, text, limit=limit)
 
     @guarded
-    def timeline(self, name: str, *, limit: int | None = None) -> pd.DataFrame:
-        """Events involving entity ``name`` across articles, ordered by event date."""
-        return q.timeline(self.conn, name, limit=limit)
+    def timeline(self, name: str | None, *, limit: int | None = None, all_events: bool = False) -> pd.DataFrame:
+        """Events involving entity ``name`` (every entity: ``None``) across articles, by event date.
+
+        Each article's main events only, unless ``all_events``.
+        """
+        return q.timeline(self.conn, name, limit=limit, all_events=all_events)
 
     @guarded
     def quotes(self, *, by: str | None = None, about: str | None = None, limit: int | None = None) -> pd.DataFrame:

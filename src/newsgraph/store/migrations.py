@@ -353,6 +353,31 @@ def _tallies(conn: sqlite3.Connection) -> None:
     _run_script(conn, "\n".join(statements))
 
 
+def _event_main(conn: sqlite3.Connection) -> None:
+    """``events.main``, ``salience`` and ``predicate_text``: timelines show an article's main events by default.
+
+    ``main`` is 1 for the events the record marks main, and for every event of a
+    record that marks none (made before the event stage scored salience), so
+    those articles keep all their events rather than vanish from timelines.
+    Rows stored before this migration are of such records: they get 1. The
+    entity indexes are rebuilt to hold ``main``, so a timeline of main events
+    still reads no event rows it will not show.
+    """
+    _run_script(
+        conn,
+        """
+        ALTER TABLE events ADD COLUMN main INTEGER NOT NULL DEFAULT 1;
+        ALTER TABLE events ADD COLUMN salience REAL;
+        ALTER TABLE events ADD COLUMN predicate_text TEXT;
+        DROP INDEX events_actor;
+        DROP INDEX events_target;
+        CREATE INDEX events_actor ON events(article_id, actor, main, date);
+        CREATE INDEX events_target ON events(article_id, target, main, date);
+        CREATE INDEX events_main_date ON events(main, date);
+        """,
+    )
+
+
 #: Every migration, in the order it runs. Append only.
 MIGRATIONS: tuple[Migration, ...] = (
     Migration("0001_initial", _initial),
@@ -361,6 +386,7 @@ MIGRATIONS: tuple[Migration, ...] = (
     Migration("0004_warnings", _warnings),
     Migration("0005_event_entity_indexes", _event_entity_indexes),
     Migration("0006_tallies", _tallies),
+    Migration("0007_event_main", _event_main),
 )
 
 

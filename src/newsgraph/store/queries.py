@@ -456,7 +456,9 @@ def quotes(
 
 # --- timeline ---------------------------------------------------------------------------
 
-_TIMELINE_COLUMNS = """v.date, v.date_reason, v.actor_text AS actor, v.predicate, v.target_text AS target,
+_TIMELINE_COLUMNS = """v.date, v.date_reason, v.actor_text AS actor, v.predicate,
+       CASE WHEN v.predicate_text IS NOT NULL THEN v.predicate_text WHEN v.negated THEN 'not ' || v.predicate
+            ELSE v.predicate END AS predicate_text, v.main, v.target_text AS target,
        v.object_text AS object, v.negated, v.modality, v.code, s.description AS source,
        v.article_id, a.published, a.title, a.outlet, v.id AS event_id,
        substr(a.text, v.sentence_start + 1, v.sentence_end - v.sentence_start) AS evidence,
@@ -478,17 +480,21 @@ def _timeline_sql(chosen: str) -> str:
         {_TIMELINE_ORDER}"""
 
 
-def timeline(conn: sqlite3.Connection, name: str | None, *, limit: int | None = None) -> pd.DataFrame:
+def timeline(conn: sqlite3.Connection, name: str | None, *, limit: int | None = None,
+             all_events: bool = False) -> pd.DataFrame:
     """Events whose actor or target is the entity ``name`` (all events when ``None``), by event date.
 
     Each row carries its article, the source the event is attributed to, and the
     sentence it was read from (``evidence`` with its offsets). Undated events come last.
+    Only each article's main events (``events.main``, migration 0007) unless ``all_events``.
     """
     lim = -1 if limit is None else limit
+    main = "" if all_events else "AND v.main = 1"
     if name is None:
         return frame(conn, _timeline_sql(f"""
             SELECT v.rowid AS vr, a.rowid AS ar, NULL AS role
             FROM events v JOIN articles a ON a.id = v.article_id
+            WHERE 1 {main}
             {_TIMELINE_ORDER} LIMIT ?"""), (lim,))
     ref, _ = best_entity(conn, name)
     # Dated events first, by date: the entity's own events (``events_actor``, ``events_target``, which
@@ -498,11 +504,11 @@ def timeline(conn: sqlite3.Connection, name: str | None, *, limit: int | None = 
             SELECT c.vr, a.rowid AS ar, c.role FROM (
                 SELECT v.rowid AS vr, 'actor' AS role FROM entities e
                 CROSS JOIN events v ON v.article_id = e.article_id AND v.actor = e.id
-                WHERE e.corpus_entity_id = ?1 AND v.date IS NOT NULL
+                WHERE e.corpus_entity_id = ?1 AND v.date IS NOT NULL {main}
                 UNION ALL
                 SELECT v.rowid, 'target' FROM entities e
                 CROSS JOIN events v ON v.article_id = e.article_id AND v.target = e.id
-                WHERE e.corpus_entity_id = ?1 AND v.actor IS NOT e.id AND v.date IS NOT NULL
+                WHERE e.corpus_entity_id = ?1 AND v.actor IS NOT e.id AND v.date IS NOT NULL {main}
             ) c CROSS JOIN events v ON v.rowid = c.vr CROSS JOIN articles a ON a.id = v.article_id
             {_TIMELINE_ORDER} LIMIT ?2"""), (ref.id, lim))
     dated = cur.fetchall()
@@ -513,12 +519,12 @@ def timeline(conn: sqlite3.Connection, name: str | None, *, limit: int | None = 
             SELECT v.rowid AS vr, batch.ar, 'actor' AS role FROM batch
             CROSS JOIN entities e ON e.article_id = batch.aid AND e.corpus_entity_id = ?2
             CROSS JOIN events v ON v.article_id = e.article_id AND v.actor = e.id
-            WHERE v.date IS NULL
+            WHERE v.date IS NULL {main}
             UNION ALL
             SELECT v.rowid, batch.ar, 'target' FROM batch
             CROSS JOIN entities e ON e.article_id = batch.aid AND e.corpus_entity_id = ?2
             CROSS JOIN events v ON v.article_id = e.article_id AND v.target = e.id
-            WHERE v.date IS NULL AND v.actor IS NOT e.id
+            WHERE v.date IS NULL AND v.actor IS NOT e.id {main}
         )
         SELECT {_TIMELINE_COLUMNS}, chosen.role
         FROM chosen CROSS JOIN events v ON v.rowid = chosen.vr CROSS JOIN articles a ON a.rowid = chosen.ar

@@ -130,13 +130,15 @@ def _insert_parts(conn: sqlite3.Connection, record: Record) -> set[int]:
           a.cue.text if a.cue else None, a.content.start, a.content.end, a.content.text, a.kind, _b(a.quoted))
          for a in record.attributions],
     )
+    # A record made before events were scored marks none main: all its events stay in timelines.
+    marks_main = any(v.main for v in record.events)
     conn.executemany(
         "INSERT INTO events (article_id, id, actor, actor_text, predicate, target, target_text, object_text, "
-        "negated, modality, time_id, date, date_reason, source_id, code, mode, cameo, sentence_start, sentence_end) "
-        "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        "negated, modality, time_id, date, date_reason, source_id, code, mode, cameo, sentence_start, sentence_end, "
+        "main, salience, predicate_text) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
         [(aid, v.id, v.actor, v.actor_text, v.predicate, v.target, v.target_text, v.object_text, _b(v.negated),
           v.modality, v.time, v.date, v.date_reason, v.source, v.code, v.mode, v.cameo, v.sentence.start,
-          v.sentence.end) for v in record.events],
+          v.sentence.end, int(v.main or not marks_main), v.salience, v.predicate_text) for v in record.events],
     )
     conn.executemany(
         'INSERT INTO relations (article_id, position, a, b, polarity, start, "end", text, date) '

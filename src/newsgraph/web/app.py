@@ -47,6 +47,8 @@ ARTICLE_ID_CHARS = 64
 RETRY_AFTER_S = 5
 #: The ``limit`` parameter of the API (module level: route annotations are resolved by name).
 Limit = Annotated[int, Query(ge=1, le=1000, description="at most this many rows")]
+#: ``?all=true`` on timelines: every clause event, not only each article's main events.
+Every = Annotated[bool, Query(alias="all", description="every clause event, not only each article's main events")]
 
 
 #: When the request being served arrived (``time.monotonic()``), set by ``ArrivalTime``.
@@ -225,13 +227,13 @@ def create_app(db_path: str | Path) -> FastAPI:
             raise UserInputError("search needs at least one word")
         return records_of(s.search(q, limit=limit))
 
-    def run_timeline(s: Store, entity: str | None, limit: int) -> tuple[Any, list[dict[str, Any]]]:
+    def run_timeline(s: Store, entity: str | None, limit: int, every: bool) -> tuple[Any, list[dict[str, Any]]]:
         if entity is None or not entity.strip():
-            return None, records_of(views.all_events(s, limit))
+            return None, records_of(views.all_events(s, limit, every))
         found = s.find_entities(entity, 1)
         if not found:
             raise HTTPException(404, f"no entity matches {entity!r}")
-        return found[0], records_of(s.timeline(entity, limit=limit))
+        return found[0], records_of(s.timeline(entity, limit=limit, all_events=every))
 
     # --- pages ------------------------------------------------------------------------------
 
@@ -266,10 +268,11 @@ def create_app(db_path: str | Path) -> FastAPI:
         return page(request, "entity.html", p=profile.to_dict(), query=name)
 
     @app.get("/timeline", response_class=HTMLResponse, include_in_schema=False)
-    def timeline_page(request: Request, entity: str | None = None) -> Response:
+    def timeline_page(request: Request, entity: str | None = None, every: Every = False) -> Response:
         with store() as s:
-            ref, rows = run_timeline(s, entity, PAGE_ROWS)
-        return page(request, "timeline.html", entity=entity or "", ref=ref, rows=rows, limit=PAGE_ROWS)
+            ref, rows = run_timeline(s, entity, PAGE_ROWS, every)
+        return page(request, "timeline.html", entity=entity or "", ref=ref, rows=rows, limit=PAGE_ROWS,
+                    every=every)
 
     @app.get("/sources", response_class=HTMLResponse, include_in_schema=False)
     def sources_page(
@@ -308,9 +311,9 @@ def create_app(db_path: str | Path) -> FastAPI:
 
     @app.get("/api/timeline", tags=["api"], responses=answers(400, 404, 503),
              summary="Events (of one entity, or all) by event date")
-    def api_timeline(entity: str | None = None, limit: Limit = 200) -> dict[str, Any]:
+    def api_timeline(entity: str | None = None, limit: Limit = 200, every: Every = False) -> dict[str, Any]:
         with store() as s:
-            ref, rows = run_timeline(s, entity, limit)
+            ref, rows = run_timeline(s, entity, limit, every)
         return {"entity": ref.__dict__ if ref else None, "events": rows}
 
     @app.get("/api/quotes", tags=["api"], responses=answers(400, 404, 503),

@@ -52,10 +52,10 @@ def corpus_ids(store: Store, article_id: str) -> dict[str, int]:
     return {str(r[0]): int(r[1]) for r in rows if r[1] is not None}
 
 
-def all_events(store: Store, limit: int) -> Any:
-    """Every event in the store by event date (the timeline without an entity)."""
+def all_events(store: Store, limit: int, every: bool = False) -> Any:
+    """The main events of every article by event date (the timeline without an entity); all with ``every``."""
     try:
-        return timeline(store.conn, None, limit=limit)
+        return timeline(store.conn, None, limit=limit, all_events=every)
     except sqlite3.Error as exc:
         raise explain(store.path, exc) from exc
 
