@@ -10,30 +10,9 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from _events import ner_entities, parse
 from newsgraph.extract.events.core import events
 from newsgraph.record import Attribution, Entity, Event, Mention, Source, SourceMention, TextSpan, TimeExpression
-
-AGENT_LABELS = {"PERSON", "ORG", "GPE", "NORP"}
-
-
-def parse(nlp, text: str):
-    doc = nlp.make_doc(text)
-    for name, proc in nlp.pipeline:
-        if not name.startswith("newsgraph_"):
-            doc = proc(doc)
-    return doc
-
-
-def ner_entities(doc) -> list[Entity]:
-    groups: dict[str, list[Mention]] = {}
-    labels: dict[str, str] = {}
-    for ent in doc.ents:
-        if ent.label_ in AGENT_LABELS:
-            groups.setdefault(ent.text, []).append(Mention(start=ent.start_char, end=ent.end_char, text=ent.text))
-            labels[ent.text] = ent.label_
-    return [
-        Entity(id=f"e{i}", name=name, type=labels[name], mentions=m) for i, (name, m) in enumerate(groups.items(), 1)
-    ]
 
 
 def times_of(text: str, values: dict[str, str], role: dict[str, str] | None = None) -> list[TimeExpression]:

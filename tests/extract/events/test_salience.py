@@ -2,25 +2,15 @@
 
 from __future__ import annotations
 
+from _events import ner_entities, parse
 from newsgraph.extract.events.core import events
 from newsgraph.record import Entity, Event, Mention, TimeExpression
-
-AGENT_LABELS = {"PERSON", "ORG", "GPE", "NORP"}
 
 
 def run(nlp, text: str, times: dict[str, str] | None = None) -> list[Event]:
     """The events of ``text`` with the parser's names as entities and the given times (no other stage)."""
-    doc = nlp.make_doc(text)
-    for name, proc in nlp.pipeline:
-        if not name.startswith("newsgraph_"):
-            doc = proc(doc)
-    groups: dict[str, list[Mention]] = {}
-    labels: dict[str, str] = {}
-    for ent in doc.ents:
-        if ent.label_ in AGENT_LABELS:
-            groups.setdefault(ent.text, []).append(Mention(start=ent.start_char, end=ent.end_char, text=ent.text))
-            labels[ent.text] = ent.label_
-    entities = [Entity(id=f"e{i}", name=n, type=labels[n], mentions=m) for i, (n, m) in enumerate(groups.items(), 1)]
+    doc = parse(nlp, text)
+    entities = ner_entities(doc)
     tx = []
     for phrase, value in (times or {}).items():
         start = text.index(phrase)
@@ -70,10 +60,7 @@ def test_a_pronoun_in_a_quotation_is_not_its_speaker(nlp):
     from newsgraph.record import Attribution, TextSpan
 
     text = 'Mayor John Lee praised the council. He added, "She built the plan with the unions."'
-    doc = nlp.make_doc(text)
-    for name, proc in nlp.pipeline:
-        if not name.startswith("newsgraph_"):
-            doc = proc(doc)
+    doc = parse(nlp, text)
     lee = Entity(id="e1", name="John Lee", type="PERSON", mentions=[
         Mention(start=6, end=14, text="John Lee"), Mention(start=36, end=38, text="He", kind="pronoun")])
     start = text.index("She")
