@@ -8,7 +8,7 @@ from typing import Annotated
 import typer
 
 from newsgraph.cli._app import app, console, fail, write_line
-from newsgraph.cli._reading import ReadRun
+from newsgraph.cli._reading import ExcludeOption, IncludeOption, ReadRun
 from newsgraph.cli.view import render_record
 from newsgraph.record import schema_json
 
@@ -21,6 +21,8 @@ def read(
     published: Annotated[str | None, typer.Option(help="Publication date to anchor relative times on.")] = None,
     model: Annotated[str | None, typer.Option(help="spaCy model package or path.")] = None,
     workers: Annotated[int, typer.Option(min=1, help="Worker processes.")] = 1,
+    include: IncludeOption = None,
+    exclude: ExcludeOption = None,
 ) -> None:
     """Read articles and print their records.
 
@@ -28,7 +30,8 @@ def read(
     """
     if as_json and as_jsonl:
         fail("--json and --jsonl exclude each other", 2)
-    run = ReadRun(paths, published=published, model=model, workers=workers)
+    run = ReadRun(paths, published=published, model=model, workers=workers, include=include or [],
+                  exclude=exclude or [])
     collected = []
     for record in run.records():
         if as_jsonl:
