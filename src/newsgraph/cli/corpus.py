@@ -215,10 +215,12 @@ def ingest(
     """
     from newsgraph.api import get_reader
     from newsgraph.corpus import ingest as ingest_into
+    from newsgraph.settings import Limits
 
     store = _open(db, write=True)
     bar = _Bar("ingest")
     try:
+        Limits.from_env()  # a bad NEWSGRAPH_MAX_* is one line naming it, whichever reader is loaded
         reader = get_reader(model)
         report = ingest_into(store, paths, reader, workers=workers, retry_failed=retry_failed,
                              batch_size=batch_size, progress=bar, include=include or (), exclude=exclude or (),

@@ -354,7 +354,9 @@ def _apply_sidecar(item: Item, path: Path) -> None:
             if name == "authors":
                 item.authors = _authors(value)
             elif name == "published":
-                item.published = _published(value, item.warnings)
+                notes: list[str] = []
+                item.published = _published(value, notes)
+                item.warnings += [f"{label}: {note}" for note in notes]
             else:
                 setattr(item, name, _text_field({name: value}, name))
         except ValueError as exc:
@@ -384,40 +386,44 @@ def _jsonl_items(data: bytes, where: str, path: str) -> Iterator[Item]:
 
 
 def _csv_items(data: bytes, where: str, path: str) -> Iterator[Item]:
-    """Rows of a CSV file; an unbalanced quote is reported with the line it opens on, and stops the file.
+    """Rows of a CSV file; a row with an unbalanced quote is an error naming the line it opens on.
 
-    After an unbalanced quote the rest of the file cannot be split into rows with any
-    confidence, so it is one error; a row whose field count differs from the header's
-    (the usual trace of a quote that swallowed the next row) is an error of its own.
+    After such a row, reading starts again on the next line, so the rows after it are read
+    (each still checked). A row whose field count differs from the header's (the usual trace
+    of a quote that swallowed the next row) is an error of its own, never an article.
     """
     from newsgraph.ingest.decode import decode_bytes
 
     csv.field_size_limit(sys.maxsize)
-    text = decode_bytes(data, where)
-    reader = csv.reader(io.StringIO(text, newline=""), strict=True)
+    lines = decode_bytes(data, where).splitlines(keepends=True)
+    reader = csv.reader(io.StringIO("".join(lines[:1]), newline=""), strict=True)
     try:
         header = next(reader, None)
     except csv.Error as exc:
         raise InputError(where, f"CSV header is malformed ({exc})") from None
     if not header or not ({"text", "html"} & set(header)):
         raise InputError(where, "CSV has no 'text' or 'html' column")
+    offset = 1  # physical lines before the ones ``reader`` reads
+    reader = csv.reader(io.StringIO("".join(lines[offset:]), newline=""), strict=True)
     while True:
-        start = reader.line_num + 1
+        start = offset + reader.line_num + 1
         try:
             row = next(reader)
         except StopIteration:
             return
         except csv.Error as exc:
             yield Item(where=f"{where}:{start}", format="csv", path=path, line=start,
-                       error=f"CSV row starting on line {start} has an unbalanced quote ({exc}); rest of file skipped")
-            return
+                       error=f"CSV row on line {start} has an unbalanced quote ({exc})")
+            offset = start
+            reader = csv.reader(io.StringIO("".join(lines[offset:]), newline=""), strict=True)
+            continue
         if not any(cell.strip() for cell in row):
             continue
         if len(row) != len(header):
-            end = reader.line_num
-            lines = f"line {start}" if end == start else f"lines {start}-{end}"
+            end = offset + reader.line_num
+            span = f"line {start}" if end == start else f"lines {start}-{end}"
             yield Item(where=f"{where}:{start}", format="csv", path=path, line=start,
-                       error=f"CSV row on {lines} has {len(row)} fields, the header {len(header)} "
+                       error=f"CSV row on {span} has {len(row)} fields, the header {len(header)} "
                              "(an unbalanced quote?)")
             continue
         yield item_from_mapping(dict(zip(header, row, strict=True)), f"{where}:{start}", path, "csv", start)
