@@ -38,10 +38,12 @@ SKIP_NAMES = ("readme*", "license*", "licence*", "copying*", "changelog*", "cont
 #: The suffix of a sidecar: ``NAME.json`` beside ``NAME.txt``/``NAME.html`` holds that article's metadata.
 SIDECAR_SUFFIX = ".json"
 
-#: Characters of clean text the parser takes in one article (spaCy's own ``max_length`` default). A text
-#: over it is refused with a one-line error; ``NEWSGRAPH_MAX_CHARS`` overrides it (the model's limit
-#: follows). Parsing takes memory in proportion to the text: see "Long texts" in docs/inputs.md.
-DEFAULT_MAX_CHARS = 1_000_000
+#: Characters of clean text the parser takes in one article. spaCy's memory grows with the length of
+#: one document (about 3 MB per 1,000 characters: 300,000 characters peak near 1.1 GB, 1,000,000 near
+#: 3.3 GB; benchmarks/bench_long.py, docs/performance.md), so a longer text is refused with a one-line
+#: error in milliseconds. The longest article in the shared corpora has ~50,000 characters.
+#: ``NEWSGRAPH_MAX_CHARS`` overrides it (the model's own ``max_length`` follows).
+DEFAULT_MAX_CHARS = 300_000
 
 #: Digits a JSON integer may have in an input line (Python refuses to convert beyond 4,300 anyway).
 MAX_JSON_INT_DIGITS = 100
