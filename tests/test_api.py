@@ -163,3 +163,17 @@ def test_a_text_over_the_parse_limit_is_refused_alone(reader, monkeypatch):
 
 def test_a_lone_surrogate_still_gets_a_record_id():
     assert len(record_id(Item(where="x", text="half \ud800 a pair"))) == 64
+
+
+def test_an_unexpected_failure_is_the_inputs_error_outside_strict_mode(monkeypatch):
+    from pydantic import ValidationError
+
+    from newsgraph.api import prepare
+
+    # An API caller's mistake: a title that is no string.
+    odd = Item(where="odd", text="An invented story about a bridge.", title=["x"])  # type: ignore[arg-type]
+    monkeypatch.setenv("NEWSGRAPH_STRICT", "0")
+    assert prepare(odd).error.startswith("cannot prepare this input (ValidationError: ")
+    monkeypatch.setenv("NEWSGRAPH_STRICT", "1")
+    with pytest.raises(ValidationError):
+        prepare(odd)

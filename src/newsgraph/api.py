@@ -144,7 +144,8 @@ def prepare(item: Item, published: str | date | None = None) -> Prepared:
     except Exception as exc:  # the batch goes on; strict mode (the tests) shows the bug
         if strict():
             raise
-        prepared.error = f"cannot prepare this input ({type(exc).__name__}: {str(exc).splitlines()[0][:200]})"
+        first_line = (str(exc).splitlines() or [""])[0][:200]
+        prepared.error = f"cannot prepare this input ({type(exc).__name__}: {first_line})"
         return prepared
 
 
