@@ -290,11 +290,15 @@ class Reader:
 
     def __init__(self, model: str | None = None, *, limits: Limits | None = None) -> None:
         self.model_name = model
-        self.limits = limits or Limits.from_env()
         self.nlp: Language = load(model)
-        # The model takes what the limits allow; the parse limit is newsgraph's own check.
-        self.nlp.max_length = max(self.nlp.max_length, self.limits.max_chars + 1)
+        self.use_limits(limits or Limits.from_env())
         self.generator = Generator(newsgraph=__version__, model=model_label(self.nlp), pipeline=pipeline_fingerprint())
+
+    def use_limits(self, limits: Limits) -> None:
+        """Read with ``limits`` from now on (a command applies the environment's to the shared reader)."""
+        self.limits = limits
+        # The model takes what the limits allow; the parse limit is newsgraph's own check.
+        self.nlp.max_length = max(self.nlp.max_length, limits.max_chars + 1)
 
     def read(self, source: ItemLike, published: str | date | None = None) -> Record:
         """One article: a path, an ``Item``, or the text itself. Raises ``InputError`` when bad."""

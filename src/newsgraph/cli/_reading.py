@@ -57,10 +57,11 @@ class ReadRun:
         if self.published is not None and normalize_published(self.published) is None:
             fail(f"--published: not a date: {self.published!r}", 2)
         try:
-            reader = get_reader(self.model)
             limits = Limits.from_env()
+            reader = get_reader(self.model)
         except NewsgraphError as exc:
             handle(exc)
+        reader.use_limits(limits)  # the shared reader may have been made under other settings
         # Streamed: memory stays bounded on big corpora.
         items = with_warnings(iter_items(self.paths, limits, include=self.include, exclude=self.exclude))
         for record in reader.read_many(items, published=self.published, n_process=self.workers):

@@ -220,8 +220,9 @@ def ingest(
     store = _open(db, write=True)
     bar = _Bar("ingest")
     try:
-        Limits.from_env()  # a bad NEWSGRAPH_MAX_* is one line naming it, whichever reader is loaded
+        limits = Limits.from_env()  # a bad NEWSGRAPH_MAX_* is one line naming it
         reader = get_reader(model)
+        reader.use_limits(limits)  # the shared reader may have been made under other settings
         report = ingest_into(store, paths, reader, workers=workers, retry_failed=retry_failed,
                              batch_size=batch_size, progress=bar, include=include or (), exclude=exclude or (),
                              reparse_records=reparse, on_warning=lambda line: warn(f"warning: {line}"))
