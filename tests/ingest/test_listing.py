@@ -77,3 +77,11 @@ def test_a_bad_sidecar_is_a_warning_and_the_article_is_still_read(tmp_path):
     assert b.error is None and b.title is None and b.authors == ["Ada Brook"] and b.published is None
     assert b.warnings == ["sidecar b.json: field 'title' must be text, not a list; ignored",
                           "sidecar b.json: field 'published': 'soon' is not a date; ignored"]
+
+
+def test_the_examples_folder_lists_its_articles_and_not_its_readme():
+    from pathlib import Path
+
+    examples = Path(__file__).resolve().parents[2] / "examples"
+    names = [p.name for p in list_files([examples])]
+    assert "README.md" not in names and "harbor-ferry-2024-03-14.txt" in names and "corpus.jsonl" in names
