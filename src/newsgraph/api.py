@@ -34,9 +34,10 @@ from newsgraph.extract.attribution.profile import sourcing_profile
 from newsgraph.extract.failures import strict
 from newsgraph.ingest import Item, decode_bytes, extract_html, iter_items
 from newsgraph.nlp import extensions as ext
-from newsgraph.nlp.pipeline import load, model_label
+from newsgraph.nlp.factories import COMPONENTS
+from newsgraph.nlp.pipeline import load, model_label, parse_in_sections
 from newsgraph.record import SCHEMA, Generator, Meta, RawSpan, Record, SourceInfo, TimeExpression
-from newsgraph.settings import Limits
+from newsgraph.settings import SECTION_CHARS, Limits
 
 if TYPE_CHECKING:
     from multiprocessing.pool import AsyncResult
@@ -332,6 +333,10 @@ class Reader:
         yield from self._parse_prepared(prepared_stream, batch_size)
 
     def _parse_prepared(self, prepared_stream: Iterable[Prepared], batch_size: int) -> Iterator[Record]:
+        # Texts over SECTION_CHARS pass the batch as an empty placeholder and are parsed in
+        # sections when their turn comes, so the order and the other documents' batches stay.
+        long_texts: dict[int, str] = {}
+
         def docs() -> Iterator[tuple[Doc, Prepared]]:
             for prepared in prepared_stream:
                 text = prepared.cleaned.text if prepared.cleaned and not prepared.error else ""
@@ -340,12 +345,27 @@ class Reader:
                     prepared.error = (f"clean text is {len(text):,} characters, over the parse limit of "
                                       f"{self.limits.max_chars:,} (NEWSGRAPH_MAX_CHARS)")
                     text = ""
+                elif len(text) > SECTION_CHARS:
+                    long_texts[id(prepared)] = text
+                    text = ""
                 doc = self.nlp.make_doc(text)
                 setattr(doc._, ext.PUBLISHED, prepared.meta.published)
                 yield doc, prepared
 
         for doc, prepared in self.nlp.pipe(docs(), as_tuples=True, batch_size=batch_size):
+            text = long_texts.pop(id(prepared), None)
+            if text is not None:
+                doc = self._parse_long(text, prepared.meta.published)
             yield assemble(prepared, doc, self.generator)
+
+    def _parse_long(self, text: str, published: str | None) -> Doc:
+        """A text over ``SECTION_CHARS``: the model in sections (memory bounded), then newsgraph's components."""
+        doc = parse_in_sections(self.nlp, text, SECTION_CHARS)
+        setattr(doc._, ext.PUBLISHED, published)
+        for name, component in self.nlp.pipeline:
+            if name in COMPONENTS:
+                doc = component(doc)
+        return doc
 
     def parse(self, text: str, published: str | None = None) -> Doc:
         """The spaCy ``Doc`` of a clean text with newsgraph's extensions set."""

@@ -45,6 +45,12 @@ SIDECAR_SUFFIX = ".json"
 #: ``NEWSGRAPH_MAX_CHARS`` overrides it (the model's own ``max_length`` follows).
 DEFAULT_MAX_CHARS = 300_000
 
+#: A clean text longer than this (characters) is parsed by the model in sections of this size, one
+#: at a time, and joined into one ``Doc`` before newsgraph's components run on the whole: memory stays
+#: bounded by the section (``newsgraph.nlp.pipeline.parse_in_sections``). Shorter texts, every news
+#: article in the shared corpora among them, are parsed whole as before.
+SECTION_CHARS = 50_000
+
 #: Digits a JSON integer may have in an input line (Python refuses to convert beyond 4,300 anyway).
 MAX_JSON_INT_DIGITS = 100
 
