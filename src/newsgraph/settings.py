@@ -38,10 +38,10 @@ SKIP_NAMES = ("readme*", "license*", "licence*", "copying*", "changelog*", "cont
 #: The suffix of a sidecar: ``NAME.json`` beside ``NAME.txt``/``NAME.html`` holds that article's metadata.
 SIDECAR_SUFFIX = ".json"
 
-#: Characters of clean text the parser takes in one article. spaCy's memory grows with the length of
-#: one document (about 3 MB per 1,000 characters: 300,000 characters peak near 1.1 GB, 1,000,000 near
-#: 3.3 GB; benchmarks/bench_long.py, docs/performance.md), so a longer text is refused with a one-line
-#: error in milliseconds. The longest article in the shared corpora has ~50,000 characters.
+#: Characters of clean text the parser takes in one article. Memory stays bounded whatever the length
+#: (a text over ``SECTION_CHARS`` is parsed in sections), but time grows with it (300,000 characters:
+#: about 25 s; benchmarks/bench_long.py, docs/performance.md), so a longer text is refused with a
+#: one-line error in seconds. The longest article in the shared corpora has ~50,000 characters.
 #: ``NEWSGRAPH_MAX_CHARS`` overrides it (the model's own ``max_length`` follows).
 DEFAULT_MAX_CHARS = 300_000
 
