@@ -185,8 +185,13 @@ def list_files(
 def _read_bytes(path: Path, where: str, limits: Limits) -> bytes:
     if not path.exists():
         raise MissingInputError(where, "no such file or directory")
-    if path.is_dir():
-        raise InputError(where, "cannot list directory (permission denied)")
+    if path.is_dir():  # ``list_files`` returns a folder only when it cannot be listed
+        try:
+            os.listdir(path)
+            reason = "it is a directory"
+        except OSError as exc:
+            reason = (exc.strerror or "unreadable").lower()
+        raise InputError(where, f"cannot list directory ({reason})")
     size = path.stat().st_size
     if size > limits.max_bytes:
         raise InputTooLargeError(where, f"file is {size} bytes, over the limit of {limits.max_bytes}")
