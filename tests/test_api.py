@@ -7,6 +7,7 @@ import pytest
 
 import newsgraph
 from _paths import REFERENCE
+from newsgraph.api import record_id
 from newsgraph.errors import InputError
 from newsgraph.ingest import Item
 
@@ -146,3 +147,33 @@ def test_forked_workers_reuse_the_parents_loaded_reader(reader, monkeypatch):
     monkeypatch.setattr(api, "_WORKER", None)
     list(reader.read_many(["Mayor Jane Roe opened the library on Monday."] * 3, n_process=2, batch_size=1))
     assert api._WORKER is None  # the parent's global is restored once the workers are forked
+
+
+def test_a_text_over_the_parse_limit_is_refused_alone(reader, monkeypatch):
+    from dataclasses import replace
+
+    story = "The harbour board voted on Tuesday to rebuild the north pier, chair Mara Olen said. "
+    monkeypatch.setattr(reader, "limits", replace(reader.limits, max_chars=2_000))
+    long_item, short_item = Item(where="long", text=story * 40), Item(where="short", text=story)
+    long_rec, short_rec = reader.read_many([long_item, short_item])
+    assert long_rec.source.error == (f"clean text is {len(story * 40) - 1:,} characters, over the parse limit "
+                                     "of 2,000 (NEWSGRAPH_MAX_CHARS)")
+    assert short_rec.source.error is None and short_rec.entities
+
+
+def test_a_lone_surrogate_still_gets_a_record_id():
+    assert len(record_id(Item(where="x", text="half \ud800 a pair"))) == 64
+
+
+def test_an_unexpected_failure_is_the_inputs_error_outside_strict_mode(monkeypatch):
+    from pydantic import ValidationError
+
+    from newsgraph.api import prepare
+
+    # An API caller's mistake: a title that is no string.
+    odd = Item(where="odd", text="An invented story about a bridge.", title=["x"])  # type: ignore[arg-type]
+    monkeypatch.setenv("NEWSGRAPH_STRICT", "0")
+    assert prepare(odd).error.startswith("cannot prepare this input (ValidationError: ")
+    monkeypatch.setenv("NEWSGRAPH_STRICT", "1")
+    with pytest.raises(ValidationError):
+        prepare(odd)

@@ -51,3 +51,10 @@ def test_bench_parse_finds_the_stand_ins_identical():
     result = _run("bench_parse.py", "--n", "6", "--chunks", "2")
     assert result["swapped"] == ["attribute_ruler", "lemmatizer"]
     assert result["documents_with_any_difference"] == 0 and result["tokens"] > 100
+
+
+def test_bench_long_reads_a_text_under_the_limit_and_refuses_one_over_it():
+    result = _run("bench_long.py", "--chars", "3000", "400000", "--json")
+    short, long = result["runs"]
+    assert short["error"] is None and short["words"] > 300 and short["peak_rss_mb"] > short["rss_after_model_mb"] > 0
+    assert "over the parse limit of 300,000" in long["error"] and long["words"] == 0

@@ -9,7 +9,9 @@ the store and the evaluations all come through here.
 from __future__ import annotations
 
 import hashlib
+import json
 import multiprocessing
+import re
 from collections import deque
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
@@ -19,6 +21,7 @@ from itertools import islice
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from pydantic import ValidationError
 from spacy.language import Language
 from spacy.tokens import Doc
 
@@ -29,13 +32,15 @@ from newsgraph.clean.pages import map_into_page
 from newsgraph.dates import normalize_published
 from newsgraph.errors import InputError, NewsgraphError
 from newsgraph.extract.attribution.profile import sourcing_profile
+from newsgraph.extract.failures import strict
 from newsgraph.ingest import Item, decode_bytes, extract_html, iter_items
 from newsgraph.ingest.decode import translate_c1
 from newsgraph.ingest.language import ENGLISH, detect_language, skipped_for_language
 from newsgraph.nlp import extensions as ext
-from newsgraph.nlp.pipeline import load, model_label
-from newsgraph.record import Generator, Meta, Record, SourceInfo, TimeExpression
-from newsgraph.settings import Limits
+from newsgraph.nlp.factories import COMPONENTS
+from newsgraph.nlp.pipeline import load, model_label, parse_in_sections
+from newsgraph.record import SCHEMA, Generator, Meta, Record, SourceInfo, TimeExpression
+from newsgraph.settings import SECTION_CHARS, Limits
 
 if TYPE_CHECKING:
     from multiprocessing.pool import AsyncResult
@@ -73,21 +78,74 @@ class Prepared:
     meta: Meta = field(default_factory=Meta)
     url: str | None = None
     error: str | None = None
+    #: A whole record read from a records JSONL: kept as it is, not parsed again.
+    loaded: Record | None = None
+
+
+#: What a record id looks like (a SHA-256 in hex); a loaded record with another id gets one made.
+_RECORD_ID = re.compile(r"[0-9a-f]{64}")
 
 
 def record_id(item: Item) -> str:
-    """The id of the record an item gives: the SHA-256 of its raw bytes (idempotent ingest keys on it)."""
-    payload = item.data if item.data is not None else (item.text or "").encode("utf-8")
+    """The id of the record an item gives: the SHA-256 of its raw bytes (idempotent ingest keys on it).
+
+    A record loaded from a records JSONL keeps its own id. Text with a lone surrogate (which
+    UTF-8 cannot encode) still hashes, so planning an ingest never dies on one input.
+    """
+    if item.record is not None:
+        rid = item.record.get("id")
+        if isinstance(rid, str) and _RECORD_ID.fullmatch(rid):
+            return rid
+        payload = json.dumps(item.record, sort_keys=True, default=str).encode("utf-8", "surrogatepass")
+        return hashlib.sha256(payload).hexdigest()
+    payload = item.data if item.data is not None else (item.text or "").encode("utf-8", "surrogatepass")
     if item.error and not payload:
-        payload = f"error:{item.where}".encode()
+        payload = f"error:{item.where}".encode("utf-8", "surrogatepass")
     return hashlib.sha256(payload).hexdigest()
 
 
+def _load_record(item: Item) -> Record:
+    """The record of a records-JSONL line, validated; ``InputError`` saying which field is wrong."""
+    try:
+        record = Record.from_dict(item.record or {})
+        record.to_json()  # a lone surrogate cannot be written back out
+    except ValidationError as exc:
+        first = exc.errors()[0]
+        where = ".".join(str(part) for part in first["loc"]) or "record"
+        raise InputError(item.where, f"not a valid {SCHEMA} record ({where}: {first['msg']})") from None
+    except (ValueError, UnicodeError) as exc:
+        raise InputError(item.where, f"not a valid {SCHEMA} record ({type(exc).__name__})") from None
+    return record
+
+
 def prepare(item: Item, published: str | date | None = None) -> Prepared:
-    """Decode, extract and clean one item. Never raises on bad input: sets ``error``."""
+    """Decode, extract and clean one item. Never raises on bad input: sets ``error``.
+
+    Outside strict mode (``NEWSGRAPH_STRICT``) an unexpected failure while preparing one
+    input is that input's error too, so one strange file never stops a batch.
+    """
     prepared = Prepared(item=item, record_id=record_id(item))
     if item.error:
         prepared.error = item.error
+        return prepared
+    try:
+        return _prepare(prepared, item, published)
+    except NewsgraphError:
+        raise
+    except Exception as exc:  # the batch goes on; strict mode (the tests) shows the bug
+        if strict():
+            raise
+        first_line = (str(exc).splitlines() or [""])[0][:200]
+        prepared.error = f"cannot prepare this input ({type(exc).__name__}: {first_line})"
+        return prepared
+
+
+def _prepare(prepared: Prepared, item: Item, published: str | date | None) -> Prepared:
+    if item.record is not None:
+        try:
+            prepared.loaded = _load_record(item)
+        except InputError as exc:
+            prepared.error = exc.reason
         return prepared
     try:
         # Text handed over as a string gets the decoding rule for C1 controls too (one for one).
@@ -142,6 +200,8 @@ def _source_info(prepared: Prepared) -> SourceInfo:
 
 def assemble(prepared: Prepared, doc: Doc | None, generator: Generator) -> Record:
     """The record of a prepared item and its parse."""
+    if prepared.loaded is not None:
+        return prepared.loaded
     record = Record(id=prepared.record_id, source=_source_info(prepared), generator=generator)
     if prepared.error or prepared.cleaned is None or doc is None:
         return record
@@ -223,9 +283,15 @@ class Reader:
 
     def __init__(self, model: str | None = None, *, limits: Limits | None = None) -> None:
         self.model_name = model
-        self.limits = limits or Limits.from_env()
         self.nlp: Language = load(model)
+        self.use_limits(limits or Limits.from_env())
         self.generator = Generator(newsgraph=__version__, model=model_label(self.nlp), pipeline=pipeline_fingerprint())
+
+    def use_limits(self, limits: Limits) -> None:
+        """Read with ``limits`` from now on (a command applies the environment's to the shared reader)."""
+        self.limits = limits
+        # The model takes what the limits allow; the parse limit is newsgraph's own check.
+        self.nlp.max_length = max(self.nlp.max_length, limits.max_chars + 1)
 
     def read(self, source: ItemLike, published: str | date | None = None) -> Record:
         """One article: a path, an ``Item``, or the text itself. Raises ``InputError`` when bad."""
@@ -259,20 +325,44 @@ class Reader:
         yield from self._parse_prepared(prepared_stream, batch_size)
 
     def _parse_prepared(self, prepared_stream: Iterable[Prepared], batch_size: int) -> Iterator[Record]:
+        # Texts over SECTION_CHARS pass the batch as an empty placeholder and are parsed in
+        # sections when their turn comes, so the order and the other documents' batches stay.
+        long_texts: dict[int, str] = {}
+
         def docs() -> Iterator[tuple[Doc, Prepared]]:
             for prepared in prepared_stream:
                 text = prepared.cleaned.text if prepared.cleaned and not prepared.error else ""
                 if prepared.meta.language != ENGLISH:
                     text = ""  # the extractors read English only: skipped, with a note (below)
+                if len(text) > self.limits.max_chars:
+                    # Refused before spaCy sees it (its E088 would stop the whole batch).
+                    prepared.error = (f"clean text is {len(text):,} characters, over the parse limit of "
+                                      f"{self.limits.max_chars:,} (NEWSGRAPH_MAX_CHARS)")
+                    text = ""
+                elif len(text) > SECTION_CHARS:
+                    long_texts[id(prepared)] = text
+                    text = ""
                 doc = self.nlp.make_doc(text)
                 setattr(doc._, ext.PUBLISHED, prepared.meta.published)
                 yield doc, prepared
 
         for doc, prepared in self.nlp.pipe(docs(), as_tuples=True, batch_size=batch_size):
+            text = long_texts.pop(id(prepared), None)
+            if text is not None:
+                doc = self._parse_long(text, prepared.meta.published)
             record = assemble(prepared, doc, self.generator)
-            if not prepared.error:
+            if not prepared.error and prepared.loaded is None:  # a loaded record keeps its own warnings
                 record.warnings.extend(skipped_for_language(prepared.meta.language))
             yield record
+
+    def _parse_long(self, text: str, published: str | None) -> Doc:
+        """A text over ``SECTION_CHARS``: the model in sections (memory bounded), then newsgraph's components."""
+        doc = parse_in_sections(self.nlp, text, SECTION_CHARS)
+        setattr(doc._, ext.PUBLISHED, published)
+        for name, component in self.nlp.pipeline:
+            if name in COMPONENTS:
+                doc = component(doc)
+        return doc
 
     def parse(self, text: str, published: str | None = None) -> Doc:
         """The spaCy ``Doc`` of a clean text with newsgraph's extensions set."""

@@ -5,6 +5,8 @@ from __future__ import annotations
 import os
 from dataclasses import dataclass
 
+from newsgraph.errors import NewsgraphError
+
 #: Official spaCy English packages, best first. An installed one wins over the PyPI mirror.
 PREFERRED_MODELS: tuple[str, ...] = (
     "en_core_web_trf",
@@ -23,19 +25,70 @@ MIN_HTML_TEXT_CHARS = 40
 #: File name suffixes read as HTML pages.
 HTML_SUFFIXES = (".html", ".htm", ".xhtml")
 
-#: File name suffixes skipped when a directory is walked (not articles).
-SKIP_SUFFIXES = (".json", ".pyc", ".png", ".jpg", ".jpeg", ".gif", ".pdf", ".zip")
+#: File name suffixes (inside ``.gz``) a directory walk reads as articles; ``""`` is a file without
+#: one (many corpora number their articles). Anything else (``.md``, ``.py``, ``.json``, images, ...)
+#: is not an article and is skipped unless ``--include`` names it.
+ARTICLE_SUFFIXES = ("", ".txt", ".text", ".jsonl", ".csv", *HTML_SUFFIXES)
+
+#: File names a directory walk skips even with an article suffix: a repository's own documents.
+#: Matched case-insensitively against the file name; ``--include`` overrides them.
+SKIP_NAMES = ("readme*", "license*", "licence*", "copying*", "changelog*", "contributing*", "makefile",
+              "dockerfile", "requirements*.txt", "robots.txt")
+
+#: The suffix of a sidecar: ``NAME.json`` beside ``NAME.txt``/``NAME.html`` holds that article's metadata.
+SIDECAR_SUFFIX = ".json"
+
+#: Characters of clean text the parser takes in one article. Memory stays bounded whatever the length
+#: (a text over ``SECTION_CHARS`` is parsed in sections), but time grows with it (300,000 characters:
+#: about 25 s; benchmarks/bench_long.py, docs/performance.md), so a longer text is refused with a
+#: one-line error in seconds. The longest article in the shared corpora has ~50,000 characters.
+#: ``NEWSGRAPH_MAX_CHARS`` overrides it (the model's own ``max_length`` follows).
+DEFAULT_MAX_CHARS = 300_000
+
+#: A clean text longer than this (characters) is parsed by the model in sections of this size, one
+#: at a time, and joined into one ``Doc`` before newsgraph's components run on the whole: memory stays
+#: bounded by the section (``newsgraph.nlp.pipeline.parse_in_sections``). Shorter texts, every news
+#: article in the shared corpora among them, are parsed whole as before.
+SECTION_CHARS = 50_000
+
+#: Digits a JSON integer may have in an input line (Python refuses to convert beyond 4,300 anyway).
+MAX_JSON_INT_DIGITS = 100
+
+
+class SettingsError(NewsgraphError):
+    """An environment variable holds a value newsgraph cannot use; the message names the variable."""
+
+
+def env_int(name: str, default: int, *, minimum: int = 1) -> int:
+    """The whole number in environment variable ``name``, else ``default``.
+
+    Unlike ``env_float`` a bad value stops the run: a size limit silently replaced by the default
+    would read (or refuse) inputs the user meant to refuse (or read).
+    """
+    value = os.environ.get(name, "").strip()
+    if not value:
+        return default
+    try:
+        number = int(value.replace("_", ""))
+    except ValueError:
+        raise SettingsError(f"{name}={value!r} is not a whole number") from None
+    if number < minimum:
+        raise SettingsError(f"{name}={value!r} must be at least {minimum}")
+    return number
 
 
 @dataclass(frozen=True)
 class Limits:
+    """How much of an input newsgraph takes: ``max_bytes`` of a file, ``max_chars`` of clean text to parse."""
+
     max_bytes: int = DEFAULT_MAX_BYTES
+    max_chars: int = DEFAULT_MAX_CHARS
 
     @classmethod
     def from_env(cls) -> Limits:
-        value = os.environ.get("NEWSGRAPH_MAX_BYTES")
-        return cls(max_bytes=int(value)) if value else cls()
-
+        """The defaults with ``NEWSGRAPH_MAX_BYTES``/``NEWSGRAPH_MAX_CHARS``; ``SettingsError`` when bad."""
+        return cls(max_bytes=env_int("NEWSGRAPH_MAX_BYTES", DEFAULT_MAX_BYTES),
+                   max_chars=env_int("NEWSGRAPH_MAX_CHARS", DEFAULT_MAX_CHARS))
 
 
 def env_float(name: str, default: float) -> float:

@@ -130,3 +130,14 @@ def test_console_script_runs_as_a_process(tmp_path):
                           env={**__import__("os").environ, "PYTHONPATH": str(Path(__file__).parents[2] / "src")})
     assert proc.returncode == 0, proc.stderr
     assert json.loads(proc.stdout)["text"].startswith("The council voted")
+
+
+def test_include_and_exclude_choose_the_files_of_a_directory(tmp_path):
+    (tmp_path / "a.txt").write_text("First story about the harbour opening on Friday.")
+    (tmp_path / "notes.md").write_text("A story kept as Markdown about the bridge closing.")
+    (tmp_path / "README.md").write_text("About this folder.")
+    default = invoke("read", str(tmp_path), "--jsonl")
+    assert [Path(json.loads(line)["source"]["path"]).name for line in default.stdout.splitlines()] == ["a.txt"]
+    chosen = invoke("read", str(tmp_path), "--include", "*.md", "--exclude", "README*", "--jsonl")
+    assert chosen.exit_code == 0, chosen.output
+    assert [Path(json.loads(line)["source"]["path"]).name for line in chosen.stdout.splitlines()] == ["notes.md"]

@@ -26,7 +26,8 @@ from rich.table import Table
 from rich.text import Text
 from typer.core import TyperGroup
 
-from newsgraph.cli._app import app, console, err_console, fail, handle, write_line
+from newsgraph.cli._app import app, console, err_console, fail, handle, warn, write_line
+from newsgraph.cli._reading import ExcludeOption, IncludeOption
 from newsgraph.errors import NewsgraphError
 
 DbOption = Annotated[str, typer.Option("--db", envvar="NEWSGRAPH_DB", help="The store (SQLite file).")]
@@ -203,20 +204,28 @@ def ingest(
     batch_size: Annotated[int, typer.Option(min=1, help="Articles per parse batch.")] = 16,
     model: Annotated[str | None, typer.Option(help="spaCy model package or path.")] = None,
     as_json: JsonOption = False,
+    include: IncludeOption = None,
+    exclude: ExcludeOption = None,
+    reparse: Annotated[bool, typer.Option(
+        "--reprocess", help="Parse the lines of a records JSONL again instead of storing them as they are.")] = False,
 ) -> None:
-    """Read articles and store the new ones; rerun it to resume after a crash.
+    """Read articles and store the new ones; rerun it to resume after a crash. Exits 1 when an input failed.
 
     Example: newsgraph ingest articles/ feed.jsonl --db news.db --workers 2
     """
     from newsgraph.api import get_reader
     from newsgraph.corpus import ingest as ingest_into
+    from newsgraph.settings import Limits
 
     store = _open(db, write=True)
     bar = _Bar("ingest")
     try:
+        limits = Limits.from_env()  # a bad NEWSGRAPH_MAX_* is one line naming it
         reader = get_reader(model)
+        reader.use_limits(limits)  # the shared reader may have been made under other settings
         report = ingest_into(store, paths, reader, workers=workers, retry_failed=retry_failed,
-                             batch_size=batch_size, progress=bar)
+                             batch_size=batch_size, progress=bar, include=include or (), exclude=exclude or (),
+                             reparse_records=reparse, on_warning=lambda line: warn(f"warning: {line}"))
     except NewsgraphError as exc:
         bar.stop()
         handle(exc)
@@ -229,6 +238,8 @@ def ingest(
         _dump(report.to_dict())
     else:
         err_console.print(_report_line(report, db), highlight=False)
+    if report.failed:
+        raise typer.Exit(1)  # like ``read``: a script sees that some input was not stored
 
 
 @app.command()

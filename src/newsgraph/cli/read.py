@@ -8,7 +8,7 @@ from typing import Annotated
 import typer
 
 from newsgraph.cli._app import app, console, fail, write_line
-from newsgraph.cli._reading import ReadRun
+from newsgraph.cli._reading import ExcludeOption, IncludeOption, ReadRun
 from newsgraph.cli.view import render_record
 from newsgraph.record import schema_json
 
@@ -24,6 +24,8 @@ def read(
     all_events: Annotated[
         bool, typer.Option("--all-events", help="The view lists every clause event, not only the main ones.")
     ] = False,
+    include: IncludeOption = None,
+    exclude: ExcludeOption = None,
 ) -> None:
     """Read articles and print their records.
 
@@ -31,7 +33,8 @@ def read(
     """
     if as_json and as_jsonl:
         fail("--json and --jsonl exclude each other", 2)
-    run = ReadRun(paths, published=published, model=model, workers=workers)
+    run = ReadRun(paths, published=published, model=model, workers=workers, include=include or [],
+                  exclude=exclude or [])
     collected = []
     for record in run.records():
         if as_jsonl:
