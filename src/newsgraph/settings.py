@@ -62,8 +62,8 @@ class SettingsError(NewsgraphError):
 def env_int(name: str, default: int, *, minimum: int = 1) -> int:
     """The whole number in environment variable ``name``, else ``default``.
 
-    Unlike ``env_float`` a bad value stops the run: a size limit silently replaced by the default
-    would read (or refuse) inputs the user meant to refuse (or read).
+    A bad value stops the run: a size limit silently replaced by the default would read (or
+    refuse) inputs the user meant to refuse (or read).
     """
     value = os.environ.get(name, "").strip()
     if not value:
@@ -92,15 +92,20 @@ class Limits:
 
 
 def env_float(name: str, default: float) -> float:
-    """The number in environment variable ``name``, else ``default`` (also when it is no number).
+    """The number in environment variable ``name``, else ``default``; ``SettingsError`` naming it when bad.
 
-    A mistyped override must not stop a run: it falls back to the default.
+    A mistyped timeout silently replaced by the default would look like the setting took effect.
     """
-    value = os.environ.get(name)
-    try:
-        return float(value) if value else default
-    except ValueError:
+    value = os.environ.get(name, "").strip()
+    if not value:
         return default
+    try:
+        number = float(value)
+    except ValueError:
+        raise SettingsError(f"{name}={value!r} is not a number of seconds") from None
+    if number != number or number in (float("inf"), float("-inf")):
+        raise SettingsError(f"{name}={value!r} is not a number of seconds")
+    return number
 
 # --- Query bounds and deadlines (the store's read side, the web app) -----------------------
 # A search or entity lookup is user text run against the whole corpus: these keep its cost
@@ -145,7 +150,4 @@ def query_deadline() -> float:
 
 def web_threads() -> int:
     """Threads of the web app's pool: SQLite releases the GIL while it reads, so a few per core help."""
-    value = os.environ.get("NEWSGRAPH_WEB_THREADS")
-    if value and value.isdigit() and int(value) > 0:
-        return int(value)
-    return WEB_THREADS or max(4, 2 * (os.cpu_count() or 1))
+    return env_int("NEWSGRAPH_WEB_THREADS", WEB_THREADS or max(4, 2 * (os.cpu_count() or 1)))

@@ -55,9 +55,23 @@ def test_a_query_past_the_deadline_is_one_line_and_exit_1(db, monkeypatch, comma
 def test_the_setting(monkeypatch):
     monkeypatch.delenv("NEWSGRAPH_QUERY_SECONDS", raising=False)
     assert settings.cli_query_seconds() == settings.CLI_QUERY_SECONDS == 30.0
-    for value, expected in (("0", None), ("-1", None), ("2.5", 2.5), ("soon", 30.0)):
+    for value, expected in (("0", None), ("-1", None), ("2.5", 2.5)):
         monkeypatch.setenv("NEWSGRAPH_QUERY_SECONDS", value)
         assert settings.cli_query_seconds() == expected
+    for bad in ("soon", "nan", "inf"):  # a mistyped setting is said, not replaced by the default
+        monkeypatch.setenv("NEWSGRAPH_QUERY_SECONDS", bad)
+        with pytest.raises(settings.SettingsError, match="NEWSGRAPH_QUERY_SECONDS"):
+            settings.cli_query_seconds()
+
+
+def test_a_bad_setting_is_one_line_naming_it(db, monkeypatch):
+    for name, bad in (("NEWSGRAPH_QUERY_SECONDS", "soon"), ("NEWSGRAPH_LOCK_TIMEOUT", "abc")):
+        monkeypatch.setenv(name, bad)
+        args = ["stats", "--db", db] if name == "NEWSGRAPH_QUERY_SECONDS" else ["ingest", db + ".none", "--db", db]
+        result = CliRunner().invoke(app, args)
+        assert result.exit_code != 0 and "Traceback" not in result.output
+        assert name in result.output and len([x for x in result.output.splitlines() if x.strip()]) == 1
+        monkeypatch.delenv(name)
 
 
 def test_the_default_period_stops_a_long_query_too(db, monkeypatch):

@@ -19,12 +19,16 @@ from newsgraph.cli import read as _read  # noqa: F401
 from newsgraph.cli import serve as _serve  # noqa: F401
 from newsgraph.cli import timeline as _timeline  # noqa: F401
 from newsgraph.cli._app import app, eval_app
+from newsgraph.errors import NewsgraphError
 
 
 def main() -> None:
     """Console entry point."""
     try:
         app()
+    except NewsgraphError as exc:  # one a command did not catch itself: still one line, no traceback
+        sys.stderr.write(f"newsgraph: {exc}\n")
+        sys.exit(1)
     except KeyboardInterrupt:
         sys.stderr.write("newsgraph: interrupted\n")
         sys.exit(130)

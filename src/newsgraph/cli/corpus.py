@@ -67,7 +67,10 @@ def _query(db: str, action: Callable[[Any], T], *, write: bool = False, timed: b
     from newsgraph import settings
     from newsgraph.store.queries import QueryTimeout, deadline
 
-    seconds = settings.cli_query_seconds() if timed and not write else None
+    try:
+        seconds = settings.cli_query_seconds() if timed and not write else None
+    except NewsgraphError as exc:
+        handle(exc)
     try:
         with _open(db, write=write) as store, deadline(store.conn, seconds):
             return action(store)
