@@ -171,6 +171,31 @@ def _walk(directory: Path) -> Iterator[Path]:
             yield child
 
 
+def list_files(paths: Iterable[str], include: Iterable[str] = (), exclude: Iterable[str] = ()) -> list[str]:
+    """The input files ``paths`` name, in the order ``iter_items`` reads them (directories walked).
+
+    ``include``/``exclude`` are glob patterns on the file name; a named file is
+    kept as named (``-`` and missing paths too, so the reader reports them).
+    """
+    from fnmatch import fnmatch
+
+    include, exclude = tuple(include), tuple(exclude)
+
+    def keep(path: Path) -> bool:
+        if include and not any(fnmatch(path.name, pat) for pat in include):
+            return False
+        return not any(fnmatch(path.name, pat) for pat in exclude)
+
+    out: list[str] = []
+    for name in paths:
+        path = Path(name)
+        if name != "-" and path.is_dir():
+            out.extend(str(child) for child in _walk(path) if keep(child))
+        else:
+            out.append(str(name))
+    return out
+
+
 def iter_items(paths: Iterable[str], limits: Limits | None = None) -> Iterator[Item]:
     """Every article named by ``paths``, in order; bad ones carry ``error``."""
     limits = limits or Limits.from_env()
