@@ -29,15 +29,17 @@ def timeline_command(
     dated_only: Annotated[bool, typer.Option("--dated-only", help="Leave out events with no date.")] = False,
     published: Annotated[str | None, typer.Option(help="Publication date to anchor relative times on.")] = None,
     model: Annotated[str | None, typer.Option(help="spaCy model package or path.")] = None,
+    parquet: Annotated[str | None, typer.Option(
+        "--parquet", help="Draw the events from a Parquet corpus (through DuckDB) instead of articles.")] = None,
 ) -> None:
     """List the events of the given articles (or of a store) in date order, with source and evidence.
 
     Examples: newsgraph timeline article.txt --entity "Jane Doe";
     newsgraph timeline "Jane Doe" --db news.db
     """
-    if db is not None:
-        _store_timeline(db, entity or " ".join(paths or []) or None, limit=limit, as_json=as_json,
-                        dated_only=dated_only)
+    if db is not None or parquet is not None:
+        _store_timeline(db or "", entity or " ".join(paths or []) or None, limit=limit, as_json=as_json,
+                        dated_only=dated_only, parquet=parquet)
         return
     if not paths:
         fail("name articles to read, or a store with --db", 2)
@@ -81,12 +83,13 @@ def render_timeline(entries: list[TimelineEntry], *, multiple: bool = False) -> 
     console.print(table)
 
 
-def _store_timeline(db: str, name: str | None, *, limit: int | None, as_json: bool, dated_only: bool) -> None:
+def _store_timeline(db: str, name: str | None, *, limit: int | None, as_json: bool, dated_only: bool,
+                    parquet: str | None = None) -> None:
     """Events across a store's articles, ordered by event date (``timeline --db``)."""
     from newsgraph.cli.corpus import _dump, _query
     from newsgraph.store.queries import records_of
 
-    frame = _query(db, lambda store: store.timeline(name, limit=limit))
+    frame = _query(db, lambda store: store.timeline(name, limit=limit), parquet=parquet)
     if dated_only:
         frame = frame[frame["date"].notna()]
     rows = records_of(frame)
