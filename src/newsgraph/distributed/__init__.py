@@ -26,8 +26,8 @@ from newsgraph.record import Record
 
 if TYPE_CHECKING:
     import dask.bag
-    from distributed import Client
 
+    from distributed import Client
     from newsgraph.distributed.write import PartitionReport
 
 #: Times a task is retried when it fails (a worker lost mid-task counts separately, see docs/scale.md).
@@ -101,7 +101,6 @@ def ingest(
                           exclude=exclude, progress=progress, build_entities=build_entities,
                           files_per_partition=files_per_partition, lines_per_partition=lines_per_partition)
     from distributed import as_completed
-
     from newsgraph.distributed.partition import FILES_PER_PARTITION, LINES_PER_PARTITION, partitions
     from newsgraph.distributed.plugin import ReaderPlugin
     from newsgraph.distributed.write import write_partition

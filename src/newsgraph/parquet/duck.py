@@ -254,9 +254,10 @@ class DuckCorpus:
                  unnest(from_json(e.titles, '["VARCHAR"]')) AS j(title)
             WHERE e.corpus_entity_id = ? AND e.titles != '[]'
             GROUP BY j.title ORDER BY first IS NULL, first, articles DESC, j.title""", (cid,))
+        # SQLite rounds the decimal form, half away from zero (0.3035 → 0.304): DuckDB does so on a DECIMAL.
         articles = self.frame("""
             SELECT a.id, a.published, a.title, a.outlet, sum(e.n_mentions) AS mentions,
-                   round(max(e.salience), 3) AS salience
+                   CAST(round(CAST(max(e.salience) AS DECIMAL(18, 15)), 3) AS DOUBLE) AS salience
             FROM articles a JOIN entities e ON e.article_id = a.id AND e.corpus_entity_id = ?
             GROUP BY a.id, a.published, a.title, a.outlet, a.corpus_order
             ORDER BY a.published IS NULL, a.published, a.corpus_order LIMIT ?""", (cid, _lim(limit)))
