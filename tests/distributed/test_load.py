@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 import pytest
-from _scale_corpus import table_rows
 
+from _scale_corpus import table_rows
 from newsgraph.store.rows import COLUMNS
 
 
