@@ -72,8 +72,9 @@ def cluster_ingest(paths, out, client, **options):
     """``distributed.ingest`` with the small partitions the tests use."""
     from newsgraph.distributed import ingest
 
-    return ingest(paths, out, client, files_per_partition=TEST_FILES_PER_PARTITION,
-                  lines_per_partition=TEST_LINES_PER_PARTITION, **options)
+    options = {"files_per_partition": TEST_FILES_PER_PARTITION, "lines_per_partition": TEST_LINES_PER_PARTITION,
+               **options}
+    return ingest(paths, out, client, **options)
 
 
 def table_rows(backend, table: str) -> list[tuple]:

@@ -8,6 +8,7 @@ futures and prints the report.
 from __future__ import annotations
 
 import json
+from pathlib import Path
 from typing import Annotated
 
 import typer
@@ -90,3 +91,33 @@ def load(
         write_line(json.dumps(report.to_dict(), indent=2))
     else:
         err_console.print(_report_line(report, db), highlight=False)
+
+
+#: The store ``serve --parquet DIR`` loads a local corpus into (beside its datasets) unless ``--db`` names one.
+SERVED_STORE = "store.db"
+
+
+def store_of_parquet(corpus: str, db: str | None) -> str:
+    """The store that serves the Parquet corpus ``corpus``, brought up to date with it (``load``).
+
+    The web app reads a store: its pages run the store's queries, with the
+    SQLite deadline and full-text snippets. Loading adds only the articles the
+    store lacks, so a second ``serve`` of the same corpus starts at once.
+    """
+    from newsgraph.cli.corpus import _open
+    from newsgraph.parquet.load import load as load_into
+
+    if db is None:
+        if "://" in corpus:
+            fail("serve --parquet of a remote corpus needs --db, the local store to load it into", 2)
+        db = str(Path(corpus) / SERVED_STORE)
+    store = _open(db, write=True)
+    try:
+        report = load_into(corpus, store)
+    except NewsgraphError as exc:
+        handle(exc)
+    finally:
+        store.close()
+    err_console.print(f"{db}: {report.stored} articles loaded from {corpus}, {report.already_stored} there already",
+                      highlight=False)
+    return db

@@ -122,7 +122,7 @@ def ingest(
             report.partitions_skipped += 1
         else:
             todo.append(part)
-    if todo:
+    if todo and _needs_plugin(client, model):
         client.register_plugin(ReaderPlugin(model))
     futures = [client.submit(write_partition, part, out, model, published, key=f"newsgraph-{part.key}",
                              retries=TASK_RETRIES, pure=False) for part in todo]
@@ -145,6 +145,18 @@ def ingest(
         report.entities = build(out)
     report.seconds = time.perf_counter() - started
     return report
+
+
+def _needs_plugin(client: Client, model: str | None) -> bool:
+    """Whether some worker lacks a reader for ``model`` (registering again would reload every model)."""
+    from newsgraph.distributed.plugin import PLUGIN_NAME
+
+    def loaded(dask_worker) -> tuple[bool, str | None]:  # noqa: ANN001 - called by Dask with the worker
+        plugin = dask_worker.plugins.get(PLUGIN_NAME)
+        return plugin is not None and getattr(plugin, "reader", None) is not None, getattr(plugin, "model", None)
+
+    found = client.run(loaded)
+    return not found or any(not ok or name != model for ok, name in found.values())
 
 
 def expand_paths(paths: Iterable[str | Path]) -> list[str]:

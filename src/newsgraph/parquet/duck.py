@@ -414,9 +414,9 @@ class DuckCorpus:
             for idf, f in zip(idfs, freqs, strict=True):
                 norm = BM25_K1 * (1 - BM25_B + BM25_B * (dl or 0) / avgdl) if avgdl else BM25_K1
                 score -= idf * (f * (BM25_K1 + 1)) / (f + norm) if f else 0.0
-            scored.append((round(score, 3), order, article_id))
-        scored.sort()
-        kept = scored[:limit]
+            scored.append((score, order, article_id))
+        scored.sort()  # by the exact score (as FTS5 orders by rank), then input order
+        kept = [(round(score, 3), order, aid) for score, order, aid in scored[:limit]]
         import pandas as pd
 
         columns = ["id", "published", "title", "outlet", "origin", "snippet", "score"]
