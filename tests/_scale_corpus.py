@@ -39,7 +39,7 @@ def article(i: int) -> tuple[str, str, str]:
     return title, f"2023-{month:02d}-{1 + i % 27:02d}", text
 
 
-def write_inputs(root: Path, n_files: int = 14, n_lines: int = 8) -> Path:
+def write_inputs(root: Path, n_files: int = 11, n_lines: int = 7) -> Path:
     """Write the corpus under ``root``/inputs and return that directory."""
     inputs = root / "inputs"
     (inputs / "texts").mkdir(parents=True)

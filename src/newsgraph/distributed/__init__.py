@@ -151,7 +151,7 @@ def _needs_plugin(client: Client, model: str | None) -> bool:
     """Whether some worker lacks a reader for ``model`` (registering again would reload every model)."""
     from newsgraph.distributed.plugin import PLUGIN_NAME
 
-    def loaded(dask_worker) -> tuple[bool, str | None]:  # noqa: ANN001 - called by Dask with the worker
+    def loaded(dask_worker) -> tuple[bool, str | None]:
         plugin = dask_worker.plugins.get(PLUGIN_NAME)
         return plugin is not None and getattr(plugin, "reader", None) is not None, getattr(plugin, "model", None)
 

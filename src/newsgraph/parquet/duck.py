@@ -31,6 +31,8 @@ from newsgraph.store.entities import RE_ENTITY_ID, EntityRef, name_key
 if TYPE_CHECKING:
     import pandas as pd
 
+#: The entity rows with their corpus entities, sorted by them (``newsgraph.parquet.entities``).
+RESOLVED = "entities_resolved.parquet"
 #: BM25 constants, FTS5's.
 BM25_K1, BM25_B = 1.2, 0.75
 #: The idf FTS5 gives a term in more than half the articles (where the formula turns negative).
@@ -126,10 +128,16 @@ class DuckCorpus:
                 self.con.register(name, pq.read_table(self.loc.path(file), filesystem=self.loc.fs))
             else:
                 self.con.execute(f"CREATE TABLE {name} ({_ENTITY_SCHEMAS[name]})")
-        self.con.execute("""
-            CREATE VIEW entities AS
-            SELECT e.* EXCLUDE (corpus_entity_id), l.corpus_entity_id
-            FROM raw_entities e LEFT JOIN entity_links l ON l.article_id = e.article_id AND l.entity_id = e.id""")
+        resolved = self.loc.path(RESOLVED)
+        if local and self.loc.exists(RESOLVED) and self.rows(
+                f"SELECT count(*) FROM read_parquet({_sql_str(resolved)})") == self.rows(
+                "SELECT count(*) FROM raw_entities"):
+            self.con.execute(f"CREATE VIEW entities AS SELECT * FROM read_parquet({_sql_str(resolved)})")
+        else:  # not built yet, or older than the entity rows (a run stopped before its entity job)
+            self.con.execute("""
+                CREATE VIEW entities AS
+                SELECT e.* EXCLUDE (corpus_entity_id), l.corpus_entity_id
+                FROM raw_entities e LEFT JOIN entity_links l ON l.article_id = e.article_id AND l.entity_id = e.id""")
 
     def later_copies(self) -> int:
         """Inputs written again under another name (dropped from every view, as a store stores one copy)."""
@@ -371,7 +379,9 @@ class DuckCorpus:
             LEFT JOIN attributions q ON q.article_id = s.article_id AND q.source_id = s.id
             WHERE {where} {"AND s.anonymous = 1" if anonymous else ""}
             GROUP BY coalesce('#' || CAST(c.id AS VARCHAR), lower(s.description)), s.kind
-            ORDER BY attributions DESC, articles DESC, source LIMIT ?""", (*p, limit))
+            -- full ties come out in SQLite's group order (its sort keeps the order of the groups)
+            ORDER BY attributions DESC, articles DESC, source,
+                     coalesce('#' || CAST(c.id AS VARCHAR), lower(s.description)), s.kind LIMIT ?""", (*p, limit))
         return q.SourcingReport(
             filters={"anonymous": anonymous, "outlet": outlet, "author": author},
             articles=int(n_articles), attributions=total, by_kind={str(r[0]): int(r[1]) for r in kinds},
@@ -385,29 +395,30 @@ class DuckCorpus:
         """``queries.search`` over the ``terms`` index: the same matches, BM25 over title and text."""
         q.match_query(text)  # the same bounds, the same refusals
         groups = _search_groups(text)
-        matched = " UNION ".join(f"({_group_sql(g)})" for g in groups)
         phrases = [t for g in groups for _, t in g]
         n_docs = self.rows("SELECT count(*) FROM articles")[0][0]
         avgdl = self._mean_tokens()
-        score_parts, params = [], []
-        for term in phrases:
-            cond, cond_params = _term_condition(term)
-            score_parts.append(f"""coalesce((SELECT sum(t.tf) FROM terms t WHERE t.article_id = m.article_id
-                                   AND {cond}), 0) AS f{len(score_parts)}""")
-            params += cond_params
-        doc_freqs = [self.rows(f"SELECT count(DISTINCT article_id) FROM terms t WHERE {_term_condition(t)[0]}",
-                               tuple(_term_condition(t)[1]))[0][0] for t in phrases]
+        # One scan of the index: every row of any query term, into a small temporary table.
+        conds = [_term_condition(t) for t in phrases]
+        any_cond = " OR ".join(f"({c})" for c, _ in conds) or "FALSE"
+        self.con.execute(f"CREATE OR REPLACE TEMP TABLE search_hits AS SELECT article_id, term, tf, n_tokens "
+                         f"FROM terms t WHERE {any_cond}", [p for _, ps in conds for p in ps])
+        freq_sql = ", ".join(f"count(DISTINCT article_id) FILTER (WHERE {c})" for c, _ in conds)
+        doc_freqs = list(self.rows(f"SELECT {freq_sql} FROM search_hits t", tuple(p for _, ps in conds for p in ps))[0])
         idfs = [max(math.log((n_docs - n + 0.5) / (n + 0.5)), BM25_MIN_IDF) if n_docs else BM25_MIN_IDF
                 for n in doc_freqs]
+        matched = " UNION ".join(f"({_group_sql(g, 'search_hits')})" for g in groups)
         matched_params = [p for g in groups for _, t in g for p in _term_condition(t)[1]]
+        score_sql = ", ".join(f"coalesce(sum(t.tf) FILTER (WHERE {c}), 0)" for c, _ in conds)
         # The ``window`` most recently stored matches, as the store ranks them.
         found = self.rows(f"""
             WITH m AS (SELECT article_id FROM ({matched}) AS u),
             w AS (SELECT a.id AS article_id, a.corpus_order FROM m JOIN articles a ON a.id = m.article_id
                   ORDER BY a.corpus_order DESC LIMIT ?)
-            SELECT m.article_id, m.corpus_order, (SELECT max(n_tokens) FROM terms t
-                   WHERE t.article_id = m.article_id) AS dl, {", ".join(score_parts) or "0 AS f0"}
-            FROM w AS m""", (*matched_params, window, *params))
+            SELECT w.article_id, w.corpus_order, max(t.n_tokens) AS dl, {score_sql}
+            FROM w JOIN search_hits t ON t.article_id = w.article_id
+            GROUP BY w.article_id, w.corpus_order""",
+            (*matched_params, window, *(p for _, ps in conds for p in ps)))
         scored = []
         for article_id, order, dl, *freqs in found:
             score = 0.0
@@ -491,19 +502,19 @@ def _term_condition(term: SearchTerm) -> tuple[str, list[str]]:
     return f"t.term IN ({', '.join('?' * len(folded))})", [stem(w) for w in folded]
 
 
-def _term_sql(term: SearchTerm) -> str:
+def _term_sql(term: SearchTerm, source: str) -> str:
     cond, params = _term_condition(term)
     if len(params) > 1:  # a phrase: every word in the article
-        return f"SELECT article_id FROM terms t WHERE {cond} GROUP BY article_id HAVING count(DISTINCT term) = " \
-               f"{len(set(params))}"
-    return f"SELECT DISTINCT article_id FROM terms t WHERE {cond}"
+        return f"SELECT article_id FROM {source} t WHERE {cond} GROUP BY article_id " \
+               f"HAVING count(DISTINCT term) = {len(set(params))}"
+    return f"SELECT DISTINCT article_id FROM {source} t WHERE {cond}"
 
 
-def _group_sql(group: list[tuple[str, SearchTerm]]) -> str:
-    sql = _term_sql(group[0][1])
+def _group_sql(group: list[tuple[str, SearchTerm]], source: str) -> str:
+    sql = _term_sql(group[0][1], source)
     for op, term in group[1:]:
         joiner = "EXCEPT" if op == "NOT" else "INTERSECT"
-        sql = f"SELECT article_id FROM ({sql}) {joiner} SELECT article_id FROM ({_term_sql(term)})"
+        sql = f"SELECT article_id FROM ({sql}) {joiner} SELECT article_id FROM ({_term_sql(term, source)})"
     return sql
 
 
