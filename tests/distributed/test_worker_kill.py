@@ -6,7 +6,6 @@ import os
 import signal
 
 from _scale_corpus import cluster_ingest, table_rows
-
 from newsgraph.store.rows import COLUMNS
 
 
