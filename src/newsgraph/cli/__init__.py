@@ -16,6 +16,7 @@ from newsgraph.cli import evaluate as _evaluate  # noqa: F401
 
 # Command modules register themselves on import.
 from newsgraph.cli import read as _read  # noqa: F401
+from newsgraph.cli import scale as _scale  # noqa: F401
 from newsgraph.cli import serve as _serve  # noqa: F401
 from newsgraph.cli import timeline as _timeline  # noqa: F401
 from newsgraph.cli._app import app, eval_app

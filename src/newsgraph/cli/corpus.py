@@ -33,6 +33,8 @@ from newsgraph.errors import NewsgraphError
 DbOption = Annotated[str, typer.Option("--db", envvar="NEWSGRAPH_DB", help="The store (SQLite file).")]
 JsonOption = Annotated[bool, typer.Option("--json", help="Print JSON instead of tables.")]
 LimitOption = Annotated[int, typer.Option(min=1, help="At most this many rows.")]
+ParquetOption = Annotated[str | None, typer.Option(
+    "--parquet", help="Answer from a Parquet corpus (a directory or URI) through DuckDB instead of --db.")]
 DEFAULT_DB = "news.db"
 T = TypeVar("T")
 
@@ -58,8 +60,12 @@ def _open(db: str, *, write: bool = False) -> Any:
         handle(exc)
 
 
-def _query(db: str, action: Callable[[Any], T], *, write: bool = False, timed: bool = True) -> T:
+def _query(db: str, action: Callable[[Any], T], *, write: bool = False, timed: bool = True,
+           parquet: str | None = None) -> T:
     """``action(store)`` on the store at ``db``; a ``NewsgraphError`` becomes the one-line error exit.
+
+    With ``parquet`` the action runs on a ``newsgraph.parquet.DuckCorpus`` instead
+    (the same query methods, over a Parquet corpus through DuckDB).
 
     A read (``timed``, not ``write``) runs under the query deadline (``settings.cli_query_seconds``,
     ``NEWSGRAPH_QUERY_SECONDS``): past it the query is stopped and the command exits 1 saying so.
@@ -71,6 +77,14 @@ def _query(db: str, action: Callable[[Any], T], *, write: bool = False, timed: b
         seconds = settings.cli_query_seconds() if timed and not write else None
     except NewsgraphError as exc:
         handle(exc)
+    if parquet is not None:
+        from newsgraph.parquet import DuckCorpus
+
+        try:
+            with DuckCorpus(parquet) as corpus:
+                return action(corpus)
+        except NewsgraphError as exc:
+            handle(exc)
     try:
         with _open(db, write=write) as store, deadline(store.conn, seconds):
             return action(store)
@@ -211,11 +225,22 @@ def ingest(
     exclude: ExcludeOption = None,
     reparse: Annotated[bool, typer.Option(
         "--reprocess", help="Parse the lines of a records JSONL again instead of storing them as they are.")] = False,
+    dask: Annotated[str | None, typer.Option(
+        "--dask", help="Read on a Dask cluster: tcp://HOST:8786, or local[:N] to start N workers here "
+        "(needs --parquet).")] = None,
+    parquet: Annotated[str | None, typer.Option(
+        "--parquet", help="With --dask: the Parquet corpus to write (a directory or URI).")] = None,
 ) -> None:
     """Read articles and store the new ones; rerun it to resume after a crash. Exits 1 when an input failed.
 
-    Example: newsgraph ingest articles/ feed.jsonl --db news.db --workers 2
+    Example: newsgraph ingest articles/ feed.jsonl --db news.db --workers 2;
+    on a cluster: newsgraph ingest articles/ --dask local:2 --parquet corpus/
     """
+    if dask is not None or parquet is not None:
+        from newsgraph.cli.scale import ingest_on_cluster
+
+        ingest_on_cluster(paths, dask, parquet, model=model, as_json=as_json, include=include, exclude=exclude)
+        return
     from newsgraph.api import get_reader
     from newsgraph.corpus import ingest as ingest_into
     from newsgraph.settings import Limits
@@ -320,12 +345,13 @@ def search(
     db: DbOption = DEFAULT_DB,
     limit: LimitOption = 20,
     as_json: JsonOption = False,
+    parquet: ParquetOption = None,
 ) -> None:
     """Full-text search over article titles and texts, best match first, with snippets.
 
     Example: newsgraph search '"special counsel" recusal' --db news.db
     """
-    df = _query(db, lambda store: store.search(text, limit=limit))
+    df = _query(db, lambda store: store.search(text, limit=limit), parquet=parquet)
     if as_json:
         _dump(_records(df))
         return
@@ -367,12 +393,13 @@ def entity_show(
     name: Annotated[str, typer.Argument(help="A name, part of one, or #id.")],
     db: DbOption = DEFAULT_DB,
     as_json: JsonOption = False,
+    parquet: ParquetOption = None,
 ) -> None:
     """Profile of an entity: names, titles over time, articles, quotes by and about, co-mentioned.
 
     Example: newsgraph entity "Jane Roe" --db news.db
     """
-    profile = _query(db, lambda store: store.entity(name))
+    profile = _query(db, lambda store: store.entity(name), parquet=parquet)
     if as_json:
         _dump(profile.to_dict())
         return
@@ -440,12 +467,13 @@ def entity_list(
     db: DbOption = DEFAULT_DB,
     limit: LimitOption = 20,
     as_json: JsonOption = False,
+    parquet: ParquetOption = None,
 ) -> None:
     """Entities whose names contain QUERY, most articles first (to pick one by #id).
 
     Example: newsgraph entity list roe --db news.db
     """
-    refs = _query(db, lambda store: store.find_entities(query, limit=limit, exact_first=False))
+    refs = _query(db, lambda store: store.find_entities(query, limit=limit, exact_first=False), parquet=parquet)
     if as_json:
         _dump([r.__dict__ for r in refs])
         return
@@ -461,6 +489,7 @@ def quotes(
     db: DbOption = DEFAULT_DB,
     limit: LimitOption = 50,
     as_json: JsonOption = False,
+    parquet: ParquetOption = None,
 ) -> None:
     """Quotes and paraphrases across the corpus, by or about an entity.
 
@@ -468,7 +497,7 @@ def quotes(
     """
     if by and about:
         fail("--by and --about exclude each other", 2)
-    df = _query(db, lambda store: store.quotes(by=by, about=about, limit=limit))
+    df = _query(db, lambda store: store.quotes(by=by, about=about, limit=limit), parquet=parquet)
     if as_json:
         _dump(_records(df))
         return
@@ -485,12 +514,14 @@ def sources(
     db: DbOption = DEFAULT_DB,
     limit: LimitOption = 20,
     as_json: JsonOption = False,
+    parquet: ParquetOption = None,
 ) -> None:
     """Sourcing statistics: attributions by source kind, anonymous share, most cited sources.
 
     Example: newsgraph sources --anonymous --outlet "Washington Post" --db news.db
     """
-    report = _query(db, lambda store: store.sources(anonymous=anonymous, outlet=outlet, author=author, limit=limit))
+    report = _query(db, lambda store: store.sources(anonymous=anonymous, outlet=outlet, author=author, limit=limit),
+                    parquet=parquet)
     if as_json:
         _dump(report.to_dict())
         return
@@ -506,12 +537,12 @@ def sources(
 
 
 @app.command()
-def stats(db: DbOption = DEFAULT_DB, as_json: JsonOption = False) -> None:
+def stats(db: DbOption = DEFAULT_DB, as_json: JsonOption = False, parquet: ParquetOption = None) -> None:
     """Counts, publication dates, generators and size of the store.
 
     Example: newsgraph stats --db news.db
     """
-    info = _query(db, lambda store: store.stats())
+    info = _query(db, lambda store: store.stats(), parquet=parquet)
     if as_json:
         _dump(info)
         return

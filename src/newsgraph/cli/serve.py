@@ -17,11 +17,18 @@ def serve(
     db: Annotated[str, typer.Option("--db", envvar="NEWSGRAPH_DB", help="The store (SQLite file).")] = "news.db",
     host: Annotated[str, typer.Option(help="Address to listen on (loopback by default).")] = "127.0.0.1",
     port: Annotated[int, typer.Option(min=0, max=65535, help="Port to listen on (0: any free port).")] = 8000,
+    parquet: Annotated[str | None, typer.Option(
+        "--parquet", help="Serve a Parquet corpus: loaded (new articles only) into the store --db names, "
+        "by default DIR/store.db.")] = None,
 ) -> None:
     """Serve the store as a small web site with a JSON API (read-only).
 
     Example: newsgraph serve --db news.db --port 8000, then open http://127.0.0.1:8000/
     """
+    if parquet is not None:
+        from newsgraph.cli.scale import store_of_parquet
+
+        db = store_of_parquet(parquet, None if db == "news.db" else db)
     try:
         import uvicorn
     except ImportError:

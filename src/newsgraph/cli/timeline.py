@@ -32,15 +32,17 @@ def timeline_command(
     all_events: Annotated[
         bool, typer.Option("--all-events", help="Every clause event, not only each article's main events.")
     ] = False,
+    parquet: Annotated[str | None, typer.Option(
+        "--parquet", help="Draw the events from a Parquet corpus (through DuckDB) instead of articles.")] = None,
 ) -> None:
     """List the events of the given articles (or of a store) in date order, with source and evidence.
 
     Examples: newsgraph timeline article.txt --entity "Jane Doe";
     newsgraph timeline "Jane Doe" --db news.db
     """
-    if db is not None:
-        _store_timeline(db, entity or " ".join(paths or []) or None, limit=limit, as_json=as_json,
-                        dated_only=dated_only, all_events=all_events)
+    if db is not None or parquet is not None:
+        _store_timeline(db or "", entity or " ".join(paths or []) or None, limit=limit, as_json=as_json,
+                        dated_only=dated_only, all_events=all_events, parquet=parquet)
         return
     if not paths:
         fail("name articles to read, or a store with --db", 2)
@@ -90,13 +92,13 @@ def render_timeline(entries: list[TimelineEntry], *, multiple: bool = False) -> 
 
 
 def _store_timeline(db: str, name: str | None, *, limit: int | None, as_json: bool, dated_only: bool,
-                    all_events: bool = False) -> None:
-    """Events across a store's articles, ordered by event date (``timeline --db``): main events unless
-    ``all_events``, each with its predicate as the article writes it."""
+                    all_events: bool = False, parquet: str | None = None) -> None:
+    """Events across a store's articles (or a Parquet corpus's), ordered by event date (``timeline --db``):
+    main events unless ``all_events``, each with its predicate as the article writes it."""
     from newsgraph.cli.corpus import _dump, _query
     from newsgraph.store.queries import records_of
 
-    frame = _query(db, lambda store: store.timeline(name, limit=limit, all_events=all_events))
+    frame = _query(db, lambda store: store.timeline(name, limit=limit, all_events=all_events), parquet=parquet)
     if dated_only:
         frame = frame[frame["date"].notna()]
     rows = records_of(frame)

@@ -457,7 +457,7 @@ def quotes(
 # --- timeline ---------------------------------------------------------------------------
 
 _TIMELINE_COLUMNS = """v.date, v.date_reason, v.actor_text AS actor, v.predicate,
-       CASE WHEN v.predicate_text IS NOT NULL THEN v.predicate_text WHEN v.negated THEN 'not ' || v.predicate
+       CASE WHEN v.predicate_text IS NOT NULL THEN v.predicate_text WHEN v.negated = 1 THEN 'not ' || v.predicate
             ELSE v.predicate END AS predicate_text, v.main, v.target_text AS target,
        v.object_text AS object, v.negated, v.modality, v.code, s.description AS source,
        v.article_id, a.published, a.title, a.outlet, v.id AS event_id,

@@ -75,81 +75,106 @@ def delete_article(conn: sqlite3.Connection, article_id: str) -> None:
     conn.execute("DELETE FROM articles WHERE id = ?", (article_id,))
 
 
-def insert_record(conn: sqlite3.Connection, record: Record, raw: RawInput | None = None) -> set[int]:
-    """Write one record's rows; returns the corpus entities it touched. The caller holds the transaction."""
+#: The columns of each table one article writes, in insert order: the one definition the SQLite
+#: store and the Parquet corpus (``newsgraph.distributed``) share. ``entities.corpus_entity_id`` is
+#: resolved by the store (``entities.resolve``); a Parquet corpus builds it in its own entity job.
+COLUMNS: dict[str, tuple[str, ...]] = {
+    "articles": ("id", "path", "line", "input_id", "url", "format", "title", "authors", "published",
+                 "published_from", "outlet", "dateline", "language", "text", "n_words", "newsgraph_version",
+                 "model", "pipeline", "ingested_at"),
+    "records": ("id", "json"),
+    "raw_inputs": ("id", "item", "data"),
+    "entities": ("article_id", "id", "name", "type", "titles", "salience", "n_mentions", "key",
+                 "corpus_entity_id"),
+    "mentions": ("article_id", "entity_id", "start", "end", "text", "kind"),
+    "times": ("article_id", "id", "start", "end", "text", "type", "value", "mod", "anchored", "role"),
+    "sources": ("article_id", "id", "entity_id", "description", "kind", "anonymous", "count", "affiliation",
+                "reason", "declined_to_comment", "n_mentions"),
+    "attributions": ("article_id", "id", "source_id", "cue_start", "cue_end", "cue", "content_start",
+                     "content_end", "content", "kind", "quoted"),
+    "events": ("article_id", "id", "actor", "actor_text", "predicate", "target", "target_text", "object_text",
+               "negated", "modality", "time_id", "date", "date_reason", "source_id", "code", "mode", "cameo",
+               "sentence_start", "sentence_end", "main", "salience", "predicate_text"),
+    "relations": ("article_id", "position", "a", "b", "polarity", "start", "end", "text", "date"),
+    "warnings": ("article_id", "position", "stage", "message"),
+}
+#: The columns of a failed input's row (``failures`` adds ``attempts`` and ``failed_at`` when stored).
+FAILURE_COLUMNS = ("id", "where", "path", "line", "reason", "newsgraph_version")
+
+
+def _insert_sql(table: str, columns: tuple[str, ...]) -> str:
+    names = ", ".join(f'"{c}"' for c in columns)
+    return f"INSERT INTO {table} ({names}) VALUES ({', '.join('?' * len(columns))})"
+
+
+def article_rows(record: Record, raw: RawInput | None = None, *, ingested_at: str | None = None
+                 ) -> dict[str, list[tuple]]:
+    """The rows of every table for one record, keyed by table, columns as in ``COLUMNS``.
+
+    ``entities`` rows carry ``corpus_entity_id`` = None: cross-article resolution
+    needs the whole corpus, not one record.
+    """
     meta, src, gen = record.meta, record.source, record.generator
-    conn.execute(
-        "INSERT INTO articles (id, path, line, input_id, url, format, title, authors, published, published_from, "
-        "outlet, dateline, language, text, n_words, newsgraph_version, model, pipeline, ingested_at) "
-        "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-        (
-            record.id, src.path, getattr(src, "line", None), src.id, src.url, src.format, meta.title,
+    aid = record.id
+    # A record made before events were scored marks none main: all its events stay in timelines.
+    marks_main = any(v.main for v in record.events)
+    rows: dict[str, list[tuple]] = {
+        "articles": [(
+            aid, src.path, getattr(src, "line", None), src.id, src.url, src.format, meta.title,
             json.dumps(meta.authors, ensure_ascii=False), meta.published, meta.published_from, meta.outlet,
             meta.dateline, meta.language, record.text, len(record.text.split()),
             gen.newsgraph if gen else None, gen.model if gen else None,
-            gen.pipeline if gen else None, _now(),
-        ),
-    )
-    conn.execute("INSERT INTO records (id, json) VALUES (?, ?)", (record.id, record.to_json()))
-    if raw is not None:
-        conn.execute("INSERT INTO raw_inputs (id, item, data) VALUES (?, ?, ?)", raw.to_row(record.id))
-    return _insert_parts(conn, record)
-
-
-def _insert_parts(conn: sqlite3.Connection, record: Record) -> set[int]:
-    aid = record.id
-    touched: set[int] = set()
-    for entity in record.entities:
-        corpus_id = resolve(conn, aid, entity.name, entity.type)
-        touched.add(corpus_id)
-        conn.execute(
-            "INSERT INTO entities (article_id, id, name, type, titles, salience, n_mentions, key, corpus_entity_id) "
-            "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            gen.pipeline if gen else None, ingested_at or _now(),
+        )],
+        "records": [(aid, record.to_json())],
+        "raw_inputs": [raw.to_row(aid)] if raw is not None else [],
+        "entities": [
             (aid, entity.id, entity.name, entity.type, json.dumps(entity.titles, ensure_ascii=False),
-             entity.salience, len(entity.mentions), name_key(entity.name, entity.type), corpus_id),
-        )
-        conn.executemany(
-            'INSERT INTO mentions (article_id, entity_id, start, "end", text, kind) VALUES (?, ?, ?, ?, ?, ?)',
-            [(aid, entity.id, m.start, m.end, m.text, m.kind) for m in entity.mentions],
-        )
-    conn.executemany(
-        'INSERT INTO times (article_id, id, start, "end", text, type, value, mod, anchored, role) '
-        "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-        [(aid, t.id, t.start, t.end, t.text, t.type, t.value, t.mod, _b(t.anchored), t.role) for t in record.times],
-    )
-    conn.executemany(
-        "INSERT INTO sources (article_id, id, entity_id, description, kind, anonymous, count, affiliation, reason, "
-        "declined_to_comment, n_mentions) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-        [(aid, s.id, s.entity, s.description, s.kind, _b(s.anonymous), s.count, s.affiliation, s.reason,
-          _b(s.declined_to_comment), len(s.mentions)) for s in record.sources],
-    )
-    conn.executemany(
-        "INSERT INTO attributions (article_id, id, source_id, cue_start, cue_end, cue, content_start, content_end, "
-        "content, kind, quoted) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-        [(aid, a.id, a.source, a.cue.start if a.cue else None, a.cue.end if a.cue else None,
-          a.cue.text if a.cue else None, a.content.start, a.content.end, a.content.text, a.kind, _b(a.quoted))
-         for a in record.attributions],
-    )
-    # A record made before events were scored marks none main: all its events stay in timelines.
-    marks_main = any(v.main for v in record.events)
-    conn.executemany(
-        "INSERT INTO events (article_id, id, actor, actor_text, predicate, target, target_text, object_text, "
-        "negated, modality, time_id, date, date_reason, source_id, code, mode, cameo, sentence_start, sentence_end, "
-        "main, salience, predicate_text) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-        [(aid, v.id, v.actor, v.actor_text, v.predicate, v.target, v.target_text, v.object_text, _b(v.negated),
-          v.modality, v.time, v.date, v.date_reason, v.source, v.code, v.mode, v.cameo, v.sentence.start,
-          v.sentence.end, int(v.main or not marks_main), v.salience, v.predicate_text) for v in record.events],
-    )
-    conn.executemany(
-        'INSERT INTO relations (article_id, position, a, b, polarity, start, "end", text, date) '
-        "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
-        [(aid, i, r.a, r.b, r.polarity, r.text.start, r.text.end, r.text.text, r.date)
-         for i, r in enumerate(record.relations)],
-    )
-    conn.executemany(
-        "INSERT INTO warnings (article_id, position, stage, message) VALUES (?, ?, ?, ?)",
-        [(aid, i, w.stage, w.message) for i, w in enumerate(record.warnings)],
-    )
+             entity.salience, len(entity.mentions), name_key(entity.name, entity.type), None)
+            for entity in record.entities
+        ],
+        "mentions": [(aid, entity.id, m.start, m.end, m.text, m.kind)
+                     for entity in record.entities for m in entity.mentions],
+        "times": [(aid, t.id, t.start, t.end, t.text, t.type, t.value, t.mod, _b(t.anchored), t.role)
+                  for t in record.times],
+        "sources": [(aid, s.id, s.entity, s.description, s.kind, _b(s.anonymous), s.count, s.affiliation, s.reason,
+                     _b(s.declined_to_comment), len(s.mentions)) for s in record.sources],
+        "attributions": [
+            (aid, a.id, a.source, a.cue.start if a.cue else None, a.cue.end if a.cue else None,
+             a.cue.text if a.cue else None, a.content.start, a.content.end, a.content.text, a.kind, _b(a.quoted))
+            for a in record.attributions
+        ],
+        "events": [
+            (aid, v.id, v.actor, v.actor_text, v.predicate, v.target, v.target_text, v.object_text, _b(v.negated),
+             v.modality, v.time, v.date, v.date_reason, v.source, v.code, v.mode, v.cameo, v.sentence.start,
+             v.sentence.end, int(v.main or not marks_main), v.salience, v.predicate_text) for v in record.events
+        ],
+        "relations": [(aid, i, r.a, r.b, r.polarity, r.text.start, r.text.end, r.text.text, r.date)
+                      for i, r in enumerate(record.relations)],
+        "warnings": [(aid, i, w.stage, w.message) for i, w in enumerate(record.warnings)],
+    }
+    return rows
+
+
+def failure_row(record: Record, where: str) -> tuple:
+    """The ``FAILURE_COLUMNS`` row of a record whose input could not be read."""
+    version = record.generator.newsgraph if record.generator else None
+    return (record.id, where, record.source.path, record.source.line, record.source.error, version)
+
+
+def insert_record(conn: sqlite3.Connection, record: Record, raw: RawInput | None = None) -> set[int]:
+    """Write one record's rows; returns the corpus entities it touched. The caller holds the transaction."""
+    rows = article_rows(record, raw)
+    touched: set[int] = set()
+    entity_rows = []
+    for row, entity in zip(rows["entities"], record.entities, strict=True):
+        corpus_id = resolve(conn, record.id, entity.name, entity.type)
+        touched.add(corpus_id)
+        entity_rows.append((*row[:-1], corpus_id))
+    rows["entities"] = entity_rows
+    for table, columns in COLUMNS.items():
+        if rows[table]:
+            conn.executemany(_insert_sql(table, columns), rows[table])
     return touched
 
 

@@ -1,0 +1,149 @@
+"""Benchmark DuckDB queries over a large Parquet corpus: entity profile, timeline, search; driver memory.
+
+A base corpus (a directory ``newsgraph ingest … --dask … --parquet`` wrote) is
+copied under new article ids in whole copies until it holds about ``--scale`` articles: every
+dataset a query reads (articles, entities and their links to corpus entities,
+mentions, times, sources, attributions, events, relations, warnings, terms),
+not ``records`` and ``raw_inputs``. Copies keep their originals' entities and
+months, as ``bench_store.py`` copies a store: an entity in 4 % of the base
+articles is in 4 % of the large corpus. Then, in a fresh ``DuckCorpus``,
+``--queries`` random entity profiles (``entity``), entity timelines (limit
+50) and searches (one or two random words of the base texts) are timed after
+one warm-up query each; the process's resident memory is sampled after each.
+
+Example:
+    PYTHONPATH=src python benchmarks/bench_duck.py --base corpus/ --scale 1000000 --out bench-duck.json
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import math
+import random
+import resource
+import shutil
+import statistics
+import time
+from pathlib import Path
+
+import duckdb
+
+from newsgraph.parquet.layout import ORDER, TABLES
+
+#: Datasets copied (what the queries read).
+COPIED = tuple(t for t in TABLES if t not in ("records", "raw_inputs", "failures"))
+#: ``corpus_order`` of copy k = original + k × this (beyond any base corpus order).
+COPY_STRIDE = 10**12
+
+
+def rss_mb() -> float:
+    for line in Path("/proc/self/status").read_text().splitlines():
+        if line.startswith("VmRSS:"):
+            return int(line.split()[1]) / 1024
+    return 0.0
+
+
+def _new_id(column: str) -> str:
+    return f"CASE WHEN k = 0 THEN {column} ELSE substr({column}, 1, 48) || printf('%016x', k) END"
+
+
+def scale_up(base: Path, out: Path, target: int) -> dict:
+    """Copy ``base`` into ``out`` until ``target`` articles; returns what was built."""
+    con = duckdb.connect()
+    n_base = con.execute(f"SELECT count(DISTINCT id) FROM read_parquet('{base}/articles/**/*.parquet')").fetchone()[0]
+    copies = max(1, target // n_base)  # whole copies: every article keeps all its rows
+    started = time.perf_counter()
+    if out.exists():
+        shutil.rmtree(out)
+    out.mkdir(parents=True)
+    for table in COPIED:
+        if not list((base / table).rglob("*.parquet")):
+            continue
+        src = f"read_parquet('{base}/{table}/**/*.parquet', hive_partitioning = true, union_by_name = true)"
+        columns = [d[0] for d in con.execute(f"SELECT * FROM {src} LIMIT 0").description]
+        key = "id" if table == "articles" else "article_id"
+        select = ", ".join(
+            f"{_new_id(c)} AS {c}" if c == key else f"{c} + k * {COPY_STRIDE} AS {c}" if c == ORDER else f'"{c}"'
+            for c in columns)
+        con.execute(f"""COPY (SELECT {select} FROM {src}, range({copies}) AS r(k))
+                        TO '{out}/{table}' (FORMAT parquet, PARTITION_BY (month), COMPRESSION zstd)""")
+    for name in ("corpus_entities.parquet", "entity_keys.parquet"):
+        shutil.copy(base / name, out / name)
+    con.execute(f"""COPY (SELECT {_new_id("article_id")} AS article_id, entity_id, corpus_entity_id
+                    FROM read_parquet('{base}/entity_links.parquet'), range({copies}) AS r(k))
+                    TO '{out}/entity_links.parquet' (FORMAT parquet)""")
+    src = f"read_parquet('{base}/entities_resolved.parquet')"
+    columns = [d[0] for d in con.execute(f"SELECT * FROM {src} LIMIT 0").description]
+    select = ", ".join(f"{_new_id(c)} AS {c}" if c == "article_id" else
+                       f"{c} + k * {COPY_STRIDE} AS {c}" if c == ORDER else f'"{c}"' for c in columns)
+    con.execute(f"""COPY (SELECT {select} FROM {src}, range({copies}) AS r(k) ORDER BY corpus_entity_id, {ORDER})
+                    TO '{out}/entities_resolved.parquet' (FORMAT parquet, ROW_GROUP_SIZE 16384, COMPRESSION zstd)""")
+    size = sum(p.stat().st_size for p in out.rglob("*.parquet"))
+    return {"base_articles": n_base, "copies": copies, "articles": n_base * copies,
+            "build_s": round(time.perf_counter() - started, 1), "parquet_mb": round(size / 1e6, 1)}
+
+
+def _pct(values: list[float]) -> dict:
+    ordered = sorted(values)
+    p95 = ordered[min(len(ordered) - 1, math.ceil(0.95 * len(ordered)) - 1)]
+    return {"n": len(values), "p50_ms": round(statistics.median(ordered) * 1000, 1),
+            "p95_ms": round(p95 * 1000, 1), "max_ms": round(ordered[-1] * 1000, 1)}
+
+
+def latency(corpus: Path, queries: int, seed: int) -> dict:
+    from newsgraph.parquet import DuckCorpus
+
+    rng = random.Random(seed)
+    before = rss_mb()
+    started = time.perf_counter()
+    duck = DuckCorpus(str(corpus))
+    opened = time.perf_counter() - started
+    n = duck.rows("SELECT count(*) FROM articles")[0][0]
+    names = [r[0] for r in duck.rows("SELECT name FROM corpus_entities ORDER BY id")]
+    texts = [r[0] for r in duck.rows("SELECT text FROM articles USING SAMPLE 50 ROWS")]
+    words = [w for t in texts for w in t.split() if w.isalpha() and len(w) > 3]
+    memory = [rss_mb()]
+    out: dict = {"articles": n, "open_s": round(opened, 2)}
+    jobs = {
+        "entity": lambda: duck.entity(rng.choice(names)),
+        "timeline": lambda: duck.timeline(rng.choice(names), limit=50),
+        "search": lambda: duck.search(" ".join(rng.sample(words, rng.choice((1, 2)))), limit=20),
+    }
+    for label, job in jobs.items():
+        job()  # warm-up
+        seconds = []
+        for _ in range(queries):
+            t = time.perf_counter()
+            job()
+            seconds.append(time.perf_counter() - t)
+            memory.append(rss_mb())
+        out[label] = _pct(seconds)
+    duck.close()
+    out["driver_rss_mb"] = {"before_open": round(before, 1), "after_open": round(memory[0], 1),
+                            "first_query": round(memory[1], 1), "last_query": round(memory[-1], 1),
+                            "max": round(max(memory), 1),
+                            "peak_maxrss": round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024, 1)}
+    return out
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n", 1)[0])
+    parser.add_argument("--base", type=Path, required=True, help="a Parquet corpus to copy")
+    parser.add_argument("--scale", type=int, default=1_000_000, help="articles in the large corpus")
+    parser.add_argument("--big", type=Path, default=Path("/tmp/newsgraph-bench-duck"), help="where to build it")
+    parser.add_argument("--queries", type=int, default=40)
+    parser.add_argument("--seed", type=int, default=7)
+    parser.add_argument("--reuse", action="store_true", help="query --big as it is (built before)")
+    parser.add_argument("--out", type=Path)
+    args = parser.parse_args()
+    result = {} if args.reuse else {"build": scale_up(args.base, args.big, args.scale)}
+    print(json.dumps(result), flush=True)
+    result["latency"] = latency(args.big, args.queries, args.seed)
+    print(json.dumps(result, indent=2))
+    if args.out:
+        args.out.write_text(json.dumps(result, indent=2) + "\n")
+
+
+if __name__ == "__main__":
+    main()

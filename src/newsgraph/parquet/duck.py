@@ -1,0 +1,539 @@
+"""The store's queries over a Parquet corpus, run by DuckDB (embedded, no server).
+
+``DuckCorpus(dir)`` opens a DuckDB connection with one view per table of the
+store (``articles``, ``entities`` with their corpus entities, ``mentions``,
+``times``, ``sources``, ``attributions``, ``events``, ``relations``,
+``warnings``, ``failures``, ``corpus_entities``, ``entity_keys``) over the
+Parquet datasets, and answers ``stats``, ``search``, ``entity_profile``,
+``timeline``, ``quotes`` and ``sources`` with the same columns, rows and order
+as ``newsgraph.store.queries`` gives for a store of the same inputs (the same
+dataclasses, so the CLI and the web app print either). The SQL follows the
+store's query by query: ``corpus_order`` stands for ``rowid`` and DuckDB sorts
+NULLs as SQLite does. Search has its own path, over the ``terms`` index
+(``newsgraph.parquet.terms``): the same words, phrases, prefixes and
+``AND``/``OR``/``NOT`` match the same articles, ranked by BM25 as FTS5 ranks
+them over title and text together; snippets are cut here, not by FTS5.
+"""
+
+from __future__ import annotations
+
+import math
+from typing import TYPE_CHECKING, Any
+
+import duckdb
+
+from newsgraph.errors import StoreError
+from newsgraph.parquet.layout import TABLES, Location, schema
+from newsgraph.parquet.terms import stem, tokens
+from newsgraph.store import queries as q
+from newsgraph.store.entities import RE_ENTITY_ID, EntityRef, name_key
+
+if TYPE_CHECKING:
+    import pandas as pd
+
+#: The entity rows with their corpus entities, sorted by them (``newsgraph.parquet.entities``).
+RESOLVED = "entities_resolved.parquet"
+#: BM25 constants, FTS5's.
+BM25_K1, BM25_B = 1.2, 0.75
+#: The idf FTS5 gives a term in more than half the articles (where the formula turns negative).
+BM25_MIN_IDF = 1e-6
+#: Files at the corpus root the entity job writes, with their empty schemas' columns.
+ENTITY_TABLES = {
+    "corpus_entities": "corpus_entities.parquet",
+    "entity_keys": "entity_keys.parquet",
+    "entity_links": "entity_links.parquet",
+}
+_ENTITY_SCHEMAS = {
+    "corpus_entities": "id BIGINT, name VARCHAR, type VARCHAR",
+    "entity_keys": "key VARCHAR, corpus_entity_id BIGINT, surname VARCHAR",
+    "entity_links": "article_id VARCHAR, entity_id VARCHAR, corpus_entity_id BIGINT",
+}
+
+
+def _sql_str(text: str) -> str:
+    return "'" + text.replace("'", "''") + "'"
+
+
+class DuckCorpus:
+    """A Parquet corpus opened for queries; use as a context manager, or call ``close()``."""
+
+    def __init__(self, path: str, *, threads: int | None = None) -> None:
+        self.path = str(path)
+        self.loc = Location.of(self.path)
+        if not self.loc.exists():
+            raise StoreError(f"{self.path}: no such Parquet corpus (make one with: newsgraph ingest PATH "
+                             f"--dask local --parquet {self.path})")
+        self.con = duckdb.connect()
+        if threads:
+            self.con.execute(f"SET threads = {int(threads)}")
+        # SQLite's order: NULLs first ascending, last descending.
+        self.con.execute("SET default_null_order = 'nulls_first_on_asc_last_on_desc'")
+        self._views()
+        self._avgdl: float | None = None
+
+    def close(self) -> None:
+        self.con.close()
+
+    def __enter__(self) -> DuckCorpus:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    # --- views ---------------------------------------------------------------------
+
+    def _source(self, files: list[str]) -> str:
+        listed = ", ".join(_sql_str(f) for f in files)
+        return f"read_parquet([{listed}], hive_partitioning = true, union_by_name = true, file_row_number = true)"
+
+    def _views(self) -> None:
+        local = "://" not in self.path
+        for table in TABLES:
+            files = self.loc.files(table)
+            if files and local:
+                self.con.execute(f"CREATE VIEW written_{table} AS SELECT * FROM {self._source(files)}")
+            elif files:
+                import pyarrow.dataset as ds
+
+                self.con.register(f"written_{table}", ds.dataset(files, filesystem=self.loc.fs, format="parquet",
+                                                                 partitioning="hive"))
+            else:
+                self.con.register(f"written_{table}", schema(table).empty_table())
+        # The same input under two names (two files, two JSONL lines) is written by two tasks: as in a
+        # store, the first in input order is the article, the later copies are dropped from every table.
+        self.con.execute("""
+            CREATE TEMP TABLE later_copies AS
+            SELECT id, corpus_order FROM (
+                SELECT id, corpus_order, row_number() OVER (PARTITION BY id ORDER BY corpus_order) AS n
+                FROM written_articles WHERE id IN (SELECT id FROM written_articles GROUP BY id HAVING count(*) > 1)
+            ) WHERE n > 1""")
+        self.con.execute("""
+            CREATE TEMP TABLE later_failures AS
+            SELECT id, corpus_order FROM (
+                SELECT id, corpus_order, row_number() OVER (PARTITION BY id ORDER BY corpus_order) AS n
+                FROM written_failures WHERE id IN (SELECT id FROM written_failures GROUP BY id HAVING count(*) > 1)
+            ) WHERE n > 1""")
+        for table in TABLES:
+            name = "raw_entities" if table == "entities" else table
+            key = "id" if table in ("articles", "records", "raw_inputs", "failures") else "article_id"
+            copies = "later_failures" if table == "failures" else "later_copies"
+            self.con.execute(f"""CREATE VIEW {name} AS SELECT t.* FROM written_{table} t
+                ANTI JOIN {copies} c ON c.id = t.{key} AND c.corpus_order = t.corpus_order""")
+        for name, file in ENTITY_TABLES.items():
+            if self.loc.exists(file) and local:
+                self.con.execute(f"CREATE VIEW {name} AS SELECT * FROM read_parquet({_sql_str(self.loc.path(file))})")
+            elif self.loc.exists(file):
+                import pyarrow.parquet as pq
+
+                self.con.register(name, pq.read_table(self.loc.path(file), filesystem=self.loc.fs))
+            else:
+                self.con.execute(f"CREATE TABLE {name} ({_ENTITY_SCHEMAS[name]})")
+        resolved = self.loc.path(RESOLVED)
+        if local and self.loc.exists(RESOLVED) and self.rows(
+                f"SELECT count(*) FROM read_parquet({_sql_str(resolved)})") == self.rows(
+                "SELECT count(*) FROM raw_entities"):
+            self.con.execute(f"CREATE VIEW entities AS SELECT * FROM read_parquet({_sql_str(resolved)})")
+        else:  # not built yet, or older than the entity rows (a run stopped before its entity job)
+            self.con.execute("""
+                CREATE VIEW entities AS
+                SELECT e.* EXCLUDE (corpus_entity_id), l.corpus_entity_id
+                FROM raw_entities e LEFT JOIN entity_links l ON l.article_id = e.article_id AND l.entity_id = e.id""")
+
+    def later_copies(self) -> int:
+        """Inputs written again under another name (dropped from every view, as a store stores one copy)."""
+        return int(self.rows("SELECT count(*) FROM later_copies")[0][0] + self.rows(
+            "SELECT count(*) FROM later_failures")[0][0])
+
+    # --- plumbing --------------------------------------------------------------------
+
+    def frame(self, sql: str, params: tuple = ()) -> pd.DataFrame:
+        """The rows of one query as a DataFrame with Python values (as the store gives them)."""
+        import pandas as pd
+
+        cur = self.con.execute(sql, list(params))
+        columns = [d[0] for d in cur.description]
+        return pd.DataFrame(cur.fetchall(), columns=columns)
+
+    def rows(self, sql: str, params: tuple = ()) -> list[tuple]:
+        return self.con.execute(sql, list(params)).fetchall()
+
+    # --- stats -----------------------------------------------------------------------
+
+    def query_stats(self) -> dict[str, Any]:
+        """What ``queries.stats`` gives: row counts, corpus entities, publication range, generators, outlets."""
+        counted = ("articles", "failures", "entities", "mentions", "times", "sources", "attributions", "events",
+                   "relations", "warnings")
+        info: dict[str, Any] = {"counts": {t: self.rows(f"SELECT count(*) FROM {t}")[0][0] for t in counted}}
+        info["counts"]["articles_with_warnings"] = self.rows("SELECT count(DISTINCT article_id) FROM warnings")[0][0]
+        info["counts"]["corpus_entities"] = self.rows("SELECT count(DISTINCT corpus_entity_id) FROM entities")[0][0]
+        info["counts"]["entity_decisions"] = 0  # decisions are made in a store, after ``newsgraph load``
+        first, last, dated = self.rows("SELECT min(published), max(published), count(published) FROM articles")[0]
+        info["published"] = {"first": first, "last": last, "dated_articles": dated}
+        info["generators"] = [
+            {"newsgraph": r[0], "model": r[1], "pipeline": r[2], "articles": r[3]}
+            for r in self.rows("SELECT newsgraph_version, model, pipeline, count(*) FROM articles "
+                               "GROUP BY 1, 2, 3 ORDER BY 4 DESC, 1, 2, 3")
+        ]
+        info["outlets"] = [
+            {"outlet": r[0], "articles": r[1]}
+            for r in self.rows("SELECT outlet, count(*) FROM articles WHERE outlet IS NOT NULL "
+                               "GROUP BY outlet ORDER BY 2 DESC, 1 LIMIT 10")
+        ]
+        info["words"] = int(self.rows("SELECT coalesce(sum(n_words), 0) FROM articles")[0][0])
+        return info
+
+    def stats(self) -> dict[str, Any]:
+        """``Store.stats``: ``query_stats`` with the location and its layout."""
+        return {**self.query_stats(), "path": self.path, "migrations": ["parquet corpus"]}
+
+    # --- entities --------------------------------------------------------------------
+
+    def _ref(self, corpus_id: int) -> EntityRef | None:
+        found = self.rows("""SELECT c.id, c.name, c.type, (SELECT count(DISTINCT article_id) FROM entities e
+                             WHERE e.corpus_entity_id = c.id) FROM corpus_entities c WHERE c.id = ?""", (corpus_id,))
+        return EntityRef(int(found[0][0]), found[0][1], found[0][2], int(found[0][3])) if found else None
+
+    def find_entities(self, query: str, limit: int = 10, *, exact_first: bool = True) -> list[EntityRef]:
+        """``entities.find`` over the corpus entities the entity job built."""
+        q.check_name(query)
+        match = RE_ENTITY_ID.match(query.strip())
+        if match:
+            if int(match.group(1)) > q.MAX_ROW_ID:
+                return []
+            ref = self._ref(int(match.group(1)))
+            return [ref] if ref else []
+        key = name_key(query)
+        for candidate in (key, name_key(query, "PERSON"), name_key(query, "ORG")) if exact_first else ():
+            row = self.rows("SELECT corpus_entity_id FROM entity_keys WHERE key = ?", (candidate,))
+            if row:
+                ref = self._ref(int(row[0][0]))
+                return [ref] if ref else []
+        pattern = "%" + key.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%"
+        found = self.rows("""
+            SELECT c.id, c.name, c.type, count(DISTINCT e.article_id) AS n
+            FROM corpus_entities c LEFT JOIN entities e ON e.corpus_entity_id = c.id
+            WHERE c.id IN (SELECT corpus_entity_id FROM entity_keys WHERE key LIKE ? ESCAPE '\\')
+            GROUP BY c.id, c.name, c.type ORDER BY n DESC, c.name LIMIT ?""", (pattern, limit))
+        return [EntityRef(int(r[0]), r[1], r[2], int(r[3])) for r in found]
+
+    def best_entity(self, name: str) -> tuple[EntityRef, list[EntityRef]]:
+        found = self.find_entities(name)
+        if not found:
+            raise StoreError(f"no entity matches {name!r}")
+        return found[0], found[1:]
+
+    def _quotes_by(self, cid: int, limit: int | None) -> pd.DataFrame:
+        return self.frame(f"""
+            SELECT {_QUOTE_COLUMNS}
+            FROM articles a
+            JOIN entities e ON e.article_id = a.id
+            JOIN sources s ON s.article_id = e.article_id AND s.entity_id = e.id
+            JOIN attributions q ON q.article_id = s.article_id AND q.source_id = s.id
+            WHERE e.corpus_entity_id = ?
+            ORDER BY {_QUOTE_ORDER} LIMIT ?""", (cid, _lim(limit)))
+
+    def _quotes_about(self, cid: int, limit: int | None) -> pd.DataFrame:
+        return self.frame(f"""
+            SELECT DISTINCT {_QUOTE_COLUMNS}, a.corpus_order
+            FROM articles a
+            JOIN entities e ON e.article_id = a.id
+            JOIN attributions q ON q.article_id = e.article_id
+            JOIN mentions m ON m.article_id = q.article_id AND m.entity_id = e.id
+                 AND m.start >= q.content_start AND m."end" <= q.content_end
+            LEFT JOIN sources s ON s.article_id = q.article_id AND s.id = q.source_id
+            LEFT JOIN entities se ON se.article_id = s.article_id AND se.id = s.entity_id
+            WHERE e.corpus_entity_id = ?
+              AND (se.corpus_entity_id IS NULL OR se.corpus_entity_id != e.corpus_entity_id)
+            ORDER BY {_QUOTE_ORDER.replace("a.corpus_order", "corpus_order")} LIMIT ?""",
+            (cid, _lim(limit))).drop(columns=["corpus_order"])
+
+    def entity_profile(self, name: str, *, limit: int = 50) -> q.EntityProfile:
+        """``queries.entity_profile`` over the Parquet corpus."""
+        ref, others = self.best_entity(name)
+        cid = ref.id
+        names = self.frame("""
+            SELECT name, type, count(DISTINCT article_id) AS articles, sum(n_mentions) AS mentions
+            FROM entities WHERE corpus_entity_id = ? GROUP BY name, type
+            ORDER BY articles DESC, mentions DESC, name, type""", (cid,))
+        titles = self.frame("""
+            SELECT j.title, min(a.published) AS first, max(a.published) AS last,
+                   count(DISTINCT e.article_id) AS articles
+            FROM entities e JOIN articles a ON a.id = e.article_id,
+                 unnest(from_json(e.titles, '["VARCHAR"]')) AS j(title)
+            WHERE e.corpus_entity_id = ? AND e.titles != '[]'
+            GROUP BY j.title ORDER BY first IS NULL, first, articles DESC, j.title""", (cid,))
+        # SQLite rounds the decimal form, half away from zero (0.3035 → 0.304): DuckDB does so on a DECIMAL.
+        articles = self.frame("""
+            SELECT a.id, a.published, a.title, a.outlet, sum(e.n_mentions) AS mentions,
+                   CAST(round(CAST(max(e.salience) AS DECIMAL(18, 15)), 3) AS DOUBLE) AS salience
+            FROM articles a JOIN entities e ON e.article_id = a.id AND e.corpus_entity_id = ?
+            GROUP BY a.id, a.published, a.title, a.outlet, a.corpus_order
+            ORDER BY a.published IS NULL, a.published, a.corpus_order LIMIT ?""", (cid, _lim(limit)))
+        co_mentioned = self.frame("""
+            WITH sample AS (
+                SELECT DISTINCT article_id FROM entities WHERE corpus_entity_id = $1 ORDER BY article_id LIMIT $2
+            ),
+            counts AS (
+                SELECT o.corpus_entity_id AS id, count(DISTINCT o.article_id) AS articles
+                FROM sample JOIN entities o ON o.article_id = sample.article_id
+                WHERE o.corpus_entity_id != $1
+                GROUP BY o.corpus_entity_id ORDER BY articles DESC, id LIMIT $3
+            )
+            SELECT c.id, c.name, c.type, counts.articles
+            FROM counts JOIN corpus_entities c ON c.id = counts.id ORDER BY counts.articles DESC, c.name""",
+            (cid, q.CO_MENTION_SAMPLE, q.TOP_CO_MENTIONED))
+        return q.EntityProfile(
+            entity=ref, other_matches=others, names=names, titles=titles, articles=articles,
+            quotes_by=self._quotes_by(cid, limit), quotes_about=self._quotes_about(cid, limit),
+            co_mentioned=co_mentioned, co_mention_articles=min(ref.articles, q.CO_MENTION_SAMPLE),
+        )
+
+    def entity(self, name: str) -> q.EntityProfile:
+        """``Store.entity``: the profile of the entity ``name`` best matches."""
+        return self.entity_profile(name)
+
+    def quotes(self, *, by: str | None = None, about: str | None = None, limit: int | None = None) -> pd.DataFrame:
+        """``queries.quotes`` over the Parquet corpus."""
+        if by is not None:
+            return self._quotes_by(self.best_entity(by)[0].id, limit)
+        if about is not None:
+            return self._quotes_about(self.best_entity(about)[0].id, limit)
+        return self.frame(f"""
+            SELECT {_QUOTE_COLUMNS}
+            FROM attributions q JOIN articles a ON a.id = q.article_id
+            LEFT JOIN sources s ON s.article_id = q.article_id AND s.id = q.source_id
+            ORDER BY a.published IS NULL, a.published, a.corpus_order, q.content_start LIMIT ?""", (_lim(limit),))
+
+    # --- timeline --------------------------------------------------------------------
+
+    def timeline(self, name: str | None, *, limit: int | None = None, all_events: bool = False) -> pd.DataFrame:
+        """``queries.timeline``: the entity's events (all when ``None``), dated by date, then undated by article;
+        each article's main events only unless ``all_events``."""
+        main = "" if all_events else "AND v.main = 1"
+        if name is None:
+            return self.frame(f"""
+                SELECT {_TIMELINE_COLUMNS}, NULL AS role
+                FROM events v JOIN articles a ON a.id = v.article_id
+                LEFT JOIN sources s ON s.article_id = v.article_id AND s.id = v.source_id
+                WHERE TRUE {main}
+                {_TIMELINE_ORDER} LIMIT ?""", (_lim(limit),))
+        ref, _ = self.best_entity(name)
+        chosen = """
+            WITH chosen AS (
+                SELECT v.article_id, v.id, 'actor' AS role FROM entities e
+                JOIN events v ON v.article_id = e.article_id AND v.actor = e.id WHERE e.corpus_entity_id = $1
+                UNION ALL
+                SELECT v.article_id, v.id, 'target' FROM entities e
+                JOIN events v ON v.article_id = e.article_id AND v.target = e.id
+                WHERE e.corpus_entity_id = $1 AND v.actor IS DISTINCT FROM e.id
+            )"""
+        body = f"""SELECT {_TIMELINE_COLUMNS}, chosen.role, a.corpus_order
+            FROM chosen JOIN events v ON v.article_id = chosen.article_id AND v.id = chosen.id
+            JOIN articles a ON a.id = v.article_id
+            LEFT JOIN sources s ON s.article_id = v.article_id AND s.id = v.source_id"""
+        dated = self.frame(f"""{chosen} {body} WHERE v.date IS NOT NULL {main}
+            {_TIMELINE_ORDER} LIMIT $2""", (ref.id, _lim(limit)))
+        undated = self.frame(f"""{chosen} {body} WHERE v.date IS NULL {main}
+            ORDER BY a.published IS NULL, a.published, a.corpus_order, v.sentence_start, v.id LIMIT $2""",
+            (ref.id, _lim(limit)))
+        import pandas as pd
+
+        both = pd.concat([dated, undated], ignore_index=True) if len(undated) else dated
+        if limit is not None:
+            both = both.head(limit)
+        return both.drop(columns=["corpus_order"]).reset_index(drop=True)
+
+    # --- sourcing --------------------------------------------------------------------
+
+    def sources(self, *, anonymous: bool = False, outlet: str | None = None, author: str | None = None,
+                limit: int = 20) -> q.SourcingReport:
+        """``queries.sources`` over the Parquet corpus."""
+        q.check_name(outlet, "an outlet filter")
+        q.check_name(author, "an author filter")
+        clauses, params = ["TRUE"], []
+        if outlet:
+            clauses.append("a.outlet ILIKE ? ESCAPE '\\'")
+            params.append(_like(outlet))
+        if author:
+            clauses.append("EXISTS (SELECT 1 FROM unnest(from_json(a.authors, '[\"VARCHAR\"]')) AS j(v) "
+                           "WHERE j.v ILIKE ? ESCAPE '\\')")
+            params.append(_like(author))
+        where = " AND ".join(clauses)
+        p = tuple(params)
+        n_articles = self.rows(f"SELECT count(*) FROM articles a WHERE {where}", p)[0][0]
+        kinds = self.rows(f"""
+            SELECT coalesce(s.kind, 'unknown'), count(*), sum(coalesce(s.anonymous, 0))
+            FROM attributions q JOIN articles a ON a.id = q.article_id
+            LEFT JOIN sources s ON s.article_id = q.article_id AND s.id = q.source_id
+            WHERE {where} GROUP BY 1 ORDER BY 2 DESC, 1""", p)
+        total = sum(int(r[1]) for r in kinds)
+        anonymous_total = sum(int(r[2] or 0) for r in kinds)
+        named = self.rows(f"""
+            SELECT count(DISTINCT coalesce('#' || CAST(e.corpus_entity_id AS VARCHAR), lower(s.description)))
+            FROM sources s JOIN articles a ON a.id = s.article_id
+            LEFT JOIN entities e ON e.article_id = s.article_id AND e.id = s.entity_id
+            WHERE {where} AND coalesce(s.anonymous, 0) = 0""", p)[0][0]
+        top = self.frame(f"""
+            SELECT any_value(coalesce(c.name, s.description)) AS source, s.kind, any_value(s.anonymous) AS anonymous,
+                   count(q.id) AS attributions, count(DISTINCT s.article_id) AS articles
+            FROM sources s JOIN articles a ON a.id = s.article_id
+            LEFT JOIN entities e ON e.article_id = s.article_id AND e.id = s.entity_id
+            LEFT JOIN corpus_entities c ON c.id = e.corpus_entity_id
+            LEFT JOIN attributions q ON q.article_id = s.article_id AND q.source_id = s.id
+            WHERE {where} {"AND s.anonymous = 1" if anonymous else ""}
+            GROUP BY coalesce('#' || CAST(c.id AS VARCHAR), lower(s.description)), s.kind
+            -- full ties come out in SQLite's group order (its sort keeps the order of the groups)
+            ORDER BY attributions DESC, articles DESC, source,
+                     coalesce('#' || CAST(c.id AS VARCHAR), lower(s.description)), s.kind LIMIT ?""", (*p, limit))
+        return q.SourcingReport(
+            filters={"anonymous": anonymous, "outlet": outlet, "author": author},
+            articles=int(n_articles), attributions=total, by_kind={str(r[0]): int(r[1]) for r in kinds},
+            anonymous_share=round(anonymous_total / total, 4) if total else 0.0, named_sources=int(named),
+            top_sources=top,
+        )
+
+    # --- search ----------------------------------------------------------------------
+
+    def search(self, text: str, *, limit: int = 20, window: int = q.SEARCH_RANK_WINDOW) -> pd.DataFrame:
+        """``queries.search`` over the ``terms`` index: the same matches, BM25 over title and text."""
+        q.match_query(text)  # the same bounds, the same refusals
+        groups = _search_groups(text)
+        phrases = [t for g in groups for _, t in g]
+        n_docs = self.rows("SELECT count(*) FROM articles")[0][0]
+        avgdl = self._mean_tokens()
+        # One scan of the index: every row of any query term, into a small temporary table.
+        conds = [_term_condition(t) for t in phrases]
+        any_cond = " OR ".join(f"({c})" for c, _ in conds) or "FALSE"
+        self.con.execute(f"CREATE OR REPLACE TEMP TABLE search_hits AS SELECT article_id, term, tf, n_tokens "
+                         f"FROM terms t WHERE {any_cond}", [p for _, ps in conds for p in ps])
+        freq_sql = ", ".join(f"count(DISTINCT article_id) FILTER (WHERE {c})" for c, _ in conds)
+        doc_freqs = list(self.rows(f"SELECT {freq_sql} FROM search_hits t", tuple(p for _, ps in conds for p in ps))[0])
+        idfs = [max(math.log((n_docs - n + 0.5) / (n + 0.5)), BM25_MIN_IDF) if n_docs else BM25_MIN_IDF
+                for n in doc_freqs]
+        matched = " UNION ".join(f"({_group_sql(g, 'search_hits')})" for g in groups)
+        matched_params = [p for g in groups for _, t in g for p in _term_condition(t)[1]]
+        score_sql = ", ".join(f"coalesce(sum(t.tf) FILTER (WHERE {c}), 0)" for c, _ in conds)
+        # The ``window`` most recently stored matches, as the store ranks them.
+        found = self.rows(f"""
+            WITH m AS (SELECT article_id FROM ({matched}) AS u),
+            w AS (SELECT a.id AS article_id, a.corpus_order FROM m JOIN articles a ON a.id = m.article_id
+                  ORDER BY a.corpus_order DESC LIMIT ?)
+            SELECT w.article_id, w.corpus_order, max(t.n_tokens) AS dl, {score_sql}
+            FROM w JOIN search_hits t ON t.article_id = w.article_id
+            GROUP BY w.article_id, w.corpus_order""",
+            (*matched_params, window, *(p for _, ps in conds for p in ps)))
+        scored = []
+        for article_id, order, dl, *freqs in found:
+            score = 0.0
+            for idf, f in zip(idfs, freqs, strict=True):
+                norm = BM25_K1 * (1 - BM25_B + BM25_B * (dl or 0) / avgdl) if avgdl else BM25_K1
+                score -= idf * (f * (BM25_K1 + 1)) / (f + norm) if f else 0.0
+            scored.append((score, order, article_id))
+        scored.sort()  # by the exact score (as FTS5 orders by rank), then input order
+        kept = [(round(score, 3), order, aid) for score, order, aid in scored[:limit]]
+        import pandas as pd
+
+        columns = ["id", "published", "title", "outlet", "origin", "snippet", "score"]
+        if not kept:
+            return pd.DataFrame([], columns=columns)
+        info = {r[0]: r for r in self.rows(f"""
+            SELECT id, published, title, outlet, coalesce(path, url) AS origin, text FROM articles
+            WHERE id IN ({", ".join("?" * len(kept))})""", tuple(k[2] for k in kept))}
+        rows = []
+        for score, _, article_id in kept:
+            aid, published, title, outlet, origin, body = info[article_id]
+            rows.append((aid, published, title, outlet, origin, snippet(body or "", phrases), score))
+        return pd.DataFrame(rows, columns=columns)
+
+    def _mean_tokens(self) -> float:
+        if self._avgdl is None:
+            row = self.rows("SELECT avg(n) FROM (SELECT max(n_tokens) AS n FROM terms GROUP BY article_id)")
+            self._avgdl = float(row[0][0] or 0.0)
+        return self._avgdl
+
+
+# --- SQL pieces shared by the queries above -------------------------------------------------
+
+_QUOTE_COLUMNS = q._QUOTE_COLUMNS
+_QUOTE_ORDER = q._QUOTE_ORDER.replace("a.rowid", "a.corpus_order")
+_TIMELINE_COLUMNS = q._TIMELINE_COLUMNS
+_TIMELINE_ORDER = q._TIMELINE_ORDER.replace("a.rowid", "a.corpus_order")
+
+
+def _lim(limit: int | None) -> int:
+    return 2**62 if limit is None or limit < 0 else limit
+
+
+def _like(text: str) -> str:
+    return "%" + text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%"
+
+
+#: A search term: its words (a phrase has several) and whether the last is a prefix (``word*``).
+SearchTerm = tuple[tuple[str, ...], bool]
+
+
+def _search_groups(text: str) -> list[list[tuple[str, SearchTerm]]]:
+    """What ``match_query`` keeps, as OR-groups of (AND|NOT, term): FTS5's precedence, NOT/AND over OR."""
+    groups: list[list[tuple[str, SearchTerm]]] = [[]]
+    pending: str | None = None
+    for chunk in q.RE_SEARCH_CHUNK.findall(text):
+        if chunk in q.SEARCH_OPERATORS:
+            pending = chunk if groups[-1] else None
+            continue
+        if chunk.startswith('"'):
+            words = q.RE_WORD.findall(chunk)
+            found = [(tuple(words), False)] if words else []
+        else:
+            found = [((m.group(),), chunk[m.end():m.end() + 1] == "*") for m in q.RE_WORD.finditer(chunk)]
+        for term in found:
+            if pending == "OR":
+                groups.append([])
+                pending = None
+            groups[-1].append((pending or "AND", term))
+            pending = None
+    return [g for g in groups if g]
+
+
+def _term_condition(term: SearchTerm) -> tuple[str, list[str]]:
+    """A condition on ``terms t`` rows matching one search term (a phrase: every word)."""
+    words, prefix = term
+    folded = [tok for w in words for tok in tokens(w)]
+    if not folded:
+        return "FALSE", []
+    if prefix and len(folded) == 1:
+        return "t.term LIKE ? ESCAPE '\\'", [_like(folded[0])[1:]]
+    return f"t.term IN ({', '.join('?' * len(folded))})", [stem(w) for w in folded]
+
+
+def _term_sql(term: SearchTerm, source: str) -> str:
+    cond, params = _term_condition(term)
+    if len(params) > 1:  # a phrase: every word in the article
+        return f"SELECT article_id FROM {source} t WHERE {cond} GROUP BY article_id " \
+               f"HAVING count(DISTINCT term) = {len(set(params))}"
+    return f"SELECT DISTINCT article_id FROM {source} t WHERE {cond}"
+
+
+def _group_sql(group: list[tuple[str, SearchTerm]], source: str) -> str:
+    sql = _term_sql(group[0][1], source)
+    for op, term in group[1:]:
+        joiner = "EXCEPT" if op == "NOT" else "INTERSECT"
+        sql = f"SELECT article_id FROM ({sql}) {joiner} SELECT article_id FROM ({_term_sql(term, source)})"
+    return sql
+
+
+def snippet(text: str, phrases: list[SearchTerm]) -> str:
+    """About ``SNIPPET_WORDS`` words around the first match, matched words in ``[[`` ``]]`` (as FTS5 marks them)."""
+    wanted = {stem(t) for words, prefix in phrases if not prefix for w in words for t in tokens(w)}
+    prefixes = tuple(t for words, prefix in phrases if prefix for w in words[-1:] for t in tokens(w))
+    words = text.split()
+
+    def hit(word: str) -> bool:
+        toks = tokens(word)
+        return any(stem(t) in wanted or t.startswith(prefixes) if prefixes else stem(t) in wanted for t in toks)
+
+    first = next((i for i, w in enumerate(words) if hit(w)), 0)
+    start = max(0, first - q.SNIPPET_WORDS // 4)
+    shown = words[start:start + q.SNIPPET_WORDS]
+    marked = [f"{q.SNIPPET_OPEN}{w}{q.SNIPPET_CLOSE}" if hit(w) else w for w in shown]
+    return ("…" if start else "") + " ".join(marked) + ("…" if start + q.SNIPPET_WORDS < len(words) else "")
+
