@@ -85,3 +85,23 @@ def test_the_examples_folder_lists_its_articles_and_not_its_readme():
     examples = Path(__file__).resolve().parents[2] / "examples"
     names = [p.name for p in list_files([examples])]
     assert "README.md" not in names and "harbor-ferry-2024-03-14.txt" in names and "corpus.jsonl" in names
+
+
+def test_a_folder_the_system_will_not_list_is_reported(tmp_path, monkeypatch):
+    """The same report when listing fails for any reason (root ignores permissions, so the error is made here)."""
+    _tree(tmp_path, ["a.txt", "locked/b.txt"])
+    locked = str(tmp_path / "locked")
+    scandir, listdir = os.scandir, os.listdir
+
+    def refuse(real):
+        def call(path=".", *args):
+            if os.fspath(path) == locked:
+                raise PermissionError(13, "Permission denied", locked)
+            return real(path, *args)
+        return call
+
+    monkeypatch.setattr(os, "scandir", refuse(scandir))
+    monkeypatch.setattr(os, "listdir", refuse(listdir))
+    assert _rel(tmp_path, list_files([tmp_path])) == ["a.txt", "locked"]
+    items = list(iter_items([str(tmp_path)]))
+    assert [i.error for i in items] == [None, "cannot list directory (permission denied)"]
