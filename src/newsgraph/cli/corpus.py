@@ -201,6 +201,24 @@ class _Bar:
         self.progress.stop()
 
 
+def _writing(db: str, label: str, run: Callable[[Any, _Bar], T]) -> T:
+    """``run(store, bar)`` on the store at ``db`` opened for writing, with a progress bar labelled ``label``.
+
+    A ``NewsgraphError`` becomes the one-line error exit; the bar is stopped and the
+    store closed either way.
+    """
+    store = _open(db, write=True)
+    bar = _Bar(label)
+    try:
+        return run(store, bar)
+    except NewsgraphError as exc:
+        bar.stop()
+        handle(exc)
+    finally:
+        bar.stop()
+        store.close()
+
+
 def _report_line(report: Any, db: str, *, rebuilding: bool = False) -> str:
     parts = [f"{report.rebuilt} rebuilt"] if rebuilding else [f"{report.stored} stored"]
     for label, value in (("already stored", report.already_stored), ("duplicate inputs", report.duplicates),
@@ -245,21 +263,15 @@ def ingest(
     from newsgraph.corpus import ingest as ingest_into
     from newsgraph.settings import Limits
 
-    store = _open(db, write=True)
-    bar = _Bar("ingest")
-    try:
+    def run(store: Any, bar: _Bar) -> Any:
         limits = Limits.from_env()  # a bad NEWSGRAPH_MAX_* is one line naming it
         reader = get_reader(model)
         reader.use_limits(limits)  # the shared reader may have been made under other settings
-        report = ingest_into(store, paths, reader, workers=workers, retry_failed=retry_failed,
-                             batch_size=batch_size, progress=bar, include=include or (), exclude=exclude or (),
-                             reparse_records=reparse, on_warning=lambda line: warn(f"warning: {line}"))
-    except NewsgraphError as exc:
-        bar.stop()
-        handle(exc)
-    finally:
-        bar.stop()
-        store.close()
+        return ingest_into(store, paths, reader, workers=workers, retry_failed=retry_failed,
+                           batch_size=batch_size, progress=bar, include=include or (), exclude=exclude or (),
+                           reparse_records=reparse, on_warning=lambda line: warn(f"warning: {line}"))
+
+    report = _writing(db, "ingest", run)
     if report.inputs == 0:
         fail("no articles found in " + ", ".join(paths))
     if as_json:
@@ -302,16 +314,8 @@ def reprocess(
     from newsgraph.api import get_reader
     from newsgraph.corpus import reprocess as reprocess_in
 
-    store = _open(db, write=True)
-    bar = _Bar("reprocess")
-    try:
-        report = reprocess_in(store, get_reader(model), everything=everything, workers=workers, progress=bar)
-    except NewsgraphError as exc:
-        bar.stop()
-        handle(exc)
-    finally:
-        bar.stop()
-        store.close()
+    report = _writing(db, "reprocess", lambda store, bar: reprocess_in(
+        store, get_reader(model), everything=everything, workers=workers, progress=bar))
     if as_json:
         _dump(report.to_dict())
     else:

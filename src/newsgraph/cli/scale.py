@@ -75,19 +75,10 @@ def load(
 
     Example: newsgraph load corpus/ --db news.db
     """
-    from newsgraph.cli.corpus import _Bar, _open, _report_line
+    from newsgraph.cli.corpus import _report_line, _writing
     from newsgraph.parquet.load import load as load_into
 
-    store = _open(db, write=True)
-    bar = _Bar("load")
-    try:
-        report = load_into(corpus, store, progress=bar)
-    except NewsgraphError as exc:
-        bar.stop()
-        handle(exc)
-    finally:
-        bar.stop()
-        store.close()
+    report = _writing(db, "load", lambda store, bar: load_into(corpus, store, progress=bar))
     if as_json:
         write_line(json.dumps(report.to_dict(), indent=2))
     else:

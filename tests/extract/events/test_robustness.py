@@ -4,15 +4,8 @@ from __future__ import annotations
 
 import pytest
 
+from _events import parse
 from newsgraph.extract.events.core import events
-
-
-def parse(nlp, text: str):
-    doc = nlp.make_doc(text)
-    for name, proc in nlp.pipeline:
-        if not name.startswith("newsgraph_"):
-            doc = proc(doc)
-    return doc
 
 
 def predicates(nlp, text: str) -> list[str]:
