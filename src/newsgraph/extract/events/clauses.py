@@ -240,7 +240,7 @@ def agent(verb: Token) -> Token | None:
         if is_passive(tok) and children(tok, PASSIVE_SUBJECT_DEPS):
             return None  # "when we were elected": a passive without its agent has none to inherit
         inherited = _inherited_agent(tok)
-        if inherited is None or inherited is tok:
+        if inherited is None or inherited.i == tok.i:
             return None
         if inherited.pos_ in VERBAL_POS:
             tok = inherited  # look at the governing clause's agent
@@ -421,7 +421,7 @@ def pronoun_antecedent(pronoun: Token, verb: Token) -> Token | None:
     """
     tok = verb
     for _ in range(MAX_DEPTH):
-        if tok.head is tok:
+        if tok.head.i == tok.i:  # the root (spaCy makes a new Token per access: compare positions)
             return None
         tok = tok.head
         if tok.pos_ not in VERBAL_POS:
@@ -477,7 +477,7 @@ def clause_ancestors(verb: Token) -> list[Token]:
     out: list[Token] = []
     tok = verb
     for _ in range(MAX_DEPTH):
-        if tok.dep_ not in EMBEDDING_DEPS or tok.head is tok:
+        if tok.dep_ not in EMBEDDING_DEPS or tok.head.i == tok.i:
             break
         tok = tok.head
         if tok.dep_ == "pobj" or tok.pos_ == "ADP":

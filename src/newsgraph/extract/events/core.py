@@ -535,7 +535,7 @@ def _speaker(clause: Token, event_verb: Token, child: Token) -> Token | None:
         if c.dep_ == "parataxis" and c.lemma_.lower() in REPORTING_VERBS:
             subj = cl.children(c, ("nsubj",))
             return subj[0] if subj else c
-    content_link = child.dep_ in CONTENT_CLAUSE_DEPS or (child.head is not clause and child.dep_ == "pcomp")
+    content_link = child.dep_ in CONTENT_CLAUSE_DEPS or (child.head.i != clause.i and child.dep_ == "pcomp")
     if clause is not event_verb and content_link and clause.lemma_.lower() in REPORTING_VERBS:
         subj = cl.children(clause, ("nsubj",))
         return subj[0] if subj else clause

@@ -73,7 +73,7 @@ def attached_clause(ctx: DocContext, time: TimeExpression) -> Token | None:
     if root is None:
         return None
     head = root.head
-    if head is root:
+    if head.i == root.i:  # the sentence's root: it describes no other word
         return None
     if head.pos_ in VERBAL_POS:
         return head
@@ -154,7 +154,7 @@ def _clause_dating(ctx: DocContext, verb: Token, depth: int = 0) -> Dating | Non
     head = verb.head
     if verb.dep_ == "conj" and head.pos_ in VERBAL_POS:
         return _clause_dating(ctx, head, depth + 1)
-    if verb.dep_ == "xcomp" and head is not verb:  # "prompted the decision last week to sell"
+    if verb.dep_ == "xcomp" and head.i != verb.i:  # "prompted the decision last week to sell"
         return _clause_dating(ctx, head, depth + 1) or _noun_dating(ctx, head)
     if verb.dep_ in NOUN_CLAUSE_DEPS and head.pos_ == "NOUN":
         return _noun_dating(ctx, head.head if head.head.pos_ in VERBAL_POS else head)
