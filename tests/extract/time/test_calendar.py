@@ -53,10 +53,10 @@ def test_calendar_parts_gives_none_for_what_is_no_calendar_expression(text):
     assert calendar_parts(text) is None
 
 
-@pytest.mark.xfail(strict=True, reason="_ordinal_day's docstring gives 'the third of June', but it reads an ordinal"
-                   " only once a month is named, so an ordinal before the month is for no slot")
 def test_an_ordinal_day_before_its_month():
     assert calendar_parts("the third of june") == CalendarParts(month=6, day=3)
+    assert calendar_parts("the first of march, 2019") == CalendarParts(month=3, day=1, year=2019)
+    assert calendar_parts("the third of") is None  # a day with no month is no date
 
 
 def test_a_short_month_may_end_the_text():

@@ -137,9 +137,10 @@ def _short_year(cal: CalendarParts, tok: str, nxt: str | None) -> int:
 
 
 def _ordinal_day(cal: CalendarParts, tok: str, nxt: str | None) -> int:
-    """"March first", "the third of June": the day of the month as an ordinal word, once a month is named."""
+    """"March first", "the third of June": the day of the month as an ordinal word, after its month or
+    before "of" (``calendar_parts`` then requires the month to follow: "the third of them" is no date)."""
     bare = tok.rstrip(".")
-    if bare in P.ORDINALS and cal.day is None and P.ORDINALS[bare] <= 31 and cal.month:
+    if bare in P.ORDINALS and cal.day is None and P.ORDINALS[bare] <= 31 and (cal.month or nxt == "of"):
         cal.day = P.ORDINALS[bare]
         return 1
     return 0
