@@ -10,7 +10,6 @@ from __future__ import annotations
 
 from importlib import resources
 
-import pytest
 from spacy.tokens import Doc
 
 from _docs import parse
@@ -268,10 +267,5 @@ def test_visit_announced_by_a_party_is_an_expression_of_intent():
     assert found is not None and found[0] == "AGREE"
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="coding.py and docs/events.md say an announced visit is CAMEO 036 (express intent to meet),"
-    " but _intent gives every cooperative intention the generic 030",
-)
 def test_visit_announced_by_a_party_is_cameo_036():
     assert code(parse(VISIT_ANNOUNCED), 2) == ("AGREE", None, "036")

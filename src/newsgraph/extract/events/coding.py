@@ -44,6 +44,9 @@ TENSE_STABLE_TYPES = frozenset({"CONSULT"})
 NEGATED_PREFIX = "not "
 HOSTILE_TYPES = frozenset({"SANCTION", "COERCE", "ASSAULT", "MOBILIZE", "PROTEST"})
 INTENT_CAMEO = {"AGREE": "030", "THREATEN": "130", "REJECT": "120", "REQUEST": "100"}
+#: CAMEO's own code for an intention to meet or negotiate (a consultation, 04x, stated as an intention).
+INTENT_TO_MEET_CAMEO = "036"
+CONSULT_CAMEO_PREFIX = "04"
 #: Verbs of intention or attempt whose infinitive carries the event ("plans to ...", "vowed to ...");
 #: the infinitive's act is stated as an intention.
 INTENT_VERBS = frozenset(
@@ -295,7 +298,8 @@ def _intent(verb: Token, code: Code, *, stated_intent: bool = False) -> Code:
     if code.type in TENSE_STABLE_TYPES and not (stated_intent or _announced(verb)):
         return code
     if code.type in COOPERATIVE_TYPES:
-        return Code("AGREE", None, INTENT_CAMEO["AGREE"])
+        meeting = (code.cameo or "").startswith(CONSULT_CAMEO_PREFIX)
+        return Code("AGREE", None, INTENT_TO_MEET_CAMEO if meeting else INTENT_CAMEO["AGREE"])
     if code.type in HOSTILE_TYPES:
         return Code("THREATEN", code.mode, INTENT_CAMEO["THREATEN"])
     return code
