@@ -212,10 +212,11 @@ def _earlier_dated_noun(ctx: DocContext, family: str, sent: Span, before: int) -
 def _sentence_dating(ctx: DocContext, verb: Token, sent: Span) -> Dating | None:
     """The one calendar date the sentence gives a clause that frames ``verb``.
 
-    A clause frames the event when the event is embedded in it ("in 2019, she said
-    she had seen ..."), or when it describes the event's subject or object ("X, who
+    A clause frames the event when the event is embedded in it ("in 2019, she found
+    she had lost ..."), or when it describes the event's subject or object ("X, who
     was in Lyon on Friday, signed ..."). A date of a clause embedded under
-    the event, or of a sibling clause, is not the event's.
+    the event, or of a sibling clause, is not the event's, and neither is the date
+    of a reporting verb ("in 2019, she said she had seen ...": 2019 dates the saying).
     """
     arguments = {c.i for c in verb.children if c.dep_ in ARGUMENT_DEPS}
     ancestors = {a.i for a in verb.ancestors}
