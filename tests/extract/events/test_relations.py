@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import pytest
 from spacy.tokens import Doc
 
 from _docs import parse
@@ -197,11 +196,6 @@ def test_appositive_role_towards_another_entity():
     assert found(doc, two_people(doc, 0, 6)) == [("e1", "e2", "positive")]
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="a relation's text is 'the text that says so' (docs/record.md) and _role_relation joins the holder's"
-    " phrase to the role's, but contiguous() cuts at the comma gap, so the evidence is only 'Lee'",
-)
 def test_appositive_role_evidence_names_the_role():
     doc = parse(LONGTIME_ALLY)
     (relation,) = relations(DocContext.build(doc, two_people(doc, 0, 6), [], [], []))

@@ -116,7 +116,11 @@ def _role_relation(ctx: DocContext, role: Token) -> Relation | None:
     polarity: Polarity = ROLE_POLARITY[role.lemma_.lower()]
     if clause is not role and cl.negated(clause):
         polarity = "neutral"  # "not a critic of" says little of what the relationship is
-    tokens = [*cl.phrase_tokens(holder_tok), *role.subtree] if clause is role else [*clause.subtree]
+    if clause is role:  # the holder's phrase through the appositive, the comma between them included
+        tokens = [*cl.phrase_tokens(holder_tok), *role.subtree]
+        tokens = list(ctx.doc[min(t.i for t in tokens) : max(t.i for t in tokens) + 1])
+    else:
+        tokens = [*clause.subtree]
     bounds = cl.contiguous(sorted(set(tokens), key=lambda t: t.i)) or (role.i, role.i + 1)
     span = ctx.doc[bounds[0] : bounds[1]]
     return Relation(
