@@ -77,6 +77,9 @@ def _prompts(text: str) -> list[str]:
 
 
 _LEAD_SEPARATORS = ("-", "–", "—", ":", "|", "»", ">", "•")
+#: A finite auxiliary makes a line opening with a weak prompt word a headline's clause
+#: ("Download chart debut is delayed"), not a button ("Download the app").
+_HEADLINE_FINITE = re.compile(r"\b(?:is|are|was|were|has|have|had|will|would)\b", re.I)
 
 
 def _leading_prompts(text: str) -> set[str]:
@@ -156,7 +159,7 @@ def boilerplate_reason(text: str, zone: Zone, *, mid_sentence: bool = False) -> 
     strong = prompts & STRONG_PROMPTS
     if strong and n <= MAX_STRONG_WORDS and (n <= MAX_STRONG_PROSE_WORDS or len(prompts) >= 2 or not prose):
         return BOILERPLATE
-    if n <= MAX_WEAK_WORDS and not prose and _leading_prompts(text):
+    if n <= MAX_WEAK_WORDS and not prose and _leading_prompts(text) and not _HEADLINE_FINITE.search(text):
         return BOILERPLATE
     if zone.tail and len(prompts) >= 2 and n <= MAX_STRONG_WORDS:
         return BOILERPLATE
