@@ -197,6 +197,18 @@ CLOSERS_FOR: dict[str, frozenset[str]] = {
     '"': frozenset('"”'),
 }
 ALL_QUOTE_MARKS: str = '“”„«»‹›"‘’‚'
+#: Single marks the scanner pairs at the top level too (British style ‘…’, low-high ‚…‘), under
+#: stricter rules than double marks: ‘ opens only after a space or bracket, ’ closes only when no
+#: letter follows (so "don’t" and "rock ‘n’ roll" stay words).
+SINGLE_OPENING_QUOTES: frozenset[str] = frozenset("‘‚")
+SINGLE_CLOSING_QUOTES: frozenset[str] = frozenset("’‘")
+SINGLE_CLOSERS_FOR: dict[str, frozenset[str]] = {
+    "‘": frozenset("’"),
+    "‚": frozenset("‘’"),
+}
+#: Two-character marks typed for a double quotation mark: two apostrophes (''…''), the
+#: typewriter/TeX opener (``…''), and two curly singles (’’). Each stands for one straight mark.
+DOUBLED_MARKS: tuple[str, ...] = ("``", "''", "’’", "‘‘")
 
 #: A quote longer than this (in characters) is treated as an unclosed mark, not a quote.
 MAX_QUOTE_CHARS = 2500
