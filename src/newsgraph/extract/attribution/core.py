@@ -32,6 +32,7 @@ from newsgraph.extract.attribution.reported import (
     is_cue_verb,
     noun_claims,
     speaker_of,
+    unstated_claims,
     verb_claims,
 )
 from newsgraph.extract.attribution.sources import SourceResolver
@@ -82,6 +83,7 @@ def _clause_claims(
     ]
     found.extend(noun_claims(doc, quoted, cands))
     found.extend(channel_claims(doc, quoted, cands))
+    found.extend(unstated_claims(doc, quoted, cands))
     for claim in found:
         start, end = _within_paragraph(text, claim)
         if end <= start:
@@ -217,6 +219,30 @@ def _speaker_of_previous_sentence(doc: Doc, span: Span) -> Token | None:
     return None
 
 
+def _dash_speaker(doc: Doc, text: str, q: QuoteSpan) -> tuple[Token, tuple[int, int]] | None:
+    """The name after a dash that signs a quote ("'...' — Jane Roe, mayor"; an embedded post's "— Name (@x)").
+
+    RETURNS: the token heading the name and the dash's characters (the cue), or None.
+    """
+    match = lex.DASH_SIGNATURE_RE.match(text, q.end)
+    if match is None:
+        return None
+    span = doc.char_span(match.end(), min(len(text), match.end() + lex.MAX_SIGNATURE_CHARS), alignment_mode="contract")
+    if span is None or len(span) == 0:
+        return None
+    name: list[Token] = []
+    for tok in span:
+        if tok.pos_ == "PROPN" or (tok.ent_type_ in lex.SIGNATURE_LABELS and tok.is_alpha):
+            name.append(tok)
+            continue
+        break
+    if not name:
+        return None
+    head = next((t for t in reversed(name) if t.head.i not in range(name[0].i, name[-1].i + 1)), name[-1])
+    dash_at = match.end() - len(match.group(0).lstrip())
+    return head, (dash_at, dash_at + len(match.group(0).strip()))
+
+
 def _quote_claims(doc: Doc, text: str, quotes: list[QuoteSpan]) -> list[Claim]:
     out: list[Claim] = []
     for q in quotes:
@@ -225,6 +251,12 @@ def _quote_claims(doc: Doc, text: str, quotes: list[QuoteSpan]) -> list[Claim]:
             continue
         verb = _cue_by_ancestry(span) or _cue_nearby(doc, q)
         if _looks_like_title(span):
+            continue
+        dash = _dash_speaker(doc, text, q) if verb is None else None
+        if dash is not None:
+            speaker, dash_cue = dash
+            out.append(Claim((q.inner_start, q.inner_end), "direct", dash_cue, speaker, quoted=True,
+                             cue_tokens=(-2,), runs_on=q.continues))  # fmt: skip
             continue
         if verb is None:
             words = len(_WORD_RE.findall(text[q.inner_start : q.inner_end]))
@@ -329,6 +361,9 @@ def _resolve(
     jobs.extend((t.idx, "declined", t) for t in _decliners(doc, text, quoted))
     jobs.extend((t.idx, "anonymity", t) for t in _anonymity_holders(cands, quoted))
     source_of: dict[int, int | None] = {}
+    for i, claim in enumerate(claims):
+        if claim.unstated and claim.speaker is None and claim.cue is not None:
+            source_of[i] = resolver.unstated(claim.cue[0])
     for _, job, payload in sorted(jobs, key=lambda j: (j[0], j[1])):
         if job == "claim":
             i = payload  # type: ignore[assignment]

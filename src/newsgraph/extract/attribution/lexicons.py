@@ -264,3 +264,25 @@ CHANNEL_PARTICIPLES: frozenset[str] = words("""
     call describe say write accuse argue add insist warn claim suggest note label dub brand term
     declare predict
     """)
+
+# --- unstated reporting -------------------------------------------------------------
+
+#: Passive cue verbs that report without a reporter: "X is said to ...", "it has been reported that ...".
+UNSTATED_PASSIVE_VERBS: frozenset[str] = words("say report rumor rumour claim allege")
+#: Adverbs that make a claim rest on unnamed reports ("the mayor reportedly quit").
+UNSTATED_ADVERBS: frozenset[str] = words("reportedly")
+#: Nouns that, as the bare object of "according to" (no owner, no "by"), name no one: "according to reports".
+UNSTATED_REPORT_NOUNS: frozenset[str] = words("report reports rumor rumors rumour rumours")
+#: Subjects of a passive cue that stand for nothing ("it has been reported that ...").
+EXPLETIVE_SUBJECTS: frozenset[str] = words("it")
+#: How an unstated source describes itself.
+UNSTATED_DESCRIPTION = "unstated (unattributed reporting)"
+
+# --- signed quotes -------------------------------------------------------------------
+
+#: A dash right after a quote's closing mark, on the same line, opening its signature: "” — Jane Roe".
+DASH_SIGNATURE_RE = re.compile(r"[ \t]*(?:\n[ \t]*)?(?:—|–|--|-(?= ))[ \t]*")
+#: How far after the dash the signing name may run (in characters).
+MAX_SIGNATURE_CHARS = 80
+#: Entity types that may sign a quote.
+SIGNATURE_LABELS: frozenset[str] = frozenset({"PERSON", "ORG", "NORP", "GPE"})

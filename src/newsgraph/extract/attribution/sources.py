@@ -206,6 +206,7 @@ class SourceResolver:
         self.text = doc.text if text is None else text  # Doc.text is rebuilt on every access
         self.index = EntityIndex(doc, entities)
         self.drafts: list[_Draft] = []
+        self._unstated: int | None = None
         self._by_key: dict[str, int] = {}
 
     # --- classification -------------------------------------------------------
@@ -444,6 +445,19 @@ class SourceResolver:
             draft.reason = _reason(head.sent)
         return idx
 
+    def unstated(self, offset: int) -> int:
+        """The article's one ``unstated`` source: what "reportedly" and "is said to" rest on.
+
+        It has no mentions (no words name it; each claim's cue holds the words that report it),
+        so one source collects every unattributed report in the article.
+        """
+        if self._unstated is None:
+            self._unstated = len(self.drafts)
+            self.drafts.append(_Draft(kind="unstated", key="\x00unstated", last_offset=offset))
+        draft = self.drafts[self._unstated]
+        draft.last_offset = min(draft.last_offset, offset)
+        return self._unstated
+
     def mark_declined(self, idx: int) -> None:
         self.drafts[idx].declined = True
 
@@ -463,7 +477,10 @@ class SourceResolver:
 
     def records(self) -> tuple[list[Source], dict[int, str]]:
         """The ``Source`` records in order of first mention, and draft index -> source id."""
-        order = sorted(range(len(self.drafts)), key=lambda i: min((s for s, _ in self.drafts[i].mentions), default=0))
+        order = sorted(
+            range(len(self.drafts)),
+            key=lambda i: min((s for s, _ in self.drafts[i].mentions), default=max(self.drafts[i].last_offset, 0)),
+        )
         ids: dict[int, str] = {}
         out: list[Source] = []
         text = self.text
@@ -489,6 +506,8 @@ class SourceResolver:
 
     @staticmethod
     def _description(d: _Draft, text: str) -> str:
+        if d.kind == "unstated":
+            return lex.UNSTATED_DESCRIPTION
         named = sorted(d.named_mentions)
         if d.anonymous and named:
             s, e = named[0]
