@@ -100,3 +100,32 @@ def test_one_unstated_source_per_article(nlp) -> None:
     unstated = [s for s in sources if s.kind == "unstated"]
     assert len(unstated) == 1
     assert sum(1 for a in attrs if a.source == unstated[0].id) == 2
+
+
+TRANSCRIPT = "Interview with the mayor\n\nQ: What will you do about the bridge?\n\nA: We will rebuild it by winter."
+
+
+def test_transcript_turns_are_direct_speech_with_an_explicit_unknown_speaker(nlp) -> None:
+    _, attrs = run(nlp, TRANSCRIPT)
+    turns = {a.cue.text: a for a in attrs if a.cue is not None and a.cue.text in ("Q:", "A:")}
+    assert turns["Q:"].content.text == "What will you do about the bridge?"
+    assert turns["A:"].content.text == "We will rebuild it by winter."
+    assert all(a.kind == "direct" and a.source is None for a in turns.values())
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "A. Lincoln said the bridge would be rebuilt by winter.",  # an initial, not an answer
+        "The council chose Plan A: rebuild the bridge by winter.",  # not at a line's start
+    ],
+)
+def test_no_transcript_turn(nlp, text: str) -> None:
+    _, attrs = run(nlp, text)
+    assert not [a for a in attrs if a.cue is not None and a.cue.text in ("A.", "A:")]
+
+
+def test_named_transcript_line_names_its_speaker(nlp) -> None:
+    sources, attrs = run(nlp, "Tom Berger: We never saw the plans for the new bridge.")
+    (a,) = [a for a in attrs if a.content.text.startswith("We never saw")]
+    assert speaker_of(sources, a) == "Tom Berger"

@@ -32,6 +32,7 @@ from newsgraph.extract.attribution.reported import (
     is_cue_verb,
     noun_claims,
     speaker_of,
+    transcript_claims,
     unstated_claims,
     verb_claims,
 )
@@ -84,6 +85,7 @@ def _clause_claims(
     found.extend(noun_claims(doc, quoted, cands))
     found.extend(channel_claims(doc, quoted, cands))
     found.extend(unstated_claims(doc, quoted, cands))
+    found.extend(transcript_claims(text, quoted))
     for claim in found:
         start, end = _within_paragraph(text, claim)
         if end <= start:

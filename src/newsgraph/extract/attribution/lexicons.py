@@ -286,3 +286,11 @@ DASH_SIGNATURE_RE = re.compile(r"[ \t]*(?:\n[ \t]*)?(?:—|–|--|-(?= ))[ \t]*"
 MAX_SIGNATURE_CHARS = 80
 #: Entity types that may sign a quote.
 SIGNATURE_LABELS: frozenset[str] = frozenset({"PERSON", "ORG", "NORP", "GPE"})
+
+# --- transcripts -----------------------------------------------------------------------
+
+#: A transcript's question or answer line: "Q: ...", "A: ...". The speaker is not named on the line.
+#: Colon only: "A. Lincoln said" opens a line with an initial, not an answer.
+TRANSCRIPT_TURN_RE = re.compile(r"^(?:Q|A):[ \t]+(?=\S)", re.MULTILINE)
+#: Words a transcript turn needs to count (a lone "A: Yes." is still an answer).
+MIN_TRANSCRIPT_WORDS = 1

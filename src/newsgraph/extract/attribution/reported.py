@@ -393,6 +393,26 @@ def headline_claims(doc: Doc, quoted: list[tuple[int, int]], text: str | None = 
         yield Claim((start, end), "indirect", (colon.idx, colon.idx + 1), left.root, cue_tokens=(colon.i,))
 
 
+def transcript_claims(text: str, quoted: list[tuple[int, int]]) -> Iterator[Claim]:
+    """Question and answer turns of a transcript ("Q: ...", "A: ..."): verbatim speech, speaker unknown.
+
+    The line does not say who asks or answers, so the claim has no speaker: the record says
+    so (an attribution with no source) instead of guessing the interviewer or the interviewee.
+    """
+    for match in lex.TRANSCRIPT_TURN_RE.finditer(text):
+        if _inside(quoted, match.start()):
+            continue
+        start = match.end()
+        end = text.find("\n", start)
+        end = len(text) if end == -1 else end
+        while end > start and text[end - 1].isspace():
+            end -= 1
+        if len(text[start:end].split()) < lex.MIN_TRANSCRIPT_WORDS:
+            continue
+        marker = text[match.start() : match.end()].rstrip()
+        yield Claim((start, end), "direct", (match.start(), match.start() + len(marker)), None)
+
+
 def _noun_speaker(noun: Token) -> Token | None:
     """Whose claim a cue noun names: "his claim", "a warning Officials issued", "the claim by X"."""
     for child in noun.children:
