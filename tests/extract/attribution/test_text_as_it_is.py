@@ -129,3 +129,26 @@ def test_named_transcript_line_names_its_speaker(nlp) -> None:
     sources, attrs = run(nlp, "Tom Berger: We never saw the plans for the new bridge.")
     (a,) = [a for a in attrs if a.content.text.startswith("We never saw")]
     assert speaker_of(sources, a) == "Tom Berger"
+
+
+DOCUMENTS = [
+    # (sentence, document mention, its author, the claim's speaker)
+    ("The ministry said in a statement that the talks had failed.", "a statement", "The ministry", "The ministry"),
+    ("In a court filing, the company said the contract was void.", "a court filing", "the company", "the company"),
+    ("The plant will close, according to a report by Human Rights Watch.", "a report by Human Rights Watch",
+     "Human Rights Watch", "a report by Human Rights Watch"),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(("sentence", "document", "author", "speaker"), DOCUMENTS)
+def test_documents_are_sources_with_their_author(nlp, sentence: str, document: str, author: str, speaker: str) -> None:
+    sources, attrs = run(nlp, sentence)
+    (doc_source,) = [s for s in sources if s.kind == "document"]
+    assert [m.text for m in doc_source.mentions] == [document]
+    assert doc_source.affiliation == author
+    assert [speaker_of(sources, a) for a in attrs] == [speaker]
+
+
+def test_an_interview_is_not_a_document(nlp) -> None:
+    sources, _ = run(nlp, "Tom Berger said in an interview that the bridge was unsafe.")
+    assert [s.kind for s in sources] == ["person"]

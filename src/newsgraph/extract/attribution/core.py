@@ -378,6 +378,11 @@ def _resolve(
                 resolver.mark_declined(idx)
         else:
             resolver.note_anonymity(payload)  # type: ignore[arg-type]
+    for noun, i in _documents(doc, claims):
+        doc_idx = resolver.resolve(noun)
+        author = source_of.get(i)
+        if doc_idx is not None and author is not None and doc_idx != author:
+            resolver.attach_author(doc_idx, author)
     _close_runs_on(claims, source_of)
     for i, claim in enumerate(claims):
         if claim.continues is not None and i not in source_of:
@@ -400,6 +405,26 @@ def _resolve(
             )
         )
     return sources, out
+
+
+def _documents(doc: Doc, claims: list[Claim]) -> list[tuple[Token, int]]:
+    """The documents claims were made in ("said in a statement", "In a court filing, X said"), with each claim.
+
+    The document becomes a ``document`` source of its own, its author the claim's speaker;
+    the claim stays the speaker's (a sourcing count asks who speaks, the document says how).
+    """
+    out: list[tuple[Token, int]] = []
+    for i, claim in enumerate(claims):
+        if claim.speaker is None or not claim.cue_tokens or claim.cue_tokens[0] < 0:
+            continue
+        verb = doc[claim.cue_tokens[0]]
+        for prep in verb.children:
+            if prep.dep_ != "prep" or prep.lower_ != "in":
+                continue
+            noun = next((c for c in prep.children if c.dep_ == "pobj"), None)
+            if noun is not None and noun.pos_ == "NOUN" and noun.lemma_.lower() in lex.DOCUMENT_CHANNEL_NOUNS:
+                out.append((noun, i))
+    return out
 
 
 def _close_runs_on(claims: list[Claim], source_of: dict[int, int | None]) -> None:

@@ -294,3 +294,14 @@ SIGNATURE_LABELS: frozenset[str] = frozenset({"PERSON", "ORG", "NORP", "GPE"})
 TRANSCRIPT_TURN_RE = re.compile(r"^(?:Q|A):[ \t]+(?=\S)", re.MULTILINE)
 #: Words a transcript turn needs to count (a lone "A: Yes." is still an answer).
 MIN_TRANSCRIPT_WORDS = 1
+
+# --- documents ---------------------------------------------------------------------------
+
+#: Documents a claim is made in ("said in a statement", "wrote in a court filing"): each becomes a
+#: ``document`` source whose affiliation names its author, the claim's speaker.
+DOCUMENT_CHANNEL_NOUNS: frozenset[str] = words("""
+    statement release filing report letter memo memorandum complaint lawsuit affidavit motion brief
+    email e-mail document transcript testimony ruling opinion
+""")
+#: Prepositions naming a document's author: "a report by Human Rights Watch", "a letter from the mayor".
+DOCUMENT_AUTHOR_PREPOSITIONS: frozenset[str] = words("by from")

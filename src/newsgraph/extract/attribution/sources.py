@@ -107,6 +107,16 @@ class EntityIndex:
         return [r for r in self.refs if floor <= r.start < offset and r.label in PERSON_LABELS]
 
 
+def _document_author(head: Token) -> str | None:
+    """Who a document is by: "a report by Human Rights Watch", "a letter from the mayor"."""
+    for prep in head.children:
+        if prep.dep_ == "prep" and prep.lower_ in lex.DOCUMENT_AUTHOR_PREPOSITIONS:
+            pobj = next((c for c in prep.children if c.dep_ == "pobj"), None)
+            if pobj is not None:
+                return phrase_of(pobj).text[:MAX_DESCRIPTION_CHARS]
+    return None
+
+
 def _within_paragraph(span: Span) -> Span:
     """``span`` cut to the paragraph of its root: a parse may join a heading to the next paragraph."""
     root = span.root
@@ -408,7 +418,8 @@ class SourceResolver:
                 key=key,
                 head_lemma=head.lemma_.lower(),
                 plural=head.tag_ in PLURAL_NOUN_TAGS,
-                affiliation=_affiliation(head),
+                # a document's affiliation is its author ("a report by X"), not a modifier ("a court filing")
+                affiliation=_document_author(head) if kind == "document" else _affiliation(head),
             )
             return self._add(draft, span, named=True)
         self._mention(idx, span, named=True)
@@ -457,6 +468,12 @@ class SourceResolver:
         draft = self.drafts[self._unstated]
         draft.last_offset = min(draft.last_offset, offset)
         return self._unstated
+
+    def attach_author(self, document: int, author: int) -> None:
+        """Name who issued a document source ("the ministry" for "the ministry said in a statement")."""
+        draft = self.drafts[document]
+        if draft.kind == "document" and draft.affiliation is None:
+            draft.affiliation = self._description(self.drafts[author], self.text)[:MAX_DESCRIPTION_CHARS]
 
     def mark_declined(self, idx: int) -> None:
         self.drafts[idx].declined = True
