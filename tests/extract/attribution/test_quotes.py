@@ -103,3 +103,26 @@ def test_stray_mark_is_not_a_run_on_quote() -> None:
     spans = quote_spans(text)
     assert [text[q.inner_start : q.inner_end] for q in spans] == ["closed here."]
     assert not spans[0].continues
+
+
+@pytest.mark.parametrize(
+    ("text", "expected", "continues"),
+    [
+        # a sentence reopened with a mark inside one paragraph: the open part runs on into it
+        ('He said: "It failed badly. "We will try again," she said.', ["It failed badly.", "We will try again,"],
+         [True, False]),
+        ("“It failed badly. “We will try again,” she said.", ["It failed badly.", "We will try again,"],
+         [True, False]),
+        # words between the sentence's end and the new mark: the first was never closed, it ends with its sentence
+        ('"I lost three years of my life. He added: "They broke me."', ["I lost three years of my life.",
+         "They broke me."], [False, False]),
+        # a stray inch mark before a quote gives no quote of its own
+        ('The pipe is 5" wide. She said "no" today.', ["no"], [False]),
+        # too short to be a quote of its own
+        ('"Yes. "We will try again," she said.', ["We will try again,"], [False]),
+    ],
+)  # fmt: skip
+def test_quote_reopened_in_the_same_paragraph(text: str, expected: list[str], continues: list[bool]) -> None:
+    spans = quote_spans(text)
+    assert [text[q.inner_start : q.inner_end] for q in spans] == expected
+    assert [q.continues for q in spans] == continues

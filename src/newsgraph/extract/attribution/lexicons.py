@@ -210,6 +210,10 @@ SINGLE_CLOSERS_FOR: dict[str, frozenset[str]] = {
 #: typewriter/TeX opener (``…''), and two curly singles (’’). Each stands for one straight mark.
 DOUBLED_MARKS: tuple[str, ...] = ("``", "''", "’’", "‘‘")
 
+#: Punctuation that ends a sentence (a quote reopened after one runs on; see ``quotes._reopened``).
+SENTENCE_END_MARKS: tuple[str, ...] = (".", "!", "?")
+#: Words a reopened, never-closed quote needs to count as a quote of its own (not a stray inch mark).
+MIN_REOPENED_QUOTE_WORDS = 3
 #: A quote longer than this (in characters) is treated as an unclosed mark, not a quote.
 MAX_QUOTE_CHARS = 2500
 #: A quote with fewer words than this needs a speaker to count (else it is a scare quote or a title).

@@ -83,6 +83,7 @@ def _scan_paragraph(text: str, start: int, end: int) -> tuple[list[QuoteSpan], i
         if ch in closers and (ch != "“" or opener == "„" or _closes_curly_opener(text, i)):
             if ch == '"' and opener == '"' and _straight_opens(text, i) and not _closes_curly_opener(text, i):
                 # a straight mark that looks like an opener: the previous one was unclosed
+                found.extend(_reopened(text, open_at, i))
                 open_at = i
                 continue
             inner_start, inner_end = _trim(text, open_at + 1, i)
@@ -90,8 +91,34 @@ def _scan_paragraph(text: str, start: int, end: int) -> tuple[list[QuoteSpan], i
                 found.append(QuoteSpan(open_at, i + 1, inner_start, inner_end))
             open_at = None
         elif ch in lex.OPENING_QUOTES and ch == opener:
+            found.extend(_reopened(text, open_at, i))
             open_at = i  # the same opener again: the first one was never closed
     return found, open_at
+
+
+def _reopened(text: str, open_at: int, reopen: int) -> list[QuoteSpan]:
+    """The quote a mark reopened before it closed, if it ended a sentence: the in-paragraph run-on.
+
+    Many outlets run a multi-sentence quote on by reopening each sentence without closing the one
+    before (``"It failed. "We will try again," she said.``): the open part ends at the sentence's
+    end and continues into the reopened one (``continues``: it takes the speaker named where the
+    quote closes). When words stand between the sentence's end and the new mark (``"It failed.
+    He added: "We ...``), the mark was simply never closed: the quote ends with its sentence.
+    """
+    end = reopen
+    while end > open_at + 1 and text[end - 1].isspace():
+        end -= 1
+    runs_on = text[end - 1] in lex.SENTENCE_END_MARKS
+    if not runs_on:
+        cut = max(text.rfind(p + " ", open_at + 1, end) for p in lex.SENTENCE_END_MARKS)
+        if cut == -1:
+            return []
+        end = cut + 1
+    inner_start, inner_end = _trim(text, open_at + 1, end)
+    words = len(text[inner_start:inner_end].split())
+    if words < lex.MIN_REOPENED_QUOTE_WORDS or end - open_at > lex.MAX_QUOTE_CHARS:
+        return []
+    return [QuoteSpan(open_at, end, inner_start, inner_end, continues=runs_on)]
 
 
 def _single_opens(text: str, i: int) -> bool:
