@@ -37,7 +37,8 @@ TimeRole = Literal["publication"]
 PublishedFrom = Literal["given", "metadata", "text"]
 #: Why cleaning took a piece out (``newsgraph.clean``).
 RemovedReason = Literal["markup", "title", "byline", "dateline", "signoff", "credit", "boilerplate"]
-SourceKind = Literal["person", "organization", "media", "document", "social", "anonymous"]
+#: ``unstated``: reporting that names no reporter at all ("reportedly", "is said to", "according to reports").
+SourceKind = Literal["person", "organization", "media", "document", "social", "anonymous", "unstated"]
 AttributionKind = Literal["direct", "indirect", "mixed", "according_to"]
 Modality = Literal["asserted", "reported", "hypothetical", "future", "uncertain"]
 #: How an event's date was tied to it (``extract.events.dates``).

@@ -67,3 +67,62 @@ def test_quote_spans_stay_in_bounds_on_odd_text() -> None:
 def test_quote_spans_never_fail(text: str) -> None:
     for q in quote_spans(text):
         assert 0 <= q.start <= q.inner_start < q.inner_end <= q.end <= len(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # doubled marks stand for one double mark; the outer span covers both characters
+        ("He said ''we will win'' today.", ["we will win"]),
+        ("He said ``we will win'' today.", ["we will win"]),
+        ("It is the players'' turn", []),  # a doubled mark with nothing to pair: no quote
+        # single marks at the top level (British style, low-high)
+        ("She said ‘the plan is over’ and left.", ["the plan is over"]),
+        ("Er sagte ‚nein danke‘ gestern.", ["nein danke"]),
+        ("Fans of the ‘90s don’t mind.", []),  # an elision and an apostrophe, not quotes
+        ("The players’ union met on Monday.", []),  # a plural possessive, nothing open
+        # a single-mark quote nested in a double one is part of it, not a quote of its own
+        ("He said “we will ‘win’ today.”", ["we will ‘win’ today."]),
+        # a stray opener never closed: the paragraph's other quotes are recovered
+        ("«The start never closes. Then she said “no way” and left.", ["no way"]),
+        ("‹Stray. He called it “a farce” twice.\n\nNext paragraph.", ["a farce"]),
+    ],
+)
+def test_quote_marks_in_text_as_it_is(text: str, expected: list[str]) -> None:
+    assert inner(text) == expected
+
+
+def test_doubled_marks_span_both_characters() -> None:
+    text = "He said ''no'' twice."
+    (q,) = quote_spans(text)
+    assert text[q.start : q.end] == "''no''"
+
+
+def test_stray_mark_is_not_a_run_on_quote() -> None:
+    text = "«Unclosed and then “closed here.”\n\nA new paragraph with no mark."
+    spans = quote_spans(text)
+    assert [text[q.inner_start : q.inner_end] for q in spans] == ["closed here."]
+    assert not spans[0].continues
+
+
+@pytest.mark.parametrize(
+    ("text", "expected", "continues"),
+    [
+        # a sentence reopened with a mark inside one paragraph: the open part runs on into it
+        ('He said: "It failed badly. "We will try again," she said.', ["It failed badly.", "We will try again,"],
+         [True, False]),
+        ("“It failed badly. “We will try again,” she said.", ["It failed badly.", "We will try again,"],
+         [True, False]),
+        # words between the sentence's end and the new mark: the first was never closed, it ends with its sentence
+        ('"I lost three years of my life. He added: "They broke me."', ["I lost three years of my life.",
+         "They broke me."], [False, False]),
+        # a stray inch mark before a quote gives no quote of its own
+        ('The pipe is 5" wide. She said "no" today.', ["no"], [False]),
+        # too short to be a quote of its own
+        ('"Yes. "We will try again," she said.', ["We will try again,"], [False]),
+    ],
+)  # fmt: skip
+def test_quote_reopened_in_the_same_paragraph(text: str, expected: list[str], continues: list[bool]) -> None:
+    spans = quote_spans(text)
+    assert [text[q.inner_start : q.inner_end] for q in spans] == expected
+    assert [q.continues for q in spans] == continues

@@ -32,6 +32,8 @@ from newsgraph.extract.attribution.reported import (
     is_cue_verb,
     noun_claims,
     speaker_of,
+    transcript_claims,
+    unstated_claims,
     verb_claims,
 )
 from newsgraph.extract.attribution.sources import SourceResolver
@@ -82,6 +84,8 @@ def _clause_claims(
     ]
     found.extend(noun_claims(doc, quoted, cands))
     found.extend(channel_claims(doc, quoted, cands))
+    found.extend(unstated_claims(doc, quoted, cands))
+    found.extend(transcript_claims(text, quoted))
     for claim in found:
         start, end = _within_paragraph(text, claim)
         if end <= start:
@@ -217,6 +221,30 @@ def _speaker_of_previous_sentence(doc: Doc, span: Span) -> Token | None:
     return None
 
 
+def _dash_speaker(doc: Doc, text: str, q: QuoteSpan) -> tuple[Token, tuple[int, int]] | None:
+    """The name after a dash that signs a quote ("'...' — Jane Roe, mayor"; an embedded post's "— Name (@x)").
+
+    RETURNS: the token heading the name and the dash's characters (the cue), or None.
+    """
+    match = lex.DASH_SIGNATURE_RE.match(text, q.end)
+    if match is None:
+        return None
+    span = doc.char_span(match.end(), min(len(text), match.end() + lex.MAX_SIGNATURE_CHARS), alignment_mode="contract")
+    if span is None or len(span) == 0:
+        return None
+    name: list[Token] = []
+    for tok in span:
+        if tok.pos_ == "PROPN" or (tok.ent_type_ in lex.SIGNATURE_LABELS and tok.is_alpha):
+            name.append(tok)
+            continue
+        break
+    if not name:
+        return None
+    head = next((t for t in reversed(name) if t.head.i not in range(name[0].i, name[-1].i + 1)), name[-1])
+    dash_at = match.end() - len(match.group(0).lstrip())
+    return head, (dash_at, dash_at + len(match.group(0).strip()))
+
+
 def _quote_claims(doc: Doc, text: str, quotes: list[QuoteSpan]) -> list[Claim]:
     out: list[Claim] = []
     for q in quotes:
@@ -225,6 +253,12 @@ def _quote_claims(doc: Doc, text: str, quotes: list[QuoteSpan]) -> list[Claim]:
             continue
         verb = _cue_by_ancestry(span) or _cue_nearby(doc, q)
         if _looks_like_title(span):
+            continue
+        dash = _dash_speaker(doc, text, q) if verb is None else None
+        if dash is not None:
+            speaker, dash_cue = dash
+            out.append(Claim((q.inner_start, q.inner_end), "direct", dash_cue, speaker, quoted=True,
+                             cue_tokens=(-2,), runs_on=q.continues))  # fmt: skip
             continue
         if verb is None:
             words = len(_WORD_RE.findall(text[q.inner_start : q.inner_end]))
@@ -329,6 +363,9 @@ def _resolve(
     jobs.extend((t.idx, "declined", t) for t in _decliners(doc, text, quoted))
     jobs.extend((t.idx, "anonymity", t) for t in _anonymity_holders(cands, quoted))
     source_of: dict[int, int | None] = {}
+    for i, claim in enumerate(claims):
+        if claim.unstated and claim.speaker is None and claim.cue is not None:
+            source_of[i] = resolver.unstated(claim.cue[0])
     for _, job, payload in sorted(jobs, key=lambda j: (j[0], j[1])):
         if job == "claim":
             i = payload  # type: ignore[assignment]
@@ -341,6 +378,11 @@ def _resolve(
                 resolver.mark_declined(idx)
         else:
             resolver.note_anonymity(payload)  # type: ignore[arg-type]
+    for noun, i in _documents(doc, claims):
+        doc_idx = resolver.resolve(noun)
+        author = source_of.get(i)
+        if doc_idx is not None and author is not None and doc_idx != author:
+            resolver.attach_author(doc_idx, author)
     _close_runs_on(claims, source_of)
     for i, claim in enumerate(claims):
         if claim.continues is not None and i not in source_of:
@@ -363,6 +405,26 @@ def _resolve(
             )
         )
     return sources, out
+
+
+def _documents(doc: Doc, claims: list[Claim]) -> list[tuple[Token, int]]:
+    """The documents claims were made in ("said in a statement", "In a court filing, X said"), with each claim.
+
+    The document becomes a ``document`` source of its own, its author the claim's speaker;
+    the claim stays the speaker's (a sourcing count asks who speaks, the document says how).
+    """
+    out: list[tuple[Token, int]] = []
+    for i, claim in enumerate(claims):
+        if claim.speaker is None or not claim.cue_tokens or claim.cue_tokens[0] < 0:
+            continue
+        verb = doc[claim.cue_tokens[0]]
+        for prep in verb.children:
+            if prep.dep_ != "prep" or prep.lower_ != "in":
+                continue
+            noun = next((c for c in prep.children if c.dep_ == "pobj"), None)
+            if noun is not None and noun.pos_ == "NOUN" and noun.lemma_.lower() in lex.DOCUMENT_CHANNEL_NOUNS:
+                out.append((noun, i))
+    return out
 
 
 def _close_runs_on(claims: list[Claim], source_of: dict[int, int | None]) -> None:

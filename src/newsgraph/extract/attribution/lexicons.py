@@ -197,7 +197,23 @@ CLOSERS_FOR: dict[str, frozenset[str]] = {
     '"': frozenset('"”'),
 }
 ALL_QUOTE_MARKS: str = '“”„«»‹›"‘’‚'
+#: Single marks the scanner pairs at the top level too (British style ‘…’, low-high ‚…‘), under
+#: stricter rules than double marks: ‘ opens only after a space or bracket, ’ closes only when no
+#: letter follows (so "don’t" and "rock ‘n’ roll" stay words).
+SINGLE_OPENING_QUOTES: frozenset[str] = frozenset("‘‚")
+SINGLE_CLOSING_QUOTES: frozenset[str] = frozenset("’‘")
+SINGLE_CLOSERS_FOR: dict[str, frozenset[str]] = {
+    "‘": frozenset("’"),
+    "‚": frozenset("‘’"),
+}
+#: Two-character marks typed for a double quotation mark: two apostrophes (''…''), the
+#: typewriter/TeX opener (``…''), and two curly singles (’’). Each stands for one straight mark.
+DOUBLED_MARKS: tuple[str, ...] = ("``", "''", "’’", "‘‘")
 
+#: Punctuation that ends a sentence (a quote reopened after one runs on; see ``quotes._reopened``).
+SENTENCE_END_MARKS: tuple[str, ...] = (".", "!", "?")
+#: Words a reopened, never-closed quote needs to count as a quote of its own (not a stray inch mark).
+MIN_REOPENED_QUOTE_WORDS = 3
 #: A quote longer than this (in characters) is treated as an unclosed mark, not a quote.
 MAX_QUOTE_CHARS = 2500
 #: A quote with fewer words than this needs a speaker to count (else it is a scare quote or a title).
@@ -252,3 +268,44 @@ CHANNEL_PARTICIPLES: frozenset[str] = words("""
     call describe say write accuse argue add insist warn claim suggest note label dub brand term
     declare predict
     """)
+
+# --- unstated reporting -------------------------------------------------------------
+
+#: Passive cue verbs that report without a reporter: "X is said to ...", "it has been reported that ...".
+UNSTATED_PASSIVE_VERBS: frozenset[str] = words("say report rumor rumour claim allege")
+#: Adverbs that make a claim rest on unnamed reports ("the mayor reportedly quit").
+UNSTATED_ADVERBS: frozenset[str] = words("reportedly")
+#: Nouns that, as the bare object of "according to" (no owner, no "by"), name no one: "according to reports".
+UNSTATED_REPORT_NOUNS: frozenset[str] = words("report reports rumor rumors rumour rumours")
+#: Subjects of a passive cue that stand for nothing ("it has been reported that ...").
+EXPLETIVE_SUBJECTS: frozenset[str] = words("it")
+#: How an unstated source describes itself.
+UNSTATED_DESCRIPTION = "unstated (unattributed reporting)"
+
+# --- signed quotes -------------------------------------------------------------------
+
+#: A dash right after a quote's closing mark, on the same line, opening its signature: "” — Jane Roe".
+DASH_SIGNATURE_RE = re.compile(r"[ \t]*(?:\n[ \t]*)?(?:—|–|--|-(?= ))[ \t]*")
+#: How far after the dash the signing name may run (in characters).
+MAX_SIGNATURE_CHARS = 80
+#: Entity types that may sign a quote.
+SIGNATURE_LABELS: frozenset[str] = frozenset({"PERSON", "ORG", "NORP", "GPE"})
+
+# --- transcripts -----------------------------------------------------------------------
+
+#: A transcript's question or answer line: "Q: ...", "A: ...". The speaker is not named on the line.
+#: Colon only: "A. Lincoln said" opens a line with an initial, not an answer.
+TRANSCRIPT_TURN_RE = re.compile(r"^(?:Q|A):[ \t]+(?=\S)", re.MULTILINE)
+#: Words a transcript turn needs to count (a lone "A: Yes." is still an answer).
+MIN_TRANSCRIPT_WORDS = 1
+
+# --- documents ---------------------------------------------------------------------------
+
+#: Documents a claim is made in ("said in a statement", "wrote in a court filing"): each becomes a
+#: ``document`` source whose affiliation names its author, the claim's speaker.
+DOCUMENT_CHANNEL_NOUNS: frozenset[str] = words("""
+    statement release filing report letter memo memorandum complaint lawsuit affidavit motion brief
+    email e-mail document transcript testimony ruling opinion
+""")
+#: Prepositions naming a document's author: "a report by Human Rights Watch", "a letter from the mayor".
+DOCUMENT_AUTHOR_PREPOSITIONS: frozenset[str] = words("by from")

@@ -52,6 +52,8 @@ class Claim:
     runs_on: bool = False
     #: The channel noun ("two posts", "a statement") a channel claim was made in: a source of its own.
     channel: Token | None = None
+    #: Reporting with no reporter ("reportedly", "is said to", "according to reports"): an unstated source.
+    unstated: bool = False
 
 
 @dataclass(slots=True)
@@ -150,9 +152,9 @@ def phrase_of(token: Token) -> Span:
             break
         right = child.right_edge.i
     left = token.left_edge.i
-    while left < right and (doc[left].is_punct or doc[left].text in lex.ALL_QUOTE_MARKS):
+    while left < right and (doc[left].is_punct or doc[left].is_space or doc[left].text in lex.ALL_QUOTE_MARKS):
         left += 1
-    while right > left and (doc[right].is_punct or doc[right].text in lex.ALL_QUOTE_MARKS):
+    while right > left and (doc[right].is_punct or doc[right].is_space or doc[right].text in lex.ALL_QUOTE_MARKS):
         right -= 1
     return doc[left : right + 1]
 
@@ -240,7 +242,66 @@ def verb_claims(doc: Doc, quoted: list[tuple[int, int]], cands: Candidates | Non
             continue
         if content[1] <= content[0]:
             continue
-        yield Claim(content, "indirect", cue, speaker_of(token), cue_tokens=(token.i,))
+        speaker = speaker_of(token)
+        unstated = speaker is None and _impersonal_passive(token)
+        yield Claim(content, "indirect", cue, speaker, cue_tokens=(token.i,), unstated=unstated)
+
+
+def _impersonal_passive(verb: Token) -> bool:
+    """ "It has been reported that ...", "it is said that ...": a passive cue whose subject is an expletive."""
+    if verb.lemma_.lower() not in lex.UNSTATED_PASSIVE_VERBS or any(c.dep_ == "agent" for c in verb.children):
+        return False
+    subject = next((c for c in verb.children if c.dep_ in PASSIVE_SUBJECT_DEPS), None)
+    return subject is not None and subject.lower_ in lex.EXPLETIVE_SUBJECTS
+
+
+def _passive_raising(verb: Token) -> Token | None:
+    """The infinitive of "X is said to have quit" (a passive cue, no agent): X and the infinitive are the claim."""
+    if verb.lemma_.lower() not in lex.UNSTATED_PASSIVE_VERBS or any(c.dep_ == "agent" for c in verb.children):
+        return None
+    if not any(c.dep_ in PASSIVE_SUBJECT_DEPS for c in verb.children):
+        return None
+    for child in verb.children:
+        marks = {c.lower_ for c in child.children if c.dep_ in ("aux", "mark")}
+        if child.dep_ == "xcomp" and child.pos_ in VERBAL_POS and "to" in marks:
+            return child
+    return None
+
+
+def unstated_claims(doc: Doc, quoted: list[tuple[int, int]], cands: Candidates | None = None) -> Iterator[Claim]:
+    """Reporting nobody is named for: "the mayor is said to have quit", "the mayor reportedly quit".
+
+    The content is the whole clause (subject included), the cue the passive verb or the adverb,
+    and no speaker: the caller gives these claims an ``unstated`` source, so they are counted.
+    """
+    cands = cands or candidates(doc)
+    text = cands.text
+    for token in cands.cue_verbs:
+        if _inside(quoted, token.idx):
+            continue
+        infinitive = _passive_raising(token)
+        if infinitive is None:
+            continue
+        subject = next(c for c in token.children if c.dep_ in PASSIVE_SUBJECT_DEPS)
+        start, _ = clause_span(subject)
+        _, end = clause_span(infinitive)
+        aux = [c for c in token.children if c.dep_ == "auxpass" and c.i < token.i]
+        cue_start = aux[0].idx if aux else token.idx
+        yield Claim((start, end), "indirect", (cue_start, token.idx + len(token.text)), None,
+                    cue_tokens=(token.i,), unstated=True)  # fmt: skip
+    if "reportedly" not in text.lower():
+        return
+    for token in doc:
+        if token.lower_ not in lex.UNSTATED_ADVERBS or _inside(quoted, token.idx):
+            continue
+        head = token.head
+        if head.pos_ not in VERBAL_POS or head is token:
+            continue
+        start, end = clause_span(head)
+        while end > start and text[end - 1] in ".!?":
+            end -= 1
+        yield Claim((start, end), "indirect", (token.idx, token.idx + len(token.text)), None,
+                    cue_tokens=(token.i,), unstated=True)  # fmt: skip
 
 
 def according_to_claims(
@@ -275,7 +336,20 @@ def according_to_claims(
         content = _trim_tokens(span)
         if content is None:
             continue
+        if _bare_reports(pobj):
+            yield Claim(content, "according_to", cue, None, cue_tokens=(token.i, to.i), unstated=True)
+            continue
         yield Claim(content, "according_to", cue, pobj, cue_tokens=(token.i, to.i))
+
+
+def _bare_reports(noun: Token) -> bool:
+    """ "according to reports", "according to unconfirmed reports": reports with no owner, author or outlet."""
+    if noun.lower_ not in lex.UNSTATED_REPORT_NOUNS:
+        return False
+    owned = {"poss", "compound", "prep", "nmod", "acl", "relcl", "appos"}
+    if any(c.dep_ in owned or (c.dep_ == "det" and c.lower_ not in ("a", "an")) for c in noun.children):
+        return False  # "the report" points back to one named earlier; "reports by X" have an author
+    return not any(c.ent_type_ for c in noun.subtree)
 
 
 def _trim_tokens(span: Span) -> tuple[int, int] | None:
@@ -317,6 +391,26 @@ def headline_claims(doc: Doc, quoted: list[tuple[int, int]], text: str | None = 
         if len(text[start:end].split()) < 2:
             continue
         yield Claim((start, end), "indirect", (colon.idx, colon.idx + 1), left.root, cue_tokens=(colon.i,))
+
+
+def transcript_claims(text: str, quoted: list[tuple[int, int]]) -> Iterator[Claim]:
+    """Question and answer turns of a transcript ("Q: ...", "A: ..."): verbatim speech, speaker unknown.
+
+    The line does not say who asks or answers, so the claim has no speaker: the record says
+    so (an attribution with no source) instead of guessing the interviewer or the interviewee.
+    """
+    for match in lex.TRANSCRIPT_TURN_RE.finditer(text):
+        if _inside(quoted, match.start()):
+            continue
+        start = match.end()
+        end = text.find("\n", start)
+        end = len(text) if end == -1 else end
+        while end > start and text[end - 1].isspace():
+            end -= 1
+        if len(text[start:end].split()) < lex.MIN_TRANSCRIPT_WORDS:
+            continue
+        marker = text[match.start() : match.end()].rstrip()
+        yield Claim((start, end), "direct", (match.start(), match.start() + len(marker)), None)
 
 
 def _noun_speaker(noun: Token) -> Token | None:

@@ -107,6 +107,16 @@ class EntityIndex:
         return [r for r in self.refs if floor <= r.start < offset and r.label in PERSON_LABELS]
 
 
+def _document_author(head: Token) -> str | None:
+    """Who a document is by: "a report by Human Rights Watch", "a letter from the mayor"."""
+    for prep in head.children:
+        if prep.dep_ == "prep" and prep.lower_ in lex.DOCUMENT_AUTHOR_PREPOSITIONS:
+            pobj = next((c for c in prep.children if c.dep_ == "pobj"), None)
+            if pobj is not None:
+                return phrase_of(pobj).text[:MAX_DESCRIPTION_CHARS]
+    return None
+
+
 def _within_paragraph(span: Span) -> Span:
     """``span`` cut to the paragraph of its root: a parse may join a heading to the next paragraph."""
     root = span.root
@@ -206,6 +216,7 @@ class SourceResolver:
         self.text = doc.text if text is None else text  # Doc.text is rebuilt on every access
         self.index = EntityIndex(doc, entities)
         self.drafts: list[_Draft] = []
+        self._unstated: int | None = None
         self._by_key: dict[str, int] = {}
 
     # --- classification -------------------------------------------------------
@@ -407,7 +418,8 @@ class SourceResolver:
                 key=key,
                 head_lemma=head.lemma_.lower(),
                 plural=head.tag_ in PLURAL_NOUN_TAGS,
-                affiliation=_affiliation(head),
+                # a document's affiliation is its author ("a report by X"), not a modifier ("a court filing")
+                affiliation=_document_author(head) if kind == "document" else _affiliation(head),
             )
             return self._add(draft, span, named=True)
         self._mention(idx, span, named=True)
@@ -444,6 +456,25 @@ class SourceResolver:
             draft.reason = _reason(head.sent)
         return idx
 
+    def unstated(self, offset: int) -> int:
+        """The article's one ``unstated`` source: what "reportedly" and "is said to" rest on.
+
+        It has no mentions (no words name it; each claim's cue holds the words that report it),
+        so one source collects every unattributed report in the article.
+        """
+        if self._unstated is None:
+            self._unstated = len(self.drafts)
+            self.drafts.append(_Draft(kind="unstated", key="\x00unstated", last_offset=offset))
+        draft = self.drafts[self._unstated]
+        draft.last_offset = min(draft.last_offset, offset)
+        return self._unstated
+
+    def attach_author(self, document: int, author: int) -> None:
+        """Name who issued a document source ("the ministry" for "the ministry said in a statement")."""
+        draft = self.drafts[document]
+        if draft.kind == "document" and draft.affiliation is None:
+            draft.affiliation = self._description(self.drafts[author], self.text)[:MAX_DESCRIPTION_CHARS]
+
     def mark_declined(self, idx: int) -> None:
         self.drafts[idx].declined = True
 
@@ -463,7 +494,10 @@ class SourceResolver:
 
     def records(self) -> tuple[list[Source], dict[int, str]]:
         """The ``Source`` records in order of first mention, and draft index -> source id."""
-        order = sorted(range(len(self.drafts)), key=lambda i: min((s for s, _ in self.drafts[i].mentions), default=0))
+        order = sorted(
+            range(len(self.drafts)),
+            key=lambda i: min((s for s, _ in self.drafts[i].mentions), default=max(self.drafts[i].last_offset, 0)),
+        )
         ids: dict[int, str] = {}
         out: list[Source] = []
         text = self.text
@@ -489,6 +523,8 @@ class SourceResolver:
 
     @staticmethod
     def _description(d: _Draft, text: str) -> str:
+        if d.kind == "unstated":
+            return lex.UNSTATED_DESCRIPTION
         named = sorted(d.named_mentions)
         if d.anonymous and named:
             s, e = named[0]
