@@ -136,13 +136,13 @@ def _cue_by_ancestry(span: Span) -> Token | None:
     """The nearest cue verb above the quote in the parse ("called the timetable 'X'", "said ... 'X'")."""
     inside = range(span.start, span.end)
     for tok in span:
-        if tok.head.i in inside and tok.head is not tok:
+        if tok.head.i in inside and tok.head.i != tok.i:
             continue
         anc, hops = tok.head, 0
         while anc.i not in inside and hops < MAX_CUE_HOPS:
             if is_cue_verb(anc) or (anc.pos_ == "VERB" and anc.lemma_.lower() in lex.XCOMP_CUE_VERBS):
                 return anc
-            if anc.head is anc:
+            if anc.head.i == anc.i:  # the root
                 break
             anc, hops = anc.head, hops + 1
     return None
@@ -340,7 +340,7 @@ def _anonymity_holders(cands: Candidates, quoted: list[tuple[int, int]]) -> list
         if any(s <= tok.idx < e for s, e in quoted):
             continue
         verb, hops = tok.head, 0
-        while verb.pos_ not in VERBAL_POS and verb.head is not verb and hops < 4:
+        while verb.pos_ not in VERBAL_POS and verb.head.i != verb.i and hops < 4:
             verb, hops = verb.head, hops + 1
         speaker = speaker_of(verb) if verb.pos_ in VERBAL_POS else None
         if speaker is not None:

@@ -132,7 +132,7 @@ def speaker_of(verb: Token, depth: int = 0) -> Token | None:
             for pobj in child.children:
                 if pobj.dep_ == "pobj":
                     return pobj
-    if depth > 4 or verb.head is verb:
+    if depth > 4 or verb.head.i == verb.i:  # spaCy makes a new Token per access: compare positions
         return None
     if verb.dep_ in NOUN_CLAUSE_DEPS and verb.head.pos_ in NOMINAL_OR_PRONOUN_POS:
         return verb.head  # "Ms. Lee, who said", "a statement saying": the noun modified speaks
@@ -295,7 +295,7 @@ def unstated_claims(doc: Doc, quoted: list[tuple[int, int]], cands: Candidates |
         if token.lower_ not in lex.UNSTATED_ADVERBS or _inside(quoted, token.idx):
             continue
         head = token.head
-        if head.pos_ not in VERBAL_POS or head is token:
+        if head.pos_ not in VERBAL_POS or head.i == token.i:
             continue
         start, end = clause_span(head)
         while end > start and text[end - 1] in ".!?":
