@@ -670,3 +670,129 @@ def stats(conn: sqlite3.Connection) -> dict[str, Any]:
     info["outlets"] = [{"outlet": key, "articles": n} for key, n in outlets[:TOP_OUTLETS]]
     info["words"] = tallies.get(("articles", "words"), 0)
     return info
+
+
+# --- browsing (paged lists with exact totals) -----------------------------------------------
+
+#: Rows a browse page holds at most, whatever ``limit`` asks.
+BROWSE_MAX_ROWS = 200
+#: A date filter: a year, a month or a day (``2017``, ``2017-03``, ``2017-03-07``).
+RE_DATE_FILTER = re.compile(r"\d{4}(?:-\d{2}(?:-\d{2})?)?")
+#: How ``articles_page`` may sort: name → ORDER BY (undated and untitled articles last).
+ARTICLE_SORTS = {
+    "date": "a.published IS NULL, a.published DESC, a.rowid DESC",
+    "date_asc": "a.published IS NULL, a.published, a.rowid",
+    "title": "a.title IS NULL, a.title COLLATE NOCASE, a.rowid",
+}
+#: How ``entities_page`` may sort: name → ORDER BY.
+ENTITY_SORTS = {"articles": "articles DESC, mentions DESC, c.id", "mentions": "mentions DESC, articles DESC, c.id"}
+
+
+@dataclass
+class Page:
+    """One page of a list: its rows, the exact number of rows of the whole list, and where the page starts."""
+
+    rows: pd.DataFrame
+    total: int
+    offset: int
+    limit: int
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"total": self.total, "offset": self.offset, "limit": self.limit, "rows": records_of(self.rows)}
+
+
+#: Rows one search page holds at most (as the search API's ``limit``).
+SEARCH_MAX_ROWS = 1000
+
+
+def _page_bounds(limit: int, offset: int, most: int = BROWSE_MAX_ROWS) -> tuple[int, int]:
+    if offset < 0:
+        raise QueryRejected("offset may not be negative")
+    if offset > MAX_ROW_ID:
+        raise QueryRejected("offset is too large")
+    return max(1, min(limit, most)), offset
+
+
+def _date_filter(text: str | None, what: str) -> str | None:
+    if text is None or not text.strip():
+        return None
+    if not RE_DATE_FILTER.fullmatch(text.strip()):
+        raise QueryRejected(f"{what} must be a year, month or day (2017, 2017-03, 2017-03-07), not {text!r}")
+    return text.strip()
+
+
+def search_page(conn: sqlite3.Connection, text: str, *, limit: int = 20, offset: int = 0,
+                window: int = SEARCH_RANK_WINDOW) -> Page:
+    """One page of ``search`` results and the exact number of matching articles (``total``).
+
+    Pages are cut from the ranked matches (the best among the ``window`` most
+    recently stored when more match), so a page past ``window`` is empty even
+    when ``total`` is larger; the count itself is exact.
+    """
+    limit, offset = _page_bounds(limit, offset, SEARCH_MAX_ROWS)
+    query = match_query(text).expression
+    total = conn.execute("SELECT count(*) FROM articles_fts WHERE articles_fts MATCH ?", (query,)).fetchone()[0]
+    row = conn.execute(_WINDOW_SQL, (query, window - 1)).fetchone()
+    rows = frame(conn, _SEARCH_SQL.replace("LIMIT ?", "LIMIT ? OFFSET ?"), (query, row[0] if row else 0, limit, offset))
+    return Page(rows, int(total), offset, limit)
+
+
+def articles_page(conn: sqlite3.Connection, *, outlet: str | None = None, author: str | None = None,
+                  date_from: str | None = None, date_to: str | None = None, sort: str = "date",
+                  limit: int = 50, offset: int = 0) -> Page:
+    """The stored articles, filtered and sorted, one page at a time (with the exact number that match).
+
+    ``outlet`` and ``author`` keep articles whose outlet or an author contains
+    the text (as ``sources`` does); ``date_from``/``date_to`` keep articles
+    published in that range, each end a year, month or day, both ends included.
+    A date filter leaves undated articles out.
+    """
+    if sort not in ARTICLE_SORTS:
+        raise QueryRejected(f"sort must be one of {', '.join(ARTICLE_SORTS)}, not {sort!r}")
+    check_name(outlet, "an outlet filter")
+    check_name(author, "an author filter")
+    limit, offset = _page_bounds(limit, offset)
+    where, params = _article_filter(outlet, author)
+    start, end = _date_filter(date_from, "from"), _date_filter(date_to, "to")
+    if start:
+        where += " AND a.published >= ?"
+        params += (start,)
+    if end:
+        where += " AND a.published <= ?"
+        params += (end + "~",)  # "~" sorts after every digit, "-" and "T": the whole month or day counts
+    total = conn.execute(f"SELECT count(*) FROM articles a WHERE {where}", params).fetchone()[0]
+    rows = frame(conn, f"""
+        SELECT a.id, a.published, a.title, a.outlet, a.authors, a.n_words AS words,
+               coalesce(a.path, a.url) AS origin
+        FROM articles a WHERE {where} ORDER BY {ARTICLE_SORTS[sort]} LIMIT ? OFFSET ?""", (*params, limit, offset))
+    return Page(rows, int(total), offset, limit)
+
+
+def entities_page(conn: sqlite3.Connection, *, type: str | None = None, sort: str = "articles",
+                  limit: int = 50, offset: int = 0) -> Page:
+    """The corpus entities (of one ``type``), by number of articles or mentions, one page at a time.
+
+    ``articles`` counts the articles an entity is in (the figure its profile
+    shows), ``mentions`` its mentions over all of them.
+    """
+    if sort not in ENTITY_SORTS:
+        raise QueryRejected(f"sort must be one of {', '.join(ENTITY_SORTS)}, not {sort!r}")
+    check_name(type, "a type filter")
+    limit, offset = _page_bounds(limit, offset)
+    where, params = ("WHERE c.type = ?", (type,)) if type else ("", ())
+    total = conn.execute(f"SELECT count(*) FROM corpus_entities c {where}", params).fetchone()[0]
+    rows = frame(conn, f"""
+        WITH counts AS (
+            SELECT corpus_entity_id AS id, count(DISTINCT article_id) AS articles, sum(n_mentions) AS mentions
+            FROM entities WHERE corpus_entity_id IS NOT NULL GROUP BY corpus_entity_id
+        )
+        SELECT c.id, c.name, c.type, coalesce(counts.articles, 0) AS articles,
+               coalesce(counts.mentions, 0) AS mentions
+        FROM corpus_entities c LEFT JOIN counts ON counts.id = c.id {where}
+        ORDER BY {ENTITY_SORTS[sort]} LIMIT ? OFFSET ?""", (*params, limit, offset))
+    return Page(rows, int(total), offset, limit)
+
+
+def entity_types(conn: sqlite3.Connection) -> list[str]:
+    """The types corpus entities have (for the type filter)."""
+    return [r[0] for r in conn.execute("SELECT DISTINCT type FROM corpus_entities WHERE type IS NOT NULL ORDER BY 1")]
