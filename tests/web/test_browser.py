@@ -210,6 +210,7 @@ def test_browse_pages_from_the_header(server: str, browser, records: list[Record
     """The header leads to /articles and /entities; each lists rows, pages, and fetches nothing elsewhere."""
     from selenium.webdriver.common.by import By
 
+    browser.get_log("browser")  # drop what earlier tests logged (the 404 page they open on purpose)
     browser.get(server + "/")
     wait_for(browser, "header nav")
     browser.find_element(By.LINK_TEXT, "Articles").click()
