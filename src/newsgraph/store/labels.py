@@ -142,3 +142,9 @@ def record_counts(record: Any) -> dict[str, Any]:
         "anonymous_share": round(anonymous / total, 4) if total else 0.0,
         "named_sources": len(named),
     }
+
+
+def labelled(store: Any, df: pd.DataFrame, id_column: str = "id") -> pd.DataFrame:
+    """``with_labels`` over a store, or over a corpus with no SQLite connection (a Parquet corpus: titles only)."""
+    conn = getattr(store, "conn", None)
+    return with_labels(conn if isinstance(conn, sqlite3.Connection) else None, df, id_column)
