@@ -141,3 +141,25 @@ def test_untitled_articles_are_named_by_their_first_sentence(tmp_path: Path) -> 
         page = client.get(url).text
         assert all(label in page for label in labels[: 1 if "entities" in url else 2]), url
         assert not RE_HASH.search(re.sub(r'href="[^"]*"', "", page)), url
+
+
+def test_article_pages_run_dated_then_undated(tmp_path: Path) -> None:
+    """Newest first: dated articles by date, then the undated; oldest first the reverse dates; no row twice."""
+    base = quoted_record()
+    dates = ["2020-01-05", None, "2022-07-01", None, "2021-03-09"]
+    made = [base.model_copy(update={"id": f"{i:02d}" + "e" * 62,
+                                    "meta": base.meta.model_copy(update={"published": d})})
+            for i, d in enumerate(dates)]
+    db = tmp_path / "dates.db"
+    with Store(db) as store:
+        for record in made:
+            store.add(record)
+    client = TestClient(create_app(db))
+    for sort, expected in [("date", ["2022-07-01", "2021-03-09", "2020-01-05", None, None]),
+                           ("date_asc", ["2020-01-05", "2021-03-09", "2022-07-01", None, None])]:
+        got = [row["published"] for off in range(0, 5, 2)
+               for row in client.get("/api/articles", params={"sort": sort, "limit": 2, "offset": off}).json()["rows"]]
+        assert got == expected, sort
+    ids = [row["id"] for off in range(0, 5, 2)
+           for row in client.get("/api/articles", params={"limit": 2, "offset": off}).json()["rows"]]
+    assert sorted(ids) == sorted(r.id for r in made)

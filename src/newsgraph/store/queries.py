@@ -761,11 +761,43 @@ def articles_page(conn: sqlite3.Connection, *, outlet: str | None = None, author
         where += " AND a.published <= ?"
         params += (end + "~",)  # "~" sorts after every digit, "-" and "T": the whole month or day counts
     total = conn.execute(f"SELECT count(*) FROM articles a WHERE {where}", params).fetchone()[0]
-    rows = frame(conn, f"""
+    rowids = _article_page_rowids(conn, where, params, sort, limit, offset)
+    # The columns of the page's rows only: the sort reads its keys alone (``text`` and what follows
+    # it in a row, ``n_words``, would be read for every article otherwise).
+    rows = frame(conn, """
         SELECT a.id, a.published, a.title, a.outlet, a.authors, a.n_words AS words,
-               coalesce(a.path, a.url) AS origin
-        FROM articles a WHERE {where} ORDER BY {ARTICLE_SORTS[sort]} LIMIT ? OFFSET ?""", (*params, limit, offset))
+               coalesce(a.path, a.url) AS origin, a.rowid AS _rowid
+        FROM articles a WHERE a.rowid IN (SELECT value FROM json_each(?))""", (json.dumps(rowids),))
+    place = {r: i for i, r in enumerate(rowids)}
+    rows = rows.sort_values("_rowid", key=lambda c: c.map(place)).drop(columns="_rowid").reset_index(drop=True)
     return Page(rows, int(total), offset, limit)
+
+
+def _article_page_rowids(conn: sqlite3.Connection, where: str, params: tuple, sort: str, limit: int,
+                         offset: int) -> list[int]:
+    """The rowids of one page of articles in ``ARTICLE_SORTS[sort]`` order.
+
+    By date, the dated articles come from the ``articles_published`` index (no
+    sort), then the undated ones by storage order, so a page costs its offset
+    and size, not a sort of the store.
+    """
+    if sort == "title":
+        return [r[0] for r in conn.execute(
+            f"SELECT a.rowid FROM articles a WHERE {where} ORDER BY {ARTICLE_SORTS[sort]} LIMIT ? OFFSET ?",
+            (*params, limit, offset))]
+    direction = "DESC" if sort == "date" else ""
+    dated = conn.execute(f"SELECT count(*) FROM articles a WHERE {where} AND a.published IS NOT NULL",
+                         params).fetchone()[0]
+    out: list[int] = []
+    if offset < dated:
+        out = [r[0] for r in conn.execute(
+            f"SELECT a.rowid FROM articles a INDEXED BY articles_published WHERE {where} AND a.published IS NOT NULL "
+            f"ORDER BY a.published {direction}, a.rowid {direction} LIMIT ? OFFSET ?", (*params, limit, offset))]
+    if len(out) < limit:
+        out += [r[0] for r in conn.execute(
+            f"SELECT a.rowid FROM articles a WHERE {where} AND a.published IS NULL ORDER BY a.rowid {direction} "
+            "LIMIT ? OFFSET ?", (*params, limit - len(out), max(0, offset - dated)))]
+    return out
 
 
 def entities_page(conn: sqlite3.Connection, *, type: str | None = None, sort: str = "articles",
