@@ -163,3 +163,16 @@ def test_article_pages_run_dated_then_undated(tmp_path: Path) -> None:
     ids = [row["id"] for off in range(0, 5, 2)
            for row in client.get("/api/articles", params={"limit": 2, "offset": off}).json()["rows"]]
     assert sorted(ids) == sorted(r.id for r in made)
+
+
+def test_entity_counts_follow_the_store(tmp_path: Path) -> None:
+    """The counts /entities keeps are counted again once an article is stored."""
+    base = quoted_record()
+    db = tmp_path / "grow.db"
+    with Store(db) as store:
+        store.add(base)
+        client = TestClient(create_app(db))
+        before = {r["name"]: r["articles"] for r in client.get("/api/entities").json()["rows"]}
+        store.add(base.model_copy(update={"id": "ab" * 32}))
+    after = {r["name"]: r["articles"] for r in client.get("/api/entities").json()["rows"]}
+    assert before["Jane Roe"] == 1 and after["Jane Roe"] == 2
