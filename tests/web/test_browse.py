@@ -176,3 +176,11 @@ def test_entity_counts_follow_the_store(tmp_path: Path) -> None:
         store.add(base.model_copy(update={"id": "ab" * 32}))
     after = {r["name"]: r["articles"] for r in client.get("/api/entities").json()["rows"]}
     assert before["Jane Roe"] == 1 and after["Jane Roe"] == 2
+
+
+def test_openapi_lists_the_browse_routes_and_their_errors(client: TestClient) -> None:
+    paths = client.get("/openapi.json").json()["paths"]
+    for route in ("/api/articles", "/api/entities", "/api/search/page"):
+        assert {"400", "503"} <= set(paths[route]["get"]["responses"]), route
+    names = {p["name"] for p in paths["/api/articles"]["get"]["parameters"]}
+    assert {"outlet", "author", "from", "to", "sort", "limit", "offset"} <= names
