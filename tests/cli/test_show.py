@@ -128,3 +128,16 @@ def test_lists_name_articles_by_label(db) -> None:
         result = runner.invoke(app, args, env={"COLUMNS": "200"})
         assert result.exit_code == 0, result.output
         assert label[:30] in result.stdout, args
+
+
+def test_show_says_when_a_record_is_missing(tmp_path) -> None:
+    record = quoted_record()
+    path = tmp_path / "rows-only.db"
+    with Store(path) as store:
+        store.add(record)
+    import sqlite3
+
+    with sqlite3.connect(path) as conn:
+        conn.execute("DELETE FROM records")
+    result = invoke("show", record.id[:12], "--db", str(path))
+    assert result.exit_code == 1 and "no stored record" in result.stderr

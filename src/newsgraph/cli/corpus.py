@@ -683,6 +683,9 @@ def show(
             fail(f"no article with id {article_id!r} in {db}")
         if len(found) > 1:
             fail(f"several articles have ids that start with {article_id!r}: give more of the id")
+        if not store.execute("SELECT 1 FROM records WHERE id = ?", (found[0],)):
+            # rows without their record JSON: a store copied table by table (benchmarks do)
+            fail(f"article {found[0][:12]} has rows but no stored record in {db}; re-ingest it to show it")
         return store.get(found[0])
 
     record = _query(db, fetch)
