@@ -96,6 +96,7 @@ def browser(tmp_path_factory: pytest.TempPathFactory) -> Iterator[object]:
     for flag in CHROMIUM_FLAGS:
         options.add_argument(flag)
     options.add_argument(f"--user-data-dir={tmp_path_factory.mktemp('chromium-profile')}")
+    options.set_capability("goog:loggingPrefs", {"browser": "ALL"})  # console messages, for get_log
     driver = webdriver.Chrome(options=options, service=Service(executable_path=str(CHROMEDRIVER)))
     try:
         driver.set_page_load_timeout(WAIT)
@@ -203,3 +204,29 @@ def test_api_docs_render_offline(server: str, browser) -> None:
     assert {"/api/stats", "/api/search", "/api/timeline"} <= {p.replace("\u200b", "") for p in paths}
     fetched = browser.execute_script("return performance.getEntriesByType('resource').map(e => e.name)")
     assert fetched and all(url.startswith(server) for url in fetched), fetched
+
+
+def test_browse_pages_from_the_header(server: str, browser, records: list[Record]) -> None:
+    """The header leads to /articles and /entities; each lists rows, pages, and fetches nothing elsewhere."""
+    from selenium.webdriver.common.by import By
+
+    browser.get_log("browser")  # drop what earlier tests logged (the 404 page they open on purpose)
+    browser.get(server + "/")
+    wait_for(browser, "header nav")
+    browser.find_element(By.LINK_TEXT, "Articles").click()
+    assert f"{len(records)} articles" in wait_for(browser, "#article-count").text
+    rows = browser.find_elements(By.CSS_SELECTOR, "#articles tbody tr a")
+    assert sorted(a.text for a in rows) == sorted(r.meta.title for r in records)
+    browser.get(server + "/articles?sort=title&limit=2")
+    select = browser.find_element(By.CSS_SELECTOR, "#article-filters select[name=sort]")
+    assert select.get_attribute("value") == "title"
+    browser.find_element(By.LINK_TEXT, "Entities").click()
+    wait_for(browser, "#entity-count")
+    names = [a.text for a in browser.find_elements(By.CSS_SELECTOR, "#entities tbody tr a")]
+    assert "Jane Roe" in names
+    browser.find_element(By.LINK_TEXT, "Jane Roe").click()
+    assert wait_for(browser, "#articles-heading").text.startswith("Articles (")
+    fetched = browser.execute_script("return performance.getEntriesByType('resource').map(e => e.name)")
+    assert all(url.startswith(server) for url in fetched), fetched
+    errors = [e for e in browser.get_log("browser") if e["level"] == "SEVERE"]
+    assert not errors, errors

@@ -105,15 +105,21 @@ def _clip(value: Any, width: int = 80) -> str:
     return text if len(text) <= width else text[: width - 1] + "…"
 
 
-def _table(title: str, df: Any, columns: dict[str, int] | None = None) -> None:
-    """A DataFrame as a rich table; ``columns`` picks and clips columns (name → width)."""
+def _table(title: str, df: Any, columns: dict[str, int] | None = None, *, total: int | None = None) -> None:
+    """A DataFrame as a rich table; ``columns`` picks and clips columns (name → width).
+
+    ``total``: how many rows the whole list has, when ``df`` holds only the first
+    of them (the title then says "first 50 of 140"). A ``label`` column is headed
+    "article".
+    """
     if df is None or len(df) == 0:
         console.print(f"[dim]{title}: none[/]")
         return
     columns = columns or {c: 40 for c in df.columns}
-    table = Table(title=f"{title} ({len(df)})", title_justify="left")
+    count = f"first {len(df):,} of {total:,}" if total is not None and total > len(df) else f"{len(df):,}"
+    table = Table(title=f"{title} ({count})", title_justify="left")
     for name in columns:
-        table.add_column(name, overflow="fold")
+        table.add_column("article" if name == "label" else name, overflow="fold")
     for row in df.itertuples(index=False):
         values = row._asdict()
         table.add_row(*(escape(_clip(values.get(name), width)) for name, width in columns.items()))
@@ -126,6 +132,13 @@ def _short(df: Any, column: str = "id", width: int = 12) -> Any:
         df = df.copy()
         df[column] = df[column].str.slice(0, width)
     return df
+
+
+def _labelled(store: Any, df: Any, column: str = "id") -> Any:
+    """``df`` with each article's ``label`` (``newsgraph.store.labels``): the name lists print, never a bare hash."""
+    from newsgraph.store.labels import labelled
+
+    return labelled(store, df, column)
 
 
 # --- ingest ------------------------------------------------------------------------------
@@ -355,7 +368,7 @@ def search(
 
     Example: newsgraph search '"special counsel" recusal' --db news.db
     """
-    df = _query(db, lambda store: store.search(text, limit=limit), parquet=parquet)
+    df = _query(db, lambda store: _labelled(store, store.search(text, limit=limit)), parquet=parquet)
     if as_json:
         _dump(_records(df))
         return
@@ -363,12 +376,10 @@ def search(
         console.print(f"[dim]no article matches {escape(text)!s}[/]")
         return
     table = Table(title=f"Search: {escape(text)} ({len(df)})", title_justify="left")
-    for name in ("id", "published", "title or file", "snippet"):
+    for name in ("id", "published", "article", "snippet"):
         table.add_column(name, overflow="fold")
     for row in df.itertuples(index=False):
-        origin = _clip(row.origin, 1000)
-        label = _clip(row.title, 40) or _clip(origin.rsplit("/", 1)[-1], 40)
-        table.add_row(row.id[:12], _clip(row.published), escape(label), _snippet(_clip(row.snippet, 1000)))
+        table.add_row(row.id[:12], _clip(row.published), escape(row.label), _snippet(_clip(row.snippet, 1000)))
     console.print(table)
 
 
@@ -389,7 +400,7 @@ app.add_typer(entity_app, name="entity")
 
 
 def _ref_line(ref: Any) -> str:
-    return f"#{ref.id} {ref.name} ({ref.type or '?'}, {ref.articles} articles)"
+    return f"#{ref.id} {ref.name} ({ref.type or '?'}, {ref.articles:,} article{'' if ref.articles == 1 else 's'})"
 
 
 @entity_app.command("show")
@@ -403,7 +414,14 @@ def entity_show(
 
     Example: newsgraph entity "Jane Roe" --db news.db
     """
-    profile = _query(db, lambda store: store.entity(name), parquet=parquet)
+    def labelled_profile(store: Any) -> Any:
+        profile = store.entity(name)
+        profile.articles = _labelled(store, profile.articles)
+        profile.quotes_by = _labelled(store, profile.quotes_by, "article_id")
+        profile.quotes_about = _labelled(store, profile.quotes_about, "article_id")
+        return profile
+
+    profile = _query(db, labelled_profile, parquet=parquet)
     if as_json:
         _dump(profile.to_dict())
         return
@@ -413,9 +431,9 @@ def entity_show(
                       + "[/]")
     _table("Names", profile.names)
     _table("Titles over time", profile.titles)
-    _table("Articles", _short(profile.articles), {"id": 12, "published": 10, "title": 50, "outlet": 20,
-                                                  "mentions": 8})
-    quote_columns = {"published": 10, "source": 30, "cue": 12, "content": 70}
+    _table("Articles", _short(profile.articles), {"id": 12, "published": 10, "label": 50, "outlet": 20,
+                                                  "mentions": 8}, total=profile.entity.articles)
+    quote_columns = {"published": 10, "source": 30, "cue": 12, "content": 70, "label": 40}
     _table("Quotes by", profile.quotes_by, quote_columns)
     _table("Quotes about", profile.quotes_about, quote_columns)
     scope = "" if profile.co_mention_articles >= profile.entity.articles else (
@@ -501,13 +519,14 @@ def quotes(
     """
     if by and about:
         fail("--by and --about exclude each other", 2)
-    df = _query(db, lambda store: store.quotes(by=by, about=about, limit=limit), parquet=parquet)
+    df = _query(db, lambda store: _labelled(store, store.quotes(by=by, about=about, limit=limit), "article_id"),
+                parquet=parquet)
     if as_json:
         _dump(_records(df))
         return
     title = f"Quotes by {by}" if by else f"Quotes about {about}" if about else "Quotes"
     _table(title, _short(df, "article_id"), {"article_id": 12, "published": 10, "source": 30, "kind": 8,
-                                             "content": 70})
+                                             "content": 70, "label": 40})
 
 
 @app.command()
@@ -632,3 +651,49 @@ def backup(
     size = written.stat().st_size / 1e6
     err_console.print(f"{escape(db)} → {escape(str(written))} ({size:.1f} MB, checked)", highlight=False,
                       soft_wrap=True)
+
+
+# --- show ---------------------------------------------------------------------------------
+
+
+@app.command()
+def show(
+    article_id: Annotated[str, typer.Argument(help="An article id, or the start of one (lists print 12 characters).")],
+    db: DbOption = DEFAULT_DB,
+    as_json: JsonOption = False,
+    sections: Annotated[str | None, typer.Option(
+        help="The view's tables, comma-separated: entities,quotes,sources,sourcing,times,events,relations.")] = None,
+    limit: Annotated[int | None, typer.Option(min=1, help="At most this many rows per table.")] = None,
+    all_events: Annotated[
+        bool, typer.Option("--all-events", help="The view lists every clause event, not only the main ones.")
+    ] = False,
+) -> None:
+    """Print one stored article's record: the readable view of `newsgraph read`, or its JSON.
+
+    Example: newsgraph show 3f2a9c01b7de --db news.db --sections entities,quotes
+    """
+    from newsgraph.cli.view import parse_sections, render_record
+
+    try:
+        chosen = parse_sections(sections)
+    except ValueError as exc:
+        fail(str(exc), 2)
+    if not article_id.strip():
+        fail("give an article id (or the start of one)", 2)
+
+    def fetch(store: Any) -> Any:
+        found = store.matching_ids(article_id.strip())
+        if not found:
+            fail(f"no article with id {article_id!r} in {db}")
+        if len(found) > 1:
+            fail(f"several articles have ids that start with {article_id!r}: give more of the id")
+        if not store.execute("SELECT 1 FROM records WHERE id = ?", (found[0],)):
+            # rows without their record JSON: a store copied table by table (benchmarks do)
+            fail(f"article {found[0][:12]} has rows but no stored record in {db}; re-ingest it to show it")
+        return store.get(found[0])
+
+    record = _query(db, fetch)
+    if as_json:
+        write_line(json.dumps(record.to_dict(), indent=2, ensure_ascii=False))
+        return
+    render_record(console, record, all_events=all_events, sections=chosen, limit=limit)

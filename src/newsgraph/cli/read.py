@@ -9,7 +9,7 @@ import typer
 
 from newsgraph.cli._app import app, console, fail, write_line
 from newsgraph.cli._reading import ExcludeOption, IncludeOption, ReadRun
-from newsgraph.cli.view import render_record
+from newsgraph.cli.view import SECTIONS, parse_sections, render_record
 from newsgraph.record import schema_json
 
 
@@ -26,6 +26,9 @@ def read(
     ] = False,
     include: IncludeOption = None,
     exclude: ExcludeOption = None,
+    sections: Annotated[str | None, typer.Option(
+        help=f"The view's tables, comma-separated: {','.join(SECTIONS)} (default: all).")] = None,
+    limit: Annotated[int | None, typer.Option(min=1, help="The view lists at most this many rows per table.")] = None,
 ) -> None:
     """Read articles and print their records.
 
@@ -33,6 +36,10 @@ def read(
     """
     if as_json and as_jsonl:
         fail("--json and --jsonl exclude each other", 2)
+    try:
+        chosen = parse_sections(sections)
+    except ValueError as exc:
+        fail(str(exc), 2)
     run = ReadRun(paths, published=published, model=model, workers=workers, include=include or [],
                   exclude=exclude or [])
     collected = []
@@ -44,7 +51,7 @@ def read(
         elif as_json:
             collected.append(record.to_dict())
         else:
-            render_record(console, record, all_events=all_events)
+            render_record(console, record, all_events=all_events, sections=chosen, limit=limit)
     if as_json and collected:
         write_line(json.dumps(collected[0] if run.seen == 1 else collected, indent=2, ensure_ascii=False))
     if run.failures:

@@ -95,10 +95,11 @@ def _store_timeline(db: str, name: str | None, *, limit: int | None, as_json: bo
                     all_events: bool = False, parquet: str | None = None) -> None:
     """Events across a store's articles (or a Parquet corpus's), ordered by event date (``timeline --db``):
     main events unless ``all_events``, each with its predicate as the article writes it."""
-    from newsgraph.cli.corpus import _dump, _query
+    from newsgraph.cli.corpus import _dump, _labelled, _query
     from newsgraph.store.queries import records_of
 
-    frame = _query(db, lambda store: store.timeline(name, limit=limit, all_events=all_events), parquet=parquet)
+    frame = _query(db, lambda store: _labelled(store, store.timeline(name, limit=limit, all_events=all_events),
+                                               "article_id"), parquet=parquet)
     if dated_only:
         frame = frame[frame["date"].notna()]
     rows = records_of(frame)
@@ -121,5 +122,5 @@ def _store_timeline(db: str, name: str | None, *, limit: int | None, as_json: bo
         if len(evidence) > EVIDENCE_CHARS:
             evidence = evidence[: EVIDENCE_CHARS - 1] + "…"
         table.add_row(when, what, row["source"] or "the article", evidence,
-                      row["title"] or row["article_id"][:12])
+                      row["label"])
     console.print(table)

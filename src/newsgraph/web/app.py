@@ -33,7 +33,8 @@ from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from newsgraph import __version__, settings
 from newsgraph.errors import StoreError
-from newsgraph.store import Store
+from newsgraph.store import Store, queries
+from newsgraph.store.labels import with_labels
 from newsgraph.store.queries import RE_WORD, QueryRejected, QueryTimeout, deadline, records_of
 from newsgraph.web import views
 
@@ -41,12 +42,20 @@ TEMPLATES = Path(__file__).parent / "templates"
 #: Rows a page shows at most (the API takes ``limit``).
 PAGE_ROWS = 200
 RECENT_ARTICLES = 20
+#: Rows of each list of an entity profile (``queries.entity_profile``'s default).
+PROFILE_ROWS = 50
+#: Rows of a browse or search page.
+BROWSE_ROWS = 50
 #: Characters of an article id (sha256 hex); a longer one names no article (a prefix may be shorter).
 ARTICLE_ID_CHARS = 64
 #: Seconds a client is told to wait after a query ran past its deadline.
 RETRY_AFTER_S = 5
 #: The ``limit`` parameter of the API (module level: route annotations are resolved by name).
 Limit = Annotated[int, Query(ge=1, le=1000, description="at most this many rows")]
+#: ``offset`` of a paged list (module level, as ``Limit``).
+Offset = Annotated[int, Query(ge=0, le=queries.MAX_ROW_ID, description="rows skipped before the page")]
+#: ``limit`` of a paged list (at most ``queries.BROWSE_MAX_ROWS``).
+PageLimit = Annotated[int, Query(ge=1, le=queries.BROWSE_MAX_ROWS, description="rows of the page")]
 #: ``?all=true`` on timelines: every clause event, not only each article's main events.
 Every = Annotated[bool, Query(alias="all", description="every clause event, not only each article's main events")]
 
@@ -222,18 +231,35 @@ def create_app(db_path: str | Path) -> FastAPI:
             raise HTTPException(404, f"no entity matches {name!r}")
         return s.entity(name)
 
-    def run_search(s: Store, q: str, limit: int) -> list[dict[str, Any]]:
+    def run_search(s: Store, q: str, limit: int, offset: int = 0) -> queries.Page:
         if not RE_WORD.search(q):
             raise UserInputError("search needs at least one word")
-        return records_of(s.search(q, limit=limit))
+        found = queries.search_page(s.conn, q, limit=limit, offset=offset)
+        found.rows = with_labels(s.conn, found.rows)
+        return found
+
+    def labelled_profile(s: Store, name: str) -> dict[str, Any]:
+        profile = get_profile(s, name)
+        profile.articles = with_labels(s.conn, profile.articles)
+        profile.quotes_by = with_labels(s.conn, profile.quotes_by, "article_id")
+        profile.quotes_about = with_labels(s.conn, profile.quotes_about, "article_id")
+        return profile.to_dict()
+
+    def browse_articles(s: Store, outlet: str | None, author: str | None, date_from: str | None,
+                        date_to: str | None, sort: str, limit: int, offset: int) -> queries.Page:
+        found = queries.articles_page(s.conn, outlet=outlet or None, author=author or None, date_from=date_from,
+                                      date_to=date_to, sort=sort, limit=limit, offset=offset)
+        found.rows = with_labels(s.conn, found.rows)
+        return found
 
     def run_timeline(s: Store, entity: str | None, limit: int, every: bool) -> tuple[Any, list[dict[str, Any]]]:
         if entity is None or not entity.strip():
-            return None, records_of(views.all_events(s, limit, every))
+            return None, records_of(with_labels(s.conn, views.all_events(s, limit, every), "article_id"))
         found = s.find_entities(entity, 1)
         if not found:
             raise HTTPException(404, f"no entity matches {entity!r}")
-        return found[0], records_of(s.timeline(entity, limit=limit, all_events=every))
+        return found[0], records_of(with_labels(s.conn, s.timeline(entity, limit=limit, all_events=every),
+                                                "article_id"))
 
     # --- pages ------------------------------------------------------------------------------
 
@@ -241,18 +267,37 @@ def create_app(db_path: str | Path) -> FastAPI:
     def home(request: Request) -> Response:
         with store() as s:
             stats = stats_of(s)
-            recent = records_of(s.frame(
+            recent = records_of(with_labels(s.conn, s.frame(
                 "SELECT id, published, title, outlet FROM articles "
-                "ORDER BY published IS NULL, published DESC, rowid DESC LIMIT ?", (RECENT_ARTICLES,)))
+                "ORDER BY published IS NULL, published DESC, rowid DESC LIMIT ?", (RECENT_ARTICLES,))))
         return page(request, "home.html", stats=stats, recent=recent)
 
     @app.get("/search", response_class=HTMLResponse, include_in_schema=False)
-    def search_page(request: Request, q: str = "") -> Response:
+    def search_page(request: Request, q: str = "", offset: Offset = 0) -> Response:
         if not q.strip():
             return page(request, "search.html", q=q, results=None)
         with store() as s:
-            results = run_search(s, q, PAGE_ROWS)
-        return page(request, "search.html", q=q, results=results)
+            results = run_search(s, q, BROWSE_ROWS, offset)
+        return page(request, "search.html", q=q, results=results.to_dict(),
+                    pages=views.pager(request, results), window=queries.SEARCH_RANK_WINDOW)
+
+    @app.get("/articles", response_class=HTMLResponse, include_in_schema=False)
+    def articles_list(request: Request, outlet: str = "", author: str = "", date_from: Annotated[str, Query(
+            alias="from")] = "", date_to: Annotated[str, Query(alias="to")] = "", sort: str = "date",
+            offset: Offset = 0) -> Response:
+        with store() as s:
+            found = browse_articles(s, outlet, author, date_from, date_to, sort, BROWSE_ROWS, offset)
+        return page(request, "articles.html", found=found.to_dict(), pages=views.pager(request, found),
+                    outlet=outlet, author=author, date_from=date_from, date_to=date_to, sort=sort,
+                    sorts=list(queries.ARTICLE_SORTS))
+
+    @app.get("/entities", response_class=HTMLResponse, include_in_schema=False)
+    def entities_list(request: Request, type: str = "", sort: str = "articles", offset: Offset = 0) -> Response:
+        with store() as s:
+            found = queries.entities_page(s.conn, type=type or None, sort=sort, limit=BROWSE_ROWS, offset=offset)
+            types = queries.entity_types(s.conn)
+        return page(request, "entities.html", found=found.to_dict(), pages=views.pager(request, found),
+                    type=type, types=types, sort=sort, sorts=list(queries.ENTITY_SORTS))
 
     @app.get("/articles/{article_id}", response_class=HTMLResponse, include_in_schema=False)
     def article_page(request: Request, article_id: str) -> Response:
@@ -264,8 +309,8 @@ def create_app(db_path: str | Path) -> FastAPI:
     @app.get("/entities/{name:path}", response_class=HTMLResponse, include_in_schema=False)
     def entity_page(request: Request, name: str) -> Response:
         with store() as s:
-            profile = get_profile(s, name)
-        return page(request, "entity.html", p=profile.to_dict(), query=name)
+            profile = labelled_profile(s, name)
+        return page(request, "entity.html", p=profile, query=name, limit=PROFILE_ROWS)
 
     @app.get("/timeline", response_class=HTMLResponse, include_in_schema=False)
     def timeline_page(request: Request, entity: str | None = None, every: Every = False) -> Response:
@@ -292,10 +337,38 @@ def create_app(db_path: str | Path) -> FastAPI:
             return stats_of(s)
 
     @app.get("/api/search", tags=["api"], responses=answers(400, 503),
-             summary="Full-text search with snippets ([[ ]] mark matches)")
-    def api_search(q: str, limit: Limit = 20) -> list[dict[str, Any]]:
+             summary="Full-text search with snippets ([[ ]] mark matches)",
+             description="One page of the matches, best first; the response header ``X-Total-Count`` is the "
+                         "exact number of matching articles (``/api/search/page`` returns it in the body).")
+    def api_search(response: Response, q: str, limit: Limit = 20, offset: Offset = 0) -> list[dict[str, Any]]:
         with store() as s:
-            return run_search(s, q, limit)
+            found = run_search(s, q, limit, offset)
+        response.headers["X-Total-Count"] = str(found.total)
+        return found.to_dict()["rows"]
+
+    @app.get("/api/search/page", tags=["api"], responses=answers(400, 503),
+             summary="One page of search results with the exact total of matching articles")
+    def api_search_page(q: str, limit: PageLimit = 20, offset: Offset = 0) -> dict[str, Any]:
+        with store() as s:
+            return run_search(s, q, limit, offset).to_dict()
+
+    @app.get("/api/articles", tags=["api"], responses=answers(400, 503),
+             summary="Stored articles, filtered by outlet, author and date range, sorted, one page at a time")
+    def api_articles(outlet: str | None = None, author: str | None = None,
+                     date_from: Annotated[str | None, Query(alias="from", description="a year, month or day")] = None,
+                     date_to: Annotated[str | None, Query(alias="to", description="a year, month or day")] = None,
+                     sort: Annotated[str, Query(description="date, date_asc or title")] = "date",
+                     limit: PageLimit = 50, offset: Offset = 0) -> dict[str, Any]:
+        with store() as s:
+            return browse_articles(s, outlet, author, date_from, date_to, sort, limit, offset).to_dict()
+
+    @app.get("/api/entities", tags=["api"], responses=answers(400, 503),
+             summary="Corpus entities (of one type) by number of articles or mentions, one page at a time")
+    def api_entities(type: str | None = None,
+                     sort: Annotated[str, Query(description="articles or mentions")] = "articles",
+                     limit: PageLimit = 50, offset: Offset = 0) -> dict[str, Any]:
+        with store() as s:
+            return queries.entities_page(s.conn, type=type, sort=sort, limit=limit, offset=offset).to_dict()
 
     @app.get("/api/articles/{article_id}", tags=["api"], responses=answers(400, 404, 503),
              summary="The record of one article (newsgraph.record/1)")
@@ -307,7 +380,7 @@ def create_app(db_path: str | Path) -> FastAPI:
              summary="Profile of the corpus entity a name matches")
     def api_entity(name: str) -> dict[str, Any]:
         with store() as s:
-            return get_profile(s, name).to_dict()
+            return labelled_profile(s, name)
 
     @app.get("/api/timeline", tags=["api"], responses=answers(400, 404, 503),
              summary="Events (of one entity, or all) by event date")

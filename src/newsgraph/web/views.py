@@ -6,13 +6,14 @@ import re
 import sqlite3
 from html import escape
 from typing import Any
-from urllib.parse import quote
+from urllib.parse import quote, urlencode
 
 from markupsafe import Markup
 
 from newsgraph.record import Record
 from newsgraph.store import Store
 from newsgraph.store.db import explain
+from newsgraph.store.labels import article_label, record_counts
 from newsgraph.store.queries import SNIPPET_CLOSE, SNIPPET_OPEN, timeline
 from newsgraph.web.highlight import record_spans, render
 
@@ -119,7 +120,8 @@ def article_context(record: Record, corpus: dict[str, int]) -> dict[str, Any]:
     ]
     return {
         "record": record,
-        "title": record.meta.title or (record.text[:80] + ("…" if len(record.text) > 80 else "")) or record.id,
+        "title": article_label(record.meta.title, record.text, record.source.path or record.source.url, record.id),
+        "counts": record_counts(record),
         "body": render(record.text, record_spans(record)),
         "entities": entity_rows,
         "sources": source_rows,
@@ -127,4 +129,24 @@ def article_context(record: Record, corpus: dict[str, int]) -> dict[str, Any]:
         "times": time_rows,
         "events": event_rows,
         "types": sorted({e.type for e in record.entities}),
+    }
+
+
+def pager(request: Any, found: Any) -> dict[str, Any]:
+    """Where a paged list is ("51–100 of 1,234") and the links to the previous and next pages.
+
+    The links keep the request's other parameters and change ``offset`` only.
+    """
+    total, offset, limit = found.total, found.offset, found.limit
+    shown = len(found.rows)
+
+    def link(to: int) -> str:
+        params = [(k, v) for k, v in request.query_params.multi_items() if k != "offset"]
+        params.append(("offset", str(to)))
+        return request.url.path + "?" + urlencode(params)
+
+    return {
+        "first": offset + 1 if shown else 0, "last": offset + shown, "total": total,
+        "previous": link(max(0, offset - limit)) if offset > 0 else None,
+        "next": link(offset + limit) if offset + shown < total and shown == limit else None,
     }
