@@ -6,7 +6,7 @@ import pandas as pd
 import pytest
 
 from newsgraph.errors import StoreError
-from newsgraph.store import migrations
+from newsgraph.store import Store, migrations
 
 STORY = [
     dict(text="Mayor Jane Roe closed the old bridge on Monday. \"It is not safe,\" Roe said. "
@@ -179,3 +179,16 @@ def test_quotes_use_the_profile_indexes_and_give_the_same_rows_without_them(stor
     assert not by.empty
     pd.testing.assert_frame_equal(queries._quotes_by(store.conn, cid, None), by)
     pd.testing.assert_frame_equal(queries._quotes_about(store.conn, cid, None), about)
+
+
+def test_unresolved_pronoun_sources_are_counted_but_never_ranked(tmp_path, make_record):
+    """"He said" with no one behind "he" is not a named source: the ranking leaves it out and says how many."""
+    with Store(tmp_path / "news.db") as store:
+        store.add(make_record("Jane Roe said the plan works. He said it would fail. They said more.",
+                              [("Jane Roe", "PERSON", ["Jane Roe"])],
+                              quotes=[("Jane Roe", "said", "the plan works", False),
+                                      ("He", "He said", "it would fail", False), ("They", "They said", "more", False)]))
+        report = store.sources()
+    assert list(report.top_sources["source"]) == ["Jane Roe"]
+    assert report.named_sources == 1 and report.unresolved_pronoun_attributions == 2
+    assert report.attributions == 3  # still counted in the totals and kinds

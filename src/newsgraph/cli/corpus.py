@@ -555,6 +555,10 @@ def sources(
     )
     if report.by_kind:
         console.print("by source kind: " + ", ".join(f"{k} {v}" for k, v in report.by_kind.items()))
+    if report.unresolved_pronoun_attributions:
+        n = report.unresolved_pronoun_attributions
+        console.print(f"[yellow]{n} attribution{'' if n == 1 else 's'} to a pronoun the article left unresolved "
+                      "(he, it, they …): not ranked among the sources below[/]")
     _table("Top sources", report.top_sources, {"source": 50, "kind": 12, "anonymous": 9, "attributions": 12,
                                                "articles": 8})
 

@@ -372,7 +372,11 @@ class DuckCorpus:
             SELECT count(DISTINCT coalesce('#' || CAST(e.corpus_entity_id AS VARCHAR), lower(s.description)))
             FROM sources s JOIN articles a ON a.id = s.article_id
             LEFT JOIN entities e ON e.article_id = s.article_id AND e.id = s.entity_id
-            WHERE {where} AND coalesce(s.anonymous, 0) = 0""", p)[0][0]
+            WHERE {where} AND coalesce(s.anonymous, 0) = 0 AND NOT {q.UNRESOLVED_SOURCE}""", p)[0][0]
+        unresolved = self.rows(f"""
+            SELECT count(*) FROM attributions q JOIN articles a ON a.id = q.article_id
+            JOIN sources s ON s.article_id = q.article_id AND s.id = q.source_id
+            WHERE {where} AND {q.UNRESOLVED_SOURCE}""", p)[0][0]
         top = self.frame(f"""
             SELECT any_value(coalesce(c.name, s.description)) AS source, s.kind, any_value(s.anonymous) AS anonymous,
                    count(q.id) AS attributions, count(DISTINCT s.article_id) AS articles
@@ -380,7 +384,7 @@ class DuckCorpus:
             LEFT JOIN entities e ON e.article_id = s.article_id AND e.id = s.entity_id
             LEFT JOIN corpus_entities c ON c.id = e.corpus_entity_id
             LEFT JOIN attributions q ON q.article_id = s.article_id AND q.source_id = s.id
-            WHERE {where} {"AND s.anonymous = 1" if anonymous else ""}
+            WHERE {where} {"AND s.anonymous = 1" if anonymous else ""} AND NOT {q.UNRESOLVED_SOURCE}
             GROUP BY coalesce('#' || CAST(c.id AS VARCHAR), lower(s.description)), s.kind
             -- full ties come out in SQLite's group order (its sort keeps the order of the groups)
             ORDER BY attributions DESC, articles DESC, source,
@@ -389,7 +393,7 @@ class DuckCorpus:
             filters={"anonymous": anonymous, "outlet": outlet, "author": author},
             articles=int(n_articles), attributions=total, by_kind={str(r[0]): int(r[1]) for r in kinds},
             anonymous_share=round(anonymous_total / total, 4) if total else 0.0, named_sources=int(named),
-            top_sources=top,
+            top_sources=top, unresolved_pronoun_attributions=int(unresolved),
         )
 
     # --- search ----------------------------------------------------------------------

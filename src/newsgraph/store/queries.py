@@ -21,6 +21,13 @@ from newsgraph import settings
 from newsgraph.errors import StoreError
 from newsgraph.store import entities as ents
 from newsgraph.store.migrations import TALLIED_TABLES
+from newsgraph.vocab.pronouns import (
+    FIRST_PERSON_FORMS,
+    NEUTER_PRONOUN_FORMS,
+    PERSON_PRONOUN_FORMS,
+    PLURAL_PRONOUN_FORMS,
+    SECOND_PERSON_FORMS,
+)
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -546,6 +553,9 @@ class SourcingReport:
     anonymous_share: float
     named_sources: int
     top_sources: pd.DataFrame = field(default_factory=lambda: _empty_frame())
+    #: Attributions whose source is a pronoun the article left unresolved ("he", "it", "they"): counted
+    #: here, never ranked among the named sources (``UNRESOLVED_SOURCE``).
+    unresolved_pronoun_attributions: int = 0
 
     def to_dict(self) -> dict[str, Any]:
         data = {k: v for k, v in self.__dict__.items() if k != "top_sources"}
@@ -574,6 +584,14 @@ def _article_filter(outlet: str | None, author: str | None) -> tuple[str, tuple]
     return " AND ".join(clauses), tuple(params)
 
 
+#: Words a source may be named by when the attribution stage could not resolve who they are.
+UNRESOLVED_SOURCE_WORDS = tuple(sorted(
+    PERSON_PRONOUN_FORMS | NEUTER_PRONOUN_FORMS | PLURAL_PRONOUN_FORMS | FIRST_PERSON_FORMS | SECOND_PERSON_FORMS))
+#: SQL true for a source that is such a pronoun with no entity behind it (both backends run it).
+UNRESOLVED_SOURCE = ("(s.entity_id IS NULL AND lower(trim(s.description)) IN ("
+                     + ", ".join(f"'{w}'" for w in UNRESOLVED_SOURCE_WORDS) + "))")
+
+
 def sources(
     conn: sqlite3.Connection, *, anonymous: bool = False, outlet: str | None = None, author: str | None = None,
     limit: int = 20,
@@ -598,7 +616,11 @@ def sources(
         SELECT count(DISTINCT coalesce('#' || e.corpus_entity_id, lower(s.description)))
         FROM sources s JOIN articles a ON a.id = s.article_id
         LEFT JOIN entities e ON e.article_id = s.article_id AND e.id = s.entity_id
-        WHERE {where} AND NOT coalesce(s.anonymous, 0)""", params).fetchone()[0]
+        WHERE {where} AND NOT coalesce(s.anonymous, 0) AND NOT {UNRESOLVED_SOURCE}""", params).fetchone()[0]
+    unresolved = conn.execute(f"""
+        SELECT count(*) FROM attributions q JOIN articles a ON a.id = q.article_id
+        JOIN sources s ON s.article_id = q.article_id AND s.id = q.source_id
+        WHERE {where} AND {UNRESOLVED_SOURCE}""", params).fetchone()[0]
     top = frame(conn, f"""
         SELECT coalesce(c.name, s.description) AS source, s.kind, s.anonymous,
                count(q.id) AS attributions, count(DISTINCT s.article_id) AS articles
@@ -606,7 +628,7 @@ def sources(
         LEFT JOIN entities e ON e.article_id = s.article_id AND e.id = s.entity_id
         LEFT JOIN corpus_entities c ON c.id = e.corpus_entity_id
         LEFT JOIN attributions q ON q.article_id = s.article_id AND q.source_id = s.id
-        WHERE {where} {"AND s.anonymous" if anonymous else ""}
+        WHERE {where} {"AND s.anonymous" if anonymous else ""} AND NOT {UNRESOLVED_SOURCE}
         GROUP BY coalesce('#' || c.id, lower(s.description)), s.kind
         ORDER BY attributions DESC, articles DESC, source LIMIT ?""", (*params, limit))
     return SourcingReport(
@@ -617,6 +639,7 @@ def sources(
         anonymous_share=round(anonymous_total / total, 4) if total else 0.0,
         named_sources=int(named),
         top_sources=top,
+        unresolved_pronoun_attributions=int(unresolved),
     )
 
 

@@ -33,3 +33,5 @@ FIRST_PERSON_FORMS: frozenset[str] = FIRST_PERSON_SINGULAR | FIRST_PERSON_PLURAL
 #: Third-person pronouns for a thing or an organisation ("it", "its"), and plural ones ("they", "their").
 NEUTER_PRONOUN_FORMS: frozenset[str] = frozenset({"it", "its", "itself"})
 PLURAL_PRONOUN_FORMS: frozenset[str] = frozenset({"they", "them", "their", "theirs", "themselves"})
+#: Second-person pronouns: a quote's addressee, never a source of its own.
+SECOND_PERSON_FORMS: frozenset[str] = frozenset({"you", "your", "yours", "yourself", "yourselves"})
