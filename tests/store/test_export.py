@@ -79,3 +79,21 @@ def test_empty_table_exports_an_empty_parquet_with_columns(store, tmp_path):
 def test_export_errors(store, tmp_path, fmt, out, table, message):
     with pytest.raises(StoreError, match=message):
         store.export(fmt, tmp_path / out if out else None, table=table)
+
+
+def test_parquet_dates_are_timestamps_and_counts_integers(filled, tmp_path):
+    """``published`` and the store's own times load as dates in pandas and DuckDB, counts as integers."""
+    duckdb = pytest.importorskip("duckdb")
+    paths = filled.export("parquet", tmp_path / "pq")
+    articles = pd.read_parquet(tmp_path / "pq" / "articles.parquet")
+    assert str(articles["published"].dtype).startswith("datetime64")
+    assert str(articles["ingested_at"].dtype).startswith("datetime64")
+    assert sorted(str(v)[:10] for v in articles["published"].dropna()) == ["2021-03-02"]
+    assert str(articles["n_words"].dtype) == "int64"
+    con = duckdb.connect()
+    rows = con.execute(f"DESCRIBE SELECT * FROM read_parquet('{tmp_path / 'pq' / 'articles.parquet'}')").fetchall()
+    described = {r[0]: r[1] for r in rows}
+    assert described["published"] == "TIMESTAMP" and described["n_words"] == "BIGINT"
+    before = con.execute(f"SELECT count(*) FROM read_parquet('{tmp_path / 'pq' / 'articles.parquet'}') "
+                         "WHERE published < DATE '2021-04-01'").fetchone()[0]
+    assert before == 1 and paths

@@ -15,6 +15,7 @@ import sqlite3
 import sys
 from collections.abc import Iterator
 from contextlib import contextmanager
+from datetime import UTC, datetime
 from pathlib import Path
 from typing import IO, TYPE_CHECKING
 
@@ -30,6 +31,10 @@ EXPORT_TABLES = (
     "warnings", "corpus_entities", "failures",
 )
 CHUNK_ROWS = 2000
+#: Columns the store keeps as ISO text that a Parquet export types as timestamps (pandas and DuckDB
+#: then compare and group them as dates). A time with an offset is converted to UTC; one without is kept
+#: as written (a publication time is the outlet's local time, its zone unknown).
+TIMESTAMP_COLUMNS = frozenset({"published", "ingested_at", "failed_at", "made_at", "created_at"})
 
 
 def table_query(name: str) -> str:
@@ -63,7 +68,21 @@ def _schema(conn: sqlite3.Connection, name: str, columns: list[str]) -> pa.Schem
     declared = {r[1]: r[2] for r in conn.execute(f"PRAGMA table_info({name})")} if name != "records" else {}
     if name == "corpus_entities":
         declared.update(articles="INTEGER", keys="TEXT")
-    return pa.schema([(c, _arrow_type(declared.get(c, "TEXT"))) for c in columns])
+    return pa.schema([(c, pa.timestamp("s") if c in TIMESTAMP_COLUMNS else _arrow_type(declared.get(c, "TEXT")))
+                      for c in columns])
+
+
+def _timestamp(value: str | None, where: str) -> datetime | None:
+    """An ISO date or datetime of the store as a naive datetime (UTC when it carries an offset)."""
+    if value is None:
+        return None
+    try:
+        parsed = datetime.fromisoformat(str(value).replace("Z", "+00:00"))
+    except ValueError:
+        raise StoreError(f"{where}: {value!r} is not an ISO date; the store was edited by hand?") from None
+    if parsed.tzinfo is not None:
+        parsed = parsed.astimezone(UTC).replace(tzinfo=None)
+    return parsed
 
 
 def _chunks(cur: sqlite3.Cursor) -> Iterator[list[tuple]]:
@@ -101,7 +120,9 @@ def _write_table(conn: sqlite3.Connection, name: str, fmt: str, out: Path | None
         with pq.ParquetWriter(str(out), schema) as writer:
             wrote = False
             for rows in _chunks(cur):
-                arrays = [pa.array([r[i] for r in rows], type=schema.field(i).type) for i in range(len(columns))]
+                arrays = [pa.array([_timestamp(r[i], f"{name}.{column}") for r in rows] if column in TIMESTAMP_COLUMNS
+                                   else [r[i] for r in rows], type=schema.field(i).type)
+                          for i, column in enumerate(columns)]
                 writer.write_batch(pa.RecordBatch.from_arrays(arrays, schema=schema))
                 wrote = True
             if not wrote:
