@@ -142,3 +142,45 @@ def _same_name(wanted: str, name: str) -> bool:
 
 def _contains_words(text: str, part: str) -> bool:
     return re.search(rf"(?<!\w){re.escape(part)}(?!\w)", text) is not None
+
+
+#: The calendar part a date range can compare: a year, a year-month or a full date at the start of a value.
+_CALENDAR_START = re.compile(r"^(\d{4})(?:-(\d{2}))?(?:-(\d{2}))?")
+
+
+def _bounds(value: str) -> tuple[str, str] | None:
+    """The first and last day a TIMEX3-like value covers ("2017" → 2017-01-01..2017-12-31), or None."""
+    m = _CALENDAR_START.match(value)
+    if m is None:
+        return None
+    year, month, day = m.groups()
+    if day:
+        return f"{year}-{month}-{day}", f"{year}-{month}-{day}"
+    if month:
+        return f"{year}-{month}-01", f"{year}-{month}-31"  # string order: the 31st is after every day of it
+    return f"{year}-01-01", f"{year}-12-31"
+
+
+def in_range(date: str | float | None, start: str | None = None, end: str | None = None) -> bool:
+    """Whether an event dated ``date`` may fall between ``start`` and ``end`` (each a year, month or day, inclusive).
+
+    A value overlapping the range counts ("2017" is in 2017-03..2017-05): the text said no more.
+    An undated event, or one whose date names no calendar part (a decade "198", "PRESENT_REF"),
+    is outside every range.
+    """
+    if start is None and end is None:
+        return True
+    span = _bounds(date) if isinstance(date, str) and date else None  # a frame's missing date is NaN
+    if span is None:
+        return False
+    low = _bounds(start)[0] if start and _bounds(start) else "0000-00-00"
+    high = _bounds(end)[1] if end and _bounds(end) else "9999-99-99"
+    return span[0] <= high and span[1] >= low
+
+
+def check_range_bound(value: str | None, name: str) -> str | None:
+    """``value`` when it is a year, year-month or date; ``ValueError`` naming the option otherwise."""
+    if value is not None and (_bounds(value) is None or _CALENDAR_START.match(value).group(0) != value):
+        raise ValueError(f"{name} {value!r}: give a year, a month or a day (2017, 2017-03, 2017-03-14)")
+    return value
+

@@ -9,7 +9,7 @@ from typer.testing import CliRunner
 
 from newsgraph.cli import app
 from newsgraph.record import Entity, Event, Mention, Meta, Offsets, Record, Source
-from newsgraph.timeline import ARTICLE_SOURCE, timeline
+from newsgraph.timeline import ARTICLE_SOURCE, in_range, timeline
 
 TEXT = "Smith resigned in May. Jones met Smith in 2016. Lee arrived."
 
@@ -125,3 +125,30 @@ def test_timeline_shows_main_events_unless_all_events(tmp_path):
     main_rows, all_rows = json.loads(main.stdout), json.loads(every.stdout)
     assert 0 < len(main_rows) < len(all_rows)
     assert "know" not in {r["predicate"] for r in main_rows}
+
+
+@pytest.mark.parametrize(("date", "start", "end", "inside"), [
+    ("2017-05", "2017", None, True),
+    ("2017-05", "2017-06", None, False),
+    ("2017-05-14", "2017-05", "2017-05", True),
+    ("2017", "2017-03", "2017-04", True),  # the text says no more than the year: it may fall inside
+    ("2016", "2017", None, False),
+    ("2017-05", None, "2017-04-30", False),
+    ("198", "1980", None, False),  # a decade names no calendar part a range can compare
+    (None, "2017", None, False),
+    (None, None, None, True),
+])
+def test_a_date_range_keeps_events_that_may_fall_inside(date, start, end, inside):
+    assert in_range(date, start, end) is inside
+
+
+def test_from_and_to_on_the_cli(tmp_path):
+    article = tmp_path / "a.txt"
+    article.write_text("Police arrested two men on March 3, 2017. The mayor praised them in 2015.", encoding="utf-8")
+    args = ["timeline", str(article), "--json", "--all-events", "--published", "2017-06-06"]
+    every = json.loads(CliRunner().invoke(app, args).stdout)
+    kept = json.loads(CliRunner().invoke(app, [*args, "--from", "2017-01", "--to", "2017-12"]).stdout)
+    assert {d["date"] for d in every} >= {"2017-03-03", "2015"}
+    assert [d["date"] for d in kept] == ["2017-03-03"]
+    bad = CliRunner().invoke(app, [*args, "--from", "March"])
+    assert bad.exit_code == 2 and "--from 'March'" in bad.output

@@ -71,3 +71,22 @@ def test_the_web_timeline_takes_all(tmp_path, make_record):
         page = client.get("/timeline?entity=Jane+Roe")
         assert "main events" in page.text and "thanked warmly" not in page.text
         assert "thanked warmly" in client.get("/timeline?entity=Jane+Roe&all=true").text
+
+
+def test_timeline_db_takes_a_date_range(tmp_path, make_record):
+    import json
+
+    from typer.testing import CliRunner
+
+    from newsgraph.cli import app
+
+    path = tmp_path / "news.db"
+    with Store(path) as store:
+        for record in _marked(make_record):
+            store.add(record)
+    args = ["timeline", "--db", str(path), "--json", "--all-events"]
+    may = json.loads(CliRunner().invoke(app, [*args, "--from", "2024-05", "--to", "2024-05"]).stdout)
+    dates = [r["date"] for r in may]
+    assert dates == ["2024-05-01", "2024-05-02"]
+    one = json.loads(CliRunner().invoke(app, [*args, "--from", "2024-05-02", "--limit", "1"]).stdout)
+    assert [r["date"] for r in one] == ["2024-05-02"]  # the range first, then the limit

@@ -10,7 +10,7 @@ from rich.table import Table
 
 from newsgraph.cli._app import app, console, fail, write_line
 from newsgraph.cli._reading import ReadRun
-from newsgraph.timeline import TimelineEntry, timeline
+from newsgraph.timeline import TimelineEntry, check_range_bound, in_range, timeline
 
 #: Evidence sentences are clipped to this many characters in the table (``--json`` has them whole).
 EVIDENCE_CHARS = 200
@@ -34,15 +34,25 @@ def timeline_command(
     ] = False,
     parquet: Annotated[str | None, typer.Option(
         "--parquet", help="Draw the events from a Parquet corpus (through DuckDB) instead of articles.")] = None,
+    date_from: Annotated[str | None, typer.Option(
+        "--from", help="Only events dated on or after this year, month or day (2017, 2017-03, 2017-03-14).")] = None,
+    date_to: Annotated[str | None, typer.Option(
+        "--to", help="Only events dated on or before this year, month or day (inclusive).")] = None,
 ) -> None:
     """List the events of the given articles (or of a store) in date order, with source and evidence.
 
     Examples: newsgraph timeline article.txt --entity "Jane Doe";
-    newsgraph timeline "Jane Doe" --db news.db
+    newsgraph timeline "Jane Doe" --db news.db --from 2017-01 --to 2017-06
     """
+    try:
+        check_range_bound(date_from, "--from")
+        check_range_bound(date_to, "--to")
+    except ValueError as exc:
+        fail(str(exc), 2)
+    dates = (date_from, date_to)
     if db is not None or parquet is not None:
         _store_timeline(db or "", entity or " ".join(paths or []) or None, limit=limit, as_json=as_json,
-                        dated_only=dated_only, all_events=all_events, parquet=parquet)
+                        dated_only=dated_only, all_events=all_events, parquet=parquet, dates=dates)
         return
     if not paths:
         fail("name articles to read, or a store with --db", 2)
@@ -53,7 +63,7 @@ def timeline_command(
             r.model_copy(update={"events": [e for e in r.events if e.main]}) if any(e.main for e in r.events) else r
             for r in records
         ]
-    entries = timeline(records, entity, undated=not dated_only)
+    entries = [e for e in timeline(records, entity, undated=not dated_only) if in_range(e.date, *dates)]
     if as_json:
         write_line(json.dumps([e.to_dict() for e in entries], indent=2, ensure_ascii=False))
     else:
@@ -92,16 +102,22 @@ def render_timeline(entries: list[TimelineEntry], *, multiple: bool = False) -> 
 
 
 def _store_timeline(db: str, name: str | None, *, limit: int | None, as_json: bool, dated_only: bool,
-                    all_events: bool = False, parquet: str | None = None) -> None:
+                    all_events: bool = False, parquet: str | None = None,
+                    dates: tuple[str | None, str | None] = (None, None)) -> None:
     """Events across a store's articles (or a Parquet corpus's), ordered by event date (``timeline --db``):
     main events unless ``all_events``, each with its predicate as the article writes it."""
     from newsgraph.cli.corpus import _dump, _labelled, _query
     from newsgraph.store.queries import records_of
 
-    frame = _query(db, lambda store: _labelled(store, store.timeline(name, limit=limit, all_events=all_events),
-                                               "article_id"), parquet=parquet)
+    ranged = any(dates)  # the range is applied to the events, then ``limit``: the query runs without one
+    frame = _query(db, lambda store: _labelled(
+        store, store.timeline(name, limit=None if ranged else limit, all_events=all_events), "article_id"),
+        parquet=parquet)
     if dated_only:
         frame = frame[frame["date"].notna()]
+    if ranged:
+        frame = frame[[in_range(d, *dates) for d in frame["date"]]]
+        frame = frame.head(limit) if limit is not None else frame
     rows = records_of(frame)
     if as_json:
         _dump(rows)
