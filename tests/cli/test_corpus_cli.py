@@ -96,6 +96,9 @@ def test_entity_profile_table_and_json(built):
     assert json.loads(invoke("entity", "show", "Jane Roe", "--db", str(built), "--json").stdout) == data
     missing = invoke("entity", "Nobody Known", "--db", str(built))
     assert missing.exit_code == 1 and "no entity matches" in missing.stderr
+    one = json.loads(invoke("entity", "Jane Roe", "--db", str(built), "--json", "--limit", "1").stdout)
+    assert len(one["articles"]) == 1 and one["entity"]["articles"] == 2  # the list is cut, not the count
+    assert "first 1 of 2" in invoke("entity", "Jane Roe", "--db", str(built), "--limit", "1").stdout
 
 
 def test_entity_list_merge_and_split(db):

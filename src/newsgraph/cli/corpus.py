@@ -409,13 +409,15 @@ def entity_show(
     db: DbOption = DEFAULT_DB,
     as_json: JsonOption = False,
     parquet: ParquetOption = None,
+    limit: Annotated[int, typer.Option(min=1, max=1000, help="Rows of each list: articles, quotes by, quotes about.")
+                     ] = 50,
 ) -> None:
     """Profile of an entity: names, titles over time, articles, quotes by and about, co-mentioned.
 
-    Example: newsgraph entity "Jane Roe" --db news.db
+    Example: newsgraph entity "Jane Roe" --db news.db --limit 10
     """
     def labelled_profile(store: Any) -> Any:
-        profile = store.entity(name)
+        profile = store.entity(name, limit=limit)
         profile.articles = _labelled(store, profile.articles)
         profile.quotes_by = _labelled(store, profile.quotes_by, "article_id")
         profile.quotes_about = _labelled(store, profile.quotes_about, "article_id")

@@ -288,9 +288,9 @@ class DuckCorpus:
             co_mentioned=co_mentioned, co_mention_articles=min(ref.articles, q.CO_MENTION_SAMPLE),
         )
 
-    def entity(self, name: str) -> q.EntityProfile:
+    def entity(self, name: str, *, limit: int = 50) -> q.EntityProfile:
         """``Store.entity``: the profile of the entity ``name`` best matches."""
-        return self.entity_profile(name)
+        return self.entity_profile(name, limit=limit)
 
     def quotes(self, *, by: str | None = None, about: str | None = None, limit: int | None = None) -> pd.DataFrame:
         """``queries.quotes`` over the Parquet corpus."""

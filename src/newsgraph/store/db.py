@@ -344,9 +344,10 @@ class Store:
         return q.find_entities(self.conn, query, limit, exact_first=exact_first)
 
     @guarded
-    def entity(self, name: str) -> q.EntityProfile:
-        """The profile of the corpus entity ``name`` best matches (see ``queries.entity_profile``)."""
-        return q.entity_profile(self.conn, name)
+    def entity(self, name: str, *, limit: int = 50) -> q.EntityProfile:
+        """The profile of the corpus entity ``name`` best matches (see ``queries.entity_profile``):
+        its articles and quotes by and about it, the first ``limit`` of each."""
+        return q.entity_profile(self.conn, name, limit=limit)
 
     @guarded
     def merge_entities(self, keep: str, other: str) -> ents.EntityRef:
