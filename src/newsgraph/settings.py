@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import math
 import os
 from dataclasses import dataclass
 
@@ -103,7 +104,7 @@ def env_float(name: str, default: float) -> float:
         number = float(value)
     except ValueError:
         raise SettingsError(f"{name}={value!r} is not a number of seconds") from None
-    if number != number or number in (float("inf"), float("-inf")):
+    if not math.isfinite(number):
         raise SettingsError(f"{name}={value!r} is not a number of seconds")
     return number
 

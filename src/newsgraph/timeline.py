@@ -173,14 +173,16 @@ def in_range(date: str | float | None, start: str | None = None, end: str | None
     span = _bounds(date) if isinstance(date, str) and date else None  # a frame's missing date is NaN
     if span is None:
         return False
-    low = _bounds(start)[0] if start and _bounds(start) else "0000-00-00"
-    high = _bounds(end)[1] if end and _bounds(end) else "9999-99-99"
+    first = _bounds(start) if start else None
+    last = _bounds(end) if end else None
+    low = first[0] if first else "0000-00-00"
+    high = last[1] if last else "9999-99-99"
     return span[0] <= high and span[1] >= low
 
 
 def check_range_bound(value: str | None, name: str) -> str | None:
     """``value`` when it is a year, year-month or date; ``ValueError`` naming the option otherwise."""
-    if value is not None and (_bounds(value) is None or _CALENDAR_START.match(value).group(0) != value):
+    if value is not None and _CALENDAR_START.fullmatch(value) is None:
         raise ValueError(f"{name} {value!r}: give a year, a month or a day (2017, 2017-03, 2017-03-14)")
     return value
 
