@@ -362,7 +362,8 @@ class DuckCorpus:
         p = tuple(params)
         n_articles = self.rows(f"SELECT count(*) FROM articles a WHERE {where}", p)[0][0]
         kinds = self.rows(f"""
-            SELECT coalesce(s.kind, 'unknown'), count(*), sum(coalesce(s.anonymous, 0))
+            SELECT coalesce(s.kind, 'unknown'), count(*), sum(coalesce(s.anonymous, 0)),
+                   sum(CASE WHEN {q.UNRESOLVED_SOURCE} THEN 1 ELSE 0 END)
             FROM attributions q JOIN articles a ON a.id = q.article_id
             LEFT JOIN sources s ON s.article_id = q.article_id AND s.id = q.source_id
             WHERE {where} GROUP BY 1 ORDER BY 2 DESC, 1""", p)
@@ -373,10 +374,7 @@ class DuckCorpus:
             FROM sources s JOIN articles a ON a.id = s.article_id
             LEFT JOIN entities e ON e.article_id = s.article_id AND e.id = s.entity_id
             WHERE {where} AND coalesce(s.anonymous, 0) = 0 AND NOT {q.UNRESOLVED_SOURCE}""", p)[0][0]
-        unresolved = self.rows(f"""
-            SELECT count(*) FROM attributions q JOIN articles a ON a.id = q.article_id
-            JOIN sources s ON s.article_id = q.article_id AND s.id = q.source_id
-            WHERE {where} AND {q.UNRESOLVED_SOURCE}""", p)[0][0]
+        unresolved = sum(int(r[3] or 0) for r in kinds)
         top = self.frame(f"""
             SELECT any_value(coalesce(c.name, s.description)) AS source, s.kind, any_value(s.anonymous) AS anonymous,
                    count(q.id) AS attributions, count(DISTINCT s.article_id) AS articles

@@ -606,7 +606,8 @@ def sources(
     where, params = _article_filter(outlet, author)
     n_articles = conn.execute(f"SELECT count(*) FROM articles a WHERE {where}", params).fetchone()[0]
     kinds = conn.execute(f"""
-        SELECT coalesce(s.kind, 'unknown'), count(*), sum(coalesce(s.anonymous, 0))
+        SELECT coalesce(s.kind, 'unknown'), count(*), sum(coalesce(s.anonymous, 0)),
+               sum(CASE WHEN {UNRESOLVED_SOURCE} THEN 1 ELSE 0 END)
         FROM attributions q JOIN articles a ON a.id = q.article_id
         LEFT JOIN sources s ON s.article_id = q.article_id AND s.id = q.source_id
         WHERE {where} GROUP BY 1 ORDER BY 2 DESC""", params).fetchall()
@@ -617,10 +618,7 @@ def sources(
         FROM sources s JOIN articles a ON a.id = s.article_id
         LEFT JOIN entities e ON e.article_id = s.article_id AND e.id = s.entity_id
         WHERE {where} AND NOT coalesce(s.anonymous, 0) AND NOT {UNRESOLVED_SOURCE}""", params).fetchone()[0]
-    unresolved = conn.execute(f"""
-        SELECT count(*) FROM attributions q JOIN articles a ON a.id = q.article_id
-        JOIN sources s ON s.article_id = q.article_id AND s.id = q.source_id
-        WHERE {where} AND {UNRESOLVED_SOURCE}""", params).fetchone()[0]
+    unresolved = sum(int(r[3] or 0) for r in kinds)
     top = frame(conn, f"""
         SELECT coalesce(c.name, s.description) AS source, s.kind, s.anonymous,
                count(q.id) AS attributions, count(DISTINCT s.article_id) AS articles
