@@ -326,3 +326,120 @@ def test_pronoun_subject_without_a_noun_subject_above_has_no_antecedent():
 7 . 1 punct PUNCT . .
 """)
     assert pronoun_antecedent(doc[2], doc[4]) is None
+
+
+# -- who does an adjunct, a purpose clause, a coordinated relative clause (QA-SRL dev half) --------------
+
+
+def test_participle_after_a_passive_clause_is_done_by_its_subject_not_its_agent():
+    # "The crew was praised by fans, winning a prize": the crew wins.
+    doc = parse("""
+0 The 1 det DET DT the
+1 crew 3 nsubjpass NOUN NN crew
+2 was 3 auxpass AUX VBD be
+3 praised 3 ROOT VERB VBN praise
+4 by 3 agent ADP IN by
+5 fans 4 pobj NOUN NNS fan
+6 , 3 punct PUNCT , ,
+7 winning 3 advcl VERB VBG win
+8 a 9 det DET DT a
+9 prize 7 dobj NOUN NN prize
+10 . 3 punct PUNCT . .
+""")
+    assert agent(doc[3]).text == "fans"
+    assert agent(doc[7]).text == "crew"
+
+
+def test_gerund_after_a_preposition_of_a_passive_clause_is_done_by_its_subject():
+    # "The firm was fined for polluting the river."
+    doc = parse("""
+0 The 1 det DET DT the
+1 firm 3 nsubjpass NOUN NN firm
+2 was 3 auxpass AUX VBD be
+3 fined 3 ROOT VERB VBN fin
+4 for 3 prep ADP IN for
+5 polluting 4 pcomp VERB VBG pollute
+6 the 7 det DET DT the
+7 river 5 dobj NOUN NN river
+8 . 3 punct PUNCT . .
+""")
+    assert agent(doc[5]).text == "firm"
+    assert predicate(doc[3]) == "fine"  # "fined" is not a form of "fin"
+
+
+def test_purpose_infinitive_and_participle_after_while_take_the_main_subject():
+    # "The club rallied to beat Leeds while losing a player."
+    doc = parse("""
+0 The 1 det DET DT the
+1 club 2 nsubj NOUN NN club
+2 rallied 2 ROOT VERB VBD rally
+3 to 4 aux PART TO to
+4 beat 2 advcl VERB VB beat
+5 Leeds 4 dobj PROPN NNP Leeds
+6 while 7 mark SCONJ IN while
+7 losing 4 advcl VERB VBG lose
+8 a 9 det DET DT a
+9 player 7 dobj NOUN NN player
+10 . 2 punct PUNCT . .
+""")
+    assert agent(doc[4]).text == "club"
+    assert agent(doc[7]).text == "club"
+
+
+def test_finite_clause_after_because_keeps_no_inherited_subject():
+    # "He left because cheering started": a clause with its own subject is not controlled.
+    doc = parse("""
+0 He 1 nsubj PRON PRP he
+1 left 1 ROOT VERB VBD leave
+2 because 4 mark SCONJ IN because
+3 cheering 4 nsubj NOUN NN cheering
+4 started 1 advcl VERB VBD start
+5 . 1 punct PUNCT . .
+""")
+    assert agent(doc[4]).text == "cheering"
+
+
+def test_relative_pronoun_of_a_coordinated_relative_clause_stands_for_the_noun():
+    # "a nurse who trained here and who left in May"
+    doc = parse("""
+0 a 1 det DET DT a
+1 nurse 1 ROOT NOUN NN nurse
+2 who 3 nsubj PRON WP who
+3 trained 1 relcl VERB VBD train
+4 here 3 advmod ADV RB here
+5 and 3 cc CCONJ CC and
+6 who 7 nsubj PRON WP who
+7 left 3 conj VERB VBD leave
+8 in 7 prep ADP IN in
+9 May 8 pobj PROPN NNP May
+""")
+    assert agent(doc[7]).text == "nurse"
+
+
+def test_it_never_takes_up_a_person_and_they_never_one_person_alone():
+    # "Ann Cole said it lacked support" / "Ann Cole said they lacked support"
+    spec = """
+0 Ann 1 compound PROPN NNP Ann B-PERSON
+1 Cole 2 nsubj PROPN NNP Cole I-PERSON
+2 said 2 ROOT VERB VBD say
+3 {p} 4 nsubj PRON PRP {p}
+4 lacked 2 ccomp VERB VBD lack
+5 support 4 dobj NOUN NN support
+6 . 2 punct PUNCT . .
+"""
+    for word in ("it", "they"):
+        doc = parse(spec.format(p=word))
+        assert pronoun_antecedent(doc[3], doc[4]) is None
+    doc = parse(spec.format(p="she"))
+    assert pronoun_antecedent(doc[3], doc[4]).text == "Cole"
+
+
+def test_silent_e_is_put_back_on_one_syllable_stems_only():
+    from newsgraph.extract.events.clauses import silent_e
+
+    assert silent_e("hoped", "hop") == "hope"
+    assert silent_e("staring", "star") == "stare"
+    assert silent_e("hopped", "hop") == "hop"
+    assert silent_e("visited", "visit") == "visit"
+    assert silent_e("played", "play") == "play"
+    assert silent_e("rained", "rain") == "rain"

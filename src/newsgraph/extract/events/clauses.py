@@ -58,6 +58,12 @@ ADJECTIVE_LIGHT_VERBS = frozenset({"make", "grow", "become", "get", "turn", "go"
 RELATIVE_PRONOUNS = frozenset({"who", "that", "which", "whom"})
 #: Pronouns a subject may stand in for an earlier noun phrase with.
 ANAPHORS = frozenset({"it", "they", "he", "she", "we"})
+#: Plural noun tags (Penn Treebank): what "they" may take up, and "it"/"he"/"she" may not.
+PLURAL_NOUN_TAGS = frozenset({"NNS", "NNPS"})
+#: Singular personal pronouns: never what "it" or a lone "they" takes up.
+PERSONAL_PRONOUNS = frozenset({"he", "she", "him", "her", "i", "me"})
+#: Subordinators a participle without a subject may follow and still share the main clause's subject.
+ADJUNCT_MARKS = frozenset({"while", "when", "after", "before", "since", "by", "without", "upon", "on", "in"})
 #: How far up the tree rules may walk (guards against pathological parses).
 MAX_DEPTH = 40
 
@@ -69,7 +75,27 @@ def verb_lemma(tok: Token) -> str:
     if is_word_prefix(tok):  # the parser split "re-elected" and made "re" the verb
         return f"{tok.lower_}-{tok.doc[tok.i + 2].lemma_.lower()}"
     lemma = tok.lemma_.lower()
-    return lemma if any(ch.isalpha() for ch in lemma) else tok.lower_
+    if not any(ch.isalpha() for ch in lemma):
+        return tok.lower_
+    return silent_e(tok.lower_, lemma)
+
+
+#: A one-syllable stem ending in one vowel and one consonant ("hop", "fin", "star").
+RE_CVC_STEM = re.compile(r"^[^aeiouy]*[aeiouy][bcdfgklmnprstvz]$")
+
+
+def silent_e(form: str, lemma: str) -> str:
+    """Put back the silent "e" the lemmatizer dropped: "hoped" → "hope", not "hop".
+
+    English doubles the last consonant of a one-syllable verb before "-ed"/"-ing"
+    ("hop" → "hopped", "star" → "starred"), so an undoubled "hoped", "fined",
+    "staged" or "staring" comes from a stem in "e"; the model's rule lemmatizer
+    takes the first form its word list knows ("hop", "fin", "stag"). Longer stems
+    ("visited", "opened") are left alone: their last syllable is not stressed.
+    """
+    if RE_CVC_STEM.match(lemma) and form in (lemma + "ed", lemma + "ing"):
+        return lemma + "e"
+    return lemma
 
 
 def has_letters(tok: Token) -> bool:
@@ -260,11 +286,25 @@ def _own_agent(verb: Token) -> Token | None:
     if not subjects:
         return None
     subj = subjects[0]
-    if subj.lower_ in RELATIVE_PRONOUNS and verb.dep_ == "relcl":
-        return _nominal_agent(_relative_head(verb.head, subj))
+    if subj.lower_ in RELATIVE_PRONOUNS:
+        relcl = _relative_clause(verb)
+        if relcl is not None:
+            return _nominal_agent(_relative_head(relcl.head, subj))
     if subj.dep_ == "expl":
         return None
     return _nominal_agent(subj)
+
+
+def _relative_clause(verb: Token) -> Token | None:
+    """The relative clause ``verb`` heads or is coordinated into ("who came ... and who left")."""
+    tok = verb
+    for _ in range(MAX_DEPTH):
+        if tok.dep_ == "relcl":
+            return tok
+        if tok.dep_ != "conj" or tok.head.i == tok.i:
+            return None
+        tok = tok.head
+    return None
 
 
 def _relative_head(head: Token, pronoun: Token) -> Token:
@@ -313,10 +353,10 @@ def _inherited_agent(verb: Token) -> Token | None:
     if dep == "xcomp":
         objs = [c for c in head.children if c.dep_ in OBJECT_DEPS and c.i < verb.i and _can_act(c)]
         return objs[0] if objs else head
-    if dep == "advcl" and not any(c.dep_ == "mark" for c in verb.children) and verb.tag_ in PARTICIPLE_TAGS:
-        return head
+    if dep == "advcl" and _controlled_adjunct(verb):
+        return _controller(head)
     if dep == "pcomp" and verb.tag_ == "VBG" and head.dep_ == "prep" and head.head.pos_ in VERBAL_POS:
-        return head.head  # "was arrested after attempting to ...", "won by scoring ...": the clause's own subject
+        return _controller(head.head)  # "was arrested after attempting to ...", "won by scoring ...": the subject
     if dep in NOUN_CLAUSE_DEPS and head.pos_ in NOMINAL_OR_PRONOUN_POS:
         if head.dep_ == "attr" and head.head.pos_ in VERBAL_POS:
             subj = children(head.head, CLAUSE_SUBJECT_DEPS)
@@ -324,6 +364,34 @@ def _inherited_agent(verb: Token) -> Token | None:
                 return subj[0]
         return head
     return None
+
+
+def _controlled_adjunct(verb: Token) -> bool:
+    """An adverbial clause without a subject whose doer is the main clause's subject.
+
+    A bare participle ("..., scoring twice"), one after a time or manner word
+    ("while wearing", "after leaving"), or a purpose infinitive ("came back to
+    win"). Other subordinators ("because", "if") introduce finite clauses.
+    """
+    if any(c.dep_ in CLAUSE_SUBJECT_DEPS for c in verb.children):
+        return False
+    marks = [c.lower_ for c in verb.children if c.dep_ == "mark"]
+    if verb.tag_ in PARTICIPLE_TAGS:
+        return not marks or (verb.tag_ == "VBG" and marks[0] in ADJUNCT_MARKS)
+    return verb.tag_ == "VB" and not marks and any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
+
+
+def _controller(verb: Token) -> Token:
+    """Whom an adjunct of ``verb`` is about: its grammatical subject when passive, else the clause itself.
+
+    "The team was cheered by fans, earning praise": the team earns, not the fans,
+    so a passive clause hands on its subject rather than its agent.
+    """
+    if is_passive(verb):
+        subj = children(verb, PASSIVE_SUBJECT_DEPS)
+        if subj:
+            return subj[0]
+    return verb
 
 
 def _nominal_agent(noun: Token) -> Token:
@@ -416,8 +484,8 @@ def actor_phrase_tokens(tok: Token) -> list[Token]:
 def pronoun_antecedent(pronoun: Token, verb: Token) -> Token | None:
     """The subject a pronoun subject takes up within its sentence: "Hungary has said it will ...".
 
-    The nearest governing clause whose subject precedes the pronoun and is a noun
-    phrase; a reporting frame is the usual case.
+    The nearest governing clause whose subject precedes the pronoun, is a noun
+    phrase and agrees with it (``agrees``); a reporting frame is the usual case.
     """
     tok = verb
     for _ in range(MAX_DEPTH):
@@ -427,9 +495,28 @@ def pronoun_antecedent(pronoun: Token, verb: Token) -> Token | None:
         if tok.pos_ not in VERBAL_POS:
             continue
         for subj in children(tok, ("nsubj",)):
-            if subj.i < pronoun.i and subj.pos_ in NOMINAL_POS:
+            if subj.i < pronoun.i and subj.pos_ in NOMINAL_POS and agrees(pronoun, subj):
                 return subj
     return None
+
+
+def agrees(pronoun: Token, noun: Token) -> bool:
+    """Whether ``noun`` can be what ``pronoun`` stands for: person-hood and number, where they are sure.
+
+    "it" never takes up a person ("Ann Cole said it lacked support": "it" is not
+    Ann Cole); "they" never takes up one person alone (but a team, a country or a
+    party, as news usage has it: "Norway said they ..."); "he"/"she" never a
+    place, an organisation or a plural noun.
+    """
+    word = pronoun.lower_
+    if word == "it":
+        return noun.ent_type_ != "PERSON" and noun.lower_ not in PERSONAL_PRONOUNS
+    if word == "they":
+        alone = not any(c.dep_ == "conj" for c in noun.children)
+        return not (alone and (noun.ent_type_ == "PERSON" or noun.lower_ in PERSONAL_PRONOUNS))
+    if word in ("he", "she"):
+        return noun.ent_type_ not in NON_PERSON_TYPES and noun.tag_ not in PLURAL_NOUN_TAGS
+    return True
 
 
 def full_phrase_tokens(tok: Token) -> list[Token]:

@@ -250,8 +250,11 @@ def _actor(ctx: DocContext, tok: Token | None, verb: Token) -> tuple[EntityMenti
     if tok.lower_ in PERSON_PRONOUN_FORMS:
         person = ctx.entity_at(tok)  # the entity stage's coreference, else the nearest person subject
         if person is not None:
-            return person, person.mention.text
+            return person, _resolved_text(person)
     elif tok.lower_ in cl.ANAPHORS:
+        resolved = ctx.mentions_by_token.get(tok.i)  # the entity stage's it/they resolution comes first
+        if resolved is not None:
+            return resolved, _resolved_text(resolved)
         antecedent = cl.pronoun_antecedent(tok, verb)
         if antecedent is not None:
             tok = antecedent
@@ -268,6 +271,16 @@ def _actor(ctx: DocContext, tok: Token | None, verb: Token) -> tuple[EntityMenti
     if not any(ch.isalpha() for ch in text):
         return None, None
     return found, text
+
+
+def _resolved_text(found: EntityMention) -> str:
+    """An actor's text for display: the name a pronoun or a description was resolved to, else the mention.
+
+    The evidence span stays on the pronoun itself; the text says who it is.
+    """
+    if found.mention.kind in ("pronoun", "nominal"):
+        return found.entity.name
+    return found.mention.text
 
 
 #: What is left of an actor phrase cut short at a quotation mark.
