@@ -443,3 +443,49 @@ def test_silent_e_is_put_back_on_one_syllable_stems_only():
     assert silent_e("visited", "visit") == "visit"
     assert silent_e("played", "play") == "play"
     assert silent_e("rained", "rain") == "rain"
+
+
+def test_object_of_a_judging_verb_does_the_gerund_after_for():
+    # "The minister praised the nurses for working overtime."
+    doc = parse("""
+0 The 1 det DET DT the
+1 minister 2 nsubj NOUN NN minister
+2 praised 2 ROOT VERB VBD praise
+3 the 4 det DET DT the
+4 nurses 2 dobj NOUN NNS nurse
+5 for 2 prep ADP IN for
+6 working 5 pcomp VERB VBG work
+7 overtime 6 dobj NOUN NN overtime
+8 . 2 punct PUNCT . .
+""")
+    assert agent(doc[6]).text == "nurses"
+
+
+def test_participle_on_the_noun_after_there_is_is_done_by_that_noun():
+    # "There are two dams filling the valley."
+    doc = parse("""
+0 There 1 expl PRON EX there
+1 are 1 ROOT VERB VBP be
+2 two 3 nummod NUM CD two
+3 dams 1 attr NOUN NNS dam
+4 filling 3 acl VERB VBG fill
+5 the 6 det DET DT the
+6 valley 4 dobj NOUN NN valley
+7 . 1 punct PUNCT . .
+""")
+    assert agent(doc[4]).text == "dams"
+
+
+def test_it_does_not_take_up_a_title_noun_with_a_name_on_it():
+    # "justice minister Ann Cole said it would help"
+    doc = parse("""
+0 justice 1 compound NOUN NN justice
+1 minister 4 nsubj NOUN NN minister
+2 Ann 3 compound PROPN NNP Ann B-PERSON
+3 Cole 1 appos PROPN NNP Cole I-PERSON
+4 said 4 ROOT VERB VBD say
+5 it 7 nsubj PRON PRP it
+6 would 7 aux AUX MD would
+7 help 4 ccomp VERB VB help
+""")
+    assert pronoun_antecedent(doc[5], doc[7]) is None

@@ -24,6 +24,7 @@ from newsgraph.extract.events.lexicons import (
     LEADING_CONNECTIVE_DEPS,
     NEGATION_WORDS,
     NON_PERSON_TYPES,
+    OBJECT_CONTROL_PREPOSITIONS,
     PERSONAL_RELATIVES,
     PHRASE_TRIM_DEPS,
     PREP_KEEPING_TRIM_DEPS,
@@ -64,6 +65,8 @@ PLURAL_NOUN_TAGS = frozenset({"NNS", "NNPS"})
 PERSONAL_PRONOUNS = frozenset({"he", "she", "him", "her", "i", "me"})
 #: Subordinators a participle without a subject may follow and still share the main clause's subject.
 ADJUNCT_MARKS = frozenset({"while", "when", "after", "before", "since", "by", "without", "upon", "on", "in"})
+#: How a name hangs on the title noun the parser made the head ("minister Ann Cole").
+NAME_ON_TITLE_DEPS = frozenset({"appos", "compound", "flat"})
 #: How far up the tree rules may walk (guards against pathological parses).
 MAX_DEPTH = 40
 
@@ -356,11 +359,16 @@ def _inherited_agent(verb: Token) -> Token | None:
     if dep == "advcl" and _controlled_adjunct(verb):
         return _controller(head)
     if dep == "pcomp" and verb.tag_ == "VBG" and head.dep_ == "prep" and head.head.pos_ in VERBAL_POS:
-        return _controller(head.head)  # "was arrested after attempting to ...", "won by scoring ...": the subject
+        gov = head.head
+        if not is_passive(gov) and (verb_lemma(gov), head.lower_) in OBJECT_CONTROL_PREPOSITIONS:
+            objs = children(gov, OBJECT_DEPS)
+            if objs:
+                return objs[0]  # "praised the nurses for working": the nurses work
+        return _controller(gov)  # "was arrested after attempting to ...", "won by scoring ...": the subject
     if dep in NOUN_CLAUSE_DEPS and head.pos_ in NOMINAL_OR_PRONOUN_POS:
         if head.dep_ == "attr" and head.head.pos_ in VERBAL_POS:
             subj = children(head.head, CLAUSE_SUBJECT_DEPS)
-            if subj:
+            if subj and subj[0].dep_ != "expl":  # "there are two dams filling ...": the dams
                 return subj[0]
         return head
     return None
@@ -509,11 +517,12 @@ def agrees(pronoun: Token, noun: Token) -> bool:
     place, an organisation or a plural noun.
     """
     word = pronoun.lower_
+    person = noun.ent_type_ == "PERSON" or noun.lower_ in PERSONAL_PRONOUNS
     if word == "it":
-        return noun.ent_type_ != "PERSON" and noun.lower_ not in PERSONAL_PRONOUNS
+        # "justice minister Ann Cole": a title noun whose name hangs on it is a person too.
+        return not person and not any(c.ent_type_ == "PERSON" and c.dep_ in NAME_ON_TITLE_DEPS for c in noun.children)
     if word == "they":
-        alone = not any(c.dep_ == "conj" for c in noun.children)
-        return not (alone and (noun.ent_type_ == "PERSON" or noun.lower_ in PERSONAL_PRONOUNS))
+        return not (person and not any(c.dep_ == "conj" for c in noun.children))
     if word in ("he", "she"):
         return noun.ent_type_ not in NON_PERSON_TYPES and noun.tag_ not in PLURAL_NOUN_TAGS
     return True

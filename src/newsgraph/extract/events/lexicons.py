@@ -157,3 +157,15 @@ NEGATIVE_RELATION_WORDS = frozenset(
 
 #: A TIMEX3 value that names a calendar date, month, year, decade or century.
 RE_DATE_VALUE = re.compile(r"^\d{2,4}(?:-(?:\d{2}|W\d{2}|Q[1-4]|SP|SU|FA|WI|H[12])(?:-\d{2}|-WE)?)?(?:T.+)?$")
+
+#: Verbs whose object does what a following "for"/"of"/"with" gerund says ("praised the nurses for
+#: working", "accused the firm of hiding", "charged him with stealing"): (verb lemma, preposition).
+OBJECT_CONTROL_PREPOSITIONS = frozenset(
+    {(verb, "for") for verb in (
+        "criticize", "criticise", "praise", "blame", "thank", "fault", "fine", "punish", "condemn",
+        "commend", "congratulate", "applaud", "reward", "sue", "scold", "attack", "slam", "honour",
+        "honor", "credit", "arrest", "jail", "sentence", "penalise", "penalize", "forgive", "excuse",
+    )}
+    | {(verb, "of") for verb in ("accuse", "suspect", "convict", "acquit", "clear")}
+    | {(verb, "with") for verb in ("charge",)}
+)
