@@ -96,6 +96,19 @@ def test_short_forms_and_honorifics_group_with_the_full_name(run):
     assert not any("'s" in n or "Mr." in n for n in names)
 
 
+def test_acronym_joins_the_one_organisation_it_abbreviates(run):
+    text = "British Airways blamed fuel prices for a drop in profits. BA said costs rose again."
+    found = run(text)
+    airline = _find(found, "British Airways")
+    assert airline is not None and [m.text for m in airline.mentions if m.kind == "name"] == ["British Airways", "BA"]
+
+
+def test_acronym_of_two_names_stays_apart(run):
+    text = "Bank of America and British Airways signed a deal. BA said it was pleased."
+    found = run(text)
+    assert "BA" not in [m.text for e in found if e.name in ("British Airways", "Bank of America") for m in e.mentions]
+
+
 def test_two_people_with_one_surname_stay_apart(run):
     text = "Hillary Clinton spoke first. Bill Clinton spoke later. Clinton then left the stage."
     people = [e for e in run(text) if e.type == "PERSON"]

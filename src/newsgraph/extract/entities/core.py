@@ -27,6 +27,8 @@ from spacy.tokens import Doc, Span, Token
 
 from newsgraph.extract.entities import caps, coref, names, orgs, speakers, titles
 from newsgraph.extract.entities.lexicons import (
+    ACRONYM_LABELS,
+    ACRONYM_SKIPPED,
     CALENDAR_WORDS,
     CORPORATE_SUFFIXES,
     ENTITY_LABELS,
@@ -541,6 +543,46 @@ def _group(doc: Doc, spans: list[NameSpan], labels: dict[str, str]) -> list[Grou
     return groups
 
 
+def _initials(doc: Doc, span: NameSpan) -> str | None:
+    """The letters a name's acronym is made of: "British Airways" → "BA" (small words skipped)."""
+    words = [t.text for t in doc[span.start : span.end] if t.text.lower() not in ACRONYM_SKIPPED]
+    if len(words) < 2 or not all(w[:1].isupper() for w in words):
+        return None
+    return "".join(w[0] for w in words)
+
+
+def _merge_acronyms(doc: Doc, groups: list[Group]) -> list[Group]:
+    """An organisation's acronym and its full name are one entity: "British Airways" … "BA".
+
+    The acronym (all capitals, 2–6 letters, one token) joins the one organisation
+    or place of the article whose capitalised words start with its letters; with
+    two such names ("Bank of America", "British Airways") it stays apart.
+    """
+    full: dict[str, list[Group]] = {}
+    for group in groups:
+        if group.label in ACRONYM_LABELS:
+            for span in group.spans:
+                letters = _initials(doc, span)
+                if letters and group not in full.get(letters, []):
+                    full.setdefault(letters, []).append(group)
+    if not full:
+        return groups
+    merged: set[int] = set()
+    for group in groups:
+        if group.label not in ACRONYM_LABELS or any(span.end - span.start != 1 for span in group.spans):
+            continue
+        text = doc[group.spans[0].start].text
+        if not (text.isupper() and text.isalpha() and 2 <= len(text) <= 6):
+            continue
+        targets = [g for g in full.get(text, []) if g is not group]
+        if len(targets) != 1:
+            continue
+        targets[0].spans = sorted(targets[0].spans + group.spans, key=lambda s: s.start)
+        targets[0].titles += [t for t in group.titles if t not in targets[0].titles]
+        merged.add(id(group))
+    return [g for g in groups if id(g) not in merged]
+
+
 def _org_key(key: str) -> str:
     """An organisation's form without its legal suffix: "acme corp" and "acme" are one company."""
     words = key.split(" ")
@@ -743,7 +785,7 @@ def entities(doc: Doc) -> list[Entity]:
     labels = _vote(spans)
     found, replaced = _propagate(doc, spans, labels)
     spans = [span for index, span in enumerate(spans) if index not in replaced] + found
-    groups = [g for g in _group(doc, spans, labels) if g.spans]
+    groups = _merge_acronyms(doc, [g for g in _group(doc, spans, labels) if g.spans])
     _resolve(doc, groups)
     groups = [g for g in groups if g.spans or g.extra]
     scores = _salience_scores(doc, groups)

@@ -298,3 +298,7 @@ GROUP_NOUNS: dict[str, str] = {
 }  # fmt: skip
 #: Mentions an unnamed group needs in an article before it is an entity of its own.
 GROUP_MIN_MENTIONS = 3
+#: Small words an acronym leaves out ("Bank of England" → "BoE" is not matched; "BE" would be).
+ACRONYM_SKIPPED = frozenset({"of", "the", "and", "&", "for", "de", "du", "la", "le", "in", "on", "at"})
+#: Entity types whose acronym may stand for their full name ("BA", "EU", "US").
+ACRONYM_LABELS = frozenset({"ORG", "GPE", "NORP", "FAC"})
