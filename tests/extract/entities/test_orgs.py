@@ -52,6 +52,15 @@ def test_company_description_and_it_go_to_the_company(parse):
     assert it is volvo and next(m.kind for m in volvo.mentions if m.text == "it") == "pronoun"
 
 
+def test_its_in_a_fronted_participle_is_the_main_clause_subject(parse):
+    text = ("Volvo blamed steel prices for a fall in profits.\n\n"
+            "Reporting its results for the year, the carmaker said demand was weak.")
+    found = entities(parse(text))
+    volvo = _owner(found, "Volvo", 0)
+    assert volvo is not None
+    assert _owner(found, "its", _at(text, " its ") + 1) is volvo
+
+
 def test_it_for_a_thing_stays_unresolved(parse):
     text = "Volvo announced a new tax on imports. Critics say the tax is unfair because it hurts the poor."
     found = entities(parse(text))

@@ -49,6 +49,8 @@ ORG_LABELS = frozenset({"ORG", "GPE", "FAC", "NORP"})
 DESCRIPTION_WINDOW = 4
 #: How many sentences back "it"/"they" look (0: their own sentence only).
 PRONOUN_WINDOW = 1
+#: How far up from "its" the participle of a fronted adjunct may be ("Reporting its results ...").
+CATAPHOR_DEPTH = 4
 #: Lappin & Leass salience weights (halved for the previous sentence).
 W_RECENCY = 100.0
 W_SUBJECT = 80.0
@@ -130,6 +132,24 @@ def _clause_subject(token: Token) -> int | None:
     return next((c.i for c in head.children if c.dep_ in NOMINAL_SUBJECT_DEPS), None)
 
 
+def _fronted_adjunct_subject(token: Token) -> int | None:
+    """The main clause subject an "it"/"its" in a fronted, subjectless participle points ahead to.
+
+    "Reporting its results for the quarter, the airline said ...": the participle
+    is done by the main clause's subject, and its "its" is that subject too.
+    """
+    verb = token.head
+    for _ in range(CATAPHOR_DEPTH):
+        if verb.pos_ in ("VERB", "AUX") or verb.head.i == verb.i:
+            break
+        verb = verb.head
+    if verb.dep_ != "advcl" or verb.tag_ not in ("VBG", "VBN") or verb.i > verb.head.i:
+        return None
+    if any(c.dep_ in NOMINAL_SUBJECT_DEPS for c in verb.children):
+        return None
+    return next((c.i for c in verb.head.children if c.dep_ in NOMINAL_SUBJECT_DEPS and c.i > token.i), None)
+
+
 class OrgResolver:
     """Walks the doc once, in text order, resolving descriptions and pronouns as it goes."""
 
@@ -155,6 +175,7 @@ class OrgResolver:
         self._groups()
         self.events.sort()
         self.government: int | None = None
+        self.cataphors: list[tuple[int, int]] = []  # (pronoun, later subject) for fronted adjuncts
 
     # -- unnamed groups --------------------------------------------------------
 
@@ -214,6 +235,10 @@ class OrgResolver:
                 self._description(self.doc[i])
             else:
                 self._pronoun(self.doc[i], heads)
+        for i, subject in self.cataphors:  # the subject they point ahead to has been read by now
+            gi = self.owners.get(subject)
+            if gi is not None and gi in self.orgs and not self.covered[i] and self.orgs[gi].kind != "group":
+                self._add(i, i + 1, "pronoun", gi)
         return self.result
 
     def _note(self, token: int, gi: int) -> None:
@@ -370,6 +395,11 @@ class OrgResolver:
                 best, best_score = gi, score
         if best_score is None and singular_orgs:
             best = max(singular_orgs)[1]  # "the government ... they": an organisation as a plural
+        if best is None and not plural:
+            subject = _fronted_adjunct_subject(token)
+            if subject is not None:
+                self.cataphors.append((token.i, subject))
+                return
         if best is not None:  # None also when the best phrase is no organisation: "the tax ... it"
             self._add(token.i, token.i + 1, "pronoun", best)
             self._note(token.i, best)
