@@ -89,3 +89,30 @@ def test_load_articles_picks_one_annotator(tmp_path: Path) -> None:
 def test_missing_data_is_a_clear_error(tmp_path: Path) -> None:
     with pytest.raises(FileNotFoundError):
         list(load_articles(tmp_path, "dev"))
+
+
+def test_nominal_content_is_a_noun_phrase_outside_quotation_marks() -> None:
+    from _docs import parse
+    from newsgraph.evaluate.polnear import nominal_content
+
+    # "Critics attacked the decision and said it was late."
+    doc = parse("""
+0 Critics 1 nsubj NOUN NNS critic
+1 attacked 1 ROOT VERB VBD attack
+2 the 3 det DET DT the
+3 decision 1 dobj NOUN NN decision
+4 and 1 cc CCONJ CC and
+5 said 1 conj VERB VBD say
+6 it 7 nsubj PRON PRP it
+7 was 5 ccomp AUX VBD be
+8 late 7 acomp ADJ JJ late
+9 . 1 punct PUNCT . .
+""")
+    text = doc.text
+
+    def gold(piece: str) -> GoldAttribution:
+        start = text.index(piece)
+        return GoldAttribution(content=((start, start + len(piece)),), source=(), cue=())
+
+    assert nominal_content(doc, gold("the decision"))
+    assert not nominal_content(doc, gold("it was late"))

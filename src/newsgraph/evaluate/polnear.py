@@ -37,6 +37,8 @@ from newsgraph.record import Attribution, Source, SourceMention
 
 Span = tuple[int, int]
 SPLITS = ("train", "dev")
+#: Quotation marks: content next to one is a quotation, not a noun phrase.
+QUOTE_MARKS = ("\"", "“", "”", "‘", "’", "«", "»", "''", "``")
 #: Words of speech tag allowed between two quotes of one source for PolNeAR to see one content.
 MAX_RUN_GAP_WORDS = 10
 _TRIM = " \t\r\n.,;:!?\"'“”‘’«»‹›„()[]—–-"
@@ -324,5 +326,36 @@ def evaluate(root: Path, split: str = "dev", limit: int | None = None, model: st
         preds = predictions(doc.text, sources, attrs)
         for name, counts in score_article(doc.text, preds, article.gold).items():
             report.counts.setdefault(name, Counts()).add(counts)
+        nominal = [g for g in article.gold if nominal_content(doc, g)]
+        clausal_gold = [g for g in article.gold if not nominal_content(doc, g)]
+        clausal_preds = [p for p in preds if not _only_nominal(p, nominal, clausal_gold)]
+        for name, counts in score_article(doc.text, clausal_preds, clausal_gold).items():
+            report.counts.setdefault(f"{CLAUSAL}{name}", Counts()).add(counts)
         report.articles += 1
     return report
+
+
+#: Prefix of the scores under the convention without nominal-content attributions.
+CLAUSAL = "clausal_"
+
+
+def nominal_content(doc, gold: GoldAttribution) -> bool:
+    """A gold attribution whose content is a noun phrase ("criticized *the decision*"), not a clause or a quote.
+
+    Content with a verb or an auxiliary, or inside quotation marks, is clausal;
+    PolNeAR also annotates nominal content, which newsgraph leaves out by design,
+    so its figures are given both with and without these.
+    """
+    for start, end in gold.content:
+        if any(mark in doc.text[max(0, start - 1) : end + 1] for mark in QUOTE_MARKS):
+            return False
+        span = doc.char_span(start, end, alignment_mode="expand")
+        if span is None or any(t.pos_ in ("VERB", "AUX") for t in span):
+            return False
+    return True
+
+
+def _only_nominal(pred: Predicted, nominal: list[GoldAttribution], clausal: list[GoldAttribution]) -> bool:
+    """A prediction that touches nominal gold content only: neither right nor wrong in the clausal convention."""
+    touches = [pred.content]
+    return any(_overlap(touches, g.content) for g in nominal) and not any(_overlap(touches, g.content) for g in clausal)
