@@ -25,6 +25,8 @@ replaces its rows in one transaction):
     entity_keys       normalised name → corpus entity (what resolution consults)
     entity_overrides  (article, name) → corpus entity: the result of a split
     entity_decisions  the log of user merges and splits
+    co_mentions       (corpus entity, corpus entity) → articles naming both, kept by triggers on
+                      ``entities`` (migration 0008), so an entity's graph reads its neighbours directly
 """
 
 from __future__ import annotations
@@ -378,6 +380,87 @@ def _event_main(conn: sqlite3.Connection) -> None:
     )
 
 
+#: The distinct corpus entities, other than ``{cid}``, of article ``{article}`` apart from row ``{row}``.
+_OTHERS = ("SELECT DISTINCT corpus_entity_id FROM entities WHERE article_id = {article} "
+           "AND corpus_entity_id IS NOT NULL AND corpus_entity_id != {cid} AND rowid != {row}")
+
+
+def _co_mention_gain(row: str) -> str:
+    """Statements counting ``row``'s corpus entity as newly in its article: +1 with each other entity there.
+
+    Guarded by the caller: only when no other row of the article has that entity.
+    """
+    cid = f"{row}.corpus_entity_id"
+    others = _OTHERS.format(article=f"{row}.article_id", cid=cid, row=f"{row}.rowid")
+    return "\n".join(
+        f"INSERT INTO co_mentions (a, b, n) SELECT {a}, {b}, 1 FROM ({others}) o WHERE 1 "
+        "ON CONFLICT(a, b) DO UPDATE SET n = n + 1;"
+        for a, b in ((cid, "o.corpus_entity_id"), ("o.corpus_entity_id", cid))
+    )
+
+
+def _co_mention_loss(row: str, rowid: str) -> str:
+    """Statements counting ``row``'s corpus entity as gone from its article: -1 with each entity left there.
+
+    ``rowid``: the row to leave out of "the entities left" (the changed row itself on an update).
+    """
+    others = _OTHERS.format(article=f"{row}.article_id", cid=f"{row}.corpus_entity_id", row=rowid)
+    cid = f"{row}.corpus_entity_id"
+    return (f"UPDATE co_mentions SET n = n - 1 WHERE a = {cid} AND b IN ({others});"
+            f"UPDATE co_mentions SET n = n - 1 WHERE b = {cid} AND a IN ({others});"
+            f"DELETE FROM co_mentions WHERE a = {cid} AND n <= 0 AND b IN ({others});"
+            f"DELETE FROM co_mentions WHERE b = {cid} AND n <= 0 AND a IN ({others});")
+
+
+def _alone(row: str, rowid: str) -> str:
+    """SQL true when no row of ``row``'s article but ``rowid`` has ``row``'s corpus entity."""
+    return (f"{row}.corpus_entity_id IS NOT NULL AND NOT EXISTS (SELECT 1 FROM entities WHERE "
+            f"article_id = {row}.article_id AND corpus_entity_id = {row}.corpus_entity_id AND rowid != {rowid})")
+
+
+def _graph(conn: sqlite3.Connection) -> None:
+    """``co_mentions``: for each pair of corpus entities, the number of articles that name both.
+
+    An entity's graph ranks its neighbours by shared articles. Counted at query
+    time, the most mentioned entity of a 100,000-article store (tens of thousands
+    of articles, each with a dozen or more entities) means reading every entity
+    row of all of them; stored, its neighbours are one range of this table.
+    Both directions are kept (``a`` → ``b`` and ``b`` → ``a``), so that range is
+    every neighbour. Triggers on ``entities`` keep it inside the writing
+    transaction, as ``tallies`` are: an entity counts for an article when its
+    first row there is written, and stops counting when its last row goes (a
+    deleted article, a re-processed record, a merge or split moving rows to
+    another corpus entity). ``newsgraph check`` compares it with a count from
+    the rows. The migration counts an existing store once.
+    """
+    _run_script(conn, f"""
+        CREATE TABLE co_mentions (
+            a INTEGER NOT NULL, b INTEGER NOT NULL, n INTEGER NOT NULL,
+            PRIMARY KEY (a, b)
+        ) WITHOUT ROWID;
+        INSERT INTO co_mentions (a, b, n)
+            SELECT x.corpus_entity_id, y.corpus_entity_id, count(*)
+            FROM (SELECT DISTINCT article_id, corpus_entity_id FROM entities WHERE corpus_entity_id IS NOT NULL) x
+            JOIN (SELECT DISTINCT article_id, corpus_entity_id FROM entities WHERE corpus_entity_id IS NOT NULL) y
+                ON y.article_id = x.article_id AND y.corpus_entity_id != x.corpus_entity_id
+            GROUP BY x.corpus_entity_id, y.corpus_entity_id;
+        CREATE TRIGGER co_mentions_insert AFTER INSERT ON entities WHEN {_alone("NEW", "NEW.rowid")} BEGIN
+            {_co_mention_gain("NEW")}
+        END;
+        CREATE TRIGGER co_mentions_delete AFTER DELETE ON entities WHEN {_alone("OLD", "OLD.rowid")} BEGIN
+            {_co_mention_loss("OLD", "OLD.rowid")}
+        END;
+        CREATE TRIGGER co_mentions_update_old AFTER UPDATE OF corpus_entity_id ON entities
+        WHEN OLD.corpus_entity_id IS NOT NEW.corpus_entity_id AND {_alone("OLD", "NEW.rowid")} BEGIN
+            {_co_mention_loss("OLD", "NEW.rowid")}
+        END;
+        CREATE TRIGGER co_mentions_update_new AFTER UPDATE OF corpus_entity_id ON entities
+        WHEN OLD.corpus_entity_id IS NOT NEW.corpus_entity_id AND {_alone("NEW", "NEW.rowid")} BEGIN
+            {_co_mention_gain("NEW")}
+        END;
+        """)
+
+
 #: Every migration, in the order it runs. Append only.
 MIGRATIONS: tuple[Migration, ...] = (
     Migration("0001_initial", _initial),
@@ -387,6 +470,7 @@ MIGRATIONS: tuple[Migration, ...] = (
     Migration("0005_event_entity_indexes", _event_entity_indexes),
     Migration("0006_tallies", _tallies),
     Migration("0007_event_main", _event_main),
+    Migration("0008_graph", _graph),
 )
 
 
