@@ -422,6 +422,14 @@ class Store:
 
     # --- exports ---------------------------------------------------------------------------
 
+    def export_graph(self, fmt: str, out: str | Path, *, min_weight: int = 1,
+                     types: Iterable[str] | None = None) -> Path:
+        """Write the corpus graph as graphml or gexf; see ``newsgraph.store.export.export_graph``."""
+        try:
+            return exports.export_graph(self.conn, fmt, out, min_weight=min_weight, types=types)
+        except sqlite3.Error as exc:
+            raise explain(self.path, exc) from exc
+
     def export(self, fmt: str, out: str | Path | None, *, table: str | None = None) -> list[Path]:
         """Write records or tables as jsonl, csv or parquet; see ``newsgraph.store.export``."""
         try:
