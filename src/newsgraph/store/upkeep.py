@@ -110,7 +110,21 @@ def _invariants(conn: sqlite3.Connection, report: CheckReport) -> None:
         if n:
             report.problems.append(f"{n} {what}")
     _tallies(conn, report)
+    _co_mentions(conn, report)
     _corpus_entities(conn, report)
+
+
+def _co_mentions(conn: sqlite3.Connection, report: CheckReport) -> None:
+    """The co-mention counts the graph reads (migration 0008) against a count from the entity rows."""
+    from newsgraph.store.graph import counted_co_mentions, stored_co_mentions
+
+    kept, counted = stored_co_mentions(conn), counted_co_mentions(conn)
+    wrong = [f"#{a}–#{b}: kept {kept.get((a, b), 0)}, counted {n}" for (a, b), n in sorted(counted.items())
+             if kept.get((a, b), 0) != n]
+    wrong += [f"#{a}–#{b}: kept {n}, counted 0" for (a, b), n in sorted(kept.items()) if (a, b) not in counted]
+    if wrong:
+        report.problems.append(f"{len(wrong)} co-mention counts (co_mentions) disagree with the entity rows, e.g. "
+                               + "; ".join(wrong[:MAX_MESSAGES]))
 
 
 def _tallies(conn: sqlite3.Connection, report: CheckReport) -> None:
