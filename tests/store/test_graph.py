@@ -83,7 +83,7 @@ def test_an_entity_graph_has_each_kind_of_edge_with_its_articles(corpus):
     who = ids(corpus)
     found = graph.entity_graph(corpus.conn, "Jane Roe")
     assert found.entity.id == who["Jane Roe"]
-    assert [n.id for n in found.nodes][0] == who["Jane Roe"]
+    assert found.nodes[0].id == who["Jane Roe"]  # the entity first
     assert {n.name for n in found.nodes} == {"Jane Roe", "Alan Pike", "Acme Corp", "Tom Hale", "Denver"}
     edges = {(e.kind, e.source, e.target, e.polarity): e for e in found.edges}
     pike, roe = who["Alan Pike"], who["Jane Roe"]
