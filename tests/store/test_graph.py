@@ -59,7 +59,14 @@ def test_co_mentions_count_shared_articles_once_per_article(corpus):
     assert stored == graph.counted_co_mentions(corpus.conn)
 
 
-def test_co_mentions_follow_deletes_merges_and_splits(corpus, make_record):
+def consistent(store) -> bool:
+    """The trigger-kept tables hold what the entity, event and relation rows say."""
+    conn = store.conn
+    return (graph.stored_co_mentions(conn) == graph.counted_co_mentions(conn)
+            and graph.stored_stated_edges(conn) == graph.counted_stated_edges(conn))
+
+
+def test_co_mentions_and_stated_edges_follow_deletes_merges_and_splits(corpus, make_record):
     who = ids(corpus)
     first = corpus.execute("SELECT article_id FROM entities WHERE name = 'Tom Hale'")[0][0]
     # Re-processing replaces the article: Hale is gone from it, Denver is new there.
@@ -70,13 +77,19 @@ def test_co_mentions_follow_deletes_merges_and_splits(corpus, make_record):
     stored = graph.stored_co_mentions(corpus.conn)
     assert (who["Tom Hale"], who["Jane Roe"]) not in stored
     assert stored[(who["Denver"], who["Jane Roe"])] == 2
-    assert stored == graph.counted_co_mentions(corpus.conn)
+    assert consistent(corpus)
+    assert ("event", who["Tom Hale"], who["Jane Roe"]) not in {(r[1], r[3], r[4]) for r in
+                                                               graph.stored_stated_edges(corpus.conn)}
     corpus.merge_entities("Alan Pike", "Jane Roe")
     stored = graph.stored_co_mentions(corpus.conn)
     assert (who["Alan Pike"], who["Jane Roe"]) not in stored and (who["Jane Roe"], who["Denver"]) not in stored
-    assert stored == graph.counted_co_mentions(corpus.conn)
+    # Roe's events now start and end at Pike: self-loops, which the graph leaves out.
+    assert {(r[3], r[4]) for r in graph.stored_stated_edges(corpus.conn)} == {(who["Alan Pike"], who["Alan Pike"])}
+    assert consistent(corpus)
+    assert all(e.kind == "co_mention" for e in graph.entity_graph(corpus.conn, "Alan Pike").edges)
     corpus.split_entity("Alan Pike", names=["Jane Roe"])
-    assert graph.stored_co_mentions(corpus.conn) == graph.counted_co_mentions(corpus.conn)
+    assert consistent(corpus)
+    assert any(e.kind == "event" for e in graph.entity_graph(corpus.conn, "Alan Pike").edges)
 
 
 def test_an_entity_graph_has_each_kind_of_edge_with_its_articles(corpus):

@@ -93,29 +93,12 @@ class EntityGraph:
 
 # --- one entity -------------------------------------------------------------------------
 
-#: The relations touching one corpus entity (``?1``): the other entity, the direction, the polarity.
-_RELATIONS_SQL = """
-    SELECT eb.corpus_entity_id, 1, r.polarity, r.article_id
-    FROM entities ea CROSS JOIN relations r ON r.article_id = ea.article_id AND r.a = ea.id
-    CROSS JOIN entities eb ON eb.article_id = r.article_id AND eb.id = r.b
-    WHERE ea.corpus_entity_id = ?1 AND eb.corpus_entity_id IS NOT NULL AND eb.corpus_entity_id != ?1
+#: The stated edges (``stated_edges``, migration 0008) of one kind touching one corpus entity (``?1``):
+#: the other entity, whether the edge leaves ``?1``, the label (predicate or polarity), the article.
+_STATED_SQL = """
+    SELECT b, 1, label, article_id FROM stated_edges WHERE a = ?1 AND kind = ?2 AND b IS NOT NULL AND b != ?1
     UNION ALL
-    SELECT ea.corpus_entity_id, 0, r.polarity, r.article_id
-    FROM entities eb CROSS JOIN relations r ON r.article_id = eb.article_id AND r.b = eb.id
-    CROSS JOIN entities ea ON ea.article_id = r.article_id AND ea.id = r.a
-    WHERE eb.corpus_entity_id = ?1 AND ea.corpus_entity_id IS NOT NULL AND ea.corpus_entity_id != ?1
-"""
-#: The events whose actor or target is one corpus entity (``?1``): the other entity, the direction, the predicate.
-_EVENTS_SQL = """
-    SELECT et.corpus_entity_id, 1, v.predicate, v.article_id
-    FROM entities ea CROSS JOIN events v ON v.article_id = ea.article_id AND v.actor = ea.id
-    CROSS JOIN entities et ON et.article_id = v.article_id AND et.id = v.target
-    WHERE ea.corpus_entity_id = ?1 AND et.corpus_entity_id IS NOT NULL AND et.corpus_entity_id != ?1
-    UNION ALL
-    SELECT ea.corpus_entity_id, 0, v.predicate, v.article_id
-    FROM entities et CROSS JOIN events v ON v.article_id = et.article_id AND v.target = et.id
-    CROSS JOIN entities ea ON ea.article_id = v.article_id AND ea.id = v.actor
-    WHERE et.corpus_entity_id = ?1 AND ea.corpus_entity_id IS NOT NULL AND ea.corpus_entity_id != ?1
+    SELECT a, 0, label, article_id FROM stated_edges WHERE b = ?1 AND kind = ?2 AND a IS NOT NULL AND a != ?1
 """
 
 
@@ -134,10 +117,10 @@ class _Tally:
             self.labels[label] += 1
 
 
-def _stated_edges(conn: sqlite3.Connection, cid: int, sql: str, kind: str) -> dict[tuple[int, bool, str], _Tally]:
-    """(neighbour, outgoing, polarity or "") → tally, for the relation or event rows of ``cid``."""
+def _stated_edges(conn: sqlite3.Connection, cid: int, kind: str) -> dict[tuple[int, bool, str], _Tally]:
+    """(neighbour, outgoing, polarity or "") → tally, for the relations or events of ``cid``."""
     tallies: dict[tuple[int, bool, str], _Tally] = {}
-    for other, outgoing, extra, article_id in conn.execute(sql, (cid,)):
+    for other, outgoing, extra, article_id in conn.execute(_STATED_SQL, (cid, kind)):
         key = (int(other), bool(outgoing), (extra or "") if kind == "relation" else "")
         tally = tallies.get(key)
         if tally is None:
@@ -190,18 +173,17 @@ def entity_graph(conn: sqlite3.Connection, name: str, *, limit: int = NEIGHBOURS
     """The network of the entity ``name``: its heaviest neighbours of each kind and every edge to them.
 
     ``limit`` neighbours per kind (at most ``MAX_NEIGHBOURS``). Co-mention
-    neighbours come from one range of ``co_mentions``; relation and event edges
-    from the entity's own rows through the indexes on ``relations`` and
-    ``events`` (``events_actor``, ``events_target``), so the cost grows with the
-    entity's stated edges, not with the store.
+    neighbours come from one range of ``co_mentions``, relation and event edges
+    from two ranges of ``stated_edges`` (one per end), so the cost grows with the
+    entity's neighbours and stated edges, not with its articles or the store.
     """
     if not 1 <= limit <= MAX_NEIGHBOURS:
         raise QueryRejected(f"a graph keeps 1 to {MAX_NEIGHBOURS} neighbours of each kind, not {limit}")
     ref = resolve(conn, name)
     cid = ref.id
     co = {int(b): int(n) for b, n in conn.execute("SELECT b, n FROM co_mentions WHERE a = ?", (cid,))}
-    relations = _stated_edges(conn, cid, _RELATIONS_SQL, "relation")
-    events = _stated_edges(conn, cid, _EVENTS_SQL, "event")
+    relations = _stated_edges(conn, cid, "relation")
+    events = _stated_edges(conn, cid, "event")
 
     def per_neighbour(tallies: dict[tuple[int, bool, str], _Tally]) -> dict[int, int]:
         out: dict[int, int] = {}
@@ -257,17 +239,13 @@ def _corpus_nodes(conn: sqlite3.Connection, types: set[str] | None) -> dict[int,
 
 def _stated_corpus_edges(conn: sqlite3.Connection, kind: str) -> Iterator[tuple[int, int, str, str, str | None]]:
     """(source, target, article, polarity or "", predicate) of every relation or event between two entities."""
-    if kind == "relation":
-        sql = """SELECT ea.corpus_entity_id, eb.corpus_entity_id, r.article_id, r.polarity, NULL
-                 FROM relations r JOIN entities ea ON ea.article_id = r.article_id AND ea.id = r.a
-                 JOIN entities eb ON eb.article_id = r.article_id AND eb.id = r.b"""
-    else:
-        sql = """SELECT ea.corpus_entity_id, et.corpus_entity_id, v.article_id, '', v.predicate
-                 FROM events v JOIN entities ea ON ea.article_id = v.article_id AND ea.id = v.actor
-                 JOIN entities et ON et.article_id = v.article_id AND et.id = v.target"""
-    for a, b, article, polarity, predicate in conn.execute(sql):
+    rows = conn.execute("SELECT a, b, article_id, label FROM stated_edges WHERE kind = ?", (kind,))
+    for a, b, article, label in rows:
         if a is not None and b is not None and a != b:
-            yield int(a), int(b), article, polarity or "", predicate
+            if kind == "relation":
+                yield int(a), int(b), article, label or "", None
+            else:
+                yield int(a), int(b), article, "", label
 
 
 def _co_mention_articles(conn: sqlite3.Connection, pairs: set[tuple[int, int]], limit: int) -> dict[tuple[int, int],
@@ -353,6 +331,31 @@ def counted_co_mentions(conn: sqlite3.Connection) -> dict[tuple[int, int], int]:
 def stored_co_mentions(conn: sqlite3.Connection) -> dict[tuple[int, int], int]:
     """The ``co_mentions`` rows: (a, b) → shared articles."""
     return {(int(a), int(b)): int(n) for a, b, n in conn.execute("SELECT a, b, n FROM co_mentions")}
+
+
+#: Every event and relation between two article entities, with their corpus entities, from the tables themselves.
+_COUNTED_STATED_SQL = """
+    SELECT v.article_id, 'event', v.id, ea.corpus_entity_id, eb.corpus_entity_id, v.predicate FROM events v
+    LEFT JOIN entities ea ON ea.article_id = v.article_id AND ea.id = v.actor
+    LEFT JOIN entities eb ON eb.article_id = v.article_id AND eb.id = v.target
+    WHERE v.actor IS NOT NULL AND v.target IS NOT NULL
+    UNION ALL
+    SELECT r.article_id, 'relation', CAST(r.position AS TEXT), ea.corpus_entity_id, eb.corpus_entity_id, r.polarity
+    FROM relations r
+    LEFT JOIN entities ea ON ea.article_id = r.article_id AND ea.id = r.a
+    LEFT JOIN entities eb ON eb.article_id = r.article_id AND eb.id = r.b
+    WHERE r.a IS NOT NULL AND r.b IS NOT NULL
+"""
+
+
+def counted_stated_edges(conn: sqlite3.Connection) -> set[tuple]:
+    """What ``stated_edges`` should hold (article, kind, part, a, b, label), joined from the tables (for ``check``)."""
+    return set(conn.execute(_COUNTED_STATED_SQL))
+
+
+def stored_stated_edges(conn: sqlite3.Connection) -> set[tuple]:
+    """The ``stated_edges`` rows as (article, kind, part, a, b, label)."""
+    return set(conn.execute("SELECT article_id, kind, part, a, b, label FROM stated_edges"))
 
 
 def graph_json(graph: EntityGraph | CorpusGraph) -> str:

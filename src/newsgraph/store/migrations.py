@@ -27,6 +27,8 @@ replaces its rows in one transaction):
     entity_decisions  the log of user merges and splits
     co_mentions       (corpus entity, corpus entity) → articles naming both, kept by triggers on
                       ``entities`` (migration 0008), so an entity's graph reads its neighbours directly
+    stated_edges      one row per event with an actor and a target and per relation, with the corpus
+                      entities at both ends, kept by triggers (migration 0008), for the graph
 """
 
 from __future__ import annotations
@@ -457,6 +459,83 @@ def _graph(conn: sqlite3.Connection) -> None:
         CREATE TRIGGER co_mentions_update_new AFTER UPDATE OF corpus_entity_id ON entities
         WHEN OLD.corpus_entity_id IS NOT NEW.corpus_entity_id AND {_alone("NEW", "NEW.rowid")} BEGIN
             {_co_mention_gain("NEW")}
+        END;
+        """)
+    _stated_edges(conn)
+
+
+def _corpus_of(entity: str) -> str:
+    """SQL: the corpus entity of article entity ``entity`` (of the same article as ``NEW``)."""
+    return f"(SELECT corpus_entity_id FROM entities WHERE article_id = NEW.article_id AND id = {entity})"
+
+
+def _stated_edges(conn: sqlite3.Connection) -> None:
+    """``stated_edges``: each event with an actor and a target, and each relation, between two corpus entities.
+
+    The rows of ``events`` and ``relations`` name article entities (``e3``); the
+    graph needs corpus entities. Joining them at query time means one lookup per
+    article of the entity (tens of thousands for the busiest at 100k articles);
+    here each event or relation is one row holding both corpus entities, indexed
+    from either end, so an entity's stated edges are two index ranges. Triggers
+    write a row with its event or relation, delete it with it, and move its ends
+    when an article entity changes corpus entity (a merge or split), so the table
+    never holds a count to drift. ``label`` is the event's predicate or the
+    relation's polarity.
+    """
+    _run_script(conn, f"""
+        CREATE TABLE stated_edges (
+            article_id TEXT NOT NULL, kind TEXT NOT NULL, part TEXT NOT NULL,
+            a_entity TEXT NOT NULL, b_entity TEXT NOT NULL, a INTEGER, b INTEGER, label TEXT,
+            PRIMARY KEY (article_id, kind, part)
+        );
+        CREATE INDEX stated_edges_a ON stated_edges(a, kind, b, label, article_id);
+        CREATE INDEX stated_edges_b ON stated_edges(b, kind, a, label, article_id);
+        CREATE INDEX stated_edges_a_entity ON stated_edges(article_id, a_entity);
+        CREATE INDEX stated_edges_b_entity ON stated_edges(article_id, b_entity);
+        INSERT INTO stated_edges (article_id, kind, part, a_entity, b_entity, a, b, label)
+            SELECT v.article_id, 'event', v.id, v.actor, v.target, ea.corpus_entity_id, eb.corpus_entity_id, v.predicate
+            FROM events v
+            LEFT JOIN entities ea ON ea.article_id = v.article_id AND ea.id = v.actor
+            LEFT JOIN entities eb ON eb.article_id = v.article_id AND eb.id = v.target
+            WHERE v.actor IS NOT NULL AND v.target IS NOT NULL;
+        INSERT INTO stated_edges (article_id, kind, part, a_entity, b_entity, a, b, label)
+            SELECT r.article_id, 'relation', CAST(r.position AS TEXT), r.a, r.b, ea.corpus_entity_id,
+                   eb.corpus_entity_id, r.polarity
+            FROM relations r
+            LEFT JOIN entities ea ON ea.article_id = r.article_id AND ea.id = r.a
+            LEFT JOIN entities eb ON eb.article_id = r.article_id AND eb.id = r.b
+            WHERE r.a IS NOT NULL AND r.b IS NOT NULL;
+        CREATE TRIGGER stated_edges_event_insert AFTER INSERT ON events
+        WHEN NEW.actor IS NOT NULL AND NEW.target IS NOT NULL BEGIN
+            INSERT OR REPLACE INTO stated_edges (article_id, kind, part, a_entity, b_entity, a, b, label)
+            VALUES (NEW.article_id, 'event', NEW.id, NEW.actor, NEW.target, {_corpus_of("NEW.actor")},
+                    {_corpus_of("NEW.target")}, NEW.predicate);
+        END;
+        CREATE TRIGGER stated_edges_event_delete AFTER DELETE ON events BEGIN
+            DELETE FROM stated_edges WHERE article_id = OLD.article_id AND kind = 'event' AND part = OLD.id;
+        END;
+        CREATE TRIGGER stated_edges_relation_insert AFTER INSERT ON relations
+        WHEN NEW.a IS NOT NULL AND NEW.b IS NOT NULL BEGIN
+            INSERT OR REPLACE INTO stated_edges (article_id, kind, part, a_entity, b_entity, a, b, label)
+            VALUES (NEW.article_id, 'relation', CAST(NEW.position AS TEXT), NEW.a, NEW.b, {_corpus_of("NEW.a")},
+                    {_corpus_of("NEW.b")}, NEW.polarity);
+        END;
+        CREATE TRIGGER stated_edges_relation_delete AFTER DELETE ON relations BEGIN
+            DELETE FROM stated_edges WHERE article_id = OLD.article_id AND kind = 'relation'
+                AND part = CAST(OLD.position AS TEXT);
+        END;
+        CREATE TRIGGER stated_edges_entity_insert AFTER INSERT ON entities BEGIN
+            UPDATE stated_edges SET a = NEW.corpus_entity_id WHERE article_id = NEW.article_id AND a_entity = NEW.id;
+            UPDATE stated_edges SET b = NEW.corpus_entity_id WHERE article_id = NEW.article_id AND b_entity = NEW.id;
+        END;
+        CREATE TRIGGER stated_edges_entity_update AFTER UPDATE OF corpus_entity_id ON entities
+        WHEN OLD.corpus_entity_id IS NOT NEW.corpus_entity_id BEGIN
+            UPDATE stated_edges SET a = NEW.corpus_entity_id WHERE article_id = NEW.article_id AND a_entity = NEW.id;
+            UPDATE stated_edges SET b = NEW.corpus_entity_id WHERE article_id = NEW.article_id AND b_entity = NEW.id;
+        END;
+        CREATE TRIGGER stated_edges_entity_delete AFTER DELETE ON entities BEGIN
+            UPDATE stated_edges SET a = NULL WHERE article_id = OLD.article_id AND a_entity = OLD.id;
+            UPDATE stated_edges SET b = NULL WHERE article_id = OLD.article_id AND b_entity = OLD.id;
         END;
         """)
 

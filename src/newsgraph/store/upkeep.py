@@ -115,7 +115,7 @@ def _invariants(conn: sqlite3.Connection, report: CheckReport) -> None:
 
 
 def _co_mentions(conn: sqlite3.Connection, report: CheckReport) -> None:
-    """The co-mention counts the graph reads (migration 0008) against a count from the entity rows."""
+    """The co-mention counts and the stated edges the graph reads (migration 0008) against the rows themselves."""
     from newsgraph.store.graph import counted_co_mentions, stored_co_mentions
 
     kept, counted = stored_co_mentions(conn), counted_co_mentions(conn)
@@ -125,6 +125,13 @@ def _co_mentions(conn: sqlite3.Connection, report: CheckReport) -> None:
     if wrong:
         report.problems.append(f"{len(wrong)} co-mention counts (co_mentions) disagree with the entity rows, e.g. "
                                + "; ".join(wrong[:MAX_MESSAGES]))
+    from newsgraph.store.graph import counted_stated_edges, stored_stated_edges
+
+    stored, joined = stored_stated_edges(conn), counted_stated_edges(conn)
+    if stored != joined:
+        odd = sorted(stored ^ joined, key=str)
+        report.problems.append(f"{len(odd)} rows of stated_edges disagree with events, relations and entities, "
+                               "e.g. " + "; ".join(f"{r[0][:12]} {r[1]} {r[2]}" for r in odd[:MAX_MESSAGES]))
 
 
 def _tallies(conn: sqlite3.Connection, report: CheckReport) -> None:
