@@ -378,6 +378,14 @@ class Store:
         return q.search(self.conn, text, limit=limit)
 
     @guarded
+    def graph(self, name: str, *, limit: int | None = None) -> Any:
+        """The network of the entity ``name``: its heaviest neighbours by co-mention, relation and event
+        (``newsgraph.store.graph.entity_graph``; ``limit`` per kind, default ``NEIGHBOURS``)."""
+        from newsgraph.store import graph
+
+        return graph.entity_graph(self.conn, name, limit=graph.NEIGHBOURS if limit is None else limit)
+
+    @guarded
     def timeline(self, name: str | None, *, limit: int | None = None, all_events: bool = False) -> pd.DataFrame:
         """Events involving entity ``name`` (every entity: ``None``) across articles, by event date.
 

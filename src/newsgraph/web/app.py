@@ -272,7 +272,7 @@ def create_app(db_path: str | Path) -> FastAPI:
         def entity_graph(s: Store, name: str, limit: int) -> graphs.EntityGraph:
             if not name.strip() or not s.find_entities(name, 1):
                 raise HTTPException(404, f"no entity matches {name!r}")
-            return graphs.entity_graph(s.conn, name, limit=limit)
+            return s.graph(name, limit=limit)
 
         @app.get("/entities/{name:path}/graph", response_class=HTMLResponse, include_in_schema=False)
         def graph_page(request: Request, name: str, limit: GraphLimit = graphs.NEIGHBOURS) -> Response:
