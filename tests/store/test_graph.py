@@ -113,7 +113,7 @@ def test_an_entity_graph_has_each_kind_of_edge_with_its_articles(corpus):
     assert set(co.articles) == with_pike
     assert found.neighbours == {"relation": 1, "event": 2, "co_mention": 4}
     nodes = {n.name: n for n in found.nodes}
-    assert nodes["Jane Roe"].articles == 3 and nodes["Jane Roe"].mentions == 4
+    assert nodes["Jane Roe"].articles == 3 and nodes["Acme Corp"].articles == 3 and nodes["Tom Hale"].articles == 1
 
 
 def test_the_graph_keeps_the_heaviest_neighbours_of_each_kind(corpus):
@@ -152,7 +152,11 @@ def test_the_corpus_graph_is_bounded_by_weight_and_type(corpus):
     assert {n.name for n in whole.nodes} == set(who)
     co = [(e.source, e.target, e.weight) for e in whole.edges if e.kind == "co_mention"]
     assert all(a < b for a, b, _ in co)  # each pair once
-    assert len(co) == len(graph.stored_co_mentions(corpus.conn)) // 2
+    stored = graph.stored_co_mentions(corpus.conn)
+    assert len(co) == len([pair for pair in stored if pair[0] != pair[1]]) // 2
+    assert {n.name: n.mentions for n in whole.nodes}["Jane Roe"] == 4  # "Jane Roe", "Roe", "Jane Roe", "Jane Roe"
+    assert {n.name: n.articles for n in whole.nodes} == {
+        name: stored[(cid, cid)] for name, cid in who.items()}  # the diagonal: articles naming each
     heavy = graph.corpus_graph(corpus.conn, min_weight=2)
     assert {(e.kind, e.weight) for e in heavy.edges} == {("co_mention", 3), ("co_mention", 2), ("event", 2)}
     people = graph.corpus_graph(corpus.conn, types=["PERSON"])

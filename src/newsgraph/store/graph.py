@@ -57,7 +57,8 @@ class GraphNode:
     name: str
     type: str | None
     articles: int
-    mentions: int = 0
+    #: Mentions over all its articles (``None`` in an entity's graph, which does not count them).
+    mentions: int | None = None
 
 
 @dataclass
@@ -93,22 +94,25 @@ class EntityGraph:
 
 # --- one entity -------------------------------------------------------------------------
 
-#: The stated edges (``stated_edges``, migration 0008) of one kind touching one corpus entity (``?1``):
-#: the other entity, whether the edge leaves ``?1``, the label (predicate or polarity), the article.
+#: The stated edges (``stated_edges``, migration 0008) of one kind touching one corpus entity (``?1``),
+#: counted by the other entity, direction (1: leaving ``?1``) and label (predicate or polarity).
 _STATED_SQL = """
-    SELECT b, 1, label, article_id FROM stated_edges WHERE a = ?1 AND kind = ?2 AND b IS NOT NULL AND b != ?1
+    SELECT b, 1, label, count(*) FROM stated_edges WHERE a = ?1 AND kind = ?2 AND b IS NOT NULL AND b != ?1
+    GROUP BY b, label
     UNION ALL
-    SELECT a, 0, label, article_id FROM stated_edges WHERE b = ?1 AND kind = ?2 AND a IS NOT NULL AND a != ?1
+    SELECT a, 0, label, count(*) FROM stated_edges WHERE b = ?1 AND kind = ?2 AND a IS NOT NULL AND a != ?1
+    GROUP BY a, label
 """
 
 
+@dataclass
 class _Tally:
-    """Counts and a bounded, ordered sample of article ids for one edge while rows stream in."""
+    """One stated edge while it is counted: its weight, how often each predicate occurs (events) and,
+    when counted row by row (``corpus_graph``), its articles."""
 
-    def __init__(self) -> None:
-        self.weight = 0
-        self.articles: set[str] = set()
-        self.labels: Counter[str] = Counter()
+    weight: int = 0
+    labels: Counter[str] = field(default_factory=Counter)
+    articles: set[str] = field(default_factory=set)
 
     def add(self, article_id: str, label: str | None = None) -> None:
         self.weight += 1
@@ -118,15 +122,30 @@ class _Tally:
 
 
 def _stated_edges(conn: sqlite3.Connection, cid: int, kind: str) -> dict[tuple[int, bool, str], _Tally]:
-    """(neighbour, outgoing, polarity or "") → tally, for the relations or events of ``cid``."""
+    """(neighbour, outgoing, polarity or "") → tally, for the relations or events of ``cid``.
+
+    Counted in SQL over the covering indexes, so Python sees one row per
+    neighbour and label, not one per event.
+    """
     tallies: dict[tuple[int, bool, str], _Tally] = {}
-    for other, outgoing, extra, article_id in conn.execute(_STATED_SQL, (cid, kind)):
-        key = (int(other), bool(outgoing), (extra or "") if kind == "relation" else "")
-        tally = tallies.get(key)
-        if tally is None:
-            tally = tallies[key] = _Tally()
-        tally.add(article_id, extra if kind == "event" else None)
+    for other, outgoing, label, n in conn.execute(_STATED_SQL, (cid, kind)):
+        key = (int(other), bool(outgoing), (label or "") if kind == "relation" else "")
+        tally = tallies.setdefault(key, _Tally())
+        tally.weight += int(n)
+        if kind == "event" and label:
+            tally.labels[label] += int(n)
     return tallies
+
+
+def _stated_articles(conn: sqlite3.Connection, kind: str, source: int, target: int, polarity: str,
+                     limit: int = EDGE_ARTICLES) -> tuple[list[str], int]:
+    """The first ``limit`` articles (by id) of one stated edge, and how many articles it has in all."""
+    where = "a = ? AND kind = ? AND b = ?" + (" AND label = ?" if kind == "relation" else "")
+    params = (source, kind, target, *((polarity,) if kind == "relation" else ()))
+    sample = [r[0] for r in conn.execute(
+        f"SELECT DISTINCT article_id FROM stated_edges WHERE {where} ORDER BY article_id LIMIT ?", (*params, limit))]
+    total = conn.execute(f"SELECT count(DISTINCT article_id) FROM stated_edges WHERE {where}", params).fetchone()[0]
+    return sample, int(total)
 
 
 def _heaviest(weights: dict[int, int], limit: int) -> list[int]:
@@ -147,16 +166,16 @@ def shared_articles(conn: sqlite3.Connection, a: int, b: int, limit: int = EDGE_
 
 
 def _nodes(conn: sqlite3.Connection, ids: list[int]) -> dict[int, GraphNode]:
-    """The nodes of ``ids``, each with its articles and mentions (counted from its entity rows by index)."""
-    out: dict[int, GraphNode] = {}
-    for cid in ids:
-        row = conn.execute(
-            "SELECT c.name, c.type, (SELECT count(DISTINCT article_id) FROM entities WHERE corpus_entity_id = c.id), "
-            "(SELECT coalesce(sum(n_mentions), 0) FROM entities WHERE corpus_entity_id = c.id) "
-            "FROM corpus_entities c WHERE c.id = ?", (cid,)).fetchone()
-        if row:
-            out[cid] = GraphNode(cid, row[0], row[1], int(row[2]), int(row[3]))
-    return out
+    """The nodes of ``ids``, each with its number of articles (the diagonal of ``co_mentions``: one lookup).
+
+    Mentions are not counted here (that reads every entity row of the node);
+    ``corpus_graph`` counts them for the whole store in one pass.
+    """
+    found = conn.execute(
+        "SELECT c.id, c.name, c.type, coalesce(m.n, 0) FROM corpus_entities c "
+        "LEFT JOIN co_mentions m ON m.a = c.id AND m.b = c.id WHERE c.id IN (SELECT value FROM json_each(?))",
+        (json.dumps(ids),))
+    return {int(r[0]): GraphNode(int(r[0]), r[1], r[2], int(r[3]), None) for r in found}
 
 
 def resolve(conn: sqlite3.Connection, name: str) -> ents.EntityRef:
@@ -181,7 +200,7 @@ def entity_graph(conn: sqlite3.Connection, name: str, *, limit: int = NEIGHBOURS
         raise QueryRejected(f"a graph keeps 1 to {MAX_NEIGHBOURS} neighbours of each kind, not {limit}")
     ref = resolve(conn, name)
     cid = ref.id
-    co = {int(b): int(n) for b, n in conn.execute("SELECT b, n FROM co_mentions WHERE a = ?", (cid,))}
+    co = {int(b): int(n) for b, n in conn.execute("SELECT b, n FROM co_mentions WHERE a = ?1 AND b != ?1", (cid,))}
     relations = _stated_edges(conn, cid, "relation")
     events = _stated_edges(conn, cid, "event")
 
@@ -202,15 +221,15 @@ def entity_graph(conn: sqlite3.Connection, name: str, *, limit: int = NEIGHBOURS
             if other not in chosen:
                 continue
             label = ", ".join(p for p, _ in tally.labels.most_common(EDGE_PREDICATES)) or None
-            edges.append(GraphEdge(
-                cid if outgoing else other, other if outgoing else cid, kind, tally.weight,
-                polarity=polarity or None, label=label, articles=sorted(tally.articles)[:EDGE_ARTICLES],
-                article_count=len(tally.articles)))
+            source, target = (cid, other) if outgoing else (other, cid)
+            sample, total = _stated_articles(conn, kind, source, target, polarity)
+            edges.append(GraphEdge(source, target, kind, tally.weight, polarity=polarity or None, label=label,
+                                   articles=sample, article_count=total))
     for other in sorted((n for n in kept if n in co), key=lambda n: (-co[n], n)):
         edges.append(GraphEdge(cid, other, "co_mention", co[other], articles=shared_articles(conn, cid, other),
                                article_count=co[other]))
     nodes = _nodes(conn, [cid, *kept])
-    centre = nodes.get(cid) or GraphNode(cid, ref.name, ref.type, ref.articles)
+    centre = nodes.get(cid) or GraphNode(cid, ref.name, ref.type, ref.articles, None)
     return EntityGraph(
         entity=ref, nodes=[centre, *(nodes[n] for n in kept if n in nodes)],
         edges=[e for e in edges if e.source in nodes and e.target in nodes], limit=limit,
@@ -323,7 +342,7 @@ def counted_co_mentions(conn: sqlite3.Connection) -> dict[tuple[int, int], int]:
         SELECT x.corpus_entity_id, y.corpus_entity_id, count(*)
         FROM (SELECT DISTINCT article_id, corpus_entity_id FROM entities WHERE corpus_entity_id IS NOT NULL) x
         JOIN (SELECT DISTINCT article_id, corpus_entity_id FROM entities WHERE corpus_entity_id IS NOT NULL) y
-            ON y.article_id = x.article_id AND y.corpus_entity_id != x.corpus_entity_id
+            ON y.article_id = x.article_id
         GROUP BY x.corpus_entity_id, y.corpus_entity_id""")
     return {(int(a), int(b)): int(n) for a, b, n in rows}
 

@@ -394,11 +394,12 @@ def _co_mention_gain(row: str) -> str:
     """
     cid = f"{row}.corpus_entity_id"
     others = _OTHERS.format(article=f"{row}.article_id", cid=cid, row=f"{row}.rowid")
-    return "\n".join(
-        f"INSERT INTO co_mentions (a, b, n) SELECT {a}, {b}, 1 FROM ({others}) o WHERE 1 "
-        "ON CONFLICT(a, b) DO UPDATE SET n = n + 1;"
-        for a, b in ((cid, "o.corpus_entity_id"), ("o.corpus_entity_id", cid))
-    )
+    return "\n".join((
+        *(f"INSERT INTO co_mentions (a, b, n) SELECT {a}, {b}, 1 FROM ({others}) o WHERE 1 "
+          "ON CONFLICT(a, b) DO UPDATE SET n = n + 1;"
+          for a, b in ((cid, "o.corpus_entity_id"), ("o.corpus_entity_id", cid))),
+        f"INSERT INTO co_mentions (a, b, n) VALUES ({cid}, {cid}, 1) ON CONFLICT(a, b) DO UPDATE SET n = n + 1;",
+    ))
 
 
 def _co_mention_loss(row: str, rowid: str) -> str:
@@ -411,7 +412,9 @@ def _co_mention_loss(row: str, rowid: str) -> str:
     return (f"UPDATE co_mentions SET n = n - 1 WHERE a = {cid} AND b IN ({others});"
             f"UPDATE co_mentions SET n = n - 1 WHERE b = {cid} AND a IN ({others});"
             f"DELETE FROM co_mentions WHERE a = {cid} AND n <= 0 AND b IN ({others});"
-            f"DELETE FROM co_mentions WHERE b = {cid} AND n <= 0 AND a IN ({others});")
+            f"DELETE FROM co_mentions WHERE b = {cid} AND n <= 0 AND a IN ({others});"
+            f"UPDATE co_mentions SET n = n - 1 WHERE a = {cid} AND b = {cid};"
+            f"DELETE FROM co_mentions WHERE a = {cid} AND b = {cid} AND n <= 0;")
 
 
 def _alone(row: str, rowid: str) -> str:
@@ -422,6 +425,9 @@ def _alone(row: str, rowid: str) -> str:
 
 def _graph(conn: sqlite3.Connection) -> None:
     """``co_mentions``: for each pair of corpus entities, the number of articles that name both.
+
+    The diagonal (``a = b``) is the number of articles that name ``a``: a graph
+    sizes its nodes by it without counting their entity rows.
 
     An entity's graph ranks its neighbours by shared articles. Counted at query
     time, the most mentioned entity of a 100,000-article store (tens of thousands
@@ -444,7 +450,7 @@ def _graph(conn: sqlite3.Connection) -> None:
             SELECT x.corpus_entity_id, y.corpus_entity_id, count(*)
             FROM (SELECT DISTINCT article_id, corpus_entity_id FROM entities WHERE corpus_entity_id IS NOT NULL) x
             JOIN (SELECT DISTINCT article_id, corpus_entity_id FROM entities WHERE corpus_entity_id IS NOT NULL) y
-                ON y.article_id = x.article_id AND y.corpus_entity_id != x.corpus_entity_id
+                ON y.article_id = x.article_id
             GROUP BY x.corpus_entity_id, y.corpus_entity_id;
         CREATE TRIGGER co_mentions_insert AFTER INSERT ON entities WHEN {_alone("NEW", "NEW.rowid")} BEGIN
             {_co_mention_gain("NEW")}
