@@ -1,6 +1,8 @@
-"""A few timed requests to the browse pages and their APIs (``/articles``, ``/entities``, paged search).
+"""A few timed requests to the browse pages and their APIs (``/articles``, ``/entities``, paged search, graphs).
 
-Starts ``newsgraph serve --db DB`` on a loopback port, warms each route once,
+The graph routes are those of the store's most connected entities: the one
+with the most co-mention neighbours and the one with the most shared articles
+(``co_mentions``). Starts ``newsgraph serve --db DB`` on a loopback port, warms each route once,
 then times ``--repeat`` requests of each and prints a Markdown table (median and
 slowest, in ms). The store is opened read-only; use a copy of a large store.
 
@@ -11,6 +13,7 @@ from __future__ import annotations
 
 import argparse
 import socket
+import sqlite3
 import statistics
 import subprocess
 import sys
@@ -34,11 +37,24 @@ def free_port() -> int:
         return int(sock.getsockname()[1])
 
 
+def graph_routes(db: str) -> tuple[str, ...]:
+    """The graph page and API of the entities with the most co-mention neighbours and shared articles."""
+    conn = sqlite3.connect(f"file:{db}?mode=ro", uri=True)
+    try:
+        top = [conn.execute(f"SELECT a FROM co_mentions GROUP BY a ORDER BY {order} DESC LIMIT 1").fetchone()
+               for order in ("count(*)", "sum(n)")]
+    finally:
+        conn.close()
+    ids = list(dict.fromkeys(row[0] for row in top if row))
+    return tuple(route for cid in ids for route in (f"/entities/%23{cid}/graph", f"/api/entities/%23{cid}/graph"))
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--db", required=True)
     parser.add_argument("--repeat", type=int, default=5)
     args = parser.parse_args()
+    routes = ROUTES + graph_routes(args.db)
     port = free_port()
     proc = subprocess.Popen([sys.executable, "-m", "newsgraph", "serve", "--db", args.db, "--port", str(port)],
                             stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
@@ -55,7 +71,7 @@ def main() -> None:
                 time.sleep(0.2)
         print("| route | first (ms) | median (ms) | slowest (ms) |\n|---|---|---|---|")
         with httpx.Client(base_url=base, timeout=30) as client:
-            for route in ROUTES:
+            for route in routes:
                 times = []
                 for _ in range(args.repeat + 1):
                     start = time.perf_counter()

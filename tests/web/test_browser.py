@@ -230,3 +230,29 @@ def test_browse_pages_from_the_header(server: str, browser, records: list[Record
     assert all(url.startswith(server) for url in fetched), fetched
     errors = [e for e in browser.get_log("browser") if e["level"] == "SEVERE"]
     assert not errors, errors
+
+
+def test_graph_click_a_neighbour_to_move_to_its_graph(server: str, browser,
+                                                      tmp_path_factory: pytest.TempPathFactory) -> None:
+    """The profile links to the graph; clicking a neighbour's node opens that neighbour's graph, offline."""
+    from selenium.webdriver.common.by import By
+
+    browser.get_log("browser")  # drop what earlier tests logged
+    browser.get(server + "/entities/Jane%20Roe")
+    wait_for(browser, "#graph-link").click()
+    assert wait_for(browser, "#graph-name").text.startswith("Graph of Jane Roe")
+    assert browser.find_elements(By.CSS_SELECTOR, "#edges tbody tr.edge-row")
+    shot = tmp_path_factory.mktemp("screenshots") / "graph.png"
+    assert browser.save_screenshot(str(shot)) and shot.read_bytes()[:8] == b"\x89PNG\r\n\x1a\n"
+    neighbour = wait_for(browser, "svg#graph a.node:not(.centre)")
+    target_id = neighbour.get_attribute("data-id")
+    name = neighbour.find_element(By.CSS_SELECTOR, "text").text
+    neighbour.find_element(By.CSS_SELECTOR, "circle").click()
+    assert wait_for(browser, "#graph-name").text.startswith(f"Graph of {name}")
+    assert browser.current_url == f"{server}/entities/%23{target_id}/graph"
+    drawn = browser.find_elements(By.CSS_SELECTOR, "svg#graph path.edge")
+    assert drawn and all(p.get_attribute("d").startswith("M") for p in drawn)
+    fetched = browser.execute_script("return performance.getEntriesByType('resource').map(e => e.name)")
+    assert all(url.startswith(server) for url in fetched), fetched
+    errors = [e for e in browser.get_log("browser") if e["level"] == "SEVERE"]
+    assert not errors, errors

@@ -595,18 +595,43 @@ def stats(db: DbOption = DEFAULT_DB, as_json: JsonOption = False, parquet: Parqu
 
 @app.command()
 def export(
+    target: Annotated[str | None, typer.Argument(
+        metavar="[OUT]", help="Where to write (as --out); the file a graphml or gexf export needs.")] = None,
     db: DbOption = DEFAULT_DB,
-    fmt: Annotated[str, typer.Option("--format", help="jsonl, csv or parquet.")] = "jsonl",
+    fmt: Annotated[str, typer.Option("--format", help="jsonl, csv or parquet; graphml or gexf for the corpus "
+                                                       "graph.")] = "jsonl",
     table: Annotated[str | None, typer.Option(help="One table (articles, entities, mentions, attributions, "
                                                    "sources, times, events, relations, warnings, corpus_entities, "
                                                    "failures, records); default: whole records (jsonl) or every "
                                                    "table.")] = None,
     out: Annotated[str | None, typer.Option(help="File, or directory for every table; default stdout.")] = None,
+    min_weight: Annotated[int | None, typer.Option(
+        min=1, help="Graph only: leave out edges lighter than this (shared articles, relations, events).")] = None,
+    types: Annotated[str | None, typer.Option(
+        help="Graph only: entity types to keep, comma-separated (PERSON,ORG,GPE).")] = None,
 ) -> None:
-    """Export whole records (JSONL) or tables (JSONL, CSV, Parquet for pandas and DuckDB).
+    """Export whole records (JSONL), tables (JSONL, CSV, Parquet for pandas and DuckDB) or the corpus graph.
 
     Example: newsgraph export --db news.db --format parquet --out news-parquet/
+    Example: newsgraph export --format graphml news.graphml --db news.db --min-weight 2 --types PERSON,ORG
     """
+    from newsgraph.store.export import GRAPH_FORMATS
+
+    if target is not None and out is not None and target != out:
+        fail("give the output once: OUT or --out", 2)
+    out = target if target is not None else out
+    if fmt in GRAPH_FORMATS:
+        if table is not None:
+            fail(f"--table does not apply to --format {fmt} (the graph is the whole corpus)", 2)
+        if out is None:
+            fail(f"--format {fmt} writes a file: give OUT (e.g. news.{fmt})", 2)
+        chosen = [t.strip() for t in types.split(",") if t.strip()] if types is not None else None
+        path = _query(db, lambda store: store.export_graph(fmt, out, min_weight=min_weight or 1, types=chosen),
+                      timed=False)
+        err_console.print(f"wrote {escape(str(path))}", highlight=False)
+        return
+    if min_weight is not None or types is not None:
+        fail(f"--min-weight and --types apply to --format {' or '.join(GRAPH_FORMATS)} only", 2)
     written = _query(db, lambda store: store.export(fmt, out, table=table), timed=False)
     for path in written:
         err_console.print(f"wrote {escape(str(path))}", highlight=False)

@@ -378,6 +378,14 @@ class Store:
         return q.search(self.conn, text, limit=limit)
 
     @guarded
+    def graph(self, name: str, *, limit: int | None = None) -> Any:
+        """The network of the entity ``name``: its heaviest neighbours by co-mention, relation and event
+        (``newsgraph.store.graph.entity_graph``; ``limit`` per kind, default ``NEIGHBOURS``)."""
+        from newsgraph.store import graph
+
+        return graph.entity_graph(self.conn, name, limit=graph.NEIGHBOURS if limit is None else limit)
+
+    @guarded
     def timeline(self, name: str | None, *, limit: int | None = None, all_events: bool = False) -> pd.DataFrame:
         """Events involving entity ``name`` (every entity: ``None``) across articles, by event date.
 
@@ -421,6 +429,14 @@ class Store:
         return upkeep.backup(self.conn, out)
 
     # --- exports ---------------------------------------------------------------------------
+
+    def export_graph(self, fmt: str, out: str | Path, *, min_weight: int = 1,
+                     types: Iterable[str] | None = None) -> Path:
+        """Write the corpus graph as graphml or gexf; see ``newsgraph.store.export.export_graph``."""
+        try:
+            return exports.export_graph(self.conn, fmt, out, min_weight=min_weight, types=types)
+        except sqlite3.Error as exc:
+            raise explain(self.path, exc) from exc
 
     def export(self, fmt: str, out: str | Path | None, *, table: str | None = None) -> list[Path]:
         """Write records or tables as jsonl, csv or parquet; see ``newsgraph.store.export``."""

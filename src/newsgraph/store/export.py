@@ -1,4 +1,4 @@
-"""Exports: whole records as JSONL, or each table as JSONL, CSV or Parquet.
+"""Exports: whole records as JSONL, each table as JSONL, CSV or Parquet, or the corpus graph as GraphML or GEXF.
 
 Rows stream out in chunks, so memory stays flat whatever the store's size.
 Parquet files get a schema from the table's declared column types (so a chunk
@@ -13,18 +13,21 @@ import csv
 import json
 import sqlite3
 import sys
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from datetime import UTC, datetime
 from pathlib import Path
-from typing import IO, TYPE_CHECKING
+from typing import IO, TYPE_CHECKING, Any
 
 from newsgraph.errors import StoreError
+from newsgraph.store.graph import EDGE_ARTICLES, corpus_graph
 
 if TYPE_CHECKING:
     import pyarrow as pa
 
 FORMATS = ("jsonl", "csv", "parquet")
+#: Formats of the corpus graph (``export_graph``), written by networkx, read by networkx and Gephi.
+GRAPH_FORMATS = ("graphml", "gexf")
 #: What ``--table`` accepts: the record tables, corpus entities, failures, and whole records.
 EXPORT_TABLES = (
     "records", "articles", "entities", "mentions", "attributions", "sources", "times", "events", "relations",
@@ -171,3 +174,53 @@ def export(conn: sqlite3.Connection, fmt: str, out: str | Path | None, *, table:
     else:
         _write_table(conn, table, fmt, target)
     return [target] if target else []
+
+
+# --- the corpus graph -------------------------------------------------------------------
+
+
+def graph_network(conn: sqlite3.Connection, *, min_weight: int = 1, types: Iterable[str] | None = None,
+                  articles: int = EDGE_ARTICLES) -> Any:
+    """The corpus graph (``store.graph.corpus_graph``) as a networkx ``MultiDiGraph``.
+
+    Nodes are corpus entity ids with ``label`` and ``name``, ``type``, ``articles``
+    and ``mentions``; each edge has ``kind`` (co_mention, relation, event),
+    ``weight``, ``polarity`` and ``label`` (an event's predicates; ``""`` when
+    none), ``articles`` (up to ``articles`` ids, space-separated) and
+    ``article_count``. Its key is the kind, with the polarity for a relation
+    (``relation:negative``), so one pair may have one edge of each. Event edges
+    go from actor to target, relations as the record states them, co-mentions
+    from the lower id to the higher (they have no direction).
+    """
+    import networkx as nx
+
+    found = corpus_graph(conn, min_weight=min_weight, types=types, articles=articles)
+    net = nx.MultiDiGraph(name="newsgraph corpus graph")
+    for node in found.nodes:
+        net.add_node(node.id, label=node.name, name=node.name, type=node.type or "", articles=node.articles,
+                     mentions=node.mentions)
+    for edge in found.edges:
+        key = edge.kind + (f":{edge.polarity}" if edge.kind == "relation" and edge.polarity else "")
+        net.add_edge(edge.source, edge.target, key=key, kind=edge.kind, weight=edge.weight,
+                     polarity=edge.polarity or "", label=edge.label or "", articles=" ".join(edge.articles),
+                     article_count=edge.article_count)
+    return net
+
+
+def export_graph(conn: sqlite3.Connection, fmt: str, out: str | Path, *, min_weight: int = 1,
+                 types: Iterable[str] | None = None) -> Path:
+    """Write the corpus graph to ``out`` as GraphML or GEXF (``GRAPH_FORMATS``); returns the path."""
+    import networkx as nx
+
+    if fmt not in GRAPH_FORMATS:
+        raise StoreError(f"unknown graph format {fmt!r}; formats: {', '.join(GRAPH_FORMATS)}")
+    path = Path(out)
+    if path.is_dir():
+        raise StoreError(f"{path} is a directory: give the file to write")
+    net = graph_network(conn, min_weight=min_weight, types=types)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    if fmt == "graphml":
+        nx.write_graphml(net, path)
+    else:
+        nx.write_gexf(net, path)
+    return path

@@ -25,6 +25,10 @@ replaces its rows in one transaction):
     entity_keys       normalised name → corpus entity (what resolution consults)
     entity_overrides  (article, name) → corpus entity: the result of a split
     entity_decisions  the log of user merges and splits
+    co_mentions       (corpus entity, corpus entity) → articles naming both, kept by triggers on
+                      ``entities`` (migration 0008), so an entity's graph reads its neighbours directly
+    stated_edges      one row per event with an actor and a target and per relation, with the corpus
+                      entities at both ends, kept by triggers (migration 0008), for the graph
 """
 
 from __future__ import annotations
@@ -378,6 +382,170 @@ def _event_main(conn: sqlite3.Connection) -> None:
     )
 
 
+#: The distinct corpus entities, other than ``{cid}``, of article ``{article}`` apart from row ``{row}``.
+_OTHERS = ("SELECT DISTINCT corpus_entity_id FROM entities WHERE article_id = {article} "
+           "AND corpus_entity_id IS NOT NULL AND corpus_entity_id != {cid} AND rowid != {row}")
+
+
+def _co_mention_gain(row: str) -> str:
+    """Statements counting ``row``'s corpus entity as newly in its article: +1 with each other entity there.
+
+    Guarded by the caller: only when no other row of the article has that entity.
+    """
+    cid = f"{row}.corpus_entity_id"
+    others = _OTHERS.format(article=f"{row}.article_id", cid=cid, row=f"{row}.rowid")
+    return "\n".join((
+        *(f"INSERT INTO co_mentions (a, b, n) SELECT {a}, {b}, 1 FROM ({others}) o WHERE 1 "
+          "ON CONFLICT(a, b) DO UPDATE SET n = n + 1;"
+          for a, b in ((cid, "o.corpus_entity_id"), ("o.corpus_entity_id", cid))),
+        f"INSERT INTO co_mentions (a, b, n) VALUES ({cid}, {cid}, 1) ON CONFLICT(a, b) DO UPDATE SET n = n + 1;",
+    ))
+
+
+def _co_mention_loss(row: str, rowid: str) -> str:
+    """Statements counting ``row``'s corpus entity as gone from its article: -1 with each entity left there.
+
+    ``rowid``: the row to leave out of "the entities left" (the changed row itself on an update).
+    """
+    others = _OTHERS.format(article=f"{row}.article_id", cid=f"{row}.corpus_entity_id", row=rowid)
+    cid = f"{row}.corpus_entity_id"
+    return (f"UPDATE co_mentions SET n = n - 1 WHERE a = {cid} AND b IN ({others});"
+            f"UPDATE co_mentions SET n = n - 1 WHERE b = {cid} AND a IN ({others});"
+            f"DELETE FROM co_mentions WHERE a = {cid} AND n <= 0 AND b IN ({others});"
+            f"DELETE FROM co_mentions WHERE b = {cid} AND n <= 0 AND a IN ({others});"
+            f"UPDATE co_mentions SET n = n - 1 WHERE a = {cid} AND b = {cid};"
+            f"DELETE FROM co_mentions WHERE a = {cid} AND b = {cid} AND n <= 0;")
+
+
+def _alone(row: str, rowid: str) -> str:
+    """SQL true when no row of ``row``'s article but ``rowid`` has ``row``'s corpus entity."""
+    return (f"{row}.corpus_entity_id IS NOT NULL AND NOT EXISTS (SELECT 1 FROM entities WHERE "
+            f"article_id = {row}.article_id AND corpus_entity_id = {row}.corpus_entity_id AND rowid != {rowid})")
+
+
+def _graph(conn: sqlite3.Connection) -> None:
+    """``co_mentions``: for each pair of corpus entities, the number of articles that name both.
+
+    The diagonal (``a = b``) is the number of articles that name ``a``: a graph
+    sizes its nodes by it without counting their entity rows.
+
+    An entity's graph ranks its neighbours by shared articles. Counted at query
+    time, the most mentioned entity of a 100,000-article store (tens of thousands
+    of articles, each with a dozen or more entities) means reading every entity
+    row of all of them; stored, its neighbours are one range of this table.
+    Both directions are kept (``a`` → ``b`` and ``b`` → ``a``), so that range is
+    every neighbour. Triggers on ``entities`` keep it inside the writing
+    transaction, as ``tallies`` are: an entity counts for an article when its
+    first row there is written, and stops counting when its last row goes (a
+    deleted article, a re-processed record, a merge or split moving rows to
+    another corpus entity). ``newsgraph check`` compares it with a count from
+    the rows. The migration counts an existing store once.
+    """
+    _run_script(conn, f"""
+        CREATE TABLE co_mentions (
+            a INTEGER NOT NULL, b INTEGER NOT NULL, n INTEGER NOT NULL,
+            PRIMARY KEY (a, b)
+        ) WITHOUT ROWID;
+        INSERT INTO co_mentions (a, b, n)
+            SELECT x.corpus_entity_id, y.corpus_entity_id, count(*)
+            FROM (SELECT DISTINCT article_id, corpus_entity_id FROM entities WHERE corpus_entity_id IS NOT NULL) x
+            JOIN (SELECT DISTINCT article_id, corpus_entity_id FROM entities WHERE corpus_entity_id IS NOT NULL) y
+                ON y.article_id = x.article_id
+            GROUP BY x.corpus_entity_id, y.corpus_entity_id;
+        CREATE TRIGGER co_mentions_insert AFTER INSERT ON entities WHEN {_alone("NEW", "NEW.rowid")} BEGIN
+            {_co_mention_gain("NEW")}
+        END;
+        CREATE TRIGGER co_mentions_delete AFTER DELETE ON entities WHEN {_alone("OLD", "OLD.rowid")} BEGIN
+            {_co_mention_loss("OLD", "OLD.rowid")}
+        END;
+        CREATE TRIGGER co_mentions_update_old AFTER UPDATE OF corpus_entity_id ON entities
+        WHEN OLD.corpus_entity_id IS NOT NEW.corpus_entity_id AND {_alone("OLD", "NEW.rowid")} BEGIN
+            {_co_mention_loss("OLD", "NEW.rowid")}
+        END;
+        CREATE TRIGGER co_mentions_update_new AFTER UPDATE OF corpus_entity_id ON entities
+        WHEN OLD.corpus_entity_id IS NOT NEW.corpus_entity_id AND {_alone("NEW", "NEW.rowid")} BEGIN
+            {_co_mention_gain("NEW")}
+        END;
+        """)
+    _stated_edges(conn)
+
+
+def _corpus_of(entity: str) -> str:
+    """SQL: the corpus entity of article entity ``entity`` (of the same article as ``NEW``)."""
+    return f"(SELECT corpus_entity_id FROM entities WHERE article_id = NEW.article_id AND id = {entity})"
+
+
+def _stated_edges(conn: sqlite3.Connection) -> None:
+    """``stated_edges``: each event with an actor and a target, and each relation, between two corpus entities.
+
+    The rows of ``events`` and ``relations`` name article entities (``e3``); the
+    graph needs corpus entities. Joining them at query time means one lookup per
+    article of the entity (tens of thousands for the busiest at 100k articles);
+    here each event or relation is one row holding both corpus entities, indexed
+    from either end, so an entity's stated edges are two index ranges. Triggers
+    write a row with its event or relation, delete it with it, and move its ends
+    when an article entity changes corpus entity (a merge or split), so the table
+    never holds a count to drift. ``label`` is the event's predicate or the
+    relation's polarity.
+    """
+    _run_script(conn, f"""
+        CREATE TABLE stated_edges (
+            article_id TEXT NOT NULL, kind TEXT NOT NULL, part TEXT NOT NULL,
+            a_entity TEXT NOT NULL, b_entity TEXT NOT NULL, a INTEGER, b INTEGER, label TEXT,
+            PRIMARY KEY (article_id, kind, part)
+        );
+        CREATE INDEX stated_edges_a ON stated_edges(a, kind, b, label, article_id);
+        CREATE INDEX stated_edges_b ON stated_edges(b, kind, a, label, article_id);
+        CREATE INDEX stated_edges_a_entity ON stated_edges(article_id, a_entity);
+        CREATE INDEX stated_edges_b_entity ON stated_edges(article_id, b_entity);
+        INSERT INTO stated_edges (article_id, kind, part, a_entity, b_entity, a, b, label)
+            SELECT v.article_id, 'event', v.id, v.actor, v.target, ea.corpus_entity_id, eb.corpus_entity_id, v.predicate
+            FROM events v
+            LEFT JOIN entities ea ON ea.article_id = v.article_id AND ea.id = v.actor
+            LEFT JOIN entities eb ON eb.article_id = v.article_id AND eb.id = v.target
+            WHERE v.actor IS NOT NULL AND v.target IS NOT NULL;
+        INSERT INTO stated_edges (article_id, kind, part, a_entity, b_entity, a, b, label)
+            SELECT r.article_id, 'relation', CAST(r.position AS TEXT), r.a, r.b, ea.corpus_entity_id,
+                   eb.corpus_entity_id, r.polarity
+            FROM relations r
+            LEFT JOIN entities ea ON ea.article_id = r.article_id AND ea.id = r.a
+            LEFT JOIN entities eb ON eb.article_id = r.article_id AND eb.id = r.b
+            WHERE r.a IS NOT NULL AND r.b IS NOT NULL;
+        CREATE TRIGGER stated_edges_event_insert AFTER INSERT ON events
+        WHEN NEW.actor IS NOT NULL AND NEW.target IS NOT NULL BEGIN
+            INSERT OR REPLACE INTO stated_edges (article_id, kind, part, a_entity, b_entity, a, b, label)
+            VALUES (NEW.article_id, 'event', NEW.id, NEW.actor, NEW.target, {_corpus_of("NEW.actor")},
+                    {_corpus_of("NEW.target")}, NEW.predicate);
+        END;
+        CREATE TRIGGER stated_edges_event_delete AFTER DELETE ON events BEGIN
+            DELETE FROM stated_edges WHERE article_id = OLD.article_id AND kind = 'event' AND part = OLD.id;
+        END;
+        CREATE TRIGGER stated_edges_relation_insert AFTER INSERT ON relations
+        WHEN NEW.a IS NOT NULL AND NEW.b IS NOT NULL BEGIN
+            INSERT OR REPLACE INTO stated_edges (article_id, kind, part, a_entity, b_entity, a, b, label)
+            VALUES (NEW.article_id, 'relation', CAST(NEW.position AS TEXT), NEW.a, NEW.b, {_corpus_of("NEW.a")},
+                    {_corpus_of("NEW.b")}, NEW.polarity);
+        END;
+        CREATE TRIGGER stated_edges_relation_delete AFTER DELETE ON relations BEGIN
+            DELETE FROM stated_edges WHERE article_id = OLD.article_id AND kind = 'relation'
+                AND part = CAST(OLD.position AS TEXT);
+        END;
+        CREATE TRIGGER stated_edges_entity_insert AFTER INSERT ON entities BEGIN
+            UPDATE stated_edges SET a = NEW.corpus_entity_id WHERE article_id = NEW.article_id AND a_entity = NEW.id;
+            UPDATE stated_edges SET b = NEW.corpus_entity_id WHERE article_id = NEW.article_id AND b_entity = NEW.id;
+        END;
+        CREATE TRIGGER stated_edges_entity_update AFTER UPDATE OF corpus_entity_id ON entities
+        WHEN OLD.corpus_entity_id IS NOT NEW.corpus_entity_id BEGIN
+            UPDATE stated_edges SET a = NEW.corpus_entity_id WHERE article_id = NEW.article_id AND a_entity = NEW.id;
+            UPDATE stated_edges SET b = NEW.corpus_entity_id WHERE article_id = NEW.article_id AND b_entity = NEW.id;
+        END;
+        CREATE TRIGGER stated_edges_entity_delete AFTER DELETE ON entities BEGIN
+            UPDATE stated_edges SET a = NULL WHERE article_id = OLD.article_id AND a_entity = OLD.id;
+            UPDATE stated_edges SET b = NULL WHERE article_id = OLD.article_id AND b_entity = OLD.id;
+        END;
+        """)
+
+
 #: Every migration, in the order it runs. Append only.
 MIGRATIONS: tuple[Migration, ...] = (
     Migration("0001_initial", _initial),
@@ -387,6 +555,7 @@ MIGRATIONS: tuple[Migration, ...] = (
     Migration("0005_event_entity_indexes", _event_entity_indexes),
     Migration("0006_tallies", _tallies),
     Migration("0007_event_main", _event_main),
+    Migration("0008_graph", _graph),
 )
 
 

@@ -110,7 +110,28 @@ def _invariants(conn: sqlite3.Connection, report: CheckReport) -> None:
         if n:
             report.problems.append(f"{n} {what}")
     _tallies(conn, report)
+    _co_mentions(conn, report)
     _corpus_entities(conn, report)
+
+
+def _co_mentions(conn: sqlite3.Connection, report: CheckReport) -> None:
+    """The co-mention counts and the stated edges the graph reads (migration 0008) against the rows themselves."""
+    from newsgraph.store.graph import counted_co_mentions, stored_co_mentions
+
+    kept, counted = stored_co_mentions(conn), counted_co_mentions(conn)
+    wrong = [f"#{a}–#{b}: kept {kept.get((a, b), 0)}, counted {n}" for (a, b), n in sorted(counted.items())
+             if kept.get((a, b), 0) != n]
+    wrong += [f"#{a}–#{b}: kept {n}, counted 0" for (a, b), n in sorted(kept.items()) if (a, b) not in counted]
+    if wrong:
+        report.problems.append(f"{len(wrong)} co-mention counts (co_mentions) disagree with the entity rows, e.g. "
+                               + "; ".join(wrong[:MAX_MESSAGES]))
+    from newsgraph.store.graph import counted_stated_edges, stored_stated_edges
+
+    stored, joined = stored_stated_edges(conn), counted_stated_edges(conn)
+    if stored != joined:
+        odd = sorted(stored ^ joined, key=str)
+        report.problems.append(f"{len(odd)} rows of stated_edges disagree with events, relations and entities, "
+                               "e.g. " + "; ".join(f"{r[0][:12]} {r[1]} {r[2]}" for r in odd[:MAX_MESSAGES]))
 
 
 def _tallies(conn: sqlite3.Connection, report: CheckReport) -> None:

@@ -34,8 +34,10 @@ from starlette.exceptions import HTTPException as StarletteHTTPException
 from newsgraph import __version__, settings
 from newsgraph.errors import StoreError
 from newsgraph.store import Store, queries
+from newsgraph.store import graph as graphs
 from newsgraph.store.labels import with_labels
 from newsgraph.store.queries import RE_WORD, QueryRejected, QueryTimeout, deadline, records_of
+from newsgraph.web import graph as graph_view
 from newsgraph.web import views
 
 TEMPLATES = Path(__file__).parent / "templates"
@@ -56,6 +58,8 @@ Limit = Annotated[int, Query(ge=1, le=1000, description="at most this many rows"
 Offset = Annotated[int, Query(ge=0, le=queries.MAX_ROW_ID, description="rows skipped before the page")]
 #: ``limit`` of a paged list (at most ``queries.BROWSE_MAX_ROWS``).
 PageLimit = Annotated[int, Query(ge=1, le=queries.BROWSE_MAX_ROWS, description="rows of the page")]
+#: ``limit`` of an entity's graph: neighbours of each kind (module level, as ``Limit``).
+GraphLimit = Annotated[int, Query(ge=1, le=graphs.MAX_NEIGHBOURS, description="neighbours of each kind kept")]
 #: ``?all=true`` on timelines: every clause event, not only each article's main events.
 Every = Annotated[bool, Query(alias="all", description="every clause event, not only each article's main events")]
 
@@ -260,6 +264,31 @@ def create_app(db_path: str | Path) -> FastAPI:
             raise HTTPException(404, f"no entity matches {entity!r}")
         return found[0], records_of(with_labels(s.conn, s.timeline(entity, limit=limit, all_events=every),
                                                 "article_id"))
+
+    def graph_routes() -> None:
+        """``/entities/{name}/graph`` and its API: registered before the profile routes, whose ``{name:path}``
+        would otherwise take the ``/graph`` suffix as part of a name."""
+
+        def entity_graph(s: Store, name: str, limit: int) -> graphs.EntityGraph:
+            if not name.strip() or not s.find_entities(name, 1):
+                raise HTTPException(404, f"no entity matches {name!r}")
+            return s.graph(name, limit=limit)
+
+        @app.get("/entities/{name:path}/graph", response_class=HTMLResponse, include_in_schema=False)
+        def graph_page(request: Request, name: str, limit: GraphLimit = graphs.NEIGHBOURS) -> Response:
+            with store() as s:
+                context = graph_view.graph_context(s.conn, entity_graph(s, name, limit))
+            return page(request, "graph.html", **context, kind_names=graph_view.KIND_NAMES,
+                        max_limit=graphs.MAX_NEIGHBOURS)
+
+        @app.get("/api/entities/{name:path}/graph", tags=["api"], responses=answers(400, 404, 503),
+                 summary="The network of the corpus entity a name matches: neighbours by co-mention, "
+                         "stated relation and event, each edge with its weight and articles")
+        def api_graph(name: str, limit: GraphLimit = graphs.NEIGHBOURS) -> dict[str, Any]:
+            with store() as s:
+                return entity_graph(s, name, limit).to_dict()
+
+    graph_routes()
 
     # --- pages ------------------------------------------------------------------------------
 
