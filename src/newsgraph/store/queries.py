@@ -15,10 +15,11 @@ import time
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, get_args
 
 from newsgraph import settings
 from newsgraph.errors import StoreError
+from newsgraph.record import SourceKind
 from newsgraph.store import entities as ents
 from newsgraph.store.migrations import TALLIED_TABLES
 from newsgraph.vocab.pronouns import (
@@ -705,6 +706,11 @@ ARTICLE_SORTS = {
     "date_asc": "a.published IS NULL, a.published, a.rowid",
     "title": "a.title IS NULL, a.title COLLATE NOCASE, a.rowid",
 }
+#: The kinds a source may have (``record.SourceKind``): the values of the ``source_kind`` filter.
+SOURCE_KINDS: tuple[str, ...] = get_args(SourceKind)
+#: SQL true for an article (``a``) with an attribution whose source is of the kind given as the next parameter.
+_HAS_SOURCE_KIND = ("EXISTS (SELECT 1 FROM attributions q JOIN sources s ON s.article_id = q.article_id "
+                    "AND s.id = q.source_id WHERE q.article_id = a.id AND s.kind = ?)")
 #: How ``entities_page`` may sort: name → ORDER BY.
 ENTITY_SORTS = {"articles": "articles DESC, mentions DESC, c.id", "mentions": "mentions DESC, articles DESC, c.id"}
 
@@ -760,13 +766,14 @@ def search_page(conn: sqlite3.Connection, text: str, *, limit: int = 20, offset:
 
 def articles_page(conn: sqlite3.Connection, *, outlet: str | None = None, author: str | None = None,
                   date_from: str | None = None, date_to: str | None = None, sort: str = "date",
-                  limit: int = 50, offset: int = 0) -> Page:
+                  limit: int = 50, offset: int = 0, source_kind: str | None = None) -> Page:
     """The stored articles, filtered and sorted, one page at a time (with the exact number that match).
 
     ``outlet`` and ``author`` keep articles whose outlet or an author contains
     the text (as ``sources`` does); ``date_from``/``date_to`` keep articles
     published in that range, each end a year, month or day, both ends included.
-    A date filter leaves undated articles out.
+    A date filter leaves undated articles out. ``source_kind`` keeps articles
+    with at least one attribution whose source is of that kind (``SOURCE_KINDS``).
     """
     if sort not in ARTICLE_SORTS:
         raise QueryRejected(f"sort must be one of {', '.join(ARTICLE_SORTS)}, not {sort!r}")
@@ -774,6 +781,11 @@ def articles_page(conn: sqlite3.Connection, *, outlet: str | None = None, author
     check_name(author, "an author filter")
     limit, offset = _page_bounds(limit, offset)
     where, params = _article_filter(outlet, author)
+    if source_kind:
+        if source_kind not in SOURCE_KINDS:
+            raise QueryRejected(f"source_kind must be one of {', '.join(SOURCE_KINDS)}, not {source_kind!r}")
+        where += f" AND {_HAS_SOURCE_KIND}"
+        params += (source_kind,)
     start, end = _date_filter(date_from, "from"), _date_filter(date_to, "to")
     if start:
         where += " AND a.published >= ?"
@@ -894,3 +906,157 @@ def _entity_counts(conn: sqlite3.Connection) -> list[tuple[int, str | None, int,
 def entity_types(conn: sqlite3.Connection) -> list[str]:
     """The types corpus entities have (for the type filter)."""
     return [r[0] for r in conn.execute("SELECT DISTINCT type FROM corpus_entities WHERE type IS NOT NULL ORDER BY 1")]
+
+
+# --- counts over time (charts) ----------------------------------------------------------------
+
+#: A date value whose first seven characters are a year and a month (``2017-03``, ``2017-03-07T…``).
+MONTH_GLOB = "[0-9][0-9][0-9][0-9]-[0-9][0-9]*"
+
+
+@dataclass
+class MonthlyCounts:
+    """Counts per month of publication, and how many of the counted things no month places.
+
+    ``rows`` has a ``month`` column (``YYYY-MM``, ascending, months with nothing
+    left out) and one column per count. ``unplaced`` holds, per count, what has
+    no month: an undated article, or one dated by a year only. The web app's
+    charts, ``/api/charts/...`` and the CLI read these, so each figure has one
+    definition.
+    """
+
+    rows: pd.DataFrame
+    unplaced: dict[str, int]
+
+    @property
+    def dated(self) -> bool:
+        """Whether any month holds anything (a chart has something to draw)."""
+        return len(self.rows) > 0
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"months": records_of(self.rows), "unplaced": self.unplaced}
+
+
+def _monthly(rows: list[tuple], columns: list[str], unplaced: dict[str, int]) -> MonthlyCounts:
+    import pandas as pd
+
+    frame_ = pd.DataFrame([r for r in rows if r[0] is not None], columns=["month", *columns])
+    for column in columns:
+        frame_[column] = frame_[column].astype(int)
+    return MonthlyCounts(frame_.reset_index(drop=True), unplaced)
+
+
+def articles_by_month(conn: sqlite3.Connection) -> MonthlyCounts:
+    """Stored articles per month of publication (``unplaced``: articles no month places).
+
+    One walk of the ``articles_published`` index (no table row is read); the
+    total comes from the trigger-kept tallies.
+    """
+    rows = conn.execute(f"""
+        SELECT substr(published, 1, 7) AS month, count(*) FROM articles INDEXED BY articles_published
+        WHERE published GLOB '{MONTH_GLOB}' GROUP BY month ORDER BY month""").fetchall()
+    total = tallied(conn).get(("rows", "articles"), 0)
+    return _monthly(rows, ["articles"], {"articles": int(total) - sum(int(r[1]) for r in rows)})
+
+
+def entity_by_month(conn: sqlite3.Connection, name: str, *, all_events: bool = False
+                    ) -> tuple[ents.EntityRef, MonthlyCounts]:
+    """The entity ``name`` best matches, and per month of publication its mentions and its events.
+
+    ``mentions`` sums the entity's mentions over its articles of that month (the
+    figure of its profile's ``names``); ``events`` counts the events whose actor
+    or target is the entity (each event once), main events unless ``all_events``
+    — the events ``timeline`` lists, counted by when their article was
+    published (an event's own date may be a year, a decade or none).
+    """
+    ref, _ = best_entity(conn, name)
+    main = "" if all_events else "AND v.main = 1"
+    rows = conn.execute(f"""
+        WITH mine AS (
+            SELECT article_id, sum(n_mentions) AS mentions FROM entities INDEXED BY entities_corpus_name
+            WHERE corpus_entity_id = ?1 GROUP BY article_id
+        ),
+        happened AS (
+            SELECT v.article_id, count(DISTINCT v.rowid) AS events FROM entities e
+            CROSS JOIN events v ON v.article_id = e.article_id AND (v.actor = e.id OR v.target = e.id)
+            WHERE e.corpus_entity_id = ?1 {main} GROUP BY v.article_id
+        )
+        SELECT CASE WHEN a.published GLOB '{MONTH_GLOB}' THEN substr(a.published, 1, 7) END AS month,
+               sum(mine.mentions), coalesce(sum(happened.events), 0)
+        FROM mine CROSS JOIN articles a ON a.id = mine.article_id
+        LEFT JOIN happened ON happened.article_id = mine.article_id
+        GROUP BY month ORDER BY month""", (ref.id,)).fetchall()
+    unplaced = next((r for r in rows if r[0] is None), (None, 0, 0))
+    return ref, _monthly(rows, ["mentions", "events"], {"mentions": int(unplaced[1] or 0),
+                                                         "events": int(unplaced[2] or 0)})
+
+
+@dataclass
+class SourcingBreakdown:
+    """Attributions by source kind per outlet, and per month with their anonymous share.
+
+    Counted as ``sources`` counts ``by_kind`` (an attribution without a source
+    is of kind ``unknown``; ``anonymous`` counts attributions whose source is
+    anonymous), over the same filtered articles, so per outlet the kinds add up
+    to that outlet's ``sources(outlet=…)`` total.
+    """
+
+    #: ``outlet`` (``None``: articles with no outlet), ``kind``, ``attributions``; outlets by total, then kind.
+    by_outlet: pd.DataFrame
+    #: ``MonthlyCounts`` of ``attributions`` and ``anonymous`` (plus ``anonymous_share``, 0–1, 4 places).
+    by_month: MonthlyCounts
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"by_outlet": records_of(self.by_outlet), **self.by_month.to_dict()}
+
+
+#: Outlets ``sourcing_breakdown`` lists one by one; the others are summed as ``other outlets``.
+CHART_OUTLETS = 12
+OTHER_OUTLETS = "other outlets"
+
+
+def sourcing_breakdown(conn: sqlite3.Connection, *, outlet: str | None = None, author: str | None = None,
+                       outlets: int = CHART_OUTLETS) -> SourcingBreakdown:
+    """Sourcing by kind per outlet and per month of publication (one walk of the attributions).
+
+    ``outlet`` and ``author`` filter as in ``sources``. The ``outlets`` outlets with
+    the most attributions are listed; the rest are summed under ``OTHER_OUTLETS``.
+    """
+    import pandas as pd
+
+    check_name(outlet, "an outlet filter")
+    check_name(author, "an author filter")
+    where, params = _article_filter(outlet, author)
+    rows = conn.execute(f"""
+        SELECT a.outlet, CASE WHEN a.published GLOB '{MONTH_GLOB}' THEN substr(a.published, 1, 7) END AS month,
+               coalesce(s.kind, 'unknown') AS source_kind, count(*), sum(coalesce(s.anonymous, 0))
+        FROM attributions q JOIN articles a ON a.id = q.article_id
+        LEFT JOIN sources s ON s.article_id = q.article_id AND s.id = q.source_id
+        WHERE {where} GROUP BY a.outlet, month, source_kind""", params).fetchall()
+    per_outlet: dict[tuple[str | None, str], int] = {}
+    per_month: dict[str | None, list[int]] = {}
+    for out, month, kind, n, anon in rows:
+        per_outlet[(out, kind)] = per_outlet.get((out, kind), 0) + int(n)
+        counts = per_month.setdefault(month, [0, 0])
+        counts[0] += int(n)
+        counts[1] += int(anon or 0)
+    totals: dict[str | None, int] = {}
+    for (out, _), n in per_outlet.items():
+        totals[out] = totals.get(out, 0) + n
+    ranked = sorted(totals, key=lambda o: (-totals[o], o is None, o or ""))
+    kept = set(ranked[:outlets])
+    merged: dict[tuple[str | None, str], int] = {}
+    for (out, kind), n in per_outlet.items():
+        key = (out if out in kept else OTHER_OUTLETS, kind)
+        merged[key] = merged.get(key, 0) + n
+    order = {o: i for i, o in enumerate([*ranked[:outlets], OTHER_OUTLETS])}
+    by_outlet = pd.DataFrame(sorted(((o, k, n) for (o, k), n in merged.items()),
+                                    key=lambda r: (order[r[0]], -r[2], r[1])),
+                             columns=["outlet", "kind", "attributions"])
+    months = sorted((m, c[0], c[1], round(c[1] / c[0], 4) if c[0] else 0.0)
+                    for m, c in per_month.items() if m is not None)
+    unplaced = per_month.get(None, [0, 0])
+    frame_ = pd.DataFrame(months, columns=["month", "attributions", "anonymous", "anonymous_share"])
+    frame_[["attributions", "anonymous"]] = frame_[["attributions", "anonymous"]].astype(int)
+    return SourcingBreakdown(by_outlet, MonthlyCounts(frame_, {"attributions": unplaced[0],
+                                                               "anonymous": unplaced[1]}))
