@@ -58,13 +58,23 @@ class Chart:
 
 def _config(**options: Any) -> dict[str, Any]:
     return {"js": [], "disable_xml_declaration": True, "style": STYLE, "width": WIDTH, "height": HEIGHT,
-            "show_y_guides": True, "x_label_rotation": 0, "truncate_legend": 40, "print_values": False,
+            "show_y_guides": True, "x_label_rotation": 0, "truncate_legend": 40, "truncate_label": -1,
+            "print_values": False, "allow_interruptions": True,
             "legend_at_bottom": True, **options}
 
 
 def _svg(chart: Any) -> Markup:
-    """The chart's SVG, ready to put in a page (pygal escapes every label it writes)."""
-    return Markup(chart.render(is_unicode=True))
+    """The chart's SVG without any script, ready to put in a page (pygal escapes every label it writes).
+
+    pygal writes its configuration into a ``<script>`` for its tooltip code even
+    when that code is not loaded; the element is dropped, so the page runs no script.
+    """
+    tree = chart.render_tree()
+    for parent in list(tree.iter()):  # lxml or the standard library's ElementTree, whichever pygal uses
+        for child in list(parent):
+            if isinstance(child.tag, str) and child.tag.rsplit("}", 1)[-1] == "script":
+                parent.remove(child)
+    return Markup(pygal.etree.etree.tostring(tree, encoding="unicode"))
 
 
 def _months_between(first: str, last: str) -> list[str]:
@@ -90,10 +100,17 @@ def _bins(counts: MonthlyCounts, columns: list[str]) -> tuple[list[str], dict[st
     return years, {c: [by_year[c][y] for y in years] for c in columns}, "year"
 
 
-def _labels(config: dict[str, Any], labels: list[str]) -> None:
-    """Show about a dozen x labels, whatever the number of bars."""
+def _labels(config: dict[str, Any], labels: list[str], values: list[float] | None = None) -> None:
+    """About a dozen x labels, whatever the number of bars; whole numbers on a count axis with a small top."""
     step = max(1, len(labels) // 12)
     config.update(x_labels=labels, x_labels_major=labels[::step], show_minor_x_labels=False)
+    top = max((v for v in values or [] if v is not None), default=None)
+    if top is not None and top < 10:
+        config["y_labels"] = list(range(0, int(top) + 2))
+
+
+def _span(labels: list[str]) -> str:
+    return f"in {labels[0]}" if len(labels) == 1 else f"{labels[0]} to {labels[-1]}"
 
 
 def _plural(n: int, word: str) -> str:
@@ -109,12 +126,13 @@ def articles_chart(counts: MonthlyCounts) -> Chart:
                       "so there is nothing to draw over time.")
         return chart
     labels, values, unit = _bins(counts, ["articles"])
+    chart.title = f"Articles per {unit}"
     config = _config(show_legend=False)
-    _labels(config, labels)
+    _labels(config, labels, values["articles"])
     bars = pygal.Bar(**config)
     bars.add("articles", values["articles"])
     chart.svg = _svg(bars)
-    chart.note = (f"Stored articles by {unit} of publication, {labels[0]} to {labels[-1]}"
+    chart.note = (f"Stored articles by {unit} of publication, {_span(labels)}"
                   + (f"; {_plural(undated, 'article')} without a month of publication not shown." if undated else "."))
     chart.columns = ["month", "articles"]
     chart.rows = [[r["month"], r["articles"]] for r in queries.records_of(counts.rows)]
@@ -130,14 +148,14 @@ def entity_chart(name: str, counts: MonthlyCounts) -> Chart:
         return chart
     labels, values, unit = _bins(counts, ["mentions", "events"])
     config = _config(show_dots=len(labels) <= 36, fill=False)
-    _labels(config, labels)
+    _labels(config, labels, values["mentions"] + values["events"])
     lines = pygal.Line(**config)
     lines.add("mentions", values["mentions"])
     lines.add("events (actor or target)", values["events"])
     chart.svg = _svg(lines)
     missing = counts.unplaced
     chart.note = (f"Mentions of {name}, and the events it is the actor or target of, by {unit} its articles were "
-                  f"published, {labels[0]} to {labels[-1]}"
+                  f"published, {_span(labels)}"
                   + (f"; from articles without a month: {_plural(missing['mentions'], 'mention')}, "
                      f"{_plural(missing['events'], 'event')}." if missing.get("mentions") else "."))
     chart.columns = ["month", "mentions", "events"]
@@ -146,7 +164,11 @@ def entity_chart(name: str, counts: MonthlyCounts) -> Chart:
 
 
 def sourcing_kind_chart(breakdown: SourcingBreakdown) -> Chart:
-    """Attributions by source kind per outlet (stacked horizontal bars, one per outlet)."""
+    """How each outlet's attributions split by source kind (stacked horizontal bars of shares, one per outlet).
+
+    Shares, not counts, so a small outlet's bar is as readable as a large one's;
+    the table gives the counts.
+    """
     rows = queries.records_of(breakdown.by_outlet)
     chart = Chart("sourcing-by-outlet", "Sourcing by kind per outlet", "")
     if not rows:
@@ -155,14 +177,16 @@ def sourcing_kind_chart(breakdown: SourcingBreakdown) -> Chart:
     outlets = list(dict.fromkeys(r["outlet"] or "no outlet" for r in rows))
     kinds = sorted({r["kind"] for r in rows}, key=lambda k: (k != "anonymous", k))
     counts = {(r["outlet"] or "no outlet", r["kind"]): r["attributions"] for r in rows}
-    config = _config(height=max(160, 60 + 28 * len(outlets)), x_labels=outlets)
+    totals = {o: sum(n for (out, _), n in counts.items() if out == o) for o in outlets}
+    config = _config(height=max(180, 90 + 26 * len(outlets)), x_labels=outlets, range=(0, 100),
+                     value_formatter=lambda v: f"{v:.1f} %")
     bars = pygal.HorizontalStackedBar(**config)
     for kind in kinds:
-        bars.add(kind, [counts.get((o, kind), 0) for o in outlets])
+        bars.add(kind, [round(100 * counts.get((o, kind), 0) / totals[o], 1) for o in outlets])
     chart.svg = _svg(bars)
-    chart.note = (f"Attributions of each outlet's articles by the kind of their source "
+    chart.note = (f"Share of each outlet's attributions by the kind of their source, in % "
                   f"({_plural(len(outlets), 'outlet')}, most attributions first; beyond {queries.CHART_OUTLETS}, "
-                  f"summed as “{queries.OTHER_OUTLETS}”).")
+                  f"summed as “{queries.OTHER_OUTLETS}”). The table gives the counts.")
     chart.columns = ["outlet", "kind", "attributions"]
     chart.rows = [[r["outlet"] or "no outlet", r["kind"], r["attributions"]] for r in rows]
     return chart
@@ -187,7 +211,7 @@ def anonymous_share_chart(breakdown: SourcingBreakdown) -> Chart:
     line.add("anonymous share (%)", share)
     chart.svg = _svg(line)
     chart.note = (f"Share of the attributions whose source is anonymous, by {unit} of publication, "
-                  f"{labels[0]} to {labels[-1]} (a gap: no attribution that {unit}).")
+                  f"{_span(labels)} (a gap: no attribution that {unit}).")
     chart.columns = ["month", "attributions", "anonymous", "anonymous share"]
     chart.rows = [[r["month"], r["attributions"], r["anonymous"], f"{100 * r['anonymous_share']:.1f} %"]
                   for r in queries.records_of(counts.rows)]
