@@ -191,3 +191,30 @@ def test_the_session_store_charts(web_db: Path) -> None:
     assert [m["month"] for m in client.get("/api/charts/articles").json()["months"]] == months
     page = client.get("/entities/Jane%20Roe")
     assert page.status_code == 200 and 'id="entity-by-month"' in page.text and "<svg" in page.text
+
+
+def _both(conn) -> tuple[list[tuple], list[tuple]]:
+    """The sourcing rows from the trigger-kept tallies and counted from the attributions, comparable."""
+    def norm(rows: list[tuple]) -> list[tuple]:
+        return sorted(((o or "", m or "", k, int(n), int(a)) for o, m, k, n, a in rows), key=str)
+
+    return norm(queries._sourcing_rows(conn, None, None)), norm(queries._sourcing_rows(conn, None, None, scan=True))
+
+
+def test_sourcing_tallies_follow_every_write(dated_store: Path) -> None:
+    """Adding, re-dating, moving to another outlet and deleting articles, and deleting one attribution."""
+    with Store(dated_store) as store:
+        tallied, counted = _both(store.conn)
+        assert tallied == counted and len(counted) > 4
+        store.add(_record(6, published="2021-07-01", outlet="Ledger", kinds=["anonymous", "social"]))
+        store.conn.execute("UPDATE articles SET outlet = 'Gazette', published = '2020-01-09' "
+                           "WHERE title = 'Port story 1'")
+        store.conn.execute("UPDATE articles SET published = NULL WHERE title = 'Port story 3'")
+        store.conn.execute("DELETE FROM attributions WHERE id = 'a0' AND article_id = "
+                           "(SELECT id FROM articles WHERE title = 'Port story 2')")
+        store.conn.execute("DELETE FROM articles WHERE title = 'Port story 4'")
+        tallied, counted = _both(store.conn)
+        assert tallied == counted
+        assert ("Gazette", "2020-01", "anonymous", 1, 1) in tallied
+        assert all(row[1] != "2021-05" for row in tallied if row[3])  # story 3 undated now
+        assert sum(r[3] for r in tallied) == store.sources().attributions == 8

@@ -21,7 +21,7 @@ from newsgraph import settings
 from newsgraph.errors import StoreError
 from newsgraph.record import SourceKind
 from newsgraph.store import entities as ents
-from newsgraph.store.migrations import TALLIED_TABLES
+from newsgraph.store.migrations import MONTH_GLOB, TALLIED_TABLES
 from newsgraph.vocab.pronouns import (
     FIRST_PERSON_FORMS,
     NEUTER_PRONOUN_FORMS,
@@ -910,10 +910,6 @@ def entity_types(conn: sqlite3.Connection) -> list[str]:
 
 # --- counts over time (charts) ----------------------------------------------------------------
 
-#: A date value whose first seven characters are a year and a month (``2017-03``, ``2017-03-07T…``).
-MONTH_GLOB = "[0-9][0-9][0-9][0-9]-[0-9][0-9]*"
-
-
 @dataclass
 class MonthlyCounts:
     """Counts per month of publication, and how many of the counted things no month places.
@@ -971,24 +967,25 @@ def entity_by_month(conn: sqlite3.Connection, name: str, *, all_events: bool = F
     """
     ref, _ = best_entity(conn, name)
     main = "" if all_events else "AND v.main = 1"
-    rows = conn.execute(f"""
-        WITH mine AS (
-            SELECT article_id, sum(n_mentions) AS mentions FROM entities INDEXED BY entities_corpus_name
-            WHERE corpus_entity_id = ?1 GROUP BY article_id
-        ),
-        happened AS (
-            SELECT v.article_id, count(DISTINCT v.rowid) AS events FROM entities e
-            CROSS JOIN events v ON v.article_id = e.article_id AND (v.actor = e.id OR v.target = e.id)
-            WHERE e.corpus_entity_id = ?1 {main} GROUP BY v.article_id
-        )
-        SELECT CASE WHEN a.published GLOB '{MONTH_GLOB}' THEN substr(a.published, 1, 7) END AS month,
-               sum(mine.mentions), coalesce(sum(happened.events), 0)
-        FROM mine CROSS JOIN articles a ON a.id = mine.article_id
-        LEFT JOIN happened ON happened.article_id = mine.article_id
-        GROUP BY month ORDER BY month""", (ref.id,)).fetchall()
-    unplaced = next((r for r in rows if r[0] is None), (None, 0, 0))
-    return ref, _monthly(rows, ["mentions", "events"], {"mentions": int(unplaced[1] or 0),
-                                                         "events": int(unplaced[2] or 0)})
+    month = f"CASE WHEN a.published GLOB '{MONTH_GLOB}' THEN substr(a.published, 1, 7) END"
+    # Two grouped walks, each by an index (no join between two aggregates, which SQLite would nest).
+    mentions = dict(conn.execute(f"""
+        SELECT {month} AS month, sum(e.n_mentions) FROM entities e INDEXED BY entities_corpus_name
+        CROSS JOIN articles a ON a.id = e.article_id WHERE e.corpus_entity_id = ?1 GROUP BY month""", (ref.id,)))
+    events = dict(conn.execute(f"""
+        SELECT {month} AS month, count(*) FROM (
+            SELECT v.rowid AS vr, v.article_id FROM entities e
+            CROSS JOIN events v ON v.article_id = e.article_id AND v.actor = e.id
+            WHERE e.corpus_entity_id = ?1 {main}
+            UNION
+            SELECT v.rowid, v.article_id FROM entities e
+            CROSS JOIN events v ON v.article_id = e.article_id AND v.target = e.id
+            WHERE e.corpus_entity_id = ?1 {main}
+        ) x CROSS JOIN articles a ON a.id = x.article_id GROUP BY month""", (ref.id,)))
+    rows = sorted((m, mentions.get(m) or 0, events.get(m) or 0) for m in set(mentions) | set(events)
+                   if m is not None)
+    return ref, _monthly(rows, ["mentions", "events"], {"mentions": int(mentions.get(None) or 0),
+                                                         "events": int(events.get(None) or 0)})
 
 
 @dataclass
@@ -1010,6 +1007,29 @@ class SourcingBreakdown:
         return {"by_outlet": records_of(self.by_outlet), **self.by_month.to_dict()}
 
 
+def _sourcing_rows(conn: sqlite3.Connection, outlet: str | None, author: str | None, *, scan: bool = False
+                   ) -> list[tuple]:
+    """(outlet, month, kind, attributions, anonymous) of the filtered articles; ``None`` for no outlet or month.
+
+    Without an author filter they are read from ``sourcing_tallies`` (migration
+    ``0012_charts``: a few hundred rows however large the store; the outlet filter
+    applies to the tallies' outlet as to the articles'); with one, or ``scan``,
+    they are counted from the attributions.
+    """
+    if author is None and not scan:
+        where, params = ("outlet LIKE ? ESCAPE '\\'", (_like(outlet),)) if outlet else ("1", ())
+        return conn.execute(f"""
+            SELECT nullif(outlet, ''), nullif(month, ''), kind, attributions, anonymous FROM sourcing_tallies
+            WHERE attributions != 0 AND {where}""", params).fetchall()
+    where, params = _article_filter(outlet, author)
+    return conn.execute(f"""
+        SELECT nullif(a.outlet, ''), CASE WHEN a.published GLOB '{MONTH_GLOB}' THEN substr(a.published, 1, 7) END
+               AS month, coalesce(s.kind, 'unknown') AS source_kind, count(*), sum(coalesce(s.anonymous, 0))
+        FROM attributions q JOIN articles a ON a.id = q.article_id
+        LEFT JOIN sources s ON s.article_id = q.article_id AND s.id = q.source_id
+        WHERE {where} GROUP BY 1, month, source_kind""", params).fetchall()
+
+
 #: Outlets ``sourcing_breakdown`` lists one by one; the others are summed as ``other outlets``.
 CHART_OUTLETS = 12
 OTHER_OUTLETS = "other outlets"
@@ -1017,7 +1037,7 @@ OTHER_OUTLETS = "other outlets"
 
 def sourcing_breakdown(conn: sqlite3.Connection, *, outlet: str | None = None, author: str | None = None,
                        outlets: int = CHART_OUTLETS) -> SourcingBreakdown:
-    """Sourcing by kind per outlet and per month of publication (one walk of the attributions).
+    """Sourcing by kind per outlet and per month of publication (``sourcing_tallies``; by author, one scan).
 
     ``outlet`` and ``author`` filter as in ``sources``. The ``outlets`` outlets with
     the most attributions are listed; the rest are summed under ``OTHER_OUTLETS``.
@@ -1026,13 +1046,7 @@ def sourcing_breakdown(conn: sqlite3.Connection, *, outlet: str | None = None, a
 
     check_name(outlet, "an outlet filter")
     check_name(author, "an author filter")
-    where, params = _article_filter(outlet, author)
-    rows = conn.execute(f"""
-        SELECT a.outlet, CASE WHEN a.published GLOB '{MONTH_GLOB}' THEN substr(a.published, 1, 7) END AS month,
-               coalesce(s.kind, 'unknown') AS source_kind, count(*), sum(coalesce(s.anonymous, 0))
-        FROM attributions q JOIN articles a ON a.id = q.article_id
-        LEFT JOIN sources s ON s.article_id = q.article_id AND s.id = q.source_id
-        WHERE {where} GROUP BY a.outlet, month, source_kind""", params).fetchall()
+    rows = _sourcing_rows(conn, outlet, author)
     per_outlet: dict[tuple[str | None, str], int] = {}
     per_month: dict[str | None, list[int]] = {}
     for out, month, kind, n, anon in rows:
