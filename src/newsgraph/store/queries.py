@@ -709,8 +709,10 @@ ARTICLE_SORTS = {
 #: The kinds a source may have (``record.SourceKind``): the values of the ``source_kind`` filter.
 SOURCE_KINDS: tuple[str, ...] = get_args(SourceKind)
 #: SQL true for an article (``a``) with an attribution whose source is of the kind given as the next parameter.
-_HAS_SOURCE_KIND = ("EXISTS (SELECT 1 FROM attributions q JOIN sources s ON s.article_id = q.article_id "
-                    "AND s.id = q.source_id WHERE q.article_id = a.id AND s.kind = ?)")
+#: The set of such articles is built once per query from the index ``sources_kind`` (migration 0012).
+_HAS_SOURCE_KIND = ("a.id IN (SELECT s.article_id FROM sources s INDEXED BY sources_kind WHERE s.kind = ? "
+                    "AND EXISTS (SELECT 1 FROM attributions q WHERE q.article_id = s.article_id "
+                    "AND q.source_id = s.id))")
 #: How ``entities_page`` may sort: name → ORDER BY.
 ENTITY_SORTS = {"articles": "articles DESC, mentions DESC, c.id", "mentions": "mentions DESC, articles DESC, c.id"}
 
@@ -971,7 +973,8 @@ def entity_by_month(conn: sqlite3.Connection, name: str, *, all_events: bool = F
     # Two grouped walks, each by an index (no join between two aggregates, which SQLite would nest).
     mentions = dict(conn.execute(f"""
         SELECT {month} AS month, sum(e.n_mentions) FROM entities e INDEXED BY entities_corpus_name
-        CROSS JOIN articles a ON a.id = e.article_id WHERE e.corpus_entity_id = ?1 GROUP BY month""", (ref.id,)))
+        CROSS JOIN articles a INDEXED BY articles_id_published ON a.id = e.article_id
+        WHERE e.corpus_entity_id = ?1 GROUP BY month""", (ref.id,)))
     events = dict(conn.execute(f"""
         SELECT {month} AS month, count(*) FROM (
             SELECT v.rowid AS vr, v.article_id FROM entities e
@@ -981,7 +984,8 @@ def entity_by_month(conn: sqlite3.Connection, name: str, *, all_events: bool = F
             SELECT v.rowid, v.article_id FROM entities e
             CROSS JOIN events v ON v.article_id = e.article_id AND v.target = e.id
             WHERE e.corpus_entity_id = ?1 {main}
-        ) x CROSS JOIN articles a ON a.id = x.article_id GROUP BY month""", (ref.id,)))
+        ) x CROSS JOIN articles a INDEXED BY articles_id_published ON a.id = x.article_id GROUP BY month""",
+        (ref.id,)))
     rows = sorted((m, mentions.get(m) or 0, events.get(m) or 0) for m in set(mentions) | set(events)
                    if m is not None)
     return ref, _monthly(rows, ["mentions", "events"], {"mentions": int(mentions.get(None) or 0),

@@ -63,18 +63,23 @@ def _config(**options: Any) -> dict[str, Any]:
             "legend_at_bottom": True, **options}
 
 
-def _svg(chart: Any) -> Markup:
+def _svg(chart: Any, key: str) -> Markup:
     """The chart's SVG without any script, ready to put in a page (pygal escapes every label it writes).
 
     pygal writes its configuration into a ``<script>`` for its tooltip code even
     when that code is not loaded; the element is dropped, so the page runs no script.
+    pygal names the chart's element (and its style rules) by a random UUID; the
+    chart's key replaces it, so a page is the same on every load and shows no
+    hash-like id.
     """
     tree = chart.render_tree()
+    random_id = str(tree.get("id", "")).removeprefix("chart-")
     for parent in list(tree.iter()):  # lxml or the standard library's ElementTree, whichever pygal uses
         for child in list(parent):
             if isinstance(child.tag, str) and child.tag.rsplit("}", 1)[-1] == "script":
                 parent.remove(child)
-    return Markup(pygal.etree.etree.tostring(tree, encoding="unicode"))
+    svg = pygal.etree.etree.tostring(tree, encoding="unicode")
+    return Markup(svg.replace(random_id, key) if random_id else svg)
 
 
 def _months_between(first: str, last: str) -> list[str]:
@@ -131,7 +136,7 @@ def articles_chart(counts: MonthlyCounts) -> Chart:
     _labels(config, labels, values["articles"])
     bars = pygal.Bar(**config)
     bars.add("articles", values["articles"])
-    chart.svg = _svg(bars)
+    chart.svg = _svg(bars, chart.key)
     chart.note = (f"Stored articles by {unit} of publication, {_span(labels)}"
                   + (f"; {_plural(undated, 'article')} without a month of publication not shown." if undated else "."))
     chart.columns = ["month", "articles"]
@@ -152,7 +157,7 @@ def entity_chart(name: str, counts: MonthlyCounts) -> Chart:
     lines = pygal.Line(**config)
     lines.add("mentions", values["mentions"])
     lines.add("events (actor or target)", values["events"])
-    chart.svg = _svg(lines)
+    chart.svg = _svg(lines, chart.key)
     missing = counts.unplaced
     chart.note = (f"Mentions of {name}, and the events it is the actor or target of, by {unit} its articles were "
                   f"published, {_span(labels)}"
@@ -183,7 +188,7 @@ def sourcing_kind_chart(breakdown: SourcingBreakdown) -> Chart:
     bars = pygal.HorizontalStackedBar(**config)
     for kind in kinds:
         bars.add(kind, [round(100 * counts.get((o, kind), 0) / totals[o], 1) for o in outlets])
-    chart.svg = _svg(bars)
+    chart.svg = _svg(bars, chart.key)
     chart.note = (f"Share of each outlet's attributions by the kind of their source, in % "
                   f"({_plural(len(outlets), 'outlet')}, most attributions first; beyond {queries.CHART_OUTLETS}, "
                   f"summed as “{queries.OTHER_OUTLETS}”). The table gives the counts.")
@@ -209,7 +214,7 @@ def anonymous_share_chart(breakdown: SourcingBreakdown) -> Chart:
     _labels(config, labels)
     line = pygal.Line(**config)
     line.add("anonymous share (%)", share)
-    chart.svg = _svg(line)
+    chart.svg = _svg(line, chart.key)
     chart.note = (f"Share of the attributions whose source is anonymous, by {unit} of publication, "
                   f"{_span(labels)} (a gap: no attribution that {unit}).")
     chart.columns = ["month", "attributions", "anonymous", "anonymous share"]
