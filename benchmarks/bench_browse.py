@@ -1,10 +1,18 @@
-"""A few timed requests to the browse pages and their APIs (``/articles``, ``/entities``, paged search, graphs).
+"""A few timed requests to the browse pages and their APIs (``/articles``, ``/entities``, paged search, charts,
+graphs).
 
 The graph routes are those of the store's most connected entities: the one
 with the most co-mention neighbours and the one with the most shared articles
-(``co_mentions``). Starts ``newsgraph serve --db DB`` on a loopback port, warms each route once,
-then times ``--repeat`` requests of each and prints a Markdown table (median and
-slowest, in ms). The store is opened read-only; use a copy of a large store.
+(``co_mentions``).
+
+Starts ``newsgraph serve --db DB`` on a loopback port, warms each route once,
+then times ``--repeat`` requests of each and prints a Markdown table (median,
+p95 and slowest, in ms). The chart pages (``/``, ``/sources``, the profiles of
+the entities in the most and in a middling number of articles) and their
+``/api/charts/...`` routes are timed too. The store is opened read-only; use a
+copy of a large store. ``--spread-dates`` first gives every article of the
+store (it is modified) a publication day and one of 20 outlets, spread by
+rowid over 2000-2019, so a store of undated copies has charts to draw.
 
     PYTHONPATH=src python benchmarks/bench_browse.py --db /tmp/views/large.db
 """
@@ -18,6 +26,7 @@ import statistics
 import subprocess
 import sys
 import time
+from urllib.parse import quote
 
 import httpx
 
@@ -27,6 +36,14 @@ ROUTES = (
     "/api/articles?limit=50", "/api/articles?sort=title&offset=19950", "/api/entities?limit=50",
     "/api/search/page?q=government&limit=50&offset=100",
 )
+#: Chart routes that need no name from the store.
+CHART_ROUTES = (
+    "/", "/sources", "/sources?outlet=Outlet%2007", "/api/charts/articles", "/api/charts/sourcing",
+    "/articles?source_kind=anonymous", "/api/articles?source_kind=anonymous&limit=50",
+    "/articles?source_kind=social&sort=date_asc",
+)
+#: Outlets ``spread_dates`` gives the articles.
+SPREAD_OUTLETS = 20
 #: Seconds to wait for the server to answer.
 START_TIMEOUT = 60.0
 
@@ -47,14 +64,47 @@ def graph_routes(db: str) -> tuple[str, ...]:
         conn.close()
     ids = list(dict.fromkeys(row[0] for row in top if row))
     return tuple(route for cid in ids for route in (f"/entities/%23{cid}/graph", f"/api/entities/%23{cid}/graph"))
+def spread_dates(db: str) -> None:
+    """Give every article a publication day in 2000-2019 and one of ``SPREAD_OUTLETS`` outlets, by rowid."""
+    conn = sqlite3.connect(db, isolation_level=None)
+    n = conn.execute("SELECT max(rowid) FROM articles").fetchone()[0] or 1
+    conn.execute("BEGIN")
+    conn.execute(f"""UPDATE articles SET
+        published = date('2000-01-01', '+' || (rowid * 7300 / ?) || ' days'),
+        outlet = printf('Outlet %02d', rowid % {SPREAD_OUTLETS})""", (n,))
+    conn.execute("COMMIT")
+    conn.execute("ANALYZE")
+    conn.close()
+
+
+def entity_routes(db: str) -> list[str]:
+    """The profile and chart of the entity in the most articles, and of one in about a hundredth as many."""
+    conn = sqlite3.connect(f"file:{db}?mode=ro", uri=True)
+    ranked = conn.execute("SELECT corpus_entity_id, count(*) AS n FROM entities WHERE corpus_entity_id IS NOT NULL "
+                          "GROUP BY corpus_entity_id ORDER BY n DESC").fetchall()
+    conn.close()
+    if not ranked:
+        return []
+    busiest = ranked[0]
+    middling = min(ranked, key=lambda r: abs(r[1] - busiest[1] / 100))
+    routes = []
+    for cid, _ in (busiest, middling):
+        key = quote(f"#{cid}", safe="")
+        routes += [f"/entities/{key}", f"/api/charts/entity?entity={key}"]
+    return routes
 
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--db", required=True)
     parser.add_argument("--repeat", type=int, default=5)
+    parser.add_argument("--spread-dates", action="store_true", help="date every article first (modifies the store)")
+    parser.add_argument("--charts-only", action="store_true", help="time the chart routes only")
     args = parser.parse_args()
-    routes = ROUTES + graph_routes(args.db)
+    if args.spread_dates:
+        spread_dates(args.db)
+    routes = [*([] if args.charts_only else (*ROUTES, *graph_routes(args.db))), *CHART_ROUTES,
+              *entity_routes(args.db)]
     port = free_port()
     proc = subprocess.Popen([sys.executable, "-m", "newsgraph", "serve", "--db", args.db, "--port", str(port)],
                             stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
@@ -69,7 +119,7 @@ def main() -> None:
                 if time.monotonic() > deadline:
                     raise SystemExit("the server did not answer") from None
                 time.sleep(0.2)
-        print("| route | first (ms) | median (ms) | slowest (ms) |\n|---|---|---|---|")
+        print("| route | first (ms) | median (ms) | p95 (ms) | slowest (ms) |\n|---|---|---|---|---|")
         with httpx.Client(base_url=base, timeout=30) as client:
             for route in routes:
                 times = []
@@ -79,8 +129,9 @@ def main() -> None:
                     times.append((time.perf_counter() - start) * 1000)
                     if answer.status_code != 200:
                         raise SystemExit(f"{route}: HTTP {answer.status_code}")
-                first, rest = times[0], times[1:]
-                print(f"| `{route}` | {first:.0f} | {statistics.median(rest):.0f} | {max(rest):.0f} |")
+                first, rest = times[0], sorted(times[1:])
+                p95 = rest[min(len(rest) - 1, int(0.95 * len(rest)))]
+                print(f"| `{route}` | {first:.0f} | {statistics.median(rest):.0f} | {p95:.0f} | {max(rest):.0f} |")
     finally:
         proc.terminate()
         proc.wait(timeout=10)

@@ -12,11 +12,12 @@ sentence with its offsets in the record text.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from typing import Any
 
 from newsgraph.record import Entity, Event, Record
+from newsgraph.store.labels import article_label
 
 ARTICLE_SOURCE = "the article"
 #: A name shorter than this is not looked for inside a longer query ("Al" in "Al Gore Jr.").
@@ -40,6 +41,8 @@ class TimelineEntry:
     evidence_start: int
     evidence_end: int
     evidence: str
+    #: How lists name the article (``store.labels.article_label``: headline, first sentence, file name).
+    label: str = ""
 
     @property
     def summary(self) -> str:
@@ -119,6 +122,7 @@ def _entry(
         evidence_start=start,
         evidence_end=end,
         evidence=record.text[start:end],
+        label=article_label(record.meta.title, record.text, record.source.path or record.source.url, record.id),
     )
 
 
@@ -186,3 +190,121 @@ def check_range_bound(value: str | None, name: str) -> str | None:
         raise ValueError(f"{name} {value!r}: give a year, a month or a day (2017, 2017-03, 2017-03-14)")
     return value
 
+
+
+# --- the one layout of a timeline line --------------------------------------------------------
+
+#: How a line shows an event with no date (such events come last).
+UNDATED = "undated"
+#: Month names for readable dates (``vocab.calendar.MONTHS`` maps names to numbers, with short forms).
+MONTH_NAMES = ("January", "February", "March", "April", "May", "June", "July", "August", "September",
+               "October", "November", "December")
+#: TIMEX3 seasons and vague references, as a reader says them.
+SEASONS = {"SP": "spring", "SU": "summer", "FA": "autumn", "WI": "winter"}
+REFERENCES = {"PRESENT_REF": "now", "PAST_REF": "the past", "FUTURE_REF": "the future"}
+RE_TIMEX_DAY = re.compile(r"(\d{4})-(\d{2})-(\d{2})(?:T(\d{2}:\d{2}))?")
+RE_TIMEX_MONTH = re.compile(r"(\d{4})-(\d{2})")
+RE_TIMEX_SEASON = re.compile(r"(\d{4})-(SP|SU|FA|WI)")
+RE_TIMEX_WEEK = re.compile(r"(\d{4})-W(\d{2})")
+#: A decade (``198``: the 1980s) or a century (``19``: the 1900s).
+RE_TIMEX_DECADE = re.compile(r"(\d{3})")
+RE_TIMEX_CENTURY = re.compile(r"(\d{2})")
+
+
+def readable_date(value: str | None) -> str:
+    """A TIMEX3 value as a reader writes it: "7 March 2017", "March 2017", "the 1980s", "2003-Q1".
+
+    Values with no plainer reading (quarters, relative values such as ``XXXX-05``)
+    are shown as they are; ``None`` is ``UNDATED``.
+
+    >>> [readable_date(v) for v in ("2017-03-07", "2017-03", "198", "2003-Q1", None)]
+    ['7 March 2017', 'March 2017', 'the 1980s', '2003-Q1', 'undated']
+    """
+    if value is None or (isinstance(value, float) and value != value) or not str(value).strip():
+        return UNDATED
+    value = str(value)
+    if m := RE_TIMEX_DAY.fullmatch(value):
+        year, month, day, clock = m.groups()
+        if 1 <= int(month) <= 12:
+            return f"{int(day)} {MONTH_NAMES[int(month) - 1]} {year}" + (f", {clock}" if clock else "")
+    elif (m := RE_TIMEX_MONTH.fullmatch(value)) and 1 <= int(m.group(2)) <= 12:
+        return f"{MONTH_NAMES[int(m.group(2)) - 1]} {m.group(1)}"
+    elif m := RE_TIMEX_SEASON.fullmatch(value):
+        return f"{SEASONS[m.group(2)]} {m.group(1)}"
+    elif m := RE_TIMEX_WEEK.fullmatch(value):
+        return f"week {int(m.group(2))} of {m.group(1)}"
+    elif RE_TIMEX_DECADE.fullmatch(value):
+        return f"the {value}0s"
+    elif RE_TIMEX_CENTURY.fullmatch(value):
+        return f"the {value}00s"
+    return REFERENCES.get(value, value)
+
+
+@dataclass(frozen=True)
+class TimelineLine:
+    """One event as every timeline view shows it, whether read from articles or from a store.
+
+    ``timeline FILE`` builds lines from ``TimelineEntry`` (``line_of_entry``),
+    ``timeline --db`` from the store's rows (``line_of_row``); one function prints
+    them (``cli.timeline.render_timeline``), so both read the same. The actor and
+    target are the article's words (as the predicate is); the evidence sentence
+    says who they are.
+    """
+
+    date: str | None
+    actor: str | None
+    #: The predicate as the article writes it ("became prime minister"; "not meet" for a negated lemma).
+    predicate: str
+    target: str | None
+    modality: str
+    code: str | None
+    source: str
+    evidence: str
+    article: str
+
+    @property
+    def when(self) -> str:
+        return readable_date(self.date)
+
+    @property
+    def event(self) -> str:
+        """"actor predicate → target": "Jane Roe met → the governor"."""
+        text = f"{self.actor or '(someone)'} {self.predicate}"
+        return f"{text} → {self.target}" if self.target else text
+
+
+def _text(value: Any) -> str | None:
+    """A row's value as text, ``None`` for a missing one (a frame's NaN included)."""
+    if value is None or (isinstance(value, float) and value != value) or not str(value).strip():
+        return None
+    return str(value)
+
+
+def predicate_as_written(predicate: str, predicate_text: str | None, negated: bool) -> str:
+    """What a line shows as the predicate: the text as written, else the lemma ("not" before a negated one).
+
+    The store's rows compute the same in SQL (``queries._TIMELINE_COLUMNS``).
+    """
+    if predicate_text:
+        return predicate_text
+    return f"not {predicate}" if negated else predicate
+
+
+def line_of_entry(entry: TimelineEntry) -> TimelineLine:
+    """The line of an event read from an article (``timeline FILE``)."""
+    ev = entry.event
+    return TimelineLine(
+        date=entry.date, actor=ev.actor_text or entry.actor,
+        predicate=predicate_as_written(ev.predicate, ev.predicate_text, ev.negated),
+        target=ev.target_text or ev.object_text or entry.target, modality=ev.modality, code=ev.code,
+        source=entry.source, evidence=entry.evidence, article=entry.label or entry.title or entry.record_id[:12])
+
+
+def line_of_row(row: Mapping[str, Any]) -> TimelineLine:
+    """The line of a store's timeline row (``queries.timeline`` with ``label``: ``timeline --db``)."""
+    return TimelineLine(
+        date=_text(row.get("date")), actor=_text(row.get("actor")), predicate=str(row.get("predicate_text") or ""),
+        target=_text(row.get("target")) or _text(row.get("object")), modality=_text(row.get("modality")) or "asserted",
+        code=_text(row.get("code")), source=_text(row.get("source")) or ARTICLE_SOURCE,
+        evidence=_text(row.get("evidence")) or "",
+        article=_text(row.get("label")) or str(row.get("article_id", ""))[:12])

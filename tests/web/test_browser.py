@@ -254,5 +254,26 @@ def test_graph_click_a_neighbour_to_move_to_its_graph(server: str, browser,
     assert drawn and all(p.get_attribute("d").startswith("M") for p in drawn)
     fetched = browser.execute_script("return performance.getEntriesByType('resource').map(e => e.name)")
     assert all(url.startswith(server) for url in fetched), fetched
+def test_chart_pages_draw_inline_svg_offline(server: str, browser, tmp_path_factory: pytest.TempPathFactory) -> None:
+    """Home, sources and entity pages draw their charts as inline SVG, log no error and fetch nothing elsewhere."""
+    from selenium.webdriver.common.by import By
+
+    shots = tmp_path_factory.mktemp("chart-screenshots")
+    browser.get_log("browser")  # drop what earlier tests logged
+    for name, path, keys in [("home", "/", ["articles-by-month"]),
+                             ("sources", "/sources", ["sourcing-by-outlet", "anonymous-share-by-month"]),
+                             ("entity", "/entities/Jane%20Roe", ["entity-by-month"])]:
+        browser.get(server + path)
+        for key in keys:
+            figure = wait_for(browser, f"figure#{key}")
+            drawn = figure.find_element(By.CSS_SELECTOR, "div.chart-svg[role=img] svg")
+            assert drawn.size["width"] > 300 and drawn.size["height"] > 80, (path, key, drawn.size)
+            label = figure.find_element(By.CSS_SELECTOR, "div.chart-svg").get_attribute("aria-label")
+            assert label and label.startswith(figure.find_element(By.TAG_NAME, "b").text), (path, key)
+            assert figure.find_elements(By.CSS_SELECTOR, "table.chart-table tbody tr"), (path, key)
+        assert browser.save_screenshot(str(shots / f"{name}.png"))
+        fetched = browser.execute_script("return performance.getEntriesByType('resource').map(e => e.name)")
+        assert all(url.startswith(server) for url in fetched), (path, fetched)
+        assert not browser.execute_script("return document.scripts.length"), path
     errors = [e for e in browser.get_log("browser") if e["level"] == "SEVERE"]
     assert not errors, errors

@@ -6,11 +6,20 @@ import json
 from typing import Annotated
 
 import typer
+from rich.markup import escape
 from rich.table import Table
 
 from newsgraph.cli._app import app, console, fail, write_line
 from newsgraph.cli._reading import ReadRun
-from newsgraph.timeline import TimelineEntry, check_range_bound, in_range, timeline
+from newsgraph.timeline import (
+    UNDATED,
+    TimelineLine,
+    check_range_bound,
+    in_range,
+    line_of_entry,
+    line_of_row,
+    timeline,
+)
 
 #: Evidence sentences are clipped to this many characters in the table (``--json`` has them whole).
 EVIDENCE_CHARS = 200
@@ -67,37 +76,36 @@ def timeline_command(
     if as_json:
         write_line(json.dumps([e.to_dict() for e in entries], indent=2, ensure_ascii=False))
     else:
-        render_timeline(entries, multiple=len(records) > 1)
+        render_timeline([line_of_entry(e) for e in entries], name=entity)
     if run.failures:
         raise typer.Exit(1)
 
 
-def render_timeline(entries: list[TimelineEntry], *, multiple: bool = False) -> None:
-    """A rich table of timeline entries (shared with ``timeline --db``)."""
-    if not entries:
+def render_timeline(lines: list[TimelineLine], *, name: str | None = None) -> None:
+    """The one layout of a timeline, for articles (``timeline FILE``) and for a store (``timeline --db``).
+
+    A row per event: its date as a reader writes it (with the TIMEX3 value), the
+    event as "actor predicate → target" with the predicate as written (its
+    modality and code after it), the source, the evidence sentence and the
+    article's label. Undated events come last, marked "undated".
+    """
+    if not lines:
         console.print("[dim]no events[/]")
         return
-    table = Table(title=f"timeline ({len(entries)} events)", title_justify="left")
-    table.add_column("date", no_wrap=True)
-    table.add_column("event", overflow="fold")
-    table.add_column("source", overflow="fold")
-    table.add_column("evidence", overflow="fold")
-    if multiple:
-        table.add_column("article", overflow="fold")
-    for e in entries:
-        when = e.date or "—"
-        if e.date and e.date_reason:
-            when += f"\n[dim]{e.date_reason}: {e.time_text or ''}[/]"
-        what = e.summary
-        if e.event.modality != "asserted":
-            what += f" [dim]({e.event.modality})[/]"
-        if e.event.code:
-            what += f" [cyan]{e.event.code}[/]"
-        evidence = e.evidence if len(e.evidence) <= EVIDENCE_CHARS else e.evidence[: EVIDENCE_CHARS - 1] + "…"
-        row = [when, what, e.source, evidence]
-        if multiple:
-            row.append(e.title or e.record_id[:12])
-        table.add_row(*row)
+    table = Table(title=f"timeline{f' of {name}' if name else ''} ({len(lines)} events)", title_justify="left")
+    for column in ("date", "event", "source", "evidence", "article"):
+        table.add_column(column, overflow="fold")
+    for line in lines:
+        when = escape(line.when) if line.date else f"[dim]{UNDATED}[/]"
+        if line.date and line.when != line.date:
+            when += f"\n[dim]{escape(line.date)}[/]"
+        what = escape(line.event)
+        if line.modality != "asserted":
+            what += f" [dim]({escape(line.modality)})[/]"
+        if line.code:
+            what += f" [cyan]{escape(line.code)}[/]"
+        evidence = line.evidence if len(line.evidence) <= EVIDENCE_CHARS else line.evidence[: EVIDENCE_CHARS - 1] + "…"
+        table.add_row(when, what, escape(line.source), escape(evidence), escape(line.article))
     console.print(table)
 
 
@@ -122,21 +130,4 @@ def _store_timeline(db: str, name: str | None, *, limit: int | None, as_json: bo
     if as_json:
         _dump(rows)
         return
-    if not rows:
-        console.print("[dim]no events[/]")
-        return
-    table = Table(title=f"timeline{f' of {name}' if name else ''} ({len(rows)} events)", title_justify="left")
-    for column in ("date", "event", "source", "evidence", "article"):
-        table.add_column(column, overflow="fold", no_wrap=column == "date")
-    for row in rows:
-        when = row["date"] or "—"
-        if row["date"] and row.get("date_reason"):
-            when += f"\n[dim]{row['date_reason']}[/]"
-        what = " ".join(str(x) for x in (row["actor"] or "?", row["predicate_text"],
-                                          row["target"] or row["object"] or "") if x)
-        evidence = row["evidence"] or ""
-        if len(evidence) > EVIDENCE_CHARS:
-            evidence = evidence[: EVIDENCE_CHARS - 1] + "…"
-        table.add_row(when, what, row["source"] or "the article", evidence,
-                      row["label"])
-    console.print(table)
+    render_timeline([line_of_row(row) for row in rows], name=name)

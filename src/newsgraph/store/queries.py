@@ -15,12 +15,13 @@ import time
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, get_args
 
 from newsgraph import settings
 from newsgraph.errors import StoreError
+from newsgraph.record import SourceKind
 from newsgraph.store import entities as ents
-from newsgraph.store.migrations import TALLIED_TABLES
+from newsgraph.store.migrations import MONTH_GLOB, TALLIED_TABLES
 from newsgraph.vocab.pronouns import (
     FIRST_PERSON_FORMS,
     NEUTER_PRONOUN_FORMS,
@@ -705,6 +706,13 @@ ARTICLE_SORTS = {
     "date_asc": "a.published IS NULL, a.published, a.rowid",
     "title": "a.title IS NULL, a.title COLLATE NOCASE, a.rowid",
 }
+#: The kinds a source may have (``record.SourceKind``): the values of the ``source_kind`` filter.
+SOURCE_KINDS: tuple[str, ...] = get_args(SourceKind)
+#: SQL true for an article (``a``) with an attribution whose source is of the kind given as the next parameter.
+#: The set of such articles is built once per query from the index ``sources_kind`` (migration 0012).
+_HAS_SOURCE_KIND = ("a.id IN (SELECT s.article_id FROM sources s INDEXED BY sources_kind WHERE s.kind = ? "
+                    "AND EXISTS (SELECT 1 FROM attributions q WHERE q.article_id = s.article_id "
+                    "AND q.source_id = s.id))")
 #: How ``entities_page`` may sort: name → ORDER BY.
 ENTITY_SORTS = {"articles": "articles DESC, mentions DESC, c.id", "mentions": "mentions DESC, articles DESC, c.id"}
 
@@ -760,13 +768,14 @@ def search_page(conn: sqlite3.Connection, text: str, *, limit: int = 20, offset:
 
 def articles_page(conn: sqlite3.Connection, *, outlet: str | None = None, author: str | None = None,
                   date_from: str | None = None, date_to: str | None = None, sort: str = "date",
-                  limit: int = 50, offset: int = 0) -> Page:
+                  limit: int = 50, offset: int = 0, source_kind: str | None = None) -> Page:
     """The stored articles, filtered and sorted, one page at a time (with the exact number that match).
 
     ``outlet`` and ``author`` keep articles whose outlet or an author contains
     the text (as ``sources`` does); ``date_from``/``date_to`` keep articles
     published in that range, each end a year, month or day, both ends included.
-    A date filter leaves undated articles out.
+    A date filter leaves undated articles out. ``source_kind`` keeps articles
+    with at least one attribution whose source is of that kind (``SOURCE_KINDS``).
     """
     if sort not in ARTICLE_SORTS:
         raise QueryRejected(f"sort must be one of {', '.join(ARTICLE_SORTS)}, not {sort!r}")
@@ -774,6 +783,11 @@ def articles_page(conn: sqlite3.Connection, *, outlet: str | None = None, author
     check_name(author, "an author filter")
     limit, offset = _page_bounds(limit, offset)
     where, params = _article_filter(outlet, author)
+    if source_kind:
+        if source_kind not in SOURCE_KINDS:
+            raise QueryRejected(f"source_kind must be one of {', '.join(SOURCE_KINDS)}, not {source_kind!r}")
+        where += f" AND {_HAS_SOURCE_KIND}"
+        params += (source_kind,)
     start, end = _date_filter(date_from, "from"), _date_filter(date_to, "to")
     if start:
         where += " AND a.published >= ?"
@@ -894,3 +908,173 @@ def _entity_counts(conn: sqlite3.Connection) -> list[tuple[int, str | None, int,
 def entity_types(conn: sqlite3.Connection) -> list[str]:
     """The types corpus entities have (for the type filter)."""
     return [r[0] for r in conn.execute("SELECT DISTINCT type FROM corpus_entities WHERE type IS NOT NULL ORDER BY 1")]
+
+
+# --- counts over time (charts) ----------------------------------------------------------------
+
+@dataclass
+class MonthlyCounts:
+    """Counts per month of publication, and how many of the counted things no month places.
+
+    ``rows`` has a ``month`` column (``YYYY-MM``, ascending, months with nothing
+    left out) and one column per count. ``unplaced`` holds, per count, what has
+    no month: an undated article, or one dated by a year only. The web app's
+    charts, ``/api/charts/...`` and the CLI read these, so each figure has one
+    definition.
+    """
+
+    rows: pd.DataFrame
+    unplaced: dict[str, int]
+
+    @property
+    def dated(self) -> bool:
+        """Whether any month holds anything (a chart has something to draw)."""
+        return len(self.rows) > 0
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"months": records_of(self.rows), "unplaced": self.unplaced}
+
+
+def _monthly(rows: list[tuple], columns: list[str], unplaced: dict[str, int]) -> MonthlyCounts:
+    import pandas as pd
+
+    frame_ = pd.DataFrame([r for r in rows if r[0] is not None], columns=["month", *columns])
+    for column in columns:
+        frame_[column] = frame_[column].astype(int)
+    return MonthlyCounts(frame_.reset_index(drop=True), unplaced)
+
+
+def articles_by_month(conn: sqlite3.Connection) -> MonthlyCounts:
+    """Stored articles per month of publication (``unplaced``: articles no month places).
+
+    One walk of the ``articles_published`` index (no table row is read); the
+    total comes from the trigger-kept tallies.
+    """
+    rows = conn.execute(f"""
+        SELECT substr(published, 1, 7) AS month, count(*) FROM articles INDEXED BY articles_published
+        WHERE published GLOB '{MONTH_GLOB}' GROUP BY month ORDER BY month""").fetchall()
+    total = tallied(conn).get(("rows", "articles"), 0)
+    return _monthly(rows, ["articles"], {"articles": int(total) - sum(int(r[1]) for r in rows)})
+
+
+def entity_by_month(conn: sqlite3.Connection, name: str, *, all_events: bool = False
+                    ) -> tuple[ents.EntityRef, MonthlyCounts]:
+    """The entity ``name`` best matches, and per month of publication its mentions and its events.
+
+    ``mentions`` sums the entity's mentions over its articles of that month (the
+    figure of its profile's ``names``); ``events`` counts the events whose actor
+    or target is the entity (each event once), main events unless ``all_events``
+    — the events ``timeline`` lists, counted by when their article was
+    published (an event's own date may be a year, a decade or none).
+    """
+    ref, _ = best_entity(conn, name)
+    main = "" if all_events else "AND v.main = 1"
+    month = f"CASE WHEN a.published GLOB '{MONTH_GLOB}' THEN substr(a.published, 1, 7) END"
+    # Two grouped walks, each by an index (no join between two aggregates, which SQLite would nest).
+    mentions = dict(conn.execute(f"""
+        SELECT {month} AS month, sum(e.n_mentions) FROM entities e INDEXED BY entities_corpus_name
+        CROSS JOIN articles a INDEXED BY articles_id_published ON a.id = e.article_id
+        WHERE e.corpus_entity_id = ?1 GROUP BY month""", (ref.id,)))
+    events = dict(conn.execute(f"""
+        SELECT {month} AS month, count(*) FROM (
+            SELECT v.rowid AS vr, v.article_id FROM entities e
+            CROSS JOIN events v ON v.article_id = e.article_id AND v.actor = e.id
+            WHERE e.corpus_entity_id = ?1 {main}
+            UNION
+            SELECT v.rowid, v.article_id FROM entities e
+            CROSS JOIN events v ON v.article_id = e.article_id AND v.target = e.id
+            WHERE e.corpus_entity_id = ?1 {main}
+        ) x CROSS JOIN articles a INDEXED BY articles_id_published ON a.id = x.article_id GROUP BY month""",
+        (ref.id,)))
+    rows = sorted((m, mentions.get(m) or 0, events.get(m) or 0) for m in set(mentions) | set(events)
+                   if m is not None)
+    return ref, _monthly(rows, ["mentions", "events"], {"mentions": int(mentions.get(None) or 0),
+                                                         "events": int(events.get(None) or 0)})
+
+
+@dataclass
+class SourcingBreakdown:
+    """Attributions by source kind per outlet, and per month with their anonymous share.
+
+    Counted as ``sources`` counts ``by_kind`` (an attribution without a source
+    is of kind ``unknown``; ``anonymous`` counts attributions whose source is
+    anonymous), over the same filtered articles, so per outlet the kinds add up
+    to that outlet's ``sources(outlet=…)`` total.
+    """
+
+    #: ``outlet`` (``None``: articles with no outlet), ``kind``, ``attributions``; outlets by total, then kind.
+    by_outlet: pd.DataFrame
+    #: ``MonthlyCounts`` of ``attributions`` and ``anonymous`` (plus ``anonymous_share``, 0–1, 4 places).
+    by_month: MonthlyCounts
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"by_outlet": records_of(self.by_outlet), **self.by_month.to_dict()}
+
+
+def _sourcing_rows(conn: sqlite3.Connection, outlet: str | None, author: str | None, *, scan: bool = False
+                   ) -> list[tuple]:
+    """(outlet, month, kind, attributions, anonymous) of the filtered articles; ``None`` for no outlet or month.
+
+    Without an author filter they are read from ``sourcing_tallies`` (migration
+    ``0012_charts``: a few hundred rows however large the store; the outlet filter
+    applies to the tallies' outlet as to the articles'); with one, or ``scan``,
+    they are counted from the attributions.
+    """
+    if author is None and not scan:
+        where, params = ("outlet LIKE ? ESCAPE '\\'", (_like(outlet),)) if outlet else ("1", ())
+        return conn.execute(f"""
+            SELECT nullif(outlet, ''), nullif(month, ''), kind, attributions, anonymous FROM sourcing_tallies
+            WHERE attributions != 0 AND {where}""", params).fetchall()
+    where, params = _article_filter(outlet, author)
+    return conn.execute(f"""
+        SELECT nullif(a.outlet, ''), CASE WHEN a.published GLOB '{MONTH_GLOB}' THEN substr(a.published, 1, 7) END
+               AS month, coalesce(s.kind, 'unknown') AS source_kind, count(*), sum(coalesce(s.anonymous, 0))
+        FROM attributions q JOIN articles a ON a.id = q.article_id
+        LEFT JOIN sources s ON s.article_id = q.article_id AND s.id = q.source_id
+        WHERE {where} GROUP BY 1, month, source_kind""", params).fetchall()
+
+
+#: Outlets ``sourcing_breakdown`` lists one by one; the others are summed as ``other outlets``.
+CHART_OUTLETS = 12
+OTHER_OUTLETS = "other outlets"
+
+
+def sourcing_breakdown(conn: sqlite3.Connection, *, outlet: str | None = None, author: str | None = None,
+                       outlets: int = CHART_OUTLETS) -> SourcingBreakdown:
+    """Sourcing by kind per outlet and per month of publication (``sourcing_tallies``; by author, one scan).
+
+    ``outlet`` and ``author`` filter as in ``sources``. The ``outlets`` outlets with
+    the most attributions are listed; the rest are summed under ``OTHER_OUTLETS``.
+    """
+    import pandas as pd
+
+    check_name(outlet, "an outlet filter")
+    check_name(author, "an author filter")
+    rows = _sourcing_rows(conn, outlet, author)
+    per_outlet: dict[tuple[str | None, str], int] = {}
+    per_month: dict[str | None, list[int]] = {}
+    for out, month, kind, n, anon in rows:
+        per_outlet[(out, kind)] = per_outlet.get((out, kind), 0) + int(n)
+        counts = per_month.setdefault(month, [0, 0])
+        counts[0] += int(n)
+        counts[1] += int(anon or 0)
+    totals: dict[str | None, int] = {}
+    for (out, _), n in per_outlet.items():
+        totals[out] = totals.get(out, 0) + n
+    ranked = sorted(totals, key=lambda o: (-totals[o], o is None, o or ""))
+    kept = set(ranked[:outlets])
+    merged: dict[tuple[str | None, str], int] = {}
+    for (out, kind), n in per_outlet.items():
+        key = (out if out in kept else OTHER_OUTLETS, kind)
+        merged[key] = merged.get(key, 0) + n
+    order = {o: i for i, o in enumerate([*ranked[:outlets], OTHER_OUTLETS])}
+    by_outlet = pd.DataFrame(sorted(((o, k, n) for (o, k), n in merged.items()),
+                                    key=lambda r: (order[r[0]], -r[2], r[1])),
+                             columns=["outlet", "kind", "attributions"])
+    months = sorted((m, c[0], c[1], round(c[1] / c[0], 4) if c[0] else 0.0)
+                    for m, c in per_month.items() if m is not None)
+    unplaced = per_month.get(None, [0, 0])
+    frame_ = pd.DataFrame(months, columns=["month", "attributions", "anonymous", "anonymous_share"])
+    frame_[["attributions", "anonymous"]] = frame_[["attributions", "anonymous"]].astype(int)
+    return SourcingBreakdown(by_outlet, MonthlyCounts(frame_, {"attributions": unplaced[0],
+                                                               "anonymous": unplaced[1]}))

@@ -37,8 +37,8 @@ from newsgraph.store import Store, queries
 from newsgraph.store import graph as graphs
 from newsgraph.store.labels import with_labels
 from newsgraph.store.queries import RE_WORD, QueryRejected, QueryTimeout, deadline, records_of
+from newsgraph.web import charts, views
 from newsgraph.web import graph as graph_view
-from newsgraph.web import views
 
 TEMPLATES = Path(__file__).parent / "templates"
 #: Rows a page shows at most (the API takes ``limit``).
@@ -250,9 +250,11 @@ def create_app(db_path: str | Path) -> FastAPI:
         return profile.to_dict()
 
     def browse_articles(s: Store, outlet: str | None, author: str | None, date_from: str | None,
-                        date_to: str | None, sort: str, limit: int, offset: int) -> queries.Page:
+                        date_to: str | None, sort: str, limit: int, offset: int,
+                        source_kind: str | None = None) -> queries.Page:
         found = queries.articles_page(s.conn, outlet=outlet or None, author=author or None, date_from=date_from,
-                                      date_to=date_to, sort=sort, limit=limit, offset=offset)
+                                      date_to=date_to, sort=sort, limit=limit, offset=offset,
+                                      source_kind=source_kind or None)
         found.rows = with_labels(s.conn, found.rows)
         return found
 
@@ -299,7 +301,8 @@ def create_app(db_path: str | Path) -> FastAPI:
             recent = records_of(with_labels(s.conn, s.frame(
                 "SELECT id, published, title, outlet FROM articles "
                 "ORDER BY published IS NULL, published DESC, rowid DESC LIMIT ?", (RECENT_ARTICLES,))))
-        return page(request, "home.html", stats=stats, recent=recent)
+            drawn = charts.home_charts(s)
+        return page(request, "home.html", stats=stats, recent=recent, charts=drawn)
 
     @app.get("/search", response_class=HTMLResponse, include_in_schema=False)
     def search_page(request: Request, q: str = "", offset: Offset = 0) -> Response:
@@ -313,12 +316,12 @@ def create_app(db_path: str | Path) -> FastAPI:
     @app.get("/articles", response_class=HTMLResponse, include_in_schema=False)
     def articles_list(request: Request, outlet: str = "", author: str = "", date_from: Annotated[str, Query(
             alias="from")] = "", date_to: Annotated[str, Query(alias="to")] = "", sort: str = "date",
-            offset: Offset = 0) -> Response:
+            source_kind: str = "", offset: Offset = 0) -> Response:
         with store() as s:
-            found = browse_articles(s, outlet, author, date_from, date_to, sort, BROWSE_ROWS, offset)
+            found = browse_articles(s, outlet, author, date_from, date_to, sort, BROWSE_ROWS, offset, source_kind)
         return page(request, "articles.html", found=found.to_dict(), pages=views.pager(request, found),
                     outlet=outlet, author=author, date_from=date_from, date_to=date_to, sort=sort,
-                    sorts=list(queries.ARTICLE_SORTS))
+                    sorts=list(queries.ARTICLE_SORTS), source_kind=source_kind, kinds=queries.SOURCE_KINDS)
 
     @app.get("/entities", response_class=HTMLResponse, include_in_schema=False)
     def entities_list(request: Request, type: str = "", sort: str = "articles", offset: Offset = 0) -> Response:
@@ -339,7 +342,8 @@ def create_app(db_path: str | Path) -> FastAPI:
     def entity_page(request: Request, name: str) -> Response:
         with store() as s:
             profile = labelled_profile(s, name)
-        return page(request, "entity.html", p=profile, query=name, limit=PROFILE_ROWS)
+            drawn = charts.entity_charts(s, f"#{profile['entity']['id']}")
+        return page(request, "entity.html", p=profile, query=name, limit=PROFILE_ROWS, charts=drawn)
 
     @app.get("/timeline", response_class=HTMLResponse, include_in_schema=False)
     def timeline_page(request: Request, entity: str | None = None, every: Every = False) -> Response:
@@ -354,8 +358,9 @@ def create_app(db_path: str | Path) -> FastAPI:
     ) -> Response:
         with store() as s:
             report = s.sources(anonymous=anonymous, outlet=outlet or None, author=author or None, limit=50)
+            drawn = charts.sourcing_charts(s, outlet or None, author or None)
         return page(request, "sources.html", r=report.to_dict(), outlet=outlet or "", author=author or "",
-                    anonymous=anonymous)
+                    anonymous=anonymous, charts=drawn)
 
     # --- JSON API ---------------------------------------------------------------------------
 
@@ -382,14 +387,19 @@ def create_app(db_path: str | Path) -> FastAPI:
             return run_search(s, q, limit, offset).to_dict()
 
     @app.get("/api/articles", tags=["api"], responses=answers(400, 503),
-             summary="Stored articles, filtered by outlet, author and date range, sorted, one page at a time")
+             summary="Stored articles, filtered by outlet, author, date range and source kind, sorted, one page "
+                     "at a time")
     def api_articles(outlet: str | None = None, author: str | None = None,
                      date_from: Annotated[str | None, Query(alias="from", description="a year, month or day")] = None,
                      date_to: Annotated[str | None, Query(alias="to", description="a year, month or day")] = None,
                      sort: Annotated[str, Query(description="date, date_asc or title")] = "date",
-                     limit: PageLimit = 50, offset: Offset = 0) -> dict[str, Any]:
+                     limit: PageLimit = 50, offset: Offset = 0,
+                     source_kind: Annotated[str | None, Query(description="articles with an attribution to a "
+                                                              "source of this kind: " + ", ".join(
+                                                                  queries.SOURCE_KINDS))] = None) -> dict[str, Any]:
         with store() as s:
-            return browse_articles(s, outlet, author, date_from, date_to, sort, limit, offset).to_dict()
+            return browse_articles(s, outlet, author, date_from, date_to, sort, limit, offset,
+                                   source_kind).to_dict()
 
     @app.get("/api/entities", tags=["api"], responses=answers(400, 503),
              summary="Corpus entities (of one type) by number of articles or mentions, one page at a time")
@@ -435,5 +445,6 @@ def create_app(db_path: str | Path) -> FastAPI:
         with store() as s:
             return s.sources(anonymous=anonymous, outlet=outlet, author=author, limit=limit).to_dict()
 
+    charts.add_routes(app, store, answers)
     return app
 
