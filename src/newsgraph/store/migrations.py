@@ -25,6 +25,8 @@ replaces its rows in one transaction):
     entity_keys       normalised name → corpus entity (what resolution consults)
     entity_overrides  (article, name) → corpus entity: the result of a split
     entity_decisions  the log of user merges and splits
+    event_clusters    corpus events: the same event as several articles report it (0010)
+    event_reports     article events that are reports of a corpus event, with a "first reported by" claim
 """
 
 from __future__ import annotations
@@ -378,6 +380,19 @@ def _event_main(conn: sqlite3.Connection) -> None:
     )
 
 
+def _event_clusters(conn: sqlite3.Connection) -> None:
+    """``event_clusters`` and ``event_reports``: the same event reported by several articles is one corpus event.
+
+    See ``newsgraph.store.event_clusters`` for the criteria. A store made before
+    gets its corpus events built from its stored events, in this migration's
+    transaction (the same result the incremental upkeep gives).
+    """
+    from newsgraph.store import event_clusters
+
+    _run_script(conn, event_clusters.SCHEMA)
+    event_clusters.rebuild(conn)
+
+
 #: Every migration, in the order it runs. Append only.
 MIGRATIONS: tuple[Migration, ...] = (
     Migration("0001_initial", _initial),
@@ -387,6 +402,7 @@ MIGRATIONS: tuple[Migration, ...] = (
     Migration("0005_event_entity_indexes", _event_entity_indexes),
     Migration("0006_tallies", _tallies),
     Migration("0007_event_main", _event_main),
+    Migration("0010_event_clusters", _event_clusters),
 )
 
 
