@@ -36,7 +36,7 @@ from newsgraph.errors import StoreError
 from newsgraph.store import Store, queries
 from newsgraph.store.labels import with_labels
 from newsgraph.store.queries import RE_WORD, QueryRejected, QueryTimeout, deadline, records_of
-from newsgraph.web import views
+from newsgraph.web import events, views
 
 TEMPLATES = Path(__file__).parent / "templates"
 #: Rows a page shows at most (the API takes ``limit``).
@@ -253,13 +253,13 @@ def create_app(db_path: str | Path) -> FastAPI:
         return found
 
     def run_timeline(s: Store, entity: str | None, limit: int, every: bool) -> tuple[Any, list[dict[str, Any]]]:
+        # One row per corpus event (the same event from several articles is one row with its reports).
         if entity is None or not entity.strip():
-            return None, records_of(with_labels(s.conn, views.all_events(s, limit, every), "article_id"))
+            return None, events.timeline_rows(s, None, limit, every)
         found = s.find_entities(entity, 1)
         if not found:
             raise HTTPException(404, f"no entity matches {entity!r}")
-        return found[0], records_of(with_labels(s.conn, s.timeline(entity, limit=limit, all_events=every),
-                                                "article_id"))
+        return found[0], events.timeline_rows(s, entity, limit, every)
 
     # --- pages ------------------------------------------------------------------------------
 
@@ -406,5 +406,6 @@ def create_app(db_path: str | Path) -> FastAPI:
         with store() as s:
             return s.sources(anonymous=anonymous, outlet=outlet, author=author, limit=limit).to_dict()
 
+    events.add_routes(app, store, page, answers)  # /events/{id} and /api/events/{id}
     return app
 
