@@ -158,3 +158,20 @@ def test_wording_is_a_token_set_jaccard_without_function_words():
     b = clusters.tokens("The budget: Pike warned Roe")
     assert clusters.wording(a, b) == 1.0
     assert clusters.wording(a, clusters.tokens("harbour pilots")) == 0.0
+
+
+def test_cli_timeline_db_shows_a_reports_column(store, records):
+    import json
+
+    from typer.testing import CliRunner
+
+    from newsgraph.cli import app
+
+    for record in records.values():
+        store.add(record)
+    runner = CliRunner()
+    rows = json.loads(runner.invoke(app, ["timeline", "Jane Roe", "--db", store.path, "--json"]).stdout)
+    assert sorted(r["reports"] for r in rows) == [1, 1, 3]
+    table = runner.invoke(app, ["timeline", "Jane Roe", "--db", store.path], env={"COLUMNS": "200"})
+    assert table.exit_code == 0, table.output
+    assert "reports" in table.stdout and "3, first: Budget row" in table.stdout

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import json
-from typing import Annotated
+from typing import Annotated, Any
 
 import typer
 from rich.table import Table
@@ -110,9 +110,12 @@ def _store_timeline(db: str, name: str | None, *, limit: int | None, as_json: bo
     from newsgraph.store.queries import records_of
 
     ranged = any(dates)  # the range is applied to the events, then ``limit``: the query runs without one
-    frame = _query(db, lambda store: _labelled(
-        store, store.timeline(name, limit=None if ranged else limit, all_events=all_events), "article_id"),
-        parquet=parquet)
+    def events(store: Any) -> Any:
+        # A store gives one row per corpus event (with ``reports``); a Parquet corpus has no corpus events.
+        query = getattr(store, "event_timeline", store.timeline)
+        return _labelled(store, query(name, limit=None if ranged else limit, all_events=all_events), "article_id")
+
+    frame = _query(db, events, parquet=parquet)
     if dated_only:
         frame = frame[frame["date"].notna()]
     if ranged:
@@ -126,7 +129,8 @@ def _store_timeline(db: str, name: str | None, *, limit: int | None, as_json: bo
         console.print("[dim]no events[/]")
         return
     table = Table(title=f"timeline{f' of {name}' if name else ''} ({len(rows)} events)", title_justify="left")
-    for column in ("date", "event", "source", "evidence", "article"):
+    reports = "reports" in frame.columns
+    for column in ("date", "event", "source", "evidence", "article", *(["reports"] if reports else [])):
         table.add_column(column, overflow="fold", no_wrap=column == "date")
     for row in rows:
         when = row["date"] or "—"
@@ -137,6 +141,19 @@ def _store_timeline(db: str, name: str | None, *, limit: int | None, as_json: bo
         evidence = row["evidence"] or ""
         if len(evidence) > EVIDENCE_CHARS:
             evidence = evidence[: EVIDENCE_CHARS - 1] + "…"
-        table.add_row(when, what, row["source"] or "the article", evidence,
-                      row["label"])
+        cells = [when, what, row["source"] or "the article", evidence, row["label"]]
+        if reports:
+            cells.append(_reports_cell(row))
+        table.add_row(*cells)
     console.print(table)
+
+
+def _reports_cell(row: dict[str, Any]) -> str:
+    """The ``reports`` column of ``timeline --db``: "3, first: <label>" for an event several articles report."""
+    n = int(row.get("reports") or 1)
+    if n <= 1:
+        return "1"
+    cell = f"{n}, first: {row.get('first_label') or ''}"
+    if row.get("first_reported_by"):
+        cell += f" (says: first reported by {row['first_reported_by']})"
+    return cell
