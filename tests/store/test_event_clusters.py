@@ -175,3 +175,15 @@ def test_cli_timeline_db_shows_a_reports_column(store, records):
     table = runner.invoke(app, ["timeline", "Jane Roe", "--db", store.path], env={"COLUMNS": "200"})
     assert table.exit_code == 0, table.output
     assert "reports" in table.stdout and "3, first: Budget row" in table.stdout
+
+
+def test_events_without_a_target_need_close_wording_even_on_the_same_day(store, make_record):
+    same = "Jane Roe resigned from the harbour board after the ferry audit"
+    a = make_record(text=f"{same} on Monday.", entities=[ROE], events=[("Jane Roe", "resigned", None, "2021-03-01")])
+    b = make_record(text=f"Yesterday {same}.", entities=[ROE], events=[("Jane Roe", "resigned", None, "2021-03-01")])
+    c = make_record(text="Jane Roe resigned as choir director on Monday.", entities=[ROE],
+                    events=[("Jane Roe", "resigned", None, "2021-03-01")])
+    for record in (a, b, c):
+        store.add(record)
+    groups = {frozenset(x for x, _ in g) for g in clusters.memberships(store.conn)}
+    assert groups == {frozenset({a.id, b.id}), frozenset({c.id})}

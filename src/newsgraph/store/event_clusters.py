@@ -11,9 +11,10 @@ event is kept as a claim, with its offsets in the clean text.
 What makes two reports one event (each criterion a constant below):
 
 1. **Who**: their actor and their target resolve to the same corpus entities
-   (``entities.corpus_entity_id``). This is the *block* of an event: events are
-   only ever compared inside their block, and an event without a resolved actor
-   and target is no report of any corpus event (the timeline shows it alone).
+   (``entities.corpus_entity_id``), or both have no target ("Jane Roe resigned",
+   target ``NO_TARGET``). This is the *block* of an event: events are only ever
+   compared inside their block, and an event without a resolved actor is no
+   report of any corpus event (the timeline shows it alone).
 2. **What**: the same predicate lemma, or CAMEO codes of the same root class
    (``CODE_ROOT_CHARS``), and the same polarity (negated or not).
 3. **When**: compatible dates: equal, one of them undated, or a coarser one that
@@ -21,9 +22,10 @@ What makes two reports one event (each criterion a constant below):
 4. **Wording** (token-set Jaccard of the two evidence sentences, function words
    and the words of the actor, target and predicate out, since every report of the
    block shares those): the tie-breaker among the corpus events a report could join, and
-   required to reach ``MIN_WORDING`` when the dates do not settle the day (both
-   reports dated the same day, ``RE_DAY``), so two undated "Blair criticised
-   Brown" from different weeks stay apart unless they are told alike.
+   required to reach ``MIN_WORDING`` unless the dates settle the day (both
+   reports dated the same day, ``RE_DAY``, and a target named: an actor does many
+   things without a target in one day), so two undated "Blair criticised Brown"
+   from different weeks stay apart unless they are told alike.
 5. Reports of one corpus event come from different articles (``events of
    different articles``): an article that tells an event twice keeps two events.
 
@@ -103,15 +105,17 @@ CREATE INDEX event_reports_cluster ON event_reports(cluster_id);
 """
 
 Block = tuple[int, int]
+#: The target of a block whose events have none ("Jane Roe resigned"): no corpus entity has id 0.
+NO_TARGET = 0
 
 #: The clusterable events (actor and target resolved) as ``event_reports`` rows; ``{where}`` narrows them.
-_REPORTS_OF = """
+_REPORTS_OF = f"""
 INSERT INTO event_reports (article_id, event_id, actor, target)
-SELECT v.article_id, v.id, ea.corpus_entity_id, et.corpus_entity_id
+SELECT v.article_id, v.id, ea.corpus_entity_id, coalesce(et.corpus_entity_id, {NO_TARGET})
 FROM events v
 JOIN entities ea ON ea.article_id = v.article_id AND ea.id = v.actor
-JOIN entities et ON et.article_id = v.article_id AND et.id = v.target
-WHERE {where} AND ea.corpus_entity_id IS NOT NULL AND et.corpus_entity_id IS NOT NULL"""
+LEFT JOIN entities et ON et.article_id = v.article_id AND et.id = v.target
+WHERE {{where}} AND ea.corpus_entity_id IS NOT NULL AND (v.target IS NULL) = (et.corpus_entity_id IS NULL)"""
 
 
 @dataclass
@@ -129,6 +133,7 @@ class Report:
     position: int
     tokens: frozenset[str]
     first_by: str | None = None
+    has_target: bool = True
 
     @property
     def code_root(self) -> str | None:
@@ -195,7 +200,8 @@ def _fits(report: Report, cluster: Cluster) -> float | None:
     if not dates_compatible(report.date, date):
         return None
     score = max(wording(report.tokens, r.tokens) for r in cluster.reports[:WORDING_MEMBERS])
-    if not same_day(report.date, date) and score < MIN_WORDING:
+    settled = report.has_target and same_day(report.date, date)
+    if not settled and score < MIN_WORDING:
         return None
     return score
 
@@ -271,7 +277,7 @@ def _block_reports(conn: sqlite3.Connection, block: Block) -> list[Report]:
         JOIN articles a ON a.id = r.article_id
         WHERE r.actor = ? AND r.target = ?""", block).fetchall()
     return [Report(r[0], r[1], r[2], r[3], bool(r[4]), r[5], r[6], int(r[7]), int(r[8]),
-                   tokens(r[9]) - tokens(" ".join(t for t in r[11:] if t)), r[10])
+                   tokens(r[9]) - tokens(" ".join(t for t in r[11:] if t)), r[10], block[1] != NO_TARGET)
             for r in rows]
 
 
