@@ -8,34 +8,38 @@ publication date. The report published first names the article that reported
 it first; an article that itself says "was first reported by ABC News" near the
 event is kept as a claim, with its offsets in the clean text.
 
-What makes two reports one event (each criterion a constant below):
+What makes a report one more report of a corpus event (each criterion a constant
+below; "the corpus event" is compared through its first report, its *seed*):
 
-1. **Who**: their actor and their target resolve to the same corpus entities
-   (``entities.corpus_entity_id``), or both have no target ("Jane Roe resigned",
+1. **Who**: the actor and the target resolve to the same corpus entities
+   (``entities.corpus_entity_id``), or neither has a target ("Jane Roe resigned",
    target ``NO_TARGET``). This is the *block* of an event: events are only ever
    compared inside their block, and an event without a resolved actor is no
    report of any corpus event (the timeline shows it alone).
-2. **What**: the same predicate lemma, or CAMEO codes of the same root class
-   (``CODE_ROOT_CHARS``), and the same polarity (negated or not).
-3. **When**: compatible dates: equal, one of them undated, or a coarser one that
-   contains the finer ("2003-03" and "2003-03-07"; not "2003-03-07" and "2003-03-08").
-4. **Wording** (token-set Jaccard of the two evidence sentences, function words
-   and the words of the actor, target and predicate out, since every report of the
-   block shares those): the tie-breaker among the corpus events a report could join, and
-   required to reach ``MIN_WORDING`` unless the dates settle the day (both
-   reports dated the same day, ``RE_DAY``, and a target named: an actor does many
+2. **What**: the same predicate lemma as the seed, or a CAMEO code of the same
+   root class (``CODE_ROOT_CHARS``), and the same polarity (negated or not).
+3. **When**: a date compatible with the corpus event's (the most specific date
+   of its reports): equal, either undated, or a coarser one that contains the
+   finer ("2003-03" and "2003-03-07"; not "2003-03-07" and "2003-03-08").
+4. **Wording**: token-set Jaccard of the two evidence sentences (function words
+   and the words of the actor, target and predicate out, since every report of
+   the block shares those). It breaks ties among the corpus events a report
+   could join, and must reach ``MIN_WORDING`` unless the dates settle the day
+   (both dated the same day, ``RE_DAY``, and a target named: an actor does many
    things without a target in one day), so two undated "Blair criticised Brown"
    from different weeks stay apart unless they are told alike.
-5. Reports of one corpus event come from different articles (``events of
-   different articles``): an article that tells an event twice keeps two events.
+5. **Different articles**: a corpus event has at most one report per article;
+   an article that tells an event twice keeps two events.
 
-How clusters are kept: each block is clustered from scratch (a greedy pass over
-its reports in publication order, ``cluster_reports``) whenever one of its reports
-comes or goes: on ingest, on re-processing and on an entity merge or split. The
-result depends only on the reports of the block, so a store kept incrementally
-equals one rebuilt (``rebuild``), whatever the order the articles came in;
-corpus event ids are kept across reclustering where a cluster keeps a member.
-Like the rest of the store, this module imports no spaCy.
+How the clusters are kept: reports are taken in ingest order (article rowid,
+then position in the article); each joins the corpus event of its block it fits
+best (closest wording; the older one on a tie) or starts one. An ingest only
+appends, so it clusters the new article's reports against the stored corpus
+events (a few index lookups), and the store equals one rebuilt by replaying
+every report in that order (``rebuild``). When reports go (re-processing,
+an entity merge or split), the blocks they were in are replayed the same way.
+A corpus event's id stays while its block is not replayed. Like the rest of the
+store, this module imports no spaCy.
 """
 
 from __future__ import annotations
@@ -43,9 +47,8 @@ from __future__ import annotations
 import json
 import re
 import sqlite3
-from collections import Counter
-from collections.abc import Iterable
-from dataclasses import dataclass, field
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 from newsgraph.store.labels import with_labels
@@ -58,13 +61,10 @@ if TYPE_CHECKING:
 CODE_ROOT_CHARS = 2
 #: Token-set Jaccard two evidence sentences must reach when their dates do not fix the same day.
 MIN_WORDING = 0.25
-#: A report is compared with at most this many reports of a corpus event (its first ones) for wording:
-#: a corpus event of hundreds of copies of one story costs no more than one of a few.
-WORDING_MEMBERS = 8
 #: A date at day precision (``2003-03-07``): two reports dated the same such day need no close wording.
 RE_DAY = re.compile(r"^\d{4}-\d{2}-\d{2}")
 #: Words of an evidence sentence, for the wording comparison (lower-cased; stopwords and words of
-#: fewer than 3 characters are left out).
+#: fewer than ``MIN_TOKEN_CHARS`` characters are left out).
 RE_TOKEN = re.compile(r"\w+")
 MIN_TOKEN_CHARS = 3
 #: "was first reported by ABC News", "first reported by the Times", "first reported in Le Monde":
@@ -79,6 +79,8 @@ FIRST_REPORTED_AFTER = 300
 #: Rows of the store timeline read for each row it returns, at first (duplicates of a corpus event are
 #: dropped, so more rows than asked are read; the read doubles until enough are found).
 TIMELINE_OVERREAD = 2
+#: The target of a block whose events have none ("Jane Roe resigned"): no corpus entity has id 0.
+NO_TARGET = 0
 
 #: The tables, made by migration ``0010_event_clusters``.
 SCHEMA = """
@@ -86,16 +88,19 @@ CREATE TABLE event_clusters (
     id INTEGER PRIMARY KEY AUTOINCREMENT,
     actor INTEGER NOT NULL, target INTEGER NOT NULL,
     predicate TEXT, code_root TEXT, negated INTEGER NOT NULL DEFAULT 0,
+    tokens TEXT NOT NULL DEFAULT '',
     date TEXT,
     reports INTEGER NOT NULL,
-    first_article_id TEXT, first_event_id TEXT, first_published TEXT,
+    first_article_id TEXT, first_event_id TEXT, first_published TEXT, first_order TEXT,
     claimed_first_by TEXT
 );
-CREATE INDEX event_clusters_block ON event_clusters(actor, target);
+CREATE INDEX event_clusters_predicate ON event_clusters(actor, target, predicate);
+CREATE INDEX event_clusters_root ON event_clusters(actor, target, code_root);
 CREATE TABLE event_reports (
     article_id TEXT NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
     event_id TEXT NOT NULL,
     actor INTEGER NOT NULL, target INTEGER NOT NULL,
+    tokens TEXT NOT NULL DEFAULT '',
     cluster_id INTEGER,
     first_by TEXT, first_by_start INTEGER, first_by_end INTEGER,
     PRIMARY KEY (article_id, event_id)
@@ -105,17 +110,6 @@ CREATE INDEX event_reports_cluster ON event_reports(cluster_id);
 """
 
 Block = tuple[int, int]
-#: The target of a block whose events have none ("Jane Roe resigned"): no corpus entity has id 0.
-NO_TARGET = 0
-
-#: The clusterable events (actor and target resolved) as ``event_reports`` rows; ``{where}`` narrows them.
-_REPORTS_OF = f"""
-INSERT INTO event_reports (article_id, event_id, actor, target)
-SELECT v.article_id, v.id, ea.corpus_entity_id, coalesce(et.corpus_entity_id, {NO_TARGET})
-FROM events v
-JOIN entities ea ON ea.article_id = v.article_id AND ea.id = v.actor
-LEFT JOIN entities et ON et.article_id = v.article_id AND et.id = v.target
-WHERE {{where}} AND ea.corpus_entity_id IS NOT NULL AND (v.target IS NULL) = (et.corpus_entity_id IS NULL)"""
 
 
 @dataclass
@@ -124,6 +118,8 @@ class Report:
 
     article_id: str
     event_id: str
+    actor: int
+    target: int
     predicate: str | None
     cameo: str | None
     negated: bool
@@ -133,28 +129,54 @@ class Report:
     position: int
     tokens: frozenset[str]
     first_by: str | None = None
-    has_target: bool = True
 
     @property
     def code_root(self) -> str | None:
         return self.cameo[:CODE_ROOT_CHARS] if self.cameo else None
 
     @property
-    def key(self) -> tuple[str, str]:
-        return self.article_id, self.event_id
+    def block(self) -> Block:
+        return self.actor, self.target
+
+    @property
+    def first_order(self) -> str:
+        """Sorts as "who published first": publication date (undated last), then ingest order."""
+        return json.dumps([self.published is None, self.published or "", self.order, self.position])
 
 
 @dataclass
-class Cluster:
-    """Reports that are one corpus event, first published first."""
+class Summary:
+    """A corpus event as the clustering compares reports with it: its seed, its date and its first report."""
 
-    reports: list[Report] = field(default_factory=list)
+    id: int | None
+    predicate: str | None
+    code_root: str | None
+    negated: bool
+    tokens: frozenset[str]
+    date: str | None
+    reports: int
+    first_article_id: str
+    first_event_id: str
+    first_published: str | None
+    first_order: str
+    claimed_first_by: str | None
+    has_target: bool
 
-    @property
-    def date(self) -> str | None:
-        """The most specific date among the reports (the others are its prefixes, or undated)."""
-        dated = [r.date for r in self.reports if r.date]
-        return max(dated, key=len) if dated else None
+    @classmethod
+    def seeded(cls, report: Report) -> Summary:
+        return cls(None, report.predicate, report.code_root, report.negated, report.tokens, report.date, 1,
+                   report.article_id, report.event_id, report.published, report.first_order, report.first_by,
+                   report.target != NO_TARGET)
+
+    def join(self, report: Report) -> None:
+        """Count ``report`` in: the most specific date, the earliest report, the first claim."""
+        if report.date and (not self.date or len(report.date) > len(self.date)):
+            self.date = report.date
+        if json.loads(report.first_order) < json.loads(self.first_order):
+            self.first_article_id, self.first_event_id = report.article_id, report.event_id
+            self.first_published, self.first_order = report.published, report.first_order
+        self.claimed_first_by = self.claimed_first_by or report.first_by
+        self.reports += 1
 
 
 def tokens(text: str | None) -> frozenset[str]:
@@ -185,48 +207,52 @@ def same_day(a: str | None, b: str | None) -> bool:
     return bool(a and b and RE_DAY.match(a) and RE_DAY.match(b) and a[:10] == b[:10])
 
 
-def _fits(report: Report, cluster: Cluster) -> float | None:
-    """How well ``report`` fits ``cluster`` (its closest wording), or None when a criterion fails."""
-    if any(r.article_id == report.article_id for r in cluster.reports):
+def fits(report: Report, event: Summary) -> float | None:
+    """How well ``report`` fits the corpus event (its wording score), or None when a criterion fails."""
+    if report.negated != event.negated:
         return None
-    seed = cluster.reports[0]
-    if report.negated != seed.negated:
+    if report.predicate != event.predicate and (report.code_root is None or report.code_root != event.code_root):
         return None
-    predicates = {r.predicate for r in cluster.reports}
-    roots = {r.code_root for r in cluster.reports} - {None}
-    if report.predicate not in predicates and (report.code_root is None or report.code_root not in roots):
+    if not dates_compatible(report.date, event.date):
         return None
-    date = cluster.date
-    if not dates_compatible(report.date, date):
-        return None
-    score = max(wording(report.tokens, r.tokens) for r in cluster.reports[:WORDING_MEMBERS])
-    settled = report.has_target and same_day(report.date, date)
+    score = wording(report.tokens, event.tokens)
+    settled = event.has_target and same_day(report.date, event.date)
     if not settled and score < MIN_WORDING:
         return None
     return score
 
 
-def report_order(report: Report) -> tuple:
-    """Publication date (undated last), then storage order and position: the first report comes first."""
-    return report.published is None, report.published or "", report.order, report.position, report.event_id
+def best_fit(report: Report, candidates: Iterable[Summary]) -> Summary | None:
+    """The candidate ``report`` fits best (closest wording; on a tie the first, i.e. the oldest), or None."""
+    best, best_score = None, -1.0
+    for event in candidates:
+        score = fits(report, event)
+        if score is not None and score > best_score:
+            best, best_score = event, score
+    return best
 
 
-def cluster_reports(reports: Iterable[Report]) -> list[Cluster]:
-    """The corpus events of one block's reports: each report, in ``report_order``, joins the corpus event
-    it fits best (closest wording; the earlier one on a tie), or starts one."""
-    clusters: list[Cluster] = []
-    for report in sorted(reports, key=report_order):
-        best: Cluster | None = None
-        best_score = -1.0
-        for cluster in clusters:
-            score = _fits(report, cluster)
-            if score is not None and score > best_score:
-                best, best_score = cluster, score
-        if best is None:
-            clusters.append(Cluster([report]))
+def cluster_reports(reports: Iterable[Report]) -> list[tuple[Summary, list[Report]]]:
+    """The corpus events of reports given in ingest order (``_ORDER``), built in memory: the replay a
+    rebuild does, and the same choices ``add_article`` makes one article at a time."""
+    events: list[tuple[Summary, list[Report]]] = []
+    by_block: dict[Block, list[int]] = {}
+    article, taken = None, set()
+    for report in reports:
+        if report.article_id != article:
+            article, taken = report.article_id, set()
+        places = [i for i in by_block.get(report.block, []) if i not in taken]
+        found = best_fit(report, (events[i][0] for i in places))
+        if found is None:
+            events.append((Summary.seeded(report), [report]))
+            place = len(events) - 1
+            by_block.setdefault(report.block, []).append(place)
         else:
-            best.reports.append(report)
-    return clusters
+            place = next(i for i in places if events[i][0] is found)
+            found.join(report)
+            events[place][1].append(report)
+        taken.add(place)
+    return events
 
 
 # --- writing -----------------------------------------------------------------------------------
@@ -249,73 +275,107 @@ def first_reported_by(text: str, start: int, end: int) -> tuple[str, int, int] |
     return outlet, begin, begin + len(outlet)
 
 
-def _note_claims(conn: sqlite3.Connection, where: str, params: tuple) -> None:
-    """Find the "first reported by" phrases of the reports ``where`` selects and store them."""
-    rows = conn.execute(f"""
-        SELECT r.article_id, r.event_id, v.sentence_start, v.sentence_end,
-               substr(a.text, v.sentence_start + 1, v.sentence_end - v.sentence_start + {FIRST_REPORTED_AFTER})
-        FROM event_reports r JOIN events v ON v.article_id = r.article_id AND v.id = r.event_id
-        JOIN articles a ON a.id = r.article_id WHERE {where}""", params).fetchall()
-    found = []
-    for article_id, event_id, start, end, window in rows:
-        if start is None or not window or "first" not in window:
-            continue
-        claim = first_reported_by(window, 0, (end or start) - start)
-        if claim is not None:
-            found.append((claim[0], start + claim[1], start + claim[2], article_id, event_id))
-    conn.executemany("UPDATE event_reports SET first_by = ?, first_by_start = ?, first_by_end = ? "
-                     "WHERE article_id = ? AND event_id = ?", found)
+#: The clusterable events (a resolved actor; a resolved target or none) with what clustering reads,
+#: in ingest order; ``{where}`` narrows them.
+_EVENTS = f"""
+SELECT v.article_id, v.id, ea.corpus_entity_id, coalesce(et.corpus_entity_id, {NO_TARGET}),
+       v.predicate, v.cameo, coalesce(v.negated, 0), v.date, a.published, a.rowid, coalesce(v.sentence_start, 0),
+       substr(a.text, v.sentence_start + 1, v.sentence_end - v.sentence_start + {FIRST_REPORTED_AFTER}),
+       coalesce(v.sentence_end, 0) - coalesce(v.sentence_start, 0),
+       v.actor_text, v.target_text, v.predicate_text
+FROM articles a
+JOIN events v ON v.article_id = a.id
+JOIN entities ea ON ea.article_id = v.article_id AND ea.id = v.actor
+LEFT JOIN entities et ON et.article_id = v.article_id AND et.id = v.target
+WHERE {{where}} AND ea.corpus_entity_id IS NOT NULL AND (v.target IS NULL) = (et.corpus_entity_id IS NULL)
+ORDER BY a.rowid, v.sentence_start, v.id"""
 
 
-def _block_reports(conn: sqlite3.Connection, block: Block) -> list[Report]:
+def _reports_from_events(conn: sqlite3.Connection, where: str, params: tuple) -> Iterator[tuple[Report, tuple]]:
+    """Reports made from stored events, in ingest order, each with its "first reported by" claim."""
+    cur = conn.execute(_EVENTS.format(where=where), params)
+    while rows := cur.fetchmany(1000):
+        for row in rows:
+            window, length = row[11] or "", int(row[12])
+            sentence = window[:length]
+            told = tokens(" ".join(t for t in (row[4], *row[13:]) if t))  # predicate, actor, target, as written
+            claim = first_reported_by(window, 0, length) if "first" in window else None
+            start = int(row[10])
+            report = Report(row[0], row[1], int(row[2]), int(row[3]), row[4], row[5], bool(row[6]), row[7], row[8],
+                            int(row[9]), start, tokens(sentence) - told, claim[0] if claim else None)
+            yield report, ((claim[0], start + claim[1], start + claim[2]) if claim else (None, None, None))
+
+
+def _stored_reports(conn: sqlite3.Connection, blocks: set[Block]) -> list[Report]:
+    """The stored reports of ``blocks`` (their tokens as kept), in ingest order."""
     rows = conn.execute("""
-        SELECT r.article_id, r.event_id, v.predicate, v.cameo, coalesce(v.negated, 0), v.date, a.published,
-               a.rowid, coalesce(v.sentence_start, 0),
-               substr(a.text, v.sentence_start + 1, v.sentence_end - v.sentence_start), r.first_by,
-               v.actor_text, v.target_text, v.predicate, v.predicate_text
-        FROM event_reports r JOIN events v ON v.article_id = r.article_id AND v.id = r.event_id
+        SELECT r.article_id, r.event_id, r.actor, r.target, v.predicate, v.cameo, coalesce(v.negated, 0), v.date,
+               a.published, a.rowid, coalesce(v.sentence_start, 0), r.tokens, r.first_by
+        FROM json_each(?) b
+        JOIN event_reports r ON r.actor = json_extract(b.value, '$[0]') AND r.target = json_extract(b.value, '$[1]')
+        JOIN events v ON v.article_id = r.article_id AND v.id = r.event_id
         JOIN articles a ON a.id = r.article_id
-        WHERE r.actor = ? AND r.target = ?""", block).fetchall()
-    return [Report(r[0], r[1], r[2], r[3], bool(r[4]), r[5], r[6], int(r[7]), int(r[8]),
-                   tokens(r[9]) - tokens(" ".join(t for t in r[11:] if t)), r[10], block[1] != NO_TARGET)
-            for r in rows]
+        ORDER BY a.rowid, v.sentence_start, v.id""", (json.dumps(sorted(blocks)),)).fetchall()
+    return [Report(r[0], r[1], int(r[2]), int(r[3]), r[4], r[5], bool(r[6]), r[7], r[8], int(r[9]), int(r[10]),
+                   frozenset(r[11].split()), r[12]) for r in rows]
 
 
-def _write_block(conn: sqlite3.Connection, block: Block) -> None:
-    """Cluster one block afresh and store its corpus events, keeping the ids of those that keep a report.
+def _insert_event(conn: sqlite3.Connection, report: Report, event: Summary) -> int:
+    cur = conn.execute(
+        "INSERT INTO event_clusters (actor, target, predicate, code_root, negated, tokens, date, reports, "
+        "first_article_id, first_event_id, first_published, first_order, claimed_first_by) "
+        "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        (report.actor, report.target, event.predicate, event.code_root, int(event.negated),
+         " ".join(sorted(event.tokens)), event.date, event.reports, event.first_article_id, event.first_event_id,
+         event.first_published, event.first_order, event.claimed_first_by))
+    return int(cur.lastrowid or 0)
 
-    A corpus event keeps the id most of its reports had (the smallest on a tie); a new one gets a new id
-    (``AUTOINCREMENT``: never one a deleted corpus event had, so an old ``/events/{id}`` link never
-    names another event).
-    """
-    reports = _block_reports(conn, block)
-    old = {(r[0], r[1]): r[2] for r in conn.execute(
-        "SELECT article_id, event_id, cluster_id FROM event_reports WHERE actor = ? AND target = ? "
-        "AND cluster_id IS NOT NULL", block)}
-    conn.execute("DELETE FROM event_clusters WHERE actor = ? AND target = ?", block)
-    used: set[int] = set()
+
+def _update_event(conn: sqlite3.Connection, event: Summary) -> None:
+    conn.execute(
+        "UPDATE event_clusters SET date = ?, reports = ?, first_article_id = ?, first_event_id = ?, "
+        "first_published = ?, first_order = ?, claimed_first_by = ? WHERE id = ?",
+        (event.date, event.reports, event.first_article_id, event.first_event_id, event.first_published,
+         event.first_order, event.claimed_first_by, event.id))
+
+
+def _write_events(conn: sqlite3.Connection, events: list[tuple[Summary, list[Report]]]) -> None:
+    """Store corpus events built in memory (``cluster_reports``), in the order they were made."""
     assigned = []
-    for cluster in cluster_reports(reports):
-        votes = Counter(old[r.key] for r in cluster.reports if r.key in old and old[r.key] not in used)
-        keep = min(votes, key=lambda i: (-votes[i], i)) if votes else None
-        first = cluster.reports[0]
-        seed_root = next((r.code_root for r in cluster.reports if r.code_root), None)
-        claimed = next((r.first_by for r in cluster.reports if r.first_by), None)
-        cur = conn.execute(
-            "INSERT INTO event_clusters (id, actor, target, predicate, code_root, negated, date, reports, "
-            "first_article_id, first_event_id, first_published, claimed_first_by) "
-            "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-            (keep, *block, first.predicate, seed_root, int(first.negated), cluster.date, len(cluster.reports),
-             first.article_id, first.event_id, first.published, claimed))
-        cid = int(cur.lastrowid if keep is None else keep)
-        used.add(cid)
-        assigned += [(cid, r.article_id, r.event_id) for r in cluster.reports]
+    for event, reports in events:
+        cid = _insert_event(conn, reports[0], event)
+        assigned += [(cid, r.article_id, r.event_id) for r in reports]
     conn.executemany("UPDATE event_reports SET cluster_id = ? WHERE article_id = ? AND event_id = ?", assigned)
 
 
-def _recluster(conn: sqlite3.Connection, blocks: Iterable[Block]) -> None:
-    for block in sorted(set(blocks)):
-        _write_block(conn, block)
+def _replay(conn: sqlite3.Connection, blocks: set[Block]) -> None:
+    """Build the corpus events of ``blocks`` again from their stored reports, in ingest order."""
+    if not blocks:
+        return
+    # By block, not by report: a corpus event whose only report went has no report left to find it by.
+    conn.executemany("DELETE FROM event_clusters WHERE actor = ? AND target = ?", sorted(blocks))
+    _write_events(conn, cluster_reports(_stored_reports(conn, blocks)))
+
+
+def _candidates(conn: sqlite3.Connection, report: Report) -> list[Summary]:
+    """The stored corpus events of the report's block with its predicate or its code root, oldest first."""
+    rows = conn.execute("""
+        SELECT id, predicate, code_root, negated, tokens, date, reports, first_article_id, first_event_id,
+               first_published, first_order, claimed_first_by FROM event_clusters
+        WHERE actor = ?1 AND target = ?2 AND predicate = ?3
+        UNION SELECT id, predicate, code_root, negated, tokens, date, reports, first_article_id, first_event_id,
+               first_published, first_order, claimed_first_by FROM event_clusters
+        WHERE actor = ?1 AND target = ?2 AND code_root = ?4
+        ORDER BY id""", (report.actor, report.target, report.predicate, report.code_root)).fetchall()
+    return [Summary(int(r[0]), r[1], r[2], bool(r[3]), frozenset(r[4].split()), r[5], int(r[6]), r[7], r[8], r[9],
+                    r[10], r[11], report.target != NO_TARGET) for r in rows]
+
+
+def _store_reports(conn: sqlite3.Connection, found: list[tuple[Report, tuple]]) -> None:
+    conn.executemany(
+        "INSERT INTO event_reports (article_id, event_id, actor, target, tokens, first_by, first_by_start, "
+        "first_by_end) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+        [(r.article_id, r.event_id, r.actor, r.target, " ".join(sorted(r.tokens)), *claim) for r, claim in found])
 
 
 def blocks_of(conn: sqlite3.Connection, article_id: str) -> set[Block]:
@@ -325,23 +385,36 @@ def blocks_of(conn: sqlite3.Connection, article_id: str) -> set[Block]:
 
 
 def add_article(conn: sqlite3.Connection, article_id: str, also: Iterable[Block] = ()) -> None:
-    """After an article's rows are written: its events become reports, and their blocks are clustered again.
+    """After an article's rows are written (the newest article): its events join or start corpus events.
 
-    ``also``: blocks to cluster again as well (those of the article's previous version, when it was
-    re-processed: ``blocks_of`` read before the delete). The caller holds the transaction.
+    ``also``: blocks whose reports went (those of the article's previous version, when it was
+    re-processed: ``blocks_of`` read before the delete); they are replayed, with the article's
+    own blocks. The caller holds the transaction.
     """
-    conn.execute(_REPORTS_OF.format(where="v.article_id = ?"), (article_id,))
-    _note_claims(conn, "r.article_id = ?", (article_id,))
-    _recluster(conn, blocks_of(conn, article_id) | set(also))
+    found = list(_reports_from_events(conn, "a.id = ?", (article_id,)))
+    _store_reports(conn, found)
+    gone = set(also)
+    if gone:
+        _replay(conn, gone | {r.block for r, _ in found})
+        return
+    taken: set[int] = set()
+    for report, _ in found:
+        event = best_fit(report, (c for c in _candidates(conn, report) if c.id not in taken))
+        if event is None:
+            event = Summary.seeded(report)
+            event.id = _insert_event(conn, report, event)
+        else:
+            event.join(report)
+            _update_event(conn, event)
+        taken.add(int(event.id or 0))
+        conn.execute("UPDATE event_reports SET cluster_id = ? WHERE article_id = ? AND event_id = ?",
+                     (event.id, report.article_id, report.event_id))
 
 
 def entities_changed(conn: sqlite3.Connection, ids: Iterable[int], also: Iterable[Block] = ()) -> None:
     """After a merge or split moved article entities between corpus entities ``ids``: the reports of the
-    articles those entities are in are derived again, and every block they left or joined is clustered again."""
-    ids = sorted({int(i) for i in ids})
-    if not ids:
-        return
-    chosen = json.dumps(ids)
+    articles those entities are in are made again, and every block they left or joined is replayed."""
+    chosen = json.dumps(sorted({int(i) for i in ids}))
     articles = [r[0] for r in conn.execute("""
         SELECT article_id FROM event_reports WHERE actor IN (SELECT value FROM json_each(?1))
             OR target IN (SELECT value FROM json_each(?1))
@@ -351,10 +424,9 @@ def entities_changed(conn: sqlite3.Connection, ids: Iterable[int], also: Iterabl
     for article_id in articles:
         blocks |= blocks_of(conn, article_id)
         conn.execute("DELETE FROM event_reports WHERE article_id = ?", (article_id,))
-        conn.execute(_REPORTS_OF.format(where="v.article_id = ?"), (article_id,))
-        _note_claims(conn, "r.article_id = ?", (article_id,))
+        _store_reports(conn, list(_reports_from_events(conn, "a.id = ?", (article_id,))))
         blocks |= blocks_of(conn, article_id)
-    _recluster(conn, blocks)
+    _replay(conn, blocks)
 
 
 def block_ids_of_entities(conn: sqlite3.Connection, ids: Iterable[int]) -> set[Block]:
@@ -366,16 +438,16 @@ def block_ids_of_entities(conn: sqlite3.Connection, ids: Iterable[int]) -> set[B
 
 
 def rebuild(conn: sqlite3.Connection) -> int:
-    """Every corpus event made again from the stored events; returns how many there are.
+    """Every corpus event made again from the stored events, replayed in ingest order; returns how many.
 
-    The same result as the incremental upkeep (each block is clustered from its reports
-    alone); ids start afresh. The caller holds the transaction.
+    The same corpus events the incremental upkeep keeps (ids start afresh). The caller holds the
+    transaction.
     """
     conn.execute("DELETE FROM event_clusters")
     conn.execute("DELETE FROM event_reports")
-    conn.execute(_REPORTS_OF.format(where="1"))
-    _note_claims(conn, "1", ())
-    _recluster(conn, [(int(a), int(t)) for a, t in conn.execute("SELECT DISTINCT actor, target FROM event_reports")])
+    found = list(_reports_from_events(conn, "1", ()))
+    _store_reports(conn, found)
+    _write_events(conn, cluster_reports(r for r, _ in found))
     return int(conn.execute("SELECT count(*) FROM event_clusters").fetchone()[0])
 
 
