@@ -76,9 +76,6 @@ RE_FIRST_REPORTED = re.compile(
 #: Characters after an event's sentence searched for a "first reported by" phrase (about the next
 #: sentence: "The memo was first reported by ABC News." usually follows the event it is about).
 FIRST_REPORTED_AFTER = 300
-#: Rows of the store timeline read for each row it returns, at first (duplicates of a corpus event are
-#: dropped, so more rows than asked are read; the read doubles until enough are found).
-TIMELINE_OVERREAD = 2
 #: The target of a block whose events have none ("Jane Roe resigned"): no corpus entity has id 0.
 NO_TARGET = 0
 
@@ -92,6 +89,7 @@ CREATE TABLE event_clusters (
     date TEXT,
     reports INTEGER NOT NULL,
     first_article_id TEXT, first_event_id TEXT, first_published TEXT, first_order TEXT,
+    main_article_id TEXT, main_event_id TEXT, main_order TEXT,
     claimed_first_by TEXT
 );
 CREATE INDEX event_clusters_predicate ON event_clusters(actor, target, predicate);
@@ -102,6 +100,7 @@ CREATE TABLE event_reports (
     actor INTEGER NOT NULL, target INTEGER NOT NULL,
     tokens TEXT NOT NULL DEFAULT '',
     cluster_id INTEGER,
+    lead INTEGER NOT NULL DEFAULT 0,
     first_by TEXT, first_by_start INTEGER, first_by_end INTEGER,
     PRIMARY KEY (article_id, event_id)
 );
@@ -129,6 +128,7 @@ class Report:
     position: int
     tokens: frozenset[str]
     first_by: str | None = None
+    main: bool = True
 
     @property
     def code_root(self) -> str | None:
@@ -161,12 +161,24 @@ class Summary:
     first_order: str
     claimed_first_by: str | None
     has_target: bool
+    #: The first of its main reports (``events.main``): the row a timeline of main events shows.
+    main_article_id: str | None = None
+    main_event_id: str | None = None
+    main_order: str | None = None
 
     @classmethod
     def seeded(cls, report: Report) -> Summary:
-        return cls(None, report.predicate, report.code_root, report.negated, report.tokens, report.date, 1,
-                   report.article_id, report.event_id, report.published, report.first_order, report.first_by,
-                   report.target != NO_TARGET)
+        event = cls(None, report.predicate, report.code_root, report.negated, report.tokens, report.date, 0,
+                    report.article_id, report.event_id, report.published, report.first_order, report.first_by,
+                    report.target != NO_TARGET)
+        event.join(report)
+        return event
+
+    def lead(self, report: Report) -> int:
+        """``event_reports.lead`` of one of its reports: 1 for the first report, 2 for the first main one."""
+        key = (report.article_id, report.event_id)
+        return int(key == (self.first_article_id, self.first_event_id)) | \
+            (2 * int(key == (self.main_article_id, self.main_event_id)))
 
     def join(self, report: Report) -> None:
         """Count ``report`` in: the most specific date, the earliest report, the first claim."""
@@ -175,6 +187,9 @@ class Summary:
         if json.loads(report.first_order) < json.loads(self.first_order):
             self.first_article_id, self.first_event_id = report.article_id, report.event_id
             self.first_published, self.first_order = report.published, report.first_order
+        if report.main and (self.main_order is None or json.loads(report.first_order) < json.loads(self.main_order)):
+            self.main_article_id, self.main_event_id, self.main_order = \
+                report.article_id, report.event_id, report.first_order
         self.claimed_first_by = self.claimed_first_by or report.first_by
         self.reports += 1
 
@@ -282,7 +297,7 @@ SELECT v.article_id, v.id, ea.corpus_entity_id, coalesce(et.corpus_entity_id, {N
        v.predicate, v.cameo, coalesce(v.negated, 0), v.date, a.published, a.rowid, coalesce(v.sentence_start, 0),
        substr(a.text, v.sentence_start + 1, v.sentence_end - v.sentence_start + {FIRST_REPORTED_AFTER}),
        coalesce(v.sentence_end, 0) - coalesce(v.sentence_start, 0),
-       v.actor_text, v.target_text, v.predicate_text
+       v.actor_text, v.target_text, v.predicate_text, v.main
 FROM articles a
 JOIN events v ON v.article_id = a.id
 JOIN entities ea ON ea.article_id = v.article_id AND ea.id = v.actor
@@ -298,11 +313,12 @@ def _reports_from_events(conn: sqlite3.Connection, where: str, params: tuple) ->
         for row in rows:
             window, length = row[11] or "", int(row[12])
             sentence = window[:length]
-            told = tokens(" ".join(t for t in (row[4], *row[13:]) if t))  # predicate, actor, target, as written
+            told = tokens(" ".join(t for t in (row[4], *row[13:16]) if t))  # predicate, actor, target, as written
             claim = first_reported_by(window, 0, length) if "first" in window else None
             start = int(row[10])
             report = Report(row[0], row[1], int(row[2]), int(row[3]), row[4], row[5], bool(row[6]), row[7], row[8],
-                            int(row[9]), start, tokens(sentence) - told, claim[0] if claim else None)
+                            int(row[9]), start, tokens(sentence) - told, claim[0] if claim else None,
+                            bool(row[16]))
             yield report, ((claim[0], start + claim[1], start + claim[2]) if claim else (None, None, None))
 
 
@@ -310,33 +326,40 @@ def _stored_reports(conn: sqlite3.Connection, blocks: set[Block]) -> list[Report
     """The stored reports of ``blocks`` (their tokens as kept), in ingest order."""
     rows = conn.execute("""
         SELECT r.article_id, r.event_id, r.actor, r.target, v.predicate, v.cameo, coalesce(v.negated, 0), v.date,
-               a.published, a.rowid, coalesce(v.sentence_start, 0), r.tokens, r.first_by
+               a.published, a.rowid, coalesce(v.sentence_start, 0), r.tokens, r.first_by, v.main
         FROM json_each(?) b
         JOIN event_reports r ON r.actor = json_extract(b.value, '$[0]') AND r.target = json_extract(b.value, '$[1]')
         JOIN events v ON v.article_id = r.article_id AND v.id = r.event_id
         JOIN articles a ON a.id = r.article_id
         ORDER BY a.rowid, v.sentence_start, v.id""", (json.dumps(sorted(blocks)),)).fetchall()
     return [Report(r[0], r[1], int(r[2]), int(r[3]), r[4], r[5], bool(r[6]), r[7], r[8], int(r[9]), int(r[10]),
-                   frozenset(r[11].split()), r[12]) for r in rows]
+                   frozenset(r[11].split()), r[12], bool(r[13])) for r in rows]
 
 
 def _insert_event(conn: sqlite3.Connection, report: Report, event: Summary) -> int:
     cur = conn.execute(
         "INSERT INTO event_clusters (actor, target, predicate, code_root, negated, tokens, date, reports, "
-        "first_article_id, first_event_id, first_published, first_order, claimed_first_by) "
-        "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        "first_article_id, first_event_id, first_published, first_order, main_article_id, main_event_id, "
+        "main_order, claimed_first_by) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
         (report.actor, report.target, event.predicate, event.code_root, int(event.negated),
          " ".join(sorted(event.tokens)), event.date, event.reports, event.first_article_id, event.first_event_id,
-         event.first_published, event.first_order, event.claimed_first_by))
+         event.first_published, event.first_order, event.main_article_id, event.main_event_id, event.main_order,
+         event.claimed_first_by))
     return int(cur.lastrowid or 0)
 
 
 def _update_event(conn: sqlite3.Connection, event: Summary) -> None:
     conn.execute(
         "UPDATE event_clusters SET date = ?, reports = ?, first_article_id = ?, first_event_id = ?, "
-        "first_published = ?, first_order = ?, claimed_first_by = ? WHERE id = ?",
+        "first_published = ?, first_order = ?, main_article_id = ?, main_event_id = ?, main_order = ?, "
+        "claimed_first_by = ? WHERE id = ?",
         (event.date, event.reports, event.first_article_id, event.first_event_id, event.first_published,
-         event.first_order, event.claimed_first_by, event.id))
+         event.first_order, event.main_article_id, event.main_event_id, event.main_order, event.claimed_first_by,
+         event.id))
+    # Its first (and first main) report may have changed: the flags of its reports follow.
+    conn.execute("UPDATE event_reports SET lead = ((article_id = ?1 AND event_id = ?2) | "
+                 "(2 * (article_id IS ?3 AND event_id IS ?4))) WHERE cluster_id = ?5",
+                 (event.first_article_id, event.first_event_id, event.main_article_id, event.main_event_id, event.id))
 
 
 def _write_events(conn: sqlite3.Connection, events: list[tuple[Summary, list[Report]]]) -> None:
@@ -344,8 +367,9 @@ def _write_events(conn: sqlite3.Connection, events: list[tuple[Summary, list[Rep
     assigned = []
     for event, reports in events:
         cid = _insert_event(conn, reports[0], event)
-        assigned += [(cid, r.article_id, r.event_id) for r in reports]
-    conn.executemany("UPDATE event_reports SET cluster_id = ? WHERE article_id = ? AND event_id = ?", assigned)
+        assigned += [(cid, event.lead(r), r.article_id, r.event_id) for r in reports]
+    conn.executemany("UPDATE event_reports SET cluster_id = ?, lead = ? WHERE article_id = ? AND event_id = ?",
+                     assigned)
 
 
 def _replay(conn: sqlite3.Connection, blocks: set[Block]) -> None:
@@ -357,18 +381,19 @@ def _replay(conn: sqlite3.Connection, blocks: set[Block]) -> None:
     _write_events(conn, cluster_reports(_stored_reports(conn, blocks)))
 
 
+_SUMMARY_COLUMNS = ("id, predicate, code_root, negated, tokens, date, reports, first_article_id, first_event_id, "
+                    "first_published, first_order, claimed_first_by, main_article_id, main_event_id, main_order")
+
+
 def _candidates(conn: sqlite3.Connection, report: Report) -> list[Summary]:
     """The stored corpus events of the report's block with its predicate or its code root, oldest first."""
-    rows = conn.execute("""
-        SELECT id, predicate, code_root, negated, tokens, date, reports, first_article_id, first_event_id,
-               first_published, first_order, claimed_first_by FROM event_clusters
-        WHERE actor = ?1 AND target = ?2 AND predicate = ?3
-        UNION SELECT id, predicate, code_root, negated, tokens, date, reports, first_article_id, first_event_id,
-               first_published, first_order, claimed_first_by FROM event_clusters
-        WHERE actor = ?1 AND target = ?2 AND code_root = ?4
-        ORDER BY id""", (report.actor, report.target, report.predicate, report.code_root)).fetchall()
+    rows = conn.execute(f"""
+        SELECT {_SUMMARY_COLUMNS} FROM event_clusters WHERE actor = ?1 AND target = ?2 AND predicate = ?3
+        UNION SELECT {_SUMMARY_COLUMNS} FROM event_clusters WHERE actor = ?1 AND target = ?2 AND code_root = ?4
+        ORDER BY id""",
+        (report.actor, report.target, report.predicate, report.code_root)).fetchall()
     return [Summary(int(r[0]), r[1], r[2], bool(r[3]), frozenset(r[4].split()), r[5], int(r[6]), r[7], r[8], r[9],
-                    r[10], r[11], report.target != NO_TARGET) for r in rows]
+                    r[10], r[11], report.target != NO_TARGET, r[12], r[13], r[14]) for r in rows]
 
 
 def _store_reports(conn: sqlite3.Connection, found: list[tuple[Report, tuple]]) -> None:
@@ -403,12 +428,14 @@ def add_article(conn: sqlite3.Connection, article_id: str, also: Iterable[Block]
         if event is None:
             event = Summary.seeded(report)
             event.id = _insert_event(conn, report, event)
+            conn.execute("UPDATE event_reports SET cluster_id = ?, lead = ? WHERE article_id = ? AND event_id = ?",
+                         (event.id, event.lead(report), report.article_id, report.event_id))
         else:
             event.join(report)
+            conn.execute("UPDATE event_reports SET cluster_id = ? WHERE article_id = ? AND event_id = ?",
+                         (event.id, report.article_id, report.event_id))
             _update_event(conn, event)
         taken.add(int(event.id or 0))
-        conn.execute("UPDATE event_reports SET cluster_id = ? WHERE article_id = ? AND event_id = ?",
-                     (event.id, report.article_id, report.event_id))
 
 
 def entities_changed(conn: sqlite3.Connection, ids: Iterable[int], also: Iterable[Block] = ()) -> None:
@@ -489,7 +516,7 @@ def _corpus_events_of(conn: sqlite3.Connection, keys: list[tuple[str, str]]) -> 
 
 
 def compact(conn: sqlite3.Connection, frame: pd.DataFrame) -> pd.DataFrame:
-    """Timeline rows with one row per corpus event (its first row in timeline order) and its reports.
+    """Timeline rows (one per corpus event: ``queries.timeline(corpus_events=True)``) with their reports.
 
     Added columns: ``corpus_event`` (the id of ``/events/{id}``; None for an event that is no report of
     one), ``reports`` (articles that report it; 1 alone), ``first_article_id``, ``first_label`` and
@@ -498,54 +525,25 @@ def compact(conn: sqlite3.Connection, frame: pd.DataFrame) -> pd.DataFrame:
     """
     keys = [(str(a), str(e)) for a, e in zip(frame["article_id"], frame["event_id"], strict=True)]
     found = _corpus_events_of(conn, keys)
-    seen: set[int] = set()
-    keep, columns = [], {n: [] for n in ("corpus_event", "reports", "first_article_id", "first_published",
-                                          "first_reported_by")}
-    for key in keys:
-        info = found.get(key)
-        if info is not None and info[0] in seen:
-            keep.append(False)
-            continue
-        keep.append(True)
-        if info is None:
-            info = (None, 1, key[0], None, None)
-        else:
-            seen.add(info[0])
-        for name, value in zip(columns, info, strict=True):
-            columns[name].append(value)
-    out = frame[keep].reset_index(drop=True).copy()
-    for name, values in columns.items():
-        out[name] = values
+    out = frame.reset_index(drop=True).copy()
+    rows = [found.get(key) or (None, 1, key[0], published, None)
+            for key, published in zip(keys, out["published"], strict=True)]
+    for i, name in enumerate(("corpus_event", "reports", "first_article_id", "first_published",
+                              "first_reported_by")):
+        out[name] = [r[i] for r in rows]
     out["reports"] = out["reports"].astype(int)
-    if out.empty:
-        out["first_label"] = []
-        return out
     labels = _first_labels(conn, [i for i in out["first_article_id"] if i])
-    published = dict(zip(out["article_id"], out["published"], strict=True))
-    out["first_published"] = [fp if cid is not None else published.get(aid) for cid, fp, aid in
-                              zip(out["corpus_event"], out["first_published"], out["first_article_id"], strict=True)]
     out["first_label"] = [labels.get(i) for i in out["first_article_id"]]
     return out
 
 
 def compact_timeline(conn: sqlite3.Connection, name: str | None, *, limit: int | None = None,
                      all_events: bool = False) -> pd.DataFrame:
-    """``queries.timeline`` with one row per corpus event (``compact``), the first ``limit`` of them.
-
-    The plain timeline is read ``TIMELINE_OVERREAD`` times the limit, then twice as far each time,
-    until ``limit`` corpus events are found or the timeline ends.
-    """
+    """``queries.timeline`` with one row per corpus event (its first report, or first main report
+    without ``all_events``) and the corpus event's reports (``compact``)."""
     from newsgraph.store.queries import timeline
 
-    if limit is None:
-        return compact(conn, timeline(conn, name, all_events=all_events))
-    read = max(1, limit) * TIMELINE_OVERREAD
-    while True:
-        rows = timeline(conn, name, limit=read, all_events=all_events)
-        out = compact(conn, rows)
-        if len(out) >= limit or len(rows) < read:
-            return out.head(limit).reset_index(drop=True)
-        read *= 2
+    return compact(conn, timeline(conn, name, limit=limit, all_events=all_events, corpus_events=True))
 
 
 @dataclass
