@@ -165,12 +165,14 @@ class Summary:
     main_article_id: str | None = None
     main_event_id: str | None = None
     main_order: str | None = None
+    #: (actor, target): the block it belongs to.
+    block: Block = (0, NO_TARGET)
 
     @classmethod
     def seeded(cls, report: Report) -> Summary:
         event = cls(None, report.predicate, report.code_root, report.negated, report.tokens, report.date, 0,
                     report.article_id, report.event_id, report.published, report.first_order, report.first_by,
-                    report.target != NO_TARGET)
+                    report.target != NO_TARGET, block=report.block)
         event.join(report)
         return event
 
@@ -247,27 +249,40 @@ def best_fit(report: Report, candidates: Iterable[Summary]) -> Summary | None:
     return best
 
 
-def cluster_reports(reports: Iterable[Report]) -> list[tuple[Summary, list[Report]]]:
-    """The corpus events of reports given in ingest order (``_ORDER``), built in memory: the replay a
-    rebuild does, and the same choices ``add_article`` makes one article at a time."""
-    events: list[tuple[Summary, list[Report]]] = []
-    by_block: dict[Block, list[int]] = {}
-    article, taken = None, set()
-    for report in reports:
-        if report.article_id != article:
-            article, taken = report.article_id, set()
-        places = [i for i in by_block.get(report.block, []) if i not in taken]
-        found = best_fit(report, (events[i][0] for i in places))
-        if found is None:
-            events.append((Summary.seeded(report), [report]))
-            place = len(events) - 1
-            by_block.setdefault(report.block, []).append(place)
+class Replay:
+    """Reports given one at a time in ingest order join corpus events held in memory: what a rebuild
+    (and the replay of some blocks) does, making the choices ``add_article`` makes one article at a time.
+
+    Only the corpus events' summaries are kept, not the reports, so a rebuild of a large store streams.
+    ``first_id``: the id the first corpus event made gets (ids follow in the order they are made).
+    """
+
+    def __init__(self, first_id: int = 1) -> None:
+        self.events: list[Summary] = []
+        self.by_block: dict[Block, list[int]] = {}
+        self.first_id = first_id
+        self._article: str | None = None
+        self._taken: set[int] = set()
+
+    def add(self, report: Report) -> int:
+        """Put ``report`` in the corpus event it fits best, or a new one; returns that event's id."""
+        if report.article_id != self._article:
+            self._article, self._taken = report.article_id, set()
+        places = [i for i in self.by_block.get(report.block, []) if i not in self._taken]
+        best, best_score = None, -1.0
+        for i in places:
+            score = fits(report, self.events[i])
+            if score is not None and score > best_score:
+                best, best_score = i, score
+        if best is None:
+            best = len(self.events)
+            self.events.append(Summary.seeded(report))
+            self.events[best].id = self.first_id + best
+            self.by_block.setdefault(report.block, []).append(best)
         else:
-            place = next(i for i in places if events[i][0] is found)
-            found.join(report)
-            events[place][1].append(report)
-        taken.add(place)
-    return events
+            self.events[best].join(report)
+        self._taken.add(best)
+        return self.first_id + best
 
 
 # --- writing -----------------------------------------------------------------------------------
@@ -362,14 +377,33 @@ def _update_event(conn: sqlite3.Connection, event: Summary) -> None:
                  (event.first_article_id, event.first_event_id, event.main_article_id, event.main_event_id, event.id))
 
 
-def _write_events(conn: sqlite3.Connection, events: list[tuple[Summary, list[Report]]]) -> None:
-    """Store corpus events built in memory (``cluster_reports``), in the order they were made."""
-    assigned = []
-    for event, reports in events:
-        cid = _insert_event(conn, reports[0], event)
-        assigned += [(cid, event.lead(r), r.article_id, r.event_id) for r in reports]
-    conn.executemany("UPDATE event_reports SET cluster_id = ?, lead = ? WHERE article_id = ? AND event_id = ?",
-                     assigned)
+def _next_id(conn: sqlite3.Connection) -> int:
+    """The id the next corpus event gets: past every id ever given (``AUTOINCREMENT``'s sequence)."""
+    seq = conn.execute("SELECT seq FROM sqlite_sequence WHERE name = 'event_clusters'").fetchone()
+    top = conn.execute("SELECT max(id) FROM event_clusters").fetchone()[0]
+    return max(int(seq[0]) if seq else 0, int(top or 0)) + 1
+
+
+def _write_replay(conn: sqlite3.Connection, replay: Replay) -> None:
+    """Store the corpus events a ``Replay`` made (the reports already point to their ids) and their leads."""
+    for event in replay.events:
+        conn.execute(
+            "INSERT INTO event_clusters (id, actor, target, predicate, code_root, negated, tokens, date, reports, "
+            "first_article_id, first_event_id, first_published, first_order, main_article_id, main_event_id, "
+            "main_order, claimed_first_by) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            (event.id, *event.block, event.predicate, event.code_root, int(event.negated),
+             " ".join(sorted(event.tokens)), event.date, event.reports, event.first_article_id,
+             event.first_event_id, event.first_published, event.first_order, event.main_article_id,
+             event.main_event_id, event.main_order, event.claimed_first_by))
+    if not replay.events:
+        return
+    low, high = replay.first_id, replay.first_id + len(replay.events) - 1
+    conn.execute("UPDATE event_reports SET lead = 0 WHERE cluster_id BETWEEN ? AND ?", (low, high))
+    conn.execute("UPDATE event_reports SET lead = lead | 1 WHERE (article_id, event_id) IN "
+                 "(SELECT first_article_id, first_event_id FROM event_clusters WHERE id BETWEEN ? AND ?)", (low, high))
+    conn.execute("UPDATE event_reports SET lead = lead | 2 WHERE (article_id, event_id) IN "
+                 "(SELECT main_article_id, main_event_id FROM event_clusters WHERE id BETWEEN ? AND ? "
+                 "AND main_article_id IS NOT NULL)", (low, high))
 
 
 def _replay(conn: sqlite3.Connection, blocks: set[Block]) -> None:
@@ -378,7 +412,33 @@ def _replay(conn: sqlite3.Connection, blocks: set[Block]) -> None:
         return
     # By block, not by report: a corpus event whose only report went has no report left to find it by.
     conn.executemany("DELETE FROM event_clusters WHERE actor = ? AND target = ?", sorted(blocks))
-    _write_events(conn, cluster_reports(_stored_reports(conn, blocks)))
+    _run_replay(conn, _stored_reports(conn, blocks), store=False)
+
+
+def _run_replay(conn: sqlite3.Connection, reports: Iterable[Report | tuple[Report, tuple]], *,
+                store: bool) -> None:
+    """Replay ``reports`` (with their claims, when ``store`` writes them to ``event_reports`` first)."""
+    replay = Replay(_next_id(conn))
+    batch: list[tuple] = []
+    new: list[tuple[Report, tuple]] = []
+
+    def flush() -> None:
+        if new:
+            _store_reports(conn, new)
+            new.clear()
+        conn.executemany("UPDATE event_reports SET cluster_id = ? WHERE article_id = ? AND event_id = ?", batch)
+        batch.clear()
+
+    for item in reports:
+        report, claim = item if isinstance(item, tuple) else (item, None)
+        if store:
+            new.append((report, claim))
+        cid = replay.add(report)
+        batch.append((cid, report.article_id, report.event_id))
+        if len(batch) >= 5000:
+            flush()
+    flush()
+    _write_replay(conn, replay)
 
 
 _SUMMARY_COLUMNS = ("id, predicate, code_root, negated, tokens, date, reports, first_article_id, first_event_id, "
@@ -393,7 +453,7 @@ def _candidates(conn: sqlite3.Connection, report: Report) -> list[Summary]:
         ORDER BY id""",
         (report.actor, report.target, report.predicate, report.code_root)).fetchall()
     return [Summary(int(r[0]), r[1], r[2], bool(r[3]), frozenset(r[4].split()), r[5], int(r[6]), r[7], r[8], r[9],
-                    r[10], r[11], report.target != NO_TARGET, r[12], r[13], r[14]) for r in rows]
+                    r[10], r[11], report.target != NO_TARGET, r[12], r[13], r[14], report.block) for r in rows]
 
 
 def _store_reports(conn: sqlite3.Connection, found: list[tuple[Report, tuple]]) -> None:
@@ -472,9 +532,7 @@ def rebuild(conn: sqlite3.Connection) -> int:
     """
     conn.execute("DELETE FROM event_clusters")
     conn.execute("DELETE FROM event_reports")
-    found = list(_reports_from_events(conn, "1", ()))
-    _store_reports(conn, found)
-    _write_events(conn, cluster_reports(r for r, _ in found))
+    _run_replay(conn, _reports_from_events(conn, "1", ()), store=True)
     return int(conn.execute("SELECT count(*) FROM event_clusters").fetchone()[0])
 
 
