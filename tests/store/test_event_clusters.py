@@ -182,3 +182,26 @@ def test_events_without_a_target_need_close_wording_even_on_the_same_day(store, 
         store.add(record)
     groups = {frozenset(x for x, _ in g) for g in clusters.memberships(store.conn)}
     assert groups == {frozenset({a.id, b.id}), frozenset({c.id})}
+
+
+@pytest.mark.parametrize("every", [False, True])
+def test_entity_timeline_from_corpus_events_equals_the_filtered_event_walk(store, records, make_record, every):
+    """An entity's corpus-event timeline is read from ``event_clusters``; it has the rows of the plain
+    timeline with every non-lead report left out (an event with no actor included)."""
+    from newsgraph.store import queries
+
+    for record in records.values():
+        store.add(record)
+    store.add(make_record(text="The harbour board thanked Jane Roe.", entities=[ROE],
+                          events=[("Jane Roe", "thanked", None, None)]))
+    # An event with no actor whose target is Roe: no report of any corpus event, still on her timeline.
+    no_actor = make_record(text="Someone praised Jane Roe warmly.", entities=[ROE])
+    no_actor = no_actor.model_copy(update={"events": [records["herald"].events[0].model_copy(update={
+        "actor": None, "actor_text": "Someone", "target": "e1", "target_text": "Jane Roe", "predicate": "praised"})]})
+    store.add(no_actor)
+    for name in ("Jane Roe", "Alan Pike", "Kim Lane"):
+        walked = queries.timeline(store.conn, name, all_events=every, corpus_events=True)
+        read = clusters.compact_timeline(store.conn, name, all_events=every)
+        assert list(zip(read["article_id"], read["event_id"], strict=True)) == \
+            list(zip(walked["article_id"], walked["event_id"], strict=True)), name
+    assert no_actor.id in set(clusters.compact_timeline(store.conn, "Jane Roe")["article_id"])

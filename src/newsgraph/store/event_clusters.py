@@ -94,6 +94,7 @@ CREATE TABLE event_clusters (
 );
 CREATE INDEX event_clusters_predicate ON event_clusters(actor, target, predicate);
 CREATE INDEX event_clusters_root ON event_clusters(actor, target, code_root);
+CREATE INDEX event_clusters_target ON event_clusters(target);
 CREATE TABLE event_reports (
     article_id TEXT NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
     event_id TEXT NOT NULL,
@@ -598,10 +599,36 @@ def compact(conn: sqlite3.Connection, frame: pd.DataFrame) -> pd.DataFrame:
 def compact_timeline(conn: sqlite3.Connection, name: str | None, *, limit: int | None = None,
                      all_events: bool = False) -> pd.DataFrame:
     """``queries.timeline`` with one row per corpus event (its first report, or first main report
-    without ``all_events``) and the corpus event's reports (``compact``)."""
-    from newsgraph.store.queries import timeline
+    without ``all_events``) and the corpus event's reports (``compact``).
 
-    return compact(conn, timeline(conn, name, limit=limit, all_events=all_events, corpus_events=True))
+    Every event of an entity's timeline whose actor is resolved is a report, so an entity's
+    timeline is read from its corpus events (``event_clusters`` by actor and by target: one row
+    each, however many articles report it) and its events with no actor; the timeline of every
+    event walks the events in date order and skips the reports that are not their event's lead.
+    """
+    from newsgraph.store import queries
+
+    if name is None:
+        return compact(conn, queries.timeline(conn, None, limit=limit, all_events=all_events, corpus_events=True))
+    ref, _ = queries.best_entity(conn, name)
+    lead = "first" if all_events else "main"
+    main = "" if all_events else "AND v.main = 1"
+    chosen = f"""
+        SELECT vr, ar, role FROM (
+            SELECT v.rowid AS vr, a.rowid AS ar, CASE WHEN c.actor = ?1 THEN 'actor' ELSE 'target' END AS role,
+                   v.date, a.published, v.sentence_start, v.id
+            FROM event_clusters c
+            CROSS JOIN events v ON v.article_id = c.{lead}_article_id AND v.id = c.{lead}_event_id
+            CROSS JOIN articles a ON a.id = v.article_id
+            WHERE (c.actor = ?1 OR c.target = ?1) AND c.{lead}_article_id IS NOT NULL
+            UNION ALL
+            SELECT v.rowid, a.rowid, 'target', v.date, a.published, v.sentence_start, v.id FROM entities e
+            CROSS JOIN events v ON v.article_id = e.article_id AND v.target = e.id
+            CROSS JOIN articles a ON a.id = v.article_id
+            WHERE e.corpus_entity_id = ?1 AND v.actor IS NULL {main}
+        ) ORDER BY date IS NULL, date, published, ar, sentence_start, id LIMIT ?2"""
+    rows = queries.frame(conn, queries._timeline_sql(chosen), (ref.id, -1 if limit is None else limit))
+    return compact(conn, rows)
 
 
 @dataclass
