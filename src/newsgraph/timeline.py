@@ -261,6 +261,8 @@ class TimelineLine:
     source: str
     evidence: str
     article: str
+    #: For a store's corpus event reported by several articles: "3, first: <label>" (``reports_text``).
+    reports: str | None = None
 
     @property
     def when(self) -> str:
@@ -307,4 +309,17 @@ def line_of_row(row: Mapping[str, Any]) -> TimelineLine:
         target=_text(row.get("target")) or _text(row.get("object")), modality=_text(row.get("modality")) or "asserted",
         code=_text(row.get("code")), source=_text(row.get("source")) or ARTICLE_SOURCE,
         evidence=_text(row.get("evidence")) or "",
-        article=_text(row.get("label")) or str(row.get("article_id", ""))[:12])
+        article=_text(row.get("label")) or str(row.get("article_id", ""))[:12],
+        reports=reports_text(row) if "reports" in row else None)
+
+
+def reports_text(row: Mapping[str, Any]) -> str:
+    """How many articles report a corpus event, and which first: "3, first: <label>" ("1" when one does)."""
+    value = row.get("reports")
+    n = 1 if value is None or (isinstance(value, float) and value != value) else int(value)
+    if n <= 1:
+        return "1"
+    text = f"{n}, first: {_text(row.get('first_label')) or ''}"
+    if _text(row.get("first_reported_by")):
+        text += f" (says: first reported by {row['first_reported_by']})"
+    return text

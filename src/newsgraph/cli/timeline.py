@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import json
-from typing import Annotated
+from typing import Annotated, Any
 
 import typer
 from rich.markup import escape
@@ -93,7 +93,8 @@ def render_timeline(lines: list[TimelineLine], *, name: str | None = None) -> No
         console.print("[dim]no events[/]")
         return
     table = Table(title=f"timeline{f' of {name}' if name else ''} ({len(lines)} events)", title_justify="left")
-    for column in ("date", "event", "source", "evidence", "article"):
+    reports = any(line.reports for line in lines)  # a store's timeline: one row per corpus event
+    for column in ("date", "event", "source", "evidence", "article", *(["reports"] if reports else [])):
         table.add_column(column, overflow="fold")
     for line in lines:
         when = escape(line.when) if line.date else f"[dim]{UNDATED}[/]"
@@ -105,7 +106,10 @@ def render_timeline(lines: list[TimelineLine], *, name: str | None = None) -> No
         if line.code:
             what += f" [cyan]{escape(line.code)}[/]"
         evidence = line.evidence if len(line.evidence) <= EVIDENCE_CHARS else line.evidence[: EVIDENCE_CHARS - 1] + "…"
-        table.add_row(when, what, escape(line.source), escape(evidence), escape(line.article))
+        cells = [when, what, escape(line.source), escape(evidence), escape(line.article)]
+        if reports:
+            cells.append(escape(line.reports or "1"))
+        table.add_row(*cells)
     console.print(table)
 
 
@@ -118,9 +122,12 @@ def _store_timeline(db: str, name: str | None, *, limit: int | None, as_json: bo
     from newsgraph.store.queries import records_of
 
     ranged = any(dates)  # the range is applied to the events, then ``limit``: the query runs without one
-    frame = _query(db, lambda store: _labelled(
-        store, store.timeline(name, limit=None if ranged else limit, all_events=all_events), "article_id"),
-        parquet=parquet)
+    def events(store: Any) -> Any:
+        # A store gives one row per corpus event (with ``reports``); a Parquet corpus has no corpus events.
+        query = getattr(store, "event_timeline", store.timeline)
+        return _labelled(store, query(name, limit=None if ranged else limit, all_events=all_events), "article_id")
+
+    frame = _query(db, events, parquet=parquet)
     if dated_only:
         frame = frame[frame["date"].notna()]
     if ranged:

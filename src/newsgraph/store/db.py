@@ -20,6 +20,7 @@ from newsgraph.errors import StoreError
 from newsgraph.record import Record
 from newsgraph.settings import env_float
 from newsgraph.store import entities as ents
+from newsgraph.store import event_clusters as clusters
 from newsgraph.store import export as exports
 from newsgraph.store import migrations, upkeep
 from newsgraph.store import queries as q
@@ -211,6 +212,7 @@ class Store:
             if conn.execute("SELECT 1 FROM articles WHERE id = ?", (record.id,)).fetchone():
                 return False
             ents.refresh(conn, insert_record(conn, record, raw))
+            clusters.add_article(conn, record.id)
             conn.execute("DELETE FROM failures WHERE id = ?", (record.id,))
         return True
 
@@ -226,8 +228,10 @@ class Store:
             before = {int(r[0]) for r in conn.execute(
                 "SELECT corpus_entity_id FROM entities WHERE article_id = ? AND corpus_entity_id IS NOT NULL",
                 (record.id,))}
+            blocks = clusters.blocks_of(conn, record.id)
             delete_article(conn, record.id)
             ents.refresh(conn, insert_record(conn, record, raw or old_raw) | before)
+            clusters.add_article(conn, record.id, blocks)
             conn.execute("DELETE FROM failures WHERE id = ?", (record.id,))
 
     @guarded
@@ -354,7 +358,10 @@ class Store:
         """Merge entity ``other`` into ``keep`` (names or ``#id``s); the decision is kept."""
         with self.transaction() as conn:
             a, b = ents.find_one(conn, keep), ents.find_one(conn, other)
-            return ents.merge(conn, a, b)
+            blocks = clusters.block_ids_of_entities(conn, {a.id, b.id})
+            merged = ents.merge(conn, a, b)
+            clusters.entities_changed(conn, {a.id, b.id}, blocks)
+            return merged
 
     @guarded
     def split_entity(
@@ -364,7 +371,9 @@ class Store:
         """Move name variants or articles of an entity into a new one; the decision is kept."""
         with self.transaction() as conn:
             ref = ents.find_one(conn, name)
-            return ents.split(conn, ref, names=names, articles=articles, new_name=new_name)
+            new = ents.split(conn, ref, names=names, articles=articles, new_name=new_name)
+            clusters.entities_changed(conn, {ref.id, new.id})
+            return new
 
     @guarded
     def entity_decisions(self) -> pd.DataFrame:
@@ -392,6 +401,24 @@ class Store:
         Each article's main events only, unless ``all_events``.
         """
         return q.timeline(self.conn, name, limit=limit, all_events=all_events)
+
+    @guarded
+    def event_timeline(self, name: str | None, *, limit: int | None = None,
+                       all_events: bool = False) -> pd.DataFrame:
+        """``timeline`` with one row per corpus event: the same event from several articles is one row,
+        with its number of reports and the article that reported it first (``event_clusters.compact``)."""
+        return clusters.compact_timeline(self.conn, name, limit=limit, all_events=all_events)
+
+    @guarded
+    def corpus_event(self, event_id: int) -> clusters.CorpusEvent | None:
+        """One corpus event with every report of it (article, source, date, evidence), or None."""
+        return clusters.corpus_event(self.conn, event_id)
+
+    @guarded
+    def rebuild_event_clusters(self) -> int:
+        """Make every corpus event again from the stored events (in one transaction); returns how many."""
+        with self.transaction() as conn:
+            return clusters.rebuild(conn)
 
     @guarded
     def quotes(self, *, by: str | None = None, about: str | None = None, limit: int | None = None) -> pd.DataFrame:

@@ -32,6 +32,7 @@ from typing import Any, Protocol
 
 from newsgraph.errors import StoreError
 from newsgraph.record import Record
+from newsgraph.store import event_clusters
 from newsgraph.store.entities import refresh
 from newsgraph.store.rows import RawInput, delete_article, insert_record, record_failure
 
@@ -215,11 +216,13 @@ def write(
     try:
         with store.transaction() as conn:
             before: set[int] = set()
+            blocks: set[tuple[int, int]] = set()
             if replace:
                 # The entities the old record named lose an article: their names are refreshed too.
                 before = {int(r[0]) for r in conn.execute(
                     "SELECT DISTINCT corpus_entity_id FROM entities WHERE article_id = ? "
                     "AND corpus_entity_id IS NOT NULL", (record.id,))}
+                blocks = event_clusters.blocks_of(conn, record.id)
                 delete_article(conn, record.id)
             elif conn.execute("SELECT 1 FROM articles WHERE id = ?", (record.id,)).fetchone():
                 # Stored since ``plan`` (another writer, or the same input twice under other names):
@@ -227,6 +230,7 @@ def write(
                 report.already_stored += 1
                 return
             ids = insert_record(conn, record, raw) | before
+            event_clusters.add_article(conn, record.id, blocks)  # its events join or start corpus events
             note_touched(conn, ids)
             touched |= ids
             # The input is stored now: forget its failure, and an older failure at the same place.

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from newsgraph.vocab.names import NAME_SUFFIXES
 
-__all__ = ["NAME_SUFFIXES", "ORG_OF_HEADS", "PERSON_TITLES"]
+__all__ = ["NAME_SUFFIXES", "ORG_OF_HEADS", "PERSON_TITLES", "WORDING_STOPWORDS"]
 
 #: Titles and honorifics that may stand before a person's name, longest first so
 #: "deputy attorney general" goes before "attorney general". Lower case, no dots.
@@ -28,3 +28,12 @@ PERSON_TITLES: tuple[str, ...] = tuple(sorted({
 
 #: Organisation heads written both "Department of X" and "X Department".
 ORG_OF_HEADS: frozenset[str] = frozenset({"department", "ministry"})
+
+#: Words left out when the store compares the wording of two reports of an event (``event_clusters``):
+#: function words every sentence has, which would make any two sentences look alike. Lower case.
+WORDING_STOPWORDS: frozenset[str] = frozenset({
+    "the", "and", "for", "that", "this", "with", "from", "was", "were", "has", "have", "had", "not", "but",
+    "are", "his", "her", "its", "their", "they", "them", "him", "she", "who", "which", "what", "when", "would",
+    "will", "could", "should", "been", "being", "said", "says", "also", "into", "than", "then", "there",
+    "about", "after", "before", "over", "under", "our", "your", "you", "all", "any", "one", "two", "mr", "mrs", "ms",
+})

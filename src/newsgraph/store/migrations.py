@@ -31,6 +31,8 @@ replaces its rows in one transaction):
                       ``entities`` (migration 0008), so an entity's graph reads its neighbours directly
     stated_edges      one row per event with an actor and a target and per relation, with the corpus
                       entities at both ends, kept by triggers (migration 0008), for the graph
+    event_clusters    corpus events: the same event as several articles report it (0010)
+    event_reports     article events that are reports of a corpus event, with a "first reported by" claim
 """
 
 from __future__ import annotations
@@ -615,6 +617,17 @@ def _charts(conn: sqlite3.Connection) -> None:
         f"CREATE TRIGGER sourcing_article_after_update AFTER UPDATE OF outlet, published ON articles BEGIN "
         f"{_sourcing_of('q.article_id = NEW.id', '+')} END;",
     ]))
+def _event_clusters(conn: sqlite3.Connection) -> None:
+    """``event_clusters`` and ``event_reports``: the same event reported by several articles is one corpus event.
+
+    See ``newsgraph.store.event_clusters`` for the criteria. A store made before
+    gets its corpus events built from its stored events, in this migration's
+    transaction (the same result the incremental upkeep gives).
+    """
+    from newsgraph.store import event_clusters
+
+    _run_script(conn, event_clusters.SCHEMA)
+    event_clusters.rebuild(conn)
 
 
 #: Every migration, in the order it runs. Append only.
@@ -627,6 +640,7 @@ MIGRATIONS: tuple[Migration, ...] = (
     Migration("0006_tallies", _tallies),
     Migration("0007_event_main", _event_main),
     Migration("0008_graph", _graph),
+    Migration("0010_event_clusters", _event_clusters),
     Migration("0012_charts", _charts),
 )
 

@@ -488,16 +488,26 @@ def _timeline_sql(chosen: str) -> str:
         {_TIMELINE_ORDER}"""
 
 
+#: SQL true for an event that is a report of a corpus event but not the one its timeline row shows
+#: (``event_clusters``: bit 1 of ``event_reports.lead`` marks the first report, bit 2 the first main one).
+_NOT_LEAD = ("EXISTS (SELECT 1 FROM event_reports r WHERE r.article_id = v.article_id AND r.event_id = v.id "
+             "AND (r.lead & {bit}) = 0)")
+
+
 def timeline(conn: sqlite3.Connection, name: str | None, *, limit: int | None = None,
-             all_events: bool = False) -> pd.DataFrame:
+             all_events: bool = False, corpus_events: bool = False) -> pd.DataFrame:
     """Events whose actor or target is the entity ``name`` (all events when ``None``), by event date.
 
     Each row carries its article, the source the event is attributed to, and the
     sentence it was read from (``evidence`` with its offsets). Undated events come last.
     Only each article's main events (``events.main``, migration 0007) unless ``all_events``.
+    ``corpus_events``: one row per corpus event (migration 0010), its first report's
+    (its first main report's, without ``all_events``); see ``event_clusters.compact_timeline``.
     """
     lim = -1 if limit is None else limit
     main = "" if all_events else "AND v.main = 1"
+    if corpus_events:
+        main += " AND NOT " + _NOT_LEAD.format(bit=1 if all_events else 2)
     if name is None:
         return frame(conn, _timeline_sql(f"""
             SELECT v.rowid AS vr, a.rowid AS ar, NULL AS role

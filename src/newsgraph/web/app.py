@@ -37,7 +37,7 @@ from newsgraph.store import Store, queries
 from newsgraph.store import graph as graphs
 from newsgraph.store.labels import with_labels
 from newsgraph.store.queries import RE_WORD, QueryRejected, QueryTimeout, deadline, records_of
-from newsgraph.web import charts, views
+from newsgraph.web import charts, events, views
 from newsgraph.web import graph as graph_view
 
 TEMPLATES = Path(__file__).parent / "templates"
@@ -259,13 +259,13 @@ def create_app(db_path: str | Path) -> FastAPI:
         return found
 
     def run_timeline(s: Store, entity: str | None, limit: int, every: bool) -> tuple[Any, list[dict[str, Any]]]:
+        # One row per corpus event (the same event from several articles is one row with its reports).
         if entity is None or not entity.strip():
-            return None, records_of(with_labels(s.conn, views.all_events(s, limit, every), "article_id"))
+            return None, events.timeline_rows(s, None, limit, every)
         found = s.find_entities(entity, 1)
         if not found:
             raise HTTPException(404, f"no entity matches {entity!r}")
-        return found[0], records_of(with_labels(s.conn, s.timeline(entity, limit=limit, all_events=every),
-                                                "article_id"))
+        return found[0], events.timeline_rows(s, entity, limit, every)
 
     def graph_routes() -> None:
         """``/entities/{name}/graph`` and its API: registered before the profile routes, whose ``{name:path}``
@@ -446,5 +446,6 @@ def create_app(db_path: str | Path) -> FastAPI:
             return s.sources(anonymous=anonymous, outlet=outlet, author=author, limit=limit).to_dict()
 
     charts.add_routes(app, store, answers)
+    events.add_routes(app, store, page, answers)  # /events/{id} and /api/events/{id}
     return app
 
