@@ -32,6 +32,7 @@ from typing import Any, Protocol
 
 from newsgraph.errors import StoreError
 from newsgraph.record import Record
+from newsgraph.store import duplicates
 from newsgraph.store.entities import refresh
 from newsgraph.store.rows import RawInput, delete_article, insert_record, record_failure
 
@@ -220,6 +221,7 @@ def write(
                 before = {int(r[0]) for r in conn.execute(
                     "SELECT DISTINCT corpus_entity_id FROM entities WHERE article_id = ? "
                     "AND corpus_entity_id IS NOT NULL", (record.id,))}
+                duplicates.forget(conn, record.id)
                 delete_article(conn, record.id)
             elif conn.execute("SELECT 1 FROM articles WHERE id = ?", (record.id,)).fetchone():
                 # Stored since ``plan`` (another writer, or the same input twice under other names):
@@ -227,6 +229,7 @@ def write(
                 report.already_stored += 1
                 return
             ids = insert_record(conn, record, raw) | before
+            duplicates.index_article(conn, record.id)
             note_touched(conn, ids)
             touched |= ids
             # The input is stored now: forget its failure, and an older failure at the same place.
