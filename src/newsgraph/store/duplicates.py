@@ -58,16 +58,19 @@ def quote_item(article_id: str, attribution_id: str) -> str:
     return f"{article_id}/{attribution_id}"
 
 
-def index_article(conn: sqlite3.Connection, article_id: str) -> None:
-    """Add a stored article (its clean text and its attributions) to both indexes, in the caller's transaction."""
+def index_article(conn: sqlite3.Connection, article_id: str, *, fresh: bool = False) -> None:
+    """Add a stored article (its clean text and its attributions) to both indexes, in the caller's transaction.
+
+    ``fresh``: the article is in neither index yet (a rebuild), so nothing is looked up to replace.
+    """
     row = conn.execute("SELECT text FROM articles WHERE id = ?", (article_id,)).fetchone()
     if row is None:
         return
-    ARTICLES.add(conn, article_id, article_id, row[0] or "")
+    ARTICLES.add(conn, article_id, article_id, row[0] or "", fresh=fresh)
     for attribution_id, content in conn.execute(
             "SELECT id, content FROM attributions WHERE article_id = ? AND content IS NOT NULL ORDER BY rowid",
             (article_id,)).fetchall():
-        QUOTES.add(conn, quote_item(article_id, attribution_id), article_id, content)
+        QUOTES.add(conn, quote_item(article_id, attribution_id), article_id, content, fresh=fresh)
 
 
 def forget(conn: sqlite3.Connection, article_id: str) -> None:
@@ -90,7 +93,7 @@ def rebuild(conn: sqlite3.Connection, progress: Progress | None = None) -> int:
     if progress:
         progress.start(len(ids))
     for article_id in ids:
-        index_article(conn, article_id)
+        index_article(conn, article_id, fresh=True)
         if progress:
             progress.advance()
     return len(ids)

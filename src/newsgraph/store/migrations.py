@@ -402,10 +402,10 @@ def _duplicates(conn: sqlite3.Connection) -> None:
         CREATE INDEX sim_signatures_article ON sim_signatures(article_id);
         CREATE INDEX sim_signatures_params ON sim_signatures(index_name, params);
         CREATE TABLE sim_bands (
-            index_name TEXT NOT NULL, band INTEGER NOT NULL, key INTEGER NOT NULL, item TEXT NOT NULL,
+            index_name TEXT NOT NULL, key INTEGER NOT NULL, item TEXT NOT NULL,
             article_id TEXT NOT NULL REFERENCES articles(id) ON DELETE CASCADE
         );
-        CREATE INDEX sim_bands_key ON sim_bands(index_name, band, key);
+        CREATE INDEX sim_bands_key ON sim_bands(index_name, key, item);
         CREATE INDEX sim_bands_item ON sim_bands(index_name, item);
         CREATE INDEX sim_bands_article ON sim_bands(article_id);
         CREATE TABLE sim_clusters (

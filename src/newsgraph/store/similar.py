@@ -44,14 +44,13 @@ from functools import cached_property
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
+    import numpy as np
     from datasketch import MinHash
 
 #: Words: runs of letters and digits (any script); punctuation, case and spacing never make two texts differ.
 WORD = re.compile(r"\w+", re.UNICODE)
 #: datasketch's hashing scheme (32-bit values), named so stored signatures stay readable by later versions.
 SCHEME = "affine32"
-#: The band number of an exact-text key (a short text's only band).
-EXACT_BAND = -1
 
 
 def normalise(text: str) -> list[str]:
@@ -64,7 +63,10 @@ def normalise(text: str) -> list[str]:
 
 
 def shingles(words: Sequence[str], size: int) -> set[bytes]:
-    """The ``size``-word shingles of ``words`` (the whole text when it is shorter), UTF-8 encoded."""
+    """The ``size``-word shingles of ``words`` (the whole text when it is shorter), UTF-8 encoded.
+
+    What ``shingle_hashes`` hashes; kept for measuring exact Jaccard similarities (benchmarks).
+    """
     if len(words) <= size:
         return {" ".join(words).encode("utf-8")} if words else set()
     return {" ".join(words[i:i + size]).encode("utf-8") for i in range(len(words) - size + 1)}
@@ -75,12 +77,55 @@ def _key(data: bytes) -> int:
     return int.from_bytes(hashlib.blake2b(data, digest_size=8).digest(), "big", signed=True)
 
 
+#: Words hashed so far (a news corpus repeats a few tens of thousands of words): hashing each shingle's bytes
+#: with SHA-1, datasketch's default, took two thirds of the time of indexing an article.
+_WORD_HASHES: dict[str, int] = {}
+_WORD_CACHE_MAX = 500_000
+#: The multiplier that combines a shingle's word hashes (an odd 32-bit constant; any such gives a good mix
+#: once datasketch's ``fmix`` finaliser has run over the result).
+_COMBINE = 0x9E3779B1
+_MASK32 = 0xFFFFFFFF
+
+
+def _word_hash(word: str) -> int:
+    value = _WORD_HASHES.get(word)
+    if value is None:
+        value = int.from_bytes(hashlib.blake2b(word.encode("utf-8"), digest_size=4).digest(), "little")
+        if len(_WORD_HASHES) < _WORD_CACHE_MAX:
+            _WORD_HASHES[word] = value
+    return value
+
+
+def shingle_hashes(words: Sequence[str], size: int) -> np.ndarray:
+    """32-bit hashes of the distinct ``size``-word shingles of ``words`` (the whole text when shorter).
+
+    A shingle's hash combines its words' hashes in order (a polynomial in
+    ``_COMBINE`` modulo 2**32), computed for all shingles at once; two
+    different shingles share a hash with probability about 2**-32.
+    """
+    import numpy as np
+
+    if not words:
+        return np.zeros(0, dtype=np.uint32)
+    get = _WORD_HASHES.get
+    hashes = [get(x) for x in words]
+    if None in hashes:
+        hashes = [_word_hash(x) if v is None else v for x, v in zip(words, hashes, strict=True)]
+    w = np.array(hashes, dtype=np.uint64)
+    n = max(len(words) - size + 1, 1)
+    h = np.zeros(n, dtype=np.uint64)
+    for j in range(min(size, len(words))):
+        h = (h * np.uint64(_COMBINE) + w[j:j + n]) & np.uint64(_MASK32)
+    return np.unique(h.astype(np.uint32))
+
+
 @dataclass(frozen=True)
 class Signature:
-    """What the index keeps of one text: its MinHash values (``None`` for a short text) and its bands."""
+    """What the index keeps of one text: its MinHash values (``None`` for a short text) and its band keys
+    (a short text's one key is the hash of its words)."""
 
     hashvalues: bytes | None
-    bands: tuple[tuple[int, int], ...]
+    bands: tuple[int, ...]
 
 
 @dataclass(frozen=True)
@@ -120,7 +165,7 @@ class SimilarIndex:
     @property
     def params(self) -> str:
         """The parameters a stored signature was made with (compared by ``stale``)."""
-        return (f"minhash/{SCHEME} threshold={self.threshold} shingle={self.shingle} num_perm={self.num_perm} "
+        return (f"minhash/{SCHEME}/wordhash threshold={self.threshold} shingle={self.shingle} num_perm={self.num_perm} "
                 f"exact_below={self.exact_below} min_words={self.min_words} seed={self.seed} bands_at={self._bands_at}")
 
     @property
@@ -144,19 +189,13 @@ class SimilarIndex:
         return MinHash(num_perm=self.num_perm, seed=self.seed, scheme=SCHEME).permutations
 
     def minhash(self, words: Sequence[str]) -> MinHash:
-        """The MinHash of ``words``' shingles."""
+        """The MinHash of ``words``' shingles (datasketch's, fed the shingle hashes directly)."""
         from datasketch import MinHash
 
-        m = MinHash(num_perm=self.num_perm, seed=self.seed, permutations=self._permutations, scheme=SCHEME)
-        m.update_batch(sorted(shingles(words, self.shingle)))
+        m = MinHash(num_perm=self.num_perm, seed=self.seed, permutations=self._permutations, scheme=SCHEME,
+                    hashfunc=int)
+        m.update_batch(shingle_hashes(words, self.shingle))
         return m
-
-    def _from_values(self, values: bytes) -> MinHash:
-        import numpy as np
-        from datasketch import MinHash
-
-        return MinHash(num_perm=self.num_perm, seed=self.seed, permutations=self._permutations, scheme=SCHEME,
-                       hashvalues=np.frombuffer(values, dtype="<u4"))
 
     def signature(self, text: str) -> Signature | None:
         """The signature of ``text``, or ``None`` when it has fewer than ``min_words`` words."""
@@ -164,29 +203,39 @@ class SimilarIndex:
         if len(words) < max(self.min_words, 1):
             return None
         if len(words) < self.exact_below:
-            return Signature(None, ((EXACT_BAND, _key(" ".join(words).encode("utf-8"))),))
+            return Signature(None, (_key(b"exact " + " ".join(words).encode("utf-8")),))
         values = self.minhash(words).hashvalues.astype("<u4")
         b, r = self._lsh_shape
-        bands = tuple((i, _key(values[i * r:(i + 1) * r].tobytes())) for i in range(b))
+        # The band number is part of the key, so one ``IN`` lookup finds every band's candidates.
+        bands = tuple(_key(i.to_bytes(2, "little") + values[i * r:(i + 1) * r].tobytes()) for i in range(b))
         return Signature(values.tobytes(), bands)
 
     def similarity(self, a: bytes | None, b: bytes | None) -> float:
-        """Estimated Jaccard similarity of two stored signatures (1.0 for two exact keys that met)."""
+        """Estimated Jaccard similarity of two stored signatures (1.0 for two exact keys that met).
+
+        datasketch's estimator (``MinHash.jaccard``: the share of equal hash
+        values), on the stored arrays without building MinHash objects.
+        """
+        import numpy as np
+
         if a is None or b is None:
             return 1.0 if a is None and b is None else 0.0
-        return float(self._from_values(a).jaccard(self._from_values(b)))
+        x, y = np.frombuffer(a, dtype="<u4"), np.frombuffer(b, dtype="<u4")
+        return float(np.count_nonzero(x == y)) / len(x) if len(x) == len(y) else 0.0
 
     # --- the stored index -----------------------------------------------------------------
 
     def candidates(self, conn: sqlite3.Connection, sig: Signature) -> list[tuple[str, str, bytes | None]]:
         """Stored items sharing a band with ``sig``: (item, article id, hash values), in insertion order."""
+        if not sig.bands:
+            return []
         seen: dict[str, tuple[str, str, bytes | None]] = {}
-        for band, key in sig.bands:
-            for item, article_id, values, _ in conn.execute(
-                "SELECT b.item, b.article_id, s.signature, s.rowid FROM sim_bands b "
+        for item, article_id, values in conn.execute(
+                "SELECT b.item, b.article_id, s.signature FROM sim_bands b "
                 "JOIN sim_signatures s ON s.index_name = b.index_name AND s.item = b.item "
-                "WHERE b.index_name = ? AND b.band = ? AND b.key = ?", (self.name, band, key)):
-                seen.setdefault(item, (item, article_id, values))
+                f"WHERE b.index_name = ? AND b.key IN ({', '.join('?' * len(sig.bands))}) ORDER BY s.rowid",
+                (self.name, *sig.bands)):
+            seen.setdefault(item, (item, article_id, values))
         return list(seen.values())
 
     def matches(self, conn: sqlite3.Connection, sig: Signature, *, exclude: str | None = None) -> list[Match]:
@@ -200,46 +249,51 @@ class SimilarIndex:
                 out.append(Match(item, article_id, round(score, 4)))
         return sorted(out, key=lambda m: (-m.similarity, m.item))
 
-    def add(self, conn: sqlite3.Connection, item: str, article_id: str, text: str) -> list[Match]:
+    def add(self, conn: sqlite3.Connection, item: str, article_id: str, text: str, *, fresh: bool = False
+            ) -> list[Match]:
         """Index ``text`` as ``item`` of ``article_id`` and cluster it; returns what it matched.
 
         The caller holds the transaction (the article's own, on ingest). An item
-        already indexed is replaced.
+        already indexed is replaced, unless ``fresh`` says it cannot be (a rebuild
+        of an emptied index), which saves a lookup.
         """
-        self.remove(conn, [item])
+        if not fresh and conn.execute("SELECT 1 FROM sim_signatures WHERE index_name = ? AND item = ?",
+                                      (self.name, item)).fetchone():
+            self.remove(conn, [item])
         sig = self.signature(text)
         if sig is None:
             # Kept as a row with no bands (never a candidate), so ``stale`` tells "too short" from "not indexed".
             self._store(conn, item, article_id, Signature(None, ()))
             return []
         found = self.matches(conn, sig, exclude=item)
-        self._store(conn, item, article_id, sig)
-        self._cluster(conn, item, article_id, found)
+        rowid = self._store(conn, item, article_id, sig)
+        self._cluster(conn, item, article_id, found, rowid)
         return found
 
-    def _store(self, conn: sqlite3.Connection, item: str, article_id: str, sig: Signature) -> None:
-        conn.execute("INSERT INTO sim_signatures (index_name, item, article_id, params, signature) "
-                     "VALUES (?, ?, ?, ?, ?)", (self.name, item, article_id, self.params, sig.hashvalues))
-        conn.executemany("INSERT INTO sim_bands (index_name, band, key, item, article_id) VALUES (?, ?, ?, ?, ?)",
-                         [(self.name, band, key, item, article_id) for band, key in sig.bands])
+    def _store(self, conn: sqlite3.Connection, item: str, article_id: str, sig: Signature) -> int:
+        cur = conn.execute("INSERT INTO sim_signatures (index_name, item, article_id, params, signature) "
+                           "VALUES (?, ?, ?, ?, ?)", (self.name, item, article_id, self.params, sig.hashvalues))
+        if sig.bands:
+            conn.executemany("INSERT INTO sim_bands (index_name, key, item, article_id) VALUES (?, ?, ?, ?)",
+                             [(self.name, key, item, article_id) for key in sig.bands])
+        return int(cur.lastrowid or 0)
 
-    def _cluster(self, conn: sqlite3.Connection, item: str, article_id: str, found: list[Match]) -> None:
-        """Put ``item`` in a cluster: its own, or the oldest of its matches' (merging the others into it)."""
+    def _cluster(self, conn: sqlite3.Connection, item: str, article_id: str, found: list[Match], rowid: int) -> None:
+        """Put ``item`` in a cluster: a new one (numbered by its signature row), or the oldest of its matches'
+        (merging the others into it)."""
         clusters = sorted({self.cluster_of(conn, m.item) for m in found} - {None})
         best = found[0] if found else None
-        if clusters:
-            cluster = clusters[0]
-            for other in clusters[1:]:
-                conn.execute("UPDATE sim_clusters SET cluster = ? WHERE index_name = ? AND cluster = ?",
-                             (cluster, self.name, other))
-        else:
-            cluster = int(conn.execute("SELECT rowid FROM sim_signatures WHERE index_name = ? AND item = ?",
-                                       (self.name, item)).fetchone()[0])
+        cluster = clusters[0] if clusters else rowid
+        for other in clusters[1:]:
+            conn.execute("UPDATE sim_clusters SET cluster = ? WHERE index_name = ? AND cluster = ?",
+                         (cluster, self.name, other))
         conn.execute(
             "INSERT INTO sim_clusters (index_name, item, article_id, cluster, match_item, similarity, original) "
-            "VALUES (?, ?, ?, ?, ?, ?, 0)",
-            (self.name, item, article_id, cluster, best.item if best else None, best.similarity if best else None))
-        self.mark_original(conn, cluster)
+            "VALUES (?, ?, ?, ?, ?, ?, ?)",
+            (self.name, item, article_id, cluster, best.item if best else None, best.similarity if best else None,
+             int(not clusters)))
+        if clusters:  # alone, it is its own cluster's first; joined, the first may have changed
+            self.mark_original(conn, cluster)
 
     def mark_original(self, conn: sqlite3.Connection, cluster: int) -> None:
         """Mark the first item of ``cluster``: earliest publication date, undated after dated, then ingest order."""
