@@ -92,11 +92,8 @@ def duplicates(
     for g in groups:
         o = g.original
         rows.append({"original": o["id"][:12], "published": o["published"], "outlet": o["outlet"],
-                     "title": o["title"] or o["path"] or o["url"], "copies": len(g.copies),
-                     "copy ids": " ".join(c["id"][:12] for c in g.copies),
-                     "similarity": min(c["similarity"] for c in g.copies)})
-    _table("Near-duplicate articles (original, then its copies; lowest similarity to the original)",
-           pd.DataFrame(rows, columns=["original", "published", "outlet", "title", "copies", "copy ids",
-                                       "similarity"]),
-           {"original": 12, "published": 10, "outlet": 14, "title": 40, "copies": 6, "copy ids": 27,
-            "similarity": 10})
+                     "copies": len(g.copies), "similarity": min(c["similarity"] for c in g.copies),
+                     "title": o["title"] or o["path"] or o["url"]})
+    _table("Near-duplicate articles (each group's original; --json lists the copies)",
+           pd.DataFrame(rows, columns=["original", "published", "outlet", "copies", "similarity", "title"]),
+           {"original": 12, "published": 10, "outlet": 14, "copies": 6, "similarity": 10, "title": 40})
