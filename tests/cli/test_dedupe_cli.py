@@ -53,8 +53,10 @@ def test_dedupe_rebuilds_what_ingest_kept(db: str) -> None:
         store.conn.execute("DELETE FROM sim_signatures")
         store.conn.execute("DELETE FROM sim_clusters")
     assert json.loads(invoke("duplicates", "--db", db, "--json").stdout) == []
+    assert "4 articles are not in the near-duplicate index" in invoke("sources", "--db", db, "--dedupe").stderr
     result = invoke("dedupe", "--db", db, "--json")
     assert result.exit_code == 0, result.output
     assert json.loads(result.stdout)["articles"] == 4 and json.loads(result.stdout)["groups"] == 1
     assert json.loads(invoke("duplicates", "--db", db, "--json").stdout) == before
     assert "1 stories with near-copies" in invoke("dedupe", "--db", db).stdout
+    assert "not in the near-duplicate index" not in invoke("sources", "--db", db, "--dedupe").stderr

@@ -550,8 +550,18 @@ def sources(
     if dedupe and parquet is not None:
         fail("--dedupe needs a store (--db): a Parquet corpus keeps no near-duplicate index", 2)
     extra = {"dedupe": True} if dedupe else {}
-    report = _query(db, lambda store: store.sources(anonymous=anonymous, outlet=outlet, author=author, limit=limit,
-                                                    **extra), parquet=parquet)
+
+    def run(store: Any) -> Any:
+        if dedupe:
+            from newsgraph.store.duplicates import stale
+
+            missing = stale(store.conn)["articles_unindexed"]
+            if missing:
+                warn(f"{missing} articles are not in the near-duplicate index (stored before it), so their "
+                     f"copies are counted: run newsgraph dedupe --db {db}")
+        return store.sources(anonymous=anonymous, outlet=outlet, author=author, limit=limit, **extra)
+
+    report = _query(db, run, parquet=parquet)
     if as_json:
         _dump(report.to_dict())
         return
