@@ -12,6 +12,7 @@ from __future__ import annotations
 import sys
 
 from newsgraph.cli import corpus as _corpus  # noqa: F401
+from newsgraph.cli import dedupe as _dedupe  # noqa: F401
 from newsgraph.cli import evaluate as _evaluate  # noqa: F401
 
 # Command modules register themselves on import.

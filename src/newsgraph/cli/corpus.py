@@ -536,6 +536,8 @@ def sources(
     anonymous: Annotated[bool, typer.Option("--anonymous", help="Only anonymous sources.")] = False,
     outlet: Annotated[str | None, typer.Option(help="Only articles whose outlet contains this.")] = None,
     author: Annotated[str | None, typer.Option(help="Only articles with an author containing this.")] = None,
+    dedupe: Annotated[bool, typer.Option("--dedupe", help="Count each story once: leave out near-copies of "
+                                         "an article (wire copy; newsgraph duplicates lists them).")] = False,
     db: DbOption = DEFAULT_DB,
     limit: LimitOption = 20,
     as_json: JsonOption = False,
@@ -545,8 +547,21 @@ def sources(
 
     Example: newsgraph sources --anonymous --outlet "Washington Post" --db news.db
     """
-    report = _query(db, lambda store: store.sources(anonymous=anonymous, outlet=outlet, author=author, limit=limit),
-                    parquet=parquet)
+    if dedupe and parquet is not None:
+        fail("--dedupe needs a store (--db): a Parquet corpus keeps no near-duplicate index", 2)
+    extra = {"dedupe": True} if dedupe else {}
+
+    def run(store: Any) -> Any:
+        if dedupe:
+            from newsgraph.store.duplicates import stale
+
+            missing = stale(store.conn)["articles_unindexed"]
+            if missing:
+                warn(f"{missing} articles are not in the near-duplicate index (stored before it), so their "
+                     f"copies are counted: run newsgraph dedupe --db {db}")
+        return store.sources(anonymous=anonymous, outlet=outlet, author=author, limit=limit, **extra)
+
+    report = _query(db, run, parquet=parquet)
     if as_json:
         _dump(report.to_dict())
         return

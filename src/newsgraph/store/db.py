@@ -19,6 +19,7 @@ from typing import TYPE_CHECKING, Any, ParamSpec, TypeVar
 from newsgraph.errors import StoreError
 from newsgraph.record import Record
 from newsgraph.settings import env_float
+from newsgraph.store import duplicates as dups
 from newsgraph.store import entities as ents
 from newsgraph.store import event_clusters as clusters
 from newsgraph.store import export as exports
@@ -213,6 +214,7 @@ class Store:
                 return False
             ents.refresh(conn, insert_record(conn, record, raw))
             clusters.add_article(conn, record.id)
+            dups.index_article(conn, record.id)
             conn.execute("DELETE FROM failures WHERE id = ?", (record.id,))
         return True
 
@@ -229,9 +231,11 @@ class Store:
                 "SELECT corpus_entity_id FROM entities WHERE article_id = ? AND corpus_entity_id IS NOT NULL",
                 (record.id,))}
             blocks = clusters.blocks_of(conn, record.id)
+            dups.forget(conn, record.id)
             delete_article(conn, record.id)
             ents.refresh(conn, insert_record(conn, record, raw or old_raw) | before)
             clusters.add_article(conn, record.id, blocks)
+            dups.index_article(conn, record.id)
             conn.execute("DELETE FROM failures WHERE id = ?", (record.id,))
 
     @guarded
@@ -427,10 +431,49 @@ class Store:
 
     @guarded
     def sources(
-        self, *, anonymous: bool = False, outlet: str | None = None, author: str | None = None, limit: int = 20
+        self, *, anonymous: bool = False, outlet: str | None = None, author: str | None = None, limit: int = 20,
+        dedupe: bool = False,
     ) -> q.SourcingReport:
-        """Sourcing statistics over the (filtered) articles."""
-        return q.sources(self.conn, anonymous=anonymous, outlet=outlet, author=author, limit=limit)
+        """Sourcing statistics over the (filtered) articles; ``dedupe`` counts each story once (copies left out)."""
+        return q.sources(self.conn, anonymous=anonymous, outlet=outlet, author=author, limit=limit, dedupe=dedupe)
+
+    # --- near-duplicates and repeated quotes (``newsgraph.store.duplicates``) -----------------
+
+    @guarded
+    def duplicates(self, *, limit: int | None = None) -> list[dups.Group]:
+        """Groups of near-duplicate articles (wire copy), largest first: the original and its copies."""
+        return dups.groups(self.conn, limit=limit)
+
+    @guarded
+    def duplicate_group(self, article_id: str) -> dups.Group | None:
+        """The near-duplicate group of an article (id or unique prefix), ``None`` when it has no copy."""
+        return dups.group_of(self.conn, ents._article_id(self.conn, article_id))
+
+    @guarded
+    def dedupe(self, progress: Progress | None = None) -> int:
+        """Rebuild the near-duplicate and repeated-quote indexes from scratch, in one transaction; returns the
+        articles indexed.
+
+        Ingest keeps them current; this is for a store made before them, or after
+        the thresholds changed (``check`` reports stale signatures). It holds the
+        writer lock, as an ingest does.
+        """
+        from newsgraph.store.ingest import writing_run
+
+        with writing_run(self, "dedupe", lock_timeout()), self.transaction() as conn:
+            return dups.rebuild(conn, progress)
+
+    @guarded
+    def quote(self, quote_id: int) -> dups.Quote | None:
+        """A quote repeated across articles (its id from ``repeated_quotes``) with its appearances."""
+        return dups.quote(self.conn, quote_id)
+
+    @guarded
+    def repeated_quotes(self, article_id: str | None = None, *, limit: int = 50) -> Any:
+        """The quotes found in most articles; with ``article_id``, that article's attributions quoted elsewhere."""
+        if article_id is None:
+            return dups.repeated_quote_groups(self.conn, limit=limit)
+        return dups.repeated_quotes(self.conn, ents._article_id(self.conn, article_id))
 
     @guarded
     def stats(self) -> dict[str, Any]:

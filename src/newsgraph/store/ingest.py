@@ -33,6 +33,7 @@ from typing import Any, Protocol
 from newsgraph.errors import StoreError
 from newsgraph.record import Record
 from newsgraph.store import event_clusters
+from newsgraph.store import duplicates
 from newsgraph.store.entities import refresh
 from newsgraph.store.rows import RawInput, delete_article, insert_record, record_failure
 
@@ -223,6 +224,7 @@ def write(
                     "SELECT DISTINCT corpus_entity_id FROM entities WHERE article_id = ? "
                     "AND corpus_entity_id IS NOT NULL", (record.id,))}
                 blocks = event_clusters.blocks_of(conn, record.id)
+                duplicates.forget(conn, record.id)
                 delete_article(conn, record.id)
             elif conn.execute("SELECT 1 FROM articles WHERE id = ?", (record.id,)).fetchone():
                 # Stored since ``plan`` (another writer, or the same input twice under other names):
@@ -231,6 +233,7 @@ def write(
                 return
             ids = insert_record(conn, record, raw) | before
             event_clusters.add_article(conn, record.id, blocks)  # its events join or start corpus events
+            duplicates.index_article(conn, record.id)
             note_touched(conn, ids)
             touched |= ids
             # The input is stored now: forget its failure, and an older failure at the same place.

@@ -33,6 +33,10 @@ replaces its rows in one transaction):
                       entities at both ends, kept by triggers (migration 0008), for the graph
     event_clusters    corpus events: the same event as several articles report it (0010)
     event_reports     article events that are reports of a corpus event, with a "first reported by" claim
+    sim_signatures    MinHash signatures of indexed texts (articles, quotes), with their parameters
+    sim_bands         their LSH bands: how a new text finds its near-copies by index lookups
+    sim_clusters      near-copies grouped, each group's first (``original``) marked
+                      (``newsgraph.store.similar``, ``newsgraph.store.duplicates``)
 """
 
 from __future__ import annotations
@@ -628,6 +632,44 @@ def _event_clusters(conn: sqlite3.Connection) -> None:
 
     _run_script(conn, event_clusters.SCHEMA)
     event_clusters.rebuild(conn)
+def _duplicates(conn: sqlite3.Connection) -> None:
+    """``sim_*``: near-duplicate articles (wire copy) and repeated quotes, kept incrementally on ingest.
+
+    One set of tables for every similarity index (``index_name``: ``articles``,
+    ``quotes``, …; see ``newsgraph.store.similar``). Rows are deleted with their
+    article. Existing articles are not indexed here (that parses no text but
+    reads all of it): ``newsgraph dedupe --db`` indexes a store made before.
+    """
+    _run_script(
+        conn,
+        """
+        CREATE TABLE sim_signatures (
+            index_name TEXT NOT NULL, item TEXT NOT NULL,
+            article_id TEXT NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
+            params TEXT NOT NULL, signature BLOB,
+            PRIMARY KEY (index_name, item)
+        );
+        CREATE INDEX sim_signatures_article ON sim_signatures(article_id);
+        CREATE INDEX sim_signatures_params ON sim_signatures(index_name, params);
+        CREATE TABLE sim_bands (
+            index_name TEXT NOT NULL, key INTEGER NOT NULL, item TEXT NOT NULL,
+            article_id TEXT NOT NULL REFERENCES articles(id) ON DELETE CASCADE
+        );
+        CREATE INDEX sim_bands_key ON sim_bands(index_name, key, item);
+        CREATE INDEX sim_bands_item ON sim_bands(index_name, item);
+        CREATE INDEX sim_bands_article ON sim_bands(article_id);
+        CREATE TABLE sim_clusters (
+            index_name TEXT NOT NULL, item TEXT NOT NULL,
+            article_id TEXT NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
+            cluster INTEGER NOT NULL, match_item TEXT, similarity REAL,
+            original INTEGER NOT NULL DEFAULT 0,
+            PRIMARY KEY (index_name, item)
+        );
+        CREATE INDEX sim_clusters_cluster ON sim_clusters(index_name, cluster);
+        CREATE INDEX sim_clusters_article ON sim_clusters(article_id, index_name);
+        CREATE INDEX sim_clusters_copies ON sim_clusters(index_name, original, article_id);
+        """,
+    )
 
 
 #: Every migration, in the order it runs. Append only.
@@ -640,6 +682,7 @@ MIGRATIONS: tuple[Migration, ...] = (
     Migration("0006_tallies", _tallies),
     Migration("0007_event_main", _event_main),
     Migration("0008_graph", _graph),
+    Migration("0009_duplicates", _duplicates),
     Migration("0010_event_clusters", _event_clusters),
     Migration("0012_charts", _charts),
 )

@@ -21,6 +21,7 @@ from newsgraph import settings
 from newsgraph.errors import StoreError
 from newsgraph.record import SourceKind
 from newsgraph.store import entities as ents
+from newsgraph.store.duplicates import IS_COPY
 from newsgraph.store.migrations import MONTH_GLOB, TALLIED_TABLES
 from newsgraph.vocab.pronouns import (
     FIRST_PERSON_FORMS,
@@ -605,16 +606,20 @@ UNRESOLVED_SOURCE = ("(s.entity_id IS NULL AND lower(trim(s.description)) IN ("
 
 def sources(
     conn: sqlite3.Connection, *, anonymous: bool = False, outlet: str | None = None, author: str | None = None,
-    limit: int = 20,
+    limit: int = 20, dedupe: bool = False,
 ) -> SourcingReport:
     """Attributions by source kind, anonymous share, named sources and the most cited sources.
 
     ``outlet`` and ``author`` keep articles whose outlet or an author contains
-    the text (case-insensitive); ``anonymous`` lists only anonymous sources.
+    the text (case-insensitive); ``anonymous`` lists only anonymous sources;
+    ``dedupe`` leaves out the copies of near-duplicate articles, so a wire story
+    republished five times counts once (its original stands for it).
     """
     check_name(outlet, "an outlet filter")
     check_name(author, "an author filter")
     where, params = _article_filter(outlet, author)
+    if dedupe:
+        where += f" AND NOT {IS_COPY}"
     n_articles = conn.execute(f"SELECT count(*) FROM articles a WHERE {where}", params).fetchone()[0]
     kinds = conn.execute(f"""
         SELECT coalesce(s.kind, 'unknown'), count(*), sum(coalesce(s.anonymous, 0)),
@@ -641,7 +646,7 @@ def sources(
         GROUP BY coalesce('#' || c.id, lower(s.description)), s.kind
         ORDER BY attributions DESC, articles DESC, source LIMIT ?""", (*params, limit))
     return SourcingReport(
-        filters={"anonymous": anonymous, "outlet": outlet, "author": author},
+        filters={"anonymous": anonymous, "outlet": outlet, "author": author, "dedupe": dedupe},
         articles=int(n_articles),
         attributions=total,
         by_kind={str(r[0]): int(r[1]) for r in kinds},

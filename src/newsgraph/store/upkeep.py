@@ -17,6 +17,7 @@ from pathlib import Path
 from typing import Any
 
 from newsgraph.errors import StoreError
+from newsgraph.store import duplicates
 from newsgraph.store.entities import expected_names
 from newsgraph.store.ingest import pending_refresh
 from newsgraph.store.queries import counted_tallies, tallied
@@ -112,6 +113,21 @@ def _invariants(conn: sqlite3.Connection, report: CheckReport) -> None:
     _tallies(conn, report)
     _co_mentions(conn, report)
     _corpus_entities(conn, report)
+    _similarity_indexes(conn, report)
+
+
+def _similarity_indexes(conn: sqlite3.Connection, report: CheckReport) -> None:
+    """Near-duplicate and repeated-quote signatures made with other parameters, or missing: a note, since
+    the store answers everything else; ``newsgraph dedupe`` rebuilds them."""
+    stale = duplicates.stale(conn)
+    unindexed = stale.pop("articles_unindexed")
+    if any(stale.values()):
+        report.notes.append("similarity signatures made with other thresholds ("
+                            + ", ".join(f"{name}: {n}" for name, n in stale.items() if n)
+                            + "): run newsgraph dedupe")
+    if unindexed:
+        report.notes.append(f"{unindexed} articles not in the near-duplicate index (stored before it): "
+                            "run newsgraph dedupe")
 
 
 def _co_mentions(conn: sqlite3.Connection, report: CheckReport) -> None:

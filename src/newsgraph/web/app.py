@@ -38,6 +38,7 @@ from newsgraph.store import graph as graphs
 from newsgraph.store.labels import with_labels
 from newsgraph.store.queries import RE_WORD, QueryRejected, QueryTimeout, deadline, records_of
 from newsgraph.web import charts, events, views
+from newsgraph.web import duplicates as dup_views
 from newsgraph.web import graph as graph_view
 
 TEMPLATES = Path(__file__).parent / "templates"
@@ -336,14 +337,25 @@ def create_app(db_path: str | Path) -> FastAPI:
         with store() as s:
             record = get_record(s, article_id)
             corpus_ids = views.corpus_ids(s, record.id)
-        return page(request, "article.html", **views.article_context(record, corpus_ids))
+            marks = dup_views.article_marks(s, record.id)
+        return page(request, "article.html", **views.article_context(record, corpus_ids), **marks)
 
     @app.get("/entities/{name:path}", response_class=HTMLResponse, include_in_schema=False)
     def entity_page(request: Request, name: str) -> Response:
         with store() as s:
             profile = labelled_profile(s, name)
             drawn = charts.entity_charts(s, f"#{profile['entity']['id']}")
+            for key in ("quotes_by", "quotes_about"):
+                dup_views.mark_quotes(s, profile[key])
         return page(request, "entity.html", p=profile, query=name, limit=PROFILE_ROWS, charts=drawn)
+
+    @app.get("/quotes/{quote_id}", response_class=HTMLResponse, include_in_schema=False)
+    def quote_page(request: Request, quote_id: int) -> Response:
+        with store() as s:
+            found = dup_views.quote_context(s, quote_id)
+        if found is None:
+            raise HTTPException(404, f"no quote {quote_id}")
+        return page(request, "quote.html", q=found)
 
     @app.get("/timeline", response_class=HTMLResponse, include_in_schema=False)
     def timeline_page(request: Request, entity: str | None = None, every: Every = False) -> Response:
@@ -354,13 +366,15 @@ def create_app(db_path: str | Path) -> FastAPI:
 
     @app.get("/sources", response_class=HTMLResponse, include_in_schema=False)
     def sources_page(
-        request: Request, anonymous: bool = False, outlet: str | None = None, author: str | None = None
+        request: Request, anonymous: bool = False, outlet: str | None = None, author: str | None = None,
+        dedupe: bool = False,
     ) -> Response:
         with store() as s:
-            report = s.sources(anonymous=anonymous, outlet=outlet or None, author=author or None, limit=50)
+            report = s.sources(anonymous=anonymous, outlet=outlet or None, author=author or None, limit=50,
+                               dedupe=dedupe)
             drawn = charts.sourcing_charts(s, outlet or None, author or None)
         return page(request, "sources.html", r=report.to_dict(), outlet=outlet or "", author=author or "",
-                    anonymous=anonymous, charts=drawn)
+                    anonymous=anonymous, dedupe=dedupe, charts=drawn)
 
     # --- JSON API ---------------------------------------------------------------------------
 
@@ -440,10 +454,27 @@ def create_app(db_path: str | Path) -> FastAPI:
     @app.get("/api/sources", tags=["api"], responses=answers(400, 503),
              summary="Sourcing statistics over the (filtered) articles")
     def api_sources(
-        anonymous: bool = False, outlet: str | None = None, author: str | None = None, limit: Limit = 20
+        anonymous: bool = False, outlet: str | None = None, author: str | None = None, limit: Limit = 20,
+        dedupe: bool = False,
     ) -> dict[str, Any]:
         with store() as s:
-            return s.sources(anonymous=anonymous, outlet=outlet, author=author, limit=limit).to_dict()
+            return s.sources(anonymous=anonymous, outlet=outlet, author=author, limit=limit,
+                             dedupe=dedupe).to_dict()
+
+    @app.get("/api/duplicates", tags=["api"], responses=answers(503),
+             summary="Near-duplicate articles (wire copy): each group's original and its copies")
+    def api_duplicates(limit: Limit = 200) -> list[dict[str, Any]]:
+        with store() as s:
+            return [g.to_dict() for g in s.duplicates(limit=limit)]
+
+    @app.get("/api/quotes/{quote_id}", tags=["api"], responses=answers(404, 503),
+             summary="A quote repeated across articles, with its appearances (the first to publish it first)")
+    def api_quote(quote_id: int) -> dict[str, Any]:
+        with store() as s:
+            found = s.quote(quote_id)
+        if found is None:
+            raise HTTPException(404, f"no quote {quote_id}")
+        return found.to_dict()
 
     charts.add_routes(app, store, answers)
     events.add_routes(app, store, page, answers)  # /events/{id} and /api/events/{id}
