@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import functools
 import sqlite3
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, ParamSpec, TypeVar
@@ -392,10 +392,11 @@ class Store:
 
     @guarded
     def sources(
-        self, *, anonymous: bool = False, outlet: str | None = None, author: str | None = None, limit: int = 20
+        self, *, anonymous: bool = False, outlet: str | None = None, author: str | None = None, limit: int = 20,
+        by: Sequence[str] | str | None = None,
     ) -> q.SourcingReport:
-        """Sourcing statistics over the (filtered) articles."""
-        return q.sources(self.conn, anonymous=anonymous, outlet=outlet, author=author, limit=limit)
+        """Sourcing statistics over the (filtered) articles; ``by`` adds shares by role and gender."""
+        return q.sources(self.conn, anonymous=anonymous, outlet=outlet, author=author, limit=limit, by=by)
 
     @guarded
     def stats(self) -> dict[str, Any]:

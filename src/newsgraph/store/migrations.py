@@ -378,6 +378,30 @@ def _event_main(conn: sqlite3.Connection) -> None:
     )
 
 
+def _source_roles(conn: sqlite3.Connection) -> None:
+    """``sources.role`` and ``sources.gender``: who the sources are, for sourcing shares by role and gender.
+
+    The values come from the record (``Source.role``, ``Source.gender``; their
+    evidence stays in the record JSON). Rows stored before this migration are of
+    records made before roles and genders were read: they get the record's values,
+    which are absent there, so they count as unknown until ``reprocess``. The index
+    lets a share query count them from the index alone.
+    """
+    _run_script(
+        conn,
+        """
+        ALTER TABLE sources ADD COLUMN role TEXT;
+        ALTER TABLE sources ADD COLUMN gender TEXT;
+        UPDATE sources SET
+            role = (SELECT json_extract(s.value, '$.role') FROM records r, json_each(r.json, '$.sources') s
+                    WHERE r.id = sources.article_id AND json_extract(s.value, '$.id') = sources.id),
+            gender = (SELECT json_extract(s.value, '$.gender') FROM records r, json_each(r.json, '$.sources') s
+                      WHERE r.id = sources.article_id AND json_extract(s.value, '$.id') = sources.id);
+        CREATE INDEX sources_role_gender ON sources(article_id, id, kind, role, gender);
+        """,
+    )
+
+
 #: Every migration, in the order it runs. Append only.
 MIGRATIONS: tuple[Migration, ...] = (
     Migration("0001_initial", _initial),
@@ -387,6 +411,7 @@ MIGRATIONS: tuple[Migration, ...] = (
     Migration("0005_event_entity_indexes", _event_entity_indexes),
     Migration("0006_tallies", _tallies),
     Migration("0007_event_main", _event_main),
+    Migration("0011_source_roles", _source_roles),
 )
 
 
