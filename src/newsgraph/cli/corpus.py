@@ -540,13 +540,18 @@ def sources(
     limit: LimitOption = 20,
     as_json: JsonOption = False,
     parquet: ParquetOption = None,
+    by: Annotated[str | None, typer.Option(
+        "--by", help="Shares by role and/or gender, optionally per outlet, author, year or month: "
+                     "role,gender or gender,outlet.")] = None,
 ) -> None:
-    """Sourcing statistics: attributions by source kind, anonymous share, most cited sources.
+    """Sourcing statistics: attributions by source kind, anonymous share, most cited sources; shares by role
+    and gender (unknowns included) with --by.
 
     Example: newsgraph sources --anonymous --outlet "Washington Post" --db news.db
+    Example: newsgraph sources --by role,gender --db news.db
     """
-    report = _query(db, lambda store: store.sources(anonymous=anonymous, outlet=outlet, author=author, limit=limit),
-                    parquet=parquet)
+    report = _query(db, lambda store: store.sources(anonymous=anonymous, outlet=outlet, author=author, limit=limit,
+                                                    by=by), parquet=parquet)
     if as_json:
         _dump(report.to_dict())
         return
@@ -563,6 +568,20 @@ def sources(
                       "(he, it, they …): not ranked among the sources below[/]")
     _table("Top sources", report.top_sources, {"source": 50, "kind": 12, "anonymous": 9, "attributions": 12,
                                                "articles": 8})
+    _share_tables(report.shares)
+
+
+def _share_tables(shares: dict[str, list[dict[str, Any]]]) -> None:
+    """One table per share (role, gender): each value's sources and attributions, as counts and shares."""
+    import pandas as pd
+
+    for name, rows in shares.items():
+        df = pd.DataFrame(rows)
+        for column in ("sources_share", "attributions_share"):
+            if column in df.columns:
+                df[column] = df[column].map(lambda v: f"{v:.1%}")
+        widths = {c: 40 if c in ("outlet", "author") else 12 for c in df.columns}
+        _table(f"Sources by {name}", df, widths)
 
 
 @app.command()

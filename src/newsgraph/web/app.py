@@ -44,6 +44,8 @@ PAGE_ROWS = 200
 RECENT_ARTICLES = 20
 #: Rows of each list of an entity profile (``queries.entity_profile``'s default).
 PROFILE_ROWS = 50
+#: The shares the sourcing page shows: by role and by gender, over the filtered articles.
+SOURCES_PAGE_SHARES = ("role", "gender")
 #: Rows of a browse or search page.
 BROWSE_ROWS = 50
 #: Characters of an article id (sha256 hex); a longer one names no article (a prefix may be shorter).
@@ -324,7 +326,8 @@ def create_app(db_path: str | Path) -> FastAPI:
         request: Request, anonymous: bool = False, outlet: str | None = None, author: str | None = None
     ) -> Response:
         with store() as s:
-            report = s.sources(anonymous=anonymous, outlet=outlet or None, author=author or None, limit=50)
+            report = s.sources(anonymous=anonymous, outlet=outlet or None, author=author or None, limit=50,
+                               by=SOURCES_PAGE_SHARES)
         return page(request, "sources.html", r=report.to_dict(), outlet=outlet or "", author=author or "",
                     anonymous=anonymous)
 
@@ -401,10 +404,12 @@ def create_app(db_path: str | Path) -> FastAPI:
     @app.get("/api/sources", tags=["api"], responses=answers(400, 503),
              summary="Sourcing statistics over the (filtered) articles")
     def api_sources(
-        anonymous: bool = False, outlet: str | None = None, author: str | None = None, limit: Limit = 20
+        anonymous: bool = False, outlet: str | None = None, author: str | None = None, limit: Limit = 20,
+        by: Annotated[str | None, Query(description="role,gender, optionally with outlet, author, year or month")]
+        = None,
     ) -> dict[str, Any]:
         with store() as s:
-            return s.sources(anonymous=anonymous, outlet=outlet, author=author, limit=limit).to_dict()
+            return s.sources(anonymous=anonymous, outlet=outlet, author=author, limit=limit, by=by).to_dict()
 
     return app
 

@@ -414,7 +414,7 @@ def _characterise(doc: Doc, sources: list[Source], entities: list[Entity], text:
     """Give each source its role and gender from the article's words about it (``roles``, ``gender``)."""
     by_id = {e.id: e for e in entities}
     for source in sources:
-        words = described(doc, source, by_id.get(source.entity or ""))
+        words = described(doc, source, by_id.get(source.entity or ""), entities)
         source.role, source.role_evidence = source_role(doc, source, words, text)  # type: ignore[assignment]
         source.gender, source.gender_evidence = source_gender(doc, source, words, text)  # type: ignore[assignment]
 

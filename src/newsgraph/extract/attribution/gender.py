@@ -48,13 +48,15 @@ def _word_cue(tok: Token, before_name: bool) -> tuple[str, str] | None:
 def _phrase_cues(doc: Doc, phrase: Phrase, text: str) -> list[GenderEvidence]:
     out = []
     for tok in (phrase.head, *phrase.left):
-        if tok.i in phrase.name or (tok is not phrase.head and owned(tok, phrase.head)):
+        if tok is not phrase.head and owned(tok, phrase.head):
             continue
         nxt = doc[tok.i + 1] if tok.i + 1 < len(doc) else None
         while nxt is not None and nxt.text == "." and nxt.i + 1 < len(doc):
             nxt = doc[nxt.i + 1]  # "Mr . Doe" as some tokenisers leave it
         before_name = nxt is not None and (nxt.i in phrase.name or nxt.pos_ == "PROPN")
         cue = _word_cue(tok, before_name)
+        if tok.i in phrase.name and (cue is None or cue[1] != "honorific"):
+            continue  # a name is never read, but an honorific the name kept is ("Baroness Scotland")
         if cue is not None:
             start, end = tok.idx, tok.idx + len(tok.text)
             out.append(GenderEvidence(start=start, end=end, text=text[start:end], gender=cue[0], cue=cue[1]))

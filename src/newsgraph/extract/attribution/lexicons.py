@@ -335,7 +335,8 @@ ROLE_WORDS: dict[str, str] = {
                      "assemblywoman", "party", "parliament", "congress", "senate", "commons", "democrat",
                      "democrats", "republican", "republicans", "tory", "tories", "labour", "conservative",
                      "conservatives", "lib", "ukip", "snp", "gop", "backbencher", "backbenchers",
-                     "party leader", "party chairman", "opposition leader", "liberal democrat", "liberal democrats",
+                     "party leader", "party chairman", "opposition leader", "opposition party", "opposition parties",
+                     "liberal democrat", "liberal democrats",
                      "lib dem", "lib dems", "rep.", "rep", "sen.", "sen"),
                     "politician"),
     **dict.fromkeys(("spokesman", "spokeswoman", "spokesperson", "spokespeople", "spokesmen", "spokeswomen",
@@ -348,7 +349,7 @@ ROLE_WORDS: dict[str, str] = {
                      "epidemiologist", "statistician", "pollster", "consultant", "specialist", "university",
                      "institute", "think tank", "think-tank"),
                     "expert"),
-    **dict.fromkeys(("executive", "executives", "ceo", "cfo", "coo", "chief executive", "managing director",
+    **dict.fromkeys(("executives", "ceo", "cfo", "coo", "chief executive", "managing director",
                      "executive officer", "businessman", "businesswoman", "businessmen", "entrepreneur",
                      "founder", "co-founder", "owner", "investor", "investors", "banker", "bankers", "trader",
                      "traders", "industrialist", "tycoon", "boss", "company", "firm", "corporation", "corp",
@@ -382,9 +383,15 @@ ROLE_WORDS: dict[str, str] = {
                      "employees", "fan", "fans", "spectator", "grandmother", "grandfather", "widow", "widower",
                      "daughter", "son", "wife", "husband", "man", "woman", "men", "women", "boy", "girl",
                      "teenager", "pensioner", "pensioners", "retiree", "taxpayer", "taxpayers", "farmer",
-                     "farmers", "driver", "volunteer", "volunteers", "member of the public"),
+                     "farmers", "driver", "volunteer", "volunteers", "member of the public", "detainee", "detainees",
+                     "prisoner", "prisoners"),
                     "ordinary"),
 }  # fmt: skip
+#: Words that give no role of their own, though the Phoenix agents list them ("deputy" is COP there): the
+#: reading goes on to the words before them ("Liberal Democrat deputy leader" is a party figure).
+NO_ROLE_WORDS: frozenset[str] = words("deputy leader chief head member members director chairman chair vice")
+#: Role words that count for half a vote: "Dr" is as often a politician's doctorate as a doctor.
+WEAK_ROLE_WORDS: frozenset[str] = words("dr dr.")
 #: Words before a government title that make its holder a party figure: "shadow chancellor", "opposition leader".
 POLITICAL_QUALIFIERS: frozenset[str] = words("shadow opposition")
 #: Phoenix agent role codes (first three letters of ``phoenix_agents.tsv``'s codes) and the role each gives,

@@ -23,7 +23,6 @@ for it as evidence. Nothing is guessed from a name.
 
 from __future__ import annotations
 
-from collections import Counter
 from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Span, Token
@@ -83,10 +82,24 @@ def owned(token: Token, stop: Token) -> bool:
     return False
 
 
+def _in_attachment(token: Token, stop: Token) -> bool:
+    """True when ``token`` is inside a prepositional phrase on its way to ``stop`` ("women" in
+    "spokeswoman for women Sandra Gidley"): it says what the person is attached to, not who they are."""
+    node, hops = token, 0
+    while node.i != stop.i and hops < MAX_TITLE_TOKENS:
+        if node.dep_ in ("prep", "pobj", "agent"):
+            return True
+        if node.head.i == node.i:
+            break
+        node, hops = node.head, hops + 1
+    return False
+
+
 def _phrase(span: Span, name: frozenset[int] = frozenset()) -> Phrase:
     head = span.root
-    left = [t for t in reversed(span) if t.i < head.i and not t.is_punct]
-    attached: list[Token] = []
+    before = [t for t in reversed(span) if t.i < head.i and not t.is_punct]
+    left = [t for t in before if not _in_attachment(t, head)]
+    attached: list[Token] = [t for t in before if _in_attachment(t, head)]
     for prep in head.rights:
         if prep.dep_ == "prep" and prep.lower_ in lex.ROLE_PREPOSITIONS and span.start <= prep.i < span.end:
             for pobj in (c for c in prep.children if c.dep_ == "pobj"):
@@ -127,8 +140,8 @@ def _name_phrases(doc: Doc, name: Span, own: frozenset[int]) -> list[Phrase]:
     return found
 
 
-def described(doc: Doc, source: Source, entity: Entity | None) -> Described:
-    """The phrases and pronouns of the article that describe ``source``."""
+def described(doc: Doc, source: Source, entity: Entity | None, entities: list[Entity]) -> Described:
+    """The phrases and pronouns of the article that describe ``source`` (``entity``: the one it names)."""
     phrases: list[Phrase] = []
     pronouns: list[tuple[int, int]] = []
     names: list[Span] = []
@@ -146,6 +159,7 @@ def described(doc: Doc, source: Source, entity: Entity | None) -> Described:
             else:
                 phrases.append(_phrase(span))  # a description, or an organisation's own name ("Acme Corp")
     own = frozenset(t.i for span in names for t in span)
+    others = {(m.start, m.end) for e in entities if e is not entity for m in e.mentions if m.kind == "pronoun"}
     for span in names:
         phrases.extend(_name_phrases(doc, span, own))
     for m in source.mentions:
@@ -153,7 +167,9 @@ def described(doc: Doc, source: Source, entity: Entity | None) -> Described:
         if span is None:
             continue
         if len(span) == 1 and span[0].lower_ in PERSON_PRONOUN_GENDERS:
-            pronouns.append((span[0].idx, span[0].idx + len(span[0].text)))
+            at = (span[0].idx, span[0].idx + len(span[0].text))
+            if at not in others:  # the entity stage resolved this pronoun to someone else: not this source's
+                pronouns.append(at)
             continue
         phrases.append(_phrase(span, own | frozenset(t.i for t in span if t.ent_type_ == "PERSON"
                                                       and t.pos_ == "PROPN")))
@@ -183,6 +199,8 @@ def _lookup(doc: Doc, p: int, floor: int) -> tuple[str, int] | None:
         if any(t.is_space for t in words):
             continue
         key = " ".join(t.lower_ for t in words)
+        if key in lex.NO_ROLE_WORDS:
+            continue
         role = lex.ROLE_WORDS.get(key)
         if role is None:
             code = agents.get(key)
@@ -225,7 +243,7 @@ def source_role(doc: Doc, source: Source, words: Described, text: str) -> tuple[
     if source.kind in MEDIA_KINDS:
         first = source.mentions[:1]
         return "media", [TextSpan(start=m.start, end=m.end, text=m.text) for m in first]
-    votes: Counter[str] = Counter()
+    votes: dict[str, float] = {}
     first_at: dict[str, int] = {}
     evidence: dict[str, list[TextSpan]] = {}
     for phrase in words.phrases:
@@ -233,7 +251,8 @@ def source_role(doc: Doc, source: Source, words: Described, text: str) -> tuple[
         if found is None:
             continue
         role, spans = found
-        votes[role] += 1
+        weight = 0.5 if spans[-1].text.lower() in lex.WEAK_ROLE_WORDS else 1.0
+        votes[role] = votes.get(role, 0.0) + weight
         first_at[role] = min(first_at.get(role, spans[0].start), spans[0].start)
         evidence.setdefault(role, []).extend(spans)
     if not votes:
