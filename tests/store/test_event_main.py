@@ -54,7 +54,7 @@ def test_the_migration_keeps_every_stored_event(tmp_path, monkeypatch):
         old.conn.execute("COMMIT")
     monkeypatch.undo()
     with Store(path) as store:
-        assert store.migrations()[-1] == "0007_event_main"
+        assert "0007_event_main" in store.migrations()  # later migrations run too
         assert store.execute("SELECT id, main FROM events ORDER BY id") == [("v1", 1), ("v2", 1)]
         assert sorted(store.timeline(None)["predicate"]) == ["leave", "resign"]
 
