@@ -555,7 +555,8 @@ def sources(
     if as_json:
         _dump(report.to_dict())
         return
-    filters = ", ".join(f"{k}={v}" for k, v in report.filters.items() if v) or "all articles"
+    filters = ", ".join(f"{k}={','.join(v) if isinstance(v, list) else v}" for k, v in report.filters.items()
+                        if v) or "all articles"
     console.print(
         f"[bold]Sourcing[/] ({escape(filters)}): {report.articles} articles, {report.attributions} attributions, "
         f"{report.anonymous_share:.0%} anonymous, {report.named_sources} named sources"

@@ -3,7 +3,8 @@
 The evidence is the article's words about the source (``roles.described``):
 
 - pronouns resolved to it: the entity stage's he/she/his/her mentions of the
-  person, and the pronouns this stage itself resolved to the source ("she said");
+  person (which agree in gender and binding); for a source that is no entity ("a
+  senior official ... she said"), the pronouns this stage resolved to it;
 - an honorific before its name ("Ms", "Mrs", "Mr", "Sir", "Dame", "Lady", "Lord");
 - a gendered title or role noun ("chairwoman", "spokesman", "actress"), a kinship
   word ("mother", "son") or a plain noun ("a 34-year-old woman") heading a phrase

@@ -168,7 +168,11 @@ def described(doc: Doc, source: Source, entity: Entity | None, entities: list[En
             continue
         if len(span) == 1 and span[0].lower_ in PERSON_PRONOUN_GENDERS:
             at = (span[0].idx, span[0].idx + len(span[0].text))
-            if at not in others:  # the entity stage resolved this pronoun to someone else: not this source's
+            # This stage's own "he"/"she" resolution goes by recency, not gender: for a source that is an
+            # entity, only the entity stage's pronouns count (they agree in gender and binding); for one
+            # without ("a senior official ... she said"), this stage's, unless the entity stage gave the
+            # pronoun to someone else.
+            if entity is None and at not in others:
                 pronouns.append(at)
             continue
         phrases.append(_phrase(span, own | frozenset(t.i for t in span if t.ent_type_ == "PERSON"
