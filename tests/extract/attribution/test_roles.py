@@ -63,6 +63,16 @@ def test_role_from_the_articles_words(reader, text, word, role, evidence):
     assert [e.text for e in source.role_evidence] == evidence
 
 
+def test_phoenix_agents_fill_in_words_the_list_lacks(reader):
+    # "parliamentarian" is only in the Phoenix agents dictionary (LEG); "abbot" is there too, but its
+    # code (REL) names no role a sourcing study counts.
+    assert "parliamentarian" not in lex.ROLE_WORDS and "abbot" not in lex.ROLE_WORDS
+    source = _source(reader, "Ivo Stan, a parliamentarian, said the bill would pass.", "Stan")
+    assert (source.role, [e.text for e in source.role_evidence]) == ("politician", ["parliamentarian"])
+    abbot = _source(reader, "Jon Mare, an abbot, said the abbey would reopen.", "Mare")
+    assert abbot.role is None
+
+
 def test_no_role_words_no_role(reader):
     source = _source(reader, "Kim Lee said the vote was close.", "Lee")
     assert (source.role, source.role_evidence) == (None, [])
