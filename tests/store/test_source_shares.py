@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import json
+
 import pytest
 
 from newsgraph.record import GenderEvidence, Record, TextSpan
@@ -99,18 +101,28 @@ def test_the_migration_fills_role_and_gender_from_stored_records(tmp_path, monke
     """A store made before ``0011_source_roles`` gets the columns, filled from the record JSON."""
     path = tmp_path / "news.db"
     record = _characterised(make_record, *ARTICLES[0])
+    older = _characterised(make_record, *ARTICLES[1])  # as the code before roles wrote it: no such fields
+    older_json = json.loads(older.to_json())
+    for source in older_json["sources"]:
+        for key in ("role", "role_evidence", "gender", "gender_evidence"):
+            del source[key]
     monkeypatch.setattr(migrations, "MIGRATIONS", tuple(m for m in migrations.MIGRATIONS if m.name < "0011"))
     with Store(path) as old:
         old.conn.execute("BEGIN")
-        old.conn.execute("INSERT INTO articles (id, text, ingested_at) VALUES (?, ?, 'now')", (record.id, record.text))
-        old.conn.execute("INSERT INTO records (id, json) VALUES (?, ?)", (record.id, record.to_json()))
-        for s in record.sources:
-            old.conn.execute("INSERT INTO sources (article_id, id, description, kind) VALUES (?, ?, ?, ?)",
-                             (record.id, s.id, s.description, s.kind))
+        for rec, text in ((record, record.to_json()), (older, json.dumps(older_json))):
+            old.conn.execute("INSERT INTO articles (id, text, ingested_at) VALUES (?, ?, 'now')", (rec.id, rec.text))
+            old.conn.execute("INSERT INTO records (id, json) VALUES (?, ?)", (rec.id, text))
+            for s in rec.sources:
+                old.conn.execute("INSERT INTO sources (article_id, id, description, kind) VALUES (?, ?, ?, ?)",
+                                 (rec.id, s.id, s.description, s.kind))
         old.conn.execute("COMMIT")
         assert "role" not in {r[1] for r in old.execute("PRAGMA table_info(sources)")}
     monkeypatch.undo()
     with Store(path) as store:
         assert "0011_source_roles" in store.migrations()
-        assert store.execute("SELECT description, role, gender FROM sources ORDER BY id") == [
+        assert store.execute("SELECT description, role, gender FROM sources WHERE article_id = ? ORDER BY id",
+                             (record.id,)) == [
             ("Ms Roe", "official", "female"), ("An official", "official", None), ("Mr Pike", "expert", "male")]
+        assert store.execute("SELECT description, role, gender FROM sources WHERE article_id = ?",
+                             (older.id,)) == [("Ms Dale", None, None)]
+        assert _table(store.sources(by="gender").shares["gender"], "gender")["unknown"][0] == 2

@@ -383,20 +383,27 @@ def _source_roles(conn: sqlite3.Connection) -> None:
 
     The values come from the record (``Source.role``, ``Source.gender``; their
     evidence stays in the record JSON). Rows stored before this migration are of
-    records made before roles and genders were read: they get the record's values,
-    which are absent there, so they count as unknown until ``reprocess``. The index
-    lets a share query count them from the index alone.
+    records made before roles and genders were read: they count as unknown until
+    ``reprocess``. A stored record that has them (its JSON names ``gender_evidence``)
+    fills its rows; only those records are parsed, each once, so an old store
+    upgrades without reading its JSON. The index lets a share query count from it.
     """
     _run_script(
         conn,
         """
         ALTER TABLE sources ADD COLUMN role TEXT;
         ALTER TABLE sources ADD COLUMN gender TEXT;
+        CREATE TEMP TABLE source_roles AS
+            SELECT r.id AS article_id, json_extract(s.value, '$.id') AS id,
+                   json_extract(s.value, '$.role') AS role, json_extract(s.value, '$.gender') AS gender
+            FROM records r, json_each(r.json, '$.sources') s
+            WHERE instr(r.json, '"gender_evidence"') > 0;
+        CREATE INDEX temp.source_roles_key ON source_roles(article_id, id);
         UPDATE sources SET
-            role = (SELECT json_extract(s.value, '$.role') FROM records r, json_each(r.json, '$.sources') s
-                    WHERE r.id = sources.article_id AND json_extract(s.value, '$.id') = sources.id),
-            gender = (SELECT json_extract(s.value, '$.gender') FROM records r, json_each(r.json, '$.sources') s
-                      WHERE r.id = sources.article_id AND json_extract(s.value, '$.id') = sources.id);
+            role = (SELECT t.role FROM source_roles t WHERE t.article_id = sources.article_id AND t.id = sources.id),
+            gender = (SELECT t.gender FROM source_roles t WHERE t.article_id = sources.article_id AND t.id = sources.id)
+            WHERE article_id IN (SELECT article_id FROM source_roles);
+        DROP TABLE source_roles;
         CREATE INDEX sources_role_gender ON sources(article_id, id, kind, role, gender);
         """,
     )
