@@ -39,6 +39,20 @@ PublishedFrom = Literal["given", "metadata", "text"]
 RemovedReason = Literal["markup", "title", "byline", "dateline", "signoff", "credit", "boilerplate"]
 #: ``unstated``: reporting that names no reporter at all ("reportedly", "is said to", "according to reports").
 SourceKind = Literal["person", "organization", "media", "document", "social", "anonymous", "unstated"]
+#: Who a source is, from the article's own words (``extract.attribution.roles``): government and agency
+#: titles (official), legislators, party figures and candidates (politician), spokespeople, experts
+#: (professors, analysts, economists, researchers, doctors), business, lawyers and judges (legal), police
+#: and military (security), journalists (media), advocacy (activist), and people speaking for themselves
+#: (ordinary: residents, witnesses, voters, parents).
+SourceRole = Literal[
+    "official", "politician", "spokesperson", "expert", "business", "legal", "security", "media", "activist",
+    "ordinary",
+]
+#: A source's gender as the article gives it (``extract.attribution.gender``); never guessed from a name.
+Gender = Literal["female", "male"]
+#: What kind of words gave a gender: a pronoun resolved to the source, an honorific ("Ms", "Sir"), a
+#: gendered title ("chairwoman", "actress"), a kinship word ("mother", "son") or a plain noun ("woman").
+GenderCue = Literal["pronoun", "honorific", "title", "kinship", "noun"]
 AttributionKind = Literal["direct", "indirect", "mixed", "according_to"]
 Modality = Literal["asserted", "reported", "hypothetical", "future", "uncertain"]
 #: How an event's date was tied to it (``extract.events.dates``).
@@ -163,6 +177,13 @@ class SourceMention(TextSpan):
     pass
 
 
+class GenderEvidence(TextSpan):
+    """Words of the article that give a source's gender, and the gender they give."""
+
+    gender: Gender
+    cue: GenderCue
+
+
 class Source(_Model):
     id: str
     entity: str | None = None
@@ -174,6 +195,20 @@ class Source(_Model):
     reason: str | None = None
     declined_to_comment: bool = False
     mentions: list[SourceMention] = Field(default_factory=list)
+    role: SourceRole | None = Field(
+        default=None, description="who the source is, from the article's words: official|politician|..."
+    )
+    role_evidence: list[TextSpan] = Field(
+        default_factory=list, description="the words that decided the role (a title, a descriptor, an organisation)"
+    )
+    gender: Gender | None = Field(
+        default=None,
+        description="female|male from the article's own evidence; null without evidence or when it conflicts",
+    )
+    gender_evidence: list[GenderEvidence] = Field(
+        default_factory=list,
+        description="the words that give a gender; both genders listed (and gender null) when they conflict",
+    )
 
 
 class Attribution(_Model):

@@ -130,6 +130,18 @@ def test_quotes_and_sources(built):
     assert "Sourcing" in invoke("sources", "--db", str(built)).stdout
 
 
+def test_sources_by_role_and_gender(built):
+    report = json.loads(invoke("sources", "--by", "role,gender", "--db", str(built), "--json").stdout)
+    roles = {r["role"]: r["sources"] for r in report["shares"]["role"]}
+    assert roles.get("official", 0) >= 1 and roles.get("business", 0) >= 1  # "Mayor Jane Roe", "Chief executive"
+    assert {r["gender"] for r in report["shares"]["gender"]} >= {"unknown"}
+    assert abs(sum(r["sources_share"] for r in report["shares"]["role"]) - 1) < 1e-3
+    shown = invoke("sources", "--by", "role,gender", "--db", str(built)).stdout
+    assert "Sources by role" in shown and "Sources by gender" in shown
+    refused = invoke("sources", "--by", "colour", "--db", str(built))
+    assert refused.exit_code != 0 and "colour" in refused.output
+
+
 def test_reprocess(db):
     with sqlite3.connect(db) as conn:
         conn.execute("UPDATE articles SET model = 'old-model'")

@@ -61,10 +61,17 @@ def test_quotes(both):
 
 
 @pytest.mark.parametrize("options", [{}, {"anonymous": True}, {"outlet": "gazette"}, {"author": "quill"},
-                                     {"limit": 2}])
+                                     {"limit": 2}, {"by": "role,gender"}, {"by": "gender,outlet"},
+                                     {"by": "role,author"}, {"by": "role,month", "outlet": "gazette"}])
 def test_sources(both, options):
     store, duck = both
     assert duck.sources(**options).to_dict() == store.sources(**options).to_dict()
+
+
+def test_source_shares_count_something(both):
+    store, _ = both
+    shares = store.sources(by="role,gender").shares
+    assert any(r["role"] != "unknown" and r["sources"] for r in shares["role"])
 
 
 @pytest.mark.parametrize("text", ["fares", "Voss", "Mara Voss", '"news conference"', "repair*", "strike OR tram",

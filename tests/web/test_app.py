@@ -215,6 +215,21 @@ def test_sources_page(client: TestClient, params: dict, present: list[str], abse
         assert text not in response.text
 
 
+def test_sources_page_shows_shares_by_role_and_gender(client: TestClient) -> None:
+    import re
+
+    page = client.get("/sources").text
+    for name in ("role", "gender"):
+        table = re.search(rf'<table id="by-{name}".*?</table>', page, re.S)
+        assert table is not None, name
+        assert ">unknown</td>" in table.group(0)  # the unknowns are always a row
+    role_table = re.search(r'<table id="by-role".*?</table>', page, re.S).group(0)
+    assert ">official</td>" in role_table and ">business</td>" in role_table  # "Mayor Jane Roe", "Chief executive"
+    api = client.get("/api/sources", params={"by": "role,gender"}).json()["shares"]
+    assert {r["role"] for r in api["role"]} >= {"official", "business", "unknown"}
+    assert client.get("/api/sources", params={"by": "colour"}).status_code == 400
+
+
 # --- JSON API --------------------------------------------------------------------------------
 
 

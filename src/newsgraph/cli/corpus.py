@@ -542,10 +542,15 @@ def sources(
     limit: LimitOption = 20,
     as_json: JsonOption = False,
     parquet: ParquetOption = None,
+    by: Annotated[str | None, typer.Option(
+        "--by", help="Shares by role and/or gender, optionally per outlet, author, year or month: "
+                     "role,gender or gender,outlet.")] = None,
 ) -> None:
-    """Sourcing statistics: attributions by source kind, anonymous share, most cited sources.
+    """Sourcing statistics: attributions by source kind, anonymous share, most cited sources; shares by role
+    and gender (unknowns included) with --by.
 
     Example: newsgraph sources --anonymous --outlet "Washington Post" --db news.db
+    Example: newsgraph sources --by role,gender --db news.db
     """
     if dedupe and parquet is not None:
         fail("--dedupe needs a store (--db): a Parquet corpus keeps no near-duplicate index", 2)
@@ -559,13 +564,14 @@ def sources(
             if missing:
                 warn(f"{missing} articles are not in the near-duplicate index (stored before it), so their "
                      f"copies are counted: run newsgraph dedupe --db {db}")
-        return store.sources(anonymous=anonymous, outlet=outlet, author=author, limit=limit, **extra)
+        return store.sources(anonymous=anonymous, outlet=outlet, author=author, limit=limit, by=by, **extra)
 
     report = _query(db, run, parquet=parquet)
     if as_json:
         _dump(report.to_dict())
         return
-    filters = ", ".join(f"{k}={v}" for k, v in report.filters.items() if v) or "all articles"
+    filters = ", ".join(f"{k}={','.join(v) if isinstance(v, list) else v}" for k, v in report.filters.items()
+                        if v) or "all articles"
     console.print(
         f"[bold]Sourcing[/] ({escape(filters)}): {report.articles} articles, {report.attributions} attributions, "
         f"{report.anonymous_share:.0%} anonymous, {report.named_sources} named sources"
@@ -578,6 +584,20 @@ def sources(
                       "(he, it, they …): not ranked among the sources below[/]")
     _table("Top sources", report.top_sources, {"source": 50, "kind": 12, "anonymous": 9, "attributions": 12,
                                                "articles": 8})
+    _share_tables(report.shares)
+
+
+def _share_tables(shares: dict[str, list[dict[str, Any]]]) -> None:
+    """One table per share (role, gender): each value's sources and attributions, as counts and shares."""
+    import pandas as pd
+
+    for name, rows in shares.items():
+        df = pd.DataFrame(rows)
+        for column in ("sources_share", "attributions_share"):
+            if column in df.columns:
+                df[column] = df[column].map(lambda v: f"{v:.1%}")
+        widths = {c: 40 if c in ("outlet", "author") else 12 for c in df.columns}
+        _table(f"Sources by {name}", df, widths)
 
 
 @app.command()

@@ -14,7 +14,7 @@ from rich.console import Console
 from rich.markup import escape
 from rich.table import Table
 
-from newsgraph.record import Record
+from newsgraph.record import Record, Source
 from newsgraph.store.labels import record_counts
 
 #: The tables of the view, by the names ``--sections`` takes (the header is always shown).
@@ -121,7 +121,7 @@ def render_record(console: Console, record: Record, *, all_events: bool = False,
     ], "quotes")
     table("Sources", ["id", "description", "kind", "count", "affiliation", "notes"], [
         [s.id, _clip(s.description, 50), s.kind, str(s.count or ""), s.affiliation or "",
-         "; ".join(filter(None, [s.reason, "declined to comment" if s.declined_to_comment else None]))]
+         "; ".join(filter(None, [_who(s), s.reason, "declined to comment" if s.declined_to_comment else None]))]
         for s in record.sources
     ], "sources")
     counts = record_counts(record)  # the same figures as the table above and the web page
@@ -155,3 +155,15 @@ def render_record(console: Console, record: Record, *, all_events: bool = False,
     table("Relations", ["a", "b", "polarity", "text"], [
         [names.get(r.a, r.a), names.get(r.b, r.b), r.polarity, _clip(r.text.text)] for r in record.relations
     ], "relations")
+
+
+def _who(source: Source) -> str:
+    """A source's role and gender with the words that gave them: "official (Minister), female (Ms)"."""
+    parts = []
+    if source.role:
+        parts.append(f"{source.role} ({', '.join(dict.fromkeys(e.text for e in source.role_evidence))})")
+    if source.gender:
+        parts.append(f"{source.gender} ({', '.join(dict.fromkeys(e.text for e in source.gender_evidence))})")
+    elif source.gender_evidence:
+        parts.append("gender: conflicting evidence")
+    return ", ".join(parts)

@@ -18,6 +18,7 @@ them over title and text together; snippets are cut here, not by FTS5.
 from __future__ import annotations
 
 import math
+from collections.abc import Sequence
 from typing import TYPE_CHECKING, Any
 
 import duckdb
@@ -48,6 +49,10 @@ _ENTITY_SCHEMAS = {
     "entity_keys": "key VARCHAR, corpus_entity_id BIGINT, surname VARCHAR",
     "entity_links": "article_id VARCHAR, entity_id VARCHAR, corpus_entity_id BIGINT",
 }
+
+
+#: DuckDB's join of an article to its authors, one row each (``queries.AUTHOR_JOIN`` in SQLite).
+AUTHOR_JOIN = "CROSS JOIN unnest(from_json(a.authors, '[\"VARCHAR\"]')) AS j(value)"
 
 
 def _sql_str(text: str) -> str:
@@ -346,10 +351,11 @@ class DuckCorpus:
     # --- sourcing --------------------------------------------------------------------
 
     def sources(self, *, anonymous: bool = False, outlet: str | None = None, author: str | None = None,
-                limit: int = 20) -> q.SourcingReport:
+                limit: int = 20, by: Sequence[str] | str | None = None) -> q.SourcingReport:
         """``queries.sources`` over the Parquet corpus."""
         q.check_name(outlet, "an outlet filter")
         q.check_name(author, "an author filter")
+        of, per = q.share_dimensions(by)
         clauses, params = ["TRUE"], []
         if outlet:
             clauses.append("a.outlet ILIKE ? ESCAPE '\\'")
@@ -388,10 +394,12 @@ class DuckCorpus:
             ORDER BY attributions DESC, articles DESC, source,
                      coalesce('#' || CAST(c.id AS VARCHAR), lower(s.description)), s.kind LIMIT ?""", (*p, limit))
         return q.SourcingReport(
-            filters={"anonymous": anonymous, "outlet": outlet, "author": author},
+            filters={"anonymous": anonymous, "outlet": outlet, "author": author,
+                     "by": [*of, *([per] if per else [])]},
             articles=int(n_articles), attributions=total, by_kind={str(r[0]): int(r[1]) for r in kinds},
             anonymous_share=round(anonymous_total / total, 4) if total else 0.0, named_sources=int(named),
             top_sources=top, unresolved_pronoun_attributions=int(unresolved),
+            shares=q.share_rows(self.rows, where, p, of, per, AUTHOR_JOIN),
         )
 
     # --- search ----------------------------------------------------------------------

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import functools
 import sqlite3
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, ParamSpec, TypeVar
@@ -433,9 +433,12 @@ class Store:
     def sources(
         self, *, anonymous: bool = False, outlet: str | None = None, author: str | None = None, limit: int = 20,
         dedupe: bool = False,
+        by: Sequence[str] | str | None = None,
     ) -> q.SourcingReport:
-        """Sourcing statistics over the (filtered) articles; ``dedupe`` counts each story once (copies left out)."""
-        return q.sources(self.conn, anonymous=anonymous, outlet=outlet, author=author, limit=limit, dedupe=dedupe)
+        """Sourcing statistics over the (filtered) articles; ``dedupe`` counts each story once (copies left out),
+        ``by`` adds shares by role and gender."""
+        return q.sources(self.conn, anonymous=anonymous, outlet=outlet, author=author, limit=limit, dedupe=dedupe,
+                         by=by)
 
     # --- near-duplicates and repeated quotes (``newsgraph.store.duplicates``) -----------------
 

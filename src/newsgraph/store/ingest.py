@@ -32,8 +32,7 @@ from typing import Any, Protocol
 
 from newsgraph.errors import StoreError
 from newsgraph.record import Record
-from newsgraph.store import event_clusters
-from newsgraph.store import duplicates
+from newsgraph.store import duplicates, event_clusters
 from newsgraph.store.entities import refresh
 from newsgraph.store.rows import RawInput, delete_article, insert_record, record_failure
 

@@ -673,6 +673,38 @@ def _duplicates(conn: sqlite3.Connection) -> None:
 
 
 #: Every migration, in the order it runs. Append only.
+def _source_roles(conn: sqlite3.Connection) -> None:
+    """``sources.role`` and ``sources.gender``: who the sources are, for sourcing shares by role and gender.
+
+    The values come from the record (``Source.role``, ``Source.gender``; their
+    evidence stays in the record JSON). Rows stored before this migration are of
+    records made before roles and genders were read: they count as unknown until
+    ``reprocess``. A stored record that has them (its JSON names ``gender_evidence``)
+    fills its rows; only those records are parsed, each once, so an old store
+    upgrades without reading its JSON. The index lets a share query count from it.
+    """
+    _run_script(
+        conn,
+        """
+        ALTER TABLE sources ADD COLUMN role TEXT;
+        ALTER TABLE sources ADD COLUMN gender TEXT;
+        CREATE TEMP TABLE source_roles AS
+            SELECT r.id AS article_id, json_extract(s.value, '$.id') AS id,
+                   json_extract(s.value, '$.role') AS role, json_extract(s.value, '$.gender') AS gender
+            FROM records r, json_each(r.json, '$.sources') s
+            WHERE instr(r.json, '"gender_evidence"') > 0;
+        CREATE INDEX temp.source_roles_key ON source_roles(article_id, id);
+        UPDATE sources SET
+            role = (SELECT t.role FROM source_roles t WHERE t.article_id = sources.article_id AND t.id = sources.id),
+            gender = (SELECT t.gender FROM source_roles t WHERE t.article_id = sources.article_id AND t.id = sources.id)
+            WHERE article_id IN (SELECT article_id FROM source_roles);
+        DROP TABLE source_roles;
+        CREATE INDEX sources_role_gender ON sources(article_id, id, kind, role, gender);
+        """,
+    )
+
+
+#: Every migration, in the order it runs. Append only.
 MIGRATIONS: tuple[Migration, ...] = (
     Migration("0001_initial", _initial),
     Migration("0002_pipeline_fingerprint", _pipeline_fingerprint),
@@ -684,6 +716,7 @@ MIGRATIONS: tuple[Migration, ...] = (
     Migration("0008_graph", _graph),
     Migration("0009_duplicates", _duplicates),
     Migration("0010_event_clusters", _event_clusters),
+    Migration("0011_source_roles", _source_roles),
     Migration("0012_charts", _charts),
 )
 

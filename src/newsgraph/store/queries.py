@@ -12,7 +12,7 @@ import json
 import re
 import sqlite3
 import time
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any, get_args
@@ -568,6 +568,8 @@ class SourcingReport:
     #: Attributions whose source is a pronoun the article left unresolved ("he", "it", "they"): counted
     #: here, never ranked among the named sources (``UNRESOLVED_SOURCE``).
     unresolved_pronoun_attributions: int = 0
+    #: Shares by role and by gender (``--by role,gender``), unknowns included: see ``share_rows``.
+    shares: dict[str, list[dict[str, Any]]] = field(default_factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
         data = {k: v for k, v in self.__dict__.items() if k != "top_sources"}
@@ -604,9 +606,86 @@ UNRESOLVED_SOURCE = ("(s.entity_id IS NULL AND lower(trim(s.description)) IN ("
                      + ", ".join(f"'{w}'" for w in UNRESOLVED_SOURCE_WORDS) + "))")
 
 
+#: What sourcing shares are taken of (``--by role,gender``): the sources column, and the source kinds
+#: counted. A role is read for people and organisations; a gender for people only (an organisation has
+#: none, so it would only swell the unknowns).
+SHARE_OF: dict[str, tuple[str, tuple[str, ...]]] = {
+    "role": ("s.role", ("person", "anonymous", "organization", "media")),
+    "gender": ("s.gender", ("person", "anonymous")),
+}
+#: What shares may be taken per (``--by role,outlet``): an SQL expression over the article ``a`` (both
+#: backends run it). ``author`` needs each backend's own way to read the authors' JSON array.
+SHARE_PER: dict[str, str] = {"outlet": "a.outlet", "year": "substr(a.published, 1, 4)",
+                             "month": "substr(a.published, 1, 7)", "author": "j.value"}
+#: SQLite's join of an article to its authors, one row each (an article without authors drops out).
+AUTHOR_JOIN = "JOIN json_each(a.authors) j"
+#: The value a share gives a source with no role or no gender.
+UNKNOWN_SHARE = "unknown"
+
+
+def share_dimensions(by: Sequence[str] | str | None) -> tuple[list[str], str | None]:
+    """``"role,gender,outlet"`` → (``["role", "gender"]``, ``"outlet"``): what to share, and per what.
+
+    Refuses (``QueryRejected``) a name that is neither, or more than one grouping.
+    """
+    names = [n.strip() for n in (by.split(",") if isinstance(by, str) else by or ()) if n.strip()]
+    unknown = [n for n in names if n not in SHARE_OF and n not in SHARE_PER]
+    if unknown:
+        raise QueryRejected(f"--by takes {', '.join([*SHARE_OF, *SHARE_PER])}; not {', '.join(unknown)}")
+    per = [n for n in names if n in SHARE_PER]
+    if len(per) > 1:
+        raise QueryRejected(f"shares are taken per one grouping at a time, not {', '.join(per)}")
+    of = [n for n in dict.fromkeys(names) if n in SHARE_OF]
+    return (of or (list(SHARE_OF) if per else [])), (per[0] if per else None)
+
+
+def share_rows(fetch: Callable[[str, tuple], list[tuple]], where: str, params: tuple, of: list[str],
+               per: str | None, author_join: str = AUTHOR_JOIN) -> dict[str, list[dict[str, Any]]]:
+    """Sources and their attributions by role or gender (per outlet, author, year or month), with shares.
+
+    One row per value, ``unknown`` always among them (a source the article gives
+    no role or no gender, or conflicting genders): ``sources`` counts source rows
+    (one person in three articles is three), ``attributions`` their claims, each
+    ``*_share`` a fraction of its group's total. ``fetch(sql, params)`` runs the
+    SQL on either backend; only the authors' join differs between them.
+    """
+    out: dict[str, list[dict[str, Any]]] = {}
+    group = SHARE_PER[per] if per else "NULL"
+    join = author_join if per == "author" else ""
+    for name in of:
+        column, kinds = SHARE_OF[name]
+        kind_list = ", ".join(f"'{k}'" for k in kinds)
+        rows = fetch(f"""
+            SELECT {group} AS grp, coalesce({column}, '{UNKNOWN_SHARE}') AS value,
+                   count(DISTINCT s.article_id || '/' || s.id) AS sources, count(q.id) AS attributions
+            FROM sources s JOIN articles a ON a.id = s.article_id {join}
+            LEFT JOIN attributions q ON q.article_id = s.article_id AND q.source_id = s.id
+            WHERE {where} AND s.kind IN ({kind_list})
+            GROUP BY 1, 2""", params)
+        groups: dict[Any, dict[str, tuple[int, int]]] = {}
+        for grp, value, n_sources, n_attributions in rows:
+            groups.setdefault(grp, {})[str(value)] = (int(n_sources), int(n_attributions))
+        table: list[dict[str, Any]] = []
+        for grp in sorted(groups, key=lambda g: (g is not None, str(g or ""))):
+            counts = groups[grp]
+            counts.setdefault(UNKNOWN_SHARE, (0, 0))
+            total_s = sum(c[0] for c in counts.values())
+            total_a = sum(c[1] for c in counts.values())
+            for value, (n_s, n_a) in sorted(counts.items(), key=lambda kv: (kv[0] == UNKNOWN_SHARE, -kv[1][0],
+                                                                            -kv[1][1], kv[0])):
+                row: dict[str, Any] = {per: grp} if per else {}
+                row.update({name: value, "sources": n_s,
+                            "sources_share": round(n_s / total_s, 4) if total_s else 0.0,
+                            "attributions": n_a,
+                            "attributions_share": round(n_a / total_a, 4) if total_a else 0.0})
+                table.append(row)
+        out[name] = table
+    return out
+
+
 def sources(
     conn: sqlite3.Connection, *, anonymous: bool = False, outlet: str | None = None, author: str | None = None,
-    limit: int = 20, dedupe: bool = False,
+    limit: int = 20, dedupe: bool = False, by: Sequence[str] | str | None = None,
 ) -> SourcingReport:
     """Attributions by source kind, anonymous share, named sources and the most cited sources.
 
@@ -614,9 +693,12 @@ def sources(
     the text (case-insensitive); ``anonymous`` lists only anonymous sources;
     ``dedupe`` leaves out the copies of near-duplicate articles, so a wire story
     republished five times counts once (its original stands for it).
+    ``by`` ("role,gender", optionally with one of outlet, author, year, month)
+    adds the shares of ``share_rows``.
     """
     check_name(outlet, "an outlet filter")
     check_name(author, "an author filter")
+    of, per = share_dimensions(by)
     where, params = _article_filter(outlet, author)
     if dedupe:
         where += f" AND NOT {IS_COPY}"
@@ -646,7 +728,8 @@ def sources(
         GROUP BY coalesce('#' || c.id, lower(s.description)), s.kind
         ORDER BY attributions DESC, articles DESC, source LIMIT ?""", (*params, limit))
     return SourcingReport(
-        filters={"anonymous": anonymous, "outlet": outlet, "author": author, "dedupe": dedupe},
+        filters={"anonymous": anonymous, "outlet": outlet, "author": author, "dedupe": dedupe,
+                 "by": [*of, *([per] if per else [])]},
         articles=int(n_articles),
         attributions=total,
         by_kind={str(r[0]): int(r[1]) for r in kinds},
@@ -654,6 +737,7 @@ def sources(
         named_sources=int(named),
         top_sources=top,
         unresolved_pronoun_attributions=int(unresolved),
+        shares=share_rows(lambda sql, p: conn.execute(sql, p).fetchall(), where, params, of, per),
     )
 
 

@@ -89,7 +89,7 @@ COLUMNS: dict[str, tuple[str, ...]] = {
     "mentions": ("article_id", "entity_id", "start", "end", "text", "kind"),
     "times": ("article_id", "id", "start", "end", "text", "type", "value", "mod", "anchored", "role"),
     "sources": ("article_id", "id", "entity_id", "description", "kind", "anonymous", "count", "affiliation",
-                "reason", "declined_to_comment", "n_mentions"),
+                "reason", "declined_to_comment", "n_mentions", "role", "gender"),
     "attributions": ("article_id", "id", "source_id", "cue_start", "cue_end", "cue", "content_start",
                      "content_end", "content", "kind", "quoted"),
     "events": ("article_id", "id", "actor", "actor_text", "predicate", "target", "target_text", "object_text",
@@ -138,7 +138,7 @@ def article_rows(record: Record, raw: RawInput | None = None, *, ingested_at: st
         "times": [(aid, t.id, t.start, t.end, t.text, t.type, t.value, t.mod, _b(t.anchored), t.role)
                   for t in record.times],
         "sources": [(aid, s.id, s.entity, s.description, s.kind, _b(s.anonymous), s.count, s.affiliation, s.reason,
-                     _b(s.declined_to_comment), len(s.mentions)) for s in record.sources],
+                     _b(s.declined_to_comment), len(s.mentions), s.role, s.gender) for s in record.sources],
         "attributions": [
             (aid, a.id, a.source, a.cue.start if a.cue else None, a.cue.end if a.cue else None,
              a.cue.text if a.cue else None, a.content.start, a.content.end, a.content.text, a.kind, _b(a.quoted))

@@ -47,6 +47,8 @@ PAGE_ROWS = 200
 RECENT_ARTICLES = 20
 #: Rows of each list of an entity profile (``queries.entity_profile``'s default).
 PROFILE_ROWS = 50
+#: The shares the sourcing page shows: by role and by gender, over the filtered articles.
+SOURCES_PAGE_SHARES = ("role", "gender")
 #: Rows of a browse or search page.
 BROWSE_ROWS = 50
 #: Characters of an article id (sha256 hex); a longer one names no article (a prefix may be shorter).
@@ -371,7 +373,7 @@ def create_app(db_path: str | Path) -> FastAPI:
     ) -> Response:
         with store() as s:
             report = s.sources(anonymous=anonymous, outlet=outlet or None, author=author or None, limit=50,
-                               dedupe=dedupe)
+                               dedupe=dedupe, by=SOURCES_PAGE_SHARES)
             drawn = charts.sourcing_charts(s, outlet or None, author or None)
         return page(request, "sources.html", r=report.to_dict(), outlet=outlet or "", author=author or "",
                     anonymous=anonymous, dedupe=dedupe, charts=drawn)
@@ -456,10 +458,12 @@ def create_app(db_path: str | Path) -> FastAPI:
     def api_sources(
         anonymous: bool = False, outlet: str | None = None, author: str | None = None, limit: Limit = 20,
         dedupe: bool = False,
+        by: Annotated[str | None, Query(description="role,gender, optionally with outlet, author, year or month")]
+        = None,
     ) -> dict[str, Any]:
         with store() as s:
-            return s.sources(anonymous=anonymous, outlet=outlet, author=author, limit=limit,
-                             dedupe=dedupe).to_dict()
+            return s.sources(anonymous=anonymous, outlet=outlet, author=author, limit=limit, dedupe=dedupe,
+                             by=by).to_dict()
 
     @app.get("/api/duplicates", tags=["api"], responses=answers(503),
              summary="Near-duplicate articles (wire copy): each group's original and its copies")

@@ -76,6 +76,13 @@ def source_character(source: Any) -> str:
         parts.append(f"reason for anonymity: {source.reason}")
     if source.declined_to_comment:
         parts.append("declined to comment")
+    if getattr(source, "role", None):
+        parts.append(f"role: {source.role} ({', '.join(dict.fromkeys(e.text for e in source.role_evidence))})")
+    if getattr(source, "gender", None):
+        words = ", ".join(dict.fromkeys(e.text for e in source.gender_evidence))
+        parts.append(f"gender: {source.gender} ({words})")
+    elif getattr(source, "gender_evidence", None):
+        parts.append("gender: conflicting evidence")
     return "; ".join(parts)
 
 

@@ -20,6 +20,7 @@ import re
 from spacy.tokens import Doc, Span, Token
 
 from newsgraph.extract.attribution import lexicons as lex
+from newsgraph.extract.attribution.gender import source_gender
 from newsgraph.extract.attribution.quotes import QuoteSpan, quote_spans
 from newsgraph.extract.attribution.reported import (
     Candidates,
@@ -36,6 +37,7 @@ from newsgraph.extract.attribution.reported import (
     unstated_claims,
     verb_claims,
 )
+from newsgraph.extract.attribution.roles import described, source_role
 from newsgraph.extract.attribution.sources import SourceResolver
 from newsgraph.record import Attribution, Entity, Source, TextSpan
 from newsgraph.vocab.parse import AUX_OR_NEG_DEPS, VERBAL_POS
@@ -388,6 +390,7 @@ def _resolve(
         if claim.continues is not None and i not in source_of:
             source_of[i] = source_of.get(claim.continues)
     sources, ids = resolver.records()
+    _characterise(doc, sources, entities, text)
     out: list[Attribution] = []
     for i, claim in enumerate(claims):
         src = source_of.get(i)
@@ -405,6 +408,15 @@ def _resolve(
             )
         )
     return sources, out
+
+
+def _characterise(doc: Doc, sources: list[Source], entities: list[Entity], text: str) -> None:
+    """Give each source its role and gender from the article's words about it (``roles``, ``gender``)."""
+    by_id = {e.id: e for e in entities}
+    for source in sources:
+        words = described(doc, source, by_id.get(source.entity or ""), entities)
+        source.role, source.role_evidence = source_role(doc, source, words, text)  # type: ignore[assignment]
+        source.gender, source.gender_evidence = source_gender(doc, source, words, text)  # type: ignore[assignment]
 
 
 def _documents(doc: Doc, claims: list[Claim]) -> list[tuple[Token, int]]:

@@ -309,3 +309,140 @@ DOCUMENT_CHANNEL_NOUNS: frozenset[str] = words("""
 """)
 #: Prepositions naming a document's author: "a report by Human Rights Watch", "a letter from the mayor".
 DOCUMENT_AUTHOR_PREPOSITIONS: frozenset[str] = words("by from")
+
+# --- who the sources are (``roles.py``, ``gender.py``) ------------------------------------
+
+#: Role words of the attribution stage, lower case, each with the role it gives (``record.SourceRole``).
+#: Looked up before the Phoenix agents dictionary (``ROLE_OF_PHOENIX_CODE``), whose codes do not split
+#: roles as a sourcing study does (it files "spokesman" under MED, "chief executive" under GOV).
+#: Organisation nouns are here too: "the ministry said" is an official source, "the company" a business.
+ROLE_WORDS: dict[str, str] = {
+    **dict.fromkeys(("minister", "ministers", "secretary", "secretaries", "chancellor", "president", "premier",
+                     "vice-president", "president-elect", "governor", "governors", "mayor", "mayors",
+                     "official", "officials", "ambassador", "envoy", "diplomat", "diplomats", "consul",
+                     "commissioner", "administrator", "aide", "aides", "adviser", "advisers", "advisor",
+                     "advisors", "bureaucrat", "mandarin", "regulator", "regulators", "ministry", "ministries",
+                     "department", "government", "administration", "agency", "commission", "council",
+                     "authority", "treasury", "whitehall", "cabinet", "bureau", "embassy", "office",
+                     "watchdog", "white house", "downing street", "prime minister", "attorney general",
+                     "secretary general", "director general", "surgeon general", "civil servant",
+                     "civil servants", "central bank", "sec.", "pres.", "gov.", "gov", "amb.", "pm"),
+                    "official"),
+    **dict.fromkeys(("mp", "mps", "mep", "meps", "msp", "senator", "senators", "congressman", "congresswoman",
+                     "congressmember", "legislator", "legislators", "lawmaker", "lawmakers", "politician",
+                     "politicians", "candidate", "candidates", "nominee", "peer", "peers", "councillor",
+                     "councillors", "councilman", "councilwoman", "councilor", "alderman", "assemblyman",
+                     "assemblywoman", "party", "parliament", "congress", "senate", "commons", "democrat",
+                     "democrats", "republican", "republicans", "tory", "tories", "labour", "conservative",
+                     "conservatives", "lib", "ukip", "snp", "gop", "backbencher", "backbenchers",
+                     "party leader", "party chairman", "opposition leader", "opposition party", "opposition parties",
+                     "liberal democrat", "liberal democrats",
+                     "lib dem", "lib dems", "rep.", "rep", "sen.", "sen"),
+                    "politician"),
+    **dict.fromkeys(("spokesman", "spokeswoman", "spokesperson", "spokespeople", "spokesmen", "spokeswomen",
+                     "press secretary", "press officer", "communications director", "mouthpiece"),
+                    "spokesperson"),
+    **dict.fromkeys(("professor", "professors", "prof", "prof.", "academic", "academics", "lecturer",
+                     "economist", "economists", "analyst", "analysts", "researcher", "researchers",
+                     "scientist", "scientists", "expert", "experts", "scholar", "historian", "doctor",
+                     "doctors", "dr", "dr.", "physician", "surgeon", "psychologist", "psychiatrist",
+                     "epidemiologist", "statistician", "pollster", "consultant", "specialist", "university",
+                     "institute", "think tank", "think-tank"),
+                    "expert"),
+    **dict.fromkeys(("executives", "ceo", "cfo", "coo", "chief executive", "managing director",
+                     "executive officer", "businessman", "businesswoman", "businessmen", "entrepreneur",
+                     "founder", "co-founder", "owner", "investor", "investors", "banker", "bankers", "trader",
+                     "traders", "industrialist", "tycoon", "boss", "company", "firm", "corporation", "corp",
+                     "corp.", "inc", "inc.", "ltd", "ltd.", "plc", "llc", "bank", "airline", "retailer",
+                     "carmaker", "manufacturer", "insurer", "lender", "business"),
+                    "business"),
+    **dict.fromkeys(("lawyer", "lawyers", "attorney", "attorneys", "solicitor", "barrister", "counsel", "judge",
+                     "judges", "justice", "magistrate", "prosecutor", "prosecutors", "coroner", "qc",
+                     "district attorney", "public defender", "court", "tribunal", "atty."),
+                    "legal"),
+    **dict.fromkeys(("police", "policeman", "policewoman", "officer", "officers", "detective", "detectives",
+                     "constable", "sheriff", "trooper", "soldier", "soldiers", "troops", "colonel", "sergeant",
+                     "lieutenant", "commander", "admiral", "general", "marine", "military", "army", "navy",
+                     "pentagon", "police officer", "chief constable", "gen.", "col.", "sgt.", "lt.", "capt.",
+                     "adm.", "det."),
+                    "security"),
+    **dict.fromkeys(("journalist", "journalists", "reporter", "reporters", "correspondent", "editor",
+                     "columnist", "broadcaster", "presenter", "anchor", "commentator", "blogger"),
+                    "media"),
+    **dict.fromkeys(("activist", "activists", "campaigner", "campaigners", "advocate", "advocates", "protester",
+                     "protesters", "protestor", "demonstrator", "demonstrators", "organiser", "organizer",
+                     "environmentalist", "unionist", "union", "charity", "campaign group", "pressure group",
+                     "union leader"),
+                    "activist"),
+    **dict.fromkeys(("resident", "residents", "witness", "witnesses", "voter", "voters", "parent", "parents",
+                     "mother", "father", "mum", "dad", "neighbour", "neighbor", "neighbours", "neighbors",
+                     "shopper", "shoppers", "commuter", "commuters", "passenger", "passengers", "patient",
+                     "patients", "student", "students", "pupil", "pupils", "customer", "customers", "local",
+                     "locals", "villager", "villagers", "citizen", "citizens", "bystander", "survivor",
+                     "survivors", "victim", "homeowner", "tenant", "tenants", "worker", "workers", "employee",
+                     "employees", "fan", "fans", "spectator", "grandmother", "grandfather", "widow", "widower",
+                     "daughter", "son", "wife", "husband", "man", "woman", "men", "women", "boy", "girl",
+                     "teenager", "pensioner", "pensioners", "retiree", "taxpayer", "taxpayers", "farmer",
+                     "farmers", "driver", "volunteer", "volunteers", "member of the public", "detainee", "detainees",
+                     "prisoner", "prisoners"),
+                    "ordinary"),
+}  # fmt: skip
+#: Words that give no role of their own, though the Phoenix agents list them ("deputy" is COP there): the
+#: reading goes on to the words before them ("Liberal Democrat deputy leader" is a party figure).
+NO_ROLE_WORDS: frozenset[str] = words("deputy leader chief head member members director chairman chair vice")
+#: Role words that count for half a vote: "Dr" is as often a politician's doctorate as a doctor.
+WEAK_ROLE_WORDS: frozenset[str] = words("dr dr.")
+#: Words before a government title that make its holder a party figure: "shadow chancellor", "opposition leader".
+POLITICAL_QUALIFIERS: frozenset[str] = words("shadow opposition")
+#: Phoenix agent role codes (first three letters of ``phoenix_agents.tsv``'s codes) and the role each gives,
+#: for role words the list above does not have. Codes that name no role a sourcing study counts (religion,
+#: criminals, rebels, ethnic groups, education and health, which mix experts with pupils and patients) give none.
+ROLE_OF_PHOENIX_CODE: dict[str, str] = {
+    "GOV": "official", "IGO": "official", "LEG": "politician", "PTY": "politician", "MIL": "security",
+    "COP": "security", "SPY": "security", "JUD": "legal", "BUS": "business", "MED": "media", "OPP": "activist",
+    "NGO": "activist", "HRI": "activist", "ENV": "activist", "CVL": "ordinary", "AGR": "ordinary",
+    "LAB": "ordinary", "REF": "ordinary",
+}  # fmt: skip
+#: Longest role phrase looked up, in words ("member of the public").
+MAX_ROLE_WORDS = 4
+#: Dependencies of the words before a name that belong to its title ("Health Ministry spokeswoman Jane Doe").
+TITLE_RUN_DEPS: frozenset[str] = frozenset({"compound", "amod", "nmod", "poss", "case", "punct"})
+#: Prepositions after a role-less head that attach where the source works: "a source at the ministry".
+ROLE_PREPOSITIONS: frozenset[str] = words("at in for from with within inside of")
+#: At most this many evidence spans are kept per role or gender (the decision reads them all).
+MAX_EVIDENCE = 5
+
+#: Gender of honorifics before a name (lower case, dot stripped).
+HONORIFIC_GENDERS: dict[str, str] = {
+    "mr": "male", "mister": "male", "sir": "male", "lord": "male", "baron": "male",
+    "mrs": "female", "ms": "female", "miss": "female", "madam": "female", "dame": "female", "lady": "female",
+    "baroness": "female",
+}  # fmt: skip
+#: Gendered titles and role nouns (the entity stage's gendered title heads are the core of it).
+GENDERED_TITLES: dict[str, str] = {
+    **dict.fromkeys(("congressman", "chairman", "spokesman", "king", "prince", "councilman", "assemblyman",
+                     "alderman", "emir", "sultan", "sheikh", "pope", "tsar", "czar", "businessman",
+                     "monsignor", "policeman", "actor", "duke", "earl", "headmaster", "sportsman",
+                     "spokesmen", "businessmen", "chairmen"), "male"),
+    **dict.fromkeys(("congresswoman", "chairwoman", "spokeswoman", "queen", "princess", "councilwoman",
+                     "assemblywoman", "businesswoman", "actress", "duchess", "empress", "policewoman",
+                     "headmistress", "sportswoman", "countess", "spokeswomen", "businesswomen"), "female"),
+}  # fmt: skip
+#: Kinship words: "his mother", "a father of three".
+KINSHIP_GENDERS: dict[str, str] = {
+    **dict.fromkeys(("father", "son", "husband", "brother", "grandfather", "grandson", "uncle", "nephew",
+                     "widower", "dad", "boyfriend", "fiance", "stepfather"), "male"),
+    **dict.fromkeys(("mother", "daughter", "wife", "sister", "grandmother", "granddaughter", "aunt", "niece",
+                     "widow", "mum", "mom", "girlfriend", "fiancee", "stepmother"), "female"),
+}  # fmt: skip
+#: Nouns that name a person by sex: "a 34-year-old woman".
+PERSON_NOUN_GENDERS: dict[str, str] = {
+    **dict.fromkeys(("man", "men", "boy", "boys", "gentleman", "schoolboy"), "male"),
+    **dict.fromkeys(("woman", "women", "girl", "girls", "schoolgirl"), "female"),
+}  # fmt: skip
+#: Nouns that make an unnamed source a person rather than an organisation ("a mother of two said"):
+#: the gendered, kinship and plain person nouns above and the ordinary people of ``ROLE_WORDS``.
+PERSON_WORDS: frozenset[str] = frozenset(
+    {*GENDERED_TITLES, *KINSHIP_GENDERS, *PERSON_NOUN_GENDERS}
+    | {w for w, role in ROLE_WORDS.items() if role == "ordinary" and " " not in w}
+)

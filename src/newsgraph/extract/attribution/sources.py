@@ -248,7 +248,8 @@ class SourceResolver:
             return "media" if any(t.lower_ in lex.MEDIA_MODIFIERS for t in head.lefts) else "organization"
         if head.pos_ == "PROPN" and lex.MEDIA_NAME_RE.search(text):
             return "media"
-        return "person" if head.pos_ in PROPER_OR_PRONOUN_POS or lemma in lex.ROLE_NOUNS else "organization"
+        person = head.pos_ in PROPER_OR_PRONOUN_POS or lemma in lex.ROLE_NOUNS or lemma in lex.PERSON_WORDS
+        return "person" if person else "organization"
 
     @staticmethod
     def _is_anonymous(head: Token, ref: _EntityRef | None) -> bool:

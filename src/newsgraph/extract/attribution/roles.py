@@ -1,0 +1,266 @@
+"""Who a source is: its role, read from the article's own words about it.
+
+The words are the ones that describe the source where the article names it:
+
+- the source's own phrases ("a senior official", "a spokeswoman for the ministry",
+  "the company");
+- for a source that is an entity, the title written before each of its names
+  ("Health Ministry spokeswoman Jane Doe", "Mr Doe"), the appositives next to them
+  ("Jane Doe, a professor at Leeds"), and the descriptions the entity stage
+  resolved to it ("the finance minister");
+- for an organisation, the words of its name ("Ministry of Defence", "Acme Corp").
+
+Each phrase is read head first ("spokeswoman" decides "a spokeswoman for the
+ministry", not "ministry"), then the words before the head from the nearest
+("Health Ministry spokeswoman"), then, for a head that names no role, what it is
+attached to ("a source at the ministry"). A word is looked up in the stage's role
+list (``lexicons.ROLE_WORDS``), then in the Phoenix agents dictionary that the
+event stage ships (``phoenix_agents.tsv``, PETRARCH-2), its codes mapped to roles
+by ``lexicons.ROLE_OF_PHOENIX_CODE``. Each phrase votes for the role of its first
+hit; the most voted role wins (the earliest on a tie), with the words that voted
+for it as evidence. Nothing is guessed from a name.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from spacy.tokens import Doc, Span, Token
+
+from newsgraph.extract.attribution import lexicons as lex
+from newsgraph.extract.attribution.reported import phrase_of
+from newsgraph.record import Entity, Source, TextSpan
+from newsgraph.vocab.pronouns import PERSON_PRONOUN_GENDERS
+
+#: Source kinds whose role is their kind: a news organisation is media whatever it is called.
+MEDIA_KINDS = frozenset({"media"})
+#: Source kinds that get no role: a document, a post or unattributed reporting is no one.
+ROLELESS_KINDS = frozenset({"document", "social", "unstated"})
+#: Parts of speech that end a title read leftwards from a name ("said Finance Minister X": not "said").
+TITLE_STOP_POS = frozenset({"VERB", "AUX", "ADP", "SCONJ", "CCONJ", "PRON", "NUM", "SPACE"})
+#: Longest title read before a name, in tokens.
+MAX_TITLE_TOKENS = 8
+
+
+@dataclass(slots=True)
+class Phrase:
+    """Words describing a source: its head, the words before the head, and what the head is attached to."""
+
+    head: Token
+    left: list[Token]  # nearest first
+    attached: list[Token] = field(default_factory=list)
+    #: Token indices of the person's own name: never read as a role or gender word ("Mr King").
+    name: frozenset[int] = frozenset()
+
+    def role_order(self) -> list[Token]:
+        return [self.head, *self.left, *self.attached]
+
+
+@dataclass(slots=True)
+class Described:
+    """What the article says of one source: its phrases and the pronouns resolved to it."""
+
+    phrases: list[Phrase]
+    pronouns: list[tuple[int, int]]  # character offsets of he/she/his/her ... mentions
+
+
+def _span(doc: Doc, start: int, end: int) -> Span | None:
+    span = doc.char_span(start, end, alignment_mode="expand")
+    return span if span is not None and len(span) else None
+
+
+def owned(token: Token, stop: Token) -> bool:
+    """True when ``token`` hangs below a possessor on its way to ``stop`` ("her" or "the mother's" in
+    "the mother's lawyer"): such words are about someone else."""
+    node, hops = token, 0
+    while node.i != stop.i and hops < MAX_TITLE_TOKENS:
+        if node.dep_ == "poss":
+            return True
+        if node.head.i == node.i:
+            break
+        node, hops = node.head, hops + 1
+    return False
+
+
+def _in_attachment(token: Token, stop: Token) -> bool:
+    """True when ``token`` is inside a prepositional phrase on its way to ``stop`` ("women" in
+    "spokeswoman for women Sandra Gidley"): it says what the person is attached to, not who they are."""
+    node, hops = token, 0
+    while node.i != stop.i and hops < MAX_TITLE_TOKENS:
+        if node.dep_ in ("prep", "pobj", "agent"):
+            return True
+        if node.head.i == node.i:
+            break
+        node, hops = node.head, hops + 1
+    return False
+
+
+def _phrase(span: Span, name: frozenset[int] = frozenset()) -> Phrase:
+    head = span.root
+    before = [t for t in reversed(span) if t.i < head.i and not t.is_punct]
+    left = [t for t in before if not _in_attachment(t, head)]
+    attached: list[Token] = [t for t in before if _in_attachment(t, head)]
+    for prep in head.rights:
+        if prep.dep_ == "prep" and prep.lower_ in lex.ROLE_PREPOSITIONS and span.start <= prep.i < span.end:
+            for pobj in (c for c in prep.children if c.dep_ == "pobj"):
+                attached.append(pobj)
+                attached.extend(t for t in reversed(list(pobj.subtree)) if t.i < pobj.i and not t.is_punct)
+    return Phrase(head=head, left=left, attached=attached, name=name)
+
+
+def _title_run(doc: Doc, name: Span) -> list[Token]:
+    """The words right before a name that hang on it: its title ("Health Ministry spokeswoman"), nearest first."""
+    inside = set(range(name.start, name.end))
+    run: list[Token] = []
+    i = name.start - 1
+    while i >= 0 and len(run) < MAX_TITLE_TOKENS:
+        tok = doc[i]
+        if tok.is_space or tok.pos_ in TITLE_STOP_POS or (tok.is_punct and tok.tag_ != "POS"):
+            break
+        node, hops = tok, 0
+        while node.i not in inside and node.head.i != node.i and hops < 4 and node.head.i >= i:
+            node, hops = node.head, hops + 1
+        if node.i not in inside:
+            break
+        run.append(tok)
+        inside.add(i)
+        i -= 1
+    return run
+
+
+def _name_phrases(doc: Doc, name: Span, own: frozenset[int]) -> list[Phrase]:
+    """A name's title and its appositives ("Jane Doe, a professor"; "a spokeswoman, Jane Doe")."""
+    found = [Phrase(head=name.root, left=_title_run(doc, name), name=own)]
+    root = name.root
+    for child in root.children:
+        if child.dep_ == "appos" and child.i >= name.end:
+            found.append(_phrase(phrase_of(child), own))
+    if root.dep_ == "appos" and root.head.i < name.start and not root.head.ent_type_:
+        found.append(_phrase(phrase_of(root.head), own))
+    return found
+
+
+def described(doc: Doc, source: Source, entity: Entity | None, entities: list[Entity]) -> Described:
+    """The phrases and pronouns of the article that describe ``source`` (``entity``: the one it names)."""
+    phrases: list[Phrase] = []
+    pronouns: list[tuple[int, int]] = []
+    names: list[Span] = []
+    if entity is not None:
+        for m in entity.mentions:
+            if m.kind == "pronoun":
+                if m.text.lower() in PERSON_PRONOUN_GENDERS:
+                    pronouns.append((m.start, m.end))
+                continue
+            span = _span(doc, m.start, m.end)
+            if span is None:
+                continue
+            if m.kind == "name" and entity.type == "PERSON":
+                names.append(span)
+            else:
+                phrases.append(_phrase(span))  # a description, or an organisation's own name ("Acme Corp")
+    own = frozenset(t.i for span in names for t in span)
+    others = {(m.start, m.end) for e in entities if e is not entity for m in e.mentions if m.kind == "pronoun"}
+    for span in names:
+        phrases.extend(_name_phrases(doc, span, own))
+    for m in source.mentions:
+        span = _span(doc, m.start, m.end)
+        if span is None:
+            continue
+        if len(span) == 1 and span[0].lower_ in PERSON_PRONOUN_GENDERS:
+            at = (span[0].idx, span[0].idx + len(span[0].text))
+            # This stage's own "he"/"she" resolution goes by recency, not gender: for a source that is an
+            # entity, only the entity stage's pronouns count (they agree in gender and binding); for one
+            # without ("a senior official ... she said"), this stage's, unless the entity stage gave the
+            # pronoun to someone else.
+            if entity is None and at not in others:
+                pronouns.append(at)
+            continue
+        phrases.append(_phrase(span, own | frozenset(t.i for t in span if t.ent_type_ == "PERSON"
+                                                      and t.pos_ == "PROPN")))
+    seen: set[tuple[int, tuple[int, ...]]] = set()
+    unique = []
+    for p in phrases:
+        key = (p.head.i, tuple(t.i for t in p.left))
+        if key not in seen:
+            seen.add(key)
+            unique.append(p)
+    return Described(unique, sorted(set(pronouns)))
+
+
+def _agents() -> dict[str, str]:
+    """The Phoenix agents dictionary the event stage ships (loaded once per process there)."""
+    from newsgraph.extract.events.actors import agent_table
+
+    return agent_table()
+
+
+def _lookup(doc: Doc, p: int, floor: int) -> tuple[str, int] | None:
+    """The role of the words ending at token ``p`` (longest phrase first; the stage's list, then Phoenix),
+    with the index of the phrase's first token."""
+    agents = _agents()
+    for n in range(min(lex.MAX_ROLE_WORDS, p - floor + 1), 0, -1):
+        words = doc[p - n + 1 : p + 1]
+        if any(t.is_space for t in words):
+            continue
+        key = " ".join(t.lower_ for t in words)
+        if key in lex.NO_ROLE_WORDS:
+            continue
+        role = lex.ROLE_WORDS.get(key)
+        if role is None:
+            code = agents.get(key)
+            role = lex.ROLE_OF_PHOENIX_CODE.get(code[:3]) if code else None
+        if role is not None:
+            return role, p - n + 1
+    return None
+
+
+def _text_span(doc: Doc, first: int, last: int, text: str) -> TextSpan:
+    start, end = doc[first].idx, doc[last].idx + len(doc[last].text)
+    return TextSpan(start=start, end=end, text=text[start:end])
+
+
+def phrase_role(doc: Doc, phrase: Phrase, text: str) -> tuple[str, list[TextSpan]] | None:
+    """The role the first role word of ``phrase`` gives (head first), with its words; None without one."""
+    floor = min((t.i for t in phrase.left), default=phrase.head.i)
+    for tok in phrase.role_order():
+        if tok.i in phrase.name:
+            continue
+        hit = _lookup(doc, tok.i, floor if tok.i <= phrase.head.i else tok.left_edge.i)
+        if hit is None:
+            continue
+        role, first = hit
+        evidence = [_text_span(doc, first, tok.i, text)]
+        if role == "official":
+            # "shadow chancellor", "opposition spokesman on X": a party figure, not the office holder
+            qualifier = next((t for t in phrase.left if t.i < first and t.lower_ in lex.POLITICAL_QUALIFIERS), None)
+            if qualifier is not None:
+                role = "politician"
+                evidence.insert(0, _text_span(doc, qualifier.i, qualifier.i, text))
+        return role, evidence
+    return None
+
+
+def source_role(doc: Doc, source: Source, words: Described, text: str) -> tuple[str | None, list[TextSpan]]:
+    """The role of ``source`` and the words that decided it: (None, []) when the article gives none."""
+    if source.kind in ROLELESS_KINDS:
+        return None, []
+    if source.kind in MEDIA_KINDS:
+        first = source.mentions[:1]
+        return "media", [TextSpan(start=m.start, end=m.end, text=m.text) for m in first]
+    votes: dict[str, float] = {}
+    first_at: dict[str, int] = {}
+    evidence: dict[str, list[TextSpan]] = {}
+    for phrase in words.phrases:
+        found = phrase_role(doc, phrase, text)
+        if found is None:
+            continue
+        role, spans = found
+        weight = 0.5 if spans[-1].text.lower() in lex.WEAK_ROLE_WORDS else 1.0
+        votes[role] = votes.get(role, 0.0) + weight
+        first_at[role] = min(first_at.get(role, spans[0].start), spans[0].start)
+        evidence.setdefault(role, []).extend(spans)
+    if not votes:
+        return None, []
+    role = max(votes, key=lambda r: (votes[r], -first_at[r]))
+    unique = {(s.start, s.end): s for s in evidence[role]}
+    return role, [unique[k] for k in sorted(unique)][: lex.MAX_EVIDENCE]
