@@ -174,6 +174,9 @@ class Source(_Model):
     reason: str | None = None
     declined_to_comment: bool = False
     mentions: list[SourceMention] = Field(default_factory=list)
+    handle: str | None = Field(
+        default=None, description="a social source's account, as its post's signature gives it ('@jdoe')"
+    )
 
 
 class Attribution(_Model):

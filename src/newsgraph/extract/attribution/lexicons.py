@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 
+from newsgraph.vocab.calendar import MONTHS
 from newsgraph.vocab.numbers import COUNT_WORDS
 from newsgraph.vocab.parse import DETERMINER_DEPS, NOUN_CLAUSE_DEPS
 
@@ -290,6 +291,22 @@ DASH_SIGNATURE_RE = re.compile(r"[ \t]*(?:\n[ \t]*)?(?:—|–|--|-(?= ))[ \t]*"
 MAX_SIGNATURE_CHARS = 80
 #: Entity types that may sign a quote.
 SIGNATURE_LABELS: frozenset[str] = frozenset({"PERSON", "ORG", "NORP", "GPE"})
+
+# --- embedded posts ------------------------------------------------------------------
+
+_MONTH_WORDS = "|".join(sorted((m.capitalize() for m in MONTHS), key=len, reverse=True))
+#: The signature pages give an embedded post once its markup is gone: "— Jane Roe (@jroe) May 4, 2017".
+#: The dash opens a line or follows a space; the name is a few words without brackets or dashes; the
+#: handle is a platform account name (letters, digits, underscores: Twitter allows 15, others more).
+POST_SIGNATURE_RE = re.compile(
+    r"(?:(?<=\s)|^)(?:—|–|--)[ \t]*(?P<name>[^\s()—–@][^\n()—–@]{0,58}?)[ \t]+\((?P<handle>@\w{1,30})\)"
+    rf"[ \t]+(?:{_MONTH_WORDS})\.?[ \t]+\d{{1,2}},[ \t]+\d{{4}}",
+    re.MULTILINE,
+)
+#: A link the post ends on ("https://t.co/x1", "pic.twitter.com/x1"): the post's words stop before it.
+POST_TRAILING_LINK_RE = re.compile(r"(?:\s*(?:https?://\S+|pic\.twitter\.com/\S+))+\s*$")
+#: Words a post needs to count (a post of only a link or a handle says nothing).
+MIN_POST_WORDS = 2
 
 # --- transcripts -----------------------------------------------------------------------
 
