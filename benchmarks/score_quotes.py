@@ -12,7 +12,8 @@ Rules of matching (the same as ``tests/extract/attribution/test_handchecked.py``
 * A predicted quote is an attribution that is ``quoted`` or ``direct`` (transcript turns are
   direct speech without marks). Texts are compared after folding curly marks, spaces and case.
 * A gold quote is found when a predicted quote's content holds its words, or lies inside them
-  (a quote the system cut shorter, four characters at least). A predicted quote is correct when it
+  (a quote the system cut shorter, four characters at least; the one holding them is taken first,
+  else the longest inside). A predicted quote is correct when it
   finds a gold quote that way; one that lies inside (or holds) a stretch the annotator listed
   under ``ignore`` is left out of precision, right or wrong.
 * Speaker accuracy, over found quotes: the share whose source names the gold ``key`` (any of a
@@ -215,7 +216,7 @@ def score_article(
         score.gold += 1
         tally = score.by_form[gold.form]
         tally.gold += 1
-        hit = next((a for a, text in preds if matches(text, key)), None)
+        hit = _best_hit(preds, key)
         if hit is None:
             score.errors.append(f"{article.key}: missed ({gold.form}) {gold.quote[:90]!r}")
             continue
@@ -235,6 +236,18 @@ def score_article(
                 want, got = getattr(gold, attr), getattr(source, attr, None)
                 if gold.annotated_role_gender and attr in fields and got != want:
                     score.errors.append(f"{article.key}: {gold.speaker} {attr} {want!r}, got {got!r}")
+
+
+def _best_hit(preds: Sequence[tuple[Any, str]], key: str) -> Any:
+    """The prediction that finds ``key``: one holding its words first, else the longest lying inside them.
+
+    So a turn of one word ("Well--") never stands for the longer turn that starts with it.
+    """
+    holding = next((a for a, text in preds if key in text), None)
+    if holding is not None:
+        return holding
+    inside = [(len(text), a) for a, text in preds if matches(text, key)]
+    return max(inside, key=lambda pair: pair[0])[1] if inside else None
 
 
 def find_items(articles: Sequence[GoldArticle], corpus_dir: Path | None = None) -> dict[str, Any]:

@@ -96,6 +96,14 @@ def test_a_transcript_turn_counts_as_a_quote_and_the_entity_name_finds_the_speak
     assert score.found == 1 and score.speaker_right == 1
 
 
+def test_the_prediction_holding_the_words_stands_for_them_not_a_shorter_one_inside() -> None:
+    score = sq.Score()
+    sources = [_source("s1", "Mara Okafor"), _source("s2", "Tomas Brandt")]
+    attrs = [_quote("a1", "nobody", "s1"), _quote("a2", "nobody asked us at all", "s2")]
+    sq.score_article(score, _article(), sources, attrs)
+    assert score.found == 1 and score.speaker_right == 1
+
+
 def test_role_and_gender_scored_on_the_sources_labelled() -> None:
     score = sq.Score()
     sources = [

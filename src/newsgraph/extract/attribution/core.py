@@ -38,6 +38,7 @@ from newsgraph.extract.attribution.reported import (
     verb_claims,
 )
 from newsgraph.extract.attribution.sources import SourceResolver
+from newsgraph.extract.attribution.turns import Turn, labelled_turns
 from newsgraph.record import Attribution, Entity, Source, TextSpan
 from newsgraph.vocab.parse import AUX_OR_NEG_DEPS, VERBAL_POS
 from newsgraph.vocab.speech import PLAIN_SPEECH_VERBS
@@ -67,6 +68,9 @@ def attributions(doc: Doc, entities: list[Entity]) -> tuple[list[Source], list[A
     posts = embedded_posts(cands.text)
     if posts:
         claims = _with_posts(claims, posts, quotes)
+    turns = labelled_turns(cands.text)
+    if turns:
+        claims = _with_turns(claims, turns)
     claims = _dedupe(sorted(claims, key=lambda c: (c.content[0], c.content[1])))
     _link_continuations(cands.text, claims)
     return _resolve(doc, cands, entities, claims, quoted)
@@ -302,6 +306,20 @@ def _with_posts(claims: list[Claim], posts: list[Post], quotes: list[QuoteSpan])
     return kept
 
 
+def _with_turns(claims: list[Claim], turns: list[Turn]) -> list[Claim]:
+    """Each named transcript turn as one direct claim by the name in its label.
+
+    A claim cued inside a label (the headline rule reads "NAME: words" too) or standing for a whole
+    turn is the turn's; claims inside a turn (a quote it cites, "I think that …") stay their own.
+    """
+    labels = [t.label for t in turns]
+    contents = {t.content for t in turns}
+    kept = [c for c in claims
+            if c.content not in contents and not (c.cue and any(s <= c.cue[0] < e for s, e in labels))]  # fmt: skip
+    kept.extend(Claim(t.content, "direct", t.label, None, named=t.name) for t in turns)
+    return kept
+
+
 # --- step 2: reconcile ------------------------------------------------------------
 
 
@@ -385,6 +403,8 @@ def _resolve(
             jobs.append((claim.channel.idx, "channel", claim.channel))
         if claim.post is not None:
             jobs.append((claim.post[0], "post", i))
+        if claim.named is not None:
+            jobs.append((claim.named[0], "label", i))
     jobs.extend((t.idx, "declined", t) for t in _decliners(doc, text, quoted))
     jobs.extend((t.idx, "anonymity", t) for t in _anonymity_holders(cands, quoted))
     source_of: dict[int, int | None] = {}
@@ -399,6 +419,9 @@ def _resolve(
             i = payload  # type: ignore[assignment]
             start, end, handle = claims[i].post  # type: ignore[index, misc]
             source_of[i] = resolver.social((start, end), handle)
+        elif job == "label":
+            i = payload  # type: ignore[assignment]
+            source_of[i] = resolver.named_label(claims[i].named)  # type: ignore[index, arg-type]
         elif job == "channel":
             resolver.resolve(payload)  # type: ignore[arg-type]  # the medium: a source of its own
         elif job == "declined":

@@ -316,6 +316,26 @@ TRANSCRIPT_TURN_RE = re.compile(r"^(?:Q|A):[ \t]+(?=\S)", re.MULTILINE)
 #: Words a transcript turn needs to count (a lone "A: Yes." is still an answer).
 MIN_TRANSCRIPT_WORDS = 1
 
+#: A named transcript turn's label opening a line: "SCHULTZ:", "REP. MIKE PENCE: …", "BEN BERNANKE,
+#: FEDERAL RESERVE CHAIRMAN:" — capitals, the name before any comma, then the colon and the turn (on the
+#: line or, with the label alone on its line, in the paragraphs after it).
+SPEAKER_LABEL_RE = re.compile(
+    r"^(?P<name>[A-Z][A-Z.'’-]*(?:[ \t]+[A-Z][A-Z.'’-]*){0,4})(?:,[ \t]*[A-Z][A-Z.,'’ \t-]{0,40})?[ \t]*:"
+    r"(?=[ \t]+\S|[ \t]*$)",
+    re.MULTILINE,
+)
+#: Labels that open lines of news pages without being anyone's turn ("BREAKING: …", "UPDATE: …").
+NOT_SPEAKER_LABELS: frozenset[str] = frozenset(w.replace("_", " ") for w in words("""
+    BREAKING UPDATE UPDATED WATCH VIDEO PHOTOS PHOTO EXCLUSIVE NOTE EDITOR'S_NOTE EDITORS_NOTE RELATED
+    READ READ_MORE SOURCE SOURCES WARNING CORRECTION CLARIFICATION TRANSCRIPT ADVERTISEMENT SPOILER
+    ALERT LIVE ANALYSIS OPINION COMMENTARY REPORT POLL QUIZ LISTEN SEE ALSO MORE TAGS FILED SHARE
+    PS P.S. TL;DR TLDR FACT CLAIM VERDICT RATING DISCLAIMER DISCLOSURE EDITORIAL UK US EU UN
+"""))
+#: A transcript has turns by at least this many distinct labels (one "NOTE:" line is no transcript).
+MIN_TRANSCRIPT_SPEAKERS = 2
+#: How many paragraphs a turn whose label stands alone on its line may run over.
+MAX_TURN_PARAGRAPHS = 8
+
 # --- documents ---------------------------------------------------------------------------
 
 #: Documents a claim is made in ("said in a statement", "wrote in a court filing"): each becomes a

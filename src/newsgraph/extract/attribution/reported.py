@@ -56,6 +56,8 @@ class Claim:
     unstated: bool = False
     #: An embedded post's signer: the name's offsets and the handle ("— Jane Roe (@jroe) May 4, 2017").
     post: tuple[int, int, str] | None = None
+    #: A named transcript turn's speaker: the offsets of the name in its label ("SCHULTZ:").
+    named: tuple[int, int] | None = None
 
 
 @dataclass(slots=True)

@@ -488,6 +488,27 @@ class SourceResolver:
                        key=key, handle=handle)  # fmt: skip
         return self._add(draft, name, named=True)
 
+    def named_label(self, name: tuple[int, int]) -> int:
+        """The source a transcript label names ("SCHULTZ", "REP. MIKE PENCE"): its entity, or a person by surname.
+
+        Labels are capitals the model seldom tags, so a label no entity covers still joins the person
+        named by the same surname elsewhere, and every label of one speaker is one source.
+        """
+        span = self.doc.char_span(name[0], name[1], alignment_mode="expand")
+        ref = next((r for t in span or () if (r := self.index.of(t)) is not None
+                    and r.label in PERSON_LABELS | ORG_LABELS), None)  # fmt: skip
+        if ref is not None:
+            return self._for_entity(ref, name)
+        text = self.text[name[0] : name[1]]
+        surname = self._surname_key(text)
+        idx = self._by_key.get(surname)
+        if idx is not None:
+            self._mention(idx, name, named=True)
+            return idx
+        idx = self._add(_Draft(kind="person", key=f"text:{_norm(text)}"), name, named=True)
+        self._by_key.setdefault(surname, idx)
+        return idx
+
     def attach_author(self, document: int, author: int) -> None:
         """Name who issued a document source ("the ministry" for "the ministry said in a statement")."""
         draft = self.drafts[document]

@@ -1,0 +1,74 @@
+"""Named transcript turns: "SCHULTZ: Joining me tonight …", or "SANDERS:" on a line of its own.
+
+Broadcast transcripts give each turn after its speaker's name in capitals and a colon, either on
+the turn's own line or alone on a line before the turn's paragraphs. Each turn is verbatim speech
+by the named speaker: one direct attribution whose cue is the label. A page is read as a
+transcript only when labels of at least two speakers open its lines (a lone "NOTE:" or "BREAKING:"
+line is none), and labels that head news lines ("UPDATE:", ``NOT_SPEAKER_LABELS``) are never
+speakers. "Q:"/"A:" turns, whose line does not name the speaker, are ``transcript_claims``.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from newsgraph.extract.attribution import lexicons as lex
+
+
+@dataclass(frozen=True, slots=True)
+class Turn:
+    """One turn: offsets of its words, of its label (colon included), and of the name in the label."""
+
+    content: tuple[int, int]
+    label: tuple[int, int]
+    name: tuple[int, int]
+
+
+def _trim(text: str, start: int, end: int) -> tuple[int, int]:
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    return start, end
+
+
+def _labels(text: str) -> list[tuple[int, int, int, int]]:
+    """(label start, label end, name start, name end) of every speaker label opening a line."""
+    out = []
+    for match in lex.SPEAKER_LABEL_RE.finditer(text):
+        name = match.group("name")
+        if sum(ch.isalpha() for ch in name) < 2 or name.upper().rstrip(".") in lex.NOT_SPEAKER_LABELS:
+            continue
+        if name.split()[0].rstrip(".") in lex.NOT_SPEAKER_LABELS:
+            continue  # "BREAKING NEWS:", "UPDATE 2:"
+        out.append((match.start(), match.end(), match.start("name"), match.end("name")))
+    return out
+
+
+def labelled_turns(text: str) -> list[Turn]:
+    """The turns of a transcript in ``text``, in order; none unless two speakers' labels open lines."""
+    labels = _labels(text)
+    if len({text[s:e].split()[-1] for _, _, s, e in labels}) < lex.MIN_TRANSCRIPT_SPEAKERS:
+        return []
+    out: list[Turn] = []
+    for n, (start, end, name_start, name_end) in enumerate(labels):
+        next_label = labels[n + 1][0] if n + 1 < len(labels) else len(text)
+        line_end = text.find("\n", end)
+        line_end = len(text) if line_end == -1 else line_end
+        if text[end:line_end].strip():
+            # "NAME: the turn": its paragraph
+            stop = text.find("\n\n", end)
+            stop = len(text) if stop == -1 else stop
+        else:
+            # "NAME:" alone: the paragraphs up to the next label
+            stop, paragraphs = line_end, 0
+            while stop < next_label and paragraphs < lex.MAX_TURN_PARAGRAPHS:
+                following = text.find("\n\n", stop + 2)
+                following = len(text) if following == -1 else following
+                if text[stop:min(following, next_label)].strip():
+                    paragraphs += 1
+                stop = min(following, next_label)
+        content = _trim(text, end, min(stop, next_label))
+        if content[1] > content[0]:
+            out.append(Turn(content, (start, end), (name_start, name_end)))
+    return out
