@@ -24,8 +24,14 @@ ALONE = ("Station transcript.\n\n"
          "We start again in May.")  # fmt: skip
 
 
-def _words(text: str) -> list[tuple[str, str]]:
-    return [(text[t.name[0] : t.name[1]], text[t.content[0] : t.content[1]]) for t in labelled_turns(text)]
+def _words(text: str) -> list[tuple[str | None, str]]:
+    return [(text[t.name[0] : t.name[1]] if t.name else None, text[t.content[0] : t.content[1]])
+            for t in labelled_turns(text)]  # fmt: skip
+
+
+def test_a_question_label_is_a_turn_with_no_speaker() -> None:
+    text = "QUESTION: Will the bridge open?\n\nBERGER: In May.\n\nORTIZ: Thank you."
+    assert _words(text) == [(None, "Will the bridge open?"), ("BERGER", "In May."), ("ORTIZ", "Thank you.")]
 
 
 def test_inline_turns_give_name_and_the_rest_of_their_paragraph() -> None:
@@ -48,6 +54,7 @@ def test_a_label_alone_takes_the_paragraphs_up_to_the_next_label_and_the_name_be
     "TOM BERGER: We never saw the plans.\n\nThe council met on Monday.",  # one speaker: no transcript
     "BREAKING: The bridge is closed.\n\nUPDATE: It reopens at noon.",  # news labels, not speakers
     "Q: What happens next?\nA: We start again in May.",  # unnamed turns are the Q/A rule's
+    "QUESTION: Will it open?\n\nBERGER: In May.",  # one named speaker
     "Tom Berger: We never saw the plans.\n\nMaya Ortiz: Never?",  # not capitals: a headline's colon
     "The plan, he said: rebuild.\n\nIn short: wait.",
 ])  # fmt: skip

@@ -331,6 +331,8 @@ NOT_SPEAKER_LABELS: frozenset[str] = frozenset(w.replace("_", " ") for w in word
     ALERT LIVE ANALYSIS OPINION COMMENTARY REPORT POLL QUIZ LISTEN SEE ALSO MORE TAGS FILED SHARE
     PS P.S. TL;DR TLDR FACT CLAIM VERDICT RATING DISCLAIMER DISCLOSURE EDITORIAL UK US EU UN
 """))
+#: Labels of turns whose speaker the line does not name ("QUESTION: …" in a briefing): turns with no source.
+UNNAMED_TURN_LABELS: frozenset[str] = words("QUESTION ANSWER QUESTIONER")
 #: A transcript has turns by at least this many distinct labels (one "NOTE:" line is no transcript).
 MIN_TRANSCRIPT_SPEAKERS = 2
 #: How many paragraphs a turn whose label stands alone on its line may run over.

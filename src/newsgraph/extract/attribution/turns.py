@@ -5,7 +5,8 @@ the turn's own line or alone on a line before the turn's paragraphs. Each turn i
 by the named speaker: one direct attribution whose cue is the label. A page is read as a
 transcript only when labels of at least two speakers open its lines (a lone "NOTE:" or "BREAKING:"
 line is none), and labels that head news lines ("UPDATE:", ``NOT_SPEAKER_LABELS``) are never
-speakers. "Q:"/"A:" turns, whose line does not name the speaker, are ``transcript_claims``.
+speakers. A "QUESTION:" turn (``UNNAMED_TURN_LABELS``) is a turn whose speaker the line does not
+name: it has no source, as "Q:" turns have none ("Q:"/"A:" lines are ``transcript_claims``).
 """
 
 from __future__ import annotations
@@ -17,11 +18,11 @@ from newsgraph.extract.attribution import lexicons as lex
 
 @dataclass(frozen=True, slots=True)
 class Turn:
-    """One turn: offsets of its words, of its label (colon included), and of the name in the label."""
+    """One turn: offsets of its words, of its label (colon included), and of the name in the label (None: unnamed)."""
 
     content: tuple[int, int]
     label: tuple[int, int]
-    name: tuple[int, int]
+    name: tuple[int, int] | None
 
 
 def _trim(text: str, start: int, end: int) -> tuple[int, int]:
@@ -48,7 +49,8 @@ def _labels(text: str) -> list[tuple[int, int, int, int]]:
 def labelled_turns(text: str) -> list[Turn]:
     """The turns of a transcript in ``text``, in order; none unless two speakers' labels open lines."""
     labels = _labels(text)
-    if len({text[s:e].split()[-1] for _, _, s, e in labels}) < lex.MIN_TRANSCRIPT_SPEAKERS:
+    named = {text[s:e].split()[-1] for _, _, s, e in labels if text[s:e] not in lex.UNNAMED_TURN_LABELS}
+    if len(named) < lex.MIN_TRANSCRIPT_SPEAKERS:
         return []
     out: list[Turn] = []
     for n, (start, end, name_start, name_end) in enumerate(labels):
@@ -70,5 +72,6 @@ def labelled_turns(text: str) -> list[Turn]:
                 stop = min(following, next_label)
         content = _trim(text, end, min(stop, next_label))
         if content[1] > content[0]:
-            out.append(Turn(content, (start, end), (name_start, name_end)))
+            unnamed = text[name_start:name_end] in lex.UNNAMED_TURN_LABELS
+            out.append(Turn(content, (start, end), None if unnamed else (name_start, name_end)))
     return out
