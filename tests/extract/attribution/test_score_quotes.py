@@ -165,8 +165,9 @@ def test_the_new_set_spans_enough_articles_and_corpora() -> None:
         a.item_id for a in gold}
 
 
-#: Floors under the held-out figures in docs/quality.md (quote precision 0.983, recall 0.761, speaker 0.757).
-MIN_PRECISION, MIN_RECALL, MIN_SPEAKER = 0.95, 0.74, 0.7
+#: Floors under today's figures in docs/quality.md (quote precision 0.987, recall 0.982, speaker 0.835;
+#: posts and transcript turns are development figures there).
+MIN_PRECISION, MIN_RECALL, MIN_SPEAKER = 0.95, 0.95, 0.8
 
 
 @pytest.mark.slow

@@ -21,7 +21,11 @@ ALONE = ("Station transcript.\n\n"
          "Congressman, thank you for coming in.\n\n"
          "What happens next?\n\n"
          "TOM BERGER, COUNCIL MEMBER:\n\n"
-         "We start again in May.")  # fmt: skip
+         "We start again in May.\n\n"
+         "ORTIZ:\n\n"
+         "Thank you.\n\n"
+         "BERGER:\n\n"
+         "Thanks.")  # fmt: skip
 
 
 def _words(text: str) -> list[tuple[str | None, str]]:
@@ -30,8 +34,8 @@ def _words(text: str) -> list[tuple[str | None, str]]:
 
 
 def test_a_question_label_is_a_turn_with_no_speaker() -> None:
-    text = "QUESTION: Will the bridge open?\n\nBERGER: In May.\n\nORTIZ: Thank you."
-    assert _words(text) == [(None, "Will the bridge open?"), ("BERGER", "In May."), ("ORTIZ", "Thank you.")]
+    text = "QUESTION: Will the bridge open?\n\nBERGER: In May.\n\nORTIZ: Thank you.\n\nBERGER: Yes.\n\nORTIZ: Bye."
+    assert _words(text)[:3] == [(None, "Will the bridge open?"), ("BERGER", "In May."), ("ORTIZ", "Thank you.")]
 
 
 def test_inline_turns_give_name_and_the_rest_of_their_paragraph() -> None:
@@ -47,11 +51,16 @@ def test_a_label_alone_takes_the_paragraphs_up_to_the_next_label_and_the_name_be
     assert _words(ALONE) == [
         ("ORTIZ", "Congressman, thank you for coming in.\n\nWhat happens next?"),
         ("TOM BERGER", "We start again in May."),
+        ("ORTIZ", "Thank you."),
+        ("BERGER", "Thanks."),
     ]
 
 
 @pytest.mark.parametrize("text", [
     "TOM BERGER: We never saw the plans.\n\nThe council met on Monday.",  # one speaker: no transcript
+    "GOLD FIX: 1,210 dollars.\n\nSILVER FIX: 16 dollars.",  # labelled lines, not a conversation
+    "GOLD FIX: UP $25.\n\nSILVER FIX: DOWN.\n\nGOLD FIX: UP.\n\nSILVER FIX: FLAT.",  # lines of capitals
+    "ORTIZ: Hello.\n\nBERGER: Hello.",  # one turn each: too little to call a transcript
     "BREAKING: The bridge is closed.\n\nUPDATE: It reopens at noon.",  # news labels, not speakers
     "Q: What happens next?\nA: We start again in May.",  # unnamed turns are the Q/A rule's
     "QUESTION: Will it open?\n\nBERGER: In May.",  # one named speaker

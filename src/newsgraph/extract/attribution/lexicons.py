@@ -333,8 +333,12 @@ NOT_SPEAKER_LABELS: frozenset[str] = frozenset(w.replace("_", " ") for w in word
 """))
 #: Labels of turns whose speaker the line does not name ("QUESTION: …" in a briefing): turns with no source.
 UNNAMED_TURN_LABELS: frozenset[str] = words("QUESTION ANSWER QUESTIONER")
-#: A transcript has turns by at least this many distinct labels (one "NOTE:" line is no transcript).
+#: A transcript has at least this many speakers (by the label's last word) with at least
+#: ``MIN_SPEAKER_TURNS`` turns each: a conversation, not a table of labelled lines.
 MIN_TRANSCRIPT_SPEAKERS = 2
+MIN_SPEAKER_TURNS = 2
+#: Share of a turn's letters in lower case, at least (a line all in capitals is a heading or a table).
+MIN_TURN_LOWERCASE_SHARE = 0.3
 #: How many paragraphs a turn whose label stands alone on its line may run over.
 MAX_TURN_PARAGRAPHS = 8
 

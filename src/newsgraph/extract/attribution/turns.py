@@ -3,14 +3,16 @@
 Broadcast transcripts give each turn after its speaker's name in capitals and a colon, either on
 the turn's own line or alone on a line before the turn's paragraphs. Each turn is verbatim speech
 by the named speaker: one direct attribution whose cue is the label. A page is read as a
-transcript only when labels of at least two speakers open its lines (a lone "NOTE:" or "BREAKING:"
-line is none), and labels that head news lines ("UPDATE:", ``NOT_SPEAKER_LABELS``) are never
-speakers. A "QUESTION:" turn (``UNNAMED_TURN_LABELS``) is a turn whose speaker the line does not
-name: it has no source, as "Q:" turns have none ("Q:"/"A:" lines are ``transcript_claims``).
+transcript only when at least two speakers' labels each open two lines or more, as in a
+conversation (a lone "NOTE:" line, a market table's "GOLD FIX:" lines are none), and labels that
+head news lines ("UPDATE:", ``NOT_SPEAKER_LABELS``) are never speakers. A "QUESTION:" turn
+(``UNNAMED_TURN_LABELS``) is a turn whose speaker the line does not name: it has no source, as
+"Q:" turns have none ("Q:"/"A:" lines are ``transcript_claims``).
 """
 
 from __future__ import annotations
 
+from collections import Counter
 from dataclasses import dataclass
 
 from newsgraph.extract.attribution import lexicons as lex
@@ -46,12 +48,15 @@ def _labels(text: str) -> list[tuple[int, int, int, int]]:
     return out
 
 
+def _spoken(text: str, start: int, end: int) -> bool:
+    """Words in ordinary case: a turn is speech written down, not a line of capitals ("RESULT: A LOSS")."""
+    letters = [ch for ch in text[start:end] if ch.isalpha()]
+    return bool(letters) and sum(ch.islower() for ch in letters) >= lex.MIN_TURN_LOWERCASE_SHARE * len(letters)
+
+
 def labelled_turns(text: str) -> list[Turn]:
     """The turns of a transcript in ``text``, in order; none unless two speakers' labels open lines."""
     labels = _labels(text)
-    named = {text[s:e].split()[-1] for _, _, s, e in labels if text[s:e] not in lex.UNNAMED_TURN_LABELS}
-    if len(named) < lex.MIN_TRANSCRIPT_SPEAKERS:
-        return []
     out: list[Turn] = []
     for n, (start, end, name_start, name_end) in enumerate(labels):
         next_label = labels[n + 1][0] if n + 1 < len(labels) else len(text)
@@ -71,7 +76,11 @@ def labelled_turns(text: str) -> list[Turn]:
                     paragraphs += 1
                 stop = min(following, next_label)
         content = _trim(text, end, min(stop, next_label))
-        if content[1] > content[0]:
+        if content[1] > content[0] and _spoken(text, *content):
             unnamed = text[name_start:name_end] in lex.UNNAMED_TURN_LABELS
             out.append(Turn(content, (start, end), None if unnamed else (name_start, name_end)))
+    # a conversation: two speakers (by the label's last word: "REP. MIKE PENCE", "REP. PENCE") with two turns each
+    turns_of = Counter(text[t.name[0] : t.name[1]].split()[-1] for t in out if t.name is not None)
+    if sum(n >= lex.MIN_SPEAKER_TURNS for n in turns_of.values()) < lex.MIN_TRANSCRIPT_SPEAKERS:
+        return []
     return out
