@@ -52,6 +52,20 @@ def test_not_a_signed_post(text: str) -> None:
     assert embedded_posts(text) == []
 
 
+def test_prose_run_into_a_post_is_cut_to_the_last_sentences_a_post_can_hold() -> None:
+    prose = "The council met for six hours on Monday and heard from forty residents about the bridge. " * 5
+    text = prose + "Bridge opens in May. Bring the kids! https://t.co/x1 — Nora Vance (@noravance) May 4, 2019"
+    (post,) = embedded_posts(text)
+    words = text[post.content[0] : post.content[1]]
+    sentence = "The council met for six hours on Monday and heard from forty residents about the bridge. "
+    assert words == sentence * 3 + "Bridge opens in May. Bring the kids!"  # three of the five fit in 320
+
+
+def test_a_run_on_paragraph_with_no_sentence_start_near_the_signature_gives_no_post() -> None:
+    text = "word " * 100 + "— Nora Vance (@noravance) May 4, 2019"
+    assert embedded_posts(text) == []
+
+
 def test_two_posts_in_a_row_never_share_words() -> None:
     text = ("First post here — Nora Vance (@noravance) May 4, 2019 "
             "Second post there — Ari Soto (@ari_soto) May 5, 2019")  # fmt: skip

@@ -307,6 +307,12 @@ POST_SIGNATURE_RE = re.compile(
 POST_TRAILING_LINK_RE = re.compile(r"(?:\s*(?:https?://\S+|pic\.twitter\.com/\S+))+\s*$")
 #: Words a post needs to count (a post of only a link or a handle says nothing).
 MIN_POST_WORDS = 2
+#: Longest a post's words may be (a tweet holds 280 characters, and a link). Longer, the paragraph holds
+#: the page's own prose too (a text whose paragraph breaks were lost): the post is its last sentences
+#: within the limit, or nothing when no sentence starts there.
+MAX_POST_CHARS = 320
+#: Where a sentence starts inside run-together text: after . ! ? … and space, before a capital, # @ or mark.
+POST_SENTENCE_START_RE = re.compile(r"(?<=[.!?…])[\s\u00a0]+(?=[A-Z#@\"“‘'])")
 
 # --- transcripts -----------------------------------------------------------------------
 

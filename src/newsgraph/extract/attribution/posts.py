@@ -6,7 +6,8 @@ quotation marks, so the quote scanner never sees it, yet it is the most verbatim
 signed with an account. Each signature makes one direct attribution to a ``social`` source with
 its handle; the post's words are the text before the dash back to the start of its paragraph, or
 the paragraph (line) just before when the signature opens a line of its own. A link the post ends
-on is left out of its words.
+on is left out of its words. Words longer than a post can be (the paragraph breaks were lost, so
+the page's prose runs into the post) are cut to their last sentences within ``MAX_POST_CHARS``.
 """
 
 from __future__ import annotations
@@ -46,6 +47,15 @@ def _trim(text: str, start: int, end: int) -> tuple[int, int]:
     return start, end
 
 
+def _last_sentences(text: str, start: int, end: int) -> int:
+    """Where the last sentences of ``text[start:end]`` within ``MAX_POST_CHARS`` begin (``end``: none does)."""
+    floor = end - lex.MAX_POST_CHARS
+    for match in lex.POST_SENTENCE_START_RE.finditer(text, max(start, floor - 1), end):
+        if match.end() >= floor:
+            return match.end()
+    return end
+
+
 def embedded_posts(text: str) -> list[Post]:
     """Every signed embedded post in ``text``, in order; a signature with no words before it is skipped."""
     out: list[Post] = []
@@ -65,6 +75,8 @@ def embedded_posts(text: str) -> list[Post]:
                 end -= 1
             start = _block_before(text, end, floor)
         start, end = _trim(text, start, end)
+        if end - start > lex.MAX_POST_CHARS:
+            start = _last_sentences(text, start, end)
         signature = (dash, match.end())
         floor = match.end()
         if len(text[start:end].split()) < lex.MIN_POST_WORDS:
