@@ -209,6 +209,9 @@ class Source(_Model):
         default_factory=list,
         description="the words that give a gender; both genders listed (and gender null) when they conflict",
     )
+    handle: str | None = Field(
+        default=None, description="a social source's account, as its post's signature gives it ('@jdoe')"
+    )
 
 
 class Attribution(_Model):

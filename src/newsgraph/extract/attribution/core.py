@@ -21,6 +21,7 @@ from spacy.tokens import Doc, Span, Token
 
 from newsgraph.extract.attribution import lexicons as lex
 from newsgraph.extract.attribution.gender import source_gender
+from newsgraph.extract.attribution.posts import Post, embedded_posts
 from newsgraph.extract.attribution.quotes import QuoteSpan, quote_spans
 from newsgraph.extract.attribution.reported import (
     Candidates,
@@ -39,6 +40,7 @@ from newsgraph.extract.attribution.reported import (
 )
 from newsgraph.extract.attribution.roles import described, source_role
 from newsgraph.extract.attribution.sources import SourceResolver
+from newsgraph.extract.attribution.turns import Turn, labelled_turns
 from newsgraph.record import Attribution, Entity, Source, TextSpan
 from newsgraph.vocab.parse import AUX_OR_NEG_DEPS, VERBAL_POS
 from newsgraph.vocab.speech import PLAIN_SPEECH_VERBS
@@ -65,6 +67,12 @@ def attributions(doc: Doc, entities: list[Entity]) -> tuple[list[Source], list[A
     quoted = [(q.inner_start, q.inner_end) for q in quotes]
     claims = _clause_claims(doc, cands, quotes, quoted)
     claims.extend(_quote_claims(doc, cands.text, quotes))
+    posts = embedded_posts(cands.text)
+    if posts:
+        claims = _with_posts(claims, posts, quotes)
+    turns = labelled_turns(cands.text)
+    if turns:
+        claims = _with_turns(claims, turns)
     claims = _dedupe(sorted(claims, key=lambda c: (c.content[0], c.content[1])))
     _link_continuations(cands.text, claims)
     return _resolve(doc, cands, entities, claims, quoted)
@@ -284,6 +292,36 @@ def _quote_claims(doc: Doc, text: str, quotes: list[QuoteSpan]) -> list[Claim]:
     return out
 
 
+def _with_posts(claims: list[Claim], posts: list[Post], quotes: list[QuoteSpan]) -> list[Claim]:
+    """Each embedded post as one direct claim; any other claim found in a post or its signature is the post's.
+
+    A post whose words are one quotation in marks keeps the words inside the marks, as any quote does.
+    """
+    spans = [(p.content[0], p.signature[1]) for p in posts]
+    kept = [c for c in claims if not any(c.content[0] < end and start < c.content[1] for start, end in spans)]
+    outer = {(q.start, q.end): (q.inner_start, q.inner_end) for q in quotes}
+    kept.extend(
+        Claim(outer.get(p.content, p.content), "direct", p.signature, None, quoted=True,
+              post=(p.name[0], p.name[1], p.handle))
+        for p in posts
+    )  # fmt: skip
+    return kept
+
+
+def _with_turns(claims: list[Claim], turns: list[Turn]) -> list[Claim]:
+    """Each named transcript turn as one direct claim by the name in its label.
+
+    A claim cued inside a label (the headline rule reads "NAME: words" too) or standing for a whole
+    turn is the turn's; claims inside a turn (a quote it cites, "I think that …") stay their own.
+    """
+    labels = [t.label for t in turns]
+    contents = {t.content for t in turns}
+    kept = [c for c in claims
+            if c.content not in contents and not (c.cue and any(s <= c.cue[0] < e for s, e in labels))]  # fmt: skip
+    kept.extend(Claim(t.content, "direct", t.label, None, named=t.name) for t in turns)
+    return kept
+
+
 # --- step 2: reconcile ------------------------------------------------------------
 
 
@@ -304,6 +342,9 @@ def _link_continuations(text: str, claims: list[Claim]) -> None:
     previous: int | None = None
     for i, claim in enumerate(claims):
         if not claim.quoted:
+            continue
+        if claim.post is not None:
+            previous = None  # a post is signed where it ends: nothing after it continues it
             continue
         if claim.cue is None and previous is not None:
             gap = text[claims[previous].content[1] : claim.content[0]]
@@ -362,6 +403,10 @@ def _resolve(
             jobs.append((claim.speaker.idx, "claim", i))
         if claim.channel is not None:
             jobs.append((claim.channel.idx, "channel", claim.channel))
+        if claim.post is not None:
+            jobs.append((claim.post[0], "post", i))
+        if claim.named is not None:
+            jobs.append((claim.named[0], "label", i))
     jobs.extend((t.idx, "declined", t) for t in _decliners(doc, text, quoted))
     jobs.extend((t.idx, "anonymity", t) for t in _anonymity_holders(cands, quoted))
     source_of: dict[int, int | None] = {}
@@ -372,6 +417,13 @@ def _resolve(
         if job == "claim":
             i = payload  # type: ignore[assignment]
             source_of[i] = resolver.resolve(claims[i].speaker)  # type: ignore[index, arg-type]
+        elif job == "post":
+            i = payload  # type: ignore[assignment]
+            start, end, handle = claims[i].post  # type: ignore[index, misc]
+            source_of[i] = resolver.social((start, end), handle)
+        elif job == "label":
+            i = payload  # type: ignore[assignment]
+            source_of[i] = resolver.named_label(claims[i].named)  # type: ignore[index, arg-type]
         elif job == "channel":
             resolver.resolve(payload)  # type: ignore[arg-type]  # the medium: a source of its own
         elif job == "declined":

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 
+from newsgraph.vocab.calendar import MONTHS
 from newsgraph.vocab.numbers import COUNT_WORDS
 from newsgraph.vocab.parse import DETERMINER_DEPS, NOUN_CLAUSE_DEPS
 
@@ -291,6 +292,28 @@ MAX_SIGNATURE_CHARS = 80
 #: Entity types that may sign a quote.
 SIGNATURE_LABELS: frozenset[str] = frozenset({"PERSON", "ORG", "NORP", "GPE"})
 
+# --- embedded posts ------------------------------------------------------------------
+
+_MONTH_WORDS = "|".join(sorted((m.capitalize() for m in MONTHS), key=len, reverse=True))
+#: The signature pages give an embedded post once its markup is gone: "— Jane Roe (@jroe) May 4, 2017".
+#: The dash opens a line or follows a space; the name is a few words without brackets or dashes; the
+#: handle is a platform account name (letters, digits, underscores: Twitter allows 15, others more).
+POST_SIGNATURE_RE = re.compile(
+    r"(?:(?<=\s)|^)(?:—|–|--)[ \t]*(?P<name>[^\s()—–@][^\n()—–@]{0,58}?)[ \t]+\((?P<handle>@\w{1,30})\)"
+    rf"[ \t]+(?:{_MONTH_WORDS})\.?[ \t]+\d{{1,2}},[ \t]+\d{{4}}",
+    re.MULTILINE,
+)
+#: A link the post ends on ("https://t.co/x1", "pic.twitter.com/x1"): the post's words stop before it.
+POST_TRAILING_LINK_RE = re.compile(r"(?:\s*(?:https?://\S+|pic\.twitter\.com/\S+))+\s*$")
+#: Words a post needs to count (a post of only a link or a handle says nothing).
+MIN_POST_WORDS = 2
+#: Longest a post's words may be (a tweet holds 280 characters, and a link). Longer, the paragraph holds
+#: the page's own prose too (a text whose paragraph breaks were lost): the post is its last sentences
+#: within the limit, or nothing when no sentence starts there.
+MAX_POST_CHARS = 320
+#: Where a sentence starts inside run-together text: after . ! ? … and space, before a capital, # @ or mark.
+POST_SENTENCE_START_RE = re.compile(r"(?<=[.!?…])[\s\u00a0]+(?=[A-Z#@\"“‘'])")
+
 # --- transcripts -----------------------------------------------------------------------
 
 #: A transcript's question or answer line: "Q: ...", "A: ...". The speaker is not named on the line.
@@ -298,6 +321,32 @@ SIGNATURE_LABELS: frozenset[str] = frozenset({"PERSON", "ORG", "NORP", "GPE"})
 TRANSCRIPT_TURN_RE = re.compile(r"^(?:Q|A):[ \t]+(?=\S)", re.MULTILINE)
 #: Words a transcript turn needs to count (a lone "A: Yes." is still an answer).
 MIN_TRANSCRIPT_WORDS = 1
+
+#: A named transcript turn's label opening a line: "SCHULTZ:", "REP. MIKE PENCE: …", "BEN BERNANKE,
+#: FEDERAL RESERVE CHAIRMAN:" — capitals, the name before any comma, then the colon and the turn (on the
+#: line or, with the label alone on its line, in the paragraphs after it).
+SPEAKER_LABEL_RE = re.compile(
+    r"^(?P<name>[A-Z][A-Z.'’-]*(?:[ \t]+[A-Z][A-Z.'’-]*){0,4})(?:,[ \t]*[A-Z][A-Z.,'’ \t-]{0,40})?[ \t]*:"
+    r"(?=[ \t]+\S|[ \t]*$)",
+    re.MULTILINE,
+)
+#: Labels that open lines of news pages without being anyone's turn ("BREAKING: …", "UPDATE: …").
+NOT_SPEAKER_LABELS: frozenset[str] = frozenset(w.replace("_", " ") for w in words("""
+    BREAKING UPDATE UPDATED WATCH VIDEO PHOTOS PHOTO EXCLUSIVE NOTE EDITOR'S_NOTE EDITORS_NOTE RELATED
+    READ READ_MORE SOURCE SOURCES WARNING CORRECTION CLARIFICATION TRANSCRIPT ADVERTISEMENT SPOILER
+    ALERT LIVE ANALYSIS OPINION COMMENTARY REPORT POLL QUIZ LISTEN SEE ALSO MORE TAGS FILED SHARE
+    PS P.S. TL;DR TLDR FACT CLAIM VERDICT RATING DISCLAIMER DISCLOSURE EDITORIAL UK US EU UN
+"""))
+#: Labels of turns whose speaker the line does not name ("QUESTION: …" in a briefing): turns with no source.
+UNNAMED_TURN_LABELS: frozenset[str] = words("QUESTION ANSWER QUESTIONER")
+#: A transcript has at least this many speakers (by the label's last word) with at least
+#: ``MIN_SPEAKER_TURNS`` turns each: a conversation, not a table of labelled lines.
+MIN_TRANSCRIPT_SPEAKERS = 2
+MIN_SPEAKER_TURNS = 2
+#: Share of a turn's letters in lower case, at least (a line all in capitals is a heading or a table).
+MIN_TURN_LOWERCASE_SHARE = 0.3
+#: How many paragraphs a turn whose label stands alone on its line may run over.
+MAX_TURN_PARAGRAPHS = 8
 
 # --- documents ---------------------------------------------------------------------------
 

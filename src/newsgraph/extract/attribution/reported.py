@@ -54,6 +54,10 @@ class Claim:
     channel: Token | None = None
     #: Reporting with no reporter ("reportedly", "is said to", "according to reports"): an unstated source.
     unstated: bool = False
+    #: An embedded post's signer: the name's offsets and the handle ("— Jane Roe (@jroe) May 4, 2017").
+    post: tuple[int, int, str] | None = None
+    #: A named transcript turn's speaker: the offsets of the name in its label ("SCHULTZ:").
+    named: tuple[int, int] | None = None
 
 
 @dataclass(slots=True)

@@ -63,6 +63,7 @@ class _Draft:
     reason: str | None = None
     declined: bool = False
     key: str | None = None
+    handle: str | None = None
     mentions: list[tuple[int, int]] = field(default_factory=list)
     named_mentions: list[tuple[int, int]] = field(default_factory=list)
     last_offset: int = -1
@@ -470,6 +471,45 @@ class SourceResolver:
         draft.last_offset = min(draft.last_offset, offset)
         return self._unstated
 
+    def social(self, name: tuple[int, int], handle: str) -> int:
+        """The ``social`` source of an embedded post's signature: one per handle, linked to the entity named.
+
+        The account is its own source (a sourcing count asks how a claim reached the article), so
+        a person quoted in the text and posting under a handle is two sources on one entity.
+        """
+        key = f"social:{handle.lower()}"
+        idx = self._by_key.get(key)
+        if idx is not None:
+            self._mention(idx, name, named=True)
+            return idx
+        span = self.doc.char_span(name[0], name[1], alignment_mode="expand")
+        ref = next((r for t in span or () if (r := self.index.of(t)) is not None
+                    and r.label in PERSON_LABELS | ORG_LABELS), None)  # fmt: skip
+        draft = _Draft(kind="social", entity=ref.id if ref else None, entity_name=ref.name if ref else None,
+                       key=key, handle=handle)  # fmt: skip
+        return self._add(draft, name, named=True)
+
+    def named_label(self, name: tuple[int, int]) -> int:
+        """The source a transcript label names ("SCHULTZ", "REP. MIKE PENCE"): its entity, or a person by surname.
+
+        Labels are capitals the model seldom tags, so a label no entity covers still joins the person
+        named by the same surname elsewhere, and every label of one speaker is one source.
+        """
+        span = self.doc.char_span(name[0], name[1], alignment_mode="expand")
+        ref = next((r for t in span or () if (r := self.index.of(t)) is not None
+                    and r.label in PERSON_LABELS | ORG_LABELS), None)  # fmt: skip
+        if ref is not None:
+            return self._for_entity(ref, name)
+        text = self.text[name[0] : name[1]]
+        surname = self._surname_key(text)
+        idx = self._by_key.get(surname)
+        if idx is not None:
+            self._mention(idx, name, named=True)
+            return idx
+        idx = self._add(_Draft(kind="person", key=f"text:{_norm(text)}"), name, named=True)
+        self._by_key.setdefault(surname, idx)
+        return idx
+
     def attach_author(self, document: int, author: int) -> None:
         """Name who issued a document source ("the ministry" for "the ministry said in a statement")."""
         draft = self.drafts[document]
@@ -518,6 +558,7 @@ class SourceResolver:
                     reason=d.reason,
                     declined_to_comment=d.declined,
                     mentions=[SourceMention(start=s, end=e, text=text[s:e]) for s, e in mentions],
+                    handle=d.handle,
                 )
             )
         return out, ids
