@@ -35,7 +35,7 @@ from typing import Any
 
 from newsgraph.errors import StoreError
 from newsgraph.store import entities as ents
-from newsgraph.store.queries import QueryRejected, find_entities
+from newsgraph.store.queries import MAX_ROW_ID, QueryRejected, check_name, find_entities
 
 #: Neighbours of each kind an entity's graph keeps (the heaviest).
 NEIGHBOURS = 25
@@ -178,13 +178,33 @@ def _nodes(conn: sqlite3.Connection, ids: list[int]) -> dict[int, GraphNode]:
     return {int(r[0]): GraphNode(int(r[0]), r[1], r[2], int(r[3]), None) for r in found}
 
 
+class EntityNotFound(StoreError):
+    """No corpus entity matches the name or id a graph was asked for (the web app answers 404)."""
+
+
 def resolve(conn: sqlite3.Connection, name: str) -> ents.EntityRef:
-    """The corpus entity ``name`` means (``#12``, ``12`` or a name: the best match), else ``StoreError``."""
+    """The corpus entity ``name`` means (``#12``, ``12`` or a name: the best match), else ``EntityNotFound``.
+
+    An id is looked up with its number of articles from the diagonal of
+    ``co_mentions`` (the graph's links use ids), not counted from its rows.
+    """
     if not name.strip():
-        raise StoreError("no entity named ''")
+        raise EntityNotFound("no entity named ''")
+    check_name(name)
+    match = ents.RE_ENTITY_ID.match(name.strip())
+    if match:
+        row = None
+        if int(match.group(1)) <= MAX_ROW_ID:
+            row = conn.execute(
+                "SELECT c.id, c.name, c.type, coalesce(m.n, 0) FROM corpus_entities c "
+                "LEFT JOIN co_mentions m ON m.a = c.id AND m.b = c.id WHERE c.id = ?",
+                (int(match.group(1)),)).fetchone()
+        if row is None:
+            raise EntityNotFound(f"no entity matches {name!r}")
+        return ents.EntityRef(int(row[0]), row[1], row[2], int(row[3]))
     found = find_entities(conn, name, 1)
     if not found:
-        raise StoreError(f"no entity matches {name!r}")
+        raise EntityNotFound(f"no entity matches {name!r}")
     return found[0]
 
 
