@@ -114,6 +114,11 @@ class _Tally:
     labels: Counter[str] = field(default_factory=Counter)
     articles: set[str] = field(default_factory=set)
 
+    def label(self) -> str | None:
+        """The ``EDGE_PREDICATES`` most frequent predicates, ties in alphabetical order (the same on every run)."""
+        ranked = sorted(self.labels.items(), key=lambda item: (-item[1], item[0]))[:EDGE_PREDICATES]
+        return ", ".join(p for p, _ in ranked) or None
+
     def add(self, article_id: str, label: str | None = None) -> None:
         self.weight += 1
         self.articles.add(article_id)
@@ -240,7 +245,7 @@ def entity_graph(conn: sqlite3.Connection, name: str, *, limit: int = NEIGHBOURS
         for (other, outgoing, polarity), tally in sorted(tallies.items(), key=lambda t: (-t[1].weight, t[0])):
             if other not in chosen:
                 continue
-            label = ", ".join(p for p, _ in tally.labels.most_common(EDGE_PREDICATES)) or None
+            label = tally.label()
             source, target = (cid, other) if outgoing else (other, cid)
             sample, total = _stated_articles(conn, kind, source, target, polarity)
             edges.append(GraphEdge(source, target, kind, tally.weight, polarity=polarity or None, label=label,
@@ -341,7 +346,7 @@ def corpus_graph(conn: sqlite3.Connection, *, min_weight: int = 1, types: Iterab
                 tallies.setdefault((a, b, polarity), _Tally()).add(article, predicate)
         for (a, b, polarity), tally in sorted(tallies.items()):
             if tally.weight >= min_weight:
-                label = ", ".join(p for p, _ in tally.labels.most_common(EDGE_PREDICATES)) or None
+                label = tally.label()
                 edges.append(GraphEdge(a, b, kind, tally.weight, polarity=polarity or None, label=label,
                                        articles=sorted(tally.articles)[:articles],
                                        article_count=len(tally.articles)))
