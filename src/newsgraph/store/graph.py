@@ -400,8 +400,3 @@ def counted_stated_edges(conn: sqlite3.Connection) -> set[tuple]:
 def stored_stated_edges(conn: sqlite3.Connection) -> set[tuple]:
     """The ``stated_edges`` rows as (article, kind, part, a, b, label)."""
     return set(conn.execute("SELECT article_id, kind, part, a, b, label FROM stated_edges"))
-
-
-def graph_json(graph: EntityGraph | CorpusGraph) -> str:
-    """A graph as JSON text (nodes and edges), for notebooks and tests."""
-    return json.dumps({"nodes": [asdict(n) for n in graph.nodes], "edges": [asdict(e) for e in graph.edges]})
