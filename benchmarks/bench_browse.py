@@ -100,11 +100,15 @@ def main() -> None:
     parser.add_argument("--repeat", type=int, default=5)
     parser.add_argument("--spread-dates", action="store_true", help="date every article first (modifies the store)")
     parser.add_argument("--charts-only", action="store_true", help="time the chart routes only")
+    parser.add_argument("--graph-only", action="store_true", help="time the graph routes only")
     args = parser.parse_args()
     if args.spread_dates:
         spread_dates(args.db)
-    routes = [*([] if args.charts_only else (*ROUTES, *graph_routes(args.db))), *CHART_ROUTES,
-              *entity_routes(args.db)]
+    if args.graph_only:
+        routes = list(graph_routes(args.db))
+    else:
+        routes = [*([] if args.charts_only else (*ROUTES, *graph_routes(args.db))), *CHART_ROUTES,
+                  *entity_routes(args.db)]
     port = free_port()
     proc = subprocess.Popen([sys.executable, "-m", "newsgraph", "serve", "--db", args.db, "--port", str(port)],
                             stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)

@@ -35,7 +35,7 @@ from typing import Any
 
 from newsgraph.errors import StoreError
 from newsgraph.store import entities as ents
-from newsgraph.store.queries import QueryRejected, find_entities
+from newsgraph.store.queries import MAX_ROW_ID, QueryRejected, check_name, find_entities
 
 #: Neighbours of each kind an entity's graph keeps (the heaviest).
 NEIGHBOURS = 25
@@ -114,6 +114,11 @@ class _Tally:
     labels: Counter[str] = field(default_factory=Counter)
     articles: set[str] = field(default_factory=set)
 
+    def label(self) -> str | None:
+        """The ``EDGE_PREDICATES`` most frequent predicates, ties in alphabetical order (the same on every run)."""
+        ranked = sorted(self.labels.items(), key=lambda item: (-item[1], item[0]))[:EDGE_PREDICATES]
+        return ", ".join(p for p, _ in ranked) or None
+
     def add(self, article_id: str, label: str | None = None) -> None:
         self.weight += 1
         self.articles.add(article_id)
@@ -178,13 +183,33 @@ def _nodes(conn: sqlite3.Connection, ids: list[int]) -> dict[int, GraphNode]:
     return {int(r[0]): GraphNode(int(r[0]), r[1], r[2], int(r[3]), None) for r in found}
 
 
+class EntityNotFound(StoreError):
+    """No corpus entity matches the name or id a graph was asked for (the web app answers 404)."""
+
+
 def resolve(conn: sqlite3.Connection, name: str) -> ents.EntityRef:
-    """The corpus entity ``name`` means (``#12``, ``12`` or a name: the best match), else ``StoreError``."""
+    """The corpus entity ``name`` means (``#12``, ``12`` or a name: the best match), else ``EntityNotFound``.
+
+    An id is looked up with its number of articles from the diagonal of
+    ``co_mentions`` (the graph's links use ids), not counted from its rows.
+    """
     if not name.strip():
-        raise StoreError("no entity named ''")
+        raise EntityNotFound("no entity named ''")
+    check_name(name)
+    match = ents.RE_ENTITY_ID.match(name.strip())
+    if match:
+        row = None
+        if int(match.group(1)) <= MAX_ROW_ID:
+            row = conn.execute(
+                "SELECT c.id, c.name, c.type, coalesce(m.n, 0) FROM corpus_entities c "
+                "LEFT JOIN co_mentions m ON m.a = c.id AND m.b = c.id WHERE c.id = ?",
+                (int(match.group(1)),)).fetchone()
+        if row is None:
+            raise EntityNotFound(f"no entity matches {name!r}")
+        return ents.EntityRef(int(row[0]), row[1], row[2], int(row[3]))
     found = find_entities(conn, name, 1)
     if not found:
-        raise StoreError(f"no entity matches {name!r}")
+        raise EntityNotFound(f"no entity matches {name!r}")
     return found[0]
 
 
@@ -220,7 +245,7 @@ def entity_graph(conn: sqlite3.Connection, name: str, *, limit: int = NEIGHBOURS
         for (other, outgoing, polarity), tally in sorted(tallies.items(), key=lambda t: (-t[1].weight, t[0])):
             if other not in chosen:
                 continue
-            label = ", ".join(p for p, _ in tally.labels.most_common(EDGE_PREDICATES)) or None
+            label = tally.label()
             source, target = (cid, other) if outgoing else (other, cid)
             sample, total = _stated_articles(conn, kind, source, target, polarity)
             edges.append(GraphEdge(source, target, kind, tally.weight, polarity=polarity or None, label=label,
@@ -321,7 +346,7 @@ def corpus_graph(conn: sqlite3.Connection, *, min_weight: int = 1, types: Iterab
                 tallies.setdefault((a, b, polarity), _Tally()).add(article, predicate)
         for (a, b, polarity), tally in sorted(tallies.items()):
             if tally.weight >= min_weight:
-                label = ", ".join(p for p, _ in tally.labels.most_common(EDGE_PREDICATES)) or None
+                label = tally.label()
                 edges.append(GraphEdge(a, b, kind, tally.weight, polarity=polarity or None, label=label,
                                        articles=sorted(tally.articles)[:articles],
                                        article_count=len(tally.articles)))
@@ -375,8 +400,3 @@ def counted_stated_edges(conn: sqlite3.Connection) -> set[tuple]:
 def stored_stated_edges(conn: sqlite3.Connection) -> set[tuple]:
     """The ``stated_edges`` rows as (article, kind, part, a, b, label)."""
     return set(conn.execute("SELECT article_id, kind, part, a, b, label FROM stated_edges"))
-
-
-def graph_json(graph: EntityGraph | CorpusGraph) -> str:
-    """A graph as JSON text (nodes and edges), for notebooks and tests."""
-    return json.dumps({"nodes": [asdict(n) for n in graph.nodes], "edges": [asdict(e) for e in graph.edges]})

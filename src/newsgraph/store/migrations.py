@@ -502,8 +502,8 @@ def _stated_edges(conn: sqlite3.Connection) -> None:
             a_entity TEXT NOT NULL, b_entity TEXT NOT NULL, a INTEGER, b INTEGER, label TEXT,
             PRIMARY KEY (article_id, kind, part)
         );
-        CREATE INDEX stated_edges_a ON stated_edges(a, kind, b, label, article_id);
-        CREATE INDEX stated_edges_b ON stated_edges(b, kind, a, label, article_id);
+        CREATE INDEX stated_edges_a ON stated_edges(a, kind, b, article_id, label);
+        CREATE INDEX stated_edges_b ON stated_edges(b, kind, a, article_id, label);
         CREATE INDEX stated_edges_a_entity ON stated_edges(article_id, a_entity);
         CREATE INDEX stated_edges_b_entity ON stated_edges(article_id, b_entity);
         INSERT INTO stated_edges (article_id, kind, part, a_entity, b_entity, a, b, label)

@@ -275,9 +275,10 @@ def create_app(db_path: str | Path) -> FastAPI:
         would otherwise take the ``/graph`` suffix as part of a name."""
 
         def entity_graph(s: Store, name: str, limit: int) -> graphs.EntityGraph:
-            if not name.strip() or not s.find_entities(name, 1):
-                raise HTTPException(404, f"no entity matches {name!r}")
-            return s.graph(name, limit=limit)
+            try:
+                return s.graph(name, limit=limit)
+            except graphs.EntityNotFound as exc:
+                raise HTTPException(404, str(exc)) from exc
 
         @app.get("/entities/{name:path}/graph", response_class=HTMLResponse, include_in_schema=False)
         def graph_page(request: Request, name: str, limit: GraphLimit = graphs.NEIGHBOURS) -> Response:
