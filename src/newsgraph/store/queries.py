@@ -1046,15 +1046,34 @@ def sourcing_breakdown(conn: sqlite3.Connection, *, outlet: str | None = None, a
     ``outlet`` and ``author`` filter as in ``sources``. The ``outlets`` outlets with
     the most attributions are listed; the rest are summed under ``OTHER_OUTLETS``.
     """
-    import pandas as pd
 
     check_name(outlet, "an outlet filter")
     check_name(author, "an author filter")
+    if author is None:  # the tallies, summed in SQL: one row per (outlet, kind) and per month
+        where, params = ("outlet LIKE ? ESCAPE '\\'", (_like(outlet),)) if outlet else ("1", ())
+        rows = [(o, None, k, n, 0) for o, k, n in conn.execute(f"""
+            SELECT nullif(outlet, ''), kind, sum(attributions) FROM sourcing_tallies
+            WHERE attributions != 0 AND {where} GROUP BY outlet, kind""", params)]
+        rows += [(None, m, "", n, a) for m, n, a in conn.execute(f"""
+            SELECT nullif(month, ''), sum(attributions), sum(anonymous) FROM sourcing_tallies
+            WHERE attributions != 0 AND {where} GROUP BY month""", params)]
+        return _breakdown(outlets, by_outlet_rows=[r for r in rows if r[2]], by_month_rows=[
+            r for r in rows if not r[2]])
     rows = _sourcing_rows(conn, outlet, author)
+    return _breakdown(outlets, by_outlet_rows=rows, by_month_rows=rows)
+
+
+def _breakdown(outlets: int, *, by_outlet_rows: list[tuple], by_month_rows: list[tuple]
+               ) -> SourcingBreakdown:
+    """``SourcingBreakdown`` of (outlet, month, kind, attributions, anonymous) rows: ``by_outlet_rows`` summed per
+    outlet and kind, ``by_month_rows`` per month."""
+    import pandas as pd
+
     per_outlet: dict[tuple[str | None, str], int] = {}
     per_month: dict[str | None, list[int]] = {}
-    for out, month, kind, n, anon in rows:
+    for out, _, kind, n, _ in by_outlet_rows:
         per_outlet[(out, kind)] = per_outlet.get((out, kind), 0) + int(n)
+    for _, month, _, n, anon in by_month_rows:
         counts = per_month.setdefault(month, [0, 0])
         counts[0] += int(n)
         counts[1] += int(anon or 0)
