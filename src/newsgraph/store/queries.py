@@ -664,6 +664,9 @@ def counted_tallies(conn: sqlite3.Connection) -> dict[tuple[str, str], int]:
         out[("generator", key)] = n
     for key, n in conn.execute("SELECT outlet, count(*) FROM articles WHERE outlet IS NOT NULL GROUP BY outlet"):
         out[("outlet", key)] = n
+    for key, n in conn.execute(f"SELECT substr(published, 1, 7), count(*) FROM articles WHERE published GLOB "
+                               f"'{MONTH_GLOB}' GROUP BY 1"):
+        out[("month", key)] = n
     return out
 
 
@@ -947,12 +950,9 @@ def _monthly(rows: list[tuple], columns: list[str], unplaced: dict[str, int]) ->
 def articles_by_month(conn: sqlite3.Connection) -> MonthlyCounts:
     """Stored articles per month of publication (``unplaced``: articles no month places).
 
-    One walk of the ``articles_published`` index (no table row is read); the
-    total comes from the trigger-kept tallies.
+    Read from the trigger-kept ``tallies`` (kind ``month``, migration 0012), as the total is.
     """
-    rows = conn.execute(f"""
-        SELECT substr(published, 1, 7) AS month, count(*) FROM articles INDEXED BY articles_published
-        WHERE published GLOB '{MONTH_GLOB}' GROUP BY month ORDER BY month""").fetchall()
+    rows = conn.execute("SELECT key, n FROM tallies WHERE kind = 'month' AND n != 0 ORDER BY key").fetchall()
     total = tallied(conn).get(("rows", "articles"), 0)
     return _monthly(rows, ["articles"], {"articles": int(total) - sum(int(r[1]) for r in rows)})
 
