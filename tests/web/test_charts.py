@@ -218,3 +218,24 @@ def test_sourcing_tallies_follow_every_write(dated_store: Path) -> None:
         assert ("Gazette", "2020-01", "anonymous", 1, 1) in tallied
         assert all(row[1] != "2021-05" for row in tallied if row[3])  # story 3 undated now
         assert sum(r[3] for r in tallied) == store.sources().attributions == 8
+
+
+def test_kept_entity_counts_are_counted_again_after_a_write(dated_store: Path) -> None:
+    with Store(dated_store) as store:
+        first = queries.entity_by_month(store.conn, "Ada Brook")[1]
+        assert queries.entity_by_month(store.conn, "Ada Brook")[1] is first  # kept while the store is unchanged
+        store.add(_record(7, published="2021-05-20", outlet="Ledger", kinds=[], mentions=4, events=1))
+        again = queries.records_of(queries.entity_by_month(store.conn, "Ada Brook")[1].rows)
+    assert again[-1] == {"month": "2021-05", "mentions": 7, "events": 1}
+
+
+def test_month_tallies_follow_writes_and_agree_with_a_count(dated_store: Path) -> None:
+    with Store(dated_store) as store:
+        store.conn.execute("UPDATE articles SET published = '2021-08-15' WHERE title = 'Port story 3'")
+        store.conn.execute("DELETE FROM articles WHERE title = 'Port story 2'")
+        store.add(_record(8, published="2021-08-01", outlet=None, kinds=[]))
+        months = queries.records_of(queries.articles_by_month(store.conn).rows)
+        kept = {k: n for k, n in queries.tallied(store.conn).items() if n}
+        counted = {k: n for k, n in queries.counted_tallies(store.conn).items() if n}
+    assert months == [{"month": "2021-03", "articles": 1}, {"month": "2021-08", "articles": 2}]
+    assert kept == counted  # what ``newsgraph check`` compares

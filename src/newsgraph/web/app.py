@@ -302,9 +302,8 @@ def create_app(db_path: str | Path) -> FastAPI:
     def home(request: Request) -> Response:
         with store() as s:
             stats = stats_of(s)
-            recent = records_of(with_labels(s.conn, s.frame(
-                "SELECT id, published, title, outlet FROM articles "
-                "ORDER BY published IS NULL, published DESC, rowid DESC LIMIT ?", (RECENT_ARTICLES,))))
+            # The first page of /articles by date: read from the ``articles_published`` index, not a sort.
+            recent = records_of(with_labels(s.conn, queries.articles_page(s.conn, limit=RECENT_ARTICLES).rows))
             drawn = charts.home_charts(s)
         return page(request, "home.html", stats=stats, recent=recent, charts=drawn)
 

@@ -12,6 +12,7 @@ which ``/api/charts/...`` returns as JSON.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from contextlib import AbstractContextManager
 from dataclasses import dataclass, field
@@ -36,6 +37,11 @@ STYLE = Style(
     foreground_subtle="#dde2ea", colors=COLOURS, font_family="system-ui, sans-serif",
     label_font_size=11, major_label_font_size=11, legend_font_size=12, title_font_size=14,
 )
+
+
+#: What an SVG inside an HTML page does without: pygal's comments (links to its site) and the namespace
+#: declarations (the HTML parser puts ``<svg>`` in the SVG namespace), so the page names no other host.
+RE_SVG_CLUTTER = re.compile(r'<!--.*?-->| xmlns(?::xlink)?="http://www\.w3\.org/[^"]*"', re.S)
 
 
 @dataclass
@@ -79,7 +85,8 @@ def _svg(chart: Any, key: str) -> Markup:
             if isinstance(child.tag, str) and child.tag.rsplit("}", 1)[-1] == "script":
                 parent.remove(child)
     svg = pygal.etree.etree.tostring(tree, encoding="unicode")
-    return Markup(svg.replace(random_id, key) if random_id else svg)
+    svg = RE_SVG_CLUTTER.sub("", svg.replace(random_id, key) if random_id else svg)
+    return Markup(svg)
 
 
 def _months_between(first: str, last: str) -> list[str]:
