@@ -183,7 +183,7 @@ def main() -> None:
                              "articles_per_cpu_second": round(args.n / cpu, 1),
                              "planted_copies": len(planted), "planted_found": grouped(conn, planted),
                              "groups": n_groups, "copies": n_copies,
-                             "repeated_quotes": len(dups.repeated_quote_groups(conn, limit=10**9))}
+                             "repeated_quotes": dups.repeated_quote_count(conn)}
         print(json.dumps(result["rebuild"]), flush=True)
 
         conn.execute("BEGIN")

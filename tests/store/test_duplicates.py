@@ -121,6 +121,7 @@ def test_a_repeated_quote_is_one_quote_with_its_appearances(store):
     assert QUOTE in quote.text
     assert store.repeated_quotes(c.id) == {}
     assert store.repeated_quotes()[0]["articles"] == 2
+    assert dups.repeated_quote_count(store.conn) == 1
 
 
 def test_sources_dedupe_counts_each_story_once(store):

@@ -30,7 +30,7 @@ def _summary(store: Any) -> tuple[int, int, int]:
     from newsgraph.store import duplicates
 
     groups, copies = duplicates.copies_count(store.conn)
-    quotes = len(duplicates.repeated_quote_groups(store.conn, limit=10**9))
+    quotes = duplicates.repeated_quote_count(store.conn)
     return groups, copies, quotes
 
 

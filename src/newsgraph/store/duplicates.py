@@ -239,6 +239,13 @@ def repeated_quotes(conn: sqlite3.Connection, article_id: str) -> dict[str, dict
     return out
 
 
+def repeated_quote_count(conn: sqlite3.Connection) -> int:
+    """How many quotes appear in more than one article (one grouped count, for summaries)."""
+    return int(conn.execute(
+        "SELECT count(*) FROM (SELECT cluster FROM sim_clusters WHERE index_name = 'quotes' GROUP BY cluster "
+        "HAVING count(DISTINCT article_id) > 1)").fetchone()[0])
+
+
 def repeated_quote_groups(conn: sqlite3.Connection, *, limit: int = 50) -> list[dict[str, Any]]:
     """The quotes that appear in most articles: id, text of the first appearance, articles, appearances."""
     rows = conn.execute(

@@ -12,10 +12,12 @@ in a row, after ``normalise``); datasketch's ``MinHash`` turns that set into
 ``num_perm`` numbers whose agreement estimates the Jaccard similarity of two
 sets; datasketch's ``MinHashLSH`` parameters cut the signature into ``bands``
 of ``rows`` so that two texts at the ``threshold`` share a band with high
-probability. The bands are stored (``sim_bands``, one row per band, indexed),
-so a new item finds its candidates with ``bands`` index lookups however large
-the store, and a reopened store continues without rebuilding anything; each
-candidate is then checked on its stored signature (``sim_signatures``).
+probability. The bands are stored (``sim_bands``, one row per band, keyed by
+a hash of the band number and its values), so a new item finds its
+candidates with one indexed ``IN`` query however large the store, and a
+reopened store continues without rebuilding anything; each candidate is then
+checked on its stored signature (``sim_signatures``). Shingles are hashed from
+cached word hashes (``shingle_hashes``) and handed to datasketch as numbers.
 Texts with fewer words than ``exact_below`` are too short for shingles to say
 much: their one "band" is a hash of the normalised words, so they match exact
 repeats only.
