@@ -341,6 +341,29 @@ class Record(_Model):
         return cls.model_validate(data)
 
 
+def claim_parts(attributions: list[Attribution]) -> dict[str, str]:
+    """Each attribution that is part of another claim → the id of that claim.
+
+    A quoted fragment inside a paraphrase of the same source ("said the council
+    should build a 'far wider bridge'") is kept as an attribution of its own (it
+    is a quote), but it is part of the paraphrase's claim: counts of attributions
+    count the claim once. The widest holder wins; an attribution with the very
+    same span is no part of the other. This is the one definition the sourcing
+    profile and the store's counts use.
+    """
+    parts: dict[str, str] = {}
+    for a in attributions:
+        holders = [
+            b for b in attributions
+            if b is not a and b.source == a.source
+            and b.content.start <= a.content.start and a.content.end <= b.content.end
+            and (b.content.start, b.content.end) != (a.content.start, a.content.end)
+        ]
+        if holders:
+            parts[a.id] = max(holders, key=lambda b: b.content.end - b.content.start).id
+    return parts
+
+
 def dangling_ids(record: Record) -> list[str]:
     """``"events[0] (e1).actor 'e9' is no entity id"`` for each reference that names no part of ``record``."""
     entities = {e.id for e in record.entities}

@@ -14,7 +14,7 @@ from rich.console import Console
 from rich.markup import escape
 from rich.table import Table
 
-from newsgraph.record import Record, Source
+from newsgraph.record import Record, Source, claim_parts
 from newsgraph.store.labels import record_counts
 
 #: The tables of the view, by the names ``--sections`` takes (the header is always shown).
@@ -114,8 +114,10 @@ def render_record(console: Console, record: Record, *, all_events: bool = False,
         [e.id, e.name, e.type, ", ".join(e.titles), str(len(e.mentions)), f"{e.salience:.2f}"]
         for e in record.entities
     ], "entities")
+    parts = claim_parts(record.attributions)
     table("Quotes and attributions", ["source", "cue", "kind", "content"], [
-        [sources.get(a.source or "", "?"), a.cue.text if a.cue else "", a.kind + (" “”" if a.quoted else ""),
+        [sources.get(a.source or "", "?"), a.cue.text if a.cue else "",
+         a.kind + (" “”" if a.quoted else "") + (" (part of the claim above)" if a.id in parts else ""),
          _clip(a.content.text)]
         for a in record.attributions
     ], "quotes")

@@ -169,6 +169,7 @@ class DuckCorpus:
         counted = ("articles", "failures", "entities", "mentions", "times", "sources", "attributions", "events",
                    "relations", "warnings")
         info: dict[str, Any] = {"counts": {t: self.rows(f"SELECT count(*) FROM {t}")[0][0] for t in counted}}
+        info["counts"]["attributions"] = self.rows(f"SELECT count(*) FROM attributions q WHERE {q.IS_CLAIM}")[0][0]
         info["counts"]["articles_with_warnings"] = self.rows("SELECT count(DISTINCT article_id) FROM warnings")[0][0]
         info["counts"]["corpus_entities"] = self.rows("SELECT count(DISTINCT corpus_entity_id) FROM entities")[0][0]
         info["counts"]["entity_decisions"] = 0  # decisions are made in a store, after ``newsgraph load``
@@ -372,7 +373,7 @@ class DuckCorpus:
                    sum(CASE WHEN {q.UNRESOLVED_SOURCE} THEN 1 ELSE 0 END)
             FROM attributions q JOIN articles a ON a.id = q.article_id
             LEFT JOIN sources s ON s.article_id = q.article_id AND s.id = q.source_id
-            WHERE {where} GROUP BY 1 ORDER BY 2 DESC, 1""", p)
+            WHERE {where} AND {q.IS_CLAIM} GROUP BY 1 ORDER BY 2 DESC, 1""", p)
         total = sum(int(r[1]) for r in kinds)
         anonymous_total = sum(int(r[2] or 0) for r in kinds)
         named = self.rows(f"""
@@ -387,14 +388,14 @@ class DuckCorpus:
             FROM sources s JOIN articles a ON a.id = s.article_id
             LEFT JOIN entities e ON e.article_id = s.article_id AND e.id = s.entity_id
             LEFT JOIN corpus_entities c ON c.id = e.corpus_entity_id
-            LEFT JOIN attributions q ON q.article_id = s.article_id AND q.source_id = s.id
+            LEFT JOIN attributions q ON q.article_id = s.article_id AND q.source_id = s.id AND {q.IS_CLAIM}
             WHERE {where} {"AND s.anonymous = 1" if anonymous else ""} AND NOT {q.UNRESOLVED_SOURCE}
             GROUP BY coalesce('#' || CAST(c.id AS VARCHAR), lower(s.description)), s.kind
             -- full ties come out in SQLite's group order (its sort keeps the order of the groups)
             ORDER BY attributions DESC, articles DESC, source,
                      coalesce('#' || CAST(c.id AS VARCHAR), lower(s.description)), s.kind LIMIT ?""", (*p, limit))
         return q.SourcingReport(
-            filters={"anonymous": anonymous, "outlet": outlet, "author": author,
+            filters={"anonymous": anonymous, "outlet": outlet, "author": author, "dedupe": False,
                      "by": [*of, *([per] if per else [])]},
             articles=int(n_articles), attributions=total, by_kind={str(r[0]): int(r[1]) for r in kinds},
             anonymous_share=round(anonymous_total / total, 4) if total else 0.0, named_sources=int(named),

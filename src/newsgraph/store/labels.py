@@ -12,6 +12,7 @@ import re
 import sqlite3
 from typing import TYPE_CHECKING, Any
 
+from newsgraph.record import claim_parts
 from newsgraph.vocab.calendar import MONTHS
 
 if TYPE_CHECKING:
@@ -114,20 +115,23 @@ def with_labels(conn: sqlite3.Connection | None, df: pd.DataFrame, id_column: st
 
 
 def record_counts(record: Any) -> dict[str, Any]:
-    """The sourcing figures a view shows for one record, counted from the rows it lists.
+    """The sourcing figures a view shows for one record: its claims, as every count of attributions counts them.
 
-    One definition for the CLI's readable view, the article page and its tables:
-    ``attributions`` is the number of attribution rows (so a heading equals its
-    table), ``by_kind`` counts them by their source's kind (``unknown`` without a
+    One definition for the CLI's readable view, the article page and the store:
+    ``attributions`` is the number of claims — attributions that are no quoted
+    fragment of another (``record.claim_parts``; the fragments stay listed,
+    marked as part of their claim, and ``fragments`` says how many) —,
+    ``by_kind`` counts them by their source's kind (``unknown`` without a
     source), ``anonymous_share`` is the share whose source is anonymous and
-    ``named_sources`` the named sources they cite. ``record.sourcing`` (what the
-    extractor summarised) may count differently; the views do not show it.
+    ``named_sources`` the named sources they cite.
     """
     sources = {s.id: s for s in record.sources}
+    parts = claim_parts(record.attributions)
     by_kind: dict[str, int] = {}
     anonymous = 0
     named: set[str] = set()
-    for a in record.attributions:
+    claims = [a for a in record.attributions if a.id not in parts]
+    for a in claims:
         source = sources.get(a.source or "")
         kind = source.kind if source is not None else "unknown"
         by_kind[kind] = by_kind.get(kind, 0) + 1
@@ -135,9 +139,10 @@ def record_counts(record: Any) -> dict[str, Any]:
             anonymous += 1
         elif source is not None:
             named.add(source.entity or source.description.lower())
-    total = len(record.attributions)
+    total = len(claims)
     return {
         "attributions": total,
+        "fragments": len(parts),
         "by_kind": dict(sorted(by_kind.items(), key=lambda kv: (-kv[1], kv[0]))),
         "anonymous_share": round(anonymous / total, 4) if total else 0.0,
         "named_sources": len(named),

@@ -572,7 +572,7 @@ def _sourcing_of(where: str, sign: str) -> str:
                {sign}coalesce(sum(coalesce(s.anonymous, 0)), 0)
         FROM attributions q JOIN articles a ON a.id = q.article_id
         LEFT JOIN sources s ON s.article_id = q.article_id AND s.id = q.source_id
-        WHERE {where} GROUP BY 1, 2, 3 {_SOURCING_UPSERT}"""
+        WHERE ({where}) AND q.part_of IS NULL GROUP BY 1, 2, 3 {_SOURCING_UPSERT}"""
 
 
 def _sourcing_of_row(row: str, sign: str) -> str:
@@ -581,7 +581,33 @@ def _sourcing_of_row(row: str, sign: str) -> str:
     return f"""INSERT INTO sourcing_tallies (outlet, month, kind, attributions, anonymous)
         SELECT coalesce(a.outlet, ''), {_month_of('a')}, coalesce((SELECT s.kind {source}), 'unknown'), {sign}1,
                {sign}coalesce((SELECT s.anonymous {source}), 0)
-        FROM articles a WHERE a.id = {row}.article_id {_SOURCING_UPSERT}"""
+        FROM articles a WHERE a.id = {row}.article_id AND {row}.part_of IS NULL {_SOURCING_UPSERT}"""
+
+
+def _attribution_parts(conn: sqlite3.Connection) -> None:
+    """``attributions.part_of``: a quoted fragment of a paraphrase is part of that claim (``record.claim_parts``).
+
+    "said the council should build a 'far wider bridge'" is one claim, stored as
+    the paraphrase and its quote; counts of attributions (``sources``, ``stats``,
+    the sourcing charts) count claims, so they leave the parts out, as the
+    article's sourcing profile always has. The migration marks the parts of the
+    stored rows by the same rule in SQL, and ``tallies`` gains ``('rows', 'claims')``.
+    """
+    _run_script(conn, """
+        ALTER TABLE attributions ADD COLUMN part_of TEXT;
+        UPDATE attributions SET part_of = (
+            SELECT b.id FROM attributions b
+            WHERE b.article_id = attributions.article_id AND b.source_id IS attributions.source_id
+              AND b.id != attributions.id
+              AND b.content_start <= attributions.content_start AND attributions.content_end <= b.content_end
+              AND NOT (b.content_start = attributions.content_start AND b.content_end = attributions.content_end)
+            ORDER BY b.content_end - b.content_start DESC LIMIT 1);
+        INSERT INTO tallies SELECT 'rows', 'claims', count(*) FROM attributions WHERE part_of IS NULL;
+        CREATE TRIGGER tally_claims_insert AFTER INSERT ON attributions WHEN NEW.part_of IS NULL BEGIN
+            UPDATE tallies SET n = n + 1 WHERE kind = 'rows' AND key = 'claims'; END;
+        CREATE TRIGGER tally_claims_delete AFTER DELETE ON attributions WHEN OLD.part_of IS NULL BEGIN
+            UPDATE tallies SET n = n - 1 WHERE kind = 'rows' AND key = 'claims'; END;
+        """)
 
 
 def _month_tally(row: str, sign: str) -> str:
@@ -733,7 +759,8 @@ MIGRATIONS: tuple[Migration, ...] = (
     Migration("0009_duplicates", _duplicates),
     Migration("0010_event_clusters", _event_clusters),
     Migration("0011_source_roles", _source_roles),
-    Migration("0012_charts", _charts),
+    Migration("0012_attribution_parts", _attribution_parts),
+    Migration("0013_charts", _charts),
 )
 
 

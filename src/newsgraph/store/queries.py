@@ -602,6 +602,9 @@ def _article_filter(outlet: str | None, author: str | None) -> tuple[str, tuple]
 UNRESOLVED_SOURCE_WORDS = tuple(sorted(
     PERSON_PRONOUN_FORMS | NEUTER_PRONOUN_FORMS | PLURAL_PRONOUN_FORMS | FIRST_PERSON_FORMS | SECOND_PERSON_FORMS))
 #: SQL true for a source that is such a pronoun with no entity behind it (both backends run it).
+#: SQL true for an attribution row (``q``) that is a claim of its own, not a quoted fragment of one
+#: (``record.claim_parts``): what every count of attributions counts.
+IS_CLAIM = "q.part_of IS NULL"
 UNRESOLVED_SOURCE = ("(s.entity_id IS NULL AND lower(trim(s.description)) IN ("
                      + ", ".join(f"'{w}'" for w in UNRESOLVED_SOURCE_WORDS) + "))")
 
@@ -659,7 +662,7 @@ def share_rows(fetch: Callable[[str, tuple], list[tuple]], where: str, params: t
             SELECT {group} AS grp, coalesce({column}, '{UNKNOWN_SHARE}') AS value,
                    count(DISTINCT s.article_id || '/' || s.id) AS sources, count(q.id) AS attributions
             FROM sources s JOIN articles a ON a.id = s.article_id {join}
-            LEFT JOIN attributions q ON q.article_id = s.article_id AND q.source_id = s.id
+            LEFT JOIN attributions q ON q.article_id = s.article_id AND q.source_id = s.id AND {IS_CLAIM}
             WHERE {where} AND s.kind IN ({kind_list})
             GROUP BY 1, 2""", params)
         groups: dict[Any, dict[str, tuple[int, int]]] = {}
@@ -708,7 +711,7 @@ def sources(
                sum(CASE WHEN {UNRESOLVED_SOURCE} THEN 1 ELSE 0 END)
         FROM attributions q JOIN articles a ON a.id = q.article_id
         LEFT JOIN sources s ON s.article_id = q.article_id AND s.id = q.source_id
-        WHERE {where} GROUP BY 1 ORDER BY 2 DESC""", params).fetchall()
+        WHERE {where} AND {IS_CLAIM} GROUP BY 1 ORDER BY 2 DESC""", params).fetchall()
     total = sum(int(r[1]) for r in kinds)
     anonymous_total = sum(int(r[2] or 0) for r in kinds)
     named = conn.execute(f"""
@@ -723,7 +726,7 @@ def sources(
         FROM sources s JOIN articles a ON a.id = s.article_id
         LEFT JOIN entities e ON e.article_id = s.article_id AND e.id = s.entity_id
         LEFT JOIN corpus_entities c ON c.id = e.corpus_entity_id
-        LEFT JOIN attributions q ON q.article_id = s.article_id AND q.source_id = s.id
+        LEFT JOIN attributions q ON q.article_id = s.article_id AND q.source_id = s.id AND {IS_CLAIM}
         WHERE {where} {"AND s.anonymous" if anonymous else ""} AND NOT {UNRESOLVED_SOURCE}
         GROUP BY coalesce('#' || c.id, lower(s.description)), s.kind
         ORDER BY attributions DESC, articles DESC, source LIMIT ?""", (*params, limit))
@@ -758,6 +761,7 @@ def counted_tallies(conn: sqlite3.Connection) -> dict[tuple[str, str], int]:
     words, dated = conn.execute("SELECT coalesce(sum(n_words), 0), count(published) FROM articles").fetchone()
     out[("articles", "words")], out[("articles", "dated")] = int(words), int(dated)
     out[("corpus", "entities")] = conn.execute("SELECT count(DISTINCT corpus_entity_id) FROM entities").fetchone()[0]
+    out[("rows", "claims")] = conn.execute("SELECT count(*) FROM attributions WHERE part_of IS NULL").fetchone()[0]
     for key, n in conn.execute("SELECT json_array(newsgraph_version, model, pipeline), count(*) FROM articles "
                                "GROUP BY newsgraph_version, model, pipeline"):
         out[("generator", key)] = n
@@ -778,6 +782,8 @@ def stats(conn: sqlite3.Connection) -> dict[str, Any]:
     """
     tallies = {k: n for k, n in tallied(conn).items() if n}
     info: dict[str, Any] = {"counts": {t: tallies.get(("rows", t), 0) for t in TALLIED_TABLES}}
+    # An attribution is a claim: a quoted fragment of a paraphrase is part of it (``record.claim_parts``).
+    info["counts"]["attributions"] = tallies.get(("rows", "claims"), 0)
     # Stored, but a stage gave up on part of them (``Record.warnings``); the table is small.
     info["counts"]["articles_with_warnings"] = conn.execute(
         "SELECT count(DISTINCT article_id) FROM warnings").fetchone()[0]
@@ -1142,7 +1148,7 @@ def _sourcing_rows(conn: sqlite3.Connection, outlet: str | None, author: str | N
     """(outlet, month, kind, attributions, anonymous) of the filtered articles; ``None`` for no outlet or month.
 
     Without an author filter they are read from ``sourcing_tallies`` (migration
-    ``0012_charts``: a few hundred rows however large the store; the outlet filter
+    ``0013_charts``: a few hundred rows however large the store; the outlet filter
     applies to the tallies' outlet as to the articles'); with one, or ``scan``,
     they are counted from the attributions.
     """

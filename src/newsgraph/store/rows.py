@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from datetime import UTC, datetime
 from typing import TYPE_CHECKING
 
-from newsgraph.record import Record
+from newsgraph.record import Record, claim_parts
 from newsgraph.store.entities import name_key, resolve
 
 if TYPE_CHECKING:
@@ -91,7 +91,7 @@ COLUMNS: dict[str, tuple[str, ...]] = {
     "sources": ("article_id", "id", "entity_id", "description", "kind", "anonymous", "count", "affiliation",
                 "reason", "declined_to_comment", "n_mentions", "role", "gender"),
     "attributions": ("article_id", "id", "source_id", "cue_start", "cue_end", "cue", "content_start",
-                     "content_end", "content", "kind", "quoted"),
+                     "content_end", "content", "kind", "quoted", "part_of"),
     "events": ("article_id", "id", "actor", "actor_text", "predicate", "target", "target_text", "object_text",
                "negated", "modality", "time_id", "date", "date_reason", "source_id", "code", "mode", "cameo",
                "sentence_start", "sentence_end", "main", "salience", "predicate_text"),
@@ -118,6 +118,7 @@ def article_rows(record: Record, raw: RawInput | None = None, *, ingested_at: st
     aid = record.id
     # A record made before events were scored marks none main: all its events stay in timelines.
     marks_main = any(v.main for v in record.events)
+    parts = claim_parts(record.attributions)  # a quoted fragment of a paraphrase: part of its claim
     rows: dict[str, list[tuple]] = {
         "articles": [(
             aid, src.path, getattr(src, "line", None), src.id, src.url, src.format, meta.title,
@@ -141,7 +142,8 @@ def article_rows(record: Record, raw: RawInput | None = None, *, ingested_at: st
                      _b(s.declined_to_comment), len(s.mentions), s.role, s.gender) for s in record.sources],
         "attributions": [
             (aid, a.id, a.source, a.cue.start if a.cue else None, a.cue.end if a.cue else None,
-             a.cue.text if a.cue else None, a.content.start, a.content.end, a.content.text, a.kind, _b(a.quoted))
+             a.cue.text if a.cue else None, a.content.start, a.content.end, a.content.text, a.kind, _b(a.quoted),
+             parts.get(a.id))
             for a in record.attributions
         ],
         "events": [

@@ -10,7 +10,7 @@ from urllib.parse import quote, urlencode
 
 from markupsafe import Markup
 
-from newsgraph.record import Record
+from newsgraph.record import Record, claim_parts
 from newsgraph.store import Store
 from newsgraph.store.db import explain
 from newsgraph.store.labels import article_label, record_counts
@@ -92,8 +92,9 @@ def article_context(record: Record, corpus: dict[str, int]) -> dict[str, Any]:
     sources = {s.id: s for s in record.sources}
     times = {t.id: t for t in record.times}
     attribution_count: dict[str, int] = {}
+    parts = claim_parts(record.attributions)  # quoted fragments of a paraphrase: listed, counted with it
     for a in record.attributions:
-        if a.source:
+        if a.source and a.id not in parts:
             attribution_count[a.source] = attribution_count.get(a.source, 0) + 1
     entity_rows = [
         {"id": e.id, "name": e.name, "type": e.type, "titles": e.titles, "salience": e.salience,
@@ -109,7 +110,7 @@ def article_context(record: Record, corpus: dict[str, int]) -> dict[str, Any]:
         for s in record.sources
     ]
     attribution_rows = [
-        {"id": a.id, "kind": a.kind, "quoted": a.quoted,
+        {"id": a.id, "kind": a.kind, "quoted": a.quoted, "part_of": parts.get(a.id),
          "source": sources[a.source].description if a.source in sources else None,
          "anonymous": sources[a.source].anonymous if a.source in sources else False,
          "cue": a.cue.text if a.cue else None, "content": a.content.text}

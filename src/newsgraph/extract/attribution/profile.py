@@ -9,24 +9,13 @@ from __future__ import annotations
 
 from collections import Counter
 
-from newsgraph.record import Attribution, Source, Sourcing
+from newsgraph.record import Attribution, Source, Sourcing, claim_parts
 
 
 def _claims(attributions: list[Attribution]) -> list[Attribution]:
-    """Attributions without quoted fragments nested in another attribution of the same source."""
-    out = []
-    for a in attributions:
-        nested = any(
-            b is not a
-            and b.source == a.source
-            and b.content.start <= a.content.start
-            and a.content.end <= b.content.end
-            and (b.content.start, b.content.end) != (a.content.start, a.content.end)
-            for b in attributions
-        )
-        if not nested:
-            out.append(a)
-    return out
+    """Attributions that are no part of another claim (``record.claim_parts``)."""
+    parts = claim_parts(attributions)
+    return [a for a in attributions if a.id not in parts]
 
 
 def _named(source: Source) -> bool:
