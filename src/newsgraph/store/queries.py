@@ -817,7 +817,7 @@ ARTICLE_SORTS = {
 #: The kinds a source may have (``record.SourceKind``): the values of the ``source_kind`` filter.
 SOURCE_KINDS: tuple[str, ...] = get_args(SourceKind)
 #: SQL true for an article (``a``) with an attribution whose source is of the kind given as the next parameter.
-#: The set of such articles is built once per query from the index ``sources_kind`` (migration 0012).
+#: The set of such articles is built once per query from the index ``sources_kind`` (migration 0013).
 _HAS_SOURCE_KIND = ("a.id IN (SELECT s.article_id FROM sources s INDEXED BY sources_kind WHERE s.kind = ? "
                     "AND EXISTS (SELECT 1 FROM attributions q WHERE q.article_id = s.article_id "
                     "AND q.source_id = s.id))")
@@ -1055,7 +1055,7 @@ def _monthly(rows: list[tuple], columns: list[str], unplaced: dict[str, int]) ->
 def articles_by_month(conn: sqlite3.Connection) -> MonthlyCounts:
     """Stored articles per month of publication (``unplaced``: articles no month places).
 
-    Read from the trigger-kept ``tallies`` (kind ``month``, migration 0012), as the total is.
+    Read from the trigger-kept ``tallies`` (kind ``month``, migration 0013), as the total is.
     """
     rows = conn.execute("SELECT key, n FROM tallies WHERE kind = 'month' AND n != 0 ORDER BY key").fetchall()
     total = tallied(conn).get(("rows", "articles"), 0)
