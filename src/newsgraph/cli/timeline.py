@@ -93,7 +93,9 @@ def render_timeline(lines: list[TimelineLine], *, name: str | None = None) -> No
         console.print("[dim]no events[/]")
         return
     table = Table(title=f"timeline{f' of {name}' if name else ''} ({len(lines)} events)", title_justify="left")
-    reports = any(line.reports for line in lines)  # a store's timeline: one row per corpus event
+    # A store's timeline has one row per corpus event: the column shows when some event has several reports
+    # (otherwise the layout is the one ``timeline FILE`` prints).
+    reports = any(line.reports not in (None, "1") for line in lines)
     for column in ("date", "event", "source", "evidence", "article", *(["reports"] if reports else [])):
         table.add_column(column, overflow="fold")
     for line in lines:
