@@ -4,9 +4,8 @@
 between sentences; at run time newsgraph's pipeline sees spaCy's tokens of running text.
 So each CoNLL document is rebuilt exactly as ``newsgraph eval conll`` builds it (tokens joined
 by spaces, sentences by newlines: ``ConllDoc.text_and_offsets``, the one definition), tokenized
-by the model's own tokenizer, and each gold chunk becomes a character span on that ``Doc``.
-A chunk whose edges fall inside a spaCy token cannot be a span there: its tokens are marked
-*missing* (neither entity nor ``O``), so training neither rewards nor punishes them.
+by the model's own tokenizer, and each gold chunk becomes a character span on that ``Doc``
+(spaCy never joins text across a space, so a chunk's edges are always token edges there).
 
 The training file is split by document: the last ``--dev-share`` of its documents go to a
 separate ``DocBin`` that spaCy uses only for early stopping, and are written back as CoNLL
@@ -34,32 +33,27 @@ from newsgraph.evaluate.conll import DOCSTART, ConllDoc, gold_chunks, read_conll
 
 @dataclass
 class Converted:
-    """What a conversion wrote, and how many gold chunks could not be placed on spaCy's tokens."""
+    """What a conversion wrote."""
 
     train_docs: int
     dev_docs: int
     chunks: int
-    unaligned: int
 
 
-def to_doc(vocab_nlp: spacy.language.Language, conll: ConllDoc) -> tuple[Doc, int, int]:
-    """One CoNLL document as a tokenized ``Doc`` with its gold entities; (doc, chunks, unaligned)."""
+def to_doc(tokenizer_nlp: spacy.language.Language, conll: ConllDoc) -> Doc:
+    """One CoNLL document as a tokenized ``Doc`` with its gold entities (every other token ``O``)."""
     text, starts = conll.text_and_offsets()
-    doc = vocab_nlp.make_doc(text)
-    spans, missing = [], []
-    chunks = gold_chunks(conll.tags)
-    for first, end, label in chunks:
+    doc = tokenizer_nlp.make_doc(text)
+    spans = []
+    for first, end, label in gold_chunks(conll.tags):
         start_char = starts[first]
         end_char = starts[end - 1] + len(conll.tokens[end - 1])
         span = doc.char_span(start_char, end_char, label=label)
         if span is None:
-            span = doc.char_span(start_char, end_char, alignment_mode="expand")
-            if span is not None:
-                missing.append(span)
-            continue
+            raise ValueError(f"gold chunk {text[start_char:end_char]!r} does not fall on token edges")
         spans.append(span)
-    doc.set_ents(spans, missing=missing, default="outside")
-    return doc, len(chunks), len(missing)
+    doc.set_ents(spans, default="outside")
+    return doc
 
 
 def split_documents(text: str) -> list[str]:
@@ -90,11 +84,10 @@ def convert(
     n_dev = round(len(documents) * dev_share) if len(documents) > 1 else 0
     cut = len(documents) - n_dev
     parts = {"train": DocBin(store_user_data=False), "dev": DocBin(store_user_data=False)}
-    n_chunks = n_unaligned = 0
+    n_chunks = 0
     for i, conll in enumerate(documents):
-        doc, chunks, unaligned = to_doc(tokenizer_nlp, conll)
-        n_chunks += chunks
-        n_unaligned += unaligned
+        doc = to_doc(tokenizer_nlp, conll)
+        n_chunks += len(doc.ents)
         parts["train" if i < cut else "dev"].add(doc)
     out_dir.mkdir(parents=True, exist_ok=True)
     for name, docbin in parts.items():
@@ -103,7 +96,7 @@ def convert(
     if len(raw) != len(documents):
         raise InputError(str(source), f"{len(raw)} raw documents but {len(documents)} read")
     (out_dir / "dev.conll").write_text("".join(raw[cut:]), encoding="utf-8")
-    return Converted(cut, n_dev, n_chunks, n_unaligned)
+    return Converted(cut, n_dev, n_chunks)
 
 
 def main(argv: list[str] | None = None) -> None:
@@ -116,8 +109,8 @@ def main(argv: list[str] | None = None) -> None:
                         help="the spaCy model whose tokenizer newsgraph runs")
     args = parser.parse_args(argv)
     result = convert(args.source, args.out_dir, dev_share=args.dev_share, model=args.model)
-    print(f"{result.train_docs} training and {result.dev_docs} early-stopping documents; "
-          f"{result.unaligned} of {result.chunks} gold chunks not on spaCy token edges (left missing)")
+    print(f"{result.train_docs} training and {result.dev_docs} early-stopping documents, "
+          f"{result.chunks} gold chunks")
 
 
 if __name__ == "__main__":
