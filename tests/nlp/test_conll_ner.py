@@ -30,11 +30,15 @@ def _as_triples(spans: list[Span]) -> list[tuple[str, str]]:
 @pytest.mark.parametrize(
     ("model", "conll", "expected"),
     [
-        # The component's type and boundaries win where the two disagree.
-        ([(1, 4, "ORG"), (5, 7, "ORG")], [(2, 4, "ORG"), (5, 7, "PER")],
-         [("Zorblat Institute", "ORG"), ("Mara Quint", "PERSON")]),
-        # Types CoNLL lacks stay: DATE, CARDINAL, NORP.
-        ([(0, 1, "DATE"), (17, 18, "CARDINAL"), (18, 19, "NORP")], [(2, 4, "ORG")],
+        # The component finds what the model missed, and its type wins over a place.
+        ([(11, 12, "GPE")], [(2, 4, "ORG"), (11, 12, "ORG")], [("Zorblat Institute", "ORG"), ("Lyon", "ORG")]),
+        # Both name a person or an organisation on the same tokens: the model's word decides.
+        ([(5, 7, "ORG")], [(5, 7, "PER")], [("Mara Quint", "ORG")]),
+        # One type over overlapping tokens: the model's boundaries stand.
+        ([(1, 4, "ORG"), (5, 6, "PERSON")], [(2, 4, "ORG"), (5, 7, "PER")],
+         [("the Zorblat Institute", "ORG"), ("Mara", "PERSON")]),
+        # Types CoNLL lacks stay: DATE, CARDINAL, NORP, also over the component's span.
+        ([(0, 1, "DATE"), (17, 18, "CARDINAL"), (18, 19, "NORP")], [(2, 4, "ORG"), (18, 19, "LOC")],
          [("Yesterday", "DATE"), ("Zorblat Institute", "ORG"), ("three", "CARDINAL"), ("Welsh", "NORP")]),
         # A place keeps the model's finer label on the same tokens, else it is a GPE.
         ([(8, 10, "FAC"), (11, 12, "GPE")], [(8, 10, "LOC"), (11, 12, "LOC")],
@@ -42,8 +46,7 @@ def _as_triples(spans: list[Span]) -> list[tuple[str, str]]:
         ([(8, 9, "PERSON")], [(8, 10, "LOC")], [("Dunmere Hall", "GPE")]),
         # A place the model calls an ORG on the same tokens is an ORG (the institution that speaks).
         ([(8, 10, "ORG")], [(8, 10, "LOC")], [("Dunmere Hall", "ORG")]),
-        ([(13, 16, "ORG")], [(14, 16, "LOC")], [("Arlow Cup", "ORG")]),  # "the" aside
-        ([(13, 16, "ORG")], [(15, 16, "LOC")], [("Cup", "GPE")]),  # a part of an ORG is not that ORG
+        ([(13, 16, "ORG")], [(14, 16, "LOC")], [("the Arlow Cup", "ORG")]),  # "the" aside; the model's bounds
         # Where the component finds no name there is none; the types CoNLL lacks stay.
         ([(11, 12, "GPE"), (5, 7, "PERSON"), (18, 19, "NORP")], [], [("Welsh", "NORP")]),
         # MISC itself is never written.
@@ -69,12 +72,23 @@ def test_combine_keeping_the_models_names(model, conll, expected):
     assert _as_triples(combine(_spans(doc, *model), _spans(doc, *conll), keep_model_names=True)) == expected
 
 
+def test_a_sentence_opener_and_a_closing_verb_are_not_part_of_a_name():
+    words = ["Much", "of", "Cuba", "voted", ".", "Ex", "Official", "Says", "Lyon", "won"]
+    pos = ["ADJ", "ADP", "PROPN", "VERB", "PUNCT", "PROPN", "PROPN", "VERB", "PROPN", "VERB"]
+    starts = [True, False, False, False, False, True, False, False, False, False]
+    doc = Doc(spacy.blank("en").vocab, words=words, pos=pos, sent_starts=starts)
+    combined = combine([], _spans(doc, (0, 3, "PER"), (5, 8, "ORG"), (8, 9, "LOC")))
+    assert _as_triples(combined) == [("Cuba", "PERSON"), ("Ex Official", "ORG"), ("Lyon", "GPE")]
+    assert combine([], _spans(doc, (0, 2, "ORG"))) == []  # nothing but common words
+
+
 def test_combined_entities_never_overlap():
     doc = _doc()
-    combined = combine(_spans(doc, (1, 4, "ORG"), (4, 7, "PERSON"), (0, 1, "DATE")),
-                       _spans(doc, (2, 6, "ORG")))
+    combined = combine(_spans(doc, (1, 4, "ORG"), (4, 7, "PERSON"), (0, 1, "DATE"), (6, 9, "ORG")),
+                       _spans(doc, (2, 6, "ORG"), (8, 10, "LOC")))
     doc.set_ents(combined)  # raises on overlaps
-    assert _as_triples(combined) == [("Yesterday", "DATE"), ("Zorblat Institute hired Mara", "ORG")]
+    assert _as_triples(combined) == [("Yesterday", "DATE"), ("the Zorblat Institute", "ORG"),
+                                     ("Dunmere Hall", "GPE")]
 
 
 def test_the_weights_ship_in_the_package():

@@ -8,15 +8,25 @@ runs after any English model; a head listening to the model's shared ``tok2vec``
 less but fits one model's encoder only, and it learned CoNLL far worse (see
 ``training/ner/README.md``).
 
-How the two are combined (:func:`combine`): the component's PER, ORG and LOC spans decide those
-types and their boundaries; the model's own entities of the types CoNLL lacks (DATE, NORP,
-CARDINAL, MONEY, …) stay wherever they do not overlap such a span, and its PERSON, ORG and
-place entities give way (where the component finds no name, there is none). A LOC span keeps
-the model's finer place label (GPE, LOC, FAC) when the model gave one to the same tokens (a
-leading "the" aside), is an ORG when the model calls those tokens an ORG (CoNLL tags "White House" a place; the record
-wants the institution that speaks), else a GPE. The rule was chosen on the 95 early-stopping
-documents of ``eng.train`` (``training/ner/README.md``). The model's own entities are kept,
-untouched, in ``doc.spans["ng_model_ents"]``.
+How the two are combined (:func:`combine`), rule by rule as chosen on the 95 early-stopping
+documents of ``eng.train`` and checked on the hand-checked mentions of unseen news
+(``training/ner/README.md``):
+
+- the component's PER, ORG and LOC spans name the entities of those types; where it finds no
+  name there is none (the model's PERSON, ORG and place entities elsewhere give way);
+- a tagged common word opening the sentence, or a verb ending the span, is not part of it
+  ("Much of Cuba" → "Cuba", a headline's "… Official Says");
+- the model's entities of the types CoNLL lacks (DATE, NORP, CARDINAL, MONEY, …) stay, also
+  over a component span inside them ("Muslims", "Conservative" stay NORP);
+- both a person or an organisation on the same tokens: the model's type ("Opec");
+- one kind of entity over overlapping tokens: the model's boundaries ("Nicky Gavron", not
+  "Mayor Nicky Gavron");
+- a LOC keeps the model's finer place label (GPE, LOC, FAC) on the same tokens (a leading
+  "the" aside), is an ORG where the model calls those tokens an ORG (CoNLL tags "White House"
+  a place; the record wants the institution that speaks), else a GPE; a place the model typed
+  otherwise takes the component's type (CoNLL's sports teams named after cities are ORG).
+
+The model's own entities are kept, untouched, in ``doc.spans["ng_model_ents"]``.
 
 ``NEWSGRAPH_CONLL_NER=off`` (or ``load(..., conll_ner=False)``) leaves the model's NER alone; a
 model that is not English, or weights this spaCy cannot read, leave it alone too, with one
@@ -36,7 +46,7 @@ from importlib import resources
 from spacy.language import Language
 from spacy.pipeline import EntityRecognizer
 from spacy.tokens import Doc, Span
-from spacy.util import minibatch
+from spacy.util import filter_spans, minibatch
 from thinc.api import Config
 
 from newsgraph.extract.failures import strict
@@ -56,6 +66,13 @@ DECIDED_LABELS = frozenset({"PERSON", "ORG", "GPE", "LOC", "FAC"})
 #: Keep a model PERSON/ORG/place entity where the component found nothing: off, as on the 95
 #: early-stopping documents of eng.train dropping them scored higher (training/ner/README.md).
 KEEP_MODEL_NAMES = False
+#: A span the model gives a type CoNLL lacks (NORP, DATE, …) keeps it: CoNLL's MISC covers
+#: nationalities, which the component sometimes calls a place or a person.
+MODEL_TYPES_CONLL_LACKS = True
+#: Where both name the same tokens, one a person and the other an organisation, the model decides.
+PERSON_ORG_FROM_MODEL = True
+#: Where both find an entity of one type over overlapping tokens, the model's boundaries stand.
+MODEL_BOUNDS_SAME_TYPE = True
 #: A place the model calls ORG on the same tokens stays an ORG ("the White House said").
 ORG_OVER_PLACE = True
 PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
@@ -109,6 +126,31 @@ def _name_tokens(span: Span) -> tuple[int, int]:
     return start, span.end
 
 
+def _without_sentence_opener(span: Span) -> Span | None:
+    """``span`` without the tagged common words that open its sentence ("Much of Cuba" → "Cuba")
+    and without the verbs that end it.
+
+    A capitalised sentence opener (or a title-case headline's verb) looks like a name to the
+    component; the tagger tells a common word (not PROPN) or a verb from a name. None when
+    nothing else is left.
+    """
+    start = span.start
+    if span[0].is_sent_start:
+        doc = span.doc
+        while start < span.end and doc[start].pos_ and doc[start].pos_ != "PROPN":
+            start += 1
+    end = span.end
+    while end > start and span.doc[end - 1].pos_ in ("VERB", "AUX"):
+        end -= 1  # a headline's "… Official Says": no name ends in a verb
+    if start == end:
+        return None
+    return span if (start, end) == (span.start, span.end) else Span(span.doc, start, end, label=span.label)
+
+
+def _kind(label: str) -> str:
+    return "place" if label in PLACE_LABELS else label
+
+
 def _overlaps(span: Span, others: Iterable[Span]) -> bool:
     return any(span.start < other.end and other.start < span.end for other in others)
 
@@ -125,8 +167,17 @@ def combine(model_ents: Iterable[Span], conll_ents: Iterable[Span], *,
     conll_ents = list(conll_ents)
     decided: list[Span] = []
     for span in conll_ents:
-        if span.label_ == "LOC":
-            same = next((m for m in model_ents if _name_tokens(m) == (span.start, span.end)), None)
+        span = _without_sentence_opener(span)
+        if span is None:
+            continue
+        if MODEL_TYPES_CONLL_LACKS and any(m.label_ not in DECIDED_LABELS and m.start <= span.start
+                                           and span.end <= m.end for m in model_ents):
+            continue  # "Muslims", "Conservative": the model's NORP (or DATE, …) stands
+        same = next((m for m in model_ents if _name_tokens(m) == (span.start, span.end)), None)
+        if (PERSON_ORG_FROM_MODEL and same is not None and span.label_ in HEAD_LABELS
+                and same.label_ in HEAD_LABELS.values()):
+            label = same.label_  # a person or an organisation: the model's word on the same name
+        elif span.label_ == "LOC":
             if same is not None and same.label_ in PLACE_LABELS:
                 label = same.label_
             elif same is not None and same.label_ == "ORG" and ORG_OVER_PLACE:
@@ -137,7 +188,15 @@ def combine(model_ents: Iterable[Span], conll_ents: Iterable[Span], *,
             label = HEAD_LABELS[span.label_]
         else:
             continue
+        if MODEL_BOUNDS_SAME_TYPE:
+            # The model's boundaries where both name an entity of one type over overlapping tokens.
+            kin = next((m for m in model_ents if _overlaps(m, [span]) and _kind(m.label_) == _kind(label)), None)
+            if kin is not None:
+                if not any((d.start, d.end) == (kin.start, kin.end) for d in decided):
+                    decided.append(kin)
+                continue
         decided.append(Span(span.doc, span.start, span.end, label=label))
+    decided = filter_spans(decided)  # a model span taken for its boundaries may overlap another
     misc = [span for span in conll_ents if span.label_ == "MISC"]
     kept = []
     for ent in model_ents:

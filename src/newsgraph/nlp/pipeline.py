@@ -40,6 +40,18 @@ def load_model(name: str | None = None) -> Language:
         raise ModelError(f"cannot load spaCy model {name!r}; {INSTALL_HINT}") from exc
 
 
+def load_ner(model: str | None = None, *, conll_ner: bool | None = None) -> Language:
+    """The bare model with, unless switched off, the CoNLL NER component after its NER.
+
+    For evaluations that call a stage's function on the parse themselves: they must see the
+    entities newsgraph's stages see, without running the stages.
+    """
+    nlp = load_model(model)
+    if conll_ner if conll_ner is not None else conll.enabled_by_env():
+        conll.add_to(nlp)
+    return nlp
+
+
 def model_label(nlp: Language) -> str:
     return f"{nlp.meta.get('lang', 'xx')}_{nlp.meta.get('name', 'model')}-{nlp.meta.get('version', '0')}"
 
