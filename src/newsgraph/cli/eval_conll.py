@@ -29,12 +29,12 @@ def eval_conll(
     Example: newsgraph eval conll ../shared/eval-data/conll2003/eng.testa --limit-docs 50
     """
     from newsgraph.evaluate.conll import evaluate_conll
-    from newsgraph.nlp.pipeline import load_model
+    from newsgraph.nlp.pipeline import load_ner
 
     if not file.exists():
         fail(f"{file}: no such file")
     try:
-        nlp = load_model(model)
+        nlp = load_ner(model)
         result = evaluate_conll(nlp, file, limit_docs=limit_docs, bare_only=bare)
     except NewsgraphError as exc:
         fail(str(exc))

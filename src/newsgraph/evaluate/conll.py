@@ -23,6 +23,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from newsgraph.errors import InputError
+from newsgraph.nlp.conll_ner import MODEL_ENTS_KEY
 
 #: OntoNotes label → CoNLL type.
 LABEL_MAP: dict[str, str] = {
@@ -160,7 +161,8 @@ class Scores:
 
 
 def _bare_spans(doc: Doc) -> Iterator[tuple[int, int, str]]:
-    for ent in doc.ents:
+    """The model's own entities (kept aside when newsgraph's CoNLL NER component replaced them)."""
+    for ent in doc.spans.get(MODEL_ENTS_KEY, doc.ents):
         if ent.label_ in LABEL_MAP:
             yield ent.start_char, ent.end_char, LABEL_MAP[ent.label_]
 

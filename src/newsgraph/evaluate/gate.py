@@ -41,10 +41,11 @@ Runner = Callable[[Path, dict[str, Any]], dict[str, float]]
 
 @cache
 def _bare_model() -> Any:
-    """One plain spaCy model for the evaluations that call a stage on a bare parse (loaded once)."""
-    from newsgraph.nlp.pipeline import load_model
+    """One spaCy model (with newsgraph's CoNLL NER after its NER) for the evaluations that call a
+    stage on a bare parse (loaded once)."""
+    from newsgraph.nlp.pipeline import load_ner
 
-    return load_model()
+    return load_ner()
 
 
 def _conll(path: Path, subset: dict[str, Any]) -> dict[str, float]:

@@ -8,11 +8,16 @@ events (which use all three).
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from spacy.attrs import IS_SPACE
 from spacy.language import Language
 from spacy.tokens import Doc
 
 from newsgraph.nlp import extensions as ext
+
+if TYPE_CHECKING:
+    from newsgraph.nlp.conll_ner import ConllNer
 
 
 class _StageComponent:
@@ -105,6 +110,14 @@ def make_attribution(nlp: Language, name: str) -> AttributionComponent:
 )
 def make_events(nlp: Language, name: str) -> EventsComponent:
     return EventsComponent(nlp, name)
+
+
+@Language.factory("newsgraph_conll_ner", assigns=["doc.ents", "doc.spans"])
+def make_conll_ner(nlp: Language, name: str) -> ConllNer:
+    """The CoNLL-trained NER component, combined with the model's own NER (``newsgraph.nlp.conll_ner``)."""
+    from newsgraph.nlp.conll_ner import ConllNer
+
+    return ConllNer(nlp, name)
 
 
 #: The components ``newsgraph.nlp.pipeline.load`` adds, in order.

@@ -10,6 +10,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from newsgraph.errors import ModelError
+from newsgraph.nlp import conll_ner as conll
 from newsgraph.nlp import factories
 from newsgraph.nlp.extensions import register_extensions
 from newsgraph.nlp.fast import accelerate
@@ -39,6 +40,18 @@ def load_model(name: str | None = None) -> Language:
         raise ModelError(f"cannot load spaCy model {name!r}; {INSTALL_HINT}") from exc
 
 
+def load_ner(model: str | None = None, *, conll_ner: bool | None = None) -> Language:
+    """The bare model with, unless switched off, the CoNLL NER component after its NER.
+
+    For evaluations that call a stage's function on the parse themselves: they must see the
+    entities newsgraph's stages see, without running the stages.
+    """
+    nlp = load_model(model)
+    if conll_ner if conll_ner is not None else conll.enabled_by_env():
+        conll.add_to(nlp)
+    return nlp
+
+
 def model_label(nlp: Language) -> str:
     return f"{nlp.meta.get('lang', 'xx')}_{nlp.meta.get('name', 'model')}-{nlp.meta.get('version', '0')}"
 
@@ -47,15 +60,21 @@ def load(
     model: str | None = None,
     *,
     components: Sequence[str] = factories.COMPONENTS,
+    conll_ner: bool | None = None,
 ) -> Language:
     """The model with newsgraph's components added after it.
 
     The model's attribute ruler and lemmatizer are replaced by array-based
     stand-ins with the same output where possible (``newsgraph.nlp.fast``).
+    ``conll_ner`` (default: on unless ``NEWSGRAPH_CONLL_NER=off``) adds the CoNLL-trained
+    NER head after the model's NER when the model is the one it was trained over
+    (``newsgraph.nlp.conll_ner``); with another model the model's NER stands, with a note.
     """
     register_extensions()
     nlp = load_model(model)
     accelerate(nlp)
+    if conll_ner if conll_ner is not None else conll.enabled_by_env():
+        conll.add_to(nlp)
     first_parse_step = next((n for n in ("parser", "senter") if n in nlp.pipe_names), None)
     if first_parse_step:
         nlp.add_pipe("newsgraph_paragraph_breaks", before=first_parse_step)
