@@ -26,6 +26,7 @@ import random
 import shutil
 import sys
 import time
+from collections import Counter
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).parent))
@@ -117,13 +118,13 @@ def latency(big: Path, n_queries: int, seed: int) -> dict:
     with TestClient(create_app(big)) as client:
         client.get("/api/stats")
         for kind, urls in picks.items():
-            times = []
+            times, statuses = [], Counter()
             for url in urls:
                 started = time.perf_counter()
                 response = client.get(url)
                 times.append(time.perf_counter() - started)
-                assert response.status_code == 200, (url, response.status_code, response.text[:200])
-            out[kind] = {"requests": len(times), **percentiles(times)}
+                statuses[response.status_code] += 1  # 503: past the web app's deadline
+            out[kind] = {"requests": len(times), "statuses": dict(statuses), **percentiles(times)}
     return out
 
 
