@@ -19,7 +19,8 @@ def db(tmp_path, make_record):
             text = f"Story {i}. Mayor Jane Roe spoke. \"We build {i},\" Roe said."
             store.add(make_record(text, [("Jane Roe", "PERSON", ["Jane Roe", "Roe"])], title=f"T{i}",
                                   quotes=[("Jane Roe", "Roe said", f"We build {i}", False)],
-                                  events=[("Jane Roe", "spoke", None, None)]))
+                                  # a year each: 120 corpus events, not one event 120 articles report
+                                  events=[("Jane Roe", "spoke", None, str(1900 + i))]))
     return str(path)
 
 

@@ -12,10 +12,11 @@ What makes a report one more report of a corpus event (each criterion a constant
 below; "the corpus event" is compared through its first report, its *seed*):
 
 1. **Who**: the actor and the target resolve to the same corpus entities
-   (``entities.corpus_entity_id``), or neither has a target ("Jane Roe resigned",
-   target ``NO_TARGET``). This is the *block* of an event: events are only ever
-   compared inside their block, and an event without a resolved actor is no
-   report of any corpus event (the timeline shows it alone).
+   (``entities.corpus_entity_id``); an event with no target ("Jane Roe resigned",
+   ``NO_TARGET``) or no actor ("Jane Roe was criticised", ``NO_ACTOR``) is
+   compared with those that have none either. This is the *block* of an event:
+   events are only ever compared inside their block; an event with neither is
+   no report of any corpus event (the timeline shows it alone).
 2. **What**: the same predicate lemma as the seed, or a CAMEO code of the same
    root class (``CODE_ROOT_CHARS``), and the same polarity (negated or not).
 3. **When**: a date compatible with the corpus event's (the most specific date
@@ -25,8 +26,8 @@ below; "the corpus event" is compared through its first report, its *seed*):
    and the words of the actor, target and predicate out, since every report of
    the block shares those). It breaks ties among the corpus events a report
    could join, and must reach ``MIN_WORDING`` unless the dates settle the day
-   (both dated the same day, ``RE_DAY``, and a target named: an actor does many
-   things without a target in one day), so two undated "Blair criticised Brown"
+   (both dated the same day, ``RE_DAY``, and actor and target named: an actor
+   does many things without a target in one day), so two undated "Blair criticised Brown"
    from different weeks stay apart unless they are told alike.
 5. **Different articles**: a corpus event has at most one report per article;
    an article that tells an event twice keeps two events.
@@ -76,8 +77,9 @@ RE_FIRST_REPORTED = re.compile(
 #: Characters after an event's sentence searched for a "first reported by" phrase (about the next
 #: sentence: "The memo was first reported by ABC News." usually follows the event it is about).
 FIRST_REPORTED_AFTER = 300
-#: The target of a block whose events have none ("Jane Roe resigned"): no corpus entity has id 0.
-NO_TARGET = 0
+#: The target of a block whose events have none ("Jane Roe resigned"), and the actor of one whose
+#: events have none ("Jane Roe was criticised"): no corpus entity has id 0.
+NO_TARGET = NO_ACTOR = 0
 
 #: The tables, made by migration ``0010_event_clusters``.
 SCHEMA = """
@@ -173,7 +175,7 @@ class Summary:
     def seeded(cls, report: Report) -> Summary:
         event = cls(None, report.predicate, report.code_root, report.negated, report.tokens, report.date, 0,
                     report.article_id, report.event_id, report.published, report.first_order, report.first_by,
-                    report.target != NO_TARGET, block=report.block)
+                    report.target != NO_TARGET and report.actor != NO_ACTOR, block=report.block)
         event.join(report)
         return event
 
@@ -309,16 +311,17 @@ def first_reported_by(text: str, start: int, end: int) -> tuple[str, int, int] |
 #: The clusterable events (a resolved actor; a resolved target or none) with what clustering reads,
 #: in ingest order; ``{where}`` narrows them.
 _EVENTS = f"""
-SELECT v.article_id, v.id, ea.corpus_entity_id, coalesce(et.corpus_entity_id, {NO_TARGET}),
+SELECT v.article_id, v.id, coalesce(ea.corpus_entity_id, {NO_ACTOR}), coalesce(et.corpus_entity_id, {NO_TARGET}),
        v.predicate, v.cameo, coalesce(v.negated, 0), v.date, a.published, a.rowid, coalesce(v.sentence_start, 0),
        substr(a.text, v.sentence_start + 1, v.sentence_end - v.sentence_start + {FIRST_REPORTED_AFTER}),
        coalesce(v.sentence_end, 0) - coalesce(v.sentence_start, 0),
        v.actor_text, v.target_text, v.predicate_text, v.main
 FROM articles a
 JOIN events v ON v.article_id = a.id
-JOIN entities ea ON ea.article_id = v.article_id AND ea.id = v.actor
+LEFT JOIN entities ea ON ea.article_id = v.article_id AND ea.id = v.actor
 LEFT JOIN entities et ON et.article_id = v.article_id AND et.id = v.target
-WHERE {{where}} AND ea.corpus_entity_id IS NOT NULL AND (v.target IS NULL) = (et.corpus_entity_id IS NULL)
+WHERE {{where}} AND (v.actor IS NULL) = (ea.corpus_entity_id IS NULL)
+  AND (v.target IS NULL) = (et.corpus_entity_id IS NULL) AND (v.actor IS NOT NULL OR v.target IS NOT NULL)
 ORDER BY a.rowid, v.sentence_start, v.id"""
 
 
@@ -454,7 +457,8 @@ def _candidates(conn: sqlite3.Connection, report: Report) -> list[Summary]:
         ORDER BY id""",
         (report.actor, report.target, report.predicate, report.code_root)).fetchall()
     return [Summary(int(r[0]), r[1], r[2], bool(r[3]), frozenset(r[4].split()), r[5], int(r[6]), r[7], r[8], r[9],
-                    r[10], r[11], report.target != NO_TARGET, r[12], r[13], r[14], report.block) for r in rows]
+                    r[10], r[11], report.target != NO_TARGET and report.actor != NO_ACTOR, r[12], r[13], r[14],
+                    report.block) for r in rows]
 
 
 def _store_reports(conn: sqlite3.Connection, found: list[tuple[Report, tuple]]) -> None:
@@ -601,10 +605,10 @@ def compact_timeline(conn: sqlite3.Connection, name: str | None, *, limit: int |
     """``queries.timeline`` with one row per corpus event (its first report, or first main report
     without ``all_events``) and the corpus event's reports (``compact``).
 
-    Every event of an entity's timeline whose actor is resolved is a report, so an entity's
-    timeline is read from its corpus events (``event_clusters`` by actor and by target: one row
-    each, however many articles report it) and its events with no actor; the timeline of every
-    event walks the events in date order and skips the reports that are not their event's lead.
+    Every event of an entity's timeline is a report (its actor or its target is the entity), so an
+    entity's timeline is read from its corpus events (``event_clusters`` by actor and by target: one
+    row each, however many articles report it); the timeline of every event walks the events in
+    date order and skips the reports that are not their event's lead.
     """
     from newsgraph.store import queries
 
@@ -612,7 +616,6 @@ def compact_timeline(conn: sqlite3.Connection, name: str | None, *, limit: int |
         return compact(conn, queries.timeline(conn, None, limit=limit, all_events=all_events, corpus_events=True))
     ref, _ = queries.best_entity(conn, name)
     lead = "first" if all_events else "main"
-    main = "" if all_events else "AND v.main = 1"
     chosen = f"""
         SELECT vr, ar, role FROM (
             SELECT v.rowid AS vr, a.rowid AS ar, CASE WHEN c.actor = ?1 THEN 'actor' ELSE 'target' END AS role,
@@ -621,11 +624,6 @@ def compact_timeline(conn: sqlite3.Connection, name: str | None, *, limit: int |
             CROSS JOIN events v ON v.article_id = c.{lead}_article_id AND v.id = c.{lead}_event_id
             CROSS JOIN articles a ON a.id = v.article_id
             WHERE (c.actor = ?1 OR c.target = ?1) AND c.{lead}_article_id IS NOT NULL
-            UNION ALL
-            SELECT v.rowid, a.rowid, 'target', v.date, a.published, v.sentence_start, v.id FROM entities e
-            CROSS JOIN events v ON v.article_id = e.article_id AND v.target = e.id
-            CROSS JOIN articles a ON a.id = v.article_id
-            WHERE e.corpus_entity_id = ?1 AND v.actor IS NULL {main}
         ) ORDER BY date IS NULL, date, published, ar, sentence_start, id LIMIT ?2"""
     rows = queries.frame(conn, queries._timeline_sql(chosen), (ref.id, -1 if limit is None else limit))
     return compact(conn, rows)
