@@ -47,6 +47,9 @@ def timeline_command(
         "--from", help="Only events dated on or after this year, month or day (2017, 2017-03, 2017-03-14).")] = None,
     date_to: Annotated[str | None, typer.Option(
         "--to", help="Only events dated on or before this year, month or day (inclusive).")] = None,
+    every_report: Annotated[bool, typer.Option(
+        "--every-report", help="With --db: a row per article's report, not one per corpus event "
+                               "(a Parquet corpus, which has no corpus events, always lists them so).")] = False,
 ) -> None:
     """List the events of the given articles (or of a store) in date order, with source and evidence.
 
@@ -61,7 +64,8 @@ def timeline_command(
     dates = (date_from, date_to)
     if db is not None or parquet is not None:
         _store_timeline(db or "", entity or " ".join(paths or []) or None, limit=limit, as_json=as_json,
-                        dated_only=dated_only, all_events=all_events, parquet=parquet, dates=dates)
+                        dated_only=dated_only, all_events=all_events, parquet=parquet, dates=dates,
+                        every_report=every_report)
         return
     if not paths:
         fail("name articles to read, or a store with --db", 2)
@@ -117,16 +121,17 @@ def render_timeline(lines: list[TimelineLine], *, name: str | None = None) -> No
 
 def _store_timeline(db: str, name: str | None, *, limit: int | None, as_json: bool, dated_only: bool,
                     all_events: bool = False, parquet: str | None = None,
-                    dates: tuple[str | None, str | None] = (None, None)) -> None:
+                    dates: tuple[str | None, str | None] = (None, None), every_report: bool = False) -> None:
     """Events across a store's articles (or a Parquet corpus's), ordered by event date (``timeline --db``):
-    main events unless ``all_events``, each with its predicate as the article writes it."""
+    main events unless ``all_events``, each with its predicate as the article writes it; one row per corpus
+    event unless ``every_report``."""
     from newsgraph.cli.corpus import _dump, _labelled, _query
     from newsgraph.store.queries import records_of
 
     ranged = any(dates)  # the range is applied to the events, then ``limit``: the query runs without one
     def events(store: Any) -> Any:
         # A store gives one row per corpus event (with ``reports``); a Parquet corpus has no corpus events.
-        query = getattr(store, "event_timeline", store.timeline)
+        query = store.timeline if every_report else getattr(store, "event_timeline", store.timeline)
         return _labelled(store, query(name, limit=None if ranged else limit, all_events=all_events), "article_id")
 
     frame = _query(db, events, parquet=parquet)
