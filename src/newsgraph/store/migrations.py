@@ -23,6 +23,8 @@ replaces its rows in one transaction):
                       ``stats`` answers without counting millions of rows
     sourcing_tallies  attributions (and anonymous ones) per outlet, month of publication and
                       source kind, kept by triggers: the sourcing charts without a scan
+    source_*          source tallies (0014): per source key and kind, per kind, per role and
+                      gender, kept by triggers: the unfiltered ``sources`` report without a scan
     corpus_entities   entities resolved across articles
     entity_keys       normalised name → corpus entity (what resolution consults)
     entity_overrides  (article, name) → corpus entity: the result of a split
