@@ -67,7 +67,7 @@ def agree(store: Store) -> None:
     """Every unfiltered report the tallies give is the scan's, and ``check`` finds the tallies exact."""
     conn = store.conn
     for anonymous in (False, True):
-        for limit in (1, 2, 3, 50):
+        for limit in (0, 1, 2, 3, 50, -1):
             for by in (None, ("role", "gender")):
                 kept = queries.sources(conn, anonymous=anonymous, limit=limit, by=by).to_dict()
                 scanned = queries.sources(conn, anonymous=anonymous, limit=limit, by=by, scan=True).to_dict()

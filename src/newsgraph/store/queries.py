@@ -784,8 +784,8 @@ def _tallied_sources(conn: sqlite3.Connection, filters: dict[str, Any], *, anony
     flag = 1 if anonymous else -1
     ranked = conn.execute("SELECT key, kind, claims, articles FROM source_ranks INDEXED BY source_ranks_top "
                           "WHERE anonymous = ? AND articles > 0 ORDER BY claims DESC, articles DESC LIMIT ?",
-                          (flag, limit)).fetchall() if limit > 0 else []
-    if len(ranked) == limit and ranked:
+                          (flag, limit)).fetchall()  # a negative limit is no limit, as in the scan's SQL
+    if 0 < limit == len(ranked):
         _, _, claims, articles = ranked[-1]
         ranked = conn.execute("SELECT key, kind, claims, articles FROM source_ranks INDEXED BY source_ranks_top "
                               "WHERE anonymous = ? AND articles > 0 AND (claims > ? OR (claims = ? AND articles >= ?))",
@@ -797,7 +797,7 @@ def _tallied_sources(conn: sqlite3.Connection, filters: dict[str, Any], *, anony
             + (" AND anonymous" if anonymous else ""), (key, kind)).fetchone()
         rows.append((name, kind or None, anon, claims, articles, key))
     rows.sort(key=lambda r: (-r[3], -r[4], r[0], r[5], r[1] or ""))
-    top = pd.DataFrame([r[:5] for r in rows[:limit]],
+    top = pd.DataFrame([r[:5] for r in (rows if limit < 0 else rows[:limit])],
                        columns=["source", "kind", "anonymous", "attributions", "articles"])
     shares = {}
     for name in of:
