@@ -42,6 +42,8 @@ CHART_ROUTES = (
     "/articles?source_kind=anonymous", "/api/articles?source_kind=anonymous&limit=50",
     "/articles?source_kind=social&sort=date_asc",
 )
+#: The unfiltered sourcing pages (``queries.sources`` from the source tallies, migration 0014).
+SOURCES_ROUTES = ("/sources", "/sources?anonymous=true", "/api/sources?limit=50")
 #: Outlets ``spread_dates`` gives the articles.
 SPREAD_OUTLETS = 20
 #: Seconds to wait for the server to answer.
@@ -102,15 +104,19 @@ def main() -> None:
     parser.add_argument("--charts-only", action="store_true", help="time the chart routes only")
     parser.add_argument("--graph-only", action="store_true", help="time the graph routes only")
     parser.add_argument("--sources", action="store_true",
-                        help="time the /sources pages too (their sourcing statistics walk every attribution)")
+                        help="time the /sources pages too (a filtered one counts from the rows)")
+    parser.add_argument("--sources-only", action="store_true",
+                        help="time the unfiltered /sources pages only (read from the source tallies)")
     args = parser.parse_args()
     if args.spread_dates:
         spread_dates(args.db)
     if args.graph_only:
         routes = list(graph_routes(args.db))
+    elif args.sources_only:
+        routes = list(SOURCES_ROUTES)
     else:
         routes = [*([] if args.charts_only else (*ROUTES, *graph_routes(args.db))), *CHART_ROUTES,
-                  *entity_routes(args.db), *(("/sources", "/sources?outlet=Outlet%2007") if args.sources else ())]
+                  *entity_routes(args.db), *((*SOURCES_ROUTES, "/sources?outlet=Outlet%2007") if args.sources else ())]
     port = free_port()
     proc = subprocess.Popen([sys.executable, "-m", "newsgraph", "serve", "--db", args.db, "--port", str(port)],
                             stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)

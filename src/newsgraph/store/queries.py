@@ -12,7 +12,7 @@ import json
 import re
 import sqlite3
 import time
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any, get_args
@@ -22,7 +22,7 @@ from newsgraph.errors import StoreError
 from newsgraph.record import SourceKind
 from newsgraph.store import entities as ents
 from newsgraph.store.duplicates import IS_COPY
-from newsgraph.store.migrations import MONTH_GLOB, TALLIED_TABLES
+from newsgraph.store.migrations import MONTH_GLOB, SOURCE_TALLY_TABLES, TALLIED_TABLES, source_tally_selects
 from newsgraph.vocab.pronouns import (
     FIRST_PERSON_FORMS,
     NEUTER_PRONOUN_FORMS,
@@ -665,30 +665,35 @@ def share_rows(fetch: Callable[[str, tuple], list[tuple]], where: str, params: t
             LEFT JOIN attributions q ON q.article_id = s.article_id AND q.source_id = s.id AND {IS_CLAIM}
             WHERE {where} AND s.kind IN ({kind_list})
             GROUP BY 1, 2""", params)
-        groups: dict[Any, dict[str, tuple[int, int]]] = {}
-        for grp, value, n_sources, n_attributions in rows:
-            groups.setdefault(grp, {})[str(value)] = (int(n_sources), int(n_attributions))
-        table: list[dict[str, Any]] = []
-        for grp in sorted(groups, key=lambda g: (g is not None, str(g or ""))):
-            counts = groups[grp]
-            counts.setdefault(UNKNOWN_SHARE, (0, 0))
-            total_s = sum(c[0] for c in counts.values())
-            total_a = sum(c[1] for c in counts.values())
-            for value, (n_s, n_a) in sorted(counts.items(), key=lambda kv: (kv[0] == UNKNOWN_SHARE, -kv[1][0],
-                                                                            -kv[1][1], kv[0])):
-                row: dict[str, Any] = {per: grp} if per else {}
-                row.update({name: value, "sources": n_s,
-                            "sources_share": round(n_s / total_s, 4) if total_s else 0.0,
-                            "attributions": n_a,
-                            "attributions_share": round(n_a / total_a, 4) if total_a else 0.0})
-                table.append(row)
-        out[name] = table
+        out[name] = share_table(name, per, rows)
     return out
+
+
+def share_table(name: str, per: str | None, rows: Iterable[tuple]) -> list[dict[str, Any]]:
+    """The share rows of one dimension from (group, value, sources, attributions) counts (see ``share_rows``)."""
+    groups: dict[Any, dict[str, tuple[int, int]]] = {}
+    for grp, value, n_sources, n_attributions in rows:
+        groups.setdefault(grp, {})[str(value)] = (int(n_sources), int(n_attributions))
+    table: list[dict[str, Any]] = []
+    for grp in sorted(groups, key=lambda g: (g is not None, str(g or ""))):
+        counts = groups[grp]
+        counts.setdefault(UNKNOWN_SHARE, (0, 0))
+        total_s = sum(c[0] for c in counts.values())
+        total_a = sum(c[1] for c in counts.values())
+        for value, (n_s, n_a) in sorted(counts.items(), key=lambda kv: (kv[0] == UNKNOWN_SHARE, -kv[1][0],
+                                                                        -kv[1][1], kv[0])):
+            row: dict[str, Any] = {per: grp} if per else {}
+            row.update({name: value, "sources": n_s,
+                        "sources_share": round(n_s / total_s, 4) if total_s else 0.0,
+                        "attributions": n_a,
+                        "attributions_share": round(n_a / total_a, 4) if total_a else 0.0})
+            table.append(row)
+    return table
 
 
 def sources(
     conn: sqlite3.Connection, *, anonymous: bool = False, outlet: str | None = None, author: str | None = None,
-    limit: int = 20, dedupe: bool = False, by: Sequence[str] | str | None = None,
+    limit: int = 20, dedupe: bool = False, by: Sequence[str] | str | None = None, scan: bool = False,
 ) -> SourcingReport:
     """Attributions by source kind, anonymous share, named sources and the most cited sources.
 
@@ -698,10 +703,19 @@ def sources(
     republished five times counts once (its original stands for it).
     ``by`` ("role,gender", optionally with one of outlet, author, year, month)
     adds the shares of ``share_rows``.
+
+    Without a filter (outlet, author, dedupe) or a share grouping, the report is
+    read from the source tallies (migration ``0014_source_tallies``): a few index
+    ranges however large the store. Otherwise, or with ``scan``, it is counted
+    from the rows; both give the same report (``tests/store/test_source_tallies.py``).
     """
     check_name(outlet, "an outlet filter")
     check_name(author, "an author filter")
     of, per = share_dimensions(by)
+    filters = {"anonymous": anonymous, "outlet": outlet, "author": author, "dedupe": dedupe,
+               "by": [*of, *([per] if per else [])]}
+    if not (scan or outlet or author or dedupe or per):
+        return _tallied_sources(conn, filters, anonymous=anonymous, limit=limit, of=of)
     where, params = _article_filter(outlet, author)
     if dedupe:
         where += f" AND NOT {IS_COPY}"
@@ -711,17 +725,17 @@ def sources(
                sum(CASE WHEN {UNRESOLVED_SOURCE} THEN 1 ELSE 0 END)
         FROM attributions q JOIN articles a ON a.id = q.article_id
         LEFT JOIN sources s ON s.article_id = q.article_id AND s.id = q.source_id
-        WHERE {where} AND {IS_CLAIM} GROUP BY 1 ORDER BY 2 DESC""", params).fetchall()
-    total = sum(int(r[1]) for r in kinds)
-    anonymous_total = sum(int(r[2] or 0) for r in kinds)
+        WHERE {where} AND {IS_CLAIM} GROUP BY 1 ORDER BY 2 DESC, 1""", params).fetchall()
     named = conn.execute(f"""
-        SELECT count(DISTINCT coalesce('#' || e.corpus_entity_id, lower(s.description)))
+        SELECT count(DISTINCT coalesce('#' || c.id, lower(s.description)))
         FROM sources s JOIN articles a ON a.id = s.article_id
         LEFT JOIN entities e ON e.article_id = s.article_id AND e.id = s.entity_id
+        LEFT JOIN corpus_entities c ON c.id = e.corpus_entity_id
         WHERE {where} AND NOT coalesce(s.anonymous, 0) AND NOT {UNRESOLVED_SOURCE}""", params).fetchone()[0]
-    unresolved = sum(int(r[3] or 0) for r in kinds)
+    # The display name and the anonymous flag are the group's least name and its greatest flag (a
+    # described source's rows may differ in case), so the tallies can give the same ones.
     top = frame(conn, f"""
-        SELECT coalesce(c.name, s.description) AS source, s.kind, s.anonymous,
+        SELECT min(coalesce(c.name, s.description)) AS source, s.kind, max(coalesce(s.anonymous, 0)) AS anonymous,
                count(q.id) AS attributions, count(DISTINCT s.article_id) AS articles
         FROM sources s JOIN articles a ON a.id = s.article_id
         LEFT JOIN entities e ON e.article_id = s.article_id AND e.id = s.entity_id
@@ -729,19 +743,70 @@ def sources(
         LEFT JOIN attributions q ON q.article_id = s.article_id AND q.source_id = s.id AND {IS_CLAIM}
         WHERE {where} {"AND s.anonymous" if anonymous else ""} AND NOT {UNRESOLVED_SOURCE}
         GROUP BY coalesce('#' || c.id, lower(s.description)), s.kind
-        ORDER BY attributions DESC, articles DESC, source LIMIT ?""", (*params, limit))
+        ORDER BY attributions DESC, articles DESC, source, coalesce('#' || c.id, lower(s.description)), s.kind
+        LIMIT ?""", (*params, limit))
+    return _report(filters, n_articles, kinds, named, top,
+                   share_rows(lambda sql, p: conn.execute(sql, p).fetchall(), where, params, of, per))
+
+
+def _report(filters: dict[str, Any], n_articles: int, kinds: list[tuple], named: int, top: pd.DataFrame,
+            shares: dict[str, list[dict[str, Any]]]) -> SourcingReport:
+    """The report from its counts: ``kinds`` are (kind, claims, anonymous ones, unresolved ones), most first."""
+    total = sum(int(r[1]) for r in kinds)
+    anonymous_total = sum(int(r[2] or 0) for r in kinds)
     return SourcingReport(
-        filters={"anonymous": anonymous, "outlet": outlet, "author": author, "dedupe": dedupe,
-                 "by": [*of, *([per] if per else [])]},
+        filters=filters,
         articles=int(n_articles),
         attributions=total,
         by_kind={str(r[0]): int(r[1]) for r in kinds},
         anonymous_share=round(anonymous_total / total, 4) if total else 0.0,
         named_sources=int(named),
         top_sources=top,
-        unresolved_pronoun_attributions=int(unresolved),
-        shares=share_rows(lambda sql, p: conn.execute(sql, p).fetchall(), where, params, of, per),
+        unresolved_pronoun_attributions=sum(int(r[3] or 0) for r in kinds),
+        shares=shares,
     )
+
+
+def _tallied_sources(conn: sqlite3.Connection, filters: dict[str, Any], *, anonymous: bool, limit: int,
+                     of: list[str]) -> SourcingReport:
+    """``sources`` of the whole store from the source tallies (``migrations._source_tallies``).
+
+    The most cited sources are a walk of ``source_ranks_top`` from the top; the
+    sources tied with the last one are all read, so the order among them (by
+    name, then key and kind) is the scan's.
+    """
+    import pandas as pd
+
+    n_articles = conn.execute("SELECT n FROM tallies WHERE kind = 'rows' AND key = 'articles'").fetchone()[0]
+    kinds = conn.execute("SELECT kind, claims, anonymous, unresolved FROM source_kind_tallies WHERE claims > 0 "
+                         "ORDER BY claims DESC, kind").fetchall()
+    named = conn.execute("SELECT n FROM source_named").fetchone()[0]
+    flag = 1 if anonymous else -1
+    ranked = conn.execute("SELECT key, kind, claims, articles FROM source_ranks INDEXED BY source_ranks_top "
+                          "WHERE anonymous = ? AND articles > 0 ORDER BY claims DESC, articles DESC LIMIT ?",
+                          (flag, limit)).fetchall()  # a negative limit is no limit, as in the scan's SQL
+    if 0 < limit == len(ranked):
+        _, _, claims, articles = ranked[-1]
+        ranked = conn.execute("SELECT key, kind, claims, articles FROM source_ranks INDEXED BY source_ranks_top "
+                              "WHERE anonymous = ? AND articles > 0 AND (claims > ? OR (claims = ? AND articles >= ?))",
+                              (flag, claims, claims, articles)).fetchall()
+    rows = []
+    for key, kind, claims, articles in ranked:
+        name, anon = conn.execute(
+            "SELECT min(name), max(anonymous) FROM source_tallies WHERE key = ? AND kind = ? AND sources > 0"
+            + (" AND anonymous" if anonymous else ""), (key, kind)).fetchone()
+        rows.append((name, kind or None, anon, claims, articles, key))
+    rows.sort(key=lambda r: (-r[3], -r[4], r[0], r[5], r[1] or ""))
+    top = pd.DataFrame([r[:5] for r in (rows if limit < 0 else rows[:limit])],
+                       columns=["source", "kind", "anonymous", "attributions", "articles"])
+    shares = {}
+    for name in of:
+        column, share_kinds = SHARE_OF[name]
+        marks = ", ".join("?" * len(share_kinds))
+        shares[name] = share_table(name, None, conn.execute(
+            f"SELECT NULL, {column.removeprefix('s.')}, sum(sources), sum(claims) FROM source_share_tallies "
+            f"WHERE kind IN ({marks}) GROUP BY 2 HAVING sum(sources) > 0", share_kinds).fetchall())
+    return _report(filters, n_articles, kinds, named, top, shares)
 
 
 # --- stats ------------------------------------------------------------------------------
@@ -770,6 +835,35 @@ def counted_tallies(conn: sqlite3.Connection) -> dict[tuple[str, str], int]:
     for key, n in conn.execute(f"SELECT substr(published, 1, 7), count(*) FROM articles WHERE published GLOB "
                                f"'{MONTH_GLOB}' GROUP BY 1"):
         out[("month", key)] = n
+    return out
+
+
+SourceTallies = dict[tuple[str, tuple], tuple[int, ...]]
+
+
+def stored_source_tallies(conn: sqlite3.Connection) -> SourceTallies:
+    """The source tallies (migration ``0014_source_tallies``): (table, key) → counts, rows of all zeros left out.
+
+    ``source_named`` is given as ``("source_named", ())``.
+    """
+    out: SourceTallies = {}
+    for table, (keys, counts) in SOURCE_TALLY_TABLES.items():
+        for row in conn.execute(f"SELECT {', '.join(keys + counts)} FROM {table}"):
+            if any(row[len(keys):]):
+                out[(table, tuple(row[:len(keys)]))] = tuple(int(n) for n in row[len(keys):])
+    out[("source_named", ())] = (int(conn.execute("SELECT n FROM source_named").fetchone()[0]),)
+    return out
+
+
+def counted_source_tallies(conn: sqlite3.Connection) -> SourceTallies:
+    """What the source tallies should hold, counted from the rows by the triggers' own SELECTs (slow: ``check``)."""
+    out: SourceTallies = {}
+    for table, select in source_tally_selects("1").items():
+        n_keys = len(SOURCE_TALLY_TABLES[table][0])
+        for row in conn.execute(select):
+            if any(row[n_keys:]):
+                out[(table, tuple(row[:n_keys]))] = tuple(int(n) for n in row[n_keys:])
+    out[("source_named", ())] = (sum(1 for (table, _), n in out.items() if table == "source_named_keys" and n[0] > 0),)
     return out
 
 

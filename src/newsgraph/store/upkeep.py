@@ -20,7 +20,7 @@ from newsgraph.errors import StoreError
 from newsgraph.store import duplicates
 from newsgraph.store.entities import expected_names
 from newsgraph.store.ingest import pending_refresh
-from newsgraph.store.queries import counted_tallies, tallied
+from newsgraph.store.queries import counted_source_tallies, counted_tallies, stored_source_tallies, tallied
 
 #: At most this many messages of ``integrity_check`` (and examples of one problem) are reported.
 MAX_MESSAGES = 10
@@ -112,6 +112,7 @@ def _invariants(conn: sqlite3.Connection, report: CheckReport) -> None:
             report.problems.append(f"{n} {what}")
     _tallies(conn, report)
     _co_mentions(conn, report)
+    _source_tallies(conn, report)
     _corpus_entities(conn, report)
     _similarity_indexes(conn, report)
 
@@ -148,6 +149,18 @@ def _co_mentions(conn: sqlite3.Connection, report: CheckReport) -> None:
         odd = sorted(stored ^ joined, key=str)
         report.problems.append(f"{len(odd)} rows of stated_edges disagree with events, relations and entities, "
                                "e.g. " + "; ".join(f"{r[0][:12]} {r[1]} {r[2]}" for r in odd[:MAX_MESSAGES]))
+
+
+def _source_tallies(conn: sqlite3.Connection, report: CheckReport) -> None:
+    """The source tallies the unfiltered sourcing report reads (migration 0014) against a recount of the rows."""
+    kept, counted = stored_source_tallies(conn), counted_source_tallies(conn)
+    wrong = [f"{table} {key}: kept {kept.get((table, key))}, counted {n}"
+             for (table, key), n in sorted(counted.items(), key=str) if kept.get((table, key)) != n]
+    wrong += [f"{table} {key}: kept {n}, counted none"
+              for (table, key), n in sorted(kept.items(), key=str) if (table, key) not in counted]
+    if wrong:
+        report.problems.append(f"{len(wrong)} source tallies disagree with the sources and attributions, e.g. "
+                               + "; ".join(wrong[:MAX_MESSAGES]))
 
 
 def _tallies(conn: sqlite3.Connection, report: CheckReport) -> None:
