@@ -9,6 +9,7 @@ looks up, in row groups small enough that DuckDB skips all but a few of them
 by their min/max statistics:
 
 - ``entity_articles.parquet``  an entity's articles (mentions, salience, date, title), by corpus entity
+- ``entity_names.parquet``     the names an entity goes by, with their articles and mentions, by corpus entity
 - ``entity_titles.parquet``    an entity's titles with their first and last dates, by corpus entity
 - ``entity_co_mentions.parquet`` the entities most often in the same articles, by corpus entity
 - ``entity_quotes.parquet``    quotes by (``role = 'by'``) and about the entity, by corpus entity
@@ -51,13 +52,27 @@ TIMELINE_NAMES = ("date", "date_reason", "actor", "predicate", "predicate_text",
                   "negated", "modality", "code", "source", "article_id", "published", "title", "outlet", "event_id",
                   "evidence", "evidence_start", "evidence_end")
 
+#: The order of an entity's articles in its profile (``queries._ARTICLE_ORDER``) and of its quotes.
+ARTICLE_ORDER = f"published IS NULL, published, {ORDER}"
+QUOTE_ORDER = f"{ARTICLE_ORDER}, content_start, attribution_id"
+#: ``position``: a row's rank in its entity's list (and role), so that a query's ``LIMIT n`` reads only the
+#: row groups holding ranks below n (their min/max), not every row of an entity in half the corpus.
+ARTICLE_POSITION = f"row_number() OVER (PARTITION BY corpus_entity_id ORDER BY {ARTICLE_ORDER}) - 1"
+QUOTE_POSITION = f"row_number() OVER (PARTITION BY corpus_entity_id, role ORDER BY {QUOTE_ORDER}) - 1"
+
 _ARTICLES = f"""
-    SELECT e.corpus_entity_id, a.id, a.published, a.title, a.outlet, sum(e.n_mentions) AS mentions,
-           max(e.salience) AS salience, a.{ORDER}
-    FROM articles a JOIN entities e ON e.article_id = a.id
-    WHERE e.corpus_entity_id IS NOT NULL
-    GROUP BY e.corpus_entity_id, a.id, a.published, a.title, a.outlet, a.{ORDER}
-    ORDER BY e.corpus_entity_id, a.published IS NULL, a.published, a.{ORDER}"""
+    SELECT *, {ARTICLE_POSITION} AS position FROM (
+        SELECT e.corpus_entity_id, a.id, a.published, a.title, a.outlet, sum(e.n_mentions) AS mentions,
+               max(e.salience) AS salience, a.{ORDER}
+        FROM articles a JOIN entities e ON e.article_id = a.id
+        WHERE e.corpus_entity_id IS NOT NULL
+        GROUP BY e.corpus_entity_id, a.id, a.published, a.title, a.outlet, a.{ORDER}
+    ) ORDER BY corpus_entity_id, position"""
+
+_NAMES = """
+    SELECT corpus_entity_id, name, type, count(DISTINCT article_id) AS articles, sum(n_mentions) AS mentions
+    FROM entities WHERE corpus_entity_id IS NOT NULL GROUP BY corpus_entity_id, name, type
+    ORDER BY corpus_entity_id, articles DESC, mentions DESC, name, type"""
 
 _TITLES = """
     SELECT e.corpus_entity_id, j.title, min(a.published) AS first, max(a.published) AS last,
@@ -93,7 +108,7 @@ _CO_MENTIONS = f"""
     ORDER BY corpus_entity_id, top.articles DESC, c.name, c.id"""
 
 _QUOTES = f"""
-    SELECT * FROM (
+    SELECT *, {QUOTE_POSITION} AS position FROM (
         SELECT e.corpus_entity_id, 'by' AS role, {q._QUOTE_COLUMNS}, a.{ORDER}
         FROM articles a
         JOIN entities e ON e.article_id = a.id
@@ -111,7 +126,7 @@ _QUOTES = f"""
         LEFT JOIN entities se ON se.article_id = s.article_id AND se.id = s.entity_id
         WHERE e.corpus_entity_id IS NOT NULL
           AND (se.corpus_entity_id IS NULL OR se.corpus_entity_id != e.corpus_entity_id)
-    ) ORDER BY corpus_entity_id, role, published IS NULL, published, {ORDER}, content_start, attribution_id"""
+    ) ORDER BY corpus_entity_id, role, position"""
 
 _EVENTS = f"""
     WITH chosen AS (
@@ -130,15 +145,20 @@ _EVENTS = f"""
 
 _POSTINGS = f"SELECT term, {ORDER}, tf, n_tokens FROM terms ORDER BY term, {ORDER} DESC"
 
-#: Each derived file: the query that computes it and its row group size.
-FILES: dict[str, tuple[str, int]] = {
-    "entity_articles.parquet": (_ARTICLES, ROW_GROUP),
-    "entity_titles.parquet": (_TITLES, ROW_GROUP),
-    "entity_co_mentions.parquet": (_CO_MENTIONS, ROW_GROUP),
-    "entity_quotes.parquet": (_QUOTES, ROW_GROUP),
-    "entity_events.parquet": (_EVENTS, ROW_GROUP),
-    "search_postings.parquet": (_POSTINGS, POSTINGS_ROW_GROUP),
+#: Each derived file: the query that computes it, its row group size, and the columns it is sorted by (the
+#: only ones given min/max statistics: the statistics of long text columns would make every footer, which
+#: DuckDB reads to choose row groups, megabytes long).
+FILES: dict[str, tuple[str, int, tuple[str, ...]]] = {
+    "entity_articles.parquet": (_ARTICLES, ROW_GROUP, ("corpus_entity_id", "position")),
+    "entity_names.parquet": (_NAMES, ROW_GROUP, ("corpus_entity_id",)),
+    "entity_titles.parquet": (_TITLES, ROW_GROUP, ("corpus_entity_id",)),
+    "entity_co_mentions.parquet": (_CO_MENTIONS, ROW_GROUP, ("corpus_entity_id",)),
+    "entity_quotes.parquet": (_QUOTES, ROW_GROUP, ("corpus_entity_id", "role", "position")),
+    "entity_events.parquet": (_EVENTS, ROW_GROUP, ("corpus_entity_id",)),
+    "search_postings.parquet": (_POSTINGS, POSTINGS_ROW_GROUP, ("term",)),
 }
+#: Rows DuckDB hands to the writer at a time: the job's memory for one file.
+WRITE_BATCH = 65_536
 
 
 def fingerprint(files: list[str], root: str) -> str:
@@ -147,27 +167,47 @@ def fingerprint(files: list[str], root: str) -> str:
     return hashlib.sha256(listed.encode("utf-8")).hexdigest()
 
 
+def write_sorted(duck: DuckCorpus, sql: str, loc: Location, name: str, row_group: int,
+                 sorted_by: tuple[str, ...]) -> None:
+    """Write the rows of ``sql`` (already sorted) as ``name`` at the corpus root, streamed from DuckDB.
+
+    Row groups of ``row_group`` rows, statistics for ``sorted_by`` only; written
+    under a temporary name and moved into place.
+    """
+    import pyarrow.parquet as pq
+
+    reader = duck.con.sql(sql).to_arrow_reader(WRITE_BATCH)
+    final = loc.path(name)
+    tmp = final + ".tmp"
+    with pq.ParquetWriter(tmp, reader.schema, filesystem=loc.fs, compression="zstd",
+                          write_statistics=list(sorted_by)) as writer:
+        for batch in reader:
+            writer.write_batch(batch, row_group_size=row_group)
+    loc.fs.move(tmp, final)
+
+
 def build(duck: DuckCorpus) -> dict:
     """Write every derived file of the corpus ``duck`` is open on, then the manifest; returns the manifest.
 
     ``duck`` must see the corpus entities the entity job has just written (its
-    ``entities`` view over ``entities_resolved.parquet``). DuckDB writes each
-    file itself (``COPY … TO``), streaming, so the driver holds no rows. A
+    ``entities`` view over ``entities_resolved.parquet``). The rows stream from
+    DuckDB to the file (``write_sorted``), so the driver holds one batch. A
     remote corpus (``s3://…``) gets none: its queries read the datasets.
     """
     loc: Location = duck.loc
     if "://" in duck.path:  # a remote corpus is queried through pyarrow datasets, without these files
         return {}
     started = time.perf_counter()
-    for name, (sql, row_group) in FILES.items():
-        final = loc.path(name)
-        tmp = final + ".tmp"
-        duck.con.execute(f"COPY ({sql}) TO '{tmp.replace(chr(39), chr(39) * 2)}' "
-                         f"(FORMAT parquet, ROW_GROUP_SIZE {row_group}, COMPRESSION zstd)")
-        loc.fs.move(tmp, final)
+    for name, (sql, row_group, sorted_by) in FILES.items():
+        write_sorted(duck, sql, loc, name, row_group, sorted_by)
+    return write_manifest(duck, started)
+
+
+def write_manifest(duck: DuckCorpus, started: float) -> dict:
+    """Write ``MANIFEST`` (last: it declares the derived files fresh for the datasets ``duck`` sees)."""
     n_docs = int(duck.rows("SELECT count(*) FROM articles")[0][0])
     avgdl = duck.rows("SELECT avg(n) FROM (SELECT max(n_tokens) AS n FROM terms GROUP BY article_id)")[0][0]
     manifest = {"fingerprint": duck.fingerprint, "articles": n_docs, "mean_tokens": float(avgdl or 0.0),
                 "seconds": round(time.perf_counter() - started, 1)}
-    loc.write_json(manifest, MANIFEST)
+    duck.loc.write_json(manifest, MANIFEST)
     return manifest

@@ -70,6 +70,9 @@ class DuckCorpus:
             self.con.execute(f"SET threads = {int(threads)}")
         # SQLite's order: NULLs first ascending, last descending.
         self.con.execute("SET default_null_order = 'nulls_first_on_asc_last_on_desc'")
+        # Footers read once per file, not per statement: choosing an entity's row groups is then cheap.
+        self.con.execute("SET parquet_metadata_cache = true")
+        self.con.execute("SET enable_progress_bar = false")  # a query layer prints nothing
         self._avgdl: float | None = None
         self._n_docs: int | None = None
         self._views()
@@ -212,8 +215,11 @@ class DuckCorpus:
     # --- entities --------------------------------------------------------------------
 
     def _ref(self, corpus_id: int) -> EntityRef | None:
-        found = self.rows("""SELECT c.id, c.name, c.type, (SELECT count(DISTINCT article_id) FROM entities e
-                             WHERE e.corpus_entity_id = c.id) FROM corpus_entities c WHERE c.id = ?""", (corpus_id,))
+        # The count with the id itself (not correlated with ``c``): DuckDB then reads only the entity's row groups.
+        count = ("SELECT count(*) FROM entity_articles WHERE corpus_entity_id = $1" if self.derived else
+                 "SELECT count(DISTINCT article_id) FROM entities e WHERE e.corpus_entity_id = $1")
+        found = self.rows(f"""SELECT c.id, c.name, c.type, ({count}) FROM corpus_entities c WHERE c.id = $1""",
+                          (corpus_id,))
         return EntityRef(int(found[0][0]), found[0][1], found[0][2], int(found[0][3])) if found else None
 
     def find_entities(self, query: str, limit: int = 10, *, exact_first: bool = True) -> list[EntityRef]:
@@ -277,16 +283,15 @@ class DuckCorpus:
     def _derived_quotes(self, cid: int, role: str, limit: int | None) -> pd.DataFrame:
         """The entity's quotes of ``role`` (by, about) from ``entity_quotes``: its row groups only."""
         return self.frame(f"""
-            SELECT {", ".join(derived.QUOTE_NAMES)} FROM entity_quotes WHERE corpus_entity_id = ? AND role = ?
-            ORDER BY published IS NULL, published, corpus_order, content_start, attribution_id LIMIT ?""",
-            (cid, role, _lim(limit)))
+            SELECT {", ".join(derived.QUOTE_NAMES)} FROM entity_quotes
+            WHERE corpus_entity_id = ? AND role = ? AND position < ?
+            ORDER BY position""", (cid, role, _lim(limit)))
 
     def _derived_profile(self, ref: EntityRef, others: list[EntityRef], limit: int) -> q.EntityProfile:
         """``entity_profile`` from the derived datasets, each sorted by corpus entity (its row groups only)."""
         cid = ref.id
         names = self.frame("""
-            SELECT name, type, count(DISTINCT article_id) AS articles, sum(n_mentions) AS mentions
-            FROM entities WHERE corpus_entity_id = ? GROUP BY name, type
+            SELECT name, type, articles, mentions FROM entity_names WHERE corpus_entity_id = ?
             ORDER BY articles DESC, mentions DESC, name, type""", (cid,))
         titles = self.frame("""
             SELECT title, first, last, articles FROM entity_titles WHERE corpus_entity_id = ?
@@ -294,8 +299,8 @@ class DuckCorpus:
         articles = self.frame("""
             SELECT id, published, title, outlet, mentions,
                    CAST(round(CAST(salience AS DECIMAL(18, 15)), 3) AS DOUBLE) AS salience
-            FROM entity_articles WHERE corpus_entity_id = ?
-            ORDER BY published IS NULL, published, corpus_order LIMIT ?""", (cid, _lim(limit)))
+            FROM entity_articles WHERE corpus_entity_id = ? AND position < ?
+            ORDER BY position""", (cid, _lim(limit)))
         co_mentioned = self.frame("""
             SELECT id, name, type, articles FROM entity_co_mentions WHERE corpus_entity_id = ?
             ORDER BY articles DESC, name""", (cid,))
@@ -527,9 +532,10 @@ class DuckCorpus:
         columns = ["id", "published", "title", "outlet", "origin", "snippet", "score"]
         if not kept:
             return pd.DataFrame([], columns=columns)
-        key = "corpus_order" if self.derived else "id"
+        # With the postings, an article is its corpus_order, unique among the rows written: no need to drop copies.
+        key, table = ("corpus_order", "written_articles") if self.derived else ("id", "articles")
         info = {r[-1]: r for r in self.rows(f"""
-            SELECT id, published, title, outlet, coalesce(path, url) AS origin, text, {key} FROM articles
+            SELECT id, published, title, outlet, coalesce(path, url) AS origin, text, {key} FROM {table}
             WHERE {key} IN ({", ".join("?" * len(kept))})""", tuple(k[2] for k in kept))}
         rows = []
         for score, _, article_id in kept:

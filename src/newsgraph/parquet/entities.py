@@ -63,7 +63,7 @@ def build(out: str) -> int:
         _write_resolved(loc, duck)
     finally:
         duck.close()
-    with DuckCorpus(out) as fresh:  # views over the files just written
+    with DuckCorpus(out, use_derived=False) as fresh:  # views over the files just written
         derived.build(fresh)
     n = conn.execute("SELECT count(*) FROM corpus_entities").fetchone()[0]
     conn.close()
