@@ -108,10 +108,12 @@ def copy_derived(base: Path, out: Path, copies: int) -> float:
             SELECT * EXCLUDE (position, k) REPLACE ({_new_id("article_id")} AS article_id, {order_k} AS {ORDER})
             FROM read_parquet('{base}/entity_quotes.parquet'), range({copies}) AS r(k)) t
             ORDER BY corpus_entity_id, role, position"""),
-        "entity_events.parquet": (f"""SELECT * FROM (
-            SELECT * EXCLUDE (k) REPLACE ({_new_id("article_id")} AS article_id, {order_k} AS {ORDER})
+        "entity_events.parquet": (f"""SELECT *, {derived.EVENT_POSITION} AS position,
+                   {derived.EVENT_MAIN_POSITION} AS main_position FROM (
+            SELECT * EXCLUDE (position, main_position, k)
+                   REPLACE ({_new_id("article_id")} AS article_id, {order_k} AS {ORDER})
             FROM read_parquet('{base}/entity_events.parquet'), range({copies}) AS r(k))
-            ORDER BY corpus_entity_id, date IS NULL, date, published, {ORDER}, evidence_start, event_id, role"""),
+            ORDER BY corpus_entity_id, date IS NULL, position"""),
         "search_postings.parquet": (f"""SELECT term, {order_k} AS {ORDER}, tf, n_tokens
             FROM read_parquet('{base}/search_postings.parquet'), range({copies}) AS r(k)
             ORDER BY term, {ORDER} DESC"""),

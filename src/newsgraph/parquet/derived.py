@@ -59,6 +59,13 @@ QUOTE_ORDER = f"{ARTICLE_ORDER}, content_start, attribution_id"
 #: row groups holding ranks below n (their min/max), not every row of an entity in half the corpus.
 ARTICLE_POSITION = f"row_number() OVER (PARTITION BY corpus_entity_id ORDER BY {ARTICLE_ORDER}) - 1"
 QUOTE_POSITION = f"row_number() OVER (PARTITION BY corpus_entity_id, role ORDER BY {QUOTE_ORDER}) - 1"
+#: The timeline's order (``queries._TIMELINE_ORDER``; undated events by article) and ranks: ``position`` among
+#: the entity's dated (or undated) events, ``main_position`` among its main ones (NULL for the others).
+EVENT_ORDER = (f"date, CASE WHEN date IS NULL THEN published IS NULL END, published, {ORDER}, evidence_start, "
+               f"event_id, role")
+EVENT_POSITION = f"row_number() OVER (PARTITION BY corpus_entity_id, date IS NULL ORDER BY {EVENT_ORDER}) - 1"
+EVENT_MAIN_POSITION = (f"CASE WHEN main = 1 THEN row_number() OVER (PARTITION BY corpus_entity_id, date IS NULL, "
+                       f"main = 1 ORDER BY {EVENT_ORDER}) - 1 END")
 
 _ARTICLES = f"""
     SELECT *, {ARTICLE_POSITION} AS position FROM (
@@ -137,11 +144,12 @@ _EVENTS = f"""
         JOIN events v ON v.article_id = e.article_id AND v.target = e.id
         WHERE e.corpus_entity_id IS NOT NULL AND v.actor IS DISTINCT FROM e.id
     )
-    SELECT chosen.cid AS corpus_entity_id, {q._TIMELINE_COLUMNS}, chosen.role, a.{ORDER}
-    FROM chosen JOIN events v ON v.article_id = chosen.article_id AND v.id = chosen.id
-    JOIN articles a ON a.id = v.article_id
-    LEFT JOIN sources s ON s.article_id = v.article_id AND s.id = v.source_id
-    ORDER BY corpus_entity_id, v.date IS NULL, v.date, a.published, a.{ORDER}, v.sentence_start, v.id, chosen.role"""
+    SELECT *, {EVENT_POSITION} AS position, {EVENT_MAIN_POSITION} AS main_position FROM (
+        SELECT chosen.cid AS corpus_entity_id, {q._TIMELINE_COLUMNS}, chosen.role, a.{ORDER}
+        FROM chosen JOIN events v ON v.article_id = chosen.article_id AND v.id = chosen.id
+        JOIN articles a ON a.id = v.article_id
+        LEFT JOIN sources s ON s.article_id = v.article_id AND s.id = v.source_id
+    ) ORDER BY corpus_entity_id, date IS NULL, position"""
 
 _POSTINGS = f"SELECT term, {ORDER}, tf, n_tokens FROM terms ORDER BY term, {ORDER} DESC"
 
@@ -154,7 +162,7 @@ FILES: dict[str, tuple[str, int, tuple[str, ...]]] = {
     "entity_titles.parquet": (_TITLES, ROW_GROUP, ("corpus_entity_id",)),
     "entity_co_mentions.parquet": (_CO_MENTIONS, ROW_GROUP, ("corpus_entity_id",)),
     "entity_quotes.parquet": (_QUOTES, ROW_GROUP, ("corpus_entity_id", "role", "position")),
-    "entity_events.parquet": (_EVENTS, ROW_GROUP, ("corpus_entity_id",)),
+    "entity_events.parquet": (_EVENTS, ROW_GROUP, ("corpus_entity_id", "position", "main_position")),
     "search_postings.parquet": (_POSTINGS, POSTINGS_ROW_GROUP, ("term",)),
 }
 #: Rows DuckDB hands to the writer at a time: the job's memory for one file.

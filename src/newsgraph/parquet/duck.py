@@ -384,7 +384,7 @@ class DuckCorpus:
                 {_TIMELINE_ORDER} LIMIT ?""", (_lim(limit),))
         ref, _ = self.best_entity(name)
         if self.derived:
-            return self._derived_timeline(ref.id, limit, main)
+            return self._derived_timeline(ref.id, limit, all_events)
         chosen = """
             WITH chosen AS (
                 SELECT v.article_id, v.id, 'actor' AS role FROM entities e
@@ -410,15 +410,15 @@ class DuckCorpus:
             both = both.head(limit)
         return both.drop(columns=["corpus_order"]).reset_index(drop=True)
 
-    def _derived_timeline(self, cid: int, limit: int | None, main: str) -> pd.DataFrame:
-        """The entity's timeline from ``entity_events`` (sorted by corpus entity): dated events, then undated."""
+    def _derived_timeline(self, cid: int, limit: int | None, all_events: bool) -> pd.DataFrame:
+        """The entity's timeline from ``entity_events`` (sorted by corpus entity, then rank): dated events,
+        then undated; a rank below the limit reads only the entity's first row groups."""
         columns = ", ".join(derived.TIMELINE_NAMES)
-        dated = self.frame(f"""SELECT {columns}, role FROM entity_events v
-            WHERE corpus_entity_id = ? AND date IS NOT NULL {main}
-            ORDER BY date, published, corpus_order, evidence_start, event_id LIMIT ?""", (cid, _lim(limit)))
-        undated = self.frame(f"""SELECT {columns}, role FROM entity_events v
-            WHERE corpus_entity_id = ? AND date IS NULL {main}
-            ORDER BY published IS NULL, published, corpus_order, evidence_start, event_id LIMIT ?""",
+        rank = "position" if all_events else "main_position"
+        dated = self.frame(f"""SELECT {columns}, role FROM entity_events
+            WHERE corpus_entity_id = ? AND date IS NOT NULL AND {rank} < ? ORDER BY {rank}""", (cid, _lim(limit)))
+        undated = self.frame(f"""SELECT {columns}, role FROM entity_events
+            WHERE corpus_entity_id = ? AND date IS NULL AND {rank} < ? ORDER BY {rank}""",
             (cid, _lim(limit)))
         import pandas as pd
 
