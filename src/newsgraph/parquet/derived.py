@@ -69,7 +69,8 @@ EVENT_MAIN_POSITION = (f"CASE WHEN main = 1 THEN row_number() OVER (PARTITION BY
 
 _ARTICLES = f"""
     SELECT *, {ARTICLE_POSITION} AS position FROM (
-        SELECT e.corpus_entity_id, a.id, a.published, a.title, a.outlet, sum(e.n_mentions) AS mentions,
+        SELECT e.corpus_entity_id, a.id, a.published, a.title, a.outlet,
+               CAST(sum(e.n_mentions) AS BIGINT) AS mentions,
                max(e.salience) AS salience, a.{ORDER}
         FROM articles a JOIN entities e ON e.article_id = a.id
         WHERE e.corpus_entity_id IS NOT NULL
@@ -77,7 +78,8 @@ _ARTICLES = f"""
     ) ORDER BY corpus_entity_id, position"""
 
 _NAMES = """
-    SELECT corpus_entity_id, name, type, count(DISTINCT article_id) AS articles, sum(n_mentions) AS mentions
+    SELECT corpus_entity_id, name, type, count(DISTINCT article_id) AS articles,
+           CAST(sum(n_mentions) AS BIGINT) AS mentions
     FROM entities WHERE corpus_entity_id IS NOT NULL GROUP BY corpus_entity_id, name, type
     ORDER BY corpus_entity_id, articles DESC, mentions DESC, name, type"""
 

@@ -34,7 +34,8 @@ RESOLVED = "entities_resolved.parquet"
 #: Rows per row group of ``RESOLVED``: the unit DuckDB skips or reads for one entity.
 RESOLVED_ROW_GROUP = 16_384
 #: The files this job writes at the corpus root.
-OUTPUTS = ("corpus_entities.parquet", "entity_keys.parquet", "entity_links.parquet", RESOLVED)
+OUTPUTS = ("corpus_entities.parquet", "entity_keys.parquet", "entity_links.parquet", RESOLVED, *derived.FILES,
+           derived.MANIFEST)
 
 
 def build(out: str) -> int:
