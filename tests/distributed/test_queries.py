@@ -1,5 +1,6 @@
 """One query layer, two backends: the store's queries (SQLite) and ``DuckCorpus`` (DuckDB over Parquet)
-give the same answers on the same inputs."""
+give the same answers on the same inputs, whether ``DuckCorpus`` reads the derived datasets the entity job
+writes (``newsgraph.parquet.derived``) or joins the datasets themselves."""
 
 from __future__ import annotations
 
@@ -9,9 +10,21 @@ from newsgraph.store import queries as q
 
 
 @pytest.fixture(scope="module")
-def both(local_store, duck):
-    """(store, duck): the local store of the inputs and the Parquet corpus the cluster wrote of them."""
-    return local_store[0], duck
+def plain_duck(parquet_corpus):
+    """The Parquet corpus opened without its derived datasets."""
+    from newsgraph.parquet import DuckCorpus
+
+    with DuckCorpus(str(parquet_corpus[0]), use_derived=False) as corpus:
+        yield corpus
+
+
+@pytest.fixture(scope="module", params=["derived", "datasets"])
+def both(request, local_store, duck, plain_duck):
+    """(store, duck): the local store of the inputs and the Parquet corpus the cluster wrote of them, read
+    through the derived datasets or without them."""
+    chosen = duck if request.param == "derived" else plain_duck
+    assert chosen.derived == (request.param == "derived")
+    return local_store[0], chosen
 
 
 def _entities(store, n: int = 6) -> list[str]:

@@ -24,6 +24,7 @@ from typing import TYPE_CHECKING, Any
 import duckdb
 
 from newsgraph.errors import StoreError
+from newsgraph.parquet import derived
 from newsgraph.parquet.layout import TABLES, Location, schema
 from newsgraph.parquet.terms import stem, tokens
 from newsgraph.store import queries as q
@@ -62,7 +63,8 @@ def _sql_str(text: str) -> str:
 class DuckCorpus:
     """A Parquet corpus opened for queries; use as a context manager, or call ``close()``."""
 
-    def __init__(self, path: str, *, threads: int | None = None) -> None:
+    def __init__(self, path: str, *, threads: int | None = None, use_derived: bool = True) -> None:
+        """Open the corpus at ``path``; ``use_derived=False`` ignores the derived datasets (``parquet.derived``)."""
         self.path = str(path)
         self.loc = Location.of(self.path)
         if not self.loc.exists():
@@ -73,8 +75,14 @@ class DuckCorpus:
             self.con.execute(f"SET threads = {int(threads)}")
         # SQLite's order: NULLs first ascending, last descending.
         self.con.execute("SET default_null_order = 'nulls_first_on_asc_last_on_desc'")
-        self._views()
+        # Footers read once per file, not per statement: choosing an entity's row groups is then cheap.
+        self.con.execute("SET parquet_metadata_cache = true")
+        self.con.execute("SET enable_progress_bar = false")  # a query layer prints nothing
         self._avgdl: float | None = None
+        self._n_docs: int | None = None
+        self._views()
+        #: Whether the queries read the derived datasets (``newsgraph.parquet.derived``): built for these files.
+        self.derived = use_derived and self._derived_views()
 
     def close(self) -> None:
         self.con.close()
@@ -93,8 +101,10 @@ class DuckCorpus:
 
     def _views(self) -> None:
         local = "://" not in self.path
+        listed: list[str] = []
         for table in TABLES:
             files = self.loc.files(table)
+            listed.extend(files)
             if files and local:
                 self.con.execute(f"CREATE VIEW written_{table} AS SELECT * FROM {self._source(files)}")
             elif files:
@@ -143,6 +153,22 @@ class DuckCorpus:
                 CREATE VIEW entities AS
                 SELECT e.* EXCLUDE (corpus_entity_id), l.corpus_entity_id
                 FROM raw_entities e LEFT JOIN entity_links l ON l.article_id = e.article_id AND l.entity_id = e.id""")
+
+        #: What the datasets are (``derived.fingerprint``): the derived files are used only if built for them.
+        self.fingerprint = derived.fingerprint(listed, self.loc.root)
+
+    def _derived_views(self) -> bool:
+        """Views over the derived datasets if they were built from the datasets seen here; whether they were."""
+        if "://" in self.path or not self.loc.exists(derived.MANIFEST):
+            return False
+        manifest = self.loc.read_json(derived.MANIFEST)
+        if manifest.get("fingerprint") != self.fingerprint or not all(self.loc.exists(f) for f in derived.FILES):
+            return False
+        for file in derived.FILES:
+            self.con.execute(f"CREATE VIEW {file.removesuffix('.parquet')} AS "
+                             f"SELECT * FROM read_parquet({_sql_str(self.loc.path(file))})")
+        self._n_docs, self._avgdl = int(manifest["articles"]), float(manifest["mean_tokens"])
+        return True
 
     def later_copies(self) -> int:
         """Inputs written again under another name (dropped from every view, as a store stores one copy)."""
@@ -195,8 +221,11 @@ class DuckCorpus:
     # --- entities --------------------------------------------------------------------
 
     def _ref(self, corpus_id: int) -> EntityRef | None:
-        found = self.rows("""SELECT c.id, c.name, c.type, (SELECT count(DISTINCT article_id) FROM entities e
-                             WHERE e.corpus_entity_id = c.id) FROM corpus_entities c WHERE c.id = ?""", (corpus_id,))
+        # The count with the id itself (not correlated with ``c``): DuckDB then reads only the entity's row groups.
+        count = ("SELECT count(*) FROM entity_articles WHERE corpus_entity_id = $1" if self.derived else
+                 "SELECT count(DISTINCT article_id) FROM entities e WHERE e.corpus_entity_id = $1")
+        found = self.rows(f"""SELECT c.id, c.name, c.type, ({count}) FROM corpus_entities c WHERE c.id = $1""",
+                          (corpus_id,))
         return EntityRef(int(found[0][0]), found[0][1], found[0][2], int(found[0][3])) if found else None
 
     def find_entities(self, query: str, limit: int = 10, *, exact_first: bool = True) -> list[EntityRef]:
@@ -229,6 +258,8 @@ class DuckCorpus:
         return found[0], found[1:]
 
     def _quotes_by(self, cid: int, limit: int | None) -> pd.DataFrame:
+        if self.derived:
+            return self._derived_quotes(cid, "by", limit)
         return self.frame(f"""
             SELECT {_QUOTE_COLUMNS}
             FROM articles a
@@ -239,6 +270,8 @@ class DuckCorpus:
             ORDER BY {_QUOTE_ORDER} LIMIT ?""", (cid, _lim(limit)))
 
     def _quotes_about(self, cid: int, limit: int | None) -> pd.DataFrame:
+        if self.derived:
+            return self._derived_quotes(cid, "about", limit)
         return self.frame(f"""
             SELECT DISTINCT {_QUOTE_COLUMNS}, a.corpus_order
             FROM articles a
@@ -253,9 +286,41 @@ class DuckCorpus:
             ORDER BY {_QUOTE_ORDER.replace("a.corpus_order", "corpus_order")} LIMIT ?""",
             (cid, _lim(limit))).drop(columns=["corpus_order"])
 
+    def _derived_quotes(self, cid: int, role: str, limit: int | None) -> pd.DataFrame:
+        """The entity's quotes of ``role`` (by, about) from ``entity_quotes``: its row groups only."""
+        return self.frame(f"""
+            SELECT {", ".join(derived.QUOTE_NAMES)} FROM entity_quotes
+            WHERE corpus_entity_id = ? AND role = ? AND position < ?
+            ORDER BY position""", (cid, role, _lim(limit)))
+
+    def _derived_profile(self, ref: EntityRef, others: list[EntityRef], limit: int) -> q.EntityProfile:
+        """``entity_profile`` from the derived datasets, each sorted by corpus entity (its row groups only)."""
+        cid = ref.id
+        names = self.frame("""
+            SELECT name, type, articles, mentions FROM entity_names WHERE corpus_entity_id = ?
+            ORDER BY articles DESC, mentions DESC, name, type""", (cid,))
+        titles = self.frame("""
+            SELECT title, first, last, articles FROM entity_titles WHERE corpus_entity_id = ?
+            ORDER BY first IS NULL, first, articles DESC, title""", (cid,))
+        articles = self.frame("""
+            SELECT id, published, title, outlet, mentions,
+                   CAST(round(CAST(salience AS DECIMAL(18, 15)), 3) AS DOUBLE) AS salience
+            FROM entity_articles WHERE corpus_entity_id = ? AND position < ?
+            ORDER BY position""", (cid, _lim(limit)))
+        co_mentioned = self.frame("""
+            SELECT id, name, type, articles FROM entity_co_mentions WHERE corpus_entity_id = ?
+            ORDER BY articles DESC, name""", (cid,))
+        return q.EntityProfile(
+            entity=ref, other_matches=others, names=names, titles=titles, articles=articles,
+            quotes_by=self._quotes_by(cid, limit), quotes_about=self._quotes_about(cid, limit),
+            co_mentioned=co_mentioned, co_mention_articles=min(ref.articles, q.CO_MENTION_SAMPLE),
+        )
+
     def entity_profile(self, name: str, *, limit: int = 50) -> q.EntityProfile:
         """``queries.entity_profile`` over the Parquet corpus."""
         ref, others = self.best_entity(name)
+        if self.derived:
+            return self._derived_profile(ref, others, limit)
         cid = ref.id
         names = self.frame("""
             SELECT name, type, count(DISTINCT article_id) AS articles, sum(n_mentions) AS mentions
@@ -324,6 +389,8 @@ class DuckCorpus:
                 WHERE TRUE {main}
                 {_TIMELINE_ORDER} LIMIT ?""", (_lim(limit),))
         ref, _ = self.best_entity(name)
+        if self.derived:
+            return self._derived_timeline(ref.id, limit, all_events)
         chosen = """
             WITH chosen AS (
                 SELECT v.article_id, v.id, 'actor' AS role FROM entities e
@@ -348,6 +415,23 @@ class DuckCorpus:
         if limit is not None:
             both = both.head(limit)
         return both.drop(columns=["corpus_order"]).reset_index(drop=True)
+
+    def _derived_timeline(self, cid: int, limit: int | None, all_events: bool) -> pd.DataFrame:
+        """The entity's timeline from ``entity_events`` (sorted by corpus entity, then rank): dated events,
+        then undated; a rank below the limit reads only the entity's first row groups."""
+        columns = ", ".join(derived.TIMELINE_NAMES)
+        rank = "position" if all_events else "main_position"
+        dated = self.frame(f"""SELECT {columns}, role FROM entity_events
+            WHERE corpus_entity_id = ? AND date IS NOT NULL AND {rank} < ? ORDER BY {rank}""", (cid, _lim(limit)))
+        undated = self.frame(f"""SELECT {columns}, role FROM entity_events
+            WHERE corpus_entity_id = ? AND date IS NULL AND {rank} < ? ORDER BY {rank}""",
+            (cid, _lim(limit)))
+        import pandas as pd
+
+        both = pd.concat([dated, undated], ignore_index=True) if len(undated) else dated
+        if limit is not None:
+            both = both.head(limit)
+        return both.reset_index(drop=True)
 
     # --- sourcing --------------------------------------------------------------------
 
@@ -410,13 +494,21 @@ class DuckCorpus:
         q.match_query(text)  # the same bounds, the same refusals
         groups = _search_groups(text)
         phrases = [t for g in groups for _, t in g]
-        n_docs = self.rows("SELECT count(*) FROM articles")[0][0]
+        n_docs = self._n_docs if self._n_docs is not None else self.rows("SELECT count(*) FROM articles")[0][0]
         avgdl = self._mean_tokens()
-        # One scan of the index: every row of any query term, into a small temporary table.
         conds = [_term_condition(t) for t in phrases]
-        any_cond = " OR ".join(f"({c})" for c, _ in conds) or "FALSE"
-        self.con.execute(f"CREATE OR REPLACE TEMP TABLE search_hits AS SELECT article_id, term, tf, n_tokens "
-                         f"FROM terms t WHERE {any_cond}", [p for _, ps in conds for p in ps])
+        if self.derived:
+            # The postings of each term, sorted by term: only their row groups are read. An article is named
+            # by its corpus_order here (unique once later copies are dropped), its id is fetched at the end.
+            lookups = _posting_lookups(phrases) or [("FALSE", [])]
+            self.con.execute("CREATE OR REPLACE TEMP TABLE search_hits AS " + " UNION ".join(
+                f"SELECT corpus_order AS article_id, term, tf, n_tokens FROM search_postings t WHERE {c}"
+                for c, _ in lookups), [p for _, ps in lookups for p in ps])
+        else:
+            # One scan of the index: every row of any query term, into a small temporary table.
+            any_cond = " OR ".join(f"({c})" for c, _ in conds) or "FALSE"
+            self.con.execute(f"CREATE OR REPLACE TEMP TABLE search_hits AS SELECT article_id, term, tf, n_tokens "
+                             f"FROM terms t WHERE {any_cond}", [p for _, ps in conds for p in ps])
         freq_sql = ", ".join(f"count(DISTINCT article_id) FILTER (WHERE {c})" for c, _ in conds)
         doc_freqs = list(self.rows(f"SELECT {freq_sql} FROM search_hits t", tuple(p for _, ps in conds for p in ps))[0])
         idfs = [max(math.log((n_docs - n + 0.5) / (n + 0.5)), BM25_MIN_IDF) if n_docs else BM25_MIN_IDF
@@ -425,10 +517,12 @@ class DuckCorpus:
         matched_params = [p for g in groups for _, t in g for p in _term_condition(t)[1]]
         score_sql = ", ".join(f"coalesce(sum(t.tf) FILTER (WHERE {c}), 0)" for c, _ in conds)
         # The ``window`` most recently stored matches, as the store ranks them.
+        window_sql = ("SELECT article_id, article_id AS corpus_order FROM m ORDER BY article_id DESC LIMIT ?"
+                      if self.derived else "SELECT a.id AS article_id, a.corpus_order FROM m JOIN articles a "
+                      "ON a.id = m.article_id ORDER BY a.corpus_order DESC LIMIT ?")
         found = self.rows(f"""
             WITH m AS (SELECT article_id FROM ({matched}) AS u),
-            w AS (SELECT a.id AS article_id, a.corpus_order FROM m JOIN articles a ON a.id = m.article_id
-                  ORDER BY a.corpus_order DESC LIMIT ?)
+            w AS ({window_sql})
             SELECT w.article_id, w.corpus_order, max(t.n_tokens) AS dl, {score_sql}
             FROM w JOIN search_hits t ON t.article_id = w.article_id
             GROUP BY w.article_id, w.corpus_order""",
@@ -447,12 +541,14 @@ class DuckCorpus:
         columns = ["id", "published", "title", "outlet", "origin", "snippet", "score"]
         if not kept:
             return pd.DataFrame([], columns=columns)
-        info = {r[0]: r for r in self.rows(f"""
-            SELECT id, published, title, outlet, coalesce(path, url) AS origin, text FROM articles
-            WHERE id IN ({", ".join("?" * len(kept))})""", tuple(k[2] for k in kept))}
+        # With the postings, an article is its corpus_order, unique among the rows written: no need to drop copies.
+        key, table = ("corpus_order", "written_articles") if self.derived else ("id", "articles")
+        info = {r[-1]: r for r in self.rows(f"""
+            SELECT id, published, title, outlet, coalesce(path, url) AS origin, text, {key} FROM {table}
+            WHERE {key} IN ({", ".join("?" * len(kept))})""", tuple(k[2] for k in kept))}
         rows = []
         for score, _, article_id in kept:
-            aid, published, title, outlet, origin, body = info[article_id]
+            aid, published, title, outlet, origin, body, _ = info[article_id]
             rows.append((aid, published, title, outlet, origin, snippet(body or "", phrases), score))
         return pd.DataFrame(rows, columns=columns)
 
@@ -514,6 +610,24 @@ def _term_condition(term: SearchTerm) -> tuple[str, list[str]]:
     if prefix and len(folded) == 1:
         return "t.term LIKE ? ESCAPE '\\'", [_like(folded[0])[1:]]
     return f"t.term IN ({', '.join('?' * len(folded))})", [stem(w) for w in folded]
+
+
+def _posting_lookups(phrases: list[SearchTerm]) -> list[tuple[str, list[str]]]:
+    """Conditions on ``search_postings t`` for every query term, one per stem or prefix, each a range of
+    ``term`` DuckDB can compare with a row group's min/max (an ``OR`` of them could not be)."""
+    stems: dict[str, None] = {}
+    prefixes: dict[str, None] = {}
+    for words, prefix in phrases:
+        folded = [tok for w in words for tok in tokens(w)]
+        if prefix and len(folded) == 1:
+            prefixes[folded[0]] = None
+        else:
+            stems.update((stem(w), None) for w in folded)
+    found: list[tuple[str, list[str]]] = [("t.term = ?", [s]) for s in stems]
+    for p in prefixes:
+        upper = p[:-1] + chr(ord(p[-1]) + 1)
+        found.append(("t.term >= ? AND t.term < ? AND t.term LIKE ? ESCAPE '\\'", [p, upper, _like(p)[1:]]))
+    return found
 
 
 def _term_sql(term: SearchTerm, source: str) -> str:

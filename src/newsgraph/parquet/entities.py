@@ -10,7 +10,9 @@ into a store makes from the same inputs. It writes ``corpus_entities``,
 entity → corpus entity), each one Parquet file at the corpus root. It reads
 only the entity columns it needs, a few hundred bytes per article entity, then
 writes ``entities_resolved.parquet``: the entity rows with their corpus entity,
-sorted by it (entity queries read only that entity's row groups).
+sorted by it (entity queries read only that entity's row groups), and last
+the datasets derived from them for the entity and search queries
+(``newsgraph.parquet.derived``).
 """
 
 from __future__ import annotations
@@ -20,6 +22,7 @@ import sqlite3
 import pyarrow as pa
 import pyarrow.parquet as pq
 
+from newsgraph.parquet import derived
 from newsgraph.parquet.duck import DuckCorpus
 from newsgraph.parquet.layout import ORDER, Location
 from newsgraph.store import migrations
@@ -31,7 +34,8 @@ RESOLVED = "entities_resolved.parquet"
 #: Rows per row group of ``RESOLVED``: the unit DuckDB skips or reads for one entity.
 RESOLVED_ROW_GROUP = 16_384
 #: The files this job writes at the corpus root.
-OUTPUTS = ("corpus_entities.parquet", "entity_keys.parquet", "entity_links.parquet", RESOLVED)
+OUTPUTS = ("corpus_entities.parquet", "entity_keys.parquet", "entity_links.parquet", RESOLVED, *derived.FILES,
+           derived.MANIFEST)
 
 
 def build(out: str) -> int:
@@ -60,6 +64,8 @@ def build(out: str) -> int:
         _write_resolved(loc, duck)
     finally:
         duck.close()
+    with DuckCorpus(out, use_derived=False) as fresh:  # views over the files just written
+        derived.build(fresh)
     n = conn.execute("SELECT count(*) FROM corpus_entities").fetchone()[0]
     conn.close()
     return int(n)
@@ -86,7 +92,7 @@ def _write_tables(loc: Location, conn: sqlite3.Connection) -> None:
         data = pa.Table.from_pylist([dict(zip(names, r, strict=True)) for r in cur.fetchall()],
                                     schema=schemas[name])
         tmp = loc.path(name + ".tmp")
-        pq.write_table(data, tmp, filesystem=loc.fs)
+        pq.write_table(data, tmp, filesystem=loc.fs, row_group_size=RESOLVED_ROW_GROUP)  # sorted: lookups prune
         loc.fs.move(tmp, loc.path(name))
 
 

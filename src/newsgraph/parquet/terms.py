@@ -25,6 +25,7 @@ def _stemmer():
     return snowballstemmer.stemmer("porter")
 
 
+@lru_cache(maxsize=1 << 16)
 def _fold(token: str) -> str:
     decomposed = unicodedata.normalize("NFKD", token.casefold())
     return "".join(ch for ch in decomposed if not unicodedata.combining(ch))
@@ -35,7 +36,9 @@ def tokens(text: str) -> list[str]:
     return [_fold(t) for t in RE_TOKEN.findall(text or "")]
 
 
+@lru_cache(maxsize=1 << 16)
 def stem(token: str) -> str:
+    """The Porter stem of a folded token (cached: snippets stem the same words of every article shown)."""
     return _stemmer().stemWord(token)
 
 
