@@ -157,3 +157,9 @@ def test_the_switch(monkeypatch, value, added):
 
 def test_load_without_it():
     assert "newsgraph_conll_ner" not in pipeline.load(conll_ner=False, components=()).pipe_names
+
+
+def test_a_person_after_an_honorific_stays_when_the_component_misses_it():
+    doc = Doc(spacy.blank("en").vocab, words=["Mr", "Dale", "met", "Orla", "Finn", "."])
+    combined = combine(_spans(doc, (1, 2, "PERSON"), (3, 5, "PERSON")), [])
+    assert _as_triples(combined) == [("Dale", "PERSON")]  # "Orla Finn" has no honorific: the component decides

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import hashlib
 import os
+import re
 import socket
 import subprocess
 import sys
@@ -100,6 +101,10 @@ def test_timeline_has_one_row_per_corpus_event_with_its_reports(client: TestClie
     page = client.get("/timeline", params={"entity": "Jane Roe"}).text
     assert page.count('class="small reports"') == 1
     assert "reported by 3 articles, first: Ferry budget warning" in page
+    # Every event link of the whole timeline is a corpus event id that answers (not "/events/7.0").
+    links = re.findall(r'href="(/events/[^"]+)"', client.get("/timeline").text)
+    assert links and all(re.fullmatch(r"/events/\d+", link) for link in links), links
+    assert all(client.get(link).status_code == 200 for link in links)
 
 
 def test_api_event_lists_every_report_first_published_first(client: TestClient, records: list[Record]) -> None:

@@ -51,6 +51,7 @@ from thinc.api import Config
 
 from newsgraph.extract.failures import strict
 from newsgraph.settings import CONLL_NER_SWITCH
+from newsgraph.vocab.names import HONORIFICS
 
 log = logging.getLogger("newsgraph")
 
@@ -155,6 +156,11 @@ def _overlaps(span: Span, others: Iterable[Span]) -> bool:
     return any(span.start < other.end and other.start < span.end for other in others)
 
 
+def _after_honorific(ent: Span) -> bool:
+    """A model PERSON right after an honorific ("Mr Dale"): the honorific vouches for it, whatever the component."""
+    return ent.label_ == "PERSON" and ent.start > 0 and ent.doc[ent.start - 1].lower_ in HONORIFICS
+
+
 def combine(model_ents: Iterable[Span], conll_ents: Iterable[Span], *,
             keep_model_names: bool = KEEP_MODEL_NAMES) -> list[Span]:
     """The entities to write: the component's PER/ORG/LOC first, the model's where they do not clash.
@@ -202,7 +208,8 @@ def combine(model_ents: Iterable[Span], conll_ents: Iterable[Span], *,
     for ent in model_ents:
         if _overlaps(ent, decided):
             continue
-        if ent.label_ in DECIDED_LABELS and (not keep_model_names or _overlaps(ent, misc)):
+        if ent.label_ in DECIDED_LABELS and (not keep_model_names or _overlaps(ent, misc)) \
+                and not _after_honorific(ent):
             continue
         kept.append(ent)
     return sorted([*decided, *kept], key=lambda s: (s.start, s.end))

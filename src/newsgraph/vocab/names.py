@@ -26,3 +26,12 @@ NAME_SUFFIX_TOKENS: frozenset[str] = NAME_SUFFIXES | {"jr.", "sr.", "esq."}
 #: Suffixes a byline name may end with: generational ones only. A lone "V" in a byline is an initial,
 #: and a degree there belongs to the role line.
 BYLINE_NAME_SUFFIXES: frozenset[str] = NAME_SUFFIX_TOKENS - {"v", "esq", "esq.", "phd", "md"}
+
+#: Honorifics before a name: they make the name a person's and may give a gender (the entity stage, and
+#: the NER combination of ``nlp.conll_ner``, which keeps a person the model found after one).
+HONORIFICS: dict[str, str | None] = {
+    "mr.": "male", "mr": "male", "mister": "male", "sir": "male", "lord": "male",
+    "mrs.": "female", "mrs": "female", "ms.": "female", "ms": "female", "miss": "female",
+    "madam": "female", "dame": "female", "lady": "female",
+    "dr.": None, "dr": None, "prof.": None, "mx.": None,
+}

@@ -37,6 +37,9 @@ def timeline_rows(s: Store, entity: str | None, limit: int, every: bool) -> list
     rows = records_of(with_labels(s.conn, s.event_timeline(entity, limit=limit, all_events=every), "article_id"))
     for row in rows:
         row["reports_text"] = reports_phrase(row)
+        event = row.get("corpus_event")
+        # A frame column with missing values is float: the id in a link must read "39", not "39.0".
+        row["corpus_event"] = None if event is None or event != event else int(event)
     return rows
 
 

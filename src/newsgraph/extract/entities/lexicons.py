@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 
+from newsgraph.vocab.names import HONORIFICS  # noqa: F401  (re-exported: the stage's lists read it here)
 from newsgraph.vocab.parse import NOMINAL_SUBJECT_DEPS
 from newsgraph.vocab.pronouns import PERSON_PRONOUN_GENDERS
 
@@ -20,13 +21,6 @@ ENTITY_LABELS = frozenset(
 #: Labels whose spans block name propagation (a date is not a name).
 NON_NAME_LABELS = frozenset({"DATE", "TIME", "PERCENT", "MONEY", "QUANTITY", "ORDINAL", "CARDINAL"})
 
-#: Honorifics before a name: they make the name a person's and may give a gender.
-HONORIFICS: dict[str, str | None] = {
-    "mr.": "male", "mr": "male", "mister": "male", "sir": "male", "lord": "male",
-    "mrs.": "female", "mrs": "female", "ms.": "female", "ms": "female", "miss": "female",
-    "madam": "female", "dame": "female", "lady": "female",
-    "dr.": None, "dr": None, "prof.": None, "mx.": None,
-}
 
 #: Abbreviated titles and what they stand for (display form).
 TITLE_ABBREVIATIONS: dict[str, str] = {
