@@ -158,7 +158,7 @@ def crawl(base: str, out: Path, max_pages: int) -> tuple[dict[str, str], list[st
                 driver.set_window_size(1280, 1600)
                 shots[kind] = str(path)
             for link in driver.find_elements(By.CSS_SELECTOR, "a[href]"):
-                href = link.get_attribute("href") or ""
+                href = link.get_dom_attribute("href") or ""  # SVG links: the attribute, not a DOM object
                 href = urljoin(url, href).split("#")[0]
                 if href.startswith(base) and not _api(href[len(base):]) and href not in seen:
                     queue.append(href)
