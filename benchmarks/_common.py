@@ -35,3 +35,45 @@ def peak_rss_mb() -> float:
 
 def machine() -> dict[str, Any]:
     return {"python": platform.python_version(), "cpus": os.cpu_count(), "platform": platform.platform()}
+
+
+def migration_write_cost(migration: str, source: Any, n: int, rounds: int, label: str) -> dict[str, Any]:
+    """What one migration's triggers add to the store's write work: the same records written with and without it.
+
+    The first ``n`` records of the store ``source`` are written into fresh stores,
+    ``rounds`` times each way, alternating (so drift in the machine's speed falls
+    on both), without parsing; the best of each is kept. ``label`` names the keys
+    (``ms_per_record_with_{label}``).
+    """
+    import tempfile
+    from pathlib import Path
+
+    from newsgraph.record import Record
+    from newsgraph.store import Store, migrations
+
+    def write(records: list[Record], path: Path, with_it: bool) -> float:
+        kept = migrations.MIGRATIONS
+        if not with_it:
+            migrations.MIGRATIONS = tuple(m for m in kept if m.name != migration)
+        try:
+            with Store(path) as store:
+                start = time.perf_counter()
+                for record in records:
+                    store.add(record)
+                return time.perf_counter() - start
+        finally:
+            migrations.MIGRATIONS = kept
+
+    with Store(source, readonly=True) as store:
+        rows = store.execute("SELECT json FROM records ORDER BY rowid LIMIT ?", (n,))
+    records = [Record.from_json(r[0]) for r in rows]
+    times: dict[str, list[float]] = {"without": [], "with": []}
+    with tempfile.TemporaryDirectory() as tmp:
+        for i in range(rounds):
+            for key, flag in (("without", False), ("with", True)):
+                times[key].append(write(records, Path(tmp) / f"{key}{i}.db", flag))
+    best = {k: min(v) for k, v in times.items()}
+    return {"records": len(records),
+            f"ms_per_record_without_{label}": round(best["without"] / len(records) * 1000, 3),
+            f"ms_per_record_with_{label}": round(best["with"] / len(records) * 1000, 3),
+            "write_ratio": round(best["with"] / best["without"], 3)}

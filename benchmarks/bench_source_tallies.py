@@ -20,48 +20,23 @@ import argparse
 import json
 import statistics
 import sys
-import tempfile
 import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "src"))
+sys.path.insert(0, str(ROOT / "benchmarks"))
 
-from newsgraph.record import Record  # noqa: E402  (after the path is set)
-from newsgraph.store import Store, migrations, queries  # noqa: E402
+from _common import migration_write_cost  # noqa: E402  (after the path is set)
+
+from newsgraph.store import Store, queries  # noqa: E402
 from newsgraph.web.app import SOURCES_PAGE_SHARES  # noqa: E402
 
 MIGRATION = "0014_source_tallies"
 
 
-def _write(records: list[Record], path: Path, with_tallies: bool) -> float:
-    kept = migrations.MIGRATIONS
-    if not with_tallies:
-        migrations.MIGRATIONS = tuple(m for m in kept if m.name != MIGRATION)
-    try:
-        with Store(path) as store:
-            start = time.perf_counter()
-            for record in records:
-                store.add(record)
-            return time.perf_counter() - start
-    finally:
-        migrations.MIGRATIONS = kept
-
-
 def write_cost(source: Path, n: int, rounds: int) -> dict:
-    with Store(source, readonly=True) as store:
-        rows = store.execute("SELECT json FROM records ORDER BY rowid LIMIT ?", (n,))
-    records = [Record.from_json(r[0]) for r in rows]
-    times: dict[str, list[float]] = {"without": [], "with": []}
-    with tempfile.TemporaryDirectory() as tmp:
-        for i in range(rounds):  # alternate, so drift in the machine's speed falls on both
-            for key, flag in (("without", False), ("with", True)):
-                times[key].append(_write(records, Path(tmp) / f"{key}{i}.db", flag))
-    best = {k: min(v) for k, v in times.items()}
-    return {"records": len(records),
-            "ms_per_record_without_source_tallies": round(best["without"] / len(records) * 1000, 3),
-            "ms_per_record_with_source_tallies": round(best["with"] / len(records) * 1000, 3),
-            "write_ratio": round(best["with"] / best["without"], 3)}
+    return migration_write_cost(MIGRATION, source, n, rounds, "source_tallies")
 
 
 def _timed(call, repeat: int) -> tuple[dict, float, float]:
