@@ -9,101 +9,29 @@ Every wait is bounded, and the server process is stopped by the fixture.
 
 from __future__ import annotations
 
-import os
-import socket
-import subprocess
-import sys
-import time
 from collections.abc import Iterator
 from pathlib import Path
 
-import httpx
 import pytest
 
 from newsgraph.record import Record
 from newsgraph.store import Store
+from web._harness import NO_CHROMIUM, NO_CHROMIUM_REASON, chromium, served, wait_for
 
-CHROMIUM = Path("/usr/bin/chromium")
-CHROMEDRIVER = Path("/usr/bin/chromedriver")
-ROOT = Path(__file__).resolve().parents[2]
-HOST = "127.0.0.1"
-#: Seconds to wait for the server to answer, and for any page or element.
-SERVER_START_TIMEOUT = 30.0
-WAIT = 15.0
-CHROMIUM_FLAGS = (
-    "--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-    "--disable-background-networking", "--disable-component-update", "--disable-sync",
-    "--disable-dev-shm-usage", "--no-proxy-server", "--window-size=1280,1400",
-)
-
-pytestmark = pytest.mark.skipif(
-    not CHROMIUM.exists(),
-    reason=f"{CHROMIUM} not installed (apt-get install -y chromium chromium-driver)",
-)
-
-
-def free_port() -> int:
-    with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as sock:
-        sock.bind((HOST, 0))
-        return int(sock.getsockname()[1])
+pytestmark = pytest.mark.skipif(NO_CHROMIUM, reason=NO_CHROMIUM_REASON)
 
 
 @pytest.fixture(scope="module")
 def server(web_db: Path, tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     """Base URL of ``newsgraph serve --db web_db`` running in a child process on a free loopback port."""
-    port = free_port()
-    log = tmp_path_factory.mktemp("serve") / "serve.log"
-    env = {**os.environ, "PYTHONPATH": str(ROOT / "src") + os.pathsep + os.environ.get("PYTHONPATH", "")}
-    with log.open("wb") as out:
-        proc = subprocess.Popen(
-            [sys.executable, "-m", "newsgraph", "serve", "--db", str(web_db), "--host", HOST, "--port", str(port)],
-            cwd=ROOT, env=env, stdout=out, stderr=subprocess.STDOUT,
-        )
-    base = f"http://{HOST}:{port}"
-    try:
-        deadline = time.monotonic() + SERVER_START_TIMEOUT
-        while True:
-            if proc.poll() is not None:
-                pytest.fail(f"newsgraph serve exited with {proc.returncode}: {log.read_text()[-2000:]}")
-            try:
-                if httpx.get(base + "/api/stats", timeout=2.0).status_code == 200:
-                    break
-            except httpx.TransportError:
-                pass
-            if time.monotonic() > deadline:
-                pytest.fail(f"newsgraph serve did not answer in {SERVER_START_TIMEOUT}s: {log.read_text()[-2000:]}")
-            time.sleep(0.2)
+    with served(web_db, tmp_path_factory.mktemp("serve") / "serve.log") as base:
         yield base
-    finally:
-        proc.terminate()
-        try:
-            proc.wait(timeout=10)
-        except subprocess.TimeoutExpired:
-            proc.kill()
-            proc.wait(timeout=10)
 
 
 @pytest.fixture(scope="module")
 def browser(tmp_path_factory: pytest.TempPathFactory) -> Iterator[object]:
-    from selenium import webdriver
-    from selenium.webdriver.chrome.options import Options
-    from selenium.webdriver.chrome.service import Service
-
-    if not CHROMEDRIVER.exists():
-        pytest.fail(f"{CHROMIUM} is installed but {CHROMEDRIVER} is not: apt-get install -y chromium-driver")
-    options = Options()
-    options.binary_location = str(CHROMIUM)
-    for flag in CHROMIUM_FLAGS:
-        options.add_argument(flag)
-    options.add_argument(f"--user-data-dir={tmp_path_factory.mktemp('chromium-profile')}")
-    options.set_capability("goog:loggingPrefs", {"browser": "ALL"})  # console messages, for get_log
-    driver = webdriver.Chrome(options=options, service=Service(executable_path=str(CHROMEDRIVER)))
-    try:
-        driver.set_page_load_timeout(WAIT)
-        driver.set_script_timeout(WAIT)
+    with chromium(tmp_path_factory.mktemp("chromium-profile")) as driver:
         yield driver
-    finally:
-        driver.quit()
 
 
 @pytest.fixture(scope="module")
@@ -112,12 +40,6 @@ def records(web_db: Path) -> list[Record]:
         return list(store.records())
 
 
-def wait_for(driver, css: str):
-    from selenium.webdriver.common.by import By
-    from selenium.webdriver.support import expected_conditions as ec
-    from selenium.webdriver.support.ui import WebDriverWait
-
-    return WebDriverWait(driver, WAIT).until(ec.presence_of_element_located((By.CSS_SELECTOR, css)))
 
 
 def test_home_search_and_article(server: str, browser, records: list[Record], quoted: Record,

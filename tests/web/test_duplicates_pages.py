@@ -17,7 +17,8 @@ from fastapi.testclient import TestClient
 from newsgraph.store import Store
 from newsgraph.web import create_app
 from store.test_duplicates import COPY, OTHER, STORY, UNRELATED, record
-from web.test_browser import CHROMIUM, browser, server, wait_for  # noqa: F401 - fixtures used by name
+from web._harness import NO_CHROMIUM, NO_CHROMIUM_REASON, wait_for
+from web.test_browser import browser, server  # noqa: F401 - fixtures used by name
 
 QUOTE_LINK = re.compile(r'href="/quotes/(\d+)"')
 
@@ -75,7 +76,7 @@ def test_sourcing_counts_each_story_once_on_request(client: TestClient) -> None:
     assert group["original"]["id"] == built()["copy"].id and group["size"] == 2
 
 
-@pytest.mark.skipif(not CHROMIUM.exists(), reason=f"{CHROMIUM} not installed (apt-get install chromium)")
+@pytest.mark.skipif(NO_CHROMIUM, reason=NO_CHROMIUM_REASON)
 def test_the_marks_lead_from_copy_to_original_to_the_quote_in_a_browser(server: str, browser) -> None:  # noqa: F811
     from selenium.webdriver.common.by import By
 

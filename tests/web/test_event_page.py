@@ -9,27 +9,17 @@ miss (another target) stays apart. The pages are read through the app
 from __future__ import annotations
 
 import hashlib
-import os
 import re
-import socket
-import subprocess
-import sys
-import time
 from collections.abc import Iterator
 from pathlib import Path
 
-import httpx
 import pytest
 from fastapi.testclient import TestClient
 
 from newsgraph.record import Entity, Event, Generator, Mention, Meta, Offsets, Record, Source, SourceInfo
 from newsgraph.store import Store
 from newsgraph.web.app import create_app
-
-ROOT = Path(__file__).resolve().parents[2]
-CHROMIUM, CHROMEDRIVER = Path("/usr/bin/chromium"), Path("/usr/bin/chromedriver")
-HOST = "127.0.0.1"
-WAIT = 15.0
+from web._harness import NO_CHROMIUM, NO_CHROMIUM_REASON, chromium, served, wait_for
 
 #: (title, published, outlet, text, target name, event date, source description or None)
 REPORTS = [
@@ -128,64 +118,16 @@ def test_unknown_event_is_404(client: TestClient, bad: str) -> None:
 
 @pytest.fixture(scope="module")
 def server(event_db: Path, tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
-    if not CHROMIUM.exists():
-        pytest.skip(f"{CHROMIUM} not installed (apt-get install -y chromium chromium-driver)")
-    with socket.socket() as sock:
-        sock.bind((HOST, 0))
-        port = int(sock.getsockname()[1])
-    log = tmp_path_factory.mktemp("serve") / "serve.log"
-    env = {**os.environ, "PYTHONPATH": str(ROOT / "src") + os.pathsep + os.environ.get("PYTHONPATH", "")}
-    with log.open("wb") as out:
-        proc = subprocess.Popen([sys.executable, "-m", "newsgraph", "serve", "--db", str(event_db), "--host", HOST,
-                                 "--port", str(port)], cwd=ROOT, env=env, stdout=out, stderr=subprocess.STDOUT)
-    base = f"http://{HOST}:{port}"
-    try:
-        deadline = time.monotonic() + 30
-        while True:
-            if proc.poll() is not None:
-                pytest.fail(f"newsgraph serve exited with {proc.returncode}: {log.read_text()[-2000:]}")
-            try:
-                if httpx.get(base + "/api/stats", timeout=2.0).status_code == 200:
-                    break
-            except httpx.TransportError:
-                pass
-            if time.monotonic() > deadline:
-                pytest.fail(f"newsgraph serve did not answer: {log.read_text()[-2000:]}")
-            time.sleep(0.2)
+    if NO_CHROMIUM:
+        pytest.skip(NO_CHROMIUM_REASON)
+    with served(event_db, tmp_path_factory.mktemp("serve") / "serve.log") as base:
         yield base
-    finally:
-        proc.terminate()
-        proc.wait(timeout=10)
 
 
 @pytest.fixture(scope="module")
 def browser(tmp_path_factory: pytest.TempPathFactory) -> Iterator[object]:
-    from selenium import webdriver
-    from selenium.webdriver.chrome.options import Options
-    from selenium.webdriver.chrome.service import Service
-
-    options = Options()
-    options.binary_location = str(CHROMIUM)
-    for flag in ("--headless", "--no-sandbox", "--disable-gpu", "--no-first-run", "--disable-background-networking",
-                 "--disable-component-update", "--disable-sync", "--disable-dev-shm-usage", "--no-proxy-server",
-                 "--window-size=1280,1200"):
-        options.add_argument(flag)
-    options.add_argument(f"--user-data-dir={tmp_path_factory.mktemp('chromium-profile')}")
-    options.set_capability("goog:loggingPrefs", {"browser": "ALL"})
-    driver = webdriver.Chrome(options=options, service=Service(executable_path=str(CHROMEDRIVER)))
-    try:
-        driver.set_page_load_timeout(WAIT)
+    with chromium(tmp_path_factory.mktemp("chromium-profile")) as driver:
         yield driver
-    finally:
-        driver.quit()
-
-
-def _wait_for(driver, css: str):
-    from selenium.webdriver.common.by import By
-    from selenium.webdriver.support import expected_conditions as ec
-    from selenium.webdriver.support.ui import WebDriverWait
-
-    return WebDriverWait(driver, WAIT).until(ec.presence_of_element_located((By.CSS_SELECTOR, css)))
 
 
 def test_event_page_in_chromium_from_the_timeline(server: str, browser, records: list[Record],
@@ -194,11 +136,11 @@ def test_event_page_in_chromium_from_the_timeline(server: str, browser, records:
     from selenium.webdriver.common.by import By
 
     browser.get(server + "/timeline?entity=Jane+Roe")
-    _wait_for(browser, "#timeline")
+    wait_for(browser, "#timeline")
     link = browser.find_element(By.CSS_SELECTOR, "td.reports a")
     assert link.text == "reported by 3 articles, first: Ferry budget warning"
     link.click()
-    _wait_for(browser, "#reports")
+    wait_for(browser, "#reports")
     assert "/events/" in browser.current_url
     rows = browser.find_elements(By.CSS_SELECTOR, "#reports tbody tr")
     assert len(rows) == 3
@@ -212,5 +154,5 @@ def test_event_page_in_chromium_from_the_timeline(server: str, browser, records:
     assert browser.save_screenshot(str(shot))
     # The evidence link lands on the report's sentence in its article.
     rows[2].find_element(By.CSS_SELECTOR, "a.evidence").click()
-    _wait_for(browser, "#article-text")
+    wait_for(browser, "#article-text")
     assert browser.current_url.endswith(f"/articles/{records[2].id}#ev-v1")
