@@ -14,29 +14,16 @@ from __future__ import annotations
 import argparse
 import json
 import sys
-import tempfile
 import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "src"))
+sys.path.insert(0, str(ROOT / "benchmarks"))
 
-from newsgraph.record import Record  # noqa: E402  (after the path is set)
-from newsgraph.store import Store, migrations  # noqa: E402
+from _common import migration_write_cost  # noqa: E402  (after the path is set)
 
-
-def _write(records: list[Record], path: Path, with_tallies: bool) -> float:
-    kept = migrations.MIGRATIONS
-    if not with_tallies:
-        migrations.MIGRATIONS = tuple(m for m in kept if m.name != "0006_tallies")
-    try:
-        with Store(path) as store:
-            start = time.perf_counter()
-            for record in records:
-                store.add(record)
-            return time.perf_counter() - start
-    finally:
-        migrations.MIGRATIONS = kept
+from newsgraph.store import Store  # noqa: E402
 
 
 def main() -> None:
@@ -46,26 +33,12 @@ def main() -> None:
     parser.add_argument("--rounds", type=int, default=3)
     args = parser.parse_args()
     with Store(args.source, readonly=True) as source:
-        rows = source.execute("SELECT json FROM records ORDER BY rowid LIMIT ?", (args.n,))
-        records = [Record.from_json(r[0]) for r in rows]
         start = time.perf_counter()
         source.stats()
         stats_ms = (time.perf_counter() - start) * 1000
         articles = source.stats()["counts"]["articles"]
-    times = {"without": [], "with": []}
-    with tempfile.TemporaryDirectory() as tmp:
-        for i in range(args.rounds):  # alternate, so drift in the machine's speed falls on both
-            for key, flag in (("without", False), ("with", True)):
-                times[key].append(_write(records, Path(tmp) / f"{key}{i}.db", flag))
-    best = {k: min(v) for k, v in times.items()}
-    print(json.dumps({
-        "records": len(records),
-        "ms_per_record_without_tallies": round(best["without"] / len(records) * 1000, 3),
-        "ms_per_record_with_tallies": round(best["with"] / len(records) * 1000, 3),
-        "write_ratio": round(best["with"] / best["without"], 3),
-        "stats_ms_on_source": round(stats_ms, 1), "source_articles": articles,
-    }, indent=2))
-
+    cost = migration_write_cost("0006_tallies", args.source, args.n, args.rounds, "tallies")
+    print(json.dumps({**cost, "stats_ms_on_source": round(stats_ms, 1), "source_articles": articles}, indent=2))
 
 if __name__ == "__main__":
     main()
