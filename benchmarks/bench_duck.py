@@ -117,6 +117,9 @@ def copy_derived(base: Path, out: Path, copies: int) -> float:
         "search_postings.parquet": (f"""SELECT term, {order_k} AS {ORDER}, tf, n_tokens
             FROM read_parquet('{base}/search_postings.parquet'), range({copies}) AS r(k)
             ORDER BY term, {ORDER} DESC"""),
+        # Whole copies: a term is in ``copies`` times the base articles it is in.
+        "search_terms.parquet": (f"""SELECT term, df * {copies} AS df
+            FROM read_parquet('{base}/search_terms.parquet') ORDER BY term"""),
     }
     with DuckCorpus(str(out), use_derived=False) as duck:
         duck.con.execute("SET memory_limit = '6GB'")

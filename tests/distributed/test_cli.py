@@ -56,3 +56,17 @@ def test_dask_needs_parquet(tmp_path):
     result = runner.invoke(app, ["ingest", str(tmp_path), "--dask", "local:1"])
     assert result.exit_code == 2
     assert "--parquet" in result.output
+
+
+def test_parquet_says_what_only_a_store_has(parquet_corpus):
+    """stats names what a Parquet corpus lacks; a timeline says its rows are every article's report."""
+    from newsgraph.parquet.duck import NO_CORPUS_EVENTS, STORE_ONLY
+
+    corpus = str(parquet_corpus[0])
+    assert _json("stats", "--parquet", corpus)["store_only"] == list(STORE_ONLY)
+    shown = runner.invoke(app, ["stats", "--parquet", corpus])
+    assert shown.exit_code == 0 and "only in a store" in shown.stdout
+    timeline = runner.invoke(app, ["timeline", "Mara Voss", "--parquet", corpus])
+    assert timeline.exit_code == 0 and NO_CORPUS_EVENTS in timeline.stderr
+    every = runner.invoke(app, ["timeline", "Mara Voss", "--parquet", corpus, "--every-report"])
+    assert every.exit_code == 0 and NO_CORPUS_EVENTS not in every.stderr

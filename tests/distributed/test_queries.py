@@ -122,3 +122,51 @@ def test_both_say_when_no_entity_matches(both, backend):
     chosen = both[0] if backend == "store" else both[1]
     with pytest.raises(StoreError, match="no entity matches"):
         chosen.entity("Nobody Atall")
+
+
+#: Searches whose terms are in most, some and none of the test articles, with every operator.
+WINDOW_SEARCHES = ["the", "said", "the said", "fares", "Saltmere fares", "plan NOT Saltmere", "Voss OR Ashe",
+                   "Voss OR Ashe NOT fares", '"news conference" plan', "repair*", "rep* said", "said NOT the",
+                   "nothingmatchesthis OR Orvane"]
+
+
+@pytest.mark.parametrize("window", [1, 3, 7, q.SEARCH_RANK_WINDOW])
+@pytest.mark.parametrize("text", WINDOW_SEARCHES)
+def test_search_window_holds_the_stores_latest_matches(both, text, window):
+    """With more matches than the window, both rank the same ``window`` most recently stored matches."""
+    store, duck = both
+    mine = q.search(store.conn, text, limit=100, window=window)
+    theirs = duck.search(text, limit=100, window=window)
+    assert sorted(theirs["id"]) == sorted(mine["id"])
+
+
+@pytest.mark.parametrize("window", [1, 2, 5, q.SEARCH_RANK_WINDOW])
+@pytest.mark.parametrize("text", WINDOW_SEARCHES)
+def test_postings_search_answers_as_the_datasets_do(duck, plain_duck, text, window):
+    """The postings path (lists read latest first, a round at a time) gives the rows, scores and order of one
+    scan of the ``terms`` index."""
+    assert duck.derived and not plain_duck.derived
+    mine = q.records_of(plain_duck.search(text, limit=100, window=window))
+    assert q.records_of(duck.search(text, limit=100, window=window)) == mine
+
+
+def test_postings_search_of_a_prefix_read_whole(duck, plain_duck, monkeypatch):
+    """A prefix of many terms reads all their postings at once: the same answers."""
+    from newsgraph.parquet import postings
+
+    monkeypatch.setattr(postings, "MAX_PREFIX_LISTS", 0)
+    for text, window in (("rep*", 2), ("rep* NOT said", 5000), ("sal* OR vos*", 3), ("the*", 1)):
+        mine = q.records_of(plain_duck.search(text, limit=100, window=window))
+        assert q.records_of(duck.search(text, limit=100, window=window)) == mine, text
+
+
+def test_postings_search_reads_less_than_every_posting(duck):
+    """A word in every article, with a window of 2, reads a few postings of it, not the whole list."""
+    from newsgraph.parquet.duck import _search_groups
+    from newsgraph.parquet.postings import PostingsSearch
+
+    groups = _search_groups("the")
+    search = PostingsSearch(duck.con, [t for g in groups for _, t in g])
+    assert len(search.window(groups, 2)) == 2
+    (the,) = search.lists.values()
+    assert the.df > 10 and len(the.orders) == 2

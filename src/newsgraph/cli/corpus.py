@@ -625,6 +625,8 @@ def stats(db: DbOption = DEFAULT_DB, as_json: JsonOption = False, parquet: Parqu
     if info["outlets"]:
         grid.add_row("top outlets", escape(", ".join(f"{o['outlet']} {o['articles']}" for o in info["outlets"])))
     grid.add_row("schema", ", ".join(info["migrations"]))
+    for i, missing in enumerate(info.get("store_only", ())):  # a Parquet corpus says what only a store has
+        grid.add_row("only in a store" if i == 0 else "", escape(missing))
     console.print(grid)
 
 

@@ -9,7 +9,7 @@ import typer
 from rich.markup import escape
 from rich.table import Table
 
-from newsgraph.cli._app import app, console, fail, write_line
+from newsgraph.cli._app import app, console, fail, warn, write_line
 from newsgraph.cli._reading import ReadRun
 from newsgraph.timeline import (
     UNDATED,
@@ -135,6 +135,10 @@ def _store_timeline(db: str, name: str | None, *, limit: int | None, as_json: bo
         return _labelled(store, query(name, limit=None if ranged else limit, all_events=all_events), "article_id")
 
     frame = _query(db, events, parquet=parquet)
+    if parquet is not None and not every_report:
+        from newsgraph.parquet.duck import NO_CORPUS_EVENTS
+
+        warn(NO_CORPUS_EVENTS)
     if dated_only:
         frame = frame[frame["date"].notna()]
     if ranged:

@@ -15,6 +15,7 @@ by their min/max statistics:
 - ``entity_quotes.parquet``    quotes by (``role = 'by'``) and about the entity, by corpus entity
 - ``entity_events.parquet``    the entity's events as actor or target (the timeline), by corpus entity
 - ``search_postings.parquet``  the ``terms`` index by term, then latest article first (``corpus_order``)
+- ``search_terms.parquet``     each term's document frequency (its postings), by term
 - ``_derived.json``            what they were built from (``fingerprint``), the article count and mean length
 
 Every row is computed by the SQL the queries ran before (``DuckCorpus`` over
@@ -67,30 +68,100 @@ EVENT_POSITION = f"row_number() OVER (PARTITION BY corpus_entity_id, date IS NUL
 EVENT_MAIN_POSITION = (f"CASE WHEN main = 1 THEN row_number() OVER (PARTITION BY corpus_entity_id, date IS NULL, "
                        f"main = 1 ORDER BY {EVENT_ORDER}) - 1 END")
 
-_ARTICLES = f"""
-    SELECT *, {ARTICLE_POSITION} AS position FROM (
-        SELECT e.corpus_entity_id, a.id, a.published, a.title, a.outlet,
-               CAST(sum(e.n_mentions) AS BIGINT) AS mentions,
+# --- one query builder for an entity's rows: ``entity`` is the condition on ``e.corpus_entity_id`` ("= ?" for
+# one entity in ``DuckCorpus``, "IS NOT NULL" for every entity here); ``keyed`` selects, groups and sorts by
+# the corpus entity too (a derived file holds every entity's rows). ``DuckCorpus`` adds its ORDER BY and LIMIT.
+
+
+def _key(keyed: bool, prefix: str = "") -> str:
+    return f"{prefix}corpus_entity_id, " if keyed else ""
+
+
+def articles_sql(entity: str, *, keyed: bool = False) -> str:
+    """An entity's articles with its mentions and highest salience in each (the profile's article list)."""
+    key = _key(keyed, "e.")
+    return f"""
+        SELECT {key}a.id, a.published, a.title, a.outlet, CAST(sum(e.n_mentions) AS BIGINT) AS mentions,
                max(e.salience) AS salience, a.{ORDER}
         FROM articles a JOIN entities e ON e.article_id = a.id
-        WHERE e.corpus_entity_id IS NOT NULL
-        GROUP BY e.corpus_entity_id, a.id, a.published, a.title, a.outlet, a.{ORDER}
-    ) ORDER BY corpus_entity_id, position"""
+        WHERE e.corpus_entity_id {entity}
+        GROUP BY {key}a.id, a.published, a.title, a.outlet, a.{ORDER}"""
 
-_NAMES = """
-    SELECT corpus_entity_id, name, type, count(DISTINCT article_id) AS articles,
-           CAST(sum(n_mentions) AS BIGINT) AS mentions
-    FROM entities WHERE corpus_entity_id IS NOT NULL GROUP BY corpus_entity_id, name, type
-    ORDER BY corpus_entity_id, articles DESC, mentions DESC, name, type"""
 
-_TITLES = """
-    SELECT e.corpus_entity_id, j.title, min(a.published) AS first, max(a.published) AS last,
-           count(DISTINCT e.article_id) AS articles
-    FROM entities e JOIN articles a ON a.id = e.article_id,
-         unnest(from_json(e.titles, '["VARCHAR"]')) AS j(title)
-    WHERE e.corpus_entity_id IS NOT NULL AND e.titles != '[]'
-    GROUP BY e.corpus_entity_id, j.title
-    ORDER BY e.corpus_entity_id, first IS NULL, first, articles DESC, j.title"""
+def names_sql(entity: str, *, keyed: bool = False) -> str:
+    """The names an entity goes by, with their articles and mentions, most used first."""
+    key = _key(keyed)
+    return f"""
+        SELECT {key}name, type, count(DISTINCT article_id) AS articles, CAST(sum(n_mentions) AS BIGINT) AS mentions
+        FROM entities WHERE corpus_entity_id {entity} GROUP BY {key}name, type
+        ORDER BY {key}articles DESC, mentions DESC, name, type"""
+
+
+def titles_sql(entity: str, *, keyed: bool = False) -> str:
+    """An entity's titles with their first and last dates, earliest first."""
+    key = _key(keyed, "e.")
+    return f"""
+        SELECT {key}j.title, min(a.published) AS first, max(a.published) AS last,
+               count(DISTINCT e.article_id) AS articles
+        FROM entities e JOIN articles a ON a.id = e.article_id,
+             unnest(from_json(e.titles, '["VARCHAR"]')) AS j(title)
+        WHERE e.corpus_entity_id {entity} AND e.titles != '[]'
+        GROUP BY {key}j.title ORDER BY {key}first IS NULL, first, articles DESC, j.title"""
+
+
+def quotes_by_sql(entity: str, *, keyed: bool = False) -> str:
+    """The quotes whose source is the entity (``queries._QUOTE_COLUMNS`` and ``corpus_order``)."""
+    key = _key(keyed, "e.") + ("'by' AS role, " if keyed else "")
+    return f"""
+        SELECT {key}{q._QUOTE_COLUMNS}, a.{ORDER}
+        FROM articles a
+        JOIN entities e ON e.article_id = a.id
+        JOIN sources s ON s.article_id = e.article_id AND s.entity_id = e.id
+        JOIN attributions q ON q.article_id = s.article_id AND q.source_id = s.id
+        WHERE e.corpus_entity_id {entity}"""
+
+
+def quotes_about_sql(entity: str, *, keyed: bool = False) -> str:
+    """The quotes whose content mentions the entity, said by someone else (each once)."""
+    key = _key(keyed, "e.") + ("'about' AS role, " if keyed else "")
+    return f"""
+        SELECT DISTINCT {key}{q._QUOTE_COLUMNS}, a.{ORDER}
+        FROM articles a
+        JOIN entities e ON e.article_id = a.id
+        JOIN attributions q ON q.article_id = e.article_id
+        JOIN mentions m ON m.article_id = q.article_id AND m.entity_id = e.id
+             AND m.start >= q.content_start AND m."end" <= q.content_end
+        LEFT JOIN sources s ON s.article_id = q.article_id AND s.id = q.source_id
+        LEFT JOIN entities se ON se.article_id = s.article_id AND se.id = s.entity_id
+        WHERE e.corpus_entity_id {entity}
+          AND (se.corpus_entity_id IS NULL OR se.corpus_entity_id != e.corpus_entity_id)"""
+
+
+def events_sql(entity: str, *, keyed: bool = False) -> str:
+    """The entity's events as actor, or as target of another's (the timeline's rows, with ``role`` and
+    ``corpus_order``; ``v``, ``a`` and ``s`` for the caller's WHERE and ORDER BY)."""
+    key = _key(keyed, "chosen.")
+    return f"""
+        WITH chosen AS (
+            SELECT e.corpus_entity_id, v.article_id, v.id, 'actor' AS role FROM entities e
+            JOIN events v ON v.article_id = e.article_id AND v.actor = e.id WHERE e.corpus_entity_id {entity}
+            UNION ALL
+            SELECT e.corpus_entity_id, v.article_id, v.id, 'target' FROM entities e
+            JOIN events v ON v.article_id = e.article_id AND v.target = e.id
+            WHERE e.corpus_entity_id {entity} AND v.actor IS DISTINCT FROM e.id
+        )
+        SELECT {key}{q._TIMELINE_COLUMNS}, chosen.role, a.{ORDER}
+        FROM chosen JOIN events v ON v.article_id = chosen.article_id AND v.id = chosen.id
+        JOIN articles a ON a.id = v.article_id
+        LEFT JOIN sources s ON s.article_id = v.article_id AND s.id = v.source_id"""
+
+
+EVERY = "IS NOT NULL"
+_ARTICLES = f"""
+    SELECT *, {ARTICLE_POSITION} AS position FROM ({articles_sql(EVERY, keyed=True)})
+    ORDER BY corpus_entity_id, position"""
+_NAMES = names_sql(EVERY, keyed=True)
+_TITLES = titles_sql(EVERY, keyed=True)
 
 # The profile's co-mentions: over the entity's first ``CO_MENTION_SAMPLE`` articles by id, the
 # ``TOP_CO_MENTIONED`` other entities in most of them (ties by id), as ``queries.entity_profile`` counts.
@@ -118,42 +189,19 @@ _CO_MENTIONS = f"""
 
 _QUOTES = f"""
     SELECT *, {QUOTE_POSITION} AS position FROM (
-        SELECT e.corpus_entity_id, 'by' AS role, {q._QUOTE_COLUMNS}, a.{ORDER}
-        FROM articles a
-        JOIN entities e ON e.article_id = a.id
-        JOIN sources s ON s.article_id = e.article_id AND s.entity_id = e.id
-        JOIN attributions q ON q.article_id = s.article_id AND q.source_id = s.id
-        WHERE e.corpus_entity_id IS NOT NULL
+        {quotes_by_sql(EVERY, keyed=True)}
         UNION ALL
-        SELECT DISTINCT e.corpus_entity_id, 'about' AS role, {q._QUOTE_COLUMNS}, a.{ORDER}
-        FROM articles a
-        JOIN entities e ON e.article_id = a.id
-        JOIN attributions q ON q.article_id = e.article_id
-        JOIN mentions m ON m.article_id = q.article_id AND m.entity_id = e.id
-             AND m.start >= q.content_start AND m."end" <= q.content_end
-        LEFT JOIN sources s ON s.article_id = q.article_id AND s.id = q.source_id
-        LEFT JOIN entities se ON se.article_id = s.article_id AND se.id = s.entity_id
-        WHERE e.corpus_entity_id IS NOT NULL
-          AND (se.corpus_entity_id IS NULL OR se.corpus_entity_id != e.corpus_entity_id)
+        {quotes_about_sql(EVERY, keyed=True)}
     ) ORDER BY corpus_entity_id, role, position"""
 
 _EVENTS = f"""
-    WITH chosen AS (
-        SELECT e.corpus_entity_id AS cid, v.article_id, v.id, 'actor' AS role FROM entities e
-        JOIN events v ON v.article_id = e.article_id AND v.actor = e.id WHERE e.corpus_entity_id IS NOT NULL
-        UNION ALL
-        SELECT e.corpus_entity_id, v.article_id, v.id, 'target' FROM entities e
-        JOIN events v ON v.article_id = e.article_id AND v.target = e.id
-        WHERE e.corpus_entity_id IS NOT NULL AND v.actor IS DISTINCT FROM e.id
-    )
     SELECT *, {EVENT_POSITION} AS position, {EVENT_MAIN_POSITION} AS main_position FROM (
-        SELECT chosen.cid AS corpus_entity_id, {q._TIMELINE_COLUMNS}, chosen.role, a.{ORDER}
-        FROM chosen JOIN events v ON v.article_id = chosen.article_id AND v.id = chosen.id
-        JOIN articles a ON a.id = v.article_id
-        LEFT JOIN sources s ON s.article_id = v.article_id AND s.id = v.source_id
+        {events_sql(EVERY, keyed=True)}
     ) ORDER BY corpus_entity_id, date IS NULL, position"""
 
 _POSTINGS = f"SELECT term, {ORDER}, tf, n_tokens FROM terms ORDER BY term, {ORDER} DESC"
+# One ``terms`` row per article and term: a term's rows are its postings, their count its document frequency.
+_TERMS = "SELECT term, count(*) AS df FROM terms GROUP BY term ORDER BY term"
 
 #: Each derived file: the query that computes it, its row group size, and the columns it is sorted by (the
 #: only ones given min/max statistics: the statistics of long text columns would make every footer, which
@@ -165,7 +213,9 @@ FILES: dict[str, tuple[str, int, tuple[str, ...]]] = {
     "entity_co_mentions.parquet": (_CO_MENTIONS, ROW_GROUP, ("corpus_entity_id",)),
     "entity_quotes.parquet": (_QUOTES, ROW_GROUP, ("corpus_entity_id", "role", "position")),
     "entity_events.parquet": (_EVENTS, ROW_GROUP, ("corpus_entity_id", "position", "main_position")),
-    "search_postings.parquet": (_POSTINGS, POSTINGS_ROW_GROUP, ("term",)),
+    # ``corpus_order`` too: a search reads a term's postings from the latest down, a range at a time.
+    "search_postings.parquet": (_POSTINGS, POSTINGS_ROW_GROUP, ("term", ORDER)),
+    "search_terms.parquet": (_TERMS, ROW_GROUP, ("term",)),
 }
 #: Rows DuckDB hands to the writer at a time: the job's memory for one file.
 WRITE_BATCH = 65_536

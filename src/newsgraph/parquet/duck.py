@@ -24,8 +24,9 @@ from typing import TYPE_CHECKING, Any
 import duckdb
 
 from newsgraph.errors import StoreError
-from newsgraph.parquet import derived
+from newsgraph.parquet import derived, postings
 from newsgraph.parquet.layout import TABLES, Location, schema
+from newsgraph.parquet.postings import BM25_B, BM25_K1, BM25_MIN_IDF
 from newsgraph.parquet.terms import stem, tokens
 from newsgraph.store import queries as q
 from newsgraph.store.entities import RE_ENTITY_ID, EntityRef, name_key
@@ -35,10 +36,6 @@ if TYPE_CHECKING:
 
 #: The entity rows with their corpus entities, sorted by them (``newsgraph.parquet.entities``).
 RESOLVED = "entities_resolved.parquet"
-#: BM25 constants, FTS5's.
-BM25_K1, BM25_B = 1.2, 0.75
-#: The idf FTS5 gives a term in more than half the articles (where the formula turns negative).
-BM25_MIN_IDF = 1e-6
 #: Files at the corpus root the entity job writes, with their empty schemas' columns.
 ENTITY_TABLES = {
     "corpus_entities": "corpus_entities.parquet",
@@ -50,6 +47,19 @@ _ENTITY_SCHEMAS = {
     "entity_keys": "key VARCHAR, corpus_entity_id BIGINT, surname VARCHAR",
     "entity_links": "article_id VARCHAR, entity_id VARCHAR, corpus_entity_id BIGINT",
 }
+
+
+#: What only a store has, said by ``stats --parquet`` (and docs/scale.md): ``newsgraph load`` a corpus to get them.
+STORE_ONLY = (
+    "corpus events: the same event in several articles as one timeline row (timeline --parquet lists every "
+    "article's report, as timeline --db --every-report does)",
+    "the near-duplicate and repeated-quote indexes (sources --dedupe, newsgraph duplicates)",
+    "the entity graph and the charts' tallies (the web app: serve --parquet loads the corpus into a store)",
+    "entity merges and splits (entity merge, entity split; stats --parquet counts 0 decisions)",
+)
+#: The one line ``timeline --parquet`` prints on stderr (``STORE_ONLY``'s first entry, said where it matters).
+NO_CORPUS_EVENTS = ("a Parquet corpus has no corpus events: one row per article's report (as --every-report); "
+                    "newsgraph load it into a store for one row per event")
 
 
 #: DuckDB's join of an article to its authors, one row each (``queries.AUTHOR_JOIN`` in SQLite).
@@ -78,6 +88,8 @@ class DuckCorpus:
         # Footers read once per file, not per statement: choosing an entity's row groups is then cheap.
         self.con.execute("SET parquet_metadata_cache = true")
         self.con.execute("SET enable_progress_bar = false")  # a query layer prints nothing
+        # Rows in file order: a search reads a term's latest postings as the first rows, up to a LIMIT.
+        self.con.execute("SET preserve_insertion_order = true")
         self._avgdl: float | None = None
         self._n_docs: int | None = None
         self._views()
@@ -216,7 +228,8 @@ class DuckCorpus:
 
     def stats(self) -> dict[str, Any]:
         """``Store.stats``: ``query_stats`` with the location and its layout."""
-        return {**self.query_stats(), "path": self.path, "migrations": ["parquet corpus"]}
+        return {**self.query_stats(), "path": self.path, "migrations": ["parquet corpus"],
+                "store_only": list(STORE_ONLY)}
 
     # --- entities --------------------------------------------------------------------
 
@@ -260,29 +273,13 @@ class DuckCorpus:
     def _quotes_by(self, cid: int, limit: int | None) -> pd.DataFrame:
         if self.derived:
             return self._derived_quotes(cid, "by", limit)
-        return self.frame(f"""
-            SELECT {_QUOTE_COLUMNS}
-            FROM articles a
-            JOIN entities e ON e.article_id = a.id
-            JOIN sources s ON s.article_id = e.article_id AND s.entity_id = e.id
-            JOIN attributions q ON q.article_id = s.article_id AND q.source_id = s.id
-            WHERE e.corpus_entity_id = ?
-            ORDER BY {_QUOTE_ORDER} LIMIT ?""", (cid, _lim(limit)))
+        return self.frame(f"""{derived.quotes_by_sql("= ?")}
+            ORDER BY {_QUOTE_ORDER} LIMIT ?""", (cid, _lim(limit))).drop(columns=["corpus_order"])
 
     def _quotes_about(self, cid: int, limit: int | None) -> pd.DataFrame:
         if self.derived:
             return self._derived_quotes(cid, "about", limit)
-        return self.frame(f"""
-            SELECT DISTINCT {_QUOTE_COLUMNS}, a.corpus_order
-            FROM articles a
-            JOIN entities e ON e.article_id = a.id
-            JOIN attributions q ON q.article_id = e.article_id
-            JOIN mentions m ON m.article_id = q.article_id AND m.entity_id = e.id
-                 AND m.start >= q.content_start AND m."end" <= q.content_end
-            LEFT JOIN sources s ON s.article_id = q.article_id AND s.id = q.source_id
-            LEFT JOIN entities se ON se.article_id = s.article_id AND se.id = s.entity_id
-            WHERE e.corpus_entity_id = ?
-              AND (se.corpus_entity_id IS NULL OR se.corpus_entity_id != e.corpus_entity_id)
+        return self.frame(f"""{derived.quotes_about_sql("= ?")}
             ORDER BY {_QUOTE_ORDER.replace("a.corpus_order", "corpus_order")} LIMIT ?""",
             (cid, _lim(limit))).drop(columns=["corpus_order"])
 
@@ -302,9 +299,8 @@ class DuckCorpus:
         titles = self.frame("""
             SELECT title, first, last, articles FROM entity_titles WHERE corpus_entity_id = ?
             ORDER BY first IS NULL, first, articles DESC, title""", (cid,))
-        articles = self.frame("""
-            SELECT id, published, title, outlet, mentions,
-                   CAST(round(CAST(salience AS DECIMAL(18, 15)), 3) AS DOUBLE) AS salience
+        articles = self.frame(f"""
+            SELECT id, published, title, outlet, mentions, {_SALIENCE}
             FROM entity_articles WHERE corpus_entity_id = ? AND position < ?
             ORDER BY position""", (cid, _lim(limit)))
         co_mentioned = self.frame("""
@@ -322,24 +318,12 @@ class DuckCorpus:
         if self.derived:
             return self._derived_profile(ref, others, limit)
         cid = ref.id
-        names = self.frame("""
-            SELECT name, type, count(DISTINCT article_id) AS articles, sum(n_mentions) AS mentions
-            FROM entities WHERE corpus_entity_id = ? GROUP BY name, type
-            ORDER BY articles DESC, mentions DESC, name, type""", (cid,))
-        titles = self.frame("""
-            SELECT j.title, min(a.published) AS first, max(a.published) AS last,
-                   count(DISTINCT e.article_id) AS articles
-            FROM entities e JOIN articles a ON a.id = e.article_id,
-                 unnest(from_json(e.titles, '["VARCHAR"]')) AS j(title)
-            WHERE e.corpus_entity_id = ? AND e.titles != '[]'
-            GROUP BY j.title ORDER BY first IS NULL, first, articles DESC, j.title""", (cid,))
+        names = self.frame(derived.names_sql("= ?"), (cid,))
+        titles = self.frame(derived.titles_sql("= ?"), (cid,))
         # SQLite rounds the decimal form, half away from zero (0.3035 → 0.304): DuckDB does so on a DECIMAL.
-        articles = self.frame("""
-            SELECT a.id, a.published, a.title, a.outlet, sum(e.n_mentions) AS mentions,
-                   CAST(round(CAST(max(e.salience) AS DECIMAL(18, 15)), 3) AS DOUBLE) AS salience
-            FROM articles a JOIN entities e ON e.article_id = a.id AND e.corpus_entity_id = ?
-            GROUP BY a.id, a.published, a.title, a.outlet, a.corpus_order
-            ORDER BY a.published IS NULL, a.published, a.corpus_order LIMIT ?""", (cid, _lim(limit)))
+        articles = self.frame(f"""
+            SELECT id, published, title, outlet, mentions, {_SALIENCE} FROM ({derived.articles_sql("= ?")})
+            ORDER BY {derived.ARTICLE_ORDER} LIMIT ?""", (cid, _lim(limit)))
         co_mentioned = self.frame("""
             WITH sample AS (
                 SELECT DISTINCT article_id FROM entities WHERE corpus_entity_id = $1 ORDER BY article_id LIMIT $2
@@ -391,22 +375,10 @@ class DuckCorpus:
         ref, _ = self.best_entity(name)
         if self.derived:
             return self._derived_timeline(ref.id, limit, all_events)
-        chosen = """
-            WITH chosen AS (
-                SELECT v.article_id, v.id, 'actor' AS role FROM entities e
-                JOIN events v ON v.article_id = e.article_id AND v.actor = e.id WHERE e.corpus_entity_id = $1
-                UNION ALL
-                SELECT v.article_id, v.id, 'target' FROM entities e
-                JOIN events v ON v.article_id = e.article_id AND v.target = e.id
-                WHERE e.corpus_entity_id = $1 AND v.actor IS DISTINCT FROM e.id
-            )"""
-        body = f"""SELECT {_TIMELINE_COLUMNS}, chosen.role, a.corpus_order
-            FROM chosen JOIN events v ON v.article_id = chosen.article_id AND v.id = chosen.id
-            JOIN articles a ON a.id = v.article_id
-            LEFT JOIN sources s ON s.article_id = v.article_id AND s.id = v.source_id"""
-        dated = self.frame(f"""{chosen} {body} WHERE v.date IS NOT NULL {main}
+        body = derived.events_sql("= $1")
+        dated = self.frame(f"""{body} WHERE v.date IS NOT NULL {main}
             {_TIMELINE_ORDER} LIMIT $2""", (ref.id, _lim(limit)))
-        undated = self.frame(f"""{chosen} {body} WHERE v.date IS NULL {main}
+        undated = self.frame(f"""{body} WHERE v.date IS NULL {main}
             ORDER BY a.published IS NULL, a.published, a.corpus_order, v.sentence_start, v.id LIMIT $2""",
             (ref.id, _lim(limit)))
         import pandas as pd
@@ -496,46 +468,13 @@ class DuckCorpus:
         phrases = [t for g in groups for _, t in g]
         n_docs = self._n_docs if self._n_docs is not None else self.rows("SELECT count(*) FROM articles")[0][0]
         avgdl = self._mean_tokens()
-        conds = [_term_condition(t) for t in phrases]
         if self.derived:
-            # The postings of each term, sorted by term: only their row groups are read. An article is named
-            # by its corpus_order here (unique once later copies are dropped), its id is fetched at the end.
-            lookups = _posting_lookups(phrases) or [("FALSE", [])]
-            self.con.execute("CREATE OR REPLACE TEMP TABLE search_hits AS " + " UNION ".join(
-                f"SELECT corpus_order AS article_id, term, tf, n_tokens FROM search_postings t WHERE {c}"
-                for c, _ in lookups), [p for _, ps in lookups for p in ps])
+            # Each term's latest postings, read no deeper than the window needs (``newsgraph.parquet.postings``);
+            # an article is named by its corpus_order there (unique once later copies are dropped).
+            kept = [(score, order, order) for score, order in postings.ranked(
+                self.con, groups, limit=limit, window=window, n_docs=n_docs, avgdl=avgdl)]
         else:
-            # One scan of the index: every row of any query term, into a small temporary table.
-            any_cond = " OR ".join(f"({c})" for c, _ in conds) or "FALSE"
-            self.con.execute(f"CREATE OR REPLACE TEMP TABLE search_hits AS SELECT article_id, term, tf, n_tokens "
-                             f"FROM terms t WHERE {any_cond}", [p for _, ps in conds for p in ps])
-        freq_sql = ", ".join(f"count(DISTINCT article_id) FILTER (WHERE {c})" for c, _ in conds)
-        doc_freqs = list(self.rows(f"SELECT {freq_sql} FROM search_hits t", tuple(p for _, ps in conds for p in ps))[0])
-        idfs = [max(math.log((n_docs - n + 0.5) / (n + 0.5)), BM25_MIN_IDF) if n_docs else BM25_MIN_IDF
-                for n in doc_freqs]
-        matched = " UNION ".join(f"({_group_sql(g, 'search_hits')})" for g in groups)
-        matched_params = [p for g in groups for _, t in g for p in _term_condition(t)[1]]
-        score_sql = ", ".join(f"coalesce(sum(t.tf) FILTER (WHERE {c}), 0)" for c, _ in conds)
-        # The ``window`` most recently stored matches, as the store ranks them.
-        window_sql = ("SELECT article_id, article_id AS corpus_order FROM m ORDER BY article_id DESC LIMIT ?"
-                      if self.derived else "SELECT a.id AS article_id, a.corpus_order FROM m JOIN articles a "
-                      "ON a.id = m.article_id ORDER BY a.corpus_order DESC LIMIT ?")
-        found = self.rows(f"""
-            WITH m AS (SELECT article_id FROM ({matched}) AS u),
-            w AS ({window_sql})
-            SELECT w.article_id, w.corpus_order, max(t.n_tokens) AS dl, {score_sql}
-            FROM w JOIN search_hits t ON t.article_id = w.article_id
-            GROUP BY w.article_id, w.corpus_order""",
-            (*matched_params, window, *(p for _, ps in conds for p in ps)))
-        scored = []
-        for article_id, order, dl, *freqs in found:
-            score = 0.0
-            for idf, f in zip(idfs, freqs, strict=True):
-                norm = BM25_K1 * (1 - BM25_B + BM25_B * (dl or 0) / avgdl) if avgdl else BM25_K1
-                score -= idf * (f * (BM25_K1 + 1)) / (f + norm) if f else 0.0
-            scored.append((score, order, article_id))
-        scored.sort()  # by the exact score (as FTS5 orders by rank), then input order
-        kept = [(round(score, 3), order, aid) for score, order, aid in scored[:limit]]
+            kept = self._scan_ranked(groups, phrases, limit=limit, window=window, n_docs=n_docs, avgdl=avgdl)
         import pandas as pd
 
         columns = ["id", "published", "title", "outlet", "origin", "snippet", "score"]
@@ -552,6 +491,41 @@ class DuckCorpus:
             rows.append((aid, published, title, outlet, origin, snippet(body or "", phrases), score))
         return pd.DataFrame(rows, columns=columns)
 
+    def _scan_ranked(self, groups: list[list[tuple[str, SearchTerm]]], phrases: list[SearchTerm], *, limit: int,
+                     window: int, n_docs: int, avgdl: float) -> list[tuple[float, int, str]]:
+        """The best ``limit`` of the ``window`` latest matches from one scan of the ``terms`` index (a corpus
+        without fresh derived datasets): (rounded score, corpus_order, article id), best first."""
+        conds = [_term_condition(t) for t in phrases]
+        # One scan of the index: every row of any query term, into a small temporary table.
+        any_cond = " OR ".join(f"({c})" for c, _ in conds) or "FALSE"
+        self.con.execute(f"CREATE OR REPLACE TEMP TABLE search_hits AS SELECT article_id, term, tf, n_tokens "
+                         f"FROM terms t WHERE {any_cond}", [p for _, ps in conds for p in ps])
+        freq_sql = ", ".join(f"count(DISTINCT article_id) FILTER (WHERE {c})" for c, _ in conds)
+        doc_freqs = list(self.rows(f"SELECT {freq_sql} FROM search_hits t", tuple(p for _, ps in conds for p in ps))[0])
+        idfs = [max(math.log((n_docs - n + 0.5) / (n + 0.5)), BM25_MIN_IDF) if n_docs else BM25_MIN_IDF
+                for n in doc_freqs]
+        matched = " UNION ".join(f"({_group_sql(g, 'search_hits')})" for g in groups)
+        matched_params = [p for g in groups for _, t in g for p in _term_condition(t)[1]]
+        score_sql = ", ".join(f"coalesce(sum(t.tf) FILTER (WHERE {c}), 0)" for c, _ in conds)
+        # The ``window`` most recently stored matches, as the store ranks them.
+        found = self.rows(f"""
+            WITH m AS (SELECT article_id FROM ({matched}) AS u),
+            w AS (SELECT a.id AS article_id, a.corpus_order FROM m JOIN articles a ON a.id = m.article_id
+                  ORDER BY a.corpus_order DESC LIMIT ?)
+            SELECT w.article_id, w.corpus_order, max(t.n_tokens) AS dl, {score_sql}
+            FROM w JOIN search_hits t ON t.article_id = w.article_id
+            GROUP BY w.article_id, w.corpus_order""",
+            (*matched_params, window, *(p for _, ps in conds for p in ps)))
+        scored = []
+        for article_id, order, dl, *freqs in found:
+            score = 0.0
+            for idf, f in zip(idfs, freqs, strict=True):
+                norm = BM25_K1 * (1 - BM25_B + BM25_B * (dl or 0) / avgdl) if avgdl else BM25_K1
+                score -= idf * (f * (BM25_K1 + 1)) / (f + norm) if f else 0.0
+            scored.append((score, order, article_id))
+        scored.sort()  # by the exact score (as FTS5 orders by rank), then input order
+        return [(round(score, 3), order, aid) for score, order, aid in scored[:limit]]
+
     def _mean_tokens(self) -> float:
         if self._avgdl is None:
             row = self.rows("SELECT avg(n) FROM (SELECT max(n_tokens) AS n FROM terms GROUP BY article_id)")
@@ -565,6 +539,8 @@ _QUOTE_COLUMNS = q._QUOTE_COLUMNS
 _QUOTE_ORDER = q._QUOTE_ORDER.replace("a.rowid", "a.corpus_order")
 _TIMELINE_COLUMNS = q._TIMELINE_COLUMNS
 _TIMELINE_ORDER = q._TIMELINE_ORDER.replace("a.rowid", "a.corpus_order")
+#: An entity's salience in an article as the store shows it: SQLite rounds the decimal form, half away from zero.
+_SALIENCE = "CAST(round(CAST(salience AS DECIMAL(18, 15)), 3) AS DOUBLE) AS salience"
 
 
 def _lim(limit: int | None) -> int:
@@ -610,24 +586,6 @@ def _term_condition(term: SearchTerm) -> tuple[str, list[str]]:
     if prefix and len(folded) == 1:
         return "t.term LIKE ? ESCAPE '\\'", [_like(folded[0])[1:]]
     return f"t.term IN ({', '.join('?' * len(folded))})", [stem(w) for w in folded]
-
-
-def _posting_lookups(phrases: list[SearchTerm]) -> list[tuple[str, list[str]]]:
-    """Conditions on ``search_postings t`` for every query term, one per stem or prefix, each a range of
-    ``term`` DuckDB can compare with a row group's min/max (an ``OR`` of them could not be)."""
-    stems: dict[str, None] = {}
-    prefixes: dict[str, None] = {}
-    for words, prefix in phrases:
-        folded = [tok for w in words for tok in tokens(w)]
-        if prefix and len(folded) == 1:
-            prefixes[folded[0]] = None
-        else:
-            stems.update((stem(w), None) for w in folded)
-    found: list[tuple[str, list[str]]] = [("t.term = ?", [s]) for s in stems]
-    for p in prefixes:
-        upper = p[:-1] + chr(ord(p[-1]) + 1)
-        found.append(("t.term >= ? AND t.term < ? AND t.term LIKE ? ESCAPE '\\'", [p, upper, _like(p)[1:]]))
-    return found
 
 
 def _term_sql(term: SearchTerm, source: str) -> str:

@@ -1,0 +1,256 @@
+"""Search over the derived postings: the store's ranking window, read from each term's latest postings down.
+
+The store ranks (BM25) the ``window`` most recently stored matches of a
+search (``queries.SEARCH_RANK_WINDOW``). ``search_postings.parquet`` holds
+the ``terms`` index sorted by term, then latest article first, so a term's
+latest postings are the first rows of its row groups, and DuckDB returns
+them in file order and stops at a ``LIMIT``. A search therefore reads the
+first ``window`` postings of each of its terms, evaluates the query (words,
+phrases, prefixes, ``AND``/``OR``/``NOT``) on the range of articles that every
+list read so far covers — exact there: a list read down to article ``c`` holds
+all its postings at or above ``c`` — and reads deeper (``GROWTH`` times as many
+postings of the lists that bound the range) only while fewer than ``window``
+matches lie in it. A word in most articles then costs ``window`` postings, not
+most of the corpus. Document frequencies (BM25's idf, over the whole corpus as
+FTS5 counts them) come from ``search_terms.parquet``, one row per term; only a
+prefix or phrase of several terms counts its articles from the postings. BM25
+is computed over the window's postings with numpy, the arithmetic of the
+query layer's own formula in the same order, so scores and ties come out as
+the dataset path gives them (``tests/distributed/test_queries.py``).
+"""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+import numpy as np
+
+from newsgraph.errors import StoreError
+from newsgraph.parquet.terms import stem, tokens
+
+if TYPE_CHECKING:
+    import duckdb
+
+    from newsgraph.parquet.duck import SearchTerm
+
+#: BM25 constants, FTS5's.
+BM25_K1, BM25_B = 1.2, 0.75
+#: The idf FTS5 gives a term in more than half the articles (where the formula turns negative).
+BM25_MIN_IDF = 1e-6
+#: Each round reads this many times as many postings of the lists that bound the exact range.
+GROWTH = 4
+#: A prefix matching more terms than this reads all their postings in one statement (not a list at a time).
+MAX_PREFIX_LISTS = 16
+
+
+@dataclass
+class Postings:
+    """One term's postings read so far, latest first (``corpus_order`` descending)."""
+
+    term: str
+    df: int
+    orders: np.ndarray
+    tf: np.ndarray
+    n_tokens: np.ndarray
+
+    @property
+    def exhausted(self) -> bool:
+        return len(self.orders) >= self.df
+
+    @property
+    def floor(self) -> int:
+        """The last article read: every posting of the term at or above it has been read."""
+        return int(self.orders[-1]) if len(self.orders) else 2**62
+
+    def head(self, low: int | None) -> np.ndarray:
+        """The orders read at or above ``low`` (all with ``None``), ascending."""
+        if low is None:
+            return self.orders[::-1]
+        n = int(np.searchsorted(-self.orders, -low, side="right"))
+        return self.orders[:n][::-1]
+
+    def add(self, orders: np.ndarray, tf: np.ndarray, n_tokens: np.ndarray) -> None:
+        if len(orders) and ((len(self.orders) and orders[0] >= self.orders[-1]) or np.any(np.diff(orders) >= 0)):
+            raise StoreError(f"search_postings.parquet is not sorted latest first for {self.term!r}: "
+                             "rebuild the derived datasets (newsgraph ingest … --dask … --parquet …)")
+        self.orders = np.concatenate([self.orders, orders])
+        self.tf = np.concatenate([self.tf, tf])
+        self.n_tokens = np.concatenate([self.n_tokens, n_tokens])
+
+
+@dataclass(frozen=True)
+class Atom:
+    """One search term as postings: its terms, and whether an article needs all of them (a phrase) or any
+    (a prefix's expansions, or a single stem)."""
+
+    terms: tuple[str, ...]
+    every: bool
+
+
+_EMPTY = np.zeros(0, dtype=np.int64)
+_POSTINGS_SQL = "SELECT corpus_order, tf, n_tokens FROM search_postings WHERE term = ?"
+
+
+def _read(con: duckdb.DuckDBPyConnection, sql: str, params: list) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    got = con.execute(sql, params).fetchnumpy()
+    return tuple(np.asarray(got[c], dtype=np.int64) for c in ("corpus_order", "tf", "n_tokens"))  # type: ignore[return-value]
+
+
+class PostingsSearch:
+    """The window and BM25 scores of one search over the derived postings of ``con``."""
+
+    def __init__(self, con: duckdb.DuckDBPyConnection, phrases: list[SearchTerm]) -> None:
+        self.con = con
+        self.lists: dict[str, Postings] = {}
+        self.atoms = {term: self._atom(term) for term in phrases}
+
+    # --- the lists ----------------------------------------------------------------------------
+
+    def _atom(self, term: SearchTerm) -> Atom:
+        """The postings lists of one search term (as ``duck._term_condition`` matches ``terms`` rows)."""
+        words, prefix = term
+        folded = [tok for w in words for tok in tokens(w)]
+        if prefix and len(folded) == 1:
+            p = folded[0]
+            like = p.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%"
+            found = self.con.execute(
+                "SELECT term, df FROM search_terms WHERE term >= ? AND term < ? AND term LIKE ? ESCAPE '\\' "
+                "ORDER BY term", [p, p[:-1] + chr(ord(p[-1]) + 1), like]).fetchall()
+            for name, df in found:
+                self.lists.setdefault(name, Postings(name, int(df), _EMPTY, _EMPTY, _EMPTY))
+            if len(found) > MAX_PREFIX_LISTS:
+                self._read_whole([name for name, _ in found])
+            return Atom(tuple(name for name, _ in found), every=False)
+        stems = tuple(dict.fromkeys(stem(w) for w in folded))
+        missing = [s for s in stems if s not in self.lists]
+        if missing:
+            dfs = dict(self.con.execute(f"SELECT term, df FROM search_terms WHERE term IN "
+                                        f"({', '.join('?' * len(missing))})", missing).fetchall())
+            for s in missing:
+                self.lists[s] = Postings(s, int(dfs.get(s, 0)), _EMPTY, _EMPTY, _EMPTY)
+        return Atom(stems, every=len(stems) > 1)
+
+    def _read_whole(self, names: list[str]) -> None:
+        """Every posting of ``names`` in one statement (a prefix of many terms)."""
+        got = self.con.execute(f"SELECT term, corpus_order, tf, n_tokens FROM search_postings WHERE term IN "
+                               f"({', '.join('?' * len(names))})", names).fetchnumpy()
+        terms = np.asarray(got["term"], dtype=object)
+        columns = [np.asarray(got[c], dtype=np.int64) for c in ("corpus_order", "tf", "n_tokens")]
+        for name in names:
+            rows = terms == name
+            p = self.lists[name]
+            if len(p.orders) == 0:
+                order = np.argsort(-columns[0][rows], kind="stable")
+                p.add(*(c[rows][order] for c in columns))
+
+    def _extend(self, p: Postings, *, more: int | None = None, down_to: int | None = None) -> None:
+        """Read ``more`` postings of ``p`` past what is read, or all of them down to ``down_to``."""
+        sql, params = _POSTINGS_SQL, [p.term]
+        if len(p.orders):
+            sql += " AND corpus_order < ?"
+            params.append(p.floor)
+        if down_to is not None:
+            sql += " AND corpus_order >= ?"
+            params.append(down_to)
+        if more is not None:
+            sql += " LIMIT ?"
+            params.append(more)
+        before = len(p.orders)
+        p.add(*_read(self.con, sql, params))
+        if more is not None and len(p.orders) - before < more:
+            p.df = len(p.orders)  # the list ended here (so a round always ends or reads further)
+
+    # --- the matches --------------------------------------------------------------------------
+
+    def _atom_orders(self, atom: Atom, low: int | None) -> np.ndarray:
+        heads = [self.lists[t].head(low) for t in atom.terms]
+        if not heads:
+            return _EMPTY
+        found = heads[0]
+        for h in heads[1:]:
+            found = np.intersect1d(found, h, assume_unique=True) if atom.every else np.union1d(found, h)
+        return found
+
+    def matches(self, groups: list[list[tuple[str, SearchTerm]]], low: int | None) -> np.ndarray:
+        """The matching articles (``corpus_order``, ascending) at or above ``low``: FTS5's OR of AND/NOT groups."""
+        found = _EMPTY
+        for group in groups:
+            hits = self._atom_orders(self.atoms[group[0][1]], low)
+            for op, term in group[1:]:
+                other = self._atom_orders(self.atoms[term], low)
+                hits = (np.setdiff1d(hits, other, assume_unique=True) if op == "NOT"
+                        else np.intersect1d(hits, other, assume_unique=True))
+            found = np.union1d(found, hits)
+        return found
+
+    def window(self, groups: list[list[tuple[str, SearchTerm]]], size: int) -> np.ndarray:
+        """The ``size`` latest matching articles (ascending), reading each list no deeper than they need."""
+        for p in self.lists.values():
+            if not len(p.orders) and p.df:
+                self._extend(p, more=max(size, 1))
+        while True:
+            live = [p for p in self.lists.values() if not p.exhausted]
+            low = max(p.floor for p in live) if live else None
+            found = self.matches(groups, low)
+            if low is None or len(found) >= size:
+                return found[-size:] if size > 0 else _EMPTY
+            # The lists that bound the exact range read GROWTH times as far; the others follow them down.
+            bounding = [p for p in live if p.floor == low]
+            for p in bounding:
+                self._extend(p, more=(GROWTH - 1) * len(p.orders))
+            reached = [p.floor for p in bounding if not p.exhausted]
+            if reached:
+                target = max(reached)
+                for p in live:
+                    if p not in bounding and not p.exhausted and p.floor > target:
+                        self._extend(p, down_to=target)
+
+    # --- scores -------------------------------------------------------------------------------
+
+    def doc_freq(self, atom: Atom) -> int:
+        """Articles holding any of the atom's terms, in the whole corpus (what FTS5's idf counts)."""
+        if len(atom.terms) == 1:
+            return self.lists[atom.terms[0]].df
+        if not atom.terms:
+            return 0
+        if all(self.lists[t].exhausted for t in atom.terms):
+            return len(self._atom_orders(Atom(atom.terms, every=False), None))
+        return int(self.con.execute(f"SELECT count(DISTINCT corpus_order) FROM search_postings WHERE term IN "
+                                    f"({', '.join('?' * len(atom.terms))})", list(atom.terms)).fetchone()[0])
+
+    def scores(self, phrases: list[SearchTerm], chosen: np.ndarray, n_docs: int, avgdl: float) -> np.ndarray:
+        """BM25 of the articles ``chosen`` (every posting of theirs has been read), negative as FTS5's rank:
+        each phrase's term frequency is the sum of its terms' counts, the length the article's tokens."""
+        dl = np.zeros(len(chosen), dtype=np.int64)
+        tf_of: dict[str, np.ndarray] = {}
+        for name, p in self.lists.items():
+            asc, tf, n_tokens = p.orders[::-1], p.tf[::-1], p.n_tokens[::-1]
+            at = np.minimum(np.searchsorted(asc, chosen), max(len(asc) - 1, 0))
+            present = (asc[at] == chosen) if len(asc) else np.zeros(len(chosen), dtype=bool)
+            tf_of[name] = np.where(present, tf[at] if len(asc) else 0, 0)
+            dl = np.where(present, n_tokens[at] if len(asc) else 0, dl)
+        norm = BM25_K1 * (1 - BM25_B + BM25_B * dl / avgdl) if avgdl else np.full(len(chosen), BM25_K1)
+        score = np.zeros(len(chosen), dtype=np.float64)
+        for term in phrases:
+            atom = self.atoms[term]
+            n = self.doc_freq(atom)
+            idf = max(math.log((n_docs - n + 0.5) / (n + 0.5)), BM25_MIN_IDF) if n_docs else BM25_MIN_IDF
+            f = sum((tf_of[t] for t in atom.terms), np.zeros(len(chosen), dtype=np.int64))
+            score = score - np.where(f > 0, idf * (f * (BM25_K1 + 1)) / (f + norm), 0.0)
+        return score
+
+
+def ranked(con: duckdb.DuckDBPyConnection, groups: list[list[tuple[str, SearchTerm]]], *, limit: int,
+           window: int, n_docs: int, avgdl: float) -> list[tuple[float, int]]:
+    """The best ``limit`` of the ``window`` latest matches: (score rounded as the store rounds it, corpus_order),
+    by the exact score, then input order, as FTS5 orders by rank."""
+    phrases = [t for g in groups for _, t in g]
+    search = PostingsSearch(con, phrases)
+    chosen = search.window(groups, window)
+    if not len(chosen):
+        return []
+    score = search.scores(phrases, chosen, n_docs, avgdl)
+    best = np.lexsort((chosen, score))[:limit]
+    return [(round(float(score[i]), 3), int(chosen[i])) for i in best]
