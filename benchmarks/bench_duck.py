@@ -4,7 +4,8 @@ A base corpus (a directory ``newsgraph ingest … --dask … --parquet`` wrote) 
 copied under new article ids in whole copies until it holds about ``--scale`` articles: every
 dataset a query reads (articles, entities and their links to corpus entities,
 mentions, times, sources, attributions, events, relations, warnings, terms),
-not ``records`` and ``raw_inputs``. Copies keep their originals' entities and
+not ``records`` and ``raw_inputs``; the articles sorted by ``corpus_order`` in row groups of
+``ARTICLE_ROW_GROUP`` (worker files each hold a narrow range of it). Copies keep their originals' entities and
 months, as ``bench_store.py`` copies a store: an entity in 4 % of the base
 articles is in 4 % of the large corpus. Then, in a fresh ``DuckCorpus``,
 ``--queries`` random entity profiles (``entity``), entity timelines (limit
@@ -37,6 +38,8 @@ from newsgraph.parquet.layout import ORDER, TABLES
 
 #: Datasets copied (what the queries read).
 COPIED = tuple(t for t in TABLES if t not in ("records", "raw_inputs", "failures"))
+#: Rows per row group of the copied articles (sorted by ``corpus_order``).
+ARTICLE_ROW_GROUP = 2048
 #: ``corpus_order`` of copy k = original + k × this (beyond any base corpus order).
 COPY_STRIDE = 10**12
 
@@ -70,8 +73,13 @@ def scale_up(base: Path, out: Path, target: int, *, with_derived: bool = True) -
         select = ", ".join(
             f"{_new_id(c)} AS {c}" if c == key else f"{c} + k * {COPY_STRIDE} AS {c}" if c == ORDER else f'"{c}"'
             for c in columns)
-        con.execute(f"""COPY (SELECT {select} FROM {src}, range({copies}) AS r(k))
-                        TO '{out}/{table}' (FORMAT parquet, PARTITION_BY (month), COMPRESSION zstd)""")
+        # Articles in input order, in small row groups, as the workers write them (a file per partition of
+        # 16 inputs, so each file covers a narrow range of corpus_order): a search fetches its page's
+        # articles by corpus_order, which then reads their row groups, not every article's.
+        sort, groups = ((f" ORDER BY {ORDER}", f", ROW_GROUP_SIZE {ARTICLE_ROW_GROUP}") if table == "articles"
+                        else ("", ""))
+        con.execute(f"""COPY (SELECT {select} FROM {src}, range({copies}) AS r(k){sort})
+                        TO '{out}/{table}' (FORMAT parquet, PARTITION_BY (month), COMPRESSION zstd{groups})""")
     for name in ("corpus_entities.parquet", "entity_keys.parquet"):
         shutil.copy(base / name, out / name)
     con.execute(f"""COPY (SELECT {_new_id("article_id")} AS article_id, entity_id, corpus_entity_id

@@ -104,6 +104,14 @@ class PostingsSearch:
     def __init__(self, con: duckdb.DuckDBPyConnection, phrases: list[SearchTerm]) -> None:
         self.con = con
         self.lists: dict[str, Postings] = {}
+        # Every stem's document frequency in one statement (a prefix looks up its own terms).
+        stems = list(dict.fromkeys(stem(tok) for words, prefix in phrases
+                                   if not (prefix and len([t for w in words for t in tokens(w)]) == 1)
+                                   for w in words for tok in tokens(w)))
+        if stems:
+            dfs = dict(con.execute(f"SELECT term, df FROM search_terms WHERE term IN ({', '.join('?' * len(stems))})",
+                                   stems).fetchall())
+            self.lists = {s: Postings(s, int(dfs.get(s, 0)), _EMPTY, _EMPTY, _EMPTY) for s in stems}
         self.atoms = {term: self._atom(term) for term in phrases}
 
     # --- the lists ----------------------------------------------------------------------------
@@ -123,13 +131,7 @@ class PostingsSearch:
             if len(found) > MAX_PREFIX_LISTS:
                 self._read_whole([name for name, _ in found])
             return Atom(tuple(name for name, _ in found), every=False)
-        stems = tuple(dict.fromkeys(stem(w) for w in folded))
-        missing = [s for s in stems if s not in self.lists]
-        if missing:
-            dfs = dict(self.con.execute(f"SELECT term, df FROM search_terms WHERE term IN "
-                                        f"({', '.join('?' * len(missing))})", missing).fetchall())
-            for s in missing:
-                self.lists[s] = Postings(s, int(dfs.get(s, 0)), _EMPTY, _EMPTY, _EMPTY)
+        stems = tuple(dict.fromkeys(stem(w) for w in folded))  # their lists made in ``__init__``
         return Atom(stems, every=len(stems) > 1)
 
     def _read_whole(self, names: list[str]) -> None:
