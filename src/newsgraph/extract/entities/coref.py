@@ -26,6 +26,7 @@ from newsgraph.extract.entities.lexicons import (
     PRONOUN_POS,
     PRONOUNS,
     ROLE_SYNONYMS,
+    ROLE_TENURE_MODIFIERS,
 )
 from newsgraph.vocab.parse import (
     NOMINAL_POS,
@@ -56,6 +57,8 @@ STRAIGHT_QUOTE_TOKENS = frozenset({'"', "''", "``"})
 PLACE_OR_GROUP_LABELS = frozenset({"NORP", "GPE"})
 #: Longest role description matched after its determiner, in tokens.
 MAX_ROLE_TOKENS = 4
+#: How many place or tenure words may stand between the determiner and the role ("the outgoing Gambian president").
+MAX_ROLE_PREFIX_TOKENS = 2
 
 
 @dataclass
@@ -162,6 +165,17 @@ def _cataphor(pronoun: Token) -> int | None:
     return None
 
 
+def _straight_mark_opens(doc: Doc, i: int, orths: list[str], inside: bool) -> bool:
+    """Whether the straight quotation mark at token ``i`` leaves the text inside a quotation."""
+    spaced_before = i == 0 or bool(doc[i - 1].whitespace_) or not orths[i - 1].strip() or orths[i - 1] in "(["
+    glued_after = not doc[i].whitespace_ and i + 1 < len(doc) and bool(orths[i + 1].strip())
+    if spaced_before and glued_after:
+        return True
+    if not spaced_before and not glued_after:
+        return False
+    return not inside
+
+
 class Quotes:
     """Which tokens are inside quotation marks, and who speaks each quotation.
 
@@ -185,9 +199,18 @@ class Quotes:
 
     @staticmethod
     def _mask(doc: Doc) -> list[bool]:
+        """Inside-quotation flags per token; a straight mark's direction is read from its spacing.
+
+        A straight mark after a space and glued to the next word opens a quotation, one glued to the
+        word before closes it: 'said: "I quit. "I will go."' is one quotation, although its marks,
+        counted in pairs, would put "I will go." outside (the BBC corpus writes a quotation's
+        paragraphs on one line, each reopened with a mark and none closed). A mark spaced on both
+        sides or glued on both toggles, as before.
+        """
         mask = [False] * len(doc)
         inside = False
-        for i, text in enumerate(token_strings(doc, ORTH)):
+        orths = token_strings(doc, ORTH)
+        for i, text in enumerate(orths):
             if text.count("\n") >= 2 and not text.strip():
                 inside = False  # a new paragraph reopens its quotation
             elif text in OPENING_QUOTE_TOKENS:
@@ -195,7 +218,7 @@ class Quotes:
             elif text in CLOSING_QUOTE_TOKENS:
                 inside = False
             elif text in STRAIGHT_QUOTE_TOKENS:
-                inside = not inside
+                inside = _straight_mark_opens(doc, i, orths, inside)
             else:
                 mask[i] = inside
         return mask
@@ -326,6 +349,24 @@ def _holders(phrase: str, by_role: dict[str, list[tuple[int, bool]]],
             or _untitled_holders(phrase, people))
 
 
+def _role_start(doc: Doc, i: int, lowers: list[str]) -> int:
+    """Where the role words of a description opened by the determiner at ``i`` begin.
+
+    A place word only says where ("the Pakistani president", "the London mayor"), and a word of
+    tenure only says that the role is held now ("the outgoing president"): both are skipped.
+    """
+    first = i + 1
+    for _ in range(MAX_ROLE_PREFIX_TOKENS):
+        if first + 1 >= len(doc):
+            break
+        if lowers[first] in ROLE_TENURE_MODIFIERS or (
+                doc[first].ent_type_ in PLACE_OR_GROUP_LABELS and doc[first + 1].ent_iob_ != "I"):
+            first += 1
+        else:
+            break
+    return first
+
+
 def role_descriptions(
     doc: Doc,
     people: dict[int, PersonInfo],
@@ -362,9 +403,7 @@ def role_descriptions(
             last_seen[order[cursor].group] = order[cursor].token
             cursor += 1
         match = None
-        # "the Pakistani president", "the London mayor": a place word before the role only says where.
-        first = i + 2 if i + 2 < n and doc[i + 1].ent_type_ in PLACE_OR_GROUP_LABELS and doc[i + 2].ent_iob_ != "I" \
-            else i + 1
+        first = _role_start(doc, i, lowers)
         for length in range(min(MAX_ROLE_TOKENS, n - first), 0, -1):
             end = first + length
             if any(covered[k] for k in range(first, end)):
@@ -373,6 +412,11 @@ def role_descriptions(
             holders = _holders(phrase, by_role, people)
             if not holders:
                 continue
+            # "Jo Dale, the campaign manager for Acme": an appositive is the name it follows, "for" or not.
+            appositive = [c for c in holders if i >= 2 and lowers[i - 1] == "," and last_seen.get(c[0]) == i - 2]
+            if appositive:
+                match = (i, end, appositive[0][0])
+                break
             if _continues(doc, end):
                 continue  # "the president of Mexico", "the president-elect", "the President's Daily Brief"
             # Only people mentioned in this or the last few sentences: a role named far from its

@@ -140,6 +140,11 @@ OPEN_ROLES: dict[str, str | None] = {
     "billionaire": None, "businessman": "male", "businesswoman": "female",
 }
 
+#: Words before a role in a description that say only that its holder holds it now ("the outgoing president",
+#: "the incumbent prime minister"). "incoming" and "former" are not among them: they name someone else's tenure.
+ROLE_TENURE_MODIFIERS = frozenset({"outgoing", "incumbent", "current", "sitting", "embattled", "beleaguered",
+                                   "veteran"})
+
 #: Role descriptions that name the same role as a title under another word ("the premier": a Prime Minister).
 ROLE_SYNONYMS: dict[str, str] = {
     "premier": "prime minister", "pm": "prime minister", "pope": "pontiff", "pontiff": "pope",
