@@ -25,6 +25,7 @@ from newsgraph.extract.entities.lexicons import (
     OPEN_ROLES,
     PRONOUN_POS,
     PRONOUNS,
+    QUOTE_VERBS,
     ROLE_SYNONYMS,
     ROLE_TENURE_MODIFIERS,
 )
@@ -36,7 +37,6 @@ from newsgraph.vocab.parse import (
     VERBAL_POS,
 )
 from newsgraph.vocab.pronouns import PERSON_REFLEXIVES
-from newsgraph.vocab.speech import QUOTE_SPEECH_VERBS
 
 #: How many sentences back a pronoun looks for its antecedent.
 PRONOUN_WINDOW = 2
@@ -192,10 +192,12 @@ class Quotes:
         self.inside = self._mask(doc)
         self._by_sent: dict[int, list[int]] = {}
         for i, lemma in enumerate(token_strings(doc, LEMMA)):
-            if lemma.lower() in QUOTE_SPEECH_VERBS and not self.inside[i]:
-                for child in doc[i].children:
-                    if child.dep_ in NOMINAL_SUBJECT_DEPS and not self.inside[child.i]:
-                        self._by_sent.setdefault(sents[i], []).append(child.i)
+            if lemma.lower() in QUOTE_VERBS and not self.inside[i]:
+                verb = doc[i]
+                subjects = [c.i for c in verb.children if c.dep_ in NOMINAL_SUBJECT_DEPS and not self.inside[c.i]]
+                if not subjects and verb.dep_ == "acl" and verb.head.pos_ in NOMINAL_POS:
+                    subjects = [verb.head.i]  # "a clip of the minister saying, '...'": the noun speaks
+                self._by_sent.setdefault(sents[i], []).extend(subjects)
 
     @staticmethod
     def _mask(doc: Doc) -> list[bool]:
@@ -287,7 +289,7 @@ def resolve_pronouns(
             best, best_score = group, 0.0  # "X's decision to distance himself"; "Before his ..., X ..."
         # '"X did it," he said': the speaker of a quotation is not someone named inside it.
         speaker = (not quotes.inside[token.i] and token.dep_ == "nsubj"
-                   and token.head.lemma_.lower() in QUOTE_SPEECH_VERBS)
+                   and token.head.lemma_.lower() in QUOTE_VERBS)
         candidates = outside if speaker else recent
         for group, anchor in ([] if best is not None else candidates.items()):
             if sent - anchor.sent > PRONOUN_WINDOW:

@@ -12,6 +12,7 @@ import re
 from newsgraph.vocab.names import HONORIFICS  # noqa: F401  (re-exported: the stage's lists read it here)
 from newsgraph.vocab.parse import NOMINAL_SUBJECT_DEPS
 from newsgraph.vocab.pronouns import PERSON_PRONOUN_GENDERS
+from newsgraph.vocab.speech import QUOTE_SPEECH_VERBS
 
 #: spaCy labels kept as entities (numbers, dates and the like are not).
 ENTITY_LABELS = frozenset(
@@ -90,6 +91,14 @@ MALE_TITLES = frozenset({"congressman", "chairman", "spokesman", "king", "prince
 FEMALE_TITLES = frozenset({"congresswoman", "chairwoman", "spokeswoman", "queen", "princess",
                            "councilwoman", "assemblywoman", "sister", "mother", "dame", "lady", "madam",
                            "businesswoman", "wife", "daughter", "actress", "duchess", "empress"})
+
+#: Verbs whose subject speaks the quotation next to them: the shared quotation verbs and verbs of manner
+#: ("she joked: '...'", "he admitted"), which say how a quotation was spoken, not whether.
+QUOTE_VERBS = QUOTE_SPEECH_VERBS | frozenset({
+    "joke", "quip", "admit", "concede", "stress", "promise", "vow", "announce", "comment", "remark", "observe",
+    "confirm", "acknowledge", "boast", "complain", "exclaim", "laugh", "shout", "scream", "plead", "predict",
+    "urge", "suggest", "agree", "counter", "retort", "mutter", "whisper", "sigh",
+})
 
 #: Third-person singular pronouns resolved to people, with their gender: the shared list under the name
 #: other code (the mention scorer) reads it by here.
