@@ -56,6 +56,9 @@ W_RECENCY = 100.0
 W_SUBJECT = 80.0
 W_OBJECT = 50.0
 W_NOT_ADVERBIAL = 50.0
+#: A subject weighs more the less deeply its verb is embedded (this weight over 1 + the verb's depth):
+#: "Consumers care how handsets fit their lives" — "their" is the consumers'.
+W_MAIN_SUBJECT = 30.0
 #: Description scoring: per sentence back, subject, frequency, the noun inside the name.
 D_DISTANCE = 1.0
 D_SUBJECT = 0.5
@@ -125,6 +128,16 @@ def _expletive(token: Token) -> bool:
     clause = any(c.dep_ in CLAUSE_DEPS for c in head.children)
     # "it is clear that ...", and the small clause "she found it hard to ..."
     return token.dep_ == "nsubj" and clause and (lemma in EXPLETIVE_VERBS or head.pos_ == "ADJ")
+
+
+def _depth(token: Token) -> int:
+    """How many heads stand above ``token`` in its sentence (coordination not counted)."""
+    depth = 0
+    while token.head.i != token.i:
+        if token.dep_ != "conj":
+            depth += 1
+        token = token.head
+    return depth
 
 
 def _clause_subject(token: Token) -> int | None:
@@ -375,7 +388,9 @@ class OrgResolver:
             if gi is not None and org is None:
                 continue  # a person
             number_plural = root.tag_ in PLURAL_NOUN_TAGS or root.lower_ in PLURAL_PRONOUN_FORMS
-            singular_org = plural and not number_plural and org is not None and org.label in ("ORG", "NORP")
+            # "Labour ... they": an organisation named as a subject or object, not where something happens.
+            singular_org = (plural and not number_plural and org is not None and org.label in ("ORG", "NORP")
+                            and root.dep_ != "pobj")
             if plural and not number_plural and not singular_org:
                 continue
             if not plural and (number_plural or (org is not None and (org.label == "NORP" or org.kind == "group"))):
@@ -383,6 +398,7 @@ class OrgResolver:
             score = W_RECENCY / (2 ** back)
             if root.dep_ in NOMINAL_SUBJECT_DEPS:
                 score += W_SUBJECT
+                score += W_MAIN_SUBJECT / (1 + _depth(root.head))
             elif root.dep_ == "dobj":
                 score += W_OBJECT
             if root.dep_ != "pobj":
