@@ -286,6 +286,8 @@ ORG_NAME_KINDS: dict[str, str] = {
                      "cnn", "reuters", "nbc", "abc", "cbs", "fox", "itv", "magazine"), "media"),
     **dict.fromkeys(("campaign",), "campaign"),
     **dict.fromkeys(("plant", "factory", "works"), "facility"),
+    **dict.fromkeys(("society", "trust", "foundation", "association", "charity", "federation", "alliance",
+                     "coalition", "league", "club"), "other"),
 }  # fmt: skip
 #: Nouns for a country's government: a description of the country itself ("the government", "the regime").
 GOVERNMENT_NOUNS = frozenset({"government", "administration", "regime", "executive", "cabinet"})
