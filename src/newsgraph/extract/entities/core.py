@@ -656,6 +656,7 @@ def _person_info(doc: Doc, group: Group) -> coref.PersonInfo:
     if info.gender is None and group.parts and group.parts.first:
         first = next((doc[s.start].text for s in group.spans if len(s.key.split()) > 1), group.parts.first)
         info.gender = names.first_name_gender(first.rstrip("."))
+        info.guessed_gender = info.gender is not None
     for title in group.titles:
         info.roles[title.display.lower()] = True
         info.roles.setdefault(title.role, False)

@@ -46,6 +46,8 @@ W_SUBJECT = 0.8
 W_GENDER = 0.3
 W_FREQUENCY = 0.2
 W_SAME_CLAUSE_SUBJECT = 1.5
+#: What a pronoun of the other gender than a first-name guess costs: a sentence of distance and a subject's edge.
+W_GUESSED_GENDER_MISMATCH = 2.0
 #: How many sentences back a role description looks for the person holding the role.
 ROLE_WINDOW = 3
 #: Quotation-mark tokens that open, close, or (straight, either way) toggle a quotation. Tokens, not
@@ -77,6 +79,9 @@ class PersonInfo:
 
     gender: str | None = None
     count: int = 0
+    #: The gender is only the first-name dictionary's guess ("Adama", "Mai" read as women's names): a pronoun
+    #: of the other gender is unlikely, not impossible, and the first one resolved corrects it.
+    guessed_gender: bool = False
     roles: dict[str, bool] = field(default_factory=dict)  # role text -> is the full displayed title
 
 
@@ -109,9 +114,13 @@ def _clause_head(token: Token) -> Token:
 
 def _score(pronoun: Token, anchor: Anchor, doc: Doc, info: PersonInfo, sent: int, gender: str) -> float | None:
     """How good an antecedent ``anchor`` is for ``pronoun``; None if impossible."""
-    if info.gender and info.gender != gender:
-        return None
+    if info.gender and info.gender != gender and not (
+            info.guessed_gender and anchor.subject and sent - anchor.sent <= 1
+            and pronoun.dep_ in NOMINAL_SUBJECT_DEPS):
+        return None  # against a guess only subject to subject, in this or the next sentence ("Mai Fatty ... he")
     score = -W_DISTANCE * (sent - anchor.sent)
+    if info.gender and info.gender != gender:
+        score -= W_GUESSED_GENDER_MISMATCH
     if anchor.subject:
         score += W_SUBJECT
     if info.gender == gender:
@@ -285,7 +294,7 @@ def resolve_pronouns(
         best, best_score = None, None
         bound = _binder(token) if token.lower_ in PERSON_REFLEXIVES else _cataphor(token)
         group = quotes.groups.get(bound) if bound is not None else None
-        if group is not None and people[group].gender in (None, gender):
+        if group is not None and (people[group].gender in (None, gender) or people[group].guessed_gender):
             best, best_score = group, 0.0  # "X's decision to distance himself"; "Before his ..., X ..."
         # '"X did it," he said': the speaker of a quotation is not someone named inside it.
         speaker = (not quotes.inside[token.i] and token.dep_ == "nsubj"
@@ -304,8 +313,8 @@ def resolve_pronouns(
         resolved.append((token.i, best))
         quotes.groups[token.i] = best
         info = people[best]
-        if info.gender is None:
-            info.gender = gender
+        if info.gender is None or (info.guessed_gender and info.gender != gender):
+            info.gender, info.guessed_gender = gender, False
         subject = token.dep_ in SALIENT_SUBJECT_DEPS
         previous = recent.get(best)
         # The pronoun becomes the group's latest anchor, keeping subject status within its sentence.
