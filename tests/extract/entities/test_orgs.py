@@ -135,3 +135,41 @@ def test_a_programme_named_after_its_host_is_one_work(parse):
 def test_a_place_with_a_person_stays_two_names(parse):
     found = entities(parse("Paris with Anna Smith was lovely."))
     assert {e.name for e in found} >= {"Paris", "Anna Smith"}
+
+
+def test_they_is_not_an_organisation_named_only_in_a_prepositional_phrase(parse):
+    text = ('In a speech in Northamptonshire, she said the "forgotten majority" was the backbone of the country. '
+            "They were people saving for their first home.")
+    found = entities(parse(text))
+    assert _owner(found, "They", text.index("They")) is None
+
+
+def test_a_main_clause_subject_beats_an_embedded_one(parse):
+    text = ("Consumers want phones that work. Many consumers buy two. "
+            "Consumers are more interested in how handsets fit in with their lifestyle than in speed.")
+    found = entities(parse(text))
+    group = _owner(found, "Consumers", 0)
+    assert group is not None and _owner(found, "their", text.index("their")) is group
+
+
+def test_a_coordinated_phrase_is_no_antecedent_of_it(parse):
+    text = "Acme Corp and Bolt Motors have opposed the merger for months, saying it would cost jobs."
+    found = entities(parse(text))
+    assert _owner(found, "it", text.index(" it ") + 1) is None
+
+
+def test_the_government_of_a_country_is_the_country(parse):
+    text = ("Ruritania held an election in May. The league called on the government of Ruritania to respect "
+            "the vote.")
+    found = entities(parse(text))
+    country = _owner(found, "Ruritania", 0)
+    assert country is not None
+    assert _owner(found, "the government", text.index("the government")) is country
+
+
+def test_a_society_is_the_charity(parse):
+    text = "The Hollins Society wants a televised debate. The non-partisan charity said leaders should agree."
+    found = entities(parse(text))
+    society = next((e for e in found if e.name == "Hollins Society"), None)
+    assert society is not None
+    assert _owner(found, "The non-partisan charity", text.index("The non")) is society
