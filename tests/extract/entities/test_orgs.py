@@ -173,3 +173,10 @@ def test_a_society_is_the_charity(parse):
     society = next((e for e in found if e.name == "Hollins Society"), None)
     assert society is not None
     assert _owner(found, "The non-partisan charity", text.index("The non")) is society
+
+
+def test_its_in_a_fronted_prepositional_phrase_is_the_main_clause_subject(parse):
+    text = "Sales were weak last year. In its annual report, Bolt Motors said demand would recover."
+    found = entities(parse(text))
+    bolt = next((e for e in found if e.name == "Bolt Motors"), None)
+    assert bolt is not None and _owner(found, "its", text.index("its")) is bolt

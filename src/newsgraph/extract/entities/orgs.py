@@ -153,12 +153,35 @@ def _clause_subject(token: Token) -> int | None:
     return next((c.i for c in head.children if c.dep_ in NOMINAL_SUBJECT_DEPS), None)
 
 
+def _fronted_phrase_subject(token: Token) -> int | None:
+    """The main clause subject an "its" in a fronted prepositional phrase points ahead to.
+
+    "In its 2016 report, Human Rights Watch said ...": the phrase hangs off the main verb before
+    its subject, and a possessive inside it is that subject's.
+    """
+    if token.dep_ != "poss":
+        return None
+    node = token.head
+    for _ in range(CATAPHOR_DEPTH):
+        head = node.head
+        if head.i == node.i:
+            return None
+        if head.dep_ == "ROOT" and node.dep_ == "prep" and node.i < head.i:
+            subject = next((c for c in head.children if c.dep_ in NOMINAL_SUBJECT_DEPS), None)
+            return subject.i if subject is not None and subject.i > token.i else None
+        node = head
+    return None
+
+
 def _fronted_adjunct_subject(token: Token) -> int | None:
     """The main clause subject an "it"/"its" in a fronted, subjectless participle points ahead to.
 
     "Reporting its results for the quarter, the airline said ...": the participle
     is done by the main clause's subject, and its "its" is that subject too.
     """
+    fronted = _fronted_phrase_subject(token)
+    if fronted is not None:
+        return fronted
     verb = token.head
     for _ in range(CATAPHOR_DEPTH):
         if verb.pos_ in ("VERB", "AUX") or verb.head.i == verb.i:
