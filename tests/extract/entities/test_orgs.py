@@ -180,3 +180,17 @@ def test_its_in_a_fronted_prepositional_phrase_is_the_main_clause_subject(parse)
     found = entities(parse(text))
     bolt = next((e for e in found if e.name == "Bolt Motors"), None)
     assert bolt is not None and _owner(found, "its", text.index("its")) is bolt
+
+
+def test_an_organisation_noun_before_a_name_makes_it_an_organisation(parse):
+    text = ("Bookmaker Hollins Whitby has stopped taking bets on the race. The firm closed the book on Friday, "
+            "and it will not reopen it.")
+    found = entities(parse(text))
+    firm = next((e for e in found if e.name == "Hollins Whitby"), None)
+    assert firm is not None and firm.type == "ORG"
+    assert _owner(found, "The firm", text.index("The firm")) is firm
+
+
+def test_an_organisation_noun_inside_a_name_stays(parse):
+    found = entities(parse("Bank of England officials met on Monday."))
+    assert any(e.name == "Bank of England" for e in found)

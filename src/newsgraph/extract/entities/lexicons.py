@@ -261,6 +261,15 @@ ORG_KIND_NOUNS: dict[str, str] = {
     **dict.fromkeys(("charity", "organisation", "organization", "alliance", "coalition", "bloc",
                      "association", "federation", "foundation", "club", "team"), "other"),
 }  # fmt: skip
+#: Nouns that, written right before a name, say it is an organisation's ("carmaker Volvo", "bookmaker
+#: William Hill", "hedge funds TCI and Atticus"). Not "maker", "publisher" or "producer": "film maker
+#: Ken Loach" and "publisher Jo Dale" are people.
+ORG_CUE_NOUNS = frozenset({
+    "company", "firm", "bank", "carmaker", "automaker", "chipmaker", "bookmaker", "retailer", "supermarket",
+    "airline", "insurer", "lender", "broadcaster", "conglomerate", "newspaper", "tabloid", "magazine", "website",
+    "watchdog", "regulator", "charity", "fund", "funds", "brand", "label", "network", "union", "club", "group",
+})
+
 #: Kinds of organisation any of whose members a noun may name: "the group" may be a company or a party.
 ORG_KIND_ALSO: dict[str, frozenset[str]] = {
     "group": frozenset({"company", "party", "other", "media"}),
