@@ -312,8 +312,10 @@ GROUP_NOUNS: dict[str, str] = {
                      "student", "teacher", "doctor", "nurse", "farmer", "fighter", "refugee", "migrant",
                      "campaigner", "shareholder", "prosecutor", "investigator", "researcher", "scientist",
                      "supporter", "opponent", "member", "striker", "miner", "pilot", "passenger",
-                     "consumer", "customer", "victim", "survivor", "delegate", "negotiator"), "NORP"),
-    **dict.fromkeys(("union", "bank", "company", "firm", "insurer", "lender", "airline", "carmaker"), "ORG"),
+                     "consumer", "customer", "victim", "survivor", "delegate", "negotiator", "msp", "mep",
+                     "diplomat", "expert", "economist", "viewer", "fan", "user", "executive", "citizen"), "NORP"),
+    **dict.fromkeys(("union", "bank", "company", "firm", "insurer", "lender", "airline", "carmaker", "broadcaster",
+                     "quango", "retailer", "manufacturer", "supermarket", "charity"), "ORG"),
 }  # fmt: skip
 #: Mentions an unnamed group needs in an article before it is an entity of its own.
 GROUP_MIN_MENTIONS = 3
