@@ -58,3 +58,18 @@ def test_a_guessed_gender_still_keeps_a_possessive_of_the_other_gender_away(pars
     text = "Supporters of Mai Ahmad Fatty cheered because her divorce came through."
     found = entities(parse(text))
     assert _owner(found, "her", text.index("her")) is None
+
+
+def test_a_title_in_a_relative_clause_makes_the_role(parse):
+    text = ("Mr Dale, who is prime minister, met Omar Haddad on Monday. Mr Haddad said the talks were good. "
+            "They talked about trade. Later the prime minister left for Paris.")
+    found = entities(parse(text))
+    dale = _named(found, "Dale")
+    assert "prime minister" in [t.lower() for t in dale.titles]
+    assert _owner(found, "the prime minister", text.index("the prime")) is dale
+
+
+def test_a_description_in_a_relative_clause_is_no_title(parse):
+    text = "Mr Dale, who is a lawyer, met Omar Haddad. Later the lawyer left."
+    found = entities(parse(text))
+    assert not _named(found, "Dale").titles
