@@ -206,6 +206,10 @@ class Quotes:
                 subjects = [c.i for c in verb.children if c.dep_ in NOMINAL_SUBJECT_DEPS and not self.inside[c.i]]
                 if not subjects and verb.dep_ == "acl" and verb.head.pos_ in NOMINAL_POS:
                     subjects = [verb.head.i]  # "a clip of the minister saying, '...'": the noun speaks
+                if not subjects and verb.dep_ == "conj" and verb.head.pos_ in VERBAL_POS:
+                    # "the actress stopped to sign autographs and joked: '...'": the first verb's subject
+                    subjects = [c.i for c in verb.head.children
+                                if c.dep_ in NOMINAL_SUBJECT_DEPS and not self.inside[c.i]]
                 self._by_sent.setdefault(sents[i], []).extend(subjects)
 
     @staticmethod
