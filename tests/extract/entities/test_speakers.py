@@ -69,8 +69,3 @@ def test_a_speaker_named_after_a_reopened_quotation_wins_over_the_last_one(parse
     found = entities(parse(text))
     assert _owner(found, "I", text.index("I think")) is _named(found, "Omar Haddad")
 
-
-def test_a_coordinated_speech_verb_takes_the_first_verbs_subject(parse):
-    text = ('Rosa Lind left early. Omar Haddad stopped to sign autographs and joked: "I love this town."')
-    found = entities(parse(text))
-    assert _owner(found, "I", text.index("I love")) is _named(found, "Omar Haddad")
