@@ -12,6 +12,7 @@ from newsgraph.evaluate.mentions import article_text, load_annotations, read_art
 ROOT = Path(__file__).resolve().parents[3]
 DATA = ROOT / "benchmarks" / "data" / "mentions_handchecked.json"
 UNSEEN = ROOT / "benchmarks" / "data" / "mentions_unseen.json"
+DEV = ROOT / "benchmarks" / "data" / "mentions_dev.json"
 
 #: Measured 0.79 when the annotations were made; a drop below this floor is a regression.
 ACCURACY_FLOOR = 0.72
@@ -69,3 +70,19 @@ def test_unseen_resolution_accuracy_floor():
     assert score.correct / score.total >= UNSEEN_ACCURACY_FLOOR
     described = score.by_category["description"]
     assert described.correct / described.total >= UNSEEN_DESCRIPTION_FLOOR
+
+
+def test_dev_annotations_point_at_their_words_and_share_no_article():
+    """The development set (mentions_dev.json) is valid and shares no article with the report set or the old one."""
+    data = load_annotations(DEV)
+    files = [a["file"] for a in data["articles"]]
+    others = {a["file"] for path in (DATA, UNSEEN) for a in load_annotations(path)["articles"]}
+    assert len(files) == len(set(files)) >= 12 and not set(files) & others
+    assert not any(f.startswith("sample30/") for f in files)
+    assert sum(len(a["mentions"]) for a in data["articles"]) >= 200
+    for article in data["articles"]:
+        text = read_article(CORPUS / article["file"])
+        for item in article["mentions"]:
+            assert text[item["start"] : item["end"]] == item["text"]
+            assert item["category"] in ("pronoun", "first_person", "description", "role")
+            assert item["refers_to"] is None or (isinstance(item["refers_to"], list) and item["refers_to"])

@@ -135,3 +135,62 @@ def test_a_programme_named_after_its_host_is_one_work(parse):
 def test_a_place_with_a_person_stays_two_names(parse):
     found = entities(parse("Paris with Anna Smith was lovely."))
     assert {e.name for e in found} >= {"Paris", "Anna Smith"}
+
+
+def test_they_is_not_an_organisation_named_only_in_a_prepositional_phrase(parse):
+    text = ('In a speech in Northamptonshire, she said the "forgotten majority" was the backbone of the country. '
+            "They were people saving for their first home.")
+    found = entities(parse(text))
+    assert _owner(found, "They", text.index("They")) is None
+
+
+def test_a_main_clause_subject_beats_an_embedded_one(parse):
+    text = ("Consumers want phones that work. Many consumers buy two. "
+            "Consumers are more interested in how handsets fit in with their lifestyle than in speed.")
+    found = entities(parse(text))
+    group = _owner(found, "Consumers", 0)
+    assert group is not None and _owner(found, "their", text.index("their")) is group
+
+
+def test_a_coordinated_phrase_is_no_antecedent_of_it(parse):
+    text = "Acme Corp and Bolt Motors have opposed the merger for months, saying it would cost jobs."
+    found = entities(parse(text))
+    assert _owner(found, "it", text.index(" it ") + 1) is None
+
+
+def test_the_government_of_a_country_is_the_country(parse):
+    text = ("Ruritania held an election in May. The league called on the government of Ruritania to respect "
+            "the vote.")
+    found = entities(parse(text))
+    country = _owner(found, "Ruritania", 0)
+    assert country is not None
+    assert _owner(found, "the government", text.index("the government")) is country
+
+
+def test_a_society_is_the_charity(parse):
+    text = "The Hollins Society wants a televised debate. The non-partisan charity said leaders should agree."
+    found = entities(parse(text))
+    society = next((e for e in found if e.name == "Hollins Society"), None)
+    assert society is not None
+    assert _owner(found, "The non-partisan charity", text.index("The non")) is society
+
+
+def test_its_in_a_fronted_prepositional_phrase_is_the_main_clause_subject(parse):
+    text = "Sales were weak last year. In its annual report, Bolt Motors said demand would recover."
+    found = entities(parse(text))
+    bolt = next((e for e in found if e.name == "Bolt Motors"), None)
+    assert bolt is not None and _owner(found, "its", text.index("its")) is bolt
+
+
+def test_an_organisation_noun_before_a_name_makes_it_an_organisation(parse):
+    text = ("Bookmaker Hollins Whitby has stopped taking bets on the race. The firm closed the book on Friday, "
+            "and it will not reopen it.")
+    found = entities(parse(text))
+    firm = next((e for e in found if e.name == "Hollins Whitby"), None)
+    assert firm is not None and firm.type == "ORG"
+    assert _owner(found, "The firm", text.index("The firm")) is firm
+
+
+def test_an_organisation_noun_inside_a_name_stays(parse):
+    found = entities(parse("Bank of England officials met on Monday."))
+    assert any(e.name == "Bank of England" for e in found)

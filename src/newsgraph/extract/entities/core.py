@@ -38,6 +38,7 @@ from newsgraph.extract.entities.lexicons import (
     NICKNAMES,
     NON_NAME_LABELS,
     NOT_NAMES,
+    ORG_CUE_NOUNS,
     PRONOUN_WORDS,
     RE_DATE_OR_SCORE,
     RE_DIGIT,
@@ -64,6 +65,9 @@ PERSON_EVIDENCE_VOTES = 1000.0
 ALL_CAPS_VOTE = 0.4
 #: A known platform or news brand outvotes any number of PERSON/GPE labels, not a title or honorific.
 KNOWN_ORGANISATION_VOTES = 100.0
+#: Votes an organisation's kind noun before a name ("handset maker", "bookmaker") gives to ORG: more than
+#: any number of tagger labels, less than a title or honorific.
+ORG_EVIDENCE_VOTES = 100.0
 #: How near (in tokens) a full name must be for a bare surname to prefer it over the main bearer.
 RECENT_FULL_NAME_TOKENS = 40
 #: Labels whose names never end in a number ("Kent 108-3" is a team and its score).
@@ -98,6 +102,7 @@ class NameSpan:
     key: str
     label: str | None
     person_evidence: bool = False
+    org_evidence: bool = False  # an organisation's kind noun written right before it ("carmaker Volvo")
     honorific: str | None = None
     title: titles.Title | None = None
     all_caps: bool = False
@@ -205,10 +210,17 @@ def _trim(doc: Doc, ent: Span) -> NameSpan | None:
                            or doc[start].is_space):
         start += 1
     stripped_title = False
+    # "carmaker Volvo", "Bookmaker William Hill" (the noun inside the span or just before it): an organisation.
+    org_cue = start > 0 and doc[start - 1].lower_ in ORG_CUE_NOUNS and doc[start - 1].pos_ == "NOUN"
     while end - start > 1:
         low = doc[start].lower_
         if low in HONORIFICS:
             honorific = low
+        elif (low in ORG_CUE_NOUNS and (doc[start].pos_ == "NOUN" or doc[start].is_sent_start
+                                           or (start > 0 and not doc[start - 1].text.strip()))
+              and not honorific and not stripped_title and doc[start + 1].lower_ not in ("of", "&", "and")):
+            # The noun inside the span, lower case or opening the sentence; "Bank of England" keeps its "Bank".
+            org_cue = True
         elif _leading_title(doc, start, label):
             stripped_title = True
         else:
@@ -232,6 +244,7 @@ def _trim(doc: Doc, ent: Span) -> NameSpan | None:
     if span.title is not None:
         span.title = titles.with_jurisdiction(doc, span.title, end)
     span.person_evidence = bool(honorific) or stripped_title or span.title is not None
+    span.org_evidence = org_cue and not span.person_evidence
     return span
 
 
@@ -341,6 +354,8 @@ def _vote(spans: list[NameSpan]) -> dict[str, str]:
             votes[span.key]["PERSON"] += PERSON_EVIDENCE_VOTES
         if span.key in KNOWN_ORGANISATIONS:
             votes[span.key]["ORG"] += KNOWN_ORGANISATION_VOTES
+        if span.org_evidence:
+            votes[span.key]["ORG"] += ORG_EVIDENCE_VOTES
     labels = {key: counter.most_common(1)[0][0] for key, counter in votes.items()}
     # A single word that is the surname of a person named in full is that person.
     surnames = set()
@@ -656,6 +671,7 @@ def _person_info(doc: Doc, group: Group) -> coref.PersonInfo:
     if info.gender is None and group.parts and group.parts.first:
         first = next((doc[s.start].text for s in group.spans if len(s.key.split()) > 1), group.parts.first)
         info.gender = names.first_name_gender(first.rstrip("."))
+        info.guessed_gender = info.gender is not None
     for title in group.titles:
         info.roles[title.display.lower()] = True
         info.roles.setdefault(title.role, False)

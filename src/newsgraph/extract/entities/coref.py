@@ -25,7 +25,9 @@ from newsgraph.extract.entities.lexicons import (
     OPEN_ROLES,
     PRONOUN_POS,
     PRONOUNS,
+    QUOTE_VERBS,
     ROLE_SYNONYMS,
+    ROLE_TENURE_MODIFIERS,
 )
 from newsgraph.vocab.parse import (
     NOMINAL_POS,
@@ -35,7 +37,6 @@ from newsgraph.vocab.parse import (
     VERBAL_POS,
 )
 from newsgraph.vocab.pronouns import PERSON_REFLEXIVES
-from newsgraph.vocab.speech import QUOTE_SPEECH_VERBS
 
 #: How many sentences back a pronoun looks for its antecedent.
 PRONOUN_WINDOW = 2
@@ -45,6 +46,8 @@ W_SUBJECT = 0.8
 W_GENDER = 0.3
 W_FREQUENCY = 0.2
 W_SAME_CLAUSE_SUBJECT = 1.5
+#: What a pronoun of the other gender than a first-name guess costs: a sentence of distance and a subject's edge.
+W_GUESSED_GENDER_MISMATCH = 2.0
 #: How many sentences back a role description looks for the person holding the role.
 ROLE_WINDOW = 3
 #: Quotation-mark tokens that open, close, or (straight, either way) toggle a quotation. Tokens, not
@@ -56,6 +59,8 @@ STRAIGHT_QUOTE_TOKENS = frozenset({'"', "''", "``"})
 PLACE_OR_GROUP_LABELS = frozenset({"NORP", "GPE"})
 #: Longest role description matched after its determiner, in tokens.
 MAX_ROLE_TOKENS = 4
+#: How many place or tenure words may stand between the determiner and the role ("the outgoing Gambian president").
+MAX_ROLE_PREFIX_TOKENS = 2
 
 
 @dataclass
@@ -74,6 +79,9 @@ class PersonInfo:
 
     gender: str | None = None
     count: int = 0
+    #: The gender is only the first-name dictionary's guess ("Adama", "Mai" read as women's names): a pronoun
+    #: of the other gender is unlikely, not impossible, and the first one resolved corrects it.
+    guessed_gender: bool = False
     roles: dict[str, bool] = field(default_factory=dict)  # role text -> is the full displayed title
 
 
@@ -106,9 +114,13 @@ def _clause_head(token: Token) -> Token:
 
 def _score(pronoun: Token, anchor: Anchor, doc: Doc, info: PersonInfo, sent: int, gender: str) -> float | None:
     """How good an antecedent ``anchor`` is for ``pronoun``; None if impossible."""
-    if info.gender and info.gender != gender:
-        return None
+    if info.gender and info.gender != gender and not (
+            info.guessed_gender and anchor.subject and sent - anchor.sent <= 1
+            and pronoun.dep_ in NOMINAL_SUBJECT_DEPS):
+        return None  # against a guess only subject to subject, in this or the next sentence ("Mai Fatty ... he")
     score = -W_DISTANCE * (sent - anchor.sent)
+    if info.gender and info.gender != gender:
+        score -= W_GUESSED_GENDER_MISMATCH
     if anchor.subject:
         score += W_SUBJECT
     if info.gender == gender:
@@ -162,6 +174,17 @@ def _cataphor(pronoun: Token) -> int | None:
     return None
 
 
+def _straight_mark_opens(doc: Doc, i: int, orths: list[str], inside: bool) -> bool:
+    """Whether the straight quotation mark at token ``i`` leaves the text inside a quotation."""
+    spaced_before = i == 0 or bool(doc[i - 1].whitespace_) or not orths[i - 1].strip() or orths[i - 1] in "(["
+    glued_after = not doc[i].whitespace_ and i + 1 < len(doc) and bool(orths[i + 1].strip())
+    if spaced_before and glued_after:
+        return True
+    if not spaced_before and not glued_after:
+        return False
+    return not inside
+
+
 class Quotes:
     """Which tokens are inside quotation marks, and who speaks each quotation.
 
@@ -178,16 +201,31 @@ class Quotes:
         self.inside = self._mask(doc)
         self._by_sent: dict[int, list[int]] = {}
         for i, lemma in enumerate(token_strings(doc, LEMMA)):
-            if lemma.lower() in QUOTE_SPEECH_VERBS and not self.inside[i]:
-                for child in doc[i].children:
-                    if child.dep_ in NOMINAL_SUBJECT_DEPS and not self.inside[child.i]:
-                        self._by_sent.setdefault(sents[i], []).append(child.i)
+            if lemma.lower() in QUOTE_VERBS and not self.inside[i]:
+                verb = doc[i]
+                subjects = [c.i for c in verb.children if c.dep_ in NOMINAL_SUBJECT_DEPS and not self.inside[c.i]]
+                if not subjects and verb.dep_ == "acl" and verb.head.pos_ in NOMINAL_POS:
+                    subjects = [verb.head.i]  # "a clip of the minister saying, '...'": the noun speaks
+                if not subjects and verb.dep_ == "conj" and verb.head.pos_ in VERBAL_POS:
+                    # "the actress stopped to sign autographs and joked: '...'": the first verb's subject
+                    subjects = [c.i for c in verb.head.children
+                                if c.dep_ in NOMINAL_SUBJECT_DEPS and not self.inside[c.i]]
+                self._by_sent.setdefault(sents[i], []).extend(subjects)
 
     @staticmethod
     def _mask(doc: Doc) -> list[bool]:
+        """Inside-quotation flags per token; a straight mark's direction is read from its spacing.
+
+        A straight mark after a space and glued to the next word opens a quotation, one glued to the
+        word before closes it: 'said: "I quit. "I will go."' is one quotation, although its marks,
+        counted in pairs, would put "I will go." outside (the BBC corpus writes a quotation's
+        paragraphs on one line, each reopened with a mark and none closed). A mark spaced on both
+        sides or glued on both toggles, as before.
+        """
         mask = [False] * len(doc)
         inside = False
-        for i, text in enumerate(token_strings(doc, ORTH)):
+        orths = token_strings(doc, ORTH)
+        for i, text in enumerate(orths):
             if text.count("\n") >= 2 and not text.strip():
                 inside = False  # a new paragraph reopens its quotation
             elif text in OPENING_QUOTE_TOKENS:
@@ -195,7 +233,7 @@ class Quotes:
             elif text in CLOSING_QUOTE_TOKENS:
                 inside = False
             elif text in STRAIGHT_QUOTE_TOKENS:
-                inside = not inside
+                inside = _straight_mark_opens(doc, i, orths, inside)
             else:
                 mask[i] = inside
         return mask
@@ -260,11 +298,11 @@ def resolve_pronouns(
         best, best_score = None, None
         bound = _binder(token) if token.lower_ in PERSON_REFLEXIVES else _cataphor(token)
         group = quotes.groups.get(bound) if bound is not None else None
-        if group is not None and people[group].gender in (None, gender):
+        if group is not None and (people[group].gender in (None, gender) or people[group].guessed_gender):
             best, best_score = group, 0.0  # "X's decision to distance himself"; "Before his ..., X ..."
         # '"X did it," he said': the speaker of a quotation is not someone named inside it.
         speaker = (not quotes.inside[token.i] and token.dep_ == "nsubj"
-                   and token.head.lemma_.lower() in QUOTE_SPEECH_VERBS)
+                   and token.head.lemma_.lower() in QUOTE_VERBS)
         candidates = outside if speaker else recent
         for group, anchor in ([] if best is not None else candidates.items()):
             if sent - anchor.sent > PRONOUN_WINDOW:
@@ -279,8 +317,8 @@ def resolve_pronouns(
         resolved.append((token.i, best))
         quotes.groups[token.i] = best
         info = people[best]
-        if info.gender is None:
-            info.gender = gender
+        if info.gender is None or (info.guessed_gender and info.gender != gender):
+            info.gender, info.guessed_gender = gender, False
         subject = token.dep_ in SALIENT_SUBJECT_DEPS
         previous = recent.get(best)
         # The pronoun becomes the group's latest anchor, keeping subject status within its sentence.
@@ -326,6 +364,24 @@ def _holders(phrase: str, by_role: dict[str, list[tuple[int, bool]]],
             or _untitled_holders(phrase, people))
 
 
+def _role_start(doc: Doc, i: int, lowers: list[str]) -> int:
+    """Where the role words of a description opened by the determiner at ``i`` begin.
+
+    A place word only says where ("the Pakistani president", "the London mayor"), and a word of
+    tenure only says that the role is held now ("the outgoing president"): both are skipped.
+    """
+    first = i + 1
+    for _ in range(MAX_ROLE_PREFIX_TOKENS):
+        if first + 1 >= len(doc):
+            break
+        if lowers[first] in ROLE_TENURE_MODIFIERS or (
+                doc[first].ent_type_ in PLACE_OR_GROUP_LABELS and doc[first + 1].ent_iob_ != "I"):
+            first += 1
+        else:
+            break
+    return first
+
+
 def role_descriptions(
     doc: Doc,
     people: dict[int, PersonInfo],
@@ -362,9 +418,7 @@ def role_descriptions(
             last_seen[order[cursor].group] = order[cursor].token
             cursor += 1
         match = None
-        # "the Pakistani president", "the London mayor": a place word before the role only says where.
-        first = i + 2 if i + 2 < n and doc[i + 1].ent_type_ in PLACE_OR_GROUP_LABELS and doc[i + 2].ent_iob_ != "I" \
-            else i + 1
+        first = _role_start(doc, i, lowers)
         for length in range(min(MAX_ROLE_TOKENS, n - first), 0, -1):
             end = first + length
             if any(covered[k] for k in range(first, end)):
@@ -373,6 +427,11 @@ def role_descriptions(
             holders = _holders(phrase, by_role, people)
             if not holders:
                 continue
+            # "Jo Dale, the campaign manager for Acme": an appositive is the name it follows, "for" or not.
+            appositive = [c for c in holders if i >= 2 and lowers[i - 1] == "," and last_seen.get(c[0]) == i - 2]
+            if appositive:
+                match = (i, end, appositive[0][0])
+                break
             if _continues(doc, end):
                 continue  # "the president of Mexico", "the president-elect", "the President's Daily Brief"
             # Only people mentioned in this or the last few sentences: a role named far from its

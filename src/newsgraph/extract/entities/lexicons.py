@@ -12,6 +12,7 @@ import re
 from newsgraph.vocab.names import HONORIFICS  # noqa: F401  (re-exported: the stage's lists read it here)
 from newsgraph.vocab.parse import NOMINAL_SUBJECT_DEPS
 from newsgraph.vocab.pronouns import PERSON_PRONOUN_GENDERS
+from newsgraph.vocab.speech import QUOTE_SPEECH_VERBS
 
 #: spaCy labels kept as entities (numbers, dates and the like are not).
 ENTITY_LABELS = frozenset(
@@ -91,6 +92,14 @@ FEMALE_TITLES = frozenset({"congresswoman", "chairwoman", "spokeswoman", "queen"
                            "councilwoman", "assemblywoman", "sister", "mother", "dame", "lady", "madam",
                            "businesswoman", "wife", "daughter", "actress", "duchess", "empress"})
 
+#: Verbs whose subject speaks the quotation next to them: the shared quotation verbs and verbs of manner
+#: ("she joked: '...'", "he admitted"), which say how a quotation was spoken, not whether.
+QUOTE_VERBS = QUOTE_SPEECH_VERBS | frozenset({
+    "joke", "quip", "admit", "concede", "stress", "promise", "vow", "announce", "comment", "remark", "observe",
+    "confirm", "acknowledge", "boast", "complain", "exclaim", "laugh", "shout", "scream", "plead", "predict",
+    "urge", "suggest", "agree", "counter", "retort", "mutter", "whisper", "sigh",
+})
+
 #: Third-person singular pronouns resolved to people, with their gender: the shared list under the name
 #: other code (the mention scorer) reads it by here.
 PRONOUNS = PERSON_PRONOUN_GENDERS
@@ -139,6 +148,11 @@ OPEN_ROLES: dict[str, str | None] = {
     "democratic nominee": None, "challenger": None, "incumbent": None, "frontrunner": None,
     "billionaire": None, "businessman": "male", "businesswoman": "female",
 }
+
+#: Words before a role in a description that say only that its holder holds it now ("the outgoing president",
+#: "the incumbent prime minister"). "incoming" and "former" are not among them: they name someone else's tenure.
+ROLE_TENURE_MODIFIERS = frozenset({"outgoing", "incumbent", "current", "sitting", "embattled", "beleaguered",
+                                   "veteran"})
 
 #: Role descriptions that name the same role as a title under another word ("the premier": a Prime Minister).
 ROLE_SYNONYMS: dict[str, str] = {
@@ -247,6 +261,15 @@ ORG_KIND_NOUNS: dict[str, str] = {
     **dict.fromkeys(("charity", "organisation", "organization", "alliance", "coalition", "bloc",
                      "association", "federation", "foundation", "club", "team"), "other"),
 }  # fmt: skip
+#: Nouns that, written right before a name, say it is an organisation's ("carmaker Volvo", "bookmaker
+#: William Hill", "hedge funds TCI and Atticus"). Not "maker", "publisher" or "producer": "film maker
+#: Ken Loach" and "publisher Jo Dale" are people.
+ORG_CUE_NOUNS = frozenset({
+    "company", "firm", "bank", "carmaker", "automaker", "chipmaker", "bookmaker", "retailer", "supermarket",
+    "airline", "insurer", "lender", "broadcaster", "conglomerate", "newspaper", "tabloid", "magazine", "website",
+    "watchdog", "regulator", "charity", "fund", "funds", "brand", "label", "network", "union", "club", "group",
+})
+
 #: Kinds of organisation any of whose members a noun may name: "the group" may be a company or a party.
 ORG_KIND_ALSO: dict[str, frozenset[str]] = {
     "group": frozenset({"company", "party", "other", "media"}),
@@ -272,6 +295,8 @@ ORG_NAME_KINDS: dict[str, str] = {
                      "cnn", "reuters", "nbc", "abc", "cbs", "fox", "itv", "magazine"), "media"),
     **dict.fromkeys(("campaign",), "campaign"),
     **dict.fromkeys(("plant", "factory", "works"), "facility"),
+    **dict.fromkeys(("society", "trust", "foundation", "association", "charity", "federation", "alliance",
+                     "coalition", "league", "club"), "other"),
 }  # fmt: skip
 #: Nouns for a country's government: a description of the country itself ("the government", "the regime").
 GOVERNMENT_NOUNS = frozenset({"government", "administration", "regime", "executive", "cabinet"})
@@ -287,8 +312,10 @@ GROUP_NOUNS: dict[str, str] = {
                      "student", "teacher", "doctor", "nurse", "farmer", "fighter", "refugee", "migrant",
                      "campaigner", "shareholder", "prosecutor", "investigator", "researcher", "scientist",
                      "supporter", "opponent", "member", "striker", "miner", "pilot", "passenger",
-                     "consumer", "customer", "victim", "survivor", "delegate", "negotiator"), "NORP"),
-    **dict.fromkeys(("union", "bank", "company", "firm", "insurer", "lender", "airline", "carmaker"), "ORG"),
+                     "consumer", "customer", "victim", "survivor", "delegate", "negotiator", "msp", "mep",
+                     "diplomat", "expert", "economist", "viewer", "fan", "user", "executive", "citizen"), "NORP"),
+    **dict.fromkeys(("union", "bank", "company", "firm", "insurer", "lender", "airline", "carmaker", "broadcaster",
+                     "quango", "retailer", "manufacturer", "supermarket", "charity"), "ORG"),
 }  # fmt: skip
 #: Mentions an unnamed group needs in an article before it is an entity of its own.
 GROUP_MIN_MENTIONS = 3

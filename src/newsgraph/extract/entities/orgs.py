@@ -56,6 +56,9 @@ W_RECENCY = 100.0
 W_SUBJECT = 80.0
 W_OBJECT = 50.0
 W_NOT_ADVERBIAL = 50.0
+#: A subject weighs more the less deeply its verb is embedded (this weight over 1 + the verb's depth):
+#: "Consumers care how handsets fit their lives" — "their" is the consumers'.
+W_MAIN_SUBJECT = 30.0
 #: Description scoring: per sentence back, subject, frequency, the noun inside the name.
 D_DISTANCE = 1.0
 D_SUBJECT = 0.5
@@ -127,9 +130,47 @@ def _expletive(token: Token) -> bool:
     return token.dep_ == "nsubj" and clause and (lemma in EXPLETIVE_VERBS or head.pos_ == "ADJ")
 
 
+def _coordinated(root: Token) -> bool:
+    """True for a noun phrase head joined to another by "and" ("TCI and Atticus"): together they are plural."""
+    if root.dep_ == "conj" and root.head.pos_ in ("NOUN", "PROPN", "PRON"):
+        return root.head.i < root.i and any(c.lower_ == "and" for c in root.head.children)
+    return any(c.dep_ == "conj" and c.pos_ in ("NOUN", "PROPN", "PRON") for c in root.children) and any(
+        c.lower_ == "and" for c in root.children)
+
+
+def _depth(token: Token) -> int:
+    """How many heads stand above ``token`` in its sentence (coordination not counted)."""
+    depth = 0
+    while token.head.i != token.i:
+        if token.dep_ != "conj":
+            depth += 1
+        token = token.head
+    return depth
+
+
 def _clause_subject(token: Token) -> int | None:
     head = token.head
     return next((c.i for c in head.children if c.dep_ in NOMINAL_SUBJECT_DEPS), None)
+
+
+def _fronted_phrase_subject(token: Token) -> int | None:
+    """The main clause subject an "its" in a fronted prepositional phrase points ahead to.
+
+    "In its 2016 report, Human Rights Watch said ...": the phrase hangs off the main verb before
+    its subject, and a possessive inside it is that subject's.
+    """
+    if token.dep_ != "poss":
+        return None
+    node = token.head
+    for _ in range(CATAPHOR_DEPTH):
+        head = node.head
+        if head.i == node.i:
+            return None
+        if head.dep_ == "ROOT" and node.dep_ == "prep" and node.i < head.i:
+            subject = next((c for c in head.children if c.dep_ in NOMINAL_SUBJECT_DEPS), None)
+            return subject.i if subject is not None and subject.i > token.i else None
+        node = head
+    return None
 
 
 def _fronted_adjunct_subject(token: Token) -> int | None:
@@ -138,6 +179,9 @@ def _fronted_adjunct_subject(token: Token) -> int | None:
     "Reporting its results for the quarter, the airline said ...": the participle
     is done by the main clause's subject, and its "its" is that subject too.
     """
+    fronted = _fronted_phrase_subject(token)
+    if fronted is not None:
+        return fronted
     verb = token.head
     for _ in range(CATAPHOR_DEPTH):
         if verb.pos_ in ("VERB", "AUX") or verb.head.i == verb.i:
@@ -254,9 +298,15 @@ class OrgResolver:
             return
         if det.dep_ == "poss" and ORG_KIND_NOUNS.get(token.lower_) != "party":
             return  # "his company" is not the company named before; "his party" is his party
+        if token.lower_ in GOVERNMENT_NOUNS and token.i + 2 < len(self.doc) and self.doc[token.i + 1].lower_ == "of":
+            country = self._country_after(token.i + 2)
+            if country is not None:  # "the government of The Gambia": the country named next
+                self._add(det.i, token.i + 1, "nominal", country)
+                self._note(token.i, country)
+            return
         if any(c.dep_ == "relcl" for c in token.rights) or (token.i + 1 < len(self.doc)
                                                            and self.doc[token.i + 1].lower_ == "of"):
-            return  # "the company that makes ...", "the government of X": a new one, or one named next
+            return  # "the company that makes ...", "the company of X": a new one, or one named next
         inner = {self.owners.get(k) for k in range(det.i + 1, token.i)} - {None}
         if any(self.covered[k] and k not in self.owners for k in range(det.i + 1, token.i)):
             return
@@ -266,13 +316,20 @@ class OrgResolver:
                 self._add(det.i, token.i + 1, "nominal", gi)  # "the US government", "the Kasich campaign"
                 self._note(token.i, gi)
             return
-        if any(not t.is_alpha or t.pos_ == "PROPN" for t in self.doc[det.i + 1 : token.i]):
-            return
+        if any((not t.is_alpha and t.text != "-") or t.pos_ == "PROPN" for t in self.doc[det.i + 1 : token.i]):
+            return  # "the non-partisan charity" is a description, "the Acme 4x4 maker" is not
         low = token.lower_
         gi = self._government(token) if low in GOVERNMENT_NOUNS else self._organisation(token, low)
         if gi is not None:
             self._add(det.i, token.i + 1, "nominal", gi)
             self._note(token.i, gi)
+
+    def _country_after(self, i: int) -> int | None:
+        """The country whose name starts at token ``i`` (or after its "the"), if it is one."""
+        if self.doc[i].lower_ == "the" and i + 1 < len(self.doc):
+            i += 1
+        gi = self.owners.get(i)
+        return gi if gi is not None and gi in self.orgs and self.orgs[gi].label == "GPE" else None
 
     def _government(self, token: Token) -> int | None:
         countries = [gi for gi, org in self.orgs.items() if org.label == "GPE" and gi in self.last]
@@ -365,17 +422,22 @@ class OrgResolver:
             if root.ent_type_ in NON_NAME_LABELS or root_i == bound or (object_position and root.dep_ == "pobj"):
                 continue
             gi = self._owner_of(root)
+            coordinated = _coordinated(root)
+            if coordinated:
+                gi = None  # "TCI and Atticus ... they": a split antecedent, no one entity; never "it"
             if gi is not None and gi in speakers:
                 continue  # '"It is quite good," Acme's analyst said': "It" is not the speaker
             org = self.orgs.get(gi) if gi is not None else None
-            if root.pos_ == "PRON" and gi is None:
+            if root.pos_ == "PRON" and gi is None and not coordinated:
                 continue
             if org is not None and org.label == "GPE" and root.dep_ == "pobj" and not plural:
                 continue  # "X said in Paris that it ...": a place in a prepositional phrase is where, not who
             if gi is not None and org is None:
                 continue  # a person
-            number_plural = root.tag_ in PLURAL_NOUN_TAGS or root.lower_ in PLURAL_PRONOUN_FORMS
-            singular_org = plural and not number_plural and org is not None and org.label in ("ORG", "NORP")
+            number_plural = root.tag_ in PLURAL_NOUN_TAGS or root.lower_ in PLURAL_PRONOUN_FORMS or coordinated
+            # "Labour ... they": an organisation named as a subject or object, not where something happens.
+            singular_org = (plural and not number_plural and org is not None and org.label in ("ORG", "NORP")
+                            and root.dep_ != "pobj")
             if plural and not number_plural and not singular_org:
                 continue
             if not plural and (number_plural or (org is not None and (org.label == "NORP" or org.kind == "group"))):
@@ -383,6 +445,7 @@ class OrgResolver:
             score = W_RECENCY / (2 ** back)
             if root.dep_ in NOMINAL_SUBJECT_DEPS:
                 score += W_SUBJECT
+                score += W_MAIN_SUBJECT / (1 + _depth(root.head))
             elif root.dep_ == "dobj":
                 score += W_OBJECT
             if root.dep_ != "pobj":

@@ -4,13 +4,20 @@
 attaches it to her, not to a new source called "we". A quotation is a run of
 tokens inside quotation marks (``coref.Quotes``); its speaker is the subject of
 a speech verb outside the marks, in the quotation's own sentences first, then
-the sentence after it, then the one before. A quotation that goes on in a new
-paragraph with no narration in between keeps the speaker of the one before.
-A speaker the entity stage does not know (an unnamed "a spokesman") leaves its
+the sentence after it, then the one before. A quotation that goes on with no
+narration in between (a new paragraph, or the next sentence reopened with a mark
+on the same line, as the BBC writes it) keeps the speaker of the one before
+unless its own sentences name one; so does a quotation with no speech verb
+in or next to it, when the last quotation spoken came at most
+``CARRIED_SPEAKER_SENTENCES`` before ('"Video games are new," X said. This
+was the case in Uruguay. "It is up to us ..."'). A speaker the entity stage
+does not know (an unnamed "a spokesman", "Acme's daughter") leaves its
 pronouns unresolved: they are no one's mention and no source of their own.
 """
 
 from __future__ import annotations
+
+from collections.abc import Iterable
 
 from spacy.attrs import LOWER, ORTH
 from spacy.tokens import Doc
@@ -20,6 +27,8 @@ from newsgraph.vocab.pronouns import FIRST_PERSON_FORMS
 
 #: How many tokens of a speaker phrase's subtree are searched for a known entity ("Acme's chief, Jo Dale").
 MAX_SPEAKER_PHRASE_TOKENS = 12
+#: How many sentences after the last spoken quotation an unattributed one still takes its speaker.
+CARRIED_SPEAKER_SENTENCES = 3
 
 
 def quote_runs(inside: list[bool]) -> list[tuple[int, int]]:
@@ -35,28 +44,66 @@ def quote_runs(inside: list[bool]) -> list[tuple[int, int]]:
     return runs
 
 
+def _phrase_tokens(doc: Doc, token: int) -> list[int]:
+    """The tokens of a speaker phrase, without what a possessor brings ("Acme's chief": not Acme)."""
+    out: list[int] = []
+    stack = [doc[token]]
+    while stack and len(out) < MAX_SPEAKER_PHRASE_TOKENS:
+        node = stack.pop(0)
+        out.append(node.i)
+        stack.extend(c for c in node.children if c.dep_ != "poss")
+    return out
+
+
 def _owner(doc: Doc, token: int, owners: dict[int, int]) -> int | None:
     if token in owners:
         return owners[token]
-    for child in list(doc[token].subtree)[:MAX_SPEAKER_PHRASE_TOKENS]:
-        if child.i in owners:
-            return owners[child.i]
+    for k in _phrase_tokens(doc, token):
+        if k in owners:
+            return owners[k]
     return None
 
 
-def _speaker(doc: Doc, quotes: coref.Quotes, sents: list[int], run: tuple[int, int],
-             owners: dict[int, int]) -> tuple[bool, int | None]:
-    """Whether a speaker is written for the quotation ``run``, and its group when it is a known entity."""
-    first, last = sents[run[0]], sents[run[1] - 1]
+def _speaker_in(doc: Doc, quotes: coref.Quotes, sentences: Iterable[int], run: tuple[int, int],
+                owners: dict[int, int]) -> tuple[bool, int | None]:
+    """Whether sentences ``sentences`` name a speaker (a speech verb's subject), and its group if known.
+
+    The subject of the verb the quotation hangs off comes first ('He said the crowd was "loud"', even
+    when the tagger runs the next sentence, with its own speaker, into the quotation's), then the nearest.
+    """
+    subjects = [t for s in sentences for t in quotes.speech_subjects(s)]
     middle = (run[0] + run[1]) / 2
-    for sentences in (range(first, last + 1), (last + 1,), (first - 1,)):
-        subjects = [t for s in sentences for t in quotes.speech_subjects(s)]
-        for token in sorted(subjects, key=lambda t: abs(t - middle)):
-            group = _owner(doc, token, owners)
-            if group is not None:
-                return True, group
-        if subjects:
-            return True, None  # an unknown speaker ("a spokesman said") is the speaker all the same
+    opening = doc[run[0]]
+
+    def order(t: int) -> tuple[bool, float]:
+        return (not doc[t].head.is_ancestor(opening), abs(t - middle))
+
+    for token in sorted(subjects, key=order):
+        group = _owner(doc, token, owners)
+        if group is not None:
+            return True, group
+    return bool(subjects), None  # an unknown speaker ("a spokesman said") is the speaker all the same
+
+
+def _speaker(doc: Doc, quotes: coref.Quotes, sents: list[int], run: tuple[int, int], owners: dict[int, int],
+             carried: tuple[int, int | None] | None, goes_on: bool) -> tuple[bool, int | None]:
+    """Whether a speaker is written for the quotation ``run``, and its group when it is a known entity.
+
+    ``carried`` is the sentence and speaker of the last quotation that had one; ``goes_on`` says that
+    only quotation marks and line breaks separate this quotation from that one.
+    """
+    first, last = sents[run[0]], sents[run[1] - 1]
+    written, group = _speaker_in(doc, quotes, range(first, last + 1), run, owners)
+    if written:
+        return written, group
+    if goes_on and carried is not None:
+        return True, carried[1]
+    for sentences in ((last + 1,), (first - 1,)):
+        written, group = _speaker_in(doc, quotes, sentences, run, owners)
+        if written:
+            return written, group
+    if carried is not None and first - carried[0] <= CARRIED_SPEAKER_SENTENCES:
+        return True, carried[1]
     return False, None
 
 
@@ -77,12 +124,16 @@ def first_person_mentions(doc: Doc, quotes: coref.Quotes, sents: list[int], owne
         return []
     orths = coref.token_strings(doc, ORTH)
     found: list[tuple[int, int]] = []
-    previous: tuple[tuple[int, int], int | None] | None = None
+    previous_end: int | None = None
+    carried: tuple[int, int | None] | None = None  # (last sentence, speaker) of the last spoken quotation
     for run in quote_runs(quotes.inside):
-        written, speaker = _speaker(doc, quotes, sents, run, owners)
-        if not written and previous is not None and _only_marks(doc, previous[0][1], run[0], orths):
-            speaker = previous[1]  # the quotation goes on in a new paragraph
-        previous = (run, speaker)
+        goes_on = previous_end is not None and _only_marks(doc, previous_end, run[0], orths)
+        written, speaker = _speaker(doc, quotes, sents, run, owners, carried, goes_on)
+        previous_end = run[1]
+        if written:
+            carried = (sents[run[1] - 1], speaker)
+        elif not goes_on:
+            carried = None
         if speaker is None:
             continue
         for k in range(*run):

@@ -50,6 +50,8 @@ APPOSITIVE_ONLY_HEADS = frozenset({"democrat", "republican", "libertarian", "con
 DESCRIPTIVE_MODIFIERS = frozenset({"first", "last", "only", "second", "third", "next", "latest", "same", "such"})
 #: Longest title read before a name, in tokens.
 MAX_TITLE_TOKENS = 8
+#: Relative pronouns that stand for the name a relative clause hangs off ("X, who is prime minister").
+RELATIVE_SUBJECTS = frozenset({"who", "that"})
 
 
 @dataclass(frozen=True)
@@ -230,7 +232,16 @@ def appositive_titles(doc: Doc, start: int, end: int) -> list[Title]:
 
 
 def predicate_title(token: Token) -> Title | None:
-    """A title predicated of a subject token ("she became finance minister")."""
+    """A title predicated of a subject token ("she became finance minister"), or of a name through a
+    relative clause ("Mr Blair, who is prime minister")."""
+    for clause in token.children:
+        if clause.dep_ != "relcl":
+            continue
+        relative = next((c for c in clause.children if c.dep_ in NOMINAL_SUBJECT_DEPS
+                         and c.lower_ in RELATIVE_SUBJECTS), None)
+        title = predicate_title(relative) if relative is not None else None
+        if title is not None:
+            return title
     if token.dep_ not in NOMINAL_SUBJECT_DEPS:
         return None
     verb = token.head
