@@ -19,6 +19,7 @@ sentence, ``MIN_MAIN``–``MAX_MAIN`` of them (fewer when fewer reach
 
 from __future__ import annotations
 
+import re
 from bisect import bisect_right
 from collections import Counter
 
@@ -58,7 +59,23 @@ GENERIC_FACTOR = 0.3
 LIGHT_VERBS = frozenset({"make", "take", "give", "have"})
 #: Inside a direct quotation: what a speaker says happened is the speaker's, not the article's, news.
 QUOTE_FACTOR = 0.4
-CODED_QUOTE_FACTOR = 0.7
+#: A coded act inside a quotation ("they attacked us") is still the speaker's claim, if a stronger one.
+CODED_QUOTE_FACTOR = 0.5
+#: A quotation found by its marks alone (one the attribution stage gave no source): paired curly quotes, or
+#: straight ones within a paragraph, of at least ``MIN_QUOTE_WORDS`` words (fewer is a scare quote or a title).
+RE_QUOTATION = re.compile(r'“[^”\n]*”|"[^"\n]*"')
+MIN_QUOTE_WORDS = 4
+#: Newsroom lines about the report itself, not news ("X contributed to this report", "check back for updates").
+BOILERPLATE_PHRASES = ("contributed to this report", "contributed reporting", "check back for updates",
+                       "this story has been updated", "this is a developing story", "this is a breaking news story")
+BOILERPLATE_FACTOR = 0.1
+#: A predicate written with a capital inside a sentence ("adviser Jason Miller said ... Trump") is a name the
+#: parser took for a verb, not an act.
+PROPER_VERB_FACTOR = 0.3
+#: Verb endings stripped to look a form up in ``GENERIC_PREDICATES`` when the lemmatizer got it wrong
+#: ("hopes" lemmatized "hop"): (ending, replacement).
+INFLECTIONS = (("ies", "y"), ("es", "e"), ("es", ""), ("s", ""), ("ied", "y"), ("ed", "e"), ("ed", ""),
+               ("ing", "e"), ("ing", ""))
 #: A participle or infinitive without an auxiliary ("creating a giant", "signing pledges") is background
 #: to its clause; a relative clause ("who withheld support") describes a participant.
 NON_FINITE_FACTOR = 0.5
@@ -93,13 +110,16 @@ def mark_main(ctx: DocContext, found: list[tuple[Event, Token]]) -> None:
     lemma_sentences: dict[str, set[int]] = {}
     for head in {event.predicate.split()[0] for event, _verb in found if event.predicate}:
         lemma_sentences[head] = set(numpy.unique(sent_of[lemmas == strings[head]]).tolist())
-    quoted = [a.content for a in ctx.attributions if a.kind == "direct" or a.quoted]
+    quoted = [(a.content.start, a.content.end) for a in ctx.attributions if a.kind == "direct" or a.quoted]
+    quoted += quotation_spans(doc.text)
     for event, verb in found:
         k = max(0, bisect_right(sent_starts, verb.i) - 1)
         event.salience = round(
             _score(event, verb, k, entity_salience, lemma_sentences, quoted),
             3,
         )
+        if _boilerplate(doc.text[event.sentence.start : event.sentence.end]):
+            event.salience = round(event.salience * BOILERPLATE_FACTOR, 3)
     n_main = min(MAX_MAIN, max(MIN_MAIN, round(len(sent_starts) / SENTENCES_PER_MAIN)))
     per_sentence: Counter[int] = Counter()
     chosen = 0
@@ -111,6 +131,33 @@ def mark_main(ctx: DocContext, found: list[tuple[Event, Token]]) -> None:
         per_sentence[event.sentence.start] += 1
         event.main = True
         chosen += 1
+
+
+def quotation_spans(text: str) -> list[tuple[int, int]]:
+    """Character spans of the quotations in ``text`` by their marks, scare quotes left out."""
+    return [m.span() for m in RE_QUOTATION.finditer(text) if len(m.group().split()) >= MIN_QUOTE_WORDS]
+
+
+def _boilerplate(sentence: str) -> bool:
+    low = sentence.lower()
+    return any(phrase in low for phrase in BOILERPLATE_PHRASES)
+
+
+def _generic(verb: Token, head: str) -> bool:
+    """Whether the predicate is one of state or mind, by its lemma or, when the lemmatizer erred, its form."""
+    if head in GENERIC_PREDICATES:
+        return True
+    word = verb.lower_
+    return any(word.endswith(end) and word[: len(word) - len(end)] + rep in GENERIC_PREDICATES
+               for end, rep in INFLECTIONS)
+
+
+def _proper_verb(verb: Token) -> bool:
+    """A capitalised verb inside a sentence that is not itself in title case (a headline): a misparsed name."""
+    if verb.i == verb.sent.start or not verb.text[:1].isupper() or verb.is_upper:
+        return False
+    words = [t for t in verb.sent if t.is_alpha and len(t) > 3]
+    return sum(t.text[:1].isupper() for t in words) * 2 < len(words)
 
 
 def _non_finite(verb: Token) -> bool:
@@ -126,7 +173,7 @@ def _score(
     k: int,
     entity_salience: dict[str, float],
     lemma_sentences: dict[str, set[int]],
-    quoted: list,
+    quoted: list[tuple[int, int]],
 ) -> float:
     if not any(ch.isalpha() for ch in event.predicate):
         return 0.0
@@ -150,10 +197,12 @@ def _score(
         + W_REPEAT * min(1.0, repeats / REPEAT_FULL)
         + W_MODALITY * MODALITY_SCORE.get(event.modality, 0.0)
     )
-    in_quote = any(c.start <= verb.idx < c.end for c in quoted)
+    in_quote = any(start <= verb.idx < end for start, end in quoted)
     light = head in LIGHT_VERBS and event.object_text is not None  # "made a plea", "took control"
-    if head in GENERIC_PREDICATES and event.code is None and not light:
+    if _generic(verb, head) and event.code is None and not light:
         score *= GENERIC_FACTOR
+    if _proper_verb(verb):
+        score *= PROPER_VERB_FACTOR
     if in_quote:
         score *= QUOTE_FACTOR if event.code is None else CODED_QUOTE_FACTOR
     if _non_finite(verb):
