@@ -55,6 +55,10 @@ GENERIC_PREDICATES = frozenset(
      "try", "make", "keep", "take", "expect", "continue", "say", "tell", "ask", "wonder"}
 )
 GENERIC_FACTOR = 0.3
+#: Of those, verbs of mind and expectation stay generic even when coded ("wanted to remain", "is expected to
+#: flow" coded as agreements): a wish or an expectation is not a happening, whatever the verb after it.
+MIND_PREDICATES = frozenset({"want", "hope", "wish", "expect", "need", "think", "believe", "seem", "feel", "know",
+                             "like", "love", "appear"})
 #: Light verbs whose object noun carries the event: generic alone, not with an object.
 LIGHT_VERBS = frozenset({"make", "take", "give", "have"})
 #: Inside a direct quotation: what a speaker says happened is the speaker's, not the article's, news.
@@ -199,7 +203,7 @@ def _score(
     )
     in_quote = any(start <= verb.idx < end for start, end in quoted)
     light = head in LIGHT_VERBS and event.object_text is not None  # "made a plea", "took control"
-    if _generic(verb, head) and event.code is None and not light:
+    if _generic(verb, head) and (event.code is None or head in MIND_PREDICATES) and not light:
         score *= GENERIC_FACTOR
     if _proper_verb(verb):
         score *= PROPER_VERB_FACTOR
