@@ -130,3 +130,37 @@ def test_a_dated_clause_keeps_its_own_date():
 def test_calendar_period(value, months, early, expected):
     end = TimeExpression(id="t1", start=0, end=5, text="March", type="DATE", value=value)
     assert calendar_period(end, months, early=early) == expected
+
+
+def test_an_end_the_parser_hung_on_the_verb_still_ends_the_period():
+    spec = """
+0 Sales 1 nsubj NOUN NNS sale
+1 fell 1 ROOT VERB VBD fall
+2 in 1 prep ADP IN in
+3 the 5 det DET DT the
+4 three 5 nummod NUM CD three
+5 months 2 pobj NOUN NNS month
+6 to 1 prep ADP IN to
+7 December 6 pobj PROPN NNP December
+8 . 1 punct PUNCT . .
+"""
+    assert _date(spec, 1, ("December", "2004-12")) == Dating("t1", "2004-Q4", "clause")
+    # "rose to December levels in the quarter": a "to" phrase before the period is not its end.
+    later = """
+0 Prices 1 nsubj NOUN NNS price
+1 rose 1 ROOT VERB VBD rise
+2 to 1 prep ADP IN to
+3 December 4 compound PROPN NNP December
+4 levels 2 pobj NOUN NNS level
+5 in 1 prep ADP IN in
+6 the 7 det DET DT the
+7 quarter 5 pobj NOUN NN quarter
+8 . 1 punct PUNCT . .
+"""
+    assert _date(later, 1, ("December", "2004-12")) == UNDATED
+
+
+def test_the_stated_end_outranks_the_periods_own_value():
+    # "the quarter" read from context as the second quarter; its stated end makes it the first.
+    got = _date(ROSE_IN_QUARTER, 1, ("the quarter", "2005-Q2"), ("early March", "2005-03"))
+    assert got == Dating("t2", "2005-Q1", "clause")

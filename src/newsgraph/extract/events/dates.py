@@ -157,11 +157,13 @@ def _own_tokens(verb: Token) -> list[Token]:
 def date_event(ctx: DocContext, verb: Token, sent: Span, *, past: bool) -> Dating:
     """The dating of the event headed by ``verb`` (see the module docstring)."""
     dating = _clause_dating(ctx, verb)
-    if dating is not None and dating.date is not None:
-        return dating
-    fiscal = fiscal_dating(ctx, verb)
+    fiscal = _fiscal_period(ctx, verb)
     if fiscal is not None:
-        return fiscal
+        # The period's stated end outranks the period's own value ("the quarter" read from context),
+        # not another time of the clause ("on Tuesday it reported ... for the quarter ended ...").
+        period_time = ctx.time_at(fiscal[1])
+        if dating is None or dating.date is None or (period_time is not None and period_time.id == dating.time):
+            return fiscal[0]
     if dating is not None:
         return dating
     dating = _context_dating(ctx, verb, sent)
@@ -284,6 +286,12 @@ def fiscal_dating(ctx: DocContext, verb: Token) -> Dating | None:
     "to"/"through" phrase. Companies report by periods that need not match the
     calendar, so the period is dated by the calendar unit holding most of it.
     """
+    found = _fiscal_period(ctx, verb)
+    return found[0] if found is not None else None
+
+
+def _fiscal_period(ctx: DocContext, verb: Token) -> tuple[Dating, Token] | None:
+    """The dating ``fiscal_dating`` gives, with the period noun it comes from."""
     for tok in _own_tokens(verb):
         if tok.dep_ != "pobj" or tok.head.lower_ not in FISCAL_FRAME_PREPS:
             continue
@@ -293,7 +301,7 @@ def fiscal_dating(ctx: DocContext, verb: Token) -> Dating | None:
         for end in _period_ends(ctx, tok):
             value = calendar_period(end, months, early=_said_early(ctx, end))
             if value is not None:
-                return Dating(end.id, value, "clause")
+                return Dating(end.id, value, "clause"), tok
     return None
 
 
@@ -312,10 +320,15 @@ def _period_months(noun: Token) -> int | None:
 def _period_ends(ctx: DocContext, noun: Token) -> list[TimeExpression]:
     """The times under the noun's "ended ..." modifier or its "to ..." phrase, in text order."""
     found: list[TimeExpression] = []
-    for c in noun.children:
-        ending = c.dep_ in ("acl", "relcl") and c.lemma_.lower() in FISCAL_END_LEMMAS
-        if not ending and not (c.dep_ == "prep" and c.lower_ in FISCAL_END_PREPS):
-            continue
+    ties = [c for c in noun.children if (c.dep_ in ("acl", "relcl") and c.lemma_.lower() in FISCAL_END_LEMMAS)
+            or (c.dep_ == "prep" and c.lower_ in FISCAL_END_PREPS)]
+    # "fell in the three months to December": the parser often hangs "to December" on the verb, right after.
+    after = noun.right_edge.i + 1
+    if after < len(noun.doc):
+        nxt = noun.doc[after]
+        if nxt.dep_ == "prep" and nxt.lower_ in FISCAL_END_PREPS and nxt.head.i == noun.head.head.i:
+            ties.append(nxt)
+    for c in ties:
         for tok in c.subtree:
             time = ctx.time_at(tok)
             if time is not None and time not in found and time.role != "publication":
