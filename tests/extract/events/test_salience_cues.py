@@ -100,3 +100,26 @@ def test_a_coded_mind_verb_stays_generic():
     want = salience._score(_event(doc, 2, "want", "AGREE"), doc[2], *args)
     seize = salience._score(_event(doc, 2, "seize", "AGREE"), doc[2], *args)
     assert want < seize * salience.GENERIC_FACTOR + 1e-9
+
+
+def test_a_clause_stating_a_figure_is_told_apart_from_one_without():
+    rose = parse("""
+0 Sales 1 nsubj NOUN NNS sale
+1 rose 1 ROOT VERB VBD rise
+2 15 3 nummod NUM CD 15
+3 % 1 npadvmod NOUN NN %
+4 to 1 prep ADP IN to
+5 $ 6 quantmod SYM $ $
+6 4 4 pobj NUM CD 4
+7 . 1 punct PUNCT . .
+""")
+    assert salience._states_figure(rose[1])
+    sharply = parse("""
+0 Sales 1 nsubj NOUN NNS sale
+1 rose 1 ROOT VERB VBD rise
+2 sharply 1 advmod ADV RB sharply
+3 in 1 prep ADP IN in
+4 2004 3 pobj NUM CD 2004 B-DATE
+5 . 1 punct PUNCT . .
+""")
+    assert not salience._states_figure(sharply[1])  # a year is a date, not a figure

@@ -37,6 +37,13 @@ W_CODED = 0.15
 W_DATED = 0.1
 W_REPEAT = 0.1
 W_MODALITY = 0.1
+#: A clause that states a figure ("rose 15%", "injured 29 people", "raised $2m"): the measurable news.
+W_FIGURE = 0.1
+#: Dependents of the verb whose words may state its figure (a preposition's object included: "to 43.3").
+FIGURE_DEPS = frozenset({"dobj", "npadvmod", "prep", "attr", "advmod", "nsubjpass", "dative", "pobj", "quantmod",
+                         "nummod", "compound", "amod"})
+#: Entity types of numbers that are not a figure of the news (a date, a clock time, an ordinal).
+NOT_FIGURE_TYPES = frozenset({"DATE", "TIME", "ORDINAL"})
 #: Sentences of the lead (the headline, when the text has one, is the first).
 LEAD_SENTENCES = 2
 #: How fast position counts less after the lead: score 1 / (1 + k / POSITION_DECAY).
@@ -164,6 +171,17 @@ def _proper_verb(verb: Token) -> bool:
     return sum(t.text[:1].isupper() for t in words) * 2 < len(words)
 
 
+def _states_figure(verb: Token) -> bool:
+    """Whether the clause's own complements hold an amount: a number, a percentage or a sum of money."""
+    stack = [c for c in verb.children if c.dep_ in FIGURE_DEPS]
+    while stack:
+        tok = stack.pop()
+        if tok.ent_type_ not in NOT_FIGURE_TYPES and (tok.like_num or tok.is_currency or tok.text == "%"):
+            return True
+        stack.extend(c for c in tok.children if c.dep_ in FIGURE_DEPS)
+    return False
+
+
 def _non_finite(verb: Token) -> bool:
     """A verb form with no tense of its own: a participle or bare infinitive without an auxiliary."""
     if verb.tag_ not in NON_FINITE_TAGS or verb.dep_ not in NON_FINITE_DEPS:
@@ -200,6 +218,7 @@ def _score(
         + W_DATED * (event.date is not None)
         + W_REPEAT * min(1.0, repeats / REPEAT_FULL)
         + W_MODALITY * MODALITY_SCORE.get(event.modality, 0.0)
+        + W_FIGURE * _states_figure(verb)
     )
     in_quote = any(start <= verb.idx < end for start, end in quoted)
     light = head in LIGHT_VERBS and event.object_text is not None  # "made a plea", "took control"
