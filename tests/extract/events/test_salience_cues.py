@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import spacy
+
 from _docs import parse
 from _events import ner_entities
 from _events import parse as model_parse
@@ -23,9 +25,10 @@ def test_a_quotation_found_by_its_marks_counts_as_quoted(nlp):
     assert _salience(nlp, quoted, "shell") < _salience(nlp, plain, "shell")
 
 
-def test_quotation_spans_leave_scare_quotes_out():
-    text = 'He called it "extreme vetting". “We will build the wall on day one,” she said.'
-    spans = salience.quotation_spans(text)
+def test_quotation_spans_leave_scare_quotes_out_and_stop_at_a_paragraph():
+    text = ('He called it "extreme vetting". “We will build the wall on day one,” she said.\n\n'
+            '"The plan is dead on arrival in the Senate\n\nVoters will decide in the end," he said.')
+    spans = salience.quotation_spans(spacy.blank("en")(text))
     assert [text[a:b] for a, b in spans] == ["“We will build the wall on day one,”"]
 
 

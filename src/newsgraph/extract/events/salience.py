@@ -19,13 +19,12 @@ sentence, ``MIN_MAIN``–``MAX_MAIN`` of them (fewer when fewer reach
 
 from __future__ import annotations
 
-import re
 from bisect import bisect_right
 from collections import Counter
 
 import numpy
-from spacy.attrs import LEMMA
-from spacy.tokens import Token
+from spacy.attrs import IS_SPACE, LEMMA, ORTH
+from spacy.tokens import Doc, Span, Token
 
 from newsgraph.extract.events.context import DocContext
 from newsgraph.record import Event
@@ -73,12 +72,14 @@ QUOTE_FACTOR = 0.4
 #: A coded act inside a quotation ("they attacked us") is still the speaker's claim, if a stronger one.
 CODED_QUOTE_FACTOR = 0.5
 #: A quotation found by its marks alone (one the attribution stage gave no source): paired curly quotes, or
-#: straight ones within a paragraph, of at least ``MIN_QUOTE_WORDS`` words (fewer is a scare quote or a title).
-RE_QUOTATION = re.compile(r'“[^”\n]*”|"[^"\n]*"')
-MIN_QUOTE_WORDS = 4
-#: Newsroom lines about the report itself, not news ("X contributed to this report", "check back for updates").
-BOILERPLATE_PHRASES = ("contributed to this report", "contributed reporting", "check back for updates",
-                       "this story has been updated", "this is a developing story", "this is a breaking news story")
+#: straight ones within a paragraph, around at least ``MIN_QUOTE_TOKENS`` tokens (fewer is a scare quote).
+OPEN_QUOTE, CLOSE_QUOTE, STRAIGHT_QUOTE = "“", "”", '"'
+MIN_QUOTE_TOKENS = 4
+#: Newsroom lines about the report itself, not news ("X contributed to this report", "check back for updates",
+#: "this story has been updated"): a verb lemma and a word of its clause.
+BOILERPLATE_CLAUSES = frozenset({("contribute", "report"), ("contribute", "reporting"), ("check", "updates"),
+                                 ("update", "story")})
+BOILERPLATE_VERBS = frozenset(verb for verb, _word in BOILERPLATE_CLAUSES)
 BOILERPLATE_FACTOR = 0.1
 #: A predicate written with a capital inside a sentence ("adviser Jason Miller said ... Trump") is a name the
 #: parser took for a verb, not an act.
@@ -122,14 +123,21 @@ def mark_main(ctx: DocContext, found: list[tuple[Event, Token]]) -> None:
     for head in {event.predicate.split()[0] for event, _verb in found if event.predicate}:
         lemma_sentences[head] = set(numpy.unique(sent_of[lemmas == strings[head]]).tolist())
     quoted = [(a.content.start, a.content.end) for a in ctx.attributions if a.kind == "direct" or a.quoted]
-    quoted += quotation_spans(doc.text)
+    quoted += quotation_spans(doc)
+    title_case: dict[int, bool] = {}
     for event, verb in found:
         k = max(0, bisect_right(sent_starts, verb.i) - 1)
+        start, end = ctx.sent_bounds[k]
+        misparsed_name = _capitalised_inside(verb, start)  # rare: the sentence is read only then
+        if misparsed_name:
+            if k not in title_case:
+                title_case[k] = _title_case(doc[start:end])
+            misparsed_name = not title_case[k]
         event.salience = round(
-            _score(event, verb, k, entity_salience, lemma_sentences, quoted),
+            _score(event, verb, k, entity_salience, lemma_sentences, quoted, misparsed_name=misparsed_name),
             3,
         )
-        if _boilerplate(doc.text[event.sentence.start : event.sentence.end]):
+        if _boilerplate(verb):
             event.salience = round(event.salience * BOILERPLATE_FACTOR, 3)
     n_main = min(MAX_MAIN, max(MIN_MAIN, round(len(sent_starts) / SENTENCES_PER_MAIN)))
     per_sentence: Counter[int] = Counter()
@@ -144,14 +152,38 @@ def mark_main(ctx: DocContext, found: list[tuple[Event, Token]]) -> None:
         chosen += 1
 
 
-def quotation_spans(text: str) -> list[tuple[int, int]]:
-    """Character spans of the quotations in ``text`` by their marks, scare quotes left out."""
-    return [m.span() for m in RE_QUOTATION.finditer(text) if len(m.group().split()) >= MIN_QUOTE_WORDS]
+def quotation_spans(doc: Doc) -> list[tuple[int, int]]:
+    """Character spans of the quotations in ``doc`` by their marks, scare quotes left out.
+
+    Read from the token arrays (the article's text is rebuilt by spaCy on every access, which
+    would cost more than the salience itself); a paragraph break closes nothing and opens nothing.
+    """
+    strings = doc.vocab.strings
+    marks = {strings[m]: m for m in (OPEN_QUOTE, CLOSE_QUOTE, STRAIGHT_QUOTE)}
+    orth = doc.to_array(ORTH)
+    at = numpy.flatnonzero(numpy.isin(orth, list(marks))).tolist()
+    breaks = [i for i in numpy.flatnonzero(doc.to_array(IS_SPACE)).tolist() if "\n" in doc[i].text]
+    spans: list[tuple[int, int]] = []
+    opened: tuple[int, str] | None = None
+    for i in sorted(at + breaks):
+        mark = marks.get(int(orth[i]))
+        if mark is None:  # a paragraph break
+            opened = None
+        elif opened is not None and (mark, opened[1]) in ((CLOSE_QUOTE, OPEN_QUOTE), (STRAIGHT_QUOTE, STRAIGHT_QUOTE)):
+            if i - opened[0] - 1 >= MIN_QUOTE_TOKENS:
+                spans.append((doc[opened[0]].idx, doc[i].idx + 1))
+            opened = None
+        elif mark != CLOSE_QUOTE:
+            opened = (i, mark)
+    return spans
 
 
-def _boilerplate(sentence: str) -> bool:
-    low = sentence.lower()
-    return any(phrase in low for phrase in BOILERPLATE_PHRASES)
+def _boilerplate(verb: Token) -> bool:
+    lemma = verb.lemma_.lower()
+    if lemma not in BOILERPLATE_VERBS:
+        return False
+    words = {t.lower_ for t in verb.subtree}
+    return any(v == lemma and w in words for v, w in BOILERPLATE_CLAUSES)
 
 
 def _generic(verb: Token, head: str) -> bool:
@@ -163,12 +195,21 @@ def _generic(verb: Token, head: str) -> bool:
                for end, rep in INFLECTIONS)
 
 
+def _title_case(sent: Span) -> bool:
+    """Whether most longer words of the sentence are capitalised, as in a headline."""
+    words = [t for t in sent if t.is_alpha and len(t) > 3]
+    return sum(t.text[:1].isupper() for t in words) * 2 >= len(words)
+
+
+def _capitalised_inside(verb: Token, sent_start: int) -> bool:
+    """A capitalised verb that does not begin its sentence (and is not an all-caps word)."""
+    return verb.i != sent_start and verb.text[:1].isupper() and not verb.is_upper
+
+
 def _proper_verb(verb: Token) -> bool:
     """A capitalised verb inside a sentence that is not itself in title case (a headline): a misparsed name."""
-    if verb.i == verb.sent.start or not verb.text[:1].isupper() or verb.is_upper:
-        return False
-    words = [t for t in verb.sent if t.is_alpha and len(t) > 3]
-    return sum(t.text[:1].isupper() for t in words) * 2 < len(words)
+    sent = verb.sent
+    return _capitalised_inside(verb, sent.start) and not _title_case(sent)
 
 
 def _states_figure(verb: Token) -> bool:
@@ -196,6 +237,8 @@ def _score(
     entity_salience: dict[str, float],
     lemma_sentences: dict[str, set[int]],
     quoted: list[tuple[int, int]],
+    *,
+    misparsed_name: bool = False,
 ) -> float:
     if not any(ch.isalpha() for ch in event.predicate):
         return 0.0
@@ -224,7 +267,7 @@ def _score(
     light = head in LIGHT_VERBS and event.object_text is not None  # "made a plea", "took control"
     if _generic(verb, head) and (event.code is None or head in MIND_PREDICATES) and not light:
         score *= GENERIC_FACTOR
-    if _proper_verb(verb):
+    if misparsed_name:
         score *= PROPER_VERB_FACTOR
     if in_quote:
         score *= QUOTE_FACTOR if event.code is None else CODED_QUOTE_FACTOR
