@@ -13,10 +13,20 @@ expression the text ties to it, and ``date_reason`` says how it was tied:
 
 Times that describe a noun ("the floods of the 1990s", "the 2019 primary")
 date that noun, not the clause's event, so they are not used for the clause.
+
+A reported fiscal period ("profit rose in the quarter ended in early March",
+"sales fell in the three months to December") dates its clause by the period
+itself, a TIMEX3 calendar quarter, half or year (``2005-Q1``, ``2004-H2``,
+``2004``) resolved from the date it ended: the calendar unit that holds most of
+its months (a quarter ended in early March is December to February: ``Q1``). A
+period whose end has no resolved month, or that no calendar unit mostly covers
+(nine months, a fiscal year to June), is left undated rather than guessed.
 """
 
 from __future__ import annotations
 
+import re
+from collections import Counter
 from dataclasses import dataclass
 
 from spacy.tokens import Span, Token
@@ -39,6 +49,24 @@ from newsgraph.vocab.parse import DETERMINER_DEPS, NOUN_CLAUSE_DEPS, OBJECT_DEPS
 
 #: How many sentences back a "during the runoff" may look for the runoff's date.
 CONTEXT_SENTENCES = 5
+
+#: Nouns of a reported fiscal period and their length in months ("the quarter ended in early March").
+FISCAL_PERIOD_MONTHS = {"quarter": 3, "half": 6, "year": 12}
+#: "the three months to December": a count of months that names one of those periods.
+FISCAL_MONTH_COUNTS = {"three": 3, "3": 3, "six": 6, "6": 6, "twelve": 12, "12": 12}
+#: How a period is tied to its end: a participle ("ended", "ending", "closed") or a preposition ("to December").
+FISCAL_END_LEMMAS = frozenset({"end", "close"})
+FISCAL_END_PREPS = frozenset({"to", "through", "until", "till"})
+#: Prepositions that put a clause in a period ("rose in / for / during the quarter ended ...").
+FISCAL_FRAME_PREPS = frozenset({"in", "for", "during", "over", "through", "throughout"})
+#: Words before a month that say the period ended at its very start ("early March"), so with the month before.
+EARLY_WORDS = frozenset({"early", "beginning", "start"})
+#: A period ending on or before this day of its month ends, in effect, with the month before ("March 2").
+EARLY_END_DAY = 10
+#: A resolved month or day: the end of a period, as the time stage gives it.
+RE_MONTH_VALUE = re.compile(r"^(\d{4})-(\d{2})(?:-(\d{2}))?$")
+#: Calendar units a fiscal period is dated by: months per unit, and the TIMEX3 letter (none for a year).
+CALENDAR_UNITS = {3: (3, "Q"), 6: (6, "H"), 12: (12, "")}
 
 
 @dataclass(frozen=True)
@@ -129,6 +157,13 @@ def _own_tokens(verb: Token) -> list[Token]:
 def date_event(ctx: DocContext, verb: Token, sent: Span, *, past: bool) -> Dating:
     """The dating of the event headed by ``verb`` (see the module docstring)."""
     dating = _clause_dating(ctx, verb)
+    fiscal = _fiscal_period(ctx, verb)
+    if fiscal is not None:
+        # The period's stated end outranks the period's own value ("the quarter" read from context),
+        # not another time of the clause ("on Tuesday it reported ... for the quarter ended ...").
+        period_time = ctx.time_at(fiscal[1])
+        if dating is None or dating.date is None or (period_time is not None and period_time.id == dating.time):
+            return fiscal[0]
     if dating is not None:
         return dating
     dating = _context_dating(ctx, verb, sent)
@@ -237,3 +272,101 @@ def _sentence_dating(ctx: DocContext, verb: Token, sent: Span) -> Dating | None:
         return None
     value, time = next(iter(dated.items()))
     return Dating(time.id, value, "sentence")
+
+
+# -- fiscal periods ------------------------------------------------------------
+
+
+def fiscal_dating(ctx: DocContext, verb: Token) -> Dating | None:
+    """The calendar period of a fiscal period the clause is framed in, resolved from the date the period ended.
+
+    The period noun hangs off a framing preposition of the verb or of one of its
+    own nouns ("rose in the quarter ended ...", "a profit for the three months to
+    December"); the end is a time under its "ended"/"ending" modifier or its
+    "to"/"through" phrase. Companies report by periods that need not match the
+    calendar, so the period is dated by the calendar unit holding most of it.
+    """
+    found = _fiscal_period(ctx, verb)
+    return found[0] if found is not None else None
+
+
+def _fiscal_period(ctx: DocContext, verb: Token) -> tuple[Dating, Token] | None:
+    """The dating ``fiscal_dating`` gives, with the period noun it comes from."""
+    for tok in _own_tokens(verb):
+        if tok.dep_ != "pobj" or tok.head.lower_ not in FISCAL_FRAME_PREPS:
+            continue
+        months = _period_months(tok)
+        if months is None:
+            continue
+        for end in _period_ends(ctx, tok):
+            value = calendar_period(end, months, early=_said_early(ctx, end))
+            if value is not None:
+                return Dating(end.id, value, "clause"), tok
+    return None
+
+
+def _period_months(noun: Token) -> int | None:
+    """How many months a period noun spans: "quarter" 3, "the six months" 6; None for another noun."""
+    lemma = noun.lemma_.lower()
+    if lemma in FISCAL_PERIOD_MONTHS:
+        return FISCAL_PERIOD_MONTHS[lemma]
+    if lemma == "month":
+        for c in noun.children:
+            if c.dep_ == "nummod" and c.lower_ in FISCAL_MONTH_COUNTS:
+                return FISCAL_MONTH_COUNTS[c.lower_]
+    return None
+
+
+def _period_ends(ctx: DocContext, noun: Token) -> list[TimeExpression]:
+    """The times under the noun's "ended ..." modifier or its "to ..." phrase, in text order."""
+    found: list[TimeExpression] = []
+    ties = [c for c in noun.children if (c.dep_ in ("acl", "relcl") and c.lemma_.lower() in FISCAL_END_LEMMAS)
+            or (c.dep_ == "prep" and c.lower_ in FISCAL_END_PREPS)]
+    # "fell in the three months to December": the parser often hangs "to December" on the verb, right after.
+    after = noun.right_edge.i + 1
+    if after < len(noun.doc):
+        nxt = noun.doc[after]
+        if nxt.dep_ == "prep" and nxt.lower_ in FISCAL_END_PREPS and nxt.head.i == noun.head.head.i:
+            ties.append(nxt)
+    for c in ties:
+        for tok in c.subtree:
+            time = ctx.time_at(tok)
+            if time is not None and time not in found and time.role != "publication":
+                found.append(time)
+    return found
+
+
+def _said_early(ctx: DocContext, time: TimeExpression) -> bool:
+    """Whether the end is the start of its month: "early March", a START modifier, or "early" just before it."""
+    if time.mod == "START" or any(w in EARLY_WORDS for w in time.text.lower().split()):
+        return True
+    bounds = ctx.time_tokens.get(time.id)
+    return bool(bounds and bounds[0] > 0 and ctx.doc[bounds[0] - 1].lower_ in EARLY_WORDS)
+
+
+def calendar_period(end: TimeExpression, months: int, *, early: bool = False) -> str | None:
+    """The TIMEX3 quarter, half or year that holds most of the ``months`` ending at ``end``, or None.
+
+    >>> from newsgraph.record import TimeExpression as T
+    >>> calendar_period(T(id="t1", start=0, end=5, text="March", type="DATE", value="2005-03"), 3, early=True)
+    '2005-Q1'
+    """
+    if months not in CALENDAR_UNITS or end.type != "DATE":
+        return None
+    match = RE_MONTH_VALUE.match(end.value or "")
+    if match is None:
+        return None
+    year, month = int(match.group(1)), int(match.group(2))
+    day = int(match.group(3)) if match.group(3) else None
+    last = year * 12 + month - 1  # months counted from year 0, the period's last month
+    if early or (day is not None and day <= EARLY_END_DAY):
+        last -= 1
+    unit_months, letter = CALENDAR_UNITS[months]
+    units: Counter[tuple[int, int]] = Counter()
+    for k in range(months):
+        y, m = divmod(last - k, 12)
+        units[(y, m // unit_months + 1)] += 1
+    (y, n), count = units.most_common(1)[0]
+    if count * 2 <= months:
+        return None  # as much in one unit as in another: no calendar period is this one
+    return f"{y:04d}" if not letter else f"{y:04d}-{letter}{n}"

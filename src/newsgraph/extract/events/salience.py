@@ -23,8 +23,8 @@ from bisect import bisect_right
 from collections import Counter
 
 import numpy
-from spacy.attrs import LEMMA
-from spacy.tokens import Token
+from spacy.attrs import IS_SPACE, LEMMA, ORTH
+from spacy.tokens import Doc, Span, Token
 
 from newsgraph.extract.events.context import DocContext
 from newsgraph.record import Event
@@ -36,6 +36,13 @@ W_CODED = 0.15
 W_DATED = 0.1
 W_REPEAT = 0.1
 W_MODALITY = 0.1
+#: A clause that states a figure ("rose 15%", "injured 29 people", "raised $2m"): the measurable news.
+W_FIGURE = 0.1
+#: Dependents of the verb whose words may state its figure (a preposition's object included: "to 43.3").
+FIGURE_DEPS = frozenset({"dobj", "npadvmod", "prep", "attr", "advmod", "nsubjpass", "dative", "pobj", "quantmod",
+                         "nummod", "compound", "amod"})
+#: Entity types of numbers that are not a figure of the news (a date, a clock time, an ordinal).
+NOT_FIGURE_TYPES = frozenset({"DATE", "TIME", "ORDINAL"})
 #: Sentences of the lead (the headline, when the text has one, is the first).
 LEAD_SENTENCES = 2
 #: How fast position counts less after the lead: score 1 / (1 + k / POSITION_DECAY).
@@ -54,11 +61,33 @@ GENERIC_PREDICATES = frozenset(
      "try", "make", "keep", "take", "expect", "continue", "say", "tell", "ask", "wonder"}
 )
 GENERIC_FACTOR = 0.3
+#: Of those, verbs of mind and expectation stay generic even when coded ("wanted to remain", "is expected to
+#: flow" coded as agreements): a wish or an expectation is not a happening, whatever the verb after it.
+MIND_PREDICATES = frozenset({"want", "hope", "wish", "expect", "need", "think", "believe", "seem", "feel", "know",
+                             "like", "love", "appear"})
 #: Light verbs whose object noun carries the event: generic alone, not with an object.
 LIGHT_VERBS = frozenset({"make", "take", "give", "have"})
 #: Inside a direct quotation: what a speaker says happened is the speaker's, not the article's, news.
 QUOTE_FACTOR = 0.4
-CODED_QUOTE_FACTOR = 0.7
+#: A coded act inside a quotation ("they attacked us") is still the speaker's claim, if a stronger one.
+CODED_QUOTE_FACTOR = 0.5
+#: A quotation found by its marks alone (one the attribution stage gave no source): paired curly quotes, or
+#: straight ones within a paragraph, around at least ``MIN_QUOTE_TOKENS`` tokens (fewer is a scare quote).
+OPEN_QUOTE, CLOSE_QUOTE, STRAIGHT_QUOTE = "“", "”", '"'
+MIN_QUOTE_TOKENS = 4
+#: Newsroom lines about the report itself, not news ("X contributed to this report", "check back for updates",
+#: "this story has been updated"): a verb lemma and a word of its clause.
+BOILERPLATE_CLAUSES = frozenset({("contribute", "report"), ("contribute", "reporting"), ("check", "updates"),
+                                 ("update", "story")})
+BOILERPLATE_VERBS = frozenset(verb for verb, _word in BOILERPLATE_CLAUSES)
+BOILERPLATE_FACTOR = 0.1
+#: A predicate written with a capital inside a sentence ("adviser Jason Miller said ... Trump") is a name the
+#: parser took for a verb, not an act.
+PROPER_VERB_FACTOR = 0.3
+#: Verb endings stripped to look a form up in ``GENERIC_PREDICATES`` when the lemmatizer got it wrong
+#: ("hopes" lemmatized "hop"): (ending, replacement).
+INFLECTIONS = (("ies", "y"), ("es", "e"), ("es", ""), ("s", ""), ("ied", "y"), ("ed", "e"), ("ed", ""),
+               ("ing", "e"), ("ing", ""))
 #: A participle or infinitive without an auxiliary ("creating a giant", "signing pledges") is background
 #: to its clause; a relative clause ("who withheld support") describes a participant.
 NON_FINITE_FACTOR = 0.5
@@ -93,13 +122,23 @@ def mark_main(ctx: DocContext, found: list[tuple[Event, Token]]) -> None:
     lemma_sentences: dict[str, set[int]] = {}
     for head in {event.predicate.split()[0] for event, _verb in found if event.predicate}:
         lemma_sentences[head] = set(numpy.unique(sent_of[lemmas == strings[head]]).tolist())
-    quoted = [a.content for a in ctx.attributions if a.kind == "direct" or a.quoted]
+    quoted = [(a.content.start, a.content.end) for a in ctx.attributions if a.kind == "direct" or a.quoted]
+    quoted += quotation_spans(doc)
+    title_case: dict[int, bool] = {}
     for event, verb in found:
         k = max(0, bisect_right(sent_starts, verb.i) - 1)
+        start, end = ctx.sent_bounds[k]
+        misparsed_name = _capitalised_inside(verb, start)  # rare: the sentence is read only then
+        if misparsed_name:
+            if k not in title_case:
+                title_case[k] = _title_case(doc[start:end])
+            misparsed_name = not title_case[k]
         event.salience = round(
-            _score(event, verb, k, entity_salience, lemma_sentences, quoted),
+            _score(event, verb, k, entity_salience, lemma_sentences, quoted, misparsed_name=misparsed_name),
             3,
         )
+        if _boilerplate(verb):
+            event.salience = round(event.salience * BOILERPLATE_FACTOR, 3)
     n_main = min(MAX_MAIN, max(MIN_MAIN, round(len(sent_starts) / SENTENCES_PER_MAIN)))
     per_sentence: Counter[int] = Counter()
     chosen = 0
@@ -111,6 +150,77 @@ def mark_main(ctx: DocContext, found: list[tuple[Event, Token]]) -> None:
         per_sentence[event.sentence.start] += 1
         event.main = True
         chosen += 1
+
+
+def quotation_spans(doc: Doc) -> list[tuple[int, int]]:
+    """Character spans of the quotations in ``doc`` by their marks, scare quotes left out.
+
+    Read from the token arrays (the article's text is rebuilt by spaCy on every access, which
+    would cost more than the salience itself); a paragraph break closes nothing and opens nothing.
+    """
+    strings = doc.vocab.strings
+    marks = {strings[m]: m for m in (OPEN_QUOTE, CLOSE_QUOTE, STRAIGHT_QUOTE)}
+    orth = doc.to_array(ORTH)
+    at = numpy.flatnonzero(numpy.isin(orth, list(marks))).tolist()
+    breaks = [i for i in numpy.flatnonzero(doc.to_array(IS_SPACE)).tolist() if "\n" in doc[i].text]
+    spans: list[tuple[int, int]] = []
+    opened: tuple[int, str] | None = None
+    for i in sorted(at + breaks):
+        mark = marks.get(int(orth[i]))
+        if mark is None:  # a paragraph break
+            opened = None
+        elif opened is not None and (mark, opened[1]) in ((CLOSE_QUOTE, OPEN_QUOTE), (STRAIGHT_QUOTE, STRAIGHT_QUOTE)):
+            if i - opened[0] - 1 >= MIN_QUOTE_TOKENS:
+                spans.append((doc[opened[0]].idx, doc[i].idx + 1))
+            opened = None
+        elif mark != CLOSE_QUOTE:
+            opened = (i, mark)
+    return spans
+
+
+def _boilerplate(verb: Token) -> bool:
+    lemma = verb.lemma_.lower()
+    if lemma not in BOILERPLATE_VERBS:
+        return False
+    words = {t.lower_ for t in verb.subtree}
+    return any(v == lemma and w in words for v, w in BOILERPLATE_CLAUSES)
+
+
+def _generic(verb: Token, head: str) -> bool:
+    """Whether the predicate is one of state or mind, by its lemma or, when the lemmatizer erred, its form."""
+    if head in GENERIC_PREDICATES:
+        return True
+    word = verb.lower_
+    return any(word.endswith(end) and word[: len(word) - len(end)] + rep in GENERIC_PREDICATES
+               for end, rep in INFLECTIONS)
+
+
+def _title_case(sent: Span) -> bool:
+    """Whether most longer words of the sentence are capitalised, as in a headline."""
+    words = [t for t in sent if t.is_alpha and len(t) > 3]
+    return sum(t.text[:1].isupper() for t in words) * 2 >= len(words)
+
+
+def _capitalised_inside(verb: Token, sent_start: int) -> bool:
+    """A capitalised verb that does not begin its sentence (and is not an all-caps word)."""
+    return verb.i != sent_start and verb.text[:1].isupper() and not verb.is_upper
+
+
+def _proper_verb(verb: Token) -> bool:
+    """A capitalised verb inside a sentence that is not itself in title case (a headline): a misparsed name."""
+    sent = verb.sent
+    return _capitalised_inside(verb, sent.start) and not _title_case(sent)
+
+
+def _states_figure(verb: Token) -> bool:
+    """Whether the clause's own complements hold an amount: a number, a percentage or a sum of money."""
+    stack = [c for c in verb.children if c.dep_ in FIGURE_DEPS]
+    while stack:
+        tok = stack.pop()
+        if tok.ent_type_ not in NOT_FIGURE_TYPES and (tok.like_num or tok.is_currency or tok.text == "%"):
+            return True
+        stack.extend(c for c in tok.children if c.dep_ in FIGURE_DEPS)
+    return False
 
 
 def _non_finite(verb: Token) -> bool:
@@ -126,7 +236,9 @@ def _score(
     k: int,
     entity_salience: dict[str, float],
     lemma_sentences: dict[str, set[int]],
-    quoted: list,
+    quoted: list[tuple[int, int]],
+    *,
+    misparsed_name: bool = False,
 ) -> float:
     if not any(ch.isalpha() for ch in event.predicate):
         return 0.0
@@ -149,11 +261,14 @@ def _score(
         + W_DATED * (event.date is not None)
         + W_REPEAT * min(1.0, repeats / REPEAT_FULL)
         + W_MODALITY * MODALITY_SCORE.get(event.modality, 0.0)
+        + W_FIGURE * _states_figure(verb)
     )
-    in_quote = any(c.start <= verb.idx < c.end for c in quoted)
+    in_quote = any(start <= verb.idx < end for start, end in quoted)
     light = head in LIGHT_VERBS and event.object_text is not None  # "made a plea", "took control"
-    if head in GENERIC_PREDICATES and event.code is None and not light:
+    if _generic(verb, head) and (event.code is None or head in MIND_PREDICATES) and not light:
         score *= GENERIC_FACTOR
+    if misparsed_name:
+        score *= PROPER_VERB_FACTOR
     if in_quote:
         score *= QUOTE_FACTOR if event.code is None else CODED_QUOTE_FACTOR
     if _non_finite(verb):
