@@ -37,13 +37,41 @@ def machine() -> dict[str, Any]:
     return {"python": platform.python_version(), "cpus": os.cpu_count(), "platform": platform.platform()}
 
 
-def migration_write_cost(migration: str, source: Any, n: int, rounds: int, label: str) -> dict[str, Any]:
+def migration_objects(migration: str) -> list[tuple[str, str]]:
+    """The (type, name) of the triggers and indexes ``migration`` creates, found by running it on an empty store."""
+    import sqlite3
+
+    from newsgraph.store import migrations
+
+    conn = sqlite3.connect(":memory:", isolation_level=None)
+    try:
+        names = [m.name for m in migrations.MIGRATIONS]
+        kept = migrations.MIGRATIONS
+        migrations.MIGRATIONS = kept[:names.index(migration)]
+        try:
+            migrations.migrate(conn)
+        finally:
+            migrations.MIGRATIONS = kept
+        query = "SELECT type, name FROM sqlite_master WHERE type IN ('trigger', 'index') AND sql IS NOT NULL"
+        before = set(conn.execute(query).fetchall())
+        conn.execute("BEGIN")
+        kept[names.index(migration)].apply(conn)
+        conn.execute("COMMIT")
+        return sorted(set(conn.execute(query).fetchall()) - before)
+    finally:
+        conn.close()
+
+
+def migration_write_cost(migration: str, source: Any, n: int, rounds: int, label: str, *,
+                         objects_only: bool = False) -> dict[str, Any]:
     """What one migration's triggers add to the store's write work: the same records written with and without it.
 
     The first ``n`` records of the store ``source`` are written into fresh stores,
     ``rounds`` times each way, alternating (so drift in the machine's speed falls
     on both), without parsing; the best of each is kept. ``label`` names the keys
-    (``ms_per_record_with_{label}``).
+    (``ms_per_record_with_{label}``). ``objects_only``: the store "without" has every
+    migration but the triggers and indexes this one creates dropped (its tables stay),
+    for a migration later ones build on (``0006_tallies``: 0012 and 0013 write to its table).
     """
     import tempfile
     from pathlib import Path
@@ -51,12 +79,17 @@ def migration_write_cost(migration: str, source: Any, n: int, rounds: int, label
     from newsgraph.record import Record
     from newsgraph.store import Store, migrations
 
+    dropped = migration_objects(migration) if objects_only else []
+
     def write(records: list[Record], path: Path, with_it: bool) -> float:
         kept = migrations.MIGRATIONS
-        if not with_it:
+        if not with_it and not objects_only:
             migrations.MIGRATIONS = tuple(m for m in kept if m.name != migration)
         try:
             with Store(path) as store:
+                if not with_it:
+                    for kind, name in dropped:
+                        store.conn.execute(f'DROP {kind.upper()} "{name}"')
                 start = time.perf_counter()
                 for record in records:
                     store.add(record)

@@ -15,6 +15,8 @@ store (it is modified) a publication day and one of 20 outlets, spread by
 rowid over 2000-2019, so a store of undated copies has charts to draw.
 
     PYTHONPATH=src python benchmarks/bench_browse.py --db /tmp/views/large.db
+    PYTHONPATH=src python benchmarks/bench_browse.py --db /tmp/wp/big.db --every-route --repeat 20
+    PYTHONPATH=src:benchmarks python benchmarks/bench_browse.py --db - --write-cost /tmp/wp/bbc.db
 """
 
 from __future__ import annotations
@@ -44,8 +46,15 @@ CHART_ROUTES = (
 )
 #: The unfiltered sourcing pages (``queries.sources`` from the source tallies, migration 0014).
 SOURCES_ROUTES = ("/sources", "/sources?anonymous=true", "/api/sources?limit=50")
+#: The migrations that keep what the browse views read (``--write-cost``), with the label of their figures.
+BROWSE_MIGRATIONS = {"0015_event_leads": "event_leads",
+                     "0016_articles_by_source_kind": "articles_by_source_kind",
+                     "0017_browse_indexes": "browse_indexes"}
 #: Outlets ``spread_dates`` gives the articles.
 SPREAD_OUTLETS = 20
+#: A route whose requests have taken this long in all (ms) stops after ``SLOW_REPEAT`` timed requests.
+SLOW_ROUTE_MS = 20_000
+SLOW_REPEAT = 3
 #: Seconds to wait for the server to answer.
 START_TIMEOUT = 60.0
 
@@ -96,6 +105,48 @@ def entity_routes(db: str) -> list[str]:
     return routes
 
 
+def every_route(db: str) -> list[str]:
+    """One URL of every page and API route of the web app, the costliest variants the store offers.
+
+    The busiest entity (most articles) for the profile, timeline, quotes and chart
+    routes, and a middling one; the graphs of the most connected entities; the corpus
+    event with the most reports; the timeline of every event; filtered and
+    unfiltered sourcing; a stored article; a repeated quote when the store has one.
+    """
+    conn = sqlite3.connect(f"file:{db}?mode=ro", uri=True)
+    try:
+        article = conn.execute("SELECT id FROM articles ORDER BY rowid LIMIT 1").fetchone()[0]
+        event = conn.execute("SELECT id FROM event_clusters ORDER BY reports DESC, id LIMIT 1").fetchone()
+        quote_row = conn.execute("SELECT cluster FROM sim_clusters WHERE index_name = 'quotes' GROUP BY cluster "
+                                 "ORDER BY count(*) DESC LIMIT 1").fetchone()
+        outlet = conn.execute("SELECT outlet FROM articles WHERE outlet IS NOT NULL LIMIT 1").fetchone()
+    finally:
+        conn.close()
+    profiles = entity_routes(db)
+    busiest = profiles[0].removeprefix("/entities/") if profiles else "Labour"
+    routes = [
+        "/", "/api/stats", "/search?q=minister", "/api/search?q=minister", "/api/search/page?q=government&limit=50",
+        *ROUTES[:5], *ROUTES[7:10],
+        f"/articles/{article[:12]}", f"/api/articles/{article}",
+        *profiles, f"/api/entities/{busiest}",
+        *graph_routes(db),
+        "/timeline", "/timeline?all=true", "/api/timeline?limit=50", f"/timeline?entity={busiest}",
+        f"/api/timeline?entity={busiest}&limit=50",
+        f"/api/quotes?about={busiest}&limit=50", f"/api/quotes?by={busiest}&limit=50",
+        *([f"/events/{event[0]}", f"/api/events/{event[0]}"] if event else []),
+        *([f"/quotes/{quote_row[0]}", f"/api/quotes/{quote_row[0]}"] if quote_row else []),
+        "/api/duplicates?limit=50",
+        *CHART_ROUTES[1:],
+        *SOURCES_ROUTES,
+    ]
+    if outlet:
+        key = quote(outlet[0], safe="")
+        routes += [f"/sources?outlet={key}", f"/api/sources?outlet={key}&limit=50",
+                   f"/api/charts/sourcing?outlet={key}", f"/articles?outlet={key}"]
+    routes += ["/sources?author=Smith", "/sources?dedupe=true"]
+    return list(dict.fromkeys(routes))
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--db", required=True)
@@ -107,10 +158,33 @@ def main() -> None:
                         help="time the /sources pages too (a filtered one counts from the rows)")
     parser.add_argument("--sources-only", action="store_true",
                         help="time the unfiltered /sources pages only (read from the source tallies)")
+    parser.add_argument("--every-route", action="store_true",
+                        help="time one URL of every page and API route (``every_route``)")
+    parser.add_argument("--only", nargs="+", metavar="URL", help="time these URLs only")
+    parser.add_argument("--allow-errors", action="store_true",
+                        help="report a route's failed answer (its status) instead of stopping")
+    parser.add_argument("--write-cost", metavar="STORE", default=None,
+                        help="only measure what the browse migrations' triggers and indexes (0015-0017) add to "
+                             "writing STORE's first --n records (best of --rounds), and exit")
+    parser.add_argument("--n", type=int, default=200)
+    parser.add_argument("--rounds", type=int, default=2)
     args = parser.parse_args()
+    if args.write_cost:
+        import json
+
+        from _common import migration_write_cost
+
+        for migration, label in BROWSE_MIGRATIONS.items():
+            print(json.dumps({"migration": migration, **migration_write_cost(
+                migration, args.write_cost, args.n, args.rounds, label)}), flush=True)
+        return
     if args.spread_dates:
         spread_dates(args.db)
-    if args.graph_only:
+    if args.only:
+        routes = list(args.only)
+    elif args.every_route:
+        routes = every_route(args.db)
+    elif args.graph_only:
         routes = list(graph_routes(args.db))
     elif args.sources_only:
         routes = list(SOURCES_ROUTES)
@@ -132,18 +206,26 @@ def main() -> None:
                     raise SystemExit("the server did not answer") from None
                 time.sleep(0.2)
         print("| route | first (ms) | median (ms) | p95 (ms) | slowest (ms) |\n|---|---|---|---|---|")
-        with httpx.Client(base_url=base, timeout=30) as client:
+        with httpx.Client(base_url=base, timeout=90) as client:
             for route in routes:
-                times = []
-                for _ in range(args.repeat + 1):
+                times: list[float] = []
+                for i in range(args.repeat + 1):
+                    if i > SLOW_REPEAT and sum(times) > SLOW_ROUTE_MS:
+                        break  # a route far past the goal: a few requests say so
                     start = time.perf_counter()
                     answer = client.get(route)
                     times.append((time.perf_counter() - start) * 1000)
                     if answer.status_code != 200:
-                        raise SystemExit(f"{route}: HTTP {answer.status_code}")
+                        if not args.allow_errors:
+                            raise SystemExit(f"{route}: HTTP {answer.status_code}")
+                        break
+                if answer.status_code != 200:
+                    print(f"| `{route}` | HTTP {answer.status_code} after {times[-1]:.0f} ms | | | |", flush=True)
+                    continue
                 first, rest = times[0], sorted(times[1:])
                 p95 = rest[min(len(rest) - 1, int(0.95 * len(rest)))]
-                print(f"| `{route}` | {first:.0f} | {statistics.median(rest):.0f} | {p95:.0f} | {max(rest):.0f} |")
+                print(f"| `{route}` | {first:.0f} | {statistics.median(rest):.0f} | {p95:.0f} | {max(rest):.0f} |"
+                      + ("" if len(rest) == args.repeat else f" ({len(rest)} requests)"), flush=True)
     finally:
         proc.terminate()
         proc.wait(timeout=10)

@@ -22,7 +22,14 @@ from newsgraph.errors import StoreError
 from newsgraph.record import SourceKind
 from newsgraph.store import entities as ents
 from newsgraph.store.duplicates import IS_COPY
-from newsgraph.store.migrations import MONTH_GLOB, SOURCE_TALLY_TABLES, TALLIED_TABLES, source_tally_selects
+from newsgraph.store.migrations import (
+    HIDDEN_ALL,
+    HIDDEN_MAIN,
+    MONTH_GLOB,
+    SOURCE_TALLY_TABLES,
+    TALLIED_TABLES,
+    source_tally_selects,
+)
 from newsgraph.vocab.pronouns import (
     FIRST_PERSON_FORMS,
     NEUTER_PRONOUN_FORMS,
@@ -300,8 +307,22 @@ def _entity_article_rowids(conn: sqlite3.Connection, corpus_id: int, dense: bool
             cur.close()  # a walk stopped early ends its statement (and its read of the snapshot) now
 
 
-def _by_article_batches(conn: sqlite3.Connection, corpus_id: int, sql: str, params: tuple, limit: int | None,
-                        *, dense: bool | None = None, first: list[tuple] | None = None) -> pd.DataFrame:
+def _store_article_rowids(conn: sqlite3.Connection) -> Iterator[int]:
+    """The rowids of every article in ``_ARTICLE_ORDER`` (dated from ``articles_published``, then undated), lazily."""
+    for sql in ("SELECT a.rowid FROM articles a INDEXED BY articles_published WHERE a.published IS NOT NULL "
+                "ORDER BY a.published, a.rowid",
+                "SELECT a.rowid FROM articles a WHERE a.published IS NULL ORDER BY a.rowid"):
+        cur = conn.execute(sql)
+        try:
+            while rows := cur.fetchmany(256):
+                yield from (r[0] for r in rows)
+        finally:
+            cur.close()
+
+
+def _by_article_batches(conn: sqlite3.Connection, corpus_id: int | None, sql: str, params: tuple,
+                        limit: int | None, *, dense: bool | None = None, first: list[tuple] | None = None,
+                        rowids: Iterator[int] | None = None) -> pd.DataFrame:
     """Rows of ``sql`` for the entity's articles, taken in article order in growing batches until ``limit``.
 
     ``sql`` must keep ``_IN_BATCH`` (its first parameter, the batch's rowids) and end
@@ -309,13 +330,14 @@ def _by_article_batches(conn: sqlite3.Connection, corpus_id: int, sql: str, para
     batches are consecutive runs of articles, so their rows, one after another, are
     the rows of the query over all the entity's articles. The work is proportional
     to the articles read before ``limit`` rows are found, not to the entity's size.
-    ``first``: rows that come before all of these (they count towards ``limit``).
+    ``first``: rows that come before all of these (they count towards ``limit``). ``rowids``: the
+    articles to read instead of the entity's (``_store_article_rowids``: every article).
     """
     import json
 
     import pandas as pd
 
-    if dense is None:
+    if rowids is None and dense is None:
         dense = conn.execute("SELECT count(*) > ? FROM (SELECT 1 FROM entities WHERE corpus_entity_id = ? "
                              "GROUP BY article_id LIMIT ?)",
                              (DENSE_ENTITY_ARTICLES, corpus_id, DENSE_ENTITY_ARTICLES + 1)).fetchone()[0]
@@ -323,7 +345,9 @@ def _by_article_batches(conn: sqlite3.Connection, corpus_id: int, sql: str, para
     rows: list[tuple] = list(first or [])
     columns: list[str] | None = None
     size = FIRST_BATCH
-    rowids = _entity_article_rowids(conn, corpus_id, bool(dense))
+    if rowids is None:
+        assert corpus_id is not None
+        rowids = _entity_article_rowids(conn, corpus_id, bool(dense))
     try:
         while want < 0 or len(rows) < want:
             batch = [r for _, r in zip(range(size), rowids, strict=False)]
@@ -334,7 +358,9 @@ def _by_article_batches(conn: sqlite3.Connection, corpus_id: int, sql: str, para
             columns = [d[0] for d in cur.description]
             size = min(size * 2, MAX_BATCH)
     finally:
-        rowids.close()
+        close = getattr(rowids, "close", None)
+        if close is not None:
+            close()
     if columns is None:
         columns = [d[0] for d in conn.execute(sql, ("[]", *params, 0)).description]
     return pd.DataFrame(rows, columns=columns)
@@ -404,6 +430,16 @@ def _entity_articles(conn: sqlite3.Connection, corpus_id: int, limit: int | None
         GROUP BY a.rowid ORDER BY {_ARTICLE_ORDER} LIMIT ?3""", (corpus_id,), limit)
 
 
+#: The titles an entity (the parameter) was given, first and last dated use: read from the titled rows only
+#: (``entities_titled``, migration 0017), not every row of the entity.
+PROFILE_TITLES_SQL = """
+    SELECT j.value AS title, min(a.published) AS first, max(a.published) AS last,
+           count(DISTINCT e.article_id) AS articles
+    FROM entities e JOIN articles a ON a.id = e.article_id, json_each(e.titles) j
+    WHERE e.corpus_entity_id = ? AND e.titles != '[]'
+    GROUP BY j.value ORDER BY first IS NULL, first, articles DESC"""
+
+
 def entity_profile(conn: sqlite3.Connection, name: str, *, limit: int = 50) -> EntityProfile:
     """Names, titles over time, articles, quotes by and about, and top co-mentioned entities.
 
@@ -417,12 +453,7 @@ def entity_profile(conn: sqlite3.Connection, name: str, *, limit: int = 50) -> E
         SELECT name, type, count(DISTINCT article_id) AS articles, sum(n_mentions) AS mentions
         FROM entities WHERE corpus_entity_id = ? GROUP BY name, type ORDER BY articles DESC, mentions DESC""",
         (cid,))
-    titles = frame(conn, """
-        SELECT j.value AS title, min(a.published) AS first, max(a.published) AS last,
-               count(DISTINCT e.article_id) AS articles
-        FROM entities e JOIN articles a ON a.id = e.article_id, json_each(e.titles) j
-        WHERE e.corpus_entity_id = ? AND e.titles != '[]'
-        GROUP BY j.value ORDER BY first IS NULL, first, articles DESC""", (cid,))
+    titles = frame(conn, PROFILE_TITLES_SQL, (cid,))
     articles = _entity_articles(conn, cid, limit)
     co_mentioned = frame(conn, """
         WITH sample AS (
@@ -455,12 +486,14 @@ def quotes(
         return _quotes_by(conn, best_entity(conn, by)[0].id, limit)
     if about is not None:
         return _quotes_about(conn, best_entity(conn, about)[0].id, limit)
-    return frame(conn, f"""
+    # Every attribution: the store's articles in date order, in batches, until the limit (no sort of the table).
+    return _by_article_batches(conn, None, f"""
         SELECT {_QUOTE_COLUMNS}
-        FROM attributions q JOIN articles a ON a.id = q.article_id
+        FROM articles a
+        CROSS JOIN attributions q ON q.article_id = a.id
         LEFT JOIN sources s ON s.article_id = q.article_id AND s.id = q.source_id
-        ORDER BY a.published IS NULL, a.published, a.rowid, q.content_start LIMIT ?""",
-        (-1 if limit is None else limit,))
+        WHERE {_IN_BATCH}
+        ORDER BY {_QUOTE_ORDER} LIMIT ?2""", (), limit, rowids=_store_article_rowids(conn))
 
 
 # --- timeline ---------------------------------------------------------------------------
@@ -506,15 +539,11 @@ def timeline(conn: sqlite3.Connection, name: str | None, *, limit: int | None = 
     (its first main report's, without ``all_events``); see ``event_clusters.compact_timeline``.
     """
     lim = -1 if limit is None else limit
+    if name is None:
+        return _store_timeline(conn, lim, all_events=all_events, corpus_events=corpus_events)
     main = "" if all_events else "AND v.main = 1"
     if corpus_events:
         main += " AND NOT " + _NOT_LEAD.format(bit=1 if all_events else 2)
-    if name is None:
-        return frame(conn, _timeline_sql(f"""
-            SELECT v.rowid AS vr, a.rowid AS ar, NULL AS role
-            FROM events v JOIN articles a ON a.id = v.article_id
-            WHERE 1 {main}
-            {_TIMELINE_ORDER} LIMIT ?"""), (lim,))
     ref, _ = best_entity(conn, name)
     # Dated events first, by date: the entity's own events (``events_actor``, ``events_target``, which
     # hold the date), sorted by their keys. An event whose actor and target are both the entity's row
@@ -549,6 +578,42 @@ def timeline(conn: sqlite3.Connection, name: str | None, *, limit: int | None = 
         FROM chosen CROSS JOIN events v ON v.rowid = chosen.vr CROSS JOIN articles a ON a.rowid = chosen.ar
         LEFT JOIN sources s ON s.article_id = v.article_id AND s.id = v.source_id
         {_TIMELINE_ORDER} LIMIT ?3""", (ref.id,), None if lim < 0 else lim, first=dated)
+
+
+def _store_timeline(conn: sqlite3.Connection, limit: int, *, all_events: bool, corpus_events: bool) -> pd.DataFrame:
+    """The timeline of every event (``timeline(None, …)``): the first ``limit`` rows without sorting the store.
+
+    The events it may show are read by date from an index: with ``corpus_events``
+    the partial indexes of the shown events (``events.hidden``, migration 0015), else
+    ``events_main_date`` (main events). The date of the ``limit``-th dated one is the
+    cut: every row of the answer is dated on or before it (undated rows come last),
+    so only those rows are sorted by the full order, ties at the cut included. Fewer
+    dated rows than ``limit``: the undated ones follow, sorted (a store with few dates).
+    Every event without ``corpus_events`` and with ``all_events`` has no date index: sorted whole.
+    """
+    if corpus_events:
+        bit = HIDDEN_ALL if all_events else HIDDEN_MAIN
+        shown = f"(v.hidden & {bit}) = 0" + ("" if all_events else " AND v.main = 1")
+        index = "events_shown_all" if all_events else "events_shown_main"
+    elif not all_events:
+        shown, index = "v.main = 1", "events_main_date"
+    else:
+        shown, index = "1", None
+
+    def rows(where: str, params: tuple) -> pd.DataFrame:
+        return frame(conn, _timeline_sql(f"""
+            SELECT v.rowid AS vr, a.rowid AS ar, NULL AS role
+            FROM events v {f"INDEXED BY {index}" if index else ""} CROSS JOIN articles a ON a.id = v.article_id
+            WHERE {shown} AND {where}
+            {_TIMELINE_ORDER} LIMIT ?"""), (*params, limit))
+
+    if index is None or limit < 0:
+        return rows("1", ())
+    cut = conn.execute(f"SELECT v.date FROM events v INDEXED BY {index} WHERE {shown} AND v.date IS NOT NULL "
+                       "ORDER BY v.date LIMIT 1 OFFSET ?", (max(0, limit - 1),)).fetchone()
+    if limit == 0 or cut is not None:
+        return rows("v.date IS NOT NULL AND v.date <= ?", (cut[0] if cut else "",))
+    return rows("1", ())
 
 
 # --- sourcing ---------------------------------------------------------------------------
@@ -910,11 +975,9 @@ ARTICLE_SORTS = {
 }
 #: The kinds a source may have (``record.SourceKind``): the values of the ``source_kind`` filter.
 SOURCE_KINDS: tuple[str, ...] = get_args(SourceKind)
-#: SQL true for an article (``a``) with an attribution whose source is of the kind given as the next parameter.
-#: The set of such articles is built once per query from the index ``sources_kind`` (migration 0013).
-_HAS_SOURCE_KIND = ("a.id IN (SELECT s.article_id FROM sources s INDEXED BY sources_kind WHERE s.kind = ? "
-                    "AND EXISTS (SELECT 1 FROM attributions q WHERE q.article_id = s.article_id "
-                    "AND q.source_id = s.id))")
+#: SQL true for an article (``a``) with an attribution whose source is of the kind given as the next parameter:
+#: a primary-key probe of ``articles_by_source_kind`` (migration 0016).
+_HAS_SOURCE_KIND = ("EXISTS (SELECT 1 FROM articles_by_source_kind k WHERE k.kind = ? AND k.article_id = a.id)")
 #: How ``entities_page`` may sort: name → ORDER BY.
 ENTITY_SORTS = {"articles": "articles DESC, mentions DESC, c.id", "mentions": "mentions DESC, articles DESC, c.id"}
 
@@ -985,11 +1048,8 @@ def articles_page(conn: sqlite3.Connection, *, outlet: str | None = None, author
     check_name(author, "an author filter")
     limit, offset = _page_bounds(limit, offset)
     where, params = _article_filter(outlet, author)
-    if source_kind:
-        if source_kind not in SOURCE_KINDS:
-            raise QueryRejected(f"source_kind must be one of {', '.join(SOURCE_KINDS)}, not {source_kind!r}")
-        where += f" AND {_HAS_SOURCE_KIND}"
-        params += (source_kind,)
+    if source_kind and source_kind not in SOURCE_KINDS:
+        raise QueryRejected(f"source_kind must be one of {', '.join(SOURCE_KINDS)}, not {source_kind!r}")
     start, end = _date_filter(date_from, "from"), _date_filter(date_to, "to")
     if start:
         where += " AND a.published >= ?"
@@ -997,8 +1057,13 @@ def articles_page(conn: sqlite3.Connection, *, outlet: str | None = None, author
     if end:
         where += " AND a.published <= ?"
         params += (end + "~",)  # "~" sorts after every digit, "-" and "T": the whole month or day counts
-    total = conn.execute(f"SELECT count(*) FROM articles a WHERE {where}", params).fetchone()[0]
-    rowids = _article_page_rowids(conn, where, params, sort, limit, offset)
+    total = _count_articles(conn, where, params, source_kind)
+    base_where, base_params = where, params
+    if source_kind:
+        where += f" AND {_HAS_SOURCE_KIND}"
+        params += (source_kind,)
+    rowids = _article_page_rowids(conn, where, params, sort, limit, offset, count=lambda has: _count_articles(
+        conn, f"{base_where} AND {has}", base_params, source_kind))
     # The columns of the page's rows only: the sort reads its keys alone (``text`` and what follows
     # it in a row, ``n_words``, would be read for every article otherwise).
     rows = frame(conn, """
@@ -1010,30 +1075,50 @@ def articles_page(conn: sqlite3.Connection, *, outlet: str | None = None, author
     return Page(rows, int(total), offset, limit)
 
 
+def _count_articles(conn: sqlite3.Connection, where: str, params: tuple, source_kind: str | None = None) -> int:
+    """How many articles (``a``) ``where`` keeps, of those with a source of ``source_kind`` when given.
+
+    With a kind the count runs over that kind's range of ``articles_by_source_kind``
+    (only its articles are read; none at all when nothing else filters).
+    """
+    if not source_kind:
+        return int(conn.execute(f"SELECT count(*) FROM articles a WHERE {where}", params).fetchone()[0])
+    if where == "1":
+        return int(conn.execute("SELECT count(*) FROM articles_by_source_kind WHERE kind = ?",
+                                (source_kind,)).fetchone()[0])
+    sql = (f"SELECT count(*) FROM articles_by_source_kind k CROSS JOIN articles a ON a.id = k.article_id "
+           f"WHERE k.kind = ? AND {where}")
+    return int(conn.execute(sql, (source_kind, *params)).fetchone()[0])
+
+
 def _article_page_rowids(conn: sqlite3.Connection, where: str, params: tuple, sort: str, limit: int,
-                         offset: int) -> list[int]:
+                         offset: int, count: Callable[[str], int] | None = None) -> list[int]:
     """The rowids of one page of articles in ``ARTICLE_SORTS[sort]`` order.
 
-    By date, the dated articles come from the ``articles_published`` index (no
-    sort), then the undated ones by storage order, so a page costs its offset
-    and size, not a sort of the store.
+    By date, the dated articles come from the ``articles_published`` index, by
+    title the titled ones from ``articles_title`` (migration 0017), both already
+    in order (no sort); then the undated (untitled) ones by storage order. A page
+    costs its offset and size, not a sort of the store. ``count(condition)``
+    counts the articles ``where`` keeps that meet ``condition``; it runs only for
+    a page that reaches past the indexed part.
     """
     if sort == "title":
-        return [r[0] for r in conn.execute(
-            f"SELECT a.rowid FROM articles a WHERE {where} ORDER BY {ARTICLE_SORTS[sort]} LIMIT ? OFFSET ?",
-            (*params, limit, offset))]
-    direction = "DESC" if sort == "date" else ""
-    dated = conn.execute(f"SELECT count(*) FROM articles a WHERE {where} AND a.published IS NOT NULL",
-                         params).fetchone()[0]
-    out: list[int] = []
-    if offset < dated:
-        out = [r[0] for r in conn.execute(
-            f"SELECT a.rowid FROM articles a INDEXED BY articles_published WHERE {where} AND a.published IS NOT NULL "
-            f"ORDER BY a.published {direction}, a.rowid {direction} LIMIT ? OFFSET ?", (*params, limit, offset))]
+        indexed = (f"SELECT a.rowid FROM articles a INDEXED BY articles_title WHERE {where} AND a.title IS NOT NULL "
+                   "ORDER BY a.title COLLATE NOCASE, a.rowid LIMIT ? OFFSET ?")
+        has, rest, direction = "a.title IS NOT NULL", "a.title IS NULL", ""
+    else:
+        direction = "DESC" if sort == "date" else ""
+        indexed = (f"SELECT a.rowid FROM articles a INDEXED BY articles_published WHERE {where} "
+                   f"AND a.published IS NOT NULL ORDER BY a.published {direction}, a.rowid {direction} "
+                   "LIMIT ? OFFSET ?")
+        has, rest = "a.published IS NOT NULL", "a.published IS NULL"
+    out = [r[0] for r in conn.execute(indexed, (*params, limit, offset))]
     if len(out) < limit:
+        before = count(has) if count else conn.execute(
+            f"SELECT count(*) FROM articles a WHERE {where} AND {has}", params).fetchone()[0]
         out += [r[0] for r in conn.execute(
-            f"SELECT a.rowid FROM articles a WHERE {where} AND a.published IS NULL ORDER BY a.rowid {direction} "
-            "LIMIT ? OFFSET ?", (*params, limit - len(out), max(0, offset - dated)))]
+            f"SELECT a.rowid FROM articles a WHERE {where} AND {rest} ORDER BY a.rowid {direction} "
+            "LIMIT ? OFFSET ?", (*params, limit - len(out), max(0, offset - before)))]
     return out
 
 

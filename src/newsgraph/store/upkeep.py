@@ -113,6 +113,7 @@ def _invariants(conn: sqlite3.Connection, report: CheckReport) -> None:
     _tallies(conn, report)
     _co_mentions(conn, report)
     _source_tallies(conn, report)
+    _browse_indexes(conn, report)
     _corpus_entities(conn, report)
     _similarity_indexes(conn, report)
 
@@ -161,6 +162,23 @@ def _source_tallies(conn: sqlite3.Connection, report: CheckReport) -> None:
     if wrong:
         report.problems.append(f"{len(wrong)} source tallies disagree with the sources and attributions, e.g. "
                                + "; ".join(wrong[:MAX_MESSAGES]))
+
+
+def _browse_indexes(conn: sqlite3.Connection, report: CheckReport) -> None:
+    """The timeline's lead flags (0015) and the articles per source kind (0016) against the rows they follow."""
+    from newsgraph.store.migrations import ARTICLES_BY_SOURCE_KIND_COUNTED, EVENT_LEADS_WRONG
+
+    wrong = _one(conn, EVENT_LEADS_WRONG)
+    if wrong:
+        report.problems.append(f"{wrong} events whose timeline flags (events.hidden) disagree with event_reports")
+    kept = {(k, a): int(n) for k, a, n in conn.execute(
+        "SELECT kind, article_id, attributions FROM articles_by_source_kind")}
+    counted = {(k, a): int(n) for k, a, n in conn.execute(ARTICLES_BY_SOURCE_KIND_COUNTED)}
+    odd = sorted(key for key in kept.keys() | counted.keys() if kept.get(key) != counted.get(key))
+    if odd:
+        report.problems.append(f"{len(odd)} rows of articles_by_source_kind disagree with the attributions, e.g. "
+                               + "; ".join(f"{k} {a[:12]}: kept {kept.get((k, a), 0)}, counted {counted.get((k, a), 0)}"
+                                           for k, a in odd[:MAX_MESSAGES]))
 
 
 def _tallies(conn: sqlite3.Connection, report: CheckReport) -> None:
