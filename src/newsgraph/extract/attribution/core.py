@@ -16,6 +16,7 @@ The stage runs in three steps:
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 
 from spacy.tokens import Doc, Span, Token
 
@@ -142,7 +143,21 @@ def _sentences_around(doc: Doc, start: int, end: int) -> list[Span]:
     return sents
 
 
-def _cue_by_ancestry(span: Span) -> Token | None:
+def _in_other_quote(tok: Token, others: Sequence[tuple[int, int]]) -> bool:
+    """True when ``tok`` lies inside another quote (one not holding this quote): its words, not a tag.
+
+    A quote reopened sentence by sentence ("…in the first place. "Added to that, the players …")
+    is parsed as one run, so a verb inside the next quote looks like a tag of this one.
+    """
+    return any(s <= tok.idx < e for s, e in others)
+
+
+def _other_quotes(q: QuoteSpan, quotes: list[QuoteSpan]) -> list[tuple[int, int]]:
+    """The spans of the quotes other than ``q`` that do not hold it (a quote it is nested in may hold its tag)."""
+    return [(r.start, r.end) for r in quotes if r is not q and not (r.start <= q.start and q.end <= r.end)]
+
+
+def _cue_by_ancestry(span: Span, others: Sequence[tuple[int, int]] = ()) -> Token | None:
     """The nearest cue verb above the quote in the parse ("called the timetable 'X'", "said ... 'X'")."""
     inside = range(span.start, span.end)
     for tok in span:
@@ -150,6 +165,8 @@ def _cue_by_ancestry(span: Span) -> Token | None:
             continue
         anc, hops = tok.head, 0
         while anc.i not in inside and hops < MAX_CUE_HOPS:
+            if _in_other_quote(anc, others):
+                break
             if is_cue_verb(anc) or (anc.pos_ == "VERB" and anc.lemma_.lower() in lex.XCOMP_CUE_VERBS):
                 return anc
             if anc.head.i == anc.i:  # the root
@@ -163,7 +180,7 @@ def _has_own_clause(verb: Token, q: QuoteSpan) -> bool:
     return any(child.dep_ == "ccomp" and not q.start <= child.idx < q.end for child in verb.children)
 
 
-def _cue_nearby(doc: Doc, q: QuoteSpan) -> Token | None:
+def _cue_nearby(doc: Doc, q: QuoteSpan, others: Sequence[tuple[int, int]] = ()) -> Token | None:
     """A speech tag next to the quote: "'...,' X said.", "X said: '...'", "'...', said X, a spokesman"."""
     sents = _sentences_around(doc, q.start, q.end)
     if not sents:
@@ -175,6 +192,8 @@ def _cue_nearby(doc: Doc, q: QuoteSpan) -> Token | None:
     for sent in sents:
         for tok in sent:
             if not is_cue_verb(tok) or q.start <= tok.idx < q.end or _has_own_clause(tok, q):
+                continue
+            if _in_other_quote(tok, others):
                 continue
             if speaker_of(tok) is None:
                 continue
@@ -261,7 +280,8 @@ def _quote_claims(doc: Doc, text: str, quotes: list[QuoteSpan]) -> list[Claim]:
         span = doc.char_span(q.inner_start, q.inner_end, alignment_mode="expand")
         if span is None or len(span) == 0:
             continue
-        verb = _cue_by_ancestry(span) or _cue_nearby(doc, q)
+        others = _other_quotes(q, quotes)
+        verb = _cue_by_ancestry(span, others) or _cue_nearby(doc, q, others)
         if _looks_like_title(span):
             continue
         dash = _dash_speaker(doc, text, q) if verb is None else None
@@ -442,7 +462,7 @@ def _resolve(
         if claim.continues is not None and i not in source_of:
             source_of[i] = source_of.get(claim.continues)
     sources, ids = resolver.records()
-    _characterise(doc, sources, entities, text)
+    _characterise(doc, sources, entities, text, quoted)
     out: list[Attribution] = []
     for i, claim in enumerate(claims):
         src = source_of.get(i)
@@ -462,11 +482,13 @@ def _resolve(
     return sources, out
 
 
-def _characterise(doc: Doc, sources: list[Source], entities: list[Entity], text: str) -> None:
+def _characterise(
+    doc: Doc, sources: list[Source], entities: list[Entity], text: str, quoted: list[tuple[int, int]]
+) -> None:
     """Give each source its role and gender from the article's words about it (``roles``, ``gender``)."""
     by_id = {e.id: e for e in entities}
     for source in sources:
-        words = described(doc, source, by_id.get(source.entity or ""), entities)
+        words = described(doc, source, by_id.get(source.entity or ""), entities, quoted)
         source.role, source.role_evidence = source_role(doc, source, words, text)  # type: ignore[assignment]
         source.gender, source.gender_evidence = source_gender(doc, source, words, text)  # type: ignore[assignment]
 

@@ -31,13 +31,14 @@ CUE_VERBS: frozenset[str] = words("""
     realize realise recognize recognise guarantee assure inform notify advise brief
     announce proclaim joke quip muse lament scoff sneer shout yell whisper cry exclaim
     describe call dub label term brand characterize characterise praise criticize
-    criticise accuse blame applaud
+    criticise accuse blame applaud welcome hail condemn denounce dismiss mock ridicule slam
     """)
 
 #: Cue verbs that report speech only with a clause or a quote, never on their own
 #: (so "the mayor called the plan ..." is a cue only for a quoted fragment).
 FRAGMENT_ONLY_VERBS: frozenset[str] = words(
-    "describe call dub label term brand characterize characterise praise criticize criticise accuse blame applaud"
+    "describe call dub label term brand characterize characterise praise criticize criticise accuse blame applaud "
+    "welcome hail condemn denounce dismiss mock ridicule slam"
 )
 
 #: Nouns that report a claim when they take a that-clause ("his claim that ...").
@@ -489,6 +490,18 @@ PERSON_NOUN_GENDERS: dict[str, str] = {
     **dict.fromkeys(("man", "men", "boy", "boys", "gentleman", "schoolboy"), "male"),
     **dict.fromkeys(("woman", "women", "girl", "girls", "schoolgirl"), "female"),
 }  # fmt: skip
+#: Nouns a report uses as an epithet for a person it has named ("said the 74-year-old comedian", "the Tory
+#: leader added"): a definite one with no name of its own, speaking, is the person just named. Roles that
+#: usually speak *for* someone else (spokesman, lawyer, aide) are not epithets: they are someone new.
+EPITHET_NOUNS: frozenset[str] = words("""
+    star comedian comic actor actress singer musician rapper artist player veteran lady leader coach
+    captain manager winner champion presenter host novelist author writer director producer campaigner
+    founder entrepreneur billionaire tycoon mogul politician candidate nominee incumbent premier pontiff
+    monarch king queen prince princess chancellor president minister senator governor mayor chairman
+    chairwoman chief boss striker midfielder goalkeeper batsman bowler skipper frontman economist
+    """)
+#: An age that makes any description a person's epithet: "the 74-year-old".
+AGE_EPITHET_RE = re.compile(r"\b[\w]+-year-old\b")
 #: Nouns that make an unnamed source a person rather than an organisation ("a mother of two said"):
 #: the gendered, kinship and plain person nouns above and the ordinary people of ``ROLE_WORDS``.
 PERSON_WORDS: frozenset[str] = frozenset(

@@ -141,8 +141,31 @@ def speaker_of(verb: Token, depth: int = 0) -> Token | None:
     if verb.dep_ in NOUN_CLAUSE_DEPS and verb.head.pos_ in NOMINAL_OR_PRONOUN_POS:
         return verb.head  # "Ms. Lee, who said", "a statement saying": the noun modified speaks
     if verb.dep_ in lex.SUBJECT_SHARING_DEPS and verb.head.pos_ in VERBAL_POS:
-        return speaker_of(verb.head, depth + 1)
+        inherited = speaker_of(verb.head, depth + 1)
+        if inherited is not None and not _can_speak(inherited):
+            return _reporter_over(verb, depth) or inherited
+        return inherited
     return None
+
+
+def _can_speak(head: Token) -> bool:
+    """True unless ``head`` is a plain thing: a common noun naming no person, group or organisation."""
+    if head.pos_ != "NOUN" or head.ent_type_:
+        return True
+    lemma = head.lemma_.lower()
+    return lemma in lex.ROLE_NOUNS | lex.ANONYMOUS_NOUNS | lex.PERSON_WORDS | lex.ORG_NOUNS | lex.MEDIA_NOUNS \
+        or lemma in lex.DOCUMENT_NOUNS | lex.SOCIAL_NOUNS
+
+
+def _reporter_over(verb: Token, depth: int) -> Token | None:
+    """For a participle cue hung on a reported clause ("X said the question sounded fair, *adding* …",
+    parsed as the clause's), the speaker of the verb reporting that clause; None when there is none."""
+    if verb.tag_ != "VBG" or not is_cue_verb(verb):
+        return None
+    clause = verb.head
+    if clause.dep_ not in lex.REPORTED_CLAUSE_DEPS or not is_cue_verb(clause.head):
+        return None
+    return speaker_of(clause.head, depth + 1)
 
 
 def phrase_of(token: Token) -> Span:

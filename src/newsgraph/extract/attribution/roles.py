@@ -23,6 +23,7 @@ for it as evidence. Nothing is guessed from a name.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Span, Token
@@ -140,15 +141,26 @@ def _name_phrases(doc: Doc, name: Span, own: frozenset[int]) -> list[Phrase]:
     return found
 
 
-def described(doc: Doc, source: Source, entity: Entity | None, entities: list[Entity]) -> Described:
-    """The phrases and pronouns of the article that describe ``source`` (``entity``: the one it names)."""
+def _inside(spans: Sequence[tuple[int, int]], start: int) -> bool:
+    return any(s <= start < e for s, e in spans)
+
+
+def described(
+    doc: Doc, source: Source, entity: Entity | None, entities: list[Entity], quoted: Sequence[tuple[int, int]] = ()
+) -> Described:
+    """The phrases and pronouns of the article that describe ``source`` (``entity``: the one it names).
+
+    A pronoun inside quotation marks (``quoted``, the quotes' inner spans) is not read: it is the quoted
+    speaker's word for someone else ("welcomed Blair's "courage in keeping his word"" says nothing of
+    the speaker), and a resolver that gives it to the speaker would make it evidence.
+    """
     phrases: list[Phrase] = []
     pronouns: list[tuple[int, int]] = []
     names: list[Span] = []
     if entity is not None:
         for m in entity.mentions:
             if m.kind == "pronoun":
-                if m.text.lower() in PERSON_PRONOUN_GENDERS:
+                if m.text.lower() in PERSON_PRONOUN_GENDERS and not _inside(quoted, m.start):
                     pronouns.append((m.start, m.end))
                 continue
             span = _span(doc, m.start, m.end)
@@ -160,6 +172,12 @@ def described(doc: Doc, source: Source, entity: Entity | None, entities: list[En
                 phrases.append(_phrase(span))  # a description, or an organisation's own name ("Acme Corp")
     own = frozenset(t.i for span in names for t in span)
     others = {(m.start, m.end) for e in entities if e is not entity for m in e.mentions if m.kind == "pronoun"}
+    # This stage's own "she said" resolution goes by recency, so it is read only for an unnamed source
+    # ("a senior official ... she said"): for a name no entity covers (a party, a film title taken for a
+    # speaker) the nearest pronoun is as likely someone else's.
+    unnamed = entity is None and not any(
+        (span := _span(doc, m.start, m.end)) is not None and span.root.pos_ == "PROPN" for m in source.mentions
+    )
     for span in names:
         phrases.extend(_name_phrases(doc, span, own))
     for m in source.mentions:
@@ -172,7 +190,7 @@ def described(doc: Doc, source: Source, entity: Entity | None, entities: list[En
             # entity, only the entity stage's pronouns count (they agree in gender and binding); for one
             # without ("a senior official ... she said"), this stage's, unless the entity stage gave the
             # pronoun to someone else.
-            if entity is None and at not in others:
+            if unnamed and at not in others and not _inside(quoted, at[0]):
                 pronouns.append(at)
             continue
         phrases.append(_phrase(span, own | frozenset(t.i for t in span if t.ent_type_ == "PERSON"

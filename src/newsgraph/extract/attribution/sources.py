@@ -216,6 +216,7 @@ class SourceResolver:
         self.doc = doc
         self.text = doc.text if text is None else text  # Doc.text is rebuilt on every access
         self.index = EntityIndex(doc, entities)
+        self.entities = entities
         self.drafts: list[_Draft] = []
         self._unstated: int | None = None
         self._by_key: dict[str, int] = {}
@@ -346,6 +347,44 @@ class SourceResolver:
         ref = (subjects or candidates)[-1]
         return self._for_entity(ref, None)
 
+    def _is_epithet(self, head: Token, phrase: Span) -> bool:
+        """ "the 74-year-old comedian", "the Tory leader": a definite singular person noun with no name.
+
+        Such a phrase, speaking right after a person was named, is that person (news style avoids
+        repeating a name); the entity stage joins a description only to someone it titles so.
+        """
+        if head.pos_ != "NOUN" or head.tag_ not in SINGULAR_NOUN_TAGS or phrase[0].lower_ != "the":
+            return False
+        if any(t.ent_type_ in PERSON_LABELS | ORG_LABELS for t in phrase):
+            return False  # "the chairman of the Bar Council", "the Labour leader": tied to a body
+        lemma = head.lemma_.lower()
+        return lemma in lex.EPITHET_NOUNS or bool(lex.AGE_EPITHET_RE.search(phrase.text))
+
+    def _epithet_antecedent(self, head: Token) -> int | None:
+        """The source of the person an epithet refers to: the latest person named as a subject in the
+        last few sentences, when no one else in the article is titled with the epithet's noun."""
+        floor_sent = head.sent
+        for _ in range(PRONOUN_WINDOW_SENTENCES):
+            if floor_sent.start == 0:
+                break
+            floor_sent = self.doc[floor_sent.start - 1].sent
+        # Named in an earlier sentence: in "X said the mayor was tired" the mayor is someone else.
+        before = self.index.persons_before(head.sent.start_char, floor_sent.start_char)
+        subjects = [r for r in before if self._is_subject(r)]
+        if not subjects:
+            return None
+        ref = subjects[-1]
+        lemma = head.lemma_.lower()
+        titled = {r.id for r in self.index.refs if r.id in self._titled_with(lemma)}
+        if titled - {ref.id}:
+            return None  # someone else holds that title: the epithet may be theirs
+        return self._for_entity(ref, None)
+
+    def _titled_with(self, lemma: str) -> set[str | None]:
+        """The ids of the person entities whose titles contain the noun ``lemma``."""
+        return {e.id for e in self.entities if e.type in PERSON_LABELS
+                and any(lemma in t.lower().split() for t in e.titles)}  # fmt: skip
+
     def _is_subject(self, ref: _EntityRef) -> bool:
         span = self.doc.char_span(ref.start, ref.end, alignment_mode="expand")
         return span is not None and span.root.dep_ in NOMINAL_SUBJECT_DEPS
@@ -412,6 +451,12 @@ class SourceResolver:
         kind = self._kind(head, ref, phrase.text)
         key = f"text:{_norm(_without_determiner(phrase))}"
         idx = self._by_key.get(key)
+        if idx is None and ref is None and self._is_epithet(head, phrase):
+            idx = self._epithet_antecedent(head)
+            if idx is not None:
+                self._mention(idx, span, named=False)  # the person keeps their name as description
+                self._by_key[key] = idx
+                return idx
         if idx is None and head.pos_ == "PROPN":
             idx = self._by_key.get(self._surname_key(head.text))
         if idx is None:
