@@ -109,6 +109,6 @@ def test_the_shipped_tables_are_what_the_build_script_makes():
 def test_pattern_conditions_are_read_after_the_verb_only():
     assert build_dictionaries._conditions("- &MILITARY *", {}) is None
     assert build_dictionaries._conditions("* (TO BORDER)", {}) == [["pp:to:border"]]
-    assert build_dictionaries._conditions("* OUT {NEW STRATEGY}", {}) == [["p:out", "obj:strategy"]]
+    assert build_dictionaries._conditions("* OUT {NEW STRATEGY}", {}) == [["p:out", "obj:strategy", "mod:new"]]
     assert build_dictionaries._code("042:043") == "042"
     assert build_dictionaries._code("---") == "-"

@@ -9,11 +9,12 @@ The sources (openeventdata/petrarch2, MIT licence, Open Event Data Alliance) are
 written for PETRARCH's own pattern matcher over Treebank parses; the event stage
 reads dependency parses, so only what a dependency clause can check is kept:
 
-* ``cameo_verbs.tsv`` — ``V verb block code`` (a verb lemma, its verb block, its own
+* ``cameo_verbs.tsv`` — ``V verb block code`` (a verb lemma or phrasal verb, "call off", its verb block, its own
   code, ``-`` for none, ``~code`` when only inherited from a block of synonyms — "go" in
   GO_SOMEWHERE [040] — which the coder does not use for the verb alone), ``F form lemma``
   (irregular forms), and ``P block conditions code`` (a pattern: space-separated conditions that must all hold on the
-  clause — ``obj:NOUN`` the object's head, ``p:WORD`` a particle or preposition,
+  clause — ``obj:NOUN`` the object's head, ``mod:WORD`` a word before it in the object phrase
+  ("peacekeeping" in {PEACEKEEPING FORCES}), ``p:WORD`` a particle or preposition,
   ``pp:PREP:NOUN`` a prepositional object — and the CAMEO code, ``-`` for
   "deliberately uncoded", PETRARCH's ``[---]``). Patterns that constrain the words
   before the verb (the subject) are dropped: the actor is the entity stage's business.
@@ -47,6 +48,8 @@ PARTICLES = frozenset(
 )
 #: Words that head no noun phrase: articles and the like are skipped in patterns.
 SKIP_WORDS = frozenset({"a", "an", "the", "its", "their", "his", "her"})
+#: Prepositions inside an object phrase: its words before the head are not modifiers of it.
+PHRASE_PREPOSITIONS = frozenset({"of", "for", "to", "in", "on", "with", "from", "by", "at", "against", "over"})
 #: Pattern symbols that stand for actors (source, target, compound) or lists; they constrain nothing here.
 ACTOR_SYMBOLS = frozenset({"$", "+", "%", "^", "="})
 RE_CODE = re.compile(r"\[([^\]]*)\]")
@@ -132,6 +135,19 @@ def _head(words: list[str]) -> str | None:
     return words[-1].split()[-1] if words else None
 
 
+def _modifiers(words: list[str]) -> list[str]:
+    """``mod:WORD`` for the words before an object's head ("{PEACEKEEPING FORCES}": "peacekeeping").
+
+    A pattern's object phrase is more specific than its head noun alone: "withdraw
+    peacekeeping forces" (1661) is not "withdraw forces" (0874). A phrase with a
+    preposition inside ("state of emergency") keeps its head only.
+    """
+    parts = " ".join(words).split()
+    if len(parts) < 2 or any(w in PHRASE_PREPOSITIONS for w in parts):
+        return []
+    return [f"mod:{w}" for w in parts[:-1]]
+
+
 def _conditions(pattern: str, synonyms: dict[str, list[str]]) -> list[list[str]] | None:
     """The condition sets a pattern stands for, or None when it constrains the subject."""
     toks = _tokens(pattern)
@@ -164,7 +180,7 @@ def _conditions(pattern: str, synonyms: dict[str, list[str]]) -> list[list[str]]
                 else:
                     noun = _head(words)
                     if noun:
-                        options.append([f"obj:{noun}"])
+                        options.append([f"obj:{noun}", *_modifiers(words)])
             sets = [s + o for s in sets for o in options] if options else sets
         first = False
     return [s for s in sets if s] or [[]]
@@ -215,10 +231,9 @@ def build_verbs(path: Path) -> list[str]:
             continue
         parts = word.lower().split("_")
         lemma = parts[0]
-        if len(parts) > 1:  # "+CALL_OFF [160]": a phrasal verb, its particle a condition of its own
-            out.append(f"P\t{block}\t{' '.join(f'p:{p}' for p in parts[1:])}\t{own}")
-        else:
-            out.append(f"V\t{lemma}\t{block}\t{own}")
+        # "+CALL_OFF [160]" in the CANCEL block: the phrasal verb "call off" is a member of the block,
+        # so the block's patterns ("* STRIKE") apply to it, and only with its particle.
+        out.append(f"V\t{' '.join(parts)}\t{block}\t{own}")
         for group in forms:
             for form in group.split():
                 f = form.lstrip("+").lower().split("_")[0]

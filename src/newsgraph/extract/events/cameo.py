@@ -1,7 +1,7 @@
 """The CAMEO verb-pattern dictionary (PETRARCH-2, converted by ``build_dictionaries``) on dependency clauses.
 
 A verb belongs to one or more verb blocks; each block has patterns, each a set of
-conditions on the clause (``obj:NOUN``, ``p:WORD``, ``pp:PREP:NOUN``). The most
+conditions on the clause (``obj:NOUN``, ``mod:WORD``, ``p:WORD``, ``pp:PREP:NOUN``). The most
 specific pattern whose conditions all hold gives the CAMEO code; with none, the
 verb's own code. ``-`` (PETRARCH's ``[---]``) is a deliberate "no code": "cut
 production" or "cut the deficit" are not sanctions. The CAMEO code becomes a
@@ -26,6 +26,10 @@ MAPPING_FILE = "cameo_plover.tsv"
 UNCODED = "-"
 #: Prefix of a verb code inherited from its synonym block.
 INHERITED = "~"
+#: Entity types of a prepositional phrase that only says when ("on Tuesday"): no pattern condition.
+TIME_ENTITY_TYPES = frozenset({"DATE", "TIME"})
+#: How the words before an object's head hang on it ("peacekeeping forces", "civilian staff").
+OBJECT_MODIFIER_DEPS = frozenset({"compound", "amod", "nmod"})
 #: Dependents whose word a ``p:`` condition reads: particles, prepositions, adverbs ("look forward").
 PARTICLE_DEPS = frozenset({"prt", "prep", "advmod", "agent", "dative"})
 
@@ -66,7 +70,10 @@ def features(verb: Token) -> frozenset[str]:
     for c in verb.children:
         if c.dep_ in OBJECT_DEPS or c.dep_ == "nsubjpass":
             out.update({f"obj:{c.lemma_.lower()}", f"obj:{c.lower_}"})
+            out.update(f"mod:{g.lower_}" for g in c.children if g.dep_ in OBJECT_MODIFIER_DEPS)
         elif c.dep_ in PARTICLE_DEPS:
+            if c.dep_ == "prep" and any(g.dep_ == "pobj" and g.ent_type_ in TIME_ENTITY_TYPES for g in c.children):
+                continue  # "demanded on Tuesday": a time, not the "* ON" of a pattern
             out.add(f"p:{c.lower_}")
             for g in c.children:
                 if g.dep_ == "pobj":

@@ -15,6 +15,7 @@ from spacy.tokens import Token
 from newsgraph.extract.events.lexicons import (
     ACTING_COMPLEMENT_DEPS,
     ARGUMENT_COMPLEMENT_DEPS,
+    AUTHORED_NOUNS,
     CLAUSE_DEPS,
     CLAUSE_TRIM_DEPS,
     CONTRACTION_LEMMAS,
@@ -22,6 +23,7 @@ from newsgraph.extract.events.lexicons import (
     EMBEDDING_DEPS,
     EVENT_NOMINALS,
     LEADING_CONNECTIVE_DEPS,
+    MEANS_NOUNS,
     NEGATION_WORDS,
     NON_PERSON_TYPES,
     OBJECT_CONTROL_PREPOSITIONS,
@@ -41,6 +43,7 @@ from newsgraph.vocab.parse import (
     LIGHT_VERB_COMPLEMENT_DEPS,
     NOMINAL_OR_PRONOUN_POS,
     NOMINAL_POS,
+    NOMINAL_SUBJECT_DEPS,
     NOUN_CLAUSE_DEPS,
     OBJECT_DEPS,
     PARTICIPLE_TAGS,
@@ -67,6 +70,16 @@ PERSONAL_PRONOUNS = frozenset({"he", "she", "him", "her", "i", "me"})
 ADJUNCT_MARKS = frozenset({"while", "when", "after", "before", "since", "by", "without", "upon", "on", "in"})
 #: How a name hangs on the title noun the parser made the head ("minister Ann Cole").
 NAME_ON_TITLE_DEPS = frozenset({"appos", "compound", "flat"})
+#: Pronouns that may take up the subject of an earlier coordinated or complement clause.
+SIBLING_ANAPHORS = frozenset({"it", "they"})
+#: Clauses side by side under one governor ("said X was ..., it lacked ...").
+SIBLING_CLAUSE_DEPS = frozenset({"ccomp", "conj"})
+#: Entity types of a dateline's place ("London, England -- ...").
+DATELINE_TYPES = frozenset({"GPE", "LOC"})
+#: Dashes that close a dateline.
+DASHES = frozenset({"--", "—", "–", "-"})
+#: Entity types of times: a relative pronoun does not stand for them.
+TIME_ENTITY_TYPES = frozenset({"DATE", "TIME"})
 #: How far up the tree rules may walk (guards against pathological parses).
 MAX_DEPTH = 40
 
@@ -295,7 +308,22 @@ def _own_agent(verb: Token) -> Token | None:
             return _nominal_agent(_relative_head(relcl.head, subj))
     if subj.dep_ == "expl":
         return None
-    return _nominal_agent(subj)
+    return _nominal_agent(_past_dateline(subj))
+
+
+def _past_dateline(subj: Token) -> Token:
+    """``London, England -- The team lost ...``: the subject, not the dateline's place.
+
+    The parser makes a dateline's place, at the start of the sentence, the subject and
+    the real subject after the dash its apposition.
+    """
+    if subj.ent_type_ not in DATELINE_TYPES or not subj.is_sent_start:
+        return subj
+    doc = subj.doc
+    for c in subj.children:
+        if c.dep_ == "appos" and any(doc[k].text in DASHES for k in range(subj.i + 1, c.left_edge.i)):
+            return c
+    return subj
 
 
 def _relative_clause(verb: Token) -> Token | None:
@@ -318,6 +346,8 @@ def _relative_head(head: Token, pronoun: Token) -> Token:
     stand for an organisation or place, so walk out of the prepositional phrase
     to the noun it modifies.
     """
+    if head.ent_type_ in TIME_ENTITY_TYPES and head.dep_ == "pobj" and head.head.head.pos_ in NOMINAL_POS:
+        return head.head.head  # "its estimate of the figures on April 25 which will indicate ...": not the date
     if pronoun.lower_ not in PERSONAL_RELATIVES or head.ent_type_ not in NON_PERSON_TYPES:
         return head
     tok = head
@@ -366,12 +396,32 @@ def _inherited_agent(verb: Token) -> Token | None:
                 return objs[0]  # "praised the nurses for working": the nurses work
         return _controller(gov)  # "was arrested after attempting to ...", "won by scoring ...": the subject
     if dep in NOUN_CLAUSE_DEPS and head.pos_ in NOMINAL_OR_PRONOUN_POS:
+        if _done_by_owner(verb, head):
+            above = _clause_above(head)
+            if above is not None:
+                return above  # "wrote an editorial lambasting X", "a package of measures to support ...": the writer
         if head.dep_ == "attr" and head.head.pos_ in VERBAL_POS:
             subj = children(head.head, CLAUSE_SUBJECT_DEPS)
             if subj and subj[0].dep_ != "expl":  # "there are two dams filling ...": the dams
                 return subj[0]
         return head
     return None
+
+
+def _done_by_owner(verb: Token, noun: Token) -> bool:
+    """Whether a clause on ``noun`` is done by whoever has the noun, not by the noun itself.
+
+    A means ("measures to support small business", "a plan to cut taxes") does not act,
+    nor does a text ("an editorial lambasting X"): its author does, the subject of the
+    clause the noun phrase stands in. Names and act nouns with their own agent are left alone.
+    """
+    own_agent = any(c.dep_ == "poss" or (c.dep_ in BY_PHRASE_DEPS and c.lower_ == "by") for c in noun.children)
+    if noun.ent_type_ or own_agent:
+        return False
+    lemma = noun.lemma_.lower()
+    if verb.tag_ == "VB" and any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children):
+        return lemma in MEANS_NOUNS
+    return verb.tag_ == "VBG" and lemma in AUTHORED_NOUNS
 
 
 def _controlled_adjunct(verb: Token) -> bool:
@@ -490,19 +540,39 @@ def actor_phrase_tokens(tok: Token) -> list[Token]:
 
 
 def pronoun_antecedent(pronoun: Token, verb: Token) -> Token | None:
-    """The subject a pronoun subject takes up within its sentence: "Hungary has said it will ...".
+    """The noun phrase a pronoun subject takes up within its sentence: "Hungary has said it will ...".
 
-    The nearest governing clause whose subject precedes the pronoun, is a noun
-    phrase and agrees with it (``agrees``); a reporting frame is the usual case.
+    First the nearest governing clause whose subject (active or passive: "both teams were
+    cheered as they left"), or else whose agent ("an effort by Egypt to signal that it ..."),
+    precedes the pronoun, is a noun phrase and agrees with it (``agrees``); a reporting
+    frame is the usual case. Then, for "it"/"they", the subject of an earlier clause
+    coordinated with one of those ("said the proposal was ill-thought, it lacked support").
     """
+    chain: list[Token] = []
     tok = verb
     for _ in range(MAX_DEPTH):
         if tok.head.i == tok.i:  # the root (spaCy makes a new Token per access: compare positions)
-            return None
+            break
         tok = tok.head
         if tok.pos_ not in VERBAL_POS:
             continue
-        for subj in children(tok, ("nsubj",)):
+        chain.append(tok)
+        subjects = children(tok, NOMINAL_SUBJECT_DEPS)
+        if not subjects:
+            found = agent(tok)
+            subjects = [found] if found is not None else []
+        for subj in subjects:
+            if subj.i < pronoun.i and subj.pos_ in NOMINAL_POS and agrees(pronoun, subj):
+                return subj
+    if pronoun.lower_ not in SIBLING_ANAPHORS:
+        return None
+    on_chain = {t.i for t in chain} | {verb.i}
+    siblings = [
+        c for anc in chain for c in anc.children
+        if c.dep_ in SIBLING_CLAUSE_DEPS and c.i < pronoun.i and c.i not in on_chain
+    ]
+    for clause in sorted(siblings, key=lambda t: -t.i):
+        for subj in children(clause, NOMINAL_SUBJECT_DEPS):
             if subj.i < pronoun.i and subj.pos_ in NOMINAL_POS and agrees(pronoun, subj):
                 return subj
     return None

@@ -27,6 +27,7 @@ from newsgraph.extract.events import cameo
 from newsgraph.extract.events.clauses import is_going_to
 from newsgraph.extract.events.lexicons import (
     CODED_COMPLEMENT_DEPS,
+    CONDITIONAL_MARKS,
     FUTURE_MODALS,
     HYPOTHETICAL_MODALS,
     READINESS_ADJECTIVES,
@@ -67,6 +68,10 @@ NOUN_PREPS = frozenset({"in", "under", "into", "on"})
 #: Modals of obligation: "X must do Y", said by another, is a demand (CAMEO 10).
 OBLIGATION_MODALS = frozenset({"must"})
 NONE = "none"
+#: Entity types of the party a "must" clause is a demand on: states and peoples, CAMEO's actors.
+STATE_ENTITY_TYPES = frozenset({"GPE", "NORP"})
+#: Entity types of a party an act is for: a purpose clause naming one says what the act is.
+PARTY_ENTITY_TYPES = frozenset({"GPE", "NORP", "ORG", "PERSON"})
 
 
 @dataclass(frozen=True)
@@ -162,15 +167,26 @@ def _verb_entry(tok: Token, particle: list[str]) -> _Entry | bool | None:
             return None  # the hand table keeps this verb out of the ontology, whatever its pattern
         if feats is None:
             feats = cameo.features(tok)
-        pattern = cameo.match(lemma, feats)
+        # A phrasal verb is a verb of its own block ("call off" is CANCEL's, "call" CALL's).
+        pattern = (cameo.match(heads[0], feats) if particle else None) or cameo.match(lemma, feats)
         hand = next((dictionary()[(h, "*")] for h in heads if (h, "*") in dictionary()), False)
-        if pattern is not None and pattern[1] > 0 and (hand is False or pattern[0] == cameo.UNCODED):
+        if pattern is not None and pattern[1] > 0 and (hand is False or pattern[0] == cameo.UNCODED or pattern[1] >= 2):
             return _cameo_entry(pattern[0])  # "cut ties" 160; "cut production" [---]
         if hand is not False:
             return hand
         if pattern is not None:
             return _cameo_entry(pattern[0])
     return False
+
+
+def _hand_specific(tok: Token, particle: list[str]) -> bool:
+    """Whether the hand table lists the verb with one of this clause's complements ("set" + "obj:fire")."""
+    comps = _complements(tok)
+    return any(
+        _specific(head, comps) is not False
+        for lemma in lemmas(tok)
+        for head in ([" ".join([lemma, *particle])] if particle else []) + [lemma]
+    )
 
 
 def _specific(verb: str, complements: list[str]) -> _Entry | bool | None:
@@ -231,15 +247,38 @@ def _noun_entry(verb: Token, *, support: bool) -> _Entry | None:
 
 
 def _intent_host(verb: Token) -> Token | None:
-    """The infinitive an intention verb or a readiness adjective introduces."""
+    """The infinitive an intention verb or a readiness adjective introduces.
+
+    After an intention verb the parser sometimes hangs the infinitive as a purpose clause
+    ("have sworn to fight": advcl); it is the verb's complement all the same.
+    """
+    intends = verb.lemma_.lower() in INTENT_VERBS
     for c in verb.children:
         if c.dep_ == "xcomp" and c.pos_ in VERBAL_POS:
+            return c
+        if intends and c.dep_ == "advcl" and c.i > verb.i and _to_infinitive(c):
             return c
         if c.dep_ == "acomp" and c.lower_ in READINESS_ADJECTIVES:
             for g in c.children:
                 if g.dep_ == "xcomp" and g.pos_ in VERBAL_POS:
                     return g
     return None
+
+
+def _purpose(verb: Token) -> Token | None:
+    """The purpose infinitive of an uncoded act ("send material *to help* defend X"), which says what it is.
+
+    Only when the purpose names a party ("to help cut its debt" says nothing of one).
+    """
+    for c in verb.children:
+        purpose = c.dep_ in ("advcl", "xcomp") and c.i > verb.i and _to_infinitive(c)
+        if purpose and any(t.ent_type_ in PARTY_ENTITY_TYPES for t in c.subtree):
+            return c
+    return None
+
+
+def _to_infinitive(tok: Token) -> bool:
+    return tok.tag_ == "VB" and any(c.dep_ == "aux" and c.lower_ == "to" for c in tok.children)
 
 
 def code_event(verb: Token, predicate: str, object_text: str | None = None, *, negated: bool = False) -> Code | None:
@@ -255,14 +294,42 @@ def code_event(verb: Token, predicate: str, object_text: str | None = None, *, n
         inner = _verb_entry(host, [c.lower_ for c in host.children if c.dep_ == "prt"])
         if inner is False or inner is None:
             inner = _noun_entry(host, support=False)
+        purpose = _purpose(host) if not inner else None
+        if purpose is not None:  # "is willing to send material to help defend X": the help is what is offered
+            inner = _verb_entry(purpose, [c.lower_ for c in purpose.children if c.dep_ == "prt"])
         if inner:
             entry = inner
             intent = lemma in INTENT_VERBS or lemma == "be"
-    if entry is False or (entry is not None and lemma in SUPPORT_VERBS):
+    # A support verb's event noun ("staged a strike") outranks the verb's own code, though not a
+    # hand-table entry for this very complement ("set obj:fire": arson, not "opened fire").
+    if entry is False or (entry is not None and lemma in SUPPORT_VERBS and not _hand_specific(verb, particle)):
         entry = _noun_entry(verb, support=lemma in SUPPORT_VERBS) or (entry or None)
     if not entry:
-        return None
+        return _demanded(verb)
     return _intent(verb, Code(entry.type, entry.mode, entry.cameo), stated_intent=intent)
+
+
+def _demanded(verb: Token) -> Code | None:
+    """``X declared that China must drop barriers``: what a party says another must do is its demand (CAMEO 10).
+
+    Only for a "must" clause reported by someone about a third party (not "we must", "I must").
+    """
+    if not any(c.dep_ == "aux" and c.lower_ in OBLIGATION_MODALS for c in verb.children):
+        return None
+    if not (verb.dep_ == "ccomp" and verb.head.lemma_.lower() in REPORTING_VERBS):
+        return None
+    subjects = [c for c in verb.children if c.dep_ == "nsubj"]
+    if not subjects or subjects[0].ent_type_ not in STATE_ENTITY_TYPES:
+        return None  # "analysts said the bank must raise capital": an opinion, not a demand on a state
+    return Code("REQUEST", None, INTENT_CAMEO["REQUEST"])
+
+
+def _conditional(verb: Token) -> bool:
+    """Whether the clause has an "if"/"unless" condition: a hostile act on a condition is a threat."""
+    return any(
+        c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in CONDITIONAL_MARKS for m in c.children)
+        for c in verb.children
+    )
 
 
 def _negated_code(verb: Token, particle: list[str]) -> Code | None:
@@ -293,6 +360,8 @@ def _intent(verb: Token, code: Code, *, stated_intent: bool = False) -> Code:
     if aux & OBLIGATION_MODALS:
         return Code("REQUEST", None, INTENT_CAMEO["REQUEST"])
     going_to = verb.dep_ == "xcomp" and is_going_to(verb.head)
+    if code.type in HOSTILE_TYPES and _conditional(verb):
+        return Code("THREATEN", code.mode, INTENT_CAMEO["THREATEN"])  # "may halt mediation if ... founders"
     if not (stated_intent or going_to or aux & (FUTURE_MODALS | HYPOTHETICAL_MODALS)):
         return code
     if code.type in TENSE_STABLE_TYPES and not (stated_intent or _announced(verb)):
@@ -303,3 +372,4 @@ def _intent(verb: Token, code: Code, *, stated_intent: bool = False) -> Code:
     if code.type in HOSTILE_TYPES:
         return Code("THREATEN", code.mode, INTENT_CAMEO["THREATEN"])
     return code
+

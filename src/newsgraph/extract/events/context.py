@@ -54,6 +54,9 @@ class DocContext:
     according: list[int] = field(default_factory=list)
     #: Common nouns (relationship words such as "ally" or "feud" are among them).
     nouns: list[int] = field(default_factory=list)
+    sources: dict[str, Source] = field(default_factory=dict)
+    #: Each entity's first mention found in the text.
+    first_mentions: dict[str, EntityMention] = field(default_factory=dict)
 
     @classmethod
     def build(
@@ -64,7 +67,7 @@ class DocContext:
         sources: list[Source],
         attributions: list[Attribution],
     ) -> DocContext:
-        ctx = cls(doc=doc, attributions=list(attributions))
+        ctx = cls(doc=doc, attributions=list(attributions), sources={s.id: s for s in sources})
         # One array pass instead of a Python ``Token`` per token per question.
         columns = doc.to_array([DEP, LOWER, POS, IDX, LENGTH]).reshape(len(doc), 5)
         ctx.clause_heads = numpy.flatnonzero(numpy.isin(columns[:, 0], _CLAUSE_DEP_IDS)).tolist()
@@ -81,6 +84,7 @@ class DocContext:
                 if span is None:
                     continue
                 em = EntityMention(entity, mention, span.start, span.end)
+                ctx.first_mentions.setdefault(entity.id, em)
                 for i in range(span.start, span.end):
                     # A longer mention wins over a shorter one on the same token.
                     old = ctx.mentions_by_token.get(i)
@@ -139,6 +143,29 @@ class DocContext:
             if (attr.kind == "direct" or attr.quoted) and c.start <= char < c.end:
                 return c.start, c.end
         return None
+
+    def quotation_speaker(self, token: Token) -> tuple[EntityMention | None, str] | None:
+        """Who speaks the direct quotation holding ``token``: the source's entity and name, or its description.
+
+        For a first-person pronoun inside the quotation ("I'm doing the show because ..."), whom
+        the entity stage did not resolve (a speaker it typed as an organisation, a source with no entity).
+        """
+        best: Attribution | None = None
+        for attr in self.attributions:
+            c = attr.content
+            quoted = (attr.kind == "direct" or attr.quoted) and attr.source is not None
+            inside = quoted and c.start <= token.idx < c.end
+            if inside and (best is None or c.end - c.start < best.content.end - best.content.start):
+                best = attr
+        if best is None or best.source not in self.sources:
+            return None
+        source = self.sources[best.source]
+        if source.anonymous:
+            return None
+        if source.entity is not None and source.entity in self.first_mentions:
+            found = self.first_mentions[source.entity]
+            return found, found.entity.name
+        return None, source.description
 
     def antecedent(self, pronoun: Token) -> EntityMention | None:
         """The person a third-person pronoun most likely refers to.

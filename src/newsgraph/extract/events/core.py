@@ -176,6 +176,8 @@ def _clause_events(ctx: DocContext, verb: Token, sent: Span, according: Token | 
 
 #: Pronouns whose evidence is the word in the clause, whatever the entity they resolve to.
 PRONOUN_WORDS = PERSON_PRONOUN_FORMS | cl.ANAPHORS | {"i", "you", "us", "me", "them", "him", "her"}
+#: First-person subjects: inside a direct quotation, the speaker.
+FIRST_PERSON_SUBJECTS = frozenset({"i", "we"})
 #: Longest predicate phrase kept as written; a longer one is given as its words alone.
 MAX_PREDICATE_TOKENS = 8
 #: Copular and naming verbs whose complement belongs to the predicate ("became prime minister").
@@ -247,6 +249,13 @@ def _actor(ctx: DocContext, tok: Token | None, verb: Token) -> tuple[EntityMenti
     """The actor's entity and text; a pronoun is replaced by the noun phrase it takes up in the sentence."""
     if tok is None or tok.lower_ in ("'s", "’s") or not _wordy(cl.actor_phrase_tokens(tok)) or not cl.has_letters(tok):
         return None, None  # "expected 2005 to be ... and to return": a number misparsed as a subject
+    if tok.lower_ in FIRST_PERSON_SUBJECTS:
+        resolved = ctx.mentions_by_token.get(tok.i)  # the entity stage's "I" → the speaker comes first
+        if resolved is not None:
+            return resolved, _resolved_text(resolved)
+        speaker = ctx.quotation_speaker(tok)
+        if speaker is not None:
+            return speaker
     if tok.lower_ in PERSON_PRONOUN_FORMS:
         person = ctx.entity_at(tok)  # the entity stage's coreference, else the nearest person subject
         if person is not None:

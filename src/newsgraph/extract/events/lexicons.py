@@ -64,6 +64,20 @@ EVENT_NOMINALS = frozenset(
      "pledge", "vow", "push", "campaign", "visit", "trip", "statement", "warning", "appeal", "invitation"}
 )
 
+#: Nouns for a means to an end: what an infinitive on them says is done by whoever has them
+#: ("a package of measures to support small business": the government supports, not the measures).
+#: Not laws and bills: "a bill to allow same-sex marriage" is what allows it.
+MEANS_NOUNS = frozenset(
+    {"measure", "step", "plan", "package", "scheme", "programme", "program", "initiative", "strategy", "fund",
+     "money", "power", "way", "tool", "effort", "move", "bid"}
+)
+#: Texts a party writes or gives: what a participle on them says is done by their author
+#: ("wrote an editorial lambasting X": the writer lambasts).
+AUTHORED_NOUNS = frozenset(
+    {"editorial", "column", "op-ed", "article", "letter", "essay", "tweet", "post", "blog", "speech", "message",
+     "piece", "commentary"}
+)
+
 #: Verbs whose clausal complement is reported speech or thought: the verb is
 #: the attribution, the complement carries the events.
 #: The pure speech verbs (``newsgraph.vocab.speech.NON_EVENT_SPEECH_VERBS``) are among them.

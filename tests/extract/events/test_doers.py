@@ -1,0 +1,217 @@
+"""Who does a clause when the parse hides it (``events.clauses.agent``, ``pronoun_antecedent``, quoted "I").
+
+Hand-built parses of invented sentences: a dateline's place taken for the subject,
+a pronoun taking up a passive subject, an agent or a neighbouring clause's subject,
+a relative pronoun hung on a date, clauses on means and texts, and "I" inside a
+direct quotation.
+"""
+
+from __future__ import annotations
+
+from _docs import parse
+from newsgraph.extract.events.clauses import agent, pronoun_antecedent
+from newsgraph.extract.events.core import events
+from newsgraph.record import Attribution, Entity, Mention, Source, SourceMention, TextSpan
+
+
+def test_dateline_place_is_not_the_subject():
+    doc = parse("""
+0 Lyon 6 nsubj PROPN NNP Lyon B-GPE
+1 , 0 punct PUNCT , ,
+2 France 0 conj PROPN NNP France B-GPE
+3 -- 0 punct PUNCT : --
+4 The 5 det DET DT the
+5 team 0 appos NOUN NN team
+6 lost 6 ROOT VERB VBD lose
+7 . 6 punct PUNCT . .
+""")
+    assert agent(doc[6]).text == "team"
+
+
+def test_place_subject_without_a_dash_stays_the_subject():
+    doc = parse("""
+0 Lyon 3 nsubj PROPN NNP Lyon B-GPE
+1 , 0 punct PUNCT , ,
+2 France 0 appos PROPN NNP France B-GPE
+3 won 3 ROOT VERB VBD win
+4 . 3 punct PUNCT . .
+""")
+    assert agent(doc[3]).text == "Lyon"
+
+
+def test_they_takes_up_a_passive_subject():
+    doc = parse("""
+0 The 1 det DET DT the
+1 players 3 nsubjpass NOUN NNS player
+2 were 3 auxpass AUX VBD be
+3 cheered 3 ROOT VERB VBN cheer
+4 as 6 mark SCONJ IN as
+5 they 6 nsubj PRON PRP they
+6 left 3 advcl VERB VBD leave
+7 . 3 punct PUNCT . .
+""")
+    assert pronoun_antecedent(doc[5], doc[6]).text == "players"
+
+
+def test_it_takes_up_the_agent_of_an_act_noun_above_it():
+    doc = parse("""
+0 An 1 det DET DT an
+1 effort 1 ROOT NOUN NN effort
+2 by 1 prep ADP IN by
+3 Chile 2 pobj PROPN NNP Chile B-GPE
+4 to 5 aux PART TO to
+5 show 1 acl VERB VB show
+6 that 8 mark SCONJ IN that
+7 it 8 nsubj PRON PRP it
+8 changed 5 ccomp VERB VBD change
+9 . 1 punct PUNCT . .
+""")
+    assert pronoun_antecedent(doc[7], doc[8]).text == "Chile"
+
+
+SAID_PLAN = """
+0 Ann 1 compound PROPN NNP Ann B-PERSON
+1 Cole 2 nsubj PROPN NNP Cole I-PERSON
+2 said 2 ROOT VERB VBD say
+3 the 4 det DET DT the
+4 plan 5 nsubj NOUN NN plan
+5 was 2 ccomp AUX VBD be
+6 rash 5 acomp ADJ JJ rash
+7 , 9 punct PUNCT , ,
+8 it 9 nsubj PRON PRP it
+9 lacked 2 ccomp VERB VBD lack
+10 support 9 dobj NOUN NN support
+11 . 2 punct PUNCT . .
+"""
+
+
+def test_it_takes_up_the_subject_of_a_clause_beside_its_own():
+    doc = parse(SAID_PLAN)
+    assert pronoun_antecedent(doc[8], doc[9]).text == "plan"
+
+
+def test_it_never_takes_up_a_person_beside_it():
+    doc = parse(SAID_PLAN.replace("3 the 4 det DET DT the", "3 Mr 4 compound PROPN NNP Mr B-PERSON").replace(
+        "4 plan 5 nsubj NOUN NN plan", "4 Lee 5 nsubj PROPN NNP Lee I-PERSON"))
+    assert pronoun_antecedent(doc[8], doc[9]) is None
+
+
+def test_relative_pronoun_on_a_date_stands_for_the_noun_before_it():
+    doc = parse("""
+0 The 1 det DET DT the
+1 agency 2 nsubj PROPN NNP agency
+2 publishes 2 ROOT VERB VBZ publish
+3 figures 2 dobj NOUN NNS figure
+4 on 3 prep ADP IN on
+5 Monday 4 pobj PROPN NNP Monday B-DATE
+6 which 8 nsubj PRON WDT which
+7 will 8 aux AUX MD will
+8 show 5 relcl VERB VB show
+9 growth 8 dobj NOUN NN growth
+10 . 2 punct PUNCT . .
+""")
+    assert agent(doc[8]).text == "figures"
+
+
+MEASURES = """
+0 The 1 det DET DT the
+1 minister 2 nsubj NOUN NN minister
+2 unveiled 2 ROOT VERB VBD unveil
+3 a 4 det DET DT a
+4 package 2 dobj NOUN NN package
+5 of 4 prep ADP IN of
+6 measures 5 pobj NOUN NNS measure
+7 to 8 aux PART TO to
+8 help 6 relcl VERB VB help
+9 farmers 8 dobj NOUN NNS farmer
+10 . 2 punct PUNCT . .
+"""
+
+
+def test_infinitive_on_a_means_is_done_by_whoever_has_it():
+    assert agent(parse(MEASURES)[8]).text == "minister"
+
+
+def test_infinitive_on_a_bill_is_done_by_the_bill():
+    doc = parse(MEASURES.replace("4 package 2 dobj NOUN NN package", "4 draft 2 dobj NOUN NN draft").replace(
+        "6 measures 5 pobj NOUN NNS measure", "6 bill 5 pobj NOUN NN bill"))
+    assert agent(doc[8]).text == "bill"
+
+
+def test_participle_on_a_text_is_done_by_its_author():
+    doc = parse("""
+0 Lee 1 nsubj PROPN NNP Lee B-PERSON
+1 wrote 1 ROOT VERB VBD write
+2 an 3 det DET DT an
+3 editorial 1 dobj NOUN NN editorial
+4 attacking 3 acl VERB VBG attack
+5 the 6 det DET DT the
+6 plan 4 dobj NOUN NN plan
+7 . 1 punct PUNCT . .
+""")
+    assert agent(doc[4]).text == "Lee"
+
+
+def test_participle_on_people_is_done_by_them():
+    doc = parse("""
+0 Police 1 nsubj NOUN NNS police
+1 met 1 ROOT VERB VBD meet
+2 protesters 1 dobj NOUN NNS protester
+3 blocking 2 acl VERB VBG block
+4 the 5 det DET DT the
+5 road 3 dobj NOUN NN road
+6 . 1 punct PUNCT . .
+""")
+    assert agent(doc[3]).text == "protesters"
+
+
+QUOTE = """
+0 Dale 1 nsubj PROPN NNP Dale B-ORG
+1 said 1 ROOT VERB VBD say
+2 : 1 punct PUNCT : :
+3 “ 5 punct PUNCT `` “
+4 I 5 nsubj PRON PRP I
+5 sold 1 ccomp VERB VBD sell
+6 the 7 det DET DT the
+7 farm 5 dobj NOUN NN farm
+8 . 5 punct PUNCT . .
+9 ” 5 punct PUNCT '' ”
+"""
+
+
+def _quote_events(source: Source):
+    doc = parse(QUOTE)
+    text = doc.text
+    start, end = text.index("“"), len(text)
+    cue = text.index("said")
+    attr = Attribution(id="a1", source=source.id, kind="direct", quoted=True,
+                       content=TextSpan(start=start, end=end, text=text[start:end]),
+                       cue=TextSpan(start=cue, end=cue + 4, text="said"))
+    entity = Entity(id="e1", name="Dale", type="ORG", mentions=[Mention(start=0, end=4, text="Dale")])
+    evs, _ = events(doc, [entity], [], [source], [attr])
+    return [e for e in evs if e.predicate == "sell"]
+
+
+def test_i_in_a_quotation_is_its_speaker_entity():
+    source = Source(id="s1", entity="e1", description="Dale", kind="organization",
+                    mentions=[SourceMention(start=0, end=4, text="Dale")])
+    (ev,) = _quote_events(source)
+    assert ev.actor == "e1" and ev.actor_text == "Dale"
+    assert ev.actor_span is not None and (ev.actor_span.start, ev.actor_span.end) == (QUOTE_I, QUOTE_I + 1)
+
+
+def test_i_in_a_quotation_is_its_speaker_even_without_an_entity():
+    source = Source(id="s1", description="Dale", kind="organization",
+                    mentions=[SourceMention(start=0, end=4, text="Dale")])
+    (ev,) = _quote_events(source)
+    assert ev.actor is None and ev.actor_text == "Dale"
+
+
+def test_i_in_an_anonymous_quotation_stays_unresolved():
+    source = Source(id="s1", description="an aide", kind="anonymous", anonymous=True)
+    (ev,) = _quote_events(source)
+    assert ev.actor is None and ev.actor_text == "I"
+
+
+#: Where "I" stands in the quotation's text.
+QUOTE_I = parse(QUOTE).text.index("I sold")
