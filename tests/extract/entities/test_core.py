@@ -17,17 +17,6 @@ def _find(found: list[Entity], name: str) -> Entity | None:
 
 
 @pytest.fixture(scope="module")
-def parse(nlp):
-    """The model's own parse, without the other newsgraph stages (they are tested elsewhere)."""
-    later = [name for name in nlp.pipe_names if name.startswith("newsgraph_")]
-
-    def _parse(text: str):
-        return nlp(text, disable=later)
-
-    return _parse
-
-
-@pytest.fixture(scope="module")
 def run(parse):
     def _run(text: str) -> list[Entity]:
         return entities(parse(text))

@@ -2,23 +2,10 @@
 
 from __future__ import annotations
 
-import pytest
-
+from extract.entities._lookup import owner
 from newsgraph.extract.entities.core import entities
 from newsgraph.extract.entities.orgs import org_kind
 from newsgraph.extract.entities.speakers import quote_runs
-from newsgraph.record import Entity
-
-
-@pytest.fixture(scope="module")
-def parse(nlp):
-    later = [name for name in nlp.pipe_names if name.startswith("newsgraph_")]
-    return lambda text: nlp(text, disable=later)
-
-
-def _owner(found: list[Entity], text: str, start: int) -> Entity | None:
-    """The entity with a mention of ``text`` at character ``start``."""
-    return next((e for e in found for m in e.mentions if m.start == start and m.text == text), None)
 
 
 def _at(text: str, word: str, nth: int = 0) -> int:
@@ -43,12 +30,12 @@ def test_company_description_and_it_go_to_the_company(parse):
     text = ("Volvo said on Tuesday that sales rose by 5% last year. The carmaker expects a better year, "
             "and it plans to hire 2,000 workers.")
     found = entities(parse(text))
-    volvo = _owner(found, "Volvo", 0)
+    volvo = owner(found, "Volvo", 0)
     assert volvo is not None and volvo.type == "ORG"
-    carmaker = _owner(found, "The carmaker", _at(text, "The carmaker"))
+    carmaker = owner(found, "The carmaker", _at(text, "The carmaker"))
     assert carmaker is volvo
     assert next(m.kind for m in volvo.mentions if m.text == "The carmaker") == "nominal"
-    it = _owner(found, "it", _at(text, " it ") + 1)
+    it = owner(found, "it", _at(text, " it ") + 1)
     assert it is volvo and next(m.kind for m in volvo.mentions if m.text == "it") == "pronoun"
 
 
@@ -56,36 +43,36 @@ def test_its_in_a_fronted_participle_is_the_main_clause_subject(parse):
     text = ("Volvo blamed steel prices for a fall in profits.\n\n"
             "Reporting its results for the year, the carmaker said demand was weak.")
     found = entities(parse(text))
-    volvo = _owner(found, "Volvo", 0)
+    volvo = owner(found, "Volvo", 0)
     assert volvo is not None
-    assert _owner(found, "its", _at(text, " its ") + 1) is volvo
+    assert owner(found, "its", _at(text, " its ") + 1) is volvo
 
 
 def test_it_for_a_thing_stays_unresolved(parse):
     text = "Volvo announced a new tax on imports. Critics say the tax is unfair because it hurts the poor."
     found = entities(parse(text))
-    assert _owner(found, "it", _at(text, " it ") + 1) is None
+    assert owner(found, "it", _at(text, " it ") + 1) is None
 
 
 def test_a_description_of_another_kind_is_not_the_company(parse):
     text = "Acme Motors sold 200 cars. The ministry said the sale was legal."
     found = entities(parse(text))
-    assert _owner(found, "The ministry", _at(text, "The ministry")) is None
+    assert owner(found, "The ministry", _at(text, "The ministry")) is None
 
 
 def test_the_government_is_the_country_the_article_is_about(parse):
     text = ("Peru is to raise fuel prices. Prices in Peru have been subsidised for years. "
             "The government says the subsidy costs too much.")
     found = entities(parse(text))
-    peru = _owner(found, "Peru", 0)
-    assert peru is not None and _owner(found, "The government", _at(text, "The government")) is peru
+    peru = owner(found, "Peru", 0)
+    assert peru is not None and owner(found, "The government", _at(text, "The government")) is peru
 
 
 def test_a_group_the_article_keeps_referring_to_is_an_entity(parse):
     text = ("Protesters gathered outside the parliament on Monday. Police said protesters threw stones. "
             "By evening the protesters had left, and they promised to return.")
     found = entities(parse(text))
-    group = _owner(found, "protesters", _at(text, "protesters"))
+    group = owner(found, "protesters", _at(text, "protesters"))
     assert group is not None and group.name.lower() == "protesters"
     assert len([m for m in group.mentions if m.kind == "nominal"]) == 3
     assert not any(m.kind == "name" for m in group.mentions)
@@ -94,35 +81,35 @@ def test_a_group_the_article_keeps_referring_to_is_an_entity(parse):
 def test_a_group_named_twice_is_no_entity(parse):
     text = "Protesters gathered on Monday. Police said protesters threw stones."
     found = entities(parse(text))
-    assert _owner(found, "protesters", _at(text, "protesters")) is None
+    assert owner(found, "protesters", _at(text, "protesters")) is None
 
 
 def test_first_person_in_a_quotation_is_its_speaker(parse):
     text = '"We will appeal, and I expect to win," said Dana Whitlow, the firm\'s lawyer.'
     found = entities(parse(text))
-    dana = _owner(found, "Dana Whitlow", _at(text, "Dana"))
+    dana = owner(found, "Dana Whitlow", _at(text, "Dana"))
     assert dana is not None
-    assert _owner(found, "We", 1) is dana
-    assert _owner(found, "I", _at(text, " I ") + 1) is dana
+    assert owner(found, "We", 1) is dana
+    assert owner(found, "I", _at(text, " I ") + 1) is dana
 
 
 def test_a_quotation_going_on_in_a_new_paragraph_keeps_its_speaker(parse):
     text = 'Dana Whitlow said: "We will appeal.\n\n"I expect to win."'
     found = entities(parse(text))
-    dana = _owner(found, "Dana Whitlow", 0)
-    assert dana is not None and _owner(found, "I", _at(text, "I expect")) is dana
+    dana = owner(found, "Dana Whitlow", 0)
+    assert dana is not None and owner(found, "I", _at(text, "I expect")) is dana
 
 
 def test_first_person_of_an_unnamed_speaker_stays_unresolved(parse):
     text = 'Dana Whitlow left early. "I am not sure," a spokesman said.'
     found = entities(parse(text))
-    assert _owner(found, "I", _at(text, "I am")) is None
+    assert owner(found, "I", _at(text, "I am")) is None
 
 
 def test_first_person_outside_quotations_is_left_alone(parse):
     text = "Dana Whitlow spoke on Monday. I was not there."
     found = entities(parse(text))
-    assert _owner(found, "I", _at(text, "I was")) is None
+    assert owner(found, "I", _at(text, "I was")) is None
 
 
 def test_a_programme_named_after_its_host_is_one_work(parse):
@@ -141,30 +128,30 @@ def test_they_is_not_an_organisation_named_only_in_a_prepositional_phrase(parse)
     text = ('In a speech in Northamptonshire, she said the "forgotten majority" was the backbone of the country. '
             "They were people saving for their first home.")
     found = entities(parse(text))
-    assert _owner(found, "They", text.index("They")) is None
+    assert owner(found, "They", text.index("They")) is None
 
 
 def test_a_main_clause_subject_beats_an_embedded_one(parse):
     text = ("Consumers want phones that work. Many consumers buy two. "
             "Consumers are more interested in how handsets fit in with their lifestyle than in speed.")
     found = entities(parse(text))
-    group = _owner(found, "Consumers", 0)
-    assert group is not None and _owner(found, "their", text.index("their")) is group
+    group = owner(found, "Consumers", 0)
+    assert group is not None and owner(found, "their", text.index("their")) is group
 
 
 def test_a_coordinated_phrase_is_no_antecedent_of_it(parse):
     text = "Acme Corp and Bolt Motors have opposed the merger for months, saying it would cost jobs."
     found = entities(parse(text))
-    assert _owner(found, "it", text.index(" it ") + 1) is None
+    assert owner(found, "it", text.index(" it ") + 1) is None
 
 
 def test_the_government_of_a_country_is_the_country(parse):
     text = ("Ruritania held an election in May. The league called on the government of Ruritania to respect "
             "the vote.")
     found = entities(parse(text))
-    country = _owner(found, "Ruritania", 0)
+    country = owner(found, "Ruritania", 0)
     assert country is not None
-    assert _owner(found, "the government", text.index("the government")) is country
+    assert owner(found, "the government", text.index("the government")) is country
 
 
 def test_a_society_is_the_charity(parse):
@@ -172,14 +159,14 @@ def test_a_society_is_the_charity(parse):
     found = entities(parse(text))
     society = next((e for e in found if e.name == "Hollins Society"), None)
     assert society is not None
-    assert _owner(found, "The non-partisan charity", text.index("The non")) is society
+    assert owner(found, "The non-partisan charity", text.index("The non")) is society
 
 
 def test_its_in_a_fronted_prepositional_phrase_is_the_main_clause_subject(parse):
     text = "Sales were weak last year. In its annual report, Bolt Motors said demand would recover."
     found = entities(parse(text))
     bolt = next((e for e in found if e.name == "Bolt Motors"), None)
-    assert bolt is not None and _owner(found, "its", text.index("its")) is bolt
+    assert bolt is not None and owner(found, "its", text.index("its")) is bolt
 
 
 def test_an_organisation_noun_before_a_name_makes_it_an_organisation(parse):
@@ -188,7 +175,7 @@ def test_an_organisation_noun_before_a_name_makes_it_an_organisation(parse):
     found = entities(parse(text))
     firm = next((e for e in found if e.name == "Hollins Whitby"), None)
     assert firm is not None and firm.type == "ORG"
-    assert _owner(found, "The firm", text.index("The firm")) is firm
+    assert owner(found, "The firm", text.index("The firm")) is firm
 
 
 def test_an_organisation_noun_inside_a_name_stays(parse):

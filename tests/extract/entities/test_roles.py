@@ -2,74 +2,56 @@
 
 from __future__ import annotations
 
-import pytest
-
+from extract.entities._lookup import named, owner
 from newsgraph.extract.entities.core import entities
-from newsgraph.record import Entity
-
-
-@pytest.fixture(scope="module")
-def parse(nlp):
-    later = [name for name in nlp.pipe_names if name.startswith("newsgraph_")]
-    return lambda text: nlp(text, disable=later)
-
-
-def _owner(found: list[Entity], text: str, start: int) -> Entity | None:
-    return next((e for e in found for m in e.mentions if m.start == start and m.text == text), None)
-
-
-def _named(found: list[Entity], name: str) -> Entity:
-    entity = next((e for e in found if e.name == name), None)
-    assert entity is not None, [e.name for e in found]
-    return entity
 
 
 def test_a_word_of_tenure_before_the_role_is_skipped(parse):
     text = ("President Omar Haddad of Ruritania lost the vote. His rival Dana Whitlow won. "
             "The outgoing president has refused to leave.")
     found = entities(parse(text))
-    assert _owner(found, "The outgoing president", text.index("The outgoing")) is _named(found, "Omar Haddad")
+    assert owner(found, "The outgoing president", text.index("The outgoing")) is named(found, "Omar Haddad")
 
 
 def test_a_former_holder_is_not_the_holder(parse):
     text = ("President Omar Haddad of Ruritania lost the vote. His rival Dana Whitlow won. "
             "The former president has refused to comment.")
     found = entities(parse(text))
-    assert _owner(found, "The former president", text.index("The former")) is None
+    assert owner(found, "The former president", text.index("The former")) is None
 
 
 def test_an_appositive_role_is_the_name_it_follows(parse):
     text = "Dana Whitlow, the campaign manager for Omar Haddad, made odd remarks in 2013."
     found = entities(parse(text))
-    role = _owner(found, "the campaign manager", text.index("the campaign"))
-    assert role is _named(found, "Dana Whitlow")
+    role = owner(found, "the campaign manager", text.index("the campaign"))
+    assert role is named(found, "Dana Whitlow")
 
 
 def test_a_guessed_gender_yields_to_a_subject_pronoun_that_follows(parse):
     # The first-name dictionary guesses "Mai" is a woman's name; the text says otherwise.
     text = 'Opposition leader Mai Ahmad Fatty urged calm. "We are working hard," he told reporters.'
     found = entities(parse(text))
-    fatty = _named(found, "Mai Ahmad Fatty")
-    assert _owner(found, "he", text.index("he told")) is fatty
-    assert _owner(found, "We", text.index("We")) is fatty
+    fatty = named(found, "Mai Ahmad Fatty")
+    assert owner(found, "he", text.index("he told")) is fatty
+    assert owner(found, "We", text.index("We")) is fatty
 
 
 def test_a_guessed_gender_still_keeps_a_possessive_of_the_other_gender_away(parse):
     text = "Supporters of Mai Ahmad Fatty cheered because her divorce came through."
     found = entities(parse(text))
-    assert _owner(found, "her", text.index("her")) is None
+    assert owner(found, "her", text.index("her")) is None
 
 
 def test_a_title_in_a_relative_clause_makes_the_role(parse):
     text = ("Mr Dale, who is prime minister, met Omar Haddad on Monday. Mr Haddad said the talks were good. "
             "They talked about trade. Later the prime minister left for Paris.")
     found = entities(parse(text))
-    dale = _named(found, "Dale")
+    dale = named(found, "Dale")
     assert "prime minister" in [t.lower() for t in dale.titles]
-    assert _owner(found, "the prime minister", text.index("the prime")) is dale
+    assert owner(found, "the prime minister", text.index("the prime")) is dale
 
 
 def test_a_description_in_a_relative_clause_is_no_title(parse):
     text = "Mr Dale, who is a lawyer, met Omar Haddad. Later the lawyer left."
     found = entities(parse(text))
-    assert not _named(found, "Dale").titles
+    assert not named(found, "Dale").titles
