@@ -25,6 +25,7 @@ import json
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
+from xml.etree import ElementTree
 
 from spacy.language import Language
 
@@ -43,6 +44,13 @@ def article_text(raw: str) -> str:
 
 
 def read_article(path: Path) -> str:
+    """The ``article_text`` of a corpus file: plain text (UTF-8, else cp1252), or an XML article's body.
+
+    BuzzFeed-Webis articles are XML with the body in ``<mainText>``, the text the corpus reader
+    (``newsgraph.evaluate.corpora.buzzfeed``) gives the pipeline; the markup is no article text.
+    """
+    if path.suffix == ".xml":
+        return article_text(ElementTree.parse(path).getroot().findtext("mainText") or "")
     data = path.read_bytes()
     try:
         raw = data.decode("utf-8")
