@@ -40,6 +40,7 @@ from newsgraph.extract.entities.lexicons import (
     NOT_NAMES,
     ORG_CUE_NOUNS,
     PRONOUN_WORDS,
+    RE_CAMEL_CASE,
     RE_DATE_OR_SCORE,
     RE_DIGIT,
     RE_HAS_LETTER,
@@ -47,6 +48,7 @@ from newsgraph.extract.entities.lexicons import (
     RE_MARKUP,
     RE_NAME_WITH_NUMBER,
     RE_POSSESSIVE,
+    SURNAME_PARTICLES,
     TITLE_ABBREVIATIONS,
     TITLE_HEADS,
     TITLE_MODIFIERS,
@@ -301,6 +303,7 @@ def _name_spans(doc: Doc) -> list[NameSpan]:
                 span = _trim(doc, piece)
             if span is not None:
                 spans.append(span)
+    spans += _camel_case_names(doc)
     if any(in_caps):
         taken = [False] * len(doc)
         for ent in doc.ents:
@@ -311,6 +314,21 @@ def _name_spans(doc: Doc) -> list[NameSpan]:
             if span is not None and span.person_evidence:
                 spans.append(span)
     return _programme_titles(doc, spans)
+
+
+def _camel_case_names(doc: Doc) -> list[NameSpan]:
+    """One-word names with a capital inside ("StemExpress", "PayPal") that no tagger labelled: brands.
+
+    The word's shape is the cue: English words and people's names do not have it, except surnames
+    whose particle is glued on ("McCain", "DeSantis", "LeBron"), which are left to the tagger. Only
+    names written at least twice, so a typo ("THe") or a one-off product is not an organisation.
+    """
+    taken = {i for ent in doc.ents for i in range(ent.start, ent.end)}
+    found = [t.i for t in doc if t.i not in taken and RE_CAMEL_CASE.match(t.text) and t.pos_ == "PROPN"
+             and not t.text.startswith(SURNAME_PARTICLES)]
+    counts = Counter(doc[i].text for i in found)
+    return [span for i in found if counts[doc[i].text] >= 2
+            if (span := _trim(doc, Span(doc, i, i + 1, label="ORG"))) is not None]
 
 
 def _programme_titles(doc: Doc, spans: list[NameSpan]) -> list[NameSpan]:

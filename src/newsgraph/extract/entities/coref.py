@@ -203,6 +203,8 @@ class Quotes:
         for i, lemma in enumerate(token_strings(doc, LEMMA)):
             if lemma.lower() in QUOTE_VERBS and not self.inside[i]:
                 verb = doc[i]
+                if any(c.dep_ == "neg" for c in verb.children):
+                    continue  # "X has not responded": a speech verb denied speaks no quotation
                 subjects = [c.i for c in verb.children if c.dep_ in NOMINAL_SUBJECT_DEPS and not self.inside[c.i]]
                 if not subjects and verb.dep_ == "acl" and verb.head.pos_ in NOMINAL_POS:
                     subjects = [verb.head.i]  # "a clip of the minister saying, '...'": the noun speaks
@@ -446,7 +448,12 @@ def role_descriptions(
                 candidates = titled
             if not candidates:
                 continue
-            group = max(candidates, key=lambda c: (c[1], last_seen[c[0]], people[c[0]].count))[0]
+            if phrase in OPEN_ROLES and not any(c[1] for c in candidates):
+                # "the nominee" with no one titled so: the article's most mentioned person, not the last
+                # one named ("X said Y was shot ... the nominee said"): the role is its protagonist's.
+                group = max(candidates, key=lambda c: (people[c[0]].count, last_seen[c[0]]))[0]
+            else:
+                group = max(candidates, key=lambda c: (c[1], last_seen[c[0]], people[c[0]].count))[0]
             match = (i, end, group)
             break
         if match:

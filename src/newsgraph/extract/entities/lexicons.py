@@ -323,3 +323,8 @@ GROUP_MIN_MENTIONS = 3
 ACRONYM_SKIPPED = frozenset({"of", "the", "and", "&", "for", "de", "du", "la", "le", "in", "on", "at"})
 #: Entity types whose acronym may stand for their full name ("BA", "EU", "US").
 ACRONYM_LABELS = frozenset({"ORG", "GPE", "NORP", "FAC"})
+
+#: Particles glued to a surname ("McCain", "DeSantis", "O'Brien"): a capital inside such a name is no brand's.
+SURNAME_PARTICLES = ("Mc", "Mac", "De", "Di", "Da", "Du", "La", "Le", "Van", "Von", "Fitz")
+#: A one-word brand name's shape: a capital, lower-case letters, then another capital inside ("PayPal").
+RE_CAMEL_CASE = re.compile(r"^[A-Z][a-z]+[A-Z][A-Za-z]*$")

@@ -125,9 +125,35 @@ def _expletive(token: Token) -> bool:
     lemma = head.lemma_.lower()
     if token.dep_ == "nsubjpass" and lemma in EXPLETIVE_PASSIVE_VERBS:
         return True
+    if token.dep_ == "nsubj" and lemma == "be" and any(_cleft_focus(c) for c in head.children if c.i > token.i):
+        return True  # the cleft "it is Acme that pays": "it" only puts Acme in focus
     clause = any(c.dep_ in CLAUSE_DEPS for c in head.children)
     # "it is clear that ...", and the small clause "she found it hard to ..."
     return token.dep_ == "nsubj" and clause and (lemma in EXPLETIVE_VERBS or head.pos_ == "ADJ")
+
+
+def _appositive_kinds(doc: Doc, spans: list[tuple[int, int]]) -> frozenset[str]:
+    """The kind nouns an organisation's appositives give it ("Acme, a software company" → company).
+
+    The article says what the organisation is, so a later "the company" means it more than a nearer
+    organisation of no stated kind: the noun counts as if it were in the name.
+    """
+    kinds = set()
+    for s, e in spans:
+        if not doc.has_annotation("DEP") or e > len(doc):
+            continue
+        for child in doc[s:e].root.children:
+            if child.dep_ == "appos" and child.i >= e and child.lower_ in ORG_KIND_NOUNS:
+                kinds.add(child.lower_)
+    return frozenset(kinds)
+
+
+def _cleft_focus(node: Token) -> bool:
+    """True for the focus of a cleft: a name after "it is" with a "that"/"who" clause of its own."""
+    if node.dep_ != "attr" or node.pos_ != "PROPN":
+        return False
+    return any(c.dep_ == "relcl" and any(w.lower_ in ("that", "who") and w.i > node.i for w in c.lefts)
+               for c in node.children)
 
 
 def _coordinated(root: Token) -> bool:
@@ -212,7 +238,7 @@ class OrgResolver:
         for gi, (label, spans) in enumerate(zip(labels, names, strict=True)):
             if label not in ORG_LABELS or not spans:
                 continue
-            words = frozenset(t.lower_ for s, e in spans for t in doc[s:e])
+            words = frozenset(t.lower_ for s, e in spans for t in doc[s:e]) | _appositive_kinds(doc, spans)
             self.orgs[gi] = Org(label=label, kind=org_kind(words), words=words, count=len(spans))
             self.events += [(e - 1, gi) for s, e in spans]
         self.n_known = len(labels)

@@ -98,6 +98,10 @@ def _speaker(doc: Doc, quotes: coref.Quotes, sents: list[int], run: tuple[int, i
         return written, group
     if goes_on and carried is not None:
         return True, carried[1]
+    if carried is not None and first - carried[0] == 1:
+        # '"Q1," X said. "Q2."': a quotation opening the sentence right after an attributed one goes on
+        # in its voice; the next sentence's speech verb more often opens someone else's ("Y said he ...").
+        return True, carried[1]
     for sentences in ((last + 1,), (first - 1,)):
         written, group = _speaker_in(doc, quotes, sentences, run, owners)
         if written:
