@@ -58,3 +58,12 @@ def test_a_camel_case_word_written_twice_is_an_organisation(parse):
     assert found.get("BrightPath") == "ORG"
     assert "McAllen" not in found  # a surname with a glued particle
     assert "ZenVault" not in found  # written once
+
+
+def test_a_persons_campaign_is_an_organisation_of_its_own(parse):
+    text = ('Mara Lindqvist is running for governor. The Lindqvist campaign said on Monday that it had raised '
+            '$2 million. Reporters asked the campaign about its donors.')
+    found = entities(parse(text))
+    campaign = owner(found, "the campaign", text.index("the campaign"))
+    assert campaign is not None and campaign.name == "Lindqvist campaign"
+    assert campaign is not named(found, "Mara Lindqvist")

@@ -328,3 +328,5 @@ ACRONYM_LABELS = frozenset({"ORG", "GPE", "NORP", "FAC"})
 SURNAME_PARTICLES = ("Mc", "Mac", "De", "Di", "Da", "Du", "La", "Le", "Van", "Von", "Fitz")
 #: A one-word brand name's shape: a capital, lower-case letters, then another capital inside ("PayPal").
 RE_CAMEL_CASE = re.compile(r"^[A-Z][a-z]+[A-Z][A-Za-z]*$")
+#: Organisation nouns a person's name may own ("the Kasich campaign", "Obama's administration"): an entity.
+PERSON_ORG_NOUNS = frozenset({"campaign", "administration", "foundation"})

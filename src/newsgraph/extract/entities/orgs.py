@@ -39,6 +39,7 @@ from newsgraph.extract.entities.lexicons import (
     ORG_KIND_ALSO,
     ORG_KIND_NOUNS,
     ORG_NAME_KINDS,
+    PERSON_ORG_NOUNS,
 )
 from newsgraph.vocab.parse import NOMINAL_SUBJECT_DEPS, PLURAL_NOUN_TAGS
 from newsgraph.vocab.pronouns import NEUTER_PRONOUN_FORMS, PLURAL_PRONOUN_FORMS
@@ -245,6 +246,7 @@ class OrgResolver:
         self._groups()
         self.events.sort()
         self.government: int | None = None
+        self.person_orgs: dict[tuple[int, str], int] = {}  # (person group, noun) -> "the Kasich campaign"
         self.cataphors: list[tuple[int, int]] = []  # (pronoun, later subject) for fronted adjuncts
 
     # -- unnamed groups --------------------------------------------------------
@@ -320,6 +322,11 @@ class OrgResolver:
         if token.pos_ != "NOUN" or token.tag_ in PLURAL_NOUN_TAGS or token.dep_ in ("compound", "attr"):
             return
         det = next((c for c in token.lefts if c.dep_ in ("det", "poss")), None)
+        if det is not None and det.dep_ == "poss" and token.lower_ in PERSON_ORG_NOUNS:
+            owner = self.owners.get(det.i)
+            if owner is not None and owner not in self.orgs:  # "Trump's campaign": the person's organisation
+                self._person_org(det.i, token.i + 1, owner, token)
+                return
         if det is None or det.lower_ not in ORG_DESCRIPTION_DETERMINERS:
             return
         if det.dep_ == "poss" and ORG_KIND_NOUNS.get(token.lower_) != "party":
@@ -338,6 +345,9 @@ class OrgResolver:
             return
         if inner:
             gi = inner.pop()
+            if not inner and gi not in self.orgs and token.lower_ in PERSON_ORG_NOUNS:
+                self._person_org(det.i, token.i + 1, gi, token)  # "the Kasich campaign", a person's
+                return
             if not inner and gi in self.orgs and self.orgs[gi].label in ("GPE", "ORG"):
                 self._add(det.i, token.i + 1, "nominal", gi)  # "the US government", "the Kasich campaign"
                 self._note(token.i, gi)
@@ -349,6 +359,24 @@ class OrgResolver:
         if gi is not None:
             self._add(det.i, token.i + 1, "nominal", gi)
             self._note(token.i, gi)
+
+    def _person_org(self, start: int, end: int, person: int, noun: Token) -> None:
+        """ "the Kasich campaign", "Obama's administration": an organisation of its own, the person's.
+
+        One entity per person and noun, named as the article writes it without determiner or possessive
+        ("Kasich campaign"), so a later "the campaign" or "its" resolves to it like to a named one.
+        """
+        key = (person, noun.lower_)
+        gi = self.person_orgs.get(key)
+        if gi is None:
+            owner = [t for t in self.doc[start:end - 1] if self.owners.get(t.i) == person and t.tag_ != "POS"]
+            name = " ".join([*(t.text for t in owner), noun.lower_])
+            gi = self._new_group("ORG", name, kind=ORG_KIND_NOUNS.get(noun.lower_, "company"))
+            self.orgs[gi].words = frozenset({noun.lower_, name.lower()})
+            self.person_orgs[key] = gi
+        first = start if self.doc[start].lower_ in ORG_DESCRIPTION_DETERMINERS else end - 1
+        self._add(first, end, "nominal", gi)
+        self._note(noun.i, gi)
 
     def _country_after(self, i: int) -> int | None:
         """The country whose name starts at token ``i`` (or after its "the"), if it is one."""
