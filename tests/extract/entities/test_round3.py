@@ -29,8 +29,8 @@ def test_a_denied_speech_verb_is_no_speaker(parse):
 
 def test_an_open_role_goes_to_the_articles_protagonist_not_the_last_name(parse):
     text = ('Paul Wendt on Wednesday said a police officer may have panicked when she stopped Carl Oduya. '
-            'Speaking at a church in Leeds, the presidential nominee said he was troubled. Wendt spoke for '
-            'an hour. Wendt later left for Ohio.')
+            'Speaking at a church in Leeds, the presidential nominee said he was troubled. Carl Oduya was '
+            'unarmed. Oduya later left for Ohio.')  # Oduya is named more often; Wendt is the subject
     found = entities(parse(text))
     at = text.index("the presidential nominee")
     assert owner(found, "the presidential nominee", at) is named(found, "Paul Wendt")

@@ -449,9 +449,10 @@ def role_descriptions(
             if not candidates:
                 continue
             if phrase in OPEN_ROLES and not any(c[1] for c in candidates):
-                # "the nominee" with no one titled so: the article's most mentioned person, not the last
-                # one named ("X said Y was shot ... the nominee said"): the role is its protagonist's.
-                group = max(candidates, key=lambda c: (people[c[0]].count, last_seen[c[0]]))[0]
+                # "the nominee" with no one titled so: a recent subject, then the most mentioned person, not
+                # the last one named ("X said Y was shot ... the nominee said"): the role is the protagonist's.
+                subjects = {a.group for a in order[:cursor] if a.subject and sents[i] - a.sent <= ROLE_WINDOW}
+                group = max(candidates, key=lambda c: (c[0] in subjects, people[c[0]].count, last_seen[c[0]]))[0]
             else:
                 group = max(candidates, key=lambda c: (c[1], last_seen[c[0]], people[c[0]].count))[0]
             match = (i, end, group)

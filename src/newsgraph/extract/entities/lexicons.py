@@ -313,7 +313,8 @@ GROUP_NOUNS: dict[str, str] = {
                      "campaigner", "shareholder", "prosecutor", "investigator", "researcher", "scientist",
                      "supporter", "opponent", "member", "striker", "miner", "pilot", "passenger",
                      "consumer", "customer", "victim", "survivor", "delegate", "negotiator", "msp", "mep",
-                     "diplomat", "expert", "economist", "viewer", "fan", "user", "executive", "citizen"), "NORP"),
+                     "diplomat", "expert", "economist", "viewer", "fan", "user", "executive", "citizen", "police",
+                     "officer", "authority"), "NORP"),
     **dict.fromkeys(("union", "bank", "company", "firm", "insurer", "lender", "airline", "carmaker", "broadcaster",
                      "quango", "retailer", "manufacturer", "supermarket", "charity"), "ORG"),
 }  # fmt: skip
