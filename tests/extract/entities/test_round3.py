@@ -67,3 +67,20 @@ def test_a_persons_campaign_is_an_organisation_of_its_own(parse):
     campaign = owner(found, "the campaign", text.index("the campaign"))
     assert campaign is not None and campaign.name == "Lindqvist campaign"
     assert campaign is not named(found, "Mara Lindqvist")
+
+
+def test_a_speaker_pronoun_reaches_past_quoted_sentences_and_not_to_the_topic(parse):
+    text = ('Speaking in Leeds, Paul Wendt said, "This officer, I do not know what she was thinking. '
+            'I am troubled by that. We have to be careful. We have to be calm. We have to wait." '
+            'On Carl Oduya, he said, "I watched the video."')
+    found = entities(parse(text))
+    assert owner(found, "he", text.index("he said")) is named(found, "Paul Wendt")
+    assert owner(found, "I", text.index("I watched")) is named(found, "Paul Wendt")
+
+
+def test_a_name_does_not_end_in_a_pronoun(parse):
+    text = 'Paul Wendt left early. Story Continued Below He added that the vote was close.'
+    doc = parse(text)
+    assert any(e.text.endswith(" He") for e in doc.ents)  # the tagger's span, page furniture run on
+    found = entities(doc)
+    assert all(not m.text.endswith(" He") for e in found for m in e.mentions)

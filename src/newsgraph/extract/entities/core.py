@@ -157,6 +157,8 @@ def _not_name_end(token: Token, label: str) -> bool:
         return True
     if token.is_punct and text not in (".", ")"):
         return True
+    if token.lower_ in PRONOUN_WORDS and token.lower_ not in RELATIVE_WORDS and not token.is_upper:
+        return True  # "Story Continued Below He added": page furniture run into a sentence's "He"
     if token.is_lower and token.is_alpha and label in CAPITALISED_LABELS:
         return True  # "Smith allies", "Smith aware": a lowercase word after a name is not part of it
     # A number after a name ends it; a word with a number glued on ("Doe2", a user name) does not.

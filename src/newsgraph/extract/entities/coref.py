@@ -136,6 +136,17 @@ def _score(pronoun: Token, anchor: Anchor, doc: Doc, info: PersonInfo, sent: int
     return score
 
 
+def _topic_of(anchor: Token, pronoun: Token) -> bool:
+    """True when ``anchor`` is the object of a phrase opening the sentence of ``pronoun`` ("On X, he said").
+
+    Read from positions, not from the phrase's head: the parser often hangs the phrase off the quotation's
+    verb ("On X, he said, 'I watched ...'" → "On" under "watched").
+    """
+    prep = anchor.head
+    return (anchor.dep_ == "pobj" and prep.dep_ == "prep" and prep.is_sent_start and anchor.i < pronoun.i
+            and pronoun.sent.start == prep.i and any(t.text == "," for t in pronoun.doc[anchor.i : pronoun.i]))
+
+
 def _binder(pronoun: Token) -> int | None:
     """The token that binds a reflexive: the nearest subject or possessor up the tree.
 
@@ -285,6 +296,10 @@ def resolve_pronouns(
     recent: dict[int, Anchor] = {}
     outside: dict[int, Anchor] = {}  # the latest anchor of each person outside quotation marks
     lowers = token_strings(doc, LOWER)
+    narrated = [False] * (sents[-1] + 1 if sents else 0)  # sentences with a word outside quotation marks
+    for k, flag in enumerate(quotes.inside):
+        if not flag and lowers[k].strip() and not doc[k].is_punct:
+            narrated[sents[k]] = True
     for i in [i for i, low in enumerate(lowers) if low in PRONOUNS and i not in blocked]:
         gender = PRONOUNS[lowers[i]]
         while cursor < len(pool) and pool[cursor].token < i:
@@ -307,6 +322,13 @@ def resolve_pronouns(
                    and token.head.lemma_.lower() in QUOTE_VERBS)
         candidates = outside if speaker else recent
         for group, anchor in ([] if best is not None else candidates.items()):
+            if speaker:
+                # '"...," X said. "..." He added, "..."': the quotation's own sentences do not push the
+                # speaker out of reach; only sentences with narration count.
+                back = sum(narrated[anchor.sent + 1 : sent + 1])
+                anchor = Anchor(group=anchor.group, token=anchor.token, sent=sent - back, subject=anchor.subject)
+                if _topic_of(doc[anchor.token], token):
+                    continue  # "On Crutcher, he said": the topic is not the speaker
             if sent - anchor.sent > PRONOUN_WINDOW:
                 continue
             if group in speakers:
