@@ -7,8 +7,9 @@
 The annotations are in ``benchmarks/data/mentions_handchecked.json`` (sample30
 articles), ``benchmarks/data/mentions_unseen.json`` (16 unseen articles, by
 category; the report set) and ``benchmarks/data/mentions_dev.json`` (17 other
-articles, same protocol; the development set); how they were made is said there
-and in docs/quality.md.
+articles, same protocol; the development set) and ``benchmarks/data/mentions_dev2.json``
+(12 BuzzFeed-Webis XML articles, the second development set; an XML article's text is its
+``<mainText>``); how they were made is said there and in docs/quality.md.
 
 ``--candidates`` lists what to annotate in an article by regular expressions
 over its text alone (never the system's output), as the development set was

@@ -13,6 +13,7 @@ ROOT = Path(__file__).resolve().parents[3]
 DATA = ROOT / "benchmarks" / "data" / "mentions_handchecked.json"
 UNSEEN = ROOT / "benchmarks" / "data" / "mentions_unseen.json"
 DEV = ROOT / "benchmarks" / "data" / "mentions_dev.json"
+DEV2 = ROOT / "benchmarks" / "data" / "mentions_dev2.json"
 
 #: Measured 0.79 when the annotations were made; a drop below this floor is a regression.
 ACCURACY_FLOOR = 0.72
@@ -86,3 +87,24 @@ def test_dev_annotations_point_at_their_words_and_share_no_article():
             assert text[item["start"] : item["end"]] == item["text"]
             assert item["category"] in ("pronoun", "first_person", "description", "role")
             assert item["refers_to"] is None or (isinstance(item["refers_to"], list) and item["refers_to"])
+
+
+def test_second_dev_set_is_valid_and_new():
+    """mentions_dev2.json points at its words (XML articles read by their <mainText>) and shares no article."""
+    data = load_annotations(DEV2)
+    files = [a["file"] for a in data["articles"]]
+    others = {a["file"] for path in (DATA, UNSEEN, DEV) for a in load_annotations(path)["articles"]}
+    assert len(files) == len(set(files)) >= 10 and not set(files) & others
+    assert sum(len(a["mentions"]) for a in data["articles"]) >= 120
+    for article in data["articles"]:
+        text = read_article(CORPUS / article["file"])
+        assert "<" not in text  # the markup is no article text
+        for item in article["mentions"]:
+            assert text[item["start"] : item["end"]] == item["text"]
+            assert item["category"] in ("pronoun", "first_person", "description", "role")
+
+
+def test_read_article_takes_an_xml_articles_main_text(tmp_path):
+    path = tmp_path / "a.xml"
+    path.write_text("<article><title>T</title><mainText>Jo said.\n\nShe left.</mainText></article>")
+    assert read_article(path) == "Jo said.\n\nShe left."
