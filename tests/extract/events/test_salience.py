@@ -109,3 +109,12 @@ def test_main_events_stand_out_from_the_best_one(nlp):
     assert main
     assert all(e.salience >= MAIN_RELATIVE * best for e in main)
     assert any(not e.main and e.salience < MAIN_RELATIVE * best for e in evs)
+
+
+def test_a_line_that_does_not_end_as_a_sentence_is_discounted(nlp):
+    """A link to another story at the end ("Mayor warns ...", no full stop) is not this article's news."""
+    def warn(ending: str) -> float:
+        text = ARTICLE + "\n\nThe mayor warned shopkeepers about the curfew" + ending + "\n"
+        return next(e for e in run(nlp, text) if e.predicate == "warn").salience
+
+    assert warn("") < warn(".")

@@ -99,6 +99,10 @@ RELATIVE_FACTOR = 0.6
 NON_FINITE_TAGS = frozenset({"VBG", "VBN", "VB"})
 NON_FINITE_DEPS = frozenset({"acl", "advcl", "pcomp", "xcomp", "amod", "relcl", "csubj", "conj", "ccomp"})
 NEGATED_FACTOR = 0.5
+#: A line after the lead that does not end as a sentence does (no full stop, question or exclamation mark,
+#: closing quotation mark or bracket) is a caption, a table row or a link to another story, not prose.
+FRAGMENT_FACTOR = 0.3
+SENTENCE_ENDINGS = frozenset('.!?"”’\')')
 PERSONAL_FACTOR = 0.4
 PERSONAL_PRONOUNS = frozenset({"i", "we", "you", "me", "us"})
 MIN_MAIN = 5
@@ -134,6 +138,7 @@ def mark_main(ctx: DocContext, found: list[tuple[Event, Token]]) -> None:
     quoted = [(a.content.start, a.content.end) for a in ctx.attributions if a.kind == "direct" or a.quoted]
     quoted += quotation_spans(doc)
     title_case: dict[int, bool] = {}
+    fragment: dict[int, bool] = {}
     for event, verb in found:
         k = max(0, bisect_right(sent_starts, verb.i) - 1)
         start, end = ctx.sent_bounds[k]
@@ -146,6 +151,11 @@ def mark_main(ctx: DocContext, found: list[tuple[Event, Token]]) -> None:
             _score(event, verb, k, entity_salience, lemma_sentences, quoted, misparsed_name=misparsed_name),
             3,
         )
+        if k >= LEAD_SENTENCES:
+            if k not in fragment:
+                fragment[k] = _fragment(doc[start:end])
+            if fragment[k]:
+                event.salience = round(event.salience * FRAGMENT_FACTOR, 3)
         if _boilerplate(verb):
             event.salience = round(event.salience * BOILERPLATE_FACTOR, 3)
     n_main = min(MAX_MAIN, max(MIN_MAIN, round(len(sent_starts) / SENTENCES_PER_MAIN)))
@@ -186,6 +196,12 @@ def quotation_spans(doc: Doc) -> list[tuple[int, int]]:
         elif mark != CLOSE_QUOTE:
             opened = (i, mark)
     return spans
+
+
+def _fragment(sent: Span) -> bool:
+    """Whether the sentence ends without a sentence's closing mark (its last word "p.m." counts as one)."""
+    text = sent.text.rstrip()
+    return bool(text) and text[-1] not in SENTENCE_ENDINGS
 
 
 def _boilerplate(verb: Token) -> bool:
