@@ -70,3 +70,51 @@ def test_a_pronoun_in_a_quotation_is_not_its_speaker(nlp):
     (build,) = [e for e in evs if e.predicate == "build"]
     assert build.actor is None and build.actor_text == "She"
     assert build.target != "e1"
+
+
+#: Background clauses, each with its own verb (a repeated one would be a cue of its own).
+BACKGROUND_VERBS = ["painted", "repaired", "visited", "described", "photographed", "cleaned", "measured", "admired",
+                    "sketched", "mapped", "guarded", "watered", "counted", "decorated", "studied", "fenced",
+                    "lit", "swept", "polished", "named", "praised", "rented", "heated", "moved", "copied",
+                    "weighed", "tested", "stored", "labelled", "printed"]
+BACKGROUND_NOUNS = ["the old quay", "the lighthouse", "the chapel", "the market hall", "the school", "the bridge"]
+
+
+def _long_article(n_background: int) -> str:
+    lead = ("Rebels seized the port of Kelso on Monday. The army launched an offensive against the rebels. "
+            "Residents fled to the capital. Aid groups delivered food to the refugees. ")
+    filler = " ".join(
+        f"Local people once {BACKGROUND_VERBS[i % len(BACKGROUND_VERBS)]} "
+        f"{BACKGROUND_NOUNS[(i // len(BACKGROUND_VERBS) + i) % len(BACKGROUND_NOUNS)]}."
+        for i in range(n_background))
+    return lead + filler
+
+
+def test_main_event_count_does_not_grow_with_the_article(nlp):
+    from newsgraph.extract.events.salience import MAX_MAIN
+
+    mid = [e for e in run(nlp, _long_article(20)) if e.main]
+    long = [e for e in run(nlp, _long_article(60)) if e.main]
+    assert len(long) <= MAX_MAIN
+    assert len(long) <= len(mid)  # forty more sentences of background are not more news
+    assert {"seize", "launch"} <= {e.predicate for e in long}
+
+
+def test_main_events_stand_out_from_the_best_one(nlp):
+    from newsgraph.extract.events.salience import MAIN_RELATIVE
+
+    evs = run(nlp, _long_article(30))
+    best = max(e.salience for e in evs)
+    main = [e for e in evs if e.main]
+    assert main
+    assert all(e.salience >= MAIN_RELATIVE * best for e in main)
+    assert any(not e.main and e.salience < MAIN_RELATIVE * best for e in evs)
+
+
+def test_a_line_that_does_not_end_as_a_sentence_is_discounted(nlp):
+    """A link to another story at the end ("Mayor warns ...", no full stop) is not this article's news."""
+    def warn(ending: str) -> float:
+        text = ARTICLE + "\n\nThe mayor warned shopkeepers about the curfew" + ending + "\n"
+        return next(e for e in run(nlp, text) if e.predicate == "warn").salience
+
+    assert warn("") < warn(".")
