@@ -129,8 +129,8 @@ def _clause_events(ctx: DocContext, verb: Token, sent: Span, according: Token | 
     out = []
     particles = _particles(verb)
     trigger = _trigger(verb, particles)
-    predicate_text = _predicate_text(verb, particles)
-    sent_text = sent.text  # spaCy builds a span's text on every access: once per clause
+    predicate_text = _predicate_text(ctx, verb, particles)
+    sent_text = ctx.span_text(sent.start, sent.end)  # spaCy builds a span's text from its tokens on every access
     for actor_tok in actors:
         actor, actor_text = _actor(ctx, actor_tok, verb)
         target = args.target
@@ -205,7 +205,7 @@ def _trigger(verb: Token, particles: list[Token]) -> Offsets:
     return Offsets(start=min(t.idx for t in toks), end=max(t.idx + len(t.text) for t in toks))
 
 
-def _predicate_text(verb: Token, particles: list[Token]) -> str:
+def _predicate_text(ctx: DocContext, verb: Token, particles: list[Token]) -> str:
     """The predicate as written: particle, merged infinitive, copular complement ("offered to resign")."""
     toks = [verb, *particles, *(c for c in verb.children if c.dep_ == "neg")]
     inner = cl.merged_xcomp(verb)
@@ -218,9 +218,8 @@ def _predicate_text(verb: Token, particles: list[Token]) -> str:
     if len(toks) == 1:
         return verb.text
     lo, hi = min(t.i for t in toks), max(t.i for t in toks) + 1
-    doc = verb.doc
     if hi - lo <= MAX_PREDICATE_TOKENS:
-        return doc[lo:hi].text
+        return ctx.span_text(lo, hi)
     return " ".join(t.text for t in sorted(toks, key=lambda t: t.i))
 
 
@@ -274,7 +273,7 @@ def _actor(ctx: DocContext, tok: Token | None, verb: Token) -> tuple[EntityMenti
     if not lo <= tok.i <= hi:
         phrase = [t for t in phrase if not lo <= t.i <= hi]
     found = ctx.entity_at(tok) or ctx.entity_in(phrase, head=tok)
-    text = _text(ctx.doc, phrase)
+    text = _text(ctx, phrase)
     if text is None or text.lower() in BARE_DETERMINERS:
         text = tok.text  # the phrase was cut at a quote mark: "the “open borders” mess" → "the"
     if not any(ch.isalpha() for ch in text):
@@ -301,11 +300,11 @@ def _wordy(tokens: list[Token]) -> bool:
     return any(cl.has_letters(t) for t in tokens)
 
 
-def _text(doc: Doc, tokens: list[Token]) -> str | None:
+def _text(ctx: DocContext, tokens: list[Token]) -> str | None:
     bounds = cl.contiguous(tokens)
     if bounds is None:
         return None
-    return doc[bounds[0] : bounds[1]].text
+    return ctx.span_text(bounds[0], bounds[1])
 
 
 # -- arguments -----------------------------------------------------------------
@@ -321,7 +320,6 @@ def _arguments(ctx: DocContext, verb: Token) -> _Args:
     last in a place the act happens in ("lifted the curfew in X"). Without an
     entity, a recipient noun phrase still gives ``target_text``.
     """
-    doc = ctx.doc
     obj = cl.direct_object(verb)
     target: EntityMention | None = None
     target_text: str | None = None
@@ -332,9 +330,9 @@ def _arguments(ctx: DocContext, verb: Token) -> _Args:
         if target is None:
             target = _apposed_entity(ctx, obj)
         if target is not None and _covers(target, obj):
-            target_text = _text(doc, cl.phrase_tokens(obj))
+            target_text = _text(ctx, cl.phrase_tokens(obj))
         else:
-            object_text = _text(doc, obj_tokens)
+            object_text = _text(ctx, obj_tokens)
             if target is not None:
                 target_text = target.mention.text
     heads = _predicate_heads(verb)
@@ -378,14 +376,14 @@ def _recipient(ctx: DocContext, heads: list[Token], obj: Token | None) -> tuple[
                     continue
                 found = _agentive(ctx.entity_in(cl.phrase_tokens(noun), head=noun))
                 if found is not None:
-                    return found, _text(ctx.doc, cl.phrase_tokens(noun))
+                    return found, _text(ctx, cl.phrase_tokens(noun))
                 if (
                     fallback is None
                     and arg.dep_ == "prep"
                     and arg.lower_ in RECIPIENT_PREPS
                     and noun.pos_ in NOMINAL_POS
                 ):
-                    fallback = _text(ctx.doc, cl.phrase_tokens(noun))
+                    fallback = _text(ctx, cl.phrase_tokens(noun))
     return None, fallback
 
 
@@ -397,7 +395,7 @@ def _demanded_party(ctx: DocContext, verb: Token) -> tuple[EntityMention | None,
         for subj in cl.children(clause, NOMINAL_SUBJECT_DEPS):
             tokens = cl.actor_phrase_tokens(subj)
             found = _agentive(ctx.entity_in(tokens, head=subj))
-            return found, _text(ctx.doc, tokens)
+            return found, _text(ctx, tokens)
     return None, None
 
 
@@ -454,20 +452,19 @@ def _apposed_entity(ctx: DocContext, obj: Token) -> EntityMention | None:
 
 def _complement_text(ctx: DocContext, verb: Token, target: EntityMention | None) -> str | None:
     """What the predicate is about when there is no direct object."""
-    doc = ctx.doc
     xcomp = cl.merged_xcomp(verb)
     if xcomp is not None:
-        return _text(doc, cl.argument_tokens(xcomp))
+        return _text(ctx, cl.argument_tokens(xcomp))
     for c in verb.children:
         if c.dep_ == "ccomp" and verb.lemma_.lower() not in REPORTING_VERBS:
-            return _text(doc, cl.full_phrase_tokens(c))
+            return _text(ctx, cl.full_phrase_tokens(c))
     for prep in (c for c in verb.children if c.dep_ == "prep" and c.lower_ in OBJECT_PREPS):
         sub = list(prep.subtree)
         holds_target = target is not None and target.start >= sub[0].i and target.end <= sub[-1].i + 1
         if holds_target or any(ctx.time_at(t) for t in sub[:4]):
             continue
         if any(c.dep_ == "pobj" for c in prep.children):
-            return _text(doc, cl.full_phrase_tokens(prep))
+            return _text(ctx, cl.full_phrase_tokens(prep))
     return None
 
 

@@ -31,7 +31,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Span, Token
 
-from newsgraph.extract.events.clauses import MAX_DEPTH, merged_xcomp
+from newsgraph.extract.events.clauses import MAX_DEPTH, dep_ids, merged_xcomp
 from newsgraph.extract.events.context import DocContext
 from newsgraph.extract.events.lexicons import (
     ANCHOR_MARK_DEPS,
@@ -79,6 +79,7 @@ class Dating:
 
 
 UNDATED = Dating()
+_SUBCLAUSE_IDS = dep_ids(SUBCLAUSE_DEPS)
 
 
 def date_value(time: TimeExpression) -> str | None:
@@ -97,6 +98,14 @@ def time_root(ctx: DocContext, time: TimeExpression) -> Token | None:
 
 def attached_clause(ctx: DocContext, time: TimeExpression) -> Token | None:
     """The verb (or event noun) whose time ``time`` is, or None when it describes a noun."""
+    if time.id in ctx.clause_of_time:
+        return ctx.clause_of_time[time.id]
+    found = _attached_clause(ctx, time)
+    ctx.clause_of_time[time.id] = found
+    return found
+
+
+def _attached_clause(ctx: DocContext, time: TimeExpression) -> Token | None:
     root = time_root(ctx, time)
     if root is None:
         return None
@@ -133,7 +142,7 @@ def clause_times(ctx: DocContext, verb: Token) -> list[TimeExpression]:
     if xcomp is not None:
         heads.add(xcomp.i)
     found: list[TimeExpression] = []
-    for tok in _own_tokens(verb):
+    for tok in _own_tokens(ctx, verb):
         time = ctx.time_at(tok)
         if time is None or time in found or time.role == "publication":
             continue
@@ -143,14 +152,21 @@ def clause_times(ctx: DocContext, verb: Token) -> list[TimeExpression]:
     return found
 
 
-def _own_tokens(verb: Token) -> list[Token]:
-    """The tokens of ``verb``'s clause, without its subordinate and coordinated clauses."""
+def _own_tokens(ctx: DocContext, verb: Token) -> list[Token]:
+    """The tokens of ``verb``'s clause, without its subordinate and coordinated clauses.
+
+    Kept per document: the clause dating, the fiscal-period rule and the relations all walk the same clause.
+    """
+    cached = ctx.own_tokens_cache.get(verb.i)
+    if cached is not None:
+        return cached
     out = []
     stack = [verb]
     while stack:
         tok = stack.pop()
         out.append(tok)
-        stack.extend(c for c in tok.children if c.dep_ not in SUBCLAUSE_DEPS)
+        stack.extend(c for c in tok.children if c.dep not in _SUBCLAUSE_IDS)
+    ctx.own_tokens_cache[verb.i] = out
     return out
 
 
@@ -256,10 +272,8 @@ def _sentence_dating(ctx: DocContext, verb: Token, sent: Span) -> Dating | None:
     arguments = {c.i for c in verb.children if c.dep_ in ARGUMENT_DEPS}
     ancestors = {a.i for a in verb.ancestors}
     dated: dict[str, TimeExpression] = {}
-    for tok in sent:
-        time = ctx.time_at(tok)
-        if time is None:
-            continue
+    for i in ctx.between(ctx.time_positions, sent.start, sent.end):  # only the sentence's time tokens
+        time = ctx.times_by_token[i]
         value = date_value(time)
         clause = attached_clause(ctx, time)
         if value is None or clause is None or clause.pos_ not in VERBAL_POS:
@@ -292,7 +306,7 @@ def fiscal_dating(ctx: DocContext, verb: Token) -> Dating | None:
 
 def _fiscal_period(ctx: DocContext, verb: Token) -> tuple[Dating, Token] | None:
     """The dating ``fiscal_dating`` gives, with the period noun it comes from."""
-    for tok in _own_tokens(verb):
+    for tok in _own_tokens(ctx, verb):
         if tok.dep_ != "pobj" or tok.head.lower_ not in FISCAL_FRAME_PREPS:
             continue
         months = _period_months(tok)
