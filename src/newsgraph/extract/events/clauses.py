@@ -17,6 +17,7 @@ from newsgraph.extract.events.lexicons import (
     ACTING_COMPLEMENT_DEPS,
     ARGUMENT_COMPLEMENT_DEPS,
     AUTHORED_NOUNS,
+    CAPACITY_NOUNS,
     CLAUSE_DEPS,
     CLAUSE_TRIM_DEPS,
     CONTRACTION_LEMMAS,
@@ -34,6 +35,7 @@ from newsgraph.extract.events.lexicons import (
     READINESS_ADJECTIVES,
     STATE_VERBS,
     VERB_GROUP_DEPS,
+    WHO_NAME_TYPES,
 )
 from newsgraph.vocab.parse import (
     AUX_DEPS,
@@ -375,6 +377,9 @@ def _relative_head(head: Token, pronoun: Token) -> Token:
         return head.head.head  # "its estimate of the figures on April 25 which will indicate ...": not the date
     if pronoun.lower_ not in PERSONAL_RELATIVES or head.ent_type_ not in NON_PERSON_TYPES:
         return head
+    # Set off by a comma right after a party's name, "who" stands for the name unless the noun above
+    # names people: "a majority over the Conservative Party, who gained ..." (the party gains).
+    set_off = pronoun.i > 0 and pronoun.doc[pronoun.i - 1].text == "," and head.ent_type_ in WHO_NAME_TYPES
     tok = head
     for _ in range(MAX_DEPTH):
         if tok.dep_ != "pobj":
@@ -383,6 +388,8 @@ def _relative_head(head: Token, pronoun: Token) -> Token:
         if tok.pos_ == "ADJ" and tok.dep_ == "amod":
             tok = tok.head  # "aides close to ...": the adjective's noun
         if tok.pos_ in NOMINAL_OR_PRONOUN_POS and tok.ent_type_ not in NON_PERSON_TYPES:
+            if set_off and tok.tag_ == "NN" and not tok.ent_type_:
+                return head  # a singular thing ("majority", "deal") is no "who"
             return tok
     return head
 
@@ -413,6 +420,9 @@ def _inherited_agent(verb: Token) -> Token | None:
         return objs[0] if objs else head
     if dep == "advcl" and _controlled_adjunct(verb):
         return _controller(head)
+    if dep == "pcomp" and verb.tag_ == "VBG" and head.dep_ == "prep" and _adverb_on_verb(head.head):
+        # "are days away from getting ...", "is close to finishing ...": the clause the adverb is in.
+        return _controller(head.head.head)
     if dep == "pcomp" and verb.tag_ == "VBG" and head.dep_ == "prep" and head.head.pos_ in VERBAL_POS:
         gov = head.head
         if not is_passive(gov) and (verb_lemma(gov), head.lower_) in OBJECT_CONTROL_PREPOSITIONS:
@@ -433,11 +443,19 @@ def _inherited_agent(verb: Token) -> Token | None:
     return None
 
 
+def _adverb_on_verb(tok: Token) -> bool:
+    """An adverb or predicate adjective of a clause ("away", "close", "busy"), carrying a gerund phrase."""
+    return (
+        (tok.pos_ == "ADV" and tok.dep_ == "advmod") or (tok.pos_ == "ADJ" and tok.dep_ == "acomp")
+    ) and tok.head.pos_ in VERBAL_POS and tok.head.i != tok.i
+
+
 def _done_by_owner(verb: Token, noun: Token) -> bool:
     """Whether a clause on ``noun`` is done by whoever has the noun, not by the noun itself.
 
     A means ("measures to support small business", "a plan to cut taxes") does not act,
-    nor does a text ("an editorial lambasting X"): its author does, the subject of the
+    nor does a wish or a capacity ("had the desire to try"), nor a text ("an editorial lambasting X"):
+    its author does, the subject of the
     clause the noun phrase stands in. Names and act nouns with their own agent are left alone.
     """
     own_agent = any(c.dep_ == "poss" or (c.dep_ in BY_PHRASE_DEPS and c.lower_ == "by") for c in noun.children)
@@ -445,7 +463,7 @@ def _done_by_owner(verb: Token, noun: Token) -> bool:
         return False
     lemma = noun.lemma_.lower()
     if verb.tag_ == "VB" and any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children):
-        return lemma in MEANS_NOUNS
+        return lemma in MEANS_NOUNS or lemma in CAPACITY_NOUNS
     return verb.tag_ == "VBG" and lemma in AUTHORED_NOUNS
 
 
