@@ -69,6 +69,7 @@ def events(
     """Events and relations of the article, in text order."""
     if len(doc) == 0 or not doc.has_annotation("DEP"):
         return [], []
+    cl.forget_children()
     ctx = DocContext.build(doc, entities, times, sources, attributions)
     found: list[tuple[Event, Token]] = []
     for sent in doc.sents:
@@ -192,7 +193,7 @@ def _particles(verb: Token) -> list[Token]:
     """The verb's phrasal particle(s): ``prt``, or a particle word parsed as an adverb next to it."""
     return [
         c
-        for c in verb.children
+        for c in cl.kids(verb)
         if c.dep_ == "prt" or (c.dep_ == "advmod" and c.lower_ in PARTICLE_ADVERBS and c.i == verb.i + 1)
     ]
 
@@ -207,12 +208,12 @@ def _trigger(verb: Token, particles: list[Token]) -> Offsets:
 
 def _predicate_text(ctx: DocContext, verb: Token, particles: list[Token]) -> str:
     """The predicate as written: particle, merged infinitive, copular complement ("offered to resign")."""
-    toks = [verb, *particles, *(c for c in verb.children if c.dep_ == "neg")]
+    toks = [verb, *particles, *(c for c in cl.kids(verb) if c.dep_ == "neg")]
     inner = cl.merged_xcomp(verb)
     if inner is not None:
-        toks += [inner, *(c for c in inner.children if c.dep_ in ("aux", "prt") and c.i < inner.i + 2)]
+        toks += [inner, *(c for c in cl.kids(inner) if c.dep_ in ("aux", "prt") and c.i < inner.i + 2)]
     if verb.lemma_.lower() in COPULAR_LEMMAS:
-        for c in verb.children:
+        for c in cl.kids(verb):
             if c.dep_ in ("attr", "acomp", "oprd") and c.i > verb.i:
                 toks += cl.phrase_tokens(c)
     if len(toks) == 1:
@@ -364,13 +365,13 @@ def _predicate_heads(verb: Token) -> list[Token]:
 def _recipient(ctx: DocContext, heads: list[Token], obj: Token | None) -> tuple[EntityMention | None, str | None]:
     fallback: str | None = None
     for head in heads:
-        args = [c for c in head.children if c.dep_ == "prep" and c.lower_ in TARGET_PREPS]
+        args = [c for c in cl.kids(head) if c.dep_ == "prep" and c.lower_ in TARGET_PREPS]
         if head is not heads[0]:
-            args += [c for c in head.children if c.dep_ in VERB_OBJECT_DEPS]
+            args += [c for c in cl.kids(head) if c.dep_ in VERB_OBJECT_DEPS]
         if obj is not None:
-            args += [c for c in obj.children if c.dep_ == "prep" and c.lower_ in ("to", "for", "against")]
+            args += [c for c in cl.kids(obj) if c.dep_ == "prep" and c.lower_ in ("to", "for", "against")]
         for arg in args:
-            nouns = [arg] if arg.dep_ != "prep" else [c for c in arg.children if c.dep_ == "pobj"]
+            nouns = [arg] if arg.dep_ != "prep" else [c for c in cl.kids(arg) if c.dep_ == "pobj"]
             for noun in nouns:
                 if any(ctx.time_at(t) for t in noun.subtree):
                     continue
@@ -391,7 +392,7 @@ def _demanded_party(ctx: DocContext, verb: Token) -> tuple[EntityMention | None,
     """``X demanded that Y ...``: Y, the party a demand or appeal is addressed to."""
     if verb.lemma_.lower() in REPORTING_VERBS:
         return None, None
-    for clause in (c for c in verb.children if c.dep_ == "ccomp"):
+    for clause in (c for c in cl.kids(verb) if c.dep_ == "ccomp"):
         for subj in cl.children(clause, NOMINAL_SUBJECT_DEPS):
             tokens = cl.actor_phrase_tokens(subj)
             found = _agentive(ctx.entity_in(tokens, head=subj))
@@ -403,8 +404,8 @@ def _place(ctx: DocContext, heads: list[Token], obj: Token | None) -> tuple[Enti
     """A country or city the act happens in: in event data, the one acted upon when no one else is."""
     owners = [*heads, *([obj] if obj is not None else [])]
     for owner in owners:
-        for prep in (c for c in owner.children if c.dep_ == "prep" and c.lower_ in ("in", "into")):
-            for pobj in (c for c in prep.children if c.dep_ == "pobj"):
+        for prep in (c for c in cl.kids(owner) if c.dep_ == "prep" and c.lower_ in ("in", "into")):
+            for pobj in (c for c in cl.kids(prep) if c.dep_ == "pobj"):
                 found = ctx.entity_in(cl.phrase_tokens(pobj), head=pobj)
                 if found is not None and found.entity.type in PLACE_TYPES:
                     return found, found.mention.text
@@ -455,15 +456,15 @@ def _complement_text(ctx: DocContext, verb: Token, target: EntityMention | None)
     xcomp = cl.merged_xcomp(verb)
     if xcomp is not None:
         return _text(ctx, cl.argument_tokens(xcomp))
-    for c in verb.children:
+    for c in cl.kids(verb):
         if c.dep_ == "ccomp" and verb.lemma_.lower() not in REPORTING_VERBS:
             return _text(ctx, cl.full_phrase_tokens(c))
-    for prep in (c for c in verb.children if c.dep_ == "prep" and c.lower_ in OBJECT_PREPS):
+    for prep in (c for c in cl.kids(verb) if c.dep_ == "prep" and c.lower_ in OBJECT_PREPS):
         sub = list(prep.subtree)
         holds_target = target is not None and target.start >= sub[0].i and target.end <= sub[-1].i + 1
         if holds_target or any(ctx.time_at(t) for t in sub[:4]):
             continue
-        if any(c.dep_ == "pobj" for c in prep.children):
+        if any(c.dep_ == "pobj" for c in cl.kids(prep)):
             return _text(ctx, cl.full_phrase_tokens(prep))
     return None
 
@@ -505,27 +506,27 @@ def _according_to(according: Iterable[Token]) -> Token | None:
     ``according`` holds the sentence's tokens reading "according".
     """
     for tok in according:
-        for to in tok.children:
-            objs = [o for o in to.children if o.dep_ == "pobj"]
+        for to in cl.kids(tok):
+            objs = [o for o in cl.kids(to) if o.dep_ == "pobj"]
             if objs:
                 return objs[0]
     return None
 
 
 def _own_modality(verb: Token) -> Modality | None:
-    aux = {c.lower_ for c in verb.children if c.dep_ in AUX_DEPS}
+    aux = {c.lower_ for c in cl.kids(verb) if c.dep_ in AUX_DEPS}
     if aux & FUTURE_MODALS or (verb.dep_ == "xcomp" and cl.is_going_to(verb.head)):
         return "future"
     if aux & UNCERTAIN_MODALS:
         return "uncertain"
     if aux & HYPOTHETICAL_MODALS:
         return "hypothetical"
-    marks = {c.lower_ for c in verb.children if c.dep_ == "mark"}
+    marks = {c.lower_ for c in cl.kids(verb) if c.dep_ == "mark"}
     if "whether" in marks or ("if" in marks and verb.dep_ == "ccomp"):
         return "uncertain"  # an embedded question: "asked whether/if X had paid"
     if marks & CONDITIONAL_MARKS:
         return "hypothetical"
-    if any(c.dep_ == "advmod" and c.lower_ in HEDGE_ADVERBS for c in verb.children):
+    if any(c.dep_ == "advmod" and c.lower_ in HEDGE_ADVERBS for c in cl.kids(verb)):
         return "uncertain"
     return None
 
@@ -534,7 +535,7 @@ def _uncertain_frame(clause: Token) -> bool:
     """``It is unclear ...``, ``officials wonder ...``: a frame that leaves its content open."""
     if clause.lemma_.lower() in UNCERTAIN_WORDS:
         return True
-    for c in clause.children:
+    for c in cl.kids(clause):
         if c.dep_ in PREDICATE_COMPLEMENT_DEPS:
             if c.lower_ in UNCERTAIN_WORDS:
                 return True
@@ -545,10 +546,10 @@ def _uncertain_frame(clause: Token) -> bool:
 
 def _speaker(clause: Token, event_verb: Token, child: Token) -> Token | None:
     """Who a clause is attributed to: "according to X", "X said" (as frame or parenthetical)."""
-    for c in clause.children:
+    for c in cl.kids(clause):
         if c.dep_ == "prep" and c.lower_ == "according":
-            for to in c.children:
-                objs = [o for o in to.children if o.dep_ == "pobj"]
+            for to in cl.kids(c):
+                objs = [o for o in cl.kids(to) if o.dep_ == "pobj"]
                 if objs:
                     return objs[0]
         if c.dep_ == "parataxis" and c.lemma_.lower() in REPORTING_VERBS:
@@ -566,7 +567,7 @@ def _speaker(clause: Token, event_verb: Token, child: Token) -> Token | None:
 
 def _dating(ctx: DocContext, verb: Token, sent: Span, modality: Modality) -> Dating:
     past = verb.tag_ in PAST_TAGS or any(
-        c.dep_ == "aux" and c.lower_ in ("did", "had", "has", "have") for c in verb.children
+        c.dep_ == "aux" and c.lower_ in ("did", "had", "has", "have") for c in cl.kids(verb)
     )
     if modality == "future":
         past = False

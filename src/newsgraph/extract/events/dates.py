@@ -31,7 +31,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Span, Token
 
-from newsgraph.extract.events.clauses import MAX_DEPTH, dep_ids, merged_xcomp
+from newsgraph.extract.events.clauses import MAX_DEPTH, dep_ids, kids, merged_xcomp
 from newsgraph.extract.events.context import DocContext
 from newsgraph.extract.events.lexicons import (
     ANCHOR_MARK_DEPS,
@@ -165,7 +165,7 @@ def _own_tokens(ctx: DocContext, verb: Token) -> list[Token]:
     while stack:
         tok = stack.pop()
         out.append(tok)
-        stack.extend(c for c in tok.children if c.dep not in _SUBCLAUSE_IDS)
+        stack.extend(c for c in kids(tok) if c.dep not in _SUBCLAUSE_IDS)
     ctx.own_tokens_cache[verb.i] = out
     return out
 
@@ -227,16 +227,16 @@ def _noun_dating(ctx: DocContext, gov: Token) -> Dating | None:
 
 def _context_dating(ctx: DocContext, verb: Token, sent: Span) -> Dating | None:
     # "soon after she arrived ...": the anchor clause's own date.
-    for c in verb.children:
-        if c.dep_ == "advcl" and any(m.dep_ in ANCHOR_MARK_DEPS and m.lower_ in ANCHOR_MARKS for m in c.children):
+    for c in kids(verb):
+        if c.dep_ == "advcl" and any(m.dep_ in ANCHOR_MARK_DEPS and m.lower_ in ANCHOR_MARKS for m in kids(c)):
             anchored = _clause_dating(ctx, c, MAX_DEPTH)
             if anchored is not None and anchored.date is not None:
                 return Dating(anchored.time, anchored.date, "context")
     # "during the runoff": the date the text gave that runoff before.
-    for prep in (c for c in verb.children if c.dep_ == "prep" and c.lower_ in TEMPORAL_PREPS):
-        for noun in (c for c in prep.children if c.dep_ == "pobj"):
+    for prep in (c for c in kids(verb) if c.dep_ == "prep" and c.lower_ in TEMPORAL_PREPS):
+        for noun in (c for c in kids(prep) if c.dep_ == "pobj"):
             family = EVENT_NOUN_FAMILIES.get(noun.lemma_.lower())
-            definite = any(c.dep_ in DETERMINER_DEPS and c.lower_ not in ("a", "an") for c in noun.children)
+            definite = any(c.dep_ in DETERMINER_DEPS and c.lower_ not in ("a", "an") for c in kids(noun))
             if family is None or not definite or any(ctx.time_at(t) for t in noun.subtree):
                 continue
             found = _earlier_dated_noun(ctx, family, sent, noun.i)
@@ -269,7 +269,7 @@ def _sentence_dating(ctx: DocContext, verb: Token, sent: Span) -> Dating | None:
     the event, or of a sibling clause, is not the event's, and neither is the date
     of a reporting verb ("in 2019, she said she had seen ...": 2019 dates the saying).
     """
-    arguments = {c.i for c in verb.children if c.dep_ in ARGUMENT_DEPS}
+    arguments = {c.i for c in kids(verb) if c.dep_ in ARGUMENT_DEPS}
     ancestors = {a.i for a in verb.ancestors}
     dated: dict[str, TimeExpression] = {}
     for i in ctx.between(ctx.time_positions, sent.start, sent.end):  # only the sentence's time tokens
@@ -325,7 +325,7 @@ def _period_months(noun: Token) -> int | None:
     if lemma in FISCAL_PERIOD_MONTHS:
         return FISCAL_PERIOD_MONTHS[lemma]
     if lemma == "month":
-        for c in noun.children:
+        for c in kids(noun):
             if c.dep_ == "nummod" and c.lower_ in FISCAL_MONTH_COUNTS:
                 return FISCAL_MONTH_COUNTS[c.lower_]
     return None
@@ -334,7 +334,7 @@ def _period_months(noun: Token) -> int | None:
 def _period_ends(ctx: DocContext, noun: Token) -> list[TimeExpression]:
     """The times under the noun's "ended ..." modifier or its "to ..." phrase, in text order."""
     found: list[TimeExpression] = []
-    ties = [c for c in noun.children if (c.dep_ in ("acl", "relcl") and c.lemma_.lower() in FISCAL_END_LEMMAS)
+    ties = [c for c in kids(noun) if (c.dep_ in ("acl", "relcl") and c.lemma_.lower() in FISCAL_END_LEMMAS)
             or (c.dep_ == "prep" and c.lower_ in FISCAL_END_PREPS)]
     # "fell in the three months to December": the parser often hangs "to December" on the verb, right after.
     after = noun.right_edge.i + 1
