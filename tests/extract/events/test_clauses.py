@@ -8,7 +8,9 @@ from newsgraph.extract.events.clauses import (
     clause_ancestors,
     conjuncts,
     direct_object,
+    forget_children,
     is_event_verb,
+    kids,
     merged_xcomp,
     negated,
     predicate,
@@ -489,3 +491,22 @@ def test_it_does_not_take_up_a_title_noun_with_a_name_on_it():
 7 help 4 ccomp VERB VB help
 """)
     assert pronoun_antecedent(doc[5], doc[7]) is None
+
+
+def test_kept_children_are_the_parse_children_of_each_document():
+    first = parse("""
+0 Police 1 nsubj NOUN NNS police
+1 arrested 1 ROOT VERB VBD arrest
+2 two 3 nummod NUM CD two
+3 men 1 dobj NOUN NNS man
+4 . 1 punct PUNCT . .
+""")
+    second = parse("""
+0 Rain 1 nsubj NOUN NN rain
+1 fell 1 ROOT VERB VBD fall
+2 . 1 punct PUNCT . .
+""")
+    assert [c.i for c in kids(first[1])] == [c.i for c in first[1].children] == [0, 3, 4]
+    assert [c.text for c in kids(second[1])] == ["Rain", "."]  # another document: not the first one's lists
+    forget_children()
+    assert [c.text for c in kids(first[3])] == ["two"]

@@ -215,3 +215,74 @@ def test_i_in_an_anonymous_quotation_stays_unresolved():
 
 #: Where "I" stands in the quotation's text.
 QUOTE_I = parse(QUOTE).text.index("I sold")
+
+
+def test_gerund_under_an_adverb_is_done_by_the_clause_subject():
+    # "The rebels are hours away from taking the town": the rebels take it.
+    doc = parse("""
+0 The 1 det DET DT the
+1 rebels 2 nsubj NOUN NNS rebel
+2 are 2 ROOT AUX VBP be
+3 hours 4 npadvmod NOUN NNS hour
+4 away 2 advmod ADV RB away
+5 from 4 prep ADP IN from
+6 taking 5 pcomp VERB VBG take
+7 the 8 det DET DT the
+8 town 6 dobj NOUN NN town
+9 . 2 punct PUNCT . .
+""")
+    assert agent(doc[6]).text == "rebels"
+
+
+def test_infinitive_on_a_wish_is_done_by_whoever_has_it():
+    # "The owners lack the will to rebuild and reopen": the owners would reopen, not "will".
+    doc = parse("""
+0 The 1 det DET DT the
+1 owners 2 nsubj NOUN NNS owner
+2 lack 2 ROOT VERB VBP lack
+3 the 4 det DET DT the
+4 will 2 dobj NOUN NN will
+5 to 6 aux PART TO to
+6 rebuild 4 acl VERB VB rebuild
+7 and 6 cc CCONJ CC and
+8 reopen 6 conj VERB VB reopen
+9 . 2 punct PUNCT . .
+""")
+    assert agent(doc[8]).text == "owners"
+
+
+def test_who_set_off_after_a_party_name_stands_for_the_party():
+    # "... a lead over the Green Party, who took 12%": the party took it, not the lead.
+    doc = parse("""
+0 Labour 1 nsubj PROPN NNP Labour B-ORG
+1 won 1 ROOT VERB VBD win
+2 with 1 prep ADP IN with
+3 a 4 det DET DT a
+4 lead 2 pobj NOUN NN lead
+5 over 4 prep ADP IN over
+6 the 8 det DET DT the B-ORG
+7 Green 8 compound PROPN NNP Green I-ORG
+8 Party 5 pobj PROPN NNP Party I-ORG
+9 , 8 punct PUNCT , ,
+10 who 11 nsubj PRON WP who
+11 took 8 relcl VERB VBD take
+12 12% 11 dobj NOUN NN 12%
+13 . 1 punct PUNCT . .
+""")
+    assert agent(doc[11]).text == "Party"
+
+
+def test_who_without_a_comma_still_leaves_an_organisation_for_the_people_above():
+    # "aides close to the club who asked": the aides ask (the rule above needs the comma and a singular thing).
+    doc = parse("""
+0 Two 1 nummod NUM CD two
+1 aides 7 nsubj NOUN NNS aide
+2 close 1 amod ADJ JJ close
+3 to 2 prep ADP IN to
+4 the 5 det DET DT the B-ORG
+5 club 3 pobj NOUN NN club I-ORG
+6 who 7 nsubj PRON WP who
+7 asked 5 relcl VERB VBD ask
+8 . 7 punct PUNCT . .
+""")
+    assert agent(doc[7]).text == "aides"

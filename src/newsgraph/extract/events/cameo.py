@@ -18,6 +18,7 @@ from importlib import resources
 
 from spacy.tokens import Token
 
+from newsgraph.extract.events.clauses import kids
 from newsgraph.vocab.parse import OBJECT_DEPS
 
 VERB_FILE = "cameo_verbs.tsv"
@@ -67,15 +68,15 @@ def tables() -> CameoTables:
 def features(verb: Token) -> frozenset[str]:
     """What the patterns can check on a clause: object nouns, particles and prepositions, prepositional objects."""
     out: set[str] = set()
-    for c in verb.children:
+    for c in kids(verb):
         if c.dep_ in OBJECT_DEPS or c.dep_ == "nsubjpass":
             out.update({f"obj:{c.lemma_.lower()}", f"obj:{c.lower_}"})
-            out.update(f"mod:{g.lower_}" for g in c.children if g.dep_ in OBJECT_MODIFIER_DEPS)
+            out.update(f"mod:{g.lower_}" for g in kids(c) if g.dep_ in OBJECT_MODIFIER_DEPS)
         elif c.dep_ in PARTICLE_DEPS:
-            if c.dep_ == "prep" and any(g.dep_ == "pobj" and g.ent_type_ in TIME_ENTITY_TYPES for g in c.children):
+            if c.dep_ == "prep" and any(g.dep_ == "pobj" and g.ent_type_ in TIME_ENTITY_TYPES for g in kids(c)):
                 continue  # "demanded on Tuesday": a time, not the "* ON" of a pattern
             out.add(f"p:{c.lower_}")
-            for g in c.children:
+            for g in kids(c):
                 if g.dep_ == "pobj":
                     out.update({f"pp:{c.lower_}:{g.lemma_.lower()}", f"pp:{c.lower_}:{g.lower_}"})
     return frozenset(out)

@@ -8,14 +8,17 @@ know nothing of entities or records. ``events.py`` turns their answers into
 from __future__ import annotations
 
 import re
+import threading
 from collections.abc import Iterable
 
+from spacy.strings import get_string_id
 from spacy.tokens import Token
 
 from newsgraph.extract.events.lexicons import (
     ACTING_COMPLEMENT_DEPS,
     ARGUMENT_COMPLEMENT_DEPS,
     AUTHORED_NOUNS,
+    CAPACITY_NOUNS,
     CLAUSE_DEPS,
     CLAUSE_TRIM_DEPS,
     CONTRACTION_LEMMAS,
@@ -33,6 +36,7 @@ from newsgraph.extract.events.lexicons import (
     READINESS_ADJECTIVES,
     STATE_VERBS,
     VERB_GROUP_DEPS,
+    WHO_NAME_TYPES,
 )
 from newsgraph.vocab.parse import (
     AUX_DEPS,
@@ -171,7 +175,7 @@ def is_event_verb(tok: Token) -> bool:
         return False  # "agreed to sell": part of the governing verb's predicate
     if (
         tok.dep_ == "acl"
-        and not any(c.dep_ in CLAUSE_SUBJECT_DEPS for c in tok.children)
+        and not any(c.dep_ in CLAUSE_SUBJECT_DEPS for c in kids(tok))
         and not _acting_participle(tok)
     ):
         return False  # "the decision to sell", "the aides close to ...": descriptions of nouns
@@ -185,7 +189,7 @@ def is_nominal_participle(tok: Token) -> bool:
     "object" is the bare noun right after it (no determiner of its own), so
     together they are one possessed noun, whatever role the parser gave it.
     """
-    if tok.tag_ != "VBG" or tok.i == 0 or any(c.dep_ in AUX_DEPS for c in tok.children):
+    if tok.tag_ != "VBG" or tok.i == 0 or any(c.dep_ in AUX_DEPS for c in kids(tok)):
         return False
     prev = tok.doc[tok.i - 1]
     if not (prev.tag_ == "POS" or prev.dep_ == "case"):
@@ -193,12 +197,12 @@ def is_nominal_participle(tok: Token) -> bool:
     if tok.i + 1 >= len(tok.doc):
         return False
     nxt = tok.doc[tok.i + 1]
-    return nxt.head.i == tok.i and nxt.dep_ in OBJECT_DEPS and not any(c.dep_ in DETERMINER_DEPS for c in nxt.children)
+    return nxt.head.i == tok.i and nxt.dep_ in OBJECT_DEPS and not any(c.dep_ in DETERMINER_DEPS for c in kids(nxt))
 
 
 def _acting_participle(tok: Token) -> bool:
     """``a declaration demanding that ...``, ``protesters calling for ...``: a participle that acts."""
-    return tok.tag_ == "VBG" and any(c.dep_ in ACTING_COMPLEMENT_DEPS for c in tok.children)
+    return tok.tag_ == "VBG" and any(c.dep_ in ACTING_COMPLEMENT_DEPS for c in kids(tok))
 
 
 def is_going_to(tok: Token) -> bool:
@@ -206,8 +210,8 @@ def is_going_to(tok: Token) -> bool:
     return (
         tok.lemma_.lower() == "go"
         and tok.tag_ == "VBG"
-        and any(c.dep_ == "aux" and c.lemma_.lower() == "be" for c in tok.children)
-        and any(c.dep_ == "xcomp" and c.pos_ in VERBAL_POS for c in tok.children)
+        and any(c.dep_ == "aux" and c.lemma_.lower() == "be" for c in kids(tok))
+        and any(c.dep_ == "xcomp" and c.pos_ in VERBAL_POS for c in kids(tok))
     )
 
 
@@ -216,8 +220,8 @@ def is_readiness(tok: Token) -> bool:
     if tok.lemma_.lower() != "be":
         return False
     return any(
-        c.dep_ == "acomp" and c.lower_ in READINESS_ADJECTIVES and any(g.dep_ == "xcomp" for g in c.children)
-        for c in tok.children
+        c.dep_ == "acomp" and c.lower_ in READINESS_ADJECTIVES and any(g.dep_ == "xcomp" for g in kids(c))
+        for c in kids(tok)
     )
 
 
@@ -225,17 +229,17 @@ def is_speech_only(tok: Token) -> bool:
     """A speech verb whose content is a clause, or with no object: an attribution, not an event."""
     if tok.lemma_.lower() not in NON_EVENT_SPEECH_VERBS:
         return False
-    kids = {c.dep_ for c in tok.children}
-    if kids & CONTENT_CLAUSE_DEPS or tok.dep_ == "parataxis":
+    labels = {c.dep_ for c in kids(tok)}
+    if labels & CONTENT_CLAUSE_DEPS or tok.dep_ == "parataxis":
         return True
-    return not (kids & OBJECT_DEPS) and not any(_topic_phrase(c) for c in tok.children)
+    return not (labels & OBJECT_DEPS) and not any(_topic_phrase(c) for c in kids(tok))
 
 
 def _topic_phrase(prep: Token) -> bool:
     """``insisted on its demands``: a prepositional object that is what the speech act is about."""
     if prep.dep_ != "prep":
         return False
-    return any(g.dep_ == "pobj" and g.pos_ == "NOUN" and not g.ent_type_ for g in prep.children)
+    return any(g.dep_ == "pobj" and g.pos_ == "NOUN" and not g.ent_type_ for g in kids(prep))
 
 
 def _object_controlled(xcomp: Token) -> bool:
@@ -246,9 +250,9 @@ def _object_controlled(xcomp: Token) -> bool:
     to leave" stays one predicate.
     """
     gov = xcomp.head
-    if any(c.dep_ in CLAUSE_SUBJECT_DEPS for c in xcomp.children):
+    if any(c.dep_ in CLAUSE_SUBJECT_DEPS for c in kids(xcomp)):
         return False
-    return any(c.dep_ in OBJECT_DEPS and c.i < xcomp.i and _can_act(c) for c in gov.children)
+    return any(c.dep_ in OBJECT_DEPS and c.i < xcomp.i and _can_act(c) for c in kids(gov))
 
 
 def _can_act(noun: Token) -> bool:
@@ -257,17 +261,70 @@ def _can_act(noun: Token) -> bool:
         or bool(noun.ent_type_)
         or noun.tag_ == "NNS"
         or noun.lemma_.lower() in EVENT_NOMINALS
-        or any(c.dep_ == "poss" for c in noun.children)
+        or any(c.dep_ == "poss" for c in kids(noun))
     )
 
 
+#: Per thread: the document whose children lists are kept, and the lists by token index.
+_CHILDREN = threading.local()
+
+
+def kids(tok: Token) -> tuple[Token, ...]:
+    """``tok.children``, built once per token of the current document.
+
+    Why: spaCy makes a new Python ``Token`` for every child on every walk, and the clause rules
+    walk the children of the same verb a few dozen times per clause (subject, objects, particles,
+    modals, complements, dating, coding). The lists are kept for the last document seen in this
+    thread (``events()`` starts each document afresh with ``forget_children``).
+    """
+    store = _CHILDREN.__dict__
+    doc = tok.doc
+    if store.get("doc") is not doc:
+        store["doc"] = doc
+        store["by_index"] = {}
+    by_index = store["by_index"]
+    found = by_index.get(tok.i)
+    if found is None:
+        found = by_index[tok.i] = tuple(tok.children)
+    return found
+
+
+def forget_children() -> None:
+    """Drop the kept children lists (a document's parse may have been changed since)."""
+    _CHILDREN.__dict__.clear()
+
+
+def dep_ids(labels: Iterable[str]) -> frozenset[int]:
+    """The string ids of dependency labels, to test ``Token.dep`` (an int).
+
+    Why: ``Token.dep_`` decodes the label from the string store on every access, about
+    fifty times the cost of reading ``Token.dep``; the clause rules ask it of every child
+    of every candidate verb.
+    """
+    return frozenset(get_string_id(label) for label in labels)
+
+
+_PASSIVE_IDS = dep_ids(PASSIVE_SUBJECT_DEPS | {"auxpass"})
+_NEG, _ADVMOD, _XCOMP, _ACOMP = (get_string_id(d) for d in ("neg", "advmod", "xcomp", "acomp"))
+_OBJECT_IDS = dep_ids(OBJECT_DEPS)
+#: Label sets asked by ``children`` and ``phrase_tokens``, by the set itself.
+_ID_SETS: dict[Iterable[str], frozenset[int]] = {}
+
+
+def _ids_of(deps: Iterable[str]) -> frozenset[int]:
+    found = _ID_SETS.get(deps)
+    if found is None:
+        found = _ID_SETS[deps] = dep_ids(deps)
+    return found
+
+
 def is_passive(verb: Token) -> bool:
-    return any(c.dep_ in PASSIVE_SUBJECT_DEPS or c.dep_ == "auxpass" for c in verb.children)
+    return any(c.dep in _PASSIVE_IDS for c in kids(verb))
 
 
 def children(tok: Token, deps: Iterable[str]) -> list[Token]:
-    wanted = set(deps)
-    return [c for c in tok.children if c.dep_ in wanted]
+    wanted = _ids_of(deps)
+    return [c for c in kids(tok) if c.dep in wanted]
 
 
 def agent(verb: Token) -> Token | None:
@@ -320,7 +377,7 @@ def _past_dateline(subj: Token) -> Token:
     if subj.ent_type_ not in DATELINE_TYPES or not subj.is_sent_start:
         return subj
     doc = subj.doc
-    for c in subj.children:
+    for c in kids(subj):
         if c.dep_ == "appos" and any(doc[k].text in DASHES for k in range(subj.i + 1, c.left_edge.i)):
             return c
     return subj
@@ -350,6 +407,9 @@ def _relative_head(head: Token, pronoun: Token) -> Token:
         return head.head.head  # "its estimate of the figures on April 25 which will indicate ...": not the date
     if pronoun.lower_ not in PERSONAL_RELATIVES or head.ent_type_ not in NON_PERSON_TYPES:
         return head
+    # Set off by a comma right after a party's name, "who" stands for the name unless the noun above
+    # names people: "a majority over the Conservative Party, who gained ..." (the party gains).
+    set_off = pronoun.i > 0 and pronoun.doc[pronoun.i - 1].text == "," and head.ent_type_ in WHO_NAME_TYPES
     tok = head
     for _ in range(MAX_DEPTH):
         if tok.dep_ != "pobj":
@@ -358,6 +418,8 @@ def _relative_head(head: Token, pronoun: Token) -> Token:
         if tok.pos_ == "ADJ" and tok.dep_ == "amod":
             tok = tok.head  # "aides close to ...": the adjective's noun
         if tok.pos_ in NOMINAL_OR_PRONOUN_POS and tok.ent_type_ not in NON_PERSON_TYPES:
+            if set_off and tok.tag_ == "NN" and not tok.ent_type_:
+                return head  # a singular thing ("majority", "deal") is no "who"
             return tok
     return head
 
@@ -384,10 +446,13 @@ def _inherited_agent(verb: Token) -> Token | None:
     if dep == "conj" and head.pos_ in VERBAL_POS:
         return head
     if dep == "xcomp":
-        objs = [c for c in head.children if c.dep_ in OBJECT_DEPS and c.i < verb.i and _can_act(c)]
+        objs = [c for c in kids(head) if c.dep_ in OBJECT_DEPS and c.i < verb.i and _can_act(c)]
         return objs[0] if objs else head
     if dep == "advcl" and _controlled_adjunct(verb):
         return _controller(head)
+    if dep == "pcomp" and verb.tag_ == "VBG" and head.dep_ == "prep" and _adverb_on_verb(head.head):
+        # "are days away from getting ...", "is close to finishing ...": the clause the adverb is in.
+        return _controller(head.head.head)
     if dep == "pcomp" and verb.tag_ == "VBG" and head.dep_ == "prep" and head.head.pos_ in VERBAL_POS:
         gov = head.head
         if not is_passive(gov) and (verb_lemma(gov), head.lower_) in OBJECT_CONTROL_PREPOSITIONS:
@@ -408,19 +473,27 @@ def _inherited_agent(verb: Token) -> Token | None:
     return None
 
 
+def _adverb_on_verb(tok: Token) -> bool:
+    """An adverb or predicate adjective of a clause ("away", "close", "busy"), carrying a gerund phrase."""
+    return (
+        (tok.pos_ == "ADV" and tok.dep_ == "advmod") or (tok.pos_ == "ADJ" and tok.dep_ == "acomp")
+    ) and tok.head.pos_ in VERBAL_POS and tok.head.i != tok.i
+
+
 def _done_by_owner(verb: Token, noun: Token) -> bool:
     """Whether a clause on ``noun`` is done by whoever has the noun, not by the noun itself.
 
     A means ("measures to support small business", "a plan to cut taxes") does not act,
-    nor does a text ("an editorial lambasting X"): its author does, the subject of the
+    nor does a wish or a capacity ("had the desire to try"), nor a text ("an editorial lambasting X"):
+    its author does, the subject of the
     clause the noun phrase stands in. Names and act nouns with their own agent are left alone.
     """
-    own_agent = any(c.dep_ == "poss" or (c.dep_ in BY_PHRASE_DEPS and c.lower_ == "by") for c in noun.children)
+    own_agent = any(c.dep_ == "poss" or (c.dep_ in BY_PHRASE_DEPS and c.lower_ == "by") for c in kids(noun))
     if noun.ent_type_ or own_agent:
         return False
     lemma = noun.lemma_.lower()
-    if verb.tag_ == "VB" and any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children):
-        return lemma in MEANS_NOUNS
+    if verb.tag_ == "VB" and any(c.dep_ == "aux" and c.lower_ == "to" for c in kids(verb)):
+        return lemma in MEANS_NOUNS or lemma in CAPACITY_NOUNS
     return verb.tag_ == "VBG" and lemma in AUTHORED_NOUNS
 
 
@@ -431,12 +504,12 @@ def _controlled_adjunct(verb: Token) -> bool:
     ("while wearing", "after leaving"), or a purpose infinitive ("came back to
     win"). Other subordinators ("because", "if") introduce finite clauses.
     """
-    if any(c.dep_ in CLAUSE_SUBJECT_DEPS for c in verb.children):
+    if any(c.dep_ in CLAUSE_SUBJECT_DEPS for c in kids(verb)):
         return False
-    marks = [c.lower_ for c in verb.children if c.dep_ == "mark"]
+    marks = [c.lower_ for c in kids(verb) if c.dep_ == "mark"]
     if verb.tag_ in PARTICIPLE_TAGS:
         return not marks or (verb.tag_ == "VBG" and marks[0] in ADJUNCT_MARKS)
-    return verb.tag_ == "VB" and not marks and any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
+    return verb.tag_ == "VB" and not marks and any(c.dep_ == "aux" and c.lower_ == "to" for c in kids(verb))
 
 
 def _controller(verb: Token) -> Token:
@@ -456,7 +529,7 @@ def _nominal_agent(noun: Token) -> Token:
     """For an event noun ("the decision by X", "X's decision"), the one who acts; else the noun."""
     if noun.pos_ != "NOUN" or noun.lemma_.lower() not in EVENT_NOMINALS:
         return noun
-    for c in noun.children:
+    for c in kids(noun):
         if c.dep_ == "poss":
             return c
         if c.dep_ in BY_PHRASE_DEPS and c.lower_ == "by":
@@ -484,7 +557,7 @@ def direct_object(verb: Token) -> Token | None:
     if is_passive(verb):
         subj = children(verb, PASSIVE_SUBJECT_DEPS)
         return subj[0] if subj else None
-    objs = [c for c in verb.children if c.dep_ in OBJECT_DEPS and c.lower_ not in REFLEXIVE_PRONOUNS]
+    objs = [c for c in kids(verb) if c.dep in _OBJECT_IDS and c.lower_ not in REFLEXIVE_PRONOUNS]
     return objs[0] if objs else None
 
 
@@ -492,12 +565,13 @@ def merged_xcomp(verb: Token) -> Token | None:
     """The infinitive that completes ``verb``'s predicate ("agreed to sell", "is ready to help")."""
     if is_going_to(verb):
         return None
-    for c in verb.children:
-        if c.dep_ == "xcomp" and c.pos_ in VERBAL_POS and not _object_controlled(c):
+    for c in kids(verb):
+        dep = c.dep
+        if dep == _XCOMP and c.pos_ in VERBAL_POS and not _object_controlled(c):
             return c
-        if c.dep_ == "acomp" and is_readiness(verb):
-            for g in c.children:
-                if g.dep_ == "xcomp":
+        if dep == _ACOMP and is_readiness(verb):
+            for g in kids(c):
+                if g.dep == _XCOMP:
                     return g
     return None
 
@@ -506,34 +580,35 @@ def predicate(verb: Token) -> str:
     """The verb lemma with its particle, and the complement of a light verb ("keep quiet")."""
     lemma = verb_lemma(verb)
     parts = [lemma]
-    parts += [c.lower_ for c in verb.children if c.dep_ == "prt"]
+    parts += [c.lower_ for c in kids(verb) if c.dep_ == "prt"]
     if lemma in ADJECTIVE_LIGHT_VERBS or is_readiness(verb):
-        parts += [c.lower_ for c in verb.children if c.dep_ in LIGHT_VERB_COMPLEMENT_DEPS and c.pos_ == "ADJ"]
+        parts += [c.lower_ for c in kids(verb) if c.dep_ in LIGHT_VERB_COMPLEMENT_DEPS and c.pos_ == "ADJ"]
     return " ".join(parts)
 
 
 def negated(verb: Token) -> bool:
-    return any(c.dep_ == "neg" or (c.dep_ == "advmod" and c.lower_ in NEGATION_WORDS) for c in verb.children)
+    return any(c.dep == _NEG or (c.dep == _ADVMOD and c.lower_ in NEGATION_WORDS) for c in kids(verb))
 
 
 def phrase_tokens(tok: Token, trim: frozenset[str] = PHRASE_TRIM_DEPS) -> list[Token]:
     """``tok`` with its modifiers, leaving out clauses, appositions and coordination."""
     out = [tok]
-    stack = [c for c in tok.children if c.dep_ not in trim]
+    trim_ids = _ids_of(trim)
+    stack = [c for c in kids(tok) if c.dep not in trim_ids]
     while stack:
         c = stack.pop()
         out.append(c)
         # "X's housing policy and raising ...": what the parser coordinated with a
         # noun-internal participle is a clause of its own, not part of the phrase.
         nominal = is_nominal_participle(c)
-        stack.extend(g for g in c.children if not (nominal and g.dep_ in COORDINATION_DEPS))
+        stack.extend(g for g in kids(c) if not (nominal and g.dep_ in COORDINATION_DEPS))
     return sorted(out, key=lambda t: t.i)
 
 
 def actor_phrase_tokens(tok: Token) -> list[Token]:
     """An actor's phrase with an "of"/"for" phrase ("Leaders of the coalition", "a spokesman for X")."""
     out = phrase_tokens(tok)
-    for c in tok.children:
+    for c in kids(tok):
         if c.dep_ == "prep" and c.lower_ in ("of", "for"):
             out.extend(phrase_tokens(c, PREP_KEEPING_TRIM_DEPS))
     return sorted(out, key=lambda t: t.i)
@@ -568,7 +643,7 @@ def pronoun_antecedent(pronoun: Token, verb: Token) -> Token | None:
         return None
     on_chain = {t.i for t in chain} | {verb.i}
     siblings = [
-        c for anc in chain for c in anc.children
+        c for anc in chain for c in kids(anc)
         if c.dep_ in SIBLING_CLAUSE_DEPS and c.i < pronoun.i and c.i not in on_chain
     ]
     for clause in sorted(siblings, key=lambda t: -t.i):
@@ -590,9 +665,9 @@ def agrees(pronoun: Token, noun: Token) -> bool:
     person = noun.ent_type_ == "PERSON" or noun.lower_ in PERSONAL_PRONOUNS
     if word == "it":
         # "justice minister Ann Cole": a title noun whose name hangs on it is a person too.
-        return not person and not any(c.ent_type_ == "PERSON" and c.dep_ in NAME_ON_TITLE_DEPS for c in noun.children)
+        return not person and not any(c.ent_type_ == "PERSON" and c.dep_ in NAME_ON_TITLE_DEPS for c in kids(noun))
     if word == "they":
-        return not (person and not any(c.dep_ == "conj" for c in noun.children))
+        return not (person and not any(c.dep_ == "conj" for c in kids(noun)))
     if word in ("he", "she"):
         return noun.ent_type_ not in NON_PERSON_TYPES and noun.tag_ not in PLURAL_NOUN_TAGS
     return True
@@ -605,8 +680,8 @@ def full_phrase_tokens(tok: Token) -> list[Token]:
 
 def argument_tokens(verb: Token) -> list[Token]:
     """``verb`` with its arguments (objects, particles, complements), not its adjuncts: "to sell"."""
-    out = [c for c in verb.children if c.dep_ in VERB_GROUP_DEPS]
-    for c in verb.children:
+    out = [c for c in kids(verb) if c.dep_ in VERB_GROUP_DEPS]
+    for c in kids(verb):
         if c.dep_ in OBJECT_DEPS or c.dep_ in ARGUMENT_COMPLEMENT_DEPS:
             out.extend(c.subtree)
     return sorted([verb, *out], key=lambda t: t.i)
@@ -624,15 +699,20 @@ def contiguous(tokens: list[Token]) -> tuple[int, int] | None:
             break  # a gap, or a paragraph break the parser ran a sentence across
         end += 1
     doc = toks[0].doc
-    while start < end and (doc[start].is_punct or doc[start].dep_ in LEADING_CONNECTIVE_DEPS):
+    # The run is toks[:end - first]: token k of the doc is run[k - first], its text words[k - first].
+    first = start
+    run = toks[: end - first]
+    words = [t.text for t in run]
+    while start < end and (run[start - first].is_punct or run[start - first].dep_ in LEADING_CONNECTIVE_DEPS):
         start += 1
-    while end > start and doc[end - 1].is_punct and doc[end - 1].text not in ("”", '"', "’"):
+    while end > start and run[end - 1 - first].is_punct and words[end - 1 - first] not in ("”", '"', "’"):
         end -= 1
-    if end > start and doc[end - 1].text in ("”", '"') and not any(
-        doc[k].text in ("“", '"') for k in range(start, end - 1)
+    if end > start and words[end - 1 - first] in ("”", '"') and not any(
+        w in ("“", '"') for w in words[start - first : end - 1 - first]
     ):
         end -= 1
-    opened = sum(doc[k].text == "“" for k in range(start, end)) > sum(doc[k].text == "”" for k in range(start, end))
+    inner = words[start - first : end - first]
+    opened = inner.count("“") > inner.count("”")
     if opened and end < len(doc) and doc[end].text == "”":
         end += 1
     return (start, end) if end > start else None

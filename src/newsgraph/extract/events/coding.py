@@ -24,7 +24,7 @@ from importlib import resources
 from spacy.tokens import Token
 
 from newsgraph.extract.events import cameo
-from newsgraph.extract.events.clauses import is_going_to
+from newsgraph.extract.events.clauses import is_going_to, kids
 from newsgraph.extract.events.lexicons import (
     CODED_COMPLEMENT_DEPS,
     CONDITIONAL_MARKS,
@@ -217,10 +217,10 @@ def codes_verb(tok: Token) -> bool:
 
 def _complements(verb: Token) -> list[str]:
     out: list[str] = []
-    for c in verb.children:
+    for c in kids(verb):
         if c.dep_ in OBJECT_DEPS or c.dep_ in CODED_COMPLEMENT_DEPS:
             out += [f"obj:{c.lemma_.lower()}", f"obj:{c.lower_}"]
-            out += [f"obj:{g.lemma_.lower()}" for g in c.children if g.dep_ == "compound"]
+            out += [f"obj:{g.lemma_.lower()}" for g in kids(c) if g.dep_ == "compound"]
         elif c.dep_ == "xcomp":
             out.append(f"to:{c.lemma_.lower()}")
         elif c.dep_ == "prep":
@@ -231,15 +231,15 @@ def _complements(verb: Token) -> list[str]:
 def _noun_entry(verb: Token, *, support: bool) -> _Entry | None:
     """The event noun a verb carries: its object; for support verbs also "engaged in X", "put under X"."""
     nouns = []
-    for c in verb.children:
+    for c in kids(verb):
         if c.dep_ in OBJECT_DEPS or (support and c.dep_ == "nsubjpass"):
             nouns.append(c)
         elif support and c.dep_ == "prep" and c.lower_ in NOUN_PREPS:
-            nouns += [g for g in c.children if g.dep_ == "pobj"]
+            nouns += [g for g in kids(c) if g.dep_ == "pobj"]
     nouns = [n for n in nouns if n.pos_ == "NOUN" and not n.ent_type_]
     table = noun_dictionary()
     for noun in nouns:
-        compounds = [f"{g.lower_} {noun.lemma_.lower()}" for g in noun.children if g.dep_ in ("compound", "amod")]
+        compounds = [f"{g.lower_} {noun.lemma_.lower()}" for g in kids(noun) if g.dep_ in ("compound", "amod")]
         for word in (*compounds, noun.lemma_.lower(), noun.lower_):  # "air strike" before "strike"
             if word in table:
                 return table[word]
@@ -253,13 +253,13 @@ def _intent_host(verb: Token) -> Token | None:
     ("have sworn to fight": advcl); it is the verb's complement all the same.
     """
     intends = verb.lemma_.lower() in INTENT_VERBS
-    for c in verb.children:
+    for c in kids(verb):
         if c.dep_ == "xcomp" and c.pos_ in VERBAL_POS:
             return c
         if intends and c.dep_ == "advcl" and c.i > verb.i and _to_infinitive(c):
             return c
         if c.dep_ == "acomp" and c.lower_ in READINESS_ADJECTIVES:
-            for g in c.children:
+            for g in kids(c):
                 if g.dep_ == "xcomp" and g.pos_ in VERBAL_POS:
                     return g
     return None
@@ -270,7 +270,7 @@ def _purpose(verb: Token) -> Token | None:
 
     Only when the purpose names a party ("to help cut its debt" says nothing of one).
     """
-    for c in verb.children:
+    for c in kids(verb):
         purpose = c.dep_ in ("advcl", "xcomp") and c.i > verb.i and _to_infinitive(c)
         if purpose and any(t.ent_type_ in PARTY_ENTITY_TYPES for t in c.subtree):
             return c
@@ -278,12 +278,12 @@ def _purpose(verb: Token) -> Token | None:
 
 
 def _to_infinitive(tok: Token) -> bool:
-    return tok.tag_ == "VB" and any(c.dep_ == "aux" and c.lower_ == "to" for c in tok.children)
+    return tok.tag_ == "VB" and any(c.dep_ == "aux" and c.lower_ == "to" for c in kids(tok))
 
 
 def code_event(verb: Token, predicate: str, object_text: str | None = None, *, negated: bool = False) -> Code | None:
     """The PLOVER code of the event headed by ``verb`` (``predicate`` as ``clauses.predicate`` gives it)."""
-    particle = [c.lower_ for c in verb.children if c.dep_ == "prt"]
+    particle = [c.lower_ for c in kids(verb) if c.dep_ == "prt"]
     lemma = verb.lemma_.lower()
     if negated:
         return _negated_code(verb, particle)
@@ -291,12 +291,12 @@ def code_event(verb: Token, predicate: str, object_text: str | None = None, *, n
     intent = False
     host = _intent_host(verb)
     if host is not None and (lemma in INTENT_VERBS | ASPECT_VERBS or lemma == "be" or entry is False):
-        inner = _verb_entry(host, [c.lower_ for c in host.children if c.dep_ == "prt"])
+        inner = _verb_entry(host, [c.lower_ for c in kids(host) if c.dep_ == "prt"])
         if inner is False or inner is None:
             inner = _noun_entry(host, support=False)
         purpose = _purpose(host) if not inner else None
         if purpose is not None:  # "is willing to send material to help defend X": the help is what is offered
-            inner = _verb_entry(purpose, [c.lower_ for c in purpose.children if c.dep_ == "prt"])
+            inner = _verb_entry(purpose, [c.lower_ for c in kids(purpose) if c.dep_ == "prt"])
         if inner:
             entry = inner
             intent = lemma in INTENT_VERBS or lemma == "be"
@@ -314,11 +314,11 @@ def _demanded(verb: Token) -> Code | None:
 
     Only for a "must" clause reported by someone about a third party (not "we must", "I must").
     """
-    if not any(c.dep_ == "aux" and c.lower_ in OBLIGATION_MODALS for c in verb.children):
+    if not any(c.dep_ == "aux" and c.lower_ in OBLIGATION_MODALS for c in kids(verb)):
         return None
     if not (verb.dep_ == "ccomp" and verb.head.lemma_.lower() in REPORTING_VERBS):
         return None
-    subjects = [c for c in verb.children if c.dep_ == "nsubj"]
+    subjects = [c for c in kids(verb) if c.dep_ == "nsubj"]
     if not subjects or subjects[0].ent_type_ not in STATE_ENTITY_TYPES:
         return None  # "analysts said the bank must raise capital": an opinion, not a demand on a state
     return Code("REQUEST", None, INTENT_CAMEO["REQUEST"])
@@ -327,8 +327,8 @@ def _demanded(verb: Token) -> Code | None:
 def _conditional(verb: Token) -> bool:
     """Whether the clause has an "if"/"unless" condition: a hostile act on a condition is a threat."""
     return any(
-        c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in CONDITIONAL_MARKS for m in c.children)
-        for c in verb.children
+        c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in CONDITIONAL_MARKS for m in kids(c))
+        for c in kids(verb)
     )
 
 
@@ -351,12 +351,12 @@ def _announced(verb: Token) -> bool:
     """
     if verb.dep_ == "ccomp" and verb.head.lemma_.lower() in REPORTING_VERBS:
         return True
-    return any(c.dep_ in CONTENT_CLAUSE_DEPS and c.lemma_.lower() in REPORTING_VERBS for c in verb.children)
+    return any(c.dep_ in CONTENT_CLAUSE_DEPS and c.lemma_.lower() in REPORTING_VERBS for c in kids(verb))
 
 
 def _intent(verb: Token, code: Code, *, stated_intent: bool = False) -> Code:
     """Cooperative acts stated as intentions are AGREE, hostile ones THREATEN; "must" acts are demands."""
-    aux = {c.lower_ for c in verb.children if c.dep_ == "aux"}
+    aux = {c.lower_ for c in kids(verb) if c.dep_ == "aux"}
     if aux & OBLIGATION_MODALS:
         return Code("REQUEST", None, INTENT_CAMEO["REQUEST"])
     going_to = verb.dep_ == "xcomp" and is_going_to(verb.head)

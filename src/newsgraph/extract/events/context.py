@@ -57,6 +57,18 @@ class DocContext:
     sources: dict[str, Source] = field(default_factory=dict)
     #: Each entity's first mention found in the text.
     first_mentions: dict[str, EntityMention] = field(default_factory=dict)
+    #: ``doc.text``, read once: spaCy rebuilds a doc's or span's text from its tokens on every access.
+    text: str = ""
+    #: Each token's first and after-last character, so a token range's text is a slice of ``text``.
+    char_starts: list[int] = field(default_factory=list)
+    char_ends: list[int] = field(default_factory=list)
+    #: Token indices covered by a time expression, in text order.
+    time_positions: list[int] = field(default_factory=list)
+    #: Per clause head, the tokens of its own clause (asked by the dating and the fiscal rules alike).
+    own_tokens_cache: dict[int, list[Token]] = field(default_factory=dict)
+    #: Per time expression id, the clause it dates (None: it describes a noun), asked once per token it covers.
+    clause_of_time: dict[str, Token | None] = field(default_factory=dict)
+    _cues: list[tuple[int, int]] | None = None
 
     @classmethod
     def build(
@@ -74,6 +86,8 @@ class DocContext:
         ctx.according = numpy.flatnonzero(columns[:, 1] == _ACCORDING_ID).tolist()
         ctx.nouns = numpy.flatnonzero(columns[:, 2] == NOUN).tolist()
         index = _TokenIndex(doc, columns[:, 3], columns[:, 4])
+        ctx.text = doc.text
+        ctx.char_starts, ctx.char_ends = index.starts, index.ends
         if doc.has_annotation("SENT_START") or doc.has_annotation("DEP"):
             ctx.sent_bounds = [(s.start, s.end) for s in doc.sents]
         else:
@@ -83,9 +97,9 @@ class DocContext:
                 span = index.span(mention.start, mention.end)
                 if span is None:
                     continue
-                em = EntityMention(entity, mention, span.start, span.end)
+                em = EntityMention(entity, mention, span[0], span[1])
                 ctx.first_mentions.setdefault(entity.id, em)
-                for i in range(span.start, span.end):
+                for i in range(span[0], span[1]):
                     # A longer mention wins over a shorter one on the same token.
                     old = ctx.mentions_by_token.get(i)
                     if old is None or (old.end - old.start) < (em.end - em.start):
@@ -97,16 +111,22 @@ class DocContext:
             span = index.span(time.start, time.end)
             if span is None:
                 continue
-            ctx.time_tokens[time.id] = (span.start, span.end)
-            for i in range(span.start, span.end):
+            ctx.time_tokens[time.id] = span
+            for i in range(*span):
                 ctx.times_by_token.setdefault(i, time)
+        ctx.time_positions = sorted(ctx.times_by_token)
         for source in sources:
             for sm in source.mentions:
                 span = index.span(sm.start, sm.end)
                 if span is not None:
-                    for i in range(span.start, span.end):
+                    for i in range(*span):
                         ctx.sources_by_token.setdefault(i, source.id)
         return ctx
+
+    def span_text(self, start: int, end: int) -> str:
+        """The text of tokens ``[start, end)`` (non-empty), as ``doc[start:end].text`` gives it, without
+        building a ``Span`` and a ``Token`` per word."""
+        return self.text[self.char_starts[start] : self.char_ends[end - 1]]
 
     def between(self, positions: list[int], start: int, end: int) -> list[int]:
         """The token indices of a sorted list that fall in ``[start, end)``, e.g. a sentence."""
@@ -213,7 +233,10 @@ class DocContext:
 
     def is_cue(self, token: Token) -> bool:
         """Whether ``token`` is part of an attribution cue ("said", "according to")."""
-        return any(a.cue is not None and a.cue.start <= token.idx < a.cue.end for a in self.attributions)
+        if self._cues is None:  # read off the attributions once per document, not once per candidate verb
+            self._cues = [(a.cue.start, a.cue.end) for a in self.attributions if a.cue is not None]
+        char = token.idx
+        return any(start <= char < end for start, end in self._cues)
 
     def source_of_tokens(self, tokens: list[Token]) -> str | None:
         for tok in tokens:
@@ -238,15 +261,16 @@ class _TokenIndex:
         self.ends = (starts + lengths.astype(numpy.int64)).tolist()
         self.length = self.ends[-1] if self.ends else 0
 
-    def span(self, start: int, end: int) -> Span | None:
-        """The tokens overlapping ``[start, end)``, or None when nothing fits."""
+    def span(self, start: int, end: int) -> tuple[int, int] | None:
+        """The tokens overlapping ``[start, end)`` as token bounds, or None when nothing fits (no ``Span`` built:
+        only its bounds are used)."""
         if start >= end or start < 0 or end > self.length + 1 or not self.starts:
             return None
         first = bisect_right(self.ends, start)  # first token ending after start
         last = bisect_left(self.starts, end)  # tokens before this one start before end
         if first >= last:
             return None
-        return self.doc[first:last]
+        return first, last
 
 
 def _mention_head(span: Span) -> Token:

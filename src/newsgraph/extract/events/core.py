@@ -69,6 +69,7 @@ def events(
     """Events and relations of the article, in text order."""
     if len(doc) == 0 or not doc.has_annotation("DEP"):
         return [], []
+    cl.forget_children()
     ctx = DocContext.build(doc, entities, times, sources, attributions)
     found: list[tuple[Event, Token]] = []
     for sent in doc.sents:
@@ -129,8 +130,8 @@ def _clause_events(ctx: DocContext, verb: Token, sent: Span, according: Token | 
     out = []
     particles = _particles(verb)
     trigger = _trigger(verb, particles)
-    predicate_text = _predicate_text(verb, particles)
-    sent_text = sent.text  # spaCy builds a span's text on every access: once per clause
+    predicate_text = _predicate_text(ctx, verb, particles)
+    sent_text = ctx.span_text(sent.start, sent.end)  # spaCy builds a span's text from its tokens on every access
     for actor_tok in actors:
         actor, actor_text = _actor(ctx, actor_tok, verb)
         target = args.target
@@ -192,7 +193,7 @@ def _particles(verb: Token) -> list[Token]:
     """The verb's phrasal particle(s): ``prt``, or a particle word parsed as an adverb next to it."""
     return [
         c
-        for c in verb.children
+        for c in cl.kids(verb)
         if c.dep_ == "prt" or (c.dep_ == "advmod" and c.lower_ in PARTICLE_ADVERBS and c.i == verb.i + 1)
     ]
 
@@ -205,22 +206,21 @@ def _trigger(verb: Token, particles: list[Token]) -> Offsets:
     return Offsets(start=min(t.idx for t in toks), end=max(t.idx + len(t.text) for t in toks))
 
 
-def _predicate_text(verb: Token, particles: list[Token]) -> str:
+def _predicate_text(ctx: DocContext, verb: Token, particles: list[Token]) -> str:
     """The predicate as written: particle, merged infinitive, copular complement ("offered to resign")."""
-    toks = [verb, *particles, *(c for c in verb.children if c.dep_ == "neg")]
+    toks = [verb, *particles, *(c for c in cl.kids(verb) if c.dep_ == "neg")]
     inner = cl.merged_xcomp(verb)
     if inner is not None:
-        toks += [inner, *(c for c in inner.children if c.dep_ in ("aux", "prt") and c.i < inner.i + 2)]
+        toks += [inner, *(c for c in cl.kids(inner) if c.dep_ in ("aux", "prt") and c.i < inner.i + 2)]
     if verb.lemma_.lower() in COPULAR_LEMMAS:
-        for c in verb.children:
+        for c in cl.kids(verb):
             if c.dep_ in ("attr", "acomp", "oprd") and c.i > verb.i:
                 toks += cl.phrase_tokens(c)
     if len(toks) == 1:
         return verb.text
     lo, hi = min(t.i for t in toks), max(t.i for t in toks) + 1
-    doc = verb.doc
     if hi - lo <= MAX_PREDICATE_TOKENS:
-        return doc[lo:hi].text
+        return ctx.span_text(lo, hi)
     return " ".join(t.text for t in sorted(toks, key=lambda t: t.i))
 
 
@@ -274,7 +274,7 @@ def _actor(ctx: DocContext, tok: Token | None, verb: Token) -> tuple[EntityMenti
     if not lo <= tok.i <= hi:
         phrase = [t for t in phrase if not lo <= t.i <= hi]
     found = ctx.entity_at(tok) or ctx.entity_in(phrase, head=tok)
-    text = _text(ctx.doc, phrase)
+    text = _text(ctx, phrase)
     if text is None or text.lower() in BARE_DETERMINERS:
         text = tok.text  # the phrase was cut at a quote mark: "the “open borders” mess" → "the"
     if not any(ch.isalpha() for ch in text):
@@ -301,11 +301,11 @@ def _wordy(tokens: list[Token]) -> bool:
     return any(cl.has_letters(t) for t in tokens)
 
 
-def _text(doc: Doc, tokens: list[Token]) -> str | None:
+def _text(ctx: DocContext, tokens: list[Token]) -> str | None:
     bounds = cl.contiguous(tokens)
     if bounds is None:
         return None
-    return doc[bounds[0] : bounds[1]].text
+    return ctx.span_text(bounds[0], bounds[1])
 
 
 # -- arguments -----------------------------------------------------------------
@@ -321,7 +321,6 @@ def _arguments(ctx: DocContext, verb: Token) -> _Args:
     last in a place the act happens in ("lifted the curfew in X"). Without an
     entity, a recipient noun phrase still gives ``target_text``.
     """
-    doc = ctx.doc
     obj = cl.direct_object(verb)
     target: EntityMention | None = None
     target_text: str | None = None
@@ -332,9 +331,9 @@ def _arguments(ctx: DocContext, verb: Token) -> _Args:
         if target is None:
             target = _apposed_entity(ctx, obj)
         if target is not None and _covers(target, obj):
-            target_text = _text(doc, cl.phrase_tokens(obj))
+            target_text = _text(ctx, cl.phrase_tokens(obj))
         else:
-            object_text = _text(doc, obj_tokens)
+            object_text = _text(ctx, obj_tokens)
             if target is not None:
                 target_text = target.mention.text
     heads = _predicate_heads(verb)
@@ -366,26 +365,26 @@ def _predicate_heads(verb: Token) -> list[Token]:
 def _recipient(ctx: DocContext, heads: list[Token], obj: Token | None) -> tuple[EntityMention | None, str | None]:
     fallback: str | None = None
     for head in heads:
-        args = [c for c in head.children if c.dep_ == "prep" and c.lower_ in TARGET_PREPS]
+        args = [c for c in cl.kids(head) if c.dep_ == "prep" and c.lower_ in TARGET_PREPS]
         if head is not heads[0]:
-            args += [c for c in head.children if c.dep_ in VERB_OBJECT_DEPS]
+            args += [c for c in cl.kids(head) if c.dep_ in VERB_OBJECT_DEPS]
         if obj is not None:
-            args += [c for c in obj.children if c.dep_ == "prep" and c.lower_ in ("to", "for", "against")]
+            args += [c for c in cl.kids(obj) if c.dep_ == "prep" and c.lower_ in ("to", "for", "against")]
         for arg in args:
-            nouns = [arg] if arg.dep_ != "prep" else [c for c in arg.children if c.dep_ == "pobj"]
+            nouns = [arg] if arg.dep_ != "prep" else [c for c in cl.kids(arg) if c.dep_ == "pobj"]
             for noun in nouns:
                 if any(ctx.time_at(t) for t in noun.subtree):
                     continue
                 found = _agentive(ctx.entity_in(cl.phrase_tokens(noun), head=noun))
                 if found is not None:
-                    return found, _text(ctx.doc, cl.phrase_tokens(noun))
+                    return found, _text(ctx, cl.phrase_tokens(noun))
                 if (
                     fallback is None
                     and arg.dep_ == "prep"
                     and arg.lower_ in RECIPIENT_PREPS
                     and noun.pos_ in NOMINAL_POS
                 ):
-                    fallback = _text(ctx.doc, cl.phrase_tokens(noun))
+                    fallback = _text(ctx, cl.phrase_tokens(noun))
     return None, fallback
 
 
@@ -393,11 +392,11 @@ def _demanded_party(ctx: DocContext, verb: Token) -> tuple[EntityMention | None,
     """``X demanded that Y ...``: Y, the party a demand or appeal is addressed to."""
     if verb.lemma_.lower() in REPORTING_VERBS:
         return None, None
-    for clause in (c for c in verb.children if c.dep_ == "ccomp"):
+    for clause in (c for c in cl.kids(verb) if c.dep_ == "ccomp"):
         for subj in cl.children(clause, NOMINAL_SUBJECT_DEPS):
             tokens = cl.actor_phrase_tokens(subj)
             found = _agentive(ctx.entity_in(tokens, head=subj))
-            return found, _text(ctx.doc, tokens)
+            return found, _text(ctx, tokens)
     return None, None
 
 
@@ -405,8 +404,8 @@ def _place(ctx: DocContext, heads: list[Token], obj: Token | None) -> tuple[Enti
     """A country or city the act happens in: in event data, the one acted upon when no one else is."""
     owners = [*heads, *([obj] if obj is not None else [])]
     for owner in owners:
-        for prep in (c for c in owner.children if c.dep_ == "prep" and c.lower_ in ("in", "into")):
-            for pobj in (c for c in prep.children if c.dep_ == "pobj"):
+        for prep in (c for c in cl.kids(owner) if c.dep_ == "prep" and c.lower_ in ("in", "into")):
+            for pobj in (c for c in cl.kids(prep) if c.dep_ == "pobj"):
                 found = ctx.entity_in(cl.phrase_tokens(pobj), head=pobj)
                 if found is not None and found.entity.type in PLACE_TYPES:
                     return found, found.mention.text
@@ -454,20 +453,19 @@ def _apposed_entity(ctx: DocContext, obj: Token) -> EntityMention | None:
 
 def _complement_text(ctx: DocContext, verb: Token, target: EntityMention | None) -> str | None:
     """What the predicate is about when there is no direct object."""
-    doc = ctx.doc
     xcomp = cl.merged_xcomp(verb)
     if xcomp is not None:
-        return _text(doc, cl.argument_tokens(xcomp))
-    for c in verb.children:
+        return _text(ctx, cl.argument_tokens(xcomp))
+    for c in cl.kids(verb):
         if c.dep_ == "ccomp" and verb.lemma_.lower() not in REPORTING_VERBS:
-            return _text(doc, cl.full_phrase_tokens(c))
-    for prep in (c for c in verb.children if c.dep_ == "prep" and c.lower_ in OBJECT_PREPS):
+            return _text(ctx, cl.full_phrase_tokens(c))
+    for prep in (c for c in cl.kids(verb) if c.dep_ == "prep" and c.lower_ in OBJECT_PREPS):
         sub = list(prep.subtree)
         holds_target = target is not None and target.start >= sub[0].i and target.end <= sub[-1].i + 1
         if holds_target or any(ctx.time_at(t) for t in sub[:4]):
             continue
-        if any(c.dep_ == "pobj" for c in prep.children):
-            return _text(doc, cl.full_phrase_tokens(prep))
+        if any(c.dep_ == "pobj" for c in cl.kids(prep)):
+            return _text(ctx, cl.full_phrase_tokens(prep))
     return None
 
 
@@ -508,27 +506,27 @@ def _according_to(according: Iterable[Token]) -> Token | None:
     ``according`` holds the sentence's tokens reading "according".
     """
     for tok in according:
-        for to in tok.children:
-            objs = [o for o in to.children if o.dep_ == "pobj"]
+        for to in cl.kids(tok):
+            objs = [o for o in cl.kids(to) if o.dep_ == "pobj"]
             if objs:
                 return objs[0]
     return None
 
 
 def _own_modality(verb: Token) -> Modality | None:
-    aux = {c.lower_ for c in verb.children if c.dep_ in AUX_DEPS}
+    aux = {c.lower_ for c in cl.kids(verb) if c.dep_ in AUX_DEPS}
     if aux & FUTURE_MODALS or (verb.dep_ == "xcomp" and cl.is_going_to(verb.head)):
         return "future"
     if aux & UNCERTAIN_MODALS:
         return "uncertain"
     if aux & HYPOTHETICAL_MODALS:
         return "hypothetical"
-    marks = {c.lower_ for c in verb.children if c.dep_ == "mark"}
+    marks = {c.lower_ for c in cl.kids(verb) if c.dep_ == "mark"}
     if "whether" in marks or ("if" in marks and verb.dep_ == "ccomp"):
         return "uncertain"  # an embedded question: "asked whether/if X had paid"
     if marks & CONDITIONAL_MARKS:
         return "hypothetical"
-    if any(c.dep_ == "advmod" and c.lower_ in HEDGE_ADVERBS for c in verb.children):
+    if any(c.dep_ == "advmod" and c.lower_ in HEDGE_ADVERBS for c in cl.kids(verb)):
         return "uncertain"
     return None
 
@@ -537,7 +535,7 @@ def _uncertain_frame(clause: Token) -> bool:
     """``It is unclear ...``, ``officials wonder ...``: a frame that leaves its content open."""
     if clause.lemma_.lower() in UNCERTAIN_WORDS:
         return True
-    for c in clause.children:
+    for c in cl.kids(clause):
         if c.dep_ in PREDICATE_COMPLEMENT_DEPS:
             if c.lower_ in UNCERTAIN_WORDS:
                 return True
@@ -548,10 +546,10 @@ def _uncertain_frame(clause: Token) -> bool:
 
 def _speaker(clause: Token, event_verb: Token, child: Token) -> Token | None:
     """Who a clause is attributed to: "according to X", "X said" (as frame or parenthetical)."""
-    for c in clause.children:
+    for c in cl.kids(clause):
         if c.dep_ == "prep" and c.lower_ == "according":
-            for to in c.children:
-                objs = [o for o in to.children if o.dep_ == "pobj"]
+            for to in cl.kids(c):
+                objs = [o for o in cl.kids(to) if o.dep_ == "pobj"]
                 if objs:
                     return objs[0]
         if c.dep_ == "parataxis" and c.lemma_.lower() in REPORTING_VERBS:
@@ -569,7 +567,7 @@ def _speaker(clause: Token, event_verb: Token, child: Token) -> Token | None:
 
 def _dating(ctx: DocContext, verb: Token, sent: Span, modality: Modality) -> Dating:
     past = verb.tag_ in PAST_TAGS or any(
-        c.dep_ == "aux" and c.lower_ in ("did", "had", "has", "have") for c in verb.children
+        c.dep_ == "aux" and c.lower_ in ("did", "had", "has", "have") for c in cl.kids(verb)
     )
     if modality == "future":
         past = False

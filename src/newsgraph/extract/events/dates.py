@@ -31,7 +31,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Span, Token
 
-from newsgraph.extract.events.clauses import MAX_DEPTH, merged_xcomp
+from newsgraph.extract.events.clauses import MAX_DEPTH, dep_ids, kids, merged_xcomp
 from newsgraph.extract.events.context import DocContext
 from newsgraph.extract.events.lexicons import (
     ANCHOR_MARK_DEPS,
@@ -79,6 +79,7 @@ class Dating:
 
 
 UNDATED = Dating()
+_SUBCLAUSE_IDS = dep_ids(SUBCLAUSE_DEPS)
 
 
 def date_value(time: TimeExpression) -> str | None:
@@ -97,6 +98,14 @@ def time_root(ctx: DocContext, time: TimeExpression) -> Token | None:
 
 def attached_clause(ctx: DocContext, time: TimeExpression) -> Token | None:
     """The verb (or event noun) whose time ``time`` is, or None when it describes a noun."""
+    if time.id in ctx.clause_of_time:
+        return ctx.clause_of_time[time.id]
+    found = _attached_clause(ctx, time)
+    ctx.clause_of_time[time.id] = found
+    return found
+
+
+def _attached_clause(ctx: DocContext, time: TimeExpression) -> Token | None:
     root = time_root(ctx, time)
     if root is None:
         return None
@@ -133,7 +142,7 @@ def clause_times(ctx: DocContext, verb: Token) -> list[TimeExpression]:
     if xcomp is not None:
         heads.add(xcomp.i)
     found: list[TimeExpression] = []
-    for tok in _own_tokens(verb):
+    for tok in _own_tokens(ctx, verb):
         time = ctx.time_at(tok)
         if time is None or time in found or time.role == "publication":
             continue
@@ -143,14 +152,21 @@ def clause_times(ctx: DocContext, verb: Token) -> list[TimeExpression]:
     return found
 
 
-def _own_tokens(verb: Token) -> list[Token]:
-    """The tokens of ``verb``'s clause, without its subordinate and coordinated clauses."""
+def _own_tokens(ctx: DocContext, verb: Token) -> list[Token]:
+    """The tokens of ``verb``'s clause, without its subordinate and coordinated clauses.
+
+    Kept per document: the clause dating, the fiscal-period rule and the relations all walk the same clause.
+    """
+    cached = ctx.own_tokens_cache.get(verb.i)
+    if cached is not None:
+        return cached
     out = []
     stack = [verb]
     while stack:
         tok = stack.pop()
         out.append(tok)
-        stack.extend(c for c in tok.children if c.dep_ not in SUBCLAUSE_DEPS)
+        stack.extend(c for c in kids(tok) if c.dep not in _SUBCLAUSE_IDS)
+    ctx.own_tokens_cache[verb.i] = out
     return out
 
 
@@ -211,16 +227,16 @@ def _noun_dating(ctx: DocContext, gov: Token) -> Dating | None:
 
 def _context_dating(ctx: DocContext, verb: Token, sent: Span) -> Dating | None:
     # "soon after she arrived ...": the anchor clause's own date.
-    for c in verb.children:
-        if c.dep_ == "advcl" and any(m.dep_ in ANCHOR_MARK_DEPS and m.lower_ in ANCHOR_MARKS for m in c.children):
+    for c in kids(verb):
+        if c.dep_ == "advcl" and any(m.dep_ in ANCHOR_MARK_DEPS and m.lower_ in ANCHOR_MARKS for m in kids(c)):
             anchored = _clause_dating(ctx, c, MAX_DEPTH)
             if anchored is not None and anchored.date is not None:
                 return Dating(anchored.time, anchored.date, "context")
     # "during the runoff": the date the text gave that runoff before.
-    for prep in (c for c in verb.children if c.dep_ == "prep" and c.lower_ in TEMPORAL_PREPS):
-        for noun in (c for c in prep.children if c.dep_ == "pobj"):
+    for prep in (c for c in kids(verb) if c.dep_ == "prep" and c.lower_ in TEMPORAL_PREPS):
+        for noun in (c for c in kids(prep) if c.dep_ == "pobj"):
             family = EVENT_NOUN_FAMILIES.get(noun.lemma_.lower())
-            definite = any(c.dep_ in DETERMINER_DEPS and c.lower_ not in ("a", "an") for c in noun.children)
+            definite = any(c.dep_ in DETERMINER_DEPS and c.lower_ not in ("a", "an") for c in kids(noun))
             if family is None or not definite or any(ctx.time_at(t) for t in noun.subtree):
                 continue
             found = _earlier_dated_noun(ctx, family, sent, noun.i)
@@ -253,13 +269,11 @@ def _sentence_dating(ctx: DocContext, verb: Token, sent: Span) -> Dating | None:
     the event, or of a sibling clause, is not the event's, and neither is the date
     of a reporting verb ("in 2019, she said she had seen ...": 2019 dates the saying).
     """
-    arguments = {c.i for c in verb.children if c.dep_ in ARGUMENT_DEPS}
+    arguments = {c.i for c in kids(verb) if c.dep_ in ARGUMENT_DEPS}
     ancestors = {a.i for a in verb.ancestors}
     dated: dict[str, TimeExpression] = {}
-    for tok in sent:
-        time = ctx.time_at(tok)
-        if time is None:
-            continue
+    for i in ctx.between(ctx.time_positions, sent.start, sent.end):  # only the sentence's time tokens
+        time = ctx.times_by_token[i]
         value = date_value(time)
         clause = attached_clause(ctx, time)
         if value is None or clause is None or clause.pos_ not in VERBAL_POS:
@@ -292,7 +306,7 @@ def fiscal_dating(ctx: DocContext, verb: Token) -> Dating | None:
 
 def _fiscal_period(ctx: DocContext, verb: Token) -> tuple[Dating, Token] | None:
     """The dating ``fiscal_dating`` gives, with the period noun it comes from."""
-    for tok in _own_tokens(verb):
+    for tok in _own_tokens(ctx, verb):
         if tok.dep_ != "pobj" or tok.head.lower_ not in FISCAL_FRAME_PREPS:
             continue
         months = _period_months(tok)
@@ -311,7 +325,7 @@ def _period_months(noun: Token) -> int | None:
     if lemma in FISCAL_PERIOD_MONTHS:
         return FISCAL_PERIOD_MONTHS[lemma]
     if lemma == "month":
-        for c in noun.children:
+        for c in kids(noun):
             if c.dep_ == "nummod" and c.lower_ in FISCAL_MONTH_COUNTS:
                 return FISCAL_MONTH_COUNTS[c.lower_]
     return None
@@ -320,7 +334,7 @@ def _period_months(noun: Token) -> int | None:
 def _period_ends(ctx: DocContext, noun: Token) -> list[TimeExpression]:
     """The times under the noun's "ended ..." modifier or its "to ..." phrase, in text order."""
     found: list[TimeExpression] = []
-    ties = [c for c in noun.children if (c.dep_ in ("acl", "relcl") and c.lemma_.lower() in FISCAL_END_LEMMAS)
+    ties = [c for c in kids(noun) if (c.dep_ in ("acl", "relcl") and c.lemma_.lower() in FISCAL_END_LEMMAS)
             or (c.dep_ == "prep" and c.lower_ in FISCAL_END_PREPS)]
     # "fell in the three months to December": the parser often hangs "to December" on the verb, right after.
     after = noun.right_edge.i + 1

@@ -71,6 +71,12 @@ MEANS_NOUNS = frozenset(
     {"measure", "step", "plan", "package", "scheme", "programme", "program", "initiative", "strategy", "fund",
      "money", "power", "way", "tool", "effort", "move", "bid"}
 )
+#: Wishes and capacities: what an infinitive on them says is done by whoever has them
+#: ("the family have the desire to sell": the family sells; "won the right to host": the winner hosts).
+CAPACITY_NOUNS = frozenset(
+    {"desire", "wish", "heart", "will", "intention", "determination", "ambition", "courage", "willingness",
+     "resolve", "ability", "capacity", "right", "chance", "opportunity"}
+)
 #: Texts a party writes or gives: what a participle on them says is done by their author
 #: ("wrote an editorial lambasting X": the writer lambasts).
 AUTHORED_NOUNS = frozenset(
@@ -137,6 +143,8 @@ ANCHOR_MARKS = frozenset({"after", "before", "when", "as", "while", "since", "on
 AGENT_TYPES = frozenset({"PERSON", "ORG", "GPE", "NORP", "LOC", "FAC"})
 #: Entity types that are never persons: "who" does not stand for them ("aides close to the club who ...").
 NON_PERSON_TYPES = frozenset({"ORG", "GPE", "LOC", "FAC", "NORP", "PRODUCT", "EVENT", "WORK_OF_ART", "LAW"})
+#: Named parties a "who" set off by a comma after them stands for ("the Conservative Party, who gained ...").
+WHO_NAME_TYPES = frozenset({"PERSON", "ORG", "NORP"})
 #: Relative pronouns that stand for persons only.
 PERSONAL_RELATIVES = frozenset({"who", "whom"})
 #: Nouns whose nationality adjective names their topic, not a party ("the Peruvian scandal"):

@@ -108,8 +108,8 @@ def _role_relation(ctx: DocContext, role: Token) -> Relation | None:
         return None
     holder = _party(ctx, holder_tok)
     other = None
-    for prep in (c for c in role.children if c.dep_ == "prep" and c.lower_ in ("of", "to")):
-        for pobj in (c for c in prep.children if c.dep_ == "pobj"):
+    for prep in (c for c in cl.kids(role) if c.dep_ == "prep" and c.lower_ in ("of", "to")):
+        for pobj in (c for c in cl.kids(prep) if c.dep_ == "pobj"):
             other = _party(ctx, pobj)
     if holder is None or other is None or holder.entity.id == other.entity.id:
         return None
@@ -146,11 +146,11 @@ def _parties(ctx: DocContext, noun: Token) -> list[EntityMention]:
             if m is not None and all(m.entity.id != f.entity.id for f in found):
                 found.append(m)
 
-    for c in noun.children:
+    for c in cl.kids(noun):
         if c.dep_ == "poss":
             add(c)
         elif c.dep_ == "prep" and c.lower_ in ("with", "between", "among"):
-            for pobj in (g for g in c.children if g.dep_ == "pobj"):
+            for pobj in (g for g in cl.kids(c) if g.dep_ == "pobj"):
                 add(pobj)
     if len(found) < 2 and noun.dep_ in HELD_NOUN_DEPS and noun.head.lemma_.lower() in HOLDING_VERBS:
         for subj in cl.children(noun.head, ("nsubj",)):
@@ -161,7 +161,7 @@ def _parties(ctx: DocContext, noun: Token) -> list[EntityMention]:
 def _polarity(noun: Token, clause: Token) -> Polarity:
     words = {t.lemma_.lower() for t in noun.subtree} | {t.lower_ for t in noun.subtree}
     if clause is not noun:
-        for c in clause.children:
+        for c in cl.kids(clause):
             if c.dep_ in RELATION_QUALITY_DEPS:
                 words |= {t.lemma_.lower() for t in c.subtree} | {t.lower_ for t in c.subtree}
         words.add(clause.lemma_.lower())
@@ -186,7 +186,7 @@ def _evidence(ctx: DocContext, noun: Token, clause: Token) -> TextSpan:
         tokens = list(noun.subtree)
     else:
         tokens = [clause]
-        for c in clause.children:
+        for c in cl.kids(clause):
             if c.dep_ in CORE_DEPS:
                 tokens.extend(c.subtree)
     bounds = cl.contiguous(sorted(tokens, key=lambda t: t.i)) or (noun.i, noun.i + 1)
