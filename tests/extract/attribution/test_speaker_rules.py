@@ -48,6 +48,20 @@ SPEAKERS = [
      "It took us ten years", "Berger", None),
     ('Ann Lee spoke to supporters in the square. "We will win this seat," the Green leader said.',
      "We will win this seat", "Lee", None),
+    # A run of reopened sentences after a tag stays the tagged speaker's, even when a word nested in
+    # straight marks stands inside it and the next speaker's quote follows in the next paragraph.
+    ('"We have a plan for the harbour," said Tom Berger. "The old pier will go first. '
+     '"Then the ferry crews said they would "strike" for a week and leave. "We will pay them more."\n\n'
+     'Ann Lee was not convinced. "It will never work," she said.',
+     "The old pier will go first", "Berger", "Lee"),
+    ('"We have a plan for the harbour," said Tom Berger. "The old pier will go first. '
+     '"Then the ferry crews said they would "strike" for a week and leave. "We will pay them more."\n\n'
+     'Ann Lee was not convinced. "It will never work," she said.',
+     "We will pay them more", "Berger", "Lee"),
+    # A quote ending its paragraph takes no tag from the next paragraph's verbs.
+    ('"We have to travel this week," said coach Tom Berger. "We have got to stay focused on the next game."\n\n'
+     'None more so than Ann Lee, who can now expect to start. "I like pressure," she said.',
+     "We have got to stay focused", "Berger", "Lee"),
     # A verb of judging over a quoted fragment makes the fragment its subject's.
     ('Jane Roe welcomed the minister\'s "courage in keeping his word" on the vote.',
      "courage in keeping his word", "Roe", "minister"),

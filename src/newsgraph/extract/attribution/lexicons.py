@@ -216,6 +216,8 @@ DOUBLED_MARKS: tuple[str, ...] = ("``", "''", "’’", "‘‘")
 SENTENCE_END_MARKS: tuple[str, ...] = (".", "!", "?")
 #: Words a reopened, never-closed quote needs to count as a quote of its own (not a stray inch mark).
 MIN_REOPENED_QUOTE_WORDS = 3
+#: A quotation nested in straight marks inside an open quote is at most this many words ("fake").
+MAX_NESTED_QUOTE_WORDS = 4
 #: A quote longer than this (in characters) is treated as an unclosed mark, not a quote.
 MAX_QUOTE_CHARS = 2500
 #: A quote with fewer words than this needs a speaker to count (else it is a scare quote or a title).
