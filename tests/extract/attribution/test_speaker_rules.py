@@ -62,6 +62,13 @@ SPEAKERS = [
     ('"We have to travel this week," said coach Tom Berger. "We have got to stay focused on the next game."\n\n'
      'None more so than Ann Lee, who can now expect to start. "I like pressure," she said.',
      "We have got to stay focused", "Berger", "Lee"),
+    # "he said" after an unnamed spokesman spoke is the spokesman's, not the person named before.
+    ('Tom Berger wrote the book last year. A spokesman for the publisher said that sales were strong. '
+     '"We printed more copies than ever," he said.',
+     "We printed more copies", "spokesman", "Berger"),
+    # "she" passes over a man the article calls "Mr" or "he", however recent.
+    ('Ann Lee met Mr Berger on Monday. Mr Berger opened the talks. "We will win this seat," she said.',
+     "We will win this seat", "Lee", "Berger"),
     # A verb of judging over a quoted fragment makes the fragment its subject's.
     ('Jane Roe welcomed the minister\'s "courage in keeping his word" on the vote.',
      "courage in keeping his word", "Roe", "minister"),
