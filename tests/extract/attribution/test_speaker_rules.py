@@ -69,6 +69,13 @@ SPEAKERS = [
     # "she" passes over a man the article calls "Mr" or "he", however recent.
     ('Ann Lee met Mr Berger on Monday. Mr Berger opened the talks. "We will win this seat," she said.',
      "We will win this seat", "Lee", "Berger"),
+    # A person named in apposition is the source, not the party word heading the phrase.
+    ('The Democrat who beat him in 2010, Gov. Tom Berger, called the remarks "cruel and ugly".',
+     "cruel and ugly", "Berger", None),
+    # An occupation used as an epithet right after the person was named ("the millionaire developer").
+    ('Tom Berger said on Tuesday that he would stay. The millionaire developer told reporters he '
+     'hoped the council would "think again".',
+     "think again", "Berger", None),
     # A verb of judging over a quoted fragment makes the fragment its subject's.
     ('Jane Roe welcomed the minister\'s "courage in keeping his word" on the vote.',
      "courage in keeping his word", "Roe", "minister"),

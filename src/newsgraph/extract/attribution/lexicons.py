@@ -501,6 +501,7 @@ EPITHET_NOUNS: frozenset[str] = words("""
     founder entrepreneur billionaire tycoon mogul politician candidate nominee incumbent premier pontiff
     monarch king queen prince princess chancellor president minister senator governor mayor chairman
     chairwoman chief boss striker midfielder goalkeeper batsman bowler skipper frontman economist
+    developer businessman businesswoman magnate millionaire
     """)
 #: An age that makes any description a person's epithet: "the 74-year-old".
 AGE_EPITHET_RE = re.compile(r"\b[\w]+-year-old\b")

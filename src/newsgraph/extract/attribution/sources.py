@@ -493,7 +493,9 @@ class SourceResolver:
             return None
         span = (phrase.start_char, phrase.end_char)
         ref = self._entity_for(head, phrase)
-        if ref is None:
+        if ref is None or ref.label not in PERSON_LABELS:
+            # "The Democrat who defeated him, Gov. Jo Dale, said": the head's own tag (a party, NORP) is
+            # no source when a person is named in apposition
             named = next((c for c in head.rights if c.dep_ == "appos" and self.index.of(c) is not None), None)
             if named is not None and self.index.of(named).label in PERSON_LABELS:  # type: ignore[union-attr]
                 # "her senior policy adviser, Jake Sullivan": the person named in apposition
