@@ -76,6 +76,9 @@ SPEAKERS = [
     ('Tom Berger said on Tuesday that he would stay. The millionaire developer told reporters he '
      'hoped the council would "think again".',
      "think again", "Berger", None),
+    # "he said" after a quote is not the man the quote speaks of.
+    ('Tom Berger said the coach had lied. "I thought Sam Cole was behind it, he was lying to us," he said.',
+     "I thought Sam Cole was behind it", "Berger", "Cole"),
     # A verb of judging over a quoted fragment makes the fragment its subject's.
     ('Jane Roe welcomed the minister\'s "courage in keeping his word" on the vote.',
      "courage in keeping his word", "Roe", "minister"),

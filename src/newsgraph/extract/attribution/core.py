@@ -418,6 +418,7 @@ def _resolve(
 ) -> tuple[list[Source], list[Attribution]]:
     text = cands.text
     resolver = SourceResolver(doc, entities, text)
+    resolver.quoted = quoted
     # Resolve every source phrase in text order, so anaphora see what came before.
     jobs: list[tuple[int, str, object]] = []
     for i, claim in enumerate(claims):

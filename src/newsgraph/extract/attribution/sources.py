@@ -223,6 +223,8 @@ class SourceResolver:
         self._unstated: int | None = None
         self._by_key: dict[str, int] = {}
         self._genders: dict[str, str | None] = {}
+        #: The quotations' inner spans (set by the caller): who a quote speaks of is not its speaker.
+        self.quoted: list[tuple[int, int]] = []
 
     # --- classification -------------------------------------------------------
 
@@ -345,7 +347,7 @@ class SourceResolver:
             floor_sent = self.doc[floor_sent.start - 1].sent
         gender = PERSON_PRONOUN_GENDERS.get(head.lower_)
         candidates = [r for r in self.index.persons_before(head.idx, floor_sent.start_char)
-                      if not self._other_gender(r, gender)]  # fmt: skip
+                      if not self._other_gender(r, gender) and not self._spoken_of(r, sent)]  # fmt: skip
         if not candidates:
             return self._recent(head.idx, lambda d: d.kind == "person" and not d.anonymous)
         subjects = [r for r in candidates if self._is_subject(r)]
@@ -356,6 +358,14 @@ class SourceResolver:
                        default=floor_sent.start_char)  # fmt: skip
         unnamed = self._unnamed_speaker(head.idx, max(floor_sent.start_char, named_at), gender)
         return unnamed if unnamed is not None else self._for_entity(ref, None)
+
+    def _spoken_of(self, ref: _EntityRef, sent: Span) -> bool:
+        """True for a person the quote in the pronoun's own sentence speaks *of* ("'Gavin kicked it,' he
+        said", "'he's lying,' he said"): a speaker names themselves "I", so only a first-person mention
+        inside that quote may be the speaker."""
+        if self.text[ref.start : ref.end].lower() in lex.FIRST_PERSON_PRONOUNS:
+            return False
+        return any(sent.start_char <= s and s <= ref.start and ref.end <= e for s, e in self.quoted)
 
     def _entity_gender(self, entity_id: str | None) -> str | None:
         """The gender the article's words give a person entity: an honorific before a mention ("Mr
