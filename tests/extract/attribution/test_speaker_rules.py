@@ -79,6 +79,11 @@ SPEAKERS = [
     # "he said" after a quote is not the man the quote speaks of.
     ('Tom Berger said the coach had lied. "I thought Sam Cole was behind it, he was lying to us," he said.',
      "I thought Sam Cole was behind it", "Berger", "Cole"),
+    # "pointed out" reports speech with its particle, also over a fragment between dashes.
+    ('Tom Berger pointed out that two bands - "perhaps the two finest acts of the decade" - were signed '
+     'to small labels.',
+     "perhaps the two finest acts", "Berger", None),
+    ('Tom Berger pointed at the map. "We go north," the guide said.', "We go north", "guide", "Berger"),
     # A verb of judging over a quoted fragment makes the fragment its subject's.
     ('Jane Roe welcomed the minister\'s "courage in keeping his word" on the vote.',
      "courage in keeping his word", "Roe", "minister"),

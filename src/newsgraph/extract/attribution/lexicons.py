@@ -19,6 +19,11 @@ def words(text: str) -> frozenset[str]:
     return frozenset(text.split())
 
 
+#: Phrasal verbs that report speech with their particle ("pointed out that", "spelled out"): the verb
+#: alone reports nothing ("pointed at the map").
+PHRASAL_CUE_VERBS: frozenset[tuple[str, str]] = frozenset(
+    {("point", "out"), ("spell", "out"), ("weigh", "in"), ("chime", "in"), ("speak", "out")}
+)
 #: Verbs that report speech, writing or belief when they take a clause or a quote.
 CUE_VERBS: frozenset[str] = words("""
     say tell add write report reveal announce claim state argue insist explain note warn
