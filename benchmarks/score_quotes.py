@@ -4,8 +4,9 @@
 
 The default set is ``tests/extract/attribution/data/handchecked_corpus.json`` (222 quotes in 16
 articles of six corpora, annotated before the system was run on them); the older BBC politics
-set (``handchecked_bbc_politics.json``) is read too. How the sets were made is said in their
-``about`` and in docs/quality.md.
+set (``handchecked_bbc_politics.json``) is read too. ``handchecked_dev2.json`` is a second
+development set; ``handchecked_report.json`` is the report set (held out: totals only, at most once
+per round, never ``--errors``). How the sets were made is said in their ``about`` and in docs/quality.md.
 
 Rules of matching (the same as ``tests/extract/attribution/test_handchecked.py``):
 

@@ -126,3 +126,20 @@ def test_quote_reopened_in_the_same_paragraph(text: str, expected: list[str], co
     spans = quote_spans(text)
     assert [text[q.inner_start : q.inner_end] for q in spans] == expected
     assert [q.continues for q in spans] == continues
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a word held up in straight marks inside a quote written in straight marks: nested, not a reopening
+        ('"At the meeting he said he would "fake" an injury and walk off. "He never did," she said.',
+         ['At the meeting he said he would "fake" an injury and walk off.', "He never did,"]),
+        ('"They called it "a stunt", and so it was," she said.', ['They called it "a stunt", and so it was,']),
+        # a mark opening a sentence still reopens the quote
+        ('"It failed badly. "We will try again," she said.', ["It failed badly.", "We will try again,"]),
+        # the stretch after the mark ends a sentence: a real reopening, not a nested word
+        ('"It failed badly and "We will try." Then she left.', ["We will try."]),
+    ],
+)  # fmt: skip
+def test_short_nested_straight_quote_is_no_reopening(text: str, expected: list[str]) -> None:
+    assert inner(text) == expected

@@ -48,6 +48,42 @@ SPEAKERS = [
      "It took us ten years", "Berger", None),
     ('Ann Lee spoke to supporters in the square. "We will win this seat," the Green leader said.',
      "We will win this seat", "Lee", None),
+    # A run of reopened sentences after a tag stays the tagged speaker's, even when a word nested in
+    # straight marks stands inside it and the next speaker's quote follows in the next paragraph.
+    ('"We have a plan for the harbour," said Tom Berger. "The old pier will go first. '
+     '"Then the ferry crews said they would "strike" for a week and leave. "We will pay them more."\n\n'
+     'Ann Lee was not convinced. "It will never work," she said.',
+     "The old pier will go first", "Berger", "Lee"),
+    ('"We have a plan for the harbour," said Tom Berger. "The old pier will go first. '
+     '"Then the ferry crews said they would "strike" for a week and leave. "We will pay them more."\n\n'
+     'Ann Lee was not convinced. "It will never work," she said.',
+     "We will pay them more", "Berger", "Lee"),
+    # A quote ending its paragraph takes no tag from the next paragraph's verbs.
+    ('"We have to travel this week," said coach Tom Berger. "We have got to stay focused on the next game."\n\n'
+     'None more so than Ann Lee, who can now expect to start. "I like pressure," she said.',
+     "We have got to stay focused", "Berger", "Lee"),
+    # "he said" after an unnamed spokesman spoke is the spokesman's, not the person named before.
+    ('Tom Berger wrote the book last year. A spokesman for the publisher said that sales were strong. '
+     '"We printed more copies than ever," he said.',
+     "We printed more copies", "spokesman", "Berger"),
+    # "she" passes over a man the article calls "Mr" or "he", however recent.
+    ('Ann Lee met Mr Berger on Monday. Mr Berger opened the talks. "We will win this seat," she said.',
+     "We will win this seat", "Lee", "Berger"),
+    # A person named in apposition is the source, not the party word heading the phrase.
+    ('The Democrat who beat him in 2010, Gov. Tom Berger, called the remarks "cruel and ugly".',
+     "cruel and ugly", "Berger", None),
+    # An occupation used as an epithet right after the person was named ("the millionaire developer").
+    ('Tom Berger said on Tuesday that he would stay. The millionaire developer told reporters he '
+     'hoped the council would "think again".',
+     "think again", "Berger", None),
+    # "he said" after a quote is not the man the quote speaks of.
+    ('Tom Berger said the coach had lied. "I thought Sam Cole was behind it, he was lying to us," he said.',
+     "I thought Sam Cole was behind it", "Berger", "Cole"),
+    # "pointed out" reports speech with its particle, also over a fragment between dashes.
+    ('Tom Berger pointed out that two bands - "perhaps the two finest acts of the decade" - were signed '
+     'to small labels.',
+     "perhaps the two finest acts", "Berger", None),
+    ('Tom Berger pointed at the map. "We go north," the guide said.', "We go north", "guide", "Berger"),
     # A verb of judging over a quoted fragment makes the fragment its subject's.
     ('Jane Roe welcomed the minister\'s "courage in keeping his word" on the vote.',
      "courage in keeping his word", "Roe", "minister"),

@@ -186,8 +186,10 @@ def _cue_nearby(doc: Doc, q: QuoteSpan, others: Sequence[tuple[int, int]] = ()) 
     if not sents:
         return None
     last = sents[-1]
-    if last.end < len(doc) and last.end_char - q.end <= 2:
-        sents.append(doc[last.end].sent)  # the quote ends its sentence: the tag may follow
+    if last.end < len(doc) and last.end_char - q.end <= 2 and "\n\n" not in doc.text[q.end : doc[last.end].idx]:
+        # the quote ends its sentence: the tag may follow, but never from the next paragraph, whose
+        # verbs ("Henson can now expect …") belong to its own story
+        sents.append(doc[last.end].sent)
     best: tuple[int, Token] | None = None
     for sent in sents:
         for tok in sent:
@@ -416,6 +418,7 @@ def _resolve(
 ) -> tuple[list[Source], list[Attribution]]:
     text = cands.text
     resolver = SourceResolver(doc, entities, text)
+    resolver.quoted = quoted
     # Resolve every source phrase in text order, so anaphora see what came before.
     jobs: list[tuple[int, str, object]] = []
     for i, claim in enumerate(claims):
@@ -457,7 +460,7 @@ def _resolve(
         author = source_of.get(i)
         if doc_idx is not None and author is not None and doc_idx != author:
             resolver.attach_author(doc_idx, author)
-    _close_runs_on(claims, source_of)
+    _close_runs_on(text, claims, source_of)
     for i, claim in enumerate(claims):
         if claim.continues is not None and i not in source_of:
             source_of[i] = source_of.get(claim.continues)
@@ -513,15 +516,25 @@ def _documents(doc: Doc, claims: list[Claim]) -> list[tuple[Token, int]]:
     return out
 
 
-def _close_runs_on(claims: list[Claim], source_of: dict[int, int | None]) -> None:
+def _close_runs_on(text: str, claims: list[Claim], source_of: dict[int, int | None]) -> None:
     """A quote running over paragraphs is tagged where it closes: each untagged opening part takes the
-    source of the quote that follows it (backwards, so a three-paragraph quote chains to its end)."""
+    source of the quote that follows it (backwards, so a three-paragraph quote chains to its end).
+
+    Only a quote that starts where the open part stops (nothing but space and marks between) is its
+    rest: when words stand between, the scanner lost a mark there (a nested ``"fake"``), and the next
+    quote found may be someone else's, so the part keeps the speaker it continues from instead.
+    """
     following: int | None = None
     for i in range(len(claims) - 1, -1, -1):
         claim = claims[i]
         if not claim.quoted:
             continue
-        if claim.runs_on and claim.cue is None and following is not None:
+        if (
+            claim.runs_on
+            and claim.cue is None
+            and following is not None
+            and not _WORD_RE.search(text[claim.content[1] : claims[following].content[0]])
+        ):
             src = source_of.get(following)
             if src is not None:
                 source_of[i] = src

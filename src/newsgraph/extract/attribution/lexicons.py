@@ -19,6 +19,11 @@ def words(text: str) -> frozenset[str]:
     return frozenset(text.split())
 
 
+#: Phrasal verbs that report speech with their particle ("pointed out that", "spelled out"): the verb
+#: alone reports nothing ("pointed at the map").
+PHRASAL_CUE_VERBS: frozenset[tuple[str, str]] = frozenset(
+    {("point", "out"), ("spell", "out"), ("weigh", "in"), ("chime", "in"), ("speak", "out")}
+)
 #: Verbs that report speech, writing or belief when they take a clause or a quote.
 CUE_VERBS: frozenset[str] = words("""
     say tell add write report reveal announce claim state argue insist explain note warn
@@ -216,6 +221,8 @@ DOUBLED_MARKS: tuple[str, ...] = ("``", "''", "’’", "‘‘")
 SENTENCE_END_MARKS: tuple[str, ...] = (".", "!", "?")
 #: Words a reopened, never-closed quote needs to count as a quote of its own (not a stray inch mark).
 MIN_REOPENED_QUOTE_WORDS = 3
+#: A quotation nested in straight marks inside an open quote is at most this many words ("fake").
+MAX_NESTED_QUOTE_WORDS = 4
 #: A quote longer than this (in characters) is treated as an unclosed mark, not a quote.
 MAX_QUOTE_CHARS = 2500
 #: A quote with fewer words than this needs a speaker to count (else it is a scare quote or a title).
@@ -499,6 +506,7 @@ EPITHET_NOUNS: frozenset[str] = words("""
     founder entrepreneur billionaire tycoon mogul politician candidate nominee incumbent premier pontiff
     monarch king queen prince princess chancellor president minister senator governor mayor chairman
     chairwoman chief boss striker midfielder goalkeeper batsman bowler skipper frontman economist
+    developer businessman businesswoman magnate millionaire
     """)
 #: An age that makes any description a person's epithet: "the 74-year-old".
 AGE_EPITHET_RE = re.compile(r"\b[\w]+-year-old\b")

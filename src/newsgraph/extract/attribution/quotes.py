@@ -69,7 +69,10 @@ def _scan_paragraph(text: str, start: int, end: int) -> tuple[list[QuoteSpan], i
     found: list[QuoteSpan] = []
     open_at: int | None = None
     opener = ""
+    skip_to = start
     for i in range(start, end):
+        if i < skip_to:
+            continue
         ch = text[i]
         if ch not in lex.OPENING_QUOTES and ch not in lex.CLOSING_QUOTES:
             continue
@@ -82,6 +85,10 @@ def _scan_paragraph(text: str, start: int, end: int) -> tuple[list[QuoteSpan], i
         closers = lex.CLOSERS_FOR.get(opener, lex.CLOSING_QUOTES)
         if ch in closers and (ch != "“" or opener == "„" or _closes_curly_opener(text, i)):
             if ch == '"' and opener == '"' and _straight_opens(text, i) and not _closes_curly_opener(text, i):
+                nested_end = _nested_straight(text, i, end)
+                if nested_end is not None:
+                    skip_to = nested_end  # a word or two held up in straight marks inside the quote
+                    continue
                 # a straight mark that looks like an opener: the previous one was unclosed
                 found.extend(_reopened(text, open_at, i))
                 open_at = i
@@ -94,6 +101,29 @@ def _scan_paragraph(text: str, start: int, end: int) -> tuple[list[QuoteSpan], i
             found.extend(_reopened(text, open_at, i))
             open_at = i  # the same opener again: the first one was never closed
     return found, open_at
+
+
+def _nested_straight(text: str, i: int, end: int) -> int | None:
+    """Where a short quotation nested in straight marks inside an open quote ends, or None.
+
+    Copy that writes every mark straight nests them too (``"He said he would "fake" an injury and
+    leave."``): an opener-looking mark inside an open quote is then no reopening when a closer follows
+    within a few words, with no sentence end between, and the sentence goes on after it in lower case
+    or with a comma. RETURNS: the offset just after the nested closer.
+    """
+    if text[:i].rstrip()[-1:] in lex.SENTENCE_END_MARKS:
+        return None  # a mark opening a sentence reopens the quote ("It failed. "We tried," she said.)
+    close = text.find('"', i + 1, end)
+    if close == -1 or text[close - 1] in ",;:":
+        return None
+    inner = text[i + 1 : close]
+    words = inner.split()
+    if not words or len(words) > lex.MAX_NESTED_QUOTE_WORDS or any(m in inner for m in lex.SENTENCE_END_MARKS):
+        return None
+    after = text[close + 1 : close + 3]
+    if not (after[:1] == "," or (after[:1] == " " and after[1:2].islower())):
+        return None
+    return close + 1
 
 
 def _reopened(text: str, open_at: int, reopen: int) -> list[QuoteSpan]:
@@ -140,7 +170,10 @@ def _scan_singles(text: str, start: int, end: int) -> list[QuoteSpan]:
     found: list[QuoteSpan] = []
     open_at: int | None = None
     opener = ""
+    skip_to = start
     for i in range(start, end):
+        if i < skip_to:
+            continue
         ch = text[i]
         if open_at is not None and ch in lex.SINGLE_CLOSERS_FOR[opener] and _single_closes(text, i):
             inner_start, inner_end = _trim(text, open_at + 1, i)

@@ -83,6 +83,10 @@ _LOWER: dict[int, str] = {}
 MAX_LOWER_CACHE = 500_000
 
 
+#: Lemmas a cue verb may have: the cue verbs and the verbs of the phrasal ones (kept if their particle is there).
+_CUE_LEMMAS = lex.CUE_VERBS | {verb for verb, _ in lex.PHRASAL_CUE_VERBS}
+
+
 def _hashes_where(doc: Doc, column: numpy.ndarray, words: frozenset[str] | set[str]) -> numpy.ndarray:
     """The hashes in ``column`` whose string, lowercased, is in ``words``."""
     strings = doc.vocab.strings
@@ -110,9 +114,10 @@ def candidates(doc: Doc, text: str | None = None) -> Candidates:
     def pick(mask: numpy.ndarray) -> list[Token]:
         return [doc[int(i)] for i in numpy.flatnonzero(mask)]
 
+    cue_lemmas = pick(verbal & numpy.isin(lemmas, _hashes_where(doc, lemmas, _CUE_LEMMAS)))
     return Candidates(
         text=text,
-        cue_verbs=pick(verbal & numpy.isin(lemmas, _hashes_where(doc, lemmas, lex.CUE_VERBS))),
+        cue_verbs=[t for t in cue_lemmas if is_cue_verb(t)],
         cue_nouns=pick((pos == NOUN) & numpy.isin(lemmas, _hashes_where(doc, lemmas, lex.CUE_NOUNS))),
         according=pick(numpy.isin(lowers, _hashes_where(doc, lowers, {"according"}))),
         anonymity=pick(numpy.isin(lowers, _hashes_where(doc, lowers, {"anonymity", "anonymously"}))),
@@ -121,7 +126,12 @@ def candidates(doc: Doc, text: str | None = None) -> Candidates:
 
 
 def is_cue_verb(token: Token) -> bool:
-    return token.pos_ in VERBAL_POS and token.lemma_.lower() in lex.CUE_VERBS
+    if token.pos_ not in VERBAL_POS:
+        return False
+    lemma = token.lemma_.lower()
+    if lemma in lex.CUE_VERBS:
+        return True
+    return any((lemma, c.lower_) in lex.PHRASAL_CUE_VERBS for c in token.children if c.dep_ == "prt")
 
 
 def speaker_of(verb: Token, depth: int = 0) -> Token | None:

@@ -28,10 +28,12 @@ from newsgraph.vocab.parse import (
     PROPER_OR_PRONOUN_POS,
     SINGULAR_NOUN_TAGS,
 )
-from newsgraph.vocab.pronouns import POSSESSIVE_PRONOUNS
+from newsgraph.vocab.pronouns import PERSON_PRONOUN_GENDERS, POSSESSIVE_PRONOUNS
 
 PERSON_LABELS = frozenset({"PERSON"})
 ORG_LABELS = frozenset({"ORG", "GPE", "NORP", "FAC"})
+#: Every pronoun form a mention may be (a mention that is one names nobody by itself).
+_PRONOUN_FORMS = lex.SPEAKER_PRONOUNS | lex.THING_PRONOUNS | frozenset(POSSESSIVE_PRONOUNS)
 #: How many sentences back a pronoun may reach for its referent.
 PRONOUN_WINDOW_SENTENCES = 3
 MAX_DESCRIPTION_CHARS = 120
@@ -220,6 +222,9 @@ class SourceResolver:
         self.drafts: list[_Draft] = []
         self._unstated: int | None = None
         self._by_key: dict[str, int] = {}
+        self._genders: dict[str, str | None] = {}
+        #: The quotations' inner spans (set by the caller): who a quote speaks of is not its speaker.
+        self.quoted: list[tuple[int, int]] = []
 
     # --- classification -------------------------------------------------------
 
@@ -340,12 +345,73 @@ class SourceResolver:
             if floor_sent.start == 0:
                 break
             floor_sent = self.doc[floor_sent.start - 1].sent
-        candidates = self.index.persons_before(head.idx, floor_sent.start_char)
+        gender = PERSON_PRONOUN_GENDERS.get(head.lower_)
+        candidates = [r for r in self.index.persons_before(head.idx, floor_sent.start_char)
+                      if not self._other_gender(r, gender) and not self._spoken_of(r, sent)]  # fmt: skip
         if not candidates:
             return self._recent(head.idx, lambda d: d.kind == "person" and not d.anonymous)
         subjects = [r for r in candidates if self._is_subject(r)]
         ref = (subjects or candidates)[-1]
-        return self._for_entity(ref, None)
+        # An unnamed speaker wins only after the last *name*: the entity stage's pronoun mentions (a "We"
+        # inside the very quote this pronoun tags) follow its own reading of the pronoun.
+        named_at = max((r.end for r in candidates if self.text[r.start : r.end].lower() not in _PRONOUN_FORMS),
+                       default=floor_sent.start_char)  # fmt: skip
+        unnamed = self._unnamed_speaker(head.idx, max(floor_sent.start_char, named_at), gender)
+        return unnamed if unnamed is not None else self._for_entity(ref, None)
+
+    def _spoken_of(self, ref: _EntityRef, sent: Span) -> bool:
+        """True for a person the quote in the pronoun's own sentence speaks *of* ("'Gavin kicked it,' he
+        said", "'he's lying,' he said"): a speaker names themselves "I", so only a first-person mention
+        inside that quote may be the speaker."""
+        if self.text[ref.start : ref.end].lower() in lex.FIRST_PERSON_PRONOUNS:
+            return False
+        return any(sent.start_char <= s and s <= ref.start and ref.end <= e for s, e in self.quoted)
+
+    def _entity_gender(self, entity_id: str | None) -> str | None:
+        """The gender the article's words give a person entity: an honorific before a mention ("Mr
+        McConnell"), a gendered title ("spokeswoman"), a "he"/"she" the entity stage resolved to it; None
+        on none or both. Only used to keep "she" off a man, never written to a record."""
+        if entity_id is None:
+            return None
+        if entity_id not in self._genders:
+            words: set[str] = set()  # honorifics and titles: the article's own words about the person
+            pronouns: set[str] = set()  # the entity stage's reading, weaker: used when words say nothing
+            entity = next((e for e in self.entities if e.id == entity_id), None)
+            for m in entity.mentions if entity else []:
+                word = m.text.lower()
+                if word in ("he", "she"):  # a subject; a possessive may sit in a quote about someone else
+                    pronouns.add(PERSON_PRONOUN_GENDERS[word])
+                before = self.text[max(0, m.start - 6) : m.start].split()
+                if before and before[-1].lower().rstrip(".") in lex.HONORIFIC_GENDERS:
+                    words.add(lex.HONORIFIC_GENDERS[before[-1].lower().rstrip(".")])
+            for title in entity.titles if entity else []:
+                words.update(lex.GENDERED_TITLES[w] for w in title.lower().split() if w in lex.GENDERED_TITLES)
+            found = words or pronouns
+            self._genders[entity_id] = found.pop() if len(found) == 1 else None
+        return self._genders[entity_id]
+
+    def _other_gender(self, ref: _EntityRef, gender: str | None) -> bool:
+        known = self._entity_gender(ref.id)
+        return gender is not None and known is not None and known != gender
+
+    def _unnamed_speaker(self, offset: int, floor: int, gender: str | None) -> int | None:
+        """An unnamed person who spoke after ``floor`` ("A spokesman for the press said …"): a later
+        "he said" is theirs, not the person named before them. Sources exist only for speakers, so a
+        source mentioned in the window spoke there; one whose noun says another gender is passed over."""
+        def fits(d: _Draft) -> bool:
+            if d.kind not in ("person", "anonymous") or d.entity is not None or d.plural:
+                return False
+            if d.key is None or not d.key.startswith(("text:", "anon:")):
+                return False  # an unresolved pronoun's own source, or a post or a label
+            if d.head_lemma not in lex.ROLE_NOUNS | lex.ANONYMOUS_NOUNS | lex.PERSON_WORDS:
+                return False  # a name the entity stage missed ("Green"), not a description
+            noun = lex.GENDERED_TITLES.get(d.head_lemma) or lex.PERSON_NOUN_GENDERS.get(d.head_lemma)
+            return not (gender and noun and noun != gender)
+
+        idx = self._recent(offset, fits)
+        if idx is None or max(s for s, _ in self.drafts[idx].mentions if s < offset) < floor:
+            return None
+        return idx
 
     def _is_epithet(self, head: Token, phrase: Span) -> bool:
         """ "the 74-year-old comedian", "the Tory leader": a definite singular person noun with no name.
@@ -387,7 +453,11 @@ class SourceResolver:
 
     def _is_subject(self, ref: _EntityRef) -> bool:
         span = self.doc.char_span(ref.start, ref.end, alignment_mode="expand")
-        return span is not None and span.root.dep_ in NOMINAL_SUBJECT_DEPS
+        if span is None:
+            return False
+        root = span.root
+        # "The party's leader, Jo Dale, welcomed it": a name in apposition to the subject is the subject
+        return root.dep_ in NOMINAL_SUBJECT_DEPS or (root.dep_ == "appos" and root.head.dep_ in NOMINAL_SUBJECT_DEPS)
 
     def _for_entity(self, ref: _EntityRef, span: tuple[int, int] | None) -> int:
         key = self._entity_key(ref)
@@ -433,7 +503,9 @@ class SourceResolver:
             return None
         span = (phrase.start_char, phrase.end_char)
         ref = self._entity_for(head, phrase)
-        if ref is None:
+        if ref is None or ref.label not in PERSON_LABELS:
+            # "The Democrat who defeated him, Gov. Jo Dale, said": the head's own tag (a party, NORP) is
+            # no source when a person is named in apposition
             named = next((c for c in head.rights if c.dep_ == "appos" and self.index.of(c) is not None), None)
             if named is not None and self.index.of(named).label in PERSON_LABELS:  # type: ignore[union-attr]
                 # "her senior policy adviser, Jake Sullivan": the person named in apposition
