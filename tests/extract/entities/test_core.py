@@ -288,3 +288,11 @@ def test_random_text_never_raises(parse):
                 assert text[m.start : m.end] == m.text
 
     check()
+
+
+def test_a_name_does_not_end_in_a_pronoun(parse):
+    text = 'Paul Wendt left early. Story Continued Below He added that the vote was close.'
+    doc = parse(text)
+    assert any(e.text.endswith(" He") for e in doc.ents)  # the tagger's span, page furniture run on
+    found = entities(doc)
+    assert all(not m.text.endswith(" He") for e in found for m in e.mentions)

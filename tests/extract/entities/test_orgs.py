@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from extract.entities._lookup import owner
-from newsgraph.extract.entities.core import entities
+from extract.entities._lookup import named, owner
+from newsgraph.extract.entities.core import _camel_case_names, entities
 from newsgraph.extract.entities.orgs import org_kind
 from newsgraph.extract.entities.speakers import quote_runs
 
@@ -181,3 +181,36 @@ def test_an_organisation_noun_before_a_name_makes_it_an_organisation(parse):
 def test_an_organisation_noun_inside_a_name_stays(parse):
     found = entities(parse("Bank of England officials met on Monday."))
     assert any(e.name == "Bank of England" for e in found)
+
+
+def test_the_it_of_a_cleft_stands_for_nothing(parse):
+    text = ('Acme Bank said the Orrin Fund had lost money. "It is the Orrin Fund that is set up to enrich '
+            'its founders," Acme Bank said.')
+    found = entities(parse(text))
+    assert owner(found, "It", text.index("It is")) is None
+
+
+def test_an_appositive_kind_makes_the_company_mean_that_organisation(parse):
+    text = ('The panel will vote on contempt charges against Veltrex, a medical supply company that used to '
+            'work with Harbor Health. The panel said the company had not complied.')
+    found = entities(parse(text))
+    assert owner(found, "the company", text.index("the company")) is named(found, "Veltrex")
+
+
+def test_a_camel_case_word_written_twice_is_an_organisation(parse):
+    doc = parse("Lawyers for BrightPath said the claim was false. BrightPath denied it. McAllen met "
+                "McAllen. ZenVault was sold.")
+    doc.ents = []  # as when the tagger labels none of them
+    found = {doc[s.start].text: s.label for s in _camel_case_names(doc)}
+    assert found.get("BrightPath") == "ORG"
+    assert "McAllen" not in found  # a surname with a glued particle
+    assert "ZenVault" not in found  # written once
+
+
+def test_a_persons_campaign_is_an_organisation_of_its_own(parse):
+    text = ('Mara Lindqvist is running for governor. The Lindqvist campaign said on Monday that it had raised '
+            '$2 million. Reporters asked the campaign about its donors.')
+    found = entities(parse(text))
+    campaign = owner(found, "the campaign", text.index("the campaign"))
+    assert campaign is not None and campaign.name == "Lindqvist campaign"
+    assert campaign is not named(found, "Mara Lindqvist")

@@ -55,3 +55,12 @@ def test_a_description_in_a_relative_clause_is_no_title(parse):
     text = "Mr Dale, who is a lawyer, met Omar Haddad. Later the lawyer left."
     found = entities(parse(text))
     assert not named(found, "Dale").titles
+
+
+def test_an_open_role_goes_to_the_articles_protagonist_not_the_last_name(parse):
+    text = ('Paul Wendt on Wednesday said a police officer may have panicked when she stopped Carl Oduya. '
+            'Speaking at a church in Leeds, the presidential nominee said he was troubled. Carl Oduya was '
+            'unarmed. Oduya later left for Ohio.')  # Oduya is named more often; Wendt is the subject
+    found = entities(parse(text))
+    at = text.index("the presidential nominee")
+    assert owner(found, "the presidential nominee", at) is named(found, "Paul Wendt")

@@ -50,3 +50,29 @@ def test_a_speaker_named_after_a_reopened_quotation_wins_over_the_last_one(parse
     found = entities(parse(text))
     assert owner(found, "I", text.index("I think")) is named(found, "Omar Haddad")
 
+
+def test_a_quotation_right_after_an_attributed_one_keeps_its_speaker(parse):
+    # The next sentence's "Lee Park said he ..." opens another speaker's reported speech.
+    text = ('"This is a fight for everyone," Ada Quist said on the radio show. "I am not going to lose sleep '
+            'over it. I think we are the future." For his part, Lee Park said he thought the plan would work.')
+    found = entities(parse(text))
+    ada = named(found, "Ada Quist")
+    assert owner(found, "I", text.index("I am")) is ada
+    assert owner(found, "we", text.index("we are")) is ada
+
+
+def test_a_denied_speech_verb_is_no_speaker(parse):
+    # Without a speaker of its own, the quotation takes the next sentence's speech verb, unless it is denied.
+    text = ('Tom Reyes, the editor, said in a statement that the reports were fair. "We asked the council '
+            'twice." Nadia Frey has not responded to questions about the deal.')
+    found = entities(parse(text))
+    assert owner(found, "We", text.index("We asked")) is named(found, "Tom Reyes")
+
+
+def test_a_speaker_pronoun_reaches_past_quoted_sentences_and_not_to_the_topic(parse):
+    text = ('Speaking in Leeds, Paul Wendt said, "This officer, I do not know what she was thinking. '
+            'I am troubled by that. We have to be careful. We have to be calm. We have to wait." '
+            'On Carl Oduya, he said, "I watched the video."')
+    found = entities(parse(text))
+    assert owner(found, "he", text.index("he said")) is named(found, "Paul Wendt")
+    assert owner(found, "I", text.index("I watched")) is named(found, "Paul Wendt")
