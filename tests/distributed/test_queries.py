@@ -170,3 +170,29 @@ def test_postings_search_reads_less_than_every_posting(duck):
     assert len(search.window(groups, 2)) == 2
     (the,) = search.lists.values()
     assert the.df > 10 and len(the.orders) == 2
+
+
+@pytest.mark.parametrize("window", [1, 2, 5, q.SEARCH_RANK_WINDOW])
+@pytest.mark.parametrize("text", ["Saltmere the", "Saltmere fares", "fares said", "plan NOT Saltmere",
+                                  '"news conference" the', "rep* the", "Voss NOT the", "Voss the fares"])
+def test_rarest_first_answers_as_the_datasets_do(duck, plain_duck, text, window):
+    """An AND read from its rarest list, the others looked up at its articles: the rows, scores and order of
+    one scan of the ``terms`` index, whatever the window."""
+    mine = q.records_of(plain_duck.search(text, limit=100, window=window))
+    assert q.records_of(duck.search(text, limit=100, window=window)) == mine
+
+
+def test_rarest_first_reads_the_common_list_at_the_rare_articles_only(duck):
+    """A rare word and a word in every article: the common list holds postings at the rare word's articles
+    only (not the window's worth read from the top)."""
+    from newsgraph.parquet.duck import _search_groups
+    from newsgraph.parquet.postings import PostingsSearch
+
+    groups = _search_groups("Saltmere the")
+    search = PostingsSearch(duck.con, [t for g in groups for _, t in g])
+    rare, common = sorted(search.lists.values(), key=lambda p: p.df)
+    assert 0 < rare.df < common.df
+    found = search.window(groups, 1)
+    assert len(found) == 1
+    assert len(rare.orders) == rare.df
+    assert len(common.orders) <= rare.df and set(common.orders.tolist()) <= set(rare.orders.tolist())
