@@ -21,6 +21,10 @@ if TYPE_CHECKING:
 LOCAL = "local"
 #: Memory each local worker may use before Dask pauses it (the model takes ~0.5 GB, see docs/scale.md).
 LOCAL_WORKER_MEMORY = "2GiB"
+#: Dask settings of a cluster started here. The worker's statistical profiler samples every thread
+#: ten times a second for the dashboard's Profile page; on a worker that parses all the time that
+#: is CPU taken from the parse, so a local cluster runs without it (a running cluster keeps its own).
+LOCAL_CONFIG = {"distributed.worker.profile.enabled": False}
 
 
 def local_workers(address: str) -> int | None:
@@ -38,6 +42,8 @@ def local_workers(address: str) -> int | None:
 @contextmanager
 def connect(address: str, *, dashboard: bool = True) -> Iterator[Client]:
     """A client of the cluster ``address`` names; a local cluster is closed again at the end."""
+    import dask
+
     from distributed import Client, LocalCluster
 
     n = local_workers(address)
@@ -45,6 +51,8 @@ def connect(address: str, *, dashboard: bool = True) -> Iterator[Client]:
         with Client(address) as client:
             yield client
         return
-    with LocalCluster(n_workers=n, threads_per_worker=1, processes=True, memory_limit=LOCAL_WORKER_MEMORY,
-                      dashboard_address=":0" if dashboard else None) as cluster, Client(cluster) as client:
+    with dask.config.set(LOCAL_CONFIG), LocalCluster(
+        n_workers=n, threads_per_worker=1, processes=True, memory_limit=LOCAL_WORKER_MEMORY,
+        dashboard_address=":0" if dashboard else None,
+    ) as cluster, Client(cluster) as client:
         yield client
