@@ -813,6 +813,8 @@ def sources(
     counted from the rows of the kept articles (``picked_articles``); all give the
     same report (``tests/store/test_source_tallies.py``, ``test_sources_filtered.py``).
     """
+    import pandas as pd
+
     check_name(outlet, "an outlet filter")
     check_name(author, "an author filter")
     of, per = share_dimensions(by)
@@ -833,25 +835,35 @@ def sources(
         FROM picked a CROSS JOIN attributions q ON {PICKED_ATTRIBUTION}
         LEFT JOIN sources s ON s.article_id = q.article_id AND s.id = q.source_id
         WHERE {IS_CLAIM} GROUP BY 1 ORDER BY 2 DESC, 1""", params).fetchall()
-    named = conn.execute(f"""{picked}
-        SELECT count(DISTINCT coalesce('#' || c.id, lower(s.description)))
-        FROM picked a CROSS JOIN sources s ON {PICKED_SOURCE}
-        LEFT JOIN entities e ON e.article_id = s.article_id AND e.id = s.entity_id
-        LEFT JOIN corpus_entities c ON c.id = e.corpus_entity_id
-        WHERE NOT coalesce(s.anonymous, 0) AND NOT {UNRESOLVED_SOURCE}""", params).fetchone()[0]
     # The display name and the anonymous flag are the group's least name and its greatest flag (a
-    # described source's rows may differ in case), so the tallies can give the same ones.
-    top = frame(conn, f"""{picked}
+    # described source's rows may differ in case), so the tallies can give the same ones. Without the
+    # anonymous filter every group is read: the named sources are the keys of the groups with a row
+    # that is not anonymous, so they need no statement of their own.
+    key = "coalesce('#' || c.id, lower(s.description))"
+    cur = conn.execute(f"""{picked}
         SELECT min(coalesce(c.name, s.description)) AS source, s.kind, max(coalesce(s.anonymous, 0)) AS anonymous,
-               count(q.id) AS attributions, count(DISTINCT s.article_id) AS articles
+               count(q.id) AS attributions, count(DISTINCT s.article_id) AS articles,
+               min(coalesce(s.anonymous, 0)) AS any_named, {key} AS key
         FROM picked a CROSS JOIN sources s ON {PICKED_SOURCE}
         LEFT JOIN entities e ON e.article_id = s.article_id AND e.id = s.entity_id
         LEFT JOIN corpus_entities c ON c.id = e.corpus_entity_id
         LEFT JOIN attributions q ON q.article_id = s.article_id AND q.source_id = s.id AND {IS_CLAIM}
         WHERE 1 {"AND s.anonymous" if anonymous else ""} AND NOT {UNRESOLVED_SOURCE}
-        GROUP BY coalesce('#' || c.id, lower(s.description)), s.kind
-        ORDER BY attributions DESC, articles DESC, source, coalesce('#' || c.id, lower(s.description)), s.kind
-        LIMIT ?""", (*params, limit))
+        GROUP BY {key}, s.kind
+        ORDER BY attributions DESC, articles DESC, source, {key}, s.kind
+        LIMIT ?""", (*params, limit if anonymous else -1))
+    groups = cur.fetchall()
+    if anonymous:
+        named = conn.execute(f"""{picked}
+            SELECT count(DISTINCT {key})
+            FROM picked a CROSS JOIN sources s ON {PICKED_SOURCE}
+            LEFT JOIN entities e ON e.article_id = s.article_id AND e.id = s.entity_id
+            LEFT JOIN corpus_entities c ON c.id = e.corpus_entity_id
+            WHERE NOT coalesce(s.anonymous, 0) AND NOT {UNRESOLVED_SOURCE}""", params).fetchone()[0]
+    else:
+        named = len({g[6] for g in groups if g[5] == 0 and g[6] is not None})
+    top = pd.DataFrame([g[:5] for g in (groups if limit < 0 else groups[:limit])],
+                       columns=[d[0] for d in cur.description[:5]])
     return _report(filters, n_articles, kinds, named, top,
                    share_rows(lambda sql, p: conn.execute(sql, p).fetchall(), where, params, of, per, picked=True))
 
