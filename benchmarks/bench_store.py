@@ -26,6 +26,7 @@ Examples:
 from __future__ import annotations
 
 import argparse
+import hashlib
 import json
 import os
 import random
@@ -108,9 +109,13 @@ def scale_up(path: Path, target: int) -> int:
     copy = 0
     while conn.execute("SELECT count(*) FROM articles").fetchone()[0] < target:
         copy += 1
-        # New ids keep 48 characters of the old one, then the copy and the position: unique even when
-        # the store was scaled up before (its copies share their originals' first 56 characters).
-        ids = [(i, f"{i[:48]}{copy:08x}{n:08x}") for n, i in enumerate(base)]
+        # New ids begin with 48 characters of a hash of the old id and the copy number, so they differ
+        # from their original's (and each other's) from the first characters on, as a real store's do:
+        # a 12-character short id names one article (copies that kept the original's first 48
+        # characters made /articles/<short id> ambiguous, HTTP 400). The copy and the position end
+        # the id, so it stays unique even when the store was scaled up before.
+        ids = [(i, f"{hashlib.sha256(f'{i}/{copy}'.encode()).hexdigest()[:48]}{copy:08x}{n:08x}")
+               for n, i in enumerate(base)]
         if conn.execute("SELECT 1 FROM articles WHERE id = ?", (ids[0][1],)).fetchone():
             continue  # a copy number used by an earlier scale-up
         conn.execute("BEGIN")

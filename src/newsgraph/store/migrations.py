@@ -990,6 +990,18 @@ def _browse_indexes(conn: sqlite3.Connection) -> None:
         """)
 
 
+def _sourcing_filters(conn: sqlite3.Connection) -> None:
+    """``articles_filtered``: what a filtered sourcing report needs of each article, without its text.
+
+    ``queries.picked_articles`` finds the articles an outlet or author filter keeps
+    (a substring match, which no index range serves) by testing every article's
+    outlet and authors, then reads their id, outlet and month. From the article rows
+    that scan reads every row's page with its text (about 70 ms at 40,900 articles,
+    growing with the store); this index holds the four columns, a few megabytes.
+    """
+    _run_script(conn, "CREATE INDEX articles_filtered ON articles(outlet, authors, published, id);")
+
+
 #: Every migration, in the order it runs. Append only.
 MIGRATIONS: tuple[Migration, ...] = (
     Migration("0001_initial", _initial),
@@ -1009,6 +1021,7 @@ MIGRATIONS: tuple[Migration, ...] = (
     Migration("0015_event_leads", _event_leads),
     Migration("0016_articles_by_source_kind", _articles_by_source_kind),
     Migration("0017_browse_indexes", _browse_indexes),
+    Migration("0018_sourcing_filters", _sourcing_filters),
 )
 
 

@@ -663,6 +663,28 @@ def _article_filter(outlet: str | None, author: str | None) -> tuple[str, tuple]
     return " AND ".join(clauses), tuple(params)
 
 
+def picked_articles(where: str) -> str:
+    """``WITH picked``: the articles a filter keeps (``where`` over ``articles a``), found once, before any join.
+
+    Joined as ``picked a CROSS JOIN sources s`` (or ``attributions q``) the rows of
+    the kept articles only are read. Joined the other way, as the planner chose for
+    ``sources s JOIN articles a`` with a substring filter no index serves, every
+    source or attribution of the store was read and its article looked up before the
+    filter dropped it: 1.7 s for one outlet of a 40,900-article store. MATERIALIZED
+    keeps the planner from folding the filter back into the join. The columns are the
+    ones the statements group by (``SHARE_PER``); ``articles_filtered`` (migration
+    ``0018_sourcing_filters``) holds them all, so finding the articles reads an index,
+    not the article rows and their texts.
+    """
+    return f"""WITH picked AS MATERIALIZED (
+        SELECT a.id, a.outlet, a.published, a.authors FROM articles a WHERE {where})"""
+
+
+#: The join of a picked article to its sources and to its attributions (``picked_articles``).
+PICKED_SOURCE = "s.article_id = a.id"
+PICKED_ATTRIBUTION = "q.article_id = a.id"
+
+
 #: Words a source may be named by when the attribution stage could not resolve who they are.
 UNRESOLVED_SOURCE_WORDS = tuple(sorted(
     PERSON_PRONOUN_FORMS | NEUTER_PRONOUN_FORMS | PLURAL_PRONOUN_FORMS | FIRST_PERSON_FORMS | SECOND_PERSON_FORMS))
@@ -708,7 +730,8 @@ def share_dimensions(by: Sequence[str] | str | None) -> tuple[list[str], str | N
 
 
 def share_rows(fetch: Callable[[str, tuple], list[tuple]], where: str, params: tuple, of: list[str],
-               per: str | None, author_join: str = AUTHOR_JOIN) -> dict[str, list[dict[str, Any]]]:
+               per: str | None, author_join: str = AUTHOR_JOIN, *, picked: bool = False
+               ) -> dict[str, list[dict[str, Any]]]:
     """Sources and their attributions by role or gender (per outlet, author, year or month), with shares.
 
     One row per value, ``unknown`` always among them (a source the article gives
@@ -716,21 +739,35 @@ def share_rows(fetch: Callable[[str, tuple], list[tuple]], where: str, params: t
     (one person in three articles is three), ``attributions`` their claims, each
     ``*_share`` a fraction of its group's total. ``fetch(sql, params)`` runs the
     SQL on either backend; only the authors' join differs between them.
+    ``picked`` (SQLite) reads the filtered articles first (``picked_articles``).
     """
     out: dict[str, list[dict[str, Any]]] = {}
+    head, articles, cond = ((picked_articles(where), f"picked a CROSS JOIN sources s ON {PICKED_SOURCE}", "1")
+                            if picked else ("", "sources s JOIN articles a ON a.id = s.article_id", where))
+    if not of:
+        return out
     group = SHARE_PER[per] if per else "NULL"
     join = author_join if per == "author" else ""
-    for name in of:
-        column, kinds = SHARE_OF[name]
-        kind_list = ", ".join(f"'{k}'" for k in kinds)
-        rows = fetch(f"""
-            SELECT {group} AS grp, coalesce({column}, '{UNKNOWN_SHARE}') AS value,
-                   count(DISTINCT s.article_id || '/' || s.id) AS sources, count(q.id) AS attributions
-            FROM sources s JOIN articles a ON a.id = s.article_id {join}
-            LEFT JOIN attributions q ON q.article_id = s.article_id AND q.source_id = s.id AND {IS_CLAIM}
-            WHERE {where} AND s.kind IN ({kind_list})
-            GROUP BY 1, 2""", params)
-        out[name] = share_table(name, per, rows)
+    # One statement for every dimension (each source row has one kind, role and gender, so the counts of
+    # its groups add up per dimension): the rows are read once, not once a dimension.
+    values = ", ".join(f"coalesce({SHARE_OF[name][0]}, '{UNKNOWN_SHARE}')" for name in of)
+    kind_list = ", ".join(f"'{k}'" for k in dict.fromkeys(k for name in of for k in SHARE_OF[name][1]))
+    rows = fetch(f"""{head}
+        SELECT {group} AS grp, s.kind, {values},
+               count(DISTINCT s.article_id || '/' || s.id) AS sources, count(q.id) AS attributions
+        FROM {articles} {join}
+        LEFT JOIN attributions q ON q.article_id = s.article_id AND q.source_id = s.id AND {IS_CLAIM}
+        WHERE {cond} AND s.kind IN ({kind_list})
+        GROUP BY {", ".join(str(i) for i in range(1, len(of) + 3))}""", params)
+    for i, name in enumerate(of):
+        kinds = SHARE_OF[name][1]
+        summed: dict[tuple[Any, Any], list[int]] = {}
+        for row in rows:
+            if row[1] in kinds:
+                counts = summed.setdefault((row[0], row[2 + i]), [0, 0])
+                counts[0] += int(row[-2])
+                counts[1] += int(row[-1])
+        out[name] = share_table(name, per, [(grp, value, n, c) for (grp, value), (n, c) in summed.items()])
     return out
 
 
@@ -771,9 +808,13 @@ def sources(
 
     Without a filter (outlet, author, dedupe) or a share grouping, the report is
     read from the source tallies (migration ``0014_source_tallies``): a few index
-    ranges however large the store. Otherwise, or with ``scan``, it is counted
-    from the rows; both give the same report (``tests/store/test_source_tallies.py``).
+    ranges however large the store; with ``dedupe`` alone, from the tallies less
+    the copies' share (``_deduped_sources``). Otherwise, or with ``scan``, it is
+    counted from the rows of the kept articles (``picked_articles``); all give the
+    same report (``tests/store/test_source_tallies.py``, ``test_sources_filtered.py``).
     """
+    import pandas as pd
+
     check_name(outlet, "an outlet filter")
     check_name(author, "an author filter")
     of, per = share_dimensions(by)
@@ -781,37 +822,50 @@ def sources(
                "by": [*of, *([per] if per else [])]}
     if not (scan or outlet or author or dedupe or per):
         return _tallied_sources(conn, filters, anonymous=anonymous, limit=limit, of=of)
+    if dedupe and not (scan or outlet or author or per):
+        return _deduped_sources(conn, filters, anonymous=anonymous, limit=limit, of=of)
     where, params = _article_filter(outlet, author)
     if dedupe:
         where += f" AND NOT {IS_COPY}"
     n_articles = conn.execute(f"SELECT count(*) FROM articles a WHERE {where}", params).fetchone()[0]
-    kinds = conn.execute(f"""
+    picked = picked_articles(where)  # every statement below reads the kept articles first
+    kinds = conn.execute(f"""{picked}
         SELECT coalesce(s.kind, 'unknown'), count(*), sum(coalesce(s.anonymous, 0)),
                sum(CASE WHEN {UNRESOLVED_SOURCE} THEN 1 ELSE 0 END)
-        FROM attributions q JOIN articles a ON a.id = q.article_id
+        FROM picked a CROSS JOIN attributions q ON {PICKED_ATTRIBUTION}
         LEFT JOIN sources s ON s.article_id = q.article_id AND s.id = q.source_id
-        WHERE {where} AND {IS_CLAIM} GROUP BY 1 ORDER BY 2 DESC, 1""", params).fetchall()
-    named = conn.execute(f"""
-        SELECT count(DISTINCT coalesce('#' || c.id, lower(s.description)))
-        FROM sources s JOIN articles a ON a.id = s.article_id
-        LEFT JOIN entities e ON e.article_id = s.article_id AND e.id = s.entity_id
-        LEFT JOIN corpus_entities c ON c.id = e.corpus_entity_id
-        WHERE {where} AND NOT coalesce(s.anonymous, 0) AND NOT {UNRESOLVED_SOURCE}""", params).fetchone()[0]
+        WHERE {IS_CLAIM} GROUP BY 1 ORDER BY 2 DESC, 1""", params).fetchall()
     # The display name and the anonymous flag are the group's least name and its greatest flag (a
-    # described source's rows may differ in case), so the tallies can give the same ones.
-    top = frame(conn, f"""
+    # described source's rows may differ in case), so the tallies can give the same ones. Without the
+    # anonymous filter every group is read: the named sources are the keys of the groups with a row
+    # that is not anonymous, so they need no statement of their own.
+    key = "coalesce('#' || c.id, lower(s.description))"
+    cur = conn.execute(f"""{picked}
         SELECT min(coalesce(c.name, s.description)) AS source, s.kind, max(coalesce(s.anonymous, 0)) AS anonymous,
-               count(q.id) AS attributions, count(DISTINCT s.article_id) AS articles
-        FROM sources s JOIN articles a ON a.id = s.article_id
+               count(q.id) AS attributions, count(DISTINCT s.article_id) AS articles,
+               min(coalesce(s.anonymous, 0)) AS any_named, {key} AS key
+        FROM picked a CROSS JOIN sources s ON {PICKED_SOURCE}
         LEFT JOIN entities e ON e.article_id = s.article_id AND e.id = s.entity_id
         LEFT JOIN corpus_entities c ON c.id = e.corpus_entity_id
         LEFT JOIN attributions q ON q.article_id = s.article_id AND q.source_id = s.id AND {IS_CLAIM}
-        WHERE {where} {"AND s.anonymous" if anonymous else ""} AND NOT {UNRESOLVED_SOURCE}
-        GROUP BY coalesce('#' || c.id, lower(s.description)), s.kind
-        ORDER BY attributions DESC, articles DESC, source, coalesce('#' || c.id, lower(s.description)), s.kind
-        LIMIT ?""", (*params, limit))
+        WHERE 1 {"AND s.anonymous" if anonymous else ""} AND NOT {UNRESOLVED_SOURCE}
+        GROUP BY {key}, s.kind
+        ORDER BY attributions DESC, articles DESC, source, {key}, s.kind
+        LIMIT ?""", (*params, limit if anonymous else -1))
+    groups = cur.fetchall()
+    if anonymous:
+        named = conn.execute(f"""{picked}
+            SELECT count(DISTINCT {key})
+            FROM picked a CROSS JOIN sources s ON {PICKED_SOURCE}
+            LEFT JOIN entities e ON e.article_id = s.article_id AND e.id = s.entity_id
+            LEFT JOIN corpus_entities c ON c.id = e.corpus_entity_id
+            WHERE NOT coalesce(s.anonymous, 0) AND NOT {UNRESOLVED_SOURCE}""", params).fetchone()[0]
+    else:
+        named = len({g[6] for g in groups if g[5] == 0 and g[6] is not None})
+    top = pd.DataFrame([g[:5] for g in (groups if limit < 0 else groups[:limit])],
+                       columns=[d[0] for d in cur.description[:5]])
     return _report(filters, n_articles, kinds, named, top,
-                   share_rows(lambda sql, p: conn.execute(sql, p).fetchall(), where, params, of, per))
+                   share_rows(lambda sql, p: conn.execute(sql, p).fetchall(), where, params, of, per, picked=True))
 
 
 def _report(filters: dict[str, Any], n_articles: int, kinds: list[tuple], named: int, top: pd.DataFrame,
@@ -871,6 +925,108 @@ def _tallied_sources(conn: sqlite3.Connection, filters: dict[str, Any], *, anony
         shares[name] = share_table(name, None, conn.execute(
             f"SELECT NULL, {column.removeprefix('s.')}, sum(sources), sum(claims) FROM source_share_tallies "
             f"WHERE kind IN ({marks}) GROUP BY 2 HAVING sum(sources) > 0", share_kinds).fetchall())
+    return _report(filters, n_articles, kinds, named, top, shares)
+
+
+#: SQL true for an article (``a``) that is a copy: ``IS_COPY`` as a list of ids, so a statement over the copies
+#: looks them up from ``sim_clusters_copies`` instead of testing every article.
+IS_LISTED_COPY = ("a.id IN (SELECT d.article_id FROM sim_clusters d WHERE d.index_name = 'articles' "
+                  "AND d.original = 0)")
+
+
+#: The share columns in ``source_share_tallies``' key, after its kind.
+SHARE_TALLY_VALUES = ("s.role", "s.gender")
+
+
+def _deduped_sources(conn: sqlite3.Connection, filters: dict[str, Any], *, anonymous: bool, limit: int,
+                     of: list[str]) -> SourcingReport:
+    """``sources(dedupe=True)`` of the whole store: the source tallies less the copies' share of them.
+
+    Counting the report from the rows of every original reads nearly the whole store
+    (more than 2 s at 40,900 articles, the web's deadline). The copies are few, and
+    every figure of the tallies is a sum over articles (``migrations._source_tallies``),
+    so the copies' share, counted by the tallies' own SELECTs over the copies only, is
+    taken away. The most cited sources: a source the copies do not cite keeps its rank,
+    so the first ``limit`` + (sources the copies cite) of the ranks' index, with those
+    the copies cite recounted, hold the answer; ties with the last one are all read, as
+    in ``_tallied_sources``. Equal to the scan (``tests/store/test_source_tallies.py``).
+    """
+    import pandas as pd
+
+    from newsgraph.store.migrations import source_tally_selects
+
+    copied = source_tally_selects(IS_LISTED_COPY)
+    n_articles = (conn.execute("SELECT n FROM tallies WHERE kind = 'rows' AND key = 'articles'").fetchone()[0]
+                  - conn.execute(f"SELECT count(*) FROM articles a WHERE {IS_LISTED_COPY}").fetchone()[0])
+    kind_counts = {str(k): [int(c), int(a), int(u)] for k, c, a, u in conn.execute(
+        "SELECT kind, claims, anonymous, unresolved FROM source_kind_tallies")}
+    for k, c, a, u in conn.execute(copied["source_kind_tallies"]):
+        counts = kind_counts.setdefault(str(k), [0, 0, 0])
+        for i, n in enumerate((c, a, u)):
+            counts[i] -= int(n or 0)
+    kinds = sorted(((k, *c) for k, c in kind_counts.items() if c[0] > 0), key=lambda r: (-r[1], r[0]))
+
+    named = conn.execute("SELECT n FROM source_named").fetchone()[0] - conn.execute(f"""
+        WITH c(key, articles) AS ({copied["source_named_keys"]})
+        SELECT count(*) FROM c JOIN source_named_keys k ON k.key = c.key
+        WHERE k.articles > 0 AND k.articles <= c.articles""").fetchone()[0]  # named in copies only
+
+    flag = 1 if anonymous else -1
+    # The copies' sources with their counts less the copies' share; 0 articles: cited by copies only.
+    less = {(key, kind): (claims, articles) for key, kind, claims, articles in conn.execute(f"""
+        WITH c(key, kind, anonymous, claims, articles) AS ({copied["source_ranks"]})
+        SELECT c.key, c.kind, r.claims - c.claims, r.articles - c.articles
+        FROM c JOIN source_ranks r ON r.key = c.key AND r.kind = c.kind AND r.anonymous = c.anonymous
+        WHERE c.anonymous = ?""", (flag,))}
+    walk = "SELECT key, kind, claims, articles FROM source_ranks INDEXED BY source_ranks_top WHERE anonymous = ? " \
+           "AND articles > 0"
+    if limit < 0:
+        ranked = conn.execute(walk, (flag,)).fetchall()
+    else:
+        ranked = conn.execute(walk + " ORDER BY claims DESC, articles DESC LIMIT ?",
+                              (flag, limit + len(less))).fetchall()
+        if ranked and len(ranked) == limit + len(less):
+            _, _, claims, articles = ranked[-1]
+            ranked = conn.execute(walk + " AND (claims > ? OR (claims = ? AND articles >= ?))",
+                                  (flag, claims, claims, articles)).fetchall()
+    rows = {(key, kind): (claims, articles) for key, kind, claims, articles in ranked if (key, kind) not in less}
+    rows.update({k: counts for k, counts in less.items() if counts[1] > 0})
+    order = sorted(rows, key=lambda r: (-rows[r][0], -rows[r][1]))
+    if 0 <= limit < len(order):  # the first ``limit`` and every source tied with the last of them
+        last = rows[order[limit - 1]] if limit else None
+        order = [r for r in order if last is not None and rows[r] >= last]
+    less_names: dict[tuple[str, str], dict[tuple[int, str], int]] = {}
+    for key, kind, anon, name, n, _ in conn.execute(copied["source_tallies"]):
+        if (key, kind) in rows:
+            less_names.setdefault((key, kind), {})[(int(anon), str(name))] = int(n)
+    top_rows = []
+    for key, kind in order:
+        left = less_names.get((key, kind), {})
+        names = [(name, anon) for anon, name, n in conn.execute(
+            "SELECT anonymous, name, sources FROM source_tallies WHERE key = ? AND kind = ?", (key, kind))
+            if n - left.get((int(anon), str(name)), 0) > 0 and (anon or not anonymous)]
+        claims, articles = rows[key, kind]
+        top_rows.append((min(n for n, _ in names), kind or None, max(a for _, a in names), claims, articles, key))
+    top_rows.sort(key=lambda r: (-r[3], -r[4], r[0], r[5], r[1] or ""))
+    top = pd.DataFrame([r[:5] for r in (top_rows if limit < 0 else top_rows[:limit])],
+                       columns=["source", "kind", "anonymous", "attributions", "articles"])
+
+    share_counts = {(k, r, g): [int(n), int(c)] for k, r, g, n, c in conn.execute(
+        "SELECT kind, role, gender, sources, claims FROM source_share_tallies")}
+    for k, r, g, n, c in conn.execute(copied["source_share_tallies"]):
+        counts = share_counts.setdefault((k, r, g), [0, 0])
+        counts[0] -= int(n)
+        counts[1] -= int(c or 0)
+    shares = {}
+    for name in of:
+        column, share_kinds = SHARE_OF[name]
+        summed: dict[str, list[int]] = {}
+        for (k, *values), (n, c) in share_counts.items():
+            if k in share_kinds:
+                totals = summed.setdefault(values[SHARE_TALLY_VALUES.index(column)], [0, 0])
+                totals[0] += n
+                totals[1] += c
+        shares[name] = share_table(name, None, [(None, v, n, c) for v, (n, c) in summed.items() if n > 0])
     return _report(filters, n_articles, kinds, named, top, shares)
 
 
@@ -1337,12 +1493,12 @@ def _sourcing_rows(conn: sqlite3.Connection, outlet: str | None, author: str | N
             SELECT nullif(outlet, ''), nullif(month, ''), kind, attributions, anonymous FROM sourcing_tallies
             WHERE attributions != 0 AND {where}""", params).fetchall()
     where, params = _article_filter(outlet, author)
-    return conn.execute(f"""
+    return conn.execute(f"""{picked_articles(where)}
         SELECT nullif(a.outlet, ''), CASE WHEN a.published GLOB '{MONTH_GLOB}' THEN substr(a.published, 1, 7) END
                AS month, coalesce(s.kind, 'unknown') AS source_kind, count(*), sum(coalesce(s.anonymous, 0))
-        FROM attributions q JOIN articles a ON a.id = q.article_id
+        FROM picked a CROSS JOIN attributions q ON {PICKED_ATTRIBUTION}
         LEFT JOIN sources s ON s.article_id = q.article_id AND s.id = q.source_id
-        WHERE {where} GROUP BY 1, month, source_kind""", params).fetchall()
+        GROUP BY 1, month, source_kind""", params).fetchall()
 
 
 #: Outlets ``sourcing_breakdown`` lists one by one; the others are summed as ``other outlets``.
