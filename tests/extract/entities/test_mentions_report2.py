@@ -1,0 +1,85 @@
+"""The second held-out mention report set (``mentions_report2.json``) is well formed.
+
+Form only: this module never runs the entity stage on the set's articles, so that the set stays
+held out until it is scored once at the end of the round (docs/quality.md, issue 15).
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from collections import Counter
+from pathlib import Path
+
+import pytest
+
+from _paths import CORPUS, needs_shared
+from newsgraph.evaluate.mentions import load_annotations, read_article
+
+DATA = Path(__file__).resolve().parents[3] / "benchmarks" / "data"
+REPORT2 = DATA / "mentions_report2.json"
+OTHER_SETS = ("mentions_handchecked.json", "mentions_unseen.json", "mentions_dev.json", "mentions_dev2.json")
+
+#: The categories of the annotation protocol (benchmarks/score_mentions.py --candidates).
+CATEGORIES = ("pronoun", "first_person", "description", "role")
+#: The minimums the set was made to (issue 15): enough articles, mentions and organisation descriptions.
+MIN_ARTICLES, MIN_MENTIONS, MIN_DESCRIPTIONS = 16, 180, 40
+#: The reserved pool the set was drawn from: folder and the inclusive range of file numbers.
+POOL = {"bbc/bbc/business": (451, 510), "bbc/bbc/entertainment": (340, 386),
+        "buzzfeed_webis2016/articles": (1400, 1519)}
+
+pytestmark = needs_shared(CORPUS)
+
+
+@pytest.fixture(scope="module")
+def report2() -> dict:
+    return load_annotations(REPORT2)
+
+
+def test_articles_are_from_the_reserved_pool_and_new(report2):
+    files = [a["file"] for a in report2["articles"]]
+    assert len(files) == len(set(files)) >= MIN_ARTICLES
+    others = {a["file"] for name in OTHER_SETS for a in load_annotations(DATA / name)["articles"]}
+    assert not set(files) & others
+    for name in files:
+        folder, _, stem = name.rpartition("/")
+        low, high = POOL[folder]
+        assert low <= int(stem.split(".")[0]) <= high, name
+        assert (CORPUS / name).is_file(), name
+
+
+def test_every_mention_points_at_its_words(report2):
+    for article in report2["articles"]:
+        text = read_article(CORPUS / article["file"])
+        last_end = 0
+        for item in article["mentions"]:
+            start, end = item["start"], item["end"]
+            assert text[start:end] == item["text"], (article["file"], item)
+            assert start >= last_end, (article["file"], item)  # in text order, no overlap
+            last_end = end
+            assert f"[[{item['text']}]]" in item["context"]
+            assert item["category"] in CATEGORIES
+            gold = item["refers_to"]
+            assert gold is None or (isinstance(gold, list) and gold and all(isinstance(g, str) and g for g in gold))
+
+
+def test_counts_meet_the_minimums_and_match_the_description(report2):
+    counts = Counter(m["category"] for a in report2["articles"] for m in a["mentions"])
+    assert sum(counts.values()) >= MIN_MENTIONS
+    assert counts["description"] >= MIN_DESCRIPTIONS
+    stated = re.search(r"Counts: (\d+) mentions: (\d+) pronoun, (\d+) first_person, (\d+) description, (\d+) role",
+                       report2["description"])
+    assert stated, "the description states the counts per category"
+    total, *per_category = (int(n) for n in stated.groups())
+    assert total == sum(counts.values())
+    assert per_category == [counts[c] for c in CATEGORIES]
+    assert "REPORT set" in report2["description"]
+
+
+def test_the_file_is_plain_json_with_only_the_known_fields():
+    data = json.loads(REPORT2.read_text(encoding="utf-8"))
+    assert set(data) == {"description", "articles"}
+    for article in data["articles"]:
+        assert set(article) == {"file", "mentions"}
+        for item in article["mentions"]:
+            assert set(item) == {"start", "end", "text", "category", "refers_to", "context"}
