@@ -9,7 +9,9 @@ articles), ``benchmarks/data/mentions_unseen.json`` (16 unseen articles, by
 category; the report set) and ``benchmarks/data/mentions_dev.json`` (17 other
 articles, same protocol; the development set) and ``benchmarks/data/mentions_dev2.json``
 (12 BuzzFeed-Webis XML articles, the second development set; an XML article's text is its
-``<mainText>``); how they were made is said there and in docs/quality.md.
+``<mainText>``); ``benchmarks/data/mentions_report2.json`` (20 articles of a reserved pool, the
+second report set: scored once at the end of a round, totals only); how they were made is said
+there and in docs/quality.md.
 
 ``--candidates`` lists what to annotate in an article by regular expressions
 over its text alone (never the system's output), as the development set was
