@@ -233,3 +233,23 @@ def test_participle_on_people_as_object_is_still_done_by_them():
 6/./2/punct
 """)
     assert agent(doc[4]).text == "players"
+
+
+def test_gerund_on_a_means_noun_is_done_by_whoever_seeks_the_means():
+    # "The crew sought a way of freeing the ship": the crew frees it.
+    doc = tokens("""
+0/The/1/det/DET/DT 1/crew/2/nsubj/NOUN/NN 2/sought/2/ROOT/VERB/VBD/seek 3/a/4/det/DET/DT
+4/way/2/dobj/NOUN/NN 5/of/4/prep/ADP/IN 6/freeing/5/pcomp/VERB/VBG/free 7/the/8/det/DET/DT
+8/ship/6/dobj/NOUN/NN 9/./2/punct
+""")
+    assert agent(doc[6]).text == "crew"
+
+
+def test_gerund_on_a_possessed_means_noun_is_left_to_its_owner():
+    # "The crew praised Lee's way of freeing the ship": not the crew.
+    doc = tokens("""
+0/The/1/det/DET/DT 1/crew/2/nsubj/NOUN/NN 2/praised/2/ROOT/VERB/VBD/praise 3/Lee/5/poss/PROPN/NNP/B-PERSON
+4/'s/3/case/PART/POS 5/way/2/dobj/NOUN/NN 6/of/5/prep/ADP/IN 7/freeing/6/pcomp/VERB/VBG/free
+8/the/9/det/DET/DT 9/ship/7/dobj/NOUN/NN 10/./2/punct
+""")
+    assert agent(doc[7]) is None or agent(doc[7]).text != "crew"

@@ -457,6 +457,9 @@ def _inherited_agent(verb: Token) -> Token | None:
     if dep == "pcomp" and verb.tag_ == "VBG" and head.dep_ == "prep" and _adverb_on_verb(head.head):
         # "are days away from getting ...", "is close to finishing ...": the clause the adverb is in.
         return _controller(head.head.head)
+    if dep == "pcomp" and verb.tag_ == "VBG" and head.lower_ == "of" and _means_of(head.head):
+        # "determine the best method of extracting the ship": whoever seeks the method extracts.
+        return _clause_above(head.head)
     if dep == "pcomp" and verb.tag_ == "VBG" and head.dep_ == "prep" and head.head.pos_ in VERBAL_POS:
         gov = head.head
         if not is_passive(gov) and (verb_lemma(gov), head.lower_) in OBJECT_CONTROL_PREPOSITIONS:
@@ -492,6 +495,15 @@ def _done_by_subject(verb: Token, noun: Token) -> bool:
         and noun.dep_ == "dobj"
         and noun.head.pos_ in VERBAL_POS
         and not _can_act(noun)
+    )
+
+
+def _means_of(noun: Token) -> bool:
+    """A means or capacity noun without an owner of its own ("the method of ...", "a way of ...")."""
+    return (
+        noun.pos_ == "NOUN"
+        and (noun.lemma_.lower() in MEANS_NOUNS or noun.lemma_.lower() in CAPACITY_NOUNS)
+        and not any(c.dep_ == "poss" for c in kids(noun))
     )
 
 
