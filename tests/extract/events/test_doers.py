@@ -245,11 +245,21 @@ def test_gerund_on_a_means_noun_is_done_by_whoever_seeks_the_means():
     assert agent(doc[6]).text == "crew"
 
 
-def test_gerund_on_a_possessed_means_noun_is_left_to_its_owner():
-    # "The crew praised Lee's way of freeing the ship": not the crew.
+def test_gerund_on_a_possessed_means_noun_is_done_by_its_owner():
+    # "The crew praised Lee's way of freeing the ship": Lee, not the crew.
     doc = tokens("""
 0/The/1/det/DET/DT 1/crew/2/nsubj/NOUN/NN 2/praised/2/ROOT/VERB/VBD/praise 3/Lee/5/poss/PROPN/NNP/B-PERSON
 4/'s/3/case/PART/POS 5/way/2/dobj/NOUN/NN 6/of/5/prep/ADP/IN 7/freeing/6/pcomp/VERB/VBG/free
 8/the/9/det/DET/DT 9/ship/7/dobj/NOUN/NN 10/./2/punct
 """)
-    assert agent(doc[7]) is None or agent(doc[7]).text != "crew"
+    assert agent(doc[7]).text == "Lee"
+
+
+def test_gerund_under_a_preposition_of_a_noun_takes_the_doer_of_its_clause():
+    # "The storm brought floods of rain cutting roads": whoever the clause is about (the storm).
+    doc = tokens("""
+0/The/1/det/DET/DT 1/storm/2/nsubj/NOUN/NN 2/brought/2/ROOT/VERB/VBD/bring 3/floods/2/dobj/NOUN/NNS/flood
+4/of/3/prep/ADP/IN 5/rain/6/compound/NOUN/NN 6/cutting/4/pcomp/VERB/VBG/cut 7/roads/6/dobj/NOUN/NNS/road
+8/./2/punct
+""")
+    assert agent(doc[6]).text == "storm"

@@ -339,6 +339,8 @@ def agent(verb: Token) -> Token | None:
         if is_passive(tok) and children(tok, PASSIVE_SUBJECT_DEPS):
             return None  # "when we were elected": a passive without its agent has none to inherit
         inherited = _inherited_agent(tok)
+        if inherited is None:
+            inherited = _gerund_doer(tok)
         if inherited is None or inherited.i == tok.i:
             return None
         if inherited.pos_ in VERBAL_POS:
@@ -505,6 +507,22 @@ def _means_of(noun: Token) -> bool:
         and (noun.lemma_.lower() in MEANS_NOUNS or noun.lemma_.lower() in CAPACITY_NOUNS)
         and not any(c.dep_ == "poss" for c in kids(noun))
     )
+
+
+def _gerund_doer(verb: Token) -> Token | None:
+    """Who does a gerund under a preposition of a noun phrase, when no rule above found a subject.
+
+    The noun's possessor if it has one ("Lee's way of freeing the ship": Lee), else the
+    doer of the clause the noun phrase stands in ("the storm brought floods of rain
+    cutting roads": the storm).
+    """
+    if not (verb.tag_ == "VBG" and verb.dep_ == "pcomp" and verb.head.dep_ == "prep"):
+        return None
+    noun = verb.head.head
+    if noun.pos_ != "NOUN":
+        return None
+    owners = [c for c in kids(noun) if c.dep_ == "poss"]
+    return owners[0] if owners else _clause_above(verb)
 
 
 def _adverb_on_verb(tok: Token) -> bool:
