@@ -339,6 +339,8 @@ def agent(verb: Token) -> Token | None:
         if is_passive(tok) and children(tok, PASSIVE_SUBJECT_DEPS):
             return None  # "when we were elected": a passive without its agent has none to inherit
         inherited = _inherited_agent(tok)
+        if inherited is None:
+            inherited = _gerund_doer(tok)
         if inherited is None or inherited.i == tok.i:
             return None
         if inherited.pos_ in VERBAL_POS:
@@ -450,9 +452,16 @@ def _inherited_agent(verb: Token) -> Token | None:
         return objs[0] if objs else head
     if dep == "advcl" and _controlled_adjunct(verb):
         return _controller(head)
+    if dep == "csubj":
+        fronted = _fronted_subject(verb)
+        if fronted is not None:
+            return _controller(fronted)  # "Stating the plan was fair, Lee explained ...": Lee states
     if dep == "pcomp" and verb.tag_ == "VBG" and head.dep_ == "prep" and _adverb_on_verb(head.head):
         # "are days away from getting ...", "is close to finishing ...": the clause the adverb is in.
         return _controller(head.head.head)
+    if dep == "pcomp" and verb.tag_ == "VBG" and head.lower_ == "of" and _means_of(head.head):
+        # "determine the best method of extracting the ship": whoever seeks the method extracts.
+        return _clause_above(head.head)
     if dep == "pcomp" and verb.tag_ == "VBG" and head.dep_ == "prep" and head.head.pos_ in VERBAL_POS:
         gov = head.head
         if not is_passive(gov) and (verb_lemma(gov), head.lower_) in OBJECT_CONTROL_PREPOSITIONS:
@@ -465,12 +474,55 @@ def _inherited_agent(verb: Token) -> Token | None:
             above = _clause_above(head)
             if above is not None:
                 return above  # "wrote an editorial lambasting X", "a package of measures to support ...": the writer
+        if _done_by_subject(verb, head):
+            return head.head  # "fighting the election providing a clear choice": the fighters provide it
         if head.dep_ == "attr" and head.head.pos_ in VERBAL_POS:
             subj = children(head.head, CLAUSE_SUBJECT_DEPS)
             if subj and subj[0].dep_ != "expl":  # "there are two dams filling ...": the dams
                 return subj[0]
         return head
     return None
+
+
+def _done_by_subject(verb: Token, noun: Token) -> bool:
+    """A present participle on an object that cannot act is done by the clause's subject.
+
+    "fought the election providing a clear choice": an election provides nothing, the
+    fighters do. An object that can act (a name, people, a possessed noun) keeps the
+    participle ("met protesters blocking the road").
+    """
+    return (
+        verb.tag_ == "VBG"
+        and verb.dep_ == "acl"
+        and noun.dep_ == "dobj"
+        and noun.head.pos_ in VERBAL_POS
+        and not _can_act(noun)
+    )
+
+
+def _means_of(noun: Token) -> bool:
+    """A means or capacity noun without an owner of its own ("the method of ...", "a way of ...")."""
+    return (
+        noun.pos_ == "NOUN"
+        and (noun.lemma_.lower() in MEANS_NOUNS or noun.lemma_.lower() in CAPACITY_NOUNS)
+        and not any(c.dep_ == "poss" for c in kids(noun))
+    )
+
+
+def _gerund_doer(verb: Token) -> Token | None:
+    """Who does a gerund under a preposition of a noun phrase, when no rule above found a subject.
+
+    The noun's possessor if it has one ("Lee's way of freeing the ship": Lee), else the
+    doer of the clause the noun phrase stands in ("the storm brought floods of rain
+    cutting roads": the storm).
+    """
+    if not (verb.tag_ == "VBG" and verb.dep_ == "pcomp" and verb.head.dep_ == "prep"):
+        return None
+    noun = verb.head.head
+    if noun.pos_ != "NOUN":
+        return None
+    owners = [c for c in kids(noun) if c.dep_ == "poss"]
+    return owners[0] if owners else _clause_above(verb)
 
 
 def _adverb_on_verb(tok: Token) -> bool:
@@ -510,6 +562,31 @@ def _controlled_adjunct(verb: Token) -> bool:
     if verb.tag_ in PARTICIPLE_TAGS:
         return not marks or (verb.tag_ == "VBG" and marks[0] in ADJUNCT_MARKS)
     return verb.tag_ == "VB" and not marks and any(c.dep_ == "aux" and c.lower_ == "to" for c in kids(verb))
+
+
+def _fronted_subject(verb: Token) -> Token | None:
+    """Who does a sentence-initial gerund the parser took for a clausal subject.
+
+    A gerund opening the sentence and set off by a comma ("Stating the plan was fair,
+    Lee explained ...") is a fronted adjunct: the parser makes it the subject of the
+    nearest clause, or of a clause inside the sentence's main clause, yet it is done by the
+    noun subject of the clause the comma opens (Lee), found on its head or the heads above.
+    """
+    if verb.tag_ != "VBG" or verb.i != verb.sent.start or any(c.dep_ in CLAUSE_SUBJECT_DEPS for c in kids(verb)):
+        return None
+    doc = verb.doc
+    comma = next((k for k in range(verb.i + 1, verb.sent.end) if doc[k].text == ","), None)
+    if comma is None:
+        return None
+    tok = verb.head
+    for _ in range(MAX_DEPTH):
+        subjects = [c for c in kids(tok) if c.dep_ in ("nsubj", "nsubjpass") and c.i > comma]
+        if subjects:
+            return tok
+        if tok.head.i == tok.i:
+            return None
+        tok = tok.head
+    return None
 
 
 def _controller(verb: Token) -> Token:

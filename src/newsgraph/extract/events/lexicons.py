@@ -69,7 +69,7 @@ EVENT_NOMINALS = frozenset(
 #: Not laws and bills: "a bill to allow same-sex marriage" is what allows it.
 MEANS_NOUNS = frozenset(
     {"measure", "step", "plan", "package", "scheme", "programme", "program", "initiative", "strategy", "fund",
-     "money", "power", "way", "tool", "effort", "move", "bid"}
+     "money", "power", "way", "method", "means", "tool", "effort", "move", "bid"}
 )
 #: Wishes and capacities: what an infinitive on them says is done by whoever has them
 #: ("the family have the desire to sell": the family sells; "won the right to host": the winner hosts).
