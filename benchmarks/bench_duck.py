@@ -42,6 +42,11 @@ COPIED = tuple(t for t in TABLES if t not in ("records", "raw_inputs", "failures
 ARTICLE_ROW_GROUP = 2048
 #: ``corpus_order`` of copy k = original + k × this (beyond any base corpus order).
 COPY_STRIDE = 10**12
+#: Searches ``--fixed`` always times besides its random ones: a rare word with a word in most articles, and
+#: two mid-frequency words, the slowest kinds (words of the BBC politics base corpus of docs/performance.md).
+FIXED_SEARCHES = ("Plaid said", "Plaid people", "Kennedy said", "Howard government")
+#: Runs of each ``--fixed`` search; the best is kept (a steadier figure on a shared machine than one run).
+FIXED_RUNS = 3
 
 
 def rss_mb() -> float:
@@ -146,7 +151,34 @@ def _pct(values: list[float]) -> dict:
             "p95_ms": round(p95 * 1000, 1), "max_ms": round(ordered[-1] * 1000, 1)}
 
 
-def latency(corpus: Path, queries: int, seed: int) -> dict:
+def _sample_words(duck, seed: int) -> list[str]:
+    """The words (alphabetic, longer than 3) of 50 article texts sampled with ``seed``: search terms."""
+    texts = [r[0] for r in duck.rows(
+        f"SELECT text FROM articles USING SAMPLE reservoir(50 ROWS) REPEATABLE ({int(seed)})")]
+    return [w for t in texts for w in t.split() if w.isalpha() and len(w) > 3]
+
+
+def fixed_searches(duck, n: int, seed: int) -> dict:
+    """``n`` searches of one or two words of 50 texts sampled with ``seed``, plus ``FIXED_SEARCHES``: the
+    same searches on every run and every code, each timed as the best of ``FIXED_RUNS``."""
+    rng = random.Random(seed)
+    words = sorted(set(_sample_words(duck, seed)))
+    searches = [" ".join(rng.sample(words, rng.choice((1, 2)))) for _ in range(n)] + list(FIXED_SEARCHES)
+    best = []
+    for text in searches:
+        duck.search(text, limit=20)  # warm-up
+        runs = []
+        for _ in range(FIXED_RUNS):
+            t = time.perf_counter()
+            duck.search(text, limit=20)
+            runs.append(time.perf_counter() - t)
+        best.append(min(runs))
+    two = [b for b, text in zip(best, searches, strict=True) if " " in text]
+    return {"all": _pct(best), "two_words": _pct(two) if two else None,
+            "slowest": [searches[i] for i in sorted(range(len(best)), key=lambda i: -best[i])[:5]]}
+
+
+def latency(corpus: Path, queries: int, seed: int, fixed: int = 0) -> dict:
     from newsgraph.parquet import DuckCorpus
 
     rng = random.Random(seed)
@@ -156,8 +188,7 @@ def latency(corpus: Path, queries: int, seed: int) -> dict:
     opened = time.perf_counter() - started
     n = duck.rows("SELECT count(*) FROM articles")[0][0]
     names = [r[0] for r in duck.rows("SELECT name FROM corpus_entities ORDER BY id")]
-    texts = [r[0] for r in duck.rows("SELECT text FROM articles USING SAMPLE 50 ROWS")]
-    words = [w for t in texts for w in t.split() if w.isalpha() and len(w) > 3]
+    words = _sample_words(duck, seed)
     memory = [rss_mb()]
     out: dict = {"articles": n, "open_s": round(opened, 2)}
     jobs = {
@@ -174,6 +205,8 @@ def latency(corpus: Path, queries: int, seed: int) -> dict:
             seconds.append(time.perf_counter() - t)
             memory.append(rss_mb())
         out[label] = _pct(seconds)
+    if fixed:
+        out["fixed_searches"] = fixed_searches(duck, fixed, seed=11)
     duck.close()
     out["driver_rss_mb"] = {"before_open": round(before, 1), "after_open": round(memory[0], 1),
                             "first_query": round(memory[1], 1), "last_query": round(memory[-1], 1),
@@ -190,6 +223,8 @@ def main() -> None:
     parser.add_argument("--queries", type=int, default=40)
     parser.add_argument("--seed", type=int, default=7)
     parser.add_argument("--reuse", action="store_true", help="query --big as it is (built before)")
+    parser.add_argument("--fixed", type=int, default=0, metavar="N",
+                        help="also time N seeded searches and FIXED_SEARCHES, each the best of FIXED_RUNS")
     parser.add_argument("--out", type=Path)
     parser.add_argument("--no-derived", action="store_true",
                         help="build no derived datasets (queries join the datasets, as before they existed)")
@@ -197,7 +232,7 @@ def main() -> None:
     result = {} if args.reuse else {"build": scale_up(args.base, args.big, args.scale,
                                                       with_derived=not args.no_derived)}
     print(json.dumps(result), flush=True)
-    result["latency"] = latency(args.big, args.queries, args.seed)
+    result["latency"] = latency(args.big, args.queries, args.seed, args.fixed)
     print(json.dumps(result, indent=2))
     if args.out:
         args.out.write_text(json.dumps(result, indent=2) + "\n")

@@ -166,7 +166,7 @@ def test_postings_search_reads_less_than_every_posting(duck):
     from newsgraph.parquet.postings import PostingsSearch
 
     groups = _search_groups("the")
-    search = PostingsSearch(duck.con, [t for g in groups for _, t in g])
+    search = PostingsSearch(duck.search_files, [t for g in groups for _, t in g])
     assert len(search.window(groups, 2)) == 2
     (the,) = search.lists.values()
     assert the.df > 10 and len(the.orders) == 2
@@ -189,7 +189,7 @@ def test_rarest_first_reads_the_common_list_at_the_rare_articles_only(duck):
     from newsgraph.parquet.postings import PostingsSearch
 
     groups = _search_groups("Saltmere the")
-    search = PostingsSearch(duck.con, [t for g in groups for _, t in g])
+    search = PostingsSearch(duck.search_files, [t for g in groups for _, t in g])
     rare, common = sorted(search.lists.values(), key=lambda p: p.df)
     assert 0 < rare.df < common.df
     found = search.window(groups, 1)

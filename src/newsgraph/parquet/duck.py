@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import math
 from collections.abc import Sequence
+from functools import cached_property
 from typing import TYPE_CHECKING, Any
 
 import duckdb
@@ -181,6 +182,14 @@ class DuckCorpus:
                              f"SELECT * FROM read_parquet({_sql_str(self.loc.path(file))})")
         self._n_docs, self._avgdl = int(manifest["articles"]), float(manifest["mean_tokens"])
         return True
+
+    @cached_property
+    def search_files(self) -> postings.SearchFiles:
+        """The derived search files, opened once (their footers parsed) for every search of this corpus."""
+        from newsgraph.parquet.termfile import TermFile
+
+        return postings.SearchFiles(TermFile(self.loc.path("search_postings.parquet")),
+                                    TermFile(self.loc.path("search_terms.parquet")))
 
     def later_copies(self) -> int:
         """Inputs written again under another name (dropped from every view, as a store stores one copy)."""
@@ -472,7 +481,7 @@ class DuckCorpus:
             # Each term's latest postings, read no deeper than the window needs (``newsgraph.parquet.postings``);
             # an article is named by its corpus_order there (unique once later copies are dropped).
             kept = [(score, order, order) for score, order in postings.ranked(
-                self.con, groups, limit=limit, window=window, n_docs=n_docs, avgdl=avgdl)]
+                self.search_files, groups, limit=limit, window=window, n_docs=n_docs, avgdl=avgdl)]
         else:
             kept = self._scan_ranked(groups, phrases, limit=limit, window=window, n_docs=n_docs, avgdl=avgdl)
         import pandas as pd
@@ -609,10 +618,15 @@ def snippet(text: str, phrases: list[SearchTerm]) -> str:
     wanted = {stem(t) for words, prefix in phrases if not prefix for w in words for t in tokens(w)}
     prefixes = tuple(t for words, prefix in phrases if prefix for w in words[-1:] for t in tokens(w))
     words = text.split()
+    seen: dict[str, bool] = {}  # a long article repeats its words: each distinct one is tokenized once
 
     def hit(word: str) -> bool:
-        toks = tokens(word)
-        return any(stem(t) in wanted or t.startswith(prefixes) if prefixes else stem(t) in wanted for t in toks)
+        found = seen.get(word)
+        if found is None:
+            toks = tokens(word)
+            found = seen[word] = any(stem(t) in wanted or t.startswith(prefixes) if prefixes else stem(t) in wanted
+                                     for t in toks)
+        return found
 
     first = next((i for i, w in enumerate(words) if hit(w)), 0)
     start = max(0, first - q.SNIPPET_WORDS // 4)

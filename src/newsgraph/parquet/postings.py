@@ -3,8 +3,8 @@
 The store ranks (BM25) the ``window`` most recently stored matches of a
 search (``queries.SEARCH_RANK_WINDOW``). ``search_postings.parquet`` holds
 the ``terms`` index sorted by term, then latest article first, so a term's
-latest postings are the first rows of its row groups, and DuckDB returns
-them in file order and stops at a ``LIMIT``. A search therefore reads the
+latest postings are the first rows of its row groups, read directly by
+``termfile.TermFile`` (no DuckDB statement: each cost more than the read). A search therefore reads the
 first ``window`` postings of each of its terms, evaluates the query (words,
 phrases, prefixes, ``AND``/``OR``/``NOT``) on the range of articles that every
 list read so far covers — exact there: a list read down to article ``c`` holds
@@ -31,9 +31,8 @@ from newsgraph.errors import StoreError
 from newsgraph.parquet.terms import stem, tokens
 
 if TYPE_CHECKING:
-    import duckdb
-
     from newsgraph.parquet.duck import SearchTerm
+    from newsgraph.parquet.termfile import TermFile
 
 #: BM25 constants, FTS5's.
 BM25_K1, BM25_B = 1.2, 0.75
@@ -93,31 +92,29 @@ class Atom:
 
 
 _EMPTY = np.zeros(0, dtype=np.int64)
-_POSTINGS_SQL = "SELECT corpus_order, tf, n_tokens FROM search_postings WHERE term = ?"
-#: One term's postings in a range of articles, for ``rarest_first`` to keep those at the rare list's articles
-#: (DuckDB skips the term's row groups outside the range by their ``corpus_order`` statistics; keeping the
-#: articles with numpy is cheaper than a semi-join on a list of them, 55 against 147 ms at 1M articles).
-_RANGE_SQL = "SELECT corpus_order, tf, n_tokens FROM search_postings WHERE term = ? AND corpus_order BETWEEN ? AND ?"
 
 
-def _read(con: duckdb.DuckDBPyConnection, sql: str, params: list) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
-    got = con.execute(sql, params).fetchnumpy()
-    return tuple(np.asarray(got[c], dtype=np.int64) for c in ("corpus_order", "tf", "n_tokens"))  # type: ignore[return-value]
+@dataclass(frozen=True)
+class SearchFiles:
+    """The two derived search files, read by term (``newsgraph.parquet.termfile``): the postings, and each
+    term's document frequency."""
+
+    postings: TermFile
+    terms: TermFile
 
 
 class PostingsSearch:
-    """The window and BM25 scores of one search over the derived postings of ``con``."""
+    """The window and BM25 scores of one search over the derived postings ``files``."""
 
-    def __init__(self, con: duckdb.DuckDBPyConnection, phrases: list[SearchTerm]) -> None:
-        self.con = con
+    def __init__(self, files: SearchFiles, phrases: list[SearchTerm]) -> None:
+        self.files = files
         self.lists: dict[str, Postings] = {}
-        # Every stem's document frequency in one statement (a prefix looks up its own terms).
+        # Every stem's document frequency (a prefix looks up its own terms).
         stems = list(dict.fromkeys(stem(tok) for words, prefix in phrases
                                    if not (prefix and len([t for w in words for t in tokens(w)]) == 1)
                                    for w in words for tok in tokens(w)))
         if stems:
-            dfs = dict(con.execute(f"SELECT term, df FROM search_terms WHERE term IN ({', '.join('?' * len(stems))})",
-                                   stems).fetchall())
+            dfs = files.terms.lookup(stems, "df")
             self.lists = {s: Postings(s, int(dfs.get(s, 0)), _EMPTY, _EMPTY, _EMPTY) for s in stems}
         self.atoms = {term: self._atom(term) for term in phrases}
 
@@ -128,11 +125,7 @@ class PostingsSearch:
         words, prefix = term
         folded = [tok for w in words for tok in tokens(w)]
         if prefix and len(folded) == 1:
-            p = folded[0]
-            like = p.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%"
-            found = self.con.execute(
-                "SELECT term, df FROM search_terms WHERE term >= ? AND term < ? AND term LIKE ? ESCAPE '\\' "
-                "ORDER BY term", [p, p[:-1] + chr(ord(p[-1]) + 1), like]).fetchall()
+            found = self.files.terms.prefixed(folded[0], "df")
             for name, df in found:
                 self.lists.setdefault(name, Postings(name, int(df), _EMPTY, _EMPTY, _EMPTY))
             if len(found) > MAX_PREFIX_LISTS:
@@ -142,32 +135,18 @@ class PostingsSearch:
         return Atom(stems, every=len(stems) > 1)
 
     def _read_whole(self, names: list[str]) -> None:
-        """Every posting of ``names`` in one statement (a prefix of many terms)."""
-        got = self.con.execute(f"SELECT term, corpus_order, tf, n_tokens FROM search_postings WHERE term IN "
-                               f"({', '.join('?' * len(names))})", names).fetchnumpy()
-        terms = np.asarray(got["term"], dtype=object)
-        columns = [np.asarray(got[c], dtype=np.int64) for c in ("corpus_order", "tf", "n_tokens")]
+        """Every posting of ``names`` (a prefix of many terms: adjacent in the file, so their row groups are
+        read once)."""
         for name in names:
-            rows = terms == name
             p = self.lists[name]
             if len(p.orders) == 0:
-                order = np.argsort(-columns[0][rows], kind="stable")
-                p.add(*(c[rows][order] for c in columns))
+                p.add(*self.files.postings.postings(name))
 
     def _extend(self, p: Postings, *, more: int | None = None, down_to: int | None = None) -> None:
         """Read ``more`` postings of ``p`` past what is read, or all of them down to ``down_to``."""
-        sql, params = _POSTINGS_SQL, [p.term]
-        if len(p.orders):
-            sql += " AND corpus_order < ?"
-            params.append(p.floor)
-        if down_to is not None:
-            sql += " AND corpus_order >= ?"
-            params.append(down_to)
-        if more is not None:
-            sql += " LIMIT ?"
-            params.append(more)
         before = len(p.orders)
-        p.add(*_read(self.con, sql, params))
+        p.add(*self.files.postings.postings(p.term, below=p.floor if len(p.orders) else None,
+                                            at_least=down_to, limit=more))
         if more is not None and len(p.orders) - before < more:
             p.df = len(p.orders)  # the list ended here (so a round always ends or reads further)
 
@@ -215,7 +194,7 @@ class PostingsSearch:
         ``rare`` read whole, the other lists read only at its articles, latest first: the range of its
         ``size`` latest, then, if fewer than ``size`` matches lie there, the rest of them in one statement.
         Exact there: a match is one of ``rare``'s articles, and every other list holds all its postings at
-        the articles looked up (each statement has a fixed cost, 40-100 ms at 1M articles under load, so
+        the articles looked up (each read has a fixed cost, the row groups at the ends of the range, so
         few rounds beat reading exactly what is needed)."""
         if not rare.exhausted:
             self._extend(rare, more=None)
@@ -228,16 +207,18 @@ class PostingsSearch:
             chunk = candidates[done:upto]
             if len(chunk):
                 for p in others:
-                    orders, tf, n_tokens = _read(self.con, _RANGE_SQL, [p.term, int(chunk[-1]), int(chunk[0])])
+                    # The term's postings in the chunk's range (its row groups outside it skipped by their
+                    # statistics), kept at the chunk's articles.
+                    orders, tf, n_tokens = self.files.postings.postings(
+                        p.term, below=int(chunk[0]) + 1, at_least=int(chunk[-1]))
                     keep = np.flatnonzero(np.isin(orders, chunk, assume_unique=True))
-                    keep = keep[np.argsort(-orders[keep], kind="stable")]  # latest first, whatever the scan order
                     p.add(orders[keep], tf[keep], n_tokens[keep])
             done = upto
             low = int(candidates[done - 1]) if done else None
             found = self.matches(groups, low if done < len(candidates) else None)
             if done >= len(candidates) or len(found) >= size:
                 return found[-size:] if size > 0 else _EMPTY
-            step = len(candidates)  # the rest in one more statement: each costs a scan of the file's zone maps
+            step = len(candidates)  # the rest in one more read
 
     def window(self, groups: list[list[tuple[str, SearchTerm]]], size: int) -> np.ndarray:
         """The ``size`` latest matching articles (ascending), reading each list no deeper than they need."""
@@ -274,8 +255,8 @@ class PostingsSearch:
             return 0
         if all(self.lists[t].exhausted for t in atom.terms):
             return len(self._atom_orders(Atom(atom.terms, every=False), None))
-        return int(self.con.execute(f"SELECT count(DISTINCT corpus_order) FROM search_postings WHERE term IN "
-                                    f"({', '.join('?' * len(atom.terms))})", list(atom.terms)).fetchone()[0])
+        every = [self.files.postings.postings(t)[0] for t in atom.terms]
+        return len(np.unique(np.concatenate(every)))
 
     def scores(self, phrases: list[SearchTerm], chosen: np.ndarray, n_docs: int, avgdl: float) -> np.ndarray:
         """BM25 of the articles ``chosen`` (every posting of theirs has been read), negative as FTS5's rank:
@@ -299,12 +280,12 @@ class PostingsSearch:
         return score
 
 
-def ranked(con: duckdb.DuckDBPyConnection, groups: list[list[tuple[str, SearchTerm]]], *, limit: int,
+def ranked(files: SearchFiles, groups: list[list[tuple[str, SearchTerm]]], *, limit: int,
            window: int, n_docs: int, avgdl: float) -> list[tuple[float, int]]:
     """The best ``limit`` of the ``window`` latest matches: (score rounded as the store rounds it, corpus_order),
     by the exact score, then input order, as FTS5 orders by rank."""
     phrases = [t for g in groups for _, t in g]
-    search = PostingsSearch(con, phrases)
+    search = PostingsSearch(files, phrases)
     chosen = search.window(groups, window)
     if not len(chosen):
         return []
