@@ -24,6 +24,9 @@ from _common import machine
 
 from newsgraph.evaluate.shared import shared_dir
 
+#: The runs ``--runs`` names: (path, workers).
+RUNS = {"local1": ("local", 1), "local2": ("local", 2), "dask1": ("dask", 1), "dask2": ("dask", 2)}
+
 
 def bbc_files(n: int) -> list[str]:
     root = shared_dir() / "corpus" / "bbc"
@@ -67,13 +70,18 @@ def main() -> None:
     parser.add_argument("--n", type=int, default=2000, help="articles (BBC plain-text files)")
     parser.add_argument("--out", type=Path, help="write the figures as JSON here")
     parser.add_argument("--only", choices=("local", "dask"), help="run one path only")
+    parser.add_argument("--runs", default=",".join(RUNS),
+                        help=f"the runs, comma-separated, of {', '.join(RUNS)} (the goals need local2, dask1, dask2)")
     args = parser.parse_args()
+    chosen = [r.strip() for r in args.runs.split(",") if r.strip()]
+    if unknown := sorted(set(chosen) - set(RUNS)):
+        parser.error(f"--runs: unknown {', '.join(unknown)} (choose from {', '.join(RUNS)})")
     files = bbc_files(args.n)
     runs = []
     with tempfile.TemporaryDirectory() as name:
         tmp = Path(name)
-        for kind, workers in (("local", 1), ("local", 2), ("dask", 1), ("dask", 2)):
-            if args.only and kind != args.only:
+        for name, (kind, workers) in RUNS.items():
+            if (args.only and kind != args.only) or name not in chosen:
                 continue
             run = (local_run if kind == "local" else dask_run)(files, workers, tmp)
             runs.append(run)
