@@ -129,3 +129,60 @@ def test_a_pronoun_outside_quotes_still_is(nlp) -> None:
     sources, _ = run(nlp, 'Tom Berger said he was "glad to see the bridge open at last".')
     berger = next(s for s in sources if "Berger" in names(s))
     assert berger.gender == "male"
+
+
+ROUND3 = [
+    # (text, words of the quote, a word its source must name, a word it must not name or None)
+    # An inverted tag's speaker is the name after the verb, never the quote's first noun.
+    ('"A skilled and young workforce," insisted Mr Vance, "will help the whole region."',
+     "A skilled and young workforce", "Vance", "workforce"),
+    # A verb in the sentence after a quote is its tag only when it heads that sentence ...
+    ('"The market will grow," said Tom Berger. "It will be a medium of niches." His partner\'s new firm, '
+     'called FastCast, will sell the adverts.',
+     "It will be a medium of niches", "Berger", "firm"),
+    ('"The cake will be bigger," said Tom Berger. "The region will not be a burden." If admitted into '
+     'the union, the region would pay more than it gets.',
+     "The region will not be a burden", "Berger", "region"),
+    # ... as it does here, where the next sentence is the tag.
+    ('Ann Lee spoke first. Then Tom Berger stood up. "We will build it this year." He said.',
+     "We will build it this year", "Berger", "Lee"),
+    # An untagged quote right after a long tag sentence goes on with that tag's speaker.
+    ('"It is very ambitious," said Tom Berger, political director at the Harbour Policy Centre, a '
+     'Brussels-based think-tank. "No other town in the region has tried to do this."',
+     "No other town in the region", "Berger", None),
+    ('"Words and deeds do not go together," Mr Berger said in a press conference alongside the '
+     'publication of his report. "We cannot just be polite to one another."',
+     "We cannot just be polite", "Berger", None),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(("text", "words", "want", "unwanted"), ROUND3)
+def test_speaker_round3(nlp, text: str, words: str, want: str, unwanted: str | None) -> None:
+    sources, attrs = run(nlp, text)
+    got = names(source_of(sources, attrs, words))
+    assert want in got
+    assert unwanted is None or unwanted not in got
+
+
+def test_a_quote_after_more_than_the_tag_does_not_continue_it(nlp) -> None:
+    sources, attrs = run(nlp, '"It is very ambitious," said Tom Berger, director of the centre. The council '
+                              'approved the whole plan in May by a vote of nine to four, and the mayor agreed. '
+                              '"No other town has tried it, and none will."')
+    assert "Berger" not in names(source_of(sources, attrs, "No other town has tried it"))
+
+
+@pytest.mark.parametrize(("gap", "want"), [
+    ('," said Jo Hart, political director at the Harbour Policy Centre, a Brussels-based think-tank. "', True),
+    ('," said Mr. Hart, of the centre. "', True),         # "Mr." is no sentence end
+    ('," said Jo Hart. The vote was close. "', False),     # a sentence of the story between
+    ('," said Jo Hart.\n\n"', False),                      # a new paragraph
+])
+def test_only_its_tag(gap: str, want: bool) -> None:
+    from newsgraph.extract.attribution.core import _only_its_tag
+    from newsgraph.extract.attribution.reported import Claim
+
+    text = '"It is new' + gap + 'We tried."'
+    end = len('"It is new')
+    cue = text.index("said")
+    previous = Claim((1, end), "direct", (cue, cue + 4), None, quoted=True)
+    assert _only_its_tag(previous, text[end:text.rindex("We")], text.rindex("We")) is want
