@@ -153,6 +153,14 @@ ROUND3 = [
     ('"Words and deeds do not go together," Mr Berger said in a press conference alongside the '
      'publication of his report. "We cannot just be polite to one another."',
      "We cannot just be polite", "Berger", None),
+    # "he said" after "X told Y" is the one who spoke, X, not Y ...
+    ('"I do not think the plan can pass this year," Tom Berger told Sam Cole on the radio on Sunday.\n\n'
+     '"I am not a quitter," he said.',
+     "I am not a quitter", "Berger", "Cole"),
+    # ... unless Y is then the subject of a sentence of their own.
+    ('"I do not think the plan can pass this year," Tom Berger told Sam Cole on the radio on Sunday. '
+     'Sam Cole was not moved by the argument.\n\n"I am not a quitter," he said.',
+     "I am not a quitter", "Cole", None),
 ]  # fmt: skip
 
 

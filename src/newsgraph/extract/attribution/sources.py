@@ -352,12 +352,42 @@ class SourceResolver:
             return self._recent(head.idx, lambda d: d.kind == "person" and not d.anonymous)
         subjects = [r for r in candidates if self._is_subject(r)]
         ref = (subjects or candidates)[-1]
+        named_subjects = [r for r in subjects if self.text[r.start : r.end].lower() not in _PRONOUN_FORMS]
+        spoke = self._named_speaker(head.idx, floor_sent.start_char, gender)
+        if spoke is not None and spoke[1] >= (named_subjects[-1].start if named_subjects else -1):
+            # the person who last spoke, named after any person subject: "X told Y …" then "'…,' he said"
+            # is X, though the entity stage may know only Y as a person (a name it typed otherwise). The
+            # entity stage's pronoun mentions are no evidence here: it may have read "I" in the very quote
+            # this pronoun tags as Y.
+            self._mention(spoke[0], (head.idx, head.idx + len(head.text)), named=False)
+            return spoke[0]
         # An unnamed speaker wins only after the last *name*: the entity stage's pronoun mentions (a "We"
         # inside the very quote this pronoun tags) follow its own reading of the pronoun.
         named_at = max((r.end for r in candidates if self.text[r.start : r.end].lower() not in _PRONOUN_FORMS),
                        default=floor_sent.start_char)  # fmt: skip
         unnamed = self._unnamed_speaker(head.idx, max(floor_sent.start_char, named_at), gender)
         return unnamed if unnamed is not None else self._for_entity(ref, None)
+
+    def _named_speaker(self, offset: int, floor: int, gender: str | None) -> tuple[int, int] | None:
+        """The named person source mentioned last before ``offset`` (after ``floor``), and where.
+
+        Sources exist only for speakers, so this is who last spoke; one whose words give the other
+        gender is passed over, and unnamed or pronoun sources are left to the rules that read them.
+        """
+        best: tuple[int, int] | None = None
+        for i, d in enumerate(self.drafts):
+            if d.kind != "person" or d.anonymous or d.plural or not d.named_mentions:
+                continue
+            if d.key is None or d.key.startswith(("pronoun:", "anon:")):
+                continue
+            at = max((st for st, _ in d.named_mentions if floor <= st < offset), default=-1)
+            if at < 0 or (best is not None and at <= best[1]):
+                continue
+            known = self._entity_gender(d.entity) or lex.GENDERED_TITLES.get(d.head_lemma)
+            if gender is not None and known is not None and known != gender:
+                continue
+            best = (i, at)
+        return best
 
     def _spoken_of(self, ref: _EntityRef, sent: Span) -> bool:
         """True for a person the quote in the pronoun's own sentence speaks *of* ("'Gavin kicked it,' he
