@@ -153,6 +153,15 @@ ROUND3 = [
     ('"Words and deeds do not go together," Mr Berger said in a press conference alongside the '
      'publication of his report. "We cannot just be polite to one another."',
      "We cannot just be polite", "Berger", None),
+    # The second part of a quote split by an inverted tag has the tag's speaker too.
+    ('"A skilled and young workforce," insisted Mr Vance, "will help the whole region."',
+     "will help the whole region", "Vance", "workforce"),
+    # A participle after a preposition shares the subject of the verb the preposition hangs on ...
+    ('After calling the new plan "a costly mistake," Tom Berger left the meeting early.',
+     "a costly mistake", "Berger", None),
+    # ... but a clause with its own subject keeps it.
+    ('Before Sam Cole called the new plan "a costly mistake," Tom Berger left the meeting early.',
+     "a costly mistake", "Cole", "Berger"),
     # "he said" after "X told Y" is the one who spoke, X, not Y ...
     ('"I do not think the plan can pass this year," Tom Berger told Sam Cole on the radio on Sunday.\n\n'
      '"I am not a quitter," he said.',

@@ -311,7 +311,7 @@ def _quote_claims(doc: Doc, text: str, quotes: list[QuoteSpan]) -> list[Claim]:
                 (q.inner_start, q.inner_end),
                 "direct",
                 cue_span(verb),
-                _speaker_outside(verb, q),
+                _speaker_outside(verb, quotes),
                 quoted=True,
                 cue_tokens=(verb.i,),
             )
@@ -319,19 +319,21 @@ def _quote_claims(doc: Doc, text: str, quotes: list[QuoteSpan]) -> list[Claim]:
     return out
 
 
-def _speaker_outside(verb: Token, q: QuoteSpan) -> Token | None:
-    """The speaker of a quote's tag verb, never a word of the quote itself.
+def _speaker_outside(verb: Token, quotes: Sequence[QuoteSpan]) -> Token | None:
+    """The speaker of a quote's tag verb, never a word of a quote (this one or the other part of it).
 
-    An inverted tag ("'A literate population,' insisted Mr Sener, '…'") makes the parser take the
-    quote's first noun for a subject of the tag verb too; the name outside the marks, after the
-    verb, is the speaker. None when there is no such name (the quote may continue another).
+    An inverted tag ("'A literate population,' insisted Mr Sener, 'will help.'") makes the parser
+    take the quote's first noun for a subject of the tag verb too; the name outside the marks, after
+    the verb, is the speaker. None when there is no such name (the quote may continue another).
     """
+    def inside(tok: Token) -> bool:
+        return any(q.start <= tok.idx < q.end for q in quotes)
+
     speaker = speaker_of(verb)
-    if speaker is None or not q.start <= speaker.idx < q.end:
+    if speaker is None or not inside(speaker):
         return speaker
     for child in verb.rights:
-        outside = not q.start <= child.idx < q.end
-        if outside and child.dep_ in lex.INVERTED_SPEAKER_DEPS and child.pos_ in NOMINAL_OR_PRONOUN_POS:
+        if not inside(child) and child.dep_ in lex.INVERTED_SPEAKER_DEPS and child.pos_ in NOMINAL_OR_PRONOUN_POS:
             return child
     return None
 
