@@ -162,6 +162,14 @@ ROUND3 = [
     # ... but a clause with its own subject keeps it.
     ('Before Sam Cole called the new plan "a costly mistake," Tom Berger left the meeting early.',
      "a costly mistake", "Cole", "Berger"),
+    # An epithet is the person just named even when someone named only later holds that title ...
+    ('Tom Berger said, "The day went well for us." "The left will not be happy," the party chairman '
+     'added.\n\nLater, campaign chairman Sam Cole said the polls were close.',
+     "The left will not be happy", "Berger", "Cole"),
+    # ... but not when someone named before holds it.
+    ('Campaign chairman Sam Cole spoke in the morning. Tom Berger said, "The day went well for us." '
+     '"The left will not be happy," the party chairman added.',
+     "The left will not be happy", "chairman", "Berger"),
     # "he said" after "X told Y" is the one who spoke, X, not Y ...
     ('"I do not think the plan can pass this year," Tom Berger told Sam Cole on the radio on Sunday.\n\n'
      '"I am not a quitter," he said.',

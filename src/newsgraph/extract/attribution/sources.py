@@ -458,7 +458,7 @@ class SourceResolver:
 
     def _epithet_antecedent(self, head: Token) -> int | None:
         """The source of the person an epithet refers to: the latest person named as a subject in the
-        last few sentences, when no one else in the article is titled with the epithet's noun."""
+        last few sentences, when no one else named so far is titled with the epithet's noun."""
         floor_sent = head.sent
         for _ in range(PRONOUN_WINDOW_SENTENCES):
             if floor_sent.start == 0:
@@ -471,9 +471,11 @@ class SourceResolver:
             return None
         ref = subjects[-1]
         lemma = head.lemma_.lower()
-        titled = {r.id for r in self.index.refs if r.id in self._titled_with(lemma)}
+        # someone else named so far holds that title: the epithet may be theirs (one named only later
+        # cannot be meant: "the chairman added" before "campaign chairman Paul Manafort said")
+        titled = {r.id for r in self.index.refs if r.start < head.idx and r.id in self._titled_with(lemma)}
         if titled - {ref.id}:
-            return None  # someone else holds that title: the epithet may be theirs
+            return None
         return self._for_entity(ref, None)
 
     def _titled_with(self, lemma: str) -> set[str | None]:
