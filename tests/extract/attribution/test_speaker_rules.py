@@ -174,6 +174,10 @@ ROUND3 = [
     ('"I do not think the plan can pass this year," Tom Berger told Sam Cole on the radio on Sunday.\n\n'
      '"I am not a quitter," he said.',
      "I am not a quitter", "Berger", "Cole"),
+    # ... and a title set in apposition to the speaker's name is the speaker, not someone new.
+    ('"If we are going into an auction, we need a market test," said Simon Hartnell, Head Trader at '
+     'Alexanders Gilts Ltd.\n\n"The American market works very well," he said.',
+     "The American market works very well", "Hartnell", None),
     # ... unless Y is then the subject of a sentence of their own.
     ('"I do not think the plan can pass this year," Tom Berger told Sam Cole on the radio on Sunday. '
      'Sam Cole was not moved by the argument.\n\n"I am not a quitter," he said.',

@@ -352,8 +352,9 @@ class SourceResolver:
             return self._recent(head.idx, lambda d: d.kind == "person" and not d.anonymous)
         subjects = [r for r in candidates if self._is_subject(r)]
         ref = (subjects or candidates)[-1]
-        named_subjects = [r for r in subjects if self.text[r.start : r.end].lower() not in _PRONOUN_FORMS]
         spoke = self._named_speaker(head.idx, floor_sent.start_char, gender)
+        named_subjects = [r for r in subjects if self.text[r.start : r.end].lower() not in _PRONOUN_FORMS
+                          and not (spoke and self._in_apposition_to(r, self.drafts[spoke[0]]))]  # fmt: skip
         if spoke is not None and spoke[1] >= (named_subjects[-1].start if named_subjects else -1):
             # the person who last spoke, named after any person subject: "X told Y …" then "'…,' he said"
             # is X, though the entity stage may know only Y as a person (a name it typed otherwise). The
@@ -367,6 +368,15 @@ class SourceResolver:
                        default=floor_sent.start_char)  # fmt: skip
         unnamed = self._unnamed_speaker(head.idx, max(floor_sent.start_char, named_at), gender)
         return unnamed if unnamed is not None else self._for_entity(ref, None)
+
+    def _in_apposition_to(self, ref: _EntityRef, draft: _Draft) -> bool:
+        """True when ``ref`` is set in apposition to one of ``draft``'s own mentions ("said Jo Hart, Head
+        Trader at …": a "Trader" the entity stage took for a person is Hart)."""
+        span = self.doc.char_span(ref.start, ref.end, alignment_mode="expand")
+        if span is None or span.root.dep_ != "appos":
+            return False
+        at = span.root.head.idx
+        return any(s <= at < e for s, e in draft.mentions)
 
     def _named_speaker(self, offset: int, floor: int, gender: str | None) -> tuple[int, int] | None:
         """The named person source mentioned last before ``offset`` (after ``floor``), and where.
