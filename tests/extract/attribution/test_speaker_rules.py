@@ -170,6 +170,13 @@ ROUND3 = [
     ('Campaign chairman Sam Cole spoke in the morning. Tom Berger said, "The day went well for us." '
      '"The left will not be happy," the party chairman added.',
      "The left will not be happy", "chairman", "Berger"),
+    # A quote under a belief verb that a speech verb reports holds the reporter's words ...
+    ('The Harbour Traders Association said shops in the old town were also expecting the '
+     '"busiest summer ever".',
+     "busiest summer ever", "Association", "shops"),
+    # ... while a belief nobody reports keeps its own subject.
+    ('Shops in the old town were expecting the "busiest summer ever", the paper wrote on Monday.',
+     "busiest summer ever", "Shops", None),
     # "he said" after "X told Y" is the one who spoke, X, not Y ...
     ('"I do not think the plan can pass this year," Tom Berger told Sam Cole on the radio on Sunday.\n\n'
      '"I am not a quitter," he said.',

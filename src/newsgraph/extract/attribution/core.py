@@ -169,11 +169,31 @@ def _cue_by_ancestry(span: Span, others: Sequence[tuple[int, int]] = ()) -> Toke
             if _in_other_quote(anc, others):
                 break
             if is_cue_verb(anc) or (anc.pos_ == "VERB" and anc.lemma_.lower() in lex.XCOMP_CUE_VERBS):
-                return anc
+                return _reporter_of_belief(anc, others)
             if anc.head.i == anc.i:  # the root
                 break
             anc, hops = anc.head, hops + 1
     return None
+
+
+def _reporter_of_belief(verb: Token, others: Sequence[tuple[int, int]] = ()) -> Token:
+    """The speech verb reporting a belief verb's clause, when there is one, else the belief verb.
+
+    "The association said shops were expecting the 'best Christmas ever'": the marks hold the words
+    of whoever the article quotes, the association; the shops' expecting is the association's
+    paraphrase. A belief reported by no one ("Shops expect the 'best Christmas ever'") keeps its verb.
+    """
+    head = verb.head
+    if (
+        verb.lemma_.lower() in lex.BELIEF_CUE_VERBS
+        and verb.dep_ in lex.REPORTED_CLAUSE_DEPS
+        and head.pos_ == "VERB"
+        and head.lemma_.lower() in PLAIN_SPEECH_VERBS
+        and not _in_other_quote(head, others)
+        and speaker_of(head) is not None
+    ):
+        return head
+    return verb
 
 
 def _has_own_clause(verb: Token, q: QuoteSpan) -> bool:

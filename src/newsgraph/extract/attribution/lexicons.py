@@ -40,6 +40,11 @@ CUE_VERBS: frozenset[str] = words("""
     criticise accuse blame applaud welcome hail condemn denounce dismiss mock ridicule slam
     """)
 
+#: Cue verbs of belief and expectation, not of speech: a quote under one that a speech verb reports
+#: ("X said shops were expecting the 'best Christmas ever'") holds the reporter's words.
+BELIEF_CUE_VERBS: frozenset[str] = words(
+    "believe think know expect hope fear worry feel doubt suspect understand assume wonder estimate predict")
+
 #: Cue verbs that report speech only with a clause or a quote, never on their own
 #: (so "the mayor called the plan ..." is a cue only for a quoted fragment).
 FRAGMENT_ONLY_VERBS: frozenset[str] = words(
