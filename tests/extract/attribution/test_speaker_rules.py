@@ -177,6 +177,10 @@ ROUND3 = [
     # ... while a belief nobody reports keeps its own subject.
     ('Shops in the old town were expecting the "busiest summer ever", the paper wrote on Monday.',
      "busiest summer ever", "Shops", None),
+    # A speech verb the parser took for an adjective complement after a dashed aside shares its head's
+    # subject.
+    ('A second correspondent - all are anonymous - wrote: "My son plays every night and never sleeps."',
+     "My son plays every night", "correspondent", None),
     # "he said" after "X told Y" is the one who spoke, X, not Y ...
     ('"I do not think the plan can pass this year," Tom Berger told Sam Cole on the radio on Sunday.\n\n'
      '"I am not a quitter," he said.',

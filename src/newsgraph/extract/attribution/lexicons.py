@@ -250,8 +250,9 @@ SPEAKER_PREPOSITIONS: frozenset[str] = words("by from")
 
 #: Dependents that carry the reported clause ("said (that) ...").
 REPORTED_CLAUSE_DEPS: frozenset[str] = frozenset({"ccomp"})
-#: Relations through which a verb shares its subject with its head ("X spoke ... and vowed").
-SUBJECT_SHARING_DEPS: frozenset[str] = frozenset({"conj", "xcomp", "advcl"})
+#: Relations through which a verb shares its subject with its head ("X spoke ... and vowed"); ``acomp``
+#: is a speech verb the parser took for an adjective after a dashed aside ("X - all are anonymous - wrote:").
+SUBJECT_SHARING_DEPS: frozenset[str] = frozenset({"conj", "xcomp", "advcl", "acomp"})
 #: Modifiers that, set off by a comma, end the noun phrase a source is named by ("Ms. Lee, who said",
 #: "X, a spokeswoman"): clauses on the noun and appositives.
 SET_OFF_MODIFIER_DEPS: frozenset[str] = NOUN_CLAUSE_DEPS | {"appos"}
