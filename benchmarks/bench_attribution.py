@@ -68,6 +68,7 @@ def main() -> None:
     args = parser.parse_args()
 
     from newsgraph.extract.attribution.core import _characterise, attributions
+    from newsgraph.extract.attribution.quotes import quote_spans
     from newsgraph.extract.entities.core import entities
     from newsgraph.nlp.pipeline import load_model
 
@@ -79,8 +80,10 @@ def main() -> None:
     ents = [entities(doc) for doc in docs]
     results, attr_s = best_of(args.repeat, lambda: [attributions(d, e) for d, e in zip(docs, ents, strict=True)])
     texts_of = [d.text for d in docs]
-    _, roles_s = best_of(args.repeat, lambda: [_characterise(d, s, e, t) for d, (s, _), e, t
-                                               in zip(docs, results, ents, texts_of, strict=True)])
+    # the quotes' inner spans, as the stage passes them (found outside the timed part)
+    quoted_of = [[(q.inner_start, q.inner_end) for q in quote_spans(t)] for t in texts_of]
+    _, roles_s = best_of(args.repeat, lambda: [_characterise(d, s, e, t, q) for d, (s, _), e, t, q
+                                               in zip(docs, results, ents, texts_of, quoted_of, strict=True)])
     result = {
         "articles": len(corpus),
         "words": sum(len(t.split()) for t in corpus),

@@ -139,7 +139,9 @@ def test_norm_folds_marks_space_and_edges() -> None:
 
 
 @pytest.mark.parametrize("name, articles, quotes", [("handchecked_corpus.json", 16, 222),
-                                                    ("handchecked_bbc_politics.json", 4, 43)])
+                                                    ("handchecked_bbc_politics.json", 4, 43),
+                                                    ("handchecked_dev2.json", 8, 93),
+                                                    ("handchecked_dev3.json", 9, 127)])
 def test_the_sets_load_and_keep_their_value_sets(name: str, articles: int, quotes: int) -> None:
     gold = sq.load_gold(DATA / name)
     assert len(gold) == articles
@@ -171,13 +173,34 @@ def test_the_new_set_spans_enough_articles_and_corpora() -> None:
 MIN_PRECISION, MIN_RECALL, MIN_SPEAKER = 0.95, 0.95, 0.8
 
 
+#: The set's articles in the pool reserved for fresh annotation (docs/quality.md, round 3): neither read
+#: nor run (the floors hold on the other 10 articles: precision 0.994, recall 0.994, speaker 0.923).
+RESERVED = ("fakenewsnet/gossipcop", "semeval/", "fakenewscorpus/")
+
+
 @pytest.mark.slow
 def test_the_pipeline_on_the_new_set_stays_above_its_floors() -> None:
     from _paths import CORPUS, needs_shared
 
     if not CORPUS.exists():
         pytest.skip(needs_shared(CORPUS).kwargs["reason"])
-    out = sq.score_set(DATA / "handchecked_corpus.json", CORPUS).as_dict()
+    out = sq.score_set(DATA / "handchecked_corpus.json", CORPUS, skip=RESERVED).as_dict()
     assert out["quote precision"] >= MIN_PRECISION, out
     assert out["quote recall"] >= MIN_RECALL, out
     assert out["speaker accuracy (of found)"] >= MIN_SPEAKER, out
+
+
+@pytest.mark.parametrize(("corpus", "item_id", "tail"), [
+    ("bbc", "bbc-tech-151", "bbc/bbc/tech/151.txt"),
+    ("buzzfeed", "bfw-0088", "buzzfeed_webis2016/articles/0088.xml"),
+    ("reuters", "reuters-1895", "reuters21578/reut2-001.sgm"),
+    ("reuters", "reuters-1000", "reuters21578/reut2-000.sgm"),
+    ("reuters", "reuters-12967", "reuters21578/reut2-012.sgm"),
+])
+def test_own_file_names_the_one_file_of_an_article(corpus: str, item_id: str, tail: str) -> None:
+    root = Path("/corpus")
+    assert sq.own_file(corpus, item_id, root) == root / tail
+
+
+def test_a_row_of_a_shared_file_has_no_file_of_its_own() -> None:
+    assert sq.own_file("semeval", "semeval-0000001", Path("/corpus")) is None

@@ -129,3 +129,100 @@ def test_a_pronoun_outside_quotes_still_is(nlp) -> None:
     sources, _ = run(nlp, 'Tom Berger said he was "glad to see the bridge open at last".')
     berger = next(s for s in sources if "Berger" in names(s))
     assert berger.gender == "male"
+
+
+ROUND3 = [
+    # (text, words of the quote, a word its source must name, a word it must not name or None)
+    # An inverted tag's speaker is the name after the verb, never the quote's first noun.
+    ('"A skilled and young workforce," insisted Mr Vance, "will help the whole region."',
+     "A skilled and young workforce", "Vance", "workforce"),
+    # A verb in the sentence after a quote is its tag only when it heads that sentence ...
+    ('"The market will grow," said Tom Berger. "It will be a medium of niches." His partner\'s new firm, '
+     'called FastCast, will sell the adverts.',
+     "It will be a medium of niches", "Berger", "firm"),
+    ('"The cake will be bigger," said Tom Berger. "The region will not be a burden." If admitted into '
+     'the union, the region would pay more than it gets.',
+     "The region will not be a burden", "Berger", "region"),
+    # ... as it does here, where the next sentence is the tag.
+    ('Ann Lee spoke first. Then Tom Berger stood up. "We will build it this year." He said.',
+     "We will build it this year", "Berger", "Lee"),
+    # An untagged quote right after a long tag sentence goes on with that tag's speaker.
+    ('"It is very ambitious," said Tom Berger, political director at the Harbour Policy Centre, a '
+     'Brussels-based think-tank. "No other town in the region has tried to do this."',
+     "No other town in the region", "Berger", None),
+    ('"Words and deeds do not go together," Mr Berger said in a press conference alongside the '
+     'publication of his report. "We cannot just be polite to one another."',
+     "We cannot just be polite", "Berger", None),
+    # The second part of a quote split by an inverted tag has the tag's speaker too.
+    ('"A skilled and young workforce," insisted Mr Vance, "will help the whole region."',
+     "will help the whole region", "Vance", "workforce"),
+    # A participle after a preposition shares the subject of the verb the preposition hangs on ...
+    ('After calling the new plan "a costly mistake," Tom Berger left the meeting early.',
+     "a costly mistake", "Berger", None),
+    # ... but a clause with its own subject keeps it.
+    ('Before Sam Cole called the new plan "a costly mistake," Tom Berger left the meeting early.',
+     "a costly mistake", "Cole", "Berger"),
+    # An epithet is the person just named even when someone named only later holds that title ...
+    ('Tom Berger said, "The day went well for us." "The left will not be happy," the party chairman '
+     'added.\n\nLater, campaign chairman Sam Cole said the polls were close.',
+     "The left will not be happy", "Berger", "Cole"),
+    # ... but not when someone named before holds it.
+    ('Campaign chairman Sam Cole spoke in the morning. Tom Berger said, "The day went well for us." '
+     '"The left will not be happy," the party chairman added.',
+     "The left will not be happy", "chairman", "Berger"),
+    # A quote under a belief verb that a speech verb reports holds the reporter's words ...
+    ('The Harbour Traders Association said shops in the old town were also expecting the '
+     '"busiest summer ever".',
+     "busiest summer ever", "Association", "shops"),
+    # ... while a belief nobody reports keeps its own subject.
+    ('Shops in the old town were expecting the "busiest summer ever", the paper wrote on Monday.',
+     "busiest summer ever", "Shops", None),
+    # A speech verb the parser took for an adjective complement after a dashed aside shares its head's
+    # subject.
+    ('A second correspondent - all are anonymous - wrote: "My son plays every night and never sleeps."',
+     "My son plays every night", "correspondent", None),
+    # "he said" after "X told Y" is the one who spoke, X, not Y ...
+    ('"I do not think the plan can pass this year," Tom Berger told Sam Cole on the radio on Sunday.\n\n'
+     '"I am not a quitter," he said.',
+     "I am not a quitter", "Berger", "Cole"),
+    # ... and a title set in apposition to the speaker's name is the speaker, not someone new.
+    ('"If we are going into an auction, we need a market test," said Simon Hartnell, Head Trader at '
+     'Alexanders Gilts Ltd.\n\n"The American market works very well," he said.',
+     "The American market works very well", "Hartnell", None),
+    # ... unless Y is then the subject of a sentence of their own.
+    ('"I do not think the plan can pass this year," Tom Berger told Sam Cole on the radio on Sunday. '
+     'Sam Cole was not moved by the argument.\n\n"I am not a quitter," he said.',
+     "I am not a quitter", "Cole", None),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(("text", "words", "want", "unwanted"), ROUND3)
+def test_speaker_round3(nlp, text: str, words: str, want: str, unwanted: str | None) -> None:
+    sources, attrs = run(nlp, text)
+    got = names(source_of(sources, attrs, words))
+    assert want in got
+    assert unwanted is None or unwanted not in got
+
+
+def test_a_quote_after_more_than_the_tag_does_not_continue_it(nlp) -> None:
+    sources, attrs = run(nlp, '"It is very ambitious," said Tom Berger, director of the centre. The council '
+                              'approved the whole plan in May by a vote of nine to four, and the mayor agreed. '
+                              '"No other town has tried it, and none will."')
+    assert "Berger" not in names(source_of(sources, attrs, "No other town has tried it"))
+
+
+@pytest.mark.parametrize(("gap", "want"), [
+    ('," said Jo Hart, political director at the Harbour Policy Centre, a Brussels-based think-tank. "', True),
+    ('," said Mr. Hart, of the centre. "', True),         # "Mr." is no sentence end
+    ('," said Jo Hart. The vote was close. "', False),     # a sentence of the story between
+    ('," said Jo Hart.\n\n"', False),                      # a new paragraph
+])
+def test_only_its_tag(gap: str, want: bool) -> None:
+    from newsgraph.extract.attribution.core import _only_its_tag
+    from newsgraph.extract.attribution.reported import Claim
+
+    text = '"It is new' + gap + 'We tried."'
+    end = len('"It is new')
+    cue = text.index("said")
+    previous = Claim((1, end), "direct", (cue, cue + 4), None, quoted=True)
+    assert _only_its_tag(previous, text[end:text.rindex("We")], text.rindex("We")) is want

@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from itertools import pairwise
 
 from spacy.tokens import Doc, Span, Token
 
@@ -43,7 +44,7 @@ from newsgraph.extract.attribution.roles import described, source_role
 from newsgraph.extract.attribution.sources import SourceResolver
 from newsgraph.extract.attribution.turns import Turn, labelled_turns
 from newsgraph.record import Attribution, Entity, Source, TextSpan
-from newsgraph.vocab.parse import AUX_OR_NEG_DEPS, VERBAL_POS
+from newsgraph.vocab.parse import AUX_OR_NEG_DEPS, NOMINAL_OR_PRONOUN_POS, VERBAL_POS
 from newsgraph.vocab.speech import PLAIN_SPEECH_VERBS
 
 #: How far up the parse a quote may climb to find the verb that introduces it.
@@ -168,11 +169,31 @@ def _cue_by_ancestry(span: Span, others: Sequence[tuple[int, int]] = ()) -> Toke
             if _in_other_quote(anc, others):
                 break
             if is_cue_verb(anc) or (anc.pos_ == "VERB" and anc.lemma_.lower() in lex.XCOMP_CUE_VERBS):
-                return anc
+                return _reporter_of_belief(anc, others)
             if anc.head.i == anc.i:  # the root
                 break
             anc, hops = anc.head, hops + 1
     return None
+
+
+def _reporter_of_belief(verb: Token, others: Sequence[tuple[int, int]] = ()) -> Token:
+    """The speech verb reporting a belief verb's clause, when there is one, else the belief verb.
+
+    "The association said shops were expecting the 'best Christmas ever'": the marks hold the words
+    of whoever the article quotes, the association; the shops' expecting is the association's
+    paraphrase. A belief reported by no one ("Shops expect the 'best Christmas ever'") keeps its verb.
+    """
+    head = verb.head
+    if (
+        verb.lemma_.lower() in lex.BELIEF_CUE_VERBS
+        and verb.dep_ in lex.REPORTED_CLAUSE_DEPS
+        and head.pos_ == "VERB"
+        and head.lemma_.lower() in PLAIN_SPEECH_VERBS
+        and not _in_other_quote(head, others)
+        and speaker_of(head) is not None
+    ):
+        return head
+    return verb
 
 
 def _has_own_clause(verb: Token, q: QuoteSpan) -> bool:
@@ -192,9 +213,13 @@ def _cue_nearby(doc: Doc, q: QuoteSpan, others: Sequence[tuple[int, int]] = ()) 
         sents.append(doc[last.end].sent)
     best: tuple[int, Token] | None = None
     for sent in sents:
+        after = sent.start_char >= q.end  # the sentence after the quote, not the quote's own
         for tok in sent:
             if not is_cue_verb(tok) or q.start <= tok.idx < q.end or _has_own_clause(tok, q):
                 continue
+            if after and tok.head.i != tok.i and tok.dep_ not in lex.PARENTHETICAL_TAG_DEPS:
+                continue  # a tag after the quote heads its sentence ("He said.") or is set in it
+                # ("Essentially, he says, …"); "If admitted, …" and "a venture called X" are no tags
             if _in_other_quote(tok, others):
                 continue
             if speaker_of(tok) is None:
@@ -306,12 +331,31 @@ def _quote_claims(doc: Doc, text: str, quotes: list[QuoteSpan]) -> list[Claim]:
                 (q.inner_start, q.inner_end),
                 "direct",
                 cue_span(verb),
-                speaker_of(verb),
+                _speaker_outside(verb, quotes),
                 quoted=True,
                 cue_tokens=(verb.i,),
             )
         )
     return out
+
+
+def _speaker_outside(verb: Token, quotes: Sequence[QuoteSpan]) -> Token | None:
+    """The speaker of a quote's tag verb, never a word of a quote (this one or the other part of it).
+
+    An inverted tag ("'A literate population,' insisted Mr Sener, 'will help.'") makes the parser
+    take the quote's first noun for a subject of the tag verb too; the name outside the marks, after
+    the verb, is the speaker. None when there is no such name (the quote may continue another).
+    """
+    def inside(tok: Token) -> bool:
+        return any(q.start <= tok.idx < q.end for q in quotes)
+
+    speaker = speaker_of(verb)
+    if speaker is None or not inside(speaker):
+        return speaker
+    for child in verb.rights:
+        if not inside(child) and child.dep_ in lex.INVERTED_SPEAKER_DEPS and child.pos_ in NOMINAL_OR_PRONOUN_POS:
+            return child
+    return None
 
 
 def _with_posts(claims: list[Claim], posts: list[Post], quotes: list[QuoteSpan]) -> list[Claim]:
@@ -370,10 +414,37 @@ def _link_continuations(text: str, claims: list[Claim]) -> None:
             continue
         if claim.cue is None and previous is not None:
             gap = text[claims[previous].content[1] : claim.content[0]]
-            if len(_WORD_RE.findall(gap)) <= MAX_CONTINUATION_GAP_WORDS:
+            if len(_WORD_RE.findall(gap)) <= MAX_CONTINUATION_GAP_WORDS or _only_its_tag(claims[previous], gap,
+                                                                                        claim.content[0]):
                 claim.continues = previous
         if claim.cue is not None or claim.continues is not None:
             previous = i
+
+
+def _only_its_tag(previous: Claim, gap: str, gap_end: int) -> bool:
+    """True when the text between two quotes is the first quote's own tag sentence, however long.
+
+    "'It's ambitious,' said Jo Hart, political director at a Brussels-based think-tank. 'This is
+    new.'": the second quote goes on with the speaker of the first. The gap must hold that tag,
+    stay in one paragraph and end no sentence before its own end.
+    """
+    if previous.cue is None or not previous.content[1] <= previous.cue[0] < gap_end or "\n\n" in gap:
+        return False
+    body = gap.strip(" \n" + "".join(lex.ALL_QUOTE_MARKS))
+    words = body.split()
+    if len(words) > lex.MAX_TAG_SENTENCE_WORDS:
+        return False
+    return not any(_ends_sentence(word, nxt) for word, nxt in pairwise(words))
+
+
+def _ends_sentence(word: str, following: str) -> bool:
+    """``word`` ends a sentence before ``following`` ("report. The"), unless it is an initial or a title ("Mr.")."""
+    word = word.rstrip("".join(lex.ALL_QUOTE_MARKS) + ")")
+    if not word or word[-1] not in ".!?" or not following[:1].isupper():
+        return False
+    stem = word.rstrip(".!?")
+    # an initial or a title ("said John F. Cole", "said Gov. Lee") ends no sentence
+    return not (word.endswith(".") and (len(stem) == 1 or word.lower() in lex.NAME_ABBREVIATIONS))
 
 
 # --- step 3: sources --------------------------------------------------------------

@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 
 from newsgraph.vocab.calendar import MONTHS
+from newsgraph.vocab.names import HONORIFICS, NAME_SUFFIX_TOKENS
 from newsgraph.vocab.numbers import COUNT_WORDS
 from newsgraph.vocab.parse import DETERMINER_DEPS, NOUN_CLAUSE_DEPS
 
@@ -38,6 +39,11 @@ CUE_VERBS: frozenset[str] = words("""
     describe call dub label term brand characterize characterise praise criticize
     criticise accuse blame applaud welcome hail condemn denounce dismiss mock ridicule slam
     """)
+
+#: Cue verbs of belief and expectation, not of speech: a quote under one that a speech verb reports
+#: ("X said shops were expecting the 'best Christmas ever'") holds the reporter's words.
+BELIEF_CUE_VERBS: frozenset[str] = words(
+    "believe think know expect hope fear worry feel doubt suspect understand assume wonder estimate predict")
 
 #: Cue verbs that report speech only with a clause or a quote, never on their own
 #: (so "the mayor called the plan ..." is a cue only for a quoted fragment).
@@ -244,11 +250,23 @@ SPEAKER_PREPOSITIONS: frozenset[str] = words("by from")
 
 #: Dependents that carry the reported clause ("said (that) ...").
 REPORTED_CLAUSE_DEPS: frozenset[str] = frozenset({"ccomp"})
-#: Relations through which a verb shares its subject with its head ("X spoke ... and vowed").
-SUBJECT_SHARING_DEPS: frozenset[str] = frozenset({"conj", "xcomp", "advcl"})
+#: Relations through which a verb shares its subject with its head ("X spoke ... and vowed"); ``acomp``
+#: is a speech verb the parser took for an adjective after a dashed aside ("X - all are anonymous - wrote:").
+SUBJECT_SHARING_DEPS: frozenset[str] = frozenset({"conj", "xcomp", "advcl", "acomp"})
 #: Modifiers that, set off by a comma, end the noun phrase a source is named by ("Ms. Lee, who said",
 #: "X, a spokeswoman"): clauses on the noun and appositives.
 SET_OFF_MODIFIER_DEPS: frozenset[str] = NOUN_CLAUSE_DEPS | {"appos"}
+#: The longest tag sentence between two quotes of one speaker ("…," said Jo Hart, director of … . "…").
+MAX_TAG_SENTENCE_WORDS = 40
+#: Abbreviations before a name or after it, whose full stop ends no sentence ("Mr. Hart", "Gov. Lee",
+#: "John Cole Jr. of Ohio"): the honorifics of ``newsgraph.vocab.names`` and the common title abbreviations.
+NAME_ABBREVIATIONS: frozenset[str] = frozenset(h for h in HONORIFICS if h.endswith(".")) | NAME_SUFFIX_TOKENS | words(
+    "gov. sen. rep. gen. lt. col. capt. sgt. cmdr. adm. pres. amb. rev. st. messrs. supt. insp. det. atty. no.")
+#: How a speech tag set inside a sentence hangs on it ("Essentially, he says, if you …").
+PARENTHETICAL_TAG_DEPS: frozenset[str] = frozenset({"parataxis"})
+#: Where an inverted tag's speaker sits when the parser took a word of the quote for the tag's subject
+#: ("'A literate population,' insisted Mr Sener"): a second subject, or a name hung on the verb.
+INVERTED_SPEAKER_DEPS: frozenset[str] = frozenset({"nsubj", "dobj", "npadvmod", "attr", "dep", "appos"})
 #: Words of a clause that tell how it is reported: its complementizer and its "to".
 CLAUSE_MARKER_DEPS: frozenset[str] = frozenset({"mark", "aux"})
 #: How a that-clause hangs off a cue noun ("his claim that ..."): the parser gives either label.

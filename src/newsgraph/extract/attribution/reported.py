@@ -150,6 +150,8 @@ def speaker_of(verb: Token, depth: int = 0) -> Token | None:
         return None
     if verb.dep_ in NOUN_CLAUSE_DEPS and verb.head.pos_ in NOMINAL_OR_PRONOUN_POS:
         return verb.head  # "Ms. Lee, who said", "a statement saying": the noun modified speaks
+    if verb.dep_ == "pcomp" and verb.head.dep_ == "prep" and verb.head.head.pos_ in VERBAL_POS:
+        return speaker_of(verb.head.head, depth + 1)  # "After calling it 'overrated,' Jo Dale left": Dale
     if verb.dep_ in lex.SUBJECT_SHARING_DEPS and verb.head.pos_ in VERBAL_POS:
         inherited = speaker_of(verb.head, depth + 1)
         if inherited is not None and not _can_speak(inherited):

@@ -352,12 +352,52 @@ class SourceResolver:
             return self._recent(head.idx, lambda d: d.kind == "person" and not d.anonymous)
         subjects = [r for r in candidates if self._is_subject(r)]
         ref = (subjects or candidates)[-1]
+        spoke = self._named_speaker(head.idx, floor_sent.start_char, gender)
+        named_subjects = [r for r in subjects if self.text[r.start : r.end].lower() not in _PRONOUN_FORMS
+                          and not (spoke and self._in_apposition_to(r, self.drafts[spoke[0]]))]  # fmt: skip
+        if spoke is not None and spoke[1] >= (named_subjects[-1].start if named_subjects else -1):
+            # the person who last spoke, named after any person subject: "X told Y …" then "'…,' he said"
+            # is X, though the entity stage may know only Y as a person (a name it typed otherwise). The
+            # entity stage's pronoun mentions are no evidence here: it may have read "I" in the very quote
+            # this pronoun tags as Y.
+            self._mention(spoke[0], (head.idx, head.idx + len(head.text)), named=False)
+            return spoke[0]
         # An unnamed speaker wins only after the last *name*: the entity stage's pronoun mentions (a "We"
         # inside the very quote this pronoun tags) follow its own reading of the pronoun.
         named_at = max((r.end for r in candidates if self.text[r.start : r.end].lower() not in _PRONOUN_FORMS),
                        default=floor_sent.start_char)  # fmt: skip
         unnamed = self._unnamed_speaker(head.idx, max(floor_sent.start_char, named_at), gender)
         return unnamed if unnamed is not None else self._for_entity(ref, None)
+
+    def _in_apposition_to(self, ref: _EntityRef, draft: _Draft) -> bool:
+        """True when ``ref`` is set in apposition to one of ``draft``'s own mentions ("said Jo Hart, Head
+        Trader at …": a "Trader" the entity stage took for a person is Hart)."""
+        span = self.doc.char_span(ref.start, ref.end, alignment_mode="expand")
+        if span is None or span.root.dep_ != "appos":
+            return False
+        at = span.root.head.idx
+        return any(s <= at < e for s, e in draft.mentions)
+
+    def _named_speaker(self, offset: int, floor: int, gender: str | None) -> tuple[int, int] | None:
+        """The named person source mentioned last before ``offset`` (after ``floor``), and where.
+
+        Sources exist only for speakers, so this is who last spoke; one whose words give the other
+        gender is passed over, and unnamed or pronoun sources are left to the rules that read them.
+        """
+        best: tuple[int, int] | None = None
+        for i, d in enumerate(self.drafts):
+            if d.kind != "person" or d.anonymous or d.plural or not d.named_mentions:
+                continue
+            if d.key is None or d.key.startswith(("pronoun:", "anon:")):
+                continue
+            at = max((st for st, _ in d.named_mentions if floor <= st < offset), default=-1)
+            if at < 0 or (best is not None and at <= best[1]):
+                continue
+            known = self._entity_gender(d.entity) or lex.GENDERED_TITLES.get(d.head_lemma)
+            if gender is not None and known is not None and known != gender:
+                continue
+            best = (i, at)
+        return best
 
     def _spoken_of(self, ref: _EntityRef, sent: Span) -> bool:
         """True for a person the quote in the pronoun's own sentence speaks *of* ("'Gavin kicked it,' he
@@ -428,7 +468,7 @@ class SourceResolver:
 
     def _epithet_antecedent(self, head: Token) -> int | None:
         """The source of the person an epithet refers to: the latest person named as a subject in the
-        last few sentences, when no one else in the article is titled with the epithet's noun."""
+        last few sentences, when no one else named so far is titled with the epithet's noun."""
         floor_sent = head.sent
         for _ in range(PRONOUN_WINDOW_SENTENCES):
             if floor_sent.start == 0:
@@ -441,9 +481,11 @@ class SourceResolver:
             return None
         ref = subjects[-1]
         lemma = head.lemma_.lower()
-        titled = {r.id for r in self.index.refs if r.id in self._titled_with(lemma)}
+        # someone else named so far holds that title: the epithet may be theirs (one named only later
+        # cannot be meant: "the chairman added" before "campaign chairman Paul Manafort said")
+        titled = {r.id for r in self.index.refs if r.start < head.idx and r.id in self._titled_with(lemma)}
         if titled - {ref.id}:
-            return None  # someone else holds that title: the epithet may be theirs
+            return None
         return self._for_entity(ref, None)
 
     def _titled_with(self, lemma: str) -> set[str | None]:
