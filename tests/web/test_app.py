@@ -154,6 +154,24 @@ def test_unknown_article_is_404(client: TestClient, article_id: str) -> None:
     assert response.headers["content-type"].startswith("text/html")
 
 
+def test_an_article_stored_without_its_record_is_404_not_500(web_db: Path, tmp_path: Path) -> None:
+    # A damaged store (``newsgraph check`` reports it): the article row stays, its record is gone.
+    damaged = tmp_path / "damaged.db"
+    with Store(web_db, readonly=True) as store:
+        store.conn.execute("VACUUM INTO ?", (str(damaged),))
+    conn = sqlite3.connect(damaged)
+    article_id = conn.execute("SELECT id FROM articles ORDER BY rowid LIMIT 1").fetchone()[0]
+    conn.execute("DELETE FROM records WHERE id = ?", (article_id,))
+    conn.commit()
+    conn.close()
+    with TestClient(create_app(damaged)) as damaged_client:
+        for route in (f"/articles/{article_id}", f"/articles/{article_id[:12]}", f"/api/articles/{article_id}"):
+            response = damaged_client.get(route)
+            assert response.status_code == 404, route
+            assert "without its record" in response.text and TRACEBACK not in response.text
+        assert damaged_client.get("/api/stats").status_code == 200  # the rest of the store still answers
+
+
 def test_entity_page(client: TestClient, records: list[Record]) -> None:
     response = client.get("/entities/Jane Roe")
     assert response.status_code == 200
