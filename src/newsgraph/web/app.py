@@ -34,8 +34,8 @@ from starlette.exceptions import HTTPException as StarletteHTTPException
 from newsgraph import __version__, settings
 from newsgraph.errors import StoreError
 from newsgraph.store import Store, queries
-from newsgraph.store.db import MissingRecordError
 from newsgraph.store import graph as graphs
+from newsgraph.store.db import MissingRecordError
 from newsgraph.store.labels import with_labels
 from newsgraph.store.queries import RE_WORD, QueryRejected, QueryTimeout, deadline, records_of
 from newsgraph.web import charts, events, views
