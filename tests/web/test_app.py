@@ -208,10 +208,21 @@ def test_timeline_is_in_event_date_order(client: TestClient, quoted: Record) -> 
     assert f"/articles/{quoted.id}#ev-v1" in links(response.text)
     every = client.get("/timeline").text
     rows = every.split('<table id="timeline">')[1].split("<tr>")[2:]
-    dates = [row.split("<td>")[1].split("<")[0] for row in rows]
-    dated = [d for d in dates if d != "undated"]
+    # Each row's cell shows the date as a reader writes it and keeps the TIMEX value it is sorted by.
+    dates = [row.split('<td data-date="')[1].split('"')[0] for row in rows]
+    dated = [d for d in dates if d]
     assert dated == sorted(dated)
-    assert dates == dated + ["undated"] * (len(dates) - len(dated))
+    assert dates == dated + [""] * (len(dates) - len(dated))
+    shown = [row.split('">')[1].split("<")[0] for row in rows]
+    assert all(s == "undated" for d, s in zip(dates, shown, strict=True) if not d)
+    assert any(s != d for d, s in zip(dates, shown, strict=True) if d)  # "7 March 2017", not 2017-03-07
+
+
+def test_dates_are_shown_as_a_reader_writes_them() -> None:
+    from newsgraph.web.app import readable_date
+
+    assert [readable_date(v) for v in ("1996-05-02", "196", "2003-Q1", None)] == [
+        "2 May 1996", "the 1960s", "2003-Q1", "undated"]
 
 
 def test_timeline_unknown_entity_is_404(client: TestClient) -> None:

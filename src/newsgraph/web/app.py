@@ -38,6 +38,7 @@ from newsgraph.store import graph as graphs
 from newsgraph.store.db import MissingRecordError
 from newsgraph.store.labels import with_labels
 from newsgraph.store.queries import RE_WORD, QueryRejected, QueryTimeout, deadline, records_of
+from newsgraph.timeline import readable_date
 from newsgraph.web import charts, events, views
 from newsgraph.web import duplicates as dup_views
 from newsgraph.web import graph as graph_view
@@ -157,6 +158,7 @@ def create_app(db_path: str | Path) -> FastAPI:
     templates.env.filters["entity_url"] = views.entity_url
     templates.env.filters["short"] = views.short_id
     templates.env.filters["snippet"] = views.snippet_html
+    templates.env.filters["readable_date"] = readable_date
 
     def connection() -> Store:
         """This thread's read-only store, opened on its first request (a failed open is retried next time)."""
