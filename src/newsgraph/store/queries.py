@@ -653,12 +653,27 @@ def _like(text: str) -> str:
     return "%" + text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%"
 
 
+#: An author filter made of these characters only is found as it is in the authors' JSON text (JSON escapes
+#: none of them), so that text can be tested before the array is parsed.
+PLAIN_FILTER = re.compile(r"[ !#-\[\]-~]+")
+
+
 def _article_filter(outlet: str | None, author: str | None) -> tuple[str, tuple]:
+    """SQL over ``articles a`` keeping the articles whose outlet, and one of whose authors, contain the texts.
+
+    An author filter of plain ASCII (``PLAIN_FILTER``) first tests the authors' JSON
+    text with the same ``LIKE``: an author containing the text means the JSON holds it,
+    so only the articles that pass have their array parsed (the parse of every article's
+    authors was most of the author filter's time: 60 ms a statement at 100,000 articles).
+    """
     clauses, params = ["1"], []
     if outlet:
         clauses.append("a.outlet LIKE ? ESCAPE '\\'")
         params.append(_like(outlet))
     if author:
+        if PLAIN_FILTER.fullmatch(author):
+            clauses.append("a.authors LIKE ? ESCAPE '\\'")
+            params.append(_like(author))
         clauses.append("EXISTS (SELECT 1 FROM json_each(a.authors) j WHERE j.value LIKE ? ESCAPE '\\')")
         params.append(_like(author))
     return " AND ".join(clauses), tuple(params)
@@ -831,8 +846,12 @@ def sources(
     where, params = _article_filter(outlet, author)
     if dedupe:
         where += f" AND NOT {IS_COPY}"
-    n_articles = conn.execute(f"SELECT count(*) FROM articles a WHERE {where}", params).fetchone()[0]
-    picked = picked_articles(where)  # every statement below reads the kept articles first
+    # The kept articles are found once, by rowid; every statement below reads them first. (Each statement
+    # testing the filter again, over every article, cost 60 ms a time at 100,000 articles.)
+    kept = [r[0] for r in conn.execute(f"SELECT a.rowid FROM articles a WHERE {where}", params)]
+    n_articles = len(kept)
+    where, params = "a.rowid IN (SELECT value FROM json_each(?))", (json.dumps(kept),)
+    picked = picked_articles(where)
     kinds = conn.execute(f"""{picked}
         SELECT coalesce(s.kind, 'unknown'), count(*), sum(coalesce(s.anonymous, 0)),
                sum(CASE WHEN {UNRESOLVED_SOURCE} THEN 1 ELSE 0 END)
