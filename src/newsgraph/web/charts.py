@@ -239,33 +239,42 @@ def home_charts(store: Store) -> list[Chart]:
 
 
 def entity_charts(store: Store, name: str) -> list[Chart]:
+    """The chart of an entity's page, drawn again only when its counts change (see ``sourcing_charts``)."""
     ref, counts = queries.entity_by_month(store.conn, name)
-    return [entity_chart(ref.name, counts)]
+    return _kept({"entity": ref.name, **counts.to_dict()}, lambda: [entity_chart(ref.name, counts)])
 
 
-#: The sourcing charts last drawn, by the counts they drew (``sourcing_charts``); at most ``DRAWN_KEPT``.
+#: Charts drawn, by the counts they drew (``_kept``); at most ``DRAWN_KEPT``, the oldest dropped first.
 _DRAWN: dict[str, list[Chart]] = {}
 DRAWN_KEPT = 64
 
 
-def sourcing_charts(store: Store, outlet: str | None, author: str | None) -> list[Chart]:
-    """The two charts of ``/sources``, drawn again only when the counts they draw change.
+def _kept(counts: dict[str, Any], draw: Callable[[], list[Chart]]) -> list[Chart]:
+    """The charts ``draw`` makes of ``counts``, drawn once per distinct counts.
 
-    Drawing them (pygal) took about 100 ms of the page's 150 at 100,000 articles,
-    the counts 25-40 ms. A chart is a function of its counts, so the charts are kept
-    by those counts (what ``/api/charts/sourcing`` returns): a page whose counts are
-    the same as a page drawn before reuses its pictures, and new counts (an ingest,
-    another filter) draw new ones.
+    A chart is a function of its counts, so a page whose counts equal those of a
+    page drawn before reuses its pictures; new counts (an ingest, another filter,
+    another entity) draw new ones.
     """
-    breakdown = queries.sourcing_breakdown(store.conn, outlet=outlet, author=author)
-    key = json.dumps(breakdown.to_dict(), sort_keys=True, default=str)
+    key = json.dumps(counts, sort_keys=True, default=str)
     drawn = _DRAWN.get(key)
     if drawn is None:
-        drawn = [sourcing_kind_chart(breakdown), anonymous_share_chart(breakdown)]
+        drawn = draw()
         if len(_DRAWN) >= DRAWN_KEPT:
-            _DRAWN.pop(next(iter(_DRAWN)))  # the oldest
+            _DRAWN.pop(next(iter(_DRAWN)), None)
         _DRAWN[key] = drawn
     return drawn
+
+
+def sourcing_charts(store: Store, outlet: str | None, author: str | None) -> list[Chart]:
+    """The two charts of ``/sources``, drawn again only when the counts they draw change (``_kept``).
+
+    Drawing them (pygal) took about 100 ms of the page's 150 at 100,000 articles,
+    the counts (what ``/api/charts/sourcing`` returns) 25-40 ms.
+    """
+    breakdown = queries.sourcing_breakdown(store.conn, outlet=outlet, author=author)
+    return _kept({"sourcing": True, **breakdown.to_dict()},
+                 lambda: [sourcing_kind_chart(breakdown), anonymous_share_chart(breakdown)])
 
 
 def add_routes(app: FastAPI, store: Callable[[], AbstractContextManager[Store]],
