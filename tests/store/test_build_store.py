@@ -13,7 +13,7 @@ from pathlib import Path
 from newsgraph.store import Store, queries
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[2] / "benchmarks"))
-from build_store import bulk_scale_up  # noqa: E402
+from build_store import bulk_scale_up
 
 #: Problems a copied store has by construction (its copies have no record, raw input or similarity rows).
 COPY_NOTES = ("without their record", "without a raw input", "not in the near-duplicate index")
