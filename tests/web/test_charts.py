@@ -254,3 +254,21 @@ def test_sourcing_charts_are_drawn_again_when_their_counts_change(dated_store: P
         assert again is not first and "Gazette" in again[0].svg and "Gazette" not in first[0].svg
         drawn = queries.sourcing_breakdown(store.conn)
         assert again[0].rows == charts.sourcing_kind_chart(drawn).rows  # what a fresh drawing shows
+
+
+def _legend_colours(svg: str) -> dict[str, str]:
+    """Each series' legend text → its fill colour, read from the SVG pygal wrote."""
+    fills = dict(re.findall(r"\.color-(\d+),[^{]*\{[^}]*fill:(#[0-9a-fA-F]+)", svg))
+    names = re.findall(r'id="activate-serie-(\d+)".*?<text[^>]*>([^<]+)</text>', svg)
+    return {name: fills[i] for i, name in names}
+
+
+def test_a_source_kind_has_one_colour_whichever_kinds_are_drawn(dated_store: Path) -> None:
+    from newsgraph.web import charts
+
+    with Store(dated_store, readonly=True) as store:
+        every = _legend_colours(charts.sourcing_charts(store, None, None)[0].svg)
+        ledger = _legend_colours(charts.sourcing_charts(store, "Ledger", None)[0].svg)
+    assert set(ledger) < set(every)  # the Ledger's articles have fewer kinds (no document or media source)
+    assert all(every[kind] == colour for kind, colour in ledger.items())
+    assert len(set(every.values())) == len(every)
