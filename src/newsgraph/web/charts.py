@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import json
 import re
+import threading
 from collections.abc import Callable
 from contextlib import AbstractContextManager
 from dataclasses import dataclass, field
@@ -255,6 +256,7 @@ def entity_charts(store: Store, name: str) -> list[Chart]:
 
 #: Charts drawn, by the counts they drew (``_kept``); at most ``DRAWN_KEPT``, the oldest dropped first.
 _DRAWN: dict[str, list[Chart]] = {}
+_DRAWN_LOCK = threading.Lock()
 DRAWN_KEPT = 64
 
 
@@ -269,9 +271,10 @@ def _kept(counts: dict[str, Any], draw: Callable[[], list[Chart]]) -> list[Chart
     drawn = _DRAWN.get(key)
     if drawn is None:
         drawn = draw()
-        if len(_DRAWN) >= DRAWN_KEPT:
-            _DRAWN.pop(next(iter(_DRAWN)), None)
-        _DRAWN[key] = drawn
+        with _DRAWN_LOCK:  # requests run in threads
+            while len(_DRAWN) >= DRAWN_KEPT:
+                _DRAWN.pop(next(iter(_DRAWN)))
+            _DRAWN[key] = drawn
     return drawn
 
 
