@@ -59,9 +59,10 @@ def test_the_migration_marks_the_parts_of_stored_rows(tmp_path):
         store.add(paraphrase_record())
     conn = sqlite3.connect(path)
     # Back to a store of before 0012: no part_of column, no claims tally. The triggers that read the column
-    # (the claims tally's, the sourcing charts' and the source tallies') go first, so the column can be dropped.
-    for (name,) in conn.execute("SELECT name FROM sqlite_master WHERE type = 'trigger' AND "
-                                "(name LIKE 'sourc%' OR name LIKE 'tally_claims_%')").fetchall():
+    # (the claims tally's, the sourcing charts' and the source tallies', per outlet too) go first, so the column
+    # can be dropped.
+    for (name,) in conn.execute("SELECT name FROM sqlite_master WHERE type = 'trigger' AND (name LIKE 'sourc%' "
+                                "OR name LIKE 'outlet_sourc%' OR name LIKE 'tally_claims_%')").fetchall():
         conn.execute(f"DROP TRIGGER {name}")
     conn.executescript("""
         DELETE FROM tallies WHERE kind = 'rows' AND key = 'claims';

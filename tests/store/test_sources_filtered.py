@@ -164,3 +164,29 @@ def test_the_deduplicated_report_from_the_tallies_is_the_scans(copied):
                 scanned = queries.sources(copied.conn, anonymous=anonymous, limit=limit, by=by, dedupe=True,
                                           scan=True).to_dict()
                 assert kept == scanned, (anonymous, limit, by)
+
+
+def test_the_outlet_report_from_the_tallies_is_the_scans(copied):
+    # "herald" keeps two outlets (Herald, Herald Tribune): the report sums their tallies.
+    for outlet in ("herald", "HERALD TRIB", "Wire", "e", "Nowhere", "%", "_"):
+        for anonymous in (False, True):
+            for limit in (0, 1, 2, 3, 50, -1):
+                for by in (None, ("role", "gender")):
+                    kept = queries.sources(copied.conn, anonymous=anonymous, limit=limit, by=by,
+                                           outlet=outlet).to_dict()
+                    scanned = queries.sources(copied.conn, anonymous=anonymous, limit=limit, by=by, outlet=outlet,
+                                              scan=True).to_dict()
+                    assert kept == scanned, (outlet, anonymous, limit, by)
+
+
+def test_an_outlet_change_or_a_deletion_moves_the_outlet_tallies(copied):
+    herald = copied.execute("SELECT id FROM articles WHERE outlet = 'Herald'")[0][0]
+    copied.conn.execute("UPDATE articles SET outlet = 'Courier' WHERE id = ?", (herald,))
+    gone = copied.execute("SELECT id FROM articles WHERE outlet = 'Gazette'")[0][0]
+    copied.conn.execute("DELETE FROM articles WHERE id = ?", (gone,))
+    assert queries.stored_source_tallies(copied.conn) == queries.counted_source_tallies(copied.conn)
+    for outlet in ("herald", "Courier", "Gazette"):
+        kept = queries.sources(copied.conn, outlet=outlet, limit=-1, by=("role", "gender")).to_dict()
+        assert kept == queries.sources(copied.conn, outlet=outlet, limit=-1, by=("role", "gender"),
+                                       scan=True).to_dict(), outlet
+    assert queries.sources(copied.conn, outlet="Courier").articles == 2

@@ -154,6 +154,24 @@ def test_unknown_article_is_404(client: TestClient, article_id: str) -> None:
     assert response.headers["content-type"].startswith("text/html")
 
 
+def test_an_article_stored_without_its_record_is_404_not_500(web_db: Path, tmp_path: Path) -> None:
+    # A damaged store (``newsgraph check`` reports it): the article row stays, its record is gone.
+    damaged = tmp_path / "damaged.db"
+    with Store(web_db, readonly=True) as store:
+        store.conn.execute("VACUUM INTO ?", (str(damaged),))
+    conn = sqlite3.connect(damaged)
+    article_id = conn.execute("SELECT id FROM articles ORDER BY rowid LIMIT 1").fetchone()[0]
+    conn.execute("DELETE FROM records WHERE id = ?", (article_id,))
+    conn.commit()
+    conn.close()
+    with TestClient(create_app(damaged)) as damaged_client:
+        for route in (f"/articles/{article_id}", f"/articles/{article_id[:12]}", f"/api/articles/{article_id}"):
+            response = damaged_client.get(route)
+            assert response.status_code == 404, route
+            assert "without its record" in response.text and TRACEBACK not in response.text
+        assert damaged_client.get("/api/stats").status_code == 200  # the rest of the store still answers
+
+
 def test_entity_page(client: TestClient, records: list[Record]) -> None:
     response = client.get("/entities/Jane Roe")
     assert response.status_code == 200
@@ -190,10 +208,21 @@ def test_timeline_is_in_event_date_order(client: TestClient, quoted: Record) -> 
     assert f"/articles/{quoted.id}#ev-v1" in links(response.text)
     every = client.get("/timeline").text
     rows = every.split('<table id="timeline">')[1].split("<tr>")[2:]
-    dates = [row.split("<td>")[1].split("<")[0] for row in rows]
-    dated = [d for d in dates if d != "undated"]
+    # Each row's cell shows the date as a reader writes it and keeps the TIMEX value it is sorted by.
+    dates = [row.split('<td data-date="')[1].split('"')[0] for row in rows]
+    dated = [d for d in dates if d]
     assert dated == sorted(dated)
-    assert dates == dated + ["undated"] * (len(dates) - len(dated))
+    assert dates == dated + [""] * (len(dates) - len(dated))
+    shown = [row.split('">')[1].split("<")[0] for row in rows]
+    assert all(s == "undated" for d, s in zip(dates, shown, strict=True) if not d)
+    assert any(s != d for d, s in zip(dates, shown, strict=True) if d)  # "7 March 2017", not 2017-03-07
+
+
+def test_dates_are_shown_as_a_reader_writes_them() -> None:
+    from newsgraph.web.app import readable_date
+
+    assert [readable_date(v) for v in ("1996-05-02", "196", "2003-Q1", None)] == [
+        "2 May 1996", "the 1960s", "2003-Q1", "undated"]
 
 
 def test_timeline_unknown_entity_is_404(client: TestClient) -> None:

@@ -239,3 +239,36 @@ def test_month_tallies_follow_writes_and_agree_with_a_count(dated_store: Path) -
         counted = {k: n for k, n in queries.counted_tallies(store.conn).items() if n}
     assert months == [{"month": "2021-03", "articles": 1}, {"month": "2021-08", "articles": 2}]
     assert kept == counted  # what ``newsgraph check`` compares
+
+
+def test_sourcing_charts_are_drawn_again_when_their_counts_change(dated_store: Path) -> None:
+    from newsgraph.web import charts
+
+    with Store(dated_store) as store:
+        first = charts.sourcing_charts(store, None, None)
+        assert charts.sourcing_charts(store, None, None) is first  # the same counts: the pictures drawn before
+        ledger = charts.sourcing_charts(store, "Ledger", None)
+        assert ledger is not first and "Courier" not in ledger[0].svg
+        assert store.add(_record(6, published="2022-01-05", outlet="Gazette", kinds=["anonymous"]))
+        again = charts.sourcing_charts(store, None, None)
+        assert again is not first and "Gazette" in again[0].svg and "Gazette" not in first[0].svg
+        drawn = queries.sourcing_breakdown(store.conn)
+        assert again[0].rows == charts.sourcing_kind_chart(drawn).rows  # what a fresh drawing shows
+
+
+def _legend_colours(svg: str) -> dict[str, str]:
+    """Each series' legend text → its fill colour, read from the SVG pygal wrote."""
+    fills = dict(re.findall(r"\.color-(\d+),[^{]*\{[^}]*fill:(#[0-9a-fA-F]+)", svg))
+    names = re.findall(r'id="activate-serie-(\d+)".*?<text[^>]*>([^<]+)</text>', svg)
+    return {name: fills[i] for i, name in names}
+
+
+def test_a_source_kind_has_one_colour_whichever_kinds_are_drawn(dated_store: Path) -> None:
+    from newsgraph.web import charts
+
+    with Store(dated_store, readonly=True) as store:
+        every = _legend_colours(charts.sourcing_charts(store, None, None)[0].svg)
+        ledger = _legend_colours(charts.sourcing_charts(store, "Ledger", None)[0].svg)
+    assert set(ledger) < set(every)  # the Ledger's articles have fewer kinds (no document or media source)
+    assert all(every[kind] == colour for kind, colour in ledger.items())
+    assert len(set(every.values())) == len(every)

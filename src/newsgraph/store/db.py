@@ -58,6 +58,14 @@ class NeedsUpgradeError(StoreError):
     """A store opened read-only was made by an older newsgraph: open it once for writing."""
 
 
+class MissingRecordError(StoreError):
+    """An article row is stored without its record (``newsgraph check`` lists such articles).
+
+    Its own class so that a reader can answer "not found" for that article (the
+    web app: 404) rather than "the store cannot be read" for the whole store.
+    """
+
+
 def explain(path: str, exc: sqlite3.Error) -> StoreError:
     """A one-line ``StoreError`` for an SQLite failure, saying what the user can do."""
     message = str(exc)
@@ -252,6 +260,8 @@ class Store:
         """The record with this id (or a unique prefix of it)."""
         full = ents._article_id(self.conn, article_id)
         row = self.conn.execute("SELECT json FROM records WHERE id = ?", (full,)).fetchone()
+        if row is None:
+            raise MissingRecordError(f"article {full[:12]} is stored without its record (see newsgraph check)")
         return Record.from_json(row[0])
 
     @guarded

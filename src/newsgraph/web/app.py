@@ -35,8 +35,10 @@ from newsgraph import __version__, settings
 from newsgraph.errors import StoreError
 from newsgraph.store import Store, queries
 from newsgraph.store import graph as graphs
+from newsgraph.store.db import MissingRecordError
 from newsgraph.store.labels import with_labels
 from newsgraph.store.queries import RE_WORD, QueryRejected, QueryTimeout, deadline, records_of
+from newsgraph.timeline import readable_date
 from newsgraph.web import charts, events, views
 from newsgraph.web import duplicates as dup_views
 from newsgraph.web import graph as graph_view
@@ -156,6 +158,7 @@ def create_app(db_path: str | Path) -> FastAPI:
     templates.env.filters["entity_url"] = views.entity_url
     templates.env.filters["short"] = views.short_id
     templates.env.filters["snippet"] = views.snippet_html
+    templates.env.filters["readable_date"] = readable_date
 
     def connection() -> Store:
         """This thread's read-only store, opened on its first request (a failed open is retried next time)."""
@@ -174,7 +177,7 @@ def create_app(db_path: str | Path) -> FastAPI:
         try:
             with deadline(opened.conn, left):
                 yield opened
-        except (QueryRejected, QueryTimeout):
+        except (QueryRejected, QueryTimeout, MissingRecordError):
             raise
         except StoreError:
             per_thread.store = None  # the file may have changed under us: open it afresh next time
@@ -204,6 +207,10 @@ def create_app(db_path: str | Path) -> FastAPI:
     @app.exception_handler(StoreError)
     async def store_error(request: Request, exc: StoreError) -> Response:
         return error(request, 503, "The store cannot be read", str(exc))
+
+    @app.exception_handler(MissingRecordError)
+    async def missing_record(request: Request, exc: MissingRecordError) -> Response:
+        return error(request, 404, "Not found", str(exc))
 
     @app.exception_handler(QueryRejected)
     async def query_rejected(request: Request, exc: QueryRejected) -> Response:
