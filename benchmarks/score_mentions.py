@@ -1,12 +1,13 @@
 """Score mention resolution (pronouns, role descriptions) on the hand-checked articles.
 
-    PYTHONPATH=src python benchmarks/score_mentions.py [--errors] [--data benchmarks/data/mentions_unseen.json]
+    PYTHONPATH=src python benchmarks/score_mentions.py [--errors] [--data benchmarks/data/mentions_dev3.json]
         [--no-conll-ner]
     PYTHONPATH=src python benchmarks/score_mentions.py --candidates bbc/bbc/politics/253.txt ...
 
 The annotations are in ``benchmarks/data/mentions_handchecked.json`` (sample30
-articles), ``benchmarks/data/mentions_unseen.json`` (16 unseen articles, by
-category; the report set) and ``benchmarks/data/mentions_dev.json`` (17 other
+articles), ``benchmarks/data/mentions_dev3.json`` (16 articles, by
+category; once the report set, a development set since 2026-12-02 round 3)
+and ``benchmarks/data/mentions_dev.json`` (17 other
 articles, same protocol; the development set) and ``benchmarks/data/mentions_dev2.json``
 (12 BuzzFeed-Webis XML articles, the second development set; an XML article's text is its
 ``<mainText>``); ``benchmarks/data/mentions_report2.json`` (20 articles of a reserved pool, the

@@ -8,7 +8,7 @@ they refer to no named person of the article. A system answer is right when
 the entity it resolves the mention to has that name (canonical or as a name
 mention), or when both are empty.
 
-The second set (``benchmarks/data/mentions_unseen.json``) also gives each
+The second set (``benchmarks/data/mentions_dev3.json``) also gives each
 mention a ``category`` (pronoun, first_person, description, role), and its
 ``refers_to`` may be a list of acceptable names (for "we" in a quotation: the
 speaker or the speaker's organisation) or the head of a description for an

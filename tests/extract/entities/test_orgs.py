@@ -214,3 +214,10 @@ def test_a_persons_campaign_is_an_organisation_of_its_own(parse):
     campaign = owner(found, "the campaign", text.index("the campaign"))
     assert campaign is not None and campaign.name == "Lindqvist campaign"
     assert campaign is not named(found, "Mara Lindqvist")
+
+
+def test_a_leaders_government_is_the_countrys(parse):
+    text = ("Kenya will raise fuel taxes, officials said. Kenya imports most of its oil. "
+            "President Omar Haddad's government has said it wants to cut spending.")
+    found = entities(parse(text))
+    assert owner(found, "it", text.index("it wants")) is named(found, "Kenya")

@@ -64,3 +64,23 @@ def test_an_open_role_goes_to_the_articles_protagonist_not_the_last_name(parse):
     found = entities(parse(text))
     at = text.index("the presidential nominee")
     assert owner(found, "the presidential nominee", at) is named(found, "Paul Wendt")
+
+
+def test_an_office_nobody_is_titled_with_goes_to_an_untitled_person_named_nearby(parse):
+    text = ("Helen Carter says her party will win the northern seats. The Conservative leader spoke in Leeds "
+            "on Friday. Mr Koppel, a farmer, was not convinced.")
+    found = entities(parse(text))
+    assert owner(found, "The Conservative leader", text.index("The Conservative")) is named(found, "Helen Carter")
+
+
+def test_an_office_someone_is_titled_with_stays_theirs(parse):
+    text = ("Mayor Ann Tamm met Marta Ilves in Tartu. Ms Ilves praised the city. "
+            "The mayor said the talks went well.")
+    found = entities(parse(text))
+    assert owner(found, "The mayor", text.index("The mayor")) is named(found, "Ann Tamm")
+
+
+def test_a_staff_role_is_no_single_office(parse):
+    text = "Marta Ilves says her party will win the northern seats. The spokesman declined to comment."
+    found = entities(parse(text))
+    assert owner(found, "The spokesman", text.index("The spokesman")) is None

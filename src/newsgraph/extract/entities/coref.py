@@ -21,13 +21,17 @@ from spacy.tokens import Doc, Token
 from newsgraph.extract.entities.lexicons import (
     BINDER_DEPS,
     DEFINITE_DETERMINERS,
+    FEMALE_TITLES,
     FRONTED_PHRASE_DEPS,
+    MALE_TITLES,
     OPEN_ROLES,
+    OTHER_HOLDER_MODIFIERS,
     PRONOUN_POS,
     PRONOUNS,
     QUOTE_VERBS,
     ROLE_SYNONYMS,
     ROLE_TENURE_MODIFIERS,
+    SINGLE_HOLDER_OFFICES,
 )
 from newsgraph.vocab.parse import (
     NOMINAL_POS,
@@ -368,14 +372,26 @@ def _continues(doc: Doc, end: int) -> bool:
     return doc[end - 1].text[:1].isupper() and following.text[:1].isupper() and following.is_alpha
 
 
+def _is_open(phrase: str) -> bool:
+    """True for a role that an untitled person may hold: an open role, or an office of one holder
+    ("the Tory leader": a place or party word before the office's head is no part of the office)."""
+    if phrase in OPEN_ROLES or phrase in SINGLE_HOLDER_OFFICES:
+        return True
+    first, _, rest = phrase.partition(" ")
+    return rest in SINGLE_HOLDER_OFFICES and first not in OTHER_HOLDER_MODIFIERS
+
+
 def _untitled_holders(phrase: str, people: dict[int, PersonInfo]) -> list[tuple[int, bool]]:
-    """For an open role nobody is titled with ("the candidate"): the people with no title at all.
+    """For an open role nobody is titled with ("the candidate", "the mayor"): the people with no title at all.
 
     A titled person ("columnist Jane Doe") is someone else; gendered roles need a compatible gender.
     """
-    if phrase not in OPEN_ROLES or any(phrase in info.roles for info in people.values()):
+    synonym = ROLE_SYNONYMS.get(phrase)
+    if not _is_open(phrase) or any(phrase in info.roles or (synonym and synonym in info.roles)
+                                   for info in people.values()):
         return []
-    gender = OPEN_ROLES[phrase]
+    gender = OPEN_ROLES.get(phrase) or (
+        "male" if phrase.split()[-1] in MALE_TITLES else "female" if phrase.split()[-1] in FEMALE_TITLES else None)
     return [(group, False) for group, info in people.items()
             if not info.roles and (gender is None or info.gender in (None, gender))]
 
@@ -470,7 +486,7 @@ def role_descriptions(
                 candidates = titled
             if not candidates:
                 continue
-            if phrase in OPEN_ROLES and not any(c[1] for c in candidates):
+            if _is_open(phrase) and not any(c[1] for c in candidates):
                 # "the nominee" with no one titled so: a recent subject, then the most mentioned person, not
                 # the last one named ("X said Y was shot ... the nominee said"): the role is the protagonist's.
                 subjects = {a.group for a in order[:cursor] if a.subject and sents[i] - a.sent <= ROLE_WINDOW}

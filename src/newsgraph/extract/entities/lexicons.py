@@ -149,6 +149,22 @@ OPEN_ROLES: dict[str, str | None] = {
     "billionaire": None, "businessman": "male", "businesswoman": "female",
 }
 
+#: Heads of offices that a country, city, party or company has one holder of at a time ("the prime
+#: minister", "the Pakistani president", "the Tory leader", "the chancellor"). With nobody in the article
+#: titled so, the description goes, as an open role does, to an untitled person named nearby: news writes
+#: "Mr Blair ... the prime minister" without ever writing the title before the name. Staff roles with many
+#: holders ("the spokesman", "the minister", "the official") are not among them.
+SINGLE_HOLDER_OFFICES = frozenset({
+    "president", "prime minister", "premier", "chancellor", "mayor", "governor", "leader", "chairman",
+    "chairwoman", "chief executive", "ceo", "king", "queen", "pope", "monarch", "emperor", "tsar",
+    "dictator", "speaker", "owner", "founder",
+})
+
+#: Words before an office's head that make it another person's office ("the former leader", "the deputy
+#: mayor"), so an untitled person named nearby is not its holder.
+OTHER_HOLDER_MODIFIERS = TITLE_DROP - {"outgoing"} | {"deputy", "vice", "assistant", "associate", "acting",
+                                                     "interim", "co", "future", "previous", "next", "new"}
+
 #: Words before a role in a description that say only that its holder holds it now ("the outgoing president",
 #: "the incumbent prime minister"). "incoming" and "former" are not among them: they name someone else's tenure.
 ROLE_TENURE_MODIFIERS = frozenset({"outgoing", "incumbent", "current", "sitting", "embattled", "beleaguered",

@@ -327,6 +327,13 @@ class OrgResolver:
             if owner is not None and owner not in self.orgs:  # "Trump's campaign": the person's organisation
                 self._person_org(det.i, token.i + 1, owner, token)
                 return
+        if det is not None and det.dep_ == "poss" and token.lower_ in GOVERNMENT_NOUNS:
+            owner = self.owners.get(det.i)
+            country = self._main_country() if owner is not None and owner not in self.orgs else None
+            if country is not None:  # "President Haddad's government", "his government": the country's
+                self._add(token.i, token.i + 1, "nominal", country)
+                self._note(token.i, country)
+                return
         if det is None or det.lower_ not in ORG_DESCRIPTION_DETERMINERS:
             return
         if det.dep_ == "poss" and ORG_KIND_NOUNS.get(token.lower_) != "party":
@@ -385,12 +392,19 @@ class OrgResolver:
         gi = self.owners.get(i)
         return gi if gi is not None and gi in self.orgs and self.orgs[gi].label == "GPE" else None
 
-    def _government(self, token: Token) -> int | None:
+    def _main_country(self) -> int | None:
+        """The country named most so far (twice at least): whose government "the government" is."""
         countries = [gi for gi, org in self.orgs.items() if org.label == "GPE" and gi in self.last]
         if countries:
             best = max(countries, key=lambda gi: (self.orgs[gi].count, self.last[gi][0]))
             if self.orgs[best].count >= GOVERNMENT_MIN_MENTIONS:
                 return best
+        return None
+
+    def _government(self, token: Token) -> int | None:
+        country = self._main_country()
+        if country is not None:
+            return country
         bodies = [gi for gi, org in self.orgs.items() if org.label == "ORG" and gi in self.last
                   and token.lower_ in org.words]
         if bodies:
