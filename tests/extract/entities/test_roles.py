@@ -84,3 +84,11 @@ def test_a_staff_role_is_no_single_office(parse):
     text = "Marta Ilves says her party will win the northern seats. The spokesman declined to comment."
     found = entities(parse(text))
     assert owner(found, "The spokesman", text.index("The spokesman")) is None
+
+
+def test_an_office_is_not_the_subject_of_its_own_sentence(parse):
+    """ "X said the mayor was tired": the clause's subject speaks of someone else."""
+    text = "Marta Ilves opened the market on Monday. Tom Berger said the mayor was very tired."
+    found = entities(parse(text))
+    assert owner(found, "the mayor", text.index("the mayor")) is not named(found, "Tom Berger")
+

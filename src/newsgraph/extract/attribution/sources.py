@@ -501,7 +501,9 @@ class SourceResolver:
         # "The party's leader, Jo Dale, welcomed it": a name in apposition to the subject is the subject
         return root.dep_ in NOMINAL_SUBJECT_DEPS or (root.dep_ == "appos" and root.head.dep_ in NOMINAL_SUBJECT_DEPS)
 
-    def _for_entity(self, ref: _EntityRef, span: tuple[int, int] | None) -> int:
+    def _for_entity(self, ref: _EntityRef, span: tuple[int, int] | None, *, named: bool = True) -> int:
+        """The source of the entity ``ref``, with ``span`` as a mention; ``named=False`` for a description the
+        entity stage resolved to it ("the Tory leader"), which is no name to describe the source by."""
         key = self._entity_key(ref)
         idx = self._by_key.get(key)
         if idx is None and ref.label in PERSON_LABELS:
@@ -519,7 +521,7 @@ class SourceResolver:
         if ref.label in PERSON_LABELS:
             self._by_key.setdefault(self._surname_key(ref.name), idx)
         if span is not None:
-            self._mention(idx, span, named=True)
+            self._mention(idx, span, named=named)
         return idx
 
     @staticmethod
@@ -554,7 +556,8 @@ class SourceResolver:
                 ref = self.index.of(named)
                 span = (phrase.start_char, max(phrase.end_char, named.idx + len(named.text)))
         if ref is not None and (ref.label in PERSON_LABELS or ref.label in ORG_LABELS):
-            idx = self._for_entity(ref, span)
+            # A name ("Ann Lee", "Lee") describes the source; a description the entity stage resolved does not.
+            idx = self._for_entity(ref, span, named=head.pos_ == "PROPN" or bool(head.ent_type_))
             draft = self.drafts[idx]
             kind = self._kind(head, ref, phrase.text)
             if draft.kind != kind and kind == "media":

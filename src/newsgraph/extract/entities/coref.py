@@ -487,6 +487,13 @@ def role_descriptions(
             if not candidates:
                 continue
             if _is_open(phrase) and not any(c[1] for c in candidates):
+                # Not the sayer of a speech verb the description is reported under: "Jo Dale said the mayor
+                # was tired" speaks of someone else.
+                own = {a.group for a in order[:cursor] if a.subject and a.sent == sents[i]
+                       and doc[a.token].head.lemma_ in QUOTE_VERBS and doc[a.token].head in doc[i].ancestors}
+                candidates = [c for c in candidates if c[0] not in own]
+                if not candidates:
+                    continue
                 # "the nominee" with no one titled so: a recent subject, then the most mentioned person, not
                 # the last one named ("X said Y was shot ... the nominee said"): the role is the protagonist's.
                 subjects = {a.group for a in order[:cursor] if a.subject and sents[i] - a.sent <= ROLE_WINDOW}
