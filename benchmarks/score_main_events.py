@@ -4,8 +4,9 @@ Three sets, chosen with ``--data``: ``dev`` (benchmarks/data/main_events_handche
 21 articles; the salience rules were tuned on it, so its figures are development
 figures), ``dev2`` (benchmarks/data/main_events_dev2.json, 10 articles, 6 of them
 long, annotated before any system output on them; scored once unseen, then
-developed on with ``dev``: ``--data dev,dev2``) and ``report`` (benchmarks/data/main_events_report.json, 13 articles
-annotated before any system output on them; score it once, at the end). ``--data``
+developed on with ``dev``: ``--data dev,dev2``) and ``dev3`` (benchmarks/data/main_events_dev3.json, 13 articles
+annotated before any system output on them; the report set of earlier rounds, scored
+twice held out, a development set from 2026-12-02 round 3). ``--data``
 also takes the path of a file in the same format.
 
 Each article is read from ../shared/corpus as a user would hand it to newsgraph
@@ -22,7 +23,7 @@ and whose predicate's first word is one of the gold predicates.
 * date right: of matched events whose gold has a date, those whose date begins
   with the gold value (the text's own precision).
 
-Example: PYTHONPATH=src python benchmarks/score_main_events.py --data report --json
+Example: PYTHONPATH=src python benchmarks/score_main_events.py --data dev3 --json
 """
 
 from __future__ import annotations
@@ -39,9 +40,9 @@ from newsgraph.ingest.inputs import Item
 from newsgraph.record import Event, Record
 
 HERE = Path(__file__).resolve().parent
-#: The named sets ``--data`` takes: the development set (tuned on) and the report set (held out).
+#: The named sets ``--data`` takes: all three are development sets from 2026-12-02 round 3 (dev3 was the report set).
 DATA_SETS = {"dev": HERE / "data" / "main_events_handchecked.json", "dev2": HERE / "data" / "main_events_dev2.json",
-             "report": HERE / "data" / "main_events_report.json"}
+             "dev3": HERE / "data" / "main_events_dev3.json"}
 GOLD = DATA_SETS["dev"]
 CORPUS = HERE.parent.parent / "shared" / "corpus"
 
@@ -151,8 +152,8 @@ def score(gold: dict[str, Any], corpus: Path, reader: Reader) -> dict[str, Any]:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--data", "--gold", dest="data", default="dev",
-                        help="dev or dev2 (tuned on), report (held out), the path of a gold file, "
-                             "or several joined by commas (dev,dev2)")
+                        help="dev, dev2 or dev3 (development sets), the path of a gold file, "
+                             "or several joined by commas (dev2,dev3)")
     parser.add_argument("--corpus", type=Path, default=CORPUS)
     parser.add_argument("--json", action="store_true", help="print every figure and the per-article detail")
     args = parser.parse_args()

@@ -118,3 +118,20 @@ def test_a_line_that_does_not_end_as_a_sentence_is_discounted(nlp):
         return next(e for e in run(nlp, text) if e.predicate == "warn").salience
 
     assert warn("") < warn(".")
+
+
+def test_one_happening_told_many_times_is_main_at_most_twice(nlp):
+    # Invented: the same act ("arrive") in five sentences, each with a resolved actor; the other acts differ.
+    text = (
+        "Police arrived at the Dunmore plant on Friday. "
+        "Firefighters arrived at the Dunmore plant an hour later. "
+        "Medics arrived at the gate. "
+        "Inspectors arrived from the capital. "
+        "Reporters arrived at noon. "
+        "The owners closed the plant. "
+        "Workers blocked the road. "
+        "The mayor ordered an inquiry."
+    )
+    main = [e.predicate.split()[0] for e in run(nlp, text) if e.main]
+    assert main.count("arrive") <= 2
+    assert {"close", "block", "order"} & set(main)

@@ -13,7 +13,7 @@ whom, by whom. The score reads what the article itself signals:
 Statements of mind or state ("we know", "I go ok", "it is") are discounted, more
 so inside a quotation, and so are negated acts and first- or second-person
 actors. The main events are the best-scored, at most ``MAX_PER_SENTENCE`` from one
-sentence, ``MIN_MAIN``–``MAX_MAIN`` of them (fewer when fewer reach
+sentence and ``MAX_PER_PREDICATE`` of one predicate lemma, ``MIN_MAIN``–``MAX_MAIN`` of them (fewer when fewer reach
 ``MIN_MAIN_SALIENCE`` or ``MAIN_RELATIVE`` of the best score: the count does not grow with the
 article's length).
 """
@@ -116,6 +116,10 @@ MIN_MAIN_SALIENCE = 0.25
 #: news stands out from the rest, not the article's length.
 MAIN_RELATIVE = 0.5
 MAX_PER_SENTENCE = 2
+#: Main events sharing one predicate lemma ("police arrived", "officers arrived"; "Trump seeks" said twice):
+#: a reader lists the happening once or twice, so only the best-scored ``MAX_PER_PREDICATE`` are main (one
+#: lowered recall on the development set main_events_handchecked.json; two does not).
+MAX_PER_PREDICATE = 2
 
 
 def mark_main(ctx: DocContext, found: list[tuple[Event, Token]]) -> None:
@@ -161,13 +165,16 @@ def mark_main(ctx: DocContext, found: list[tuple[Event, Token]]) -> None:
     n_main = min(MAX_MAIN, max(MIN_MAIN, round(len(sent_starts) / SENTENCES_PER_MAIN)))
     floor = max(MIN_MAIN_SALIENCE, MAIN_RELATIVE * max(event.salience for event, _verb in found))
     per_sentence: Counter[int] = Counter()
+    per_predicate: Counter[str] = Counter()
     chosen = 0
     for event, _verb in sorted(found, key=lambda pair: -pair[0].salience):
         if chosen >= n_main or event.salience < floor:
             break
-        if per_sentence[event.sentence.start] >= MAX_PER_SENTENCE:
+        head = event.predicate.split()[0] if event.predicate else ""
+        if per_sentence[event.sentence.start] >= MAX_PER_SENTENCE or per_predicate[head] >= MAX_PER_PREDICATE:
             continue
         per_sentence[event.sentence.start] += 1
+        per_predicate[head] += 1
         event.main = True
         chosen += 1
 
