@@ -100,6 +100,26 @@ def bare_parse(bare: Language, texts: list[str], batch_size: int) -> float:
     return time.perf_counter() - started
 
 
+def copy_ids(base: list[str], copy: int) -> list[tuple[str, str]]:
+    """(old id, new id) of copy number ``copy`` of the articles ``base`` (see ``scale_up``)."""
+    return [(i, f"{hashlib.sha256(f'{i}/{copy}'.encode()).hexdigest()[:48]}{copy:08x}{n:08x}")
+            for n, i in enumerate(base)]
+
+
+def copy_rows(conn: sqlite3.Connection, columns: dict[str, list[str]], ids: list[tuple[str, str]]) -> None:
+    """Copy every row of ``columns``' tables of the articles ``ids`` names under their new ids (through the
+    temporary table ``id_map``, which must exist)."""
+    conn.execute("DELETE FROM id_map")
+    conn.executemany("INSERT INTO id_map VALUES (?, ?)", ids)
+    for table, cols in columns.items():
+        key = "id" if table == "articles" else "article_id"
+        rest = [c for c in cols if c != key]
+        quoted = ", ".join(f'"{c}"' for c in rest)
+        source = ", ".join(f't."{c}"' for c in rest)
+        conn.execute(f'INSERT INTO {table} ("{key}", {quoted}) SELECT m.new, {source} '
+                     f"FROM {table} t JOIN id_map m ON m.old = t.{key}")
+
+
 def scale_up(path: Path, target: int) -> int:
     """Copy the store's articles under new ids until it holds ``target`` (or more) articles."""
     conn = sqlite3.connect(path, isolation_level=None)
@@ -114,21 +134,12 @@ def scale_up(path: Path, target: int) -> int:
         # a 12-character short id names one article (copies that kept the original's first 48
         # characters made /articles/<short id> ambiguous, HTTP 400). The copy and the position end
         # the id, so it stays unique even when the store was scaled up before.
-        ids = [(i, f"{hashlib.sha256(f'{i}/{copy}'.encode()).hexdigest()[:48]}{copy:08x}{n:08x}")
-               for n, i in enumerate(base)]
+        ids = copy_ids(base, copy)
         if conn.execute("SELECT 1 FROM articles WHERE id = ?", (ids[0][1],)).fetchone():
             continue  # a copy number used by an earlier scale-up
         conn.execute("BEGIN")
         conn.execute("CREATE TEMP TABLE IF NOT EXISTS id_map (old TEXT PRIMARY KEY, new TEXT)")
-        conn.execute("DELETE FROM id_map")
-        conn.executemany("INSERT INTO id_map VALUES (?, ?)", ids)
-        for table, cols in columns.items():
-            key = "id" if table == "articles" else "article_id"
-            rest = [c for c in cols if c != key]
-            quoted = ", ".join(f'"{c}"' for c in rest)
-            source = ", ".join(f't."{c}"' for c in rest)
-            conn.execute(f'INSERT INTO {table} ("{key}", {quoted}) SELECT m.new, {source} '
-                         f"FROM {table} t JOIN id_map m ON m.old = t.{key}")
+        copy_rows(conn, columns, ids)
         conn.execute("COMMIT")
     conn.execute("ANALYZE")
     n = conn.execute("SELECT count(*) FROM articles").fetchone()[0]

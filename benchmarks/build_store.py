@@ -27,7 +27,6 @@ articles, more than the development corpora hold. This script makes such a store
 from __future__ import annotations
 
 import argparse
-import hashlib
 import os
 import shutil
 import sqlite3
@@ -35,6 +34,8 @@ import subprocess
 import sys
 import time
 from pathlib import Path
+
+from bench_store import copy_ids, copy_rows
 
 from newsgraph.store import migrations as m
 
@@ -109,19 +110,10 @@ def bulk_scale_up(path: Path, target: int, *, spread: bool) -> int:
     conn.execute("CREATE TEMP TABLE id_map (old TEXT PRIMARY KEY, new TEXT)")
     while n < target:
         copy += 1
-        ids = [(i, f"{hashlib.sha256(f'{i}/{copy}'.encode()).hexdigest()[:48]}{copy:08x}{k:08x}")
-               for k, i in enumerate(base)]
+        ids = copy_ids(base, copy)
         if conn.execute("SELECT 1 FROM articles WHERE id = ?", (ids[0][1],)).fetchone():
             continue  # a copy number used by an earlier scale-up
-        conn.execute("DELETE FROM id_map")
-        conn.executemany("INSERT INTO id_map VALUES (?, ?)", ids)
-        for table, cols in columns.items():
-            key = "id" if table == "articles" else "article_id"
-            rest = [c for c in cols if c != key]
-            quoted = ", ".join(f'"{c}"' for c in rest)
-            source = ", ".join(f't."{c}"' for c in rest)
-            conn.execute(f'INSERT INTO {table} ("{key}", {quoted}) SELECT m.new, {source} '
-                         f"FROM {table} t JOIN id_map m ON m.old = t.{key}")
+        copy_rows(conn, columns, ids)
         n += len(base)
         if copy % 20 == 0:
             log(f"  {n:,} articles ({time.perf_counter() - started:.0f} s)")

@@ -917,7 +917,6 @@ def _tallied_sources(conn: sqlite3.Connection, filters: dict[str, Any], *, anony
     sources tied with the last one are all read, so the order among them (by
     name, then key and kind) is the scan's.
     """
-    import pandas as pd
 
     n_articles = conn.execute("SELECT n FROM tallies WHERE kind = 'rows' AND key = 'articles'").fetchone()[0]
     kinds = conn.execute("SELECT kind, claims, anonymous, unresolved FROM source_kind_tallies WHERE claims > 0 "
@@ -938,6 +937,16 @@ def _tallied_sources(conn: sqlite3.Connection, filters: dict[str, Any], *, anony
             "SELECT min(name), max(anonymous) FROM source_tallies WHERE key = ? AND kind = ? AND sources > 0"
             + (" AND anonymous" if anonymous else ""), (key, kind)).fetchone()
         rows.append((name, kind or None, anon, claims, articles, key))
+    top, shares = _tallied_top_and_shares(conn, rows, limit, of, "source_share_tallies", "", ())
+    return _report(filters, n_articles, kinds, named, top, shares)
+
+
+def _tallied_top_and_shares(conn: sqlite3.Connection, rows: list[tuple], limit: int, of: list[str], table: str,
+                            where: str, params: tuple) -> tuple[Any, dict[str, Any]]:
+    """The most cited sources (``rows``: name, kind, anonymous, claims, articles, key) in the scan's order, and
+    the shares ``of`` read from the share tallies ``table`` (``where``: a condition on its rows, with ``AND``)."""
+    import pandas as pd
+
     rows.sort(key=lambda r: (-r[3], -r[4], r[0], r[5], r[1] or ""))
     top = pd.DataFrame([r[:5] for r in (rows if limit < 0 else rows[:limit])],
                        columns=["source", "kind", "anonymous", "attributions", "articles"])
@@ -946,9 +955,9 @@ def _tallied_sources(conn: sqlite3.Connection, filters: dict[str, Any], *, anony
         column, share_kinds = SHARE_OF[name]
         marks = ", ".join("?" * len(share_kinds))
         shares[name] = share_table(name, None, conn.execute(
-            f"SELECT NULL, {column.removeprefix('s.')}, sum(sources), sum(claims) FROM source_share_tallies "
-            f"WHERE kind IN ({marks}) GROUP BY 2 HAVING sum(sources) > 0", share_kinds).fetchall())
-    return _report(filters, n_articles, kinds, named, top, shares)
+            f"SELECT NULL, {column.removeprefix('s.')}, sum(sources), sum(claims) FROM {table} "
+            f"WHERE {where}kind IN ({marks}) GROUP BY 2 HAVING sum(sources) > 0", (*params, *share_kinds)).fetchall())
+    return top, shares
 
 
 def _outlet_sources(conn: sqlite3.Connection, filters: dict[str, Any], outlet: str, *, anonymous: bool,
@@ -962,7 +971,6 @@ def _outlet_sources(conn: sqlite3.Connection, filters: dict[str, Any], outlet: s
     those outlets' ranks, ordered as the scan orders them (claims, articles, display
     name, key, kind). Equal to the scan (``tests/store/test_sources_filtered.py``).
     """
-    import pandas as pd
 
     outlets = [r[0] for r in conn.execute("SELECT key FROM tallies WHERE kind = 'outlet' AND n > 0 "
                                           "AND key LIKE ? ESCAPE '\\'", (_like(outlet),))]
@@ -990,17 +998,8 @@ def _outlet_sources(conn: sqlite3.Connection, filters: dict[str, Any], outlet: s
             {"AND anonymous" if anonymous else ""} GROUP BY anonymous, name HAVING sum(sources) > 0)""",
                                   (*params, key, kind)).fetchone()
         rows.append((name, kind or None, anon, claims, articles, key))
-    rows.sort(key=lambda r: (-r[3], -r[4], r[0], r[5], r[1] or ""))
-    top = pd.DataFrame([r[:5] for r in (rows if limit < 0 else rows[:limit])],
-                       columns=["source", "kind", "anonymous", "attributions", "articles"])
-    shares = {}
-    for name in of:
-        column, share_kinds = SHARE_OF[name]
-        kind_marks = ", ".join("?" * len(share_kinds))
-        shares[name] = share_table(name, None, conn.execute(
-            f"SELECT NULL, {column.removeprefix('s.')}, sum(sources), sum(claims) FROM outlet_source_share_tallies "
-            f"WHERE {picked} AND kind IN ({kind_marks}) GROUP BY 2 HAVING sum(sources) > 0",
-            (*params, *share_kinds)).fetchall())
+    top, shares = _tallied_top_and_shares(conn, rows, limit, of, "outlet_source_share_tallies", f"{picked} AND ",
+                                          params)
     return _report(filters, n_articles, kinds, named, top, shares)
 
 
