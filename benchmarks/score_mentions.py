@@ -12,7 +12,9 @@ articles, same protocol; the development set) and ``benchmarks/data/mentions_dev
 (12 BuzzFeed-Webis XML articles, the second development set; an XML article's text is its
 ``<mainText>``); ``benchmarks/data/mentions_report2.json`` (20 articles of a reserved pool, the
 second report set: scored once at the end of a round, totals only); how they were made is said
-there and in docs/quality.md.
+there and in docs/quality.md. ``benchmarks/data/mentions_dev4.json`` (18 BBC business,
+entertainment and sport and BuzzFeed-Webis articles, rich in organisation and group descriptions
+and person roles) is the fourth development set, made 2026-12-03 before any system run on it.
 
 ``--candidates`` lists what to annotate in an article by regular expressions
 over its text alone (never the system's output), as the development set was
