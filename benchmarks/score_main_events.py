@@ -1,6 +1,6 @@
 """Score ``main`` events against a hand-checked set of main events.
 
-Three sets, chosen with ``--data``: ``dev`` (benchmarks/data/main_events_handchecked.json,
+Four sets, chosen with ``--data``: ``dev`` (benchmarks/data/main_events_handchecked.json,
 21 articles; the salience rules were tuned on it, so its figures are development
 figures), ``dev2`` (benchmarks/data/main_events_dev2.json, 10 articles, 6 of them
 long, annotated before any system output on them; scored once unseen, then
