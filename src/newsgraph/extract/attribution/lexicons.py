@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 
 from newsgraph.vocab.calendar import MONTHS
-from newsgraph.vocab.names import HONORIFICS, NAME_SUFFIX_TOKENS
+from newsgraph.vocab.names import NAME_ABBREVIATIONS  # noqa: F401  (re-exported: the stage reads its lists here)
 from newsgraph.vocab.numbers import COUNT_WORDS
 from newsgraph.vocab.parse import DETERMINER_DEPS, NOUN_CLAUSE_DEPS
 
@@ -258,10 +258,6 @@ SUBJECT_SHARING_DEPS: frozenset[str] = frozenset({"conj", "xcomp", "advcl", "aco
 SET_OFF_MODIFIER_DEPS: frozenset[str] = NOUN_CLAUSE_DEPS | {"appos"}
 #: The longest tag sentence between two quotes of one speaker ("…," said Jo Hart, director of … . "…").
 MAX_TAG_SENTENCE_WORDS = 40
-#: Abbreviations before a name or after it, whose full stop ends no sentence ("Mr. Hart", "Gov. Lee",
-#: "John Cole Jr. of Ohio"): the honorifics of ``newsgraph.vocab.names`` and the common title abbreviations.
-NAME_ABBREVIATIONS: frozenset[str] = frozenset(h for h in HONORIFICS if h.endswith(".")) | NAME_SUFFIX_TOKENS | words(
-    "gov. sen. rep. gen. lt. col. capt. sgt. cmdr. adm. pres. amb. rev. st. messrs. supt. insp. det. atty. no.")
 #: How a speech tag set inside a sentence hangs on it ("Essentially, he says, if you …").
 PARENTHETICAL_TAG_DEPS: frozenset[str] = frozenset({"parataxis"})
 #: Where an inverted tag's speaker sits when the parser took a word of the quote for the tag's subject
