@@ -33,6 +33,15 @@ ROLES = [
     # politician: legislators, party figures, a shadow office
     ("Tom Vale, a Labour MP, said the vote was lost.", "Vale", "politician", ["MP"]),
     ("Shadow chancellor Rob Tarn said taxes would rise.", "Tarn", "politician", ["Shadow", "chancellor"]),
+    # a party's spokesman on a subject is its frontbench figure; a party's spokesman alone speaks for it
+    ("Lib Dem health spokesman Tom Vale said the wards were full.", "Vale", "politician", ["Lib Dem", "spokesman"]),
+    ("The Green Party's transport spokeswoman, Ada Rook, said fares would rise.", "Rook", "politician",
+     ["Green Party", "spokeswoman"]),
+    ("A Labour spokesman said the vote was lost.", "spokesman", "spokesperson", ["spokesman"]),
+    # an office outweighs a party's name; a campaign's officers are party figures
+    ("The Republican who beat him, Gov. Dan Oke, said the count was fair.", "Oke", "official", ["Gov."]),
+    ("Campaign manager Ray Dunn said the polls were wrong.", "Dunn", "politician", ["Campaign manager"]),
+    ("FBI Director Lou Hart said the inquiry would go on.", "Hart", "official", ["FBI"]),
     # spokesperson beats the ministry it speaks for
     ("A spokeswoman for the ministry said the plan was sound.", "spokeswoman", "spokesperson", ["spokeswoman"]),
     ("Health Ministry spokesman Leo Park said the clinics would open.", "Park", "spokesperson", ["spokesman"]),
@@ -46,6 +55,11 @@ ROLES = [
     ("Defence lawyer Rosa Quill said her client was innocent.", "Quill", "legal", ["lawyer"]),
     # security
     ("Police said the road would stay closed.", "Police", "security", ["Police"]),
+    # what an organisation the source belongs to is, said of it, outweighs its name
+    ("Ann Ruiz of the Harbour Council, a citizen action group, said the pier must stay.", "Ruiz", "activist",
+     ["action group"]),
+    ("Jo Kim of the Fenwick Centre, a London-based think-tank, said rents would rise.", "Kim", "expert",
+     ["think-tank"]),
     # media
     ("Reporter Sam Oduya said the crowd had grown.", "Oduya", "media", ["Reporter"]),
     # activist

@@ -220,15 +220,18 @@ def _lookup(doc: Doc, p: int, floor: int) -> tuple[str, int] | None:
         words = doc[p - n + 1 : p + 1]
         if any(t.is_space for t in words):
             continue
-        key = " ".join(t.lower_ for t in words)
-        if key in lex.NO_ROLE_WORDS:
+        if words[0].is_punct:
             continue
-        role = lex.ROLE_WORDS.get(key)
-        if role is None:
-            code = agents.get(key)
-            role = lex.ROLE_OF_PHOENIX_CODE.get(code[:3]) if code else None
-        if role is not None:
-            return role, p - n + 1
+        # the words as the tokenizer split them ("think - tank"), and as written ("think-tank")
+        for key in dict.fromkeys((" ".join(t.lower_ for t in words), words.text.lower())):
+            if key in lex.NO_ROLE_WORDS:
+                break
+            role = lex.ROLE_WORDS.get(key)
+            if role is None:
+                code = agents.get(key)
+                role = lex.ROLE_OF_PHOENIX_CODE.get(code[:3]) if code else None
+            if role is not None:
+                return role, p - n + 1
     return None
 
 
@@ -237,9 +240,34 @@ def _text_span(doc: Doc, first: int, last: int, text: str) -> TextSpan:
     return TextSpan(start=start, end=end, text=text[start:end])
 
 
-def phrase_role(doc: Doc, phrase: Phrase, text: str) -> tuple[str, list[TextSpan]] | None:
-    """The role the first role word of ``phrase`` gives (head first), with its words; None without one."""
+def _party_portfolio(doc: Doc, phrase: Phrase, first: int, floor: int) -> tuple[int, int] | None:
+    """The party word before a spokesperson's subject ("Lib Dem home affairs spokesman", "the Green Party's
+    health spokeswoman"): such a spokesperson is a party's frontbench figure, a politician. None without a
+    subject noun between the party and the spokesperson word ("a Labour spokesman" speaks for the party)."""
+    portfolio = False
+    for tok in phrase.left:  # nearest first
+        if tok.i >= first or tok.i in phrase.name:
+            continue
+        if tok.pos_ in ("DET", "PART") or tok.tag_ == "POS":
+            continue
+        hit = _lookup(doc, tok.i, floor)
+        if hit is None:
+            portfolio = portfolio or tok.pos_ == "NOUN"
+            continue
+        return (hit[1], tok.i) if hit[0] == "politician" and portfolio else None
+    return None
+
+
+def phrase_role(doc: Doc, phrase: Phrase, text: str) -> tuple[str, list[TextSpan], float] | None:
+    """The role the first role word of ``phrase`` gives (head first), with its words and the weight of its
+    vote; None without one.
+
+    A vote counts half when its word is weak (``lex.WEAK_ROLE_WORDS``: a doctorate, a party's name, which an
+    office holder has too) or when it comes from what the source is attached to ("Jo Hart of the Lisbon
+    Council, a citizen action group": the council's name says less of her than the words about it).
+    """
     floor = min((t.i for t in phrase.left), default=phrase.head.i)
+    attached = {t.i for t in phrase.attached}
     for tok in phrase.role_order():
         if tok.i in phrase.name:
             continue
@@ -254,7 +282,13 @@ def phrase_role(doc: Doc, phrase: Phrase, text: str) -> tuple[str, list[TextSpan
             if qualifier is not None:
                 role = "politician"
                 evidence.insert(0, _text_span(doc, qualifier.i, qualifier.i, text))
-        return role, evidence
+        elif role == "spokesperson" and tok.i not in attached:
+            party = _party_portfolio(doc, phrase, first, floor)
+            if party is not None:
+                role = "politician"
+                evidence.insert(0, _text_span(doc, *party, text))
+        weak = evidence[-1].text.lower() in lex.WEAK_ROLE_WORDS or tok.i in attached
+        return role, evidence, 0.5 if weak else 1.0
     return None
 
 
@@ -272,8 +306,7 @@ def source_role(doc: Doc, source: Source, words: Described, text: str) -> tuple[
         found = phrase_role(doc, phrase, text)
         if found is None:
             continue
-        role, spans = found
-        weight = 0.5 if spans[-1].text.lower() in lex.WEAK_ROLE_WORDS else 1.0
+        role, spans, weight = found
         votes[role] = votes.get(role, 0.0) + weight
         first_at[role] = min(first_at.get(role, spans[0].start), spans[0].start)
         evidence.setdefault(role, []).extend(spans)
