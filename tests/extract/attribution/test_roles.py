@@ -38,6 +38,8 @@ ROLES = [
     ("The Green Party's transport spokeswoman, Ada Rook, said fares would rise.", "Rook", "politician",
      ["Green Party", "spokeswoman"]),
     ("A Labour spokesman said the vote was lost.", "spokesman", "spokesperson", ["spokesman"]),
+    ("The Labour chief executive, Ben Arno, said the books were balanced.", "Arno", "politician",
+     ["Labour", "chief executive"]),
     # an office outweighs a party's name; a campaign's officers are party figures
     ("The Republican who beat him, Gov. Dan Oke, said the count was fair.", "Oke", "official", ["Gov."]),
     ("Campaign manager Ray Dunn said the polls were wrong.", "Dunn", "politician", ["Campaign manager"]),
@@ -51,6 +53,8 @@ ROLES = [
     # business: a title, a company's own name
     ("Acme Corp said profits would fall.", "Acme", "business", ["Corp"]),
     ("Chief executive Dan Holt said the firm would hire.", "Holt", "business", ["Chief executive"]),
+    ("Ray Tull, an executive at Corvan, said the offer was low.", "Tull", "business", ["executive"]),
+    ("One dealer said the shares had fallen too far.", "dealer", "business", ["dealer"]),
     # legal
     ("Defence lawyer Rosa Quill said her client was innocent.", "Quill", "legal", ["lawyer"]),
     # security
@@ -156,3 +160,8 @@ def test_the_entity_stages_gendered_words_are_read_here_too():
     for word, gender in entity_lex.HONORIFICS.items():
         if gender is not None:
             assert lex.HONORIFIC_GENDERS.get(word.rstrip(".")) == gender, word
+
+
+def test_an_executive_written_capitalised_is_a_government_not_a_business(reader):
+    source = _source(reader, "The Welsh Executive said the ban would start in spring.", "Executive")
+    assert source.role != "business"

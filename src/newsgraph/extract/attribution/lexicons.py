@@ -435,7 +435,8 @@ ROLE_WORDS: dict[str, str] = {
                      "founder", "co-founder", "owner", "investor", "investors", "banker", "bankers", "trader",
                      "traders", "industrialist", "tycoon", "boss", "company", "firm", "corporation", "corp",
                      "corp.", "inc", "inc.", "ltd", "ltd.", "plc", "llc", "bank", "airline", "retailer",
-                     "carmaker", "manufacturer", "insurer", "lender", "business", "mogul", "magnate"),
+                     "carmaker", "manufacturer", "insurer", "lender", "business", "mogul", "magnate", "bookmaker",
+                     "bookmakers", "dealer", "dealers"),
                     "business"),
     **dict.fromkeys(("lawyer", "lawyers", "attorney", "attorneys", "solicitor", "barrister", "counsel", "judge",
                      "judges", "justice", "magistrate", "prosecutor", "prosecutors", "coroner", "qc",
@@ -476,6 +477,9 @@ ROLE_WORDS |= {
     for abbreviation, full in (TITLE_ABBREVIATIONS | UNDOTTED_TITLE_ABBREVIATIONS).items()
     if ROLE_WORDS.get(full.lower(), "ordinary") != "ordinary" and abbreviation not in ROLE_WORDS
 }
+#: Role words that give their role only as written in lower case: "an executive at Acme" is in business,
+#: "the Scottish Executive" is a government.
+LOWERCASE_ROLE_WORDS: dict[str, str] = {"executive": "business"}
 #: Words that give no role of their own, though the Phoenix agents list them ("deputy" is COP there): the
 #: reading goes on to the words before them ("Liberal Democrat deputy leader" is a party figure).
 NO_ROLE_WORDS: frozenset[str] = words("deputy leader chief head member members director chairman chair vice")

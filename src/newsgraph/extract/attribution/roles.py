@@ -227,6 +227,8 @@ def _lookup(doc: Doc, p: int, floor: int) -> tuple[str, int] | None:
             if key in lex.NO_ROLE_WORDS:
                 break
             role = lex.ROLE_WORDS.get(key)
+            if role is None and words.text.islower():
+                role = lex.LOWERCASE_ROLE_WORDS.get(key)
             if role is None:
                 code = agents.get(key)
                 role = lex.ROLE_OF_PHOENIX_CODE.get(code[:3]) if code else None
@@ -240,11 +242,16 @@ def _text_span(doc: Doc, first: int, last: int, text: str) -> TextSpan:
     return TextSpan(start=start, end=end, text=text[start:end])
 
 
-def _party_portfolio(doc: Doc, phrase: Phrase, first: int, floor: int) -> tuple[int, int] | None:
-    """The party word before a spokesperson's subject ("Lib Dem home affairs spokesman", "the Green Party's
-    health spokeswoman"): such a spokesperson is a party's frontbench figure, a politician. None without a
-    subject noun between the party and the spokesperson word ("a Labour spokesman" speaks for the party)."""
-    portfolio = False
+def _party_portfolio(
+    doc: Doc, phrase: Phrase, first: int, floor: int, *, subject: bool = True
+) -> tuple[int, int] | None:
+    """The party words before a title: a party's officer is a politician ("the Lib Dem chief executive").
+
+    With ``subject`` (a spokesperson), only with a subject noun between the party and the title ("Lib Dem
+    home affairs spokesman", "the Green Party's health spokeswoman": a party's frontbench figure); "a
+    Labour spokesman" speaks for the party and stays a spokesperson.
+    """
+    portfolio = not subject
     for tok in phrase.left:  # nearest first
         if tok.i >= first or tok.i in phrase.name:
             continue
@@ -282,8 +289,9 @@ def phrase_role(doc: Doc, phrase: Phrase, text: str) -> tuple[str, list[TextSpan
             if qualifier is not None:
                 role = "politician"
                 evidence.insert(0, _text_span(doc, qualifier.i, qualifier.i, text))
-        elif role == "spokesperson" and tok.i not in attached:
-            party = _party_portfolio(doc, phrase, first, floor)
+        elif role in ("spokesperson", "business") and tok.i not in attached:
+            # "Lib Dem home affairs spokesman", "the Lib Dem chief executive": a party's officer
+            party = _party_portfolio(doc, phrase, first, floor, subject=role == "spokesperson")
             if party is not None:
                 role = "politician"
                 evidence.insert(0, _text_span(doc, *party, text))
