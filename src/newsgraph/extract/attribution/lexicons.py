@@ -417,7 +417,7 @@ ROLE_WORDS: dict[str, str] = {
                      "lib", "ukip", "snp", "gop", "green party", "backbencher", "backbenchers",
                      "party leader", "party chairman", "opposition leader", "opposition party", "opposition parties",
                      "liberal democrat", "liberal democrats", "campaign manager", "campaign chairman",
-                     "campaign chairwoman", "campaign chair",
+                     "campaign chairwoman", "campaign chair", "council leader",
                      "lib dem", "lib dems", "rep.", "rep"),
                     "politician"),
     **dict.fromkeys(("spokesman", "spokeswoman", "spokesperson", "spokespeople", "spokesmen", "spokeswomen",
@@ -428,7 +428,7 @@ ROLE_WORDS: dict[str, str] = {
                      "scientist", "scientists", "expert", "experts", "scholar", "historian", "doctor",
                      "doctors", "dr", "dr.", "physician", "surgeon", "psychologist", "psychiatrist",
                      "epidemiologist", "statistician", "pollster", "consultant", "specialist", "university",
-                     "institute", "think tank", "think-tank", "research"),
+                     "institute", "think tank", "think-tank", "research", "senior fellow", "research fellow"),
                     "expert"),
     **dict.fromkeys(("executives", "ceo", "cfo", "coo", "chief executive", "managing director",
                      "executive officer", "businessman", "businesswoman", "businessmen", "entrepreneur",
@@ -481,8 +481,12 @@ ROLE_WORDS |= {
 #: "the Scottish Executive" is a government.
 LOWERCASE_ROLE_WORDS: dict[str, str] = {"executive": "business"}
 #: Words that give no role of their own, though the Phoenix agents list them ("deputy" is COP there): the
-#: reading goes on to the words before them ("Liberal Democrat deputy leader" is a party figure).
-NO_ROLE_WORDS: frozenset[str] = words("deputy leader chief head member members director chairman chair vice")
+#: reading goes on to the words before them ("Liberal Democrat deputy leader" is a party figure). Sport's
+#: words are here too: a team's captain or an athlete is in none of the roles a sourcing study counts
+#: ("captain" is MIL and "athlete" CVL there), while an "army captain" still reads as security.
+NO_ROLE_WORDS: frozenset[str] = words("""
+    deputy leader chief head member members director chairman chair vice captain athlete athletes
+""")
 #: Role words that count for half a vote: "Dr" is as often a politician's doctorate as a doctor, and a
 #: party's name gives way to an office.
 WEAK_ROLE_WORDS: frozenset[str] = words("dr dr.") | PARTY_NAME_WORDS
