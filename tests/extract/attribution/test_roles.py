@@ -55,6 +55,9 @@ ROLES = [
     ("Chief executive Dan Holt said the firm would hire.", "Holt", "business", ["Chief executive"]),
     ("Ray Tull, an executive at Corvan, said the offer was low.", "Tull", "business", ["executive"]),
     ("One dealer said the shares had fallen too far.", "dealer", "business", ["dealer"]),
+    # a board's chair of a named organisation that gives no role of its own
+    ("Corvan Holdings chairman Ivo Reth said the bid was too low.", "Reth", "business", ["chairman"]),
+    ("Ivo Reth, chairman of the Ashby Growers Association, said it was fair.", "Reth", "business", ["chairman"]),
     # legal
     ("Defence lawyer Rosa Quill said her client was innocent.", "Quill", "legal", ["lawyer"]),
     # security
@@ -178,3 +181,7 @@ def test_an_executive_written_capitalised_is_a_government_not_a_business(reader)
 def test_sportspeople_get_no_role(reader, text, word):
     # none of the roles a sourcing study counts: "captain" is MIL and "athlete" CVL in the Phoenix list
     assert _source(reader, text, word).role is None
+
+
+def test_a_chair_without_a_named_organisation_gets_no_role(reader):
+    assert _source(reader, "Ron Pike, the new chairman, said it was late.", "Pike").role is None

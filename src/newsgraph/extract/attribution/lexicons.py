@@ -487,6 +487,8 @@ LOWERCASE_ROLE_WORDS: dict[str, str] = {"executive": "business"}
 NO_ROLE_WORDS: frozenset[str] = words("""
     deputy leader chief head member members director chairman chair vice captain athlete athletes
 """)
+#: A board's chair: of a named organisation whose words give no role, a business (``roles._board_role``).
+BOARD_CHAIR_WORDS: frozenset[str] = words("chairman chairwoman chairperson chair")
 #: Role words that count for half a vote: "Dr" is as often a politician's doctorate as a doctor, and a
 #: party's name gives way to an office.
 WEAK_ROLE_WORDS: frozenset[str] = words("dr dr.") | PARTY_NAME_WORDS

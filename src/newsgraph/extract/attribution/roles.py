@@ -297,7 +297,21 @@ def phrase_role(doc: Doc, phrase: Phrase, text: str) -> tuple[str, list[TextSpan
                 evidence.insert(0, _text_span(doc, *party, text))
         weak = evidence[-1].text.lower() in lex.WEAK_ROLE_WORDS or tok.i in attached
         return role, evidence, 0.5 if weak else 1.0
-    return None
+    return _board_role(doc, phrase, text)
+
+
+def _board_role(doc: Doc, phrase: Phrase, text: str) -> tuple[str, list[TextSpan], float] | None:
+    """A board's chair of a named organisation whose words give no role ("WMC chairman X", "chairman of
+    the Gilt Market Makers' Association"): business, for half a vote, since most such boards are
+    companies' and trade bodies' (a party's, a council's or a ministry's chair reads from its own words)."""
+    words = [t for t in (phrase.head, *phrase.left) if t.i not in phrase.name]
+    chair = next((t for t in words if t.lower_ in lex.BOARD_CHAIR_WORDS), None)
+    if chair is None:
+        return None
+    organisation = [t for t in (*phrase.left, *phrase.attached) if t.ent_type_ == "ORG" and t.i not in phrase.name]
+    if not organisation:
+        return None
+    return "business", [_text_span(doc, chair.i, chair.i, text)], 0.5
 
 
 def source_role(doc: Doc, source: Source, words: Described, text: str) -> tuple[str | None, list[TextSpan]]:
