@@ -142,7 +142,8 @@ def test_norm_folds_marks_space_and_edges() -> None:
                                                     ("handchecked_bbc_politics.json", 4, 43),
                                                     ("handchecked_dev2.json", 8, 93),
                                                     ("handchecked_dev3.json", 9, 127),
-                                                    ("handchecked_dev4.json", 7, 73)])
+                                                    ("handchecked_dev4.json", 7, 73),
+                                                    ("handchecked_dev5.json", 3, 26)])
 def test_the_sets_load_and_keep_their_value_sets(name: str, articles: int, quotes: int) -> None:
     gold = sq.load_gold(DATA / name)
     assert len(gold) == articles
