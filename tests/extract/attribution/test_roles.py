@@ -55,6 +55,11 @@ ROLES = [
     ("Chief executive Dan Holt said the firm would hire.", "Holt", "business", ["Chief executive"]),
     ("Ray Tull, an executive at Corvan, said the offer was low.", "Tull", "business", ["executive"]),
     ("One dealer said the shares had fallen too far.", "dealer", "business", ["dealer"]),
+    # the president of an organisation is what the organisation is
+    ("Mark Lune, president of Pacific Harbor Managers, said the market was young.", "Lune", "business",
+     ["president"]),
+    ("Jo Hart, president of the teachers union, said pay was low.", "Hart", "activist", ["union"]),
+    ("The president of the United States said the war was over.", "president", "official", ["president"]),
     # a board's chair of a named organisation that gives no role of its own
     ("Corvan Holdings chairman Ivo Reth said the bid was too low.", "Reth", "business", ["chairman"]),
     ("Ivo Reth, chairman of the Ashby Growers Association, said it was fair.", "Reth", "business", ["chairman"]),
@@ -185,3 +190,9 @@ def test_sportspeople_get_no_role(reader, text, word):
 
 def test_a_chair_without_a_named_organisation_gets_no_role(reader):
     assert _source(reader, "Ron Pike, the new chairman, said it was late.", "Pike").role is None
+
+
+def test_a_lower_case_role_word_modifying_another_noun_gives_no_role(reader):
+    # "executive" gives business as a head ("an executive at Corvan"), not inside "executive director"
+    source = _source(reader, "Ana Wirt, the executive director, said the plan was sound.", "Wirt")
+    assert source.role is None

@@ -454,7 +454,8 @@ ROLE_WORDS: dict[str, str] = {
     **dict.fromkeys(("activist", "activists", "campaigner", "campaigners", "advocate", "advocates", "protester",
                      "protesters", "protestor", "demonstrator", "demonstrators", "organiser", "organizer",
                      "environmentalist", "unionist", "union", "charity", "campaign group", "pressure group",
-                     "union leader", "action group", "advocacy group", "lobby group", "interest group"),
+                     "union leader", "watchdog group", "action group", "advocacy group", "lobby group",
+                     "interest group"),
                     "activist"),
     **dict.fromkeys(("resident", "residents", "witness", "witnesses", "voter", "voters", "parent", "parents",
                      "mother", "father", "mum", "dad", "neighbour", "neighbor", "neighbours", "neighbors",
@@ -480,6 +481,11 @@ ROLE_WORDS |= {
 #: Role words that give their role only as written in lower case: "an executive at Acme" is in business,
 #: "the Scottish Executive" is a government.
 LOWERCASE_ROLE_WORDS: dict[str, str] = {"executive": "business"}
+#: Dependencies of a word that modifies another noun: a lower-case role word there gives no role
+#: ("executive director" is a title of any organisation).
+MODIFIER_DEPS: frozenset[str] = frozenset({"amod", "compound"})
+#: Titles whose holder is what the organisation they head is ("president of Acme", "president of the union").
+ORGANISATION_HEAD_TITLES: frozenset[str] = words("president vice-president")
 #: Words that give no role of their own, though the Phoenix agents list them ("deputy" is COP there): the
 #: reading goes on to the words before them ("Liberal Democrat deputy leader" is a party figure). Sport's
 #: words are here too: a team's captain or an athlete is in none of the roles a sourcing study counts

@@ -227,8 +227,8 @@ def _lookup(doc: Doc, p: int, floor: int) -> tuple[str, int] | None:
             if key in lex.NO_ROLE_WORDS:
                 break
             role = lex.ROLE_WORDS.get(key)
-            if role is None and words.text.islower():
-                role = lex.LOWERCASE_ROLE_WORDS.get(key)
+            if role is None and words.text.islower() and words[-1].dep_ not in lex.MODIFIER_DEPS:
+                role = lex.LOWERCASE_ROLE_WORDS.get(key)  # "an executive at X", not "executive director"
             if role is None:
                 code = agents.get(key)
                 role = lex.ROLE_OF_PHOENIX_CODE.get(code[:3]) if code else None
@@ -275,6 +275,9 @@ def phrase_role(doc: Doc, phrase: Phrase, text: str) -> tuple[str, list[TextSpan
     """
     floor = min((t.i for t in phrase.left), default=phrase.head.i)
     attached = {t.i for t in phrase.attached}
+    headed = _headed_organisation(doc, phrase, text)
+    if headed is not None:
+        return headed
     for tok in phrase.role_order():
         if tok.i in phrase.name:
             continue
@@ -298,6 +301,26 @@ def phrase_role(doc: Doc, phrase: Phrase, text: str) -> tuple[str, list[TextSpan
         weak = evidence[-1].text.lower() in lex.WEAK_ROLE_WORDS or tok.i in attached
         return role, evidence, 0.5 if weak else 1.0
     return _board_role(doc, phrase, text)
+
+
+def _headed_organisation(doc: Doc, phrase: Phrase, text: str) -> tuple[str, list[TextSpan], float] | None:
+    """The president of an organisation is what the organisation is ("president of Acme Holdings, a finance
+    company" is in business; "president of the union" an activist); of a country, the title's own role.
+
+    Read when the phrase's head is such a title with an organisation attached: the attachment's role word,
+    else, for a named organisation (an ORG entity) with none, business for half a vote, as a board's chair.
+    """
+    if phrase.head.lower_ not in lex.ORGANISATION_HEAD_TITLES or not phrase.attached:
+        return None
+    attachment = Phrase(head=phrase.attached[0], left=phrase.attached[1:], name=phrase.name)
+    floor = min(t.i for t in phrase.attached)
+    for tok in attachment.role_order():
+        hit = _lookup(doc, tok.i, floor)
+        if hit is not None:
+            return hit[0], [_text_span(doc, hit[1], tok.i, text)], 1.0
+    if any(t.ent_type_ == "ORG" for t in phrase.attached):
+        return "business", [_text_span(doc, phrase.head.i, phrase.head.i, text)], 0.5
+    return None
 
 
 def _board_role(doc: Doc, phrase: Phrase, text: str) -> tuple[str, list[TextSpan], float] | None:
