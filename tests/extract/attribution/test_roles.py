@@ -55,6 +55,10 @@ ROLES = [
     ("Chief executive Dan Holt said the firm would hire.", "Holt", "business", ["Chief executive"]),
     ("Ray Tull, an executive at Corvan, said the offer was low.", "Tull", "business", ["executive"]),
     ("One dealer said the shares had fallen too far.", "dealer", "business", ["dealer"]),
+    # a branch is what the organisation it is a branch of is
+    ("Nia Holt, director of the Leeds office of the advocacy group Fair Homes, said rents were too high.", "Holt",
+     "activist", ["advocacy group"]),
+    ("A source at the Office of Rail Safety said the line was closed.", "source", "official", ["Office"]),
     # the president of an organisation is what the organisation is
     ("Mark Lune, president of Pacific Harbor Managers, said the market was young.", "Lune", "business",
      ["president"]),

@@ -484,6 +484,9 @@ LOWERCASE_ROLE_WORDS: dict[str, str] = {"executive": "business"}
 #: Dependencies of a word that modifies another noun: a lower-case role word there gives no role
 #: ("executive director" is a title of any organisation).
 MODIFIER_DEPS: frozenset[str] = frozenset({"amod", "compound"})
+#: Nouns for a part of an organisation: in lower case and followed by "of", the organisation decides ("the
+#: London office of a charity" is no government office; "the Office of Management" is one).
+BRANCH_NOUNS: frozenset[str] = words("office offices branch branches chapter")
 #: Titles whose holder is what the organisation they head is ("president of Acme", "president of the union").
 ORGANISATION_HEAD_TITLES: frozenset[str] = words("president vice-president")
 #: Words that give no role of their own, though the Phoenix agents list them ("deputy" is COP there): the

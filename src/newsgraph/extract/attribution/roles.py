@@ -106,7 +106,18 @@ def _phrase(span: Span, name: frozenset[int] = frozenset()) -> Phrase:
             for pobj in (c for c in prep.children if c.dep_ == "pobj"):
                 attached.append(pobj)
                 attached.extend(t for t in reversed(list(pobj.subtree)) if t.i < pobj.i and not t.is_punct)
+                # "the New York office of the watchdog group X": the organisation the branch is of
+                for owner in (o for c in pobj.children if _is_branch_of(c) for o in c.children if o.dep_ == "pobj"):
+                    if span.start <= owner.i < span.end:
+                        attached.append(owner)
+                        attached.extend(t for t in reversed(list(owner.subtree)) if t.i < owner.i and not t.is_punct)
     return Phrase(head=head, left=left, attached=attached, name=name)
+
+
+def _is_branch_of(token: Token) -> bool:
+    """``token`` is the "of" after a branch noun ("office of", "bureau of"): the branch of an organisation."""
+    branch = token.head
+    return token.dep_ == "prep" and token.lower_ == "of" and branch.text.islower() and branch.lower_ in lex.BRANCH_NOUNS
 
 
 def _title_run(doc: Doc, name: Span) -> list[Token]:
@@ -279,8 +290,8 @@ def phrase_role(doc: Doc, phrase: Phrase, text: str) -> tuple[str, list[TextSpan
     if headed is not None:
         return headed
     for tok in phrase.role_order():
-        if tok.i in phrase.name:
-            continue
+        if tok.i in phrase.name or (tok.i in attached and any(_is_branch_of(c) for c in tok.children)):
+            continue  # a branch ("the London office of X") is what X is
         hit = _lookup(doc, tok.i, floor if tok.i <= phrase.head.i else tok.left_edge.i)
         if hit is None:
             continue
