@@ -55,6 +55,14 @@ ROLES = [
     ("Chief executive Dan Holt said the firm would hire.", "Holt", "business", ["Chief executive"]),
     ("Ray Tull, an executive at Corvan, said the offer was low.", "Tull", "business", ["executive"]),
     ("One dealer said the shares had fallen too far.", "dealer", "business", ["dealer"]),
+    # central banks and the bodies of governments, by their whole names; a bank is otherwise a business
+    ("The Bank of Japan said it would sell dollars.", "Bank", "official", ["Bank of Japan"]),
+    ("Jo Fry of the Bank of Japan said the yen was weak.", "Fry", "official", ["Bank of Japan"]),
+    ("Bank of America said profits rose.", "America", "business", ["Bank"]),
+    ("The IMF said growth would slow.", "IMF", "official", ["IMF"]),
+    # scientists are experts; eyewitnesses ordinary people
+    ("Dora Wyn, a seismologist, said the quake was shallow.", "Wyn", "expert", ["seismologist"]),
+    ("Eyewitnesses said the fire spread fast.", "Eyewitnesses", "ordinary", ["Eyewitnesses"]),
     # a branch is what the organisation it is a branch of is
     ("Nia Holt, director of the Leeds office of the advocacy group Fair Homes, said rents were too high.", "Holt",
      "activist", ["advocacy group"]),

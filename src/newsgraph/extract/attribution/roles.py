@@ -286,12 +286,17 @@ def phrase_role(doc: Doc, phrase: Phrase, text: str) -> tuple[str, list[TextSpan
     """
     floor = min((t.i for t in phrase.left), default=phrase.head.i)
     attached = {t.i for t in phrase.attached}
+    named = _whole_name_role(doc, phrase.head, text) if phrase.head.i not in phrase.name else None
+    if named is not None:
+        return named[0], named[1], 1.0
     headed = _headed_organisation(doc, phrase, text)
     if headed is not None:
         return headed
     for tok in phrase.role_order():
         if tok.i in phrase.name or (tok.i in attached and any(_is_branch_of(c) for c in tok.children)):
             continue  # a branch ("the London office of X") is what X is
+        if tok.i in attached and (named := _whole_name_role(doc, tok, text)) is not None:
+            return named[0], named[1], 0.5  # "Jo Fry of the Bank of Japan"
         hit = _lookup(doc, tok.i, floor if tok.i <= phrase.head.i else tok.left_edge.i)
         if hit is None:
             continue
@@ -312,6 +317,19 @@ def phrase_role(doc: Doc, phrase: Phrase, text: str) -> tuple[str, list[TextSpan
         weak = evidence[-1].text.lower() in lex.WEAK_ROLE_WORDS or tok.i in attached
         return role, evidence, 0.5 if weak else 1.0
     return _board_role(doc, phrase, text)
+
+
+def _whole_name_role(doc: Doc, head: Token, text: str) -> tuple[str, list[TextSpan]] | None:
+    """The role of an organisation's whole name, read before its head word ("the Bank of Japan" is a central
+    bank, though "bank" alone is a business): the head and what follows it, up to ``lex.MAX_ROLE_WORDS`` words."""
+    if not head.text[:1].isupper():
+        return None
+    last = min(head.right_edge.i, head.i + lex.MAX_ROLE_WORDS - 1)
+    words = doc[head.i : last + 1]
+    if len(words) < 2 or any(t.is_space or t.is_punct for t in words):
+        return None
+    role = lex.ROLE_WORDS.get(words.text.lower())
+    return (role, [_text_span(doc, head.i, last, text)]) if role else None
 
 
 def _headed_organisation(doc: Doc, phrase: Phrase, text: str) -> tuple[str, list[TextSpan], float] | None:
