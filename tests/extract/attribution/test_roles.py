@@ -60,7 +60,13 @@ ROLES = [
     ("Jo Fry of the Bank of Japan said the yen was weak.", "Fry", "official", ["Bank of Japan"]),
     ("Bank of America said profits rose.", "America", "business", ["Bank"]),
     ("The IMF said growth would slow.", "IMF", "official", ["IMF"]),
-    # scientists are experts; eyewitnesses ordinary people
+    # a party's operative; a union's president; advocacy groups by name; a talk show's host
+    ("Democratic operative Jo Vance said the map favoured them.", "Vance", "politician", ["operative"]),
+    ("Union president Joe Kell said the strike would go on.", "Kell", "activist", ["Union president"]),
+    ("The ACLU said the law was unconstitutional.", "ACLU", "activist", ["ACLU"]),
+    ("Talk show host Rob Lim said the polls were fake.", "Lim", "media", ["Talk show host"]),
+    # scientists are experts; eyewitnesses and teachers ordinary people
+    ("A teacher at the school said pupils were scared.", "teacher", "ordinary", ["teacher"]),
     ("Dora Wyn, a seismologist, said the quake was shallow.", "Wyn", "expert", ["seismologist"]),
     ("Eyewitnesses said the fire spread fast.", "Eyewitnesses", "ordinary", ["Eyewitnesses"]),
     # a branch is what the organisation it is a branch of is
