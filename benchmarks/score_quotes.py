@@ -3,13 +3,14 @@
     PYTHONPATH=src python benchmarks/score_quotes.py [--data FILE] [--errors] [--skip KEY-PREFIX]
 
 The default set is ``tests/extract/attribution/data/handchecked_corpus.json`` (222 quotes in 16
-articles of six corpora, annotated before the system was run on them); the older BBC politics
-set (``handchecked_bbc_politics.json``) is read too. ``handchecked_dev2.json`` is a second
-development set, and ``handchecked_dev3.json`` a third (the report set of the rounds before, scored
-twice held out, renamed when a fresh report set was made). A report set is scored totals only, at
-most once per round, never with ``--errors``. How the sets were made is said in their ``about`` and
-in docs/quality.md. Articles a round reserves for fresh annotation are left out with ``--skip``;
-an article with a file of its own is read from that file alone (:func:`own_file`).
+articles of six corpora, annotated before the system was run on them); the older BBC politics set
+(``handchecked_bbc_politics.json``, with roles and genders since round 4) is read too.
+``handchecked_dev2.json`` is a second development set, and ``handchecked_dev3.json`` a third (the
+report set of the rounds before, scored twice held out, renamed when a fresh report set was made). A
+report set is scored totals only, at most once per round, never with ``--errors``. How the sets were
+made is said in their ``about`` and in docs/quality.md. Articles a round reserves for fresh
+annotation are left out with ``--skip``; an article with a file of its own is read from that file
+alone (:func:`own_file`).
 
 Rules of matching (the same as ``tests/extract/attribution/test_handchecked.py``):
 
@@ -97,9 +98,10 @@ def load_gold(path: Path) -> list[GoldArticle]:
     data = json.loads(path.read_text(encoding="utf-8"))["articles"]
     out: list[GoldArticle] = []
     for key, value in data.items():
-        if isinstance(value, list):  # the BBC politics set: speaker word only, no roles or genders
+        if isinstance(value, list):  # the BBC politics set: a speaker word, and roles and genders since round 4
             category, name = key.split("/")
-            quotes = [GoldQuote(q["quote"], _keys(q["speaker"]), q["speaker"]) for q in value]
+            quotes = [GoldQuote(q["quote"], _keys(q["speaker"]), q["speaker"], role=q.get("role"),
+                                gender=q.get("gender"), annotated_role_gender="role" in q) for q in value]
             out.append(GoldArticle(key, "bbc", f"bbc-{category}-{Path(name).stem}", quotes))
             continue
         corpus, item_id = key.split("/", 1)

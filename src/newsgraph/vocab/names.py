@@ -35,3 +35,32 @@ HONORIFICS: dict[str, str | None] = {
     "madam": "female", "dame": "female", "lady": "female",
     "dr.": None, "dr": None, "prof.": None, "mx.": None,
 }
+
+#: Abbreviated titles before a name and the word each stands for ("Gov. Lee", "Maj. Cole"): the one
+#: list of them. The entity stage reads a title by it (and displays the full word); attribution reads
+#: its full stop as ending no sentence ("said Gov. Lee. Then" ends after "Lee", not "Gov.").
+TITLE_ABBREVIATIONS: dict[str, str] = {
+    "rep.": "Representative", "sen.": "Senator", "gov.": "Governor", "lt.": "Lieutenant",
+    "gen.": "General", "col.": "Colonel", "capt.": "Captain", "sgt.": "Sergeant", "adm.": "Admiral",
+    "cmdr.": "Commander", "maj.": "Major", "cpl.": "Corporal", "pvt.": "Private", "pres.": "President",
+    "sec.": "Secretary", "supt.": "Superintendent", "insp.": "Inspector", "det.": "Detective",
+    "atty.": "Attorney", "amb.": "Ambassador", "rev.": "Reverend", "fr.": "Father", "msgr.": "Monsignor",
+    "prof.": "Professor",
+}
+#: Title abbreviations also written without their stop (British style, "Gov Lee", "Lt Col Hart"). The
+#: others are left out: undotted, "col", "det" or "rev" are as often other words.
+UNDOTTED_TITLE_ABBREVIATIONS: dict[str, str] = {
+    abbreviation.rstrip("."): full
+    for abbreviation, full in TITLE_ABBREVIATIONS.items()
+    if abbreviation in {"gov.", "sen.", "rep.", "lt.", "gen."}
+}
+#: Abbreviations in or beside a name that are no title: "St." (Saint), "Messrs." and "No." ("No. 10").
+OTHER_NAME_ABBREVIATIONS: frozenset[str] = frozenset({"st.", "messrs.", "no."})
+#: Every dotted abbreviation before or after a name, whose full stop ends no sentence: the dotted
+#: honorifics, the name suffixes, the title abbreviations and the others above.
+NAME_ABBREVIATIONS: frozenset[str] = (
+    frozenset(h for h in HONORIFICS if h.endswith("."))
+    | NAME_SUFFIX_TOKENS
+    | frozenset(TITLE_ABBREVIATIONS)
+    | OTHER_NAME_ABBREVIATIONS
+)

@@ -141,7 +141,9 @@ def test_norm_folds_marks_space_and_edges() -> None:
 @pytest.mark.parametrize("name, articles, quotes", [("handchecked_corpus.json", 16, 222),
                                                     ("handchecked_bbc_politics.json", 4, 43),
                                                     ("handchecked_dev2.json", 8, 93),
-                                                    ("handchecked_dev3.json", 9, 127)])
+                                                    ("handchecked_dev3.json", 9, 127),
+                                                    ("handchecked_dev4.json", 7, 73),
+                                                    ("handchecked_dev5.json", 3, 26)])
 def test_the_sets_load_and_keep_their_value_sets(name: str, articles: int, quotes: int) -> None:
     gold = sq.load_gold(DATA / name)
     assert len(gold) == articles
@@ -154,9 +156,9 @@ def test_the_sets_load_and_keep_their_value_sets(name: str, articles: int, quote
             assert q.role is None or q.role in ROLES, (article.key, q)
             assert q.gender in (None, "female", "male")
             assert (q.handle is not None) == (q.form == "post"), (article.key, q.quote)
-        if isinstance(raw[article.key], dict):
-            for q in raw[article.key]["quotes"]:
-                assert (q["gender"] is None) == (q["gender_evidence"] is None), (article.key, q["quote"])
+        entries = raw[article.key]["quotes"] if isinstance(raw[article.key], dict) else raw[article.key]
+        for q in entries:
+            assert (q["gender"] is None) == (q["gender_evidence"] is None), (article.key, q["quote"])
 
 
 def test_the_new_set_spans_enough_articles_and_corpora() -> None:
@@ -204,3 +206,23 @@ def test_own_file_names_the_one_file_of_an_article(corpus: str, item_id: str, ta
 
 def test_a_row_of_a_shared_file_has_no_file_of_its_own() -> None:
     assert sq.own_file("semeval", "semeval-0000001", Path("/corpus")) is None
+
+
+def test_the_list_layout_reads_roles_and_genders_only_where_annotated(tmp_path: Path) -> None:
+    raw = {"articles": {
+        "politics/901.txt": [{"quote": "we will open the bridge", "speaker": "Okafor", "role": "official",
+                              "role_evidence": "the mayor", "gender": None, "gender_evidence": None}],
+        "politics/902.txt": [{"quote": "nobody asked us", "speaker": "Brandt"}],
+    }}
+    path = tmp_path / "set.json"
+    path.write_text(json.dumps(raw), encoding="utf-8")
+    first, second = sq.load_gold(path)
+    assert (first.item_id, first.quotes[0].role, first.quotes[0].annotated_role_gender) == (
+        "bbc-politics-901", "official", True)
+    assert second.quotes[0].role is None and not second.quotes[0].annotated_role_gender
+
+
+def test_the_bbc_politics_set_now_carries_roles_for_every_source() -> None:
+    gold = sq.load_gold(DATA / "handchecked_bbc_politics.json")
+    assert all(q.annotated_role_gender for a in gold for q in a.quotes)
+    assert sum(1 for a in gold for q in a.quotes if q.role is not None) == 43

@@ -10,7 +10,11 @@ from __future__ import annotations
 import re
 
 from newsgraph.vocab.calendar import MONTHS
-from newsgraph.vocab.names import HONORIFICS, NAME_SUFFIX_TOKENS
+from newsgraph.vocab.names import (  # NAME_ABBREVIATIONS re-exported: the stage reads its lists here
+    NAME_ABBREVIATIONS,  # noqa: F401
+    TITLE_ABBREVIATIONS,
+    UNDOTTED_TITLE_ABBREVIATIONS,
+)
 from newsgraph.vocab.numbers import COUNT_WORDS
 from newsgraph.vocab.parse import DETERMINER_DEPS, NOUN_CLAUSE_DEPS
 
@@ -258,10 +262,6 @@ SUBJECT_SHARING_DEPS: frozenset[str] = frozenset({"conj", "xcomp", "advcl", "aco
 SET_OFF_MODIFIER_DEPS: frozenset[str] = NOUN_CLAUSE_DEPS | {"appos"}
 #: The longest tag sentence between two quotes of one speaker ("…," said Jo Hart, director of … . "…").
 MAX_TAG_SENTENCE_WORDS = 40
-#: Abbreviations before a name or after it, whose full stop ends no sentence ("Mr. Hart", "Gov. Lee",
-#: "John Cole Jr. of Ohio"): the honorifics of ``newsgraph.vocab.names`` and the common title abbreviations.
-NAME_ABBREVIATIONS: frozenset[str] = frozenset(h for h in HONORIFICS if h.endswith(".")) | NAME_SUFFIX_TOKENS | words(
-    "gov. sen. rep. gen. lt. col. capt. sgt. cmdr. adm. pres. amb. rev. st. messrs. supt. insp. det. atty. no.")
 #: How a speech tag set inside a sentence hangs on it ("Essentially, he says, if you …").
 PARENTHETICAL_TAG_DEPS: frozenset[str] = frozenset({"parataxis"})
 #: Where an inverted tag's speaker sits when the parser took a word of the quote for the tag's subject
@@ -387,6 +387,10 @@ DOCUMENT_AUTHOR_PREPOSITIONS: frozenset[str] = words("by from")
 
 # --- who the sources are (``roles.py``, ``gender.py``) ------------------------------------
 
+#: Party names as role words: a party's member is a politician, but an office holder has a party too
+#: ("the Democrat ..., Gov. Lee" is an official), so they count for half a vote (``WEAK_ROLE_WORDS``).
+PARTY_NAME_WORDS: frozenset[str] = words(
+    "democrat democrats republican republicans tory tories labour conservative conservatives")
 #: Role words of the attribution stage, lower case, each with the role it gives (``record.SourceRole``).
 #: Looked up before the Phoenix agents dictionary (``ROLE_OF_PHOENIX_CODE``), whose codes do not split
 #: roles as a sourcing study does (it files "spokesman" under MED, "chief executive" under GOV).
@@ -401,18 +405,26 @@ ROLE_WORDS: dict[str, str] = {
                      "authority", "treasury", "whitehall", "cabinet", "bureau", "embassy", "office",
                      "watchdog", "white house", "downing street", "prime minister", "attorney general",
                      "secretary general", "director general", "surgeon general", "civil servant",
-                     "civil servants", "central bank", "sec.", "pres.", "gov.", "gov", "amb.", "pm"),
+                     "civil servants", "central bank", "pm",
+                     # federal agencies a report names by their letters ("FBI Director X")
+                     "fbi", "cia", "nsa", "irs", "fda", "epa", "cdc", "dhs",
+                     # central banks and the bodies of governments, which wire copy quotes daily
+                     "federal reserve", "fed", "bundesbank", "reserve bank", "european central bank", "ecb",
+                     "world bank", "imf", "international monetary fund", "opec", "united nations", "nato",
+                     "bank of england", "bank of japan", "bank of canada", "bank of france", "bank of italy",
+                     "bank of spain", "bank of korea", "bank of mexico", "bank of israel", "bank of thailand",
+                     "reserve bank of india", "reserve bank of australia", "reserve bank of new zealand"),
                     "official"),
     **dict.fromkeys(("mp", "mps", "mep", "meps", "msp", "senator", "senators", "congressman", "congresswoman",
                      "congressmember", "legislator", "legislators", "lawmaker", "lawmakers", "politician",
                      "politicians", "candidate", "candidates", "nominee", "peer", "peers", "councillor",
                      "councillors", "councilman", "councilwoman", "councilor", "alderman", "assemblyman",
-                     "assemblywoman", "party", "parliament", "congress", "senate", "commons", "democrat",
-                     "democrats", "republican", "republicans", "tory", "tories", "labour", "conservative",
-                     "conservatives", "lib", "ukip", "snp", "gop", "backbencher", "backbenchers",
+                     "assemblywoman", "party", "parliament", "congress", "senate", "commons", *PARTY_NAME_WORDS,
+                     "lib", "ukip", "snp", "gop", "green party", "backbencher", "backbenchers",
                      "party leader", "party chairman", "opposition leader", "opposition party", "opposition parties",
-                     "liberal democrat", "liberal democrats",
-                     "lib dem", "lib dems", "rep.", "rep", "sen.", "sen"),
+                     "liberal democrat", "liberal democrats", "campaign manager", "campaign chairman",
+                     "campaign chairwoman", "campaign chair", "council leader", "operative", "operatives",
+                     "lib dem", "lib dems", "rep.", "rep"),
                     "politician"),
     **dict.fromkeys(("spokesman", "spokeswoman", "spokesperson", "spokespeople", "spokesmen", "spokeswomen",
                      "press secretary", "press officer", "communications director", "mouthpiece"),
@@ -422,32 +434,40 @@ ROLE_WORDS: dict[str, str] = {
                      "scientist", "scientists", "expert", "experts", "scholar", "historian", "doctor",
                      "doctors", "dr", "dr.", "physician", "surgeon", "psychologist", "psychiatrist",
                      "epidemiologist", "statistician", "pollster", "consultant", "specialist", "university",
-                     "institute", "think tank", "think-tank"),
+                     "physicist", "chemist", "biologist", "geologist", "seismologist", "meteorologist",
+                     "climatologist", "virologist", "astronomer", "sociologist", "criminologist", "demographer",
+                     "institute", "think tank", "think-tank", "research", "senior fellow", "research fellow"),
                     "expert"),
     **dict.fromkeys(("executives", "ceo", "cfo", "coo", "chief executive", "managing director",
                      "executive officer", "businessman", "businesswoman", "businessmen", "entrepreneur",
                      "founder", "co-founder", "owner", "investor", "investors", "banker", "bankers", "trader",
                      "traders", "industrialist", "tycoon", "boss", "company", "firm", "corporation", "corp",
                      "corp.", "inc", "inc.", "ltd", "ltd.", "plc", "llc", "bank", "airline", "retailer",
-                     "carmaker", "manufacturer", "insurer", "lender", "business"),
+                     "carmaker", "manufacturer", "insurer", "lender", "business", "mogul", "magnate", "bookmaker",
+                     "bookmakers", "dealer", "dealers"),
                     "business"),
     **dict.fromkeys(("lawyer", "lawyers", "attorney", "attorneys", "solicitor", "barrister", "counsel", "judge",
                      "judges", "justice", "magistrate", "prosecutor", "prosecutors", "coroner", "qc",
-                     "district attorney", "public defender", "court", "tribunal", "atty."),
+                     "district attorney", "public defender", "court", "tribunal"),
                     "legal"),
     **dict.fromkeys(("police", "policeman", "policewoman", "officer", "officers", "detective", "detectives",
                      "constable", "sheriff", "trooper", "soldier", "soldiers", "troops", "colonel", "sergeant",
                      "lieutenant", "commander", "admiral", "general", "marine", "military", "army", "navy",
-                     "pentagon", "police officer", "chief constable", "gen.", "col.", "sgt.", "lt.", "capt.",
-                     "adm.", "det."),
+                     "pentagon", "police officer", "chief constable", "capt."),
                     "security"),
     **dict.fromkeys(("journalist", "journalists", "reporter", "reporters", "correspondent", "editor",
-                     "columnist", "broadcaster", "presenter", "anchor", "commentator", "blogger"),
+                     "columnist", "broadcaster", "presenter", "anchor", "commentator", "blogger", "newsreader",
+                     "talk show host", "radio host", "television host", "tv host",
+                     "dj", "vj", "deejay"),
                     "media"),
     **dict.fromkeys(("activist", "activists", "campaigner", "campaigners", "advocate", "advocates", "protester",
                      "protesters", "protestor", "demonstrator", "demonstrators", "organiser", "organizer",
                      "environmentalist", "unionist", "union", "charity", "campaign group", "pressure group",
-                     "union leader"),
+                     "union leader", "watchdog group", "action group", "advocacy group", "lobby group",
+                     "interest group", "organisers", "organizers", "union president", "union boss", "union chief",
+                     # advocacy groups news quotes by name
+                     "aclu", "nra", "naacp", "planned parenthood", "greenpeace", "amnesty international",
+                     "human rights watch", "sierra club"),
                     "activist"),
     **dict.fromkeys(("resident", "residents", "witness", "witnesses", "voter", "voters", "parent", "parents",
                      "mother", "father", "mum", "dad", "neighbour", "neighbor", "neighbours", "neighbors",
@@ -458,15 +478,43 @@ ROLE_WORDS: dict[str, str] = {
                      "employees", "fan", "fans", "spectator", "grandmother", "grandfather", "widow", "widower",
                      "daughter", "son", "wife", "husband", "man", "woman", "men", "women", "boy", "girl",
                      "teenager", "pensioner", "pensioners", "retiree", "taxpayer", "taxpayers", "farmer",
-                     "farmers", "driver", "volunteer", "volunteers", "member of the public", "detainee", "detainees",
+                     "farmers", "driver", "volunteer", "volunteers", "member of the public", "eyewitness",
+                     "eyewitnesses", "onlooker", "onlookers", "bystanders", "teacher", "teachers", "nurse", "nurses",
+                     "detainee", "detainees",
                      "prisoner", "prisoners"),
                     "ordinary"),
 }  # fmt: skip
+#: A title abbreviation has the role of the word it stands for ("Gov." an official, "Sen." a politician,
+#: "Lt." security); the list above has only those whose word has none there ("Rep.", "Capt."). No title
+#: names an ordinary person: "Fr." is a priest, not a father.
+ROLE_WORDS |= {
+    abbreviation: ROLE_WORDS[full.lower()]
+    for abbreviation, full in (TITLE_ABBREVIATIONS | UNDOTTED_TITLE_ABBREVIATIONS).items()
+    if ROLE_WORDS.get(full.lower(), "ordinary") != "ordinary" and abbreviation not in ROLE_WORDS
+}
+#: Role words that give their role only as written in lower case: "an executive at Acme" is in business,
+#: "the Scottish Executive" is a government.
+LOWERCASE_ROLE_WORDS: dict[str, str] = {"executive": "business"}
+#: Dependencies of a word that modifies another noun: a lower-case role word there gives no role
+#: ("executive director" is a title of any organisation).
+MODIFIER_DEPS: frozenset[str] = frozenset({"amod", "compound"})
+#: Nouns for a part of an organisation: in lower case and followed by "of", the organisation decides ("the
+#: London office of a charity" is no government office; "the Office of Management" is one).
+BRANCH_NOUNS: frozenset[str] = words("office offices branch branches chapter")
+#: Titles whose holder is what the organisation they head is ("president of Acme", "president of the union").
+ORGANISATION_HEAD_TITLES: frozenset[str] = words("president vice-president")
 #: Words that give no role of their own, though the Phoenix agents list them ("deputy" is COP there): the
-#: reading goes on to the words before them ("Liberal Democrat deputy leader" is a party figure).
-NO_ROLE_WORDS: frozenset[str] = words("deputy leader chief head member members director chairman chair vice")
-#: Role words that count for half a vote: "Dr" is as often a politician's doctorate as a doctor.
-WEAK_ROLE_WORDS: frozenset[str] = words("dr dr.")
+#: reading goes on to the words before them ("Liberal Democrat deputy leader" is a party figure). Sport's
+#: words are here too: a team's captain or an athlete is in none of the roles a sourcing study counts
+#: ("captain" is MIL and "athlete" CVL there), while an "army captain" still reads as security.
+NO_ROLE_WORDS: frozenset[str] = words("""
+    deputy leader chief head member members director chairman chair vice captain athlete athletes
+""")
+#: A board's chair: of a named organisation whose words give no role, a business (``roles._board_role``).
+BOARD_CHAIR_WORDS: frozenset[str] = words("chairman chairwoman chairperson chair")
+#: Role words that count for half a vote: "Dr" is as often a politician's doctorate as a doctor, and a
+#: party's name gives way to an office.
+WEAK_ROLE_WORDS: frozenset[str] = words("dr dr.") | PARTY_NAME_WORDS
 #: Words before a government title that make its holder a party figure: "shadow chancellor", "opposition leader".
 POLITICAL_QUALIFIERS: frozenset[str] = words("shadow opposition")
 #: Phoenix agent role codes (first three letters of ``phoenix_agents.tsv``'s codes) and the role each gives,

@@ -106,7 +106,18 @@ def _phrase(span: Span, name: frozenset[int] = frozenset()) -> Phrase:
             for pobj in (c for c in prep.children if c.dep_ == "pobj"):
                 attached.append(pobj)
                 attached.extend(t for t in reversed(list(pobj.subtree)) if t.i < pobj.i and not t.is_punct)
+                # "the New York office of the watchdog group X": the organisation the branch is of
+                for owner in (o for c in pobj.children if _is_branch_of(c) for o in c.children if o.dep_ == "pobj"):
+                    if span.start <= owner.i < span.end:
+                        attached.append(owner)
+                        attached.extend(t for t in reversed(list(owner.subtree)) if t.i < owner.i and not t.is_punct)
     return Phrase(head=head, left=left, attached=attached, name=name)
+
+
+def _is_branch_of(token: Token) -> bool:
+    """``token`` is the "of" after a branch noun ("office of", "bureau of"): the branch of an organisation."""
+    branch = token.head
+    return token.dep_ == "prep" and token.lower_ == "of" and branch.text.islower() and branch.lower_ in lex.BRANCH_NOUNS
 
 
 def _title_run(doc: Doc, name: Span) -> list[Token]:
@@ -220,15 +231,20 @@ def _lookup(doc: Doc, p: int, floor: int) -> tuple[str, int] | None:
         words = doc[p - n + 1 : p + 1]
         if any(t.is_space for t in words):
             continue
-        key = " ".join(t.lower_ for t in words)
-        if key in lex.NO_ROLE_WORDS:
+        if words[0].is_punct:
             continue
-        role = lex.ROLE_WORDS.get(key)
-        if role is None:
-            code = agents.get(key)
-            role = lex.ROLE_OF_PHOENIX_CODE.get(code[:3]) if code else None
-        if role is not None:
-            return role, p - n + 1
+        # the words as the tokenizer split them ("think - tank"), and as written ("think-tank")
+        for key in dict.fromkeys((" ".join(t.lower_ for t in words), words.text.lower())):
+            if key in lex.NO_ROLE_WORDS:
+                break
+            role = lex.ROLE_WORDS.get(key)
+            if role is None and words.text.islower() and words[-1].dep_ not in lex.MODIFIER_DEPS:
+                role = lex.LOWERCASE_ROLE_WORDS.get(key)  # "an executive at X", not "executive director"
+            if role is None:
+                code = agents.get(key)
+                role = lex.ROLE_OF_PHOENIX_CODE.get(code[:3]) if code else None
+            if role is not None:
+                return role, p - n + 1
     return None
 
 
@@ -237,12 +253,50 @@ def _text_span(doc: Doc, first: int, last: int, text: str) -> TextSpan:
     return TextSpan(start=start, end=end, text=text[start:end])
 
 
-def phrase_role(doc: Doc, phrase: Phrase, text: str) -> tuple[str, list[TextSpan]] | None:
-    """The role the first role word of ``phrase`` gives (head first), with its words; None without one."""
-    floor = min((t.i for t in phrase.left), default=phrase.head.i)
-    for tok in phrase.role_order():
-        if tok.i in phrase.name:
+def _party_portfolio(
+    doc: Doc, phrase: Phrase, first: int, floor: int, *, subject: bool = True
+) -> tuple[int, int] | None:
+    """The party words before a title: a party's officer is a politician ("the Lib Dem chief executive").
+
+    With ``subject`` (a spokesperson), only with a subject noun between the party and the title ("Lib Dem
+    home affairs spokesman", "the Green Party's health spokeswoman": a party's frontbench figure); "a
+    Labour spokesman" speaks for the party and stays a spokesperson.
+    """
+    portfolio = not subject
+    for tok in phrase.left:  # nearest first
+        if tok.i >= first or tok.i in phrase.name:
             continue
+        if tok.pos_ in ("DET", "PART") or tok.tag_ == "POS":
+            continue
+        hit = _lookup(doc, tok.i, floor)
+        if hit is None:
+            portfolio = portfolio or tok.pos_ == "NOUN"
+            continue
+        return (hit[1], tok.i) if hit[0] == "politician" and portfolio else None
+    return None
+
+
+def phrase_role(doc: Doc, phrase: Phrase, text: str) -> tuple[str, list[TextSpan], float] | None:
+    """The role the first role word of ``phrase`` gives (head first), with its words and the weight of its
+    vote; None without one.
+
+    A vote counts half when its word is weak (``lex.WEAK_ROLE_WORDS``: a doctorate, a party's name, which an
+    office holder has too) or when it comes from what the source is attached to ("Jo Hart of the Lisbon
+    Council, a citizen action group": the council's name says less of her than the words about it).
+    """
+    floor = min((t.i for t in phrase.left), default=phrase.head.i)
+    attached = {t.i for t in phrase.attached}
+    named = _whole_name_role(doc, phrase.head, text) if phrase.head.i not in phrase.name else None
+    if named is not None:
+        return named[0], named[1], 1.0
+    headed = _headed_organisation(doc, phrase, text)
+    if headed is not None:
+        return headed
+    for tok in phrase.role_order():
+        if tok.i in phrase.name or (tok.i in attached and any(_is_branch_of(c) for c in tok.children)):
+            continue  # a branch ("the London office of X") is what X is
+        if tok.i in attached and (named := _whole_name_role(doc, tok, text)) is not None:
+            return named[0], named[1], 0.5  # "Jo Fry of the Bank of Japan"
         hit = _lookup(doc, tok.i, floor if tok.i <= phrase.head.i else tok.left_edge.i)
         if hit is None:
             continue
@@ -254,8 +308,62 @@ def phrase_role(doc: Doc, phrase: Phrase, text: str) -> tuple[str, list[TextSpan
             if qualifier is not None:
                 role = "politician"
                 evidence.insert(0, _text_span(doc, qualifier.i, qualifier.i, text))
-        return role, evidence
+        elif role in ("spokesperson", "business") and tok.i not in attached:
+            # "Lib Dem home affairs spokesman", "the Lib Dem chief executive": a party's officer
+            party = _party_portfolio(doc, phrase, first, floor, subject=role == "spokesperson")
+            if party is not None:
+                role = "politician"
+                evidence.insert(0, _text_span(doc, *party, text))
+        weak = evidence[-1].text.lower() in lex.WEAK_ROLE_WORDS or tok.i in attached
+        return role, evidence, 0.5 if weak else 1.0
+    return _board_role(doc, phrase, text)
+
+
+def _whole_name_role(doc: Doc, head: Token, text: str) -> tuple[str, list[TextSpan]] | None:
+    """The role of an organisation's whole name, read before its head word ("the Bank of Japan" is a central
+    bank, though "bank" alone is a business): the head and what follows it, up to ``lex.MAX_ROLE_WORDS`` words."""
+    if not head.text[:1].isupper():
+        return None
+    last = min(head.right_edge.i, head.i + lex.MAX_ROLE_WORDS - 1)
+    words = doc[head.i : last + 1]
+    if len(words) < 2 or any(t.is_space or t.is_punct for t in words):
+        return None
+    role = lex.ROLE_WORDS.get(words.text.lower())
+    return (role, [_text_span(doc, head.i, last, text)]) if role else None
+
+
+def _headed_organisation(doc: Doc, phrase: Phrase, text: str) -> tuple[str, list[TextSpan], float] | None:
+    """The president of an organisation is what the organisation is ("president of Acme Holdings, a finance
+    company" is in business; "president of the union" an activist); of a country, the title's own role.
+
+    Read when the phrase's head is such a title with an organisation attached: the attachment's role word,
+    else, for a named organisation (an ORG entity) with none, business for half a vote, as a board's chair.
+    """
+    if phrase.head.lower_ not in lex.ORGANISATION_HEAD_TITLES or not phrase.attached:
+        return None
+    attachment = Phrase(head=phrase.attached[0], left=phrase.attached[1:], name=phrase.name)
+    floor = min(t.i for t in phrase.attached)
+    for tok in attachment.role_order():
+        hit = _lookup(doc, tok.i, floor)
+        if hit is not None:
+            return hit[0], [_text_span(doc, hit[1], tok.i, text)], 1.0
+    if any(t.ent_type_ == "ORG" for t in phrase.attached):
+        return "business", [_text_span(doc, phrase.head.i, phrase.head.i, text)], 0.5
     return None
+
+
+def _board_role(doc: Doc, phrase: Phrase, text: str) -> tuple[str, list[TextSpan], float] | None:
+    """A board's chair of a named organisation whose words give no role ("WMC chairman X", "chairman of
+    the Gilt Market Makers' Association"): business, for half a vote, since most such boards are
+    companies' and trade bodies' (a party's, a council's or a ministry's chair reads from its own words)."""
+    words = [t for t in (phrase.head, *phrase.left) if t.i not in phrase.name]
+    chair = next((t for t in words if t.lower_ in lex.BOARD_CHAIR_WORDS), None)
+    if chair is None:
+        return None
+    organisation = [t for t in (*phrase.left, *phrase.attached) if t.ent_type_ == "ORG" and t.i not in phrase.name]
+    if not organisation:
+        return None
+    return "business", [_text_span(doc, chair.i, chair.i, text)], 0.5
 
 
 def source_role(doc: Doc, source: Source, words: Described, text: str) -> tuple[str | None, list[TextSpan]]:
@@ -272,8 +380,7 @@ def source_role(doc: Doc, source: Source, words: Described, text: str) -> tuple[
         found = phrase_role(doc, phrase, text)
         if found is None:
             continue
-        role, spans = found
-        weight = 0.5 if spans[-1].text.lower() in lex.WEAK_ROLE_WORDS else 1.0
+        role, spans, weight = found
         votes[role] = votes.get(role, 0.0) + weight
         first_at[role] = min(first_at.get(role, spans[0].start), spans[0].start)
         evidence.setdefault(role, []).extend(spans)

@@ -9,7 +9,11 @@ from __future__ import annotations
 
 import re
 
-from newsgraph.vocab.names import HONORIFICS  # noqa: F401  (re-exported: the stage's lists read it here)
+from newsgraph.vocab.names import (
+    HONORIFICS,  # noqa: F401  (re-exported: the stage's lists read it here)
+    UNDOTTED_TITLE_ABBREVIATIONS,
+)
+from newsgraph.vocab.names import TITLE_ABBREVIATIONS as DOTTED_TITLE_ABBREVIATIONS
 from newsgraph.vocab.parse import NOMINAL_SUBJECT_DEPS
 from newsgraph.vocab.pronouns import PERSON_PRONOUN_GENDERS
 from newsgraph.vocab.speech import QUOTE_SPEECH_VERBS
@@ -23,16 +27,9 @@ ENTITY_LABELS = frozenset(
 NON_NAME_LABELS = frozenset({"DATE", "TIME", "PERCENT", "MONEY", "QUANTITY", "ORDINAL", "CARDINAL"})
 
 
-#: Abbreviated titles and what they stand for (display form).
-TITLE_ABBREVIATIONS: dict[str, str] = {
-    "rep.": "Representative", "sen.": "Senator", "gov.": "Governor", "lt.": "Lieutenant",
-    "gen.": "General", "col.": "Colonel", "capt.": "Captain", "sgt.": "Sergeant", "adm.": "Admiral",
-    "cmdr.": "Commander", "maj.": "Major", "cpl.": "Corporal", "pvt.": "Private", "pres.": "President",
-    "sec.": "Secretary", "supt.": "Superintendent", "insp.": "Inspector", "det.": "Detective",
-    "atty.": "Attorney", "amb.": "Ambassador", "rev.": "Reverend", "fr.": "Father", "msgr.": "Monsignor",
-    "gov": "Governor", "sen": "Senator", "rep": "Representative", "lt": "Lieutenant", "gen": "General",
-    "prof.": "Professor", "judge": "Judge",
-}
+#: Abbreviated titles and what they stand for (display form): the shared list of
+#: ``newsgraph.vocab.names``, its undotted forms, and "judge", displayed capitalised like them.
+TITLE_ABBREVIATIONS: dict[str, str] = {**DOTTED_TITLE_ABBREVIATIONS, **UNDOTTED_TITLE_ABBREVIATIONS, "judge": "Judge"}
 
 #: Head nouns of titles and roles ("President Lincoln", "the spokeswoman", "a special envoy, X").
 TITLE_HEADS = frozenset({
