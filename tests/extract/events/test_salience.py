@@ -135,3 +135,17 @@ def test_one_happening_told_many_times_is_main_at_most_twice(nlp):
     main = [e.predicate.split()[0] for e in run(nlp, text) if e.main]
     assert main.count("arrive") <= 2
     assert {"close", "block", "order"} & set(main)
+
+
+def test_one_clause_with_joined_actors_is_main_once(nlp):
+    # Invented: "the mayor and the governor" give two events of one verb; a reader lists the act once.
+    text = (
+        "The mayor and the governor condemned the Harlow strike on Monday. "
+        "Workers walked out of the Harlow depot. "
+        "The union rejected the offer. "
+        "Managers closed the depot gates."
+    )
+    evs = run(nlp, text)
+    condemn = [e for e in evs if e.predicate == "condemn"]
+    assert len(condemn) == 2  # the parse gives one event per joined actor
+    assert sum(e.main for e in condemn) == 1
