@@ -149,3 +149,20 @@ def test_one_clause_with_joined_actors_is_main_once(nlp):
     condemn = [e for e in evs if e.predicate == "condemn"]
     assert len(condemn) == 2  # the parse gives one event per joined actor
     assert sum(e.main for e in condemn) == 1
+
+
+def test_the_content_of_a_report_counts_as_the_sentence_s_own_clause(nlp):
+    # Invented: the same act told as what the police said and as what a video shows; the second is the
+    # video's evidence, not news of its own, and counts less.
+    from newsgraph.record import Attribution, TextSpan
+
+    tail = " Residents cleaned the square. The council repaired the fountain."
+    said = "Police said the gang robbed the Elmsford bank on Monday." + tail
+    shows = "The video shows the gang robbed the Elmsford bank on Monday." + tail
+    start, end = said.index("the gang"), said.index(" Residents") - 1
+    report = Attribution(id="a1", source=None, kind="indirect", cue=TextSpan(start=7, end=11, text="said"),
+                         content=TextSpan(start=start, end=end, text=said[start:end]))
+    doc = parse(nlp, said)
+    rob_said = next(e for e in events(doc, ner_entities(doc), [], [], [report])[0] if e.predicate == "rob")
+    rob_shown = next(e for e in run(nlp, shows) if e.predicate == "rob")
+    assert rob_said.salience > rob_shown.salience
