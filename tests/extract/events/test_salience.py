@@ -166,3 +166,25 @@ def test_the_content_of_a_report_counts_as_the_sentence_s_own_clause(nlp):
     rob_said = next(e for e in events(doc, ner_entities(doc), [], [], [report])[0] if e.predicate == "rob")
     rob_shown = next(e for e in run(nlp, shows) if e.predicate == "rob")
     assert rob_said.salience > rob_shown.salience
+
+
+def test_a_fronted_adverbial_clause_is_background(nlp):
+    # Invented: the same clause (its actor a name) before and after the clause it modifies, after the first
+    # sentence.
+    first = "Rebels seized the town of Kelso on Monday. "
+    fronted = first + "When Maria Costa reached Kelso, the residents fled to the hills."
+    trailing = first + "The residents fled to the hills when Maria Costa reached Kelso."
+    reach_fronted = next(e for e in run(nlp, fronted) if e.predicate == "reach")
+    reach_trailing = next(e for e in run(nlp, trailing) if e.predicate == "reach")
+    assert reach_fronted.salience < reach_trailing.salience
+
+
+def test_the_first_sentence_keeps_its_fronted_clause(nlp):
+    # Invented: in the first sentence (a headline or the lead) a fronted clause is part of the news.
+    text = "When the army reached Kelso, the residents fled to the hills. Aid groups sent food."
+    reach = next(e for e in run(nlp, text) if e.predicate == "reach")
+    from newsgraph.extract.events.salience import BACKGROUND_FACTOR
+
+    later = next(e for e in run(nlp, "Aid groups sent food. " + text) if e.predicate == "reach")
+    assert later.salience < reach.salience
+    assert later.salience <= round(reach.salience * BACKGROUND_FACTOR, 3) + 0.05
