@@ -130,8 +130,11 @@ MAX_MAIN = 10
 SENTENCES_PER_MAIN = 2
 MIN_MAIN_SALIENCE = 0.25
 #: A main event scores at least this share of the article's best event: the count follows how far the
-#: news stands out from the rest, not the article's length.
-MAIN_RELATIVE = 0.5
+#: news stands out from the rest, not the article's length. 0.5 until round 4: once the background and
+#: complement discounts had lifted precision on every development set, 0.45 spends part of it on recall
+#: (dev2+dev3+dev4 P 58.8% -> 56.6%, R 54.9% -> 57.2%; dev P 81.6% -> 78.4%, still above its 77.9% before
+#: the discounts; development figures).
+MAIN_RELATIVE = 0.45
 MAX_PER_SENTENCE = 2
 #: Main events sharing one predicate lemma ("police arrived", "officers arrived"; "Trump seeks" said twice):
 #: a reader lists the happening once or twice, so only the best-scored ``MAX_PER_PREDICATE`` are main (one
