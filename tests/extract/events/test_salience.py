@@ -120,7 +120,7 @@ def test_a_line_that_does_not_end_as_a_sentence_is_discounted(nlp):
     assert warn("") < warn(".")
 
 
-def test_one_happening_told_many_times_is_main_at_most_twice(nlp):
+def test_one_happening_told_many_times_is_main_at_most_max_per_predicate(nlp):
     # Invented: the same act ("arrive") in five sentences, each with a resolved actor; the other acts differ.
     text = (
         "Police arrived at the Dunmore plant on Friday. "
@@ -132,9 +132,24 @@ def test_one_happening_told_many_times_is_main_at_most_twice(nlp):
         "Workers blocked the road. "
         "The mayor ordered an inquiry."
     )
+    from newsgraph.extract.events.salience import MAX_PER_PREDICATE
+
     main = [e.predicate.split()[0] for e in run(nlp, text) if e.main]
-    assert main.count("arrive") <= 2
+    assert main.count("arrive") <= MAX_PER_PREDICATE
     assert {"close", "block", "order"} & set(main)
+
+
+def test_one_act_of_two_named_actors_is_two_happenings(nlp):
+    # Invented: two named people resign; a reader lists both (one predicate lemma, two actor entities).
+    text = (
+        "Maria Costa resigned from the Harlow board on Monday. "
+        "John Okafor resigned from the Harlow council on Tuesday. "
+        "The board met in the town hall. "
+        "Workers painted the hall."
+    )
+    resign = [e for e in run(nlp, text) if e.predicate == "resign"]
+    assert len({e.actor for e in resign}) == 2 and None not in {e.actor for e in resign}
+    assert all(e.main for e in resign)
 
 
 def test_one_clause_with_joined_actors_is_main_once(nlp):
