@@ -82,9 +82,11 @@ CODED_QUOTE_FACTOR = 0.5
 OPEN_QUOTE, CLOSE_QUOTE, STRAIGHT_QUOTE = "“", "”", '"'
 MIN_QUOTE_TOKENS = 4
 #: Newsroom lines about the report itself, not news ("X contributed to this report", "check back for updates",
-#: "this story has been updated"): a verb lemma and a word of its clause.
+#: "this story has been updated", "a spokeswoman declined to comment", "did not respond to a request for
+#: comment"): a verb lemma and a word of its clause.
 BOILERPLATE_CLAUSES = frozenset({("contribute", "report"), ("contribute", "reporting"), ("check", "updates"),
-                                 ("update", "story")})
+                                 ("update", "story"), ("decline", "comment"), ("refuse", "comment"),
+                                 ("respond", "comment"), ("decline", "interview"), ("return", "calls")})
 BOILERPLATE_VERBS = frozenset(verb for verb, _word in BOILERPLATE_CLAUSES)
 BOILERPLATE_FACTOR = 0.1
 #: A predicate written with a capital inside a sentence ("adviser Jason Miller said ... Trump") is a name the
