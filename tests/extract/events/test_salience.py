@@ -203,3 +203,14 @@ def test_the_first_sentence_keeps_its_fronted_clause(nlp):
     later = next(e for e in run(nlp, "Aid groups sent food. " + text) if e.predicate == "reach")
     assert later.salience < reach.salience
     assert later.salience <= round(reach.salience * BACKGROUND_FACTOR, 3) + 0.05
+
+
+def test_a_clause_after_a_preposition_is_its_host_s_circumstance(nlp, monkeypatch):
+    # Invented: "for stealing" is the object of a preposition; the act told is the jailing.
+    from newsgraph.extract.events import salience
+
+    text = "Rebels seized the town of Kelso. The court jailed Maria Costa for stealing the Harlow payroll."
+    steal = next(e for e in run(nlp, text) if e.predicate == "steal")
+    monkeypatch.setattr(salience, "SUBORDINATE_FACTORS", {"ccomp": 0.6})
+    undiscounted = next(e for e in run(nlp, text) if e.predicate == "steal")
+    assert steal.salience < undiscounted.salience
