@@ -8,15 +8,18 @@ whom, by whom. The score reads what the article itself signals:
 * coding and date — an act the event ontology knows, a clause the text dates;
 * repetition — a predicate the article comes back to (as verb or noun: "resign",
   "resignation" count as one lemma only when spaCy gives the same one);
-* modality — asserted and reported acts over hypothetical or uncertain ones.
+* modality — asserted and reported acts over hypothetical or uncertain ones;
+* clause structure — the sentence's own clause (the content of a reporting cue
+  standing where the cue stands) over the complement of a verb that does not
+  report, a clause after a preposition and a subordinate clause read as background.
 
 Statements of mind or state ("we know", "I go ok", "it is") are discounted, more
 so inside a quotation, and so are negated acts and first- or second-person
 actors. The main events are the best-scored, at most ``MAX_PER_SENTENCE`` from one
-sentence, ``MAX_PER_PREDICATE`` of one happening (a predicate lemma and its actor entity) and
-``MAX_PER_CLAUSE`` of one verb,
-``MIN_MAIN``–``MAX_MAIN`` of them (fewer when fewer reach ``MIN_MAIN_SALIENCE`` or
-``MAIN_RELATIVE`` of the best score: the count does not grow with the article's length).
+sentence, ``MAX_PER_PREDICATE`` of one happening (a predicate lemma and its actor
+entity) and ``MAX_PER_CLAUSE`` of one verb, ``MIN_MAIN``–``MAX_MAIN`` of them (fewer
+when fewer reach ``MIN_MAIN_SALIENCE`` or ``MAIN_RELATIVE`` of the best score: the
+count does not grow with the article's length).
 """
 
 from __future__ import annotations
