@@ -210,15 +210,15 @@ def mark_main(ctx: DocContext, found: list[tuple[Event, Token]]) -> None:
     for event, verb in sorted(found, key=lambda pair: -pair[0].salience):
         if chosen >= n_main or event.salience < floor:
             break
-        head = event.predicate.split()[0] if event.predicate else ""
-        if event.actor is not None:
-            head = f"{head} {event.actor}"
-        if per_sentence[event.sentence.start] >= MAX_PER_SENTENCE or per_predicate[head] >= MAX_PER_PREDICATE:
+        happening = event.predicate.split()[0] if event.predicate else ""
+        if event.actor is not None:  # one lemma, one actor entity: one happening
+            happening = f"{happening} {event.actor}"
+        if per_sentence[event.sentence.start] >= MAX_PER_SENTENCE or per_predicate[happening] >= MAX_PER_PREDICATE:
             continue
         if per_clause[verb.i] >= MAX_PER_CLAUSE:
             continue
         per_sentence[event.sentence.start] += 1
-        per_predicate[head] += 1
+        per_predicate[happening] += 1
         per_clause[verb.i] += 1
         event.main = True
         chosen += 1
