@@ -120,7 +120,7 @@ def test_a_line_that_does_not_end_as_a_sentence_is_discounted(nlp):
     assert warn("") < warn(".")
 
 
-def test_one_happening_told_many_times_is_main_at_most_twice(nlp):
+def test_one_happening_told_many_times_is_main_at_most_max_per_predicate(nlp):
     # Invented: the same act ("arrive") in five sentences, each with a resolved actor; the other acts differ.
     text = (
         "Police arrived at the Dunmore plant on Friday. "
@@ -132,6 +132,85 @@ def test_one_happening_told_many_times_is_main_at_most_twice(nlp):
         "Workers blocked the road. "
         "The mayor ordered an inquiry."
     )
+    from newsgraph.extract.events.salience import MAX_PER_PREDICATE
+
     main = [e.predicate.split()[0] for e in run(nlp, text) if e.main]
-    assert main.count("arrive") <= 2
+    assert main.count("arrive") <= MAX_PER_PREDICATE
     assert {"close", "block", "order"} & set(main)
+
+
+def test_one_act_of_two_named_actors_is_two_happenings(nlp):
+    # Invented: two named people resign; a reader lists both (one predicate lemma, two actor entities).
+    text = (
+        "Maria Costa resigned from the Harlow board on Monday. "
+        "John Okafor resigned from the Harlow council on Tuesday. "
+        "The board met in the town hall. "
+        "Workers painted the hall."
+    )
+    resign = [e for e in run(nlp, text) if e.predicate == "resign"]
+    assert len({e.actor for e in resign}) == 2 and None not in {e.actor for e in resign}
+    assert all(e.main for e in resign)
+
+
+def test_one_clause_with_joined_actors_is_main_once(nlp):
+    # Invented: "the mayor and the governor" give two events of one verb; a reader lists the act once.
+    text = (
+        "The mayor and the governor condemned the Harlow strike on Monday. "
+        "Workers walked out of the Harlow depot. "
+        "The union rejected the offer. "
+        "Managers closed the depot gates."
+    )
+    evs = run(nlp, text)
+    condemn = [e for e in evs if e.predicate == "condemn"]
+    assert len(condemn) == 2  # the parse gives one event per joined actor
+    assert sum(e.main for e in condemn) == 1
+
+
+def test_the_content_of_a_report_counts_as_the_sentence_s_own_clause(nlp):
+    # Invented: the same act told as what the police said and as what a video shows; the second is the
+    # video's evidence, not news of its own, and counts less.
+    from newsgraph.record import Attribution, TextSpan
+
+    tail = " Residents cleaned the square. The council repaired the fountain."
+    said = "Police said the gang robbed the Elmsford bank on Monday." + tail
+    shows = "The video shows the gang robbed the Elmsford bank on Monday." + tail
+    start, end = said.index("the gang"), said.index(" Residents") - 1
+    report = Attribution(id="a1", source=None, kind="indirect", cue=TextSpan(start=7, end=11, text="said"),
+                         content=TextSpan(start=start, end=end, text=said[start:end]))
+    doc = parse(nlp, said)
+    rob_said = next(e for e in events(doc, ner_entities(doc), [], [], [report])[0] if e.predicate == "rob")
+    rob_shown = next(e for e in run(nlp, shows) if e.predicate == "rob")
+    assert rob_said.salience > rob_shown.salience
+
+
+def test_a_fronted_adverbial_clause_is_background(nlp):
+    # Invented: the same clause (its actor a name) before and after the clause it modifies, after the first
+    # sentence.
+    first = "Rebels seized the town of Kelso on Monday. "
+    fronted = first + "When Maria Costa reached Kelso, the residents fled to the hills."
+    trailing = first + "The residents fled to the hills when Maria Costa reached Kelso."
+    reach_fronted = next(e for e in run(nlp, fronted) if e.predicate == "reach")
+    reach_trailing = next(e for e in run(nlp, trailing) if e.predicate == "reach")
+    assert reach_fronted.salience < reach_trailing.salience
+
+
+def test_the_first_sentence_keeps_its_fronted_clause(nlp):
+    # Invented: in the first sentence (a headline or the lead) a fronted clause is part of the news.
+    text = "When the army reached Kelso, the residents fled to the hills. Aid groups sent food."
+    reach = next(e for e in run(nlp, text) if e.predicate == "reach")
+    from newsgraph.extract.events.salience import BACKGROUND_FACTOR
+
+    later = next(e for e in run(nlp, "Aid groups sent food. " + text) if e.predicate == "reach")
+    assert later.salience < reach.salience
+    assert later.salience <= round(reach.salience * BACKGROUND_FACTOR, 3) + 0.05
+
+
+def test_a_clause_after_a_preposition_is_its_host_s_circumstance(nlp, monkeypatch):
+    # Invented: "for stealing" is the object of a preposition; the act told is the jailing.
+    from newsgraph.extract.events import salience
+
+    text = "Rebels seized the town of Kelso. The court jailed Maria Costa for stealing the Harlow payroll."
+    steal = next(e for e in run(nlp, text) if e.predicate == "steal")
+    monkeypatch.setattr(salience, "SUBORDINATE_FACTORS", {"ccomp": 0.6})
+    undiscounted = next(e for e in run(nlp, text) if e.predicate == "steal")
+    assert steal.salience < undiscounted.salience

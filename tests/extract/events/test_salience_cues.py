@@ -42,6 +42,15 @@ def test_a_credit_line_is_never_a_main_event(nlp):
     assert all(e.salience < salience.MIN_MAIN_SALIENCE for e in credit)
 
 
+def test_declining_to_comment_is_never_a_main_event(nlp):
+    text = ("Maria Costa closed the Harlow mill on Monday. Workers marched to the town hall. "
+            "Maria Costa declined to comment.")
+    doc = model_parse(nlp, text)
+    evs = events(doc, ner_entities(doc), [], [], [])[0]
+    declined = [e for e in evs if e.predicate.split()[0] == "decline"]
+    assert declined and not any(e.main for e in declined)
+
+
 HOPES = """
 0 She 1 nsubj PRON PRP she
 1 hopes 1 ROOT VERB VBZ hop
