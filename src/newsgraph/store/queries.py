@@ -1617,20 +1617,32 @@ def sourcing_breakdown(conn: sqlite3.Connection, *, outlet: str | None = None, a
     the most attributions are listed; the rest are summed under ``OTHER_OUTLETS``.
     """
 
+    return breakdown_of(sourcing_breakdown_rows(conn, outlet=outlet, author=author), outlets=outlets)
+
+
+def sourcing_breakdown_rows(conn: sqlite3.Connection, *, outlet: str | None = None, author: str | None = None
+                            ) -> tuple[list[tuple], list[tuple]]:
+    """The (outlet, month, kind, attributions, anonymous) rows ``sourcing_breakdown`` sums: per outlet and kind,
+    and per month. A chart drawn from them is kept by them (``web.charts``), so a page reads only these."""
     check_name(outlet, "an outlet filter")
     check_name(author, "an author filter")
     if author is None:  # the tallies, summed in SQL: one row per (outlet, kind) and per month
         where, params = ("outlet LIKE ? ESCAPE '\\'", (_like(outlet),)) if outlet else ("1", ())
-        rows = [(o, None, k, n, 0) for o, k, n in conn.execute(f"""
+        by_outlet = [(o, None, k, n, 0) for o, k, n in conn.execute(f"""
             SELECT nullif(outlet, ''), kind, sum(attributions) FROM sourcing_tallies
             WHERE attributions != 0 AND {where} GROUP BY outlet, kind""", params)]
-        rows += [(None, m, "", n, a) for m, n, a in conn.execute(f"""
+        by_month = [(None, m, "", n, a) for m, n, a in conn.execute(f"""
             SELECT nullif(month, ''), sum(attributions), sum(anonymous) FROM sourcing_tallies
             WHERE attributions != 0 AND {where} GROUP BY month""", params)]
-        return _breakdown(outlets, by_outlet_rows=[r for r in rows if r[2]], by_month_rows=[
-            r for r in rows if not r[2]])
+        return by_outlet, by_month
     rows = _sourcing_rows(conn, outlet, author)
-    return _breakdown(outlets, by_outlet_rows=rows, by_month_rows=rows)
+    return rows, rows
+
+
+def breakdown_of(rows: tuple[list[tuple], list[tuple]], *, outlets: int = CHART_OUTLETS) -> SourcingBreakdown:
+    """``SourcingBreakdown`` of ``sourcing_breakdown_rows``' rows."""
+    by_outlet, by_month = rows
+    return _breakdown(outlets, by_outlet_rows=by_outlet, by_month_rows=by_month)
 
 
 def _breakdown(outlets: int, *, by_outlet_rows: list[tuple], by_month_rows: list[tuple]
