@@ -49,7 +49,8 @@ SOURCES_ROUTES = ("/sources", "/sources?anonymous=true", "/api/sources?limit=50"
 #: The migrations that keep what the browse views read (``--write-cost``), with the label of their figures.
 BROWSE_MIGRATIONS = {"0015_event_leads": "event_leads",
                      "0016_articles_by_source_kind": "articles_by_source_kind",
-                     "0017_browse_indexes": "browse_indexes"}
+                     "0017_browse_indexes": "browse_indexes",
+                     "0020_entity_name_tallies": "entity_name_tallies", "0021_chart_indexes": "chart_indexes"}
 #: Outlets ``spread_dates`` gives the articles.
 SPREAD_OUTLETS = 20
 #: A route whose requests have taken this long in all (ms) stops after ``SLOW_REPEAT`` timed requests.

@@ -272,3 +272,19 @@ def test_a_source_kind_has_one_colour_whichever_kinds_are_drawn(dated_store: Pat
     assert set(ledger) < set(every)  # the Ledger's articles have fewer kinds (no document or media source)
     assert all(every[kind] == colour for kind, colour in ledger.items())
     assert len(set(every.values())) == len(every)
+
+
+def test_a_charts_figures_table_is_what_the_template_wrote_cell_by_cell():
+    """``Chart.table`` (built once per kept chart) gives the rows the template's own cell expression gives."""
+    from jinja2 import Environment
+    from markupsafe import Markup
+
+    from newsgraph.web.charts import Chart
+
+    rows = [["2003-04", 12345, 0.0417, None], ["<b>Outlet & Co</b>", 7, 1.5, True], [Markup("<i>x</i>"), 0, -2, "a"]]
+    chart = Chart(key="k", title="t", note="n", svg=Markup("<svg></svg>"), columns=["a", "b", "c", "d"], rows=rows)
+    cell_by_cell = Environment(autoescape=True).from_string(
+        '{% for row in rows %}<tr>{% for v in row %}<td>{{ "{:,}".format(v) if v is number else v }}</td>'
+        "{% endfor %}</tr>{% endfor %}").render(rows=rows)
+    assert str(chart.table) == cell_by_cell
+    assert "&lt;b&gt;Outlet &amp; Co&lt;/b&gt;" in chart.table and "<td>12,345</td>" in chart.table

@@ -23,6 +23,7 @@ from newsgraph.record import SourceKind
 from newsgraph.store import entities as ents
 from newsgraph.store.duplicates import IS_COPY
 from newsgraph.store.migrations import (
+    ENTITY_NAME_TALLIES_COUNTED,
     HIDDEN_ALL,
     HIDDEN_MAIN,
     MONTH_GLOB,
@@ -374,11 +375,11 @@ def _quotes_by(conn: sqlite3.Connection, corpus_id: int, limit: int | None) -> p
     has its few sources found straight from its entity rows and sorted: walking
     its articles until ``limit`` quotes turn up would read every one of them
     (2.2 s for "Europe", never a source, in the 100k store). A frequent source
-    walks its articles in batches and stops early.
+    walks its articles in batches and stops early. The source rows are read from
+    ``entity_name_tallies`` (migration 0020): counted from the rows, up to
+    ``SPARSE_SOURCE_ROWS`` of them, they took 40-130 ms for the busiest entity.
     """
-    sources = conn.execute(
-        "SELECT count(*) FROM (SELECT 1 FROM entities e JOIN sources s ON s.article_id = e.article_id "
-        "AND s.entity_id = e.id WHERE e.corpus_entity_id = ? LIMIT ?)", (corpus_id, SPARSE_SOURCE_ROWS)).fetchone()[0]
+    sources = conn.execute(ENTITY_SOURCE_ROWS_SQL, (corpus_id,)).fetchone()[0]
     if sources < SPARSE_SOURCE_ROWS:
         return frame(conn, f"""
             SELECT {_QUOTE_COLUMNS}
@@ -431,6 +432,18 @@ def _entity_articles(conn: sqlite3.Connection, corpus_id: int, limit: int | None
         GROUP BY a.rowid ORDER BY {_ARTICLE_ORDER} LIMIT ?3""", (corpus_id,), limit)
 
 
+#: The names an entity (the parameter) goes by, with their articles and mentions: read from the tallies
+#: (``entity_name_tallies``, migration 0020), not counted from every row of the entity.
+PROFILE_NAMES_SQL = """
+    SELECT name, nullif(type, '') AS type, articles, mentions FROM entity_name_tallies
+    WHERE corpus_entity_id = ? ORDER BY articles DESC, mentions DESC, name, type"""
+#: ``PROFILE_NAMES_SQL`` counted from the entity rows (what the tallies must equal; the tests).
+PROFILE_NAMES_COUNTED_SQL = """
+    SELECT name, type, count(DISTINCT article_id) AS articles, sum(n_mentions) AS mentions
+    FROM entities WHERE corpus_entity_id = ? GROUP BY name, type
+    ORDER BY articles DESC, mentions DESC, name, coalesce(type, '')"""
+#: How many source rows name an entity (the parameter), from ``entity_name_tallies``.
+ENTITY_SOURCE_ROWS_SQL = "SELECT coalesce(sum(sources), 0) FROM entity_name_tallies WHERE corpus_entity_id = ?"
 #: The titles an entity (the parameter) was given, first and last dated use: read from the titled rows only
 #: (``entities_titled``, migration 0017), not every row of the entity.
 PROFILE_TITLES_SQL = """
@@ -450,10 +463,7 @@ def entity_profile(conn: sqlite3.Connection, name: str, *, limit: int = 50) -> E
     """
     ref, others = best_entity(conn, name)
     cid = ref.id
-    names = frame(conn, """
-        SELECT name, type, count(DISTINCT article_id) AS articles, sum(n_mentions) AS mentions
-        FROM entities WHERE corpus_entity_id = ? GROUP BY name, type ORDER BY articles DESC, mentions DESC""",
-        (cid,))
+    names = frame(conn, PROFILE_NAMES_SQL, (cid,))
     titles = frame(conn, PROFILE_TITLES_SQL, (cid,))
     articles = _entity_articles(conn, cid, limit)
     co_mentioned = frame(conn, """
@@ -1134,6 +1144,22 @@ def counted_tallies(conn: sqlite3.Connection) -> dict[tuple[str, str], int]:
     return out
 
 
+#: (corpus entity, name, type) → (articles, mentions, source rows): the rows of ``entity_name_tallies``.
+EntityNameTallies = dict[tuple[int, str, str], tuple[int, int, int]]
+
+
+def stored_entity_name_tallies(conn: sqlite3.Connection) -> EntityNameTallies:
+    """The rows of ``entity_name_tallies`` (migration 0020)."""
+    return {(int(c), str(n), str(t)): (int(a), int(m), int(s)) for c, n, t, a, m, s in conn.execute(
+        "SELECT corpus_entity_id, name, type, articles, mentions, sources FROM entity_name_tallies")}
+
+
+def counted_entity_name_tallies(conn: sqlite3.Connection) -> EntityNameTallies:
+    """What ``entity_name_tallies`` should hold, counted from the entity and source rows (slow: ``check``)."""
+    return {(int(c), str(n), str(t)): (int(a), int(m), int(s))
+            for c, n, t, a, m, s in conn.execute(ENTITY_NAME_TALLIES_COUNTED)}
+
+
 SourceTallies = dict[tuple[str, tuple], tuple[int, ...]]
 
 
@@ -1591,20 +1617,32 @@ def sourcing_breakdown(conn: sqlite3.Connection, *, outlet: str | None = None, a
     the most attributions are listed; the rest are summed under ``OTHER_OUTLETS``.
     """
 
+    return breakdown_of(sourcing_breakdown_rows(conn, outlet=outlet, author=author), outlets=outlets)
+
+
+def sourcing_breakdown_rows(conn: sqlite3.Connection, *, outlet: str | None = None, author: str | None = None
+                            ) -> tuple[list[tuple], list[tuple]]:
+    """The (outlet, month, kind, attributions, anonymous) rows ``sourcing_breakdown`` sums: per outlet and kind,
+    and per month. A chart drawn from them is kept by them (``web.charts``), so a page reads only these."""
     check_name(outlet, "an outlet filter")
     check_name(author, "an author filter")
     if author is None:  # the tallies, summed in SQL: one row per (outlet, kind) and per month
         where, params = ("outlet LIKE ? ESCAPE '\\'", (_like(outlet),)) if outlet else ("1", ())
-        rows = [(o, None, k, n, 0) for o, k, n in conn.execute(f"""
+        by_outlet = [(o, None, k, n, 0) for o, k, n in conn.execute(f"""
             SELECT nullif(outlet, ''), kind, sum(attributions) FROM sourcing_tallies
             WHERE attributions != 0 AND {where} GROUP BY outlet, kind""", params)]
-        rows += [(None, m, "", n, a) for m, n, a in conn.execute(f"""
+        by_month = [(None, m, "", n, a) for m, n, a in conn.execute(f"""
             SELECT nullif(month, ''), sum(attributions), sum(anonymous) FROM sourcing_tallies
             WHERE attributions != 0 AND {where} GROUP BY month""", params)]
-        return _breakdown(outlets, by_outlet_rows=[r for r in rows if r[2]], by_month_rows=[
-            r for r in rows if not r[2]])
+        return by_outlet, by_month
     rows = _sourcing_rows(conn, outlet, author)
-    return _breakdown(outlets, by_outlet_rows=rows, by_month_rows=rows)
+    return rows, rows
+
+
+def breakdown_of(rows: tuple[list[tuple], list[tuple]], *, outlets: int = CHART_OUTLETS) -> SourcingBreakdown:
+    """``SourcingBreakdown`` of ``sourcing_breakdown_rows``' rows."""
+    by_outlet, by_month = rows
+    return _breakdown(outlets, by_outlet_rows=by_outlet, by_month_rows=by_month)
 
 
 def _breakdown(outlets: int, *, by_outlet_rows: list[tuple], by_month_rows: list[tuple]

@@ -20,7 +20,14 @@ from newsgraph.errors import StoreError
 from newsgraph.store import duplicates
 from newsgraph.store.entities import expected_names
 from newsgraph.store.ingest import pending_refresh
-from newsgraph.store.queries import counted_source_tallies, counted_tallies, stored_source_tallies, tallied
+from newsgraph.store.queries import (
+    counted_entity_name_tallies,
+    counted_source_tallies,
+    counted_tallies,
+    stored_entity_name_tallies,
+    stored_source_tallies,
+    tallied,
+)
 
 #: At most this many messages of ``integrity_check`` (and examples of one problem) are reported.
 MAX_MESSAGES = 10
@@ -113,6 +120,7 @@ def _invariants(conn: sqlite3.Connection, report: CheckReport) -> None:
     _tallies(conn, report)
     _co_mentions(conn, report)
     _source_tallies(conn, report)
+    _entity_name_tallies(conn, report)
     _browse_indexes(conn, report)
     _corpus_entities(conn, report)
     _similarity_indexes(conn, report)
@@ -162,6 +170,16 @@ def _source_tallies(conn: sqlite3.Connection, report: CheckReport) -> None:
     if wrong:
         report.problems.append(f"{len(wrong)} source tallies disagree with the sources and attributions, e.g. "
                                + "; ".join(wrong[:MAX_MESSAGES]))
+
+
+def _entity_name_tallies(conn: sqlite3.Connection, report: CheckReport) -> None:
+    """The names, articles, mentions and source rows of each corpus entity (migration 0020) against the rows."""
+    kept, counted = stored_entity_name_tallies(conn), counted_entity_name_tallies(conn)
+    odd = sorted(key for key in kept.keys() | counted.keys() if kept.get(key) != counted.get(key))
+    if odd:
+        report.problems.append(f"{len(odd)} rows of entity_name_tallies disagree with the entity and source rows, "
+                               "e.g. " + "; ".join(f"#{c} {n!r} {t}: kept {kept.get((c, n, t))}, counted "
+                                                   f"{counted.get((c, n, t))}" for c, n, t in odd[:MAX_MESSAGES]))
 
 
 def _browse_indexes(conn: sqlite3.Connection, report: CheckReport) -> None:
