@@ -76,3 +76,28 @@ def test_a_speaker_pronoun_reaches_past_quoted_sentences_and_not_to_the_topic(pa
     found = entities(parse(text))
     assert owner(found, "he", text.index("he said")) is named(found, "Paul Wendt")
     assert owner(found, "I", text.index("I watched")) is named(found, "Paul Wendt")
+
+
+def test_a_hypothetical_speaker_in_a_nested_quotation_is_nobody(parse):
+    text = ('"The loser always says, \'I want to thank my rival,\' and nobody believes it," Dana Whitlow said. '
+            '"I never did."')
+    found = entities(parse(text))
+    dana = named(found, "Dana Whitlow")
+    assert owner(found, "I", text.index("I want")) is None
+    assert owner(found, "my", text.index("my rival")) is None
+    assert owner(found, "I", text.index("I never")) is dana
+
+
+def test_a_nested_quotation_is_spoken_by_its_own_speech_verbs_subject(parse):
+    text = ('Omar Haddad spoke at the rally. Dana Whitlow said: "I hope that one day Haddad says, '
+            '\'I was wrong about the mine.\' We are waiting."')
+    found = entities(parse(text))
+    assert owner(found, "I", text.index("I was")) is named(found, "Omar Haddad")
+    assert owner(found, "I", text.index("I hope")) is named(found, "Dana Whitlow")
+    assert owner(found, "We", text.index("We are")) is named(found, "Dana Whitlow")
+
+
+def test_a_phrase_in_scare_quotes_keeps_the_quotations_speaker(parse):
+    text = 'Dana Whitlow said: "They call it the \'our town first\' plan, and I like it."'
+    found = entities(parse(text))
+    assert owner(found, "our", text.index("our town")) is named(found, "Dana Whitlow")
