@@ -101,3 +101,12 @@ def test_a_phrase_in_scare_quotes_keeps_the_quotations_speaker(parse):
     text = 'Dana Whitlow said: "They call it the \'our town first\' plan, and I like it."'
     found = entities(parse(text))
     assert owner(found, "our", text.index("our town")) is named(found, "Dana Whitlow")
+
+
+def test_he_added_goes_on_with_the_last_speaker(parse):
+    text = ('Tom Baker said he could not explain the problems that caused Omar Haddad to leave after ten games. '
+            'He added: "I trust him in that."')
+    found = entities(parse(text))
+    baker = named(found, "Tom Baker")
+    assert owner(found, "He", text.index("He added")) is baker
+    assert owner(found, "I", text.index("I trust")) is baker

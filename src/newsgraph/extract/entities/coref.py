@@ -52,6 +52,12 @@ W_FREQUENCY = 0.2
 W_SAME_CLAUSE_SUBJECT = 1.5
 #: What a pronoun of the other gender than a first-name guess costs: a sentence of distance and a subject's edge.
 W_GUESSED_GENDER_MISMATCH = 2.0
+#: What being the last person who spoke, in this or the previous sentence, adds for the subject pronoun of a
+#: speech verb that goes on with what was said ('X said ... He added').
+W_LAST_SPEAKER = 1.0
+#: Speech verbs that say the last speaker goes on ("he added", "she continued"); another speech verb
+#: ("he replied") as often brings in someone else.
+CONTINUING_SPEECH_VERBS = frozenset({"add", "continue"})
 #: How many sentences back a role description looks for the person holding the role.
 ROLE_WINDOW = 3
 #: Quotation-mark tokens that open, close, or (straight, either way) toggle a quotation. Tokens, not
@@ -299,6 +305,8 @@ def resolve_pronouns(
     cursor = 0
     recent: dict[int, Anchor] = {}
     outside: dict[int, Anchor] = {}  # the latest anchor of each person outside quotation marks
+    # The group and sentence of the latest subject of a speech verb outside quotation marks.
+    last_speaker: tuple[int, int] | None = None
     lowers = token_strings(doc, LOWER)
     narrated = [False] * (sents[-1] + 1 if sents else 0)  # sentences with a word outside quotation marks
     for k, flag in enumerate(quotes.inside):
@@ -310,6 +318,8 @@ def resolve_pronouns(
             recent[pool[cursor].group] = pool[cursor]
             if not quotes.inside[pool[cursor].token]:
                 outside[pool[cursor].group] = pool[cursor]
+                if _speaks(doc[pool[cursor].token]):
+                    last_speaker = (pool[cursor].group, pool[cursor].sent)
             cursor += 1
         token = doc[i]
         if token.pos_ not in PRONOUN_POS:
@@ -338,6 +348,9 @@ def resolve_pronouns(
             if group in speakers:
                 continue  # '"He is wrong," X said': he is not X
             score = _score(token, anchor, doc, people[group], sent, gender)
+            if (score is not None and speaker and last_speaker is not None and group == last_speaker[0]
+                    and sent - last_speaker[1] <= 1 and token.head.lemma_.lower() in CONTINUING_SPEECH_VERBS):
+                score += W_LAST_SPEAKER  # "X said he was unable to explain why Y quit. He added: ...": X
             if score is not None and (best_score is None or score > best_score):
                 best, best_score = group, score
         if best is None:
@@ -354,7 +367,14 @@ def resolve_pronouns(
         recent[best] = Anchor(group=best, token=token.i, sent=sent, subject=subject or kept_subject)
         if not quotes.inside[token.i]:
             outside[best] = recent[best]
+            if speaker:
+                last_speaker = (best, sent)
     return resolved
+
+
+def _speaks(token: Token) -> bool:
+    """True for the subject of a speech verb ("X said", "said X")."""
+    return token.dep_ in NOMINAL_SUBJECT_DEPS and token.head.lemma_.lower() in QUOTE_VERBS
 
 
 def _continues(doc: Doc, end: int) -> bool:
