@@ -110,3 +110,10 @@ def test_he_added_goes_on_with_the_last_speaker(parse):
     baker = named(found, "Tom Baker")
     assert owner(found, "He", text.index("He added")) is baker
     assert owner(found, "I", text.index("I trust")) is baker
+
+
+def test_a_participle_speech_verb_is_spoken_by_the_object_that_controls_the_infinitive(parse):
+    text = ('The ruling prompted Dana Whitlow to criticise Omar Haddad on Monday, saying: '
+            '"I think we were wronged by the court."')
+    found = entities(parse(text))
+    assert owner(found, "I", text.index("I think")) is named(found, "Dana Whitlow")

@@ -65,6 +65,8 @@ ROLE_WINDOW = 3
 OPENING_QUOTE_TOKENS = frozenset({"“"})
 CLOSING_QUOTE_TOKENS = frozenset({"”"})
 STRAIGHT_QUOTE_TOKENS = frozenset({'"', "''", "``"})
+#: Dependencies of a verb whose subject is understood from the verb it hangs off ("..., saying").
+CONTROLLED_VERB_DEPS = frozenset({"advcl", "xcomp"})
 #: Entity types of a word before a role that only says where the role is ("the Pakistani president").
 PLACE_OR_GROUP_LABELS = frozenset({"NORP", "GPE"})
 #: Longest role description matched after its determiner, in tokens.
@@ -195,6 +197,21 @@ def _cataphor(pronoun: Token) -> int | None:
     return None
 
 
+def _controller(verb: Token, inside: list[bool]) -> list[int]:
+    """Who speaks a speech verb with no subject of its own, hanging off another verb ("..., saying: '...'").
+
+    Only object control is read: "That prompted X to attack Y, saying ..." — the verb also governs an
+    infinitive, so its named object (X) attacks and says. A subject is not taken over in general (the
+    parser hangs the participle off many verbs whose subject does not speak).
+    """
+    head = verb.head
+    if head.i == verb.i or head.pos_ not in VERBAL_POS:
+        return []
+    if not any(c.dep_ == "xcomp" and c.i != verb.i for c in head.children):
+        return []
+    return [c.i for c in head.children if c.dep_ == "dobj" and c.pos_ in ("PROPN", "PRON") and not inside[c.i]]
+
+
 def _straight_mark_opens(doc: Doc, i: int, orths: list[str], inside: bool) -> bool:
     """Whether the straight quotation mark at token ``i`` leaves the text inside a quotation."""
     spaced_before = i == 0 or bool(doc[i - 1].whitespace_) or not orths[i - 1].strip() or orths[i - 1] in "(["
@@ -233,6 +250,8 @@ class Quotes:
                     # "the actress stopped to sign autographs and joked: '...'": the first verb's subject
                     subjects = [c.i for c in verb.head.children
                                 if c.dep_ in NOMINAL_SUBJECT_DEPS and not self.inside[c.i]]
+                if not subjects and verb.dep_ in CONTROLLED_VERB_DEPS:
+                    subjects = _controller(verb, self.inside)
                 self._by_sent.setdefault(sents[i], []).extend(subjects)
 
     @staticmethod
