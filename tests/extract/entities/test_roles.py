@@ -92,3 +92,16 @@ def test_an_office_is_not_the_subject_of_its_own_sentence(parse):
     found = entities(parse(text))
     assert owner(found, "the mayor", text.index("the mayor")) is not named(found, "Tom Berger")
 
+
+
+def test_a_person_named_inside_the_description_is_not_its_holder(parse):
+    """ "the mayor who closed Ilves's market": a name inside the phrase is someone else."""
+    text = "Helen Carter opened the market in Leeds on Monday. Critics blamed the mayor who closed Carter's shop."
+    found = entities(parse(text))
+    assert owner(found, "the mayor", text.index("the mayor")) is None
+
+
+def test_an_appositive_inside_the_description_is_its_holder(parse):
+    text = "Helen Carter opened the market in Leeds on Monday. Critics blamed the mayor, Ms Carter, for the queues."
+    found = entities(parse(text))
+    assert owner(found, "the mayor", text.index("the mayor")) is named(found, "Helen Carter")

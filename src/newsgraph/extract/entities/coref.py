@@ -67,6 +67,8 @@ CLOSING_QUOTE_TOKENS = frozenset({"”"})
 STRAIGHT_QUOTE_TOKENS = frozenset({'"', "''", "``"})
 #: Dependencies of a verb whose subject is understood from the verb it hangs off ("..., saying").
 CONTROLLED_VERB_DEPS = frozenset({"advcl", "xcomp"})
+#: Dependencies that make a name the same thing as the phrase it hangs off (appositive, predicate nominal).
+PREDICATE_DEPS = frozenset({"appos", "attr", "oprd"})
 #: Entity types of a word before a role that only says where the role is ("the Pakistani president").
 PLACE_OR_GROUP_LABELS = frozenset({"NORP", "GPE"})
 #: Longest role description matched after its determiner, in tokens.
@@ -461,6 +463,36 @@ def _role_start(doc: Doc, i: int, lowers: list[str]) -> int:
     return first
 
 
+def _named_in_phrase(doc: Doc, head: int, later: list[Anchor]) -> set[int]:
+    """The people named inside the description whose head is token ``head``: someone else.
+
+    "the mayor who destroyed Hendrix's house", "the coach of Jo Dale's team": a name inside a
+    phrase is not what the phrase refers to (the i-within-i condition), unless it is set beside
+    it as an appositive or predicate ("the mayor, Jo Dale,"). Only the description's own phrase:
+    a name elsewhere in its clause was tried as well (condition C) and lost a check-set mention.
+    """
+    scope = doc[head]
+    found = set()
+    for anchor in later:
+        if anchor.token > scope.right_edge.i:
+            break
+        name = doc[anchor.token]
+        if name.pos_ != "PRON" and scope.is_ancestor(name) and not _predicated(name, scope):
+            found.add(anchor.group)
+    return found
+
+
+def _predicated(name: Token, scope: Token) -> bool:
+    """True when ``name`` is said to be the description, not set beside it: an appositive or a predicate
+    ("the mayor, Jo Dale,", "the winner, who was Jo Dale"): the same person, not someone inside the phrase."""
+    node = name
+    while node.i != scope.i and node.head.i != node.i:
+        if node.dep_ in PREDICATE_DEPS:
+            return True
+        node = node.head
+    return False
+
+
 def role_descriptions(
     doc: Doc,
     people: dict[int, PersonInfo],
@@ -530,7 +562,8 @@ def role_descriptions(
                 # was tired" speaks of someone else.
                 own = {a.group for a in order[:cursor] if a.subject and a.sent == sents[i]
                        and doc[a.token].head.lemma_ in QUOTE_VERBS and doc[a.token].head in doc[i].ancestors}
-                candidates = [c for c in candidates if c[0] not in own]
+                ruled_out = own | _named_in_phrase(doc, end - 1, order[cursor:])
+                candidates = [c for c in candidates if c[0] not in ruled_out]
                 if not candidates:
                     continue
                 # "the nominee" with no one titled so: a recent subject, then the most mentioned person, not
