@@ -117,3 +117,10 @@ def test_a_participle_speech_verb_is_spoken_by_the_object_that_controls_the_infi
             '"I think we were wronged by the court."')
     found = entities(parse(text))
     assert owner(found, "I", text.index("I think")) is named(found, "Dana Whitlow")
+
+
+def test_an_unknown_speaker_of_the_verb_the_quotation_hangs_off_is_not_replaced_by_another(parse):
+    text = 'Dana Whitlow said she agreed, pointing to a poster that said: "I want my town back."'
+    found = entities(parse(text))
+    assert owner(found, "she", text.index("she")) is named(found, "Dana Whitlow")
+    assert owner(found, "I", text.index("I want")) is None

@@ -88,7 +88,10 @@ def _speaker_in(doc: Doc, quotes: coref.Quotes, sentences: Iterable[int], run: t
     def order(t: int) -> tuple[bool, float]:
         return (not doc[t].head.is_ancestor(opening), abs(t - middle))
 
-    for token in sorted(subjects, key=order):
+    ranked = sorted(subjects, key=order)
+    if ranked and doc[ranked[0]].head.is_ancestor(opening) and _owner(doc, ranked[0], owners) is None:
+        return True, None  # 'a graphic that said: "If I had ..."': the verb the quotation hangs off has its speaker
+    for token in ranked:
         group = _owner(doc, token, owners)
         if group is not None:
             return True, group
