@@ -105,3 +105,17 @@ def test_an_appositive_inside_the_description_is_its_holder(parse):
     text = "Helen Carter opened the market in Leeds on Monday. Critics blamed the mayor, Ms Carter, for the queues."
     found = entities(parse(text))
     assert owner(found, "the mayor", text.index("the mayor")) is named(found, "Helen Carter")
+
+
+def test_an_age_epithet_is_the_person_the_passage_is_about(parse):
+    text = 'Tom Baker joined the club in 2004 with Dana Whitlow. "We made mistakes," the 36-year-old said.'
+    found = entities(parse(text))
+    baker = named(found, "Tom Baker")
+    assert owner(found, "the 36-year-old", text.index("the 36")) is baker
+    assert owner(found, "We", text.index("We made")) is baker
+
+
+def test_an_age_epithet_before_a_longer_phrase_is_left_alone(parse):
+    text = "Tom Baker scored twice. The 25-year-old chief executive Dana Whitlow resigned."
+    found = entities(parse(text))
+    assert owner(found, "The 25-year-old", text.index("The 25")) is not named(found, "Tom Baker")

@@ -36,6 +36,7 @@ from newsgraph.extract.entities.lexicons import (
 from newsgraph.vocab.parse import (
     NOMINAL_POS,
     NOMINAL_SUBJECT_DEPS,
+    PLURAL_NOUN_TAGS,
     SALIENT_SUBJECT_DEPS,
     VERB_OR_PREP_OBJECT_DEPS,
     VERBAL_POS,
@@ -493,6 +494,22 @@ def _predicated(name: Token, scope: Token) -> bool:
     return False
 
 
+def _age_epithet(doc: Doc, i: int, lowers: list[str]) -> int | None:
+    """The end of an age epithet opened by "the" at ``i`` ("the 36-year-old", "the 25-year-old striker").
+
+    News names a person and goes on with their age as a description; the parser splits the hyphens.
+    """
+    words = lowers[i + 1 : i + 6]
+    if len(words) < 5 or not doc[i + 1].like_num or words[1:] != ["-", "year", "-", "old"]:
+        return None
+    end = i + 6
+    if end < len(doc) and doc[end].pos_ == "NOUN" and doc[end].tag_ not in PLURAL_NOUN_TAGS:
+        end += 1  # "the 25-year-old striker"
+    if end < len(doc) and (doc[end].pos_ in NOMINAL_POS or doc[end].pos_ == "ADJ" or lowers[end] == "of"):
+        return None  # "the 25-year-old striker's goal", "the 36-year-old chief executive": not only this phrase
+    return end
+
+
 def role_descriptions(
     doc: Doc,
     people: dict[int, PersonInfo],
@@ -529,6 +546,16 @@ def role_descriptions(
             last_seen[order[cursor].group] = order[cursor].token
             cursor += 1
         match = None
+        epithet = _age_epithet(doc, i, lowers) if low == "the" else None
+        if epithet is not None:
+            # "the 36-year-old said": the person the passage is about, a recent subject first
+            subjects = {a.group for a in order[:cursor] if a.subject and sents[i] - a.sent <= ROLE_WINDOW}
+            recent = [g for g, at in last_seen.items() if sents[i] - sents[at] <= ROLE_WINDOW]
+            if recent:
+                group = max(recent, key=lambda g: (g in subjects, people[g].count, last_seen[g]))
+                found.append((i, epithet, group))
+                i = epithet
+                continue
         first = _role_start(doc, i, lowers)
         for length in range(min(MAX_ROLE_TOKENS, n - first), 0, -1):
             end = first + length
