@@ -124,3 +124,11 @@ def test_an_unknown_speaker_of_the_verb_the_quotation_hangs_off_is_not_replaced_
     found = entities(parse(text))
     assert owner(found, "she", text.index("she")) is named(found, "Dana Whitlow")
     assert owner(found, "I", text.index("I want")) is None
+
+
+def test_an_organisation_speaks_as_we_but_never_as_i(parse):
+    text = 'The head of the Acme Corporation responded on Monday: "I think we will grow."'
+    found = entities(parse(text))
+    acme = named(found, "Acme Corporation")
+    assert owner(found, "we", text.index("we will")) is acme
+    assert owner(found, "I", text.index("I think")) is None

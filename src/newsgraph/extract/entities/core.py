@@ -737,7 +737,8 @@ def _resolve(doc: Doc, groups: list[Group]) -> None:
                 owners.setdefault(k, gi)
     _resolve_organisations(doc, groups, sents, covered, owners, quotes)
     blocked = {i for i, c in enumerate(covered) if c}
-    for token_i, gi in speakers.first_person_mentions(doc, quotes, sents, owners, blocked):
+    for token_i, gi in speakers.first_person_mentions(doc, quotes, sents, owners, blocked,
+                                                      [g.label for g in groups]):
         groups[gi].extra.append((token_i, token_i + 1, "pronoun"))
 
 

@@ -28,10 +28,12 @@ from spacy.attrs import LOWER, ORTH
 from spacy.tokens import Doc
 
 from newsgraph.extract.entities import coref
-from newsgraph.vocab.pronouns import FIRST_PERSON_FORMS
+from newsgraph.vocab.pronouns import FIRST_PERSON_FORMS, FIRST_PERSON_SINGULAR
 
 #: How many tokens of a speaker phrase's subtree are searched for a known entity ("Acme's chief, Jo Dale").
 MAX_SPEAKER_PHRASE_TOKENS = 12
+#: The entity type of a person, the only speaker of a singular first person.
+PERSON_LABEL = "PERSON"
 #: How many sentences after the last spoken quotation an unattributed one still takes its speaker.
 CARRIED_SPEAKER_SENTENCES = 3
 #: Single quotation marks as tokens: a nested quotation opens with one tagged as an opening mark
@@ -168,11 +170,14 @@ def _only_marks(doc: Doc, start: int, end: int, orths: list[str]) -> bool:
 
 
 def first_person_mentions(doc: Doc, quotes: coref.Quotes, sents: list[int], owners: dict[int, int],
-                          blocked: set[int]) -> list[tuple[int, int]]:
+                          blocked: set[int], labels: list[str] | None = None) -> list[tuple[int, int]]:
     """(token, group) for each first-person pronoun inside a quotation whose speaker is a known entity.
 
     ``owners`` maps the tokens of entity mentions (names, resolved pronouns and
-    descriptions) to their group.
+    descriptions) to their group; ``labels``, when given, the entity type of each
+    group: "I" is a person's (an organisation speaks as "we"), so a singular first
+    person whose speaker is no person is left unresolved ('the head of the
+    Commission responded: "Says who? I think ..."').
     """
     lowers = coref.token_strings(doc, LOWER)
     if not any(low in FIRST_PERSON_FORMS for low in lowers):
@@ -195,6 +200,8 @@ def first_person_mentions(doc: Doc, quotes: coref.Quotes, sents: list[int], owne
                 continue
             inner = next((n for n in nested if n[0] <= k < n[1]), None)
             who = speaker if inner is None else _nested_speaker(doc, inner, owners, speaker)
-            if who is not None:
-                found.append((k, who))
+            if who is None or (labels is not None and lowers[k] in FIRST_PERSON_SINGULAR
+                               and labels[who] != PERSON_LABEL):
+                continue
+            found.append((k, who))
     return found
