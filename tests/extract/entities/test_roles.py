@@ -119,3 +119,17 @@ def test_an_age_epithet_before_a_longer_phrase_is_left_alone(parse):
     text = "Tom Baker scored twice. The 25-year-old chief executive Dana Whitlow resigned."
     found = entities(parse(text))
     assert owner(found, "The 25-year-old", text.index("The 25")) is not named(found, "Tom Baker")
+
+
+def test_a_title_after_modifiers_of_its_own_is_its_holders(parse):
+    text = ('Rovers sporting director Tom Baker denied a rift with the coach on Monday. '
+            '"It is not true," said the Rovers sporting director.')
+    found = entities(parse(text))
+    assert owner(found, "the Rovers sporting director", text.index("the Rovers")) is named(found, "Tom Baker")
+
+
+def test_a_title_after_another_holders_modifier_is_not_the_holders(parse):
+    text = ('Rovers sporting director Tom Baker denied a rift with the coach on Monday. '
+            '"It is not true," said the deputy sporting director.')
+    found = entities(parse(text))
+    assert owner(found, "the deputy sporting director", text.index("the deputy")) is None

@@ -72,6 +72,8 @@ CONTROLLED_VERB_DEPS = frozenset({"advcl", "xcomp"})
 PREDICATE_DEPS = frozenset({"appos", "attr", "oprd"})
 #: Entity types of a word before a role that only says where the role is ("the Pakistani president").
 PLACE_OR_GROUP_LABELS = frozenset({"NORP", "GPE"})
+#: Entity types of a name that may stand inside a description as a modifier of its title.
+MODIFIER_NAME_LABELS = frozenset({"ORG", "GPE", "NORP"})
 #: Longest role description matched after its determiner, in tokens.
 MAX_ROLE_TOKENS = 4
 #: How many place or tenure words may stand between the determiner and the role ("the outgoing Gambian president").
@@ -510,6 +512,31 @@ def _age_epithet(doc: Doc, i: int, lowers: list[str]) -> int | None:
     return end
 
 
+def _modified_title(doc: Doc, i: int, first: int, lowers: list[str], by_role: dict[str, list[tuple[int, bool]]],
+                    covered: list[bool], last_seen: dict[int, int], sents: list[int]) -> tuple[int, int, int] | None:
+    """A description whose last words are a title someone in the article holds, after modifiers of
+    its own ("the Spurs sporting director" for "Tottenham sporting director Frank Arnesen": "director").
+
+    Only titles people are given (not open roles), only after words that do not make it another
+    holder's ("the former director", "the deputy director"), and only a holder named within
+    ``ROLE_WINDOW`` sentences.
+    """
+    end = first
+    while end < len(doc) and end - first < MAX_ROLE_TOKENS + 1 and doc[end].pos_ in ("NOUN", "PROPN", "ADJ") \
+            and (not covered[end] or doc[end].ent_type_ in MODIFIER_NAME_LABELS):
+        end += 1  # an organisation's or a place's name may modify the title ("the Rovers sporting director")
+    if end - first < 2 or doc[end - 1].pos_ != "NOUN" or covered[end - 1] or _continues(doc, end):
+        return None
+    if any(lowers[k] in OTHER_HOLDER_MODIFIERS for k in range(i + 1, end)):
+        return None
+    for start in range(first + 1, end):
+        holders = by_role.get(" ".join(lowers[start:end]), [])
+        candidates = [c for c in holders if c[0] in last_seen and sents[i] - sents[last_seen[c[0]]] <= ROLE_WINDOW]
+        if candidates:
+            return i, end, max(candidates, key=lambda c: (c[1], last_seen[c[0]]))[0]
+    return None
+
+
 def role_descriptions(
     doc: Doc,
     people: dict[int, PersonInfo],
@@ -601,6 +628,8 @@ def role_descriptions(
                 group = max(candidates, key=lambda c: (c[1], last_seen[c[0]], people[c[0]].count))[0]
             match = (i, end, group)
             break
+        if match is None:
+            match = _modified_title(doc, i, first, lowers, by_role, covered, last_seen, sents)
         if match:
             found.append(match)
             i = match[1]
