@@ -4,11 +4,14 @@ No offline coreference model is available, so resolution follows the classic
 salience-based recipe (Lappin & Leass 1994, simplified): a pronoun goes to the
 nearest compatible person mentioned in the same or the two previous sentences,
 preferring subjects, agreeing in gender, and respecting the binding rule that
-a plain object pronoun ("him") is not its own clause's subject. Plural pronouns
-("they") are left to the attribution stage.
+a plain object pronoun ("him") is not its own clause's subject; the subject
+pronoun of "he added" prefers the last speaker. "it" and "they" are the
+organisation pass's (``orgs.py``).
 
 A definite description ("the finance minister", "his spokeswoman") goes to
-the person holding that title or role, the most recently mentioned first.
+the person holding that title or role, the most recently mentioned first,
+also after modifiers of its own ("the Spurs sporting director"); an age
+epithet ("the 36-year-old") to the person the passage is about.
 """
 
 from __future__ import annotations
