@@ -133,3 +133,17 @@ def test_a_title_after_another_holders_modifier_is_not_the_holders(parse):
             '"It is not true," said the deputy sporting director.')
     found = entities(parse(text))
     assert owner(found, "the deputy sporting director", text.index("the deputy")) is None
+
+
+def test_a_role_in_a_list_with_an_indefinite_item_is_generic(parse):
+    text = ('Rovers chairman Tom Baker spoke on Monday. "No one is bigger than this club, be it the chairman, '
+            'the manager or a player," he said.')
+    found = entities(parse(text))
+    assert named(found, "Tom Baker") is not None
+    assert owner(found, "the chairman", text.index("the chairman")) is None
+
+
+def test_a_role_in_a_list_of_named_roles_keeps_its_holder(parse):
+    text = 'Rovers chairman Tom Baker spoke on Monday. Fans cheered the chairman and the players.'
+    found = entities(parse(text))
+    assert owner(found, "the chairman", text.index("the chairman")) is named(found, "Tom Baker")

@@ -75,6 +75,12 @@ CONTROLLED_VERB_DEPS = frozenset({"advcl", "xcomp"})
 PREDICATE_DEPS = frozenset({"appos", "attr", "oprd"})
 #: Entity types of a word before a role that only says where the role is ("the Pakistani president").
 PLACE_OR_GROUP_LABELS = frozenset({"NORP", "GPE"})
+#: Dependencies that join the items of a list ("the chairman, the manager and all the players").
+LIST_DEPS = frozenset({"conj", "appos"})
+#: Determiners of a list item that make the list generic ("a player", "all the players", "every fan").
+GENERIC_DETERMINERS = frozenset({"a", "an", "all", "every", "each", "any"})
+#: How many items of a list are read.
+MAX_LIST_ITEMS = 8
 #: Entity types of a name that may stand inside a description as a modifier of its title.
 MODIFIER_NAME_LABELS = frozenset({"ORG", "GPE", "NORP"})
 #: Longest role description matched after its determiner, in tokens.
@@ -540,6 +546,26 @@ def _modified_title(doc: Doc, i: int, first: int, lowers: list[str], by_role: di
     return None
 
 
+def _in_generic_list(head: Token) -> bool:
+    """True when the noun ``head`` is one item of a list that also holds an indefinite or quantified one.
+
+    "The whole club is different - the chairman, the manager and all the players": a list that
+    names roles alongside "a player" or "all the players" speaks of roles, not of their holders.
+    """
+    top = head
+    while top.dep_ in LIST_DEPS and top.head.i != top.i:
+        top = top.head
+    stack, seen = [top], 0
+    while stack and seen < MAX_LIST_ITEMS:
+        item = stack.pop()
+        seen += 1
+        if item.i != head.i and any(c.lower_ in GENERIC_DETERMINERS and c.dep_ in ("det", "predet")
+                                    for c in item.children):
+            return True
+        stack.extend(c for c in item.children if c.dep_ in LIST_DEPS)
+    return False
+
+
 def role_descriptions(
     doc: Doc,
     people: dict[int, PersonInfo],
@@ -633,6 +659,8 @@ def role_descriptions(
             break
         if match is None:
             match = _modified_title(doc, i, first, lowers, by_role, covered, last_seen, sents)
+        if match and _in_generic_list(doc[match[1] - 1]):
+            match = None  # "be it the chairman, the manager or a player": anyone in those roles
         if match:
             found.append(match)
             i = match[1]
