@@ -147,3 +147,10 @@ def test_a_role_in_a_list_of_named_roles_keeps_its_holder(parse):
     text = 'Rovers chairman Tom Baker spoke on Monday. Fans cheered the chairman and the players.'
     found = entities(parse(text))
     assert owner(found, "the chairman", text.index("the chairman")) is named(found, "Tom Baker")
+
+
+def test_quoted_sentences_do_not_push_an_office_holder_out_of_reach(parse):
+    text = ('Omar Haddad flew to London on Monday. He said: "We want peace. We want trade. We want talks. '
+            'We want calm." On Tuesday the president met the Queen.')
+    found = entities(parse(text))
+    assert owner(found, "the president", text.index("the president")) is named(found, "Omar Haddad")

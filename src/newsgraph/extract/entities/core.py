@@ -771,7 +771,7 @@ def _resolve_people(doc: Doc, groups: list[Group], people: dict[int, coref.Perso
             _add_title(groups[gi], title)
             people[gi].roles.setdefault(title.display.lower(), True)
             people[gi].roles.setdefault(title.role, False)
-    for start, end, gi in coref.role_descriptions(doc, people, anchors, covered, sents):
+    for start, end, gi in coref.role_descriptions(doc, people, anchors, covered, sents, quotes):
         groups[gi].extra.append((start, end, "nominal"))
         for k in range(start, end):
             covered[k] = True

@@ -572,12 +572,15 @@ def role_descriptions(
     anchors: list[Anchor],
     covered: list[bool],
     sents: list[int],
+    quotes: Quotes | None = None,
 ) -> list[tuple[int, int, int]]:
     """(start token, end token, group) of definite descriptions naming a known role.
 
     "the finance minister" matches a person titled "Finance Minister"; "the
     consul" one titled "Norwegian Consul". A full-title match beats a
     role match; among equals the most recently mentioned person wins.
+    With ``quotes``, the sentences back to a holder are counted without the
+    ones wholly inside quotation marks (a speech does not push its speaker away).
     """
     by_role: dict[str, list[tuple[int, bool]]] = {}
     for group, info in people.items():
@@ -592,6 +595,18 @@ def role_descriptions(
     n = len(doc)
     i = 0
     lowers = token_strings(doc, LOWER)
+    narrated = [False] * (sents[-1] + 1 if sents else 0)  # sentences with a word outside quotation marks
+    if quotes is not None:
+        for k, flag in enumerate(quotes.inside):
+            if not flag and lowers[k].strip() and not doc[k].is_punct:
+                narrated[sents[k]] = True
+    else:
+        narrated = [True] * len(narrated)
+
+    def _narrated_distance(then: int, now: int) -> int:
+        """Sentences between two, quoted sentences not counted: a quotation does not push its topic away."""
+        return sum(narrated[then + 1 : now + 1])
+
     while i < n:
         low = lowers[i]
         # The determiner may itself be a resolved pronoun ("his finance minister"): not a block.
@@ -631,7 +646,7 @@ def role_descriptions(
             # Only people mentioned in this or the last few sentences: a role named far from its
             # holder is usually generic ("the president decides who gets the briefing").
             candidates = [c for c in holders
-                          if c[0] in last_seen and sents[i] - sents[last_seen[c[0]]] <= ROLE_WINDOW]
+                          if c[0] in last_seen and _narrated_distance(sents[last_seen[c[0]]], sents[i]) <= ROLE_WINDOW]
             if not candidates:
                 # Farther back only the one person the article gives that full title ("Prime Minister X").
                 titled = [c for c in holders if c[1]]
