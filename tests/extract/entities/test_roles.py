@@ -92,3 +92,65 @@ def test_an_office_is_not_the_subject_of_its_own_sentence(parse):
     found = entities(parse(text))
     assert owner(found, "the mayor", text.index("the mayor")) is not named(found, "Tom Berger")
 
+
+
+def test_a_person_named_inside_the_description_is_not_its_holder(parse):
+    """ "the mayor who closed Ilves's market": a name inside the phrase is someone else."""
+    text = "Helen Carter opened the market in Leeds on Monday. Critics blamed the mayor who closed Carter's shop."
+    found = entities(parse(text))
+    assert owner(found, "the mayor", text.index("the mayor")) is None
+
+
+def test_an_appositive_inside_the_description_is_its_holder(parse):
+    text = "Helen Carter opened the market in Leeds on Monday. Critics blamed the mayor, Ms Carter, for the queues."
+    found = entities(parse(text))
+    assert owner(found, "the mayor", text.index("the mayor")) is named(found, "Helen Carter")
+
+
+def test_an_age_epithet_is_the_person_the_passage_is_about(parse):
+    text = 'Tom Baker joined the club in 2004 with Dana Whitlow. "We made mistakes," the 36-year-old said.'
+    found = entities(parse(text))
+    baker = named(found, "Tom Baker")
+    assert owner(found, "the 36-year-old", text.index("the 36")) is baker
+    assert owner(found, "We", text.index("We made")) is baker
+
+
+def test_an_age_epithet_before_a_longer_phrase_is_left_alone(parse):
+    text = "Tom Baker scored twice. The 25-year-old chief executive Dana Whitlow resigned."
+    found = entities(parse(text))
+    assert owner(found, "The 25-year-old", text.index("The 25")) is not named(found, "Tom Baker")
+
+
+def test_a_title_after_modifiers_of_its_own_is_its_holders(parse):
+    text = ('Rovers sporting director Tom Baker denied a rift with the coach on Monday. '
+            '"It is not true," said the Rovers sporting director.')
+    found = entities(parse(text))
+    assert owner(found, "the Rovers sporting director", text.index("the Rovers")) is named(found, "Tom Baker")
+
+
+def test_a_title_after_another_holders_modifier_is_not_the_holders(parse):
+    text = ('Rovers sporting director Tom Baker denied a rift with the coach on Monday. '
+            '"It is not true," said the deputy sporting director.')
+    found = entities(parse(text))
+    assert owner(found, "the deputy sporting director", text.index("the deputy")) is None
+
+
+def test_a_role_in_a_list_with_an_indefinite_item_is_generic(parse):
+    text = ('Rovers chairman Tom Baker spoke on Monday. "No one is bigger than this club, be it the chairman, '
+            'the manager or a player," he said.')
+    found = entities(parse(text))
+    assert named(found, "Tom Baker") is not None
+    assert owner(found, "the chairman", text.index("the chairman")) is None
+
+
+def test_a_role_in_a_list_of_named_roles_keeps_its_holder(parse):
+    text = 'Rovers chairman Tom Baker spoke on Monday. Fans cheered the chairman and the players.'
+    found = entities(parse(text))
+    assert owner(found, "the chairman", text.index("the chairman")) is named(found, "Tom Baker")
+
+
+def test_quoted_sentences_do_not_push_an_office_holder_out_of_reach(parse):
+    text = ('Omar Haddad flew to London on Monday. He said: "We want peace. We want trade. We want talks. '
+            'We want calm." On Tuesday the president met the Queen.')
+    found = entities(parse(text))
+    assert owner(found, "the president", text.index("the president")) is named(found, "Omar Haddad")

@@ -76,3 +76,59 @@ def test_a_speaker_pronoun_reaches_past_quoted_sentences_and_not_to_the_topic(pa
     found = entities(parse(text))
     assert owner(found, "he", text.index("he said")) is named(found, "Paul Wendt")
     assert owner(found, "I", text.index("I watched")) is named(found, "Paul Wendt")
+
+
+def test_a_hypothetical_speaker_in_a_nested_quotation_is_nobody(parse):
+    text = ('"The loser always says, \'I want to thank my rival,\' and nobody believes it," Dana Whitlow said. '
+            '"I never did."')
+    found = entities(parse(text))
+    dana = named(found, "Dana Whitlow")
+    assert owner(found, "I", text.index("I want")) is None
+    assert owner(found, "my", text.index("my rival")) is None
+    assert owner(found, "I", text.index("I never")) is dana
+
+
+def test_a_nested_quotation_is_spoken_by_its_own_speech_verbs_subject(parse):
+    text = ('Omar Haddad spoke at the rally. Dana Whitlow said: "I hope that one day Haddad says, '
+            '\'I was wrong about the mine.\' We are waiting."')
+    found = entities(parse(text))
+    assert owner(found, "I", text.index("I was")) is named(found, "Omar Haddad")
+    assert owner(found, "I", text.index("I hope")) is named(found, "Dana Whitlow")
+    assert owner(found, "We", text.index("We are")) is named(found, "Dana Whitlow")
+
+
+def test_a_phrase_in_scare_quotes_keeps_the_quotations_speaker(parse):
+    text = 'Dana Whitlow said: "They call it the \'our town first\' plan, and I like it."'
+    found = entities(parse(text))
+    assert owner(found, "our", text.index("our town")) is named(found, "Dana Whitlow")
+
+
+def test_he_added_goes_on_with_the_last_speaker(parse):
+    text = ('Tom Baker said he could not explain the problems that caused Omar Haddad to leave after ten games. '
+            'He added: "I trust him in that."')
+    found = entities(parse(text))
+    baker = named(found, "Tom Baker")
+    assert owner(found, "He", text.index("He added")) is baker
+    assert owner(found, "I", text.index("I trust")) is baker
+
+
+def test_a_participle_speech_verb_is_spoken_by_the_object_that_controls_the_infinitive(parse):
+    text = ('The ruling prompted Dana Whitlow to criticise Omar Haddad on Monday, saying: '
+            '"I think we were wronged by the court."')
+    found = entities(parse(text))
+    assert owner(found, "I", text.index("I think")) is named(found, "Dana Whitlow")
+
+
+def test_an_unknown_speaker_of_the_verb_the_quotation_hangs_off_is_not_replaced_by_another(parse):
+    text = 'Dana Whitlow said she agreed, pointing to a poster that said: "I want my town back."'
+    found = entities(parse(text))
+    assert owner(found, "she", text.index("she")) is named(found, "Dana Whitlow")
+    assert owner(found, "I", text.index("I want")) is None
+
+
+def test_an_organisation_speaks_as_we_but_never_as_i(parse):
+    text = 'The head of the Acme Corporation responded on Monday: "I think we will grow."'
+    found = entities(parse(text))
+    acme = named(found, "Acme Corporation")
+    assert owner(found, "we", text.index("we will")) is acme
+    assert owner(found, "I", text.index("I think")) is None

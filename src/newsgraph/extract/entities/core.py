@@ -737,7 +737,8 @@ def _resolve(doc: Doc, groups: list[Group]) -> None:
                 owners.setdefault(k, gi)
     _resolve_organisations(doc, groups, sents, covered, owners, quotes)
     blocked = {i for i, c in enumerate(covered) if c}
-    for token_i, gi in speakers.first_person_mentions(doc, quotes, sents, owners, blocked):
+    for token_i, gi in speakers.first_person_mentions(doc, quotes, sents, owners, blocked,
+                                                      [g.label for g in groups]):
         groups[gi].extra.append((token_i, token_i + 1, "pronoun"))
 
 
@@ -770,7 +771,7 @@ def _resolve_people(doc: Doc, groups: list[Group], people: dict[int, coref.Perso
             _add_title(groups[gi], title)
             people[gi].roles.setdefault(title.display.lower(), True)
             people[gi].roles.setdefault(title.role, False)
-    for start, end, gi in coref.role_descriptions(doc, people, anchors, covered, sents):
+    for start, end, gi in coref.role_descriptions(doc, people, anchors, covered, sents, quotes):
         groups[gi].extra.append((start, end, "nominal"))
         for k in range(start, end):
             covered[k] = True

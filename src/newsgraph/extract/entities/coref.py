@@ -4,11 +4,14 @@ No offline coreference model is available, so resolution follows the classic
 salience-based recipe (Lappin & Leass 1994, simplified): a pronoun goes to the
 nearest compatible person mentioned in the same or the two previous sentences,
 preferring subjects, agreeing in gender, and respecting the binding rule that
-a plain object pronoun ("him") is not its own clause's subject. Plural pronouns
-("they") are left to the attribution stage.
+a plain object pronoun ("him") is not its own clause's subject; the subject
+pronoun of "he added" prefers the last speaker. "it" and "they" are the
+organisation pass's (``orgs.py``).
 
 A definite description ("the finance minister", "his spokeswoman") goes to
-the person holding that title or role, the most recently mentioned first.
+the person holding that title or role, the most recently mentioned first,
+also after modifiers of its own ("the Spurs sporting director"); an age
+epithet ("the 36-year-old") to the person the passage is about.
 """
 
 from __future__ import annotations
@@ -36,6 +39,7 @@ from newsgraph.extract.entities.lexicons import (
 from newsgraph.vocab.parse import (
     NOMINAL_POS,
     NOMINAL_SUBJECT_DEPS,
+    PLURAL_NOUN_TAGS,
     SALIENT_SUBJECT_DEPS,
     VERB_OR_PREP_OBJECT_DEPS,
     VERBAL_POS,
@@ -52,6 +56,12 @@ W_FREQUENCY = 0.2
 W_SAME_CLAUSE_SUBJECT = 1.5
 #: What a pronoun of the other gender than a first-name guess costs: a sentence of distance and a subject's edge.
 W_GUESSED_GENDER_MISMATCH = 2.0
+#: What being the last person who spoke, in this or the previous sentence, adds for the subject pronoun of a
+#: speech verb that goes on with what was said ('X said ... He added').
+W_LAST_SPEAKER = 1.0
+#: Speech verbs that say the last speaker goes on ("he added", "she continued"); another speech verb
+#: ("he replied") as often brings in someone else.
+CONTINUING_SPEECH_VERBS = frozenset({"add", "continue"})
 #: How many sentences back a role description looks for the person holding the role.
 ROLE_WINDOW = 3
 #: Quotation-mark tokens that open, close, or (straight, either way) toggle a quotation. Tokens, not
@@ -59,8 +69,20 @@ ROLE_WINDOW = 3
 OPENING_QUOTE_TOKENS = frozenset({"“"})
 CLOSING_QUOTE_TOKENS = frozenset({"”"})
 STRAIGHT_QUOTE_TOKENS = frozenset({'"', "''", "``"})
+#: Dependencies of a verb whose subject is understood from the verb it hangs off ("..., saying").
+CONTROLLED_VERB_DEPS = frozenset({"advcl", "xcomp"})
+#: Dependencies that make a name the same thing as the phrase it hangs off (appositive, predicate nominal).
+PREDICATE_DEPS = frozenset({"appos", "attr", "oprd"})
 #: Entity types of a word before a role that only says where the role is ("the Pakistani president").
 PLACE_OR_GROUP_LABELS = frozenset({"NORP", "GPE"})
+#: Dependencies that join the items of a list ("the chairman, the manager and all the players").
+LIST_DEPS = frozenset({"conj", "appos"})
+#: Determiners of a list item that make the list generic ("a player", "all the players", "every fan").
+GENERIC_DETERMINERS = frozenset({"a", "an", "all", "every", "each", "any"})
+#: How many items of a list are read.
+MAX_LIST_ITEMS = 8
+#: Entity types of a name that may stand inside a description as a modifier of its title.
+MODIFIER_NAME_LABELS = frozenset({"ORG", "GPE", "NORP"})
 #: Longest role description matched after its determiner, in tokens.
 MAX_ROLE_TOKENS = 4
 #: How many place or tenure words may stand between the determiner and the role ("the outgoing Gambian president").
@@ -189,6 +211,21 @@ def _cataphor(pronoun: Token) -> int | None:
     return None
 
 
+def _controller(verb: Token, inside: list[bool]) -> list[int]:
+    """Who speaks a speech verb with no subject of its own, hanging off another verb ("..., saying: '...'").
+
+    Only object control is read: "That prompted X to attack Y, saying ..." — the verb also governs an
+    infinitive, so its named object (X) attacks and says. A subject is not taken over in general (the
+    parser hangs the participle off many verbs whose subject does not speak).
+    """
+    head = verb.head
+    if head.i == verb.i or head.pos_ not in VERBAL_POS:
+        return []
+    if not any(c.dep_ == "xcomp" and c.i != verb.i for c in head.children):
+        return []
+    return [c.i for c in head.children if c.dep_ == "dobj" and c.pos_ in ("PROPN", "PRON") and not inside[c.i]]
+
+
 def _straight_mark_opens(doc: Doc, i: int, orths: list[str], inside: bool) -> bool:
     """Whether the straight quotation mark at token ``i`` leaves the text inside a quotation."""
     spaced_before = i == 0 or bool(doc[i - 1].whitespace_) or not orths[i - 1].strip() or orths[i - 1] in "(["
@@ -227,6 +264,8 @@ class Quotes:
                     # "the actress stopped to sign autographs and joked: '...'": the first verb's subject
                     subjects = [c.i for c in verb.head.children
                                 if c.dep_ in NOMINAL_SUBJECT_DEPS and not self.inside[c.i]]
+                if not subjects and verb.dep_ in CONTROLLED_VERB_DEPS:
+                    subjects = _controller(verb, self.inside)
                 self._by_sent.setdefault(sents[i], []).extend(subjects)
 
     @staticmethod
@@ -299,6 +338,8 @@ def resolve_pronouns(
     cursor = 0
     recent: dict[int, Anchor] = {}
     outside: dict[int, Anchor] = {}  # the latest anchor of each person outside quotation marks
+    # The group and sentence of the latest subject of a speech verb outside quotation marks.
+    last_speaker: tuple[int, int] | None = None
     lowers = token_strings(doc, LOWER)
     narrated = [False] * (sents[-1] + 1 if sents else 0)  # sentences with a word outside quotation marks
     for k, flag in enumerate(quotes.inside):
@@ -310,6 +351,8 @@ def resolve_pronouns(
             recent[pool[cursor].group] = pool[cursor]
             if not quotes.inside[pool[cursor].token]:
                 outside[pool[cursor].group] = pool[cursor]
+                if _speaks(doc[pool[cursor].token]):
+                    last_speaker = (pool[cursor].group, pool[cursor].sent)
             cursor += 1
         token = doc[i]
         if token.pos_ not in PRONOUN_POS:
@@ -338,6 +381,9 @@ def resolve_pronouns(
             if group in speakers:
                 continue  # '"He is wrong," X said': he is not X
             score = _score(token, anchor, doc, people[group], sent, gender)
+            if (score is not None and speaker and last_speaker is not None and group == last_speaker[0]
+                    and sent - last_speaker[1] <= 1 and token.head.lemma_.lower() in CONTINUING_SPEECH_VERBS):
+                score += W_LAST_SPEAKER  # "X said he was unable to explain why Y quit. He added: ...": X
             if score is not None and (best_score is None or score > best_score):
                 best, best_score = group, score
         if best is None:
@@ -354,7 +400,14 @@ def resolve_pronouns(
         recent[best] = Anchor(group=best, token=token.i, sent=sent, subject=subject or kept_subject)
         if not quotes.inside[token.i]:
             outside[best] = recent[best]
+            if speaker:
+                last_speaker = (best, sent)
     return resolved
+
+
+def _speaks(token: Token) -> bool:
+    """True for the subject of a speech verb ("X said", "said X")."""
+    return token.dep_ in NOMINAL_SUBJECT_DEPS and token.head.lemma_.lower() in QUOTE_VERBS
 
 
 def _continues(doc: Doc, end: int) -> bool:
@@ -422,18 +475,112 @@ def _role_start(doc: Doc, i: int, lowers: list[str]) -> int:
     return first
 
 
+def _named_in_phrase(doc: Doc, head: int, later: list[Anchor]) -> set[int]:
+    """The people named inside the description whose head is token ``head``: someone else.
+
+    "the mayor who destroyed Hendrix's house", "the coach of Jo Dale's team": a name inside a
+    phrase is not what the phrase refers to (the i-within-i condition), unless it is set beside
+    it as an appositive or predicate ("the mayor, Jo Dale,"). Only the description's own phrase:
+    a name elsewhere in its clause was tried as well (condition C) and lost a check-set mention.
+    """
+    scope = doc[head]
+    found = set()
+    for anchor in later:
+        if anchor.token > scope.right_edge.i:
+            break
+        name = doc[anchor.token]
+        if name.pos_ != "PRON" and scope.is_ancestor(name) and not _predicated(name, scope):
+            found.add(anchor.group)
+    return found
+
+
+def _predicated(name: Token, scope: Token) -> bool:
+    """True when ``name`` is said to be the description, not set beside it: an appositive or a predicate
+    ("the mayor, Jo Dale,", "the winner, who was Jo Dale"): the same person, not someone inside the phrase."""
+    node = name
+    while node.i != scope.i and node.head.i != node.i:
+        if node.dep_ in PREDICATE_DEPS:
+            return True
+        node = node.head
+    return False
+
+
+def _age_epithet(doc: Doc, i: int, lowers: list[str]) -> int | None:
+    """The end of an age epithet opened by "the" at ``i`` ("the 36-year-old", "the 25-year-old striker").
+
+    News names a person and goes on with their age as a description; the parser splits the hyphens.
+    """
+    words = lowers[i + 1 : i + 6]
+    if len(words) < 5 or not doc[i + 1].like_num or words[1:] != ["-", "year", "-", "old"]:
+        return None
+    end = i + 6
+    if end < len(doc) and doc[end].pos_ == "NOUN" and doc[end].tag_ not in PLURAL_NOUN_TAGS:
+        end += 1  # "the 25-year-old striker"
+    if end < len(doc) and (doc[end].pos_ in NOMINAL_POS or doc[end].pos_ == "ADJ" or lowers[end] == "of"):
+        return None  # "the 25-year-old striker's goal", "the 36-year-old chief executive": not only this phrase
+    return end
+
+
+def _modified_title(doc: Doc, i: int, first: int, lowers: list[str], by_role: dict[str, list[tuple[int, bool]]],
+                    covered: list[bool], last_seen: dict[int, int], sents: list[int]) -> tuple[int, int, int] | None:
+    """A description whose last words are a title someone in the article holds, after modifiers of
+    its own ("the Spurs sporting director" for "Tottenham sporting director Frank Arnesen": "director").
+
+    Only titles people are given (not open roles), only after words that do not make it another
+    holder's ("the former director", "the deputy director"), and only a holder named within
+    ``ROLE_WINDOW`` sentences.
+    """
+    end = first
+    while end < len(doc) and end - first < MAX_ROLE_TOKENS + 1 and doc[end].pos_ in ("NOUN", "PROPN", "ADJ") \
+            and (not covered[end] or doc[end].ent_type_ in MODIFIER_NAME_LABELS):
+        end += 1  # an organisation's or a place's name may modify the title ("the Rovers sporting director")
+    if end - first < 2 or doc[end - 1].pos_ != "NOUN" or covered[end - 1] or _continues(doc, end):
+        return None
+    if any(lowers[k] in OTHER_HOLDER_MODIFIERS for k in range(i + 1, end)):
+        return None
+    for start in range(first + 1, end):
+        holders = by_role.get(" ".join(lowers[start:end]), [])
+        candidates = [c for c in holders if c[0] in last_seen and sents[i] - sents[last_seen[c[0]]] <= ROLE_WINDOW]
+        if candidates:
+            return i, end, max(candidates, key=lambda c: (c[1], last_seen[c[0]]))[0]
+    return None
+
+
+def _in_generic_list(head: Token) -> bool:
+    """True when the noun ``head`` is one item of a list that also holds an indefinite or quantified one.
+
+    "The whole club is different - the chairman, the manager and all the players": a list that
+    names roles alongside "a player" or "all the players" speaks of roles, not of their holders.
+    """
+    top = head
+    while top.dep_ in LIST_DEPS and top.head.i != top.i:
+        top = top.head
+    stack, seen = [top], 0
+    while stack and seen < MAX_LIST_ITEMS:
+        item = stack.pop()
+        seen += 1
+        if item.i != head.i and any(c.lower_ in GENERIC_DETERMINERS and c.dep_ in ("det", "predet")
+                                    for c in item.children):
+            return True
+        stack.extend(c for c in item.children if c.dep_ in LIST_DEPS)
+    return False
+
+
 def role_descriptions(
     doc: Doc,
     people: dict[int, PersonInfo],
     anchors: list[Anchor],
     covered: list[bool],
     sents: list[int],
+    quotes: Quotes | None = None,
 ) -> list[tuple[int, int, int]]:
     """(start token, end token, group) of definite descriptions naming a known role.
 
     "the finance minister" matches a person titled "Finance Minister"; "the
     consul" one titled "Norwegian Consul". A full-title match beats a
     role match; among equals the most recently mentioned person wins.
+    With ``quotes``, the sentences back to a holder are counted without the
+    ones wholly inside quotation marks (a speech does not push its speaker away).
     """
     by_role: dict[str, list[tuple[int, bool]]] = {}
     for group, info in people.items():
@@ -448,6 +595,18 @@ def role_descriptions(
     n = len(doc)
     i = 0
     lowers = token_strings(doc, LOWER)
+    narrated = [False] * (sents[-1] + 1 if sents else 0)  # sentences with a word outside quotation marks
+    if quotes is not None:
+        for k, flag in enumerate(quotes.inside):
+            if not flag and lowers[k].strip() and not doc[k].is_punct:
+                narrated[sents[k]] = True
+    else:
+        narrated = [True] * len(narrated)
+
+    def _narrated_distance(then: int, now: int) -> int:
+        """Sentences between two, quoted sentences not counted: a quotation does not push its topic away."""
+        return sum(narrated[then + 1 : now + 1])
+
     while i < n:
         low = lowers[i]
         # The determiner may itself be a resolved pronoun ("his finance minister"): not a block.
@@ -458,6 +617,16 @@ def role_descriptions(
             last_seen[order[cursor].group] = order[cursor].token
             cursor += 1
         match = None
+        epithet = _age_epithet(doc, i, lowers) if low == "the" else None
+        if epithet is not None:
+            # "the 36-year-old said": the person the passage is about, a recent subject first
+            subjects = {a.group for a in order[:cursor] if a.subject and sents[i] - a.sent <= ROLE_WINDOW}
+            recent = [g for g, at in last_seen.items() if sents[i] - sents[at] <= ROLE_WINDOW]
+            if recent:
+                group = max(recent, key=lambda g: (g in subjects, people[g].count, last_seen[g]))
+                found.append((i, epithet, group))
+                i = epithet
+                continue
         first = _role_start(doc, i, lowers)
         for length in range(min(MAX_ROLE_TOKENS, n - first), 0, -1):
             end = first + length
@@ -477,7 +646,7 @@ def role_descriptions(
             # Only people mentioned in this or the last few sentences: a role named far from its
             # holder is usually generic ("the president decides who gets the briefing").
             candidates = [c for c in holders
-                          if c[0] in last_seen and sents[i] - sents[last_seen[c[0]]] <= ROLE_WINDOW]
+                          if c[0] in last_seen and _narrated_distance(sents[last_seen[c[0]]], sents[i]) <= ROLE_WINDOW]
             if not candidates:
                 # Farther back only the one person the article gives that full title ("Prime Minister X").
                 titled = [c for c in holders if c[1]]
@@ -491,7 +660,8 @@ def role_descriptions(
                 # was tired" speaks of someone else.
                 own = {a.group for a in order[:cursor] if a.subject and a.sent == sents[i]
                        and doc[a.token].head.lemma_ in QUOTE_VERBS and doc[a.token].head in doc[i].ancestors}
-                candidates = [c for c in candidates if c[0] not in own]
+                ruled_out = own | _named_in_phrase(doc, end - 1, order[cursor:])
+                candidates = [c for c in candidates if c[0] not in ruled_out]
                 if not candidates:
                     continue
                 # "the nominee" with no one titled so: a recent subject, then the most mentioned person, not
@@ -502,6 +672,10 @@ def role_descriptions(
                 group = max(candidates, key=lambda c: (c[1], last_seen[c[0]], people[c[0]].count))[0]
             match = (i, end, group)
             break
+        if match is None:
+            match = _modified_title(doc, i, first, lowers, by_role, covered, last_seen, sents)
+        if match and _in_generic_list(doc[match[1] - 1]):
+            match = None  # "be it the chairman, the manager or a player": anyone in those roles
         if match:
             found.append(match)
             i = match[1]

@@ -13,6 +13,11 @@ in or next to it, when the last quotation spoken came at most
 was the case in Uruguay. "It is up to us ..."'). A speaker the entity stage
 does not know (an unnamed "a spokesman", "Acme's daughter") leaves its
 pronouns unresolved: they are no one's mention and no source of their own.
+
+A quotation inside a quotation, in single marks ('"... he will say, 'I regret
+it'."'), is someone else speaking: its first person is the subject of the
+speech verb it hangs off when that is a known entity, and nobody's otherwise
+(a hypothetical speaker, "the one who loses says, 'I ...'").
 """
 
 from __future__ import annotations
@@ -23,12 +28,19 @@ from spacy.attrs import LOWER, ORTH
 from spacy.tokens import Doc
 
 from newsgraph.extract.entities import coref
-from newsgraph.vocab.pronouns import FIRST_PERSON_FORMS
+from newsgraph.vocab.pronouns import FIRST_PERSON_FORMS, FIRST_PERSON_SINGULAR
 
 #: How many tokens of a speaker phrase's subtree are searched for a known entity ("Acme's chief, Jo Dale").
 MAX_SPEAKER_PHRASE_TOKENS = 12
+#: The entity type of a person, the only speaker of a singular first person.
+PERSON_LABEL = "PERSON"
 #: How many sentences after the last spoken quotation an unattributed one still takes its speaker.
 CARRIED_SPEAKER_SENTENCES = 3
+#: Single quotation marks as tokens: a nested quotation opens with one tagged as an opening mark
+#: and closes with one tagged as a closing mark (an apostrophe stays inside its word's token).
+SINGLE_QUOTE_TOKENS = frozenset({"'", "\u2018", "\u2019"})
+OPENING_MARK_TAG = "``"
+CLOSING_MARK_TAG = "''"
 
 
 def quote_runs(inside: list[bool]) -> list[tuple[int, int]]:
@@ -78,7 +90,10 @@ def _speaker_in(doc: Doc, quotes: coref.Quotes, sentences: Iterable[int], run: t
     def order(t: int) -> tuple[bool, float]:
         return (not doc[t].head.is_ancestor(opening), abs(t - middle))
 
-    for token in sorted(subjects, key=order):
+    ranked = sorted(subjects, key=order)
+    if ranked and doc[ranked[0]].head.is_ancestor(opening) and _owner(doc, ranked[0], owners) is None:
+        return True, None  # 'a graphic that said: "If I had ..."': the verb the quotation hangs off has its speaker
+    for token in ranked:
         group = _owner(doc, token, owners)
         if group is not None:
             return True, group
@@ -111,17 +126,58 @@ def _speaker(doc: Doc, quotes: coref.Quotes, sents: list[int], run: tuple[int, i
     return False, None
 
 
+def nested_quotations(doc: Doc, run: tuple[int, int]) -> list[tuple[int, int]]:
+    """The (start, end) token ranges of quotations in single marks inside the quotation ``run``.
+
+    One left open ends with its sentence: a lost closing mark, or an opening mark the tagger
+    misread, must not take the outer speaker's later sentences.
+    """
+    found: list[tuple[int, int]] = []
+    start = None
+    for k in range(*run):
+        token = doc[k]
+        if token.text not in SINGLE_QUOTE_TOKENS:
+            continue
+        if start is None and (token.tag_ == OPENING_MARK_TAG or token.text == "\u2018"):
+            start = k + 1
+        elif start is not None and token.tag_ == CLOSING_MARK_TAG:
+            found.append((start, k))
+            start = None
+    if start is not None:
+        found.append((start, min(run[1], doc[start - 1].sent.end)))
+    return found
+
+
+def _nested_speaker(doc: Doc, nested: tuple[int, int], owners: dict[int, int], outer: int | None) -> int | None:
+    """The known entity speaking a nested quotation: the subject of the speech verb its opening mark hangs off.
+
+    A first-person subject is the outer quotation's speaker ('"I told them, 'We stay'"'), and so is
+    a nested quotation no speech verb with a subject introduces (a phrase in scare quotes).
+    """
+    mark = doc[nested[0] - 1]
+    verb = mark.head
+    subject = next((c for c in verb.children if c.dep_ in coref.NOMINAL_SUBJECT_DEPS and c.i < mark.i), None)
+    if subject is None or verb.lemma_.lower() not in coref.QUOTE_VERBS:
+        return outer
+    if subject.lower_ in FIRST_PERSON_FORMS:
+        return outer
+    return owners.get(subject.i)
+
+
 def _only_marks(doc: Doc, start: int, end: int, orths: list[str]) -> bool:
     """True when tokens ``start:end`` are only quotation marks, punctuation and line breaks."""
     return all(not orths[k].strip() or doc[k].is_punct or doc[k].is_quote for k in range(start, end))
 
 
 def first_person_mentions(doc: Doc, quotes: coref.Quotes, sents: list[int], owners: dict[int, int],
-                          blocked: set[int]) -> list[tuple[int, int]]:
+                          blocked: set[int], labels: list[str] | None = None) -> list[tuple[int, int]]:
     """(token, group) for each first-person pronoun inside a quotation whose speaker is a known entity.
 
     ``owners`` maps the tokens of entity mentions (names, resolved pronouns and
-    descriptions) to their group.
+    descriptions) to their group; ``labels``, when given, the entity type of each
+    group: "I" is a person's (an organisation speaks as "we"), so a singular first
+    person whose speaker is no person is left unresolved ('the head of the
+    Commission responded: "Says who? I think ..."').
     """
     lowers = coref.token_strings(doc, LOWER)
     if not any(low in FIRST_PERSON_FORMS for low in lowers):
@@ -138,9 +194,14 @@ def first_person_mentions(doc: Doc, quotes: coref.Quotes, sents: list[int], owne
             carried = (sents[run[1] - 1], speaker)
         elif not goes_on:
             carried = None
-        if speaker is None:
-            continue
+        nested = nested_quotations(doc, run)
         for k in range(*run):
-            if lowers[k] in FIRST_PERSON_FORMS and k not in blocked:
-                found.append((k, speaker))
+            if lowers[k] not in FIRST_PERSON_FORMS or k in blocked:
+                continue
+            inner = next((n for n in nested if n[0] <= k < n[1]), None)
+            who = speaker if inner is None else _nested_speaker(doc, inner, owners, speaker)
+            if who is None or (labels is not None and lowers[k] in FIRST_PERSON_SINGULAR
+                               and labels[who] != PERSON_LABEL):
+                continue
+            found.append((k, who))
     return found
