@@ -68,6 +68,8 @@ class DocContext:
     own_tokens_cache: dict[int, list[Token]] = field(default_factory=dict)
     #: Per time expression id, the clause it dates (None: it describes a noun), asked once per token it covers.
     clause_of_time: dict[str, Token | None] = field(default_factory=dict)
+    #: Per embedded post: its words' character span and its signature's date (built on first use, ``dates``).
+    post_dates: list[tuple[int, int, TimeExpression]] | None = None
     _cues: list[tuple[int, int]] | None = None
 
     @classmethod

@@ -9,7 +9,17 @@ expression the text ties to it, and ``date_reason`` says how it was tied:
   for a past-tense event with no time of its own (not the date of a reporting
   verb: "police said on Monday the suspect fled" does not date the flight);
 - ``context``: an earlier time the text points back to ("during the runoff"
-  after "the 2019 primary"; "soon after she arrived ...", dated itself).
+  after "the 2019 primary"; "soon after she arrived ...", "after meeting allies
+  last month, she signalled ...", dated itself), or the date an embedded post's
+  signature gives its words ("… — Jane Roe (@jroe) May 4, 2017" dates what the
+  post reports, and its "on Monday" is the Monday seen from May 4, 2017, even on
+  a page without a publication date).
+
+A day said of the clause's object ("announced a recall on Jan. 13", "named the
+plant as the source of the outbreak on Jan. 9") dates the clause when the clause
+has no time of its own: a news clause puts its day last, after its object, and
+the parser hangs it on the nearest noun. A phase participle ("steered trades to
+the firms, beginning in early 2014") gives the clause the time it began.
 
 Times that describe a noun ("the floods of the 1990s", "the 2019 primary")
 date that noun, not the clause's event, so they are not used for the clause.
@@ -28,6 +38,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 from dataclasses import dataclass
+from datetime import date
 
 from spacy.tokens import Span, Token
 
@@ -44,8 +55,16 @@ from newsgraph.extract.events.lexicons import (
     TEMPORAL_PREPS,
     TIME_MODIFIER_DEPS,
 )
+from newsgraph.extract.time.normalize import normalize
 from newsgraph.record import TimeExpression
-from newsgraph.vocab.parse import DETERMINER_DEPS, NOUN_CLAUSE_DEPS, OBJECT_DEPS, VERBAL_POS
+from newsgraph.vocab.parse import (
+    DETERMINER_DEPS,
+    NOMINAL_SUBJECT_DEPS,
+    NOUN_CLAUSE_DEPS,
+    OBJECT_DEPS,
+    PAST_TAGS,
+    VERBAL_POS,
+)
 
 #: How many sentences back a "during the runoff" may look for the runoff's date.
 CONTEXT_SENTENCES = 5
@@ -67,6 +86,18 @@ EARLY_END_DAY = 10
 RE_MONTH_VALUE = re.compile(r"^(\d{4})-(\d{2})(?:-(\d{2}))?$")
 #: Calendar units a fiscal period is dated by: months per unit, and the TIMEX3 letter (none for a year).
 CALENDAR_UNITS = {3: (3, "Q"), 6: (6, "H"), 12: (12, "")}
+
+
+#: Prepositions of a day ("on Jan. 13") that, hung on the clause's object, still date the clause.
+DAY_PREPS = frozenset({"on"})
+#: A value precise to the day (a time of day may follow): what "on" introduces.
+RE_DAY_VALUE = re.compile(r"^\d{4}-\d{2}-\d{2}")
+#: Participles that say when the clause's event began or ended ("..., beginning in early 2014").
+PHASE_LEMMAS = frozenset({"begin", "start"})
+#: Clause relations a phase participle hangs on its verb by.
+PHASE_DEPS = frozenset({"advcl", "xcomp", "acl", "conj"})
+#: A relative value the time stage kept for want of an anchor: a weekday, a month without a year, a distance.
+RE_RELATIVE_VALUE = re.compile(r"^(XXXX|REF-)")
 
 
 @dataclass(frozen=True)
@@ -182,23 +213,108 @@ def date_event(ctx: DocContext, verb: Token, sent: Span, *, past: bool) -> Datin
             return fiscal[0]
     if dating is not None:
         return dating
-    dating = _context_dating(ctx, verb, sent)
+    dating = _object_day_dating(ctx, verb) or _context_dating(ctx, verb, sent)
     if dating is not None:
         return dating
     if past:
         dating = _sentence_dating(ctx, verb, sent)
         if dating is not None:
             return dating
+    post = _post_signature(ctx, verb.idx)
+    if post is not None:
+        return Dating(post.id, date_value(post), "context")
     return UNDATED
+
+
+def _object_day_dating(ctx: DocContext, verb: Token) -> Dating | None:
+    """The day an "on" phrase gives a noun of the clause's object, for a clause with no time of its own.
+
+    "announced a limited recall on Jan. 13": the parser hangs the day on "recall", but a news
+    clause names its day after its object, so the day is the announcing's. Only a day ("on"
+    and a value to the day) and never a noun of the subject ("the attack on Monday killed").
+    """
+    for tok in _own_tokens(ctx, verb):
+        time = ctx.time_at(tok)
+        if time is None or time.role == "publication" or not RE_DAY_VALUE.match(time.value or ""):
+            continue
+        root = time_root(ctx, time)
+        if root is None or root.i != tok.i or root.dep_ != "pobj" or root.head.lower_ not in DAY_PREPS:
+            continue
+        noun = root.head.head
+        if noun.pos_ not in ("NOUN", "PROPN") or noun.i == verb.i:
+            continue
+        path = [noun, *noun.ancestors]
+        below = path[: next((k for k, a in enumerate(path) if a.i == verb.i), len(path))]
+        if len(below) == len(path) or any(a.dep_ in NOMINAL_SUBJECT_DEPS for a in below):
+            continue
+        value = date_value(time)
+        if value is not None:
+            return Dating(time.id, value, "clause")
+    return None
+
+
+# -- embedded posts ------------------------------------------------------------
+
+
+def _post_signature(ctx: DocContext, char: int) -> TimeExpression | None:
+    """The dated signature of the embedded post whose words hold character ``char``, if any.
+
+    A post (a tweet) is signed "— Jane Roe (@jroe) May 4, 2017": the date it was posted, said in
+    the text, is the date of what it reports when its words give none.
+    """
+    if ctx.post_dates is None:
+        ctx.post_dates = _post_dates(ctx)
+    for start, end, time in ctx.post_dates:
+        if start <= char < end:
+            return time
+    return None
+
+
+def _post_dates(ctx: DocContext) -> list[tuple[int, int, TimeExpression]]:
+    """Per embedded post of a social source: its words' character span and the full date of its signature."""
+    times = sorted({t.id: t for t in ctx.times_by_token.values()}.values(), key=lambda t: t.start)
+    out = []
+    for attr in ctx.attributions:
+        source = ctx.sources.get(attr.source or "")
+        if source is None or source.handle is None or attr.cue is None:
+            continue
+        signed = [t for t in times if attr.cue.start <= t.start < attr.cue.end and t.role != "publication"
+                  and RE_DAY_VALUE.match(t.value or "")]
+        if signed:
+            out.append((attr.content.start, attr.content.end, signed[-1]))
+    return out
+
+
+def _post_anchored(ctx: DocContext, time: TimeExpression, verb: Token) -> Dating | None:
+    """A relative time inside a post ("on Monday"), read from the post's own date (the text's anchor)."""
+    if not RE_RELATIVE_VALUE.match(time.value or ""):
+        return None
+    post = _post_signature(ctx, time.start)
+    if post is None:
+        return None
+    anchor = date.fromisoformat((post.value or "")[:10])
+    tense = "past" if verb.tag_ in PAST_TAGS else ("future" if verb.tag_ in ("VB", "VBG") else None)
+    _, value, _ = normalize(time.text, anchor, tense)
+    if value is None or not RE_DATE_VALUE.match(value):
+        return None
+    return Dating(time.id, value, "context")
 
 
 def _clause_dating(ctx: DocContext, verb: Token, depth: int = 0) -> Dating | None:
     times = clause_times(ctx, verb)
+    if not times:
+        times = [t for c in kids(verb) if c.dep_ in PHASE_DEPS and c.lemma_.lower() in PHASE_LEMMAS
+                 and c.tag_ == "VBG" and not any(k.dep_ in NOMINAL_SUBJECT_DEPS for k in kids(c))
+                 for t in clause_times(ctx, c)]
     if times:
         for time in times:
             value = date_value(time)
             if value is not None:
                 return Dating(time.id, value, "clause")
+        for time in times:
+            anchored = _post_anchored(ctx, time, verb)
+            if anchored is not None:
+                return anchored
         return Dating(times[0].id, None, None)  # a duration or unresolved time: no date, no guessing
     if depth >= MAX_DEPTH:
         return None
@@ -232,6 +348,12 @@ def _context_dating(ctx: DocContext, verb: Token, sent: Span) -> Dating | None:
             anchored = _clause_dating(ctx, c, MAX_DEPTH)
             if anchored is not None and anchored.date is not None:
                 return Dating(anchored.time, anchored.date, "context")
+        # "after meeting allies in Scotland last month, Gates signaled ...": a gerund under the anchor word.
+        if c.dep_ == "prep" and c.lower_ in ANCHOR_MARKS:
+            for g in (k for k in kids(c) if k.dep_ == "pcomp" and k.tag_ == "VBG"):
+                anchored = _clause_dating(ctx, g, MAX_DEPTH)
+                if anchored is not None and anchored.date is not None:
+                    return Dating(anchored.time, anchored.date, "context")
     # "during the runoff": the date the text gave that runoff before.
     for prep in (c for c in kids(verb) if c.dep_ == "prep" and c.lower_ in TEMPORAL_PREPS):
         for noun in (c for c in kids(prep) if c.dep_ == "pobj"):

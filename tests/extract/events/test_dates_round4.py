@@ -1,0 +1,162 @@
+"""Dating from what the clause's object, a phase participle, an anchoring gerund and an embedded post say.
+
+Hand-built parses; each rule has a hit and a miss.
+"""
+
+from __future__ import annotations
+
+from _docs import parse
+from newsgraph.extract.events.context import DocContext
+from newsgraph.extract.events.dates import UNDATED, Dating, date_event
+from newsgraph.record import Attribution, Source, TextSpan, TimeExpression
+
+
+def _time(text: str, words: str, value: str | None, n: int, type_: str = "DATE") -> TimeExpression:
+    start = text.index(words)
+    return TimeExpression(id=f"t{n}", start=start, end=start + len(words), text=words, type=type_, value=value)
+
+
+def _date(spec: str, verb: int, *times: tuple[str, str | None], posts: list[tuple[str, str]] = ()) -> Dating:
+    """``posts``: (the post's words, its signature) pairs, as the attribution stage gives an embedded post."""
+    doc = parse(spec)
+    found = [_time(doc.text, words, value, n + 1) for n, (words, value) in enumerate(times)]
+    sources, attributions = [], []
+    for k, (words, signature) in enumerate(posts):
+        w, s = doc.text.index(words), doc.text.index(signature)
+        sources.append(Source(id=f"s{k}", description="Jane Roe", kind="social", handle="@jroe"))
+        attributions.append(Attribution(
+            id=f"a{k}", source=f"s{k}", kind="direct",
+            cue=TextSpan(start=s, end=s + len(signature), text=signature),
+            content=TextSpan(start=w, end=w + len(words), text=words)))
+    ctx = DocContext.build(doc, [], found, sources, attributions)
+    return date_event(ctx, doc[verb], doc[verb].sent, past=doc[verb].tag_ == "VBD")
+
+
+ANNOUNCED_A_RECALL = """
+0 The 1 det DET DT the
+1 firm 2 nsubj NOUN NN firm
+2 announced 2 ROOT VERB VBD announce
+3 a 4 det DET DT a
+4 recall 2 dobj NOUN NN recall
+5 on 4 prep ADP IN on
+6 Jan. 5 pobj PROPN NNP Jan.
+7 13 6 nummod NUM CD 13
+8 . 2 punct PUNCT . .
+"""
+
+
+def test_a_day_hung_on_the_object_dates_the_clause():
+    assert _date(ANNOUNCED_A_RECALL, 2, ("Jan. 13", "2009-01-13")) == Dating("t1", "2009-01-13", "clause")
+
+
+def test_a_month_hung_on_the_object_does_not():
+    spec = ANNOUNCED_A_RECALL.replace("5 on 4 prep ADP IN on", "5 in 4 prep ADP IN in")
+    assert _date(spec, 2, ("Jan. 13", "2009-01")) == UNDATED
+
+
+def test_a_day_of_the_subject_does_not_date_the_clause():
+    spec = """
+0 The 1 det DET DT the
+1 attack 4 nsubj NOUN NN attack
+2 on 1 prep ADP IN on
+3 Monday 2 pobj PROPN NNP Monday
+4 shocked 4 ROOT VERB VBD shock
+5 everyone 4 dobj PRON NN everyone
+6 . 4 punct PUNCT . .
+"""
+    assert _date(spec, 4, ("Monday", "2021-05-03")) == UNDATED
+
+
+STEERED_BEGINNING = """
+0 He 1 nsubj PRON PRP he
+1 steered 1 ROOT VERB VBD steer
+2 trades 1 dobj NOUN NNS trade
+3 to 1 prep ADP IN to
+4 brokers 3 pobj NOUN NNS broker
+5 beginning 1 advcl VERB VBG begin
+6 in 5 prep ADP IN in
+7 early 8 amod ADJ JJ early
+8 2014 6 pobj NUM CD 2014
+9 . 1 punct PUNCT . .
+"""
+
+
+def test_a_phase_participle_gives_the_clause_its_start():
+    assert _date(STEERED_BEGINNING, 1, ("early 2014", "2014")) == Dating("t1", "2014", "clause")
+
+
+def test_another_participle_keeps_its_time():
+    spec = STEERED_BEGINNING.replace("beginning 1 advcl VERB VBG begin", "earning 1 advcl VERB VBG earn")
+    assert _date(spec, 1, ("early 2014", "2014")) == UNDATED
+
+
+AFTER_MEETING = """
+0 After 4 prep ADP IN after
+1 meeting 0 pcomp VERB VBG meet
+2 allies 1 dobj NOUN NNS ally
+3 Gates 4 nsubj PROPN NNP Gates
+4 signaled 4 ROOT VERB VBD signal
+5 a 6 det DET DT a
+6 shift 4 dobj NOUN NN shift
+7 last 8 amod ADJ JJ last
+8 month 1 npadvmod NOUN NN month
+9 . 4 punct PUNCT . .
+"""
+
+
+def test_a_dated_gerund_after_an_anchor_word_dates_the_main_clause():
+    assert _date(AFTER_MEETING, 4, ("last month", "2007-12")) == Dating("t1", "2007-12", "context")
+
+
+def test_a_dated_gerund_under_another_preposition_does_not():
+    spec = AFTER_MEETING.replace("0 After 4 prep ADP IN after", "0 Despite 4 prep ADP IN despite")
+    assert _date(spec, 4, ("last month", "2007-12")) == UNDATED
+
+
+POST = """
+0 We 1 nsubj PRON PRP we
+1 won 1 ROOT VERB VBD win
+2 ! 1 punct PUNCT . !
+3 — 5 punct PUNCT : —
+4 Jane 5 compound PROPN NNP Jane
+5 Roe 5 ROOT PROPN NNP Roe
+6 May 5 npadvmod PROPN NNP May
+7 4 6 nummod NUM CD 4
+8 , 6 punct PUNCT , ,
+9 2017 6 nummod NUM CD 2017
+"""
+
+
+def test_a_post_s_words_take_its_signature_s_date():
+    found = _date(POST, 1, ("May 4, 2017", "2017-05-04"), posts=[("We won!", "— Jane Roe May 4, 2017")])
+    assert found == Dating("t1", "2017-05-04", "context")
+
+
+def test_words_outside_a_post_do_not():
+    assert _date(POST, 1, ("May 4, 2017", "2017-05-04")) == UNDATED
+
+
+POST_MONDAY = """
+0 We 1 nsubj PRON PRP we
+1 won 1 ROOT VERB VBD win
+2 on 1 prep ADP IN on
+3 Monday 2 pobj PROPN NNP Monday
+4 — 6 punct PUNCT : —
+5 Jane 6 compound PROPN NNP Jane
+6 Roe 6 ROOT PROPN NNP Roe
+7 May 6 npadvmod PROPN NNP May
+8 4 7 nummod NUM CD 4
+9 , 7 punct PUNCT , ,
+10 2017 7 nummod NUM CD 2017
+"""
+
+
+def test_a_weekday_in_a_post_is_read_from_the_post_s_date():
+    # No publication date: the time stage left "Monday" as a weekday; 4 May 2017 was a Thursday.
+    found = _date(POST_MONDAY, 1, ("Monday", "XXXX-WXX-1"), ("May 4, 2017", "2017-05-04"),
+                  posts=[("We won on Monday", "— Jane Roe May 4, 2017")])
+    assert found == Dating("t1", "2017-05-01", "context")
+
+
+def test_a_weekday_outside_a_post_stays_unresolved():
+    assert _date(POST_MONDAY, 1, ("Monday", "XXXX-WXX-1"), ("May 4, 2017", "2017-05-04")) == Dating("t1", None, None)
