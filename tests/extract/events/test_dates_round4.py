@@ -160,3 +160,40 @@ def test_a_weekday_in_a_post_is_read_from_the_post_s_date():
 
 def test_a_weekday_outside_a_post_stays_unresolved():
     assert _date(POST_MONDAY, 1, ("Monday", "XXXX-WXX-1"), ("May 4, 2017", "2017-05-04")) == Dating("t1", None, None)
+
+
+CONTINUED = """
+0 In 3 prep ADP IN in
+1 2013 0 pobj NUM CD 2013
+2 hosts 3 nsubj NOUN NNS host
+3 pressed 3 ROOT VERB VBD press
+4 him 3 dobj PRON PRP he
+5 . 3 punct PUNCT . .
+6 He 7 nsubj PRON PRP he
+7 rose 7 ROOT VERB VBD rise
+8 from 7 prep ADP IN from
+9 his 10 poss PRON PRP$ his
+10 chair 8 pobj NOUN NN chair
+11 . 7 punct PUNCT . .
+"""
+
+
+def test_a_past_main_clause_continues_the_dated_sentence_before():
+    assert _date(CONTINUED, 7, ("2013", "2013")) == Dating("t1", "2013", "context")
+
+
+def test_a_clause_that_is_not_in_the_simple_past_does_not_continue():
+    spec = CONTINUED.replace("7 rose 7 ROOT VERB VBD rise", "7 rises 7 ROOT VERB VBZ rise")
+    assert _date(spec, 7, ("2013", "2013")) == UNDATED
+
+
+def test_a_sentence_with_a_time_of_its_own_does_not_continue():
+    # a time describing a noun of the sentence ("his" stands in for one): the sentence has its own time
+    spec = CONTINUED.replace("8 from 7 prep ADP IN from", "8 off 7 prep ADP IN off")
+    assert _date(spec, 7, ("2013", "2013"), ("his", "2010")) == UNDATED
+
+
+def test_a_modal_sentence_before_gives_no_continuation():
+    spec = CONTINUED.replace("3 pressed 3 ROOT VERB VBD press", "3 pressed 3 ROOT VERB VB press").replace(
+        "2 hosts 3 nsubj NOUN NNS host", "2 would 3 aux AUX MD would")
+    assert _date(spec, 7, ("2013", "2013")) == UNDATED

@@ -223,7 +223,45 @@ def date_event(ctx: DocContext, verb: Token, sent: Span, *, past: bool) -> Datin
     post = _post_signature(ctx, verb.idx)
     if post is not None:
         return Dating(post.id, date_value(post), "context")
+    if past:
+        dating = _continuation_dating(ctx, verb, sent)
+        if dating is not None:
+            return dating
     return UNDATED
+
+
+def _continuation_dating(ctx: DocContext, verb: Token, sent: Span) -> Dating | None:
+    """The time of the sentence before, for a main clause in the simple past that goes on with its story.
+
+    "In 2013, the host pressed him on the deal. He rose from his chair mid-interview.": a past
+    main clause whose sentence names no time of its own continues the dated past clause just
+    before it. Only one sentence back, only from a main clause in the simple past (not "would
+    cut ... by the end of 2011"), and never for a reporting verb, whose date is its own.
+    """
+    if verb.tag_ != "VBD" or verb.lemma_.lower() in REPORTING_VERBS or not _main_clause(verb):
+        return None
+    if ctx.between(ctx.time_positions, sent.start, sent.end):
+        return None  # the sentence says its own times: not a continuation of another's
+    k = next((n for n, (start, _end) in enumerate(ctx.sent_bounds) if start == sent.start), 0)
+    if k == 0:
+        return None
+    prev = ctx.doc[ctx.sent_bounds[k - 1][0]].sent.root
+    if prev.tag_ != "VBD" or any(c.dep_ == "aux" for c in kids(prev)):
+        return None
+    dating = _clause_dating(ctx, prev, MAX_DEPTH) or _object_day_dating(ctx, prev)
+    if dating is None or dating.date is None:
+        return None
+    return Dating(dating.time, dating.date, "context")
+
+
+def _main_clause(verb: Token) -> bool:
+    """Whether ``verb`` heads its sentence, or a clause coordinated with the one that does."""
+    top = verb
+    for _ in range(MAX_DEPTH):
+        if top.dep_ != "conj" or top.head.i == top.i:
+            break
+        top = top.head
+    return top.dep_ == "ROOT"
 
 
 def _object_day_dating(ctx: DocContext, verb: Token) -> Dating | None:
