@@ -197,3 +197,27 @@ def test_a_modal_sentence_before_gives_no_continuation():
     spec = CONTINUED.replace("3 pressed 3 ROOT VERB VBD press", "3 pressed 3 ROOT VERB VB press").replace(
         "2 hosts 3 nsubj NOUN NNS host", "2 would 3 aux AUX MD would")
     assert _date(spec, 7, ("2013", "2013")) == UNDATED
+
+
+REPORTED = """
+0 Last 1 amod ADJ JJ last
+1 month 3 npadvmod NOUN NN month
+2 papers 3 nsubj NOUN NNS paper
+3 reported 3 ROOT VERB VBD report
+4 that 7 mark SCONJ IN that
+5 groups 7 nsubj NOUN NNS group
+6 have 7 aux AUX VBP have
+7 begun 3 ccomp VERB VBN begin
+8 recruiting 7 xcomp VERB VBG recruit
+9 . 3 punct PUNCT . .
+"""
+
+
+def test_a_dated_report_dates_what_it_reports_as_standing():
+    assert _date(REPORTED, 7, ("Last month", "2015-12")) == Dating("t1", "2015-12", "context")
+
+
+def test_a_dated_report_does_not_date_a_reported_simple_past():
+    spec = REPORTED.replace("6 have 7 aux AUX VBP have\n", "6 then 7 advmod ADV RB then\n").replace(
+        "7 begun 3 ccomp VERB VBN begin", "7 began 3 ccomp VERB VBD begin")
+    assert _date(spec, 7, ("Last month", "2015-12"), ) == UNDATED

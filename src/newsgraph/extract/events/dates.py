@@ -96,6 +96,8 @@ RE_DAY_VALUE = re.compile(r"^\d{4}-\d{2}-\d{2}")
 PHASE_LEMMAS = frozenset({"begin", "start"})
 #: Clause relations a phase participle hangs on its verb by.
 PHASE_DEPS = frozenset({"advcl", "xcomp", "acl", "conj"})
+#: Tags of a verb in the simple present ("is", "owns"): a reported state at the time of the report.
+PRESENT_TAGS = frozenset({"VBZ", "VBP"})
 #: A relative value the time stage kept for want of an anchor: a weekday, a month without a year, a distance.
 RE_RELATIVE_VALUE = re.compile(r"^(XXXX|REF-)")
 
@@ -223,6 +225,9 @@ def date_event(ctx: DocContext, verb: Token, sent: Span, *, past: bool) -> Datin
     post = _post_signature(ctx, verb.idx)
     if post is not None:
         return Dating(post.id, date_value(post), "context")
+    dating = _report_dating(ctx, verb)
+    if dating is not None:
+        return dating
     if past:
         dating = _continuation_dating(ctx, verb, sent)
         if dating is not None:
@@ -249,6 +254,29 @@ def _continuation_dating(ctx: DocContext, verb: Token, sent: Span) -> Dating | N
     if prev.tag_ != "VBD" or any(c.dep_ == "aux" for c in kids(prev)):
         return None
     dating = _clause_dating(ctx, prev, MAX_DEPTH) or _object_day_dating(ctx, prev)
+    if dating is None or dating.date is None:
+        return None
+    return Dating(dating.time, dating.date, "context")
+
+
+def _report_dating(ctx: DocContext, verb: Token) -> Dating | None:
+    """The date of a statement, for what it reports as so at the time it was made.
+
+    "Last month, the paper reported that the groups have begun using the slogan": a report
+    dated by its own clause dates a reported clause in the present perfect or the present,
+    which says how things stood when it was made. A reported simple past ("said on Monday
+    the suspect fled") may lie any time before the statement and stays undated.
+    """
+    if verb.dep_ != "ccomp" or verb.head.i == verb.i or verb.head.lemma_.lower() not in REPORTING_VERBS:
+        return None
+    auxes = [c for c in kids(verb) if c.dep_ in ("aux", "auxpass")]
+    if any(a.tag_ == "MD" or a.tag_ == "VBD" for a in auxes):
+        return None  # "would", "will", "had", "was": not how things stood at the statement
+    perfect = verb.tag_ == "VBN" and any(a.lemma_.lower() == "have" for a in auxes)
+    present = verb.tag_ in PRESENT_TAGS or (verb.tag_ == "VBG" and bool(auxes))
+    if not (perfect or present):
+        return None
+    dating = _clause_dating(ctx, verb.head, MAX_DEPTH)
     if dating is None or dating.date is None:
         return None
     return Dating(dating.time, dating.date, "context")
