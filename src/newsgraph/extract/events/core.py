@@ -274,12 +274,30 @@ def _actor(ctx: DocContext, tok: Token | None, verb: Token) -> tuple[EntityMenti
     if not lo <= tok.i <= hi:
         phrase = [t for t in phrase if not lo <= t.i <= hi]
     found = ctx.entity_at(tok) or ctx.entity_in(phrase, head=tok)
+    found = _apposed_name(ctx, tok, found) or found
     text = _text(ctx, phrase)
     if text is None or text.lower() in BARE_DETERMINERS:
         text = tok.text  # the phrase was cut at a quote mark: "the “open borders” mess" → "the"
     if not any(ch.isalpha() for ch in text):
         return None, None
     return found, text
+
+
+def _apposed_name(ctx: DocContext, tok: Token, found: EntityMention | None) -> EntityMention | None:
+    """The name an apposition gives a described actor: "Another union, the United Farm Workers, endorsed ...".
+
+    Only when the actor's own head is no name (a description, or a phrase whose entity is a
+    modifier: "Christie's former chief of staff, Bridget Kelly, pleaded" is Kelly, not Christie).
+    """
+    if found is not None and found.start <= tok.i < found.end and found.mention.kind == "name":
+        return None
+    for c in cl.kids(tok):
+        if c.dep_ != "appos":
+            continue
+        named = ctx.mentions_by_token.get(c.i)
+        if named is not None and named.mention.kind == "name" and named.entity.type in AGENT_TYPES:
+            return named
+    return None
 
 
 def _resolved_text(found: EntityMention) -> str:

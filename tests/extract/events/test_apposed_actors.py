@@ -1,0 +1,53 @@
+"""A described actor named by its apposition (``events.core._apposed_name``), on hand-built parses."""
+
+from __future__ import annotations
+
+from _docs import tokens
+from newsgraph.extract.events.core import events
+from newsgraph.record import Entity, Mention
+
+APPOSED = """
+0/Another/1/det/DET/DT 1/union/7/nsubj/NOUN/NN 2/,/1/punct 3/the/5/det/DET/DT 4/Farm/5/compound/PROPN/NNP
+5/Workers/1/appos/PROPN/NNPS 6/,/1/punct 7/endorsed/7/ROOT/VERB/VBD/endorse 8/Perez/7/dobj/PROPN/NNP
+9/./7/punct
+"""
+
+
+def _entity(doc, words: str, id_: str, type_: str, kind: str = "name") -> Entity:
+    start = doc.text.index(words)
+    return Entity(id=id_, name=words, type=type_, mentions=[Mention(start=start, end=start + len(words), text=words,
+                                                                    kind=kind)])
+
+
+def _actor(spec: str, verb: str, *entities: tuple[str, str, str]) -> str | None:
+    doc = tokens(spec)
+    found = [_entity(doc, w, f"e{k}", t, kind) for k, (w, t, kind) in enumerate(entities)]
+    (ev,) = [e for e in events(doc, found, [], [], [])[0] if e.predicate == verb]
+    return ev.actor
+
+
+def test_a_description_takes_the_name_of_its_apposition():
+    assert _actor(APPOSED, "endorse", ("Farm Workers", "ORG", "name"), ("Perez", "PERSON", "name")) == "e0"
+
+
+def test_an_apposition_without_a_name_gives_no_actor():
+    assert _actor(APPOSED, "endorse", ("Perez", "PERSON", "name")) is None
+
+
+POSSESSED = """
+0/Cole/3/poss/PROPN/NNP 1/'s/0/case/PART/POS 2/former/3/amod/ADJ/JJ 3/aide/9/nsubj/NOUN/NN 4/,/3/punct
+5/Ann/6/compound/PROPN/NNP 6/Lee/3/appos/PROPN/NNP 7/,/3/punct 8/has/9/aux/AUX/VBZ 9/resigned/9/ROOT/VERB/VBN/resign
+10/./9/punct
+"""
+
+
+def test_the_apposed_name_outranks_a_possessor_inside_the_description():
+    assert _actor(POSSESSED, "resign", ("Cole", "PERSON", "name"), ("Ann Lee", "PERSON", "name")) == "e1"
+
+
+def test_a_named_actor_keeps_its_name_over_its_apposition():
+    spec = """
+0/Lee/4/nsubj/PROPN/NNP 1/,/0/punct 2/an/3/det/DET/DT 3/Acme/0/appos/PROPN/NNP 4/resigned/4/ROOT/VERB/VBD/resign
+5/./4/punct
+"""
+    assert _actor(spec, "resign", ("Lee", "PERSON", "name"), ("Acme", "ORG", "name")) == "e0"
