@@ -51,3 +51,29 @@ def test_a_named_actor_keeps_its_name_over_its_apposition():
 5/./4/punct
 """
     assert _actor(spec, "resign", ("Lee", "PERSON", "name"), ("Acme", "ORG", "name")) == "e0"
+
+
+EPITHET = """
+0/Ann/1/compound/PROPN/NNP 1/Lee/2/nsubj/PROPN/NNP 2/won/2/ROOT/VERB/VBD/win 3/the/4/det/DET/DT
+4/final/2/dobj/NOUN/NN 5/./2/punct 6/The/7/det/DET/DT 7/striker/8/nsubj/NOUN/NN
+8/thanked/8/ROOT/VERB/VBD/thank 9/fans/8/dobj/NOUN/NNS/fan 10/./8/punct
+"""
+
+
+def test_an_epithet_is_the_person_named_as_a_subject_before():
+    assert _actor(EPITHET, "thank", ("Ann Lee", "PERSON", "name")) == "e0"
+
+
+def test_a_noun_that_is_no_epithet_stays_unresolved():
+    spec = EPITHET.replace("7/striker/8/nsubj/NOUN/NN", "7/referee/8/nsubj/NOUN/NN")
+    assert _actor(spec, "thank", ("Ann Lee", "PERSON", "name")) is None
+
+
+def test_an_epithet_another_person_is_titled_with_is_left_alone():
+    spec = EPITHET.replace("7/striker/8/nsubj/NOUN/NN", "7/coach/8/nsubj/NOUN/NN")
+    doc = tokens(spec)
+    lee = _entity(doc, "Ann Lee", "e0", "PERSON")
+    coach = Entity(id="e1", name="Bo Ray", type="PERSON", titles=["coach"],
+                   mentions=[Mention(start=0, end=3, text="Ann", kind="name")])
+    (ev,) = [e for e in events(doc, [lee, coach], [], [], [])[0] if e.predicate == "thank"]
+    assert ev.actor is None

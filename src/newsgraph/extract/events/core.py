@@ -40,6 +40,7 @@ from newsgraph.extract.events.relations import relations as find_relations
 from newsgraph.extract.events.salience import mark_main
 from newsgraph.extract.failures import gave_up
 from newsgraph.record import Attribution, Entity, Event, Modality, Offsets, Relation, Source, TimeExpression
+from newsgraph.vocab.epithets import AGE_EPITHET_RE, EPITHET_NOUNS
 from newsgraph.vocab.parse import (
     AUX_DEPS,
     CONTENT_CLAUSE_DEPS,
@@ -275,6 +276,8 @@ def _actor(ctx: DocContext, tok: Token | None, verb: Token) -> tuple[EntityMenti
         phrase = [t for t in phrase if not lo <= t.i <= hi]
     found = ctx.entity_at(tok) or ctx.entity_in(phrase, head=tok)
     found = _apposed_name(ctx, tok, found) or found
+    if found is None and _is_epithet(ctx, tok):
+        found = ctx.epithet_antecedent(tok)
     text = _text(ctx, phrase)
     if text is None or text.lower() in BARE_DETERMINERS:
         text = tok.text  # the phrase was cut at a quote mark: "the “open borders” mess" → "the"
@@ -298,6 +301,19 @@ def _apposed_name(ctx: DocContext, tok: Token, found: EntityMention | None) -> E
         if named is not None and named.mention.kind == "name" and named.entity.type in AGENT_TYPES:
             return named
     return None
+
+
+def _is_epithet(ctx: DocContext, tok: Token) -> bool:
+    """ "the singer", "the 25-year-old": a definite singular person noun standing for someone named before.
+
+    Not when the phrase names a person or a body of its own ("the chairman of the Bar Council").
+    """
+    if tok.pos_ != "NOUN" or tok.tag_ != "NN":
+        return False
+    phrase = cl.phrase_tokens(tok)
+    if phrase[0].lower_ != "the" or any(t.i in ctx.mentions_by_token for t in cl.actor_phrase_tokens(tok)):
+        return False
+    return tok.lemma_.lower() in EPITHET_NOUNS or bool(AGE_EPITHET_RE.search(_text(ctx, phrase) or ""))
 
 
 def _resolved_text(found: EntityMention) -> str:
