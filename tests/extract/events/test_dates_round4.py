@@ -29,7 +29,7 @@ def _date(spec: str, verb: int, *times: tuple[str, str | None], posts: list[tupl
             cue=TextSpan(start=s, end=s + len(signature), text=signature),
             content=TextSpan(start=w, end=w + len(words), text=words)))
     ctx = DocContext.build(doc, [], found, sources, attributions)
-    return date_event(ctx, doc[verb], doc[verb].sent, past=doc[verb].tag_ == "VBD")
+    return date_event(ctx, doc[verb], doc[verb].sent, past=doc[verb].tag_ in ("VBD", "VBN"))
 
 
 ANNOUNCED_A_RECALL = """
@@ -221,3 +221,32 @@ def test_a_dated_report_does_not_date_a_reported_simple_past():
     spec = REPORTED.replace("6 have 7 aux AUX VBP have\n", "6 then 7 advmod ADV RB then\n").replace(
         "7 begun 3 ccomp VERB VBN begin", "7 began 3 ccomp VERB VBD begin")
     assert _date(spec, 7, ("Last month", "2015-12"), ) == UNDATED
+
+
+CHAINED = """
+0 In 3 prep ADP IN in
+1 2007 0 pobj NUM CD 2007
+2 Congress 3 nsubj PROPN NNP Congress
+3 approved 3 ROOT VERB VBD approve
+4 rises 3 dobj NOUN NNS rise
+5 . 3 punct PUNCT . .
+6 They 8 nsubjpass PRON PRP they
+7 were 8 auxpass AUX VBD be
+8 tied 8 ROOT VERB VBN tie
+9 to 8 prep ADP IN to
+10 breaks 9 pobj NOUN NNS break
+11 . 8 punct PUNCT . .
+12 Bills 14 nsubjpass NOUN NNS bill
+13 were 14 auxpass AUX VBD be
+14 signed 14 ROOT VERB VBN sign
+15 . 14 punct PUNCT . .
+"""
+
+
+def test_a_passive_past_continues_across_an_undated_past_sentence():
+    assert _date(CHAINED, 14, ("2007", "2007")) == Dating("t1", "2007", "context")
+
+
+def test_the_story_stops_at_a_sentence_not_told_in_the_past():
+    spec = CHAINED.replace("7 were 8 auxpass AUX VBD be", "7 are 8 auxpass AUX VBP be")
+    assert _date(spec, 14, ("2007", "2007")) == UNDATED

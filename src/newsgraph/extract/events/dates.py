@@ -98,6 +98,8 @@ PHASE_LEMMAS = frozenset({"begin", "start"})
 PHASE_DEPS = frozenset({"advcl", "xcomp", "acl", "conj"})
 #: Tags of a verb in the simple present ("is", "owns"): a reported state at the time of the report.
 PRESENT_TAGS = frozenset({"VBZ", "VBP"})
+#: How many sentences back a past main clause may look for the dated sentence its story goes on from.
+CONTINUATION_SENTENCES = 2
 #: A relative value the time stage kept for want of an anchor: a weekday, a month without a year, a distance.
 RE_RELATIVE_VALUE = re.compile(r"^(XXXX|REF-)")
 
@@ -236,27 +238,47 @@ def date_event(ctx: DocContext, verb: Token, sent: Span, *, past: bool) -> Datin
 
 
 def _continuation_dating(ctx: DocContext, verb: Token, sent: Span) -> Dating | None:
-    """The time of the sentence before, for a main clause in the simple past that goes on with its story.
+    """The time of the dated past sentence a main clause in the simple past goes on from.
 
     "In 2013, the host pressed him on the deal. He rose from his chair mid-interview.": a past
-    main clause whose sentence names no time of its own continues the dated past clause just
-    before it. Only one sentence back, only from a main clause in the simple past (not "would
-    cut ... by the end of 2011"), and never for a reporting verb, whose date is its own.
+    main clause whose sentence names no date of its own continues the story of the dated past
+    clause before it, also across up to ``CONTINUATION_SENTENCES`` undated simple-past sentences
+    ("Congress approved the rise in 2007. It was tied to tax breaks. The package was signed by
+    the president."). Only from and through main clauses in the simple past (not "would cut ...
+    by the end of 2011"), and never for a reporting verb, whose date is its own.
     """
-    if verb.tag_ != "VBD" or verb.lemma_.lower() in REPORTING_VERBS or not _main_clause(verb):
+    if not _simple_past(verb) or verb.lemma_.lower() in REPORTING_VERBS or not _main_clause(verb):
         return None
-    if ctx.between(ctx.time_positions, sent.start, sent.end):
-        return None  # the sentence says its own times: not a continuation of another's
+    if _dates_said(ctx, sent.start, sent.end):
+        return None  # the sentence says its own dates: not a continuation of another's
     k = next((n for n, (start, _end) in enumerate(ctx.sent_bounds) if start == sent.start), 0)
-    if k == 0:
-        return None
-    prev = ctx.doc[ctx.sent_bounds[k - 1][0]].sent.root
-    if prev.tag_ != "VBD" or any(c.dep_ == "aux" for c in kids(prev)):
-        return None
-    dating = _clause_dating(ctx, prev, MAX_DEPTH) or _object_day_dating(ctx, prev)
-    if dating is None or dating.date is None:
-        return None
-    return Dating(dating.time, dating.date, "context")
+    for back in range(1, CONTINUATION_SENTENCES + 1):
+        if k - back < 0:
+            return None
+        start, end = ctx.sent_bounds[k - back]
+        prev = ctx.doc[start].sent.root
+        if not _simple_past(prev):
+            return None  # the story stops at a sentence that is not told in the past
+        if _dates_said(ctx, start, end):
+            dating = _clause_dating(ctx, prev, MAX_DEPTH) or _object_day_dating(ctx, prev)
+            if dating is None or dating.date is None:
+                return None
+            return Dating(dating.time, dating.date, "context")
+    return None
+
+
+def _simple_past(verb: Token) -> bool:
+    """ "rose", "was signed": a verb in the simple past, active or passive, with no other auxiliary."""
+    auxes = [c for c in kids(verb) if c.dep_ in ("aux", "auxpass")]
+    if verb.tag_ == "VBD":
+        return not auxes
+    return verb.tag_ == "VBN" and len(auxes) == 1 and auxes[0].dep_ == "auxpass" and auxes[0].tag_ == "VBD"
+
+
+def _dates_said(ctx: DocContext, start: int, end: int) -> bool:
+    """Whether tokens ``[start, end)`` hold a time that says when (not a duration or a set)."""
+    positions = ctx.between(ctx.time_positions, start, end)
+    return any(ctx.times_by_token[i].type not in ("DURATION", "SET") for i in positions)
 
 
 def _report_dating(ctx: DocContext, verb: Token) -> Dating | None:
