@@ -250,3 +250,36 @@ def test_a_passive_past_continues_across_an_undated_past_sentence():
 def test_the_story_stops_at_a_sentence_not_told_in_the_past():
     spec = CHAINED.replace("7 were 8 auxpass AUX VBD be", "7 are 8 auxpass AUX VBP be")
     assert _date(spec, 14, ("2007", "2007")) == UNDATED
+
+
+IN_WHICH = """
+0 She 1 nsubj PRON PRP she
+1 spoke 1 ROOT VERB VBD speak
+2 in 1 prep ADP IN in
+3 her 5 poss PRON PRP$ her
+4 February 5 compound PROPN NNP February
+5 Address 2 pobj PROPN NNP Address
+6 , 5 punct PUNCT , ,
+7 in 10 prep ADP IN in
+8 which 7 pobj PRON WDT which
+9 she 10 nsubj PRON PRP she
+10 urged 5 relcl VERB VBD urge
+11 calm 10 dobj NOUN NN calm
+12 . 1 punct PUNCT . .
+"""
+
+
+def test_a_named_occasion_with_a_time_dates_its_clause():
+    assert _date(IN_WHICH, 1, ("February", "2013-02")) == Dating("t1", "2013-02", "clause")
+
+
+def test_an_in_which_clause_takes_its_occasion_s_date():
+    assert _date(IN_WHICH, 10, ("February", "2013-02")) == Dating("t1", "2013-02", "context")
+
+
+def test_another_relative_clause_does_not():
+    # a present-tense clause, which the sentence rule leaves undated: only "in which" puts it in the address
+    present = IN_WHICH.replace("10 urged 5 relcl VERB VBD urge", "10 urges 5 relcl VERB VBZ urge")
+    assert _date(present, 10, ("February", "2013-02")) == Dating("t1", "2013-02", "context")
+    spec = present.replace("7 in 10 prep ADP IN in", "7 of 10 prep ADP IN of")
+    assert _date(spec, 10, ("February", "2013-02")) == UNDATED

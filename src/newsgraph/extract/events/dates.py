@@ -88,6 +88,10 @@ RE_MONTH_VALUE = re.compile(r"^(\d{4})-(\d{2})(?:-(\d{2}))?$")
 CALENDAR_UNITS = {3: (3, "Q"), 6: (6, "H"), 12: (12, "")}
 
 
+#: Nouns a time modifier can make a time frame of: a common noun or a named occasion ("the State of the Union").
+FRAME_NOUN_POS = frozenset({"NOUN", "PROPN"})
+#: Relative words that put a clause inside the occasion its noun names ("the address, in which he urged ...").
+FRAME_RELATIVES = frozenset({"which", "whom"})
 #: Prepositions of a day ("on Jan. 13") that, hung on the clause's object, still date the clause.
 DAY_PREPS = frozenset({"on"})
 #: A value precise to the day (a time of day may follow): what "on" introduces.
@@ -151,8 +155,9 @@ def _attached_clause(ctx: DocContext, time: TimeExpression) -> Token | None:
         return head
     if head.pos_ == "ADP" and head.lower_ in TEMPORAL_PREPS:
         return _verb_above_prep(head)
-    if head.pos_ == "NOUN" and root.dep_ in TIME_MODIFIER_DEPS:
-        # "during her April hearing", "in the tour last year": the noun is itself a time frame.
+    if head.pos_ in FRAME_NOUN_POS and root.dep_ in TIME_MODIFIER_DEPS:
+        # "during her April hearing", "in the tour last year", "in his February State of the Union
+        # address": the noun (a common noun or a named occasion) is itself a time frame.
         prep = head.head
         if head.dep_ == "pobj" and prep.lower_ in TEMPORAL_PREPS and prep is not head:
             return _verb_above_prep(prep)
@@ -442,6 +447,10 @@ def _context_dating(ctx: DocContext, verb: Token, sent: Span) -> Dating | None:
                 anchored = _clause_dating(ctx, g, MAX_DEPTH)
                 if anchored is not None and anchored.date is not None:
                     return Dating(anchored.time, anchored.date, "context")
+    # "his February address, in which he urged ...": the date of the occasion the clause is inside.
+    framed = _frame_relative_dating(ctx, verb)
+    if framed is not None:
+        return framed
     # "during the runoff": the date the text gave that runoff before.
     for prep in (c for c in kids(verb) if c.dep_ == "prep" and c.lower_ in TEMPORAL_PREPS):
         for noun in (c for c in kids(prep) if c.dep_ == "pobj"):
@@ -452,6 +461,43 @@ def _context_dating(ctx: DocContext, verb: Token, sent: Span) -> Dating | None:
             found = _earlier_dated_noun(ctx, family, sent, noun.i)
             if found is not None:
                 return Dating(found.id, date_value(found), "context")
+    return None
+
+
+def _frame_relative_dating(ctx: DocContext, verb: Token) -> Dating | None:
+    """The date of the occasion an "in which" clause is inside: the relative's noun's, or its clause's.
+
+    The parser hangs "in which" clauses on the noun ("the address, in which he urged") or, after a
+    comma, on the clause the noun is in; either way the occasion's date dates what happened in it.
+    """
+    for prep in (c for c in kids(verb) if c.dep_ == "prep" and c.lower_ in TEMPORAL_PREPS):
+        if not any(c.dep_ == "pobj" and c.lower_ in FRAME_RELATIVES for c in kids(prep)):
+            continue
+        head = verb.head
+        if head.i == verb.i:
+            return None
+        dating = _noun_frame_dating(ctx, head) if head.pos_ in FRAME_NOUN_POS else None
+        if dating is None and head.pos_ in FRAME_NOUN_POS and head.head.pos_ in VERBAL_POS:
+            dating = _clause_dating(ctx, head.head, MAX_DEPTH)
+        if dating is None and head.pos_ in VERBAL_POS:
+            dating = _clause_dating(ctx, head, MAX_DEPTH)
+        if dating is not None and dating.date is not None:
+            return Dating(dating.time, dating.date, "context")
+        return None
+    return None
+
+
+def _noun_frame_dating(ctx: DocContext, noun: Token) -> Dating | None:
+    """A time that modifies ``noun`` itself ("the April hearing", "the meeting last week")."""
+    for tok in noun.subtree:
+        time = ctx.time_at(tok)
+        if time is None:
+            continue
+        root = time_root(ctx, time)
+        if root is not None and root.head.i == noun.i and root.dep_ in TIME_MODIFIER_DEPS:
+            value = date_value(time)
+            if value is not None:
+                return Dating(time.id, value, "context")
     return None
 
 
