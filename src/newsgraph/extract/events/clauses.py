@@ -374,14 +374,17 @@ def _past_dateline(subj: Token) -> Token:
     """``London, England -- The team lost ...``: the subject, not the dateline's place.
 
     The parser makes a dateline's place, at the start of the sentence, the subject and
-    the real subject after the dash its apposition.
+    the real subject after the dash its apposition. An apposition closed by a second dash
+    before the verb is an aside about the place, which is the subject ("Poland - a large
+    EU member - has requested more time").
     """
     if subj.ent_type_ not in DATELINE_TYPES or not subj.is_sent_start:
         return subj
     doc = subj.doc
     for c in kids(subj):
         if c.dep_ == "appos" and any(doc[k].text in DASHES for k in range(subj.i + 1, c.left_edge.i)):
-            return c
+            closed = any(doc[k].text in DASHES for k in range(c.right_edge.i + 1, subj.head.i))
+            return subj if closed else c
     return subj
 
 
