@@ -283,3 +283,33 @@ def test_another_relative_clause_does_not():
     assert _date(present, 10, ("February", "2013-02")) == Dating("t1", "2013-02", "context")
     spec = present.replace("7 in 10 prep ADP IN in", "7 of 10 prep ADP IN of")
     assert _date(spec, 10, ("February", "2013-02")) == UNDATED
+
+
+YEAR_AFTER_POST = """
+0 We 1 nsubj PRON PRP we
+1 won 1 ROOT VERB VBD win
+2 ! 1 punct PUNCT . !
+3 — 5 punct PUNCT : —
+4 Jane 5 compound PROPN NNP Jane
+5 Roe 5 ROOT PROPN NNP Roe
+6 May 5 npadvmod PROPN NNP May
+7 4 6 nummod NUM CD 4
+8 , 6 punct PUNCT , ,
+9 2017 6 nummod NUM CD 2017
+10 They 11 nsubj PRON PRP they
+11 signed 11 ROOT VERB VBD sign
+12 this 13 det DET DT this
+13 year 11 npadvmod NOUN NN year
+14 . 11 punct PUNCT . .
+"""
+
+
+def test_a_year_from_an_unknown_now_is_read_from_the_page_s_latest_post():
+    found = _date(YEAR_AFTER_POST, 11, ("May 4, 2017", "2017-05-04"), ("this year", "REF+P0Y"),
+                  posts=[("We won!", "— Jane Roe May 4, 2017")])
+    assert found == Dating("t2", "2017", "context")
+
+
+def test_without_a_post_the_year_stays_unread():
+    assert _date(YEAR_AFTER_POST, 11, ("May 4, 2017", "2017-05-04"), ("this year", "REF+P0Y")) == Dating(
+        "t2", None, None)

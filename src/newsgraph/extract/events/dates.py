@@ -104,6 +104,10 @@ PHASE_DEPS = frozenset({"advcl", "xcomp", "acl", "conj"})
 PRESENT_TAGS = frozenset({"VBZ", "VBP"})
 #: How many sentences back a past main clause may look for the dated sentence its story goes on from.
 CONTINUATION_SENTENCES = 2
+#: A year counted from the publication date the time stage did not have: "this year" REF+P0Y, "last year" REF-P1Y.
+RE_YEAR_OFFSET = re.compile(r"^REF[+-]P\d+Y$")
+#: A calendar year value.
+RE_YEAR_VALUE = re.compile(r"^\d{4}$")
 #: A relative value the time stage kept for want of an anchor: a weekday, a month without a year, a distance.
 RE_RELATIVE_VALUE = re.compile(r"^(XXXX|REF-)")
 
@@ -378,6 +382,26 @@ def _post_dates(ctx: DocContext) -> list[tuple[int, int, TimeExpression]]:
     return out
 
 
+def _year_from_posts(ctx: DocContext, time: TimeExpression) -> Dating | None:
+    """A year counted from an unknown "now" ("this year", "last year") on a page that embeds dated posts.
+
+    The time stage keeps such a year relative when the page has no publication date; a page is
+    written after the posts it embeds, and a year back from the latest of them is the same year
+    unless the page is a year or more older than that, so only years are read so, never days.
+    """
+    if not RE_YEAR_OFFSET.match(time.value or ""):
+        return None
+    if ctx.post_dates is None:
+        ctx.post_dates = _post_dates(ctx)
+    if not ctx.post_dates:
+        return None
+    latest = max((post for _s, _e, post in ctx.post_dates), key=lambda t: t.value or "")
+    _, value, _ = normalize(time.text, date.fromisoformat((latest.value or "")[:10]))
+    if value is None or not RE_YEAR_VALUE.match(value):
+        return None
+    return Dating(time.id, value, "context")
+
+
 def _post_anchored(ctx: DocContext, time: TimeExpression, verb: Token) -> Dating | None:
     """A relative time inside a post ("on Monday"), read from the post's own date (the text's anchor)."""
     if not RE_RELATIVE_VALUE.match(time.value or ""):
@@ -405,7 +429,7 @@ def _clause_dating(ctx: DocContext, verb: Token, depth: int = 0) -> Dating | Non
             if value is not None:
                 return Dating(time.id, value, "clause")
         for time in times:
-            anchored = _post_anchored(ctx, time, verb)
+            anchored = _post_anchored(ctx, time, verb) or _year_from_posts(ctx, time)
             if anchored is not None:
                 return anchored
         return Dating(times[0].id, None, None)  # a duration or unresolved time: no date, no guessing
