@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from spacy.tokens import Doc
+
 from _docs import tokens
 from newsgraph.extract.events.core import events
 from newsgraph.record import Entity, Mention
@@ -77,3 +79,21 @@ def test_an_epithet_another_person_is_titled_with_is_left_alone():
                    mentions=[Mention(start=0, end=3, text="Ann", kind="name")])
     (ev,) = [e for e in events(doc, [lee, coach], [], [], [])[0] if e.predicate == "thank"]
     assert ev.actor is None
+
+
+
+def test_an_age_epithet_is_one_word_and_the_person_named_before():
+    # "Ann Lee was fined. The 66-year-old criticised it.": the hyphens written without spaces.
+    doc = tokens("""
+0/Ann/1/compound/PROPN/NNP 1/Lee/3/nsubjpass/PROPN/NNP 2/was/3/auxpass/AUX/VBD 3/fined/3/ROOT/VERB/VBN/fine
+4/./3/punct 5/The/10/det/DET/DT 6/66/8/nummod/NUM/CD 7/-/8/punct/PUNCT/HYPH 8/year/10/npadvmod/NOUN/NN
+9/-/10/punct/PUNCT/HYPH 10/old/11/nsubj/ADJ/JJ 11/criticised/11/ROOT/VERB/VBD/criticise 12/it/11/dobj/PRON/PRP
+13/./11/punct
+""")
+    spaces = [not (5 < t.i < 10) and bool(t.whitespace_) for t in doc]
+    joined = Doc(doc.vocab, words=[t.text for t in doc], spaces=spaces,
+                 heads=[t.head.i for t in doc], deps=[t.dep_ for t in doc], pos=[t.pos_ for t in doc],
+                 tags=[t.tag_ for t in doc], lemmas=[t.lemma_ for t in doc])
+    (ev,) = [e for e in events(joined, [_entity(joined, "Ann Lee", "e0", "PERSON")], [], [], [])[0]
+             if e.predicate == "criticise"]
+    assert ev.actor_text == "The 66-year-old" and ev.actor == "e0"

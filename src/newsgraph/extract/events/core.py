@@ -308,12 +308,12 @@ def _is_epithet(ctx: DocContext, tok: Token) -> bool:
 
     Not when the phrase names a person or a body of its own ("the chairman of the Bar Council").
     """
-    if tok.pos_ != "NOUN" or tok.tag_ != "NN":
-        return False
     phrase = cl.phrase_tokens(tok)
     if phrase[0].lower_ != "the" or any(t.i in ctx.mentions_by_token for t in cl.actor_phrase_tokens(tok)):
         return False
-    return tok.lemma_.lower() in EPITHET_NOUNS or bool(AGE_EPITHET_RE.search(_text(ctx, phrase) or ""))
+    if AGE_EPITHET_RE.search(_text(ctx, phrase) or ""):
+        return True  # "the 66-year-old", whose head the tagger may call an adjective
+    return tok.pos_ == "NOUN" and tok.tag_ == "NN" and tok.lemma_.lower() in EPITHET_NOUNS
 
 
 def _resolved_text(found: EntityMention) -> str:
