@@ -313,3 +313,23 @@ def test_a_year_from_an_unknown_now_is_read_from_the_page_s_latest_post():
 def test_without_a_post_the_year_stays_unread():
     assert _date(YEAR_AFTER_POST, 11, ("May 4, 2017", "2017-05-04"), ("this year", "REF+P0Y")) == Dating(
         "t2", None, None)
+
+
+def test_a_bare_day_hung_on_the_object_dates_the_clause():
+    spec = """
+0 She 1 nsubj PRON PRP she
+1 offered 1 ROOT VERB VBD offer
+2 a 3 det DET DT a
+3 view 1 dobj NOUN NN view
+4 of 3 prep ADP IN of
+5 the 6 det DET DT the
+6 race 4 pobj NOUN NN race
+7 Friday 6 npadvmod PROPN NNP Friday
+8 . 1 punct PUNCT . .
+"""
+    assert _date(spec, 1, ("Friday", "2008-02-01")) == Dating("t1", "2008-02-01", "clause")
+
+
+def test_a_dated_gerund_after_upon_dates_the_main_clause():
+    spec = AFTER_MEETING.replace("0 After 4 prep ADP IN after", "0 Upon 4 prep ADP IN upon")
+    assert _date(spec, 4, ("last month", "2007-12")) == Dating("t1", "2007-12", "context")

@@ -94,6 +94,8 @@ FRAME_NOUN_POS = frozenset({"NOUN", "PROPN"})
 FRAME_RELATIVES = frozenset({"which", "whom"})
 #: Prepositions of a day ("on Jan. 13") that, hung on the clause's object, still date the clause.
 DAY_PREPS = frozenset({"on"})
+#: How a bare day ("Friday", no "on") hangs on a noun.
+BARE_DAY_DEPS = frozenset({"npadvmod", "tmod"})
 #: A value precise to the day (a time of day may follow): what "on" introduces.
 RE_DAY_VALUE = re.compile(r"^\d{4}-\d{2}-\d{2}")
 #: Participles that say when the clause's event began or ended ("..., beginning in early 2014").
@@ -324,7 +326,8 @@ def _main_clause(verb: Token) -> bool:
 
 
 def _object_day_dating(ctx: DocContext, verb: Token) -> Dating | None:
-    """The day an "on" phrase gives a noun of the clause's object, for a clause with no time of its own.
+    """The day an "on" phrase (or a bare day) gives a noun of the clause's object, for a clause with no time
+    of its own.
 
     "announced a limited recall on Jan. 13": the parser hangs the day on "recall", but a news
     clause names its day after its object, so the day is the announcing's. Only a day ("on"
@@ -335,9 +338,14 @@ def _object_day_dating(ctx: DocContext, verb: Token) -> Dating | None:
         if time is None or time.role == "publication" or not RE_DAY_VALUE.match(time.value or ""):
             continue
         root = time_root(ctx, time)
-        if root is None or root.i != tok.i or root.dep_ != "pobj" or root.head.lower_ not in DAY_PREPS:
+        if root is None or root.i != tok.i:
             continue
-        noun = root.head.head
+        if root.dep_ == "pobj" and root.head.lower_ in DAY_PREPS:
+            noun = root.head.head
+        elif root.dep_ in BARE_DAY_DEPS:  # "offered a view of the race Friday": a bare day, no "on"
+            noun = root.head
+        else:
+            continue
         if noun.pos_ not in ("NOUN", "PROPN") or noun.i == verb.i:
             continue
         path = [noun, *noun.ancestors]
