@@ -263,3 +263,12 @@ def test_gerund_under_a_preposition_of_a_noun_takes_the_doer_of_its_clause():
 8/./2/punct
 """)
     assert agent(doc[6]).text == "storm"
+
+
+def test_a_place_with_an_aside_between_dashes_stays_the_subject():
+    # "Poland - a large member - has asked for time": the aside is about Poland, no dateline.
+    doc = tokens("""
+0/Poland/6/nsubj/PROPN/NNP/B-GPE 1/-/0/punct/PUNCT/: 2/a/4/det/DET/DT 3/large/4/amod/ADJ/JJ
+4/member/0/appos/NOUN/NN 5/-/0/punct/PUNCT/: 6/asked/6/ROOT/VERB/VBD/ask 7/./6/punct
+""")
+    assert agent(doc[6]).text == "Poland"

@@ -10,6 +10,8 @@ from __future__ import annotations
 import re
 
 from newsgraph.vocab.calendar import MONTHS
+from newsgraph.vocab.epithets import AGE_EPITHET_RE as AGE_EPITHET_RE
+from newsgraph.vocab.epithets import EPITHET_NOUNS as EPITHET_NOUNS
 from newsgraph.vocab.names import (  # NAME_ABBREVIATIONS re-exported: the stage reads its lists here
     NAME_ABBREVIATIONS,  # noqa: F401
     TITLE_ABBREVIATIONS,
@@ -563,19 +565,7 @@ PERSON_NOUN_GENDERS: dict[str, str] = {
     **dict.fromkeys(("man", "men", "boy", "boys", "gentleman", "schoolboy"), "male"),
     **dict.fromkeys(("woman", "women", "girl", "girls", "schoolgirl"), "female"),
 }  # fmt: skip
-#: Nouns a report uses as an epithet for a person it has named ("said the 74-year-old comedian", "the Tory
-#: leader added"): a definite one with no name of its own, speaking, is the person just named. Roles that
-#: usually speak *for* someone else (spokesman, lawyer, aide) are not epithets: they are someone new.
-EPITHET_NOUNS: frozenset[str] = words("""
-    star comedian comic actor actress singer musician rapper artist player veteran lady leader coach
-    captain manager winner champion presenter host novelist author writer director producer campaigner
-    founder entrepreneur billionaire tycoon mogul politician candidate nominee incumbent premier pontiff
-    monarch king queen prince princess chancellor president minister senator governor mayor chairman
-    chairwoman chief boss striker midfielder goalkeeper batsman bowler skipper frontman economist
-    developer businessman businesswoman magnate millionaire
-    """)
-#: An age that makes any description a person's epithet: "the 74-year-old".
-AGE_EPITHET_RE = re.compile(r"\b[\w]+-year-old\b")
+#: The epithets of a named person ("the 74-year-old comedian"), shared with the event stage: ``vocab.epithets``.
 #: Nouns that make an unnamed source a person rather than an organisation ("a mother of two said"):
 #: the gendered, kinship and plain person nouns above and the ordinary people of ``ROLE_WORDS``.
 PERSON_WORDS: frozenset[str] = frozenset(

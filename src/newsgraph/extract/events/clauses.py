@@ -374,14 +374,17 @@ def _past_dateline(subj: Token) -> Token:
     """``London, England -- The team lost ...``: the subject, not the dateline's place.
 
     The parser makes a dateline's place, at the start of the sentence, the subject and
-    the real subject after the dash its apposition.
+    the real subject after the dash its apposition. An apposition closed by a second dash
+    before the verb is an aside about the place, which is the subject ("Poland - a large
+    EU member - has requested more time").
     """
     if subj.ent_type_ not in DATELINE_TYPES or not subj.is_sent_start:
         return subj
     doc = subj.doc
     for c in kids(subj):
         if c.dep_ == "appos" and any(doc[k].text in DASHES for k in range(subj.i + 1, c.left_edge.i)):
-            return c
+            closed = any(doc[k].text in DASHES for k in range(c.right_edge.i + 1, subj.head.i))
+            return subj if closed else c
     return subj
 
 
@@ -668,8 +671,12 @@ def negated(verb: Token) -> bool:
 
 
 def phrase_tokens(tok: Token, trim: frozenset[str] = PHRASE_TRIM_DEPS) -> list[Token]:
-    """``tok`` with its modifiers, leaving out clauses, appositions and coordination."""
-    out = [tok]
+    """``tok`` with its modifiers, leaving out clauses, appositions and coordination.
+
+    A word written with hyphens stays whole ("the 66-year-old": the parser hangs "66-year" on
+    "old" as a modifier it would otherwise leave out).
+    """
+    out = [tok, *hyphen_joined(tok)]
     trim_ids = _ids_of(trim)
     stack = [c for c in kids(tok) if c.dep not in trim_ids]
     while stack:
@@ -680,6 +687,19 @@ def phrase_tokens(tok: Token, trim: frozenset[str] = PHRASE_TRIM_DEPS) -> list[T
         nominal = is_nominal_participle(c)
         stack.extend(g for g in kids(c) if not (nominal and g.dep_ in COORDINATION_DEPS))
     return sorted(out, key=lambda t: t.i)
+
+
+def hyphen_joined(tok: Token) -> list[Token]:
+    """The other tokens of the hyphenated word ``tok`` ends or starts ("66", "-", "year", "-" of "66-year-old")."""
+    doc = tok.doc
+    start = end = tok.i
+    while start >= 2 and doc[start - 1].tag_ == "HYPH" and not doc[start - 1].whitespace_ \
+            and not doc[start - 2].whitespace_:
+        start -= 2
+    while end + 2 < len(doc) and doc[end + 1].tag_ == "HYPH" and not doc[end].whitespace_ \
+            and not doc[end + 1].whitespace_:
+        end += 2
+    return [doc[k] for k in range(start, end + 1) if k != tok.i]
 
 
 def actor_phrase_tokens(tok: Token) -> list[Token]:

@@ -18,12 +18,16 @@ from spacy.tokens import Doc, Span, Token
 
 from newsgraph.extract.events.lexicons import CLAUSE_DEPS
 from newsgraph.record import Attribution, Entity, Mention, Source, TimeExpression
-from newsgraph.vocab.parse import TOPIC_SUBJECT_DEPS
+from newsgraph.vocab.parse import NOMINAL_SUBJECT_DEPS, TOPIC_SUBJECT_DEPS
 from newsgraph.vocab.pronouns import PERSON_PRONOUN_FORMS
 
 #: Gender of the third-person pronoun forms: a pronoun never takes up a mention that is a pronoun of the other.
 _PRONOUN_GENDER = {"he": "m", "him": "m", "his": "m", "himself": "m", "she": "f", "her": "f", "hers": "f",
                    "herself": "f"}
+
+
+#: How many sentences back an epithet ("the singer") looks for the person it stands for, as for a speaker.
+EPITHET_WINDOW_SENTENCES = 3
 
 
 @dataclass(frozen=True)
@@ -68,6 +72,8 @@ class DocContext:
     own_tokens_cache: dict[int, list[Token]] = field(default_factory=dict)
     #: Per time expression id, the clause it dates (None: it describes a noun), asked once per token it covers.
     clause_of_time: dict[str, Token | None] = field(default_factory=dict)
+    #: Per embedded post: its words' character span and its signature's date (built on first use, ``dates``).
+    post_dates: list[tuple[int, int, TimeExpression]] | None = None
     _cues: list[tuple[int, int]] | None = None
 
     @classmethod
@@ -214,6 +220,28 @@ class DocContext:
                 return m
         return candidates[-1]
 
+    def epithet_antecedent(self, head: Token) -> EntityMention | None:
+        """The person an epithet ("the singer", "the 25-year-old") stands for: the latest person named as a
+        clause subject in the sentences before (``EPITHET_WINDOW_SENTENCES``), when no other person named
+        so far carries the epithet's noun as a title (then the epithet may be theirs).
+
+        Named in an earlier sentence only: in "X said the mayor was tired" the mayor is someone else.
+        """
+        bounds = self.sent_bounds or [(0, len(self.doc))]
+        k = next((n for n, (s, e) in enumerate(bounds) if s <= head.i < e), 0)
+        floor, sent_start = bounds[max(0, k - EPITHET_WINDOW_SENTENCES)][0], bounds[k][0]
+        subjects = [m for m in self.person_mentions if floor <= m.start and m.end <= sent_start
+                    and m.mention.kind == "name" and _is_subject(self.doc[m.start : m.end].root)]
+        if not subjects:
+            return None
+        ref = subjects[-1]
+        lemma = head.lemma_.lower()
+        titled = {m.entity.id for m in self.person_mentions if m.start < head.i
+                  and any(lemma in t.lower().split() for t in m.entity.titles)}
+        if titled - {ref.entity.id}:
+            return None
+        return ref
+
     # -- times ---------------------------------------------------------------
 
     def time_at(self, token: Token) -> TimeExpression | None:
@@ -271,6 +299,11 @@ class _TokenIndex:
         if first >= last:
             return None
         return first, last
+
+
+def _is_subject(root: Token) -> bool:
+    """A clause subject, or a name in apposition to one ("The party's leader, Jo Dale, welcomed it")."""
+    return root.dep_ in NOMINAL_SUBJECT_DEPS or (root.dep_ == "appos" and root.head.dep_ in NOMINAL_SUBJECT_DEPS)
 
 
 def _mention_head(span: Span) -> Token:

@@ -40,6 +40,7 @@ from newsgraph.extract.events.relations import relations as find_relations
 from newsgraph.extract.events.salience import mark_main
 from newsgraph.extract.failures import gave_up
 from newsgraph.record import Attribution, Entity, Event, Modality, Offsets, Relation, Source, TimeExpression
+from newsgraph.vocab.epithets import AGE_EPITHET_RE, EPITHET_NOUNS
 from newsgraph.vocab.parse import (
     AUX_DEPS,
     CONTENT_CLAUSE_DEPS,
@@ -274,12 +275,45 @@ def _actor(ctx: DocContext, tok: Token | None, verb: Token) -> tuple[EntityMenti
     if not lo <= tok.i <= hi:
         phrase = [t for t in phrase if not lo <= t.i <= hi]
     found = ctx.entity_at(tok) or ctx.entity_in(phrase, head=tok)
+    found = _apposed_name(ctx, tok, found) or found
+    if found is None and _is_epithet(ctx, tok):
+        found = ctx.epithet_antecedent(tok)
     text = _text(ctx, phrase)
     if text is None or text.lower() in BARE_DETERMINERS:
         text = tok.text  # the phrase was cut at a quote mark: "the “open borders” mess" → "the"
     if not any(ch.isalpha() for ch in text):
         return None, None
     return found, text
+
+
+def _apposed_name(ctx: DocContext, tok: Token, found: EntityMention | None) -> EntityMention | None:
+    """The name an apposition gives a described actor: "Another union, the United Farm Workers, endorsed ...".
+
+    Only when the actor's own head is no name (a description, or a phrase whose entity is a
+    modifier: "Christie's former chief of staff, Bridget Kelly, pleaded" is Kelly, not Christie).
+    """
+    if found is not None and found.start <= tok.i < found.end and found.mention.kind == "name":
+        return None
+    for c in cl.kids(tok):
+        if c.dep_ != "appos":
+            continue
+        named = ctx.mentions_by_token.get(c.i)
+        if named is not None and named.mention.kind == "name" and named.entity.type in AGENT_TYPES:
+            return named
+    return None
+
+
+def _is_epithet(ctx: DocContext, tok: Token) -> bool:
+    """ "the singer", "the 25-year-old": a definite singular person noun standing for someone named before.
+
+    Not when the phrase names a person or a body of its own ("the chairman of the Bar Council").
+    """
+    phrase = cl.phrase_tokens(tok)
+    if phrase[0].lower_ != "the" or any(t.i in ctx.mentions_by_token for t in cl.actor_phrase_tokens(tok)):
+        return False
+    if AGE_EPITHET_RE.search(_text(ctx, phrase) or ""):
+        return True  # "the 66-year-old", whose head the tagger may call an adjective
+    return tok.pos_ == "NOUN" and tok.tag_ == "NN" and tok.lemma_.lower() in EPITHET_NOUNS
 
 
 def _resolved_text(found: EntityMention) -> str:

@@ -9,7 +9,17 @@ expression the text ties to it, and ``date_reason`` says how it was tied:
   for a past-tense event with no time of its own (not the date of a reporting
   verb: "police said on Monday the suspect fled" does not date the flight);
 - ``context``: an earlier time the text points back to ("during the runoff"
-  after "the 2019 primary"; "soon after she arrived ...", dated itself).
+  after "the 2019 primary"; "soon after she arrived ...", "after meeting allies
+  last month, she signalled ...", dated itself), or the date an embedded post's
+  signature gives its words ("… — Jane Roe (@jroe) May 4, 2017" dates what the
+  post reports, and its "on Monday" is the Monday seen from May 4, 2017, even on
+  a page without a publication date).
+
+A day said of the clause's object ("announced a recall on Jan. 13", "named the
+plant as the source of the outbreak on Jan. 9") dates the clause when the clause
+has no time of its own: a news clause puts its day last, after its object, and
+the parser hangs it on the nearest noun. A phase participle ("steered trades to
+the firms, beginning in early 2014") gives the clause the time it began.
 
 Times that describe a noun ("the floods of the 1990s", "the 2019 primary")
 date that noun, not the clause's event, so they are not used for the clause.
@@ -28,6 +38,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 from dataclasses import dataclass
+from datetime import date
 
 from spacy.tokens import Span, Token
 
@@ -44,8 +55,16 @@ from newsgraph.extract.events.lexicons import (
     TEMPORAL_PREPS,
     TIME_MODIFIER_DEPS,
 )
+from newsgraph.extract.time.normalize import normalize
 from newsgraph.record import TimeExpression
-from newsgraph.vocab.parse import DETERMINER_DEPS, NOUN_CLAUSE_DEPS, OBJECT_DEPS, VERBAL_POS
+from newsgraph.vocab.parse import (
+    DETERMINER_DEPS,
+    NOMINAL_SUBJECT_DEPS,
+    NOUN_CLAUSE_DEPS,
+    OBJECT_DEPS,
+    PAST_TAGS,
+    VERBAL_POS,
+)
 
 #: How many sentences back a "during the runoff" may look for the runoff's date.
 CONTEXT_SENTENCES = 5
@@ -67,6 +86,32 @@ EARLY_END_DAY = 10
 RE_MONTH_VALUE = re.compile(r"^(\d{4})-(\d{2})(?:-(\d{2}))?$")
 #: Calendar units a fiscal period is dated by: months per unit, and the TIMEX3 letter (none for a year).
 CALENDAR_UNITS = {3: (3, "Q"), 6: (6, "H"), 12: (12, "")}
+
+
+#: Nouns a time modifier can make a time frame of: a common noun or a named occasion ("the State of the Union").
+FRAME_NOUN_POS = frozenset({"NOUN", "PROPN"})
+#: Relative words that put a clause inside the occasion its noun names ("the address, in which he urged ...").
+FRAME_RELATIVES = frozenset({"which", "whom"})
+#: Prepositions of a day ("on Jan. 13") that, hung on the clause's object, still date the clause.
+DAY_PREPS = frozenset({"on"})
+#: How a bare day ("Friday", no "on") hangs on a noun.
+BARE_DAY_DEPS = frozenset({"npadvmod", "tmod"})
+#: A value precise to the day (a time of day may follow): what "on" introduces.
+RE_DAY_VALUE = re.compile(r"^\d{4}-\d{2}-\d{2}")
+#: Participles that say when the clause's event began or ended ("..., beginning in early 2014").
+PHASE_LEMMAS = frozenset({"begin", "start"})
+#: Clause relations a phase participle hangs on its verb by.
+PHASE_DEPS = frozenset({"advcl", "xcomp", "acl", "conj"})
+#: Tags of a verb in the simple present ("is", "owns"): a reported state at the time of the report.
+PRESENT_TAGS = frozenset({"VBZ", "VBP"})
+#: How many sentences back a past main clause may look for the dated sentence its story goes on from.
+CONTINUATION_SENTENCES = 2
+#: A year counted from the publication date the time stage did not have: "this year" REF+P0Y, "last year" REF-P1Y.
+RE_YEAR_OFFSET = re.compile(r"^REF[+-]P\d+Y$")
+#: A calendar year value.
+RE_YEAR_VALUE = re.compile(r"^\d{4}$")
+#: A relative value the time stage kept for want of an anchor: a weekday, a month without a year, a distance.
+RE_RELATIVE_VALUE = re.compile(r"^(XXXX|REF-)")
 
 
 @dataclass(frozen=True)
@@ -116,8 +161,9 @@ def _attached_clause(ctx: DocContext, time: TimeExpression) -> Token | None:
         return head
     if head.pos_ == "ADP" and head.lower_ in TEMPORAL_PREPS:
         return _verb_above_prep(head)
-    if head.pos_ == "NOUN" and root.dep_ in TIME_MODIFIER_DEPS:
-        # "during her April hearing", "in the tour last year": the noun is itself a time frame.
+    if head.pos_ in FRAME_NOUN_POS and root.dep_ in TIME_MODIFIER_DEPS:
+        # "during her April hearing", "in the tour last year", "in his February State of the Union
+        # address": the noun (a common noun or a named occasion) is itself a time frame.
         prep = head.head
         if head.dep_ == "pobj" and prep.lower_ in TEMPORAL_PREPS and prep is not head:
             return _verb_above_prep(prep)
@@ -182,23 +228,218 @@ def date_event(ctx: DocContext, verb: Token, sent: Span, *, past: bool) -> Datin
             return fiscal[0]
     if dating is not None:
         return dating
-    dating = _context_dating(ctx, verb, sent)
+    dating = _object_day_dating(ctx, verb) or _context_dating(ctx, verb, sent)
     if dating is not None:
         return dating
     if past:
         dating = _sentence_dating(ctx, verb, sent)
         if dating is not None:
             return dating
+    post = _post_signature(ctx, verb.idx)
+    if post is not None:
+        return Dating(post.id, date_value(post), "context")
+    dating = _report_dating(ctx, verb)
+    if dating is not None:
+        return dating
+    if past:
+        dating = _continuation_dating(ctx, verb, sent)
+        if dating is not None:
+            return dating
     return UNDATED
+
+
+def _continuation_dating(ctx: DocContext, verb: Token, sent: Span) -> Dating | None:
+    """The time of the dated past sentence a main clause in the simple past goes on from.
+
+    "In 2013, the host pressed him on the deal. He rose from his chair mid-interview.": a past
+    main clause whose sentence names no date of its own continues the story of the dated past
+    clause before it, also across up to ``CONTINUATION_SENTENCES`` undated simple-past sentences
+    ("Congress approved the rise in 2007. It was tied to tax breaks. The package was signed by
+    the president."). Only from and through main clauses in the simple past (not "would cut ...
+    by the end of 2011"), and never for a reporting verb, whose date is its own.
+    """
+    if not _simple_past(verb) or verb.lemma_.lower() in REPORTING_VERBS or not _main_clause(verb):
+        return None
+    if _dates_said(ctx, sent.start, sent.end):
+        return None  # the sentence says its own dates: not a continuation of another's
+    k = next((n for n, (start, _end) in enumerate(ctx.sent_bounds) if start == sent.start), 0)
+    for back in range(1, CONTINUATION_SENTENCES + 1):
+        if k - back < 0:
+            return None
+        start, end = ctx.sent_bounds[k - back]
+        prev = ctx.doc[start].sent.root
+        if not _simple_past(prev):
+            return None  # the story stops at a sentence that is not told in the past
+        if _dates_said(ctx, start, end):
+            dating = _clause_dating(ctx, prev, MAX_DEPTH) or _object_day_dating(ctx, prev)
+            if dating is None or dating.date is None:
+                return None
+            return Dating(dating.time, dating.date, "context")
+    return None
+
+
+def _simple_past(verb: Token) -> bool:
+    """ "rose", "was signed": a verb in the simple past, active or passive, with no other auxiliary."""
+    auxes = [c for c in kids(verb) if c.dep_ in ("aux", "auxpass")]
+    if verb.tag_ == "VBD":
+        return not auxes
+    return verb.tag_ == "VBN" and len(auxes) == 1 and auxes[0].dep_ == "auxpass" and auxes[0].tag_ == "VBD"
+
+
+def _dates_said(ctx: DocContext, start: int, end: int) -> bool:
+    """Whether tokens ``[start, end)`` hold a time that says when (not a duration or a set)."""
+    positions = ctx.between(ctx.time_positions, start, end)
+    return any(ctx.times_by_token[i].type not in ("DURATION", "SET") for i in positions)
+
+
+def _report_dating(ctx: DocContext, verb: Token) -> Dating | None:
+    """The date of a statement, for what it reports as so at the time it was made.
+
+    "Last month, the paper reported that the groups have begun using the slogan": a report
+    dated by its own clause dates a reported clause in the present perfect or the present,
+    which says how things stood when it was made. A reported simple past ("said on Monday
+    the suspect fled") may lie any time before the statement and stays undated.
+    """
+    if verb.dep_ != "ccomp" or verb.head.i == verb.i or verb.head.lemma_.lower() not in REPORTING_VERBS:
+        return None
+    auxes = [c for c in kids(verb) if c.dep_ in ("aux", "auxpass")]
+    if any(a.tag_ == "MD" or a.tag_ == "VBD" for a in auxes):
+        return None  # "would", "will", "had", "was": not how things stood at the statement
+    perfect = verb.tag_ == "VBN" and any(a.lemma_.lower() == "have" for a in auxes)
+    present = verb.tag_ in PRESENT_TAGS or (verb.tag_ == "VBG" and bool(auxes))
+    if not (perfect or present):
+        return None
+    dating = _clause_dating(ctx, verb.head, MAX_DEPTH)
+    if dating is None or dating.date is None:
+        return None
+    return Dating(dating.time, dating.date, "context")
+
+
+def _main_clause(verb: Token) -> bool:
+    """Whether ``verb`` heads its sentence, or a clause coordinated with the one that does."""
+    top = verb
+    for _ in range(MAX_DEPTH):
+        if top.dep_ != "conj" or top.head.i == top.i:
+            break
+        top = top.head
+    return top.dep_ == "ROOT"
+
+
+def _object_day_dating(ctx: DocContext, verb: Token) -> Dating | None:
+    """The day an "on" phrase (or a bare day) gives a noun of the clause's object, for a clause with no time
+    of its own.
+
+    "announced a limited recall on Jan. 13": the parser hangs the day on "recall", but a news
+    clause names its day after its object, so the day is the announcing's. Only a day ("on"
+    and a value to the day) and never a noun of the subject ("the attack on Monday killed").
+    """
+    for tok in _own_tokens(ctx, verb):
+        time = ctx.time_at(tok)
+        if time is None or time.role == "publication" or not RE_DAY_VALUE.match(time.value or ""):
+            continue
+        root = time_root(ctx, time)
+        if root is None or root.i != tok.i:
+            continue
+        if root.dep_ == "pobj" and root.head.lower_ in DAY_PREPS:
+            noun = root.head.head
+        elif root.dep_ in BARE_DAY_DEPS:  # "offered a view of the race Friday": a bare day, no "on"
+            noun = root.head
+        else:
+            continue
+        if noun.pos_ not in ("NOUN", "PROPN") or noun.i == verb.i:
+            continue
+        path = [noun, *noun.ancestors]
+        below = path[: next((k for k, a in enumerate(path) if a.i == verb.i), len(path))]
+        if len(below) == len(path) or any(a.dep_ in NOMINAL_SUBJECT_DEPS for a in below):
+            continue
+        value = date_value(time)
+        if value is not None:
+            return Dating(time.id, value, "clause")
+    return None
+
+
+# -- embedded posts ------------------------------------------------------------
+
+
+def _post_signature(ctx: DocContext, char: int) -> TimeExpression | None:
+    """The dated signature of the embedded post whose words hold character ``char``, if any.
+
+    A post (a tweet) is signed "— Jane Roe (@jroe) May 4, 2017": the date it was posted, said in
+    the text, is the date of what it reports when its words give none.
+    """
+    if ctx.post_dates is None:
+        ctx.post_dates = _post_dates(ctx)
+    for start, end, time in ctx.post_dates:
+        if start <= char < end:
+            return time
+    return None
+
+
+def _post_dates(ctx: DocContext) -> list[tuple[int, int, TimeExpression]]:
+    """Per embedded post of a social source: its words' character span and the full date of its signature."""
+    times = sorted({t.id: t for t in ctx.times_by_token.values()}.values(), key=lambda t: t.start)
+    out = []
+    for attr in ctx.attributions:
+        source = ctx.sources.get(attr.source or "")
+        if source is None or source.handle is None or attr.cue is None:
+            continue
+        signed = [t for t in times if attr.cue.start <= t.start < attr.cue.end and t.role != "publication"
+                  and RE_DAY_VALUE.match(t.value or "")]
+        if signed:
+            out.append((attr.content.start, attr.content.end, signed[-1]))
+    return out
+
+
+def _year_from_posts(ctx: DocContext, time: TimeExpression) -> Dating | None:
+    """A year counted from an unknown "now" ("this year", "last year") on a page that embeds dated posts.
+
+    The time stage keeps such a year relative when the page has no publication date; a page is
+    written after the posts it embeds, and a year back from the latest of them is the same year
+    unless the page is a year or more older than that, so only years are read so, never days.
+    """
+    if not RE_YEAR_OFFSET.match(time.value or ""):
+        return None
+    if ctx.post_dates is None:
+        ctx.post_dates = _post_dates(ctx)
+    if not ctx.post_dates:
+        return None
+    latest = max((post for _s, _e, post in ctx.post_dates), key=lambda t: t.value or "")
+    _, value, _ = normalize(time.text, date.fromisoformat((latest.value or "")[:10]))
+    if value is None or not RE_YEAR_VALUE.match(value):
+        return None
+    return Dating(time.id, value, "context")
+
+
+def _post_anchored(ctx: DocContext, time: TimeExpression, verb: Token) -> Dating | None:
+    """A relative time inside a post ("on Monday"), read from the post's own date (the text's anchor)."""
+    if not RE_RELATIVE_VALUE.match(time.value or ""):
+        return None
+    post = _post_signature(ctx, time.start)
+    if post is None:
+        return None
+    anchor = date.fromisoformat((post.value or "")[:10])
+    tense = "past" if verb.tag_ in PAST_TAGS else ("future" if verb.tag_ in ("VB", "VBG") else None)
+    _, value, _ = normalize(time.text, anchor, tense)
+    if value is None or not RE_DATE_VALUE.match(value):
+        return None
+    return Dating(time.id, value, "context")
 
 
 def _clause_dating(ctx: DocContext, verb: Token, depth: int = 0) -> Dating | None:
     times = clause_times(ctx, verb)
+    if not times:
+        times = [t for c in kids(verb) if c.dep_ in PHASE_DEPS and c.lemma_.lower() in PHASE_LEMMAS
+                 and c.tag_ == "VBG" and not any(k.dep_ in NOMINAL_SUBJECT_DEPS for k in kids(c))
+                 for t in clause_times(ctx, c)]
     if times:
         for time in times:
             value = date_value(time)
             if value is not None:
                 return Dating(time.id, value, "clause")
+        for time in times:
+            anchored = _post_anchored(ctx, time, verb) or _year_from_posts(ctx, time)
+            if anchored is not None:
+                return anchored
         return Dating(times[0].id, None, None)  # a duration or unresolved time: no date, no guessing
     if depth >= MAX_DEPTH:
         return None
@@ -232,6 +473,16 @@ def _context_dating(ctx: DocContext, verb: Token, sent: Span) -> Dating | None:
             anchored = _clause_dating(ctx, c, MAX_DEPTH)
             if anchored is not None and anchored.date is not None:
                 return Dating(anchored.time, anchored.date, "context")
+        # "after meeting allies in Scotland last month, Gates signaled ...": a gerund under the anchor word.
+        if c.dep_ == "prep" and c.lower_ in ANCHOR_MARKS:
+            for g in (k for k in kids(c) if k.dep_ == "pcomp" and k.tag_ == "VBG"):
+                anchored = _clause_dating(ctx, g, MAX_DEPTH)
+                if anchored is not None and anchored.date is not None:
+                    return Dating(anchored.time, anchored.date, "context")
+    # "his February address, in which he urged ...": the date of the occasion the clause is inside.
+    framed = _frame_relative_dating(ctx, verb)
+    if framed is not None:
+        return framed
     # "during the runoff": the date the text gave that runoff before.
     for prep in (c for c in kids(verb) if c.dep_ == "prep" and c.lower_ in TEMPORAL_PREPS):
         for noun in (c for c in kids(prep) if c.dep_ == "pobj"):
@@ -242,6 +493,43 @@ def _context_dating(ctx: DocContext, verb: Token, sent: Span) -> Dating | None:
             found = _earlier_dated_noun(ctx, family, sent, noun.i)
             if found is not None:
                 return Dating(found.id, date_value(found), "context")
+    return None
+
+
+def _frame_relative_dating(ctx: DocContext, verb: Token) -> Dating | None:
+    """The date of the occasion an "in which" clause is inside: the relative's noun's, or its clause's.
+
+    The parser hangs "in which" clauses on the noun ("the address, in which he urged") or, after a
+    comma, on the clause the noun is in; either way the occasion's date dates what happened in it.
+    """
+    for prep in (c for c in kids(verb) if c.dep_ == "prep" and c.lower_ in TEMPORAL_PREPS):
+        if not any(c.dep_ == "pobj" and c.lower_ in FRAME_RELATIVES for c in kids(prep)):
+            continue
+        head = verb.head
+        if head.i == verb.i:
+            return None
+        dating = _noun_frame_dating(ctx, head) if head.pos_ in FRAME_NOUN_POS else None
+        if dating is None and head.pos_ in FRAME_NOUN_POS and head.head.pos_ in VERBAL_POS:
+            dating = _clause_dating(ctx, head.head, MAX_DEPTH)
+        if dating is None and head.pos_ in VERBAL_POS:
+            dating = _clause_dating(ctx, head, MAX_DEPTH)
+        if dating is not None and dating.date is not None:
+            return Dating(dating.time, dating.date, "context")
+        return None
+    return None
+
+
+def _noun_frame_dating(ctx: DocContext, noun: Token) -> Dating | None:
+    """A time that modifies ``noun`` itself ("the April hearing", "the meeting last week")."""
+    for tok in noun.subtree:
+        time = ctx.time_at(tok)
+        if time is None:
+            continue
+        root = time_root(ctx, time)
+        if root is not None and root.head.i == noun.i and root.dep_ in TIME_MODIFIER_DEPS:
+            value = date_value(time)
+            if value is not None:
+                return Dating(time.id, value, "context")
     return None
 
 

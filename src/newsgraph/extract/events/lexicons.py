@@ -137,7 +137,7 @@ EVENT_NOUN_FAMILIES: dict[str, str] = {
     **dict.fromkeys(("crisis", "pandemic", "outbreak", "recession", "storm", "hurricane"), "crisis"),
 }
 #: Subordinators that tie an event to the time of another ("soon after she arrived ...").
-ANCHOR_MARKS = frozenset({"after", "before", "when", "as", "while", "since", "once"})
+ANCHOR_MARKS = frozenset({"after", "before", "when", "as", "while", "since", "once", "upon"})
 
 #: Entity types that can act or be acted on.
 AGENT_TYPES = frozenset({"PERSON", "ORG", "GPE", "NORP", "LOC", "FAC"})
