@@ -18,7 +18,25 @@ def _at(text: str, word: str, nth: int = 0) -> int:
 def test_org_kind_from_name_words():
     assert org_kind(frozenset({"labour", "party"})) == "party"
     assert org_kind(frozenset({"house", "budget", "committee"})) == "body"
-    assert org_kind(frozenset({"acme", "motors"})) == "company"
+    assert org_kind(frozenset({"acme", "motors", "corp"})) == "company"
+    assert org_kind(frozenset({"fairview", "rovers"})) == "club"
+    assert org_kind(frozenset({"acme", "motors"})) == "unknown"  # a company, a club or a band
+
+
+def test_the_band_is_the_band_named_before(parse):
+    text = ("The band Kestrel Road played two shows in Leeds on Friday. Fans said the band sounded tired "
+            "after a long tour.")
+    found = entities(parse(text))
+    assert owner(found, "the band", text.index("the band")) is named(found, "Kestrel Road")
+
+
+def test_a_club_of_no_stated_kind_takes_the_club_but_not_the_ministry(parse):
+    text = ("Dunmore Athletic sacked their manager on Monday after five defeats. The club said a new manager "
+            "would be named soon. The ministry said nothing.")
+    found = entities(parse(text))
+    club = owner(found, "The club", text.index("The club"))
+    assert club is not None and club.name == "Dunmore Athletic"
+    assert owner(found, "The ministry", text.index("The ministry")) is None
 
 
 def test_quote_runs():

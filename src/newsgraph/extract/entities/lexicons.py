@@ -264,7 +264,8 @@ ORG_KIND_NOUNS: dict[str, str] = {
                      "bank", "lender", "insurer", "retailer", "airline", "carrier", "conglomerate",
                      "giant", "business", "operator", "brewer", "producer", "supplier", "developer",
                      "corporation", "multinational", "startup", "start-up", "chain", "group",
-                     "broadcaster", "network", "publisher", "studio", "exchange", "fund", "cartel"),
+                     "broadcaster", "network", "publisher", "studio", "exchange", "fund", "cartel",
+                     "broker", "miner", "label", "channel", "website", "supermarket", "drugmaker", "outfit"),
                     "company"),
     **dict.fromkeys(("party", "opposition"), "party"),
     **dict.fromkeys(("ministry", "department", "office", "agency", "board", "commission", "committee",
@@ -275,8 +276,13 @@ ORG_KIND_NOUNS: dict[str, str] = {
     **dict.fromkeys(("campaign",), "campaign"),
     **dict.fromkeys(("plant", "factory"), "facility"),
     **dict.fromkeys(("charity", "organisation", "organization", "alliance", "coalition", "bloc",
-                     "association", "federation", "foundation", "club", "team"), "other"),
+                     "association", "federation", "foundation"), "other"),
+    **dict.fromkeys(("club", "team", "side", "squad"), "club"),
+    **dict.fromkeys(("band", "duo", "trio", "quartet"), "band"),
 }  # fmt: skip
+#: Kinds a name with no word of its kind (``ORG_NAME_KINDS``) and no kind noun beside it may be: an
+#: unknown "Portishead" or "Tottenham" may be the article's band, club or company, not its ministry.
+UNKNOWN_ORG_KINDS = frozenset({"company", "other", "club", "band", "media"})
 #: Nouns that, written right before a name, say it is an organisation's ("carmaker Volvo", "bookmaker
 #: William Hill", "hedge funds TCI and Atticus"). Not "maker", "publisher" or "producer": "film maker
 #: Ken Loach" and "publisher Jo Dale" are people.
@@ -284,11 +290,12 @@ ORG_CUE_NOUNS = frozenset({
     "company", "firm", "bank", "carmaker", "automaker", "chipmaker", "bookmaker", "retailer", "supermarket",
     "airline", "insurer", "lender", "broadcaster", "conglomerate", "newspaper", "tabloid", "magazine", "website",
     "watchdog", "regulator", "charity", "fund", "funds", "brand", "label", "network", "union", "club", "group",
+    "band",
 })
 
 #: Kinds of organisation any of whose members a noun may name: "the group" may be a company or a party.
 ORG_KIND_ALSO: dict[str, frozenset[str]] = {
-    "group": frozenset({"company", "party", "other", "media"}),
+    "group": frozenset({"company", "party", "other", "media", "band"}),
     "body": frozenset({"body", "union", "other"}),
     "organisation": frozenset({"company", "body", "union", "other", "party"}),
     "organization": frozenset({"company", "body", "union", "other", "party"}),
@@ -312,7 +319,9 @@ ORG_NAME_KINDS: dict[str, str] = {
     **dict.fromkeys(("campaign",), "campaign"),
     **dict.fromkeys(("plant", "factory", "works"), "facility"),
     **dict.fromkeys(("society", "trust", "foundation", "association", "charity", "federation", "alliance",
-                     "coalition", "league", "club"), "other"),
+                     "coalition", "league"), "other"),
+    **dict.fromkeys(("club", "fc", "rovers", "wanderers"), "club"),
+    **dict.fromkeys(("band",), "band"),
 }  # fmt: skip
 #: Nouns for a country's government: a description of the country itself ("the government", "the regime").
 GOVERNMENT_NOUNS = frozenset({"government", "administration", "regime", "executive", "cabinet"})

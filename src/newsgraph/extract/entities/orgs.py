@@ -31,6 +31,7 @@ from spacy.tokens import Doc, Token
 from newsgraph.extract.entities import coref
 from newsgraph.extract.entities.coref import token_strings
 from newsgraph.extract.entities.lexicons import (
+    CORPORATE_SUFFIXES,
     GOVERNMENT_NOUNS,
     GROUP_MIN_MENTIONS,
     GROUP_NOUNS,
@@ -40,6 +41,7 @@ from newsgraph.extract.entities.lexicons import (
     ORG_KIND_NOUNS,
     ORG_NAME_KINDS,
     PERSON_ORG_NOUNS,
+    UNKNOWN_ORG_KINDS,
 )
 from newsgraph.vocab.parse import NOMINAL_SUBJECT_DEPS, PLURAL_NOUN_TAGS
 from newsgraph.vocab.pronouns import NEUTER_PRONOUN_FORMS, PLURAL_PRONOUN_FORMS
@@ -65,6 +67,8 @@ D_DISTANCE = 1.0
 D_SUBJECT = 0.5
 D_FREQUENCY = 0.3
 D_NAMED_KIND = 2.0
+#: The kind of an organisation whose name and context say nothing of it.
+UNKNOWN_KIND = "unknown"
 #: Mentions a country needs to be "the government"'s country without a nearer cue.
 GOVERNMENT_MIN_MENTIONS = 2
 #: Verbs whose passive subject "it" is an expletive ("it is thought that ...").
@@ -99,11 +103,19 @@ class Result:
 
 
 def org_kind(words: frozenset[str]) -> str:
-    """The kind of organisation its name's words give ("Labour Party" → party); a company otherwise."""
-    for word in words:
-        if word in ORG_NAME_KINDS:
-            return ORG_NAME_KINDS[word]
-    return "company"
+    """The kind of organisation its name's words give ("Labour Party" → party, "Acme Corp" → company).
+
+    A kind noun written beside the name counts as one of its words ("band Portishead"). With none of
+    them the kind is unknown: the name may be a company, a club or a band, but not a ministry or a party.
+    """
+    ordered = sorted(words)
+    for kinds in (ORG_NAME_KINDS, ORG_KIND_NOUNS):
+        kind = next((kinds[word] for word in ordered if word in kinds), None)
+        if kind is not None:
+            return kind
+    if words & CORPORATE_SUFFIXES:
+        return "company"
+    return UNKNOWN_KIND
 
 
 def _compatible(noun: str, org: Org) -> bool:
@@ -115,7 +127,10 @@ def _compatible(noun: str, org: Org) -> bool:
         return ORG_KIND_NOUNS[noun] == "facility"
     if org.label != "ORG":
         return False
-    return org.kind in ORG_KIND_ALSO.get(noun, frozenset({ORG_KIND_NOUNS[noun]}))
+    kinds = ORG_KIND_ALSO.get(noun, frozenset({ORG_KIND_NOUNS[noun]}))
+    if org.kind == UNKNOWN_KIND:
+        return bool(kinds & UNKNOWN_ORG_KINDS)
+    return org.kind in kinds
 
 
 def _expletive(token: Token) -> bool:
@@ -147,6 +162,18 @@ def _appositive_kinds(doc: Doc, spans: list[tuple[int, int]]) -> frozenset[str]:
             if child.dep_ == "appos" and child.i >= e and child.lower_ in ORG_KIND_NOUNS:
                 kinds.add(child.lower_)
     return frozenset(kinds)
+
+
+def _prenominal_kind(doc: Doc, spans: list[tuple[int, int]]) -> str | None:
+    """The kind a noun right before the name gives ("TV network Fox", "the band Portishead"), if any.
+
+    A weaker cue than an appositive: it says what kind the organisation is, not that a later
+    description repeats it, so it gives the kind only.
+    """
+    for s, _ in spans:
+        if s > 0 and doc[s - 1].is_lower and doc[s - 1].pos_ == "NOUN" and doc[s - 1].lower_ in ORG_KIND_NOUNS:
+            return ORG_KIND_NOUNS[doc[s - 1].lower_]
+    return None
 
 
 def _cleft_focus(node: Token) -> bool:
@@ -240,7 +267,10 @@ class OrgResolver:
             if label not in ORG_LABELS or not spans:
                 continue
             words = frozenset(t.lower_ for s, e in spans for t in doc[s:e]) | _appositive_kinds(doc, spans)
-            self.orgs[gi] = Org(label=label, kind=org_kind(words), words=words, count=len(spans))
+            kind = org_kind(words)
+            if kind == UNKNOWN_KIND:
+                kind = _prenominal_kind(doc, spans) or kind
+            self.orgs[gi] = Org(label=label, kind=kind, words=words, count=len(spans))
             self.events += [(e - 1, gi) for s, e in spans]
         self.n_known = len(labels)
         self._groups()
