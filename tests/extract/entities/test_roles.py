@@ -92,3 +92,16 @@ def test_an_office_is_not_the_subject_of_its_own_sentence(parse):
     found = entities(parse(text))
     assert owner(found, "the mayor", text.index("the mayor")) is not named(found, "Tom Berger")
 
+
+
+def test_an_arts_title_before_the_name_makes_the_role(parse):
+    text = ("A film about singer Marla Quist will open the festival in May. It follows the singer through "
+            "a year of touring.")
+    found = entities(parse(text))
+    assert owner(found, "the singer", text.index("the singer")) is named(found, "Marla Quist")
+
+
+def test_a_possessor_in_an_appositive_gives_no_title(parse):
+    text = "Ona Brandt, the senator's sister, said the museum would open in June."
+    found = entities(parse(text))
+    assert named(found, "Ona Brandt").titles == []

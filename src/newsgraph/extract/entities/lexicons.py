@@ -56,6 +56,13 @@ TITLE_HEADS = frozenset({
     "spokespeople", "clerk", "registrar", "referee", "umpire", "midfielder", "striker",
     "defender", "goalkeeper", "quarterback", "pitcher", "batsman", "bowler", "skipper",
     "all-rounder", "forward", "guard", "champion",
+    # the arts, entertainment and sport: "singer George Michael", "the guitarist", "winger Jo Dale"
+    "singer", "guitarist", "drummer", "bassist", "vocalist", "frontman", "frontwoman", "rapper", "musician",
+    "composer", "conductor", "pianist", "violinist", "actor", "actress", "comedian", "presenter", "novelist",
+    "author", "writer", "playwright", "poet", "screenwriter", "film-maker", "filmmaker", "star", "designer",
+    "dancer", "choreographer", "photographer", "artist", "player", "winger", "fly-half", "scrum-half",
+    "flanker", "full-back", "playmaker", "sprinter", "hurdler", "athlete", "runner", "cyclist", "golfer",
+    "boxer", "jockey", "driver", "keeper",
 })
 
 #: Words that may stand before a title head inside the title ("Deputy Finance Minister").

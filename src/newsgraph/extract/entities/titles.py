@@ -224,7 +224,9 @@ def appositive_titles(doc: Doc, start: int, end: int) -> list[Title]:
             k + 1 >= len(doc) or doc[k + 1].pos_ not in NOMINAL_POS
         )):
             k += 1
-        if k < limit and _appositive_head_ok(doc[k]):
+        # "Jo Dale, the guitarist's sister": a possessor is not the head, and the person is not what it names.
+        possessor = k + 1 < len(doc) and bool(RE_POSSESSIVE.match(doc[k + 1].text))
+        if k < limit and not possessor and _appositive_head_ok(doc[k]):
             title = _chunk_title(doc, doc[k], j + 1)
             if title:
                 found.append(title)
