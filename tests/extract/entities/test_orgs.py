@@ -239,3 +239,23 @@ def test_a_leaders_government_is_the_countrys(parse):
             "President Omar Haddad's government has said it wants to cut spending.")
     found = entities(parse(text))
     assert owner(found, "it", text.index("it wants")) is named(found, "Kenya")
+
+
+def test_the_country_is_the_country_named_before(parse):
+    text = "Officials in Moldavia said exports fell by 4% last year. The country relies on wine sales."
+    found = entities(parse(text))
+    assert owner(found, "The country", text.index("The country")) is named(found, "Moldavia")
+
+
+def test_a_description_is_not_its_own_clauses_subject(parse):
+    text = ("Kestrel Oil bought Varna Petroleum in March. A week later Kestrel Oil sold the company to "
+            "Ostrava Energy for $2bn.")
+    found = entities(parse(text))
+    assert owner(found, "the company", text.index("the company")) is not named(found, "Kestrel Oil")
+
+
+def test_a_relative_clause_after_a_comma_keeps_the_description(parse):
+    text = ("The band Kestrel Road will play in Leeds in May. Critics said the band, which won a prize in "
+            "2001, had not toured for years.")
+    found = entities(parse(text))
+    assert owner(found, "the band", text.index("the band")) is named(found, "Kestrel Road")

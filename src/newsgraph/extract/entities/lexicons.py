@@ -285,8 +285,10 @@ ORG_KIND_NOUNS: dict[str, str] = {
     **dict.fromkeys(("charity", "organisation", "organization", "alliance", "coalition", "bloc",
                      "association", "federation", "foundation"), "other"),
     **dict.fromkeys(("club", "team", "side", "squad"), "club"),
-    **dict.fromkeys(("band", "duo", "trio", "quartet"), "band"),
+    **dict.fromkeys(("band",), "band"),
 }  # fmt: skip
+#: Nouns for a country in a definite description ("the country", "the nation"): the article's country.
+COUNTRY_NOUNS = frozenset({"country", "nation"})
 #: Kinds a name with no word of its kind (``ORG_NAME_KINDS``) and no kind noun beside it may be: an
 #: unknown "Portishead" or "Tottenham" may be the article's band, club or company, not its ministry.
 UNKNOWN_ORG_KINDS = frozenset({"company", "other", "club", "band", "media"})

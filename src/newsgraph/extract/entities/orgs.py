@@ -32,6 +32,7 @@ from newsgraph.extract.entities import coref
 from newsgraph.extract.entities.coref import token_strings
 from newsgraph.extract.entities.lexicons import (
     CORPORATE_SUFFIXES,
+    COUNTRY_NOUNS,
     GOVERNMENT_NOUNS,
     GROUP_MIN_MENTIONS,
     GROUP_NOUNS,
@@ -174,6 +175,28 @@ def _prenominal_kind(doc: Doc, spans: list[tuple[int, int]]) -> str | None:
         if s > 0 and doc[s - 1].is_lower and doc[s - 1].pos_ == "NOUN" and doc[s - 1].lower_ in ORG_KIND_NOUNS:
             return ORG_KIND_NOUNS[doc[s - 1].lower_]
     return None
+
+
+def _clause_partners(token: Token) -> set[int]:
+    """Tokens a description cannot be coreferent with: its own clause's subject and the name it is an
+    appositive of, or a possessor inside ("Baikal gave control of the company to ...": not Baikal; "MMC
+    Capital, the company's fund arm": not MMC Capital). A clause below ("Acme said the company would")
+    is no part of it.
+    """
+    partners: set[int] = set()
+    node = token
+    for _ in range(CATAPHOR_DEPTH * 2):
+        head = node.head
+        if head.i == node.i:
+            break
+        if node.dep_ == "appos":
+            partners.add(head.i)
+        if head.pos_ in ("VERB", "AUX"):
+            if node.dep_ not in NOMINAL_SUBJECT_DEPS:
+                partners.update(c.i for c in head.children if c.dep_ in NOMINAL_SUBJECT_DEPS)
+            break
+        node = head
+    return partners
 
 
 def _cleft_focus(node: Token) -> bool:
@@ -320,7 +343,8 @@ class OrgResolver:
         cursor = 0
         lowers = token_strings(self.doc, LOWER)
         wanted = [i for i, low in enumerate(lowers)
-                  if low in ORG_KIND_NOUNS or low in GOVERNMENT_NOUNS or low in NEUTER_PRONOUN_FORMS
+                  if low in ORG_KIND_NOUNS or low in GOVERNMENT_NOUNS or low in COUNTRY_NOUNS
+                  or low in NEUTER_PRONOUN_FORMS
                   or low in PLURAL_PRONOUN_FORMS]
         if not wanted:
             return self.result
@@ -333,7 +357,7 @@ class OrgResolver:
             if self.covered[i]:
                 continue
             low = lowers[i]
-            if low in ORG_KIND_NOUNS or low in GOVERNMENT_NOUNS:
+            if low in ORG_KIND_NOUNS or low in GOVERNMENT_NOUNS or low in COUNTRY_NOUNS:
                 self._description(self.doc[i])
             else:
                 self._pronoun(self.doc[i], heads)
@@ -374,9 +398,10 @@ class OrgResolver:
                 self._add(det.i, token.i + 1, "nominal", country)
                 self._note(token.i, country)
             return
-        if any(c.dep_ == "relcl" for c in token.rights) or (token.i + 1 < len(self.doc)
-                                                           and self.doc[token.i + 1].lower_ == "of"):
+        restrictive = any(c.dep_ == "relcl" and not self.doc[c.left_edge.i - 1].is_punct for c in token.rights)
+        if restrictive or (token.i + 1 < len(self.doc) and self.doc[token.i + 1].lower_ == "of"):
             return  # "the company that makes ...", "the company of X": a new one, or one named next
+            # ("the band, who won a prize in 1995": a relative clause after a comma adds, it does not pick)
         inner = {self.owners.get(k) for k in range(det.i + 1, token.i)} - {None}
         if any(self.covered[k] and k not in self.owners for k in range(det.i + 1, token.i)):
             return
@@ -392,7 +417,12 @@ class OrgResolver:
         if any((not t.is_alpha and t.text != "-") or t.pos_ == "PROPN" for t in self.doc[det.i + 1 : token.i]):
             return  # "the non-partisan charity" is a description, "the Acme 4x4 maker" is not
         low = token.lower_
-        gi = self._government(token) if low in GOVERNMENT_NOUNS else self._organisation(token, low)
+        if low in COUNTRY_NOUNS:
+            gi = self._country(token)
+        elif low in GOVERNMENT_NOUNS:
+            gi = self._government(token)
+        else:
+            gi = self._organisation(token, low)
         if gi is not None:
             self._add(det.i, token.i + 1, "nominal", gi)
             self._note(token.i, gi)
@@ -431,6 +461,17 @@ class OrgResolver:
                 return best
         return None
 
+    def _country(self, token: Token) -> int | None:
+        """ "the country", "the nation": the nearest place named as a subject or often, else the main country."""
+        sent = self.sents[token.i]
+        partners = {self.owners.get(k) for k in _clause_partners(token)}
+        scored = [(-D_DISTANCE * (sent - self.sents[at]) + D_SUBJECT * subject
+                   + D_FREQUENCY * min(self.orgs[gi].count, 10) / 10 + 0.0001 * at, gi)
+                  for gi, (at, subject) in self.last.items()
+                  if gi in self.orgs and self.orgs[gi].label == "GPE" and gi not in partners
+                  and sent - self.sents[at] <= DESCRIPTION_WINDOW]
+        return max(scored)[1] if scored else self._main_country()
+
     def _government(self, token: Token) -> int | None:
         country = self._main_country()
         if country is not None:
@@ -446,9 +487,12 @@ class OrgResolver:
     def _organisation(self, token: Token, noun: str) -> int | None:
         sent = self.sents[token.i]
         best, best_score = None, None
+        partners = {self.owners.get(k) for k in _clause_partners(token)}
         for gi, (at, subject) in self.last.items():
             org = self.orgs.get(gi)
             if org is None or org.kind == "group" or sent - self.sents[at] > DESCRIPTION_WINDOW:
+                continue
+            if gi in partners:
                 continue
             if not _compatible(noun, org):
                 continue
