@@ -259,3 +259,21 @@ def test_a_relative_clause_after_a_comma_keeps_the_description(parse):
             "2001, had not toured for years.")
     found = entities(parse(text))
     assert owner(found, "the band", text.index("the band")) is named(found, "Kestrel Road")
+
+
+def test_a_group_referred_back_to_twice_is_an_entity(parse):
+    text = ("Ticket prices rose again this season. The fans marched to the ground on Saturday, and the club "
+            "said it would meet the fans next week.")
+    found = entities(parse(text))
+    first = owner(found, "The fans", text.index("The fans"))
+    assert first is not None and first.name == "fans"
+    assert owner(found, "the fans", text.index("the fans")) is first
+
+
+def test_a_collective_noun_referred_back_to_is_a_group(parse):
+    text = ("A man was arrested in Dunmore on Friday. The police said he had been armed, and a witness "
+            "told the police she heard two shots.")
+    found = entities(parse(text))
+    police = owner(found, "The police", text.index("The police"))
+    assert police is not None and police.name == "police"
+    assert owner(found, "the police", text.index("the police")) is police

@@ -348,12 +348,20 @@ GROUP_NOUNS: dict[str, str] = {
                      "supporter", "opponent", "member", "striker", "miner", "pilot", "passenger",
                      "consumer", "customer", "victim", "survivor", "delegate", "negotiator", "msp", "mep",
                      "diplomat", "expert", "economist", "viewer", "fan", "user", "executive", "citizen", "police",
-                     "officer", "authority"), "NORP"),
+                     "officer", "authority", "journalist", "reporter", "cop",
+                     "player"), "NORP"),
     **dict.fromkeys(("union", "bank", "company", "firm", "insurer", "lender", "airline", "carmaker", "broadcaster",
                      "quango", "retailer", "manufacturer", "supermarket", "charity"), "ORG"),
 }  # fmt: skip
-#: Mentions an unnamed group needs in an article before it is an entity of its own.
+#: Singular nouns for a group of people ("the police", "the staff", "the trio"), each with its entity type:
+#: an unnamed group like the plural ones of ``GROUP_NOUNS``.
+COLLECTIVE_GROUP_NOUNS: dict[str, str] = dict.fromkeys(
+    ("police", "staff", "family", "media", "press", "pool", "trio", "duo", "crowd", "audience", "public",
+     "workforce", "management"), "NORP")
+#: Mentions an unnamed group needs in an article before it is an entity of its own; fewer, when that many
+#: are definite ("the fans ... the fans": the article refers back to one group).
 GROUP_MIN_MENTIONS = 3
+GROUP_MIN_DEFINITE_MENTIONS = 2
 #: Small words an acronym leaves out ("Bank of England" → "BoE" is not matched; "BE" would be).
 ACRONYM_SKIPPED = frozenset({"of", "the", "and", "&", "for", "de", "du", "la", "le", "in", "on", "at"})
 #: Entity types whose acronym may stand for their full name ("BA", "EU", "US").

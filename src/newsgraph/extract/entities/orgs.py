@@ -15,8 +15,9 @@ recipe as the person pronouns (Lappin & Leass 1994, simplified):
   phrase is a mention of an organisation, country or group; when it is
   anything else ("the tax ... it") they stay unresolved;
 - a plural noun for a group of people ("protesters", "officials") that the
-  article uses at least ``GROUP_MIN_MENTIONS`` times becomes an unnamed
-  entity whose mentions are those nouns.
+  article uses at least ``GROUP_MIN_MENTIONS`` times, or twice after "the"
+  ("the fans ... the fans"; also a collective singular, "the police"), becomes
+  an unnamed entity whose mentions are those nouns.
 """
 
 from __future__ import annotations
@@ -31,9 +32,11 @@ from spacy.tokens import Doc, Token
 from newsgraph.extract.entities import coref
 from newsgraph.extract.entities.coref import token_strings
 from newsgraph.extract.entities.lexicons import (
+    COLLECTIVE_GROUP_NOUNS,
     CORPORATE_SUFFIXES,
     COUNTRY_NOUNS,
     GOVERNMENT_NOUNS,
+    GROUP_MIN_DEFINITE_MENTIONS,
     GROUP_MIN_MENTIONS,
     GROUP_NOUNS,
     NON_NAME_LABELS,
@@ -309,20 +312,30 @@ class OrgResolver:
         lemmas = token_strings(self.doc, LEMMA)
         for i, lemma in enumerate(lemmas):
             lemma = lemma.lower()
-            if lemma not in GROUP_NOUNS or self.covered[i]:
+            if (lemma not in GROUP_NOUNS and lemma not in COLLECTIVE_GROUP_NOUNS) or self.covered[i]:
                 continue
             token = self.doc[i]
-            if token.tag_ in PLURAL_NOUN_TAGS and token.pos_ == "NOUN" and token.dep_ != "compound":
+            if token.pos_ != "NOUN" or token.dep_ == "compound":
+                continue
+            if token.tag_ in PLURAL_NOUN_TAGS and lemma in GROUP_NOUNS:
                 occurrences.setdefault(lemma, []).append(i)
+            elif lemma in COLLECTIVE_GROUP_NOUNS and token.lower_ == lemma and self._definite(i):
+                occurrences.setdefault(lemma, []).append(i)  # "the police", "the staff": singular in form
         for lemma, tokens in occurrences.items():
-            if len(tokens) < GROUP_MIN_MENTIONS:
+            definite = sum(self._definite(i) for i in tokens)
+            if len(tokens) < GROUP_MIN_MENTIONS and definite < GROUP_MIN_DEFINITE_MENTIONS:
                 continue
             name = Counter(self.doc[i].lower_ for i in tokens).most_common(1)[0][0]
-            gi = self._new_group(GROUP_NOUNS[lemma], name, kind="group")
+            label = GROUP_NOUNS.get(lemma) or COLLECTIVE_GROUP_NOUNS[lemma]
+            gi = self._new_group(label, name, kind="group")
             for i in tokens:
-                start = i - 1 if i > 0 and self.doc[i - 1].lower_ in ("the", "these", "those") else i
+                start = i - 1 if self._definite(i) else i
                 self._add(start, i + 1, "nominal", gi)
                 self.events.append((i, gi))
+
+    def _definite(self, i: int) -> bool:
+        """True when the noun at ``i`` follows "the", "these" or "those" ("the fans", "those voters")."""
+        return i > 0 and self.doc[i - 1].lower_ in ("the", "these", "those")
 
     def _new_group(self, label: str, name: str, kind: str) -> int:
         gi = self.n_known + len(self.result.new_groups)
