@@ -277,3 +277,12 @@ def test_a_collective_noun_referred_back_to_is_a_group(parse):
     police = owner(found, "The police", text.index("The police"))
     assert police is not None and police.name == "police"
     assert owner(found, "the police", text.index("the police")) is police
+
+
+def test_a_campaign_described_twice_and_never_named_is_an_organisation(parse):
+    text = ("Reporters waited for hours in Ohio on Monday. The campaign did not say why, and a spokesman said "
+            "the campaign would explain later.")
+    found = entities(parse(text))
+    campaign = owner(found, "The campaign", text.index("The campaign"))
+    assert campaign is not None and campaign.name == "campaign"
+    assert owner(found, "the campaign", text.index("the campaign")) is campaign

@@ -362,6 +362,8 @@ COLLECTIVE_GROUP_NOUNS: dict[str, str] = dict.fromkeys(
 #: are definite ("the fans ... the fans": the article refers back to one group).
 GROUP_MIN_MENTIONS = 3
 GROUP_MIN_DEFINITE_MENTIONS = 2
+#: Unresolved descriptions of a person's organisation ("the campaign") before it is one of its own.
+UNNAMED_ORG_MIN_MENTIONS = 2
 #: Small words an acronym leaves out ("Bank of England" → "BoE" is not matched; "BE" would be).
 ACRONYM_SKIPPED = frozenset({"of", "the", "and", "&", "for", "de", "du", "la", "le", "in", "on", "at"})
 #: Entity types whose acronym may stand for their full name ("BA", "EU", "US").

@@ -46,6 +46,7 @@ from newsgraph.extract.entities.lexicons import (
     ORG_NAME_KINDS,
     PERSON_ORG_NOUNS,
     UNKNOWN_ORG_KINDS,
+    UNNAMED_ORG_MIN_MENTIONS,
 )
 from newsgraph.vocab.parse import NOMINAL_SUBJECT_DEPS, PLURAL_NOUN_TAGS
 from newsgraph.vocab.pronouns import NEUTER_PRONOUN_FORMS, PLURAL_PRONOUN_FORMS
@@ -304,6 +305,7 @@ class OrgResolver:
         self.government: int | None = None
         self.person_orgs: dict[tuple[int, str], int] = {}  # (person group, noun) -> "the Kasich campaign"
         self.cataphors: list[tuple[int, int]] = []  # (pronoun, later subject) for fronted adjuncts
+        self.unresolved: dict[str, list[tuple[int, int]]] = {}  # noun -> (start, end) of descriptions of no one
 
     # -- unnamed groups --------------------------------------------------------
 
@@ -378,7 +380,25 @@ class OrgResolver:
             gi = self.owners.get(subject)
             if gi is not None and gi in self.orgs and not self.covered[i] and self.orgs[gi].kind != "group":
                 self._add(i, i + 1, "pronoun", gi)
+        self._unnamed_organisations()
         return self.result
+
+    def _unnamed_organisations(self) -> None:
+        """A person's organisation ("the campaign", ``PERSON_ORG_NOUNS``) that no named one takes, described
+        at least twice: one unnamed organisation, named by its fullest description.
+
+        Only these nouns: an article speaks of the campaign it follows without naming it, while two
+        unresolved "the company" or "the ministry" are as often two different ones.
+        """
+        for noun, spans in self.unresolved.items():
+            spans = [(s, e) for s, e in spans if not any(self.covered[k] for k in range(s, e))]
+            if noun not in PERSON_ORG_NOUNS or len(spans) < UNNAMED_ORG_MIN_MENTIONS:
+                continue
+            longest = max(spans, key=lambda span: (span[1] - span[0], -span[0]))
+            name = " ".join(t.lower_ for t in self.doc[longest[0] + 1 : longest[1]])
+            gi = self._new_group("ORG", name, kind=ORG_KIND_NOUNS.get(noun, "other"))
+            for start, end in spans:
+                self._add(start, end, "nominal", gi)
 
     def _note(self, token: int, gi: int) -> None:
         self.last[gi] = (token, self.doc[token].dep_ in NOMINAL_SUBJECT_DEPS)
@@ -439,6 +459,8 @@ class OrgResolver:
         if gi is not None:
             self._add(det.i, token.i + 1, "nominal", gi)
             self._note(token.i, gi)
+        elif low in PERSON_ORG_NOUNS and det.dep_ == "det" and det.lower_ in ("the", "this"):
+            self.unresolved.setdefault(low, []).append((det.i, token.i + 1))
 
     def _person_org(self, start: int, end: int, person: int, noun: Token) -> None:
         """ "the Kasich campaign", "Obama's administration": an organisation of its own, the person's.
