@@ -105,3 +105,12 @@ def test_a_possessor_in_an_appositive_gives_no_title(parse):
     text = "Ona Brandt, the senator's sister, said the museum would open in June."
     found = entities(parse(text))
     assert named(found, "Ona Brandt").titles == []
+
+
+def test_a_role_held_in_a_named_organisation_goes_to_its_titled_holder(parse):
+    text = "On Friday, Arsenal boss Jonathan Reed was fined £10,000. The Arsenal boss said he would appeal."
+    found = entities(parse(text))
+    reed = named(found, "Jonathan Reed")
+    assert "Arsenal boss" in reed.titles
+    assert owner(found, "The Arsenal boss", text.index("The Arsenal")) is reed
+

@@ -731,6 +731,7 @@ def _resolve(doc: Doc, groups: list[Group]) -> None:
     quotes = coref.Quotes(doc, sents, {})
     if people:
         _resolve_people(doc, groups, people, anchors, covered, sents, quotes)
+        _qualified_roles(doc, groups, covered)
     for gi, group in enumerate(groups):
         for start, end, _ in group.extra:
             for k in range(start, end):
@@ -774,6 +775,40 @@ def _resolve_people(doc: Doc, groups: list[Group], people: dict[int, coref.Perso
         groups[gi].extra.append((start, end, "nominal"))
         for k in range(start, end):
             covered[k] = True
+
+
+def _qualified_roles(doc: Doc, groups: list[Group], covered: list[bool]) -> None:
+    """ "the Chelsea boss", "the Acme chairman": a role held in a named organisation or place, to the person
+    titled with it ("Chelsea boss Jose Mourinho"), the one mentioned last before it.
+
+    The organisation's name inside the description is a mention of its own, so the description is read
+    around it: determiner, the name, then a title head.
+    """
+    starts = {span.start: (gi, span.end) for gi, group in enumerate(groups) if group.label != "PERSON"
+              for span in group.spans}
+    if not starts:
+        return
+    for i in range(len(doc) - 2):
+        if doc[i].lower_ not in ("the", "this") or covered[i] or i + 1 not in starts:
+            continue
+        _, end = starts[i + 1]
+        if end >= len(doc) or covered[end] or doc[end].lower_ not in TITLE_HEADS:
+            continue
+        if end + 1 < len(doc) and (doc[end + 1].pos_ in ("NOUN", "PROPN") or doc[end + 1].lower_ == "of"):
+            continue  # "the Chelsea boss's decision" stays; "the Acme chief executive" is longer than its head
+        qualifier = doc[i + 1 : end].text.lower()
+        phrase = f"{qualifier} {doc[end].lower_}"
+        best, best_at = None, -1
+        for gi, group in enumerate(groups):
+            if group.label != "PERSON" or not any(t.display.lower() == phrase for t in group.titles):
+                continue
+            before = [span.start for span in group.spans if span.start < i]
+            if before and max(before) > best_at:
+                best, best_at = gi, max(before)
+        if best is not None:
+            groups[best].extra.append((i, end + 1, "nominal"))
+            for k in range(i, end + 1):
+                covered[k] = True
 
 
 def _canonical(doc: Doc, group: Group) -> str:

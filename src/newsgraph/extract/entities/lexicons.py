@@ -86,6 +86,8 @@ TITLE_DROP = frozenset({"former", "then", "late", "then-", "ex", "ex-", "outgoin
 #: unless it is the military rank; "Chief Justice", not "Justice").
 WEAK_TITLE_HEADS = frozenset({"head", "boss", "partner", "principal", "vice", "house", "guard", "forward",
                               "host", "anchor", "major"})
+#: Weak heads that are a title after the organisation or place they are held in ("Chelsea boss X").
+QUALIFIED_WEAK_HEADS = frozenset({"boss", "head"})
 
 #: Verbs whose subject takes the predicate noun as a title ("after she became finance minister").
 TITLE_VERBS = frozenset({"become", "be", "serve", "remain", "name", "appoint", "elect", "nominate",
