@@ -22,7 +22,7 @@ from __future__ import annotations
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 
-from spacy.attrs import DEP, LOWER
+from spacy.attrs import DEP, LOWER, ORTH
 from spacy.tokens import Doc, Span, Token
 
 from newsgraph.extract.entities import caps, coref, names, orgs, speakers, titles
@@ -326,8 +326,10 @@ def _camel_case_names(doc: Doc) -> list[NameSpan]:
     names written at least twice, so a typo ("THe") or a one-off product is not an organisation.
     """
     taken = {i for ent in doc.ents for i in range(ent.start, ent.end)}
-    found = [t.i for t in doc if t.i not in taken and RE_CAMEL_CASE.match(t.text) and t.pos_ == "PROPN"
-             and not t.text.startswith(SURNAME_PARTICLES)]
+    # The shape is tested on the token strings first: few tokens have it, and only those become Token objects.
+    shaped = [i for i, text in enumerate(coref.token_strings(doc, ORTH)) if RE_CAMEL_CASE.match(text)
+              and i not in taken and not text.startswith(SURNAME_PARTICLES)]
+    found = [i for i in shaped if doc[i].pos_ == "PROPN"]
     counts = Counter(doc[i].text for i in found)
     return [span for i in found if counts[doc[i].text] >= 2
             if (span := _trim(doc, Span(doc, i, i + 1, label="ORG"))) is not None]
@@ -784,14 +786,11 @@ def _qualified_roles(doc: Doc, groups: list[Group], covered: list[bool]) -> None
     The organisation's name inside the description is a mention of its own, so the description is read
     around it: determiner, the name, then a title head.
     """
-    starts = {span.start: (gi, span.end) for gi, group in enumerate(groups) if group.label != "PERSON"
-              for span in group.spans}
-    if not starts:
-        return
-    for i in range(len(doc) - 2):
-        if doc[i].lower_ not in ("the", "this") or covered[i] or i + 1 not in starts:
+    starts = {span.start: span.end for group in groups if group.label != "PERSON" for span in group.spans}
+    for start, end in sorted(starts.items()):
+        i = start - 1
+        if i < 0 or doc[i].lower_ not in ("the", "this") or covered[i]:
             continue
-        _, end = starts[i + 1]
         if end >= len(doc) or covered[end] or doc[end].lower_ not in TITLE_HEADS:
             continue
         if end + 1 < len(doc) and (doc[end + 1].pos_ in ("NOUN", "PROPN") or doc[end + 1].lower_ == "of"):
