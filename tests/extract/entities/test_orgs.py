@@ -286,3 +286,12 @@ def test_a_campaign_described_twice_and_never_named_is_an_organisation(parse):
     campaign = owner(found, "The campaign", text.index("The campaign"))
     assert campaign is not None and campaign.name == "campaign"
     assert owner(found, "the campaign", text.index("the campaign")) is campaign
+
+
+def test_a_nationality_government_is_an_organisation_not_the_airline(parse):
+    text = ("Shares in Aerwyn rose on Monday after the airline won a new route. The Irish government said it "
+            "would sell its stake in the airline in the spring.")
+    found = entities(parse(text))
+    government = owner(found, "The Irish government", text.index("The Irish"))
+    assert government is not None and government.name == "Irish government"
+    assert owner(found, "the airline", text.rindex("the airline")) is not government

@@ -446,6 +446,9 @@ class OrgResolver:
             if not inner and gi in self.orgs and self.orgs[gi].label in ("GPE", "ORG"):
                 self._add(det.i, token.i + 1, "nominal", gi)  # "the US government", "the Kasich campaign"
                 self._note(token.i, gi)
+            elif (not inner and gi in self.orgs and self.orgs[gi].label == "NORP" and token.lower_ in GOVERNMENT_NOUNS
+                  and det.lower_ == "the"):
+                self._person_org(det.i, token.i + 1, gi, token)  # "the Irish government": an organisation of its own
             return
         if any((not t.is_alpha and t.text != "-") or t.pos_ == "PROPN" for t in self.doc[det.i + 1 : token.i]):
             return  # "the non-partisan charity" is a description, "the Acme 4x4 maker" is not
@@ -473,7 +476,8 @@ class OrgResolver:
         if gi is None:
             owner = [t for t in self.doc[start:end - 1] if self.owners.get(t.i) == person and t.tag_ != "POS"]
             name = " ".join([*(t.text for t in owner), noun.lower_])
-            gi = self._new_group("ORG", name, kind=ORG_KIND_NOUNS.get(noun.lower_, "company"))
+            kind = "body" if noun.lower_ in GOVERNMENT_NOUNS else ORG_KIND_NOUNS.get(noun.lower_, "company")
+            gi = self._new_group("ORG", name, kind=kind)
             self.orgs[gi].words = frozenset({noun.lower_, name.lower()})
             self.person_orgs[key] = gi
         first = start if self.doc[start].lower_ in ORG_DESCRIPTION_DETERMINERS else end - 1
