@@ -780,8 +780,8 @@ def _resolve_people(doc: Doc, groups: list[Group], people: dict[int, coref.Perso
 
 
 def _qualified_roles(doc: Doc, groups: list[Group], covered: list[bool]) -> None:
-    """ "the Chelsea boss", "the Acme chairman": a role held in a named organisation or place, to the person
-    titled with it ("Chelsea boss Jose Mourinho"), the one mentioned last before it.
+    """ "the Dunmore boss", "the Acme chairman": a role held in a named organisation or place, to the person
+    titled with it ("Dunmore boss Jo Dale"), the one mentioned last before it.
 
     The organisation's name inside the description is a mention of its own, so the description is read
     around it: determiner, the name, then a title head.
@@ -794,7 +794,7 @@ def _qualified_roles(doc: Doc, groups: list[Group], covered: list[bool]) -> None
         if end >= len(doc) or covered[end] or doc[end].lower_ not in TITLE_HEADS:
             continue
         if end + 1 < len(doc) and (doc[end + 1].pos_ in ("NOUN", "PROPN") or doc[end + 1].lower_ == "of"):
-            continue  # "the Chelsea boss's decision" stays; "the Acme chief executive" is longer than its head
+            continue  # "the Dunmore boss's decision" stays; "the Acme chief executive" is longer than its head
         qualifier = doc[i + 1 : end].text.lower()
         phrase = f"{qualifier} {doc[end].lower_}"
         best, best_at = None, -1

@@ -86,7 +86,7 @@ TITLE_DROP = frozenset({"former", "then", "late", "then-", "ex", "ex-", "outgoin
 #: unless it is the military rank; "Chief Justice", not "Justice").
 WEAK_TITLE_HEADS = frozenset({"head", "boss", "partner", "principal", "vice", "house", "guard", "forward",
                               "host", "anchor", "major"})
-#: Weak heads that are a title after the organisation or place they are held in ("Chelsea boss X").
+#: Weak heads that are a title after the organisation or place they are held in ("Dunmore boss X").
 QUALIFIED_WEAK_HEADS = frozenset({"boss", "head"})
 
 #: Verbs whose subject takes the predicate noun as a title ("after she became finance minister").
@@ -292,7 +292,7 @@ ORG_KIND_NOUNS: dict[str, str] = {
 #: Nouns for a country in a definite description ("the country", "the nation"): the article's country.
 COUNTRY_NOUNS = frozenset({"country", "nation"})
 #: Kinds a name with no word of its kind (``ORG_NAME_KINDS``) and no kind noun beside it may be: an
-#: unknown "Portishead" or "Tottenham" may be the article's band, club or company, not its ministry.
+#: unknown "Kestrel Road" or "Dunmore" may be the article's band, club or company, not its ministry.
 UNKNOWN_ORG_KINDS = frozenset({"company", "other", "club", "band", "media"})
 #: Nouns that, written right before a name, say it is an organisation's ("carmaker Volvo", "bookmaker
 #: William Hill", "hedge funds TCI and Atticus"). Not "maker", "publisher" or "producer": "film maker

@@ -110,8 +110,8 @@ class Result:
 def org_kind(words: frozenset[str]) -> str:
     """The kind of organisation its name's words give ("Labour Party" → party, "Acme Corp" → company).
 
-    A kind noun written beside the name counts as one of its words ("band Portishead"). With none of
-    them the kind is unknown: the name may be a company, a club or a band, but not a ministry or a party.
+    An appositive's kind noun counts as one of its words ("Veltrex, a medical supply company"). With
+    none of them the kind is unknown: the name may be a company, a club or a band, not a ministry or a party.
     """
     ordered = sorted(words)
     for kinds in (ORG_NAME_KINDS, ORG_KIND_NOUNS):
@@ -170,7 +170,7 @@ def _appositive_kinds(doc: Doc, spans: list[tuple[int, int]]) -> frozenset[str]:
 
 
 def _prenominal_kind(doc: Doc, spans: list[tuple[int, int]]) -> str | None:
-    """The kind a noun right before the name gives ("TV network Fox", "the band Portishead"), if any.
+    """The kind a noun right before the name gives ("TV network Vantage", "the band Kestrel Road"), if any.
 
     A weaker cue than an appositive: it says what kind the organisation is, not that a later
     description repeats it, so it gives the kind only.
@@ -183,8 +183,8 @@ def _prenominal_kind(doc: Doc, spans: list[tuple[int, int]]) -> str | None:
 
 def _clause_partners(token: Token) -> set[int]:
     """Tokens a description cannot be coreferent with: its own clause's subject and the name it is an
-    appositive of, or a possessor inside ("Baikal gave control of the company to ...": not Baikal; "MMC
-    Capital, the company's fund arm": not MMC Capital). A clause below ("Acme said the company would")
+    appositive of, or a possessor inside ("Kestrel Oil sold the company to ...": not Kestrel Oil; "Orrin
+    Capital, the company's fund arm": not Orrin Capital). A clause below ("Acme said the company would")
     is no part of it.
     """
     partners: set[int] = set()
@@ -448,7 +448,7 @@ class OrgResolver:
                 self._note(token.i, gi)
             elif (not inner and gi in self.orgs and self.orgs[gi].label == "NORP" and token.lower_ in GOVERNMENT_NOUNS
                   and det.lower_ == "the"):
-                self._person_org(det.i, token.i + 1, gi, token)  # "the Irish government": an organisation of its own
+                self._person_org(det.i, token.i + 1, gi, token)  # "the Ruritanian government": one of its own
             return
         if any((not t.is_alpha and t.text != "-") or t.pos_ == "PROPN" for t in self.doc[det.i + 1 : token.i]):
             return  # "the non-partisan charity" is a description, "the Acme 4x4 maker" is not

@@ -138,7 +138,7 @@ def prenominal_title(doc: Doc, start: int) -> Title | None:
             continue
         break
     # The chain must end in a head next to the name ("Surgeon General X", not "general X" alone); a weak
-    # head qualified by an organisation or place is one ("Chelsea boss X", "Acme head X").
+    # head qualified by an organisation or place is one ("Dunmore boss X", "Acme head X").
     qualified = bool(tokens) and tokens[-1].lower_ in QUALIFIED_WEAK_HEADS and any(t.i in qualifiers for t in tokens)
     if qualified:
         return _make_title(tokens, qualifiers, weak_head=True)
