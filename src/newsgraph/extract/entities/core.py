@@ -199,6 +199,23 @@ def _modifies_next_noun(doc: Doc, end: int) -> bool:
     )
 
 
+#: Endings that make a place's name a word for its people ("New Zealand" → "New Zealander", "Kenya" → "Kenyan").
+DEMONYM_SUFFIXES = frozenset({"er", "ers", "n", "an", "ian", "ese", "i"})
+
+
+def _demonym_tokens(doc: Doc, start: int, end: int) -> int:
+    """How many leading tokens of a person's span are a word for the people of a place the article names
+    ("Ruritanian Jo Dale" after "Ruritania", "New Zealander Jo Dale"): a description, not the name."""
+    places = {e.text for e in doc.ents if e.label_ in ("GPE", "LOC")}
+    for k in (1, 2):
+        if end - start - k < 2:
+            break
+        lead = doc[start : start + k].text
+        if any(lead.startswith(p) and lead[len(p):] in DEMONYM_SUFFIXES for p in places):
+            return k
+    return 0
+
+
 def _trim(doc: Doc, ent: Span) -> NameSpan | None:
     """The name inside an entity span: no determiner, possessive, honorific or title."""
     start, end = ent.start, ent.end
@@ -213,6 +230,8 @@ def _trim(doc: Doc, ent: Span) -> NameSpan | None:
     while start < end and (doc[start].lower_ in ("the", "a", "an", *INVERTED_SPEECH_VERBS) or doc[start].is_punct
                            or doc[start].is_space):
         start += 1
+    if label == "PERSON" and end - start >= 3:
+        start += _demonym_tokens(doc, start, end)
     stripped_title = False
     # "carmaker Volvo", "Bookmaker William Hill" (the noun inside the span or just before it): an organisation.
     org_cue = start > 0 and doc[start - 1].lower_ in ORG_CUE_NOUNS and doc[start - 1].pos_ == "NOUN"
