@@ -296,3 +296,20 @@ def test_a_name_does_not_end_in_a_pronoun(parse):
     assert any(e.text.endswith(" He") for e in doc.ents)  # the tagger's span, page furniture run on
     found = entities(doc)
     assert all(not m.text.endswith(" He") for e in found for m in e.mentions)
+
+
+
+def test_a_word_for_a_places_people_before_a_name_is_no_part_of_it():
+    from spacy.tokens import Doc, Span
+
+    from newsgraph.extract.entities.core import _trim
+
+    words = ["Fans", "in", "New", "Zealand", "cheered", "New", "Zealander", "Martin", "Hollis", "."]
+    doc = Doc(spacy.blank("en").vocab, words=words)
+    doc.ents = [Span(doc, 2, 4, label="GPE"), Span(doc, 5, 9, label="PERSON")]
+    span = _trim(doc, doc.ents[1])
+    assert span is not None and doc[span.start : span.end].text == "Martin Hollis"
+    # Without the place named, the word stays: "Zealander" could be part of a name.
+    doc.ents = [Span(doc, 5, 9, label="PERSON")]
+    span = _trim(doc, doc.ents[0])
+    assert span is not None and doc[span.start : span.end].text == "New Zealander Martin Hollis"

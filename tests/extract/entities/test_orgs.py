@@ -18,7 +18,25 @@ def _at(text: str, word: str, nth: int = 0) -> int:
 def test_org_kind_from_name_words():
     assert org_kind(frozenset({"labour", "party"})) == "party"
     assert org_kind(frozenset({"house", "budget", "committee"})) == "body"
-    assert org_kind(frozenset({"acme", "motors"})) == "company"
+    assert org_kind(frozenset({"acme", "motors", "corp"})) == "company"
+    assert org_kind(frozenset({"fairview", "rovers"})) == "club"
+    assert org_kind(frozenset({"acme", "motors"})) == "unknown"  # a company, a club or a band
+
+
+def test_the_band_is_the_band_named_before(parse):
+    text = ("The band Kestrel Road played two shows in Leeds on Friday. Fans said the band sounded tired "
+            "after a long tour.")
+    found = entities(parse(text))
+    assert owner(found, "the band", text.index("the band")) is named(found, "Kestrel Road")
+
+
+def test_a_club_of_no_stated_kind_takes_the_club_but_not_the_ministry(parse):
+    text = ("Dunmore Athletic sacked their manager on Monday after five defeats. The club said a new manager "
+            "would be named soon. The ministry said nothing.")
+    found = entities(parse(text))
+    club = owner(found, "The club", text.index("The club"))
+    assert club is not None and club.name == "Dunmore Athletic"
+    assert owner(found, "The ministry", text.index("The ministry")) is None
 
 
 def test_quote_runs():
@@ -221,3 +239,59 @@ def test_a_leaders_government_is_the_countrys(parse):
             "President Omar Haddad's government has said it wants to cut spending.")
     found = entities(parse(text))
     assert owner(found, "it", text.index("it wants")) is named(found, "Kenya")
+
+
+def test_the_country_is_the_country_named_before(parse):
+    text = "Officials in Moldavia said exports fell by 4% last year. The country relies on wine sales."
+    found = entities(parse(text))
+    assert owner(found, "The country", text.index("The country")) is named(found, "Moldavia")
+
+
+def test_a_description_is_not_its_own_clauses_subject(parse):
+    text = ("Kestrel Oil bought Varna Petroleum in March. A week later Kestrel Oil sold the company to "
+            "Ostrava Energy for $2bn.")
+    found = entities(parse(text))
+    assert owner(found, "the company", text.index("the company")) is not named(found, "Kestrel Oil")
+
+
+def test_a_relative_clause_after_a_comma_keeps_the_description(parse):
+    text = ("The band Kestrel Road will play in Leeds in May. Critics said the band, which won a prize in "
+            "2001, had not toured for years.")
+    found = entities(parse(text))
+    assert owner(found, "the band", text.index("the band")) is named(found, "Kestrel Road")
+
+
+def test_a_group_referred_back_to_twice_is_an_entity(parse):
+    text = ("Ticket prices rose again this season. The fans marched to the ground on Saturday, and the club "
+            "said it would meet the fans next week.")
+    found = entities(parse(text))
+    first = owner(found, "The fans", text.index("The fans"))
+    assert first is not None and first.name == "fans"
+    assert owner(found, "the fans", text.index("the fans")) is first
+
+
+def test_a_collective_noun_referred_back_to_is_a_group(parse):
+    text = ("A man was arrested in Dunmore on Friday. The police said he had been armed, and a witness "
+            "told the police she heard two shots.")
+    found = entities(parse(text))
+    police = owner(found, "The police", text.index("The police"))
+    assert police is not None and police.name == "police"
+    assert owner(found, "the police", text.index("the police")) is police
+
+
+def test_a_campaign_described_twice_and_never_named_is_an_organisation(parse):
+    text = ("Reporters waited for hours in Ohio on Monday. The campaign did not say why, and a spokesman said "
+            "the campaign would explain later.")
+    found = entities(parse(text))
+    campaign = owner(found, "The campaign", text.index("The campaign"))
+    assert campaign is not None and campaign.name == "campaign"
+    assert owner(found, "the campaign", text.index("the campaign")) is campaign
+
+
+def test_a_nationality_government_is_an_organisation_not_the_airline(parse):
+    text = ("Shares in Aerwyn rose on Monday after the airline won a new route. The Irish government said it "
+            "would sell its stake in the airline in the spring.")
+    found = entities(parse(text))
+    government = owner(found, "The Irish government", text.index("The Irish"))
+    assert government is not None and government.name == "Irish government"
+    assert owner(found, "the airline", text.rindex("the airline")) is not government

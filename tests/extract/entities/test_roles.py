@@ -154,3 +154,25 @@ def test_quoted_sentences_do_not_push_an_office_holder_out_of_reach(parse):
             'We want calm." On Tuesday the president met the Queen.')
     found = entities(parse(text))
     assert owner(found, "the president", text.index("the president")) is named(found, "Omar Haddad")
+
+
+def test_an_arts_title_before_the_name_makes_the_role(parse):
+    text = ("A film about singer Marla Quist will open the festival in May. It follows the singer through "
+            "a year of touring.")
+    found = entities(parse(text))
+    assert owner(found, "the singer", text.index("the singer")) is named(found, "Marla Quist")
+
+
+def test_a_possessor_in_an_appositive_gives_no_title(parse):
+    text = "Ona Brandt, the senator's sister, said the museum would open in June."
+    found = entities(parse(text))
+    assert named(found, "Ona Brandt").titles == []
+
+
+def test_a_role_held_in_a_named_organisation_goes_to_its_titled_holder(parse):
+    text = "On Friday, Arsenal boss Jonathan Reed was fined £10,000. The Arsenal boss said he would appeal."
+    found = entities(parse(text))
+    reed = named(found, "Jonathan Reed")
+    assert "Arsenal boss" in reed.titles
+    assert owner(found, "The Arsenal boss", text.index("The Arsenal")) is reed
+

@@ -12,6 +12,7 @@ mostly capitals this module
 
 from __future__ import annotations
 
+from spacy.attrs import ORTH
 from spacy.lang.en.stop_words import STOP_WORDS
 from spacy.tokens import Doc, Token
 
@@ -32,12 +33,16 @@ from newsgraph.extract.entities.lexicons import (
 def caps_tokens(doc: Doc) -> list[bool]:
     """For each token, whether its sentence is mostly written in capitals."""
     flags = [False] * len(doc)
+    if not len(doc):
+        return flags
     sents = list(doc.sents) if doc.has_annotation("SENT_START") or doc.has_annotation("DEP") else [doc[:]]
+    # From the token strings, not Token objects: this runs over every token of every article.
+    texts = [doc.vocab.strings[key] for key in doc.to_array([ORTH]).tolist()]
     for sent in sents:
-        words = [t for t in sent if t.is_alpha and len(t) > 1]
+        words = [text for text in texts[sent.start : sent.end] if len(text) > 1 and text.isalpha()]
         if len(words) < ALL_CAPS_MIN_WORDS:
             continue
-        if sum(t.is_upper for t in words) / len(words) >= ALL_CAPS_SHARE:
+        if sum(text.isupper() for text in words) / len(words) >= ALL_CAPS_SHARE:
             for i in range(sent.start, sent.end):
                 flags[i] = True
     return flags

@@ -22,7 +22,7 @@ from __future__ import annotations
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 
-from spacy.attrs import DEP, LOWER
+from spacy.attrs import DEP, LOWER, ORTH
 from spacy.tokens import Doc, Span, Token
 
 from newsgraph.extract.entities import caps, coref, names, orgs, speakers, titles
@@ -199,6 +199,23 @@ def _modifies_next_noun(doc: Doc, end: int) -> bool:
     )
 
 
+#: Endings that make a place's name a word for its people ("New Zealand" → "New Zealander", "Kenya" → "Kenyan").
+DEMONYM_SUFFIXES = frozenset({"er", "ers", "n", "an", "ian", "ese", "i"})
+
+
+def _demonym_tokens(doc: Doc, start: int, end: int) -> int:
+    """How many leading tokens of a person's span are a word for the people of a place the article names
+    ("Ruritanian Jo Dale" after "Ruritania", "New Zealander Jo Dale"): a description, not the name."""
+    places = {e.text for e in doc.ents if e.label_ in ("GPE", "LOC")}
+    for k in (1, 2):
+        if end - start - k < 2:
+            break
+        lead = doc[start : start + k].text
+        if any(lead.startswith(p) and lead[len(p):] in DEMONYM_SUFFIXES for p in places):
+            return k
+    return 0
+
+
 def _trim(doc: Doc, ent: Span) -> NameSpan | None:
     """The name inside an entity span: no determiner, possessive, honorific or title."""
     start, end = ent.start, ent.end
@@ -213,6 +230,8 @@ def _trim(doc: Doc, ent: Span) -> NameSpan | None:
     while start < end and (doc[start].lower_ in ("the", "a", "an", *INVERTED_SPEECH_VERBS) or doc[start].is_punct
                            or doc[start].is_space):
         start += 1
+    if label == "PERSON" and end - start >= 3:
+        start += _demonym_tokens(doc, start, end)
     stripped_title = False
     # "carmaker Volvo", "Bookmaker William Hill" (the noun inside the span or just before it): an organisation.
     org_cue = start > 0 and doc[start - 1].lower_ in ORG_CUE_NOUNS and doc[start - 1].pos_ == "NOUN"
@@ -326,8 +345,10 @@ def _camel_case_names(doc: Doc) -> list[NameSpan]:
     names written at least twice, so a typo ("THe") or a one-off product is not an organisation.
     """
     taken = {i for ent in doc.ents for i in range(ent.start, ent.end)}
-    found = [t.i for t in doc if t.i not in taken and RE_CAMEL_CASE.match(t.text) and t.pos_ == "PROPN"
-             and not t.text.startswith(SURNAME_PARTICLES)]
+    # The shape is tested on the token strings first: few tokens have it, and only those become Token objects.
+    shaped = [i for i, text in enumerate(coref.token_strings(doc, ORTH)) if RE_CAMEL_CASE.match(text)
+              and i not in taken and not text.startswith(SURNAME_PARTICLES)]
+    found = [i for i in shaped if doc[i].pos_ == "PROPN"]
     counts = Counter(doc[i].text for i in found)
     return [span for i in found if counts[doc[i].text] >= 2
             if (span := _trim(doc, Span(doc, i, i + 1, label="ORG"))) is not None]
@@ -731,6 +752,7 @@ def _resolve(doc: Doc, groups: list[Group]) -> None:
     quotes = coref.Quotes(doc, sents, {})
     if people:
         _resolve_people(doc, groups, people, anchors, covered, sents, quotes)
+        _qualified_roles(doc, groups, covered)
     for gi, group in enumerate(groups):
         for start, end, _ in group.extra:
             for k in range(start, end):
@@ -775,6 +797,37 @@ def _resolve_people(doc: Doc, groups: list[Group], people: dict[int, coref.Perso
         groups[gi].extra.append((start, end, "nominal"))
         for k in range(start, end):
             covered[k] = True
+
+
+def _qualified_roles(doc: Doc, groups: list[Group], covered: list[bool]) -> None:
+    """ "the Dunmore boss", "the Acme chairman": a role held in a named organisation or place, to the person
+    titled with it ("Dunmore boss Jo Dale"), the one mentioned last before it.
+
+    The organisation's name inside the description is a mention of its own, so the description is read
+    around it: determiner, the name, then a title head.
+    """
+    starts = {span.start: span.end for group in groups if group.label != "PERSON" for span in group.spans}
+    for start, end in sorted(starts.items()):
+        i = start - 1
+        if i < 0 or doc[i].lower_ not in ("the", "this") or covered[i]:
+            continue
+        if end >= len(doc) or covered[end] or doc[end].lower_ not in TITLE_HEADS:
+            continue
+        if end + 1 < len(doc) and (doc[end + 1].pos_ in ("NOUN", "PROPN") or doc[end + 1].lower_ == "of"):
+            continue  # "the Dunmore boss's decision" stays; "the Acme chief executive" is longer than its head
+        qualifier = doc[i + 1 : end].text.lower()
+        phrase = f"{qualifier} {doc[end].lower_}"
+        best, best_at = None, -1
+        for gi, group in enumerate(groups):
+            if group.label != "PERSON" or not any(t.display.lower() == phrase for t in group.titles):
+                continue
+            before = [span.start for span in group.spans if span.start < i]
+            if before and max(before) > best_at:
+                best, best_at = gi, max(before)
+        if best is not None:
+            groups[best].extra.append((i, end + 1, "nominal"))
+            for k in range(i, end + 1):
+                covered[k] = True
 
 
 def _canonical(doc: Doc, group: Group) -> str:

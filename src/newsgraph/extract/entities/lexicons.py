@@ -53,6 +53,13 @@ TITLE_HEADS = frozenset({
     "spokespeople", "clerk", "registrar", "referee", "umpire", "midfielder", "striker",
     "defender", "goalkeeper", "quarterback", "pitcher", "batsman", "bowler", "skipper",
     "all-rounder", "forward", "guard", "champion",
+    # the arts, entertainment and sport: "singer George Michael", "the guitarist", "winger Jo Dale"
+    "singer", "guitarist", "drummer", "bassist", "vocalist", "frontman", "frontwoman", "rapper", "musician",
+    "composer", "conductor", "pianist", "violinist", "actor", "actress", "comedian", "presenter", "novelist",
+    "author", "writer", "playwright", "poet", "screenwriter", "film-maker", "filmmaker", "star", "designer",
+    "dancer", "choreographer", "photographer", "artist", "player", "winger", "fly-half", "scrum-half",
+    "flanker", "full-back", "playmaker", "sprinter", "hurdler", "athlete", "runner", "cyclist", "golfer",
+    "boxer", "jockey", "driver", "keeper",
 })
 
 #: Words that may stand before a title head inside the title ("Deputy Finance Minister").
@@ -76,6 +83,8 @@ TITLE_DROP = frozenset({"former", "then", "late", "then-", "ex", "ex-", "outgoin
 #: unless it is the military rank; "Chief Justice", not "Justice").
 WEAK_TITLE_HEADS = frozenset({"head", "boss", "partner", "principal", "vice", "house", "guard", "forward",
                               "host", "anchor", "major"})
+#: Weak heads that are a title after the organisation or place they are held in ("Dunmore boss X").
+QUALIFIED_WEAK_HEADS = frozenset({"boss", "head"})
 
 #: Verbs whose subject takes the predicate noun as a title ("after she became finance minister").
 TITLE_VERBS = frozenset({"become", "be", "serve", "remain", "name", "appoint", "elect", "nominate",
@@ -261,7 +270,8 @@ ORG_KIND_NOUNS: dict[str, str] = {
                      "bank", "lender", "insurer", "retailer", "airline", "carrier", "conglomerate",
                      "giant", "business", "operator", "brewer", "producer", "supplier", "developer",
                      "corporation", "multinational", "startup", "start-up", "chain", "group",
-                     "broadcaster", "network", "publisher", "studio", "exchange", "fund", "cartel"),
+                     "broadcaster", "network", "publisher", "studio", "exchange", "fund", "cartel",
+                     "broker", "miner", "label", "channel", "website", "supermarket", "drugmaker", "outfit"),
                     "company"),
     **dict.fromkeys(("party", "opposition"), "party"),
     **dict.fromkeys(("ministry", "department", "office", "agency", "board", "commission", "committee",
@@ -272,8 +282,15 @@ ORG_KIND_NOUNS: dict[str, str] = {
     **dict.fromkeys(("campaign",), "campaign"),
     **dict.fromkeys(("plant", "factory"), "facility"),
     **dict.fromkeys(("charity", "organisation", "organization", "alliance", "coalition", "bloc",
-                     "association", "federation", "foundation", "club", "team"), "other"),
+                     "association", "federation", "foundation"), "other"),
+    **dict.fromkeys(("club", "team", "side", "squad"), "club"),
+    **dict.fromkeys(("band",), "band"),
 }  # fmt: skip
+#: Nouns for a country in a definite description ("the country", "the nation"): the article's country.
+COUNTRY_NOUNS = frozenset({"country", "nation"})
+#: Kinds a name with no word of its kind (``ORG_NAME_KINDS``) and no kind noun beside it may be: an
+#: unknown "Kestrel Road" or "Dunmore" may be the article's band, club or company, not its ministry.
+UNKNOWN_ORG_KINDS = frozenset({"company", "other", "club", "band", "media"})
 #: Nouns that, written right before a name, say it is an organisation's ("carmaker Volvo", "bookmaker
 #: William Hill", "hedge funds TCI and Atticus"). Not "maker", "publisher" or "producer": "film maker
 #: Ken Loach" and "publisher Jo Dale" are people.
@@ -281,11 +298,12 @@ ORG_CUE_NOUNS = frozenset({
     "company", "firm", "bank", "carmaker", "automaker", "chipmaker", "bookmaker", "retailer", "supermarket",
     "airline", "insurer", "lender", "broadcaster", "conglomerate", "newspaper", "tabloid", "magazine", "website",
     "watchdog", "regulator", "charity", "fund", "funds", "brand", "label", "network", "union", "club", "group",
+    "band",
 })
 
 #: Kinds of organisation any of whose members a noun may name: "the group" may be a company or a party.
 ORG_KIND_ALSO: dict[str, frozenset[str]] = {
-    "group": frozenset({"company", "party", "other", "media"}),
+    "group": frozenset({"company", "party", "other", "media", "band"}),
     "body": frozenset({"body", "union", "other"}),
     "organisation": frozenset({"company", "body", "union", "other", "party"}),
     "organization": frozenset({"company", "body", "union", "other", "party"}),
@@ -309,7 +327,9 @@ ORG_NAME_KINDS: dict[str, str] = {
     **dict.fromkeys(("campaign",), "campaign"),
     **dict.fromkeys(("plant", "factory", "works"), "facility"),
     **dict.fromkeys(("society", "trust", "foundation", "association", "charity", "federation", "alliance",
-                     "coalition", "league", "club"), "other"),
+                     "coalition", "league"), "other"),
+    **dict.fromkeys(("club", "fc", "rovers", "wanderers"), "club"),
+    **dict.fromkeys(("band",), "band"),
 }  # fmt: skip
 #: Nouns for a country's government: a description of the country itself ("the government", "the regime").
 GOVERNMENT_NOUNS = frozenset({"government", "administration", "regime", "executive", "cabinet"})
@@ -327,12 +347,22 @@ GROUP_NOUNS: dict[str, str] = {
                      "supporter", "opponent", "member", "striker", "miner", "pilot", "passenger",
                      "consumer", "customer", "victim", "survivor", "delegate", "negotiator", "msp", "mep",
                      "diplomat", "expert", "economist", "viewer", "fan", "user", "executive", "citizen", "police",
-                     "officer", "authority"), "NORP"),
+                     "officer", "authority", "journalist", "reporter", "cop",
+                     "player"), "NORP"),
     **dict.fromkeys(("union", "bank", "company", "firm", "insurer", "lender", "airline", "carmaker", "broadcaster",
                      "quango", "retailer", "manufacturer", "supermarket", "charity"), "ORG"),
 }  # fmt: skip
-#: Mentions an unnamed group needs in an article before it is an entity of its own.
+#: Singular nouns for a group of people ("the police", "the staff", "the trio"), each with its entity type:
+#: an unnamed group like the plural ones of ``GROUP_NOUNS``.
+COLLECTIVE_GROUP_NOUNS: dict[str, str] = dict.fromkeys(
+    ("police", "staff", "family", "media", "press", "pool", "trio", "duo", "crowd", "audience", "public",
+     "workforce", "management"), "NORP")
+#: Mentions an unnamed group needs in an article before it is an entity of its own; fewer, when that many
+#: are definite ("the fans ... the fans": the article refers back to one group).
 GROUP_MIN_MENTIONS = 3
+GROUP_MIN_DEFINITE_MENTIONS = 2
+#: Unresolved descriptions of a person's organisation ("the campaign") before it is one of its own.
+UNNAMED_ORG_MIN_MENTIONS = 2
 #: Small words an acronym leaves out ("Bank of England" → "BoE" is not matched; "BE" would be).
 ACRONYM_SKIPPED = frozenset({"of", "the", "and", "&", "for", "de", "du", "la", "le", "in", "on", "at"})
 #: Entity types whose acronym may stand for their full name ("BA", "EU", "US").

@@ -15,8 +15,9 @@ recipe as the person pronouns (Lappin & Leass 1994, simplified):
   phrase is a mention of an organisation, country or group; when it is
   anything else ("the tax ... it") they stay unresolved;
 - a plural noun for a group of people ("protesters", "officials") that the
-  article uses at least ``GROUP_MIN_MENTIONS`` times becomes an unnamed
-  entity whose mentions are those nouns.
+  article uses at least ``GROUP_MIN_MENTIONS`` times, or twice after "the"
+  ("the fans ... the fans"; also a collective singular, "the police"), becomes
+  an unnamed entity whose mentions are those nouns.
 """
 
 from __future__ import annotations
@@ -31,7 +32,11 @@ from spacy.tokens import Doc, Token
 from newsgraph.extract.entities import coref
 from newsgraph.extract.entities.coref import token_strings
 from newsgraph.extract.entities.lexicons import (
+    COLLECTIVE_GROUP_NOUNS,
+    CORPORATE_SUFFIXES,
+    COUNTRY_NOUNS,
     GOVERNMENT_NOUNS,
+    GROUP_MIN_DEFINITE_MENTIONS,
     GROUP_MIN_MENTIONS,
     GROUP_NOUNS,
     NON_NAME_LABELS,
@@ -40,6 +45,8 @@ from newsgraph.extract.entities.lexicons import (
     ORG_KIND_NOUNS,
     ORG_NAME_KINDS,
     PERSON_ORG_NOUNS,
+    UNKNOWN_ORG_KINDS,
+    UNNAMED_ORG_MIN_MENTIONS,
 )
 from newsgraph.vocab.parse import NOMINAL_SUBJECT_DEPS, PLURAL_NOUN_TAGS
 from newsgraph.vocab.pronouns import NEUTER_PRONOUN_FORMS, PLURAL_PRONOUN_FORMS
@@ -65,6 +72,8 @@ D_DISTANCE = 1.0
 D_SUBJECT = 0.5
 D_FREQUENCY = 0.3
 D_NAMED_KIND = 2.0
+#: The kind of an organisation whose name and context say nothing of it.
+UNKNOWN_KIND = "unknown"
 #: Mentions a country needs to be "the government"'s country without a nearer cue.
 GOVERNMENT_MIN_MENTIONS = 2
 #: Verbs whose passive subject "it" is an expletive ("it is thought that ...").
@@ -99,11 +108,19 @@ class Result:
 
 
 def org_kind(words: frozenset[str]) -> str:
-    """The kind of organisation its name's words give ("Labour Party" → party); a company otherwise."""
-    for word in words:
-        if word in ORG_NAME_KINDS:
-            return ORG_NAME_KINDS[word]
-    return "company"
+    """The kind of organisation its name's words give ("Labour Party" → party, "Acme Corp" → company).
+
+    An appositive's kind noun counts as one of its words ("Veltrex, a medical supply company"). With
+    none of them the kind is unknown: the name may be a company, a club or a band, not a ministry or a party.
+    """
+    ordered = sorted(words)
+    for kinds in (ORG_NAME_KINDS, ORG_KIND_NOUNS):
+        kind = next((kinds[word] for word in ordered if word in kinds), None)
+        if kind is not None:
+            return kind
+    if words & CORPORATE_SUFFIXES:
+        return "company"
+    return UNKNOWN_KIND
 
 
 def _compatible(noun: str, org: Org) -> bool:
@@ -115,7 +132,10 @@ def _compatible(noun: str, org: Org) -> bool:
         return ORG_KIND_NOUNS[noun] == "facility"
     if org.label != "ORG":
         return False
-    return org.kind in ORG_KIND_ALSO.get(noun, frozenset({ORG_KIND_NOUNS[noun]}))
+    kinds = ORG_KIND_ALSO.get(noun, frozenset({ORG_KIND_NOUNS[noun]}))
+    if org.kind == UNKNOWN_KIND:
+        return bool(kinds & UNKNOWN_ORG_KINDS)
+    return org.kind in kinds
 
 
 def _expletive(token: Token) -> bool:
@@ -147,6 +167,40 @@ def _appositive_kinds(doc: Doc, spans: list[tuple[int, int]]) -> frozenset[str]:
             if child.dep_ == "appos" and child.i >= e and child.lower_ in ORG_KIND_NOUNS:
                 kinds.add(child.lower_)
     return frozenset(kinds)
+
+
+def _prenominal_kind(doc: Doc, spans: list[tuple[int, int]]) -> str | None:
+    """The kind a noun right before the name gives ("TV network Vantage", "the band Kestrel Road"), if any.
+
+    A weaker cue than an appositive: it says what kind the organisation is, not that a later
+    description repeats it, so it gives the kind only.
+    """
+    for s, _ in spans:
+        if s > 0 and doc[s - 1].is_lower and doc[s - 1].pos_ == "NOUN" and doc[s - 1].lower_ in ORG_KIND_NOUNS:
+            return ORG_KIND_NOUNS[doc[s - 1].lower_]
+    return None
+
+
+def _clause_partners(token: Token) -> set[int]:
+    """Tokens a description cannot be coreferent with: its own clause's subject and the name it is an
+    appositive of, or a possessor inside ("Kestrel Oil sold the company to ...": not Kestrel Oil; "Orrin
+    Capital, the company's fund arm": not Orrin Capital). A clause below ("Acme said the company would")
+    is no part of it.
+    """
+    partners: set[int] = set()
+    node = token
+    for _ in range(CATAPHOR_DEPTH * 2):
+        head = node.head
+        if head.i == node.i:
+            break
+        if node.dep_ == "appos":
+            partners.add(head.i)
+        if head.pos_ in ("VERB", "AUX"):
+            if node.dep_ not in NOMINAL_SUBJECT_DEPS:
+                partners.update(c.i for c in head.children if c.dep_ in NOMINAL_SUBJECT_DEPS)
+            break
+        node = head
+    return partners
 
 
 def _cleft_focus(node: Token) -> bool:
@@ -240,7 +294,10 @@ class OrgResolver:
             if label not in ORG_LABELS or not spans:
                 continue
             words = frozenset(t.lower_ for s, e in spans for t in doc[s:e]) | _appositive_kinds(doc, spans)
-            self.orgs[gi] = Org(label=label, kind=org_kind(words), words=words, count=len(spans))
+            kind = org_kind(words)
+            if kind == UNKNOWN_KIND:
+                kind = _prenominal_kind(doc, spans) or kind
+            self.orgs[gi] = Org(label=label, kind=kind, words=words, count=len(spans))
             self.events += [(e - 1, gi) for s, e in spans]
         self.n_known = len(labels)
         self._groups()
@@ -248,6 +305,7 @@ class OrgResolver:
         self.government: int | None = None
         self.person_orgs: dict[tuple[int, str], int] = {}  # (person group, noun) -> "the Kasich campaign"
         self.cataphors: list[tuple[int, int]] = []  # (pronoun, later subject) for fronted adjuncts
+        self.unresolved: dict[str, list[tuple[int, int]]] = {}  # noun -> (start, end) of descriptions of no one
 
     # -- unnamed groups --------------------------------------------------------
 
@@ -256,20 +314,30 @@ class OrgResolver:
         lemmas = token_strings(self.doc, LEMMA)
         for i, lemma in enumerate(lemmas):
             lemma = lemma.lower()
-            if lemma not in GROUP_NOUNS or self.covered[i]:
+            if (lemma not in GROUP_NOUNS and lemma not in COLLECTIVE_GROUP_NOUNS) or self.covered[i]:
                 continue
             token = self.doc[i]
-            if token.tag_ in PLURAL_NOUN_TAGS and token.pos_ == "NOUN" and token.dep_ != "compound":
+            if token.pos_ != "NOUN" or token.dep_ == "compound":
+                continue
+            if token.tag_ in PLURAL_NOUN_TAGS and lemma in GROUP_NOUNS:
                 occurrences.setdefault(lemma, []).append(i)
+            elif lemma in COLLECTIVE_GROUP_NOUNS and token.lower_ == lemma and self._definite(i):
+                occurrences.setdefault(lemma, []).append(i)  # "the police", "the staff": singular in form
         for lemma, tokens in occurrences.items():
-            if len(tokens) < GROUP_MIN_MENTIONS:
+            definite = sum(self._definite(i) for i in tokens)
+            if len(tokens) < GROUP_MIN_MENTIONS and definite < GROUP_MIN_DEFINITE_MENTIONS:
                 continue
             name = Counter(self.doc[i].lower_ for i in tokens).most_common(1)[0][0]
-            gi = self._new_group(GROUP_NOUNS[lemma], name, kind="group")
+            label = GROUP_NOUNS.get(lemma) or COLLECTIVE_GROUP_NOUNS[lemma]
+            gi = self._new_group(label, name, kind="group")
             for i in tokens:
-                start = i - 1 if i > 0 and self.doc[i - 1].lower_ in ("the", "these", "those") else i
+                start = i - 1 if self._definite(i) else i
                 self._add(start, i + 1, "nominal", gi)
                 self.events.append((i, gi))
+
+    def _definite(self, i: int) -> bool:
+        """True when the noun at ``i`` follows "the", "these" or "those" ("the fans", "those voters")."""
+        return i > 0 and self.doc[i - 1].lower_ in ("the", "these", "those")
 
     def _new_group(self, label: str, name: str, kind: str) -> int:
         gi = self.n_known + len(self.result.new_groups)
@@ -290,7 +358,8 @@ class OrgResolver:
         cursor = 0
         lowers = token_strings(self.doc, LOWER)
         wanted = [i for i, low in enumerate(lowers)
-                  if low in ORG_KIND_NOUNS or low in GOVERNMENT_NOUNS or low in NEUTER_PRONOUN_FORMS
+                  if low in ORG_KIND_NOUNS or low in GOVERNMENT_NOUNS or low in COUNTRY_NOUNS
+                  or low in NEUTER_PRONOUN_FORMS
                   or low in PLURAL_PRONOUN_FORMS]
         if not wanted:
             return self.result
@@ -303,7 +372,7 @@ class OrgResolver:
             if self.covered[i]:
                 continue
             low = lowers[i]
-            if low in ORG_KIND_NOUNS or low in GOVERNMENT_NOUNS:
+            if low in ORG_KIND_NOUNS or low in GOVERNMENT_NOUNS or low in COUNTRY_NOUNS:
                 self._description(self.doc[i])
             else:
                 self._pronoun(self.doc[i], heads)
@@ -311,7 +380,25 @@ class OrgResolver:
             gi = self.owners.get(subject)
             if gi is not None and gi in self.orgs and not self.covered[i] and self.orgs[gi].kind != "group":
                 self._add(i, i + 1, "pronoun", gi)
+        self._unnamed_organisations()
         return self.result
+
+    def _unnamed_organisations(self) -> None:
+        """A person's organisation ("the campaign", ``PERSON_ORG_NOUNS``) that no named one takes, described
+        at least twice: one unnamed organisation, named by its fullest description.
+
+        Only these nouns: an article speaks of the campaign it follows without naming it, while two
+        unresolved "the company" or "the ministry" are as often two different ones.
+        """
+        for noun, spans in self.unresolved.items():
+            spans = [(s, e) for s, e in spans if not any(self.covered[k] for k in range(s, e))]
+            if noun not in PERSON_ORG_NOUNS or len(spans) < UNNAMED_ORG_MIN_MENTIONS:
+                continue
+            longest = max(spans, key=lambda span: (span[1] - span[0], -span[0]))
+            name = " ".join(t.lower_ for t in self.doc[longest[0] + 1 : longest[1]])
+            gi = self._new_group("ORG", name, kind=ORG_KIND_NOUNS.get(noun, "other"))
+            for start, end in spans:
+                self._add(start, end, "nominal", gi)
 
     def _note(self, token: int, gi: int) -> None:
         self.last[gi] = (token, self.doc[token].dep_ in NOMINAL_SUBJECT_DEPS)
@@ -344,9 +431,10 @@ class OrgResolver:
                 self._add(det.i, token.i + 1, "nominal", country)
                 self._note(token.i, country)
             return
-        if any(c.dep_ == "relcl" for c in token.rights) or (token.i + 1 < len(self.doc)
-                                                           and self.doc[token.i + 1].lower_ == "of"):
+        restrictive = any(c.dep_ == "relcl" and not self.doc[c.left_edge.i - 1].is_punct for c in token.rights)
+        if restrictive or (token.i + 1 < len(self.doc) and self.doc[token.i + 1].lower_ == "of"):
             return  # "the company that makes ...", "the company of X": a new one, or one named next
+            # ("the band, who won a prize in 1995": a relative clause after a comma adds, it does not pick)
         inner = {self.owners.get(k) for k in range(det.i + 1, token.i)} - {None}
         if any(self.covered[k] and k not in self.owners for k in range(det.i + 1, token.i)):
             return
@@ -358,14 +446,24 @@ class OrgResolver:
             if not inner and gi in self.orgs and self.orgs[gi].label in ("GPE", "ORG"):
                 self._add(det.i, token.i + 1, "nominal", gi)  # "the US government", "the Kasich campaign"
                 self._note(token.i, gi)
+            elif (not inner and gi in self.orgs and self.orgs[gi].label == "NORP" and token.lower_ in GOVERNMENT_NOUNS
+                  and det.lower_ == "the"):
+                self._person_org(det.i, token.i + 1, gi, token)  # "the Ruritanian government": one of its own
             return
         if any((not t.is_alpha and t.text != "-") or t.pos_ == "PROPN" for t in self.doc[det.i + 1 : token.i]):
             return  # "the non-partisan charity" is a description, "the Acme 4x4 maker" is not
         low = token.lower_
-        gi = self._government(token) if low in GOVERNMENT_NOUNS else self._organisation(token, low)
+        if low in COUNTRY_NOUNS:
+            gi = self._country(token)
+        elif low in GOVERNMENT_NOUNS:
+            gi = self._government(token)
+        else:
+            gi = self._organisation(token, low)
         if gi is not None:
             self._add(det.i, token.i + 1, "nominal", gi)
             self._note(token.i, gi)
+        elif low in PERSON_ORG_NOUNS and det.dep_ == "det" and det.lower_ in ("the", "this"):
+            self.unresolved.setdefault(low, []).append((det.i, token.i + 1))
 
     def _person_org(self, start: int, end: int, person: int, noun: Token) -> None:
         """ "the Kasich campaign", "Obama's administration": an organisation of its own, the person's.
@@ -378,7 +476,8 @@ class OrgResolver:
         if gi is None:
             owner = [t for t in self.doc[start:end - 1] if self.owners.get(t.i) == person and t.tag_ != "POS"]
             name = " ".join([*(t.text for t in owner), noun.lower_])
-            gi = self._new_group("ORG", name, kind=ORG_KIND_NOUNS.get(noun.lower_, "company"))
+            kind = "body" if noun.lower_ in GOVERNMENT_NOUNS else ORG_KIND_NOUNS.get(noun.lower_, "company")
+            gi = self._new_group("ORG", name, kind=kind)
             self.orgs[gi].words = frozenset({noun.lower_, name.lower()})
             self.person_orgs[key] = gi
         first = start if self.doc[start].lower_ in ORG_DESCRIPTION_DETERMINERS else end - 1
@@ -401,6 +500,17 @@ class OrgResolver:
                 return best
         return None
 
+    def _country(self, token: Token) -> int | None:
+        """ "the country", "the nation": the nearest place named as a subject or often, else the main country."""
+        sent = self.sents[token.i]
+        partners = {self.owners.get(k) for k in _clause_partners(token)}
+        scored = [(-D_DISTANCE * (sent - self.sents[at]) + D_SUBJECT * subject
+                   + D_FREQUENCY * min(self.orgs[gi].count, 10) / 10 + 0.0001 * at, gi)
+                  for gi, (at, subject) in self.last.items()
+                  if gi in self.orgs and self.orgs[gi].label == "GPE" and gi not in partners
+                  and sent - self.sents[at] <= DESCRIPTION_WINDOW]
+        return max(scored)[1] if scored else self._main_country()
+
     def _government(self, token: Token) -> int | None:
         country = self._main_country()
         if country is not None:
@@ -416,9 +526,12 @@ class OrgResolver:
     def _organisation(self, token: Token, noun: str) -> int | None:
         sent = self.sents[token.i]
         best, best_score = None, None
+        partners = {self.owners.get(k) for k in _clause_partners(token)}
         for gi, (at, subject) in self.last.items():
             org = self.orgs.get(gi)
             if org is None or org.kind == "group" or sent - self.sents[at] > DESCRIPTION_WINDOW:
+                continue
+            if gi in partners:
                 continue
             if not _compatible(noun, org):
                 continue

@@ -21,6 +21,7 @@ from spacy.tokens import Doc, Token
 from newsgraph.extract.entities.lexicons import (
     HONORIFICS,
     PRENOMINAL_TITLE_LEAD_POS,
+    QUALIFIED_WEAK_HEADS,
     RE_POSSESSIVE,
     TITLE_ABBREVIATIONS,
     TITLE_DROP,
@@ -88,12 +89,14 @@ def _is_head(token: Token) -> bool:
     return (low in TITLE_HEADS and low not in WEAK_TITLE_HEADS) or low in TITLE_ABBREVIATIONS
 
 
-def _make_title(tokens: list[Token], qualifier_ids: set[int]) -> Title | None:
-    """A display title from title tokens; None when no title head is among them."""
+def _make_title(tokens: list[Token], qualifier_ids: set[int], weak_head: bool = False) -> Title | None:
+    """A display title from title tokens; None when no title head (or, with ``weak_head``, a qualified
+    weak one at the end) is among them."""
     kept = [t for t in tokens if t.lower_ not in TITLE_DROP and not RE_POSSESSIVE.match(t.text)]
     while kept and (kept[0].pos_ in PRENOMINAL_TITLE_LEAD_POS or kept[0].lower_ == "the"):
         kept.pop(0)
-    if not kept or not any(_is_head(t) for t in kept) or kept[-1].lower_ in HONORIFICS:
+    headed = bool(kept) and (any(_is_head(t) for t in kept) or (weak_head and kept[-1].lower_ in QUALIFIED_WEAK_HEADS))
+    if not headed or kept[-1].lower_ in HONORIFICS:
         return None
     if len(kept) == 1 and kept[0].lower_ in TITLE_MODIFIERS and kept[0].lower_ not in TITLE_HEADS:
         return None
@@ -134,7 +137,11 @@ def prenominal_title(doc: Doc, start: int) -> Title | None:
             i -= 1
             continue
         break
-    # The chain must end in a head next to the name ("Surgeon General X", not "general X" alone).
+    # The chain must end in a head next to the name ("Surgeon General X", not "general X" alone); a weak
+    # head qualified by an organisation or place is one ("Dunmore boss X", "Acme head X").
+    qualified = bool(tokens) and tokens[-1].lower_ in QUALIFIED_WEAK_HEADS and any(t.i in qualifiers for t in tokens)
+    if qualified:
+        return _make_title(tokens, qualifiers, weak_head=True)
     while tokens and not _is_head(tokens[-1]):
         tokens.pop()
     if not tokens:
@@ -169,6 +176,10 @@ def _chunk_title(doc: Doc, head: Token, chunk_start: int) -> Title | None:
         end = j + 1
     tokens = list(doc[chunk_start:end])
     qualifiers = {t.i for t in tokens if t.ent_type_ in QUALIFIER_LABELS or t.i > head.i}
+    # "the club's coach": the possessor says whose the role is; the role is "coach".
+    last_possessive = max((t.i for t in tokens if t.i < head.i and RE_POSSESSIVE.match(t.text)), default=None)
+    if last_possessive is not None:
+        qualifiers |= {t.i for t in tokens if t.i <= last_possessive}
     party = head.lower_ in APPOSITIVE_ONLY_HEADS
     # Descriptive words are not part of a title: "a fiscally conservative Blue Dog Democrat".
     kept = [t for t in tokens if t.lower_ not in TITLE_DROP and t.pos_ != "ADV"
@@ -222,13 +233,19 @@ def appositive_titles(doc: Doc, start: int, end: int) -> list[Title]:
         limit = min(len(doc), j + 2 + MAX_TITLE_TOKENS)
         while k < limit and not (doc[k].pos_ in NOMINAL_POS and (
             k + 1 >= len(doc) or doc[k + 1].pos_ not in NOMINAL_POS
-        )):
+        ) and not _possessed(doc, k)):
             k += 1
         if k < limit and _appositive_head_ok(doc[k]):
             title = _chunk_title(doc, doc[k], j + 1)
             if title:
                 found.append(title)
     return found
+
+
+def _possessed(doc: Doc, k: int) -> bool:
+    """True when token ``k`` is a possessor ("the club's coach", "the guitarist's sister"): the phrase's
+    head comes after it, and the person is what that head names, not the possessor."""
+    return k + 1 < len(doc) and bool(RE_POSSESSIVE.match(doc[k + 1].text))
 
 
 def predicate_title(token: Token) -> Title | None:
