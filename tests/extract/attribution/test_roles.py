@@ -69,8 +69,8 @@ ROLES = [
     ("A teacher at the school said pupils were scared.", "teacher", "ordinary", ["teacher"]),
     ("Dora Wyn, a seismologist, said the quake was shallow.", "Wyn", "expert", ["seismologist"]),
     ("Eyewitnesses said the fire spread fast.", "Eyewitnesses", "ordinary", ["Eyewitnesses"]),
-    # a branch is what the organisation it is a branch of is
-    ("Nia Holt, director of the Leeds office of the advocacy group Fair Homes, said rents were too high.", "Holt",
+    # a branch is what the organisation it is a branch of is ("Mrs": the small model types the bare name ORG)
+    ("Mrs Nia Holt, director of the Leeds office of the advocacy group Fair Homes, said rents were too high.", "Holt",
      "activist", ["advocacy group"]),
     ("A source at the Office of Rail Safety said the line was closed.", "source", "official", ["Office"]),
     # the president of an organisation is what the organisation is

@@ -220,6 +220,8 @@ def clause_span(head: Token, exclude: Token | None = None) -> tuple[int, int]:
             right = exclude.left_edge.i - 1
         else:
             left = exclude.right_edge.i + 1
+    # A misparse can hang ``head`` inside ``exclude``'s subtree; the clause keeps at least its head.
+    left, right = min(left, head.i), max(right, head.i)
     while left < right and (doc[left].dep_ == "mark" and doc[left].lower_ in lex.COMPLEMENTIZERS):
         left += 1
     while left < right and doc[left].text in EDGE_PUNCT:
