@@ -25,7 +25,7 @@ from typing import TYPE_CHECKING, Any
 import duckdb
 
 from newsgraph.errors import StoreError
-from newsgraph.parquet import derived, entityfile, postings
+from newsgraph.parquet import articlefile, derived, entityfile, postings
 from newsgraph.parquet.layout import TABLES, Location, schema
 from newsgraph.parquet.postings import BM25_B, BM25_K1, BM25_MIN_IDF
 from newsgraph.parquet.terms import stem, tokens
@@ -125,9 +125,12 @@ class DuckCorpus:
     def _views(self) -> None:
         local = "://" not in self.path
         listed: list[str] = []
+        self._article_files: list[str] = []
         for table in TABLES:
             files = self.loc.files(table)
             listed.extend(files)
+            if table == "articles":
+                self._article_files = files
             if files and local:
                 self.con.execute(f"CREATE VIEW written_{table} AS SELECT * FROM {self._source(files)}")
             elif files:
@@ -200,6 +203,12 @@ class DuckCorpus:
 
         return postings.SearchFiles(TermFile(self.loc.path("search_postings.parquet")),
                                     TermFile(self.loc.path("search_terms.parquet")))
+
+    @cached_property
+    def article_groups(self) -> articlefile.ArticleGroups:
+        """The ``articles`` files' row groups by ``corpus_order`` bounds (footers read once): a search's page of
+        hits is read from its few groups, not by a statement over the whole dataset."""
+        return articlefile.ArticleGroups(self._article_files)
 
     def later_copies(self) -> int:
         """Inputs written again under another name (dropped from every view, as a store stores one copy)."""
@@ -530,16 +539,25 @@ class DuckCorpus:
         columns = ["id", "published", "title", "outlet", "origin", "snippet", "score"]
         if not kept:
             return pd.DataFrame([], columns=columns)
-        # With the postings, an article is its corpus_order, unique among the rows written: no need to drop copies.
-        key, table = ("corpus_order", "written_articles") if self.derived else ("id", "articles")
-        info = {r[-1]: r for r in self.rows(f"""
-            SELECT id, published, title, outlet, coalesce(path, url) AS origin, text, {key} FROM {table}
-            WHERE {key} IN ({", ".join("?" * len(kept))})""", tuple(k[2] for k in kept))}
+        info = self._hit_articles([k[2] for k in kept])
         rows = []
         for score, _, article_id in kept:
-            aid, published, title, outlet, origin, body, _ = info[article_id]
+            aid, published, title, outlet, origin, body = info[article_id]
             rows.append((aid, published, title, outlet, origin, snippet(body or "", phrases), score))
         return pd.DataFrame(rows, columns=columns)
+
+    def _hit_articles(self, keys: list) -> dict[Any, tuple]:
+        """A page of hits' (id, published, title, outlet, origin, text), by their key: corpus_order with the
+        postings (unique among the rows written: no copies to drop), read from the hits' row groups
+        (``ArticleGroups``); else the article id, by one statement over the articles view."""
+        if self.derived and self.article_groups.usable:
+            found = self.article_groups.rows(keys, ("id", "published", "title", "outlet", "path", "url", "text"))
+            return {k: (aid, published, title, outlet, path if path is not None else url, text)
+                    for k, (aid, published, title, outlet, path, url, text) in found.items()}
+        key, table = ("corpus_order", "written_articles") if self.derived else ("id", "articles")
+        return {r[-1]: r[:-1] for r in self.rows(f"""
+            SELECT id, published, title, outlet, coalesce(path, url) AS origin, text, {key} FROM {table}
+            WHERE {key} IN ({", ".join("?" * len(keys))})""", tuple(keys))}
 
     def _scan_ranked(self, groups: list[list[tuple[str, SearchTerm]]], phrases: list[SearchTerm], *, limit: int,
                      window: int, n_docs: int, avgdl: float) -> list[tuple[float, int, str]]:
