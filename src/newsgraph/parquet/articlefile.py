@@ -21,6 +21,7 @@ from __future__ import annotations
 
 from collections import OrderedDict
 from collections.abc import Sequence
+from concurrent.futures import ThreadPoolExecutor
 
 import numpy as np
 import pyarrow as pa
@@ -29,6 +30,8 @@ import pyarrow.parquet as pq
 
 from newsgraph.parquet.layout import ORDER
 
+#: Threads decoding a lookup's row groups (zstd and pyarrow's decoding release the GIL).
+READ_THREADS = 2
 #: Row groups kept decoded (a group of 2,048–16,384 articles with their texts is a few MB).
 CACHED_GROUPS = 8
 
@@ -38,7 +41,8 @@ class ArticleGroups:
 
     def __init__(self, paths: Sequence[str]) -> None:
         """Read the footers of ``paths`` (local Parquet files); ``usable`` is false when a group has no bounds."""
-        self.files = [pq.ParquetFile(p, pre_buffer=False) for p in paths]
+        self.paths = list(paths)
+        self.files = [pq.ParquetFile(p, pre_buffer=False) for p in self.paths]
         low: list[int] = []
         high: list[int] = []
         self.places: list[tuple[int, int]] = []  # (file, row group) of each bound pair
@@ -77,38 +81,49 @@ class ArticleGroups:
         inside[inside] = wanted[first[inside]] <= self.high[inside]
         return [int(i) for i in np.flatnonzero(inside)]
 
-    def _group(self, f: int, g: int, columns: tuple[str, ...]) -> pa.Table:
-        key = (f, g, columns)
-        table = self._whole.get(key)
-        if table is None:
-            file = self.files[f]
-            present = [c for c in columns if c in file.schema_arrow.names]
-            table = file.read_row_group(g, columns=present, use_threads=False)
-            for c in columns:  # a file written before a column existed (``union_by_name``): nulls
-                if c not in present:
-                    table = table.append_column(c, pa.nulls(table.num_rows))
-            table = self._whole[key] = table.select(list(columns))
-            if len(self._whole) > CACHED_GROUPS:
-                self._whole.popitem(last=False)
-        else:
-            self._whole.move_to_end(key)
-        return table
+    def _decode(self, f: int, g: int, columns: tuple[str, ...]) -> pa.Table:
+        """Group ``g`` of file ``f``, its ``columns`` (nulls for a column a file lacks: ``union_by_name``).
+        Each call opens its own reader over the parsed footer, so that threads share no reader."""
+        file = pq.ParquetFile(self.paths[f], metadata=self.files[f].metadata, pre_buffer=False)
+        present = [c for c in columns if c in file.schema_arrow.names]
+        table = file.read_row_group(g, columns=present, use_threads=False)
+        for c in columns:
+            if c not in present:
+                table = table.append_column(c, pa.nulls(table.num_rows))
+        return table.select(list(columns))
+
+    def _keep(self, key: tuple[int, int, tuple[str, ...]], table: pa.Table) -> None:
+        self._whole[key] = table
+        self._whole.move_to_end(key)
+        if len(self._whole) > CACHED_GROUPS:
+            self._whole.popitem(last=False)
 
     def rows(self, orders: Sequence[int], columns: Sequence[str]) -> dict[int, tuple]:
         """The ``columns`` of the articles whose ``corpus_order`` is in ``orders``, by order (the first row
         found when an order is written twice)."""
         cols = tuple(dict.fromkeys((*columns, ORDER)))
         wanted = pa.array(sorted(set(orders)), type=pa.int64())
-        found: dict[int, tuple] = {}
+        hits: list[tuple[int, int, np.ndarray]] = []
         for i in self.candidates(orders):
             f, g = self.places[i]
             cached = self._whole.get((f, g, cols))  # decoded before: its orders are there
             order_col = (cached.column(ORDER) if cached is not None
                          else self.files[f].read_row_group(g, columns=[ORDER], use_threads=False).column(ORDER))
             hit = np.flatnonzero(pc.is_in(order_col, value_set=wanted).to_numpy(zero_copy_only=False))
-            if not len(hit):
-                continue
-            picked = self._group(f, g, cols).take(pa.array(hit))
+            if len(hit):
+                hits.append((f, g, hit))
+        decoded = {(f, g): self._whole.get((f, g, cols)) for f, g, _ in hits}
+        missing = [fg for fg, table in decoded.items() if table is None]
+        if len(missing) > 1 and READ_THREADS > 1:  # decompressing the texts is most of a lookup
+            with ThreadPoolExecutor(min(READ_THREADS, len(missing))) as pool:
+                decoded.update(zip(missing, pool.map(lambda fg: self._decode(*fg, cols), missing), strict=True))
+        found: dict[int, tuple] = {}
+        for f, g, hit in hits:
+            table = decoded[(f, g)]
+            if table is None:
+                table = decoded[(f, g)] = self._decode(f, g, cols)
+            self._keep((f, g, cols), table)
+            picked = table.take(pa.array(hit))
             values = [picked.column(c).to_pylist() for c in columns]
             for order, *row in zip(picked.column(ORDER).to_pylist(), *values, strict=True):
                 found.setdefault(int(order), tuple(row))
