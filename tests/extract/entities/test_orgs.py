@@ -295,3 +295,18 @@ def test_a_nationality_government_is_an_organisation_not_the_airline(parse):
     government = owner(found, "The Irish government", text.index("The Irish"))
     assert government is not None and government.name == "Irish government"
     assert owner(found, "the airline", text.rindex("the airline")) is not government
+
+
+def test_a_kind_noun_before_a_name_describes_that_name(parse):
+    text = ("Corvan Ltd said on Monday it would cut rents. Mrs Nia Holt of the advocacy group Fair Homes said the "
+            "cut was too small.")
+    found = entities(parse(text))
+    assert owner(found, "the advocacy group", text.index("the advocacy group")) is named(found, "Fair Homes")
+
+
+def test_a_kind_noun_and_comma_before_a_name_is_no_mention_of_another(parse):
+    text = ("Ardent Motors Corp cut 400 jobs on Friday. Sales also fell at the carmaker, Velo, which makes "
+            "small vans.")
+    found = entities(parse(text))
+    corvan = named(found, "Ardent Motors Corp")
+    assert "the carmaker" not in [m.text for m in corvan.mentions]

@@ -48,7 +48,7 @@ from newsgraph.extract.entities.lexicons import (
     UNKNOWN_ORG_KINDS,
     UNNAMED_ORG_MIN_MENTIONS,
 )
-from newsgraph.vocab.parse import NOMINAL_SUBJECT_DEPS, PLURAL_NOUN_TAGS
+from newsgraph.vocab.parse import NOMINAL_SUBJECT_DEPS, PLURAL_NOUN_TAGS, PRESENT_TAGS
 from newsgraph.vocab.pronouns import NEUTER_PRONOUN_FORMS, PLURAL_PRONOUN_FORMS
 
 #: Entity types an organisation description or "it" may stand for.
@@ -290,7 +290,9 @@ class OrgResolver:
         self.orgs: dict[int, Org] = {}
         self.last: dict[int, tuple[int, bool]] = {}  # group -> (latest mention token, subject)
         self.events: list[tuple[int, int]] = []  # (token, group) of names, in text order
+        self.name_starts: dict[int, tuple[int, int]] = {}  # first token of a name -> (end, group), any type
         for gi, (label, spans) in enumerate(zip(labels, names, strict=True)):
+            self.name_starts.update((s, (e, gi)) for s, e in spans)
             if label not in ORG_LABELS or not spans:
                 continue
             words = frozenset(t.lower_ for s, e in spans for t in doc[s:e]) | _appositive_kinds(doc, spans)
@@ -406,7 +408,11 @@ class OrgResolver:
     # -- descriptions ------------------------------------------------------------
 
     def _description(self, token: Token) -> None:
-        if token.pos_ != "NOUN" or token.tag_ in PLURAL_NOUN_TAGS or token.dep_ in ("compound", "attr"):
+        if token.pos_ != "NOUN" or token.tag_ in PLURAL_NOUN_TAGS:
+            return
+        if self._before_name(token):
+            return
+        if token.dep_ in ("compound", "attr"):
             return
         det = next((c for c in token.lefts if c.dep_ in ("det", "poss")), None)
         if det is not None and det.dep_ == "poss" and token.lower_ in PERSON_ORG_NOUNS:
@@ -464,6 +470,42 @@ class OrgResolver:
             self._note(token.i, gi)
         elif low in PERSON_ORG_NOUNS and det.dep_ == "det" and det.lower_ in ("the", "this"):
             self.unresolved.setdefault(low, []).append((det.i, token.i + 1))
+
+    def _before_name(self, token: Token) -> bool:
+        """A kind noun right before a name it describes ("the advocacy group Fair Homes", "the carmaker Fiat").
+
+        Joined to the name (a compound or an appositive, a comma between them or not: "the band, Kestrel
+        Road,"), the phrase says what the name is; it never refers back to another organisation. It
+        becomes a mention of that name when the name is an organisation's or a country's and the words
+        before the noun are the phrase's own ("the advocacy group"), else no mention ("the Leeds office
+        Fair Homes", "the carmaker, Velo," with Velo typed a person). "The company Acme bought" is no
+        such phrase: there the name is a relative clause's subject. True when the noun is done with.
+        """
+        after = token.i + 1
+        if after < len(self.doc) and self.doc[after].text == "," and token.dep_ != "compound":
+            after += 1
+        name = self.name_starts.get(after)
+        if name is None:
+            return False
+        end, gi = name
+        root = self.doc[after:end].root
+        joined = (root.head.i == token.i and root.dep_ == "appos") or (
+            token.dep_ == "compound" and after <= token.head.i < end)
+        verb = self.doc[end] if end < len(self.doc) else None
+        if verb is not None and verb.tag_ in PRESENT_TAGS | {"VBD"} and verb.head.i in (token.i, root.i):
+            joined = False  # "the company Acme bought in 2010" misparsed with an appositive: a relative clause
+        if not joined:
+            return False
+        phrase = token.head if token.dep_ == "compound" else token
+        det = next((c for c in (*token.lefts, *phrase.lefts) if c.dep_ == "det" and c.i < token.i), None)
+        org = self.orgs.get(gi)
+        if org is None or org.kind == "group" or det is None or det.lower_ not in ORG_DESCRIPTION_DETERMINERS:
+            return True  # "carmaker Fiat", "its unit Fiat Auto": a title or another's part, no mention here
+        if any(self.covered[k] or not (self.doc[k].is_alpha or self.doc[k].text == "-")
+               for k in range(det.i, token.i)):
+            return True
+        self._add(det.i, token.i + 1, "nominal", gi)
+        return True
 
     def _person_org(self, start: int, end: int, person: int, noun: Token) -> None:
         """ "the Kasich campaign", "Obama's administration": an organisation of its own, the person's.
