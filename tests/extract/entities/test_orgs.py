@@ -310,3 +310,10 @@ def test_a_kind_noun_and_comma_before_a_name_is_no_mention_of_another(parse):
     found = entities(parse(text))
     corvan = named(found, "Ardent Motors Corp")
     assert "the carmaker" not in [m.text for m in corvan.mentions]
+
+
+def test_a_nationality_before_a_company_noun_only_qualifies_it(parse):
+    text = ("Corvan Motors posted a loss on Monday. Banks said they would lend the German firm another "
+            "$2bn in March.")
+    found = entities(parse(text))
+    assert owner(found, "the German firm", text.index("the German firm")) is named(found, "Corvan Motors")

@@ -84,6 +84,8 @@ EXPLETIVE_VERBS = frozenset({"be", "seem", "appear", "remain", "become", "look",
 CLAUSE_DEPS = frozenset({"ccomp", "xcomp", "csubj", "advcl"})
 #: Object positions of a pronoun.
 OBJECT_DEPS = frozenset({"dobj", "pobj", "dative", "attr"})
+#: Kinds of organisation a nationality before the kind noun only qualifies ("the Italian firm": a company named before).
+NATIONALITY_QUALIFIED_KINDS = frozenset({"company", "media", "band", "other"})
 #: Dependencies of a noun phrase's head (spaCy's English ``noun_chunks`` set, conjuncts included).
 PHRASE_HEAD_DEPS = frozenset({"nsubj", "dobj", "nsubjpass", "pcomp", "pobj", "dative", "appos", "attr", "ROOT",
                               "conj"})
@@ -444,7 +446,8 @@ class OrgResolver:
         inner = {self.owners.get(k) for k in range(det.i + 1, token.i)} - {None}
         if any(self.covered[k] and k not in self.owners for k in range(det.i + 1, token.i)):
             return
-        if inner:
+        nationality = len(inner) == 1 and self._nationality_modifier(next(iter(inner)), token)
+        if inner and not nationality:
             gi = inner.pop()
             if not inner and gi not in self.orgs and token.lower_ in PERSON_ORG_NOUNS:
                 self._person_org(det.i, token.i + 1, gi, token)  # "the Kasich campaign", a person's
@@ -456,7 +459,8 @@ class OrgResolver:
                   and det.lower_ == "the"):
                 self._person_org(det.i, token.i + 1, gi, token)  # "the Ruritanian government": one of its own
             return
-        if any((not t.is_alpha and t.text != "-") or t.pos_ == "PROPN" for t in self.doc[det.i + 1 : token.i]):
+        if any((not t.is_alpha and t.text != "-") or (t.pos_ == "PROPN" and not nationality)
+               for t in self.doc[det.i + 1 : token.i]):
             return  # "the non-partisan charity" is a description, "the Acme 4x4 maker" is not
         low = token.lower_
         if low in COUNTRY_NOUNS:
@@ -470,6 +474,17 @@ class OrgResolver:
             self._note(token.i, gi)
         elif low in PERSON_ORG_NOUNS and det.dep_ == "det" and det.lower_ in ("the", "this"):
             self.unresolved.setdefault(low, []).append((det.i, token.i + 1))
+
+    def _nationality_modifier(self, gi: int | None, token: Token) -> bool:
+        """True when the nationality inside a description only qualifies a company ("the Italian firm").
+
+        A nationality (``NORP``) is no company, band or newspaper, so "the Italian firm" is a company
+        named before, as "the firm" would be. Not for bodies, parties, unions and clubs, where the
+        nationality may be the phrase's own ("the Irish government", "the Italian side").
+        """
+        if gi is None or gi not in self.orgs or self.orgs[gi].label != "NORP":
+            return False
+        return ORG_KIND_NOUNS.get(token.lower_) in NATIONALITY_QUALIFIED_KINDS
 
     def _before_name(self, token: Token) -> bool:
         """A kind noun right before a name it describes ("the advocacy group Fair Homes", "the carmaker Fiat").
