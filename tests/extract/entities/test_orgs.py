@@ -317,3 +317,12 @@ def test_a_nationality_before_a_company_noun_only_qualifies_it(parse):
             "$2bn in March.")
     found = entities(parse(text))
     assert owner(found, "the German firm", text.index("the German firm")) is named(found, "Corvan Motors")
+
+
+def test_a_description_far_from_any_name_is_the_articles_main_organisation(parse):
+    text = ("Dunmore Athletic fined their striker on Monday. Dunmore Athletic said he had missed training. "
+            "Dunmore Athletic will appeal. The striker was angry. He said he was hurt. He had played well. "
+            "His agent called it a mistake. The coach said nothing. The chairman accused him of cheating "
+            "the club.")
+    found = entities(parse(text))
+    assert owner(found, "the club", text.index("the club")) is named(found, "Dunmore Athletic")

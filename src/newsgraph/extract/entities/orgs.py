@@ -74,6 +74,8 @@ D_FREQUENCY = 0.3
 D_NAMED_KIND = 2.0
 #: The kind of an organisation whose name and context say nothing of it.
 UNKNOWN_KIND = "unknown"
+#: Mentions an organisation needs to be the article's main one of its kind, for a description with none nearer.
+MAIN_ORG_MIN_MENTIONS = 3
 #: Mentions a country needs to be "the government"'s country without a nearer cue.
 GOVERNMENT_MIN_MENTIONS = 2
 #: Verbs whose passive subject "it" is an expletive ("it is thought that ...").
@@ -596,7 +598,22 @@ class OrgResolver:
                      + D_FREQUENCY * min(org.count, 10) / 10 + D_NAMED_KIND * (noun in org.words) + 0.0001 * at)
             if best_score is None or score > best_score:
                 best, best_score = gi, score
-        return best
+        return best if best is not None else self._main_organisation(noun, partners)
+
+    def _main_organisation(self, noun: str, partners: set[int | None]) -> int | None:
+        """The organisation the article is about, for a description with none of its kind named nearby.
+
+        A report on a club or a company keeps saying "the club" paragraphs after its name ("Newcastle
+        ... (eight sentences of quotation) ... cheating the club"): the description is the article's
+        main organisation of that kind, when one is described or named at least ``MAIN_ORG_MIN_MENTIONS``
+        times so far and more often than any other.
+        """
+        counts = sorted(((org.count, gi) for gi, org in self.orgs.items()
+                         if gi in self.last and org.label == "ORG" and org.kind != "group" and gi not in partners
+                         and _compatible(noun, org)), reverse=True)
+        if not counts or counts[0][0] < MAIN_ORG_MIN_MENTIONS or (len(counts) > 1 and counts[1][0] == counts[0][0]):
+            return None
+        return counts[0][1]
 
     # -- pronouns ----------------------------------------------------------------
 
