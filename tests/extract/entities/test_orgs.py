@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from spacy.tokens import Span
+
 from extract.entities._lookup import named, owner
 from newsgraph.extract.entities.core import _camel_case_names, entities
 from newsgraph.extract.entities.orgs import org_kind
@@ -326,3 +328,13 @@ def test_a_description_far_from_any_name_is_the_articles_main_organisation(parse
             "the club.")
     found = entities(parse(text))
     assert owner(found, "the club", text.index("the club")) is named(found, "Dunmore Athletic")
+
+
+def test_a_city_of_name_is_the_authority(parse):
+    text = ("A spokesman for the City of Denver said the old mill must go. Owners said the authority had "
+            "promised them more time.")
+    doc = parse(text)
+    start = next(t.i for t in doc if t.text == "City")
+    doc.ents = [Span(doc, start, start + 3, label="ORG")]  # the model's type varies; the rule reads the name
+    found = entities(doc)
+    assert owner(found, "the authority", text.index("the authority")) is named(found, "City of Denver")

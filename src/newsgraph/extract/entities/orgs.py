@@ -39,6 +39,7 @@ from newsgraph.extract.entities.lexicons import (
     GROUP_MIN_DEFINITE_MENTIONS,
     GROUP_MIN_MENTIONS,
     GROUP_NOUNS,
+    LOCAL_GOVERNMENT_NOUNS,
     NON_NAME_LABELS,
     ORG_DESCRIPTION_DETERMINERS,
     ORG_KIND_ALSO,
@@ -185,6 +186,14 @@ def _prenominal_kind(doc: Doc, spans: list[tuple[int, int]]) -> str | None:
     return None
 
 
+def _local_government_kind(doc: Doc, spans: list[tuple[int, int]]) -> str | None:
+    """ "body" for a local government's name ("City of Seattle"), whose "the authority" or "the council" it is."""
+    for s, e in spans:
+        if e - s >= 3 and doc[s].lower_ in LOCAL_GOVERNMENT_NOUNS and doc[s + 1].lower_ == "of":
+            return "body"
+    return None
+
+
 def _clause_partners(token: Token) -> set[int]:
     """Tokens a description cannot be coreferent with: its own clause's subject and the name it is an
     appositive of, or a possessor inside ("Kestrel Oil sold the company to ...": not Kestrel Oil; "Orrin
@@ -302,7 +311,7 @@ class OrgResolver:
             words = frozenset(t.lower_ for s, e in spans for t in doc[s:e]) | _appositive_kinds(doc, spans)
             kind = org_kind(words)
             if kind == UNKNOWN_KIND:
-                kind = _prenominal_kind(doc, spans) or kind
+                kind = _prenominal_kind(doc, spans) or _local_government_kind(doc, spans) or kind
             self.orgs[gi] = Org(label=label, kind=kind, words=words, count=len(spans))
             self.events += [(e - 1, gi) for s, e in spans]
         self.n_known = len(labels)
