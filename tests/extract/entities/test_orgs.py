@@ -338,3 +338,22 @@ def test_a_city_of_name_is_the_authority(parse):
     doc.ents = [Span(doc, start, start + 3, label="ORG")]  # the model's type varies; the rule reads the name
     found = entities(doc)
     assert owner(found, "the authority", text.index("the authority")) is named(found, "City of Denver")
+
+
+def test_a_description_far_from_its_name_finds_the_name_that_holds_its_noun(parse):
+    text = ("The Commission on Rail Safety will meet in June. Trains were late all year. Fares rose twice. "
+            "Staff went on strike in May. Passengers were angry. Ministers said little. The commission said "
+            "it would publish a report.")
+    doc = parse(text)
+    start = next(t.i for t in doc if t.text == "Commission")
+    doc.ents = [Span(doc, start, start + 4, label="ORG")]  # the model's type varies; the rule reads the name
+    found = entities(doc)
+    assert owner(found, "The commission", text.index("The commission")) is named(found, "Commission on Rail Safety")
+
+
+def test_a_quoted_description_may_be_the_speaker_its_clause_is_about(parse):
+    text = ('Corvan Ltd hired Jo Reed in May. The company called him "a great asset '
+            'to the company."')
+    found = entities(parse(text))
+    quoted = text.index("the company")
+    assert owner(found, "the company", quoted) is named(found, "Corvan Ltd")

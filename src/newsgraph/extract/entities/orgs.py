@@ -571,13 +571,24 @@ class OrgResolver:
     def _country(self, token: Token) -> int | None:
         """ "the country", "the nation": the nearest place named as a subject or often, else the main country."""
         sent = self.sents[token.i]
-        partners = {self.owners.get(k) for k in _clause_partners(token)}
+        partners = self._partners(token)
         scored = [(-D_DISTANCE * (sent - self.sents[at]) + D_SUBJECT * subject
                    + D_FREQUENCY * min(self.orgs[gi].count, 10) / 10 + 0.0001 * at, gi)
                   for gi, (at, subject) in self.last.items()
                   if gi in self.orgs and self.orgs[gi].label == "GPE" and gi not in partners
                   and sent - self.sents[at] <= DESCRIPTION_WINDOW]
         return max(scored)[1] if scored else self._main_country()
+
+    def _partners(self, token: Token) -> set[int | None]:
+        """The groups of ``_clause_partners``, but for a description inside a quotation only those quoted too.
+
+        A quotation holds its speaker's own words: "the campaign called him 'a tremendous asset to the
+        campaign'" does not make the quoted campaign another than the one speaking.
+        """
+        inside = self.quotes.inside if self.quotes is not None else None
+        if inside is not None and inside[token.i]:
+            return {self.owners.get(k) for k in _clause_partners(token) if inside[k]}
+        return {self.owners.get(k) for k in _clause_partners(token)}
 
     def _government(self, token: Token) -> int | None:
         country = self._main_country()
@@ -594,7 +605,7 @@ class OrgResolver:
     def _organisation(self, token: Token, noun: str) -> int | None:
         sent = self.sents[token.i]
         best, best_score = None, None
-        partners = {self.owners.get(k) for k in _clause_partners(token)}
+        partners = self._partners(token)
         for gi, (at, subject) in self.last.items():
             org = self.orgs.get(gi)
             if org is None or org.kind == "group" or sent - self.sents[at] > DESCRIPTION_WINDOW:
@@ -615,8 +626,14 @@ class OrgResolver:
         A report on a club or a company keeps saying "the club" paragraphs after its name ("Newcastle
         ... (eight sentences of quotation) ... cheating the club"): the description is the article's
         main organisation of that kind, when one is described or named at least ``MAIN_ORG_MIN_MENTIONS``
-        times so far and more often than any other.
+        times so far and more often than any other. Before that, the latest name whose words hold the
+        noun ("the commission" for "Commission on Presidential Debates" named a page before): the head
+        match that coreference systems trust most (Lee et al. 2013).
         """
+        headed = [(self.last[gi][0], gi) for gi, org in self.orgs.items()
+                  if gi in self.last and org.label == "ORG" and gi not in partners and noun in org.words]
+        if headed:  # a name with the description's noun as its own ("Commission on Debates"): head match
+            return max(headed)[1]
         counts = sorted(((org.count, gi) for gi, org in self.orgs.items()
                          if gi in self.last and org.label == "ORG" and org.kind != "group" and gi not in partners
                          and _compatible(noun, org)), reverse=True)
