@@ -357,3 +357,12 @@ def test_a_quoted_description_may_be_the_speaker_its_clause_is_about(parse):
     found = entities(parse(text))
     quoted = text.index("the company")
     assert owner(found, "the company", quoted) is named(found, "Corvan Ltd")
+
+
+def test_the_group_may_be_a_body(parse):
+    text = "The Marlow Police Guild backed the mayor last week. On Monday the group said the deal was off."
+    doc = parse(text)
+    start = next(t.i for t in doc if t.text == "Marlow")
+    doc.ents = [Span(doc, start, start + 3, label="ORG")]  # the model's type varies; the rule reads the name
+    found = entities(doc)
+    assert owner(found, "the group", text.index("the group")) is named(found, "Marlow Police Guild")

@@ -303,7 +303,7 @@ ORG_CUE_NOUNS = frozenset({
 
 #: Kinds of organisation any of whose members a noun may name: "the group" may be a company or a party.
 ORG_KIND_ALSO: dict[str, frozenset[str]] = {
-    "group": frozenset({"company", "party", "other", "media", "band"}),
+    "group": frozenset({"company", "party", "other", "media", "band", "body"}),  # "body": a police guild, a panel
     "body": frozenset({"body", "union", "other"}),
     "organisation": frozenset({"company", "body", "union", "other", "party"}),
     "organization": frozenset({"company", "body", "union", "other", "party"}),
