@@ -7,7 +7,9 @@ recipe as the person pronouns (Lappin & Leass 1994, simplified):
   ministry", "this agency") goes to the nearest earlier organisation of a
   compatible kind within a few sentences, subjects and frequent names
   preferred, a name that contains the noun ("Standards Board" for "the board")
-  most of all; "the government" goes to the country the article is about (its
+  most of all (failing that, a name holding the noun further back, or the article's
+  main organisation of that kind); a kind noun joined to the name after it ("the
+  advocacy group Fair Homes") is that name's; "the government" goes to the country the article is about (its
   most frequent country), or, when it names none, to an entity of its own;
 - "it"/"its" and "they"/"their" weigh every earlier noun phrase of their own
   and the previous sentence (recency, subject, object), agreeing in number
