@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from spacy.tokens import Span
+
 from extract.entities._lookup import named, owner
 from newsgraph.extract.entities.core import _camel_case_names, entities
 from newsgraph.extract.entities.orgs import org_kind
@@ -295,3 +297,72 @@ def test_a_nationality_government_is_an_organisation_not_the_airline(parse):
     government = owner(found, "The Irish government", text.index("The Irish"))
     assert government is not None and government.name == "Irish government"
     assert owner(found, "the airline", text.rindex("the airline")) is not government
+
+
+def test_a_kind_noun_before_a_name_describes_that_name(parse):
+    text = ("Corvan Ltd said on Monday it would cut rents. Mrs Nia Holt of the advocacy group Fair Homes said the "
+            "cut was too small.")
+    found = entities(parse(text))
+    assert owner(found, "the advocacy group", text.index("the advocacy group")) is named(found, "Fair Homes")
+
+
+def test_a_kind_noun_and_comma_before_a_name_is_no_mention_of_another(parse):
+    text = ("Ardent Motors Corp cut 400 jobs on Friday. Sales also fell at the carmaker, Velo, which makes "
+            "small vans.")
+    found = entities(parse(text))
+    corvan = named(found, "Ardent Motors Corp")
+    assert "the carmaker" not in [m.text for m in corvan.mentions]
+
+
+def test_a_nationality_before_a_company_noun_only_qualifies_it(parse):
+    text = ("Corvan Motors posted a loss on Monday. Banks said they would lend the German firm another "
+            "$2bn in March.")
+    found = entities(parse(text))
+    assert owner(found, "the German firm", text.index("the German firm")) is named(found, "Corvan Motors")
+
+
+def test_a_description_far_from_any_name_is_the_articles_main_organisation(parse):
+    text = ("Dunmore Athletic fined their striker on Monday. Dunmore Athletic said he had missed training. "
+            "Dunmore Athletic will appeal. The striker was angry. He said he was hurt. He had played well. "
+            "His agent called it a mistake. The coach said nothing. The chairman accused him of cheating "
+            "the club.")
+    found = entities(parse(text))
+    assert owner(found, "the club", text.index("the club")) is named(found, "Dunmore Athletic")
+
+
+def test_a_city_of_name_is_the_authority(parse):
+    text = ("A spokesman for the City of Denver said the old mill must go. Owners said the authority had "
+            "promised them more time.")
+    doc = parse(text)
+    start = next(t.i for t in doc if t.text == "City")
+    doc.ents = [Span(doc, start, start + 3, label="ORG")]  # the model's type varies; the rule reads the name
+    found = entities(doc)
+    assert owner(found, "the authority", text.index("the authority")) is named(found, "City of Denver")
+
+
+def test_a_description_far_from_its_name_finds_the_name_that_holds_its_noun(parse):
+    text = ("The Commission on Rail Safety will meet in June. Trains were late all year. Fares rose twice. "
+            "Staff went on strike in May. Passengers were angry. Ministers said little. The commission said "
+            "it would publish a report.")
+    doc = parse(text)
+    start = next(t.i for t in doc if t.text == "Commission")
+    doc.ents = [Span(doc, start, start + 4, label="ORG")]  # the model's type varies; the rule reads the name
+    found = entities(doc)
+    assert owner(found, "The commission", text.index("The commission")) is named(found, "Commission on Rail Safety")
+
+
+def test_a_quoted_description_may_be_the_speaker_its_clause_is_about(parse):
+    text = ('Corvan Ltd hired Jo Reed in May. The company called him "a great asset '
+            'to the company."')
+    found = entities(parse(text))
+    quoted = text.index("the company")
+    assert owner(found, "the company", quoted) is named(found, "Corvan Ltd")
+
+
+def test_the_group_may_be_a_body(parse):
+    text = "The Marlow Police Guild backed the mayor last week. On Monday the group said the deal was off."
+    doc = parse(text)
+    start = next(t.i for t in doc if t.text == "Marlow")
+    doc.ents = [Span(doc, start, start + 3, label="ORG")]  # the model's type varies; the rule reads the name
+    found = entities(doc)
+    assert owner(found, "the group", text.index("the group")) is named(found, "Marlow Police Guild")

@@ -303,7 +303,7 @@ ORG_CUE_NOUNS = frozenset({
 
 #: Kinds of organisation any of whose members a noun may name: "the group" may be a company or a party.
 ORG_KIND_ALSO: dict[str, frozenset[str]] = {
-    "group": frozenset({"company", "party", "other", "media", "band"}),
+    "group": frozenset({"company", "party", "other", "media", "band", "body"}),  # "body": a police guild, a panel
     "body": frozenset({"body", "union", "other"}),
     "organisation": frozenset({"company", "body", "union", "other", "party"}),
     "organization": frozenset({"company", "body", "union", "other", "party"}),
@@ -331,6 +331,9 @@ ORG_NAME_KINDS: dict[str, str] = {
     **dict.fromkeys(("club", "fc", "rovers", "wanderers"), "club"),
     **dict.fromkeys(("band",), "band"),
 }  # fmt: skip
+#: Nouns that, first in an organisation's name before "of", make it a local government, a body
+#: ("City of Seattle", "County of Kent"); not "Manchester City", a club.
+LOCAL_GOVERNMENT_NOUNS = frozenset({"city", "county", "town", "borough", "district", "municipality", "township"})
 #: Nouns for a country's government: a description of the country itself ("the government", "the regime").
 GOVERNMENT_NOUNS = frozenset({"government", "administration", "regime", "executive", "cabinet"})
 #: Determiners that make a description definite ("the carmaker", "this agency"); possessives name

@@ -7,7 +7,9 @@ recipe as the person pronouns (Lappin & Leass 1994, simplified):
   ministry", "this agency") goes to the nearest earlier organisation of a
   compatible kind within a few sentences, subjects and frequent names
   preferred, a name that contains the noun ("Standards Board" for "the board")
-  most of all; "the government" goes to the country the article is about (its
+  most of all (failing that, a name holding the noun further back, or the article's
+  main organisation of that kind); a kind noun joined to the name after it ("the
+  advocacy group Fair Homes") is that name's; "the government" goes to the country the article is about (its
   most frequent country), or, when it names none, to an entity of its own;
 - "it"/"its" and "they"/"their" weigh every earlier noun phrase of their own
   and the previous sentence (recency, subject, object), agreeing in number
@@ -39,6 +41,7 @@ from newsgraph.extract.entities.lexicons import (
     GROUP_MIN_DEFINITE_MENTIONS,
     GROUP_MIN_MENTIONS,
     GROUP_NOUNS,
+    LOCAL_GOVERNMENT_NOUNS,
     NON_NAME_LABELS,
     ORG_DESCRIPTION_DETERMINERS,
     ORG_KIND_ALSO,
@@ -48,7 +51,7 @@ from newsgraph.extract.entities.lexicons import (
     UNKNOWN_ORG_KINDS,
     UNNAMED_ORG_MIN_MENTIONS,
 )
-from newsgraph.vocab.parse import NOMINAL_SUBJECT_DEPS, PLURAL_NOUN_TAGS
+from newsgraph.vocab.parse import NOMINAL_SUBJECT_DEPS, PLURAL_NOUN_TAGS, PRESENT_TAGS
 from newsgraph.vocab.pronouns import NEUTER_PRONOUN_FORMS, PLURAL_PRONOUN_FORMS
 
 #: Entity types an organisation description or "it" may stand for.
@@ -74,6 +77,8 @@ D_FREQUENCY = 0.3
 D_NAMED_KIND = 2.0
 #: The kind of an organisation whose name and context say nothing of it.
 UNKNOWN_KIND = "unknown"
+#: Mentions an organisation needs to be the article's main one of its kind, for a description with none nearer.
+MAIN_ORG_MIN_MENTIONS = 3
 #: Mentions a country needs to be "the government"'s country without a nearer cue.
 GOVERNMENT_MIN_MENTIONS = 2
 #: Verbs whose passive subject "it" is an expletive ("it is thought that ...").
@@ -84,6 +89,8 @@ EXPLETIVE_VERBS = frozenset({"be", "seem", "appear", "remain", "become", "look",
 CLAUSE_DEPS = frozenset({"ccomp", "xcomp", "csubj", "advcl"})
 #: Object positions of a pronoun.
 OBJECT_DEPS = frozenset({"dobj", "pobj", "dative", "attr"})
+#: Kinds of organisation a nationality before the kind noun only qualifies ("the Italian firm": a company named before).
+NATIONALITY_QUALIFIED_KINDS = frozenset({"company", "media", "band", "other"})
 #: Dependencies of a noun phrase's head (spaCy's English ``noun_chunks`` set, conjuncts included).
 PHRASE_HEAD_DEPS = frozenset({"nsubj", "dobj", "nsubjpass", "pcomp", "pobj", "dative", "appos", "attr", "ROOT",
                               "conj"})
@@ -178,6 +185,14 @@ def _prenominal_kind(doc: Doc, spans: list[tuple[int, int]]) -> str | None:
     for s, _ in spans:
         if s > 0 and doc[s - 1].is_lower and doc[s - 1].pos_ == "NOUN" and doc[s - 1].lower_ in ORG_KIND_NOUNS:
             return ORG_KIND_NOUNS[doc[s - 1].lower_]
+    return None
+
+
+def _local_government_kind(doc: Doc, spans: list[tuple[int, int]]) -> str | None:
+    """ "body" for a local government's name ("City of Seattle"), whose "the authority" or "the council" it is."""
+    for s, e in spans:
+        if e - s >= 3 and doc[s].lower_ in LOCAL_GOVERNMENT_NOUNS and doc[s + 1].lower_ == "of":
+            return "body"
     return None
 
 
@@ -290,13 +305,15 @@ class OrgResolver:
         self.orgs: dict[int, Org] = {}
         self.last: dict[int, tuple[int, bool]] = {}  # group -> (latest mention token, subject)
         self.events: list[tuple[int, int]] = []  # (token, group) of names, in text order
+        self.name_starts: dict[int, tuple[int, int]] = {}  # first token of a name -> (end, group), any type
         for gi, (label, spans) in enumerate(zip(labels, names, strict=True)):
+            self.name_starts.update((s, (e, gi)) for s, e in spans)
             if label not in ORG_LABELS or not spans:
                 continue
             words = frozenset(t.lower_ for s, e in spans for t in doc[s:e]) | _appositive_kinds(doc, spans)
             kind = org_kind(words)
             if kind == UNKNOWN_KIND:
-                kind = _prenominal_kind(doc, spans) or kind
+                kind = _prenominal_kind(doc, spans) or _local_government_kind(doc, spans) or kind
             self.orgs[gi] = Org(label=label, kind=kind, words=words, count=len(spans))
             self.events += [(e - 1, gi) for s, e in spans]
         self.n_known = len(labels)
@@ -406,7 +423,11 @@ class OrgResolver:
     # -- descriptions ------------------------------------------------------------
 
     def _description(self, token: Token) -> None:
-        if token.pos_ != "NOUN" or token.tag_ in PLURAL_NOUN_TAGS or token.dep_ in ("compound", "attr"):
+        if token.pos_ != "NOUN" or token.tag_ in PLURAL_NOUN_TAGS:
+            return
+        if self._before_name(token):
+            return
+        if token.dep_ in ("compound", "attr"):
             return
         det = next((c for c in token.lefts if c.dep_ in ("det", "poss")), None)
         if det is not None and det.dep_ == "poss" and token.lower_ in PERSON_ORG_NOUNS:
@@ -438,7 +459,8 @@ class OrgResolver:
         inner = {self.owners.get(k) for k in range(det.i + 1, token.i)} - {None}
         if any(self.covered[k] and k not in self.owners for k in range(det.i + 1, token.i)):
             return
-        if inner:
+        nationality = len(inner) == 1 and self._nationality_modifier(next(iter(inner)), token)
+        if inner and not nationality:
             gi = inner.pop()
             if not inner and gi not in self.orgs and token.lower_ in PERSON_ORG_NOUNS:
                 self._person_org(det.i, token.i + 1, gi, token)  # "the Kasich campaign", a person's
@@ -450,7 +472,8 @@ class OrgResolver:
                   and det.lower_ == "the"):
                 self._person_org(det.i, token.i + 1, gi, token)  # "the Ruritanian government": one of its own
             return
-        if any((not t.is_alpha and t.text != "-") or t.pos_ == "PROPN" for t in self.doc[det.i + 1 : token.i]):
+        if any((not t.is_alpha and t.text != "-") or (t.pos_ == "PROPN" and not nationality)
+               for t in self.doc[det.i + 1 : token.i]):
             return  # "the non-partisan charity" is a description, "the Acme 4x4 maker" is not
         low = token.lower_
         if low in COUNTRY_NOUNS:
@@ -464,6 +487,53 @@ class OrgResolver:
             self._note(token.i, gi)
         elif low in PERSON_ORG_NOUNS and det.dep_ == "det" and det.lower_ in ("the", "this"):
             self.unresolved.setdefault(low, []).append((det.i, token.i + 1))
+
+    def _nationality_modifier(self, gi: int | None, token: Token) -> bool:
+        """True when the nationality inside a description only qualifies a company ("the Italian firm").
+
+        A nationality (``NORP``) is no company, band or newspaper, so "the Italian firm" is a company
+        named before, as "the firm" would be. Not for bodies, parties, unions and clubs, where the
+        nationality may be the phrase's own ("the Irish government", "the Italian side").
+        """
+        if gi is None or gi not in self.orgs or self.orgs[gi].label != "NORP":
+            return False
+        return ORG_KIND_NOUNS.get(token.lower_) in NATIONALITY_QUALIFIED_KINDS
+
+    def _before_name(self, token: Token) -> bool:
+        """A kind noun right before a name it describes ("the advocacy group Fair Homes", "the carmaker Fiat").
+
+        Joined to the name (a compound or an appositive, a comma between them or not: "the band, Kestrel
+        Road,"), the phrase says what the name is; it never refers back to another organisation. It
+        becomes a mention of that name when the name is an organisation's or a country's and the words
+        before the noun are the phrase's own ("the advocacy group"), else no mention ("the Leeds office
+        Fair Homes", "the carmaker, Velo," with Velo typed a person). "The company Acme bought" is no
+        such phrase: there the name is a relative clause's subject. True when the noun is done with.
+        """
+        after = token.i + 1
+        if after < len(self.doc) and self.doc[after].text == "," and token.dep_ != "compound":
+            after += 1
+        name = self.name_starts.get(after)
+        if name is None:
+            return False
+        end, gi = name
+        root = self.doc[after:end].root
+        joined = (root.head.i == token.i and root.dep_ == "appos") or (
+            token.dep_ == "compound" and after <= token.head.i < end)
+        verb = self.doc[end] if end < len(self.doc) else None
+        if verb is not None and verb.tag_ in PRESENT_TAGS | {"VBD"} and verb.head.i in (token.i, root.i):
+            joined = False  # "the company Acme bought in 2010" misparsed with an appositive: a relative clause
+        if not joined:
+            return False
+        phrase = token.head if token.dep_ == "compound" else token
+        det = next((c for c in (*token.lefts, *phrase.lefts) if c.dep_ == "det" and c.i < token.i), None)
+        org = self.orgs.get(gi)
+        if org is None or org.kind == "group" or det is None or det.lower_ not in ORG_DESCRIPTION_DETERMINERS:
+            return True  # "carmaker Fiat", "its unit Fiat Auto": a title or another's part, no mention here
+        if any(self.covered[k] or not (self.doc[k].is_alpha or self.doc[k].text == "-")
+               for k in range(det.i, token.i)):
+            return True
+        self._add(det.i, token.i + 1, "nominal", gi)
+        return True
 
     def _person_org(self, start: int, end: int, person: int, noun: Token) -> None:
         """ "the Kasich campaign", "Obama's administration": an organisation of its own, the person's.
@@ -503,13 +573,24 @@ class OrgResolver:
     def _country(self, token: Token) -> int | None:
         """ "the country", "the nation": the nearest place named as a subject or often, else the main country."""
         sent = self.sents[token.i]
-        partners = {self.owners.get(k) for k in _clause_partners(token)}
+        partners = self._partners(token)
         scored = [(-D_DISTANCE * (sent - self.sents[at]) + D_SUBJECT * subject
                    + D_FREQUENCY * min(self.orgs[gi].count, 10) / 10 + 0.0001 * at, gi)
                   for gi, (at, subject) in self.last.items()
                   if gi in self.orgs and self.orgs[gi].label == "GPE" and gi not in partners
                   and sent - self.sents[at] <= DESCRIPTION_WINDOW]
         return max(scored)[1] if scored else self._main_country()
+
+    def _partners(self, token: Token) -> set[int | None]:
+        """The groups of ``_clause_partners``, but for a description inside a quotation only those quoted too.
+
+        A quotation holds its speaker's own words: "the campaign called him 'a tremendous asset to the
+        campaign'" does not make the quoted campaign another than the one speaking.
+        """
+        inside = self.quotes.inside if self.quotes is not None else None
+        if inside is not None and inside[token.i]:
+            return {self.owners.get(k) for k in _clause_partners(token) if inside[k]}
+        return {self.owners.get(k) for k in _clause_partners(token)}
 
     def _government(self, token: Token) -> int | None:
         country = self._main_country()
@@ -526,7 +607,7 @@ class OrgResolver:
     def _organisation(self, token: Token, noun: str) -> int | None:
         sent = self.sents[token.i]
         best, best_score = None, None
-        partners = {self.owners.get(k) for k in _clause_partners(token)}
+        partners = self._partners(token)
         for gi, (at, subject) in self.last.items():
             org = self.orgs.get(gi)
             if org is None or org.kind == "group" or sent - self.sents[at] > DESCRIPTION_WINDOW:
@@ -539,7 +620,28 @@ class OrgResolver:
                      + D_FREQUENCY * min(org.count, 10) / 10 + D_NAMED_KIND * (noun in org.words) + 0.0001 * at)
             if best_score is None or score > best_score:
                 best, best_score = gi, score
-        return best
+        return best if best is not None else self._main_organisation(noun, partners)
+
+    def _main_organisation(self, noun: str, partners: set[int | None]) -> int | None:
+        """The organisation the article is about, for a description with none of its kind named nearby.
+
+        A report on a club or a company keeps saying "the club" paragraphs after its name ("Newcastle
+        ... (eight sentences of quotation) ... cheating the club"): the description is the article's
+        main organisation of that kind, when one is described or named at least ``MAIN_ORG_MIN_MENTIONS``
+        times so far and more often than any other. Before that, the latest name whose words hold the
+        noun ("the commission" for "Commission on Presidential Debates" named a page before): the head
+        match that coreference systems trust most (Lee et al. 2013).
+        """
+        headed = [(self.last[gi][0], gi) for gi, org in self.orgs.items()
+                  if gi in self.last and org.label == "ORG" and gi not in partners and noun in org.words]
+        if headed:  # a name with the description's noun as its own ("Commission on Debates"): head match
+            return max(headed)[1]
+        counts = sorted(((org.count, gi) for gi, org in self.orgs.items()
+                         if gi in self.last and org.label == "ORG" and org.kind != "group" and gi not in partners
+                         and _compatible(noun, org)), reverse=True)
+        if not counts or counts[0][0] < MAIN_ORG_MIN_MENTIONS or (len(counts) > 1 and counts[1][0] == counts[0][0]):
+            return None
+        return counts[0][1]
 
     # -- pronouns ----------------------------------------------------------------
 
