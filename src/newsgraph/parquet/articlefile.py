@@ -29,7 +29,7 @@ import pyarrow as pa
 import pyarrow.compute as pc
 import pyarrow.parquet as pq
 
-from newsgraph.parquet.layout import ORDER
+from newsgraph.parquet.layout import ORDER, row_group_bounds
 
 #: Threads decoding a lookup's row groups (zstd and pyarrow's decoding release the GIL).
 READ_THREADS = 2
@@ -57,21 +57,18 @@ class ArticleGroups:
         self.usable = True
         for f, file in enumerate(self.files):
             meta = file.metadata
-            names = [meta.schema.column(i).name for i in range(meta.num_columns)]
-            if ORDER not in names:
+            bounds = row_group_bounds(meta, ORDER)
+            if bounds is None:
                 self.usable = False
                 continue
-            col = names.index(ORDER)
-            for g in range(meta.num_row_groups):
-                group = meta.row_group(g)
-                if group.num_rows == 0:
+            for g, bound in enumerate(bounds):
+                if meta.row_group(g).num_rows == 0:
                     continue
-                stats = group.column(col).statistics
-                if stats is None or not stats.has_min_max:
+                if bound is None:
                     self.usable = False
                     continue
-                low.append(int(stats.min))
-                high.append(int(stats.max))
+                low.append(int(bound[0]))
+                high.append(int(bound[1]))
                 self.places.append((f, g))
         self.low = np.asarray(low, dtype=np.int64)
         self.high = np.asarray(high, dtype=np.int64)

@@ -28,6 +28,7 @@ import pyarrow.compute as pc
 import pyarrow.parquet as pq
 
 from newsgraph.errors import StoreError
+from newsgraph.parquet.layout import row_group_bounds
 
 #: The key every entity file is sorted by first.
 KEY = "corpus_entity_id"
@@ -55,18 +56,15 @@ class EntityFile:
         if KEY not in self.columns:
             raise StoreError(f"{path}: no {KEY} column")
         self.keys = [KEY, *(k for k in keys if k != KEY)]
-        key_col = self.columns.index(KEY)
         self.low: list[int] = []
         self.high: list[int] = []
         self.sizes: list[int] = []
-        for i in range(meta.num_row_groups):
-            group = meta.row_group(i)
-            stats = group.column(key_col).statistics
-            if stats is None or not stats.has_min_max:
+        for i, bound in enumerate(row_group_bounds(meta, KEY) or ()):
+            if bound is None:
                 raise StoreError(f"{path}: row group {i} has no {KEY} statistics (rebuild the derived datasets)")
-            self.low.append(int(stats.min))
-            self.high.append(int(stats.max))
-            self.sizes.append(group.num_rows)
+            self.low.append(int(bound[0]))
+            self.high.append(int(bound[1]))
+            self.sizes.append(meta.row_group(i).num_rows)
         self.schema = self.file.schema_arrow
         self._whole: OrderedDict[int, pa.Table] = OrderedDict()
         self._keys: OrderedDict[int, pa.Table] = OrderedDict()

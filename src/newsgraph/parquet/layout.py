@@ -133,3 +133,21 @@ def write_table(loc: Location, table: str, rows: Iterable[tuple], key: str, mont
     pq.write_table(data, tmp, filesystem=loc.fs, compression="zstd")
     loc.fs.move(tmp, final)
     return len(rows)
+
+
+def row_group_bounds(meta: pq.FileMetaData, column: str) -> list[tuple[Any, Any] | None] | None:
+    """Each row group's (min, max) of ``column`` from a file's footer, ``None`` for a group without them;
+    ``None`` when the file has no such column.
+
+    The derived files are sorted by one column and written with statistics on it, so these bounds
+    say which row groups can hold a value without reading any (the term, entity and article readers).
+    """
+    names = [meta.schema.column(i).name for i in range(meta.num_columns)]
+    if column not in names:
+        return None
+    col = names.index(column)
+    bounds: list[tuple[Any, Any] | None] = []
+    for g in range(meta.num_row_groups):
+        stats = meta.row_group(g).column(col).statistics
+        bounds.append((stats.min, stats.max) if stats is not None and stats.has_min_max else None)
+    return bounds

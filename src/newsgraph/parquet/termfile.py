@@ -24,12 +24,11 @@ import pyarrow.compute as pc
 import pyarrow.parquet as pq
 
 from newsgraph.errors import StoreError
+from newsgraph.parquet.layout import ORDER, row_group_bounds
 
 #: Decoded row groups kept per file, so a search that reads a list a round at a time decodes each group
 #: once (a postings group of 65,536 rows holds about 1.5 MB of columns).
 CACHED_GROUPS = 32
-#: The article order column of the postings (``newsgraph.parquet.derived.ORDER``).
-ORDER = "corpus_order"
 
 
 class TermFile:
@@ -42,25 +41,20 @@ class TermFile:
         names = [meta.schema.column(i).name for i in range(meta.num_columns)]
         if "term" not in names:
             raise StoreError(f"{path}: no term column")
-        term_col = names.index("term")
-        order_col = names.index(ORDER) if ORDER in names else None
         self.columns = names
         self.low: list[str] = []
         self.high: list[str] = []
         #: Each group's lowest and highest ``corpus_order`` (over all its terms), for skipping groups.
         self.order_low = np.zeros(meta.num_row_groups, dtype=np.int64)
         self.order_high = np.zeros(meta.num_row_groups, dtype=np.int64)
-        for i in range(meta.num_row_groups):
-            group = meta.row_group(i)
-            stats = group.column(term_col).statistics
-            if stats is None or not stats.has_min_max:
+        order_bounds = row_group_bounds(meta, ORDER)
+        for i, bound in enumerate(row_group_bounds(meta, "term") or ()):
+            if bound is None:
                 raise StoreError(f"{path}: row group {i} has no term statistics (rebuild the derived datasets)")
-            self.low.append(stats.min)
-            self.high.append(stats.max)
-            if order_col is not None:
-                ostats = group.column(order_col).statistics
-                self.order_low[i], self.order_high[i] = ((ostats.min, ostats.max) if ostats is not None
-                                                         and ostats.has_min_max else (-(2**62), 2**62))
+            self.low.append(bound[0])
+            self.high.append(bound[1])
+            if order_bounds is not None:
+                self.order_low[i], self.order_high[i] = order_bounds[i] or (-(2**62), 2**62)
         self._cache: OrderedDict[int, pa.Table] = OrderedDict()
 
     def groups(self, first: str, last: str | None = None) -> range:
