@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from spacy.tokens import Span
+from spacy.tokens import Doc, Span
 
 from extract.entities._lookup import named, owner
 from newsgraph.extract.entities.core import _camel_case_names, entities
@@ -15,6 +15,16 @@ def _at(text: str, word: str, nth: int = 0) -> int:
     for _ in range(nth + 1):
         at = text.index(word, at + 1)
     return at
+
+
+def _as_org(doc: Doc, first: str, length: int) -> Doc:
+    """Type the ``length``-token name starting at the word ``first`` as ORG.
+
+    The model's type for such names varies; the rules under test read the name, not the tagger.
+    """
+    start = next(t.i for t in doc if t.text == first)
+    doc.ents = [Span(doc, start, start + length, label="ORG")]
+    return doc
 
 
 def test_org_kind_from_name_words():
@@ -333,10 +343,7 @@ def test_a_description_far_from_any_name_is_the_articles_main_organisation(parse
 def test_a_city_of_name_is_the_authority(parse):
     text = ("A spokesman for the City of Denver said the old mill must go. Owners said the authority had "
             "promised them more time.")
-    doc = parse(text)
-    start = next(t.i for t in doc if t.text == "City")
-    doc.ents = [Span(doc, start, start + 3, label="ORG")]  # the model's type varies; the rule reads the name
-    found = entities(doc)
+    found = entities(_as_org(parse(text), "City", 3))
     assert owner(found, "the authority", text.index("the authority")) is named(found, "City of Denver")
 
 
@@ -344,10 +351,7 @@ def test_a_description_far_from_its_name_finds_the_name_that_holds_its_noun(pars
     text = ("The Commission on Rail Safety will meet in June. Trains were late all year. Fares rose twice. "
             "Staff went on strike in May. Passengers were angry. Ministers said little. The commission said "
             "it would publish a report.")
-    doc = parse(text)
-    start = next(t.i for t in doc if t.text == "Commission")
-    doc.ents = [Span(doc, start, start + 4, label="ORG")]  # the model's type varies; the rule reads the name
-    found = entities(doc)
+    found = entities(_as_org(parse(text), "Commission", 4))
     assert owner(found, "The commission", text.index("The commission")) is named(found, "Commission on Rail Safety")
 
 
@@ -361,8 +365,5 @@ def test_a_quoted_description_may_be_the_speaker_its_clause_is_about(parse):
 
 def test_the_group_may_be_a_body(parse):
     text = "The Marlow Police Guild backed the mayor last week. On Monday the group said the deal was off."
-    doc = parse(text)
-    start = next(t.i for t in doc if t.text == "Marlow")
-    doc.ents = [Span(doc, start, start + 3, label="ORG")]  # the model's type varies; the rule reads the name
-    found = entities(doc)
+    found = entities(_as_org(parse(text), "Marlow", 3))
     assert owner(found, "the group", text.index("the group")) is named(found, "Marlow Police Guild")
