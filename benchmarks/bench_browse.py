@@ -50,7 +50,8 @@ SOURCES_ROUTES = ("/sources", "/sources?anonymous=true", "/api/sources?limit=50"
 BROWSE_MIGRATIONS = {"0015_event_leads": "event_leads",
                      "0016_articles_by_source_kind": "articles_by_source_kind",
                      "0017_browse_indexes": "browse_indexes",
-                     "0020_entity_name_tallies": "entity_name_tallies", "0021_chart_indexes": "chart_indexes"}
+                     "0020_entity_name_tallies": "entity_name_tallies", "0021_chart_indexes": "chart_indexes",
+                     "0022_entity_month_tallies": "entity_month_tallies"}
 #: Outlets ``spread_dates`` gives the articles.
 SPREAD_OUTLETS = 20
 #: A route whose requests have taken this long in all (ms) stops after ``SLOW_REPEAT`` timed requests.
@@ -169,6 +170,8 @@ def main() -> None:
                              "writing STORE's first --n records (best of --rounds), and exit")
     parser.add_argument("--n", type=int, default=200)
     parser.add_argument("--rounds", type=int, default=2)
+    parser.add_argument("--migration", nargs="+", choices=list(BROWSE_MIGRATIONS), metavar="NAME",
+                        help="with --write-cost: these migrations only (default: every one of BROWSE_MIGRATIONS)")
     args = parser.parse_args()
     if args.write_cost:
         import json
@@ -176,6 +179,8 @@ def main() -> None:
         from _common import migration_write_cost
 
         for migration, label in BROWSE_MIGRATIONS.items():
+            if args.migration and migration not in args.migration:
+                continue
             print(json.dumps({"migration": migration, **migration_write_cost(
                 migration, args.write_cost, args.n, args.rounds, label)}), flush=True)
         return

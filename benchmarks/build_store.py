@@ -43,7 +43,8 @@ from newsgraph.store import migrations as m
 COPIED_TABLES = ("articles", "entities", "mentions", "times", "sources", "attributions", "events", "relations")
 #: Tables counted from the rows by migrations, dropped and counted again after the copy.
 DERIVED_TABLES = ("tallies", "co_mentions", "stated_edges", "sourcing_tallies", *m.SOURCE_TALLY_TABLES,
-                  "source_named", "articles_by_source_kind", *m.OUTLET_SOURCE_TALLY_TABLES, "entity_name_tallies")
+                  "source_named", "articles_by_source_kind", *m.OUTLET_SOURCE_TALLY_TABLES, "entity_name_tallies",
+                  "entity_month_tallies")
 #: Indexes a derived migration creates on a copied table (dropped with the others, made again by it).
 DERIVED_INDEXES = ("articles_id_published", "sources_kind")
 #: Outlets ``spread_dates`` gives the articles (as ``bench_browse.SPREAD_OUTLETS``).
@@ -70,7 +71,7 @@ def _recount(conn: sqlite3.Connection) -> None:
     steps = {"0006_tallies": m._tallies, "0008_graph": m._graph, "0013_charts": m._charts,
              "0014_source_tallies": m._source_tallies, "0016_articles_by_source_kind": m._articles_by_source_kind,
              "0019_outlet_source_tallies": m._outlet_source_tallies, "0020_entity_name_tallies": m._entity_name_tallies,
-             "0021_chart_indexes": m._chart_indexes}
+             "0021_chart_indexes": m._chart_indexes, "0022_entity_month_tallies": m._entity_month_tallies}
     for migration in m.MIGRATIONS:
         if migration.name in steps and migration.name in done:
             started = time.perf_counter()

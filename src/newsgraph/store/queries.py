@@ -23,6 +23,7 @@ from newsgraph.record import SourceKind
 from newsgraph.store import entities as ents
 from newsgraph.store.duplicates import IS_COPY
 from newsgraph.store.migrations import (
+    ENTITY_MONTH_TALLIES_COUNTED,
     ENTITY_NAME_TALLIES_COUNTED,
     HIDDEN_ALL,
     HIDDEN_MAIN,
@@ -1160,6 +1161,22 @@ def counted_entity_name_tallies(conn: sqlite3.Connection) -> EntityNameTallies:
             for c, n, t, a, m, s in conn.execute(ENTITY_NAME_TALLIES_COUNTED)}
 
 
+EntityMonthTallies = dict[tuple[int, str], tuple[int, int, int]]
+
+
+def stored_entity_month_tallies(conn: sqlite3.Connection) -> EntityMonthTallies:
+    """The rows of ``entity_month_tallies`` (migration 0022) that count something: (entity, month) → counts."""
+    return {(int(c), str(m)): (int(n), int(e), int(v)) for c, m, n, e, v in conn.execute(
+        "SELECT corpus_entity_id, month, mentions, events, main_events FROM entity_month_tallies")
+        if n or e or v}
+
+
+def counted_entity_month_tallies(conn: sqlite3.Connection) -> EntityMonthTallies:
+    """What ``entity_month_tallies`` should hold, counted from the entity and event rows (slow: ``check``)."""
+    return {(int(c), str(m)): (int(n), int(e), int(v))
+            for c, m, n, e, v in conn.execute(ENTITY_MONTH_TALLIES_COUNTED) if n or e or v}
+
+
 SourceTallies = dict[tuple[str, tuple], tuple[int, ...]]
 
 
@@ -1508,58 +1525,33 @@ def entity_by_month(conn: sqlite3.Connection, name: str, *, all_events: bool = F
     figure of its profile's ``names``); ``events`` counts the events whose actor
     or target is the entity (each event once), main events unless ``all_events``
     — the events ``timeline`` lists, counted by when their article was
-    published (an event's own date may be a year, a decade or none).
+    published (an event's own date may be a year, a decade or none). Read from
+    ``entity_month_tallies`` (migration 0022): one index range, however many
+    articles the entity is in.
     """
     ref, _ = best_entity(conn, name)
-    path = next((r[2] for r in conn.execute("PRAGMA database_list") if r[1] == "main"), "") or f"memory:{id(conn)}"
-    key, state = (path, ref.id, all_events), _store_state(conn)
-    kept = _ENTITY_MONTHS.get(key)
-    if kept is not None and kept[0] == state:
-        return ref, kept[1]
-    counts = _entity_months(conn, ref.id, all_events)
-    if len(_ENTITY_MONTHS) >= ENTITY_MONTH_ENTRIES:
-        _ENTITY_MONTHS.clear()
-    _ENTITY_MONTHS[key] = (state, counts)
-    return ref, counts
+    return ref, _entity_months(conn.execute(ENTITY_MONTHS_SQL, (ref.id,)).fetchall(), all_events)
 
 
-#: Entities whose monthly counts are kept (``entity_by_month``): (store path, corpus id, all events) →
-#: (the store's state when counted, the counts). Counted again when ``_store_state`` changes.
-_ENTITY_MONTHS: dict[tuple[str, int, bool], tuple[tuple, MonthlyCounts]] = {}
-#: How many entities' monthly counts are kept at once.
-ENTITY_MONTH_ENTRIES = 256
+#: An entity's (the parameter) rows of ``entity_month_tallies``: month ('' for none), mentions, events, main events.
+ENTITY_MONTHS_SQL = ("SELECT month, mentions, events, main_events FROM entity_month_tallies "
+                     "WHERE corpus_entity_id = ? ORDER BY month")
+#: The same counted from the entity and event rows (what the tallies must equal; the tests and ``check``).
+ENTITY_MONTHS_COUNTED_SQL = f"SELECT * FROM ({ENTITY_MONTH_TALLIES_COUNTED}) WHERE cid = ? ORDER BY month"
 
 
-def _entity_months(conn: sqlite3.Connection, corpus_id: int, all_events: bool) -> MonthlyCounts:
-    """``entity_by_month``'s counts, counted: one walk of the entity's rows, one of its events' index entries.
+def counted_entity_months(conn: sqlite3.Connection, corpus_id: int, *, all_events: bool = False) -> MonthlyCounts:
+    """``entity_by_month``'s counts for one corpus entity, counted from the rows (slow for a busy entity)."""
+    rows = [r[1:] for r in conn.execute(ENTITY_MONTHS_COUNTED_SQL, (corpus_id,))]
+    return _entity_months(rows, all_events)
 
-    The work grows with the entity's articles (about 2 s for one in 29,000 articles of
-    a 75,000-article store on the loaded shared machine), so the counts are kept per
-    store state: a second view of the same entity costs a few index steps.
-    """
-    ref_id = corpus_id
-    main = "" if all_events else "AND v.main = 1"
-    month = f"CASE WHEN a.published GLOB '{MONTH_GLOB}' THEN substr(a.published, 1, 7) END"
-    # Two grouped walks, each by an index (no join between two aggregates, which SQLite would nest).
-    mentions = dict(conn.execute(f"""
-        SELECT {month} AS month, sum(e.n_mentions) FROM entities e INDEXED BY entities_corpus_name
-        CROSS JOIN articles a INDEXED BY articles_id_published ON a.id = e.article_id
-        WHERE e.corpus_entity_id = ?1 GROUP BY month""", (ref_id,)))
-    events = dict(conn.execute(f"""
-        SELECT {month} AS month, count(*) FROM (
-            SELECT v.rowid AS vr, v.article_id FROM entities e
-            CROSS JOIN events v ON v.article_id = e.article_id AND v.actor = e.id
-            WHERE e.corpus_entity_id = ?1 {main}
-            UNION
-            SELECT v.rowid, v.article_id FROM entities e
-            CROSS JOIN events v ON v.article_id = e.article_id AND v.target = e.id
-            WHERE e.corpus_entity_id = ?1 {main}
-        ) x CROSS JOIN articles a INDEXED BY articles_id_published ON a.id = x.article_id GROUP BY month""",
-        (ref_id,)))
-    rows = sorted((m, mentions.get(m) or 0, events.get(m) or 0) for m in set(mentions) | set(events)
-                   if m is not None)
-    return _monthly(rows, ["mentions", "events"], {"mentions": int(mentions.get(None) or 0),
-                                                    "events": int(events.get(None) or 0)})
+
+def _entity_months(rows: list[tuple], all_events: bool) -> MonthlyCounts:
+    """MonthlyCounts of (month, mentions, events, main events) rows; months with nothing to count left out."""
+    counted = [(m, int(mentions), int(every if all_events else main)) for m, mentions, every, main in rows]
+    unplaced = next(((n, v) for m, n, v in counted if m == ""), (0, 0))
+    placed = [r for r in counted if r[0] != "" and (r[1] or r[2])]
+    return _monthly(placed, ["mentions", "events"], {"mentions": unplaced[0], "events": unplaced[1]})
 
 
 @dataclass

@@ -21,9 +21,11 @@ from newsgraph.store import duplicates
 from newsgraph.store.entities import expected_names
 from newsgraph.store.ingest import pending_refresh
 from newsgraph.store.queries import (
+    counted_entity_month_tallies,
     counted_entity_name_tallies,
     counted_source_tallies,
     counted_tallies,
+    stored_entity_month_tallies,
     stored_entity_name_tallies,
     stored_source_tallies,
     tallied,
@@ -121,6 +123,7 @@ def _invariants(conn: sqlite3.Connection, report: CheckReport) -> None:
     _co_mentions(conn, report)
     _source_tallies(conn, report)
     _entity_name_tallies(conn, report)
+    _entity_month_tallies(conn, report)
     _browse_indexes(conn, report)
     _corpus_entities(conn, report)
     _similarity_indexes(conn, report)
@@ -180,6 +183,16 @@ def _entity_name_tallies(conn: sqlite3.Connection, report: CheckReport) -> None:
         report.problems.append(f"{len(odd)} rows of entity_name_tallies disagree with the entity and source rows, "
                                "e.g. " + "; ".join(f"#{c} {n!r} {t}: kept {kept.get((c, n, t))}, counted "
                                                    f"{counted.get((c, n, t))}" for c, n, t in odd[:MAX_MESSAGES]))
+
+
+def _entity_month_tallies(conn: sqlite3.Connection, report: CheckReport) -> None:
+    """The mentions and events of each corpus entity per month (migration 0022) against the rows."""
+    kept, counted = stored_entity_month_tallies(conn), counted_entity_month_tallies(conn)
+    odd = sorted(key for key in kept.keys() | counted.keys() if kept.get(key) != counted.get(key))
+    if odd:
+        report.problems.append(f"{len(odd)} rows of entity_month_tallies disagree with the entity and event rows, "
+                               "e.g. " + "; ".join(f"#{c} {m or 'no month'}: kept {kept.get((c, m))}, counted "
+                                                   f"{counted.get((c, m))}" for c, m in odd[:MAX_MESSAGES]))
 
 
 def _browse_indexes(conn: sqlite3.Connection, report: CheckReport) -> None:

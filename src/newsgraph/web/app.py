@@ -140,6 +140,9 @@ def create_app(db_path: str | Path) -> FastAPI:
     async def lifespan(_: FastAPI) -> AsyncIterator[None]:
         # Sync endpoints run in anyio's default pool: size it to the machine, not anyio's fixed 40.
         anyio.to_thread.current_default_thread_limiter().total_tokens = settings.web_threads()
+        # The store's queries build pandas frames; importing pandas takes about 0.6 s, which the first
+        # request would otherwise pay inside its query deadline.
+        import pandas  # noqa: F401
         yield
 
     # /docs loads Swagger UI from files shipped in fastapi-offline, never from a CDN, so
