@@ -74,7 +74,7 @@ def test_set_size_and_fields(data: dict[str, Any]) -> None:
     assert len({a["outlet"] for a in articles}) >= 6
     assert len({_key(a) for a in articles}) == len(articles)
     for article in articles:
-        assert article["format"] in FORMATS and article["outlet"].strip()
+        assert article["format"] in FORMATS and article["outlet"].strip() and article["note"].strip()
         assert (article["format"] == "reuters") == ("id" in article), article["file"]
         assert 2 <= len(article["events"]) <= 12, _key(article)
         for event in article["events"]:
