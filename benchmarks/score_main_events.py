@@ -1,6 +1,6 @@
 """Score ``main`` events against a hand-checked set of main events.
 
-Four sets, chosen with ``--data``: ``dev`` (benchmarks/data/main_events_handchecked.json,
+The sets, chosen with ``--data``: ``dev`` (benchmarks/data/main_events_handchecked.json,
 21 articles; the salience rules were tuned on it, so its figures are development
 figures), ``dev2`` (benchmarks/data/main_events_dev2.json, 10 articles, 6 of them
 long, annotated before any system output on them; scored once unseen, then
@@ -8,8 +8,10 @@ developed on with ``dev``: ``--data dev,dev2``) and ``dev3`` (benchmarks/data/ma
 annotated before any system output on them; the report set of earlier rounds, scored
 twice held out, a development set from 2026-12-02 round 3) and ``dev4``
 (benchmarks/data/main_events_dev4.json, a development set annotated 2026-12-03 round 4 before the
-system was run on it, made for dates the text gives and actors named by descriptions). ``--data``
-also takes the path of a file in the same format.
+system was run on it, made for dates the text gives and actors named by descriptions); ``report3``
+(benchmarks/data/main_events_report3.json) is a held-out REPORT set annotated 2026-12-03 round 6,
+scored once at the end of that round, totals only. ``--data`` also takes the path of a file in the
+same format.
 
 Each article is read from ../shared/corpus as a user would hand it to newsgraph
 (plain text; the ``mainText`` and title of a Buzzfeed-Webis XML file; the title,
