@@ -2,7 +2,7 @@ from pathlib import Path
 
 import pytest
 
-from newsgraph.evaluate.corpora import LOADERS, default_corpus_dir, load, mixed
+from newsgraph.evaluate.corpora import LOADERS, default_corpus_dir, load, mixed, reuters_stories
 
 pytestmark = pytest.mark.skipif(not default_corpus_dir().exists(), reason="../shared/corpus not available")
 
@@ -22,6 +22,14 @@ def test_reuters_text_is_rebuilt_as_wire_copy():
     assert doc.item.text.startswith(doc.extra["title"])
     assert doc.extra["dateline"] in doc.item.text
     assert "&#" not in doc.item.text
+
+
+def test_one_reuters_file_yields_the_stories_the_corpus_loader_does():
+    """The scorer reads one story by its NEWID from one file; it must be the story the corpus loader gives."""
+    first = sorted((default_corpus_dir() / "reuters21578").glob("reut2-*.sgm"))[0]
+    mine = [(d.item.id, d.item.text) for d in reuters_stories(first)]
+    assert mine
+    assert [(d.item.id, d.item.text) for d in load("reuters", limit=len(mine))] == mine
 
 
 def test_mixed_takes_from_every_corpus():

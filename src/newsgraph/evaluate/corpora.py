@@ -66,25 +66,31 @@ def _reuters_unescape(text: str) -> str:
 def reuters(root: Path) -> Iterator[CorpusDoc]:
     """Reuters-21578 stories with a body, rebuilt as the wire text: title, dateline, body."""
     for sgm in sorted((root / "reuters21578").glob("reut2-*.sgm")):
-        raw = sgm.read_bytes().decode("latin-1")
-        for match in _REUTERS_DOC.finditer(raw):
-            attrs, inner = match.groups()
-            fields = {k: (m.group(1) if (m := p.search(inner)) else None) for k, p in _REUTERS_FIELD.items()}
-            if not fields["BODY"]:
-                continue
-            newid = _REUTERS_NEWID.search(attrs)
-            title = _reuters_unescape(fields["TITLE"] or "").strip()
-            dateline = _reuters_unescape(fields["DATELINE"] or "")
-            body = _reuters_unescape(fields["BODY"])
-            text = (title + "\n" if title else "") + dateline + body
-            doc_id = newid.group(1) if newid else str(match.start())
-            yield CorpusDoc(
-                "reuters",
-                Item(where=f"reuters:{doc_id}", format="text", text=text, id=f"reuters-{doc_id}",
-                     title=title or None),
-                {"date": (fields["DATE"] or "").strip(), "dateline": dateline.strip(), "title": title,
-                 "body": body},
-            )
+        yield from reuters_stories(sgm)
+
+
+def reuters_stories(sgm: Path) -> Iterator[CorpusDoc]:
+    """The stories with a body of one Reuters-21578 SGML file, so a single story can be found by its NEWID
+    without reading the other twenty files (the main-events scorer reads one story this way)."""
+    raw = sgm.read_bytes().decode("latin-1")
+    for match in _REUTERS_DOC.finditer(raw):
+        attrs, inner = match.groups()
+        fields = {k: (m.group(1) if (m := p.search(inner)) else None) for k, p in _REUTERS_FIELD.items()}
+        if not fields["BODY"]:
+            continue
+        newid = _REUTERS_NEWID.search(attrs)
+        title = _reuters_unescape(fields["TITLE"] or "").strip()
+        dateline = _reuters_unescape(fields["DATELINE"] or "")
+        body = _reuters_unescape(fields["BODY"])
+        text = (title + "\n" if title else "") + dateline + body
+        doc_id = newid.group(1) if newid else str(match.start())
+        yield CorpusDoc(
+            "reuters",
+            Item(where=f"reuters:{doc_id}", format="text", text=text, id=f"reuters-{doc_id}",
+                 title=title or None),
+            {"date": (fields["DATE"] or "").strip(), "dateline": dateline.strip(), "title": title,
+             "body": body},
+        )
 
 
 def _literal_list(value: str | list | None) -> list[str]:
