@@ -35,6 +35,8 @@ def agree(store: Store) -> None:
         joined = conn.execute("SELECT count(*) FROM entities e JOIN sources s ON s.article_id = e.article_id "
                               "AND s.entity_id = e.id WHERE e.corpus_entity_id = ?", (cid,)).fetchone()[0]
         assert conn.execute(queries.ENTITY_SOURCE_ROWS_SQL, (cid,)).fetchone()[0] == joined, cid
+    # The entity list's sorts read the same tallies: equal to a count of the entity rows.
+    assert sorted(conn.execute(queries.ENTITY_COUNTS_SQL)) == sorted(conn.execute(queries.ENTITY_COUNTS_COUNTED_SQL))
     assert store.check().ok
 
 
