@@ -23,9 +23,9 @@ OTHER_SETS = tuple(sorted(p.name for p in DATA.glob("mentions_*.json") if p.name
 
 #: The categories of the annotation protocol (benchmarks/score_mentions.py --candidates).
 CATEGORIES = ("pronoun", "first_person", "description", "role")
-#: The minimums the set was made to (issue 15, round 6); the description and role counts are
-#: what the selection rule's articles held (the brief asked for 60 and 35: see docs/quality.md).
-MIN_ARTICLES, MIN_MENTIONS, MIN_DESCRIPTIONS, MIN_ROLES = 18, 300, 55, 20
+#: The minimums the set was made to (issue 15, round 6); the role minimum is what the selection
+#: rule's articles held (35 were asked for: see docs/quality.md).
+MIN_ARTICLES, MIN_MENTIONS, MIN_DESCRIPTIONS, MIN_ROLES = 18, 300, 60, 20
 #: The reserved sub-pool the set was drawn from: folder and the inclusive range of file numbers.
 POOL = {"bbc/bbc/business": (451, 510), "bbc/bbc/entertainment": (340, 386),
         "buzzfeed_webis2016/articles": (1400, 1519)}
