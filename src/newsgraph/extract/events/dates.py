@@ -15,6 +15,11 @@ expression the text ties to it, and ``date_reason`` says how it was tied:
   post reports, and its "on Monday" is the Monday seen from May 4, 2017, even on
   a page without a publication date).
 
+A report of one occasion dates it once, in its lead ("X offered a view of the race Friday at a
+dealership"), and tells the rest in the simple past without the day ("X's event drew 1,200
+supporters"): a later simple-past clause about the lead's doer, in a sentence that says no time,
+takes the lead's day (``context``) until the story goes back to another dated past.
+
 A day said of the clause's object ("announced a recall on Jan. 13", "named the
 plant as the source of the outbreak on Jan. 9") dates the clause when the clause
 has no time of its own: a news clause puts its day last, after its object, and
