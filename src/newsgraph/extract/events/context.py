@@ -170,6 +170,10 @@ class DocContext:
                 return c.start, c.end
         return None
 
+    def in_quotation(self, char: int) -> bool:
+        """Whether character ``char`` lies inside a direct quotation (what a source says, not the report)."""
+        return self._quotation_at(char) is not None
+
     def quotation_speaker(self, token: Token) -> tuple[EntityMention | None, str] | None:
         """Who speaks the direct quotation holding ``token``: the source's entity and name, or its description.
 

@@ -15,6 +15,11 @@ expression the text ties to it, and ``date_reason`` says how it was tied:
   post reports, and its "on Monday" is the Monday seen from May 4, 2017, even on
   a page without a publication date).
 
+A report of one occasion dates it once, in its lead ("X offered a view of the race Friday at a
+dealership"), and tells the rest in the simple past without the day ("X's event drew 1,200
+supporters"): a later simple-past clause about the lead's doer, in a sentence that says no time,
+takes the lead's day (``context``) until the story goes back to another dated past.
+
 A day said of the clause's object ("announced a recall on Jan. 13", "named the
 plant as the source of the outbreak on Jan. 9") dates the clause when the clause
 has no time of its own: a news clause puts its day last, after its object, and
@@ -106,6 +111,12 @@ PHASE_DEPS = frozenset({"advcl", "xcomp", "acl", "conj"})
 PRESENT_TAGS = frozenset({"VBZ", "VBP"})
 #: How many sentences back a past main clause may look for the dated sentence its story goes on from.
 CONTINUATION_SENTENCES = 2
+#: How many sentences from the top (headline, deck, photo credit, lead) may set the day of the occasion a report tells.
+LEAD_SENTENCES = 5
+#: How many sentences after its lead a report of one occasion goes on telling it without a date.
+LEAD_REACH = 30
+#: Whether a later clause must be about the lead's doer (its subject names the lead subject's entity).
+LEAD_SAME_DOER = True
 #: A year counted from the publication date the time stage did not have: "this year" REF+P0Y, "last year" REF-P1Y.
 RE_YEAR_OFFSET = re.compile(r"^REF[+-]P\d+Y$")
 #: A calendar year value.
@@ -242,10 +253,55 @@ def date_event(ctx: DocContext, verb: Token, sent: Span, *, past: bool) -> Datin
     if dating is not None:
         return dating
     if past:
-        dating = _continuation_dating(ctx, verb, sent)
+        dating = _continuation_dating(ctx, verb, sent) or _lead_dating(ctx, verb, sent)
         if dating is not None:
             return dating
     return UNDATED
+
+
+def _lead_dating(ctx: DocContext, verb: Token, sent: Span) -> Dating | None:
+    """The day of the occasion the article's lead reports, for a later past clause that says no time.
+
+    "Mitt Romney offered a view of the race Friday at a car dealership. ... Romney's event drew about
+    1,200 supporters. ... He waded through the crowd and signed T-shirts.": a report of one occasion
+    dates it once, in its lead (one of the first ``LEAD_SENTENCES`` sentences, headline included, whose
+    main clause is in the simple past and dated to the day), and tells the rest in the simple past
+    without repeating the day. So a simple-past clause, outside quotations and not a reporting verb,
+    in a sentence that says no time at all (not even a duration: "spent years as an investor"), within
+    ``LEAD_REACH`` sentences of the lead, takes the lead's day, unless a simple-past clause between
+    them is dated otherwise (the story has gone back to another time) — TimeML's anchoring of an
+    undated event to the time its narrative is set in, limited to the one narrative the lead sets.
+    """
+    if not _simple_past(verb) or verb.lemma_.lower() in REPORTING_VERBS or ctx.in_quotation(verb.idx):
+        return None
+    if ctx.between(ctx.time_positions, sent.start, sent.end):
+        return None  # the sentence says a time of its own: not told at the lead's time
+    k = next((n for n, (start, _end) in enumerate(ctx.sent_bounds) if start == sent.start), None)
+    if k is None:
+        return None
+    lead = None
+    for n, (start, _end) in enumerate(ctx.sent_bounds[:min(LEAD_SENTENCES, k)]):
+        root = ctx.doc[start].sent.root
+        if not _simple_past(root) or root.lemma_.lower() in REPORTING_VERBS:
+            continue
+        dating = _clause_dating(ctx, root, MAX_DEPTH) or _object_day_dating(ctx, root)
+        if dating is not None and dating.date is not None and RE_DAY_VALUE.match(dating.date):
+            lead = (n, dating)
+            break
+    if lead is None or k - lead[0] > LEAD_REACH:
+        return None
+    n, dating = lead
+    if LEAD_SAME_DOER:
+        doer = _subject_entities(ctx, ctx.doc[ctx.sent_bounds[n][0]].sent.root)
+        if not doer or not doer & _subject_entities(ctx, verb):
+            return None  # the occasion's protagonist does not act here: another story may be told
+    for i in ctx.between(ctx.time_positions, ctx.sent_bounds[n + 1][0], sent.start):
+        time = ctx.times_by_token[i]
+        value = date_value(time)
+        clause = attached_clause(ctx, time)
+        if value is not None and value != dating.date and clause is not None and _simple_past(clause):
+            return None  # an earlier past time was told in between: the narrative left the lead's day
+    return Dating(dating.time, dating.date, "context")
 
 
 def _continuation_dating(ctx: DocContext, verb: Token, sent: Span) -> Dating | None:
@@ -276,6 +332,17 @@ def _continuation_dating(ctx: DocContext, verb: Token, sent: Span) -> Dating | N
                 return None
             return Dating(dating.time, dating.date, "context")
     return None
+
+
+def _subject_entities(ctx: DocContext, verb: Token) -> set[str]:
+    """The entities named in ``verb``'s subject ("Romney's event", "he" resolved): who the clause is about."""
+    found = set()
+    for subj in (c for c in kids(verb) if c.dep_ in NOMINAL_SUBJECT_DEPS):
+        for tok in subj.subtree:
+            mention = ctx.entity_at(tok)
+            if mention is not None:
+                found.add(mention.entity.id)
+    return found
 
 
 def _simple_past(verb: Token) -> bool:
