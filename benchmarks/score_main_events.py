@@ -129,7 +129,7 @@ def score(gold: dict[str, Any], corpus: Path, reader: Reader) -> dict[str, Any]:
             spans = _sentence_spans(record, contexts)
             hits = [e for e in main if _matches(g, e, spans)]
             if not hits:
-                losses[_loss(g, record, spans)] += 1
+                losses[_loss(g, record, spans, contexts)] += 1
                 continue
             recalled += 1
             matched_main.update(e.id for e in hits)
@@ -165,10 +165,11 @@ def score(gold: dict[str, Any], corpus: Path, reader: Reader) -> dict[str, Any]:
     }
 
 
-def _loss(gold: dict[str, Any], record: Record, spans: list[tuple[int, int]]) -> str:
+def _loss(gold: dict[str, Any], record: Record, spans: list[tuple[int, int]], contexts: list[str]) -> str:
     """Why a gold event is not recalled (see the module docstring's ``--losses``)."""
-    if not spans:
-        return "no_context"
+    if not spans:  # the snippet is in no sentence that has an event: none at all, or not found in the text
+        text = record.text.replace("’", "'").replace("“", '"').replace("”", '"')
+        return "no_event" if any(c.replace("’", "'") in text for c in contexts) else "no_context"
     any_hits = [e for e in record.events if _matches(gold, e, spans)]
     if not any_hits:
         in_sentence = any(e.main and e.trigger is not None and any(s <= e.trigger.start < t for s, t in spans)
