@@ -28,6 +28,14 @@ and whose predicate's first word is one of the gold predicates.
 * date right: of matched events whose gold has a date, those whose date begins
   with the gold value (the text's own precision).
 
+``--losses`` adds where each gold event not recalled is lost (counts only, no text):
+``no_event`` (no event of the record matches it: no clause was built, or the predicate is an
+attribution or a state), ``not_main`` (an event matches but is not main; split by why:
+``below_floor``, salience under the cut's floor; ``beyond_count``, above the floor but under the
+last main event's salience; ``capped``, above the last main event, left out by a per-sentence,
+per-happening or per-clause cap), ``other_lemma`` (no event matches, but a main event stands in
+the gold sentence with another predicate) and ``no_context`` (a context snippet not found).
+
 Example: PYTHONPATH=src python benchmarks/score_main_events.py --data dev3 --json
 """
 
@@ -36,11 +44,13 @@ from __future__ import annotations
 import argparse
 import json
 import re
+from collections import Counter
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
 from newsgraph import Reader
+from newsgraph.extract.events.salience import MAIN_RELATIVE, MIN_MAIN_SALIENCE
 from newsgraph.ingest.inputs import Item
 from newsgraph.record import Event, Record
 
@@ -115,6 +125,7 @@ def _actor_right(gold: str, event: Event, names: dict[str, str]) -> bool:
 
 
 def score(gold: dict[str, Any], corpus: Path, reader: Reader) -> dict[str, Any]:
+    losses: Counter[str] = Counter()
     totals = {"articles": 0, "gold": 0, "main": 0, "main_matched": 0, "gold_recalled": 0,
               "actor_scored": 0, "actor_right": 0, "date_scored": 0, "date_right": 0, "events": 0}
     per_article = []
@@ -129,6 +140,7 @@ def score(gold: dict[str, Any], corpus: Path, reader: Reader) -> dict[str, Any]:
             spans = _sentence_spans(record, contexts)
             hits = [e for e in main if _matches(g, e, spans)]
             if not hits:
+                losses[_loss(g, record, spans, contexts)] += 1
                 continue
             recalled += 1
             matched_main.update(e.id for e in hits)
@@ -160,8 +172,30 @@ def score(gold: dict[str, Any], corpus: Path, reader: Reader) -> dict[str, Any]:
         "recall": ratio("gold_recalled", "gold"),
         "actor_accuracy": ratio("actor_right", "actor_scored"),
         "date_accuracy": ratio("date_right", "date_scored"),
+        "losses": dict(sorted(losses.items())),
         "per_article": per_article,
     }
+
+
+def _loss(gold: dict[str, Any], record: Record, spans: list[tuple[int, int]], contexts: list[str]) -> str:
+    """Why a gold event is not recalled (see the module docstring's ``--losses``)."""
+    if not spans:  # the snippet is in no sentence that has an event: none at all, or not found in the text
+        text = record.text.replace("’", "'").replace("“", '"').replace("”", '"')
+        return "no_event" if any(c.replace("’", "'") in text for c in contexts) else "no_context"
+    any_hits = [e for e in record.events if _matches(gold, e, spans)]
+    if not any_hits:
+        in_sentence = any(e.main and e.trigger is not None and any(s <= e.trigger.start < t for s, t in spans)
+                          for e in record.events)
+        return "other_lemma" if in_sentence else "no_event"
+    best = max(e.salience for e in any_hits)
+    top = max((e.salience for e in record.events), default=0.0)
+    floor = max(MIN_MAIN_SALIENCE, MAIN_RELATIVE * top)
+    last_main = min((e.salience for e in record.events if e.main), default=1.0)
+    if best < floor:
+        return "not_main/below_floor"
+    if best < last_main:
+        return "not_main/beyond_count"
+    return "not_main/capped"
 
 
 def main() -> None:
@@ -171,6 +205,8 @@ def main() -> None:
                              "or several joined by commas (dev2,dev3)")
     parser.add_argument("--corpus", type=Path, default=CORPUS)
     parser.add_argument("--json", action="store_true", help="print every figure and the per-article detail")
+    parser.add_argument("--losses", action="store_true",
+                        help="also print where the gold events not recalled are lost (counts only)")
     args = parser.parse_args()
     articles: list[dict[str, Any]] = []
     for name in args.data.split(","):  # "dev,dev2": the development sets scored together
@@ -181,7 +217,9 @@ def main() -> None:
     if args.json:
         print(json.dumps(result, indent=1, ensure_ascii=False))
     else:
-        print({k: v for k, v in result.items() if k != "per_article"})
+        print({k: v for k, v in result.items() if k not in ("per_article", "losses")})
+        if args.losses:
+            print({"losses": result["losses"]})
 
 
 if __name__ == "__main__":
