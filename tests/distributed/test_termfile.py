@@ -53,29 +53,6 @@ def test_a_terms_postings_are_the_rows_a_filter_gives(tmp_path, postings_table, 
             assert got[1].tolist() == tf[want].tolist()
 
 
-@pytest.mark.parametrize("row_group", [1, 3, 7, 10_000])
-def test_postings_at_chosen_articles_are_the_rows_a_filter_gives(tmp_path, postings_table, row_group):
-    """Postings read only at some articles (groups none of them falls in skipped): the rows an isin filter
-    keeps, including articles the term is absent from and whole groups without them."""
-    path = _write(tmp_path / "p.parquet", postings_table, row_group, ["term", "corpus_order"])
-    file = TermFile(path)
-    terms = np.asarray(postings_table["term"].to_pylist(), dtype=object)
-    orders = postings_table["corpus_order"].to_numpy()
-    n_tokens = postings_table["n_tokens"].to_numpy()
-    rng = random.Random(11)
-    for term in [*sorted(set(terms))[:12], "absent"]:
-        for size in (0, 1, 3, 20, 150):
-            at = np.asarray(sorted(rng.sample(range(300), size)), dtype=np.int64)
-            for below, at_least in [(None, None), (200, 50)]:
-                keep = (terms == term) & np.isin(orders, at)
-                if below is not None:
-                    keep &= (orders < below) & (orders >= at_least)
-                want = np.flatnonzero(keep)
-                got = file.postings(term, below=below, at_least=at_least, at=at)
-                assert got[0].tolist() == orders[want].tolist(), (term, size, below)
-                assert got[2].tolist() == n_tokens[want].tolist()
-
-
 @pytest.mark.parametrize("row_group", [1, 4, 10_000])
 def test_term_lookups_and_prefixes(tmp_path, row_group):
     names = sorted({"abbey", "abbot", "abc", "ab", "b", "ba", "bank", "banker", "banks", "zeta", "é", "éclair"})

@@ -208,9 +208,11 @@ class PostingsSearch:
             if len(chunk):
                 for p in others:
                     # The term's postings in the chunk's range (its row groups outside it skipped by their
-                    # statistics), kept at the chunk's articles; a group holding none of them is not read.
-                    p.add(*self.files.postings.postings(
-                        p.term, below=int(chunk[0]) + 1, at_least=int(chunk[-1]), at=chunk[::-1]))
+                    # statistics), kept at the chunk's articles.
+                    orders, tf, n_tokens = self.files.postings.postings(
+                        p.term, below=int(chunk[0]) + 1, at_least=int(chunk[-1]))
+                    keep = np.flatnonzero(np.isin(orders, chunk, assume_unique=True))
+                    p.add(orders[keep], tf[keep], n_tokens[keep])
             done = upto
             low = int(candidates[done - 1]) if done else None
             found = self.matches(groups, low if done < len(candidates) else None)

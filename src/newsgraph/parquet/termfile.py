@@ -105,20 +105,17 @@ class TermFile:
         return out
 
     def postings(self, term: str, *, below: int | None = None, at_least: int | None = None,
-                 limit: int | None = None, at: np.ndarray | None = None) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+                 limit: int | None = None) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
         """``term``'s postings with ``at_least`` ≤ corpus_order < ``below``, latest first, at most ``limit``:
-        (corpus_order, tf, n_tokens). With ``at`` (orders, ascending), only the postings at those articles,
-        and a row group none of them falls in (by its ``corpus_order`` bounds) is not read at all: a common
-        term looked up at a rare term's few articles decodes only the groups that can hold them."""
-        parts = list(self._postings(term, below, at_least, limit, at))
+        (corpus_order, tf, n_tokens)."""
+        parts = list(self._postings(term, below, at_least, limit))
         if not parts:
             empty = np.zeros(0, dtype=np.int64)
             return empty, empty, empty
         return tuple(np.concatenate([p[k] for p in parts]) for k in range(3))  # type: ignore[return-value]
 
     def _postings(self, term: str, below: int | None, at_least: int | None,
-                  limit: int | None, at: np.ndarray | None = None,
-                  ) -> Iterator[tuple[np.ndarray, np.ndarray, np.ndarray]]:
+                  limit: int | None) -> Iterator[tuple[np.ndarray, np.ndarray, np.ndarray]]:
         got = 0
         for i in self.groups(term):
             if limit is not None and got >= limit:
@@ -127,9 +124,6 @@ class TermFile:
                 return  # this group and the term's later ones are all older
             if below is not None and self.order_low[i] >= below:
                 continue  # every row of the group is at or above ``below``
-            if at is not None and (int(np.searchsorted(at, self.order_high[i], side="right"))
-                                   == int(np.searchsorted(at, self.order_low[i], side="left"))):
-                continue  # none of the wanted articles lies in the group's range
             rows = self._term_rows(i, term)
             if not rows.num_rows:
                 continue
@@ -139,8 +133,6 @@ class TermFile:
                 keep &= orders < below
             if at_least is not None:
                 keep &= orders >= at_least
-            if at is not None:
-                keep &= np.isin(orders, at)
             picked = np.flatnonzero(keep)
             if limit is not None:
                 picked = picked[: limit - got]
