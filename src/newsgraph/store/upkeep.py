@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import os
 import sqlite3
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -175,24 +176,25 @@ def _source_tallies(conn: sqlite3.Connection, report: CheckReport) -> None:
                                + "; ".join(wrong[:MAX_MESSAGES]))
 
 
-def _entity_name_tallies(conn: sqlite3.Connection, report: CheckReport) -> None:
-    """The names, articles, mentions and source rows of each corpus entity (migration 0020) against the rows."""
-    kept, counted = stored_entity_name_tallies(conn), counted_entity_name_tallies(conn)
+def _kept_against_counted(report: CheckReport, table: str, rows: str, kept: dict, counted: dict,
+                          label: Callable[[tuple], str]) -> None:
+    """A problem naming the keys whose kept tally row differs from the row counted from ``rows`` (a few shown)."""
     odd = sorted(key for key in kept.keys() | counted.keys() if kept.get(key) != counted.get(key))
     if odd:
-        report.problems.append(f"{len(odd)} rows of entity_name_tallies disagree with the entity and source rows, "
-                               "e.g. " + "; ".join(f"#{c} {n!r} {t}: kept {kept.get((c, n, t))}, counted "
-                                                   f"{counted.get((c, n, t))}" for c, n, t in odd[:MAX_MESSAGES]))
+        report.problems.append(f"{len(odd)} rows of {table} disagree with the {rows}, e.g. " + "; ".join(
+            f"{label(key)}: kept {kept.get(key)}, counted {counted.get(key)}" for key in odd[:MAX_MESSAGES]))
+
+
+def _entity_name_tallies(conn: sqlite3.Connection, report: CheckReport) -> None:
+    """The names, articles, mentions and source rows of each corpus entity (migration 0020) against the rows."""
+    _kept_against_counted(report, "entity_name_tallies", "entity and source rows", stored_entity_name_tallies(conn),
+                          counted_entity_name_tallies(conn), lambda k: f"#{k[0]} {k[1]!r} {k[2]}")
 
 
 def _entity_month_tallies(conn: sqlite3.Connection, report: CheckReport) -> None:
     """The mentions and events of each corpus entity per month (migration 0022) against the rows."""
-    kept, counted = stored_entity_month_tallies(conn), counted_entity_month_tallies(conn)
-    odd = sorted(key for key in kept.keys() | counted.keys() if kept.get(key) != counted.get(key))
-    if odd:
-        report.problems.append(f"{len(odd)} rows of entity_month_tallies disagree with the entity and event rows, "
-                               "e.g. " + "; ".join(f"#{c} {m or 'no month'}: kept {kept.get((c, m))}, counted "
-                                                   f"{counted.get((c, m))}" for c, m in odd[:MAX_MESSAGES]))
+    _kept_against_counted(report, "entity_month_tallies", "entity and event rows", stored_entity_month_tallies(conn),
+                          counted_entity_month_tallies(conn), lambda k: f"#{k[0]} {k[1] or 'no month'}")
 
 
 def _browse_indexes(conn: sqlite3.Connection, report: CheckReport) -> None:
