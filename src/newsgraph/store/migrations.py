@@ -1187,6 +1187,7 @@ def _chart_indexes(conn: sqlite3.Connection) -> None:
 
 #: The corpus entity of event ``v``'s actor (``{side}`` ``actor``) or target row, read from the entity rows.
 _EVENT_SIDE = "(SELECT corpus_entity_id FROM entities WHERE article_id = v.article_id AND id = v.{side})"
+_ACTOR_CID, _TARGET_CID = _EVENT_SIDE.format(side="actor"), _EVENT_SIDE.format(side="target")
 
 _ENTITY_MONTH_UPSERT = ("ON CONFLICT(corpus_entity_id, month) DO UPDATE SET mentions = mentions + excluded.mentions, "
                         "events = events + excluded.events, main_events = main_events + excluded.main_events;")
@@ -1211,8 +1212,7 @@ def _entity_events_step(source: str, where: str, sign: str, actor: str = "", tar
     each event once per entity). ``actor`` and ``target`` are SQL for those corpus
     entities; by default read from the entity rows as they stand.
     """
-    actor = actor or _EVENT_SIDE.format(side="actor")
-    target = target or _EVENT_SIDE.format(side="target")
+    actor, target = actor or _ACTOR_CID, target or _TARGET_CID
     return (f"{_ENTITY_MONTH_INSERT} SELECT x.cid, {_month_of('a')}, 0, {sign}count(*), {sign}sum(x.main) FROM ("
             f"SELECT {actor} AS cid, v.main AS main, v.article_id AS article_id FROM {source} WHERE {where} "
             f"UNION ALL SELECT {target}, v.main, v.article_id FROM {source} "
@@ -1245,10 +1245,9 @@ ENTITY_MONTH_TALLIES_COUNTED = f"""
         FROM entities e JOIN articles a ON a.id = e.article_id WHERE e.corpus_entity_id IS NOT NULL
         UNION ALL
         SELECT x.cid, {_month_of('a')}, 0, 1, x.main FROM (
-            SELECT {_EVENT_SIDE.format(side="actor")} AS cid, v.main AS main, v.article_id AS article_id FROM events v
+            SELECT {_ACTOR_CID} AS cid, v.main AS main, v.article_id AS article_id FROM events v
             UNION ALL
-            SELECT {_EVENT_SIDE.format(side="target")}, v.main, v.article_id FROM events v
-            WHERE {_EVENT_SIDE.format(side="target")} IS NOT {_EVENT_SIDE.format(side="actor")}
+            SELECT {_TARGET_CID}, v.main, v.article_id FROM events v WHERE {_TARGET_CID} IS NOT {_ACTOR_CID}
         ) x JOIN articles a ON a.id = x.article_id WHERE x.cid IS NOT NULL
     ) GROUP BY cid, month"""
 
@@ -1272,13 +1271,13 @@ def _entity_month_tallies(conn: sqlite3.Connection) -> None:
     compares the table with a count from the rows; the migration counts an existing
     store once.
     """
-    one_entity = "corpus_entity_id, n_mentions, article_id, id"
+    one_entity = "corpus_entity_id, n_mentions, article_id"
     one_event = "article_id, actor, target, main"
-    article_entities = _entity_mentions_step("entities e", "e.article_id = {row}.id", "{sign}")
-    article_events = _entity_events_step("events v", "v.article_id = {row}.id", "{sign}")
 
     def article_rows(row: str, sign: str) -> str:
-        return article_entities.format(row=row, sign=sign) + article_events.format(row=row, sign=sign)
+        """Every entity row's and event's share of article ``row`` added or taken away."""
+        return (_entity_mentions_step("entities e", f"e.article_id = {row}.id", sign)
+                + _entity_events_step("events v", f"v.article_id = {row}.id", sign))
 
     _run_script(conn, f"""
         CREATE TABLE entity_month_tallies (
