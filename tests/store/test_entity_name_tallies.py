@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pytest
 
+from _migrations import forget_migration
 from newsgraph.store import Store, queries
 from newsgraph.store.rows import delete_article
 
@@ -79,14 +80,7 @@ def test_the_tallies_follow_reprocessing_deletes_merges_and_splits(stocked, make
 def test_a_store_made_before_is_counted_by_the_migration(stocked):
     before = queries.stored_entity_name_tallies(stocked.conn)
     assert before
-    with stocked.transaction() as c:
-        for kind, name in c.execute("SELECT type, name FROM sqlite_master WHERE type IN ('table', 'trigger') "
-                                    "AND name LIKE 'entity\\_name\\_tallies%' ESCAPE '\\' "
-                                    "ORDER BY type = 'table'").fetchall():
-            c.execute(f"DROP {kind} {name}")
-        c.execute("DELETE FROM _migrations WHERE name = '0020_entity_name_tallies'")
-    path = stocked.path
-    stocked.close()
+    path = forget_migration(stocked, "entity_name_tallies", "0020_entity_name_tallies")
     with Store(path) as again:
         assert queries.stored_entity_name_tallies(again.conn) == before
         agree(again)

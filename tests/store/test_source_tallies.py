@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pytest
 
+from _migrations import forget_migration
 from newsgraph.record import Attribution, GenderEvidence, Record, TextSpan
 from newsgraph.store import Store, queries
 from newsgraph.store.rows import delete_article
@@ -130,13 +131,7 @@ def test_filtered_reports_are_counted_from_the_rows(stocked):
 def test_a_store_made_before_is_counted_by_the_migration(stocked, tmp_path):
     conn = stocked.conn
     before = queries.stored_source_tallies(conn)
-    with stocked.transaction() as c:
-        for kind, name in c.execute("SELECT type, name FROM sqlite_master WHERE type IN ('table', 'trigger') "
-                                    "AND name LIKE 'source\\_%' ESCAPE '\\' ORDER BY type = 'table'").fetchall():
-            c.execute(f"DROP {kind} {name}")
-        c.execute("DELETE FROM _migrations WHERE name = '0014_source_tallies'")
-    path = stocked.path
-    stocked.close()
+    path = forget_migration(stocked, "source_", "0014_source_tallies")
     with Store(path) as again:
         assert queries.stored_source_tallies(again.conn) == before
         agree(again)
