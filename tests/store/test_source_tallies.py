@@ -128,9 +128,8 @@ def test_filtered_reports_are_counted_from_the_rows(stocked):
     assert queries.sources(stocked.conn, outlet="Nowhere").attributions == 0
 
 
-def test_a_store_made_before_is_counted_by_the_migration(stocked, tmp_path):
-    conn = stocked.conn
-    before = queries.stored_source_tallies(conn)
+def test_a_store_made_before_is_counted_by_the_migration(stocked):
+    before = queries.stored_source_tallies(stocked.conn)
     path = forget_migration(stocked, "source_", "0014_source_tallies")
     with Store(path) as again:
         assert queries.stored_source_tallies(again.conn) == before
