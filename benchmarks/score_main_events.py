@@ -10,13 +10,16 @@ twice held out, a development set from 2026-12-02 round 3) and ``dev4``
 (benchmarks/data/main_events_dev4.json, a development set annotated 2026-12-03 round 4 before the
 system was run on it, made for dates the text gives and actors named by descriptions); ``report3``
 (benchmarks/data/main_events_report3.json) is a held-out REPORT set annotated 2026-12-03 round 6,
-scored once at the end of that round, totals only. ``--data`` also takes the path of a file in the
-same format.
+scored once at the end of that round, totals only; ``report4`` (benchmarks/data/main_events_report4.json)
+is a held-out REPORT set annotated 2026-12-07 round 7, to be scored once at the end of that round, totals
+only. ``--data`` also takes the path of a file in the same format.
 
 Each article is read from ../shared/corpus as a user would hand it to newsgraph
 (plain text; the ``mainText`` and title of a Buzzfeed-Webis XML file; the title,
 text and publication date of a FakeNewsNet JSON file; the title, dateline and body of one
-Reuters-21578 story, found by its ``id`` (NEWID), with the story's DATE as publication date). A gold event is matched by
+Reuters-21578 story, found by its ``id`` (NEWID), with the story's DATE as publication date; the title
+and paragraphs of one SemEval-2019 hyperpartisan article, found by its ``id``, with its published-at
+as publication date). A gold event is matched by
 a main event whose trigger lies in a sentence holding one of the gold contexts
 and whose predicate's first word is one of the gold predicates.
 
@@ -55,11 +58,13 @@ from newsgraph.ingest.inputs import Item
 from newsgraph.record import Event, Record
 
 HERE = Path(__file__).resolve().parent
-#: The named sets ``--data`` takes, development sets but report3: dev..dev3 from 2026-12-02 round 3 (dev3 was the
-#: report set), dev4 annotated 2026-12-03 round 4; report3, a held-out REPORT set annotated 2026-12-03 round 6.
+#: The named sets ``--data`` takes, development sets but report3 and report4: dev..dev3 from 2026-12-02 round 3 (dev3
+#: was the report set), dev4 annotated 2026-12-03 round 4; report3, a held-out REPORT set annotated 2026-12-03
+#: round 6; report4, a held-out REPORT set annotated 2026-12-07 round 7.
 DATA_SETS = {"dev": HERE / "data" / "main_events_handchecked.json", "dev2": HERE / "data" / "main_events_dev2.json",
              "dev3": HERE / "data" / "main_events_dev3.json", "dev4": HERE / "data" / "main_events_dev4.json",
-             "report3": HERE / "data" / "main_events_report3.json"}
+             "report3": HERE / "data" / "main_events_report3.json",
+             "report4": HERE / "data" / "main_events_report4.json"}
 GOLD = DATA_SETS["dev"]
 CORPUS = HERE.parent.parent / "shared" / "corpus"
 
@@ -89,7 +94,31 @@ def load_article(entry: dict[str, Any], corpus: Path) -> Item:
         stamp = doc.extra["date"].split()[0] if doc.extra["date"] else ""  # "19-OCT-1987 10:10:10.10"
         published = datetime.strptime(stamp, "%d-%b-%Y").date().isoformat() if stamp else None
         return Item(where=f"{path}#{entry['id']}", text=doc.item.text, title=doc.item.title, published=published)
+    if entry["format"] == "semeval":  # one article of the SemEval-2019 hyperpartisan XML file, by its id
+        return semeval_article(path, entry["id"])
     return Item(where=str(path), text=raw)
+
+
+def semeval_article(path: Path, article_id: str) -> Item:
+    """One SemEval-2019 hyperpartisan article as plain text: its title, then its paragraphs.
+
+    The file holds HTML bodies; the paragraphs (``<p>``, tags stripped, entities unescaped,
+    white space collapsed) are the article as a reader sees it, so gold contexts are literal
+    snippets of this text. ``published-at`` is the publication date relative dates resolve against.
+    """
+    import html
+
+    raw = path.read_text(encoding="utf-8")
+    found = re.search(rf'<article ([^>]*\bid="{re.escape(article_id)}"[^>]*)>(.*?)</article>', raw, re.S)
+    if found is None:
+        raise KeyError(f"no SemEval article {article_id} in {path}")
+    attrs = {k: html.unescape(v) for k, v in re.findall(r'([\w-]+)="([^"]*)"', found.group(1))}
+    body = found.group(2)
+    paragraphs = re.findall(r"<p>(.*?)</p>", body, re.S) or [body]
+    lines = [" ".join(html.unescape(re.sub(r"<[^>]+>", "", p)).split()) for p in paragraphs]
+    title = " ".join((attrs.get("title") or "").split())
+    text = "\n\n".join([title, *(line for line in lines if line)] if title else [ln for ln in lines if ln])
+    return Item(where=f"{path}#{article_id}", text=text, title=title or None, published=attrs.get("published-at"))
 
 
 def _norm(text: str | None) -> str:
