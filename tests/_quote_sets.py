@@ -1,0 +1,130 @@
+"""Checks shared by the form tests of the held-out quote sets (``handchecked_report*.json``).
+
+A report set is scored once, totals only, by ``benchmarks/score_quotes.py --data``; its form tests
+check that the file is well made without running newsgraph on it. These helpers read the set the
+way the scorer reads it (its own ``load_gold``, ``find_items`` and ``norm``), turn an HTML page into
+its words with the standard library only (no newsgraph stage runs), and hold the checks every such
+set needs: field value sets, stretches found in their article's text, no article shared with another
+set of the kind. Test modules import this as ``from _quote_sets import ...`` (``tests/`` is on
+pytest's ``pythonpath``).
+"""
+
+from __future__ import annotations
+
+import importlib.util
+import json
+import sys
+from collections.abc import Mapping
+from html.parser import HTMLParser
+from pathlib import Path
+from types import ModuleType
+from typing import Any
+
+ROOT = Path(__file__).resolve().parents[1]
+QUOTE_DATA = ROOT / "tests" / "extract" / "attribution" / "data"
+ROLES = {"official", "politician", "spokesperson", "expert", "business", "legal", "security", "media", "activist",
+         "ordinary"}
+FORMS = {"marks", "partial", "post", "interview", "headline"}
+#: Block tags that end a line of page text; inline tags (links, emphasis) join their words.
+_BLOCK_TAGS = {"p", "div", "br", "li", "ul", "ol", "h1", "h2", "h3", "h4", "h5", "h6", "blockquote", "tr", "title",
+               "article", "head", "body", "html"}
+
+
+def load_scorer() -> ModuleType:
+    """``benchmarks/score_quotes.py`` as a module, so the tests match stretches exactly as it does."""
+    if "score_quotes" in sys.modules:
+        return sys.modules["score_quotes"]
+    spec = importlib.util.spec_from_file_location("score_quotes", ROOT / "benchmarks" / "score_quotes.py")
+    assert spec is not None and spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    sys.modules["score_quotes"] = module
+    spec.loader.exec_module(module)
+    return module
+
+
+sq = load_scorer()
+
+
+class _PageText(HTMLParser):
+    """The words of an HTML page, a line break at each block tag (stdlib only: no newsgraph stage runs)."""
+
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.parts: list[str] = []
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        if tag in _BLOCK_TAGS:
+            self.parts.append("\n")
+
+    def handle_endtag(self, tag: str) -> None:
+        if tag in _BLOCK_TAGS:
+            self.parts.append("\n")
+
+    def handle_data(self, data: str) -> None:
+        self.parts.append(data)
+
+
+def item_text(item: Any) -> str:
+    """An item's words as the annotator read them: the loader's text, an HTML page's words."""
+    text = item.text if item.text is not None else item.data.decode("utf-8")
+    if item.format == "html":
+        parser = _PageText()
+        parser.feed(text)
+        text = "".join(parser.parts)
+    return text
+
+
+def fold(text: str) -> str:
+    """The scorer's folding of marks, space and case, without its trimming of edge punctuation."""
+    return sq.norm(f"x {text} x")[2:-2]
+
+
+def field_problems(raw: Mapping[str, Any]) -> list[str]:
+    """Every entry whose fields leave the sets' value sets (empty when the file is well made)."""
+    problems: list[str] = []
+    for key, article in raw["articles"].items():
+        if set(article) != {"text", "ignore", "quotes"}:
+            problems.append(f"{key}: fields {sorted(article)}")
+        for q in article["quotes"]:
+            where = f"{key}: {q.get('quote')!r}"
+            checks = {
+                "empty quote, speaker or key": bool(q["quote"].strip() and q["speaker"] and q["key"]),
+                "key neither a word nor a list of words": isinstance(q["key"], str)
+                or (isinstance(q["key"], list) and all(q["key"])),
+                "unknown form": q["form"] in FORMS,
+                "unknown role": q["role"] is None or q["role"] in ROLES,
+                "unknown gender": q["gender"] in (None, "female", "male"),
+                "gender without evidence or evidence without gender": (q["gender"] is None)
+                == (q["gender_evidence"] is None),
+                "a handle on a non-post or a post without one": ("handle" in q) == (q["form"] == "post"),
+                "a handle without @": "handle" not in q or q["handle"].startswith("@"),
+            }
+            problems += [f"{where}: {what}" for what, ok in checks.items() if not ok]
+        quotes = [sq.norm(q["quote"]) for q in article["quotes"]]
+        if len(quotes) != len(set(quotes)):
+            problems.append(f"{key}: the same words annotated twice")
+    return problems
+
+
+def other_set_articles(data: Path) -> set[str]:
+    """The article keys of every other quote set of the kind, whatever it is named now."""
+    keys: set[str] = set()
+    for path in sorted(QUOTE_DATA.glob("handchecked_*.json")):
+        if path != data:
+            keys |= set(json.loads(path.read_text(encoding="utf-8"))["articles"])
+    return keys
+
+
+def text_problems(gold: list[Any], corpus: Path) -> list[str]:
+    """Every annotated stretch, ignored stretch, key or handle not in its article's folded text."""
+    items = sq.find_items(gold, corpus)
+    problems: list[str] = []
+    for article in gold:
+        text = fold(item_text(items[article.key]))
+        problems += [f"{article.key}: quote {q.quote!r}" for q in article.quotes if sq.norm(q.quote) not in text]
+        problems += [f"{article.key}: ignore {s!r}" for s in article.ignore if sq.norm(s) not in text]
+        problems += [f"{article.key}: key {q.keys!r}" for q in article.quotes
+                     if not any(key.lower() in text for key in q.keys)]
+        problems += [f"{article.key}: handle {q.handle!r}" for q in article.quotes
+                     if q.handle is not None and q.handle.lower() not in text]
+    return problems
