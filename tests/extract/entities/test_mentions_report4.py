@@ -21,17 +21,19 @@ from newsgraph.evaluate import corpora
 from newsgraph.evaluate.mentions import load_annotations, read_article
 
 REPORT4 = sets.DATA / "mentions_report4.json"
-#: The minimums of the set's first batch of articles (issue 15, round 7, asks for 300 mentions in 20
-#: articles with 60 descriptions and 40 roles: see docs/quality.md).
-MIN_ARTICLES, MIN_MENTIONS, MIN_DESCRIPTIONS, MIN_ROLES = 20, 300, 40, 30
+#: The minimums the set was made to (issue 15, round 7): 300 mentions in 20 articles, with 60
+#: organisation and group descriptions and 40 person roles.
+MIN_ARTICLES, MIN_MENTIONS, MIN_DESCRIPTIONS, MIN_ROLES = 20, 300, 60, 40
 #: The reserved sub-pool of files the set was drawn from: folder and the inclusive range of file numbers.
 POOL = {"bbc/bbc/business": (451, 510), "bbc/bbc/entertainment": (340, 386),
         "buzzfeed_webis2016/articles": (1400, 1519)}
 #: FakeNewsCorpus rows are named ``<FNC_TABLE>#fnc-ID``; only rows of these types are in the pool.
 FNC_TABLE = "fakenewscorpus/news_sample.csv"
 FNC_TYPES = ("reliable", "political")
-#: The selection rule's limits on articles of one FakeNewsCorpus outlet and of one BuzzFeed-Webis site.
+#: The selection rule's limits on articles of one FakeNewsCorpus outlet and of one BuzzFeed-Webis site;
+#: the later rounds lifted the site limit for the one site that holds two thirds of the sub-pool.
 MAX_PER_OUTLET, MAX_PER_SITE = 2, 3
+MAX_OF_THE_LARGEST_SITE = {"rightwingnews.com": 8}
 
 pytestmark = needs_shared(CORPUS)
 
@@ -63,7 +65,9 @@ def test_articles_are_from_the_reserved_share_and_in_no_other_set(report4, fnc_r
         if name.endswith(".xml"):
             sites[urlparse(ElementTree.parse(CORPUS / name).getroot().findtext("uri") or "").netloc] += 1
     assert outlets and max(outlets.values()) <= MAX_PER_OUTLET
-    assert sites and max(sites.values()) <= MAX_PER_SITE
+    assert sites
+    for site, count in sites.items():
+        assert count <= MAX_OF_THE_LARGEST_SITE.get(site, MAX_PER_SITE), site
 
 
 def test_every_mention_points_at_its_words(report4):
