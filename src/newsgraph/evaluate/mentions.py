@@ -21,8 +21,10 @@ is not what this measures).
 
 from __future__ import annotations
 
+import csv
 import json
 import re
+import sys
 from dataclasses import dataclass, field
 from pathlib import Path
 from xml.etree import ElementTree
@@ -48,7 +50,12 @@ def read_article(path: Path) -> str:
 
     BuzzFeed-Webis articles are XML with the body in ``<mainText>``, the text the corpus reader
     (``newsgraph.evaluate.corpora.buzzfeed``) gives the pipeline; the markup is no article text.
+    A FakeNewsCorpus row is no file of its own: it is named ``fakenewscorpus/news_sample.csv#fnc-ID``
+    (the corpus loader's item id after the ``#``) and its text is the row's ``content``.
     """
+    table, hash_mark, row_id = path.name.partition("#")
+    if hash_mark:
+        return article_text(_csv_content(path.with_name(table), row_id))
     if path.suffix == ".xml":
         return article_text(ElementTree.parse(path).getroot().findtext("mainText") or "")
     data = path.read_bytes()
@@ -57,6 +64,16 @@ def read_article(path: Path) -> str:
     except UnicodeDecodeError:
         raw = data.decode("cp1252", errors="replace")
     return article_text(raw)
+
+
+def _csv_content(path: Path, row_id: str) -> str:
+    """The ``content`` of the row of a FakeNewsCorpus CSV whose id, as ``fnc-ID``, is ``row_id``."""
+    csv.field_size_limit(sys.maxsize)  # article bodies exceed the csv module's default field limit
+    with path.open(encoding="utf-8", newline="") as fh:
+        for row in csv.DictReader(fh):
+            if f"fnc-{row.get('id')}" == row_id:
+                return row.get("content") or ""
+    raise KeyError(f"{path}: no row {row_id}")
 
 
 def _answers(found: list[Entity]) -> dict[tuple[int, int], Entity]:
