@@ -21,16 +21,15 @@ is not what this measures).
 
 from __future__ import annotations
 
-import csv
 import json
 import re
-import sys
 from dataclasses import dataclass, field
 from pathlib import Path
 from xml.etree import ElementTree
 
 from spacy.language import Language
 
+from newsgraph.evaluate.corpora import fakenewscorpus
 from newsgraph.extract.entities.core import entities
 from newsgraph.extract.entities.lexicons import PRONOUNS
 from newsgraph.record import Entity
@@ -67,12 +66,14 @@ def read_article(path: Path) -> str:
 
 
 def _csv_content(path: Path, row_id: str) -> str:
-    """The ``content`` of the row of a FakeNewsCorpus CSV whose id, as ``fnc-ID``, is ``row_id``."""
-    csv.field_size_limit(sys.maxsize)  # article bodies exceed the csv module's default field limit
-    with path.open(encoding="utf-8", newline="") as fh:
-        for row in csv.DictReader(fh):
-            if f"fnc-{row.get('id')}" == row_id:
-                return row.get("content") or ""
+    """The text of the FakeNewsCorpus row whose item id (``fnc-ID``) is ``row_id``, as the corpus loader reads it.
+
+    ``path`` is ``<corpus>/fakenewscorpus/news_sample.csv``; the loader (one CSV reader for the project) is
+    given ``<corpus>``.
+    """
+    for doc in fakenewscorpus(path.parent.parent):
+        if doc.item.id == row_id:
+            return doc.item.text
     raise KeyError(f"{path}: no row {row_id}")
 
 

@@ -83,10 +83,11 @@ def test_the_file_is_plain_json_with_only_the_known_fields():
 
 
 def test_a_fakenewscorpus_row_is_read_as_the_loader_gives_its_content(tmp_path: Path):
-    table = tmp_path / "news_sample.csv"
+    table = tmp_path / "fakenewscorpus" / "news_sample.csv"
+    table.parent.mkdir()
     table.write_text('id,domain,type,content\n7,a.example,political,"Ann Lee spoke.\n\nShe  left."\n'
                      "8,b.example,reliable,Other text.\n", encoding="utf-8")
-    assert read_article(tmp_path / "news_sample.csv#fnc-7") == "Ann Lee spoke.\n\nShe left."
-    assert read_article(tmp_path / "news_sample.csv#fnc-8") == "Other text."
+    assert read_article(table.with_name("news_sample.csv#fnc-7")) == "Ann Lee spoke.\n\nShe left."
+    assert read_article(table.with_name("news_sample.csv#fnc-8")) == "Other text."
     with pytest.raises(KeyError):
-        read_article(tmp_path / "news_sample.csv#fnc-9")
+        read_article(table.with_name("news_sample.csv#fnc-9"))
