@@ -161,3 +161,12 @@ def test_learned_main_events_are_over_the_ranker_s_cut(nlp, monkeypatch):
     assert all(0.0 <= e.salience <= 1.0 for e in evs)
     assert all(e.salience >= max(ranker.threshold, ranker.relative * best) for e in main)
     assert not any(e.main for e in evs if e.predicate == "contribute")
+
+
+def test_lead_overlap_and_centrality_compare_the_clause_s_content_words():
+    f = _features()
+    # "Costa closed the depot" after the lead: costa and close are lead words, depot is not.
+    assert f["lead_overlap"] == pytest.approx([0.0, 0.0, 2 / 3])
+    assert f["predicate_in_lead"] == [0.0, 0.0, 1.0]
+    # "Costa closed the mill": costa and close in 2 of 3 sentences, mill in 1.
+    assert f["centrality"][0] == pytest.approx((2 + 2 + 1) / 3 / 3)

@@ -63,6 +63,9 @@ FEATURE_NAMES: tuple[str, ...] = (
     "hypothetical",        # modality hypothetical or uncertain
     "negated",
     "personal_actor",      # I, we, you as actor
+    "lead_overlap",        # after the lead, the share of the clause's content words the headline or lead uses
+    "predicate_in_lead",   # after the lead, the predicate's lemma is a word of the headline or lead
+    "centrality",          # the mean share of the article's sentences using each content word of the clause
     "repeat",              # other sentences with the predicate's lemma, min(1, n / REPEAT_FULL)
     "repeat_paragraphs",   # other paragraphs with the same predicate and actor, min(1, n / REPEAT_PARAGRAPHS_FULL)
     "figure",              # the clause states an amount
@@ -81,6 +84,8 @@ FEATURE_NAMES: tuple[str, ...] = (
 )
 #: Paragraphs with the same predicate and actor for the full ``repeat_paragraphs`` feature.
 REPEAT_PARAGRAPHS_FULL = 2
+#: Parts of speech of the content words ``lead_overlap`` and ``centrality`` compare.
+CONTENT_POS = frozenset({"NOUN", "PROPN", "VERB", "ADJ", "NUM"})
 #: Added to the hand score before its log (a score of 0: a predicate without a word).
 HAND_SCORE_EPSILON = 0.01
 
@@ -120,6 +125,15 @@ def features(ctx: DocContext, found: Sequence[tuple[Event, Token]], hand: Sequen
     rank = [0] * n_events
     for position, i in enumerate(order):
         rank[i] = position
+    # Content lemmas: those of the headline and lead, and per lemma the sentences using it.
+    lead_words: set[str] = set()
+    word_sentences: dict[str, set[int]] = {}
+    for k, (start, end) in enumerate(ctx.sent_bounds):
+        for tok in doc[start:end]:
+            if tok.pos_ in CONTENT_POS and not tok.is_stop:
+                word_sentences.setdefault(tok.lemma_.lower(), set()).add(k)
+                if tok.i < lead_end:
+                    lead_words.add(tok.lemma_.lower())
     title_case: dict[int, bool] = {}
     for r, ((event, verb), (k, paragraph, head, who)) in enumerate(zip(found, rows, strict=True)):
         start, end = ctx.sent_bounds[k] if ctx.sent_bounds else (0, len(doc))
@@ -151,6 +165,15 @@ def features(ctx: DocContext, found: Sequence[tuple[Event, Token]], hand: Sequen
         row[col["hypothetical"]] = event.modality in ("hypothetical", "uncertain")
         row[col["negated"]] = event.negated
         row[col["personal_actor"]] = (event.actor_text or "").lower() in rules.PERSONAL_PRONOUNS
+        start_i, end_i = ctx.sent_bounds[k] if ctx.sent_bounds else (0, len(doc))
+        words = {t.lemma_.lower() for t in verb.subtree
+                 if start_i <= t.i < end_i and t.pos_ in CONTENT_POS and not t.is_stop}
+        if words:
+            row[col["centrality"]] = sum(len(word_sentences.get(w, ())) for w in words) / len(words) / n_sents
+        if k >= rules.LEAD_SENTENCES:
+            if words:
+                row[col["lead_overlap"]] = len(words & lead_words) / len(words)
+            row[col["predicate_in_lead"]] = head.lower() in lead_words
         row[col["repeat"]] = min(1.0, len(lemma_sentences.get(head, set()) - {k}) / rules.REPEAT_FULL)
         row[col["repeat_paragraphs"]] = min(
             1.0, (len(happening_paragraphs[(head, who)]) - 1) / REPEAT_PARAGRAPHS_FULL)
