@@ -217,41 +217,55 @@ def tally(articles: list[Article], mains: list[numpy.ndarray]) -> dict[str, Any]
             "precision": round(p, 4), "recall": round(r, 4), "f1": round(2 * p * r / (p + r), 4) if p + r else 0.0}
 
 
-def cross_validate(articles: list[Article], signs: bool) -> dict[str, Any]:
-    """Leave one set out: per λ, the held-out probabilities; per cut, the pooled held-out figures."""
-    held_out: dict[float, dict[str, list[numpy.ndarray]]] = {}
+def cross_validate(articles: list[Article], signs: bool, sets: tuple[str, ...] = SETS) -> dict[str, Any]:
+    """Leave one of ``sets`` out: per λ, the held-out probabilities; per cut, the pooled held-out figures."""
+    by_set = {name: [a for a in articles if a.set_name == name] for name in sets}
+    ordered = [a for name in sets for a in by_set[name]]
+    held_out: dict[float, list[numpy.ndarray]] = {}
     for lam in LAMBDAS:
-        held_out[lam] = {}
-        for test in SETS:
-            train = [a for a in articles if a.set_name != test]
+        held_out[lam] = []
+        for test in sets:
+            train = [a for a in articles if a.set_name in sets and a.set_name != test]
             model = fit(numpy.vstack([a.x for a in train]), numpy.concatenate([a.labels for a in train]), lam, signs)
-            held_out[lam][test] = [probabilities(model, a) for a in articles if a.set_name == test]
+            held_out[lam] += [probabilities(model, a) for a in by_set[test]]
     best: tuple[float, tuple[float, float, float]] | None = None
     for lam, threshold, relative in product(LAMBDAS, THRESHOLDS, RELATIVES):
-        mains = [select(a, p, threshold, relative)
-                 for test in SETS
-                 for a, p in zip([a for a in articles if a.set_name == test], held_out[lam][test], strict=True)]
-        ordered = [a for test in SETS for a in articles if a.set_name == test]
-        figures = tally(ordered, mains)
-        key = figures["f1"]
-        if best is None or key > best[0]:
-            best = (key, (lam, threshold, relative))
+        figures = tally(ordered, [select(a, p, threshold, relative)
+                                  for a, p in zip(ordered, held_out[lam], strict=True)])
+        if best is None or figures["f1"] > best[0]:
+            best = (figures["f1"], (lam, threshold, relative))
     assert best is not None
     lam, threshold, relative = best[1]
+    mains = [select(a, p, threshold, relative) for a, p in zip(ordered, held_out[lam], strict=True)]
     folds = {}
-    for test in SETS:
-        test_articles = [a for a in articles if a.set_name == test]
-        after = tally(test_articles, [select(a, p, threshold, relative)
-                                      for a, p in zip(test_articles, held_out[lam][test], strict=True)])
-        before = tally(test_articles, [a.hand_main for a in test_articles])
-        folds[test] = {"before": before, "after": after}
-    ordered = [a for test in SETS for a in articles if a.set_name == test]
-    pooled_after = tally(ordered, [select(a, p, threshold, relative)
-                                   for test in SETS for a, p in
-                                   zip([a for a in articles if a.set_name == test], held_out[lam][test], strict=True)])
-    pooled_before = tally(ordered, [a.hand_main for a in ordered])
+    for test in sets:
+        rows = [r for r, a in enumerate(ordered) if a.set_name == test]
+        folds[test] = {"before": tally(by_set[test], [by_set[test][i].hand_main for i in range(len(rows))]),
+                       "after": tally(by_set[test], [mains[r] for r in rows])}
     return {"lambda": lam, "threshold": threshold, "relative": relative, "folds": folds,
-            "pooled": {"before": pooled_before, "after": pooled_after}}
+            "pooled": {"before": tally(ordered, [a.hand_main for a in ordered]), "after": tally(ordered, mains)}}
+
+
+def nested(articles: list[Article], signs: bool) -> dict[str, Any]:
+    """Each set held out of everything: λ and the cut chosen by cross-validation over the other two sets
+    (fitted on one, scored on the other), the model fitted on both, the held-out set scored once."""
+    folds = {}
+    mains: list[numpy.ndarray] = []
+    ordered: list[Article] = []
+    for test in SETS:
+        others = tuple(name for name in SETS if name != test)
+        inner = cross_validate(articles, signs, others)
+        train = [a for a in articles if a.set_name in others]
+        model = fit(numpy.vstack([a.x for a in train]), numpy.concatenate([a.labels for a in train]),
+                    inner["lambda"], signs)
+        held = [a for a in articles if a.set_name == test]
+        chosen = [select(a, probabilities(model, a), inner["threshold"], inner["relative"]) for a in held]
+        folds[test] = {"lambda": inner["lambda"], "threshold": inner["threshold"], "relative": inner["relative"],
+                       "before": tally(held, [a.hand_main for a in held]), "after": tally(held, chosen)}
+        mains += chosen
+        ordered += held
+    return {"folds": folds, "pooled": {"before": tally(ordered, [a.hand_main for a in ordered]),
+                                       "after": tally(ordered, mains)}}
 
 
 def main() -> None:
@@ -265,6 +279,8 @@ def main() -> None:
     signs = not args.no_signs
     cv = cross_validate(articles, signs)
     print(json.dumps(cv, indent=1))
+    outer = nested(articles, signs)
+    print(json.dumps(outer, indent=1))
     model = fit(numpy.vstack([a.x for a in articles]), numpy.concatenate([a.labels for a in articles]),
                 cv["lambda"], signs)
     weights = dict(zip(ranking.FEATURE_NAMES, numpy.round(model["weights"], 4).tolist(), strict=True))
@@ -285,6 +301,7 @@ def main() -> None:
             "sign_constraints": signs,
             "lambda": cv["lambda"],
             "cross_validation": {"folds": cv["folds"], "pooled": cv["pooled"]},
+            "nested_cross_validation": outer,
             "features": list(ranking.FEATURE_NAMES),
             "mean": numpy.round(model["mean"], 6).tolist(),
             "scale": numpy.round(model["scale"], 6).tolist(),
