@@ -7,7 +7,9 @@ lacks: the position relative to the article's length and paragraphs, the actor's
 target's place in the article (entity salience, mention count, named in the headline or
 lead), and the repetition of one happening (predicate and actor) across paragraphs. A
 logistic regression fitted on the hand-checked development sets (``training/salience/``)
-turns them into a probability that the event is one a reader lists: the ``salience``.
+turns them into a probability that the event is one a reader lists: the ``salience`` when
+``NEWSGRAPH_SALIENCE=learned`` (the hand score ranks by default: the ranker did not beat it,
+docs/quality.md, "2026-12-07, round 7: a learned ranker").
 
 The weights ship in ``data/salience_ranker.json`` with the feature names they were fitted
 on, the standardisation, the main-event cut and the command that made them.

@@ -20,6 +20,11 @@ sentence, ``MAX_PER_PREDICATE`` of one happening (a predicate lemma and its acto
 entity) and ``MAX_PER_CLAUSE`` of one verb, ``MIN_MAIN``–``MAX_MAIN`` of them (fewer
 when fewer reach ``MIN_MAIN_SALIENCE`` or ``MAIN_RELATIVE`` of the best score: the
 count does not grow with the article's length).
+
+These hand weights rank by default. ``ranking.py`` holds a learned ranker over the same signals and
+more (``NEWSGRAPH_SALIENCE=learned``); fitted on the hand-checked development sets it only tied the
+hand weights in cross-validation and lowered the check set's precision, so it is not the default
+(docs/quality.md, "2026-12-07, round 7: a learned ranker").
 """
 
 from __future__ import annotations
