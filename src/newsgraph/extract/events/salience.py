@@ -20,12 +20,20 @@ sentence, ``MAX_PER_PREDICATE`` of one happening (a predicate lemma and its acto
 entity) and ``MAX_PER_CLAUSE`` of one verb, ``MIN_MAIN``–``MAX_MAIN`` of them (fewer
 when fewer reach ``MIN_MAIN_SALIENCE`` or ``MAIN_RELATIVE`` of the best score: the
 count does not grow with the article's length).
+
+These hand weights rank by default. ``ranking.py`` holds a learned ranker over the same signals and
+more (``NEWSGRAPH_SALIENCE=learned``); fitted on the hand-checked development sets it only tied the
+hand weights in cross-validation and lowered the check set's precision, so it is not the default
+(docs/quality.md, "2026-12-07, round 7: a learned ranker").
 """
 
 from __future__ import annotations
 
+import json
+import os
 from bisect import bisect_right
 from collections import Counter
+from pathlib import Path
 
 import numpy
 from spacy.attrs import IS_SPACE, LEMMA, ORTH
@@ -136,13 +144,14 @@ MIN_MAIN = 5
 MAX_MAIN = 10
 #: Sentences per main event (an article of 20 sentences has about 10).
 SENTENCES_PER_MAIN = 2
-MIN_MAIN_SALIENCE = 0.25
+#: The hand score's floor (``NEWSGRAPH_SALIENCE=hand``); the learned ranker's is ``MIN_MAIN_SALIENCE``.
+HAND_MIN_MAIN_SALIENCE = 0.25
 #: A main event scores at least this share of the article's best event: the count follows how far the
 #: news stands out from the rest, not the article's length. 0.5 until round 4: once the background and
 #: complement discounts had lifted precision on every development set, 0.45 spends part of it on recall
 #: (dev2+dev3+dev4 P 58.8% -> 56.6%, R 54.9% -> 57.2%; dev P 81.6% -> 78.4%, still above its 77.9% before
 #: the discounts; development figures).
-MAIN_RELATIVE = 0.45
+HAND_MAIN_RELATIVE = 0.45
 MAX_PER_SENTENCE = 2
 #: Main events of one happening: one predicate lemma and one actor entity ("Trump seeks" said twice), or one
 #: lemma whose actors name no entity ("police arrived", "officers arrived"). A reader lists it once; two
@@ -153,12 +162,65 @@ MAX_PER_PREDICATE = 1
 #: Main events of one clause: joined or apposed actors ("Obama and McCain slammed", "David Kahn, a leading
 #: expert, backed") give one event each, but a reader lists the act once (dev2+dev3 recall 52.9% -> 54.0%).
 MAX_PER_CLAUSE = 1
+#: Which score ranks the events: ``hand`` (the weights above) or ``learned`` (``ranking.py``), from the
+#: environment variable ``NEWSGRAPH_SALIENCE``.
+MODE_VARIABLE = "NEWSGRAPH_SALIENCE"
+#: The hand weights rank unless the learned ranker is asked for: in leave-one-set-out cross-validation over
+#: dev2/dev3/dev4 the learned ranker only tied them (+2 gold events of 327), and on the check set ``dev`` its
+#: precision fell 79.0% -> 71.3% for +3 gold events (docs/quality.md, "2026-12-07, round 7").
+DEFAULT_MODE = "hand"
+#: The learned ranker's weights and cut (``ranking.py``, made by ``training/salience/train.py``).
+RANKER_FILE = Path(__file__).resolve().parent / "data" / "salience_ranker.json"
+
+
+def _active_cut() -> tuple[float, float]:
+    """The floor of a main event's salience and its share of the best, of the ranker that marks them."""
+    if not _learned() or not RANKER_FILE.exists():
+        return HAND_MIN_MAIN_SALIENCE, HAND_MAIN_RELATIVE
+    data = json.loads(RANKER_FILE.read_text(encoding="utf-8"))
+    return float(data["threshold"]), float(data["relative"])
+
+
+def _learned() -> bool:
+    """Whether the learned ranker is asked for (``NEWSGRAPH_SALIENCE=learned``)."""
+    return os.environ.get(MODE_VARIABLE, DEFAULT_MODE) == "learned"
+
+
+#: The cut in force (read by the scorer's loss classes and the tests): a main event's salience is at least
+#: ``MIN_MAIN_SALIENCE`` and ``MAIN_RELATIVE`` x the article's best.
+MIN_MAIN_SALIENCE, MAIN_RELATIVE = _active_cut()
 
 
 def mark_main(ctx: DocContext, found: list[tuple[Event, Token]]) -> None:
-    """Set ``salience`` on every event and ``main`` on the article's main events."""
+    """Set ``salience`` on every event and ``main`` on the article's main events.
+
+    The salience is the hand score (``hand_saliences``) and the cut the hand one; with
+    ``NEWSGRAPH_SALIENCE=learned`` it is the learned ranker's probability (``ranking.py``) over the
+    features of each event, the hand score among them, and the cut the one fitted with it.
+    """
     if not found:
         return
+    hand = hand_saliences(ctx, found)
+    from newsgraph.extract.events import ranking  # ranking reads this module's rules: imported when used
+
+    ranker = ranking.load_ranker() if _learned() else None
+    if ranker is None:
+        for (event, _verb), score in zip(found, hand, strict=True):
+            event.salience = score
+        select_main(ctx, found, HAND_MIN_MAIN_SALIENCE, HAND_MAIN_RELATIVE)
+        return
+    probability = ranker.probability(ranking.features(ctx, found, hand))
+    for (event, verb), p in zip(found, probability.tolist(), strict=True):
+        if not any(ch.isalpha() for ch in event.predicate):  # no word, no event a reader lists
+            p = 0.0
+        elif _boilerplate(verb):  # a line about the report itself: never learned away
+            p *= BOILERPLATE_FACTOR
+        event.salience = round(p, 3)
+    select_main(ctx, found, ranker.threshold, ranker.relative)
+
+
+def hand_saliences(ctx: DocContext, found: list[tuple[Event, Token]]) -> list[float]:
+    """salience.py's hand-weighted score of each event of ``found`` (0-1), every factor applied."""
     doc = ctx.doc
     sent_starts = [start for start, _end in ctx.sent_bounds]
     top_entity = max((m.entity.salience for m in ctx.mentions_by_token.values()), default=0.0) or 1.0
@@ -176,6 +238,7 @@ def mark_main(ctx: DocContext, found: list[tuple[Event, Token]]) -> None:
     quoted += quotation_spans(doc)
     title_case: dict[int, bool] = {}
     fragment: dict[int, bool] = {}
+    scores: list[float] = []
     for event, verb in found:
         k = max(0, bisect_right(sent_starts, verb.i) - 1)
         start, end = ctx.sent_bounds[k]
@@ -184,7 +247,7 @@ def mark_main(ctx: DocContext, found: list[tuple[Event, Token]]) -> None:
             if k not in title_case:
                 title_case[k] = _title_case(doc[start:end])
             misparsed_name = not title_case[k]
-        event.salience = round(
+        score = round(
             _score(event, verb, k, entity_salience, lemma_sentences, quoted, misparsed_name=misparsed_name),
             3,
         )
@@ -192,17 +255,23 @@ def mark_main(ctx: DocContext, found: list[tuple[Event, Token]]) -> None:
             if k not in fragment:
                 fragment[k] = _fragment(doc[start:end])
             if fragment[k]:
-                event.salience = round(event.salience * FRAGMENT_FACTOR, 3)
+                score = round(score * FRAGMENT_FACTOR, 3)
         if _boilerplate(verb):
-            event.salience = round(event.salience * BOILERPLATE_FACTOR, 3)
+            score = round(score * BOILERPLATE_FACTOR, 3)
         clause = _clause_attachment(ctx, verb)
         if clause is not None and clause.dep_ in SUBORDINATE_FACTORS:
-            event.salience = round(event.salience * SUBORDINATE_FACTORS[clause.dep_], 3)
+            score = round(score * SUBORDINATE_FACTORS[clause.dep_], 3)
         elif clause is not None and k >= BACKGROUND_FROM_SENTENCE and clause.dep_ in BACKGROUND_DEPS \
                 and _background_clause(event, clause):
-            event.salience = round(event.salience * BACKGROUND_FACTOR, 3)
-    n_main = min(MAX_MAIN, max(MIN_MAIN, round(len(sent_starts) / SENTENCES_PER_MAIN)))
-    floor = max(MIN_MAIN_SALIENCE, MAIN_RELATIVE * max(event.salience for event, _verb in found))
+            score = round(score * BACKGROUND_FACTOR, 3)
+        scores.append(score)
+    return scores
+
+
+def select_main(ctx: DocContext, found: list[tuple[Event, Token]], minimum: float, relative: float) -> None:
+    """Mark ``main`` the best-scored events over the floor (``minimum``, ``relative`` x the best), under the caps."""
+    n_main = min(MAX_MAIN, max(MIN_MAIN, round(len(ctx.sent_bounds) / SENTENCES_PER_MAIN)))
+    floor = max(minimum, relative * max(event.salience for event, _verb in found))
     per_sentence: Counter[int] = Counter()
     per_predicate: Counter[str] = Counter()
     per_clause: Counter[int] = Counter()
