@@ -437,7 +437,9 @@ class OrgResolver:
         """What the ranker's features read of entity ``gi`` (for a description with head ``noun``)."""
         org = self.orgs.get(gi)
         spans = self.names[gi] if gi < self.n_known else []
-        names = frozenset(self.doc[s:e].text.lower() for s, e in spans)
+        names: frozenset[str] = frozenset()
+        if ranking.recording_now():  # the names only label training data
+            names = frozenset(self.doc[s:e].text.lower() for s, e in spans)
         if org is None:
             return ranking.CandidateInfo(label=ranking.candidate_type(self.labels[gi], None), count=len(spans),
                                          names=names)
@@ -458,7 +460,11 @@ class OrgResolver:
         """
         if self.context is None:
             return rule_choice
-        noun = token.lower_ if ranking.mention_class(token) == "description" else None
+        cls = ranking.mention_class(token)
+        use = self.ranker is not None and cls in self.ranker.use_for
+        if not use and not ranking.recording_now():
+            return rule_choice
+        noun = token.lower_ if cls == "description" else None
         groups = set(self.context.recent(start))
         if rule_choice is not None:
             groups.add(rule_choice)
@@ -468,11 +474,8 @@ class OrgResolver:
         options = ranking.options_for(token, start, self.context, candidates, rule_choice, rule_scores,
                                       {p for p in partners if p is not None}, speakers, inside)
         decision = ranking.Decision(start_char=self.doc[start].idx, end_char=token.idx + len(token.text),
-                                    mention_class=ranking.mention_class(token), options=options,
-                                    rule_choice=rule_choice)
-        chosen = rule_choice
-        if self.ranker is not None and decision.mention_class in self.ranker.use_for:
-            chosen = self.ranker.choose(options)
+                                    mention_class=cls, options=options, rule_choice=rule_choice)
+        chosen = self.ranker.choose(options) if use and self.ranker is not None else rule_choice
         decision.chosen = chosen
         ranking.record(decision)
         return chosen

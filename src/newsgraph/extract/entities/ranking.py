@@ -32,8 +32,10 @@ from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
 
+from spacy.attrs import ORTH
 from spacy.tokens import Doc, Token
 
+from newsgraph.extract.entities.coref import token_strings
 from newsgraph.vocab.parse import NOMINAL_SUBJECT_DEPS, PLURAL_NOUN_TAGS
 from newsgraph.vocab.pronouns import PLURAL_PRONOUN_FORMS
 
@@ -123,11 +125,14 @@ class Ranker:
     use_for: frozenset[str]
     meta: dict = field(default_factory=dict)
 
+    def __post_init__(self) -> None:
+        # w·(x − m)/s summed = Σ (w/s)·x − Σ w·m/s: only the features an option has need reading
+        self._coef = {n: w / s for n, w, s in zip(self.features, self.weights, self.scale, strict=True)}
+        self._offset = -sum(w * m / s for w, m, s in zip(self.weights, self.mean, self.scale, strict=True))
+
     def score(self, features: dict[str, float]) -> float:
-        total = 0.0
-        for name, w, m, s in zip(self.features, self.weights, self.mean, self.scale, strict=True):
-            total += w * (features.get(name, 0.0) - m) / s
-        return total
+        coef = self._coef
+        return self._offset + sum(coef.get(name, 0.0) * value for name, value in features.items())
 
     def choose(self, options: list[Option]) -> int | None:
         best = max(options, key=lambda option: self.score(option.features))
@@ -199,6 +204,10 @@ def wanted() -> bool:
     return bool(_recording) or active() is not None
 
 
+def recording_now() -> bool:
+    return bool(_recording)
+
+
 def record(decision: Decision) -> None:
     if _recording:
         _recording[-1].append(decision)
@@ -210,12 +219,7 @@ class DocContext:
     def __init__(self, doc: Doc, sents: list[int]) -> None:
         self.doc = doc
         self.sents = sents
-        self.paragraphs: list[int] = []
-        paragraph = 0
-        for token in doc:
-            self.paragraphs.append(paragraph)
-            if token.text.count("\n") >= 2 or token.whitespace_.count("\n") >= 2:
-                paragraph += 1
+        self._breaks: list[int] | None = None  # tokens that are blank lines, found when first needed
         self.mentions: list[tuple[int, int]] = []  # (token, group), sorted
 
     def add_mentions(self, owners: dict[int, int]) -> None:
@@ -228,6 +232,13 @@ class DocContext:
                 self.mentions[position] = (k, group)
             else:
                 self.mentions.insert(position, (k, group))
+
+    def paragraph(self, i: int) -> int:
+        """The paragraph of token ``i``: how many blank lines (whitespace tokens) come before it."""
+        if self._breaks is None:
+            self._breaks = [k for k, text in enumerate(token_strings(self.doc, ORTH))
+                            if text.count("\n") >= 2 and not text.strip()]
+        return bisect_left(self._breaks, i)
 
     def main_subject(self, i: int) -> bool:
         token = self.doc[i]
@@ -297,7 +308,7 @@ def options_for(token: Token, start: int, context: DocContext, candidates: dict[
             f["candidate_object"] = float(crole == "object")
             f["candidate_pobj"] = float(crole == "pobj")
             f["same_role"] = float(crole == role and role in ("subject", "object"))
-            f["same_paragraph"] = float(context.paragraphs[at] == context.paragraphs[i])
+            f["same_paragraph"] = float(context.paragraph(at) == context.paragraph(i))
             if inside is not None:
                 f["candidate_in_quote"] = float(inside[at])
                 f["same_quote_side"] = float(inside[at] == in_quote)
