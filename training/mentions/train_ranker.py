@@ -228,7 +228,9 @@ def main() -> None:
         ranker.meta = {"fold": f"trained without {held}", "l2": l2, "feature_set": fname}
         before = summary(score_docs(docs[held], annotations[held], None))
         after = summary(score_docs(docs[held], annotations[held], ranker))
-        fold_rows.append({"held_out": held, "before": before, "after": after})
+        every = ranking.Ranker.from_dict({**ranker.to_dict(), "use_for": list(ranking.CLASSES)})
+        every_class = summary(score_docs(docs[held], annotations[held], every))  # what the classes left out lose
+        fold_rows.append({"held_out": held, "before": before, "after": after, "every_class": every_class})
         print(json.dumps(fold_rows[-1]))
         if args.folds:
             args.folds.mkdir(parents=True, exist_ok=True)

@@ -32,10 +32,9 @@ from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
 
-from spacy.attrs import ORTH
+from spacy.attrs import IS_SPACE
 from spacy.tokens import Doc, Token
 
-from newsgraph.extract.entities.coref import token_strings
 from newsgraph.vocab.parse import NOMINAL_SUBJECT_DEPS, PLURAL_NOUN_TAGS
 from newsgraph.vocab.pronouns import PLURAL_PRONOUN_FORMS
 
@@ -236,8 +235,8 @@ class DocContext:
     def paragraph(self, i: int) -> int:
         """The paragraph of token ``i``: how many blank lines (whitespace tokens) come before it."""
         if self._breaks is None:
-            self._breaks = [k for k, text in enumerate(token_strings(self.doc, ORTH))
-                            if text.count("\n") >= 2 and not text.strip()]
+            spaces = self.doc.to_array([IS_SPACE]).nonzero()[0].tolist()  # few: read only those tokens' text
+            self._breaks = [k for k in spaces if self.doc[k].text.count("\n") >= 2]
         return bisect_left(self._breaks, i)
 
     def main_subject(self, i: int) -> bool:
