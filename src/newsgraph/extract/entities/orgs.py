@@ -15,7 +15,9 @@ recipe as the person pronouns (Lappin & Leass 1994, simplified):
   and the previous sentence (recency, subject, object), agreeing in number
   (an organisation may take "they"); they are resolved only when the best
   phrase is a mention of an organisation, country or group; when it is
-  anything else ("the tax ... it") they stay unresolved;
+  anything else ("the tax ... it") they stay unresolved; for "it"/"its" a learned
+  ranker (``ranking.py``) makes the final choice among the entities mentioned
+  nearby, the rules' choice being one of its features (``_rank``);
 - a plural noun for a group of people ("protesters", "officials") that the
   article uses at least ``GROUP_MIN_MENTIONS`` times, or twice after "the"
   ("the fans ... the fans"; also a collective singular, "the police"), becomes
