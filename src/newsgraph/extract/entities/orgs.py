@@ -15,7 +15,9 @@ recipe as the person pronouns (Lappin & Leass 1994, simplified):
   and the previous sentence (recency, subject, object), agreeing in number
   (an organisation may take "they"); they are resolved only when the best
   phrase is a mention of an organisation, country or group; when it is
-  anything else ("the tax ... it") they stay unresolved;
+  anything else ("the tax ... it") they stay unresolved; for "it"/"its" a learned
+  ranker (``ranking.py``) makes the final choice among the entities mentioned
+  nearby, the rules' choice being one of its features (``_rank``);
 - a plural noun for a group of people ("protesters", "officials") that the
   article uses at least ``GROUP_MIN_MENTIONS`` times, or twice after "the"
   ("the fans ... the fans"; also a collective singular, "the police"), becomes
@@ -31,7 +33,7 @@ from dataclasses import dataclass, field
 from spacy.attrs import DEP, LEMMA, LOWER, POS
 from spacy.tokens import Doc, Token
 
-from newsgraph.extract.entities import coref
+from newsgraph.extract.entities import coref, ranking
 from newsgraph.extract.entities.coref import token_strings
 from newsgraph.extract.entities.lexicons import (
     COLLECTIVE_GROUP_NOUNS,
@@ -303,6 +305,13 @@ class OrgResolver:
         self.owners = owners  # token -> group, for every mention found so far
         self.result = Result()
         self.orgs: dict[int, Org] = {}
+        self.labels = labels
+        self.names = names
+        self.ranker = ranking.active()
+        self.context: ranking.DocContext | None = None
+        if ranking.wanted():  # the learned ranker's view of the document (``ranking.py``)
+            self.context = ranking.DocContext(doc, sents)
+            self.context.add_mentions(owners)
         self.last: dict[int, tuple[int, bool]] = {}  # group -> (latest mention token, subject)
         self.events: list[tuple[int, int]] = []  # (token, group) of names, in text order
         self.name_starts: dict[int, tuple[int, int]] = {}  # first token of a name -> (end, group), any type
@@ -367,7 +376,10 @@ class OrgResolver:
         for k in range(start, end):
             self.owners[k] = gi
             self.covered[k] = True
-        self.orgs[gi].count += 1
+        if gi in self.orgs:  # the ranker may give "it" to a person, who has no Org
+            self.orgs[gi].count += 1
+        if self.context is not None:
+            self.context.add(start, end, gi)
 
     # -- the walk --------------------------------------------------------------
 
@@ -418,7 +430,57 @@ class OrgResolver:
                 self._add(start, end, "nominal", gi)
 
     def _note(self, token: int, gi: int) -> None:
-        self.last[gi] = (token, self.doc[token].dep_ in NOMINAL_SUBJECT_DEPS)
+        if gi in self.orgs:
+            self.last[gi] = (token, self.doc[token].dep_ in NOMINAL_SUBJECT_DEPS)
+
+    # -- the learned ranker --------------------------------------------------------
+
+    def _candidate(self, gi: int, noun: str | None) -> ranking.CandidateInfo:
+        """What the ranker's features read of entity ``gi`` (for a description with head ``noun``)."""
+        org = self.orgs.get(gi)
+        spans = self.names[gi] if gi < self.n_known else []
+        names: frozenset[str] = frozenset()
+        if ranking.recording_now():  # the names only label training data
+            names = frozenset(self.doc[s:e].text.lower() for s, e in spans)
+        if org is None:
+            return ranking.CandidateInfo(label=ranking.candidate_type(self.labels[gi], None), count=len(spans),
+                                         names=names)
+        if gi >= self.n_known:
+            names = names | org.words
+        described = noun is not None and noun in ORG_KIND_NOUNS
+        return ranking.CandidateInfo(
+            label=ranking.candidate_type(org.label, org.kind), plural=org.kind == "group" or org.label == "NORP",
+            kind_compatible=described and _compatible(noun, org), head_match=noun is not None and noun in org.words,
+            kind_unknown=org.kind == UNKNOWN_KIND, count=org.count, names=names)
+
+    def _rank(self, token: Token, start: int, rule_choice: int | None, rule_scores: dict[int, float],
+              partners: set[int | None], speakers: set[int]) -> int | None:
+        """The ranker's answer for the mention at ``token`` where it is in use, else the rules' choice.
+
+        Every decision is described (and recorded when training data are collected), so the features
+        are those of the rules' own walk.
+        """
+        if self.context is None:
+            return rule_choice
+        cls = ranking.mention_class(token)
+        use = self.ranker is not None and cls in self.ranker.use_for
+        if not use and not ranking.recording_now():
+            return rule_choice
+        noun = token.lower_ if cls == "description" else None
+        groups = set(self.context.recent(start))
+        if rule_choice is not None:
+            groups.add(rule_choice)
+        candidates = {gi: self._candidate(gi, noun) for gi in groups
+                      if gi < self.n_known or gi in self.orgs}
+        inside = self.quotes.inside if self.quotes is not None else None
+        options = ranking.options_for(token, start, self.context, candidates, rule_choice, rule_scores,
+                                      {p for p in partners if p is not None}, speakers, inside)
+        decision = ranking.Decision(start_char=self.doc[start].idx, end_char=token.idx + len(token.text),
+                                    mention_class=cls, options=options, rule_choice=rule_choice)
+        chosen = self.ranker.choose(options) if use and self.ranker is not None else rule_choice
+        decision.chosen = chosen
+        ranking.record(decision)
+        return chosen
 
     # -- descriptions ------------------------------------------------------------
 
@@ -476,12 +538,14 @@ class OrgResolver:
                for t in self.doc[det.i + 1 : token.i]):
             return  # "the non-partisan charity" is a description, "the Acme 4x4 maker" is not
         low = token.lower_
+        rule_scores: dict[int, float] = {}
         if low in COUNTRY_NOUNS:
-            gi = self._country(token)
+            gi = self._country(token, rule_scores)
         elif low in GOVERNMENT_NOUNS:
             gi = self._government(token)
         else:
-            gi = self._organisation(token, low)
+            gi = self._organisation(token, low, rule_scores)
+        gi = self._rank(token, det.i, gi, rule_scores, self._partners(token), self._speakers(token.i))
         if gi is not None:
             self._add(det.i, token.i + 1, "nominal", gi)
             self._note(token.i, gi)
@@ -570,7 +634,7 @@ class OrgResolver:
                 return best
         return None
 
-    def _country(self, token: Token) -> int | None:
+    def _country(self, token: Token, scores: dict[int, float] | None = None) -> int | None:
         """ "the country", "the nation": the nearest place named as a subject or often, else the main country."""
         sent = self.sents[token.i]
         partners = self._partners(token)
@@ -579,6 +643,8 @@ class OrgResolver:
                   for gi, (at, subject) in self.last.items()
                   if gi in self.orgs and self.orgs[gi].label == "GPE" and gi not in partners
                   and sent - self.sents[at] <= DESCRIPTION_WINDOW]
+        if scores is not None:
+            scores.update((gi, score) for score, gi in scored)
         return max(scored)[1] if scored else self._main_country()
 
     def _partners(self, token: Token) -> set[int | None]:
@@ -604,7 +670,7 @@ class OrgResolver:
             self.government = self._new_group("ORG", token.lower_, kind="body")
         return self.government
 
-    def _organisation(self, token: Token, noun: str) -> int | None:
+    def _organisation(self, token: Token, noun: str, scores: dict[int, float] | None = None) -> int | None:
         sent = self.sents[token.i]
         best, best_score = None, None
         partners = self._partners(token)
@@ -618,6 +684,8 @@ class OrgResolver:
                 continue
             score = (-D_DISTANCE * (sent - self.sents[at]) + D_SUBJECT * subject
                      + D_FREQUENCY * min(org.count, 10) / 10 + D_NAMED_KIND * (noun in org.words) + 0.0001 * at)
+            if scores is not None:
+                scores[gi] = score
             if best_score is None or score > best_score:
                 best, best_score = gi, score
         return best if best is not None else self._main_organisation(noun, partners)
@@ -693,6 +761,7 @@ class OrgResolver:
         object_position = token.dep_ in OBJECT_DEPS
         speakers = self._speakers(token.i)
         best, best_score = None, None
+        rule_scores: dict[int, float] = {}  # the best phrase score of each organisation weighed (for the ranker)
         singular_orgs: list[tuple[float, int]] = []  # for "they" when no plural phrase comes before
         for k in range(bisect_left(heads, token.i) - 1, -1, -1):
             root_i = heads[k]
@@ -734,6 +803,8 @@ class OrgResolver:
             if root.dep_ != "pobj":
                 score += W_NOT_ADVERBIAL
             score += 0.01 * root_i
+            if gi is not None:
+                rule_scores[gi] = max(score, rule_scores.get(gi, score))
             if singular_org:
                 singular_orgs.append((score, gi))  # type: ignore[arg-type]
                 continue
@@ -741,6 +812,8 @@ class OrgResolver:
                 best, best_score = gi, score
         if best_score is None and singular_orgs:
             best = max(singular_orgs)[1]  # "the government ... they": an organisation as a plural
+        bound_group = self.owners.get(bound) if bound is not None else None
+        best = self._rank(token, token.i, best, rule_scores, {bound_group}, speakers)
         if best is None and not plural:
             subject = _fronted_adjunct_subject(token)
             if subject is not None:
