@@ -268,9 +268,19 @@ def hand_saliences(ctx: DocContext, found: list[tuple[Event, Token]]) -> list[fl
     return scores
 
 
+def main_count(n_sentences: int, sentences_per_main: float = SENTENCES_PER_MAIN, most: int = MAX_MAIN) -> int:
+    """How many main events an article of ``n_sentences`` sentences gets at most, before the floors.
+
+    One per ``sentences_per_main`` sentences, never fewer than ``MIN_MAIN`` nor more than ``most``: a
+    reader lists 5-12 whatever the length, so the length only lifts a short article to the floor and a long
+    one to the cap. The floors (``MIN_MAIN_SALIENCE``, ``MAIN_RELATIVE`` x the best) may mark fewer.
+    """
+    return min(most, max(MIN_MAIN, round(n_sentences / sentences_per_main)))
+
+
 def select_main(ctx: DocContext, found: list[tuple[Event, Token]], minimum: float, relative: float) -> None:
     """Mark ``main`` the best-scored events over the floor (``minimum``, ``relative`` x the best), under the caps."""
-    n_main = min(MAX_MAIN, max(MIN_MAIN, round(len(ctx.sent_bounds) / SENTENCES_PER_MAIN)))
+    n_main = main_count(len(ctx.sent_bounds))
     floor = max(minimum, relative * max(event.salience for event, _verb in found))
     per_sentence: Counter[int] = Counter()
     per_predicate: Counter[str] = Counter()
