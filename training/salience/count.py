@@ -22,6 +22,7 @@ from __future__ import annotations
 import argparse
 import json
 import sys
+from dataclasses import dataclass
 from itertools import product
 from pathlib import Path
 from typing import Any
@@ -40,29 +41,63 @@ MIN_PRECISION = 0.6
 SENTENCES_PER_MAIN = (1.0, 1.5, 2.0, 2.5, 3.0, 4.0)
 MAX_MAINS = tuple(range(salience.MIN_MAIN, 13))
 RELATIVES = tuple(round(0.05 * i, 2) for i in range(5, 13))  # 0.25 .. 0.6
+#: Article lengths (sentences) tried by the ``split`` rule: a relative floor below, another from there on.
+SPLIT_LENGTHS = (12, 16, 20, 25, 30, 40)
 #: Precisions at which ``frontier`` reports the best in-sample recall.
 FRONTIER = (0.5, 0.55, 0.6, 0.65)
-Setting = tuple[float, int, float]
-CURRENT: Setting = (salience.SENTENCES_PER_MAIN, salience.MAX_MAIN, salience.HAND_MAIN_RELATIVE)
+Setting = tuple[float, ...]
 
 
-def mark(articles: list[train.Article], setting: Setting) -> list[numpy.ndarray]:
-    """The main events of each article under ``setting`` (sentences per main event, cap, relative floor)."""
-    per_main, most, relative = setting
-    return [train.select(a, a.hand, salience.HAND_MIN_MAIN_SALIENCE, relative,
-                         salience.main_count(a.n_sentences, per_main, most)) for a in articles]
+@dataclass(frozen=True)
+class Rule:
+    """A way of counting main events: its three parameters, their grid and current values."""
+
+    names: tuple[str, str, str]
+    grid: tuple[tuple[float, ...], ...]
+    current: Setting
+
+    def settings(self) -> list[Setting]:
+        return list(product(*self.grid))
+
+    def mark(self, articles: list[train.Article], setting: Setting) -> list[numpy.ndarray]:
+        """The main events of each article under ``setting``."""
+        return [train.select(a, a.hand, salience.HAND_MIN_MAIN_SALIENCE, relative, n_main)
+                for a, (relative, n_main) in zip(articles, (self.cut(a, setting) for a in articles), strict=True)]
+
+    def cut(self, article: train.Article, setting: Setting) -> tuple[float, int]:
+        """The relative floor and the count of ``article`` under ``setting``."""
+        if self.names[0] == "SENTENCES_PER_MAIN":
+            per_main, most, relative = setting
+            return relative, salience.main_count(article.n_sentences, per_main, int(most))
+        short, long, length = setting
+        return (short if article.n_sentences < length else long), salience.main_count(article.n_sentences)
+
+    def named(self, setting: Setting) -> dict[str, float]:
+        return dict(zip(self.names, setting, strict=True))
 
 
-def choose(articles: list[train.Article], criterion: str = "goal") -> tuple[Setting, dict[str, Any], str]:
+RULES = {
+    # salience.main_count's parameters and the relative floor (the shipped rule).
+    "count": Rule(("SENTENCES_PER_MAIN", "MAX_MAIN", "MAIN_RELATIVE"),
+                  (SENTENCES_PER_MAIN, tuple(float(m) for m in MAX_MAINS), RELATIVES),
+                  (salience.SENTENCES_PER_MAIN, float(salience.MAX_MAIN), salience.HAND_MAIN_RELATIVE)),
+    # A variant: one relative floor for articles shorter than LENGTH sentences, another for the rest.
+    "split": Rule(("MAIN_RELATIVE_SHORT", "MAIN_RELATIVE_LONG", "LENGTH"),
+                  (RELATIVES, RELATIVES, tuple(float(n) for n in SPLIT_LENGTHS)),
+                  (salience.HAND_MAIN_RELATIVE, salience.HAND_MAIN_RELATIVE, float(SPLIT_LENGTHS[0]))),
+}
+
+
+def choose(rule: Rule, articles: list[train.Article], criterion: str = "goal") -> tuple[Setting, dict[str, Any], str]:
     """The setting of the grid with the best recall at precision >= ``MIN_PRECISION`` (else the best F1);
     with ``criterion="f1"``, the best F1 whatever the precision (a variant, reported apart).
 
     Ties go to the higher precision, then to the setting nearest the current one (fewer changes).
     """
     rows = []
-    for setting in product(SENTENCES_PER_MAIN, MAX_MAINS, RELATIVES):
-        figures = train.tally(articles, mark(articles, setting))
-        distance = sum(a != b for a, b in zip(setting, CURRENT, strict=True))
+    for setting in rule.settings():
+        figures = train.tally(articles, rule.mark(articles, setting))
+        distance = sum(a != b for a, b in zip(setting, rule.current, strict=True))
         rows.append((setting, figures, distance))
     eligible = [r for r in rows if r[1]["precision"] >= MIN_PRECISION] if criterion == "goal" else []
     if eligible:
@@ -72,21 +107,16 @@ def choose(articles: list[train.Article], criterion: str = "goal") -> tuple[Sett
     return best[0], best[1], "F1" if criterion == "f1" else "F1 (no setting reaches precision 0.6)"
 
 
-def frontier(articles: list[train.Article]) -> dict[str, Any]:
+def frontier(rule: Rule, articles: list[train.Article]) -> dict[str, Any]:
     """In sample: the best recall of the grid at each precision of ``FRONTIER`` (how far a count can go)."""
-    rows = [(setting, train.tally(articles, mark(articles, setting)))
-            for setting in product(SENTENCES_PER_MAIN, MAX_MAINS, RELATIVES)]
+    rows = [(setting, train.tally(articles, rule.mark(articles, setting))) for setting in rule.settings()]
     out: dict[str, Any] = {}
     for precision in FRONTIER:
         eligible = [r for r in rows if r[1]["precision"] >= precision]
         if eligible:
             setting, figures = max(eligible, key=lambda r: (r[1]["recall"], r[1]["precision"]))
-            out[str(precision)] = {"setting": named(setting), **figures}
+            out[str(precision)] = {"setting": rule.named(setting), **figures}
     return out
-
-
-def named(setting: Setting) -> dict[str, float]:
-    return dict(zip(("SENTENCES_PER_MAIN", "MAX_MAIN", "MAIN_RELATIVE"), setting, strict=True))
 
 
 def main() -> None:
@@ -95,7 +125,11 @@ def main() -> None:
     parser.add_argument("--cache", type=Path, default=Path("/tmp/salience"))
     parser.add_argument("--criterion", choices=("goal", "f1"), default="goal",
                         help="goal: recall at precision >= 0.6 (else F1); f1: F1 alone (a variant)")
+    parser.add_argument("--rule", choices=tuple(RULES), default="count",
+                        help="count: salience.main_count's parameters and the relative floor; split: a variant, "
+                             "one relative floor for short articles and one for long")
     args = parser.parse_args()
+    rule = RULES[args.rule]
     articles = train.collect(args.corpus, args.cache)
     by_set = {name: [a for a in articles if a.set_name == name] for name in train.SETS}
     folds: dict[str, Any] = {}
@@ -104,23 +138,24 @@ def main() -> None:
     ordered: list[train.Article] = []
     for test in train.SETS:
         training = [a for name in train.SETS if name != test for a in by_set[name]]
-        setting, fitted, rule = choose(training, args.criterion)
-        before, after = mark(by_set[test], CURRENT), mark(by_set[test], setting)
-        folds[test] = {"chosen": named(setting), "by": rule, "training_sets": fitted,
+        setting, fitted, how = choose(rule, training, args.criterion)
+        before, after = rule.mark(by_set[test], rule.current), rule.mark(by_set[test], setting)
+        folds[test] = {"chosen": rule.named(setting), "by": how, "training_sets": fitted,
                        "before": train.tally(by_set[test], before), "after": train.tally(by_set[test], after)}
         held_before += before
         held_after += after
         ordered += by_set[test]
-    setting, fitted, rule = choose(articles, args.criterion)
+    setting, fitted, how = choose(rule, articles, args.criterion)
     check = train.collect(args.corpus, args.cache, ("dev",))
     result = {
-        "current": named(CURRENT),
+        "current": rule.named(rule.current),
         "folds": folds,
         "pooled_held_out": {"before": train.tally(ordered, held_before), "after": train.tally(ordered, held_after)},
-        "all_three": {"chosen": named(setting), "by": rule, "in_sample": fitted,
-                      "before": train.tally(articles, mark(articles, CURRENT)), "frontier": frontier(articles)},
-        "check_dev": {"before": train.tally(check, mark(check, CURRENT)),
-                      "after": train.tally(check, mark(check, setting))},
+        "all_three": {"chosen": rule.named(setting), "by": how, "in_sample": fitted,
+                      "before": train.tally(articles, rule.mark(articles, rule.current)),
+                      "frontier": frontier(rule, articles)},
+        "check_dev": {"before": train.tally(check, rule.mark(check, rule.current)),
+                      "after": train.tally(check, rule.mark(check, setting))},
     }
     print(json.dumps(result, indent=1))
 
