@@ -142,7 +142,11 @@ MIN_MAIN = 5
 #: A reader lists 5-12; the hand-checked articles average 7 whatever their length, so a long article's
 #: many clauses above the floor are not more news.
 MAX_MAIN = 10
-#: Sentences per main event (an article of 20 sentences has about 10).
+#: Sentences per main event (an article of 20 sentences has about 10). This, ``MAX_MAIN`` and
+#: ``HAND_MAIN_RELATIVE`` were set by hand and checked by leave-one-set-out cross-validation over dev2/dev3/dev4
+#: (training/salience/count.py): no setting of S/main 1-4, cap 5-12, relative floor 0.25-0.6 chosen on two sets
+#: did better on the third (pooled recall 53.5% -> 45.9% at the goal's precision 0.6; docs/quality.md,
+#: "2026-12-07, round 7: how many main events").
 SENTENCES_PER_MAIN = 2
 #: The hand score's floor (``NEWSGRAPH_SALIENCE=hand``); the learned ranker's is ``MIN_MAIN_SALIENCE``.
 HAND_MIN_MAIN_SALIENCE = 0.25
