@@ -73,15 +73,21 @@ class Article:
     #: Per event, the indices of the gold events it matches.
     matches: list[set[int]] = field(default_factory=list)
     n_gold: int = 0
+    #: Paragraphs of the article (line breaks + 1), for a count by paragraphs (``count.py``).
+    n_paragraphs: int = 0
 
     @property
     def labels(self) -> numpy.ndarray:
         return numpy.array([bool(m) for m in self.matches], dtype=numpy.float64)
 
 
-def collect(corpus: Path, cache: Path) -> list[Article]:
-    """Run the pipeline once per article of ``SETS`` (or read the cache) and keep what scoring needs."""
-    cache_file = cache / "salience_articles.pkl"
+def collect(corpus: Path, cache: Path, sets: tuple[str, ...] = SETS) -> list[Article]:
+    """Run the pipeline once per article of ``sets`` (or read the cache) and keep what scoring needs.
+
+    One cache file per tuple of sets, so the check set ``dev`` (read by ``count.py`` for its scores
+    only) is never mixed into the training sets' file.
+    """
+    cache_file = cache / ("salience_articles.pkl" if sets == SETS else f"salience_articles_{'_'.join(sets)}.pkl")
     if cache_file.exists():
         return pickle.loads(cache_file.read_bytes())
     from newsgraph import Reader
@@ -102,12 +108,13 @@ def collect(corpus: Path, cache: Path) -> list[Article]:
             happening=[_happening(e) for e, _v in found], clause=[v.i for _e, v in found],
             no_word=numpy.array([not any(ch.isalpha() for ch in e.predicate) for e, _v in found]),
             boilerplate=numpy.array([salience._boilerplate(v) for _e, v in found]),
-            n_sentences=len(ctx.sent_bounds))
+            n_sentences=len(ctx.sent_bounds),
+            n_paragraphs=1 + sum("\n" in t.text for t in ctx.doc if t.is_space))
 
     core.mark_main = capture
     reader = Reader()
     articles = []
-    for set_name in SETS:
+    for set_name in sets:
         gold = json.loads(scorer.DATA_SETS[set_name].read_text(encoding="utf-8"))
         for entry in gold["articles"]:
             captured.clear()
@@ -177,9 +184,12 @@ def probabilities(model: dict[str, Any], article: Article) -> numpy.ndarray:
     return numpy.round(p, 3)
 
 
-def select(article: Article, scores: numpy.ndarray, minimum: float, relative: float) -> numpy.ndarray:
-    """salience.select_main over cached events: which are main."""
-    n_main = min(salience.MAX_MAIN, max(salience.MIN_MAIN, round(article.n_sentences / salience.SENTENCES_PER_MAIN)))
+def select(article: Article, scores: numpy.ndarray, minimum: float, relative: float,
+           n_main: int | None = None) -> numpy.ndarray:
+    """salience.select_main over cached events: which are main (``n_main`` at most, by default
+    ``salience.main_count`` of the article's sentences)."""
+    if n_main is None:
+        n_main = salience.main_count(article.n_sentences)
     floor = max(minimum, relative * float(scores.max()))
     main = numpy.zeros(len(scores), dtype=bool)
     per_sentence: dict[int, int] = {}

@@ -142,7 +142,11 @@ MIN_MAIN = 5
 #: A reader lists 5-12; the hand-checked articles average 7 whatever their length, so a long article's
 #: many clauses above the floor are not more news.
 MAX_MAIN = 10
-#: Sentences per main event (an article of 20 sentences has about 10).
+#: Sentences per main event (an article of 20 sentences has about 10). This, ``MAX_MAIN`` and
+#: ``HAND_MAIN_RELATIVE`` were set by hand and checked by leave-one-set-out cross-validation over dev2/dev3/dev4
+#: (training/salience/count.py): no setting of S/main 1-4, cap 5-12, relative floor 0.25-0.6 chosen on two sets
+#: did better on the third (pooled recall 53.5% -> 45.9% at the goal's precision 0.6; docs/quality.md,
+#: "2026-12-07, round 7: how many main events").
 SENTENCES_PER_MAIN = 2
 #: The hand score's floor (``NEWSGRAPH_SALIENCE=hand``); the learned ranker's is ``MIN_MAIN_SALIENCE``.
 HAND_MIN_MAIN_SALIENCE = 0.25
@@ -268,9 +272,19 @@ def hand_saliences(ctx: DocContext, found: list[tuple[Event, Token]]) -> list[fl
     return scores
 
 
+def main_count(n_sentences: int, sentences_per_main: float = SENTENCES_PER_MAIN, most: int = MAX_MAIN) -> int:
+    """How many main events an article of ``n_sentences`` sentences gets at most, before the floors.
+
+    One per ``sentences_per_main`` sentences, never fewer than ``MIN_MAIN`` nor more than ``most``: a
+    reader lists 5-12 whatever the length, so the length only lifts a short article to the floor and a long
+    one to the cap. The floors (``MIN_MAIN_SALIENCE``, ``MAIN_RELATIVE`` x the best) may mark fewer.
+    """
+    return min(most, max(MIN_MAIN, round(n_sentences / sentences_per_main)))
+
+
 def select_main(ctx: DocContext, found: list[tuple[Event, Token]], minimum: float, relative: float) -> None:
     """Mark ``main`` the best-scored events over the floor (``minimum``, ``relative`` x the best), under the caps."""
-    n_main = min(MAX_MAIN, max(MIN_MAIN, round(len(ctx.sent_bounds) / SENTENCES_PER_MAIN)))
+    n_main = main_count(len(ctx.sent_bounds))
     floor = max(minimum, relative * max(event.salience for event, _verb in found))
     per_sentence: Counter[int] = Counter()
     per_predicate: Counter[str] = Counter()
