@@ -174,7 +174,7 @@ def tense_of(doc: Doc, start: int, end: int, full: str | None = None) -> Tense |
     return _verb_tense(token, start, full)
 
 
-#: How many infinitives up ("tried to get them to vote Tuesday") the governing verb is looked for.
+#: How many attempts up ("was trying to manage to pass it Tuesday") the governing verb is looked for.
 INFINITIVE_HEAD_STEPS = 3
 
 
