@@ -106,3 +106,22 @@ def test_a_future_weekday_is_the_next_one():
 ])
 def test_weekday_date_by_tense(weekday, tense, expected):
     assert weekday_date(date.fromisoformat(WEDNESDAY), weekday, tense) == expected
+
+
+HAD_BEEN_DUE = ("0/The/1/det/DET/DT 1/offer/3/nsubj/NOUN/NN 2/had/3/aux/AUX/VBD/have 3/been/3/ROOT/AUX/VBN/be "
+                "4/due/3/acomp/ADJ/JJ 5/to/6/aux/PART/TO 6/expire/4/xcomp/VERB/VB "
+                "7/Friday/6/npadvmod/PROPN/NNP/B-DATE 8/./3/punct")
+
+
+def test_an_infinitive_after_a_plan_in_the_past_perfect_is_past():
+    # "The offer had been due to expire Friday.": the plan is told as over, its Friday gone by
+    assert _tense(HAD_BEEN_DUE, "Friday") == "past"
+    assert _value(HAD_BEEN_DUE, "Friday") == "2014-07-25"
+
+
+def test_an_infinitive_after_a_plan_in_the_simple_past_still_looks_ahead():
+    # "The offer was due to expire Friday.": the miss of the past-perfect rule
+    spec = HAD_BEEN_DUE.replace("2/had/3/aux/AUX/VBD/have 3/been/3/ROOT/AUX/VBN/be",
+                                "2/then/3/advmod/ADV/RB 3/was/3/ROOT/AUX/VBD/be")
+    assert _tense(spec, "Friday") == "future"
+    assert _value(spec, "Friday") == "2014-08-01"

@@ -146,7 +146,8 @@ def tense_of(doc: Doc, start: int, end: int, full: str | None = None) -> Tense |
     An infinitive after a verb that looks ahead (``P.FUTURE_HEADS``: "plans to vote
     Tuesday") is future; after an attempt (``P.ATTEMPT_HEADS``: "was trying to pass the
     bill Tuesday", "will try to pass it Tuesday") it happens when the attempt does, so it
-    takes the attempt's tense (``INFINITIVE_HEAD_STEPS`` verbs up at most); after another
+    takes the attempt's tense (``INFINITIVE_HEAD_STEPS`` verbs up at most); after a plan in the
+    past perfect ("had been due to expire Friday") it is past, the plan told as over; after another
     verb ("agreed to buy the line in February") its own form says nothing.
     """
     span = _span(doc, start, end)
@@ -168,6 +169,8 @@ def tense_of(doc: Doc, start: int, end: int, full: str | None = None) -> Tense |
     full = doc.text if full is None else full
     for _ in range(INFINITIVE_HEAD_STEPS):
         head = _infinitive_head(token)
+        if head is not None and head.lemma_.lower() in P.FUTURE_HEADS and _past_perfect(head):
+            return "past"  # "had been due to expire Friday": a plan told as over, its day gone by
         if head is None or head.lemma_.lower() not in P.ATTEMPT_HEADS:
             break
         token = head  # "was trying to nip the plan Tuesday": the trying's tense
@@ -178,13 +181,22 @@ def tense_of(doc: Doc, start: int, end: int, full: str | None = None) -> Tense |
 INFINITIVE_HEAD_STEPS = 3
 
 
+def _past_perfect(head: Token) -> bool:
+    """ "had been scheduled", "had planned", "had been due": a verb (or a copula's adjective) in the past perfect."""
+    verb = head.head if head.pos_ == "ADJ" else head
+    return any(child.dep_ in AUX_DEPS and child.lower_ == "had" for child in verb.children)
+
+
 def _infinitive_head(token: Token) -> Token | None:
     """The verb a "to" infinitive completes ("trying" in "was trying to nip"), or None for another verb."""
     if token.tag_ != "VB" or token.dep_ not in P.INFINITIVE_DEPS or token.head is token:
         return None
     if not any(child.dep_ in AUX_DEPS and child.lower_ == "to" for child in token.children):
         return None
-    return token.head if token.head.pos_ in VERBAL_POS else None
+    head = token.head
+    if head.pos_ in VERBAL_POS or (head.pos_ == "ADJ" and head.dep_ == "acomp"):  # "was due to expire"
+        return head
+    return None
 
 
 def _verb_tense(token: Token, start: int, full: str) -> Tense | None:
