@@ -125,3 +125,27 @@ def test_an_infinitive_after_a_plan_in_the_simple_past_still_looks_ahead():
                                 "2/then/3/advmod/ADV/RB 3/was/3/ROOT/AUX/VBD/be")
     assert _tense(spec, "Friday") == "future"
     assert _value(spec, "Friday") == "2014-08-01"
+
+
+# "The court has given them until Friday."
+HAS_GIVEN_UNTIL = ("0/The/1/det/DET/DT 1/court/3/nsubj/NOUN/NN 2/has/3/aux/AUX/VBZ/have 3/given/3/ROOT/VERB/VBN/give "
+                   "4/them/3/dative/PRON/PRP 5/until/3/prep/ADP/IN 6/Friday/5/pobj/PROPN/NNP/B-DATE 7/./3/punct")
+HAD_GIVEN_UNTIL = HAS_GIVEN_UNTIL.replace("2/has/3/aux/AUX/VBZ/have", "2/had/3/aux/AUX/VBD/have")
+
+
+def test_a_deadline_in_the_present_perfect_is_ahead():
+    # "The court has given them until Friday.": before, any perfect turned the deadline into the past
+    assert _tense(HAS_GIVEN_UNTIL, "Friday") == "future"
+    assert _value(HAS_GIVEN_UNTIL, "Friday") == "2014-08-01"
+
+
+def test_a_deadline_in_the_past_perfect_is_over():
+    assert _tense(HAD_GIVEN_UNTIL, "Friday") == "past"
+
+
+def test_as_soon_as_before_a_weekday_looks_ahead():
+    spec = ("0/She/1/nsubj/PRON/PRP 1/left/1/ROOT/VERB/VBD/leave 2/as/4/advmod/ADV/RB 3/soon/4/advmod/ADV/RB "
+            "4/as/1/prep/ADP/IN 5/Friday/4/pobj/PROPN/NNP/B-DATE 6/./1/punct")
+    assert _tense(spec, "Friday") == "future"
+    assert _tense(spec.replace("2/as/4/advmod/ADV/RB 3/soon/4/advmod/ADV/RB", "2/just/4/advmod/ADV/RB "
+                               "3/once/4/advmod/ADV/RB"), "Friday") == "past"  # the miss: no cue, a past verb

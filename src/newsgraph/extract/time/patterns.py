@@ -407,6 +407,10 @@ FUTURE_HEADS: frozenset[str] = frozenset({
 ATTEMPT_HEADS: frozenset[str] = frozenset({
     "try", "attempt", "seek", "manage", "fail", "struggle", "scramble", "rush", "hurry",
 })
+#: Words right before a time that make it a deadline or an earliest day, ahead unless the clause is in the
+#: past perfect ("until Tuesday", "by Jan. 14"; "had been extended until Friday" is over).
+DEADLINE_CUES: frozenset[str] = frozenset({"until", "till", "through", "by"})
+DEADLINE_PHRASES: frozenset[tuple[str, ...]] = frozenset({("as", "soon", "as"), ("as", "early", "as")})
 #: How an infinitive hangs on the verb it completes ("trying to nip", "expected to vote").
 INFINITIVE_DEPS: frozenset[str] = frozenset({"xcomp", "ccomp", "advcl"})
 

@@ -177,6 +177,8 @@ def tense_of(doc: Doc, start: int, end: int, full: str | None = None) -> Tense |
     return _verb_tense(token, start, full)
 
 
+#: How far before an expression a deadline cue ("until", "as soon as") is looked for.
+DEADLINE_CUE_CHARS = 12
 #: How many attempts up ("was trying to manage to pass it Tuesday") the governing verb is looked for.
 INFINITIVE_HEAD_STEPS = 3
 
@@ -214,8 +216,10 @@ def _verb_tense(token: Token, start: int, full: str) -> Tense | None:
         and token.head.lemma_.lower() in P.FUTURE_HEADS
     ):
         return "future"
-    cue = full[max(0, start - 8) : start].lower().split()
-    if cue and cue[-1] in ("until", "till", "through", "by") and not lowered & {"had", "has", "have", "'ve"}:
+    cue = full[max(0, start - DEADLINE_CUE_CHARS) : start].lower().split()
+    if cue and (cue[-1] in P.DEADLINE_CUES or tuple(cue[-3:]) in P.DEADLINE_PHRASES) and not lowered & {"had"}:
+        # "has given them until 9 a.m. Tuesday", "could leave as soon as Tuesday"; "had been put off until
+        # Tuesday" is over
         return "future"
     if token.tag_ == "VBD" or lowered & {"had", "has", "have", "did", "was", "were", "'ve"}:
         return "past"
