@@ -27,8 +27,9 @@ the parser hangs it on the nearest noun. More generally, a time among the clause
 own words that no verb of the sentence claims ("since Thursday", "as of the end of
 Thursday" on a noun, "was conducted May 15-19 of 1,000 voters" right after the verb)
 dates the clause (``sentence``), unless it describes its noun ("the 2019 primary",
-"the floods of the 1990s") or the clause is in the simple present. A phase participle ("steered trades to
-the firms, beginning in early 2014") gives the clause the time it began.
+"the floods of the 1990s") or the clause is in the simple present. A phase
+participle ("steered trades to the firms, beginning in early 2014") gives the
+clause the time it began.
 
 Times that describe a noun ("the floods of the 1990s", "the 2019 primary")
 date that noun, not the clause's event, so they are not used for the clause.
