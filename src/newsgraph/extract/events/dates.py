@@ -23,8 +23,13 @@ takes the lead's day (``context``) until the story goes back to another dated pa
 A day said of the clause's object ("announced a recall on Jan. 13", "named the
 plant as the source of the outbreak on Jan. 9") dates the clause when the clause
 has no time of its own: a news clause puts its day last, after its object, and
-the parser hangs it on the nearest noun. A phase participle ("steered trades to
-the firms, beginning in early 2014") gives the clause the time it began.
+the parser hangs it on the nearest noun. More generally, a time among the clause's
+own words that no verb of the sentence claims ("since Thursday", "as of the end of
+Thursday" on a noun, "was conducted May 15-19 of 1,000 voters" right after the verb)
+dates the clause (``sentence``), unless it describes its noun ("the 2019 primary",
+"the floods of the 1990s") or the clause is in the simple present. A phase
+participle ("steered trades to the firms, beginning in early 2014") gives the
+clause the time it began.
 
 Times that describe a noun ("the floods of the 1990s", "the 2019 primary")
 date that noun, not the clause's event, so they are not used for the clause.
@@ -103,6 +108,27 @@ DAY_PREPS = frozenset({"on"})
 BARE_DAY_DEPS = frozenset({"npadvmod", "tmod"})
 #: A value precise to the day (a time of day may follow): what "on" introduces.
 RE_DAY_VALUE = re.compile(r"^\d{4}-\d{2}-\d{2}")
+#: Parts of speech a preposition heading a "prep" phrase gets from the tagger ("since Thursday": SCONJ).
+PREPOSITION_POS = frozenset({"ADP", "SCONJ"})
+#: Prepositions whose time, hung on a noun of the clause, still says when the clause happened
+#: ("pinpointed the plant as the source of the outbreak on Jan. 9", "raised $3 million in donations
+#: since Thursday", "IOUs worth $354m as of the end of Thursday"). Not "of", which describes its
+#: noun ("the floods of the 1990s"; but "as of" is kept), nor "in", whose month or year on a noun
+#: says the noun's time as often as the clause's ("announced a recall in January", "growth of 5% in
+#: 2005"), nor the bounds "before", "after", "by", "until" ("the deadline by Friday").
+UNCLAIMED_PREPS = frozenset({"on", "at", "during", "since", "through", "throughout", "as"})
+#: Noun modifiers a time ahead of its noun describes it by ("the 2019 primary", "Wednesday's ruling"):
+#: the noun's time, not the clause's, even right after the verb.
+NOUN_DESCRIBING_DEPS = frozenset({"compound", "amod", "poss", "nummod"})
+#: Parts of speech of a "clause" the parser made of a noun ("as the source of the outbreak" as advcl):
+#: its words are the clause's own.
+NOUN_CLAUSE_POS = frozenset({"NOUN", "PROPN", "NUM"})
+#: How such a noun hangs on the verb: as an adverbial clause only. A noun conjunct is the subject of
+#: another clause the parser ran in ("may never be known, but Castile's stop Wednesday ended ...").
+NOUN_ADVCL_DEPS = frozenset({"advcl"})
+#: A time a "since" phrase gives is the start of a state that lasts ("employed since July 2014"):
+#: when it happened, not when a clause describing an argument happened.
+STATE_START_PREPS = frozenset({"since"})
 #: Participles that say when the clause's event began or ended ("..., beginning in early 2014").
 PHASE_LEMMAS = frozenset({"begin", "start"})
 #: Clause relations a phase participle hangs on its verb by.
@@ -170,7 +196,7 @@ def _attached_clause(ctx: DocContext, time: TimeExpression) -> Token | None:
         return None
     if head.pos_ in VERBAL_POS:
         return head
-    if head.pos_ == "ADP" and head.lower_ in TEMPORAL_PREPS:
+    if _is_preposition(head) and head.lower_ in TEMPORAL_PREPS:
         return _verb_above_prep(head)
     if head.pos_ in FRAME_NOUN_POS and root.dep_ in TIME_MODIFIER_DEPS:
         # "during her April hearing", "in the tour last year", "in his February State of the Union
@@ -181,6 +207,11 @@ def _attached_clause(ctx: DocContext, time: TimeExpression) -> Token | None:
         if root.dep_ == "npadvmod" and head.dep_ in OBJECT_DEPS:
             return head  # "the decision last week": dates the event noun
     return None
+
+
+def _is_preposition(tok: Token) -> bool:
+    """A preposition, as the tagger gives it: "in" is ADP, but "since" in "since Thursday" is SCONJ."""
+    return tok.pos_ == "ADP" or (tok.pos_ in PREPOSITION_POS and tok.dep_ == "prep")
 
 
 def _verb_above_prep(prep: Token) -> Token | None:
@@ -239,7 +270,7 @@ def date_event(ctx: DocContext, verb: Token, sent: Span, *, past: bool) -> Datin
             return fiscal[0]
     if dating is not None:
         return dating
-    dating = _object_day_dating(ctx, verb) or _context_dating(ctx, verb, sent)
+    dating = _object_day_dating(ctx, verb) or _unclaimed_dating(ctx, verb) or _context_dating(ctx, verb, sent)
     if dating is not None:
         return dating
     if past:
@@ -423,6 +454,90 @@ def _object_day_dating(ctx: DocContext, verb: Token) -> Dating | None:
         if value is not None:
             return Dating(time.id, value, "clause")
     return None
+
+
+def _unclaimed_dating(ctx: DocContext, verb: Token) -> Dating | None:
+    """A time among the clause's own words that no clause claims, for a clause with no time of its own.
+
+    The parser hangs a clause's time on the nearest noun: "pinpointed the plant as the source of the
+    outbreak on Jan. 9" (on "outbreak", itself parsed as a clause), "had received 91,000 IOUs worth
+    $354m as of the end of Thursday" (under "worth"), "the poll was conducted May 15-19 of 1,000
+    voters" (on "voters"). When such a time is in the clause's words (its noun-headed "clauses"
+    included, its subject left out) and no verb of the sentence takes it (``attached_clause`` gives
+    none), it is the clause's: in a temporal prepositional phrase (``UNCLAIMED_PREPS``), as a
+    bare day or time ("Friday", "last month"), or right after the verb (``_time_after_verb``). A time
+    that describes its noun from before it ("the 2019 primary", "Wednesday's ruling") or by "of"
+    ("the floods of the 1990s") dates the noun and is left alone, and so is a time in the object of
+    a clause in the simple present, which says how things are, not when they happened ("turrets that
+    evoke the building's heyday in the early 20th century", "forecasts growth of 5% in 2005").
+    """
+    if verb.tag_ in PRESENT_TAGS and not any(c.dep_ in ("aux", "auxpass") for c in kids(verb)):
+        return None
+    following = _time_after_verb(ctx, verb)
+    if following is not None:
+        return following
+    for tok in _clause_words(ctx, verb):
+        time = ctx.time_at(tok)
+        if time is None or time.role == "publication":
+            continue
+        root = time_root(ctx, time)
+        if root is None or root.i != tok.i or attached_clause(ctx, time) is not None:
+            continue
+        value = date_value(time)
+        if value is None or not _hangs_on_clause(root):
+            continue
+        path = [root, *root.ancestors]
+        below = path[: next((k for k, a in enumerate(path) if a.i == verb.i), len(path))]
+        if len(below) == len(path) or any(a.dep_ in NOMINAL_SUBJECT_DEPS for a in below):
+            continue  # not under the verb, or inside its subject ("the attack on Monday killed")
+        return Dating(time.id, value, "sentence")
+    return None
+
+
+def _clause_words(ctx: DocContext, verb: Token) -> list[Token]:
+    """``verb``'s own tokens and those of the "clauses" under it the parser made of a noun."""
+    out = list(_own_tokens(ctx, verb))
+    stack = [c for t in out for c in kids(t) if c.dep_ in NOUN_ADVCL_DEPS and c.pos_ in NOUN_CLAUSE_POS]
+    while stack:
+        tok = stack.pop()
+        out.append(tok)
+        stack.extend(c for c in kids(tok) if c.dep not in _SUBCLAUSE_IDS)
+    return out
+
+
+def _hangs_on_clause(root: Token) -> bool:
+    """Whether a time hung on a noun reads as the clause's: in a temporal phrase or a bare time."""
+    if root.dep_ == "pobj":
+        prep = root.head
+        if prep.lower_ == "of" and prep.head.lower_ == "as":  # "as of the end of Thursday"
+            return True
+        return _is_preposition(prep) and prep.lower_ in UNCLAIMED_PREPS
+    return root.dep_ in BARE_DAY_DEPS
+
+
+def _time_after_verb(ctx: DocContext, verb: Token) -> Dating | None:
+    """A time written right after the verb (its particles skipped) that no clause claims: the verb's.
+
+    "The poll was conducted May 15-19 of 1,000 voters": the parser made "May" a modifier of
+    "voters" (even the subject of a clause it found after them); a time right after its verb is
+    that verb's, unless it describes the noun it opens ("won the 2019 primary" has "the" between,
+    "saw 2019 sales" hangs it as a compound, "Wednesday's ruling" as a possessor).
+    """
+    after = verb.i + 1
+    doc = verb.doc
+    while after < len(doc) and doc[after].dep_ == "prt" and doc[after].head.i == verb.i:
+        after += 1
+    if after >= len(doc):
+        return None
+    time = ctx.time_at(doc[after])
+    bounds = ctx.time_tokens.get(time.id) if time is not None else None
+    if time is None or bounds is None or bounds[0] != after or time.role == "publication":
+        return None
+    root = time_root(ctx, time)
+    if root is None or root.dep_ in NOUN_DESCRIBING_DEPS or attached_clause(ctx, time) is not None:
+        return None
+    value = date_value(time)
+    return Dating(time.id, value, "sentence") if value is not None else None
 
 
 # -- embedded posts ------------------------------------------------------------
@@ -635,6 +750,9 @@ def _sentence_dating(ctx: DocContext, verb: Token, sent: Span) -> Dating | None:
             continue
         if clause.lemma_.lower() in REPORTING_VERBS:
             continue  # "police said on Monday ...": the date of the statement, not of what it reports
+        root = time_root(ctx, time)
+        if root is not None and root.dep_ == "pobj" and root.head.lower_ in STATE_START_PREPS:
+            continue  # "the officer, who has been employed since July 2014": a state's start, no occasion
         if clause.i in ancestors or any(a.i in arguments for a in clause.ancestors):
             dated.setdefault(value, time)
     if len(dated) != 1:

@@ -393,11 +393,26 @@ NAME_LABELS: frozenset[str] = frozenset({
     "ORG", "WORK_OF_ART", "FAC", "PRODUCT", "PERSON", "LAW", "GPE", "NORP", "LOC",
 })
 
-#: Heads that put an infinitive after them in the future ("is expected to vote Tuesday").
+#: Heads that put an infinitive after them in the future ("is expected to vote Tuesday"). An attempt
+#: ("try", "seek", "attempt") is not among them: its infinitive happens when the attempt does ("was
+#: trying to pass the bill Tuesday" is a past Tuesday), so it takes the head's tense (``recognize.tense_of``).
 FUTURE_HEADS: frozenset[str] = frozenset({
     "plan", "expect", "schedule", "set", "intend", "hope", "aim", "due", "prepare", "promise", "vow",
-    "threaten", "pledge", "likely", "poise", "slate", "go", "will", "want", "seek", "try", "need", "be",
+    "threaten", "pledge", "likely", "poise", "slate", "go", "will", "want", "need", "be",
 })
+#: Attempts: their infinitive happens when the attempt does, so it takes the attempt's tense ("was
+#: trying to nip the plan Tuesday", "managed to pass it Friday", "will try to vote Monday"). A verb of
+#: intent or commitment ("agreed to buy ... in February", "decided to admit ... in March") is not one:
+#: what it commits to comes later.
+ATTEMPT_HEADS: frozenset[str] = frozenset({
+    "try", "attempt", "seek", "manage", "fail", "struggle", "scramble", "rush", "hurry",
+})
+#: Words right before a time that make it a deadline or an earliest day, ahead unless the clause is in the
+#: past perfect ("until Tuesday", "by Jan. 14"; "had been extended until Friday" is over).
+DEADLINE_CUES: frozenset[str] = frozenset({"until", "till", "through", "by"})
+DEADLINE_PHRASES: frozenset[tuple[str, ...]] = frozenset({("as", "soon", "as"), ("as", "early", "as")})
+#: How an infinitive hangs on the verb it completes ("trying to nip", "expected to vote").
+INFINITIVE_DEPS: frozenset[str] = frozenset({"xcomp", "ccomp", "advcl"})
 
 #: Present-tense verbs that describe a state or a report, not a scheduled event ("says Monday").
 STATIVE_VERBS: frozenset[str] = frozenset({

@@ -16,7 +16,7 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc, Span, Token
 
 from newsgraph.extract.time import patterns as P
 from newsgraph.extract.time.context import Resolution, Tense
@@ -143,6 +143,12 @@ def tense_of(doc: Doc, start: int, end: int, full: str | None = None) -> Tense |
 
     "will meet Tuesday" and "is expected to vote Tuesday" are future; "met Tuesday"
     and "has met" are past; a present tense is "present"; no verb gives ``None``.
+    An infinitive after a verb that looks ahead (``P.FUTURE_HEADS``: "plans to vote
+    Tuesday") is future; after an attempt (``P.ATTEMPT_HEADS``: "was trying to pass the
+    bill Tuesday", "will try to pass it Tuesday") it happens when the attempt does, so it
+    takes the attempt's tense (``INFINITIVE_HEAD_STEPS`` verbs up at most); after a plan in the
+    past perfect ("had been due to expire Friday") it is past, the plan told as over; after another
+    verb ("agreed to buy the line in February") its own form says nothing.
     """
     span = _span(doc, start, end)
     if span is None or len(span) == 0:
@@ -160,6 +166,43 @@ def tense_of(doc: Doc, start: int, end: int, full: str | None = None) -> Tense |
         return None
     if token.pos_ not in VERBAL_POS:
         return None
+    full = doc.text if full is None else full
+    for _ in range(INFINITIVE_HEAD_STEPS):
+        head = _infinitive_head(token)
+        if head is not None and head.lemma_.lower() in P.FUTURE_HEADS and _past_perfect(head):
+            return "past"  # "had been due to expire Friday": a plan told as over, its day gone by
+        if head is None or head.lemma_.lower() not in P.ATTEMPT_HEADS:
+            break
+        token = head  # "was trying to nip the plan Tuesday": the trying's tense
+    return _verb_tense(token, start, full)
+
+
+#: How far before an expression a deadline cue ("until", "as soon as") is looked for.
+DEADLINE_CUE_CHARS = 12
+#: How many attempts up ("was trying to manage to pass it Tuesday") the governing verb is looked for.
+INFINITIVE_HEAD_STEPS = 3
+
+
+def _past_perfect(head: Token) -> bool:
+    """ "had been scheduled", "had planned", "had been due": a verb (or a copula's adjective) in the past perfect."""
+    verb = head.head if head.pos_ == "ADJ" else head
+    return any(child.dep_ in AUX_DEPS and child.lower_ == "had" for child in verb.children)
+
+
+def _infinitive_head(token: Token) -> Token | None:
+    """The verb a "to" infinitive completes ("trying" in "was trying to nip"), or None for another verb."""
+    if token.tag_ != "VB" or token.dep_ not in P.INFINITIVE_DEPS or token.head is token:
+        return None
+    if not any(child.dep_ in AUX_DEPS and child.lower_ == "to" for child in token.children):
+        return None
+    head = token.head
+    if head.pos_ in VERBAL_POS or (head.pos_ == "ADJ" and head.dep_ == "acomp"):  # "was due to expire"
+        return head
+    return None
+
+
+def _verb_tense(token: Token, start: int, full: str) -> Tense | None:
+    """The tense ``token``'s form and auxiliaries give a date at character ``start`` (see ``tense_of``)."""
     auxes = [child for child in token.children if child.dep_ in AUX_DEPS]
     lowered = {aux.lower_ for aux in auxes}
     perfect = bool(lowered & {"have", "has", "had", "'ve"})
@@ -173,9 +216,10 @@ def tense_of(doc: Doc, start: int, end: int, full: str | None = None) -> Tense |
         and token.head.lemma_.lower() in P.FUTURE_HEADS
     ):
         return "future"
-    full = doc.text if full is None else full
-    cue = full[max(0, start - 8) : start].lower().split()
-    if cue and cue[-1] in ("until", "till", "through", "by") and not lowered & {"had", "has", "have", "'ve"}:
+    cue = full[max(0, start - DEADLINE_CUE_CHARS) : start].lower().split()
+    if cue and (cue[-1] in P.DEADLINE_CUES or tuple(cue[-3:]) in P.DEADLINE_PHRASES) and not lowered & {"had"}:
+        # "has given them until 9 a.m. Tuesday", "could leave as soon as Tuesday"; "had been put off until
+        # Tuesday" is over
         return "future"
     if token.tag_ == "VBD" or lowered & {"had", "has", "have", "did", "was", "were", "'ve"}:
         return "past"
