@@ -25,15 +25,26 @@ from __future__ import annotations
 from collections.abc import Iterable
 
 from spacy.attrs import LOWER, ORTH
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Token
 
+from newsgraph.extract.attribution.lexicons import CHANNEL_NOUNS, CUE_NOUNS, LIGHT_VERBS
 from newsgraph.extract.entities import coref
+from newsgraph.vocab.parse import NOMINAL_POS
 from newsgraph.vocab.pronouns import FIRST_PERSON_FORMS, FIRST_PERSON_SINGULAR
 
 #: How many tokens of a speaker phrase's subtree are searched for a known entity ("Acme's chief, Jo Dale").
 MAX_SPEAKER_PHRASE_TOKENS = 12
 #: The entity type of a person, the only speaker of a singular first person.
 PERSON_LABEL = "PERSON"
+#: How many heads are climbed from a quotation set inside narration to the clause that has a subject.
+MAX_HOST_STEPS = 6
+#: Nouns of something said: whoever made it speaks the quotation next to it ("gave an explanation: '...'").
+SPEECH_NOUNS = CUE_NOUNS | CHANNEL_NOUNS | frozenset({"explanation", "interview", "response", "reply", "answer",
+                                                      "speech", "address", "letter", "email", "note"})
+#: Verbs whose subject makes the speech noun they take ("posted a message", "sent a letter"), beside the light verbs.
+SPEECH_NOUN_VERBS = LIGHT_VERBS | frozenset({"post", "send", "write", "publish", "tweet", "put"})
+#: Prepositions that name who made a speech noun ("a statement from Acme", "a letter by the mayor").
+SPEECH_NOUN_AUTHOR_PREPS = frozenset({"from", "by"})
 #: How many sentences after the last spoken quotation an unattributed one still takes its speaker.
 CARRIED_SPEAKER_SENTENCES = 3
 #: Single quotation marks as tokens: a nested quotation opens with one tagged as an opening mark
@@ -100,6 +111,52 @@ def _speaker_in(doc: Doc, quotes: coref.Quotes, sentences: Iterable[int], run: t
     return bool(subjects), None  # an unknown speaker ("a spokesman said") is the speaker all the same
 
 
+def host_subject(doc: Doc, run: tuple[int, int], inside: list[bool]) -> int | None:
+    """The subject of the narrated clause a quotation is a part of, or None.
+
+    'Dana Whitlow spoke of the need to "mend our roads"': a quoted phrase set inside a sentence of
+    narration with no speech verb is the words of the one the sentence is about, the subject of the
+    nearest clause above it outside the marks. A quotation that is a sentence of its own hangs off
+    nothing outside it and has no host.
+    """
+    attach = next((doc[k].head for k in range(*run) if not doc[k].is_punct
+                   and not run[0] <= doc[k].head.i < run[1] and not inside[doc[k].head.i]), None)
+    node = attach
+    for _ in range(MAX_HOST_STEPS):
+        if node is None:
+            return None
+        subject = next((c for c in node.children if c.dep_ in coref.NOMINAL_SUBJECT_DEPS
+                        and not inside[c.i] and not run[0] <= c.i < run[1]), None)
+        if subject is not None:
+            return subject.i
+        if node.head.i == node.i:
+            return None
+        node = node.head
+    return None
+
+
+def speech_noun_authors(sentence: Iterable[Token], inside: list[bool]) -> list[int]:
+    """Who made the speech nouns of a sentence outside quotation marks, in text order.
+
+    "Jo Dale's statement", "a statement from Jo Dale", "Jo Dale gave an explanation", "Jo Dale posted
+    a message": a written or spoken thing names its author by a possessor, by "from"/"by", or as the
+    subject of the verb that makes it.
+    """
+    found: list[int] = []
+    for token in sentence:
+        if inside[token.i] or token.pos_ not in NOMINAL_POS or token.lemma_.lower() not in SPEECH_NOUNS:
+            continue
+        author = next((c for c in token.children if c.dep_ == "poss"), None)
+        if author is None:
+            prep = next((c for c in token.children if c.dep_ == "prep" and c.lower_ in SPEECH_NOUN_AUTHOR_PREPS), None)
+            author = next((c for c in prep.children if c.dep_ == "pobj"), None) if prep is not None else None
+        if author is None and token.dep_ == "dobj" and token.head.lemma_.lower() in SPEECH_NOUN_VERBS:
+            author = next((c for c in token.head.children if c.dep_ in coref.NOMINAL_SUBJECT_DEPS), None)
+        if author is not None and not inside[author.i]:
+            found.append(author.i)
+    return found
+
+
 def _speaker(doc: Doc, quotes: coref.Quotes, sents: list[int], run: tuple[int, int], owners: dict[int, int],
              carried: tuple[int, int | None] | None, goes_on: bool) -> tuple[bool, int | None]:
     """Whether a speaker is written for the quotation ``run``, and its group when it is a known entity.
@@ -111,6 +168,9 @@ def _speaker(doc: Doc, quotes: coref.Quotes, sents: list[int], run: tuple[int, i
     written, group = _speaker_in(doc, quotes, range(first, last + 1), run, owners)
     if written:
         return written, group
+    host = host_subject(doc, run, quotes.inside)
+    if host is not None and _owner(doc, host, owners) is not None:
+        return True, _owner(doc, host, owners)
     if goes_on and carried is not None:
         return True, carried[1]
     if carried is not None and first - carried[0] == 1:
@@ -121,6 +181,13 @@ def _speaker(doc: Doc, quotes: coref.Quotes, sents: list[int], run: tuple[int, i
         written, group = _speaker_in(doc, quotes, sentences, run, owners)
         if written:
             return written, group
+    spans = [doc[run[0]].sent]
+    if run[0] >= 1 and doc[run[0]].sent.start >= 1:
+        spans.append(doc[doc[run[0]].sent.start - 1].sent)
+    for span in spans:
+        authors = [a for a in speech_noun_authors(span, quotes.inside) if _owner(doc, a, owners) is not None]
+        if authors:
+            return True, _owner(doc, authors[0], owners)
     if carried is not None and first - carried[0] <= CARRIED_SPEAKER_SENTENCES:
         return True, carried[1]
     return False, None
