@@ -45,3 +45,23 @@ def test_a_quotation_of_its_own_sentence_has_no_host_clause(parse):
             'The street was busy. Buses ran late. "We will close on Sundays."')
     found = entities(parse(text))
     assert owner(found, "We", text.index("We will")) is None
+
+
+def test_a_spokeswomans_we_is_her_organisations(parse):
+    text = '"We are sorry for the delay," said Jo Dale, a spokeswoman for Dunmore Foods.'
+    found = entities(parse(text))
+    assert owner(found, "We", 1) is named(found, "Dunmore Foods")
+
+
+def test_a_spokesmans_i_stays_his_own(parse):
+    text = 'Dunmore Foods spokesman Tom Reyes said: "We are sorry. I regret the delay."'
+    found = entities(parse(text))
+    assert owner(found, "We", text.index("We are")) is named(found, "Dunmore Foods")
+    assert owner(found, "I", text.index("I regret")) is named(found, "Tom Reyes")
+
+
+def test_an_executives_we_stays_the_speakers(parse):
+    # Only a speaker the text says speaks for the organisation hands it the "we".
+    text = 'Jo Dale, the chief executive of Dunmore Foods, said: "We are sorry for the delay."'
+    found = entities(parse(text))
+    assert owner(found, "We", text.index("We are")) is named(found, "Jo Dale")

@@ -30,7 +30,7 @@ from spacy.tokens import Doc, Token
 from newsgraph.extract.attribution.lexicons import CHANNEL_NOUNS, CUE_NOUNS, LIGHT_VERBS
 from newsgraph.extract.entities import coref
 from newsgraph.vocab.parse import NOMINAL_POS
-from newsgraph.vocab.pronouns import FIRST_PERSON_FORMS, FIRST_PERSON_SINGULAR
+from newsgraph.vocab.pronouns import FIRST_PERSON_FORMS, FIRST_PERSON_PLURAL, FIRST_PERSON_SINGULAR
 
 #: How many tokens of a speaker phrase's subtree are searched for a known entity ("Acme's chief, Jo Dale").
 MAX_SPEAKER_PHRASE_TOKENS = 12
@@ -45,6 +45,12 @@ SPEECH_NOUNS = CUE_NOUNS | CHANNEL_NOUNS | frozenset({"explanation", "interview"
 SPEECH_NOUN_VERBS = LIGHT_VERBS | frozenset({"post", "send", "write", "publish", "tweet", "put"})
 #: Prepositions that name who made a speech noun ("a statement from Acme", "a letter by the mayor").
 SPEECH_NOUN_AUTHOR_PREPS = frozenset({"from", "by"})
+#: Nouns that say a person speaks for an organisation ("a spokeswoman for Acme", "Acme spokesman Jo Dale"):
+#: their "we" is the organisation's.
+SPOKES_NOUNS = frozenset({"spokesman", "spokeswoman", "spokesperson", "spokespeople", "representative",
+                          "behalf"})
+#: The entity type of an organisation, the one a spokesperson's "we" goes to.
+ORGANISATION_LABEL = "ORG"
 #: How many sentences after the last spoken quotation an unattributed one still takes its speaker.
 CARRIED_SPEAKER_SENTENCES = 3
 #: Single quotation marks as tokens: a nested quotation opens with one tagged as an opening mark
@@ -236,6 +242,29 @@ def _only_marks(doc: Doc, start: int, end: int, orths: list[str]) -> bool:
     return all(not orths[k].strip() or doc[k].is_punct or doc[k].is_quote for k in range(start, end))
 
 
+def spoken_for(doc: Doc, quotes: coref.Quotes, owners: dict[int, int], labels: list[str]) -> dict[int, int]:
+    """Person group → the organisation it speaks for, when a speech verb's subject phrase says so.
+
+    "Jo Dale, a spokeswoman for Acme, said", "Acme spokesman Jo Dale said", "Jo Dale said on behalf
+    of Acme": the person's "we" in a quotation is the organisation's (their "I" stays theirs).
+    """
+    found: dict[int, int] = {}
+    for sent in sorted(set(quotes.sents)):
+        for subject in quotes.speech_subjects(sent):
+            person = _owner(doc, subject, owners)
+            if person is None or labels[person] != PERSON_LABEL:
+                continue
+            phrase = _phrase_tokens(doc, subject) + [c.i for c in doc[subject].head.subtree
+                                                     if c.lower_ == "behalf" and not quotes.inside[c.i]]
+            if not any(doc[k].lower_ in SPOKES_NOUNS for k in phrase):
+                continue
+            phrase += [c.i for k in phrase if doc[k].lower_ == "behalf" for c in doc[k].subtree]
+            org = next((owners[k] for k in phrase if k in owners and labels[owners[k]] == ORGANISATION_LABEL), None)
+            if org is not None:
+                found.setdefault(person, org)
+    return found
+
+
 def first_person_mentions(doc: Doc, quotes: coref.Quotes, sents: list[int], owners: dict[int, int],
                           blocked: set[int], labels: list[str] | None = None) -> list[tuple[int, int]]:
     """(token, group) for each first-person pronoun inside a quotation whose speaker is a known entity.
@@ -251,6 +280,7 @@ def first_person_mentions(doc: Doc, quotes: coref.Quotes, sents: list[int], owne
         return []
     orths = coref.token_strings(doc, ORTH)
     found: list[tuple[int, int]] = []
+    speaks_for = spoken_for(doc, quotes, owners, labels) if labels is not None else {}
     previous_end: int | None = None
     carried: tuple[int, int | None] | None = None  # (last sentence, speaker) of the last spoken quotation
     for run in quote_runs(quotes.inside):
@@ -270,5 +300,7 @@ def first_person_mentions(doc: Doc, quotes: coref.Quotes, sents: list[int], owne
             if who is None or (labels is not None and lowers[k] in FIRST_PERSON_SINGULAR
                                and labels[who] != PERSON_LABEL):
                 continue
+            if lowers[k] in FIRST_PERSON_PLURAL and who in speaks_for:
+                who = speaks_for[who]  # "a spokeswoman for Acme said: 'We ...'": Acme
             found.append((k, who))
     return found
