@@ -35,6 +35,7 @@ from newsgraph.extract.entities.lexicons import (
     WEAK_TITLE_HEADS,
 )
 from newsgraph.vocab.parse import NOMINAL_POS, NOMINAL_SUBJECT_DEPS, NOUN_CLAUSE_DEPS
+from newsgraph.vocab.pronouns import FIRST_PERSON_FORMS
 from newsgraph.vocab.speech import INVERTED_SPEECH_VERBS
 
 #: Entity labels that may qualify a title ("Health Ministry spokeswoman", "Norwegian Consul").
@@ -52,6 +53,10 @@ APPOSITIVE_ONLY_HEADS = frozenset({"democrat", "republican", "libertarian", "con
 DESCRIPTIVE_MODIFIERS = frozenset({"first", "last", "only", "second", "third", "next", "latest", "same", "such"})
 #: Longest title read before a name, in tokens.
 MAX_TITLE_TOKENS = 8
+#: Verbs whose subject takes a title only through "as" ("replaced Jo Dale as chief executive", "joined
+#: Acme as finance director", "stepped down as coach"): their object is no title.
+AS_TITLE_VERBS = frozenset({"replace", "succeed", "join", "rejoin", "return", "start", "stay", "continue",
+                            "take", "resign", "quit", "step", "retire"})
 #: Relative pronouns that stand for the name a relative clause hangs off ("X, who is prime minister").
 RELATIVE_SUBJECTS = frozenset({"who", "that"})
 
@@ -228,7 +233,9 @@ def appositive_titles(doc: Doc, start: int, end: int) -> list[Title]:
             j += 1
             if j < len(doc) and doc[j].ent_iob_ == "B":
                 break
-    if j + 1 < len(doc) and doc[j].text == "," and doc[j + 1].lower_ in ("a", "an", "the"):
+    if j + 3 < len(doc) and doc[j].text == "," and doc[j + 1].like_num and doc[j + 2].text == ",":
+        j += 2  # "Jo Dale, 45, the club's coach": the age stands between the name and its appositive
+    if j + 1 < len(doc) and doc[j].text == "," and _opens_appositive(doc, j + 1):
         # The head: first noun after the determiner that ends its phrase.
         k = j + 2
         limit = min(len(doc), j + 2 + MAX_TITLE_TOKENS)
@@ -241,6 +248,20 @@ def appositive_titles(doc: Doc, start: int, end: int) -> list[Title]:
             if title:
                 found.append(title)
     return found
+
+
+def _opens_appositive(doc: Doc, k: int) -> bool:
+    """True when token ``k`` opens a noun phrase that may be a role after a name: an article ("a", "the"),
+    a possessive pronoun ("Jo Dale, its chief executive"), or a possessed name ("Jo Dale, Acme's chief")."""
+    token = doc[k]
+    if token.lower_ in ("a", "an", "the") or (token.tag_ == "PRP$" and token.lower_ not in FIRST_PERSON_FORMS):
+        return True
+    if token.ent_iob_ != "B" or token.ent_type_ not in QUALIFIER_LABELS - {"PERSON"}:
+        return False
+    end = k + 1
+    while end < len(doc) and doc[end].ent_iob_ == "I" and not RE_POSSESSIVE.match(doc[end].text):
+        end += 1  # the tagger may take the possessive mark into the name ("Acme Foods'")
+    return end < len(doc) and bool(RE_POSSESSIVE.match(doc[end].text))
 
 
 def _possessed(doc: Doc, k: int) -> bool:
@@ -263,11 +284,12 @@ def predicate_title(token: Token) -> Title | None:
     if token.dep_ not in NOMINAL_SUBJECT_DEPS:
         return None
     verb = token.head
-    if verb.lemma_.lower() not in TITLE_VERBS:
+    as_only = verb.lemma_.lower() in AS_TITLE_VERBS
+    if verb.lemma_.lower() not in TITLE_VERBS and not as_only:
         return None
     for child in verb.children:
         target = None
-        if child.dep_ in TITLE_PREDICATE_DEPS and child.pos_ in NOMINAL_POS:
+        if child.dep_ in TITLE_PREDICATE_DEPS and child.pos_ in NOMINAL_POS and not as_only:
             target = child
         elif child.dep_ == "prep" and child.lower_ == "as":
             target = next((c for c in child.children if c.dep_ == "pobj"), None)
