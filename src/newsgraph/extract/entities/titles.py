@@ -17,8 +17,10 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass, replace
 
+from spacy.attrs import LOWER
 from spacy.tokens import Doc, Token
 
+from newsgraph.extract.entities.coref import token_strings
 from newsgraph.extract.entities.lexicons import (
     HONORIFICS,
     PRENOMINAL_TITLE_LEAD_POS,
@@ -463,10 +465,12 @@ def role_mentions(doc: Doc, titled: dict[int, list[Title]], mentions: dict[int, 
     if not heads:
         return []
     owner_of = {k: g for g, tokens in mentions.items() for k in tokens}
+    lowers = token_strings(doc, LOWER)  # read without making a Token per word: the pass runs on every article
     found: list[tuple[int, int, int]] = []
     i = 0
     while i < len(doc):
-        if doc[i].lower_ not in ROLE_DETERMINERS or covered[i]:
+        if lowers[i] not in ROLE_DETERMINERS or covered[i] \
+                or not any(w in heads for w in lowers[i + 1 : i + 2 + MAX_TITLE_TOKENS]):
             i += 1
             continue
         described = _description(doc, i, covered)
