@@ -797,6 +797,15 @@ def _resolve_people(doc: Doc, groups: list[Group], people: dict[int, coref.Perso
         groups[gi].extra.append((start, end, "nominal"))
         for k in range(start, end):
             covered[k] = True
+    titled = {gi: groups[gi].titles for gi in people if groups[gi].titles}
+    mentions = {gi: [] for gi in titled}
+    for anchor in anchors:
+        if anchor.group in mentions:
+            mentions[anchor.group].append(anchor.token)
+    for start, end, gi in titles.role_mentions(doc, titled, mentions, covered):
+        groups[gi].extra.append((start, end, "nominal"))
+        for k in range(start, end):
+            covered[k] = True
 
 
 def _qualified_roles(doc: Doc, groups: list[Group], covered: list[bool]) -> None:

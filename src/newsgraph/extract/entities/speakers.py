@@ -25,15 +25,32 @@ from __future__ import annotations
 from collections.abc import Iterable
 
 from spacy.attrs import LOWER, ORTH
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Token
 
+from newsgraph.extract.attribution.lexicons import CHANNEL_NOUNS, CUE_NOUNS, LIGHT_VERBS
 from newsgraph.extract.entities import coref
-from newsgraph.vocab.pronouns import FIRST_PERSON_FORMS, FIRST_PERSON_SINGULAR
+from newsgraph.vocab.parse import NOMINAL_POS
+from newsgraph.vocab.pronouns import FIRST_PERSON_FORMS, FIRST_PERSON_PLURAL, FIRST_PERSON_SINGULAR
 
 #: How many tokens of a speaker phrase's subtree are searched for a known entity ("Acme's chief, Jo Dale").
 MAX_SPEAKER_PHRASE_TOKENS = 12
 #: The entity type of a person, the only speaker of a singular first person.
 PERSON_LABEL = "PERSON"
+#: How many heads are climbed from a quotation set inside narration to the clause that has a subject.
+MAX_HOST_STEPS = 6
+#: Nouns of something said: whoever made it speaks the quotation next to it ("gave an explanation: '...'").
+SPEECH_NOUNS = CUE_NOUNS | CHANNEL_NOUNS | frozenset({"explanation", "interview", "response", "reply", "answer",
+                                                      "speech", "address", "letter", "email", "note"})
+#: Verbs whose subject makes the speech noun they take ("posted a message", "sent a letter"), beside the light verbs.
+SPEECH_NOUN_VERBS = LIGHT_VERBS | frozenset({"post", "send", "write", "publish", "tweet", "put"})
+#: Prepositions that name who made a speech noun ("a statement from Acme", "a letter by the mayor").
+SPEECH_NOUN_AUTHOR_PREPS = frozenset({"from", "by"})
+#: Nouns that say a person speaks for an organisation ("a spokeswoman for Acme", "Acme spokesman Jo Dale"):
+#: their "we" is the organisation's.
+SPOKES_NOUNS = frozenset({"spokesman", "spokeswoman", "spokesperson", "spokespeople", "representative",
+                          "behalf"})
+#: The entity type of an organisation, the one a spokesperson's "we" goes to.
+ORGANISATION_LABEL = "ORG"
 #: How many sentences after the last spoken quotation an unattributed one still takes its speaker.
 CARRIED_SPEAKER_SENTENCES = 3
 #: Single quotation marks as tokens: a nested quotation opens with one tagged as an opening mark
@@ -100,6 +117,52 @@ def _speaker_in(doc: Doc, quotes: coref.Quotes, sentences: Iterable[int], run: t
     return bool(subjects), None  # an unknown speaker ("a spokesman said") is the speaker all the same
 
 
+def host_subject(doc: Doc, run: tuple[int, int], inside: list[bool]) -> int | None:
+    """The subject of the narrated clause a quotation is a part of, or None.
+
+    'Dana Whitlow spoke of the need to "mend our roads"': a quoted phrase set inside a sentence of
+    narration with no speech verb is the words of the one the sentence is about, the subject of the
+    nearest clause above it outside the marks. A quotation that is a sentence of its own hangs off
+    nothing outside it and has no host.
+    """
+    attach = next((doc[k].head for k in range(*run) if not doc[k].is_punct
+                   and not run[0] <= doc[k].head.i < run[1] and not inside[doc[k].head.i]), None)
+    node = attach
+    for _ in range(MAX_HOST_STEPS):
+        if node is None:
+            return None
+        subject = next((c for c in node.children if c.dep_ in coref.NOMINAL_SUBJECT_DEPS
+                        and not inside[c.i] and not run[0] <= c.i < run[1]), None)
+        if subject is not None:
+            return subject.i
+        if node.head.i == node.i:
+            return None
+        node = node.head
+    return None
+
+
+def speech_noun_authors(sentence: Iterable[Token], inside: list[bool]) -> list[int]:
+    """Who made the speech nouns of a sentence outside quotation marks, in text order.
+
+    "Jo Dale's statement", "a statement from Jo Dale", "Jo Dale gave an explanation", "Jo Dale posted
+    a message": a written or spoken thing names its author by a possessor, by "from"/"by", or as the
+    subject of the verb that makes it.
+    """
+    found: list[int] = []
+    for token in sentence:
+        if inside[token.i] or token.pos_ not in NOMINAL_POS or token.lemma_.lower() not in SPEECH_NOUNS:
+            continue
+        author = next((c for c in token.children if c.dep_ == "poss"), None)
+        if author is None:
+            prep = next((c for c in token.children if c.dep_ == "prep" and c.lower_ in SPEECH_NOUN_AUTHOR_PREPS), None)
+            author = next((c for c in prep.children if c.dep_ == "pobj"), None) if prep is not None else None
+        if author is None and token.dep_ == "dobj" and token.head.lemma_.lower() in SPEECH_NOUN_VERBS:
+            author = next((c for c in token.head.children if c.dep_ in coref.NOMINAL_SUBJECT_DEPS), None)
+        if author is not None and not inside[author.i]:
+            found.append(author.i)
+    return found
+
+
 def _speaker(doc: Doc, quotes: coref.Quotes, sents: list[int], run: tuple[int, int], owners: dict[int, int],
              carried: tuple[int, int | None] | None, goes_on: bool) -> tuple[bool, int | None]:
     """Whether a speaker is written for the quotation ``run``, and its group when it is a known entity.
@@ -111,6 +174,9 @@ def _speaker(doc: Doc, quotes: coref.Quotes, sents: list[int], run: tuple[int, i
     written, group = _speaker_in(doc, quotes, range(first, last + 1), run, owners)
     if written:
         return written, group
+    host = host_subject(doc, run, quotes.inside)
+    if host is not None and _owner(doc, host, owners) is not None:
+        return True, _owner(doc, host, owners)
     if goes_on and carried is not None:
         return True, carried[1]
     if carried is not None and first - carried[0] == 1:
@@ -121,6 +187,13 @@ def _speaker(doc: Doc, quotes: coref.Quotes, sents: list[int], run: tuple[int, i
         written, group = _speaker_in(doc, quotes, sentences, run, owners)
         if written:
             return written, group
+    spans = [doc[run[0]].sent]
+    if run[0] >= 1 and doc[run[0]].sent.start >= 1:
+        spans.append(doc[doc[run[0]].sent.start - 1].sent)
+    for span in spans:
+        authors = [a for a in speech_noun_authors(span, quotes.inside) if _owner(doc, a, owners) is not None]
+        if authors:
+            return True, _owner(doc, authors[0], owners)
     if carried is not None and first - carried[0] <= CARRIED_SPEAKER_SENTENCES:
         return True, carried[1]
     return False, None
@@ -169,6 +242,29 @@ def _only_marks(doc: Doc, start: int, end: int, orths: list[str]) -> bool:
     return all(not orths[k].strip() or doc[k].is_punct or doc[k].is_quote for k in range(start, end))
 
 
+def spoken_for(doc: Doc, quotes: coref.Quotes, owners: dict[int, int], labels: list[str]) -> dict[int, int]:
+    """Person group → the organisation it speaks for, when a speech verb's subject phrase says so.
+
+    "Jo Dale, a spokeswoman for Acme, said", "Acme spokesman Jo Dale said", "Jo Dale said on behalf
+    of Acme": the person's "we" in a quotation is the organisation's (their "I" stays theirs).
+    """
+    found: dict[int, int] = {}
+    for sent in sorted(set(quotes.sents)):
+        for subject in quotes.speech_subjects(sent):
+            person = _owner(doc, subject, owners)
+            if person is None or labels[person] != PERSON_LABEL:
+                continue
+            phrase = _phrase_tokens(doc, subject) + [c.i for c in doc[subject].head.subtree
+                                                     if c.lower_ == "behalf" and not quotes.inside[c.i]]
+            if not any(doc[k].lower_ in SPOKES_NOUNS for k in phrase):
+                continue
+            phrase += [c.i for k in phrase if doc[k].lower_ == "behalf" for c in doc[k].subtree]
+            org = next((owners[k] for k in phrase if k in owners and labels[owners[k]] == ORGANISATION_LABEL), None)
+            if org is not None:
+                found.setdefault(person, org)
+    return found
+
+
 def first_person_mentions(doc: Doc, quotes: coref.Quotes, sents: list[int], owners: dict[int, int],
                           blocked: set[int], labels: list[str] | None = None) -> list[tuple[int, int]]:
     """(token, group) for each first-person pronoun inside a quotation whose speaker is a known entity.
@@ -184,6 +280,7 @@ def first_person_mentions(doc: Doc, quotes: coref.Quotes, sents: list[int], owne
         return []
     orths = coref.token_strings(doc, ORTH)
     found: list[tuple[int, int]] = []
+    speaks_for = spoken_for(doc, quotes, owners, labels) if labels is not None else {}
     previous_end: int | None = None
     carried: tuple[int, int | None] | None = None  # (last sentence, speaker) of the last spoken quotation
     for run in quote_runs(quotes.inside):
@@ -203,5 +300,7 @@ def first_person_mentions(doc: Doc, quotes: coref.Quotes, sents: list[int], owne
             if who is None or (labels is not None and lowers[k] in FIRST_PERSON_SINGULAR
                                and labels[who] != PERSON_LABEL):
                 continue
+            if lowers[k] in FIRST_PERSON_PLURAL and who in speaks_for:
+                who = speaks_for[who]  # "a spokeswoman for Acme said: 'We ...'": Acme
             found.append((k, who))
     return found

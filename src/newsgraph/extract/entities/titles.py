@@ -14,10 +14,13 @@ what a later definite description ("the consul") repeats.
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass, replace
 
+from spacy.attrs import LOWER
 from spacy.tokens import Doc, Token
 
+from newsgraph.extract.entities.coref import token_strings
 from newsgraph.extract.entities.lexicons import (
     HONORIFICS,
     PRENOMINAL_TITLE_LEAD_POS,
@@ -34,6 +37,7 @@ from newsgraph.extract.entities.lexicons import (
     WEAK_TITLE_HEADS,
 )
 from newsgraph.vocab.parse import NOMINAL_POS, NOMINAL_SUBJECT_DEPS, NOUN_CLAUSE_DEPS
+from newsgraph.vocab.pronouns import FIRST_PERSON_FORMS
 from newsgraph.vocab.speech import INVERTED_SPEECH_VERBS
 
 #: Entity labels that may qualify a title ("Health Ministry spokeswoman", "Norwegian Consul").
@@ -51,6 +55,10 @@ APPOSITIVE_ONLY_HEADS = frozenset({"democrat", "republican", "libertarian", "con
 DESCRIPTIVE_MODIFIERS = frozenset({"first", "last", "only", "second", "third", "next", "latest", "same", "such"})
 #: Longest title read before a name, in tokens.
 MAX_TITLE_TOKENS = 8
+#: Verbs whose subject takes a title only through "as" ("replaced Jo Dale as chief executive", "joined
+#: Acme as finance director", "stepped down as coach"): their object is no title.
+AS_TITLE_VERBS = frozenset({"replace", "succeed", "join", "rejoin", "return", "start", "stay", "continue",
+                            "take", "resign", "quit", "step", "retire"})
 #: Relative pronouns that stand for the name a relative clause hangs off ("X, who is prime minister").
 RELATIVE_SUBJECTS = frozenset({"who", "that"})
 
@@ -227,7 +235,9 @@ def appositive_titles(doc: Doc, start: int, end: int) -> list[Title]:
             j += 1
             if j < len(doc) and doc[j].ent_iob_ == "B":
                 break
-    if j + 1 < len(doc) and doc[j].text == "," and doc[j + 1].lower_ in ("a", "an", "the"):
+    if j + 3 < len(doc) and doc[j].text == "," and doc[j + 1].like_num and doc[j + 2].text == ",":
+        j += 2  # "Jo Dale, 45, the club's coach": the age stands between the name and its appositive
+    if j + 1 < len(doc) and doc[j].text == "," and _opens_appositive(doc, j + 1):
         # The head: first noun after the determiner that ends its phrase.
         k = j + 2
         limit = min(len(doc), j + 2 + MAX_TITLE_TOKENS)
@@ -240,6 +250,20 @@ def appositive_titles(doc: Doc, start: int, end: int) -> list[Title]:
             if title:
                 found.append(title)
     return found
+
+
+def _opens_appositive(doc: Doc, k: int) -> bool:
+    """True when token ``k`` opens a noun phrase that may be a role after a name: an article ("a", "the"),
+    a possessive pronoun ("Jo Dale, its chief executive"), or a possessed name ("Jo Dale, Acme's chief")."""
+    token = doc[k]
+    if token.lower_ in ("a", "an", "the") or (token.tag_ == "PRP$" and token.lower_ not in FIRST_PERSON_FORMS):
+        return True
+    if token.ent_iob_ != "B" or token.ent_type_ not in QUALIFIER_LABELS - {"PERSON"}:
+        return False
+    end = k + 1
+    while end < len(doc) and doc[end].ent_iob_ == "I" and not RE_POSSESSIVE.match(doc[end].text):
+        end += 1  # the tagger may take the possessive mark into the name ("Acme Foods'")
+    return end < len(doc) and bool(RE_POSSESSIVE.match(doc[end].text))
 
 
 def _possessed(doc: Doc, k: int) -> bool:
@@ -262,11 +286,12 @@ def predicate_title(token: Token) -> Title | None:
     if token.dep_ not in NOMINAL_SUBJECT_DEPS:
         return None
     verb = token.head
-    if verb.lemma_.lower() not in TITLE_VERBS:
+    as_only = verb.lemma_.lower() in AS_TITLE_VERBS
+    if verb.lemma_.lower() not in TITLE_VERBS and not as_only:
         return None
     for child in verb.children:
         target = None
-        if child.dep_ in TITLE_PREDICATE_DEPS and child.pos_ in NOMINAL_POS:
+        if child.dep_ in TITLE_PREDICATE_DEPS and child.pos_ in NOMINAL_POS and not as_only:
             target = child
         elif child.dep_ == "prep" and child.lower_ == "as":
             target = next((c for c in child.children if c.dep_ == "pobj"), None)
@@ -281,3 +306,201 @@ def predicate_title(token: Token) -> Title | None:
             continue  # "he is a lawyer" describes, it does not give a title
         return _chunk_title(doc=token.doc, head=target, chunk_start=_np_start(token.doc, target))
     return None
+
+
+#: Determiners that open a role description ("the chancellor", "this striker").
+ROLE_DETERMINERS = frozenset({"the", "this", "that"})
+#: Parts of speech of the words of a role description between its determiner and its head.
+ROLE_WORD_POS = frozenset({"ADJ", "NOUN", "PROPN"})
+#: Entity types of a name that may stand inside a role description only to say where or whose the
+#: role is ("the Libertines singer", "the Massachusetts governor", "the Democratic nominee").
+ROLE_QUALIFIER_LABELS = frozenset({"ORG", "NORP", "GPE", "LOC", "FAC"})
+#: Modifiers of a title that make it another office than its head alone: a "Vice President" is not
+#: "the president", a "Deputy Director" not "the director", a "Prime Minister" not "the minister".
+OFFICE_CHANGING_MODIFIERS = frozenset({"deputy", "vice", "assistant", "associate", "acting", "interim", "co",
+                                       "under", "prime", "lieutenant", "junior", "shadow"})
+#: Modifiers of a description that say when the role was held, not which role: no part of the match.
+ROLE_TIME_WORDS = TITLE_DROP | frozenset({"current", "incumbent", "sitting", "new", "veteran"})
+#: Words that say a role is no longer held: "the former president" is not the President the article names,
+#: unless the title itself was written so ("former President X") or the description says where the role was
+#: held and the title does not ("the former Acme singer" for "singer X", who sings elsewhere now).
+FORMER_WORDS = frozenset({"former", "ex", "ex-"})
+#: How many tokens before a title's words are read for a former word ("former Fiat chief executive X").
+FORMER_WINDOW = 2
+#: Plural noun tags: "the ministers" names several people, not one holder.
+PLURAL_TAGS = frozenset({"NNS", "NNPS"})
+#: Dependencies that join the items of a list ("the chairman, the manager or a player").
+LIST_DEPS = frozenset({"conj", "appos"})
+#: Determiners of a list item that make the whole list speak of roles, not holders ("a player", "every fan").
+GENERIC_DETERMINERS = frozenset({"a", "an", "all", "every", "each", "any"})
+
+
+def _role_words(title: Title) -> tuple[str, set[str]]:
+    """A title's head word and the other words of its display, lower-cased ("Rock singer" → singer, {rock})."""
+    words = title.display.lower().replace("'s", " ").split()
+    if " of " in f" {title.role} ":
+        head = title.role.split(" of ")[0].split()[-1]
+    else:
+        head = title.role.split()[-1] if title.role else words[-1]
+    return head, set(words) - {head}
+
+
+def _names_in(tokens: Iterable[Token]) -> set[tuple[str, str]]:
+    """(type, word) of the names of places, organisations and peoples among ``tokens``, lower-cased."""
+    return {(t.ent_type_, t.lower_) for t in tokens if t.ent_type_ in ROLE_QUALIFIER_LABELS}
+
+
+def _other_names(names: set[tuple[str, str]], title_names: set[tuple[str, str]]) -> bool:
+    """True when a description and a title name different things of one type: "the Democratic nominee" and
+    "Republican nominee", "the Acme chief" and "Dunmore chief" (names of different types are a tagger's
+    disagreement more often than another holder)."""
+    for label in {label for label, _ in names} & {label for label, _ in title_names}:
+        if not {w for t, w in names if t == label} & {w for t, w in title_names if t == label}:
+            return True
+    return False
+
+
+def _generic_list_item(head: Token) -> bool:
+    """True when ``head`` is an item of a list with an indefinite or quantified item ("be it the chairman,
+    the manager or a player"): such a list names roles, not the people who hold them."""
+    top = head
+    while top.dep_ in LIST_DEPS and top.head.i != top.i:
+        top = top.head
+    items = [top, *(t for t in top.subtree if t.dep_ in LIST_DEPS)]
+    return any(item.i != head.i and any(c.dep_ == "det" and c.lower_ in GENERIC_DETERMINERS for c in item.children)
+               for item in items)
+
+
+def _description(doc: Doc, i: int, covered: list[bool]) -> tuple[int, set[str], set[str]] | None:
+    """The end, the words and the head of a role description opened by the determiner at token ``i``.
+
+    The words run over adjectives and nouns; a name inside may only qualify the role (an organisation,
+    a place, a nationality), never be a person (then the words are a title before a name). Words
+    of time ("former", "new") are left out of the words compared.
+    """
+    j = i + 1
+    while j < len(doc) and j - i <= MAX_TITLE_TOKENS and doc[j].pos_ in ROLE_WORD_POS:
+        if doc[j].ent_type_ == "PERSON":
+            return None
+        if covered[j] and doc[j].ent_type_ not in ROLE_QUALIFIER_LABELS:
+            return None
+        j += 1
+    head = doc[j - 1] if j > i + 1 else None
+    if head is None or head.pos_ != "NOUN" or head.tag_ in PLURAL_TAGS or covered[head.i]:
+        return None
+    words = {t.lower_ for t in doc[i + 1 : j - 1] if t.lower_ not in ROLE_TIME_WORDS}
+    if any(t.lower_ in FORMER_WORDS for t in doc[i + 1 : j - 1]):
+        words.add("former")
+    return j, words, {head.lower_}
+
+
+def _held_in(doc: Doc, end: int) -> set[tuple[str, str]] | None:
+    """The names of where a description's role is held, written after it ("the president of Mexico"): the
+    holder's title must name the same; None when the words after make it another word ("president-elect").
+
+    A common noun after "of" is part of the role ("the director of football") and names no place.
+    """
+    if end >= len(doc):
+        return set()
+    if doc[end].text in ("-", "‑") and not doc[end].whitespace_:
+        return None
+    if doc[end].lower_ not in ("of", "for", "at"):
+        return set()
+    k = end + 1
+    while k < len(doc) and doc[k].lower_ in ("the", "a", "an"):
+        k += 1
+    found: set[tuple[str, str]] = set()
+    while k < len(doc) and doc[k].ent_type_ in ROLE_QUALIFIER_LABELS | {"PERSON"}:
+        found.add((doc[k].ent_type_, doc[k].lower_))
+        k += 1
+        if k < len(doc) and doc[k].ent_iob_ != "I":
+            break
+    return found
+
+
+def _compatible(words: set[str], title_words: set[str]) -> bool:
+    """Whether a description's modifiers fit a title's: each office word of the description is in the
+    title ("the deputy director" is not a "Sporting Director"), and each office-changing word of the
+    title is in the description ("the president" is not the "Vice President"). Descriptive words a
+    title does not carry ("the Democratic nominee", "the police officer") do not keep them apart."""
+    office_words = TITLE_MODIFIERS | TITLE_HEADS
+    # An office word is checked against a title that names its office too ("Foreign Minister" is not "the
+    # finance minister"); a bare title ("Officer Ann Lee") is the same person as "the police officer".
+    checked = OFFICE_CHANGING_MODIFIERS | (office_words if title_words & office_words else frozenset())
+    if any(w in checked and w not in title_words for w in words):
+        return False
+    return all(w in words for w in title_words & OFFICE_CHANGING_MODIFIERS)
+
+
+def _sayer_of(doc: Doc, head: Token, subjects: dict[int, int]) -> set[int]:
+    """The groups whose mention is the subject of a clause above the description's head in its sentence:
+    "Jo Dale told the chief executive ..." speaks of someone other than Jo Dale."""
+    found = set()
+    for node in head.ancestors:
+        for child in node.children:
+            if child.dep_ in NOMINAL_SUBJECT_DEPS and child.i != head.i and child.i in subjects \
+                    and not child.is_ancestor(head):
+                found.add(subjects[child.i])
+    return found
+
+
+def role_mentions(doc: Doc, titled: dict[int, list[Title]], mentions: dict[int, list[int]],
+                  covered: list[bool]) -> list[tuple[int, int, int]]:
+    """(start, end, group) of role descriptions left unresolved that name a title a person of the article holds.
+
+    "Rock singer Jo Dale ... the former Acme singer", "Officer Ann Lee ... the police officer": the
+    description's head noun is the title's head ("singer", "officer"), and its modifiers fit the
+    title's (``_compatible``); a name inside it only says where or whose the role is. Among the holders,
+    the one mentioned last before the description, else the one named first after it ("The chief
+    executive of Acme resigned. Jo Dale, its chief executive, ..."). Only titles of this article:
+    ``titled`` maps each person group to its titles, ``mentions`` to the tokens of its mentions.
+    """
+    heads: dict[str, list[tuple[int, set[str], set[str]]]] = {}
+    for group, group_titles in titled.items():
+        for title in group_titles:
+            head, words = _role_words(title)
+            former = any(t.lower_ in FORMER_WORDS for t in doc[max(0, title.start - FORMER_WINDOW) : title.start])
+            heads.setdefault(head, []).append((group, words | ({"former"} if former else set()),
+                                               _names_in(doc[title.start : title.end])))
+    if not heads:
+        return []
+    owner_of = {k: g for g, tokens in mentions.items() for k in tokens}
+    lowers = token_strings(doc, LOWER)  # read without making a Token per word: the pass runs on every article
+    found: list[tuple[int, int, int]] = []
+    i = 0
+    while i < len(doc):
+        if lowers[i] not in ROLE_DETERMINERS or covered[i] \
+                or not any(w in heads for w in lowers[i + 1 : i + 2 + MAX_TITLE_TOKENS]):
+            i += 1
+            continue
+        described = _description(doc, i, covered)
+        if described is None:
+            i += 1
+            continue
+        end, words, (head,) = described
+        if _generic_list_item(doc[end - 1]):
+            i = end
+            continue
+        # A name in both that differs says another holder: "the Democratic nominee", not the "Republican nominee".
+        names = _names_in(doc[i + 1 : end])
+        held_in = _held_in(doc, end)
+        if held_in is None:
+            i = end
+            continue
+        holders = {g for g, title_words, title_names in heads.get(head, [])
+                   if _compatible(words - {"former"}, title_words - {"former"})
+                   and ("former" not in words or "former" in title_words or bool(names - title_names))
+                   and not _other_names(names, title_names)
+                   and (not held_in or bool({w for _, w in held_in} & {w for _, w in title_names}))}
+        holders -= _sayer_of(doc, doc[end - 1], owner_of)
+        if not holders:
+            i += 1
+            continue
+        before = {g: max((k for k in mentions.get(g, []) if k < i), default=-1) for g in holders}
+        if any(at >= 0 for at in before.values()):
+            group = max(holders, key=lambda g: before[g])
+        else:
+            group = min(holders, key=lambda g: min(mentions.get(g, [len(doc)])))
+        found.append((i, end, group))
+        i = end
+    return found
