@@ -13,12 +13,12 @@ Test modules import this as ``from _main_events_sets import ...`` (``tests/`` is
 
 from __future__ import annotations
 
-import importlib.util
 import json
 import re
-import sys
 from pathlib import Path
 from typing import Any
+
+from _scripts import load_script
 
 ROOT = Path(__file__).resolve().parents[1]
 DATA_DIR = ROOT / "benchmarks" / "data"
@@ -39,12 +39,7 @@ EVENTS_IN_A_LONGER_TEXT = 5
 
 def load_scorer() -> Any:
     """The scorer module, for its ``load_article`` and ``DATA_SETS`` (reading only: nothing is parsed)."""
-    spec = importlib.util.spec_from_file_location("score_main_events", ROOT / "benchmarks" / "score_main_events.py")
-    assert spec is not None and spec.loader is not None
-    module = importlib.util.module_from_spec(spec)
-    sys.modules["score_main_events"] = module
-    spec.loader.exec_module(module)
-    return module
+    return load_script("benchmarks/score_main_events.py")
 
 
 def key(article: dict[str, Any]) -> tuple[str, str | None]:

@@ -11,14 +11,14 @@ pytest's ``pythonpath``).
 
 from __future__ import annotations
 
-import importlib.util
 import json
-import sys
 from collections.abc import Mapping
 from html.parser import HTMLParser
 from pathlib import Path
 from types import ModuleType
 from typing import Any
+
+from _scripts import load_script
 
 ROOT = Path(__file__).resolve().parents[1]
 QUOTE_DATA = ROOT / "tests" / "extract" / "attribution" / "data"
@@ -32,14 +32,7 @@ _BLOCK_TAGS = {"p", "div", "br", "li", "ul", "ol", "h1", "h2", "h3", "h4", "h5",
 
 def load_scorer() -> ModuleType:
     """``benchmarks/score_quotes.py`` as a module, so the tests match stretches exactly as it does."""
-    if "score_quotes" in sys.modules:
-        return sys.modules["score_quotes"]
-    spec = importlib.util.spec_from_file_location("score_quotes", ROOT / "benchmarks" / "score_quotes.py")
-    assert spec is not None and spec.loader is not None
-    module = importlib.util.module_from_spec(spec)
-    sys.modules["score_quotes"] = module
-    spec.loader.exec_module(module)
-    return module
+    return load_script("benchmarks/score_quotes.py")
 
 
 sq = load_scorer()

@@ -11,16 +11,15 @@ date can only date an event to a year its text names (or that its note works out
 
 from __future__ import annotations
 
-import importlib.util
 import json
 import re
-import sys
 from pathlib import Path
 from typing import Any
 
 import pytest
 
 from _paths import CORPUS, needs_shared
+from _scripts import load_script
 
 ROOT = Path(__file__).resolve().parents[2]
 DATA = ROOT / "benchmarks" / "data" / "main_events_dev4.json"
@@ -35,12 +34,7 @@ BBC_LIMITS = {"sport": 401, "entertainment": 340, "business": 451}
 
 def _load_scorer() -> Any:
     """The scorer module, for its ``load_article`` (reading only: nothing is parsed)."""
-    spec = importlib.util.spec_from_file_location("score_main_events", ROOT / "benchmarks" / "score_main_events.py")
-    assert spec is not None and spec.loader is not None
-    module = importlib.util.module_from_spec(spec)
-    sys.modules["score_main_events"] = module
-    spec.loader.exec_module(module)
-    return module
+    return load_script("benchmarks/score_main_events.py")
 
 
 def _contexts(event: dict[str, Any]) -> list[str]:

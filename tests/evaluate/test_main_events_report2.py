@@ -9,16 +9,15 @@ a predicate that is not a single lower-case lemma, a date that is not an ISO pre
 
 from __future__ import annotations
 
-import importlib.util
 import json
 import re
-import sys
 from pathlib import Path
 from typing import Any
 
 import pytest
 
 from _paths import CORPUS, needs_shared
+from _scripts import load_script
 
 ROOT = Path(__file__).resolve().parents[2]
 DATA = ROOT / "benchmarks" / "data" / "main_events_report2.json"
@@ -31,12 +30,7 @@ LEMMA = re.compile(r"^[a-z]+(-[a-z]+)*$")
 
 def _load_scorer() -> Any:
     """The scorer module, for its ``load_article`` (reading only: nothing is parsed)."""
-    spec = importlib.util.spec_from_file_location("score_main_events", ROOT / "benchmarks" / "score_main_events.py")
-    assert spec is not None and spec.loader is not None
-    module = importlib.util.module_from_spec(spec)
-    sys.modules["score_main_events"] = module
-    spec.loader.exec_module(module)
-    return module
+    return load_script("benchmarks/score_main_events.py")
 
 
 def _searchable(text: str) -> str:

@@ -2,23 +2,17 @@
 
 from __future__ import annotations
 
-import importlib.util
-import sys
 from pathlib import Path
 
 import pytest
 import spacy
 from spacy.tokens import DocBin
 
-ROOT = Path(__file__).resolve().parents[2]
+from _scripts import load_script
 
 
 def _convert_module():
-    spec = importlib.util.spec_from_file_location("ner_convert", ROOT / "training" / "ner" / "convert.py")
-    module = importlib.util.module_from_spec(spec)
-    sys.modules[spec.name] = module  # its dataclass looks its module up by name
-    spec.loader.exec_module(module)
-    return module
+    return load_script("training/ner/convert.py", "ner_convert")
 
 
 #: Three invented documents, IOB1 tags as in CoNLL-2003 (a chunk starts with I-, B- only between two of a type).

@@ -7,32 +7,21 @@ worked out by hand.
 
 from __future__ import annotations
 
-import importlib.util
 import json
-import sys
 from pathlib import Path
 
 import pytest
 
+from _scripts import load_script
 from newsgraph.record import Attribution, Source, SourceMention, TextSpan
 
-ROOT = Path(__file__).resolve().parents[3]
 DATA = Path(__file__).parent / "data"
 ROLES = {"official", "politician", "spokesperson", "expert", "business", "legal", "security", "media", "activist",
          "ordinary"}
 FORMS = {"marks", "partial", "post", "interview", "headline"}
 
 
-def _load_scorer():
-    spec = importlib.util.spec_from_file_location("score_quotes", ROOT / "benchmarks" / "score_quotes.py")
-    assert spec is not None and spec.loader is not None
-    module = importlib.util.module_from_spec(spec)
-    sys.modules["score_quotes"] = module
-    spec.loader.exec_module(module)
-    return module
-
-
-sq = _load_scorer()
+sq = load_script("benchmarks/score_quotes.py")
 
 
 class LabelledSource(Source):

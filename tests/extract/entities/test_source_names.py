@@ -2,14 +2,9 @@
 
 from __future__ import annotations
 
-import importlib.util
-from pathlib import Path
+from _scripts import load_script
 
-ROOT = Path(__file__).resolve().parents[3]
-_spec = importlib.util.spec_from_file_location("source_names", ROOT / "benchmarks" / "source_names.py")
-assert _spec is not None and _spec.loader is not None
-source_names = importlib.util.module_from_spec(_spec)
-_spec.loader.exec_module(source_names)
+source_names = load_script("benchmarks/source_names.py")
 
 
 def test_pronouns_are_pronouns_whatever_their_case():

@@ -2,16 +2,10 @@
 
 from __future__ import annotations
 
-import importlib.util
-from pathlib import Path
-
+from _scripts import load_script
 from newsgraph.record import Event, Offsets, Record
 
-SCORER = Path(__file__).resolve().parents[3] / "benchmarks" / "score_main_events.py"
-_spec = importlib.util.spec_from_file_location("score_main_events", SCORER)
-assert _spec is not None and _spec.loader is not None
-sme = importlib.util.module_from_spec(_spec)
-_spec.loader.exec_module(sme)
+sme = load_script("benchmarks/score_main_events.py")
 
 TEXT = "The mayor opened a bridge. Rain fell on the town."
 
