@@ -41,6 +41,8 @@ ROLELESS_KINDS = frozenset({"document", "social", "unstated"})
 TITLE_STOP_POS = frozenset({"VERB", "AUX", "ADP", "SCONJ", "CCONJ", "PRON", "NUM", "SPACE"})
 #: Longest title read before a name, in tokens.
 MAX_TITLE_TOKENS = 8
+#: Fewest words of a name shared by two person entities for them to be taken for one person (``same_person``).
+MIN_SHARED_NAME_WORDS = 2
 
 
 @dataclass(slots=True)
@@ -149,7 +151,68 @@ def _name_phrases(doc: Doc, name: Span, own: frozenset[int]) -> list[Phrase]:
             found.append(_phrase(phrase_of(child), own))
     if root.dep_ == "appos" and root.head.i < name.start and not root.head.ent_type_:
         found.append(_phrase(phrase_of(root.head), own))
+    found.extend(_predicate_phrases(root, own))
     return found
+
+
+def _predicates(verb: Token) -> list[Token]:
+    """The nouns an affirmative clause says its subject is: after "be" ("is a professor"), or after "as" on a
+    verb with no object of its own ("served as finance minister", "will continue as his physician"; in
+    "described the plan as a gift" the "as" is about the plan). One person is one thing, so a plural noun
+    is left out; so is a noun an auxiliary follows, the subject of a clause the parser hung on the copula
+    ("he was certain MPs would ..."), and a plain noun of sex ("the first woman to ..."), which says no role."""
+    if any(c.dep_ == "neg" for c in verb.children):
+        return []
+    found = []
+    if verb.lemma_ == "be":
+        found = [c for c in verb.children if c.dep_ == "attr"]
+    elif not any(c.dep_ in lex.OBJECT_DEPS for c in verb.children):
+        found = [o for c in verb.children if c.dep_ == "prep" and c.lower_ in lex.PREDICATE_PREPOSITIONS
+                 for o in c.children if o.dep_ == "pobj"]
+    doc = verb.doc
+    return [t for t in found if t.tag_ in lex.PREDICATE_NOUN_TAGS and t.lower_ not in lex.PERSON_NOUN_GENDERS
+            and not (t.right_edge.i + 1 < len(doc) and doc[t.right_edge.i + 1].pos_ == "AUX")]
+
+
+def _predicate_phrases(subject: Token, own: frozenset[int]) -> list[Phrase]:
+    """What a clause says the named person is: "Jo Ray, who is a professor at Leeds", "Jo Ray is an
+    economist", "Jo Ray served as finance minister" (read as an appositive is), with ``subject`` the name's
+    head or a pronoun the entity stage resolved to the person ("he is a professor")."""
+    verbs = [c for c in subject.children if c.dep_ == "relcl"]
+    if subject.dep_ in lex.SUBJECT_DEPS and subject.head.i != subject.i:
+        verbs.append(subject.head)
+    return [_phrase(phrase_of(noun), own) for verb in verbs for noun in _predicates(verb)]
+
+
+def _name_words(entity: Entity) -> tuple[str, ...]:
+    return tuple(entity.name.lower().split())
+
+
+def same_person(entity: Entity, entities: Sequence[Entity]) -> list[Entity]:
+    """Other person entities of the article that carry the same person's name, split off by the entity stage
+    ("Debbie Wasserman Schultz" and "Wasserman Schultz"): their titles and appositives describe this person too.
+
+    One name must end with the other, the shorter of at least ``MIN_SHARED_NAME_WORDS`` words (a surname alone
+    is shared by families), and the shorter must end no two different longer names ("Wasserman Schultz" of
+    both "Debbie" and "Dan"): otherwise nothing is joined.
+    """
+    mine = _name_words(entity)
+    people = [e for e in entities if e.type == "PERSON" and e is not entity]
+
+    def ends(long: tuple[str, ...], short: tuple[str, ...]) -> bool:
+        return len(short) >= MIN_SHARED_NAME_WORDS and long[-len(short) :] == short
+
+    def unique(short: tuple[str, ...]) -> bool:
+        longer = {_name_words(e) for e in (*people, entity) if len(_name_words(e)) > len(short)
+                  and ends(_name_words(e), short)}
+        return len(longer) <= 1
+
+    def joins(long: tuple[str, ...], short: tuple[str, ...]) -> bool:
+        if long == short:
+            return len(short) >= MIN_SHARED_NAME_WORDS
+        return ends(long, short) and unique(short)
+
+    return [o for o in people if joins(*sorted((mine, _name_words(o)), key=len, reverse=True))]
 
 
 def _inside(spans: Sequence[tuple[int, int]], start: int) -> bool:
@@ -168,11 +231,17 @@ def described(
     phrases: list[Phrase] = []
     pronouns: list[tuple[int, int]] = []
     names: list[Span] = []
+    subjects: list[Token] = []  # the pronouns resolved to the person, outside quotes: "he is a professor"
+    if entity is not None and entity.type == "PERSON":
+        for other in same_person(entity, entities):
+            names.extend(span for m in other.mentions if m.kind == "name" and (span := _span(doc, m.start, m.end)))
     if entity is not None:
         for m in entity.mentions:
             if m.kind == "pronoun":
                 if m.text.lower() in PERSON_PRONOUN_GENDERS and not _inside(quoted, m.start):
                     pronouns.append((m.start, m.end))
+                    if entity.type == "PERSON" and (span := _span(doc, m.start, m.end)) is not None:
+                        subjects.append(span.root)
                 continue
             span = _span(doc, m.start, m.end)
             if span is None:
@@ -191,6 +260,8 @@ def described(
     )
     for span in names:
         phrases.extend(_name_phrases(doc, span, own))
+    for pronoun in subjects:
+        phrases.extend(_predicate_phrases(pronoun, own))
     for m in source.mentions:
         span = _span(doc, m.start, m.end)
         if span is None:
@@ -245,6 +316,9 @@ def _lookup(doc: Doc, p: int, floor: int) -> tuple[str, int] | None:
                 role = lex.ROLE_OF_PHOENIX_CODE.get(code[:3]) if code else None
             if role is not None:
                 return role, p - n + 1
+    word = doc[p].lower_
+    if word.endswith(lex.EXPERT_SUFFIXES) and word not in lex.NOT_EXPERT_WORDS:
+        return "expert", p  # "a gastroenterologist", "the volcanologist"
     return None
 
 
@@ -360,10 +434,28 @@ def _board_role(doc: Doc, phrase: Phrase, text: str) -> tuple[str, list[TextSpan
     chair = next((t for t in words if t.lower_ in lex.BOARD_CHAIR_WORDS), None)
     if chair is None:
         return None
-    organisation = [t for t in (*phrase.left, *phrase.attached) if t.ent_type_ == "ORG" and t.i not in phrase.name]
+    organisation = [t for t in (*phrase.left, *phrase.attached) if t.i not in phrase.name and _names_organisation(t)]
     if not organisation:
         return None
     return "business", [_text_span(doc, chair.i, chair.i, text)], 0.5
+
+
+def _names_organisation(token: Token) -> bool:
+    """``token`` is part of an organisation's name: an ORG entity, or a capitalised noun that names no person,
+    place or people ("Magpies chairman X": the small model often types a club's nickname as nothing). A
+    word the Phoenix actors dictionary gives only a country's code ("Welsh", "French") is a people."""
+    if token.ent_type_ == "ORG":
+        return True
+    return (token.text[:1].isupper() and token.pos_ in ("NOUN", "PROPN")
+            and token.ent_type_ not in lex.NOT_ORGANISATION_ENTITY_TYPES and not _names_country(token.lower_))
+
+
+def _names_country(word: str) -> bool:
+    """The Phoenix actors dictionary (the event stage's) codes ``word`` as a country alone ("welsh": GBR)."""
+    from newsgraph.extract.events.actors import COUNTRY_CODE_LENGTH, actor_table
+
+    raw = actor_table().get(word)
+    return raw is not None and all(len(part.partition("@")[0]) == COUNTRY_CODE_LENGTH for part in raw.split(";"))
 
 
 def source_role(doc: Doc, source: Source, words: Described, text: str) -> tuple[str | None, list[TextSpan]]:
