@@ -176,8 +176,10 @@ def _predicates(verb: Token) -> list[Token]:
 
 def _predicate_phrases(subject: Token, own: frozenset[int]) -> list[Phrase]:
     """What a clause says the named person is: "Jo Ray, who is a professor at Leeds", "Jo Ray is an
-    economist", "Jo Ray served as finance minister" (read as an appositive is), with ``subject`` the name's
-    head or a pronoun the entity stage resolved to the person ("he is a professor")."""
+    economist", "Jo Ray served as finance minister" (read as an appositive is), ``subject`` the name's head.
+
+    Clauses on a pronoun are not read: a pronoun the entity stage gives the wrong person ("X accused Lord Y
+    of ..., when he was cabinet secretary") would hand over that person's office."""
     verbs = [c for c in subject.children if c.dep_ == "relcl"]
     if subject.dep_ in lex.SUBJECT_DEPS and subject.head.i != subject.i:
         verbs.append(subject.head)
@@ -231,7 +233,6 @@ def described(
     phrases: list[Phrase] = []
     pronouns: list[tuple[int, int]] = []
     names: list[Span] = []
-    subjects: list[Token] = []  # the pronouns resolved to the person, outside quotes: "he is a professor"
     if entity is not None and entity.type == "PERSON":
         for other in same_person(entity, entities):
             names.extend(span for m in other.mentions if m.kind == "name" and (span := _span(doc, m.start, m.end)))
@@ -240,8 +241,6 @@ def described(
             if m.kind == "pronoun":
                 if m.text.lower() in PERSON_PRONOUN_GENDERS and not _inside(quoted, m.start):
                     pronouns.append((m.start, m.end))
-                    if entity.type == "PERSON" and (span := _span(doc, m.start, m.end)) is not None:
-                        subjects.append(span.root)
                 continue
             span = _span(doc, m.start, m.end)
             if span is None:
@@ -260,8 +259,6 @@ def described(
     )
     for span in names:
         phrases.extend(_name_phrases(doc, span, own))
-    for pronoun in subjects:
-        phrases.extend(_predicate_phrases(pronoun, own))
     for m in source.mentions:
         span = _span(doc, m.start, m.end)
         if span is None:
@@ -443,10 +440,11 @@ def _board_role(doc: Doc, phrase: Phrase, text: str) -> tuple[str, list[TextSpan
 def _names_organisation(token: Token) -> bool:
     """``token`` is part of an organisation's name: an ORG entity, or a capitalised noun that names no person,
     place or people ("Magpies chairman X": the small model often types a club's nickname as nothing). A
-    word the Phoenix actors dictionary gives only a country's code ("Welsh", "French") is a people."""
+    word the Phoenix actors dictionary gives only a country's code ("Welsh", "French") is a people, and a
+    kind of body ("Committee chairman X", ``lex.ORG_NOUNS``) says not whose: a parliament's or a company's."""
     if token.ent_type_ == "ORG":
         return True
-    return (token.text[:1].isupper() and token.pos_ in ("NOUN", "PROPN")
+    return (token.text[:1].isupper() and token.pos_ in ("NOUN", "PROPN") and token.lower_ not in lex.ORG_NOUNS
             and token.ent_type_ not in lex.NOT_ORGANISATION_ENTITY_TYPES and not _names_country(token.lower_))
 
 
