@@ -134,3 +134,51 @@ def test_a_former_monopoly_and_a_party_committee(reader):
     assert _source(reader, "The former monopoly said prices would rise.", "monopoly").role == "business"
     source = _source(reader, "Democratic National Committee chairwoman Ada Vale said the count was fair.", "Vale")
     assert source.role == "politician"
+
+
+OF_TITLES = [
+    # a title written with "of": the phrase, or the compound it stands for ("council leader")
+    ("Lord Tull, leader of Essex County Council, said the airport was unwanted.", "Tull", "politician",
+     ["leader of Essex County Council"]),
+    ("Ann Holt, director of communications at the ministry, said the plan was sound.", "Holt", "spokesperson",
+     ["director of communications"]),
+    ("Ann Holt, chief of staff to the governor, said the plan was sound.", "Holt", "official", ["chief of staff"]),
+    # neither the phrase nor the compound names a role
+    ("Ann Holt, director of the film, said the plan was sound.", "Holt", None, []),
+    ("Ann Holt, leader of the pack, said the plan was sound.", "Holt", None, []),
+    # a press office's chief speaks for it
+    ("Former Downing Street communications chief Ann Holt said the polls were wrong.", "Holt", "spokesperson",
+     ["communications chief"]),
+]
+
+
+@pytest.mark.parametrize(("text", "word", "role", "evidence"), OF_TITLES, ids=[str(i) for i in range(len(OF_TITLES))])
+def test_a_title_written_with_of(reader, text, word, role, evidence):
+    source = _source(reader, text, word)
+    assert (source.role, [e.text for e in source.role_evidence]) == (role, evidence)
+
+
+def _parsed(words: list[str], heads: list[int], deps: list[str]):
+    import spacy
+
+    doc = spacy.blank("en")(" ".join(words))
+    for tok, head, dep in zip(doc, heads, deps, strict=True):
+        tok.head, tok.dep_ = doc[head], dep
+    return doc
+
+
+def test_a_phrase_ending_on_a_role_noun_inside_a_bodys_attachment_is_headed_by_it():
+    from newsgraph.extract.attribution.roles import _person_head
+
+    # "A Department for Transport spokeswoman", parsed as a department "for ... spokeswoman"
+    doc = _parsed(["A", "Department", "for", "Transport", "spokeswoman", "said"], [1, 5, 1, 4, 2, 5],
+                  ["det", "nsubj", "prep", "compound", "pobj", "ROOT"])
+    assert _person_head(doc[0:5]).text == "spokeswoman"
+    # "a spokeswoman for the Department": the root is the person already
+    doc = _parsed(["a", "spokeswoman", "for", "the", "Department", "said"], [1, 5, 1, 4, 2, 5],
+                  ["det", "nsubj", "prep", "det", "pobj", "ROOT"])
+    assert _person_head(doc[0:5]).text == "spokeswoman"
+    # a body's attachment that ends on no role noun keeps the body: "the Department for Transport"
+    doc = _parsed(["the", "Department", "for", "Transport", "said"], [1, 4, 1, 2, 4],
+                  ["det", "nsubj", "prep", "pobj", "ROOT"])
+    assert _person_head(doc[0:4]).text == "Department"

@@ -99,7 +99,7 @@ def _in_attachment(token: Token, stop: Token) -> bool:
 
 
 def _phrase(span: Span, name: frozenset[int] = frozenset()) -> Phrase:
-    head = span.root
+    head = _person_head(span)
     before = [t for t in reversed(span) if t.i < head.i and not t.is_punct]
     left = [t for t in before if not _in_attachment(t, head)]
     attached: list[Token] = [t for t in before if _in_attachment(t, head)]
@@ -114,6 +114,18 @@ def _phrase(span: Span, name: frozenset[int] = frozenset()) -> Phrase:
                         attached.append(owner)
                         attached.extend(t for t in reversed(list(owner.subtree)) if t.i < owner.i and not t.is_punct)
     return Phrase(head=head, left=left, attached=attached, name=name)
+
+
+def _person_head(span: Span) -> Token:
+    """The head of a phrase about a person: the parser's root, unless the root is a kind of body and the
+    phrase ends on a role noun inside the root's attachment ("A Department for Education and Skills
+    spokeswoman", parsed as a department "for ... spokeswoman"): an English noun phrase ends on its head."""
+    root = span.root
+    last = next((t for t in reversed(span) if not t.is_punct), root)
+    if (last.i > root.i and root.lower_ in lex.ORG_NOUNS and last.lower_ in lex.ROLE_NOUNS
+            and _in_attachment(last, root)):
+        return last
+    return root
 
 
 def _is_branch_of(token: Token) -> bool:
@@ -363,6 +375,9 @@ def phrase_role(doc: Doc, phrase: Phrase, text: str) -> tuple[str, list[TextSpan
     headed = _headed_organisation(doc, phrase, text)
     if headed is not None:
         return headed
+    of_phrase = _of_phrase_role(doc, phrase, text)
+    if of_phrase is not None:
+        return of_phrase
     for tok in phrase.role_order():
         if tok.i in phrase.name or (tok.i in attached and any(_is_branch_of(c) for c in tok.children)):
             continue  # a branch ("the London office of X") is what X is
@@ -388,6 +403,30 @@ def phrase_role(doc: Doc, phrase: Phrase, text: str) -> tuple[str, list[TextSpan
         weak = evidence[-1].text.lower() in lex.WEAK_ROLE_WORDS or tok.i in attached
         return role, evidence, 0.5 if weak else 1.0
     return _board_role(doc, phrase, text)
+
+
+def _of_phrase_role(doc: Doc, phrase: Phrase, text: str) -> tuple[str, list[TextSpan], float] | None:
+    """A title written with "of" ("chief of staff", "leader of Essex County Council"): the words from the head
+    to its object looked up as one phrase, else the object and the head as the compound they stand for
+    ("council leader", "communications director"). Read only for a head that names no role of its own
+    ("leader", "director", "chief"), whose words alone would leave the role to what it is attached to."""
+    head = phrase.head
+    if head.i in phrase.name or head.lower_ not in lex.NO_ROLE_WORDS:
+        return None
+    for prep in (c for c in head.rights if c.dep_ == "prep" and c.lower_ == "of" and c.i == head.i + 1):
+        for obj in (c for c in prep.children if c.dep_ == "pobj" and c.pos_ in ("NOUN", "PROPN")):
+            role = None
+            words = doc[head.i : obj.i + 1]
+            if len(words) <= lex.MAX_ROLE_WORDS and not any(t.is_punct or t.is_space for t in words):
+                role = lex.ROLE_WORDS.get(words.text.lower())
+                if role is None:
+                    code = _agents().get(words.text.lower())
+                    role = lex.ROLE_OF_PHOENIX_CODE.get(code[:3]) if code else None
+            if role is None:
+                role = lex.ROLE_WORDS.get(f"{obj.lower_} {head.lower_}")
+            if role is not None:
+                return role, [_text_span(doc, head.i, obj.i, text)], 1.0
+    return None
 
 
 def _whole_name_role(doc: Doc, head: Token, text: str) -> tuple[str, list[TextSpan]] | None:
