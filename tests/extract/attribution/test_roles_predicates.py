@@ -182,3 +182,7 @@ def test_a_phrase_ending_on_a_role_noun_inside_a_bodys_attachment_is_headed_by_i
     doc = _parsed(["the", "Department", "for", "Transport", "said"], [1, 4, 1, 2, 4],
                   ["det", "nsubj", "prep", "pobj", "ROOT"])
     assert _person_head(doc[0:4]).text == "Department"
+    # a role noun with a determiner of its own is a phrase inside the body's name: "the Office of the General"
+    doc = _parsed(["the", "Office", "of", "the", "General", "said"], [1, 5, 1, 4, 2, 5],
+                  ["det", "nsubj", "prep", "det", "pobj", "ROOT"])
+    assert _person_head(doc[0:5]).text == "Office"

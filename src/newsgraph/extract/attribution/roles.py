@@ -31,6 +31,7 @@ from spacy.tokens import Doc, Span, Token
 from newsgraph.extract.attribution import lexicons as lex
 from newsgraph.extract.attribution.reported import phrase_of
 from newsgraph.record import Entity, Source, TextSpan
+from newsgraph.vocab.parse import DETERMINER_DEPS
 from newsgraph.vocab.pronouns import PERSON_PRONOUN_GENDERS
 
 #: Source kinds whose role is their kind: a news organisation is media whatever it is called.
@@ -119,11 +120,13 @@ def _phrase(span: Span, name: frozenset[int] = frozenset()) -> Phrase:
 def _person_head(span: Span) -> Token:
     """The head of a phrase about a person: the parser's root, unless the root is a kind of body and the
     phrase ends on a role noun inside the root's attachment ("A Department for Education and Skills
-    spokeswoman", parsed as a department "for ... spokeswoman"): an English noun phrase ends on its head."""
+    spokeswoman", parsed as a department "for ... spokeswoman"): an English noun phrase ends on its head.
+    A role noun with a determiner of its own heads a phrase of its own inside the body's name ("the Office
+    of the Inspector General"), and the body stays the head."""
     root = span.root
     last = next((t for t in reversed(span) if not t.is_punct), root)
     if (last.i > root.i and root.lower_ in lex.ORG_NOUNS and last.lower_ in lex.ROLE_NOUNS
-            and _in_attachment(last, root)):
+            and _in_attachment(last, root) and not any(c.dep_ in DETERMINER_DEPS for c in last.children)):
         return last
     return root
 
