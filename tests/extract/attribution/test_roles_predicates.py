@@ -186,3 +186,20 @@ def test_a_phrase_ending_on_a_role_noun_inside_a_bodys_attachment_is_headed_by_i
     doc = _parsed(["the", "Office", "of", "the", "General", "said"], [1, 5, 1, 4, 2, 5],
                   ["det", "nsubj", "prep", "det", "pobj", "ROOT"])
     assert _person_head(doc[0:5]).text == "Office"
+
+
+FORMER_OFFICES = [
+    # out of office, with a party's name in the title: the party's politician
+    ("Former Tory chancellor Ken Vale said the budget was reckless.", "Vale", "politician", ["Tory", "chancellor"]),
+    ("Jo Cann, a Labour former minister, said the vote was lost.", "Cann", "politician", ["Labour", "minister"]),
+    # out of office with no party: the office still says who they are; in office with a party: the office
+    ("The former Dutch prime minister, Wim Roos, said the euro was sound.", "Roos", "official", ["prime minister"]),
+    ("Tory chancellor Ken Vale said the budget was sound.", "Vale", "official", ["chancellor"]),
+]
+
+
+@pytest.mark.parametrize(("text", "word", "role", "evidence"), FORMER_OFFICES,
+                         ids=[str(i) for i in range(len(FORMER_OFFICES))])
+def test_a_former_office_with_a_party_is_a_politician(reader, text, word, role, evidence):
+    source = _source(reader, text, word)
+    assert (source.role, [e.text for e in source.role_evidence]) == (role, evidence)

@@ -521,6 +521,10 @@ BOARD_CHAIR_WORDS: frozenset[str] = words("chairman chairwoman chairperson chair
 #: Role words that count for half a vote: "Dr" is as often a politician's doctorate as a doctor, and a
 #: party's name gives way to an office.
 WEAK_ROLE_WORDS: frozenset[str] = words("dr dr.") | PARTY_NAME_WORDS
+#: Words before a government title that put its holder out of that office ("former chancellor", "ex-minister"):
+#: with a party's name in the same title ("Former Tory chancellor X") the holder is now a party's politician;
+#: without one ("the former Dutch prime minister") the office still says who they are.
+FORMER_WORDS: frozenset[str] = words("former ex")
 #: Words before a government title that make its holder a party figure: "shadow chancellor", "opposition leader".
 POLITICAL_QUALIFIERS: frozenset[str] = words("shadow opposition")
 #: Endings of a specialist's name ("gastroenterologist", "volcanologist"): an expert, wherever the lists above

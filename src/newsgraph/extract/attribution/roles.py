@@ -397,6 +397,12 @@ def phrase_role(doc: Doc, phrase: Phrase, text: str) -> tuple[str, list[TextSpan
             if qualifier is not None:
                 role = "politician"
                 evidence.insert(0, _text_span(doc, qualifier.i, qualifier.i, text))
+            elif any(t.i < first and t.lower_ in lex.FORMER_WORDS for t in phrase.left):
+                # "Former Tory chancellor X", "Tory ex-minister X": out of office, a party's politician
+                party = _party_portfolio(doc, phrase, first, floor, subject=False)
+                if party is not None:
+                    role = "politician"
+                    evidence.insert(0, _text_span(doc, *party, text))
         elif role in ("spokesperson", "business") and tok.i not in attached:
             # "Lib Dem home affairs spokesman", "the Lib Dem chief executive": a party's officer
             party = _party_portfolio(doc, phrase, first, floor, subject=role == "spokesperson")
