@@ -18,7 +18,8 @@ from newsgraph.vocab.names import (  # NAME_ABBREVIATIONS re-exported: the stage
     UNDOTTED_TITLE_ABBREVIATIONS,
 )
 from newsgraph.vocab.numbers import COUNT_WORDS
-from newsgraph.vocab.parse import DETERMINER_DEPS, NOUN_CLAUSE_DEPS
+from newsgraph.vocab.parse import DETERMINER_DEPS, NOMINAL_SUBJECT_DEPS, NOUN_CLAUSE_DEPS
+from newsgraph.vocab.parse import OBJECT_DEPS as VERB_OBJECTS
 
 
 def words(text: str) -> frozenset[str]:
@@ -534,8 +535,8 @@ EXPERT_SUFFIXES: tuple[str, ...] = ("ologist", "ologists")
 NOT_EXPERT_WORDS: frozenset[str] = words("apologist apologists")
 #: How a clause's predicate is read (``roles._predicates``): the subject relations, the objects that make an
 #: "as" phrase about the object ("described the plan as a gift"), and the preposition of "served as minister".
-SUBJECT_DEPS: frozenset[str] = frozenset({"nsubj", "nsubjpass"})
-OBJECT_DEPS: frozenset[str] = frozenset({"dobj", "obj"})
+SUBJECT_DEPS: frozenset[str] = NOMINAL_SUBJECT_DEPS
+OBJECT_DEPS: frozenset[str] = VERB_OBJECTS
 PREDICATE_PREPOSITIONS: frozenset[str] = words("as")
 #: The tag of a noun that can say what one person is: a singular common noun ("a professor", not "MPs").
 PREDICATE_NOUN_TAGS: frozenset[str] = frozenset({"NN"})
