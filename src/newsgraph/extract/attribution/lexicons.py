@@ -18,7 +18,8 @@ from newsgraph.vocab.names import (  # NAME_ABBREVIATIONS re-exported: the stage
     UNDOTTED_TITLE_ABBREVIATIONS,
 )
 from newsgraph.vocab.numbers import COUNT_WORDS
-from newsgraph.vocab.parse import DETERMINER_DEPS, NOUN_CLAUSE_DEPS
+from newsgraph.vocab.parse import DETERMINER_DEPS, NOMINAL_SUBJECT_DEPS, NOUN_CLAUSE_DEPS
+from newsgraph.vocab.parse import OBJECT_DEPS as VERB_OBJECTS
 
 
 def words(text: str) -> frozenset[str]:
@@ -426,10 +427,13 @@ ROLE_WORDS: dict[str, str] = {
                      "party leader", "party chairman", "opposition leader", "opposition party", "opposition parties",
                      "liberal democrat", "liberal democrats", "campaign manager", "campaign chairman",
                      "campaign chairwoman", "campaign chair", "council leader", "operative", "operatives",
-                     "lib dem", "lib dems", "rep.", "rep"),
+                     "lib dem", "lib dems", "rep.", "rep",
+                     # the US parties' national committees, which their chairs and officers speak for
+                     "democratic national committee", "republican national committee", "dnc", "rnc"),
                     "politician"),
     **dict.fromkeys(("spokesman", "spokeswoman", "spokesperson", "spokespeople", "spokesmen", "spokeswomen",
-                     "press secretary", "press officer", "communications director", "mouthpiece"),
+                     "press secretary", "press officer", "communications director", "mouthpiece",
+                     "communications chief", "press chief", "spin doctor", "spin doctors"),
                     "spokesperson"),
     **dict.fromkeys(("professor", "professors", "prof", "prof.", "academic", "academics", "lecturer",
                      "economist", "economists", "analyst", "analysts", "researcher", "researchers",
@@ -446,6 +450,7 @@ ROLE_WORDS: dict[str, str] = {
                      "traders", "industrialist", "tycoon", "boss", "company", "firm", "corporation", "corp",
                      "corp.", "inc", "inc.", "ltd", "ltd.", "plc", "llc", "bank", "airline", "retailer",
                      "carmaker", "manufacturer", "insurer", "lender", "business", "mogul", "magnate", "bookmaker",
+                     "monopoly",
                      "bookmakers", "dealer", "dealers"),
                     "business"),
     **dict.fromkeys(("lawyer", "lawyers", "attorney", "attorneys", "solicitor", "barrister", "counsel", "judge",
@@ -517,8 +522,26 @@ BOARD_CHAIR_WORDS: frozenset[str] = words("chairman chairwoman chairperson chair
 #: Role words that count for half a vote: "Dr" is as often a politician's doctorate as a doctor, and a
 #: party's name gives way to an office.
 WEAK_ROLE_WORDS: frozenset[str] = words("dr dr.") | PARTY_NAME_WORDS
+#: Words before a government title that put its holder out of that office ("former chancellor", "ex-minister"):
+#: with a party's name in the same title ("Former Tory chancellor X") the holder is now a party's politician;
+#: without one ("the former Dutch prime minister") the office still says who they are.
+FORMER_WORDS: frozenset[str] = words("former ex")
 #: Words before a government title that make its holder a party figure: "shadow chancellor", "opposition leader".
 POLITICAL_QUALIFIERS: frozenset[str] = words("shadow opposition")
+#: Endings of a specialist's name ("gastroenterologist", "volcanologist"): an expert, wherever the lists above
+#: lack the word (Phoenix files medical ones under health, which names no role here).
+EXPERT_SUFFIXES: tuple[str, ...] = ("ologist", "ologists")
+#: Words with those endings that name no specialist.
+NOT_EXPERT_WORDS: frozenset[str] = words("apologist apologists")
+#: How a clause's predicate is read (``roles._predicates``): the subject relations, the objects that make an
+#: "as" phrase about the object ("described the plan as a gift"), and the preposition of "served as minister".
+SUBJECT_DEPS: frozenset[str] = NOMINAL_SUBJECT_DEPS
+OBJECT_DEPS: frozenset[str] = VERB_OBJECTS
+PREDICATE_PREPOSITIONS: frozenset[str] = words("as")
+#: The tag of a noun that can say what one person is: a singular common noun ("a professor", not "MPs").
+PREDICATE_NOUN_TAGS: frozenset[str] = frozenset({"NN"})
+#: Entity types of capitalised words that are no organisation's name ("Scottish chairman", "Ray chairman").
+NOT_ORGANISATION_ENTITY_TYPES: frozenset[str] = frozenset({"PERSON", "GPE", "NORP", "LOC", "DATE", "CARDINAL"})
 #: Phoenix agent role codes (first three letters of ``phoenix_agents.tsv``'s codes) and the role each gives,
 #: for role words the list above does not have. Codes that name no role a sourcing study counts (religion,
 #: criminals, rebels, ethnic groups, education and health, which mix experts with pupils and patients) give none.

@@ -31,6 +31,7 @@ from spacy.tokens import Doc, Span, Token
 from newsgraph.extract.attribution import lexicons as lex
 from newsgraph.extract.attribution.reported import phrase_of
 from newsgraph.record import Entity, Source, TextSpan
+from newsgraph.vocab.parse import DETERMINER_DEPS
 from newsgraph.vocab.pronouns import PERSON_PRONOUN_GENDERS
 
 #: Source kinds whose role is their kind: a news organisation is media whatever it is called.
@@ -41,6 +42,8 @@ ROLELESS_KINDS = frozenset({"document", "social", "unstated"})
 TITLE_STOP_POS = frozenset({"VERB", "AUX", "ADP", "SCONJ", "CCONJ", "PRON", "NUM", "SPACE"})
 #: Longest title read before a name, in tokens.
 MAX_TITLE_TOKENS = 8
+#: Fewest words of a name shared by two person entities for them to be taken for one person (``same_person``).
+MIN_SHARED_NAME_WORDS = 2
 
 
 @dataclass(slots=True)
@@ -97,7 +100,7 @@ def _in_attachment(token: Token, stop: Token) -> bool:
 
 
 def _phrase(span: Span, name: frozenset[int] = frozenset()) -> Phrase:
-    head = span.root
+    head = _person_head(span)
     before = [t for t in reversed(span) if t.i < head.i and not t.is_punct]
     left = [t for t in before if not _in_attachment(t, head)]
     attached: list[Token] = [t for t in before if _in_attachment(t, head)]
@@ -112,6 +115,20 @@ def _phrase(span: Span, name: frozenset[int] = frozenset()) -> Phrase:
                         attached.append(owner)
                         attached.extend(t for t in reversed(list(owner.subtree)) if t.i < owner.i and not t.is_punct)
     return Phrase(head=head, left=left, attached=attached, name=name)
+
+
+def _person_head(span: Span) -> Token:
+    """The head of a phrase about a person: the parser's root, unless the root is a kind of body and the
+    phrase ends on a role noun inside the root's attachment ("A Department for Education and Skills
+    spokeswoman", parsed as a department "for ... spokeswoman"): an English noun phrase ends on its head.
+    A role noun with a determiner of its own heads a phrase of its own inside the body's name ("the Office
+    of the Inspector General"), and the body stays the head."""
+    root = span.root
+    last = next((t for t in reversed(span) if not t.is_punct), root)
+    if (last.i > root.i and root.lower_ in lex.ORG_NOUNS and last.lower_ in lex.ROLE_NOUNS
+            and _in_attachment(last, root) and not any(c.dep_ in DETERMINER_DEPS for c in last.children)):
+        return last
+    return root
 
 
 def _is_branch_of(token: Token) -> bool:
@@ -149,7 +166,70 @@ def _name_phrases(doc: Doc, name: Span, own: frozenset[int]) -> list[Phrase]:
             found.append(_phrase(phrase_of(child), own))
     if root.dep_ == "appos" and root.head.i < name.start and not root.head.ent_type_:
         found.append(_phrase(phrase_of(root.head), own))
+    found.extend(_predicate_phrases(root, own))
     return found
+
+
+def _predicates(verb: Token) -> list[Token]:
+    """The nouns an affirmative clause says its subject is: after "be" ("is a professor"), or after "as" on a
+    verb with no object of its own ("served as finance minister", "will continue as his physician"; in
+    "described the plan as a gift" the "as" is about the plan). One person is one thing, so a plural noun
+    is left out; so is a noun an auxiliary follows, the subject of a clause the parser hung on the copula
+    ("he was certain MPs would ..."), and a plain noun of sex ("the first woman to ..."), which says no role."""
+    if any(c.dep_ == "neg" for c in verb.children):
+        return []
+    found = []
+    if verb.lemma_ == "be":
+        found = [c for c in verb.children if c.dep_ == "attr"]
+    elif not any(c.dep_ in lex.OBJECT_DEPS for c in verb.children):
+        found = [o for c in verb.children if c.dep_ == "prep" and c.lower_ in lex.PREDICATE_PREPOSITIONS
+                 for o in c.children if o.dep_ == "pobj"]
+    doc = verb.doc
+    return [t for t in found if t.tag_ in lex.PREDICATE_NOUN_TAGS and t.lower_ not in lex.PERSON_NOUN_GENDERS
+            and not (t.right_edge.i + 1 < len(doc) and doc[t.right_edge.i + 1].pos_ == "AUX")]
+
+
+def _predicate_phrases(subject: Token, own: frozenset[int]) -> list[Phrase]:
+    """What a clause says the named person is: "Jo Ray, who is a professor at Leeds", "Jo Ray is an
+    economist", "Jo Ray served as finance minister" (read as an appositive is), ``subject`` the name's head.
+
+    Clauses on a pronoun are not read: a pronoun the entity stage gives the wrong person ("X accused Lord Y
+    of ..., when he was cabinet secretary") would hand over that person's office."""
+    verbs = [c for c in subject.children if c.dep_ == "relcl"]
+    if subject.dep_ in lex.SUBJECT_DEPS and subject.head.i != subject.i:
+        verbs.append(subject.head)
+    return [_phrase(phrase_of(noun), own) for verb in verbs for noun in _predicates(verb)]
+
+
+def _name_words(entity: Entity) -> tuple[str, ...]:
+    return tuple(entity.name.lower().split())
+
+
+def same_person(entity: Entity, entities: Sequence[Entity]) -> list[Entity]:
+    """Other person entities of the article that carry the same person's name, split off by the entity stage
+    ("Debbie Wasserman Schultz" and "Wasserman Schultz"): their titles and appositives describe this person too.
+
+    One name must end with the other, the shorter of at least ``MIN_SHARED_NAME_WORDS`` words (a surname alone
+    is shared by families), and the shorter must end no two different longer names ("Wasserman Schultz" of
+    both "Debbie" and "Dan"): otherwise nothing is joined.
+    """
+    mine = _name_words(entity)
+    people = [e for e in entities if e.type == "PERSON" and e is not entity]
+
+    def ends(long: tuple[str, ...], short: tuple[str, ...]) -> bool:
+        return len(short) >= MIN_SHARED_NAME_WORDS and long[-len(short) :] == short
+
+    def unique(short: tuple[str, ...]) -> bool:
+        longer = {_name_words(e) for e in (*people, entity) if len(_name_words(e)) > len(short)
+                  and ends(_name_words(e), short)}
+        return len(longer) <= 1
+
+    def joins(long: tuple[str, ...], short: tuple[str, ...]) -> bool:
+        if long == short:
+            return len(short) >= MIN_SHARED_NAME_WORDS
+        return ends(long, short) and unique(short)
+
+    return [o for o in people if joins(*sorted((mine, _name_words(o)), key=len, reverse=True))]
 
 
 def _inside(spans: Sequence[tuple[int, int]], start: int) -> bool:
@@ -168,6 +248,9 @@ def described(
     phrases: list[Phrase] = []
     pronouns: list[tuple[int, int]] = []
     names: list[Span] = []
+    if entity is not None and entity.type == "PERSON":
+        for other in same_person(entity, entities):
+            names.extend(span for m in other.mentions if m.kind == "name" and (span := _span(doc, m.start, m.end)))
     if entity is not None:
         for m in entity.mentions:
             if m.kind == "pronoun":
@@ -245,6 +328,9 @@ def _lookup(doc: Doc, p: int, floor: int) -> tuple[str, int] | None:
                 role = lex.ROLE_OF_PHOENIX_CODE.get(code[:3]) if code else None
             if role is not None:
                 return role, p - n + 1
+    word = doc[p].lower_
+    if word.endswith(lex.EXPERT_SUFFIXES) and word not in lex.NOT_EXPERT_WORDS:
+        return "expert", p  # "a gastroenterologist", "the volcanologist"
     return None
 
 
@@ -292,6 +378,9 @@ def phrase_role(doc: Doc, phrase: Phrase, text: str) -> tuple[str, list[TextSpan
     headed = _headed_organisation(doc, phrase, text)
     if headed is not None:
         return headed
+    of_phrase = _of_phrase_role(doc, phrase, text)
+    if of_phrase is not None:
+        return of_phrase
     for tok in phrase.role_order():
         if tok.i in phrase.name or (tok.i in attached and any(_is_branch_of(c) for c in tok.children)):
             continue  # a branch ("the London office of X") is what X is
@@ -308,6 +397,12 @@ def phrase_role(doc: Doc, phrase: Phrase, text: str) -> tuple[str, list[TextSpan
             if qualifier is not None:
                 role = "politician"
                 evidence.insert(0, _text_span(doc, qualifier.i, qualifier.i, text))
+            elif any(t.i < first and t.lower_ in lex.FORMER_WORDS for t in phrase.left):
+                # "Former Tory chancellor X", "Tory ex-minister X": out of office, a party's politician
+                party = _party_portfolio(doc, phrase, first, floor, subject=False)
+                if party is not None:
+                    role = "politician"
+                    evidence.insert(0, _text_span(doc, *party, text))
         elif role in ("spokesperson", "business") and tok.i not in attached:
             # "Lib Dem home affairs spokesman", "the Lib Dem chief executive": a party's officer
             party = _party_portfolio(doc, phrase, first, floor, subject=role == "spokesperson")
@@ -317,6 +412,30 @@ def phrase_role(doc: Doc, phrase: Phrase, text: str) -> tuple[str, list[TextSpan
         weak = evidence[-1].text.lower() in lex.WEAK_ROLE_WORDS or tok.i in attached
         return role, evidence, 0.5 if weak else 1.0
     return _board_role(doc, phrase, text)
+
+
+def _of_phrase_role(doc: Doc, phrase: Phrase, text: str) -> tuple[str, list[TextSpan], float] | None:
+    """A title written with "of" ("chief of staff", "leader of Essex County Council"): the words from the head
+    to its object looked up as one phrase, else the object and the head as the compound they stand for
+    ("council leader", "communications director"). Read only for a head that names no role of its own
+    ("leader", "director", "chief"), whose words alone would leave the role to what it is attached to."""
+    head = phrase.head
+    if head.i in phrase.name or head.lower_ not in lex.NO_ROLE_WORDS:
+        return None
+    for prep in (c for c in head.rights if c.dep_ == "prep" and c.lower_ == "of" and c.i == head.i + 1):
+        for obj in (c for c in prep.children if c.dep_ == "pobj" and c.pos_ in ("NOUN", "PROPN")):
+            role = None
+            words = doc[head.i : obj.i + 1]
+            if len(words) <= lex.MAX_ROLE_WORDS and not any(t.is_punct or t.is_space for t in words):
+                role = lex.ROLE_WORDS.get(words.text.lower())
+                if role is None:
+                    code = _agents().get(words.text.lower())
+                    role = lex.ROLE_OF_PHOENIX_CODE.get(code[:3]) if code else None
+            if role is None:
+                role = lex.ROLE_WORDS.get(f"{obj.lower_} {head.lower_}")
+            if role is not None:
+                return role, [_text_span(doc, head.i, obj.i, text)], 1.0
+    return None
 
 
 def _whole_name_role(doc: Doc, head: Token, text: str) -> tuple[str, list[TextSpan]] | None:
@@ -360,10 +479,29 @@ def _board_role(doc: Doc, phrase: Phrase, text: str) -> tuple[str, list[TextSpan
     chair = next((t for t in words if t.lower_ in lex.BOARD_CHAIR_WORDS), None)
     if chair is None:
         return None
-    organisation = [t for t in (*phrase.left, *phrase.attached) if t.ent_type_ == "ORG" and t.i not in phrase.name]
+    organisation = [t for t in (*phrase.left, *phrase.attached) if t.i not in phrase.name and _names_organisation(t)]
     if not organisation:
         return None
     return "business", [_text_span(doc, chair.i, chair.i, text)], 0.5
+
+
+def _names_organisation(token: Token) -> bool:
+    """``token`` is part of an organisation's name: an ORG entity, or a capitalised noun that names no person,
+    place or people ("Magpies chairman X": the small model often types a club's nickname as nothing). A
+    word the Phoenix actors dictionary gives only a country's code ("Welsh", "French") is a people, and a
+    kind of body ("Committee chairman X", ``lex.ORG_NOUNS``) says not whose: a parliament's or a company's."""
+    if token.ent_type_ == "ORG":
+        return True
+    return (token.text[:1].isupper() and token.pos_ in ("NOUN", "PROPN") and token.lower_ not in lex.ORG_NOUNS
+            and token.ent_type_ not in lex.NOT_ORGANISATION_ENTITY_TYPES and not _names_country(token.lower_))
+
+
+def _names_country(word: str) -> bool:
+    """The Phoenix actors dictionary (the event stage's) codes ``word`` as a country alone ("welsh": GBR)."""
+    from newsgraph.extract.events.actors import COUNTRY_CODE_LENGTH, actor_table
+
+    raw = actor_table().get(word)
+    return raw is not None and all(len(part.partition("@")[0]) == COUNTRY_CODE_LENGTH for part in raw.split(";"))
 
 
 def source_role(doc: Doc, source: Source, words: Described, text: str) -> tuple[str | None, list[TextSpan]]:
