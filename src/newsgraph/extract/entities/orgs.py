@@ -100,6 +100,8 @@ PHRASE_HEAD_DEPS = frozenset({"nsubj", "dobj", "nsubjpass", "pcomp", "pobj", "da
 #: phrase they start from, three mentions, an article that keeps referring to the group (a single
 #: "consumers ... their" is the annotation's ``null``).
 GROUP_CHAIN_MIN_PRONOUNS = 2
+#: A chain that stays in its noun's sentence needs this many pronouns.
+GROUP_CHAIN_LONG = 3
 #: Dependents that count or quantify a group ("a million consumers", "all candidates"): people in general.
 QUANTIFIER_DEPS = frozenset({"nummod", "quantmod", "predet"})
 QUANTIFIER_WORDS = frozenset({"all", "many", "most", "some", "few", "several", "no", "any", "every", "each",
@@ -445,6 +447,8 @@ class OrgResolver:
             pronouns = [i for i in pronouns if not self.covered[i]]
             if len(pronouns) < GROUP_CHAIN_MIN_PRONOUNS or self.covered[noun_i]:
                 continue
+            if len(pronouns) < GROUP_CHAIN_LONG and self.sents[pronouns[-1]] == self.sents[noun_i]:
+                continue  # "if ministers scrap their scheme and make them ...": one sentence says too little
             noun = self.doc[noun_i]
             label = GROUP_NOUNS.get(noun.lemma_.lower()) or COLLECTIVE_GROUP_NOUNS.get(noun.lemma_.lower()) or "NORP"
             gi = self._new_group(label, noun.lower_, kind="group")
@@ -462,9 +466,9 @@ class OrgResolver:
         """
         if root.pos_ != "NOUN" or root.ent_type_:
             return False
+        lemma = root.lemma_.lower()
         if any(c.dep_ in QUANTIFIER_DEPS or c.lower_ in QUANTIFIER_WORDS for c in root.children):
             return False
-        lemma = root.lemma_.lower()
         if lemma in COLLECTIVE_GROUP_NOUNS:
             return root.lower_ == lemma
         return root.tag_ in PLURAL_NOUN_TAGS and (GROUP_NOUNS.get(lemma) == "NORP" or lemma in CHAIN_PEOPLE_NOUNS)
