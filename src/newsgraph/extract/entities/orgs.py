@@ -834,6 +834,7 @@ class OrgResolver:
         best_chain: int | None = None  # the unnamed group of people the best phrase names, if it does
         rule_scores: dict[int, float] = {}  # the best phrase score of each organisation weighed (for the ranker)
         singular_orgs: list[tuple[float, int]] = []  # for "they" when no plural phrase comes before
+        thing = False  # the best phrase is a plural for things (no entity, no people)
         for k in range(bisect_left(heads, token.i) - 1, -1, -1):
             root_i = heads[k]
             back = sent - self.sents[root_i]
@@ -886,8 +887,12 @@ class OrgResolver:
                 continue
             if best_score is None or score > best_score:
                 best, best_score, best_chain = gi, score, chain
-        if best_score is None and singular_orgs:
-            best = max(singular_orgs)[1]  # "the government ... they": an organisation as a plural
+                thing = gi is None and chain is None and not coordinated and root.pos_ == "NOUN" and root.dep_ == "pobj"
+        if singular_orgs and (best_score is None or (thing and max(singular_orgs)[0] > best_score)):
+            # "the government ... they": an organisation as a plural, when no plural phrase comes first or
+            # the best is a plural for things the organisation outweighs ("reached out to the campaign by
+            # phone and on social media, and they ...")
+            best, best_chain = max(singular_orgs)[1], None
         bound_group = self.owners.get(bound) if bound is not None else None
         best = self._rank(token, token.i, best, rule_scores, {bound_group}, speakers)
         if best is None and not plural:
