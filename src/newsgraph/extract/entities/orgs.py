@@ -862,8 +862,9 @@ class OrgResolver:
                 continue  # "X said in Paris that it ...": a place in a prepositional phrase is where, not who
             if gi is not None and org is None:
                 continue  # a person
+            # a collective noun for people is a plural ("the trio are ... they"; ``COLLECTIVE_GROUP_NOUNS``)
             number_plural = (root.tag_ in PLURAL_NOUN_TAGS or root.lower_ in PLURAL_PRONOUN_FORMS or coordinated
-                             or chain is not None)
+                             or chain is not None or root.lower_ in COLLECTIVE_GROUP_NOUNS)
             # "Labour ... they": an organisation named as a subject or object, not where something happens.
             singular_org = (plural and not number_plural and org is not None and org.label in ("ORG", "NORP")
                             and (root.dep_ != "pobj" or _complement_of_predicate(root)))
