@@ -100,8 +100,6 @@ PHRASE_HEAD_DEPS = frozenset({"nsubj", "dobj", "nsubjpass", "pcomp", "pobj", "da
 #: phrase they start from, three mentions, an article that keeps referring to the group (a single
 #: "consumers ... their" is the annotation's ``null``).
 GROUP_CHAIN_MIN_PRONOUNS = 2
-#: Prepositions that say where or when, not who ("at Acme", "in Labour"): their object is no "they".
-LOCATIVE_PREPOSITIONS = frozenset({"at", "in", "on", "inside", "within", "near", "from", "into", "during", "since"})
 #: A chain that stays in its noun's sentence needs this many pronouns.
 GROUP_CHAIN_LONG = 3
 #: Dependents that count or quantify a group ("a million consumers", "all candidates"): people in general.
@@ -268,10 +266,10 @@ def _depth(token: Token) -> int:
 
 
 def _complement_of_predicate(root: Token) -> bool:
-    """True for the object of a preposition an adjective or verb governs ("afraid of Chelsea", "talks
-    with Acme"): the organisation is what the clause is about, not where something happens ("at Acme")."""
+    """True for the object of a preposition an adjective or verb governs ("afraid of Westport", "talks
+    with Acme"): the organisation is what the clause is about, not a noun's modifier ("the head of Acme")."""
     prep = root.head
-    return prep.dep_ == "prep" and prep.lower_ not in LOCATIVE_PREPOSITIONS and prep.head.pos_ in ("ADJ", "VERB")
+    return prep.dep_ == "prep" and prep.head.pos_ in ("ADJ", "VERB")
 
 
 def _clause_subject(token: Token) -> int | None:
