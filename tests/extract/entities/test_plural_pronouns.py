@@ -109,6 +109,14 @@ def test_a_plural_for_things_as_an_object_still_beats_an_organisation(parse):
     assert they is None or they.name != "Dalmont"
 
 
+def test_people_in_a_prepositional_phrase_are_no_things_an_organisation_outweighs(parse):
+    text = "The plan has stalled, according to the people close to Dalmont. They said the board would meet."
+    doc = _as_org(parse(text), "Dalmont")
+    found = entities(doc)
+    they = owner(found, "They", text.index("They"))
+    assert they is None or they.name != "Dalmont"
+
+
 def test_a_collective_noun_for_people_is_plural(parse):
     text = ("The trio are the founders of Lanark Air. The trio have denied reports that they plan a rival "
             "airline. They said they would leave in May.")

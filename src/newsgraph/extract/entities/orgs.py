@@ -100,6 +100,8 @@ PHRASE_HEAD_DEPS = frozenset({"nsubj", "dobj", "nsubjpass", "pcomp", "pobj", "da
 #: phrase they start from, three mentions, an article that keeps referring to the group (a single
 #: "consumers ... their" is the annotation's ``null``).
 GROUP_CHAIN_MIN_PRONOUNS = 2
+#: Nouns for people in general: never a plural for things ("according to the people close to X. They ...").
+PEOPLE_NOUNS = frozenset({"people", "person", "persons", "individual", "family", "group"})
 #: A chain that stays in its noun's sentence needs this many pronouns.
 GROUP_CHAIN_LONG = 3
 #: Dependents that count or quantify a group ("a million consumers", "all candidates"): people in general.
@@ -270,6 +272,13 @@ def _complement_of_predicate(root: Token) -> bool:
     with Acme"): the organisation is what the clause is about, not a noun's modifier ("the head of Acme")."""
     prep = root.head
     return prep.dep_ == "prep" and prep.head.pos_ in ("ADJ", "VERB")
+
+
+def _for_people(root: Token) -> bool:
+    """True for a noun that names people ("the people close to X", "officers", "the staff"), in any number."""
+    lemma = root.lemma_.lower()
+    return (lemma in PEOPLE_NOUNS or lemma in CHAIN_PEOPLE_NOUNS or lemma in COLLECTIVE_GROUP_NOUNS
+            or GROUP_NOUNS.get(lemma) == "NORP")
 
 
 def _clause_subject(token: Token) -> int | None:
@@ -886,7 +895,8 @@ class OrgResolver:
                 continue
             if best_score is None or score > best_score:
                 best, best_score, best_chain = gi, score, chain
-                thing = gi is None and chain is None and not coordinated and root.pos_ == "NOUN" and root.dep_ == "pobj"
+                thing = (gi is None and chain is None and not coordinated and root.pos_ == "NOUN"
+                         and root.dep_ == "pobj" and not _for_people(root))
         if singular_orgs and (best_score is None or (thing and max(singular_orgs)[0] > best_score)):
             # "the government ... they": an organisation as a plural, when no plural phrase comes first or
             # the best is a plural for things the organisation outweighs ("reached out to the campaign by
