@@ -109,6 +109,14 @@ def test_a_plural_for_things_as_an_object_still_beats_an_organisation(parse):
     assert they is None or they.name != "Dalmont"
 
 
+def test_the_subject_of_a_verb_of_saying_is_no_plural_for_things(parse):
+    text = "Dalmont raised its fares on Monday. They said costs had risen."
+    doc = _as_org(parse(text), "Dalmont")
+    found = entities(doc)
+    they = owner(found, "They", text.index("They"))
+    assert they is not None and they.name == "Dalmont"
+
+
 def test_people_in_a_prepositional_phrase_are_no_things_an_organisation_outweighs(parse):
     text = "The plan has stalled, according to the people close to Dalmont. They said the board would meet."
     doc = _as_org(parse(text), "Dalmont")

@@ -102,6 +102,10 @@ PHRASE_HEAD_DEPS = frozenset({"nsubj", "dobj", "nsubjpass", "pcomp", "pobj", "da
 GROUP_CHAIN_MIN_PRONOUNS = 2
 #: Nouns for people in general: never a plural for things ("according to the people close to X. They ...").
 PEOPLE_NOUNS = frozenset({"people", "person", "persons", "individual", "family", "group"})
+#: Verbs of saying, thinking and deciding, whose subject "they" is people or an organisation, not things.
+AGENT_VERBS = frozenset({"say", "think", "believe", "know", "want", "feel", "tell", "claim", "argue", "warn",
+                         "decide", "hope", "fear", "refuse", "agree", "plan", "deny", "announce", "complain",
+                         "insist", "admit", "ask", "urge", "try", "promise", "vote", "demand", "accuse"})
 #: A chain that stays in its noun's sentence needs this many pronouns.
 GROUP_CHAIN_LONG = 3
 #: Dependents that count or quantify a group ("a million consumers", "all candidates"): people in general.
@@ -842,6 +846,7 @@ class OrgResolver:
         rule_scores: dict[int, float] = {}  # the best phrase score of each organisation weighed (for the ranker)
         singular_orgs: list[tuple[float, int]] = []  # for "they" when no plural phrase comes before
         thing = False  # the best phrase is a plural for things (no entity, no people)
+        agent = plural and token.dep_ in NOMINAL_SUBJECT_DEPS and token.head.lemma_.lower() in AGENT_VERBS
         for k in range(bisect_left(heads, token.i) - 1, -1, -1):
             root_i = heads[k]
             back = sent - self.sents[root_i]
@@ -877,6 +882,9 @@ class OrgResolver:
                             and (root.dep_ != "pobj" or _complement_of_predicate(root)))
             if plural and not number_plural and not singular_org:
                 continue
+            if (agent and gi is None and chain is None and not coordinated and root.pos_ == "NOUN"
+                    and not _for_people(root)):
+                continue  # "they think", "they want": the subject of a verb of saying or thinking is no thing
             if not plural and (number_plural or (org is not None and (org.label == "NORP" or org.kind == "group"))):
                 continue
             score = W_RECENCY / (2 ** back)
