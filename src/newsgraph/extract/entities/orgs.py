@@ -96,6 +96,31 @@ NATIONALITY_QUALIFIED_KINDS = frozenset({"company", "media", "band", "other"})
 #: Dependencies of a noun phrase's head (spaCy's English ``noun_chunks`` set, conjuncts included).
 PHRASE_HEAD_DEPS = frozenset({"nsubj", "dobj", "nsubjpass", "pcomp", "pobj", "dative", "appos", "attr", "ROOT",
                               "conj"})
+#: Plural pronouns a "they" chain needs before its unnamed group of people is an entity: with the noun
+#: phrase they start from, three mentions, an article that keeps referring to the group (a single
+#: "consumers ... their" is the annotation's ``null``).
+GROUP_CHAIN_MIN_PRONOUNS = 2
+#: Nouns for people in general: never a plural for things ("according to the people close to X. They ...").
+PEOPLE_NOUNS = frozenset({"people", "person", "persons", "individual", "family", "group"})
+#: Verbs of saying, thinking and deciding, whose subject "they" is people or an organisation, not things.
+AGENT_VERBS = frozenset({"say", "think", "believe", "know", "want", "feel", "tell", "claim", "argue", "warn",
+                         "decide", "hope", "fear", "refuse", "agree", "plan", "deny", "announce", "complain",
+                         "insist", "admit", "ask", "urge", "try", "promise", "vote", "demand", "accuse"})
+#: A chain that stays in its noun's sentence needs this many pronouns.
+GROUP_CHAIN_LONG = 3
+#: Dependents that count or quantify a group ("a million consumers", "all candidates"): people in general.
+QUANTIFIER_DEPS = frozenset({"nummod", "quantmod", "predet"})
+QUANTIFIER_WORDS = frozenset({"all", "many", "most", "some", "few", "several", "no", "any", "every", "each",
+                              "other", "such", "more", "fewer"})
+#: Plural nouns for people that may start a "they" chain besides ``GROUP_NOUNS`` (lemmas): roles a
+#: group of people plays in a news story, not things ("prices ... they").
+CHAIN_PEOPLE_NOUNS = frozenset({
+    "candidate", "challenger", "teenager", "male", "female", "rioter", "parent", "child", "man", "woman",
+    "leader", "republican", "democrat", "judge", "juror", "lawyer", "attorney", "defendant", "suspect",
+    "agent", "staffer", "aide", "adviser", "advisor", "bandmate", "trader", "owner", "driver", "guard",
+    "firefighter", "inspector", "auditor", "regulator", "director", "manager", "organiser", "organizer",
+    "donor", "athlete", "musician", "artist", "actor", "resident", "neighbour", "neighbor", "patient",
+})  # fmt: skip
 
 
 @dataclass
@@ -246,6 +271,20 @@ def _depth(token: Token) -> int:
     return depth
 
 
+def _complement_of_predicate(root: Token) -> bool:
+    """True for the object of a preposition an adjective or verb governs ("afraid of Westport", "talks
+    with Acme"): the organisation is what the clause is about, not a noun's modifier ("the head of Acme")."""
+    prep = root.head
+    return prep.dep_ == "prep" and prep.head.pos_ in ("ADJ", "VERB")
+
+
+def _for_people(root: Token) -> bool:
+    """True for a noun that names people ("the people close to X", "officers", "the staff"), in any number."""
+    lemma = root.lemma_.lower()
+    return (lemma in PEOPLE_NOUNS or lemma in CHAIN_PEOPLE_NOUNS or lemma in COLLECTIVE_GROUP_NOUNS
+            or GROUP_NOUNS.get(lemma) == "NORP")
+
+
 def _clause_subject(token: Token) -> int | None:
     head = token.head
     return next((c.i for c in head.children if c.dep_ in NOMINAL_SUBJECT_DEPS), None)
@@ -332,6 +371,8 @@ class OrgResolver:
         self.person_orgs: dict[tuple[int, str], int] = {}  # (person group, noun) -> "the Kasich campaign"
         self.cataphors: list[tuple[int, int]] = []  # (pronoun, later subject) for fronted adjuncts
         self.unresolved: dict[str, list[tuple[int, int]]] = {}  # noun -> (start, end) of descriptions of no one
+        self.chain_of: dict[int, int] = {}  # plural pronoun -> the noun of the unnamed group its chain starts at
+        self.chains: dict[int, list[int]] = {}  # that noun -> the pronouns of its chain, in text order
 
     # -- unnamed groups --------------------------------------------------------
 
@@ -410,7 +451,47 @@ class OrgResolver:
             if gi is not None and gi in self.orgs and not self.covered[i] and self.orgs[gi].kind != "group":
                 self._add(i, i + 1, "pronoun", gi)
         self._unnamed_organisations()
+        self._group_chains()
         return self.result
+
+    def _group_chains(self) -> None:
+        """An unnamed group of people that "they" keeps referring to becomes an entity of its own.
+
+        "Talking with law enforcement officers, they'll tell you that they feel ...": a chain of plural
+        pronouns whose best phrase is a plural noun for people no entity stands for (or an earlier
+        pronoun of the chain). With ``GROUP_CHAIN_MIN_PRONOUNS`` pronouns the article keeps referring to
+        the group, and the noun and its pronouns become one unnamed entity named by the noun, as the
+        groups of ``_groups`` are; a shorter chain stays unresolved.
+        """
+        for noun_i, pronouns in self.chains.items():
+            pronouns = [i for i in pronouns if not self.covered[i]]
+            if len(pronouns) < GROUP_CHAIN_MIN_PRONOUNS or self.covered[noun_i]:
+                continue
+            if len(pronouns) < GROUP_CHAIN_LONG and self.sents[pronouns[-1]] == self.sents[noun_i]:
+                continue  # "if ministers scrap their scheme and make them ...": one sentence says too little
+            noun = self.doc[noun_i]
+            label = GROUP_NOUNS.get(noun.lemma_.lower()) or COLLECTIVE_GROUP_NOUNS.get(noun.lemma_.lower()) or "NORP"
+            gi = self._new_group(label, noun.lower_, kind="group")
+            self._add(noun_i, noun_i + 1, "nominal", gi)
+            for i in pronouns:
+                self._add(i, i + 1, "pronoun", gi)
+
+    def _people_noun(self, root: Token) -> bool:
+        """True for a noun phrase that may start a "they" chain: one group of people, not a quantity of them.
+
+        A plural noun for people ("officers", "candidates") or a collective noun in the singular ("the
+        staff", "King's family"; "families" are several groups). A counted or quantified phrase ("nearly a
+        million consumers", "all previous candidates", "many voters") speaks of people in general, whose
+        "their" the annotation leaves ``null``.
+        """
+        if root.pos_ != "NOUN" or root.ent_type_:
+            return False
+        lemma = root.lemma_.lower()
+        if any(c.dep_ in QUANTIFIER_DEPS or c.lower_ in QUANTIFIER_WORDS for c in root.children):
+            return False
+        if lemma in COLLECTIVE_GROUP_NOUNS:
+            return root.lower_ == lemma
+        return root.tag_ in PLURAL_NOUN_TAGS and (GROUP_NOUNS.get(lemma) == "NORP" or lemma in CHAIN_PEOPLE_NOUNS)
 
     def _unnamed_organisations(self) -> None:
         """A person's organisation ("the campaign", ``PERSON_ORG_NOUNS``) that no named one takes, described
@@ -761,8 +842,11 @@ class OrgResolver:
         object_position = token.dep_ in OBJECT_DEPS
         speakers = self._speakers(token.i)
         best, best_score = None, None
+        best_chain: int | None = None  # the unnamed group of people the best phrase names, if it does
         rule_scores: dict[int, float] = {}  # the best phrase score of each organisation weighed (for the ranker)
         singular_orgs: list[tuple[float, int]] = []  # for "they" when no plural phrase comes before
+        thing = False  # the best phrase is a plural for things (no entity, no people)
+        agent = plural and token.dep_ in NOMINAL_SUBJECT_DEPS and token.head.lemma_.lower() in AGENT_VERBS
         for k in range(bisect_left(heads, token.i) - 1, -1, -1):
             root_i = heads[k]
             back = sent - self.sents[root_i]
@@ -780,18 +864,27 @@ class OrgResolver:
             if gi is not None and gi in speakers:
                 continue  # '"It is quite good," Acme's analyst said': "It" is not the speaker
             org = self.orgs.get(gi) if gi is not None else None
-            if root.pos_ == "PRON" and gi is None and not coordinated:
+            chain = None
+            if plural and gi is None and not coordinated:
+                chain = self.chain_of.get(root_i) if root.pos_ == "PRON" else (
+                    root_i if self._people_noun(root) else None)
+            if root.pos_ == "PRON" and gi is None and not coordinated and chain is None:
                 continue
             if org is not None and org.label == "GPE" and root.dep_ == "pobj" and not plural:
                 continue  # "X said in Paris that it ...": a place in a prepositional phrase is where, not who
             if gi is not None and org is None:
                 continue  # a person
-            number_plural = root.tag_ in PLURAL_NOUN_TAGS or root.lower_ in PLURAL_PRONOUN_FORMS or coordinated
+            # a collective noun for people is a plural ("the trio are ... they"; ``COLLECTIVE_GROUP_NOUNS``)
+            number_plural = (root.tag_ in PLURAL_NOUN_TAGS or root.lower_ in PLURAL_PRONOUN_FORMS or coordinated
+                             or chain is not None or root.lower_ in COLLECTIVE_GROUP_NOUNS)
             # "Labour ... they": an organisation named as a subject or object, not where something happens.
             singular_org = (plural and not number_plural and org is not None and org.label in ("ORG", "NORP")
-                            and root.dep_ != "pobj")
+                            and (root.dep_ != "pobj" or _complement_of_predicate(root)))
             if plural and not number_plural and not singular_org:
                 continue
+            if (agent and gi is None and chain is None and not coordinated and root.pos_ == "NOUN"
+                    and not _for_people(root)):
+                continue  # "they think", "they want": the subject of a verb of saying or thinking is no thing
             if not plural and (number_plural or (org is not None and (org.label == "NORP" or org.kind == "group"))):
                 continue
             score = W_RECENCY / (2 ** back)
@@ -809,9 +902,14 @@ class OrgResolver:
                 singular_orgs.append((score, gi))  # type: ignore[arg-type]
                 continue
             if best_score is None or score > best_score:
-                best, best_score = gi, score
-        if best_score is None and singular_orgs:
-            best = max(singular_orgs)[1]  # "the government ... they": an organisation as a plural
+                best, best_score, best_chain = gi, score, chain
+                thing = (gi is None and chain is None and not coordinated and root.pos_ == "NOUN"
+                         and root.dep_ == "pobj" and not _for_people(root))
+        if singular_orgs and (best_score is None or (thing and max(singular_orgs)[0] > best_score)):
+            # "the government ... they": an organisation as a plural, when no plural phrase comes first or
+            # the best is a plural for things the organisation outweighs ("reached out to the campaign by
+            # phone and on social media, and they ...")
+            best, best_chain = max(singular_orgs)[1], None
         bound_group = self.owners.get(bound) if bound is not None else None
         best = self._rank(token, token.i, best, rule_scores, {bound_group}, speakers)
         if best is None and not plural:
@@ -822,3 +920,6 @@ class OrgResolver:
         if best is not None:  # None also when the best phrase is no organisation: "the tax ... it"
             self._add(token.i, token.i + 1, "pronoun", best)
             self._note(token.i, best)
+        elif plural and best_chain is not None:  # decided once the chain is complete (``_group_chains``)
+            self.chain_of[token.i] = best_chain
+            self.chains.setdefault(best_chain, []).append(token.i)
