@@ -53,6 +53,41 @@ def test_a_terms_postings_are_the_rows_a_filter_gives(tmp_path, postings_table, 
             assert got[1].tolist() == tf[want].tolist()
 
 
+@pytest.mark.parametrize("row_group", [1, 3, 7, 64, 10_000])
+def test_postings_at_given_articles_are_the_rows_a_plain_scan_gives(tmp_path, postings_table, row_group):
+    """``postings_at`` (groups skipped by their bounds, rows found by bisection, term columns of one-term
+    groups not read) against a scan of every row: the term's rows at the wanted articles."""
+    path = _write(tmp_path / "p.parquet", postings_table, row_group, ["term", "corpus_order"])
+    file = TermFile(path)
+    terms = np.asarray(postings_table["term"].to_pylist(), dtype=object)
+    orders = postings_table["corpus_order"].to_numpy()
+    tf = postings_table["tf"].to_numpy()
+    n_tokens = postings_table["n_tokens"].to_numpy()
+    rng = random.Random(row_group)
+    one_term_groups = sum(a == b for a, b in zip(file.low, file.high, strict=True))
+    assert row_group >= 64 or one_term_groups > 0  # the one-term path is exercised
+    for term in [*sorted(set(terms)), "absent", ""]:
+        for size in (0, 1, 5, 40, 300):
+            wanted = np.asarray(sorted(rng.sample(range(-5, 310), size), reverse=True), dtype=np.int64)
+            keep = np.flatnonzero((terms == term) & np.isin(orders, wanted))
+            for _ in range(2):  # again, from the decoded groups kept
+                got = file.postings_at(term, wanted)
+                assert got[0].tolist() == orders[keep].tolist(), (term, size)
+                assert got[1].tolist() == tf[keep].tolist()
+                assert got[2].tolist() == n_tokens[keep].tolist()
+
+
+def test_a_one_term_group_is_read_without_its_term_column(tmp_path):
+    """A group whose bounds are one term is that term's rows: read without decoding ``term`` (the answers
+    are those of the filter above; here, that the column is left out and the rows are all there)."""
+    table = pa.table({"term": ["a"] * 3 + ["b"] * 6 + ["c"] * 3, "corpus_order": [9, 5, 1, 11, 10, 8, 7, 3, 2, 6, 4, 0],
+                      "tf": [1] * 12, "n_tokens": [2] * 12})
+    file = TermFile(_write(tmp_path / "p.parquet", table, 3, ["term", "corpus_order"]))
+    assert file.postings("b")[0].tolist() == [11, 10, 8, 7, 3, 2]
+    assert set(file._cache) == {(1, False), (2, False)}  # groups 1 and 2 hold "b" only; decoded without term
+    assert "term" not in file._group(1, with_term=False).column_names
+
+
 @pytest.mark.parametrize("row_group", [1, 4, 10_000])
 def test_term_lookups_and_prefixes(tmp_path, row_group):
     names = sorted({"abbey", "abbot", "abc", "ab", "b", "ba", "bank", "banker", "banks", "zeta", "é", "éclair"})

@@ -207,12 +207,8 @@ class PostingsSearch:
             chunk = candidates[done:upto]
             if len(chunk):
                 for p in others:
-                    # The term's postings in the chunk's range (its row groups outside it skipped by their
-                    # statistics), kept at the chunk's articles.
-                    orders, tf, n_tokens = self.files.postings.postings(
-                        p.term, below=int(chunk[0]) + 1, at_least=int(chunk[-1]))
-                    keep = np.flatnonzero(np.isin(orders, chunk, assume_unique=True))
-                    p.add(orders[keep], tf[keep], n_tokens[keep])
+                    # The term's postings at the chunk's articles (only its row groups whose bounds hold one).
+                    p.add(*self.files.postings.postings_at(p.term, chunk))
             done = upto
             low = int(candidates[done - 1]) if done else None
             found = self.matches(groups, low if done < len(candidates) else None)

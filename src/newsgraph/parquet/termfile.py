@@ -9,7 +9,11 @@ plans the query and scans the zone maps of all 3,491 row groups each time);
 reading a term's first row groups directly costs 4–12 ms. The postings are
 sorted latest article first within a term, so a term's row groups, in file
 order, hold its postings from the latest down, and ``corpus_order`` statistics
-let a read skip the groups above or below the range it wants.
+let a read skip the groups above or below the range it wants. A group whose
+``term`` bounds are both the term read holds nothing else (a long list's
+middle groups): its ``term`` column is not decoded, the costliest column of a
+group (strings), and a read at given articles (``postings_at``) takes only
+the rows of those articles from each group, found by bisection.
 """
 
 from __future__ import annotations
@@ -42,6 +46,8 @@ class TermFile:
         if "term" not in names:
             raise StoreError(f"{path}: no term column")
         self.columns = names
+        #: The columns read from a group that holds one term only (its term is known from the bounds).
+        self.value_columns = [n for n in names if n != "term"]
         self.low: list[str] = []
         self.high: list[str] = []
         #: Each group's lowest and highest ``corpus_order`` (over all its terms), for skipping groups.
@@ -55,26 +61,32 @@ class TermFile:
             self.high.append(bound[1])
             if order_bounds is not None:
                 self.order_low[i], self.order_high[i] = order_bounds[i] or (-(2**62), 2**62)
-        self._cache: OrderedDict[int, pa.Table] = OrderedDict()
+        self._cache: OrderedDict[tuple[int, bool], pa.Table] = OrderedDict()
 
     def groups(self, first: str, last: str | None = None) -> range:
         """The row groups that may hold a term in ``first``..``last`` (one term without ``last``)."""
         last = first if last is None else last
         return range(bisect.bisect_left(self.high, first), bisect.bisect_right(self.low, last))
 
-    def _group(self, i: int) -> pa.Table:
-        table = self._cache.get(i)
+    def _group(self, i: int, *, with_term: bool = True) -> pa.Table:
+        """Group ``i`` decoded (without its ``term`` column unless ``with_term``), kept among the last
+        ``CACHED_GROUPS``."""
+        key = (i, with_term)
+        table = self._cache.get(key)
         if table is None:
-            table = self.file.read_row_group(i, columns=self.columns)
-            self._cache[i] = table
+            table = self.file.read_row_group(i, columns=self.columns if with_term else self.value_columns)
+            self._cache[key] = table
             if len(self._cache) > CACHED_GROUPS:
                 self._cache.popitem(last=False)
         else:
-            self._cache.move_to_end(i)
+            self._cache.move_to_end(key)
         return table
 
     def _term_rows(self, i: int, term: str) -> pa.Table:
-        """The rows of ``term`` in group ``i`` (a contiguous run: the group is sorted by term)."""
+        """The rows of ``term`` in group ``i`` (a contiguous run: the group is sorted by term); without the
+        ``term`` column when the group's bounds say every row is ``term``."""
+        if self.low[i] == term == self.high[i]:
+            return self._group(i, with_term=False)
         table = self._group(i)
         terms = table.column("term")
         lo = int(pc.sum(pc.less(terms, term)).as_py() or 0)
@@ -139,3 +151,35 @@ class TermFile:
             got += len(picked)
             yield (orders[picked], rows.column("tf").to_numpy().astype(np.int64, copy=False)[picked],
                    rows.column("n_tokens").to_numpy().astype(np.int64, copy=False)[picked])
+
+    def postings_at(self, term: str, wanted: np.ndarray) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+        """``term``'s postings at the articles ``wanted`` (``corpus_order``, unique, latest first), latest
+        first: (corpus_order, tf, n_tokens). Only the groups whose ``corpus_order`` bounds hold a wanted
+        article are read, and in each the wanted rows are found by bisecting its (sorted) orders, so the
+        cost is decoding those groups, not testing every posting against every wanted article."""
+        parts: list[tuple[np.ndarray, np.ndarray, np.ndarray]] = []
+        if len(wanted):
+            back = -np.asarray(wanted, dtype=np.int64)  # ascending, for searchsorted
+            for i in self.groups(term):
+                if self.order_high[i] < wanted[-1]:
+                    break  # this group and the term's later ones are all older than every wanted article
+                start = int(np.searchsorted(back, -self.order_high[i], side="left"))
+                end = int(np.searchsorted(back, -self.order_low[i], side="right"))
+                if start == end:
+                    continue  # no wanted article within the group's bounds
+                rows = self._term_rows(i, term)
+                if not rows.num_rows:
+                    continue
+                orders = rows.column(ORDER).to_numpy().astype(np.int64, copy=False)
+                sub = back[start:end]
+                at = np.searchsorted(-orders, sub)
+                inside = at < len(orders)
+                at = at[inside]
+                at = at[orders[at] == -sub[inside]]
+                if len(at):
+                    parts.append((orders[at], rows.column("tf").to_numpy().astype(np.int64, copy=False)[at],
+                                  rows.column("n_tokens").to_numpy().astype(np.int64, copy=False)[at]))
+        if not parts:
+            empty = np.zeros(0, dtype=np.int64)
+            return empty, empty, empty
+        return tuple(np.concatenate([p[k] for p in parts]) for k in range(3))  # type: ignore[return-value]
