@@ -80,6 +80,7 @@ def test_q_and_a_turns_name_the_interviewee_and_the_outlet_the_page_names() -> N
     # two people each said to be interviewed: the page does not say which one answers
     ("Jane Roe told the Courier one thing; Tom Kahn told the Courier another.", None, "Courier"),
     ("The mill will close, the owner said.", None, None),
+    ("Jane Roe: 'We will rebuild the mill'\n\nThe floods came in May.", "Jane Roe", None),  # the headline
 ])  # fmt: skip
 def test_who_is_interviewed_and_by_whom(text: str, interviewee: str | None, interviewer: str | None) -> None:
     who, by = interview_parties(text)

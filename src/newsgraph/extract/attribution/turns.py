@@ -15,7 +15,7 @@ name: a word the page never writes in lower case ("Economy: …" is a heading wh
 
 "Q:"/"A:" turns are read on any page (the lines say what they are). Their speaker is the one the page
 names: "A:" the person it says is interviewed ("in an interview with Jane Roe", "Roe told the
-Courier", "the Courier interviewed Roe"), "Q:" and "Interviewer:" the interviewer or outlet
+Courier", "the Courier interviewed Roe", a headline "Jane Roe: …"), "Q:" and "Interviewer:" the interviewer or outlet
 ("Roe told the Courier"); when the page names none, or more than one, the turn has no source: the
 record says so instead of guessing. A "QUESTION:" turn (``UNNAMED_TURN_LABELS``) has no source either.
 "Q." / "A." lines are an FAQ page's questions and answers, not speech: no turns.
@@ -44,6 +44,9 @@ _TOLD_RE = re.compile(
 )
 #: "the Courier interviewed Jane Roe": interviewer, then interviewee.
 _INTERVIEWED_RE = re.compile(rf"(?P<outlet>{_NAME})[ \t]+(?:interviewed|questioned)[ \t]+(?P<who>{_NAME})")
+#: A headline naming the interviewee before a colon: "Jane Roe: 'We will rebuild'" on the page's first line.
+_HEADLINE_RE = re.compile(rf"[ \t]*(?P<who>{_NAME})[ \t]*:[ \t]+\S[^\n]*(?:\n|$)")
+_QA_LINE_RE = re.compile(r"[ \t]*(?:Q|A|Interviewer)[ \t]*:")
 #: Capitalised words that open a sentence without being part of a name ("In March Roe told …").
 _NOT_NAME_WORDS: frozenset[str] = lex.words("""
     the a an in on at of for to by with from and but or so as if when while after before then this that
@@ -155,7 +158,8 @@ def interview_parties(text: str) -> tuple[tuple[int, int] | None, tuple[int, int
     """(interviewee, interviewer): where the page names each once and only once (by last word), else None.
 
     Read from the page's prose: "in an interview with Jane Roe", "Roe told the Courier", "the Courier
-    interviewed Roe". Two different people named as interviewee leave it unknown: no guess.
+    interviewed Roe", and a headline "Jane Roe: …" on the page's first line. Two different people named
+    as interviewee leave it unknown: no guess.
     """
     who: dict[str, tuple[int, int]] = {}
     by: dict[str, tuple[int, int]] = {}
@@ -177,6 +181,9 @@ def interview_parties(text: str) -> tuple[tuple[int, int] | None, tuple[int, int
     for m in _INTERVIEWED_RE.finditer(text):
         add(by, _name_span(text, m.start("outlet"), m.end("outlet")))
         add(who, _name_span(text, m.start("who"), m.end("who")))
+    headline = _HEADLINE_RE.match(text)
+    if headline and not _QA_LINE_RE.match(text):
+        add(who, _name_span(text, headline.start("who"), headline.end("who")))
     for key in set(who) & set(by):
         del who[key], by[key]  # named as both: the page does not say which
     return (next(iter(who.values())) if len(who) == 1 else None,
