@@ -110,3 +110,30 @@ def test_ordinary_case_turns_share_one_source_per_speaker(nlp) -> None:
     assert len(turns) == 5
     berger = {a.source for a in turns if a.content.text.startswith(("Thank you", "Then we"))}
     assert len(berger) == 1 and "Berger" in by_id[berger.pop()].description
+
+
+def test_a_label_in_ordinary_case_used_once_counts_when_the_same_speaker_has_labels_in_capitals() -> None:
+    text = ("ORTIZ: Good evening.\n\nBERGER: Thank you.\n\nORTIZ: The bridge?\n\n"
+            "Berger: It opens in May.\n\nBERGER: Or June.\n\nAmerica: the bridge is late.")  # fmt: skip
+    assert [name for name, _ in _turns(text)] == ["ORTIZ", "BERGER", "ORTIZ", "Berger", "BERGER"]
+
+
+def test_a_headline_with_a_possessive_is_no_turn() -> None:
+    text = DEBATE.replace("The two candidates", "Channel 9's Ortiz: the debate was lively\n\nThe two candidates")
+    assert [name for name, _ in _turns(text)] == ["Ortiz", "Berger", "Ortiz", "Mr Kahn", "Berger"]
+
+
+INITIALS = ("Jane Roe runs the mill by the river. We met her at the gate.\n\n"
+            "CM: When did you decide?\n\nJR: In the spring.\n\nCM: Why then?\n\nJR: The floods.")  # fmt: skip
+
+
+def test_a_label_of_initials_is_the_one_name_in_the_page_with_them() -> None:
+    assert [name for name, _ in _turns(INITIALS)] == ["CM", "Jane Roe", "CM", "Jane Roe"]
+
+
+@pytest.mark.parametrize("text", [
+    INITIALS.replace("We met her", "John Reed met her"),  # two names with the initials JR: no guess
+    INITIALS.replace("Jane Roe runs", "Jr runs"),  # the label is a word of the page, not initials
+])  # fmt: skip
+def test_initials_stay_as_they_are_when_the_page_does_not_say_whose(text: str) -> None:
+    assert [name for name, _ in _turns(text)] == ["CM", "JR", "CM", "JR"]

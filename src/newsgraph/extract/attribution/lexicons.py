@@ -387,6 +387,10 @@ MIXED_LABEL_RE = re.compile(
 )
 #: "Q: …" / "A: …" / "Interviewer: …" opening a line (colon only: "Q." lines are an FAQ page's).
 QA_LABEL_RE = re.compile(r"^(?P<name>Q|A|Interviewer|INTERVIEWER)[ \t]*:(?=[ \t]+\S)", re.MULTILINE)
+#: A label of this many capitals and no more ("JR:", "JAR:") may be a name's initials, resolved to the
+#: one name in the page with those initials.
+MIN_INITIALS = 2
+MAX_INITIALS = 3
 #: A transcript has at least this many speakers (by the label's last word) with at least
 #: ``MIN_SPEAKER_TURNS`` turns each: a conversation, not a table of labelled lines.
 MIN_TRANSCRIPT_SPEAKERS = 2

@@ -107,13 +107,14 @@ def _caps_labels(text: str) -> list[_Label]:
     return out
 
 
-def _mixed_labels(text: str) -> list[_Label]:
+def _mixed_labels(text: str, caps_keys: frozenset[str] = frozenset()) -> list[_Label]:
     """Every label in ordinary case opening a line that may be a speaker's ("Schieffer:", "Chairman Larson:").
 
     A label's last word is its key (one speaker is "Steve Mnuchin:" and "Mr Mnuchin:"). The key must be
     a word the page never writes in lower case (not "Economy:", "Venue:") and must be used as a label
-    twice, or appear in the page's prose (as a speaker the page names does) on a page whose other labels
-    are in ordinary case too.
+    twice, or once and be the key of a label in capitals too ("Clinton:" among "CLINTON:" turns), or
+    appear in the page's prose (as a speaker the page names does) on a page whose other labels are in
+    ordinary case too.
     """
     found = []
     for match in lex.MIXED_LABEL_RE.finditer(text):
@@ -121,6 +122,8 @@ def _mixed_labels(text: str) -> list[_Label]:
         key = name.split()[-1].rstrip(".")
         if len(key) < 2 or _not_speaker(name) or key.upper() in lex.NOT_SPEAKER_LABELS:
             continue
+        if re.search(r"['’]s\b", name):
+            continue  # "Channel 9's Ann Lee: …" is a headline's attribution, not a turn's label
         if key.upper() in lex.INTERVIEWER_LABELS or re.search(rf"\b{re.escape(key.lower())}\b", text):
             continue  # "Interviewer:" is the Q/A reader's; "Economy:" a heading on a page about the economy
         kind = UNNAMED if key.upper() in lex.UNNAMED_TURN_LABELS else NAMED
@@ -132,8 +135,10 @@ def _mixed_labels(text: str) -> list[_Label]:
     ordinary_case = any(n >= lex.MIN_SPEAKER_TURNS for n in used.values())
     out = []
     for match, key, kind in found:
-        named = any(not any(s <= w.start() < e for s, e in spans) for w in re.finditer(rf"\b{re.escape(key)}\b", text))
-        if kind == UNNAMED or used[key] >= lex.MIN_SPEAKER_TURNS or (named and ordinary_case):
+        prose = re.finditer(rf"\b{re.escape(key)}\b", text)
+        named = any(not any(s <= w.start() < e for s, e in spans) for w in prose)
+        if (kind == UNNAMED or used[key] >= lex.MIN_SPEAKER_TURNS or key.upper() in caps_keys
+                or (named and ordinary_case)):
             out.append(_Label(match.start(), match.end(), (match.start("name"), match.end("name")), kind))
     return out
 
@@ -190,6 +195,25 @@ def interview_parties(text: str) -> tuple[tuple[int, int] | None, tuple[int, int
             next(iter(by.values())) if len(by) == 1 else None)  # fmt: skip
 
 
+def _abbreviated(text: str, label: str) -> tuple[int, int] | None:
+    """The name a label of initials stands for ("JR:" for Jane Roe): the one name in the page with those initials.
+
+    Two names with the same initials, or none, leave the label as it is (a source named "JR"), as does
+    a label the page also writes as a word ("LEE:" where the page names Lee).
+    """
+    if not (lex.MIN_INITIALS <= len(label) <= lex.MAX_INITIALS and label.isalpha() and label.isupper()):
+        return None
+    if re.search(rf"\b{label.capitalize()}\b", text):
+        return None  # "LEE:" on a page that names Lee is a surname, not initials
+    found: dict[str, tuple[int, int]] = {}
+    pattern = r"[ \t]+".join([_NAME_WORD] * len(label))
+    for m in re.finditer(rf"\b{pattern}\b", text):
+        words = m.group().split()
+        if "".join(w[0] for w in words) == label and not any(w.lower() in _NOT_NAME_WORDS for w in words):
+            found.setdefault(" ".join(words), (m.start(), m.end()))
+    return next(iter(found.values())) if len(found) == 1 else None
+
+
 def _spoken(text: str, start: int, end: int) -> bool:
     """Words in ordinary case: a turn is speech written down, not a line of capitals ("RESULT: A LOSS")."""
     letters = [ch for ch in text[start:end] if ch.isalpha()]
@@ -220,10 +244,13 @@ def labelled_turns(text: str) -> list[Turn]:
     """The turns in ``text``, in order: "Q:"/"A:" turns always, named turns only in a conversation."""
     qa = _qa_labels(text)
     qa_starts = {label.start for label in qa}
-    named = [label for label in _caps_labels(text) + _mixed_labels(text) if label.start not in qa_starts]
+    caps = _caps_labels(text)
+    caps_keys = frozenset(text[c.name[0] : c.name[1]].split()[-1].rstrip(".") for c in caps if c.kind == NAMED)
+    named = [label for label in caps + _mixed_labels(text, caps_keys) if label.start not in qa_starts]
     labels = sorted({label.start: label for label in named + qa}.values(), key=lambda label: label.start)
     interviewee, interviewer = interview_parties(text) if qa else (None, None)
     out: list[tuple[Turn, _Label]] = []
+    abbreviations: dict[str, tuple[int, int] | None] = {}
     keys: Counter[str] = Counter()
     for n, label in enumerate(labels):
         content = _content(text, labels, n)
@@ -231,6 +258,9 @@ def labelled_turns(text: str) -> list[Turn]:
             continue
         if label.kind == NAMED:
             name: tuple[int, int] | None = label.name
+            if (initials := text[label.name[0] : label.name[1]]) not in abbreviations:
+                abbreviations[initials] = _abbreviated(text, initials)
+            name = abbreviations[initials] or name
             # a speaker by the label's last word: "REP. MIKE PENCE", "REP. PENCE"
             keys[text[label.name[0] : label.name[1]].split()[-1].rstrip(".").upper()] += 1
         elif label.kind == INTERVIEWEE:
