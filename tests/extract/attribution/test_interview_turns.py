@@ -137,3 +137,16 @@ def test_a_label_of_initials_is_the_one_name_in_the_page_with_them() -> None:
 ])  # fmt: skip
 def test_initials_stay_as_they_are_when_the_page_does_not_say_whose(text: str) -> None:
     assert [name for name, _ in _turns(text)] == ["CM", "JR", "CM", "JR"]
+
+
+def test_a_label_used_once_in_full_before_the_answers_names_them() -> None:
+    text = ("The mill will close.\n\nQ: Who are you?\nJANE ROE: I run the mill.\n"
+            "Q: When did you decide?\nA: In the spring.\nQ: Why?\nA: The floods.")  # fmt: skip
+    assert _turns(text) == [(None, "Who are you?"), ("JANE ROE", "I run the mill."), (None, "When did you decide?"),
+                            ("JANE ROE", "In the spring."), (None, "Why?"), ("JANE ROE", "The floods.")]  # fmt: skip
+
+
+def test_two_named_labels_leave_the_answers_with_no_speaker() -> None:
+    text = ("Q: Who are you?\nJANE ROE: I run the mill.\nTOM KAHN: I work there.\n"
+            "Q: When did you decide?\nA: In the spring.")  # fmt: skip
+    assert [name for name, _ in _turns(text) if name is None or name == "JANE ROE"][-1] is None

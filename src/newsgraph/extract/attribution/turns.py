@@ -15,7 +15,8 @@ name: a word the page never writes in lower case ("Economy: …" is a heading wh
 
 "Q:"/"A:" turns are read on any page (the lines say what they are). Their speaker is the one the page
 names: "A:" the person it says is interviewed ("in an interview with Jane Roe", "Roe told the
-Courier", "the Courier interviewed Roe", a headline "Jane Roe: …"), "Q:" and "Interviewer:" the interviewer or outlet
+Courier", "the Courier interviewed Roe", a headline "Jane Roe: …", a label used once in full before
+the "A:" turns: "JANE ROE: …"), "Q:" and "Interviewer:" the interviewer or outlet
 ("Roe told the Courier"); when the page names none, or more than one, the turn has no source: the
 record says so instead of guessing. A "QUESTION:" turn (``UNNAMED_TURN_LABELS``) has no source either.
 "Q." / "A." lines are an FAQ page's questions and answers, not speech: no turns.
@@ -272,7 +273,25 @@ def labelled_turns(text: str) -> list[Turn]:
         else:
             name = None
         out.append((Turn(content, (label.start, label.end), name), label))
+    full = _named_in_full(text, out) if interviewee is None else None
+    if full is not None:
+        out = [(Turn(t.content, t.label, full.name), label) if label.kind == INTERVIEWEE else (t, label)
+               for t, label in out]  # fmt: skip
     if sum(n >= lex.MIN_SPEAKER_TURNS for n in keys.values()) < lex.MIN_TRANSCRIPT_SPEAKERS:
-        # no conversation: only the "Q:"/"A:" lines, which say what they are, are turns
-        return [turn for turn, label in out if label in qa and text[label.name[0] : label.name[1]] in ("Q", "A")]
+        # no conversation: only the "Q:"/"A:" lines, which say what they are, are turns, and the label in full
+        return [turn for turn, label in out
+                if label is full or (label in qa and text[label.name[0] : label.name[1]] in ("Q", "A"))]  # fmt: skip
     return [turn for turn, _ in out]
+
+
+def _named_in_full(text: str, turns: list[tuple[Turn, _Label]]) -> _Label | None:
+    """The label that names the interviewee once in full before the "A:" turns ("JANE ROE: …", then "A: …").
+
+    Only where it is the page's one named label, used once, and comes before the first "A:" turn: then
+    the "A:" turns are that person's. Any other named label leaves the "A:" turns as they were.
+    """
+    named = [label for _, label in turns if label.kind == NAMED]
+    answers = [label for _, label in turns if label.kind == INTERVIEWEE]
+    if len(named) != 1 or not answers or named[0].start > answers[0].start:
+        return None
+    return named[0]
