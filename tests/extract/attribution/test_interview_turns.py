@@ -150,3 +150,11 @@ def test_two_named_labels_leave_the_answers_with_no_speaker() -> None:
     text = ("Q: Who are you?\nJANE ROE: I run the mill.\nTOM KAHN: I work there.\n"
             "Q: When did you decide?\nA: In the spring.")  # fmt: skip
     assert [name for name, _ in _turns(text) if name is None or name == "JANE ROE"][-1] is None
+
+
+def test_turns_labelled_with_initials_are_the_named_person_s(nlp) -> None:
+    doc = nlp(INITIALS)
+    sources, attrs = attributions(doc, entities(doc))
+    by_id = {s.id: s for s in sources}
+    answers = [a for a in attrs if a.cue is not None and a.cue.text == "JR:"]
+    assert len(answers) == 2 and all(a.source is not None and "Roe" in by_id[a.source].description for a in answers)
