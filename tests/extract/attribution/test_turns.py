@@ -62,7 +62,6 @@ def test_a_label_alone_takes_the_paragraphs_up_to_the_next_label_and_the_name_be
     "GOLD FIX: UP $25.\n\nSILVER FIX: DOWN.\n\nGOLD FIX: UP.\n\nSILVER FIX: FLAT.",  # lines of capitals
     "ORTIZ: Hello.\n\nBERGER: Hello.",  # one turn each: too little to call a transcript
     "BREAKING: The bridge is closed.\n\nUPDATE: It reopens at noon.",  # news labels, not speakers
-    "Q: What happens next?\nA: We start again in May.",  # unnamed turns are the Q/A rule's
     "QUESTION: Will it open?\n\nBERGER: In May.",  # one named speaker
     "Tom Berger: We never saw the plans.\n\nMaya Ortiz: Never?",  # not capitals: a headline's colon
     "The plan, he said: rebuild.\n\nIn short: wait.",

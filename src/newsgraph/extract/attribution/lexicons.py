@@ -359,15 +359,38 @@ SPEAKER_LABEL_RE = re.compile(
     r"(?=[ \t]+\S|[ \t]*$)",
     re.MULTILINE,
 )
-#: Labels that open lines of news pages without being anyone's turn ("BREAKING: …", "UPDATE: …").
+#: Labels that open lines of news pages without being anyone's turn ("BREAKING: …", "UPDATE: …"), in
+#: capitals or not ("Note:", "Photo:", "Venue:", a broadcast's "Chyron:"): compared in capitals.
 NOT_SPEAKER_LABELS: frozenset[str] = frozenset(w.replace("_", " ") for w in words("""
     BREAKING UPDATE UPDATED WATCH VIDEO PHOTOS PHOTO EXCLUSIVE NOTE EDITOR'S_NOTE EDITORS_NOTE RELATED
     READ READ_MORE SOURCE SOURCES WARNING CORRECTION CLARIFICATION TRANSCRIPT ADVERTISEMENT SPOILER
     ALERT LIVE ANALYSIS OPINION COMMENTARY REPORT POLL QUIZ LISTEN SEE ALSO MORE TAGS FILED SHARE
     PS P.S. TL;DR TLDR FACT CLAIM VERDICT RATING DISCLAIMER DISCLOSURE EDITORIAL UK US EU UN
+    NOTES IMAGE PICTURE CAPTION CREDIT TIME DATE WHEN WHERE VENUE LOCATION PLACE ADDRESS PRICE COST
+    TICKETS PHONE EMAIL WEBSITE WEB CONTACT CHYRON GRAPHIC TITLE HEADLINE SUBJECT TOPIC CATEGORY
+    KEYWORDS SUMMARY BACKGROUND CONTEXT DEFINITION MEANING EXAMPLE STATUS RESULT RESULTS SCORE ISSUE
+    QUESTIONS TOTAL FILE DATELINE AUTHOR BYLINE BY LIE TRUTH MYTH REALITY REPLACEMENTS SUBS
 """))
 #: Labels of turns whose speaker the line does not name ("QUESTION: …" in a briefing): turns with no source.
-UNNAMED_TURN_LABELS: frozenset[str] = words("QUESTION ANSWER QUESTIONER")
+UNNAMED_TURN_LABELS: frozenset[str] = words("QUESTION ANSWER QUESTIONER NARRATOR ANNOUNCER VOICE")
+#: Labels of the interviewer's turns ("Q: …", "Interviewer: …"): the interviewer or outlet when the
+#: page names one, else no source.
+INTERVIEWER_LABELS: frozenset[str] = words("Q INTERVIEWER")
+#: Labels of the interviewee's turns ("A: …"): the person the page says is interviewed, else no source.
+INTERVIEWEE_LABELS: frozenset[str] = words("A")
+#: A label in ordinary case opening a line: "Schieffer: …", "Chairman Larson: …", "Sen. McCain: …",
+#: "The Economist: …" — up to five words, each capitalised with a lower-case letter (or an initial).
+_LABEL_WORD = r"(?:[A-Z][A-Za-z'’-]*[a-z][A-Za-z'’-]*\.?|[A-Z]\.)"
+MIXED_LABEL_RE = re.compile(
+    rf"^(?P<name>{_LABEL_WORD}(?:[ \t]+{_LABEL_WORD}){{0,4}})[ \t]*:(?=[ \t]+\S)",
+    re.MULTILINE,
+)
+#: "Q: …" / "A: …" / "Interviewer: …" opening a line (colon only: "Q." lines are an FAQ page's).
+QA_LABEL_RE = re.compile(r"^(?P<name>Q|A|Interviewer|INTERVIEWER)[ \t]*:(?=[ \t]+\S)", re.MULTILINE)
+#: A label of this many capitals and no more ("JR:", "JAR:") may be a name's initials, resolved to the
+#: one name in the page with those initials.
+MIN_INITIALS = 2
+MAX_INITIALS = 3
 #: A transcript has at least this many speakers (by the label's last word) with at least
 #: ``MIN_SPEAKER_TURNS`` turns each: a conversation, not a table of labelled lines.
 MIN_TRANSCRIPT_SPEAKERS = 2

@@ -1,30 +1,84 @@
-"""Named transcript turns: "SCHULTZ: Joining me tonight …", or "SANDERS:" on a line of its own.
+"""Transcript and interview turns: "SCHULTZ: Joining me …", "Schieffer: Good evening …", "Q: …"/"A: …".
 
-Broadcast transcripts give each turn after its speaker's name in capitals and a colon, either on
-the turn's own line or alone on a line before the turn's paragraphs. Each turn is verbatim speech
-by the named speaker: one direct attribution whose cue is the label. A page is read as a
-transcript only when at least two speakers' labels each open two lines or more, as in a
-conversation (a lone "NOTE:" line, a market table's "GOLD FIX:" lines are none), and labels that
-head news lines ("UPDATE:", ``NOT_SPEAKER_LABELS``) are never speakers. A "QUESTION:" turn
-(``UNNAMED_TURN_LABELS``) is a turn whose speaker the line does not name: it has no source, as
-"Q:" turns have none ("Q:"/"A:" lines are ``transcript_claims``).
+Broadcast transcripts give each turn after its speaker's name and a colon, either on the turn's own
+line or alone on a line before the turn's paragraphs; written-up interviews and debates do the same
+in ordinary case ("Obama: Well, first of all …", "Chairman Larson: Thank you"), or mark the turns
+"Q:" and "A:". Each turn is verbatim speech by its speaker: one direct attribution whose cue is the
+label.
+
+A page is read as a transcript only when at least two speakers' labels each open two lines or more,
+as in a conversation (a lone "NOTE:" line, a market table's "GOLD FIX:" lines, a glossary's
+"Term: meaning" lines are none), and labels that head news lines or a listing's fields ("UPDATE:",
+"Venue:", ``NOT_SPEAKER_LABELS``) are never speakers. A label in ordinary case must also look like a
+name: a word the page never writes in lower case ("Economy: …" is a heading when the page speaks of
+"the economy"), used as a label twice or named in the page's prose.
+
+"Q:"/"A:" turns are read on any page (the lines say what they are). Their speaker is the one the page
+names: "A:" the person it says is interviewed ("in an interview with Jane Roe", "Roe told the
+Courier", "the Courier interviewed Roe", a headline "Jane Roe: …", a label used once in full before
+the "A:" turns: "JANE ROE: …"), "Q:" and "Interviewer:" the interviewer or outlet
+("Roe told the Courier"); when the page names none, or more than one, the turn has no source: the
+record says so instead of guessing. A "QUESTION:" turn (``UNNAMED_TURN_LABELS``) has no source either.
+"Q." / "A." lines are an FAQ page's questions and answers, not speech: no turns.
 """
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from dataclasses import dataclass
 
 from newsgraph.extract.attribution import lexicons as lex
 
+#: Kinds of label: a named speaker, an unnamed one ("QUESTION:"), the interviewer ("Q:"), the interviewee ("A:").
+NAMED, UNNAMED, INTERVIEWER, INTERVIEWEE = "named", "unnamed", "interviewer", "interviewee"
+
+_NAME_WORD = r"(?:[A-Z][\w'’-]*[a-z][\w'’-]*|[A-Z]\.)"
+_NAME = rf"{_NAME_WORD}(?:[ \t]+{_NAME_WORD}){{0,3}}"
+#: "in an interview with Jane Roe": the interviewee, unless the sentence already says who spoke
+#: ("Roe said in an interview with Reuters": Reuters interviewed).
+_INTERVIEW_WITH_RE = re.compile(rf"\binterview(?:ed)?[ \t]+with[ \t]+(?P<the>the[ \t]+)?(?P<who>{_NAME})")
+#: "Jane Roe told the Courier", "Roe, the mayor, spoke to the Courier": interviewee, then interviewer.
+_TOLD_RE = re.compile(
+    rf"(?P<who>{_NAME})(?:,[^,\n]{{1,80}},)?[ \t]+(?:told|spoke[ \t]+to|spoke[ \t]+with|talked[ \t]+to|"
+    rf"talked[ \t]+with|sat[ \t]+down[ \t]+with)[ \t]+(?:the[ \t]+)?(?P<outlet>{_NAME})"
+)
+#: "the Courier interviewed Jane Roe": interviewer, then interviewee.
+_INTERVIEWED_RE = re.compile(rf"(?P<outlet>{_NAME})[ \t]+(?:interviewed|questioned)[ \t]+(?P<who>{_NAME})")
+#: A headline naming the interviewee before a colon: "Jane Roe: 'We will rebuild'" on the page's first line.
+_HEADLINE_RE = re.compile(rf"[ \t]*(?P<who>{_NAME})[ \t]*:[ \t]+\S[^\n]*(?:\n|$)")
+_QA_LINE_RE = re.compile(r"[ \t]*(?:Q|A|Interviewer)[ \t]*:")
+#: Capitalised words that open a sentence without being part of a name ("In March Roe told …").
+_NOT_NAME_WORDS: frozenset[str] = lex.words("""
+    the a an in on at of for to by with from and but or so as if when while after before then this that
+    these those last next yesterday today tonight earlier later meanwhile however also he she they we i
+    it you his her their our my its there here speaking asked exclusive interview
+    january february march april may june july august september october november december
+    monday tuesday wednesday thursday friday saturday sunday
+""")
+#: Words of saying before "in an interview with X" in the same sentence: X is the interviewer.
+_SAID_RE = re.compile(r"\b(?:said|says|told|tells|added|explained)\b")
+
 
 @dataclass(frozen=True, slots=True)
 class Turn:
-    """One turn: offsets of its words, of its label (colon included), and of the name in the label (None: unnamed)."""
+    """One turn: offsets of its words, of its label (colon included), and of the speaker's name (None: unnamed).
+
+    The name is the label's own words for a named label, and the interviewee's or interviewer's name
+    where the page gives it for an "A:" or "Q:" turn.
+    """
 
     content: tuple[int, int]
     label: tuple[int, int]
     name: tuple[int, int] | None
+
+
+@dataclass(frozen=True, slots=True)
+class _Label:
+    start: int
+    end: int
+    name: tuple[int, int]
+    kind: str
 
 
 def _trim(text: str, start: int, end: int) -> tuple[int, int]:
@@ -35,17 +89,130 @@ def _trim(text: str, start: int, end: int) -> tuple[int, int]:
     return start, end
 
 
-def _labels(text: str) -> list[tuple[int, int, int, int]]:
-    """(label start, label end, name start, name end) of every speaker label opening a line."""
+def _not_speaker(name: str) -> bool:
+    first = name.split()[0].rstrip(".").upper()
+    return name.upper().rstrip(".") in lex.NOT_SPEAKER_LABELS or first in lex.NOT_SPEAKER_LABELS
+
+
+def _caps_labels(text: str) -> list[_Label]:
+    """Every speaker label in capitals opening a line ("SCHULTZ:", "REP. MIKE PENCE:")."""
     out = []
     for match in lex.SPEAKER_LABEL_RE.finditer(text):
         name = match.group("name")
-        if sum(ch.isalpha() for ch in name) < 2 or name.upper().rstrip(".") in lex.NOT_SPEAKER_LABELS:
-            continue
-        if name.split()[0].rstrip(".") in lex.NOT_SPEAKER_LABELS:
+        if sum(ch.isalpha() for ch in name) < 2 or _not_speaker(name):
             continue  # "BREAKING NEWS:", "UPDATE 2:"
-        out.append((match.start(), match.end(), match.start("name"), match.end("name")))
+        kind = UNNAMED if name in lex.UNNAMED_TURN_LABELS else NAMED
+        if name in lex.INTERVIEWER_LABELS:
+            kind = INTERVIEWER
+        out.append(_Label(match.start(), match.end(), (match.start("name"), match.end("name")), kind))
     return out
+
+
+def _mixed_labels(text: str, caps_keys: frozenset[str] = frozenset()) -> list[_Label]:
+    """Every label in ordinary case opening a line that may be a speaker's ("Schieffer:", "Chairman Larson:").
+
+    A label's last word is its key (one speaker is "Steve Mnuchin:" and "Mr Mnuchin:"). The key must be
+    a word the page never writes in lower case (not "Economy:", "Venue:") and must be used as a label
+    twice, or once and be the key of a label in capitals too ("Clinton:" among "CLINTON:" turns), or
+    appear in the page's prose (as a speaker the page names does) on a page whose other labels are in
+    ordinary case too.
+    """
+    found = []
+    for match in lex.MIXED_LABEL_RE.finditer(text):
+        name = match.group("name")
+        key = name.split()[-1].rstrip(".")
+        if len(key) < 2 or _not_speaker(name) or key.upper() in lex.NOT_SPEAKER_LABELS:
+            continue
+        if re.search(r"['’]s\b", name):
+            continue  # "Channel 9's Ann Lee: …" is a headline's attribution, not a turn's label
+        if key.upper() in lex.INTERVIEWER_LABELS or re.search(rf"\b{re.escape(key.lower())}\b", text):
+            continue  # "Interviewer:" is the Q/A reader's; "Economy:" a heading on a page about the economy
+        kind = UNNAMED if key.upper() in lex.UNNAMED_TURN_LABELS else NAMED
+        found.append((match, key, kind))
+    used = Counter(key for _, key, _ in found)
+    spans = [(m.start(), m.end()) for m, _, _ in found]
+    # a label used once counts only where the page writes its labels in ordinary case ("America: …"
+    # between "TRUMP:" turns is a line of prose)
+    ordinary_case = any(n >= lex.MIN_SPEAKER_TURNS for n in used.values())
+    out = []
+    for match, key, kind in found:
+        prose = re.finditer(rf"\b{re.escape(key)}\b", text)
+        named = any(not any(s <= w.start() < e for s, e in spans) for w in prose)
+        if (kind == UNNAMED or used[key] >= lex.MIN_SPEAKER_TURNS or key.upper() in caps_keys
+                or (named and ordinary_case)):
+            out.append(_Label(match.start(), match.end(), (match.start("name"), match.end("name")), kind))
+    return out
+
+
+def _qa_labels(text: str) -> list[_Label]:
+    out = []
+    for match in lex.QA_LABEL_RE.finditer(text):
+        kind = INTERVIEWEE if match.group("name").upper() in lex.INTERVIEWEE_LABELS else INTERVIEWER
+        out.append(_Label(match.start(), match.end(), (match.start("name"), match.end("name")), kind))
+    return out
+
+
+def _name_span(text: str, start: int, end: int) -> tuple[int, int] | None:
+    """The name in a matched run of capitalised words, opening words of a sentence left out ("In March Roe")."""
+    for word in re.finditer(r"\S+", text[start:end]):
+        if word.group().rstrip(".").lower() not in _NOT_NAME_WORDS:
+            return start + word.start(), end
+    return None
+
+
+def interview_parties(text: str) -> tuple[tuple[int, int] | None, tuple[int, int] | None]:
+    """(interviewee, interviewer): where the page names each once and only once (by last word), else None.
+
+    Read from the page's prose: "in an interview with Jane Roe", "Roe told the Courier", "the Courier
+    interviewed Roe", and a headline "Jane Roe: …" on the page's first line. Two different people named
+    as interviewee leave it unknown: no guess.
+    """
+    who: dict[str, tuple[int, int]] = {}
+    by: dict[str, tuple[int, int]] = {}
+
+    def add(into: dict[str, tuple[int, int]], span: tuple[int, int] | None) -> None:
+        if span is not None:
+            into.setdefault(text[span[0] : span[1]].split()[-1].rstrip(".'’s"), span)
+
+    for m in _INTERVIEW_WITH_RE.finditer(text):
+        span = _name_span(text, m.start("who"), m.end("who"))
+        sentence = text[max(text.rfind(".", 0, m.start()), text.rfind("\n", 0, m.start())) + 1 : m.start()]
+        if m.group("the") or "'" in m.group("who") or "’" in m.group("who") or _SAID_RE.search(sentence):
+            add(by, span)  # "with the Courier", "with Channel 9's Ann Lee", "Roe said in an interview with X"
+        else:
+            add(who, span)
+    for m in _TOLD_RE.finditer(text):
+        add(who, _name_span(text, m.start("who"), m.end("who")))
+        add(by, _name_span(text, m.start("outlet"), m.end("outlet")))
+    for m in _INTERVIEWED_RE.finditer(text):
+        add(by, _name_span(text, m.start("outlet"), m.end("outlet")))
+        add(who, _name_span(text, m.start("who"), m.end("who")))
+    headline = _HEADLINE_RE.match(text)
+    if headline and not _QA_LINE_RE.match(text):
+        add(who, _name_span(text, headline.start("who"), headline.end("who")))
+    for key in set(who) & set(by):
+        del who[key], by[key]  # named as both: the page does not say which
+    return (next(iter(who.values())) if len(who) == 1 else None,
+            next(iter(by.values())) if len(by) == 1 else None)  # fmt: skip
+
+
+def _abbreviated(text: str, label: str) -> tuple[int, int] | None:
+    """The name a label of initials stands for ("JR:" for Jane Roe): the one name in the page with those initials.
+
+    Two names with the same initials, or none, leave the label as it is (a source named "JR"), as does
+    a label the page also writes as a word ("LEE:" where the page names Lee).
+    """
+    if not (lex.MIN_INITIALS <= len(label) <= lex.MAX_INITIALS and label.isalpha() and label.isupper()):
+        return None
+    if re.search(rf"\b{label.capitalize()}\b", text):
+        return None  # "LEE:" on a page that names Lee is a surname, not initials
+    found: dict[str, tuple[int, int]] = {}
+    pattern = r"[ \t]+".join([_NAME_WORD] * len(label))
+    for m in re.finditer(rf"\b{pattern}\b", text):
+        words = m.group().split()
+        if "".join(w[0] for w in words) == label and not any(w.lower() in _NOT_NAME_WORDS for w in words):
+            found.setdefault(" ".join(words), (m.start(), m.end()))
+    return next(iter(found.values())) if len(found) == 1 else None
 
 
 def _spoken(text: str, start: int, end: int) -> bool:
@@ -54,33 +221,77 @@ def _spoken(text: str, start: int, end: int) -> bool:
     return bool(letters) and sum(ch.islower() for ch in letters) >= lex.MIN_TURN_LOWERCASE_SHARE * len(letters)
 
 
+def _content(text: str, labels: list[_Label], n: int) -> tuple[int, int]:
+    """A label's turn: the rest of its paragraph, or, for a label alone on its line, the paragraphs after it."""
+    end = labels[n].end
+    next_label = labels[n + 1].start if n + 1 < len(labels) else len(text)
+    line_end = text.find("\n", end)
+    line_end = len(text) if line_end == -1 else line_end
+    if text[end:line_end].strip():
+        stop = text.find("\n\n", end)
+        stop = len(text) if stop == -1 else stop
+    else:
+        stop, paragraphs = line_end, 0
+        while stop < next_label and paragraphs < lex.MAX_TURN_PARAGRAPHS:
+            following = text.find("\n\n", stop + 2)
+            following = len(text) if following == -1 else following
+            if text[stop : min(following, next_label)].strip():
+                paragraphs += 1
+            stop = min(following, next_label)
+    return _trim(text, end, min(stop, next_label))
+
+
 def labelled_turns(text: str) -> list[Turn]:
-    """The turns of a transcript in ``text``, in order; none unless two speakers' labels open lines."""
-    labels = _labels(text)
-    out: list[Turn] = []
-    for n, (start, end, name_start, name_end) in enumerate(labels):
-        next_label = labels[n + 1][0] if n + 1 < len(labels) else len(text)
-        line_end = text.find("\n", end)
-        line_end = len(text) if line_end == -1 else line_end
-        if text[end:line_end].strip():
-            # "NAME: the turn": its paragraph
-            stop = text.find("\n\n", end)
-            stop = len(text) if stop == -1 else stop
+    """The turns in ``text``, in order: "Q:"/"A:" turns always, named turns only in a conversation."""
+    qa = _qa_labels(text)
+    qa_starts = {label.start for label in qa}
+    caps = _caps_labels(text)
+    caps_keys = frozenset(text[c.name[0] : c.name[1]].split()[-1].rstrip(".") for c in caps if c.kind == NAMED)
+    named = [label for label in caps + _mixed_labels(text, caps_keys) if label.start not in qa_starts]
+    labels = sorted({label.start: label for label in named + qa}.values(), key=lambda label: label.start)
+    interviewee, interviewer = interview_parties(text) if qa else (None, None)
+    out: list[tuple[Turn, _Label]] = []
+    abbreviations: dict[str, tuple[int, int] | None] = {}
+    keys: Counter[str] = Counter()
+    for n, label in enumerate(labels):
+        content = _content(text, labels, n)
+        if content[1] <= content[0] or not _spoken(text, *content):
+            continue
+        if label.kind == NAMED:
+            name: tuple[int, int] | None = label.name
+            if (initials := text[label.name[0] : label.name[1]]) not in abbreviations:
+                abbreviations[initials] = _abbreviated(text, initials)
+            name = abbreviations[initials] or name
+            # a speaker by the label's last word: "REP. MIKE PENCE", "REP. PENCE"
+            keys[text[label.name[0] : label.name[1]].split()[-1].rstrip(".").upper()] += 1
+        elif label.kind == INTERVIEWEE:
+            name = interviewee
+            keys["A"] += 1
+        elif label.kind == INTERVIEWER:
+            name = interviewer
+            keys["Q"] += 1
         else:
-            # "NAME:" alone: the paragraphs up to the next label
-            stop, paragraphs = line_end, 0
-            while stop < next_label and paragraphs < lex.MAX_TURN_PARAGRAPHS:
-                following = text.find("\n\n", stop + 2)
-                following = len(text) if following == -1 else following
-                if text[stop:min(following, next_label)].strip():
-                    paragraphs += 1
-                stop = min(following, next_label)
-        content = _trim(text, end, min(stop, next_label))
-        if content[1] > content[0] and _spoken(text, *content):
-            unnamed = text[name_start:name_end] in lex.UNNAMED_TURN_LABELS
-            out.append(Turn(content, (start, end), None if unnamed else (name_start, name_end)))
-    # a conversation: two speakers (by the label's last word: "REP. MIKE PENCE", "REP. PENCE") with two turns each
-    turns_of = Counter(text[t.name[0] : t.name[1]].split()[-1] for t in out if t.name is not None)
-    if sum(n >= lex.MIN_SPEAKER_TURNS for n in turns_of.values()) < lex.MIN_TRANSCRIPT_SPEAKERS:
-        return []
-    return out
+            name = None
+        out.append((Turn(content, (label.start, label.end), name), label))
+    full = _named_in_full(text, out) if interviewee is None else None
+    if full is not None:
+        out = [(Turn(t.content, t.label, full.name), label) if label.kind == INTERVIEWEE else (t, label)
+               for t, label in out]  # fmt: skip
+    if sum(n >= lex.MIN_SPEAKER_TURNS for n in keys.values()) < lex.MIN_TRANSCRIPT_SPEAKERS:
+        # no conversation: only the "Q:"/"A:" lines, which say what they are, are turns, and the label in full
+        return [turn for turn, label in out
+                if label is full or (label in qa and text[label.name[0] : label.name[1]] in ("Q", "A"))]  # fmt: skip
+    return [turn for turn, _ in out]
+
+
+def _named_in_full(text: str, turns: list[tuple[Turn, _Label]]) -> _Label | None:
+    """The label that names the interviewee once in full before the "A:" turns ("JANE ROE: …", then "A: …").
+
+    Only where it is the page's one named label, used once, and comes before the first "A:" turn: then
+    the "A:" turns are that person's. Any other named label leaves the "A:" turns as they were.
+    """
+    named = [label for _, label in turns if label.kind == NAMED]
+    answers = [label for _, label in turns if label.kind == INTERVIEWEE]
+    if len(named) != 1 or not answers or named[0].start > answers[0].start:
+        return None
+    return named[0]
