@@ -880,6 +880,12 @@ def entities(doc: Doc) -> list[Entity]:
     """The entities of ``doc``, most salient first, each with its titles and resolved mentions."""
     if not len(doc):
         return []
+    with coref.reading_strings_of(doc):
+        return _entities(doc)
+
+
+def _entities(doc: Doc) -> list[Entity]:
+    """:func:`entities` of a non-empty doc, its token strings read once."""
     spans = _name_spans(doc)
     labels = _vote(spans)
     found, replaced = _propagate(doc, spans, labels)
