@@ -22,7 +22,7 @@ from __future__ import annotations
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 
-from spacy.attrs import DEP, LOWER, ORTH
+from spacy.attrs import DEP, IDX, LOWER, ORTH
 from spacy.tokens import Doc, Span, Token
 
 from newsgraph.extract.entities import caps, coref, names, orgs, speakers, titles
@@ -123,7 +123,7 @@ class Group:
 
 
 def _key(doc: Doc, start: int, end: int) -> str:
-    return " ".join(t.lower_ for t in doc[start:end])
+    return " ".join(coref.token_strings(doc, LOWER)[start:end])
 
 
 def _is_titleword(text: str) -> bool:
@@ -841,7 +841,7 @@ def _qualified_roles(doc: Doc, groups: list[Group], covered: list[bool]) -> None
 
 def _canonical(doc: Doc, group: Group) -> str:
     """The entity's display name: a person's fullest name, else the most frequent spelling."""
-    texts = [doc[s.start : s.end].text for s in group.spans]
+    texts = [coref.span_text(doc, s.start, s.end) for s in group.spans]
     if not texts:
         return group.name or doc[group.extra[0][0] : group.extra[0][1]].text
     if group.label == "PERSON":
@@ -853,9 +853,16 @@ def _canonical(doc: Doc, group: Group) -> str:
 def _mentions(doc: Doc, group: Group) -> list[Mention]:
     items = [(s.start, s.end, "name") for s in group.spans] + group.extra
     mentions = []
+    idx = coref.token_values(doc, IDX)
+    orths = coref.token_strings(doc, ORTH)
     for start, end, kind in sorted(set(items)):
-        span = doc[start:end]
-        mentions.append(Mention(start=span.start_char, end=span.end_char, text=span.text, kind=kind))
+        if end <= start:  # never made by the passes; kept as the Span reads it
+            span = doc[start:end]
+            mentions.append(Mention(start=span.start_char, end=span.end_char, text=span.text, kind=kind))
+            continue
+        # doc[start:end]'s start_char, end_char and text, read without making the Span
+        end_char = idx[end - 1] + len(orths[end - 1])
+        mentions.append(Mention(start=idx[start], end=end_char, text=coref.span_text(doc, start, end), kind=kind))
     return mentions
 
 

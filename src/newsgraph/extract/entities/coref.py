@@ -16,12 +16,12 @@ epithet ("the 36-year-old") to the person the passage is about.
 
 from __future__ import annotations
 
+import threading
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
-from typing import ClassVar
 
-from spacy.attrs import IS_PUNCT, LEMMA, LOWER, ORTH, SENT_START
+from spacy.attrs import IDX, IS_PUNCT, LEMMA, LOWER, ORTH, SENT_START
 from spacy.tokens import Doc, Token
 
 from newsgraph.extract.entities.lexicons import (
@@ -127,49 +127,74 @@ def sentence_ids(doc: Doc) -> list[int]:
     return ids
 
 
-class _StringsCache:
-    """The token strings already read from the one doc the entity stage is working on.
+class _DocCache(threading.local):
+    """What the entity stage has already read from the one doc it is working on (per thread).
 
-    The passes of the stage read the same attributes (LOWER, ORTH, LEMMA, DEP) of the same doc
-    about a dozen times per article; reading each once saves a fifth of the stage. The cache holds
-    the doc itself (not its ``id``, which a later doc could reuse) and only while
-    :func:`reading_strings_of` is open, so a doc changed between two runs is read afresh.
+    The passes of the stage read the same attributes (LOWER, ORTH, LEMMA, DEP, IS_PUNCT) and the
+    same tokens of the same doc many times per article; reading each once saves a good part of the
+    stage. The cache holds the doc itself (not its ``id``, which a later doc could reuse), one per
+    thread, and only while :func:`reading_strings_of` is open, so a doc changed between two runs
+    is read afresh.
     """
 
-    doc: ClassVar[Doc | None] = None
-    strings: ClassVar[dict[int, list[str]]] = {}
-    values: ClassVar[dict[int, list[int]]] = {}
-    tokens: ClassVar[list[Token] | None] = None
+    def __init__(self) -> None:
+        self.doc: Doc | None = None
+        self.strings: dict[int, list[str]] = {}
+        self.values: dict[int, list[int]] = {}
+        self.tokens: list[Token] | None = None
+        self.text: str | None = None
+
+
+_CACHE = _DocCache()
 
 
 @contextmanager
 def reading_strings_of(doc: Doc) -> Iterator[None]:
-    """Keep :func:`token_strings` of ``doc`` for the duration of the block (the previous doc's after)."""
-    before = _StringsCache.doc, _StringsCache.strings, _StringsCache.values, _StringsCache.tokens
-    _StringsCache.doc, _StringsCache.strings, _StringsCache.values, _StringsCache.tokens = doc, {}, {}, None
+    """Keep what :func:`token_strings`, :func:`token_values` and :func:`doc_tokens` read of ``doc``
+    for the duration of the block (the previous doc's after it)."""
+    before = _CACHE.doc, _CACHE.strings, _CACHE.values, _CACHE.tokens, _CACHE.text
+    _CACHE.doc, _CACHE.strings, _CACHE.values, _CACHE.tokens, _CACHE.text = doc, {}, {}, None, None
     try:
         yield
     finally:
-        _StringsCache.doc, _StringsCache.strings, _StringsCache.values, _StringsCache.tokens = before
+        _CACHE.doc, _CACHE.strings, _CACHE.values, _CACHE.tokens, _CACHE.text = before
 
 
 def token_values(doc: Doc, attr: int) -> list[int]:
     """One integer attribute (IS_PUNCT, a flag) of every token, read once per doc as :func:`token_strings`."""
-    if doc is _StringsCache.doc and attr in _StringsCache.values:
-        return _StringsCache.values[attr]
+    if doc is _CACHE.doc and attr in _CACHE.values:
+        return _CACHE.values[attr]
     values = doc.to_array([attr]).tolist()
-    if doc is _StringsCache.doc:
-        _StringsCache.values[attr] = values
+    if doc is _CACHE.doc:
+        _CACHE.values[attr] = values
     return values
+
+
+def doc_text(doc: Doc) -> str:
+    """``doc.text``, joined once per doc (the property joins every token's text on each call)."""
+    if doc is _CACHE.doc:
+        if _CACHE.text is None:
+            _CACHE.text = doc.text
+        return _CACHE.text
+    return doc.text
+
+
+def span_text(doc: Doc, start: int, end: int) -> str:
+    """``doc[start:end].text`` without making the Span: the doc's text from the first token's
+    offset to the end of the last token's own text (a span's text ends before its trailing space)."""
+    if end <= start:
+        return ""
+    idx = token_values(doc, IDX)
+    return doc_text(doc)[idx[start] : idx[end - 1] + len(token_strings(doc, ORTH)[end - 1])]
 
 
 def doc_tokens(doc: Doc) -> list[Token]:
     """The Token objects of ``doc``, made once per doc: ``doc[i]`` makes a new Token on every call,
     and the stage's passes look at the same tokens many times."""
-    if doc is _StringsCache.doc:
-        if _StringsCache.tokens is None:
-            _StringsCache.tokens = list(doc)
-        return _StringsCache.tokens
+    if doc is _CACHE.doc:
+        if _CACHE.tokens is None:
+            _CACHE.tokens = list(doc)
+        return _CACHE.tokens
     return list(doc)
 
 
@@ -178,12 +203,12 @@ def token_strings(doc: Doc, attr: int) -> list[str]:
 
     Inside :func:`reading_strings_of` the list is read once per doc and shared: callers only read it.
     """
-    if doc is _StringsCache.doc and attr in _StringsCache.strings:
-        return _StringsCache.strings[attr]
+    if doc is _CACHE.doc and attr in _CACHE.strings:
+        return _CACHE.strings[attr]
     strings = doc.vocab.strings
     values = [strings[key] for key in doc.to_array([attr]).tolist()]
-    if doc is _StringsCache.doc:
-        _StringsCache.strings[attr] = values
+    if doc is _CACHE.doc:
+        _CACHE.strings[attr] = values
     return values
 
 
