@@ -206,7 +206,7 @@ DEMONYM_SUFFIXES = frozenset({"er", "ers", "n", "an", "ian", "ese", "i"})
 def _demonym_tokens(doc: Doc, start: int, end: int) -> int:
     """How many leading tokens of a person's span are a word for the people of a place the article names
     ("Ruritanian Jo Dale" after "Ruritania", "New Zealander Jo Dale"): a description, not the name."""
-    places = {e.text for e in doc.ents if e.label_ in ("GPE", "LOC")}
+    places = {e.text for e in coref.doc_ents(doc) if e.label_ in ("GPE", "LOC")}
     for k in (1, 2):
         if end - start - k < 2:
             break
@@ -313,7 +313,7 @@ def _caps_piece(doc: Doc, piece: Span) -> NameSpan | None:
 def _name_spans(doc: Doc) -> list[NameSpan]:
     spans = []
     in_caps = caps.caps_tokens(doc)
-    for ent in doc.ents:
+    for ent in coref.doc_ents(doc):
         if ent.label_ not in ENTITY_LABELS:
             continue
         ent = _with_numbered_surname(doc, ent)
@@ -327,7 +327,7 @@ def _name_spans(doc: Doc) -> list[NameSpan]:
     spans += _camel_case_names(doc)
     if any(in_caps):
         taken = [False] * len(doc)
-        for ent in doc.ents:
+        for ent in coref.doc_ents(doc):
             for i in range(ent.start, ent.end):
                 taken[i] = True
         for start, end in caps.names_after_titles(doc, in_caps, taken):
@@ -344,7 +344,7 @@ def _camel_case_names(doc: Doc) -> list[NameSpan]:
     whose particle is glued on ("McCain", "DeSantis", "LeBron"), which are left to the tagger. Only
     names written at least twice, so a typo ("THe") or a one-off product is not an organisation.
     """
-    taken = {i for ent in doc.ents for i in range(ent.start, ent.end)}
+    taken = {i for ent in coref.doc_ents(doc) for i in range(ent.start, ent.end)}
     # The shape is tested on the token strings first: few tokens have it, and only those become Token objects.
     shaped = [i for i, text in enumerate(coref.token_strings(doc, ORTH)) if RE_CAMEL_CASE.match(text)
               and i not in taken and not text.startswith(SURNAME_PARTICLES)]
@@ -450,7 +450,7 @@ def _owners(doc: Doc, spans: list[NameSpan]) -> list[int]:
     for index, span in enumerate(spans):
         for i in range(span.start, span.end):
             owner[i] = index
-    for ent in doc.ents:
+    for ent in coref.doc_ents(doc):
         if ent.label_ in NON_NAME_LABELS:
             for i in range(ent.start, ent.end):
                 owner[i] = TAKEN

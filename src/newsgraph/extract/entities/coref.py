@@ -21,8 +21,8 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 
-from spacy.attrs import IDX, IS_PUNCT, LEMMA, LOWER, ORTH, SENT_START
-from spacy.tokens import Doc, Token
+from spacy.attrs import IDX, IS_PUNCT, LEMMA, LOWER, ORTH, SENT_START, SPACY
+from spacy.tokens import Doc, Span, Token
 
 from newsgraph.extract.entities.lexicons import (
     BINDER_DEPS,
@@ -143,6 +143,7 @@ class _DocCache(threading.local):
         self.values: dict[int, list[int]] = {}
         self.tokens: list[Token] | None = None
         self.text: str | None = None
+        self.ents: tuple[Span, ...] | None = None
 
 
 _CACHE = _DocCache()
@@ -152,12 +153,13 @@ _CACHE = _DocCache()
 def reading_strings_of(doc: Doc) -> Iterator[None]:
     """Keep what :func:`token_strings`, :func:`token_values` and :func:`doc_tokens` read of ``doc``
     for the duration of the block (the previous doc's after it)."""
-    before = _CACHE.doc, _CACHE.strings, _CACHE.values, _CACHE.tokens, _CACHE.text
-    _CACHE.doc, _CACHE.strings, _CACHE.values, _CACHE.tokens, _CACHE.text = doc, {}, {}, None, None
+    before = _CACHE.doc, _CACHE.strings, _CACHE.values, _CACHE.tokens, _CACHE.text, _CACHE.ents
+    _CACHE.doc, _CACHE.strings, _CACHE.values, _CACHE.tokens, _CACHE.text, _CACHE.ents = (
+        doc, {}, {}, None, None, None)
     try:
         yield
     finally:
-        _CACHE.doc, _CACHE.strings, _CACHE.values, _CACHE.tokens, _CACHE.text = before
+        _CACHE.doc, _CACHE.strings, _CACHE.values, _CACHE.tokens, _CACHE.text, _CACHE.ents = before
 
 
 def token_values(doc: Doc, attr: int) -> list[int]:
@@ -174,7 +176,10 @@ def doc_text(doc: Doc) -> str:
     """``doc.text``, joined once per doc (the property joins every token's text on each call)."""
     if doc is _CACHE.doc:
         if _CACHE.text is None:
-            _CACHE.text = doc.text
+            # each token's text and its trailing space (SPACY), as ``Doc.text`` joins them, from the arrays
+            orths = token_strings(doc, ORTH)
+            _CACHE.text = "".join([text + " " if space else text
+                                   for text, space in zip(orths, token_values(doc, SPACY), strict=True)])
         return _CACHE.text
     return doc.text
 
@@ -186,6 +191,15 @@ def span_text(doc: Doc, start: int, end: int) -> str:
         return ""
     idx = token_values(doc, IDX)
     return doc_text(doc)[idx[start] : idx[end - 1] + len(token_strings(doc, ORTH)[end - 1])]
+
+
+def doc_ents(doc: Doc) -> tuple[Span, ...]:
+    """``doc.ents``, made once per doc (the property makes every entity's Span on each call)."""
+    if doc is _CACHE.doc:
+        if _CACHE.ents is None:
+            _CACHE.ents = doc.ents
+        return _CACHE.ents
+    return doc.ents
 
 
 def doc_tokens(doc: Doc) -> list[Token]:
