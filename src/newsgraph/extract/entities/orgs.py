@@ -354,11 +354,12 @@ class OrgResolver:
         self.last: dict[int, tuple[int, bool]] = {}  # group -> (latest mention token, subject)
         self.events: list[tuple[int, int]] = []  # (token, group) of names, in text order
         self.name_starts: dict[int, tuple[int, int]] = {}  # first token of a name -> (end, group), any type
+        lowers = token_strings(doc, LOWER)
         for gi, (label, spans) in enumerate(zip(labels, names, strict=True)):
             self.name_starts.update((s, (e, gi)) for s, e in spans)
             if label not in ORG_LABELS or not spans:
                 continue
-            words = frozenset(t.lower_ for s, e in spans for t in doc[s:e]) | _appositive_kinds(doc, spans)
+            words = frozenset(low for s, e in spans for low in lowers[s:e]) | _appositive_kinds(doc, spans)
             kind = org_kind(words)
             if kind == UNKNOWN_KIND:
                 kind = _prenominal_kind(doc, spans) or _local_government_kind(doc, spans) or kind
@@ -522,7 +523,7 @@ class OrgResolver:
         spans = self.names[gi] if gi < self.n_known else []
         names: frozenset[str] = frozenset()
         if ranking.recording_now():  # the names only label training data
-            names = frozenset(self.doc[s:e].text.lower() for s, e in spans)
+            names = frozenset(coref.span_text(self.doc, s, e).lower() for s, e in spans)
         if org is None:
             return ranking.CandidateInfo(label=ranking.candidate_type(self.labels[gi], None), count=len(spans),
                                          names=names)

@@ -207,10 +207,11 @@ def nested_quotations(doc: Doc, run: tuple[int, int]) -> list[tuple[int, int]]:
     """
     found: list[tuple[int, int]] = []
     start = None
+    orths = coref.token_strings(doc, ORTH)
     for k in range(*run):
-        token = doc[k]
-        if token.text not in SINGLE_QUOTE_TOKENS:
+        if orths[k] not in SINGLE_QUOTE_TOKENS:
             continue
+        token = doc[k]
         if start is None and (token.tag_ == OPENING_MARK_TAG or token.text == "\u2018"):
             start = k + 1
         elif start is not None and token.tag_ == CLOSING_MARK_TAG:
