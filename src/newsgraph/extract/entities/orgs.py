@@ -549,14 +549,15 @@ class OrgResolver:
         if not use and not ranking.recording_now():
             return rule_choice
         noun = token.lower_ if cls == "description" else None
-        groups = set(self.context.recent(start))
+        recent = self.context.recent(start)
+        groups = set(recent)
         if rule_choice is not None:
             groups.add(rule_choice)
         candidates = {gi: self._candidate(gi, noun) for gi in groups
                       if gi < self.n_known or gi in self.orgs}
         inside = self.quotes.inside if self.quotes is not None else None
         options = ranking.options_for(token, start, self.context, candidates, rule_choice, rule_scores,
-                                      {p for p in partners if p is not None}, speakers, inside)
+                                      {p for p in partners if p is not None}, speakers, inside, recent)
         decision = ranking.Decision(start_char=self.doc[start].idx, end_char=token.idx + len(token.text),
                                     mention_class=cls, options=options, rule_choice=rule_choice)
         chosen = self.ranker.choose(options) if use and self.ranker is not None else rule_choice
