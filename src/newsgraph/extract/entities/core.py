@@ -844,10 +844,13 @@ def _canonical(doc: Doc, group: Group) -> str:
     texts = [coref.span_text(doc, s.start, s.end) for s in group.spans]
     if not texts:
         return group.name or doc[group.extra[0][0] : group.extra[0][1]].text
+    first: dict[str, int] = {}  # each spelling's first position (``texts.index``, read once per spelling)
+    for position, text in enumerate(texts):
+        first.setdefault(text, position)
     if group.label == "PERSON":
-        return max(texts, key=lambda t: (len(t.split()), not t.isupper(), -texts.index(t)))
+        return max(texts, key=lambda t: (len(t.split()), not t.isupper(), -first[t]))
     counts = Counter(texts)
-    return max(counts, key=lambda t: (not t.isupper(), counts[t], -texts.index(t)))
+    return max(counts, key=lambda t: (not t.isupper(), counts[t], -first[t]))
 
 
 def _mentions(doc: Doc, group: Group) -> list[Mention]:
