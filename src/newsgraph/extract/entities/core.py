@@ -216,6 +216,11 @@ def _demonym_tokens(doc: Doc, start: int, end: int) -> int:
     return 0
 
 
+#: Words that open an entity span without being part of the name: an article, or a speech verb
+#: run into a name ("said Jo Dale").
+LEADING_NON_NAME_WORDS = frozenset({"the", "a", "an", *INVERTED_SPEECH_VERBS})
+
+
 def _trim(doc: Doc, ent: Span) -> NameSpan | None:
     """The name inside an entity span: no determiner, possessive, honorific or title."""
     start, end = ent.start, ent.end
@@ -224,24 +229,26 @@ def _trim(doc: Doc, ent: Span) -> NameSpan | None:
     while end > start and _not_name_end(doc[end - 1], label):
         end -= 1
     end = _without_trailing_date(doc, start, end)
-    end = next((k for k in range(start + 1, end) if doc[k].lower_ in RELATIVE_WORDS), end)
+    # token strings and flags from per-doc arrays (this runs for every entity span), Tokens where rarer
+    lowers = coref.token_strings(doc, LOWER)
+    orths = coref.token_strings(doc, ORTH)
+    end = next((k for k in range(start + 1, end) if lowers[k] in RELATIVE_WORDS), end)
     while end > start and _not_name_end(doc[end - 1], label):
         end -= 1
-    while start < end and (doc[start].lower_ in ("the", "a", "an", *INVERTED_SPEECH_VERBS) or doc[start].is_punct
-                           or doc[start].is_space):
+    while start < end and (lowers[start] in LEADING_NON_NAME_WORDS or doc[start].is_punct or doc[start].is_space):
         start += 1
     if label == "PERSON" and end - start >= 3:
         start += _demonym_tokens(doc, start, end)
     stripped_title = False
     # "carmaker Volvo", "Bookmaker William Hill" (the noun inside the span or just before it): an organisation.
-    org_cue = start > 0 and doc[start - 1].lower_ in ORG_CUE_NOUNS and doc[start - 1].pos_ == "NOUN"
+    org_cue = start > 0 and lowers[start - 1] in ORG_CUE_NOUNS and doc[start - 1].pos_ == "NOUN"
     while end - start > 1:
-        low = doc[start].lower_
+        low = lowers[start]
         if low in HONORIFICS:
             honorific = low
         elif (low in ORG_CUE_NOUNS and (doc[start].pos_ == "NOUN" or doc[start].is_sent_start
-                                           or (start > 0 and not doc[start - 1].text.strip()))
-              and not honorific and not stripped_title and doc[start + 1].lower_ not in ("of", "&", "and")):
+                                           or (start > 0 and not orths[start - 1].strip()))
+              and not honorific and not stripped_title and lowers[start + 1] not in ("of", "&", "and")):
             # The noun inside the span, lower case or opening the sentence; "Bank of England" keeps its "Bank".
             org_cue = True
         elif _leading_title(doc, start, label):
@@ -249,9 +256,9 @@ def _trim(doc: Doc, ent: Span) -> NameSpan | None:
         else:
             break
         start += 1
-    if end <= start or not any(ch.isalpha() for t in doc[start:end] for ch in t.text):
+    if end <= start or not any(ch.isalpha() for text in orths[start:end] for ch in text):
         return None
-    if end - start == 1 and RE_LONE_INITIAL.match(doc[start].text):
+    if end - start == 1 and RE_LONE_INITIAL.match(orths[start]):
         return None  # a lone initial ("R.") is not a name
     if _only_title(doc[start:end], label):
         return None  # "Officer", "Prime Minister": a title alone names no one
@@ -259,10 +266,10 @@ def _trim(doc: Doc, ent: Span) -> NameSpan | None:
         return None  # "JUL" in a wire table, "She" opening a headline
     if end - start == 1 and doc[start].is_lower and label in CAPITALISED_LABELS:
         return None  # "cts" labelled ORG: a name in running text has a capital
-    if RE_MARKUP.search(doc[start:end].text):
+    if RE_MARKUP.search(coref.span_text(doc, start, end)):
         return None  # markup or a web address left in the text is not a name
     span = NameSpan(start=start, end=end, key=_key(doc, start, end), label=label, honorific=honorific)
-    span.all_caps = all(t.is_upper or not t.is_alpha for t in doc[start:end])
+    span.all_caps = all(text.isupper() or not text.isalpha() for text in orths[start:end])
     span.title = None if _modifies_next_noun(doc, end) else titles.prenominal_title(doc, start)
     if span.title is not None:
         span.title = titles.with_jurisdiction(doc, span.title, end)

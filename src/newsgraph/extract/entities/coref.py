@@ -130,18 +130,16 @@ def sentence_ids(doc: Doc) -> list[int]:
 class _DocCache(threading.local):
     """What the entity stage has already read from the one doc it is working on (per thread).
 
-    The passes of the stage read the same attributes (LOWER, ORTH, LEMMA, DEP, IS_PUNCT) and the
-    same tokens of the same doc many times per article; reading each once saves a good part of the
-    stage. The cache holds the doc itself (not its ``id``, which a later doc could reuse), one per
-    thread, and only while :func:`reading_strings_of` is open, so a doc changed between two runs
-    is read afresh.
+    The passes of the stage read the same attributes (LOWER, ORTH, LEMMA, DEP, IS_PUNCT), the text
+    and the entity spans of the same doc many times per article; each is read once. The cache holds
+    the doc itself (not its ``id``, which a later doc could reuse), one per thread, and only while
+    :func:`reading_strings_of` is open, so a doc changed between two runs is read afresh.
     """
 
     def __init__(self) -> None:
         self.doc: Doc | None = None
         self.strings: dict[int, list[str]] = {}
         self.values: dict[int, list[int]] = {}
-        self.tokens: list[Token] | None = None
         self.text: str | None = None
         self.ents: tuple[Span, ...] | None = None
 
@@ -151,15 +149,14 @@ _CACHE = _DocCache()
 
 @contextmanager
 def reading_strings_of(doc: Doc) -> Iterator[None]:
-    """Keep what :func:`token_strings`, :func:`token_values` and :func:`doc_tokens` read of ``doc``
-    for the duration of the block (the previous doc's after it)."""
-    before = _CACHE.doc, _CACHE.strings, _CACHE.values, _CACHE.tokens, _CACHE.text, _CACHE.ents
-    _CACHE.doc, _CACHE.strings, _CACHE.values, _CACHE.tokens, _CACHE.text, _CACHE.ents = (
-        doc, {}, {}, None, None, None)
+    """Keep what :func:`token_strings`, :func:`token_values`, :func:`doc_text` and :func:`doc_ents`
+    read of ``doc`` for the duration of the block (the previous doc's after it)."""
+    before = _CACHE.doc, _CACHE.strings, _CACHE.values, _CACHE.text, _CACHE.ents
+    _CACHE.doc, _CACHE.strings, _CACHE.values, _CACHE.text, _CACHE.ents = doc, {}, {}, None, None
     try:
         yield
     finally:
-        _CACHE.doc, _CACHE.strings, _CACHE.values, _CACHE.tokens, _CACHE.text, _CACHE.ents = before
+        _CACHE.doc, _CACHE.strings, _CACHE.values, _CACHE.text, _CACHE.ents = before
 
 
 def token_values(doc: Doc, attr: int) -> list[int]:
@@ -200,16 +197,6 @@ def doc_ents(doc: Doc) -> tuple[Span, ...]:
             _CACHE.ents = doc.ents
         return _CACHE.ents
     return doc.ents
-
-
-def doc_tokens(doc: Doc) -> list[Token]:
-    """The Token objects of ``doc``, made once per doc: ``doc[i]`` makes a new Token on every call,
-    and the stage's passes look at the same tokens many times."""
-    if doc is _CACHE.doc:
-        if _CACHE.tokens is None:
-            _CACHE.tokens = list(doc)
-        return _CACHE.tokens
-    return list(doc)
 
 
 def token_strings(doc: Doc, attr: int) -> list[str]:
