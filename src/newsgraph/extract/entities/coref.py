@@ -199,6 +199,30 @@ def doc_ents(doc: Doc) -> tuple[Span, ...]:
     return doc.ents
 
 
+#: Most strings the per-key lookup keeps (:func:`strings_of`); past it the lookup starts afresh, so a
+#: long-running reader's memory stays bounded.
+MAX_KNOWN_STRINGS = 200_000
+_KNOWN_STRINGS: dict[int, str] = {}
+
+
+def strings_of(doc: Doc, keys: list[int]) -> list[str]:
+    """The strings of string-store keys (hashes of the strings), each distinct key looked up once.
+
+    ``StringStore`` decodes a new str on every lookup, which was a tenth of the stage when done per
+    token; a key is the hash of its string, so the same key is the same string in every vocabulary
+    and the lookup can be kept across docs.
+    """
+    known = _KNOWN_STRINGS
+    if len(known) > MAX_KNOWN_STRINGS:
+        known.clear()
+    missing = {key for key in keys if key not in known}
+    if missing:
+        store = doc.vocab.strings
+        for key in missing:
+            known[key] = store[key]
+    return [known[key] for key in keys]
+
+
 def token_strings(doc: Doc, attr: int) -> list[str]:
     """One string attribute (ORTH, LOWER, LEMMA) of every token, without making Token objects.
 
@@ -206,8 +230,7 @@ def token_strings(doc: Doc, attr: int) -> list[str]:
     """
     if doc is _CACHE.doc and attr in _CACHE.strings:
         return _CACHE.strings[attr]
-    strings = doc.vocab.strings
-    values = [strings[key] for key in doc.to_array([attr]).tolist()]
+    values = strings_of(doc, doc.to_array([attr]).tolist())
     if doc is _CACHE.doc:
         _CACHE.strings[attr] = values
     return values

@@ -816,10 +816,9 @@ class OrgResolver:
         """
         if not self.doc.has_annotation("DEP"):
             return []
-        strings = self.doc.vocab.strings
-        rows = self.doc.to_array([POS, DEP]).tolist()
         nominal, deps = self._nominal_pos, PHRASE_HEAD_DEPS
-        return [i for i, (pos, dep) in enumerate(rows) if strings[pos] in nominal and strings[dep] in deps]
+        return [i for i, (pos, dep) in enumerate(zip(token_strings(self.doc, POS), token_strings(self.doc, DEP),
+                                                     strict=True)) if pos in nominal and dep in deps]
 
     _nominal_pos = frozenset({"NOUN", "PROPN", "PRON"})
 
