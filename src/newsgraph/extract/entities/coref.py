@@ -213,14 +213,16 @@ def strings_of(doc: Doc, keys: list[int]) -> list[str]:
     and the lookup can be kept across docs.
     """
     known = _KNOWN_STRINGS
-    if len(known) > MAX_KNOWN_STRINGS:
-        known.clear()
-    missing = {key for key in keys if key not in known}
-    if missing:
+    try:
+        return [known[key] for key in keys]
+    except KeyError:  # new words: look them up, then read the whole doc from the lookup
+        if len(known) > MAX_KNOWN_STRINGS:
+            known.clear()
         store = doc.vocab.strings
-        for key in missing:
-            known[key] = store[key]
-    return [known[key] for key in keys]
+        for key in keys:
+            if key not in known:
+                known[key] = store[key]
+        return [known[key] for key in keys]
 
 
 def token_strings(doc: Doc, attr: int) -> list[str]:
