@@ -353,7 +353,9 @@ def _camel_case_names(doc: Doc) -> list[NameSpan]:
     """
     taken = {i for ent in coref.doc_ents(doc) for i in range(ent.start, ent.end)}
     # The shape is tested on the token strings first: few tokens have it, and only those become Token objects.
-    shaped = [i for i, text in enumerate(coref.token_strings(doc, ORTH)) if RE_CAMEL_CASE.match(text)
+    # (a capital first, which the pattern needs, before the pattern: most words fail there)
+    shaped = [i for i, text in enumerate(coref.token_strings(doc, ORTH))
+              if text[:1].isupper() and RE_CAMEL_CASE.match(text)
               and i not in taken and not text.startswith(SURNAME_PARTICLES)]
     found = [i for i in shaped if doc[i].pos_ == "PROPN"]
     counts = Counter(doc[i].text for i in found)
