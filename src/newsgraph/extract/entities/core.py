@@ -136,7 +136,7 @@ def _without_trailing_date(doc: Doc, start: int, end: int) -> int:
     k = end
     while k > start and (doc[k - 1].is_digit or doc[k - 1].text in DATE_SEPARATORS):
         k -= 1
-    if k > start and sum(t.is_digit for t in doc[k:end]) >= 2:
+    if start < k < end and sum(t.is_digit for t in doc[k:end]) >= 2:  # (k == end: nothing was cut)
         return k
     return end
 
@@ -610,7 +610,8 @@ def _group(doc: Doc, spans: list[NameSpan], labels: dict[str, str]) -> list[Grou
 
 def _initials(doc: Doc, span: NameSpan) -> str | None:
     """The letters a name's acronym is made of: "British Airways" → "BA" (small words skipped)."""
-    words = [t.text for t in doc[span.start : span.end] if t.text.lower() not in ACRONYM_SKIPPED]
+    words = [text for text in coref.token_strings(doc, ORTH)[span.start : span.end]
+             if text.lower() not in ACRONYM_SKIPPED]
     if len(words) < 2 or not all(w[:1].isupper() for w in words):
         return None
     return "".join(w[0] for w in words)
