@@ -17,6 +17,7 @@ epithet ("the 36-year-old") to the person the passage is about.
 from __future__ import annotations
 
 import threading
+from bisect import bisect_left
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
@@ -717,10 +718,16 @@ def role_descriptions(
         """Sentences between two, quoted sentences not counted: a quotation does not push its topic away."""
         return sum(narrated[then + 1 : now + 1])
 
+    # Only a determiner opens a description: the walk jumps from one to the next.
+    openers = [k for k, low in enumerate(lowers) if low in DEFINITE_DETERMINERS]
     while i < n:
         low = lowers[i]
+        if low not in DEFINITE_DETERMINERS:
+            following = bisect_left(openers, i)
+            i = openers[following] if following < len(openers) else n
+            continue
         # The determiner may itself be a resolved pronoun ("his finance minister"): not a block.
-        if low not in DEFINITE_DETERMINERS or (covered[i] and low not in PRONOUNS):
+        if covered[i] and low not in PRONOUNS:
             i += 1
             continue
         while cursor < len(order) and order[cursor].token < i:
