@@ -223,7 +223,8 @@ def strings_of(doc: Doc, keys: list[int]) -> list[str]:
         for key in keys:
             if key not in known:
                 known[key] = store[key]
-        return [known[key] for key in keys]
+        # (read from the store itself should another thread have just cleared the lookup)
+        return [known[key] if key in known else store[key] for key in keys]
 
 
 def token_strings(doc: Doc, attr: int) -> list[str]:
