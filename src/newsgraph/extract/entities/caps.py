@@ -12,10 +12,13 @@ mostly capitals this module
 
 from __future__ import annotations
 
-from spacy.attrs import ORTH
+import itertools
+
+from spacy.attrs import ORTH, SENT_START
 from spacy.lang.en.stop_words import STOP_WORDS
 from spacy.tokens import Doc, Token
 
+from newsgraph.extract.entities.coref import token_strings, token_values
 from newsgraph.extract.entities.lexicons import (
     ALL_CAPS_MIN_WORDS,
     ALL_CAPS_SHARE,
@@ -35,15 +38,19 @@ def caps_tokens(doc: Doc) -> list[bool]:
     flags = [False] * len(doc)
     if not len(doc):
         return flags
-    sents = list(doc.sents) if doc.has_annotation("SENT_START") or doc.has_annotation("DEP") else [doc[:]]
-    # From the token strings, not Token objects: this runs over every token of every article.
-    texts = [doc.vocab.strings[key] for key in doc.to_array([ORTH]).tolist()]
-    for sent in sents:
-        words = [text for text in texts[sent.start : sent.end] if len(text) > 1 and text.isalpha()]
+    # From the token strings and the sentence starts, not Token or Span objects: this runs over every
+    # token of every article. Without sentence starts the doc is one sentence (as ``doc[:]``).
+    texts = token_strings(doc, ORTH)
+    bounds = [0]
+    if doc.has_annotation("SENT_START"):
+        bounds += [i for i, start in enumerate(token_values(doc, SENT_START)) if start == 1 and i > 0]
+    bounds.append(len(doc))
+    for sent_start, sent_end in itertools.pairwise(bounds):
+        words = [text for text in texts[sent_start:sent_end] if len(text) > 1 and text.isalpha()]
         if len(words) < ALL_CAPS_MIN_WORDS:
             continue
         if sum(text.isupper() for text in words) / len(words) >= ALL_CAPS_SHARE:
-            for i in range(sent.start, sent.end):
+            for i in range(sent_start, sent_end):
                 flags[i] = True
     return flags
 

@@ -22,7 +22,7 @@ from __future__ import annotations
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 
-from spacy.attrs import DEP, LOWER, ORTH
+from spacy.attrs import DEP, IDX, LOWER, ORTH
 from spacy.tokens import Doc, Span, Token
 
 from newsgraph.extract.entities import caps, coref, names, orgs, speakers, titles
@@ -123,7 +123,7 @@ class Group:
 
 
 def _key(doc: Doc, start: int, end: int) -> str:
-    return " ".join(t.lower_ for t in doc[start:end])
+    return " ".join(coref.token_strings(doc, LOWER)[start:end])
 
 
 def _is_titleword(text: str) -> bool:
@@ -136,7 +136,7 @@ def _without_trailing_date(doc: Doc, start: int, end: int) -> int:
     k = end
     while k > start and (doc[k - 1].is_digit or doc[k - 1].text in DATE_SEPARATORS):
         k -= 1
-    if k > start and sum(t.is_digit for t in doc[k:end]) >= 2:
+    if start < k < end and sum(t.is_digit for t in doc[k:end]) >= 2:  # (k == end: nothing was cut)
         return k
     return end
 
@@ -206,7 +206,7 @@ DEMONYM_SUFFIXES = frozenset({"er", "ers", "n", "an", "ian", "ese", "i"})
 def _demonym_tokens(doc: Doc, start: int, end: int) -> int:
     """How many leading tokens of a person's span are a word for the people of a place the article names
     ("Ruritanian Jo Dale" after "Ruritania", "New Zealander Jo Dale"): a description, not the name."""
-    places = {e.text for e in doc.ents if e.label_ in ("GPE", "LOC")}
+    places = {e.text for e in coref.doc_ents(doc) if e.label_ in ("GPE", "LOC")}
     for k in (1, 2):
         if end - start - k < 2:
             break
@@ -214,6 +214,11 @@ def _demonym_tokens(doc: Doc, start: int, end: int) -> int:
         if any(lead.startswith(p) and lead[len(p):] in DEMONYM_SUFFIXES for p in places):
             return k
     return 0
+
+
+#: Words that open an entity span without being part of the name: an article, or a speech verb
+#: run into a name ("said Jo Dale").
+LEADING_NON_NAME_WORDS = frozenset({"the", "a", "an", *INVERTED_SPEECH_VERBS})
 
 
 def _trim(doc: Doc, ent: Span) -> NameSpan | None:
@@ -224,24 +229,26 @@ def _trim(doc: Doc, ent: Span) -> NameSpan | None:
     while end > start and _not_name_end(doc[end - 1], label):
         end -= 1
     end = _without_trailing_date(doc, start, end)
-    end = next((k for k in range(start + 1, end) if doc[k].lower_ in RELATIVE_WORDS), end)
+    # token strings and flags from per-doc arrays (this runs for every entity span), Tokens where rarer
+    lowers = coref.token_strings(doc, LOWER)
+    orths = coref.token_strings(doc, ORTH)
+    end = next((k for k in range(start + 1, end) if lowers[k] in RELATIVE_WORDS), end)
     while end > start and _not_name_end(doc[end - 1], label):
         end -= 1
-    while start < end and (doc[start].lower_ in ("the", "a", "an", *INVERTED_SPEECH_VERBS) or doc[start].is_punct
-                           or doc[start].is_space):
+    while start < end and (lowers[start] in LEADING_NON_NAME_WORDS or doc[start].is_punct or doc[start].is_space):
         start += 1
     if label == "PERSON" and end - start >= 3:
         start += _demonym_tokens(doc, start, end)
     stripped_title = False
     # "carmaker Volvo", "Bookmaker William Hill" (the noun inside the span or just before it): an organisation.
-    org_cue = start > 0 and doc[start - 1].lower_ in ORG_CUE_NOUNS and doc[start - 1].pos_ == "NOUN"
+    org_cue = start > 0 and lowers[start - 1] in ORG_CUE_NOUNS and doc[start - 1].pos_ == "NOUN"
     while end - start > 1:
-        low = doc[start].lower_
+        low = lowers[start]
         if low in HONORIFICS:
             honorific = low
         elif (low in ORG_CUE_NOUNS and (doc[start].pos_ == "NOUN" or doc[start].is_sent_start
-                                           or (start > 0 and not doc[start - 1].text.strip()))
-              and not honorific and not stripped_title and doc[start + 1].lower_ not in ("of", "&", "and")):
+                                           or (start > 0 and not orths[start - 1].strip()))
+              and not honorific and not stripped_title and lowers[start + 1] not in ("of", "&", "and")):
             # The noun inside the span, lower case or opening the sentence; "Bank of England" keeps its "Bank".
             org_cue = True
         elif _leading_title(doc, start, label):
@@ -249,9 +256,9 @@ def _trim(doc: Doc, ent: Span) -> NameSpan | None:
         else:
             break
         start += 1
-    if end <= start or not any(ch.isalpha() for t in doc[start:end] for ch in t.text):
+    if end <= start or not any(ch.isalpha() for text in orths[start:end] for ch in text):
         return None
-    if end - start == 1 and RE_LONE_INITIAL.match(doc[start].text):
+    if end - start == 1 and RE_LONE_INITIAL.match(orths[start]):
         return None  # a lone initial ("R.") is not a name
     if _only_title(doc[start:end], label):
         return None  # "Officer", "Prime Minister": a title alone names no one
@@ -259,10 +266,10 @@ def _trim(doc: Doc, ent: Span) -> NameSpan | None:
         return None  # "JUL" in a wire table, "She" opening a headline
     if end - start == 1 and doc[start].is_lower and label in CAPITALISED_LABELS:
         return None  # "cts" labelled ORG: a name in running text has a capital
-    if RE_MARKUP.search(doc[start:end].text):
+    if RE_MARKUP.search(coref.span_text(doc, start, end)):
         return None  # markup or a web address left in the text is not a name
     span = NameSpan(start=start, end=end, key=_key(doc, start, end), label=label, honorific=honorific)
-    span.all_caps = all(t.is_upper or not t.is_alpha for t in doc[start:end])
+    span.all_caps = all(text.isupper() or not text.isalpha() for text in orths[start:end])
     span.title = None if _modifies_next_noun(doc, end) else titles.prenominal_title(doc, start)
     if span.title is not None:
         span.title = titles.with_jurisdiction(doc, span.title, end)
@@ -313,7 +320,7 @@ def _caps_piece(doc: Doc, piece: Span) -> NameSpan | None:
 def _name_spans(doc: Doc) -> list[NameSpan]:
     spans = []
     in_caps = caps.caps_tokens(doc)
-    for ent in doc.ents:
+    for ent in coref.doc_ents(doc):
         if ent.label_ not in ENTITY_LABELS:
             continue
         ent = _with_numbered_surname(doc, ent)
@@ -327,7 +334,7 @@ def _name_spans(doc: Doc) -> list[NameSpan]:
     spans += _camel_case_names(doc)
     if any(in_caps):
         taken = [False] * len(doc)
-        for ent in doc.ents:
+        for ent in coref.doc_ents(doc):
             for i in range(ent.start, ent.end):
                 taken[i] = True
         for start, end in caps.names_after_titles(doc, in_caps, taken):
@@ -344,9 +351,11 @@ def _camel_case_names(doc: Doc) -> list[NameSpan]:
     whose particle is glued on ("McCain", "DeSantis", "LeBron"), which are left to the tagger. Only
     names written at least twice, so a typo ("THe") or a one-off product is not an organisation.
     """
-    taken = {i for ent in doc.ents for i in range(ent.start, ent.end)}
+    taken = {i for ent in coref.doc_ents(doc) for i in range(ent.start, ent.end)}
     # The shape is tested on the token strings first: few tokens have it, and only those become Token objects.
-    shaped = [i for i, text in enumerate(coref.token_strings(doc, ORTH)) if RE_CAMEL_CASE.match(text)
+    # (a capital first, which the pattern needs, before the pattern: most words fail there)
+    shaped = [i for i, text in enumerate(coref.token_strings(doc, ORTH))
+              if text[:1].isupper() and RE_CAMEL_CASE.match(text)
               and i not in taken and not text.startswith(SURNAME_PARTICLES)]
     found = [i for i in shaped if doc[i].pos_ == "PROPN"]
     counts = Counter(doc[i].text for i in found)
@@ -450,7 +459,7 @@ def _owners(doc: Doc, spans: list[NameSpan]) -> list[int]:
     for index, span in enumerate(spans):
         for i in range(span.start, span.end):
             owner[i] = index
-    for ent in doc.ents:
+    for ent in coref.doc_ents(doc):
         if ent.label_ in NON_NAME_LABELS:
             for i in range(ent.start, ent.end):
                 owner[i] = TAKEN
@@ -601,7 +610,8 @@ def _group(doc: Doc, spans: list[NameSpan], labels: dict[str, str]) -> list[Grou
 
 def _initials(doc: Doc, span: NameSpan) -> str | None:
     """The letters a name's acronym is made of: "British Airways" → "BA" (small words skipped)."""
-    words = [t.text for t in doc[span.start : span.end] if t.text.lower() not in ACRONYM_SKIPPED]
+    words = [text for text in coref.token_strings(doc, ORTH)[span.start : span.end]
+             if text.lower() not in ACRONYM_SKIPPED]
     if len(words) < 2 or not all(w[:1].isupper() for w in words):
         return None
     return "".join(w[0] for w in words)
@@ -841,21 +851,31 @@ def _qualified_roles(doc: Doc, groups: list[Group], covered: list[bool]) -> None
 
 def _canonical(doc: Doc, group: Group) -> str:
     """The entity's display name: a person's fullest name, else the most frequent spelling."""
-    texts = [doc[s.start : s.end].text for s in group.spans]
+    texts = [coref.span_text(doc, s.start, s.end) for s in group.spans]
     if not texts:
         return group.name or doc[group.extra[0][0] : group.extra[0][1]].text
+    first: dict[str, int] = {}  # each spelling's first position (``texts.index``, read once per spelling)
+    for position, text in enumerate(texts):
+        first.setdefault(text, position)
     if group.label == "PERSON":
-        return max(texts, key=lambda t: (len(t.split()), not t.isupper(), -texts.index(t)))
+        return max(texts, key=lambda t: (len(t.split()), not t.isupper(), -first[t]))
     counts = Counter(texts)
-    return max(counts, key=lambda t: (not t.isupper(), counts[t], -texts.index(t)))
+    return max(counts, key=lambda t: (not t.isupper(), counts[t], -first[t]))
 
 
 def _mentions(doc: Doc, group: Group) -> list[Mention]:
     items = [(s.start, s.end, "name") for s in group.spans] + group.extra
     mentions = []
+    idx = coref.token_values(doc, IDX)
+    orths = coref.token_strings(doc, ORTH)
     for start, end, kind in sorted(set(items)):
-        span = doc[start:end]
-        mentions.append(Mention(start=span.start_char, end=span.end_char, text=span.text, kind=kind))
+        if end <= start:  # never made by the passes; kept as the Span reads it
+            span = doc[start:end]
+            mentions.append(Mention(start=span.start_char, end=span.end_char, text=span.text, kind=kind))
+            continue
+        # doc[start:end]'s start_char, end_char and text, read without making the Span
+        end_char = idx[end - 1] + len(orths[end - 1])
+        mentions.append(Mention(start=idx[start], end=end_char, text=coref.span_text(doc, start, end), kind=kind))
     return mentions
 
 
@@ -880,6 +900,12 @@ def entities(doc: Doc) -> list[Entity]:
     """The entities of ``doc``, most salient first, each with its titles and resolved mentions."""
     if not len(doc):
         return []
+    with coref.reading_strings_of(doc):
+        return _entities(doc)
+
+
+def _entities(doc: Doc) -> list[Entity]:
+    """:func:`entities` of a non-empty doc, its token strings read once."""
     spans = _name_spans(doc)
     labels = _vote(spans)
     found, replaced = _propagate(doc, spans, labels)

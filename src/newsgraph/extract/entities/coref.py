@@ -16,10 +16,14 @@ epithet ("the 36-year-old") to the person the passage is about.
 
 from __future__ import annotations
 
+import threading
+from bisect import bisect_left
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 
-from spacy.attrs import LEMMA, LOWER, ORTH, SENT_START
-from spacy.tokens import Doc, Token
+from spacy.attrs import IDX, IS_PUNCT, LEMMA, LOWER, ORTH, SENT_START, SPACY
+from spacy.tokens import Doc, Span, Token
 
 from newsgraph.extract.entities.lexicons import (
     BINDER_DEPS,
@@ -124,10 +128,116 @@ def sentence_ids(doc: Doc) -> list[int]:
     return ids
 
 
+class _DocCache(threading.local):
+    """What the entity stage has already read from the one doc it is working on (per thread).
+
+    The passes of the stage read the same attributes (LOWER, ORTH, LEMMA, DEP, IS_PUNCT), the text
+    and the entity spans of the same doc many times per article; each is read once. The cache holds
+    the doc itself (not its ``id``, which a later doc could reuse), one per thread, and only while
+    :func:`reading_strings_of` is open, so a doc changed between two runs is read afresh.
+    """
+
+    def __init__(self) -> None:
+        self.doc: Doc | None = None
+        self.strings: dict[int, list[str]] = {}
+        self.values: dict[int, list[int]] = {}
+        self.text: str | None = None
+        self.ents: tuple[Span, ...] | None = None
+
+
+_CACHE = _DocCache()
+
+
+@contextmanager
+def reading_strings_of(doc: Doc) -> Iterator[None]:
+    """Keep what :func:`token_strings`, :func:`token_values`, :func:`doc_text` and :func:`doc_ents`
+    read of ``doc`` for the duration of the block (the previous doc's after it)."""
+    before = _CACHE.doc, _CACHE.strings, _CACHE.values, _CACHE.text, _CACHE.ents
+    _CACHE.doc, _CACHE.strings, _CACHE.values, _CACHE.text, _CACHE.ents = doc, {}, {}, None, None
+    try:
+        yield
+    finally:
+        _CACHE.doc, _CACHE.strings, _CACHE.values, _CACHE.text, _CACHE.ents = before
+
+
+def token_values(doc: Doc, attr: int) -> list[int]:
+    """One integer attribute (IS_PUNCT, a flag) of every token, read once per doc as :func:`token_strings`."""
+    if doc is _CACHE.doc and attr in _CACHE.values:
+        return _CACHE.values[attr]
+    values = doc.to_array([attr]).tolist()
+    if doc is _CACHE.doc:
+        _CACHE.values[attr] = values
+    return values
+
+
+def doc_text(doc: Doc) -> str:
+    """``doc.text``, joined once per doc (the property joins every token's text on each call)."""
+    if doc is _CACHE.doc:
+        if _CACHE.text is None:
+            # each token's text and its trailing space (SPACY), as ``Doc.text`` joins them, from the arrays
+            orths = token_strings(doc, ORTH)
+            _CACHE.text = "".join([text + " " if space else text
+                                   for text, space in zip(orths, token_values(doc, SPACY), strict=True)])
+        return _CACHE.text
+    return doc.text
+
+
+def span_text(doc: Doc, start: int, end: int) -> str:
+    """``doc[start:end].text`` without making the Span: the doc's text from the first token's
+    offset to the end of the last token's own text (a span's text ends before its trailing space)."""
+    if end <= start:
+        return ""
+    idx = token_values(doc, IDX)
+    return doc_text(doc)[idx[start] : idx[end - 1] + len(token_strings(doc, ORTH)[end - 1])]
+
+
+def doc_ents(doc: Doc) -> tuple[Span, ...]:
+    """``doc.ents``, made once per doc (the property makes every entity's Span on each call)."""
+    if doc is _CACHE.doc:
+        if _CACHE.ents is None:
+            _CACHE.ents = doc.ents
+        return _CACHE.ents
+    return doc.ents
+
+
+#: Most strings the per-key lookup keeps (:func:`strings_of`); past it the lookup starts afresh, so a
+#: long-running reader's memory stays bounded.
+MAX_KNOWN_STRINGS = 200_000
+_KNOWN_STRINGS: dict[int, str] = {}
+
+
+def strings_of(doc: Doc, keys: list[int]) -> list[str]:
+    """The strings of string-store keys (hashes of the strings), each distinct key looked up once.
+
+    ``StringStore`` decodes a new str on every lookup, which was a tenth of the stage when done per
+    token; a key is the hash of its string, so the same key is the same string in every vocabulary
+    and the lookup can be kept across docs.
+    """
+    known = _KNOWN_STRINGS
+    try:
+        return [known[key] for key in keys]
+    except KeyError:  # new words: look them up, then read the whole doc from the lookup
+        if len(known) > MAX_KNOWN_STRINGS:
+            known.clear()
+        store = doc.vocab.strings
+        for key in keys:
+            if key not in known:
+                known[key] = store[key]
+        # (read from the store itself should another thread have just cleared the lookup)
+        return [known[key] if key in known else store[key] for key in keys]
+
+
 def token_strings(doc: Doc, attr: int) -> list[str]:
-    """One string attribute (ORTH, LOWER, LEMMA) of every token, without making Token objects."""
-    strings = doc.vocab.strings
-    return [strings[key] for key in doc.to_array([attr]).tolist()]
+    """One string attribute (ORTH, LOWER, LEMMA) of every token, without making Token objects.
+
+    Inside :func:`reading_strings_of` the list is read once per doc and shared: callers only read it.
+    """
+    if doc is _CACHE.doc and attr in _CACHE.strings:
+        return _CACHE.strings[attr]
+    values = strings_of(doc, doc.to_array([attr]).tolist())
+    if doc is _CACHE.doc:
+        _CACHE.strings[attr] = values
+    return values
 
 
 def _clause_head(token: Token) -> Token:
@@ -341,9 +451,10 @@ def resolve_pronouns(
     # The group and sentence of the latest subject of a speech verb outside quotation marks.
     last_speaker: tuple[int, int] | None = None
     lowers = token_strings(doc, LOWER)
+    punct = token_values(doc, IS_PUNCT)
     narrated = [False] * (sents[-1] + 1 if sents else 0)  # sentences with a word outside quotation marks
     for k, flag in enumerate(quotes.inside):
-        if not flag and lowers[k].strip() and not doc[k].is_punct:
+        if not flag and lowers[k].strip() and not punct[k]:
             narrated[sents[k]] = True
     for i in [i for i, low in enumerate(lowers) if low in PRONOUNS and i not in blocked]:
         gender = PRONOUNS[lowers[i]]
@@ -595,10 +706,11 @@ def role_descriptions(
     n = len(doc)
     i = 0
     lowers = token_strings(doc, LOWER)
+    punct = token_values(doc, IS_PUNCT)
     narrated = [False] * (sents[-1] + 1 if sents else 0)  # sentences with a word outside quotation marks
     if quotes is not None:
         for k, flag in enumerate(quotes.inside):
-            if not flag and lowers[k].strip() and not doc[k].is_punct:
+            if not flag and lowers[k].strip() and not punct[k]:
                 narrated[sents[k]] = True
     else:
         narrated = [True] * len(narrated)
@@ -607,10 +719,16 @@ def role_descriptions(
         """Sentences between two, quoted sentences not counted: a quotation does not push its topic away."""
         return sum(narrated[then + 1 : now + 1])
 
+    # Only a determiner opens a description: the walk jumps from one to the next.
+    openers = [k for k, low in enumerate(lowers) if low in DEFINITE_DETERMINERS]
     while i < n:
         low = lowers[i]
+        if low not in DEFINITE_DETERMINERS:
+            following = bisect_left(openers, i)
+            i = openers[following] if following < len(openers) else n
+            continue
         # The determiner may itself be a resolved pronoun ("his finance minister"): not a block.
-        if low not in DEFINITE_DETERMINERS or (covered[i] and low not in PRONOUNS):
+        if covered[i] and low not in PRONOUNS:
             i += 1
             continue
         while cursor < len(order) and order[cursor].token < i:

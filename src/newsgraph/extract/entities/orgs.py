@@ -354,11 +354,12 @@ class OrgResolver:
         self.last: dict[int, tuple[int, bool]] = {}  # group -> (latest mention token, subject)
         self.events: list[tuple[int, int]] = []  # (token, group) of names, in text order
         self.name_starts: dict[int, tuple[int, int]] = {}  # first token of a name -> (end, group), any type
+        lowers = token_strings(doc, LOWER)
         for gi, (label, spans) in enumerate(zip(labels, names, strict=True)):
             self.name_starts.update((s, (e, gi)) for s, e in spans)
             if label not in ORG_LABELS or not spans:
                 continue
-            words = frozenset(t.lower_ for s, e in spans for t in doc[s:e]) | _appositive_kinds(doc, spans)
+            words = frozenset(low for s, e in spans for low in lowers[s:e]) | _appositive_kinds(doc, spans)
             kind = org_kind(words)
             if kind == UNKNOWN_KIND:
                 kind = _prenominal_kind(doc, spans) or _local_government_kind(doc, spans) or kind
@@ -522,7 +523,7 @@ class OrgResolver:
         spans = self.names[gi] if gi < self.n_known else []
         names: frozenset[str] = frozenset()
         if ranking.recording_now():  # the names only label training data
-            names = frozenset(self.doc[s:e].text.lower() for s, e in spans)
+            names = frozenset(coref.span_text(self.doc, s, e).lower() for s, e in spans)
         if org is None:
             return ranking.CandidateInfo(label=ranking.candidate_type(self.labels[gi], None), count=len(spans),
                                          names=names)
@@ -548,14 +549,15 @@ class OrgResolver:
         if not use and not ranking.recording_now():
             return rule_choice
         noun = token.lower_ if cls == "description" else None
-        groups = set(self.context.recent(start))
+        recent = self.context.recent(start)
+        groups = set(recent)
         if rule_choice is not None:
             groups.add(rule_choice)
         candidates = {gi: self._candidate(gi, noun) for gi in groups
                       if gi < self.n_known or gi in self.orgs}
         inside = self.quotes.inside if self.quotes is not None else None
         options = ranking.options_for(token, start, self.context, candidates, rule_choice, rule_scores,
-                                      {p for p in partners if p is not None}, speakers, inside)
+                                      {p for p in partners if p is not None}, speakers, inside, recent)
         decision = ranking.Decision(start_char=self.doc[start].idx, end_char=token.idx + len(token.text),
                                     mention_class=cls, options=options, rule_choice=rule_choice)
         chosen = self.ranker.choose(options) if use and self.ranker is not None else rule_choice
@@ -814,10 +816,9 @@ class OrgResolver:
         """
         if not self.doc.has_annotation("DEP"):
             return []
-        strings = self.doc.vocab.strings
-        rows = self.doc.to_array([POS, DEP]).tolist()
         nominal, deps = self._nominal_pos, PHRASE_HEAD_DEPS
-        return [i for i, (pos, dep) in enumerate(rows) if strings[pos] in nominal and strings[dep] in deps]
+        return [i for i, (pos, dep) in enumerate(zip(token_strings(self.doc, POS), token_strings(self.doc, DEP),
+                                                     strict=True)) if pos in nominal and dep in deps]
 
     _nominal_pos = frozenset({"NOUN", "PROPN", "PRON"})
 

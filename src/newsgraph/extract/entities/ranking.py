@@ -131,7 +131,8 @@ class Ranker:
 
     def score(self, features: dict[str, float]) -> float:
         coef = self._coef
-        return self._offset + sum(coef.get(name, 0.0) * value for name, value in features.items())
+        # a list, not a generator: the same products summed in the same order, without a frame per feature
+        return self._offset + sum([coef.get(name, 0.0) * value for name, value in features.items()])
 
     def choose(self, options: list[Option]) -> int | None:
         best = max(options, key=lambda option: self.score(option.features))
@@ -269,18 +270,21 @@ def _role(token: Token) -> str:
 
 def options_for(token: Token, start: int, context: DocContext, candidates: dict[int, CandidateInfo],
                 rule_choice: int | None, rule_scores: dict[int, float], partners: set[int],
-                speakers: set[int], inside: list[bool] | None) -> list[Option]:
+                speakers: set[int], inside: list[bool] | None,
+                recent: dict[int, list[int]] | None = None) -> list[Option]:
     """The options of the mention at ``token`` (its phrase starts at ``start``): candidates, then none.
 
     ``candidates`` are the entities the resolver may link it to (with what it knows of them);
     ``rule_scores`` the rules' score of those they weighed; ``partners`` the groups its own clause rules
-    out; ``speakers`` the groups speaking its quotation.
+    out; ``speakers`` the groups speaking its quotation; ``recent``, when the caller has read it,
+    ``context.recent(start)`` (read here otherwise).
     """
     doc, sents = context.doc, context.sents
     cls = mention_class(token)
     i = token.i
     sent = sents[i]
-    recent = context.recent(start)
+    if recent is None:
+        recent = context.recent(start)
     in_quote = bool(inside[i]) if inside is not None else False
     role = _role(token)
     plural_mention = cls == "they"

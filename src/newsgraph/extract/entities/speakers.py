@@ -207,10 +207,11 @@ def nested_quotations(doc: Doc, run: tuple[int, int]) -> list[tuple[int, int]]:
     """
     found: list[tuple[int, int]] = []
     start = None
+    orths = coref.token_strings(doc, ORTH)
     for k in range(*run):
-        token = doc[k]
-        if token.text not in SINGLE_QUOTE_TOKENS:
+        if orths[k] not in SINGLE_QUOTE_TOKENS:
             continue
+        token = doc[k]
         if start is None and (token.tag_ == OPENING_MARK_TAG or token.text == "\u2018"):
             start = k + 1
         elif start is not None and token.tag_ == CLOSING_MARK_TAG:
@@ -249,13 +250,18 @@ def spoken_for(doc: Doc, quotes: coref.Quotes, owners: dict[int, int], labels: l
     of Acme": the person's "we" in a quotation is the organisation's (their "I" stays theirs).
     """
     found: dict[int, int] = {}
+    lowers = coref.token_strings(doc, LOWER)
     for sent in sorted(set(quotes.sents)):
         for subject in quotes.speech_subjects(sent):
             person = _owner(doc, subject, owners)
             if person is None or labels[person] != PERSON_LABEL:
                 continue
-            phrase = _phrase_tokens(doc, subject) + [c.i for c in doc[subject].head.subtree
-                                                     if c.lower_ == "behalf" and not quotes.inside[c.i]]
+            head = doc[subject].head
+            # the subtree lies between its edges: walk it only when "behalf" is written there
+            behalf = "behalf" in lowers[head.left_edge.i : head.right_edge.i + 1]
+            phrase = _phrase_tokens(doc, subject) + ([c.i for c in head.subtree
+                                                      if c.lower_ == "behalf" and not quotes.inside[c.i]]
+                                                     if behalf else [])
             if not any(doc[k].lower_ in SPOKES_NOUNS for k in phrase):
                 continue
             phrase += [c.i for k in phrase if doc[k].lower_ == "behalf" for c in doc[k].subtree]

