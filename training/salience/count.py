@@ -61,7 +61,7 @@ class Rule:
 
     def mark(self, articles: list[train.Article], setting: Setting) -> list[numpy.ndarray]:
         """The main events of each article under ``setting``."""
-        return [train.select(a, a.hand, salience.HAND_MIN_MAIN_SALIENCE, relative, n_main)
+        return [train.select(a, a.hand, salience.MIN_MAIN_SALIENCE, relative, n_main)
                 for a, (relative, n_main) in zip(articles, (self.cut(a, setting) for a in articles), strict=True)]
 
     def cut(self, article: train.Article, setting: Setting) -> tuple[float, int]:
@@ -80,11 +80,11 @@ RULES = {
     # salience.main_count's parameters and the relative floor (the shipped rule).
     "count": Rule(("SENTENCES_PER_MAIN", "MAX_MAIN", "MAIN_RELATIVE"),
                   (SENTENCES_PER_MAIN, tuple(float(m) for m in MAX_MAINS), RELATIVES),
-                  (salience.SENTENCES_PER_MAIN, float(salience.MAX_MAIN), salience.HAND_MAIN_RELATIVE)),
+                  (salience.SENTENCES_PER_MAIN, float(salience.MAX_MAIN), salience.MAIN_RELATIVE)),
     # A variant: one relative floor for articles shorter than LENGTH sentences, another for the rest.
     "split": Rule(("MAIN_RELATIVE_SHORT", "MAIN_RELATIVE_LONG", "LENGTH"),
                   (RELATIVES, RELATIVES, tuple(float(n) for n in SPLIT_LENGTHS)),
-                  (salience.HAND_MAIN_RELATIVE, salience.HAND_MAIN_RELATIVE, float(SPLIT_LENGTHS[0]))),
+                  (salience.MAIN_RELATIVE, salience.MAIN_RELATIVE, float(SPLIT_LENGTHS[0]))),
 }
 
 

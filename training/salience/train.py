@@ -101,7 +101,7 @@ def collect(corpus: Path, cache: Path, sets: tuple[str, ...] = SETS) -> list[Art
         hand = salience.hand_saliences(ctx, found)
         for (event, _verb), score in zip(found, hand, strict=True):
             event.salience = score
-        salience.select_main(ctx, found, salience.HAND_MIN_MAIN_SALIENCE, salience.HAND_MAIN_RELATIVE)
+        salience.select_main(ctx, found, salience.MIN_MAIN_SALIENCE, salience.MAIN_RELATIVE)
         captured.update(
             ids=[e.id for e, _v in found], x=ranking.features(ctx, found, hand), hand=numpy.array(hand),
             hand_main=numpy.array([e.main for e, _v in found]), sentence=[e.sentence.start for e, _v in found],

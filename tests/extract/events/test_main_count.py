@@ -58,17 +58,17 @@ def _article(n_sentences: int, events_per_sentence: int) -> tuple[Any, list[tupl
 
 def test_select_main_marks_the_count_of_a_long_article() -> None:
     ctx, found = _article(n_sentences=60, events_per_sentence=1)
-    select_main(ctx, found, salience.HAND_MIN_MAIN_SALIENCE, salience.HAND_MAIN_RELATIVE)
+    select_main(ctx, found, salience.MIN_MAIN_SALIENCE, salience.MAIN_RELATIVE)
     assert sum(e.main for e, _v in found) == main_count(60) == MAX_MAIN
 
 
 def test_select_main_lifts_a_short_article_to_the_minimum_when_it_has_the_events() -> None:
     ctx, found = _article(n_sentences=3, events_per_sentence=2)  # six events over three sentences
-    select_main(ctx, found, salience.HAND_MIN_MAIN_SALIENCE, salience.HAND_MAIN_RELATIVE)
+    select_main(ctx, found, salience.MIN_MAIN_SALIENCE, salience.MAIN_RELATIVE)
     assert sum(e.main for e, _v in found) == MIN_MAIN
 
 
 def test_select_main_marks_fewer_than_the_minimum_when_the_article_has_fewer() -> None:
     ctx, found = _article(n_sentences=3, events_per_sentence=1)
-    select_main(ctx, found, salience.HAND_MIN_MAIN_SALIENCE, salience.HAND_MAIN_RELATIVE)
+    select_main(ctx, found, salience.MIN_MAIN_SALIENCE, salience.MAIN_RELATIVE)
     assert sum(e.main for e, _v in found) == 3

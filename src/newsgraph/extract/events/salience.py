@@ -29,7 +29,6 @@ hand weights in cross-validation and lowered the check set's precision, so it is
 
 from __future__ import annotations
 
-import json
 import os
 from bisect import bisect_right
 from collections import Counter
@@ -143,19 +142,19 @@ MIN_MAIN = 5
 #: many clauses above the floor are not more news.
 MAX_MAIN = 10
 #: Sentences per main event (an article of 20 sentences has about 10). This, ``MAX_MAIN`` and
-#: ``HAND_MAIN_RELATIVE`` were set by hand and checked by leave-one-set-out cross-validation over dev2/dev3/dev4
+#: ``MAIN_RELATIVE`` were set by hand and checked by leave-one-set-out cross-validation over dev2/dev3/dev4
 #: (training/salience/count.py): no setting of S/main 1-4, cap 5-12, relative floor 0.25-0.6 chosen on two sets
 #: did better on the third (pooled recall 53.5% -> 45.9% at the goal's precision 0.6; docs/quality.md,
 #: "2026-12-07, round 7: how many main events").
 SENTENCES_PER_MAIN = 2
-#: The hand score's floor (``NEWSGRAPH_SALIENCE=hand``); the learned ranker's is ``MIN_MAIN_SALIENCE``.
-HAND_MIN_MAIN_SALIENCE = 0.25
+#: The hand score's floor; the learned ranker's cut is fitted with it and kept in its weights file.
+MIN_MAIN_SALIENCE = 0.25
 #: A main event scores at least this share of the article's best event: the count follows how far the
 #: news stands out from the rest, not the article's length. 0.5 until round 4: once the background and
 #: complement discounts had lifted precision on every development set, 0.45 spends part of it on recall
 #: (dev2+dev3+dev4 P 58.8% -> 56.6%, R 54.9% -> 57.2%; dev P 81.6% -> 78.4%, still above its 77.9% before
 #: the discounts; development figures).
-HAND_MAIN_RELATIVE = 0.45
+MAIN_RELATIVE = 0.45
 MAX_PER_SENTENCE = 2
 #: Main events of one happening: one predicate lemma and one actor entity ("Trump seeks" said twice), or one
 #: lemma whose actors name no entity ("police arrived", "officers arrived"). A reader lists it once; two
@@ -177,22 +176,9 @@ DEFAULT_MODE = "hand"
 RANKER_FILE = Path(__file__).resolve().parent / "data" / "salience_ranker.json"
 
 
-def _active_cut() -> tuple[float, float]:
-    """The floor of a main event's salience and its share of the best, of the ranker that marks them."""
-    if not _learned() or not RANKER_FILE.exists():
-        return HAND_MIN_MAIN_SALIENCE, HAND_MAIN_RELATIVE
-    data = json.loads(RANKER_FILE.read_text(encoding="utf-8"))
-    return float(data["threshold"]), float(data["relative"])
-
-
 def _learned() -> bool:
     """Whether the learned ranker is asked for (``NEWSGRAPH_SALIENCE=learned``)."""
     return os.environ.get(MODE_VARIABLE, DEFAULT_MODE) == "learned"
-
-
-#: The cut in force (read by the scorer's loss classes and the tests): a main event's salience is at least
-#: ``MIN_MAIN_SALIENCE`` and ``MAIN_RELATIVE`` x the article's best.
-MIN_MAIN_SALIENCE, MAIN_RELATIVE = _active_cut()
 
 
 def mark_main(ctx: DocContext, found: list[tuple[Event, Token]]) -> None:
@@ -211,7 +197,7 @@ def mark_main(ctx: DocContext, found: list[tuple[Event, Token]]) -> None:
     if ranker is None:
         for (event, _verb), score in zip(found, hand, strict=True):
             event.salience = score
-        select_main(ctx, found, HAND_MIN_MAIN_SALIENCE, HAND_MAIN_RELATIVE)
+        select_main(ctx, found, MIN_MAIN_SALIENCE, MAIN_RELATIVE)
         return
     probability = ranker.probability(ranking.features(ctx, found, hand))
     for (event, verb), p in zip(found, probability.tolist(), strict=True):
