@@ -33,8 +33,8 @@ from newsgraph.extract.events import salience as rules
 from newsgraph.extract.events.context import DocContext
 from newsgraph.record import Event
 
-#: The weights file (salience.py reads the cut from it too).
-WEIGHTS_FILE = rules.RANKER_FILE
+#: The weights file: the features, their standardisation, the weights and the main-event cut fitted with them.
+WEIGHTS_FILE = Path(__file__).resolve().parent / "data" / "salience_ranker.json"
 
 #: The features, in the order of the weights file's ``features`` (a test checks they agree).
 FEATURE_NAMES: tuple[str, ...] = (

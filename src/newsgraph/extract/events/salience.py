@@ -32,7 +32,6 @@ from __future__ import annotations
 import os
 from bisect import bisect_right
 from collections import Counter
-from pathlib import Path
 
 import numpy
 from spacy.attrs import IS_SPACE, LEMMA, ORTH
@@ -172,8 +171,6 @@ MODE_VARIABLE = "NEWSGRAPH_SALIENCE"
 #: dev2/dev3/dev4 the learned ranker only tied them (+2 gold events of 327), and on the check set ``dev`` its
 #: precision fell 79.0% -> 71.3% for +3 gold events (docs/quality.md, "2026-12-07, round 7").
 DEFAULT_MODE = "hand"
-#: The learned ranker's weights and cut (``ranking.py``, made by ``training/salience/train.py``).
-RANKER_FILE = Path(__file__).resolve().parent / "data" / "salience_ranker.json"
 
 
 def _learned() -> bool:
