@@ -423,6 +423,18 @@ class Quotes:
         return found
 
 
+def narrated_sentences(doc: Doc, sents: list[int], quotes: Quotes) -> list[bool]:
+    """Per sentence, whether it has a word outside quotation marks: distances back to an antecedent
+    count these only, so a quotation does not push the passage's topic away."""
+    lowers = token_strings(doc, LOWER)
+    punct = token_values(doc, IS_PUNCT)
+    narrated = [False] * (sents[-1] + 1 if sents else 0)
+    for k, flag in enumerate(quotes.inside):
+        if not flag and lowers[k].strip() and not punct[k]:
+            narrated[sents[k]] = True
+    return narrated
+
+
 def resolve_pronouns(
     doc: Doc,
     anchors: list[Anchor],
@@ -451,11 +463,7 @@ def resolve_pronouns(
     # The group and sentence of the latest subject of a speech verb outside quotation marks.
     last_speaker: tuple[int, int] | None = None
     lowers = token_strings(doc, LOWER)
-    punct = token_values(doc, IS_PUNCT)
-    narrated = [False] * (sents[-1] + 1 if sents else 0)  # sentences with a word outside quotation marks
-    for k, flag in enumerate(quotes.inside):
-        if not flag and lowers[k].strip() and not punct[k]:
-            narrated[sents[k]] = True
+    narrated = narrated_sentences(doc, sents, quotes)
     for i in [i for i, low in enumerate(lowers) if low in PRONOUNS and i not in blocked]:
         gender = PRONOUNS[lowers[i]]
         while cursor < len(pool) and pool[cursor].token < i:
@@ -706,14 +714,10 @@ def role_descriptions(
     n = len(doc)
     i = 0
     lowers = token_strings(doc, LOWER)
-    punct = token_values(doc, IS_PUNCT)
-    narrated = [False] * (sents[-1] + 1 if sents else 0)  # sentences with a word outside quotation marks
     if quotes is not None:
-        for k, flag in enumerate(quotes.inside):
-            if not flag and lowers[k].strip() and not punct[k]:
-                narrated[sents[k]] = True
+        narrated = narrated_sentences(doc, sents, quotes)
     else:
-        narrated = [True] * len(narrated)
+        narrated = [True] * (sents[-1] + 1 if sents else 0)
 
     def _narrated_distance(then: int, now: int) -> int:
         """Sentences between two, quoted sentences not counted: a quotation does not push its topic away."""
