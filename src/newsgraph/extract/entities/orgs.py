@@ -535,19 +535,25 @@ class OrgResolver:
             kind_compatible=described and _compatible(noun, org), head_match=noun is not None and noun in org.words,
             kind_unknown=org.kind == UNKNOWN_KIND, count=org.count, names=names)
 
+    def _ranks(self, token: Token) -> bool:
+        """Whether the ranker decides the mention at ``token`` or records it for training (else the rules do,
+        and nothing of the ranker's view need be computed)."""
+        if self.context is None:
+            return False
+        return (self.ranker is not None and ranking.mention_class(token) in self.ranker.use_for) \
+            or ranking.recording_now()
+
     def _rank(self, token: Token, start: int, rule_choice: int | None, rule_scores: dict[int, float],
               partners: set[int | None], speakers: set[int]) -> int | None:
-        """The ranker's answer for the mention at ``token`` where it is in use, else the rules' choice.
+        """The ranker's answer for the mention at ``token`` where it is in use, else the rules' choice;
+        called only where ``_ranks`` says so.
 
         Every decision is described (and recorded when training data are collected), so the features
         are those of the rules' own walk.
         """
-        if self.context is None:
-            return rule_choice
+        assert self.context is not None
         cls = ranking.mention_class(token)
         use = self.ranker is not None and cls in self.ranker.use_for
-        if not use and not ranking.recording_now():
-            return rule_choice
         noun = token.lower_ if cls == "description" else None
         recent = self.context.recent(start)
         groups = set(recent)
@@ -628,7 +634,8 @@ class OrgResolver:
             gi = self._government(token)
         else:
             gi = self._organisation(token, low, rule_scores)
-        gi = self._rank(token, det.i, gi, rule_scores, self._partners(token), self._speakers(token.i))
+        if self._ranks(token):
+            gi = self._rank(token, det.i, gi, rule_scores, self._partners(token), self._speakers(token.i))
         if gi is not None:
             self._add(det.i, token.i + 1, "nominal", gi)
             self._note(token.i, gi)
@@ -912,7 +919,8 @@ class OrgResolver:
             # phone and on social media, and they ...")
             best, best_chain = max(singular_orgs)[1], None
         bound_group = self.owners.get(bound) if bound is not None else None
-        best = self._rank(token, token.i, best, rule_scores, {bound_group}, speakers)
+        if self._ranks(token):
+            best = self._rank(token, token.i, best, rule_scores, {bound_group}, speakers)
         if best is None and not plural:
             subject = _fronted_adjunct_subject(token)
             if subject is not None:
