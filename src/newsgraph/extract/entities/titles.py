@@ -36,7 +36,7 @@ from newsgraph.extract.entities.lexicons import (
     TITLE_WORD_POS,
     WEAK_TITLE_HEADS,
 )
-from newsgraph.vocab.parse import NOMINAL_POS, NOMINAL_SUBJECT_DEPS, NOUN_CLAUSE_DEPS
+from newsgraph.vocab.parse import NOMINAL_POS, NOMINAL_SUBJECT_DEPS, NOUN_CLAUSE_DEPS, PLURAL_NOUN_TAGS
 from newsgraph.vocab.pronouns import FIRST_PERSON_FORMS
 from newsgraph.vocab.speech import INVERTED_SPEECH_VERBS
 
@@ -327,8 +327,6 @@ ROLE_TIME_WORDS = TITLE_DROP | frozenset({"current", "incumbent", "sitting", "ne
 FORMER_WORDS = frozenset({"former", "ex", "ex-"})
 #: How many tokens before a title's words are read for a former word ("former Fiat chief executive X").
 FORMER_WINDOW = 2
-#: Plural noun tags: "the ministers" names several people, not one holder.
-PLURAL_TAGS = frozenset({"NNS", "NNPS"})
 #: Dependencies that join the items of a list ("the chairman, the manager or a player").
 LIST_DEPS = frozenset({"conj", "appos"})
 #: Determiners of a list item that make the whole list speak of roles, not holders ("a player", "every fan").
@@ -386,7 +384,8 @@ def _description(doc: Doc, i: int, covered: list[bool]) -> tuple[int, set[str], 
             return None
         j += 1
     head = doc[j - 1] if j > i + 1 else None
-    if head is None or head.pos_ != "NOUN" or head.tag_ in PLURAL_TAGS or covered[head.i]:
+    # a plural ("the ministers") names several people, not one holder
+    if head is None or head.pos_ != "NOUN" or head.tag_ in PLURAL_NOUN_TAGS or covered[head.i]:
         return None
     words = {t.lower_ for t in doc[i + 1 : j - 1] if t.lower_ not in ROLE_TIME_WORDS}
     if any(t.lower_ in FORMER_WORDS for t in doc[i + 1 : j - 1]):

@@ -52,6 +52,7 @@ from newsgraph.vocab.parse import (
     OBJECT_DEPS,
     PARTICIPLE_TAGS,
     PASSIVE_SUBJECT_DEPS,
+    PLURAL_NOUN_TAGS,
     PROPER_OR_PRONOUN_POS,
     VERBAL_POS,
 )
@@ -66,8 +67,6 @@ ADJECTIVE_LIGHT_VERBS = frozenset({"make", "grow", "become", "get", "turn", "go"
 RELATIVE_PRONOUNS = frozenset({"who", "that", "which", "whom"})
 #: Pronouns a subject may stand in for an earlier noun phrase with.
 ANAPHORS = frozenset({"it", "they", "he", "she", "we"})
-#: Plural noun tags (Penn Treebank): what "they" may take up, and "it"/"he"/"she" may not.
-PLURAL_NOUN_TAGS = frozenset({"NNS", "NNPS"})
 #: Singular personal pronouns: never what "it" or a lone "they" takes up.
 PERSONAL_PRONOUNS = frozenset({"he", "she", "him", "her", "i", "me"})
 #: Subordinators a participle without a subject may follow and still share the main clause's subject.
