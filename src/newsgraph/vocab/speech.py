@@ -36,3 +36,19 @@ INVERTED_SPEECH_VERBS: frozenset[str] = frozenset(
     {"said", "says", "added", "adds", "wrote", "writes", "told", "tells", "asked", "asks", "tweeted", "tweets",
      "explained", "explains", "noted", "notes"}
 )
+
+#: Nouns that report a claim when they take a that-clause ("his claim that ..."): attribution's cue nouns,
+#: and for the entity stage a thing said whose maker speaks the quotation beside it.
+CUE_NOUNS: frozenset[str] = frozenset({
+    "claim", "assertion", "allegation", "argument", "suggestion", "warning", "promise", "pledge", "announcement",
+    "statement", "belief", "view", "insistence", "admission", "denial", "accusation", "charge", "remark",
+    "comment", "testimony", "prediction", "contention", "assurance", "concern", "fear", "hope", "conviction",
+})
+
+#: Verbs that carry a cue noun for its speaker: "issued a warning that ...", "made the claim that ...".
+CUE_NOUN_VERBS: frozenset[str] = frozenset(
+    {"make", "issue", "repeat", "reiterate", "release", "deliver", "offer", "express", "voice", "give"}
+)
+
+#: Channels a claim is made in: "mocked the timetable in two posts", "in a statement".
+CHANNEL_NOUNS: frozenset[str] = frozenset({"tweet", "post", "statement", "message", "video", "blog", "release"})

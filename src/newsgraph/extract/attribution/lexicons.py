@@ -21,6 +21,11 @@ from newsgraph.vocab.numbers import COUNT_WORDS
 from newsgraph.vocab.parse import DETERMINER_DEPS, NOMINAL_SUBJECT_DEPS, NOUN_CLAUSE_DEPS
 from newsgraph.vocab.parse import OBJECT_DEPS as VERB_OBJECTS
 
+# the stage reads its lists here; the entity stage's speaker rules share these three
+from newsgraph.vocab.speech import CHANNEL_NOUNS as CHANNEL_NOUNS
+from newsgraph.vocab.speech import CUE_NOUN_VERBS as CUE_NOUN_VERBS
+from newsgraph.vocab.speech import CUE_NOUNS as CUE_NOUNS
+
 
 def words(text: str) -> frozenset[str]:
     """A word list written as one string, split on whitespace."""
@@ -58,16 +63,6 @@ FRAGMENT_ONLY_VERBS: frozenset[str] = words(
     "describe call dub label term brand characterize characterise praise criticize criticise accuse blame applaud "
     "welcome hail condemn denounce dismiss mock ridicule slam"
 )
-
-#: Nouns that report a claim when they take a that-clause ("his claim that ...").
-CUE_NOUNS: frozenset[str] = words(
-    "claim assertion allegation argument suggestion warning promise pledge announcement statement belief view "
-    "insistence admission denial accusation charge remark comment testimony prediction contention assurance "
-    "concern fear hope conviction"
-)
-
-#: Verbs that carry a cue noun for its speaker: "issued a warning that ...", "made the claim that ...".
-LIGHT_VERBS: frozenset[str] = words("make issue repeat reiterate release deliver offer express voice give")
 
 #: Verbs whose infinitive complement is reported speech for a quoted fragment ("pledged to cut the 'red tape'").
 XCOMP_CUE_VERBS: frozenset[str] = words("vow promise pledge threaten agree urge ask")
@@ -241,9 +236,6 @@ MAX_QUOTE_CHARS = 2500
 #: A quote with fewer words than this needs a speaker to count (else it is a scare quote or a title).
 MIN_UNATTRIBUTED_QUOTE_WORDS = 6
 
-
-#: Channels a claim is made in: "mocked the timetable in two posts", "in a statement".
-CHANNEL_NOUNS: frozenset[str] = words("tweet post statement message video blog release")
 
 #: Nouns grouping channels: "in a series of tweets", "in a string of posts".
 CHANNEL_GROUP_NOUNS: frozenset[str] = words("series string number flurry couple stream barrage")

@@ -464,7 +464,7 @@ def _noun_speaker(noun: Token) -> Token | None:
             pobj = next((c for c in child.children if c.dep_ == "pobj"), None)
             if pobj is not None:
                 return pobj
-    if noun.dep_ == "dobj" and noun.head.lemma_.lower() in lex.LIGHT_VERBS:
+    if noun.dep_ == "dobj" and noun.head.lemma_.lower() in lex.CUE_NOUN_VERBS:
         return speaker_of(noun.head)
     return None
 

@@ -27,10 +27,10 @@ from collections.abc import Iterable
 from spacy.attrs import LOWER, ORTH
 from spacy.tokens import Doc, Token
 
-from newsgraph.extract.attribution.lexicons import CHANNEL_NOUNS, CUE_NOUNS, LIGHT_VERBS
 from newsgraph.extract.entities import coref
 from newsgraph.vocab.parse import NOMINAL_POS
 from newsgraph.vocab.pronouns import FIRST_PERSON_FORMS, FIRST_PERSON_PLURAL, FIRST_PERSON_SINGULAR
+from newsgraph.vocab.speech import CHANNEL_NOUNS, CUE_NOUN_VERBS, CUE_NOUNS
 
 #: How many tokens of a speaker phrase's subtree are searched for a known entity ("Acme's chief, Jo Dale").
 MAX_SPEAKER_PHRASE_TOKENS = 12
@@ -42,7 +42,7 @@ MAX_HOST_STEPS = 6
 SPEECH_NOUNS = CUE_NOUNS | CHANNEL_NOUNS | frozenset({"explanation", "interview", "response", "reply", "answer",
                                                       "speech", "address", "letter", "email", "note"})
 #: Verbs whose subject makes the speech noun they take ("posted a message", "sent a letter"), beside the light verbs.
-SPEECH_NOUN_VERBS = LIGHT_VERBS | frozenset({"post", "send", "write", "publish", "tweet", "put"})
+SPEECH_NOUN_VERBS = CUE_NOUN_VERBS | frozenset({"post", "send", "write", "publish", "tweet", "put"})
 #: Prepositions that name who made a speech noun ("a statement from Acme", "a letter by the mayor").
 SPEECH_NOUN_AUTHOR_PREPS = frozenset({"from", "by"})
 #: Nouns that say a person speaks for an organisation ("a spokeswoman for Acme", "Acme spokesman Jo Dale"):
