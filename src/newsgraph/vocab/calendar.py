@@ -20,3 +20,17 @@ WEEKDAYS: dict[str, int] = {
     "thursday": 4, "thu": 4, "thur": 4, "thurs": 4, "friday": 5, "fri": 5,
     "saturday": 6, "sat": 6, "sunday": 7, "sun": 7,
 }  # fmt: skip
+
+
+def _full_names(table: dict[str, int]) -> frozenset[str]:
+    """The keys that abbreviate no longer key of the same number: the names written out in full."""
+    return frozenset(
+        key for key, number in table.items()
+        if not any(other != key and other.startswith(key) and table[other] == number for other in table)
+    )
+
+
+#: Month names written out ("may" included; "sept", "jan" not), for rules that must not take one for a name.
+FULL_MONTH_NAMES: frozenset[str] = _full_names(MONTHS)
+#: Weekday names written out ("tues", "thurs" not).
+FULL_WEEKDAY_NAMES: frozenset[str] = _full_names(WEEKDAYS)

@@ -29,6 +29,7 @@ from collections import Counter
 from dataclasses import dataclass
 
 from newsgraph.extract.attribution import lexicons as lex
+from newsgraph.vocab.calendar import FULL_MONTH_NAMES, FULL_WEEKDAY_NAMES
 
 #: Kinds of label: a named speaker, an unnamed one ("QUESTION:"), the interviewer ("Q:"), the interviewee ("A:").
 NAMED, UNNAMED, INTERVIEWER, INTERVIEWEE = "named", "unnamed", "interviewer", "interviewee"
@@ -53,9 +54,7 @@ _NOT_NAME_WORDS: frozenset[str] = lex.words("""
     the a an in on at of for to by with from and but or so as if when while after before then this that
     these those last next yesterday today tonight earlier later meanwhile however also he she they we i
     it you his her their our my its there here speaking asked exclusive interview
-    january february march april may june july august september october november december
-    monday tuesday wednesday thursday friday saturday sunday
-""")
+""") | FULL_MONTH_NAMES | FULL_WEEKDAY_NAMES
 #: Words of saying before "in an interview with X" in the same sentence: X is the interviewer.
 _SAID_RE = re.compile(r"\b(?:said|says|told|tells|added|explained)\b")
 
