@@ -18,6 +18,7 @@ from typing import Any
 
 from newsgraph.record import Entity, Event, Record
 from newsgraph.store.labels import article_label
+from newsgraph.vocab.calendar import FULL_MONTH_NAMES, MONTHS
 
 ARTICLE_SOURCE = "the article"
 #: A name shorter than this is not looked for inside a longer query ("Al" in "Al Gore Jr.").
@@ -196,9 +197,8 @@ def check_range_bound(value: str | None, name: str) -> str | None:
 
 #: How a line shows an event with no date (such events come last).
 UNDATED = "undated"
-#: Month names for readable dates (``vocab.calendar.MONTHS`` maps names to numbers, with short forms).
-MONTH_NAMES = ("January", "February", "March", "April", "May", "June", "July", "August", "September",
-               "October", "November", "December")
+#: Month names for readable dates, January first (from ``vocab.calendar``, where they are defined once).
+MONTH_NAMES = tuple(name.title() for name in sorted(FULL_MONTH_NAMES, key=MONTHS.__getitem__))
 #: TIMEX3 seasons and vague references, as a reader says them.
 SEASONS = {"SP": "spring", "SU": "summer", "FA": "autumn", "WI": "winter"}
 REFERENCES = {"PRESENT_REF": "now", "PAST_REF": "the past", "FUTURE_REF": "the future"}

@@ -9,9 +9,11 @@ from __future__ import annotations
 
 import hashlib
 import json
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from fastapi.testclient import TestClient
 
 from newsgraph.extract.attribution.profile import sourcing_profile
 from newsgraph.record import (
@@ -29,6 +31,7 @@ from newsgraph.record import (
     TimeExpression,
 )
 from newsgraph.store import Store
+from newsgraph.web import create_app
 
 #: Short articles with people, organisations, places, dates and events (JSONL objects).
 ARTICLES = [
@@ -128,3 +131,10 @@ def web_db(tmp_path_factory: pytest.TempPathFactory, reader) -> Path:
         assert store.count() == len(ARTICLES), report
         assert store.add(quoted_record())
     return db
+
+
+@pytest.fixture(scope="module")
+def client(web_db: Path) -> Iterator[TestClient]:
+    """The app over the session store, started once per test module (lifespan included)."""
+    with TestClient(create_app(web_db)) as test_client:
+        yield test_client

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import html
 import sqlite3
-from html.parser import HTMLParser
 from pathlib import Path
 from urllib.parse import quote
 
@@ -14,39 +13,9 @@ from fastapi.testclient import TestClient
 from newsgraph.record import Record
 from newsgraph.store import Store
 from newsgraph.web import create_app
+from web.pages import elements, links
 
 TRACEBACK = "Traceback (most recent call last)"
-
-
-class _Elements(HTMLParser):
-    """(tag, attrs) of every element, and the page text."""
-
-    def __init__(self) -> None:
-        super().__init__(convert_charrefs=True)
-        self.elements: list[tuple[str, dict]] = []
-        self.text = ""
-
-    def handle_starttag(self, tag: str, attrs: list) -> None:
-        self.elements.append((tag, dict(attrs)))
-
-    def handle_data(self, data: str) -> None:
-        self.text += data
-
-
-def elements(page: str) -> _Elements:
-    parser = _Elements()
-    parser.feed(page)
-    return parser
-
-
-def links(page: str) -> list[str]:
-    return [a["href"] for tag, a in elements(page).elements if tag == "a" and "href" in a]
-
-
-@pytest.fixture(scope="module")
-def client(web_db: Path) -> TestClient:
-    with TestClient(create_app(web_db)) as test_client:
-        yield test_client
 
 
 @pytest.fixture(scope="module")

@@ -22,11 +22,6 @@ RE_HASH = re.compile(r"\b[0-9a-f]{12}\b")
 
 
 @pytest.fixture(scope="module")
-def client(web_db: Path) -> TestClient:
-    return TestClient(create_app(web_db))
-
-
-@pytest.fixture(scope="module")
 def records(web_db: Path) -> list[Record]:
     with Store(web_db, readonly=True) as store:
         return list(store.records())

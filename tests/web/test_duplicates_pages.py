@@ -15,7 +15,6 @@ import pytest
 from fastapi.testclient import TestClient
 
 from newsgraph.store import Store
-from newsgraph.web import create_app
 from store.test_duplicates import COPY, OTHER, STORY, UNRELATED, record
 from web._harness import NO_CHROMIUM, NO_CHROMIUM_REASON, wait_for
 from web.test_browser import browser, server  # noqa: F401 - fixtures used by name
@@ -35,12 +34,6 @@ def web_db(tmp_path_factory: pytest.TempPathFactory) -> Path:
 def built() -> dict[str, object]:
     return {"story": record(STORY, "2026-03-03", "Daily Post"), "copy": record(COPY, "2026-03-02", "Coastal Wire"),
             "other": record(OTHER, "2026-03-01", "Gazette"), "unrelated": record(UNRELATED, "2026-03-04")}
-
-
-@pytest.fixture(scope="module")
-def client(web_db: Path) -> TestClient:
-    with TestClient(create_app(web_db)) as test_client:
-        yield test_client
 
 
 def test_the_article_pages_say_copy_of_and_also_published_as(client: TestClient) -> None:

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from html.parser import HTMLParser
 from pathlib import Path
 from urllib.parse import quote
 
@@ -10,34 +9,7 @@ import pytest
 from fastapi.testclient import TestClient
 
 from newsgraph.store import Store, graph
-from newsgraph.web import create_app
-
-
-class _Elements(HTMLParser):
-    """(tag, attrs) of every element of a page."""
-
-    def __init__(self) -> None:
-        super().__init__(convert_charrefs=True)
-        self.elements: list[tuple[str, dict]] = []
-
-    def handle_starttag(self, tag: str, attrs: list) -> None:
-        self.elements.append((tag, dict(attrs)))
-
-
-def elements(page: str) -> _Elements:
-    parser = _Elements()
-    parser.feed(page)
-    return parser
-
-
-def links(page: str) -> list[str]:
-    return [a["href"] for tag, a in elements(page).elements if tag == "a" and "href" in a]
-
-
-@pytest.fixture(scope="module")
-def client(web_db: Path) -> TestClient:
-    with TestClient(create_app(web_db)) as test_client:
-        yield test_client
+from web.pages import elements, links
 
 
 @pytest.fixture(scope="module")
