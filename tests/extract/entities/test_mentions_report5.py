@@ -22,9 +22,9 @@ from newsgraph.evaluate.mentions import load_annotations, read_article
 REPORT5 = sets.DATA / "mentions_report5.json"
 #: The minimums the set was made to (issue 15, round 8): 300 mentions in 20 articles, with 60
 #: organisation and group descriptions, 100 third-person pronouns and 50 first-person pronouns
-#: inside quotations. 40 roles were asked for; the role minimum is what the selection rule's
-#: stories held (the share's articles have few role descriptions: see docs/quality.md).
-MIN_ARTICLES, MIN_MENTIONS, MIN_DESCRIPTIONS, MIN_ROLES = 20, 300, 60, 24
+#: inside quotations. 40 roles were asked for; the role minimum is what the whole share held (its
+#: articles have few role descriptions, so the last round took every article left: see docs/quality.md).
+MIN_ARTICLES, MIN_MENTIONS, MIN_DESCRIPTIONS, MIN_ROLES = 20, 300, 60, 30
 MIN_PRONOUNS, MIN_FIRST_PERSON = 100, 50
 #: The reserved Reuters file of the share; its stories are named ``<REUTERS_FILE>#reuters-NEWID``.
 REUTERS_FILE = "reuters21578/reut2-020.sgm"
