@@ -29,12 +29,14 @@ from xml.etree import ElementTree
 
 from spacy.language import Language
 
-from newsgraph.evaluate.corpora import fakenewscorpus
+from newsgraph.evaluate.corpora import fakenewscorpus, reuters_stories
 from newsgraph.extract.entities.core import entities
 from newsgraph.extract.entities.lexicons import PRONOUNS
 from newsgraph.record import Entity
 
 RE_BLANK_LINE = re.compile(r"\n\s*\n")
+#: The file name of a FakeNewsNet article (newspaper3k JSON), one folder per article.
+FAKENEWSNET_FILE = "news content.json"
 
 
 def article_text(raw: str) -> str:
@@ -50,11 +52,18 @@ def read_article(path: Path) -> str:
     BuzzFeed-Webis articles are XML with the body in ``<mainText>``, the text the corpus reader
     (``newsgraph.evaluate.corpora.buzzfeed``) gives the pipeline; the markup is no article text.
     A FakeNewsCorpus row is no file of its own: it is named ``fakenewscorpus/news_sample.csv#fnc-ID``
-    (the corpus loader's item id after the ``#``) and its text is the row's ``content``.
+    (the corpus loader's item id after the ``#``) and its text is the row's ``content``. A Reuters-21578
+    story is no file of its own either: it is named ``reuters21578/reut2-NNN.sgm#reuters-NEWID`` and its
+    text is the wire text the Reuters loader rebuilds (title, dateline, body). A FakeNewsNet article's
+    ``news content.json`` gives its ``text`` field, the text the FakeNewsNet loader gives the pipeline.
     """
     table, hash_mark, row_id = path.name.partition("#")
+    if hash_mark and table.endswith(".sgm"):
+        return article_text(_reuters_story(path.with_name(table), row_id))
     if hash_mark:
         return article_text(_csv_content(path.with_name(table), row_id))
+    if path.name == FAKENEWSNET_FILE:
+        return article_text(json.loads(path.read_text(encoding="utf-8")).get("text") or "")
     if path.suffix == ".xml":
         return article_text(ElementTree.parse(path).getroot().findtext("mainText") or "")
     data = path.read_bytes()
@@ -63,6 +72,14 @@ def read_article(path: Path) -> str:
     except UnicodeDecodeError:
         raw = data.decode("cp1252", errors="replace")
     return article_text(raw)
+
+
+def _reuters_story(path: Path, story_id: str) -> str:
+    """The wire text of the Reuters story whose item id (``reuters-NEWID``) is ``story_id``, as the loader reads it."""
+    for doc in reuters_stories(path):
+        if doc.item.id == story_id:
+            return doc.item.text
+    raise KeyError(f"{path}: no story {story_id}")
 
 
 def _csv_content(path: Path, row_id: str) -> str:
