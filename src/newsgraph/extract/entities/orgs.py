@@ -816,6 +816,17 @@ class OrgResolver:
                     found.add(self.owners[k])
         return found
 
+    def _addressees(self, i: int) -> set[int]:
+        """The groups the quotation token ``i`` stands in is addressed to ("told the Gazette: '... it ...'"):
+        inside quotation marks the addressee is "you", so no antecedent of "it" or "they" there."""
+        if self.quotes is None or not self.quotes.inside[i]:
+            return set()
+        sent = self.sents[i]
+        found = set()
+        for head in (t for s in (sent - 1, sent, sent + 1) for t in self.quotes.addressees(s)):
+            found.update(self.owners[k] for k in range(self.doc[head].left_edge.i, head + 1) if k in self.owners)
+        return found
+
     def _phrase_heads(self) -> list[int]:
         """The head tokens of noun phrases (what ``noun_chunks`` roots are, pronouns included), in order.
 
@@ -848,7 +859,7 @@ class OrgResolver:
         bound = _clause_subject(token) if token.dep_ in ("dobj", "pobj") else None
         # An object "it" is most often a thing or an event ("she found it"): not a name in a prepositional phrase.
         object_position = token.dep_ in OBJECT_DEPS
-        speakers = self._speakers(token.i)
+        speakers = self._speakers(token.i) | self._addressees(token.i)
         best, best_score = None, None
         best_chain: int | None = None  # the unnamed group of people the best phrase names, if it does
         rule_scores: dict[int, float] = {}  # the best phrase score of each organisation weighed (for the ranker)

@@ -1,0 +1,27 @@
+"""Third-person pronouns on invented sentences: the rules of 2026-12-07 round 8 (docs/quality.md).
+
+Each rule has a hit and a miss that fails without it.
+"""
+
+from __future__ import annotations
+
+from extract.entities._lookup import owner
+from newsgraph.extract.entities.core import entities
+
+
+# -- the addressee of a speech verb is no "it" inside the quotation ----------------------------------
+
+
+def test_it_inside_a_quotation_is_not_the_paper_it_was_told_to(parse):
+    text = ('The Velmar Gazette has covered the port for years. Mayor Jo Ruff told the Velmar Gazette: '
+            '"It is a hard year for the town."')
+    found = entities(parse(text))
+    it = owner(found, "It", text.index("It"))
+    assert it is None or "Velmar Gazette" not in it.name
+
+
+def test_it_outside_a_quotation_still_goes_to_the_paper(parse):
+    text = "Mayor Jo Ruff wrote to the Velmar Gazette. It printed the letter on Monday."
+    found = entities(parse(text))
+    it = owner(found, "It", text.index("It"))
+    assert it is not None and "Velmar Gazette" in it.name
