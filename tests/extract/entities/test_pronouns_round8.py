@@ -8,7 +8,6 @@ from __future__ import annotations
 from extract.entities._lookup import owner
 from newsgraph.extract.entities.core import entities
 
-
 # -- the addressee of a speech verb is no "it" inside the quotation ----------------------------------
 
 
