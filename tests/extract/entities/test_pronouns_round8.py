@@ -24,3 +24,20 @@ def test_it_outside_a_quotation_still_goes_to_the_paper(parse):
     found = entities(parse(text))
     it = owner(found, "It", text.index("It"))
     assert it is not None and "Velmar Gazette" in it.name
+
+
+# -- a definite or possessed group noun takes a single "they" ----------------------------------------
+
+
+def test_a_single_they_after_the_group_noun_joins_it(parse):
+    text = "The harbour inspectors met on Monday. They asked for more boats."
+    found = entities(parse(text))
+    they = owner(found, "They", text.index("They"))
+    assert they is not None and they.name == "inspectors"
+    assert owner(found, "inspectors", text.index("inspectors")) is they
+
+
+def test_a_single_they_after_a_bare_group_noun_stays_unresolved(parse):
+    text = "Harbour inspectors met on Monday. They asked for more boats."
+    found = entities(parse(text))
+    assert owner(found, "They", text.index("They")) is None

@@ -108,6 +108,8 @@ AGENT_VERBS = frozenset({"say", "think", "believe", "know", "want", "feel", "tel
                          "insist", "admit", "ask", "urge", "try", "promise", "vote", "demand", "accuse"})
 #: A chain that stays in its noun's sentence needs this many pronouns.
 GROUP_CHAIN_LONG = 3
+#: Determiners that make a group noun one group the article knows ("the traders"): its chain needs no length.
+SPECIFIC_GROUP_DETERMINERS = frozenset({"the", "these", "those"})
 #: Dependents that count or quantify a group ("a million consumers", "all candidates"): people in general.
 QUANTIFIER_DEPS = frozenset({"nummod", "quantmod", "predet"})
 QUANTIFIER_WORDS = frozenset({"all", "many", "most", "some", "few", "several", "no", "any", "every", "each",
@@ -466,9 +468,11 @@ class OrgResolver:
         """
         for noun_i, pronouns in self.chains.items():
             pronouns = [i for i in pronouns if not self.covered[i]]
-            if len(pronouns) < GROUP_CHAIN_MIN_PRONOUNS or self.covered[noun_i]:
+            if not pronouns or self.covered[noun_i]:
                 continue
-            if len(pronouns) < GROUP_CHAIN_LONG and self.sents[pronouns[-1]] == self.sents[noun_i]:
+            short = len(pronouns) < GROUP_CHAIN_MIN_PRONOUNS or (
+                len(pronouns) < GROUP_CHAIN_LONG and self.sents[pronouns[-1]] == self.sents[noun_i])
+            if short and not self._specific_group(noun_i):
                 continue  # "if ministers scrap their scheme and make them ...": one sentence says too little
             noun = self.doc[noun_i]
             label = GROUP_NOUNS.get(noun.lemma_.lower()) or COLLECTIVE_GROUP_NOUNS.get(noun.lemma_.lower()) or "NORP"
@@ -476,6 +480,15 @@ class OrgResolver:
             self._add(noun_i, noun_i + 1, "nominal", gi)
             for i in pronouns:
                 self._add(i, i + 1, "pronoun", gi)
+
+    def _specific_group(self, noun_i: int) -> bool:
+        """True for a group noun made definite or possessed ("the traders", "these voters", "Acme's staff").
+
+        Such a phrase picks out one group the article knows, so even a single "they" after it refers to
+        that group; a bare plural ("analysts say ... their") is as often people in general, whose pronoun
+        the annotation leaves ``null``.
+        """
+        return any(c.lower_ in SPECIFIC_GROUP_DETERMINERS or c.dep_ == "poss" for c in self.doc[noun_i].children)
 
     def _people_noun(self, root: Token) -> bool:
         """True for a noun phrase that may start a "they" chain: one group of people, not a quantity of them.
