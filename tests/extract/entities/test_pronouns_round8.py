@@ -5,8 +5,17 @@ Each rule has a hit and a miss that fails without it.
 
 from __future__ import annotations
 
+from spacy.tokens import Doc, Span
+
 from extract.entities._lookup import owner
 from newsgraph.extract.entities.core import entities
+
+
+def _as_org(doc: Doc, first: str, length: int = 1) -> Doc:
+    """Type the ``length``-token name starting at the word ``first`` as ORG (the rules read the name)."""
+    start = next(t.i for t in doc if t.text == first)
+    doc.ents = [Span(doc, start, start + length, label="ORG")]
+    return doc
 
 # -- the addressee of a speech verb is no "it" inside the quotation ----------------------------------
 
@@ -41,3 +50,19 @@ def test_a_single_they_after_a_bare_group_noun_stays_unresolved(parse):
     text = "Harbour inspectors met on Monday. They asked for more boats."
     found = entities(parse(text))
     assert owner(found, "They", text.index("They")) is None
+
+
+# -- "it" as the subject of "be" is a situation, not an organisation ---------------------------------
+
+
+def test_it_as_the_subject_of_be_stays_unresolved(parse):
+    text = "Kestrel Oil cut 200 jobs at its Leeds depot on Monday. It was a sad day for the town."
+    found = entities(_as_org(parse(text), "Kestrel", 2))
+    assert owner(found, "It", text.index("It")) is None
+
+
+def test_it_as_the_subject_of_another_verb_still_goes_to_the_company(parse):
+    text = "Kestrel Oil cut 200 jobs at its Leeds depot on Monday. It will close two more depots."
+    found = entities(_as_org(parse(text), "Kestrel", 2))
+    it = owner(found, "It", text.index("It"))
+    assert it is not None and it.name == "Kestrel Oil"
