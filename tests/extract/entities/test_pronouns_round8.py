@@ -66,3 +66,29 @@ def test_it_as_the_subject_of_another_verb_still_goes_to_the_company(parse):
     found = entities(_as_org(parse(text), "Kestrel", 2))
     it = owner(found, "It", text.index("It"))
     assert it is not None and it.name == "Kestrel Oil"
+
+
+# -- "its" in a phrase listed after a name is that name's --------------------------------------------
+
+
+def _two_orgs(doc: Doc, first: str, second: str) -> Doc:
+    """Type the two-token names starting at ``first`` and ``second`` as ORG."""
+    starts = [next(t.i for t in doc if t.text == word) for word in (first, second)]
+    doc.ents = [Span(doc, s, s + 2, label="ORG") for s in starts]
+    return doc
+
+
+def test_its_listed_after_a_name_goes_to_that_name(parse):
+    text = "Ardena Finance has sued Kestrel Oil, its chairman and two directors over the bond sale."
+    doc = parse(text)
+    found = entities(_two_orgs(doc, "Ardena", "Kestrel"))
+    its = owner(found, "its", text.index("its"))
+    assert its is not None and its.name == "Kestrel Oil"
+
+
+def test_its_in_the_object_of_a_verb_is_not_listed(parse):
+    text = "Ardena Finance has sued Kestrel Oil over its bond sale."
+    doc = parse(text)
+    found = entities(_two_orgs(doc, "Ardena", "Kestrel"))
+    its = owner(found, "its", text.index("its"))
+    assert its is None or its.name == "Ardena Finance"

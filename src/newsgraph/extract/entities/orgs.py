@@ -872,8 +872,29 @@ class OrgResolver:
                 return self.owners[owner.i]
         return None
 
+    def _listed_owner(self, token: Token) -> int | None:
+        """The organisation or country an "its" belongs to when its phrase is listed after that name.
+
+        "Proceedings against Acme, its chief executive and two directors": a possessed phrase joined to a
+        name before it, as a conjunct or an appositive, is that name's part, whatever the clause's subject
+        (the weighing below would prefer the subject, "the regulator ... its").
+        """
+        noun = token.head
+        if token.lower_ != "its" or token.dep_ != "poss" or noun.dep_ not in ("conj", "appos") or noun.head.i > token.i:
+            return None
+        gi = self.owners.get(noun.head.i)
+        org = self.orgs.get(gi) if gi is not None else None
+        if org is None or org.label not in ("ORG", "GPE") or org.kind == "group":
+            return None
+        return gi
+
     def _pronoun(self, token: Token, heads: list[int]) -> None:
         if token.pos_ not in ("PRON", "DET") or _expletive(token) or _copula_it(token):
+            return
+        listed = self._listed_owner(token)
+        if listed is not None:  # "complaints against Acme, its boss and ...": the organisation listed first
+            self._add(token.i, token.i + 1, "pronoun", listed)
+            self._note(token.i, listed)
             return
         plural = token.lower_ in PLURAL_PRONOUN_FORMS
         sent = self.sents[token.i]
