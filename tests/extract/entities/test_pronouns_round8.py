@@ -92,3 +92,20 @@ def test_its_in_the_object_of_a_verb_is_not_listed(parse):
     found = entities(_two_orgs(doc, "Ardena", "Kestrel"))
     its = owner(found, "its", text.index("its"))
     assert its is None or its.name == "Ardena Finance"
+
+
+# -- more nouns for people start a chain -------------------------------------------------------------
+
+
+def test_a_political_camp_that_they_keeps_referring_to_is_a_group(parse):
+    text = "Local liberals say the levy is fair. They want it doubled, and their leaders plan a march."
+    found = entities(parse(text))
+    they = owner(found, "They", text.index("They"))
+    assert they is not None and they.name == "liberals"
+    assert owner(found, "their", text.index("their")) is they
+
+
+def test_a_plural_for_things_starts_no_chain(parse):
+    text = "Local levies are fair, the mayor says. They raise money, and their rates stay low."
+    found = entities(parse(text))
+    assert owner(found, "They", text.index("They")) is None

@@ -122,6 +122,13 @@ CHAIN_PEOPLE_NOUNS = frozenset({
     "agent", "staffer", "aide", "adviser", "advisor", "bandmate", "trader", "owner", "driver", "guard",
     "firefighter", "inspector", "auditor", "regulator", "director", "manager", "organiser", "organizer",
     "donor", "athlete", "musician", "artist", "actor", "resident", "neighbour", "neighbor", "patient",
+    # round 8: political camps, the people of markets and of public life, of crime and of a family
+    "liberal", "conservative", "progressive", "anarchist", "thug", "correspondent", "broker", "banker",
+    "dealer", "buyer", "seller", "borrower", "saver", "taxpayer", "tenant", "landlord", "commuter", "motorist",
+    "tourist", "visitor", "pensioner", "retiree", "graduate", "pupil", "mother", "father", "witness", "looter",
+    "gunman", "attacker", "terrorist", "extremist", "immigrant", "politician", "lawmaker", "senator", "official",
+    "commentator", "pundit", "critic", "spectator", "listener", "reader", "follower", "believer",
+    "christian", "muslim", "citizen", "civilian", "colleague", "friend", "relative", "sibling", "son", "daughter",
 })  # fmt: skip
 
 
