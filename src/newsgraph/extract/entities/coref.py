@@ -347,6 +347,10 @@ def _straight_mark_opens(doc: Doc, i: int, orths: list[str], inside: bool) -> bo
     return not inside
 
 
+#: Verbs of telling, whose object is the one addressed ("X told the Gazette: '...'").
+TELLING_VERBS = frozenset({"tell", "inform", "assure", "remind", "brief", "advise", "warn", "ask"})
+
+
 class Quotes:
     """Which tokens are inside quotation marks, and who speaks each quotation.
 
@@ -362,11 +366,15 @@ class Quotes:
         self.groups = groups  # token index -> person group, for names and resolved pronouns
         self.inside = self._mask(doc)
         self._by_sent: dict[int, list[int]] = {}
+        self._addressed: dict[int, list[int]] = {}  # sentence -> heads of the phrases speech verbs address
         for i, lemma in enumerate(token_strings(doc, LEMMA)):
             if lemma.lower() in QUOTE_VERBS and not self.inside[i]:
                 verb = doc[i]
                 if any(c.dep_ == "neg" for c in verb.children):
                     continue  # "X has not responded": a speech verb denied speaks no quotation
+                addressed = _addressees(verb, self.inside)
+                if addressed:
+                    self._addressed.setdefault(sents[i], []).extend(addressed)
                 subjects = [c.i for c in verb.children if c.dep_ in NOMINAL_SUBJECT_DEPS and not self.inside[c.i]]
                 if not subjects and verb.dep_ == "acl" and verb.head.pos_ in NOMINAL_POS:
                     subjects = [verb.head.i]  # "a clip of the minister saying, '...'": the noun speaks
@@ -404,6 +412,10 @@ class Quotes:
                 mask[i] = inside
         return mask
 
+    def addressees(self, sent: int) -> list[int]:
+        """The phrases speech verbs outside quotation marks in sentence ``sent`` address ("told the BBC")."""
+        return self._addressed.get(sent, [])
+
     def speech_subjects(self, sent: int) -> list[int]:
         """The subjects of speech verbs outside quotation marks in sentence ``sent``, in text order."""
         return self._by_sent.get(sent, [])
@@ -421,6 +433,26 @@ class Quotes:
                 if group is not None:
                     found.add(group)
         return found
+
+
+def _addressees(verb: Token, inside: list[bool]) -> list[int]:
+    """The heads of the noun phrases a speech verb is addressed to: the object of a verb of telling ("X
+    told the Gazette"), the object of "to" ("X said to Acme Radio"); none inside quotation marks.
+
+    Inside the quotation the speaker calls the addressee "you": a third-person "it" or "they" there is
+    someone or something else.
+    """
+    found = []
+    telling = verb.lemma_.lower() in TELLING_VERBS
+    for child in verb.children:
+        if inside[child.i]:
+            continue
+        if child.dep_ in ("dobj", "dative") and telling and child.pos_ in ("NOUN", "PROPN"):
+            found.append(child.i)
+        elif child.dep_ in ("prep", "dative") and child.lower_ == "to":
+            found += [c.i for c in child.children if c.dep_ == "pobj" and c.pos_ in ("NOUN", "PROPN")
+                      and not inside[c.i]]
+    return found
 
 
 def narrated_sentences(doc: Doc, sents: list[int], quotes: Quotes) -> list[bool]:
