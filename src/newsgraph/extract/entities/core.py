@@ -816,6 +816,15 @@ def _resolve_people(doc: Doc, groups: list[Group], people: dict[int, coref.Perso
         groups[gi].extra.append((start, end, "nominal"))
         for k in range(start, end):
             covered[k] = True
+    every_mention: dict[int, list[int]] = {gi: [] for gi in people}
+    for anchor in anchors:
+        if anchor.group in every_mention:
+            every_mention[anchor.group].append(anchor.token)
+    counts = {gi: len(tokens) for gi, tokens in every_mention.items()}
+    for start, end, gi in titles.renown_mentions(doc, counts, every_mention, covered):
+        groups[gi].extra.append((start, end, "nominal"))
+        for k in range(start, end):
+            covered[k] = True
 
 
 def _qualified_roles(doc: Doc, groups: list[Group], covered: list[bool]) -> None:

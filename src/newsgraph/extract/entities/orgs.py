@@ -110,6 +110,14 @@ AGENT_VERBS = frozenset({"say", "think", "believe", "know", "want", "feel", "tel
 GROUP_CHAIN_LONG = 3
 #: Determiners that make a group noun one group the article knows ("the traders"): its chain needs no length.
 SPECIFIC_GROUP_DETERMINERS = frozenset({"the", "these", "those"})
+#: Labels of a name that, inside a description of some kinds, only says where the organisation is.
+PLACE_LABELS = frozenset({"GPE", "LOC"})
+#: Kinds of organisation a place's name inside the description qualifies ("the US regulator", "the Leeds
+#: police union"); clubs, teams, bands and parties are often named after their place and are left out.
+PLACE_QUALIFIED_KINDS = NATIONALITY_QUALIFIED_KINDS | {"body", "union"}
+#: Unresolved descriptions of an organisation of any other kind ("the court", "the union") before it is
+#: one of its own: more than a person's organisation needs, as two "the company" may be two companies.
+UNNAMED_KIND_MIN_MENTIONS = 3
 #: Dependents that count or quantify a group ("a million consumers", "all candidates"): people in general.
 QUANTIFIER_DEPS = frozenset({"nummod", "quantmod", "predet"})
 QUANTIFIER_WORDS = frozenset({"all", "many", "most", "some", "few", "several", "no", "any", "every", "each",
@@ -523,17 +531,21 @@ class OrgResolver:
         return root.tag_ in PLURAL_NOUN_TAGS and (GROUP_NOUNS.get(lemma) == "NORP" or lemma in CHAIN_PEOPLE_NOUNS)
 
     def _unnamed_organisations(self) -> None:
-        """A person's organisation ("the campaign", ``PERSON_ORG_NOUNS``) that no named one takes, described
-        at least twice: one unnamed organisation, named by its fullest description.
+        """An organisation that no named one takes, described again and again: one unnamed organisation,
+        named by its fullest description.
 
-        Only these nouns: an article speaks of the campaign it follows without naming it, while two
-        unresolved "the company" or "the ministry" are as often two different ones.
+        A person's organisation ("the campaign", ``PERSON_ORG_NOUNS``) needs two descriptions: an article
+        speaks of the campaign it follows without naming it. Any other kind ("the court", "the union")
+        needs ``UNNAMED_KIND_MIN_MENTIONS``: two unresolved "the company" are as often two companies, but
+        an article that keeps saying "the court" speaks of one court. The fullest description may hold a
+        name that only says where it is ("the Leeds police union") and is no mention of it then.
         """
-        for noun, spans in self.unresolved.items():
-            spans = [(s, e) for s, e in spans if not any(self.covered[k] for k in range(s, e))]
-            if noun not in PERSON_ORG_NOUNS or len(spans) < UNNAMED_ORG_MIN_MENTIONS:
+        for noun, described in self.unresolved.items():
+            spans = [(s, e) for s, e in described if not any(self.covered[k] for k in range(s, e))]
+            if len(spans) < (UNNAMED_ORG_MIN_MENTIONS if noun in PERSON_ORG_NOUNS else UNNAMED_KIND_MIN_MENTIONS):
                 continue
-            longest = max(spans, key=lambda span: (span[1] - span[0], -span[0]))
+            # named by its fullest description, also one that holds a name ("the Leeds police union")
+            longest = max(described, key=lambda span: (span[1] - span[0], -span[0]))
             name = " ".join(t.lower_ for t in self.doc[longest[0] + 1 : longest[1]])
             gi = self._new_group("ORG", name, kind=ORG_KIND_NOUNS.get(noun, "other"))
             for start, end in spans:
@@ -639,6 +651,9 @@ class OrgResolver:
         if any(self.covered[k] and k not in self.owners for k in range(det.i + 1, token.i)):
             return
         nationality = len(inner) == 1 and self._nationality_modifier(next(iter(inner)), token)
+        place = len(inner) == 1 and self._place_modifier(next(iter(inner)), token)
+        if place:
+            nationality, inner = True, set()
         if inner and not nationality:
             gi = inner.pop()
             if not inner and gi not in self.orgs and token.lower_ in PERSON_ORG_NOUNS:
@@ -664,10 +679,12 @@ class OrgResolver:
             gi = self._organisation(token, low, rule_scores)
         if self._ranks(token):
             gi = self._rank(token, det.i, gi, rule_scores, self._partners(token), self._speakers(token.i))
+        if gi is not None and place and self.owners.get(det.i + 1) == gi:
+            gi = None  # the place that qualifies the description is not the organisation it describes
         if gi is not None:
             self._add(det.i, token.i + 1, "nominal", gi)
             self._note(token.i, gi)
-        elif low in PERSON_ORG_NOUNS and det.dep_ == "det" and det.lower_ in ("the", "this"):
+        elif det.dep_ == "det" and det.lower_ in ("the", "this") and low not in GOVERNMENT_NOUNS | COUNTRY_NOUNS:
             self.unresolved.setdefault(low, []).append((det.i, token.i + 1))
 
     def _nationality_modifier(self, gi: int | None, token: Token) -> bool:
@@ -680,6 +697,16 @@ class OrgResolver:
         if gi is None or gi not in self.orgs or self.orgs[gi].label != "NORP":
             return False
         return ORG_KIND_NOUNS.get(token.lower_) in NATIONALITY_QUALIFIED_KINDS
+
+    def _place_modifier(self, gi: int | None, token: Token) -> bool:
+        """True when a place's name inside a description only says where the organisation is ("the US
+        regulator", "the Leeds police union"): a regulator, a company or a union is no country or city, so
+        the description is an organisation of its kind, named before or not at all. Not for governments
+        and countries ("the US government" is the country's), nor for clubs, teams, bands and parties, whose
+        names are often a place's ("the Leeds side")."""
+        if gi is None or gi not in self.orgs or self.orgs[gi].label not in PLACE_LABELS:
+            return False
+        return ORG_KIND_NOUNS.get(token.lower_) in PLACE_QUALIFIED_KINDS
 
     def _before_name(self, token: Token) -> bool:
         """A kind noun right before a name it describes ("the advocacy group Fair Homes", "the carmaker Fiat").

@@ -503,3 +503,68 @@ def role_mentions(doc: Doc, titled: dict[int, list[Title]], mentions: dict[int, 
         found.append((i, end, group))
         i = end
     return found
+
+
+#: Heads of descriptions that name what a person is known for, not an office held somewhere: an article
+#: about a singer calls her "the singer" or "the star" without ever writing the word before her name.
+RENOWN_HEADS = frozenset({"singer", "star", "actor", "actress", "comic", "comedian", "guitarist", "drummer",
+                          "rapper", "musician", "songwriter", "entertainer", "performer", "mogul", "tycoon",
+                          "billionaire", "businessman", "businesswoman", "entrepreneur"})
+#: Fewest mentions (names and resolved pronouns) that make a person the article's main person.
+MAIN_PERSON_MIN_MENTIONS = 4
+#: How many times as often as the next person the main person must be mentioned: a clear lead, not one of
+#: two people the article shares itself between.
+MAIN_PERSON_LEAD = 1.4
+#: Words after a role that say where or whose it is ("the star of the film"): some other holder, maybe.
+HELD_IN_WORDS = frozenset({"of", "for", "at"})
+
+
+def main_person(counts: dict[int, int]) -> int | None:
+    """The person group the article is about: mentioned at least ``MAIN_PERSON_MIN_MENTIONS`` times and
+    ``MAIN_PERSON_LEAD`` times as often as anyone else; None when two people share the article."""
+    ranked = sorted(counts.items(), key=lambda item: -item[1])
+    if not ranked or ranked[0][1] < MAIN_PERSON_MIN_MENTIONS:
+        return None
+    if len(ranked) > 1 and ranked[0][1] < MAIN_PERSON_LEAD * ranked[1][1]:
+        return None
+    return ranked[0][0]
+
+
+def renown_mentions(doc: Doc, counts: dict[int, int], mentions: dict[int, list[int]],
+                    covered: list[bool]) -> list[tuple[int, int, int]]:
+    """(start, end, group) of role descriptions of renown left unresolved ("the singer", "the country star",
+    "the French star") that go to the article's main person (``main_person``), who is never titled so.
+
+    ``role_mentions`` needs the holder titled with the description's head; an article about a performer
+    rarely writes "singer" before the name, yet calls her "the singer" again and again. Only the heads of
+    ``RENOWN_HEADS`` (what someone is known as, not an office that someone else holds), never a plural,
+    "former" or a role held somewhere ("the star of the film"), not the subject of a clause above the
+    description ("Jo Dale said the singer ..." speaks of someone else) nor an item of a generic list.
+    ``counts`` maps each person group to its number of mentions, ``mentions`` to their tokens.
+    """
+    group = main_person(counts)
+    if group is None:
+        return []
+    owner_of = {k: g for g, tokens in mentions.items() for k in tokens}
+    lowers = token_strings(doc, LOWER)
+    found: list[tuple[int, int, int]] = []
+    i = 0
+    while i < len(doc):
+        if lowers[i] not in ROLE_DETERMINERS or covered[i] \
+                or not any(w in RENOWN_HEADS for w in lowers[i + 1 : i + 2 + MAX_TITLE_TOKENS]):
+            i += 1
+            continue
+        described = _description(doc, i, covered)
+        if described is None:
+            i += 1
+            continue
+        end, words, (head,) = described
+        if end + 1 < len(doc) and lowers[end] == "and" and lowers[end + 1] in RENOWN_HEADS:
+            end += 2  # "the actress and singer": one person of two renowns
+        if head not in RENOWN_HEADS or "former" in words or (end < len(doc) and lowers[end] in HELD_IN_WORDS) \
+                or _generic_list_item(doc[end - 1]) or group in _sayer_of(doc, doc[end - 1], owner_of):
+            i = end
+            continue
+        found.append((i, end, group))
+        i = end
+    return found
