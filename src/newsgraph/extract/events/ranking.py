@@ -271,7 +271,12 @@ class _About:
         for start, end in ctx.sent_bounds:
             stems.append({stem(t.lemma_) for t in doc[start:end] if t.pos_ in TELLING_POS})
             lemmas.append({t.lemma_.lower() for t in doc[start:end] if t.pos_ in CONTENT_POS and not t.is_stop})
-            named.append({m.entity.id for i, m in ctx.mentions_by_token.items() if start <= i < end})
+            named.append(set())
+        sent_starts = [start for start, _end in ctx.sent_bounds]
+        for i, m in ctx.mentions_by_token.items():  # one pass over the mentions, not one per sentence
+            k = bisect_right(sent_starts, i) - 1
+            if 0 <= k < len(named):
+                named[k].add(m.entity.id)
         lead_stems = {stem(t.lemma_) for t in doc[:lead_end] if t.pos_ in TELLING_POS}
         entities = {m.entity.id: m.entity for m in ctx.mentions_by_token.values()}
         ranked = sorted(entities.values(), key=lambda e: -len(e.mentions))
