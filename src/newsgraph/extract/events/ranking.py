@@ -83,11 +83,38 @@ FEATURE_NAMES: tuple[str, ...] = (
     "clause_pcomp",        # ... the object of a preposition
     "clause_background",   # ... a subordinate clause read as background (salience.py's rule)
     "clause_subordinate",  # ... any other subordinate clause
+    # What the article is about (round 8): the event's words and participants against the headline and lead,
+    # the participants' weight in the article, the happening told again, paragraph openings, reporting.
+    "predicate_stem_in_lead",   # after the lead, a verb or noun of the headline or lead shares the predicate's stem
+    "participant_in_lead",      # after the lead, the head word of the subject or object is a word of the lead
+    "clause_entities_in_lead",  # after the lead, the share of the clause's entities the headline or lead names
+    "actor_top",                # the actor is one of the TOP_ENTITIES most mentioned entities of the article
+    "target_top",               # ... the target
+    "retold_after",             # later sentences telling the happening again (its stem and a participant)
+    "retold_before",            # earlier sentences that told it (a restatement)
+    "paragraph_initial",        # the sentence opens its paragraph
+    "paragraph_initial_long",   # ... after the lead, in an article of LONG_ARTICLE sentences or more
+    "reported_content",         # inside the content of an indirect attribution (what a source says happened)
+    "actor_is_source",          # the actor is a source the article quotes or cites
 )
 #: Paragraphs with the same predicate and actor for the full ``repeat_paragraphs`` feature.
 REPEAT_PARAGRAPHS_FULL = 2
 #: Parts of speech of the content words ``lead_overlap`` and ``centrality`` compare.
 CONTENT_POS = frozenset({"NOUN", "PROPN", "VERB", "ADJ", "NUM"})
+#: Characters of a lemma compared as its stem: "resign" and "resignation", "announce" and "announcement" share
+#: one. Lemmas shorter than ``MIN_STEM`` must be equal ("car" is not "career").
+STEM_CHARS = 5
+MIN_STEM = 4
+#: Parts of speech a happening is told by (a verb or its nominalisation).
+TELLING_POS = frozenset({"VERB", "NOUN"})
+#: Dependents naming the clause's participants by their head word.
+PARTICIPANT_DEPS = frozenset({"nsubj", "nsubjpass", "dobj", "agent", "dative"})
+#: How many of the most mentioned entities count as the article's main participants.
+TOP_ENTITIES = 2
+#: Sentences telling the happening again for the full ``retold_*`` features.
+RETOLD_FULL = 2
+#: An article of this many sentences or more is long: its paragraphs open on new news.
+LONG_ARTICLE = 25
 #: Added to the hand score before its log (a score of 0: a predicate without a word).
 HAND_SCORE_EPSILON = 0.01
 
@@ -136,6 +163,7 @@ def features(ctx: DocContext, found: Sequence[tuple[Event, Token]], hand: Sequen
                 word_sentences.setdefault(tok.lemma_.lower(), set()).add(k)
                 if tok.i < lead_end:
                     lead_words.add(tok.lemma_.lower())
+    about = _About.build(ctx, breaks, lead_end)
     title_case: dict[int, bool] = {}
     for r, ((event, verb), (k, paragraph, head, who)) in enumerate(zip(found, rows, strict=True)):
         start, end = ctx.sent_bounds[k] if ctx.sent_bounds else (0, len(doc))
@@ -206,7 +234,98 @@ def features(ctx: DocContext, found: Sequence[tuple[Event, Token]], hand: Sequen
                 row[col["clause_background"]] = 1.0
             else:
                 row[col["clause_subordinate"]] = 1.0
+        about.fill(row, col, event, verb, k, paragraph, words_sent=(start_i, end_i), n_sents=n_sents,
+                   lead_words=lead_words)
     return x
+
+
+def stem(lemma: str) -> str:
+    """The part of a lemma compared across words of one family ("resign", "resignation": "resig")."""
+    lemma = lemma.lower()
+    return lemma[:STEM_CHARS] if len(lemma) >= MIN_STEM else lemma
+
+
+@dataclass
+class _About:
+    """What an article is about, read once per article for the round-8 features."""
+
+    ctx: DocContext
+    lead_end: int
+    lead_stems: set[str]
+    lead_entities: set[str]
+    #: Per sentence, the stems of its verbs and nouns and the entities it names.
+    sentence_stems: list[set[str]]
+    sentence_entities: list[set[str]]
+    sentence_lemmas: list[set[str]]
+    top: set[str]
+    paragraph_of_sentence: list[int]
+    indirect: list[tuple[int, int]]
+    source_entities: set[str]
+
+    @classmethod
+    def build(cls, ctx: DocContext, breaks: list[int], lead_end: int) -> _About:
+        doc = ctx.doc
+        stems: list[set[str]] = []
+        named: list[set[str]] = []
+        lemmas: list[set[str]] = []
+        for start, end in ctx.sent_bounds:
+            stems.append({stem(t.lemma_) for t in doc[start:end] if t.pos_ in TELLING_POS})
+            lemmas.append({t.lemma_.lower() for t in doc[start:end] if t.pos_ in CONTENT_POS and not t.is_stop})
+            named.append(set())
+        sent_starts = [start for start, _end in ctx.sent_bounds]
+        for i, m in ctx.mentions_by_token.items():  # one pass over the mentions, not one per sentence
+            k = bisect_right(sent_starts, i) - 1
+            if 0 <= k < len(named):
+                named[k].add(m.entity.id)
+        lead_stems = {stem(t.lemma_) for t in doc[:lead_end] if t.pos_ in TELLING_POS}
+        entities = {m.entity.id: m.entity for m in ctx.mentions_by_token.values()}
+        ranked = sorted(entities.values(), key=lambda e: -len(e.mentions))
+        return cls(ctx=ctx, lead_end=lead_end, lead_stems=lead_stems,
+                   lead_entities={m.entity.id for i, m in ctx.mentions_by_token.items() if i < lead_end},
+                   sentence_stems=stems,
+                   sentence_entities=named, sentence_lemmas=lemmas,
+                   top={e.id for e in ranked[:TOP_ENTITIES] if e.mentions},
+                   paragraph_of_sentence=[bisect_right(breaks, start) for start, _end in ctx.sent_bounds],
+                   indirect=[(a.content.start, a.content.end) for a in ctx.attributions
+                             if a.kind != "direct" and not a.quoted],
+                   source_entities={src.entity for src in ctx.sources.values() if src.entity})
+
+    def fill(self, row: numpy.ndarray, col: dict[str, int], event: Event, verb: Token, k: int, paragraph: int, *,
+             words_sent: tuple[int, int], n_sents: int, lead_words: set[str]) -> None:
+        """Set the round-8 features of one event (``row``, by ``col``)."""
+        ctx = self.ctx
+        head = event.predicate.split()[0] if event.predicate else ""
+        own = stem(head)
+        start, end = words_sent
+        clause_entities = {ctx.mentions_by_token[t.i].entity.id for t in verb.subtree
+                           if start <= t.i < end and t.i in ctx.mentions_by_token}
+        participants = {t.lemma_.lower() for t in verb.children if t.dep_ in PARTICIPANT_DEPS}
+        if k >= rules.LEAD_SENTENCES:
+            row[col["predicate_stem_in_lead"]] = bool(own) and own in self.lead_stems
+            row[col["participant_in_lead"]] = bool(participants & lead_words)
+            if clause_entities:
+                row[col["clause_entities_in_lead"]] = len(clause_entities & self.lead_entities) / len(clause_entities)
+        row[col["actor_top"]] = event.actor in self.top
+        row[col["target_top"]] = event.target in self.top
+        who = {e for e in (event.actor, event.target) if e}
+        objects = {t.lemma_.lower() for t in verb.children if t.dep_ in ("dobj", "nsubjpass") and t.pos_ == "NOUN"}
+        before = after = 0
+        if own:
+            for other, stems in enumerate(self.sentence_stems):
+                if other == k or own not in stems:
+                    continue
+                if who & self.sentence_entities[other] or objects & self.sentence_lemmas[other]:
+                    if other < k:
+                        before += 1
+                    else:
+                        after += 1
+        row[col["retold_after"]] = min(1.0, after / RETOLD_FULL)
+        row[col["retold_before"]] = min(1.0, before / RETOLD_FULL)
+        initial = k == 0 or self.paragraph_of_sentence[k] != self.paragraph_of_sentence[k - 1]
+        row[col["paragraph_initial"]] = initial
+        row[col["paragraph_initial_long"]] = initial and k >= rules.LEAD_SENTENCES and n_sents >= LONG_ARTICLE
+        row[col["reported_content"]] = any(s <= verb.idx < e for s, e in self.indirect)
+        row[col["actor_is_source"]] = event.actor is not None and event.actor in self.source_entities
 
 
 @dataclass(frozen=True)
