@@ -37,6 +37,10 @@ PRONOUN_SPEAKERS = [
     ('While Ann Lee said it was good that Paul Hines had resigned, she said the council was still weak. '
      '"The question now is who will lead it," she said.',
      "The question now is", "Lee", "Hines"),
+    # A person named only inside the quotes before is spoken of, not speaking.
+    ('Tom Berger wrote to the council on Friday. He went on, "Paul Hines is unfit for the job." '
+     '"The man has no plan and no friends left," he wrote.',
+     "The man has no plan", "Berger", "Hines"),
     # The subject of a main clause after the speaker still takes the pronoun.
     ('Tom Berger said on Monday that the harbour would close. Paul Hines disagreed with him at once. '
      '"We can keep it open all winter," he said.',

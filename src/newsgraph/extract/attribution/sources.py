@@ -348,8 +348,11 @@ class SourceResolver:
                 break
             floor_sent = self.doc[floor_sent.start - 1].sent
         gender = PERSON_PRONOUN_GENDERS.get(head.lower_)
+        # A person named only inside a quote of the window is spoken of by its speaker, not speaking
+        # ('She went on, "Dale is unfit." "He has no plan," she wrote.': "she" is not Dale).
+        window = self.doc[floor_sent.start : sent.end]
         candidates = [r for r in self.index.persons_before(head.idx, floor_sent.start_char)
-                      if not self._other_gender(r, gender) and not self._spoken_of(r, sent)]  # fmt: skip
+                      if not self._other_gender(r, gender) and not self._spoken_of(r, window)]  # fmt: skip
         if not candidates:
             return self._recent(head.idx, lambda d: d.kind == "person" and not d.anonymous)
         subjects = [r for r in candidates if self._is_subject(r)]
@@ -405,9 +408,9 @@ class SourceResolver:
         return best
 
     def _spoken_of(self, ref: _EntityRef, sent: Span) -> bool:
-        """True for a person the quote in the pronoun's own sentence speaks *of* ("'Gavin kicked it,' he
-        said", "'he's lying,' he said"): a speaker names themselves "I", so only a first-person mention
-        inside that quote may be the speaker."""
+        """True for a person a quote in ``sent`` (the pronoun's sentence and the ones before it in its
+        window) speaks *of* ("'Gavin kicked it,' he said", "'he's lying,' he said"): a speaker names
+        themselves "I", so only a first-person mention inside a quote may be the speaker."""
         if self.text[ref.start : ref.end].lower() in lex.FIRST_PERSON_PRONOUNS:
             return False
         return any(sent.start_char <= s and s <= ref.start and ref.end <= e for s, e in self.quoted)
