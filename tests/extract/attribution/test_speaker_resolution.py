@@ -54,3 +54,21 @@ def test_pronoun_speaker(nlp, text: str, quote: str, want: str, not_want: str) -
     got = names(source_of(sources, attrs, quote))
     assert want in got
     assert not_want not in got
+
+
+MARKED_SOURCE_NOUNS = [
+    # (text, words of the quote, a word its source must name, a word it must not name)
+    # An unnamed source's noun set in marks is still the subject that speaks, not the one told.
+    ('Then a "source" told the Courier that Tom Berger had paid "easily millions" to the club.',
+     "easily millions", "source", "Courier"),
+    ('An "insider" told the Herald that the pair were now in a "quiet truce" with the club.',
+     "quiet truce", "insider", "Herald"),
+]
+
+
+@pytest.mark.parametrize(("text", "quote", "want", "not_want"), MARKED_SOURCE_NOUNS)
+def test_marked_source_noun_speaks(nlp, text: str, quote: str, want: str, not_want: str) -> None:
+    sources, attrs = run(nlp, text)
+    got = names(source_of(sources, attrs, quote))
+    assert want in got.lower()
+    assert not_want not in got

@@ -51,6 +51,8 @@ from newsgraph.vocab.speech import PLAIN_SPEECH_VERBS
 MAX_CUE_HOPS = 6
 #: Words of plain text allowed between two quotes for the second to continue the first.
 MAX_CONTINUATION_GAP_WORDS = 12
+#: A word set in marks inside a speaker's phrase (a "source") has at most this many words.
+MAX_MARKED_WORDS = 2
 _WORD_RE = re.compile(r"\w+")
 
 
@@ -344,7 +346,9 @@ def _speaker_outside(verb: Token, quotes: Sequence[QuoteSpan]) -> Token | None:
 
     An inverted tag ("'A literate population,' insisted Mr Sener, 'will help.'") makes the parser
     take the quote's first noun for a subject of the tag verb too; the name outside the marks, after
-    the verb, is the speaker. None when there is no such name (the quote may continue another).
+    the verb, is the speaker. None when there is no such name (the quote may continue another). A
+    subject whose phrase has words outside the marks ('a "source" told the paper', 'an "insider"
+    said') is narration with a word set in marks: it is the speaker, not the one told after the verb.
     """
     def inside(tok: Token) -> bool:
         return any(q.start <= tok.idx < q.end for q in quotes)
@@ -352,10 +356,25 @@ def _speaker_outside(verb: Token, quotes: Sequence[QuoteSpan]) -> Token | None:
     speaker = speaker_of(verb)
     if speaker is None or not inside(speaker):
         return speaker
+    if _marked_word_of_phrase(speaker, quotes):
+        return speaker  # 'a "source" told the paper': marks around a word of a narrated phrase
     for child in verb.rights:
         if not inside(child) and child.dep_ in lex.INVERTED_SPEAKER_DEPS and child.pos_ in NOMINAL_OR_PRONOUN_POS:
             return child
     return None
+
+
+def _marked_word_of_phrase(head: Token, quotes: Sequence[QuoteSpan]) -> bool:
+    """True when ``head`` is an unnamed source's noun set in marks inside its own phrase, which opens
+    outside them ('a "source"', 'an "insider" close to the family'): a word marked in doubt, not a
+    quote's words."""
+    start, end = head.left_edge.idx, head.right_edge.idx + len(head.right_edge.text)
+    holding = next((q for q in quotes if q.start <= head.idx < q.end), None)
+    if head.lemma_.lower() not in lex.ANONYMOUS_NOUNS:
+        return False  # doubt set in marks is about an unnamed source's noun; other marked words are titles
+    if holding is None or not (start < holding.start and holding.end <= end + 1):
+        return False
+    return len(_WORD_RE.findall(head.doc.text[holding.inner_start : holding.inner_end])) <= MAX_MARKED_WORDS
 
 
 def _with_posts(claims: list[Claim], posts: list[Post], quotes: list[QuoteSpan]) -> list[Claim]:
