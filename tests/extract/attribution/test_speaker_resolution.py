@@ -72,3 +72,23 @@ def test_marked_source_noun_speaks(nlp, text: str, quote: str, want: str, not_wa
     got = names(source_of(sources, attrs, quote))
     assert want in got.lower()
     assert not_want not in got
+
+
+RELAYED_TAGS = [
+    # (text, words of the quote, a word its source must name, a word it must not name)
+    # The speaker's own tag before the verb of the outlet that relays it is the quote's tag.
+    ('Ann Lee spoke at a conference in June. "I just had not noticed the change in the town," '
+     'Lee said, reports the Daily Courier.',
+     "I just had not noticed", "Lee", "Courier"),
+    # A speech verb inside the quote is no tag of it.
+    ('The harbour stayed shut all week. "Ann Lee said no to every plan we had," reports the Daily Courier.',
+     "said no to every plan", "Courier", "Lee"),
+]
+
+
+@pytest.mark.parametrize(("text", "quote", "want", "not_want"), RELAYED_TAGS)
+def test_relayed_tag(nlp, text: str, quote: str, want: str, not_want: str) -> None:
+    sources, attrs = run(nlp, text)
+    got = names(source_of(sources, attrs, quote))
+    assert want in got
+    assert not_want not in got

@@ -51,6 +51,8 @@ from newsgraph.vocab.speech import PLAIN_SPEECH_VERBS
 MAX_CUE_HOPS = 6
 #: Words of plain text allowed between two quotes for the second to continue the first.
 MAX_CONTINUATION_GAP_WORDS = 12
+#: How a speaker's own tag hangs off the verb that relays it ("X said, reports the Courier").
+RELAYED_TAG_DEPS = frozenset({"parataxis", "ccomp"})
 #: A word set in marks inside a speaker's phrase (a "source") has at most this many words.
 MAX_MARKED_WORDS = 2
 _WORD_RE = re.compile(r"\w+")
@@ -171,10 +173,28 @@ def _cue_by_ancestry(span: Span, others: Sequence[tuple[int, int]] = ()) -> Toke
             if _in_other_quote(anc, others):
                 break
             if is_cue_verb(anc) or (anc.pos_ == "VERB" and anc.lemma_.lower() in lex.XCOMP_CUE_VERBS):
-                return _reporter_of_belief(anc, others)
+                return _relayed_tag(span, anc, others) or _reporter_of_belief(anc, others)
             if anc.head.i == anc.i:  # the root
                 break
             anc, hops = anc.head, hops + 1
+    return None
+
+
+def _relayed_tag(span: Span, verb: Token, others: Sequence[tuple[int, int]] = ()) -> Token | None:
+    """The speaker's own tag between a quote and the verb that relays it, or None.
+
+    "'We never saw the plans,' Lee said, reports the Courier": the parser hangs the quote and "said"
+    on "reports", but the quote is Lee's; the outlet that relays it is not its speaker.
+    """
+    for child in verb.children:
+        if (
+            child.dep_ in RELAYED_TAG_DEPS
+            and span.end_char <= child.idx < verb.idx
+            and child.lemma_.lower() in PLAIN_SPEECH_VERBS
+            and not _in_other_quote(child, others)
+            and speaker_of(child) is not None
+        ):
+            return child
     return None
 
 
