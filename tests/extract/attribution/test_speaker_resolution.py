@@ -92,3 +92,15 @@ def test_relayed_tag(nlp, text: str, quote: str, want: str, not_want: str) -> No
     got = names(source_of(sources, attrs, quote))
     assert want in got
     assert not_want not in got
+
+
+def test_capitalised_quote_opening_a_tagged_sentence_is_speech(nlp) -> None:
+    """'"Congratulations Tom Berger," Lee tweeted.' is speech, and the untagged quote after it goes on in
+    Lee's voice; a capitalised title inside narration stays a title."""
+    sources, attrs = run(nlp, 'Ann Lee was quick to jump on the news.\n\n'
+                              '\u201cCongratulations Tom Berger,\u201d Lee tweeted. '
+                              '\u201cYou have got more guts than Paul Hines!\u201d')
+    assert "Lee" in names(source_of(sources, attrs, "Congratulations Tom Berger"))
+    assert "Lee" in names(source_of(sources, attrs, "more guts than"))
+    sources, attrs = run(nlp, 'Ann Lee said on Monday that she watched "Meet the Press," and then she left.')
+    assert not any(a.kind == "direct" and a.content.text.startswith("Meet the Press") for a in attrs)

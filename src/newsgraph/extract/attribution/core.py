@@ -282,6 +282,15 @@ def _looks_like_title(span: Span) -> bool:
     return all(t.text[0].isupper() or t.lower_ in lex.TITLE_SMALL_WORDS for t in words) and words[0].text[0].isupper()
 
 
+def _opens_tagged_sentence(doc: Doc, text: str, q: QuoteSpan, verb: Token | None) -> bool:
+    """True for a quote that opens its sentence, ends in a comma and is followed by its tag
+    ('"Congratulations Tom Berger," Lee tweeted.'): speech, though every word is capitalised."""
+    if verb is None or verb.idx < q.end or not text[q.inner_start : q.inner_end].rstrip().endswith(","):
+        return False
+    sent = doc.char_span(q.inner_start, q.inner_end, alignment_mode="expand")
+    return sent is not None and not text[sent[0].sent.start_char : q.start].strip()
+
+
 def _speaker_of_previous_sentence(doc: Doc, span: Span) -> Token | None:
     """A quote opening a sentence right after a paraphrase ("X said the plan failed. 'We tried.'") is X's."""
     start = span[0].i
@@ -331,7 +340,7 @@ def _quote_claims(doc: Doc, text: str, quotes: list[QuoteSpan]) -> list[Claim]:
             continue
         others = _other_quotes(q, quotes)
         verb = _cue_by_ancestry(span, others) or _cue_nearby(doc, q, others)
-        if _looks_like_title(span):
+        if _looks_like_title(span) and not _opens_tagged_sentence(doc, text, q, verb):
             continue
         dash = _dash_speaker(doc, text, q) if verb is None else None
         if dash is not None:
