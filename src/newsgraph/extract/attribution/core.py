@@ -51,6 +51,10 @@ from newsgraph.vocab.speech import PLAIN_SPEECH_VERBS
 MAX_CUE_HOPS = 6
 #: Words of plain text allowed between two quotes for the second to continue the first.
 MAX_CONTINUATION_GAP_WORDS = 12
+#: How a speaker's own tag hangs off the verb that relays it ("X said, reports the Courier").
+RELAYED_TAG_DEPS = frozenset({"parataxis", "ccomp"})
+#: A word set in marks inside a speaker's phrase (a "source") has at most this many words.
+MAX_MARKED_WORDS = 2
 _WORD_RE = re.compile(r"\w+")
 
 
@@ -169,10 +173,28 @@ def _cue_by_ancestry(span: Span, others: Sequence[tuple[int, int]] = ()) -> Toke
             if _in_other_quote(anc, others):
                 break
             if is_cue_verb(anc) or (anc.pos_ == "VERB" and anc.lemma_.lower() in lex.XCOMP_CUE_VERBS):
-                return _reporter_of_belief(anc, others)
+                return _relayed_tag(span, anc, others) or _reporter_of_belief(anc, others)
             if anc.head.i == anc.i:  # the root
                 break
             anc, hops = anc.head, hops + 1
+    return None
+
+
+def _relayed_tag(span: Span, verb: Token, others: Sequence[tuple[int, int]] = ()) -> Token | None:
+    """The speaker's own tag between a quote and the verb that relays it, or None.
+
+    "'We never saw the plans,' Lee said, reports the Courier": the parser hangs the quote and "said"
+    on "reports", but the quote is Lee's; the outlet that relays it is not its speaker.
+    """
+    for child in verb.children:
+        if (
+            child.dep_ in RELAYED_TAG_DEPS
+            and span.end_char <= child.idx < verb.idx
+            and child.lemma_.lower() in PLAIN_SPEECH_VERBS
+            and not _in_other_quote(child, others)
+            and speaker_of(child) is not None
+        ):
+            return child
     return None
 
 
@@ -260,6 +282,15 @@ def _looks_like_title(span: Span) -> bool:
     return all(t.text[0].isupper() or t.lower_ in lex.TITLE_SMALL_WORDS for t in words) and words[0].text[0].isupper()
 
 
+def _opens_tagged_sentence(doc: Doc, text: str, q: QuoteSpan, verb: Token | None) -> bool:
+    """True for a quote that opens its sentence, ends in a comma and is followed by its tag
+    ('"Congratulations Tom Berger," Lee tweeted.'): speech, though every word is capitalised."""
+    if verb is None or verb.idx < q.end or not text[q.inner_start : q.inner_end].rstrip().endswith(","):
+        return False
+    sent = doc.char_span(q.inner_start, q.inner_end, alignment_mode="expand")
+    return sent is not None and not text[sent[0].sent.start_char : q.start].strip()
+
+
 def _speaker_of_previous_sentence(doc: Doc, span: Span) -> Token | None:
     """A quote opening a sentence right after a paraphrase ("X said the plan failed. 'We tried.'") is X's."""
     start = span[0].i
@@ -309,7 +340,7 @@ def _quote_claims(doc: Doc, text: str, quotes: list[QuoteSpan]) -> list[Claim]:
             continue
         others = _other_quotes(q, quotes)
         verb = _cue_by_ancestry(span, others) or _cue_nearby(doc, q, others)
-        if _looks_like_title(span):
+        if _looks_like_title(span) and not _opens_tagged_sentence(doc, text, q, verb):
             continue
         dash = _dash_speaker(doc, text, q) if verb is None else None
         if dash is not None:
@@ -344,7 +375,9 @@ def _speaker_outside(verb: Token, quotes: Sequence[QuoteSpan]) -> Token | None:
 
     An inverted tag ("'A literate population,' insisted Mr Sener, 'will help.'") makes the parser
     take the quote's first noun for a subject of the tag verb too; the name outside the marks, after
-    the verb, is the speaker. None when there is no such name (the quote may continue another).
+    the verb, is the speaker. None when there is no such name (the quote may continue another). A
+    subject whose phrase has words outside the marks ('a "source" told the paper', 'an "insider"
+    said') is narration with a word set in marks: it is the speaker, not the one told after the verb.
     """
     def inside(tok: Token) -> bool:
         return any(q.start <= tok.idx < q.end for q in quotes)
@@ -352,10 +385,25 @@ def _speaker_outside(verb: Token, quotes: Sequence[QuoteSpan]) -> Token | None:
     speaker = speaker_of(verb)
     if speaker is None or not inside(speaker):
         return speaker
+    if _marked_word_of_phrase(speaker, quotes):
+        return speaker  # 'a "source" told the paper': marks around a word of a narrated phrase
     for child in verb.rights:
         if not inside(child) and child.dep_ in lex.INVERTED_SPEAKER_DEPS and child.pos_ in NOMINAL_OR_PRONOUN_POS:
             return child
     return None
+
+
+def _marked_word_of_phrase(head: Token, quotes: Sequence[QuoteSpan]) -> bool:
+    """True when ``head`` is an unnamed source's noun set in marks inside its own phrase, which opens
+    outside them ('a "source"', 'an "insider" close to the family'): a word marked in doubt, not a
+    quote's words."""
+    start, end = head.left_edge.idx, head.right_edge.idx + len(head.right_edge.text)
+    holding = next((q for q in quotes if q.start <= head.idx < q.end), None)
+    if head.lemma_.lower() not in lex.ANONYMOUS_NOUNS:
+        return False  # doubt set in marks is about an unnamed source's noun; other marked words are titles
+    if holding is None or not (start < holding.start and holding.end <= end + 1):
+        return False
+    return len(_WORD_RE.findall(head.doc.text[holding.inner_start : holding.inner_end])) <= MAX_MARKED_WORDS
 
 
 def _with_posts(claims: list[Claim], posts: list[Post], quotes: list[QuoteSpan]) -> list[Claim]:

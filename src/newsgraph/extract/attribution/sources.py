@@ -36,6 +36,8 @@ ORG_LABELS = frozenset({"ORG", "GPE", "NORP", "FAC"})
 _PRONOUN_FORMS = lex.SPEAKER_PRONOUNS | lex.THING_PRONOUNS | frozenset(POSSESSIVE_PRONOUNS)
 #: How many sentences back a pronoun may reach for its referent.
 PRONOUN_WINDOW_SENTENCES = 3
+#: How many "and"-joined verbs are climbed to a sentence's main verb ("X arrived and said …").
+MAX_CONJ_STEPS = 4
 MAX_DESCRIPTION_CHARS = 120
 #: Entity types a source phrase's head may not have (times and dates mis-parsed as subjects).
 NOT_SOURCE_LABELS = frozenset({"TIME", "DATE"})
@@ -346,14 +348,20 @@ class SourceResolver:
                 break
             floor_sent = self.doc[floor_sent.start - 1].sent
         gender = PERSON_PRONOUN_GENDERS.get(head.lower_)
+        # A person named only inside a quote of the window is spoken of by its speaker, not speaking
+        # ('She went on, "Dale is unfit." "He has no plan," she wrote.': "she" is not Dale).
+        window = self.doc[floor_sent.start : sent.end]
         candidates = [r for r in self.index.persons_before(head.idx, floor_sent.start_char)
-                      if not self._other_gender(r, gender) and not self._spoken_of(r, sent)]  # fmt: skip
+                      if not self._other_gender(r, gender) and not self._spoken_of(r, window)]  # fmt: skip
         if not candidates:
             return self._recent(head.idx, lambda d: d.kind == "person" and not d.anonymous)
         subjects = [r for r in candidates if self._is_subject(r)]
         ref = (subjects or candidates)[-1]
         spoke = self._named_speaker(head.idx, floor_sent.start_char, gender)
+        # Only a person a sentence is about (its main clause's subject) takes the pronoun from the one
+        # who last spoke: in "X said that Y failed. '…,' he said" Y is spoken of and "he" is X.
         named_subjects = [r for r in subjects if self.text[r.start : r.end].lower() not in _PRONOUN_FORMS
+                          and self._is_main_subject(r)
                           and not (spoke and self._in_apposition_to(r, self.drafts[spoke[0]]))]  # fmt: skip
         if spoke is not None and spoke[1] >= (named_subjects[-1].start if named_subjects else -1):
             # the person who last spoke, named after any person subject: "X told Y …" then "'…,' he said"
@@ -400,9 +408,9 @@ class SourceResolver:
         return best
 
     def _spoken_of(self, ref: _EntityRef, sent: Span) -> bool:
-        """True for a person the quote in the pronoun's own sentence speaks *of* ("'Gavin kicked it,' he
-        said", "'he's lying,' he said"): a speaker names themselves "I", so only a first-person mention
-        inside that quote may be the speaker."""
+        """True for a person a quote in ``sent`` (the pronoun's sentence and the ones before it in its
+        window) speaks *of* ("'Gavin kicked it,' he said", "'he's lying,' he said"): a speaker names
+        themselves "I", so only a first-person mention inside a quote may be the speaker."""
         if self.text[ref.start : ref.end].lower() in lex.FIRST_PERSON_PRONOUNS:
             return False
         return any(sent.start_char <= s and s <= ref.start and ref.end <= e for s, e in self.quoted)
@@ -500,6 +508,20 @@ class SourceResolver:
         root = span.root
         # "The party's leader, Jo Dale, welcomed it": a name in apposition to the subject is the subject
         return root.dep_ in NOMINAL_SUBJECT_DEPS or (root.dep_ == "appos" and root.head.dep_ in NOMINAL_SUBJECT_DEPS)
+
+    def _is_main_subject(self, ref: _EntityRef) -> bool:
+        """True for the subject of a sentence's main verb (or of a verb joined to it by "and"), not of a
+        clause set under it ("X said that *Y* failed", "X, who *Y* praised, …", "where *Y* failed")."""
+        span = self.doc.char_span(ref.start, ref.end, alignment_mode="expand")
+        if span is None or not self._is_subject(ref):
+            return False
+        root = span.root
+        verb = root.head.head if root.dep_ == "appos" else root.head
+        for _ in range(MAX_CONJ_STEPS):
+            if verb.dep_ != "conj":
+                break
+            verb = verb.head
+        return verb.dep_ == "ROOT" or verb.head.i == verb.i
 
     def _for_entity(self, ref: _EntityRef, span: tuple[int, int] | None, *, named: bool = True) -> int:
         """The source of the entity ``ref``, with ``span`` as a mention; ``named=False`` for a description the
