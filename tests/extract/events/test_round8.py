@@ -1,4 +1,4 @@
-"""Who does a gerund on a charge noun, and the time of a clause that no date anchors.
+"""Who does a gerund on a charge noun or a passive infinitive, and the time of a clause no date anchors.
 
 Hand-built parses of invented sentences; each rule has hits and misses.
 """
@@ -6,7 +6,7 @@ Hand-built parses of invented sentences; each rule has hits and misses.
 from __future__ import annotations
 
 from _docs import tokens
-from newsgraph.extract.events.clauses import agent
+from newsgraph.extract.events.clauses import agent, direct_object
 from newsgraph.extract.events.context import DocContext
 from newsgraph.extract.events.dates import UNDATED, Dating, date_event
 from newsgraph.record import TimeExpression
@@ -84,3 +84,31 @@ def test_an_unanchored_time_in_the_subject_is_not_the_clauses():
             "4/Monday/2/pobj/PROPN/NNP/B-DATE 5/pleased/5/ROOT/VERB/VBD/please 6/the/7/det/DET/DT "
             "7/mayor/5/dobj/NOUN/NN 8/./5/punct")
     assert _date(spec, 5, ("last Monday", "XXXX-WXX-1")) == UNDATED
+
+
+# "The talks are going to be improved.": the parser puts the subject on "going"
+IMPROVED = ("0/The/1/det/DET/DT 1/talks/3/nsubj/NOUN/NNS/talk 2/are/3/aux/AUX/VBP/be 3/going/3/ROOT/VERB/VBG/go "
+            "4/to/6/aux/PART/TO 5/be/6/auxpass/AUX/VB/be 6/improved/3/xcomp/VERB/VBN/improve 7/./3/punct")
+
+
+def test_a_passive_infinitive_has_no_actor_and_its_controller_is_its_object():
+    doc = tokens(IMPROVED)
+    assert agent(doc[6]) is None
+    assert direct_object(doc[6]).text == "talks"
+
+
+def test_an_active_infinitive_still_takes_its_controller_as_actor():
+    # "The talks are going to improve.": the talks improve
+    doc = tokens("0/The/1/det/DET/DT 1/talks/3/nsubj/NOUN/NNS/talk 2/are/3/aux/AUX/VBP/be "
+                 "3/going/3/ROOT/VERB/VBG/go 4/to/5/aux/PART/TO 5/improve/3/xcomp/VERB/VB 6/./3/punct")
+    assert agent(doc[5]).text == "talks"
+    assert direct_object(doc[5]) is None
+
+
+def test_a_purpose_infinitive_of_a_passive_infinitive_is_done_by_the_controller():
+    # "The trees are to be planted to replace the flora."
+    doc = tokens("0/The/1/det/DET/DT 1/trees/2/nsubj/NOUN/NNS/tree 2/are/2/ROOT/AUX/VBP/be 3/to/5/aux/PART/TO "
+                 "4/be/5/auxpass/AUX/VB/be 5/planted/2/xcomp/VERB/VBN/plant 6/to/7/aux/PART/TO "
+                 "7/replace/5/advcl/VERB/VB 8/the/9/det/DET/DT 9/flora/7/dobj/NOUN/NN 10/./2/punct")
+    assert agent(doc[5]) is None
+    assert agent(doc[7]).text == "trees"

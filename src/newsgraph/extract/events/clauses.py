@@ -338,8 +338,12 @@ def agent(verb: Token) -> Token | None:
         found = _own_agent(tok)
         if found is not None:
             return found
-        if is_passive(tok) and children(tok, PASSIVE_SUBJECT_DEPS):
-            return None  # "when we were elected": a passive without its agent has none to inherit
+        if is_passive(tok) and (children(tok, PASSIVE_SUBJECT_DEPS) or (tok.i == verb.i and tok.dep_ == "xcomp")):
+            # "when we were elected": a passive without its agent has none to inherit; nor has a passive
+            # infinitive, whose controller is what it is done to ("the talks are going to be improved").
+            # An adjunct of one is still done by that controller ("These are to be replanted to replace
+            # the flora": these replace), as the adjunct of any passive clause is by its subject.
+            return None
         inherited = _inherited_agent(tok)
         if inherited is None:
             inherited = _gerund_doer(tok)
@@ -665,8 +669,14 @@ def conjuncts(tok: Token) -> list[Token]:
 
 
 def direct_object(verb: Token) -> Token | None:
+    """The object; in the passive the subject, and for a passive infinitive its controller's subject.
+
+    "the talks are going to be improved", "Lee hopes to be elected": the talks, Lee.
+    """
     if is_passive(verb):
         subj = children(verb, PASSIVE_SUBJECT_DEPS)
+        if not subj and verb.dep_ == "xcomp" and verb.head.i != verb.i:
+            subj = children(verb.head, NOMINAL_SUBJECT_DEPS)
         return subj[0] if subj else None
     objs = [c for c in kids(verb) if c.dep in _OBJECT_IDS and c.lower_ not in REFLEXIVE_PRONOUNS]
     return objs[0] if objs else None
