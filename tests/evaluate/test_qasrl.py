@@ -77,3 +77,16 @@ def test_a_resolved_pronoun_matches_through_its_antecedent_text():
     assert qasrl.text_match(text, "The United States", gold)
     assert not qasrl.text_match(text, "talks", gold)
     assert not qasrl.text_match(text, None, gold)
+
+
+def test_the_patient_is_the_object_before_a_target_from_a_prepositional_phrase():
+    # "The envoy began a visit to Peru.": the patient question ("What did someone begin?") asks for
+    # "a visit"; "Peru" answers an oblique question ("Where did someone begin something to?").
+    from types import SimpleNamespace
+
+    from newsgraph.record import Offsets
+
+    visit, peru = Offsets(start=17, end=24), Offsets(start=28, end=32)
+    assert qasrl.patient_span(SimpleNamespace(object_span=visit, target_span=peru)) == (17, 24)
+    assert qasrl.patient_span(SimpleNamespace(object_span=None, target_span=peru)) == (28, 32)
+    assert qasrl.patient_span(SimpleNamespace(object_span=None, target_span=None)) is None

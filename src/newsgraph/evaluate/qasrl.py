@@ -10,12 +10,16 @@ voice; "… by?" in passive voice the actor; a filled subject and no preposition
 the patient; "When …?" the time.
 
 * **actor / patient / time accuracy**, on the reported predicates whose gold has
-  that role: the predicted span (``actor_span``; ``target_span`` or
-  ``object_span``; the event's time expression) matches when it and one of the
+  that role: the predicted span (``actor_span``; ``object_span``, else
+  ``target_span``; the event's time expression) matches when it and one of the
   gold answers contain one another or share half their tokens (token F1 ≥ 0.5);
   an actor also matches when its ``actor_text`` (for a pronoun, the phrase it
   was resolved to) and a gold answer of more than three letters contain one
-  another. A missing prediction counts as wrong.
+  another. A missing prediction counts as wrong. The patient is the event's
+  object first: the README's patient question has no preposition ("What did
+  someone suspend?"), and a target newsgraph takes from a prepositional phrase
+  ("began a visit *to China*") answers an oblique question. The older reading,
+  target first, is kept as ``patient_target_first`` to compare with earlier figures.
 * **predicate recall**, over the gold verbs that are neither speech verbs (newsgraph
   reports them as attributions), states (``be``, ``have``, ``seem`` …) nor
   infinitive complements ("agreed *to sell*": part of the predicate of the verb
@@ -96,10 +100,13 @@ class SystemScore:
     actor: Tally = field(default_factory=Tally)
     patient: Tally = field(default_factory=Tally)
     time: Tally = field(default_factory=Tally)
+    #: The patient read target first (the convention before 2026-12-07), for comparison.
+    patient_target_first: Tally = field(default_factory=Tally)
 
     def to_dict(self) -> dict[str, Any]:
         return {"reported_predicates": self.reported, "actor": self.actor.to_dict(),
-                "patient": self.patient.to_dict(), "time": self.time.to_dict()}
+                "patient": self.patient.to_dict(), "time": self.time.to_dict(),
+                "patient_target_first": self.patient_target_first.to_dict()}
 
 
 @dataclass
@@ -275,15 +282,24 @@ def _eligible(pred: GoldPredicate, lemma: str) -> bool:
 
 
 def _score_one(
-    score: SystemScore, text: str, pred: GoldPredicate, actor, patient, time, *, actor_text: str | None = None
+    score: SystemScore, text: str, pred: GoldPredicate, actor, patient, time, *, actor_text: str | None = None,
+    target_first: Span | None = None,
 ) -> None:
     score.reported += 1
     if pred.actors:
         score.actor.add(span_match(text, actor, pred.actors) or text_match(text, actor_text, pred.actors))
     if pred.patients:
         score.patient.add(span_match(text, patient, pred.patients))
+        score.patient_target_first.add(span_match(text, target_first if target_first is not None else patient,
+                                                  pred.patients))
     if pred.times:
         score.time.add(span_match(text, time, pred.times))
+
+
+def patient_span(event) -> Span | None:
+    """The span scored as the patient: the event's object, else its target (see the module docstring)."""
+    span = event.object_span or event.target_span
+    return (span.start, span.end) if span else None
 
 
 def _subtree_span(tok) -> Span:
@@ -310,11 +326,11 @@ def evaluate(directory: Path, reader, *, half: str = "report", limit: int | None
             if pred is None or ev.trigger.start in seen:
                 continue
             seen.add(ev.trigger.start)
-            span = ev.target_span or ev.object_span
             actor = (ev.actor_span.start, ev.actor_span.end) if ev.actor_span else None
-            patient = (span.start, span.end) if span else None
+            patient = patient_span(ev)
+            older = ev.target_span or ev.object_span
             _score_one(report.newsgraph, art.text, pred, actor, patient, times.get(ev.time or ""),
-                       actor_text=ev.actor_text)
+                       actor_text=ev.actor_text, target_first=(older.start, older.end) if older else None)
             tok = doc[doc.char_span(ev.trigger.start, ev.trigger.end, alignment_mode="expand").start]
             _score_one(report.baseline_on_newsgraph_predicates, art.text, pred, *_svo(tok), None)
         for tok in doc:

@@ -85,6 +85,9 @@ DASHES = frozenset({"--", "—", "–", "-"})
 TIME_ENTITY_TYPES = frozenset({"DATE", "TIME"})
 #: How far up the tree rules may walk (guards against pathological parses).
 MAX_DEPTH = 40
+#: Nouns for a charge laid on someone: what an "of" gerund on them says is done by the one charged
+#: ("charged Lee with two counts of stealing": Lee is said to have stolen, not the prosecutor).
+CHARGE_NOUNS = frozenset({"count", "charge", "accusation", "allegation", "suspicion"})
 
 
 def verb_lemma(tok: Token) -> str:
@@ -335,8 +338,12 @@ def agent(verb: Token) -> Token | None:
         found = _own_agent(tok)
         if found is not None:
             return found
-        if is_passive(tok) and children(tok, PASSIVE_SUBJECT_DEPS):
-            return None  # "when we were elected": a passive without its agent has none to inherit
+        if is_passive(tok) and (children(tok, PASSIVE_SUBJECT_DEPS) or (tok.i == verb.i and tok.dep_ == "xcomp")):
+            # "when we were elected": a passive without its agent has none to inherit; nor has a passive
+            # infinitive, whose controller is what it is done to ("the talks are going to be improved").
+            # An adjunct of one is still done by that controller ("These are to be replanted to replace
+            # the flora": these replace), as the adjunct of any passive clause is by its subject.
+            return None
         inherited = _inherited_agent(tok)
         if inherited is None:
             inherited = _gerund_doer(tok)
@@ -461,6 +468,10 @@ def _inherited_agent(verb: Token) -> Token | None:
     if dep == "pcomp" and verb.tag_ == "VBG" and head.dep_ == "prep" and _adverb_on_verb(head.head):
         # "are days away from getting ...", "is close to finishing ...": the clause the adverb is in.
         return _controller(head.head.head)
+    if dep == "pcomp" and verb.tag_ == "VBG" and head.lower_ == "of":
+        charged = _charged_party(head.head)
+        if charged is not None:
+            return charged  # "charged Lee with two counts of stealing": Lee
     if dep == "pcomp" and verb.tag_ == "VBG" and head.lower_ == "of" and _means_of(head.head):
         # "determine the best method of extracting the ship": whoever seeks the method extracts.
         return _clause_above(head.head)
@@ -500,6 +511,31 @@ def _done_by_subject(verb: Token, noun: Token) -> bool:
         and noun.head.pos_ in VERBAL_POS
         and not _can_act(noun)
     )
+
+
+def _charged_party(noun: Token) -> Token | None:
+    """The one a charge noun in a prepositional phrase of a verb is laid on: the verb's object, or its
+    subject when passive.
+
+    "charged Lee with two counts of stealing", "arrested Lee on charges of fraud": Lee; "Lee was
+    charged with counts of stealing": Lee again; also when the parser hung the phrase on the object's
+    apposition. A charge noun that is itself the object ("faced
+    charges of stealing") is left to the rules for gerunds on nouns (the clause's doer).
+    """
+    if noun.pos_ != "NOUN" or noun.lemma_.lower() not in CHARGE_NOUNS or noun.dep_ != "pobj":
+        return None
+    gov = noun.head.head
+    if gov.dep_ == "appos" and gov.head.dep_ in OBJECT_DEPS:
+        # "charged Lee, a 33-year-old from Leeds, with two counts of ...": the parser hung the phrase
+        # on the apposition; the one charged is the object it names.
+        return gov.head
+    if gov.pos_ not in VERBAL_POS or gov.i == noun.head.i:
+        return None
+    if is_passive(gov):
+        subj = children(gov, PASSIVE_SUBJECT_DEPS)
+        return subj[0] if subj else None
+    objs = [c for c in children(gov, OBJECT_DEPS) if c.i < noun.i]
+    return objs[0] if objs else None
 
 
 def _means_of(noun: Token) -> bool:
@@ -633,8 +669,14 @@ def conjuncts(tok: Token) -> list[Token]:
 
 
 def direct_object(verb: Token) -> Token | None:
+    """The object; in the passive the subject, and for a passive infinitive its controller's subject.
+
+    "the talks are going to be improved", "Lee hopes to be elected": the talks, Lee.
+    """
     if is_passive(verb):
         subj = children(verb, PASSIVE_SUBJECT_DEPS)
+        if not subj and verb.dep_ == "xcomp" and verb.head.i != verb.i:
+            subj = children(verb.head, NOMINAL_SUBJECT_DEPS)
         return subj[0] if subj else None
     objs = [c for c in kids(verb) if c.dep in _OBJECT_IDS and c.lower_ not in REFLEXIVE_PRONOUNS]
     return objs[0] if objs else None

@@ -287,7 +287,15 @@ def date_event(ctx: DocContext, verb: Token, sent: Span, *, past: bool) -> Datin
         dating = _continuation_dating(ctx, verb, sent) or _lead_dating(ctx, verb, sent)
         if dating is not None:
             return dating
-    return UNDATED
+    # Last, a time the same two rules would tie to the clause but that has no calendar value ("began a
+    # visit to China last Tuesday" in a text without a publication date): the clause's time, no date.
+    return _object_day_dating(ctx, verb, resolved=False) or _unclaimed_dating(ctx, verb, resolved=False) or UNDATED
+
+
+def _unresolved(time: TimeExpression) -> bool:
+    """A point in time the text names but that has no calendar value (no anchor): not a duration or a set."""
+    return date_value(time) is None and time.value is not None and time.role != "publication" \
+        and time.type not in ("DURATION", "SET")
 
 
 def _lead_dating(ctx: DocContext, verb: Token, sent: Span) -> Dating | None:
@@ -423,17 +431,21 @@ def _main_clause(verb: Token) -> bool:
     return top.dep_ == "ROOT"
 
 
-def _object_day_dating(ctx: DocContext, verb: Token) -> Dating | None:
+def _object_day_dating(ctx: DocContext, verb: Token, *, resolved: bool = True) -> Dating | None:
     """The day an "on" phrase (or a bare day) gives a noun of the clause's object, for a clause with no time
     of its own.
 
     "announced a limited recall on Jan. 13": the parser hangs the day on "recall", but a news
     clause names its day after its object, so the day is the announcing's. Only a day ("on"
     and a value to the day) and never a noun of the subject ("the attack on Monday killed").
+    With ``resolved`` false, a day the text names without a calendar value ("last Tuesday" where
+    nothing anchors it) gives the clause its time and no date.
     """
     for tok in _own_tokens(ctx, verb):
         time = ctx.time_at(tok)
-        if time is None or time.role == "publication" or not RE_DAY_VALUE.match(time.value or ""):
+        if time is None or time.role == "publication":
+            continue
+        if not (RE_DAY_VALUE.match(time.value or "") if resolved else _unresolved(time)):
             continue
         root = time_root(ctx, time)
         if root is None or root.i != tok.i:
@@ -453,10 +465,12 @@ def _object_day_dating(ctx: DocContext, verb: Token) -> Dating | None:
         value = date_value(time)
         if value is not None:
             return Dating(time.id, value, "clause")
+        if not resolved:
+            return Dating(time.id, None, None)
     return None
 
 
-def _unclaimed_dating(ctx: DocContext, verb: Token) -> Dating | None:
+def _unclaimed_dating(ctx: DocContext, verb: Token, *, resolved: bool = True) -> Dating | None:
     """A time among the clause's own words that no clause claims, for a clause with no time of its own.
 
     The parser hangs a clause's time on the nearest noun: "pinpointed the plant as the source of the
@@ -470,10 +484,12 @@ def _unclaimed_dating(ctx: DocContext, verb: Token) -> Dating | None:
     ("the floods of the 1990s") dates the noun and is left alone, and so is a time in the object of
     a clause in the simple present, which says how things are, not when they happened ("turrets that
     evoke the building's heyday in the early 20th century", "forecasts growth of 5% in 2005").
+    With ``resolved`` false, only a time without a calendar value is taken ("yesterday" in a text
+    with nothing to anchor it): the clause's time, no date.
     """
     if verb.tag_ in PRESENT_TAGS and not any(c.dep_ in ("aux", "auxpass") for c in kids(verb)):
         return None
-    following = _time_after_verb(ctx, verb)
+    following = _time_after_verb(ctx, verb, resolved=resolved)
     if following is not None:
         return following
     for tok in _clause_words(ctx, verb):
@@ -484,13 +500,13 @@ def _unclaimed_dating(ctx: DocContext, verb: Token) -> Dating | None:
         if root is None or root.i != tok.i or attached_clause(ctx, time) is not None:
             continue
         value = date_value(time)
-        if value is None or not _hangs_on_clause(root):
+        if (value is None if resolved else not _unresolved(time)) or not _hangs_on_clause(root):
             continue
         path = [root, *root.ancestors]
         below = path[: next((k for k, a in enumerate(path) if a.i == verb.i), len(path))]
         if len(below) == len(path) or any(a.dep_ in NOMINAL_SUBJECT_DEPS for a in below):
             continue  # not under the verb, or inside its subject ("the attack on Monday killed")
-        return Dating(time.id, value, "sentence")
+        return Dating(time.id, value, "sentence" if value is not None else None)
     return None
 
 
@@ -515,7 +531,7 @@ def _hangs_on_clause(root: Token) -> bool:
     return root.dep_ in BARE_DAY_DEPS
 
 
-def _time_after_verb(ctx: DocContext, verb: Token) -> Dating | None:
+def _time_after_verb(ctx: DocContext, verb: Token, *, resolved: bool = True) -> Dating | None:
     """A time written right after the verb (its particles skipped) that no clause claims: the verb's.
 
     "The poll was conducted May 15-19 of 1,000 voters": the parser made "May" a modifier of
@@ -537,6 +553,8 @@ def _time_after_verb(ctx: DocContext, verb: Token) -> Dating | None:
     if root is None or root.dep_ in NOUN_DESCRIBING_DEPS or attached_clause(ctx, time) is not None:
         return None
     value = date_value(time)
+    if not resolved:
+        return Dating(time.id, None, None) if _unresolved(time) else None
     return Dating(time.id, value, "sentence") if value is not None else None
 
 
