@@ -15,7 +15,7 @@ ministry", not "ministry"), then the words before the head from the nearest
 ("Health Ministry spokeswoman"), then, for a head that names no role, what it is
 attached to ("a source at the ministry"). A word is looked up in the stage's role
 list (``lexicons.ROLE_WORDS``), then in the Phoenix agents dictionary that the
-event stage ships (``phoenix_agents.tsv``, PETRARCH-2), its codes mapped to roles
+event stage codes actors with (``vocab.phoenix``, PETRARCH-2), its codes mapped to roles
 by ``lexicons.ROLE_OF_PHOENIX_CODE``. Each phrase votes for the role of its first
 hit; the most voted role wins (the earliest on a tie), with the words that voted
 for it as evidence. Nothing is guessed from a name.
@@ -32,6 +32,7 @@ from newsgraph.extract.attribution import lexicons as lex
 from newsgraph.extract.attribution.reported import phrase_of
 from newsgraph.record import Entity, Source, TextSpan
 from newsgraph.vocab.parse import DETERMINER_DEPS
+from newsgraph.vocab.phoenix import agent_table, country_only
 from newsgraph.vocab.pronouns import PERSON_PRONOUN_GENDERS
 
 #: Source kinds whose role is their kind: a news organisation is media whatever it is called.
@@ -299,17 +300,10 @@ def described(
     return Described(unique, sorted(set(pronouns)))
 
 
-def _agents() -> dict[str, str]:
-    """The Phoenix agents dictionary the event stage ships (loaded once per process there)."""
-    from newsgraph.extract.events.actors import agent_table
-
-    return agent_table()
-
-
 def _lookup(doc: Doc, p: int, floor: int) -> tuple[str, int] | None:
     """The role of the words ending at token ``p`` (longest phrase first; the stage's list, then Phoenix),
     with the index of the phrase's first token."""
-    agents = _agents()
+    agents = agent_table()
     for n in range(min(lex.MAX_ROLE_WORDS, p - floor + 1), 0, -1):
         words = doc[p - n + 1 : p + 1]
         if any(t.is_space for t in words):
@@ -429,7 +423,7 @@ def _of_phrase_role(doc: Doc, phrase: Phrase, text: str) -> tuple[str, list[Text
             if len(words) <= lex.MAX_ROLE_WORDS and not any(t.is_punct or t.is_space for t in words):
                 role = lex.ROLE_WORDS.get(words.text.lower())
                 if role is None:
-                    code = _agents().get(words.text.lower())
+                    code = agent_table().get(words.text.lower())
                     role = lex.ROLE_OF_PHOENIX_CODE.get(code[:3]) if code else None
             if role is None:
                 role = lex.ROLE_WORDS.get(f"{obj.lower_} {head.lower_}")
@@ -493,15 +487,7 @@ def _names_organisation(token: Token) -> bool:
     if token.ent_type_ == "ORG":
         return True
     return (token.text[:1].isupper() and token.pos_ in ("NOUN", "PROPN") and token.lower_ not in lex.ORG_NOUNS
-            and token.ent_type_ not in lex.NOT_ORGANISATION_ENTITY_TYPES and not _names_country(token.lower_))
-
-
-def _names_country(word: str) -> bool:
-    """The Phoenix actors dictionary (the event stage's) codes ``word`` as a country alone ("welsh": GBR)."""
-    from newsgraph.extract.events.actors import COUNTRY_CODE_LENGTH, actor_table
-
-    raw = actor_table().get(word)
-    return raw is not None and all(len(part.partition("@")[0]) == COUNTRY_CODE_LENGTH for part in raw.split(";"))
+            and token.ent_type_ not in lex.NOT_ORGANISATION_ENTITY_TYPES and not country_only(token.lower_))
 
 
 def source_role(doc: Doc, source: Source, words: Described, text: str) -> tuple[str | None, list[TextSpan]]:

@@ -10,42 +10,23 @@ holds only for its dates (``USAGOV@2009-01-20/``), checked against the event's
 date when it has one. A person's name is never read as a country ("Jordan
 Peterson"): a person gets a code only from a listed full name or title.
 
-Both tables are loaded once per process.
+Both tables are shared with the attribution stage and loaded once per process
+(``vocab.phoenix``).
 """
 
 from __future__ import annotations
 
 import re
 from functools import lru_cache
-from importlib import resources
 
 from newsgraph.extract.events.context import EntityMention
+from newsgraph.vocab.phoenix import COUNTRY_CODE_LENGTH, actor_table, agent_table
 
-ACTOR_FILE = "phoenix_actors.tsv"
-AGENT_FILE = "phoenix_agents.tsv"
-#: Hand-made codes for institutions the Phoenix tables miss ("the Justice Department" → USAGOV).
-OVERRIDE_FILE = "actor_overrides.tsv"
 #: Longest name looked up, in words.
 MAX_NAME_WORDS = 6
-#: Length of a CAMEO country (or international) code; longer codes carry a role already.
-COUNTRY_CODE_LENGTH = 3
 #: Words that name no one alone, though the tables list them as cities or roles.
 VAGUE_WORDS = frozenset({"he", "she", "it", "they", "we", "i", "you", "people", "who", "man", "woman", "state"})
 RE_WORD = re.compile(r"[A-Za-z][A-Za-z.\-']*")
-
-
-def _rows(name: str) -> list[list[str]]:
-    text = resources.files("newsgraph.extract.events").joinpath("data", name).read_text(encoding="utf-8")
-    return [line.split("\t") for line in text.splitlines() if line and not line.startswith("#")]
-
-
-@lru_cache(maxsize=1)
-def actor_table() -> dict[str, str]:
-    """Name phrase → its codes as written in the table (parsed by ``_entries`` on a hit only: 34,000 rows)."""
-    text = resources.files("newsgraph.extract.events").joinpath("data", ACTOR_FILE).read_text(encoding="utf-8")
-    table = dict(line.split("\t", 1) for line in text.splitlines() if line and not line.startswith("#"))
-    table.update((name, code) for name, code in _rows(OVERRIDE_FILE))  # the hand-made layer wins
-    return table
 
 
 def _entries(raw: str) -> list[tuple[str, str, str]]:
@@ -56,11 +37,6 @@ def _entries(raw: str) -> list[tuple[str, str, str]]:
         lo, _, hi = span.partition("/")
         entries.append((code, lo, hi))
     return entries
-
-
-@lru_cache(maxsize=1)
-def agent_table() -> dict[str, str]:
-    return {name: role for name, role in _rows(AGENT_FILE)}
 
 
 def _words(text: str) -> list[str]:
