@@ -11,6 +11,7 @@ import unicodedata
 
 from newsgraph.clean import mojibake
 from newsgraph.clean.cleaner import Cleaned
+from newsgraph.vocab.layout import PARAGRAPH_BREAK
 
 _WORD_CHAR = re.compile(r"\w")
 
@@ -36,7 +37,7 @@ def span_problems(raw: str, cleaned: Cleaned, *, limit: int = 10) -> list[str]:
             break
     previous_end = None
     for paragraph in cleaned.paragraphs:
-        if previous_end is not None and text[previous_end : paragraph.start] != "\n\n":
+        if previous_end is not None and text[previous_end : paragraph.start] != PARAGRAPH_BREAK:
             problems.append(f"paragraph at {paragraph.start} not separated by a blank line")
         if "\n" in text[paragraph.start : paragraph.end]:
             problems.append(f"paragraph at {paragraph.start} holds a line break")

@@ -27,6 +27,7 @@ from newsgraph.clean.lines import HARD, NEWLINE, Line, split_lines, trim_end, tr
 from newsgraph.clean.reflow import ends_sentence, layout_of, paragraphs
 from newsgraph.clean.wire import read_dateline, read_signoff, trailing_signoff
 from newsgraph.record import Paragraph, RawSpan, Removed
+from newsgraph.vocab.layout import PARAGRAPH_BREAK
 
 #: Lines at the start and end of a text that count as its head and tail zones.
 HEAD_LINES, TAIL_LINES = 4, 8
@@ -130,7 +131,7 @@ class _Builder:
 
     def paragraph(self, lines: list[tuple[Line, str]]) -> None:
         if self.paragraphs:
-            self.add("\n\n")
+            self.add(PARAGRAPH_BREAK)
         start = self.length
         for line, line_joiner in lines:
             for index, piece in enumerate(line.pieces):

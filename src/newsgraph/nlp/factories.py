@@ -15,6 +15,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from newsgraph.nlp import extensions as ext
+from newsgraph.vocab.layout import is_paragraph_break
 
 if TYPE_CHECKING:
     from newsgraph.nlp.conll_ner import ConllNer
@@ -79,7 +80,7 @@ def paragraph_breaks(doc: Doc) -> Doc:
     """
     is_space = doc.to_array([IS_SPACE]).tolist()
     for i in (i for i, space in enumerate(is_space[:-1]) if space and not is_space[i + 1]):
-        if doc[i].text.count("\n") >= 2:
+        if is_paragraph_break(doc[i].text):
             doc[i + 1].is_sent_start = True
     return doc
 

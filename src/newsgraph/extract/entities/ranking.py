@@ -35,6 +35,7 @@ from pathlib import Path
 from spacy.attrs import IS_SPACE
 from spacy.tokens import Doc, Token
 
+from newsgraph.vocab.layout import is_paragraph_break
 from newsgraph.vocab.parse import NOMINAL_SUBJECT_DEPS, PLURAL_NOUN_TAGS
 from newsgraph.vocab.pronouns import PLURAL_PRONOUN_FORMS
 
@@ -237,7 +238,7 @@ class DocContext:
         """The paragraph of token ``i``: how many blank lines (whitespace tokens) come before it."""
         if self._breaks is None:
             spaces = self.doc.to_array([IS_SPACE]).nonzero()[0].tolist()  # few: read only those tokens' text
-            self._breaks = [k for k in spaces if self.doc[k].text.count("\n") >= 2]
+            self._breaks = [k for k in spaces if is_paragraph_break(self.doc[k].text)]
         return bisect_left(self._breaks, i)
 
     def main_subject(self, i: int) -> bool:

@@ -32,6 +32,7 @@ from spacy.tokens import Token
 from newsgraph.extract.events import salience as rules
 from newsgraph.extract.events.context import DocContext
 from newsgraph.record import Event
+from newsgraph.vocab.layout import is_paragraph_break
 
 #: The weights file: the features, their standardisation, the weights and the main-event cut fitted with them.
 WEIGHTS_FILE = Path(__file__).resolve().parent / "data" / "salience_ranker.json"
@@ -129,8 +130,8 @@ def features(ctx: DocContext, found: Sequence[tuple[Event, Token]], hand: Sequen
     col = {name: i for i, name in enumerate(FEATURE_NAMES)}
     sent_starts = [start for start, _end in ctx.sent_bounds]
     n_sents = max(1, len(sent_starts))
-    # Paragraphs: a whitespace token holding a line break closes one.
-    breaks = [i for i in numpy.flatnonzero(doc.to_array(IS_SPACE)).tolist() if "\n" in doc[i].text]
+    # Paragraphs: a whitespace token holding a blank line closes one (as the clean text writes them).
+    breaks = [i for i in numpy.flatnonzero(doc.to_array(IS_SPACE)).tolist() if is_paragraph_break(doc[i].text)]
     n_paragraphs = len(breaks) + 1
     lead_end = ctx.sent_bounds[min(rules.LEAD_SENTENCES, len(ctx.sent_bounds)) - 1][1] if ctx.sent_bounds else 0
     entities = {m.entity.id: m.entity for m in ctx.mentions_by_token.values()}
