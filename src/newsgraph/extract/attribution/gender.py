@@ -12,7 +12,11 @@ The evidence is the article's words about the source (``roles.described``):
 
 Words that describe someone else are not read: a possessor ("her lawyer", "the
 mother's lawyer") or what the head is attached to ("a spokesman for the Mothers'
-Union"). One gender in the evidence gives the gender; both give none (``None``),
+Union"). A resolved pronoun is not read when the person named nearest before it
+(in its sentence or the one before) makes it ambiguous: the source as a possessor
+("Day's nominee ... he" may be the nominee's) or a person noun as a subject that is
+not the source ("said Jo Day. One dealer told us ... he said" may be the dealer's);
+see :func:`_nearest_is_own`. One gender in the evidence gives the gender; both give none (``None``),
 and the evidence then lists both, so the conflict can be seen. No evidence gives
 none. A name is never read: "Jane" says nothing here. (The entity stage uses
 first names, among other cues, to decide which pronoun goes to whom; the pronoun
@@ -21,7 +25,7 @@ is still the article's word.)
 
 from __future__ import annotations
 
-from spacy.tokens import Doc, Token
+from spacy.tokens import Doc, Span, Token
 
 from newsgraph.extract.attribution import lexicons as lex
 from newsgraph.extract.attribution.roles import Described, Phrase, owned
@@ -30,6 +34,77 @@ from newsgraph.vocab.pronouns import PERSON_PRONOUN_GENDERS
 
 #: Source kinds that can have a gender: people, named or not.
 PEOPLE_KINDS = frozenset({"person", "anonymous"})
+
+
+#: Common nouns that name a person when they are a subject ("one dealer ... told Reuters").
+PERSON_SUBJECT_NOUNS: frozenset[str] = (
+    lex.ANONYMOUS_NOUNS | lex.ROLE_NOUNS | lex.OTHER_PERSON_NOUNS
+    | frozenset(lex.GENDERED_TITLES) | frozenset(lex.KINSHIP_GENDERS) | frozenset(lex.PERSON_NOUN_GENDERS)
+)
+
+#: How many sentences before a pronoun's own one are searched for the person named nearest before it.
+ANTECEDENT_SENTENCES_BACK = 1
+
+
+def _own_tokens(doc: Doc, source: Source, words: Described) -> tuple[frozenset[int], frozenset[str]]:
+    """The token indices that name or describe ``source``, and its name words (lower case)."""
+    own: set[int] = set()
+    for phrase in words.phrases:
+        own.update(phrase.name)
+        own.add(phrase.head.i)
+    for m in source.mentions:
+        span = doc.char_span(m.start, m.end, alignment_mode="expand")
+        if span is not None:
+            own.update(t.i for t in span)
+    names = frozenset(doc[i].lower_ for i in own if doc[i].pos_ == "PROPN")
+    return frozenset(own), names
+
+
+def _is_own(ent: Span, own: frozenset[int], names: frozenset[str]) -> bool:
+    """A person span is the source's when it overlaps its words or shares its last name word."""
+    return any(t.i in own for t in ent) or ent[-1].lower_ in names
+
+
+def _possessor(ent: Span) -> bool:
+    """"Doe's" in "Doe's nominee": a pronoun after it may be the possessed person's.
+
+    Only a possessed person noun counts ("Doe's administration ... he" is still Doe's "he").
+    """
+    doc = ent.doc
+    owner = ent.root.head if ent.root.dep_ == "poss" else None
+    if owner is None and ent.end + 1 < len(doc) and doc[ent.end].lower_ in ("'s", "’s", "'", "’"):
+        owner = doc[ent.end].head if doc[ent.end].head.i > ent.end else doc[ent.end + 1]
+    return owner is not None and owner.lower_ in PERSON_SUBJECT_NOUNS
+
+
+def _nearest_is_own(doc: Doc, at: int, own: frozenset[int], names: frozenset[str]) -> bool:
+    """False when the person named nearest before the pronoun at character ``at`` makes it ambiguous.
+
+    The candidates are spaCy's PERSON spans and the person nouns that are a subject ("one dealer told
+    Reuters"), in the pronoun's sentence and :data:`ANTECEDENT_SENTENCES_BACK` before it. The pronoun
+    is ambiguous when the nearest is the source as a possessor ("Doe's nominee ... he") or a person
+    noun that is not the source. When the nearest is another person's name the entity stage's
+    resolution stands: it weighs gender and binding, and on the development sets overruling it lost
+    more right genders than it saved.
+    """
+    span = doc.char_span(at, at + 1, alignment_mode="expand")
+    if span is None or not len(span):
+        return True
+    tok = span[0]
+    window_start = tok.sent.start
+    for _ in range(ANTECEDENT_SENTENCES_BACK):
+        if window_start > 0:
+            window_start = doc[window_start - 1].sent.start
+    names_before = [e for e in doc.ents if e.label_ == "PERSON" and window_start <= e.start and e.end <= tok.i]
+    nouns_before = [doc[t.i : t.i + 1] for t in doc[window_start : tok.i]
+                    if t.dep_ in ("nsubj", "nsubjpass") and t.pos_ == "NOUN" and t.lower_ in PERSON_SUBJECT_NOUNS]
+    if not names_before and not nouns_before:
+        return True
+    nearest = max([*names_before, *nouns_before], key=lambda e: e.end)
+    mine = _is_own(nearest, own, names)
+    if nearest in names_before:
+        return not (mine and _possessor(nearest))
+    return mine
 
 
 def _word_cue(tok: Token, before_name: bool) -> tuple[str, str] | None:
@@ -69,10 +144,11 @@ def source_gender(doc: Doc, source: Source, words: Described, text: str) -> tupl
     if source.kind not in PEOPLE_KINDS:
         return None, []
     found: dict[tuple[int, int], GenderEvidence] = {}
+    own, names = _own_tokens(doc, source, words)
     for start, end in words.pronouns:
         word = text[start:end]
         gender = PERSON_PRONOUN_GENDERS.get(word.lower())
-        if gender is not None:
+        if gender is not None and _nearest_is_own(doc, start, own, names):
             found[(start, end)] = GenderEvidence(start=start, end=end, text=word, gender=gender, cue="pronoun")
     for phrase in words.phrases:
         for cue in _phrase_cues(doc, phrase, text):
