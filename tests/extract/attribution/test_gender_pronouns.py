@@ -111,9 +111,9 @@ def test_another_persons_name_leaves_the_entity_stages_resolution_standing():
     pos = ["PROPN", "PROPN", "VERB", "PUNCT", "PROPN", "PROPN", "VERB", "PRON", "VERB", "PUNCT"]
     doc = _doc(words, starts, [(0, 2), (4, 6)], deps, pos)
     at = doc[7].idx
-    assert g._nearest_is_own(doc, at, frozenset({0, 1}), frozenset({"ann", "roe"}))
+    assert g._nearest_is_own(doc, at, frozenset({0, 1}), frozenset({"ann", "roe"}), "male")
     # a later mention by the last name alone is the source
-    assert g._nearest_is_own(doc, at, frozenset({99}), frozenset({"kim"}))
+    assert g._nearest_is_own(doc, at, frozenset({99}), frozenset({"kim"}), "male")
 
 
 def test_a_person_noun_subject_stands_between():
@@ -125,7 +125,49 @@ def test_a_person_noun_subject_stands_between():
             "acomp", "punct", "nsubj", "ROOT", "punct"]
     pos = ["PROPN", "PROPN", "VERB", "PUNCT", "NUM", "NOUN", "VERB", "PRON", "PUNCT", "PRON", "AUX", "ADJ",
            "PUNCT", "PRON", "VERB", "PUNCT"]
-    doc = _doc(words, starts, [(0, 2)], deps, pos)
+    heads = [1, 2, 2, 2, 5, 6, 6, 6, 6, 10, 14, 10, 14, 14, 14, 14]
+    doc = _doc(words, starts, [(0, 2)], deps, pos, heads)
     assert _source_on(doc, (0, 2), 13) == (None, [])
+    # "the dealer" may be Day under another description: no evidence the "he" is someone else's
+    words[4], deps[4], pos[4] = "The", "det", "DET"
+    doc = _doc(words, starts, [(0, 2)], deps, pos, heads)
+    assert _source_on(doc, (0, 2), 13) == ("male", ["he"])
     # the dealer's own "he" is read
-    assert g._nearest_is_own(doc, doc[13].idx, frozenset({5}), frozenset())
+    assert g._nearest_is_own(doc, doc[13].idx, frozenset({5}), frozenset(), "male")
+
+
+GENERIC = (["Ann", "Roe", "said", "a", "parent", "knows", "he", "or", "she", "is", "watched", "."],
+           ["compound", "nsubj", "ROOT", "det", "nsubj", "ccomp", "nsubj", "cc", "conj", "aux", "ccomp", "punct"],
+           ["PROPN", "PROPN", "VERB", "DET", "NOUN", "VERB", "PRON", "CCONJ", "PRON", "AUX", "VERB", "PUNCT"],
+           [1, 2, 2, 4, 5, 2, 10, 6, 6, 10, 5, 2])
+
+
+def test_a_generic_he_or_she_gives_no_gender():
+    # "he or she" names no one: neither pronoun is evidence, even resolved to the source
+    words, deps, pos, heads = GENERIC
+    doc = _doc(words, [True] + [False] * (len(words) - 1), [(0, 2)], deps, pos, heads)
+    assert g._generic(doc, doc[6].idx) and g._generic(doc, doc[8].idx)
+    text = doc.text
+    source = rec.Source(id="s1", description="Ann Roe", kind="person",
+                        mentions=[rec.SourceMention(start=0, end=7, text=text[0:7])])
+    words_about = Described(phrases=[], pronouns=[(doc[6].idx, doc[6].idx + 2), (doc[8].idx, doc[8].idx + 3)])
+    assert g.source_gender(doc, source, words_about, text) == (None, [])
+
+
+def test_a_lone_pronoun_is_not_generic():
+    words, deps, pos = PLAIN
+    doc = _doc(words, [True] + [False] * (len(words) - 1), [(0, 2)], deps, pos)
+    assert not g._generic(doc, doc[3].idx)
+
+
+def test_a_noun_of_the_pronouns_gender_stands_between():
+    # "Bo Kim spoke . The actress said she left .": "she" may be the actress's, not Kim's
+    words = ["Bo", "Kim", "spoke", ".", "The", "actress", "said", "she", "left", "."]
+    starts = [True, False, False, False, True, False, False, False, False, False]
+    deps = ["compound", "nsubj", "ROOT", "punct", "det", "nsubj", "ROOT", "nsubj", "ccomp", "punct"]
+    pos = ["PROPN", "PROPN", "VERB", "PUNCT", "DET", "NOUN", "VERB", "PRON", "VERB", "PUNCT"]
+    heads = [1, 2, 2, 2, 5, 6, 6, 8, 6, 6]
+    doc = _doc(words, starts, [(0, 2)], deps, pos, heads)
+    assert not g._nearest_is_own(doc, doc[7].idx, frozenset({0, 1}), frozenset({"bo", "kim"}), "female")
+    # a definite noun of the other gender may be the source under another description: the pronoun stands
+    assert g._nearest_is_own(doc, doc[7].idx, frozenset({0, 1}), frozenset({"bo", "kim"}), "male")

@@ -13,9 +13,9 @@ The evidence is the article's words about the source (``roles.described``):
 Words that describe someone else are not read: a possessor ("her lawyer", "the
 mother's lawyer") or what the head is attached to ("a spokesman for the Mothers'
 Union"). A resolved pronoun is not read when the person named nearest before it
-(in its sentence or the one before) makes it ambiguous: the source as a possessor
-("Day's nominee ... he" may be the nominee's) or a person noun as a subject that is
-not the source ("said Jo Day. One dealer told us ... he said" may be the dealer's);
+(in its sentence or the one before) makes it ambiguous: the source as the possessor
+of a person ("Day's nominee ... he" may be the nominee's) or a new person brought in
+as a subject ("said Jo Day. One dealer told us ... he said" may be the dealer's);
 see :func:`_nearest_is_own`. One gender in the evidence gives the gender; both give none (``None``),
 and the evidence then lists both, so the conflict can be seen. No evidence gives
 none. A name is never read: "Jane" says nothing here. (The entity stage uses
@@ -41,6 +41,12 @@ PERSON_SUBJECT_NOUNS: frozenset[str] = (
     lex.ANONYMOUS_NOUNS | lex.ROLE_NOUNS | lex.OTHER_PERSON_NOUNS
     | frozenset(lex.GENDERED_TITLES) | frozenset(lex.KINSHIP_GENDERS) | frozenset(lex.PERSON_NOUN_GENDERS)
 )
+
+#: Words that pair "he" with "she" in a generic "he or she", "his/her".
+GENERIC_JOINERS = frozenset({"or", "and", "/"})
+
+#: Determiners that bring in a new person ("one dealer"), not one named before ("the dealer").
+NEW_PERSON_DETERMINERS = frozenset({"a", "an", "one", "another"})
 
 #: How many sentences before a pronoun's own one are searched for the person named nearest before it.
 ANTECEDENT_SENTENCES_BACK = 1
@@ -77,15 +83,49 @@ def _possessor(ent: Span) -> bool:
     return owner is not None and owner.lower_ in PERSON_SUBJECT_NOUNS
 
 
-def _nearest_is_own(doc: Doc, at: int, own: frozenset[int], names: frozenset[str]) -> bool:
+def _noun_gender(tok: Token) -> str | None:
+    low = tok.lower_
+    return lex.GENDERED_TITLES.get(low) or lex.KINSHIP_GENDERS.get(low) or lex.PERSON_NOUN_GENDERS.get(low)
+
+
+def _other_person_subject(tok: Token, gender: str) -> bool:
+    """A person noun as a subject that may be the pronoun's person rather than the source.
+
+    One that brings in someone new ("one dealer", "a trader", "another aide"), or one of the pronoun's
+    own gender ("the actress ... she"). Another definite one ("the president") may be the source
+    itself under another description, so it is no evidence that the pronoun is someone else's.
+    """
+    if tok.dep_ not in ("nsubj", "nsubjpass") or tok.pos_ != "NOUN" or tok.lower_ not in PERSON_SUBJECT_NOUNS:
+        return False
+    if _noun_gender(tok) == gender:
+        return True
+    return any(c.dep_ in ("det", "nummod") and c.lower_ in NEW_PERSON_DETERMINERS for c in tok.children)
+
+
+def _generic(doc: Doc, at: int) -> bool:
+    """"he or she", "his or her", "him/her": a pronoun paired with the other gender's names no one."""
+    span = doc.char_span(at, at + 1, alignment_mode="expand")
+    if span is None or not len(span):
+        return False
+    i = span[0].i
+    for a, b in ((i - 2, i - 1), (i + 2, i + 1)):
+        if 0 <= a < len(doc) and 0 <= b < len(doc) and doc[b].lower_ in GENERIC_JOINERS:
+            other = PERSON_PRONOUN_GENDERS.get(doc[a].lower_)
+            if other is not None and other != PERSON_PRONOUN_GENDERS.get(span[0].lower_):
+                return True
+    return False
+
+
+def _nearest_is_own(doc: Doc, at: int, own: frozenset[int], names: frozenset[str], gender: str) -> bool:
     """False when the person named nearest before the pronoun at character ``at`` makes it ambiguous.
 
-    The candidates are spaCy's PERSON spans and the person nouns that are a subject ("one dealer told
-    Reuters"), in the pronoun's sentence and :data:`ANTECEDENT_SENTENCES_BACK` before it. The pronoun
-    is ambiguous when the nearest is the source as a possessor ("Doe's nominee ... he") or a person
-    noun that is not the source. When the nearest is another person's name the entity stage's
-    resolution stands: it weighs gender and binding, and on the development sets overruling it lost
-    more right genders than it saved.
+    The candidates are spaCy's PERSON spans and the person nouns that bring in someone new as a
+    subject ("one dealer told Reuters"), in the pronoun's sentence and
+    :data:`ANTECEDENT_SENTENCES_BACK` before it. The pronoun is ambiguous when the nearest is the
+    source as the possessor of a person ("Doe's nominee ... he") or such a noun that is not the
+    source. When the nearest is another person's name the entity stage's resolution stands: it
+    weighs gender and binding, and on the development sets overruling it lost more right genders
+    than it saved.
     """
     span = doc.char_span(at, at + 1, alignment_mode="expand")
     if span is None or not len(span):
@@ -96,8 +136,7 @@ def _nearest_is_own(doc: Doc, at: int, own: frozenset[int], names: frozenset[str
         if window_start > 0:
             window_start = doc[window_start - 1].sent.start
     names_before = [e for e in doc.ents if e.label_ == "PERSON" and window_start <= e.start and e.end <= tok.i]
-    nouns_before = [doc[t.i : t.i + 1] for t in doc[window_start : tok.i]
-                    if t.dep_ in ("nsubj", "nsubjpass") and t.pos_ == "NOUN" and t.lower_ in PERSON_SUBJECT_NOUNS]
+    nouns_before = [doc[t.i : t.i + 1] for t in doc[window_start : tok.i] if _other_person_subject(t, gender)]
     if not names_before and not nouns_before:
         return True
     nearest = max([*names_before, *nouns_before], key=lambda e: e.end)
@@ -148,7 +187,7 @@ def source_gender(doc: Doc, source: Source, words: Described, text: str) -> tupl
     for start, end in words.pronouns:
         word = text[start:end]
         gender = PERSON_PRONOUN_GENDERS.get(word.lower())
-        if gender is not None and _nearest_is_own(doc, start, own, names):
+        if gender is not None and not _generic(doc, start) and _nearest_is_own(doc, start, own, names, gender):
             found[(start, end)] = GenderEvidence(start=start, end=end, text=word, gender=gender, cue="pronoun")
     for phrase in words.phrases:
         for cue in _phrase_cues(doc, phrase, text):
