@@ -83,23 +83,15 @@ def _possessor(ent: Span) -> bool:
     return owner is not None and owner.lower_ in PERSON_SUBJECT_NOUNS
 
 
-def _noun_gender(tok: Token) -> str | None:
-    low = tok.lower_
-    return lex.GENDERED_TITLES.get(low) or lex.KINSHIP_GENDERS.get(low) or lex.PERSON_NOUN_GENDERS.get(low)
+def _new_person_subject(tok: Token) -> bool:
+    """A person noun as a subject that brings in someone new: "one dealer", "a trader", "another aide".
 
-
-def _other_person_subject(tok: Token, gender: str) -> bool:
-    """A person noun as a subject that may be the pronoun's person rather than the source.
-
-    One that brings in someone new ("one dealer", "a trader", "another aide"), or one of the pronoun's
-    own gender ("the actress ... she"). Another definite one ("the president") may be the source
-    itself under another description, so it is no evidence that the pronoun is someone else's.
+    A definite one ("the president", "the actress") may be the source itself under another
+    description, so it is no evidence that the pronoun is someone else's (on the development sets
+    reading a definite one of the pronoun's gender as someone else lost a right gender and saved none).
     """
-    if tok.dep_ not in ("nsubj", "nsubjpass") or tok.pos_ != "NOUN" or tok.lower_ not in PERSON_SUBJECT_NOUNS:
-        return False
-    if _noun_gender(tok) == gender:
-        return True
-    return any(c.dep_ in ("det", "nummod") and c.lower_ in NEW_PERSON_DETERMINERS for c in tok.children)
+    return (tok.dep_ in ("nsubj", "nsubjpass") and tok.pos_ == "NOUN" and tok.lower_ in PERSON_SUBJECT_NOUNS
+            and any(c.dep_ in ("det", "nummod") and c.lower_ in NEW_PERSON_DETERMINERS for c in tok.children))
 
 
 def _generic(doc: Doc, at: int) -> bool:
@@ -116,7 +108,7 @@ def _generic(doc: Doc, at: int) -> bool:
     return False
 
 
-def _nearest_is_own(doc: Doc, at: int, own: frozenset[int], names: frozenset[str], gender: str) -> bool:
+def _nearest_is_own(doc: Doc, at: int, own: frozenset[int], names: frozenset[str]) -> bool:
     """False when the person named nearest before the pronoun at character ``at`` makes it ambiguous.
 
     The candidates are spaCy's PERSON spans and the person nouns that bring in someone new as a
@@ -136,7 +128,7 @@ def _nearest_is_own(doc: Doc, at: int, own: frozenset[int], names: frozenset[str
         if window_start > 0:
             window_start = doc[window_start - 1].sent.start
     names_before = [e for e in doc.ents if e.label_ == "PERSON" and window_start <= e.start and e.end <= tok.i]
-    nouns_before = [doc[t.i : t.i + 1] for t in doc[window_start : tok.i] if _other_person_subject(t, gender)]
+    nouns_before = [doc[t.i : t.i + 1] for t in doc[window_start : tok.i] if _new_person_subject(t)]
     if not names_before and not nouns_before:
         return True
     nearest = max([*names_before, *nouns_before], key=lambda e: e.end)
@@ -187,7 +179,7 @@ def source_gender(doc: Doc, source: Source, words: Described, text: str) -> tupl
     for start, end in words.pronouns:
         word = text[start:end]
         gender = PERSON_PRONOUN_GENDERS.get(word.lower())
-        if gender is not None and not _generic(doc, start) and _nearest_is_own(doc, start, own, names, gender):
+        if gender is not None and not _generic(doc, start) and _nearest_is_own(doc, start, own, names):
             found[(start, end)] = GenderEvidence(start=start, end=end, text=word, gender=gender, cue="pronoun")
     for phrase in words.phrases:
         for cue in _phrase_cues(doc, phrase, text):
