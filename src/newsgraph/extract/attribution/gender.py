@@ -16,7 +16,8 @@ Union"). A resolved pronoun is not read when the person named nearest before it
 (in its sentence or the one before) makes it ambiguous: the source as the possessor
 of a person ("Day's nominee ... he" may be the nominee's) or a new person brought in
 as a subject ("said Jo Day. One dealer told us ... he said" may be the dealer's);
-see :func:`_nearest_is_own`. One gender in the evidence gives the gender; both give none (``None``),
+see :func:`_nearest_is_own`. A generic "he or she" names no one and is not read
+either. One gender in the evidence gives the gender; both give none (``None``),
 and the evidence then lists both, so the conflict can be seen. No evidence gives
 none. A name is never read: "Jane" says nothing here. (The entity stage uses
 first names, among other cues, to decide which pronoun goes to whom; the pronoun
