@@ -12,7 +12,12 @@ The evidence is the article's words about the source (``roles.described``):
 
 Words that describe someone else are not read: a possessor ("her lawyer", "the
 mother's lawyer") or what the head is attached to ("a spokesman for the Mothers'
-Union"). One gender in the evidence gives the gender; both give none (``None``),
+Union"). A resolved pronoun is not read when the person named nearest before it
+(in its sentence or the one before) makes it ambiguous: the source as the possessor
+of a person ("Day's nominee ... he" may be the nominee's) or a new person brought in
+as a subject ("said Jo Day. One dealer told us ... he said" may be the dealer's);
+see :func:`_nearest_is_own`. A generic "he or she" names no one and is not read
+either. One gender in the evidence gives the gender; both give none (``None``),
 and the evidence then lists both, so the conflict can be seen. No evidence gives
 none. A name is never read: "Jane" says nothing here. (The entity stage uses
 first names, among other cues, to decide which pronoun goes to whom; the pronoun
@@ -21,7 +26,7 @@ is still the article's word.)
 
 from __future__ import annotations
 
-from spacy.tokens import Doc, Token
+from spacy.tokens import Doc, Span, Token
 
 from newsgraph.extract.attribution import lexicons as lex
 from newsgraph.extract.attribution.roles import Described, Phrase, owned
@@ -30,6 +35,108 @@ from newsgraph.vocab.pronouns import PERSON_PRONOUN_GENDERS
 
 #: Source kinds that can have a gender: people, named or not.
 PEOPLE_KINDS = frozenset({"person", "anonymous"})
+
+
+#: Common nouns that name a person when they are a subject ("one dealer ... told Reuters").
+PERSON_SUBJECT_NOUNS: frozenset[str] = (
+    lex.ANONYMOUS_NOUNS | lex.ROLE_NOUNS | lex.OTHER_PERSON_NOUNS
+    | frozenset(lex.GENDERED_TITLES) | frozenset(lex.KINSHIP_GENDERS) | frozenset(lex.PERSON_NOUN_GENDERS)
+)
+
+#: Words that pair "he" with "she" in a generic "he or she", "his/her".
+GENERIC_JOINERS = frozenset({"or", "and", "/"})
+
+#: Determiners that bring in a new person ("one dealer"), not one named before ("the dealer").
+NEW_PERSON_DETERMINERS = frozenset({"a", "an", "one", "another"})
+
+#: How many sentences before a pronoun's own one are searched for the person named nearest before it.
+ANTECEDENT_SENTENCES_BACK = 1
+
+
+def _own_tokens(doc: Doc, source: Source, words: Described) -> tuple[frozenset[int], frozenset[str]]:
+    """The token indices that name or describe ``source``, and its name words (lower case)."""
+    own: set[int] = set()
+    for phrase in words.phrases:
+        own.update(phrase.name)
+        own.add(phrase.head.i)
+    for m in source.mentions:
+        span = doc.char_span(m.start, m.end, alignment_mode="expand")
+        if span is not None:
+            own.update(t.i for t in span)
+    names = frozenset(doc[i].lower_ for i in own if doc[i].pos_ == "PROPN")
+    return frozenset(own), names
+
+
+def _is_own(ent: Span, own: frozenset[int], names: frozenset[str]) -> bool:
+    """A person span is the source's when it overlaps its words or shares its last name word."""
+    return any(t.i in own for t in ent) or ent[-1].lower_ in names
+
+
+def _possessor(ent: Span) -> bool:
+    """"Doe's" in "Doe's nominee": a pronoun after it may be the possessed person's.
+
+    Only a possessed person noun counts ("Doe's administration ... he" is still Doe's "he").
+    """
+    doc = ent.doc
+    owner = ent.root.head if ent.root.dep_ == "poss" else None
+    if owner is None and ent.end + 1 < len(doc) and doc[ent.end].lower_ in ("'s", "’s", "'", "’"):
+        owner = doc[ent.end].head if doc[ent.end].head.i > ent.end else doc[ent.end + 1]
+    return owner is not None and owner.lower_ in PERSON_SUBJECT_NOUNS
+
+
+def _new_person_subject(tok: Token) -> bool:
+    """A person noun as a subject that brings in someone new: "one dealer", "a trader", "another aide".
+
+    A definite one ("the president", "the actress") may be the source itself under another
+    description, so it is no evidence that the pronoun is someone else's (on the development sets
+    reading a definite one of the pronoun's gender as someone else lost a right gender and saved none).
+    """
+    return (tok.dep_ in ("nsubj", "nsubjpass") and tok.pos_ == "NOUN" and tok.lower_ in PERSON_SUBJECT_NOUNS
+            and any(c.dep_ in ("det", "nummod") and c.lower_ in NEW_PERSON_DETERMINERS for c in tok.children))
+
+
+def _generic(doc: Doc, at: int) -> bool:
+    """"he or she", "his or her", "him/her": a pronoun paired with the other gender's names no one."""
+    span = doc.char_span(at, at + 1, alignment_mode="expand")
+    if span is None or not len(span):
+        return False
+    i = span[0].i
+    for a, b in ((i - 2, i - 1), (i + 2, i + 1)):
+        if 0 <= a < len(doc) and 0 <= b < len(doc) and doc[b].lower_ in GENERIC_JOINERS:
+            other = PERSON_PRONOUN_GENDERS.get(doc[a].lower_)
+            if other is not None and other != PERSON_PRONOUN_GENDERS.get(span[0].lower_):
+                return True
+    return False
+
+
+def _nearest_is_own(doc: Doc, at: int, own: frozenset[int], names: frozenset[str]) -> bool:
+    """False when the person named nearest before the pronoun at character ``at`` makes it ambiguous.
+
+    The candidates are spaCy's PERSON spans and the person nouns that bring in someone new as a
+    subject ("one dealer told Reuters"), in the pronoun's sentence and
+    :data:`ANTECEDENT_SENTENCES_BACK` before it. The pronoun is ambiguous when the nearest is the
+    source as the possessor of a person ("Doe's nominee ... he") or such a noun that is not the
+    source. When the nearest is another person's name the entity stage's resolution stands: it
+    weighs gender and binding, and on the development sets overruling it lost more right genders
+    than it saved.
+    """
+    span = doc.char_span(at, at + 1, alignment_mode="expand")
+    if span is None or not len(span):
+        return True
+    tok = span[0]
+    window_start = tok.sent.start
+    for _ in range(ANTECEDENT_SENTENCES_BACK):
+        if window_start > 0:
+            window_start = doc[window_start - 1].sent.start
+    names_before = [e for e in doc.ents if e.label_ == "PERSON" and window_start <= e.start and e.end <= tok.i]
+    nouns_before = [doc[t.i : t.i + 1] for t in doc[window_start : tok.i] if _new_person_subject(t)]
+    if not names_before and not nouns_before:
+        return True
+    nearest = max([*names_before, *nouns_before], key=lambda e: e.end)
+    mine = _is_own(nearest, own, names)
+    if nearest in names_before:
+        return not (mine and _possessor(nearest))
+    return mine
 
 
 def _word_cue(tok: Token, before_name: bool) -> tuple[str, str] | None:
@@ -69,10 +176,11 @@ def source_gender(doc: Doc, source: Source, words: Described, text: str) -> tupl
     if source.kind not in PEOPLE_KINDS:
         return None, []
     found: dict[tuple[int, int], GenderEvidence] = {}
+    own, names = _own_tokens(doc, source, words)
     for start, end in words.pronouns:
         word = text[start:end]
         gender = PERSON_PRONOUN_GENDERS.get(word.lower())
-        if gender is not None:
+        if gender is not None and not _generic(doc, start) and _nearest_is_own(doc, start, own, names):
             found[(start, end)] = GenderEvidence(start=start, end=end, text=word, gender=gender, cue="pronoun")
     for phrase in words.phrases:
         for cue in _phrase_cues(doc, phrase, text):

@@ -117,6 +117,13 @@ ROLE_NOUNS: frozenset[str] = words("""
     physician nurse teacher coach pastor priest bishop general colonel captain sergeant
     """)
 
+#: Other common nouns that name a person (gender reads a subject with one as the nearest person
+#: before a pronoun: "one dealer ... told Reuters. ... he said" is not the earlier source's "he").
+OTHER_PERSON_NOUNS: frozenset[str] = words("""
+    dealer trader broker banker resident neighbour neighbor voter parent student worker farmer
+    driver passenger victim survivor fan customer shopper patient player
+    """)
+
 #: Common nouns that make a source an organisation (not media): "the agency declined to comment".
 ORG_NOUNS: frozenset[str] = words("""
     agency company firm corporation department ministry office bureau administration government
