@@ -121,3 +121,25 @@ def text_problems(gold: list[Any], corpus: Path) -> list[str]:
         problems += [f"{article.key}: handle {q.handle!r}" for q in article.quotes
                      if q.handle is not None and q.handle.lower() not in text]
     return problems
+
+
+def speakers_with_two_labels(gold: list[Any]) -> list[tuple[str, str]]:
+    """Every (article, speaker) whose role or gender changes from quote to quote (one person, one source)."""
+    changed: list[tuple[str, str]] = []
+    for article in gold:
+        labels: dict[str, set[tuple[str | None, str | None]]] = {}
+        for q in article.quotes:
+            labels.setdefault(q.speaker or "", set()).add((q.role, q.gender))
+        changed += [(article.key, speaker) for speaker, seen in labels.items() if len(seen) > 1]
+    return changed
+
+
+def files_naming_articles(data: Path, keys: list[str]) -> list[tuple[str, str]]:
+    """Every (data file, article id) where another data file of any kind names one of ``keys``."""
+    ids = {key.split("/", 1)[1] for key in keys}
+    found: list[tuple[str, str]] = []
+    for path in sorted([*ROOT.glob("tests/**/*.json"), *ROOT.glob("benchmarks/data/*.json")]):
+        if path != data:
+            text = path.read_text(encoding="utf-8")
+            found += [(str(path.relative_to(ROOT)), i) for i in sorted(ids) if i in text]
+    return found
