@@ -26,7 +26,7 @@ DATA = QUOTE_DATA / "handchecked_report4.json"
 #: The floor the set was committed at: articles, quotes, distinct (article, speaker) sources with a gold
 #: role and with a gold gender. The brief asked for 18, 200, 50 and 50; the set falls short of it
 #: (docs/quality.md, Attribution, round 8), and these keep it from shrinking below what was annotated.
-MIN_ARTICLES, MIN_QUOTES, MIN_ROLE_SOURCES, MIN_GENDER_SOURCES = 23, 320, 34, 27
+MIN_ARTICLES, MIN_QUOTES, MIN_ROLE_SOURCES, MIN_GENDER_SOURCES = 24, 326, 34, 27
 #: At most this many articles from one outlet (web site or portal), so no one house style dominates.
 MAX_PER_OUTLET = 3
 #: The FakeNewsCorpus row types of this share: news sites the source list calls reliable or political.
