@@ -43,6 +43,9 @@ SPEECH_NOUNS = CUE_NOUNS | CHANNEL_NOUNS | frozenset({"explanation", "interview"
                                                       "speech", "address", "letter", "email", "note"})
 #: Verbs whose subject makes the speech noun they take ("posted a message", "sent a letter"), beside the light verbs.
 SPEECH_NOUN_VERBS = CUE_NOUN_VERBS | frozenset({"post", "send", "write", "publish", "tweet", "put"})
+#: Verbs of stating and of writing to an audience: their subject introduces a quotation that stands as
+#: the next sentence ("X stated his reasons.", "X posted a note."), although the verb has an object of its own.
+INTRODUCING_VERBS = frozenset({"state", "post", "write", "tweet", "publish"})
 #: Prepositions that name who made a speech noun ("a statement from Acme", "a letter by the mayor").
 SPEECH_NOUN_AUTHOR_PREPS = frozenset({"from", "by"})
 #: Nouns that say a person speaks for an organisation ("a spokeswoman for Acme", "Acme spokesman Jo Dale"):
@@ -194,9 +197,33 @@ def _speaker(doc: Doc, quotes: coref.Quotes, sents: list[int], run: tuple[int, i
         authors = [a for a in speech_noun_authors(span, quotes.inside) if _owner(doc, a, owners) is not None]
         if authors:
             return True, _owner(doc, authors[0], owners)
+    introducer = _introducing_subject(doc, run, quotes.inside, owners)
+    if introducer is not None:
+        return True, introducer
     if carried is not None and first - carried[0] <= CARRIED_SPEAKER_SENTENCES:
         return True, carried[1]
     return False, None
+
+
+def _introducing_subject(doc: Doc, run: tuple[int, int], inside: list[bool], owners: dict[int, int]) -> int | None:
+    """The known subject of a verb of stating or posting in the sentence before a quotation that opens its own.
+
+    'Jo Dale stated her reasons. "I will not stand ..."' and 'She posted a note to her fans. "I am sorry
+    ..."': a sentence that says someone stated or wrote something, followed by a quotation standing as
+    a sentence of its own, introduces that quotation, although its verb takes an object and no quotation.
+    """
+    sent = doc[run[0]].sent
+    if sent.start < 1 or not _only_marks(doc, sent.start, run[0], coref.token_strings(doc, ORTH)):
+        return None
+    for token in doc[sent.start - 1].sent:
+        if inside[token.i] or token.lemma_.lower() not in INTRODUCING_VERBS:
+            continue
+        if any(c.dep_ == "neg" for c in token.children):
+            continue
+        subject = next((c for c in token.children if c.dep_ in coref.NOMINAL_SUBJECT_DEPS and not inside[c.i]), None)
+        if subject is not None and _owner(doc, subject.i, owners) is not None:
+            return _owner(doc, subject.i, owners)
+    return None
 
 
 def nested_quotations(doc: Doc, run: tuple[int, int]) -> list[tuple[int, int]]:
