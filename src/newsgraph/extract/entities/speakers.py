@@ -10,7 +10,9 @@ on the same line, as the BBC writes it) keeps the speaker of the one before
 unless its own sentences name one; so does a quotation with no speech verb
 in or next to it, when the last quotation spoken came at most
 ``CARRIED_SPEAKER_SENTENCES`` before ('"Video games are new," X said. This
-was the case in Uruguay. "It is up to us ..."'). A speaker the entity stage
+was the case in Uruguay. "It is up to us ..."'). A quotation standing as a sentence of its own
+after one that says someone stated or posted something is theirs ("She posted a thank-you to her
+fans. '...'"), tried before the carried speaker. A speaker the entity stage
 does not know (an unnamed "a spokesman", "Acme's daughter") leaves its
 pronouns unresolved: they are no one's mention and no source of their own.
 
