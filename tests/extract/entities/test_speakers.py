@@ -156,3 +156,12 @@ def test_a_verb_of_stating_does_not_reach_a_quotation_inside_a_sentence(parse):
     text = ('Mara Ellison stated her reasons. Critics of the plan called it "a gift to us".')
     found = entities(parse(text))
     assert owner(found, "us", text.index("us\"")) is not named(found, "Mara Ellison")
+
+
+def test_a_speech_verb_with_its_own_reported_clause_after_a_quotation_does_not_take_it(parse):
+    # The next sentence reports another statement ("saying that ..."); the quotation stays the stater's.
+    text = ('Mara Ellison stated her reasons at the hall. "I will not sign a plan that closes my school." '
+            'In reply, the board made a statement saying that the talks would go on.')
+    found = entities(parse(text))
+    assert owner(found, "I", text.index("I will")) is named(found, "Mara Ellison")
+

@@ -45,6 +45,8 @@ SPEECH_NOUNS = CUE_NOUNS | CHANNEL_NOUNS | frozenset({"explanation", "interview"
                                                       "speech", "address", "letter", "email", "note"})
 #: Verbs whose subject makes the speech noun they take ("posted a message", "sent a letter"), beside the light verbs.
 SPEECH_NOUN_VERBS = CUE_NOUN_VERBS | frozenset({"post", "send", "write", "publish", "tweet", "put"})
+#: The dependency of a clause of reported speech under a speech verb ("saying that it was ...").
+REPORTED_CLAUSE_DEPS = frozenset({"ccomp"})
 #: Verbs of stating and of writing to an audience: their subject introduces a quotation that stands as
 #: the next sentence ("X stated his reasons.", "X posted a note."), although the verb has an object of its own.
 INTRODUCING_VERBS = frozenset({"state", "post", "write", "tweet", "publish"})
@@ -98,14 +100,30 @@ def _owner(doc: Doc, token: int, owners: dict[int, int]) -> int | None:
     return None
 
 
+def reports_own_content(doc: Doc, subject: int, inside: list[bool]) -> bool:
+    """Whether the speech verb ``subject`` speaks for says its own content in a clause outside quotation marks.
+
+    '"Q." Later his team made a statement saying that it was his choice.': a verb with a reported clause of
+    its own ("saying that ...") reports another statement and does not introduce the quotation before it.
+    """
+    token = doc[subject]
+    verb = token.head if token.dep_ in coref.NOMINAL_SUBJECT_DEPS else next(
+        (c for c in token.children if c.dep_ == "acl" and c.lemma_.lower() in coref.QUOTE_VERBS), token.head)
+    return any(c.dep_ in REPORTED_CLAUSE_DEPS and not any(inside[k] for k in range(c.left_edge.i, c.right_edge.i + 1))
+               for c in verb.children)
+
+
 def _speaker_in(doc: Doc, quotes: coref.Quotes, sentences: Iterable[int], run: tuple[int, int],
-                owners: dict[int, int]) -> tuple[bool, int | None]:
+                owners: dict[int, int], after: bool = False) -> tuple[bool, int | None]:
     """Whether sentences ``sentences`` name a speaker (a speech verb's subject), and its group if known.
 
     The subject of the verb the quotation hangs off comes first ('He said the crowd was "loud"', even
     when the tagger runs the next sentence, with its own speaker, into the quotation's), then the nearest.
+    ``after`` says the sentences follow the quotation: there a speech verb with a reported clause of its
+    own (``reports_own_content``) names no speaker of it.
     """
-    subjects = [t for s in sentences for t in quotes.speech_subjects(s)]
+    subjects = [t for s in sentences for t in quotes.speech_subjects(s)
+                if not (after and reports_own_content(doc, t, quotes.inside))]
     middle = (run[0] + run[1]) / 2
     opening = doc[run[0]]
 
@@ -188,8 +206,8 @@ def _speaker(doc: Doc, quotes: coref.Quotes, sents: list[int], run: tuple[int, i
         # '"Q1," X said. "Q2."': a quotation opening the sentence right after an attributed one goes on
         # in its voice; the next sentence's speech verb more often opens someone else's ("Y said he ...").
         return True, carried[1]
-    for sentences in ((last + 1,), (first - 1,)):
-        written, group = _speaker_in(doc, quotes, sentences, run, owners)
+    for sentences, after in (((last + 1,), True), ((first - 1,), False)):
+        written, group = _speaker_in(doc, quotes, sentences, run, owners, after=after)
         if written:
             return written, group
     spans = [doc[run[0]].sent]
