@@ -132,3 +132,36 @@ def test_an_organisation_speaks_as_we_but_never_as_i(parse):
     acme = named(found, "Acme Corporation")
     assert owner(found, "we", text.index("we will")) is acme
     assert owner(found, "I", text.index("I think")) is None
+
+
+def test_a_sentence_of_stating_introduces_the_quotation_after_it(parse):
+    # "stated" takes an object and no quotation; the quotation is a sentence of its own after it.
+    text = ('The vote was close. Mara Ellison stated her reasons at the hall. '
+            '"I will not sign a plan that closes my school."')
+    found = entities(parse(text))
+    mara = named(found, "Mara Ellison")
+    assert owner(found, "I", text.index("I will")) is mara
+    assert owner(found, "my", text.index("my school")) is mara
+
+
+def test_a_posted_note_introduces_the_quotation_after_it(parse):
+    text = ('Mara Ellison missed the show on Friday. She posted a short thank-you to her fans. '
+            '"I am sorry I cannot be there with you."')
+    found = entities(parse(text))
+    assert owner(found, "I", text.index("I am")) is named(found, "Mara Ellison")
+
+
+def test_a_verb_of_stating_does_not_reach_a_quotation_inside_a_sentence(parse):
+    # The quotation is part of a narrated sentence with its own subject: not the stating sentence's.
+    text = ('Mara Ellison stated her reasons. Critics of the plan called it "a gift to us".')
+    found = entities(parse(text))
+    assert owner(found, "us", text.index("us\"")) is not named(found, "Mara Ellison")
+
+
+def test_a_speech_verb_with_its_own_reported_clause_after_a_quotation_does_not_take_it(parse):
+    # The next sentence reports another statement ("saying that ..."); the quotation stays the stater's.
+    text = ('Mara Ellison stated her reasons at the hall. "I will not sign a plan that closes my school." '
+            'In reply, the board made a statement saying that the talks would go on.')
+    found = entities(parse(text))
+    assert owner(found, "I", text.index("I will")) is named(found, "Mara Ellison")
+

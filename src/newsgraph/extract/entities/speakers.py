@@ -10,7 +10,9 @@ on the same line, as the BBC writes it) keeps the speaker of the one before
 unless its own sentences name one; so does a quotation with no speech verb
 in or next to it, when the last quotation spoken came at most
 ``CARRIED_SPEAKER_SENTENCES`` before ('"Video games are new," X said. This
-was the case in Uruguay. "It is up to us ..."'). A speaker the entity stage
+was the case in Uruguay. "It is up to us ..."'). A quotation standing as a sentence of its own
+after one that says someone stated or posted something is theirs ("She posted a thank-you to her
+fans. '...'"), tried before the carried speaker. A speaker the entity stage
 does not know (an unnamed "a spokesman", "Acme's daughter") leaves its
 pronouns unresolved: they are no one's mention and no source of their own.
 
@@ -43,6 +45,11 @@ SPEECH_NOUNS = CUE_NOUNS | CHANNEL_NOUNS | frozenset({"explanation", "interview"
                                                       "speech", "address", "letter", "email", "note"})
 #: Verbs whose subject makes the speech noun they take ("posted a message", "sent a letter"), beside the light verbs.
 SPEECH_NOUN_VERBS = CUE_NOUN_VERBS | frozenset({"post", "send", "write", "publish", "tweet", "put"})
+#: The dependency of a clause of reported speech under a speech verb ("saying that it was ...").
+REPORTED_CLAUSE_DEPS = frozenset({"ccomp"})
+#: Verbs of stating and of writing to an audience: their subject introduces a quotation that stands as
+#: the next sentence ("X stated his reasons.", "X posted a note."), although the verb has an object of its own.
+INTRODUCING_VERBS = frozenset({"state", "post", "write", "tweet", "publish"})
 #: Prepositions that name who made a speech noun ("a statement from Acme", "a letter by the mayor").
 SPEECH_NOUN_AUTHOR_PREPS = frozenset({"from", "by"})
 #: Nouns that say a person speaks for an organisation ("a spokeswoman for Acme", "Acme spokesman Jo Dale"):
@@ -93,14 +100,30 @@ def _owner(doc: Doc, token: int, owners: dict[int, int]) -> int | None:
     return None
 
 
+def reports_own_content(doc: Doc, subject: int, inside: list[bool]) -> bool:
+    """Whether the speech verb ``subject`` speaks for says its own content in a clause outside quotation marks.
+
+    '"Q." Later his team made a statement saying that it was his choice.': a verb with a reported clause of
+    its own ("saying that ...") reports another statement and does not introduce the quotation before it.
+    """
+    token = doc[subject]
+    verb = token.head if token.dep_ in coref.NOMINAL_SUBJECT_DEPS else next(
+        (c for c in token.children if c.dep_ == "acl" and c.lemma_.lower() in coref.QUOTE_VERBS), token.head)
+    return any(c.dep_ in REPORTED_CLAUSE_DEPS and not any(inside[k] for k in range(c.left_edge.i, c.right_edge.i + 1))
+               for c in verb.children)
+
+
 def _speaker_in(doc: Doc, quotes: coref.Quotes, sentences: Iterable[int], run: tuple[int, int],
-                owners: dict[int, int]) -> tuple[bool, int | None]:
+                owners: dict[int, int], after: bool = False) -> tuple[bool, int | None]:
     """Whether sentences ``sentences`` name a speaker (a speech verb's subject), and its group if known.
 
     The subject of the verb the quotation hangs off comes first ('He said the crowd was "loud"', even
     when the tagger runs the next sentence, with its own speaker, into the quotation's), then the nearest.
+    ``after`` says the sentences follow the quotation: there a speech verb with a reported clause of its
+    own (``reports_own_content``) names no speaker of it.
     """
-    subjects = [t for s in sentences for t in quotes.speech_subjects(s)]
+    subjects = [t for s in sentences for t in quotes.speech_subjects(s)
+                if not (after and reports_own_content(doc, t, quotes.inside))]
     middle = (run[0] + run[1]) / 2
     opening = doc[run[0]]
 
@@ -183,8 +206,8 @@ def _speaker(doc: Doc, quotes: coref.Quotes, sents: list[int], run: tuple[int, i
         # '"Q1," X said. "Q2."': a quotation opening the sentence right after an attributed one goes on
         # in its voice; the next sentence's speech verb more often opens someone else's ("Y said he ...").
         return True, carried[1]
-    for sentences in ((last + 1,), (first - 1,)):
-        written, group = _speaker_in(doc, quotes, sentences, run, owners)
+    for sentences, after in (((last + 1,), True), ((first - 1,), False)):
+        written, group = _speaker_in(doc, quotes, sentences, run, owners, after=after)
         if written:
             return written, group
     spans = [doc[run[0]].sent]
@@ -194,9 +217,33 @@ def _speaker(doc: Doc, quotes: coref.Quotes, sents: list[int], run: tuple[int, i
         authors = [a for a in speech_noun_authors(span, quotes.inside) if _owner(doc, a, owners) is not None]
         if authors:
             return True, _owner(doc, authors[0], owners)
+    introducer = _introducing_subject(doc, run, quotes.inside, owners)
+    if introducer is not None:
+        return True, introducer
     if carried is not None and first - carried[0] <= CARRIED_SPEAKER_SENTENCES:
         return True, carried[1]
     return False, None
+
+
+def _introducing_subject(doc: Doc, run: tuple[int, int], inside: list[bool], owners: dict[int, int]) -> int | None:
+    """The known subject of a verb of stating or posting in the sentence before a quotation that opens its own.
+
+    'Jo Dale stated her reasons. "I will not stand ..."' and 'She posted a note to her fans. "I am sorry
+    ..."': a sentence that says someone stated or wrote something, followed by a quotation standing as
+    a sentence of its own, introduces that quotation, although its verb takes an object and no quotation.
+    """
+    sent = doc[run[0]].sent
+    if sent.start < 1 or not _only_marks(doc, sent.start, run[0], coref.token_strings(doc, ORTH)):
+        return None
+    for token in doc[sent.start - 1].sent:
+        if inside[token.i] or token.lemma_.lower() not in INTRODUCING_VERBS:
+            continue
+        if any(c.dep_ == "neg" for c in token.children):
+            continue
+        subject = next((c for c in token.children if c.dep_ in coref.NOMINAL_SUBJECT_DEPS and not inside[c.i]), None)
+        if subject is not None and _owner(doc, subject.i, owners) is not None:
+            return _owner(doc, subject.i, owners)
+    return None
 
 
 def nested_quotations(doc: Doc, run: tuple[int, int]) -> list[tuple[int, int]]:
