@@ -55,6 +55,8 @@ _NOT_NAME_WORDS: frozenset[str] = lex.words("""
     these those last next yesterday today tonight earlier later meanwhile however also he she they we i
     it you his her their our my its there here speaking asked exclusive interview
 """) | FULL_MONTH_NAMES | FULL_WEEKDAY_NAMES
+#: How a question ends: an unlabelled paragraph ending so is put to the speaker, not said by them.
+_QUESTION_ENDS = ("?", "?\"", "?”", "?'", "?’", "?)")
 #: Words of saying before "in an interview with X" in the same sentence: X is the interviewer.
 _SAID_RE = re.compile(r"\b(?:said|says|told|tells|added|explained)\b")
 
@@ -112,9 +114,9 @@ def _mixed_labels(text: str, caps_keys: frozenset[str] = frozenset()) -> list[_L
 
     A label's last word is its key (one speaker is "Steve Mnuchin:" and "Mr Mnuchin:"). The key must be
     a word the page never writes in lower case (not "Economy:", "Venue:") and must be used as a label
-    twice, or once and be the key of a label in capitals too ("Clinton:" among "CLINTON:" turns), or
-    appear in the page's prose (as a speaker the page names does) on a page whose other labels are in
-    ordinary case too.
+    twice, or once and be the key of a label in capitals too ("Clinton:" among "CLINTON:" turns, or
+    "Jane Roe:" once in full before "JR:" turns, its initials), or appear in the page's prose (as a
+    speaker the page names does) on a page whose other labels are in ordinary case too.
     """
     found = []
     for match in lex.MIXED_LABEL_RE.finditer(text):
@@ -137,8 +139,9 @@ def _mixed_labels(text: str, caps_keys: frozenset[str] = frozenset()) -> list[_L
     for match, key, kind in found:
         prose = re.finditer(rf"\b{re.escape(key)}\b", text)
         named = any(not any(s <= w.start() < e for s, e in spans) for w in prose)
+        initials = "".join(word[0] for word in match.group("name").split())
         if (kind == UNNAMED or used[key] >= lex.MIN_SPEAKER_TURNS or key.upper() in caps_keys
-                or (named and ordinary_case)):
+                or (len(initials) >= lex.MIN_INITIALS and initials in caps_keys) or (named and ordinary_case)):
             out.append(_Label(match.start(), match.end(), (match.start("name"), match.end("name")), kind))
     return out
 
@@ -280,7 +283,57 @@ def labelled_turns(text: str) -> list[Turn]:
         # no conversation: only the "Q:"/"A:" lines, which say what they are, are turns, and the label in full
         return [turn for turn, label in out
                 if label is full or (label in qa and text[label.name[0] : label.name[1]] in ("Q", "A"))]  # fmt: skip
-    return [turn for turn, _ in out]
+    return _continued(text, out, labels)
+
+
+def _speaker_key(text: str, label: _Label) -> str:
+    """Who a label stands for, by its last word ("REP. PENCE" and "MIKE PENCE" are one), "Q"/"A" for the Q/A labels."""
+    if label.kind == INTERVIEWER:
+        return "Q"
+    if label.kind == INTERVIEWEE:
+        return "A"
+    return text[label.name[0] : label.name[1]].split()[-1].rstrip(".").upper()
+
+
+def _labelled(paragraph: str) -> bool:
+    """A paragraph that opens with a label of any form ("Name:", "NAME:", "Q:"): a turn (or heading) of its own."""
+    return any(pattern.match(paragraph) for pattern in (lex.SPEAKER_LABEL_RE, lex.MIXED_LABEL_RE, lex.QA_LABEL_RE))
+
+
+def _continued(text: str, out: list[tuple[Turn, _Label]], labels: list[_Label]) -> list[Turn]:
+    """The turns, each followed by the unlabelled paragraphs that go on with it ("TS: Let me answer …", then more).
+
+    A written-up interview labels only a turn's first paragraph; the paragraphs after it, up to the
+    next label, are the same speaker's, one turn each (as the page sets them). They go on the turn
+    only where the next label is another speaker's, as a conversation alternates: an unlabelled
+    paragraph between two turns of one speaker is someone else's (an interview whose questions have
+    no label). A paragraph that ends in a question, or is not speech (``_spoken``), or opens with a
+    label, ends the run: what follows is the other side's. The last turn is never run on: after it
+    the page's own text comes back ("Read more …"). A label alone on its line already spans its
+    paragraphs (``_content``).
+    """
+    starts = sorted(label.start for label in labels)
+    result: list[Turn] = []
+    for n, (turn, label) in enumerate(out):
+        result.append(turn)
+        if n + 1 == len(out):
+            break
+        line_end = text.find("\n", label.end)
+        if line_end == -1 or not text[label.end : line_end].strip():
+            continue  # a label alone on its line: its turn is its paragraphs already
+        if _speaker_key(text, out[n + 1][1]) == _speaker_key(text, label):
+            continue
+        stop = min((s for s in starts if s > turn.content[1]), default=len(text))
+        stop = min(stop, out[n + 1][0].label[0])
+        for paragraph in list(re.finditer(r"[^\n]+(?:\n(?!\s*\n)[^\n]+)*", text[turn.content[1] : stop]))[
+            : lex.MAX_TURN_PARAGRAPHS
+        ]:
+            span = _trim(text, turn.content[1] + paragraph.start(), turn.content[1] + paragraph.end())
+            words = text[span[0] : span[1]]
+            if not words or words.endswith(_QUESTION_ENDS) or not _spoken(text, *span) or _labelled(words):
+                break
+            result.append(Turn(span, turn.label, turn.name))
+    return result
 
 
 def _named_in_full(text: str, turns: list[tuple[Turn, _Label]]) -> _Label | None:
