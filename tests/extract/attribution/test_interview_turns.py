@@ -214,3 +214,11 @@ def test_a_run_on_stops_at_a_paragraph_that_is_no_speech() -> None:
     contents = [content for _, content in _turns(text)]
     assert "We had two bad winters before that, and the insurers left." in contents
     assert "(BREAK)" not in contents and "Nobody wanted to say so." not in contents
+
+
+@pytest.mark.parametrize("between", ["(APPLAUSE)", "[Crosstalk]", 'ANN LEE, HOST "THE SHOW": Welcome back.'])
+def test_a_run_on_stops_at_a_stage_direction_or_a_label_of_another_form(between: str) -> None:
+    text = RUN_ON.replace("Nobody wanted to say so at the time.", f"{between}\n\nNobody wanted to say so.")
+    contents = [content for _, content in _turns(text)]
+    assert "We had two bad winters before that, and the insurers left." in contents
+    assert between not in contents and "Nobody wanted to say so." not in contents

@@ -398,6 +398,8 @@ MIN_SPEAKER_TURNS = 2
 MIN_TURN_LOWERCASE_SHARE = 0.3
 #: How many paragraphs a turn whose label stands alone on its line may run over.
 MAX_TURN_PARAGRAPHS = 8
+#: A speaker's label, title and show included, is at most this long ('ANN LEE, HOST "THE SHOW":').
+MAX_LABEL_CHARS = 80
 
 # --- documents ---------------------------------------------------------------------------
 

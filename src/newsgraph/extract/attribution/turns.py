@@ -296,8 +296,17 @@ def _speaker_key(text: str, label: _Label) -> str:
 
 
 def _labelled(paragraph: str) -> bool:
-    """A paragraph that opens with a label of any form ("Name:", "NAME:", "Q:"): a turn (or heading) of its own."""
-    return any(pattern.match(paragraph) for pattern in (lex.SPEAKER_LABEL_RE, lex.MIXED_LABEL_RE, lex.QA_LABEL_RE))
+    """A paragraph that opens with a label of any form or is a stage direction: not the turn's words.
+
+    "Name:", "NAME:", "Q:", a label in capitals the label patterns do not take ('ANN LEE, HOST "THE
+    SHOW":'), or a paragraph all in brackets ("(APPLAUSE)", "[Crosstalk]").
+    """
+    if any(pattern.match(paragraph) for pattern in (lex.SPEAKER_LABEL_RE, lex.MIXED_LABEL_RE, lex.QA_LABEL_RE)):
+        return True
+    head = paragraph[: lex.MAX_LABEL_CHARS].split(":", 1)
+    if len(head) == 2 and any(ch.isalpha() for ch in head[0]) and not any(ch.islower() for ch in head[0]):
+        return True
+    return paragraph[0] in "([" and paragraph[-1] in ")]"
 
 
 def _continued(text: str, out: list[tuple[Turn, _Label]], labels: list[_Label]) -> list[Turn]:
