@@ -222,3 +222,14 @@ def test_a_run_on_stops_at_a_stage_direction_or_a_label_of_another_form(between:
     contents = [content for _, content in _turns(text)]
     assert "We had two bad winters before that, and the insurers left." in contents
     assert between not in contents and "Nobody wanted to say so." not in contents
+
+
+def test_no_run_on_where_one_side_of_the_talk_has_no_labels() -> None:
+    # the interviewer is labelled once; after that questions and answers alternate unlabelled
+    text = ("Carl Moss: Thank you for coming.\n\nJane Roe: Glad to.\n\n"
+            "Good. Let us start.\n\nWhy close the mill?\n\nThe floods.\n\nWho stays on?\n\nA few hands.\n\n"
+            "Carl Moss: And then?\n\nJane Roe: Then we rebuild.\n\nRight.\n\nWhen?\n\nIn May.\n\n"
+            "Carl Moss: Thank you.\n\nJane Roe: Thank you.")  # fmt: skip
+    contents = [content for _, content in _turns(text)]
+    assert "Good. Let us start." not in contents and "Right." not in contents  # the interviewer's
+    assert "Glad to." in contents and "Then we rebuild." in contents

@@ -400,6 +400,11 @@ MIN_TURN_LOWERCASE_SHARE = 0.3
 MAX_TURN_PARAGRAPHS = 8
 #: A speaker's label, title and show included, is at most this long ('ANN LEE, HOST "THE SHOW":').
 MAX_LABEL_CHARS = 80
+#: On a page where more than this share of the unlabelled paragraphs between turns are questions, one
+#: side of the talk has no labels ("President Trump: …", then question, answer, question unlabelled):
+#: no paragraph is run on to a turn. A labelled interview's answers hold a rhetorical question now and
+#: then (about one paragraph in seven in the development debates and interviews).
+MAX_UNLABELLED_QUESTION_SHARE = 0.25
 
 # --- documents ---------------------------------------------------------------------------
 

@@ -57,6 +57,8 @@ _NOT_NAME_WORDS: frozenset[str] = lex.words("""
 """) | FULL_MONTH_NAMES | FULL_WEEKDAY_NAMES
 #: How a question ends: an unlabelled paragraph ending so is put to the speaker, not said by them.
 _QUESTION_ENDS = ("?", "?\"", "?”", "?'", "?’", "?)")
+#: A paragraph: lines with no blank line between them.
+_PARAGRAPH_RE = re.compile(r"[^\n]+(?:\n(?!\s*\n)[^\n]+)*")
 #: Words of saying before "in an interview with X" in the same sentence: X is the interviewer.
 _SAID_RE = re.compile(r"\b(?:said|says|told|tells|added|explained)\b")
 
@@ -295,6 +297,12 @@ def _speaker_key(text: str, label: _Label) -> str:
     return text[label.name[0] : label.name[1]].split()[-1].rstrip(".").upper()
 
 
+def _gap(text: str, turn: Turn, next_label: int, starts: list[int]) -> tuple[int, int]:
+    """The text between a turn and the next label of any kind (a label no turn was read from included)."""
+    stop = min((s for s in starts if s > turn.content[1]), default=len(text))
+    return turn.content[1], min(stop, next_label)
+
+
 def _labelled(paragraph: str) -> bool:
     """A paragraph that opens with a label of any form or is a stage direction: not the turn's words.
 
@@ -316,12 +324,19 @@ def _continued(text: str, out: list[tuple[Turn, _Label]], labels: list[_Label]) 
     next label, are the same speaker's, one turn each (as the page sets them). They go on the turn
     only where the next label is another speaker's, as a conversation alternates: an unlabelled
     paragraph between two turns of one speaker is someone else's (an interview whose questions have
-    no label). A paragraph that ends in a question, or is not speech (``_spoken``), or opens with a
-    label, ends the run: what follows is the other side's. The last turn is never run on: after it
+    no label), and on a page where many of the unlabelled paragraphs between turns are questions
+    (more than ``MAX_UNLABELLED_QUESTION_SHARE``), one side of the talk is unlabelled throughout and
+    no paragraph is run on. A paragraph that ends in a question or a colon, or is not speech (``_spoken``), or opens
+    with a label, ends the run: what follows is the other side's. The last turn is never run on: after it
     the page's own text comes back ("Read more …"). A label alone on its line already spans its
     paragraphs (``_content``).
     """
     starts = sorted(label.start for label in labels)
+    gaps = [_gap(text, turn, out[n + 1][0].label[0], starts) for n, (turn, _) in enumerate(out[:-1])]
+    paragraphs = [m.group().strip() for gap in gaps for m in _PARAGRAPH_RE.finditer(text[gap[0] : gap[1]])]
+    questions = sum(p.endswith(_QUESTION_ENDS) for p in paragraphs if p)
+    if questions > lex.MAX_UNLABELLED_QUESTION_SHARE * max(len(paragraphs), 1):
+        return [turn for turn, _ in out]  # one side's turns have no label: an unlabelled paragraph is anyone's
     result: list[Turn] = []
     for n, (turn, label) in enumerate(out):
         result.append(turn)
@@ -332,15 +347,13 @@ def _continued(text: str, out: list[tuple[Turn, _Label]], labels: list[_Label]) 
             continue  # a label alone on its line: its turn is its paragraphs already
         if _speaker_key(text, out[n + 1][1]) == _speaker_key(text, label):
             continue
-        stop = min((s for s in starts if s > turn.content[1]), default=len(text))
-        stop = min(stop, out[n + 1][0].label[0])
-        for paragraph in list(re.finditer(r"[^\n]+(?:\n(?!\s*\n)[^\n]+)*", text[turn.content[1] : stop]))[
-            : lex.MAX_TURN_PARAGRAPHS
-        ]:
-            span = _trim(text, turn.content[1] + paragraph.start(), turn.content[1] + paragraph.end())
+        start, stop = gaps[n]
+        for paragraph in list(_PARAGRAPH_RE.finditer(text[start:stop]))[: lex.MAX_TURN_PARAGRAPHS]:
+            span = _trim(text, start + paragraph.start(), start + paragraph.end())
             words = text[span[0] : span[1]]
-            if not words or words.endswith(_QUESTION_ENDS) or not _spoken(text, *span) or _labelled(words):
-                break
+            if (not words or words.endswith(_QUESTION_ENDS) or words.endswith(":") or not _spoken(text, *span)
+                    or _labelled(words)):
+                break  # a question put to the speaker, a line that introduces something, a label, no speech
             result.append(Turn(span, turn.label, turn.name))
     return result
 
