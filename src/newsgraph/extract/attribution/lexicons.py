@@ -403,7 +403,8 @@ MAX_LABEL_CHARS = 80
 #: On a page where more than this share of the unlabelled paragraphs between turns are questions, one
 #: side of the talk has no labels ("President Trump: …", then question, answer, question unlabelled):
 #: no paragraph is run on to a turn. A labelled interview's answers hold a rhetorical question now and
-#: then (about one paragraph in seven in the development debates and interviews).
+#: then (at most 0.16 in the development debates and interviews; 0.29 on the page whose questions
+#: have no labels).
 MAX_UNLABELLED_QUESTION_SHARE = 0.25
 
 # --- documents ---------------------------------------------------------------------------
