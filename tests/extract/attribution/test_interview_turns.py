@@ -158,3 +158,78 @@ def test_turns_labelled_with_initials_are_the_named_person_s(nlp) -> None:
     by_id = {s.id: s for s in sources}
     answers = [a for a in attrs if a.cue is not None and a.cue.text == "JR:"]
     assert len(answers) == 2 and all(a.source is not None and "Roe" in by_id[a.source].description for a in answers)
+
+
+# A written-up interview that labels only the first paragraph of each turn.
+RUN_ON = ("The mill's owner talked to the Courier's Carl Moss.\n\n"
+          "Carl Moss: You said the mill would close. When?\n\n"
+          "Jane Roe: In the spring. The floods decided it.\n\n"
+          "We had two bad winters before that, and the insurers left.\n\n"
+          "Nobody wanted to say so at the time.\n\n"
+          "CM: Will anyone stay on?\n\n"
+          "JR: A few of the older hands.\n\n"
+          "They know the machines better than anyone.\n\n"
+          "CM: Thank you.\n\n"
+          "JR: Thank you.\n\n"
+          "The Courier's next interview is on Friday.")  # fmt: skip
+
+
+def test_a_turn_runs_on_over_the_unlabelled_paragraphs_before_the_other_speaker_s_label() -> None:
+    assert _turns(RUN_ON) == [
+        ("Carl Moss", "You said the mill would close. When?"),
+        ("Jane Roe", "In the spring. The floods decided it."),
+        ("Jane Roe", "We had two bad winters before that, and the insurers left."),
+        ("Jane Roe", "Nobody wanted to say so at the time."),
+        ("Carl Moss", "Will anyone stay on?"),
+        ("Jane Roe", "A few of the older hands."),
+        ("Jane Roe", "They know the machines better than anyone."),
+        ("Carl Moss", "Thank you."),
+        ("Jane Roe", "Thank you."),  # the last turn is not run on: the page's own line follows
+    ]
+
+
+def test_a_label_used_once_in_full_counts_when_its_initials_label_the_other_turns() -> None:
+    assert _turns(RUN_ON)[:2] == [("Carl Moss", "You said the mill would close. When?"),
+                                  ("Jane Roe", "In the spring. The floods decided it.")]
+
+
+def test_an_unlabelled_question_or_a_paragraph_between_one_speaker_s_turns_is_not_theirs() -> None:
+    text = ("We met the mill's owner at the gate.\n\n"
+            "Kahn: When did you decide?\n\n"
+            "Roe: In the spring.\n\n"
+            "And the workers?\n\n"
+            "Roe: A few stay on.\n\n"
+            "Tell us about the floods.\n\n"
+            "Roe: They came twice.\n\n"
+            "Kahn: Thank you.\n\n"
+            "Roe: Thank you.")  # fmt: skip
+    contents = [content for _, content in _turns(text)]
+    assert "And the workers?" not in contents  # a question put to her
+    assert "Tell us about the floods." not in contents  # between two of her turns: someone else's
+    assert contents.count("In the spring.") == 1 and "They came twice." in contents
+
+
+def test_a_run_on_stops_at_a_paragraph_that_is_no_speech() -> None:
+    text = RUN_ON.replace("Nobody wanted to say so at the time.", "(BREAK)\n\nNobody wanted to say so.")
+    contents = [content for _, content in _turns(text)]
+    assert "We had two bad winters before that, and the insurers left." in contents
+    assert "(BREAK)" not in contents and "Nobody wanted to say so." not in contents
+
+
+@pytest.mark.parametrize("between", ["(APPLAUSE)", "[Crosstalk]", 'ANN LEE, HOST "THE SHOW": Welcome back.'])
+def test_a_run_on_stops_at_a_stage_direction_or_a_label_of_another_form(between: str) -> None:
+    text = RUN_ON.replace("Nobody wanted to say so at the time.", f"{between}\n\nNobody wanted to say so.")
+    contents = [content for _, content in _turns(text)]
+    assert "We had two bad winters before that, and the insurers left." in contents
+    assert between not in contents and "Nobody wanted to say so." not in contents
+
+
+def test_no_run_on_where_one_side_of_the_talk_has_no_labels() -> None:
+    # the interviewer is labelled once; after that questions and answers alternate unlabelled
+    text = ("Carl Moss: Thank you for coming.\n\nJane Roe: Glad to.\n\n"
+            "Good. Let us start.\n\nWhy close the mill?\n\nThe floods.\n\nWho stays on?\n\nA few hands.\n\n"
+            "Carl Moss: And then?\n\nJane Roe: Then we rebuild.\n\nRight.\n\nWhen?\n\nIn May.\n\n"
+            "Carl Moss: Thank you.\n\nJane Roe: Thank you.")  # fmt: skip
+    contents = [content for _, content in _turns(text)]
+    assert "Good. Let us start." not in contents and "Right." not in contents  # the interviewer's
+    assert "Glad to." in contents and "Then we rebuild." in contents

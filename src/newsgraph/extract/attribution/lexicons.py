@@ -398,6 +398,14 @@ MIN_SPEAKER_TURNS = 2
 MIN_TURN_LOWERCASE_SHARE = 0.3
 #: How many paragraphs a turn whose label stands alone on its line may run over.
 MAX_TURN_PARAGRAPHS = 8
+#: A speaker's label, title and show included, is at most this long ('ANN LEE, HOST "THE SHOW":').
+MAX_LABEL_CHARS = 80
+#: On a page where more than this share of the unlabelled paragraphs between turns are questions, one
+#: side of the talk has no labels ("President Trump: …", then question, answer, question unlabelled):
+#: no paragraph is run on to a turn. A labelled interview's answers hold a rhetorical question now and
+#: then (at most 0.16 in the development debates and interviews; 0.29 on the page whose questions
+#: have no labels).
+MAX_UNLABELLED_QUESTION_SHARE = 0.25
 
 # --- documents ---------------------------------------------------------------------------
 

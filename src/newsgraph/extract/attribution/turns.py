@@ -55,6 +55,10 @@ _NOT_NAME_WORDS: frozenset[str] = lex.words("""
     these those last next yesterday today tonight earlier later meanwhile however also he she they we i
     it you his her their our my its there here speaking asked exclusive interview
 """) | FULL_MONTH_NAMES | FULL_WEEKDAY_NAMES
+#: How a question ends: an unlabelled paragraph ending so is put to the speaker, not said by them.
+_QUESTION_ENDS = ("?", "?\"", "?”", "?'", "?’", "?)")
+#: A paragraph: lines with no blank line between them.
+_PARAGRAPH_RE = re.compile(r"[^\n]+(?:\n(?!\s*\n)[^\n]+)*")
 #: Words of saying before "in an interview with X" in the same sentence: X is the interviewer.
 _SAID_RE = re.compile(r"\b(?:said|says|told|tells|added|explained)\b")
 
@@ -112,9 +116,9 @@ def _mixed_labels(text: str, caps_keys: frozenset[str] = frozenset()) -> list[_L
 
     A label's last word is its key (one speaker is "Steve Mnuchin:" and "Mr Mnuchin:"). The key must be
     a word the page never writes in lower case (not "Economy:", "Venue:") and must be used as a label
-    twice, or once and be the key of a label in capitals too ("Clinton:" among "CLINTON:" turns), or
-    appear in the page's prose (as a speaker the page names does) on a page whose other labels are in
-    ordinary case too.
+    twice, or once and be the key of a label in capitals too ("Clinton:" among "CLINTON:" turns, or
+    "Jane Roe:" once in full before "JR:" turns, its initials), or appear in the page's prose (as a
+    speaker the page names does) on a page whose other labels are in ordinary case too.
     """
     found = []
     for match in lex.MIXED_LABEL_RE.finditer(text):
@@ -137,8 +141,9 @@ def _mixed_labels(text: str, caps_keys: frozenset[str] = frozenset()) -> list[_L
     for match, key, kind in found:
         prose = re.finditer(rf"\b{re.escape(key)}\b", text)
         named = any(not any(s <= w.start() < e for s, e in spans) for w in prose)
+        initials = "".join(word[0] for word in match.group("name").split())
         if (kind == UNNAMED or used[key] >= lex.MIN_SPEAKER_TURNS or key.upper() in caps_keys
-                or (named and ordinary_case)):
+                or (len(initials) >= lex.MIN_INITIALS and initials in caps_keys) or (named and ordinary_case)):
             out.append(_Label(match.start(), match.end(), (match.start("name"), match.end("name")), kind))
     return out
 
@@ -280,7 +285,77 @@ def labelled_turns(text: str) -> list[Turn]:
         # no conversation: only the "Q:"/"A:" lines, which say what they are, are turns, and the label in full
         return [turn for turn, label in out
                 if label is full or (label in qa and text[label.name[0] : label.name[1]] in ("Q", "A"))]  # fmt: skip
-    return [turn for turn, _ in out]
+    return _continued(text, out, labels)
+
+
+def _speaker_key(text: str, label: _Label) -> str:
+    """Who a label stands for, by its last word ("REP. PENCE" and "MIKE PENCE" are one), "Q"/"A" for the Q/A labels."""
+    if label.kind == INTERVIEWER:
+        return "Q"
+    if label.kind == INTERVIEWEE:
+        return "A"
+    return text[label.name[0] : label.name[1]].split()[-1].rstrip(".").upper()
+
+
+def _gap(text: str, turn: Turn, next_label: int, starts: list[int]) -> tuple[int, int]:
+    """The text between a turn and the next label of any kind (a label no turn was read from included)."""
+    stop = min((s for s in starts if s > turn.content[1]), default=len(text))
+    return turn.content[1], min(stop, next_label)
+
+
+def _labelled(paragraph: str) -> bool:
+    """A paragraph that opens with a label of any form or is a stage direction: not the turn's words.
+
+    "Name:", "NAME:", "Q:", a label in capitals the label patterns do not take ('ANN LEE, HOST "THE
+    SHOW":'), or a paragraph all in brackets ("(APPLAUSE)", "[Crosstalk]").
+    """
+    if any(pattern.match(paragraph) for pattern in (lex.SPEAKER_LABEL_RE, lex.MIXED_LABEL_RE, lex.QA_LABEL_RE)):
+        return True
+    head = paragraph[: lex.MAX_LABEL_CHARS].split(":", 1)
+    if len(head) == 2 and any(ch.isalpha() for ch in head[0]) and not any(ch.islower() for ch in head[0]):
+        return True
+    return paragraph[0] in "([" and paragraph[-1] in ")]"
+
+
+def _continued(text: str, out: list[tuple[Turn, _Label]], labels: list[_Label]) -> list[Turn]:
+    """The turns, each followed by the unlabelled paragraphs that go on with it ("TS: Let me answer …", then more).
+
+    A written-up interview labels only a turn's first paragraph; the paragraphs after it, up to the
+    next label, are the same speaker's, one turn each (as the page sets them). They go on the turn
+    only where the next label is another speaker's, as a conversation alternates: an unlabelled
+    paragraph between two turns of one speaker is someone else's (an interview whose questions have
+    no label), and on a page where many of the unlabelled paragraphs between turns are questions
+    (more than ``MAX_UNLABELLED_QUESTION_SHARE``), one side of the talk is unlabelled throughout and
+    no paragraph is run on. A paragraph that ends in a question or a colon, or is not speech (``_spoken``), or opens
+    with a label, ends the run: what follows is the other side's. The last turn is never run on: after it
+    the page's own text comes back ("Read more …"). A label alone on its line already spans its
+    paragraphs (``_content``).
+    """
+    starts = sorted(label.start for label in labels)
+    gaps = [_gap(text, turn, out[n + 1][0].label[0], starts) for n, (turn, _) in enumerate(out[:-1])]
+    paragraphs = [m.group().strip() for gap in gaps for m in _PARAGRAPH_RE.finditer(text[gap[0] : gap[1]])]
+    questions = sum(p.endswith(_QUESTION_ENDS) for p in paragraphs if p)
+    if questions > lex.MAX_UNLABELLED_QUESTION_SHARE * max(len(paragraphs), 1):
+        return [turn for turn, _ in out]  # one side's turns have no label: an unlabelled paragraph is anyone's
+    result: list[Turn] = []
+    for n, (turn, label) in enumerate(out):
+        result.append(turn)
+        if n + 1 == len(out):
+            break
+        line_end = text.find("\n", label.end)
+        if line_end == -1 or not text[label.end : line_end].strip():
+            continue  # a label alone on its line: its turn is its paragraphs already
+        if _speaker_key(text, out[n + 1][1]) == _speaker_key(text, label):
+            continue
+        start, stop = gaps[n]
+        for paragraph in list(_PARAGRAPH_RE.finditer(text[start:stop]))[: lex.MAX_TURN_PARAGRAPHS]:
+            span = _trim(text, start + paragraph.start(), start + paragraph.end())
+            words = text[span[0] : span[1]]
+            if (not words or words.endswith(_QUESTION_ENDS) or words.endswith(":") or not _spoken(text, *span)
+                    or _labelled(words)):
+                break  # a question put to the speaker, a line that introduces something, a label, no speech
+            result.append(Turn(span, turn.label, turn.name))
+    return result
 
 
 def _named_in_full(text: str, turns: list[tuple[Turn, _Label]]) -> _Label | None:
