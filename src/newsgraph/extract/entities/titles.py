@@ -14,7 +14,7 @@ what a later definite description ("the consul") repeats.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Container, Iterable
 from dataclasses import dataclass, replace
 
 from spacy.attrs import LOWER
@@ -369,6 +369,16 @@ def _generic_list_item(head: Token) -> bool:
                for item in items)
 
 
+def _described_at(doc: Doc, lowers: list[str], covered: list[bool], i: int,
+                  heads: Container[str]) -> tuple[int, set[str], set[str]] | None:
+    """The role description opened at token ``i`` (as :func:`_description`) when one of ``heads`` follows
+    the determiner within a title's length: the cheap test first, as the walk visits every token."""
+    if lowers[i] not in ROLE_DETERMINERS or covered[i] \
+            or not any(w in heads for w in lowers[i + 1 : i + 2 + MAX_TITLE_TOKENS]):
+        return None
+    return _description(doc, i, covered)
+
+
 def _description(doc: Doc, i: int, covered: list[bool]) -> tuple[int, set[str], set[str]] | None:
     """The end, the words and the head of a role description opened by the determiner at token ``i``.
 
@@ -468,11 +478,7 @@ def role_mentions(doc: Doc, titled: dict[int, list[Title]], mentions: dict[int, 
     found: list[tuple[int, int, int]] = []
     i = 0
     while i < len(doc):
-        if lowers[i] not in ROLE_DETERMINERS or covered[i] \
-                or not any(w in heads for w in lowers[i + 1 : i + 2 + MAX_TITLE_TOKENS]):
-            i += 1
-            continue
-        described = _description(doc, i, covered)
+        described = _described_at(doc, lowers, covered, i, heads)
         if described is None:
             i += 1
             continue
@@ -550,11 +556,7 @@ def renown_mentions(doc: Doc, counts: dict[int, int], mentions: dict[int, list[i
     found: list[tuple[int, int, int]] = []
     i = 0
     while i < len(doc):
-        if lowers[i] not in ROLE_DETERMINERS or covered[i] \
-                or not any(w in RENOWN_HEADS for w in lowers[i + 1 : i + 2 + MAX_TITLE_TOKENS]):
-            i += 1
-            continue
-        described = _description(doc, i, covered)
+        described = _described_at(doc, lowers, covered, i, RENOWN_HEADS)
         if described is None:
             i += 1
             continue
