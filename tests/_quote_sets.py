@@ -143,3 +143,29 @@ def files_naming_articles(data: Path, keys: list[str]) -> list[tuple[str, str]]:
             text = path.read_text(encoding="utf-8")
             found += [(str(path.relative_to(ROOT)), i) for i in sorted(ids) if i in text]
     return found
+
+
+def size_problems(gold: list[Any], articles: int, quotes: int, role_sources: int, gender_sources: int = 0) -> list[str]:
+    """What falls short of a set's minimums: articles, quotes, distinct (article, speaker) sources with a
+    gold role and with a gold gender."""
+    def sources(label: str) -> int:
+        return len({(a.key, q.speaker) for a in gold for q in a.quotes if getattr(q, label) is not None})
+
+    found = {"articles": len(gold), "quotes": sum(len(a.quotes) for a in gold),
+             "role sources": sources("role"), "gender sources": sources("gender")}
+    wanted = {"articles": articles, "quotes": quotes, "role sources": role_sources, "gender sources": gender_sources}
+    return [f"{what}: {found[what]} < {wanted[what]}" for what in wanted if found[what] < wanted[what]]
+
+
+def about_problems(raw: Mapping[str, Any], seed: int, annotated: str) -> list[str]:
+    """What a report set's description lacks: that it is held out and annotated before the system ran, the
+    seeded selection rule (so anyone can redo it) and its date."""
+    about = raw["about"]
+    problems = [f"about lacks {word!r}" for word in ("REPORT set", "held out") if word not in about]
+    if "before newsgraph was run" not in about.lower():
+        problems.append("about does not say it was annotated before newsgraph was run")
+    if f"random.Random({seed})" not in about:
+        problems.append(f"about lacks the seed {seed}")
+    if raw["annotated"] != annotated:
+        problems.append(f"annotated {raw['annotated']!r}, not {annotated!r}")
+    return problems

@@ -24,9 +24,11 @@ import pytest
 from _paths import CORPUS, needs_shared
 from _quote_sets import (
     QUOTE_DATA,
+    about_problems,
     field_problems,
     files_naming_articles,
     other_set_articles,
+    size_problems,
     speakers_with_two_labels,
     sq,
     text_problems,
@@ -44,17 +46,13 @@ GOLD = sq.load_gold(DATA)
 
 
 def test_the_set_is_as_large_as_its_brief_asks() -> None:
-    assert len(GOLD) >= MIN_ARTICLES
-    assert sum(len(a.quotes) for a in GOLD) >= MIN_QUOTES
+    assert size_problems(GOLD, MIN_ARTICLES, MIN_QUOTES, MIN_ROLE_SOURCES) == []
     role_sources = {(a.key, q.speaker) for a in GOLD for q in a.quotes if q.role is not None}
     assert len(role_sources) >= MIN_ROLE_SOURCES
 
 
 def test_the_about_says_it_is_a_held_out_report_set() -> None:
-    about = RAW["about"]
-    assert "REPORT set" in about and "held out" in about and "before newsgraph was run" in about.lower()
-    assert "random.Random(20261207)" in about  # the seeded selection rule, so anyone can redo it
-    assert RAW["annotated"] == "2026-12-07"
+    assert about_problems(RAW, 20261207, "2026-12-07") == []
 
 
 def test_fields_keep_to_the_value_sets() -> None:

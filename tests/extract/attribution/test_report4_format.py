@@ -20,7 +20,17 @@ from typing import Any
 import pytest
 
 from _paths import CORPUS, needs_shared
-from _quote_sets import QUOTE_DATA, ROOT, field_problems, other_set_articles, sq, text_problems
+from _quote_sets import (
+    QUOTE_DATA,
+    ROOT,
+    about_problems,
+    field_problems,
+    other_set_articles,
+    size_problems,
+    speakers_with_two_labels,
+    sq,
+    text_problems,
+)
 
 DATA = QUOTE_DATA / "handchecked_report4.json"
 #: The floor the set was committed at: articles, quotes, distinct (article, speaker) sources with a gold
@@ -37,22 +47,12 @@ RAW = json.loads(DATA.read_text(encoding="utf-8"))
 GOLD = sq.load_gold(DATA)
 
 
-def _sources(labelled: str | None = None) -> set[tuple[str, str | None]]:
-    return {(a.key, q.speaker) for a in GOLD for q in a.quotes if labelled is None or getattr(q, labelled) is not None}
-
-
 def test_the_set_is_as_large_as_it_was_committed() -> None:
-    assert len(GOLD) >= MIN_ARTICLES
-    assert sum(len(a.quotes) for a in GOLD) >= MIN_QUOTES
-    assert len(_sources("role")) >= MIN_ROLE_SOURCES
-    assert len(_sources("gender")) >= MIN_GENDER_SOURCES
+    assert size_problems(GOLD, MIN_ARTICLES, MIN_QUOTES, MIN_ROLE_SOURCES, MIN_GENDER_SOURCES) == []
 
 
 def test_the_about_says_it_is_a_held_out_report_set() -> None:
-    about = RAW["about"]
-    assert "REPORT set" in about and "held out" in about and "before newsgraph was run" in about.lower()
-    assert "random.Random(20261207)" in about  # the seeded selection rule, so anyone can redo it
-    assert RAW["annotated"] == "2026-12-07"
+    assert about_problems(RAW, 20261207, "2026-12-07") == []
 
 
 def test_fields_keep_to_the_value_sets() -> None:
@@ -61,11 +61,7 @@ def test_fields_keep_to_the_value_sets() -> None:
 
 def test_a_speaker_keeps_one_role_and_gender_within_an_article() -> None:
     """One person is one source: their role and gender do not change from quote to quote."""
-    for article in GOLD:
-        labels: dict[str, set[tuple[str | None, str | None]]] = {}
-        for q in article.quotes:
-            labels.setdefault(q.speaker or "", set()).add((q.role, q.gender))
-        assert all(len(seen) == 1 for seen in labels.values()), (article.key, labels)
+    assert speakers_with_two_labels(GOLD) == []
 
 
 def _in_share(key: str) -> bool:
