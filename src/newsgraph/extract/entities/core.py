@@ -820,8 +820,7 @@ def _resolve_people(doc: Doc, groups: list[Group], people: dict[int, coref.Perso
     for anchor in anchors:
         if anchor.group in every_mention:
             every_mention[anchor.group].append(anchor.token)
-    counts = {gi: len(tokens) for gi, tokens in every_mention.items()}
-    for start, end, gi in titles.renown_mentions(doc, counts, every_mention, covered):
+    for start, end, gi in titles.renown_mentions(doc, every_mention, covered):
         groups[gi].extra.append((start, end, "nominal"))
         for k in range(start, end):
             covered[k] = True

@@ -241,8 +241,9 @@ def _introducing_subject(doc: Doc, run: tuple[int, int], inside: list[bool], own
         if any(c.dep_ == "neg" for c in token.children):
             continue
         subject = next((c for c in token.children if c.dep_ in coref.NOMINAL_SUBJECT_DEPS and not inside[c.i]), None)
-        if subject is not None and _owner(doc, subject.i, owners) is not None:
-            return _owner(doc, subject.i, owners)
+        owner = _owner(doc, subject.i, owners) if subject is not None else None
+        if owner is not None:
+            return owner
     return None
 
 

@@ -536,8 +536,7 @@ def main_person(counts: dict[int, int]) -> int | None:
     return ranked[0][0]
 
 
-def renown_mentions(doc: Doc, counts: dict[int, int], mentions: dict[int, list[int]],
-                    covered: list[bool]) -> list[tuple[int, int, int]]:
+def renown_mentions(doc: Doc, mentions: dict[int, list[int]], covered: list[bool]) -> list[tuple[int, int, int]]:
     """(start, end, group) of role descriptions of renown left unresolved ("the singer", "the country star",
     "the French star") that go to the article's main person (``main_person``), who is never titled so.
 
@@ -546,9 +545,9 @@ def renown_mentions(doc: Doc, counts: dict[int, int], mentions: dict[int, list[i
     ``RENOWN_HEADS`` (what someone is known as, not an office that someone else holds), never a plural,
     "former" or a role held somewhere ("the star of the film"), not the subject of a clause above the
     description ("Jo Dale said the singer ..." speaks of someone else) nor an item of a generic list.
-    ``counts`` maps each person group to its number of mentions, ``mentions`` to their tokens.
+    ``mentions`` maps each person group to the tokens of its mentions (their number makes the main person).
     """
-    group = main_person(counts)
+    group = main_person({g: len(tokens) for g, tokens in mentions.items()})
     if group is None:
         return []
     owner_of = {k: g for g, tokens in mentions.items() for k in tokens}
