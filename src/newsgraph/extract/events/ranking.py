@@ -31,7 +31,7 @@ from spacy.tokens import Token
 
 from newsgraph.extract.events import salience as rules
 from newsgraph.extract.events.context import DocContext
-from newsgraph.record import Event
+from newsgraph.record import Entity, Event
 from newsgraph.vocab.layout import is_paragraph_break
 
 #: The weights file: the features, their standardisation, the weights and the main-event cut fitted with them.
@@ -164,7 +164,7 @@ def features(ctx: DocContext, found: Sequence[tuple[Event, Token]], hand: Sequen
                 word_sentences.setdefault(tok.lemma_.lower(), set()).add(k)
                 if tok.i < lead_end:
                     lead_words.add(tok.lemma_.lower())
-    about = _About.build(ctx, breaks, lead_end)
+    about = _About.build(ctx, breaks, lead_end, entities, in_lead)
     title_case: dict[int, bool] = {}
     for r, ((event, verb), (k, paragraph, head, who)) in enumerate(zip(found, rows, strict=True)):
         start, end = ctx.sent_bounds[k] if ctx.sent_bounds else (0, len(doc))
@@ -264,7 +264,9 @@ class _About:
     source_entities: set[str]
 
     @classmethod
-    def build(cls, ctx: DocContext, breaks: list[int], lead_end: int) -> _About:
+    def build(cls, ctx: DocContext, breaks: list[int], lead_end: int, entities: dict[str, Entity],
+              in_lead: set[str]) -> _About:
+        """``entities`` (id → entity) and ``in_lead`` (the ids the lead names) as the caller read them."""
         doc = ctx.doc
         stems: list[set[str]] = []
         named: list[set[str]] = []
@@ -279,10 +281,9 @@ class _About:
             if 0 <= k < len(named):
                 named[k].add(m.entity.id)
         lead_stems = {stem(t.lemma_) for t in doc[:lead_end] if t.pos_ in TELLING_POS}
-        entities = {m.entity.id: m.entity for m in ctx.mentions_by_token.values()}
         ranked = sorted(entities.values(), key=lambda e: -len(e.mentions))
         return cls(ctx=ctx, lead_end=lead_end, lead_stems=lead_stems,
-                   lead_entities={m.entity.id for i, m in ctx.mentions_by_token.items() if i < lead_end},
+                   lead_entities=in_lead,
                    sentence_stems=stems,
                    sentence_entities=named, sentence_lemmas=lemmas,
                    top={e.id for e in ranked[:TOP_ENTITIES] if e.mentions},
