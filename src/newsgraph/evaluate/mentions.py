@@ -24,6 +24,7 @@ from __future__ import annotations
 import json
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
 from pathlib import Path
 from xml.etree import ElementTree
 
@@ -76,10 +77,16 @@ def read_article(path: Path) -> str:
 
 def _reuters_story(path: Path, story_id: str) -> str:
     """The wire text of the Reuters story whose item id (``reuters-NEWID``) is ``story_id``, as the loader reads it."""
-    for doc in reuters_stories(path):
-        if doc.item.id == story_id:
-            return doc.item.text
-    raise KeyError(f"{path}: no story {story_id}")
+    try:
+        return _reuters_texts(path)[story_id]
+    except KeyError:
+        raise KeyError(f"{path}: no story {story_id}") from None
+
+
+@lru_cache(maxsize=2)
+def _reuters_texts(path: Path) -> dict[str, str]:
+    """Every story of one Reuters file by item id, read once: a set names dozens of stories of one file."""
+    return {doc.item.id: doc.item.text for doc in reuters_stories(path)}
 
 
 def _csv_content(path: Path, row_id: str) -> str:
