@@ -59,11 +59,12 @@ def test_after_the_lead_a_present_description_counts_less_than_a_past_happening(
     assert present < past * (salience.PRESENT_FACTOR + 1.0) / 2  # the discount, not a rounding
 
 
-def test_in_the_lead_the_present_is_not_discounted(nlp):
+def test_in_the_lead_the_present_is_not_discounted(nlp, monkeypatch):
     # A headline or first sentence in the present reports the news itself.
-    past = _salience(nlp, "The river reached the old bridge. Rescuers pulled six families from roofs.", "reach")
-    present = _salience(nlp, "The river reaches the old bridge. Rescuers pulled six families from roofs.", "reach")
-    assert present > past * (salience.PRESENT_FACTOR + 1.0) / 2
+    text = "The river reaches the old bridge. Rescuers pulled six families from roofs."
+    discounted = _salience(nlp, text, "reach")
+    monkeypatch.setattr(salience, "PRESENT_FACTOR", 1.0)
+    assert _salience(nlp, text, "reach") == discounted
 
 
 def test_after_the_lead_a_hypothetical_event_counts_less(nlp, monkeypatch):
