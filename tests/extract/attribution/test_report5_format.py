@@ -31,7 +31,7 @@ from _quote_sets import (
 DATA = QUOTE_DATA / "handchecked_report5.json"
 #: The floor the set was committed at (articles, quotes, sources with a gold role, with a gold gender); the
 #: brief asked for 15, 150, 40 and 40 and the set falls short (docs/quality.md, Attribution, round 9).
-MIN_ARTICLES, MIN_QUOTES, MIN_ROLE_SOURCES, MIN_GENDER_SOURCES = 2, 17, 2, 4
+MIN_ARTICLES, MIN_QUOTES, MIN_ROLE_SOURCES, MIN_GENDER_SOURCES = 3, 27, 2, 5
 RAW = json.loads(DATA.read_text(encoding="utf-8"))
 GOLD = sq.load_gold(DATA)
 
