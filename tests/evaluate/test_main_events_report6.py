@@ -30,7 +30,7 @@ from _paths import CORPUS, needs_shared
 
 DATA = DATA_DIR / "main_events_report6.json"
 #: The minimums the set was made to.
-MIN_ARTICLES, MIN_OUTLETS, MIN_DATED = 4, 4, 8
+MIN_ARTICLES, MIN_OUTLETS, MIN_DATED = 5, 5, 12
 #: A long article's text, in characters, and how many of the set's articles are long: every long news
 #: report of the share that met the selection's criteria (fewer than the third the brief asked for).
 LONG_TEXT, MIN_LONG = 5000, 0
