@@ -67,7 +67,8 @@ DATA_SETS = {"dev": HERE / "data" / "main_events_handchecked.json", "dev2": HERE
              "dev3": HERE / "data" / "main_events_dev3.json", "dev4": HERE / "data" / "main_events_dev4.json",
              "report3": HERE / "data" / "main_events_report3.json",
              "report4": HERE / "data" / "main_events_report4.json",
-             "report5": HERE / "data" / "main_events_report5.json"}
+             "report5": HERE / "data" / "main_events_report5.json",
+             "report6": HERE / "data" / "main_events_report6.json"}
 GOLD = DATA_SETS["dev"]
 CORPUS = HERE.parent.parent / "shared" / "corpus"
 
