@@ -7,8 +7,14 @@ break inside a paragraph (a list, an address) does not end it.
 
 from __future__ import annotations
 
+import re
+
 #: What the cleaning stage writes between two paragraphs.
 PARAGRAPH_BREAK = "\n\n"
+
+#: One paragraph of a text: lines joined by single line breaks, up to a blank line
+#: (a line of only spaces counts as blank, as :func:`is_paragraph_break` says).
+PARAGRAPH_RE = re.compile(r"[^\n]+(?:\n(?!\s*\n)[^\n]+)*")
 
 
 def is_paragraph_break(whitespace: str) -> bool:

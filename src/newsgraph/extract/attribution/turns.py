@@ -30,6 +30,7 @@ from dataclasses import dataclass
 
 from newsgraph.extract.attribution import lexicons as lex
 from newsgraph.vocab.calendar import FULL_MONTH_NAMES, FULL_WEEKDAY_NAMES
+from newsgraph.vocab.layout import PARAGRAPH_RE
 
 #: Kinds of label: a named speaker, an unnamed one ("QUESTION:"), the interviewer ("Q:"), the interviewee ("A:").
 NAMED, UNNAMED, INTERVIEWER, INTERVIEWEE = "named", "unnamed", "interviewer", "interviewee"
@@ -57,8 +58,6 @@ _NOT_NAME_WORDS: frozenset[str] = lex.words("""
 """) | FULL_MONTH_NAMES | FULL_WEEKDAY_NAMES
 #: How a question ends: an unlabelled paragraph ending so is put to the speaker, not said by them.
 _QUESTION_ENDS = ("?", "?\"", "?”", "?'", "?’", "?)")
-#: A paragraph: lines with no blank line between them.
-_PARAGRAPH_RE = re.compile(r"[^\n]+(?:\n(?!\s*\n)[^\n]+)*")
 #: Words of saying before "in an interview with X" in the same sentence: X is the interviewer.
 _SAID_RE = re.compile(r"\b(?:said|says|told|tells|added|explained)\b")
 
@@ -333,7 +332,7 @@ def _continued(text: str, out: list[tuple[Turn, _Label]], labels: list[_Label]) 
     """
     starts = sorted(label.start for label in labels)
     gaps = [_gap(text, turn, out[n + 1][0].label[0], starts) for n, (turn, _) in enumerate(out[:-1])]
-    paragraphs = [m.group().strip() for gap in gaps for m in _PARAGRAPH_RE.finditer(text[gap[0] : gap[1]])]
+    paragraphs = [m.group().strip() for gap in gaps for m in PARAGRAPH_RE.finditer(text[gap[0] : gap[1]])]
     questions = sum(p.endswith(_QUESTION_ENDS) for p in paragraphs if p)
     if questions > lex.MAX_UNLABELLED_QUESTION_SHARE * max(len(paragraphs), 1):
         return [turn for turn, _ in out]  # one side's turns have no label: an unlabelled paragraph is anyone's
@@ -348,7 +347,7 @@ def _continued(text: str, out: list[tuple[Turn, _Label]], labels: list[_Label]) 
         if _speaker_key(text, out[n + 1][1]) == _speaker_key(text, label):
             continue
         start, stop = gaps[n]
-        for paragraph in list(_PARAGRAPH_RE.finditer(text[start:stop]))[: lex.MAX_TURN_PARAGRAPHS]:
+        for paragraph in list(PARAGRAPH_RE.finditer(text[start:stop]))[: lex.MAX_TURN_PARAGRAPHS]:
             span = _trim(text, start + paragraph.start(), start + paragraph.end())
             words = text[span[0] : span[1]]
             if (not words or words.endswith(_QUESTION_ENDS) or words.endswith(":") or not _spoken(text, *span)
