@@ -112,3 +112,34 @@ def check_dated_articles_have_their_publication_date(data: dict[str, Any], corpu
         item = scorer.load_article(article, corpus)
         assert item.published and ISO.match(item.published), key(article)
         assert item.title and item.text.startswith(item.title), key(article)
+
+
+#: Where the SemEval-2019 articles of a report set come from (its by-article file).
+SEMEVAL_FILE = "semeval19_hyperpartisan/articles-training-byarticle-20181122.xml"
+_BBC_FILE = re.compile(r"^bbc/bbc/([a-z]+)/(\d{3})\.txt$")
+_BUZZFEED_FILE = re.compile(r"^buzzfeed_webis2016/articles/(\d{4})\.xml$")
+
+
+def check_articles_come_from_the_share(
+    data: dict[str, Any], *, semeval_ids: range, bbc: dict[str, range], buzzfeed: range
+) -> None:
+    """Every article is from the set's share of the reserved pool: SemEval ids, BBC files by category
+    and BuzzFeed-Webis files in the given ranges, no other part of the pool."""
+    for article in data["articles"]:
+        if article["format"] == "semeval":
+            assert article["file"] == SEMEVAL_FILE and re.fullmatch(r"\d{7}", article["id"]), key(article)
+            assert int(article["id"]) in semeval_ids, key(article)
+        elif article["format"] == "buzzfeed":
+            found = _BUZZFEED_FILE.match(article["file"])
+            assert found and int(found.group(1)) in buzzfeed, key(article)
+        else:
+            found = _BBC_FILE.match(article["file"])
+            assert article["format"] == "text" and found and found.group(1) in bbc, key(article)
+            assert int(found.group(2)) in bbc[found.group(1)], key(article)
+
+
+def check_only_dated_formats_hold_relative_dates(data: dict[str, Any], formats: set[str]) -> None:
+    """An article of a format with no publication date (a BBC or BuzzFeed-Webis file) can only hold
+    dates that are years the text names: nothing to resolve a relative date against."""
+    for article in (a for a in data["articles"] if a["format"] not in formats):
+        assert all(e["date"] is None or re.fullmatch(r"\d{4}", e["date"]) for e in article["events"]), key(article)

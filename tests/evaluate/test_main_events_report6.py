@@ -11,7 +11,6 @@ the reserved pool (SemEval-2019 hyperpartisan ids 0000000-0000299, BBC sport 401
 from __future__ import annotations
 
 import json
-import re
 from typing import Any
 
 import pytest
@@ -19,11 +18,12 @@ import pytest
 from _main_events_sets import (
     DATA_DIR,
     EVENTS_IN_A_LONGER_TEXT,
+    check_articles_come_from_the_share,
     check_contexts_are_literal_snippets,
     check_dated_articles_have_their_publication_date,
     check_fields,
     check_no_article_from_another_set,
-    key,
+    check_only_dated_formats_hold_relative_dates,
     load_scorer,
 )
 from _paths import CORPUS, needs_shared
@@ -34,12 +34,6 @@ MIN_ARTICLES, MIN_OUTLETS, MIN_DATED = 5, 5, 12
 #: A long article's text, in characters, and how many of the set's articles are long: every long news
 #: report of the share that met the selection's criteria (fewer than the third the brief asked for).
 LONG_TEXT, MIN_LONG = 5000, 0
-SEMEVAL_SHARE_END = 300
-SEMEVAL_FILE = "semeval19_hyperpartisan/articles-training-byarticle-20181122.xml"
-BBC = re.compile(r"^bbc/bbc/(sport)/(\d{3})\.txt$")
-BBC_SHARE = {"sport": range(401, 456)}
-BUZZFEED = re.compile(r"^buzzfeed_webis2016/articles/(\d{4})\.xml$")
-BUZZFEED_SHARE = range(1400, 1520)
 
 
 @pytest.fixture(scope="module")
@@ -58,18 +52,10 @@ def test_set_size_and_fields(data: dict[str, Any]) -> None:
 
 
 def test_articles_come_from_the_share(data: dict[str, Any]) -> None:
-    """SemEval ids 0000000-0000299 from the by-article file, BBC sport 401-455, BuzzFeed-Webis
-    1400-1519: no other part of the pool."""
-    for article in data["articles"]:
-        if article["format"] == "semeval":
-            assert article["file"] == SEMEVAL_FILE and 0 <= int(article["id"]) < SEMEVAL_SHARE_END, key(article)
-        elif article["format"] == "buzzfeed":
-            found = BUZZFEED.match(article["file"])
-            assert found and int(found.group(1)) in BUZZFEED_SHARE, key(article)
-        else:
-            found = BBC.match(article["file"])
-            assert article["format"] == "text" and found, key(article)
-            assert int(found.group(2)) in BBC_SHARE[found.group(1)], key(article)
+    """SemEval ids 0000000-0000299, BBC sport 401-455, BuzzFeed-Webis 1400-1519: no other part of the pool."""
+    check_articles_come_from_the_share(
+        data, semeval_ids=range(300), bbc={"sport": range(401, 456)}, buzzfeed=range(1400, 1520)
+    )
 
 
 def test_no_article_from_another_set(data: dict[str, Any]) -> None:
@@ -89,6 +75,4 @@ def test_dated_articles_have_their_publication_date(data: dict[str, Any]) -> Non
 
 
 def test_only_articles_with_a_publication_date_hold_relative_dates(data: dict[str, Any]) -> None:
-    """A BBC or BuzzFeed-Webis file has no publication date, so its dates are years the text names."""
-    for article in (a for a in data["articles"] if a["format"] != "semeval"):
-        assert all(e["date"] is None or re.fullmatch(r"\d{4}", e["date"]) for e in article["events"]), key(article)
+    check_only_dated_formats_hold_relative_dates(data, {"semeval"})
