@@ -15,6 +15,7 @@ Example (from the repository root):
 from __future__ import annotations
 
 import argparse
+from bisect import bisect_right
 from collections import Counter
 from pathlib import Path
 from typing import Any
@@ -46,7 +47,7 @@ def classes(parses: list[train.Parsed], articles: list[train.Article]) -> Counte
         starts = [start for start, _end in ctx.sent_bounds]
         for r in numpy.flatnonzero(art.hand_main):
             verb = ctx.doc[parsed.verbs[r]]
-            if sum(1 for s in starts if s <= verb.i) - 1 < salience.LEAD_SENTENCES:
+            if bisect_right(starts, verb.i) - 1 < salience.LEAD_SENTENCES:  # the sentence index, as salience finds it
                 continue
             outcome = "matched" if art.matches[r] else "unmatched"
             auxiliaries = {c.lower_ for c in verb.children if c.dep_ in ("aux", "auxpass")}
