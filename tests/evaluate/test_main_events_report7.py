@@ -36,7 +36,7 @@ DATA = DATA_DIR / "main_events_report7.json"
 MIN_ARTICLES, MIN_OUTLETS, MIN_DATED = 20, 6, 40
 #: A long article's text, in characters, and how many of the set's articles are long (the brief asked for
 #: about a third; the share's long news reports taken by the selection rule are fewer, see the description).
-LONG_TEXT, MIN_LONG = 5000, 6
+LONG_TEXT, MIN_LONG = 5000, 7
 #: Formats whose loader hands on a publication date, so relative dates were resolved against it.
 DATED_FORMATS = {"semeval", "fakenewsnet"}
 #: The first politifact id of the share, and an id past any in the corpus.
