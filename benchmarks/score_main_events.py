@@ -13,8 +13,10 @@ system was run on it, made for dates the text gives and actors named by descript
 scored once at the end of that round, totals only; ``report4`` (benchmarks/data/main_events_report4.json)
 is a held-out REPORT set annotated 2026-12-07 round 7, to be scored once at the end of that round, totals
 only; ``report5`` (benchmarks/data/main_events_report5.json) is a held-out REPORT set annotated 2026-12-07
-round 8, to be scored once at the end of that round, totals only. ``--data`` also takes the path of a file
-in the same format.
+round 8, to be scored once at the end of that round, totals only; ``report6`` and ``report7``
+(benchmarks/data/main_events_report6.json, main_events_report7.json) are held-out REPORT sets annotated
+2026-12-07 round 9 and 2026-12-08 round 10, each scored once at the end of its round, totals only. ``--data``
+also takes the path of a file in the same format.
 
 Each article is read from ../shared/corpus as a user would hand it to newsgraph
 (plain text; the ``mainText`` and title of a Buzzfeed-Webis XML file; the title,
@@ -60,15 +62,17 @@ from newsgraph.ingest.inputs import Item
 from newsgraph.record import Event, Record
 
 HERE = Path(__file__).resolve().parent
-#: The named sets ``--data`` takes, development sets but report3, report4 and report5: dev..dev3 from
+#: The named sets ``--data`` takes, development sets but the report sets report3-report7: dev..dev3 from
 #: 2026-12-02 round 3 (dev3 was the report set), dev4 annotated 2026-12-03 round 4; report3, a held-out REPORT
-#: set annotated 2026-12-03 round 6; report4 and report5, held-out REPORT sets annotated 2026-12-07 rounds 7 and 8.
+#: set annotated 2026-12-03 round 6; report4, report5 and report6, held-out REPORT sets annotated 2026-12-07 rounds 7-9;
+#: report7, a held-out REPORT set annotated 2026-12-08 round 10.
 DATA_SETS = {"dev": HERE / "data" / "main_events_handchecked.json", "dev2": HERE / "data" / "main_events_dev2.json",
              "dev3": HERE / "data" / "main_events_dev3.json", "dev4": HERE / "data" / "main_events_dev4.json",
              "report3": HERE / "data" / "main_events_report3.json",
              "report4": HERE / "data" / "main_events_report4.json",
              "report5": HERE / "data" / "main_events_report5.json",
-             "report6": HERE / "data" / "main_events_report6.json"}
+             "report6": HERE / "data" / "main_events_report6.json",
+             "report7": HERE / "data" / "main_events_report7.json"}
 GOLD = DATA_SETS["dev"]
 CORPUS = HERE.parent.parent / "shared" / "corpus"
 

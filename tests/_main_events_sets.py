@@ -118,15 +118,23 @@ def check_dated_articles_have_their_publication_date(data: dict[str, Any], corpu
 SEMEVAL_FILE = "semeval19_hyperpartisan/articles-training-byarticle-20181122.xml"
 _BBC_FILE = re.compile(r"^bbc/bbc/([a-z]+)/(\d{3})\.txt$")
 _BUZZFEED_FILE = re.compile(r"^buzzfeed_webis2016/articles/(\d{4})\.xml$")
+_POLITIFACT_FILE = re.compile(
+    r"^fakenewsnet/fakenewsnet_dataset/politifact/(fake|real)/politifact(\d+)/news content\.json$"
+)
 
 
 def check_articles_come_from_the_share(
-    data: dict[str, Any], *, semeval_ids: range, bbc: dict[str, range], buzzfeed: range
+    data: dict[str, Any], *, semeval_ids: range, bbc: dict[str, range], buzzfeed: range,
+    politifact: range | None = None,
 ) -> None:
-    """Every article is from the set's share of the reserved pool: SemEval ids, BBC files by category
-    and BuzzFeed-Webis files in the given ranges, no other part of the pool."""
+    """Every article is from the set's share of the reserved pool: SemEval ids, BBC files by category,
+    BuzzFeed-Webis files and (for a share that holds them) FakeNewsNet politifact ids in the given ranges,
+    no other part of the pool (a FakeNewsNet article outside a share with politifact ids fails)."""
     for article in data["articles"]:
-        if article["format"] == "semeval":
+        if article["format"] == "fakenewsnet":
+            found = _POLITIFACT_FILE.match(article["file"])
+            assert politifact is not None and found and int(found.group(2)) in politifact, key(article)
+        elif article["format"] == "semeval":
             assert article["file"] == SEMEVAL_FILE and re.fullmatch(r"\d{7}", article["id"]), key(article)
             assert int(article["id"]) in semeval_ids, key(article)
         elif article["format"] == "buzzfeed":
