@@ -33,7 +33,7 @@ from _quote_sets import (
 
 DATA = QUOTE_DATA / "handchecked_report6.json"
 #: The floor the set was committed at (articles, quotes, sources with a gold role, with a gold gender).
-MIN_ARTICLES, MIN_QUOTES, MIN_ROLE_SOURCES, MIN_GENDER_SOURCES = 22, 224, 43, 25
+MIN_ARTICLES, MIN_QUOTES, MIN_ROLE_SOURCES, MIN_GENDER_SOURCES = 34, 343, 72, 37
 #: The seed of the selection's shuffle and the day the set was annotated, as its description gives them.
 SEED, ANNOTATED = 20261208, "2026-12-07"
 RAW = json.loads(DATA.read_text(encoding="utf-8"))
