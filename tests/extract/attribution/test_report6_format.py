@@ -33,7 +33,9 @@ from _quote_sets import (
 
 DATA = QUOTE_DATA / "handchecked_report6.json"
 #: The floor the set was committed at (articles, quotes, sources with a gold role, with a gold gender).
-MIN_ARTICLES, MIN_QUOTES, MIN_ROLE_SOURCES, MIN_GENDER_SOURCES = 34, 343, 72, 37
+MIN_ARTICLES, MIN_QUOTES, MIN_ROLE_SOURCES, MIN_GENDER_SOURCES = 39, 428, 76, 42
+#: The brief asks for at least two interview or question-and-answer articles.
+MIN_INTERVIEW_ARTICLES = 2
 #: The seed of the selection's shuffle and the day the set was annotated, as its description gives them.
 SEED, ANNOTATED = 20261208, "2026-12-07"
 RAW = json.loads(DATA.read_text(encoding="utf-8"))
@@ -42,6 +44,12 @@ GOLD = sq.load_gold(DATA)
 
 def test_the_set_is_as_large_as_it_was_committed() -> None:
     assert size_problems(GOLD, MIN_ARTICLES, MIN_QUOTES, MIN_ROLE_SOURCES, MIN_GENDER_SOURCES) == []
+
+
+def test_the_set_holds_its_interviews() -> None:
+    """Interview turns are a form of their own for the scorer; a set without them would not test it."""
+    interviews = [k for k, a in RAW["articles"].items() if any(q["form"] == "interview" for q in a["quotes"])]
+    assert len(interviews) >= MIN_INTERVIEW_ARTICLES
 
 
 def test_the_about_says_it_is_a_held_out_report_set() -> None:
