@@ -12,6 +12,7 @@ pytest's ``pythonpath``).
 from __future__ import annotations
 
 import json
+import re
 from collections.abc import Mapping
 from html.parser import HTMLParser
 from pathlib import Path
@@ -168,4 +169,36 @@ def about_problems(raw: Mapping[str, Any], seed: int, annotated: str) -> list[st
         problems.append(f"about lacks the seed {seed}")
     if raw["annotated"] != annotated:
         problems.append(f"annotated {raw['annotated']!r}, not {annotated!r}")
+    return problems
+
+
+def in_sport_semeval_gossip_share(key: str) -> bool:
+    """The share of the reserved pool that the fifth and sixth quote report sets were drawn from, by key
+    (SemEval 300-499, BBC sport 456-511, GossipCop, FakeNewsCorpus, BuzzFeed-Webis 1520-1627): one
+    definition, so the two sets' form tests cannot drift apart."""
+    corpus, item = key.split("/", 1)
+    number = int(re.sub(r"\D", "", item) or -1)
+    if corpus == "buzzfeed":
+        return 1520 <= number <= 1627
+    if corpus == "fakenewsnet":
+        return item.startswith("gossipcop-")
+    if corpus == "semeval":
+        return 300 <= number <= 499
+    if corpus == "bbc":
+        return item.startswith("sport-") and 456 <= number <= 511
+    return corpus == "fakenewscorpus" and item.startswith("fnc-")
+
+
+
+def evidence_problems(raw: Mapping[str, Any], gold: list[Any], corpus: Path) -> list[str]:
+    """Every role or gender evidence not in its article's folded text: the evidence is the article's own
+    words, so a reader can check each label against the page."""
+    items = sq.find_items(gold, corpus)
+    problems: list[str] = []
+    for key, article in raw["articles"].items():
+        text = fold(item_text(items[key]))
+        for q in article["quotes"]:
+            for field in ("role_evidence", "gender_evidence"):
+                if q[field] is not None and sq.norm(q[field]) not in text:
+                    problems.append(f"{key}: {field} {q[field]!r}")
     return problems

@@ -10,7 +10,6 @@ of the round-9 reserved pool and from no other set or data file. Nothing here ru
 from __future__ import annotations
 
 import json
-import re
 import sys
 
 import pytest
@@ -21,6 +20,7 @@ from _quote_sets import (
     about_problems,
     field_problems,
     files_naming_articles,
+    in_sport_semeval_gossip_share,
     other_set_articles,
     size_problems,
     speakers_with_two_labels,
@@ -52,23 +52,8 @@ def test_a_speaker_keeps_one_role_and_gender_within_an_article() -> None:
     assert speakers_with_two_labels(GOLD) == []
 
 
-def _in_share(key: str) -> bool:
-    """This set's share of the round-9 reserved pool, by key."""
-    corpus, item = key.split("/", 1)
-    number = int(re.sub(r"\D", "", item) or -1)
-    if corpus == "buzzfeed":
-        return 1520 <= number <= 1627
-    if corpus == "fakenewsnet":
-        return item.startswith("gossipcop-")
-    if corpus == "semeval":
-        return 300 <= number <= 499
-    if corpus == "bbc":
-        return item.startswith("sport-") and 456 <= number <= 511
-    return corpus == "fakenewscorpus" and item.startswith("fnc-")
-
-
 def test_every_article_is_from_the_share_and_in_no_other_set() -> None:
-    assert [k for k in RAW["articles"] if not _in_share(k)] == []
+    assert [k for k in RAW["articles"] if not in_sport_semeval_gossip_share(k)] == []
     assert not other_set_articles(DATA) & set(RAW["articles"])
 
 
