@@ -65,6 +65,9 @@ ROLES = [
     ("Union president Joe Kell said the strike would go on.", "Kell", "activist", ["Union president"]),
     ("The ACLU said the law was unconstitutional.", "ACLU", "activist", ["ACLU"]),
     ("Talk show host Rob Lim said the polls were fake.", "Lim", "media", ["Talk show host"]),
+    # a host named so is a broadcaster, before the name or in an appositive
+    ("Late-night host Cal Brody said the jokes wrote themselves.", "Brody", "media", ["host"]),
+    ("Tia Marr, the host of a morning radio show, said the callers were angry.", "Marr", "media", ["host"]),
     # scientists are experts; eyewitnesses and teachers ordinary people
     ("A teacher at the school said pupils were scared.", "teacher", "ordinary", ["teacher"]),
     ("Dora Wyn, a seismologist, said the quake was shallow.", "Wyn", "expert", ["seismologist"]),
@@ -86,6 +89,9 @@ ROLES = [
     # security
     ("Police said the road would stay closed.", "Police", "security", ["Police"]),
     ("Army captain Joe Hill said the base was safe.", "Hill", "security", ["Army"]),
+    # a police department is the police; another department is a government's
+    ("The Dale County Police Department said the road would stay closed.", "Department", "security", ["Police"]),
+    ("The Health Department said the water was safe.", "Department", "official", ["Health Department"]),
     # a council's elected leader is a politician, the council itself official
     ("Council leader Ann Dore said the budget was tight.", "Dore", "politician", ["Council leader"]),
     # what an organisation the source belongs to is, said of it, outweighs its name
@@ -214,3 +220,22 @@ def test_a_lower_case_role_word_modifying_another_noun_gives_no_role(reader):
     # "executive" gives business as a head ("an executive at Corvan"), not inside "executive director"
     source = _source(reader, "Ana Wirt, the executive director, said the plan was sound.", "Wirt")
     assert source.role is None
+
+
+@pytest.mark.parametrize(("author", "role"), [
+    ("Dale County Police (@dalepolice)", "security"),
+    ("Harbor News (@harbornews)", "media"),
+    ("Nora Vance (@noravance)", None),
+])
+def test_a_signed_post_has_its_authors_role(reader, author, role):
+    """A post's signature names its author; the author's own words give the role (a police force, a news
+    outlet), and a person the article says nothing of gets none."""
+    name = author.split(" (")[0]
+    text = (f"Crowds gathered on Friday.\n\nThe bridge will stay shut until noon. https://t.co/Ab12Cd — {author} "
+            "May 4, 2019\n\nTraffic was heavy all day.")
+    record = reader.read(text)
+    posts = [s for s in record.sources if s.kind == "social" and name.split()[0] in s.description]
+    assert posts, [(s.kind, s.description) for s in record.sources]
+    assert posts[0].role == role
+    if role is not None:
+        assert posts[0].role_evidence[0].text in name  # the words of the signature

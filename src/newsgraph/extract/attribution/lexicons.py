@@ -495,6 +495,8 @@ ROLE_WORDS: dict[str, str] = {
     **dict.fromkeys(("journalist", "journalists", "reporter", "reporters", "correspondent", "editor",
                      "columnist", "broadcaster", "presenter", "anchor", "commentator", "blogger", "newsreader",
                      "talk show host", "radio host", "television host", "tv host",
+                     # a person's own title or appositive: a programme's or a ceremony's host is a broadcaster
+                     "host", "hosts", "co-host", "cohost",
                      "dj", "vj", "deejay"),
                     "media"),
     **dict.fromkeys(("activist", "activists", "campaigner", "campaigners", "advocate", "advocates", "protester",
@@ -540,6 +542,9 @@ MODIFIER_DEPS: frozenset[str] = frozenset({"amod", "compound"})
 BRANCH_NOUNS: frozenset[str] = words("office offices branch branches chapter")
 #: Titles whose holder is what the organisation they head is ("president of Acme", "president of the union").
 ORGANISATION_HEAD_TITLES: frozenset[str] = words("president vice-president")
+#: Heads of a government body's name that say only that it is one ("department", "bureau"): a security word
+#: before them says more ("the Seattle Police Department" is the police, "the Sheriff's Office" a sheriff's).
+GENERIC_BODY_HEADS: frozenset[str] = words("department departments dept dept. bureau agency office service division")
 #: Words that give no role of their own, though the Phoenix agents list them ("deputy" is COP there): the
 #: reading goes on to the words before them ("Liberal Democrat deputy leader" is a party figure). Sport's
 #: words are here too: a team's captain or an athlete is in none of the roles a sourcing study counts

@@ -39,6 +39,9 @@ from newsgraph.vocab.pronouns import PERSON_PRONOUN_GENDERS
 MEDIA_KINDS = frozenset({"media"})
 #: Source kinds that get no role: a document, a post or unattributed reporting is no one.
 ROLELESS_KINDS = frozenset({"document", "social", "unstated"})
+#: Roleless kinds whose source can still be someone: a post signed by a named account ("— City Police
+#: (@citypolice)") is its author speaking, and the author's words give the role.
+AUTHORED_KINDS = frozenset({"social"})
 #: Parts of speech that end a title read leftwards from a name ("said Finance Minister X": not "said").
 TITLE_STOP_POS = frozenset({"VERB", "AUX", "ADP", "SCONJ", "CCONJ", "PRON", "NUM", "SPACE"})
 #: Longest title read before a name, in tokens.
@@ -385,6 +388,10 @@ def phrase_role(doc: Doc, phrase: Phrase, text: str) -> tuple[str, list[TextSpan
             continue
         role, first = hit
         evidence = [_text_span(doc, first, tok.i, text)]
+        if role == "official" and tok is phrase.head and first == tok.i:
+            body = _security_body(doc, phrase, floor, text)
+            if body is not None:
+                return "security", [body], 1.0
         if role == "official":
             # "shadow chancellor", "opposition spokesman on X": a party figure, not the office holder
             qualifier = next((t for t in phrase.left if t.i < first and t.lower_ in lex.POLITICAL_QUALIFIERS), None)
@@ -406,6 +413,20 @@ def phrase_role(doc: Doc, phrase: Phrase, text: str) -> tuple[str, list[TextSpan
         weak = evidence[-1].text.lower() in lex.WEAK_ROLE_WORDS or tok.i in attached
         return role, evidence, 0.5 if weak else 1.0
     return _board_role(doc, phrase, text)
+
+
+def _security_body(doc: Doc, phrase: Phrase, floor: int, text: str) -> TextSpan | None:
+    """The security word before a generic body head ("Police" in "the Seattle Police Department"): the
+    body is the police, not a ministry. Only the nearest content word is read, so "the Justice
+    Department's police liaison office" is still an office of government."""
+    if phrase.head.lower_ not in lex.GENERIC_BODY_HEADS:
+        return None
+    for tok in phrase.left:  # nearest first
+        if tok.i in phrase.name or tok.pos_ in ("DET", "PART", "PUNCT") or tok.tag_ == "POS":
+            continue
+        hit = _lookup(doc, tok.i, floor)
+        return _text_span(doc, hit[1], tok.i, text) if hit is not None and hit[0] == "security" else None
+    return None
 
 
 def _of_phrase_role(doc: Doc, phrase: Phrase, text: str) -> tuple[str, list[TextSpan], float] | None:
@@ -490,10 +511,23 @@ def _names_organisation(token: Token) -> bool:
             and token.ent_type_ not in lex.NOT_ORGANISATION_ENTITY_TYPES and not country_only(token.lower_))
 
 
+def _names_outlet(doc: Doc, mention: TextSpan) -> bool:
+    """``mention`` names a news organisation: a news name's word ("News", "Times") in a name no person's
+    ("ABC News", not "Ellen Sun")."""
+    span = _span(doc, mention.start, mention.end)
+    if span is None or any(t.ent_type_ == "PERSON" for t in span):
+        return False
+    return lex.MEDIA_NAME_RE.search(span.text) is not None
+
+
 def source_role(doc: Doc, source: Source, words: Described, text: str) -> tuple[str | None, list[TextSpan]]:
     """The role of ``source`` and the words that decided it: (None, []) when the article gives none."""
-    if source.kind in ROLELESS_KINDS:
+    if source.kind in ROLELESS_KINDS and not (source.kind in AUTHORED_KINDS and source.entity is not None):
         return None, []
+    if source.kind in AUTHORED_KINDS:
+        outlet = next((m for m in source.mentions if _names_outlet(doc, m)), None)
+        if outlet is not None:
+            return "media", [TextSpan(start=outlet.start, end=outlet.end, text=outlet.text)]
     if source.kind in MEDIA_KINDS:
         first = source.mentions[:1]
         return "media", [TextSpan(start=m.start, end=m.end, text=m.text) for m in first]
