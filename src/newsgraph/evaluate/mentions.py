@@ -21,6 +21,7 @@ is not what this measures).
 
 from __future__ import annotations
 
+import html
 import json
 import re
 from dataclasses import dataclass, field
@@ -55,12 +56,16 @@ def read_article(path: Path) -> str:
     A FakeNewsCorpus row is no file of its own: it is named ``fakenewscorpus/news_sample.csv#fnc-ID``
     (the corpus loader's item id after the ``#``) and its text is the row's ``content``. A Reuters-21578
     story is no file of its own either: it is named ``reuters21578/reut2-NNN.sgm#reuters-NEWID`` and its
-    text is the wire text the Reuters loader rebuilds (title, dateline, body). A FakeNewsNet article's
+    text is the wire text the Reuters loader rebuilds (title, dateline, body). A SemEval-2019 hyperpartisan
+    article is one ``<article>`` of an XML file: it is named ``<file>.xml#semeval-ID`` (the loader's item id)
+    and its text is its title, then its paragraphs with the markup stripped. A FakeNewsNet article's
     ``news content.json`` gives its ``text`` field, the text the FakeNewsNet loader gives the pipeline.
     """
     table, hash_mark, row_id = path.name.partition("#")
     if hash_mark and table.endswith(".sgm"):
         return article_text(_reuters_story(path.with_name(table), row_id))
+    if hash_mark and table.endswith(".xml"):
+        return article_text(_semeval_article(path.with_name(table), row_id))
     if hash_mark:
         return article_text(_csv_content(path.with_name(table), row_id))
     if path.name == FAKENEWSNET_FILE:
@@ -87,6 +92,42 @@ def _reuters_story(path: Path, story_id: str) -> str:
 def _reuters_texts(path: Path) -> dict[str, str]:
     """Every story of one Reuters file by item id, read once: a set names dozens of stories of one file."""
     return {doc.item.id: doc.item.text for doc in reuters_stories(path)}
+
+
+RE_SEMEVAL_ARTICLE = re.compile(r'<article ([^>]*)>(.*?)</article>', re.S)
+RE_SEMEVAL_ID = re.compile(r'\bid="([^"]*)"')
+RE_SEMEVAL_TITLE = re.compile(r'\btitle="([^"]*)"')
+RE_PARAGRAPH = re.compile(r"<p>(.*?)</p>", re.S)
+RE_TAG = re.compile(r"<[^>]+>")
+
+
+def _semeval_article(path: Path, item_id: str) -> str:
+    """The text of the SemEval-2019 article whose item id (``semeval-ID``) is ``item_id``: title, then paragraphs."""
+    try:
+        return _semeval_texts(path)[item_id]
+    except KeyError:
+        raise KeyError(f"{path}: no article {item_id}") from None
+
+
+@lru_cache(maxsize=1)
+def _semeval_texts(path: Path) -> dict[str, str]:
+    """Every article of one SemEval-2019 XML file by item id, read once.
+
+    The file holds HTML bodies; a reader sees the title and the paragraphs (``<p>``, tags stripped,
+    entities unescaped), so those, one paragraph each, are the article's text (as
+    ``benchmarks/score_main_events.py`` reads a SemEval article). A body without paragraphs is kept whole.
+    """
+    texts = {}
+    for match in RE_SEMEVAL_ARTICLE.finditer(path.read_text(encoding="utf-8")):
+        found_id = RE_SEMEVAL_ID.search(match.group(1))
+        if found_id is None:
+            continue
+        found_title = RE_SEMEVAL_TITLE.search(match.group(1))
+        paragraphs = RE_PARAGRAPH.findall(match.group(2)) or [match.group(2)]
+        lines = [html.unescape(found_title.group(1)) if found_title else ""]
+        lines += [html.unescape(RE_TAG.sub("", p)) for p in paragraphs]
+        texts[f"semeval-{found_id.group(1)}"] = "\n\n".join(line for line in lines if line.strip())
+    return texts
 
 
 def _csv_content(path: Path, row_id: str) -> str:
