@@ -103,30 +103,10 @@ def load_article(entry: dict[str, Any], corpus: Path) -> Item:
         published = datetime.strptime(stamp, "%d-%b-%Y").date().isoformat() if stamp else None
         return Item(where=f"{path}#{entry['id']}", text=doc.item.text, title=doc.item.title, published=published)
     if entry["format"] == "semeval":  # one article of the SemEval-2019 hyperpartisan XML file, by its id
+        from newsgraph.evaluate.corpora import semeval_article
+
         return semeval_article(path, entry["id"])
     return Item(where=str(path), text=raw)
-
-
-def semeval_article(path: Path, article_id: str) -> Item:
-    """One SemEval-2019 hyperpartisan article as plain text: its title, then its paragraphs.
-
-    The file holds HTML bodies; the paragraphs (``<p>``, tags stripped, entities unescaped,
-    white space collapsed) are the article as a reader sees it, so gold contexts are literal
-    snippets of this text. ``published-at`` is the publication date relative dates resolve against.
-    """
-    import html
-
-    raw = path.read_text(encoding="utf-8")
-    found = re.search(rf'<article ([^>]*\bid="{re.escape(article_id)}"[^>]*)>(.*?)</article>', raw, re.S)
-    if found is None:
-        raise KeyError(f"no SemEval article {article_id} in {path}")
-    attrs = {k: html.unescape(v) for k, v in re.findall(r'([\w-]+)="([^"]*)"', found.group(1))}
-    body = found.group(2)
-    paragraphs = re.findall(r"<p>(.*?)</p>", body, re.S) or [body]
-    lines = [" ".join(html.unescape(re.sub(r"<[^>]+>", "", p)).split()) for p in paragraphs]
-    title = " ".join((attrs.get("title") or "").split())
-    text = "\n\n".join([title, *(line for line in lines if line)] if title else [ln for ln in lines if ln])
-    return Item(where=f"{path}#{article_id}", text=text, title=title or None, published=attrs.get("published-at"))
 
 
 def _norm(text: str | None) -> str:

@@ -197,6 +197,33 @@ def semeval(root: Path) -> Iterator[CorpusDoc]:
             )
 
 
+_PARAGRAPH = re.compile(r"<p>(.*?)</p>", re.S)
+_TAG = re.compile(r"<[^>]+>")
+
+
+def semeval_article(path: Path, article_id: str) -> Item:
+    """One SemEval-2019 hyperpartisan article of ``path`` as plain text: its title, then its paragraphs.
+
+    The hand-checked sets annotate this text, not the HTML page :func:`semeval` gives the pipeline: the
+    paragraphs (``<p>``, tags stripped, entities unescaped, white space collapsed) are the article as a
+    reader sees it, so gold offsets and contexts are literal in it. A body without paragraphs is kept
+    whole. ``published-at`` is the date relative dates resolve against. ``article_id`` is the file's
+    ``id`` ("0000123"); the corpus loader's item id ("semeval-0000123") is accepted too.
+    """
+    article_id = article_id.removeprefix("semeval-")
+    raw = path.read_text(encoding="utf-8")
+    found = re.search(rf'<article ([^>]*\bid="{re.escape(article_id)}"[^>]*)>(.*?)</article>', raw, re.S)
+    if found is None:
+        raise KeyError(f"no SemEval article {article_id} in {path}")
+    attrs = {k: html.unescape(v) for k, v in _ATTR.findall(found.group(1))}
+    body = found.group(2)
+    paragraphs = _PARAGRAPH.findall(body) or [body]
+    lines = [" ".join(html.unescape(_TAG.sub("", p)).split()) for p in paragraphs]
+    title = " ".join((attrs.get("title") or "").split())
+    text = "\n\n".join([title, *(line for line in lines if line)] if title else [ln for ln in lines if ln])
+    return Item(where=f"{path}#{article_id}", text=text, title=title or None, published=attrs.get("published-at"))
+
+
 def fakenewscorpus(root: Path) -> Iterator[CorpusDoc]:
     """FakeNewsCorpus sample: CSV rows with content, title, authors, url."""
     csv.field_size_limit(sys.maxsize)

@@ -21,7 +21,6 @@ is not what this measures).
 
 from __future__ import annotations
 
-import html
 import json
 import re
 from dataclasses import dataclass, field
@@ -31,7 +30,7 @@ from xml.etree import ElementTree
 
 from spacy.language import Language
 
-from newsgraph.evaluate.corpora import fakenewscorpus, reuters_stories
+from newsgraph.evaluate.corpora import fakenewscorpus, reuters_stories, semeval_article
 from newsgraph.extract.entities.core import entities
 from newsgraph.extract.entities.lexicons import PRONOUNS
 from newsgraph.record import Entity
@@ -65,7 +64,7 @@ def read_article(path: Path) -> str:
     if hash_mark and table.endswith(".sgm"):
         return article_text(_reuters_story(path.with_name(table), row_id))
     if hash_mark and table.endswith(".xml"):
-        return article_text(_semeval_article(path.with_name(table), row_id))
+        return article_text(semeval_article(path.with_name(table), row_id).text or "")
     if hash_mark:
         return article_text(_csv_content(path.with_name(table), row_id))
     if path.name == FAKENEWSNET_FILE:
@@ -92,42 +91,6 @@ def _reuters_story(path: Path, story_id: str) -> str:
 def _reuters_texts(path: Path) -> dict[str, str]:
     """Every story of one Reuters file by item id, read once: a set names dozens of stories of one file."""
     return {doc.item.id: doc.item.text for doc in reuters_stories(path)}
-
-
-RE_SEMEVAL_ARTICLE = re.compile(r'<article ([^>]*)>(.*?)</article>', re.S)
-RE_SEMEVAL_ID = re.compile(r'\bid="([^"]*)"')
-RE_SEMEVAL_TITLE = re.compile(r'\btitle="([^"]*)"')
-RE_PARAGRAPH = re.compile(r"<p>(.*?)</p>", re.S)
-RE_TAG = re.compile(r"<[^>]+>")
-
-
-def _semeval_article(path: Path, item_id: str) -> str:
-    """The text of the SemEval-2019 article whose item id (``semeval-ID``) is ``item_id``: title, then paragraphs."""
-    try:
-        return _semeval_texts(path)[item_id]
-    except KeyError:
-        raise KeyError(f"{path}: no article {item_id}") from None
-
-
-@lru_cache(maxsize=1)
-def _semeval_texts(path: Path) -> dict[str, str]:
-    """Every article of one SemEval-2019 XML file by item id, read once.
-
-    The file holds HTML bodies; a reader sees the title and the paragraphs (``<p>``, tags stripped,
-    entities unescaped), so those, one paragraph each, are the article's text (as
-    ``benchmarks/score_main_events.py`` reads a SemEval article). A body without paragraphs is kept whole.
-    """
-    texts = {}
-    for match in RE_SEMEVAL_ARTICLE.finditer(path.read_text(encoding="utf-8")):
-        found_id = RE_SEMEVAL_ID.search(match.group(1))
-        if found_id is None:
-            continue
-        found_title = RE_SEMEVAL_TITLE.search(match.group(1))
-        paragraphs = RE_PARAGRAPH.findall(match.group(2)) or [match.group(2)]
-        lines = [html.unescape(found_title.group(1)) if found_title else ""]
-        lines += [html.unescape(RE_TAG.sub("", p)) for p in paragraphs]
-        texts[f"semeval-{found_id.group(1)}"] = "\n\n".join(line for line in lines if line.strip())
-    return texts
 
 
 def _csv_content(path: Path, row_id: str) -> str:
