@@ -1,13 +1,14 @@
-"""Form checks shared by the held-out main-events sets' tests (format only, never system output).
+"""Form checks of the main-events sets' test (format only, never system output).
 
 A malformed entry in a ``benchmarks/data/main_events_*.json`` set fails silently in
-``benchmarks/score_main_events.py``: an article that does not load, a context that is not a literal
-snippet of the text the scorer searches (the gold event could never be matched), a predicate that
-is not a lower-case lemma, a date that is not an ISO prefix. Each report set's test calls these
-checks with its own minimums, so the checks are written once. Only the scorer's ``load_article``
-reads an article's text; nothing here runs newsgraph on a set's articles.
+``benchmarks/score_main_events.py``: an article that does not load, a context that is not a
+literal snippet of the text the scorer searches (the gold event could never be matched), a predicate that
+is not a lower-case lemma, a date that is not an ISO prefix. ``tests/evaluate/test_main_events_sets.py``
+runs these checks on every set of its table, each with that set's own minimums, so the checks are written
+once. Only the scorer's ``load_article`` reads an article's text; nothing here runs newsgraph on a set's
+articles.
 
-Test modules import this as ``from _main_events_sets import ...`` (``tests/`` is on pytest's
+The test module imports this as ``from _main_events_sets import ...`` (``tests/`` is on pytest's
 ``pythonpath``, see ``_paths``).
 """
 
@@ -15,10 +16,12 @@ from __future__ import annotations
 
 import json
 import re
+import subprocess
 from pathlib import Path
 from typing import Any
 
 from _scripts import load_script
+from newsgraph.evaluate.corpora import reuters_stories
 
 ROOT = Path(__file__).resolve().parents[1]
 DATA_DIR = ROOT / "benchmarks" / "data"
@@ -56,21 +59,26 @@ def searchable(text: str) -> str:
     return text.replace("’", "'").replace("“", '"').replace("”", '"')
 
 
-def check_fields(data: dict[str, Any], *, min_articles: int, min_outlets: int, min_dated: int) -> None:
-    """Every entry has the fields the scorer reads, valid, and the set meets the minimums it was made to."""
+def check_fields(
+    data: dict[str, Any], *, min_articles: int, min_outlets: int, min_dated: int,
+    formats: frozenset[str] = frozenset(FORMATS), min_events: int = MIN_EVENTS, notes: bool = True,
+) -> None:
+    """Every entry has the fields the scorer reads, valid, and the set meets the minimums it was made to:
+    articles, outlets, events dated, the fewest events an article holds, the formats its articles may
+    have, and (for a set whose entries carry one) an annotator's note on every article."""
     articles = data["articles"]
-    assert "REPORT" in data["description"] and "held out" in data["description"]
     assert len(articles) >= min_articles
     assert len({a["outlet"] for a in articles}) >= min_outlets
     assert len({key(a) for a in articles}) == len(articles)
     for article in articles:
-        assert article["format"] in FORMATS and article["outlet"].strip() and article["note"].strip()
+        assert article["format"] in formats and article["outlet"].strip(), key(article)
+        assert not notes or article["note"].strip(), key(article)
         assert (article["format"] in MANY_ARTICLE_FORMATS) == ("id" in article), article["file"]
-        assert MIN_EVENTS <= len(article["events"]) <= MAX_EVENTS, key(article)
+        assert min_events <= len(article["events"]) <= MAX_EVENTS, key(article)
         for event in article["events"]:
             assert set(event) == {"predicates", "context", "actor", "date"}
             assert event["predicates"] and all(LEMMA.match(p) for p in event["predicates"]), event
-            assert all(isinstance(c, str) and c.strip() for c in contexts(event))
+            assert contexts(event) and all(isinstance(c, str) and c.strip() for c in contexts(event)), event
             assert event["actor"] is None or (isinstance(event["actor"], str) and event["actor"].strip())
             assert event["date"] is None or ISO.match(event["date"]), event
     assert sum(1 for a in articles for e in a["events"] if e["date"]) >= min_dated
@@ -125,15 +133,18 @@ _POLITIFACT_FILE = re.compile(
 
 def check_articles_come_from_the_share(
     data: dict[str, Any], *, semeval_ids: range, bbc: dict[str, range], buzzfeed: range,
-    politifact: range | None = None,
+    politifact: range | None = None, reuters: str | None = None,
 ) -> None:
     """Every article is from the set's share of the reserved pool: SemEval ids, BBC files by category,
-    BuzzFeed-Webis files and (for a share that holds them) FakeNewsNet politifact ids in the given ranges,
-    no other part of the pool (a FakeNewsNet article outside a share with politifact ids fails)."""
+    BuzzFeed-Webis files and (for a share that holds them) FakeNewsNet politifact ids in the given ranges
+    and Reuters stories of the given file, no other part of the pool (a FakeNewsNet or Reuters article
+    outside a share that holds them fails)."""
     for article in data["articles"]:
         if article["format"] == "fakenewsnet":
             found = _POLITIFACT_FILE.match(article["file"])
             assert politifact is not None and found and int(found.group(2)) in politifact, key(article)
+        elif article["format"] == "reuters":
+            assert reuters is not None and article["file"] == reuters, key(article)
         elif article["format"] == "semeval":
             assert article["file"] == SEMEVAL_FILE and re.fullmatch(r"\d{7}", article["id"]), key(article)
             assert int(article["id"]) in semeval_ids, key(article)
@@ -151,3 +162,75 @@ def check_only_dated_formats_hold_relative_dates(data: dict[str, Any], formats: 
     dates that are years the text names: nothing to resolve a relative date against."""
     for article in (a for a in data["articles"] if a["format"] not in formats):
         assert all(e["date"] is None or re.fullmatch(r"\d{4}", e["date"]) for e in article["events"]), key(article)
+
+
+#: The development pool (see the held-out rule in docs/quality.md): BBC files below these numbers.
+DEVELOPMENT_BBC_LIMITS = {"sport": 401, "entertainment": 340, "business": 451}
+#: The first BuzzFeed-Webis file and politifact id of the reserved pool.
+RESERVED_BUZZFEED, RESERVED_POLITIFACT = 1400, 15000
+
+
+def check_articles_come_from_the_development_pool(data: dict[str, Any]) -> None:
+    """A development set holds no article of the reserved pool: no SemEval, FakeNewsCorpus or Reuters
+    file, no GossipCop article, no politifact id, BuzzFeed-Webis file or BBC file from the pool's first."""
+    for article in data["articles"]:
+        path = article["file"]
+        assert not path.startswith(("semeval19", "fakenewscorpus", "reuters21578")), path
+        assert "gossipcop" not in path, path
+        if match := re.search(r"politifact(\d+)/", path):
+            assert int(match.group(1)) < RESERVED_POLITIFACT, path
+        if match := re.search(r"buzzfeed_webis2016/articles/(\d+)\.xml", path):
+            assert int(match.group(1)) < RESERVED_BUZZFEED, path
+        if match := re.search(r"bbc/bbc/(\w+)/(\d+)\.txt", path):
+            assert int(match.group(2)) < DEVELOPMENT_BBC_LIMITS.get(match.group(1), 10**6), path
+
+
+def check_dates_are_ones_the_text_gives(data: dict[str, Any], corpus: Path) -> None:
+    """A date is one the text can give: never after the publication date the scorer hands on, and in an
+    article without one, of a year the text names (or that the article's note works out from the text)."""
+    scorer = load_scorer()
+    for article in data["articles"]:
+        item = scorer.load_article(article, corpus)
+        text = searchable(item.text)
+        for event in (e for e in article["events"] if e["date"] is not None):
+            if item.published:
+                assert event["date"] <= item.published, (key(article), event)
+            else:
+                year = event["date"][:4]
+                assert year in text or year in article["note"], (key(article), event)
+
+
+def check_reuters_bodies(data: dict[str, Any], corpus: Path, min_body: int) -> None:
+    """Every Reuters story has a body (its text after title and dateline) of at least ``min_body``
+    characters, so a set's Reuters articles are reports rather than one-line items."""
+    stories = [a for a in data["articles"] if a["format"] == "reuters"]
+    bodies: dict[str, str] = {}
+    for file in sorted({a["file"] for a in stories}):
+        bodies |= {d.item.id: d.extra["body"] for d in reuters_stories(corpus / file)}
+    for article in stories:
+        assert len(bodies[f"reuters-{article['id']}"]) >= min_body, key(article)
+
+
+def names_in_the_repository(article: dict[str, Any]) -> list[str]:
+    """The names an article goes by in the repository's data files (as the selection grepped)."""
+    if article["format"] == "semeval":
+        return [article["id"], f"semeval-{article['id']}"]
+    found = re.search(r"(politifact\d+|sport/\d{3}\.txt|articles/\d{4}\.xml)", article["file"])
+    assert found, article["file"]
+    return [found.group(1)]
+
+
+def files_naming_an_article(data: dict[str, Any], path: Path) -> list[tuple[str, str]] | None:
+    """Every (name, files) where a file of the repository other than ``path`` names an article of the set,
+    by ``git grep``; ``None`` when the tree is not a git checkout (nothing to search)."""
+    this = path.relative_to(ROOT).as_posix()
+    found = []
+    for article in data["articles"]:
+        for name in names_in_the_repository(article):
+            listed = subprocess.run(["git", "grep", "-l", "-w", "-F", name], cwd=ROOT, capture_output=True,
+                                    text=True, check=False)
+            if listed.returncode not in (0, 1):
+                return None
+            if not set(listed.stdout.split()) <= {this}:
+                found.append((name, listed.stdout))
+    return found

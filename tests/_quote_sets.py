@@ -1,12 +1,13 @@
-"""Checks shared by the form tests of the held-out quote sets (``handchecked_report*.json``).
+"""Checks of the form test of the held-out quote sets (``handchecked_report*.json``).
 
-A report set is scored once, totals only, by ``benchmarks/score_quotes.py --data``; its form tests
-check that the file is well made without running newsgraph on it. These helpers read the set the
-way the scorer reads it (its own ``load_gold``, ``find_items`` and ``norm``), turn an HTML page into
-its words with the standard library only (no newsgraph stage runs), and hold the checks every such
-set needs: field value sets, stretches found in their article's text, no article shared with another
-set of the kind. Test modules import this as ``from _quote_sets import ...`` (``tests/`` is on
-pytest's ``pythonpath``).
+A report set is scored once, totals only, by ``benchmarks/score_quotes.py --data``; its form test
+(``tests/extract/attribution/test_quote_sets.py``, one table of the sets) checks that the file is well
+made without running newsgraph on it. These helpers read the set the way the scorer reads it (its own
+``load_gold``, ``find_items`` and ``norm``), turn an HTML page into its words with the standard library
+only (no newsgraph stage runs), and hold the checks every such set needs: field value sets, stretches
+found in their article's text, no article shared with another set of the kind, each set's share of the
+reserved pool and the outlet an article is from. The test module imports this as
+``from _quote_sets import ...`` (``tests/`` is on pytest's ``pythonpath``).
 """
 
 from __future__ import annotations
@@ -18,8 +19,10 @@ from html.parser import HTMLParser
 from pathlib import Path
 from types import ModuleType
 from typing import Any
+from xml.etree import ElementTree
 
 from _scripts import load_script
+from newsgraph.evaluate.corpora import load
 
 ROOT = Path(__file__).resolve().parents[1]
 QUOTE_DATA = ROOT / "tests" / "extract" / "attribution" / "data"
@@ -158,18 +161,90 @@ def size_problems(gold: list[Any], articles: int, quotes: int, role_sources: int
     return [f"{what}: {found[what]} < {wanted[what]}" for what in wanted if found[what] < wanted[what]]
 
 
-def about_problems(raw: Mapping[str, Any], seed: int, annotated: str) -> list[str]:
+def about_problems(raw: Mapping[str, Any], seed: int | None, annotated: str) -> list[str]:
     """What a report set's description lacks: that it is held out and annotated before the system ran, the
-    seeded selection rule (so anyone can redo it) and its date."""
+    seeded selection rule (so anyone can redo it; ``None`` for a set drawn before seeds were recorded) and
+    its date."""
     about = raw["about"]
     problems = [f"about lacks {word!r}" for word in ("REPORT set", "held out") if word not in about]
     if "before newsgraph was run" not in about.lower():
         problems.append("about does not say it was annotated before newsgraph was run")
-    if f"random.Random({seed})" not in about:
+    if seed is not None and f"random.Random({seed})" not in about:
         problems.append(f"about lacks the seed {seed}")
     if raw["annotated"] != annotated:
         problems.append(f"annotated {raw['annotated']!r}, not {annotated!r}")
     return problems
+
+
+def _number(item: str) -> int:
+    """The digits of an item id as a number (-1 when it has none)."""
+    return int(re.sub(r"\D", "", item) or -1)
+
+
+def in_round3_share(key: str) -> bool:
+    """The share of the reserved pool the second quote report set was drawn from (docs/quality.md, issue 19,
+    round 3): BBC sport 401-511, Reuters reut2-021.sgm, BuzzFeed-Webis 1520-1627, GossipCop, politifact ids
+    from 15000, SemEval and FakeNewsCorpus."""
+    corpus, item = key.split("/", 1)
+    number = _number(item)
+    if corpus == "bbc":
+        return item.startswith("bbc-sport-") and 401 <= number <= 511
+    if corpus == "reuters":
+        return 21001 <= number <= 21578  # reut2-021.sgm
+    if corpus == "buzzfeed":
+        return 1520 <= number <= 1627
+    if corpus == "fakenewsnet":
+        return item.startswith("gossipcop-") or (item.startswith("politifact") and number >= 15000)
+    return corpus in {"semeval", "fakenewscorpus"}
+
+
+def in_round7_share(key: str) -> bool:
+    """The share of the round-7 reserved pool the third quote report set was drawn from (docs/quality.md,
+    Attribution, round 7): BuzzFeed-Webis 1520-1627, GossipCop, politifact ids from 15000, even SemEval ids."""
+    corpus, item = key.split("/", 1)
+    number = _number(item)
+    if corpus == "buzzfeed":
+        return 1520 <= number <= 1627
+    if corpus == "fakenewsnet":
+        return item.startswith("gossipcop-") or (item.startswith("politifact") and number >= 15000)
+    if corpus == "semeval":
+        return number % 2 == 0
+    return False
+
+
+#: Reuters-21578 NEWIDs of reut2-021.sgm, the one Reuters file of the round-8 share.
+REUTERS_021 = range(21001, 21579)
+
+
+def in_round8_share(key: str) -> bool:
+    """The share of the round-8 reserved pool the fourth quote report set was drawn from: BuzzFeed-Webis
+    1520-1627, GossipCop, Reuters reut2-021.sgm, FakeNewsCorpus (its row type is checked on the corpus)."""
+    corpus, item = key.split("/", 1)
+    number = _number(item)
+    if corpus == "buzzfeed":
+        return 1520 <= number <= 1627
+    if corpus == "fakenewsnet":
+        return item.startswith("gossipcop-")
+    if corpus == "reuters":
+        return number in REUTERS_021
+    return corpus == "fakenewscorpus" and item.startswith("fnc-")
+
+
+#: The BBC files of the round-8 SemEval and BBC share: category -> (first, last) file number.
+BBC_ROUND8_SHARE = {"sport": (401, 511), "entertainment": (340, 386)}
+
+
+def in_round8_semeval_bbc_share(key: str) -> bool:
+    """The share of the round-8 reserved pool the set ``report4b`` was drawn from (docs/quality.md,
+    Attribution, round 8): SemEval-2019 hyperpartisan, BBC sport 401-511 and entertainment 340-386."""
+    corpus, item = key.split("/", 1)
+    if corpus == "semeval":
+        return re.fullmatch(r"semeval-\d+", item) is not None
+    if corpus == "bbc":
+        _, category, number = item.split("-", 2)
+        first, last = BBC_ROUND8_SHARE.get(category, (1, 0))
+        return number.isdigit() and first <= int(number) <= last
+    return False
 
 
 def in_sport_semeval_gossip_share(key: str) -> bool:
@@ -177,7 +252,7 @@ def in_sport_semeval_gossip_share(key: str) -> bool:
     (SemEval 300-499, BBC sport 456-511, GossipCop, FakeNewsCorpus, BuzzFeed-Webis 1520-1627): one
     definition, so the two sets' form tests cannot drift apart."""
     corpus, item = key.split("/", 1)
-    number = int(re.sub(r"\D", "", item) or -1)
+    number = _number(item)
     if corpus == "buzzfeed":
         return 1520 <= number <= 1627
     if corpus == "fakenewsnet":
@@ -187,7 +262,6 @@ def in_sport_semeval_gossip_share(key: str) -> bool:
     if corpus == "bbc":
         return item.startswith("sport-") and 456 <= number <= 511
     return corpus == "fakenewscorpus" and item.startswith("fnc-")
-
 
 
 def evidence_problems(raw: Mapping[str, Any], gold: list[Any], corpus: Path) -> list[str]:
@@ -202,3 +276,54 @@ def evidence_problems(raw: Mapping[str, Any], gold: list[Any], corpus: Path) -> 
                 if q[field] is not None and sq.norm(q[field]) not in text:
                     problems.append(f"{key}: {field} {q[field]!r}")
     return problems
+
+
+#: The SemEval-2019 file (under the corpus) whose ground truth holds each article's address.
+SEMEVAL_TRUTH = Path("semeval19_hyperpartisan") / "ground-truth-training-byarticle-20181122.xml"
+#: An address in the Internet Archive, whose copied page is from the site after the prefix.
+_ARCHIVED = re.compile(r"^(https?://)?web\.archive\.org/web/\d+\w*/")
+
+
+def semeval_addresses(corpus: Path) -> dict[str, str]:
+    """Each SemEval-2019 by-article id's address, as its ground truth records it."""
+    return dict(re.findall(r'id="(\d+)"[^>]*url="([^"]*)"', (corpus / SEMEVAL_TRUTH).read_text(encoding="utf-8")))
+
+
+def outlets(gold: list[Any], corpus: Path, *, buzzfeed_by_portal: bool) -> list[str]:
+    """The outlet each article is from, as its corpus records it ("" where it records none): the BBC and
+    Reuters are one outlet each, a SemEval article's site is in the ground truth, a BuzzFeed-Webis article
+    is from its portal (or, where a set was drawn counting sites, from its address's site), any other from
+    its address's host, an archive.org copy counted as the site it copies."""
+    items = sq.find_items(gold, corpus)
+    truth = semeval_addresses(corpus) if any(a.corpus == "semeval" for a in gold) else {}
+
+    def host(address: str) -> str:
+        return re.sub(r"^(https?://)?(www\.)?", "", _ARCHIVED.sub("", address)).split("/")[0].split(":")[0]
+
+    def outlet(article: Any) -> str:
+        if article.corpus == "bbc":
+            return "bbc.co.uk"
+        if article.corpus == "reuters":
+            return "reuters"
+        if article.corpus == "semeval":
+            return host(truth.get(article.item_id.removeprefix("semeval-"), ""))
+        if article.corpus == "buzzfeed" and buzzfeed_by_portal:
+            path = sq.own_file(article.corpus, article.item_id, corpus)
+            return ElementTree.parse(path).getroot().findtext("portal") or ""
+        return host(items[article.key].url or "")
+
+    return [outlet(a) for a in gold]
+
+
+#: The FakeNewsCorpus row types a set may hold: news sites the source list calls reliable or political.
+FNC_TYPES = {"reliable", "political"}
+
+
+def fakenewscorpus_type_problems(gold: list[Any], corpus: Path) -> list[str]:
+    """Every FakeNewsCorpus article of a set that is missing from the corpus or of a row type not in
+    ``FNC_TYPES`` (a site the source list calls fake, satire or the like is no news report)."""
+    wanted = {a.item_id for a in gold if a.corpus == "fakenewscorpus"}
+    if not wanted:
+        return []
+    types = {d.item.id: d.extra.get("type") for d in load("fakenewscorpus", corpus) if d.item.id in wanted}
+    return [f"{i}: {types.get(i, 'missing')}" for i in sorted(wanted) if types.get(i) not in FNC_TYPES]

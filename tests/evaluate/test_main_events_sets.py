@@ -1,0 +1,238 @@
+"""Every hand-annotated main-events set keeps the form the scorer needs (format only, never system output).
+
+One table, ``SETS``, lists the development and report sets of ``benchmarks/data/main_events_*.json``
+that were annotated from the article text before the system was run on them, each with the minimums it
+was made to and the checks particular to it (its share of the reserved pool, its long articles, how its
+dates were resolved). The shared checks (``tests/_main_events_sets.py``) run on every set: the fields
+``benchmarks/score_main_events.py`` reads are valid, every context is a literal snippet of the text the
+scorer searches (a malformed entry would otherwise fail silently there), no article is in another set.
+A check one set was made with runs on that set; where it is general it runs on every set that meets it
+(the set list of each test says which). Nothing here runs newsgraph on a set's articles: only the
+scorer's ``load_article`` reads their text. The corpus checks skip without the shared corpus.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Callable
+from dataclasses import dataclass
+from fractions import Fraction
+from functools import cache
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from _main_events_sets import (
+    DATA_DIR,
+    FORMATS,
+    MIN_EVENTS,
+    check_articles_come_from_the_development_pool,
+    check_articles_come_from_the_share,
+    check_contexts_are_literal_snippets,
+    check_dated_articles_have_their_publication_date,
+    check_dates_are_ones_the_text_gives,
+    check_fields,
+    check_no_article_from_another_set,
+    check_only_dated_formats_hold_relative_dates,
+    check_reuters_bodies,
+    files_naming_an_article,
+    load_scorer,
+)
+from _paths import CORPUS, needs_shared
+
+#: The events a longer article is annotated with at least (the sets' usual floor).
+EVENTS = 5
+#: A long article's text, in characters.
+LONG_TEXT = 5000
+#: A Reuters story of a set has a body (text after title and dateline) of at least this many characters.
+MIN_REUTERS_BODY = 1500
+#: The formats of a set drawn from the development pool's single-article files.
+SINGLE_ARTICLE_FORMATS = frozenset({"text", "buzzfeed", "fakenewsnet"})
+#: The SemEval-2019 ids up to the largest seven-digit one, and the odd ones among them.
+ANY_SEMEVAL, ODD_SEMEVAL = range(10**7), range(1, 10**7, 2)
+
+
+@dataclass(frozen=True)
+class Share:
+    """A set's share of the reserved pool (the arguments of ``check_articles_come_from_the_share``)."""
+
+    semeval_ids: range
+    bbc: dict[str, range]
+    buzzfeed: range = range(0)
+    politifact: range | None = None
+    reuters: str | None = None
+
+
+@dataclass(frozen=True)
+class EventSet:
+    """One main-events set: the minimums it was made to and the checks particular to it."""
+
+    name: str
+    #: Words its description must hold: what kind of set it is, the day it was annotated, its seed.
+    description: tuple[str, ...]
+    min_articles: int
+    min_outlets: int
+    min_dated: int
+    #: The fewest events an article holds (fewer than ``EVENTS`` only in a short text, checked on all).
+    min_events: int = EVENTS
+    formats: frozenset[str] = frozenset(FORMATS)
+    #: Whether every article carries an annotator's note.
+    notes: bool = True
+    #: Whether ``benchmarks/score_main_events.py`` names the set in its ``DATA_SETS``.
+    named_by_scorer: bool = True
+    #: Formats whose loader hands on a publication date that the set's relative dates were resolved against.
+    dated_formats: frozenset[str] = frozenset()
+    #: Whether only those formats hold dates other than years the text names.
+    years_only_elsewhere: bool = False
+    #: Whether every date is within the publication date, or a year the text or note names.
+    dates_from_the_text: bool = False
+    #: How many articles are long at least, as a count and as a share of the set.
+    min_long: int = 0
+    long_share: Fraction = Fraction(0)
+    share: Share | None = None
+    #: Whether the set was drawn from the development pool (no reserved article).
+    development: bool = False
+    #: Whether no other file of the repository names an article of the set (held out and never read).
+    named_nowhere_else: bool = False
+
+    @property
+    def path(self) -> Path:
+        return DATA_DIR / f"main_events_{self.name}.json"
+
+
+SETS = [
+    EventSet("dev4", ("DEVELOPMENT", "2026-12-03"), 10, 5, 20, formats=SINGLE_ARTICLE_FORMATS,
+             dated_formats=frozenset({"fakenewsnet"}), dates_from_the_text=True, long_share=Fraction(1, 3),
+             development=True),
+    EventSet("report2", ("REPORT", "held out", "2026-12-02"), 22, 6, 0, formats=SINGLE_ARTICLE_FORMATS,
+             notes=False, named_by_scorer=False, dated_formats=frozenset({"fakenewsnet"}),
+             dates_from_the_text=True),
+    EventSet("report3", ("REPORT", "held out", "2026-12-03"), 22, 6, 35, min_events=MIN_EVENTS,
+             dated_formats=frozenset({"reuters"})),
+    EventSet("report4", ("REPORT", "held out", "2026-12-07", "random.Random(2026120704)"), 25, 5, 60,
+             dated_formats=frozenset({"reuters", "semeval"}), years_only_elsewhere=True,
+             long_share=Fraction(1, 3),
+             share=Share(ODD_SEMEVAL, {"sport": range(401, 512)}, reuters="reuters21578/reut2-021.sgm")),
+    EventSet("report5", ("REPORT", "held out", "2026-12-07", "random.Random(2026120705)"), 25, 6, 60,
+             dated_formats=frozenset({"semeval"}), years_only_elsewhere=True, min_long=6,
+             share=Share(ANY_SEMEVAL, {"entertainment": range(340, 387), "sport": range(401, 512)},
+                         buzzfeed=range(1400, 1520))),
+    EventSet("report6", ("REPORT", "held out", "2026-12-07", "random.Random(2026120706)"), 5, 5, 12,
+             dated_formats=frozenset({"semeval"}), years_only_elsewhere=True, dates_from_the_text=True,
+             share=Share(range(300), {"sport": range(401, 456)}, buzzfeed=range(1400, 1520))),
+    EventSet("report7", ("REPORT", "held out", "2026-12-08", "random.Random(2026120807)"), 20, 6, 40,
+             dated_formats=frozenset({"semeval", "fakenewsnet"}), years_only_elsewhere=True, min_long=7,
+             share=Share(range(300), {"sport": range(401, 456)}, buzzfeed=range(1400, 1520),
+                         politifact=range(15000, 10**6)),
+             named_nowhere_else=True),
+]
+
+
+def _sets(keep: Callable[[EventSet], object] = bool) -> list[Any]:
+    """The table as pytest parameters named by set, kept to the sets ``keep`` holds true of."""
+    return [pytest.param(s, id=s.name) for s in SETS if keep(s)]
+
+
+@cache
+def _data(name: str) -> dict[str, Any]:
+    return json.loads((DATA_DIR / f"main_events_{name}.json").read_text(encoding="utf-8"))
+
+
+@pytest.mark.parametrize("event_set", _sets(lambda s: s.named_by_scorer))
+def test_set_is_named_by_the_scorer(event_set: EventSet) -> None:
+    assert load_scorer().DATA_SETS[event_set.name] == event_set.path
+
+
+@pytest.mark.parametrize("event_set", _sets())
+def test_description_says_what_the_set_is(event_set: EventSet) -> None:
+    """Whether the set is held out, the day it was annotated and the seed of its selection, so anyone can
+    tell how to use it and redo the draw."""
+    description = _data(event_set.name)["description"]
+    assert [words for words in event_set.description if words not in description] == []
+
+
+@pytest.mark.parametrize("event_set", _sets())
+def test_set_size_and_fields(event_set: EventSet) -> None:
+    check_fields(_data(event_set.name), min_articles=event_set.min_articles, min_outlets=event_set.min_outlets,
+                 min_dated=event_set.min_dated, formats=event_set.formats, min_events=event_set.min_events,
+                 notes=event_set.notes)
+
+
+@pytest.mark.parametrize("event_set", _sets())
+def test_no_article_from_another_set(event_set: EventSet) -> None:
+    check_no_article_from_another_set(_data(event_set.name), event_set.path)
+
+
+@pytest.mark.parametrize("event_set", _sets(lambda s: s.share))
+def test_articles_come_from_the_share(event_set: EventSet) -> None:
+    share = event_set.share
+    assert share is not None
+    check_articles_come_from_the_share(_data(event_set.name), semeval_ids=share.semeval_ids, bbc=share.bbc,
+                                       buzzfeed=share.buzzfeed, politifact=share.politifact, reuters=share.reuters)
+
+
+@pytest.mark.parametrize("event_set", _sets(lambda s: s.development))
+def test_articles_come_from_the_development_pool(event_set: EventSet) -> None:
+    check_articles_come_from_the_development_pool(_data(event_set.name))
+
+
+@pytest.mark.parametrize("event_set", _sets(lambda s: s.named_nowhere_else))
+def test_no_article_is_named_in_another_file(event_set: EventSet) -> None:
+    """No other file of the repository names an article of the set, so none was ever read for a rule."""
+    found = files_naming_an_article(_data(event_set.name), event_set.path)
+    if found is None:
+        pytest.skip("git grep unavailable")
+    assert found == []
+
+
+@pytest.mark.parametrize("event_set", _sets(lambda s: s.years_only_elsewhere))
+def test_only_articles_with_a_publication_date_hold_relative_dates(event_set: EventSet) -> None:
+    check_only_dated_formats_hold_relative_dates(_data(event_set.name), set(event_set.dated_formats))
+
+
+@needs_shared(CORPUS)
+@pytest.mark.parametrize("event_set", _sets())
+def test_articles_load_contexts_are_literal_snippets_and_the_long_ones_are_there(event_set: EventSet) -> None:
+    texts = check_contexts_are_literal_snippets(_data(event_set.name), CORPUS)
+    long = sum(len(text) > LONG_TEXT for text in texts.values())
+    assert long >= event_set.min_long and long >= event_set.long_share * len(texts), long
+
+
+@needs_shared(CORPUS)
+@pytest.mark.parametrize("event_set", _sets(lambda s: s.dated_formats))
+def test_dated_articles_have_their_publication_date(event_set: EventSet) -> None:
+    """Relative dates were resolved against the article's date: the scorer must hand it on (and the title)."""
+    check_dated_articles_have_their_publication_date(_data(event_set.name), CORPUS, set(event_set.dated_formats))
+
+
+@needs_shared(CORPUS)
+@pytest.mark.parametrize("event_set", _sets(lambda s: s.dates_from_the_text))
+def test_dates_are_ones_the_text_gives(event_set: EventSet) -> None:
+    check_dates_are_ones_the_text_gives(_data(event_set.name), CORPUS)
+
+
+@needs_shared(CORPUS)
+@pytest.mark.parametrize("event_set", _sets(lambda s: "reuters" in s.formats))
+def test_reuters_stories_have_a_report_s_body_length(event_set: EventSet) -> None:
+    check_reuters_bodies(_data(event_set.name), CORPUS, MIN_REUTERS_BODY)
+
+
+def test_semeval_reader_gives_title_paragraphs_and_date(tmp_path: Path) -> None:
+    """An invented two-article file: the article asked for, its title first, then its paragraphs with
+    the tags stripped and the entities unescaped, and its published-at as publication date."""
+    path = tmp_path / "articles.xml"
+    path.write_text(
+        '<articles>\n<article id="0000003" published-at="2019-05-02" title="Council &amp; mayor agree">'
+        '<p>The council <a href="http://example.org" type="external">voted</a> on Monday.</p> '
+        "<p/> <p>The mayor &quot;signed&quot; the plan.</p></article>\n"
+        '<article id="0000005" published-at="2019-05-03" title="Other">'
+        "<p>Another text.</p></article>\n</articles>\n",
+        encoding="utf-8",
+    )
+    item = load_scorer().semeval_article(path, "0000003")
+    assert item.title == "Council & mayor agree"
+    assert item.text == 'Council & mayor agree\n\nThe council voted on Monday.\n\nThe mayor "signed" the plan.'
+    assert item.published == "2019-05-02"
+    with pytest.raises(KeyError):
+        load_scorer().semeval_article(path, "0000007")
