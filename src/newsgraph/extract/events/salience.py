@@ -9,6 +9,8 @@ whom, by whom. The score reads what the article itself signals:
 * repetition — a predicate the article comes back to (as verb or noun: "resign",
   "resignation" count as one lemma only when spaCy gives the same one);
 * modality — asserted and reported acts over hypothetical or uncertain ones;
+* tense — a verb in the past, simple or perfect ("closed", "has closed"), tells a happening; the
+  present describes and the future foresees;
 * clause structure — the sentence's own clause (the content of a reporting cue
   standing where the cue stands) over the complement of a verb that does not
   report, a clause after a preposition and a subordinate clause read as background.
