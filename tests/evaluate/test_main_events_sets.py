@@ -40,6 +40,7 @@ from _main_events_sets import (
     load_scorer,
 )
 from _paths import CORPUS, needs_shared
+from newsgraph.evaluate.corpora import semeval_article
 
 #: The events a longer article is annotated with at least (the sets' usual floor).
 EVENTS = 5
@@ -230,9 +231,9 @@ def test_semeval_reader_gives_title_paragraphs_and_date(tmp_path: Path) -> None:
         "<p>Another text.</p></article>\n</articles>\n",
         encoding="utf-8",
     )
-    item = load_scorer().semeval_article(path, "0000003")
+    item = semeval_article(path, "0000003")
     assert item.title == "Council & mayor agree"
     assert item.text == 'Council & mayor agree\n\nThe council voted on Monday.\n\nThe mayor "signed" the plan.'
     assert item.published == "2019-05-02"
     with pytest.raises(KeyError):
-        load_scorer().semeval_article(path, "0000007")
+        semeval_article(path, "0000007")
