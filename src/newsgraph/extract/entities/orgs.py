@@ -1053,8 +1053,8 @@ class OrgResolver:
                 thing = (gi is None and chain is None and not coordinated and root.pos_ == "NOUN"
                          and root.dep_ == "pobj" and not _for_people(root))
                 unnamed = gi is None and not coordinated and root.pos_ == "NOUN" and root.dep_ == "pobj" and back > 0
-        binding = [(score, gi) for score, gi in singular_orgs if self._org_binds(gi, token)]
-        if binding and unnamed:
+        binding = [(score, gi) for score, gi in singular_orgs if self._org_binds(gi, token)] if unnamed else []
+        if binding:
             # "... beside other family members. The council said that they would ...": an organisation that
             # is the subject of a clause the pronoun stands in outweighs a phrase of the sentence before
             # that no entity stands for
