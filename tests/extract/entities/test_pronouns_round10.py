@@ -146,3 +146,27 @@ def test_the_prosecution_described_twice_stays_unresolved(parse):
     text = "The judge heard the case on Monday. Later the prosecution showed a film. The prosecution rested."
     found = entities(parse(text))
     assert owner(found, "the prosecution", text.index("the prosecution")) is None
+
+
+# -- "the federal government" is a federation's, not the place the article names most ------------------
+
+
+def _as_places(doc: Doc, *names: str) -> Doc:
+    doc.ents = [Span(doc, t.i, t.i + 1, label="GPE") for t in doc if t.text in names]
+    return doc
+
+
+def test_the_federal_government_is_not_the_state_named_most(parse):
+    text = ("Texas sued on Monday. Texas said the rule was unlawful. "
+            "The federal government said it would appeal.")
+    found = entities(_as_places(parse(text), "Texas"))
+    federal = owner(found, "The federal government", text.index("The federal government"))
+    assert federal is not None and federal.name != "Texas"
+
+
+def test_the_government_is_still_the_country_named_most(parse):
+    text = ("Ruritania sued on Monday. Ruritania said the rule was unlawful. "
+            "The government said it would appeal.")
+    found = entities(_as_places(parse(text), "Ruritania"))
+    government = owner(found, "The government", text.index("The government"))
+    assert government is not None and government.name == "Ruritania"

@@ -84,6 +84,8 @@ MAIN_ORG_MIN_MENTIONS = 3
 #: Kinds whose one named organisation of an article a description of that kind is, however far back
 #: ("the school" for the one university named): a school is seldom one of two in a news article.
 NAMED_KIND_UNIQUE = frozenset({"school"})
+#: Words before "government" that make it a federation's own ("the federal government").
+FEDERAL_WORDS = frozenset({"federal"})
 #: Mentions a country needs to be "the government"'s country without a nearer cue.
 GOVERNMENT_MIN_MENTIONS = 2
 #: Verbs whose passive subject "it" is an expletive ("it is thought that ...").
@@ -409,6 +411,7 @@ class OrgResolver:
         self._groups()
         self.events.sort()
         self.government: int | None = None
+        self.federal: int | None = None  # "the federal government", one of its own (``_government``)
         self.person_orgs: dict[tuple[int, str], int] = {}  # (person group, noun) -> "the Kasich campaign"
         self.cataphors: list[tuple[int, int]] = []  # (pronoun, later subject) for fronted adjuncts
         self.unresolved: dict[str, list[tuple[int, int]]] = {}  # noun -> (start, end) of descriptions of no one
@@ -848,6 +851,11 @@ class OrgResolver:
         return {self.owners.get(k) for k in _clause_partners(token)}
 
     def _government(self, token: Token) -> int | None:
+        if any(c.lower_ in FEDERAL_WORDS for c in token.lefts):
+            # "the federal government": a federation's, not the state or city the article names most
+            if self.federal is None:
+                self.federal = self._new_group("ORG", f"federal {token.lower_}", kind="body")
+            return self.federal
         country = self._main_country()
         if country is not None:
             return country
