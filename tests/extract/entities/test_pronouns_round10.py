@@ -170,3 +170,19 @@ def test_the_government_is_still_the_country_named_most(parse):
     found = entities(_as_places(parse(text), "Ruritania"))
     government = owner(found, "The government", text.index("The government"))
     assert government is not None and government.name == "Ruritania"
+
+
+# -- "it emerged that" is an expletive ------------------------------------------------------------------
+
+
+def test_it_emerged_that_stays_unresolved(parse):
+    text = "Kestrel Oil was fined on Monday after it emerged that the depot had leaked for years."
+    found = entities(_as_orgs(parse(text), ("Kestrel", 2)))
+    assert owner(found, "it", text.index("it emerged")) is None
+
+
+def test_it_emerged_from_talks_is_the_company(parse):
+    text = "Kestrel Oil held talks with the union on Monday. It emerged from the talks with a deal."
+    found = entities(_as_orgs(parse(text), ("Kestrel", 2)))
+    it = owner(found, "It", text.index("It emerged"))
+    assert it is not None and it.name == "Kestrel Oil"

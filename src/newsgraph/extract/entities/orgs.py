@@ -92,7 +92,8 @@ GOVERNMENT_MIN_MENTIONS = 2
 EXPLETIVE_PASSIVE_VERBS = frozenset({"think", "expect", "believe", "say", "understand", "report", "moot",
                                      "know", "estimate", "hope", "feel"})
 #: Verbs whose subject "it" is an expletive when the verb has a clause of its own ("it is clear that").
-EXPLETIVE_VERBS = frozenset({"be", "seem", "appear", "remain", "become", "look", "take", "make"})
+EXPLETIVE_VERBS = frozenset({"be", "seem", "appear", "remain", "become", "look", "take", "make", "emerge",
+                             "transpire"})
 CLAUSE_DEPS = frozenset({"ccomp", "xcomp", "csubj", "advcl"})
 #: The contracted "is" after "it", with either apostrophe ("it's", "it’s").
 CONTRACTED_IS = frozenset({"'s", "\u2019s"})
