@@ -285,6 +285,8 @@ ORG_KIND_NOUNS: dict[str, str] = {
                      "association", "federation", "foundation"), "other"),
     **dict.fromkeys(("club", "team", "side", "squad"), "club"),
     **dict.fromkeys(("band",), "band"),
+    **dict.fromkeys(("school", "university", "college"), "school"),
+    **dict.fromkeys(("prosecution", "defence", "defense", "jury"), "legal"),
 }  # fmt: skip
 #: Nouns for a country in a definite description ("the country", "the nation"): the article's country.
 COUNTRY_NOUNS = frozenset({"country", "nation"})
@@ -330,6 +332,7 @@ ORG_NAME_KINDS: dict[str, str] = {
                      "coalition", "league"), "other"),
     **dict.fromkeys(("club", "fc", "rovers", "wanderers"), "club"),
     **dict.fromkeys(("band",), "band"),
+    **dict.fromkeys(("school", "university", "college", "academy", "polytechnic"), "school"),
 }  # fmt: skip
 #: Nouns that, first in an organisation's name before "of", make it a local government, a body
 #: ("City of Seattle", "County of Kent"); not "Manchester City", a club.

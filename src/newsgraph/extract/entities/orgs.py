@@ -81,14 +81,22 @@ D_NAMED_KIND = 2.0
 UNKNOWN_KIND = "unknown"
 #: Mentions an organisation needs to be the article's main one of its kind, for a description with none nearer.
 MAIN_ORG_MIN_MENTIONS = 3
+#: Kinds whose one named organisation of an article a description of that kind is, however far back
+#: ("the school" for the one university named): a school is seldom one of two in a news article.
+NAMED_KIND_UNIQUE = frozenset({"school"})
+#: Words before "government" that make it a federation's own ("the federal government").
+FEDERAL_WORDS = frozenset({"federal"})
 #: Mentions a country needs to be "the government"'s country without a nearer cue.
 GOVERNMENT_MIN_MENTIONS = 2
 #: Verbs whose passive subject "it" is an expletive ("it is thought that ...").
 EXPLETIVE_PASSIVE_VERBS = frozenset({"think", "expect", "believe", "say", "understand", "report", "moot",
                                      "know", "estimate", "hope", "feel"})
 #: Verbs whose subject "it" is an expletive when the verb has a clause of its own ("it is clear that").
-EXPLETIVE_VERBS = frozenset({"be", "seem", "appear", "remain", "become", "look", "take", "make"})
+EXPLETIVE_VERBS = frozenset({"be", "seem", "appear", "remain", "become", "look", "take", "make", "emerge",
+                             "transpire"})
 CLAUSE_DEPS = frozenset({"ccomp", "xcomp", "csubj", "advcl"})
+#: The contracted "is" after "it", with either apostrophe ("it's", "it’s").
+CONTRACTED_IS = frozenset({"'s", "\u2019s"})
 #: Object positions of a pronoun.
 OBJECT_DEPS = frozenset({"dobj", "pobj", "dative", "attr"})
 #: Kinds of organisation a nationality before the kind noun only qualifies ("the Italian firm": a company named before).
@@ -108,6 +116,8 @@ AGENT_VERBS = frozenset({"say", "think", "believe", "know", "want", "feel", "tel
                          "insist", "admit", "ask", "urge", "try", "promise", "vote", "demand", "accuse"})
 #: A chain that stays in its noun's sentence needs this many pronouns.
 GROUP_CHAIN_LONG = 3
+#: How many heads up from a pronoun the verb of a group noun's clause is looked for (``_subject_binds``).
+SUBJECT_BIND_DEPTH = 4
 #: Determiners that make a group noun one group the article knows ("the traders"): its chain needs no length.
 SPECIFIC_GROUP_DETERMINERS = frozenset({"the", "these", "those"})
 #: Labels of a name that, inside a description of some kinds, only says where the organisation is.
@@ -194,7 +204,7 @@ def _expletive(token: Token) -> bool:
     if token.dep_ == "expl":
         return True
     head = token.head
-    lemma = head.lemma_.lower()
+    lemma = _lemma(head)
     if token.dep_ == "nsubjpass" and lemma in EXPLETIVE_PASSIVE_VERBS:
         return True
     if token.dep_ == "nsubj" and lemma == "be" and any(_cleft_focus(c) for c in head.children if c.i > token.i):
@@ -209,7 +219,15 @@ def _copula_it(token: Token) -> bool:
     "be" describes a situation, an event or a thing far more often than an organisation (98 of 107 such
     "it" of the development mention sets have no antecedent), so it is left unresolved, by the ranker too.
     """
-    return token.lower_ == "it" and token.dep_ == "nsubj" and token.head.lemma_.lower() == "be"
+    return token.lower_ == "it" and token.dep_ == "nsubj" and _lemma(token.head) == "be"
+
+
+def _lemma(token: Token) -> str:
+    """The token's lemma, with the contracted "’s" of "it’s" read as "be" (the model lemmatises the curly
+    apostrophe's "’s" to "’", the straight "'s" to "be")."""
+    if token.tag_ == "VBZ" and token.lower_ in CONTRACTED_IS:
+        return "be"
+    return token.lemma_.lower()
 
 
 def _appositive_kinds(doc: Doc, spans: list[tuple[int, int]]) -> frozenset[str]:
@@ -394,6 +412,7 @@ class OrgResolver:
         self._groups()
         self.events.sort()
         self.government: int | None = None
+        self.federal: int | None = None  # "the federal government", one of its own (``_government``)
         self.person_orgs: dict[tuple[int, str], int] = {}  # (person group, noun) -> "the Kasich campaign"
         self.cataphors: list[tuple[int, int]] = []  # (pronoun, later subject) for fronted adjuncts
         self.unresolved: dict[str, list[tuple[int, int]]] = {}  # noun -> (start, end) of descriptions of no one
@@ -495,7 +514,7 @@ class OrgResolver:
                 continue
             short = len(pronouns) < GROUP_CHAIN_MIN_PRONOUNS or (
                 len(pronouns) < GROUP_CHAIN_LONG and self.sents[pronouns[-1]] == self.sents[noun_i])
-            if short and not self._specific_group(noun_i):
+            if short and not self._specific_group(noun_i) and not self._subject_binds(noun_i, pronouns[0]):
                 continue  # "if ministers scrap their scheme and make them ...": one sentence says too little
             noun = self.doc[noun_i]
             label = GROUP_NOUNS.get(noun.lemma_.lower()) or COLLECTIVE_GROUP_NOUNS.get(noun.lemma_.lower()) or "NORP"
@@ -512,6 +531,35 @@ class OrgResolver:
         the annotation leaves ``null``.
         """
         return any(c.lower_ in SPECIFIC_GROUP_DETERMINERS or c.dep_ == "poss" for c in self.doc[noun_i].children)
+
+    def _subject_binds(self, noun_i: int, pronoun_i: int) -> bool:
+        """True when the group noun is the subject of a clause the pronoun stands in ("officials insist
+        they ...", "analysts voiced their disappointment"): there the pronoun is the noun's own."""
+        noun = self.doc[noun_i]
+        verb = noun.head
+        if noun.dep_ not in NOMINAL_SUBJECT_DEPS or verb.dep_ in ("xcomp", "advcl") or any(
+                c.dep_ == "aux" and c.tag_ == "TO" for c in verb.children):
+            return False  # "allow journalists to protect their sources": the subject of an infinitive is anyone's
+        node = self.doc[pronoun_i]
+        for _ in range(SUBJECT_BIND_DEPTH):
+            if node.head.i == node.i or node.lower_ == "than":
+                return False  # "more confident than their rivals": a comparison, not the group's own
+            node = node.head
+            if node.i == verb.i:
+                return True
+        return False
+
+    def _org_binds(self, gi: int, token: Token) -> bool:
+        """True when a mention of organisation ``gi`` is the subject of a verb above ``token`` in its
+        sentence ("The council said that if ..., they would ...")."""
+        node = token
+        for _ in range(SUBJECT_BIND_DEPTH):
+            if node.head.i == node.i:
+                return False
+            node = node.head
+            if any(c.dep_ in NOMINAL_SUBJECT_DEPS and self.owners.get(c.i) == gi for c in node.children):
+                return True
+        return False
 
     def _people_noun(self, root: Token) -> bool:
         """True for a noun phrase that may start a "they" chain: one group of people, not a quantity of them.
@@ -804,6 +852,11 @@ class OrgResolver:
         return {self.owners.get(k) for k in _clause_partners(token)}
 
     def _government(self, token: Token) -> int | None:
+        if any(c.lower_ in FEDERAL_WORDS for c in token.lefts):
+            # "the federal government": a federation's, not the state or city the article names most
+            if self.federal is None:
+                self.federal = self._new_group("ORG", f"federal {token.lower_}", kind="body")
+            return self.federal
         country = self._main_country()
         if country is not None:
             return country
@@ -849,6 +902,11 @@ class OrgResolver:
                   if gi in self.last and org.label == "ORG" and gi not in partners and noun in org.words]
         if headed:  # a name with the description's noun as its own ("Commission on Debates"): head match
             return max(headed)[1]
+        named_kind = {gi for gi, org in self.orgs.items()
+                      if gi in self.last and org.label == "ORG" and gi not in partners and gi < self.n_known
+                      and org.kind in NAMED_KIND_UNIQUE and org.kind == ORG_KIND_NOUNS.get(noun)}
+        if len(named_kind) == 1:  # "Eastern Michigan University ... (paragraphs) ... the school": the one of its kind
+            return named_kind.pop()
         counts = sorted(((org.count, gi) for gi, org in self.orgs.items()
                          if gi in self.last and org.label == "ORG" and org.kind != "group" and gi not in partners
                          and _compatible(noun, org)), reverse=True)
@@ -941,6 +999,7 @@ class OrgResolver:
         rule_scores: dict[int, float] = {}  # the best phrase score of each organisation weighed (for the ranker)
         singular_orgs: list[tuple[float, int]] = []  # for "they" when no plural phrase comes before
         thing = False  # the best phrase is a plural for things (no entity, no people)
+        unnamed = False  # the best phrase is a noun of an earlier sentence no entity stands for
         agent = plural and token.dep_ in NOMINAL_SUBJECT_DEPS and token.head.lemma_.lower() in AGENT_VERBS
         for k in range(bisect_left(heads, token.i) - 1, -1, -1):
             root_i = heads[k]
@@ -950,7 +1009,9 @@ class OrgResolver:
             if root_i == token.head.i:
                 continue  # "its" in "its workers": not its own phrase
             root = self.doc[root_i]
-            if root.ent_type_ in NON_NAME_LABELS or root_i == bound or (object_position and root.dep_ == "pobj"):
+            # an object "it" skips names after a preposition; a plural may be a group there ("shouted at them")
+            if root.ent_type_ in NON_NAME_LABELS or root_i == bound or (
+                    object_position and root.dep_ == "pobj" and not plural):
                 continue
             gi = self._owner_of(root)
             coordinated = _coordinated(root)
@@ -1000,7 +1061,14 @@ class OrgResolver:
                 best, best_score, best_chain = gi, score, chain
                 thing = (gi is None and chain is None and not coordinated and root.pos_ == "NOUN"
                          and root.dep_ == "pobj" and not _for_people(root))
-        if singular_orgs and (best_score is None or (thing and max(singular_orgs)[0] > best_score)):
+                unnamed = gi is None and not coordinated and root.pos_ == "NOUN" and root.dep_ == "pobj" and back > 0
+        binding = [(score, gi) for score, gi in singular_orgs if self._org_binds(gi, token)] if unnamed else []
+        if binding:
+            # "... beside other family members. The council said that they would ...": an organisation that
+            # is the subject of a clause the pronoun stands in outweighs a phrase of the sentence before
+            # that no entity stands for
+            best, best_chain = max(binding)[1], None
+        elif singular_orgs and (best_score is None or (thing and max(singular_orgs)[0] > best_score)):
             # "the government ... they": an organisation as a plural, when no plural phrase comes first or
             # the best is a plural for things the organisation outweighs ("reached out to the campaign by
             # phone and on social media, and they ...")
