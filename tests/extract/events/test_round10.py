@@ -7,7 +7,7 @@ Hand-built parses of invented sentences; each rule has hits and misses.
 from __future__ import annotations
 
 from _docs import tokens
-from newsgraph.extract.events.clauses import agent, is_event_verb, is_obliged, is_planned, verb_lemma
+from newsgraph.extract.events.clauses import agent, direct_object, is_event_verb, is_obliged, is_planned, verb_lemma
 from newsgraph.extract.events.context import DocContext
 from newsgraph.extract.events.core import events
 from newsgraph.extract.events.dates import UNDATED, Dating, date_event
@@ -178,3 +178,29 @@ def test_two_subjects_without_a_question_word_keep_the_first():
     # the same parse without "what": nothing says the first phrase was fronted
     spec = FRONTED.replace("3/what/8/dep/PRON/WP", "3/some/4/det/DET/DT")
     assert agent(tokens(spec)[8]).text == "rivals"
+
+
+# "They cited a survey which was released on Monday."
+SURVEY = ("0/They/1/nsubj/PRON/PRP 1/cited/1/ROOT/VERB/VBD/cite 2/a/3/det/DET/DT 3/survey/1/dobj/NOUN/NN "
+          "4/which/6/nsubjpass/PRON/WDT 5/was/6/auxpass/AUX/VBD/be 6/released/3/relcl/VERB/VBN/release "
+          "7/on/6/prep/ADP/IN 8/Monday/7/pobj/PROPN/NNP/B-DATE 9/./1/punct")
+
+
+def test_a_relative_pronoun_object_is_the_noun_it_stands_for():
+    assert direct_object(tokens(SURVEY)[6]).text == "survey"
+
+
+def test_an_active_relative_object_is_the_noun_too():
+    # "They cited a survey that the council ran."
+    doc = tokens("0/They/1/nsubj/PRON/PRP 1/cited/1/ROOT/VERB/VBD/cite 2/a/3/det/DET/DT 3/survey/1/dobj/NOUN/NN "
+                 "4/that/7/dobj/PRON/WDT 5/the/6/det/DET/DT 6/council/7/nsubj/NOUN/NN "
+                 "7/ran/3/relcl/VERB/VBD/run 8/./1/punct")
+    assert direct_object(doc[7]).text == "survey"
+
+
+def test_a_relative_clause_naming_a_party_keeps_the_pronoun():
+    # "They cited a survey which was released by Acme.": the noun's phrase would give Acme as the target
+    doc = tokens("0/They/1/nsubj/PRON/PRP 1/cited/1/ROOT/VERB/VBD/cite 2/a/3/det/DET/DT 3/survey/1/dobj/NOUN/NN "
+                 "4/which/6/nsubjpass/PRON/WDT 5/was/6/auxpass/AUX/VBD/be 6/released/3/relcl/VERB/VBN/release "
+                 "7/by/6/agent/ADP/IN 8/Acme/7/pobj/PROPN/NNP/B-ORG 9/./1/punct")
+    assert direct_object(doc[6]).text == "which"

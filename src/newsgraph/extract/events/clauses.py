@@ -103,6 +103,10 @@ def verb_lemma(tok: Token) -> str:
     return silent_e(tok.lower_, lemma)
 
 
+#: Relative pronouns that can be a clause's object ("the plan that Lee drew up", "a survey which was released").
+OBJECT_RELATIVES = frozenset({"which", "that", "whom", "who"})
+#: Entity types of a party an act can be done to (a name in a relative clause keeps the pronoun as object).
+PARTY_ENTITY_TYPES = frozenset({"PERSON", "ORG", "GPE", "NORP", "LOC", "FAC"})
 #: Tags of a question word that can front an object ("what", "which").
 WH_TAGS = frozenset({"WP", "WDT"})
 #: Tags of a present "be" ("is", "are", "'s") that makes ``be to VERB`` a plan.
@@ -744,9 +748,28 @@ def direct_object(verb: Token) -> Token | None:
         subj = children(verb, PASSIVE_SUBJECT_DEPS)
         if not subj and verb.dep_ == "xcomp" and verb.head.i != verb.i:
             subj = children(verb.head, NOMINAL_SUBJECT_DEPS)
-        return subj[0] if subj else None
+        return _relative_object(verb, subj[0]) if subj else None
     objs = [c for c in kids(verb) if c.dep in _OBJECT_IDS and c.lower_ not in REFLEXIVE_PRONOUNS]
-    return objs[0] if objs else None
+    return _relative_object(verb, objs[0]) if objs else None
+
+
+def _relative_object(verb: Token, obj: Token) -> Token:
+    """For a relative pronoun object, the noun it stands for: "a survey which was released": the survey.
+
+    "which"/"that" is the object of its relative clause ("the plan that Lee drew up", passive "the
+    survey which was released"); the noun the clause describes is what the act is done to.
+    """
+    if obj.lower_ not in OBJECT_RELATIVES:
+        return obj
+    relcl = _relative_clause(verb)
+    if relcl is None or relcl.head.i == relcl.i or relcl.head.pos_ not in NOMINAL_POS:
+        return obj
+    if any(t.i != obj.i and (t.ent_type_ in PARTY_ENTITY_TYPES or (t.pos_ == "PROPN" and not t.ent_type_))
+           for t in relcl.subtree):
+        # "the report that the Home Office published": the noun's phrase holds the clause, and a
+        # party named in it would be read as the act's target; the pronoun stays the object.
+        return obj
+    return _relative_head(relcl.head, obj)
 
 
 def merged_xcomp(verb: Token) -> Token | None:
