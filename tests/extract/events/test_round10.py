@@ -204,3 +204,19 @@ def test_a_relative_clause_naming_a_party_keeps_the_pronoun():
                  "4/which/6/nsubjpass/PRON/WDT 5/was/6/auxpass/AUX/VBD/be 6/released/3/relcl/VERB/VBN/release "
                  "7/by/6/agent/ADP/IN 8/Acme/7/pobj/PROPN/NNP/B-ORG 9/./1/punct")
     assert direct_object(doc[6]).text == "which"
+
+
+def test_a_relative_clause_on_a_time_happens_at_that_time():
+    # "The team played in May, when it met Lyon.": the parser hangs the clause on "May"
+    spec = ("0/The/1/det/DET/DT 1/team/2/nsubj/NOUN/NN 2/played/2/ROOT/VERB/VBD/play 3/in/2/prep/ADP/IN "
+            "4/May/3/pobj/PROPN/NNP/B-DATE 5/,/4/punct 6/when/8/advmod/SCONJ/WRB 7/it/8/nsubj/PRON/PRP "
+            "8/met/4/relcl/VERB/VBD/meet 9/Lyon/8/dobj/PROPN/NNP/B-GPE 10/./2/punct")
+    assert _date(spec, 8, ("May", "XXXX-05")) == Dating("t1", None, None)
+
+
+def test_a_relative_clause_on_a_time_without_when_or_where_is_not_dated_by_it():
+    # "The team played in May, which it enjoyed.": "which" takes up the time, it does not set the clause in it
+    spec = ("0/The/1/det/DET/DT 1/team/2/nsubj/NOUN/NN 2/played/2/ROOT/VERB/VBD/play 3/in/2/prep/ADP/IN "
+            "4/May/3/pobj/PROPN/NNP/B-DATE 5/,/4/punct 6/which/8/dobj/PRON/WDT 7/it/8/nsubj/PRON/PRP "
+            "8/enjoyed/4/relcl/VERB/VBD/enjoy 9/./2/punct")
+    assert _date(spec, 8, ("May", "XXXX-05")) == UNDATED

@@ -102,6 +102,8 @@ CALENDAR_UNITS = {3: (3, "Q"), 6: (6, "H"), 12: (12, "")}
 FRAME_NOUN_POS = frozenset({"NOUN", "PROPN"})
 #: Relative words that put a clause inside the occasion its noun names ("the address, in which he urged ...").
 FRAME_RELATIVES = frozenset({"which", "whom"})
+#: Relative adverbs that put a clause at the time they hang on ("in May, when ...", "earlier in the year where ...").
+OCCASION_RELATIVES = frozenset({"when", "where"})
 #: Prepositions of the verb whose noun is the occasion it happens at ("won at the election in 2010").
 FRAME_OUTER_PREPS = frozenset({"at", "during", "in", "on"})
 #: Prepositions that give that occasion its time ("the election in 2010", "the visit on Monday").
@@ -750,6 +752,16 @@ def _when_clause_dating(ctx: DocContext, verb: Token) -> Dating | None:
     one it borrows from context) is the "when" clause's too; ``time`` without ``date`` if that
     time has no calendar value.
     """
+    if verb.dep_ == "relcl" and verb.head.i != verb.i:
+        # "at the cup earlier in the year where they beat X", "in May, when they agreed": the parser hangs
+        # the relative clause on the time itself, which is then the clause's time.
+        time = ctx.time_at(verb.head)
+        if time is None or time.role == "publication" or time.type in ("DURATION", "SET"):
+            return None
+        if not any(c.dep_ == "advmod" and c.lower_ in OCCASION_RELATIVES and c.i < verb.i for c in kids(verb)):
+            return None
+        value = date_value(time)
+        return Dating(time.id, value, "context" if value else None)
     if verb.dep_ != "advcl" or verb.head.i == verb.i or verb.head.pos_ not in VERBAL_POS:
         return None
     if not any(c.dep_ in ANCHOR_MARK_DEPS and c.lower_ == "when" and c.i < verb.i for c in kids(verb)):
