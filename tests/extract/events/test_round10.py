@@ -220,3 +220,21 @@ def test_a_relative_clause_on_a_time_without_when_or_where_is_not_dated_by_it():
             "4/May/3/pobj/PROPN/NNP/B-DATE 5/,/4/punct 6/which/8/dobj/PRON/WDT 7/it/8/nsubj/PRON/PRP "
             "8/enjoyed/4/relcl/VERB/VBD/enjoy 9/./2/punct")
     assert _date(spec, 8, ("May", "XXXX-05")) == UNDATED
+
+
+# "He flew to Paris on Friday to meet the president."
+FLEW = ("0/He/1/nsubj/PRON/PRP 1/flew/1/ROOT/VERB/VBD/fly 2/to/1/prep/ADP/IN 3/Paris/2/pobj/PROPN/NNP/B-GPE "
+        "4/on/1/prep/ADP/IN 5/Friday/4/pobj/PROPN/NNP/B-DATE 6/to/7/aux/PART/TO 7/meet/1/advcl/VERB/VB "
+        "8/the/9/det/DET/DT 9/president/7/dobj/NOUN/NN 10/./1/punct")
+
+
+def test_a_purpose_infinitive_is_done_on_the_occasion_of_its_clause():
+    assert _date(FLEW, 7, ("Friday", "XXXX-WXX-5")) == Dating("t1", None, None)
+
+
+def test_an_infinitive_with_its_own_subject_is_not_dated_by_the_clause():
+    # "He flew to Paris on Friday for aides to meet the president.": the aides' meeting may come later
+    spec = FLEW.replace("6/to/7/aux/PART/TO", "6/for/9/mark/SCONJ/IN 7/aides/9/nsubj/NOUN/NNS/aide 8/to/9/aux/PART/TO")
+    spec = spec.replace("7/meet/1/advcl/VERB/VB 8/the/9/det/DET/DT 9/president/7/dobj/NOUN/NN 10/./1/punct",
+                        "9/meet/1/advcl/VERB/VB 10/the/11/det/DET/DT 11/president/9/dobj/NOUN/NN 12/./1/punct")
+    assert _date(spec, 9, ("Friday", "XXXX-WXX-5")) == UNDATED

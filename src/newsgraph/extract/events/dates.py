@@ -688,7 +688,7 @@ def _accompanying_participle(verb: Token) -> bool:
     """
     return (
         verb.dep_ == "advcl"
-        and verb.tag_ == "VBG"
+        and (verb.tag_ == "VBG" or _purpose_infinitive(verb))
         and verb.head.i != verb.i
         and verb.head.pos_ in VERBAL_POS
         and not any(
@@ -696,6 +696,11 @@ def _accompanying_participle(verb: Token) -> bool:
             for c in kids(verb)
         )
     )
+
+
+def _purpose_infinitive(verb: Token) -> bool:
+    """``flew to Paris on Monday to meet the president``: a "to" infinitive of purpose, done on the same occasion."""
+    return verb.tag_ == "VB" and any(c.dep_ == "aux" and c.lower_ == "to" for c in kids(verb))
 
 
 def _noun_dating(ctx: DocContext, gov: Token) -> Dating | None:
