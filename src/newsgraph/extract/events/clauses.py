@@ -52,6 +52,7 @@ from newsgraph.vocab.parse import (
     OBJECT_DEPS,
     PARTICIPLE_TAGS,
     PASSIVE_SUBJECT_DEPS,
+    PAST_TAGS,
     PLURAL_NOUN_TAGS,
     PROPER_OR_PRONOUN_POS,
     VERBAL_POS,
@@ -102,6 +103,21 @@ def verb_lemma(tok: Token) -> str:
     return silent_e(tok.lower_, lemma)
 
 
+#: Relative pronouns that can be a clause's object ("the plan that Lee drew up", "a survey which was released").
+OBJECT_RELATIVES = frozenset({"which", "that", "whom", "who"})
+#: Entity types of a party an act can be done to (a name in a relative clause keeps the pronoun as object).
+PARTY_ENTITY_TYPES = frozenset({"PERSON", "ORG", "GPE", "NORP", "LOC", "FAC"})
+#: Tags of a question word that can front an object ("what", "which").
+WH_TAGS = frozenset({"WP", "WDT"})
+#: Tags of a present "be" ("is", "are", "'s") that makes ``be to VERB`` a plan.
+PRESENT_BE_TAGS = frozenset({"VBZ", "VBP"})
+#: Nouns whose "is to VERB" says what they are, not what someone will do ("the aim is to win").
+GOAL_NOUNS = frozenset({"aim", "goal", "idea", "intention", "objective", "purpose", "task", "job", "priority",
+                        "hope", "challenge", "point", "key", "way", "solution", "option", "answer", "problem",
+                        "mission", "ambition", "target", "strategy", "focus", "role", "duty", "rule", "thing",
+                        "step", "aspiration", "dream", "wish", "alternative", "approach", "policy", "question"})
+
+
 #: A one-syllable stem ending in one vowel and one consonant ("hop", "fin", "star").
 RE_CVC_STEM = re.compile(r"^[^aeiouy]*[aeiouy][bcdfgklmnprstvz]$")
 
@@ -112,10 +128,11 @@ def silent_e(form: str, lemma: str) -> str:
     English doubles the last consonant of a one-syllable verb before "-ed"/"-ing"
     ("hop" → "hopped", "star" → "starred"), so an undoubled "hoped", "fined",
     "staged" or "staring" comes from a stem in "e"; the model's rule lemmatizer
-    takes the first form its word list knows ("hop", "fin", "stag"). Longer stems
-    ("visited", "opened") are left alone: their last syllable is not stressed.
+    takes the first form its word list knows ("hop", "fin", "stag"). The third
+    person of such a stem adds an "s" ("hops"), so "hopes" is "hope" too. Longer
+    stems ("visited", "opened") are left alone: their last syllable is not stressed.
     """
-    if RE_CVC_STEM.match(lemma) and form in (lemma + "ed", lemma + "ing"):
+    if RE_CVC_STEM.match(lemma) and form in (lemma + "ed", lemma + "ing", lemma + "es"):
         return lemma + "e"
     return lemma
 
@@ -171,8 +188,8 @@ def is_event_verb(tok: Token) -> bool:
         return False
     if is_going_to(tok):
         return False  # "is going to win": a future marker; "win" is the event
-    if tok.dep_ == "xcomp" and is_going_to(tok.head):
-        return True
+    if tok.dep_ == "xcomp" and (is_going_to(tok.head) or is_obliged(tok.head)):
+        return True  # "is going to win", "is to raise", "had to resign": the infinitive is the event
     if tok.dep_ == "xcomp" and not _object_controlled(tok):
         return False  # "agreed to sell": part of the governing verb's predicate
     if (
@@ -208,12 +225,50 @@ def _acting_participle(tok: Token) -> bool:
 
 
 def is_going_to(tok: Token) -> bool:
-    """``is going to VERB``: the future, not a movement."""
+    """``is going to VERB`` or ``is to VERB``: the future, not a movement or a state."""
     return (
         tok.lemma_.lower() == "go"
         and tok.tag_ == "VBG"
         and any(c.dep_ == "aux" and c.lemma_.lower() == "be" for c in kids(tok))
         and any(c.dep_ == "xcomp" and c.pos_ in VERBAL_POS for c in kids(tok))
+    ) or is_planned(tok)
+
+
+def _to_infinitive(tok: Token) -> Token | None:
+    """The bare ``to`` infinitive completing ``tok`` ("to raise" in "is to raise"), if any."""
+    for c in kids(tok):
+        if c.dep_ == "xcomp" and c.tag_ == "VB" and any(a.dep_ == "aux" and a.lower_ == "to" for a in kids(c)):
+            return c
+    return None
+
+
+def is_planned(tok: Token) -> bool:
+    """``X is to raise its dividend``: a present "be" with a ``to`` infinitive, a scheduled act.
+
+    The subject must be a party, not the content of a goal ("the aim is to win",
+    "the plan is to sell": there the infinitive says what the noun is), and not an
+    expletive ("it is to be hoped"); "was/were to" (a past plan, a condition) is left alone.
+    """
+    if tok.lemma_.lower() != "be" or tok.tag_ not in PRESENT_BE_TAGS or _to_infinitive(tok) is None:
+        return False
+    subj = children(tok, NOMINAL_SUBJECT_DEPS)
+    if not subj or subj[0].dep_ == "expl" or subj[0].lower_ in ("it", "this", "that", "what"):
+        return False
+    head = subj[0].lemma_.lower()
+    return head not in EVENT_NOMINALS and head not in GOAL_NOUNS
+
+
+def is_obliged(tok: Token) -> bool:
+    """``X had to resign``: a past "have to", which says the act was done; the infinitive is the event.
+
+    Only the past ("had to", "has had to"): "has to leave" is still an obligation,
+    not a happening, so it stays out as a state with its complement.
+    """
+    return (
+        tok.lemma_.lower() == "have"
+        and tok.tag_ in PAST_TAGS  # "had to", "has had to"
+        and not any(c.dep_ in OBJECT_DEPS for c in kids(tok))
+        and _to_infinitive(tok) is not None
     )
 
 
@@ -366,7 +421,7 @@ def _own_agent(verb: Token) -> Token | None:
     subjects = children(verb, ("nsubj",))
     if not subjects:
         return None
-    subj = subjects[0]
+    subj = _past_fronted_object(verb, subjects)
     if subj.lower_ in RELATIVE_PRONOUNS:
         relcl = _relative_clause(verb)
         if relcl is not None:
@@ -374,6 +429,22 @@ def _own_agent(verb: Token) -> Token | None:
     if subj.dep_ == "expl":
         return None
     return _nominal_agent(_past_dateline(subj))
+
+
+def _past_fronted_object(verb: Token, subjects: list[Token]) -> Token:
+    """``what other parties the party would ally with``: the subject, not the fronted question phrase.
+
+    The parser can give a verb two subjects when a question word fronts its object or
+    complement ("what other parties", "which rivals"); the phrase after the question word
+    comes first, and the true subject is the one nearest the verb.
+    """
+    before = [s for s in subjects if s.i < verb.i]
+    if len(before) < 2:
+        return subjects[0]
+    first = before[0]
+    fronted = any(t.tag_ in WH_TAGS for t in verb.doc[first.left_edge.i - 1 : first.i]) or any(
+        c.tag_ in WH_TAGS and c.i < first.i for c in kids(verb))
+    return before[-1] if fronted else subjects[0]
 
 
 def _past_dateline(subj: Token) -> Token:
@@ -677,14 +748,33 @@ def direct_object(verb: Token) -> Token | None:
         subj = children(verb, PASSIVE_SUBJECT_DEPS)
         if not subj and verb.dep_ == "xcomp" and verb.head.i != verb.i:
             subj = children(verb.head, NOMINAL_SUBJECT_DEPS)
-        return subj[0] if subj else None
+        return _relative_object(verb, subj[0]) if subj else None
     objs = [c for c in kids(verb) if c.dep in _OBJECT_IDS and c.lower_ not in REFLEXIVE_PRONOUNS]
-    return objs[0] if objs else None
+    return _relative_object(verb, objs[0]) if objs else None
+
+
+def _relative_object(verb: Token, obj: Token) -> Token:
+    """For a relative pronoun object, the noun it stands for: "a survey which was released": the survey.
+
+    "which"/"that" is the object of its relative clause ("the plan that Lee drew up", passive "the
+    survey which was released"); the noun the clause describes is what the act is done to.
+    """
+    if obj.lower_ not in OBJECT_RELATIVES:
+        return obj
+    relcl = _relative_clause(verb)
+    if relcl is None or relcl.head.i == relcl.i or relcl.head.pos_ not in NOMINAL_POS:
+        return obj
+    if any(t.i != obj.i and (t.ent_type_ in PARTY_ENTITY_TYPES or (t.pos_ == "PROPN" and not t.ent_type_))
+           for t in relcl.subtree):
+        # "the report that the Home Office published": the noun's phrase holds the clause, and a
+        # party named in it would be read as the act's target; the pronoun stays the object.
+        return obj
+    return _relative_head(relcl.head, obj)
 
 
 def merged_xcomp(verb: Token) -> Token | None:
     """The infinitive that completes ``verb``'s predicate ("agreed to sell", "is ready to help")."""
-    if is_going_to(verb):
+    if is_going_to(verb) or is_obliged(verb):
         return None
     for c in kids(verb):
         dep = c.dep

@@ -102,6 +102,12 @@ CALENDAR_UNITS = {3: (3, "Q"), 6: (6, "H"), 12: (12, "")}
 FRAME_NOUN_POS = frozenset({"NOUN", "PROPN"})
 #: Relative words that put a clause inside the occasion its noun names ("the address, in which he urged ...").
 FRAME_RELATIVES = frozenset({"which", "whom"})
+#: Relative adverbs that put a clause at the time they hang on ("in May, when ...", "earlier in the year where ...").
+OCCASION_RELATIVES = frozenset({"when", "where"})
+#: Prepositions of the verb whose noun is the occasion it happens at ("won at the election in 2010").
+FRAME_OUTER_PREPS = frozenset({"at", "during", "in", "on"})
+#: Prepositions that give that occasion its time ("the election in 2010", "the visit on Monday").
+FRAME_INNER_PREPS = frozenset({"in", "on"})
 #: Prepositions of a day ("on Jan. 13") that, hung on the clause's object, still date the clause.
 DAY_PREPS = frozenset({"on"})
 #: How a bare day ("Friday", no "on") hangs on a noun.
@@ -197,7 +203,10 @@ def _attached_clause(ctx: DocContext, time: TimeExpression) -> Token | None:
     if head.pos_ in VERBAL_POS:
         return head
     if _is_preposition(head) and head.lower_ in TEMPORAL_PREPS:
-        return _verb_above_prep(head)
+        verb = _verb_above_prep(head)
+        if verb is None and head.lower_ in FRAME_INNER_PREPS:
+            return _verb_above_frame(head.head)
+        return verb
     if head.pos_ in FRAME_NOUN_POS and root.dep_ in TIME_MODIFIER_DEPS:
         # "during her April hearing", "in the tour last year", "in his February State of the Union
         # address": the noun (a common noun or a named occasion) is itself a time frame.
@@ -207,6 +216,22 @@ def _attached_clause(ctx: DocContext, time: TimeExpression) -> Token | None:
         if root.dep_ == "npadvmod" and head.dep_ in OBJECT_DEPS:
             return head  # "the decision last week": dates the event noun
     return None
+
+
+def _verb_above_frame(noun: Token) -> Token | None:
+    """The verb of "at the election in 2010", "during the visit on Monday": the frame noun's clause.
+
+    A noun inside a temporal phrase of the verb ("won at the election", "spoke at the summit")
+    is the occasion the verb happens at, so the time said of it is the verb's. Not a noun of the
+    subject or object ("the floods of the 1990s", "recovered from the crisis in 2008"): the
+    time then describes that noun.
+    """
+    if noun.pos_ not in FRAME_NOUN_POS or noun.dep_ != "pobj":
+        return None
+    prep = noun.head
+    if prep.i == noun.i or not _is_preposition(prep) or prep.lower_ not in FRAME_OUTER_PREPS:
+        return None
+    return _verb_above_prep(prep)
 
 
 def _is_preposition(tok: Token) -> bool:
@@ -646,11 +671,36 @@ def _clause_dating(ctx: DocContext, verb: Token, depth: int = 0) -> Dating | Non
     head = verb.head
     if verb.dep_ == "conj" and head.pos_ in VERBAL_POS:
         return _clause_dating(ctx, head, depth + 1)
+    if _accompanying_participle(verb):  # "arrived on 26 May, bringing arms": at the arrival
+        return _clause_dating(ctx, head, depth + 1)
     if verb.dep_ == "xcomp" and head.i != verb.i:  # "prompted the decision last week to sell"
         return _clause_dating(ctx, head, depth + 1) or _noun_dating(ctx, head)
     if verb.dep_ in NOUN_CLAUSE_DEPS and head.pos_ == "NOUN":
         return _noun_dating(ctx, head.head if head.head.pos_ in VERBAL_POS else head)
     return None
+
+
+def _accompanying_participle(verb: Token) -> bool:
+    """A present participle that goes with its clause ("won the seat in 2010, holding a majority").
+
+    It has no subject and no subordinator of its own ("after", "before" would set it at
+    another time), so it happens when the clause it hangs on does.
+    """
+    return (
+        verb.dep_ == "advcl"
+        and (verb.tag_ == "VBG" or _purpose_infinitive(verb))
+        and verb.head.i != verb.i
+        and verb.head.pos_ in VERBAL_POS
+        and not any(
+            c.dep_ in NOMINAL_SUBJECT_DEPS or c.dep_ == "mark" or (c.dep_ == "advmod" and c.lower_ in ANCHOR_MARKS)
+            for c in kids(verb)
+        )
+    )
+
+
+def _purpose_infinitive(verb: Token) -> bool:
+    """``flew to Paris on Monday to meet the president``: a "to" infinitive of purpose, done on the same occasion."""
+    return verb.tag_ == "VB" and any(c.dep_ == "aux" and c.lower_ == "to" for c in kids(verb))
 
 
 def _noun_dating(ctx: DocContext, gov: Token) -> Dating | None:
@@ -667,6 +717,9 @@ def _noun_dating(ctx: DocContext, gov: Token) -> Dating | None:
 
 
 def _context_dating(ctx: DocContext, verb: Token, sent: Span) -> Dating | None:
+    when = _when_clause_dating(ctx, verb)
+    if when is not None:
+        return when
     # "soon after she arrived ...": the anchor clause's own date.
     for c in kids(verb):
         if c.dep_ == "advcl" and any(m.dep_ in ANCHOR_MARK_DEPS and m.lower_ in ANCHOR_MARKS for m in kids(c)):
@@ -694,6 +747,42 @@ def _context_dating(ctx: DocContext, verb: Token, sent: Span) -> Dating | None:
             if found is not None:
                 return Dating(found.id, date_value(found), "context")
     return None
+
+
+def _when_clause_dating(ctx: DocContext, verb: Token) -> Dating | None:
+    """A "when" clause with no time of its own happens at the time of the clause it hangs on.
+
+    "They play the final tomorrow when they face Lyon", "was taken to hospital on 8 May, when she
+    was treated for ...": "when" says the two happen together, so the head clause's own time (not
+    one it borrows from context) is the "when" clause's too; ``time`` without ``date`` if that
+    time has no calendar value.
+    """
+    if verb.dep_ == "relcl" and verb.head.i != verb.i:
+        # "at the cup earlier in the year where they beat X", "in May, when they agreed": the parser hangs
+        # the relative clause on the time itself, which is then the clause's time.
+        time = ctx.time_at(verb.head)
+        if time is None or time.role == "publication" or time.type in ("DURATION", "SET"):
+            return None
+        if not any(c.dep_ == "advmod" and c.lower_ in OCCASION_RELATIVES and c.i < verb.i for c in kids(verb)):
+            return None
+        value = date_value(time)
+        return Dating(time.id, value, "context" if value else None)
+    if verb.dep_ != "advcl" or verb.head.i == verb.i or verb.head.pos_ not in VERBAL_POS:
+        return None
+    if not any(c.dep_ in ANCHOR_MARK_DEPS and c.lower_ == "when" and c.i < verb.i for c in kids(verb)):
+        return None
+    head = _clause_dating(ctx, verb.head, MAX_DEPTH)
+    if head is None or head.time is None or _state_start(ctx, head.time):
+        return None  # "has been hospitalised since 2011, ... when he was treated": not since 2011
+    return Dating(head.time, head.date, "context" if head.date else None)
+
+
+def _state_start(ctx: DocContext, time_id: str) -> bool:
+    """Whether the time opens a state ("since 2011"): a start, not the moment of anything."""
+    bounds = ctx.time_tokens.get(time_id)
+    if bounds is None:
+        return False
+    return ctx.doc[bounds[0] : bounds[1]].root.head.lower_ in STATE_START_PREPS
 
 
 def _frame_relative_dating(ctx: DocContext, verb: Token) -> Dating | None:
