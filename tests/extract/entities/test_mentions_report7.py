@@ -24,7 +24,7 @@ REPORT7 = sets.DATA / "mentions_report7.json"
 #: pronouns inside quotations. The file is checked against what it reaches now (``REACHED``), which
 #: the docs say falls short of the brief where it does.
 BRIEF = {"articles": 20, "mentions": 300, "description": 60, "role": 40, "pronoun": 80, "first_person": 50}
-REACHED = {"articles": 9, "mentions": 140, "description": 25, "role": 20, "pronoun": 70, "first_person": 25}
+REACHED = {"articles": 15, "mentions": 260, "description": 50, "role": 35, "pronoun": 120, "first_person": 45}
 #: The reserved sub-pool of BBC files of the share: folder and the inclusive range of file numbers.
 POOL = {"bbc/bbc/sport": (401, 455)}
 #: The SemEval-2019 file of the share, its ground truth (which gives each article's URL) and the
