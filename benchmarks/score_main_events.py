@@ -15,7 +15,9 @@ is a held-out REPORT set annotated 2026-12-07 round 7, to be scored once at the 
 only; ``report5`` (benchmarks/data/main_events_report5.json) is a held-out REPORT set annotated 2026-12-07
 round 8, to be scored once at the end of that round, totals only; ``report6`` and ``report7``
 (benchmarks/data/main_events_report6.json, main_events_report7.json) are held-out REPORT sets annotated
-2026-12-07 round 9 and 2026-12-08 round 10, each scored once at the end of its round, totals only. ``--data``
+2026-12-07 round 9 and 2026-12-08 round 10, each scored once at the end of its round, totals only; ``report8``
+(benchmarks/data/main_events_report8.json) is a held-out REPORT set annotated 2026-12-08 round 11, to be
+scored once at the end of that round, totals only. ``--data``
 also takes the path of a file in the same format.
 
 Each article is read from ../shared/corpus as a user would hand it to newsgraph
@@ -65,14 +67,15 @@ HERE = Path(__file__).resolve().parent
 #: The named sets ``--data`` takes, development sets but the report sets report3-report7: dev..dev3 from
 #: 2026-12-02 round 3 (dev3 was the report set), dev4 annotated 2026-12-03 round 4; report3, a held-out REPORT
 #: set annotated 2026-12-03 round 6; report4, report5 and report6, held-out REPORT sets annotated 2026-12-07 rounds 7-9;
-#: report7, a held-out REPORT set annotated 2026-12-08 round 10.
+#: report7 and report8, held-out REPORT sets annotated 2026-12-08 rounds 10 and 11.
 DATA_SETS = {"dev": HERE / "data" / "main_events_handchecked.json", "dev2": HERE / "data" / "main_events_dev2.json",
              "dev3": HERE / "data" / "main_events_dev3.json", "dev4": HERE / "data" / "main_events_dev4.json",
              "report3": HERE / "data" / "main_events_report3.json",
              "report4": HERE / "data" / "main_events_report4.json",
              "report5": HERE / "data" / "main_events_report5.json",
              "report6": HERE / "data" / "main_events_report6.json",
-             "report7": HERE / "data" / "main_events_report7.json"}
+             "report7": HERE / "data" / "main_events_report7.json",
+             "report8": HERE / "data" / "main_events_report8.json"}
 GOLD = DATA_SETS["dev"]
 CORPUS = HERE.parent.parent / "shared" / "corpus"
 

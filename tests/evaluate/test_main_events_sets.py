@@ -127,6 +127,10 @@ SETS = [
              share=Share(range(300), {"sport": range(401, 456)}, buzzfeed=range(1400, 1520),
                          politifact=range(15000, 10**6)),
              named_nowhere_else=True),
+    EventSet("report8", ("REPORT", "held out", "2026-12-08", "random.Random(2026120808)"), 25, 8, 50,
+             dated_formats=frozenset({"semeval"}), years_only_elsewhere=True, dates_from_the_text=True,
+             share=Share(range(100, 300), {"sport": range(456, 512)}, buzzfeed=range(1400, 1520)),
+             named_nowhere_else=True),
 ]
 
 
