@@ -107,9 +107,10 @@ SETS = [
     QuoteSet("report6", "2026-12-07", 20261208, in_sport_semeval_gossip_share, 39, 427, 75, 42,
              min_interview_articles=2, about_words=("issue 19", "first name alone is not evidence"),
              evidence_in_text=True),
-    # The floor as committed: the brief asked for 20, 200, 60 and 60 and three interview or
-    # question-and-answer articles (docs/quality.md, Attribution, round 11); at most three from one outlet.
-    QuoteSet("report7", "2026-12-08", 20261209, in_round11_share, 57, 506, 67, 58, min_interview_articles=1,
+    # The brief's minimums (20 articles, 200 quotes, 60 sources with a role, 60 with a gender); it asked for
+    # three interview or question-and-answer articles and the set holds two (docs/quality.md, Attribution,
+    # round 11); at most three articles from one outlet.
+    QuoteSet("report7", "2026-12-08", 20261209, in_round11_share, 20, 200, 60, 60, min_interview_articles=2,
              about_words=("issue 19", "first name alone is not evidence"), max_per_outlet=3,
              evidence_in_text=True),
 ]
