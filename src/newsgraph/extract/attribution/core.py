@@ -16,7 +16,7 @@ The stage runs in three steps:
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from itertools import pairwise
 
 from spacy.tokens import Doc, Span, Token
@@ -55,6 +55,10 @@ MAX_CONTINUATION_GAP_WORDS = 12
 RELAYED_TAG_DEPS = frozenset({"parataxis", "ccomp"})
 #: A word set in marks inside a speaker's phrase (a "source") has at most this many words.
 MAX_MARKED_WORDS = 2
+#: How many clause links a quoted fragment's verb may stand below the plain speech verb reporting it.
+MAX_REPORTER_HOPS = 5
+#: The clause links climbed from a fragment's verb to the speech verb that reports it.
+REPORTER_PATH_DEPS = frozenset({"ccomp", "xcomp", "acomp", "conj", "advcl"})
 _WORD_RE = re.compile(r"\w+")
 
 
@@ -173,7 +177,7 @@ def _cue_by_ancestry(span: Span, others: Sequence[tuple[int, int]] = ()) -> Toke
             if _in_other_quote(anc, others):
                 break
             if is_cue_verb(anc) or (anc.pos_ == "VERB" and anc.lemma_.lower() in lex.XCOMP_CUE_VERBS):
-                return _relayed_tag(span, anc, others) or _reporter_of_belief(anc, others)
+                return _relayed_tag(span, anc, others) or _reporter_of_belief(anc, others, inside)
             if anc.head.i == anc.i:  # the root
                 break
             anc, hops = anc.head, hops + 1
@@ -198,12 +202,15 @@ def _relayed_tag(span: Span, verb: Token, others: Sequence[tuple[int, int]] = ()
     return None
 
 
-def _reporter_of_belief(verb: Token, others: Sequence[tuple[int, int]] = ()) -> Token:
+def _reporter_of_belief(verb: Token, others: Sequence[tuple[int, int]] = (), quote: range = range(0)) -> Token:
     """The speech verb reporting a belief verb's clause, when there is one, else the belief verb.
 
     "The association said shops were expecting the 'best Christmas ever'": the marks hold the words
     of whoever the article quotes, the association; the shops' expecting is the association's
     paraphrase. A belief reported by no one ("Shops expect the 'best Christmas ever'") keeps its verb.
+    The reporting verb may stand several clauses up ("Lee said she was glad to see that the board
+    had agreed the 'matter is closed'"): a fragment in marks inside a clause a plain speech verb
+    reports is that verb's speaker's wording, whatever verbs stand between (``MAX_REPORTER_HOPS``).
     """
     head = verb.head
     if (
@@ -215,7 +222,31 @@ def _reporter_of_belief(verb: Token, others: Sequence[tuple[int, int]] = ()) -> 
         and speaker_of(head) is not None
     ):
         return head
-    return verb
+    reporter = _outer_reporter(verb, others, quote)
+    return reporter if reporter is not None else verb
+
+
+def _outer_reporter(verb: Token, others: Sequence[tuple[int, int]] = (), quote: range = range(0)) -> Token | None:
+    """The plain speech verb whose reported clause holds ``verb``, a few clauses up, or None.
+
+    Only a verb that is no plain speech verb itself is passed over (a belief, a description, an
+    affirming: "Lee said the board had *affirmed* that the 'matter is closed'"), and only through
+    clause links (``REPORTER_PATH_DEPS``) with one reported clause among them, and never to a verb of
+    the quote itself (``quote``, its token positions) or of another quote.
+    """
+    if verb.lemma_.lower() in PLAIN_SPEECH_VERBS:
+        return None
+    node, reported = verb, False
+    for _ in range(MAX_REPORTER_HOPS):
+        if node.dep_ not in REPORTER_PATH_DEPS or node.head.i == node.i:
+            return None
+        reported |= node.dep_ in lex.REPORTED_CLAUSE_DEPS
+        node = node.head
+        if node.pos_ == "VERB" and node.lemma_.lower() in PLAIN_SPEECH_VERBS:
+            found = reported and node.i not in quote and not _in_other_quote(node, others)
+            found = found and speaker_of(node) is not None
+            return node if found else None
+    return None
 
 
 def _has_own_clause(verb: Token, q: QuoteSpan) -> bool:
@@ -387,9 +418,33 @@ def _speaker_outside(verb: Token, quotes: Sequence[QuoteSpan]) -> Token | None:
         return speaker
     if _marked_word_of_phrase(speaker, quotes):
         return speaker  # 'a "source" told the paper': marks around a word of a narrated phrase
+    coordinated = _coordinated_reporter(verb, inside)
+    if coordinated is not None:
+        return coordinated
     for child in verb.rights:
         if not inside(child) and child.dep_ in lex.INVERTED_SPEAKER_DEPS and child.pos_ in NOMINAL_OR_PRONOUN_POS:
             return child
+    return None
+
+
+def _coordinated_reporter(verb: Token, inside: Callable[[Token], bool]) -> Token | None:
+    """The speaker of the verb a tag verb is joined to, when the parser hung it on a quote's verb.
+
+    "He said that 'we live by ideals' and called voters 'the custodians'": "called" is parsed as
+    joined to "live", inside the first quote, so the subject it inherits ("we") is a quote's word
+    and the word after it ("voters") is who is spoken of. The verb is joined to the verb reporting
+    that quote, the first verb above it outside the marks; its speaker is the speaker.
+    """
+    if verb.dep_ != "conj" or inside(verb) or not inside(verb.head):
+        return None
+    node = verb.head
+    for _ in range(MAX_CUE_HOPS):
+        if node.head.i == node.i:
+            return None
+        node = node.head
+        if not inside(node):
+            speaker = speaker_of(node) if is_cue_verb(node) else None
+            return speaker if speaker is not None and not inside(speaker) else None
     return None
 
 

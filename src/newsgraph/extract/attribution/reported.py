@@ -30,6 +30,10 @@ from newsgraph.vocab.speech import PLAIN_SPEECH_VERBS
 
 #: Entity types that may stand before a headline colon as the speaker.
 HEADLINE_SOURCE_LABELS = frozenset({"PERSON", "ORG", "NORP", "GPE"})
+#: Entity types of a day parsed as a verb's modifier, with the subject's name hung on it ("Dale Sunday said").
+DAY_LABELS = frozenset({"DATE", "TIME"})
+#: How such a day hangs on the verb when it is not read as the subject.
+DAY_DEPS = frozenset({"npadvmod"})
 #: Punctuation trimmed off the edges of content spans.
 EDGE_PUNCT = frozenset(",;:—–-")
 
@@ -136,6 +140,9 @@ def is_cue_verb(token: Token) -> bool:
 
 def speaker_of(verb: Token, depth: int = 0) -> Token | None:
     """The token heading whoever performs ``verb``: its subject, or one inherited from its head."""
+    named = _name_before_date(verb)
+    if named is not None:
+        return named
     for child in verb.children:
         if child.dep_ in ACTIVE_SUBJECT_DEPS:
             if child.tag_ in WH_RELATIVE_TAGS and verb.dep_ == "relcl":
@@ -157,6 +164,23 @@ def speaker_of(verb: Token, depth: int = 0) -> Token | None:
         if inherited is not None and not _can_speak(inherited):
             return _reporter_over(verb, depth) or inherited
         return inherited
+    return None
+
+
+def _name_before_date(verb: Token) -> Token | None:
+    """The name the parser hung on a day set between a subject and its verb, or None.
+
+    "Gov. Jo Dale Sunday called the plan 'a disaster'": the parser reads "Jo Dale Sunday" as one
+    noun phrase, a time ("Sunday") with "Dale" as its modifier, set as the verb's modifier or as its
+    subject, so the verb has no speaking subject; the
+    name (a proper noun outside the time's own words, so not "Super" of "Super Tuesday") is the subject.
+    """
+    for child in verb.lefts:
+        if child.dep_ in ACTIVE_SUBJECT_DEPS | DAY_DEPS and child.ent_type_ in DAY_LABELS:
+            names = [c for c in child.lefts if c.dep_ == "compound" and c.pos_ == "PROPN"
+                     and c.ent_type_ not in DAY_LABELS]  # fmt: skip
+            if names:
+                return names[-1]
     return None
 
 
