@@ -76,3 +76,38 @@ def test_own_speaker_kept(nlp, text: str, quote: str, want: str, not_want: str) 
     got = names(source_of(sources, attrs, quote))
     assert want in got
     assert not_want not in got
+
+
+TAG_SPEAKERS = [
+    # (text, words of the quote, a word its source must name, a word it must not name)
+    # "continued" set at the quote's marks is its tag.
+    ('Mayor Tom Berger spoke to the board on Monday. "I took the blame with my family back then, and we '
+     'dealt with it together," Berger continued, referring to his wife.',
+     "I took the blame", "Berger", "board"),
+    # A nationality word after "the" is the person just named, not the nation.
+    ('Andy Berger was left frustrated after losing both his singles on the slow clay. '
+     '"It is just hard because I was in it the whole time," said the American.',
+     "It is just hard", "Berger", "clay"),
+]
+
+
+@pytest.mark.parametrize(("text", "quote", "want", "not_want"), TAG_SPEAKERS)
+def test_tag_speaker(nlp, text: str, quote: str, want: str, not_want: str) -> None:
+    sources, attrs = run(nlp, text)
+    got = names(source_of(sources, attrs, quote))
+    assert want in got
+    assert not_want not in got
+
+
+def test_continuing_verb_away_from_the_marks_is_no_tag(nlp) -> None:
+    """ "The protests continued." after a quote is narration: the next quote is not the protests'."""
+    sources, attrs = run(nlp, '"We will win this vote in the end," Ann Lee said at the rally. The protests '
+                              'continued. "Nobody here is going home tonight, not one of us."')
+    assert "protests" not in names(source_of(sources, attrs, "Nobody here is going home"))
+
+
+def test_plural_nationality_is_no_epithet(nlp) -> None:
+    """ "the Americans" after a named player is the team, not the player."""
+    sources, attrs = run(nlp, 'Andy Berger lost both his singles on the slow clay. '
+                              '"We were simply beaten by a better side this week," said the Americans.')
+    assert "Berger" not in names(source_of(sources, attrs, "We were simply beaten"))

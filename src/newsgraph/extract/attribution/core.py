@@ -55,6 +55,14 @@ MAX_CONTINUATION_GAP_WORDS = 12
 RELAYED_TAG_DEPS = frozenset({"parataxis", "ccomp"})
 #: A word set in marks inside a speaker's phrase (a "source") has at most this many words.
 MAX_MARKED_WORDS = 2
+#: Verbs of going on speaking: a quote's tag only when set at its marks ("'…,' Lee continued").
+CONTINUING_VERBS = frozenset({"continue"})
+#: The same as verb and particle ("She went on, '…'").
+CONTINUING_PHRASAL_VERBS = frozenset({("go", "on")})
+#: What such a verb continues, when it has one: no speech then ("continued the work", "went on to win").
+NOT_CONTINUING_DEPS = frozenset({"dobj", "xcomp", "attr", "acomp", "oprd"})
+#: What may stand between a quote and its tag: punctuation and space.
+TAG_GAP_CHARS = " \n,:;—–-\"'“”‘’"
 #: How many clause links a quoted fragment's verb may stand below the plain speech verb reporting it.
 MAX_REPORTER_HOPS = 5
 #: The clause links climbed from a fragment's verb to the speech verb that reports it.
@@ -282,7 +290,44 @@ def _cue_nearby(doc: Doc, q: QuoteSpan, others: Sequence[tuple[int, int]] = ()) 
                 best = (distance, tok)
     if best is not None:
         return best[1]
-    return _cue_before_colon(doc, q)
+    return _cue_before_colon(doc, q) or _continuing_tag(doc, q, others)
+
+
+def _continues_speaking(tok: Token) -> bool:
+    """ "continued", "went on" with nothing of their own to continue (no object, complement or phrase)."""
+    if tok.pos_ != "VERB":
+        return False
+    lemma = tok.lemma_.lower()
+    phrasal = any((lemma, c.lower_) in CONTINUING_PHRASAL_VERBS for c in tok.children if c.dep_ == "prt")
+    if lemma not in CONTINUING_VERBS and not phrasal:
+        return False
+    return not any(c.dep_ in NOT_CONTINUING_DEPS for c in tok.children)
+
+
+def _continuing_tag(doc: Doc, q: QuoteSpan, others: Sequence[tuple[int, int]] = ()) -> Token | None:
+    """ "'…,' Lee continued" and "She went on, '…'": a verb of going on speaking set right at the quote.
+
+    These verbs report speech only as a tag, so only one next to the marks counts: after the quote
+    with nothing but punctuation before its subject, or before it with nothing but a comma or colon
+    between. "The protests continued." after a quote is no tag: its subject is not at the marks.
+    """
+    text = doc.text
+    for sent in _sentences_around(doc, q.start, q.end):
+        for tok in sent:
+            if q.start <= tok.idx < q.end or _in_other_quote(tok, others) or not _continues_speaking(tok):
+                continue
+            speaker = speaker_of(tok)
+            if speaker is None:
+                continue
+            if tok.idx >= q.end:
+                first = min(speaker.left_edge.idx, tok.idx)
+                if not text[q.end : first].strip(TAG_GAP_CHARS) and speaker.i != tok.i:
+                    return tok
+            else:
+                last = max(c.idx + len(c.text) for c in (tok, *tok.children) if c.idx < q.start)
+                if not text[last : q.start].strip(TAG_GAP_CHARS):
+                    return tok
+    return None
 
 
 def _cue_before_colon(doc: Doc, q: QuoteSpan) -> Token | None:

@@ -41,6 +41,10 @@ MAX_CONJ_STEPS = 4
 MAX_DESCRIPTION_CHARS = 120
 #: Entity types a source phrase's head may not have (times and dates mis-parsed as subjects).
 NOT_SOURCE_LABELS = frozenset({"TIME", "DATE"})
+#: The entity type of a nationality word ("the American") read as a person's epithet.
+DEMONYM_LABELS = frozenset({"NORP"})
+#: Singular tags of such a word (proper noun, common noun or adjective, never a plural).
+DEMONYM_TAGS = frozenset({"NNP", "NN", "JJ"})
 
 
 @dataclass(slots=True)
@@ -474,6 +478,18 @@ class SourceResolver:
         lemma = head.lemma_.lower()
         return lemma in lex.EPITHET_NOUNS or bool(lex.AGE_EPITHET_RE.search(phrase.text))
 
+    @staticmethod
+    def _is_demonym_epithet(head: Token, phrase: Span) -> bool:
+        """ "the American", "the New Zealander": "the" and one singular nationality word, no other word.
+
+        Sports and wire copy name a player, then call them by their nationality ("Lee lost in four
+        sets. '…,' said the Canadian"); the model tags the word as a nationality (NORP), which no
+        sentence speaks as. A plural ("the Americans") is a team or a people, not an epithet.
+        """
+        if phrase[0].lower_ != "the" or len(phrase) < 2 or head.tag_ not in DEMONYM_TAGS:
+            return False
+        return all(t.ent_type_ in DEMONYM_LABELS for t in phrase[1:])
+
     def _epithet_antecedent(self, head: Token) -> int | None:
         """The source of the person an epithet refers to: the latest person named as a subject in the
         last few sentences, when no one else named so far is titled with the epithet's noun."""
@@ -568,6 +584,11 @@ class SourceResolver:
         if not phrase.text.strip():
             return None
         span = (phrase.start_char, phrase.end_char)
+        if self._is_demonym_epithet(head, phrase):
+            idx = self._epithet_antecedent(head)
+            if idx is not None:
+                self._mention(idx, span, named=False)  # "said the American": the person just named
+                return idx
         ref = self._entity_for(head, phrase)
         if ref is None or ref.label not in PERSON_LABELS:
             # "The Democrat who defeated him, Gov. Jo Dale, said": the head's own tag (a party, NORP) is
