@@ -111,3 +111,34 @@ def test_plural_nationality_is_no_epithet(nlp) -> None:
     sources, attrs = run(nlp, 'Andy Berger lost both his singles on the slow clay. '
                               '"We were simply beaten by a better side this week," said the Americans.')
     assert "Berger" not in names(source_of(sources, attrs, "We were simply beaten"))
+
+
+DOCUMENT_AUTHORS = [
+    # (text, words of the quote, a word its source must name, a word it must not name)
+    # "the statement reads" after "X issued a statement": X speaks.
+    ('After the post gained attention, the Ridgeway Council issued a statement. "The comments from Ann Lee '
+     'do not represent the position of the council," the statement reads.',
+     "The comments from Ann Lee", "Council", "Lee"),
+    # The quote may run over several sentences before its tag.
+    ('Mayor Tom Berger made a statement thanking Lee for her work. "I am grateful for her years of service. '
+     'She leaves the city stronger. We will miss her. Ann will stay on until May," the statement read.',
+     "I am grateful for her years", "Berger", "statement"),
+]
+
+
+@pytest.mark.parametrize(("text", "quote", "want", "not_want"), DOCUMENT_AUTHORS)
+def test_document_author_speaks(nlp, text: str, quote: str, want: str, not_want: str) -> None:
+    sources, attrs = run(nlp, text)
+    got = names(source_of(sources, attrs, quote))
+    assert want in got
+    assert not_want not in got
+
+
+def test_document_of_a_pronoun_stays_the_document(nlp) -> None:
+    """ "In his ruling, the judge said …. '…,' the ruling said": "his" is no name, the ruling keeps the quote."""
+    sources, attrs = run(nlp, 'Tom Berger, a family lawyer, spoke to reporters on Monday. In his ruling, the judge '
+                              'said the children could be harmed. "The court may order a change of custody if '
+                              'nothing changes by the spring," the ruling said.')
+    got = names(source_of(sources, attrs, "The court may order"))
+    assert "ruling" in got
+    assert "Berger" not in got

@@ -44,7 +44,7 @@ from newsgraph.extract.attribution.roles import described, source_role
 from newsgraph.extract.attribution.sources import SourceResolver
 from newsgraph.extract.attribution.turns import Turn, labelled_turns
 from newsgraph.record import Attribution, Entity, Source, TextSpan
-from newsgraph.vocab.parse import AUX_OR_NEG_DEPS, NOMINAL_OR_PRONOUN_POS, VERBAL_POS
+from newsgraph.vocab.parse import ACTIVE_SUBJECT_DEPS, AUX_OR_NEG_DEPS, NOMINAL_OR_PRONOUN_POS, VERBAL_POS
 from newsgraph.vocab.speech import PLAIN_SPEECH_VERBS
 
 #: How far up the parse a quote may climb to find the verb that introduces it.
@@ -55,6 +55,8 @@ MAX_CONTINUATION_GAP_WORDS = 12
 RELAYED_TAG_DEPS = frozenset({"parataxis", "ccomp"})
 #: A word set in marks inside a speaker's phrase (a "source") has at most this many words.
 MAX_MARKED_WORDS = 2
+#: Verbs a document's words are quoted with ("'…,' the statement reads"): a tag only with a document subject.
+DOCUMENT_TAG_VERBS = frozenset({"read"})
 #: Verbs of going on speaking: a quote's tag only when set at its marks ("'…,' Lee continued").
 CONTINUING_VERBS = frozenset({"continue"})
 #: The same as verb and particle ("She went on, '…'").
@@ -276,7 +278,7 @@ def _cue_nearby(doc: Doc, q: QuoteSpan, others: Sequence[tuple[int, int]] = ()) 
     for sent in sents:
         after = sent.start_char >= q.end  # the sentence after the quote, not the quote's own
         for tok in sent:
-            if not is_cue_verb(tok) or q.start <= tok.idx < q.end or _has_own_clause(tok, q):
+            if not (is_cue_verb(tok) or _document_reads(tok)) or q.start <= tok.idx < q.end or _has_own_clause(tok, q):
                 continue
             if after and tok.head.i != tok.i and tok.dep_ not in lex.PARENTHETICAL_TAG_DEPS:
                 continue  # a tag after the quote heads its sentence ("He said.") or is set in it
@@ -291,6 +293,16 @@ def _cue_nearby(doc: Doc, q: QuoteSpan, others: Sequence[tuple[int, int]] = ()) 
     if best is not None:
         return best[1]
     return _cue_before_colon(doc, q) or _continuing_tag(doc, q, others)
+
+
+def _document_reads(tok: Token) -> bool:
+    """ "the statement reads", "the letter read": a document's words quoted, with no object read."""
+    if tok.pos_ != "VERB" or tok.lemma_.lower() not in DOCUMENT_TAG_VERBS:
+        return False
+    subject = next((c for c in tok.children if c.dep_ in ACTIVE_SUBJECT_DEPS), None)
+    if subject is None or subject.lemma_.lower() not in lex.DOCUMENT_NOUNS:
+        return False
+    return not any(c.dep_ == "dobj" for c in tok.children)
 
 
 def _continues_speaking(tok: Token) -> bool:

@@ -18,7 +18,7 @@ from dataclasses import dataclass, field
 from spacy.tokens import Doc, Span, Token
 
 from newsgraph.extract.attribution import lexicons as lex
-from newsgraph.extract.attribution.reported import phrase_of
+from newsgraph.extract.attribution.reported import phrase_of, speaker_of
 from newsgraph.record import Entity, Source, SourceMention
 from newsgraph.vocab.parse import (
     ADJECTIVAL_DEPS,
@@ -27,6 +27,7 @@ from newsgraph.vocab.parse import (
     PLURAL_NOUN_TAGS,
     PROPER_OR_PRONOUN_POS,
     SINGULAR_NOUN_TAGS,
+    VERBAL_POS,
 )
 from newsgraph.vocab.pronouns import PERSON_PRONOUN_GENDERS, POSSESSIVE_PRONOUNS
 
@@ -41,6 +42,8 @@ MAX_CONJ_STEPS = 4
 MAX_DESCRIPTION_CHARS = 120
 #: Entity types a source phrase's head may not have (times and dates mis-parsed as subjects).
 NOT_SOURCE_LABELS = frozenset({"TIME", "DATE"})
+#: How many sentences back "the statement" may refer to the statement someone issued.
+DOCUMENT_WINDOW_SENTENCES = 6
 #: The entity type of a nationality word ("the American") read as a person's epithet.
 DEMONYM_LABELS = frozenset({"NORP"})
 #: Singular tags of such a word (proper noun, common noun or adjective, never a plural).
@@ -124,6 +127,11 @@ def _document_author(head: Token) -> str | None:
             if pobj is not None:
                 return phrase_of(pobj).text[:MAX_DESCRIPTION_CHARS]
     return None
+
+
+def _is_name(tok: Token) -> bool:
+    """A proper noun or a word the model tags as a name (not a pronoun or a description)."""
+    return tok.pos_ == "PROPN" or (bool(tok.ent_type_) and tok.pos_ != "PRON")
 
 
 def _within_paragraph(span: Span) -> Span:
@@ -609,6 +617,12 @@ class SourceResolver:
         if self._is_anonymous(head, ref):
             return self._anonymous(head, phrase, span)
         kind = self._kind(head, ref, phrase.text)
+        if kind == "document" and ref is None and phrase[0].lower_ in lex.ANAPHORIC_DETERMINERS:
+            author = self._document_antecedent_author(head)
+            if author is not None:
+                idx = self.resolve(author)
+                if idx is not None:
+                    return idx  # "ESPN issued a statement. '…,' the statement reads": ESPN speaks
         key = f"text:{_norm(_without_determiner(phrase))}"
         idx = self._by_key.get(key)
         if idx is None and ref is None and self._is_epithet(head, phrase):
@@ -631,6 +645,43 @@ class SourceResolver:
             return self._add(draft, span, named=True)
         self._mention(idx, span, named=True)
         return idx
+
+    def _document_antecedent_author(self, head: Token) -> Token | None:
+        """Who issued the document a definite document noun refers back to ("the statement"), or None.
+
+        The latest earlier mention of a noun of the same lemma in the last few sentences, as the object
+        of a verb with a subject ("ESPN issued a statement", "Lee made a statement thanking …") or in
+        "in a statement" under one, or with a possessive ("the board's statement"): that subject or
+        possessor, when it is a name. A document with its own author ("the statement by the board")
+        never gets here. The quote the noun tags may run over several sentences, hence the wider window.
+        """
+        if _document_author(head) is not None:
+            return None
+        floor_sent = head.sent
+        for _ in range(DOCUMENT_WINDOW_SENTENCES):
+            if floor_sent.start == 0:
+                break
+            floor_sent = self.doc[floor_sent.start - 1].sent
+        lemma = head.lemma_.lower()
+        for tok in reversed(self.doc[floor_sent.start : head.i]):
+            if tok.lemma_.lower() != lemma or tok.pos_ != "NOUN" or self._in_quote(tok):
+                continue
+            owner = next((c for c in tok.children if c.dep_ == "poss"), None)
+            if owner is not None:
+                return owner if _is_name(owner) and not self._in_quote(owner) else None
+            verb = tok.head
+            if tok.dep_ == "pobj" and verb.dep_ == "prep" and verb.lower_ == "in":
+                verb = verb.head
+            elif tok.dep_ != "dobj":
+                return None  # the latest such noun is no issued document: "the statement" is not resolved
+            author = speaker_of(verb) if verb.pos_ in VERBAL_POS else None
+            if author is None or self._in_quote(author) or not _is_name(author):
+                return None  # a name only: "the judge" or "his" ruling is a reference to resolve first
+            return author
+        return None
+
+    def _in_quote(self, tok: Token) -> bool:
+        return any(s <= tok.idx < e for s, e in self.quoted)
 
     def _anonymous(self, head: Token, phrase: Span, span: tuple[int, int]) -> int:
         lemma = head.lemma_.lower()
