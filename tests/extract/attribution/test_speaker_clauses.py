@@ -142,3 +142,20 @@ def test_document_of_a_pronoun_stays_the_document(nlp) -> None:
     got = names(source_of(sources, attrs, "The court may order"))
     assert "ruling" in got
     assert "Berger" not in got
+
+
+def test_the_mag_is_the_outlet_that_spoke_last(nlp) -> None:
+    """ "Star Weekly reports …. The mag described them as '…'": the magazine named just before."""
+    sources, attrs = run(nlp, 'Star Weekly reports that Tom "found old notes Ann had written" back when they '
+                              'were together. (They split in 2005.) The mag described them as "sweet little '
+                              'notes that said nice things."')
+    got = names(source_of(sources, attrs, "sweet little notes"))
+    assert "Weekly" in got
+
+
+def test_the_mag_far_from_any_outlet_is_its_own_source(nlp) -> None:
+    """An outlet that spoke more than a few sentences before is not what "the mag" refers to."""
+    sources, attrs = run(nlp, 'Star Weekly reports that Tom "found old notes" in May. They split in 2005. '
+                              'Ann moved to Leeds. Tom stayed in York. Both have new partners now. The mag '
+                              'described them as "sweet little notes that said nice things."')
+    assert "Weekly" not in names(source_of(sources, attrs, "sweet little notes"))

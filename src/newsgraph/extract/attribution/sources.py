@@ -44,6 +44,15 @@ MAX_DESCRIPTION_CHARS = 120
 NOT_SOURCE_LABELS = frozenset({"TIME", "DATE"})
 #: How many sentences back "the statement" may refer to the statement someone issued.
 DOCUMENT_WINDOW_SENTENCES = 6
+#: Nouns a page calls an outlet by after naming it ("the mag", "the magazine", "the story").
+OUTLET_NOUNS = frozenset({"mag", "magazine", "tabloid", "outlet", "publication", "newspaper", "paper", "site",
+                          "website", "story", "article"})
+#: Their tags as a speaker: singular, and "mag" the model may tag an adjective.
+OUTLET_TAGS = SINGULAR_NOUN_TAGS | {"JJ"}
+#: Words that may stand between "the" and such a noun ("the same mag").
+OUTLET_PHRASE_WORDS = frozenset({"same"})
+#: How many sentences back the outlet must have spoken.
+OUTLET_WINDOW_SENTENCES = 3
 #: The entity type of a nationality word ("the American") read as a person's epithet.
 DEMONYM_LABELS = frozenset({"NORP"})
 #: Singular tags of such a word (proper noun, common noun or adjective, never a plural).
@@ -498,6 +507,29 @@ class SourceResolver:
             return False
         return all(t.ent_type_ in DEMONYM_LABELS for t in phrase[1:])
 
+    def _outlet_referred_to(self, head: Token, phrase: Span) -> int | None:
+        """The news outlet a bare "the mag", "the same magazine", "the story" refers back to, or None.
+
+        Gossip and media pages name an outlet as a speaker ("Us Weekly reports that …"), then go on with
+        "The mag described them as '…'" or "The story paints him as '…'". Such a phrase, with no name
+        and nothing after its noun, is the media source that spoke last, when it spoke in the last few
+        sentences (``OUTLET_WINDOW_SENTENCES``).
+        """
+        if head.lower_ not in OUTLET_NOUNS or head.tag_ not in OUTLET_TAGS:
+            return None
+        words = [t.lower_ for t in phrase]
+        if words[0] != "the" or words[-1] != head.lower_ or any(w not in OUTLET_PHRASE_WORDS for w in words[1:-1]):
+            return None
+        floor_sent = head.sent
+        for _ in range(OUTLET_WINDOW_SENTENCES):
+            if floor_sent.start == 0:
+                break
+            floor_sent = self.doc[floor_sent.start - 1].sent
+        idx = self._recent(head.idx, lambda d: d.kind == "media" and not d.anonymous)
+        if idx is None or max(s for s, _ in self.drafts[idx].mentions if s < head.idx) < floor_sent.start_char:
+            return None
+        return idx
+
     def _epithet_antecedent(self, head: Token) -> int | None:
         """The source of the person an epithet refers to: the latest person named as a subject in the
         last few sentences, when no one else named so far is titled with the epithet's noun."""
@@ -597,6 +629,10 @@ class SourceResolver:
             if idx is not None:
                 self._mention(idx, span, named=False)  # "said the American": the person just named
                 return idx
+        outlet = self._outlet_referred_to(head, phrase)
+        if outlet is not None:
+            self._mention(outlet, span, named=False)  # "Us Weekly reports …. The mag described …": Us Weekly
+            return outlet
         ref = self._entity_for(head, phrase)
         if ref is None or ref.label not in PERSON_LABELS:
             # "The Democrat who defeated him, Gov. Jo Dale, said": the head's own tag (a party, NORP) is
