@@ -159,3 +159,10 @@ def test_the_mag_far_from_any_outlet_is_its_own_source(nlp) -> None:
                               'Ann moved to Leeds. Tom stayed in York. Both have new partners now. The mag '
                               'described them as "sweet little notes that said nice things."')
     assert "Weekly" not in names(source_of(sources, attrs, "sweet little notes"))
+
+
+def test_the_story_is_the_named_outlet_typed_as_an_organisation(nlp) -> None:
+    """A magazine whose name has no press word is an organisation source; "the story" is still it."""
+    sources, attrs = run(nlp, 'Hart & Home said that it was Ann’s pride that did them in. The story paints him '
+                              'as “a classic charmer,” adding that “it has always driven her mad.”')
+    assert "Hart" in names(source_of(sources, attrs, "it has always driven her mad"))

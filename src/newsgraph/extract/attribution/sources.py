@@ -513,7 +513,8 @@ class SourceResolver:
         Gossip and media pages name an outlet as a speaker ("Us Weekly reports that …"), then go on with
         "The mag described them as '…'" or "The story paints him as '…'". Such a phrase, with no name
         and nothing after its noun, is the media source that spoke last, when it spoke in the last few
-        sentences (``OUTLET_WINDOW_SENTENCES``).
+        sentences (``OUTLET_WINDOW_SENTENCES``). A named organisation counts as an outlet too: a magazine
+        whose name has no press word ("Hart & Home said that …. The story paints him as '…'") is typed so.
         """
         if head.lower_ not in OUTLET_NOUNS or head.tag_ not in OUTLET_TAGS:
             return None
@@ -525,7 +526,8 @@ class SourceResolver:
             if floor_sent.start == 0:
                 break
             floor_sent = self.doc[floor_sent.start - 1].sent
-        idx = self._recent(head.idx, lambda d: d.kind == "media" and not d.anonymous)
+        idx = self._recent(head.idx, lambda d: not d.anonymous and (d.kind == "media" or (
+            d.kind == "organization" and d.entity is not None)))
         if idx is None or max(s for s, _ in self.drafts[idx].mentions if s < head.idx) < floor_sent.start_char:
             return None
         return idx
