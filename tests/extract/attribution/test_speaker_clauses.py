@@ -84,6 +84,10 @@ TAG_SPEAKERS = [
     ('Mayor Tom Berger spoke to the board on Monday. "I took the blame with my family back then, and we '
      'dealt with it together," Berger continued, referring to his wife.',
      "I took the blame", "Berger", "board"),
+    # "shared" with no object, set at the marks, is a tag.
+    ('"Reality TV" star Tom Berger left the show early. He posted a note on Monday. "So I just left the '
+     'studio in Leeds. I am safe but it was a long day," Berger shared.',
+     "So I just left the studio", "Berger", "note"),
     # A nationality word after "the" is the person just named, not the nation.
     ('Andy Berger was left frustrated after losing both his singles on the slow clay. '
      '"It is just hard because I was in it the whole time," said the American.',
@@ -166,3 +170,10 @@ def test_the_story_is_the_named_outlet_typed_as_an_organisation(nlp) -> None:
     sources, attrs = run(nlp, 'Hart & Home said that it was Ann’s pride that did them in. The story paints him '
                               'as “a classic charmer,” adding that “it has always driven her mad.”')
     assert "Hart" in names(source_of(sources, attrs, "it has always driven her mad"))
+
+
+def test_shared_with_an_object_is_no_tag(nlp) -> None:
+    """ "Lee shared a photo." after a quote names no speaker of the next quote."""
+    sources, attrs = run(nlp, '"We will win this vote in the end," Tom Berger said at the rally. Ann Lee shared '
+                              'a photo of the crowd. "Nobody here is going home tonight, not one of us."')
+    assert "Lee" not in names(source_of(sources, attrs, "Nobody here is going home"))

@@ -59,6 +59,8 @@ MAX_MARKED_WORDS = 2
 DOCUMENT_TAG_VERBS = frozenset({"read"})
 #: Verbs of going on speaking: a quote's tag only when set at its marks ("'…,' Lee continued").
 CONTINUING_VERBS = frozenset({"continue"})
+#: Verbs that report speech only as a tag at the marks, with no object ("'…,' Lee shared"; not "shared a photo").
+TAG_ONLY_SPEECH_VERBS = frozenset({"share", "spill", "gush", "dish", "rave"})
 #: The same as verb and particle ("She went on, '…'").
 CONTINUING_PHRASAL_VERBS = frozenset({("go", "on")})
 #: What such a verb continues, when it has one: no speech then ("continued the work", "went on to win").
@@ -306,18 +308,19 @@ def _document_reads(tok: Token) -> bool:
 
 
 def _continues_speaking(tok: Token) -> bool:
-    """ "continued", "went on" with nothing of their own to continue (no object, complement or phrase)."""
+    """ "continued", "went on", "shared", "spilled" with nothing of their own (no object or complement)."""
     if tok.pos_ != "VERB":
         return False
     lemma = tok.lemma_.lower()
     phrasal = any((lemma, c.lower_) in CONTINUING_PHRASAL_VERBS for c in tok.children if c.dep_ == "prt")
-    if lemma not in CONTINUING_VERBS and not phrasal:
+    if lemma not in CONTINUING_VERBS | TAG_ONLY_SPEECH_VERBS and not phrasal:
         return False
     return not any(c.dep_ in NOT_CONTINUING_DEPS for c in tok.children)
 
 
 def _continuing_tag(doc: Doc, q: QuoteSpan, others: Sequence[tuple[int, int]] = ()) -> Token | None:
-    """ "'…,' Lee continued" and "She went on, '…'": a verb of going on speaking set right at the quote.
+    """ "'…,' Lee continued", "She went on, '…'", "'…,' the insider spilled": a verb of going on speaking,
+    or one that reports speech only as a tag (``TAG_ONLY_SPEECH_VERBS``), set right at the quote.
 
     These verbs report speech only as a tag, so only one next to the marks counts: after the quote
     with nothing but punctuation before its subject, or before it with nothing but a comma or colon
