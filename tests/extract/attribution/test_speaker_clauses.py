@@ -43,6 +43,10 @@ CLAUSE_SPEAKERS = [
     ('Gov. Pat Dale Sunday called the weekend firebombing of a Georgia Democratic office '
      '"an attack on our state."',
      "an attack on our state", "Dale", "Sunday"),
+    # A root verb left with no subject by a long opening phrase: the name set right before it.
+    ('When asked whether she would run as an independent, her publicist, Alan Cole, told CNN Monday that '
+     'there are "no further details to share at this time."',
+     "no further details to share", "Cole", "CNN"),
 ]
 
 
@@ -65,6 +69,9 @@ OWN_SPEAKERS = [
     # The second quote's own "and told" with its own subject is not climbed past.
     ('Lee said that "we will win the vote" and Berger told reporters the result was "far from sure."',
      "far from sure", "Berger", "Lee"),
+    # A root verb with a subject of its own keeps it, whatever name stands before it.
+    ('After the vote in Leeds, Ann Lee and Tom Berger met. Berger told reporters the plan was "far from dead."',
+     "far from dead", "Berger", "Lee"),
     # A day set before its subject, with no name hung on it, leaves the subject as it is.
     ('Last Sunday, the council called the plan "a shock to the town."', "a shock to the town", "council", "Sunday"),
 ]

@@ -32,6 +32,8 @@ from newsgraph.vocab.speech import PLAIN_SPEECH_VERBS
 HEADLINE_SOURCE_LABELS = frozenset({"PERSON", "ORG", "NORP", "GPE"})
 #: Entity types of a day parsed as a verb's modifier, with the subject's name hung on it ("Dale Sunday said").
 DAY_LABELS = frozenset({"DATE", "TIME"})
+#: Entity types of a name that may be a subject-less root verb's performer when set right before it.
+ROOT_SUBJECT_LABELS = frozenset({"PERSON", "ORG"})
 #: How such a day hangs on the verb when it is not read as the subject.
 DAY_DEPS = frozenset({"npadvmod"})
 #: Punctuation trimmed off the edges of content spans.
@@ -153,7 +155,9 @@ def speaker_of(verb: Token, depth: int = 0) -> Token | None:
             for pobj in child.children:
                 if pobj.dep_ == "pobj":
                     return pobj
-    if depth > 4 or verb.head.i == verb.i:  # spaCy makes a new Token per access: compare positions
+    if verb.head.i == verb.i:  # spaCy makes a new Token per access: compare positions
+        return _name_set_before(verb)
+    if depth > 4:
         return None
     if verb.dep_ in NOUN_CLAUSE_DEPS and verb.head.pos_ in NOMINAL_OR_PRONOUN_POS:
         return verb.head  # "Ms. Lee, who said", "a statement saying": the noun modified speaks
@@ -165,6 +169,24 @@ def speaker_of(verb: Token, depth: int = 0) -> Token | None:
             return _reporter_over(verb, depth) or inherited
         return inherited
     return None
+
+
+def _name_set_before(verb: Token) -> Token | None:
+    """The name right before a sentence's root verb that has no subject, or None.
+
+    "When asked whether she would run, her publicist, Alan Cole, told CNN that …": the parser hangs the
+    long opening phrase, name and all, elsewhere and leaves "told" with no subject. A person or
+    organisation name ending just before the verb (a comma between at most) is who performs it.
+    """
+    i = verb.i - 1
+    while i >= 0 and verb.doc[i].text == ",":
+        i -= 1
+    if i < 0:
+        return None
+    tok = verb.doc[i]
+    if tok.pos_ != "PROPN" or tok.ent_type_ not in ROOT_SUBJECT_LABELS or tok.head.i == verb.i:
+        return None
+    return tok
 
 
 def _name_before_date(verb: Token) -> Token | None:
