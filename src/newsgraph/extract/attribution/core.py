@@ -16,7 +16,7 @@ The stage runs in three steps:
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from itertools import pairwise
 
 from spacy.tokens import Doc, Span, Token
@@ -44,7 +44,7 @@ from newsgraph.extract.attribution.roles import described, source_role
 from newsgraph.extract.attribution.sources import SourceResolver
 from newsgraph.extract.attribution.turns import Turn, labelled_turns
 from newsgraph.record import Attribution, Entity, Source, TextSpan
-from newsgraph.vocab.parse import AUX_OR_NEG_DEPS, NOMINAL_OR_PRONOUN_POS, VERBAL_POS
+from newsgraph.vocab.parse import ACTIVE_SUBJECT_DEPS, AUX_OR_NEG_DEPS, NOMINAL_OR_PRONOUN_POS, VERBAL_POS
 from newsgraph.vocab.speech import PLAIN_SPEECH_VERBS
 
 #: How far up the parse a quote may climb to find the verb that introduces it.
@@ -55,6 +55,22 @@ MAX_CONTINUATION_GAP_WORDS = 12
 RELAYED_TAG_DEPS = frozenset({"parataxis", "ccomp"})
 #: A word set in marks inside a speaker's phrase (a "source") has at most this many words.
 MAX_MARKED_WORDS = 2
+#: Verbs a document's words are quoted with ("'…,' the statement reads"): a tag only with a document subject.
+DOCUMENT_TAG_VERBS = frozenset({"read"})
+#: Verbs of going on speaking: a quote's tag only when set at its marks ("'…,' Lee continued").
+CONTINUING_VERBS = frozenset({"continue"})
+#: Verbs that report speech only as a tag at the marks, with no object ("'…,' Lee shared"; not "shared a photo").
+TAG_ONLY_SPEECH_VERBS = frozenset({"share", "spill", "gush", "dish", "rave"})
+#: The same as verb and particle ("She went on, '…'").
+CONTINUING_PHRASAL_VERBS = frozenset({("go", "on")})
+#: What such a verb continues, when it has one: no speech then ("continued the work", "went on to win").
+NOT_CONTINUING_DEPS = frozenset({"dobj", "xcomp", "attr", "acomp", "oprd"})
+#: What may stand between a quote and its tag: punctuation and space.
+TAG_GAP_CHARS = " \n,:;—–-\"'“”‘’"
+#: How many clause links a quoted fragment's verb may stand below the plain speech verb reporting it.
+MAX_REPORTER_HOPS = 5
+#: The clause links climbed from a fragment's verb to the speech verb that reports it.
+REPORTER_PATH_DEPS = frozenset({"ccomp", "xcomp", "acomp", "conj", "advcl"})
 _WORD_RE = re.compile(r"\w+")
 
 
@@ -173,7 +189,7 @@ def _cue_by_ancestry(span: Span, others: Sequence[tuple[int, int]] = ()) -> Toke
             if _in_other_quote(anc, others):
                 break
             if is_cue_verb(anc) or (anc.pos_ == "VERB" and anc.lemma_.lower() in lex.XCOMP_CUE_VERBS):
-                return _relayed_tag(span, anc, others) or _reporter_of_belief(anc, others)
+                return _relayed_tag(span, anc, others) or _reporter_of_belief(anc, others, inside)
             if anc.head.i == anc.i:  # the root
                 break
             anc, hops = anc.head, hops + 1
@@ -198,12 +214,15 @@ def _relayed_tag(span: Span, verb: Token, others: Sequence[tuple[int, int]] = ()
     return None
 
 
-def _reporter_of_belief(verb: Token, others: Sequence[tuple[int, int]] = ()) -> Token:
+def _reporter_of_belief(verb: Token, others: Sequence[tuple[int, int]] = (), quote: range = range(0)) -> Token:
     """The speech verb reporting a belief verb's clause, when there is one, else the belief verb.
 
     "The association said shops were expecting the 'best Christmas ever'": the marks hold the words
     of whoever the article quotes, the association; the shops' expecting is the association's
     paraphrase. A belief reported by no one ("Shops expect the 'best Christmas ever'") keeps its verb.
+    The reporting verb may stand several clauses up ("Lee said she was glad to see that the board
+    had agreed the 'matter is closed'"): a fragment in marks inside a clause a plain speech verb
+    reports is that verb's speaker's wording, whatever verbs stand between (``MAX_REPORTER_HOPS``).
     """
     head = verb.head
     if (
@@ -215,7 +234,31 @@ def _reporter_of_belief(verb: Token, others: Sequence[tuple[int, int]] = ()) -> 
         and speaker_of(head) is not None
     ):
         return head
-    return verb
+    reporter = _outer_reporter(verb, others, quote)
+    return reporter if reporter is not None else verb
+
+
+def _outer_reporter(verb: Token, others: Sequence[tuple[int, int]] = (), quote: range = range(0)) -> Token | None:
+    """The plain speech verb whose reported clause holds ``verb``, a few clauses up, or None.
+
+    Only a verb that is no plain speech verb itself is passed over (a belief, a description, an
+    affirming: "Lee said the board had *affirmed* that the 'matter is closed'"), and only through
+    clause links (``REPORTER_PATH_DEPS``) with one reported clause among them, and never to a verb of
+    the quote itself (``quote``, its token positions) or of another quote.
+    """
+    if verb.lemma_.lower() in PLAIN_SPEECH_VERBS:
+        return None
+    node, reported = verb, False
+    for _ in range(MAX_REPORTER_HOPS):
+        if node.dep_ not in REPORTER_PATH_DEPS or node.head.i == node.i:
+            return None
+        reported |= node.dep_ in lex.REPORTED_CLAUSE_DEPS
+        node = node.head
+        if node.pos_ == "VERB" and node.lemma_.lower() in PLAIN_SPEECH_VERBS:
+            found = reported and node.i not in quote and not _in_other_quote(node, others)
+            found = found and speaker_of(node) is not None
+            return node if found else None
+    return None
 
 
 def _has_own_clause(verb: Token, q: QuoteSpan) -> bool:
@@ -237,7 +280,7 @@ def _cue_nearby(doc: Doc, q: QuoteSpan, others: Sequence[tuple[int, int]] = ()) 
     for sent in sents:
         after = sent.start_char >= q.end  # the sentence after the quote, not the quote's own
         for tok in sent:
-            if not is_cue_verb(tok) or q.start <= tok.idx < q.end or _has_own_clause(tok, q):
+            if not (is_cue_verb(tok) or _document_reads(tok)) or q.start <= tok.idx < q.end or _has_own_clause(tok, q):
                 continue
             if after and tok.head.i != tok.i and tok.dep_ not in lex.PARENTHETICAL_TAG_DEPS:
                 continue  # a tag after the quote heads its sentence ("He said.") or is set in it
@@ -251,7 +294,55 @@ def _cue_nearby(doc: Doc, q: QuoteSpan, others: Sequence[tuple[int, int]] = ()) 
                 best = (distance, tok)
     if best is not None:
         return best[1]
-    return _cue_before_colon(doc, q)
+    return _cue_before_colon(doc, q) or _continuing_tag(doc, q, others)
+
+
+def _document_reads(tok: Token) -> bool:
+    """ "the statement reads", "the letter read": a document's words quoted, with no object read."""
+    if tok.pos_ != "VERB" or tok.lemma_.lower() not in DOCUMENT_TAG_VERBS:
+        return False
+    subject = next((c for c in tok.children if c.dep_ in ACTIVE_SUBJECT_DEPS), None)
+    if subject is None or subject.lemma_.lower() not in lex.DOCUMENT_NOUNS:
+        return False
+    return not any(c.dep_ == "dobj" for c in tok.children)
+
+
+def _continues_speaking(tok: Token) -> bool:
+    """ "continued", "went on", "shared", "spilled" with nothing of their own (no object or complement)."""
+    if tok.pos_ != "VERB":
+        return False
+    lemma = tok.lemma_.lower()
+    phrasal = any((lemma, c.lower_) in CONTINUING_PHRASAL_VERBS for c in tok.children if c.dep_ == "prt")
+    if lemma not in CONTINUING_VERBS | TAG_ONLY_SPEECH_VERBS and not phrasal:
+        return False
+    return not any(c.dep_ in NOT_CONTINUING_DEPS for c in tok.children)
+
+
+def _continuing_tag(doc: Doc, q: QuoteSpan, others: Sequence[tuple[int, int]] = ()) -> Token | None:
+    """ "'…,' Lee continued", "She went on, '…'", "'…,' the insider spilled": a verb of going on speaking,
+    or one that reports speech only as a tag (``TAG_ONLY_SPEECH_VERBS``), set right at the quote.
+
+    These verbs report speech only as a tag, so only one next to the marks counts: after the quote
+    with nothing but punctuation before its subject, or before it with nothing but a comma or colon
+    between. "The protests continued." after a quote is no tag: its subject is not at the marks.
+    """
+    text = doc.text
+    for sent in _sentences_around(doc, q.start, q.end):
+        for tok in sent:
+            if q.start <= tok.idx < q.end or _in_other_quote(tok, others) or not _continues_speaking(tok):
+                continue
+            speaker = speaker_of(tok)
+            if speaker is None:
+                continue
+            if tok.idx >= q.end:
+                first = min(speaker.left_edge.idx, tok.idx)
+                if not text[q.end : first].strip(TAG_GAP_CHARS) and speaker.i != tok.i:
+                    return tok
+            else:
+                last = max(c.idx + len(c.text) for c in (tok, *tok.children) if c.idx < q.start)
+                if not text[last : q.start].strip(TAG_GAP_CHARS):
+                    return tok
+    return None
 
 
 def _cue_before_colon(doc: Doc, q: QuoteSpan) -> Token | None:
@@ -387,9 +478,33 @@ def _speaker_outside(verb: Token, quotes: Sequence[QuoteSpan]) -> Token | None:
         return speaker
     if _marked_word_of_phrase(speaker, quotes):
         return speaker  # 'a "source" told the paper': marks around a word of a narrated phrase
+    coordinated = _coordinated_reporter(verb, inside)
+    if coordinated is not None:
+        return coordinated
     for child in verb.rights:
         if not inside(child) and child.dep_ in lex.INVERTED_SPEAKER_DEPS and child.pos_ in NOMINAL_OR_PRONOUN_POS:
             return child
+    return None
+
+
+def _coordinated_reporter(verb: Token, inside: Callable[[Token], bool]) -> Token | None:
+    """The speaker of the verb a tag verb is joined to, when the parser hung it on a quote's verb.
+
+    "He said that 'we live by ideals' and called voters 'the custodians'": "called" is parsed as
+    joined to "live", inside the first quote, so the subject it inherits ("we") is a quote's word
+    and the word after it ("voters") is who is spoken of. The verb is joined to the verb reporting
+    that quote, the first verb above it outside the marks; its speaker is the speaker.
+    """
+    if verb.dep_ != "conj" or inside(verb) or not inside(verb.head):
+        return None
+    node = verb.head
+    for _ in range(MAX_CUE_HOPS):
+        if node.head.i == node.i:
+            return None
+        node = node.head
+        if not inside(node):
+            speaker = speaker_of(node) if is_cue_verb(node) else None
+            return speaker if speaker is not None and not inside(speaker) else None
     return None
 
 

@@ -30,6 +30,12 @@ from newsgraph.vocab.speech import PLAIN_SPEECH_VERBS
 
 #: Entity types that may stand before a headline colon as the speaker.
 HEADLINE_SOURCE_LABELS = frozenset({"PERSON", "ORG", "NORP", "GPE"})
+#: Entity types of a day parsed as a verb's modifier, with the subject's name hung on it ("Dale Sunday said").
+DAY_LABELS = frozenset({"DATE", "TIME"})
+#: Entity types of a name that may be a subject-less root verb's performer when set right before it.
+ROOT_SUBJECT_LABELS = frozenset({"PERSON", "ORG"})
+#: How such a day hangs on the verb when it is not read as the subject.
+DAY_DEPS = frozenset({"npadvmod"})
 #: Punctuation trimmed off the edges of content spans.
 EDGE_PUNCT = frozenset(",;:—–-")
 
@@ -136,6 +142,9 @@ def is_cue_verb(token: Token) -> bool:
 
 def speaker_of(verb: Token, depth: int = 0) -> Token | None:
     """The token heading whoever performs ``verb``: its subject, or one inherited from its head."""
+    named = _name_before_date(verb)
+    if named is not None:
+        return named
     for child in verb.children:
         if child.dep_ in ACTIVE_SUBJECT_DEPS:
             if child.tag_ in WH_RELATIVE_TAGS and verb.dep_ == "relcl":
@@ -146,7 +155,9 @@ def speaker_of(verb: Token, depth: int = 0) -> Token | None:
             for pobj in child.children:
                 if pobj.dep_ == "pobj":
                     return pobj
-    if depth > 4 or verb.head.i == verb.i:  # spaCy makes a new Token per access: compare positions
+    if verb.head.i == verb.i:  # spaCy makes a new Token per access: compare positions
+        return _name_set_before(verb)
+    if depth > 4:
         return None
     if verb.dep_ in NOUN_CLAUSE_DEPS and verb.head.pos_ in NOMINAL_OR_PRONOUN_POS:
         return verb.head  # "Ms. Lee, who said", "a statement saying": the noun modified speaks
@@ -157,6 +168,41 @@ def speaker_of(verb: Token, depth: int = 0) -> Token | None:
         if inherited is not None and not _can_speak(inherited):
             return _reporter_over(verb, depth) or inherited
         return inherited
+    return None
+
+
+def _name_set_before(verb: Token) -> Token | None:
+    """The name right before a sentence's root verb that has no subject, or None.
+
+    "When asked whether she would run, her publicist, Alan Cole, told CNN that …": the parser hangs the
+    long opening phrase, name and all, elsewhere and leaves "told" with no subject. A person or
+    organisation name ending just before the verb (a comma between at most) is who performs it.
+    """
+    i = verb.i - 1
+    while i >= 0 and verb.doc[i].text == ",":
+        i -= 1
+    if i < 0:
+        return None
+    tok = verb.doc[i]
+    if tok.pos_ != "PROPN" or tok.ent_type_ not in ROOT_SUBJECT_LABELS or tok.head.i == verb.i:
+        return None
+    return tok
+
+
+def _name_before_date(verb: Token) -> Token | None:
+    """The name the parser hung on a day set between a subject and its verb, or None.
+
+    "Gov. Jo Dale Sunday called the plan 'a disaster'": the parser reads "Jo Dale Sunday" as one
+    noun phrase, a time ("Sunday") with "Dale" as its modifier, set as the verb's modifier or as its
+    subject, so the verb has no speaking subject; the
+    name (a proper noun outside the time's own words, so not "Super" of "Super Tuesday") is the subject.
+    """
+    for child in verb.lefts:
+        if child.dep_ in ACTIVE_SUBJECT_DEPS | DAY_DEPS and child.ent_type_ in DAY_LABELS:
+            names = [c for c in child.lefts if c.dep_ == "compound" and c.pos_ == "PROPN"
+                     and c.ent_type_ not in DAY_LABELS]  # fmt: skip
+            if names:
+                return names[-1]
     return None
 
 

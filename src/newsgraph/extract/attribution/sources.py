@@ -18,7 +18,7 @@ from dataclasses import dataclass, field
 from spacy.tokens import Doc, Span, Token
 
 from newsgraph.extract.attribution import lexicons as lex
-from newsgraph.extract.attribution.reported import phrase_of
+from newsgraph.extract.attribution.reported import phrase_of, speaker_of
 from newsgraph.record import Entity, Source, SourceMention
 from newsgraph.vocab.parse import (
     ADJECTIVAL_DEPS,
@@ -27,6 +27,7 @@ from newsgraph.vocab.parse import (
     PLURAL_NOUN_TAGS,
     PROPER_OR_PRONOUN_POS,
     SINGULAR_NOUN_TAGS,
+    VERBAL_POS,
 )
 from newsgraph.vocab.pronouns import PERSON_PRONOUN_GENDERS, POSSESSIVE_PRONOUNS
 
@@ -41,6 +42,21 @@ MAX_CONJ_STEPS = 4
 MAX_DESCRIPTION_CHARS = 120
 #: Entity types a source phrase's head may not have (times and dates mis-parsed as subjects).
 NOT_SOURCE_LABELS = frozenset({"TIME", "DATE"})
+#: How many sentences back "the statement" may refer to the statement someone issued.
+DOCUMENT_WINDOW_SENTENCES = 6
+#: Nouns a page calls an outlet by after naming it ("the mag", "the magazine", "the story").
+OUTLET_NOUNS = frozenset({"mag", "magazine", "tabloid", "outlet", "publication", "newspaper", "paper", "site",
+                          "website", "story", "article"})
+#: Their tags as a speaker: singular, and "mag" the model may tag an adjective.
+OUTLET_TAGS = SINGULAR_NOUN_TAGS | {"JJ"}
+#: Words that may stand between "the" and such a noun ("the same mag").
+OUTLET_PHRASE_WORDS = frozenset({"same"})
+#: How many sentences back the outlet must have spoken.
+OUTLET_WINDOW_SENTENCES = 3
+#: The entity type of a nationality word ("the American") read as a person's epithet.
+DEMONYM_LABELS = frozenset({"NORP"})
+#: Singular tags of such a word (proper noun, common noun or adjective, never a plural).
+DEMONYM_TAGS = frozenset({"NNP", "NN", "JJ"})
 
 
 @dataclass(slots=True)
@@ -120,6 +136,11 @@ def _document_author(head: Token) -> str | None:
             if pobj is not None:
                 return phrase_of(pobj).text[:MAX_DESCRIPTION_CHARS]
     return None
+
+
+def _is_name(tok: Token) -> bool:
+    """A proper noun or a word the model tags as a name (not a pronoun or a description)."""
+    return tok.pos_ == "PROPN" or (bool(tok.ent_type_) and tok.pos_ != "PRON")
 
 
 def _within_paragraph(span: Span) -> Span:
@@ -474,6 +495,43 @@ class SourceResolver:
         lemma = head.lemma_.lower()
         return lemma in lex.EPITHET_NOUNS or bool(lex.AGE_EPITHET_RE.search(phrase.text))
 
+    @staticmethod
+    def _is_demonym_epithet(head: Token, phrase: Span) -> bool:
+        """ "the American", "the New Zealander": "the" and one singular nationality word, no other word.
+
+        Sports and wire copy name a player, then call them by their nationality ("Lee lost in four
+        sets. '…,' said the Canadian"); the model tags the word as a nationality (NORP), which no
+        sentence speaks as. A plural ("the Americans") is a team or a people, not an epithet.
+        """
+        if phrase[0].lower_ != "the" or len(phrase) < 2 or head.tag_ not in DEMONYM_TAGS:
+            return False
+        return all(t.ent_type_ in DEMONYM_LABELS for t in phrase[1:])
+
+    def _outlet_referred_to(self, head: Token, phrase: Span) -> int | None:
+        """The news outlet a bare "the mag", "the same magazine", "the story" refers back to, or None.
+
+        Gossip and media pages name an outlet as a speaker ("Us Weekly reports that …"), then go on with
+        "The mag described them as '…'" or "The story paints him as '…'". Such a phrase, with no name
+        and nothing after its noun, is the media source that spoke last, when it spoke in the last few
+        sentences (``OUTLET_WINDOW_SENTENCES``). A named organisation counts as an outlet too: a magazine
+        whose name has no press word ("Hart & Home said that …. The story paints him as '…'") is typed so.
+        """
+        if head.lower_ not in OUTLET_NOUNS or head.tag_ not in OUTLET_TAGS:
+            return None
+        words = [t.lower_ for t in phrase]
+        if words[0] != "the" or words[-1] != head.lower_ or any(w not in OUTLET_PHRASE_WORDS for w in words[1:-1]):
+            return None
+        floor_sent = head.sent
+        for _ in range(OUTLET_WINDOW_SENTENCES):
+            if floor_sent.start == 0:
+                break
+            floor_sent = self.doc[floor_sent.start - 1].sent
+        idx = self._recent(head.idx, lambda d: not d.anonymous and (d.kind == "media" or (
+            d.kind == "organization" and d.entity is not None)))
+        if idx is None or max(s for s, _ in self.drafts[idx].mentions if s < head.idx) < floor_sent.start_char:
+            return None
+        return idx
+
     def _epithet_antecedent(self, head: Token) -> int | None:
         """The source of the person an epithet refers to: the latest person named as a subject in the
         last few sentences, when no one else named so far is titled with the epithet's noun."""
@@ -568,6 +626,15 @@ class SourceResolver:
         if not phrase.text.strip():
             return None
         span = (phrase.start_char, phrase.end_char)
+        if self._is_demonym_epithet(head, phrase):
+            idx = self._epithet_antecedent(head)
+            if idx is not None:
+                self._mention(idx, span, named=False)  # "said the American": the person just named
+                return idx
+        outlet = self._outlet_referred_to(head, phrase)
+        if outlet is not None:
+            self._mention(outlet, span, named=False)  # "Us Weekly reports …. The mag described …": Us Weekly
+            return outlet
         ref = self._entity_for(head, phrase)
         if ref is None or ref.label not in PERSON_LABELS:
             # "The Democrat who defeated him, Gov. Jo Dale, said": the head's own tag (a party, NORP) is
@@ -588,6 +655,12 @@ class SourceResolver:
         if self._is_anonymous(head, ref):
             return self._anonymous(head, phrase, span)
         kind = self._kind(head, ref, phrase.text)
+        if kind == "document" and ref is None and phrase[0].lower_ in lex.ANAPHORIC_DETERMINERS:
+            author = self._document_antecedent_author(head)
+            if author is not None:
+                idx = self.resolve(author)
+                if idx is not None:
+                    return idx  # "ESPN issued a statement. '…,' the statement reads": ESPN speaks
         key = f"text:{_norm(_without_determiner(phrase))}"
         idx = self._by_key.get(key)
         if idx is None and ref is None and self._is_epithet(head, phrase):
@@ -610,6 +683,43 @@ class SourceResolver:
             return self._add(draft, span, named=True)
         self._mention(idx, span, named=True)
         return idx
+
+    def _document_antecedent_author(self, head: Token) -> Token | None:
+        """Who issued the document a definite document noun refers back to ("the statement"), or None.
+
+        The latest earlier mention of a noun of the same lemma in the last few sentences, as the object
+        of a verb with a subject ("ESPN issued a statement", "Lee made a statement thanking …") or in
+        "in a statement" under one, or with a possessive ("the board's statement"): that subject or
+        possessor, when it is a name. A document with its own author ("the statement by the board")
+        never gets here. The quote the noun tags may run over several sentences, hence the wider window.
+        """
+        if _document_author(head) is not None:
+            return None
+        floor_sent = head.sent
+        for _ in range(DOCUMENT_WINDOW_SENTENCES):
+            if floor_sent.start == 0:
+                break
+            floor_sent = self.doc[floor_sent.start - 1].sent
+        lemma = head.lemma_.lower()
+        for tok in reversed(self.doc[floor_sent.start : head.i]):
+            if tok.lemma_.lower() != lemma or tok.pos_ != "NOUN" or self._in_quote(tok):
+                continue
+            owner = next((c for c in tok.children if c.dep_ == "poss"), None)
+            if owner is not None:
+                return owner if _is_name(owner) and not self._in_quote(owner) else None
+            verb = tok.head
+            if tok.dep_ == "pobj" and verb.dep_ == "prep" and verb.lower_ == "in":
+                verb = verb.head
+            elif tok.dep_ != "dobj":
+                return None  # the latest such noun is no issued document: "the statement" is not resolved
+            author = speaker_of(verb) if verb.pos_ in VERBAL_POS else None
+            if author is None or self._in_quote(author) or not _is_name(author):
+                return None  # a name only: "the judge" or "his" ruling is a reference to resolve first
+            return author
+        return None
+
+    def _in_quote(self, tok: Token) -> bool:
+        return any(s <= tok.idx < e for s, e in self.quoted)
 
     def _anonymous(self, head: Token, phrase: Span, span: tuple[int, int]) -> int:
         lemma = head.lemma_.lower()

@@ -12,7 +12,9 @@ in or next to it, when the last quotation spoken came at most
 ``CARRIED_SPEAKER_SENTENCES`` before ('"Video games are new," X said. This
 was the case in Uruguay. "It is up to us ..."'). A quotation standing as a sentence of its own
 after one that says someone stated or posted something is theirs ("She posted a thank-you to her
-fans. '...'"), tried before the carried speaker. A speaker the entity stage
+fans. '...'"), tried before the carried speaker. A speech verb whose subject is a statement naming
+its author ("'...,' Jo Dale's statement said", "a statement from Jo Dale said") speaks for that
+author. A speaker the entity stage
 does not know (an unnamed "a spokesman", "Acme's daughter") leaves its
 pronouns unresolved: they are no one's mention and no source of their own.
 
@@ -131,10 +133,13 @@ def _speaker_in(doc: Doc, quotes: coref.Quotes, sentences: Iterable[int], run: t
         return (not doc[t].head.is_ancestor(opening), abs(t - middle))
 
     ranked = sorted(subjects, key=order)
-    if ranked and doc[ranked[0]].head.is_ancestor(opening) and _owner(doc, ranked[0], owners) is None:
+    if (ranked and doc[ranked[0]].head.is_ancestor(opening) and _owner(doc, ranked[0], owners) is None
+            and _author_owner(doc, ranked[0], quotes.inside, owners) is None):
         return True, None  # 'a graphic that said: "If I had ..."': the verb the quotation hangs off has its speaker
     for token in ranked:
         group = _owner(doc, token, owners)
+        if group is None:
+            group = _author_owner(doc, token, quotes.inside, owners)
         if group is not None:
             return True, group
     return bool(subjects), None  # an unknown speaker ("a spokesman said") is the speaker all the same
@@ -162,6 +167,18 @@ def host_subject(doc: Doc, run: tuple[int, int], inside: list[bool]) -> int | No
             return None
         node = node.head
     return None
+
+
+def _author_owner(doc: Doc, subject: int, inside: list[bool], owners: dict[int, int]) -> int | None:
+    """The known author of a speech noun that is a speech verb's subject ("Jo Dale's statement said"), or None.
+
+    A statement, letter or post speaks its author's words: "'I regret it,' Mr Dale's statement said" is
+    Mr Dale's "I". Only a speech noun naming its author in its own phrase (``speech_noun_authors``) counts.
+    """
+    if doc[subject].lemma_.lower() not in SPEECH_NOUNS:
+        return None
+    authors = speech_noun_authors((doc[subject],), inside)
+    return _owner(doc, authors[0], owners) if authors else None
 
 
 def speech_noun_authors(sentence: Iterable[Token], inside: list[bool]) -> list[int]:
