@@ -353,9 +353,10 @@ def _camel_case_names(doc: Doc) -> list[NameSpan]:
     """
     taken = {i for ent in coref.doc_ents(doc) for i in range(ent.start, ent.end)}
     # The shape is tested on the token strings first: few tokens have it, and only those become Token objects.
-    # (a capital first, which the pattern needs, before the pattern: most words fail there)
+    # (a capital first, which the pattern needs, before the pattern: most words fail there; a title-case
+    # word, "London", never has a capital after a small letter, so the pattern is not tried on it)
     shaped = [i for i, text in enumerate(coref.token_strings(doc, ORTH))
-              if text[:1].isupper() and RE_CAMEL_CASE.match(text)
+              if text[:1].isupper() and not text.istitle() and RE_CAMEL_CASE.match(text)
               and i not in taken and not text.startswith(SURNAME_PARTICLES)]
     found = [i for i in shaped if doc[i].pos_ == "PROPN"]
     counts = Counter(doc[i].text for i in found)
@@ -393,6 +394,11 @@ def _programme_context(doc: Doc, start: int, end: int) -> bool:
     return before in PROGRAMME_CUES_BEFORE or after in PROGRAMME_NOUNS or (start > 0 and doc[start - 1].tag_ == "POS")
 
 
+def _count(item: tuple[str, float]) -> float:
+    """The votes of a (label, votes) pair."""
+    return item[1]
+
+
 def _vote(spans: list[NameSpan]) -> dict[str, str]:
     """One type per surface form (lowercased), by votes over all its mentions."""
     votes: dict[str, Counter[str]] = defaultdict(Counter)
@@ -406,16 +412,17 @@ def _vote(spans: list[NameSpan]) -> dict[str, str]:
             votes[span.key]["ORG"] += KNOWN_ORGANISATION_VOTES
         if span.org_evidence:
             votes[span.key]["ORG"] += ORG_EVIDENCE_VOTES
-    labels = {key: counter.most_common(1)[0][0] for key, counter in votes.items()}
+    # ``max`` returns the first item of highest count, as ``most_common(1)`` does, without its heap
+    labels = {key: max(counter.items(), key=_count)[0] for key, counter in votes.items()}
     # A single word that is the surname of a person named in full is that person.
     surnames = set()
     for key, label in labels.items():
         if label == "PERSON" and " " in key:
-            parts = names.name_parts(key.split())
+            parts = names.name_parts_of(tuple(key.split()))
             if parts and parts.full:
                 surnames.add(parts.surname)
     for key in labels:
-        parts = names.name_parts(key.split())
+        parts = names.name_parts_of(tuple(key.split()))
         if parts is not None and not parts.full and parts.surname in surnames:
             labels[key] = "PERSON"  # "Smith", or a hyphenated "Polakow - Suransky" (one word)
     return labels
@@ -436,19 +443,22 @@ def _propagate(doc: Doc, spans: list[NameSpan], labels: dict[str, str]) -> tuple
     replaced: set[int] = set()
     tagged = doc.has_annotation("TAG")
     lowers = coref.token_strings(doc, LOWER)
-    i = 0
-    while i < len(doc):
-        options = forms.get(lowers[i])
-        hit = _known_form_at(doc, i, options, spans, owner, lowers, tagged) if options else None
+    # Only a token that is the first word of a known form can start a match: those are visited in
+    # order (one pass over the token strings in C), each after the end of the last match, as a walk
+    # over every token would visit them.
+    resume = 0  # the first token after the last match
+    for i in [i for i, low in enumerate(lowers) if low in forms]:
+        if i < resume:
+            continue
+        hit = _known_form_at(doc, i, forms[lowers[i]], spans, owner, lowers, tagged)
         if hit is None:
-            i += 1
             continue
         match, inner = hit
         found.append(match)
         replaced |= inner
         for k in range(match.start, match.end):
             owner[k] = TAKEN
-        i = match.end
+        resume = match.end
     return found, replaced
 
 
@@ -473,7 +483,7 @@ def _add_surname_forms(labels: dict[str, str]) -> None:
     """
     for key, label in list(labels.items()):
         if label == "PERSON" and " " in key:
-            parts = names.name_parts(key.split())
+            parts = names.name_parts_of(tuple(key.split()))
             if parts and parts.full and " " not in parts.surname and parts.surname not in labels:
                 labels[parts.surname] = "PERSON"
 
@@ -551,15 +561,19 @@ def _fits(
         return None  # overlaps a span partly, or is that span itself
     if not all(t.text[:1].isupper() or not t.text[:1].isalpha() for t in doc[i:end]):
         return None
-    if _inside_unknown_name(doc, i, end, [o != -1 for o in owner], tagged):
+    if _inside_unknown_name(doc, i, end, owner, tagged):
         return None
     return inner
 
 
-def _inside_unknown_name(doc: Doc, start: int, end: int, covered: list[bool], tagged: bool) -> bool:
-    """True when the match is part of a longer capitalised name no one labelled."""
+def _inside_unknown_name(doc: Doc, start: int, end: int, owner: list[int], tagged: bool) -> bool:
+    """True when the match is part of a longer capitalised name no one labelled.
+
+    ``owner`` is ``_owners``' list: -1 where no span or date covers a token (only the two tokens
+    around the match are read, so no per-token list is made for them).
+    """
     for k in (start - 1, end):
-        if 0 <= k < len(doc) and not covered[k]:
+        if 0 <= k < len(doc) and owner[k] == -1:
             token = doc[k]
             sentence_initial = k == start - 1 and token.is_sent_start
             # A proper noun by the tagger, or by its capital when the doc was not tagged.
@@ -585,7 +599,7 @@ def _group(doc: Doc, spans: list[NameSpan], labels: dict[str, str]) -> list[Grou
                 groups.append(group)
             group.spans.append(span)
             continue
-        parts = names.name_parts([t.text for t in doc[span.start : span.end]])
+        parts = names.name_parts_of(tuple(coref.token_strings(doc, ORTH)[span.start : span.end]))
         if parts is None:
             continue
         if not parts.full:

@@ -79,6 +79,18 @@ def name_parts(words: list[str]) -> NameParts | None:
     return NameParts(first=first, surname=surname, words=lowered)
 
 
+#: Distinct word sequences whose parts :func:`name_parts_of` keeps (names recur within and across articles).
+NAME_PARTS_CACHE_SIZE = 65_536
+
+
+@lru_cache(maxsize=NAME_PARTS_CACHE_SIZE)
+def name_parts_of(words: tuple[str, ...]) -> NameParts | None:
+    """:func:`name_parts` of ``words``, kept per word sequence: the entity stage asks for the parts of
+    the same forms several times per article (voting, surnames, grouping), and the parts are a frozen
+    value of the words alone."""
+    return name_parts(list(words))
+
+
 @lru_cache(maxsize=1)
 def _detector():
     """The first-name gender dictionary (gender-guesser), loaded once; None if not installed."""
