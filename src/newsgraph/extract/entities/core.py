@@ -22,7 +22,7 @@ from __future__ import annotations
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 
-from spacy.attrs import DEP, IDX, LOWER, ORTH
+from spacy.attrs import DEP, IDX, IS_PUNCT, LOWER, ORTH, SPACY
 from spacy.tokens import Doc, Span, Token
 
 from newsgraph.extract.entities import caps, coref, names, orgs, speakers, titles
@@ -132,11 +132,15 @@ def _is_titleword(text: str) -> bool:
 
 
 def _without_trailing_date(doc: Doc, start: int, end: int) -> int:
-    """The end of a span without a date or score split into tokens ("LONDON 1996 - 08 - 30")."""
+    """The end of a span without a date or score split into tokens ("LONDON 1996 - 08 - 30").
+
+    (``str.isdigit`` of the token strings is spaCy's ``is_digit``, read without making Tokens.)
+    """
+    orths = coref.token_strings(doc, ORTH)
     k = end
-    while k > start and (doc[k - 1].is_digit or doc[k - 1].text in DATE_SEPARATORS):
+    while k > start and (orths[k - 1].isdigit() or orths[k - 1] in DATE_SEPARATORS):
         k -= 1
-    if start < k < end and sum(t.is_digit for t in doc[k:end]) >= 2:  # (k == end: nothing was cut)
+    if start < k < end and sum(text.isdigit() for text in orths[k:end]) >= 2:  # (k == end: nothing was cut)
         return k
     return end
 
@@ -149,17 +153,23 @@ def _leading_title(doc: Doc, start: int, label: str) -> bool:
     return label == "PERSON" and _is_titleword(low) and doc[start + 1].text[:1].isupper()
 
 
-def _not_name_end(token: Token, label: str) -> bool:
-    """A token that cannot end a name: a possessive, punctuation, space, a date or a score
-    ("Smith 4-43" in a score table), or any number after a person's or place's name."""
-    text = token.text
-    if RE_POSSESSIVE.match(text) or token.is_space or RE_DATE_OR_SCORE.match(text):
+def _not_name_end(doc: Doc, k: int, label: str) -> bool:
+    """Token ``k`` cannot end a name: a possessive, punctuation, space, a date or a score
+    ("Smith 4-43" in a score table), or any number after a person's or place's name.
+
+    Read from the doc's token strings and punctuation flags, not a Token (this runs twice per entity
+    span): spaCy's ``is_space``, ``is_upper``, ``is_lower`` and ``is_alpha`` are the ``str`` methods
+    of the token's text.
+    """
+    text = coref.token_strings(doc, ORTH)[k]
+    low = coref.token_strings(doc, LOWER)[k]
+    if RE_POSSESSIVE.match(text) or text.isspace() or RE_DATE_OR_SCORE.match(text):
         return True
-    if token.is_punct and text not in (".", ")"):
+    if coref.token_values(doc, IS_PUNCT)[k] and text not in (".", ")"):
         return True
-    if token.lower_ in PRONOUN_WORDS and token.lower_ not in RELATIVE_WORDS and not token.is_upper:
+    if low in PRONOUN_WORDS and low not in RELATIVE_WORDS and not text.isupper():
         return True  # "Story Continued Below He added": page furniture run into a sentence's "He"
-    if token.is_lower and token.is_alpha and label in CAPITALISED_LABELS:
+    if text.islower() and text.isalpha() and label in CAPITALISED_LABELS:
         return True  # "Smith allies", "Smith aware": a lowercase word after a name is not part of it
     # A number after a name ends it; a word with a number glued on ("Doe2", a user name) does not.
     return label in NUMBERLESS_LABELS and bool(RE_DIGIT.search(text)) and not RE_NAME_WITH_NUMBER.match(text)
@@ -169,14 +179,15 @@ def _not_name_end(token: Token, label: str) -> bool:
 RELATIVE_WORDS = frozenset({"who", "whom", "whose", "which", "that", "what", "when", "where", "is", "was", "are"})
 
 
-def _only_title(span: Span, label: str) -> bool:
-    """A span that is nothing but a title: one title word or honorific ("Officer", "Gov."), or a
-    person's span made of title words only ("Prime Minister"). Weak heads ("Major") and modifiers
-    ("White") are names too often to be dropped alone."""
-    if len(span) == 1:
-        low = span[0].lower_
+def _only_title(doc: Doc, start: int, end: int, label: str) -> bool:
+    """Tokens ``start:end`` (one or more) are nothing but a title: one title word or honorific ("Officer",
+    "Gov."), or a person's span made of title words only ("Prime Minister"). Weak heads ("Major") and
+    modifiers ("White") are names too often to be dropped alone."""
+    if end - start == 1:
+        low = coref.token_strings(doc, LOWER)[start]
         return (low in TITLE_HEADS and low not in WEAK_TITLE_HEADS) or low in TITLE_ABBREVIATIONS or low in HONORIFICS
-    return label == "PERSON" and all(_is_titleword(t.text) or t.is_punct for t in span)
+    orths, punct = coref.token_strings(doc, ORTH), coref.token_values(doc, IS_PUNCT)
+    return label == "PERSON" and all(_is_titleword(orths[k]) or punct[k] for k in range(start, end))
 
 
 def _calendar_or_pronoun(token: Token) -> bool:
@@ -226,16 +237,17 @@ def _trim(doc: Doc, ent: Span) -> NameSpan | None:
     start, end = ent.start, ent.end
     label = ent.label_
     honorific = None
-    while end > start and _not_name_end(doc[end - 1], label):
+    while end > start and _not_name_end(doc, end - 1, label):
         end -= 1
     end = _without_trailing_date(doc, start, end)
     # token strings and flags from per-doc arrays (this runs for every entity span), Tokens where rarer
     lowers = coref.token_strings(doc, LOWER)
     orths = coref.token_strings(doc, ORTH)
+    punct = coref.token_values(doc, IS_PUNCT)
     end = next((k for k in range(start + 1, end) if lowers[k] in RELATIVE_WORDS), end)
-    while end > start and _not_name_end(doc[end - 1], label):
+    while end > start and _not_name_end(doc, end - 1, label):
         end -= 1
-    while start < end and (lowers[start] in LEADING_NON_NAME_WORDS or doc[start].is_punct or doc[start].is_space):
+    while start < end and (lowers[start] in LEADING_NON_NAME_WORDS or punct[start] or orths[start].isspace()):
         start += 1
     if label == "PERSON" and end - start >= 3:
         start += _demonym_tokens(doc, start, end)
@@ -256,15 +268,17 @@ def _trim(doc: Doc, ent: Span) -> NameSpan | None:
         else:
             break
         start += 1
-    if end <= start or not any(ch.isalpha() for text in orths[start:end] for ch in text):
+    # (a letter somewhere: most names have a word of letters only, so the characters are rarely scanned)
+    if end <= start or not (any(text.isalpha() for text in orths[start:end])
+                            or any(map(str.isalpha, "".join(orths[start:end])))):
         return None
     if end - start == 1 and RE_LONE_INITIAL.match(orths[start]):
         return None  # a lone initial ("R.") is not a name
-    if _only_title(doc[start:end], label):
+    if _only_title(doc, start, end, label):
         return None  # "Officer", "Prime Minister": a title alone names no one
     if end - start == 1 and _calendar_or_pronoun(doc[start]):
         return None  # "JUL" in a wire table, "She" opening a headline
-    if end - start == 1 and doc[start].is_lower and label in CAPITALISED_LABELS:
+    if end - start == 1 and orths[start].islower() and label in CAPITALISED_LABELS:
         return None  # "cts" labelled ORG: a name in running text has a capital
     if RE_MARKUP.search(coref.span_text(doc, start, end)):
         return None  # markup or a web address left in the text is not a name
@@ -285,11 +299,13 @@ def _pieces(doc: Doc, ent: Span) -> list[Span]:
     if end < ent.end:
         ent = Span(doc, ent.start, end, label=ent.label_)
     bounds, start = [], ent.start
-    for token in ent:
-        spaced = bool(token.whitespace_) and token.i > 0 and bool(doc[token.i - 1].whitespace_)
-        if (token.text in DASHES and spaced) or (token.text == "," and ent.label_ in PLACE_LABELS):
-            bounds.append((start, token.i))
-            start = token.i + 1
+    orths, spaces = coref.token_strings(doc, ORTH), coref.token_values(doc, SPACY)  # text, trailing space
+    places = ent.label_ in PLACE_LABELS
+    for i in range(ent.start, ent.end):
+        text = orths[i]
+        if (text in DASHES and spaces[i] and i > 0 and spaces[i - 1]) or (text == "," and places):
+            bounds.append((start, i))
+            start = i + 1
     if start == ent.start:
         return [ent]
     bounds.append((start, ent.end))
