@@ -21,6 +21,7 @@ from __future__ import annotations
 
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
+from itertools import compress
 
 from spacy.attrs import DEP, IDX, IS_PUNCT, LOWER, ORTH, SPACY
 from spacy.tokens import Doc, Span, Token
@@ -764,6 +765,12 @@ def _head(doc: Doc, start: int, end: int) -> int:
     return start if end - start == 1 else doc[start:end].root.i
 
 
+def _covered_tokens(covered: list[bool]) -> set[int]:
+    """The indexes of the covered tokens (``itertools.compress`` picks them in C: this runs over every token,
+    twice per article)."""
+    return set(compress(range(len(covered)), covered))
+
+
 def _resolve(doc: Doc, groups: list[Group]) -> None:
     """Add titles, pronoun and role-description mentions to the person groups."""
     sents = coref.sentence_ids(doc)
@@ -798,7 +805,7 @@ def _resolve(doc: Doc, groups: list[Group]) -> None:
             for k in range(start, end):
                 owners.setdefault(k, gi)
     _resolve_organisations(doc, groups, sents, covered, owners, quotes)
-    blocked = {i for i, c in enumerate(covered) if c}
+    blocked = _covered_tokens(covered)
     for token_i, gi in speakers.first_person_mentions(doc, quotes, sents, owners, blocked,
                                                       [g.label for g in groups]):
         groups[gi].extra.append((token_i, token_i + 1, "pronoun"))
@@ -820,7 +827,7 @@ def _resolve_people(doc: Doc, groups: list[Group], people: dict[int, coref.Perso
                     anchors: list[coref.Anchor], covered: list[bool], sents: list[int],
                     quotes: coref.Quotes) -> None:
     """Third-person pronouns, predicate titles and role descriptions of the people."""
-    pronouns = coref.resolve_pronouns(doc, anchors, people, sents, blocked={i for i, c in enumerate(covered) if c},
+    pronouns = coref.resolve_pronouns(doc, anchors, people, sents, blocked=_covered_tokens(covered),
                                       quotes=quotes)
     subjects: list[tuple[int, int]] = [(a.token, a.group) for a in anchors] + pronouns
     for token_i, gi in pronouns:
@@ -906,14 +913,15 @@ def _mentions(doc: Doc, group: Group) -> list[Mention]:
     mentions = []
     idx = coref.token_values(doc, IDX)
     orths = coref.token_strings(doc, ORTH)
+    text = coref.doc_text(doc)  # read once here, not once per mention (as ``coref.span_text`` would)
     for start, end, kind in sorted(set(items)):
         if end <= start:  # never made by the passes; kept as the Span reads it
             span = doc[start:end]
             mentions.append(Mention(start=span.start_char, end=span.end_char, text=span.text, kind=kind))
             continue
-        # doc[start:end]'s start_char, end_char and text, read without making the Span
+        # doc[start:end]'s start_char, end_char and text (``coref.span_text``), read without making the Span
         end_char = idx[end - 1] + len(orths[end - 1])
-        mentions.append(Mention(start=idx[start], end=end_char, text=coref.span_text(doc, start, end), kind=kind))
+        mentions.append(Mention(start=idx[start], end=end_char, text=text[idx[start] : end_char], kind=kind))
     return mentions
 
 
