@@ -201,11 +201,11 @@ def _calendar_or_pronoun(token: Token) -> bool:
 def _modifies_next_noun(doc: Doc, end: int) -> bool:
     """``chief US economist``: the name is a modifier of the noun after it, so a title before it
     belongs to that noun, not to the name."""
+    if end >= len(doc) or coref.token_strings(doc, DEP)[end - 1] not in PRENOMINAL_DEPS:
+        return False  # (from the dependency strings: most names modify nothing, and no Token is made for them)
     last = doc[end - 1]
     return (
-        end < len(doc)
-        and last.dep_ in PRENOMINAL_DEPS
-        and last.head.i >= end
+        last.head.i >= end
         and last.head.pos_ == "NOUN"
         and doc[end].pos_ in MODIFIED_WORD_POS
     )

@@ -89,7 +89,11 @@ def _join(tokens: list[Token], words: list[str]) -> str:
 
 
 def _is_title_word(token: Token) -> bool:
-    low = token.lower_
+    return _is_title_text(token.lower_)
+
+
+def _is_title_text(low: str) -> bool:
+    """:func:`_is_title_word` of a token's lowercase text."""
     return low in TITLE_HEADS or low in TITLE_ABBREVIATIONS or low in TITLE_MODIFIERS
 
 
@@ -117,6 +121,8 @@ def _make_title(tokens: list[Token], qualifier_ids: set[int], weak_head: bool = 
 
 def prenominal_title(doc: Doc, start: int) -> Title | None:
     """The title written right before a name starting at token ``start``."""
+    if start == 0 or not _is_title_text(token_strings(doc, LOWER)[start - 1]):
+        return None  # the chain starts with a title word next to the name (most names have none: no Token made)
     tokens: list[Token] = []
     qualifiers: set[int] = set()
     i = start - 1
