@@ -132,5 +132,7 @@ def test_a_spaced_date_is_cut_from_a_place(parse) -> None:
 @pytest.mark.parametrize("words", [("Carl", "J.", "Brandt", "Jr."), ("Polakow", "-", "Suransky"),
                                    ("Mr.", "Ludwig", "van", "Beethoven"), ("Dale",), ("",)])
 def test_kept_name_parts_are_the_parts(words: tuple[str, ...]) -> None:
-    assert names.name_parts_of(words) == names.name_parts(list(words))
-    assert names.name_parts_of(words) is names.name_parts_of(tuple(words))  # read once per word sequence
+    memo = names.PartsMemo()
+    assert memo.of(words) == names.name_parts(list(words))
+    assert memo.of(tuple(words)) is memo.of(words)  # worked out once per word sequence
+    assert list(memo) == [words]

@@ -416,8 +416,10 @@ def _count(item: tuple[str, float]) -> float:
     return item[1]
 
 
-def _vote(spans: list[NameSpan]) -> dict[str, str]:
-    """One type per surface form (lowercased), by votes over all its mentions."""
+def _vote(spans: list[NameSpan], parts_of: names.PartsMemo | None = None) -> dict[str, str]:
+    """One type per surface form (lowercased), by votes over all its mentions (``parts_of``: the
+    article's name parts, shared with propagation and grouping)."""
+    parts_of = names.PartsMemo() if parts_of is None else parts_of
     votes: dict[str, Counter[str]] = defaultdict(Counter)
     for span in spans:
         if span.label:
@@ -435,17 +437,18 @@ def _vote(spans: list[NameSpan]) -> dict[str, str]:
     surnames = set()
     for key, label in labels.items():
         if label == "PERSON" and " " in key:
-            parts = names.name_parts_of(tuple(key.split()))
+            parts = parts_of.of(tuple(key.split()))
             if parts and parts.full:
                 surnames.add(parts.surname)
     for key in labels:
-        parts = names.name_parts_of(tuple(key.split()))
+        parts = parts_of.of(tuple(key.split()))
         if parts is not None and not parts.full and parts.surname in surnames:
             labels[key] = "PERSON"  # "Smith", or a hyphenated "Polakow - Suransky" (one word)
     return labels
 
 
-def _propagate(doc: Doc, spans: list[NameSpan], labels: dict[str, str]) -> tuple[list[NameSpan], set[int]]:
+def _propagate(doc: Doc, spans: list[NameSpan], labels: dict[str, str],
+               parts_of: names.PartsMemo | None = None) -> tuple[list[NameSpan], set[int]]:
     """Other occurrences of known surface forms: new mentions, and the spans they replace.
 
     A known longer form wins over a shorter span spaCy gave inside it ("Waqar
@@ -454,7 +457,7 @@ def _propagate(doc: Doc, spans: list[NameSpan], labels: dict[str, str]) -> tuple
     ``labels`` (see ``_add_surname_forms``).
     """
     owner = _owners(doc, spans)
-    _add_surname_forms(labels)
+    _add_surname_forms(labels, names.PartsMemo() if parts_of is None else parts_of)
     forms = _forms_by_first_word(labels)
     found: list[NameSpan] = []
     replaced: set[int] = set()
@@ -493,14 +496,14 @@ def _owners(doc: Doc, spans: list[NameSpan]) -> list[int]:
     return owner
 
 
-def _add_surname_forms(labels: dict[str, str]) -> None:
+def _add_surname_forms(labels: dict[str, str], parts_of: names.PartsMemo) -> None:
     """A person named in full is also looked for by surname alone ("Waqar Younis" ... "Younis").
 
     Adds the surname to ``labels`` in place (grouping reads it there too), unless it is known already.
     """
     for key, label in list(labels.items()):
         if label == "PERSON" and " " in key:
-            parts = names.name_parts_of(tuple(key.split()))
+            parts = parts_of.of(tuple(key.split()))
             if parts and parts.full and " " not in parts.surname and parts.surname not in labels:
                 labels[parts.surname] = "PERSON"
 
@@ -600,8 +603,10 @@ def _inside_unknown_name(doc: Doc, start: int, end: int, owner: list[int], tagge
     return False
 
 
-def _group(doc: Doc, spans: list[NameSpan], labels: dict[str, str]) -> list[Group]:
+def _group(doc: Doc, spans: list[NameSpan], labels: dict[str, str],
+           parts_of: names.PartsMemo | None = None) -> list[Group]:
     """Spans grouped into entities: people by name parts, the rest by surface form."""
+    parts_of = names.PartsMemo() if parts_of is None else parts_of
     groups: list[Group] = []
     by_key: dict[str, Group] = {}
     full_people: list[Group] = []
@@ -616,7 +621,7 @@ def _group(doc: Doc, spans: list[NameSpan], labels: dict[str, str]) -> list[Grou
                 groups.append(group)
             group.spans.append(span)
             continue
-        parts = names.name_parts_of(tuple(coref.token_strings(doc, ORTH)[span.start : span.end]))
+        parts = parts_of.of(tuple(coref.token_strings(doc, ORTH)[span.start : span.end]))
         if parts is None:
             continue
         if not parts.full:
@@ -953,10 +958,11 @@ def entities(doc: Doc) -> list[Entity]:
 def _entities(doc: Doc) -> list[Entity]:
     """:func:`entities` of a non-empty doc, its token strings read once."""
     spans = _name_spans(doc)
-    labels = _vote(spans)
-    found, replaced = _propagate(doc, spans, labels)
+    parts_of = names.PartsMemo()  # the name parts of this article's forms, each worked out once
+    labels = _vote(spans, parts_of)
+    found, replaced = _propagate(doc, spans, labels, parts_of)
     spans = [span for index, span in enumerate(spans) if index not in replaced] + found
-    groups = _merge_acronyms(doc, [g for g in _group(doc, spans, labels) if g.spans])
+    groups = _merge_acronyms(doc, [g for g in _group(doc, spans, labels, parts_of) if g.spans])
     _resolve(doc, groups)
     groups = [g for g in groups if g.spans or g.extra]
     scores = _salience_scores(doc, groups)

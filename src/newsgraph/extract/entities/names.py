@@ -79,16 +79,21 @@ def name_parts(words: list[str]) -> NameParts | None:
     return NameParts(first=first, surname=surname, words=lowered)
 
 
-#: Distinct word sequences whose parts :func:`name_parts_of` keeps (names recur within and across articles).
-NAME_PARTS_CACHE_SIZE = 65_536
+class PartsMemo(dict[tuple[str, ...], "NameParts | None"]):
+    """:func:`name_parts` per word sequence, for one article.
 
+    The entity stage asks for the parts of the same forms several times per article (voting, surnames,
+    grouping); the parts are a frozen value of the words alone. Kept for one article only: a memo kept
+    across articles (an LRU cache) made the first run over a corpus slower, its new entries needing
+    fresh memory where the parts made and dropped per article reuse it.
+    """
 
-@lru_cache(maxsize=NAME_PARTS_CACHE_SIZE)
-def name_parts_of(words: tuple[str, ...]) -> NameParts | None:
-    """:func:`name_parts` of ``words``, kept per word sequence: the entity stage asks for the parts of
-    the same forms several times per article (voting, surnames, grouping), and the parts are a frozen
-    value of the words alone."""
-    return name_parts(list(words))
+    def of(self, words: tuple[str, ...]) -> NameParts | None:
+        """:func:`name_parts` of ``words``, worked out once per sequence."""
+        if words in self:
+            return self[words]
+        parts = self[words] = name_parts(list(words))
+        return parts
 
 
 @lru_cache(maxsize=1)
