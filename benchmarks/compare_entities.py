@@ -12,6 +12,9 @@ that the stage can be run again and again on identical input:
     PYTHONPATH=src python benchmarks/compare_entities.py compare before.json after.json
     # the stage alone, three passes, and optionally a cProfile of one pass
     PYTHONPATH=src python benchmarks/compare_entities.py time --cache /tmp/ents/docs.spacy --passes 3
+    # two versions of the stage (e.g. ``git archive BASE src`` unpacked in /tmp/base) in one process,
+    # interleaved doc by doc, in CPU time: on a shared machine the load then falls on both alike
+    PYTHONPATH=src python benchmarks/compare_entities.py ab --cache /tmp/ents/docs.spacy /tmp/base/src src
 
 Only development sets are read (``benchmarks/data/mentions_dev*.json`` and
 ``mentions_handchecked.json``); the held-out ``*_report*`` sets are never opened.
@@ -21,10 +24,14 @@ from __future__ import annotations
 
 import argparse
 import cProfile
+import importlib
 import json
 import pstats
+import shutil
 import sys
+import tempfile
 import time
+from collections.abc import Callable
 from pathlib import Path
 
 import spacy
@@ -71,6 +78,43 @@ def record(doc: Doc) -> list[dict]:
     return [entity.model_dump() for entity in entities(doc)]
 
 
+def stage_copy(tree: Path, name: str, into: Path) -> Callable[[Doc], list]:
+    """``entities`` of the stage in source tree ``tree`` (a ``src`` directory), importable beside another.
+
+    The tree's ``newsgraph/extract/entities`` is copied to ``into/name`` with its own imports renamed, so
+    two versions of the stage (their module-level caches apart) run in one process; what the stage
+    imports from the rest of the package comes from the installed ``newsgraph``.
+    """
+    target = into / name
+    shutil.copytree(tree / "newsgraph" / "extract" / "entities", target)
+    for module in target.rglob("*.py"):
+        text = module.read_text(encoding="utf-8")
+        text = text.replace("from newsgraph.extract import entities", f"import {name} as entities")
+        module.write_text(text.replace("newsgraph.extract.entities", name), encoding="utf-8")
+    if str(into) not in sys.path:
+        sys.path.insert(0, str(into))
+    return importlib.import_module(f"{name}.core").entities
+
+
+def interleaved(docs: list[Doc], first: Callable[[Doc], list], second: Callable[[Doc], list],
+                passes: int) -> tuple[float, float, bool]:
+    """CPU seconds per pass of two stages run on each doc in turn (first, second, second, first), and
+    whether their outputs were the same on every doc."""
+    clock = time.process_time
+    spent = [0.0, 0.0]
+    same = True
+    for _ in range(passes):
+        for doc in docs:
+            for run in ((0, 1), (1, 0)):
+                outputs = []
+                for k in run:
+                    start = clock()
+                    outputs.append([e.model_dump() for e in (first, second)[k](doc)])
+                    spent[k] += clock() - start
+                same = same and outputs[0] == outputs[1]
+    return spent[0] / (2 * passes), spent[1] / (2 * passes), same
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     commands = parser.add_subparsers(dest="command", required=True)
@@ -87,6 +131,11 @@ def main() -> None:
     timing.add_argument("--cache", type=Path, required=True)
     timing.add_argument("--passes", type=int, default=3)
     timing.add_argument("--profile", type=int, default=0, help="print this many cProfile lines of one pass")
+    ab = commands.add_parser("ab", help="two source trees' stages, interleaved doc by doc, in CPU time")
+    ab.add_argument("--cache", type=Path, required=True)
+    ab.add_argument("--passes", type=int, default=2)
+    ab.add_argument("first", type=Path, help="a src directory (the version timed first)")
+    ab.add_argument("second", type=Path, help="a src directory")
     args = parser.parse_args()
 
     if args.command == "parse":
@@ -108,6 +157,17 @@ def main() -> None:
         differ = [i for i, (a, b) in enumerate(zip(before, after, strict=True)) if a != b]
         print(f"{len(before)} docs compared; {len(differ)} differ" + (f": {differ[:20]}" if differ else ""))
         sys.exit(1 if differ else 0)
+    elif args.command == "ab":
+        docs = load_docs(args.cache)
+        with tempfile.TemporaryDirectory() as into:
+            first = stage_copy(args.first.resolve(), "stage_first", Path(into))
+            second = stage_copy(args.second.resolve(), "stage_second", Path(into))
+            first(docs[0])
+            second(docs[0])  # lexicons and dictionaries loaded outside the timing
+            a, b, same = interleaved(docs, first, second, args.passes)
+        print(f"{args.first}: {a:.3f} s CPU per pass; {args.second}: {b:.3f} s CPU per pass; "
+              f"ratio {b / a:.3f} ({len(docs)} docs, {args.passes} passes, interleaved; "
+              f"outputs {'the same' if same else 'DIFFER'})")
     else:
         docs = load_docs(args.cache)
         entities(docs[0])  # loads lexicons and the first-name dictionary once, outside the timing

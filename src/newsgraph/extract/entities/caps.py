@@ -14,11 +14,11 @@ from __future__ import annotations
 
 import itertools
 
-from spacy.attrs import ORTH, SENT_START
+import numpy
+from spacy.attrs import IS_ALPHA, IS_UPPER, LENGTH, SENT_START
 from spacy.lang.en.stop_words import STOP_WORDS
 from spacy.tokens import Doc, Token
 
-from newsgraph.extract.entities.coref import token_strings, token_values
 from newsgraph.extract.entities.lexicons import (
     ALL_CAPS_MIN_WORDS,
     ALL_CAPS_SHARE,
@@ -34,24 +34,31 @@ from newsgraph.extract.entities.lexicons import (
 
 
 def caps_tokens(doc: Doc) -> list[bool]:
-    """For each token, whether its sentence is mostly written in capitals."""
+    """For each token, whether its sentence is mostly written in capitals.
+
+    A word here is a token of two or more letters; the sentence is mostly capitals when it has at least
+    ``ALL_CAPS_MIN_WORDS`` words and ``ALL_CAPS_SHARE`` of them are upper case. The per-token tests are
+    the lexeme flags spaCy computes once per word type (``IS_ALPHA`` is ``str.isalpha``, ``IS_UPPER``
+    ``str.isupper``, ``LENGTH`` ``len``), read as arrays and summed per sentence with numpy, since this
+    runs over every token of every article and almost no sentence of news text is written in capitals.
+    Without sentence starts the doc is one sentence (as ``doc[:]``).
+    """
     flags = [False] * len(doc)
     if not len(doc):
         return flags
-    # From the token strings and the sentence starts, not Token or Span objects: this runs over every
-    # token of every article. Without sentence starts the doc is one sentence (as ``doc[:]``).
-    texts = token_strings(doc, ORTH)
+    alpha, upper, length, sent_start = doc.to_array([IS_ALPHA, IS_UPPER, LENGTH, SENT_START]).T
     bounds = [0]
     if doc.has_annotation("SENT_START"):
-        bounds += [i for i, start in enumerate(token_values(doc, SENT_START)) if start == 1 and i > 0]
+        bounds += [i for i in numpy.flatnonzero(sent_start == 1).tolist() if i > 0]
+    words = (alpha == 1) & (length > 1)
+    n_words = numpy.add.reduceat(words.astype(numpy.int64), bounds).tolist()
+    n_upper = numpy.add.reduceat((words & (upper == 1)).astype(numpy.int64), bounds).tolist()
     bounds.append(len(doc))
-    for sent_start, sent_end in itertools.pairwise(bounds):
-        words = [text for text in texts[sent_start:sent_end] if len(text) > 1 and text.isalpha()]
-        if len(words) < ALL_CAPS_MIN_WORDS:
+    for k, (sent_start, sent_end) in enumerate(itertools.pairwise(bounds)):
+        if n_words[k] < ALL_CAPS_MIN_WORDS or n_upper[k] / n_words[k] < ALL_CAPS_SHARE:
             continue
-        if sum(text.isupper() for text in words) / len(words) >= ALL_CAPS_SHARE:
-            for i in range(sent_start, sent_end):
-                flags[i] = True
+        for i in range(sent_start, sent_end):
+            flags[i] = True
     return flags
 
 

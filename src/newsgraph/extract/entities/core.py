@@ -21,8 +21,9 @@ from __future__ import annotations
 
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
+from itertools import compress
 
-from spacy.attrs import DEP, IDX, LOWER, ORTH
+from spacy.attrs import DEP, IDX, IS_PUNCT, LOWER, ORTH, SPACY
 from spacy.tokens import Doc, Span, Token
 
 from newsgraph.extract.entities import caps, coref, names, orgs, speakers, titles
@@ -132,11 +133,15 @@ def _is_titleword(text: str) -> bool:
 
 
 def _without_trailing_date(doc: Doc, start: int, end: int) -> int:
-    """The end of a span without a date or score split into tokens ("LONDON 1996 - 08 - 30")."""
+    """The end of a span without a date or score split into tokens ("LONDON 1996 - 08 - 30").
+
+    (``str.isdigit`` of the token strings is spaCy's ``is_digit``, read without making Tokens.)
+    """
+    orths = coref.token_strings(doc, ORTH)
     k = end
-    while k > start and (doc[k - 1].is_digit or doc[k - 1].text in DATE_SEPARATORS):
+    while k > start and (orths[k - 1].isdigit() or orths[k - 1] in DATE_SEPARATORS):
         k -= 1
-    if start < k < end and sum(t.is_digit for t in doc[k:end]) >= 2:  # (k == end: nothing was cut)
+    if start < k < end and sum(text.isdigit() for text in orths[k:end]) >= 2:  # (k == end: nothing was cut)
         return k
     return end
 
@@ -149,17 +154,23 @@ def _leading_title(doc: Doc, start: int, label: str) -> bool:
     return label == "PERSON" and _is_titleword(low) and doc[start + 1].text[:1].isupper()
 
 
-def _not_name_end(token: Token, label: str) -> bool:
-    """A token that cannot end a name: a possessive, punctuation, space, a date or a score
-    ("Smith 4-43" in a score table), or any number after a person's or place's name."""
-    text = token.text
-    if RE_POSSESSIVE.match(text) or token.is_space or RE_DATE_OR_SCORE.match(text):
+def _not_name_end(doc: Doc, k: int, label: str) -> bool:
+    """Token ``k`` cannot end a name: a possessive, punctuation, space, a date or a score
+    ("Smith 4-43" in a score table), or any number after a person's or place's name.
+
+    Read from the doc's token strings and punctuation flags, not a Token (this runs twice per entity
+    span): spaCy's ``is_space``, ``is_upper``, ``is_lower`` and ``is_alpha`` are the ``str`` methods
+    of the token's text.
+    """
+    text = coref.token_strings(doc, ORTH)[k]
+    low = coref.token_strings(doc, LOWER)[k]
+    if RE_POSSESSIVE.match(text) or text.isspace() or RE_DATE_OR_SCORE.match(text):
         return True
-    if token.is_punct and text not in (".", ")"):
+    if coref.token_values(doc, IS_PUNCT)[k] and text not in (".", ")"):
         return True
-    if token.lower_ in PRONOUN_WORDS and token.lower_ not in RELATIVE_WORDS and not token.is_upper:
+    if low in PRONOUN_WORDS and low not in RELATIVE_WORDS and not text.isupper():
         return True  # "Story Continued Below He added": page furniture run into a sentence's "He"
-    if token.is_lower and token.is_alpha and label in CAPITALISED_LABELS:
+    if text.islower() and text.isalpha() and label in CAPITALISED_LABELS:
         return True  # "Smith allies", "Smith aware": a lowercase word after a name is not part of it
     # A number after a name ends it; a word with a number glued on ("Doe2", a user name) does not.
     return label in NUMBERLESS_LABELS and bool(RE_DIGIT.search(text)) and not RE_NAME_WITH_NUMBER.match(text)
@@ -169,14 +180,15 @@ def _not_name_end(token: Token, label: str) -> bool:
 RELATIVE_WORDS = frozenset({"who", "whom", "whose", "which", "that", "what", "when", "where", "is", "was", "are"})
 
 
-def _only_title(span: Span, label: str) -> bool:
-    """A span that is nothing but a title: one title word or honorific ("Officer", "Gov."), or a
-    person's span made of title words only ("Prime Minister"). Weak heads ("Major") and modifiers
-    ("White") are names too often to be dropped alone."""
-    if len(span) == 1:
-        low = span[0].lower_
+def _only_title(doc: Doc, start: int, end: int, label: str) -> bool:
+    """Tokens ``start:end`` (one or more) are nothing but a title: one title word or honorific ("Officer",
+    "Gov."), or a person's span made of title words only ("Prime Minister"). Weak heads ("Major") and
+    modifiers ("White") are names too often to be dropped alone."""
+    if end - start == 1:
+        low = coref.token_strings(doc, LOWER)[start]
         return (low in TITLE_HEADS and low not in WEAK_TITLE_HEADS) or low in TITLE_ABBREVIATIONS or low in HONORIFICS
-    return label == "PERSON" and all(_is_titleword(t.text) or t.is_punct for t in span)
+    orths, punct = coref.token_strings(doc, ORTH), coref.token_values(doc, IS_PUNCT)
+    return label == "PERSON" and all(_is_titleword(orths[k]) or punct[k] for k in range(start, end))
 
 
 def _calendar_or_pronoun(token: Token) -> bool:
@@ -189,11 +201,11 @@ def _calendar_or_pronoun(token: Token) -> bool:
 def _modifies_next_noun(doc: Doc, end: int) -> bool:
     """``chief US economist``: the name is a modifier of the noun after it, so a title before it
     belongs to that noun, not to the name."""
+    if end >= len(doc) or coref.token_strings(doc, DEP)[end - 1] not in PRENOMINAL_DEPS:
+        return False  # (from the dependency strings: most names modify nothing, and no Token is made for them)
     last = doc[end - 1]
     return (
-        end < len(doc)
-        and last.dep_ in PRENOMINAL_DEPS
-        and last.head.i >= end
+        last.head.i >= end
         and last.head.pos_ == "NOUN"
         and doc[end].pos_ in MODIFIED_WORD_POS
     )
@@ -226,16 +238,17 @@ def _trim(doc: Doc, ent: Span) -> NameSpan | None:
     start, end = ent.start, ent.end
     label = ent.label_
     honorific = None
-    while end > start and _not_name_end(doc[end - 1], label):
+    while end > start and _not_name_end(doc, end - 1, label):
         end -= 1
     end = _without_trailing_date(doc, start, end)
     # token strings and flags from per-doc arrays (this runs for every entity span), Tokens where rarer
     lowers = coref.token_strings(doc, LOWER)
     orths = coref.token_strings(doc, ORTH)
+    punct = coref.token_values(doc, IS_PUNCT)
     end = next((k for k in range(start + 1, end) if lowers[k] in RELATIVE_WORDS), end)
-    while end > start and _not_name_end(doc[end - 1], label):
+    while end > start and _not_name_end(doc, end - 1, label):
         end -= 1
-    while start < end and (lowers[start] in LEADING_NON_NAME_WORDS or doc[start].is_punct or doc[start].is_space):
+    while start < end and (lowers[start] in LEADING_NON_NAME_WORDS or punct[start] or orths[start].isspace()):
         start += 1
     if label == "PERSON" and end - start >= 3:
         start += _demonym_tokens(doc, start, end)
@@ -256,15 +269,17 @@ def _trim(doc: Doc, ent: Span) -> NameSpan | None:
         else:
             break
         start += 1
-    if end <= start or not any(ch.isalpha() for text in orths[start:end] for ch in text):
+    # (a letter somewhere: most names have a word of letters only, so the characters are rarely scanned)
+    if end <= start or not (any(text.isalpha() for text in orths[start:end])
+                            or any(map(str.isalpha, "".join(orths[start:end])))):
         return None
     if end - start == 1 and RE_LONE_INITIAL.match(orths[start]):
         return None  # a lone initial ("R.") is not a name
-    if _only_title(doc[start:end], label):
+    if _only_title(doc, start, end, label):
         return None  # "Officer", "Prime Minister": a title alone names no one
     if end - start == 1 and _calendar_or_pronoun(doc[start]):
         return None  # "JUL" in a wire table, "She" opening a headline
-    if end - start == 1 and doc[start].is_lower and label in CAPITALISED_LABELS:
+    if end - start == 1 and orths[start].islower() and label in CAPITALISED_LABELS:
         return None  # "cts" labelled ORG: a name in running text has a capital
     if RE_MARKUP.search(coref.span_text(doc, start, end)):
         return None  # markup or a web address left in the text is not a name
@@ -285,11 +300,13 @@ def _pieces(doc: Doc, ent: Span) -> list[Span]:
     if end < ent.end:
         ent = Span(doc, ent.start, end, label=ent.label_)
     bounds, start = [], ent.start
-    for token in ent:
-        spaced = bool(token.whitespace_) and token.i > 0 and bool(doc[token.i - 1].whitespace_)
-        if (token.text in DASHES and spaced) or (token.text == "," and ent.label_ in PLACE_LABELS):
-            bounds.append((start, token.i))
-            start = token.i + 1
+    orths, spaces = coref.token_strings(doc, ORTH), coref.token_values(doc, SPACY)  # text, trailing space
+    places = ent.label_ in PLACE_LABELS
+    for i in range(ent.start, ent.end):
+        text = orths[i]
+        if (text in DASHES and spaces[i] and i > 0 and spaces[i - 1]) or (text == "," and places):
+            bounds.append((start, i))
+            start = i + 1
     if start == ent.start:
         return [ent]
     bounds.append((start, ent.end))
@@ -353,9 +370,10 @@ def _camel_case_names(doc: Doc) -> list[NameSpan]:
     """
     taken = {i for ent in coref.doc_ents(doc) for i in range(ent.start, ent.end)}
     # The shape is tested on the token strings first: few tokens have it, and only those become Token objects.
-    # (a capital first, which the pattern needs, before the pattern: most words fail there)
+    # (a capital first, which the pattern needs, before the pattern: most words fail there; a title-case
+    # word, "London", never has a capital after a small letter, so the pattern is not tried on it)
     shaped = [i for i, text in enumerate(coref.token_strings(doc, ORTH))
-              if text[:1].isupper() and RE_CAMEL_CASE.match(text)
+              if text[:1].isupper() and not text.istitle() and RE_CAMEL_CASE.match(text)
               and i not in taken and not text.startswith(SURNAME_PARTICLES)]
     found = [i for i in shaped if doc[i].pos_ == "PROPN"]
     counts = Counter(doc[i].text for i in found)
@@ -393,8 +411,15 @@ def _programme_context(doc: Doc, start: int, end: int) -> bool:
     return before in PROGRAMME_CUES_BEFORE or after in PROGRAMME_NOUNS or (start > 0 and doc[start - 1].tag_ == "POS")
 
 
-def _vote(spans: list[NameSpan]) -> dict[str, str]:
-    """One type per surface form (lowercased), by votes over all its mentions."""
+def _count(item: tuple[str, float]) -> float:
+    """The votes of a (label, votes) pair."""
+    return item[1]
+
+
+def _vote(spans: list[NameSpan], parts_of: names.PartsMemo | None = None) -> dict[str, str]:
+    """One type per surface form (lowercased), by votes over all its mentions (``parts_of``: the
+    article's name parts, shared with propagation and grouping)."""
+    parts_of = names.PartsMemo() if parts_of is None else parts_of
     votes: dict[str, Counter[str]] = defaultdict(Counter)
     for span in spans:
         if span.label:
@@ -406,22 +431,24 @@ def _vote(spans: list[NameSpan]) -> dict[str, str]:
             votes[span.key]["ORG"] += KNOWN_ORGANISATION_VOTES
         if span.org_evidence:
             votes[span.key]["ORG"] += ORG_EVIDENCE_VOTES
-    labels = {key: counter.most_common(1)[0][0] for key, counter in votes.items()}
+    # ``max`` returns the first item of highest count, as ``most_common(1)`` does, without its heap
+    labels = {key: max(counter.items(), key=_count)[0] for key, counter in votes.items()}
     # A single word that is the surname of a person named in full is that person.
     surnames = set()
     for key, label in labels.items():
         if label == "PERSON" and " " in key:
-            parts = names.name_parts(key.split())
+            parts = parts_of.of(tuple(key.split()))
             if parts and parts.full:
                 surnames.add(parts.surname)
     for key in labels:
-        parts = names.name_parts(key.split())
+        parts = parts_of.of(tuple(key.split()))
         if parts is not None and not parts.full and parts.surname in surnames:
             labels[key] = "PERSON"  # "Smith", or a hyphenated "Polakow - Suransky" (one word)
     return labels
 
 
-def _propagate(doc: Doc, spans: list[NameSpan], labels: dict[str, str]) -> tuple[list[NameSpan], set[int]]:
+def _propagate(doc: Doc, spans: list[NameSpan], labels: dict[str, str],
+               parts_of: names.PartsMemo | None = None) -> tuple[list[NameSpan], set[int]]:
     """Other occurrences of known surface forms: new mentions, and the spans they replace.
 
     A known longer form wins over a shorter span spaCy gave inside it ("Waqar
@@ -430,25 +457,28 @@ def _propagate(doc: Doc, spans: list[NameSpan], labels: dict[str, str]) -> tuple
     ``labels`` (see ``_add_surname_forms``).
     """
     owner = _owners(doc, spans)
-    _add_surname_forms(labels)
+    _add_surname_forms(labels, names.PartsMemo() if parts_of is None else parts_of)
     forms = _forms_by_first_word(labels)
     found: list[NameSpan] = []
     replaced: set[int] = set()
     tagged = doc.has_annotation("TAG")
     lowers = coref.token_strings(doc, LOWER)
-    i = 0
-    while i < len(doc):
-        options = forms.get(lowers[i])
-        hit = _known_form_at(doc, i, options, spans, owner, lowers, tagged) if options else None
+    # Only a token that is the first word of a known form can start a match: those are visited in
+    # order (one pass over the token strings in C), each after the end of the last match, as a walk
+    # over every token would visit them.
+    resume = 0  # the first token after the last match
+    for i in [i for i, low in enumerate(lowers) if low in forms]:
+        if i < resume:
+            continue
+        hit = _known_form_at(doc, i, forms[lowers[i]], spans, owner, lowers, tagged)
         if hit is None:
-            i += 1
             continue
         match, inner = hit
         found.append(match)
         replaced |= inner
         for k in range(match.start, match.end):
             owner[k] = TAKEN
-        i = match.end
+        resume = match.end
     return found, replaced
 
 
@@ -466,14 +496,14 @@ def _owners(doc: Doc, spans: list[NameSpan]) -> list[int]:
     return owner
 
 
-def _add_surname_forms(labels: dict[str, str]) -> None:
+def _add_surname_forms(labels: dict[str, str], parts_of: names.PartsMemo) -> None:
     """A person named in full is also looked for by surname alone ("Waqar Younis" ... "Younis").
 
     Adds the surname to ``labels`` in place (grouping reads it there too), unless it is known already.
     """
     for key, label in list(labels.items()):
         if label == "PERSON" and " " in key:
-            parts = names.name_parts(key.split())
+            parts = parts_of.of(tuple(key.split()))
             if parts and parts.full and " " not in parts.surname and parts.surname not in labels:
                 labels[parts.surname] = "PERSON"
 
@@ -551,15 +581,19 @@ def _fits(
         return None  # overlaps a span partly, or is that span itself
     if not all(t.text[:1].isupper() or not t.text[:1].isalpha() for t in doc[i:end]):
         return None
-    if _inside_unknown_name(doc, i, end, [o != -1 for o in owner], tagged):
+    if _inside_unknown_name(doc, i, end, owner, tagged):
         return None
     return inner
 
 
-def _inside_unknown_name(doc: Doc, start: int, end: int, covered: list[bool], tagged: bool) -> bool:
-    """True when the match is part of a longer capitalised name no one labelled."""
+def _inside_unknown_name(doc: Doc, start: int, end: int, owner: list[int], tagged: bool) -> bool:
+    """True when the match is part of a longer capitalised name no one labelled.
+
+    ``owner`` is ``_owners``' list: -1 where no span or date covers a token (only the two tokens
+    around the match are read, so no per-token list is made for them).
+    """
     for k in (start - 1, end):
-        if 0 <= k < len(doc) and not covered[k]:
+        if 0 <= k < len(doc) and owner[k] == -1:
             token = doc[k]
             sentence_initial = k == start - 1 and token.is_sent_start
             # A proper noun by the tagger, or by its capital when the doc was not tagged.
@@ -569,8 +603,10 @@ def _inside_unknown_name(doc: Doc, start: int, end: int, covered: list[bool], ta
     return False
 
 
-def _group(doc: Doc, spans: list[NameSpan], labels: dict[str, str]) -> list[Group]:
+def _group(doc: Doc, spans: list[NameSpan], labels: dict[str, str],
+           parts_of: names.PartsMemo | None = None) -> list[Group]:
     """Spans grouped into entities: people by name parts, the rest by surface form."""
+    parts_of = names.PartsMemo() if parts_of is None else parts_of
     groups: list[Group] = []
     by_key: dict[str, Group] = {}
     full_people: list[Group] = []
@@ -585,7 +621,7 @@ def _group(doc: Doc, spans: list[NameSpan], labels: dict[str, str]) -> list[Grou
                 groups.append(group)
             group.spans.append(span)
             continue
-        parts = names.name_parts([t.text for t in doc[span.start : span.end]])
+        parts = parts_of.of(tuple(coref.token_strings(doc, ORTH)[span.start : span.end]))
         if parts is None:
             continue
         if not parts.full:
@@ -734,6 +770,12 @@ def _head(doc: Doc, start: int, end: int) -> int:
     return start if end - start == 1 else doc[start:end].root.i
 
 
+def _covered_tokens(covered: list[bool]) -> set[int]:
+    """The indexes of the covered tokens (``itertools.compress`` picks them in C: this runs over every token,
+    twice per article)."""
+    return set(compress(range(len(covered)), covered))
+
+
 def _resolve(doc: Doc, groups: list[Group]) -> None:
     """Add titles, pronoun and role-description mentions to the person groups."""
     sents = coref.sentence_ids(doc)
@@ -768,7 +810,7 @@ def _resolve(doc: Doc, groups: list[Group]) -> None:
             for k in range(start, end):
                 owners.setdefault(k, gi)
     _resolve_organisations(doc, groups, sents, covered, owners, quotes)
-    blocked = {i for i, c in enumerate(covered) if c}
+    blocked = _covered_tokens(covered)
     for token_i, gi in speakers.first_person_mentions(doc, quotes, sents, owners, blocked,
                                                       [g.label for g in groups]):
         groups[gi].extra.append((token_i, token_i + 1, "pronoun"))
@@ -790,7 +832,7 @@ def _resolve_people(doc: Doc, groups: list[Group], people: dict[int, coref.Perso
                     anchors: list[coref.Anchor], covered: list[bool], sents: list[int],
                     quotes: coref.Quotes) -> None:
     """Third-person pronouns, predicate titles and role descriptions of the people."""
-    pronouns = coref.resolve_pronouns(doc, anchors, people, sents, blocked={i for i, c in enumerate(covered) if c},
+    pronouns = coref.resolve_pronouns(doc, anchors, people, sents, blocked=_covered_tokens(covered),
                                       quotes=quotes)
     subjects: list[tuple[int, int]] = [(a.token, a.group) for a in anchors] + pronouns
     for token_i, gi in pronouns:
@@ -876,14 +918,15 @@ def _mentions(doc: Doc, group: Group) -> list[Mention]:
     mentions = []
     idx = coref.token_values(doc, IDX)
     orths = coref.token_strings(doc, ORTH)
+    text = coref.doc_text(doc)  # read once here, not once per mention (as ``coref.span_text`` would)
     for start, end, kind in sorted(set(items)):
         if end <= start:  # never made by the passes; kept as the Span reads it
             span = doc[start:end]
             mentions.append(Mention(start=span.start_char, end=span.end_char, text=span.text, kind=kind))
             continue
-        # doc[start:end]'s start_char, end_char and text, read without making the Span
+        # doc[start:end]'s start_char, end_char and text (``coref.span_text``), read without making the Span
         end_char = idx[end - 1] + len(orths[end - 1])
-        mentions.append(Mention(start=idx[start], end=end_char, text=coref.span_text(doc, start, end), kind=kind))
+        mentions.append(Mention(start=idx[start], end=end_char, text=text[idx[start] : end_char], kind=kind))
     return mentions
 
 
@@ -915,10 +958,11 @@ def entities(doc: Doc) -> list[Entity]:
 def _entities(doc: Doc) -> list[Entity]:
     """:func:`entities` of a non-empty doc, its token strings read once."""
     spans = _name_spans(doc)
-    labels = _vote(spans)
-    found, replaced = _propagate(doc, spans, labels)
+    parts_of = names.PartsMemo()  # the name parts of this article's forms, each worked out once
+    labels = _vote(spans, parts_of)
+    found, replaced = _propagate(doc, spans, labels, parts_of)
     spans = [span for index, span in enumerate(spans) if index not in replaced] + found
-    groups = _merge_acronyms(doc, [g for g in _group(doc, spans, labels) if g.spans])
+    groups = _merge_acronyms(doc, [g for g in _group(doc, spans, labels, parts_of) if g.spans])
     _resolve(doc, groups)
     groups = [g for g in groups if g.spans or g.extra]
     scores = _salience_scores(doc, groups)

@@ -73,6 +73,8 @@ ROLE_WINDOW = 3
 OPENING_QUOTE_TOKENS = frozenset({"“"})
 CLOSING_QUOTE_TOKENS = frozenset({"”"})
 STRAIGHT_QUOTE_TOKENS = frozenset({'"', "''", "``"})
+#: Every token that opens, closes or toggles a quotation (``Quotes._mask`` visits only these and line breaks).
+QUOTE_MARK_TOKENS = OPENING_QUOTE_TOKENS | CLOSING_QUOTE_TOKENS | STRAIGHT_QUOTE_TOKENS
 #: Dependencies of a verb whose subject is understood from the verb it hangs off ("..., saying").
 CONTROLLED_VERB_DEPS = frozenset({"advcl", "xcomp"})
 #: Dependencies that make a name the same thing as the phrase it hangs off (appositive, predicate nominal).
@@ -367,8 +369,11 @@ class Quotes:
         self.inside = self._mask(doc)
         self._by_sent: dict[int, list[int]] = {}
         self._addressed: dict[int, list[int]] = {}  # sentence -> heads of the phrases speech verbs address
-        for i, lemma in enumerate(token_strings(doc, LEMMA)):
-            if lemma.lower() in QUOTE_VERBS and not self.inside[i]:
+        lemmas = token_strings(doc, LEMMA)
+        # the speech verbs' lemmas among the doc's distinct lemmas (each lowercased once), then their tokens
+        speech = {lemma for lemma in set(lemmas) if lemma.lower() in QUOTE_VERBS}
+        for i in [i for i, lemma in enumerate(lemmas) if lemma in speech]:
+            if not self.inside[i]:
                 verb = doc[i]
                 if any(c.dep_ == "neg" for c in verb.children):
                     continue  # "X has not responded": a speech verb denied speaks no quotation
@@ -399,7 +404,11 @@ class Quotes:
         mask = [False] * len(doc)
         inside = False
         orths = token_strings(doc, ORTH)
-        for i, text in enumerate(orths):
+        # Only quotation marks and line breaks change the state: the words between two of them all take
+        # the state the first leaves (set as one slice, not token by token).
+        marks = [i for i, text in enumerate(orths) if text in QUOTE_MARK_TOKENS or "\n" in text]
+        for k, i in enumerate(marks):
+            text = orths[i]
             if text.count("\n") >= 2 and not text.strip():
                 inside = False  # a new paragraph reopens its quotation
             elif text in OPENING_QUOTE_TOKENS:
@@ -410,6 +419,9 @@ class Quotes:
                 inside = _straight_mark_opens(doc, i, orths, inside)
             else:
                 mask[i] = inside
+            if inside:
+                end = marks[k + 1] if k + 1 < len(marks) else len(doc)
+                mask[i + 1 : end] = [True] * (end - i - 1)
         return mask
 
     def addressees(self, sent: int) -> list[int]:

@@ -79,6 +79,23 @@ def name_parts(words: list[str]) -> NameParts | None:
     return NameParts(first=first, surname=surname, words=lowered)
 
 
+class PartsMemo(dict[tuple[str, ...], "NameParts | None"]):
+    """:func:`name_parts` per word sequence, for one article.
+
+    The entity stage asks for the parts of the same forms several times per article (voting, surnames,
+    grouping); the parts are a frozen value of the words alone. Kept for one article only: a memo kept
+    across articles (an LRU cache) made the first run over a corpus slower, its new entries needing
+    fresh memory where the parts made and dropped per article reuse it.
+    """
+
+    def of(self, words: tuple[str, ...]) -> NameParts | None:
+        """:func:`name_parts` of ``words``, worked out once per sequence."""
+        if words in self:
+            return self[words]
+        parts = self[words] = name_parts(list(words))
+        return parts
+
+
 @lru_cache(maxsize=1)
 def _detector():
     """The first-name gender dictionary (gender-guesser), loaded once; None if not installed."""

@@ -981,6 +981,8 @@ class OrgResolver:
         return gi
 
     def _pronoun(self, token: Token, heads: list[int]) -> None:
+        if not hasattr(self, "_coordinated_heads"):
+            self._coordinated_heads: dict[int, bool] = {}  # phrase head -> ``_coordinated``, for this doc
         if token.pos_ not in ("PRON", "DET") or _expletive(token) or _copula_it(token):
             return
         listed = self._listed_owner(token)
@@ -1014,7 +1016,10 @@ class OrgResolver:
                     object_position and root.dep_ == "pobj" and not plural):
                 continue
             gi = self._owner_of(root)
-            coordinated = _coordinated(root)
+            # a fact of the parse alone, read once per phrase head (each head is weighed for every pronoun after it)
+            coordinated = self._coordinated_heads.get(root_i)
+            if coordinated is None:
+                coordinated = self._coordinated_heads[root_i] = _coordinated(root)
             if coordinated:
                 gi = None  # "TCI and Atticus ... they": a split antecedent, no one entity; never "it"
             if gi is not None and gi in speakers:

@@ -14,6 +14,7 @@ what a later definite description ("the consul") repeats.
 
 from __future__ import annotations
 
+from bisect import bisect_left
 from collections.abc import Container, Iterable
 from dataclasses import dataclass, replace
 
@@ -88,7 +89,11 @@ def _join(tokens: list[Token], words: list[str]) -> str:
 
 
 def _is_title_word(token: Token) -> bool:
-    low = token.lower_
+    return _is_title_text(token.lower_)
+
+
+def _is_title_text(low: str) -> bool:
+    """:func:`_is_title_word` of a token's lowercase text."""
     return low in TITLE_HEADS or low in TITLE_ABBREVIATIONS or low in TITLE_MODIFIERS
 
 
@@ -116,6 +121,8 @@ def _make_title(tokens: list[Token], qualifier_ids: set[int], weak_head: bool = 
 
 def prenominal_title(doc: Doc, start: int) -> Title | None:
     """The title written right before a name starting at token ``start``."""
+    if start == 0 or not _is_title_text(token_strings(doc, LOWER)[start - 1]):
+        return None  # the chain starts with a title word next to the name (most names have none: no Token made)
     tokens: list[Token] = []
     qualifiers: set[int] = set()
     i = start - 1
@@ -369,6 +376,19 @@ def _generic_list_item(head: Token) -> bool:
                for item in items)
 
 
+def _openers(lowers: list[str]) -> list[int]:
+    """The tokens that may open a role description (``ROLE_DETERMINERS``), in order: the walks of
+    :func:`role_mentions` and :func:`renown_mentions` jump from one to the next, since
+    :func:`_described_at` finds nothing at any other token."""
+    return [k for k, low in enumerate(lowers) if low in ROLE_DETERMINERS]
+
+
+def _next_opener(openers: list[int], i: int, n: int) -> int:
+    """The first opener at or after token ``i`` (``n``, the doc's length, when there is none)."""
+    following = bisect_left(openers, i)
+    return openers[following] if following < len(openers) else n
+
+
 def _described_at(doc: Doc, lowers: list[str], covered: list[bool], i: int,
                   heads: Container[str]) -> tuple[int, set[str], set[str]] | None:
     """The role description opened at token ``i`` (as :func:`_description`) when one of ``heads`` follows
@@ -476,8 +496,9 @@ def role_mentions(doc: Doc, titled: dict[int, list[Title]], mentions: dict[int, 
     owner_of = {k: g for g, tokens in mentions.items() for k in tokens}
     lowers = token_strings(doc, LOWER)  # read without making a Token per word: the pass runs on every article
     found: list[tuple[int, int, int]] = []
+    openers = _openers(lowers)
     i = 0
-    while i < len(doc):
+    while (i := _next_opener(openers, i, len(doc))) < len(doc):
         described = _described_at(doc, lowers, covered, i, heads)
         if described is None:
             i += 1
@@ -553,8 +574,9 @@ def renown_mentions(doc: Doc, mentions: dict[int, list[int]], covered: list[bool
     owner_of = {k: g for g, tokens in mentions.items() for k in tokens}
     lowers = token_strings(doc, LOWER)
     found: list[tuple[int, int, int]] = []
+    openers = _openers(lowers)
     i = 0
-    while i < len(doc):
+    while (i := _next_opener(openers, i, len(doc))) < len(doc):
         described = _described_at(doc, lowers, covered, i, RENOWN_HEADS)
         if described is None:
             i += 1
