@@ -144,12 +144,16 @@ def main() -> None:
         return
     if args.grid:
         print(f"shipped: {line(tally(writing))}", flush=True)
+        defaults = salience.main_count.__defaults__
         for name, values in GRID.items():
             shipped = getattr(salience, name)
             for value in values:
                 setattr(salience, name, value)
+                if name == "MAX_MAIN":  # main_count binds the cap as its default argument
+                    salience.main_count.__defaults__ = (defaults[0], value)
                 print(f"{name} {value}: {line(tally(writing))}", flush=True)
             setattr(salience, name, shipped)
+            salience.main_count.__defaults__ = defaults
         return
     for name in names:
         role = "check" if name in CHECK_SETS else "development"
