@@ -8,11 +8,13 @@ only if it raises the writing sets' pooled F1 and lowers neither check set's F1.
 ``--counts`` prints the classes of the writing sets' losses: gold events with no event of the record, gold
 events whose best event is not main (by position and tense), and main events that match nothing (by position,
 tense and clause). ``--grid`` scores, on the writing sets only, each constant of ``GRID`` over its values,
-one at a time from the shipped score. Without either, the shipped score on every set (check sets: totals).
+one at a time from the shipped score; ``--learned``, the learned ranker's (``ranking.py``) leave-one-set-out
+cross-validation over the writing sets (``train.cross_validate``). Without any, the shipped score on every set
+(check sets: totals).
 
 Example (from the repository root; the parses are those ``train.collect_parses`` caches):
     PYTHONPATH=src NEWSGRAPH_SHARED=/work/shared python training/salience/round11.py \\
-        --corpus /work/shared/corpus --cache /tmp/main11 [--counts] [--grid]
+        --corpus /work/shared/corpus --cache /tmp/main11 [--counts] [--grid] [--learned]
 """
 
 from __future__ import annotations
@@ -134,7 +136,12 @@ def main() -> None:
     parser.add_argument("--cache", type=Path, default=Path("/tmp/main11"))
     parser.add_argument("--counts", action="store_true")
     parser.add_argument("--grid", action="store_true")
+    parser.add_argument("--learned", action="store_true", help="the learned ranker's leave-one-set-out figures")
     args = parser.parse_args()
+    if args.learned:  # train.py's cross-validation over this round's writing sets (no nested loop)
+        cv = train.cross_validate(train.collect(args.corpus, args.cache, WRITING_SETS), True, WRITING_SETS)
+        print({key: cv[key] for key in ("lambda", "threshold", "relative", "pooled")})
+        return
     names = WRITING_SETS if (args.grid or args.counts) else WRITING_SETS + CHECK_SETS
     parses = {name: train.collect_parses(args.corpus, args.cache, name) for name in names}
     writing = [p for name in WRITING_SETS for p in parses[name]]
