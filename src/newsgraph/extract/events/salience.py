@@ -97,7 +97,8 @@ MIN_QUOTE_TOKENS = 4
 #: comment"): a verb lemma and a word of its clause.
 BOILERPLATE_CLAUSES = frozenset({("contribute", "report"), ("contribute", "reporting"), ("check", "updates"),
                                  ("update", "story"), ("decline", "comment"), ("refuse", "comment"),
-                                 ("respond", "comment"), ("decline", "interview"), ("return", "calls")})
+                                 ("respond", "comment"), ("decline", "interview"), ("return", "calls"),
+                                 ("sign", "newsletter"), ("subscribe", "newsletter")})
 BOILERPLATE_VERBS = frozenset(verb for verb, _word in BOILERPLATE_CLAUSES)
 BOILERPLATE_FACTOR = 0.1
 #: A predicate written with a capital inside a sentence ("adviser Jason Miller said ... Trump") is a name the
@@ -158,6 +159,11 @@ BACKGROUND_DEPS = CLAUSE_DEPS - {"ROOT", "conj", "ccomp"}
 #: closing quotation mark or bracket) is a caption, a table row or a link to another story, not prose.
 FRAGMENT_FACTOR = 0.3
 SENTENCE_ENDINGS = frozenset('.!?"”’\')')
+#: A line that opens with a web page's label for a link to another story ("Trending: ...", "Related: ...",
+#: "Read more: ...") is the headline of that story, not a sentence of this one, wherever it ends; it is read
+#: as a fragment (round 11: a "Trending:" line ranked among the main events of a released report set).
+LINK_LABELS = frozenset({"trending", "related", "read more", "read also", "see also", "more", "recommended",
+                         "watch", "must read", "popular"})
 PERSONAL_FACTOR = 0.4
 PERSONAL_PRONOUNS = frozenset({"i", "we", "you", "me", "us"})
 MIN_MAIN = 5
@@ -366,9 +372,15 @@ def _background_clause(event: Event, clause: Token) -> bool:
 
 
 def _fragment(sent: Span) -> bool:
-    """Whether the sentence ends without a sentence's closing mark (its last word "p.m." counts as one)."""
-    text = sent.text.rstrip()
-    return bool(text) and text[-1] not in SENTENCE_ENDINGS
+    """Whether the sentence ends without a sentence's closing mark (its last word "p.m." counts as one), or is
+    a labelled link to another story (``LINK_LABELS``: "Trending: ...")."""
+    text = sent.text.strip()
+    if not text:
+        return False
+    label, colon, _rest = text.partition(":")
+    if colon and label.strip().lower() in LINK_LABELS:
+        return True
+    return text[-1] not in SENTENCE_ENDINGS
 
 
 def _boilerplate(verb: Token) -> bool:
