@@ -450,9 +450,13 @@ def _runs(text: str, paragraphs: list[tuple[int, int]]) -> list[list[tuple[int, 
         begun = i >= 2 and all(_labelled(text[s:e]) for s, e in paragraphs[i - 2 : i])
         while j + 1 < n:
             ask, reply = (text[s:e] for s, e in (paragraphs[j], paragraphs[j + 1]))
+            # a question with no question mark needs a run begun, and an answer set as the last one was
+            # (in marks or not): narrative after the run is no question
+            last_quoted = bool(run) and text[paragraphs[run[-1][1]][0]] in _OPENING_MARKS
             statement = ((run or begun) and not ask.endswith(_QUESTION_ENDS) and ask[0] not in _DOUBLE_MARKS
                          and not _labelled(ask) and len(ask.split()) <= MAX_STATEMENT_QUESTION_WORDS
-                         and len(ask.split()) < len(reply.split()))  # fmt: skip
+                         and len(ask.split()) < len(reply.split())
+                         and (reply[0] in _OPENING_MARKS) == last_quoted)  # fmt: skip
             if not ((_asks(ask) or statement) and _answers(reply, ask)):
                 break
             run.append((j, j + 1))
