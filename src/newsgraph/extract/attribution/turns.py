@@ -390,6 +390,8 @@ MIN_UNLABELLED_EXCHANGES = 4
 #: Inside a run already begun, a paragraph with no question mark may still be a question ("And then you
 #: met Kevin.") when it has at most this many words and fewer than the answer after it.
 MAX_STATEMENT_QUESTION_WORDS = 15
+#: On a page already read as an unlabelled interview, a later run of this many exchanges is read too.
+MIN_FURTHER_EXCHANGES = 2
 #: A question of fewer words is left out ("Still?"): too short to tell from an aside.
 MIN_QUESTION_WORDS = 2
 #: The run's answers are in quotation marks (a cover story's) when at least this share of them opens
@@ -461,7 +463,9 @@ def _runs(text: str, paragraphs: list[tuple[int, int]]) -> list[list[tuple[int, 
                 break
             run.append((j, j + 1))
             j += 2
-        if len(run) >= MIN_UNLABELLED_EXCHANGES:
+        # the labelled exchange counts as one; once the page has shown the format, a shorter run
+        # after page furniture (a pull quote, "TRENDING …") goes on with the same interview
+        if len(run) + begun >= MIN_UNLABELLED_EXCHANGES or (found and len(run) >= MIN_FURTHER_EXCHANGES):
             found.append(run)
             i = j
         else:
@@ -515,12 +519,15 @@ def unlabelled_turns(text: str, labelled: list[Turn]) -> list[Turn]:
     covered = [t.content for t in labelled]
     paragraphs = [p for p in _paragraphs(text) if not any(s < p[1] and p[0] < e for s, e in covered)]
     out: list[Turn] = []
+    who: tuple[int, int] | None = None
+    by: tuple[int, int] | None = None
     for run in _runs(text, paragraphs):
         first = run[0][0]
         speaking = sum(bool(_FIRST_PERSON_RE.search(text, *paragraphs[a])) for _, a in run)
         if speaking < MIN_FIRST_PERSON_ANSWER_SHARE * len(run):
             continue  # answers about others: a writer's questions and answers, not an interview
-        who, by = _parties(text, paragraphs, first)
+        # a later run goes on with the interview the page began: the same two sides
+        who, by = _parties(text, paragraphs, first) if not out else (who, by)
         if first >= 2:
             (qs, qe), (as_, ae) = paragraphs[first - 2], paragraphs[first - 1]
             asker, replier = _label_of(text[qs:qe], qs), _label_of(text[as_:ae], as_)
@@ -546,6 +553,6 @@ def unlabelled_turns(text: str, labelled: list[Turn]) -> list[Turn]:
             mark = text.rfind("?", s, e)
             cue = (mark, mark + 1) if mark >= 0 else (e - 1, e)
             out.append(Turn((s, e), cue, by))
-            if not answers_quoted and _spoken(text, as_, ae):
+            if not answers_quoted and text[as_] not in _OPENING_MARKS and _spoken(text, as_, ae):
                 out.append(Turn((as_, ae), cue, who))
     return out
