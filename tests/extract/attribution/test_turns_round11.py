@@ -112,3 +112,25 @@ def test_a_writers_explainer_in_questions_and_answers_is_no_interview() -> None:
         "Will either win?", "The bookmakers favour the older of the two.",
     )
     assert labelled_turns(text) == []
+
+
+def test_a_labelled_exchange_counts_and_a_later_run_goes_on_after_page_furniture() -> None:
+    """'HERALD:' / 'Omar Pike:' and three unlabelled exchanges make four; after a pull quote, two more are Pike's."""
+    text = _page(
+        "HERALD: You opened the bakery in a storm. Was that the plan?",
+        "Omar Pike: Not at all. I had booked a sunny week, and my luck ran out.",
+        *(p for pair in _EXCHANGES[:3] for p in pair),
+        '"I baked under a tarpaulin."',
+        "SHARE THIS STORY",
+        *(p for pair in _EXCHANGES[3:] for p in pair),
+    )
+    got = dict(_turns(text))
+    for question, answer in _EXCHANGES:
+        assert got[question] == "HERALD" and got[answer] == "Omar Pike"
+    assert '"I baked under a tarpaulin."' not in got  # a pull quote: the quote reader's, no turn
+
+
+def test_without_the_labelled_exchange_three_exchanges_stay_unread() -> None:
+    """The same three exchanges with no labelled exchange before them: too few to be an interview."""
+    text = _page("Omar Pike runs a bakery by the sea.", *(p for pair in _EXCHANGES[:3] for p in pair))
+    assert labelled_turns(text) == []
