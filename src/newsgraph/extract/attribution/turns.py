@@ -245,7 +245,14 @@ def _content(text: str, labels: list[_Label], n: int) -> tuple[int, int]:
 
 
 def labelled_turns(text: str) -> list[Turn]:
-    """The turns in ``text``, in order: "Q:"/"A:" turns always, named turns only in a conversation."""
+    """The turns in ``text``, in order: labelled (``_labelled_turns``) and unlabelled (``unlabelled_turns``)."""
+    turns = _labelled_turns(text)
+    extra = unlabelled_turns(text, turns)
+    return sorted(turns + extra, key=lambda t: t.content) if extra else turns
+
+
+def _labelled_turns(text: str) -> list[Turn]:
+    """The labelled turns in ``text``, in order: "Q:"/"A:" turns always, named turns only in a conversation."""
     qa = _qa_labels(text)
     qa_starts = {label.start for label in qa}
     caps = _caps_labels(text)
@@ -368,3 +375,184 @@ def _named_in_full(text: str, turns: list[tuple[Turn, _Label]]) -> _Label | None
     if len(named) != 1 or not answers or named[0].start > answers[0].start:
         return None
     return named[0]
+
+
+# --- unlabelled interviews ------------------------------------------------------------------------
+#
+# Magazine pages print the questions in bold or italics, which the page's text loses: what is left is
+# a run of paragraphs where a question ("… Will he fight for her?") and its answer alternate, with no
+# label at all, or after one labelled exchange ("TIME: …?" / "Alyson Fox: …"). A cover story may end
+# the same way, its answers in quotation marks.
+
+#: A page is read as an unlabelled interview only when questions and answers alternate this many times
+#: in a row: a rhetorical question or an explainer's "What happens next?" subhead is one exchange, not four.
+MIN_UNLABELLED_EXCHANGES = 4
+#: Inside a run already begun, a paragraph with no question mark may still be a question ("And then you
+#: met Kevin.") when it has at most this many words and fewer than the answer after it.
+MAX_STATEMENT_QUESTION_WORDS = 15
+#: On a page already read as an unlabelled interview, a later run of this many exchanges is read too.
+MIN_FURTHER_EXCHANGES = 2
+#: A question of fewer words is left out ("Still?"): too short to tell from an aside.
+MIN_QUESTION_WORDS = 2
+#: The run's answers are in quotation marks (a cover story's) when at least this share of them opens
+#: with one: the quote reader has them, and only the questions are turns.
+MIN_QUOTED_ANSWER_SHARE = 0.5
+#: An answer may end in a question of its own ("… but what is it, 60% of them?") when it has this many
+#: times the words of the question before it: a question after a question is as long as the first.
+MIN_ASKING_ANSWER_RATIO = 3
+#: An interview's answers speak in the first person: at least this share of a run's answers say "I",
+#: "me" or "my" (a writer's explainer set out as questions and answers, "So what went wrong?" / "Back in
+#: 2016, …", speaks of others; on the development interviews the share is 0.50 to 0.85, on the explainer 0.25).
+MIN_FIRST_PERSON_ANSWER_SHARE = 0.4
+_FIRST_PERSON_RE = re.compile(r"\b(?:I|I['’](?:m|ve|d|ll)|me|my)\b")
+_DOUBLE_MARKS = '"“”„«»'
+_OPENING_MARKS = '"“„«'
+#: "Below, Jane Roe opens up about …", "Here, Roe talks about …": the interviewee, in the paragraph
+#: that introduces the questions.
+_INTRO_RE = re.compile(
+    rf"(?P<who>{_NAME})[ \t]+(?:opens[ \t]+up|talks|discusses|reflects|weighs[ \t]+in|speaks|explains|"
+    rf"dishes|chats|answers|looks[ \t]+back)\b"
+)
+#: A closing byline: "JANE ROE is a Courier correspondent." (the interviewer, who asks the questions).
+_BYLINE_RE = re.compile(
+    r"^(?P<who>[A-Z][A-Z.'’-]+(?:[ \t]+[A-Z][A-Z.'’-]+){1,3})[ \t]+is[ \t]+an?[ \t]+[^.\n]{0,60}?"
+    r"\b(?:correspondent|writer|editor|reporter|contributor|columnist|journalist)\b",
+    re.MULTILINE,
+)
+#: The page's site written as a word with ".com" ("Bookmark Courier.com/…"): the outlet, when it is the only one.
+_SITE_RE = re.compile(r"\b(?P<who>[A-Z][A-Za-z]{1,15})\.com\b")
+
+
+def _paragraphs(text: str) -> list[tuple[int, int]]:
+    spans = (_trim(text, m.start(), m.end()) for m in PARAGRAPH_RE.finditer(text))
+    return [span for span in spans if span[1] > span[0]]
+
+
+def _asks(words: str) -> bool:
+    """A question slot's paragraph: it ends in a question, and it is nobody's quote (it opens with no mark)."""
+    return words.endswith(_QUESTION_ENDS) and words[0] not in _OPENING_MARKS
+
+
+def _answers(words: str, ask: str) -> bool:
+    """An answer slot's paragraph: no label, no line that introduces something (": "), and no question,
+    unless it is a long answer that ends asking back (``MIN_ASKING_ANSWER_RATIO`` times the question's words)."""
+    if words.endswith(":") or _labelled(words):
+        return False
+    return not words.endswith(_QUESTION_ENDS) or len(words.split()) >= MIN_ASKING_ANSWER_RATIO * len(ask.split())
+
+
+def _runs(text: str, paragraphs: list[tuple[int, int]]) -> list[list[tuple[int, int]]]:
+    """The runs of alternating questions and answers, as (question, answer) paragraph indexes."""
+    found: list[list[tuple[int, int]]] = []
+    i, n = 0, len(paragraphs)
+    while i + 1 < n:
+        run: list[tuple[int, int]] = []
+        j = i
+        # one labelled exchange just before ("TIME: …" / "Alyson Fox: …") begins the run already
+        begun = i >= 2 and all(_labelled(text[s:e]) for s, e in paragraphs[i - 2 : i])
+        while j + 1 < n:
+            ask, reply = (text[s:e] for s, e in (paragraphs[j], paragraphs[j + 1]))
+            # a question with no question mark needs a run begun, and an answer set as the last one was
+            # (in marks or not): narrative after the run is no question
+            last_quoted = bool(run) and text[paragraphs[run[-1][1]][0]] in _OPENING_MARKS
+            statement = ((run or begun) and not ask.endswith(_QUESTION_ENDS) and ask[0] not in _DOUBLE_MARKS
+                         and not _labelled(ask) and len(ask.split()) <= MAX_STATEMENT_QUESTION_WORDS
+                         and len(ask.split()) < len(reply.split())
+                         and (reply[0] in _OPENING_MARKS) == last_quoted)  # fmt: skip
+            if not ((_asks(ask) or statement) and _answers(reply, ask)):
+                break
+            run.append((j, j + 1))
+            j += 2
+        # the labelled exchange counts as one; once the page has shown the format, a shorter run
+        # after page furniture (a pull quote, "TRENDING …") goes on with the same interview
+        if len(run) + begun >= MIN_UNLABELLED_EXCHANGES or (found and len(run) >= MIN_FURTHER_EXCHANGES):
+            found.append(run)
+            i = j
+        else:
+            i += 1
+    return found
+
+
+def _label_of(words: str, offset: int) -> tuple[int, int] | None:
+    """The name span of a label opening a paragraph ("TIME: …", "Alyson Fox: …"), or None."""
+    for pattern in (lex.SPEAKER_LABEL_RE, lex.MIXED_LABEL_RE):
+        if m := pattern.match(words):
+            return offset + m.start("name"), offset + m.end("name")
+    return None
+
+
+def _parties(text: str, paragraphs: list[tuple[int, int]], first: int
+             ) -> tuple[tuple[int, int] | None, tuple[int, int] | None]:  # fmt: skip
+    """(interviewee, interviewer) of an unlabelled run starting at paragraph ``first``, where the page names them.
+
+    The interviewee is the one a paragraph just before the run introduces ("Below, Roe opens up about
+    …"), else the one the page's prose names (``interview_parties``); the interviewer is the one the
+    prose names, else a closing byline in capitals ("JANE ROE is a Courier correspondent."), else the
+    page's one site name ("Courier.com"). None where the page names no one, or more than one.
+    """
+    who, by = interview_parties(text)
+    for s, e in paragraphs[max(first - 2, 0) : first]:
+        for m in _INTRO_RE.finditer(text, s, e):
+            who = _name_span(text, m.start("who"), m.end("who")) or who
+    if by is None:
+        bylines = list(_BYLINE_RE.finditer(text))
+        sites = {m.group("who"): (m.start("who"), m.end("who")) for m in _SITE_RE.finditer(text)}
+        if len(bylines) == 1:
+            by = bylines[0].start("who"), bylines[0].end("who")
+        elif len(sites) == 1:
+            by = next(iter(sites.values()))
+    return who, by
+
+
+def unlabelled_turns(text: str, labelled: list[Turn]) -> list[Turn]:
+    """Turns of an interview whose questions have no label: questions the interviewer's, answers the interviewee's.
+
+    Read only on a run of at least ``MIN_UNLABELLED_EXCHANGES`` exchanges in a row that no labelled
+    turn covers. Where the two paragraphs before the run are one labelled exchange ("TIME: …", "Alyson
+    Fox: …"), those labels name the two sides and are turns too; else the page's prose names them
+    (``_parties``), or the turns have no source. A question's cue is its question mark (its last
+    character when it has none); an answer's is the question's. Where the answers are in quotation
+    marks (``MIN_QUOTED_ANSWER_SHARE``), only the questions are turns, and on such a page a lone
+    exchange outside the run counts too: a paragraph in no marks that asks something, then one opening
+    with a mark.
+    """
+    covered = [t.content for t in labelled]
+    paragraphs = [p for p in _paragraphs(text) if not any(s < p[1] and p[0] < e for s, e in covered)]
+    out: list[Turn] = []
+    who: tuple[int, int] | None = None
+    by: tuple[int, int] | None = None
+    for run in _runs(text, paragraphs):
+        first = run[0][0]
+        speaking = sum(bool(_FIRST_PERSON_RE.search(text, *paragraphs[a])) for _, a in run)
+        if speaking < MIN_FIRST_PERSON_ANSWER_SHARE * len(run):
+            continue  # answers about others: a writer's questions and answers, not an interview
+        # a later run goes on with the interview the page began: the same two sides
+        who, by = _parties(text, paragraphs, first) if not out else (who, by)
+        if first >= 2:
+            (qs, qe), (as_, ae) = paragraphs[first - 2], paragraphs[first - 1]
+            asker, replier = _label_of(text[qs:qe], qs), _label_of(text[as_:ae], as_)
+            if asker and replier and text[asker[0] : asker[1]] != text[replier[0] : replier[1]]:
+                by, who = asker, replier
+                for (s, e), name in (((qs, qe), asker), ((as_, ae), replier)):
+                    colon = text.index(":", name[1])
+                    out.append(Turn(_trim(text, colon + 1, e), (s, colon + 1), name))
+        quoted = sum(text[paragraphs[a][0]] in _OPENING_MARKS for _, a in run)
+        answers_quoted = quoted >= MIN_QUOTED_ANSWER_SHARE * len(run)
+        pairs = list(run)
+        if answers_quoted:
+            in_run = {q for q, _ in run}
+            for k in range(len(paragraphs) - 1):
+                words = text[paragraphs[k][0] : paragraphs[k][1]]
+                if (k not in in_run and "?" in words and not any(ch in _DOUBLE_MARKS for ch in words)
+                        and text[paragraphs[k + 1][0]] in _OPENING_MARKS):
+                    pairs.append((k, k + 1))
+        for q, a in sorted(pairs):
+            (s, e), (as_, ae) = paragraphs[q], paragraphs[a]
+            if len(text[s:e].split()) < MIN_QUESTION_WORDS:
+                continue
+            mark = text.rfind("?", s, e)
+            cue = (mark, mark + 1) if mark >= 0 else (e - 1, e)
+            out.append(Turn((s, e), cue, by))
+            if not answers_quoted and text[as_] not in _OPENING_MARKS and _spoken(text, as_, ae):
+                out.append(Turn((as_, ae), cue, who))
+    return out
