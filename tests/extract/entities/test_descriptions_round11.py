@@ -4,7 +4,7 @@ unnamed sources, traders and creditors make groups as officials do. Invented sen
 
 from __future__ import annotations
 
-from extract.entities._lookup import owner
+from extract.entities._lookup import named, owner
 from newsgraph.extract.entities.core import entities
 
 
@@ -60,3 +60,21 @@ def test_the_unit_is_the_company_named_before(parse):
     found = entities(parse(text))
     unit = owner(found, "The unit", _at(text, "The unit"))
     assert unit is not None and unit.name == "Velora Systems"
+
+
+FILM = ("Mara Quist began shooting her new film in Glasgow on Monday. Quist wrote the script herself. "
+        "Quist said the story came from her childhood. Quist will edit it in London. ")
+
+
+def test_the_filmmaker_and_the_director_go_to_the_main_person(parse):
+    text = FILM + "Crowds cheered the director loudly. The filmmaker waved."
+    found = entities(parse(text))
+    quist = named(found, "Mara Quist")
+    assert owner(found, "the director", text.index("the director")) is quist
+    assert owner(found, "The filmmaker", text.index("The filmmaker")) is quist
+
+
+def test_a_director_held_somewhere_stays_open(parse):
+    text = FILM + "The director of the festival welcomed the crowd."
+    found = entities(parse(text))
+    assert owner(found, "The director", text.index("The director")) is None
