@@ -54,12 +54,12 @@ def test_traders_said_twice_after_the_are_one_group(parse):
     assert owner(found, "the traders", _at(text, "the traders")) is first
 
 
-def test_the_unit_is_the_company_named_before(parse):
-    text = ("Velora Systems sold its Italian arm last year. The unit had lost money for three years, "
-            "analysts said.")
+def test_the_league_is_the_body_named_before(parse):
+    text = ("The Northern Hockey Association fined two clubs on Monday. The league said both had broken "
+            "its rules on pay.")
     found = entities(parse(text))
-    unit = owner(found, "The unit", _at(text, "The unit"))
-    assert unit is not None and unit.name == "Velora Systems"
+    league = owner(found, "The league", _at(text, "The league"))
+    assert league is not None and league.name == "Northern Hockey Association"
 
 
 FILM = ("Mara Quist began shooting her new film in Glasgow on Monday. Quist wrote the script herself. "
