@@ -282,7 +282,7 @@ ORG_KIND_NOUNS: dict[str, str] = {
     **dict.fromkeys(("campaign",), "campaign"),
     **dict.fromkeys(("plant", "factory"), "facility"),
     **dict.fromkeys(("charity", "organisation", "organization", "alliance", "coalition", "bloc",
-                     "association", "federation", "foundation"), "other"),
+                     "association", "federation", "foundation", "league"), "other"),
     **dict.fromkeys(("club", "team", "side", "squad"), "club"),
     **dict.fromkeys(("band",), "band"),
     **dict.fromkeys(("school", "university", "college"), "school"),
@@ -354,7 +354,7 @@ GROUP_NOUNS: dict[str, str] = {
                      "consumer", "customer", "victim", "survivor", "delegate", "negotiator", "msp", "mep",
                      "diplomat", "expert", "economist", "viewer", "fan", "user", "executive", "citizen", "police",
                      "officer", "authority", "journalist", "reporter", "cop",
-                     "player"), "NORP"),
+                     "player", "source", "trader", "creditor", "dealer"), "NORP"),
     **dict.fromkeys(("union", "bank", "company", "firm", "insurer", "lender", "airline", "carmaker", "broadcaster",
                      "quango", "retailer", "manufacturer", "supermarket", "charity"), "ORG"),
 }  # fmt: skip

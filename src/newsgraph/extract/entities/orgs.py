@@ -79,6 +79,8 @@ D_FREQUENCY = 0.3
 D_NAMED_KIND = 2.0
 #: The kind of an organisation whose name and context say nothing of it.
 UNKNOWN_KIND = "unknown"
+#: Sentences back a longer name may be for a capitalised kind noun standing alone ("the Bank", ``_short_form``).
+SHORT_FORM_WINDOW = 8
 #: Mentions an organisation needs to be the article's main one of its kind, for a description with none nearer.
 MAIN_ORG_MIN_MENTIONS = 3
 #: Kinds whose one named organisation of an article a description of that kind is, however far back
@@ -414,6 +416,7 @@ class OrgResolver:
         self.government: int | None = None
         self.federal: int | None = None  # "the federal government", one of its own (``_government``)
         self.person_orgs: dict[tuple[int, str], int] = {}  # (person group, noun) -> "the Kasich campaign"
+        self.short_forms: dict[str, int] = {}  # "Bank" -> the organisation "the Bank" stands for (``_short_form``)
         self.cataphors: list[tuple[int, int]] = []  # (pronoun, later subject) for fronted adjuncts
         self.unresolved: dict[str, list[tuple[int, int]]] = {}  # noun -> (start, end) of descriptions of no one
         self.chain_of: dict[int, int] = {}  # plural pronoun -> the noun of the unnamed group its chain starts at
@@ -485,6 +488,7 @@ class OrgResolver:
                 self.last[gi] = (at, self.doc[at].dep_ in NOMINAL_SUBJECT_DEPS or self.doc[at].head.i == at)
                 cursor += 1
             if self.covered[i]:
+                self._short_form(i)
                 continue
             low = lowers[i]
             if low in ORG_KIND_NOUNS or low in GOVERNMENT_NOUNS or low in COUNTRY_NOUNS:
@@ -734,6 +738,38 @@ class OrgResolver:
             self._note(token.i, gi)
         elif det.dep_ == "det" and det.lower_ in ("the", "this") and low not in GOVERNMENT_NOUNS | COUNTRY_NOUNS:
             self.unresolved.setdefault(low, []).append((det.i, token.i + 1))
+
+    def _short_form(self, i: int) -> None:
+        """ "the Bank" after "the African Development Bank": a capitalised kind noun, its own one-word name.
+
+        A report on an institution writes its kind noun capitalised after "the" ("the Bank", "the
+        Commission"); the tagger takes it for a name of its own, so it never reads as a description. When
+        the word is a kind noun (``ORG_KIND_NOUNS``) whose whole name is that one word, and an earlier
+        organisation with a longer name holding the word was named within ``SHORT_FORM_WINDOW``
+        sentences, "the Bank" is that organisation's (the latest such one): the head match of a
+        description, with the capital the institution's own style. Once given, the form keeps its
+        organisation: an article writes "the Bank" for one institution however many other banks it names
+        ("... like the World Bank and the Asian Development Bank. The Bank now ..."). With no such name the
+        word stays a name, as it was.
+        """
+        token = self.doc[i]
+        if i == 0 or not token.is_title or self.doc[i - 1].lower_ != "the" or token.lower_ not in ORG_KIND_NOUNS:
+            return
+        if self.covered[i - 1] or self.name_starts.get(i, (None, None))[0] != i + 1:
+            return
+        own = self.name_starts[i][1]
+        sent = self.sents[i]
+        named = [(at, gi) for gi, (at, _) in self.last.items()
+                 if gi != own and gi < self.n_known and gi in self.orgs and self.orgs[gi].label == "ORG"
+                 and token.lower_ in self.orgs[gi].words and sent - self.sents[at] <= SHORT_FORM_WINDOW
+                 and any(e - s > 1 and self.doc[e - 1].lower_ == token.lower_ for s, e in self.names[gi])]
+        gi = self.short_forms.get(token.text)
+        if gi is None and named:
+            gi = max(named)[1]
+            self.short_forms[token.text] = gi
+        if gi is not None:
+            self._add(i - 1, i + 1, "nominal", gi)
+            self._note(i, gi)
 
     def _nationality_modifier(self, gi: int | None, token: Token) -> bool:
         """True when the nationality inside a description only qualifies a company ("the Italian firm").

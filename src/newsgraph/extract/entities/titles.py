@@ -536,7 +536,10 @@ def role_mentions(doc: Doc, titled: dict[int, list[Title]], mentions: dict[int, 
 #: about a singer calls her "the singer" or "the star" without ever writing the word before her name.
 RENOWN_HEADS = frozenset({"singer", "star", "actor", "actress", "comic", "comedian", "guitarist", "drummer",
                           "rapper", "musician", "songwriter", "entertainer", "performer", "mogul", "tycoon",
-                          "billionaire", "businessman", "businesswoman", "entrepreneur"})
+                          "billionaire", "businessman", "businesswoman", "entrepreneur",
+                          # what a film-maker, a band's singer or a fashion house's founder is known as
+                          "filmmaker", "director", "frontman", "frontwoman", "designer", "legend",
+                          "novelist", "author", "writer"})
 #: Fewest mentions (names and resolved pronouns) that make a person the article's main person.
 MAIN_PERSON_MIN_MENTIONS = 4
 #: How many times as often as the next person the main person must be mentioned: a clear lead, not one of
