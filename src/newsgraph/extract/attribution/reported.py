@@ -423,13 +423,13 @@ def according_to_claims(
         content = _trim_tokens(span)
         if content is None:
             continue
-        if _bare_reports(pobj):
+        if bare_reports(pobj):
             yield Claim(content, "according_to", cue, None, cue_tokens=(token.i, to.i), unstated=True)
             continue
         yield Claim(content, "according_to", cue, pobj, cue_tokens=(token.i, to.i))
 
 
-def _bare_reports(noun: Token) -> bool:
+def bare_reports(noun: Token) -> bool:
     """ "according to reports", "according to unconfirmed reports": reports with no owner, author or outlet."""
     if noun.lower_ not in lex.UNSTATED_REPORT_NOUNS:
         return False
