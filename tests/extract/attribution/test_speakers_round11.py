@@ -82,3 +82,10 @@ def test_according_to_reports_lends_no_speaker(nlp) -> None:
     sources, attrs = run(nlp, 'The actor has moved to a farm, according to reports. "He plays loud music until '
                               'three in the morning every single night."')
     assert "reports" not in names(source_of(sources, attrs, "He plays loud music"))
+
+
+def test_one_word_quote_and_its_tag_both_subjects(nlp) -> None:
+    """ "'Harris,' Berger replied.": the name outside the marks speaks, and the quote after goes on with it."""
+    sources, attrs = run(nlp, '"Harris," Berger replied. "What does she weigh? Ninety pounds?"')
+    assert "Berger" in names(source_of(sources, attrs, "Harris"))
+    assert "Harris" not in names(source_of(sources, attrs, "Harris"))

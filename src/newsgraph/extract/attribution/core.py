@@ -500,6 +500,9 @@ def _speaker_outside(verb: Token, quotes: Sequence[QuoteSpan]) -> Token | None:
         return speaker
     if _marked_word_of_phrase(speaker, quotes):
         return speaker  # 'a "source" told the paper': marks around a word of a narrated phrase
+    second = _subject_outside(verb, inside)
+    if second is not None:
+        return second
     coordinated = _coordinated_reporter(verb, inside)
     if coordinated is not None:
         return coordinated
@@ -507,6 +510,16 @@ def _speaker_outside(verb: Token, quotes: Sequence[QuoteSpan]) -> Token | None:
         if not inside(child) and child.dep_ in lex.INVERTED_SPEAKER_DEPS and child.pos_ in NOMINAL_OR_PRONOUN_POS:
             return child
     return None
+
+
+def _subject_outside(verb: Token, inside: Callable[[Token], bool]) -> Token | None:
+    """A second subject of the tag verb, outside the marks, when the first is a word of the quote.
+
+    "'Harris,' Berger replied.": the parser makes both the one-word quote and the name after it
+    subjects of "replied"; the first is what was said, the one outside the marks who said it.
+    """
+    return next((c for c in verb.children if c.dep_ in ACTIVE_SUBJECT_DEPS and not inside(c)
+                 and c.pos_ in NOMINAL_OR_PRONOUN_POS), None)
 
 
 def _coordinated_reporter(verb: Token, inside: Callable[[Token], bool]) -> Token | None:
