@@ -89,3 +89,17 @@ def test_one_word_quote_and_its_tag_both_subjects(nlp) -> None:
     sources, attrs = run(nlp, '"Harris," Berger replied. "What does she weigh? Ninety pounds?"')
     assert "Berger" in names(source_of(sources, attrs, "Harris"))
     assert "Harris" not in names(source_of(sources, attrs, "Harris"))
+
+
+def test_heard_shouting_is_the_one_heard(nlp) -> None:
+    """ "Lee is heard shouting, '…'": the passive subject of "heard" is the one shouting."""
+    sources, attrs = run(nlp, 'Dana Cole is heard shouting, "Put it down! He has nothing in his hands, '
+                              'nothing at all!"')
+    assert "Cole" in names(source_of(sources, attrs, "Put it down"))
+
+
+def test_seen_leaving_lends_no_speaker(nlp) -> None:
+    """One seen doing something is not the speaker of the next sentence's tagged quote."""
+    sources, attrs = run(nlp, 'The mayor was seen leaving the hall. "We will rebuild the bridge before the winter '
+                              'comes," the engineer said.')
+    assert "mayor" not in names(source_of(sources, attrs, "We will rebuild"))
