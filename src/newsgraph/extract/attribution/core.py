@@ -29,6 +29,7 @@ from newsgraph.extract.attribution.reported import (
     Candidates,
     Claim,
     according_to_claims,
+    bare_reports,
     candidates,
     channel_claims,
     cue_span,
@@ -60,7 +61,7 @@ DOCUMENT_TAG_VERBS = frozenset({"read"})
 #: Verbs of going on speaking: a quote's tag only when set at its marks ("'…,' Lee continued").
 CONTINUING_VERBS = frozenset({"continue"})
 #: Verbs that report speech only as a tag at the marks, with no object ("'…,' Lee shared"; not "shared a photo").
-TAG_ONLY_SPEECH_VERBS = frozenset({"share", "spill", "gush", "dish", "rave"})
+TAG_ONLY_SPEECH_VERBS = frozenset({"share", "spill", "gush", "dish", "rave", "confess", "rant"})
 #: The same as verb and particle ("She went on, '…'").
 CONTINUING_PHRASAL_VERBS = frozenset({("go", "on")})
 #: What such a verb continues, when it has one: no speech then ("continued the work", "went on to win").
@@ -69,6 +70,8 @@ NOT_CONTINUING_DEPS = frozenset({"dobj", "xcomp", "attr", "acomp", "oprd"})
 TAG_GAP_CHARS = " \n,:;—–-\"'“”‘’"
 #: How many clause links a quoted fragment's verb may stand below the plain speech verb reporting it.
 MAX_REPORTER_HOPS = 5
+#: Parts of speech the X of "according to X" may have to lend its speaker to the next sentence's quote.
+ACCORDING_HOLDER_POS = frozenset({"PROPN", "NOUN"})
 #: The clause links climbed from a fragment's verb to the speech verb that reports it.
 REPORTER_PATH_DEPS = frozenset({"ccomp", "xcomp", "acomp", "conj", "advcl"})
 _WORD_RE = re.compile(r"\w+")
@@ -396,6 +399,25 @@ def _speaker_of_previous_sentence(doc: Doc, span: Span) -> Token | None:
         reports = any(c.dep_ == "ccomp" for c in tok.children)
         if reports and tok.pos_ == "VERB" and tok.lemma_.lower() in PLAIN_SPEECH_VERBS:
             return speaker_of(tok)
+    return _according_to_holder(previous)
+
+
+def _according_to_holder(sent: Span) -> Token | None:
+    """The X of a sentence resting on "according to X" ("…, according to the paper. '…'").
+
+    Why: a gossip page names its outlet or insider once, in the sentence before a quote that opens
+    the next sentence, and the quote goes on with that claim; it is X's as after a paraphrase.
+    Only a noun X counts, and not bare reports ("according to reports" has no one to speak); the
+    caller passes only a sentence with no quote marks, so the "according to" is the reporter's own.
+    """
+    for tok in sent:
+        if tok.lower_ != "according" or tok.i + 1 >= sent.end or tok.doc[tok.i + 1].lower_ != "to":
+            continue
+        pobj = next((c for c in tok.doc[tok.i + 1].children if c.dep_ == "pobj"), None)
+        if pobj is None or pobj.pos_ not in ACCORDING_HOLDER_POS or pobj.lemma_.lower() in lex.NOT_SOURCE_NOUNS:
+            continue
+        if not bare_reports(pobj):
+            return pobj
     return None
 
 
@@ -478,6 +500,9 @@ def _speaker_outside(verb: Token, quotes: Sequence[QuoteSpan]) -> Token | None:
         return speaker
     if _marked_word_of_phrase(speaker, quotes):
         return speaker  # 'a "source" told the paper': marks around a word of a narrated phrase
+    second = _subject_outside(verb, inside)
+    if second is not None:
+        return second
     coordinated = _coordinated_reporter(verb, inside)
     if coordinated is not None:
         return coordinated
@@ -485,6 +510,16 @@ def _speaker_outside(verb: Token, quotes: Sequence[QuoteSpan]) -> Token | None:
         if not inside(child) and child.dep_ in lex.INVERTED_SPEAKER_DEPS and child.pos_ in NOMINAL_OR_PRONOUN_POS:
             return child
     return None
+
+
+def _subject_outside(verb: Token, inside: Callable[[Token], bool]) -> Token | None:
+    """A second subject of the tag verb, outside the marks, when the first is a word of the quote.
+
+    "'Harris,' Berger replied.": the parser makes both the one-word quote and the name after it
+    subjects of "replied"; the first is what was said, the one outside the marks who said it.
+    """
+    return next((c for c in verb.children if c.dep_ in ACTIVE_SUBJECT_DEPS and not inside(c)
+                 and c.pos_ in NOMINAL_OR_PRONOUN_POS), None)
 
 
 def _coordinated_reporter(verb: Token, inside: Callable[[Token], bool]) -> Token | None:

@@ -157,6 +157,9 @@ def speaker_of(verb: Token, depth: int = 0) -> Token | None:
                     return pobj
     if verb.head.i == verb.i:  # spaCy makes a new Token per access: compare positions
         return _name_set_before(verb)
+    perceived = _perceived_speaker(verb)
+    if perceived is not None:
+        return perceived
     if depth > 4:
         return None
     if verb.dep_ in NOUN_CLAUSE_DEPS and verb.head.pos_ in NOMINAL_OR_PRONOUN_POS:
@@ -169,6 +172,22 @@ def speaker_of(verb: Token, depth: int = 0) -> Token | None:
             return _reporter_over(verb, depth) or inherited
         return inherited
     return None
+
+
+#: Verbs of perceiving whose passive subject performs the verb they take ("X is heard shouting").
+PERCEPTION_VERBS = frozenset({"hear", "see", "catch", "film", "record"})
+
+
+def _perceived_speaker(verb: Token) -> Token | None:
+    """The passive subject of a perception verb over ``verb``: "Lee is heard shouting, '…'" is Lee's.
+
+    Why: the parser makes "shouting" the complement of "heard", whose subject is passive; the
+    one heard is the one shouting, though no active subject is there to inherit.
+    """
+    head = verb.head
+    if verb.dep_ != "xcomp" or head.lemma_.lower() not in PERCEPTION_VERBS:
+        return None
+    return next((c for c in head.children if c.dep_ == "nsubjpass"), None)
 
 
 def _name_set_before(verb: Token) -> Token | None:
@@ -423,13 +442,13 @@ def according_to_claims(
         content = _trim_tokens(span)
         if content is None:
             continue
-        if _bare_reports(pobj):
+        if bare_reports(pobj):
             yield Claim(content, "according_to", cue, None, cue_tokens=(token.i, to.i), unstated=True)
             continue
         yield Claim(content, "according_to", cue, pobj, cue_tokens=(token.i, to.i))
 
 
-def _bare_reports(noun: Token) -> bool:
+def bare_reports(noun: Token) -> bool:
     """ "according to reports", "according to unconfirmed reports": reports with no owner, author or outlet."""
     if noun.lower_ not in lex.UNSTATED_REPORT_NOUNS:
         return False
