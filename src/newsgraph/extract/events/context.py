@@ -70,6 +70,8 @@ class DocContext:
     time_positions: list[int] = field(default_factory=list)
     #: Per clause head, the tokens of its own clause (asked by the dating and the fiscal rules alike).
     own_tokens_cache: dict[int, list[Token]] = field(default_factory=dict)
+    #: Per clause head, those of its own tokens a time expression covers, with the time (most have none).
+    own_times_cache: dict[int, list[tuple[Token, TimeExpression]]] = field(default_factory=dict)
     #: Per time expression id, the clause it dates (None: it describes a noun), asked once per token it covers.
     clause_of_time: dict[str, Token | None] = field(default_factory=dict)
     #: Per embedded post: its words' character span and its signature's date (built on first use, ``dates``).

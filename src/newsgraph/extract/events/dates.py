@@ -255,9 +255,8 @@ def clause_times(ctx: DocContext, verb: Token) -> list[TimeExpression]:
     if xcomp is not None:
         heads.add(xcomp.i)
     found: list[TimeExpression] = []
-    for tok in _own_tokens(ctx, verb):
-        time = ctx.time_at(tok)
-        if time is None or time in found or time.role == "publication":
+    for _tok, time in own_times(ctx, verb):
+        if time in found or time.role == "publication":
             continue
         clause = attached_clause(ctx, time)
         if clause is not None and clause.i in heads:
@@ -280,6 +279,21 @@ def _own_tokens(ctx: DocContext, verb: Token) -> list[Token]:
         out.append(tok)
         stack.extend(c for c in kids(tok) if c.dep not in _SUBCLAUSE_IDS)
     ctx.own_tokens_cache[verb.i] = out
+    return out
+
+
+def own_times(ctx: DocContext, verb: Token) -> list[tuple[Token, TimeExpression]]:
+    """The tokens of ``verb``'s own clause that a time covers, each with its time, in ``_own_tokens`` order.
+
+    Why: the dating rules ask the time of every token of the clause two or three times over, and most
+    clauses hold no time at all; kept per document like ``_own_tokens``.
+    """
+    cached = ctx.own_times_cache.get(verb.i)
+    if cached is not None:
+        return cached
+    times_by_token = ctx.times_by_token
+    out = [(tok, times_by_token[tok.i]) for tok in _own_tokens(ctx, verb) if tok.i in times_by_token]
+    ctx.own_times_cache[verb.i] = out
     return out
 
 
@@ -466,9 +480,8 @@ def _object_day_dating(ctx: DocContext, verb: Token, *, resolved: bool = True) -
     With ``resolved`` false, a day the text names without a calendar value ("last Tuesday" where
     nothing anchors it) gives the clause its time and no date.
     """
-    for tok in _own_tokens(ctx, verb):
-        time = ctx.time_at(tok)
-        if time is None or time.role == "publication":
+    for tok, time in own_times(ctx, verb):
+        if time.role == "publication":
             continue
         if not (RE_DAY_VALUE.match(time.value or "") if resolved else _unresolved(time)):
             continue
