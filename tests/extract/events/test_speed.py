@@ -81,3 +81,14 @@ def test_own_times_of_a_clause_without_times_is_empty():
     doc = parse(SPOKE_ON_MONDAY)
     ctx = DocContext.build(doc, [], [], [], [])
     assert own_times(ctx, doc[1]) == []
+
+
+def test_clause_word_times_are_the_timed_clause_words():
+    from newsgraph.extract.events.dates import _clause_word_times, _clause_words
+
+    doc = parse(SPOKE_ON_MONDAY)
+    ctx = DocContext.build(doc, [], _times(doc, "Monday", "Tuesday"), [], [])
+    for verb in (doc[1], doc[5]):
+        expected = [(t.i, ctx.time_at(t).id) for t in _clause_words(ctx, verb) if ctx.time_at(t) is not None]
+        assert [(t.i, time.id) for t, time in _clause_word_times(ctx, verb)] == expected
+    assert [time.id for _t, time in _clause_word_times(ctx, doc[5])] == ["t2"]

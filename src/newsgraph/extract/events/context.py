@@ -72,6 +72,8 @@ class DocContext:
     own_tokens_cache: dict[int, list[Token]] = field(default_factory=dict)
     #: Per clause head, those of its own tokens a time expression covers, with the time (most have none).
     own_times_cache: dict[int, list[tuple[Token, TimeExpression]]] = field(default_factory=dict)
+    #: Per clause head, the timed tokens among its words and its noun-headed "clauses" (``dates``).
+    clause_word_times_cache: dict[int, list[tuple[Token, TimeExpression]]] = field(default_factory=dict)
     #: Per time expression id, the clause it dates (None: it describes a noun), asked once per token it covers.
     clause_of_time: dict[str, Token | None] = field(default_factory=dict)
     #: Per embedded post: its words' character span and its signature's date (built on first use, ``dates``).

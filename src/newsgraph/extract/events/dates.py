@@ -292,7 +292,8 @@ def own_times(ctx: DocContext, verb: Token) -> list[tuple[Token, TimeExpression]
     if cached is not None:
         return cached
     times_by_token = ctx.times_by_token
-    out = [(tok, times_by_token[tok.i]) for tok in _own_tokens(ctx, verb) if tok.i in times_by_token]
+    out = [] if not times_by_token else \
+        [(tok, times_by_token[tok.i]) for tok in _own_tokens(ctx, verb) if tok.i in times_by_token]
     ctx.own_times_cache[verb.i] = out
     return out
 
@@ -530,9 +531,8 @@ def _unclaimed_dating(ctx: DocContext, verb: Token, *, resolved: bool = True) ->
     following = _time_after_verb(ctx, verb, resolved=resolved)
     if following is not None:
         return following
-    for tok in _clause_words(ctx, verb):
-        time = ctx.time_at(tok)
-        if time is None or time.role == "publication":
+    for tok, time in _clause_word_times(ctx, verb):
+        if time.role == "publication":
             continue
         root = time_root(ctx, time)
         if root is None or root.i != tok.i or attached_clause(ctx, time) is not None:
@@ -546,6 +546,22 @@ def _unclaimed_dating(ctx: DocContext, verb: Token, *, resolved: bool = True) ->
             continue  # not under the verb, or inside its subject ("the attack on Monday killed")
         return Dating(time.id, value, "sentence" if value is not None else None)
     return None
+
+
+def _clause_word_times(ctx: DocContext, verb: Token) -> list[tuple[Token, TimeExpression]]:
+    """The tokens of ``_clause_words`` that a time covers, each with its time, in that order.
+
+    Why: ``_unclaimed_dating`` runs twice per undated clause (resolved, then not) and asks every
+    word's time; kept per document, and no walk at all in a text without times.
+    """
+    cached = ctx.clause_word_times_cache.get(verb.i)
+    if cached is not None:
+        return cached
+    times_by_token = ctx.times_by_token
+    out = [] if not times_by_token else \
+        [(tok, times_by_token[tok.i]) for tok in _clause_words(ctx, verb) if tok.i in times_by_token]
+    ctx.clause_word_times_cache[verb.i] = out
+    return out
 
 
 def _clause_words(ctx: DocContext, verb: Token) -> list[Token]:
