@@ -92,3 +92,25 @@ def test_clause_word_times_are_the_timed_clause_words():
         expected = [(t.i, ctx.time_at(t).id) for t in _clause_words(ctx, verb) if ctx.time_at(t) is not None]
         assert [(t.i, time.id) for t, time in _clause_word_times(ctx, verb)] == expected
     assert [time.id for _t, time in _clause_word_times(ctx, doc[5])] == ["t2"]
+
+
+def test_lead_day_is_the_main_clause_day_and_is_kept():
+    from newsgraph.extract.events.dates import _lead_day
+
+    doc = parse(SPOKE_ON_MONDAY)
+    ctx = DocContext.build(doc, [], _times(doc, "Monday", "Tuesday"), [], [])
+    day = _lead_day(ctx, 0)
+    assert day is not None and (day.time, day.date) == ("t1", "2021-05-01")
+    assert ctx.lead_days == {0: day}
+
+
+def test_a_lead_without_a_day_gives_none():
+    doc = parse(SPOKE_ON_MONDAY)
+    ctx = DocContext.build(doc, [], [], [], [])
+    assert _lead_day_of(ctx) is None
+
+
+def _lead_day_of(ctx: DocContext):
+    from newsgraph.extract.events.dates import _lead_day
+
+    return _lead_day(ctx, 0)

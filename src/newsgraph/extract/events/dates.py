@@ -359,12 +359,9 @@ def _lead_dating(ctx: DocContext, verb: Token, sent: Span) -> Dating | None:
     if k is None:
         return None
     lead = None
-    for n, (start, _end) in enumerate(ctx.sent_bounds[:min(LEAD_SENTENCES, k)]):
-        root = ctx.doc[start].sent.root
-        if not _simple_past(root) or root.lemma_.lower() in REPORTING_VERBS:
-            continue
-        dating = _clause_dating(ctx, root, MAX_DEPTH) or _object_day_dating(ctx, root)
-        if dating is not None and dating.date is not None and RE_DAY_VALUE.match(dating.date):
+    for n in range(min(LEAD_SENTENCES, k, len(ctx.sent_bounds))):
+        dating = _lead_day(ctx, n)
+        if dating is not None:
             lead = (n, dating)
             break
     if lead is None or k - lead[0] > LEAD_REACH:
@@ -381,6 +378,23 @@ def _lead_dating(ctx: DocContext, verb: Token, sent: Span) -> Dating | None:
         if value is not None and value != dating.date and clause is not None and _simple_past(clause):
             return None  # an earlier past time was told in between: the narrative left the lead's day
     return Dating(dating.time, dating.date, "context")
+
+
+def _lead_day(ctx: DocContext, n: int) -> Dating | None:
+    """The day sentence ``n``'s main clause gives as a lead's (simple past, not a reporting verb, dated to the day).
+
+    Why kept per document: ``_lead_dating`` asks it of the same first sentences for every undated clause.
+    """
+    if n in ctx.lead_days:
+        return ctx.lead_days[n]
+    root = ctx.doc[ctx.sent_bounds[n][0]].sent.root
+    found = None
+    if _simple_past(root) and root.lemma_.lower() not in REPORTING_VERBS:
+        dating = _clause_dating(ctx, root, MAX_DEPTH) or _object_day_dating(ctx, root)
+        if dating is not None and dating.date is not None and RE_DAY_VALUE.match(dating.date):
+            found = dating
+    ctx.lead_days[n] = found
+    return found
 
 
 def _continuation_dating(ctx: DocContext, verb: Token, sent: Span) -> Dating | None:
