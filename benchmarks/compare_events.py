@@ -26,6 +26,7 @@ import sys
 import time
 from pathlib import Path
 
+from newsgraph.evaluate.shared import shared_dir
 from newsgraph.extract.attribution.core import attributions
 from newsgraph.extract.entities.core import entities
 from newsgraph.extract.events.core import events
@@ -64,7 +65,7 @@ def main() -> None:
     commands = parser.add_subparsers(dest="command", required=True)
     parse = commands.add_parser("parse")
     parse.add_argument("--cache", type=Path, required=True)
-    parse.add_argument("--corpus", type=Path, default=ROOT.parent.parent / "shared" / "corpus" / "bbc")
+    parse.add_argument("--corpus", type=Path, default=shared_dir() / "corpus" / "bbc")
     parse.add_argument("--limit", type=int, default=300)
     dump = commands.add_parser("dump")
     dump.add_argument("--cache", type=Path, required=True)
