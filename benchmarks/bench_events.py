@@ -40,9 +40,10 @@ def main() -> None:
 
     sample = texts(args.corpus, args.limit)
     nlp = load_model(args.model)
-    start = time.perf_counter()
+    start, cpu_start = time.perf_counter(), time.process_time()
     docs = list(nlp.pipe(sample, batch_size=32))
     parse_seconds = time.perf_counter() - start
+    parse_cpu = time.process_time() - cpu_start
 
     inputs = []
     for doc in docs:
@@ -58,7 +59,7 @@ def main() -> None:
     load_seconds = time.perf_counter() - start
 
     n_events = n_relations = 0
-    start = time.perf_counter()
+    start, cpu_start = time.perf_counter(), time.process_time()
     for _ in range(args.repeat):
         n_events = n_relations = 0
         for doc, ents, times, sources, attrs in inputs:
@@ -66,12 +67,16 @@ def main() -> None:
             n_events += len(found)
             n_relations += len(rels)
     events_seconds = (time.perf_counter() - start) / args.repeat
+    events_cpu = (time.process_time() - cpu_start) / args.repeat
 
     words = sum(len(d) for d in docs)
     print(f"articles: {len(docs)}  tokens: {words}  events: {n_events}  relations: {n_relations}")
     print(f"bare nlp.pipe: {parse_seconds:.2f} s   events(): {events_seconds:.2f} s")
     print(f"first events() call (loads the dictionaries, once per process): {load_seconds:.2f} s")
     print(f"events / parse: {events_seconds / parse_seconds:.1%} (target < 10%)")
+    # On a shared machine the wall clock counts other processes' turns: the CPU times are the measure.
+    print(f"CPU: bare nlp.pipe {parse_cpu:.2f} s   events() {events_cpu:.2f} s   "
+          f"events / parse {events_cpu / parse_cpu:.1%}")
 
 
 if __name__ == "__main__":

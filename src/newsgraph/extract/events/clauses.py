@@ -11,8 +11,10 @@ import re
 import threading
 from collections.abc import Iterable
 
+import numpy
+from spacy.attrs import TAG
 from spacy.strings import get_string_id
-from spacy.tokens import Token
+from spacy.tokens import Doc, Token
 
 from newsgraph.extract.events.lexicons import (
     ACTING_COMPLEMENT_DEPS,
@@ -820,16 +822,37 @@ def phrase_tokens(tok: Token, trim: frozenset[str] = PHRASE_TRIM_DEPS) -> list[T
     return sorted(out, key=lambda t: t.i)
 
 
+_HYPH_ID = get_string_id("HYPH")
+
+
+def hyphen_positions(doc: Doc) -> frozenset[int]:
+    """The indices of the tokens tagged ``HYPH``, read from one array once per document.
+
+    Why: ``hyphen_joined`` asks the tag of both neighbours of every phrase head, and each
+    ``doc[i].tag_`` makes a Python ``Token``; most phrases touch no hyphen at all. Kept with the
+    children lists (``forget_children`` drops both).
+    """
+    store = _CHILDREN.__dict__
+    kept = store.get("hyphens")
+    if kept is None or kept[0] is not doc:
+        positions = frozenset(numpy.flatnonzero(doc.to_array(TAG) == _HYPH_ID).tolist()) if len(doc) else frozenset()
+        kept = store["hyphens"] = (doc, positions)
+    return kept[1]
+
+
 def hyphen_joined(tok: Token) -> list[Token]:
     """The other tokens of the hyphenated word ``tok`` ends or starts ("66", "-", "year", "-" of "66-year-old")."""
     doc = tok.doc
+    hyphens = hyphen_positions(doc)
     start = end = tok.i
-    while start >= 2 and doc[start - 1].tag_ == "HYPH" and not doc[start - 1].whitespace_ \
+    while start >= 2 and start - 1 in hyphens and not doc[start - 1].whitespace_ \
             and not doc[start - 2].whitespace_:
         start -= 2
-    while end + 2 < len(doc) and doc[end + 1].tag_ == "HYPH" and not doc[end].whitespace_ \
+    while end + 2 < len(doc) and end + 1 in hyphens and not doc[end].whitespace_ \
             and not doc[end + 1].whitespace_:
         end += 2
+    if start == end:
+        return []
     return [doc[k] for k in range(start, end + 1) if k != tok.i]
 
 

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
 import numpy
 from spacy.attrs import DEP, IDX, LENGTH, LOWER, POS
@@ -18,6 +19,9 @@ from spacy.tokens import Doc, Span, Token
 
 from newsgraph.extract.events.lexicons import CLAUSE_DEPS
 from newsgraph.record import Attribution, Entity, Mention, Source, TimeExpression
+
+if TYPE_CHECKING:
+    from newsgraph.extract.events.dates import Dating
 from newsgraph.vocab.parse import NOMINAL_SUBJECT_DEPS, TOPIC_SUBJECT_DEPS
 from newsgraph.vocab.pronouns import PERSON_PRONOUN_FORMS
 
@@ -70,6 +74,12 @@ class DocContext:
     time_positions: list[int] = field(default_factory=list)
     #: Per clause head, the tokens of its own clause (asked by the dating and the fiscal rules alike).
     own_tokens_cache: dict[int, list[Token]] = field(default_factory=dict)
+    #: Per clause head, those of its own tokens a time expression covers, with the time (most have none).
+    own_times_cache: dict[int, list[tuple[Token, TimeExpression]]] = field(default_factory=dict)
+    #: Per clause head, the timed tokens among its words and its noun-headed "clauses" (``dates``).
+    clause_word_times_cache: dict[int, list[tuple[Token, TimeExpression]]] = field(default_factory=dict)
+    #: Per sentence number of the lead, the day its main clause gives as the lead's (``dates``), None for none.
+    lead_days: dict[int, Dating | None] = field(default_factory=dict)
     #: Per time expression id, the clause it dates (None: it describes a noun), asked once per token it covers.
     clause_of_time: dict[str, Token | None] = field(default_factory=dict)
     #: Per embedded post: its words' character span and its signature's date (built on first use, ``dates``).

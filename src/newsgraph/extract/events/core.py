@@ -248,20 +248,26 @@ def _locate(
 
 def _actor(ctx: DocContext, tok: Token | None, verb: Token) -> tuple[EntityMention | None, str | None]:
     """The actor's entity and text; a pronoun is replaced by the noun phrase it takes up in the sentence."""
-    if tok is None or tok.lower_ in ("'s", "’s") or not _wordy(cl.actor_phrase_tokens(tok)) or not cl.has_letters(tok):
+    if tok is None:
+        return None, None
+    lower = tok.lower_
+    # The subject's own phrase, built once: the check below and the actor's text both read it.
+    own_phrase = None if lower in ("'s", "’s") else cl.actor_phrase_tokens(tok)
+    if own_phrase is None or not _wordy(own_phrase) or not cl.has_letters(tok):
         return None, None  # "expected 2005 to be ... and to return": a number misparsed as a subject
-    if tok.lower_ in FIRST_PERSON_SUBJECTS:
+    subject_i = tok.i
+    if lower in FIRST_PERSON_SUBJECTS:
         resolved = ctx.mentions_by_token.get(tok.i)  # the entity stage's "I" → the speaker comes first
         if resolved is not None:
             return resolved, _resolved_text(resolved)
         speaker = ctx.quotation_speaker(tok)
         if speaker is not None:
             return speaker
-    if tok.lower_ in PERSON_PRONOUN_FORMS:
+    if lower in PERSON_PRONOUN_FORMS:
         person = ctx.entity_at(tok)  # the entity stage's coreference, else the nearest person subject
         if person is not None:
             return person, _resolved_text(person)
-    elif tok.lower_ in cl.ANAPHORS:
+    elif lower in cl.ANAPHORS:
         resolved = ctx.mentions_by_token.get(tok.i)  # the entity stage's it/they resolution comes first
         if resolved is not None:
             return resolved, _resolved_text(resolved)
@@ -270,7 +276,7 @@ def _actor(ctx: DocContext, tok: Token | None, verb: Token) -> tuple[EntityMenti
             tok = antecedent
     # The event's own clause is never part of its actor's phrase: "aides close to X who asked ...",
     # where the parser hung the relative clause on a noun inside the actor phrase.
-    phrase = cl.actor_phrase_tokens(tok)
+    phrase = own_phrase if tok.i == subject_i else cl.actor_phrase_tokens(tok)
     lo, hi = verb.left_edge.i, verb.right_edge.i  # spaCy's trees are projective: a subtree is a span
     if not lo <= tok.i <= hi:
         phrase = [t for t in phrase if not lo <= t.i <= hi]

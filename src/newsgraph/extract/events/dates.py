@@ -255,9 +255,8 @@ def clause_times(ctx: DocContext, verb: Token) -> list[TimeExpression]:
     if xcomp is not None:
         heads.add(xcomp.i)
     found: list[TimeExpression] = []
-    for tok in _own_tokens(ctx, verb):
-        time = ctx.time_at(tok)
-        if time is None or time in found or time.role == "publication":
+    for _tok, time in own_times(ctx, verb):
+        if time in found or time.role == "publication":
             continue
         clause = attached_clause(ctx, time)
         if clause is not None and clause.i in heads:
@@ -280,6 +279,22 @@ def _own_tokens(ctx: DocContext, verb: Token) -> list[Token]:
         out.append(tok)
         stack.extend(c for c in kids(tok) if c.dep not in _SUBCLAUSE_IDS)
     ctx.own_tokens_cache[verb.i] = out
+    return out
+
+
+def own_times(ctx: DocContext, verb: Token) -> list[tuple[Token, TimeExpression]]:
+    """The tokens of ``verb``'s own clause that a time covers, each with its time, in ``_own_tokens`` order.
+
+    Why: the dating rules ask the time of every token of the clause two or three times over, and most
+    clauses hold no time at all; kept per document like ``_own_tokens``.
+    """
+    cached = ctx.own_times_cache.get(verb.i)
+    if cached is not None:
+        return cached
+    times_by_token = ctx.times_by_token
+    out = [] if not times_by_token else \
+        [(tok, times_by_token[tok.i]) for tok in _own_tokens(ctx, verb) if tok.i in times_by_token]
+    ctx.own_times_cache[verb.i] = out
     return out
 
 
@@ -344,12 +359,9 @@ def _lead_dating(ctx: DocContext, verb: Token, sent: Span) -> Dating | None:
     if k is None:
         return None
     lead = None
-    for n, (start, _end) in enumerate(ctx.sent_bounds[:min(LEAD_SENTENCES, k)]):
-        root = ctx.doc[start].sent.root
-        if not _simple_past(root) or root.lemma_.lower() in REPORTING_VERBS:
-            continue
-        dating = _clause_dating(ctx, root, MAX_DEPTH) or _object_day_dating(ctx, root)
-        if dating is not None and dating.date is not None and RE_DAY_VALUE.match(dating.date):
+    for n in range(min(LEAD_SENTENCES, k, len(ctx.sent_bounds))):
+        dating = _lead_day(ctx, n)
+        if dating is not None:
             lead = (n, dating)
             break
     if lead is None or k - lead[0] > LEAD_REACH:
@@ -366,6 +378,23 @@ def _lead_dating(ctx: DocContext, verb: Token, sent: Span) -> Dating | None:
         if value is not None and value != dating.date and clause is not None and _simple_past(clause):
             return None  # an earlier past time was told in between: the narrative left the lead's day
     return Dating(dating.time, dating.date, "context")
+
+
+def _lead_day(ctx: DocContext, n: int) -> Dating | None:
+    """The day sentence ``n``'s main clause gives as a lead's (simple past, not a reporting verb, dated to the day).
+
+    Why kept per document: ``_lead_dating`` asks it of the same first sentences for every undated clause.
+    """
+    if n in ctx.lead_days:
+        return ctx.lead_days[n]
+    root = ctx.doc[ctx.sent_bounds[n][0]].sent.root
+    found = None
+    if _simple_past(root) and root.lemma_.lower() not in REPORTING_VERBS:
+        dating = _clause_dating(ctx, root, MAX_DEPTH) or _object_day_dating(ctx, root)
+        if dating is not None and dating.date is not None and RE_DAY_VALUE.match(dating.date):
+            found = dating
+    ctx.lead_days[n] = found
+    return found
 
 
 def _continuation_dating(ctx: DocContext, verb: Token, sent: Span) -> Dating | None:
@@ -466,9 +495,8 @@ def _object_day_dating(ctx: DocContext, verb: Token, *, resolved: bool = True) -
     With ``resolved`` false, a day the text names without a calendar value ("last Tuesday" where
     nothing anchors it) gives the clause its time and no date.
     """
-    for tok in _own_tokens(ctx, verb):
-        time = ctx.time_at(tok)
-        if time is None or time.role == "publication":
+    for tok, time in own_times(ctx, verb):
+        if time.role == "publication":
             continue
         if not (RE_DAY_VALUE.match(time.value or "") if resolved else _unresolved(time)):
             continue
@@ -517,9 +545,8 @@ def _unclaimed_dating(ctx: DocContext, verb: Token, *, resolved: bool = True) ->
     following = _time_after_verb(ctx, verb, resolved=resolved)
     if following is not None:
         return following
-    for tok in _clause_words(ctx, verb):
-        time = ctx.time_at(tok)
-        if time is None or time.role == "publication":
+    for tok, time in _clause_word_times(ctx, verb):
+        if time.role == "publication":
             continue
         root = time_root(ctx, time)
         if root is None or root.i != tok.i or attached_clause(ctx, time) is not None:
@@ -533,6 +560,22 @@ def _unclaimed_dating(ctx: DocContext, verb: Token, *, resolved: bool = True) ->
             continue  # not under the verb, or inside its subject ("the attack on Monday killed")
         return Dating(time.id, value, "sentence" if value is not None else None)
     return None
+
+
+def _clause_word_times(ctx: DocContext, verb: Token) -> list[tuple[Token, TimeExpression]]:
+    """The tokens of ``_clause_words`` that a time covers, each with its time, in that order.
+
+    Why: ``_unclaimed_dating`` runs twice per undated clause (resolved, then not) and asks every
+    word's time; kept per document, and no walk at all in a text without times.
+    """
+    cached = ctx.clause_word_times_cache.get(verb.i)
+    if cached is not None:
+        return cached
+    times_by_token = ctx.times_by_token
+    out = [] if not times_by_token else \
+        [(tok, times_by_token[tok.i]) for tok in _clause_words(ctx, verb) if tok.i in times_by_token]
+    ctx.clause_word_times_cache[verb.i] = out
+    return out
 
 
 def _clause_words(ctx: DocContext, verb: Token) -> list[Token]:

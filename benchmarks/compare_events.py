@@ -1,0 +1,123 @@
+"""The event stage's full output on a fixed set of parsed docs: cache, dump, compare, time.
+
+A speed change to ``newsgraph.extract.events`` must leave every event and relation as it was.
+This script parses the benchmark's articles once (the bare model, as ``bench_events.py`` runs it),
+runs the entity, time and attribution stages on each doc and pickles docs and their inputs, so that
+the event stage alone can be run again and again on identical input:
+
+    PYTHONPATH=src python benchmarks/compare_events.py parse --cache /tmp/ev/inputs.pkl --limit 300
+    # every event (trigger, arguments, offsets, codes, dates, salience, main flag) and relation
+    PYTHONPATH=src python benchmarks/compare_events.py dump --cache /tmp/ev/inputs.pkl --out before.json
+    PYTHONPATH=src python benchmarks/compare_events.py compare before.json after.json
+    # the stage alone (CPU and wall time), three passes, and optionally a cProfile of one pass
+    PYTHONPATH=src python benchmarks/compare_events.py time --cache /tmp/ev/inputs.pkl --passes 3
+
+The record's ``model_dump`` of each event is its full output, so the dump holds every field.
+"""
+
+from __future__ import annotations
+
+import argparse
+import cProfile
+import json
+import pickle
+import pstats
+import sys
+import time
+from pathlib import Path
+
+from newsgraph.evaluate.shared import shared_dir
+from newsgraph.extract.attribution.core import attributions
+from newsgraph.extract.entities.core import entities
+from newsgraph.extract.events.core import events
+from newsgraph.extract.time.core import time_expressions
+from newsgraph.nlp.pipeline import load_model
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT / "benchmarks"))
+from bench_events import texts  # noqa: E402  (the benchmark's own article list)
+
+#: One doc with the other stages' outputs, as ``events()`` takes them.
+Inputs = tuple
+
+
+def load_inputs(cache: Path) -> list[Inputs]:
+    """The pickled docs with their entities, times, sources and attributions."""
+    with cache.open("rb") as handle:
+        return pickle.load(handle)
+
+
+def record(inputs: Inputs) -> dict:
+    """Everything the stage outputs for one doc."""
+    found, rels = events(*inputs)
+    return {"events": [e.model_dump(mode="json") for e in found],
+            "relations": [r.model_dump(mode="json") for r in rels]}
+
+
+def run_all(all_inputs: list[Inputs]) -> None:
+    """One pass of the stage over every doc."""
+    for inputs in all_inputs:
+        events(*inputs)
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    commands = parser.add_subparsers(dest="command", required=True)
+    parse = commands.add_parser("parse")
+    parse.add_argument("--cache", type=Path, required=True)
+    parse.add_argument("--corpus", type=Path, default=shared_dir() / "corpus" / "bbc")
+    parse.add_argument("--limit", type=int, default=300)
+    dump = commands.add_parser("dump")
+    dump.add_argument("--cache", type=Path, required=True)
+    dump.add_argument("--out", type=Path, required=True)
+    compare = commands.add_parser("compare")
+    compare.add_argument("before", type=Path)
+    compare.add_argument("after", type=Path)
+    timing = commands.add_parser("time")
+    timing.add_argument("--cache", type=Path, required=True)
+    timing.add_argument("--passes", type=int, default=3)
+    timing.add_argument("--profile", type=int, default=0, help="print this many cProfile lines of one pass")
+    args = parser.parse_args()
+
+    if args.command == "parse":
+        nlp = load_model(None)
+        out = []
+        for doc in nlp.pipe(texts(args.corpus, args.limit), batch_size=32):
+            ents = entities(doc)
+            times = time_expressions(doc, None)
+            sources, attrs = attributions(doc, ents)
+            out.append((doc, ents, times, sources, attrs))
+        args.cache.parent.mkdir(parents=True, exist_ok=True)
+        with args.cache.open("wb") as handle:
+            pickle.dump(out, handle)
+        print(f"{len(out)} docs parsed to {args.cache}")
+    elif args.command == "dump":
+        out = [record(inputs) for inputs in load_inputs(args.cache)]
+        args.out.write_text(json.dumps(out, ensure_ascii=False), encoding="utf-8")
+        print(f"{len(out)} docs, {sum(len(r['events']) for r in out)} events, "
+              f"{sum(len(r['relations']) for r in out)} relations -> {args.out}")
+    elif args.command == "compare":
+        before = json.loads(args.before.read_text(encoding="utf-8"))
+        after = json.loads(args.after.read_text(encoding="utf-8"))
+        differ = [i for i, (a, b) in enumerate(zip(before, after, strict=True)) if a != b]
+        print(f"{len(before)} docs compared; {len(differ)} differ" + (f": {differ[:20]}" if differ else ""))
+        sys.exit(1 if differ else 0)
+    else:
+        all_inputs = load_inputs(args.cache)
+        events(*all_inputs[0])  # loads the dictionaries once, outside the timing
+        for number in range(args.passes):
+            wall, cpu = time.perf_counter(), time.process_time()
+            run_all(all_inputs)
+            print(f"pass {number + 1}: cpu {time.process_time() - cpu:.3f} s, "
+                  f"wall {time.perf_counter() - wall:.3f} s over {len(all_inputs)} docs")
+        if args.profile:
+            profile = cProfile.Profile()
+            profile.enable()
+            run_all(all_inputs)
+            profile.disable()
+            pstats.Stats(profile).sort_stats("tottime").print_stats(args.profile)
+            pstats.Stats(profile).sort_stats("cumulative").print_stats(args.profile)
+
+
+if __name__ == "__main__":
+    main()
