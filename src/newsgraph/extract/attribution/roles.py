@@ -307,6 +307,9 @@ def _lookup(doc: Doc, p: int, floor: int) -> tuple[str, int] | None:
     """The role of the words ending at token ``p`` (longest phrase first; the stage's list, then Phoenix),
     with the index of the phrase's first token."""
     agents = agent_table()
+    head = doc[p]
+    if head.text.islower() and head.lower_ in lex.LOWERCASE_FIRST_WORDS and head.dep_ not in lex.MODIFIER_DEPS:
+        return lex.LOWERCASE_ROLE_WORDS[head.lower_], p  # "a rep for X": not "Rep. X"
     for n in range(min(lex.MAX_ROLE_WORDS, p - floor + 1), 0, -1):
         words = doc[p - n + 1 : p + 1]
         if any(t.is_space for t in words):
@@ -381,6 +384,8 @@ def phrase_role(doc: Doc, phrase: Phrase, text: str) -> tuple[str, list[TextSpan
     for tok in phrase.role_order():
         if tok.i in phrase.name or (tok.i in attached and any(_is_branch_of(c) for c in tok.children)):
             continue  # a branch ("the London office of X") is what X is
+        if tok.i not in attached and tok.lower_ in lex.ENTERTAINER_NOUNS:
+            return None  # "the reality television star": a performer, whatever medium the words before name
         if tok.i in attached and (named := _whole_name_role(doc, tok, text)) is not None:
             return named[0], named[1], 0.5  # "Jo Fry of the Bank of Japan"
         hit = _lookup(doc, tok.i, floor if tok.i <= phrase.head.i else tok.left_edge.i)
