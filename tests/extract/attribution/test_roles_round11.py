@@ -65,3 +65,29 @@ def test_a_host_still_reads_as_media(reader):
     # a programme's host is a broadcaster: the entertainer rule leaves hosts alone
     source = _source(reader, '"Tonight we talk taxes," said Gil Foster, the talk show host.', "Foster")
     assert source.role == "media"
+
+
+OUTLET_POSSESSORS = [
+    ('"The vote is close," CBS News\'s Ella Marsh told viewers on Friday.', "Marsh"),
+    ('"Nobody saw it coming," said "Morning Hour TV\'s" Ella Marsh.', "Marsh"),
+]
+
+
+@pytest.mark.parametrize(("text", "word"), OUTLET_POSSESSORS, ids=["plain", "quoted"])
+def test_a_news_organisation_before_the_name_makes_its_staff_media(reader, text, word):
+    assert _source(reader, text, word).role == "media"
+
+
+def test_a_person_as_possessor_is_no_outlet():
+    # "Tom Daily's Ella Marsh": "Daily" is a news name's word, but the possessor is a person
+    import spacy
+    from spacy.tokens import Span
+
+    from newsgraph.extract.attribution.roles import _outlet_possessor
+
+    doc = spacy.blank("en")("Tom Daily 's Ella Marsh")
+    doc[2].tag_ = "POS"
+    name = Span(doc, 3, 5, label="PERSON")
+    assert _outlet_possessor(doc, name) == (0, len("Tom Daily"))  # no entity types: read as an outlet
+    doc.ents = [Span(doc, 0, 2, label="PERSON"), name]
+    assert _outlet_possessor(doc, name) is None

@@ -70,6 +70,8 @@ class Described:
 
     phrases: list[Phrase]
     pronouns: list[tuple[int, int]]  # character offsets of he/she/his/her ... mentions
+    #: News organisations written as the possessor of the person's name ("CBS News's Jo Ray"): their staff.
+    outlets: list[tuple[int, int]] = field(default_factory=list)
 
 
 def _span(doc: Doc, start: int, end: int) -> Span | None:
@@ -300,7 +302,32 @@ def described(
         if key not in seen:
             seen.add(key)
             unique.append(p)
-    return Described(unique, sorted(set(pronouns)))
+    outlets = sorted({found for span in names if (found := _outlet_possessor(doc, span)) is not None})
+    return Described(unique, sorted(set(pronouns)), outlets)
+
+
+def _outlet_possessor(doc: Doc, name: Span) -> tuple[int, int] | None:
+    """The character offsets of a news organisation's name written as the possessor right before a person's name
+    ("CBS News's Jo Ray", "the "Morning Hour" TV show's Jo Ray"): the person works for it, so is media.
+
+    The possessor is the run of capitalised words before the "'s" (quotation marks around it skipped); it
+    counts when a news name's word is in it (``lex.MEDIA_NAME_RE``) and no word of it is a person's name
+    ("Dana Fox's aide" is no outlet's)."""
+    i = name.start - 1
+    while i >= 0 and doc[i].is_quote:
+        i -= 1
+    if i < 1 or doc[i].tag_ != "POS":
+        return None
+    end = i
+    i -= 1
+    while i >= 0 and not doc[i].is_space and (doc[i].text[:1].isupper() or doc[i].is_quote) \
+            and end - i <= MAX_TITLE_TOKENS:
+        i -= 1
+    words = [t for t in doc[i + 1 : end] if not t.is_quote]
+    if not words or any(t.ent_type_ == "PERSON" for t in words):
+        return None
+    start, stop = words[0].idx, words[-1].idx + len(words[-1].text)
+    return (start, stop) if lex.MEDIA_NAME_RE.search(doc.text[start:stop]) else None
 
 
 def _lookup(doc: Doc, p: int, floor: int) -> tuple[str, int] | None:
@@ -539,6 +566,10 @@ def source_role(doc: Doc, source: Source, words: Described, text: str) -> tuple[
     votes: dict[str, float] = {}
     first_at: dict[str, int] = {}
     evidence: dict[str, list[TextSpan]] = {}
+    for start, end in words.outlets:
+        votes["media"] = votes.get("media", 0.0) + 1.0
+        first_at["media"] = min(first_at.get("media", start), start)
+        evidence.setdefault("media", []).append(TextSpan(start=start, end=end, text=text[start:end]))
     for phrase in words.phrases:
         found = phrase_role(doc, phrase, text)
         if found is None:
