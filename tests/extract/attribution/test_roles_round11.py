@@ -26,6 +26,8 @@ ROLES = [
     # a lower-case "rep" is a performer's representative; a publicist speaks for a client
     ('"The couple remain friends," a rep for the singer told the magazine.', "rep", "spokesperson"),
     ('"She is resting at home," Tilda Marsh\'s publicist said on Monday.', "publicist", "spokesperson"),
+    # a communications consultant speaks for clients; "consultant" alone stays an expert's word
+    ('"The brand will recover," said Owen Pratt, a communications consultant in Boston.', "Pratt", "spokesperson"),
     # a general manager runs a business, whatever its name says ("General" is not an army rank here)
     ('"We followed the law," said Ned Farrow, general manager of the Oakvale water district.', "Farrow",
      "business"),
