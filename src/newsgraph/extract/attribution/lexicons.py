@@ -457,13 +457,14 @@ ROLE_WORDS: dict[str, str] = {
                      "party leader", "party chairman", "opposition leader", "opposition party", "opposition parties",
                      "liberal democrat", "liberal democrats", "campaign manager", "campaign chairman",
                      "campaign chairwoman", "campaign chair", "council leader", "operative", "operatives",
-                     "lib dem", "lib dems", "rep.", "rep",
+                     "lib dem", "lib dems", "rep.", "rep", "running mate",
                      # the US parties' national committees, which their chairs and officers speak for
                      "democratic national committee", "republican national committee", "dnc", "rnc"),
                     "politician"),
     **dict.fromkeys(("spokesman", "spokeswoman", "spokesperson", "spokespeople", "spokesmen", "spokeswomen",
                      "press secretary", "press officer", "communications director", "mouthpiece",
-                     "communications chief", "press chief", "spin doctor", "spin doctors"),
+                     "communications chief", "press chief", "spin doctor", "spin doctors", "publicist", "publicists",
+                     "communications consultant", "public relations consultant", "pr consultant"),
                     "spokesperson"),
     **dict.fromkeys(("professor", "professors", "prof", "prof.", "academic", "academics", "lecturer",
                      "economist", "economists", "analyst", "analysts", "researcher", "researchers",
@@ -480,7 +481,7 @@ ROLE_WORDS: dict[str, str] = {
                      "traders", "industrialist", "tycoon", "boss", "company", "firm", "corporation", "corp",
                      "corp.", "inc", "inc.", "ltd", "ltd.", "plc", "llc", "bank", "airline", "retailer",
                      "carmaker", "manufacturer", "insurer", "lender", "business", "mogul", "magnate", "bookmaker",
-                     "monopoly",
+                     "monopoly", "general manager", "general managers", "talent manager", "talent managers",
                      "bookmakers", "dealer", "dealers"),
                     "business"),
     **dict.fromkeys(("lawyer", "lawyers", "attorney", "attorneys", "solicitor", "barrister", "counsel", "judge",
@@ -494,7 +495,7 @@ ROLE_WORDS: dict[str, str] = {
                     "security"),
     **dict.fromkeys(("journalist", "journalists", "reporter", "reporters", "correspondent", "editor",
                      "columnist", "broadcaster", "presenter", "anchor", "commentator", "blogger", "newsreader",
-                     "talk show host", "radio host", "television host", "tv host",
+                     "talk show host", "radio host", "television host", "tv host", "bureau chief", "bureau chiefs",
                      # a person's own title or appositive: a programme's or a ceremony's host is a broadcaster
                      "host", "hosts", "co-host", "cohost",
                      "dj", "vj", "deejay"),
@@ -503,6 +504,7 @@ ROLE_WORDS: dict[str, str] = {
                      "protesters", "protestor", "demonstrator", "demonstrators", "organiser", "organizer",
                      "environmentalist", "unionist", "union", "charity", "campaign group", "pressure group",
                      "union leader", "watchdog group", "action group", "advocacy group", "lobby group",
+                     "environmental group", "environmental groups", "conservation group", "conservation groups",
                      "interest group", "organisers", "organizers", "union president", "union boss", "union chief",
                      # advocacy groups news quotes by name
                      "aclu", "nra", "naacp", "planned parenthood", "greenpeace", "amnesty international",
@@ -533,7 +535,17 @@ ROLE_WORDS |= {
 }
 #: Role words that give their role only as written in lower case: "an executive at Acme" is in business,
 #: "the Scottish Executive" is a government.
-LOWERCASE_ROLE_WORDS: dict[str, str] = {"executive": "business"}
+LOWERCASE_ROLE_WORDS: dict[str, str] = {"executive": "business", "rep": "spokesperson", "reps": "spokesperson"}
+#: Lower-case words whose lower-case role wins over the list above and over any longer phrase ending in them:
+#: "a rep for the singer" is a publicist, though "Rep. Jo Ray" is a congresswoman.
+LOWERCASE_FIRST_WORDS: frozenset[str] = words("rep reps")
+#: Nouns for an entertainer or a public figure known for it ("the reality television star", "Hollywood actress
+#: X"): no role a sourcing study counts, and the words before them (an industry, a medium) say what the person
+#: performs in, not whom they speak for, so a phrase whose nearest such word is one of these gives no role.
+ENTERTAINER_NOUNS: frozenset[str] = words("""
+    star stars actor actors actress actresses singer singers rapper rappers comedian comedienne celebrity
+    celebrities musician musicians songwriter entertainer entertainers
+""")
 #: Dependencies of a word that modifies another noun: a lower-case role word there gives no role
 #: ("executive director" is a title of any organisation).
 MODIFIER_DEPS: frozenset[str] = frozenset({"amod", "compound"})

@@ -70,6 +70,8 @@ class Described:
 
     phrases: list[Phrase]
     pronouns: list[tuple[int, int]]  # character offsets of he/she/his/her ... mentions
+    #: News organisations written as the possessor of the person's name ("CBS News's Jo Ray"): their staff.
+    outlets: list[tuple[int, int]] = field(default_factory=list)
 
 
 def _span(doc: Doc, start: int, end: int) -> Span | None:
@@ -300,13 +302,41 @@ def described(
         if key not in seen:
             seen.add(key)
             unique.append(p)
-    return Described(unique, sorted(set(pronouns)))
+    outlets = sorted({found for span in names if (found := _outlet_possessor(doc, span)) is not None})
+    return Described(unique, sorted(set(pronouns)), outlets)
+
+
+def _outlet_possessor(doc: Doc, name: Span) -> tuple[int, int] | None:
+    """The character offsets of a news organisation's name written as the possessor right before a person's name
+    ("CBS News's Jo Ray", "the "Morning Hour" TV show's Jo Ray"): the person works for it, so is media.
+
+    The possessor is the run of capitalised words before the "'s" (quotation marks around it skipped); it
+    counts when a news name's word is in it (``lex.MEDIA_NAME_RE``) and no word of it is a person's name
+    ("Dana Fox's aide" is no outlet's)."""
+    i = name.start - 1
+    while i >= 0 and doc[i].is_quote:
+        i -= 1
+    if i < 1 or doc[i].tag_ != "POS":
+        return None
+    end = i
+    i -= 1
+    while i >= 0 and not doc[i].is_space and (doc[i].text[:1].isupper() or doc[i].is_quote) \
+            and end - i <= MAX_TITLE_TOKENS:
+        i -= 1
+    words = [t for t in doc[i + 1 : end] if not t.is_quote]
+    if not words or any(t.ent_type_ == "PERSON" for t in words):
+        return None
+    start, stop = words[0].idx, words[-1].idx + len(words[-1].text)
+    return (start, stop) if lex.MEDIA_NAME_RE.search(doc.text[start:stop]) else None
 
 
 def _lookup(doc: Doc, p: int, floor: int) -> tuple[str, int] | None:
     """The role of the words ending at token ``p`` (longest phrase first; the stage's list, then Phoenix),
     with the index of the phrase's first token."""
     agents = agent_table()
+    head = doc[p]
+    if head.text.islower() and head.lower_ in lex.LOWERCASE_FIRST_WORDS and head.dep_ not in lex.MODIFIER_DEPS:
+        return lex.LOWERCASE_ROLE_WORDS[head.lower_], p  # "a rep for X": not "Rep. X"
     for n in range(min(lex.MAX_ROLE_WORDS, p - floor + 1), 0, -1):
         words = doc[p - n + 1 : p + 1]
         if any(t.is_space for t in words):
@@ -381,6 +411,8 @@ def phrase_role(doc: Doc, phrase: Phrase, text: str) -> tuple[str, list[TextSpan
     for tok in phrase.role_order():
         if tok.i in phrase.name or (tok.i in attached and any(_is_branch_of(c) for c in tok.children)):
             continue  # a branch ("the London office of X") is what X is
+        if tok.i not in attached and tok.lower_ in lex.ENTERTAINER_NOUNS:
+            return None  # "the reality television star": a performer, whatever medium the words before name
         if tok.i in attached and (named := _whole_name_role(doc, tok, text)) is not None:
             return named[0], named[1], 0.5  # "Jo Fry of the Bank of Japan"
         hit = _lookup(doc, tok.i, floor if tok.i <= phrase.head.i else tok.left_edge.i)
@@ -534,6 +566,10 @@ def source_role(doc: Doc, source: Source, words: Described, text: str) -> tuple[
     votes: dict[str, float] = {}
     first_at: dict[str, int] = {}
     evidence: dict[str, list[TextSpan]] = {}
+    for start, end in words.outlets:
+        votes["media"] = votes.get("media", 0.0) + 1.0
+        first_at["media"] = min(first_at.get("media", start), start)
+        evidence.setdefault("media", []).append(TextSpan(start=start, end=end, text=text[start:end]))
     for phrase in words.phrases:
         found = phrase_role(doc, phrase, text)
         if found is None:
