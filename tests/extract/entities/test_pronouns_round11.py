@@ -10,7 +10,9 @@ from __future__ import annotations
 import spacy
 from spacy.tokens import Doc
 
+from extract.entities._lookup import owner
 from newsgraph.extract.entities import ranking
+from newsgraph.extract.entities.core import entities
 
 
 def _options(doc: Doc, pronoun: int, owners: dict[int, int], sents: list[int]) -> dict[int | None, dict[str, float]]:
@@ -51,3 +53,15 @@ def test_a_subject_of_an_earlier_sentence_does_not_govern():
     by_group = _options(doc, 5, {0: 0, 3: 1}, [0, 0, 0, 1, 1, 1, 1, 1])
     assert by_group[0]["governing_subject"] == 0.0
     assert by_group[1]["governing_subject"] == 1.0
+
+
+# -- market and news-wire groups as group nouns (lexicons.GROUP_NOUNS, round 11) -------------------------
+
+
+def test_their_for_repeated_creditors_is_the_creditors(parse):
+    """A noun for people named three times becomes an unnamed group only if it is a listed group noun."""
+    text = ("Creditors met in Lyon on Friday. The firm owes creditors 40 million euros. "
+            "The creditors want a new board. On Monday their lawyers filed a claim.")
+    found = entities(parse(text))
+    their = owner(found, "their", text.index("their"))
+    assert their is not None and their.name.endswith("creditors")
