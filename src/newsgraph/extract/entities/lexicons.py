@@ -354,7 +354,7 @@ GROUP_NOUNS: dict[str, str] = {
                      "consumer", "customer", "victim", "survivor", "delegate", "negotiator", "msp", "mep",
                      "diplomat", "expert", "economist", "viewer", "fan", "user", "executive", "citizen", "police",
                      "officer", "authority", "journalist", "reporter", "cop",
-                     "player", "source", "trader", "dealer", "banker", "creditor", "candidate", "inspector",
+                     "player", "source", "trader", "dealer", "banker", "creditor", "inspector",
                      "businessman"), "NORP"),
     **dict.fromkeys(("union", "bank", "company", "firm", "insurer", "lender", "airline", "carmaker", "broadcaster",
                      "quango", "retailer", "manufacturer", "supermarket", "charity"), "ORG"),
