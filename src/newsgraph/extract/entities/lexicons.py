@@ -354,7 +354,8 @@ GROUP_NOUNS: dict[str, str] = {
                      "consumer", "customer", "victim", "survivor", "delegate", "negotiator", "msp", "mep",
                      "diplomat", "expert", "economist", "viewer", "fan", "user", "executive", "citizen", "police",
                      "officer", "authority", "journalist", "reporter", "cop",
-                     "player", "source", "trader", "creditor", "dealer"), "NORP"),
+                     "player", "source", "trader", "dealer", "banker", "creditor", "inspector",
+                     "businessman"), "NORP"),
     **dict.fromkeys(("union", "bank", "company", "firm", "insurer", "lender", "airline", "carmaker", "broadcaster",
                      "quango", "retailer", "manufacturer", "supermarket", "charity"), "ORG"),
 }  # fmt: skip

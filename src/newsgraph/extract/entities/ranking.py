@@ -67,7 +67,7 @@ FEATURES: tuple[str, ...] = (
     "number_agrees", "plural_pronoun_singular_org", "kind_compatible", "head_match", "kind_unknown",
     # syntactic roles and salience
     "candidate_subject", "candidate_object", "candidate_pobj", "same_role", "clause_partner",
-    "previous_sentence_subject", "mention_count", "most_mentioned",
+    "previous_sentence_subject", "mention_count", "most_mentioned", "governing_subject",
     # discourse
     "same_paragraph", "candidate_in_quote", "same_quote_side", "quote_speaker",
 )
@@ -296,6 +296,7 @@ def options_for(token: Token, start: int, context: DocContext, candidates: dict[
     latest = {g: (recent[g][0] if g in recent else None) for g in groups}
     order = sorted(groups, key=lambda g: -(latest[g] if latest[g] is not None else -1))
     top_count = max((candidates[g].count for g in groups), default=0)
+    above = _verbs_above(token)
     options: list[Option] = []
     for rank, g in enumerate(order):
         info = candidates[g]
@@ -329,6 +330,8 @@ def options_for(token: Token, start: int, context: DocContext, candidates: dict[
         f["head_match"] = float(cls == "description" and info.head_match)
         f["kind_unknown"] = float(cls == "description" and info.kind_unknown)
         f["clause_partner"] = float(g in partners)
+        f["governing_subject"] = float(any(sents[k] == sent and doc[k].dep_ in NOMINAL_SUBJECT_DEPS
+                                           and doc[k].head.i in above for k in recent.get(g, ())))
         f["mention_count"] = math.log1p(info.count)
         f["most_mentioned"] = float(info.count == top_count and top_count > 0)
         f["quote_speaker"] = float(g in speakers)
@@ -346,6 +349,16 @@ def options_for(token: Token, start: int, context: DocContext, candidates: dict[
             "rule_choice_description": float(rule_choice is None and cls == "description")}
     options.append(Option(group=None, features=null))
     return options
+
+
+def _verbs_above(token: Token) -> set[int]:
+    """The heads above the mention in its sentence: a candidate that is the subject of one of them governs it.
+
+    "Acme has cut its costs", "the firm, hit by losses, said it would ...": the subject whose clause holds
+    the pronoun is its likeliest antecedent, nearer names after a preposition notwithstanding. The
+    feature (``governing_subject``) leaves the weighing to the learned weights.
+    """
+    return {head.i for head in token.ancestors}
 
 
 def candidate_type(label: str, kind: str | None) -> str:
