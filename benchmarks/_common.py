@@ -2,11 +2,16 @@
 
 from __future__ import annotations
 
+import argparse
+import cProfile
+import json
 import os
 import platform
+import pstats
 import resource
 import time
 from collections.abc import Callable
+from pathlib import Path
 from typing import Any, TypeVar
 
 T = TypeVar("T")
@@ -27,6 +32,54 @@ def best_of(repeat: int, fn: Callable[[], T]) -> tuple[T, float]:
             best = (result, seconds)
     assert best is not None
     return best
+
+
+def same_output_commands(description: str) -> tuple[argparse.ArgumentParser, dict[str, argparse.ArgumentParser]]:
+    """The commands of a stage's same-output check (``compare_entities.py``, ``compare_events.py``): ``parse``
+    texts once into a cache, ``dump`` the stage's full output, ``compare`` two dumps, ``time`` the stage alone.
+    Each script adds its own options (and commands) to the parsers returned by name."""
+    parser = argparse.ArgumentParser(description=description)
+    commands = parser.add_subparsers(dest="command", required=True)
+    parse = commands.add_parser("parse")
+    parse.add_argument("--cache", type=Path, required=True)
+    parse.add_argument("--limit", type=int, default=300)
+    dump = commands.add_parser("dump")
+    dump.add_argument("--cache", type=Path, required=True)
+    dump.add_argument("--out", type=Path, required=True)
+    compare = commands.add_parser("compare")
+    compare.add_argument("before", type=Path)
+    compare.add_argument("after", type=Path)
+    timing = commands.add_parser("time")
+    timing.add_argument("--cache", type=Path, required=True)
+    timing.add_argument("--passes", type=int, default=3)
+    timing.add_argument("--profile", type=int, default=0, help="print this many cProfile lines of one pass")
+    return parser, {"parse": parse, "dump": dump, "compare": compare, "time": timing, "_commands": commands}
+
+
+def compare_dumps(before: Path, after: Path) -> int:
+    """Print how many documents' dumps differ; the exit status: 1 when any does."""
+    old = json.loads(before.read_text(encoding="utf-8"))
+    new = json.loads(after.read_text(encoding="utf-8"))
+    differ = [i for i, (a, b) in enumerate(zip(old, new, strict=True)) if a != b]
+    print(f"{len(old)} docs compared; {len(differ)} differ" + (f": {differ[:20]}" if differ else ""))
+    return 1 if differ else 0
+
+
+def time_passes(run: Callable[[], None], passes: int, profile_lines: int, docs: int) -> None:
+    """Time ``run`` (one pass of a stage over cached docs) ``passes`` times in CPU and wall time, then, with
+    ``profile_lines``, print that many lines of a cProfile of one more pass (by own time, then cumulative)."""
+    for number in range(passes):
+        wall, cpu = time.perf_counter(), time.process_time()
+        run()
+        print(f"pass {number + 1}: cpu {time.process_time() - cpu:.3f} s, "
+              f"wall {time.perf_counter() - wall:.3f} s over {docs} docs")
+    if profile_lines:
+        profile = cProfile.Profile()
+        profile.enable()
+        run()
+        profile.disable()
+        pstats.Stats(profile).sort_stats("tottime").print_stats(profile_lines)
+        pstats.Stats(profile).sort_stats("cumulative").print_stats(profile_lines)
 
 
 def peak_rss_mb() -> float:

@@ -22,11 +22,8 @@ Only development sets are read (``benchmarks/data/mentions_dev*.json`` and
 
 from __future__ import annotations
 
-import argparse
-import cProfile
 import importlib
 import json
-import pstats
 import shutil
 import sys
 import tempfile
@@ -41,6 +38,9 @@ from newsgraph.evaluate.mentions import read_article
 from newsgraph.evaluate.shared import shared_dir
 from newsgraph.extract.entities.core import entities
 from newsgraph.nlp import conll_ner
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from _common import compare_dumps, same_output_commands, time_passes
 
 ROOT = Path(__file__).resolve().parents[1]
 DATA = ROOT / "benchmarks" / "data"
@@ -116,22 +116,8 @@ def interleaved(docs: list[Doc], first: Callable[[Doc], list], second: Callable[
 
 
 def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
-    commands = parser.add_subparsers(dest="command", required=True)
-    parse = commands.add_parser("parse")
-    parse.add_argument("--cache", type=Path, required=True)
-    parse.add_argument("--limit", type=int, default=300)
-    dump = commands.add_parser("dump")
-    dump.add_argument("--cache", type=Path, required=True)
-    dump.add_argument("--out", type=Path, required=True)
-    compare = commands.add_parser("compare")
-    compare.add_argument("before", type=Path)
-    compare.add_argument("after", type=Path)
-    timing = commands.add_parser("time")
-    timing.add_argument("--cache", type=Path, required=True)
-    timing.add_argument("--passes", type=int, default=3)
-    timing.add_argument("--profile", type=int, default=0, help="print this many cProfile lines of one pass")
-    ab = commands.add_parser("ab", help="two source trees' stages, interleaved doc by doc, in CPU time")
+    parser, command = same_output_commands(__doc__.split("\n")[0])
+    ab = command["_commands"].add_parser("ab", help="two source trees' stages, interleaved doc by doc, in CPU time")
     ab.add_argument("--cache", type=Path, required=True)
     ab.add_argument("--passes", type=int, default=2)
     ab.add_argument("first", type=Path, help="a src directory (the version timed first)")
@@ -152,11 +138,7 @@ def main() -> None:
         print(f"{len(docs)} docs, {sum(len(r) for r in out)} entities, "
               f"{sum(len(e['mentions']) for r in out for e in r)} mentions -> {args.out}")
     elif args.command == "compare":
-        before = json.loads(args.before.read_text(encoding="utf-8"))
-        after = json.loads(args.after.read_text(encoding="utf-8"))
-        differ = [i for i, (a, b) in enumerate(zip(before, after, strict=True)) if a != b]
-        print(f"{len(before)} docs compared; {len(differ)} differ" + (f": {differ[:20]}" if differ else ""))
-        sys.exit(1 if differ else 0)
+        sys.exit(compare_dumps(args.before, args.after))
     elif args.command == "ab":
         docs = load_docs(args.cache)
         with tempfile.TemporaryDirectory() as into:
@@ -171,19 +153,12 @@ def main() -> None:
     else:
         docs = load_docs(args.cache)
         entities(docs[0])  # loads lexicons and the first-name dictionary once, outside the timing
-        for number in range(args.passes):
-            start = time.perf_counter()
+
+        def one_pass() -> None:
             for doc in docs:
                 entities(doc)
-            print(f"pass {number + 1}: {time.perf_counter() - start:.3f} s over {len(docs)} docs")
-        if args.profile:
-            profile = cProfile.Profile()
-            profile.enable()
-            for doc in docs:
-                entities(doc)
-            profile.disable()
-            pstats.Stats(profile).sort_stats("tottime").print_stats(args.profile)
-            pstats.Stats(profile).sort_stats("cumulative").print_stats(args.profile)
+
+        time_passes(one_pass, args.passes, args.profile, len(docs))
 
 
 if __name__ == "__main__":

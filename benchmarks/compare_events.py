@@ -17,13 +17,9 @@ The record's ``model_dump`` of each event is its full output, so the dump holds 
 
 from __future__ import annotations
 
-import argparse
-import cProfile
 import json
 import pickle
-import pstats
 import sys
-import time
 from pathlib import Path
 
 from newsgraph.evaluate.shared import shared_dir
@@ -35,6 +31,7 @@ from newsgraph.nlp.pipeline import load_model
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "benchmarks"))
+from _common import compare_dumps, same_output_commands, time_passes  # noqa: E402
 from bench_events import texts  # noqa: E402  (the benchmark's own article list)
 
 #: One doc with the other stages' outputs, as ``events()`` takes them.
@@ -61,22 +58,8 @@ def run_all(all_inputs: list[Inputs]) -> None:
 
 
 def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
-    commands = parser.add_subparsers(dest="command", required=True)
-    parse = commands.add_parser("parse")
-    parse.add_argument("--cache", type=Path, required=True)
-    parse.add_argument("--corpus", type=Path, default=shared_dir() / "corpus" / "bbc")
-    parse.add_argument("--limit", type=int, default=300)
-    dump = commands.add_parser("dump")
-    dump.add_argument("--cache", type=Path, required=True)
-    dump.add_argument("--out", type=Path, required=True)
-    compare = commands.add_parser("compare")
-    compare.add_argument("before", type=Path)
-    compare.add_argument("after", type=Path)
-    timing = commands.add_parser("time")
-    timing.add_argument("--cache", type=Path, required=True)
-    timing.add_argument("--passes", type=int, default=3)
-    timing.add_argument("--profile", type=int, default=0, help="print this many cProfile lines of one pass")
+    parser, command = same_output_commands(__doc__.split("\n")[0])
+    command["parse"].add_argument("--corpus", type=Path, default=shared_dir() / "corpus" / "bbc")
     args = parser.parse_args()
 
     if args.command == "parse":
@@ -97,26 +80,11 @@ def main() -> None:
         print(f"{len(out)} docs, {sum(len(r['events']) for r in out)} events, "
               f"{sum(len(r['relations']) for r in out)} relations -> {args.out}")
     elif args.command == "compare":
-        before = json.loads(args.before.read_text(encoding="utf-8"))
-        after = json.loads(args.after.read_text(encoding="utf-8"))
-        differ = [i for i, (a, b) in enumerate(zip(before, after, strict=True)) if a != b]
-        print(f"{len(before)} docs compared; {len(differ)} differ" + (f": {differ[:20]}" if differ else ""))
-        sys.exit(1 if differ else 0)
+        sys.exit(compare_dumps(args.before, args.after))
     else:
         all_inputs = load_inputs(args.cache)
         events(*all_inputs[0])  # loads the dictionaries once, outside the timing
-        for number in range(args.passes):
-            wall, cpu = time.perf_counter(), time.process_time()
-            run_all(all_inputs)
-            print(f"pass {number + 1}: cpu {time.process_time() - cpu:.3f} s, "
-                  f"wall {time.perf_counter() - wall:.3f} s over {len(all_inputs)} docs")
-        if args.profile:
-            profile = cProfile.Profile()
-            profile.enable()
-            run_all(all_inputs)
-            profile.disable()
-            pstats.Stats(profile).sort_stats("tottime").print_stats(args.profile)
-            pstats.Stats(profile).sort_stats("cumulative").print_stats(args.profile)
+        time_passes(lambda: run_all(all_inputs), args.passes, args.profile, len(all_inputs))
 
 
 if __name__ == "__main__":
