@@ -8,25 +8,7 @@ from __future__ import annotations
 
 import pytest
 
-from newsgraph.extract.attribution.core import attributions
-from newsgraph.extract.entities.core import entities
-from newsgraph.record import Attribution, Source
-
-
-def run(nlp, text: str) -> tuple[list[Source], list[Attribution]]:
-    doc = nlp(text)
-    return attributions(doc, entities(doc))
-
-
-def source_of(sources: list[Source], attrs: list[Attribution], words: str) -> Source | None:
-    """The source of the quoted attribution whose content holds ``words``."""
-    hit = next(a for a in attrs if a.quoted and words in a.content.text)
-    return next((s for s in sources if s.id == hit.source), None)
-
-
-def names(source: Source | None) -> str:
-    return " ".join([source.description, *(m.text for m in source.mentions)]) if source else ""
-
+from _speakers import names, run, source_of
 
 PRONOUN_SPEAKERS = [
     # (text, words of the quote, a word its source must name, a word it must not name)

@@ -1,0 +1,25 @@
+"""Helpers for the speaker tests on invented sentences: run the entity and attribution stages on a parsed
+text, find a quote's source, and the words that source is named by."""
+
+from __future__ import annotations
+
+from newsgraph.extract.attribution.core import attributions
+from newsgraph.extract.entities.core import entities
+from newsgraph.record import Attribution, Source
+
+
+def run(nlp, text: str) -> tuple[list[Source], list[Attribution]]:
+    """The sources and attributions of ``text``, parsed by ``nlp``."""
+    doc = nlp(text)
+    return attributions(doc, entities(doc))
+
+
+def source_of(sources: list[Source], attrs: list[Attribution], words: str) -> Source | None:
+    """The source of the quoted attribution whose content holds ``words``."""
+    hit = next(a for a in attrs if a.quoted and words in a.content.text)
+    return next((s for s in sources if s.id == hit.source), None)
+
+
+def names(source: Source | None) -> str:
+    """The source's description and mention texts, one string (empty for no source)."""
+    return " ".join([source.description, *(m.text for m in source.mentions)]) if source else ""
