@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
-from newsgraph.record import Entity, Mention
+from newsgraph.extract.events.context import DocContext
+from newsgraph.extract.events.dates import Dating, date_event
+from newsgraph.record import Entity, Mention, TimeExpression
 
 AGENT_LABELS = {"PERSON", "ORG", "GPE", "NORP"}
 
@@ -25,3 +27,15 @@ def ner_entities(doc) -> list[Entity]:
     return [
         Entity(id=f"e{i}", name=name, type=labels[name], mentions=m) for i, (name, m) in enumerate(groups.items(), 1)
     ]
+
+
+def date_of(doc, verb: int, *times: tuple[str, str | None], people: list[Entity] = ()) -> Dating:
+    """How the date stage dates the verb at token ``verb`` of a hand-built ``doc``, given ``times`` as
+    (words, TIMEX3 value) DATE expressions found in its text, numbered t1, t2 … in order."""
+    found = []
+    for n, (words, value) in enumerate(times):
+        start = doc.text.index(words)
+        found.append(TimeExpression(id=f"t{n + 1}", start=start, end=start + len(words), text=words,
+                                    type="DATE", value=value))
+    ctx = DocContext.build(doc, list(people), found, [], [])
+    return date_event(ctx, doc[verb], doc[verb].sent, past=doc[verb].tag_ in ("VBD", "VBN"))

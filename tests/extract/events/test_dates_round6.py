@@ -6,9 +6,9 @@ Hand-built parses of invented sentences; the rule has a hit and its misses.
 from __future__ import annotations
 
 from _docs import parse
-from newsgraph.extract.events.context import DocContext
-from newsgraph.extract.events.dates import UNDATED, Dating, date_event
-from newsgraph.record import Entity, Mention, TimeExpression
+from _events import date_of
+from newsgraph.extract.events.dates import UNDATED, Dating
+from newsgraph.record import Entity, Mention
 
 
 def _mayor(text: str) -> Entity:
@@ -20,13 +20,7 @@ def _mayor(text: str) -> Entity:
 
 def _date(spec: str, verb: int, *times: tuple[str, str | None]) -> Dating:
     doc = parse(spec)
-    found = []
-    for n, (words, value) in enumerate(times):
-        start = doc.text.index(words)
-        found.append(TimeExpression(id=f"t{n + 1}", start=start, end=start + len(words), text=words,
-                                    type="DATE", value=value))
-    ctx = DocContext.build(doc, [_mayor(doc.text)], found, [], [])
-    return date_event(ctx, doc[verb], doc[verb].sent, past=doc[verb].tag_ in ("VBD", "VBN"))
+    return date_of(doc, verb, *times, people=[_mayor(doc.text)])
 
 
 # "The mayor opened a school Friday. The city is growing fast. The mayor cheered."

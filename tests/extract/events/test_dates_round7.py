@@ -6,20 +6,12 @@ Hand-built parses of invented sentences; each rule has hits and misses.
 from __future__ import annotations
 
 from _docs import tokens
-from newsgraph.extract.events.context import DocContext
-from newsgraph.extract.events.dates import UNDATED, Dating, date_event
-from newsgraph.record import TimeExpression
+from _events import date_of
+from newsgraph.extract.events.dates import UNDATED, Dating
 
 
 def _date(spec: str, verb: int, *times: tuple[str, str | None]) -> Dating:
-    doc = tokens(spec)
-    found = []
-    for n, (words, value) in enumerate(times):
-        start = doc.text.index(words)
-        found.append(TimeExpression(id=f"t{n + 1}", start=start, end=start + len(words), text=words,
-                                    type="DATE", value=value))
-    ctx = DocContext.build(doc, [], found, [], [])
-    return date_event(ctx, doc[verb], doc[verb].sent, past=doc[verb].tag_ in ("VBD", "VBN"))
+    return date_of(tokens(spec), verb, *times)
 
 
 # "Inspectors traced the plant as the source of the outbreak on March 3.": the parser made a clause of

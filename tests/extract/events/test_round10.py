@@ -7,11 +7,10 @@ Hand-built parses of invented sentences; each rule has hits and misses.
 from __future__ import annotations
 
 from _docs import tokens
+from _events import date_of
 from newsgraph.extract.events.clauses import agent, direct_object, is_event_verb, is_obliged, is_planned, verb_lemma
-from newsgraph.extract.events.context import DocContext
 from newsgraph.extract.events.core import events
-from newsgraph.extract.events.dates import UNDATED, Dating, date_event
-from newsgraph.record import TimeExpression
+from newsgraph.extract.events.dates import UNDATED, Dating
 
 # "The mayor had to resign after the vote."
 HAD_TO = ("0/The/1/det/DET/DT 1/mayor/2/nsubj/NOUN/NN 2/had/2/ROOT/VERB/VBD/have 3/to/4/aux/PART/TO "
@@ -86,14 +85,7 @@ def test_the_third_person_of_a_stem_in_silent_e_keeps_its_e():
 
 
 def _date(spec: str, verb: int, *times: tuple[str, str | None]) -> Dating:
-    doc = tokens(spec)
-    found = []
-    for n, (words, value) in enumerate(times):
-        start = doc.text.index(words)
-        found.append(TimeExpression(id=f"t{n + 1}", start=start, end=start + len(words), text=words,
-                                    type="DATE", value=value))
-    ctx = DocContext.build(doc, [], found, [], [])
-    return date_event(ctx, doc[verb], doc[verb].sent, past=doc[verb].tag_ in ("VBD", "VBN"))
+    return date_of(tokens(spec), verb, *times)
 
 
 # "The team played on Friday when it met Lyon."

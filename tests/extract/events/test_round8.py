@@ -6,10 +6,9 @@ Hand-built parses of invented sentences; each rule has hits and misses.
 from __future__ import annotations
 
 from _docs import tokens
+from _events import date_of
 from newsgraph.extract.events.clauses import agent, direct_object
-from newsgraph.extract.events.context import DocContext
-from newsgraph.extract.events.dates import UNDATED, Dating, date_event
-from newsgraph.record import TimeExpression
+from newsgraph.extract.events.dates import UNDATED, Dating
 
 # "Prosecutors charged Dale with two counts of stealing cars."
 CHARGED = ("0/Prosecutors/1/nsubj/NOUN/NNS/prosecutor 1/charged/1/ROOT/VERB/VBD/charge "
@@ -50,14 +49,7 @@ def test_a_gerund_on_another_noun_keeps_the_clause_doer():
 
 
 def _date(spec: str, verb: int, *times: tuple[str, str | None]) -> Dating:
-    doc = tokens(spec)
-    found = []
-    for n, (words, value) in enumerate(times):
-        start = doc.text.index(words)
-        found.append(TimeExpression(id=f"t{n + 1}", start=start, end=start + len(words), text=words,
-                                    type="DATE", value=value))
-    ctx = DocContext.build(doc, [], found, [], [])
-    return date_event(ctx, doc[verb], doc[verb].sent, past=doc[verb].tag_ in ("VBD", "VBN"))
+    return date_of(tokens(spec), verb, *times)
 
 
 # "The mayor began a tour of the port last Monday.": the parser hangs the bare day on "tour".
