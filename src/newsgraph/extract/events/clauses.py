@@ -200,7 +200,7 @@ def is_event_verb(tok: Token) -> bool:
         and not _acting_participle(tok)
     ):
         return False  # "the decision to sell", "the aides close to ...": descriptions of nouns
-    return not is_speech_only(tok)
+    return not is_speech_only(tok) or has_listed_speaker(tok)
 
 
 def is_nominal_participle(tok: Token) -> bool:
@@ -292,6 +292,29 @@ def is_speech_only(tok: Token) -> bool:
     if labels & CONTENT_CLAUSE_DEPS or tok.dep_ == "parataxis":
         return True
     return not (labels & OBJECT_DEPS) and not any(_topic_phrase(c) for c in kids(tok))
+
+
+#: Speakers whose speech act a reader does not list: the quoting "I"/"we"/"you" (inside a quotation, the
+#: speaker talking of himself) and generic or empty subjects ("people say", "it is said", "some argue").
+UNLISTED_SPEAKERS = frozenset({
+    "i", "we", "you", "me", "us", "it", "this", "that", "one", "someone", "somebody", "anyone", "anybody",
+    "everyone", "everybody", "nobody", "people", "others", "some", "many", "few", "most", "who", "which", "what",
+})
+
+
+def has_listed_speaker(tok: Token) -> bool:
+    """Whether the speech verb ``tok`` has a speaker a reader lists its act for ("the minister said").
+
+    The speaker is the verb's agent: a name, a described party ("the ministry", "a spokesman") or a
+    third-person pronoun the entity stage resolves; "I said" (a quotation's own speaker) and generic
+    speakers ("people say") are not listed, nor a verb with no agent ("it was said"). Why: the
+    hand-checked main events list the reporting act itself ("X argued that ..."), so a speech verb with
+    a party as speaker is an event as well as an attribution; the attribution is built apart, unchanged.
+    """
+    speaker = agent(tok)
+    if speaker is None or speaker.pos_ not in NOMINAL_OR_PRONOUN_POS:
+        return False
+    return speaker.lower_ not in UNLISTED_SPEAKERS and speaker.lemma_.lower() not in UNLISTED_SPEAKERS
 
 
 def _topic_phrase(prep: Token) -> bool:

@@ -112,9 +112,12 @@ def _sentence_events(ctx: DocContext, sent: Span) -> list[tuple[Event, Token]]:
     according = _according_to(doc[i] for i in ctx.between(ctx.according, sent.start, sent.end))
     for i in ctx.between(ctx.clause_heads, sent.start, sent.end):  # every event verb heads a clause
         verb = doc[i]
-        # A cue of pure speech ("said") is an attribution, not an event; a coded act that also
-        # reports ("agreed to", "accused ... of") stays an event.
-        if not cl.is_event_verb(verb) or (ctx.is_cue(verb) and not codes_verb(verb)):
+        # A cue of pure speech ("said") is an attribution; it is also an event when a party a reader
+        # lists speaks ("the minister said"); a coded act that also reports ("agreed to", "accused ...
+        # of") stays an event.
+        if not cl.is_event_verb(verb) or (
+            ctx.is_cue(verb) and not codes_verb(verb) and not cl.has_listed_speaker(verb)
+        ):
             continue
         out.extend((event, verb) for event in _clause_events(ctx, verb, sent, according))
     return out

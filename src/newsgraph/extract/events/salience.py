@@ -42,6 +42,7 @@ from spacy.tokens import Doc, Span, Token
 from newsgraph.extract.events.context import DocContext
 from newsgraph.extract.events.lexicons import CLAUSE_DEPS
 from newsgraph.record import Event
+from newsgraph.vocab.speech import NON_EVENT_SPEECH_VERBS, PLAIN_SPEECH_VERBS, QUOTE_SPEECH_VERBS
 
 #: Weights of the features. Position and who acts count most: on long articles (benchmarks/data/
 #: main_events_dev2.json) a coded verb or a repeated lemma deep in the background outranked the lead's
@@ -165,6 +166,13 @@ SENTENCE_ENDINGS = frozenset('.!?"”’\')')
 LINK_LABELS = frozenset({"trending", "related", "read more", "read also", "see also", "more", "recommended",
                          "watch", "must read", "popular"})
 PERSONAL_FACTOR = 0.4
+#: Uncoded speech acts ("the minister said", "X argued that ..."): events since round 11, when their speaker
+#: is a party a reader lists; most articles quote many, so each weighs this much less than an act of its own,
+#: lest they flood the main events. Chosen on the main-event writing sets (docs/quality.md, "round 11:
+#: speech acts as events").
+SPEECH_FACTOR = 1.0
+#: The predicates that mark a speech event: the speech verbs of ``vocab.speech``.
+SPEECH_LEMMAS = NON_EVENT_SPEECH_VERBS | PLAIN_SPEECH_VERBS | QUOTE_SPEECH_VERBS
 PERSONAL_PRONOUNS = frozenset({"i", "we", "you", "me", "us"})
 MIN_MAIN = 5
 #: A reader lists 5-12 (the hand-checked sets: 7-10 an article), so a long article's many clauses above the
@@ -506,4 +514,6 @@ def _score(
             score *= HYPOTHETICAL_FACTOR
     if (event.actor_text or "").lower() in PERSONAL_PRONOUNS:
         score *= PERSONAL_FACTOR
+    if event.code is None and head in SPEECH_LEMMAS:
+        score *= SPEECH_FACTOR
     return max(0.0, min(1.0, score))
