@@ -12,7 +12,9 @@ in or next to it, when the last quotation spoken came at most
 ``CARRIED_SPEAKER_SENTENCES`` before ('"Video games are new," X said. This
 was the case in Uruguay. "It is up to us ..."'). A quotation standing as a sentence of its own
 after one that says someone stated or posted something is theirs ("She posted a thank-you to her
-fans. '...'"), tried before the carried speaker. A speech verb whose subject is a statement naming
+fans. '...'"), tried before the carried speaker; so is one after "released" or "issued" something. A
+quotation after a colon in its own sentence, with no speech verb ("X was blunt in her view: '...'"),
+is spoken by the subject of the narration before the colon. A speech verb whose subject is a statement naming
 its author ("'...,' Jo Dale's statement said", "a statement from Jo Dale said") speaks for that
 author. A speaker the entity stage
 does not know (an unnamed "a spokesman", "Acme's daughter") leaves its
