@@ -12,7 +12,9 @@ in or next to it, when the last quotation spoken came at most
 ``CARRIED_SPEAKER_SENTENCES`` before ('"Video games are new," X said. This
 was the case in Uruguay. "It is up to us ..."'). A quotation standing as a sentence of its own
 after one that says someone stated or posted something is theirs ("She posted a thank-you to her
-fans. '...'"), tried before the carried speaker. A speech verb whose subject is a statement naming
+fans. '...'"), tried before the carried speaker; so is one after "released" or "issued" something. A
+quotation after a colon in its own sentence, with no speech verb ("X was blunt in her view: '...'"),
+is spoken by the subject of the narration before the colon. A speech verb whose subject is a statement naming
 its author ("'...,' Jo Dale's statement said", "a statement from Jo Dale said") speaks for that
 author. A speaker the entity stage
 does not know (an unnamed "a spokesman", "Acme's daughter") leaves its
@@ -51,7 +53,7 @@ SPEECH_NOUN_VERBS = CUE_NOUN_VERBS | frozenset({"post", "send", "write", "publis
 REPORTED_CLAUSE_DEPS = frozenset({"ccomp"})
 #: Verbs of stating and of writing to an audience: their subject introduces a quotation that stands as
 #: the next sentence ("X stated his reasons.", "X posted a note."), although the verb has an object of its own.
-INTRODUCING_VERBS = frozenset({"state", "post", "write", "tweet", "publish"})
+INTRODUCING_VERBS = frozenset({"state", "post", "write", "tweet", "publish", "release", "issue"})
 #: Prepositions that name who made a speech noun ("a statement from Acme", "a letter by the mayor").
 SPEECH_NOUN_AUTHOR_PREPS = frozenset({"from", "by"})
 #: Nouns that say a person speaks for an organisation ("a spokeswoman for Acme", "Acme spokesman Jo Dale"):
@@ -67,6 +69,8 @@ CARRIED_SPEAKER_SENTENCES = 3
 SINGLE_QUOTE_TOKENS = frozenset({"'", "\u2018", "\u2019"})
 OPENING_MARK_TAG = "``"
 CLOSING_MARK_TAG = "''"
+#: The mark that leads narration into a quotation of the same sentence ('X was blunt: "..."').
+COLON = ":"
 
 
 def quote_runs(inside: list[bool]) -> list[tuple[int, int]]:
@@ -169,6 +173,25 @@ def host_subject(doc: Doc, run: tuple[int, int], inside: list[bool]) -> int | No
     return None
 
 
+def colon_lead_subject(doc: Doc, run: tuple[int, int], inside: list[bool]) -> int | None:
+    """The subject of the narration that leads into a quotation with a colon in the same sentence, or None.
+
+    'Jo Dale was more cautious in her forecast: "I expect a slow year."': the clause before the colon
+    has no speech verb, and the parser often makes the quotation the sentence's root, so the quotation
+    hangs off nothing outside it (``host_subject`` finds nothing); the one the clause is about speaks it.
+    Only a subject whose verb lies in the narration before the colon counts.
+    """
+    sent = doc[run[0]].sent
+    k = run[0] - 1
+    while k >= sent.start and (doc[k].is_quote or not doc[k].text.strip()):
+        k -= 1
+    if k <= sent.start or doc[k].text != COLON:
+        return None
+    lead = range(sent.start, k)
+    return next((t.i for t in doc[sent.start:k] if t.dep_ in coref.NOMINAL_SUBJECT_DEPS and not inside[t.i]
+                 and t.head.i in lead and not inside[t.head.i]), None)
+
+
 def _author_owner(doc: Doc, subject: int, inside: list[bool], owners: dict[int, int]) -> int | None:
     """The known author of a speech noun that is a speech verb's subject ("Jo Dale's statement said"), or None.
 
@@ -217,6 +240,9 @@ def _speaker(doc: Doc, quotes: coref.Quotes, sents: list[int], run: tuple[int, i
     host = host_subject(doc, run, quotes.inside)
     if host is not None and _owner(doc, host, owners) is not None:
         return True, _owner(doc, host, owners)
+    lead = colon_lead_subject(doc, run, quotes.inside)
+    if lead is not None and _owner(doc, lead, owners) is not None:
+        return True, _owner(doc, lead, owners)
     if goes_on and carried is not None:
         return True, carried[1]
     if carried is not None and first - carried[0] == 1:
