@@ -50,6 +50,19 @@ _INTERVIEWED_RE = re.compile(rf"(?P<outlet>{_NAME})[ \t]+(?:interviewed|question
 #: A headline naming the interviewee before a colon: "Jane Roe: 'We will rebuild'" on the page's first line.
 _HEADLINE_RE = re.compile(rf"[ \t]*(?P<who>{_NAME})[ \t]*:[ \t]+\S[^\n]*(?:\n|$)")
 _QA_LINE_RE = re.compile(r"[ \t]*(?:Q|A|Interviewer)[ \t]*:")
+#: A broadcast transcript's label with a title in ordinary case before the name in capitals, and the
+#: speaker's part in brackets after it: "Mr. COOPER:", "Ms. ANN LEE (Author):", "Dr. ROE:". The name is
+#: the words in capitals; the title and the part are not. Such a turn is its labelled paragraph: the
+#: paragraphs after it are not run on (``_continued``), as these transcripts are listed one entry per
+#: turn, by its first words, and a paragraph run on would stand as a quote of its own.
+_TITLED_LABEL_RE = re.compile(
+    r"^(?:Mr|Mrs|Ms|Miss|Dr|Prof|Rep|Sen|Gov|Rev)\.?[ \t]+(?P<name>[A-Z][A-Z'’-]+(?:[ \t]+[A-Z][A-Z.'’-]*){0,3})"
+    r"(?:[ \t]*\([^()\n]{1,40}\))?[ \t]*:(?=[ \t]+\S|[ \t]*$)",
+    re.MULTILINE,
+)
+#: A turn in which the speaker plays a part ("(As Phil) What is that?"): a scene played on air, the
+#: character's words, not the speaker's.
+_IN_CHARACTER_RE = re.compile(r"\(As [^()\n]{1,40}\)")
 #: Capitalised words that open a sentence without being part of a name ("In March Roe told …").
 _NOT_NAME_WORDS: frozenset[str] = lex.words("""
     the a an in on at of for to by with from and but or so as if when while after before then this that
@@ -107,7 +120,13 @@ def _caps_labels(text: str) -> list[_Label]:
         if name in lex.INTERVIEWER_LABELS:
             kind = INTERVIEWER
         out.append(_Label(match.start(), match.end(), (match.start("name"), match.end("name")), kind))
-    return out
+    taken = {label.start for label in out}
+    for match in _TITLED_LABEL_RE.finditer(text):
+        name = match.group("name")
+        if match.start() in taken or sum(ch.isalpha() for ch in name) < 2 or _not_speaker(name):
+            continue
+        out.append(_Label(match.start(), match.end(), (match.start("name"), match.end("name")), NAMED))
+    return sorted(out, key=lambda label: label.start)
 
 
 def _mixed_labels(text: str, caps_keys: frozenset[str] = frozenset()) -> list[_Label]:
@@ -267,6 +286,8 @@ def _labelled_turns(text: str) -> list[Turn]:
         content = _content(text, labels, n)
         if content[1] <= content[0] or not _spoken(text, *content):
             continue
+        if _IN_CHARACTER_RE.match(text, content[0]):
+            continue  # a part played in a scene on air: no one's own words
         if label.kind == NAMED:
             name: tuple[int, int] | None = label.name
             if (initials := text[label.name[0] : label.name[1]]) not in abbreviations:
@@ -315,7 +336,8 @@ def _labelled(paragraph: str) -> bool:
     "Name:", "NAME:", "Q:", a label in capitals the label patterns do not take ('ANN LEE, HOST "THE
     SHOW":'), or a paragraph all in brackets ("(APPLAUSE)", "[Crosstalk]").
     """
-    if any(pattern.match(paragraph) for pattern in (lex.SPEAKER_LABEL_RE, lex.MIXED_LABEL_RE, lex.QA_LABEL_RE)):
+    if any(pattern.match(paragraph) for pattern in (lex.SPEAKER_LABEL_RE, lex.MIXED_LABEL_RE, lex.QA_LABEL_RE,
+                                                    _TITLED_LABEL_RE)):
         return True
     head = paragraph[: lex.MAX_LABEL_CHARS].split(":", 1)
     if len(head) == 2 and any(ch.isalpha() for ch in head[0]) and not any(ch.islower() for ch in head[0]):
@@ -353,6 +375,8 @@ def _continued(text: str, out: list[tuple[Turn, _Label]], labels: list[_Label]) 
             continue  # a label alone on its line: its turn is its paragraphs already
         if _speaker_key(text, out[n + 1][1]) == _speaker_key(text, label):
             continue
+        if _TITLED_LABEL_RE.match(text, label.start):
+            continue  # a titled label's turn is its own paragraph (see ``_TITLED_LABEL_RE``)
         start, stop = gaps[n]
         for paragraph in list(PARAGRAPH_RE.finditer(text[start:stop]))[: lex.MAX_TURN_PARAGRAPHS]:
             span = _trim(text, start + paragraph.start(), start + paragraph.end())
