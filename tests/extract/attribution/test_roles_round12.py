@@ -70,3 +70,23 @@ def test_a_capitalised_word_hung_elsewhere_is_no_title():
     doc = _doc(["Tulsa", "Alma", "Fisk", "said"], ["PROPN", "PROPN", "PROPN", "VERB"], [3, 2, 3, 3],
                ["npadvmod", "compound", "nsubj", "ROOT"])
     assert roles._title_run(doc, doc[1:3]) == []
+
+
+def test_the_title_of_the_name_before_in_a_list_is_not_the_next_names():
+    # "comments from Dunmore Mayor Jo Ray, Sen. Al Fry": parsed with "Fry" an appositive of "Ray"
+    words = ["from", "Dunmore", "Mayor", "Jo", "Ray", ",", "Sen.", "Al", "Fry", ","]
+    doc = _doc(words, ["ADP", "PROPN", "PROPN", "PROPN", "PROPN", "PUNCT", "PROPN", "PROPN", "PROPN", "PUNCT"],
+               [0, 2, 4, 4, 0, 4, 8, 8, 4, 8],
+               ["ROOT", "compound", "compound", "compound", "pobj", "punct", "compound", "compound", "appos", "punct"])
+    phrases = roles._name_phrases(doc, doc[7:9], frozenset({3, 4, 7, 8}))
+    found = [f[0] for p in phrases if (f := roles.phrase_role(doc, p, doc.text)) is not None]
+    assert found == ["politician"]
+
+
+def test_a_role_word_an_appositive_hangs_on_still_describes_the_name():
+    # "the Mayor, Jo Ray": "Mayor" is a proper noun that names a role
+    doc = _doc(["the", "Mayor", ",", "Jo", "Ray"], ["DET", "PROPN", "PUNCT", "PROPN", "PROPN"], [1, 1, 1, 4, 1],
+               ["det", "ROOT", "punct", "compound", "appos"])
+    phrases = roles._name_phrases(doc, doc[3:5], frozenset({3, 4}))
+    found = [f[0] for p in phrases if (f := roles.phrase_role(doc, p, doc.text)) is not None]
+    assert found == ["official"]

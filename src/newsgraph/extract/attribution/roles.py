@@ -172,6 +172,14 @@ def _loose_title(token: Token) -> bool:
     return token.pos_ == "NOUN" and token.text.islower() and token.lower_ in lex.ROLE_NOUNS
 
 
+def _listed_name(token: Token) -> bool:
+    """``token``, the word a name is an appositive of, is another name, not a description: the parser hangs
+    the second of a list of titled names on the first ("comments from Dunmore Mayor Jo Ray, Sen. Al Fry and
+    ..."), and the first one's title is not the second's. A proper noun that is a role word ("the Mayor, Jo
+    Ray") still describes the name after it."""
+    return token.pos_ == "PROPN" and token.lower_ not in lex.ROLE_NOUNS
+
+
 def _name_phrases(doc: Doc, name: Span, own: frozenset[int]) -> list[Phrase]:
     """A name's title and its appositives ("Jane Doe, a professor"; "a spokeswoman, Jane Doe")."""
     found = [Phrase(head=name.root, left=_title_run(doc, name), name=own)]
@@ -179,7 +187,8 @@ def _name_phrases(doc: Doc, name: Span, own: frozenset[int]) -> list[Phrase]:
     for child in root.children:
         if child.dep_ == "appos" and child.i >= name.end:
             found.append(_phrase(phrase_of(child), own))
-    if root.dep_ == "appos" and root.head.i < name.start and not root.head.ent_type_:
+    if root.dep_ == "appos" and root.head.i < name.start and not root.head.ent_type_ \
+            and not _listed_name(root.head):
         found.append(_phrase(phrase_of(root.head), own))
     found.extend(_predicate_phrases(root, own))
     return found
