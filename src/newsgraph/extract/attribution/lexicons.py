@@ -457,6 +457,7 @@ ROLE_WORDS: dict[str, str] = {
                      "party leader", "party chairman", "opposition leader", "opposition party", "opposition parties",
                      "liberal democrat", "liberal democrats", "campaign manager", "campaign chairman",
                      "campaign chairwoman", "campaign chair", "council leader", "operative", "operatives",
+                     "minority leader", "majority leader", "minority whip", "majority whip",
                      "lib dem", "lib dems", "rep.", "rep", "running mate",
                      # the US parties' national committees, which their chairs and officers speak for
                      "democratic national committee", "republican national committee", "dnc", "rnc"),
@@ -521,7 +522,8 @@ ROLE_WORDS: dict[str, str] = {
                      "teenager", "pensioner", "pensioners", "retiree", "taxpayer", "taxpayers", "farmer",
                      "farmers", "driver", "volunteer", "volunteers", "member of the public", "eyewitness",
                      "eyewitnesses", "onlooker", "onlookers", "bystanders", "teacher", "teachers", "nurse", "nurses",
-                     "detainee", "detainees",
+                     "detainee", "detainees", "cashier", "cashiers", "club-goer", "club-goers", "clubgoer",
+                     "clubgoers",
                      "prisoner", "prisoners"),
                     "ordinary"),
 }  # fmt: skip

@@ -155,12 +155,29 @@ def _title_run(doc: Doc, name: Span) -> list[Token]:
         node, hops = tok, 0
         while node.i not in inside and node.head.i != node.i and hops < 4 and node.head.i >= i:
             node, hops = node.head, hops + 1
-        if node.i not in inside:
+        if node.i not in inside and not (not run and _loose_title(tok)):
             break
         run.append(tok)
         inside.add(i)
         i -= 1
     return run
+
+
+def _loose_title(token: Token) -> bool:
+    """``token``, right before a name, is its title though the parser hung it elsewhere: a lower-case role noun
+    ("... 2016  Tulsa police spokeswoman Jo Ray told ...", where a dateline's run of capitals can make the
+    noun an object of the word before it). A lower-case noun naming a role written against a capitalised name
+    is that person's title in news English; a capitalised word is not taken this way (it may be a name's
+    part, an organisation's or a headline's word)."""
+    return token.pos_ == "NOUN" and token.text.islower() and token.lower_ in lex.ROLE_NOUNS
+
+
+def _listed_name(token: Token) -> bool:
+    """``token``, the word a name is an appositive of, is another name, not a description: the parser hangs
+    the second of a list of titled names on the first ("comments from Dunmore Mayor Jo Ray, Sen. Al Fry and
+    ..."), and the first one's title is not the second's. A proper noun that is a role word ("the Mayor, Jo
+    Ray") still describes the name after it."""
+    return token.pos_ == "PROPN" and token.lower_ not in lex.ROLE_NOUNS
 
 
 def _name_phrases(doc: Doc, name: Span, own: frozenset[int]) -> list[Phrase]:
@@ -170,7 +187,8 @@ def _name_phrases(doc: Doc, name: Span, own: frozenset[int]) -> list[Phrase]:
     for child in root.children:
         if child.dep_ == "appos" and child.i >= name.end:
             found.append(_phrase(phrase_of(child), own))
-    if root.dep_ == "appos" and root.head.i < name.start and not root.head.ent_type_:
+    if root.dep_ == "appos" and root.head.i < name.start and not root.head.ent_type_ \
+            and not _listed_name(root.head):
         found.append(_phrase(phrase_of(root.head), own))
     found.extend(_predicate_phrases(root, own))
     return found
