@@ -1,6 +1,7 @@
 """Organisation and group descriptions in ``orgs.py``, round 12: an organisation owned through a pronoun
 ("his administration") is named by its noun alone, and more plural nouns for people ("the plaintiffs",
-"the staffers") and the collective "the military" make unnamed groups. Invented sentences."""
+"the staffers") and the collective "the military" make unnamed groups, and "the bureau" and "the chamber"
+are kind nouns of a public body. Invented sentences."""
 
 from __future__ import annotations
 
@@ -53,3 +54,19 @@ def test_an_adjective_military_makes_no_group(parse):
     text = "The minister said military spending would rise. Military parades were cancelled."
     found = entities(parse(text))
     assert owner(found, "military", _at(text, "military")) is None
+
+
+def test_the_bureau_is_the_agency_named_before(parse):
+    text = ("The Federal Bureau of Audits opened an inquiry into Kestria Mining on Monday. "
+            "The bureau said it would publish its findings in June.")
+    found = entities(parse(text))
+    bureau = owner(found, "The bureau", _at(text, "The bureau"))
+    assert bureau is not None and bureau.name == "Federal Bureau of Audits"
+
+
+def test_the_chamber_is_the_legislature_named_before(parse):
+    text = ("The Northland Senate voted on the budget on Tuesday. Ola Berg, who leads the chamber, said "
+            "the vote was close.")
+    found = entities(parse(text))
+    chamber = owner(found, "the chamber", _at(text, "the chamber"))
+    assert chamber is not None and chamber.name == "Northland Senate"

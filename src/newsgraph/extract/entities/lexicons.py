@@ -276,7 +276,7 @@ ORG_KIND_NOUNS: dict[str, str] = {
     **dict.fromkeys(("party", "opposition"), "party"),
     **dict.fromkeys(("ministry", "department", "office", "agency", "board", "commission", "committee",
                      "council", "authority", "regulator", "watchdog", "body", "court", "panel",
-                     "service", "institute", "inquiry", "tribunal"), "body"),
+                     "service", "institute", "inquiry", "tribunal", "bureau", "chamber"), "body"),
     **dict.fromkeys(("union",), "union"),
     **dict.fromkeys(("newspaper", "paper", "magazine", "tabloid", "daily", "broadsheet"), "media"),
     **dict.fromkeys(("campaign",), "campaign"),
