@@ -276,7 +276,7 @@ ORG_KIND_NOUNS: dict[str, str] = {
     **dict.fromkeys(("party", "opposition"), "party"),
     **dict.fromkeys(("ministry", "department", "office", "agency", "board", "commission", "committee",
                      "council", "authority", "regulator", "watchdog", "body", "court", "panel",
-                     "service", "institute", "inquiry", "tribunal"), "body"),
+                     "service", "institute", "inquiry", "tribunal", "bureau", "chamber"), "body"),
     **dict.fromkeys(("union",), "union"),
     **dict.fromkeys(("newspaper", "paper", "magazine", "tabloid", "daily", "broadsheet"), "media"),
     **dict.fromkeys(("campaign",), "campaign"),
@@ -355,7 +355,9 @@ GROUP_NOUNS: dict[str, str] = {
                      "diplomat", "expert", "economist", "viewer", "fan", "user", "executive", "citizen", "police",
                      "officer", "authority", "journalist", "reporter", "cop",
                      "player", "source", "trader", "dealer", "banker", "creditor", "inspector",
-                     "businessman"), "NORP"),
+                     "businessman",
+                     # people an article names as a group once and refers back to ("the plaintiffs")
+                     "woman", "honoree", "youngster", "agent", "staffer", "funder", "plaintiff", "mayor"), "NORP"),
     **dict.fromkeys(("union", "bank", "company", "firm", "insurer", "lender", "airline", "carmaker", "broadcaster",
                      "quango", "retailer", "manufacturer", "supermarket", "charity"), "ORG"),
 }  # fmt: skip
@@ -363,7 +365,7 @@ GROUP_NOUNS: dict[str, str] = {
 #: an unnamed group like the plural ones of ``GROUP_NOUNS``.
 COLLECTIVE_GROUP_NOUNS: dict[str, str] = dict.fromkeys(
     ("police", "staff", "family", "media", "press", "pool", "trio", "duo", "crowd", "audience", "public",
-     "workforce", "management"), "NORP")
+     "workforce", "management", "mob"), "NORP") | {"military": "ORG"}
 #: Mentions an unnamed group needs in an article before it is an entity of its own; fewer, when that many
 #: are definite ("the fans ... the fans": the article refers back to one group).
 GROUP_MIN_MENTIONS = 3

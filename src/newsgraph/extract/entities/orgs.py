@@ -837,7 +837,9 @@ class OrgResolver:
         key = (person, noun.lower_)
         gi = self.person_orgs.get(key)
         if gi is None:
-            owner = [t for t in self.doc[start:end - 1] if self.owners.get(t.i) == person and t.tag_ != "POS"]
+            # the owner's own words ("Kasich campaign"), never a pronoun: "his administration" is "administration"
+            owner = [t for t in self.doc[start:end - 1]
+                     if self.owners.get(t.i) == person and t.tag_ != "POS" and t.pos_ != "PRON"]
             name = " ".join([*(t.text for t in owner), noun.lower_])
             kind = "body" if noun.lower_ in GOVERNMENT_NOUNS else ORG_KIND_NOUNS.get(noun.lower_, "company")
             gi = self._new_group("ORG", name, kind=kind)
