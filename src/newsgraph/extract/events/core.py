@@ -39,7 +39,17 @@ from newsgraph.extract.events.lexicons import (
 from newsgraph.extract.events.relations import relations as find_relations
 from newsgraph.extract.events.salience import mark_main
 from newsgraph.extract.failures import gave_up
-from newsgraph.record import Attribution, Entity, Event, Modality, Offsets, Relation, Source, TimeExpression
+from newsgraph.record import (
+    Attribution,
+    Entity,
+    Event,
+    Modality,
+    Offsets,
+    Relation,
+    Source,
+    TextSpan,
+    TimeExpression,
+)
 from newsgraph.vocab.epithets import AGE_EPITHET_RE, EPITHET_NOUNS
 from newsgraph.vocab.parse import (
     AUX_DEPS,
@@ -136,6 +146,12 @@ def _clause_events(ctx: DocContext, verb: Token, sent: Span, according: Token | 
     trigger = _trigger(verb, particles)
     predicate_text = _predicate_text(ctx, verb, particles)
     sent_text = ctx.span_text(sent.start, sent.end)  # spaCy builds a span's text from its tokens on every access
+    object_text = args.object_text
+    object_span = _locate(sent, sent_text, object_text, verb.idx, None)
+    if object_text is None:  # after coding: the content says what was said, not which act it was
+        content = _speech_content(ctx, verb)
+        if content is not None:
+            object_text, object_span = content.text, Offsets(start=content.start, end=content.end)
     for actor_tok in actors:
         actor, actor_text = _actor(ctx, actor_tok, verb)
         target = args.target
@@ -156,7 +172,7 @@ def _clause_events(ctx: DocContext, verb: Token, sent: Span, according: Token | 
                 predicate=pred,
                 target=target.entity.id if target is not None else None,
                 target_text=target_text,
-                object_text=args.object_text,
+                object_text=object_text,
                 negated=cl.negated(verb),
                 modality=modality,
                 time=dating.time,
@@ -171,7 +187,7 @@ def _clause_events(ctx: DocContext, verb: Token, sent: Span, according: Token | 
                 trigger=trigger,
                 actor_span=actor_span,
                 target_span=target_span,
-                object_span=_locate(sent, sent_text, args.object_text, verb.idx, None),
+                object_span=object_span,
                 actor_code=actor_code(actor, actor_text, dating.date),
                 target_code=actor_code(target, target_text, dating.date) if target_text else None,
             )
@@ -491,6 +507,30 @@ def _apposed_entity(ctx: DocContext, obj: Token) -> EntityMention | None:
         found = ctx.mentions_by_token.get(after + 1)
         if found is not None and found.start == after + 1 and found.entity.type == "PERSON":
             return found
+    return None
+
+
+def _speech_content(ctx: DocContext, verb: Token) -> TextSpan | None:
+    """What a speech verb reports, as its object: "the minister said *the talks would resume*".
+
+    Why: a reader asked "what did X say?" gives the reported content, so a speech event without a
+    direct object has it as its object (QA-SRL's patient). The attribution stage's content for this
+    cue comes first (it knows quotation marks and sentences a quote runs over); else the verb's
+    ``ccomp`` clause. Only the object is filled: the target ("accused *X* of ...") is left as found.
+    """
+    for attr in ctx.attributions:
+        cue = attr.cue
+        if cue is not None and cue.start <= verb.idx < cue.end and attr.content.end > attr.content.start:
+            return attr.content
+    if not ctx.is_cue(verb) and verb.lemma_.lower() not in REPORTING_VERBS:
+        return None
+    for c in cl.kids(verb):
+        if c.dep_ == "ccomp":
+            bounds = cl.contiguous(cl.full_phrase_tokens(c))
+            if bounds is None:
+                return None
+            start, end = ctx.doc[bounds[0]].idx, ctx.doc[bounds[1] - 1].idx + len(ctx.doc[bounds[1] - 1].text)
+            return TextSpan(start=start, end=end, text=ctx.span_text(bounds[0], bounds[1]))
     return None
 
 
