@@ -1,5 +1,5 @@
-"""Helpers for the speaker tests on invented sentences: run the entity and attribution stages on a parsed
-text, find a quote's source, and the words that source is named by."""
+"""Helpers for the speaker and role tests on invented sentences: run the entity and attribution stages on a
+parsed text, find a quote's source or the source a word describes, and the words that source is named by."""
 
 from __future__ import annotations
 
@@ -23,3 +23,16 @@ def source_of(sources: list[Source], attrs: list[Attribution], words: str) -> So
 def names(source: Source | None) -> str:
     """The source's description and mention texts, one string (empty for no source)."""
     return " ".join([source.description, *(m.text for m in source.mentions)]) if source else ""
+
+
+def source_described(reader, text: str, word: str) -> Source:
+    """The first source of ``text``'s record whose description or a mention holds ``word``; its role
+    evidence must point into the clean text."""
+    record = reader.read(text)
+    found = [s for s in record.sources if word.lower() in s.description.lower()
+             or any(word.lower() in m.text.lower() for m in s.mentions)]
+    assert found, f"no source with {word!r} in {[s.description for s in record.sources]}"
+    source = found[0]
+    for span in source.role_evidence:
+        assert record.text[span.start : span.end] == span.text  # evidence points into the clean text
+    return source

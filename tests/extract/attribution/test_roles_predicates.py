@@ -8,20 +8,12 @@ from __future__ import annotations
 
 import pytest
 
+from _speakers import source_described
 from newsgraph import record as rec
 from newsgraph.extract.attribution import lexicons as lex
 from newsgraph.extract.attribution.roles import MIN_SHARED_NAME_WORDS, same_person
 
-
-def _source(reader, text: str, word: str) -> rec.Source:
-    record = reader.read(text)
-    found = [s for s in record.sources if word.lower() in s.description.lower()
-             or any(word.lower() in m.text.lower() for m in s.mentions)]
-    assert found, f"no source with {word!r} in {[s.description for s in record.sources]}"
-    source = found[0]
-    for span in source.role_evidence:
-        assert record.text[span.start : span.end] == span.text  # evidence points into the clean text
-    return source
+_source = source_described
 
 
 PREDICATES = [
