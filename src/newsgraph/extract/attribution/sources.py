@@ -143,6 +143,18 @@ def _is_name(tok: Token) -> bool:
     return tok.pos_ == "PROPN" or (bool(tok.ent_type_) and tok.pos_ != "PRON")
 
 
+def _window_floor(sent: Span, sentences: int) -> Span:
+    """The earliest sentence of a window reaching ``sentences`` sentences back from ``sent`` (fewer at
+    the document's start): the floor a look-back for an antecedent stops at."""
+    doc = sent.doc
+    floor = sent
+    for _ in range(sentences):
+        if floor.start == 0:
+            break
+        floor = doc[floor.start - 1].sent
+    return floor
+
+
 def _within_paragraph(span: Span) -> Span:
     """``span`` cut to the paragraph of its root: a parse may join a heading to the next paragraph."""
     root = span.root
@@ -363,11 +375,7 @@ class SourceResolver:
     def _person_pronoun(self, head: Token) -> int | None:
         """ "he"/"she": the latest person named within a few sentences (a subject preferred)."""
         sent = head.sent
-        floor_sent = sent
-        for _ in range(PRONOUN_WINDOW_SENTENCES):
-            if floor_sent.start == 0:
-                break
-            floor_sent = self.doc[floor_sent.start - 1].sent
+        floor_sent = _window_floor(sent, PRONOUN_WINDOW_SENTENCES)
         gender = PERSON_PRONOUN_GENDERS.get(head.lower_)
         # A person named only inside a quote of the window is spoken of by its speaker, not speaking
         # ('She went on, "Dale is unfit." "He has no plan," she wrote.': "she" is not Dale).
@@ -521,11 +529,7 @@ class SourceResolver:
         words = [t.lower_ for t in phrase]
         if words[0] != "the" or words[-1] != head.lower_ or any(w not in OUTLET_PHRASE_WORDS for w in words[1:-1]):
             return None
-        floor_sent = head.sent
-        for _ in range(OUTLET_WINDOW_SENTENCES):
-            if floor_sent.start == 0:
-                break
-            floor_sent = self.doc[floor_sent.start - 1].sent
+        floor_sent = _window_floor(head.sent, OUTLET_WINDOW_SENTENCES)
         idx = self._recent(head.idx, lambda d: not d.anonymous and (d.kind == "media" or (
             d.kind == "organization" and d.entity is not None)))
         if idx is None or max(s for s, _ in self.drafts[idx].mentions if s < head.idx) < floor_sent.start_char:
@@ -535,11 +539,7 @@ class SourceResolver:
     def _epithet_antecedent(self, head: Token) -> int | None:
         """The source of the person an epithet refers to: the latest person named as a subject in the
         last few sentences, when no one else named so far is titled with the epithet's noun."""
-        floor_sent = head.sent
-        for _ in range(PRONOUN_WINDOW_SENTENCES):
-            if floor_sent.start == 0:
-                break
-            floor_sent = self.doc[floor_sent.start - 1].sent
+        floor_sent = _window_floor(head.sent, PRONOUN_WINDOW_SENTENCES)
         # Named in an earlier sentence: in "X said the mayor was tired" the mayor is someone else.
         before = self.index.persons_before(head.sent.start_char, floor_sent.start_char)
         subjects = [r for r in before if self._is_subject(r)]
@@ -695,11 +695,7 @@ class SourceResolver:
         """
         if _document_author(head) is not None:
             return None
-        floor_sent = head.sent
-        for _ in range(DOCUMENT_WINDOW_SENTENCES):
-            if floor_sent.start == 0:
-                break
-            floor_sent = self.doc[floor_sent.start - 1].sent
+        floor_sent = _window_floor(head.sent, DOCUMENT_WINDOW_SENTENCES)
         lemma = head.lemma_.lower()
         for tok in reversed(self.doc[floor_sent.start : head.i]):
             if tok.lemma_.lower() != lemma or tok.pos_ != "NOUN" or self._in_quote(tok):
