@@ -584,15 +584,10 @@ def source_role(doc: Doc, source: Source, words: Described, text: str) -> tuple[
     votes: dict[str, float] = {}
     first_at: dict[str, int] = {}
     evidence: dict[str, list[TextSpan]] = {}
-    for start, end in words.outlets:
-        votes["media"] = votes.get("media", 0.0) + 1.0
-        first_at["media"] = min(first_at.get("media", start), start)
-        evidence.setdefault("media", []).append(TextSpan(start=start, end=end, text=text[start:end]))
-    for phrase in words.phrases:
-        found = phrase_role(doc, phrase, text)
-        if found is None:
-            continue
-        role, spans, weight = found
+    # an outlet the person's name is written as the possession of votes media, a whole vote
+    cast = [("media", [TextSpan(start=start, end=end, text=text[start:end])], 1.0) for start, end in words.outlets]
+    cast += [found for phrase in words.phrases if (found := phrase_role(doc, phrase, text)) is not None]
+    for role, spans, weight in cast:
         votes[role] = votes.get(role, 0.0) + weight
         first_at[role] = min(first_at.get(role, spans[0].start), spans[0].start)
         evidence.setdefault(role, []).extend(spans)
