@@ -417,6 +417,7 @@ class OrgResolver:
         self.federal: int | None = None  # "the federal government", one of its own (``_government``)
         self.person_orgs: dict[tuple[int, str], int] = {}  # (person group, noun) -> "the Kasich campaign"
         self.short_forms: dict[str, int] = {}  # "Bank" -> the organisation "the Bank" stands for (``_short_form``)
+        self._coordinated_heads: dict[int, bool] = {}  # phrase head -> ``_coordinated``, for this doc
         self.cataphors: list[tuple[int, int]] = []  # (pronoun, later subject) for fronted adjuncts
         self.unresolved: dict[str, list[tuple[int, int]]] = {}  # noun -> (start, end) of descriptions of no one
         self.chain_of: dict[int, int] = {}  # plural pronoun -> the noun of the unnamed group its chain starts at
@@ -1019,8 +1020,6 @@ class OrgResolver:
         return gi
 
     def _pronoun(self, token: Token, heads: list[int]) -> None:
-        if not hasattr(self, "_coordinated_heads"):
-            self._coordinated_heads: dict[int, bool] = {}  # phrase head -> ``_coordinated``, for this doc
         if token.pos_ not in ("PRON", "DET") or _expletive(token) or _copula_it(token):
             return
         listed = self._listed_owner(token)
