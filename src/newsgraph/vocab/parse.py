@@ -32,8 +32,10 @@ SINGULAR_NOUN_TAGS: frozenset[str] = frozenset({"NN", "NNP"})
 PLURAL_NOUN_TAGS: frozenset[str] = frozenset({"NNS", "NNPS"})
 #: Participles, present ("-ing") and past ("-ed"): the forms that head a reduced clause.
 PARTICIPLE_TAGS: frozenset[str] = frozenset({"VBG", "VBN"})
+#: The simple past ("resigned"): a finite verb in the past tense.
+SIMPLE_PAST_TAGS: frozenset[str] = frozenset({"VBD"})
 #: Forms that put a verb in the past: the simple past and the past participle.
-PAST_TAGS: frozenset[str] = frozenset({"VBD", "VBN"})
+PAST_TAGS: frozenset[str] = SIMPLE_PAST_TAGS | {"VBN"}
 #: Finite present forms ("says", "say"): a clause in the present tense.
 PRESENT_TAGS: frozenset[str] = frozenset({"VBZ", "VBP"})
 #: Present forms and the "-ing" form: what a clause that is going on now may show.

@@ -42,7 +42,7 @@ from spacy.tokens import Doc, Span, Token
 from newsgraph.extract.events.context import DocContext
 from newsgraph.extract.events.lexicons import CLAUSE_DEPS
 from newsgraph.record import Event
-from newsgraph.vocab.speech import NON_EVENT_SPEECH_VERBS, PLAIN_SPEECH_VERBS, QUOTE_SPEECH_VERBS
+from newsgraph.vocab.parse import PRESENT_TAGS, SIMPLE_PAST_TAGS
 
 #: Weights of the features. Position and who acts count most: on long articles (benchmarks/data/
 #: main_events_dev2.json) a coded verb or a repeated lemma deep in the background outranked the lead's
@@ -121,7 +121,6 @@ NEGATED_FACTOR = 0.5
 #: on the writing sets of 2026-12-07 round 9, 72 of 94 such main events matched no gold event
 #: (docs/quality.md, "round 9: precision"). The headline and lead, often in the present, are exempt.
 PRESENT_FACTOR = 0.6
-PRESENT_TAGS = frozenset({"VBZ", "VBP"})
 #: After the lead, a hypothetical or uncertain event ("the bill would require ...", "he could meet ...") is a
 #: prospect, not a happening: 30 of 37 such main events matched nothing on the same writing sets. The lead
 #: keeps them (a proposal is often the story).
@@ -135,7 +134,6 @@ HYPOTHETICAL_MODALITIES = frozenset({"hypothetical", "uncertain"})
 #: minor participants (15-19%), and no weight of it raised the writing sets (docs/quality.md, "round 10:
 #: participant centrality"). 1.3 chosen over 1.0-1.5 on the writing sets; every leave-one-set-out fold chose it.
 PAST_FACTOR = 1.3
-PAST_TAGS = frozenset({"VBD"})
 #: Auxiliaries that put a participle in the past: the perfect ("has", "had") and the past passive ("was").
 PAST_AUXILIARIES = frozenset({"has", "have", "had", "was", "were"})
 #: Discount by how the event's clause hangs in its sentence, once a clause joined to another ("and") or the
@@ -166,13 +164,6 @@ SENTENCE_ENDINGS = frozenset('.!?"”’\')')
 LINK_LABELS = frozenset({"trending", "related", "read more", "read also", "see also", "more", "recommended",
                          "watch", "must read", "popular"})
 PERSONAL_FACTOR = 0.4
-#: Uncoded speech acts ("the minister said", "X argued that ..."): events since round 11, when their speaker
-#: is a party a reader lists; most articles quote many, so each weighs this much less than an act of its own,
-#: lest they flood the main events. Chosen on the main-event writing sets (docs/quality.md, "round 11:
-#: speech acts as events").
-SPEECH_FACTOR = 1.0
-#: The predicates that mark a speech event: the speech verbs of ``vocab.speech``.
-SPEECH_LEMMAS = NON_EVENT_SPEECH_VERBS | PLAIN_SPEECH_VERBS | QUOTE_SPEECH_VERBS
 PERSONAL_PRONOUNS = frozenset({"i", "we", "you", "me", "us"})
 MIN_MAIN = 5
 #: A reader lists 5-12 (the hand-checked sets: 7-10 an article), so a long article's many clauses above the
@@ -439,7 +430,7 @@ def _states_figure(verb: Token) -> bool:
 def _past(verb: Token) -> bool:
     """A verb in the past tense ("resigned") or a participle with a perfect or past auxiliary ("has resigned",
     "was arrested"): a happening told, not a state, a prospect or a description."""
-    if verb.tag_ in PAST_TAGS:
+    if verb.tag_ in SIMPLE_PAST_TAGS:
         return True
     return verb.tag_ == "VBN" and any(
         c.dep_ in ("aux", "auxpass") and c.lower_ in PAST_AUXILIARIES for c in verb.children
@@ -514,6 +505,4 @@ def _score(
             score *= HYPOTHETICAL_FACTOR
     if (event.actor_text or "").lower() in PERSONAL_PRONOUNS:
         score *= PERSONAL_FACTOR
-    if event.code is None and head in SPEECH_LEMMAS:
-        score *= SPEECH_FACTOR
     return max(0.0, min(1.0, score))
