@@ -47,6 +47,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
 
@@ -288,13 +289,20 @@ def own_times(ctx: DocContext, verb: Token) -> list[tuple[Token, TimeExpression]
     Why: the dating rules ask the time of every token of the clause two or three times over, and most
     clauses hold no time at all; kept per document like ``_own_tokens``.
     """
-    cached = ctx.own_times_cache.get(verb.i)
+    return _timed_tokens(ctx, ctx.own_times_cache, verb, _own_tokens)
+
+
+def _timed_tokens(ctx: DocContext, cache: dict[int, list[tuple[Token, TimeExpression]]], verb: Token,
+                  words: Callable[[DocContext, Token], list[Token]]) -> list[tuple[Token, TimeExpression]]:
+    """The tokens of ``words(ctx, verb)`` that a time covers, each with its time, in that order; kept in
+    ``cache`` by clause head, and no walk at all in a text without times."""
+    cached = cache.get(verb.i)
     if cached is not None:
         return cached
     times_by_token = ctx.times_by_token
     out = [] if not times_by_token else \
-        [(tok, times_by_token[tok.i]) for tok in _own_tokens(ctx, verb) if tok.i in times_by_token]
-    ctx.own_times_cache[verb.i] = out
+        [(tok, times_by_token[tok.i]) for tok in words(ctx, verb) if tok.i in times_by_token]
+    cache[verb.i] = out
     return out
 
 
@@ -568,14 +576,7 @@ def _clause_word_times(ctx: DocContext, verb: Token) -> list[tuple[Token, TimeEx
     Why: ``_unclaimed_dating`` runs twice per undated clause (resolved, then not) and asks every
     word's time; kept per document, and no walk at all in a text without times.
     """
-    cached = ctx.clause_word_times_cache.get(verb.i)
-    if cached is not None:
-        return cached
-    times_by_token = ctx.times_by_token
-    out = [] if not times_by_token else \
-        [(tok, times_by_token[tok.i]) for tok in _clause_words(ctx, verb) if tok.i in times_by_token]
-    ctx.clause_word_times_cache[verb.i] = out
-    return out
+    return _timed_tokens(ctx, ctx.clause_word_times_cache, verb, _clause_words)
 
 
 def _clause_words(ctx: DocContext, verb: Token) -> list[Token]:
