@@ -134,7 +134,7 @@ SETS = [
              dated_formats=frozenset({"semeval"}), years_only_elsewhere=True, dates_from_the_text=True,
              share=Share(range(100, 300), {"sport": range(456, 512)}, buzzfeed=range(1400, 1520)),
              named_nowhere_else=True),
-    EventSet("report9", ("REPORT", "held out", "2026-12-08", "random.Random(2026120809)"), 12, 5, 17,
+    EventSet("report9", ("REPORT", "held out", "2026-12-08", "random.Random(2026120809)"), 20, 10, 40,
              dated_formats=frozenset({"semeval"}), dates_from_the_text=True, min_long=12,
              share=Share(range(100, 300), {"politics": range(1000), "tech": range(0, 1000, 2)},
                          buzzfeed=range(1400, 1520), horne=HORNE_REAL),
