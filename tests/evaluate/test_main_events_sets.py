@@ -250,3 +250,18 @@ def test_semeval_reader_gives_title_paragraphs_and_date(tmp_path: Path) -> None:
     assert item.published == "2019-05-02"
     with pytest.raises(KeyError):
         semeval_article(path, "0000007")
+
+
+def test_share_check_holds_horne_files_to_the_share_s_folder() -> None:
+    """Invented entries: a Horne 2017 file of the share's folder passes; one of another folder, or in a
+    share that holds no Horne files, fails (so a set's Horne articles cannot come from outside its share)."""
+    def entry(path: str) -> dict[str, Any]:
+        return {"articles": [{"file": path, "format": "text"}]}
+
+    real, fake = HORNE_REAL + "7_Real.txt", HORNE_REAL.replace("/Real/", "/Fake/") + "7_Fake.txt"
+    check_articles_come_from_the_share(entry(real), semeval_ids=range(0), bbc={}, buzzfeed=range(0),
+                                       horne=HORNE_REAL)
+    for path, horne in ((fake, HORNE_REAL), (real, None)):
+        with pytest.raises(AssertionError):
+            check_articles_come_from_the_share(entry(path), semeval_ids=range(0), bbc={}, buzzfeed=range(0),
+                                               horne=horne)
