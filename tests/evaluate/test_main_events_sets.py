@@ -50,6 +50,8 @@ LONG_TEXT = 5000
 MIN_REUTERS_BODY = 1500
 #: The formats of a set drawn from the development pool's single-article files.
 SINGLE_ARTICLE_FORMATS = frozenset({"text", "buzzfeed", "fakenewsnet"})
+#: The Horne 2017 folder of mainstream outlets' political news that a set may draw from.
+HORNE_REAL = "horne2017/Public Data/Buzzfeed Political News Dataset/Real/"
 #: The SemEval-2019 ids up to the largest seven-digit one, and the odd ones among them.
 ANY_SEMEVAL, ODD_SEMEVAL = range(10**7), range(1, 10**7, 2)
 
@@ -63,6 +65,7 @@ class Share:
     buzzfeed: range = range(0)
     politifact: range | None = None
     reuters: str | None = None
+    horne: str | None = None
 
 
 @dataclass(frozen=True)
@@ -131,6 +134,11 @@ SETS = [
              dated_formats=frozenset({"semeval"}), years_only_elsewhere=True, dates_from_the_text=True,
              share=Share(range(100, 300), {"sport": range(456, 512)}, buzzfeed=range(1400, 1520)),
              named_nowhere_else=True),
+    EventSet("report9", ("REPORT", "held out", "2026-12-08", "random.Random(2026120809)"), 20, 10, 40,
+             dated_formats=frozenset({"semeval"}), dates_from_the_text=True, min_long=12,
+             share=Share(range(100, 300), {"politics": range(1000), "tech": range(0, 1000, 2)},
+                         buzzfeed=range(1400, 1520), horne=HORNE_REAL),
+             named_nowhere_else=True),
 ]
 
 
@@ -174,7 +182,8 @@ def test_articles_come_from_the_share(event_set: EventSet) -> None:
     share = event_set.share
     assert share is not None
     check_articles_come_from_the_share(_data(event_set.name), semeval_ids=share.semeval_ids, bbc=share.bbc,
-                                       buzzfeed=share.buzzfeed, politifact=share.politifact, reuters=share.reuters)
+                                       buzzfeed=share.buzzfeed, politifact=share.politifact, reuters=share.reuters,
+                                       horne=share.horne)
 
 
 @pytest.mark.parametrize("event_set", _sets(lambda s: s.development))
@@ -241,3 +250,18 @@ def test_semeval_reader_gives_title_paragraphs_and_date(tmp_path: Path) -> None:
     assert item.published == "2019-05-02"
     with pytest.raises(KeyError):
         semeval_article(path, "0000007")
+
+
+def test_share_check_holds_horne_files_to_the_share_s_folder() -> None:
+    """Invented entries: a Horne 2017 file of the share's folder passes; one of another folder, or in a
+    share that holds no Horne files, fails (so a set's Horne articles cannot come from outside its share)."""
+    def entry(path: str) -> dict[str, Any]:
+        return {"articles": [{"file": path, "format": "text"}]}
+
+    real, fake = HORNE_REAL + "7_Real.txt", HORNE_REAL.replace("/Real/", "/Fake/") + "7_Fake.txt"
+    check_articles_come_from_the_share(entry(real), semeval_ids=range(0), bbc={}, buzzfeed=range(0),
+                                       horne=HORNE_REAL)
+    for path, horne in ((fake, HORNE_REAL), (real, None)):
+        with pytest.raises(AssertionError):
+            check_articles_come_from_the_share(entry(path), semeval_ids=range(0), bbc={}, buzzfeed=range(0),
+                                               horne=horne)
