@@ -61,9 +61,18 @@ class _PageText(HTMLParser):
         self.parts.append(data)
 
 
+def _decoded(data: bytes) -> str:
+    """Bytes as UTF-8, else as cp1252 (undefined bytes replaced): a file's own text without any newsgraph stage."""
+    try:
+        return data.decode("utf-8")
+    except UnicodeDecodeError:
+        return data.decode("cp1252", errors="replace")
+
+
 def item_text(item: Any) -> str:
-    """An item's words as the annotator read them: the loader's text, an HTML page's words."""
-    text = item.text if item.text is not None else item.data.decode("utf-8")
+    """An item's words as the annotator read them: the loader's text, an HTML page's words, a file's bytes as
+    UTF-8, else cp1252 (the Horne 2017 files are cp1252, as ``newsgraph.evaluate.corpora`` says)."""
+    text = item.text if item.text is not None else _decoded(item.data)
     if item.format == "html":
         parser = _PageText()
         parser.feed(text)
@@ -275,6 +284,21 @@ def in_round11_share(key: str) -> bool:
     if corpus == "fakenewsnet":
         return item.startswith("gossipcop-") and item[-1] in "56789"
     return corpus == "semeval" and 300 <= number <= 499
+
+
+#: The Horne 2017 folder of the round-13 share: the real news of its random political set, even file numbers.
+HORNE_ROUND13_FOLDER = "horne-Random-Real-"
+
+
+def in_round13_share(key: str) -> bool:
+    """The share of the reserved pool the eighth quote report set was drawn from, by key: the round-11 share
+    (SemEval 300-499, GossipCop items whose id ends in 5 to 9, BuzzFeed-Webis 1520-1627) and the Horne 2017
+    random political set's real news files whose number is even (the odd ones are another set's share)."""
+    corpus, item = key.split("/", 1)
+    if corpus == "horne":
+        number = item.removeprefix(HORNE_ROUND13_FOLDER)
+        return item.startswith(HORNE_ROUND13_FOLDER) and number.isdigit() and int(number) % 2 == 0
+    return in_round11_share(key)
 
 
 def evidence_problems(raw: Mapping[str, Any], gold: list[Any], corpus: Path) -> list[str]:
