@@ -4,7 +4,9 @@ A long article gives a hundred clause events; a reader lists what happened, to
 whom, by whom. The score reads what the article itself signals:
 
 * position — the headline and lead state the news, later paragraphs background;
-* who — an actor or target that is one of the article's salient entities;
+* who — an actor or target that is one of the article's salient entities; in a long article, after the
+  lead, the parties the headline and lead name weigh less (their story is told already; the acts a
+  reader lists deep in the text are more often the other parties');
 * coding and date — an act the event ontology knows, a clause the text dates;
 * repetition — a predicate the article comes back to (as verb or noun: "resign",
   "resignation" count as one lemma only when spaCy gives the same one);
