@@ -145,8 +145,9 @@ def collect_parses(corpus: Path, cache: Path, set_name: str) -> list[Parsed]:
                     if scorer._matches(g, event, spans):
                         matches[r].add(g_index)
             ctx = captured["ctx"]
-            ctx.own_tokens_cache.clear()  # they hold Tokens, which do not pickle
-            ctx.clause_of_time.clear()
+            for cached in (ctx.own_tokens_cache, ctx.own_times_cache, ctx.clause_word_times_cache,
+                           ctx.lead_days, ctx.clause_of_time):
+                cached.clear()  # per-verb caches of the event stage: they hold Tokens, which do not pickle
             for event, _verb in found:
                 event.salience, event.main = None, False
             parses.append(Parsed(set_name=set_name, ctx=ctx, events=[e for e, _v in found],
