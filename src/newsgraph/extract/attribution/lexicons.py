@@ -140,6 +140,14 @@ MEDIA_NOUNS: frozenset[str] = words(
     "newspaper paper network outlet outlets magazine broadcaster station wire tabloid website"
 )
 
+#: Nouns for a news organisation or a programme, read before a name with no role word of its own: "the celebrity
+#: news channel X", "the tabloid X", "the "X" host" (``roles._outlet_by_use``).
+OUTLET_NOUNS: frozenset[str] = MEDIA_NOUNS | words("channel show programme program podcast")
+
+#: Verbs whose object is told things: a name an unnamed source "told" is, in news English, an outlet ("a source
+#: told X", ``roles._outlet_by_use``).
+TOLD_VERBS: frozenset[str] = words("tell")
+
 #: Well-known news organisations and typical words in their names.
 MEDIA_NAME_RE = re.compile(
     r"\b(?:News|Post|Times|Journal|Tribune|Herald|Gazette|Chronicle|Magazine|Press|Radio|Television|TV|"
