@@ -9,6 +9,7 @@ from __future__ import annotations
 from spacy.lang.en import English
 from spacy.tokens import Doc, Token
 
+from _speakers import source_described
 from newsgraph.extract.attribution import roles
 from newsgraph.record import Source, SourceMention
 
@@ -124,3 +125,27 @@ def test_an_outlet_cue_never_overrules_a_role_word():
     source = Source(id="s1", description="the trade union channel Daily Buzz", kind="organization",
                     mentions=[_mention(doc, 0, 5)])
     assert roles.source_role(doc, source, roles.Described([phrase], []), doc.text)[0] != "media"
+
+
+def test_a_chair_word_as_a_title_names_no_organisation():
+    # "said Chairman Jo Ray": no organisation is named, so no board's chair (business) is read
+    doc = _doc(["said", "Chairman", "Jo", "Ray"], ["VERB", "PROPN", "PROPN", "PROPN"], [0, 3, 3, 0],
+               ["ROOT", "compound", "compound", "nsubj"])
+    phrase = roles.Phrase(head=doc[3], left=roles._title_run(doc, doc[2:4]), name=frozenset({2, 3}))
+    assert [t.text for t in phrase.left] == ["Chairman"]
+    assert roles.phrase_role(doc, phrase, doc.text) is None
+
+
+def test_a_named_boards_chair_is_still_business():
+    # "said Brightwater Chairman Jo Ray": the board's organisation is named
+    doc = _doc(["said", "Brightwater", "Chairman", "Jo", "Ray"], ["VERB", "PROPN", "PROPN", "PROPN", "PROPN"],
+               [0, 2, 4, 4, 0], ["ROOT", "compound", "compound", "compound", "nsubj"])
+    phrase = roles.Phrase(head=doc[4], left=roles._title_run(doc, doc[3:5]), name=frozenset({3, 4}))
+    found = roles.phrase_role(doc, phrase, doc.text)
+    assert found is not None and found[0] == "business"
+
+
+def test_a_president_elect_is_a_politician(reader):
+    # the role convention: elected, not yet in office
+    source = source_described(reader, '"We will govern for everyone," President-elect Jo Varga said.', "Varga")
+    assert source.role == "politician"

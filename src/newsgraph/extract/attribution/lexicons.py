@@ -438,7 +438,7 @@ PARTY_NAME_WORDS: frozenset[str] = words(
 #: Organisation nouns are here too: "the ministry said" is an official source, "the company" a business.
 ROLE_WORDS: dict[str, str] = {
     **dict.fromkeys(("minister", "ministers", "secretary", "secretaries", "chancellor", "president", "premier",
-                     "vice-president", "president-elect", "governor", "governors", "mayor", "mayors",
+                     "vice-president", "governor", "governors", "mayor", "mayors",
                      "official", "officials", "ambassador", "envoy", "diplomat", "diplomats", "consul",
                      "commissioner", "administrator", "aide", "aides", "adviser", "advisers", "advisor",
                      "advisors", "bureaucrat", "mandarin", "regulator", "regulators", "ministry", "ministries",
@@ -467,6 +467,8 @@ ROLE_WORDS: dict[str, str] = {
                      "campaign chairwoman", "campaign chair", "council leader", "operative", "operatives",
                      "minority leader", "majority leader", "minority whip", "majority whip",
                      "lib dem", "lib dems", "rep.", "rep", "running mate",
+                     # elected, not yet in office: a politician until sworn in (the role convention)
+                     "president-elect", "governor-elect", "mayor-elect",
                      # the US parties' national committees, which their chairs and officers speak for
                      "democratic national committee", "republican national committee", "dnc", "rnc"),
                     "politician"),

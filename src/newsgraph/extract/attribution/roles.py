@@ -545,7 +545,9 @@ def _board_role(doc: Doc, phrase: Phrase, text: str) -> tuple[str, list[TextSpan
     chair = next((t for t in words if t.lower_ in lex.BOARD_CHAIR_WORDS), None)
     if chair is None:
         return None
-    organisation = [t for t in (*phrase.left, *phrase.attached) if t.i not in phrase.name and _names_organisation(t)]
+    # the chair word itself, capitalised as a title ("Chairman Jo Ray"), names no organisation
+    organisation = [t for t in (*phrase.left, *phrase.attached) if t.i not in phrase.name and t.i != chair.i
+                    and _names_organisation(t)]
     if not organisation:
         return None
     return "business", [_text_span(doc, chair.i, chair.i, text)], 0.5
