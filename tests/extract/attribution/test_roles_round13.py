@@ -6,6 +6,7 @@ Each cue has rows it must read and rows it must leave alone.
 
 from __future__ import annotations
 
+import pytest
 from spacy.lang.en import English
 from spacy.tokens import Doc, Token
 
@@ -149,3 +150,18 @@ def test_a_president_elect_is_a_politician(reader):
     # the role convention: elected, not yet in office
     source = source_described(reader, '"We will govern for everyone," President-elect Jo Varga said.', "Varga")
     assert source.role == "politician"
+
+
+POLICE_AGENCY_ROLES = [
+    # a federal police agency speaking as a body is the police
+    ('"The review is closed," the FBI said on Monday.', "FBI", "security"),
+    ('"Two rifles were traced," the ATF said.', "ATF", "security"),
+    # its director, an agency head, is an official (the role convention), and so is its official
+    ('"We found nothing," FBI Director Jo Varga said.', "Varga", "official"),
+    ('"The case is open," an ATF official said.', "official", "official"),
+]
+
+
+@pytest.mark.parametrize(("text", "word", "role"), POLICE_AGENCY_ROLES, ids=[r[0][:24] for r in POLICE_AGENCY_ROLES])
+def test_a_police_agency_and_its_officials(reader, text, word, role):
+    assert source_described(reader, text, word).role == role

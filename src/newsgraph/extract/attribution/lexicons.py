@@ -140,6 +140,10 @@ MEDIA_NOUNS: frozenset[str] = words(
     "newspaper paper network outlet outlets magazine broadcaster station wire tabloid website"
 )
 
+#: Federal law-enforcement agencies: the body itself speaking ("the FBI said") is the police (``security``),
+#: while a title of it ("FBI Director X", "an ATF official") stays the title's role.
+POLICE_AGENCIES: frozenset[str] = words("fbi atf dea")
+
 #: Nouns for a news organisation or a programme, read before a name with no role word of its own: "the celebrity
 #: news channel X", "the tabloid X", "the "X" host" (``roles._outlet_by_use``).
 OUTLET_NOUNS: frozenset[str] = MEDIA_NOUNS | words("channel show programme program podcast")
@@ -448,7 +452,7 @@ ROLE_WORDS: dict[str, str] = {
                      "secretary general", "director general", "surgeon general", "civil servant",
                      "civil servants", "central bank", "pm",
                      # federal agencies a report names by their letters ("FBI Director X")
-                     "fbi", "cia", "nsa", "irs", "fda", "epa", "cdc", "dhs",
+                     "fbi", "cia", "nsa", "irs", "fda", "epa", "cdc", "dhs", "atf", "dea",
                      # central banks and the bodies of governments, which wire copy quotes daily
                      "federal reserve", "fed", "bundesbank", "reserve bank", "european central bank", "ecb",
                      "world bank", "imf", "international monetary fund", "opec", "united nations", "nato",

@@ -440,6 +440,8 @@ def phrase_role(doc: Doc, phrase: Phrase, text: str) -> tuple[str, list[TextSpan
         role, first = hit
         evidence = [_text_span(doc, first, tok.i, text)]
         if role == "official" and tok is phrase.head and first == tok.i:
+            if tok.lower_ in lex.POLICE_AGENCIES:
+                return "security", evidence, 1.0  # "the FBI said": a police agency, its director an official
             body = _security_body(doc, phrase, floor, text)
             if body is not None:
                 return "security", [body], 1.0
