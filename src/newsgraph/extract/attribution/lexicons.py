@@ -140,6 +140,18 @@ MEDIA_NOUNS: frozenset[str] = words(
     "newspaper paper network outlet outlets magazine broadcaster station wire tabloid website"
 )
 
+#: Federal law-enforcement agencies: the body itself speaking ("the FBI said") is the police (``security``),
+#: while a title of it ("FBI Director X", "an ATF official") stays the title's role.
+POLICE_AGENCIES: frozenset[str] = words("fbi atf dea")
+
+#: Nouns for a news organisation or a programme, read before a name with no role word of its own: "the celebrity
+#: news channel X", "the tabloid X", "the "X" host" (``roles._outlet_by_use``).
+OUTLET_NOUNS: frozenset[str] = MEDIA_NOUNS | words("channel show programme program podcast")
+
+#: Verbs whose object is told things: a name an unnamed source "told" is, in news English, an outlet ("a source
+#: told X", ``roles._outlet_by_use``).
+TOLD_VERBS: frozenset[str] = words("tell")
+
 #: Well-known news organisations and typical words in their names.
 MEDIA_NAME_RE = re.compile(
     r"\b(?:News|Post|Times|Journal|Tribune|Herald|Gazette|Chronicle|Magazine|Press|Radio|Television|TV|"
@@ -430,7 +442,7 @@ PARTY_NAME_WORDS: frozenset[str] = words(
 #: Organisation nouns are here too: "the ministry said" is an official source, "the company" a business.
 ROLE_WORDS: dict[str, str] = {
     **dict.fromkeys(("minister", "ministers", "secretary", "secretaries", "chancellor", "president", "premier",
-                     "vice-president", "president-elect", "governor", "governors", "mayor", "mayors",
+                     "vice-president", "governor", "governors", "mayor", "mayors",
                      "official", "officials", "ambassador", "envoy", "diplomat", "diplomats", "consul",
                      "commissioner", "administrator", "aide", "aides", "adviser", "advisers", "advisor",
                      "advisors", "bureaucrat", "mandarin", "regulator", "regulators", "ministry", "ministries",
@@ -440,7 +452,7 @@ ROLE_WORDS: dict[str, str] = {
                      "secretary general", "director general", "surgeon general", "civil servant",
                      "civil servants", "central bank", "pm",
                      # federal agencies a report names by their letters ("FBI Director X")
-                     "fbi", "cia", "nsa", "irs", "fda", "epa", "cdc", "dhs",
+                     "fbi", "cia", "nsa", "irs", "fda", "epa", "cdc", "dhs", "atf", "dea",
                      # central banks and the bodies of governments, which wire copy quotes daily
                      "federal reserve", "fed", "bundesbank", "reserve bank", "european central bank", "ecb",
                      "world bank", "imf", "international monetary fund", "opec", "united nations", "nato",
@@ -459,6 +471,8 @@ ROLE_WORDS: dict[str, str] = {
                      "campaign chairwoman", "campaign chair", "council leader", "operative", "operatives",
                      "minority leader", "majority leader", "minority whip", "majority whip",
                      "lib dem", "lib dems", "rep.", "rep", "running mate",
+                     # elected, not yet in office: a politician until sworn in (the role convention)
+                     "president-elect", "governor-elect", "mayor-elect",
                      # the US parties' national committees, which their chairs and officers speak for
                      "democratic national committee", "republican national committee", "dnc", "rnc"),
                     "politician"),

@@ -23,6 +23,7 @@ for it as evidence. Nothing is guessed from a name.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
@@ -439,6 +440,8 @@ def phrase_role(doc: Doc, phrase: Phrase, text: str) -> tuple[str, list[TextSpan
         role, first = hit
         evidence = [_text_span(doc, first, tok.i, text)]
         if role == "official" and tok is phrase.head and first == tok.i:
+            if tok.lower_ in lex.POLICE_AGENCIES:
+                return "security", evidence, 1.0  # "the FBI said": a police agency, its director an official
             body = _security_body(doc, phrase, floor, text)
             if body is not None:
                 return "security", [body], 1.0
@@ -544,7 +547,9 @@ def _board_role(doc: Doc, phrase: Phrase, text: str) -> tuple[str, list[TextSpan
     chair = next((t for t in words if t.lower_ in lex.BOARD_CHAIR_WORDS), None)
     if chair is None:
         return None
-    organisation = [t for t in (*phrase.left, *phrase.attached) if t.i not in phrase.name and _names_organisation(t)]
+    # the chair word itself, capitalised as a title ("Chairman Jo Ray"), names no organisation
+    organisation = [t for t in (*phrase.left, *phrase.attached) if t.i not in phrase.name and t.i != chair.i
+                    and _names_organisation(t)]
     if not organisation:
         return None
     return "business", [_text_span(doc, chair.i, chair.i, text)], 0.5
@@ -570,6 +575,59 @@ def _names_outlet(doc: Doc, mention: TextSpan) -> bool:
     return lex.MEDIA_NAME_RE.search(span.text) is not None
 
 
+#: Parts of speech of a subject that names someone ("he told X", "Jo Ray told X"): X may be anyone.
+NAMED_SUBJECT_POS = frozenset({"PRON", "PROPN"})
+#: Single words that make a person media (``lex.ROLE_WORDS``): before a name they make it a programme's or an
+#: outlet's ("the "Morning Hour" host": a show).
+MEDIA_PERSON_WORDS = frozenset(w for w, role in lex.ROLE_WORDS.items() if role == "media" and " " not in w)
+
+
+def _outlet_by_use(doc: Doc, source: Source, words: Described, text: str) -> tuple[str, list[TextSpan], float] | None:
+    """A news organisation or programme with no news word in its name, known by how the article uses the name:
+    an outlet noun before it in the source's own phrase ("the celebrity news channel Daily Buzz"), or, where the
+    name stands anywhere in the article, as what an unnamed source told ("a source told Daily Buzz") or the
+    modifier of an outlet noun or a broadcaster's title ("the "Morning Hour" host", "a Daily Buzz reporter").
+    Read only for a source with no role word at all, and never for a person entity (people are told things
+    too). "An interview with X" is not read: X is as often the one interviewed.
+
+    Why: the news name list (``lex.MEDIA_NAME_RE``) cannot hold every tabloid, blog and show; the article's
+    own use says what the name is."""
+    if source.kind == "person" and source.entity is not None:
+        return None
+    for phrase in words.phrases:
+        if phrase.head.pos_ != "PROPN":
+            continue
+        noun = next((t for t in phrase.left if t.i not in phrase.name and t.lower_ in lex.OUTLET_NOUNS), None)
+        if noun is not None:
+            return "media", [_text_span(doc, noun.i, phrase.head.i, text)], 1.0
+    names = sorted({m.text for m in source.mentions  # "Page Six": a name's last word may be tagged a number
+                    if (span := _span(doc, m.start, m.end)) is not None and any(t.pos_ == "PROPN" for t in span)})
+    for name in names:
+        for match in re.finditer(rf"(?<!\w){re.escape(name)}(?!\w)", text):
+            span = _span(doc, match.start(), match.end())
+            cue = _outlet_cue(span.root) if span is not None else None
+            if span is not None and cue is not None:
+                return "media", [_text_span(doc, min(cue.i, span.start), max(cue.i, span.end - 1), text)], 1.0
+    return None
+
+
+def _outlet_cue(root: Token) -> Token | None:
+    """The word that makes the name headed by ``root`` an outlet's: the "told" it is the object of, when no
+    pronoun or name told it ("a source told X", "an insider told X": what unnamed sources tell is an outlet;
+    "he told X" may be said of anyone; the subject need not be tagged a noun, as the parser may tag the word
+    an appositive "a source" hangs on an adjective), or the outlet noun or broadcaster's title it modifies."""
+    head = root.head
+    if head.i == root.i:
+        return None
+    if (root.dep_ in ("dobj", "dative") and head.lemma_.lower() in lex.TOLD_VERBS
+            and any(c.dep_ in lex.SUBJECT_DEPS and c.pos_ not in NAMED_SUBJECT_POS for c in head.children)):
+        return head
+    if (root.dep_ in ("compound", "nmod") and head.i > root.i and head.pos_ == "NOUN"
+            and (head.lower_ in lex.OUTLET_NOUNS or head.lower_ in MEDIA_PERSON_WORDS)):
+        return head
+    return None
+
+
 def source_role(doc: Doc, source: Source, words: Described, text: str) -> tuple[str | None, list[TextSpan]]:
     """The role of ``source`` and the words that decided it: (None, []) when the article gives none."""
     if source.kind in ROLELESS_KINDS and not (source.kind in AUTHORED_KINDS and source.entity is not None):
@@ -587,6 +645,8 @@ def source_role(doc: Doc, source: Source, words: Described, text: str) -> tuple[
     # an outlet the person's name is written as the possession of votes media, a whole vote
     cast = [("media", [TextSpan(start=start, end=end, text=text[start:end])], 1.0) for start, end in words.outlets]
     cast += [found for phrase in words.phrases if (found := phrase_role(doc, phrase, text)) is not None]
+    if not cast and (outlet_cue := _outlet_by_use(doc, source, words, text)) is not None:
+        cast = [outlet_cue]
     for role, spans, weight in cast:
         votes[role] = votes.get(role, 0.0) + weight
         first_at[role] = min(first_at.get(role, spans[0].start), spans[0].start)
