@@ -20,8 +20,9 @@ recipe as the person pronouns (Lappin & Leass 1994, simplified):
   nearby, the rules' choice being one of its features (``_rank``);
 - a plural noun for a group of people ("protesters", "officials") that the
   article uses at least ``GROUP_MIN_MENTIONS`` times, or twice after "the"
-  ("the fans ... the fans"; also a collective singular, "the police"), becomes
-  an unnamed entity whose mentions are those nouns.
+  ("the fans ... the fans"; also a collective singular, "the police"), or once as
+  a definite plural ("the plaintiffs"), becomes an unnamed entity whose mentions
+  are those nouns; synonyms of one group ("the officers", "the police") are one.
 """
 
 from __future__ import annotations
@@ -43,6 +44,7 @@ from newsgraph.extract.entities.lexicons import (
     GROUP_MIN_DEFINITE_MENTIONS,
     GROUP_MIN_MENTIONS,
     GROUP_NOUNS,
+    GROUP_SYNONYMS,
     LOCAL_GOVERNMENT_NOUNS,
     NON_NAME_LABELS,
     ORG_DESCRIPTION_DETERMINERS,
@@ -426,6 +428,15 @@ class OrgResolver:
     # -- unnamed groups --------------------------------------------------------
 
     def _groups(self) -> None:
+        """Unnamed groups of people or organisations the article keeps referring to (``GROUP_NOUNS``).
+
+        A group noun used ``GROUP_MIN_MENTIONS`` times, or ``GROUP_MIN_DEFINITE_MENTIONS`` times after
+        "the"/"these"/"those", is a group of its own. One written once as a definite plural ("the
+        plaintiffs", ``_lone_definite``) names one group the article knows too; but when the article
+        also calls it by a synonym (``GROUP_SYNONYMS``: "the officers" where "the police" or "police
+        officers" are written) the synonyms are one group, so it joins them instead of standing alone
+        under a name the article's other mentions do not share.
+        """
         occurrences: dict[str, list[int]] = {}
         lemmas = token_strings(self.doc, LEMMA)
         for i, lemma in enumerate(lemmas):
@@ -439,17 +450,56 @@ class OrgResolver:
                 occurrences.setdefault(lemma, []).append(i)
             elif lemma in COLLECTIVE_GROUP_NOUNS and token.lower_ == lemma and self._definite(i):
                 occurrences.setdefault(lemma, []).append(i)  # "the police", "the staff": singular in form
-        for lemma, tokens in occurrences.items():
-            definite = sum(self._definite(i) for i in tokens)
-            if len(tokens) < GROUP_MIN_MENTIONS and definite < GROUP_MIN_DEFINITE_MENTIONS:
+        standing = {lemma for lemma, tokens in occurrences.items() if self._repeated(tokens)}
+        lone = {lemma for lemma, tokens in occurrences.items()
+                if lemma not in standing and any(self._lone_definite(i) for i in tokens)}
+        families: dict[str, list[str]] = {}
+        for lemma in occurrences:
+            families.setdefault(GROUP_SYNONYMS.get(lemma, lemma), []).append(lemma)
+        formed: dict[str, int] = {}
+        for lemma in sorted(standing, key=lambda low: min(occurrences[low])):
+            formed[lemma] = self._form_group(lemma, occurrences[lemma])
+        for members in families.values():
+            if not lone & set(members):
                 continue
-            name = Counter(self.doc[i].lower_ for i in tokens).most_common(1)[0][0]
-            label = GROUP_NOUNS.get(lemma) or COLLECTIVE_GROUP_NOUNS[lemma]
-            gi = self._new_group(label, name, kind="group")
-            for i in tokens:
-                start = i - 1 if self._definite(i) else i
-                self._add(start, i + 1, "nominal", gi)
-                self.events.append((i, gi))
+            joined = [low for low in members if low in formed]
+            rest = [i for low in members if low not in standing for i in occurrences[low]]
+            if joined:  # "the officers" where "the police ... the police" is a group: that group
+                gi = max(joined, key=lambda low: len(occurrences[low]))
+                self._join_group(formed[gi], sorted(rest))
+            else:  # "police officers ... the cops": one group of the synonyms
+                first = min(members, key=lambda low: min(occurrences[low]))
+                self._form_group(first, sorted(rest))
+
+    def _repeated(self, tokens: list[int]) -> bool:
+        """True for a group noun the article repeats: ``GROUP_MIN_MENTIONS`` times, or after "the" enough."""
+        definite = sum(self._definite(i) for i in tokens)
+        return len(tokens) >= GROUP_MIN_MENTIONS or definite >= GROUP_MIN_DEFINITE_MENTIONS
+
+    def _lone_definite(self, i: int) -> bool:
+        """True for a group noun in its plural form right after "the" ("the plaintiffs", "the banks").
+
+        "The" picks out one group the article knows, even when it is written once. A noun whose plural is
+        its lemma ("the police", "the staff") is a collective, often the institution in general ("would
+        the police have time for that?"), and needs the repetition of ``_repeated``; so does "these
+        officers", as often a contrast as a reference.
+        """
+        token = self.doc[i]
+        return (i > 0 and self.doc[i - 1].lower_ == "the" and token.tag_ in PLURAL_NOUN_TAGS
+                and token.lower_ != token.lemma_.lower())
+
+    def _form_group(self, lemma: str, tokens: list[int]) -> int:
+        name = Counter(self.doc[i].lower_ for i in tokens).most_common(1)[0][0]
+        label = GROUP_NOUNS.get(lemma) or COLLECTIVE_GROUP_NOUNS[lemma]
+        gi = self._new_group(label, name, kind="group")
+        self._join_group(gi, tokens)
+        return gi
+
+    def _join_group(self, gi: int, tokens: list[int]) -> None:
+        for i in tokens:
+            start = i - 1 if self._definite(i) else i
+            self._add(start, i + 1, "nominal", gi)
+            self.events.append((i, gi))
 
     def _definite(self, i: int) -> bool:
         """True when the noun at ``i`` follows "the", "these" or "those" ("the fans", "those voters")."""
