@@ -59,3 +59,10 @@ def test_a_repeated_group_takes_no_synonym_that_is_not_definite(parse):
     found = entities(parse(text))
     assert owner(found, "The police", _at(text, "The police")) is not None
     assert owner(found, "officers", _at(text, "officers")) is None
+
+
+def test_a_noun_for_people_of_the_chain_list_makes_a_group_too(parse):
+    text = ("Ola Berg stood trial in Hollen in March. After two days the jurors found him guilty of fraud.")
+    found = entities(parse(text))
+    group = owner(found, "the jurors", _at(text, "the jurors"))
+    assert group is not None and group.name == "jurors"

@@ -428,7 +428,8 @@ class OrgResolver:
     # -- unnamed groups --------------------------------------------------------
 
     def _groups(self) -> None:
-        """Unnamed groups of people or organisations the article keeps referring to (``GROUP_NOUNS``).
+        """Unnamed groups of people or organisations the article keeps referring to (``GROUP_NOUNS``, and
+        since round 13 the nouns for people of ``CHAIN_PEOPLE_NOUNS``, "the candidates", "the jurors").
 
         A group noun used ``GROUP_MIN_MENTIONS`` times, or ``GROUP_MIN_DEFINITE_MENTIONS`` times after
         "the"/"these"/"those", is a group of its own. One written once as a definite plural ("the
@@ -441,12 +442,13 @@ class OrgResolver:
         lemmas = token_strings(self.doc, LEMMA)
         for i, lemma in enumerate(lemmas):
             lemma = lemma.lower()
-            if (lemma not in GROUP_NOUNS and lemma not in COLLECTIVE_GROUP_NOUNS) or self.covered[i]:
+            plural_group = lemma in GROUP_NOUNS or lemma in CHAIN_PEOPLE_NOUNS
+            if (not plural_group and lemma not in COLLECTIVE_GROUP_NOUNS) or self.covered[i]:
                 continue
             token = self.doc[i]
             if token.pos_ != "NOUN" or token.dep_ == "compound":
                 continue
-            if token.tag_ in PLURAL_NOUN_TAGS and lemma in GROUP_NOUNS:
+            if token.tag_ in PLURAL_NOUN_TAGS and plural_group:
                 occurrences.setdefault(lemma, []).append(i)
             elif lemma in COLLECTIVE_GROUP_NOUNS and token.lower_ == lemma and self._definite(i):
                 occurrences.setdefault(lemma, []).append(i)  # "the police", "the staff": singular in form
@@ -490,7 +492,7 @@ class OrgResolver:
 
     def _form_group(self, lemma: str, tokens: list[int]) -> int:
         name = Counter(self.doc[i].lower_ for i in tokens).most_common(1)[0][0]
-        label = GROUP_NOUNS.get(lemma) or COLLECTIVE_GROUP_NOUNS[lemma]
+        label = GROUP_NOUNS.get(lemma) or COLLECTIVE_GROUP_NOUNS.get(lemma) or "NORP"
         gi = self._new_group(label, name, kind="group")
         self._join_group(gi, tokens)
         return gi
