@@ -66,3 +66,11 @@ def test_a_noun_for_people_of_the_chain_list_makes_a_group_too(parse):
     found = entities(parse(text))
     group = owner(found, "the jurors", _at(text, "the jurors"))
     assert group is not None and group.name == "jurors"
+
+
+def test_a_plural_after_a_names_possessive_is_a_group(parse):
+    text = ("Ola Berg runs the Hollen Gazette. In May he sent Gazette's reporters to cover the strike in "
+            "Kestria.")
+    found = entities(parse(text))
+    group = owner(found, "reporters", _at(text, "reporters"))
+    assert group is not None and group.name == "reporters"

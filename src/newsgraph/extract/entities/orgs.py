@@ -479,16 +479,24 @@ class OrgResolver:
         return len(tokens) >= GROUP_MIN_MENTIONS or definite >= GROUP_MIN_DEFINITE_MENTIONS
 
     def _lone_definite(self, i: int) -> bool:
-        """True for a group noun in its plural form right after "the" ("the plaintiffs", "the banks").
+        """True for a group noun in its plural form right after "the" ("the plaintiffs", "the banks") or a name's
+        possessive.
 
-        "The" picks out one group the article knows, even when it is written once. A noun whose plural is
+        "The" picks out one group the article knows, even when it is written once; so does a name's
+        possessive right before the noun ("Acme's staffers", ``_name_owned``). A noun whose plural is
         its lemma ("the police", "the staff") is a collective, often the institution in general ("would
         the police have time for that?"), and needs the repetition of ``_repeated``; so does "these
         officers", as often a contrast as a reference.
         """
         token = self.doc[i]
-        return (i > 0 and self.doc[i - 1].lower_ == "the" and token.tag_ in PLURAL_NOUN_TAGS
-                and token.lower_ != token.lemma_.lower())
+        if token.tag_ not in PLURAL_NOUN_TAGS or token.lower_ == token.lemma_.lower():
+            return False
+        return (i > 0 and self.doc[i - 1].lower_ == "the") or self._name_owned(i)
+
+    def _name_owned(self, i: int) -> bool:
+        """True for a noun right after a name's possessive ("Acme's staffers"): the group that name has."""
+        return (i > 1 and self.doc[i - 1].dep_ == "case" and self.doc[i - 2].dep_ == "poss"
+                and self.doc[i - 2].head.i == i and self.doc[i - 2].pos_ == "PROPN")
 
     def _form_group(self, lemma: str, tokens: list[int]) -> int:
         name = Counter(self.doc[i].lower_ for i in tokens).most_common(1)[0][0]
