@@ -74,3 +74,10 @@ def test_a_plural_after_a_names_possessive_is_a_group(parse):
     found = entities(parse(text))
     group = owner(found, "reporters", _at(text, "reporters"))
     assert group is not None and group.name == "reporters"
+
+
+def test_youths_after_the_are_a_group(parse):
+    text = "Gangs in Hollen recruit boys of twelve. Police said the youths were paid in cash."
+    found = entities(parse(text))
+    group = owner(found, "the youths", _at(text, "the youths"))
+    assert group is not None and group.name == "youths"

@@ -151,6 +151,8 @@ CHAIN_PEOPLE_NOUNS = frozenset({
     "gunman", "attacker", "terrorist", "extremist", "immigrant", "politician", "lawmaker", "senator", "official",
     "commentator", "pundit", "critic", "spectator", "listener", "reader", "follower", "believer",
     "christian", "muslim", "citizen", "civilian", "colleague", "friend", "relative", "sibling", "son", "daughter",
+    # round 13: people an article names as a group and refers back to
+    "alumnus", "criminal", "youth", "alien", "columnist", "chief", "supremacist", "personnel",
 })  # fmt: skip
 
 
