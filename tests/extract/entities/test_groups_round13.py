@@ -81,3 +81,18 @@ def test_youths_after_the_are_a_group(parse):
     found = entities(parse(text))
     group = owner(found, "the youths", _at(text, "the youths"))
     assert group is not None and group.name == "youths"
+
+
+def test_their_after_a_plural_for_things_goes_to_the_group_of_its_sentence(parse):
+    text = "In Hollen a gang beat the residents with sticks and tied ropes around their wrists."
+    found = entities(parse(text))
+    residents = owner(found, "the residents", _at(text, "the residents"))
+    assert residents is not None
+    assert owner(found, "their", _at(text, "their")) is residents
+
+
+def test_their_is_left_when_another_noun_for_people_is_near(parse):
+    text = "In Hollen a gang beat the residents before neighbours and tied ropes around their wrists."
+    found = entities(parse(text))
+    assert owner(found, "the residents", _at(text, "the residents")) is not None
+    assert owner(found, "their", _at(text, "their")) is None

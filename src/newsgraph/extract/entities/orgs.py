@@ -136,6 +136,12 @@ UNNAMED_KIND_MIN_MENTIONS = 3
 QUANTIFIER_DEPS = frozenset({"nummod", "quantmod", "predet"})
 QUANTIFIER_WORDS = frozenset({"all", "many", "most", "some", "few", "several", "no", "any", "every", "each",
                               "other", "such", "more", "fewer"})
+#: Roles of an unnamed group of people's phrase that let it outweigh a plural for things before a "their" or
+#: "them" of its own sentence (``_pronoun``): the subject or direct object, what the sentence is about.
+PEOPLE_LEAD_DEPS = frozenset({"nsubj", "nsubjpass", "dobj"})
+#: The pronouns that may be so taken back from a plural for things: possessives and objects ("puts bags over
+#: their heads", "suffocate them"); a subject "they" is left to the weights.
+PEOPLE_PRONOUN_DEPS = frozenset({"poss", "dobj", "pobj", "dative"})
 #: Plural nouns for people that may start a "they" chain besides ``GROUP_NOUNS`` (lemmas): roles a
 #: group of people plays in a news story, not things ("prices ... they").
 CHAIN_PEOPLE_NOUNS = frozenset({
@@ -1102,6 +1108,9 @@ class OrgResolver:
         thing = False  # the best phrase is a plural for things (no entity, no people)
         unnamed = False  # the best phrase is a noun of an earlier sentence no entity stands for
         agent = plural and token.dep_ in NOMINAL_SUBJECT_DEPS and token.head.lemma_.lower() in AGENT_VERBS
+        people_best: tuple[float, int] | None = None  # the best group of people in the pronoun's sentence
+        thing_best = False  # the best phrase is a plural for things, in any role
+        other_people = False  # the pronoun's sentence has a noun for people no entity stands for
         for k in range(bisect_left(heads, token.i) - 1, -1, -1):
             root_i = heads[k]
             back = sent - self.sents[root_i]
@@ -1161,11 +1170,24 @@ class OrgResolver:
             if singular_org:
                 singular_orgs.append((score, gi))  # type: ignore[arg-type]
                 continue
+            if plural and back == 0:
+                people = (org is not None and org.kind == "group" and org.label == "NORP"
+                          and root.dep_ in PEOPLE_LEAD_DEPS)
+                if people and (people_best is None or score > people_best[0]):
+                    people_best = (score, gi)  # type: ignore[assignment]
+                other_people = other_people or (gi is None and root.pos_ == "NOUN" and _for_people(root))
             if best_score is None or score > best_score:
+                thing_best = (gi is None and chain is None and not coordinated and root.pos_ == "NOUN"
+                              and not _for_people(root))
                 best, best_score, best_chain = gi, score, chain
                 thing = (gi is None and chain is None and not coordinated and root.pos_ == "NOUN"
                          and root.dep_ == "pobj" and not _for_people(root))
                 unnamed = gi is None and not coordinated and root.pos_ == "NOUN" and root.dep_ == "pobj" and back > 0
+        if thing_best and not other_people and people_best is not None and token.dep_ in PEOPLE_PRONOUN_DEPS:
+            # "MS-13 beats the youngsters with bats, puts plastic bags over their heads": a "their" or "them"
+            # whose best phrase is a plural for things goes to the group of people its sentence is about,
+            # when no other noun for people there could be it
+            best, best_chain = people_best[1], None
         binding = [(score, gi) for score, gi in singular_orgs if self._org_binds(gi, token)] if unnamed else []
         if binding:
             # "... beside other family members. The council said that they would ...": an organisation that
