@@ -357,10 +357,14 @@ GROUP_NOUNS: dict[str, str] = {
                      "player", "source", "trader", "dealer", "banker", "creditor", "inspector",
                      "businessman",
                      # people an article names as a group once and refers back to ("the plaintiffs")
-                     "woman", "honoree", "youngster", "agent", "staffer", "funder", "plaintiff", "mayor"), "NORP"),
+                     "woman", "honoree", "youngster", "agent", "staffer", "funder", "plaintiff", "mayor",
+                     "policeman", "policewoman"), "NORP"),
     **dict.fromkeys(("union", "bank", "company", "firm", "insurer", "lender", "airline", "carmaker", "broadcaster",
                      "quango", "retailer", "manufacturer", "supermarket", "charity"), "ORG"),
 }  # fmt: skip
+#: Plural group nouns that name the same group as another ("the officers", "the cops": the police), each with
+#: that other noun: an article's one group, whichever of its names the article uses.
+GROUP_SYNONYMS: dict[str, str] = dict.fromkeys(("officer", "cop", "policeman", "policewoman"), "police")
 #: Singular nouns for a group of people ("the police", "the staff", "the trio"), each with its entity type:
 #: an unnamed group like the plural ones of ``GROUP_NOUNS``.
 COLLECTIVE_GROUP_NOUNS: dict[str, str] = dict.fromkeys(

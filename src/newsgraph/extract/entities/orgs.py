@@ -20,8 +20,9 @@ recipe as the person pronouns (Lappin & Leass 1994, simplified):
   nearby, the rules' choice being one of its features (``_rank``);
 - a plural noun for a group of people ("protesters", "officials") that the
   article uses at least ``GROUP_MIN_MENTIONS`` times, or twice after "the"
-  ("the fans ... the fans"; also a collective singular, "the police"), becomes
-  an unnamed entity whose mentions are those nouns.
+  ("the fans ... the fans"; also a collective singular, "the police"), or once as
+  a definite plural ("the plaintiffs"), becomes an unnamed entity whose mentions
+  are those nouns; synonyms of one group ("the officers", "the police") are one.
 """
 
 from __future__ import annotations
@@ -43,6 +44,7 @@ from newsgraph.extract.entities.lexicons import (
     GROUP_MIN_DEFINITE_MENTIONS,
     GROUP_MIN_MENTIONS,
     GROUP_NOUNS,
+    GROUP_SYNONYMS,
     LOCAL_GOVERNMENT_NOUNS,
     NON_NAME_LABELS,
     ORG_DESCRIPTION_DETERMINERS,
@@ -134,6 +136,12 @@ UNNAMED_KIND_MIN_MENTIONS = 3
 QUANTIFIER_DEPS = frozenset({"nummod", "quantmod", "predet"})
 QUANTIFIER_WORDS = frozenset({"all", "many", "most", "some", "few", "several", "no", "any", "every", "each",
                               "other", "such", "more", "fewer"})
+#: Roles of an unnamed group of people's phrase that let it outweigh a plural for things before a "their" or
+#: "them" of its own sentence (``_pronoun``): the subject or direct object, what the sentence is about.
+PEOPLE_LEAD_DEPS = frozenset({"nsubj", "nsubjpass", "dobj"})
+#: The pronouns that may be so taken back from a plural for things: possessives and objects ("puts bags over
+#: their heads", "suffocate them"); a subject "they" is left to the weights.
+PEOPLE_PRONOUN_DEPS = frozenset({"poss", "dobj", "pobj", "dative"})
 #: Plural nouns for people that may start a "they" chain besides ``GROUP_NOUNS`` (lemmas): roles a
 #: group of people plays in a news story, not things ("prices ... they").
 CHAIN_PEOPLE_NOUNS = frozenset({
@@ -149,6 +157,8 @@ CHAIN_PEOPLE_NOUNS = frozenset({
     "gunman", "attacker", "terrorist", "extremist", "immigrant", "politician", "lawmaker", "senator", "official",
     "commentator", "pundit", "critic", "spectator", "listener", "reader", "follower", "believer",
     "christian", "muslim", "citizen", "civilian", "colleague", "friend", "relative", "sibling", "son", "daughter",
+    # round 13: people an article names as a group and refers back to
+    "alumnus", "criminal", "youth", "alien", "columnist", "chief", "supremacist", "personnel",
 })  # fmt: skip
 
 
@@ -426,30 +436,88 @@ class OrgResolver:
     # -- unnamed groups --------------------------------------------------------
 
     def _groups(self) -> None:
+        """Unnamed groups of people or organisations the article keeps referring to (``GROUP_NOUNS``, and
+        since round 13 the nouns for people of ``CHAIN_PEOPLE_NOUNS``, "the candidates", "the jurors").
+
+        A group noun used ``GROUP_MIN_MENTIONS`` times, or ``GROUP_MIN_DEFINITE_MENTIONS`` times after
+        "the"/"these"/"those", is a group of its own. One written once as a definite plural ("the
+        plaintiffs", ``_lone_definite``) names one group the article knows too; but when the article
+        also calls it by a synonym (``GROUP_SYNONYMS``: "the officers" where "the police" or "police
+        officers" are written) the synonyms are one group, so it joins them instead of standing alone
+        under a name the article's other mentions do not share.
+        """
         occurrences: dict[str, list[int]] = {}
         lemmas = token_strings(self.doc, LEMMA)
         for i, lemma in enumerate(lemmas):
             lemma = lemma.lower()
-            if (lemma not in GROUP_NOUNS and lemma not in COLLECTIVE_GROUP_NOUNS) or self.covered[i]:
+            plural_group = lemma in GROUP_NOUNS or lemma in CHAIN_PEOPLE_NOUNS
+            if (not plural_group and lemma not in COLLECTIVE_GROUP_NOUNS) or self.covered[i]:
                 continue
             token = self.doc[i]
             if token.pos_ != "NOUN" or token.dep_ == "compound":
                 continue
-            if token.tag_ in PLURAL_NOUN_TAGS and lemma in GROUP_NOUNS:
+            if token.tag_ in PLURAL_NOUN_TAGS and plural_group:
                 occurrences.setdefault(lemma, []).append(i)
             elif lemma in COLLECTIVE_GROUP_NOUNS and token.lower_ == lemma and self._definite(i):
                 occurrences.setdefault(lemma, []).append(i)  # "the police", "the staff": singular in form
-        for lemma, tokens in occurrences.items():
-            definite = sum(self._definite(i) for i in tokens)
-            if len(tokens) < GROUP_MIN_MENTIONS and definite < GROUP_MIN_DEFINITE_MENTIONS:
+        standing = {lemma for lemma, tokens in occurrences.items() if self._repeated(tokens)}
+        lone = {lemma for lemma, tokens in occurrences.items()
+                if lemma not in standing and any(self._lone_definite(i) for i in tokens)}
+        families: dict[str, list[str]] = {}
+        for lemma in occurrences:
+            families.setdefault(GROUP_SYNONYMS.get(lemma, lemma), []).append(lemma)
+        formed: dict[str, int] = {}
+        for lemma in sorted(standing, key=lambda low: min(occurrences[low])):
+            formed[lemma] = self._form_group(lemma, occurrences[lemma])
+        for members in families.values():
+            if not lone & set(members):
                 continue
-            name = Counter(self.doc[i].lower_ for i in tokens).most_common(1)[0][0]
-            label = GROUP_NOUNS.get(lemma) or COLLECTIVE_GROUP_NOUNS[lemma]
-            gi = self._new_group(label, name, kind="group")
-            for i in tokens:
-                start = i - 1 if self._definite(i) else i
-                self._add(start, i + 1, "nominal", gi)
-                self.events.append((i, gi))
+            joined = [low for low in members if low in formed]
+            rest = [i for low in members if low not in standing for i in occurrences[low]]
+            if joined:  # "the officers" where "the police ... the police" is a group: that group
+                gi = max(joined, key=lambda low: len(occurrences[low]))
+                self._join_group(formed[gi], sorted(rest))
+            else:  # "police officers ... the cops": one group of the synonyms
+                first = min(members, key=lambda low: min(occurrences[low]))
+                self._form_group(first, sorted(rest))
+
+    def _repeated(self, tokens: list[int]) -> bool:
+        """True for a group noun the article repeats: ``GROUP_MIN_MENTIONS`` times, or after "the" enough."""
+        definite = sum(self._definite(i) for i in tokens)
+        return len(tokens) >= GROUP_MIN_MENTIONS or definite >= GROUP_MIN_DEFINITE_MENTIONS
+
+    def _lone_definite(self, i: int) -> bool:
+        """True for a group noun in its plural form right after "the" ("the plaintiffs", "the banks") or a name's
+        possessive.
+
+        "The" picks out one group the article knows, even when it is written once; so does a name's
+        possessive right before the noun ("Acme's staffers", ``_name_owned``). A noun whose plural is
+        its lemma ("the police", "the staff") is a collective, often the institution in general ("would
+        the police have time for that?"), and needs the repetition of ``_repeated``; so does "these
+        officers", as often a contrast as a reference.
+        """
+        token = self.doc[i]
+        if token.tag_ not in PLURAL_NOUN_TAGS or token.lower_ == token.lemma_.lower():
+            return False
+        return (i > 0 and self.doc[i - 1].lower_ == "the") or self._name_owned(i)
+
+    def _name_owned(self, i: int) -> bool:
+        """True for a noun right after a name's possessive ("Acme's staffers"): the group that name has."""
+        return (i > 1 and self.doc[i - 1].dep_ == "case" and self.doc[i - 2].dep_ == "poss"
+                and self.doc[i - 2].head.i == i and self.doc[i - 2].pos_ == "PROPN")
+
+    def _form_group(self, lemma: str, tokens: list[int]) -> int:
+        name = Counter(self.doc[i].lower_ for i in tokens).most_common(1)[0][0]
+        label = GROUP_NOUNS.get(lemma) or COLLECTIVE_GROUP_NOUNS.get(lemma) or "NORP"
+        gi = self._new_group(label, name, kind="group")
+        self._join_group(gi, tokens)
+        return gi
+
+    def _join_group(self, gi: int, tokens: list[int]) -> None:
+        for i in tokens:
+            start = i - 1 if self._definite(i) else i
+            self._add(start, i + 1, "nominal", gi)
+            self.events.append((i, gi))
 
     def _definite(self, i: int) -> bool:
         """True when the noun at ``i`` follows "the", "these" or "those" ("the fans", "those voters")."""
@@ -1040,6 +1108,9 @@ class OrgResolver:
         thing = False  # the best phrase is a plural for things (no entity, no people)
         unnamed = False  # the best phrase is a noun of an earlier sentence no entity stands for
         agent = plural and token.dep_ in NOMINAL_SUBJECT_DEPS and token.head.lemma_.lower() in AGENT_VERBS
+        people_best: tuple[float, int] | None = None  # the best group of people in the pronoun's sentence
+        thing_best = False  # the best phrase is a plural for things, in any role
+        other_people = False  # the pronoun's sentence has a noun for people no entity stands for
         for k in range(bisect_left(heads, token.i) - 1, -1, -1):
             root_i = heads[k]
             back = sent - self.sents[root_i]
@@ -1099,11 +1170,24 @@ class OrgResolver:
             if singular_org:
                 singular_orgs.append((score, gi))  # type: ignore[arg-type]
                 continue
+            if plural and back == 0:
+                people = (org is not None and org.kind == "group" and org.label == "NORP"
+                          and root.dep_ in PEOPLE_LEAD_DEPS)
+                if people and (people_best is None or score > people_best[0]):
+                    people_best = (score, gi)  # type: ignore[assignment]
+                other_people = other_people or (gi is None and root.pos_ == "NOUN" and _for_people(root))
             if best_score is None or score > best_score:
+                thing_best = (gi is None and chain is None and not coordinated and root.pos_ == "NOUN"
+                              and not _for_people(root))
                 best, best_score, best_chain = gi, score, chain
                 thing = (gi is None and chain is None and not coordinated and root.pos_ == "NOUN"
                          and root.dep_ == "pobj" and not _for_people(root))
                 unnamed = gi is None and not coordinated and root.pos_ == "NOUN" and root.dep_ == "pobj" and back > 0
+        if thing_best and not other_people and people_best is not None and token.dep_ in PEOPLE_PRONOUN_DEPS:
+            # "MS-13 beats the youngsters with bats, puts plastic bags over their heads": a "their" or "them"
+            # whose best phrase is a plural for things goes to the group of people its sentence is about,
+            # when no other noun for people there could be it
+            best, best_chain = people_best[1], None
         binding = [(score, gi) for score, gi in singular_orgs if self._org_binds(gi, token)] if unnamed else []
         if binding:
             # "... beside other family members. The council said that they would ...": an organisation that
