@@ -62,3 +62,30 @@ def test_plural_insiders_keep_their_own_antecedent(nlp) -> None:
     sources, attrs = run(nlp, text)
     later = source_of(sources, attrs, "dates in Asia")
     assert later is not None and "Insiders" in names(later)
+
+
+INVERTED_TAGS = [
+    # (text, words of the quote, a word its source must name) — the tag's speaker parsed as its object
+    ('"We met at the marina," a source told the paper. The couple left early. "They looked happy and '
+     'relaxed the whole evening," added the source.',
+     "looked happy and relaxed", "source"),
+    ('"We met at the marina," a source told the paper. The groom was "calm but excited," ahead of the '
+     'wedding, adds the source. "He had been planning it for months."',
+     "calm but excited", "source"),
+    ('Ann Lee spoke to reporters on Monday. "The bridge will open in the spring and the tolls will be '
+     'low," added Lee.',
+     "bridge will open", "Lee"),
+]
+
+
+@pytest.mark.parametrize(("text", "quote", "want"), INVERTED_TAGS)
+def test_a_subjectless_inverted_tag_names_its_speaker(nlp, text: str, quote: str, want: str) -> None:
+    sources, attrs = run(nlp, text)
+    assert want in names(source_of(sources, attrs, quote))
+
+
+def test_the_one_told_after_the_verb_is_no_speaker(nlp) -> None:
+    """ "'…,' told the paper." with no subject: the paper is told, it does not speak."""
+    sources, attrs = run(nlp, 'Ann Lee left the hall early. "The vote was rigged from the start and '
+                              'everybody knew it," told the paper.')
+    assert "paper" not in names(source_of(sources, attrs, "vote was rigged"))

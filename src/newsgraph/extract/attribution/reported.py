@@ -155,6 +155,9 @@ def speaker_of(verb: Token, depth: int = 0) -> Token | None:
             for pobj in child.children:
                 if pobj.dep_ == "pobj":
                     return pobj
+    inverted = _inverted_object(verb)
+    if inverted is not None:
+        return inverted
     if verb.head.i == verb.i:  # spaCy makes a new Token per access: compare positions
         return _name_set_before(verb)
     perceived = _perceived_speaker(verb)
@@ -171,6 +174,36 @@ def speaker_of(verb: Token, depth: int = 0) -> Token | None:
         if inherited is not None and not _can_speak(inherited):
             return _reporter_over(verb, depth) or inherited
         return inherited
+    return None
+
+
+#: Tag verbs whose object after them is the one told, never who speaks ("'…,' told PEOPLE").
+ADDRESSEE_VERBS = frozenset({"tell", "ask", "inform", "assure", "warn", "remind", "urge", "thank"})
+#: Tokens that may stand between the reported words and an inverted tag verb after them.
+TAG_GAP_TEXTS = frozenset({",", "\u201d", '"', "\u2019", "'"})
+
+
+def _inverted_object(verb: Token) -> Token | None:
+    """The speaker of an inverted tag with no subject, which the parser read as the verb's object.
+
+    "'We will win,' added the source." and "She was 'thrilled,' adds the source.": the reported
+    words come first and the parser takes the speaker after the verb for its direct object. When the
+    verb has no subject, its reported clause stands before it, a comma or closing mark stands right
+    before it, and a noun phrase starts right after it, that phrase is the speaker. Not for verbs
+    whose object is the one told ("'…,' told PEOPLE").
+    """
+    if verb.lemma_.lower() in ADDRESSEE_VERBS or verb.i == 0:
+        return None
+    if verb.doc[verb.i - 1].text not in TAG_GAP_TEXTS:
+        return None
+    if not any(c.dep_ == "ccomp" and c.i < verb.i for c in verb.children):
+        return None
+    nxt = verb.doc[verb.i + 1] if verb.i + 1 < len(verb.doc) else None
+    if nxt is None:
+        return None
+    for child in verb.rights:
+        if child.dep_ == "dobj" and child.pos_ in ("NOUN", "PROPN") and child.left_edge.i == nxt.i:
+            return child
     return None
 
 
