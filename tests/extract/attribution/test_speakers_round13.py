@@ -89,3 +89,14 @@ def test_the_one_told_after_the_verb_is_no_speaker(nlp) -> None:
     sources, attrs = run(nlp, 'Ann Lee left the hall early. "The vote was rigged from the start and '
                               'everybody knew it," told the paper.')
     assert "paper" not in names(source_of(sources, attrs, "vote was rigged"))
+
+
+def test_another_source_is_not_the_source_before(nlp) -> None:
+    """ "a source" and then "another source" are two informants, though both phrases say "source"."""
+    text = ('"The wedding is in June," a source told the paper. "The guest list is not final," another '
+            'source said.')
+    sources, attrs = run(nlp, text)
+    first = source_of(sources, attrs, "wedding is in June")
+    second = source_of(sources, attrs, "guest list is not final")
+    assert first is not None and second is not None
+    assert first.id != second.id

@@ -45,6 +45,8 @@ NOT_SOURCE_LABELS = frozenset({"TIME", "DATE"})
 #: Nouns by which a page names one unnamed informant in turn ("a source ... the insider added"): a
 #: definite phrase with one of them refers back to the latest singular source named by any of them.
 SOURCE_SYNONYMS = frozenset({"source", "insider"})
+#: Determiners that name one more informant than the page has quoted ("another source"): never joined.
+NEW_SOURCE_DETERMINERS = frozenset({"another"})
 #: Possessives by which a page refers back to its own informant ("our insider", "our source"): definite.
 OWN_SOURCE_POSSESSIVES = frozenset({"our"})
 #: How many sentences back "the statement" may refer to the statement someone issued.
@@ -728,6 +730,9 @@ class SourceResolver:
         definite = first in lex.ANAPHORIC_DETERMINERS or first in OWN_SOURCE_POSSESSIVES
         plural = head.tag_ in PLURAL_NOUN_TAGS or lemma == "people"
         key = f"anon:{_norm(_without_determiner(phrase))}"
+        if first in NEW_SOURCE_DETERMINERS:
+            # "another source": a new informant, not the one "a source" named before
+            key = f"anon:{first}:{span[0]}"
         idx = self._by_key.get(key)
         if idx is None and definite:
             idx = self._anonymous_antecedent(span[0], lemma, plural)
