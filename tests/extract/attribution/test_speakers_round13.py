@@ -100,3 +100,25 @@ def test_another_source_is_not_the_source_before(nlp) -> None:
     second = source_of(sources, attrs, "guest list is not final")
     assert first is not None and second is not None
     assert first.id != second.id
+
+
+PARAGRAPH_SPEAKERS = [
+    # (text, words of the quote, a word its source must name, or None for no source)
+    ('The council met on Monday.\n\nAnn Lee insisted the bridge was sound and would open on time.\n\n'
+     '"We have checked every bolt on it twice and the engineers are happy with the work."',
+     "checked every bolt", "Lee"),
+    # a paragraph of two sentences before: the page has moved on, no speaker is guessed
+    ('The council met on Monday.\n\nAnn Lee insisted the bridge was sound. The vote was put off to '
+     'June.\n\n"We have checked every bolt on it twice and the engineers are happy with the work."',
+     "checked every bolt", None),
+]
+
+
+@pytest.mark.parametrize(("text", "quote", "want"), PARAGRAPH_SPEAKERS)
+def test_a_quote_paragraph_after_a_one_sentence_paraphrase(nlp, text: str, quote: str, want: str | None) -> None:
+    sources, attrs = run(nlp, text)
+    got = names(source_of(sources, attrs, quote))
+    if want is None:
+        assert "Lee" not in got
+    else:
+        assert want in got
