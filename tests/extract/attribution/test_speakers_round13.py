@@ -122,3 +122,22 @@ def test_a_quote_paragraph_after_a_one_sentence_paraphrase(nlp, text: str, quote
         assert "Lee" not in got
     else:
         assert want in got
+
+
+QUOTED_AS_SAYING = [
+    # (text, words of the quote, a word its source must name, a word it must not name)
+    ('"We met at the marina," Ann Lee told the paper. "The groom knows the history of her family," a '
+     'source was quoted as saying.',
+     "groom knows the history", "source", "Lee"),
+    ('The Courier quoted the mayor as saying: "The bridge will be finished by the spring, whatever it '
+     'costs us."',
+     "bridge will be finished", "mayor", "Courier"),
+]
+
+
+@pytest.mark.parametrize(("text", "quote", "want", "not_want"), QUOTED_AS_SAYING)
+def test_quoted_as_saying_is_the_one_quoted(nlp, text: str, quote: str, want: str, not_want: str) -> None:
+    """The words of one "quoted as saying" are theirs, not the outlet's that quoted them."""
+    got = names(source_of(*run(nlp, text), quote))
+    assert want in got
+    assert not_want not in got

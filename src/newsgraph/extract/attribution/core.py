@@ -36,6 +36,7 @@ from newsgraph.extract.attribution.reported import (
     headline_claims,
     is_cue_verb,
     noun_claims,
+    quoted_as_cue,
     speaker_of,
     transcript_claims,
     unstated_claims,
@@ -191,6 +192,9 @@ def _cue_by_ancestry(span: Span, others: Sequence[tuple[int, int]] = ()) -> Toke
         while anc.i not in inside and hops < MAX_CUE_HOPS:
             if _in_other_quote(anc, others):
                 break
+            quoted_as = quoted_as_cue(anc)
+            if quoted_as is not None:
+                return quoted_as  # "'…,' the source was quoted as saying": "saying" tags the quote
             if is_cue_verb(anc) or (anc.pos_ == "VERB" and anc.lemma_.lower() in lex.XCOMP_CUE_VERBS):
                 return _relayed_tag(span, anc, others) or _reporter_of_belief(anc, others, inside)
             if anc.head.i == anc.i:  # the root
