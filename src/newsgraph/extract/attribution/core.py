@@ -36,6 +36,7 @@ from newsgraph.extract.attribution.reported import (
     headline_claims,
     is_cue_verb,
     noun_claims,
+    quoted_as_cue,
     speaker_of,
     transcript_claims,
     unstated_claims,
@@ -191,6 +192,9 @@ def _cue_by_ancestry(span: Span, others: Sequence[tuple[int, int]] = ()) -> Toke
         while anc.i not in inside and hops < MAX_CUE_HOPS:
             if _in_other_quote(anc, others):
                 break
+            quoted_as = quoted_as_cue(anc)
+            if quoted_as is not None:
+                return quoted_as  # "'…,' the source was quoted as saying": "saying" tags the quote
             if is_cue_verb(anc) or (anc.pos_ == "VERB" and anc.lemma_.lower() in lex.XCOMP_CUE_VERBS):
                 return _relayed_tag(span, anc, others) or _reporter_of_belief(anc, others, inside)
             if anc.head.i == anc.i:  # the root
@@ -386,20 +390,41 @@ def _opens_tagged_sentence(doc: Doc, text: str, q: QuoteSpan, verb: Token | None
 
 
 def _speaker_of_previous_sentence(doc: Doc, span: Span) -> Token | None:
-    """A quote opening a sentence right after a paraphrase ("X said the plan failed. 'We tried.'") is X's."""
+    """A quote opening a sentence right after a paraphrase ("X said the plan failed. 'We tried.'") is X's.
+
+    So is a quote opening a paragraph after a paragraph of one sentence of such a paraphrase ("Lee
+    insisted the plan was sound." / "'We tried.'"): the page sets the paraphrase and the words apart.
+    An "according to X" sentence lends X only within its paragraph.
+    """
     start = span[0].i
-    while start > 0 and (doc[start - 1].text in lex.ALL_QUOTE_MARKS or doc[start - 1].is_space):
+    while start > 0 and doc[start - 1].text in lex.ALL_QUOTE_MARKS:
         start -= 1
-    if start == 0 or not doc[start].is_sent_start or doc[start - 1].is_space:
-        return None  # not a sentence start, or a new paragraph
-    previous = doc[start - 1].sent
+    if start == 0:
+        return None
+    before = start - 1
+    new_paragraph = doc[before].is_space
+    if new_paragraph:
+        while before > 0 and doc[before].is_space:
+            before -= 1
+        if doc[before].is_space or not _one_sentence_paragraph(doc, doc[before].sent):
+            return None  # a new paragraph, after a paragraph of more than one sentence
+    elif not doc[start].is_sent_start:
+        return None  # not a sentence start
+    previous = doc[before].sent
     if any(t.text in lex.ALL_QUOTE_MARKS for t in previous):
         return None  # the previous sentence has its own quote: its tag is not this quote's
     for tok in previous:
         reports = any(c.dep_ == "ccomp" for c in tok.children)
         if reports and tok.pos_ == "VERB" and tok.lemma_.lower() in PLAIN_SPEECH_VERBS:
             return speaker_of(tok)
-    return _according_to_holder(previous)
+    # "according to X" lends its X only within the paragraph: a new paragraph may quote someone else
+    return None if new_paragraph else _according_to_holder(previous)
+
+
+def _one_sentence_paragraph(doc: Doc, sent: Span) -> bool:
+    """True when ``sent`` is a paragraph of its own: a paragraph break (or the text's start) before it."""
+    i = sent.start - 1
+    return i < 0 or (doc[i].is_space and "\n" in doc[i].text)
 
 
 def _according_to_holder(sent: Span) -> Token | None:

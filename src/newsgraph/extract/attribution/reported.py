@@ -155,6 +155,9 @@ def speaker_of(verb: Token, depth: int = 0) -> Token | None:
             for pobj in child.children:
                 if pobj.dep_ == "pobj":
                     return pobj
+    inverted = _inverted_object(verb)
+    if inverted is not None:
+        return inverted
     if verb.head.i == verb.i:  # spaCy makes a new Token per access: compare positions
         return _name_set_before(verb)
     perceived = _perceived_speaker(verb)
@@ -164,6 +167,9 @@ def speaker_of(verb: Token, depth: int = 0) -> Token | None:
         return None
     if verb.dep_ in NOUN_CLAUSE_DEPS and verb.head.pos_ in NOMINAL_OR_PRONOUN_POS:
         return verb.head  # "Ms. Lee, who said", "a statement saying": the noun modified speaks
+    quoted = _quoted_as(verb)
+    if quoted is not None:
+        return quoted
     if verb.dep_ == "pcomp" and verb.head.dep_ == "prep" and verb.head.head.pos_ in VERBAL_POS:
         return speaker_of(verb.head.head, depth + 1)  # "After calling it 'overrated,' Jo Dale left": Dale
     if verb.dep_ in lex.SUBJECT_SHARING_DEPS and verb.head.pos_ in VERBAL_POS:
@@ -171,6 +177,64 @@ def speaker_of(verb: Token, depth: int = 0) -> Token | None:
         if inherited is not None and not _can_speak(inherited):
             return _reporter_over(verb, depth) or inherited
         return inherited
+    return None
+
+
+def _quoted_as(verb: Token) -> Token | None:
+    """The one "quoted as saying": the passive subject of "quoted" over "as ``verb``", or its object.
+
+    "'…,' the source was quoted as saying." and "The Courier quoted the mayor as saying: '…'": the words
+    are the source's and the mayor's, not those of whoever quoted them, so "saying" takes the one quoted,
+    whom it does not share by the parse (the active subject would be the outlet).
+    """
+    if verb.dep_ != "pcomp" or verb.head.lower_ != "as" or verb.head.head.lemma_.lower() != QUOTED_AS_VERB:
+        return None
+    quoted = verb.head.head
+    return next((c for c in quoted.children if c.dep_ == "nsubjpass"), None) or next(
+        (c for c in quoted.children if c.dep_ == "dobj" and c.pos_ in ("NOUN", "PROPN")), None)
+
+
+def quoted_as_cue(verb: Token) -> Token | None:
+    """The speech verb of "quoted as saying" when ``verb`` is that "quoted": the quote's cue, or None."""
+    if verb.lemma_.lower() != QUOTED_AS_VERB:
+        return None
+    for prep in verb.children:
+        if prep.dep_ == "prep" and prep.lower_ == "as":
+            pcomp = next((c for c in prep.children if c.dep_ == "pcomp" and is_cue_verb(c)), None)
+            if pcomp is not None and _quoted_as(pcomp) is not None:
+                return pcomp
+    return None
+
+
+#: The verb of "X was quoted as saying": its passive subject is the speaker.
+QUOTED_AS_VERB = "quote"
+#: Tag verbs whose object after them is the one told, never who speaks ("'…,' told PEOPLE").
+ADDRESSEE_VERBS = frozenset({"tell", "ask", "inform", "assure", "warn", "remind", "urge", "thank"})
+#: Tokens that may stand between the reported words and an inverted tag verb after them.
+TAG_GAP_TEXTS = frozenset({",", "\u201d", '"', "\u2019", "'"})
+
+
+def _inverted_object(verb: Token) -> Token | None:
+    """The speaker of an inverted tag with no subject, which the parser read as the verb's object.
+
+    "'We will win,' added the source." and "She was 'thrilled,' adds the source.": the reported
+    words come first and the parser takes the speaker after the verb for its direct object. When the
+    verb has no subject, its reported clause stands before it, a comma or closing mark stands right
+    before it, and a noun phrase starts right after it, that phrase is the speaker. Not for verbs
+    whose object is the one told ("'…,' told PEOPLE").
+    """
+    if verb.lemma_.lower() in ADDRESSEE_VERBS or verb.i == 0:
+        return None
+    if verb.doc[verb.i - 1].text not in TAG_GAP_TEXTS:
+        return None
+    if not any(c.dep_ == "ccomp" and c.i < verb.i for c in verb.children):
+        return None
+    nxt = verb.doc[verb.i + 1] if verb.i + 1 < len(verb.doc) else None
+    if nxt is None:
+        return None
+    for child in verb.rights:
+        if child.dep_ == "dobj" and child.pos_ in ("NOUN", "PROPN") and child.left_edge.i == nxt.i:
+            return child
     return None
 
 

@@ -42,6 +42,13 @@ MAX_CONJ_STEPS = 4
 MAX_DESCRIPTION_CHARS = 120
 #: Entity types a source phrase's head may not have (times and dates mis-parsed as subjects).
 NOT_SOURCE_LABELS = frozenset({"TIME", "DATE"})
+#: Nouns by which a page names one unnamed informant in turn ("a source ... the insider added"): a
+#: definite phrase with one of them refers back to the latest singular source named by any of them.
+SOURCE_SYNONYMS = frozenset({"source", "insider"})
+#: Determiners that name one more informant than the page has quoted ("another source"): never joined.
+NEW_SOURCE_DETERMINERS = frozenset({"another"})
+#: Possessives by which a page refers back to its own informant ("our insider", "our source"): definite.
+OWN_SOURCE_POSSESSIVES = frozenset({"our"})
 #: How many sentences back "the statement" may refer to the statement someone issued.
 DOCUMENT_WINDOW_SENTENCES = 6
 #: Nouns a page calls an outlet by after naming it ("the mag", "the magazine", "the story").
@@ -720,13 +727,15 @@ class SourceResolver:
     def _anonymous(self, head: Token, phrase: Span, span: tuple[int, int]) -> int:
         lemma = head.lemma_.lower()
         first = phrase[0].lower_
-        definite = first in lex.ANAPHORIC_DETERMINERS
+        definite = first in lex.ANAPHORIC_DETERMINERS or first in OWN_SOURCE_POSSESSIVES
         plural = head.tag_ in PLURAL_NOUN_TAGS or lemma == "people"
         key = f"anon:{_norm(_without_determiner(phrase))}"
+        if first in NEW_SOURCE_DETERMINERS:
+            # "another source": a new informant, not the one "a source" named before
+            key = f"anon:{first}:{span[0]}"
         idx = self._by_key.get(key)
         if idx is None and definite:
-            # "the aides", "these officials", "the three aides close to X who ...": the latest such source
-            idx = self._recent(span[0], lambda d: d.anonymous and d.head_lemma == lemma)
+            idx = self._anonymous_antecedent(span[0], lemma, plural)
         if idx is None:
             draft = _Draft(
                 kind="anonymous",
@@ -746,6 +755,23 @@ class SourceResolver:
         draft = self.drafts[idx]
         if draft.reason is None and lex.ANONYMITY_RE.search(head.sent.text):
             draft.reason = _reason(head.sent)
+        return idx
+
+    def _anonymous_antecedent(self, offset: int, lemma: str, plural: bool) -> int | None:
+        """The anonymous source a definite phrase ("the aides", "the insider", "our source") refers back to.
+
+        The latest anonymous source of the same noun and number first: "Sources say ... 'Yes,' says the
+        source" is not the sources of before when "one source" spoke in between. Then, for the one
+        person a gossip page quotes under varying words ("a source close to her told Us ... 'No,' the
+        insider added ... our insider explained"), the latest singular source of the same kind
+        (``SOURCE_SYNONYMS``). Last, as before, the latest anonymous source of the same noun.
+        """
+        idx = self._recent(offset, lambda d: d.anonymous and d.head_lemma == lemma and d.plural == plural)
+        if idx is None and not plural and lemma in SOURCE_SYNONYMS:
+            idx = self._recent(offset, lambda d: d.anonymous and not d.plural and d.head_lemma in SOURCE_SYNONYMS)
+        if idx is None:
+            # "the three aides close to X who ...": the latest such source
+            idx = self._recent(offset, lambda d: d.anonymous and d.head_lemma == lemma)
         return idx
 
     def unstated(self, offset: int) -> int:
