@@ -27,12 +27,20 @@ from spacy.tokens import Doc, Span, Token
 
 from newsgraph.extract.entities.lexicons import (
     BINDER_DEPS,
+    COLLECTIVE_GROUP_NOUNS,
+    CORPORATE_SUFFIXES,
+    COUNTRY_NOUNS,
     DEFINITE_DETERMINERS,
     FEMALE_TITLES,
     FRONTED_PHRASE_DEPS,
+    GOVERNMENT_NOUNS,
+    LOCAL_GOVERNMENT_NOUNS,
     MALE_TITLES,
     OPEN_ROLES,
+    ORG_CUE_NOUNS,
+    ORG_KIND_NOUNS,
     OTHER_HOLDER_MODIFIERS,
+    PERSON_ORG_NOUNS,
     PRONOUN_POS,
     PRONOUNS,
     QUOTE_VERBS,
@@ -709,6 +717,87 @@ def _modified_title(doc: Doc, i: int, first: int, lowers: list[str], by_role: di
     return None
 
 
+#: Tags of a plural noun: "the mayors, Jo Dale and Al Roe," names several people, not one.
+APPOSITIVE_PLURAL_TAGS = frozenset({"NNS", "NNPS"})
+
+#: Endings of English agent nouns ("adviser", "mayor", "economist", "physician", "attendant"): a head
+#: read as a person's role when no title list holds it.
+AGENT_NOUN_ENDINGS = ("er", "or", "ist", "ian", "ant", "ent", "ee")
+
+#: Words that join a list's items: a name followed by one is the first of several.
+LIST_JOINERS = frozenset({"and", "or", "&"})
+
+#: Heads that name an organisation, a place or a collective: "the airline, Acme," even when the tagger
+#: reads the name after the comma as a person's, the phrase is no role. The group nouns are not among
+#: them: their singular ("the senator", "the mayor") is one person, and the head must be singular.
+NOT_PERSON_HEADS = (frozenset(ORG_KIND_NOUNS) | ORG_CUE_NOUNS | COUNTRY_NOUNS | LOCAL_GOVERNMENT_NOUNS
+                    | GOVERNMENT_NOUNS | frozenset(COLLECTIVE_GROUP_NOUNS) | PERSON_ORG_NOUNS)
+
+
+def _ends_in_description(doc: Doc, start: int, end: int) -> bool:
+    """True when the phrase ``doc[start:end]`` ends in a definite description of its own ("the head of
+    the agency", "the chairman of its board"): a common noun, last in the phrase, with a determiner
+    after ``start``. That inner description names an organisation or a group, and a mention that
+    ends where it ends would be read as it."""
+    last = doc[end - 1]
+    if last.pos_ != "NOUN" or end - 1 == start:
+        return False
+    return any(child.dep_ in ("det", "poss") and child.i > start and child.lower_ in DEFINITE_DETERMINERS
+               for child in last.children)
+
+
+def _appositives(head: Token) -> list[Token]:
+    """The appositives of a role's head noun, and of the place or body its "of" names ("the mayor of
+    Lakeside, Jo Dale,": the parser often hangs the name on "Lakeside", which no person is called)."""
+    found = [c for c in head.children if c.dep_ == "appos"]
+    for prep in head.children:
+        if prep.dep_ != "prep" or prep.lower_ != "of" or prep.i < head.i:
+            continue
+        for obj in prep.children:
+            if obj.dep_ == "pobj" and obj.pos_ == "PROPN" and obj.ent_type_ != "PERSON":
+                found += [c for c in obj.children if c.dep_ == "appos" and c.i > obj.i]
+    return found
+
+
+def _named_appositive(doc: Doc, i: int, person_at: dict[int, int], lowers: list[str]) -> tuple[int, int, int] | None:
+    """A description opened at ``i`` that the name set after it says who holds ("the mayor of Lakeside,
+    Jo Dale, said"; "his campaign adviser, Al Roe,"): the description, up to the comma, is that person.
+
+    The name must be the appositive of the description's own head noun, right after a comma that
+    closes the description, and the head must be singular; a name anywhere else in the phrase is
+    someone else (see ``_named_in_phrase``).
+    """
+    determiner = doc[i]
+    if determiner.dep_ not in ("det", "poss"):
+        return None
+    head = determiner.head
+    if (head.pos_ != "NOUN" or head.tag_ in APPOSITIVE_PLURAL_TAGS or head.i <= i
+            or head.lemma_.lower() in NOT_PERSON_HEADS):
+        return None
+    lemma = head.lemma_.lower()
+    if not (lemma.endswith(AGENT_NOUN_ENDINGS) or lemma in OPEN_ROLES
+            or lemma in MALE_TITLES or lemma in FEMALE_TITLES):
+        return None  # "the novel, Jo Dale": only a noun for a person is the name's role
+    for child in _appositives(head):
+        if child.i not in person_at or child.ent_type_ != "PERSON":
+            continue
+        after = child.right_edge.i + 1
+        if any(c.dep_ in ("conj", "cc") for c in child.children) or (
+                after < len(doc) and lowers[after] in LIST_JOINERS):
+            continue  # "the finalists, Jo Dale and Al Roe": a list, not one holder set beside the role
+        if any(lowers[k] in CORPORATE_SUFFIXES for k in range(child.left_edge.i, child.right_edge.i + 1)):
+            continue  # "its main shareholder, Acme Corporation,": a company the tagger read as a person
+        comma = child.left_edge.i - 1
+        if comma <= head.i or doc[comma].text != ",":
+            continue
+        if any(doc[k].ent_type_ == "PERSON" or lowers[k] in PRONOUNS for k in range(i + 1, comma)):
+            continue
+        if _ends_in_description(doc, i, comma):
+            continue  # "the chief of the agency, Jo Dale": "the agency" is a mention of its own, not Jo Dale
+        return i, comma, person_at[child.i]
+    return None
+
+
 def _in_generic_list(head: Token) -> bool:
     """True when the noun ``head`` is one item of a list that also holds an indefinite or quantified one.
 
@@ -753,6 +842,7 @@ def role_descriptions(
         return []
     last_seen: dict[int, int] = {}
     order = sorted(anchors, key=lambda a: a.token)
+    person_at = {a.token: a.group for a in order if a.group in people and doc[a.token].pos_ != "PRON"}
     found: list[tuple[int, int, int]] = []
     cursor = 0
     n = len(doc)
@@ -782,7 +872,11 @@ def role_descriptions(
         while cursor < len(order) and order[cursor].token < i:
             last_seen[order[cursor].group] = order[cursor].token
             cursor += 1
-        match = None
+        match = _named_appositive(doc, i, person_at, lowers)
+        if match:
+            found.append(match)
+            i = match[1]
+            continue
         epithet = _age_epithet(doc, i, lowers) if low == "the" else None
         if epithet is not None:
             # "the 36-year-old said": the person the passage is about, a recent subject first
