@@ -26,6 +26,7 @@ from newsgraph.extract.entities.lexicons import (
     FEMALE_TITLES,
     HONORIFICS,
     MALE_TITLES,
+    NATIONAL_OFFICES,
     PRENOMINAL_TITLE_LEAD_POS,
     QUALIFIED_WEAK_HEADS,
     RE_POSSESSIVE,
@@ -475,6 +476,22 @@ def _sayer_of(doc: Doc, head: Token, subjects: dict[int, int]) -> set[int]:
     return found
 
 
+#: Entity labels of a title's name that keep an office a country's ("US president", "Syrian president").
+PLACE_TITLE_LABELS = frozenset({"GPE", "NORP", "LOC"})
+
+
+def _office_of_organisation(head: str, words: set[str], title_words: set[str],
+                            title_names: set[tuple[str, str]]) -> bool:
+    """True when a bare description of a national office ("the president") meets a title of that word
+    qualified by no place ("LU president", "club president", "Vice President"): the article's
+    "the president" is the country's, and that title another office. A title with a place ("US
+    president") or with no qualifier ("President Jo Dale") is the office itself."""
+    if head not in NATIONAL_OFFICES or words - {"former"}:
+        return False
+    qualified = bool(title_words - {"former"}) or bool(title_names)
+    return qualified and not any(label in PLACE_TITLE_LABELS for label, _ in title_names)
+
+
 def role_mentions(doc: Doc, titled: dict[int, list[Title]], mentions: dict[int, list[int]],
                   covered: list[bool]) -> list[tuple[int, int, int]]:
     """(start, end, group) of role descriptions left unresolved that name a title a person of the article holds.
@@ -519,7 +536,8 @@ def role_mentions(doc: Doc, titled: dict[int, list[Title]], mentions: dict[int, 
                    if _compatible(words - {"former"}, title_words - {"former"})
                    and ("former" not in words or "former" in title_words or bool(names - title_names))
                    and not _other_names(names, title_names)
-                   and (not held_in or bool({w for _, w in held_in} & {w for _, w in title_names}))}
+                   and (not held_in or bool({w for _, w in held_in} & {w for _, w in title_names}))
+                   and not _office_of_organisation(head, words, title_words, title_names)}
         holders -= _sayer_of(doc, doc[end - 1], owner_of)
         if not holders:
             i += 1

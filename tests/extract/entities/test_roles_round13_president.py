@@ -1,0 +1,22 @@
+"""A bare "the president" is the country's, not an organisation's president, on invented sentences."""
+
+from __future__ import annotations
+
+from extract.entities._lookup import named, owner
+from newsgraph.extract.entities.core import entities
+
+
+def test_a_club_president_is_not_the_president(parse):
+    text = ("Lawmakers in Ruritania passed the budget on Tuesday. Union president Dana Whitlow called "
+            "the vote a betrayal of workers. The president is expected to sign the budget this week.")
+    found = entities(parse(text))
+    whitlow = named(found, "Dana Whitlow")
+    assert owner(found, "The president", text.index("The president")) is not whitlow
+
+
+def test_a_president_titled_with_a_country_is_the_president(parse):
+    # A guard: a place in the title keeps the office the country's.
+    text = ("Ruritanian President Dana Whitlow flew to Lakeside on Tuesday. The president is expected "
+            "to sign the budget this week.")
+    found = entities(parse(text))
+    assert owner(found, "The president", text.index("The president")) is named(found, "Dana Whitlow")
