@@ -676,6 +676,62 @@ def _predicated(name: Token, scope: Token) -> bool:
     return False
 
 
+#: Sentences back a nationality epithet ("the Swede") is read to: sport reports name a player and go on
+#: with the nationality at once.
+DEMONYM_WINDOW = 1
+#: What may follow a nationality epithet for it to stand alone: "the American said", not "the American team".
+DEMONYM_FOLLOWING_POS = frozenset({"NOUN", "PROPN", "ADJ", "NUM"})
+
+
+def _demonym_epithet(doc: Doc, i: int) -> int | None:
+    """The end of a nationality word standing for a person, opened by "the" at ``i`` ("the Swede",
+    "The American said"): one capitalised word the tagger reads as a nationality, nothing nominal
+    after it, and not a possessor ("the American's serve" is still the player, but often a team's)."""
+    if i + 1 >= len(doc):
+        return None
+    word = doc[i + 1]
+    if word.ent_type_ != "NORP" or not word.is_title or word.tag_ in ("NNS", "NNPS") or word.ent_iob_ != "B":
+        return None
+    after = i + 2
+    if after < len(doc) and (doc[after].pos_ in DEMONYM_FOLLOWING_POS or doc[after].ent_iob_ == "I"
+                             or doc[after].tag_ == "POS"):
+        return None
+    return after
+
+
+#: Letters a nationality word and its country's name share at the start ("Swede", "Sweden"; "Chilean",
+#: "Chile"): enough to tell a country written after a name ("Jo Dale of Chile") from another.
+COUNTRY_STEM = 4
+
+
+def _nationality_fits(words: set[str], word: str) -> bool:
+    """True when the nationalities written for a person (``words``: nationality words, and countries
+    after "of" as "of <country>") hold the nationality word ``word``."""
+    return word in words or any(w.startswith("of ") and w[3:3 + COUNTRY_STEM] == word[:COUNTRY_STEM]
+                                for w in words)
+
+
+def _written_nationalities(doc: Doc, order: list[Anchor]) -> dict[int, set[str]]:
+    """The nationality words written right before a person's name ("American Taylor Dent",
+    "Swede Jo Dale"), and the country written after it ("Jo Dale of Chile", as "of chile"),
+    lower-cased, by person group."""
+    found: dict[int, set[str]] = {}
+    for anchor in order:
+        k = anchor.token
+        while k > 0 and doc[k].ent_iob_ == "I":
+            k -= 1
+        if k > 0 and doc[k - 1].ent_type_ == "NORP" and doc[k - 1].is_title:
+            found.setdefault(anchor.group, set()).add(doc[k - 1].lower_)
+        end = anchor.token + 1
+        while end < len(doc) and doc[end].ent_iob_ == "I":
+            end += 1
+        if end + 1 < len(doc) and doc[end].lower_ == "of":
+            country = end + 1 + (doc[end + 1].lower_ == "the")
+            if country < len(doc) and doc[country].ent_type_ == "GPE":
+                found.setdefault(anchor.group, set()).add("of " + doc[country].lower_)
+    return found
+
+
 def _age_epithet(doc: Doc, i: int, lowers: list[str]) -> int | None:
     """The end of an age epithet opened by "the" at ``i`` ("the 36-year-old", "the 25-year-old striker").
 
@@ -843,6 +899,7 @@ def role_descriptions(
     last_seen: dict[int, int] = {}
     order = sorted(anchors, key=lambda a: a.token)
     person_at = {a.token: a.group for a in order if a.group in people and doc[a.token].pos_ != "PRON"}
+    nationalities: dict[int, set[str]] | None = None  # read once, at the first "the Swede"
     found: list[tuple[int, int, int]] = []
     cursor = 0
     n = len(doc)
@@ -877,6 +934,35 @@ def role_descriptions(
             found.append(match)
             i = match[1]
             continue
+        demonym = _demonym_epithet(doc, i) if low == "the" else None
+        if demonym is not None:
+            # "Fifth seed Jo Dale won. The Chilean will meet ...": a recent subject whose written
+            # nationality, if any, is this one; one written with that word first.
+            word = lowers[i + 1]
+            if nationalities is None:
+                nationalities = _written_nationalities(doc, order)
+            written = [g for g, words in nationalities.items() if word in words and g in people]
+            subjects = {a.group for a in order[:cursor] if a.subject and sents[i] - a.sent <= DEMONYM_WINDOW}
+            recent = [g for g, at in last_seen.items() if sents[i] - sents[at] <= DEMONYM_WINDOW
+                      and g in people and (g not in nationalities or _nationality_fits(nationalities[g], word))]
+            # the one recent person the article writes with that nationality word; else a recent
+            # subject of no other nationality (a word or a country written, or an earlier epithet)
+            if doc[i + 1].dep_ not in NOMINAL_SUBJECT_DEPS:
+                # "the top seed went down to the American": the clause's own subject is someone else
+                own = {a.group for a in order[:cursor] if a.subject and a.sent == sents[i]}
+                recent = [g for g in recent if g not in own]
+                written = [g for g in written if g not in own]
+            written = [g for g in written if g in recent]
+            group = written[0] if len(written) == 1 else None
+            if group is None and not written and recent and doc[i + 1].dep_ in NOMINAL_SUBJECT_DEPS:
+                # only a subject: "went down to the American" speaks of the winner, not of the last subject
+                best = max(recent, key=lambda g: (g in subjects, last_seen[g]))
+                group = best if best in subjects else None
+            if group is not None:
+                nationalities.setdefault(group, set()).add(word)
+                found.append((i, demonym, group))
+                i = demonym
+                continue
         epithet = _age_epithet(doc, i, lowers) if low == "the" else None
         if epithet is not None:
             # "the 36-year-old said": the person the passage is about, a recent subject first
