@@ -546,7 +546,9 @@ def role_mentions(doc: Doc, titled: dict[int, list[Title]], mentions: dict[int, 
         if any(at >= 0 for at in before.values()):
             group = max(holders, key=lambda g: before[g])
         else:
-            group = min(holders, key=lambda g: min(mentions.get(g, [len(doc)])))
+            # none named yet: the holder the article names most ("the president" of an article on
+            # "President X", who is named again and again, not the "President Y" of one line), then the first
+            group = max(holders, key=lambda g: (len(mentions.get(g, [])), -min(mentions.get(g, [len(doc)]))))
         found.append((i, end, group))
         i = end
     return found
