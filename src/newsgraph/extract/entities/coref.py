@@ -36,6 +36,7 @@ from newsgraph.extract.entities.lexicons import (
     GOVERNMENT_NOUNS,
     LOCAL_GOVERNMENT_NOUNS,
     MALE_TITLES,
+    NATIONAL_OFFICES,
     OPEN_ROLES,
     ORG_CUE_NOUNS,
     ORG_KIND_NOUNS,
@@ -628,6 +629,23 @@ def _holders(phrase: str, by_role: dict[str, list[tuple[int, bool]]],
             or _untitled_holders(phrase, people))
 
 
+#: Entity labels of a title's qualifier that keep the office a country's ("US president", "Syrian president").
+PLACE_QUALIFIER_LABELS = frozenset({"GPE", "NORP", "LOC"})
+
+
+def _office_of_organisation(info: PersonInfo, phrase: str, labels: dict[str, str]) -> bool:
+    """True when the person holds the office ``phrase`` only under a qualifier that is no place ("LU
+    president", "club president", "union president"): a bare "the president" is then the country's,
+    someone else. A title with a place ("US president") or none ("President Jo Dale") is the office
+    itself. The qualifier is told by not being a place, as the tagger often misreads a club's initials."""
+    if info.roles.get(phrase):
+        return False  # titled with the bare office
+    qualified = [role[: -len(phrase)].split() for role, full in info.roles.items()
+                 if full and role.endswith(" " + phrase)]
+    return bool(qualified) and not any(labels.get(w) in PLACE_QUALIFIER_LABELS for words in qualified
+                                       for w in words)
+
+
 def _role_start(doc: Doc, i: int, lowers: list[str]) -> int:
     """Where the role words of a description opened by the determiner at ``i`` begin.
 
@@ -905,6 +923,7 @@ def role_descriptions(
     n = len(doc)
     i = 0
     lowers = token_strings(doc, LOWER)
+    labels = {t.lower_: t.ent_type_ for t in doc if t.ent_type_}
     if quotes is not None:
         narrated = narrated_sentences(doc, sents, quotes)
     else:
@@ -980,6 +999,8 @@ def role_descriptions(
                 continue
             phrase = " ".join(lowers[first:end])
             holders = _holders(phrase, by_role, people)
+            if phrase in NATIONAL_OFFICES and first == i + 1:
+                holders = [c for c in holders if not _office_of_organisation(people[c[0]], phrase, labels)]
             if not holders:
                 continue
             # "Jo Dale, the campaign manager for Acme": an appositive is the name it follows, "for" or not.

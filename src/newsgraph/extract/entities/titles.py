@@ -21,7 +21,7 @@ from dataclasses import dataclass, replace
 from spacy.attrs import LOWER
 from spacy.tokens import Doc, Token
 
-from newsgraph.extract.entities.coref import token_strings
+from newsgraph.extract.entities.coref import PLACE_QUALIFIER_LABELS, token_strings
 from newsgraph.extract.entities.lexicons import (
     FEMALE_TITLES,
     HONORIFICS,
@@ -476,10 +476,6 @@ def _sayer_of(doc: Doc, head: Token, subjects: dict[int, int]) -> set[int]:
     return found
 
 
-#: Entity labels of a title's name that keep an office a country's ("US president", "Syrian president").
-PLACE_TITLE_LABELS = frozenset({"GPE", "NORP", "LOC"})
-
-
 def _office_of_organisation(head: str, words: set[str], title_words: set[str],
                             title_names: set[tuple[str, str]]) -> bool:
     """True when a bare description of a national office ("the president") meets a title of that word
@@ -489,7 +485,7 @@ def _office_of_organisation(head: str, words: set[str], title_words: set[str],
     if head not in NATIONAL_OFFICES or words - {"former"}:
         return False
     qualified = bool(title_words - {"former"}) or bool(title_names)
-    return qualified and not any(label in PLACE_TITLE_LABELS for label, _ in title_names)
+    return qualified and not any(label in PLACE_QUALIFIER_LABELS for label, _ in title_names)
 
 
 def role_mentions(doc: Doc, titled: dict[int, list[Title]], mentions: dict[int, list[int]],
