@@ -38,3 +38,18 @@ def test_an_organisation_described_inside_the_role_is_not_its_holder(parse):
     whitlow = named(found, "Dana Whitlow")
     assert all(m.text != "The director of the agency" for m in whitlow.mentions)
     assert owner(found, "the agency", text.index("the agency")) is not whitlow
+
+
+def test_a_demonstrative_role_with_its_holder_named_after_it_is_that_person(parse):
+    text = ("An inquiry into the leak opened in Lakeside on Monday. This investigator, Dana Whitlow, "
+            "was moved to another case.")
+    found = entities(parse(text))
+    assert owner(found, "This investigator", text.index("This investigator")) is named(found, "Dana Whitlow")
+
+
+def test_a_demonstrative_role_without_a_name_beside_it_stays_open(parse):
+    # A guard: "this investigator" alone is not read by the definite-description rules.
+    text = ("Investigator Dana Whitlow opened an inquiry in Lakeside on Monday. Omar Haddad said this "
+            "investigator would find nothing.")
+    found = entities(parse(text))
+    assert owner(found, "this investigator", text.index("this investigator")) is None

@@ -791,6 +791,10 @@ def _modified_title(doc: Doc, i: int, first: int, lowers: list[str], by_role: di
     return None
 
 
+#: Demonstratives that open a role only with its holder's name set beside it ("This agent, Jo Dale,"):
+#: the other role rules read definite descriptions alone.
+APPOSITIVE_DEMONSTRATIVES = frozenset({"this", "that"})
+
 #: Tags of a plural noun: "the mayors, Jo Dale and Al Roe," names several people, not one.
 APPOSITIVE_PLURAL_TAGS = frozenset({"NNS", "NNPS"})
 
@@ -934,10 +938,10 @@ def role_descriptions(
         return sum(narrated[then + 1 : now + 1])
 
     # Only a determiner opens a description: the walk jumps from one to the next.
-    openers = [k for k, low in enumerate(lowers) if low in DEFINITE_DETERMINERS]
+    openers = [k for k, low in enumerate(lowers) if low in DEFINITE_DETERMINERS or low in APPOSITIVE_DEMONSTRATIVES]
     while i < n:
         low = lowers[i]
-        if low not in DEFINITE_DETERMINERS:
+        if low not in DEFINITE_DETERMINERS and low not in APPOSITIVE_DEMONSTRATIVES:
             following = bisect_left(openers, i)
             i = openers[following] if following < len(openers) else n
             continue
@@ -952,6 +956,9 @@ def role_descriptions(
         if match:
             found.append(match)
             i = match[1]
+            continue
+        if low in APPOSITIVE_DEMONSTRATIVES:
+            i += 1  # "this agent" names its holder only when the name is set beside it
             continue
         demonym = _demonym_epithet(doc, i) if low == "the" else None
         if demonym is not None:
