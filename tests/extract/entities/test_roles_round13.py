@@ -53,3 +53,12 @@ def test_a_demonstrative_role_without_a_name_beside_it_stays_open(parse):
             "investigator would find nothing.")
     found = entities(parse(text))
     assert owner(found, "this investigator", text.index("this investigator")) is None
+
+
+def test_a_place_between_the_role_and_its_holder_ends_the_role(parse):
+    # "Ruritania" says where Lakeside is; the role ends before it, and the name after it is the holder.
+    text = ("Flooding closed three roads in the valley on Tuesday. The mayor of Lakeside, Ohio, Dana Whitlow, "
+            "said crews worked through the night.")
+    found = entities(parse(text))
+    at = text.index("The mayor")
+    assert owner(found, "The mayor of Lakeside", at) is named(found, "Dana Whitlow")

@@ -48,6 +48,7 @@ from newsgraph.extract.entities.lexicons import (
     ROLE_SYNONYMS,
     ROLE_TENURE_MODIFIERS,
     SINGLE_HOLDER_OFFICES,
+    TITLE_HEADS,
 )
 from newsgraph.vocab.parse import (
     NOMINAL_POS,
@@ -837,6 +838,28 @@ def _appositives(head: Token) -> list[Token]:
     return found
 
 
+#: Entity labels of a place set beside a role's "of" place before its holder's name ("the mayor of
+#: Lakeside, Ruritania, Jo Dale,").
+PLACE_APPOSITIVE_LABELS = frozenset({"GPE", "LOC"})
+
+
+def _before_place_appositive(doc: Doc, head: Token, comma: int) -> int:
+    """The comma that closes a role before its holder's name, when a place stands between ("the mayor
+    of Lakeside, Ruritania, the capital of the north, Jo Dale,"): the first comma after the role, if
+    the words after it open with a place that is an appositive of the role or of its "of" place; else
+    ``comma`` itself, the one right before the name."""
+    first = next((k for k in range(head.i + 1, comma) if doc[k].text == ","), None)
+    if first is None or first + 1 >= comma:
+        return comma
+    place = doc[first + 1]
+    while place.dep_ == "compound" and place.head.i > place.i:
+        place = place.head
+    if place.ent_type_ in PLACE_APPOSITIVE_LABELS and place.dep_ == "appos" and (
+            place.head.i == head.i or place.head.head.head.i == head.i):
+        return first
+    return comma
+
+
 def _named_appositive(doc: Doc, i: int, person_at: dict[int, int], lowers: list[str]) -> tuple[int, int, int] | None:
     """A description opened at ``i`` that the name set after it says who holds ("the mayor of Lakeside,
     Jo Dale, said"; "his campaign adviser, Al Roe,"): the description, up to the comma, is that person.
@@ -849,7 +872,9 @@ def _named_appositive(doc: Doc, i: int, person_at: dict[int, int], lowers: list[
     if determiner.dep_ not in ("det", "poss"):
         return None
     head = determiner.head
-    if (head.pos_ != "NOUN" or head.tag_ in APPOSITIVE_PLURAL_TAGS or head.i <= i
+    # a title written with a capital ("The Mayor of Lakeside") is often tagged a proper noun
+    noun = head.pos_ == "NOUN" or (head.pos_ == "PROPN" and head.lower_ in TITLE_HEADS and head.ent_type_ != "PERSON")
+    if (not noun or head.tag_ in APPOSITIVE_PLURAL_TAGS or head.i <= i
             or head.lemma_.lower() in NOT_PERSON_HEADS):
         return None
     lemma = head.lemma_.lower()
@@ -868,6 +893,7 @@ def _named_appositive(doc: Doc, i: int, person_at: dict[int, int], lowers: list[
         comma = child.left_edge.i - 1
         if comma <= head.i or doc[comma].text != ",":
             continue
+        comma = _before_place_appositive(doc, head, comma)
         if any(doc[k].ent_type_ == "PERSON" or lowers[k] in PRONOUNS for k in range(i + 1, comma)):
             continue
         if _ends_in_description(doc, i, comma):
