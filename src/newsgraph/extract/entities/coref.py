@@ -27,18 +27,28 @@ from spacy.tokens import Doc, Span, Token
 
 from newsgraph.extract.entities.lexicons import (
     BINDER_DEPS,
+    COLLECTIVE_GROUP_NOUNS,
+    CORPORATE_SUFFIXES,
+    COUNTRY_NOUNS,
     DEFINITE_DETERMINERS,
     FEMALE_TITLES,
     FRONTED_PHRASE_DEPS,
+    GOVERNMENT_NOUNS,
+    LOCAL_GOVERNMENT_NOUNS,
     MALE_TITLES,
+    NATIONAL_OFFICES,
     OPEN_ROLES,
+    ORG_CUE_NOUNS,
+    ORG_KIND_NOUNS,
     OTHER_HOLDER_MODIFIERS,
+    PERSON_ORG_NOUNS,
     PRONOUN_POS,
     PRONOUNS,
     QUOTE_VERBS,
     ROLE_SYNONYMS,
     ROLE_TENURE_MODIFIERS,
     SINGLE_HOLDER_OFFICES,
+    TITLE_HEADS,
 )
 from newsgraph.vocab.parse import (
     NOMINAL_POS,
@@ -620,6 +630,23 @@ def _holders(phrase: str, by_role: dict[str, list[tuple[int, bool]]],
             or _untitled_holders(phrase, people))
 
 
+#: Entity labels of a title's qualifier that keep the office a country's ("US president", "Syrian president").
+PLACE_QUALIFIER_LABELS = frozenset({"GPE", "NORP", "LOC"})
+
+
+def _office_of_organisation(info: PersonInfo, phrase: str, labels: dict[str, str]) -> bool:
+    """True when the person holds the office ``phrase`` only under a qualifier that is no place ("LU
+    president", "club president", "union president"): a bare "the president" is then the country's,
+    someone else. A title with a place ("US president") or none ("President Jo Dale") is the office
+    itself. The qualifier is told by not being a place, as the tagger often misreads a club's initials."""
+    if info.roles.get(phrase):
+        return False  # titled with the bare office
+    qualified = [role[: -len(phrase)].split() for role, full in info.roles.items()
+                 if full and role.endswith(" " + phrase)]
+    return bool(qualified) and not any(labels.get(w) in PLACE_QUALIFIER_LABELS for words in qualified
+                                       for w in words)
+
+
 def _role_start(doc: Doc, i: int, lowers: list[str]) -> int:
     """Where the role words of a description opened by the determiner at ``i`` begin.
 
@@ -668,6 +695,62 @@ def _predicated(name: Token, scope: Token) -> bool:
     return False
 
 
+#: Sentences back a nationality epithet ("the Swede") is read to: sport reports name a player and go on
+#: with the nationality at once.
+DEMONYM_WINDOW = 1
+#: What may follow a nationality epithet for it to stand alone: "the American said", not "the American team".
+DEMONYM_FOLLOWING_POS = frozenset({"NOUN", "PROPN", "ADJ", "NUM"})
+
+
+def _demonym_epithet(doc: Doc, i: int) -> int | None:
+    """The end of a nationality word standing for a person, opened by "the" at ``i`` ("the Swede",
+    "The American said"): one capitalised word the tagger reads as a nationality, nothing nominal
+    after it, and not a possessor ("the American's serve" is still the player, but often a team's)."""
+    if i + 1 >= len(doc):
+        return None
+    word = doc[i + 1]
+    if word.ent_type_ != "NORP" or not word.is_title or word.tag_ in ("NNS", "NNPS") or word.ent_iob_ != "B":
+        return None
+    after = i + 2
+    if after < len(doc) and (doc[after].pos_ in DEMONYM_FOLLOWING_POS or doc[after].ent_iob_ == "I"
+                             or doc[after].tag_ == "POS"):
+        return None
+    return after
+
+
+#: Letters a nationality word and its country's name share at the start ("Swede", "Sweden"; "Chilean",
+#: "Chile"): enough to tell a country written after a name ("Jo Dale of Chile") from another.
+COUNTRY_STEM = 4
+
+
+def _nationality_fits(words: set[str], word: str) -> bool:
+    """True when the nationalities written for a person (``words``: nationality words, and countries
+    after "of" as "of <country>") hold the nationality word ``word``."""
+    return word in words or any(w.startswith("of ") and w[3:3 + COUNTRY_STEM] == word[:COUNTRY_STEM]
+                                for w in words)
+
+
+def _written_nationalities(doc: Doc, order: list[Anchor]) -> dict[int, set[str]]:
+    """The nationality words written right before a person's name ("American Taylor Dent",
+    "Swede Jo Dale"), and the country written after it ("Jo Dale of Chile", as "of chile"),
+    lower-cased, by person group."""
+    found: dict[int, set[str]] = {}
+    for anchor in order:
+        k = anchor.token
+        while k > 0 and doc[k].ent_iob_ == "I":
+            k -= 1
+        if k > 0 and doc[k - 1].ent_type_ == "NORP" and doc[k - 1].is_title:
+            found.setdefault(anchor.group, set()).add(doc[k - 1].lower_)
+        end = anchor.token + 1
+        while end < len(doc) and doc[end].ent_iob_ == "I":
+            end += 1
+        if end + 1 < len(doc) and doc[end].lower_ == "of":
+            country = end + 1 + (doc[end + 1].lower_ == "the")
+            if country < len(doc) and doc[country].ent_type_ == "GPE":
+                found.setdefault(anchor.group, set()).add("of " + doc[country].lower_)
+    return found
+
+
 def _age_epithet(doc: Doc, i: int, lowers: list[str]) -> int | None:
     """The end of an age epithet opened by "the" at ``i`` ("the 36-year-old", "the 25-year-old striker").
 
@@ -706,6 +789,116 @@ def _modified_title(doc: Doc, i: int, first: int, lowers: list[str], by_role: di
         candidates = [c for c in holders if c[0] in last_seen and sents[i] - sents[last_seen[c[0]]] <= ROLE_WINDOW]
         if candidates:
             return i, end, max(candidates, key=lambda c: (c[1], last_seen[c[0]]))[0]
+    return None
+
+
+#: Demonstratives that open a role only with its holder's name set beside it ("This agent, Jo Dale,"):
+#: the other role rules read definite descriptions alone.
+APPOSITIVE_DEMONSTRATIVES = frozenset({"this", "that"})
+
+#: Tags of a plural noun: "the mayors, Jo Dale and Al Roe," names several people, not one.
+APPOSITIVE_PLURAL_TAGS = frozenset({"NNS", "NNPS"})
+
+#: Endings of English agent nouns ("adviser", "mayor", "economist", "physician", "attendant"): a head
+#: read as a person's role when no title list holds it.
+AGENT_NOUN_ENDINGS = ("er", "or", "ist", "ian", "ant", "ent", "ee")
+
+#: Words that join a list's items: a name followed by one is the first of several.
+LIST_JOINERS = frozenset({"and", "or", "&"})
+
+#: Heads that name an organisation, a place or a collective: "the airline, Acme," even when the tagger
+#: reads the name after the comma as a person's, the phrase is no role. The group nouns are not among
+#: them: their singular ("the senator", "the mayor") is one person, and the head must be singular.
+NOT_PERSON_HEADS = (frozenset(ORG_KIND_NOUNS) | ORG_CUE_NOUNS | COUNTRY_NOUNS | LOCAL_GOVERNMENT_NOUNS
+                    | GOVERNMENT_NOUNS | frozenset(COLLECTIVE_GROUP_NOUNS) | PERSON_ORG_NOUNS)
+
+
+def _ends_in_description(doc: Doc, start: int, end: int) -> bool:
+    """True when the phrase ``doc[start:end]`` ends in a definite description of its own ("the head of
+    the agency", "the chairman of its board"): a common noun, last in the phrase, with a determiner
+    after ``start``. That inner description names an organisation or a group, and a mention that
+    ends where it ends would be read as it."""
+    last = doc[end - 1]
+    if last.pos_ != "NOUN" or end - 1 == start:
+        return False
+    return any(child.dep_ in ("det", "poss") and child.i > start and child.lower_ in DEFINITE_DETERMINERS
+               for child in last.children)
+
+
+def _appositives(head: Token) -> list[Token]:
+    """The appositives of a role's head noun, and of the place or body its "of" names ("the mayor of
+    Lakeside, Jo Dale,": the parser often hangs the name on "Lakeside", which no person is called)."""
+    found = [c for c in head.children if c.dep_ == "appos"]
+    for prep in head.children:
+        if prep.dep_ != "prep" or prep.lower_ != "of" or prep.i < head.i:
+            continue
+        for obj in prep.children:
+            if obj.dep_ == "pobj" and obj.pos_ == "PROPN" and obj.ent_type_ != "PERSON":
+                found += [c for c in obj.children if c.dep_ == "appos" and c.i > obj.i]
+    return found
+
+
+#: Entity labels of a place set beside a role's "of" place before its holder's name ("the mayor of
+#: Lakeside, Ruritania, Jo Dale,").
+PLACE_APPOSITIVE_LABELS = frozenset({"GPE", "LOC"})
+
+
+def _before_place_appositive(doc: Doc, head: Token, comma: int) -> int:
+    """The comma that closes a role before its holder's name, when a place stands between ("the mayor
+    of Lakeside, Ruritania, the capital of the north, Jo Dale,"): the first comma after the role, if
+    the words after it open with a place that is an appositive of the role or of its "of" place; else
+    ``comma`` itself, the one right before the name."""
+    first = next((k for k in range(head.i + 1, comma) if doc[k].text == ","), None)
+    if first is None or first + 1 >= comma:
+        return comma
+    place = doc[first + 1]
+    while place.dep_ == "compound" and place.head.i > place.i:
+        place = place.head
+    if place.ent_type_ in PLACE_APPOSITIVE_LABELS and place.dep_ == "appos" and (
+            place.head.i == head.i or place.head.head.head.i == head.i):
+        return first
+    return comma
+
+
+def _named_appositive(doc: Doc, i: int, person_at: dict[int, int], lowers: list[str]) -> tuple[int, int, int] | None:
+    """A description opened at ``i`` that the name set after it says who holds ("the mayor of Lakeside,
+    Jo Dale, said"; "his campaign adviser, Al Roe,"): the description, up to the comma, is that person.
+
+    The name must be the appositive of the description's own head noun, right after a comma that
+    closes the description, and the head must be singular; a name anywhere else in the phrase is
+    someone else (see ``_named_in_phrase``).
+    """
+    determiner = doc[i]
+    if determiner.dep_ not in ("det", "poss"):
+        return None
+    head = determiner.head
+    # a title written with a capital ("The Mayor of Lakeside") is often tagged a proper noun
+    noun = head.pos_ == "NOUN" or (head.pos_ == "PROPN" and head.lower_ in TITLE_HEADS and head.ent_type_ != "PERSON")
+    if (not noun or head.tag_ in APPOSITIVE_PLURAL_TAGS or head.i <= i
+            or head.lemma_.lower() in NOT_PERSON_HEADS):
+        return None
+    lemma = head.lemma_.lower()
+    if not (lemma.endswith(AGENT_NOUN_ENDINGS) or lemma in OPEN_ROLES
+            or lemma in MALE_TITLES or lemma in FEMALE_TITLES):
+        return None  # "the novel, Jo Dale": only a noun for a person is the name's role
+    for child in _appositives(head):
+        if child.i not in person_at or child.ent_type_ != "PERSON":
+            continue
+        after = child.right_edge.i + 1
+        if any(c.dep_ in ("conj", "cc") for c in child.children) or (
+                after < len(doc) and lowers[after] in LIST_JOINERS):
+            continue  # "the finalists, Jo Dale and Al Roe": a list, not one holder set beside the role
+        if any(lowers[k] in CORPORATE_SUFFIXES for k in range(child.left_edge.i, child.right_edge.i + 1)):
+            continue  # "its main shareholder, Acme Corporation,": a company the tagger read as a person
+        comma = child.left_edge.i - 1
+        if comma <= head.i or doc[comma].text != ",":
+            continue
+        comma = _before_place_appositive(doc, head, comma)
+        if any(doc[k].ent_type_ == "PERSON" or lowers[k] in PRONOUNS for k in range(i + 1, comma)):
+            continue
+        if _ends_in_description(doc, i, comma):
+            continue  # "the chief of the agency, Jo Dale": "the agency" is a mention of its own, not Jo Dale
+        return i, comma, person_at[child.i]
     return None
 
 
@@ -753,11 +946,14 @@ def role_descriptions(
         return []
     last_seen: dict[int, int] = {}
     order = sorted(anchors, key=lambda a: a.token)
+    person_at = {a.token: a.group for a in order if a.group in people and doc[a.token].pos_ != "PRON"}
+    nationalities: dict[int, set[str]] | None = None  # read once, at the first "the Swede"
     found: list[tuple[int, int, int]] = []
     cursor = 0
     n = len(doc)
     i = 0
     lowers = token_strings(doc, LOWER)
+    labels = {t.lower_: t.ent_type_ for t in doc if t.ent_type_}
     if quotes is not None:
         narrated = narrated_sentences(doc, sents, quotes)
     else:
@@ -768,10 +964,10 @@ def role_descriptions(
         return sum(narrated[then + 1 : now + 1])
 
     # Only a determiner opens a description: the walk jumps from one to the next.
-    openers = [k for k, low in enumerate(lowers) if low in DEFINITE_DETERMINERS]
+    openers = [k for k, low in enumerate(lowers) if low in DEFINITE_DETERMINERS or low in APPOSITIVE_DEMONSTRATIVES]
     while i < n:
         low = lowers[i]
-        if low not in DEFINITE_DETERMINERS:
+        if low not in DEFINITE_DETERMINERS and low not in APPOSITIVE_DEMONSTRATIVES:
             following = bisect_left(openers, i)
             i = openers[following] if following < len(openers) else n
             continue
@@ -782,7 +978,43 @@ def role_descriptions(
         while cursor < len(order) and order[cursor].token < i:
             last_seen[order[cursor].group] = order[cursor].token
             cursor += 1
-        match = None
+        match = _named_appositive(doc, i, person_at, lowers)
+        if match:
+            found.append(match)
+            i = match[1]
+            continue
+        if low in APPOSITIVE_DEMONSTRATIVES:
+            i += 1  # "this agent" names its holder only when the name is set beside it
+            continue
+        demonym = _demonym_epithet(doc, i) if low == "the" else None
+        if demonym is not None:
+            # "Fifth seed Jo Dale won. The Chilean will meet ...": a recent subject whose written
+            # nationality, if any, is this one; one written with that word first.
+            word = lowers[i + 1]
+            if nationalities is None:
+                nationalities = _written_nationalities(doc, order)
+            written = [g for g, words in nationalities.items() if word in words and g in people]
+            subjects = {a.group for a in order[:cursor] if a.subject and sents[i] - a.sent <= DEMONYM_WINDOW}
+            recent = [g for g, at in last_seen.items() if sents[i] - sents[at] <= DEMONYM_WINDOW
+                      and g in people and (g not in nationalities or _nationality_fits(nationalities[g], word))]
+            # the one recent person the article writes with that nationality word; else a recent
+            # subject of no other nationality (a word or a country written, or an earlier epithet)
+            if doc[i + 1].dep_ not in NOMINAL_SUBJECT_DEPS:
+                # "the top seed went down to the American": the clause's own subject is someone else
+                own = {a.group for a in order[:cursor] if a.subject and a.sent == sents[i]}
+                recent = [g for g in recent if g not in own]
+                written = [g for g in written if g not in own]
+            written = [g for g in written if g in recent]
+            group = written[0] if len(written) == 1 else None
+            if group is None and not written and recent and doc[i + 1].dep_ in NOMINAL_SUBJECT_DEPS:
+                # only a subject: "went down to the American" speaks of the winner, not of the last subject
+                best = max(recent, key=lambda g: (g in subjects, last_seen[g]))
+                group = best if best in subjects else None
+            if group is not None:
+                nationalities.setdefault(group, set()).add(word)
+                found.append((i, demonym, group))
+                i = demonym
+                continue
         epithet = _age_epithet(doc, i, lowers) if low == "the" else None
         if epithet is not None:
             # "the 36-year-old said": the person the passage is about, a recent subject first
@@ -800,6 +1032,8 @@ def role_descriptions(
                 continue
             phrase = " ".join(lowers[first:end])
             holders = _holders(phrase, by_role, people)
+            if phrase in NATIONAL_OFFICES and first == i + 1:
+                holders = [c for c in holders if not _office_of_organisation(people[c[0]], phrase, labels)]
             if not holders:
                 continue
             # "Jo Dale, the campaign manager for Acme": an appositive is the name it follows, "for" or not.

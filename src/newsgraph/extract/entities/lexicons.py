@@ -176,6 +176,10 @@ OTHER_HOLDER_MODIFIERS = TITLE_DROP - {"outgoing"} | {"deputy", "vice", "assista
 ROLE_TENURE_MODIFIERS = frozenset({"outgoing", "incumbent", "current", "sitting", "embattled", "beleaguered",
                                    "veteran"})
 
+#: Offices whose bare description ("the president") names a country's holder: a person titled with the
+#: office of an organisation ("LU president Jo Dale", "club president Al Roe") is not "the president".
+NATIONAL_OFFICES = frozenset({"president", "premier", "chancellor"})
+
 #: Role descriptions that name the same role as a title under another word ("the premier": a Prime Minister).
 ROLE_SYNONYMS: dict[str, str] = {
     "premier": "prime minister", "pm": "prime minister", "pope": "pontiff", "pontiff": "pope",

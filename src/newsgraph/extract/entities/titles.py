@@ -21,9 +21,12 @@ from dataclasses import dataclass, replace
 from spacy.attrs import LOWER
 from spacy.tokens import Doc, Token
 
-from newsgraph.extract.entities.coref import token_strings
+from newsgraph.extract.entities.coref import PLACE_QUALIFIER_LABELS, token_strings
 from newsgraph.extract.entities.lexicons import (
+    FEMALE_TITLES,
     HONORIFICS,
+    MALE_TITLES,
+    NATIONAL_OFFICES,
     PRENOMINAL_TITLE_LEAD_POS,
     QUALIFIED_WEAK_HEADS,
     RE_POSSESSIVE,
@@ -473,6 +476,18 @@ def _sayer_of(doc: Doc, head: Token, subjects: dict[int, int]) -> set[int]:
     return found
 
 
+def _office_of_organisation(head: str, words: set[str], title_words: set[str],
+                            title_names: set[tuple[str, str]]) -> bool:
+    """True when a bare description of a national office ("the president") meets a title of that word
+    qualified by no place ("LU president", "club president", "Vice President"): the article's
+    "the president" is the country's, and that title another office. A title with a place ("US
+    president") or with no qualifier ("President Jo Dale") is the office itself."""
+    if head not in NATIONAL_OFFICES or words - {"former"}:
+        return False
+    qualified = bool(title_words - {"former"}) or bool(title_names)
+    return qualified and not any(label in PLACE_QUALIFIER_LABELS for label, _ in title_names)
+
+
 def role_mentions(doc: Doc, titled: dict[int, list[Title]], mentions: dict[int, list[int]],
                   covered: list[bool]) -> list[tuple[int, int, int]]:
     """(start, end, group) of role descriptions left unresolved that name a title a person of the article holds.
@@ -517,7 +532,8 @@ def role_mentions(doc: Doc, titled: dict[int, list[Title]], mentions: dict[int, 
                    if _compatible(words - {"former"}, title_words - {"former"})
                    and ("former" not in words or "former" in title_words or bool(names - title_names))
                    and not _other_names(names, title_names)
-                   and (not held_in or bool({w for _, w in held_in} & {w for _, w in title_names}))}
+                   and (not held_in or bool({w for _, w in held_in} & {w for _, w in title_names}))
+                   and not _office_of_organisation(head, words, title_words, title_names)}
         holders -= _sayer_of(doc, doc[end - 1], owner_of)
         if not holders:
             i += 1
@@ -526,7 +542,9 @@ def role_mentions(doc: Doc, titled: dict[int, list[Title]], mentions: dict[int, 
         if any(at >= 0 for at in before.values()):
             group = max(holders, key=lambda g: before[g])
         else:
-            group = min(holders, key=lambda g: min(mentions.get(g, [len(doc)])))
+            # none named yet: the holder the article names most ("the president" of an article on
+            # "President X", who is named again and again, not the "President Y" of one line), then the first
+            group = max(holders, key=lambda g: (len(mentions.get(g, [])), -min(mentions.get(g, [len(doc)]))))
         found.append((i, end, group))
         i = end
     return found
@@ -547,6 +565,59 @@ MAIN_PERSON_MIN_MENTIONS = 4
 MAIN_PERSON_LEAD = 1.4
 #: Words after a role that say where or whose it is ("the star of the film"): some other holder, maybe.
 HELD_IN_WORDS = frozenset({"of", "for", "at"})
+
+
+#: Heads of a former office or standing ("the former secretary of state", "the former first lady"): a
+#: holder of the past, who is often the person the article is about, while the present holder is someone
+#: else, so a former description may go to the main person even if no one is titled with it.
+FORMER_HEADS = TITLE_HEADS | RENOWN_HEADS | FEMALE_TITLES | MALE_TITLES
+
+
+#: Parts of speech of the noun of an office after "of" ("secretary of state"); the tagger reads some as names.
+OFFICE_NOUN_POS = frozenset({"NOUN", "PROPN"})
+
+
+def _office_end(doc: Doc, lowers: list[str], end: int) -> int:
+    """The end of a former office written with "of" and a common noun ("the former secretary of state",
+    "the former minister of finance"): the noun is part of the office; a name after "of" ("the former
+    head of Acme") says where it was held, and the description ends before it. The word is told by its
+    lower case, as the tagger reads "state" there as a proper noun."""
+    if end + 1 < len(doc) and lowers[end] == "of" and doc[end + 1].pos_ in OFFICE_NOUN_POS \
+            and doc[end + 1].is_lower and doc[end + 1].tag_ not in PLURAL_NOUN_TAGS:
+        return end + 2
+    return end
+
+
+#: How many tokens before a name mention are read for a title of the same head ("Former Vice President Ann
+#: Cole": "president" three tokens before "Cole").
+TITLE_LOOKBACK = 4
+
+
+def _titled_with(lowers: list[str], tokens: list[int], head: str) -> bool:
+    """True when a mention of the person has ``head`` in the title before it ("Coach Tom Reyes", "Vice
+    President Ann Cole"): had the former description been this person, ``role_mentions`` would have
+    matched it to that title; left open, it is another holder of the office ("the former coach"), or
+    another office of the same word ("the former president" beside a vice president). Read only for
+    the person just named, not for the article's main person, whose many mentions often hold the
+    office's word as a title of the past ("Sheriff Jo Dale ... the former county sheriff")."""
+    return any(head in lowers[max(0, k - TITLE_LOOKBACK) : k] for k in tokens)
+
+
+def _held_in_described(lowers: list[str], end: int) -> bool:
+    """True when the description goes on with where the role was held, itself a description ("the
+    former singer of the band"): whose band is not said, so neither whose role; a name there ("the
+    former head of Acme") is kept, as the main person is often the one the article names so."""
+    return end + 1 < len(lowers) and lowers[end] in HELD_IN_WORDS and lowers[end + 1] in ROLE_DETERMINERS
+
+
+def _only_recent_person(doc: Doc, i: int, owner_of: dict[int, int]) -> int | None:
+    """The one person mentioned in the sentence before token ``i``'s and in its own before ``i``
+    ("Jo Dale has made it official. The former governor announced ..."); None when there are several
+    or none: in an article shared between people, a former office is read only right after its holder."""
+    sent = doc[i].sent
+    first = doc[sent.start - 1].sent.start if sent.start > 0 else sent.start
+    groups = {g for k, g in owner_of.items() if first <= k < i}
+    return next(iter(groups)) if len(groups) == 1 else None
 
 
 def main_person(counts: dict[int, int]) -> int | None:
@@ -572,7 +643,7 @@ def renown_mentions(doc: Doc, mentions: dict[int, list[int]], covered: list[bool
     ``mentions`` maps each person group to the tokens of its mentions (their number makes the main person).
     """
     group = main_person({g: len(tokens) for g, tokens in mentions.items()})
-    if group is None:
+    if group is None and not any(t.lower_ in FORMER_WORDS for t in doc):
         return []
     owner_of = {k: g for g, tokens in mentions.items() for k in tokens}
     lowers = token_strings(doc, LOWER)
@@ -580,11 +651,29 @@ def renown_mentions(doc: Doc, mentions: dict[int, list[int]], covered: list[bool
     openers = _openers(lowers)
     i = 0
     while (i := _next_opener(openers, i, len(doc))) < len(doc):
-        described = _described_at(doc, lowers, covered, i, RENOWN_HEADS)
+        former = i + 1 < len(doc) and lowers[i + 1] in FORMER_WORDS
+        described = _described_at(doc, lowers, covered, i, FORMER_HEADS if former else RENOWN_HEADS)
         if described is None:
             i += 1
             continue
         end, words, (head,) = described
+        if former:
+            holder = group
+            if holder is None:  # no main person: the one just named, unless titled with another office
+                holder = _only_recent_person(doc, i, owner_of)
+                if holder is not None and _titled_with(lowers, mentions[holder], head):
+                    holder = None
+            if holder is None or head not in FORMER_HEADS or _generic_list_item(doc[end - 1]) \
+                    or holder in _sayer_of(doc, doc[end - 1], owner_of) or _held_in_described(lowers, end):
+                i = end
+                continue
+            end = _office_end(doc, lowers, end)
+            found.append((i, end, holder))
+            i = end
+            continue
+        if group is None:
+            i = end
+            continue
         if end + 1 < len(doc) and lowers[end] == "and" and lowers[end + 1] in RENOWN_HEADS:
             end += 2  # "the actress and singer": one person of two renowns
         if head not in RENOWN_HEADS or "former" in words or (end < len(doc) and lowers[end] in HELD_IN_WORDS) \
