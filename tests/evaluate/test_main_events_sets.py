@@ -141,8 +141,8 @@ SETS = [
              share=Share(range(100, 300), {"politics": range(1000), "tech": range(0, 1000, 2)},
                          buzzfeed=range(1400, 1520), horne=HORNE_REAL),
              named_nowhere_else=True),
-    EventSet("report10", ("REPORT", "held out", "2026-12-08", "random.Random(2026120810)"), 19, 6, 40,
-             dated_formats=frozenset({"semeval"}), dates_from_the_text=True, min_long=12,
+    EventSet("report10", ("REPORT", "held out", "2026-12-08", "random.Random(2026120810)"), 20, 6, 40,
+             dates_from_the_text=True, min_long=12,
              share=Share(range(100, 300), {"tech": range(0, 1000, 2)}, horne=(HORNE_REAL, HORNE_RANDOM_REAL)),
              named_nowhere_else=True),
 ]
