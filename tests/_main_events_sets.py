@@ -126,9 +126,10 @@ def check_dated_articles_have_their_publication_date(data: dict[str, Any], corpu
 SEMEVAL_FILE = "semeval19_hyperpartisan/articles-training-byarticle-20181122.xml"
 _BBC_FILE = re.compile(r"^bbc/bbc/([a-z]+)/(\d{3})\.txt$")
 _BUZZFEED_FILE = re.compile(r"^buzzfeed_webis2016/articles/(\d{4})\.xml$")
-#: Where the Horne 2017 files are, and the name of one file of a folder there (``123_Real.txt``).
+#: Where the Horne 2017 files are, and the name of one file of a folder there (``123_Real.txt``, or ``123.txt``
+#: in the random political news folders).
 HORNE_ROOT = "horne2017/"
-_HORNE_FILE = re.compile(r"^\d+_[A-Za-z]+\.txt$")
+_HORNE_FILE = re.compile(r"^\d+(_[A-Za-z]+)?\.txt$")
 _POLITIFACT_FILE = re.compile(
     r"^fakenewsnet/fakenewsnet_dataset/politifact/(fake|real)/politifact(\d+)/news content\.json$"
 )
@@ -136,15 +137,17 @@ _POLITIFACT_FILE = re.compile(
 
 def check_articles_come_from_the_share(
     data: dict[str, Any], *, semeval_ids: range, bbc: dict[str, range], buzzfeed: range,
-    politifact: range | None = None, reuters: str | None = None, horne: str | None = None,
+    politifact: range | None = None, reuters: str | None = None, horne: str | tuple[str, ...] | None = None,
 ) -> None:
     """Every article is from the set's share of the reserved pool: SemEval ids, BBC files by category,
     BuzzFeed-Webis files and (for a share that holds them) FakeNewsNet politifact ids in the given ranges,
-    Reuters stories of the given file and Horne 2017 files of the given folder, no other part of the pool
-    (a FakeNewsNet, Reuters or Horne article outside a share that holds them fails)."""
+    Reuters stories of the given file and Horne 2017 files of the given folder (or folders), no other part of
+    the pool (a FakeNewsNet, Reuters or Horne article outside a share that holds them fails)."""
     for article in data["articles"]:
         if article["file"].startswith(HORNE_ROOT):
-            assert horne is not None and _HORNE_FILE.match(article["file"].removeprefix(horne)), key(article)
+            folders = (horne,) if isinstance(horne, str) else horne or ()
+            folder = next((f for f in folders if article["file"].startswith(f)), None)
+            assert folder is not None and _HORNE_FILE.match(article["file"].removeprefix(folder)), key(article)
             assert article["format"] == "text", key(article)
             continue
         if article["format"] == "fakenewsnet":
@@ -222,7 +225,8 @@ def names_in_the_repository(article: dict[str, Any]) -> list[str]:
     """The names an article goes by in the repository's data files (as the selection grepped)."""
     if article["format"] == "semeval":
         return [article["id"], f"semeval-{article['id']}"]
-    found = re.search(r"(politifact\d+|[a-z]+/\d{3}\.txt|articles/\d{4}\.xml|\d+_[A-Za-z]+\.txt)", article["file"])
+    found = re.search(r"(Random Poltical News Dataset/Real/\d+\.txt|politifact\d+|[a-z]+/\d{3}\.txt"
+                      r"|articles/\d{4}\.xml|\d+_[A-Za-z]+\.txt)", article["file"])
     assert found, article["file"]
     return [found.group(1)]
 

@@ -52,6 +52,8 @@ MIN_REUTERS_BODY = 1500
 SINGLE_ARTICLE_FORMATS = frozenset({"text", "buzzfeed", "fakenewsnet"})
 #: The Horne 2017 folder of mainstream outlets' political news that a set may draw from.
 HORNE_REAL = "horne2017/Public Data/Buzzfeed Political News Dataset/Real/"
+#: The Horne 2017 folder of mainstream outlets' random political news (files ``NNN.txt``).
+HORNE_RANDOM_REAL = "horne2017/Public Data/Random Poltical News Dataset/Real/"
 #: The SemEval-2019 ids up to the largest seven-digit one, and the odd ones among them.
 ANY_SEMEVAL, ODD_SEMEVAL = range(10**7), range(1, 10**7, 2)
 
@@ -65,7 +67,7 @@ class Share:
     buzzfeed: range = range(0)
     politifact: range | None = None
     reuters: str | None = None
-    horne: str | None = None
+    horne: str | tuple[str, ...] | None = None
 
 
 @dataclass(frozen=True)
@@ -138,6 +140,10 @@ SETS = [
              dated_formats=frozenset({"semeval"}), dates_from_the_text=True, min_long=12,
              share=Share(range(100, 300), {"politics": range(1000), "tech": range(0, 1000, 2)},
                          buzzfeed=range(1400, 1520), horne=HORNE_REAL),
+             named_nowhere_else=True),
+    EventSet("report10", ("REPORT", "held out", "2026-12-08", "random.Random(2026120810)"), 20, 6, 40,
+             dates_from_the_text=True, min_long=12,
+             share=Share(range(100, 300), {"tech": range(0, 1000, 2)}, horne=(HORNE_REAL, HORNE_RANDOM_REAL)),
              named_nowhere_else=True),
 ]
 
@@ -253,15 +259,21 @@ def test_semeval_reader_gives_title_paragraphs_and_date(tmp_path: Path) -> None:
 
 
 def test_share_check_holds_horne_files_to_the_share_s_folder() -> None:
-    """Invented entries: a Horne 2017 file of the share's folder passes; one of another folder, or in a
-    share that holds no Horne files, fails (so a set's Horne articles cannot come from outside its share)."""
+    """Invented entries: a Horne 2017 file of the share's folder (or of one of its folders) passes; one of
+    another folder, or in a share that holds no Horne files, fails (so a set's Horne articles cannot come
+    from outside its share)."""
     def entry(path: str) -> dict[str, Any]:
         return {"articles": [{"file": path, "format": "text"}]}
 
     real, fake = HORNE_REAL + "7_Real.txt", HORNE_REAL.replace("/Real/", "/Fake/") + "7_Fake.txt"
+    random_real = HORNE_RANDOM_REAL + "1007.txt"
     check_articles_come_from_the_share(entry(real), semeval_ids=range(0), bbc={}, buzzfeed=range(0),
                                        horne=HORNE_REAL)
-    for path, horne in ((fake, HORNE_REAL), (real, None)):
+    for path in (real, random_real):
+        check_articles_come_from_the_share(entry(path), semeval_ids=range(0), bbc={}, buzzfeed=range(0),
+                                           horne=(HORNE_REAL, HORNE_RANDOM_REAL))
+    for path, horne in ((fake, HORNE_REAL), (real, None), (random_real, HORNE_REAL),
+                        (fake, (HORNE_REAL, HORNE_RANDOM_REAL))):
         with pytest.raises(AssertionError):
             check_articles_come_from_the_share(entry(path), semeval_ids=range(0), bbc={}, buzzfeed=range(0),
                                                horne=horne)
