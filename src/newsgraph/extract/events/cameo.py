@@ -82,21 +82,57 @@ def features(verb: Token) -> frozenset[str]:
     return frozenset(out)
 
 
-@lru_cache(maxsize=65536)
-def match(lemma: str, feats: frozenset[str]) -> tuple[str, int] | None:
-    """``(CAMEO code or "-", how many conditions matched)`` for a verb lemma; None when the verb is not listed."""
+@dataclass(frozen=True)
+class VerbPatterns:
+    """One verb's patterns in dictionary order, indexed by condition.
+
+    Why: a verb such as "sell" or "offer" has over a thousand patterns, and a clause has a handful of
+    features; only a pattern with one of them among its conditions can match, so ``match`` checks
+    those alone instead of every pattern of every block of the verb.
+    """
+
+    #: The patterns with conditions, block by block as the dictionary lists them: (conditions, code).
+    listed: tuple[tuple[frozenset[str], str], ...]
+    #: Per condition, the positions in ``listed`` of the patterns that carry it, in order.
+    by_condition: dict[str, tuple[int, ...]]
+    #: The verb's own code (its first block's).
+    own: str
+
+
+@lru_cache(maxsize=4096)
+def verb_patterns(lemma: str) -> VerbPatterns | None:
+    """The patterns of a verb lemma (or of the verb it is a form of); None when the verb is not listed."""
     t = tables()
     blocks = t.verbs.get(lemma) or t.verbs.get(t.forms.get(lemma, ""))
     if not blocks:
         return None
+    listed = [(conds, code) for block, _own in blocks for conds, code in t.patterns.get(block, ()) if conds]
+    by_condition: dict[str, list[int]] = {}
+    for position, (conds, _code) in enumerate(listed):
+        for cond in conds:
+            by_condition.setdefault(cond, []).append(position)
+    return VerbPatterns(tuple(listed), {c: tuple(p) for c, p in by_condition.items()}, blocks[0][1])
+
+
+@lru_cache(maxsize=65536)
+def match(lemma: str, feats: frozenset[str]) -> tuple[str, int] | None:
+    """``(CAMEO code or "-", how many conditions matched)`` for a verb lemma; None when the verb is not listed.
+
+    The most specific pattern whose conditions all hold wins, the first listed among equally specific ones.
+    """
+    found = verb_patterns(lemma)
+    if found is None:
+        return None
+    by_condition = found.by_condition
+    candidates = sorted({p for f in feats for p in by_condition.get(f, ())})
     best: tuple[str, int] | None = None
-    for block, _own in blocks:
-        for conds, code in t.patterns.get(block, ()):
-            if conds and conds <= feats and (best is None or len(conds) > best[1]):
-                best = (code, len(conds))
+    for position in candidates:
+        conds, code = found.listed[position]
+        if conds <= feats and (best is None or len(conds) > best[1]):
+            best = (code, len(conds))
     if best is not None:
         return best
-    own = blocks[0][1]
+    own = found.own
     if own.startswith(INHERITED) or own == UNCODED:
         return None  # no default ("[---]" block), or a synonym-block one ("go" → 040 "make a visit")
     return own, 0

@@ -1,0 +1,85 @@
+"""The event stage's round-13 indexes answer as the scans they replace (same output, fewer steps)."""
+
+from __future__ import annotations
+
+import random
+
+import pytest
+
+from newsgraph.extract.events import cameo
+
+#: How many random feature sets are tried per dictionary verb in the scan comparison.
+TRIES_PER_VERB = 3
+#: Verbs of the shipped dictionary compared with the scan (every n-th, to keep the test short).
+VERB_STRIDE = 7
+
+
+def _scan(table: cameo.CameoTables, lemma: str, feats: frozenset[str]) -> tuple[str, int] | None:
+    """``match`` as written before the condition index: every pattern of every block, in order."""
+    blocks = table.verbs.get(lemma) or table.verbs.get(table.forms.get(lemma, ""))
+    if not blocks:
+        return None
+    best: tuple[str, int] | None = None
+    for block, _own in blocks:
+        for conds, code in table.patterns.get(block, ()):
+            if conds and conds <= feats and (best is None or len(conds) > best[1]):
+                best = (code, len(conds))
+    if best is not None:
+        return best
+    own = blocks[0][1]
+    return None if own.startswith(cameo.INHERITED) or own == cameo.UNCODED else (own, 0)
+
+
+@pytest.fixture
+def small_table(monkeypatch: pytest.MonkeyPatch):
+    """An invented two-block dictionary: "hail" (blocks 1 and 2) and "mull" (an inherited code), "hailed" a form."""
+    table = cameo.CameoTables(
+        verbs={"hail": [(1, "051"), (2, "052")], "mull": [(3, "~040")]},
+        forms={"hailed": "hail"},
+        patterns={
+            1: [(frozenset({"obj:plan"}), "057"), (frozenset({"obj:deal", "p:with"}), "061"), (frozenset(), "099")],
+            2: [(frozenset({"obj:plan"}), "-"), (frozenset({"obj:deal", "p:over"}), "062")],
+            3: [(frozenset({"p:over"}), "043")],
+        },
+        plover={},
+    )
+    monkeypatch.setattr(cameo, "tables", lambda: table)
+    cameo.verb_patterns.cache_clear()
+    cameo.match.cache_clear()
+    yield table
+    cameo.verb_patterns.cache_clear()
+    cameo.match.cache_clear()
+
+
+def test_the_most_specific_pattern_wins(small_table):
+    assert cameo.match("hail", frozenset({"obj:deal", "p:with", "obj:plan"})) == ("061", 2)
+
+
+def test_the_first_listed_wins_among_equally_specific(small_table):
+    assert cameo.match("hail", frozenset({"obj:plan"})) == ("057", 1)
+
+
+def test_no_pattern_gives_the_own_code_and_an_inherited_one_gives_none(small_table):
+    assert cameo.match("hail", frozenset({"obj:cake"})) == ("051", 0)
+    assert cameo.match("hailed", frozenset()) == ("051", 0)
+    assert cameo.match("mull", frozenset({"obj:cake"})) is None
+    assert cameo.match("mull", frozenset({"p:over"})) == ("043", 1)
+    assert cameo.match("nod", frozenset({"obj:plan"})) is None
+
+
+def test_an_empty_condition_set_is_never_a_match(small_table):
+    """Block 1's unconditioned pattern is not a pattern match: the verb's own code stands."""
+    assert cameo.verb_patterns("hail").listed[-1][0] == frozenset({"obj:deal", "p:over"})
+    assert all(conds for conds, _code in cameo.verb_patterns("hail").listed)
+
+
+def test_indexed_match_equals_the_scan_on_the_shipped_dictionary():
+    table = cameo.tables()
+    rng = random.Random(13)
+    verbs = sorted(table.verbs)[::VERB_STRIDE]
+    for lemma in verbs:
+        found = cameo.verb_patterns(lemma)
+        pool = sorted({c for conds, _code in found.listed for c in conds}) if found else []
+        for _ in range(TRIES_PER_VERB):
+            feats = frozenset(rng.sample(pool, min(len(pool), rng.randint(1, 5)))) | {"obj:zzz"}
+            assert cameo.match(lemma, feats) == _scan(table, lemma, feats), (lemma, feats)
