@@ -5,8 +5,13 @@ from __future__ import annotations
 import random
 
 import pytest
+from spacy.tokens import Doc
+from spacy.vocab import Vocab
 
 from newsgraph.extract.events import cameo
+from newsgraph.extract.events import clauses as cl
+
+VOCAB = Vocab()
 
 #: How many random feature sets are tried per dictionary verb in the scan comparison.
 TRIES_PER_VERB = 3
@@ -83,3 +88,28 @@ def test_indexed_match_equals_the_scan_on_the_shipped_dictionary():
         for _ in range(TRIES_PER_VERB):
             feats = frozenset(rng.sample(pool, min(len(pool), rng.randint(1, 5)))) | {"obj:zzz"}
             assert cameo.match(lemma, feats) == _scan(table, lemma, feats), (lemma, feats)
+
+
+def _tree(words: list[str], heads: list[int], deps: list[str]) -> Doc:
+    return Doc(VOCAB, words=words, spaces=[True] * len(words), heads=heads, deps=deps)
+
+
+def test_kids_are_the_children_of_each_document_asked():
+    """Two invented sentences asked in turn: each token's kept children are its own document's."""
+    first = _tree(["Ann", "fed", "the", "cat"], [1, 1, 3, 1], ["nsubj", "ROOT", "det", "dobj"])
+    second = _tree(["Bo", "slept"], [1, 1], ["nsubj", "ROOT"])
+    cl.forget_children()
+    for doc in (first, second, first):
+        for tok in doc:
+            assert [c.i for c in cl.kids(tok)] == [c.i for c in tok.children]
+            assert all(c.doc is doc for c in cl.kids(tok))
+    assert [c.text for c in cl.kids(first[1])] == ["Ann", "cat"]
+
+
+def test_kids_are_built_once_per_document():
+    doc = _tree(["Ann", "fed", "the", "cat"], [1, 1, 3, 1], ["nsubj", "ROOT", "det", "dobj"])
+    cl.forget_children()
+    assert cl.kids(doc[1]) is cl.kids(doc[1])
+    kept = cl.kids(doc[1])
+    cl.forget_children()
+    assert cl.kids(doc[1]) is not kept

@@ -347,8 +347,12 @@ def _can_act(noun: Token) -> bool:
     )
 
 
-#: Per thread: the document whose children lists are kept, and the lists by token index.
+#: Per thread: the document whose hyphen positions are kept (``hyphen_positions``).
 _CHILDREN = threading.local()
+
+
+#: The document whose children lists are kept, and the lists by token index: one tuple, read and replaced whole.
+_KIDS: tuple[Doc | None, dict[int, tuple[Token, ...]]] = (None, {})
 
 
 def kids(tok: Token) -> tuple[Token, ...]:
@@ -356,23 +360,29 @@ def kids(tok: Token) -> tuple[Token, ...]:
 
     Why: spaCy makes a new Python ``Token`` for every child on every walk, and the clause rules
     walk the children of the same verb a few dozen times per clause (subject, objects, particles,
-    modals, complements, dating, coding). The lists are kept for the last document seen in this
-    thread (``events()`` starts each document afresh with ``forget_children``).
+    modals, complements, dating, coding). The lists are kept for the last document asked
+    (``events()`` starts each document afresh with ``forget_children``). They are kept in one
+    module-level tuple, not per thread (a thread-local costs a third of a call, and this is the
+    stage's most called function): the pair is read in one step, so a thread working on another
+    document only replaces it, and a list is only ever taken from the pair of its own document.
     """
-    store = _CHILDREN.__dict__
-    doc = tok.doc
-    if store.get("doc") is not doc:
-        store["doc"] = doc
-        store["by_index"] = {}
-    by_index = store["by_index"]
-    found = by_index.get(tok.i)
+    global _KIDS
+    doc, by_index = _KIDS
+    if doc is not tok.doc:
+        doc = tok.doc
+        by_index = {}
+        _KIDS = (doc, by_index)
+    i = tok.i
+    found = by_index.get(i)
     if found is None:
-        found = by_index[tok.i] = tuple(tok.children)
+        found = by_index[i] = tuple(tok.children)
     return found
 
 
 def forget_children() -> None:
     """Drop the kept children lists (a document's parse may have been changed since)."""
+    global _KIDS
+    _KIDS = (None, {})
     _CHILDREN.__dict__.clear()
 
 
