@@ -49,10 +49,10 @@ def small_table(monkeypatch: pytest.MonkeyPatch):
         plover={},
     )
     monkeypatch.setattr(cameo, "tables", lambda: table)
-    cameo.verb_patterns.cache_clear()
+    cameo.block_patterns.cache_clear()
     cameo.match.cache_clear()
     yield table
-    cameo.verb_patterns.cache_clear()
+    cameo.block_patterns.cache_clear()
     cameo.match.cache_clear()
 
 
@@ -74,8 +74,9 @@ def test_no_pattern_gives_the_own_code_and_an_inherited_one_gives_none(small_tab
 
 def test_an_empty_condition_set_is_never_a_match(small_table):
     """Block 1's unconditioned pattern is not a pattern match: the verb's own code stands."""
-    assert cameo.verb_patterns("hail").listed[-1][0] == frozenset({"obj:deal", "p:over"})
-    assert all(conds for conds, _code in cameo.verb_patterns("hail").listed)
+    assert cameo.block_patterns()[1].listed == ((frozenset({"obj:plan"}), "057"),
+                                                (frozenset({"obj:deal", "p:with"}), "061"))
+    assert cameo.block_patterns()[1].by_condition["obj:plan"] == (0,)
 
 
 def test_indexed_match_equals_the_scan_on_the_shipped_dictionary():
@@ -83,8 +84,8 @@ def test_indexed_match_equals_the_scan_on_the_shipped_dictionary():
     rng = random.Random(13)
     verbs = sorted(table.verbs)[::VERB_STRIDE]
     for lemma in verbs:
-        found = cameo.verb_patterns(lemma)
-        pool = sorted({c for conds, _code in found.listed for c in conds}) if found else []
+        pool = sorted({c for block, _own in table.verbs[lemma] for conds, _code in table.patterns.get(block, ())
+                       for c in conds})
         for _ in range(TRIES_PER_VERB):
             feats = frozenset(rng.sample(pool, min(len(pool), rng.randint(1, 5)))) | {"obj:zzz"}
             assert cameo.match(lemma, feats) == _scan(table, lemma, feats), (lemma, feats)

@@ -83,35 +83,32 @@ def features(verb: Token) -> frozenset[str]:
 
 
 @dataclass(frozen=True)
-class VerbPatterns:
-    """One verb's patterns in dictionary order, indexed by condition.
+class BlockPatterns:
+    """One verb block's patterns in dictionary order, indexed by condition.
 
-    Why: a verb such as "sell" or "offer" has over a thousand patterns, and a clause has a handful of
-    features; only a pattern with one of them among its conditions can match, so ``match`` checks
-    those alone instead of every pattern of every block of the verb.
+    Why: a block such as the one of "sell" and "return" has over a thousand patterns, and a clause has
+    a handful of features; only a pattern with one of them among its conditions can match, so ``match``
+    checks those alone instead of every pattern of every block of the verb.
     """
 
-    #: The patterns with conditions, block by block as the dictionary lists them: (conditions, code).
+    #: The block's patterns with conditions, as the dictionary lists them: (conditions, code).
     listed: tuple[tuple[frozenset[str], str], ...]
     #: Per condition, the positions in ``listed`` of the patterns that carry it, in order.
     by_condition: dict[str, tuple[int, ...]]
-    #: The verb's own code (its first block's).
-    own: str
 
 
-@lru_cache(maxsize=4096)
-def verb_patterns(lemma: str) -> VerbPatterns | None:
-    """The patterns of a verb lemma (or of the verb it is a form of); None when the verb is not listed."""
-    t = tables()
-    blocks = t.verbs.get(lemma) or t.verbs.get(t.forms.get(lemma, ""))
-    if not blocks:
-        return None
-    listed = [(conds, code) for block, _own in blocks for conds, code in t.patterns.get(block, ()) if conds]
-    by_condition: dict[str, list[int]] = {}
-    for position, (conds, _code) in enumerate(listed):
-        for cond in conds:
-            by_condition.setdefault(cond, []).append(position)
-    return VerbPatterns(tuple(listed), {c: tuple(p) for c, p in by_condition.items()}, blocks[0][1])
+@lru_cache(maxsize=1)
+def block_patterns() -> dict[int, BlockPatterns]:
+    """Every block's indexed patterns, built once per process with the dictionary (a few hundred blocks)."""
+    out: dict[int, BlockPatterns] = {}
+    for block, patterns in tables().patterns.items():
+        listed = tuple((conds, code) for conds, code in patterns if conds)
+        by_condition: dict[str, list[int]] = {}
+        for position, (conds, _code) in enumerate(listed):
+            for cond in conds:
+                by_condition.setdefault(cond, []).append(position)
+        out[block] = BlockPatterns(listed, {c: tuple(p) for c, p in by_condition.items()})
+    return out
 
 
 @lru_cache(maxsize=65536)
@@ -120,19 +117,24 @@ def match(lemma: str, feats: frozenset[str]) -> tuple[str, int] | None:
 
     The most specific pattern whose conditions all hold wins, the first listed among equally specific ones.
     """
-    found = verb_patterns(lemma)
-    if found is None:
+    t = tables()
+    blocks = t.verbs.get(lemma) or t.verbs.get(t.forms.get(lemma, ""))
+    if not blocks:
         return None
-    by_condition = found.by_condition
-    candidates = sorted({p for f in feats for p in by_condition.get(f, ())})
+    indexed = block_patterns()
     best: tuple[str, int] | None = None
-    for position in candidates:
-        conds, code = found.listed[position]
-        if conds <= feats and (best is None or len(conds) > best[1]):
-            best = (code, len(conds))
+    for block, _own in blocks:
+        found = indexed.get(block)
+        if found is None:
+            continue
+        by_condition = found.by_condition
+        for position in sorted({p for f in feats for p in by_condition.get(f, ())}):
+            conds, code = found.listed[position]
+            if conds <= feats and (best is None or len(conds) > best[1]):
+                best = (code, len(conds))
     if best is not None:
         return best
-    own = found.own
+    own = blocks[0][1]
     if own.startswith(INHERITED) or own == UNCODED:
         return None  # no default ("[---]" block), or a synonym-block one ("go" → 040 "make a visit")
     return own, 0
