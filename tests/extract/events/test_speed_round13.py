@@ -8,7 +8,7 @@ import pytest
 from spacy.tokens import Doc
 from spacy.vocab import Vocab
 
-from newsgraph.extract.events import cameo
+from newsgraph.extract.events import actors, cameo
 from newsgraph.extract.events import clauses as cl
 
 VOCAB = Vocab()
@@ -114,3 +114,36 @@ def test_kids_are_built_once_per_document():
     kept = cl.kids(doc[1])
     cl.forget_children()
     assert cl.kids(doc[1]) is not kept
+
+
+#: An invented name table: phrases of one to three words, one vague word among them.
+NAMES = {"atlantis": "ATL", "atlantis navy": "ATLMIL", "port of atlantis": "ATLGOV", "he": "X", "navy": "MIL"}
+
+
+def _longest_scan(words: list[str], table: dict) -> tuple[str, int, int] | None:
+    """``_longest`` as written before the first-word index: every run of words, longest first."""
+    for n in range(min(actors.MAX_NAME_WORDS, len(words)), 0, -1):
+        for i in range(len(words) - n + 1):
+            phrase = " ".join(words[i : i + n])
+            if phrase in table and not (n == 1 and phrase in actors.VAGUE_WORDS):
+                return phrase, i, i + n
+    return None
+
+
+def test_phrase_starts_give_the_longest_phrase_each_first_word_begins():
+    assert actors.phrase_starts(NAMES) == {"atlantis": 2, "port": 3, "he": 1, "navy": 1}
+
+
+def test_longest_finds_the_longest_then_leftmost_listed_run():
+    words = ["he", "said", "the", "atlantis", "navy", "left", "the", "port", "of", "atlantis"]
+    assert actors._longest(words, NAMES) == ("port of atlantis", 7, 10)
+    assert actors._longest(["he", "and", "the", "navy"], NAMES) == ("navy", 3, 4)
+    assert actors._longest(["he", "left"], NAMES) is None
+
+
+def test_longest_equals_the_scan_on_invented_word_lists():
+    rng = random.Random(13)
+    vocabulary = ["atlantis", "navy", "port", "of", "he", "the", "sailed"]
+    for _ in range(500):
+        words = [rng.choice(vocabulary) for _ in range(rng.randint(0, 12))]
+        assert actors._longest(words, NAMES) == _longest_scan(words, NAMES), words
