@@ -8,8 +8,12 @@ import pytest
 from spacy.tokens import Doc
 from spacy.vocab import Vocab
 
+from _docs import parse
 from newsgraph.extract.events import actors, cameo
 from newsgraph.extract.events import clauses as cl
+from newsgraph.extract.events.context import DocContext
+from newsgraph.extract.events.dates import _own_tokens, own_times
+from newsgraph.record import TimeExpression
 
 VOCAB = Vocab()
 
@@ -147,3 +151,50 @@ def test_longest_equals_the_scan_on_invented_word_lists():
     for _ in range(500):
         words = [rng.choice(vocabulary) for _ in range(rng.randint(0, 12))]
         assert actors._longest(words, NAMES) == _longest_scan(words, NAMES), words
+
+
+TWO_SENTENCES = """
+0 She 1 nsubj PRON PRP she
+1 spoke 1 ROOT VERB VBD speak
+2 on 1 prep ADP IN on
+3 Monday 2 pobj PROPN NNP Monday
+4 . 1 punct PUNCT . .
+5 Sales 6 nsubj NOUN NNS sale
+6 rose 6 ROOT VERB VBD rise
+7 in 6 prep ADP IN in
+8 the 9 det DET DT the
+9 Quarter 7 pobj NOUN NN Quarter
+10 . 6 punct PUNCT . .
+"""
+
+
+def _context_with_monday() -> tuple[Doc, DocContext]:
+    doc = parse(TWO_SENTENCES)
+    start = doc.text.index("Monday")
+    monday = TimeExpression(id="t1", start=start, end=start + 6, text="Monday", type="DATE", value="2021-05-03")
+    return doc, DocContext.build(doc, [], [monday], [], [])
+
+
+def test_clause_bounds_are_the_sentence_when_no_dependency_crosses_one():
+    doc, ctx = _context_with_monday()
+    assert ctx.clause_bounds(doc[1]) == (0, 5)
+    assert ctx.clause_bounds(doc[9]) == (5, 11)
+
+
+def test_clause_bounds_are_none_when_a_dependency_crosses_a_sentence():
+    doc, ctx = _context_with_monday()
+    ctx.sent_bounds = [(0, 3), (3, 11)]  # "Monday" and "." hang on "spoke", now in the sentence before
+    assert ctx.clause_bounds(doc[1]) is None
+
+
+def test_a_clause_in_a_sentence_without_times_has_none_and_one_with_its_time_keeps_it():
+    doc, ctx = _context_with_monday()
+    walked = [t.i for t in _own_tokens(ctx, doc[6]) if ctx.time_at(t) is not None]
+    assert walked == [] and own_times(ctx, doc[6]) == []
+    assert [(t.i, time.id) for t, time in own_times(ctx, doc[1])] == [(3, "t1")]
+
+
+def test_the_walk_still_runs_when_a_dependency_crosses_a_sentence():
+    doc, ctx = _context_with_monday()
+    ctx.sent_bounds = [(0, 3), (3, 11)]
+    assert [(t.i, time.id) for t, time in own_times(ctx, doc[1])] == [(3, "t1")]

@@ -300,8 +300,11 @@ def _timed_tokens(ctx: DocContext, cache: dict[int, list[tuple[Token, TimeExpres
     if cached is not None:
         return cached
     times_by_token = ctx.times_by_token
-    out = [] if not times_by_token else \
-        [(tok, times_by_token[tok.i]) for tok in words(ctx, verb) if tok.i in times_by_token]
+    bounds = ctx.clause_bounds(verb) if times_by_token else None
+    if not times_by_token or (bounds is not None and not ctx.between(ctx.time_positions, *bounds)):
+        out = []  # no time in the text, or none in the sentence that holds every word under the verb
+    else:
+        out = [(tok, times_by_token[tok.i]) for tok in words(ctx, verb) if tok.i in times_by_token]
     cache[verb.i] = out
     return out
 
