@@ -12,7 +12,7 @@ from _docs import parse
 from newsgraph.extract.events import actors, cameo
 from newsgraph.extract.events import clauses as cl
 from newsgraph.extract.events.context import DocContext
-from newsgraph.extract.events.dates import _own_tokens, own_times
+from newsgraph.extract.events.dates import _fiscal_period, _own_tokens, _period_nouns, own_times
 from newsgraph.record import TimeExpression
 
 VOCAB = Vocab()
@@ -198,3 +198,9 @@ def test_the_walk_still_runs_when_a_dependency_crosses_a_sentence():
     doc, ctx = _context_with_monday()
     ctx.sent_bounds = [(0, 3), (3, 11)]
     assert [(t.i, time.id) for t, time in own_times(ctx, doc[1])] == [(3, "t1")]
+
+
+def test_period_nouns_are_the_prepositional_objects_naming_a_period_in_any_case():
+    doc, ctx = _context_with_monday()
+    assert _period_nouns(ctx) == [9]  # "Quarter" (lemma in capitals), not "Monday"
+    assert _fiscal_period(ctx, doc[1]) is None  # no period noun in its sentence: no walk

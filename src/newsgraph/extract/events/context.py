@@ -86,6 +86,8 @@ class DocContext:
     post_dates: list[tuple[int, int, TimeExpression]] | None = None
     #: Whether every token's head lies in the token's own sentence (built on first use, ``clause_bounds``).
     local_trees: bool | None = None
+    #: Sorted positions of the prepositional objects whose lemma can name a fiscal period (``dates``, on first use).
+    period_nouns: list[int] | None = None
     _cues: list[tuple[int, int]] | None = None
 
     @classmethod

@@ -51,6 +51,9 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
 
+import numpy
+from spacy.attrs import DEP, LEMMA
+from spacy.strings import get_string_id
 from spacy.tokens import Span, Token
 
 from newsgraph.extract.events.clauses import MAX_DEPTH, dep_ids, kids, merged_xcomp
@@ -933,6 +936,9 @@ def fiscal_dating(ctx: DocContext, verb: Token) -> Dating | None:
 
 def _fiscal_period(ctx: DocContext, verb: Token) -> tuple[Dating, Token] | None:
     """The dating ``fiscal_dating`` gives, with the period noun it comes from."""
+    bounds = ctx.clause_bounds(verb)
+    if bounds is not None and not ctx.between(_period_nouns(ctx), *bounds):
+        return None  # no period noun in the sentence that holds every word under the verb: no walk
     for tok in _own_tokens(ctx, verb):
         if tok.dep_ != "pobj" or tok.head.lower_ not in FISCAL_FRAME_PREPS:
             continue
@@ -944,6 +950,23 @@ def _fiscal_period(ctx: DocContext, verb: Token) -> tuple[Dating, Token] | None:
             if value is not None:
                 return Dating(end.id, value, "clause"), tok
     return None
+
+
+_POBJ = get_string_id("pobj")
+
+
+def _period_nouns(ctx: DocContext) -> list[int]:
+    """The positions of the prepositional objects whose lowercase lemma ``_period_months`` can read ("quarter",
+    "month"), from one array pass per document: the tokens ``_fiscal_period`` can start from."""
+    if ctx.period_nouns is None:
+        doc = ctx.doc
+        columns = doc.to_array([DEP, LEMMA]).reshape(len(doc), 2) if len(doc) else numpy.zeros((0, 2), numpy.uint64)
+        strings = doc.vocab.strings
+        wanted = {*FISCAL_PERIOD_MONTHS, "month"}
+        lemma_ids = [h for h in set(columns[:, 1].tolist()) if h in strings and strings[h].lower() in wanted]
+        hits = (columns[:, 0] == _POBJ) & numpy.isin(columns[:, 1], numpy.array(lemma_ids, dtype=numpy.uint64))
+        ctx.period_nouns = numpy.flatnonzero(hits).tolist()
+    return ctx.period_nouns
 
 
 def _period_months(noun: Token) -> int | None:
