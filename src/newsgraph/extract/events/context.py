@@ -86,6 +86,8 @@ class DocContext:
     post_dates: list[tuple[int, int, TimeExpression]] | None = None
     #: Whether every token's head lies in the token's own sentence (built on first use, ``clause_bounds``).
     local_trees: bool | None = None
+    #: Per token, the number of its sentence in ``sent_bounds`` (built with ``local_trees``).
+    sentence_of: list[int] = field(default_factory=list)
     #: Sorted positions of the prepositional objects whose lemma can name a fiscal period (``dates``, on first use).
     period_nouns: list[int] | None = None
     _cues: list[tuple[int, int]] | None = None
@@ -167,10 +169,10 @@ class DocContext:
             for k, (start, end) in enumerate(self.sent_bounds):
                 sentence[start:end] = k
             self.local_trees = bool((sentence[heads] == sentence).all()) if n else True
+            self.sentence_of = sentence.tolist()
         if not self.local_trees:
             return None
-        k = bisect_right(self.sent_bounds, token.i, key=lambda b: b[0]) - 1
-        return self.sent_bounds[max(k, 0)]
+        return self.sent_bounds[self.sentence_of[token.i]]
 
     # -- entities ------------------------------------------------------------
 
