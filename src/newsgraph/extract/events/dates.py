@@ -963,9 +963,9 @@ def _period_nouns(ctx: DocContext) -> list[int]:
         columns = doc.to_array([DEP, LEMMA]).reshape(len(doc), 2) if len(doc) else numpy.zeros((0, 2), numpy.uint64)
         strings = doc.vocab.strings
         wanted = {*FISCAL_PERIOD_MONTHS, "month"}
-        lemma_ids = [h for h in set(columns[:, 1].tolist()) if h in strings and strings[h].lower() in wanted]
-        hits = (columns[:, 0] == _POBJ) & numpy.isin(columns[:, 1], numpy.array(lemma_ids, dtype=numpy.uint64))
-        ctx.period_nouns = numpy.flatnonzero(hits).tolist()
+        objects = numpy.flatnonzero(columns[:, 0] == _POBJ).tolist()  # a few per sentence: read one by one
+        lemmas = columns[:, 1].tolist()
+        ctx.period_nouns = [i for i in objects if lemmas[i] in strings and strings[lemmas[i]].lower() in wanted]
     return ctx.period_nouns
 
 
