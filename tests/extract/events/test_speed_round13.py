@@ -204,3 +204,25 @@ def test_period_nouns_are_the_prepositional_objects_naming_a_period_in_any_case(
     doc, ctx = _context_with_monday()
     assert _period_nouns(ctx) == [9]  # "Quarter" (lemma in capitals), not "Monday"
     assert _fiscal_period(ctx, doc[1]) is None  # no period noun in its sentence: no walk
+
+
+AGREED_TO_SELL = """
+0 She 1 nsubj PRON PRP she
+1 agreed 1 ROOT VERB VBD agree
+2 to 3 aux PART TO to
+3 sell 1 xcomp VERB VB sell
+4 it 3 dobj PRON PRP it
+5 . 1 punct PUNCT . .
+"""
+
+
+def test_merged_xcomp_is_kept_per_document_and_answers_for_each():
+    """The kept answer is the infinitive of the document asked, and None (no infinitive) is kept too."""
+    agreed, spoke = parse(AGREED_TO_SELL), parse(TWO_SENTENCES)
+    cl.forget_children()
+    for doc in (agreed, spoke, agreed):
+        assert cl.merged_xcomp(doc[1]) == (doc[3] if doc is agreed else None)
+        assert cl.merged_xcomp(doc[3]) is None
+    assert cl.merged_xcomp(agreed[1]).doc is agreed
+    cl.forget_children()
+    assert cl.merged_xcomp(agreed[1]).i == 3

@@ -381,9 +381,10 @@ def kids(tok: Token) -> tuple[Token, ...]:
 
 
 def forget_children() -> None:
-    """Drop the kept children lists (a document's parse may have been changed since)."""
-    global _KIDS
+    """Drop the kept children lists and merged infinitives (a document's parse may have been changed since)."""
+    global _KIDS, _XCOMPS
     _KIDS = (None, [])
+    _XCOMPS = (None, [])
     _CHILDREN.__dict__.clear()
 
 
@@ -808,8 +809,32 @@ def _relative_object(verb: Token, obj: Token) -> Token:
     return _relative_head(relcl.head, obj)
 
 
+#: A clause head whose merged infinitive is not worked out yet (None is an answer: it has none).
+_NOT_YET = object()
+#: The document whose merged infinitives are kept, and them by token index: one tuple, read and replaced whole.
+_XCOMPS: tuple[Doc | None, list] = (None, [])
+
+
 def merged_xcomp(verb: Token) -> Token | None:
-    """The infinitive that completes ``verb``'s predicate ("agreed to sell", "is ready to help")."""
+    """The infinitive that completes ``verb``'s predicate ("agreed to sell", "is ready to help").
+
+    Kept per token of the current document like ``kids`` (``forget_children`` drops them): the
+    predicate, the coding, the dating and the arguments each ask it of the same verb, three to four
+    times per clause, and each answer walks the verb's and its complement's children.
+    """
+    global _XCOMPS
+    doc, kept = _XCOMPS
+    if doc is not verb.doc:
+        doc = verb.doc
+        kept = [_NOT_YET] * len(doc)
+        _XCOMPS = (doc, kept)
+    found = kept[verb.i]
+    if found is _NOT_YET:
+        found = kept[verb.i] = _merged_xcomp(verb)
+    return found
+
+
+def _merged_xcomp(verb: Token) -> Token | None:
     if is_going_to(verb) or is_obliged(verb):
         return None
     for c in kids(verb):
