@@ -226,3 +226,23 @@ def test_merged_xcomp_is_kept_per_document_and_answers_for_each():
     assert cl.merged_xcomp(agreed[1]).doc is agreed
     cl.forget_children()
     assert cl.merged_xcomp(agreed[1]).i == 3
+
+
+def test_phrase_tokens_are_kept_but_each_caller_gets_its_own_list():
+    """Extending one answer (as ``actor_phrase_tokens`` does) leaves the next caller's phrase as it was."""
+    doc = parse(TWO_SENTENCES)
+    cl.forget_children()
+    first = cl.phrase_tokens(doc[9])
+    assert [t.text for t in first] == ["the", "Quarter"]
+    first.append(doc[10])
+    assert [t.text for t in cl.phrase_tokens(doc[9])] == ["the", "Quarter"]
+    assert [t.text for t in cl.phrase_tokens(doc[6], frozenset())] == [t.text for t in doc[5:11]]
+
+
+def test_phrase_tokens_follow_the_document_asked():
+    agreed, sales = parse(AGREED_TO_SELL), parse(TWO_SENTENCES)
+    cl.forget_children()
+    for doc in (agreed, sales, agreed):
+        assert all(t.doc is doc for t in cl.phrase_tokens(doc[4]))
+    assert [t.text for t in cl.phrase_tokens(agreed[4])] == ["it"]
+    assert [t.text for t in cl.phrase_tokens(sales[4])] == ["."]

@@ -381,10 +381,11 @@ def kids(tok: Token) -> tuple[Token, ...]:
 
 
 def forget_children() -> None:
-    """Drop the kept children lists and merged infinitives (a document's parse may have been changed since)."""
-    global _KIDS, _XCOMPS
+    """Drop the kept children lists, merged infinitives and phrases (a document's parse may have changed since)."""
+    global _KIDS, _XCOMPS, _PHRASES
     _KIDS = (None, [])
     _XCOMPS = (None, [])
+    _PHRASES = (None, {})
     _CHILDREN.__dict__.clear()
 
 
@@ -862,12 +863,32 @@ def negated(verb: Token) -> bool:
     return any(c.dep == _NEG or (c.dep == _ADVMOD and c.lower_ in NEGATION_WORDS) for c in kids(verb))
 
 
+#: The document whose phrases are kept, and them by (head index, trimmed labels): one tuple, replaced whole.
+_PHRASES: tuple[Doc | None, dict[tuple[int, frozenset[str]], tuple[Token, ...]]] = (None, {})
+
+
 def phrase_tokens(tok: Token, trim: frozenset[str] = PHRASE_TRIM_DEPS) -> list[Token]:
     """``tok`` with its modifiers, leaving out clauses, appositions and coordination.
 
     A word written with hyphens stays whole ("the 66-year-old": the parser hangs "66-year" on
-    "old" as a modifier it would otherwise leave out).
+    "old" as a modifier it would otherwise leave out). Kept per token of the current document like
+    ``kids`` (``forget_children`` drops them): the actor, target, object and coding rules ask the
+    same phrase several times; each caller gets a list of its own (some extend it).
     """
+    global _PHRASES
+    doc, kept = _PHRASES
+    if doc is not tok.doc:
+        doc = tok.doc
+        kept = {}
+        _PHRASES = (doc, kept)
+    key = (tok.i, trim)
+    found = kept.get(key)
+    if found is None:
+        found = kept[key] = tuple(_phrase_tokens(tok, trim))
+    return list(found)
+
+
+def _phrase_tokens(tok: Token, trim: frozenset[str]) -> list[Token]:
     out = [tok, *hyphen_joined(tok)]
     trim_ids = _ids_of(trim)
     stack = [c for c in kids(tok) if c.dep not in trim_ids]
