@@ -58,10 +58,36 @@ def _valid(entries: list[tuple[str, str, str]], when: str | None) -> str | None:
     return None
 
 
+#: Per table (by id, with the table kept to check it): each first word of a listed phrase and the most words
+#: of a phrase it starts. Built once per process with the tables.
+_STARTS: dict[int, tuple[dict, dict[str, int]]] = {}
+
+
+def phrase_starts(table: dict) -> dict[str, int]:
+    """The first words of ``table``'s phrases, each with the length in words of the longest it starts.
+
+    Why: ``_longest`` tries every run of up to ``MAX_NAME_WORDS`` words of an actor phrase, and an object
+    phrase can be thirty words long; a run can only be listed if its first word starts a listed phrase
+    that long, so the others are skipped before their text is even joined.
+    """
+    kept = _STARTS.get(id(table))
+    if kept is None or kept[0] is not table:
+        starts: dict[str, int] = {}
+        for phrase in table:
+            parts = phrase.split(" ")
+            starts[parts[0]] = max(starts.get(parts[0], 0), len(parts))
+        kept = _STARTS[id(table)] = (table, starts)
+    return kept[1]
+
+
 def _longest(words: list[str], table: dict, skip: frozenset[str] = VAGUE_WORDS) -> tuple[str, int, int] | None:
-    """The longest listed phrase in ``words``: ``(phrase, start, end)``."""
+    """The longest listed phrase in ``words`` (the leftmost of the longest): ``(phrase, start, end)``."""
+    starts = phrase_starts(table)
+    reach = [starts.get(w, 0) for w in words]
     for n in range(min(MAX_NAME_WORDS, len(words)), 0, -1):
         for i in range(len(words) - n + 1):
+            if reach[i] < n:
+                continue  # no listed phrase of n words starts with this word
             phrase = " ".join(words[i : i + n])
             if phrase in table and not (n == 1 and phrase in skip):
                 return phrase, i, i + n

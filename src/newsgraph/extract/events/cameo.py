@@ -82,17 +82,55 @@ def features(verb: Token) -> frozenset[str]:
     return frozenset(out)
 
 
+@dataclass(frozen=True)
+class BlockPatterns:
+    """One verb block's patterns in dictionary order, indexed by condition.
+
+    Why: a block such as the one of "sell" and "return" has over a thousand patterns, and a clause has
+    a handful of features; only a pattern with one of them among its conditions can match, so ``match``
+    checks those alone instead of every pattern of every block of the verb.
+    """
+
+    #: The block's patterns with conditions, as the dictionary lists them: (conditions, code).
+    listed: tuple[tuple[frozenset[str], str], ...]
+    #: Per condition, the positions in ``listed`` of the patterns that carry it, in order.
+    by_condition: dict[str, tuple[int, ...]]
+
+
+@lru_cache(maxsize=1)
+def block_patterns() -> dict[int, BlockPatterns]:
+    """Every block's indexed patterns, built once per process with the dictionary (a few hundred blocks)."""
+    out: dict[int, BlockPatterns] = {}
+    for block, patterns in tables().patterns.items():
+        listed = tuple((conds, code) for conds, code in patterns if conds)
+        by_condition: dict[str, list[int]] = {}
+        for position, (conds, _code) in enumerate(listed):
+            for cond in conds:
+                by_condition.setdefault(cond, []).append(position)
+        out[block] = BlockPatterns(listed, {c: tuple(p) for c, p in by_condition.items()})
+    return out
+
+
 @lru_cache(maxsize=65536)
 def match(lemma: str, feats: frozenset[str]) -> tuple[str, int] | None:
-    """``(CAMEO code or "-", how many conditions matched)`` for a verb lemma; None when the verb is not listed."""
+    """``(CAMEO code or "-", how many conditions matched)`` for a verb lemma; None when the verb is not listed.
+
+    The most specific pattern whose conditions all hold wins, the first listed among equally specific ones.
+    """
     t = tables()
     blocks = t.verbs.get(lemma) or t.verbs.get(t.forms.get(lemma, ""))
     if not blocks:
         return None
+    indexed = block_patterns()
     best: tuple[str, int] | None = None
     for block, _own in blocks:
-        for conds, code in t.patterns.get(block, ()):
-            if conds and conds <= feats and (best is None or len(conds) > best[1]):
+        found = indexed.get(block)
+        if found is None:
+            continue
+        by_condition = found.by_condition
+        for position in sorted({p for f in feats for p in by_condition.get(f, ())}):
+            conds, code = found.listed[position]
+            if conds <= feats and (best is None or len(conds) > best[1]):
                 best = (code, len(conds))
     if best is not None:
         return best

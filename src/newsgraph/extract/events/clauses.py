@@ -347,8 +347,13 @@ def _can_act(noun: Token) -> bool:
     )
 
 
-#: Per thread: the document whose children lists are kept, and the lists by token index.
+#: Per thread: the document whose hyphen positions are kept (``hyphen_positions``).
 _CHILDREN = threading.local()
+
+
+#: The document whose children lists are kept, and the lists by token index (None: not built yet): one tuple,
+#: read and replaced whole.
+_KIDS: tuple[Doc | None, list[tuple[Token, ...] | None]] = (None, [])
 
 
 def kids(tok: Token) -> tuple[Token, ...]:
@@ -356,23 +361,31 @@ def kids(tok: Token) -> tuple[Token, ...]:
 
     Why: spaCy makes a new Python ``Token`` for every child on every walk, and the clause rules
     walk the children of the same verb a few dozen times per clause (subject, objects, particles,
-    modals, complements, dating, coding). The lists are kept for the last document seen in this
-    thread (``events()`` starts each document afresh with ``forget_children``).
+    modals, complements, dating, coding). The lists are kept for the last document asked
+    (``events()`` starts each document afresh with ``forget_children``). They are kept in one
+    module-level tuple, not per thread (a thread-local costs a third of a call, and this is the
+    stage's most called function): the pair is read in one step, so a thread working on another
+    document only replaces it, and a list is only ever taken from the pair of its own document.
     """
-    store = _CHILDREN.__dict__
-    doc = tok.doc
-    if store.get("doc") is not doc:
-        store["doc"] = doc
-        store["by_index"] = {}
-    by_index = store["by_index"]
-    found = by_index.get(tok.i)
+    global _KIDS
+    doc, by_index = _KIDS
+    if doc is not tok.doc:
+        doc = tok.doc
+        by_index = [None] * len(doc)  # a list read by index: cheaper than a dict's ``get``
+        _KIDS = (doc, by_index)
+    i = tok.i
+    found = by_index[i]
     if found is None:
-        found = by_index[tok.i] = tuple(tok.children)
+        found = by_index[i] = tuple(tok.children)
     return found
 
 
 def forget_children() -> None:
-    """Drop the kept children lists (a document's parse may have been changed since)."""
+    """Drop the kept children lists, merged infinitives and phrases (a document's parse may have changed since)."""
+    global _KIDS, _XCOMPS, _PHRASES
+    _KIDS = (None, [])
+    _XCOMPS = (None, [])
+    _PHRASES = (None, {})
     _CHILDREN.__dict__.clear()
 
 
@@ -797,8 +810,32 @@ def _relative_object(verb: Token, obj: Token) -> Token:
     return _relative_head(relcl.head, obj)
 
 
+#: A clause head whose merged infinitive is not worked out yet (None is an answer: it has none).
+_NOT_YET = object()
+#: The document whose merged infinitives are kept, and them by token index: one tuple, read and replaced whole.
+_XCOMPS: tuple[Doc | None, list] = (None, [])
+
+
 def merged_xcomp(verb: Token) -> Token | None:
-    """The infinitive that completes ``verb``'s predicate ("agreed to sell", "is ready to help")."""
+    """The infinitive that completes ``verb``'s predicate ("agreed to sell", "is ready to help").
+
+    Kept per token of the current document like ``kids`` (``forget_children`` drops them): the
+    predicate, the coding, the dating and the arguments each ask it of the same verb, three to four
+    times per clause, and each answer walks the verb's and its complement's children.
+    """
+    global _XCOMPS
+    doc, kept = _XCOMPS
+    if doc is not verb.doc:
+        doc = verb.doc
+        kept = [_NOT_YET] * len(doc)
+        _XCOMPS = (doc, kept)
+    found = kept[verb.i]
+    if found is _NOT_YET:
+        found = kept[verb.i] = _merged_xcomp(verb)
+    return found
+
+
+def _merged_xcomp(verb: Token) -> Token | None:
     if is_going_to(verb) or is_obliged(verb):
         return None
     for c in kids(verb):
@@ -826,12 +863,32 @@ def negated(verb: Token) -> bool:
     return any(c.dep == _NEG or (c.dep == _ADVMOD and c.lower_ in NEGATION_WORDS) for c in kids(verb))
 
 
+#: The document whose phrases are kept, and them by (head index, trimmed labels): one tuple, replaced whole.
+_PHRASES: tuple[Doc | None, dict[tuple[int, frozenset[str]], tuple[Token, ...]]] = (None, {})
+
+
 def phrase_tokens(tok: Token, trim: frozenset[str] = PHRASE_TRIM_DEPS) -> list[Token]:
     """``tok`` with its modifiers, leaving out clauses, appositions and coordination.
 
     A word written with hyphens stays whole ("the 66-year-old": the parser hangs "66-year" on
-    "old" as a modifier it would otherwise leave out).
+    "old" as a modifier it would otherwise leave out). Kept per token of the current document like
+    ``kids`` (``forget_children`` drops them): the actor, target, object and coding rules ask the
+    same phrase several times; each caller gets a list of its own (some extend it).
     """
+    global _PHRASES
+    doc, kept = _PHRASES
+    if doc is not tok.doc:
+        doc = tok.doc
+        kept = {}
+        _PHRASES = (doc, kept)
+    key = (tok.i, trim)
+    found = kept.get(key)
+    if found is None:
+        found = kept[key] = tuple(_phrase_tokens(tok, trim))
+    return list(found)
+
+
+def _phrase_tokens(tok: Token, trim: frozenset[str]) -> list[Token]:
     out = [tok, *hyphen_joined(tok)]
     trim_ids = _ids_of(trim)
     stack = [c for c in kids(tok) if c.dep not in trim_ids]

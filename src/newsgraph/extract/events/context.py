@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 import numpy
-from spacy.attrs import DEP, IDX, LENGTH, LOWER, POS
+from spacy.attrs import DEP, HEAD, IDX, LENGTH, LOWER, POS
 from spacy.parts_of_speech import NOUN
 from spacy.strings import get_string_id
 from spacy.tokens import Doc, Span, Token
@@ -84,6 +84,12 @@ class DocContext:
     clause_of_time: dict[str, Token | None] = field(default_factory=dict)
     #: Per embedded post: its words' character span and its signature's date (built on first use, ``dates``).
     post_dates: list[tuple[int, int, TimeExpression]] | None = None
+    #: Whether every token's head lies in the token's own sentence (built on first use, ``clause_bounds``).
+    local_trees: bool | None = None
+    #: Per token, the number of its sentence in ``sent_bounds`` (built with ``local_trees``).
+    sentence_of: list[int] = field(default_factory=list)
+    #: Sorted positions of the prepositional objects whose lemma can name a fiscal period (``dates``, on first use).
+    period_nouns: list[int] | None = None
     _cues: list[tuple[int, int]] | None = None
 
     @classmethod
@@ -147,6 +153,26 @@ class DocContext:
     def between(self, positions: list[int], start: int, end: int) -> list[int]:
         """The token indices of a sorted list that fall in ``[start, end)``, e.g. a sentence."""
         return positions[bisect_left(positions, start) : bisect_left(positions, end)]
+
+    def clause_bounds(self, token: Token) -> tuple[int, int] | None:
+        """The bounds of the sentence holding ``token`` when no dependency of the document crosses a sentence
+        boundary (then every token under ``token`` lies within them); None when one does.
+
+        Why: the dating rules walk a clause's tokens to find its times, and most sentences hold no time at
+        all; a look at the sentence's time positions answers those without the walk.
+        """
+        if self.local_trees is None:
+            doc = self.doc
+            n = len(doc)
+            heads = numpy.arange(n, dtype=numpy.int64) + doc.to_array(HEAD).astype(numpy.int64)
+            sentence = numpy.zeros(n, dtype=numpy.int64)
+            for k, (start, end) in enumerate(self.sent_bounds):
+                sentence[start:end] = k
+            self.local_trees = bool((sentence[heads] == sentence).all()) if n else True
+            self.sentence_of = sentence.tolist()
+        if not self.local_trees:
+            return None
+        return self.sent_bounds[self.sentence_of[token.i]]
 
     # -- entities ------------------------------------------------------------
 

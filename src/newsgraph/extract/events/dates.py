@@ -51,6 +51,9 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
 
+import numpy
+from spacy.attrs import DEP, LEMMA
+from spacy.strings import get_string_id
 from spacy.tokens import Span, Token
 
 from newsgraph.extract.events.clauses import MAX_DEPTH, dep_ids, kids, merged_xcomp
@@ -300,8 +303,11 @@ def _timed_tokens(ctx: DocContext, cache: dict[int, list[tuple[Token, TimeExpres
     if cached is not None:
         return cached
     times_by_token = ctx.times_by_token
-    out = [] if not times_by_token else \
-        [(tok, times_by_token[tok.i]) for tok in words(ctx, verb) if tok.i in times_by_token]
+    bounds = ctx.clause_bounds(verb) if times_by_token else None
+    if not times_by_token or (bounds is not None and not ctx.between(ctx.time_positions, *bounds)):
+        out = []  # no time in the text, or none in the sentence that holds every word under the verb
+    else:
+        out = [(tok, times_by_token[tok.i]) for tok in words(ctx, verb) if tok.i in times_by_token]
     cache[verb.i] = out
     return out
 
@@ -930,6 +936,9 @@ def fiscal_dating(ctx: DocContext, verb: Token) -> Dating | None:
 
 def _fiscal_period(ctx: DocContext, verb: Token) -> tuple[Dating, Token] | None:
     """The dating ``fiscal_dating`` gives, with the period noun it comes from."""
+    bounds = ctx.clause_bounds(verb)
+    if bounds is not None and not ctx.between(_period_nouns(ctx), *bounds):
+        return None  # no period noun in the sentence that holds every word under the verb: no walk
     for tok in _own_tokens(ctx, verb):
         if tok.dep_ != "pobj" or tok.head.lower_ not in FISCAL_FRAME_PREPS:
             continue
@@ -941,6 +950,23 @@ def _fiscal_period(ctx: DocContext, verb: Token) -> tuple[Dating, Token] | None:
             if value is not None:
                 return Dating(end.id, value, "clause"), tok
     return None
+
+
+_POBJ = get_string_id("pobj")
+
+
+def _period_nouns(ctx: DocContext) -> list[int]:
+    """The positions of the prepositional objects whose lowercase lemma ``_period_months`` can read ("quarter",
+    "month"), from one array pass per document: the tokens ``_fiscal_period`` can start from."""
+    if ctx.period_nouns is None:
+        doc = ctx.doc
+        columns = doc.to_array([DEP, LEMMA]).reshape(len(doc), 2) if len(doc) else numpy.zeros((0, 2), numpy.uint64)
+        strings = doc.vocab.strings
+        wanted = {*FISCAL_PERIOD_MONTHS, "month"}
+        objects = numpy.flatnonzero(columns[:, 0] == _POBJ).tolist()  # a few per sentence: read one by one
+        lemmas = columns[:, 1].tolist()
+        ctx.period_nouns = [i for i in objects if lemmas[i] in strings and strings[lemmas[i]].lower() in wanted]
+    return ctx.period_nouns
 
 
 def _period_months(noun: Token) -> int | None:

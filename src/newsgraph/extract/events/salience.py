@@ -262,7 +262,7 @@ def hand_saliences(ctx: DocContext, found: list[tuple[Event, Token]]) -> list[fl
     strings = doc.vocab.strings
     lemma_sentences: dict[str, set[int]] = {}
     for head in {event.predicate.split()[0] for event, _verb in found if event.predicate}:
-        lemma_sentences[head] = set(numpy.unique(sent_of[lemmas == strings[head]]).tolist())
+        lemma_sentences[head] = set(sent_of[lemmas == strings[head]].tolist())  # a set: no numpy.unique sort
     quoted = [(a.content.start, a.content.end) for a in ctx.attributions if a.kind == "direct" or a.quoted]
     quoted += quotation_spans(doc)
     title_case: dict[int, bool] = {}
