@@ -45,6 +45,7 @@ from newsgraph.extract.entities.lexicons import (
     GROUP_MIN_MENTIONS,
     GROUP_NOUNS,
     GROUP_SYNONYMS,
+    HEAD_NAMED_ORG_NOUNS,
     LOCAL_GOVERNMENT_NOUNS,
     NON_NAME_LABELS,
     ORG_DESCRIPTION_DETERMINERS,
@@ -780,6 +781,9 @@ class OrgResolver:
             if not inner and gi not in self.orgs and token.lower_ in PERSON_ORG_NOUNS:
                 self._person_org(det.i, token.i + 1, gi, token)  # "the Kasich campaign", a person's
                 return
+            if not inner and gi in self.orgs and self.orgs[gi].label == "GPE" and token.lower_ in HEAD_NAMED_ORG_NOUNS:
+                self._person_org(det.i, token.i + 1, gi, token)  # "the US administration": the country's, not it
+                return
             if not inner and gi in self.orgs and self.orgs[gi].label in ("GPE", "ORG"):
                 self._add(det.i, token.i + 1, "nominal", gi)  # "the US government", "the Kasich campaign"
                 self._note(token.i, gi)
@@ -794,6 +798,8 @@ class OrgResolver:
         rule_scores: dict[int, float] = {}
         if low in COUNTRY_NOUNS:
             gi = self._country(token, rule_scores)
+        elif low in HEAD_NAMED_ORG_NOUNS:
+            gi = self._administration(token)
         elif low in GOVERNMENT_NOUNS:
             gi = self._government(token)
         else:
@@ -910,6 +916,8 @@ class OrgResolver:
             owner = [t for t in self.doc[start:end - 1]
                      if self.owners.get(t.i) == person and t.tag_ != "POS" and t.pos_ != "PRON"]
             name = " ".join([*(t.text for t in owner), noun.lower_])
+            if noun.lower_ in HEAD_NAMED_ORG_NOUNS:
+                name = noun.lower_  # "the Obama administration" is an "administration", its head's
             kind = "body" if noun.lower_ in GOVERNMENT_NOUNS else ORG_KIND_NOUNS.get(noun.lower_, "company")
             gi = self._new_group("ORG", name, kind=kind)
             self.orgs[gi].words = frozenset({noun.lower_, name.lower()})
@@ -957,6 +965,29 @@ class OrgResolver:
         if inside is not None and inside[token.i]:
             return {self.owners.get(k) for k in _clause_partners(token) if inside[k]}
         return {self.owners.get(k) for k in _clause_partners(token)}
+
+    def _administration(self, token: Token) -> int | None:
+        """ "the administration", "this administration": the administration the article last spoke of
+        ("the Obama administration ... the administration"), else one of its own for the article.
+
+        Never the country named most, as "the government" is: an administration is its head's (the
+        mention sets' convention gives it as "administration" or its head, never as the country), and an
+        article on a president's policies writes "the administration" for that president's.
+        """
+        if any(c.lower_ in FEDERAL_WORDS for c in token.lefts):
+            return self._government(token)
+        own = [gi for (_, noun), gi in self.person_orgs.items() if noun == token.lower_]
+        spoken = [gi for gi in own if gi in self.last]
+        if spoken:
+            return max(spoken, key=lambda gi: self.last[gi][0])
+        if own:
+            return own[-1]
+        key = (-1, token.lower_)  # no person's: one administration of the article's own
+        if key not in self.person_orgs:
+            gi = self._new_group("ORG", token.lower_, kind="body")
+            self.orgs[gi].words = frozenset({token.lower_})
+            self.person_orgs[key] = gi
+        return self.person_orgs[key]
 
     def _government(self, token: Token) -> int | None:
         if any(c.lower_ in FEDERAL_WORDS for c in token.lefts):
