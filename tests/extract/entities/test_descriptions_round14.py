@@ -46,3 +46,19 @@ def test_a_bare_government_is_still_the_country(parse):
     found = entities(parse(text))
     government = owner(found, "the government", _at(text, "the government"))
     assert government is not None and government.name == "Ruritania"
+
+
+def test_a_transition_team_is_one_organisation_however_written(parse):
+    text = ("President-elect Ola Berg named three advisers on Monday. The Berg transition team said the "
+            "advisers would start in May. Critics said the transition team had moved too fast.")
+    found = entities(parse(text))
+    team = owner(found, "the transition team", _at(text, "the transition team"))
+    assert team is not None and team.name == "transition team"
+    assert any(m.text.endswith("transition team") and m.start < _at(text, "the transition team")
+               for m in team.mentions)
+
+
+def test_a_team_without_the_compound_is_no_transition_team(parse):
+    text = "Hollen Rovers lost again on Monday. The production team said the team had worked hard."
+    found = entities(parse(text))
+    assert all(e.name != "transition team" for e in found)

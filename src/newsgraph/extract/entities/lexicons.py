@@ -396,3 +396,7 @@ PERSON_ORG_NOUNS = frozenset({"campaign", "administration", "foundation"})
 #: "administration"), and that a bare "the administration" means, never the country itself: the
 #: mention sets' convention, "an administration is a description with its organisation or head".
 HEAD_NAMED_ORG_NOUNS = frozenset({"administration"})
+#: Kind nouns that a lower-case compound before them makes one organisation of the article, named by both
+#: ("the Trump transition team", "his presidential transition team", "the transition team" are one
+#: "transition team"): a president-elect's team, not the club or the production team "the team" may be.
+COMPOUND_NAMED_ORGS: dict[str, frozenset[str]] = {"team": frozenset({"transition"})}

@@ -38,6 +38,7 @@ from newsgraph.extract.entities import coref, ranking
 from newsgraph.extract.entities.coref import token_strings
 from newsgraph.extract.entities.lexicons import (
     COLLECTIVE_GROUP_NOUNS,
+    COMPOUND_NAMED_ORGS,
     CORPORATE_SUFFIXES,
     COUNTRY_NOUNS,
     GOVERNMENT_NOUNS,
@@ -742,6 +743,8 @@ class OrgResolver:
             return
         if token.dep_ in ("compound", "attr"):
             return
+        if self._compound_named(token):
+            return
         det = next((c for c in token.lefts if c.dep_ in ("det", "poss")), None)
         if det is not None and det.dep_ == "poss" and token.lower_ in PERSON_ORG_NOUNS:
             owner = self.owners.get(det.i)
@@ -813,6 +816,35 @@ class OrgResolver:
             self._note(token.i, gi)
         elif det.dep_ == "det" and det.lower_ in ("the", "this") and low not in GOVERNMENT_NOUNS | COUNTRY_NOUNS:
             self.unresolved.setdefault(low, []).append((det.i, token.i + 1))
+
+    def _compound_named(self, token: Token) -> bool:
+        """ "the Trump transition team", "his presidential transition team": one organisation of the article
+        (``COMPOUND_NAMED_ORGS``), named by its compound and noun ("transition team"), whoever's it is said to be.
+
+        Its mention runs from the first lower-case word of the phrase (the determiner, an adjective) to the
+        noun, leaving the owner's name to the owner.
+        """
+        compounds = COMPOUND_NAMED_ORGS.get(token.lower_)
+        modifier = next((c for c in token.lefts if c.dep_ == "compound" and c.lower_ in compounds), None) \
+            if compounds else None
+        if modifier is None:
+            return False
+        name = f"{modifier.lower_} {token.lower_}"
+        key = (-1, name)
+        if key not in self.person_orgs:
+            gi = self._new_group("ORG", name, kind=ORG_KIND_NOUNS.get(token.lower_, "other"))
+            self.orgs[gi].words = frozenset({token.lower_, name})
+            self.person_orgs[key] = gi
+        gi = self.person_orgs[key]
+        start = modifier.i
+        while (start > token.left_edge.i and not self.covered[start - 1] and self.doc[start - 1].is_lower
+               and self.doc[start - 1].dep_ in ("det", "amod", "compound", "poss")):
+            start -= 1
+        if any(self.covered[k] for k in range(start, token.i + 1)):
+            return True
+        self._add(start, token.i + 1, "nominal", gi)
+        self._note(token.i, gi)
+        return True
 
     def _short_form(self, i: int) -> None:
         """ "the Bank" after "the African Development Bank": a capitalised kind noun, its own one-word name.
