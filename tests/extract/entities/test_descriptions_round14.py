@@ -62,3 +62,18 @@ def test_a_team_without_the_compound_is_no_transition_team(parse):
     text = "Hollen Rovers lost again on Monday. The production team said the team had worked hard."
     found = entities(parse(text))
     assert all(e.name != "transition team" for e in found)
+
+
+def test_a_place_named_only_as_a_modifier_is_not_the_nation(parse):
+    text = ("France hosted the talks in May. Delegates praised the Paris climate accord on Monday. Critics "
+            "said the nation had promised too much.")
+    found = entities(parse(text))
+    nation = owner(found, "the nation", _at(text, "the nation"))
+    assert nation is not None and nation.name == "France"
+
+
+def test_a_place_named_as_a_subject_is_still_the_nation(parse):
+    text = "France hosted the talks in May. Spain hosted them in June. Critics said the nation had promised too much."
+    found = entities(parse(text))
+    nation = owner(found, "the nation", _at(text, "the nation"))
+    assert nation is not None and nation.name == "Spain"

@@ -126,6 +126,8 @@ GROUP_CHAIN_LONG = 3
 SUBJECT_BIND_DEPTH = 4
 #: Determiners that make a group noun one group the article knows ("the traders"): its chain needs no length.
 SPECIFIC_GROUP_DETERMINERS = frozenset({"the", "these", "those"})
+#: Dependencies of a place's name before a noun it only qualifies ("the Paris accord", "New York financier X").
+PLACE_MODIFIER_DEPS = frozenset({"compound", "nmod"})
 #: Labels of a name that, inside a description of some kinds, only says where the organisation is.
 PLACE_LABELS = frozenset({"GPE", "LOC"})
 #: Kinds of organisation a place's name inside the description qualifies ("the US regulator", "the Leeds
@@ -982,10 +984,16 @@ class OrgResolver:
                    + D_FREQUENCY * min(self.orgs[gi].count, 10) / 10 + 0.0001 * at, gi)
                   for gi, (at, subject) in self.last.items()
                   if gi in self.orgs and self.orgs[gi].label == "GPE" and gi not in partners
-                  and sent - self.sents[at] <= DESCRIPTION_WINDOW]
+                  and sent - self.sents[at] <= DESCRIPTION_WINDOW and not self._modifier_place(at)]
         if scores is not None:
             scores.update((gi, score) for score, gi in scored)
         return max(scored)[1] if scored else self._main_country()
+
+    def _modifier_place(self, at: int) -> bool:
+        """True for a place last named as a noun's modifier ("the Paris climate agreement", "a New York
+        businessman"): it says where a thing is from or was made, not the country the article goes on about."""
+        token = self.doc[at]
+        return token.dep_ in PLACE_MODIFIER_DEPS and token.head.i > at and token.head.pos_ == "NOUN"
 
     def _partners(self, token: Token) -> set[int | None]:
         """The groups of ``_clause_partners``, but for a description inside a quotation only those quoted too.
