@@ -77,3 +77,17 @@ def test_a_place_named_as_a_subject_is_still_the_nation(parse):
     found = entities(parse(text))
     nation = owner(found, "the nation", _at(text, "the nation"))
     assert nation is not None and nation.name == "Spain"
+
+
+def test_the_country_before_any_place_is_the_country_the_article_names_most(parse):
+    text = ("As Jo Dale prepares to lead the country next month, voters are divided. Polls in France show "
+            "doubt. France votes again in May.")
+    found = entities(parse(text))
+    country = owner(found, "the country", _at(text, "the country"))
+    assert country is not None and country.name == "France"
+
+
+def test_the_country_before_a_place_named_once_stays_open(parse):
+    text = "As Jo Dale prepares to lead the country next month, voters are divided. Polls in France show doubt."
+    found = entities(parse(text))
+    assert owner(found, "the country", _at(text, "the country")) is None

@@ -987,7 +987,21 @@ class OrgResolver:
                   and sent - self.sents[at] <= DESCRIPTION_WINDOW and not self._modifier_place(at)]
         if scores is not None:
             scores.update((gi, score) for score, gi in scored)
-        return max(scored)[1] if scored else self._main_country()
+        if scored:
+            return max(scored)[1]
+        return self._main_country() if any(gi in self.last for gi in self._countries()) else self._article_country()
+
+    def _countries(self) -> list[int]:
+        return [gi for gi, org in self.orgs.items() if org.label == "GPE" and gi < self.n_known]
+
+    def _article_country(self) -> int | None:
+        """The country the article names most (twice at least), for "the country" written before any place is
+        named ("As X prepares to be sworn in as the country's leader ..."): the country it is about."""
+        countries = self._countries()
+        if not countries:
+            return None
+        best = max(countries, key=lambda gi: (len(self.names[gi]), -self.names[gi][0][0]))
+        return best if len(self.names[best]) >= GOVERNMENT_MIN_MENTIONS else None
 
     def _modifier_place(self, at: int) -> bool:
         """True for a place last named as a noun's modifier ("the Paris climate agreement", "a New York
