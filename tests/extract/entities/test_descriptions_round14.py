@@ -91,3 +91,16 @@ def test_the_country_before_a_place_named_once_stays_open(parse):
     text = "As Jo Dale prepares to lead the country next month, voters are divided. Polls in France show doubt."
     found = entities(parse(text))
     assert owner(found, "the country", _at(text, "the country")) is None
+
+
+def test_a_team_with_a_modifier_the_name_lacks_is_not_that_organisation(parse):
+    text = "Google announced the deal on Monday. The security team said the deal was safe."
+    found = entities(parse(text))
+    assert owner(found, "The security team", _at(text, "The security team")) is None
+
+
+def test_a_plain_team_still_goes_to_the_organisation(parse):
+    text = "Google announced the deal on Monday. The team said the deal was safe."
+    found = entities(parse(text))
+    team = owner(found, "The team", _at(text, "The team"))
+    assert team is not None and team.name == "Google"

@@ -126,6 +126,9 @@ GROUP_CHAIN_LONG = 3
 SUBJECT_BIND_DEPTH = 4
 #: Determiners that make a group noun one group the article knows ("the traders"): its chain needs no length.
 SPECIFIC_GROUP_DETERMINERS = frozenset({"the", "these", "those"})
+#: Kind nouns whose lower-case noun modifier must be in the name of an organisation of unknown kind
+#: (``_modifier_unmet``): "the security team" is no club named before.
+MODIFIED_KIND_NOUNS = frozenset({"team"})
 #: Dependencies of a place's name before a noun it only qualifies ("the Paris accord", "New York financier X").
 PLACE_MODIFIER_DEPS = frozenset({"compound", "nmod"})
 #: Labels of a name that, inside a description of some kinds, only says where the organisation is.
@@ -1070,7 +1073,7 @@ class OrgResolver:
                 continue
             if gi in partners:
                 continue
-            if not _compatible(noun, org):
+            if not _compatible(noun, org) or self._modifier_unmet(token, org):
                 continue
             score = (-D_DISTANCE * (sent - self.sents[at]) + D_SUBJECT * subject
                      + D_FREQUENCY * min(org.count, 10) / 10 + D_NAMED_KIND * (noun in org.words) + 0.0001 * at)
@@ -1078,7 +1081,20 @@ class OrgResolver:
                 scores[gi] = score
             if best_score is None or score > best_score:
                 best, best_score = gi, score
-        return best if best is not None else self._main_organisation(noun, partners)
+        if best is not None:
+            return best
+        found = self._main_organisation(noun, partners)
+        return None if found is not None and self._modifier_unmet(token, self.orgs[found]) else found
+
+    def _modifier_unmet(self, token: Token, org: Org) -> bool:
+        """True for a "team" whose noun modifier an organisation of unknown kind lacks in its name ("the
+        national security team", "the production team": not a militia or a programme named before). The
+        modifier says what the team is, and nothing says the candidate is that; other kind nouns keep their
+        modifiers' freedom ("the tech group"), as the guard cost report2 when it held for all of them."""
+        if org.kind != UNKNOWN_KIND or token.lower_ not in MODIFIED_KIND_NOUNS:
+            return False
+        return any(c.dep_ == "compound" and c.pos_ == "NOUN" and c.is_lower and c.lower_ not in org.words
+                   for c in token.lefts)
 
     def _main_organisation(self, noun: str, partners: set[int | None]) -> int | None:
         """The organisation the article is about, for a description with none of its kind named nearby.
