@@ -391,3 +391,12 @@ SURNAME_PARTICLES = ("Mc", "Mac", "De", "Di", "Da", "Du", "La", "Le", "Van", "Vo
 RE_CAMEL_CASE = re.compile(r"^[A-Z][a-z]+[A-Z][A-Za-z]*$")
 #: Organisation nouns a person's name may own ("the Kasich campaign", "Obama's administration"): an entity.
 PERSON_ORG_NOUNS = frozenset({"campaign", "administration", "foundation"})
+#: A person's or country's organisation known by its head that the record names by its noun alone
+#: ("the Obama administration", "his administration", "the US administration" are each an
+#: "administration"), and that a bare "the administration" means, never the country itself: the
+#: mention sets' convention, "an administration is a description with its organisation or head".
+HEAD_NAMED_ORG_NOUNS = frozenset({"administration"})
+#: Kind nouns that a lower-case compound before them makes one organisation of the article, named by both
+#: ("the Trump transition team", "his presidential transition team", "the transition team" are one
+#: "transition team"): a president-elect's team, not the club or the production team "the team" may be.
+COMPOUND_NAMED_ORGS: dict[str, frozenset[str]] = {"team": frozenset({"transition"})}

@@ -38,6 +38,7 @@ from newsgraph.extract.entities import coref, ranking
 from newsgraph.extract.entities.coref import token_strings
 from newsgraph.extract.entities.lexicons import (
     COLLECTIVE_GROUP_NOUNS,
+    COMPOUND_NAMED_ORGS,
     CORPORATE_SUFFIXES,
     COUNTRY_NOUNS,
     GOVERNMENT_NOUNS,
@@ -45,6 +46,7 @@ from newsgraph.extract.entities.lexicons import (
     GROUP_MIN_MENTIONS,
     GROUP_NOUNS,
     GROUP_SYNONYMS,
+    HEAD_NAMED_ORG_NOUNS,
     LOCAL_GOVERNMENT_NOUNS,
     NON_NAME_LABELS,
     ORG_DESCRIPTION_DETERMINERS,
@@ -124,6 +126,11 @@ GROUP_CHAIN_LONG = 3
 SUBJECT_BIND_DEPTH = 4
 #: Determiners that make a group noun one group the article knows ("the traders"): its chain needs no length.
 SPECIFIC_GROUP_DETERMINERS = frozenset({"the", "these", "those"})
+#: Kind nouns whose lower-case noun modifier must be in the name of an organisation of unknown kind
+#: (``_modifier_unmet``): "the security team" is no club named before.
+MODIFIED_KIND_NOUNS = frozenset({"team"})
+#: Dependencies of a place's name before a noun it only qualifies ("the Paris accord", "New York financier X").
+PLACE_MODIFIER_DEPS = frozenset({"compound", "nmod"})
 #: Labels of a name that, inside a description of some kinds, only says where the organisation is.
 PLACE_LABELS = frozenset({"GPE", "LOC"})
 #: Kinds of organisation a place's name inside the description qualifies ("the US regulator", "the Leeds
@@ -741,6 +748,8 @@ class OrgResolver:
             return
         if token.dep_ in ("compound", "attr"):
             return
+        if self._compound_named(token):
+            return
         det = next((c for c in token.lefts if c.dep_ in ("det", "poss")), None)
         if det is not None and det.dep_ == "poss" and token.lower_ in PERSON_ORG_NOUNS:
             owner = self.owners.get(det.i)
@@ -780,6 +789,9 @@ class OrgResolver:
             if not inner and gi not in self.orgs and token.lower_ in PERSON_ORG_NOUNS:
                 self._person_org(det.i, token.i + 1, gi, token)  # "the Kasich campaign", a person's
                 return
+            if not inner and gi in self.orgs and self.orgs[gi].label == "GPE" and token.lower_ in HEAD_NAMED_ORG_NOUNS:
+                self._person_org(det.i, token.i + 1, gi, token)  # "the US administration": the country's, not it
+                return
             if not inner and gi in self.orgs and self.orgs[gi].label in ("GPE", "ORG"):
                 self._add(det.i, token.i + 1, "nominal", gi)  # "the US government", "the Kasich campaign"
                 self._note(token.i, gi)
@@ -794,6 +806,8 @@ class OrgResolver:
         rule_scores: dict[int, float] = {}
         if low in COUNTRY_NOUNS:
             gi = self._country(token, rule_scores)
+        elif low in HEAD_NAMED_ORG_NOUNS:
+            gi = self._administration(token)
         elif low in GOVERNMENT_NOUNS:
             gi = self._government(token)
         else:
@@ -807,6 +821,35 @@ class OrgResolver:
             self._note(token.i, gi)
         elif det.dep_ == "det" and det.lower_ in ("the", "this") and low not in GOVERNMENT_NOUNS | COUNTRY_NOUNS:
             self.unresolved.setdefault(low, []).append((det.i, token.i + 1))
+
+    def _compound_named(self, token: Token) -> bool:
+        """ "the Trump transition team", "his presidential transition team": one organisation of the article
+        (``COMPOUND_NAMED_ORGS``), named by its compound and noun ("transition team"), whoever's it is said to be.
+
+        Its mention runs from the first lower-case word of the phrase (the determiner, an adjective) to the
+        noun, leaving the owner's name to the owner.
+        """
+        compounds = COMPOUND_NAMED_ORGS.get(token.lower_)
+        modifier = next((c for c in token.lefts if c.dep_ == "compound" and c.lower_ in compounds), None) \
+            if compounds else None
+        if modifier is None:
+            return False
+        name = f"{modifier.lower_} {token.lower_}"
+        key = (-1, name)
+        if key not in self.person_orgs:
+            gi = self._new_group("ORG", name, kind=ORG_KIND_NOUNS.get(token.lower_, "other"))
+            self.orgs[gi].words = frozenset({token.lower_, name})
+            self.person_orgs[key] = gi
+        gi = self.person_orgs[key]
+        start = modifier.i
+        while (start > token.left_edge.i and not self.covered[start - 1] and self.doc[start - 1].is_lower
+               and self.doc[start - 1].dep_ in ("det", "amod", "compound", "poss")):
+            start -= 1
+        if any(self.covered[k] for k in range(start, token.i + 1)):
+            return True
+        self._add(start, token.i + 1, "nominal", gi)
+        self._note(token.i, gi)
+        return True
 
     def _short_form(self, i: int) -> None:
         """ "the Bank" after "the African Development Bank": a capitalised kind noun, its own one-word name.
@@ -910,6 +953,8 @@ class OrgResolver:
             owner = [t for t in self.doc[start:end - 1]
                      if self.owners.get(t.i) == person and t.tag_ != "POS" and t.pos_ != "PRON"]
             name = " ".join([*(t.text for t in owner), noun.lower_])
+            if noun.lower_ in HEAD_NAMED_ORG_NOUNS:
+                name = noun.lower_  # "the Obama administration" is an "administration", its head's
             kind = "body" if noun.lower_ in GOVERNMENT_NOUNS else ORG_KIND_NOUNS.get(noun.lower_, "company")
             gi = self._new_group("ORG", name, kind=kind)
             self.orgs[gi].words = frozenset({noun.lower_, name.lower()})
@@ -942,10 +987,30 @@ class OrgResolver:
                    + D_FREQUENCY * min(self.orgs[gi].count, 10) / 10 + 0.0001 * at, gi)
                   for gi, (at, subject) in self.last.items()
                   if gi in self.orgs and self.orgs[gi].label == "GPE" and gi not in partners
-                  and sent - self.sents[at] <= DESCRIPTION_WINDOW]
+                  and sent - self.sents[at] <= DESCRIPTION_WINDOW and not self._modifier_place(at)]
         if scores is not None:
             scores.update((gi, score) for score, gi in scored)
-        return max(scored)[1] if scored else self._main_country()
+        if scored:
+            return max(scored)[1]
+        return self._main_country() if any(gi in self.last for gi in self._countries()) else self._article_country()
+
+    def _countries(self) -> list[int]:
+        return [gi for gi, org in self.orgs.items() if org.label == "GPE" and gi < self.n_known]
+
+    def _article_country(self) -> int | None:
+        """The country the article names most (twice at least), for "the country" written before any place is
+        named ("As X prepares to be sworn in as the country's leader ..."): the country it is about."""
+        countries = self._countries()
+        if not countries:
+            return None
+        best = max(countries, key=lambda gi: (len(self.names[gi]), -self.names[gi][0][0]))
+        return best if len(self.names[best]) >= GOVERNMENT_MIN_MENTIONS else None
+
+    def _modifier_place(self, at: int) -> bool:
+        """True for a place last named as a noun's modifier ("the Paris climate agreement", "a New York
+        businessman"): it says where a thing is from or was made, not the country the article goes on about."""
+        token = self.doc[at]
+        return token.dep_ in PLACE_MODIFIER_DEPS and token.head.i > at and token.head.pos_ == "NOUN"
 
     def _partners(self, token: Token) -> set[int | None]:
         """The groups of ``_clause_partners``, but for a description inside a quotation only those quoted too.
@@ -957,6 +1022,29 @@ class OrgResolver:
         if inside is not None and inside[token.i]:
             return {self.owners.get(k) for k in _clause_partners(token) if inside[k]}
         return {self.owners.get(k) for k in _clause_partners(token)}
+
+    def _administration(self, token: Token) -> int | None:
+        """ "the administration", "this administration": the administration the article last spoke of
+        ("the Obama administration ... the administration"), else one of its own for the article.
+
+        Never the country named most, as "the government" is: an administration is its head's (the
+        mention sets' convention gives it as "administration" or its head, never as the country), and an
+        article on a president's policies writes "the administration" for that president's.
+        """
+        if any(c.lower_ in FEDERAL_WORDS for c in token.lefts):
+            return self._government(token)
+        own = [gi for (_, noun), gi in self.person_orgs.items() if noun == token.lower_]
+        spoken = [gi for gi in own if gi in self.last]
+        if spoken:
+            return max(spoken, key=lambda gi: self.last[gi][0])
+        if own:
+            return own[-1]
+        key = (-1, token.lower_)  # no person's: one administration of the article's own
+        if key not in self.person_orgs:
+            gi = self._new_group("ORG", token.lower_, kind="body")
+            self.orgs[gi].words = frozenset({token.lower_})
+            self.person_orgs[key] = gi
+        return self.person_orgs[key]
 
     def _government(self, token: Token) -> int | None:
         if any(c.lower_ in FEDERAL_WORDS for c in token.lefts):
@@ -985,7 +1073,7 @@ class OrgResolver:
                 continue
             if gi in partners:
                 continue
-            if not _compatible(noun, org):
+            if not _compatible(noun, org) or self._modifier_unmet(token, org):
                 continue
             score = (-D_DISTANCE * (sent - self.sents[at]) + D_SUBJECT * subject
                      + D_FREQUENCY * min(org.count, 10) / 10 + D_NAMED_KIND * (noun in org.words) + 0.0001 * at)
@@ -993,7 +1081,20 @@ class OrgResolver:
                 scores[gi] = score
             if best_score is None or score > best_score:
                 best, best_score = gi, score
-        return best if best is not None else self._main_organisation(noun, partners)
+        if best is not None:
+            return best
+        found = self._main_organisation(noun, partners)
+        return None if found is not None and self._modifier_unmet(token, self.orgs[found]) else found
+
+    def _modifier_unmet(self, token: Token, org: Org) -> bool:
+        """True for a "team" whose noun modifier an organisation of unknown kind lacks in its name ("the
+        national security team", "the production team": not a militia or a programme named before). The
+        modifier says what the team is, and nothing says the candidate is that; other kind nouns keep their
+        modifiers' freedom ("the tech group"), as the guard cost report2 when it held for all of them."""
+        if org.kind != UNKNOWN_KIND or token.lower_ not in MODIFIED_KIND_NOUNS:
+            return False
+        return any(c.dep_ == "compound" and c.pos_ == "NOUN" and c.is_lower and c.lower_ not in org.words
+                   for c in token.lefts)
 
     def _main_organisation(self, noun: str, partners: set[int | None]) -> int | None:
         """The organisation the article is about, for a description with none of its kind named nearby.
