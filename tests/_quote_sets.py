@@ -301,6 +301,42 @@ def in_round13_share(key: str) -> bool:
     return in_round11_share(key)
 
 
+#: The Horne 2017 folders of the round-14 share and the largest file (bytes) each admits: the random political
+#: set's real news up to 6 kB and the BuzzFeed political set's real news up to 5 kB, even file numbers only.
+HORNE_ROUND14_FOLDERS = {"horne-Random-Real-": 6000, "horne-Buzzfe-Real-": 5000}
+#: BBC sport story numbers of the round-14 share.
+BBC_SPORT_ROUND14 = range(456, 512)
+
+
+def in_round14_share(key: str) -> bool:
+    """The share of the reserved pool the ninth quote report set was drawn from, by key: GossipCop items whose
+    id ends in 5 to 9, SemEval 300-499, BBC sport 456-511 and the even-numbered real news files of the two
+    Horne 2017 political sets (the odd ones and the other GossipCop items are other sets' shares; the file
+    size limits are checked on the corpus, ``horne_size_problems``)."""
+    corpus, item = key.split("/", 1)
+    number = _number(item)
+    if corpus == "horne":
+        folder = next((f for f in HORNE_ROUND14_FOLDERS if item.startswith(f)), None)
+        stem = item.removeprefix(folder or "").removesuffix("_Real")
+        return folder is not None and stem.isdigit() and int(stem) % 2 == 0
+    if corpus == "bbc":
+        return item.startswith("bbc-sport-") and number in BBC_SPORT_ROUND14
+    if corpus == "semeval":
+        return 300 <= number <= 499
+    return corpus == "fakenewsnet" and item.startswith("gossipcop-") and item[-1] in "56789"
+
+
+def horne_size_problems(gold: list[Any], corpus: Path) -> list[str]:
+    """Every Horne 2017 article of a round-14 set whose file is larger than its folder admits."""
+    items = sq.find_items([a for a in gold if a.corpus == "horne"], corpus)
+    problems: list[str] = []
+    for key, item in items.items():
+        folder = next(f for f in HORNE_ROUND14_FOLDERS if key.split("/", 1)[1].startswith(f))
+        if len(item.data) > HORNE_ROUND14_FOLDERS[folder]:
+            problems.append(f"{key}: {len(item.data)} bytes")
+    return problems
+
+
 def evidence_problems(raw: Mapping[str, Any], gold: list[Any], corpus: Path) -> list[str]:
     """Every role or gender evidence not in its article's folded text: the evidence is the article's own
     words, so a reader can check each label against the page."""
