@@ -144,6 +144,8 @@ def _word_cue(tok: Token, before_name: bool) -> tuple[str, str] | None:
     low = tok.lower_.rstrip(".")
     if before_name and low in lex.HONORIFIC_GENDERS:
         return lex.HONORIFIC_GENDERS[low], "honorific"
+    if before_name and low in lex.UNGENDERED_OFFICE_TITLES and tok.text[:1].isupper():
+        return None  # "Chairman Jo Ray": the office's title, written so for a woman too
     if low in lex.GENDERED_TITLES:
         return lex.GENDERED_TITLES[low], "title"
     if low in lex.KINSHIP_GENDERS:

@@ -639,6 +639,11 @@ GENDERED_TITLES: dict[str, str] = {
                      "assemblywoman", "businesswoman", "actress", "duchess", "empress", "policewoman",
                      "headmistress", "sportswoman", "countess", "spokeswomen", "businesswomen"), "female"),
 }  # fmt: skip
+#: Office titles written with "-man" that, capitalised right before a name, are the office's title for a
+#: holder of either sex ("Chairman Jo Ray" for a woman): read then as the office, not as gender evidence
+#: (the convention of the hand-checked quote sets); a lower-case "chairman" about the person ("X, chairman
+#: of the committee", "SEC chairman X") still is, and "chairwoman" always is.
+UNGENDERED_OFFICE_TITLES: frozenset[str] = words("chairman chairmen")
 #: Kinship words: "his mother", "a father of three".
 KINSHIP_GENDERS: dict[str, str] = {
     **dict.fromkeys(("father", "son", "husband", "brother", "grandfather", "grandson", "uncle", "nephew",
