@@ -49,3 +49,34 @@ def test_lower_case_chairman_about_the_person_gives_gender(reader):
     source = _source(reader, text, "Brandt")
     assert source.gender == "male"
     assert [e.text for e in source.gender_evidence] == ["chairman"]
+
+
+# --- a pronoun the clause gives to someone else -------------------------------------------------
+
+def _parsed(words: list[str], heads: list[int], deps: list[str], pos: list[str]) -> Doc:
+    return Doc(English().vocab, words=words, heads=heads, deps=deps, pos=pos)
+
+
+REPORTED = (["Al", "Fry", "said", "he", "would", "run", "."], [1, 2, 2, 5, 5, 2, 2],
+            ["compound", "nsubj", "ROOT", "nsubj", "aux", "ccomp", "punct"],
+            ["PROPN", "PROPN", "VERB", "PRON", "AUX", "VERB", "PUNCT"])
+OBJECT = (["Jo", "Day", "tells", "him", "."], [1, 2, 2, 2, 2],
+          ["compound", "nsubj", "ROOT", "dobj", "punct"], ["PROPN", "PROPN", "VERB", "PRON", "PUNCT"])
+
+
+@pytest.mark.parametrize(("parse", "own", "names", "bound"), [
+    (REPORTED, frozenset(), frozenset({"vance"}), True),         # "he" is Al Fry's, not Vance's
+    (REPORTED, frozenset({0, 1}), frozenset({"fry"}), False),    # the source is Al Fry: "he" may be his
+    (OBJECT, frozenset({0, 1}), frozenset({"day"}), True),       # "him" is not Jo Day, the verb's subject
+    (OBJECT, frozenset(), frozenset({"kim"}), False),            # for another source it may be
+], ids=["reported-other", "reported-own", "object-own-subject", "object-other"])
+def test_bound_elsewhere(parse, own, names, bound):
+    doc = _parsed(*parse)
+    at = next(t.idx for t in doc if t.pos_ == "PRON")
+    assert g._bound_elsewhere(doc, at, own, names) is bound
+
+
+@pytest.mark.parametrize(("word", "gender"), [("Stepdad", "male"), ("stepmom", "female"), ("fiancée", "female")])
+def test_step_and_accented_kinship_words(word, gender):
+    doc = _first([word, "Jo", "Ray", "spoke"], ["NOUN", "PROPN", "PROPN", "VERB"])
+    assert g._word_cue(doc[0], True) == (gender, "kinship")

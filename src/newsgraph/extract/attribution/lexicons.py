@@ -647,9 +647,11 @@ UNGENDERED_OFFICE_TITLES: frozenset[str] = words("chairman chairmen")
 #: Kinship words: "his mother", "a father of three".
 KINSHIP_GENDERS: dict[str, str] = {
     **dict.fromkeys(("father", "son", "husband", "brother", "grandfather", "grandson", "uncle", "nephew",
-                     "widower", "dad", "boyfriend", "fiance", "stepfather"), "male"),
+                     "widower", "dad", "boyfriend", "fiance", "stepfather", "stepdad", "stepson", "stepbrother",
+                     "grandpa", "granddad", "daddy", "fiancé", "godfather"), "male"),
     **dict.fromkeys(("mother", "daughter", "wife", "sister", "grandmother", "granddaughter", "aunt", "niece",
-                     "widow", "mum", "mom", "girlfriend", "fiancee", "stepmother"), "female"),
+                     "widow", "mum", "mom", "girlfriend", "fiancee", "stepmother", "stepmom", "stepmum",
+                     "stepdaughter", "stepsister", "grandma", "mommy", "fiancée", "godmother"), "female"),
 }  # fmt: skip
 #: Nouns that name a person by sex: "a 34-year-old woman".
 PERSON_NOUN_GENDERS: dict[str, str] = {
