@@ -1,6 +1,6 @@
 """A party-and-state tag after a name ("(R-Tenn.)") makes a member of Congress a politician.
 
-US news writes the tag after the names of legislators, so it outweighs a committee's words that
+US news writes the tag after the names of legislators, so it decides over a committee's words that
 would otherwise read as an office or as security ("the Intelligence Committee's chairman").
 Invented sentences.
 """
@@ -34,3 +34,9 @@ def test_tagged_committee_chair_is_a_politician(reader):
     assert source.role == "politician"
     assert "(R-N.C.)" in [e.text for e in source.role_evidence]
 
+
+
+def test_tag_decides_over_a_committee_title(reader):
+    text = "Armed Services Committee Chairman Orrin Vale (R-Tenn.) said the plan \"needs a lot more work.\""
+    source = _source(reader, text, "Vale")
+    assert source.role == "politician"

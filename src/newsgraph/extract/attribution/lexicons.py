@@ -622,9 +622,6 @@ TITLE_RUN_DEPS: frozenset[str] = frozenset({"compound", "amod", "nmod", "poss", 
 ROLE_PREPOSITIONS: frozenset[str] = words("at in for from with within inside of")
 #: The party-and-state tag US news writes right after a legislator's name: "(R-Tenn.)", "(D-N.J.)", "(I-Vt.)".
 PARTY_STATE_TAG = re.compile(r"\((?:R|D|I)\s?[-\u2013]\s?[A-Z][A-Za-z.]*(?:\s[A-Z][A-Za-z.]*)?\)")
-#: Its vote for ``politician``: more than one title word's, so a committee's words ("Intelligence Committee
-#: chairman", "Foreign Relations Committee Chairman") do not make a member of Congress an official or security.
-PARTY_STATE_TAG_VOTE = 2.0
 #: At most this many evidence spans are kept per role or gender (the decision reads them all).
 MAX_EVIDENCE = 5
 
