@@ -16,7 +16,9 @@ Union"). A resolved pronoun is not read when the person named nearest before it
 (in its sentence or the one before) makes it ambiguous: the source as the possessor
 of a person ("Day's nominee ... he" may be the nominee's) or a new person brought in
 as a subject ("said Jo Day. One dealer told us ... he said" may be the dealer's);
-see :func:`_nearest_is_own`. A generic "he or she" names no one and is not read
+see :func:`_nearest_is_own`; nor when its clause gives it to someone else ("Al Fry said he
+would run"; "Jo Day tells him"): see :func:`_bound_elsewhere`. A capitalised "Chairman" right
+before a name is the office's title, not evidence. A generic "he or she" names no one and is not read
 either. One gender in the evidence gives the gender; both give none (``None``),
 and the evidence then lists both, so the conflict can be seen. No evidence gives
 none. A name is never read: "Jane" says nothing here. (The entity stage uses
@@ -139,11 +141,49 @@ def _nearest_is_own(doc: Doc, at: int, own: frozenset[int], names: frozenset[str
     return mine
 
 
+#: Dependencies of a pronoun that is the object of its verb ("tells him"): never that verb's own subject.
+OBJECT_DEPS = frozenset({"dobj", "dative", "iobj"})
+#: Dependencies of a pronoun that is the subject of a clause ("X said he would go").
+SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})
+
+
+def _bound_elsewhere(doc: Doc, at: int, own: frozenset[int], names: frozenset[str]) -> bool:
+    """True when the clause around the pronoun at character ``at`` says it is not the source.
+
+    Two readings of the parse that do not depend on nearness: a plain object pronoun is not the
+    subject of its own verb ("Jo Day tells him": "him" is not Jo Day, who would be "herself"), and the
+    subject of a clause reported by another name is that name's ("Al Fry said he would run": "he" is
+    Al Fry, not a source named before; any proper noun, as the tagger types many surnames as places or
+    organisations). The entity stage, weighing gender, can still give such a
+    pronoun to the source when both are of one gender.
+    """
+    span = doc.char_span(at, at + 1, alignment_mode="expand")
+    if span is None or not len(span):
+        return False
+    tok = span[0]
+
+    def subject(verb: Token) -> Token | None:
+        return next((c for c in verb.children if c.dep_ in SUBJECT_DEPS), None)
+
+    def is_own(t: Token) -> bool:
+        return t.i in own or (t.pos_ == "PROPN" and t.lower_ in names)
+
+    if tok.dep_ in OBJECT_DEPS:
+        subj = subject(tok.head)
+        return subj is not None and is_own(subj)
+    if tok.dep_ in SUBJECT_DEPS and tok.head.dep_ == "ccomp":
+        subj = subject(tok.head.head)
+        return subj is not None and subj.pos_ == "PROPN" and not is_own(subj)
+    return False
+
+
 def _word_cue(tok: Token, before_name: bool) -> tuple[str, str] | None:
     """(gender, cue kind) a single word gives, if any."""
     low = tok.lower_.rstrip(".")
     if before_name and low in lex.HONORIFIC_GENDERS:
         return lex.HONORIFIC_GENDERS[low], "honorific"
+    if before_name and low in lex.UNGENDERED_OFFICE_TITLES and tok.text[:1].isupper():
+        return None  # "Chairman Jo Ray": the office's title, written so for a woman too
     if low in lex.GENDERED_TITLES:
         return lex.GENDERED_TITLES[low], "title"
     if low in lex.KINSHIP_GENDERS:
@@ -180,7 +220,8 @@ def source_gender(doc: Doc, source: Source, words: Described, text: str) -> tupl
     for start, end in words.pronouns:
         word = text[start:end]
         gender = PERSON_PRONOUN_GENDERS.get(word.lower())
-        if gender is not None and not _generic(doc, start) and _nearest_is_own(doc, start, own, names):
+        if (gender is not None and not _generic(doc, start) and _nearest_is_own(doc, start, own, names)
+                and not _bound_elsewhere(doc, start, own, names)):
             found[(start, end)] = GenderEvidence(start=start, end=end, text=word, gender=gender, cue="pronoun")
     for phrase in words.phrases:
         for cue in _phrase_cues(doc, phrase, text):

@@ -620,6 +620,8 @@ MAX_ROLE_WORDS = 4
 TITLE_RUN_DEPS: frozenset[str] = frozenset({"compound", "amod", "nmod", "poss", "case", "punct"})
 #: Prepositions after a role-less head that attach where the source works: "a source at the ministry".
 ROLE_PREPOSITIONS: frozenset[str] = words("at in for from with within inside of")
+#: The party-and-state tag US news writes right after a legislator's name: "(R-Tenn.)", "(D-N.J.)", "(I-Vt.)".
+PARTY_STATE_TAG = re.compile(r"\((?:R|D|I)\s?[-\u2013]\s?[A-Z][A-Za-z.]*(?:\s[A-Z][A-Za-z.]*)?\)")
 #: At most this many evidence spans are kept per role or gender (the decision reads them all).
 MAX_EVIDENCE = 5
 
@@ -639,12 +641,19 @@ GENDERED_TITLES: dict[str, str] = {
                      "assemblywoman", "businesswoman", "actress", "duchess", "empress", "policewoman",
                      "headmistress", "sportswoman", "countess", "spokeswomen", "businesswomen"), "female"),
 }  # fmt: skip
+#: Office titles written with "-man" that, capitalised right before a name, are the office's title for a
+#: holder of either sex ("Chairman Jo Ray" for a woman): read then as the office, not as gender evidence
+#: (the convention of the hand-checked quote sets); a lower-case "chairman" about the person ("X, chairman
+#: of the committee", "SEC chairman X") still is, and "chairwoman" always is.
+UNGENDERED_OFFICE_TITLES: frozenset[str] = words("chairman chairmen")
 #: Kinship words: "his mother", "a father of three".
 KINSHIP_GENDERS: dict[str, str] = {
     **dict.fromkeys(("father", "son", "husband", "brother", "grandfather", "grandson", "uncle", "nephew",
-                     "widower", "dad", "boyfriend", "fiance", "stepfather"), "male"),
+                     "widower", "dad", "boyfriend", "fiance", "stepfather", "stepdad", "stepson", "stepbrother",
+                     "grandpa", "granddad", "daddy", "fiancé", "godfather"), "male"),
     **dict.fromkeys(("mother", "daughter", "wife", "sister", "grandmother", "granddaughter", "aunt", "niece",
-                     "widow", "mum", "mom", "girlfriend", "fiancee", "stepmother"), "female"),
+                     "widow", "mum", "mom", "girlfriend", "fiancee", "stepmother", "stepmom", "stepmum",
+                     "stepdaughter", "stepsister", "grandma", "mommy", "fiancée", "godmother"), "female"),
 }  # fmt: skip
 #: Nouns that name a person by sex: "a 34-year-old woman".
 PERSON_NOUN_GENDERS: dict[str, str] = {

@@ -628,6 +628,22 @@ def _outlet_cue(root: Token) -> Token | None:
     return None
 
 
+def _party_state_tag(doc: Doc, words: Described, text: str) -> tuple[str, list[TextSpan]] | None:
+    """A politician from a party-and-state tag right after the person's name ("Jo Ray (R-Tenn.)"): it decides.
+
+    US news writes the tag after the names of members of Congress, so it says what a committee's title
+    does not ("the Intelligence Committee's chairman, Jo Ray (R-N.C.)" is a senator, not security).
+    """
+    names = frozenset().union(*(p.name for p in words.phrases)) if words.phrases else frozenset()
+    for i in sorted(names):
+        if i + 1 < len(doc) and i + 1 not in names and doc[i + 1].text == "(":
+            found = lex.PARTY_STATE_TAG.match(text, doc[i + 1].idx)
+            if found is not None:
+                span = TextSpan(start=found.start(), end=found.end(), text=found.group())
+                return "politician", [span]
+    return None
+
+
 def source_role(doc: Doc, source: Source, words: Described, text: str) -> tuple[str | None, list[TextSpan]]:
     """The role of ``source`` and the words that decided it: (None, []) when the article gives none."""
     if source.kind in ROLELESS_KINDS and not (source.kind in AUTHORED_KINDS and source.entity is not None):
@@ -645,6 +661,8 @@ def source_role(doc: Doc, source: Source, words: Described, text: str) -> tuple[
     # an outlet the person's name is written as the possession of votes media, a whole vote
     cast = [("media", [TextSpan(start=start, end=end, text=text[start:end])], 1.0) for start, end in words.outlets]
     cast += [found for phrase in words.phrases if (found := phrase_role(doc, phrase, text)) is not None]
+    if source.entity is not None and (tag := _party_state_tag(doc, words, text)) is not None:
+        return tag  # a member of Congress whatever the committee's words say
     if not cast and (outlet_cue := _outlet_by_use(doc, source, words, text)) is not None:
         cast = [outlet_cue]
     for role, spans, weight in cast:
