@@ -342,7 +342,15 @@ def _outlet_possessor(doc: Doc, name: Span) -> tuple[int, int] | None:
     while i >= 0 and not doc[i].is_space and (doc[i].text[:1].isupper() or doc[i].is_quote) \
             and end - i <= MAX_TITLE_TOKENS:
         i -= 1
-    words = [t for t in doc[i + 1 : end] if not t.is_quote]
+    return _outlet_name(doc, [t for t in doc[i + 1 : end] if not t.is_quote])
+
+
+def _outlet_name(doc: Doc, words: Sequence[Token]) -> tuple[int, int] | None:
+    """The character offsets of ``words`` when they name a news organisation: a news name's word
+    (``lex.MEDIA_NAME_RE``) in their text and none of them a person's name ("ABC News", not "Ellen Sun").
+
+    One test for every place the role stage asks whether a name is an outlet's, so a possessor before a
+    person and a source's own mention are judged alike."""
     if not words or any(t.ent_type_ == "PERSON" for t in words):
         return None
     start, stop = words[0].idx, words[-1].idx + len(words[-1].text)
@@ -567,12 +575,9 @@ def _names_organisation(token: Token) -> bool:
 
 
 def _names_outlet(doc: Doc, mention: TextSpan) -> bool:
-    """``mention`` names a news organisation: a news name's word ("News", "Times") in a name no person's
-    ("ABC News", not "Ellen Sun")."""
+    """``mention`` names a news organisation (``_outlet_name``)."""
     span = _span(doc, mention.start, mention.end)
-    if span is None or any(t.ent_type_ == "PERSON" for t in span):
-        return False
-    return lex.MEDIA_NAME_RE.search(span.text) is not None
+    return span is not None and _outlet_name(doc, list(span)) is not None
 
 
 #: Parts of speech of a subject that names someone ("he told X", "Jo Ray told X"): X may be anyone.
