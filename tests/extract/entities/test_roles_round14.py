@@ -20,3 +20,11 @@ def test_the_hyphenated_description_is_not_the_holder_of_the_bare_office(parse):
             "The mayor-elect promised new bridges.")
     found = entities(parse(text))
     assert owner(found, "The mayor-elect", text.index("The mayor-elect")) is named(found, "Dana Whitlow")
+
+
+def test_an_office_won_is_the_untitled_winner_s(parse):
+    # Nobody is titled "President-elect": the office has one holder, the person the passage is about.
+    text = ("Dana Whitlow won the Ruritanian election on Sunday. The polls closed early in the capital. "
+            "On Monday the president-elect thanked her voters.")
+    found = entities(parse(text))
+    assert owner(found, "the president-elect", text.index("the president-elect")) is named(found, "Dana Whitlow")
