@@ -922,6 +922,16 @@ def _in_generic_list(head: Token) -> bool:
     return False
 
 
+def _role_phrase(doc: Doc, lowers: list[str], start: int, end: int) -> str:
+    """The role words ``doc[start:end]`` as a title keeps them: words apart, but a hyphenated word the
+    tokenizer split ("president - elect") whole ("president-elect"), as the holder's title is written."""
+    out = lowers[start]
+    for k in range(start + 1, end):
+        out += lowers[k] if not doc[k - 1].whitespace_ and (lowers[k] in "-‑" or lowers[k - 1] in "-‑") \
+            else " " + lowers[k]
+    return out
+
+
 def role_descriptions(
     doc: Doc,
     people: dict[int, PersonInfo],
@@ -1030,7 +1040,7 @@ def role_descriptions(
             end = first + length
             if any(covered[k] for k in range(first, end)):
                 continue
-            phrase = " ".join(lowers[first:end])
+            phrase = _role_phrase(doc, lowers, first, end)
             holders = _holders(phrase, by_role, people)
             if phrase in NATIONAL_OFFICES and first == i + 1:
                 holders = [c for c in holders if not _office_of_organisation(people[c[0]], phrase, labels)]

@@ -164,6 +164,8 @@ SINGLE_HOLDER_OFFICES = frozenset({
     "president", "prime minister", "premier", "chancellor", "mayor", "governor", "leader", "chairman",
     "chairwoman", "chief executive", "ceo", "king", "queen", "pope", "monarch", "emperor", "tsar",
     "dictator", "speaker", "owner", "founder",
+    # an office won and not yet taken has one holder too ("the president-elect", written whole by the titles)
+    "president-elect", "governor-elect", "mayor-elect", "prime minister-elect",
 })
 
 #: Words before an office's head that make it another person's office ("the former leader", "the deputy

@@ -91,8 +91,26 @@ def _join(tokens: list[Token], words: list[str]) -> str:
     return out
 
 
+#: Hyphens that join a title written as one word ("President-elect"), which the tokenizer splits in three.
+TITLE_HYPHENS = frozenset({"-", "‑"})
+
+
+def hyphen_compound(doc: Doc, i: int) -> str | None:
+    """The lowercase word that token ``i`` ends when it closes a hyphenated word split by the tokenizer
+    ("President-elect" read as "President", "-", "elect"), else None: the title is the whole word."""
+    if i < 2 or doc[i - 1].text not in TITLE_HYPHENS or doc[i - 1].whitespace_ or doc[i - 2].whitespace_:
+        return None
+    return f"{doc[i - 2].lower_}-{doc[i].lower_}"
+
+
+def _is_compound_title(doc: Doc, i: int) -> bool:
+    """True when token ``i`` closes a hyphenated title word ("President-elect", "governor-elect")."""
+    word = hyphen_compound(doc, i)
+    return word is not None and word in TITLE_HEADS
+
+
 def _is_title_word(token: Token) -> bool:
-    return _is_title_text(token.lower_)
+    return _is_title_text(token.lower_) or _is_compound_title(token.doc, token.i)
 
 
 def _is_title_text(low: str) -> bool:
@@ -102,7 +120,8 @@ def _is_title_text(low: str) -> bool:
 
 def _is_head(token: Token) -> bool:
     low = token.lower_
-    return (low in TITLE_HEADS and low not in WEAK_TITLE_HEADS) or low in TITLE_ABBREVIATIONS
+    return ((low in TITLE_HEADS and low not in WEAK_TITLE_HEADS) or low in TITLE_ABBREVIATIONS
+            or _is_compound_title(token.doc, token.i))
 
 
 def _make_title(tokens: list[Token], qualifier_ids: set[int], weak_head: bool = False) -> Title | None:
@@ -116,21 +135,27 @@ def _make_title(tokens: list[Token], qualifier_ids: set[int], weak_head: bool = 
         return None
     if len(kept) == 1 and kept[0].lower_ in TITLE_MODIFIERS and kept[0].lower_ not in TITLE_HEADS:
         return None
-    display = " ".join(_word(t) for t in kept)
+    # joined as written, so that a hyphenated title ("President-elect") keeps its one word
+    display = _join(kept, [_word(t) for t in kept])
     role_tokens = [t for t in kept if t.i not in qualifier_ids]
-    role = " ".join(_word(t) for t in role_tokens).lower() or display.lower()
+    role = _join(role_tokens, [_word(t) for t in role_tokens]).lower() or display.lower()
     return Title(display=display, role=role, start=kept[0].i, end=kept[-1].i + 1)
 
 
 def prenominal_title(doc: Doc, start: int) -> Title | None:
     """The title written right before a name starting at token ``start``."""
-    if start == 0 or not _is_title_text(token_strings(doc, LOWER)[start - 1]):
+    if start == 0 or not (_is_title_text(token_strings(doc, LOWER)[start - 1])
+                          or _is_compound_title(doc, start - 1)):
         return None  # the chain starts with a title word next to the name (most names have none: no Token made)
     tokens: list[Token] = []
     qualifiers: set[int] = set()
     i = start - 1
     while i >= 0 and len(tokens) < MAX_TITLE_TOKENS:
         token = doc[i]
+        if _is_compound_title(doc, i):
+            tokens[0:0] = list(doc[i - 2 : i + 1])  # "President-elect": the three tokens as one title word
+            i -= 3
+            continue
         if token.is_punct or token.is_space or token.like_num:
             break
         is_qualifier = bool(tokens) and token.ent_type_ in QUALIFIER_LABELS and token.ent_iob_ in ("B", "I")
