@@ -21,7 +21,19 @@ _WORDS = """
     developer businessman businesswoman magnate millionaire
     """
 EPITHET_NOUNS: frozenset[str] = frozenset(_WORDS.split())
+#: Nouns for a performer, singular: what an entertainer is known as ("the singer", "the star"). The
+#: attribution stage reads them (with their plurals, ``ENTERTAINER_NOUNS``) as a phrase that gives no sourcing
+#: role; the entity stage, with other words of renown, as a description of the person the article is about.
+_PERFORMERS = """
+    star actor actress singer rapper comedian musician songwriter entertainer
+    """
+PERFORMER_NOUNS: frozenset[str] = frozenset(_PERFORMERS.split())
+#: Performers and celebrities, singular and plural: "the reality television star", "Hollywood actresses".
+_ENTERTAINERS = """
+    stars actors actresses singers rappers musicians entertainers comedienne celebrity celebrities
+    """
+ENTERTAINER_NOUNS: frozenset[str] = PERFORMER_NOUNS | frozenset(_ENTERTAINERS.split())
 #: An age that makes any description a person's epithet: "the 74-year-old".
 AGE_EPITHET_RE = re.compile(r"\b[\w]+-year-old\b")
 
-__all__ = ["AGE_EPITHET_RE", "EPITHET_NOUNS"]
+__all__ = ["AGE_EPITHET_RE", "ENTERTAINER_NOUNS", "EPITHET_NOUNS", "PERFORMER_NOUNS"]

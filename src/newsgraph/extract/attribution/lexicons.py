@@ -11,6 +11,7 @@ import re
 
 from newsgraph.vocab.calendar import MONTHS
 from newsgraph.vocab.epithets import AGE_EPITHET_RE as AGE_EPITHET_RE
+from newsgraph.vocab.epithets import ENTERTAINER_NOUNS as _ENTERTAINER_NOUNS
 from newsgraph.vocab.epithets import EPITHET_NOUNS as EPITHET_NOUNS
 from newsgraph.vocab.names import (  # NAME_ABBREVIATIONS re-exported: the stage reads its lists here
     NAME_ABBREVIATIONS,  # noqa: F401
@@ -556,12 +557,10 @@ LOWERCASE_ROLE_WORDS: dict[str, str] = {"executive": "business", "rep": "spokesp
 #: "a rep for the singer" is a publicist, though "Rep. Jo Ray" is a congresswoman.
 LOWERCASE_FIRST_WORDS: frozenset[str] = words("rep reps")
 #: Nouns for an entertainer or a public figure known for it ("the reality television star", "Hollywood actress
-#: X"): no role a sourcing study counts, and the words before them (an industry, a medium) say what the person
-#: performs in, not whom they speak for, so a phrase whose nearest such word is one of these gives no role.
-ENTERTAINER_NOUNS: frozenset[str] = words("""
-    star stars actor actors actress actresses singer singers rapper rappers comedian comedienne celebrity
-    celebrities musician musicians songwriter entertainer entertainers
-""")
+#: X", ``vocab.epithets.ENTERTAINER_NOUNS``): no role a sourcing study counts, and the words before them (an
+#: industry, a medium) say what the person performs in, not whom they speak for, so a phrase whose nearest such
+#: word is one of these gives no role.
+ENTERTAINER_NOUNS: frozenset[str] = _ENTERTAINER_NOUNS
 #: Dependencies of a word that modifies another noun: a lower-case role word there gives no role
 #: ("executive director" is a title of any organisation).
 MODIFIER_DEPS: frozenset[str] = frozenset({"amod", "compound"})

@@ -40,6 +40,7 @@ from newsgraph.extract.entities.lexicons import (
     TITLE_WORD_POS,
     WEAK_TITLE_HEADS,
 )
+from newsgraph.vocab.epithets import PERFORMER_NOUNS
 from newsgraph.vocab.parse import NOMINAL_POS, NOMINAL_SUBJECT_DEPS, NOUN_CLAUSE_DEPS, PLURAL_NOUN_TAGS
 from newsgraph.vocab.pronouns import FIRST_PERSON_FORMS
 from newsgraph.vocab.speech import INVERTED_SPEECH_VERBS
@@ -577,12 +578,12 @@ def role_mentions(doc: Doc, titled: dict[int, list[Title]], mentions: dict[int, 
 
 #: Heads of descriptions that name what a person is known for, not an office held somewhere: an article
 #: about a singer calls her "the singer" or "the star" without ever writing the word before her name.
-RENOWN_HEADS = frozenset({"singer", "star", "actor", "actress", "comic", "comedian", "guitarist", "drummer",
-                          "rapper", "musician", "songwriter", "entertainer", "performer", "mogul", "tycoon",
-                          "billionaire", "businessman", "businesswoman", "entrepreneur",
-                          # what a film-maker, a band's singer or a fashion house's founder is known as
-                          "filmmaker", "director", "frontman", "frontwoman", "designer", "legend",
-                          "novelist", "author", "writer"})
+RENOWN_HEADS = PERFORMER_NOUNS | frozenset({"comic", "guitarist", "drummer", "performer", "mogul", "tycoon",
+                                            "billionaire", "businessman", "businesswoman", "entrepreneur",
+                                            # what a film-maker, a band's singer or a fashion house's founder
+                                            # is known as
+                                            "filmmaker", "director", "frontman", "frontwoman", "designer",
+                                            "legend", "novelist", "author", "writer"})
 #: Fewest mentions (names and resolved pronouns) that make a person the article's main person.
 MAIN_PERSON_MIN_MENTIONS = 4
 #: How many times as often as the next person the main person must be mentioned: a clear lead, not one of
