@@ -294,7 +294,8 @@ def hand_saliences(ctx: DocContext, found: list[tuple[Event, Token]]) -> list[fl
         )
         if k >= LEAD_SENTENCES:
             if k not in fragment:
-                fragment[k] = _fragment(doc[start:end])
+                text = ctx.span_text(start, end) if ctx.char_ends else doc[start:end].text  # no Token per word
+                fragment[k] = fragment_text(text)
             if fragment[k]:
                 score = round(score * FRAGMENT_FACTOR, 3)
         if _boilerplate(verb):
@@ -411,7 +412,16 @@ def _background_clause(event: Event, clause: Token) -> bool:
 def _fragment(sent: Span) -> bool:
     """Whether the sentence ends without a sentence's closing mark (its last word "p.m." counts as one), or is
     a labelled link to another story (``LINK_LABELS``: "Trending: ...")."""
-    text = sent.text.strip()
+    return fragment_text(sent.text)
+
+
+def fragment_text(text: str) -> bool:
+    """``_fragment`` of a sentence given by its text.
+
+    Why: ``Span.text`` makes a Python ``Token`` per word of the sentence, and this is asked of
+    nearly every sentence of an article; the context's ``span_text`` slices the article's text.
+    """
+    text = text.strip()
     if not text:
         return False
     label, colon, _rest = text.partition(":")
