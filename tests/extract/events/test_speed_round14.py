@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 import pytest
+from spacy.lang.en import English
 from spacy.tokens import Doc
-from spacy.vocab import Vocab
 
 from newsgraph.extract.events import salience
 
-VOCAB = Vocab()
+#: An English vocabulary: its lexical attributes ("lower_") are filled, as the tense tests read them.
+VOCAB = English().vocab
 
 
 def _doc(words: list[str], spaces: list[bool]) -> Doc:
@@ -30,3 +31,19 @@ def test_fragment_text_matches_the_span_reading(words: list[str], spaces: list[b
     span = doc[0 : len(doc)]
     assert salience.fragment_text(doc.text) is fragment
     assert salience._fragment(span) is fragment
+
+
+def _clause(aux: str, tag: str) -> Doc:
+    """An invented clause, "She <aux> resigned.", parsed by hand."""
+    return Doc(VOCAB, words=["She", aux, "resigned", "."], spaces=[True, True, False, False],
+              heads=[2, 2, 2, 2], deps=["nsubj", "aux", "ROOT", "punct"], tags=["PRP", "VBZ", tag, "."])
+
+
+def test_tense_tests_read_the_kept_children_of_each_document() -> None:
+    """The tense tests read the kept children lists, and a new document gets its own (not the last one's)."""
+    perfect = _clause("has", "VBN")
+    assert salience._present_perfect(perfect[2]) is True
+    past = _clause("had", "VBN")
+    assert salience._present_perfect(past[2]) is False
+    assert salience._past(past[2]) is True
+    assert salience._present_perfect(perfect[2]) is True
