@@ -6,7 +6,8 @@ import pytest
 from spacy.lang.en import English
 from spacy.tokens import Doc
 
-from newsgraph.extract.events import salience
+from _events import parse
+from newsgraph.extract.events import coding, salience
 
 #: An English vocabulary: its lexical attributes ("lower_") are filled, as the tense tests read them.
 VOCAB = English().vocab
@@ -47,3 +48,20 @@ def test_tense_tests_read_the_kept_children_of_each_document() -> None:
     assert salience._present_perfect(past[2]) is False
     assert salience._past(past[2]) is True
     assert salience._present_perfect(perfect[2]) is True
+
+
+def test_kept_verb_entries_answer_as_the_lookup_per_document(nlp) -> None:
+    """A kept entry is the lookup's, for its particles, and a new document at the same index gets its own."""
+    coding.forget_entries()
+    first = parse(nlp, "The rebels attacked the town.")
+    second = parse(nlp, "The ministers met the envoy.")
+    attacked, met = first[2], second[2]
+    assert (attacked.lower_, met.lower_) == ("attacked", "met")
+    expected_attack = coding._lookup_verb_entry(attacked, [])
+    expected_meet = coding._lookup_verb_entry(met, [])
+    assert expected_attack != expected_meet  # the two verbs are coded apart, so a reused entry would show
+    assert coding._verb_entry(attacked, []) == expected_attack
+    assert coding._verb_entry(attacked, []) == expected_attack  # the kept answer
+    assert coding._verb_entry(attacked, ["off"]) == coding._lookup_verb_entry(attacked, ["off"])
+    assert coding._verb_entry(met, []) == expected_meet
+    assert coding._verb_entry(attacked, []) == expected_attack
