@@ -963,7 +963,7 @@ def role_descriptions(
     n = len(doc)
     i = 0
     lowers = token_strings(doc, LOWER)
-    labels = {t.lower_: t.ent_type_ for t in doc if t.ent_type_}
+    labels: dict[str, str] | None = None  # each word's entity label, read at the first national office
     if quotes is not None:
         narrated = narrated_sentences(doc, sents, quotes)
     else:
@@ -1043,6 +1043,8 @@ def role_descriptions(
             phrase = _role_phrase(doc, lowers, first, end)
             holders = _holders(phrase, by_role, people)
             if phrase in NATIONAL_OFFICES and first == i + 1:
+                if labels is None:  # a walk over every token: only for the few docs that need it
+                    labels = {t.lower_: t.ent_type_ for t in doc if t.ent_type_}
                 holders = [c for c in holders if not _office_of_organisation(people[c[0]], phrase, labels)]
             if not holders:
                 continue
