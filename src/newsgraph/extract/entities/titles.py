@@ -669,10 +669,10 @@ def renown_mentions(doc: Doc, mentions: dict[int, list[int]], covered: list[bool
     ``mentions`` maps each person group to the tokens of its mentions (their number makes the main person).
     """
     group = main_person({g: len(tokens) for g, tokens in mentions.items()})
-    if group is None and not any(t.lower_ in FORMER_WORDS for t in doc):
+    lowers = token_strings(doc, LOWER)  # the lowercased words of the doc, read once (no Token made per word)
+    if group is None and FORMER_WORDS.isdisjoint(lowers):
         return []
     owner_of = {k: g for g, tokens in mentions.items() for k in tokens}
-    lowers = token_strings(doc, LOWER)
     found: list[tuple[int, int, int]] = []
     openers = _openers(lowers)
     i = 0
