@@ -959,6 +959,7 @@ def role_descriptions(
     person_at = {a.token: a.group for a in order if a.group in people and doc[a.token].pos_ != "PRON"}
     nationalities: dict[int, set[str]] | None = None  # read once, at the first "the Swede"
     found: list[tuple[int, int, int]] = []
+    holders_of: dict[str, list[tuple[int, bool]]] = {}  # phrase -> its holders (``_holders``), read once
     cursor = 0
     n = len(doc)
     i = 0
@@ -1041,7 +1042,9 @@ def role_descriptions(
             if any(covered[k] for k in range(first, end)):
                 continue
             phrase = _role_phrase(doc, lowers, first, end)
-            holders = _holders(phrase, by_role, people)
+            holders = holders_of.get(phrase)
+            if holders is None:  # each phrase's holders once per doc: the people and their roles stay as they are
+                holders = holders_of[phrase] = _holders(phrase, by_role, people)
             if phrase in NATIONAL_OFFICES and first == i + 1:
                 if labels is None:  # a walk over every token: only for the few docs that need it
                     labels = {t.lower_: t.ent_type_ for t in doc if t.ent_type_}
