@@ -925,9 +925,10 @@ def _in_generic_list(head: Token) -> bool:
 def _role_phrase(doc: Doc, lowers: list[str], start: int, end: int) -> str:
     """The role words ``doc[start:end]`` as a title keeps them: words apart, but a hyphenated word the
     tokenizer split ("president - elect") whole ("president-elect"), as the holder's title is written."""
+    spaces = token_values(doc, SPACY)  # each token's trailing space (``whitespace_``), without making Tokens
     out = lowers[start]
     for k in range(start + 1, end):
-        out += lowers[k] if not doc[k - 1].whitespace_ and (lowers[k] in "-‑" or lowers[k - 1] in "-‑") \
+        out += lowers[k] if not spaces[k - 1] and (lowers[k] in "-‑" or lowers[k - 1] in "-‑") \
             else " " + lowers[k]
     return out
 
