@@ -18,10 +18,10 @@ from bisect import bisect_left
 from collections.abc import Container, Iterable
 from dataclasses import dataclass, replace
 
-from spacy.attrs import LOWER
+from spacy.attrs import LOWER, ORTH, SPACY
 from spacy.tokens import Doc, Token
 
-from newsgraph.extract.entities.coref import PLACE_QUALIFIER_LABELS, token_strings
+from newsgraph.extract.entities.coref import PLACE_QUALIFIER_LABELS, token_strings, token_values
 from newsgraph.extract.entities.lexicons import (
     FEMALE_TITLES,
     HONORIFICS,
@@ -99,9 +99,14 @@ TITLE_HYPHENS = frozenset({"-", "‑"})
 def hyphen_compound(doc: Doc, i: int) -> str | None:
     """The lowercase word that token ``i`` ends when it closes a hyphenated word split by the tokenizer
     ("President-elect" read as "President", "-", "elect"), else None: the title is the whole word."""
-    if i < 2 or doc[i - 1].text not in TITLE_HYPHENS or doc[i - 1].whitespace_ or doc[i - 2].whitespace_:
+    # (from the doc's token strings and trailing spaces: this is asked before most names, and no Token is made)
+    if i < 2 or token_strings(doc, ORTH)[i - 1] not in TITLE_HYPHENS:
         return None
-    return f"{doc[i - 2].lower_}-{doc[i].lower_}"
+    spaces = token_values(doc, SPACY)
+    if spaces[i - 1] or spaces[i - 2]:
+        return None
+    lowers = token_strings(doc, LOWER)
+    return f"{lowers[i - 2]}-{lowers[i]}"
 
 
 def _is_compound_title(doc: Doc, i: int) -> bool:
