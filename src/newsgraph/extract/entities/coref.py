@@ -22,7 +22,7 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 
-from spacy.attrs import IDX, IS_PUNCT, LEMMA, LOWER, ORTH, SENT_START, SPACY
+from spacy.attrs import ENT_TYPE, IDX, IS_PUNCT, LEMMA, LOWER, ORTH, POS, SENT_START, SPACY
 from spacy.tokens import Doc, Span, Token
 
 from newsgraph.extract.entities.lexicons import (
@@ -776,11 +776,13 @@ def _modified_title(doc: Doc, i: int, first: int, lowers: list[str], by_role: di
     holder's ("the former director", "the deputy director"), and only a holder named within
     ``ROLE_WINDOW`` sentences.
     """
+    # the tags and entity labels from the doc's arrays (this is asked at most determiners): no Token made
+    pos, labels = token_strings(doc, POS), token_strings(doc, ENT_TYPE)
     end = first
-    while end < len(doc) and end - first < MAX_ROLE_TOKENS + 1 and doc[end].pos_ in ("NOUN", "PROPN", "ADJ") \
-            and (not covered[end] or doc[end].ent_type_ in MODIFIER_NAME_LABELS):
+    while end < len(doc) and end - first < MAX_ROLE_TOKENS + 1 and pos[end] in ("NOUN", "PROPN", "ADJ") \
+            and (not covered[end] or labels[end] in MODIFIER_NAME_LABELS):
         end += 1  # an organisation's or a place's name may modify the title ("the Rovers sporting director")
-    if end - first < 2 or doc[end - 1].pos_ != "NOUN" or covered[end - 1] or _continues(doc, end):
+    if end - first < 2 or pos[end - 1] != "NOUN" or covered[end - 1] or _continues(doc, end):
         return None
     if any(lowers[k] in OTHER_HOLDER_MODIFIERS for k in range(i + 1, end)):
         return None
