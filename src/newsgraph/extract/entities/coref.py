@@ -22,7 +22,7 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 
-from spacy.attrs import ENT_TYPE, IDX, IS_PUNCT, LEMMA, LOWER, ORTH, POS, SENT_START, SPACY
+from spacy.attrs import DEP, ENT_TYPE, IDX, IS_PUNCT, LEMMA, LOWER, ORTH, POS, SENT_START, SPACY
 from spacy.tokens import Doc, Span, Token
 
 from newsgraph.extract.entities.lexicons import (
@@ -870,10 +870,9 @@ def _named_appositive(doc: Doc, i: int, person_at: dict[int, int], lowers: list[
     closes the description, and the head must be singular; a name anywhere else in the phrase is
     someone else (see ``_named_in_phrase``).
     """
-    determiner = doc[i]
-    if determiner.dep_ not in ("det", "poss"):
+    if token_strings(doc, DEP)[i] not in ("det", "poss"):  # (the dependency strings: no Token for most words)
         return None
-    head = determiner.head
+    head = doc[i].head
     # a title written with a capital ("The Mayor of Lakeside") is often tagged a proper noun
     noun = head.pos_ == "NOUN" or (head.pos_ == "PROPN" and head.lower_ in TITLE_HEADS and head.ent_type_ != "PERSON")
     if (not noun or head.tag_ in APPOSITIVE_PLURAL_TAGS or head.i <= i
