@@ -1048,8 +1048,9 @@ def role_descriptions(
             if holders is None:  # each phrase's holders once per doc: the people and their roles stay as they are
                 holders = holders_of[phrase] = _holders(phrase, by_role, people)
             if phrase in NATIONAL_OFFICES and first == i + 1:
-                if labels is None:  # a walk over every token: only for the few docs that need it
-                    labels = {t.lower_: t.ent_type_ for t in doc if t.ent_type_}
+                if labels is None:  # each word's last entity label, from the arrays, for the few docs that need it
+                    labels = {low: label for low, label in zip(lowers, token_strings(doc, ENT_TYPE), strict=True)
+                              if label}
                 holders = [c for c in holders if not _office_of_organisation(people[c[0]], phrase, labels)]
             if not holders:
                 continue
