@@ -240,13 +240,14 @@ def _trim(doc: Doc, ent: Span) -> NameSpan | None:
     honorific = None
     while end > start and _not_name_end(doc, end - 1, label):
         end -= 1
+    tested_end = end  # token end - 1 can end the name (or there is none): asked again only if the end moves
     end = _without_trailing_date(doc, start, end)
     # token strings and flags from per-doc arrays (this runs for every entity span), Tokens where rarer
     lowers = coref.token_strings(doc, LOWER)
     orths = coref.token_strings(doc, ORTH)
     punct = coref.token_values(doc, IS_PUNCT)
     end = next((k for k in range(start + 1, end) if lowers[k] in RELATIVE_WORDS), end)
-    while end > start and _not_name_end(doc, end - 1, label):
+    while end != tested_end and end > start and _not_name_end(doc, end - 1, label):
         end -= 1
     while start < end and (lowers[start] in LEADING_NON_NAME_WORDS or punct[start] or orths[start].isspace()):
         start += 1
