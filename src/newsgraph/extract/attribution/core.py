@@ -28,6 +28,7 @@ from newsgraph.extract.attribution.quotes import QuoteSpan, quote_spans
 from newsgraph.extract.attribution.reported import (
     Candidates,
     Claim,
+    _inverted_object,
     according_to_claims,
     bare_reports,
     candidates,
@@ -322,7 +323,9 @@ def _continues_speaking(tok: Token) -> bool:
     phrasal = any((lemma, c.lower_) in CONTINUING_PHRASAL_VERBS for c in tok.children if c.dep_ == "prt")
     if lemma not in CONTINUING_VERBS | TAG_ONLY_SPEECH_VERBS and not phrasal:
         return False
-    return not any(c.dep_ in NOT_CONTINUING_DEPS for c in tok.children)
+    # "'…,' gushed Lee": with no subject the parser takes the speaker after the verb for its object
+    speaker = _inverted_object(tok)
+    return not any(c.dep_ in NOT_CONTINUING_DEPS and (speaker is None or c.i != speaker.i) for c in tok.children)
 
 
 def _continuing_tag(doc: Doc, q: QuoteSpan, others: Sequence[tuple[int, int]] = ()) -> Token | None:
@@ -640,8 +643,8 @@ def _link_continuations(text: str, claims: list[Claim]) -> None:
             if len(_WORD_RE.findall(gap)) <= MAX_CONTINUATION_GAP_WORDS or _only_its_tag(claims[previous], gap,
                                                                                         claim.content[0]):
                 claim.continues = previous
-        if claim.cue is not None or claim.continues is not None:
-            previous = i
+        if claim.cue is not None or claim.continues is not None or claim.speaker is not None:
+            previous = i  # a quote given the speaker of the paraphrase before it may be continued too
 
 
 def _only_its_tag(previous: Claim, gap: str, gap_end: int) -> bool:

@@ -66,6 +66,10 @@ ORG_LABELS = frozenset({"ORG", "GPE", "FAC", "NORP"})
 DESCRIPTION_WINDOW = 4
 #: How many sentences back "it"/"they" look (0: their own sentence only).
 PRONOUN_WINDOW = 1
+#: How many sentences back a plural pronoun looks for a group entity when its own window offers nothing: an
+#: article keeps calling a group "they" across sentences that do not name it ("the liberals ... Just don't ask
+#: them ...").
+PLURAL_FALLBACK_WINDOW = 3
 #: How far up from "its" the participle of a fronted adjunct may be ("Reporting its results ...").
 CATAPHOR_DEPTH = 4
 #: Lappin & Leass salience weights (halved for the previous sentence).
@@ -1212,10 +1216,13 @@ class OrgResolver:
         people_best: tuple[float, int] | None = None  # the best group of people in the pronoun's sentence
         thing_best = False  # the best phrase is a plural for things, in any role
         other_people = False  # the pronoun's sentence has a noun for people no entity stands for
+        fallback: int | None = None  # the entity of the latest linked plural pronoun beyond the window
+        window = PLURAL_FALLBACK_WINDOW if plural else PRONOUN_WINDOW
+        window_org = False  # an organisation or place is named within the window (then no fallback)
         for k in range(bisect_left(heads, token.i) - 1, -1, -1):
             root_i = heads[k]
             back = sent - self.sents[root_i]
-            if back > PRONOUN_WINDOW:
+            if back > window:
                 break
             if root_i == token.head.i:
                 continue  # "its" in "its workers": not its own phrase
@@ -1250,12 +1257,18 @@ class OrgResolver:
             # "Labour ... they": an organisation named as a subject or object, not where something happens.
             singular_org = (plural and not number_plural and org is not None and org.label in ("ORG", "NORP")
                             and (root.dep_ != "pobj" or _complement_of_predicate(root)))
+            if org is not None and back <= PRONOUN_WINDOW:
+                window_org = True
             if plural and not number_plural and not singular_org:
                 continue
             if (agent and gi is None and chain is None and not coordinated and root.pos_ == "NOUN"
                     and not _for_people(root)):
                 continue  # "they think", "they want": the subject of a verb of saying or thinking is no thing
             if not plural and (number_plural or (org is not None and (org.label == "NORP" or org.kind == "group"))):
+                continue
+            if back > PRONOUN_WINDOW:
+                if fallback is None and org is not None and root.lower_ in PLURAL_PRONOUN_FORMS:
+                    fallback = gi
                 continue
             score = W_RECENCY / (2 ** back)
             if root.dep_ in NOMINAL_SUBJECT_DEPS:
@@ -1300,6 +1313,8 @@ class OrgResolver:
             # the best is a plural for things the organisation outweighs ("reached out to the campaign by
             # phone and on social media, and they ...")
             best, best_chain = max(singular_orgs)[1], None
+        if best is None and best_chain is None and best_score is None and fallback is not None and not window_org:
+            best = fallback  # nothing within the window: the group the article last called by a plural
         bound_group = self.owners.get(bound) if bound is not None else None
         if self._ranks(token):
             best = self._rank(token, token.i, best, rule_scores, {bound_group}, speakers)
