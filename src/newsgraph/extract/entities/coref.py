@@ -958,7 +958,8 @@ def role_descriptions(
         return []
     last_seen: dict[int, int] = {}
     order = sorted(anchors, key=lambda a: a.token)
-    person_at = {a.token: a.group for a in order if a.group in people and doc[a.token].pos_ != "PRON"}
+    pos = token_strings(doc, POS)  # (the tags from the doc's array: no Token per anchor)
+    person_at = {a.token: a.group for a in order if a.group in people and pos[a.token] != "PRON"}
     nationalities: dict[int, set[str]] | None = None  # read once, at the first "the Swede"
     found: list[tuple[int, int, int]] = []
     holders_of: dict[str, list[tuple[int, bool]]] = {}  # phrase -> its holders (``_holders``), read once
