@@ -260,8 +260,10 @@ def _appositive_head_ok(token: Token) -> bool:
 def appositive_titles(doc: Doc, start: int, end: int) -> list[Title]:
     """Titles in an appositive next to the name ``doc[start:end]``."""
     found: list[Title] = []
+    # the words beside the name from the doc's token strings (most names have no comma or "of" beside them)
+    orths, lowers = token_strings(doc, ORTH), token_strings(doc, LOWER)
     # Before: "a special envoy, Carl J. Brandt Jr.".
-    if start >= 2 and doc[start - 1].text == "," and _appositive_head_ok(doc[start - 2]):
+    if start >= 2 and orths[start - 1] == "," and _appositive_head_ok(doc[start - 2]):
         head = doc[start - 2]
         chunk_start = _np_start(doc, head)
         if doc[chunk_start].lower_ in ("a", "an", "the") or doc[chunk_start].dep_ == "poss":
@@ -270,15 +272,15 @@ def appositive_titles(doc: Doc, start: int, end: int) -> list[Title]:
                 found.append(title)
     # After: "Ann Lee of Texas, a fiscally conservative Blue Dog Democrat".
     j = end
-    if j + 1 < len(doc) and doc[j].lower_ == "of" and doc[j + 1].ent_type_ in JURISDICTION_LABELS:
+    if j + 1 < len(doc) and lowers[j] == "of" and doc[j + 1].ent_type_ in JURISDICTION_LABELS:
         j += 1
         while j < len(doc) and doc[j].ent_iob_ in ("B", "I") and doc[j].ent_type_ in JURISDICTION_LABELS:
             j += 1
             if j < len(doc) and doc[j].ent_iob_ == "B":
                 break
-    if j + 3 < len(doc) and doc[j].text == "," and doc[j + 1].like_num and doc[j + 2].text == ",":
+    if j + 3 < len(doc) and orths[j] == "," and doc[j + 1].like_num and orths[j + 2] == ",":
         j += 2  # "Jo Dale, 45, the club's coach": the age stands between the name and its appositive
-    if j + 1 < len(doc) and doc[j].text == "," and _opens_appositive(doc, j + 1):
+    if j + 1 < len(doc) and orths[j] == "," and _opens_appositive(doc, j + 1):
         # The head: first noun after the determiner that ends its phrase.
         k = j + 2
         limit = min(len(doc), j + 2 + MAX_TITLE_TOKENS)
