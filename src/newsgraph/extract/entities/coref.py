@@ -757,7 +757,8 @@ def _age_epithet(doc: Doc, i: int, lowers: list[str]) -> int | None:
     News names a person and goes on with their age as a description; the parser splits the hyphens.
     """
     words = lowers[i + 1 : i + 6]
-    if len(words) < 5 or not doc[i + 1].like_num or words[1:] != ["-", "year", "-", "old"]:
+    # (the words first: they settle almost every "the" without making a Token for the number)
+    if len(words) < 5 or words[1:] != ["-", "year", "-", "old"] or not doc[i + 1].like_num:
         return None
     end = i + 6
     if end < len(doc) and doc[end].pos_ == "NOUN" and doc[end].tag_ not in PLURAL_NOUN_TAGS:
