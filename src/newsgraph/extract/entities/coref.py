@@ -706,10 +706,10 @@ def _demonym_epithet(doc: Doc, i: int) -> int | None:
     """The end of a nationality word standing for a person, opened by "the" at ``i`` ("the Swede",
     "The American said"): one capitalised word the tagger reads as a nationality, nothing nominal
     after it, and not a possessor ("the American's serve" is still the player, but often a team's)."""
-    if i + 1 >= len(doc):
-        return None
+    if i + 1 >= len(doc) or token_strings(doc, ENT_TYPE)[i + 1] != "NORP":
+        return None  # (the label from the doc's array: no Token for the word after most "the")
     word = doc[i + 1]
-    if word.ent_type_ != "NORP" or not word.is_title or word.tag_ in ("NNS", "NNPS") or word.ent_iob_ != "B":
+    if not word.is_title or word.tag_ in ("NNS", "NNPS") or word.ent_iob_ != "B":
         return None
     after = i + 2
     if after < len(doc) and (doc[after].pos_ in DEMONYM_FOLLOWING_POS or doc[after].ent_iob_ == "I"
