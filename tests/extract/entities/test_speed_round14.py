@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import pytest
 import spacy
-from spacy.attrs import ENT_TYPE, POS
+from spacy.attrs import ENT_IOB, ENT_TYPE, POS
 from spacy.tokens import Doc
 
 from newsgraph.extract.entities import coref, titles
@@ -85,3 +85,12 @@ def test_tags_and_entity_labels_read_from_arrays_match_the_tokens(parse) -> None
     with coref.reading_strings_of(doc):
         assert coref.token_strings(doc, POS) == [t.pos_ for t in doc]
         assert coref.token_strings(doc, ENT_TYPE) == [t.ent_type_ for t in doc]
+
+
+def test_inside_code_of_the_iob_array_is_the_tokens_inside(parse) -> None:
+    """``_role_start`` reads "inside an entity" as ``IOB_INSIDE`` in the ENT_IOB array: the tokens' "I"."""
+    doc = parse("The New Rennick mayor met Ana Sorel of Tolvane Helder Labs on Monday.")
+    with coref.reading_strings_of(doc):
+        inside = [code == coref.IOB_INSIDE for code in coref.token_values(doc, ENT_IOB)]
+    assert inside == [t.ent_iob_ == "I" for t in doc]
+    assert any(inside)

@@ -22,7 +22,7 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 
-from spacy.attrs import DEP, ENT_TYPE, IDX, IS_PUNCT, LEMMA, LOWER, ORTH, POS, SENT_START, SPACY
+from spacy.attrs import DEP, ENT_IOB, ENT_TYPE, IDX, IS_PUNCT, LEMMA, LOWER, ORTH, POS, SENT_START, SPACY
 from spacy.tokens import Doc, Span, Token
 
 from newsgraph.extract.entities.lexicons import (
@@ -647,6 +647,10 @@ def _office_of_organisation(info: PersonInfo, phrase: str, labels: dict[str, str
                                        for w in words)
 
 
+#: The ENT_IOB array's code of a token inside an entity (``Token.ent_iob_`` "I"; 3 is "B", 2 "O").
+IOB_INSIDE = 1
+
+
 def _role_start(doc: Doc, i: int, lowers: list[str]) -> int:
     """Where the role words of a description opened by the determiner at ``i`` begin.
 
@@ -654,11 +658,13 @@ def _role_start(doc: Doc, i: int, lowers: list[str]) -> int:
     tenure only says that the role is held now ("the outgoing president"): both are skipped.
     """
     first = i + 1
+    # the labels and IOB codes from the doc's arrays (ENT_IOB 1 is "I"): no Token at every determiner
+    labels, iob = token_strings(doc, ENT_TYPE), token_values(doc, ENT_IOB)
     for _ in range(MAX_ROLE_PREFIX_TOKENS):
         if first + 1 >= len(doc):
             break
         if lowers[first] in ROLE_TENURE_MODIFIERS or (
-                doc[first].ent_type_ in PLACE_OR_GROUP_LABELS and doc[first + 1].ent_iob_ != "I"):
+                labels[first] in PLACE_OR_GROUP_LABELS and iob[first + 1] != IOB_INSIDE):
             first += 1
         else:
             break
