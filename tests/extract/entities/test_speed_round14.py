@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import pytest
 import spacy
-from spacy.attrs import ENT_IOB, ENT_TYPE, POS
+from spacy.attrs import ENT_IOB, ENT_TYPE, POS, TAG
 from spacy.tokens import Doc
 
 from newsgraph.extract.entities import coref, titles
@@ -80,11 +80,12 @@ def test_role_phrase_keeps_a_split_hyphenated_word_whole() -> None:
 
 
 def test_tags_and_entity_labels_read_from_arrays_match_the_tokens(parse) -> None:
-    """``_modified_title`` reads ``pos_`` and ``ent_type_`` through ``token_strings``: the same strings."""
+    """``_modified_title`` and ``_continues`` read ``pos_``, ``tag_`` and ``ent_type_`` through ``token_strings``."""
     doc = parse("The Rovers sporting director, Ana Sorel, met Tolvane bosses in Rennick on Monday.")
     with coref.reading_strings_of(doc):
         assert coref.token_strings(doc, POS) == [t.pos_ for t in doc]
         assert coref.token_strings(doc, ENT_TYPE) == [t.ent_type_ for t in doc]
+        assert coref.token_strings(doc, TAG) == [t.tag_ for t in doc]  # (``_continues``)
 
 
 def test_inside_code_of_the_iob_array_is_the_tokens_inside(parse) -> None:

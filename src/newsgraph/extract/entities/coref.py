@@ -22,7 +22,7 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 
-from spacy.attrs import DEP, ENT_IOB, ENT_TYPE, IDX, IS_PUNCT, LEMMA, LOWER, ORTH, POS, SENT_START, SPACY
+from spacy.attrs import DEP, ENT_IOB, ENT_TYPE, IDX, IS_PUNCT, LEMMA, LOWER, ORTH, POS, SENT_START, SPACY, TAG
 from spacy.tokens import Doc, Span, Token
 
 from newsgraph.extract.entities.lexicons import (
@@ -587,15 +587,16 @@ def _continues(doc: Doc, end: int) -> bool:
     """True when the words before ``end`` are only the start of a longer phrase or a name."""
     if end >= len(doc):
         return False
-    following = doc[end]
-    if (not doc[end - 1].whitespace_ and following.text in ("-", "–")) or following.lower_ in ("of", "for"):
+    # the words, spaces, tags from the doc's arrays (asked for each candidate role phrase): no Token made
+    orths, lowers, spaces = token_strings(doc, ORTH), token_strings(doc, LOWER), token_values(doc, SPACY)
+    pos, tags = token_strings(doc, POS), token_strings(doc, TAG)
+    if (not spaces[end - 1] and orths[end] in ("-", "–")) or lowers[end] in ("of", "for"):
         return True
-    if following.pos_ in NOMINAL_POS and following.tag_ != "POS":
+    if pos[end] in NOMINAL_POS and tags[end] != "POS":
         return True
-    if following.tag_ == "POS" and doc[end - 1].text[:1].isupper() and end + 1 < len(doc):
-        after = doc[end + 1]
-        return after.text[:1].isupper()  # "the President's Daily Brief": a name, not the person
-    return doc[end - 1].text[:1].isupper() and following.text[:1].isupper() and following.is_alpha
+    if tags[end] == "POS" and orths[end - 1][:1].isupper() and end + 1 < len(doc):
+        return orths[end + 1][:1].isupper()  # "the President's Daily Brief": a name, not the person
+    return orths[end - 1][:1].isupper() and orths[end][:1].isupper() and doc[end].is_alpha
 
 
 def _is_open(phrase: str) -> bool:
