@@ -15,6 +15,11 @@ from pathlib import Path
 from newsgraph.evaluate.mentions import read_article
 
 DATA = Path(__file__).resolve().parents[3] / "benchmarks" / "data"
+#: The SemEval-2019 file the report sets draw from; its articles are named ``<SEMEVAL_FILE>#semeval-ID``.
+SEMEVAL_FILE = "semeval19_hyperpartisan/articles-training-byarticle-20181122.xml"
+#: Its ground truth, which gives each article's URL (and so its outlet).
+SEMEVAL_TRUTH = "semeval19_hyperpartisan/ground-truth-training-byarticle-20181122.xml"
+_RE_TRUTH = re.compile(r'<article [^>]*\bid="(\d+)"[^>]*\burl="([^"]*)"')
 #: The categories of the annotation protocol (benchmarks/score_mentions.py --candidates).
 CATEGORIES = ("pronoun", "first_person", "description", "role")
 #: Characters of context before and after a mention, as the sets since the third report set write it.
@@ -90,3 +95,10 @@ def check_plain_fields(path: Path) -> None:
         assert set(article) == {"file", "mentions"}
         for item in article["mentions"]:
             assert set(item) == MENTION_FIELDS
+
+
+def semeval_outlets(corpus: Path) -> dict[str, str]:
+    """Each SemEval-2019 article id's outlet: the host of its URL in the ground truth, ``www.`` and ``us.``
+    dropped, so a set's cap of articles an outlet is checked alike in every form test."""
+    text = (corpus / SEMEVAL_TRUTH).read_text(encoding="utf-8")
+    return {i: re.sub(r"^(www|us)\.", "", url.split("/")[2]) for i, url in _RE_TRUTH.findall(text)}

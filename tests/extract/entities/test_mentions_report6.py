@@ -9,7 +9,6 @@ articles an outlet), and checks that a SemEval article is read as its title and 
 
 from __future__ import annotations
 
-import re
 from collections import Counter
 from functools import lru_cache
 from pathlib import Path
@@ -33,14 +32,10 @@ REUTERS_FILES = ("reuters21578/reut2-021.sgm", "reuters21578/reut2-020.sgm")
 MIN_REUTERS_BODY_BYTES = 1500
 #: The reserved sub-pools of BBC files of the share: folder and the inclusive range of file numbers.
 POOL = {"bbc/bbc/business": (451, 510), "bbc/bbc/entertainment": (340, 386)}
-#: The SemEval-2019 file of the share, its ground truth (which gives each article's URL) and the
-#: inclusive range of ids; its articles are named ``<SEMEVAL_FILE>#semeval-ID``.
-SEMEVAL_FILE = "semeval19_hyperpartisan/articles-training-byarticle-20181122.xml"
-SEMEVAL_TRUTH = CORPUS / "semeval19_hyperpartisan" / "ground-truth-training-byarticle-20181122.xml"
+#: The inclusive range of SemEval-2019 ids of the share (articles named ``<sets.SEMEVAL_FILE>#semeval-ID``).
 SEMEVAL_IDS = (500, 644)
 #: At most this many SemEval articles of one outlet (the host of its URL, ``www.`` and ``us.`` dropped).
 MAX_PER_OUTLET = 2
-RE_TRUTH = re.compile(r'<article [^>]*\bid="(\d+)"[^>]*\burl="([^"]*)"')
 
 pytestmark = needs_shared(CORPUS)
 
@@ -62,19 +57,14 @@ def _reuters_body(name: str) -> str:
     return _reuters_bodies(table)[story]
 
 
-def _outlet(url: str) -> str:
-    host = url.split("/")[2]
-    return re.sub(r"^(www|us)\.", "", host)
-
-
 def test_articles_are_from_the_reserved_share_and_in_no_other_set(report6):
-    urls = dict(RE_TRUTH.findall(SEMEVAL_TRUTH.read_text(encoding="utf-8")))
+    urls = sets.semeval_outlets(CORPUS)
     outlets: Counter = Counter()
     for name in sets.check_new_articles(report6, REPORT6.name, MIN_ARTICLES):
-        if name.startswith(SEMEVAL_FILE + "#semeval-"):
+        if name.startswith(sets.SEMEVAL_FILE + "#semeval-"):
             article_id = name.rpartition("-")[2]
             assert SEMEVAL_IDS[0] <= int(article_id) <= SEMEVAL_IDS[1], name
-            outlets[_outlet(urls[article_id])] += 1
+            outlets[urls[article_id]] += 1
             continue
         if "#" in name:
             assert name.partition("#")[0] in REUTERS_FILES, name

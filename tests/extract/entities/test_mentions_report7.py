@@ -9,7 +9,6 @@ sport files).
 
 from __future__ import annotations
 
-import re
 from collections import Counter
 
 import pytest
@@ -25,14 +24,10 @@ REPORT7 = sets.DATA / "mentions_report7.json"
 MINIMUMS = {"articles": 20, "mentions": 300, "description": 60, "role": 40, "pronoun": 80, "first_person": 50}
 #: The reserved sub-pool of BBC files of the share: folder and the inclusive range of file numbers.
 POOL = {"bbc/bbc/sport": (401, 455)}
-#: The SemEval-2019 file of the share, its ground truth (which gives each article's URL) and the
-#: inclusive ranges of ids; its articles are named ``<SEMEVAL_FILE>#semeval-ID``.
-SEMEVAL_FILE = "semeval19_hyperpartisan/articles-training-byarticle-20181122.xml"
-SEMEVAL_TRUTH = CORPUS / "semeval19_hyperpartisan" / "ground-truth-training-byarticle-20181122.xml"
+#: The inclusive ranges of SemEval-2019 ids of the share (articles named ``<sets.SEMEVAL_FILE>#semeval-ID``).
 SEMEVAL_IDS = ((0, 99), (500, 644))
 #: At most this many SemEval articles of one outlet (the host of its URL, ``www.`` and ``us.`` dropped).
 MAX_PER_OUTLET = 2
-RE_TRUTH = re.compile(r'<article [^>]*\bid="(\d+)"[^>]*\burl="([^"]*)"')
 
 pytestmark = needs_shared(CORPUS)
 
@@ -42,19 +37,14 @@ def report7() -> dict:
     return load_annotations(REPORT7)
 
 
-def _outlet(url: str) -> str:
-    host = url.split("/")[2]
-    return re.sub(r"^(www|us)\.", "", host)
-
-
 def test_articles_are_from_the_reserved_share_and_in_no_other_set(report7):
-    urls = dict(RE_TRUTH.findall(SEMEVAL_TRUTH.read_text(encoding="utf-8")))
+    urls = sets.semeval_outlets(CORPUS)
     outlets: Counter = Counter()
     for name in sets.check_new_articles(report7, REPORT7.name, MINIMUMS["articles"]):
-        if name.startswith(SEMEVAL_FILE + "#semeval-"):
+        if name.startswith(sets.SEMEVAL_FILE + "#semeval-"):
             article_id = name.rpartition("-")[2]
             assert any(low <= int(article_id) <= high for low, high in SEMEVAL_IDS), name
-            outlets[_outlet(urls[article_id])] += 1
+            outlets[urls[article_id]] += 1
             continue
         folder, _, stem = name.rpartition("/")
         low, high = POOL[folder]

@@ -39,16 +39,12 @@ GOSSIPCOP_LAST_DIGITS = "01234"
 RE_GOSSIPCOP = re.compile(re.escape(GOSSIPCOP_FOLDER) + r"/gossipcop-(\d+)/news content\.json")
 #: Gossipcop gives at least this share of the articles.
 MIN_GOSSIPCOP_SHARE = 0.2
-#: The SemEval-2019 file of the share, its ground truth (which gives each article's URL) and the
-#: inclusive ranges of ids; its articles are named ``<SEMEVAL_FILE>#semeval-ID``.
-SEMEVAL_FILE = "semeval19_hyperpartisan/articles-training-byarticle-20181122.xml"
-SEMEVAL_TRUTH = CORPUS / "semeval19_hyperpartisan" / "ground-truth-training-byarticle-20181122.xml"
+#: The inclusive ranges of SemEval-2019 ids of the share (articles named ``<sets.SEMEVAL_FILE>#semeval-ID``).
 SEMEVAL_IDS = ((0, 99), (500, 644))
 #: At most this many SemEval articles of one outlet (the host of its URL, ``www.`` and ``us.`` dropped).
 MAX_PER_OUTLET = 2
 #: No corpus (the first folder of an article's file) gives more than this share of the articles.
 MAX_CORPUS_SHARE = 0.4
-RE_TRUTH = re.compile(r'<article [^>]*\bid="(\d+)"[^>]*\burl="([^"]*)"')
 
 pytestmark = needs_shared(CORPUS)
 
@@ -58,20 +54,15 @@ def report9() -> dict:
     return load_annotations(REPORT9)
 
 
-def _outlet(url: str) -> str:
-    host = url.split("/")[2]
-    return re.sub(r"^(www|us)\.", "", host)
-
-
 def test_articles_are_from_the_reserved_share_and_in_no_other_set(report9):
-    urls = dict(RE_TRUTH.findall(SEMEVAL_TRUTH.read_text(encoding="utf-8")))
+    urls = sets.semeval_outlets(CORPUS)
     outlets: Counter = Counter()
     names = sets.check_new_articles(report9, REPORT9.name, MINIMUMS["articles"])
     for name in names:
-        if name.startswith(SEMEVAL_FILE + "#semeval-"):
+        if name.startswith(sets.SEMEVAL_FILE + "#semeval-"):
             article_id = name.rpartition("-")[2]
             assert any(low <= int(article_id) <= high for low, high in SEMEVAL_IDS), name
-            outlets[_outlet(urls[article_id])] += 1
+            outlets[urls[article_id]] += 1
             continue
         assert (CORPUS / name).is_file(), name
         gossipcop = RE_GOSSIPCOP.fullmatch(name)

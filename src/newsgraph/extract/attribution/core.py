@@ -24,7 +24,7 @@ from spacy.tokens import Doc, Span, Token
 from newsgraph.extract.attribution import lexicons as lex
 from newsgraph.extract.attribution.gender import source_gender
 from newsgraph.extract.attribution.posts import Post, embedded_posts
-from newsgraph.extract.attribution.quotes import QuoteSpan, quote_spans
+from newsgraph.extract.attribution.quotes import QuoteSpan, is_caption, quote_spans
 from newsgraph.extract.attribution.reported import (
     Candidates,
     Claim,
@@ -77,6 +77,8 @@ ACCORDING_HOLDER_POS = frozenset({"PROPN", "NOUN"})
 #: The clause links climbed from a fragment's verb to the speech verb that reports it.
 REPORTER_PATH_DEPS = frozenset({"ccomp", "xcomp", "acomp", "conj", "advcl"})
 _WORD_RE = re.compile(r"\w+")
+#: A gap split at paragraph breaks has a whole paragraph inside it only with this many pieces.
+MIN_PARTS_WITH_WHOLE_PARAGRAPH = 3
 
 
 def attributions(doc: Doc, entities: list[Entity]) -> tuple[list[Source], list[Attribution]]:
@@ -639,12 +641,28 @@ def _link_continuations(text: str, claims: list[Claim]) -> None:
             previous = None  # a post is signed where it ends: nothing after it continues it
             continue
         if claim.cue is None and previous is not None:
-            gap = text[claims[previous].content[1] : claim.content[0]]
+            gap = _without_captions(text[claims[previous].content[1] : claim.content[0]])
             if len(_WORD_RE.findall(gap)) <= MAX_CONTINUATION_GAP_WORDS or _only_its_tag(claims[previous], gap,
                                                                                         claim.content[0]):
                 claim.continues = previous
         if claim.cue is not None or claim.continues is not None or claim.speaker is not None:
             previous = i  # a quote given the speaker of the paraphrase before it may be continued too
+
+
+def _without_captions(gap: str) -> str:
+    """The text between two quotes without the whole paragraphs in it that end no sentence.
+
+    A page's photo captions and credits ("Lee arrives at the hearing Credit: Jo Hart") are set as
+    paragraphs of their own between the paragraphs of one long quote; they end with no sentence mark,
+    so they are layout, not narration, and do not break the quote's chain. Only paragraphs wholly
+    inside the gap count (the first and last pieces belong to the quotes' own paragraphs), and a
+    paragraph ending in a sentence mark or a quotation mark stays.
+    """
+    parts = gap.split("\n\n")
+    if len(parts) < MIN_PARTS_WITH_WHOLE_PARAGRAPH:
+        return gap
+    inner = [p for p in parts[1:-1] if not is_caption(p)]
+    return "\n\n".join([parts[0], *inner, parts[-1]])
 
 
 def _only_its_tag(previous: Claim, gap: str, gap_end: int) -> bool:

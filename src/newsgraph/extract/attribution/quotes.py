@@ -252,6 +252,42 @@ def _widened(q: QuoteSpan, openers: set[int], closers: set[int]) -> QuoteSpan:
     return QuoteSpan(start, end, q.inner_start, q.inner_end, q.continues)
 
 
+#: Last characters of a paragraph that is narration, not a caption: sentence ends, colons, brackets, marks.
+CAPTION_NOT_LAST_CHARS = frozenset(".!?:;…)" + lex.ALL_QUOTE_MARKS)
+#: At most this many caption paragraphs in a row are passed over to find where a quote goes on.
+MAX_CAPTIONS_SKIPPED = 5
+#: Double quotation marks: a paragraph holding one quotes someone and is no caption (an apostrophe may).
+DOUBLE_QUOTE_MARKS = '“”„«»‹›"'
+
+
+def is_caption(paragraph: str) -> bool:
+    """A paragraph of words that ends with no sentence mark, colon or quotation mark and holds no double mark.
+
+    Pages set photo captions and credits ("Lee arrives at the hearing Credit: Jo Hart") as
+    paragraphs of their own, even between the paragraphs of one long quote: layout, not narration.
+    """
+    body = paragraph.strip()
+    return bool(body) and body[-1] not in CAPTION_NOT_LAST_CHARS and not any(m in body for m in DOUBLE_QUOTE_MARKS)
+
+
+def _after_captions(view: str, end: int) -> int:
+    """Where the next paragraph after ``end`` starts that is not a caption (``is_caption``).
+
+    A quote left open at a paragraph's end goes on where the next paragraph of text reopens it,
+    with a page's captions between ("...about it. / Lee arrives Credit: Jo Hart / "And then...").
+    """
+    nxt = end
+    for _ in range(MAX_CAPTIONS_SKIPPED + 1):
+        while nxt < len(view) and view[nxt].isspace():
+            nxt += 1
+        stop = view.find("\n\n", nxt)
+        stop = len(view) if stop == -1 else stop
+        if nxt >= len(view) or not is_caption(view[nxt:stop]):
+            return nxt
+        nxt = stop
+    return end
+
+
 def quote_spans(text: str) -> list[QuoteSpan]:
     """Every quotation in ``text``, in order, with multi-paragraph quotes split per paragraph.
 
@@ -265,9 +301,7 @@ def quote_spans(text: str) -> list[QuoteSpan]:
     start = 0
     for end in _paragraph_ends(view):
         found, open_at = _scan_paragraph(view, start, end)
-        nxt = end
-        while nxt < len(view) and view[nxt].isspace():
-            nxt += 1
+        nxt = _after_captions(view, end)
         if open_at is not None and nxt < len(view) and view[nxt] in lex.OPENING_QUOTES:
             inner_start, inner_end = _trim(view, open_at + 1, end)
             if inner_end > inner_start and end - open_at <= lex.MAX_QUOTE_CHARS:

@@ -212,6 +212,9 @@ QUOTED_AS_VERB = "quote"
 ADDRESSEE_VERBS = frozenset({"tell", "ask", "inform", "assure", "warn", "remind", "urge", "thank"})
 #: Tokens that may stand between the reported words and an inverted tag verb after them.
 TAG_GAP_TEXTS = frozenset({",", "\u201d", '"', "\u2019", "'"})
+#: How the parser attaches the speaker after an inverted tag's verb: as its object, or, after "continued"
+#: ("'…,' continued the aide"), as an attribute, the verb read as a copula.
+INVERTED_SPEAKER_DEPS = frozenset({"dobj", "attr"})
 
 
 def _inverted_object(verb: Token) -> Token | None:
@@ -220,8 +223,9 @@ def _inverted_object(verb: Token) -> Token | None:
     "'We will win,' added the source." and "She was 'thrilled,' adds the source.": the reported
     words come first and the parser takes the speaker after the verb for its direct object. When the
     verb has no subject, its reported clause stands before it, a comma or closing mark stands right
-    before it, and a noun phrase starts right after it, that phrase is the speaker. Not for verbs
-    whose object is the one told ("'…,' told PEOPLE").
+    before it, and a noun phrase starts right after it, that phrase is the speaker (an attribute,
+    too: "'…,' continued the aide" is parsed as a copula's). Not for verbs whose object is the one
+    told ("'…,' told PEOPLE").
     """
     if verb.lemma_.lower() in ADDRESSEE_VERBS or verb.i == 0:
         return None
@@ -233,7 +237,7 @@ def _inverted_object(verb: Token) -> Token | None:
     if nxt is None:
         return None
     for child in verb.rights:
-        if child.dep_ == "dobj" and child.pos_ in ("NOUN", "PROPN") and child.left_edge.i == nxt.i:
+        if child.dep_ in INVERTED_SPEAKER_DEPS and child.pos_ in ("NOUN", "PROPN") and child.left_edge.i == nxt.i:
             return child
     return None
 

@@ -105,6 +105,11 @@ EXPLETIVE_PASSIVE_VERBS = frozenset({"think", "expect", "believe", "say", "under
 EXPLETIVE_VERBS = frozenset({"be", "seem", "appear", "remain", "become", "look", "take", "make", "emerge",
                              "transpire"})
 CLAUSE_DEPS = frozenset({"ccomp", "xcomp", "csubj", "advcl"})
+#: Adjectives whose small clause ("make it difficult for ...") takes an "it" that stands for a clause to come.
+EXTRAPOSITION_ADJECTIVES = frozenset({"difficult", "hard", "easy", "clear", "possible", "impossible", "necessary",
+                                      "harder", "easier", "tough", "tougher", "unlikely", "likely", "plain"})
+#: Verbs of a small clause with an adjective ("made it clear", "found it hard", "consider it necessary").
+SMALL_CLAUSE_VERBS = frozenset({"make", "find", "consider", "deem", "think", "render"})
 #: The contracted "is" after "it", with either apostrophe ("it's", "it’s").
 CONTRACTED_IS = frozenset({"'s", "\u2019s"})
 #: Object positions of a pronoun.
@@ -234,7 +239,12 @@ def _expletive(token: Token) -> bool:
         return True  # the cleft "it is Acme that pays": "it" only puts Acme in focus
     clause = any(c.dep_ in CLAUSE_DEPS for c in head.children)
     # "it is clear that ...", and the small clause "she found it hard to ..."
-    return token.dep_ == "nsubj" and clause and (lemma in EXPLETIVE_VERBS or head.pos_ == "ADJ")
+    if token.dep_ == "nsubj" and clause and (lemma in EXPLETIVE_VERBS or head.pos_ == "ADJ"):
+        return True
+    # "ways to make it difficult for the mayor, who ..., to ...": the small clause of an adjective of
+    # extraposition, its clause parsed too far off to be the adjective's child ("made it profitable" may be a firm)
+    return (token.dep_ == "nsubj" and head.pos_ == "ADJ" and head.dep_ in ("ccomp", "oprd")
+            and head.lemma_.lower() in EXTRAPOSITION_ADJECTIVES and _lemma(head.head) in SMALL_CLAUSE_VERBS)
 
 
 def _copula_it(token: Token) -> bool:
@@ -349,6 +359,41 @@ def _for_people(root: Token) -> bool:
     lemma = root.lemma_.lower()
     return (lemma in PEOPLE_NOUNS or lemma in CHAIN_PEOPLE_NOUNS or lemma in COLLECTIVE_GROUP_NOUNS
             or GROUP_NOUNS.get(lemma) == "NORP")
+
+
+#: Pronouns for one person whatever their sex, which a singular "they" stands for ("everyone ... them").
+SINGULAR_INDEFINITE_PRONOUNS = frozenset({
+    "everyone", "everybody", "someone", "somebody", "anyone", "anybody", "nobody", "whoever", "each",
+})
+#: Singular nouns for one person of either sex that a relative "who" with a singular "they" is about
+#: ("the person who pays their debts").
+SINGULAR_PERSON_NOUNS = frozenset({
+    "person", "individual", "man", "woman", "child", "student", "voter", "customer", "user", "parent",
+    "employee", "patient", "reader", "driver", "worker", "citizen", "resident", "member", "applicant",
+})
+
+
+def _singular_they(token: Token) -> bool:
+    """True for a "they"/"their"/"them" that stands for one person of the pronoun's own sentence.
+
+    "Anyone claiming the city owes them ...", "the one voter who lost their ballot": the clause the
+    pronoun stands in (or one above it) is about a singular indefinite ("everyone", "someone") or a relative
+    "who" on a singular noun for a person, so the pronoun is that person's singular "they", and no group or
+    organisation named earlier is its antecedent. Organisations' "they" never has such a binder: a "who"
+    after an organisation's kind noun ("the firm who ...") is not in ``SINGULAR_PERSON_NOUNS``.
+    """
+    for node in token.ancestors:
+        if node.dep_ in ("acl", "relcl") and node.head.lower_ in SINGULAR_INDEFINITE_PRONOUNS:
+            return True
+        for child in node.children:
+            if child.dep_ not in NOMINAL_SUBJECT_DEPS or child.i >= token.i:
+                continue
+            if child.lower_ in SINGULAR_INDEFINITE_PRONOUNS:
+                return True
+            if (child.lower_ == "who" and node.dep_ == "relcl" and node.head.tag_ == "NN"
+                    and node.head.lemma_.lower() in SINGULAR_PERSON_NOUNS and not node.head.ent_type_):
+                return True
+    return False
 
 
 def _clause_subject(token: Token) -> int | None:
@@ -1201,6 +1246,8 @@ class OrgResolver:
             self._note(token.i, listed)
             return
         plural = token.lower_ in PLURAL_PRONOUN_FORMS
+        if plural and _singular_they(token):
+            return  # "the person who pays their debts": one person's "they", no group's
         sent = self.sents[token.i]
         bound = _clause_subject(token) if token.dep_ in ("dobj", "pobj") else None
         # An object "it" is most often a thing or an event ("she found it"): not a name in a prepositional phrase.

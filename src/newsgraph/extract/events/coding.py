@@ -21,7 +21,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
 
-from spacy.tokens import Token
+from spacy.tokens import Doc, Token
 
 from newsgraph.extract.events import cameo
 from newsgraph.extract.events.clauses import is_going_to, kids
@@ -142,7 +142,37 @@ def lemmas(tok: Token) -> list[str]:
     return list(dict.fromkeys(out))
 
 
+#: The document whose verb entries are kept, and them by (token index, particles): one tuple, replaced whole.
+_ENTRIES: tuple[Doc | None, dict[tuple[int, tuple[str, ...]], _Entry | bool | None]] = (None, {})
+
+
+def forget_entries() -> None:
+    """Drop the kept verb entries (a document's parse, or the dictionaries, may have changed since)."""
+    global _ENTRIES
+    _ENTRIES = (None, {})
+
+
 def _verb_entry(tok: Token, particle: list[str]) -> _Entry | bool | None:
+    """``_lookup_verb_entry``, kept per token and particles of the current document.
+
+    Why: the coding asks the entry of a verb for its own clause, for ``codes_verb`` and for the clause
+    that hosts it ("agreed to ..."), each time with the lemma stems, the complements and the clause
+    features rebuilt; about one call in six repeats one. ``events()`` starts each document afresh
+    (``forget_entries``); the pair is read and replaced whole, like ``clauses.kids``.
+    """
+    global _ENTRIES
+    doc, kept = _ENTRIES
+    if doc is not tok.doc:
+        kept = {}
+        _ENTRIES = (tok.doc, kept)
+    key = (tok.i, tuple(particle))
+    if key in kept:
+        return kept[key]
+    found = kept[key] = _lookup_verb_entry(tok, particle)
+    return found
+
+
+def _lookup_verb_entry(tok: Token, particle: list[str]) -> _Entry | bool | None:
     """The entry for a verb: hand table and CAMEO dictionary, the more specific first.
 
     Order: a hand-table entry for this complement or phrasal verb, or its "none"

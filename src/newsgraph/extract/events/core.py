@@ -19,7 +19,7 @@ from spacy.tokens import Doc, Span, Token
 
 from newsgraph.extract.events import clauses as cl
 from newsgraph.extract.events.actors import actor_code
-from newsgraph.extract.events.coding import code_event, codes_verb
+from newsgraph.extract.events.coding import code_event, codes_verb, forget_entries
 from newsgraph.extract.events.context import DocContext, EntityMention
 from newsgraph.extract.events.dates import UNDATED, Dating, date_event
 from newsgraph.extract.events.lexicons import (
@@ -81,6 +81,7 @@ def events(
     if len(doc) == 0 or not doc.has_annotation("DEP"):
         return [], []
     cl.forget_children()
+    forget_entries()
     ctx = DocContext.build(doc, entities, times, sources, attributions)
     found: list[tuple[Event, Token]] = []
     for sent in doc.sents:

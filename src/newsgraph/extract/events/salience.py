@@ -41,6 +41,7 @@ import numpy
 from spacy.attrs import IS_SPACE, LEMMA, ORTH
 from spacy.tokens import Doc, Span, Token
 
+from newsgraph.extract.events.clauses import kids
 from newsgraph.extract.events.context import DocContext
 from newsgraph.extract.events.lexicons import CLAUSE_DEPS
 from newsgraph.record import Event
@@ -294,7 +295,8 @@ def hand_saliences(ctx: DocContext, found: list[tuple[Event, Token]]) -> list[fl
         )
         if k >= LEAD_SENTENCES:
             if k not in fragment:
-                fragment[k] = _fragment(doc[start:end])
+                text = ctx.span_text(start, end) if ctx.char_ends else doc[start:end].text  # no Token per word
+                fragment[k] = fragment_text(text)
             if fragment[k]:
                 score = round(score * FRAGMENT_FACTOR, 3)
         if _boilerplate(verb):
@@ -411,7 +413,16 @@ def _background_clause(event: Event, clause: Token) -> bool:
 def _fragment(sent: Span) -> bool:
     """Whether the sentence ends without a sentence's closing mark (its last word "p.m." counts as one), or is
     a labelled link to another story (``LINK_LABELS``: "Trending: ...")."""
-    text = sent.text.strip()
+    return fragment_text(sent.text)
+
+
+def fragment_text(text: str) -> bool:
+    """``_fragment`` of a sentence given by its text.
+
+    Why: ``Span.text`` makes a Python ``Token`` per word of the sentence, and this is asked of
+    nearly every sentence of an article; the context's ``span_text`` slices the article's text.
+    """
+    text = text.strip()
     if not text:
         return False
     label, colon, _rest = text.partition(":")
@@ -456,12 +467,12 @@ def _proper_verb(verb: Token) -> bool:
 
 def _states_figure(verb: Token) -> bool:
     """Whether the clause's own complements hold an amount: a number, a percentage or a sum of money."""
-    stack = [c for c in verb.children if c.dep_ in FIGURE_DEPS]
+    stack = [c for c in kids(verb) if c.dep_ in FIGURE_DEPS]
     while stack:
         tok = stack.pop()
         if tok.ent_type_ not in NOT_FIGURE_TYPES and (tok.like_num or tok.is_currency or tok.text == "%"):
             return True
-        stack.extend(c for c in tok.children if c.dep_ in FIGURE_DEPS)
+        stack.extend(c for c in kids(tok) if c.dep_ in FIGURE_DEPS)
     return False
 
 
@@ -471,27 +482,27 @@ def _past(verb: Token) -> bool:
     if verb.tag_ in SIMPLE_PAST_TAGS:
         return True
     return verb.tag_ == "VBN" and any(
-        c.dep_ in ("aux", "auxpass") and c.lower_ in PAST_AUXILIARIES for c in verb.children
+        c.dep_ in ("aux", "auxpass") and c.lower_ in PAST_AUXILIARIES for c in kids(verb)
     )
 
 
 def _present_perfect(verb: Token) -> bool:
     """A participle with a present-perfect auxiliary of its own ("has worked", "have been told"), not "had fled"."""
     return verb.tag_ == "VBN" and any(
-        c.dep_ in ("aux", "auxpass") and c.lower_ in PERFECT_AUXILIARIES for c in verb.children
+        c.dep_ in ("aux", "auxpass") and c.lower_ in PERFECT_AUXILIARIES for c in kids(verb)
     )
 
 
 def _simple_present(verb: Token) -> bool:
     """A finite present-tense verb with no auxiliary of its own ("carries", "sound"), not "has said", "is going"."""
-    return verb.tag_ in PRESENT_TAGS and not any(child.dep_ in ("aux", "auxpass") for child in verb.children)
+    return verb.tag_ in PRESENT_TAGS and not any(child.dep_ in ("aux", "auxpass") for child in kids(verb))
 
 
 def _non_finite(verb: Token) -> bool:
     """A verb form with no tense of its own: a participle or bare infinitive without an auxiliary."""
     if verb.tag_ not in NON_FINITE_TAGS or verb.dep_ not in NON_FINITE_DEPS:
         return False
-    return not any(c.dep_ in ("aux", "auxpass") and c.lower_ != "to" for c in verb.children)
+    return not any(c.dep_ in ("aux", "auxpass") and c.lower_ != "to" for c in kids(verb))
 
 
 def _score(
