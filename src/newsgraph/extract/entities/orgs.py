@@ -504,7 +504,12 @@ class OrgResolver:
         """
         occurrences: dict[str, list[int]] = {}
         lemmas = token_strings(self.doc, LEMMA)
+        # the lemmas of a group noun, each distinct lemma tested once (most docs have a few such words)
+        group_lemmas = {lemma for lemma in set(lemmas) if (low := lemma.lower()) in GROUP_NOUNS
+                        or low in CHAIN_PEOPLE_NOUNS or low in COLLECTIVE_GROUP_NOUNS}
         for i, lemma in enumerate(lemmas):
+            if lemma not in group_lemmas:
+                continue
             lemma = lemma.lower()
             plural_group = lemma in GROUP_NOUNS or lemma in CHAIN_PEOPLE_NOUNS
             if (not plural_group and lemma not in COLLECTIVE_GROUP_NOUNS) or self.covered[i]:
