@@ -605,10 +605,12 @@ class OrgResolver:
     def run(self) -> Result:
         cursor = 0
         lowers = token_strings(self.doc, LOWER)
-        wanted = [i for i, low in enumerate(lowers)
+        # the words the walk reads, each distinct word tested once, then their tokens in order
+        walked = {low for low in set(lowers)
                   if low in ORG_KIND_NOUNS or low in GOVERNMENT_NOUNS or low in COUNTRY_NOUNS
                   or low in NEUTER_PRONOUN_FORMS
-                  or low in PLURAL_PRONOUN_FORMS]
+                  or low in PLURAL_PRONOUN_FORMS}
+        wanted = [i for i, low in enumerate(lowers) if low in walked] if walked else []
         if not wanted:
             return self.result
         heads = self._phrase_heads()
