@@ -31,7 +31,7 @@ from bisect import bisect_left
 from collections import Counter
 from dataclasses import dataclass, field
 
-from spacy.attrs import DEP, LEMMA, LOWER, POS
+from spacy.attrs import DEP, ENT_TYPE, LEMMA, LOWER, POS
 from spacy.tokens import Doc, Token
 
 from newsgraph.extract.entities import coref, ranking
@@ -1273,18 +1273,21 @@ class OrgResolver:
         fallback: int | None = None  # the entity of the latest linked plural pronoun beyond the window
         window = PLURAL_FALLBACK_WINDOW if plural else PRONOUN_WINDOW
         window_org = False  # an organisation or place is named within the window (then no fallback)
+        # the phrase heads' labels and dependencies from the doc's arrays: a Token only for a head weighed
+        labels, deps = token_strings(self.doc, ENT_TYPE), token_strings(self.doc, DEP)
+        own_head = token.head.i
         for k in range(bisect_left(heads, token.i) - 1, -1, -1):
             root_i = heads[k]
             back = sent - self.sents[root_i]
             if back > window:
                 break
-            if root_i == token.head.i:
+            if root_i == own_head:
                 continue  # "its" in "its workers": not its own phrase
-            root = self.doc[root_i]
             # an object "it" skips names after a preposition; a plural may be a group there ("shouted at them")
-            if root.ent_type_ in NON_NAME_LABELS or root_i == bound or (
-                    object_position and root.dep_ == "pobj" and not plural):
+            if labels[root_i] in NON_NAME_LABELS or root_i == bound or (
+                    object_position and deps[root_i] == "pobj" and not plural):
                 continue
+            root = self.doc[root_i]
             gi = self._owner_of(root)
             # a fact of the parse alone, read once per phrase head (each head is weighed for every pronoun after it)
             coordinated = self._coordinated_heads.get(root_i)
