@@ -269,9 +269,11 @@ def _appositive_kinds(doc: Doc, spans: list[tuple[int, int]]) -> frozenset[str]:
     The article says what the organisation is, so a later "the company" means it more than a nearer
     organisation of no stated kind: the noun counts as if it were in the name.
     """
+    if not doc.has_annotation("DEP"):  # (asked once, not per span: it reads every token)
+        return frozenset()
     kinds = set()
     for s, e in spans:
-        if not doc.has_annotation("DEP") or e > len(doc):
+        if e > len(doc):
             continue
         for child in doc[s:e].root.children:
             if child.dep_ == "appos" and child.i >= e and child.lower_ in ORG_KIND_NOUNS:
