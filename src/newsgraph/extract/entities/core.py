@@ -240,13 +240,14 @@ def _trim(doc: Doc, ent: Span) -> NameSpan | None:
     honorific = None
     while end > start and _not_name_end(doc, end - 1, label):
         end -= 1
+    tested_end = end  # token end - 1 can end the name (or there is none): asked again only if the end moves
     end = _without_trailing_date(doc, start, end)
     # token strings and flags from per-doc arrays (this runs for every entity span), Tokens where rarer
     lowers = coref.token_strings(doc, LOWER)
     orths = coref.token_strings(doc, ORTH)
     punct = coref.token_values(doc, IS_PUNCT)
     end = next((k for k in range(start + 1, end) if lowers[k] in RELATIVE_WORDS), end)
-    while end > start and _not_name_end(doc, end - 1, label):
+    while end != tested_end and end > start and _not_name_end(doc, end - 1, label):
         end -= 1
     while start < end and (lowers[start] in LEADING_NON_NAME_WORDS or punct[start] or orths[start].isspace()):
         start += 1
@@ -368,13 +369,17 @@ def _camel_case_names(doc: Doc) -> list[NameSpan]:
     whose particle is glued on ("McCain", "DeSantis", "LeBron"), which are left to the tagger. Only
     names written at least twice, so a typo ("THe") or a one-off product is not an organisation.
     """
-    taken = {i for ent in coref.doc_ents(doc) for i in range(ent.start, ent.end)}
     # The shape is tested on the token strings first: few tokens have it, and only those become Token objects.
     # (a capital first, which the pattern needs, before the pattern: most words fail there; a title-case
     # word, "London", never has a capital after a small letter, so the pattern is not tried on it)
-    shaped = [i for i, text in enumerate(coref.token_strings(doc, ORTH))
-              if text[:1].isupper() and not text.istitle() and RE_CAMEL_CASE.match(text)
-              and i not in taken and not text.startswith(SURNAME_PARTICLES)]
+    # Each distinct word is tested once (a doc repeats its words), and most docs have no such word at all.
+    orths = coref.token_strings(doc, ORTH)
+    shapes = {text for text in set(orths) if text[:1].isupper() and not text.istitle() and RE_CAMEL_CASE.match(text)
+              and not text.startswith(SURNAME_PARTICLES)}
+    if not shapes:
+        return []
+    taken = {i for ent in coref.doc_ents(doc) for i in range(ent.start, ent.end)}
+    shaped = [i for i, text in enumerate(orths) if text in shapes and i not in taken]
     found = [i for i in shaped if doc[i].pos_ == "PROPN"]
     counts = Counter(doc[i].text for i in found)
     return [span for i in found if counts[doc[i].text] >= 2

@@ -22,7 +22,7 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 
-from spacy.attrs import IDX, IS_PUNCT, LEMMA, LOWER, ORTH, SENT_START, SPACY
+from spacy.attrs import DEP, ENT_IOB, ENT_TYPE, IDX, IS_PUNCT, LEMMA, LOWER, ORTH, POS, SENT_START, SPACY, TAG
 from spacy.tokens import Doc, Span, Token
 
 from newsgraph.extract.entities.lexicons import (
@@ -587,15 +587,16 @@ def _continues(doc: Doc, end: int) -> bool:
     """True when the words before ``end`` are only the start of a longer phrase or a name."""
     if end >= len(doc):
         return False
-    following = doc[end]
-    if (not doc[end - 1].whitespace_ and following.text in ("-", "–")) or following.lower_ in ("of", "for"):
+    # the words, spaces, tags from the doc's arrays (asked for each candidate role phrase): no Token made
+    orths, lowers, spaces = token_strings(doc, ORTH), token_strings(doc, LOWER), token_values(doc, SPACY)
+    pos, tags = token_strings(doc, POS), token_strings(doc, TAG)
+    if (not spaces[end - 1] and orths[end] in ("-", "–")) or lowers[end] in ("of", "for"):
         return True
-    if following.pos_ in NOMINAL_POS and following.tag_ != "POS":
+    if pos[end] in NOMINAL_POS and tags[end] != "POS":
         return True
-    if following.tag_ == "POS" and doc[end - 1].text[:1].isupper() and end + 1 < len(doc):
-        after = doc[end + 1]
-        return after.text[:1].isupper()  # "the President's Daily Brief": a name, not the person
-    return doc[end - 1].text[:1].isupper() and following.text[:1].isupper() and following.is_alpha
+    if tags[end] == "POS" and orths[end - 1][:1].isupper() and end + 1 < len(doc):
+        return orths[end + 1][:1].isupper()  # "the President's Daily Brief": a name, not the person
+    return orths[end - 1][:1].isupper() and orths[end][:1].isupper() and doc[end].is_alpha
 
 
 def _is_open(phrase: str) -> bool:
@@ -647,6 +648,10 @@ def _office_of_organisation(info: PersonInfo, phrase: str, labels: dict[str, str
                                        for w in words)
 
 
+#: The ENT_IOB array's code of a token inside an entity (``Token.ent_iob_`` "I"; 3 is "B", 2 "O").
+IOB_INSIDE = 1
+
+
 def _role_start(doc: Doc, i: int, lowers: list[str]) -> int:
     """Where the role words of a description opened by the determiner at ``i`` begin.
 
@@ -654,11 +659,13 @@ def _role_start(doc: Doc, i: int, lowers: list[str]) -> int:
     tenure only says that the role is held now ("the outgoing president"): both are skipped.
     """
     first = i + 1
+    # the labels and IOB codes from the doc's arrays (ENT_IOB 1 is "I"): no Token at every determiner
+    labels, iob = token_strings(doc, ENT_TYPE), token_values(doc, ENT_IOB)
     for _ in range(MAX_ROLE_PREFIX_TOKENS):
         if first + 1 >= len(doc):
             break
         if lowers[first] in ROLE_TENURE_MODIFIERS or (
-                doc[first].ent_type_ in PLACE_OR_GROUP_LABELS and doc[first + 1].ent_iob_ != "I"):
+                labels[first] in PLACE_OR_GROUP_LABELS and iob[first + 1] != IOB_INSIDE):
             first += 1
         else:
             break
@@ -706,10 +713,10 @@ def _demonym_epithet(doc: Doc, i: int) -> int | None:
     """The end of a nationality word standing for a person, opened by "the" at ``i`` ("the Swede",
     "The American said"): one capitalised word the tagger reads as a nationality, nothing nominal
     after it, and not a possessor ("the American's serve" is still the player, but often a team's)."""
-    if i + 1 >= len(doc):
-        return None
+    if i + 1 >= len(doc) or token_strings(doc, ENT_TYPE)[i + 1] != "NORP":
+        return None  # (the label from the doc's array: no Token for the word after most "the")
     word = doc[i + 1]
-    if word.ent_type_ != "NORP" or not word.is_title or word.tag_ in ("NNS", "NNPS") or word.ent_iob_ != "B":
+    if not word.is_title or word.tag_ in ("NNS", "NNPS") or word.ent_iob_ != "B":
         return None
     after = i + 2
     if after < len(doc) and (doc[after].pos_ in DEMONYM_FOLLOWING_POS or doc[after].ent_iob_ == "I"
@@ -757,7 +764,8 @@ def _age_epithet(doc: Doc, i: int, lowers: list[str]) -> int | None:
     News names a person and goes on with their age as a description; the parser splits the hyphens.
     """
     words = lowers[i + 1 : i + 6]
-    if len(words) < 5 or not doc[i + 1].like_num or words[1:] != ["-", "year", "-", "old"]:
+    # (the words first: they settle almost every "the" without making a Token for the number)
+    if len(words) < 5 or words[1:] != ["-", "year", "-", "old"] or not doc[i + 1].like_num:
         return None
     end = i + 6
     if end < len(doc) and doc[end].pos_ == "NOUN" and doc[end].tag_ not in PLURAL_NOUN_TAGS:
@@ -776,11 +784,13 @@ def _modified_title(doc: Doc, i: int, first: int, lowers: list[str], by_role: di
     holder's ("the former director", "the deputy director"), and only a holder named within
     ``ROLE_WINDOW`` sentences.
     """
+    # the tags and entity labels from the doc's arrays (this is asked at most determiners): no Token made
+    pos, labels = token_strings(doc, POS), token_strings(doc, ENT_TYPE)
     end = first
-    while end < len(doc) and end - first < MAX_ROLE_TOKENS + 1 and doc[end].pos_ in ("NOUN", "PROPN", "ADJ") \
-            and (not covered[end] or doc[end].ent_type_ in MODIFIER_NAME_LABELS):
+    while end < len(doc) and end - first < MAX_ROLE_TOKENS + 1 and pos[end] in ("NOUN", "PROPN", "ADJ") \
+            and (not covered[end] or labels[end] in MODIFIER_NAME_LABELS):
         end += 1  # an organisation's or a place's name may modify the title ("the Rovers sporting director")
-    if end - first < 2 or doc[end - 1].pos_ != "NOUN" or covered[end - 1] or _continues(doc, end):
+    if end - first < 2 or pos[end - 1] != "NOUN" or covered[end - 1] or _continues(doc, end):
         return None
     if any(lowers[k] in OTHER_HOLDER_MODIFIERS for k in range(i + 1, end)):
         return None
@@ -868,10 +878,9 @@ def _named_appositive(doc: Doc, i: int, person_at: dict[int, int], lowers: list[
     closes the description, and the head must be singular; a name anywhere else in the phrase is
     someone else (see ``_named_in_phrase``).
     """
-    determiner = doc[i]
-    if determiner.dep_ not in ("det", "poss"):
+    if token_strings(doc, DEP)[i] not in ("det", "poss"):  # (the dependency strings: no Token for most words)
         return None
-    head = determiner.head
+    head = doc[i].head
     # a title written with a capital ("The Mayor of Lakeside") is often tagged a proper noun
     noun = head.pos_ == "NOUN" or (head.pos_ == "PROPN" and head.lower_ in TITLE_HEADS and head.ent_type_ != "PERSON")
     if (not noun or head.tag_ in APPOSITIVE_PLURAL_TAGS or head.i <= i
@@ -925,9 +934,10 @@ def _in_generic_list(head: Token) -> bool:
 def _role_phrase(doc: Doc, lowers: list[str], start: int, end: int) -> str:
     """The role words ``doc[start:end]`` as a title keeps them: words apart, but a hyphenated word the
     tokenizer split ("president - elect") whole ("president-elect"), as the holder's title is written."""
+    spaces = token_values(doc, SPACY)  # each token's trailing space (``whitespace_``), without making Tokens
     out = lowers[start]
     for k in range(start + 1, end):
-        out += lowers[k] if not doc[k - 1].whitespace_ and (lowers[k] in "-‑" or lowers[k - 1] in "-‑") \
+        out += lowers[k] if not spaces[k - 1] and (lowers[k] in "-‑" or lowers[k - 1] in "-‑") \
             else " " + lowers[k]
     return out
 
@@ -956,14 +966,16 @@ def role_descriptions(
         return []
     last_seen: dict[int, int] = {}
     order = sorted(anchors, key=lambda a: a.token)
-    person_at = {a.token: a.group for a in order if a.group in people and doc[a.token].pos_ != "PRON"}
+    pos = token_strings(doc, POS)  # (the tags from the doc's array: no Token per anchor)
+    person_at = {a.token: a.group for a in order if a.group in people and pos[a.token] != "PRON"}
     nationalities: dict[int, set[str]] | None = None  # read once, at the first "the Swede"
     found: list[tuple[int, int, int]] = []
+    holders_of: dict[str, list[tuple[int, bool]]] = {}  # phrase -> its holders (``_holders``), read once
     cursor = 0
     n = len(doc)
     i = 0
     lowers = token_strings(doc, LOWER)
-    labels = {t.lower_: t.ent_type_ for t in doc if t.ent_type_}
+    labels: dict[str, str] | None = None  # each word's entity label, read at the first national office
     if quotes is not None:
         narrated = narrated_sentences(doc, sents, quotes)
     else:
@@ -1041,8 +1053,13 @@ def role_descriptions(
             if any(covered[k] for k in range(first, end)):
                 continue
             phrase = _role_phrase(doc, lowers, first, end)
-            holders = _holders(phrase, by_role, people)
+            holders = holders_of.get(phrase)
+            if holders is None:  # each phrase's holders once per doc: the people and their roles stay as they are
+                holders = holders_of[phrase] = _holders(phrase, by_role, people)
             if phrase in NATIONAL_OFFICES and first == i + 1:
+                if labels is None:  # each word's last entity label, from the arrays, for the few docs that need it
+                    labels = {low: label for low, label in zip(lowers, token_strings(doc, ENT_TYPE), strict=True)
+                              if label}
                 holders = [c for c in holders if not _office_of_organisation(people[c[0]], phrase, labels)]
             if not holders:
                 continue

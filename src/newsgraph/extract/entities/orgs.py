@@ -31,7 +31,7 @@ from bisect import bisect_left
 from collections import Counter
 from dataclasses import dataclass, field
 
-from spacy.attrs import DEP, LEMMA, LOWER, POS
+from spacy.attrs import DEP, ENT_TYPE, LEMMA, LOWER, POS
 from spacy.tokens import Doc, Token
 
 from newsgraph.extract.entities import coref, ranking
@@ -269,9 +269,11 @@ def _appositive_kinds(doc: Doc, spans: list[tuple[int, int]]) -> frozenset[str]:
     The article says what the organisation is, so a later "the company" means it more than a nearer
     organisation of no stated kind: the noun counts as if it were in the name.
     """
+    if not doc.has_annotation("DEP"):  # (asked once, not per span: it reads every token)
+        return frozenset()
     kinds = set()
     for s, e in spans:
-        if not doc.has_annotation("DEP") or e > len(doc):
+        if e > len(doc):
             continue
         for child in doc[s:e].root.children:
             if child.dep_ == "appos" and child.i >= e and child.lower_ in ORG_KIND_NOUNS:
@@ -504,7 +506,12 @@ class OrgResolver:
         """
         occurrences: dict[str, list[int]] = {}
         lemmas = token_strings(self.doc, LEMMA)
+        # the lemmas of a group noun, each distinct lemma tested once (most docs have a few such words)
+        group_lemmas = {lemma for lemma in set(lemmas) if (low := lemma.lower()) in GROUP_NOUNS
+                        or low in CHAIN_PEOPLE_NOUNS or low in COLLECTIVE_GROUP_NOUNS}
         for i, lemma in enumerate(lemmas):
+            if lemma not in group_lemmas:
+                continue
             lemma = lemma.lower()
             plural_group = lemma in GROUP_NOUNS or lemma in CHAIN_PEOPLE_NOUNS
             if (not plural_group and lemma not in COLLECTIVE_GROUP_NOUNS) or self.covered[i]:
@@ -600,10 +607,12 @@ class OrgResolver:
     def run(self) -> Result:
         cursor = 0
         lowers = token_strings(self.doc, LOWER)
-        wanted = [i for i, low in enumerate(lowers)
+        # the words the walk reads, each distinct word tested once, then their tokens in order
+        walked = {low for low in set(lowers)
                   if low in ORG_KIND_NOUNS or low in GOVERNMENT_NOUNS or low in COUNTRY_NOUNS
                   or low in NEUTER_PRONOUN_FORMS
-                  or low in PLURAL_PRONOUN_FORMS]
+                  or low in PLURAL_PRONOUN_FORMS}
+        wanted = [i for i, low in enumerate(lowers) if low in walked] if walked else []
         if not wanted:
             return self.result
         heads = self._phrase_heads()
@@ -1266,18 +1275,21 @@ class OrgResolver:
         fallback: int | None = None  # the entity of the latest linked plural pronoun beyond the window
         window = PLURAL_FALLBACK_WINDOW if plural else PRONOUN_WINDOW
         window_org = False  # an organisation or place is named within the window (then no fallback)
+        # the phrase heads' labels and dependencies from the doc's arrays: a Token only for a head weighed
+        labels, deps = token_strings(self.doc, ENT_TYPE), token_strings(self.doc, DEP)
+        own_head = token.head.i
         for k in range(bisect_left(heads, token.i) - 1, -1, -1):
             root_i = heads[k]
             back = sent - self.sents[root_i]
             if back > window:
                 break
-            if root_i == token.head.i:
+            if root_i == own_head:
                 continue  # "its" in "its workers": not its own phrase
-            root = self.doc[root_i]
             # an object "it" skips names after a preposition; a plural may be a group there ("shouted at them")
-            if root.ent_type_ in NON_NAME_LABELS or root_i == bound or (
-                    object_position and root.dep_ == "pobj" and not plural):
+            if labels[root_i] in NON_NAME_LABELS or root_i == bound or (
+                    object_position and deps[root_i] == "pobj" and not plural):
                 continue
+            root = self.doc[root_i]
             gi = self._owner_of(root)
             # a fact of the parse alone, read once per phrase head (each head is weighed for every pronoun after it)
             coordinated = self._coordinated_heads.get(root_i)

@@ -300,6 +300,7 @@ def options_for(token: Token, start: int, context: DocContext, candidates: dict[
     order = sorted(groups, key=lambda g: -(latest[g] if latest[g] is not None else -1))
     top_count = max((candidates[g].count for g in groups), default=0)
     above = _verbs_above(token)
+    here = context.paragraph(i)  # the mention's paragraph, read once for all its candidates
     options: list[Option] = []
     for rank, g in enumerate(order):
         info = candidates[g]
@@ -316,7 +317,7 @@ def options_for(token: Token, start: int, context: DocContext, candidates: dict[
             f["candidate_object"] = float(crole == "object")
             f["candidate_pobj"] = float(crole == "pobj")
             f["same_role"] = float(crole == role and role in ("subject", "object"))
-            f["same_paragraph"] = float(context.paragraph(at) == context.paragraph(i))
+            f["same_paragraph"] = float(context.paragraph(at) == here)
             if inside is not None:
                 f["candidate_in_quote"] = float(inside[at])
                 f["same_quote_side"] = float(inside[at] == in_quote)

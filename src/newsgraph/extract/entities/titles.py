@@ -18,10 +18,10 @@ from bisect import bisect_left
 from collections.abc import Container, Iterable
 from dataclasses import dataclass, replace
 
-from spacy.attrs import LOWER
+from spacy.attrs import LOWER, ORTH, SPACY
 from spacy.tokens import Doc, Token
 
-from newsgraph.extract.entities.coref import PLACE_QUALIFIER_LABELS, token_strings
+from newsgraph.extract.entities.coref import PLACE_QUALIFIER_LABELS, token_strings, token_values
 from newsgraph.extract.entities.lexicons import (
     FEMALE_TITLES,
     HONORIFICS,
@@ -99,9 +99,14 @@ TITLE_HYPHENS = frozenset({"-", "‑"})
 def hyphen_compound(doc: Doc, i: int) -> str | None:
     """The lowercase word that token ``i`` ends when it closes a hyphenated word split by the tokenizer
     ("President-elect" read as "President", "-", "elect"), else None: the title is the whole word."""
-    if i < 2 or doc[i - 1].text not in TITLE_HYPHENS or doc[i - 1].whitespace_ or doc[i - 2].whitespace_:
+    # (from the doc's token strings and trailing spaces: this is asked before most names, and no Token is made)
+    if i < 2 or token_strings(doc, ORTH)[i - 1] not in TITLE_HYPHENS:
         return None
-    return f"{doc[i - 2].lower_}-{doc[i].lower_}"
+    spaces = token_values(doc, SPACY)
+    if spaces[i - 1] or spaces[i - 2]:
+        return None
+    lowers = token_strings(doc, LOWER)
+    return f"{lowers[i - 2]}-{lowers[i]}"
 
 
 def _is_compound_title(doc: Doc, i: int) -> bool:
@@ -255,8 +260,10 @@ def _appositive_head_ok(token: Token) -> bool:
 def appositive_titles(doc: Doc, start: int, end: int) -> list[Title]:
     """Titles in an appositive next to the name ``doc[start:end]``."""
     found: list[Title] = []
+    # the words beside the name from the doc's token strings (most names have no comma or "of" beside them)
+    orths, lowers = token_strings(doc, ORTH), token_strings(doc, LOWER)
     # Before: "a special envoy, Carl J. Brandt Jr.".
-    if start >= 2 and doc[start - 1].text == "," and _appositive_head_ok(doc[start - 2]):
+    if start >= 2 and orths[start - 1] == "," and _appositive_head_ok(doc[start - 2]):
         head = doc[start - 2]
         chunk_start = _np_start(doc, head)
         if doc[chunk_start].lower_ in ("a", "an", "the") or doc[chunk_start].dep_ == "poss":
@@ -265,15 +272,15 @@ def appositive_titles(doc: Doc, start: int, end: int) -> list[Title]:
                 found.append(title)
     # After: "Ann Lee of Texas, a fiscally conservative Blue Dog Democrat".
     j = end
-    if j + 1 < len(doc) and doc[j].lower_ == "of" and doc[j + 1].ent_type_ in JURISDICTION_LABELS:
+    if j + 1 < len(doc) and lowers[j] == "of" and doc[j + 1].ent_type_ in JURISDICTION_LABELS:
         j += 1
         while j < len(doc) and doc[j].ent_iob_ in ("B", "I") and doc[j].ent_type_ in JURISDICTION_LABELS:
             j += 1
             if j < len(doc) and doc[j].ent_iob_ == "B":
                 break
-    if j + 3 < len(doc) and doc[j].text == "," and doc[j + 1].like_num and doc[j + 2].text == ",":
+    if j + 3 < len(doc) and orths[j] == "," and doc[j + 1].like_num and orths[j + 2] == ",":
         j += 2  # "Jo Dale, 45, the club's coach": the age stands between the name and its appositive
-    if j + 1 < len(doc) and doc[j].text == "," and _opens_appositive(doc, j + 1):
+    if j + 1 < len(doc) and orths[j] == "," and _opens_appositive(doc, j + 1):
         # The head: first noun after the determiner that ends its phrase.
         k = j + 2
         limit = min(len(doc), j + 2 + MAX_TITLE_TOKENS)
@@ -669,10 +676,10 @@ def renown_mentions(doc: Doc, mentions: dict[int, list[int]], covered: list[bool
     ``mentions`` maps each person group to the tokens of its mentions (their number makes the main person).
     """
     group = main_person({g: len(tokens) for g, tokens in mentions.items()})
-    if group is None and not any(t.lower_ in FORMER_WORDS for t in doc):
+    lowers = token_strings(doc, LOWER)  # the lowercased words of the doc, read once (no Token made per word)
+    if group is None and FORMER_WORDS.isdisjoint(lowers):
         return []
     owner_of = {k: g for g, tokens in mentions.items() for k in tokens}
-    lowers = token_strings(doc, LOWER)
     found: list[tuple[int, int, int]] = []
     openers = _openers(lowers)
     i = 0
