@@ -28,13 +28,13 @@ from newsgraph.extract.attribution.quotes import QuoteSpan, is_caption, quote_sp
 from newsgraph.extract.attribution.reported import (
     Candidates,
     Claim,
-    _inverted_object,
     according_to_claims,
     bare_reports,
     candidates,
     channel_claims,
     cue_span,
     headline_claims,
+    inverted_object,
     is_cue_verb,
     noun_claims,
     quoted_as_cue,
@@ -326,7 +326,7 @@ def _continues_speaking(tok: Token) -> bool:
     if lemma not in CONTINUING_VERBS | TAG_ONLY_SPEECH_VERBS and not phrasal:
         return False
     # "'…,' gushed Lee": with no subject the parser takes the speaker after the verb for its object
-    speaker = _inverted_object(tok)
+    speaker = inverted_object(tok)
     return not any(c.dep_ in NOT_CONTINUING_DEPS and (speaker is None or c.i != speaker.i) for c in tok.children)
 
 

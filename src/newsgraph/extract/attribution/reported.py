@@ -155,7 +155,7 @@ def speaker_of(verb: Token, depth: int = 0) -> Token | None:
             for pobj in child.children:
                 if pobj.dep_ == "pobj":
                     return pobj
-    inverted = _inverted_object(verb)
+    inverted = inverted_object(verb)
     if inverted is not None:
         return inverted
     if verb.head.i == verb.i:  # spaCy makes a new Token per access: compare positions
@@ -217,7 +217,7 @@ TAG_GAP_TEXTS = frozenset({",", "\u201d", '"', "\u2019", "'"})
 INVERTED_SPEAKER_DEPS = frozenset({"dobj", "attr"})
 
 
-def _inverted_object(verb: Token) -> Token | None:
+def inverted_object(verb: Token) -> Token | None:
     """The speaker of an inverted tag with no subject, which the parser read as the verb's object.
 
     "'We will win,' added the source." and "She was 'thrilled,' adds the source.": the reported
