@@ -32,9 +32,11 @@ from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
 
-from spacy.attrs import IS_SPACE
+import numpy
+from spacy.attrs import DEP, HEAD, IS_SPACE, TAG
 from spacy.tokens import Doc, Token
 
+from newsgraph.extract.entities.coref import token_strings
 from newsgraph.vocab.layout import is_paragraph_break
 from newsgraph.vocab.parse import NOMINAL_SUBJECT_DEPS, PLURAL_NOUN_TAGS
 from newsgraph.vocab.pronouns import PLURAL_PRONOUN_FORMS
@@ -225,6 +227,42 @@ class DocContext:
         self.sents = sents
         self._breaks: list[int] | None = None  # tokens that are blank lines, found when first needed
         self.mentions: list[tuple[int, int]] = []  # (token, group), sorted
+        # every token's dependency, tag and head index, read from the doc's arrays when first needed: the
+        # features of each candidate read them for tokens weighed again and again, without a Token each time
+        self._deps: list[str] | None = None
+        self._tags: list[str] | None = None
+        self._heads: list[int] | None = None
+
+    def _read_arrays(self) -> None:
+        # (the stage's shared per-doc lists: the resolvers have most often read them already)
+        self._deps = token_strings(self.doc, DEP)
+        self._tags = token_strings(self.doc, TAG)
+        offsets = self.doc.to_array([HEAD]).astype("int64")  # HEAD is a signed offset to the head
+        self._heads = (offsets + numpy.arange(len(offsets))).tolist()
+
+    @property
+    def deps(self) -> list[str]:
+        """Each token's ``dep_``."""
+        if self._deps is None:
+            self._read_arrays()
+        assert self._deps is not None
+        return self._deps
+
+    @property
+    def tags(self) -> list[str]:
+        """Each token's ``tag_``."""
+        if self._tags is None:
+            self._read_arrays()
+        assert self._tags is not None
+        return self._tags
+
+    @property
+    def heads(self) -> list[int]:
+        """Each token's ``head.i`` (a root's own index)."""
+        if self._heads is None:
+            self._read_arrays()
+        assert self._heads is not None
+        return self._heads
 
     def add_mentions(self, owners: dict[int, int]) -> None:
         self.mentions = sorted(owners.items())
@@ -245,8 +283,8 @@ class DocContext:
         return bisect_left(self._breaks, i)
 
     def main_subject(self, i: int) -> bool:
-        token = self.doc[i]
-        return token.dep_ in NOMINAL_SUBJECT_DEPS and token.head.dep_ == "ROOT"
+        deps = self.deps
+        return deps[i] in NOMINAL_SUBJECT_DEPS and deps[self.heads[i]] == "ROOT"
 
     def recent(self, i: int) -> dict[int, list[int]]:
         """Each group with a mention token before ``i`` within the window: its tokens, latest first."""
@@ -261,13 +299,18 @@ class DocContext:
 
 
 def _role(token: Token) -> str:
-    if token.dep_ in NOMINAL_SUBJECT_DEPS:
+    return _role_of(token.dep_)
+
+
+def _role_of(dep: str) -> str:
+    """The grammatical role a feature reads of a dependency label (a candidate's read from the arrays)."""
+    if dep in NOMINAL_SUBJECT_DEPS:
         return "subject"
-    if token.dep_ in OBJECT_DEPS:
+    if dep in OBJECT_DEPS:
         return "object"
-    if token.dep_ == "pobj":
+    if dep == "pobj":
         return "pobj"
-    if token.dep_ == "poss":
+    if dep == "poss":
         return "poss"
     return "other"
 
@@ -283,7 +326,8 @@ def options_for(token: Token, start: int, context: DocContext, candidates: dict[
     out; ``speakers`` the groups speaking its quotation; ``recent``, when the caller has read it,
     ``context.recent(start)`` (read here otherwise).
     """
-    doc, sents = context.doc, context.sents
+    sents = context.sents
+    deps, tags, heads = context.deps, context.tags, context.heads
     cls = mention_class(token)
     i = token.i
     sent = sents[i]
@@ -312,7 +356,7 @@ def options_for(token: Token, start: int, context: DocContext, candidates: dict[
             f["previous_sentence"] = float(back == 1)
             f["sentence_distance"] = math.log1p(back)
             f["token_distance"] = math.log1p(max(i - at, 0))
-            crole = _role(doc[at])
+            crole = _role_of(deps[at])
             f["candidate_subject"] = float(crole == "subject")
             f["candidate_object"] = float(crole == "object")
             f["candidate_pobj"] = float(crole == "pobj")
@@ -327,15 +371,15 @@ def options_for(token: Token, start: int, context: DocContext, candidates: dict[
         f["recency_rank"] = math.log1p(rank)
         f["previous_sentence_subject"] = float(any(sents[k] == sent - 1 and context.main_subject(k)
                                                    for k in recent.get(g, ())))
-        plural = info.plural or (at is not None and plural_phrase(doc[at]))
+        plural = info.plural or (at is not None and tags[at] in PLURAL_NOUN_TAGS)  # ``plural_phrase``
         f["number_agrees"] = float(plural == plural_mention)
         f["plural_pronoun_singular_org"] = float(plural_mention and not plural and info.label == "ORG")
         f["kind_compatible"] = float(cls == "description" and info.kind_compatible)
         f["head_match"] = float(cls == "description" and info.head_match)
         f["kind_unknown"] = float(cls == "description" and info.kind_unknown)
         f["clause_partner"] = float(g in partners)
-        f["governing_subject"] = float(any(sents[k] == sent and doc[k].dep_ in NOMINAL_SUBJECT_DEPS
-                                           and doc[k].head.i in above for k in recent.get(g, ())))
+        f["governing_subject"] = float(any(sents[k] == sent and deps[k] in NOMINAL_SUBJECT_DEPS
+                                           and heads[k] in above for k in recent.get(g, ())))
         f["mention_count"] = math.log1p(info.count)
         f["most_mentioned"] = float(info.count == top_count and top_count > 0)
         f["quote_speaker"] = float(g in speakers)
