@@ -31,7 +31,7 @@ from bisect import bisect_left
 from collections import Counter
 from dataclasses import dataclass, field
 
-from spacy.attrs import DEP, ENT_TYPE, LEMMA, LOWER, POS
+from spacy.attrs import DEP, ENT_TYPE, LEMMA, LOWER, POS, TAG
 from spacy.tokens import Doc, Token
 
 from newsgraph.extract.entities import coref, ranking
@@ -1275,8 +1275,10 @@ class OrgResolver:
         fallback: int | None = None  # the entity of the latest linked plural pronoun beyond the window
         window = PLURAL_FALLBACK_WINDOW if plural else PRONOUN_WINDOW
         window_org = False  # an organisation or place is named within the window (then no fallback)
-        # the phrase heads' labels and dependencies from the doc's arrays: a Token only for a head weighed
+        # the phrase heads' labels, dependencies, tags and words from the doc's arrays: a Token only for a head
+        # weighed, its string attributes from the arrays even then (a head is weighed for every pronoun after it)
         labels, deps = token_strings(self.doc, ENT_TYPE), token_strings(self.doc, DEP)
+        poses, tags, lowers = token_strings(self.doc, POS), token_strings(self.doc, TAG), token_strings(self.doc, LOWER)
         own_head = token.head.i
         for k in range(bisect_left(heads, token.i) - 1, -1, -1):
             root_i = heads[k]
@@ -1302,40 +1304,40 @@ class OrgResolver:
             org = self.orgs.get(gi) if gi is not None else None
             chain = None
             if plural and gi is None and not coordinated:
-                chain = self.chain_of.get(root_i) if root.pos_ == "PRON" else (
+                chain = self.chain_of.get(root_i) if poses[root_i] == "PRON" else (
                     root_i if self._people_noun(root) else None)
-            if root.pos_ == "PRON" and gi is None and not coordinated and chain is None:
+            if poses[root_i] == "PRON" and gi is None and not coordinated and chain is None:
                 continue
-            if org is not None and org.label == "GPE" and root.dep_ == "pobj" and not plural:
+            if org is not None and org.label == "GPE" and deps[root_i] == "pobj" and not plural:
                 continue  # "X said in Paris that it ...": a place in a prepositional phrase is where, not who
             if gi is not None and org is None:
                 continue  # a person
             # a collective noun for people is a plural ("the trio are ... they"; ``COLLECTIVE_GROUP_NOUNS``)
-            number_plural = (root.tag_ in PLURAL_NOUN_TAGS or root.lower_ in PLURAL_PRONOUN_FORMS or coordinated
-                             or chain is not None or root.lower_ in COLLECTIVE_GROUP_NOUNS)
+            number_plural = (tags[root_i] in PLURAL_NOUN_TAGS or lowers[root_i] in PLURAL_PRONOUN_FORMS or coordinated
+                             or chain is not None or lowers[root_i] in COLLECTIVE_GROUP_NOUNS)
             # "Labour ... they": an organisation named as a subject or object, not where something happens.
             singular_org = (plural and not number_plural and org is not None and org.label in ("ORG", "NORP")
-                            and (root.dep_ != "pobj" or _complement_of_predicate(root)))
+                            and (deps[root_i] != "pobj" or _complement_of_predicate(root)))
             if org is not None and back <= PRONOUN_WINDOW:
                 window_org = True
             if plural and not number_plural and not singular_org:
                 continue
-            if (agent and gi is None and chain is None and not coordinated and root.pos_ == "NOUN"
+            if (agent and gi is None and chain is None and not coordinated and poses[root_i] == "NOUN"
                     and not _for_people(root)):
                 continue  # "they think", "they want": the subject of a verb of saying or thinking is no thing
             if not plural and (number_plural or (org is not None and (org.label == "NORP" or org.kind == "group"))):
                 continue
             if back > PRONOUN_WINDOW:
-                if fallback is None and org is not None and root.lower_ in PLURAL_PRONOUN_FORMS:
+                if fallback is None and org is not None and lowers[root_i] in PLURAL_PRONOUN_FORMS:
                     fallback = gi
                 continue
             score = W_RECENCY / (2 ** back)
-            if root.dep_ in NOMINAL_SUBJECT_DEPS:
+            if deps[root_i] in NOMINAL_SUBJECT_DEPS:
                 score += W_SUBJECT
                 score += W_MAIN_SUBJECT / (1 + _depth(root.head))
-            elif root.dep_ == "dobj":
+            elif deps[root_i] == "dobj":
                 score += W_OBJECT
-            if root.dep_ != "pobj":
+            if deps[root_i] != "pobj":
                 score += W_NOT_ADVERBIAL
             score += 0.01 * root_i
             if gi is not None:
@@ -1345,17 +1347,18 @@ class OrgResolver:
                 continue
             if plural and back == 0:
                 people = (org is not None and org.kind == "group" and org.label == "NORP"
-                          and root.dep_ in PEOPLE_LEAD_DEPS)
+                          and deps[root_i] in PEOPLE_LEAD_DEPS)
                 if people and (people_best is None or score > people_best[0]):
                     people_best = (score, gi)  # type: ignore[assignment]
-                other_people = other_people or (gi is None and root.pos_ == "NOUN" and _for_people(root))
+                other_people = other_people or (gi is None and poses[root_i] == "NOUN" and _for_people(root))
             if best_score is None or score > best_score:
-                thing_best = (gi is None and chain is None and not coordinated and root.pos_ == "NOUN"
+                thing_best = (gi is None and chain is None and not coordinated and poses[root_i] == "NOUN"
                               and not _for_people(root))
                 best, best_score, best_chain = gi, score, chain
-                thing = (gi is None and chain is None and not coordinated and root.pos_ == "NOUN"
-                         and root.dep_ == "pobj" and not _for_people(root))
-                unnamed = gi is None and not coordinated and root.pos_ == "NOUN" and root.dep_ == "pobj" and back > 0
+                thing = (gi is None and chain is None and not coordinated and poses[root_i] == "NOUN"
+                         and deps[root_i] == "pobj" and not _for_people(root))
+                unnamed = (gi is None and not coordinated and poses[root_i] == "NOUN" and deps[root_i] == "pobj"
+                           and back > 0)
         if thing_best and not other_people and people_best is not None and token.dep_ in PEOPLE_PRONOUN_DEPS:
             # "MS-13 beats the youngsters with bats, puts plastic bags over their heads": a "their" or "them"
             # whose best phrase is a plural for things goes to the group of people its sentence is about,
