@@ -55,3 +55,32 @@ def test_role_of_a_dependency_is_the_role_of_its_token() -> None:
     assert [ranking._role_of(t.dep_) for t in doc] == [ranking._role(t) for t in doc]
     assert [ranking._role_of(d) for d in ("nsubj", "dobj", "pobj", "poss", "prep")] == \
         ["subject", "object", "pobj", "poss", "other"]
+
+
+def test_role_end_words_hold_each_last_word_and_its_hyphen_parts() -> None:
+    words = coref.role_end_words(["finance minister", "president-elect", "mayor"])
+    assert {"minister", "president-elect", "elect", "mayor"} <= words
+    assert "finance" not in words and "president" not in words
+
+
+def _built_phrases(words: list[str], spaces: list[bool]) -> list[tuple[str, str]]:
+    """(last token, phrase) of every span of an invented doc, the phrase as ``_role_phrase`` builds it."""
+    doc = Doc(VOCAB, words=words, spaces=spaces)
+    lowers = [t.lower_ for t in doc]
+    return [(lowers[end - 1], coref._role_phrase(doc, lowers, start, end))
+            for start in range(len(doc)) for end in range(start + 1, len(doc) + 1)]
+
+
+def test_no_phrase_with_a_role_ends_in_a_token_the_filter_drops() -> None:
+    # every span of a doc with split hyphens: a phrase that is one of the roles always passes the filter
+    roles = ["vice-president", "president-elect", "chief executive", "co-chief-executive"]
+    end_words = coref.role_end_words(roles)
+    words = ["the", "vice", "-", "president", "-", "elect", "and", "co", "-", "chief", "-", "executive", "left"]
+    spaces = [True, False, False, False, False, True, True, False, False, False, False, True, False]
+    phrases = _built_phrases(words, spaces)
+    matched = [(last, phrase) for last, phrase in phrases if phrase in roles]
+    assert {phrase for _, phrase in matched} == {"vice-president", "president-elect", "co-chief-executive"}
+    assert all(coref._may_end_role(last, end_words) for last, _ in matched)
+    # and the filter drops some spans (those ending in "the", "and", "co", "left")
+    assert not coref._may_end_role("and", end_words)
+    assert coref._may_end_role("-", end_words)

@@ -18,9 +18,10 @@ from __future__ import annotations
 
 import threading
 from bisect import bisect_left
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
+from functools import cache
 
 from spacy.attrs import DEP, ENT_IOB, ENT_TYPE, IDX, IS_PUNCT, LEMMA, LOWER, ORTH, POS, SENT_START, SPACY, TAG
 from spacy.tokens import Doc, Span, Token
@@ -931,6 +932,38 @@ def _in_generic_list(head: Token) -> bool:
     return False
 
 
+#: Hyphens ``_role_phrase`` joins words across ("president - elect" is "president-elect").
+ROLE_HYPHENS = "-\u2011"
+
+
+def role_end_words(phrases: Iterable[str]) -> frozenset[str]:
+    """Every token that can end one of ``phrases`` as ``_role_phrase`` builds them: each phrase's last word,
+    and each part of that word after a hyphen (a split "president-elect" ends in the token "elect").
+
+    ``role_descriptions`` tries up to ``MAX_ROLE_TOKENS`` phrase lengths at each determiner; a phrase whose
+    last token ends none of the roles that can have a holder has none, so its text need not be built.
+    """
+    found: set[str] = set()
+    for phrase in phrases:
+        word = phrase.rsplit(" ", 1)[-1]
+        found.add(word)
+        found.update(word[k + 1 :] for k, char in enumerate(word) if char in ROLE_HYPHENS)
+    return frozenset(found)
+
+
+def _may_end_role(token: str, end_words: frozenset[str]) -> bool:
+    """Whether a phrase ending in the token (its lower-case form) may name a role with a holder: a word
+    that ends a role, or a hyphen or space, which this test does not try to place."""
+    return token in end_words or any(char in ROLE_HYPHENS or char.isspace() for char in token)
+
+
+@cache
+def _lexicon_role_end_words() -> frozenset[str]:
+    """The end words of the roles the lexicons let a description name without a title in the text: the open
+    roles, the single-holder offices (also after a party or place word, ``_is_open``) and the synonyms."""
+    return role_end_words([*OPEN_ROLES, *SINGLE_HOLDER_OFFICES, *ROLE_SYNONYMS])
+
+
 def _role_phrase(doc: Doc, lowers: list[str], start: int, end: int) -> str:
     """The role words ``doc[start:end]`` as a title keeps them: words apart, but a hyphenated word the
     tokenizer split ("president - elect") whole ("president-elect"), as the holder's title is written."""
@@ -975,6 +1008,8 @@ def role_descriptions(
     n = len(doc)
     i = 0
     lowers = token_strings(doc, LOWER)
+    # the tokens a phrase with holders can end in: the article's titles' roles, then the lexicons' roles
+    end_words = role_end_words(by_role) | _lexicon_role_end_words()
     labels: dict[str, str] | None = None  # each word's entity label, read at the first national office
     if quotes is not None:
         narrated = narrated_sentences(doc, sents, quotes)
@@ -1050,6 +1085,8 @@ def role_descriptions(
         first = _role_start(doc, i, lowers)
         for length in range(min(MAX_ROLE_TOKENS, n - first), 0, -1):
             end = first + length
+            if not _may_end_role(lowers[end - 1], end_words):
+                continue  # no role with a holder ends so (``_holders`` would find no one)
             if any(covered[k] for k in range(first, end)):
                 continue
             phrase = _role_phrase(doc, lowers, first, end)
