@@ -17,6 +17,7 @@ from spacy.parts_of_speech import NOUN
 from spacy.strings import get_string_id
 from spacy.tokens import Doc, Span, Token
 
+from newsgraph.extract.events.clauses import doc_tree
 from newsgraph.extract.events.lexicons import CLAUSE_DEPS
 from newsgraph.record import Attribution, Entity, Mention, Source, TimeExpression
 
@@ -108,7 +109,8 @@ class DocContext:
         ctx.according = numpy.flatnonzero(columns[:, 1] == _ACCORDING_ID).tolist()
         ctx.nouns = numpy.flatnonzero(columns[:, 2] == NOUN).tolist()
         index = _TokenIndex(doc, columns[:, 3], columns[:, 4])
-        ctx.text = doc.text
+        # The document's own ``Token`` list (``doc_tree``, kept for the walks): ``doc.text`` makes one per word.
+        ctx.text = "".join([t.text_with_ws for t in doc_tree(doc)[3]])
         ctx.char_starts, ctx.char_ends = index.starts, index.ends
         if doc.has_annotation("SENT_START") or doc.has_annotation("DEP"):
             ctx.sent_bounds = [(s.start, s.end) for s in doc.sents]
