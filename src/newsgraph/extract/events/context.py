@@ -91,7 +91,7 @@ class DocContext:
     sentence_of: list[int] = field(default_factory=list)
     #: Sorted positions of the prepositional objects whose lemma can name a fiscal period (``dates``, on first use).
     period_nouns: list[int] | None = None
-    _cues: list[tuple[int, int]] | None = None
+    _cues: set[int] | None = None
 
     @classmethod
     def build(
@@ -303,10 +303,11 @@ class DocContext:
 
     def is_cue(self, token: Token) -> bool:
         """Whether ``token`` is part of an attribution cue ("said", "according to")."""
-        if self._cues is None:  # read off the attributions once per document, not once per candidate verb
-            self._cues = [(a.cue.start, a.cue.end) for a in self.attributions if a.cue is not None]
-        char = token.idx
-        return any(start <= char < end for start, end in self._cues)
+        if self._cues is None:  # read off the attributions once per document, not once per candidate verb:
+            # every character offset a cue covers (cues are a word or two), so a test is one set look-up.
+            self._cues = {char for a in self.attributions if a.cue is not None
+                          for char in range(a.cue.start, a.cue.end)}
+        return token.idx in self._cues
 
     def source_of_tokens(self, tokens: list[Token]) -> str | None:
         for tok in tokens:
