@@ -12,7 +12,7 @@ import threading
 from collections.abc import Iterable
 
 import numpy
-from spacy.attrs import TAG
+from spacy.attrs import DEP, HEAD, TAG
 from spacy.strings import get_string_id
 from spacy.tokens import Doc, Token
 
@@ -353,7 +353,7 @@ _CHILDREN = threading.local()
 
 #: The document whose children lists are kept, and the lists by token index (None: not built yet): one tuple,
 #: read and replaced whole.
-_KIDS: tuple[Doc | None, list[tuple[Token, ...] | None]] = (None, [])
+_KIDS: tuple[Doc | None, list[tuple[Token, ...] | None], list[tuple[int, ...]], list[Token]] = (None, [], [], [])
 
 
 def kids(tok: Token) -> tuple[Token, ...]:
@@ -368,22 +368,49 @@ def kids(tok: Token) -> tuple[Token, ...]:
     document only replaces it, and a list is only ever taken from the pair of its own document.
     """
     global _KIDS
-    doc, by_index = _KIDS
+    doc, by_index, children_of, tokens = _KIDS
     if doc is not tok.doc:
         doc = tok.doc
         by_index = [None] * len(doc)  # a list read by index: cheaper than a dict's ``get``
-        _KIDS = (doc, by_index)
+        children_of, _, _, tokens = doc_tree(doc)
+        _KIDS = (doc, by_index, children_of, tokens)
     i = tok.i
     found = by_index[i]
-    if found is None:
-        found = by_index[i] = tuple(tok.children)
+    if found is None:  # the document's own ``Token`` objects: no new one per child
+        found = by_index[i] = tuple([tokens[c] for c in children_of[i]])
     return found
+
+
+def doc_tree(doc: Doc) -> tuple[list[tuple[int, ...]], list[int], list[int], list[Token]]:
+    """Per document: each token's children indices (in ``Token.children`` order), the ``dep`` and ``tag``
+    ids, and one ``Token`` per position, read from arrays once.
+
+    Why: the phrase and clause walks (``_phrase_tokens``, ``dates._own_tokens``) visit every token under a
+    head, and each ``kids`` call and each ``doc[i]`` costs a Python call or a new ``Token``; on indices the
+    walk only makes the list it returns. Kept with the children lists (``forget_children`` drops it).
+    """
+    store = _CHILDREN.__dict__
+    kept = store.get("tree")
+    if kept is None or kept[0] is not doc:
+        n = len(doc)
+        if n:
+            columns = doc.to_array([HEAD, DEP, TAG]).reshape(n, 3)  # uint64: the ids are hashes
+            heads = (columns[:, 0].astype("int64") + numpy.arange(n)).tolist()  # relative heads, signed
+            deps, tags = columns[:, 1].tolist(), columns[:, 2].tolist()
+        else:
+            heads, deps, tags = [], [], []
+        lists: list[list[int]] = [[] for _ in range(n)]
+        for i, h in enumerate(heads):
+            if h != i:  # the root is its own head, not its own child
+                lists[h].append(i)  # ascending, as ``Token.children`` yields them
+        kept = store["tree"] = (doc, [tuple(c) for c in lists], deps, tags, list(doc))
+    return kept[1], kept[2], kept[3], kept[4]
 
 
 def forget_children() -> None:
     """Drop the kept children lists, merged infinitives and phrases (a document's parse may have changed since)."""
     global _KIDS, _XCOMPS, _PHRASES
-    _KIDS = (None, [])
+    _KIDS = (None, [], [], [])
     _XCOMPS = (None, [])
     _PHRASES = (None, {})
     _CHILDREN.__dict__.clear()
@@ -889,17 +916,26 @@ def phrase_tokens(tok: Token, trim: frozenset[str] = PHRASE_TRIM_DEPS) -> list[T
 
 
 def _phrase_tokens(tok: Token, trim: frozenset[str]) -> list[Token]:
-    out = [tok, *hyphen_joined(tok)]
+    children_of, deps, tags, tokens = doc_tree(tok.doc)
+    out = [tok.i, *(t.i for t in hyphen_joined(tok))]
     trim_ids = _ids_of(trim)
-    stack = [c for c in kids(tok) if c.dep not in trim_ids]
+    stack = [c for c in children_of[tok.i] if deps[c] not in trim_ids]
     while stack:
         c = stack.pop()
         out.append(c)
         # "X's housing policy and raising ...": what the parser coordinated with a
-        # noun-internal participle is a clause of its own, not part of the phrase.
-        nominal = is_nominal_participle(c)
-        stack.extend(g for g in kids(c) if not (nominal and g.dep_ in COORDINATION_DEPS))
-    return sorted(out, key=lambda t: t.i)
+        # noun-internal participle is a clause of its own, not part of the phrase
+        # (only a VBG can be one: the tag is read from the array before a ``Token`` is asked).
+        if tags[c] == _VBG_ID and is_nominal_participle(tokens[c]):
+            stack.extend(g for g in children_of[c] if deps[g] not in _COORDINATION_IDS)
+        else:
+            stack.extend(children_of[c])
+    out.sort()
+    return [tokens[i] for i in out]
+
+
+_VBG_ID = get_string_id("VBG")
+_COORDINATION_IDS = dep_ids(COORDINATION_DEPS)
 
 
 _HYPH_ID = get_string_id("HYPH")

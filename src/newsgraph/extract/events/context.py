@@ -17,6 +17,7 @@ from spacy.parts_of_speech import NOUN
 from spacy.strings import get_string_id
 from spacy.tokens import Doc, Span, Token
 
+from newsgraph.extract.events.clauses import doc_tree
 from newsgraph.extract.events.lexicons import CLAUSE_DEPS
 from newsgraph.record import Attribution, Entity, Mention, Source, TimeExpression
 
@@ -90,7 +91,7 @@ class DocContext:
     sentence_of: list[int] = field(default_factory=list)
     #: Sorted positions of the prepositional objects whose lemma can name a fiscal period (``dates``, on first use).
     period_nouns: list[int] | None = None
-    _cues: list[tuple[int, int]] | None = None
+    _cues: set[int] | None = None
 
     @classmethod
     def build(
@@ -108,7 +109,8 @@ class DocContext:
         ctx.according = numpy.flatnonzero(columns[:, 1] == _ACCORDING_ID).tolist()
         ctx.nouns = numpy.flatnonzero(columns[:, 2] == NOUN).tolist()
         index = _TokenIndex(doc, columns[:, 3], columns[:, 4])
-        ctx.text = doc.text
+        # The document's own ``Token`` list (``doc_tree``, kept for the walks): ``doc.text`` makes one per word.
+        ctx.text = "".join([t.text_with_ws for t in doc_tree(doc)[3]])
         ctx.char_starts, ctx.char_ends = index.starts, index.ends
         if doc.has_annotation("SENT_START") or doc.has_annotation("DEP"):
             ctx.sent_bounds = [(s.start, s.end) for s in doc.sents]
@@ -301,10 +303,11 @@ class DocContext:
 
     def is_cue(self, token: Token) -> bool:
         """Whether ``token`` is part of an attribution cue ("said", "according to")."""
-        if self._cues is None:  # read off the attributions once per document, not once per candidate verb
-            self._cues = [(a.cue.start, a.cue.end) for a in self.attributions if a.cue is not None]
-        char = token.idx
-        return any(start <= char < end for start, end in self._cues)
+        if self._cues is None:  # read off the attributions once per document, not once per candidate verb:
+            # every character offset a cue covers (cues are a word or two), so a test is one set look-up.
+            self._cues = {char for a in self.attributions if a.cue is not None
+                          for char in range(a.cue.start, a.cue.end)}
+        return token.idx in self._cues
 
     def source_of_tokens(self, tokens: list[Token]) -> str | None:
         for tok in tokens:

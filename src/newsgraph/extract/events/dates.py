@@ -56,7 +56,7 @@ from spacy.attrs import DEP, LEMMA
 from spacy.strings import get_string_id
 from spacy.tokens import Span, Token
 
-from newsgraph.extract.events.clauses import MAX_DEPTH, dep_ids, kids, merged_xcomp
+from newsgraph.extract.events.clauses import MAX_DEPTH, dep_ids, doc_tree, kids, merged_xcomp
 from newsgraph.extract.events.context import DocContext
 from newsgraph.extract.events.lexicons import (
     ANCHOR_MARK_DEPS,
@@ -276,12 +276,15 @@ def _own_tokens(ctx: DocContext, verb: Token) -> list[Token]:
     cached = ctx.own_tokens_cache.get(verb.i)
     if cached is not None:
         return cached
-    out = []
-    stack = [verb]
+    # On the document's child-index arrays (``doc_tree``): no ``kids`` call per token, in the same order.
+    children_of, deps, _, tokens = doc_tree(verb.doc)
+    walked = []
+    stack = [verb.i]
     while stack:
-        tok = stack.pop()
-        out.append(tok)
-        stack.extend(c for c in kids(tok) if c.dep not in _SUBCLAUSE_IDS)
+        i = stack.pop()
+        walked.append(i)
+        stack.extend(c for c in children_of[i] if deps[c] not in _SUBCLAUSE_IDS)
+    out = [tokens[i] for i in walked]
     ctx.own_tokens_cache[verb.i] = out
     return out
 
