@@ -22,6 +22,7 @@ from __future__ import annotations
 import argparse
 from bisect import bisect_right
 from collections import Counter
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
@@ -62,12 +63,7 @@ GRID: dict[str, tuple[float, ...]] = {
 
 def mains(parsed: train.Parsed) -> tuple[list[float], numpy.ndarray]:
     """The hand scores and main marks of one cached article under the current constants."""
-    ctx = parsed.ctx
-    found = [(event, ctx.doc[i]) for event, i in zip(parsed.events, parsed.verbs, strict=True)]
-    hand = salience.hand_saliences(ctx, found)
-    for (event, _verb), score in zip(found, hand, strict=True):
-        event.salience, event.main = score, False
-    salience.select_main(ctx, found, salience.MIN_MAIN_SALIENCE, salience.MAIN_RELATIVE)
+    found, hand = train.hand_marked(parsed)
     return hand, numpy.array([e.main for e, _v in found], dtype=bool)
 
 
@@ -96,37 +92,60 @@ def _position(k: int) -> str:
     return "lead" if k < salience.LEAD_SENTENCES else ("2-9" if k < 10 else "10+")
 
 
+@dataclass
+class Losses:
+    """One cached article's main-event losses under the current constants, for counting them by class."""
+
+    hand: list[float]
+    #: Each event's place in the hand ranking (0 the best).
+    rank: dict[int, int]
+    #: The score a main event needs at least: the floor and the share of the article's best.
+    floor: float
+    #: For each gold event no main event matches, the best-scored event that matches it (None if none does).
+    missed: list[int | None]
+    #: The main events that match no gold event.
+    false: list[int]
+    #: The sentence of each event's verb.
+    sentence: dict[int, int] = field(default_factory=dict)
+
+
+def losses(parsed: train.Parsed) -> Losses:
+    """The gold events ``parsed`` misses and its main events that match none, as both rounds' counts read them."""
+    ctx = parsed.ctx
+    starts = [start for start, _end in ctx.sent_bounds]
+    hand, main = mains(parsed)
+    order = numpy.argsort(-numpy.array(hand))
+    hit: set[int] = set().union(*(parsed.matches[r] for r in numpy.flatnonzero(main)))
+    missed: list[int | None] = []
+    for g in range(parsed.n_gold):
+        if g in hit:
+            continue
+        rows = [r for r, m in enumerate(parsed.matches) if g in m]
+        missed.append(max(rows, key=lambda r: hand[r]) if rows else None)
+    false = [int(r) for r in numpy.flatnonzero(main) if not parsed.matches[r]]
+    sentence = {r: max(0, bisect_right(starts, parsed.verbs[r]) - 1) for r in [*missed, *false] if r is not None}
+    return Losses(hand, {int(r): n for n, r in enumerate(order)},
+                  max(salience.MIN_MAIN_SALIENCE, salience.MAIN_RELATIVE * max(hand, default=0.0)), missed, false,
+                  sentence)
+
+
 def counts(parses: list[train.Parsed]) -> Counter[tuple[str, ...]]:
     """The writing sets' losses by class: (kind, position, tense or clause, ...)."""
     out: Counter[tuple[str, ...]] = Counter()
     for parsed in parses:
-        ctx = parsed.ctx
-        starts = [start for start, _end in ctx.sent_bounds]
-        hand, main = mains(parsed)
-        order = numpy.argsort(-numpy.array(hand))
-        rank = {int(r): n for n, r in enumerate(order)}
-        hit: set[int] = set().union(*(parsed.matches[r] for r in numpy.flatnonzero(main)))
-        for g in range(parsed.n_gold):
-            if g in hit:
-                continue
-            rows = [r for r, m in enumerate(parsed.matches) if g in m]
-            if not rows:
+        lost = losses(parsed)
+        for best in lost.missed:
+            if best is None:
                 out[("gold missed", "no event")] += 1
                 continue
-            best = max(rows, key=lambda r: hand[r])
-            verb = ctx.doc[parsed.verbs[best]]
-            k = max(0, bisect_right(starts, verb.i) - 1)
-            blocked = "over floor" if hand[best] >= max(salience.MIN_MAIN_SALIENCE,
-                                                          salience.MAIN_RELATIVE * max(hand)) else "under floor"
-            out[("gold missed", _position(k), "past" if salience._past(verb) else "other", blocked,
-                 "rank<11" if rank[best] < salience.MAX_MAIN else "rank11+")] += 1
-        for r in numpy.flatnonzero(main):
-            if parsed.matches[r]:
-                continue
-            event, verb = parsed.events[r], ctx.doc[parsed.verbs[r]]
-            k = max(0, bisect_right(starts, verb.i) - 1)
-            out[("false main", _position(k), "past" if salience._past(verb) else "other", event.modality,
-                 verb.dep_)] += 1
+            verb = parsed.ctx.doc[parsed.verbs[best]]
+            blocked = "over floor" if lost.hand[best] >= lost.floor else "under floor"
+            out[("gold missed", _position(lost.sentence[best]), "past" if salience._past(verb) else "other",
+                 blocked, "rank<11" if lost.rank[best] < salience.MAX_MAIN else "rank11+")] += 1
+        for r in lost.false:
+            event, verb = parsed.events[r], parsed.ctx.doc[parsed.verbs[r]]
+            out[("false main", _position(lost.sentence[r]), "past" if salience._past(verb) else "other",
+                 event.modality, verb.dep_)] += 1
     return out
 
 

@@ -20,12 +20,10 @@ Example (from the repository root; the parses are those ``train.collect_parses``
 from __future__ import annotations
 
 import argparse
-from bisect import bisect_right
 from collections import Counter
 from pathlib import Path
 from typing import Any
 
-import numpy
 import round11  # training/salience/round11.py: the hand marks and the tally
 import train  # training/salience/train.py: the cache
 
@@ -35,8 +33,8 @@ from newsgraph.extract.events import salience
 WRITING_SETS = ("dev2", "dev3", "dev4", "report2", "report3", "report4", "report6", "report7", "report8")
 #: Scored for totals only, errors and losses never read.
 CHECK_SETS = ("report5", "dev")
-#: A long article: clean text over 5 kB (``benchmarks/score_main_events.py``'s ``LONG_CHARS``).
-LONG_CHARS = 5000
+#: A long article: clean text over 5 kB, the salience score's own bound (``benchmarks/score_main_events.py``'s too).
+LONG_CHARS = salience.LONG_ARTICLE_CHARS
 
 
 def is_long(parsed: train.Parsed) -> bool:
@@ -64,32 +62,19 @@ def counts(parses: list[train.Parsed]) -> Counter[tuple[str, ...]]:
     out: Counter[tuple[str, ...]] = Counter()
     for parsed in parses:
         ctx = parsed.ctx
-        starts = [start for start, _end in ctx.sent_bounds]
-        hand, main = round11.mains(parsed)
-        order = numpy.argsort(-numpy.array(hand))
-        rank = {int(r): i for i, r in enumerate(order)}
-        hit: set[int] = set().union(*(parsed.matches[r] for r in numpy.flatnonzero(main)))
-        floor = max(salience.MIN_MAIN_SALIENCE, salience.MAIN_RELATIVE * max(hand))
-        for g in range(parsed.n_gold):
-            if g in hit:
-                continue
-            rows = [r for r, m in enumerate(parsed.matches) if g in m]
-            if not rows:
+        lost = round11.losses(parsed)
+        for best in lost.missed:
+            if best is None:
                 out[("gold missed", "no event")] += 1
                 continue
-            best = max(rows, key=lambda r: hand[r])
             verb = ctx.doc[parsed.verbs[best]]
-            k = max(0, bisect_right(starts, verb.i) - 1)
-            out[("gold missed", _position(k), "past" if salience._past(verb) else "other",
+            out[("gold missed", _position(lost.sentence[best]), "past" if salience._past(verb) else "other",
                  _speech(parsed.events[best], verb, ctx),
-                 "over floor" if hand[best] >= floor else "under floor",
-                 _rank(rank[best]))] += 1
-        for r in numpy.flatnonzero(main):
-            if parsed.matches[r]:
-                continue
+                 "over floor" if lost.hand[best] >= lost.floor else "under floor",
+                 _rank(lost.rank[best]))] += 1
+        for r in lost.false:
             event, verb = parsed.events[r], ctx.doc[parsed.verbs[r]]
-            k = max(0, bisect_right(starts, verb.i) - 1)
-            out[("false main", _position(k), "past" if salience._past(verb) else "other",
+            out[("false main", _position(lost.sentence[r]), "past" if salience._past(verb) else "other",
                  _speech(event, verb, ctx), event.modality, verb.dep_)] += 1
     return out
 

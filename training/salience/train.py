@@ -31,6 +31,7 @@ from pathlib import Path
 from typing import Any
 
 import numpy
+from spacy.tokens import Token
 
 ROOT = Path(__file__).resolve().parents[2]
 sys.path.insert(0, str(ROOT))
@@ -38,6 +39,7 @@ sys.path.insert(0, str(ROOT))
 from benchmarks import score_main_events as scorer  # noqa: E402
 
 from newsgraph.extract.events import core, ranking, salience  # noqa: E402
+from newsgraph.record import Event  # noqa: E402
 
 #: The sets the ranker is written and fitted on (errors read); leave-one-set-out folds run over them. From
 #: 2026-12-07 round 8 the report sets report2 and report3 are released for development and join dev2-dev4.
@@ -159,14 +161,22 @@ def collect_parses(corpus: Path, cache: Path, set_name: str) -> list[Parsed]:
     return parses
 
 
-def article(parsed: Parsed) -> Article:
-    """The features, hand scores and hand main events of one cached article, computed with the current code."""
+def hand_marked(parsed: Parsed) -> tuple[list[tuple[Event, Token]], list[float]]:
+    """One cached article's events with their verbs and hand scores under the current constants, each event's
+    ``salience`` and ``main`` set as the hand ranking marks them."""
     ctx = parsed.ctx
     found = [(event, ctx.doc[i]) for event, i in zip(parsed.events, parsed.verbs, strict=True)]
     hand = salience.hand_saliences(ctx, found)
     for (event, _verb), score in zip(found, hand, strict=True):
         event.salience, event.main = score, False
     salience.select_main(ctx, found, salience.MIN_MAIN_SALIENCE, salience.MAIN_RELATIVE)
+    return found, hand
+
+
+def article(parsed: Parsed) -> Article:
+    """The features, hand scores and hand main events of one cached article, computed with the current code."""
+    ctx = parsed.ctx
+    found, hand = hand_marked(parsed)
     return Article(
         set_name=parsed.set_name, x=ranking.features(ctx, found, hand), hand=numpy.array(hand),
         hand_main=numpy.array([e.main for e, _v in found]), sentence=[e.sentence.start for e, _v in found],
