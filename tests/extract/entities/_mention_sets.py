@@ -72,12 +72,15 @@ def check_mentions_point_at_their_words(data: dict, corpus: Path, exact_context:
                                     and all(isinstance(g, str) and g for g in gold)), (article["file"], item)
 
 
-def check_counts(data: dict, min_mentions: int, min_descriptions: int, min_roles: int = 0) -> Counter:
+def check_counts(data: dict, min_mentions: int, min_descriptions: int, min_roles: int = 0,
+                 min_pronouns: int = 0, min_first_person: int = 0) -> Counter:
     """The minimums are met and the description states the counts per category as they are."""
     counts = Counter(m["category"] for a in data["articles"] for m in a["mentions"])
     assert sum(counts.values()) >= min_mentions
     assert counts["description"] >= min_descriptions
     assert counts["role"] >= min_roles
+    assert counts["pronoun"] >= min_pronouns
+    assert counts["first_person"] >= min_first_person
     stated = RE_STATED_COUNTS.search(data["description"])
     assert stated, "the description states the counts per category"
     total, *per_category = (int(n) for n in stated.groups())
@@ -85,6 +88,12 @@ def check_counts(data: dict, min_mentions: int, min_descriptions: int, min_roles
     assert per_category == [counts[c] for c in CATEGORIES]
     assert "REPORT set" in data["description"]
     return counts
+
+
+def check_corpus_share(names: list[str], max_share: float) -> None:
+    """No corpus (the first folder of an article's file) gives more than ``max_share`` of the articles."""
+    corpora = Counter(name.split("/")[0] for name in names)
+    assert max(corpora.values()) <= max_share * len(names), corpora
 
 
 def check_plain_fields(path: Path) -> None:
