@@ -50,6 +50,7 @@ from newsgraph.extract.entities.lexicons import (
     ROLE_TENURE_MODIFIERS,
     SINGLE_HOLDER_OFFICES,
     TITLE_HEADS,
+    TITLE_HYPHENS,
 )
 from newsgraph.vocab.parse import (
     NOMINAL_POS,
@@ -932,8 +933,6 @@ def _in_generic_list(head: Token) -> bool:
     return False
 
 
-#: Hyphens ``_role_phrase`` joins words across ("president - elect" is "president-elect").
-ROLE_HYPHENS = "-\u2011"
 
 
 def role_end_words(phrases: Iterable[str]) -> frozenset[str]:
@@ -947,14 +946,14 @@ def role_end_words(phrases: Iterable[str]) -> frozenset[str]:
     for phrase in phrases:
         word = phrase.rsplit(" ", 1)[-1]
         found.add(word)
-        found.update(word[k + 1 :] for k, char in enumerate(word) if char in ROLE_HYPHENS)
+        found.update(word[k + 1 :] for k, char in enumerate(word) if char in TITLE_HYPHENS)
     return frozenset(found)
 
 
 def _may_end_role(token: str, end_words: frozenset[str]) -> bool:
     """Whether a phrase ending in the token (its lower-case form) may name a role with a holder: a word
     that ends a role, or a hyphen or space, which this test does not try to place."""
-    return token in end_words or any(char in ROLE_HYPHENS or char.isspace() for char in token)
+    return token in end_words or any(char in TITLE_HYPHENS or char.isspace() for char in token)
 
 
 @cache
@@ -970,7 +969,7 @@ def _role_phrase(doc: Doc, lowers: list[str], start: int, end: int) -> str:
     spaces = token_values(doc, SPACY)  # each token's trailing space (``whitespace_``), without making Tokens
     out = lowers[start]
     for k in range(start + 1, end):
-        out += lowers[k] if not spaces[k - 1] and (lowers[k] in "-‑" or lowers[k - 1] in "-‑") \
+        out += lowers[k] if not spaces[k - 1] and (lowers[k] in TITLE_HYPHENS or lowers[k - 1] in TITLE_HYPHENS) \
             else " " + lowers[k]
     return out
 

@@ -402,3 +402,6 @@ HEAD_NAMED_ORG_NOUNS = frozenset({"administration"})
 #: ("the Trump transition team", "his presidential transition team", "the transition team" are one
 #: "transition team"): a president-elect's team, not the club or the production team "the team" may be.
 COMPOUND_NAMED_ORGS: dict[str, frozenset[str]] = {"team": frozenset({"transition"})}
+#: Hyphens that join a title written as one word ("President-elect", "governor-elect"), which the tokenizer
+#: splits in three: the titles read the word whole, and the role descriptions build their phrases so.
+TITLE_HYPHENS = frozenset({"-", "\u2011"})

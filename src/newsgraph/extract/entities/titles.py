@@ -33,6 +33,7 @@ from newsgraph.extract.entities.lexicons import (
     TITLE_ABBREVIATIONS,
     TITLE_DROP,
     TITLE_HEADS,
+    TITLE_HYPHENS,
     TITLE_LEAD_POS,
     TITLE_MODIFIERS,
     TITLE_PREDICATE_DEPS,
@@ -92,8 +93,6 @@ def _join(tokens: list[Token], words: list[str]) -> str:
     return out
 
 
-#: Hyphens that join a title written as one word ("President-elect"), which the tokenizer splits in three.
-TITLE_HYPHENS = frozenset({"-", "‑"})
 
 
 def hyphen_compound(doc: Doc, i: int) -> str | None:
