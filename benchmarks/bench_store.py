@@ -186,9 +186,9 @@ def latency(path: Path, n_queries: int, seed: int) -> dict[str, dict[str, float]
 
 def full_corpus(workdir: Path, args: argparse.Namespace) -> dict:
     """The whole corpus into one store with workers, memory sampled; then the store scaled up."""
-    from newsgraph.evaluate.corpora import LOADERS, load
+    from newsgraph.evaluate.corpora import CORPORA, load
 
-    items = [d.item for name in LOADERS for d in load(name)]
+    items = [d.item for name in CORPORA for d in load(name)]
     full = workdir / "full.db"
     for stale in workdir.glob("full.db*"):
         stale.unlink()
@@ -197,7 +197,7 @@ def full_corpus(workdir: Path, args: argparse.Namespace) -> dict:
         report = store.ingest(items, Reader(), workers=args.workers, batch_size=args.batch_size, progress=sampler)
     done = report.stored + report.failed
     result: dict = {
-        "articles": len(items), "corpora": list(LOADERS), "workers": args.workers,
+        "articles": len(items), "corpora": list(CORPORA), "workers": args.workers,
         "ingest": {**report.to_dict(), "articles_per_s": round(done / report.seconds, 2),
                    "minutes": round(report.seconds / 60, 1)},
         "rss_mb_by_articles_done": sampler.samples,

@@ -98,6 +98,10 @@ CORPUS = HERE.parent.parent / "shared" / "corpus"
 
 def load_article(entry: dict[str, Any], corpus: Path) -> Item:
     path = corpus / entry["file"]
+    if entry["format"] == "page":  # one page of the article-extraction benchmark, by its item id
+        from newsgraph.evaluate.corpora import benchmark_page
+
+        return benchmark_page(path, entry["id"])
     raw = path.read_text(encoding="utf-8", errors="replace")
     if entry["format"] == "buzzfeed":
         import html

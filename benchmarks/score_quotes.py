@@ -301,13 +301,17 @@ def find_items(articles: Sequence[GoldArticle], corpus_dir: Path | None = None) 
     import shutil
     import tempfile
 
-    from newsgraph.evaluate.corpora import default_corpus_dir, load
+    from newsgraph.evaluate.corpora import benchmark_page, default_corpus_dir, load
 
     root = corpus_dir or default_corpus_dir()
     items: dict[str, Any] = {}
     with tempfile.TemporaryDirectory(prefix="score-quotes-") as scratch:
         wanted: dict[tuple[str, Path], dict[str, str]] = defaultdict(dict)
         for article in articles:
+            if article.corpus == "pages":  # one page of the benchmark beside the corpus, read alone
+                items[article.key] = benchmark_page(root.parent / "eval-data" / "article-extraction-benchmark",
+                                                    article.item_id)
+                continue
             path = own_file(article.corpus, article.item_id, root)
             where = root
             if path is not None and path.exists():

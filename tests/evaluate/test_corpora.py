@@ -2,7 +2,16 @@ from pathlib import Path
 
 import pytest
 
-from newsgraph.evaluate.corpora import LOADERS, default_corpus_dir, load, mixed, reuters_stories
+from newsgraph.evaluate.corpora import (
+    CORPORA,
+    LOADERS,
+    PAGE_ID_CHARS,
+    benchmark_page,
+    default_corpus_dir,
+    load,
+    mixed,
+    reuters_stories,
+)
 
 pytestmark = pytest.mark.skipif(not default_corpus_dir().exists(), reason="../shared/corpus not available")
 
@@ -35,7 +44,25 @@ def test_one_reuters_file_yields_the_stories_the_corpus_loader_does():
 def test_mixed_takes_from_every_corpus():
     docs = mixed(14)
     assert len(docs) == 14
-    assert {d.corpus for d in docs} == set(LOADERS)
+    assert {d.corpus for d in docs} == set(CORPORA)
+
+
+def test_benchmark_pages_are_the_hand_made_bodies_with_the_page_metadata():
+    """A page's text is its gold body (offsets made on it stay literal); its date comes from the HTML."""
+    import json
+
+    folder = default_corpus_dir().parent / "eval-data" / "article-extraction-benchmark"
+    truth = json.loads((folder / "ground-truth.json").read_text(encoding="utf-8"))
+    docs = list(load("pages", limit=3))
+    for doc in docs:
+        page = doc.extra["page"]
+        assert doc.item.text == truth[page]["articleBody"]
+        assert doc.item.id == f"page-{page[:PAGE_ID_CHARS]}"
+        assert doc.item.published and doc.item.published[:2] == "20"
+        alone = benchmark_page(folder, doc.item.id)
+        assert (alone.text, alone.published, alone.title) == (doc.item.text, doc.item.published, doc.item.title)
+    with pytest.raises(KeyError):
+        benchmark_page(folder, "page-0")
 
 
 def test_unknown_corpus_is_a_clear_error():

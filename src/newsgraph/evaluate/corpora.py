@@ -13,6 +13,7 @@ Corpora (paths relative to the ``corpus/`` folder):
     horne       horne2017/Public Data/**.txt   cp1252 plain text, CRLF
     semeval     semeval19_hyperpartisan/articles-*.xml   HTML bodies (published-at)
     fakenewscorpus fakenewscorpus/news_sample.csv   CSV (content, title, authors, url)
+    pages       ../eval-data/article-extraction-benchmark/   news web pages (2019-2020) with hand-made bodies
 """
 
 from __future__ import annotations
@@ -242,6 +243,72 @@ def fakenewscorpus(root: Path) -> Iterator[CorpusDoc]:
             )
 
 
+PAGE_ID_CHARS = 16
+"""Hex digits of a benchmark page's SHA-256 name kept in its item id (``page-<16 hex>``): unique among its pages."""
+
+
+def _benchmark_dir(root: Path) -> Path:
+    """The article-extraction benchmark beside ``root`` (``corpus/``) in the shared data."""
+    return root.parent / "eval-data" / "article-extraction-benchmark"
+
+
+def _page_doc(folder: Path, page_id: str, page: str, body: str, url: str | None) -> CorpusDoc:
+    from newsgraph.errors import MalformedInputError
+    from newsgraph.ingest import extract_html
+
+    try:
+        meta = extract_html(page, page_id, url=url)
+    except MalformedInputError:
+        meta = None
+    item_id = f"page-{page_id[:PAGE_ID_CHARS]}"
+    return CorpusDoc(
+        "pages",
+        Item(where=f"{folder}#{item_id}", format="text", text=body, id=item_id, url=url,
+             title=meta.title if meta else None, published=meta.published if meta else None,
+             authors=list(meta.authors) if meta else []),
+        {"outlet": meta.outlet if meta else None, "page": page_id},
+    )
+
+
+def pages(root: Path) -> Iterator[CorpusDoc]:
+    """The article-extraction benchmark's news pages as plain-text articles: the hand-made body, the page's metadata.
+
+    Why plain text: the benchmark's ``articleBody`` is the article as a reader sees it, written by hand,
+    so gold offsets and contexts made on it stay literal however the HTML rules change; the title and
+    publication date (which relative dates resolve against) come from the page itself through
+    :func:`newsgraph.ingest.extract_html`, the metadata a user's run would read. ``root`` is the
+    ``corpus/`` folder; the benchmark sits in ``eval-data/`` beside it. Item ids are ``page-`` and the
+    first :data:`PAGE_ID_CHARS` hex digits of the page's name.
+    """
+    from newsgraph.evaluate.html import pages as benchmark_pages
+
+    folder = _benchmark_dir(root)
+    if not (folder / "ground-truth.json").exists():
+        return
+    truth = json.loads((folder / "ground-truth.json").read_text(encoding="utf-8"))
+    for page_id, page, body in benchmark_pages(folder):
+        if body.strip():
+            yield _page_doc(folder, page_id, page, body, truth[page_id].get("url"))
+
+
+def benchmark_page(folder: Path, item_id: str) -> Item:
+    """One page of the benchmark ``folder`` by its item id (``page-<hex>``), read alone (see :func:`pages`)."""
+    import gzip
+
+    from newsgraph.ingest import decode_bytes
+
+    prefix = item_id.removeprefix("page-")
+    truth = json.loads((folder / "ground-truth.json").read_text(encoding="utf-8"))
+    page_id = next((k for k in sorted(truth) if k.startswith(prefix)), None)
+    if page_id is None or len(prefix) < PAGE_ID_CHARS:
+        raise KeyError(f"no benchmark page {item_id} in {folder}")
+    path = folder / "html" / f"{page_id}.html.gz"
+    data = gzip.decompress(path.read_bytes()) if path.exists() else (folder / "html" / f"{page_id}.html").read_bytes()
+    entry = truth[page_id]
+    body = entry.get("articleBody") or ""
+    return _page_doc(folder, page_id, decode_bytes(data, str(path)), body, entry.get("url")).item
+
+
 LOADERS: dict[str, Callable[[Path], Iterator[CorpusDoc]]] = {
     "reuters": reuters,
     "fakenewsnet": fakenewsnet,
@@ -250,7 +317,10 @@ LOADERS: dict[str, Callable[[Path], Iterator[CorpusDoc]]] = {
     "horne": horne,
     "semeval": semeval,
     "fakenewscorpus": fakenewscorpus,
+    "pages": pages,
 }
+CORPORA: tuple[str, ...] = tuple(name for name in LOADERS if name != "pages")
+"""The news corpora of ``corpus/``, what benchmarks mix; the benchmark pages are evaluation data, kept out."""
 
 
 def load(name: str, root: Path | None = None, limit: int | None = None) -> Iterator[CorpusDoc]:
@@ -261,7 +331,7 @@ def load(name: str, root: Path | None = None, limit: int | None = None) -> Itera
     return islice(docs, limit) if limit is not None else docs
 
 
-def mixed(n: int, root: Path | None = None, names: tuple[str, ...] = tuple(LOADERS)) -> list[CorpusDoc]:
+def mixed(n: int, root: Path | None = None, names: tuple[str, ...] = CORPORA) -> list[CorpusDoc]:
     """``n`` documents taken round-robin from the named corpora, for benchmarks."""
     root = root or default_corpus_dir()
     streams = [LOADERS[name](root) for name in names]

@@ -30,7 +30,7 @@ from xml.etree import ElementTree
 
 from spacy.language import Language
 
-from newsgraph.evaluate.corpora import fakenewscorpus, reuters_stories, semeval_article
+from newsgraph.evaluate.corpora import benchmark_page, fakenewscorpus, reuters_stories, semeval_article
 from newsgraph.extract.entities.core import entities
 from newsgraph.extract.entities.lexicons import PRONOUNS
 from newsgraph.record import Entity
@@ -59,8 +59,12 @@ def read_article(path: Path) -> str:
     article is one ``<article>`` of an XML file: it is named ``<file>.xml#semeval-ID`` (the loader's item id)
     and its text is its title, then its paragraphs with the markup stripped. A FakeNewsNet article's
     ``news content.json`` gives its ``text`` field, the text the FakeNewsNet loader gives the pipeline.
+    A page of the article-extraction benchmark is named ``../eval-data/article-extraction-benchmark#page-HEX``
+    (relative to the corpus folder) and its text is the page's hand-made body (``corpora.benchmark_page``).
     """
     table, hash_mark, row_id = path.name.partition("#")
+    if hash_mark and row_id.startswith("page-"):
+        return article_text(benchmark_page(path.with_name(table), row_id).text or "")
     if hash_mark and table.endswith(".sgm"):
         return article_text(_reuters_story(path.with_name(table), row_id))
     if hash_mark and table.endswith(".xml"):
