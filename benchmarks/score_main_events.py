@@ -21,7 +21,9 @@ scored once at the end of that round, totals only; ``report9`` (benchmarks/data/
 held-out REPORT set annotated 2026-12-08 round 13, mostly long articles (text > 5 kB), to be scored once at the
 end of that round, totals only; ``report10`` (benchmarks/data/main_events_report10.json) is a second held-out
 REPORT set of mostly long articles, annotated 2026-12-08 round 14, to be scored once at the end of that round,
-totals only. ``--data`` also takes the path of a file in the same format.
+totals only; ``report11`` (benchmarks/data/main_events_report11.json) is a held-out REPORT set of the
+article-extraction benchmark's news pages, mostly long, annotated 2026-12-08 round 16, to be scored once at
+the end of that round, totals only. ``--data`` also takes the path of a file in the same format.
 
 Each article is read from ../shared/corpus as a user would hand it to newsgraph
 (plain text; the ``mainText`` and title of a Buzzfeed-Webis XML file; the title,
@@ -75,7 +77,8 @@ HERE = Path(__file__).resolve().parent
 #: set annotated 2026-12-03 round 6; report4, report5 and report6, held-out REPORT sets annotated 2026-12-07 rounds 7-9;
 #: report7 and report8, held-out REPORT sets annotated 2026-12-08 rounds 10 and 11; report9, a held-out REPORT set of
 #: mostly long articles annotated 2026-12-08 round 13; report10, a second held-out REPORT set of mostly long
-#: articles annotated 2026-12-08 round 14.
+#: articles annotated 2026-12-08 round 14; report11, a held-out REPORT set of the article-extraction benchmark's
+#: news pages, mostly long, annotated 2026-12-08 round 16.
 DATA_SETS = {"dev": HERE / "data" / "main_events_handchecked.json", "dev2": HERE / "data" / "main_events_dev2.json",
              "dev3": HERE / "data" / "main_events_dev3.json", "dev4": HERE / "data" / "main_events_dev4.json",
              "report3": HERE / "data" / "main_events_report3.json",
@@ -85,7 +88,8 @@ DATA_SETS = {"dev": HERE / "data" / "main_events_handchecked.json", "dev2": HERE
              "report7": HERE / "data" / "main_events_report7.json",
              "report8": HERE / "data" / "main_events_report8.json",
              "report9": HERE / "data" / "main_events_report9.json",
-             "report10": HERE / "data" / "main_events_report10.json"}
+             "report10": HERE / "data" / "main_events_report10.json",
+             "report11": HERE / "data" / "main_events_report11.json"}
 GOLD = DATA_SETS["dev"]
 #: A long article: a clean text over 5 kB, as the hand-checked sets' selection notes count them (docs/quality.md),
 #: the same bound the salience score's long-article factors use.

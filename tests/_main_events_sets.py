@@ -25,9 +25,10 @@ from newsgraph.evaluate.corpora import reuters_stories
 
 ROOT = Path(__file__).resolve().parents[1]
 DATA_DIR = ROOT / "benchmarks" / "data"
-FORMATS = {"text", "buzzfeed", "fakenewsnet", "reuters", "semeval"}
-#: Formats whose file holds many articles, so an entry names one by its ``id`` in that file.
-MANY_ARTICLE_FORMATS = {"reuters", "semeval"}
+FORMATS = {"text", "buzzfeed", "fakenewsnet", "reuters", "semeval", "page"}
+#: Formats whose file holds many articles, so an entry names one by its ``id`` in that file (a benchmark page by
+#: its item id in the benchmark's folder).
+MANY_ARTICLE_FORMATS = {"reuters", "semeval", "page"}
 #: An ISO date at the text's own precision: a year, a month or a day.
 ISO = re.compile(r"^\d{4}(-\d{2}(-\d{2})?)?$")
 #: A lemma as the scorer compares it (first word of ``Event.predicate``): lower case, maybe hyphenated.
@@ -114,12 +115,13 @@ def check_contexts_are_literal_snippets(data: dict[str, Any], corpus: Path) -> d
 
 def check_dated_articles_have_their_publication_date(data: dict[str, Any], corpus: Path, formats: set[str]) -> None:
     """Relative dates in an article of these formats were resolved against its publication date, so the
-    scorer must hand that date on (and the title, which the text begins with)."""
+    scorer must hand that date on (and the title, which the text begins with, except on a benchmark page,
+    whose text is the hand-made body alone and whose title comes with it apart)."""
     scorer = load_scorer()
     for article in (a for a in data["articles"] if a["format"] in formats):
         item = scorer.load_article(article, corpus)
         assert item.published and ISO.match(item.published), key(article)
-        assert item.title and item.text.startswith(item.title), key(article)
+        assert item.title and (article["format"] == "page" or item.text.startswith(item.title)), key(article)
 
 
 #: Where the SemEval-2019 articles of a report set come from (its by-article file).
@@ -225,6 +227,8 @@ def names_in_the_repository(article: dict[str, Any]) -> list[str]:
     """The names an article goes by in the repository's data files (as the selection grepped)."""
     if article["format"] == "semeval":
         return [article["id"], f"semeval-{article['id']}"]
+    if article["format"] == "page":  # the item id, and the page's name, which begins with its hex digits
+        return [article["id"], article["id"].removeprefix("page-")]
     found = re.search(r"(Random Poltical News Dataset/Real/\d+\.txt|politifact\d+|[a-z]+/\d{3}\.txt"
                       r"|articles/\d{4}\.xml|\d+_[A-Za-z]+\.txt)", article["file"])
     assert found, article["file"]
@@ -245,3 +249,17 @@ def files_naming_an_article(data: dict[str, Any], path: Path) -> list[tuple[str,
             if not set(listed.stdout.split()) <= {this}:
                 found.append((name, listed.stdout))
     return found
+
+
+#: Where the article-extraction benchmark's news pages are, as the scorer's ``file`` of a ``page`` entry names them.
+PAGES_FILE = "../eval-data/article-extraction-benchmark"
+
+
+def check_pages_come_from_the_share(data: dict[str, Any], corpus: Path, min_body_bytes: int) -> None:
+    """Every article is a page of the benchmark whose body (the text the scorer reads) is over
+    ``min_body_bytes`` in UTF-8: the share a set drawn from the pages was given."""
+    scorer = load_scorer()
+    for article in data["articles"]:
+        assert article["format"] == "page" and article["file"] == PAGES_FILE, key(article)
+        assert re.fullmatch(r"page-[0-9a-f]{16}", article["id"]), key(article)
+        assert len(scorer.load_article(article, corpus).text.encode("utf-8")) > min_body_bytes, key(article)

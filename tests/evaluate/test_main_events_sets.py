@@ -35,6 +35,7 @@ from _main_events_sets import (
     check_fields,
     check_no_article_from_another_set,
     check_only_dated_formats_hold_relative_dates,
+    check_pages_come_from_the_share,
     check_reuters_bodies,
     files_naming_an_article,
     load_scorer,
@@ -54,6 +55,8 @@ SINGLE_ARTICLE_FORMATS = frozenset({"text", "buzzfeed", "fakenewsnet"})
 HORNE_REAL = "horne2017/Public Data/Buzzfeed Political News Dataset/Real/"
 #: The Horne 2017 folder of mainstream outlets' random political news (files ``NNN.txt``).
 HORNE_RANDOM_REAL = "horne2017/Public Data/Random Poltical News Dataset/Real/"
+#: A benchmark page of the pages share holds a body of more than this many bytes (UTF-8).
+MIN_PAGE_BODY_BYTES = 4000
 #: The SemEval-2019 ids up to the largest seven-digit one, and the odd ones among them.
 ANY_SEMEVAL, ODD_SEMEVAL = range(10**7), range(1, 10**7, 2)
 
@@ -101,6 +104,8 @@ class EventSet:
     development: bool = False
     #: Whether no other file of the repository names an article of the set (held out and never read).
     named_nowhere_else: bool = False
+    #: For a set drawn from the article-extraction benchmark's pages: the fewest bytes of a body in its share.
+    page_share: int | None = None
 
     @property
     def path(self) -> Path:
@@ -145,6 +150,9 @@ SETS = [
              dates_from_the_text=True, min_long=12,
              share=Share(range(100, 300), {"tech": range(0, 1000, 2)}, horne=(HORNE_REAL, HORNE_RANDOM_REAL)),
              named_nowhere_else=True),
+    EventSet("report11", ("REPORT", "held out", "2026-12-08", "random.Random(1216)"), 20, 10, 40,
+             formats=frozenset({"page"}), dated_formats=frozenset({"page"}), dates_from_the_text=True, min_long=12,
+             named_nowhere_else=True, page_share=MIN_PAGE_BODY_BYTES),
 ]
 
 
@@ -217,6 +225,14 @@ def test_articles_load_contexts_are_literal_snippets_and_the_long_ones_are_there
     texts = check_contexts_are_literal_snippets(_data(event_set.name), CORPUS)
     long = sum(len(text) > LONG_TEXT for text in texts.values())
     assert long >= event_set.min_long and long >= event_set.long_share * len(texts), long
+
+
+@needs_shared(CORPUS)
+@pytest.mark.parametrize("event_set", _sets(lambda s: s.page_share is not None))
+def test_pages_come_from_the_share(event_set: EventSet) -> None:
+    """A set drawn from the benchmark's pages holds only pages of its share (bodies over its byte bound)."""
+    assert event_set.page_share is not None
+    check_pages_come_from_the_share(_data(event_set.name), CORPUS, event_set.page_share)
 
 
 @needs_shared(CORPUS)
