@@ -326,6 +326,21 @@ def in_round14_share(key: str) -> bool:
     return corpus == "fakenewsnet" and item.startswith("gossipcop-") and item[-1] in "56789"
 
 
+#: The first hex digits of a benchmark page's item id in the tenth quote set's share (the others are for the
+#: share's second part, pages over :data:`PAGES_ROUND16_SECOND_BYTES`, and for other sets).
+PAGES_ROUND16_DIGITS = frozenset("89abcdef")
+#: The body size (bytes) over which a page whose id starts 0-7 joins that share, if the first part falls short.
+PAGES_ROUND16_SECOND_BYTES = 8000
+
+
+def in_round16_share(key: str) -> bool:
+    """The share of the article-extraction benchmark's news pages the tenth quote report set was drawn from, by
+    key: pages whose item id's first hex digit is 8-f (a page starting 0-7 is in it only if its body is over
+    ``PAGES_ROUND16_SECOND_BYTES``, which the key cannot tell; the set draws none of those)."""
+    corpus, item = key.split("/", 1)
+    return corpus == "pages" and item.startswith("page-") and item[5:6] in PAGES_ROUND16_DIGITS
+
+
 def horne_size_problems(gold: list[Any], corpus: Path) -> list[str]:
     """Every Horne 2017 article of a round-14 set whose file is larger than its folder admits."""
     items = sq.find_items([a for a in gold if a.corpus == "horne"], corpus)
