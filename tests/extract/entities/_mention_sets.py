@@ -111,3 +111,14 @@ def semeval_outlets(corpus: Path) -> dict[str, str]:
     dropped, so a set's cap of articles an outlet is checked alike in every form test."""
     text = (corpus / SEMEVAL_TRUTH).read_text(encoding="utf-8")
     return {i: re.sub(r"^(www|us)\.", "", url.split("/")[2]) for i, url in _RE_TRUTH.findall(text)}
+
+
+#: Pages of the article-extraction benchmark are named ``<PAGES_FILE>#page-HEX`` (relative to the corpus folder).
+PAGES_FILE = "../eval-data/article-extraction-benchmark"
+RE_PAGE = re.compile(re.escape(PAGES_FILE) + r"#(page-[0-9a-f]{16})")
+
+
+def page_outlet(url: str | None) -> str:
+    """A benchmark page's outlet: the host of its URL, ``www.`` dropped, so a set's cap of articles an
+    outlet is checked alike in every form test that draws on the pages."""
+    return re.sub(r"^www\.", "", (url or "").split("/")[2]) if url and "//" in url else ""
