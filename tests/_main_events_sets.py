@@ -20,6 +20,7 @@ import subprocess
 from pathlib import Path
 from typing import Any
 
+from _paths import sister_sets
 from _scripts import load_script
 from newsgraph.evaluate.corpora import reuters_stories
 
@@ -236,8 +237,9 @@ def names_in_the_repository(article: dict[str, Any]) -> list[str]:
 
 
 def files_naming_an_article(data: dict[str, Any], path: Path) -> list[tuple[str, str]] | None:
-    """Every (name, files) where a file of the repository other than ``path`` names an article of the set,
-    by ``git grep``; ``None`` when the tree is not a git checkout (nothing to search)."""
+    """Every (name, files) where a file of the repository other than ``path`` (and the sets drawn with it,
+    ``_paths.sister_sets``) names an article of the set, by ``git grep``; ``None`` when the tree is not a git
+    checkout (nothing to search)."""
     this = path.relative_to(ROOT).as_posix()
     found = []
     for article in data["articles"]:
@@ -246,7 +248,7 @@ def files_naming_an_article(data: dict[str, Any], path: Path) -> list[tuple[str,
                                     text=True, check=False)
             if listed.returncode not in (0, 1):
                 return None
-            if not set(listed.stdout.split()) <= {this}:
+            if not set(listed.stdout.split()) <= {this} | sister_sets(this):
                 found.append((name, listed.stdout))
     return found
 

@@ -43,3 +43,18 @@ def require(*paths: Path) -> None:
     missing = [p for p in paths if not p.exists()]
     if missing:
         pytest.skip(_reason(missing))
+
+
+#: Held-out sets drawn together from one pool in one round, one of each kind (mentions, main events, quotes),
+#: as repository paths. A page may be in each set of its group, since the kinds are scored apart; no other
+#: file may name it.
+SISTER_SETS: tuple[frozenset[str], ...] = (
+    frozenset({"benchmarks/data/mentions_report10.json", "benchmarks/data/main_events_report11.json",
+               "tests/extract/attribution/data/handchecked_report10.json"}),
+)
+
+
+def sister_sets(path: str) -> set[str]:
+    """The repository paths of the sets drawn with the set at ``path`` (see :data:`SISTER_SETS`), itself excluded."""
+    return {other for group in SISTER_SETS if path in group for other in group if other != path}
+

@@ -21,6 +21,7 @@ from types import ModuleType
 from typing import Any
 from xml.etree import ElementTree
 
+from _paths import sister_sets
 from _scripts import load_script
 from newsgraph.evaluate.corpora import load
 
@@ -148,11 +149,13 @@ def speakers_with_two_labels(gold: list[Any]) -> list[tuple[str, str]]:
 
 
 def files_naming_articles(data: Path, keys: list[str]) -> list[tuple[str, str]]:
-    """Every (data file, article id) where another data file of any kind names one of ``keys``."""
+    """Every (data file, article id) where another data file of any kind names one of ``keys`` (the sets drawn
+    with ``data`` from one pool, ``_paths.sister_sets``, excepted)."""
     ids = {key.split("/", 1)[1] for key in keys}
     found: list[tuple[str, str]] = []
+    drawn_with = sister_sets(data.relative_to(ROOT).as_posix())
     for path in sorted([*ROOT.glob("tests/**/*.json"), *ROOT.glob("benchmarks/data/*.json")]):
-        if path != data:
+        if path != data and path.relative_to(ROOT).as_posix() not in drawn_with:
             text = path.read_text(encoding="utf-8")
             found += [(str(path.relative_to(ROOT)), i) for i in sorted(ids) if i in text]
     return found
