@@ -10,14 +10,15 @@ or F1.
 
 ``--counts`` prints report10's and report9's long-article misses by class: no event in the gold event's sentence,
 events there but none with a gold predicate, or the rank of its best matching event; each by where the gold event
-stands in the article (lead, first fifth, middle, last two fifths). ``--scene`` prints, for the events of the
-writing sets' long articles after the lead, how often one matches a gold event in a sentence that changes the scene
-(``salience.scene_sentences``) and in the others, main and not. ``--loso`` the leave-one-set-out choice of
-``salience.SCENE_FACTOR`` on the long articles. Without any, the shipped score on each writing set, long and all.
+stands in the article (lead, first fifth, middle, last two fifths) and whether its sentence changes the scene.
+``--scene`` prints, for the events of the writing sets' long articles after the lead, how often one matches a gold
+event in a sentence that changes the scene (``salience.scene_sentences``) and in the others, main and not.
+``--loso`` the leave-one-set-out choice of ``salience.SCENE_FACTOR`` on the long articles. Without any, the shipped
+score on each writing set, long and all. ``--no-scene`` scores with ``SCENE_FACTOR`` = 1.0 (the figures before).
 
 Example (from the repository root; the parses are those ``train.collect_parses`` caches):
     PYTHONPATH=src NEWSGRAPH_SHARED=/work/shared python training/salience/round16.py \\
-        --corpus /work/shared/corpus --cache /tmp/main16/fresh [--counts] [--scene]
+        --corpus /work/shared/corpus --cache /tmp/main16/fresh [--counts] [--scene] [--loso] [--no-scene]
 """
 
 from __future__ import annotations
@@ -88,7 +89,10 @@ def main() -> None:
     parser.add_argument("--counts", action="store_true")
     parser.add_argument("--scene", action="store_true")
     parser.add_argument("--loso", action="store_true")
+    parser.add_argument("--no-scene", action="store_true", help="without the round-16 rule: the figures before")
     args = parser.parse_args()
+    if args.no_scene:
+        salience.SCENE_FACTOR = 1.0
     parses = {name: train.collect_parses(args.corpus, args.cache, name) for name in WRITING_SETS}
     writing = [p for name in WRITING_SETS for p in parses[name]]
     if args.scene:
@@ -187,14 +191,16 @@ def _misses(parsed: train.Parsed, entry: dict) -> Counter[tuple[str, ...]]:
     starts = [s for s, _e in ctx.sent_bounds]
     event_sentences = {max(0, bisect_right(starts, v) - 1) for v in parsed.verbs}
     sentences = gold_sentences(parsed, entry)
+    scene = salience.scene_sentences(ctx)
     hand, main = round11.mains(parsed)
     hit = set().union(*(parsed.matches[r] for r in range(len(main)) if main[r]))
     out: Counter[tuple[str, ...]] = Counter()
     for g in range(parsed.n_gold):
         ks = sentences[g]
         where = _part(min(ks), n) if ks else "context not found"
+        changed = "scene" if any(k in scene for k in ks) else "same scene"
         if g in hit:
-            out[("recalled", where)] += 1
+            out[("recalled", where, changed)] += 1
             continue
         rows = [r for r, m in enumerate(parsed.matches) if g in m]
         if rows:
@@ -206,7 +212,7 @@ def _misses(parsed: train.Parsed, entry: dict) -> Counter[tuple[str, ...]]:
             kind = "predicate mismatch"
         else:
             kind = "no event in its sentence"
-        out[("missed", kind, where)] += 1
+        out[("missed", kind, where, changed)] += 1
     return out
 
 
