@@ -114,6 +114,8 @@ SMALL_CLAUSE_VERBS = frozenset({"make", "find", "consider", "deem", "think", "re
 CONTRACTED_IS = frozenset({"'s", "\u2019s"})
 #: Object positions of a pronoun.
 OBJECT_DEPS = frozenset({"dobj", "pobj", "dative", "attr"})
+#: Parts of speech no organisation's name holds: a span with one is a headline the tagger read as a name.
+RUN_ON_POS = frozenset({"VERB", "AUX", "PRON", "SCONJ"})
 #: Kinds of organisation a nationality before the kind noun only qualifies ("the Italian firm": a company named before).
 NATIONALITY_QUALIFIED_KINDS = frozenset({"company", "media", "band", "other"})
 #: Dependencies of a noun phrase's head (spaCy's English ``noun_chunks`` set, conjuncts included).
@@ -225,6 +227,17 @@ def _compatible(noun: str, org: Org) -> bool:
     if org.kind == UNKNOWN_KIND:
         return bool(kinds & UNKNOWN_ORG_KINDS)
     return org.kind in kinds
+
+
+def _run_on_name(doc: Doc, start: int, end: int) -> bool:
+    """True for a name the tagger ran on past where a name ends: across a line break ("School For Kneeling
+    ... \n\n Athletes", a headline joined to the next), or through a verb, a pronoun or a subordinating
+    conjunction ("They Came Out Because", a title-case headline).
+
+    The description rules were written on names an organisation has; such a span is a piece of a
+    headline, and "the school" or "the bank" after it is the school or bank the article speaks of, not it.
+    """
+    return any(t.is_space or t.pos_ in RUN_ON_POS for t in doc[start:end])
 
 
 def _expletive(token: Token) -> bool:
@@ -467,6 +480,7 @@ class OrgResolver:
         self.last: dict[int, tuple[int, bool]] = {}  # group -> (latest mention token, subject)
         self.events: list[tuple[int, int]] = []  # (token, group) of names, in text order
         self.name_starts: dict[int, tuple[int, int]] = {}  # first token of a name -> (end, group), any type
+        self.run_on: set[int] = set()  # organisations every name of which ran on past a name (``_run_on_name``)
         lowers = token_strings(doc, LOWER)
         for gi, (label, spans) in enumerate(zip(labels, names, strict=True)):
             self.name_starts.update((s, (e, gi)) for s, e in spans)
@@ -477,6 +491,8 @@ class OrgResolver:
             if kind == UNKNOWN_KIND:
                 kind = _prenominal_kind(doc, spans) or _local_government_kind(doc, spans) or kind
             self.orgs[gi] = Org(label=label, kind=kind, words=words, count=len(spans))
+            if all(_run_on_name(doc, s, e) for s, e in spans):
+                self.run_on.add(gi)
             self.events += [(e - 1, gi) for s, e in spans]
         self.n_known = len(labels)
         self._groups()
@@ -1129,7 +1145,7 @@ class OrgResolver:
             org = self.orgs.get(gi)
             if org is None or org.kind == "group" or sent - self.sents[at] > DESCRIPTION_WINDOW:
                 continue
-            if gi in partners:
+            if gi in partners or gi in self.run_on:
                 continue
             if not _compatible(noun, org) or self._modifier_unmet(token, org):
                 continue
@@ -1164,6 +1180,7 @@ class OrgResolver:
         noun ("the commission" for "Commission on Presidential Debates" named a page before): the head
         match that coreference systems trust most (Lee et al. 2013).
         """
+        partners = partners | self.run_on  # a run-on name is no organisation a description may mean
         headed = [(self.last[gi][0], gi) for gi, org in self.orgs.items()
                   if gi in self.last and org.label == "ORG" and gi not in partners and noun in org.words]
         if headed:  # a name with the description's noun as its own ("Commission on Debates"): head match
