@@ -12,7 +12,8 @@ from spacy.tokens import Doc, Span
 
 from extract.entities._lookup import owner
 from newsgraph.extract.entities.core import entities
-from newsgraph.extract.entities.orgs import RUN_ON_POS, _run_on_name
+from newsgraph.extract.entities.lexicons import US_STATES
+from newsgraph.extract.entities.orgs import NOT_COUNTRY_KINDS, RUN_ON_POS, _run_on_name
 
 HEADLINE = "Hillcrest School For Banning Caps\n\n"
 BODY = ("Athletes said on Monday that the school had punished a boy. The school said it followed the rules. "
@@ -49,3 +50,37 @@ def test_a_verb_or_a_conjunction_inside_a_span_makes_it_run_on(nlp):
     doc = Doc(nlp.vocab, words=words, pos=["PRON", "VERB", "ADP", "SCONJ", "PROPN", "PROPN"])
     assert _run_on_name(doc, 1, 4)  # "Came Out Because"
     assert not _run_on_name(doc, 4, 6)  # "Acme Bank"
+
+
+# -- "the country" is a country: a US state or a company tagged a place is none ------------------------
+
+
+def test_the_country_after_a_us_state_is_the_united_states(parse):
+    assert "ohio" in US_STATES
+    text = "Jo Dale was born in America. She moved to Ohio in 2010. She said the country had changed since then."
+    found = entities(parse(text))
+    country = owner(found, "the country", text.index("the country"))
+    assert country is not None and country is owner(found, "America", text.index("America"))
+
+
+def test_the_country_of_a_us_state_alone_is_no_one(parse):
+    text = "Jo Dale has lived in Ohio since 2010. She said the country had changed."
+    found = entities(parse(text))
+    assert owner(found, "the country", text.index("the country")) is None
+
+
+def test_a_country_nearest_stays_the_countrys(parse):
+    text = "Jo Dale grew up in Canada. She said the country had changed."
+    found = entities(parse(text))
+    country = owner(found, "the country", text.index("the country"))
+    assert country is not None and country is owner(found, "Canada", text.index("Canada"))
+
+
+def test_a_company_tagged_a_place_is_no_country(parse):
+    assert "company" in NOT_COUNTRY_KINDS
+    text = "Workers at Zentrix Inc. said the plan was harmful. Many came to the country as children."
+    doc = parse(text)
+    start = next(t.i for t in doc if t.text == "Zentrix")
+    doc.ents = [Span(doc, start, start + 2, "GPE")] + [e for e in doc.ents if e.start >= start + 2 or e.end <= start]
+    found = entities(doc)
+    assert owner(found, "the country", text.index("the country")) is None

@@ -296,6 +296,19 @@ ORG_KIND_NOUNS: dict[str, str] = {
 }  # fmt: skip
 #: Nouns for a country in a definite description ("the country", "the nation"): the article's country.
 COUNTRY_NOUNS = frozenset({"country", "nation"})
+#: The states of the United States, places a tagger labels as it labels countries (GPE) but never "the
+#: country" or "the nation" an article speaks of: that is the United States they are in. Not "georgia",
+#: a country's name too.
+US_STATES = frozenset({
+    "alabama", "alaska", "arizona", "arkansas", "california", "colorado", "connecticut", "delaware", "florida",
+    "hawaii", "idaho", "illinois", "indiana", "iowa", "kansas", "kentucky", "louisiana", "maine",
+    "maryland", "massachusetts", "michigan", "minnesota", "mississippi", "missouri", "montana", "nebraska",
+    "nevada", "new hampshire", "new jersey", "new mexico", "new york", "north carolina", "north dakota", "ohio",
+    "oklahoma", "oregon", "pennsylvania", "rhode island", "south carolina", "south dakota", "tennessee", "texas",
+    "utah", "vermont", "virginia", "washington", "west virginia", "wisconsin", "wyoming",
+})  # fmt: skip
+#: The names of the United States as an article writes them: the country a US state's "the country" means.
+US_NAMES = frozenset({"united states", "united states of america", "us", "u.s.", "usa", "u.s.a.", "america"})
 #: Kinds a name with no word of its kind (``ORG_NAME_KINDS``) and no kind noun beside it may be: an
 #: unknown "Kestrel Road" or "Dunmore" may be the article's band, club or company, not its ministry.
 UNKNOWN_ORG_KINDS = frozenset({"company", "other", "club", "band", "media"})

@@ -56,6 +56,8 @@ from newsgraph.extract.entities.lexicons import (
     PERSON_ORG_NOUNS,
     UNKNOWN_ORG_KINDS,
     UNNAMED_ORG_MIN_MENTIONS,
+    US_NAMES,
+    US_STATES,
 )
 from newsgraph.vocab.parse import NOMINAL_SUBJECT_DEPS, PLURAL_NOUN_TAGS, PRESENT_TAGS
 from newsgraph.vocab.pronouns import NEUTER_PRONOUN_FORMS, PLURAL_PRONOUN_FORMS
@@ -114,6 +116,9 @@ SMALL_CLAUSE_VERBS = frozenset({"make", "find", "consider", "deem", "think", "re
 CONTRACTED_IS = frozenset({"'s", "\u2019s"})
 #: Object positions of a pronoun.
 OBJECT_DEPS = frozenset({"dobj", "pobj", "dative", "attr"})
+#: Kinds a place's name may give it that no country has ("Cummins Inc." tagged a place is a company; "Mar-a-Lago"
+#: a club): never "the country".
+NOT_COUNTRY_KINDS = frozenset({"company", "club", "media", "band", "school", "facility", "campaign", "legal"})
 #: Parts of speech no organisation's name holds: a span with one is a headline the tagger read as a name.
 RUN_ON_POS = frozenset({"VERB", "AUX", "PRON", "SCONJ"})
 #: Kinds of organisation a nationality before the kind noun only qualifies ("the Italian firm": a company named before).
@@ -1054,19 +1059,44 @@ class OrgResolver:
         return None
 
     def _country(self, token: Token, scores: dict[int, float] | None = None) -> int | None:
-        """ "the country", "the nation": the nearest place named as a subject or often, else the main country."""
+        """ "the country", "the nation": the nearest place named as a subject or often, else the main country.
+
+        A place no country is (a US state, ``US_STATES``; a company or a club the tagger took for a place,
+        ``NOT_COUNTRY_KINDS``) is no candidate: "grew up all around the country ... makes his home in
+        Florida" is the United States, which the article names as it names it (``_states_country``).
+        """
         sent = self.sents[token.i]
         partners = self._partners(token)
+        near = [(gi, at, subject) for gi, (at, subject) in self.last.items()
+                if gi in self.orgs and self.orgs[gi].label == "GPE" and gi not in partners
+                and sent - self.sents[at] <= DESCRIPTION_WINDOW and not self._modifier_place(at)]
         scored = [(-D_DISTANCE * (sent - self.sents[at]) + D_SUBJECT * subject
                    + D_FREQUENCY * min(self.orgs[gi].count, 10) / 10 + 0.0001 * at, gi)
-                  for gi, (at, subject) in self.last.items()
-                  if gi in self.orgs and self.orgs[gi].label == "GPE" and gi not in partners
-                  and sent - self.sents[at] <= DESCRIPTION_WINDOW and not self._modifier_place(at)]
+                  for gi, at, subject in near if not self._no_country(gi)]
         if scores is not None:
             scores.update((gi, score) for score, gi in scored)
         if scored:
             return max(scored)[1]
-        return self._main_country() if any(gi in self.last for gi in self._countries()) else self._article_country()
+        if any(self._us_state(gi) for gi, _, _ in near):
+            return self._states_country(partners)
+        found = self._main_country() if any(gi in self.last for gi in self._countries()) else self._article_country()
+        if found is not None and self._no_country(found):
+            return self._states_country(partners) if self._us_state(found) else None
+        return found
+
+    def _us_state(self, gi: int) -> bool:
+        return gi < self.n_known and all(
+            coref.span_text(self.doc, s, e).lower() in US_STATES for s, e in self.names[gi])
+
+    def _no_country(self, gi: int) -> bool:
+        """True for a place that is no country: a US state, or a name whose words give a kind no country has."""
+        return self.orgs[gi].kind in NOT_COUNTRY_KINDS or self._us_state(gi)
+
+    def _states_country(self, partners: set[int | None]) -> int | None:
+        """The United States as the article names it (its name named most), for "the country" of a US state."""
+        named = [gi for gi in self._countries() if gi not in partners and all(
+            coref.span_text(self.doc, s, e).lower() in US_NAMES for s, e in self.names[gi])]
+        return max(named, key=lambda gi: (len(self.names[gi]), -self.names[gi][0][0])) if named else None
 
     def _countries(self) -> list[int]:
         return [gi for gi, org in self.orgs.items() if org.label == "GPE" and gi < self.n_known]
