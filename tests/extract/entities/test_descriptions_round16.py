@@ -12,8 +12,9 @@ from spacy.tokens import Doc, Span
 
 from extract.entities._lookup import owner
 from newsgraph.extract.entities.core import entities
-from newsgraph.extract.entities.lexicons import US_STATES
+from newsgraph.extract.entities.lexicons import MEDIA_ONLY_NOUNS, US_STATES
 from newsgraph.extract.entities.orgs import NOT_COUNTRY_KINDS, RUN_ON_POS, _run_on_name
+from newsgraph.record import Entity
 
 HEADLINE = "Hillcrest School For Banning Caps\n\n"
 BODY = ("Athletes said on Monday that the school had punished a boy. The school said it followed the rules. "
@@ -84,3 +85,32 @@ def test_a_company_tagged_a_place_is_no_country(parse):
     doc.ents = [Span(doc, start, start + 2, "GPE")] + [e for e in doc.ents if e.start >= start + 2 or e.end <= start]
     found = entities(doc)
     assert owner(found, "the country", text.index("the country")) is None
+
+
+# -- "the outlet" is a newspaper or broadcaster known to be one -------------------------------------------
+
+
+def _found(parse, name: str, noun: str = "The outlet") -> tuple[str, list[Entity]]:
+    """An invented report naming ``name`` (set on the parse as an organisation), then a ``noun`` subject."""
+    text = f"Jo Dale told the {name} that she would run. {noun} said she had filed papers on Monday."
+    doc = parse(text)
+    start = next(t.i for t in doc if t.text == name.split()[0])
+    found = entities(_with_org(doc, start, start + len(name.split())))
+    return text, found
+
+
+def test_the_outlet_is_the_newspaper_named_before(parse):
+    assert "outlet" in MEDIA_ONLY_NOUNS
+    text, found = _found(parse, "Ashford Enquirer")
+    outlet = owner(found, "The outlet", text.index("The outlet"))
+    assert outlet is not None and "Ashford Enquirer" in {m.text for m in outlet.mentions}
+
+
+def test_the_outlet_is_no_name_of_unknown_kind(parse):
+    text, found = _found(parse, "Zentrix Labs")
+    assert owner(found, "The outlet", text.index("The outlet")) is None
+
+
+def test_a_modifier_the_newspapers_name_lacks_is_another_outlet(parse):
+    text, found = _found(parse, "Ashford Enquirer", noun="The gossip outlet")
+    assert owner(found, "The gossip outlet", text.index("The gossip outlet")) is None

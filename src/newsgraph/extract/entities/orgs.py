@@ -48,6 +48,7 @@ from newsgraph.extract.entities.lexicons import (
     GROUP_SYNONYMS,
     HEAD_NAMED_ORG_NOUNS,
     LOCAL_GOVERNMENT_NOUNS,
+    MEDIA_ONLY_NOUNS,
     NON_NAME_LABELS,
     ORG_DESCRIPTION_DETERMINERS,
     ORG_KIND_ALSO,
@@ -228,6 +229,8 @@ def _compatible(noun: str, org: Org) -> bool:
         return ORG_KIND_NOUNS[noun] == "facility"
     if org.label != "ORG":
         return False
+    if noun in MEDIA_ONLY_NOUNS:  # "the outlet": a newspaper or broadcaster known to be one, not any name
+        return org.kind == "media"
     kinds = ORG_KIND_ALSO.get(noun, frozenset({ORG_KIND_NOUNS[noun]}))
     if org.kind == UNKNOWN_KIND:
         return bool(kinds & UNKNOWN_ORG_KINDS)
@@ -1195,6 +1198,8 @@ class OrgResolver:
         national security team", "the production team": not a militia or a programme named before). The
         modifier says what the team is, and nothing says the candidate is that; other kind nouns keep their
         modifiers' freedom ("the tech group"), as the guard cost report2 when it held for all of them."""
+        if token.lower_ in MEDIA_ONLY_NOUNS:  # "the gossip outlet" is no newspaper named before
+            return any(c.dep_ == "compound" and c.pos_ == "NOUN" and c.lower_ not in org.words for c in token.lefts)
         if org.kind != UNKNOWN_KIND or token.lower_ not in MODIFIED_KIND_NOUNS:
             return False
         return any(c.dep_ == "compound" and c.pos_ == "NOUN" and c.is_lower and c.lower_ not in org.words
