@@ -12,8 +12,8 @@ from spacy.tokens import Doc, Span
 
 from extract.entities._lookup import owner
 from newsgraph.extract.entities.core import entities
-from newsgraph.extract.entities.lexicons import MEDIA_ONLY_NOUNS, US_STATES
-from newsgraph.extract.entities.orgs import NOT_COUNTRY_KINDS, RUN_ON_POS, _run_on_name
+from newsgraph.extract.entities.lexicons import MEDIA_ONLY_NOUNS, STATE_NOUNS, US_STATES
+from newsgraph.extract.entities.orgs import NOT_COUNTRY_KINDS, RUN_ON_POS, _lemma, _run_on_name
 from newsgraph.record import Entity
 
 HEADLINE = "Hillcrest School For Banning Caps\n\n"
@@ -114,3 +114,31 @@ def test_the_outlet_is_no_name_of_unknown_kind(parse):
 def test_a_modifier_the_newspapers_name_lacks_is_another_outlet(parse):
     text, found = _found(parse, "Ashford Enquirer", noun="The gossip outlet")
     assert owner(found, "The gossip outlet", text.index("The gossip outlet")) is None
+
+
+# -- "the state" is the US state the article names ---------------------------------------------------------
+
+
+def test_the_state_is_the_us_state_named_before(parse):
+    assert "state" in STATE_NOUNS
+    text = "Jo Dale moved to Ohio in 2010. She said the state had changed since then."
+    found = entities(parse(text))
+    state = owner(found, "the state", text.index("the state"))
+    assert state is not None and state is owner(found, "Ohio", text.index("Ohio"))
+
+
+def test_the_state_with_no_state_named_is_no_one(parse):
+    text = "Jo Dale moved to Canada in 2010. She said the state should pay for the roads."
+    found = entities(parse(text))
+    assert owner(found, "the state", text.index("the state")) is None
+
+
+def test_the_state_of_something_is_no_state(parse):
+    text = "Jo Dale moved to Ohio in 2010. She said the state of the roads was poor."
+    found = entities(parse(text))
+    assert owner(found, "the state", text.index("the state")) is None
+
+
+def test_a_curly_contracted_is_tagged_past_is_still_be(nlp):
+    doc = Doc(nlp.vocab, words=["it", "\u2019s", "easy"], tags=["PRP", "VBD", "JJ"])
+    assert _lemma(doc[1]) == "be"

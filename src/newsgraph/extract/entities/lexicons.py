@@ -307,6 +307,8 @@ US_STATES = frozenset({
     "oklahoma", "oregon", "pennsylvania", "rhode island", "south carolina", "south dakota", "tennessee", "texas",
     "utah", "vermont", "virginia", "washington", "west virginia", "wisconsin", "wyoming",
 })  # fmt: skip
+#: Nouns for a state of a federation in a definite description ("the state"): the US state the article names.
+STATE_NOUNS = frozenset({"state"})
 #: The names of the United States as an article writes them: the country a US state's "the country" means.
 US_NAMES = frozenset({"united states", "united states of america", "us", "u.s.", "usa", "u.s.a.", "america"})
 #: Kinds a name with no word of its kind (``ORG_NAME_KINDS``) and no kind noun beside it may be: an

@@ -55,6 +55,7 @@ from newsgraph.extract.entities.lexicons import (
     ORG_KIND_NOUNS,
     ORG_NAME_KINDS,
     PERSON_ORG_NOUNS,
+    STATE_NOUNS,
     UNKNOWN_ORG_KINDS,
     UNNAMED_ORG_MIN_MENTIONS,
     US_NAMES,
@@ -115,6 +116,8 @@ EXTRAPOSITION_ADJECTIVES = frozenset({"difficult", "hard", "easy", "clear", "pos
 SMALL_CLAUSE_VERBS = frozenset({"make", "find", "consider", "deem", "think", "render"})
 #: The contracted "is" after "it", with either apostrophe ("it's", "it’s").
 CONTRACTED_IS = frozenset({"'s", "\u2019s"})
+#: The tags the model gives that "’s" when it is "is" (a verb's; the possessive's is "POS").
+CONTRACTED_IS_TAGS = frozenset({"VBZ", "VBD"})
 #: Object positions of a pronoun.
 OBJECT_DEPS = frozenset({"dobj", "pobj", "dative", "attr"})
 #: Kinds a place's name may give it that no country has ("Cummins Inc." tagged a place is a company; "Mar-a-Lago"
@@ -278,8 +281,8 @@ def _copula_it(token: Token) -> bool:
 
 def _lemma(token: Token) -> str:
     """The token's lemma, with the contracted "’s" of "it’s" read as "be" (the model lemmatises the curly
-    apostrophe's "’s" to "’", the straight "'s" to "be")."""
-    if token.tag_ == "VBZ" and token.lower_ in CONTRACTED_IS:
+    apostrophe's "’s" to "’", the straight "'s" to "be"; and may tag the verb a past, "VBD")."""
+    if token.tag_ in CONTRACTED_IS_TAGS and token.lower_ in CONTRACTED_IS:
         return "be"
     return token.lemma_.lower()
 
@@ -634,7 +637,7 @@ class OrgResolver:
         # the words the walk reads, each distinct word tested once, then their tokens in order
         walked = {low for low in set(lowers)
                   if low in ORG_KIND_NOUNS or low in GOVERNMENT_NOUNS or low in COUNTRY_NOUNS
-                  or low in NEUTER_PRONOUN_FORMS
+                  or low in STATE_NOUNS or low in NEUTER_PRONOUN_FORMS
                   or low in PLURAL_PRONOUN_FORMS}
         wanted = [i for i, low in enumerate(lowers) if low in walked] if walked else []
         if not wanted:
@@ -649,7 +652,7 @@ class OrgResolver:
                 self._short_form(i)
                 continue
             low = lowers[i]
-            if low in ORG_KIND_NOUNS or low in GOVERNMENT_NOUNS or low in COUNTRY_NOUNS:
+            if low in ORG_KIND_NOUNS or low in GOVERNMENT_NOUNS or low in COUNTRY_NOUNS or low in STATE_NOUNS:
                 self._description(self.doc[i])
             else:
                 self._pronoun(self.doc[i], heads)
@@ -888,6 +891,8 @@ class OrgResolver:
         rule_scores: dict[int, float] = {}
         if low in COUNTRY_NOUNS:
             gi = self._country(token, rule_scores)
+        elif low in STATE_NOUNS:
+            gi = self._state(token)
         elif low in HEAD_NAMED_ORG_NOUNS:
             gi = self._administration(token)
         elif low in GOVERNMENT_NOUNS:
@@ -901,7 +906,7 @@ class OrgResolver:
         if gi is not None:
             self._add(det.i, token.i + 1, "nominal", gi)
             self._note(token.i, gi)
-        elif det.dep_ == "det" and det.lower_ in ("the", "this") and low not in GOVERNMENT_NOUNS | COUNTRY_NOUNS:
+        elif det.dep_ == "det" and det.lower_ in ("the", "this") and low in ORG_KIND_NOUNS:
             self.unresolved.setdefault(low, []).append((det.i, token.i + 1))
 
     def _compound_named(self, token: Token) -> bool:
@@ -1086,6 +1091,19 @@ class OrgResolver:
         if found is not None and self._no_country(found):
             return self._states_country(partners) if self._us_state(found) else None
         return found
+
+    def _state(self, token: Token) -> int | None:
+        """ "the state": the US state (``US_STATES``) last named within ``DESCRIPTION_WINDOW`` sentences, else the
+        one the article has named most so far (twice at least); none where it names no state."""
+        sent = self.sents[token.i]
+        partners = self._partners(token)
+        states = [(at, gi) for gi, (at, _) in self.last.items()
+                  if gi in self.orgs and self.orgs[gi].label == "GPE" and gi not in partners and self._us_state(gi)]
+        near = [(at, gi) for at, gi in states if sent - self.sents[at] <= DESCRIPTION_WINDOW]
+        if near:
+            return max(near)[1]
+        named = [(self.orgs[gi].count, at, gi) for at, gi in states if self.orgs[gi].count >= GOVERNMENT_MIN_MENTIONS]
+        return max(named)[2] if named else None
 
     def _us_state(self, gi: int) -> bool:
         return gi < self.n_known and all(
