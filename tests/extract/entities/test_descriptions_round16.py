@@ -12,7 +12,7 @@ from spacy.tokens import Doc, Span
 
 from extract.entities._lookup import owner
 from newsgraph.extract.entities.core import entities
-from newsgraph.extract.entities.lexicons import MEDIA_ONLY_NOUNS, STATE_NOUNS, US_STATES
+from newsgraph.extract.entities.lexicons import FEDERAL_UNION_NOUNS, MEDIA_ONLY_NOUNS, STATE_NOUNS, US_STATES
 from newsgraph.extract.entities.orgs import NOT_COUNTRY_KINDS, RUN_ON_POS, _lemma, _run_on_name
 from newsgraph.record import Entity
 
@@ -142,3 +142,20 @@ def test_the_state_of_something_is_no_state(parse):
 def test_a_curly_contracted_is_tagged_past_is_still_be(nlp):
     doc = Doc(nlp.vocab, words=["it", "\u2019s", "easy"], tags=["PRP", "VBD", "JJ"])
     assert _lemma(doc[1]) == "be"
+
+
+# -- "the union" a US state is in is the United States --------------------------------------------------
+
+
+def test_any_other_state_in_the_union_is_the_united_states(parse):
+    assert "union" in FEDERAL_UNION_NOUNS
+    text = "Farms in the United States are getting larger. Ohio has more dairy farms than any other state in the union."
+    found = entities(parse(text))
+    union = owner(found, "the union", text.index("the union"))
+    assert union is not None and union is owner(found, "United States", text.index("United States"))
+
+
+def test_the_union_of_an_article_with_no_us_state_is_not_a_country(parse):
+    text = "Farms in Canada are getting larger. Ontario has more dairy farms than any other province in the union."
+    found = entities(parse(text))
+    assert owner(found, "the union", text.index("the union")) is None

@@ -309,6 +309,9 @@ US_STATES = frozenset({
 })  # fmt: skip
 #: Nouns for a state of a federation in a definite description ("the state"): the US state the article names.
 STATE_NOUNS = frozenset({"state"})
+#: Kind nouns that, with no organisation of their kind to take them, are the federation a US state is in
+#: ("more than any other state in the union"): the United States.
+FEDERAL_UNION_NOUNS = frozenset({"union"})
 #: The names of the United States as an article writes them: the country a US state's "the country" means.
 US_NAMES = frozenset({"united states", "united states of america", "us", "u.s.", "usa", "u.s.a.", "america"})
 #: Kinds a name with no word of its kind (``ORG_NAME_KINDS``) and no kind noun beside it may be: an

@@ -41,6 +41,7 @@ from newsgraph.extract.entities.lexicons import (
     COMPOUND_NAMED_ORGS,
     CORPORATE_SUFFIXES,
     COUNTRY_NOUNS,
+    FEDERAL_UNION_NOUNS,
     GOVERNMENT_NOUNS,
     GROUP_MIN_DEFINITE_MENTIONS,
     GROUP_MIN_MENTIONS,
@@ -899,6 +900,8 @@ class OrgResolver:
             gi = self._government(token)
         else:
             gi = self._organisation(token, low, rule_scores)
+            if gi is None and low in FEDERAL_UNION_NOUNS and any(self._us_state(k) for k in self._countries()):
+                gi = self._states_country(self._partners(token))  # "any other state in the union": the US
         if self._ranks(token):
             gi = self._rank(token, det.i, gi, rule_scores, self._partners(token), self._speakers(token.i))
         if gi is not None and place and self.owners.get(det.i + 1) == gi:
