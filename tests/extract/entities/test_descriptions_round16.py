@@ -159,3 +159,26 @@ def test_the_union_of_an_article_with_no_us_state_is_not_a_country(parse):
     text = "Farms in Canada are getting larger. Ontario has more dairy farms than any other province in the union."
     found = entities(parse(text))
     assert owner(found, "the union", text.index("the union")) is None
+
+
+# -- the last word of an organisation's longer name, after "the", is that organisation's ---------------------
+
+CENTER = "The Fenwick Weather Center issued a warning on Monday. "
+
+
+def _center(parse, rest: str) -> tuple[str, list[Entity]]:
+    text = CENTER + rest
+    doc = parse(text)
+    start = next(t.i for t in doc if t.text == "Fenwick")
+    return text, entities(_with_org(doc, start, start + 3))  # "Fenwick Weather Center"
+
+
+def test_the_center_is_the_center_named_before(parse):
+    text, found = _center(parse, "The center said the storm would reach the coast.")
+    center = owner(found, "The center", text.index("The center said"))
+    assert center is not None and "Fenwick Weather Center" in {m.text for m in center.mentions}
+
+
+def test_the_center_of_something_is_no_organisation(parse):
+    text, found = _center(parse, "The center of the storm was near the coast.")
+    assert owner(found, "The center", text.index("The center of")) is None
