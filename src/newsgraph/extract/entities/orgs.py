@@ -41,6 +41,7 @@ from newsgraph.extract.entities.lexicons import (
     COMPOUND_NAMED_ORGS,
     CORPORATE_SUFFIXES,
     COUNTRY_NOUNS,
+    FEDERAL_UNION_NOUNS,
     GOVERNMENT_NOUNS,
     GROUP_MIN_DEFINITE_MENTIONS,
     GROUP_MIN_MENTIONS,
@@ -48,14 +49,18 @@ from newsgraph.extract.entities.lexicons import (
     GROUP_SYNONYMS,
     HEAD_NAMED_ORG_NOUNS,
     LOCAL_GOVERNMENT_NOUNS,
+    MEDIA_ONLY_NOUNS,
     NON_NAME_LABELS,
     ORG_DESCRIPTION_DETERMINERS,
     ORG_KIND_ALSO,
     ORG_KIND_NOUNS,
     ORG_NAME_KINDS,
     PERSON_ORG_NOUNS,
+    STATE_NOUNS,
     UNKNOWN_ORG_KINDS,
     UNNAMED_ORG_MIN_MENTIONS,
+    US_NAMES,
+    US_STATES,
 )
 from newsgraph.vocab.parse import NOMINAL_SUBJECT_DEPS, PLURAL_NOUN_TAGS, PRESENT_TAGS
 from newsgraph.vocab.pronouns import NEUTER_PRONOUN_FORMS, PLURAL_PRONOUN_FORMS
@@ -112,8 +117,15 @@ EXTRAPOSITION_ADJECTIVES = frozenset({"difficult", "hard", "easy", "clear", "pos
 SMALL_CLAUSE_VERBS = frozenset({"make", "find", "consider", "deem", "think", "render"})
 #: The contracted "is" after "it", with either apostrophe ("it's", "it’s").
 CONTRACTED_IS = frozenset({"'s", "\u2019s"})
+#: The tags the model gives that "’s" when it is "is" (a verb's; the possessive's is "POS").
+CONTRACTED_IS_TAGS = frozenset({"VBZ", "VBD"})
 #: Object positions of a pronoun.
 OBJECT_DEPS = frozenset({"dobj", "pobj", "dative", "attr"})
+#: Kinds a place's name may give it that no country has ("Cummins Inc." tagged a place is a company; "Mar-a-Lago"
+#: a club): never "the country".
+NOT_COUNTRY_KINDS = frozenset({"company", "club", "media", "band", "school", "facility", "campaign", "legal"})
+#: Parts of speech no organisation's name holds: a span with one is a headline the tagger read as a name.
+RUN_ON_POS = frozenset({"VERB", "AUX", "PRON", "SCONJ"})
 #: Kinds of organisation a nationality before the kind noun only qualifies ("the Italian firm": a company named before).
 NATIONALITY_QUALIFIED_KINDS = frozenset({"company", "media", "band", "other"})
 #: Dependencies of a noun phrase's head (spaCy's English ``noun_chunks`` set, conjuncts included).
@@ -221,10 +233,23 @@ def _compatible(noun: str, org: Org) -> bool:
         return ORG_KIND_NOUNS[noun] == "facility"
     if org.label != "ORG":
         return False
+    if noun in MEDIA_ONLY_NOUNS:  # "the outlet": a newspaper or broadcaster known to be one, not any name
+        return org.kind == "media"
     kinds = ORG_KIND_ALSO.get(noun, frozenset({ORG_KIND_NOUNS[noun]}))
     if org.kind == UNKNOWN_KIND:
         return bool(kinds & UNKNOWN_ORG_KINDS)
     return org.kind in kinds
+
+
+def _run_on_name(doc: Doc, start: int, end: int) -> bool:
+    """True for a name the tagger ran on past where a name ends: across a line break ("School For Kneeling
+    ... \n\n Athletes", a headline joined to the next), or through a verb, a pronoun or a subordinating
+    conjunction ("They Came Out Because", a title-case headline).
+
+    The description rules were written on names an organisation has; such a span is a piece of a
+    headline, and "the school" or "the bank" after it is the school or bank the article speaks of, not it.
+    """
+    return any(t.is_space or t.pos_ in RUN_ON_POS for t in doc[start:end])
 
 
 def _expletive(token: Token) -> bool:
@@ -257,8 +282,8 @@ def _copula_it(token: Token) -> bool:
 
 def _lemma(token: Token) -> str:
     """The token's lemma, with the contracted "’s" of "it’s" read as "be" (the model lemmatises the curly
-    apostrophe's "’s" to "’", the straight "'s" to "be")."""
-    if token.tag_ == "VBZ" and token.lower_ in CONTRACTED_IS:
+    apostrophe's "’s" to "’", the straight "'s" to "be"; and may tag the verb a past, "VBD")."""
+    if token.tag_ in CONTRACTED_IS_TAGS and token.lower_ in CONTRACTED_IS:
         return "be"
     return token.lemma_.lower()
 
@@ -467,6 +492,7 @@ class OrgResolver:
         self.last: dict[int, tuple[int, bool]] = {}  # group -> (latest mention token, subject)
         self.events: list[tuple[int, int]] = []  # (token, group) of names, in text order
         self.name_starts: dict[int, tuple[int, int]] = {}  # first token of a name -> (end, group), any type
+        self.run_on: set[int] = set()  # organisations every name of which ran on past a name (``_run_on_name``)
         lowers = token_strings(doc, LOWER)
         for gi, (label, spans) in enumerate(zip(labels, names, strict=True)):
             self.name_starts.update((s, (e, gi)) for s, e in spans)
@@ -477,8 +503,15 @@ class OrgResolver:
             if kind == UNKNOWN_KIND:
                 kind = _prenominal_kind(doc, spans) or _local_government_kind(doc, spans) or kind
             self.orgs[gi] = Org(label=label, kind=kind, words=words, count=len(spans))
+            if all(_run_on_name(doc, s, e) for s, e in spans):
+                self.run_on.add(gi)
             self.events += [(e - 1, gi) for s, e in spans]
         self.n_known = len(labels)
+        # the last words of organisations' longer names that are no kind noun ("Center" of "National Hurricane
+        # Center"): a description of that word alone is the organisation's (``_head_match``)
+        heads = {lowers[e - 1] for gi, org in self.orgs.items() if org.label == "ORG" and gi not in self.run_on
+                 for s, e in names[gi] if e - s > 1 and doc[e - 1].is_alpha}
+        self.name_heads = heads - set(ORG_KIND_NOUNS) - GOVERNMENT_NOUNS - COUNTRY_NOUNS - STATE_NOUNS
         self._groups()
         self.events.sort()
         self.government: int | None = None
@@ -610,7 +643,7 @@ class OrgResolver:
         # the words the walk reads, each distinct word tested once, then their tokens in order
         walked = {low for low in set(lowers)
                   if low in ORG_KIND_NOUNS or low in GOVERNMENT_NOUNS or low in COUNTRY_NOUNS
-                  or low in NEUTER_PRONOUN_FORMS
+                  or low in STATE_NOUNS or low in self.name_heads or low in NEUTER_PRONOUN_FORMS
                   or low in PLURAL_PRONOUN_FORMS}
         wanted = [i for i, low in enumerate(lowers) if low in walked] if walked else []
         if not wanted:
@@ -625,8 +658,10 @@ class OrgResolver:
                 self._short_form(i)
                 continue
             low = lowers[i]
-            if low in ORG_KIND_NOUNS or low in GOVERNMENT_NOUNS or low in COUNTRY_NOUNS:
+            if low in ORG_KIND_NOUNS or low in GOVERNMENT_NOUNS or low in COUNTRY_NOUNS or low in STATE_NOUNS:
                 self._description(self.doc[i])
+            elif low in self.name_heads:
+                self._head_match(self.doc[i])
             else:
                 self._pronoun(self.doc[i], heads)
         for i, subject in self.cataphors:  # the subject they point ahead to has been read by now
@@ -864,12 +899,16 @@ class OrgResolver:
         rule_scores: dict[int, float] = {}
         if low in COUNTRY_NOUNS:
             gi = self._country(token, rule_scores)
+        elif low in STATE_NOUNS:
+            gi = self._state(token)
         elif low in HEAD_NAMED_ORG_NOUNS:
             gi = self._administration(token)
         elif low in GOVERNMENT_NOUNS:
             gi = self._government(token)
         else:
             gi = self._organisation(token, low, rule_scores)
+            if gi is None and low in FEDERAL_UNION_NOUNS and any(self._us_state(k) for k in self._countries()):
+                gi = self._states_country(self._partners(token))  # "any other state in the union": the US
         if self._ranks(token):
             gi = self._rank(token, det.i, gi, rule_scores, self._partners(token), self._speakers(token.i))
         if gi is not None and place and self.owners.get(det.i + 1) == gi:
@@ -877,8 +916,32 @@ class OrgResolver:
         if gi is not None:
             self._add(det.i, token.i + 1, "nominal", gi)
             self._note(token.i, gi)
-        elif det.dep_ == "det" and det.lower_ in ("the", "this") and low not in GOVERNMENT_NOUNS | COUNTRY_NOUNS:
+        elif det.dep_ == "det" and det.lower_ in ("the", "this") and low in ORG_KIND_NOUNS:
             self.unresolved.setdefault(low, []).append((det.i, token.i + 1))
+
+    def _head_match(self, token: Token) -> None:
+        """ "the center" after "the National Hurricane Center", "the Guard" after "the National Guard": the last
+        word of an organisation's longer name, after "the" or "this", is that organisation's when it was named
+        within ``SHORT_FORM_WINDOW`` sentences (the latest such one): the head match coreference systems trust
+        most (Lee et al. 2013), for a word no kind noun covers. Not a plural, a modifier, or a word with "of"
+        after it ("the center of the storm")."""
+        i = token.i
+        if i == 0 or self.doc[i - 1].lower_ not in ("the", "this") or self.covered[i - 1]:
+            return
+        if token.pos_ not in ("NOUN", "PROPN") or token.tag_ in PLURAL_NOUN_TAGS or token.dep_ == "compound":
+            return
+        if i + 1 < len(self.doc) and self.doc[i + 1].lower_ == "of":
+            return
+        sent = self.sents[i]
+        partners = self._partners(token)
+        named = [(at, gi) for gi, (at, _) in self.last.items()
+                 if gi < self.n_known and gi in self.orgs and self.orgs[gi].label == "ORG" and gi not in partners
+                 and gi not in self.run_on and sent - self.sents[at] <= SHORT_FORM_WINDOW
+                 and any(e - s > 1 and self.doc[e - 1].lower_ == token.lower_ for s, e in self.names[gi])]
+        if named:
+            gi = max(named)[1]
+            self._add(i - 1, i + 1, "nominal", gi)
+            self._note(i, gi)
 
     def _compound_named(self, token: Token) -> bool:
         """ "the Trump transition team", "his presidential transition team": one organisation of the article
@@ -1038,19 +1101,57 @@ class OrgResolver:
         return None
 
     def _country(self, token: Token, scores: dict[int, float] | None = None) -> int | None:
-        """ "the country", "the nation": the nearest place named as a subject or often, else the main country."""
+        """ "the country", "the nation": the nearest place named as a subject or often, else the main country.
+
+        A place no country is (a US state, ``US_STATES``; a company or a club the tagger took for a place,
+        ``NOT_COUNTRY_KINDS``) is no candidate: "grew up all around the country ... makes his home in
+        Florida" is the United States, which the article names as it names it (``_states_country``).
+        """
         sent = self.sents[token.i]
         partners = self._partners(token)
+        near = [(gi, at, subject) for gi, (at, subject) in self.last.items()
+                if gi in self.orgs and self.orgs[gi].label == "GPE" and gi not in partners
+                and sent - self.sents[at] <= DESCRIPTION_WINDOW and not self._modifier_place(at)]
         scored = [(-D_DISTANCE * (sent - self.sents[at]) + D_SUBJECT * subject
                    + D_FREQUENCY * min(self.orgs[gi].count, 10) / 10 + 0.0001 * at, gi)
-                  for gi, (at, subject) in self.last.items()
-                  if gi in self.orgs and self.orgs[gi].label == "GPE" and gi not in partners
-                  and sent - self.sents[at] <= DESCRIPTION_WINDOW and not self._modifier_place(at)]
+                  for gi, at, subject in near if not self._no_country(gi)]
         if scores is not None:
             scores.update((gi, score) for score, gi in scored)
         if scored:
             return max(scored)[1]
-        return self._main_country() if any(gi in self.last for gi in self._countries()) else self._article_country()
+        if any(self._us_state(gi) for gi, _, _ in near):
+            return self._states_country(partners)
+        found = self._main_country() if any(gi in self.last for gi in self._countries()) else self._article_country()
+        if found is not None and self._no_country(found):
+            return self._states_country(partners) if self._us_state(found) else None
+        return found
+
+    def _state(self, token: Token) -> int | None:
+        """ "the state": the US state (``US_STATES``) last named within ``DESCRIPTION_WINDOW`` sentences, else the
+        one the article has named most so far (twice at least); none where it names no state."""
+        sent = self.sents[token.i]
+        partners = self._partners(token)
+        states = [(at, gi) for gi, (at, _) in self.last.items()
+                  if gi in self.orgs and self.orgs[gi].label == "GPE" and gi not in partners and self._us_state(gi)]
+        near = [(at, gi) for at, gi in states if sent - self.sents[at] <= DESCRIPTION_WINDOW]
+        if near:
+            return max(near)[1]
+        named = [(self.orgs[gi].count, at, gi) for at, gi in states if self.orgs[gi].count >= GOVERNMENT_MIN_MENTIONS]
+        return max(named)[2] if named else None
+
+    def _us_state(self, gi: int) -> bool:
+        return gi < self.n_known and all(
+            coref.span_text(self.doc, s, e).lower() in US_STATES for s, e in self.names[gi])
+
+    def _no_country(self, gi: int) -> bool:
+        """True for a place that is no country: a US state, or a name whose words give a kind no country has."""
+        return self.orgs[gi].kind in NOT_COUNTRY_KINDS or self._us_state(gi)
+
+    def _states_country(self, partners: set[int | None]) -> int | None:
+        """The United States as the article names it (its name named most), for "the country" of a US state."""
+        named = [gi for gi in self._countries() if gi not in partners and all(
+            coref.span_text(self.doc, s, e).lower() in US_NAMES for s, e in self.names[gi])]
+        return max(named, key=lambda gi: (len(self.names[gi]), -self.names[gi][0][0])) if named else None
 
     def _countries(self) -> list[int]:
         return [gi for gi, org in self.orgs.items() if org.label == "GPE" and gi < self.n_known]
@@ -1129,7 +1230,7 @@ class OrgResolver:
             org = self.orgs.get(gi)
             if org is None or org.kind == "group" or sent - self.sents[at] > DESCRIPTION_WINDOW:
                 continue
-            if gi in partners:
+            if gi in partners or gi in self.run_on:
                 continue
             if not _compatible(noun, org) or self._modifier_unmet(token, org):
                 continue
@@ -1149,6 +1250,8 @@ class OrgResolver:
         national security team", "the production team": not a militia or a programme named before). The
         modifier says what the team is, and nothing says the candidate is that; other kind nouns keep their
         modifiers' freedom ("the tech group"), as the guard cost report2 when it held for all of them."""
+        if token.lower_ in MEDIA_ONLY_NOUNS:  # "the gossip outlet" is no newspaper named before
+            return any(c.dep_ == "compound" and c.pos_ == "NOUN" and c.lower_ not in org.words for c in token.lefts)
         if org.kind != UNKNOWN_KIND or token.lower_ not in MODIFIED_KIND_NOUNS:
             return False
         return any(c.dep_ == "compound" and c.pos_ == "NOUN" and c.is_lower and c.lower_ not in org.words
@@ -1164,6 +1267,7 @@ class OrgResolver:
         noun ("the commission" for "Commission on Presidential Debates" named a page before): the head
         match that coreference systems trust most (Lee et al. 2013).
         """
+        partners = partners | self.run_on  # a run-on name is no organisation a description may mean
         headed = [(self.last[gi][0], gi) for gi, org in self.orgs.items()
                   if gi in self.last and org.label == "ORG" and gi not in partners and noun in org.words]
         if headed:  # a name with the description's noun as its own ("Commission on Debates"): head match
