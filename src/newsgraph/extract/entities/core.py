@@ -179,6 +179,29 @@ def _not_name_end(doc: Doc, k: int, label: str) -> bool:
 #: Words that end a name wherever a title-case headline runs on ("President Smith Who Needs ...").
 RELATIVE_WORDS = frozenset({"who", "whom", "whose", "which", "that", "what", "when", "where", "is", "was", "are"})
 
+#: Words that, written in title case inside an entity span, show a title-case headline or clause read as a
+#: name ("Flood Victims Unless They ...", "Came Out Because He ..."): subordinating conjunctions and
+#: third-person and first-person-plural pronouns. Not "I" ("World War I", "Elizabeth I"), "it", "you"
+#: ("Make It Right", "Thank You"), which names hold; a title of a work may hold any of them.
+CLAUSE_WORDS = frozenset({
+    "because", "unless", "although", "though", "whether", "whereas", "if", "while", "until",
+    "he", "him", "his", "she", "her", "hers", "they", "them", "their", "we", "our",
+})
+#: Labels whose names may hold a clause ("Catch Me If You Can").
+CLAUSE_LABELS = frozenset({"WORK_OF_ART"})
+
+
+def _holds_clause(orths: list[str], lowers: list[str], start: int, end: int, label: str) -> bool:
+    """A clause word in title case after the span's first word: the span is a headline, not a name.
+
+    Only title case counts (lower case "his" in "Kim and his sister Jo Kim" is the tagger's long span
+    over running text, and all-caps lines are cut by :mod:`caps`).
+    """
+    if label in CLAUSE_LABELS:
+        return False
+    return any(lowers[k] in CLAUSE_WORDS and orths[k][:1].isupper() and not orths[k].isupper()
+               for k in range(start + 1, end))
+
 
 def _only_title(doc: Doc, start: int, end: int, label: str) -> bool:
     """Tokens ``start:end`` (one or more) are nothing but a title: one title word or honorific ("Officer",
@@ -247,6 +270,8 @@ def _trim(doc: Doc, ent: Span) -> NameSpan | None:
     orths = coref.token_strings(doc, ORTH)
     punct = coref.token_values(doc, IS_PUNCT)
     end = next((k for k in range(start + 1, end) if lowers[k] in RELATIVE_WORDS), end)
+    if _holds_clause(orths, lowers, start, end, label):
+        return None
     while end != tested_end and end > start and _not_name_end(doc, end - 1, label):
         end -= 1
     while start < end and (lowers[start] in LEADING_NON_NAME_WORDS or punct[start] or orths[start].isspace()):

@@ -1,0 +1,60 @@
+"""Round 16: a title-case headline read by the tagger as one name is no name.
+
+A span that holds, after its first word, a subordinating conjunction or a personal pronoun written in
+title case ("Storm Victims Unless They", "Walked Out Because He") is a headline's clause, not a name
+(``core._holds_clause``); lower case and all-caps words, and titles of works, are left as they were.
+Invented sentences, the spans set by hand as the tagger made them.
+"""
+
+from __future__ import annotations
+
+import spacy
+from spacy.tokens import Doc, Span
+
+from newsgraph.extract.entities.core import CLAUSE_WORDS, _trim
+
+
+def _span(words: list[str], start: int, end: int, label: str) -> tuple[Doc, Span]:
+    doc = Doc(spacy.blank("en").vocab, words=words)
+    doc.ents = [Span(doc, start, end, label=label)]
+    return doc, doc.ents[0]
+
+
+def _name(doc: Doc, span: Span) -> str | None:
+    found = _trim(doc, span)
+    return None if found is None else doc[found.start : found.end].text
+
+
+def test_a_headline_span_with_a_subordinating_conjunction_is_no_name():
+    assert "unless" in CLAUSE_WORDS
+    words = ["Did", "Relief", "Go", "To", "Storm", "Victims", "Unless", "They", "Paid", "?"]
+    doc, span = _span(words, 4, 7, "ORG")
+    assert _name(doc, span) is None
+
+
+def test_a_headline_span_with_a_pronoun_is_no_name():
+    words = ["Her", "Son", "Walked", "Out", "Because", "He", "Was", "Tired"]
+    doc, span = _span(words, 2, 5, "ORG")
+    assert _name(doc, span) is None
+    doc, span = _span(["Mother", "Sought", "Care", "Her", "Son", "Needed", "."], 0, 6, "ORG")
+    assert _name(doc, span) is None
+
+
+def test_a_name_without_clause_words_is_kept():
+    doc, span = _span(["Staff", "of", "Dale", "Relief", "Fund", "met", "."], 2, 5, "ORG")
+    assert _name(doc, span) == "Dale Relief Fund"
+
+
+def test_a_clause_word_opening_the_span_or_in_lower_case_or_capitals_is_not_read_so():
+    # "Her Majesty's ..." opens with the pronoun; a lower-case "his" is running text; "HIS" is all caps.
+    doc, span = _span(["Her", "Majesty", "Coast", "Guard", "said", "."], 0, 4, "ORG")
+    assert _name(doc, span) == "Her Majesty Coast Guard"
+    doc, span = _span(["Jo", "Kim", "and", "his", "Ruritanian", "Band", "played"], 0, 6, "ORG")
+    assert _name(doc, span) is not None
+    doc, span = _span(["WATCH", "JO", "KIM", "AND", "HIS", "BAND"], 1, 6, "ORG")
+    assert _name(doc, span) is not None
+
+
+def test_a_title_of_a_work_may_hold_a_clause():
+    doc, span = _span(["She", "starred", "in", "Catch", "Her", "If", "You", "Dare", "."], 3, 8, "WORK_OF_ART")
+    assert _name(doc, span) == "Catch Her If You Dare"
