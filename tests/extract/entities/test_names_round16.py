@@ -58,3 +58,21 @@ def test_a_clause_word_opening_the_span_or_in_lower_case_or_capitals_is_not_read
 def test_a_title_of_a_work_may_hold_a_clause():
     doc, span = _span(["She", "starred", "in", "Catch", "Her", "If", "You", "Dare", "."], 3, 8, "WORK_OF_ART")
     assert _name(doc, span) == "Catch Her If You Dare"
+
+
+def test_a_place_and_an_office_labelled_an_organisation_is_a_title():
+    words = ["Ruritania", "Senator", "Jo", "Dale", "spoke", "."]
+    doc = Doc(spacy.blank("en").vocab, words=words)
+    doc.ents = [Span(doc, 0, 2, label="ORG"), Span(doc, 2, 4, label="PERSON")]
+    assert _name(doc, doc.ents[0]) is None
+    assert _name(doc, doc.ents[1]) == "Jo Dale"
+    doc, span = _span(["the", "Ruritania", "Attorney", "General", "said"], 1, 4, "ORG")
+    assert _name(doc, span) is None
+
+
+def test_an_organisation_ending_in_another_head_or_holding_more_is_kept():
+    # "star" and "leader" end newspapers' names; an office after "of" is a body's name.
+    doc, span = _span(["the", "Dunmore", "Star", "said"], 1, 3, "ORG")
+    assert _name(doc, span) == "Dunmore Star"
+    doc, span = _span(["the", "Office", "of", "the", "Ruritania", "Attorney", "General"], 1, 7, "ORG")
+    assert _name(doc, span) == "Office of the Ruritania Attorney General"

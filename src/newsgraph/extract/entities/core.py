@@ -214,6 +214,30 @@ def _only_title(doc: Doc, start: int, end: int, label: str) -> bool:
     return label == "PERSON" and all(_is_titleword(orths[k]) or punct[k] for k in range(start, end))
 
 
+#: Heads of public offices held in a place ("Vermont Senator", "Ohio Attorney General"): after a place's name
+#: they make a title with its jurisdiction, never an organisation's name (unlike "star", "leader", "guard":
+#: "Daily Star", "Union Leader").
+OFFICE_HEADS = frozenset({
+    "senator", "governor", "mayor", "president", "representative", "congressman", "congresswoman",
+    "minister", "secretary", "general", "premier", "chancellor", "sheriff", "prosecutor", "commissioner",
+    "ambassador", "senator-elect", "governor-elect", "president-elect", "lawmaker",
+})
+#: At most this many words of a place before the office ("Rhode Island Governor").
+MAX_JURISDICTION_TOKENS = 2
+
+
+def _jurisdiction_title(doc: Doc, start: int, end: int, label: str) -> bool:
+    """An organisation's span that is a place and an office, a title the tagger split from the name after
+    it ("Ruritania Senator" + "Jo Dale") or read alone ("the Ruritania Senator said"): no organisation."""
+    orths, lowers = coref.token_strings(doc, ORTH), coref.token_strings(doc, LOWER)
+    if label != "ORG" or end - start < 2 or lowers[end - 1] not in OFFICE_HEADS:
+        return False
+    first_title = next((k for k in range(start, end) if _is_titleword(orths[k])), end)
+    lead = range(start, first_title)
+    return (0 < len(lead) <= MAX_JURISDICTION_TOKENS and all(_is_titleword(orths[k]) for k in range(first_title, end))
+            and all(orths[k][:1].isupper() and orths[k].isalpha() for k in lead))
+
+
 def _calendar_or_pronoun(token: Token) -> bool:
     low = token.lower_.rstrip(".")
     if low in CALENDAR_WORDS:
@@ -303,6 +327,8 @@ def _trim(doc: Doc, ent: Span) -> NameSpan | None:
         return None  # a lone initial ("R.") is not a name
     if _only_title(doc, start, end, label):
         return None  # "Officer", "Prime Minister": a title alone names no one
+    if _jurisdiction_title(doc, start, end, label):
+        return None  # "Ruritania Senator": a title held in a place
     if end - start == 1 and _calendar_or_pronoun(doc[start]):
         return None  # "JUL" in a wire table, "She" opening a headline
     if end - start == 1 and orths[start].islower() and label in CAPITALISED_LABELS:
