@@ -1,9 +1,11 @@
-"""Round 16: a title-case headline read by the tagger as one name is no name.
+"""Round 16: names made from title-case text and names split by the tagger.
 
 A span that holds, after its first word, a subordinating conjunction or a personal pronoun written in
 title case ("Storm Victims Unless They", "Walked Out Because He") is a headline's clause, not a name
-(``core._holds_clause``); lower case and all-caps words, and titles of works, are left as they were.
-Invented sentences, the spans set by hand as the tagger made them.
+(``core._holds_clause``); lower case and all-caps words, and titles of works, are left as they were. An
+organisation's span that is a place and a public office ("Ruritania Senator") is a title split from the
+name after it (``core._jurisdiction_title``); a page's share buttons run into a name are none
+(``core._share_bar``). Invented sentences, the spans set by hand as the tagger made them.
 """
 
 from __future__ import annotations
@@ -11,7 +13,7 @@ from __future__ import annotations
 import spacy
 from spacy.tokens import Doc, Span
 
-from newsgraph.extract.entities.core import CLAUSE_WORDS, _trim
+from newsgraph.extract.entities.core import CLAUSE_WORDS, SHARE_BAR_WORDS, _trim
 
 
 def _span(words: list[str], start: int, end: int, label: str) -> tuple[Doc, Span]:
@@ -76,3 +78,15 @@ def test_an_organisation_ending_in_another_head_or_holding_more_is_kept():
     assert _name(doc, span) == "Dunmore Star"
     doc, span = _span(["the", "Office", "of", "the", "Ruritania", "Attorney", "General"], 1, 7, "ORG")
     assert _name(doc, span) == "Office of the Ruritania Attorney General"
+
+
+def test_a_share_bar_run_into_a_name_is_no_name():
+    assert "embed" in SHARE_BAR_WORDS
+    words = ["Facebook", "Twitter", "Google", "Plus", "Embed", "Ruritania", "Sanctions", "Loom"]
+    doc, span = _span(words, 0, 6, "PERSON")
+    assert _name(doc, span) is None
+
+
+def test_a_name_with_fewer_share_words_is_kept():
+    doc, span = _span(["She", "left", "Google", "Plus", "in", "May", "."], 2, 4, "PRODUCT")
+    assert _name(doc, span) == "Google Plus"

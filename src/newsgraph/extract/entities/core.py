@@ -203,6 +203,19 @@ def _holds_clause(orths: list[str], lowers: list[str], start: int, end: int, lab
                for k in range(start + 1, end))
 
 
+#: Words of a page's share buttons and video player, left in the text as a line the tagger reads as a name
+#: ("Facebook Twitter Google Plus Embed", run into the next headline's name).
+SHARE_BAR_WORDS = frozenset({"facebook", "twitter", "google", "plus", "embed", "email", "share", "pinterest",
+                             "linkedin", "whatsapp", "reddit", "print", "tumblr"})
+#: A span with this many share-button words is a share bar, not a name ("Google Plus" alone is a product).
+MIN_SHARE_BAR_WORDS = 3
+
+
+def _share_bar(lowers: list[str], start: int, end: int) -> bool:
+    """A span holding a page's share buttons ("Facebook Twitter Google Plus Embed Dale"): no name."""
+    return sum(lowers[k] in SHARE_BAR_WORDS for k in range(start, end)) >= MIN_SHARE_BAR_WORDS
+
+
 def _only_title(doc: Doc, start: int, end: int, label: str) -> bool:
     """Tokens ``start:end`` (one or more) are nothing but a title: one title word or honorific ("Officer",
     "Gov."), or a person's span made of title words only ("Prime Minister"). Weak heads ("Major") and
@@ -294,7 +307,7 @@ def _trim(doc: Doc, ent: Span) -> NameSpan | None:
     orths = coref.token_strings(doc, ORTH)
     punct = coref.token_values(doc, IS_PUNCT)
     end = next((k for k in range(start + 1, end) if lowers[k] in RELATIVE_WORDS), end)
-    if _holds_clause(orths, lowers, start, end, label):
+    if _holds_clause(orths, lowers, start, end, label) or _share_bar(lowers, start, end):
         return None
     while end != tested_end and end > start and _not_name_end(doc, end - 1, label):
         end -= 1
