@@ -179,6 +179,42 @@ def _not_name_end(doc: Doc, k: int, label: str) -> bool:
 #: Words that end a name wherever a title-case headline runs on ("President Smith Who Needs ...").
 RELATIVE_WORDS = frozenset({"who", "whom", "whose", "which", "that", "what", "when", "where", "is", "was", "are"})
 
+#: Words that, written in title case inside an entity span, show a title-case headline or clause read as a
+#: name ("Flood Victims Unless They ...", "Came Out Because He ..."): subordinating conjunctions and
+#: third-person and first-person-plural pronouns. Not "I" ("World War I", "Elizabeth I"), "it", "you"
+#: ("Make It Right", "Thank You"), which names hold; a title of a work may hold any of them.
+CLAUSE_WORDS = frozenset({
+    "because", "unless", "although", "though", "whether", "whereas", "if", "while", "until",
+    "he", "him", "his", "she", "her", "hers", "they", "them", "their", "we", "our",
+})
+#: Labels whose names may hold a clause ("Catch Me If You Can").
+CLAUSE_LABELS = frozenset({"WORK_OF_ART"})
+
+
+def _holds_clause(orths: list[str], lowers: list[str], start: int, end: int, label: str) -> bool:
+    """A clause word in title case after the span's first word: the span is a headline, not a name.
+
+    Only title case counts (lower case "his" in "Kim and his sister Jo Kim" is the tagger's long span
+    over running text, and all-caps lines are cut by :mod:`caps`).
+    """
+    if label in CLAUSE_LABELS:
+        return False
+    return any(lowers[k] in CLAUSE_WORDS and orths[k][:1].isupper() and not orths[k].isupper()
+               for k in range(start + 1, end))
+
+
+#: Words of a page's share buttons and video player, left in the text as a line the tagger reads as a name
+#: ("Facebook Twitter Google Plus Embed", run into the next headline's name).
+SHARE_BAR_WORDS = frozenset({"facebook", "twitter", "google", "plus", "embed", "email", "share", "pinterest",
+                             "linkedin", "whatsapp", "reddit", "print", "tumblr"})
+#: A span with this many share-button words is a share bar, not a name ("Google Plus" alone is a product).
+MIN_SHARE_BAR_WORDS = 3
+
+
+def _share_bar(lowers: list[str], start: int, end: int) -> bool:
+    """A span holding a page's share buttons ("Facebook Twitter Google Plus Embed Dale"): no name."""
+    return sum(lowers[k] in SHARE_BAR_WORDS for k in range(start, end)) >= MIN_SHARE_BAR_WORDS
+
 
 def _only_title(doc: Doc, start: int, end: int, label: str) -> bool:
     """Tokens ``start:end`` (one or more) are nothing but a title: one title word or honorific ("Officer",
@@ -189,6 +225,30 @@ def _only_title(doc: Doc, start: int, end: int, label: str) -> bool:
         return (low in TITLE_HEADS and low not in WEAK_TITLE_HEADS) or low in TITLE_ABBREVIATIONS or low in HONORIFICS
     orths, punct = coref.token_strings(doc, ORTH), coref.token_values(doc, IS_PUNCT)
     return label == "PERSON" and all(_is_titleword(orths[k]) or punct[k] for k in range(start, end))
+
+
+#: Heads of public offices held in a place ("Vermont Senator", "Ohio Attorney General"): after a place's name
+#: they make a title with its jurisdiction, never an organisation's name (unlike "star", "leader", "guard":
+#: "Daily Star", "Union Leader").
+OFFICE_HEADS = frozenset({
+    "senator", "governor", "mayor", "president", "representative", "congressman", "congresswoman",
+    "minister", "secretary", "general", "premier", "chancellor", "sheriff", "prosecutor", "commissioner",
+    "ambassador", "senator-elect", "governor-elect", "president-elect", "lawmaker",
+})
+#: At most this many words of a place before the office ("Rhode Island Governor").
+MAX_JURISDICTION_TOKENS = 2
+
+
+def _jurisdiction_title(doc: Doc, start: int, end: int, label: str) -> bool:
+    """An organisation's span that is a place and an office, a title the tagger split from the name after
+    it ("Ruritania Senator" + "Jo Dale") or read alone ("the Ruritania Senator said"): no organisation."""
+    orths, lowers = coref.token_strings(doc, ORTH), coref.token_strings(doc, LOWER)
+    if label != "ORG" or end - start < 2 or lowers[end - 1] not in OFFICE_HEADS:
+        return False
+    first_title = next((k for k in range(start, end) if _is_titleword(orths[k])), end)
+    lead = range(start, first_title)
+    return (0 < len(lead) <= MAX_JURISDICTION_TOKENS and all(_is_titleword(orths[k]) for k in range(first_title, end))
+            and all(orths[k][:1].isupper() and orths[k].isalpha() for k in lead))
 
 
 def _calendar_or_pronoun(token: Token) -> bool:
@@ -247,6 +307,8 @@ def _trim(doc: Doc, ent: Span) -> NameSpan | None:
     orths = coref.token_strings(doc, ORTH)
     punct = coref.token_values(doc, IS_PUNCT)
     end = next((k for k in range(start + 1, end) if lowers[k] in RELATIVE_WORDS), end)
+    if _holds_clause(orths, lowers, start, end, label) or _share_bar(lowers, start, end):
+        return None
     while end != tested_end and end > start and _not_name_end(doc, end - 1, label):
         end -= 1
     while start < end and (lowers[start] in LEADING_NON_NAME_WORDS or punct[start] or orths[start].isspace()):
@@ -278,6 +340,8 @@ def _trim(doc: Doc, ent: Span) -> NameSpan | None:
         return None  # a lone initial ("R.") is not a name
     if _only_title(doc, start, end, label):
         return None  # "Officer", "Prime Minister": a title alone names no one
+    if _jurisdiction_title(doc, start, end, label):
+        return None  # "Ruritania Senator": a title held in a place
     if end - start == 1 and _calendar_or_pronoun(doc[start]):
         return None  # "JUL" in a wire table, "She" opening a headline
     if end - start == 1 and orths[start].islower() and label in CAPITALISED_LABELS:
