@@ -1,0 +1,68 @@
+"""Roles whose holder is named beside them ("Jo Dale's lawyer, Al Roe,"; "the Ruritanian attorney general,
+Jo Dale,"), on invented sentences."""
+
+from __future__ import annotations
+
+from extract.entities._lookup import named, owner
+from newsgraph.extract.entities.core import entities
+
+
+def test_a_role_a_named_person_owns_is_the_person_named_beside_it(parse):
+    text = ("Dana Whitlow’s lawyer, Omar Haddad, said on Monday that his client would appeal. "
+            "Whitlow was not in court.")
+    found = entities(parse(text))
+    assert owner(found, "lawyer", text.index("lawyer")) is named(found, "Omar Haddad")
+
+
+def test_a_possessed_role_with_a_straight_apostrophe(parse):
+    text = "Senator Dana Whitlow's chief of staff, Omar Haddad, resigned on Friday. Whitlow thanked him."
+    found = entities(parse(text))
+    assert owner(found, "chief of staff", text.index("chief of staff")) is named(found, "Omar Haddad")
+
+
+def test_a_possessed_role_set_beside_several_names_has_no_one_holder(parse):
+    # A guard: a list after the comma names several people, none of whom is "lawyers" alone.
+    text = ("Dana Whitlow's lawyers, Omar Haddad and Lena Marsh, said on Monday that she would appeal. "
+            "Whitlow was not in court.")
+    found = entities(parse(text))
+    people = {named(found, name).id for name in ("Dana Whitlow", "Omar Haddad", "Lena Marsh")}
+    holder = owner(found, "lawyers", text.index("lawyers"))
+    assert holder is None or holder.id not in people
+
+
+def test_a_title_head_set_before_its_holder_is_the_holder(parse):
+    # "general" is no agent noun: it is the head of the office "attorney general" before the name.
+    text = ("For now, the Ruritanian attorney general, Dana Whitlow, a critic of the plan, has been named to "
+            "lead the agency. Whitlow starts in May.")
+    found = entities(parse(text))
+    start = text.index("the Ruritanian attorney general")
+    assert owner(found, "the Ruritanian attorney general", start) is named(found, "Dana Whitlow")
+
+
+def test_the_incoming_president_is_the_president_elect_not_a_sitting_president(parse):
+    # A sitting president of another country is titled with the bare office and named nearer.
+    text = ("President-elect Dana Whitlow named her cabinet on Monday. She met Ruritanian President Omar "
+            "Haddad in the capital. But the incoming Republican president has a different view of trade.")
+    found = entities(parse(text))
+    start = text.index("the incoming Republican president")
+    assert owner(found, "the incoming Republican president", start) is named(found, "Dana Whitlow")
+
+
+def test_the_president_elect_is_the_most_named_person_titled_with_the_office(parse):
+    # Nobody is titled "President-elect": the article's main person, whom a quotation titles "President",
+    # not an untitled relative named beside the description.
+    text = ("Dana Whitlow will be sworn in on Friday. “We honour our mother, President Dana Whitlow,” the "
+            "invitation said. Whitlow has praised it. Whitlow will attend the ball. Reporters asked Lena "
+            "Whitlow about the event, and a spokeswoman for the president-elect said no deal was made.")
+    found = entities(parse(text))
+    start = text.index("the president-elect")
+    assert owner(found, "the president-elect", start) is named(found, "Dana Whitlow")
+
+
+def test_the_president_elect_is_not_a_sitting_president_named_less(parse):
+    # A guard: the sitting "President Omar Haddad" is named once, the winner again and again.
+    text = ("Dana Whitlow won the vote on Sunday. Whitlow thanked her voters. Whitlow will meet President Omar "
+            "Haddad in May. Whitlow said she was ready. Aides said the president-elect would travel.")
+    found = entities(parse(text))
+    holder = owner(found, "the president-elect", text.index("the president-elect"))
+    assert holder is None or holder is not named(found, "Omar Haddad")
