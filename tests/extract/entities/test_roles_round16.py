@@ -66,3 +66,43 @@ def test_the_president_elect_is_not_a_sitting_president_named_less(parse):
     found = entities(parse(text))
     holder = owner(found, "the president-elect", text.index("the president-elect"))
     assert holder is None or holder is not named(found, "Omar Haddad")
+
+
+def test_an_age_and_a_nationality_are_one_epithet(parse):
+    text = ("Dana Whitlow beat the champion Lena Marsh in Lakeside on Tuesday. The 18-year-old Ruritanian, who is "
+            "a star at home, won in straight sets.")
+    found = entities(parse(text))
+    start = text.index("The 18-year-old Ruritanian")
+    assert owner(found, "The 18-year-old Ruritanian", start) is named(found, "Dana Whitlow")
+
+
+def test_the_clause_that_names_a_described_person_says_who_it_is(parse):
+    text = ("A man opened fire at a market in Lakeside on Monday. Police identified the gunman as Omar Haddad, "
+            "a local teacher. Haddad was arrested.")
+    found = entities(parse(text))
+    assert owner(found, "the gunman", text.index("the gunman")) is named(found, "Omar Haddad")
+
+
+def test_a_nationality_epithet_after_its_holder_s_quotation(parse):
+    # Two quoted sentences stand between the player's name and "The Swede": a quotation does not push her away.
+    text = ("Lena Marsh reached the second round. \"It was a tough match and I am glad to come through,\" said "
+            "Dana Whitlow. \"She was serving so well. I just kept fighting.\" The Swede will meet Ann Cole next.")
+    found = entities(parse(text))
+    assert owner(found, "The Swede", text.index("The Swede")) is named(found, "Dana Whitlow")
+
+
+def test_a_producer_is_the_main_person_s_renown(parse):
+    text = ("Omar Haddad is changing his talent show. Haddad wants new rules. Haddad says the show has grown too "
+            "young, and Haddad has told the network so. Next year, the Ruritanian producer is said to want "
+            "older acts.")
+    found = entities(parse(text))
+    start = text.index("the Ruritanian producer")
+    assert owner(found, "the Ruritanian producer", start) is named(found, "Omar Haddad")
+
+
+def test_the_world_number_one_is_the_player_the_report_is_about(parse):
+    text = ("Top seed Dana Whitlow beat Lena Marsh in Lakeside on Tuesday. The world number one took two hours "
+            "to win the match.")
+    found = entities(parse(text))
+    start = text.index("The world number one")
+    assert owner(found, "The world number one", start) is named(found, "Dana Whitlow")

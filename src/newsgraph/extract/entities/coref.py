@@ -784,8 +784,29 @@ def _age_epithet(doc: Doc, i: int, lowers: list[str]) -> int | None:
     end = i + 6
     if end < len(doc) and doc[end].pos_ == "NOUN" and doc[end].tag_ not in PLURAL_NOUN_TAGS:
         end += 1  # "the 25-year-old striker"
+    elif end < len(doc) and doc[end].ent_type_ == "NORP" and doc[end].is_title and doc[end].tag_ not in (
+            "NNS", "NNPS"):
+        end += 1  # "the 18-year-old Ruritanian": an age and a nationality, still one person's epithet
     if end < len(doc) and (doc[end].pos_ in NOMINAL_POS or doc[end].pos_ == "ADJ" or lowers[end] == "of"):
         return None  # "the 25-year-old striker's goal", "the 36-year-old chief executive": not only this phrase
+    return end
+
+
+#: The words of the one standing a ranking gives a single player ("the world number one", "the world No 1").
+TOP_STANDING_WORDS = (("world", "number", "one"), ("world", "number", "1"), ("world", "no", "1"),
+                      ("world", "no.", "1"))
+
+
+def _standing_epithet(doc: Doc, i: int, lowers: list[str]) -> int | None:
+    """The end of "the world number one" opened by "the" at ``i``: a standing one player holds at a time,
+    which a sport report uses, as it uses an age, for the player it is about. Other ranks ("the world
+    number 14") are left: a report names several players and seldom says which holds which rank."""
+    words = tuple(lowers[i + 1 : i + 4])
+    if words not in TOP_STANDING_WORDS:
+        return None
+    end = i + 4
+    if end < len(doc) and (doc[end].pos_ in NOMINAL_POS or lowers[end] == "of"):
+        return None  # "the world number one spot", "the world number one of 2004": not the player alone
     return end
 
 
@@ -918,6 +939,36 @@ def _incoming_holder(doc: Doc, i: int, lowers: list[str], by_role: dict[str, lis
         holders = {group for group, full in by_role.get(office + ELECT_SUFFIX, []) if full and group in last_seen}
         if len(holders) == 1:
             return i, end, holders.pop()
+    return None
+
+
+#: Verbs that say who a described person is by naming them "as" someone ("police identified the gunman as
+#: Jo Dale"; "the victim was named as Al Roe").
+NAMING_AS_VERBS = frozenset({"identify", "name"})
+#: The description's place in such a clause: the object, or the subject of the passive.
+NAMED_AS_DEPS = frozenset({"dobj", "nsubjpass"})
+
+
+def _named_as(doc: Doc, i: int, person_at: dict[int, int]) -> tuple[int, int, int] | None:
+    """ "the gunman" opened at ``i`` and named by its clause ("identified the gunman as Jo Dale"): the
+    person whose name follows the verb's "as". A crime's or an accident's roles ("the gunman", "the
+    victim", "the driver") are seldom titles, so no title rule finds their holder; the clause says it.
+    Only a singular common noun with no words after it, and a name right after "as"."""
+    head = doc[i].head
+    if doc[i].dep_ != "det" or head.pos_ != "NOUN" or head.tag_ in APPOSITIVE_PLURAL_TAGS \
+            or head.dep_ not in NAMED_AS_DEPS or head.i <= i or any(c.i > head.i for c in head.children):
+        return None
+    verb = head.head
+    if verb.lemma_.lower() not in NAMING_AS_VERBS:
+        return None
+    marker = next((c for c in verb.children if c.dep_ == "prep" and c.lower_ == "as" and c.i > head.i), None)
+    if marker is None or marker.i + 1 >= len(doc) or doc[marker.i + 1].ent_type_ != "PERSON":
+        return None
+    k = marker.i + 1
+    while k < len(doc) and doc[k].ent_type_ == "PERSON" and (k == marker.i + 1 or doc[k].ent_iob_ == "I"):
+        if k in person_at:
+            return i, head.i + 1, person_at[k]
+        k += 1
     return None
 
 
@@ -1108,7 +1159,8 @@ def role_descriptions(
         if low in APPOSITIVE_DEMONSTRATIVES:
             i += 1  # "this agent" names its holder only when the name is set beside it
             continue
-        match = _incoming_holder(doc, i, lowers, by_role, last_seen)
+        match = _incoming_holder(doc, i, lowers, by_role, last_seen) or (
+            _named_as(doc, i, person_at) if low == "the" else None)
         if match:
             found.append(match)
             i = match[1]
@@ -1121,8 +1173,10 @@ def role_descriptions(
             if nationalities is None:
                 nationalities = _written_nationalities(doc, order)
             written = [g for g, words in nationalities.items() if word in words and g in people]
-            subjects = {a.group for a in order[:cursor] if a.subject and sents[i] - a.sent <= DEMONYM_WINDOW}
-            recent = [g for g, at in last_seen.items() if sents[i] - sents[at] <= DEMONYM_WINDOW
+            # (sentences wholly quoted not counted: "Jo Dale said ... 'quote.' 'Quote.' The Chilean will meet ...")
+            subjects = {a.group for a in order[:cursor]
+                        if a.subject and _narrated_distance(a.sent, sents[i]) <= DEMONYM_WINDOW}
+            recent = [g for g, at in last_seen.items() if _narrated_distance(sents[at], sents[i]) <= DEMONYM_WINDOW
                       and g in people and (g not in nationalities or _nationality_fits(nationalities[g], word))]
             # the one recent person the article writes with that nationality word; else a recent
             # subject of no other nationality (a word or a country written, or an earlier epithet)
@@ -1142,7 +1196,7 @@ def role_descriptions(
                 found.append((i, demonym, group))
                 i = demonym
                 continue
-        epithet = _age_epithet(doc, i, lowers) if low == "the" else None
+        epithet = (_age_epithet(doc, i, lowers) or _standing_epithet(doc, i, lowers)) if low == "the" else None
         if epithet is not None:
             # "the 36-year-old said": the person the passage is about, a recent subject first
             subjects = {a.group for a in order[:cursor] if a.subject and sents[i] - a.sent <= ROLE_WINDOW}
