@@ -106,3 +106,12 @@ def test_the_world_number_one_is_the_player_the_report_is_about(parse):
     found = entities(parse(text))
     start = text.index("The world number one")
     assert owner(found, "The world number one", start) is named(found, "Dana Whitlow")
+
+
+def test_the_new_president_is_the_president(parse):
+    # "new" says only that the holder holds the office now, as "the sitting president" does: with nobody
+    # titled "President", the office's one holder is the person the passage is about.
+    text = ("Dana Whitlow won the Ruritanian election in November. Whitlow took office in January. "
+            "The new president signed three orders on Monday.")
+    found = entities(parse(text))
+    assert owner(found, "The new president", text.index("The new president")) is named(found, "Dana Whitlow")
