@@ -630,7 +630,19 @@ def _holders(phrase: str, by_role: dict[str, list[tuple[int, bool]]],
     """The people holding the role ``phrase`` names, under its own name or a synonym ("the premier")."""
     synonym = ROLE_SYNONYMS.get(phrase)
     return (by_role.get(phrase) or (by_role.get(synonym, []) if synonym else [])
-            or _untitled_holders(phrase, people))
+            or _elect_as_office(phrase, by_role, people) or _untitled_holders(phrase, people))
+
+
+def _elect_as_office(phrase: str, by_role: dict[str, list[tuple[int, bool]]],
+                     people: dict[int, PersonInfo]) -> list[tuple[int, bool]]:
+    """For "the president-elect" when nobody is titled so: the article's most mentioned person, if titled
+    with the office itself ("President Jo Dale", as a quotation or a later line may call the winner). An
+    untitled person named nearby is otherwise taken for the winner; a sitting holder named less often
+    ("President Al Roe" beside the winner) is not the one the article is about."""
+    if not phrase.endswith(ELECT_SUFFIX) or phrase not in SINGLE_HOLDER_OFFICES or not people:
+        return []
+    top = max(people, key=lambda group: people[group].count)
+    return [c for c in by_role.get(phrase[: -len(ELECT_SUFFIX)], []) if c[0] == top and c[1]]
 
 
 #: Entity labels of a title's qualifier that keep the office a country's ("US president", "Syrian president").
@@ -772,8 +784,29 @@ def _age_epithet(doc: Doc, i: int, lowers: list[str]) -> int | None:
     end = i + 6
     if end < len(doc) and doc[end].pos_ == "NOUN" and doc[end].tag_ not in PLURAL_NOUN_TAGS:
         end += 1  # "the 25-year-old striker"
+    elif end < len(doc) and doc[end].ent_type_ == "NORP" and doc[end].is_title and doc[end].tag_ not in (
+            "NNS", "NNPS"):
+        end += 1  # "the 18-year-old Ruritanian": an age and a nationality, still one person's epithet
     if end < len(doc) and (doc[end].pos_ in NOMINAL_POS or doc[end].pos_ == "ADJ" or lowers[end] == "of"):
         return None  # "the 25-year-old striker's goal", "the 36-year-old chief executive": not only this phrase
+    return end
+
+
+#: The words of the one standing a ranking gives a single player ("the world number one", "the world No 1").
+TOP_STANDING_WORDS = (("world", "number", "one"), ("world", "number", "1"), ("world", "no", "1"),
+                      ("world", "no.", "1"))
+
+
+def _standing_epithet(doc: Doc, i: int, lowers: list[str]) -> int | None:
+    """The end of "the world number one" opened by "the" at ``i``: a standing one player holds at a time,
+    which a sport report uses, as it uses an age, for the player it is about. Other ranks ("the world
+    number 14") are left: a report names several players and seldom says which holds which rank."""
+    words = tuple(lowers[i + 1 : i + 4])
+    if words not in TOP_STANDING_WORDS:
+        return None
+    end = i + 4
+    if end < len(doc) and (doc[end].pos_ in NOMINAL_POS or lowers[end] == "of"):
+        return None  # "the world number one spot", "the world number one of 2004": not the player alone
     return end
 
 
@@ -807,6 +840,10 @@ def _modified_title(doc: Doc, i: int, first: int, lowers: list[str], by_role: di
 #: Demonstratives that open a role only with its holder's name set beside it ("This agent, Jo Dale,"):
 #: the other role rules read definite descriptions alone.
 APPOSITIVE_DEMONSTRATIVES = frozenset({"this", "that"})
+
+#: Possessive markers that open a role owned by a named person with the holder's name set beside it
+#: ("Jo Dale's lawyer, Al Roe,"): the role is the words after the marker, up to the comma.
+APPOSITIVE_POSSESSIVES = frozenset({"'s", "\u2019s"})
 
 #: Tags of a plural noun: "the mayors, Jo Dale and Al Roe," names several people, not one.
 APPOSITIVE_PLURAL_TAGS = frozenset({"NNS", "NNPS"})
@@ -872,6 +909,69 @@ def _before_place_appositive(doc: Doc, head: Token, comma: int) -> int:
     return comma
 
 
+#: Words before an office that say its holder has won it and not yet taken it ("the incoming president"):
+#: the office-elect's holder ("President-elect Jo Dale"), not a sitting holder named in the article.
+INCOMING_WORDS = frozenset({"incoming"})
+#: Most words between "incoming" and the office ("the incoming Republican president").
+MAX_INCOMING_QUALIFIERS = 2
+#: The suffix of an office won and not yet taken, as a title keeps it whole ("president-elect").
+ELECT_SUFFIX = "-elect"
+
+
+def _incoming_holder(doc: Doc, i: int, lowers: list[str], by_role: dict[str, list[tuple[int, bool]]],
+                     last_seen: dict[int, int]) -> tuple[int, int, int] | None:
+    """ "the incoming (Republican) president" opened at ``i``: the one person titled with the office-elect
+    ("President-elect Jo Dale") and mentioned before, when the article titles one. Without this, the words
+    after "incoming" read as a modified title go to whoever the article titles with the bare office ("Ruritanian
+    President Al Roe"), a sitting holder, often of another country."""
+    k = i + 1
+    if k >= len(doc) or lowers[k] not in INCOMING_WORDS:
+        return None
+    labels = token_strings(doc, ENT_TYPE)
+    first = k + 1
+    while first < len(doc) and first - k <= MAX_INCOMING_QUALIFIERS and labels[first] in PLACE_OR_GROUP_LABELS:
+        first += 1  # a party or a country says whose office it is, not that it is another
+    for office in SINGLE_HOLDER_OFFICES:
+        words = office.split()
+        end = first + len(words)
+        if lowers[first:end] != words or _continues(doc, end):
+            continue
+        holders = {group for group, full in by_role.get(office + ELECT_SUFFIX, []) if full and group in last_seen}
+        if len(holders) == 1:
+            return i, end, holders.pop()
+    return None
+
+
+#: Verbs that say who a described person is by naming them "as" someone ("police identified the gunman as
+#: Jo Dale"; "the victim was named as Al Roe").
+NAMING_AS_VERBS = frozenset({"identify", "name"})
+#: The description's place in such a clause: the object, or the subject of the passive.
+NAMED_AS_DEPS = frozenset({"dobj", "nsubjpass"})
+
+
+def _named_as(doc: Doc, i: int, person_at: dict[int, int]) -> tuple[int, int, int] | None:
+    """ "the gunman" opened at ``i`` and named by its clause ("identified the gunman as Jo Dale"): the
+    person whose name follows the verb's "as". A crime's or an accident's roles ("the gunman", "the
+    victim", "the driver") are seldom titles, so no title rule finds their holder; the clause says it.
+    Only a singular common noun with no words after it, and a name right after "as"."""
+    head = doc[i].head
+    if doc[i].dep_ != "det" or head.pos_ != "NOUN" or head.tag_ in APPOSITIVE_PLURAL_TAGS \
+            or head.dep_ not in NAMED_AS_DEPS or head.i <= i or any(c.i > head.i for c in head.children):
+        return None
+    verb = head.head
+    if verb.lemma_.lower() not in NAMING_AS_VERBS:
+        return None
+    marker = next((c for c in verb.children if c.dep_ == "prep" and c.lower_ == "as" and c.i > head.i), None)
+    if marker is None or marker.i + 1 >= len(doc) or doc[marker.i + 1].ent_type_ != "PERSON":
+        return None
+    k = marker.i + 1
+    while k < len(doc) and doc[k].ent_type_ == "PERSON" and (k == marker.i + 1 or doc[k].ent_iob_ == "I"):
+        if k in person_at:
+            return i, head.i + 1, person_at[k]
+        k += 1
+    return None
+
+
 def _named_appositive(doc: Doc, i: int, person_at: dict[int, int], lowers: list[str]) -> tuple[int, int, int] | None:
     """A description opened at ``i`` that the name set after it says who holds ("the mayor of Lakeside,
     Jo Dale, said"; "his campaign adviser, Al Roe,"): the description, up to the comma, is that person.
@@ -880,18 +980,28 @@ def _named_appositive(doc: Doc, i: int, person_at: dict[int, int], lowers: list[
     closes the description, and the head must be singular; a name anywhere else in the phrase is
     someone else (see ``_named_in_phrase``).
     """
-    if token_strings(doc, DEP)[i] not in ("det", "poss"):  # (the dependency strings: no Token for most words)
+    start = i
+    if lowers[i] in APPOSITIVE_POSSESSIVES:
+        # "Jo Dale's lawyer, Al Roe,": the marker's name owns the role; the description starts after it
+        owner = doc[i].head
+        if token_strings(doc, DEP)[i] != "case" or owner.dep_ != "poss" or owner.ent_type_ != "PERSON":
+            return None
+        head, start = owner.head, i + 1
+    elif token_strings(doc, DEP)[i] not in ("det", "poss"):  # (the dependency strings: no Token for most words)
         return None
-    head = doc[i].head
+    else:
+        head = doc[i].head
     # a title written with a capital ("The Mayor of Lakeside") is often tagged a proper noun
     noun = head.pos_ == "NOUN" or (head.pos_ == "PROPN" and head.lower_ in TITLE_HEADS and head.ent_type_ != "PERSON")
     if (not noun or head.tag_ in APPOSITIVE_PLURAL_TAGS or head.i <= i
             or head.lemma_.lower() in NOT_PERSON_HEADS):
         return None
     lemma = head.lemma_.lower()
-    if not (lemma.endswith(AGENT_NOUN_ENDINGS) or lemma in OPEN_ROLES
-            or lemma in MALE_TITLES or lemma in FEMALE_TITLES):
-        return None  # "the novel, Jo Dale": only a noun for a person is the name's role
+    if not (lemma.endswith(AGENT_NOUN_ENDINGS) or lemma in OPEN_ROLES or lemma in TITLE_HEADS
+            or lemma in MALE_TITLES or lemma in FEMALE_TITLES or start > i):
+        # "the novel, Jo Dale": only a noun for a person is the name's role; a noun a person owns, set
+        # beside another person's name ("Jo Dale's top aid, Al Roe,"), is that person's relation to the owner
+        return None
     for child in _appositives(head):
         if child.i not in person_at or child.ent_type_ != "PERSON":
             continue
@@ -909,7 +1019,7 @@ def _named_appositive(doc: Doc, i: int, person_at: dict[int, int], lowers: list[
             continue
         if _ends_in_description(doc, i, comma):
             continue  # "the chief of the agency, Jo Dale": "the agency" is a mention of its own, not Jo Dale
-        return i, comma, person_at[child.i]
+        return start, comma, person_at[child.i]
     return None
 
 
@@ -1020,9 +1130,16 @@ def role_descriptions(
         return sum(narrated[then + 1 : now + 1])
 
     # Only a determiner opens a description: the walk jumps from one to the next.
-    openers = [k for k, low in enumerate(lowers) if low in DEFINITE_DETERMINERS or low in APPOSITIVE_DEMONSTRATIVES]
+    openers = [k for k, low in enumerate(lowers)
+               if low in DEFINITE_DETERMINERS or low in APPOSITIVE_DEMONSTRATIVES or low in APPOSITIVE_POSSESSIVES]
     while i < n:
         low = lowers[i]
+        if low in APPOSITIVE_POSSESSIVES:  # a name's role, only with its holder set beside it
+            match = _named_appositive(doc, i, person_at, lowers) if i + 1 < n and not covered[i + 1] else None
+            if match and not any(covered[match[0] : match[1]]):
+                found.append(match)
+            i = match[1] if match else i + 1
+            continue
         if low not in DEFINITE_DETERMINERS and low not in APPOSITIVE_DEMONSTRATIVES:
             following = bisect_left(openers, i)
             i = openers[following] if following < len(openers) else n
@@ -1042,6 +1159,12 @@ def role_descriptions(
         if low in APPOSITIVE_DEMONSTRATIVES:
             i += 1  # "this agent" names its holder only when the name is set beside it
             continue
+        match = _incoming_holder(doc, i, lowers, by_role, last_seen) or (
+            _named_as(doc, i, person_at) if low == "the" else None)
+        if match:
+            found.append(match)
+            i = match[1]
+            continue
         demonym = _demonym_epithet(doc, i) if low == "the" else None
         if demonym is not None:
             # "Fifth seed Jo Dale won. The Chilean will meet ...": a recent subject whose written
@@ -1050,8 +1173,10 @@ def role_descriptions(
             if nationalities is None:
                 nationalities = _written_nationalities(doc, order)
             written = [g for g, words in nationalities.items() if word in words and g in people]
-            subjects = {a.group for a in order[:cursor] if a.subject and sents[i] - a.sent <= DEMONYM_WINDOW}
-            recent = [g for g, at in last_seen.items() if sents[i] - sents[at] <= DEMONYM_WINDOW
+            # (sentences wholly quoted not counted: "Jo Dale said ... 'quote.' 'Quote.' The Chilean will meet ...")
+            subjects = {a.group for a in order[:cursor]
+                        if a.subject and _narrated_distance(a.sent, sents[i]) <= DEMONYM_WINDOW}
+            recent = [g for g, at in last_seen.items() if _narrated_distance(sents[at], sents[i]) <= DEMONYM_WINDOW
                       and g in people and (g not in nationalities or _nationality_fits(nationalities[g], word))]
             # the one recent person the article writes with that nationality word; else a recent
             # subject of no other nationality (a word or a country written, or an earlier epithet)
@@ -1071,7 +1196,7 @@ def role_descriptions(
                 found.append((i, demonym, group))
                 i = demonym
                 continue
-        epithet = _age_epithet(doc, i, lowers) if low == "the" else None
+        epithet = (_age_epithet(doc, i, lowers) or _standing_epithet(doc, i, lowers)) if low == "the" else None
         if epithet is not None:
             # "the 36-year-old said": the person the passage is about, a recent subject first
             subjects = {a.group for a in order[:cursor] if a.subject and sents[i] - a.sent <= ROLE_WINDOW}

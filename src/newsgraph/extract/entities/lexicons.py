@@ -174,8 +174,9 @@ OTHER_HOLDER_MODIFIERS = TITLE_DROP - {"outgoing"} | {"deputy", "vice", "assista
                                                      "interim", "co", "future", "previous", "next", "new"}
 
 #: Words before a role in a description that say only that its holder holds it now ("the outgoing president",
-#: "the incumbent prime minister"). "incoming" and "former" are not among them: they name someone else's tenure.
-ROLE_TENURE_MODIFIERS = frozenset({"outgoing", "incumbent", "current", "sitting", "embattled", "beleaguered",
+#: "the incumbent prime minister", "the new president"). "incoming" and "former" are not among them: they name
+#: someone else's tenure.
+ROLE_TENURE_MODIFIERS = frozenset({"outgoing", "new", "incumbent", "current", "sitting", "embattled", "beleaguered",
                                    "veteran"})
 
 #: Offices whose bare description ("the president") names a country's holder: a person titled with the

@@ -589,7 +589,9 @@ RENOWN_HEADS = PERFORMER_NOUNS | frozenset({"comic", "guitarist", "drummer", "pe
                                             # what a film-maker, a band's singer or a fashion house's founder
                                             # is known as
                                             "filmmaker", "director", "frontman", "frontwoman", "designer",
-                                            "legend", "novelist", "author", "writer"})
+                                            "legend", "novelist", "author", "writer",
+                                            # what a show's maker or a campaigner is known as
+                                            "producer", "activist"})
 #: Fewest mentions (names and resolved pronouns) that make a person the article's main person.
 MAIN_PERSON_MIN_MENTIONS = 4
 #: How many times as often as the next person the main person must be mentioned: a clear lead, not one of
