@@ -1,0 +1,59 @@
+"""Untagged quotes after a sentence about their speaker (issue 19, round 16).
+
+A page names the speaker in a sentence of narration ("Patel was sceptical.", "Reporter Jon Hale
+provided context.") and sets the quote after it, opening the next sentence or the next paragraph, with
+no tag. The person that sentence is about (the subject of its main verb: a person's name, or
+"he"/"she") speaks the quote, unless the quote goes on from an earlier quote, whose speaker it keeps.
+
+Sentences are invented; the table has hits and misses. The full pipeline runs (model needed).
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from _speakers import names, run, source_of
+
+NARRATED = [
+    # (text, words of the quote, a word the speaker must have, or None for no source)
+    ("Economists were asked whether the plan could work. Mira Patel was sceptical. "
+     '"I think that is about as likely as snow in July."',
+     "about as likely as snow", "Patel"),
+    ("The council voted on Monday to close the park. But Dana Ruiz is promising to fight the plan.\n\n"
+     '"We will not give up on the park, whatever it takes."',
+     "We will not give up", "Ruiz"),
+    ("Reporter Jon Hale provided context.\n\n"
+     '"The fund has been around since the nineties, and on paper it looks like any other."',
+     "The fund has been around", "Hale"),
+    # the subject is no person: no one is lent
+    ("The protests went on for days across the capital.\n\n"
+     '"Nobody here wanted this outcome, and nobody asked for it."',
+     "Nobody here wanted", None),
+]
+
+
+@pytest.mark.parametrize(("text", "words", "speaker"), NARRATED)
+def test_an_untagged_quote_takes_the_person_the_sentence_before_is_about(nlp, text: str, words: str,
+                                                                          speaker: str | None) -> None:
+    sources, attrs = run(nlp, text)
+    found = source_of(sources, attrs, words)
+    if speaker is None:
+        assert found is None
+    else:
+        assert speaker in names(found)
+
+
+def test_a_quote_that_continues_another_keeps_its_speaker(nlp) -> None:
+    """A short narration sentence between two quotes: the second goes on with the first's speaker."""
+    text = ('"We tried everything we could to keep it open," said Ana Costa. Tom Berg listened. '
+            '"It was hard for all of us in the end."')
+    sources, attrs = run(nlp, text)
+    assert "Costa" in names(source_of(sources, attrs, "It was hard for all"))
+
+
+def test_a_sentence_about_a_thing_lends_no_speaker(nlp) -> None:
+    """ "It" and "they" name no one the quote could be said by: the quote after them has no source."""
+    text = ('The committee met twice in May. It was divided on the question.\n\n'
+            '"There were other ways to spend the money, and better ones."')
+    sources, attrs = run(nlp, text)
+    assert source_of(sources, attrs, "There were other ways") is None
