@@ -57,3 +57,32 @@ def test_a_sentence_about_a_thing_lends_no_speaker(nlp) -> None:
             '"There were other ways to spend the money, and better ones."')
     sources, attrs = run(nlp, text)
     assert source_of(sources, attrs, "There were other ways") is None
+
+
+CREDITED = [
+    # (text, words of the quote, a word the speaker must have or None, a credit word it must not have)
+    ("The gala raised money for the ward.\n\nAnn Lee on stage in May. Jo Hart/Getty\n\n"
+     '"We raised far more money than we ever hoped for," she told the paper.',
+     "We raised far more", "Lee", "Hart"),
+    ("The new ward opened on Monday.\n\nTom Berger at the opening. Danny Lawson/AP\n\n"
+     '"This is the best day the hospital has had in years," he said.',
+     "This is the best day", "Berger", "Lawson"),
+    ("The gala raised money for the children's ward.\n\nThe singer on stage in May Jo Hart/Getty\n\n"
+     '"We raised far more money than we ever hoped for," she told the paper.',
+     "We raised far more", None, "Getty"),
+    ("The new ward opened on Monday.\n\nThe ward on its first day (Screengrab from City TV)\n\n"
+     '"This is the best day the hospital has had in years," he said.',
+     "This is the best day", None, "Screengrab"),
+]
+
+
+@pytest.mark.parametrize(("text", "words", "speaker", "credit"), CREDITED)
+def test_a_photo_credit_is_no_one_a_pronoun_means(nlp, text: str, words: str, speaker: str | None,
+                                                  credit: str) -> None:
+    """A photographer or agency credited under a photo never speaks: "she"/"he" is the person named
+    before, or stays an unresolved pronoun when no one is."""
+    sources, attrs = run(nlp, text)
+    found = names(source_of(sources, attrs, words))
+    assert credit not in found
+    if speaker is not None:
+        assert speaker in found
