@@ -86,3 +86,27 @@ def test_a_photo_credit_is_no_one_a_pronoun_means(nlp, text: str, words: str, sp
     assert credit not in found
     if speaker is not None:
         assert speaker in found
+
+
+TIME_WILL_TELL = (
+    'Tom Berger pulled out of the final with a knee injury. "My knee gave way and I could not go on," he '
+    'said. "I have to wait and see what the scan says. Time will tell if the final is a possibility or not. '
+    '"I was not expecting this at all."'
+)
+
+
+@pytest.mark.parametrize("words", ["I have to wait and see", "I was not expecting this"])
+def test_time_will_tell_is_no_one_speaking(nlp, words: str) -> None:
+    """A quote whose closing mark the page lost ("… Time will tell if …. "…") leaves the idiom outside the
+    marks; "Time" reports nothing, so the quotes around it go on with the speaker who was quoted."""
+    sources, attrs = run(nlp, TIME_WILL_TELL)
+    found = names(source_of(sources, attrs, words))
+    assert "Berger" in found
+    assert "Time" not in found
+
+
+def test_a_paraphrase_still_lends_its_speaker(nlp) -> None:
+    """Guard: a plain paraphrase sentence before an untagged quote still gives it the paraphrase's speaker."""
+    text = 'Tom Berger said the final would go ahead. "We have waited long enough for this day."'
+    sources, attrs = run(nlp, text)
+    assert "Berger" in names(source_of(sources, attrs, "We have waited long enough"))

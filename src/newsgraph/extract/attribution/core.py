@@ -79,6 +79,8 @@ REPORTER_PATH_DEPS = frozenset({"ccomp", "xcomp", "acomp", "conj", "advcl"})
 _WORD_RE = re.compile(r"\w+")
 #: A gap split at paragraph breaks has a whole paragraph inside it only with this many pieces.
 MIN_PARTS_WITH_WHOLE_PARAGRAPH = 3
+#: Subjects of a speech verb in an idiom, never a speaker: "Time will tell if …" reports no one's words.
+IDIOM_SUBJECTS = frozenset({"time"})
 #: Entity types of a narration sentence's subject that may lend an untagged quote after it its speaker.
 NARRATED_SUBJECT_LABELS = frozenset({"PERSON"})
 #: The links of a name's earlier parts to its last word ("Ann" in "Ann Lee").
@@ -425,7 +427,9 @@ def _speaker_of_previous_sentence(doc: Doc, span: Span) -> Token | None:
     for tok in previous:
         reports = any(c.dep_ == "ccomp" for c in tok.children)
         if reports and tok.pos_ == "VERB" and tok.lemma_.lower() in PLAIN_SPEECH_VERBS:
-            return speaker_of(tok)
+            speaker = speaker_of(tok)
+            # "Time will tell if …": an idiom's subject reports nothing (a quote's own words, marks lost)
+            return None if speaker is not None and speaker.lemma_.lower() in IDIOM_SUBJECTS else speaker
     # "according to X" lends its X only within the paragraph: a new paragraph may quote someone else
     return None if new_paragraph else _according_to_holder(previous)
 
