@@ -110,3 +110,26 @@ def test_a_paraphrase_still_lends_its_speaker(nlp) -> None:
     text = 'Tom Berger said the final would go ahead. "We have waited long enough for this day."'
     sources, attrs = run(nlp, text)
     assert "Berger" in names(source_of(sources, attrs, "We have waited long enough"))
+
+
+AGE_EPITHETS = [
+    # (text, words of the quote, a word the speaker must have, or None for no source)
+    ('Tom Berger pulled out of the final with a knee injury. "My knee gave way and I just could not go on," '
+     "said the 34-year-old.", "My knee gave way", "Berger"),
+    ('Ann Lee won her third title on Sunday. "I never thought I would win it again," said the 29-year-old.',
+     "I never thought I would win", "Lee"),
+    # a time parsed as the subject stays no source
+    ('The match ended at 9:30 p.m. "It was a long night for all of us," said the 34-year-old.',
+     "It was a long night", None),
+]
+
+
+@pytest.mark.parametrize(("text", "words", "speaker"), AGE_EPITHETS)
+def test_said_the_34_year_old_is_the_person_just_named(nlp, text: str, words: str, speaker: str | None) -> None:
+    """The model tags "34-year-old" as a date; "the" and the age alone are the person named before."""
+    sources, attrs = run(nlp, text)
+    found = source_of(sources, attrs, words)
+    if speaker is None:
+        assert found is None
+    else:
+        assert speaker in names(found)

@@ -594,6 +594,23 @@ class SourceResolver:
             return None
         return self._for_entity(ref, None)
 
+    def _age_epithet_antecedent(self, head: Token) -> int | None:
+        """The person a bare age epithet refers to ("said the 34-year-old"), or None.
+
+        The model tags "34-year-old" as a date and parses its last word as the phrase's head, so the
+        phrase looks like a time, not a person; with "the" before it and nothing after it, it is the
+        epithet sports and wire copy use for the person just named (``_epithet_antecedent``).
+        """
+        phrase = _within_paragraph(phrase_of(head))
+        if len(phrase) < 2 or phrase[0].lower_ != "the" or phrase[-1].i != head.i:
+            return None
+        if not lex.AGE_EPITHET_RE.fullmatch(phrase[1:].text.strip()):
+            return None
+        idx = self._epithet_antecedent(head)
+        if idx is not None:
+            self._mention(idx, (phrase.start_char, phrase.end_char), named=False)
+        return idx
+
     def _titled_with(self, lemma: str) -> set[str | None]:
         """The ids of the person entities whose titles contain the noun ``lemma``."""
         return {e.id for e in self.entities if e.type in PERSON_LABELS
@@ -661,6 +678,9 @@ class SourceResolver:
         if head.lower_ in ("who", "which", "that"):
             return None
         if head.ent_type_ in NOT_SOURCE_LABELS:
+            age = self._age_epithet_antecedent(head)
+            if age is not None:
+                return age  # "'…,' said the 34-year-old": the person just named, not a date
             return None  # "9:30 p.m." parsed as a subject in a live blog
         phrase = _within_paragraph(phrase_of(head))
         if not phrase.text.strip():
