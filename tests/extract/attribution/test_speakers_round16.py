@@ -133,3 +133,19 @@ def test_said_the_34_year_old_is_the_person_just_named(nlp, text: str, words: st
         assert found is None
     else:
         assert speaker in names(found)
+
+
+def test_that_said_is_no_tag(nlp) -> None:
+    """ "That said," links two thoughts; the tag of the quote after it is the verb set at its marks."""
+    text = ('"The plan saved the town a lot of money," says Ann Lee, 56, of Leeds. That said, she went on, '
+            '"I did not agree with a lot of what the council did."')
+    sources, attrs = run(nlp, text)
+    assert "Lee" in names(source_of(sources, attrs, "I did not agree"))
+    assert not any(a.cue is not None and a.cue.text == "said" and not a.quoted for a in attrs)
+
+
+def test_a_name_saying_that_is_still_a_tag(nlp) -> None:
+    """Guard: only the demonstrative subject right before "said" and a comma after make the linking phrase."""
+    text = 'Tom Berger spoke first. "We will build it," he said. Ann Lee said that the plan was sound.'
+    _sources, attrs = run(nlp, text)
+    assert any(not a.quoted and a.cue is not None and a.cue.text == "said" for a in attrs)

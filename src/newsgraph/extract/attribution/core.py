@@ -79,6 +79,8 @@ REPORTER_PATH_DEPS = frozenset({"ccomp", "xcomp", "acomp", "conj", "advcl"})
 _WORD_RE = re.compile(r"\w+")
 #: A gap split at paragraph breaks has a whole paragraph inside it only with this many pieces.
 MIN_PARTS_WITH_WHOLE_PARAGRAPH = 3
+#: The subject of "That said," opening a clause: a linking phrase, not a tag.
+DISCOURSE_SUBJECT = "that"
 #: Subjects of a speech verb in an idiom, never a speaker: "Time will tell if …" reports no one's words.
 IDIOM_SUBJECTS = frozenset({"time"})
 #: Entity types of a narration sentence's subject that may lend an untagged quote after it its speaker.
@@ -132,6 +134,8 @@ def _clause_claims(
     found.extend(unstated_claims(doc, quoted, cands))
     found.extend(transcript_claims(text, quoted))
     for claim in found:
+        if claim.cue_tokens and claim.cue_tokens[0] >= 0 and _discourse_said(doc[claim.cue_tokens[0]]):
+            continue  # "That said, …": a linking phrase, no one's report
         start, end = _within_paragraph(text, claim)
         if end <= start:
             continue
@@ -204,6 +208,8 @@ def _cue_by_ancestry(span: Span, others: Sequence[tuple[int, int]] = ()) -> Toke
             quoted_as = quoted_as_cue(anc)
             if quoted_as is not None:
                 return quoted_as  # "'…,' the source was quoted as saying": "saying" tags the quote
+            if _discourse_said(anc):
+                break  # "That said, she went on, '…'": no one says "that"; the tag is set at the marks
             if is_cue_verb(anc) or (anc.pos_ == "VERB" and anc.lemma_.lower() in lex.XCOMP_CUE_VERBS):
                 return _relayed_tag(span, anc, others) or _reporter_of_belief(anc, others, inside)
             if anc.head.i == anc.i:  # the root
@@ -298,6 +304,8 @@ def _cue_nearby(doc: Doc, q: QuoteSpan, others: Sequence[tuple[int, int]] = ()) 
         for tok in sent:
             if not (is_cue_verb(tok) or _document_reads(tok)) or q.start <= tok.idx < q.end or _has_own_clause(tok, q):
                 continue
+            if _discourse_said(tok):
+                continue
             if after and tok.head.i != tok.i and tok.dep_ not in lex.PARENTHETICAL_TAG_DEPS:
                 continue  # a tag after the quote heads its sentence ("He said.") or is set in it
                 # ("Essentially, he says, …"); "If admitted, …" and "a venture called X" are no tags
@@ -311,6 +319,14 @@ def _cue_nearby(doc: Doc, q: QuoteSpan, others: Sequence[tuple[int, int]] = ()) 
     if best is not None:
         return best[1]
     return _cue_before_colon(doc, q) or _continuing_tag(doc, q, others)
+
+
+def _discourse_said(verb: Token) -> bool:
+    """True for "That said," opening a clause: a linking phrase ("all the same"), not speech by "that"."""
+    if verb.lemma_.lower() != "say" or verb.i == 0 or verb.i + 1 >= len(verb.doc):
+        return False
+    subject, after = verb.doc[verb.i - 1], verb.doc[verb.i + 1]
+    return subject.lower_ == DISCOURSE_SUBJECT and subject.dep_ in ACTIVE_SUBJECT_DEPS and after.text == ","
 
 
 def _document_reads(tok: Token) -> bool:
