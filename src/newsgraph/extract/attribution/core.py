@@ -79,6 +79,14 @@ REPORTER_PATH_DEPS = frozenset({"ccomp", "xcomp", "acomp", "conj", "advcl"})
 _WORD_RE = re.compile(r"\w+")
 #: A gap split at paragraph breaks has a whole paragraph inside it only with this many pieces.
 MIN_PARTS_WITH_WHOLE_PARAGRAPH = 3
+#: The subject of "That said," opening a clause: a linking phrase, not a tag.
+DISCOURSE_SUBJECT = "that"
+#: Subjects of a speech verb in an idiom, never a speaker: "Time will tell if …" reports no one's words.
+IDIOM_SUBJECTS = frozenset({"time"})
+#: Entity types of a narration sentence's subject that may lend an untagged quote after it its speaker.
+NARRATED_SUBJECT_LABELS = frozenset({"PERSON"})
+#: The links of a name's earlier parts to its last word ("Ann" in "Ann Lee").
+NAME_PART_DEPS = frozenset({"compound", "flat"})
 
 
 def attributions(doc: Doc, entities: list[Entity]) -> tuple[list[Source], list[Attribution]]:
@@ -126,6 +134,8 @@ def _clause_claims(
     found.extend(unstated_claims(doc, quoted, cands))
     found.extend(transcript_claims(text, quoted))
     for claim in found:
+        if claim.cue_tokens and claim.cue_tokens[0] >= 0 and _discourse_said(doc[claim.cue_tokens[0]]):
+            continue  # "That said, …": a linking phrase, no one's report
         start, end = _within_paragraph(text, claim)
         if end <= start:
             continue
@@ -198,6 +208,8 @@ def _cue_by_ancestry(span: Span, others: Sequence[tuple[int, int]] = ()) -> Toke
             quoted_as = quoted_as_cue(anc)
             if quoted_as is not None:
                 return quoted_as  # "'…,' the source was quoted as saying": "saying" tags the quote
+            if _discourse_said(anc):
+                break  # "That said, she went on, '…'": no one says "that"; the tag is set at the marks
             if is_cue_verb(anc) or (anc.pos_ == "VERB" and anc.lemma_.lower() in lex.XCOMP_CUE_VERBS):
                 return _relayed_tag(span, anc, others) or _reporter_of_belief(anc, others, inside)
             if anc.head.i == anc.i:  # the root
@@ -292,6 +304,8 @@ def _cue_nearby(doc: Doc, q: QuoteSpan, others: Sequence[tuple[int, int]] = ()) 
         for tok in sent:
             if not (is_cue_verb(tok) or _document_reads(tok)) or q.start <= tok.idx < q.end or _has_own_clause(tok, q):
                 continue
+            if _discourse_said(tok):
+                continue
             if after and tok.head.i != tok.i and tok.dep_ not in lex.PARENTHETICAL_TAG_DEPS:
                 continue  # a tag after the quote heads its sentence ("He said.") or is set in it
                 # ("Essentially, he says, …"); "If admitted, …" and "a venture called X" are no tags
@@ -305,6 +319,14 @@ def _cue_nearby(doc: Doc, q: QuoteSpan, others: Sequence[tuple[int, int]] = ()) 
     if best is not None:
         return best[1]
     return _cue_before_colon(doc, q) or _continuing_tag(doc, q, others)
+
+
+def _discourse_said(verb: Token) -> bool:
+    """True for "That said," opening a clause: a linking phrase ("all the same"), not speech by "that"."""
+    if verb.lemma_.lower() != "say" or verb.i == 0 or verb.i + 1 >= len(verb.doc):
+        return False
+    subject, after = verb.doc[verb.i - 1], verb.doc[verb.i + 1]
+    return subject.lower_ == DISCOURSE_SUBJECT and subject.dep_ in ACTIVE_SUBJECT_DEPS and after.text == ","
 
 
 def _document_reads(tok: Token) -> bool:
@@ -421,9 +443,53 @@ def _speaker_of_previous_sentence(doc: Doc, span: Span) -> Token | None:
     for tok in previous:
         reports = any(c.dep_ == "ccomp" for c in tok.children)
         if reports and tok.pos_ == "VERB" and tok.lemma_.lower() in PLAIN_SPEECH_VERBS:
-            return speaker_of(tok)
+            speaker = speaker_of(tok)
+            # "Time will tell if …": an idiom's subject reports nothing (a quote's own words, marks lost)
+            return None if speaker is not None and speaker.lemma_.lower() in IDIOM_SUBJECTS else speaker
     # "according to X" lends its X only within the paragraph: a new paragraph may quote someone else
     return None if new_paragraph else _according_to_holder(previous)
+
+
+def _sentence_before(doc: Doc, span: Span) -> Span | None:
+    """The sentence just before a quote that opens a sentence (in its paragraph or ending the one before)."""
+    start = span[0].i
+    while start > 0 and doc[start - 1].text in lex.ALL_QUOTE_MARKS:
+        start -= 1
+    if start == 0:
+        return None
+    before = start - 1
+    if doc[before].is_space:
+        if "\n" not in doc[before].text:
+            return None
+        while before > 0 and doc[before].is_space:
+            before -= 1
+        if doc[before].is_space:
+            return None
+    elif not doc[start].is_sent_start:
+        return None
+    return doc[before].sent
+
+
+def _subject_of_previous_sentence(doc: Doc, span: Span) -> Token | None:
+    """The person a narration sentence is about, lent to the untagged quote that opens the next sentence.
+
+    "Bishop was sceptical. '…'", "Lee provided context." / "'…'": a page names the speaker in a
+    sentence of its own and sets the words after it with no tag. Only a sentence with no quotation
+    marks lends (a quote there has its own speaker), and only a subject of its main verb that is a
+    person's name or "he"/"she" (``NARRATED_SUBJECT_LABELS``, ``lex.PERSON_PRONOUNS``): "The protests
+    went on." lends no one. The claim keeps it as a fallback: a quote that continues an earlier
+    quote stays that quote's.
+    """
+    sent = _sentence_before(doc, span)
+    if sent is None or any(t.text in lex.ALL_QUOTE_MARKS for t in sent):
+        return None
+    root = sent.root
+    subject = next((c for c in root.children if c.dep_ in ACTIVE_SUBJECT_DEPS), None)
+    if subject is None:
+        return None
+    if subject.pos_ == "PRON":
+        return subject if subject.lower_ in lex.PERSON_PRONOUNS else None
+    return subject if subject.pos_ == "PROPN" and subject.ent_type_ in NARRATED_SUBJECT_LABELS else None
 
 
 def _one_sentence_paragraph(doc: Doc, sent: Span) -> bool:
@@ -495,9 +561,10 @@ def _quote_claims(doc: Doc, text: str, quotes: list[QuoteSpan]) -> list[Claim]:
             words = len(_WORD_RE.findall(text[q.inner_start : q.inner_end]))
             full = words >= lex.MIN_UNATTRIBUTED_QUOTE_WORDS
             speaker = _speaker_of_previous_sentence(doc, span) if full else None
+            narrated = _subject_of_previous_sentence(doc, span) if full and speaker is None else None
             out.append(
                 Claim((q.inner_start, q.inner_end), "direct", None, speaker, quoted=True,
-                      cue_tokens=() if full else (-1,), runs_on=q.continues)
+                      cue_tokens=() if full else (-1,), runs_on=q.continues, narrated_by=narrated)
             )  # fmt: skip
             continue
         out.append(
@@ -645,7 +712,9 @@ def _link_continuations(text: str, claims: list[Claim]) -> None:
             if len(_WORD_RE.findall(gap)) <= MAX_CONTINUATION_GAP_WORDS or _only_its_tag(claims[previous], gap,
                                                                                         claim.content[0]):
                 claim.continues = previous
-        if claim.cue is not None or claim.continues is not None or claim.speaker is not None:
+        if claim.cue is not None or claim.continues is not None or claim.speaker is not None or (
+            claim.narrated_by is not None
+        ):
             previous = i  # a quote given the speaker of the paraphrase before it may be continued too
 
 
@@ -692,6 +761,35 @@ def _ends_sentence(word: str, following: str) -> bool:
 
 
 # --- step 3: sources --------------------------------------------------------------
+
+
+def _other_speaker_before(text: str, claims: list[Claim], i: int) -> bool:
+    """True when an earlier quote of the same paragraph is tagged with a name other than the one the
+    narration sentence before quote ``i`` is about.
+
+    '"…," Berger said. Ann Lee shared a photo. "…"': the page is quoting Berger, and a sentence on what
+    someone else did does not hand the next words to her. "He"/"she" and the same name lend as before.
+    """
+    narrated = claims[i].narrated_by
+    if narrated is None or narrated.pos_ == "PRON":
+        return False
+    start = claims[i].content[0]
+    for claim in reversed(claims[:i]):
+        if not claim.quoted or claim.content[1] > start:
+            continue
+        if "\n\n" in text[claim.content[1] : start]:
+            return False
+        speaker = claim.speaker
+        if speaker is None:
+            continue
+        return not set(_WORD_RE.findall(_phrase_text(speaker))) & set(_WORD_RE.findall(_phrase_text(narrated)))
+    return False
+
+
+def _phrase_text(tok: Token) -> str:
+    """The words of the name a token heads ("Ann Lee" for "Lee"), compound parts included."""
+    parts = [c for c in tok.lefts if c.dep_ in NAME_PART_DEPS]
+    return " ".join([*(c.text for c in parts), tok.text])
 
 
 def _decliners(doc: Doc, text: str, quoted: list[tuple[int, int]]) -> list[Token]:
@@ -745,6 +843,10 @@ def _resolve(
             jobs.append((claim.post[0], "post", i))
         if claim.named is not None:
             jobs.append((claim.named[0], "label", i))
+        if claim.narrated_by is not None and claim.speaker is None and claim.continues is None and (
+            not _other_speaker_before(text, claims, i)
+        ):
+            jobs.append((claim.narrated_by.idx, "narrated", i))
     jobs.extend((t.idx, "declined", t) for t in _decliners(doc, text, quoted))
     jobs.extend((t.idx, "anonymity", t) for t in _anonymity_holders(cands, quoted))
     source_of: dict[int, int | None] = {}
@@ -755,6 +857,9 @@ def _resolve(
         if job == "claim":
             i = payload  # type: ignore[assignment]
             source_of[i] = resolver.resolve(claims[i].speaker)  # type: ignore[index, arg-type]
+        elif job == "narrated":
+            i = payload  # type: ignore[assignment]
+            source_of[i] = resolver.resolve(claims[i].narrated_by)  # type: ignore[index, arg-type]
         elif job == "post":
             i = payload  # type: ignore[assignment]
             start, end, handle = claims[i].post  # type: ignore[index, misc]

@@ -64,6 +64,9 @@ class Claim:
     post: tuple[int, int, str] | None = None
     #: A named transcript turn's speaker: the offsets of the name in its label ("SCHULTZ:").
     named: tuple[int, int] | None = None
+    #: An untagged quote's fallback speaker: the person the narration sentence just before it is about
+    #: ("Lee was sceptical. '…'"), taken only when the quote continues no other quote.
+    narrated_by: Token | None = None
 
 
 @dataclass(slots=True)

@@ -11,6 +11,7 @@ head noun ("the aides", "these officials").
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -60,6 +61,12 @@ OUTLET_TAGS = SINGULAR_NOUN_TAGS | {"JJ"}
 OUTLET_PHRASE_WORDS = frozenset({"same"})
 #: How many sentences back the outlet must have spoken.
 OUTLET_WINDOW_SENTENCES = 3
+#: Words of a photo credit, never of a person's name ("Chris Weeks/Getty", "Screengrab from YouTube").
+CREDIT_WORDS = frozenset({"getty", "screengrab", "screenshot", "shutterstock", "wireimage", "filmmagic"})
+#: A name joined to an agency or photographer by a slash, as photo credits are set ("Danny Lawson/AP").
+CREDIT_SLASH_RE = re.compile(r"\w/[A-Z]")
+#: Characters either side of a mention read for a credit's slash ("Lawson" + "/AP").
+CREDIT_CONTEXT_CHARS = 2
 #: The entity type of a nationality word ("the American") read as a person's epithet.
 DEMONYM_LABELS = frozenset({"NORP"})
 #: Singular tags of such a word (proper noun, common noun or adjective, never a plural).
@@ -121,10 +128,19 @@ class EntityIndex:
             person = persons.get(ref.name.lower())
             if ref.label not in PERSON_LABELS and " " not in ref.name and person is not None:
                 ref.label, ref.id, ref.name = "PERSON", person.id, person.name
+        #: Mentions that are photo credits ("Chris Weeks/Getty"): never who a pronoun or epithet means.
+        self.credits: set[tuple[int, int]] = set()
+        #: The entities named by such a credit: the entity stage's "he"/"she" linked to one is not followed.
+        self.credited: set[str | None] = set()
+        text = doc.text if self.refs else ""
         for ref in self.refs:
             span = doc.char_span(ref.start, ref.end, alignment_mode="expand")
             if span is None:
                 continue
+            around = text[max(0, ref.start - CREDIT_CONTEXT_CHARS) : ref.end + CREDIT_CONTEXT_CHARS]
+            if _is_credit(around, ref.name):
+                self.credits.add((ref.start, ref.end))
+                self.credited.add(ref.id)
             for tok in span:
                 self.by_token.setdefault(tok.i, ref)
 
@@ -132,7 +148,24 @@ class EntityIndex:
         return self.by_token.get(token.i)
 
     def persons_before(self, offset: int, floor: int) -> list[_EntityRef]:
-        return [r for r in self.refs if floor <= r.start < offset and r.label in PERSON_LABELS]
+        return [r for r in self.refs if floor <= r.start < offset and r.label in PERSON_LABELS
+                and (r.start, r.end) not in self.credits]  # fmt: skip
+
+
+def _is_credit(mention: str, name: str) -> bool:
+    """True for a photo credit the entity stage typed as a person: "Danny Lawson/AP", "Getty Images".
+
+    ``mention`` is the mention with a few characters either side, so the slash of a credit whose
+    agency the entity stage left out ("Monica Schipper" of "Monica Schipper/Getty") is seen.
+
+    Gossip and wire pages set a credit after each photo, often inside the text's paragraphs; the
+    photographer or agency there is named but never speaks, so a later "she told the magazine" is not
+    theirs. A name joined to an agency by a slash, or holding a credit word (``CREDIT_WORDS``), is one.
+    """
+    if CREDIT_SLASH_RE.search(mention):
+        return True
+    words = {w.lower() for w in re.findall(r"\w+", f"{mention} {name}")}
+    return bool(words & CREDIT_WORDS)
 
 
 def _document_author(head: Token) -> str | None:
@@ -350,7 +383,7 @@ class SourceResolver:
             idx = None
         if idx is None:
             ref = self.index.of(head)  # what the entity stage resolved it to, when this stage finds nothing
-            if ref is not None and ref.label in PERSON_LABELS | ORG_LABELS:
+            if ref is not None and ref.label in PERSON_LABELS | ORG_LABELS and ref.id not in self.index.credited:
                 idx = self._for_entity(ref, None)
         if idx is None:
             # An unresolved third-person pronoun: a source of its own, so the claim keeps its speaker.
@@ -561,6 +594,23 @@ class SourceResolver:
             return None
         return self._for_entity(ref, None)
 
+    def _age_epithet_antecedent(self, head: Token) -> int | None:
+        """The person a bare age epithet refers to ("said the 34-year-old"), or None.
+
+        The model tags "34-year-old" as a date and parses its last word as the phrase's head, so the
+        phrase looks like a time, not a person; with "the" before it and nothing after it, it is the
+        epithet sports and wire copy use for the person just named (``_epithet_antecedent``).
+        """
+        phrase = _within_paragraph(phrase_of(head))
+        if len(phrase) < 2 or phrase[0].lower_ != "the" or phrase[-1].i != head.i:
+            return None
+        if not lex.AGE_EPITHET_RE.fullmatch(phrase[1:].text.strip()):
+            return None
+        idx = self._epithet_antecedent(head)
+        if idx is not None:
+            self._mention(idx, (phrase.start_char, phrase.end_char), named=False)
+        return idx
+
     def _titled_with(self, lemma: str) -> set[str | None]:
         """The ids of the person entities whose titles contain the noun ``lemma``."""
         return {e.id for e in self.entities if e.type in PERSON_LABELS
@@ -628,6 +678,9 @@ class SourceResolver:
         if head.lower_ in ("who", "which", "that"):
             return None
         if head.ent_type_ in NOT_SOURCE_LABELS:
+            age = self._age_epithet_antecedent(head)
+            if age is not None:
+                return age  # "'…,' said the 34-year-old": the person just named, not a date
             return None  # "9:30 p.m." parsed as a subject in a live blog
         phrase = _within_paragraph(phrase_of(head))
         if not phrase.text.strip():
