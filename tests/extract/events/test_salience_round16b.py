@@ -70,3 +70,24 @@ def test_the_lead_and_a_short_article_keep_their_scores(nlp, monkeypatch) -> Non
     before = (_saliences(nlp, long_text, "harm"), _saliences(nlp, BODY_16B, "harm"))
     monkeypatch.setattr(salience, "ABSTRACT_SUBJECT_FACTOR", 1.0)
     assert (_saliences(nlp, long_text, "harm"), _saliences(nlp, BODY_16B, "harm")) == before
+
+
+#: After the lead: a group named by its nationality acts, then a named person does the same.
+GROUP_ACT = "The Lennish blocked the old ferry road. "
+PERSON_ACT = "Peter Walsh blocked the new ferry road. "
+
+
+def test_in_a_long_article_a_nationalitys_act_after_the_lead_counts_the_group_factor(nlp, monkeypatch) -> None:
+    text = LEAD_16B + GROUP_ACT + PERSON_ACT + FILLER_16B
+    doc = model_parse(nlp, text)
+    ctx = DocContext.build(doc, ner_entities(doc), [], [], [])
+    types = {m.entity.type for i, m in ctx.mentions_by_token.items() if doc[i].text == "Lennish"}
+    assert types == {"NORP"}  # the premise: the entity stage reads the group as NORP
+    factor = salience.GROUP_ACTOR_FACTOR
+    lowered = _saliences(nlp, text, "block")
+    monkeypatch.setattr(salience, "GROUP_ACTOR_FACTOR", 1.0)
+    plain = _saliences(nlp, text, "block")
+    group, person = len(LEAD_16B), len(LEAD_16B) + len(GROUP_ACT)
+    assert factor < 1.0 and set(lowered) == set(plain) == {group, person}
+    assert abs(lowered[group] - plain[group] * factor) <= 0.01 and lowered[group] < plain[group]
+    assert lowered[person] == plain[person]
