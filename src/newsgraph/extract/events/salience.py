@@ -206,8 +206,8 @@ SCENE_FACTOR = 1.25
 SCENE_ENTITY_TYPES = frozenset({"PERSON", "ORG", "NORP", "GPE", "LOC", "FAC"})
 #: In a long article, after the lead, a clause whose subject is no party (no entity the entity stage resolved, and
 #: neither a name, a pronoun for a person or group, nor a noun the stages' lexicons read as a person, body or group:
-#: "it", "this", "the allegations", "the dynamics") and that tells no dated simple-past act is a comment on the
-#: story ("the allegations poison the race", "the move helps"), not a step a reader lists: it counts
+#: "it", "this", "the delays", "the mood") and that tells no dated simple-past act is a comment on the story
+#: ("the delays harm the shops", "the mood sours"), not a step a reader lists: it counts
 #: ``ABSTRACT_SUBJECT_FACTOR`` of its score. On the long articles of the writing sets of 2026-12-08 round 16, the
 #: main events after the lead with a pronoun for a thing or an abstract noun as subject matched a gold event 2 of
 #: 12 and 18 of 49 times, against 278 of 564 with a party as subject; long articles F1 0.482 -> 0.488, all 0.595
@@ -215,7 +215,7 @@ SCENE_ENTITY_TYPES = frozenset({"PERSON", "ORG", "NORP", "GPE", "LOC", "FAC"})
 #: round 16: main events in long articles, precision").
 ABSTRACT_SUBJECT_FACTOR = 0.4
 #: In a long article, after the lead, an act whose actor is a group named by its nationality, religion or politics
-#: (an entity of type NORP: "the Russians", "Democrats") is told of a whole people or side, a reaction or a
+#: (an entity of type NORP: "the Lennish", "the Greens") is told of a whole people or side, a reaction or a
 #: background, more often than a step of the story: it counts ``GROUP_ACTOR_FACTOR`` of its score. On the long
 #: articles of the writing sets of 2026-12-08 round 16 (before this rule and the abstract subject one) such events
 #: after the lead were 45 of the main ones and
@@ -402,7 +402,7 @@ def clause_subject(verb: Token) -> Token | None:
 def abstract_subject(ctx: DocContext, event: Event, verb: Token) -> bool:
     """Whether the event's subject is no party: no resolved actor, and the subject is a pronoun for a thing ("it",
     "this") or a common noun that neither the entity stage's mentions nor the lexicons read as a person, body or
-    group ("the allegations", "the move").
+    group ("the delays", "the plan").
 
     Why: a person, body or group acts; an abstract subject's clause comments on the story. Read from the parse and
     the mentions, not from a list of abstract nouns: what is not a party is what the stages cannot read as one.
