@@ -16,9 +16,15 @@ event in a sentence that changes the scene (``salience.scene_sentences``) and in
 ``--loso`` the leave-one-set-out choice of ``salience.SCENE_FACTOR`` on the long articles. Without any, the shipped
 score on each writing set, long and all. ``--no-scene`` scores with ``SCENE_FACTOR`` = 1.0 (the figures before).
 
+Precision (the second subsection of the round): ``--false`` prints report10's and report9's long-article main events
+by the class of their actor (an abstract subject, ``salience.abstract_subject``; a NORP group; one of the lead's
+parties; another entity; an unresolved phrase; none), before or after the lead, and how many match no gold event.
+``--no-precision`` scores with ``ABSTRACT_SUBJECT_FACTOR`` and ``GROUP_ACTOR_FACTOR`` at 1.0 (the figures before).
+
 Example (from the repository root; the parses are those ``train.collect_parses`` caches):
     PYTHONPATH=src NEWSGRAPH_SHARED=/work/shared python training/salience/round16.py \\
-        --corpus /work/shared/corpus --cache /tmp/main16/fresh [--counts] [--scene] [--loso] [--no-scene]
+        --corpus /work/shared/corpus --cache /tmp/main16/fresh [--counts] [--scene] [--loso] [--no-scene] \\
+        [--false] [--no-precision]
 """
 
 from __future__ import annotations
@@ -90,9 +96,13 @@ def main() -> None:
     parser.add_argument("--scene", action="store_true")
     parser.add_argument("--loso", action="store_true")
     parser.add_argument("--no-scene", action="store_true", help="without the round-16 rule: the figures before")
+    parser.add_argument("--false", action="store_true", help="the long articles' main events by actor class")
+    parser.add_argument("--no-precision", action="store_true", help="without the round-16 precision rules")
     args = parser.parse_args()
     if args.no_scene:
         salience.SCENE_FACTOR = 1.0
+    if args.no_precision:
+        salience.ABSTRACT_SUBJECT_FACTOR = salience.GROUP_ACTOR_FACTOR = 1.0
     parses = {name: train.collect_parses(args.corpus, args.cache, name) for name in WRITING_SETS}
     writing = [p for name in WRITING_SETS for p in parses[name]]
     if args.scene:
@@ -102,6 +112,9 @@ def main() -> None:
         return
     if args.loso:
         loso(parses)
+        return
+    if args.false:
+        false_mains([p for name in COUNT_SETS for p in parses[name] if is_long(p)])
         return
     if args.counts:
         out: Counter[tuple[str, ...]] = Counter()
@@ -182,6 +195,42 @@ def loso(parses: dict[str, list[train.Parsed]]) -> None:
         after = [x + y for x, y in zip(after, table[(held, best)], strict=True)]
         print(f"{held:8} chose {best}: {table[(held, 1.0)]} -> {table[(held, best)]} ([main, matched, gold, recalled])")
     print(f"pooled held-out long articles: {before} F1 {_f1(before):.3f} -> {after} F1 {_f1(after):.3f}")
+
+
+def actor_class(parsed: train.Parsed, event_row: int, lead: set[str]) -> str:
+    """The class of an event's actor: an abstract subject, a NORP group, a lead party, another entity, an
+    unresolved phrase, or none."""
+    ctx = parsed.ctx
+    event = parsed.events[event_row]
+    verb = ctx.doc[parsed.verbs[event_row]]
+    if event.actor is not None:
+        types = {m.entity.id: m.entity.type for m in ctx.mentions_by_token.values()}
+        if types.get(event.actor) in salience.GROUP_ACTOR_TYPES:
+            return "group (NORP)"
+        return "lead party" if event.actor in lead else "other entity"
+    if salience.abstract_subject(ctx, event, verb):
+        return "abstract subject"
+    return "unresolved phrase" if event.actor_text else "no actor"
+
+
+def false_mains(parses: list[train.Parsed]) -> None:
+    """The main events of ``parses`` by actor class and place (lead or after), with how many match nothing."""
+    total: Counter[tuple[str, str]] = Counter()
+    false: Counter[tuple[str, str]] = Counter()
+    for parsed in parses:
+        _hand, main = round11.mains(parsed)
+        starts = [s for s, _e in parsed.ctx.sent_bounds]
+        lead = salience._lead_entities(parsed.ctx)
+        for r, is_main in enumerate(main):
+            if not is_main:
+                continue
+            k = max(0, bisect_right(starts, parsed.verbs[r]) - 1)
+            key = ("lead" if k < salience.LEAD_SENTENCES else "after the lead", actor_class(parsed, r, lead))
+            total[key] += 1
+            false[key] += not parsed.matches[r]
+    for key in sorted(total, key=lambda k: -false[k]):
+        print(f"{false[key]:4} of {total[key]:4} match nothing: {' / '.join(key)}")
+    print(f"{sum(false.values()):4} of {sum(total.values()):4} match nothing: all")
 
 
 def _misses(parsed: train.Parsed, entry: dict) -> Counter[tuple[str, ...]]:
