@@ -569,6 +569,13 @@ MODIFIER_DEPS: frozenset[str] = frozenset({"amod", "compound"})
 BRANCH_NOUNS: frozenset[str] = words("office offices branch branches chapter")
 #: Titles whose holder is what the organisation they head is ("president of Acme", "president of the union").
 ORGANISATION_HEAD_TITLES: frozenset[str] = words("president vice-president")
+#: Possessors of a head title that are a country or a place, whose president holds an office of government
+#: ("the country's president", "the state's governor"): the title keeps its own role.
+GOVERNED_NOUNS: frozenset[str] = words("country nation state republic city county province region kingdom island"
+                                       " territory commonwealth")
+#: Entity types of a place whose president is a head of state or government ("president of France"). Not LOC:
+#: the small model types many organisations' names so ("vice president at Third Way").
+PLACE_ENTITY_TYPES: frozenset[str] = frozenset({"GPE", "NORP"})
 #: Heads of a government body's name that say only that it is one ("department", "bureau"): a security word
 #: before them says more ("the Seattle Police Department" is the police, "the Sheriff's Office" a sheriff's).
 GENERIC_BODY_HEADS: frozenset[str] = words("department departments dept dept. bureau agency office service division")
@@ -600,6 +607,8 @@ NOT_EXPERT_WORDS: frozenset[str] = words("apologist apologists")
 SUBJECT_DEPS: frozenset[str] = NOMINAL_SUBJECT_DEPS
 OBJECT_DEPS: frozenset[str] = VERB_OBJECTS
 PREDICATE_PREPOSITIONS: frozenset[str] = words("as")
+#: Auxiliaries of a clause about the future ("will serve as", "'ll be"): an office so written is not held yet.
+FUTURE_AUXILIARIES: frozenset[str] = words("will shall 'll wo ’ll")
 #: The tag of a noun that can say what one person is: a singular common noun ("a professor", not "MPs").
 PREDICATE_NOUN_TAGS: frozenset[str] = frozenset({"NN"})
 #: Entity types of capitalised words that are no organisation's name ("Scottish chairman", "Ray chairman").

@@ -51,6 +51,13 @@ MAX_TITLE_TOKENS = 8
 MIN_SHARED_NAME_WORDS = 2
 
 
+class NoVote:
+    """A phrase that says what the person heads, though not its role: it casts no vote (``NO_VOTE``)."""
+
+
+NO_VOTE = NoVote()
+
+
 @dataclass(slots=True)
 class Phrase:
     """Words describing a source: its head, the words before the head, and what the head is attached to."""
@@ -87,6 +94,20 @@ def owned(token: Token, stop: Token) -> bool:
     while node.i != stop.i and hops < MAX_TITLE_TOKENS:
         if node.dep_ == "poss":
             return True
+        if node.head.i == node.i:
+            break
+        node, hops = node.head, hops + 1
+    return False
+
+
+def _owned_by_person(token: Token, stop: Token) -> bool:
+    """True when ``token`` is a word of a person's name or title written as the possessor on its way to
+    ``stop`` ("President-elect" in "President-elect Jo Ray's transition team"): that person's role, not the
+    possessed one's. A possessor that is no person ("the company's Jo Ray") still says where one works."""
+    node, hops = token, 0
+    while node.i != stop.i and hops < MAX_TITLE_TOKENS:
+        if node.dep_ == "poss":
+            return node.ent_type_ == "PERSON" and node.i != token.i
         if node.head.i == node.i:
             break
         node, hops = node.head, hops + 1
@@ -201,7 +222,7 @@ def _predicates(verb: Token) -> list[Token]:
     "described the plan as a gift" the "as" is about the plan). One person is one thing, so a plural noun
     is left out; so is a noun an auxiliary follows, the subject of a clause the parser hung on the copula
     ("he was certain MPs would ..."), and a plain noun of sex ("the first woman to ..."), which says no role."""
-    if any(c.dep_ == "neg" for c in verb.children):
+    if any(c.dep_ == "neg" for c in verb.children) or _future(verb):
         return []
     found = []
     if verb.lemma_ == "be":
@@ -212,6 +233,13 @@ def _predicates(verb: Token) -> list[Token]:
     doc = verb.doc
     return [t for t in found if t.tag_ in lex.PREDICATE_NOUN_TAGS and t.lower_ not in lex.PERSON_NOUN_GENDERS
             and not (t.right_edge.i + 1 < len(doc) and doc[t.right_edge.i + 1].pos_ == "AUX")]
+
+
+def _future(verb: Token) -> bool:
+    """``verb`` says what its subject will be, not what it is: a future auxiliary ("will be sworn in as
+    president", "will serve as mayor"). An office to come is not held yet (the role convention: a
+    president-elect is a politician)."""
+    return any(c.dep_ in ("aux", "auxpass") and c.lower_ in lex.FUTURE_AUXILIARIES for c in verb.children)
 
 
 def _predicate_phrases(subject: Token, own: frozenset[int]) -> list[Phrase]:
@@ -430,6 +458,8 @@ def phrase_role(doc: Doc, phrase: Phrase, text: str) -> tuple[str, list[TextSpan
     if named is not None:
         return named[0], named[1], 1.0
     headed = _headed_organisation(doc, phrase, text)
+    if headed is NO_VOTE:
+        return None
     if headed is not None:
         return headed
     of_phrase = _of_phrase_role(doc, phrase, text)
@@ -440,6 +470,10 @@ def phrase_role(doc: Doc, phrase: Phrase, text: str) -> tuple[str, list[TextSpan
             continue  # a branch ("the London office of X") is what X is
         if tok.i not in attached and tok.lower_ in lex.ENTERTAINER_NOUNS:
             return None  # "the reality television star": a performer, whatever medium the words before name
+        if phrase.head.i in phrase.name and tok.lower_ in lex.KINSHIP_GENDERS:
+            return None  # "with husband Jo Ray": whose relative the person is, not what they are
+        if tok.i not in attached and _owned_by_person(tok, phrase.head):
+            continue  # "President-elect Jo Ray's transition team": the possessor's title
         if tok.i in attached and (named := _whole_name_role(doc, tok, text)) is not None:
             return named[0], named[1], 0.5  # "Jo Fry of the Bank of Japan"
         hit = _lookup(doc, tok.i, floor if tok.i <= phrase.head.i else tok.left_edge.i)
@@ -527,14 +561,29 @@ def _whole_name_role(doc: Doc, head: Token, text: str) -> tuple[str, list[TextSp
     return (role, [_text_span(doc, head.i, last, text)]) if role else None
 
 
-def _headed_organisation(doc: Doc, phrase: Phrase, text: str) -> tuple[str, list[TextSpan], float] | None:
+def _headed_organisation(
+    doc: Doc, phrase: Phrase, text: str
+) -> tuple[str, list[TextSpan], float] | NoVote | None:
     """The president of an organisation is what the organisation is ("president of Acme Holdings, a finance
     company" is in business; "president of the union" an activist); of a country, the title's own role.
 
     Read when the phrase's head is such a title with an organisation attached: the attachment's role word,
     else, for a named organisation (an ORG entity) with none, business for half a vote, as a board's chair.
+    A common noun written as the title's possessor is the organisation headed ("the company's president":
+    business); one that names no role and no country ("the group's vice president") gives no vote, and so
+    does a named attachment that is no place ("vice president at Third Way"): the title's own role, an
+    office of government, would be a guess the words do not make (``NO_VOTE``).
     """
-    if phrase.head.lower_ not in lex.ORGANISATION_HEAD_TITLES or not phrase.attached:
+    if phrase.head.lower_ not in lex.ORGANISATION_HEAD_TITLES:
+        return None
+    owner = next((c for c in phrase.head.children if c.dep_ == "poss" and c.pos_ == "NOUN"), None)
+    if owner is not None and owner.i not in phrase.name:
+        hit = _lookup(doc, owner.i, owner.left_edge.i)
+        if hit is not None:
+            return hit[0], [_text_span(doc, hit[1], owner.i, text)], 1.0
+        if owner.lower_ not in lex.GOVERNED_NOUNS:
+            return NO_VOTE
+    if not phrase.attached:
         return None
     attachment = Phrase(head=phrase.attached[0], left=phrase.attached[1:], name=phrase.name)
     floor = min(t.i for t in phrase.attached)
@@ -544,6 +593,9 @@ def _headed_organisation(doc: Doc, phrase: Phrase, text: str) -> tuple[str, list
             return hit[0], [_text_span(doc, hit[1], tok.i, text)], 1.0
     if any(t.ent_type_ == "ORG" for t in phrase.attached):
         return "business", [_text_span(doc, phrase.head.i, phrase.head.i, text)], 0.5
+    named = [t for t in phrase.attached if t.pos_ == "PROPN" and t.i not in phrase.name]
+    if named and not any(t.ent_type_ in lex.PLACE_ENTITY_TYPES or country_only(t.lower_) for t in named):
+        return NO_VOTE
     return None
 
 

@@ -1,0 +1,72 @@
+"""Round 16: a relative's title names no role; a president of a body that is no government holds no office.
+
+Two classes of wrong role labels on the released quote sets: a kinship word written as the title right
+before a name ("with husband Tom Bell") read as an ordinary person, though it says whose relative the
+person is, not what they do; and a (vice) president of an advocacy group or a think tank read as an office
+of government from "president". Invented sentences.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+
+def _source(reader, text: str, word: str):
+    record = reader.read(text)
+    found = [s for s in record.sources
+             if word.lower() in (s.description + " ".join(m.text for m in s.mentions)).lower()]
+    assert found, f"no source with {word!r} in {[s.description for s in record.sources]}"
+    return found[0]
+
+
+def test_kinship_title_before_a_name_gives_no_role(reader):
+    text = ("The singer married husband Tom Bellamy in June. \"We are thrilled,\" Bellamy told the magazine "
+            "on Friday.")
+    source = _source(reader, text, "Bellamy")
+    assert source.role is None
+    assert source.gender == "male"  # the kinship word is still evidence of gender
+
+
+def test_kinship_appositive_is_still_an_ordinary_person(reader):
+    text = "\"She was beautiful,\" said Tom Bellamy, the father of the bride, after the ceremony."
+    source = _source(reader, text, "Bellamy")
+    assert source.role == "ordinary"
+
+
+@pytest.mark.parametrize(("title", "role"), [
+    ("the company's president", "business"),
+    ("the country's president", "official"),
+])
+def test_possessor_of_a_president_is_what_they_head(reader, title, role):
+    text = f"\"We will not stop,\" said {title}, Dana Fairweather, on Monday."
+    source = _source(reader, text, "Fairweather")
+    assert source.role == role
+
+
+def test_vice_president_of_a_group_is_no_official(reader):
+    text = ("\"This plan is a step back,\" said Dana Fairweather, the group's senior vice president for "
+            "the United States, in a statement.")
+    source = _source(reader, text, "Fairweather")
+    assert source.role != "official"
+
+
+def test_vice_president_at_a_named_think_tank_is_read_from_the_tank(reader):
+    text = ("\"The number is a fantasy,\" said Jim Kestrel, senior vice president at Third Way, a centrist "
+            "think tank.")
+    source = _source(reader, text, "Kestrel")
+    assert source.role == "expert"
+
+
+@pytest.mark.parametrize(("clause", "role"), [
+    ("who will serve as mayor from May", None),  # an office to come is not held yet
+    ("who served as mayor until May", "official"),
+])
+def test_future_office_is_not_read(reader, clause, role):
+    source = _source(reader, f"\"We will win,\" said Dale Brook, {clause}.", "Brook")
+    assert source.role == role
+
+
+def test_possessor_title_is_not_the_possessed_ones(reader):
+    text = "\"We will win,\" said President-elect Dale Brook's transition team in a statement."
+    source = _source(reader, text, "transition team")
+    assert source.role != "politician"  # the title is Brook's; a team of a campaign says no role here
