@@ -70,3 +70,22 @@ def test_possessor_title_is_not_the_possessed_ones(reader):
     text = "\"We will win,\" said President-elect Dale Brook's transition team in a statement."
     source = _source(reader, text, "transition team")
     assert source.role != "politician"  # the title is Brook's; a team of a campaign says no role here
+
+
+@pytest.mark.parametrize(("text", "word", "role"), [
+    ("\"We are back,\" the Velvet Girls said in a post on Monday.", "Velvet Girls", None),
+    ("\"We spoke up,\" said Rosa Quill, one of the first women to accuse the producer.", "Quill", None),
+    ("\"It was loud,\" said a 34-year-old woman who lives nearby.", "woman", "ordinary"),
+])
+def test_plain_noun_of_sex_in_a_name_or_an_attachment_names_no_role(reader, text, word, role):
+    assert _source(reader, text, word).role == role
+
+
+@pytest.mark.parametrize(("text", "word", "role"), [
+    ("\"I am disappointed,\" said Frank Knoll, president of the Dale County Small Business Chamber of "
+     "Commerce in Easton.", "Knoll", "business"),
+    ("\"It is wrong,\" industry officials said.", "industry officials", "business"),
+    ("\"I know,\" says Megan Glade, 37, a college counselor from Easton.", "Glade", "ordinary"),
+])
+def test_trade_bodies_and_school_counsellors(reader, text, word, role):
+    assert _source(reader, text, word).role == role

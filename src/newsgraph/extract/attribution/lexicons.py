@@ -498,7 +498,10 @@ ROLE_WORDS: dict[str, str] = {
                      "corp.", "inc", "inc.", "ltd", "ltd.", "plc", "llc", "bank", "airline", "retailer",
                      "carmaker", "manufacturer", "insurer", "lender", "business", "mogul", "magnate", "bookmaker",
                      "monopoly", "general manager", "general managers", "talent manager", "talent managers",
-                     "bookmakers", "dealer", "dealers"),
+                     "bookmakers", "dealer", "dealers",
+                     # a trade's own bodies and officers ("industry officials objected")
+                     "industry official", "industry officials", "chamber of commerce", "chambers of commerce",
+                     "trade group", "trade groups", "trade association", "trade body"),
                     "business"),
     **dict.fromkeys(("lawyer", "lawyers", "attorney", "attorneys", "solicitor", "barrister", "counsel", "judge",
                      "judges", "justice", "magistrate", "prosecutor", "prosecutors", "coroner", "qc",
@@ -539,7 +542,10 @@ ROLE_WORDS: dict[str, str] = {
                      "eyewitnesses", "onlooker", "onlookers", "bystanders", "teacher", "teachers", "nurse", "nurses",
                      "detainee", "detainees", "cashier", "cashiers", "club-goer", "club-goers", "clubgoer",
                      "clubgoers",
-                     "prisoner", "prisoners"),
+                     "prisoner", "prisoners",
+                     # a school's counsellor, like its teachers (a "counselor" alone is a lawyer in US usage)
+                     "school counselor", "college counselor", "guidance counselor", "school counsellor",
+                     "college counsellor", "guidance counsellor"),
                     "ordinary"),
 }  # fmt: skip
 #: A title abbreviation has the role of the word it stands for ("Gov." an official, "Sen." a politician,

@@ -114,6 +114,11 @@ def _owned_by_person(token: Token, stop: Token) -> bool:
     return False
 
 
+def _capitalised_in_text(token: Token) -> bool:
+    """``token`` is capitalised where a sentence does not start: a word of a name ("the Spice Girls")."""
+    return token.text[:1].isupper() and not token.is_sent_start
+
+
 def _in_attachment(token: Token, stop: Token) -> bool:
     """True when ``token`` is inside a prepositional phrase on its way to ``stop`` ("women" in
     "spokeswoman for women Sandra Gidley"): it says what the person is attached to, not who they are."""
@@ -472,6 +477,8 @@ def phrase_role(doc: Doc, phrase: Phrase, text: str) -> tuple[str, list[TextSpan
             return None  # "the reality television star": a performer, whatever medium the words before name
         if phrase.head.i in phrase.name and tok.lower_ in lex.KINSHIP_GENDERS:
             return None  # "with husband Jo Ray": whose relative the person is, not what they are
+        if tok.lower_ in lex.PERSON_NOUN_GENDERS and (tok.i in attached or _capitalised_in_text(tok)):
+            continue  # "one of the first women to ...", "the Spice Girls": a plain noun of sex names no role
         if tok.i not in attached and _owned_by_person(tok, phrase.head):
             continue  # "President-elect Jo Ray's transition team": the possessor's title
         if tok.i in attached and (named := _whole_name_role(doc, tok, text)) is not None:
@@ -553,12 +560,15 @@ def _whole_name_role(doc: Doc, head: Token, text: str) -> tuple[str, list[TextSp
     bank, though "bank" alone is a business): the head and what follows it, up to ``lex.MAX_ROLE_WORDS`` words."""
     if not head.text[:1].isupper():
         return None
-    last = min(head.right_edge.i, head.i + lex.MAX_ROLE_WORDS - 1)
-    words = doc[head.i : last + 1]
-    if len(words) < 2 or any(t.is_space or t.is_punct for t in words):
-        return None
-    role = lex.ROLE_WORDS.get(words.text.lower())
-    return (role, [_text_span(doc, head.i, last, text)]) if role else None
+    # longest first, so "Chamber of Commerce in Columbia" is read as the chamber of commerce it names
+    for last in range(min(head.right_edge.i, head.i + lex.MAX_ROLE_WORDS - 1), head.i, -1):
+        words = doc[head.i : last + 1]
+        if any(t.is_space or t.is_punct for t in words):
+            continue
+        role = lex.ROLE_WORDS.get(words.text.lower())
+        if role:
+            return role, [_text_span(doc, head.i, last, text)]
+    return None
 
 
 def _headed_organisation(
@@ -586,6 +596,9 @@ def _headed_organisation(
     if not phrase.attached:
         return None
     attachment = Phrase(head=phrase.attached[0], left=phrase.attached[1:], name=phrase.name)
+    named_role = _whole_name_role(doc, attachment.head, text)
+    if named_role is not None:
+        return named_role[0], named_role[1], 1.0  # "president of the Chamber of Commerce": not a chamber
     floor = min(t.i for t in phrase.attached)
     for tok in attachment.role_order():
         hit = _lookup(doc, tok.i, floor)
