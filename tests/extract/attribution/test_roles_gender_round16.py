@@ -89,3 +89,15 @@ def test_plain_noun_of_sex_in_a_name_or_an_attachment_names_no_role(reader, text
 ])
 def test_trade_bodies_and_school_counsellors(reader, text, word, role):
     assert _source(reader, text, word).role == role
+
+
+@pytest.mark.parametrize(("text", "word", "role"), [
+    ("\"I was drinking to numb my pain,\" said the \"Talent Hour\" judge, whose real name is Mara Lund.",
+     "judge", None),
+    ("\"Now the question is open,\" said the music mogul.", "mogul", None),
+    ("\"Now the question is open,\" said the media mogul.", "mogul", "business"),
+    ("\"We want players to stand,\" NFL Commissioner Roger Gale said on Wednesday.", "Gale", "business"),
+    ("\"I am happy,\" said Louis Clay, director of the Government Accountability Project.", "Clay", None),
+])
+def test_show_words_league_commissioners_and_non_government_names(reader, text, word, role):
+    assert _source(reader, text, word).role == role

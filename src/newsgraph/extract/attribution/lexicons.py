@@ -499,6 +499,9 @@ ROLE_WORDS: dict[str, str] = {
                      "carmaker", "manufacturer", "insurer", "lender", "business", "mogul", "magnate", "bookmaker",
                      "monopoly", "general manager", "general managers", "talent manager", "talent managers",
                      "bookmakers", "dealer", "dealers",
+                     # a sports league's commissioner runs a business, not an office of government
+                     "nfl commissioner", "nba commissioner", "mlb commissioner", "nhl commissioner",
+                     "league commissioner",
                      # a trade's own bodies and officers ("industry officials objected")
                      "industry official", "industry officials", "chamber of commerce", "chambers of commerce",
                      "trade group", "trade groups", "trade association", "trade body"),
@@ -567,6 +570,17 @@ LOWERCASE_FIRST_WORDS: frozenset[str] = words("rep reps")
 #: industry, a medium) say what the person performs in, not whom they speak for, so a phrase whose nearest such
 #: word is one of these gives no role.
 ENTERTAINER_NOUNS: frozenset[str] = _ENTERTAINER_NOUNS
+#: Role nouns that name a part in entertainment when a show's or an art's word stands right before them ("the
+#: "Talent Hour" judge", "the music mogul", "the social media mogul"): a performer's, as ``ENTERTAINER_NOUNS``.
+SHOW_ROLE_NOUNS: frozenset[str] = words("judge judges mogul moguls")
+#: The words before a ``SHOW_ROLE_NOUNS`` noun that make it entertainment's ("media mogul" stays business).
+SHOW_WORDS: frozenset[str] = words("music talent reality hip-hop rap beauty pop show contest competition")
+#: Two words before a ``SHOW_ROLE_NOUNS`` noun that make it entertainment's.
+SHOW_PHRASES: frozenset[str] = frozenset({"social media"})
+#: Heads of the names of bodies that are no government's ("the Government Accountability Project", "the Public
+#: Interest Network"): a government word inside such a name does not make its staff officials.
+NON_GOVERNMENT_BODY_HEADS: frozenset[str] = words(
+    "project projects foundation coalition alliance network initiative fund trust center centre")
 #: Dependencies of a word that modifies another noun: a lower-case role word there gives no role
 #: ("executive director" is a title of any organisation).
 MODIFIER_DEPS: frozenset[str] = frozenset({"amod", "compound"})

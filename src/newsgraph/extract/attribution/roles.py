@@ -114,6 +114,26 @@ def _owned_by_person(token: Token, stop: Token) -> bool:
     return False
 
 
+def _show_role(token: Token) -> bool:
+    """``token`` is a judge's or a mogul's title in entertainment: right after a show's name in quotation marks
+    ("the "Talent Hour" judge") or a show's or an art's word ("the music mogul", "the social media mogul")."""
+    if token.lower_ not in lex.SHOW_ROLE_NOUNS or token.i == 0:
+        return False
+    doc = token.doc
+    before = doc[token.i - 1]
+    two = doc[max(token.i - 2, 0) : token.i].text.lower()
+    return before.is_quote or before.lower_ in lex.SHOW_WORDS or two in lex.SHOW_PHRASES
+
+
+def _in_non_government_name(token: Token) -> bool:
+    """``token`` is a capitalised word inside a name headed by a body that is no government's ("Government" in
+    "the Government Accountability Project"): the name's head says what the body is."""
+    node, hops = token, 0
+    while node.dep_ == "compound" and node.head.i != node.i and hops < MAX_TITLE_TOKENS:
+        node, hops = node.head, hops + 1
+    return node.i != token.i and token.text[:1].isupper() and node.lower_ in lex.NON_GOVERNMENT_BODY_HEADS
+
+
 def _capitalised_in_text(token: Token) -> bool:
     """``token`` is capitalised where a sentence does not start: a word of a name ("the Spice Girls")."""
     return token.text[:1].isupper() and not token.is_sent_start
@@ -477,6 +497,8 @@ def phrase_role(doc: Doc, phrase: Phrase, text: str) -> tuple[str, list[TextSpan
             return None  # "the reality television star": a performer, whatever medium the words before name
         if phrase.head.i in phrase.name and tok.lower_ in lex.KINSHIP_GENDERS:
             return None  # "with husband Jo Ray": whose relative the person is, not what they are
+        if tok.i not in attached and _show_role(tok):
+            return None  # "the "Talent Hour" judge", "the music mogul": a part in entertainment
         if tok.lower_ in lex.PERSON_NOUN_GENDERS and (tok.i in attached or _capitalised_in_text(tok)):
             continue  # "one of the first women to ...", "the Spice Girls": a plain noun of sex names no role
         if tok.i not in attached and _owned_by_person(tok, phrase.head):
@@ -487,6 +509,8 @@ def phrase_role(doc: Doc, phrase: Phrase, text: str) -> tuple[str, list[TextSpan
         if hit is None:
             continue
         role, first = hit
+        if role == "official" and _in_non_government_name(doc[first]):
+            continue  # "director of the Government Accountability Project": no office of government
         evidence = [_text_span(doc, first, tok.i, text)]
         if role == "official" and tok is phrase.head and first == tok.i:
             if tok.lower_ in lex.POLICE_AGENCIES:
