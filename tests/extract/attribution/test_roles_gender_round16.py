@@ -101,3 +101,8 @@ def test_trade_bodies_and_school_counsellors(reader, text, word, role):
 ])
 def test_show_words_league_commissioners_and_non_government_names(reader, text, word, role):
     assert _source(reader, text, word).role == role
+
+
+def test_intelligence_official_is_security(reader):
+    text = "A U.S. intelligence official said it is \"concerning\" that the warnings were dismissed."
+    assert _source(reader, text, "intelligence official").role == "security"

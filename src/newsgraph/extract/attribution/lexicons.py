@@ -513,7 +513,10 @@ ROLE_WORDS: dict[str, str] = {
     **dict.fromkeys(("police", "policeman", "policewoman", "officer", "officers", "detective", "detectives",
                      "constable", "sheriff", "trooper", "soldier", "soldiers", "troops", "colonel", "sergeant",
                      "lieutenant", "commander", "admiral", "general", "marine", "military", "army", "navy",
-                     "pentagon", "police officer", "chief constable", "capt."),
+                     "pentagon", "police officer", "chief constable", "capt.",
+                     # an intelligence service's staff, as the Phoenix list codes "intelligence community" (SPY)
+                     "intelligence official", "intelligence officials", "intelligence officer",
+                     "intelligence officers"),
                     "security"),
     **dict.fromkeys(("journalist", "journalists", "reporter", "reporters", "correspondent", "editor",
                      "columnist", "broadcaster", "presenter", "anchor", "commentator", "blogger", "newsreader",
