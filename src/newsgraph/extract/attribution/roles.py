@@ -738,6 +738,18 @@ def _party_state_tag(doc: Doc, words: Described, text: str) -> tuple[str, list[T
     return None
 
 
+def _two_people(doc: Doc, words: Described) -> bool:
+    """The source's names carry honorifics of both sexes ("Mr. Day" and "Mrs. Day"): two people the entity
+    stage merged under one surname, so a title written before one name ("the former governor") is not the
+    other's, and no role is given."""
+    names = frozenset().union(*(p.name for p in words.phrases)) if words.phrases else frozenset()
+    genders = {lex.HONORIFIC_GENDERS[low] for i in names
+               if i > 0 and (low := doc[i - 1].lower_.rstrip(".")) in lex.HONORIFIC_GENDERS}
+    genders |= {lex.HONORIFIC_GENDERS[low] for i in names
+                if (low := doc[i].lower_.rstrip(".")) in lex.HONORIFIC_GENDERS}
+    return len(genders) > 1
+
+
 def source_role(doc: Doc, source: Source, words: Described, text: str) -> tuple[str | None, list[TextSpan]]:
     """The role of ``source`` and the words that decided it: (None, []) when the article gives none."""
     if source.kind in ROLELESS_KINDS and not (source.kind in AUTHORED_KINDS and source.entity is not None):
@@ -749,6 +761,8 @@ def source_role(doc: Doc, source: Source, words: Described, text: str) -> tuple[
     if source.kind in MEDIA_KINDS:
         first = source.mentions[:1]
         return "media", [TextSpan(start=m.start, end=m.end, text=m.text) for m in first]
+    if _two_people(doc, words):
+        return None, []
     votes: dict[str, float] = {}
     first_at: dict[str, int] = {}
     evidence: dict[str, list[TextSpan]] = {}
