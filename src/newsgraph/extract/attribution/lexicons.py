@@ -498,7 +498,13 @@ ROLE_WORDS: dict[str, str] = {
                      "corp.", "inc", "inc.", "ltd", "ltd.", "plc", "llc", "bank", "airline", "retailer",
                      "carmaker", "manufacturer", "insurer", "lender", "business", "mogul", "magnate", "bookmaker",
                      "monopoly", "general manager", "general managers", "talent manager", "talent managers",
-                     "bookmakers", "dealer", "dealers"),
+                     "bookmakers", "dealer", "dealers",
+                     # a sports league's commissioner runs a business, not an office of government
+                     "nfl commissioner", "nba commissioner", "mlb commissioner", "nhl commissioner",
+                     "league commissioner",
+                     # a trade's own bodies and officers ("industry officials objected")
+                     "industry official", "industry officials", "chamber of commerce", "chambers of commerce",
+                     "trade group", "trade groups", "trade association", "trade body"),
                     "business"),
     **dict.fromkeys(("lawyer", "lawyers", "attorney", "attorneys", "solicitor", "barrister", "counsel", "judge",
                      "judges", "justice", "magistrate", "prosecutor", "prosecutors", "coroner", "qc",
@@ -507,7 +513,10 @@ ROLE_WORDS: dict[str, str] = {
     **dict.fromkeys(("police", "policeman", "policewoman", "officer", "officers", "detective", "detectives",
                      "constable", "sheriff", "trooper", "soldier", "soldiers", "troops", "colonel", "sergeant",
                      "lieutenant", "commander", "admiral", "general", "marine", "military", "army", "navy",
-                     "pentagon", "police officer", "chief constable", "capt."),
+                     "pentagon", "police officer", "chief constable", "capt.",
+                     # an intelligence service's staff, as the Phoenix list codes "intelligence community" (SPY)
+                     "intelligence official", "intelligence officials", "intelligence officer",
+                     "intelligence officers"),
                     "security"),
     **dict.fromkeys(("journalist", "journalists", "reporter", "reporters", "correspondent", "editor",
                      "columnist", "broadcaster", "presenter", "anchor", "commentator", "blogger", "newsreader",
@@ -539,7 +548,10 @@ ROLE_WORDS: dict[str, str] = {
                      "eyewitnesses", "onlooker", "onlookers", "bystanders", "teacher", "teachers", "nurse", "nurses",
                      "detainee", "detainees", "cashier", "cashiers", "club-goer", "club-goers", "clubgoer",
                      "clubgoers",
-                     "prisoner", "prisoners"),
+                     "prisoner", "prisoners",
+                     # a school's counsellor, like its teachers (a "counselor" alone is a lawyer in US usage)
+                     "school counselor", "college counselor", "guidance counselor", "school counsellor",
+                     "college counsellor", "guidance counsellor"),
                     "ordinary"),
 }  # fmt: skip
 #: A title abbreviation has the role of the word it stands for ("Gov." an official, "Sen." a politician,
@@ -561,6 +573,17 @@ LOWERCASE_FIRST_WORDS: frozenset[str] = words("rep reps")
 #: industry, a medium) say what the person performs in, not whom they speak for, so a phrase whose nearest such
 #: word is one of these gives no role.
 ENTERTAINER_NOUNS: frozenset[str] = _ENTERTAINER_NOUNS
+#: Role nouns that name a part in entertainment when a show's or an art's word stands right before them ("the
+#: "Talent Hour" judge", "the music mogul", "the social media mogul"): a performer's, as ``ENTERTAINER_NOUNS``.
+SHOW_ROLE_NOUNS: frozenset[str] = words("judge judges mogul moguls")
+#: The words before a ``SHOW_ROLE_NOUNS`` noun that make it entertainment's ("media mogul" stays business).
+SHOW_WORDS: frozenset[str] = words("music talent reality hip-hop rap beauty pop show contest competition")
+#: Two words before a ``SHOW_ROLE_NOUNS`` noun that make it entertainment's.
+SHOW_PHRASES: frozenset[str] = frozenset({"social media"})
+#: Heads of the names of bodies that are no government's ("the Government Accountability Project", "the Public
+#: Interest Network"): a government word inside such a name does not make its staff officials.
+NON_GOVERNMENT_BODY_HEADS: frozenset[str] = words(
+    "project projects foundation coalition alliance network initiative fund trust center centre")
 #: Dependencies of a word that modifies another noun: a lower-case role word there gives no role
 #: ("executive director" is a title of any organisation).
 MODIFIER_DEPS: frozenset[str] = frozenset({"amod", "compound"})
@@ -569,6 +592,13 @@ MODIFIER_DEPS: frozenset[str] = frozenset({"amod", "compound"})
 BRANCH_NOUNS: frozenset[str] = words("office offices branch branches chapter")
 #: Titles whose holder is what the organisation they head is ("president of Acme", "president of the union").
 ORGANISATION_HEAD_TITLES: frozenset[str] = words("president vice-president")
+#: Possessors of a head title that are a country or a place, whose president holds an office of government
+#: ("the country's president", "the state's governor"): the title keeps its own role.
+GOVERNED_NOUNS: frozenset[str] = words("country nation state republic city county province region kingdom island"
+                                       " territory commonwealth")
+#: Entity types of a place whose president is a head of state or government ("president of France"). Not LOC:
+#: the small model types many organisations' names so ("vice president at Third Way").
+PLACE_ENTITY_TYPES: frozenset[str] = frozenset({"GPE", "NORP"})
 #: Heads of a government body's name that say only that it is one ("department", "bureau"): a security word
 #: before them says more ("the Seattle Police Department" is the police, "the Sheriff's Office" a sheriff's).
 GENERIC_BODY_HEADS: frozenset[str] = words("department departments dept dept. bureau agency office service division")
@@ -600,6 +630,8 @@ NOT_EXPERT_WORDS: frozenset[str] = words("apologist apologists")
 SUBJECT_DEPS: frozenset[str] = NOMINAL_SUBJECT_DEPS
 OBJECT_DEPS: frozenset[str] = VERB_OBJECTS
 PREDICATE_PREPOSITIONS: frozenset[str] = words("as")
+#: Auxiliaries of a clause about the future ("will serve as", "'ll be"): an office so written is not held yet.
+FUTURE_AUXILIARIES: frozenset[str] = words("will shall 'll wo ’ll")
 #: The tag of a noun that can say what one person is: a singular common noun ("a professor", not "MPs").
 PREDICATE_NOUN_TAGS: frozenset[str] = frozenset({"NN"})
 #: Entity types of capitalised words that are no organisation's name ("Scottish chairman", "Ray chairman").

@@ -51,6 +51,13 @@ MAX_TITLE_TOKENS = 8
 MIN_SHARED_NAME_WORDS = 2
 
 
+class NoVote:
+    """A phrase that says what the person heads, though not its role: it casts no vote (``NO_VOTE``)."""
+
+
+NO_VOTE = NoVote()
+
+
 @dataclass(slots=True)
 class Phrase:
     """Words describing a source: its head, the words before the head, and what the head is attached to."""
@@ -91,6 +98,45 @@ def owned(token: Token, stop: Token) -> bool:
             break
         node, hops = node.head, hops + 1
     return False
+
+
+def _owned_by_person(token: Token, stop: Token) -> bool:
+    """True when ``token`` is a word of a person's name or title written as the possessor on its way to
+    ``stop`` ("President-elect" in "President-elect Jo Ray's transition team"): that person's role, not the
+    possessed one's. A possessor that is no person ("the company's Jo Ray") still says where one works."""
+    node, hops = token, 0
+    while node.i != stop.i and hops < MAX_TITLE_TOKENS:
+        if node.dep_ == "poss":
+            return node.ent_type_ == "PERSON" and node.i != token.i
+        if node.head.i == node.i:
+            break
+        node, hops = node.head, hops + 1
+    return False
+
+
+def _show_role(token: Token) -> bool:
+    """``token`` is a judge's or a mogul's title in entertainment: right after a show's name in quotation marks
+    ("the "Talent Hour" judge") or a show's or an art's word ("the music mogul", "the social media mogul")."""
+    if token.lower_ not in lex.SHOW_ROLE_NOUNS or token.i == 0:
+        return False
+    doc = token.doc
+    before = doc[token.i - 1]
+    two = doc[max(token.i - 2, 0) : token.i].text.lower()
+    return before.is_quote or before.lower_ in lex.SHOW_WORDS or two in lex.SHOW_PHRASES
+
+
+def _in_non_government_name(token: Token) -> bool:
+    """``token`` is a capitalised word inside a name headed by a body that is no government's ("Government" in
+    "the Government Accountability Project"): the name's head says what the body is."""
+    node, hops = token, 0
+    while node.dep_ == "compound" and node.head.i != node.i and hops < MAX_TITLE_TOKENS:
+        node, hops = node.head, hops + 1
+    return node.i != token.i and token.text[:1].isupper() and node.lower_ in lex.NON_GOVERNMENT_BODY_HEADS
+
+
+def _capitalised_in_text(token: Token) -> bool:
+    """``token`` is capitalised where a sentence does not start: a word of a name ("the Spice Girls")."""
+    return token.text[:1].isupper() and not token.is_sent_start
 
 
 def _in_attachment(token: Token, stop: Token) -> bool:
@@ -201,7 +247,7 @@ def _predicates(verb: Token) -> list[Token]:
     "described the plan as a gift" the "as" is about the plan). One person is one thing, so a plural noun
     is left out; so is a noun an auxiliary follows, the subject of a clause the parser hung on the copula
     ("he was certain MPs would ..."), and a plain noun of sex ("the first woman to ..."), which says no role."""
-    if any(c.dep_ == "neg" for c in verb.children):
+    if any(c.dep_ == "neg" for c in verb.children) or _future(verb):
         return []
     found = []
     if verb.lemma_ == "be":
@@ -212,6 +258,13 @@ def _predicates(verb: Token) -> list[Token]:
     doc = verb.doc
     return [t for t in found if t.tag_ in lex.PREDICATE_NOUN_TAGS and t.lower_ not in lex.PERSON_NOUN_GENDERS
             and not (t.right_edge.i + 1 < len(doc) and doc[t.right_edge.i + 1].pos_ == "AUX")]
+
+
+def _future(verb: Token) -> bool:
+    """``verb`` says what its subject will be, not what it is: a future auxiliary ("will be sworn in as
+    president", "will serve as mayor"). An office to come is not held yet (the role convention: a
+    president-elect is a politician)."""
+    return any(c.dep_ in ("aux", "auxpass") and c.lower_ in lex.FUTURE_AUXILIARIES for c in verb.children)
 
 
 def _predicate_phrases(subject: Token, own: frozenset[int]) -> list[Phrase]:
@@ -430,6 +483,8 @@ def phrase_role(doc: Doc, phrase: Phrase, text: str) -> tuple[str, list[TextSpan
     if named is not None:
         return named[0], named[1], 1.0
     headed = _headed_organisation(doc, phrase, text)
+    if headed is NO_VOTE:
+        return None
     if headed is not None:
         return headed
     of_phrase = _of_phrase_role(doc, phrase, text)
@@ -440,12 +495,22 @@ def phrase_role(doc: Doc, phrase: Phrase, text: str) -> tuple[str, list[TextSpan
             continue  # a branch ("the London office of X") is what X is
         if tok.i not in attached and tok.lower_ in lex.ENTERTAINER_NOUNS:
             return None  # "the reality television star": a performer, whatever medium the words before name
+        if phrase.head.i in phrase.name and tok.lower_ in lex.KINSHIP_GENDERS:
+            return None  # "with husband Jo Ray": whose relative the person is, not what they are
+        if tok.i not in attached and _show_role(tok):
+            return None  # "the "Talent Hour" judge", "the music mogul": a part in entertainment
+        if tok.lower_ in lex.PERSON_NOUN_GENDERS and (tok.i in attached or _capitalised_in_text(tok)):
+            continue  # "one of the first women to ...", "the Spice Girls": a plain noun of sex names no role
+        if tok.i not in attached and _owned_by_person(tok, phrase.head):
+            continue  # "President-elect Jo Ray's transition team": the possessor's title
         if tok.i in attached and (named := _whole_name_role(doc, tok, text)) is not None:
             return named[0], named[1], 0.5  # "Jo Fry of the Bank of Japan"
         hit = _lookup(doc, tok.i, floor if tok.i <= phrase.head.i else tok.left_edge.i)
         if hit is None:
             continue
         role, first = hit
+        if role == "official" and _in_non_government_name(doc[first]):
+            continue  # "director of the Government Accountability Project": no office of government
         evidence = [_text_span(doc, first, tok.i, text)]
         if role == "official" and tok is phrase.head and first == tok.i:
             if tok.lower_ in lex.POLICE_AGENCIES:
@@ -519,24 +584,45 @@ def _whole_name_role(doc: Doc, head: Token, text: str) -> tuple[str, list[TextSp
     bank, though "bank" alone is a business): the head and what follows it, up to ``lex.MAX_ROLE_WORDS`` words."""
     if not head.text[:1].isupper():
         return None
-    last = min(head.right_edge.i, head.i + lex.MAX_ROLE_WORDS - 1)
-    words = doc[head.i : last + 1]
-    if len(words) < 2 or any(t.is_space or t.is_punct for t in words):
-        return None
-    role = lex.ROLE_WORDS.get(words.text.lower())
-    return (role, [_text_span(doc, head.i, last, text)]) if role else None
+    # longest first, so "Chamber of Commerce in Columbia" is read as the chamber of commerce it names
+    for last in range(min(head.right_edge.i, head.i + lex.MAX_ROLE_WORDS - 1), head.i, -1):
+        words = doc[head.i : last + 1]
+        if any(t.is_space or t.is_punct for t in words):
+            continue
+        role = lex.ROLE_WORDS.get(words.text.lower())
+        if role:
+            return role, [_text_span(doc, head.i, last, text)]
+    return None
 
 
-def _headed_organisation(doc: Doc, phrase: Phrase, text: str) -> tuple[str, list[TextSpan], float] | None:
+def _headed_organisation(
+    doc: Doc, phrase: Phrase, text: str
+) -> tuple[str, list[TextSpan], float] | NoVote | None:
     """The president of an organisation is what the organisation is ("president of Acme Holdings, a finance
     company" is in business; "president of the union" an activist); of a country, the title's own role.
 
     Read when the phrase's head is such a title with an organisation attached: the attachment's role word,
     else, for a named organisation (an ORG entity) with none, business for half a vote, as a board's chair.
+    A common noun written as the title's possessor is the organisation headed ("the company's president":
+    business); one that names no role and no country ("the group's vice president") gives no vote, and so
+    does a named attachment that is no place ("vice president at Third Way"): the title's own role, an
+    office of government, would be a guess the words do not make (``NO_VOTE``).
     """
-    if phrase.head.lower_ not in lex.ORGANISATION_HEAD_TITLES or not phrase.attached:
+    if phrase.head.lower_ not in lex.ORGANISATION_HEAD_TITLES:
+        return None
+    owner = next((c for c in phrase.head.children if c.dep_ == "poss" and c.pos_ == "NOUN"), None)
+    if owner is not None and owner.i not in phrase.name:
+        hit = _lookup(doc, owner.i, owner.left_edge.i)
+        if hit is not None:
+            return hit[0], [_text_span(doc, hit[1], owner.i, text)], 1.0
+        if owner.lower_ not in lex.GOVERNED_NOUNS:
+            return NO_VOTE
+    if not phrase.attached:
         return None
     attachment = Phrase(head=phrase.attached[0], left=phrase.attached[1:], name=phrase.name)
+    named_role = _whole_name_role(doc, attachment.head, text)
+    if named_role is not None:
+        return named_role[0], named_role[1], 1.0  # "president of the Chamber of Commerce": not a chamber
     floor = min(t.i for t in phrase.attached)
     for tok in attachment.role_order():
         hit = _lookup(doc, tok.i, floor)
@@ -544,6 +630,9 @@ def _headed_organisation(doc: Doc, phrase: Phrase, text: str) -> tuple[str, list
             return hit[0], [_text_span(doc, hit[1], tok.i, text)], 1.0
     if any(t.ent_type_ == "ORG" for t in phrase.attached):
         return "business", [_text_span(doc, phrase.head.i, phrase.head.i, text)], 0.5
+    named = [t for t in phrase.attached if t.pos_ == "PROPN" and t.i not in phrase.name]
+    if named and not any(t.ent_type_ in lex.PLACE_ENTITY_TYPES or country_only(t.lower_) for t in named):
+        return NO_VOTE
     return None
 
 
@@ -649,6 +738,18 @@ def _party_state_tag(doc: Doc, words: Described, text: str) -> tuple[str, list[T
     return None
 
 
+def _two_people(doc: Doc, words: Described) -> bool:
+    """The source's names carry honorifics of both sexes ("Mr. Day" and "Mrs. Day"): two people the entity
+    stage merged under one surname, so a title written before one name ("the former governor") is not the
+    other's, and no role is given."""
+    names = frozenset().union(*(p.name for p in words.phrases)) if words.phrases else frozenset()
+    genders = {lex.HONORIFIC_GENDERS[low] for i in names
+               if i > 0 and (low := doc[i - 1].lower_.rstrip(".")) in lex.HONORIFIC_GENDERS}
+    genders |= {lex.HONORIFIC_GENDERS[low] for i in names
+                if (low := doc[i].lower_.rstrip(".")) in lex.HONORIFIC_GENDERS}
+    return len(genders) > 1
+
+
 def source_role(doc: Doc, source: Source, words: Described, text: str) -> tuple[str | None, list[TextSpan]]:
     """The role of ``source`` and the words that decided it: (None, []) when the article gives none."""
     if source.kind in ROLELESS_KINDS and not (source.kind in AUTHORED_KINDS and source.entity is not None):
@@ -660,6 +761,8 @@ def source_role(doc: Doc, source: Source, words: Described, text: str) -> tuple[
     if source.kind in MEDIA_KINDS:
         first = source.mentions[:1]
         return "media", [TextSpan(start=m.start, end=m.end, text=m.text) for m in first]
+    if _two_people(doc, words):
+        return None, []
     votes: dict[str, float] = {}
     first_at: dict[str, int] = {}
     evidence: dict[str, list[TextSpan]] = {}
