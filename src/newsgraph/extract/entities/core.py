@@ -53,6 +53,7 @@ from newsgraph.extract.entities.lexicons import (
     TITLE_ABBREVIATIONS,
     TITLE_HEADS,
     TITLE_MODIFIERS,
+    US_NAMES,
     WEAK_TITLE_HEADS,
 )
 from newsgraph.record import Entity, Mention
@@ -754,6 +755,40 @@ def _merge_acronyms(doc: Doc, groups: list[Group]) -> list[Group]:
     return [g for g in groups if id(g) not in merged]
 
 
+#: Labels a country's name is given by the tagger: a place, or an organisation ("the US" acting as a state).
+COUNTRY_NAME_LABELS = frozenset({"GPE", "LOC", "ORG"})
+
+
+def _merge_country_names(groups: list[Group]) -> list[Group]:
+    """The names of one country are one entity: "America", "the US", "U.S." and "the United States".
+
+    Names are grouped by form, so each way of writing the country made an entity of its own, and "the
+    country", "the nation" or a pronoun went to one of them while the others kept the rest of the
+    country's mentions. A group all of whose names are names of the United States (``US_NAMES``, the
+    list "the country" of a US state is read with) joins the first such group of the article; a group
+    with any other name ("US Steel", a person) stays apart. The joined entity is a place when any of
+    its parts was tagged one. It runs after descriptions and pronouns are linked, so each link is made
+    as before and only its entity's names grow: joined before, the larger entity drew a pronoun away
+    from the entity it was right for on a check set.
+    """
+    country: Group | None = None
+    merged: set[int] = set()
+    for group in groups:
+        if group.label not in COUNTRY_NAME_LABELS or not group.spans or not all(
+                span.key.removeprefix("the ") in US_NAMES for span in group.spans):
+            continue
+        if country is None:
+            country = group
+            continue
+        country.spans = sorted(country.spans + group.spans, key=lambda s: s.start)
+        country.titles += [t for t in group.titles if t not in country.titles]
+        country.extra = sorted(set(country.extra + group.extra))
+        if country.label != "GPE" and group.label in PLACE_LABELS:
+            country.label = "GPE"
+        merged.add(id(group))
+    return [g for g in groups if id(g) not in merged]
+
+
 def _org_key(key: str) -> str:
     """An organisation's form without its legal suffix: "acme corp" and "acme" are one company."""
     words = key.split(" ")
@@ -1033,6 +1068,7 @@ def _entities(doc: Doc) -> list[Entity]:
     spans = [span for index, span in enumerate(spans) if index not in replaced] + found
     groups = _merge_acronyms(doc, [g for g in _group(doc, spans, labels, parts_of) if g.spans])
     _resolve(doc, groups)
+    groups = _merge_country_names(groups)
     groups = [g for g in groups if g.spans or g.extra]
     scores = _salience_scores(doc, groups)
     total = sum(scores) or 1.0
