@@ -379,6 +379,7 @@ class Quotes:
         self.sents = sents
         self.groups = groups  # token index -> person group, for names and resolved pronouns
         self.inside = self._mask(doc)
+        self.narrated: list[bool] | None = None  # ``narrated_sentences``, read once
         self._by_sent: dict[int, list[int]] = {}
         self._addressed: dict[int, list[int]] = {}  # sentence -> heads of the phrases speech verbs address
         lemmas = token_strings(doc, LEMMA)
@@ -481,13 +482,21 @@ def _addressees(verb: Token, inside: list[bool]) -> list[int]:
 
 def narrated_sentences(doc: Doc, sents: list[int], quotes: Quotes) -> list[bool]:
     """Per sentence, whether it has a word outside quotation marks: distances back to an antecedent
-    count these only, so a quotation does not push the passage's topic away."""
+    count these only, so a quotation does not push the passage's topic away.
+
+    Read once per ``Quotes`` of the same doc and sentences (the person pronouns and the role descriptions
+    both ask): the flags depend on nothing else, and callers only read them.
+    """
+    if quotes.narrated is not None and quotes.doc is doc and quotes.sents is sents:
+        return quotes.narrated
     lowers = token_strings(doc, LOWER)
     punct = token_values(doc, IS_PUNCT)
     narrated = [False] * (sents[-1] + 1 if sents else 0)
-    for k, flag in enumerate(quotes.inside):
-        if not flag and lowers[k].strip() and not punct[k]:
-            narrated[sents[k]] = True
+    for flag, low, is_punct, sent in zip(quotes.inside, lowers, punct, sents, strict=True):
+        if not flag and not is_punct and low.strip():
+            narrated[sent] = True
+    if quotes.doc is doc and quotes.sents is sents:
+        quotes.narrated = narrated
     return narrated
 
 

@@ -1,0 +1,58 @@
+"""Same-output reads of round 16's speed changes, held to the plain computations they replace.
+
+Each test builds a doc by hand from invented words (no article), so the reads are checked on text whose
+answer is known; the stage's whole output on real articles is compared by
+``benchmarks/compare_entities.py``.
+"""
+
+from __future__ import annotations
+
+import spacy
+from spacy.tokens import Doc
+
+from newsgraph.extract.entities import coref
+
+#: An English vocabulary (a bare ``Vocab`` has no lowercase forms).
+VOCAB = spacy.blank("en").vocab
+
+#: Three sentences; the second is wholly quoted, the third quotes a part.
+#: 'Vell Brask left . " We won . " She said " maybe " .'
+WORDS = ["Vell", "Brask", "left", ".", '"', "We", "won", ".", '"', "She", "said", '"', "maybe", '"', "."]
+SPACES = [True, True, False, True, False, True, False, False, True, True, True, False, False, False, False]
+SENT_STARTS = [True, False, False, False, True, False, False, False, False, True, False, False, False, False, False]
+
+
+def _doc() -> Doc:
+    return Doc(VOCAB, words=WORDS, spaces=SPACES, sent_starts=SENT_STARTS)
+
+
+def _narrated_by_tokens(doc: Doc, sents: list[int], inside: list[bool]) -> list[bool]:
+    """The flags read token by token from spaCy's own Token attributes."""
+    narrated = [False] * (max(sents) + 1)
+    for token in doc:
+        if not inside[token.i] and token.lower_.strip() and not token.is_punct:
+            narrated[sents[token.i]] = True
+    return narrated
+
+
+def test_narrated_sentences_match_the_tokens() -> None:
+    doc = _doc()
+    sents = coref.sentence_ids(doc)
+    assert sents == [0] * 4 + [1] * 5 + [2] * 6
+    quotes = coref.Quotes(doc, sents, {})
+    expected = _narrated_by_tokens(doc, sents, quotes.inside)
+    assert expected == [True, False, True]  # the quoted sentence alone has no word outside the marks
+    with coref.reading_strings_of(doc):
+        assert coref.narrated_sentences(doc, sents, quotes) == expected
+
+
+def test_narrated_sentences_are_read_once_per_quotes() -> None:
+    doc = _doc()
+    sents = coref.sentence_ids(doc)
+    quotes = coref.Quotes(doc, sents, {})
+    first = coref.narrated_sentences(doc, sents, quotes)
+    assert coref.narrated_sentences(doc, sents, quotes) is first
+    # other sentence numbers (one sentence for the whole doc) are not answered from the kept flags
+    one = [0] * len(doc)
+    assert coref.narrated_sentences(doc, one, quotes) == [True]
+    assert coref.narrated_sentences(doc, sents, quotes) is first
