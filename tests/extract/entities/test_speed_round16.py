@@ -56,3 +56,20 @@ def test_narrated_sentences_are_read_once_per_quotes() -> None:
     one = [0] * len(doc)
     assert coref.narrated_sentences(doc, one, quotes) == [True]
     assert coref.narrated_sentences(doc, sents, quotes) is first
+
+
+def _may_end_role_by_characters(token: str, end_words: frozenset[str]) -> bool:
+    """The test as it read before: a role's end word, or any title hyphen or space character."""
+    return token in end_words or any(char in coref.TITLE_HYPHENS or char.isspace() for char in token)
+
+
+def test_may_end_role_matches_the_character_test() -> None:
+    end_words = frozenset({"minister", "elect"})
+    tokens = ["minister", "elect", "the", "vice-", "co\u2011chair", "\n", "\u00a0", "a\u2003b", "mayor", "", "-",
+              "\u2010", "chief\u2012"]
+    for token in tokens:
+        assert coref._may_end_role(token, end_words) == _may_end_role_by_characters(token, end_words), token
+    # every character: the pattern's class is exactly the hyphens and ``str.isspace``
+    for code in range(0x3100):
+        char = chr(code)
+        assert coref._may_end_role(char, frozenset()) == _may_end_role_by_characters(char, frozenset()), code
