@@ -10,7 +10,8 @@ from __future__ import annotations
 import spacy
 from spacy.tokens import Doc
 
-from newsgraph.extract.entities import coref
+from newsgraph.extract.entities import coref, orgs
+from newsgraph.extract.entities.lexicons import ORG_KIND_NOUNS
 
 #: An English vocabulary (a bare ``Vocab`` has no lowercase forms).
 VOCAB = spacy.blank("en").vocab
@@ -73,3 +74,37 @@ def test_may_end_role_matches_the_character_test() -> None:
     for code in range(0x3100):
         char = chr(code)
         assert coref._may_end_role(char, frozenset()) == _may_end_role_by_characters(char, frozenset()), code
+
+
+#: "Brask Ltd , a software company , and Osland , a firm , met Vell , an agency ." written out:
+#: words, heads and dependencies ("company" is the appositive of "Ltd", "firm" of "Osland").
+APPOS_WORDS = ["Brask", "Ltd", ",", "a", "software", "company", ",", "and", "Osland", ",", "a", "firm", ",",
+               "met", "Vell", ",", "an", "agency", "."]
+APPOS_HEADS = [1, 13, 1, 5, 5, 1, 1, 1, 1, 8, 11, 8, 8, 13, 13, 14, 17, 14, 13]
+APPOS_DEPS = ["compound", "nsubj", "punct", "det", "compound", "appos", "punct", "cc", "conj", "punct", "det",
+              "appos", "punct", "ROOT", "dobj", "punct", "det", "appos", "punct"]
+
+
+def _appositive_kinds_by_children(doc: Doc, spans: list[tuple[int, int]]) -> frozenset[str]:
+    """The kinds as they were read before: each span's root's appositive children after the span."""
+    kinds = set()
+    for s, e in spans:
+        for child in doc[s:e].root.children:
+            if child.dep_ == "appos" and child.i >= e and child.lower_ in ORG_KIND_NOUNS:
+                kinds.add(child.lower_)
+    return frozenset(kinds)
+
+
+def test_appositive_kinds_match_the_children_of_each_root() -> None:
+    doc = Doc(VOCAB, words=APPOS_WORDS, heads=APPOS_HEADS, deps=APPOS_DEPS)
+    with coref.reading_strings_of(doc):
+        appositives = orgs._kind_appositives(doc)
+        assert [k for k, _, _ in appositives] == [5, 11, 17]
+        for spans in ([(0, 2)], [(8, 9)], [(14, 15)], [(0, 2), (8, 9)], [(0, 1)], [(1, 6)], [(13, 14)]):
+            expected = _appositive_kinds_by_children(doc, spans)
+            assert orgs._appositive_kinds(doc, spans, appositives) == expected, spans
+            assert orgs._appositive_kinds(doc, spans) == expected, spans
+    assert orgs._appositive_kinds(doc, [(0, 2), (8, 9)]) == {"company", "firm"}
+    assert orgs._appositive_kinds(doc, [(0, 1)]) == frozenset()  # "Brask" is not the root of its name
+    # no parse: no dependencies, no appositives
+    assert orgs._appositive_kinds(Doc(VOCAB, words=APPOS_WORDS), [(0, 2)]) == frozenset()

@@ -263,21 +263,38 @@ def _lemma(token: Token) -> str:
     return token.lemma_.lower()
 
 
-def _appositive_kinds(doc: Doc, spans: list[tuple[int, int]]) -> frozenset[str]:
+def _kind_appositives(doc: Doc) -> list[tuple[int, int, str]]:
+    """(token, its head, its word) of every appositive that is a kind noun ("Acme, a software *company*").
+
+    Read once per doc from the arrays (few tokens are such appositives); a doc without a parse has none, its
+    dependencies being empty.
+    """
+    lowers = token_strings(doc, LOWER)
+    return [(k, doc[k].head.i, lowers[k]) for k, dep in enumerate(token_strings(doc, DEP))
+            if dep == "appos" and lowers[k] in ORG_KIND_NOUNS]
+
+
+def _appositive_kinds(doc: Doc, spans: list[tuple[int, int]],
+                      appositives: list[tuple[int, int, str]] | None = None) -> frozenset[str]:
     """The kind nouns an organisation's appositives give it ("Acme, a software company" → company).
 
     The article says what the organisation is, so a later "the company" means it more than a nearer
-    organisation of no stated kind: the noun counts as if it were in the name.
+    organisation of no stated kind: the noun counts as if it were in the name. ``appositives`` are the
+    doc's kind-noun appositives (``_kind_appositives``, read here when not given): a span's root is found
+    only when one of them hangs off a token of the span, after it.
     """
-    if not doc.has_annotation("DEP"):  # (asked once, not per span: it reads every token)
+    if appositives is None:
+        appositives = _kind_appositives(doc)
+    if not appositives:
         return frozenset()
     kinds = set()
     for s, e in spans:
         if e > len(doc):
             continue
-        for child in doc[s:e].root.children:
-            if child.dep_ == "appos" and child.i >= e and child.lower_ in ORG_KIND_NOUNS:
-                kinds.add(child.lower_)
+        after = [(k, head, low) for k, head, low in appositives if k >= e and s <= head < e]
+        if after:
+            root = doc[s:e].root.i
+            kinds.update(low for _, head, low in after if head == root)
     return frozenset(kinds)
 
 
@@ -468,11 +485,12 @@ class OrgResolver:
         self.events: list[tuple[int, int]] = []  # (token, group) of names, in text order
         self.name_starts: dict[int, tuple[int, int]] = {}  # first token of a name -> (end, group), any type
         lowers = token_strings(doc, LOWER)
+        appositives = _kind_appositives(doc)  # read once for every organisation's ``_appositive_kinds``
         for gi, (label, spans) in enumerate(zip(labels, names, strict=True)):
             self.name_starts.update((s, (e, gi)) for s, e in spans)
             if label not in ORG_LABELS or not spans:
                 continue
-            words = frozenset(low for s, e in spans for low in lowers[s:e]) | _appositive_kinds(doc, spans)
+            words = frozenset(low for s, e in spans for low in lowers[s:e]) | _appositive_kinds(doc, spans, appositives)
             kind = org_kind(words)
             if kind == UNKNOWN_KIND:
                 kind = _prenominal_kind(doc, spans) or _local_government_kind(doc, spans) or kind
