@@ -1303,6 +1303,12 @@ class OrgResolver:
             back = sent - self.sents[root_i]
             if back > window:
                 break
+            if back > PRONOUN_WINDOW and (fallback is not None or lowers[root_i] not in PLURAL_PRONOUN_FORMS):
+                # beyond the window only the latest linked plural pronoun counts (``fallback``): no other
+                # phrase there is weighed, and once it is found the rest of the walk changes nothing
+                if fallback is not None:
+                    break
+                continue
             if root_i == own_head:
                 continue  # "its" in "its workers": not its own phrase
             # an object "it" skips names after a preposition; a plural may be a group there ("shouted at them")
