@@ -108,3 +108,25 @@ def test_appositive_kinds_match_the_children_of_each_root() -> None:
     assert orgs._appositive_kinds(doc, [(0, 1)]) == frozenset()  # "Brask" is not the root of its name
     # no parse: no dependencies, no appositives
     assert orgs._appositive_kinds(Doc(VOCAB, words=APPOS_WORDS), [(0, 2)]) == frozenset()
+
+
+def _sentence_ids_by_tokens(doc: Doc) -> list[int]:
+    """The numbers as the loop read them: one more at each token that starts a sentence, the first excepted."""
+    ids, current = [], 0
+    for token in doc:
+        if token.i > 0 and token.is_sent_start:
+            current += 1
+        ids.append(current)
+    return ids
+
+
+def test_sentence_ids_count_the_sentence_starts() -> None:
+    doc = _doc()
+    assert coref.sentence_ids(doc) == _sentence_ids_by_tokens(doc) == [0] * 4 + [1] * 5 + [2] * 6
+    # starts left unknown (None) are no starts; a doc with no sentence marks is one sentence
+    partly = Doc(VOCAB, words=["Vell", "left", ".", "Brask", "won", "."],
+                 sent_starts=[True, None, None, True, False, None])
+    assert coref.sentence_ids(partly) == _sentence_ids_by_tokens(partly) == [0, 0, 0, 1, 1, 1]
+    assert coref.sentence_ids(Doc(VOCAB, words=["Vell", "left"])) == [0, 0]
+    assert coref.sentence_ids(Doc(VOCAB, words=[])) == []
+    assert all(isinstance(k, int) for k in coref.sentence_ids(doc))

@@ -24,6 +24,7 @@ from contextlib import contextmanager
 from dataclasses import dataclass, field
 from functools import cache
 
+import numpy
 from spacy.attrs import DEP, ENT_IOB, ENT_TYPE, IDX, IS_PUNCT, LEMMA, LOWER, ORTH, POS, SENT_START, SPACY, TAG
 from spacy.tokens import Doc, Span, Token
 
@@ -132,15 +133,13 @@ class PersonInfo:
 
 def sentence_ids(doc: Doc) -> list[int]:
     """The sentence number of every token (from the SENT_START array, no per-token objects)."""
-    ids = [0] * len(doc)
     if not len(doc) or not doc.has_annotation("SENT_START"):
-        return ids
-    current = 0
-    for i, start in enumerate(doc.to_array([SENT_START]).tolist()):
-        if start == 1 and i > 0:
-            current += 1
-        ids[i] = current
-    return ids
+        return [0] * len(doc)
+    # each token's number is the count of sentence starts up to it, the first token's not counted (a
+    # running sum in numpy, not a loop over every token)
+    starts = doc.to_array([SENT_START]) == 1
+    starts[0] = False
+    return numpy.cumsum(starts).tolist()
 
 
 class _DocCache(threading.local):
