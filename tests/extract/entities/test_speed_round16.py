@@ -8,6 +8,7 @@ answer is known; the stage's whole output on real articles is compared by
 from __future__ import annotations
 
 import spacy
+from spacy.attrs import HEAD
 from spacy.tokens import Doc
 
 from newsgraph.extract.entities import coref, orgs
@@ -130,3 +131,11 @@ def test_sentence_ids_count_the_sentence_starts() -> None:
     assert coref.sentence_ids(Doc(VOCAB, words=["Vell", "left"])) == [0, 0]
     assert coref.sentence_ids(Doc(VOCAB, words=[])) == []
     assert all(isinstance(k, int) for k in coref.sentence_ids(doc))
+
+
+def test_a_head_offset_of_zero_is_a_root() -> None:
+    """``OrgResolver.run`` reads "is its sentence's root" as a HEAD offset of 0 (``head.i == i``)."""
+    parsed = Doc(VOCAB, words=APPOS_WORDS, heads=APPOS_HEADS, deps=APPOS_DEPS)
+    for doc in (parsed, Doc(VOCAB, words=APPOS_WORDS)):  # with a parse, and without one (every head itself)
+        assert [offset == 0 for offset in coref.token_values(doc, HEAD)] == [t.head.i == t.i for t in doc]
+    assert [k for k, offset in enumerate(coref.token_values(parsed, HEAD)) if offset == 0] == [13]

@@ -31,7 +31,7 @@ from bisect import bisect_left
 from collections import Counter
 from dataclasses import dataclass, field
 
-from spacy.attrs import DEP, ENT_TYPE, LEMMA, LOWER, POS, TAG
+from spacy.attrs import DEP, ENT_TYPE, HEAD, LEMMA, LOWER, POS, TAG
 from spacy.tokens import Doc, Token
 
 from newsgraph.extract.entities import coref, ranking
@@ -634,10 +634,12 @@ class OrgResolver:
         if not wanted:
             return self.result
         heads = self._phrase_heads()
+        # each name's dependency and whether it is its sentence's root (a head offset of 0), from the arrays
+        deps, offsets = token_strings(self.doc, DEP), coref.token_values(self.doc, HEAD)
         for i in wanted:
             while cursor < len(self.events) and self.events[cursor][0] < i:
                 at, gi = self.events[cursor]
-                self.last[gi] = (at, self.doc[at].dep_ in NOMINAL_SUBJECT_DEPS or self.doc[at].head.i == at)
+                self.last[gi] = (at, deps[at] in NOMINAL_SUBJECT_DEPS or offsets[at] == 0)
                 cursor += 1
             if self.covered[i]:
                 self._short_form(i)
@@ -757,7 +759,7 @@ class OrgResolver:
 
     def _note(self, token: int, gi: int) -> None:
         if gi in self.orgs:
-            self.last[gi] = (token, self.doc[token].dep_ in NOMINAL_SUBJECT_DEPS)
+            self.last[gi] = (token, token_strings(self.doc, DEP)[token] in NOMINAL_SUBJECT_DEPS)
 
     # -- the learned ranker --------------------------------------------------------
 
