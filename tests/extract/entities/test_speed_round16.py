@@ -8,7 +8,7 @@ answer is known; the stage's whole output on real articles is compared by
 from __future__ import annotations
 
 import spacy
-from spacy.attrs import HEAD
+from spacy.attrs import HEAD, LEMMA
 from spacy.tokens import Doc
 
 from newsgraph.extract.entities import coref, orgs
@@ -139,3 +139,14 @@ def test_a_head_offset_of_zero_is_a_root() -> None:
     for doc in (parsed, Doc(VOCAB, words=APPOS_WORDS)):  # with a parse, and without one (every head itself)
         assert [offset == 0 for offset in coref.token_values(doc, HEAD)] == [t.head.i == t.i for t in doc]
     assert [k for k, offset in enumerate(coref.token_values(parsed, HEAD)) if offset == 0] == [13]
+
+
+def test_people_lemma_is_for_people_of_the_token() -> None:
+    """The pronoun walk reads ``_for_people`` from the lemma array: the same answer as from the Token."""
+    words = ["Officers", "of", "the", "Police", "met", "tables", "and", "Staff", "."]
+    lemmas = ["officer", "of", "the", "Police", "meet", "table", "and", "Staff", "."]
+    doc = Doc(VOCAB, words=words, lemmas=lemmas)
+    with coref.reading_strings_of(doc):
+        from_arrays = [orgs._people_lemma(lemma) for lemma in coref.token_strings(doc, LEMMA)]
+    assert from_arrays == [orgs._for_people(t) for t in doc]
+    assert [t.text for t, people in zip(doc, from_arrays, strict=True) if people] == ["Officers", "Police", "Staff"]

@@ -375,7 +375,12 @@ def _complement_of_predicate(root: Token) -> bool:
 
 def _for_people(root: Token) -> bool:
     """True for a noun that names people ("the people close to X", "officers", "the staff"), in any number."""
-    lemma = root.lemma_.lower()
+    return _people_lemma(root.lemma_)
+
+
+def _people_lemma(lemma: str) -> bool:
+    """``_for_people`` of a token with this lemma (read from the doc's lemma array, as spaCy's ``lemma_``)."""
+    lemma = lemma.lower()
     return (lemma in PEOPLE_NOUNS or lemma in CHAIN_PEOPLE_NOUNS or lemma in COLLECTIVE_GROUP_NOUNS
             or GROUP_NOUNS.get(lemma) == "NORP")
 
@@ -1299,6 +1304,7 @@ class OrgResolver:
         # weighed, its string attributes from the arrays even then (a head is weighed for every pronoun after it)
         labels, deps = token_strings(self.doc, ENT_TYPE), token_strings(self.doc, DEP)
         poses, tags, lowers = token_strings(self.doc, POS), token_strings(self.doc, TAG), token_strings(self.doc, LOWER)
+        lemmas = token_strings(self.doc, LEMMA)
         own_head = token.head.i
         for k in range(bisect_left(heads, token.i) - 1, -1, -1):
             root_i = heads[k]
@@ -1317,12 +1323,14 @@ class OrgResolver:
             if labels[root_i] in NON_NAME_LABELS or root_i == bound or (
                     object_position and deps[root_i] == "pobj" and not plural):
                 continue
-            root = self.doc[root_i]
-            gi = self._owner_of(root)
+            # (a Token only for the tests that read the tree around the head: most heads are dropped first)
+            gi = self.owners.get(root_i)
+            if gi is None and (lowers[root_i] in GOVERNMENT_NOUNS or lowers[root_i] in ORG_KIND_NOUNS):
+                gi = self._owner_of(self.doc[root_i])  # "Indonesia's government": the possessor's
             # a fact of the parse alone, read once per phrase head (each head is weighed for every pronoun after it)
             coordinated = self._coordinated_heads.get(root_i)
             if coordinated is None:
-                coordinated = self._coordinated_heads[root_i] = _coordinated(root)
+                coordinated = self._coordinated_heads[root_i] = _coordinated(self.doc[root_i])
             if coordinated:
                 gi = None  # "TCI and Atticus ... they": a split antecedent, no one entity; never "it"
             if gi is not None and gi in speakers:
@@ -1331,7 +1339,7 @@ class OrgResolver:
             chain = None
             if plural and gi is None and not coordinated:
                 chain = self.chain_of.get(root_i) if poses[root_i] == "PRON" else (
-                    root_i if self._people_noun(root) else None)
+                    root_i if self._people_noun(self.doc[root_i]) else None)
             if poses[root_i] == "PRON" and gi is None and not coordinated and chain is None:
                 continue
             if org is not None and org.label == "GPE" and deps[root_i] == "pobj" and not plural:
@@ -1343,13 +1351,13 @@ class OrgResolver:
                              or chain is not None or lowers[root_i] in COLLECTIVE_GROUP_NOUNS)
             # "Labour ... they": an organisation named as a subject or object, not where something happens.
             singular_org = (plural and not number_plural and org is not None and org.label in ("ORG", "NORP")
-                            and (deps[root_i] != "pobj" or _complement_of_predicate(root)))
+                            and (deps[root_i] != "pobj" or _complement_of_predicate(self.doc[root_i])))
             if org is not None and back <= PRONOUN_WINDOW:
                 window_org = True
             if plural and not number_plural and not singular_org:
                 continue
             if (agent and gi is None and chain is None and not coordinated and poses[root_i] == "NOUN"
-                    and not _for_people(root)):
+                    and not _people_lemma(lemmas[root_i])):
                 continue  # "they think", "they want": the subject of a verb of saying or thinking is no thing
             if not plural and (number_plural or (org is not None and (org.label == "NORP" or org.kind == "group"))):
                 continue
@@ -1360,7 +1368,7 @@ class OrgResolver:
             score = W_RECENCY / (2 ** back)
             if deps[root_i] in NOMINAL_SUBJECT_DEPS:
                 score += W_SUBJECT
-                score += W_MAIN_SUBJECT / (1 + _depth(root.head))
+                score += W_MAIN_SUBJECT / (1 + _depth(self.doc[root_i].head))
             elif deps[root_i] == "dobj":
                 score += W_OBJECT
             if deps[root_i] != "pobj":
@@ -1376,13 +1384,14 @@ class OrgResolver:
                           and deps[root_i] in PEOPLE_LEAD_DEPS)
                 if people and (people_best is None or score > people_best[0]):
                     people_best = (score, gi)  # type: ignore[assignment]
-                other_people = other_people or (gi is None and poses[root_i] == "NOUN" and _for_people(root))
+                other_people = other_people or (gi is None and poses[root_i] == "NOUN"
+                                                and _people_lemma(lemmas[root_i]))
             if best_score is None or score > best_score:
                 thing_best = (gi is None and chain is None and not coordinated and poses[root_i] == "NOUN"
-                              and not _for_people(root))
+                              and not _people_lemma(lemmas[root_i]))
                 best, best_score, best_chain = gi, score, chain
                 thing = (gi is None and chain is None and not coordinated and poses[root_i] == "NOUN"
-                         and deps[root_i] == "pobj" and not _for_people(root))
+                         and deps[root_i] == "pobj" and not _people_lemma(lemmas[root_i]))
                 unnamed = (gi is None and not coordinated and poses[root_i] == "NOUN" and deps[root_i] == "pobj"
                            and back > 0)
         if thing_best and not other_people and people_best is not None and token.dep_ in PEOPLE_PRONOUN_DEPS:
