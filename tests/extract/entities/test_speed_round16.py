@@ -11,7 +11,7 @@ import spacy
 from spacy.attrs import HEAD, LEMMA
 from spacy.tokens import Doc
 
-from newsgraph.extract.entities import coref, orgs
+from newsgraph.extract.entities import coref, orgs, ranking
 from newsgraph.extract.entities.lexicons import ORG_KIND_NOUNS
 
 #: An English vocabulary (a bare ``Vocab`` has no lowercase forms).
@@ -150,3 +150,25 @@ def test_people_lemma_is_for_people_of_the_token() -> None:
         from_arrays = [orgs._people_lemma(lemma) for lemma in coref.token_strings(doc, LEMMA)]
     assert from_arrays == [orgs._for_people(t) for t in doc]
     assert [t.text for t, people in zip(doc, from_arrays, strict=True) if people] == ["Officers", "Police", "Staff"]
+
+
+def test_ranker_score_leaves_out_zero_features_without_changing_a_score() -> None:
+    """``Ranker.score`` sums the products of the non-zero features only: every score as the full sum."""
+    names = ("same_sentence", "rule_choice", "token_distance", "mention_count", "null")
+    ranker = ranking.Ranker(features=names, weights=[0.7, -1.3, 0.25, 2.0, -0.4], mean=[0.1, 0.2, 1.5, 0.3, 0.0],
+                            scale=[0.5, 0.4, 1.1, 0.9, 1.0], use_for=frozenset({"it"}))
+
+    def full(features: dict[str, float]) -> float:
+        return ranker._offset + sum([ranker._coef.get(n, 0.0) * v for n, v in features.items()])
+
+    options = [
+        {"same_sentence": 1.0, "rule_choice": 0.0, "token_distance": 2.3, "mention_count": 0.0, "unknown": 1.0},
+        {"same_sentence": 0.0, "rule_choice": 1.0, "token_distance": 0.0, "mention_count": 1.6},
+        {"null": 1.0, "rule_choice": 0.0, "same_sentence": -0.0},
+        {"same_sentence": 0.0, "rule_choice": 0.0},
+        {},
+    ]
+    for features in options:
+        assert ranker.score(features) == full(features), features
+    wrapped = [ranking.Option(group=g, features=f) for g, f in zip([3, 5, None, 7, 8], options, strict=True)]
+    assert ranker.choose(wrapped) == wrapped[max(range(len(options)), key=lambda k: full(options[k]))].group

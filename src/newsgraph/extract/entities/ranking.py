@@ -134,8 +134,10 @@ class Ranker:
 
     def score(self, features: dict[str, float]) -> float:
         coef = self._coef
-        # a list, not a generator: the same products summed in the same order, without a frame per feature
-        return self._offset + sum([coef.get(name, 0.0) * value for name, value in features.items()])
+        # a list, not a generator: the same products summed in the same order, without a frame per feature;
+        # the features at 0 (most of the 0/1 ones) left out, as adding a zero product changes no partial sum
+        # (but a zero's sign, which no comparison of scores reads)
+        return self._offset + sum([coef.get(name, 0.0) * value for name, value in features.items() if value])
 
     def choose(self, options: list[Option]) -> int | None:
         governing = governing_owner(options)
