@@ -8,7 +8,7 @@ answer is known; the stage's whole output on real articles is compared by
 from __future__ import annotations
 
 import spacy
-from spacy.attrs import HEAD, LEMMA
+from spacy.attrs import HEAD, LEMMA, ORTH
 from spacy.tokens import Doc
 
 from newsgraph.extract.entities import coref, orgs, ranking
@@ -172,3 +172,15 @@ def test_ranker_score_leaves_out_zero_features_without_changing_a_score() -> Non
         assert ranker.score(features) == full(features), features
     wrapped = [ranking.Option(group=g, features=f) for g, f in zip([3, 5, None, 7, 8], options, strict=True)]
     assert ranker.choose(wrapped) == wrapped[max(range(len(options)), key=lambda k: full(options[k]))].group
+
+
+def test_token_flags_are_the_str_methods_of_the_text() -> None:
+    """``_known_form_at`` and ``_fits`` read ``is_upper``, ``is_alpha`` and the first letter from the strings."""
+    words = ["VELL", "Brask", "O'Neil", "3D", "É", "ÉCOLE", "straße", "-", "Ø", "x1", "ǅ", "ΣΟΦΙΑ", "."]
+    doc = Doc(VOCAB, words=words)
+    with coref.reading_strings_of(doc):
+        orths = coref.token_strings(doc, ORTH)
+    assert orths == words
+    assert [text.isupper() for text in orths] == [t.is_upper for t in doc]
+    assert [text.isalpha() for text in orths] == [t.is_alpha for t in doc]
+    assert [text[:1].isupper() for text in orths] == [t.text[:1].isupper() for t in doc]
