@@ -618,9 +618,9 @@ def _known_form_at(
         inner = _fits(doc, i, words, spans, owner, lowers, tagged)
         if inner is None:
             continue
-        tokens = doc[i:end]
         match = NameSpan(start=i, end=end, key=" ".join(words), label=None)
-        match.all_caps = all(t.is_upper or not t.is_alpha for t in tokens)
+        # (spaCy's ``is_upper`` and ``is_alpha`` are the str methods of the token's text, read from the strings)
+        match.all_caps = all(text.isupper() or not text.isalpha() for text in coref.token_strings(doc, ORTH)[i:end])
         match.title = titles.prenominal_title(doc, i)
         if match.title is not None:
             match.title = titles.with_jurisdiction(doc, match.title, end)
@@ -649,8 +649,8 @@ def _fits(
     inner = {owner[k] for k in range(i, end) if owner[k] >= 0}
     if any(spans[x].start < i or spans[x].end > end or spans[x].end - spans[x].start == len(words) for x in inner):
         return None  # overlaps a span partly, or is that span itself
-    if not all(t.text[:1].isupper() or not t.text[:1].isalpha() for t in doc[i:end]):
-        return None
+    if not all(text[:1].isupper() or not text[:1].isalpha() for text in coref.token_strings(doc, ORTH)[i:end]):
+        return None  # (each word's first letter from the token strings, not a Token per word)
     if _inside_unknown_name(doc, i, end, owner, tagged):
         return None
     return inner

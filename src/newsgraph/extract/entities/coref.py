@@ -16,6 +16,7 @@ epithet ("the 36-year-old") to the person the passage is about.
 
 from __future__ import annotations
 
+import re
 import threading
 from bisect import bisect_left
 from collections.abc import Iterable, Iterator
@@ -23,6 +24,7 @@ from contextlib import contextmanager
 from dataclasses import dataclass, field
 from functools import cache
 
+import numpy
 from spacy.attrs import DEP, ENT_IOB, ENT_TYPE, IDX, IS_PUNCT, LEMMA, LOWER, ORTH, POS, SENT_START, SPACY, TAG
 from spacy.tokens import Doc, Span, Token
 
@@ -131,15 +133,13 @@ class PersonInfo:
 
 def sentence_ids(doc: Doc) -> list[int]:
     """The sentence number of every token (from the SENT_START array, no per-token objects)."""
-    ids = [0] * len(doc)
     if not len(doc) or not doc.has_annotation("SENT_START"):
-        return ids
-    current = 0
-    for i, start in enumerate(doc.to_array([SENT_START]).tolist()):
-        if start == 1 and i > 0:
-            current += 1
-        ids[i] = current
-    return ids
+        return [0] * len(doc)
+    # each token's number is the count of sentence starts up to it, the first token's not counted (a
+    # running sum in numpy, not a loop over every token)
+    starts = doc.to_array([SENT_START]) == 1
+    starts[0] = False
+    return numpy.cumsum(starts).tolist()
 
 
 class _DocCache(threading.local):
@@ -379,6 +379,7 @@ class Quotes:
         self.sents = sents
         self.groups = groups  # token index -> person group, for names and resolved pronouns
         self.inside = self._mask(doc)
+        self.narrated: list[bool] | None = None  # ``narrated_sentences``, read once
         self._by_sent: dict[int, list[int]] = {}
         self._addressed: dict[int, list[int]] = {}  # sentence -> heads of the phrases speech verbs address
         lemmas = token_strings(doc, LEMMA)
@@ -481,13 +482,21 @@ def _addressees(verb: Token, inside: list[bool]) -> list[int]:
 
 def narrated_sentences(doc: Doc, sents: list[int], quotes: Quotes) -> list[bool]:
     """Per sentence, whether it has a word outside quotation marks: distances back to an antecedent
-    count these only, so a quotation does not push the passage's topic away."""
+    count these only, so a quotation does not push the passage's topic away.
+
+    Read once per ``Quotes`` of the same doc and sentences (the person pronouns and the role descriptions
+    both ask): the flags depend on nothing else, and callers only read them.
+    """
+    if quotes.narrated is not None and quotes.doc is doc and quotes.sents is sents:
+        return quotes.narrated
     lowers = token_strings(doc, LOWER)
     punct = token_values(doc, IS_PUNCT)
     narrated = [False] * (sents[-1] + 1 if sents else 0)
-    for k, flag in enumerate(quotes.inside):
-        if not flag and lowers[k].strip() and not punct[k]:
-            narrated[sents[k]] = True
+    for flag, low, is_punct, sent in zip(quotes.inside, lowers, punct, sents, strict=True):
+        if not flag and not is_punct and low.strip():
+            narrated[sent] = True
+    if quotes.doc is doc and quotes.sents is sents:
+        quotes.narrated = narrated
     return narrated
 
 
@@ -1060,10 +1069,17 @@ def role_end_words(phrases: Iterable[str]) -> frozenset[str]:
     return frozenset(found)
 
 
+#: A title hyphen or a space anywhere in a token (``\s`` is ``str.isspace`` for every character of a str).
+RE_HYPHEN_OR_SPACE = re.compile("[" + "".join(re.escape(char) for char in sorted(TITLE_HYPHENS)) + r"\s]")
+
+
 def _may_end_role(token: str, end_words: frozenset[str]) -> bool:
     """Whether a phrase ending in the token (its lower-case form) may name a role with a holder: a word
-    that ends a role, or a hyphen or space, which this test does not try to place."""
-    return token in end_words or any(char in TITLE_HYPHENS or char.isspace() for char in token)
+    that ends a role, or a hyphen or space, which this test does not try to place.
+
+    (The characters are searched with one pattern, not a generator per token: this runs for every phrase
+    length at every determiner.)"""
+    return token in end_words or RE_HYPHEN_OR_SPACE.search(token) is not None
 
 
 @cache

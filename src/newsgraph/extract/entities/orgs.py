@@ -31,7 +31,7 @@ from bisect import bisect_left
 from collections import Counter
 from dataclasses import dataclass, field
 
-from spacy.attrs import DEP, ENT_TYPE, LEMMA, LOWER, POS, TAG
+from spacy.attrs import DEP, ENT_TYPE, HEAD, LEMMA, LOWER, POS, TAG
 from spacy.tokens import Doc, Token
 
 from newsgraph.extract.entities import coref, ranking
@@ -288,21 +288,38 @@ def _lemma(token: Token) -> str:
     return token.lemma_.lower()
 
 
-def _appositive_kinds(doc: Doc, spans: list[tuple[int, int]]) -> frozenset[str]:
+def _kind_appositives(doc: Doc) -> list[tuple[int, int, str]]:
+    """(token, its head, its word) of every appositive that is a kind noun ("Acme, a software *company*").
+
+    Read once per doc from the arrays (few tokens are such appositives); a doc without a parse has none, its
+    dependencies being empty.
+    """
+    lowers = token_strings(doc, LOWER)
+    return [(k, doc[k].head.i, lowers[k]) for k, dep in enumerate(token_strings(doc, DEP))
+            if dep == "appos" and lowers[k] in ORG_KIND_NOUNS]
+
+
+def _appositive_kinds(doc: Doc, spans: list[tuple[int, int]],
+                      appositives: list[tuple[int, int, str]] | None = None) -> frozenset[str]:
     """The kind nouns an organisation's appositives give it ("Acme, a software company" → company).
 
     The article says what the organisation is, so a later "the company" means it more than a nearer
-    organisation of no stated kind: the noun counts as if it were in the name.
+    organisation of no stated kind: the noun counts as if it were in the name. ``appositives`` are the
+    doc's kind-noun appositives (``_kind_appositives``, read here when not given): a span's root is found
+    only when one of them hangs off a token of the span, after it.
     """
-    if not doc.has_annotation("DEP"):  # (asked once, not per span: it reads every token)
+    if appositives is None:
+        appositives = _kind_appositives(doc)
+    if not appositives:
         return frozenset()
     kinds = set()
     for s, e in spans:
         if e > len(doc):
             continue
-        for child in doc[s:e].root.children:
-            if child.dep_ == "appos" and child.i >= e and child.lower_ in ORG_KIND_NOUNS:
-                kinds.add(child.lower_)
+        after = [(k, head, low) for k, head, low in appositives if k >= e and s <= head < e]
+        if after:
+            root = doc[s:e].root.i
+            kinds.update(low for _, head, low in after if head == root)
     return frozenset(kinds)
 
 
@@ -383,7 +400,12 @@ def _complement_of_predicate(root: Token) -> bool:
 
 def _for_people(root: Token) -> bool:
     """True for a noun that names people ("the people close to X", "officers", "the staff"), in any number."""
-    lemma = root.lemma_.lower()
+    return _people_lemma(root.lemma_)
+
+
+def _people_lemma(lemma: str) -> bool:
+    """``_for_people`` of a token with this lemma (read from the doc's lemma array, as spaCy's ``lemma_``)."""
+    lemma = lemma.lower()
     return (lemma in PEOPLE_NOUNS or lemma in CHAIN_PEOPLE_NOUNS or lemma in COLLECTIVE_GROUP_NOUNS
             or GROUP_NOUNS.get(lemma) == "NORP")
 
@@ -494,11 +516,12 @@ class OrgResolver:
         self.name_starts: dict[int, tuple[int, int]] = {}  # first token of a name -> (end, group), any type
         self.run_on: set[int] = set()  # organisations every name of which ran on past a name (``_run_on_name``)
         lowers = token_strings(doc, LOWER)
+        appositives = _kind_appositives(doc)  # read once for every organisation's ``_appositive_kinds``
         for gi, (label, spans) in enumerate(zip(labels, names, strict=True)):
             self.name_starts.update((s, (e, gi)) for s, e in spans)
             if label not in ORG_LABELS or not spans:
                 continue
-            words = frozenset(low for s, e in spans for low in lowers[s:e]) | _appositive_kinds(doc, spans)
+            words = frozenset(low for s, e in spans for low in lowers[s:e]) | _appositive_kinds(doc, spans, appositives)
             kind = org_kind(words)
             if kind == UNKNOWN_KIND:
                 kind = _prenominal_kind(doc, spans) or _local_government_kind(doc, spans) or kind
@@ -649,10 +672,12 @@ class OrgResolver:
         if not wanted:
             return self.result
         heads = self._phrase_heads()
+        # each name's dependency and whether it is its sentence's root (a head offset of 0), from the arrays
+        deps, offsets = token_strings(self.doc, DEP), coref.token_values(self.doc, HEAD)
         for i in wanted:
             while cursor < len(self.events) and self.events[cursor][0] < i:
                 at, gi = self.events[cursor]
-                self.last[gi] = (at, self.doc[at].dep_ in NOMINAL_SUBJECT_DEPS or self.doc[at].head.i == at)
+                self.last[gi] = (at, deps[at] in NOMINAL_SUBJECT_DEPS or offsets[at] == 0)
                 cursor += 1
             if self.covered[i]:
                 self._short_form(i)
@@ -774,7 +799,7 @@ class OrgResolver:
 
     def _note(self, token: int, gi: int) -> None:
         if gi in self.orgs:
-            self.last[gi] = (token, self.doc[token].dep_ in NOMINAL_SUBJECT_DEPS)
+            self.last[gi] = (token, token_strings(self.doc, DEP)[token] in NOMINAL_SUBJECT_DEPS)
 
     # -- the learned ranker --------------------------------------------------------
 
@@ -1383,24 +1408,33 @@ class OrgResolver:
         # weighed, its string attributes from the arrays even then (a head is weighed for every pronoun after it)
         labels, deps = token_strings(self.doc, ENT_TYPE), token_strings(self.doc, DEP)
         poses, tags, lowers = token_strings(self.doc, POS), token_strings(self.doc, TAG), token_strings(self.doc, LOWER)
+        lemmas = token_strings(self.doc, LEMMA)
         own_head = token.head.i
         for k in range(bisect_left(heads, token.i) - 1, -1, -1):
             root_i = heads[k]
             back = sent - self.sents[root_i]
             if back > window:
                 break
+            if back > PRONOUN_WINDOW and (fallback is not None or lowers[root_i] not in PLURAL_PRONOUN_FORMS):
+                # beyond the window only the latest linked plural pronoun counts (``fallback``): no other
+                # phrase there is weighed, and once it is found the rest of the walk changes nothing
+                if fallback is not None:
+                    break
+                continue
             if root_i == own_head:
                 continue  # "its" in "its workers": not its own phrase
             # an object "it" skips names after a preposition; a plural may be a group there ("shouted at them")
             if labels[root_i] in NON_NAME_LABELS or root_i == bound or (
                     object_position and deps[root_i] == "pobj" and not plural):
                 continue
-            root = self.doc[root_i]
-            gi = self._owner_of(root)
+            # (a Token only for the tests that read the tree around the head: most heads are dropped first)
+            gi = self.owners.get(root_i)
+            if gi is None and (lowers[root_i] in GOVERNMENT_NOUNS or lowers[root_i] in ORG_KIND_NOUNS):
+                gi = self._owner_of(self.doc[root_i])  # "Indonesia's government": the possessor's
             # a fact of the parse alone, read once per phrase head (each head is weighed for every pronoun after it)
             coordinated = self._coordinated_heads.get(root_i)
             if coordinated is None:
-                coordinated = self._coordinated_heads[root_i] = _coordinated(root)
+                coordinated = self._coordinated_heads[root_i] = _coordinated(self.doc[root_i])
             if coordinated:
                 gi = None  # "TCI and Atticus ... they": a split antecedent, no one entity; never "it"
             if gi is not None and gi in speakers:
@@ -1409,7 +1443,7 @@ class OrgResolver:
             chain = None
             if plural and gi is None and not coordinated:
                 chain = self.chain_of.get(root_i) if poses[root_i] == "PRON" else (
-                    root_i if self._people_noun(root) else None)
+                    root_i if self._people_noun(self.doc[root_i]) else None)
             if poses[root_i] == "PRON" and gi is None and not coordinated and chain is None:
                 continue
             if org is not None and org.label == "GPE" and deps[root_i] == "pobj" and not plural:
@@ -1421,13 +1455,13 @@ class OrgResolver:
                              or chain is not None or lowers[root_i] in COLLECTIVE_GROUP_NOUNS)
             # "Labour ... they": an organisation named as a subject or object, not where something happens.
             singular_org = (plural and not number_plural and org is not None and org.label in ("ORG", "NORP")
-                            and (deps[root_i] != "pobj" or _complement_of_predicate(root)))
+                            and (deps[root_i] != "pobj" or _complement_of_predicate(self.doc[root_i])))
             if org is not None and back <= PRONOUN_WINDOW:
                 window_org = True
             if plural and not number_plural and not singular_org:
                 continue
             if (agent and gi is None and chain is None and not coordinated and poses[root_i] == "NOUN"
-                    and not _for_people(root)):
+                    and not _people_lemma(lemmas[root_i])):
                 continue  # "they think", "they want": the subject of a verb of saying or thinking is no thing
             if not plural and (number_plural or (org is not None and (org.label == "NORP" or org.kind == "group"))):
                 continue
@@ -1438,7 +1472,7 @@ class OrgResolver:
             score = W_RECENCY / (2 ** back)
             if deps[root_i] in NOMINAL_SUBJECT_DEPS:
                 score += W_SUBJECT
-                score += W_MAIN_SUBJECT / (1 + _depth(root.head))
+                score += W_MAIN_SUBJECT / (1 + _depth(self.doc[root_i].head))
             elif deps[root_i] == "dobj":
                 score += W_OBJECT
             if deps[root_i] != "pobj":
@@ -1454,13 +1488,14 @@ class OrgResolver:
                           and deps[root_i] in PEOPLE_LEAD_DEPS)
                 if people and (people_best is None or score > people_best[0]):
                     people_best = (score, gi)  # type: ignore[assignment]
-                other_people = other_people or (gi is None and poses[root_i] == "NOUN" and _for_people(root))
+                other_people = other_people or (gi is None and poses[root_i] == "NOUN"
+                                                and _people_lemma(lemmas[root_i]))
             if best_score is None or score > best_score:
                 thing_best = (gi is None and chain is None and not coordinated and poses[root_i] == "NOUN"
-                              and not _for_people(root))
+                              and not _people_lemma(lemmas[root_i]))
                 best, best_score, best_chain = gi, score, chain
                 thing = (gi is None and chain is None and not coordinated and poses[root_i] == "NOUN"
-                         and deps[root_i] == "pobj" and not _for_people(root))
+                         and deps[root_i] == "pobj" and not _people_lemma(lemmas[root_i]))
                 unnamed = (gi is None and not coordinated and poses[root_i] == "NOUN" and deps[root_i] == "pobj"
                            and back > 0)
         if thing_best and not other_people and people_best is not None and token.dep_ in PEOPLE_PRONOUN_DEPS:

@@ -134,8 +134,10 @@ class Ranker:
 
     def score(self, features: dict[str, float]) -> float:
         coef = self._coef
-        # a list, not a generator: the same products summed in the same order, without a frame per feature
-        return self._offset + sum([coef.get(name, 0.0) * value for name, value in features.items()])
+        # a list, not a generator: the same products summed in the same order, without a frame per feature;
+        # the features at 0 (most of the 0/1 ones) left out, as adding a zero product changes no partial sum
+        # (but a zero's sign, which no comparison of scores reads)
+        return self._offset + sum([coef.get(name, 0.0) * value for name, value in features.items() if value])
 
     def choose(self, options: list[Option]) -> int | None:
         governing = governing_owner(options)
@@ -346,46 +348,59 @@ def options_for(token: Token, start: int, context: DocContext, candidates: dict[
     above = _verbs_above(token)
     here = context.paragraph(i)  # the mention's paragraph, read once for all its candidates
     options: list[Option] = []
+    description = cls == "description"
+    # (the 0/1 features as the constants ``float(test)`` gives, and the mention tests as loops that stop at the
+    # first hit, as ``any`` does: this runs for every candidate of every ranked mention)
     for rank, g in enumerate(order):
         info = candidates[g]
         at = latest[g]
         f: dict[str, float] = {f"{cls}_{info.label}": 1.0}
         if at is not None:
             back = sent - sents[at]
-            f["same_sentence"] = float(back == 0)
-            f["previous_sentence"] = float(back == 1)
+            f["same_sentence"] = 1.0 if back == 0 else 0.0
+            f["previous_sentence"] = 1.0 if back == 1 else 0.0
             f["sentence_distance"] = math.log1p(back)
             f["token_distance"] = math.log1p(max(i - at, 0))
             crole = _role_of(deps[at])
-            f["candidate_subject"] = float(crole == "subject")
-            f["candidate_object"] = float(crole == "object")
-            f["candidate_pobj"] = float(crole == "pobj")
-            f["same_role"] = float(crole == role and role in ("subject", "object"))
-            f["same_paragraph"] = float(context.paragraph(at) == here)
+            f["candidate_subject"] = 1.0 if crole == "subject" else 0.0
+            f["candidate_object"] = 1.0 if crole == "object" else 0.0
+            f["candidate_pobj"] = 1.0 if crole == "pobj" else 0.0
+            f["same_role"] = 1.0 if crole == role and role in ("subject", "object") else 0.0
+            f["same_paragraph"] = 1.0 if context.paragraph(at) == here else 0.0
             if inside is not None:
                 f["candidate_in_quote"] = float(inside[at])
-                f["same_quote_side"] = float(inside[at] == in_quote)
+                f["same_quote_side"] = 1.0 if inside[at] == in_quote else 0.0
         else:
             f["sentence_distance"] = math.log1p(CANDIDATE_WINDOW + 1)
             f["token_distance"] = math.log1p(max(i, 0))
         f["recency_rank"] = math.log1p(rank)
-        f["previous_sentence_subject"] = float(any(sents[k] == sent - 1 and context.main_subject(k)
-                                                   for k in recent.get(g, ())))
+        mentioned = recent.get(g, ())
+        previous_subject = 0.0  # a mention that is the main subject of the sentence before (``main_subject``)
+        for k in mentioned:
+            if sents[k] == sent - 1 and deps[k] in NOMINAL_SUBJECT_DEPS and deps[heads[k]] == "ROOT":
+                previous_subject = 1.0
+                break
+        f["previous_sentence_subject"] = previous_subject
         plural = info.plural or (at is not None and tags[at] in PLURAL_NOUN_TAGS)  # ``plural_phrase``
-        f["number_agrees"] = float(plural == plural_mention)
-        f["plural_pronoun_singular_org"] = float(plural_mention and not plural and info.label == "ORG")
-        f["kind_compatible"] = float(cls == "description" and info.kind_compatible)
-        f["head_match"] = float(cls == "description" and info.head_match)
-        f["kind_unknown"] = float(cls == "description" and info.kind_unknown)
-        f["clause_partner"] = float(g in partners)
-        f["governing_subject"] = float(any(sents[k] == sent and deps[k] in NOMINAL_SUBJECT_DEPS
-                                           and heads[k] in above for k in recent.get(g, ())))
+        f["number_agrees"] = 1.0 if plural == plural_mention else 0.0
+        f["plural_pronoun_singular_org"] = 1.0 if plural_mention and not plural and info.label == "ORG" else 0.0
+        f["kind_compatible"] = 1.0 if description and info.kind_compatible else 0.0
+        f["head_match"] = 1.0 if description and info.head_match else 0.0
+        f["kind_unknown"] = 1.0 if description and info.kind_unknown else 0.0
+        f["clause_partner"] = 1.0 if g in partners else 0.0
+        governing = 0.0  # a mention in this sentence that is the subject of a verb above the mention
+        for k in mentioned:
+            if sents[k] == sent and deps[k] in NOMINAL_SUBJECT_DEPS and heads[k] in above:
+                governing = 1.0
+                break
+        f["governing_subject"] = governing
         f["mention_count"] = math.log1p(info.count)
-        f["most_mentioned"] = float(info.count == top_count and top_count > 0)
-        f["quote_speaker"] = float(g in speakers)
-        f["rule_choice"] = float(g == rule_choice)
-        f["rule_choice_they"] = f["rule_choice"] * plural_mention
-        f["rule_choice_description"] = f["rule_choice"] * (cls == "description")
+        f["most_mentioned"] = 1.0 if info.count == top_count and top_count > 0 else 0.0
+        f["quote_speaker"] = 1.0 if g in speakers else 0.0
+        chosen = 1.0 if g == rule_choice else 0.0
+        f["rule_choice"] = chosen
+        f["rule_choice_they"] = chosen * plural_mention
+        f["rule_choice_description"] = chosen * description
         if g in rule_scores:
             f["rule_scored"] = 1.0
             f["rule_score"] = rule_scores[g] / scale
