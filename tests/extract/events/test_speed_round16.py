@@ -1,0 +1,45 @@
+"""The event stage's round-16 cuts give the records and answers of the code they replace."""
+
+from __future__ import annotations
+
+from spacy.lang.en import English
+from spacy.tokens import Doc
+
+from newsgraph.extract.events import core
+from newsgraph.record import Event, Offsets
+
+VOCAB = English().vocab
+
+
+def _doc() -> Doc:
+    """Invented: "Port officials shut down the Lynwick dock ." parsed by hand, with a phrasal particle."""
+    words = ["Port", "officials", "shut", "down", "the", "Lynwick", "dock", "."]
+    return Doc(VOCAB, words=words, spaces=[True] * 6 + [False, False],
+               heads=[1, 2, 2, 2, 6, 6, 2, 2],
+               deps=["compound", "nsubj", "ROOT", "prt", "det", "compound", "dobj", "punct"],
+               tags=["NN", "NNS", "VBD", "RP", "DT", "NNP", "NN", "."])
+
+
+def test_one_validation_builds_the_event_the_keywords_built() -> None:
+    """``_EVENT`` on a dict with offset dicts gives the record ``Event(...)`` with ``Offsets`` gave, field by field."""
+    fields = {"id": "v0", "actor_text": "Port officials", "predicate": "shut down", "object_text": "the Lynwick dock",
+              "modality": "reported", "date": "2026-03-02", "date_reason": "clause", "code": "COERCE"}
+    spans = {"sentence": (0, 43), "trigger": (15, 24), "actor_span": (0, 14), "object_span": (25, 41)}
+    built = core._EVENT({**fields, **{k: {"start": a, "end": b} for k, (a, b) in spans.items()}})
+    before = Event(**fields, **{k: Offsets(start=a, end=b) for k, (a, b) in spans.items()})
+    assert built == before and built.model_dump() == before.model_dump()
+    assert isinstance(built.trigger, Offsets) and built.target_span is None
+
+
+def test_trigger_and_locate_give_offsets_of_the_text() -> None:
+    """The trigger covers verb and particle; an argument's text is found nearest its anchor, else at its mention."""
+    doc = _doc()
+    text = doc.text
+    trigger = core._trigger(doc[2], core._particles(doc[2]))
+    assert text[trigger["start"]:trigger["end"]] == "shut down"
+    assert core._trigger(doc[6], []) == {"start": doc[6].idx, "end": doc[6].idx + 4}
+    sent = doc[:]
+    found = core._locate(sent, text, "the Lynwick dock", doc[2].idx, None)
+    assert found is not None and text[found["start"]:found["end"]] == "the Lynwick dock"
+    assert core._locate(sent, text, "harbour", 0, None) is None
+    assert core._locate(sent, text, None, 0, None) is None
