@@ -6,6 +6,7 @@ from spacy.lang.en import English
 from spacy.tokens import Doc
 
 from newsgraph.extract.events import core
+from newsgraph.extract.events.context import DocContext
 from newsgraph.record import Event, Offsets
 
 VOCAB = English().vocab
@@ -43,3 +44,12 @@ def test_trigger_and_locate_give_offsets_of_the_text() -> None:
     assert found is not None and text[found["start"]:found["end"]] == "the Lynwick dock"
     assert core._locate(sent, text, "harbour", 0, None) is None
     assert core._locate(sent, text, None, 0, None) is None
+
+
+def test_context_tokens_are_the_documents_positions() -> None:
+    """``DocContext.tokens`` holds one ``Token`` per position, read by the rules instead of ``doc[i]``."""
+    doc = _doc()
+    ctx = DocContext.build(doc, [], [], [], [])
+    assert len(ctx.tokens) == len(doc)
+    assert [(t.i, t.text, t.dep_) for t in ctx.tokens] == [(t.i, t.text, t.dep_) for t in doc]
+    assert all(t.doc is doc for t in ctx.tokens)

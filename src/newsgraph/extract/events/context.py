@@ -75,6 +75,8 @@ class DocContext:
     time_positions: list[int] = field(default_factory=list)
     #: Per clause head, the tokens of its own clause (asked by the dating and the fiscal rules alike).
     own_tokens_cache: dict[int, list[Token]] = field(default_factory=dict)
+    #: The document's own ``Token`` per position (``clauses.doc_tree``): ``doc[i]`` makes a new one on every call.
+    tokens: list[Token] = field(default_factory=list)
     #: Per clause head, those of its own tokens a time expression covers, with the time (most have none).
     own_times_cache: dict[int, list[tuple[Token, TimeExpression]]] = field(default_factory=dict)
     #: Per clause head, the timed tokens among its words and its noun-headed "clauses" (``dates``).
@@ -110,7 +112,8 @@ class DocContext:
         ctx.nouns = numpy.flatnonzero(columns[:, 2] == NOUN).tolist()
         index = _TokenIndex(doc, columns[:, 3], columns[:, 4])
         # The document's own ``Token`` list (``doc_tree``, kept for the walks): ``doc.text`` makes one per word.
-        ctx.text = "".join([t.text_with_ws for t in doc_tree(doc)[3]])
+        ctx.tokens = doc_tree(doc)[3]
+        ctx.text = "".join([t.text_with_ws for t in ctx.tokens])
         ctx.char_starts, ctx.char_ends = index.starts, index.ends
         if doc.has_annotation("SENT_START") or doc.has_annotation("DEP"):
             ctx.sent_bounds = [(s.start, s.end) for s in doc.sents]

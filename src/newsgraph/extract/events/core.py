@@ -133,10 +133,10 @@ class _Args:
 
 def _sentence_events(ctx: DocContext, sent: Span) -> list[tuple[Event, Token]]:
     out: list[tuple[Event, Token]] = []
-    doc = ctx.doc
-    according = _according_to(doc[i] for i in ctx.between(ctx.according, sent.start, sent.end))
+    tokens = ctx.tokens
+    according = _according_to(tokens[i] for i in ctx.between(ctx.according, sent.start, sent.end))
     for i in ctx.between(ctx.clause_heads, sent.start, sent.end):  # every event verb heads a clause
-        verb = doc[i]
+        verb = tokens[i]
         # A cue of pure speech ("said") is an attribution; it is also an event when a party a reader
         # lists speaks ("the minister said"); a coded act that also reports ("agreed to", "accused ...
         # of") stays an event.
@@ -517,8 +517,7 @@ def _covers(mention: EntityMention, tok: Token) -> bool:
 def _apposed_entity(ctx: DocContext, obj: Token) -> EntityMention | None:
     """``appointed a new envoy, Jane Doe``: an apposition the parser did not attach."""
     after = obj.right_edge.i + 1
-    doc = ctx.doc
-    if after + 1 < len(doc) and doc[after].text == ",":
+    if after + 1 < len(ctx.tokens) and ctx.tokens[after].text == ",":
         found = ctx.mentions_by_token.get(after + 1)
         if found is not None and found.start == after + 1 and found.entity.type == "PERSON":
             return found
@@ -544,7 +543,8 @@ def _speech_content(ctx: DocContext, verb: Token) -> TextSpan | None:
             bounds = cl.contiguous(cl.full_phrase_tokens(c))
             if bounds is None:
                 return None
-            start, end = ctx.doc[bounds[0]].idx, ctx.doc[bounds[1] - 1].idx + len(ctx.doc[bounds[1] - 1].text)
+            last = ctx.tokens[bounds[1] - 1]
+            start, end = ctx.tokens[bounds[0]].idx, last.idx + len(last.text)
             return TextSpan(start=start, end=end, text=ctx.span_text(bounds[0], bounds[1]))
     return None
 

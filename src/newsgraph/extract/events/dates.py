@@ -618,12 +618,12 @@ def _time_after_verb(ctx: DocContext, verb: Token, *, resolved: bool = True) -> 
     "saw 2019 sales" hangs it as a compound, "Wednesday's ruling" as a possessor).
     """
     after = verb.i + 1
-    doc = verb.doc
-    while after < len(doc) and doc[after].dep_ == "prt" and doc[after].head.i == verb.i:
+    tokens = ctx.tokens
+    while after < len(tokens) and tokens[after].dep_ == "prt" and tokens[after].head.i == verb.i:
         after += 1
-    if after >= len(doc):
+    if after >= len(tokens):
         return None
-    time = ctx.time_at(doc[after])
+    time = ctx.times_by_token.get(after)
     bounds = ctx.time_tokens.get(time.id) if time is not None else None
     if time is None or bounds is None or bounds[0] != after or time.role == "publication":
         return None
