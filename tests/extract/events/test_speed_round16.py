@@ -53,3 +53,28 @@ def test_context_tokens_are_the_documents_positions() -> None:
     assert len(ctx.tokens) == len(doc)
     assert [(t.i, t.text, t.dep_) for t in ctx.tokens] == [(t.i, t.text, t.dep_) for t in doc]
     assert all(t.doc is doc for t in ctx.tokens)
+
+
+def _clause(words: list[str], deps: list[str], verb: int) -> Doc:
+    """An invented clause parsed by hand: every word hangs on the verb at ``verb``."""
+    heads = [verb] * len(words)
+    return Doc(VOCAB, words=words, heads=heads, deps=deps)
+
+
+def test_own_modality_reads_auxiliaries_marks_and_hedges_in_one_walk() -> None:
+    """Each of the rule's answers, and the order between them (a modal outranks a mark, a mark a hedge)."""
+    cases = [
+        (["Lee", "will", "resign"], ["nsubj", "aux", "ROOT"], "future"),
+        (["Lee", "might", "resign"], ["nsubj", "aux", "ROOT"], "uncertain"),
+        (["Lee", "would", "resign"], ["nsubj", "aux", "ROOT"], "hypothetical"),
+        (["unless", "Lee", "resigns"], ["mark", "nsubj", "ROOT"], "hypothetical"),
+        (["Lee", "reportedly", "resigned"], ["nsubj", "advmod", "ROOT"], "uncertain"),
+        (["Lee", "quietly", "resigned"], ["nsubj", "advmod", "ROOT"], None),
+        (["if", "Lee", "reportedly", "would", "resign"], ["mark", "nsubj", "advmod", "aux", "ROOT"], "hypothetical"),
+        (["if", "Lee", "quietly", "reportedly", "resigned"], ["mark", "nsubj", "advmod", "advmod", "ROOT"],
+         "hypothetical"),
+        (["Lee", "quietly", "reportedly", "resigned"], ["nsubj", "advmod", "advmod", "ROOT"], "uncertain"),
+    ]
+    for words, deps, expected in cases:
+        doc = _clause(words, deps, len(words) - 1)
+        assert core._own_modality(doc[len(words) - 1]) == expected, words

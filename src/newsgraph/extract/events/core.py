@@ -612,19 +612,30 @@ def _according_to(according: Iterable[Token]) -> Token | None:
 
 
 def _own_modality(verb: Token) -> Modality | None:
-    aux = {c.lower_ for c in cl.kids(verb) if c.dep_ in AUX_DEPS}
+    # The auxiliaries, marks and hedges read in one walk of the children (asked of every clause and of each
+    # clause above it; most have none of the three), then tested in the rules' order.
+    aux: set[str] = set()
+    marks: set[str] = set()
+    hedged = False
+    for c in cl.kids(verb):
+        dep = c.dep_
+        if dep in AUX_DEPS:
+            aux.add(c.lower_)
+        if dep == "mark":
+            marks.add(c.lower_)
+        elif dep == "advmod" and not hedged:
+            hedged = c.lower_ in HEDGE_ADVERBS
     if aux & FUTURE_MODALS or (verb.dep_ == "xcomp" and cl.is_going_to(verb.head)):
         return "future"
     if aux & UNCERTAIN_MODALS:
         return "uncertain"
     if aux & HYPOTHETICAL_MODALS:
         return "hypothetical"
-    marks = {c.lower_ for c in cl.kids(verb) if c.dep_ == "mark"}
     if "whether" in marks or ("if" in marks and verb.dep_ == "ccomp"):
         return "uncertain"  # an embedded question: "asked whether/if X had paid"
     if marks & CONDITIONAL_MARKS:
         return "hypothetical"
-    if any(c.dep_ == "advmod" and c.lower_ in HEDGE_ADVERBS for c in cl.kids(verb)):
+    if hedged:
         return "uncertain"
     return None
 
