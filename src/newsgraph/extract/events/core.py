@@ -155,7 +155,8 @@ def _clause_events(ctx: DocContext, verb: Token, sent: Span, according: Token | 
     modality, source = _modality_and_source(ctx, verb, according)
     dating = _dating(ctx, verb, sent, modality)
     pred = cl.predicate(verb)
-    code = code_event(verb, pred, args.object_text, negated=cl.negated(verb))
+    negated = cl.negated(verb)  # asked once: the coding and every event of the clause read it
+    code = code_event(verb, pred, args.object_text, negated=negated)
     out = []
     particles = _particles(verb)
     trigger = _trigger(verb, particles)
@@ -188,7 +189,7 @@ def _clause_events(ctx: DocContext, verb: Token, sent: Span, according: Token | 
                 "target": target.entity.id if target is not None else None,
                 "target_text": target_text,
                 "object_text": object_text,
-                "negated": cl.negated(verb),
+                "negated": negated,
                 "modality": modality,
                 "time": dating.time,
                 "date": dating.date,
