@@ -78,3 +78,21 @@ def test_own_modality_reads_auxiliaries_marks_and_hedges_in_one_walk() -> None:
     for words, deps, expected in cases:
         doc = _clause(words, deps, len(words) - 1)
         assert core._own_modality(doc[len(words) - 1]) == expected, words
+
+
+def test_states_figure_walks_the_figure_dependents_on_arrays() -> None:
+    """A number under the verb's figure dependents counts ("rose to 43 points"), through a preposition; a
+    number under a clause or a date does not."""
+    from newsgraph.extract.events import salience
+
+    words = ["Shares", "rose", "to", "43", "points", "."]
+    doc = Doc(VOCAB, words=words, heads=[1, 1, 1, 4, 2, 1], deps=["nsubj", "ROOT", "prep", "nummod", "pobj", "punct"])
+    assert salience._states_figure(doc[1])
+    # The same words with the number in the subject, which is no figure dependent: no figure.
+    doc = Doc(VOCAB, words=["43", "shares", "rose", "sharply", "."], heads=[1, 2, 2, 2, 2],
+              deps=["nummod", "nsubj", "ROOT", "advmod", "punct"])
+    assert not salience._states_figure(doc[2])
+    # A year is a date, not a figure.
+    doc = Doc(VOCAB, words=["Lee", "left", "in", "2019", "."], heads=[1, 1, 1, 2, 1],
+              deps=["nsubj", "ROOT", "prep", "pobj", "punct"], ents=["O", "O", "O", "B-DATE", "O"])
+    assert not salience._states_figure(doc[1])
