@@ -96,3 +96,21 @@ def test_states_figure_walks_the_figure_dependents_on_arrays() -> None:
     doc = Doc(VOCAB, words=["Lee", "left", "in", "2019", "."], heads=[1, 1, 1, 2, 1],
               deps=["nsubj", "ROOT", "prep", "pobj", "punct"], ents=["O", "O", "O", "B-DATE", "O"])
     assert not salience._states_figure(doc[1])
+
+
+def test_passive_heads_are_the_verbs_with_a_passive_child() -> None:
+    """Invented: "The plan was approved and Lee signed it ." — only "approved" has a passive child; a
+    second document replaces the first one's answer."""
+    from newsgraph.extract.events import clauses
+
+    clauses.forget_children()
+    words = ["The", "plan", "was", "approved", "and", "Lee", "signed", "it", "."]
+    doc = Doc(VOCAB, words=words, heads=[1, 3, 3, 3, 3, 6, 3, 6, 3],
+              deps=["det", "nsubjpass", "auxpass", "ROOT", "cc", "nsubj", "conj", "dobj", "punct"])
+    assert clauses.passive_heads(doc) == [3, 3]
+    assert [t.i for t in doc if clauses.is_passive(t)] == [3]
+    active = Doc(VOCAB, words=["Lee", "approved", "it", "."], heads=[1, 1, 1, 1],
+                 deps=["nsubj", "ROOT", "dobj", "punct"])
+    assert not any(clauses.is_passive(t) for t in active)
+    assert clauses.is_passive(doc[3]) and not clauses.is_passive(doc[6])
+    assert clauses.passive_heads(Doc(VOCAB, words=[])) == []
