@@ -114,3 +114,22 @@ def test_passive_heads_are_the_verbs_with_a_passive_child() -> None:
     assert not any(clauses.is_passive(t) for t in active)
     assert clauses.is_passive(doc[3]) and not clauses.is_passive(doc[6])
     assert clauses.passive_heads(Doc(VOCAB, words=[])) == []
+
+
+def test_time_root_is_the_head_of_the_times_tokens_kept_per_time() -> None:
+    """Invented: "Lee left last Friday ." — the root of "last Friday" is "Friday", asked twice, the same answer;
+    a time covering no token has none."""
+    from newsgraph.extract.events.dates import time_root
+    from newsgraph.record import TimeExpression
+
+    doc = Doc(VOCAB, words=["Lee", "left", "last", "Friday", "."], heads=[1, 1, 3, 1, 1],
+              deps=["nsubj", "ROOT", "amod", "npadvmod", "punct"])
+    start = doc.text.index("last Friday")
+    friday = TimeExpression(id="t1", start=start, end=start + len("last Friday"), text="last Friday", type="DATE",
+                            value="2021-05-07")
+    nowhere = TimeExpression(id="t2", start=500, end=506, text="Monday", type="DATE", value="2021-05-03")
+    ctx = DocContext.build(doc, [], [friday, nowhere], [], [])
+    root = time_root(ctx, friday)
+    assert root is not None and root.i == 3 and root.text == "Friday"
+    assert time_root(ctx, friday) is root
+    assert time_root(ctx, nowhere) is None and time_root(ctx, nowhere) is None

@@ -85,6 +85,8 @@ class DocContext:
     lead_days: dict[int, Dating | None] = field(default_factory=dict)
     #: Per time expression id, the clause it dates (None: it describes a noun), asked once per token it covers.
     clause_of_time: dict[str, Token | None] = field(default_factory=dict)
+    #: Per time expression id, the head of its tokens (``dates.time_root``), None when it covers no token.
+    time_roots: dict[str, Token | None] = field(default_factory=dict)
     #: Per embedded post: its words' character span and its signature's date (built on first use, ``dates``).
     post_dates: list[tuple[int, int, TimeExpression]] | None = None
     #: Whether every token's head lies in the token's own sentence (built on first use, ``clause_bounds``).

@@ -182,10 +182,17 @@ def date_value(time: TimeExpression) -> str | None:
 
 
 def time_root(ctx: DocContext, time: TimeExpression) -> Token | None:
+    """The syntactic head of the time's tokens, kept per time of the document (``DocContext.time_roots``).
+
+    Why kept: the dating rules ask it of the same time for every clause of its sentence, and each answer
+    builds a ``Span`` and walks it for its root.
+    """
+    if time.id in ctx.time_roots:
+        return ctx.time_roots[time.id]
     bounds = ctx.time_tokens.get(time.id)
-    if bounds is None:
-        return None
-    return ctx.doc[bounds[0] : bounds[1]].root
+    root = ctx.doc[bounds[0] : bounds[1]].root if bounds is not None else None
+    ctx.time_roots[time.id] = root
+    return root
 
 
 def attached_clause(ctx: DocContext, time: TimeExpression) -> Token | None:
