@@ -133,3 +133,32 @@ def test_time_root_is_the_head_of_the_times_tokens_kept_per_time() -> None:
     assert root is not None and root.i == 3 and root.text == "Friday"
     assert time_root(ctx, friday) is root
     assert time_root(ctx, nowhere) is None and time_root(ctx, nowhere) is None
+
+
+def _scan_attribution(attributions: list, idx: int):  # the per-clause scan the painting replaces
+    best = None
+    for attr in attributions:
+        c = attr.content
+        if c.start <= idx < c.end and (best is None or c.end - c.start < best.content.end - best.content.start):
+            best = attr
+    return best
+
+
+def test_attribution_by_token_is_the_innermost_first_listed_content() -> None:
+    """Nested, equally long, empty and partly covering contents, over invented character offsets: every
+    token's answer is the scan's."""
+    from newsgraph.extract.events.context import attribution_by_token
+    from newsgraph.record import Attribution, TextSpan
+
+    def attr(n: int, start: int, end: int) -> Attribution:
+        return Attribution(id=f"a{n}", source=None, cue=None, kind="indirect",
+                           content=TextSpan(start=start, end=end, text="x" * max(0, end - start)))
+
+    char_starts = [0, 4, 9, 12, 18, 25, 31, 40]
+    attributions = [attr(1, 0, 45), attr(2, 9, 25), attr(3, 12, 28), attr(4, 5, 20), attr(5, 18, 18),
+                    attr(6, 30, 41), attr(7, 31, 42)]
+    owner = attribution_by_token(attributions, char_starts, len(char_starts))
+    assert [o.id if o else None for o in owner] == [
+        (found.id if found else None) for found in (_scan_attribution(attributions, i) for i in char_starts)]
+    assert owner[2].id == "a4" and owner[6].id == "a6"  # a shorter content wins; the first of two as long
+    assert attribution_by_token([], char_starts, len(char_starts)) == [None] * len(char_starts)
