@@ -409,8 +409,9 @@ def doc_tree(doc: Doc) -> tuple[list[tuple[int, ...]], list[int], list[int], lis
 
 def forget_children() -> None:
     """Drop the kept children lists, merged infinitives and phrases (a document's parse may have changed since)."""
-    global _KIDS, _XCOMPS, _PHRASES
+    global _KIDS, _XCOMPS, _PHRASES, _PASSIVES
     _KIDS = (None, [], [], [])
+    _PASSIVES = (None, frozenset())
     _XCOMPS = (None, [])
     _PHRASES = (None, {})
     _CHILDREN.__dict__.clear()
@@ -440,8 +441,35 @@ def _ids_of(deps: Iterable[str]) -> frozenset[int]:
     return found
 
 
+#: The document whose passive heads are kept, and them (``is_passive``): one tuple, read and replaced whole.
+_PASSIVES: tuple[Doc | None, frozenset[int]] = (None, frozenset())
+
+
 def is_passive(verb: Token) -> bool:
-    return any(c.dep in _PASSIVE_IDS for c in kids(verb))
+    """Whether ``verb`` has a passive subject or a passive auxiliary among its children.
+
+    Why kept per document: the agent and object rules ask it of the same verbs and of every verb above a
+    clause (about three times a clause); the heads of all passive dependents are read from one array pass.
+    """
+    global _PASSIVES
+    doc, heads = _PASSIVES
+    if doc is not verb.doc:
+        doc = verb.doc
+        heads = frozenset(passive_heads(doc))
+        _PASSIVES = (doc, heads)
+    return verb.i in heads
+
+
+def passive_heads(doc: Doc) -> list[int]:
+    """The indices of the tokens with a passive subject or auxiliary child, from the ``HEAD``/``DEP`` arrays."""
+    n = len(doc)
+    if not n:
+        return []
+    columns = doc.to_array([HEAD, DEP]).reshape(n, 2)  # uint64: the ids are hashes
+    passive = numpy.isin(columns[:, 1], numpy.fromiter(_PASSIVE_IDS, dtype=numpy.uint64))
+    heads = columns[:, 0].astype("int64") + numpy.arange(n)  # relative heads, signed
+    passive &= heads != numpy.arange(n)  # the root is its own head, not its own child
+    return heads[passive].tolist()
 
 
 def children(tok: Token, deps: Iterable[str]) -> list[Token]:

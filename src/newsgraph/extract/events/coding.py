@@ -185,21 +185,22 @@ def _lookup_verb_entry(tok: Token, particle: list[str]) -> _Entry | bool | None:
     """
     comps = _complements(tok)
     feats: frozenset[str] | None = None
+    table = dictionary()  # read once: up to four stems ask it a few times each
     for lemma in lemmas(tok):
         heads = ([" ".join([lemma, *particle])] if particle else []) + [lemma]
         for head in heads:
             found = _specific(head, comps)
             if found is not False:
                 return found
-        if particle and (heads[0], "*") in dictionary():  # a hand-listed phrasal verb is specific already
-            return dictionary()[(heads[0], "*")]
-        if any(dictionary().get((head, "*"), False) is None for head in heads):
+        if particle and (heads[0], "*") in table:  # a hand-listed phrasal verb is specific already
+            return table[(heads[0], "*")]
+        if any(table.get((head, "*"), False) is None for head in heads):
             return None  # the hand table keeps this verb out of the ontology, whatever its pattern
         if feats is None:
             feats = cameo.features(tok)
         # A phrasal verb is a verb of its own block ("call off" is CANCEL's, "call" CALL's).
         pattern = (cameo.match(heads[0], feats) if particle else None) or cameo.match(lemma, feats)
-        hand = next((dictionary()[(h, "*")] for h in heads if (h, "*") in dictionary()), False)
+        hand = next((table[(h, "*")] for h in heads if (h, "*") in table), False)
         if pattern is not None and pattern[1] > 0 and (hand is False or pattern[0] == cameo.UNCODED or pattern[1] >= 2):
             return _cameo_entry(pattern[0])  # "cut ties" 160; "cut production" [---]
         if hand is not False:

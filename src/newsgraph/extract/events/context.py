@@ -75,6 +75,8 @@ class DocContext:
     time_positions: list[int] = field(default_factory=list)
     #: Per clause head, the tokens of its own clause (asked by the dating and the fiscal rules alike).
     own_tokens_cache: dict[int, list[Token]] = field(default_factory=dict)
+    #: The document's own ``Token`` per position (``clauses.doc_tree``): ``doc[i]`` makes a new one on every call.
+    tokens: list[Token] = field(default_factory=list)
     #: Per clause head, those of its own tokens a time expression covers, with the time (most have none).
     own_times_cache: dict[int, list[tuple[Token, TimeExpression]]] = field(default_factory=dict)
     #: Per clause head, the timed tokens among its words and its noun-headed "clauses" (``dates``).
@@ -83,6 +85,8 @@ class DocContext:
     lead_days: dict[int, Dating | None] = field(default_factory=dict)
     #: Per time expression id, the clause it dates (None: it describes a noun), asked once per token it covers.
     clause_of_time: dict[str, Token | None] = field(default_factory=dict)
+    #: Per time expression id, the head of its tokens (``dates.time_root``), None when it covers no token.
+    time_roots: dict[str, Token | None] = field(default_factory=dict)
     #: Per embedded post: its words' character span and its signature's date (built on first use, ``dates``).
     post_dates: list[tuple[int, int, TimeExpression]] | None = None
     #: Whether every token's head lies in the token's own sentence (built on first use, ``clause_bounds``).
@@ -92,6 +96,7 @@ class DocContext:
     #: Sorted positions of the prepositional objects whose lemma can name a fiscal period (``dates``, on first use).
     period_nouns: list[int] | None = None
     _cues: set[int] | None = None
+    _attribution_by_token: list[Attribution | None] | None = None
 
     @classmethod
     def build(
@@ -110,7 +115,8 @@ class DocContext:
         ctx.nouns = numpy.flatnonzero(columns[:, 2] == NOUN).tolist()
         index = _TokenIndex(doc, columns[:, 3], columns[:, 4])
         # The document's own ``Token`` list (``doc_tree``, kept for the walks): ``doc.text`` makes one per word.
-        ctx.text = "".join([t.text_with_ws for t in doc_tree(doc)[3]])
+        ctx.tokens = doc_tree(doc)[3]
+        ctx.text = "".join([t.text_with_ws for t in ctx.tokens])
         ctx.char_starts, ctx.char_ends = index.starts, index.ends
         if doc.has_annotation("SENT_START") or doc.has_annotation("DEP"):
             ctx.sent_bounds = [(s.start, s.end) for s in doc.sents]
@@ -292,14 +298,15 @@ class DocContext:
     # -- attribution ---------------------------------------------------------
 
     def attribution_of(self, token: Token) -> Attribution | None:
-        """The innermost attribution whose content contains ``token``."""
-        best: Attribution | None = None
-        for attr in self.attributions:
-            c = attr.content
-            inside = c.start <= token.idx < c.end
-            if inside and (best is None or c.end - c.start < best.content.end - best.content.start):
-                best = attr
-        return best
+        """The innermost attribution whose content contains ``token`` (its first character), the first listed
+        among equally long ones.
+
+        Why by token: every clause asks it, and a scan of the document's attributions per clause grows with
+        both; the answers for all tokens are painted once per document (``attribution_by_token``).
+        """
+        if self._attribution_by_token is None:
+            self._attribution_by_token = attribution_by_token(self.attributions, self.char_starts, len(self.doc))
+        return self._attribution_by_token[token.i]
 
     def is_cue(self, token: Token) -> bool:
         """Whether ``token`` is part of an attribution cue ("said", "according to")."""
@@ -315,6 +322,25 @@ class DocContext:
             if found is not None:
                 return found
         return None
+
+
+def attribution_by_token(attributions: list[Attribution], char_starts: list[int], n: int) -> list[Attribution | None]:
+    """Per token, the innermost attribution whose content holds the token's first character.
+
+    The contents are painted over the tokens from the longest to the shortest, so the innermost is painted
+    last; among equally long ones the first listed is painted last, as a scan keeping the first strictly
+    shorter content would choose. A token starting at character ``idx`` is inside ``[start, end)`` when
+    ``start <= idx < end``: the tokens ``bisect_left(char_starts, start)`` up to ``bisect_left(char_starts, end)``.
+    """
+    owner: list[Attribution | None] = [None] * n
+    order = sorted(range(len(attributions)), key=lambda k: (
+        -(attributions[k].content.end - attributions[k].content.start), -k))
+    for k in order:
+        content = attributions[k].content
+        lo, hi = bisect_left(char_starts, content.start), bisect_left(char_starts, content.end)
+        if hi > lo:
+            owner[lo:hi] = [attributions[k]] * (hi - lo)
+    return owner
 
 
 _CLAUSE_DEP_IDS = numpy.array(sorted(get_string_id(dep) for dep in CLAUSE_DEPS), dtype=numpy.uint64)

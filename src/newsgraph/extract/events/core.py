@@ -14,6 +14,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import dataclass
+from typing import TypedDict
 
 from spacy.tokens import Doc, Span, Token
 
@@ -44,7 +45,6 @@ from newsgraph.record import (
     Entity,
     Event,
     Modality,
-    Offsets,
     Relation,
     Source,
     TextSpan,
@@ -68,6 +68,20 @@ PLACE_TYPES = frozenset({"GPE", "LOC", "FAC"})
 RECIPIENT_PREPS = frozenset({"to", "against", "with"})
 #: Sentences longer than this (in tokens) are skipped: no parse of them is worth reading.
 MAX_SENTENCE_TOKENS = 400
+
+
+class OffsetsData(TypedDict):
+    """An ``Offsets`` as the plain dict the event's one validation reads (``_EVENT``)."""
+
+    start: int
+    end: int
+
+
+#: Builds an ``Event`` from one dict, its offsets given as dicts. Why: pydantic validates the whole nested
+#: record in one call of its compiled validator, where ``Event(...)`` with five ``Offsets(...)`` made six calls
+#: of ``BaseModel.__init__``, each a Python frame with its keyword packing (a third of the building's cost
+#: by timeit); the record is the same. (``model_construct`` skips validation but is slower still.)
+_EVENT = Event.model_validate
 
 
 def events(
@@ -119,10 +133,10 @@ class _Args:
 
 def _sentence_events(ctx: DocContext, sent: Span) -> list[tuple[Event, Token]]:
     out: list[tuple[Event, Token]] = []
-    doc = ctx.doc
-    according = _according_to(doc[i] for i in ctx.between(ctx.according, sent.start, sent.end))
+    tokens = ctx.tokens
+    according = _according_to(tokens[i] for i in ctx.between(ctx.according, sent.start, sent.end))
     for i in ctx.between(ctx.clause_heads, sent.start, sent.end):  # every event verb heads a clause
-        verb = doc[i]
+        verb = tokens[i]
         # A cue of pure speech ("said") is an attribution; it is also an event when a party a reader
         # lists speaks ("the minister said"); a coded act that also reports ("agreed to", "accused ...
         # of") stays an event.
@@ -141,7 +155,8 @@ def _clause_events(ctx: DocContext, verb: Token, sent: Span, according: Token | 
     modality, source = _modality_and_source(ctx, verb, according)
     dating = _dating(ctx, verb, sent, modality)
     pred = cl.predicate(verb)
-    code = code_event(verb, pred, args.object_text, negated=cl.negated(verb))
+    negated = cl.negated(verb)  # asked once: the coding and every event of the clause read it
+    code = code_event(verb, pred, args.object_text, negated=negated)
     out = []
     particles = _particles(verb)
     trigger = _trigger(verb, particles)
@@ -152,7 +167,7 @@ def _clause_events(ctx: DocContext, verb: Token, sent: Span, according: Token | 
     if object_text is None:  # after coding: the content says what was said, not which act it was
         content = _speech_content(ctx, verb)
         if content is not None:
-            object_text, object_span = content.text, Offsets(start=content.start, end=content.end)
+            object_text, object_span = content.text, {"start": content.start, "end": content.end}
     for actor_tok in actors:
         actor, actor_text = _actor(ctx, actor_tok, verb)
         target = args.target
@@ -160,38 +175,38 @@ def _clause_events(ctx: DocContext, verb: Token, sent: Span, according: Token | 
             target = None  # "X praised X's ...": the actor is not its own target
         target_text = args.target_text if target is not None or args.target_text else None
         if actor_tok is not None and actor_tok.lower_ in PRONOUN_WORDS:  # the evidence is the pronoun itself
-            actor_span = Offsets(start=actor_tok.idx, end=actor_tok.idx + len(actor_tok.text))
+            actor_span = {"start": actor_tok.idx, "end": actor_tok.idx + len(actor_tok.text)}
         else:
             anchor = actor_tok.idx if actor_tok is not None else verb.idx
             actor_span = _locate(sent, sent_text, actor_text, anchor, actor)
         target_span = _locate(sent, sent_text, target_text, verb.idx, target)
         out.append(
-            Event(
-                id="v0",
-                actor=actor.entity.id if actor is not None else None,
-                actor_text=actor_text,
-                predicate=pred,
-                target=target.entity.id if target is not None else None,
-                target_text=target_text,
-                object_text=object_text,
-                negated=cl.negated(verb),
-                modality=modality,
-                time=dating.time,
-                date=dating.date,
-                date_reason=dating.reason,
-                source=source,
-                code=code.type if code else None,
-                mode=code.mode if code else None,
-                cameo=code.cameo if code else None,
-                sentence=Offsets(start=sent.start_char, end=sent.end_char),
-                predicate_text=predicate_text,
-                trigger=trigger,
-                actor_span=actor_span,
-                target_span=target_span,
-                object_span=object_span,
-                actor_code=actor_code(actor, actor_text, dating.date),
-                target_code=actor_code(target, target_text, dating.date) if target_text else None,
-            )
+            _EVENT({
+                "id": "v0",
+                "actor": actor.entity.id if actor is not None else None,
+                "actor_text": actor_text,
+                "predicate": pred,
+                "target": target.entity.id if target is not None else None,
+                "target_text": target_text,
+                "object_text": object_text,
+                "negated": negated,
+                "modality": modality,
+                "time": dating.time,
+                "date": dating.date,
+                "date_reason": dating.reason,
+                "source": source,
+                "code": code.type if code else None,
+                "mode": code.mode if code else None,
+                "cameo": code.cameo if code else None,
+                "sentence": {"start": sent.start_char, "end": sent.end_char},
+                "predicate_text": predicate_text,
+                "trigger": trigger,
+                "actor_span": actor_span,
+                "target_span": target_span,
+                "object_span": object_span,
+                "actor_code": actor_code(actor, actor_text, dating.date),
+                "target_code": actor_code(target, target_text, dating.date) if target_text else None,
+            })
         )
     return out
 
@@ -219,12 +234,12 @@ def _particles(verb: Token) -> list[Token]:
     ]
 
 
-def _trigger(verb: Token, particles: list[Token]) -> Offsets:
+def _trigger(verb: Token, particles: list[Token]) -> OffsetsData:
     """The predicate's own words: the verb with its phrasal particle ("stepped down")."""
     if not particles:
-        return Offsets(start=verb.idx, end=verb.idx + len(verb.text))
+        return {"start": verb.idx, "end": verb.idx + len(verb.text)}
     toks = [verb, *particles]
-    return Offsets(start=min(t.idx for t in toks), end=max(t.idx + len(t.text) for t in toks))
+    return {"start": min(t.idx for t in toks), "end": max(t.idx + len(t.text) for t in toks)}
 
 
 def _predicate_text(ctx: DocContext, verb: Token, particles: list[Token]) -> str:
@@ -247,7 +262,7 @@ def _predicate_text(ctx: DocContext, verb: Token, particles: list[Token]) -> str
 
 def _locate(
     sent: Span, hay: str, text: str | None, anchor: int, mention: EntityMention | None
-) -> Offsets | None:
+) -> OffsetsData | None:
     """Where an argument's text stands: its occurrence in the sentence text ``hay`` nearest the anchor, else its
     mention."""
     if not text:
@@ -260,9 +275,9 @@ def _locate(
             best = pos
         pos = hay.find(text, pos + 1)
     if best is not None:
-        return Offsets(start=base + best, end=base + best + len(text))
+        return {"start": base + best, "end": base + best + len(text)}
     if mention is not None:
-        return Offsets(start=mention.mention.start, end=mention.mention.end)
+        return {"start": mention.mention.start, "end": mention.mention.end}
     return None
 
 
@@ -503,8 +518,7 @@ def _covers(mention: EntityMention, tok: Token) -> bool:
 def _apposed_entity(ctx: DocContext, obj: Token) -> EntityMention | None:
     """``appointed a new envoy, Jane Doe``: an apposition the parser did not attach."""
     after = obj.right_edge.i + 1
-    doc = ctx.doc
-    if after + 1 < len(doc) and doc[after].text == ",":
+    if after + 1 < len(ctx.tokens) and ctx.tokens[after].text == ",":
         found = ctx.mentions_by_token.get(after + 1)
         if found is not None and found.start == after + 1 and found.entity.type == "PERSON":
             return found
@@ -530,7 +544,8 @@ def _speech_content(ctx: DocContext, verb: Token) -> TextSpan | None:
             bounds = cl.contiguous(cl.full_phrase_tokens(c))
             if bounds is None:
                 return None
-            start, end = ctx.doc[bounds[0]].idx, ctx.doc[bounds[1] - 1].idx + len(ctx.doc[bounds[1] - 1].text)
+            last = ctx.tokens[bounds[1] - 1]
+            start, end = ctx.tokens[bounds[0]].idx, last.idx + len(last.text)
             return TextSpan(start=start, end=end, text=ctx.span_text(bounds[0], bounds[1]))
     return None
 
@@ -598,19 +613,30 @@ def _according_to(according: Iterable[Token]) -> Token | None:
 
 
 def _own_modality(verb: Token) -> Modality | None:
-    aux = {c.lower_ for c in cl.kids(verb) if c.dep_ in AUX_DEPS}
+    # The auxiliaries, marks and hedges read in one walk of the children (asked of every clause and of each
+    # clause above it; most have none of the three), then tested in the rules' order.
+    aux: set[str] = set()
+    marks: set[str] = set()
+    hedged = False
+    for c in cl.kids(verb):
+        dep = c.dep_
+        if dep in AUX_DEPS:
+            aux.add(c.lower_)
+        if dep == "mark":
+            marks.add(c.lower_)
+        elif dep == "advmod" and not hedged:
+            hedged = c.lower_ in HEDGE_ADVERBS
     if aux & FUTURE_MODALS or (verb.dep_ == "xcomp" and cl.is_going_to(verb.head)):
         return "future"
     if aux & UNCERTAIN_MODALS:
         return "uncertain"
     if aux & HYPOTHETICAL_MODALS:
         return "hypothetical"
-    marks = {c.lower_ for c in cl.kids(verb) if c.dep_ == "mark"}
     if "whether" in marks or ("if" in marks and verb.dep_ == "ccomp"):
         return "uncertain"  # an embedded question: "asked whether/if X had paid"
     if marks & CONDITIONAL_MARKS:
         return "hypothetical"
-    if any(c.dep_ == "advmod" and c.lower_ in HEDGE_ADVERBS for c in cl.kids(verb)):
+    if hedged:
         return "uncertain"
     return None
 

@@ -182,10 +182,17 @@ def date_value(time: TimeExpression) -> str | None:
 
 
 def time_root(ctx: DocContext, time: TimeExpression) -> Token | None:
+    """The syntactic head of the time's tokens, kept per time of the document (``DocContext.time_roots``).
+
+    Why kept: the dating rules ask it of the same time for every clause of its sentence, and each answer
+    builds a ``Span`` and walks it for its root.
+    """
+    if time.id in ctx.time_roots:
+        return ctx.time_roots[time.id]
     bounds = ctx.time_tokens.get(time.id)
-    if bounds is None:
-        return None
-    return ctx.doc[bounds[0] : bounds[1]].root
+    root = ctx.doc[bounds[0] : bounds[1]].root if bounds is not None else None
+    ctx.time_roots[time.id] = root
+    return root
 
 
 def attached_clause(ctx: DocContext, time: TimeExpression) -> Token | None:
@@ -618,12 +625,12 @@ def _time_after_verb(ctx: DocContext, verb: Token, *, resolved: bool = True) -> 
     "saw 2019 sales" hangs it as a compound, "Wednesday's ruling" as a possessor).
     """
     after = verb.i + 1
-    doc = verb.doc
-    while after < len(doc) and doc[after].dep_ == "prt" and doc[after].head.i == verb.i:
+    tokens = ctx.tokens
+    while after < len(tokens) and tokens[after].dep_ == "prt" and tokens[after].head.i == verb.i:
         after += 1
-    if after >= len(doc):
+    if after >= len(tokens):
         return None
-    time = ctx.time_at(doc[after])
+    time = ctx.times_by_token.get(after)
     bounds = ctx.time_tokens.get(time.id) if time is not None else None
     if time is None or bounds is None or bounds[0] != after or time.role == "publication":
         return None

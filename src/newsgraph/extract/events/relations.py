@@ -60,7 +60,7 @@ def relations(ctx: DocContext) -> list[Relation]:
     out: list[Relation] = []
     seen: set[tuple[str, str, int]] = set()
     for i in ctx.nouns:
-        tok = ctx.doc[i]
+        tok = ctx.tokens[i]
         if tok.lemma_.lower() in ROLE_POLARITY:
             role = _role_relation(ctx, tok)
             if role is not None and (role.a, role.b, tok.i) not in seen:

@@ -46,7 +46,7 @@ from spacy.tokens import Doc, Span, Token
 from newsgraph.extract.attribution import lexicons as source_lexicons
 from newsgraph.extract.attribution.gender import PERSON_SUBJECT_NOUNS
 from newsgraph.extract.entities import lexicons as entity_lexicons
-from newsgraph.extract.events.clauses import kids
+from newsgraph.extract.events.clauses import dep_ids, doc_tree, kids
 from newsgraph.extract.events.context import DocContext
 from newsgraph.extract.events.lexicons import CLAUSE_DEPS
 from newsgraph.record import Event
@@ -70,6 +70,8 @@ FIGURE_DEPS = frozenset({"dobj", "npadvmod", "prep", "attr", "advmod", "nsubjpas
                          "nummod", "compound", "amod"})
 #: Entity types of numbers that are not a figure of the news (a date, a clock time, an ordinal).
 NOT_FIGURE_TYPES = frozenset({"DATE", "TIME", "ORDINAL"})
+#: ``FIGURE_DEPS`` as the string ids ``doc_tree``'s dependency array holds.
+_FIGURE_IDS = dep_ids(FIGURE_DEPS)
 #: Sentences of the lead (the headline, when the text has one, is the first).
 LEAD_SENTENCES = 2
 #: How fast position counts less after the lead: score 1 / (1 + k / POSITION_DECAY).
@@ -593,12 +595,14 @@ def _proper_verb(verb: Token) -> bool:
 
 def _states_figure(verb: Token) -> bool:
     """Whether the clause's own complements hold an amount: a number, a percentage or a sum of money."""
-    stack = [c for c in kids(verb) if c.dep_ in FIGURE_DEPS]
+    # On the document's child-index arrays (``doc_tree``): a ``Token`` only for the words tested, no ``kids`` call.
+    children_of, deps, _, tokens = doc_tree(verb.doc)
+    stack = [c for c in children_of[verb.i] if deps[c] in _FIGURE_IDS]
     while stack:
-        tok = stack.pop()
+        tok = tokens[stack.pop()]
         if tok.ent_type_ not in NOT_FIGURE_TYPES and (tok.like_num or tok.is_currency or tok.text == "%"):
             return True
-        stack.extend(c for c in kids(tok) if c.dep_ in FIGURE_DEPS)
+        stack.extend(c for c in children_of[tok.i] if deps[c] in _FIGURE_IDS)
     return False
 
 
