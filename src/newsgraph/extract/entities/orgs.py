@@ -423,6 +423,65 @@ def _singular_they(token: Token) -> bool:
     return False
 
 
+#: Relative pronouns whose clause is about the noun the clause hangs on ("Norwegians who own ...").
+RELATIVE_SUBJECTS = frozenset({"who", "that", "which"})
+#: Verb tags and words of a plural verb agreeing with its subject: "Wales have won", "Scotland are".
+PLURAL_VERB_TAGS = frozenset({"VBP"})
+PLURAL_VERB_WORDS = frozenset({"were"})
+
+
+def _possessor_subject(token: Token) -> Token | None:
+    """The subject of the clause a possessive "their" stands in, when that clause has one of its own.
+
+    "Wales have won their last four games", "Norwegians who own their homes", "urging the club to open
+    their books": a possessive is most often its own clause's subject (what binding theory calls its local
+    binder). The walk goes up from the pronoun to the nearest verb with a nominal subject (a relative
+    pronoun there stands for the noun its clause hangs on), or to a subjectless infinitive whose governing
+    verb has an object (object control); the first subject found is the answer, as a further one would be
+    another clause's.
+    """
+    if token.dep_ != "poss":
+        return None
+    node = token
+    for _ in range(SUBJECT_BIND_DEPTH + 2):
+        if node.head.i == node.i:
+            return None
+        node = node.head
+        if node.pos_ not in ("VERB", "AUX"):
+            continue
+        subjects = [c for c in node.children if c.dep_ in NOMINAL_SUBJECT_DEPS]
+        if len(subjects) > 1 or any(c.lower_ == "and" for s in subjects for c in s.children):
+            return None  # "the group and other terrorists slaughter ... in their": a split binder
+        subject = subjects[0] if subjects else None
+        if subject is not None:
+            if subject.i > token.i:
+                return None  # a subject after the pronoun: no binder read to here
+            if subject.lower_ in RELATIVE_SUBJECTS and node.dep_ == "relcl":
+                return node.head
+            return subject
+        if node.dep_ == "xcomp":
+            controller = next((c for c in node.head.children if c.dep_ == "dobj" and c.i < node.i), None)
+            if controller is not None:
+                return controller
+        if node.dep_ not in ("xcomp", "conj"):
+            return None  # a clause without a subject of its own: leave it to the weighing
+    return None
+
+
+def _plural_agreement(subject: Token) -> bool:
+    """True when ``subject``'s verb agrees in the plural ("Wales have won", "Scotland are a strong side").
+
+    British English writes a team, a party or a government named in the singular with a plural verb,
+    and then refers to it as "they".
+    """
+    if subject.dep_ not in NOMINAL_SUBJECT_DEPS:
+        return False
+    verb = subject.head
+    finite = [c for c in verb.children if c.dep_ in ("aux", "auxpass") and c.i < verb.i] or [verb]
+    first = finite[0]
+    return first.tag_ in PLURAL_VERB_TAGS or first.lower_ in PLURAL_VERB_WORDS
+
+
 def _clause_subject(token: Token) -> int | None:
     head = token.head
     return next((c.i for c in head.children if c.dep_ in NOMINAL_SUBJECT_DEPS), None)
@@ -1323,6 +1382,22 @@ class OrgResolver:
 
     _nominal_pos = frozenset({"NOUN", "PROPN", "PRON"})
 
+    def _plural_binder(self, token: Token, speakers: set[int]) -> int | None:
+        """The organisation, team or country that is the subject of the clause of a possessive "their"
+        (``_possessor_subject``), when its verb agrees in the plural ("Wales have won their last four games",
+        "the committee are divided over their report"); a name written with a singular verb, or
+        a person, is not."""
+        subject = _possessor_subject(token)
+        if subject is None:
+            return None
+        gi = self._owner_of(subject)
+        org = self.orgs.get(gi) if gi is not None else None
+        if org is None or gi in speakers or _coordinated(subject):
+            return None
+        # a group's or an organisation's own "their" was measured too, and linked where the annotation has
+        # another referent; a name written with a plural verb is the evidence kept
+        return gi if _plural_agreement(subject) else None
+
     def _owner_of(self, root: Token) -> int | None:
         gi = self.owners.get(root.i)
         if gi is not None:
@@ -1479,6 +1554,13 @@ class OrgResolver:
             # the best is a plural for things the organisation outweighs ("reached out to the campaign by
             # phone and on social media, and they ...")
             best, best_chain = max(singular_orgs)[1], None
+        if plural and best is None and best_chain is None:
+            # "Wales have won their last four games": a "their" whose own clause has for subject a team,
+            # an organisation or a country written with a plural verb is theirs, when the weighing found
+            # no entity or group of people (the best phrase a thing or nothing)
+            bound_by = self._plural_binder(token, speakers)
+            if bound_by is not None:
+                best = bound_by
         if best is None and best_chain is None and best_score is None and fallback is not None and not window_org:
             best = fallback  # nothing within the window: the group the article last called by a plural
         bound_group = self.owners.get(bound) if bound is not None else None

@@ -1,0 +1,58 @@
+"""Round 16: a "their" whose own clause has for subject a name written with a plural verb is that name's.
+
+British English writes a team or a country's side in the singular with a plural verb ("Scotland have
+lost"), and refers to it as "they"; the plural pronoun rules take a country only as a place, so such a
+"their" stayed unresolved. The binder is the nearest subject above the pronoun (``_possessor_subject``);
+the link is made only when that subject's verb agrees in the plural (``_plural_agreement``), and only where
+the weighing found no entity. Invented sentences.
+"""
+
+from __future__ import annotations
+
+from extract.entities._lookup import owner
+from newsgraph.extract.entities.core import entities
+from newsgraph.extract.entities.orgs import _plural_agreement, _possessor_subject
+
+
+def _their(doc):
+    return next(t for t in doc if t.lower_ == "their")
+
+
+def test_a_country_side_with_a_plural_verb_owns_its_their(parse):
+    text = "Scotland have lost their best players to injury."
+    found = entities(parse(text))
+    side = owner(found, "their", text.index("their"))
+    assert side is not None and side.name == "Scotland"
+
+
+def test_a_passive_plural_verb_binds_too(parse):
+    text = "Ireland were beaten at home, and France were held to a draw in their opening match."
+    found = entities(parse(text))
+    side = owner(found, "their", text.index("their"))
+    assert side is not None and side.name == "France"
+
+
+def test_a_singular_verb_gives_no_link(parse):
+    text = "The coach said Scotland is a strong side. Scotland has lost their best players to injury."
+    found = entities(parse(text))
+    assert owner(found, "their", text.index("their")) is None
+
+
+def test_the_binder_is_the_nearest_subject(parse):
+    doc = parse("Norwegians who own their homes pay less tax.")
+    subject = _possessor_subject(_their(doc))
+    assert subject is not None and subject.text == "Norwegians"  # the relative "who" stands for its noun
+    doc = parse("Scotland have lost their best players to injury.")
+    subject = _possessor_subject(_their(doc))
+    assert subject is not None and subject.text == "Scotland" and _plural_agreement(subject)
+
+
+def test_a_split_subject_is_no_binder(parse):
+    doc = parse("The union and other groups sang their songs outside the hall.")
+    assert _possessor_subject(_their(doc)) is None
+
+
+def test_a_singular_verb_is_no_plural_agreement(parse):
+    doc = parse("Scotland has lost their best players to injury.")
+    subject = _possessor_subject(_their(doc))
+    assert subject is not None and not _plural_agreement(subject)
