@@ -1,10 +1,11 @@
-"""Round 16: a "their" whose own clause has for subject a name written with a plural verb is that name's.
+"""Round 16: a team, an organisation or a country written with a plural verb is a "they".
 
 British English writes a team or a country's side in the singular with a plural verb ("Scotland have
 lost"), and refers to it as "they"; the plural pronoun rules take a country only as a place, so such a
 "their" stayed unresolved. The binder is the nearest subject above the pronoun (``_possessor_subject``);
-the link is made only when that subject's verb agrees in the plural (``_plural_agreement``), and only where
-the weighing found no entity. Invented sentences.
+the link is made only when that subject's verb agrees in the plural (``_plural_agreement``), and then
+outweighs a "they" of the sentence before. A place named with a plural verb is also a candidate for a "they"
+of the next sentence, as an organisation is. Invented sentences.
 """
 
 from __future__ import annotations
@@ -56,3 +57,24 @@ def test_a_singular_verb_is_no_plural_agreement(parse):
     doc = parse("Scotland has lost their best players to injury.")
     subject = _possessor_subject(_their(doc))
     assert subject is not None and not _plural_agreement(subject)
+
+
+def test_a_they_after_a_side_named_with_a_plural_verb_is_that_side(parse):
+    text = '"We did our best, but Wales are a strong side. They defended well all afternoon," the coach said.'
+    found = entities(parse(text))
+    side = owner(found, "They", text.index("They"))
+    assert side is not None and side.name == "Wales"
+
+
+def test_a_place_named_with_a_singular_verb_is_no_they(parse):
+    text = '"We did our best, but France is a beautiful country. They defended well all afternoon," the coach said.'
+    found = entities(parse(text))
+    assert owner(found, "They", text.index("They")) is None
+
+
+def test_the_own_clause_subject_outweighs_a_they_of_the_sentence_before(parse):
+    text = ("The coach said Wales are a strong side. They defended well. "
+            "Scotland have lost their last three matches.")
+    found = entities(parse(text))
+    side = owner(found, "their", text.index("their"))
+    assert side is not None and side.name == "Scotland"

@@ -1497,6 +1497,9 @@ class OrgResolver:
             # "Labour ... they": an organisation named as a subject or object, not where something happens.
             singular_org = (plural and not number_plural and org is not None and org.label in ("ORG", "NORP")
                             and (deps[root_i] != "pobj" or _complement_of_predicate(root)))
+            # "Wales are a strong side. They ...": a place named with a plural verb is a team or a side
+            singular_org = singular_org or (plural and not number_plural and org is not None
+                                            and org.label == "GPE" and _plural_agreement(root))
             if org is not None and back <= PRONOUN_WINDOW:
                 window_org = True
             if plural and not number_plural and not singular_org:
@@ -1554,13 +1557,13 @@ class OrgResolver:
             # the best is a plural for things the organisation outweighs ("reached out to the campaign by
             # phone and on social media, and they ...")
             best, best_chain = max(singular_orgs)[1], None
-        if plural and best is None and best_chain is None:
+        if plural:
             # "Wales have won their last four games": a "their" whose own clause has for subject a team,
-            # an organisation or a country written with a plural verb is theirs, when the weighing found
-            # no entity or group of people (the best phrase a thing or nothing)
+            # an organisation or a country written with a plural verb is theirs, whatever the weighing of
+            # the phrases before ("Scotland are ... They ... Wales have lost their ...": Wales)
             bound_by = self._plural_binder(token, speakers)
             if bound_by is not None:
-                best = bound_by
+                best, best_chain = bound_by, None
         if best is None and best_chain is None and best_score is None and fallback is not None and not window_org:
             best = fallback  # nothing within the window: the group the article last called by a plural
         bound_group = self.owners.get(bound) if bound is not None else None
