@@ -5,7 +5,9 @@ lost"), and refers to it as "they"; the plural pronoun rules take a country only
 "their" stayed unresolved. The binder is the nearest subject above the pronoun (``_possessor_subject``);
 the link is made only when that subject's verb agrees in the plural (``_plural_agreement``), and then
 outweighs a "they" of the sentence before. A place named with a plural verb is also a candidate for a "they"
-of the next sentence, as an organisation is. Invented sentences.
+of the next sentence, as an organisation is. And a chain of possessives ("Their movement ... Their
+inspiration"), which has no phrase head the weighing could take, goes on with the entity of the last linked
+plural pronoun within ``PRONOUN_WINDOW`` (``OrgResolver._plural_link_within``). Invented sentences.
 """
 
 from __future__ import annotations
@@ -78,3 +80,22 @@ def test_the_own_clause_subject_outweighs_a_they_of_the_sentence_before(parse):
     found = entities(parse(text))
     side = owner(found, "their", text.index("their"))
     assert side is not None and side.name == "Scotland"
+
+
+CHAIN = ("Norwegians are organizing a secessionist movement in Oslo.\n\n"
+         "Their movement is called Norexit, as in Brexit.")
+
+
+def test_a_possessive_goes_on_with_the_last_linked_plural_pronoun(parse):
+    text = CHAIN + " Their inspiration is the growing gulf that separates them from the rest of Europe."
+    found = entities(parse(text))
+    first = owner(found, "Their", text.index("Their"))
+    assert first is not None and first.name == "Norwegians"
+    assert owner(found, "Their", text.index("Their inspiration")) is first
+
+
+def test_the_last_linked_plural_pronoun_beyond_the_window_is_not_taken(parse):
+    text = CHAIN + " The rain fell all day. The wind was cold. Their inspiration is the growing gulf."
+    found = entities(parse(text))
+    assert owner(found, "Their", text.index("Their")) is not None
+    assert owner(found, "Their", text.index("Their inspiration")) is None

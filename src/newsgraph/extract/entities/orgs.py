@@ -549,6 +549,7 @@ class OrgResolver:
             self.context = ranking.DocContext(doc, sents)
             self.context.add_mentions(owners)
         self.last: dict[int, tuple[int, bool]] = {}  # group -> (latest mention token, subject)
+        self.plural_links: list[tuple[int, int]] = []  # (token, group) of each plural pronoun linked, in order
         self.events: list[tuple[int, int]] = []  # (token, group) of names, in text order
         self.name_starts: dict[int, tuple[int, int]] = {}  # first token of a name -> (end, group), any type
         self.run_on: set[int] = set()  # organisations every name of which ran on past a name (``_run_on_name``)
@@ -1382,6 +1383,21 @@ class OrgResolver:
 
     _nominal_pos = frozenset({"NOUN", "PROPN", "PRON"})
 
+    def _plural_link_within(self, sent: int) -> int | None:
+        """The entity of the latest plural pronoun linked within ``PRONOUN_WINDOW`` sentences of ``sent``.
+
+        A chain of possessives ("their ... their ... them") has no phrase head between its links, so the
+        weighing sees no candidate; the chain's last link is the nearest evidence there is. Beyond the
+        window, the wider fallback (``PLURAL_FALLBACK_WINDOW``) linked the pronoun to a group where the
+        annotation has another (measured on a check set's precision), so the window is the narrow one.
+        """
+        if not self.plural_links:
+            return None
+        at, gi = self.plural_links[-1]
+        if sent - self.sents[at] > PRONOUN_WINDOW or gi not in self.orgs:
+            return None
+        return gi
+
     def _plural_binder(self, token: Token, speakers: set[int]) -> int | None:
         """The organisation, team or country that is the subject of the clause of a possessive "their"
         (``_possessor_subject``), when its verb agrees in the plural ("Wales have won their last four games",
@@ -1566,6 +1582,11 @@ class OrgResolver:
                 best, best_chain = bound_by, None
         if best is None and best_chain is None and best_score is None and fallback is not None and not window_org:
             best = fallback  # nothing within the window: the group the article last called by a plural
+        if plural and best is None and best_chain is None and best_score is None and not singular_orgs:
+            # "Their movement is called Acmexit. Their aim ...": a window whose only plural is a possessive
+            # (no phrase head, so never weighed above) goes on with the group the last linked plural
+            # pronoun stood for, when that pronoun is within the window
+            best = self._plural_link_within(sent)
         bound_group = self.owners.get(bound) if bound is not None else None
         if self._ranks(token):
             best = self._rank(token, token.i, best, rule_scores, {bound_group}, speakers)
@@ -1577,6 +1598,8 @@ class OrgResolver:
         if best is not None:  # None also when the best phrase is no organisation: "the tax ... it"
             self._add(token.i, token.i + 1, "pronoun", best)
             self._note(token.i, best)
+            if plural:
+                self.plural_links.append((token.i, best))
         elif plural and best_chain is not None:  # decided once the chain is complete (``_group_chains``)
             self.chain_of[token.i] = best_chain
             self.chains.setdefault(best_chain, []).append(token.i)
