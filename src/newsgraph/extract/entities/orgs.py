@@ -187,6 +187,8 @@ CHAIN_PEOPLE_NOUNS = frozenset({
     "christian", "muslim", "citizen", "civilian", "colleague", "friend", "relative", "sibling", "son", "daughter",
     # round 13: people an article names as a group and refers back to
     "alumnus", "criminal", "youth", "alien", "columnist", "chief", "supremacist", "personnel",
+    # round 16: people of public order and of public events, and of a family
+    "deputy", "participant", "sister", "brother",
 })  # fmt: skip
 
 
