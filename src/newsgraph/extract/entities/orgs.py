@@ -187,6 +187,8 @@ CHAIN_PEOPLE_NOUNS = frozenset({
     "christian", "muslim", "citizen", "civilian", "colleague", "friend", "relative", "sibling", "son", "daughter",
     # round 13: people an article names as a group and refers back to
     "alumnus", "criminal", "youth", "alien", "columnist", "chief", "supremacist", "personnel",
+    # round 16: people of public order and of public events, and of a family
+    "deputy", "participant", "sister", "brother",
 })  # fmt: skip
 
 
@@ -445,6 +447,65 @@ def _singular_they(token: Token) -> bool:
     return False
 
 
+#: Relative pronouns whose clause is about the noun the clause hangs on ("Norwegians who own ...").
+RELATIVE_SUBJECTS = frozenset({"who", "that", "which"})
+#: Verb tags and words of a plural verb agreeing with its subject: "Wales have won", "Scotland are".
+PLURAL_VERB_TAGS = frozenset({"VBP"})
+PLURAL_VERB_WORDS = frozenset({"were"})
+
+
+def _possessor_subject(token: Token) -> Token | None:
+    """The subject of the clause a possessive "their" stands in, when that clause has one of its own.
+
+    "Wales have won their last four games", "Norwegians who own their homes", "urging the club to open
+    their books": a possessive is most often its own clause's subject (what binding theory calls its local
+    binder). The walk goes up from the pronoun to the nearest verb with a nominal subject (a relative
+    pronoun there stands for the noun its clause hangs on), or to a subjectless infinitive whose governing
+    verb has an object (object control); the first subject found is the answer, as a further one would be
+    another clause's.
+    """
+    if token.dep_ != "poss":
+        return None
+    node = token
+    for _ in range(SUBJECT_BIND_DEPTH + 2):
+        if node.head.i == node.i:
+            return None
+        node = node.head
+        if node.pos_ not in ("VERB", "AUX"):
+            continue
+        subjects = [c for c in node.children if c.dep_ in NOMINAL_SUBJECT_DEPS]
+        if len(subjects) > 1 or any(c.lower_ == "and" for s in subjects for c in s.children):
+            return None  # "the group and other terrorists slaughter ... in their": a split binder
+        subject = subjects[0] if subjects else None
+        if subject is not None:
+            if subject.i > token.i:
+                return None  # a subject after the pronoun: no binder read to here
+            if subject.lower_ in RELATIVE_SUBJECTS and node.dep_ == "relcl":
+                return node.head
+            return subject
+        if node.dep_ == "xcomp":
+            controller = next((c for c in node.head.children if c.dep_ == "dobj" and c.i < node.i), None)
+            if controller is not None:
+                return controller
+        if node.dep_ not in ("xcomp", "conj"):
+            return None  # a clause without a subject of its own: leave it to the weighing
+    return None
+
+
+def _plural_agreement(subject: Token) -> bool:
+    """True when ``subject``'s verb agrees in the plural ("Wales have won", "Scotland are a strong side").
+
+    British English writes a team, a party or a government named in the singular with a plural verb,
+    and then refers to it as "they".
+    """
+    if subject.dep_ not in NOMINAL_SUBJECT_DEPS:
+        return False
+    verb = subject.head
+    finite = [c for c in verb.children if c.dep_ in ("aux", "auxpass") and c.i < verb.i] or [verb]
+    first = finite[0]
+    return first.tag_ in PLURAL_VERB_TAGS or first.lower_ in PLURAL_VERB_WORDS
+
+
 def _clause_subject(token: Token) -> int | None:
     head = token.head
     return next((c.i for c in head.children if c.dep_ in NOMINAL_SUBJECT_DEPS), None)
@@ -512,6 +573,7 @@ class OrgResolver:
             self.context = ranking.DocContext(doc, sents)
             self.context.add_mentions(owners)
         self.last: dict[int, tuple[int, bool]] = {}  # group -> (latest mention token, subject)
+        self.plural_links: list[tuple[int, int]] = []  # (token, group) of each plural pronoun linked, in order
         self.events: list[tuple[int, int]] = []  # (token, group) of names, in text order
         self.name_starts: dict[int, tuple[int, int]] = {}  # first token of a name -> (end, group), any type
         self.run_on: set[int] = set()  # organisations every name of which ran on past a name (``_run_on_name``)
@@ -1348,6 +1410,37 @@ class OrgResolver:
 
     _nominal_pos = frozenset({"NOUN", "PROPN", "PRON"})
 
+    def _plural_link_within(self, sent: int) -> int | None:
+        """The entity of the latest plural pronoun linked within ``PRONOUN_WINDOW`` sentences of ``sent``.
+
+        A chain of possessives ("their ... their ... them") has no phrase head between its links, so the
+        weighing sees no candidate; the chain's last link is the nearest evidence there is. Beyond the
+        window, the wider fallback (``PLURAL_FALLBACK_WINDOW``) linked the pronoun to a group where the
+        annotation has another (measured on a check set's precision), so the window is the narrow one.
+        """
+        if not self.plural_links:
+            return None
+        at, gi = self.plural_links[-1]
+        if sent - self.sents[at] > PRONOUN_WINDOW or gi not in self.orgs:
+            return None
+        return gi
+
+    def _plural_binder(self, token: Token, speakers: set[int]) -> int | None:
+        """The organisation, team or country that is the subject of the clause of a possessive "their"
+        (``_possessor_subject``), when its verb agrees in the plural ("Wales have won their last four games",
+        "the committee are divided over their report"); a name written with a singular verb, or
+        a person, is not."""
+        subject = _possessor_subject(token)
+        if subject is None:
+            return None
+        gi = self._owner_of(subject)
+        org = self.orgs.get(gi) if gi is not None else None
+        if org is None or gi in speakers or _coordinated(subject):
+            return None
+        # a group's or an organisation's own "their" was measured too, and linked where the annotation has
+        # another referent; a name written with a plural verb is the evidence kept
+        return gi if _plural_agreement(subject) else None
+
     def _owner_of(self, root: Token) -> int | None:
         gi = self.owners.get(root.i)
         if gi is not None:
@@ -1456,6 +1549,9 @@ class OrgResolver:
             # "Labour ... they": an organisation named as a subject or object, not where something happens.
             singular_org = (plural and not number_plural and org is not None and org.label in ("ORG", "NORP")
                             and (deps[root_i] != "pobj" or _complement_of_predicate(self.doc[root_i])))
+            # "Wales are a strong side. They ...": a place named with a plural verb is a team or a side
+            singular_org = singular_org or (plural and not number_plural and org is not None
+                                            and org.label == "GPE" and _plural_agreement(self.doc[root_i]))
             if org is not None and back <= PRONOUN_WINDOW:
                 window_org = True
             if plural and not number_plural and not singular_org:
@@ -1514,8 +1610,20 @@ class OrgResolver:
             # the best is a plural for things the organisation outweighs ("reached out to the campaign by
             # phone and on social media, and they ...")
             best, best_chain = max(singular_orgs)[1], None
+        if plural:
+            # "Wales have won their last four games": a "their" whose own clause has for subject a team,
+            # an organisation or a country written with a plural verb is theirs, whatever the weighing of
+            # the phrases before ("Scotland are ... They ... Wales have lost their ...": Wales)
+            bound_by = self._plural_binder(token, speakers)
+            if bound_by is not None:
+                best, best_chain = bound_by, None
         if best is None and best_chain is None and best_score is None and fallback is not None and not window_org:
             best = fallback  # nothing within the window: the group the article last called by a plural
+        if plural and best is None and best_chain is None and best_score is None and not singular_orgs:
+            # "Their movement is called Acmexit. Their aim ...": a window whose only plural is a possessive
+            # (no phrase head, so never weighed above) goes on with the group the last linked plural
+            # pronoun stood for, when that pronoun is within the window
+            best = self._plural_link_within(sent)
         bound_group = self.owners.get(bound) if bound is not None else None
         if self._ranks(token):
             best = self._rank(token, token.i, best, rule_scores, {bound_group}, speakers)
@@ -1527,6 +1635,8 @@ class OrgResolver:
         if best is not None:  # None also when the best phrase is no organisation: "the tax ... it"
             self._add(token.i, token.i + 1, "pronoun", best)
             self._note(token.i, best)
+            if plural:
+                self.plural_links.append((token.i, best))
         elif plural and best_chain is not None:  # decided once the chain is complete (``_group_chains``)
             self.chain_of[token.i] = best_chain
             self.chains.setdefault(best_chain, []).append(token.i)
