@@ -47,3 +47,32 @@ def test_according_to_inside_the_marks_is_the_speakers_own(nlp) -> None:
     sources, attrs = run(nlp, text)
     found = source_of(sources, attrs, "nothing changes")
     assert found is None or "plan" not in names(found)
+
+
+TAGS = [
+    # (text, words of the quote, a word the speaker must have): speech verbs in general use the cue
+    # lexicon lacked ("reason", "summarize", "thank", "fire back"), and a statement's issuer
+    ('The mayor spoke at length about the budget. "We could cut the parks, but nobody wants that," '
+     "Carla Voss reasoned.",
+     "We could cut the parks", "Voss"),
+    ("The second stage is anger, which Paul Drake summarized as \"why did nobody warn us about this.\"",
+     "why did nobody warn us", "Drake"),
+    ("Union leader Nina Holt released a statement thanking the workers for \"standing together through "
+     "a hard and cold winter.\"",
+     "standing together through", "Holt"),
+    ('The minister was asked about the delay. "We never promised a date for the new line," Ivan Roe fired back.',
+     "We never promised a date", "Roe"),
+]
+
+
+@pytest.mark.parametrize(("text", "words", "speaker"), TAGS)
+def test_speech_verbs_in_general_use_tag_their_quotes(nlp, text: str, words: str, speaker: str) -> None:
+    sources, attrs = run(nlp, text)
+    assert speaker in names(source_of(sources, attrs, words))
+
+
+def test_thanking_with_no_quote_is_no_report(nlp) -> None:
+    """ "thank" reports only with a quote or a clause: "thanked the crew" alone is no attribution."""
+    text = "Captain Ada Brook thanked the crew after the long voyage home."
+    _, attrs = run(nlp, text)
+    assert not any("crew" in a.content.text for a in attrs)
