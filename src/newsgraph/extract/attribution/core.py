@@ -517,6 +517,37 @@ def _according_to_holder(sent: Span) -> Token | None:
     return None
 
 
+def _according_in_sentence(span: Span, quotes: Sequence[QuoteSpan]) -> tuple[Token, Token] | None:
+    """The holder of an "according to X" outside the marks of the quote's own sentence, and "according".
+
+    Why: "according to" is the stage's own cue for the claim of its sentence ("The pair had 'a rough
+    year,' according to a friend"), but a quote with no speech verb above it took no speaker from it.
+    A speech noun with its author ("according to remarks by X", "comments from X") gives the author.
+    Only a noun or name counts, never bare reports ("according to reports" names no one) or a standard.
+    """
+    sent = span.sent
+    for tok in sent:
+        if tok.lower_ != "according" or tok.i + 1 >= sent.end or tok.doc[tok.i + 1].lower_ != "to":
+            continue
+        if any(q.start <= tok.idx < q.end for q in quotes):
+            continue  # the speaker's own words
+        pobj = next((c for c in tok.doc[tok.i + 1].children if c.dep_ == "pobj"), None)
+        if pobj is None or pobj.pos_ not in ACCORDING_HOLDER_POS or pobj.lemma_.lower() in lex.NOT_SOURCE_NOUNS:
+            continue
+        if bare_reports(pobj):
+            continue
+        if pobj.lemma_.lower() in lex.CUE_NOUNS:
+            author = next(
+                (g for c in pobj.children if c.dep_ == "prep" and c.lower_ in lex.SPEAKER_PREPOSITIONS
+                 for g in c.children if g.dep_ == "pobj"),
+                None,
+            )  # fmt: skip
+            if author is not None:
+                return author, tok
+        return pobj, tok
+    return None
+
+
 def _dash_speaker(doc: Doc, text: str, q: QuoteSpan) -> tuple[Token, tuple[int, int]] | None:
     """The name after a dash that signs a quote ("'...' — Jane Roe, mayor"; an embedded post's "— Name (@x)").
 
@@ -550,6 +581,13 @@ def _quote_claims(doc: Doc, text: str, quotes: list[QuoteSpan]) -> list[Claim]:
         others = _other_quotes(q, quotes)
         verb = _cue_by_ancestry(span, others) or _cue_nearby(doc, q, others)
         if _looks_like_title(span) and not _opens_tagged_sentence(doc, text, q, verb):
+            continue
+        according = _according_in_sentence(span, quotes) if verb is None else None
+        if according is not None:
+            holder, word = according
+            to = doc[word.i + 1]
+            out.append(Claim((q.inner_start, q.inner_end), "direct", (word.idx, to.idx + len(to.text)), holder,
+                             quoted=True, cue_tokens=(word.i, to.i), runs_on=q.continues))  # fmt: skip
             continue
         dash = _dash_speaker(doc, text, q) if verb is None else None
         if dash is not None:

@@ -36,7 +36,8 @@ def words(text: str) -> frozenset[str]:
 #: Phrasal verbs that report speech with their particle ("pointed out that", "spelled out"): the verb
 #: alone reports nothing ("pointed at the map").
 PHRASAL_CUE_VERBS: frozenset[tuple[str, str]] = frozenset(
-    {("point", "out"), ("spell", "out"), ("weigh", "in"), ("chime", "in"), ("speak", "out")}
+    {("point", "out"), ("spell", "out"), ("weigh", "in"), ("chime", "in"), ("speak", "out"),
+     ("fire", "back"), ("shoot", "back")}
 )
 #: Verbs that report speech, writing or belief when they take a clause or a quote.
 CUE_VERBS: frozenset[str] = words("""
@@ -51,6 +52,7 @@ CUE_VERBS: frozenset[str] = words("""
     announce proclaim joke quip muse lament scoff sneer shout yell whisper cry exclaim
     describe call dub label term brand characterize characterise praise criticize
     criticise accuse blame applaud welcome hail condemn denounce dismiss mock ridicule slam
+    reason summarize summarise thank
     """)
 
 #: Cue verbs of belief and expectation, not of speech: a quote under one that a speech verb reports
@@ -62,7 +64,7 @@ BELIEF_CUE_VERBS: frozenset[str] = words(
 #: (so "the mayor called the plan ..." is a cue only for a quoted fragment).
 FRAGMENT_ONLY_VERBS: frozenset[str] = words(
     "describe call dub label term brand characterize characterise praise criticize criticise accuse blame applaud "
-    "welcome hail condemn denounce dismiss mock ridicule slam"
+    "welcome hail condemn denounce dismiss mock ridicule slam summarize summarise thank"
 )
 
 #: Verbs whose infinitive complement is reported speech for a quoted fragment ("pledged to cut the 'red tape'").

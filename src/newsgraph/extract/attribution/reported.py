@@ -134,13 +134,17 @@ def candidates(doc: Doc, text: str | None = None) -> Candidates:
     )
 
 
+#: How a phrasal cue's particle hangs off its verb: the model parses "fired back" with "back" as an adverb.
+PARTICLE_DEPS = frozenset({"prt", "advmod"})
+
+
 def is_cue_verb(token: Token) -> bool:
     if token.pos_ not in VERBAL_POS:
         return False
     lemma = token.lemma_.lower()
     if lemma in lex.CUE_VERBS:
         return True
-    return any((lemma, c.lower_) in lex.PHRASAL_CUE_VERBS for c in token.children if c.dep_ == "prt")
+    return any((lemma, c.lower_) in lex.PHRASAL_CUE_VERBS for c in token.children if c.dep_ in PARTICLE_DEPS)
 
 
 def speaker_of(verb: Token, depth: int = 0) -> Token | None:
@@ -169,6 +173,9 @@ def speaker_of(verb: Token, depth: int = 0) -> Token | None:
     if depth > 4:
         return None
     if verb.dep_ in NOUN_CLAUSE_DEPS and verb.head.pos_ in NOMINAL_OR_PRONOUN_POS:
+        issuer = _issuer_of_document(verb)
+        if issuer is not None:
+            return issuer  # "X released a statement thanking …": X, whose statement it is
         return verb.head  # "Ms. Lee, who said", "a statement saying": the noun modified speaks
     quoted = _quoted_as(verb)
     if quoted is not None:
@@ -181,6 +188,22 @@ def speaker_of(verb: Token, depth: int = 0) -> Token | None:
             return _reporter_over(verb, depth) or inherited
         return inherited
     return None
+
+
+def _issuer_of_document(verb: Token) -> Token | None:
+    """Who issued the document a participle hangs off: "Lee released a statement thanking them for '…'".
+
+    Why: the document says how the claim was made, its issuer makes it (as "said in a statement" stays
+    the speaker's). Only a participle on a document noun that is the object of an issuing verb
+    (``CUE_NOUN_VERBS``: "released", "issued") with a subject of its own; else None.
+    """
+    noun = verb.head
+    if verb.dep_ != "acl" or noun.dep_ != "dobj" or noun.lemma_.lower() not in lex.DOCUMENT_NOUNS:
+        return None
+    issuing = noun.head
+    if issuing.lemma_.lower() not in lex.CUE_NOUN_VERBS:
+        return None
+    return next((c for c in issuing.children if c.dep_ in ACTIVE_SUBJECT_DEPS), None)
 
 
 def _quoted_as(verb: Token) -> Token | None:
