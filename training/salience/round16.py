@@ -21,6 +21,14 @@ by the class of their actor (an abstract subject, ``salience.abstract_subject``;
 parties; another entity; an unresolved phrase; none), before or after the lead, and how many match no gold event.
 ``--no-precision`` scores with ``ABSTRACT_SUBJECT_FACTOR`` and ``GROUP_ACTOR_FACTOR`` at 1.0 (the figures before).
 
+Repeated acts (the third subsection): ``--repeats`` prints, for the writing sets' long articles after the lead,
+the events that tell again an act the article told before (``repeats``: the same actor entity, the same predicate
+lemma or a CAMEO code of the same root, as the corpus events compare reports, ``store.event_clusters``, and the
+same target), main and not, by whether the actor is one of the lead's parties, with how many match a gold event;
+then the score with such events at ``REPEAT_GRID``'s factors, for every earlier act and for the lead's acts only.
+``--non-finite X`` scores with a base-form or gerund verb (VB, VBG) after the lead of a long article at X (the rule
+tested on the check sets and not kept).
+
 Example (from the repository root; the parses are those ``train.collect_parses`` caches):
     PYTHONPATH=src NEWSGRAPH_SHARED=/work/shared python training/salience/round16.py \\
         --corpus /work/shared/corpus --cache /tmp/main16/fresh [--counts] [--scene] [--loso] [--no-scene] \\
@@ -33,12 +41,17 @@ import argparse
 import json
 from bisect import bisect_right
 from collections import Counter
+from collections.abc import Callable
 from pathlib import Path
 
 import round11  # training/salience/round11.py: the hand marks, the tally and the losses
 import train  # training/salience/train.py: the cache
+from spacy.tokens import Token
 
 from newsgraph.extract.events import salience
+from newsgraph.extract.events.context import DocContext
+from newsgraph.record import Event
+from newsgraph.store.event_clusters import CODE_ROOT_CHARS
 
 #: The sets the round-16 rules are written on (errors read).
 WRITING_SETS = ("dev2", "dev3", "dev4", "report2", "report3", "report4", "report6", "report7", "report8", "report9",
@@ -98,13 +111,20 @@ def main() -> None:
     parser.add_argument("--no-scene", action="store_true", help="without the round-16 rule: the figures before")
     parser.add_argument("--false", action="store_true", help="the long articles' main events by actor class")
     parser.add_argument("--no-precision", action="store_true", help="without the round-16 precision rules")
+    parser.add_argument("--repeats", action="store_true", help="acts told again after the lead, and their grid")
+    parser.add_argument("--non-finite", type=float, default=None, metavar="X",
+                        help="a base form or gerund after the lead of a long article at X (not shipped)")
     args = parser.parse_args()
+
     if args.no_scene:
         salience.SCENE_FACTOR = 1.0
     if args.no_precision:
         salience.ABSTRACT_SUBJECT_FACTOR = salience.GROUP_ACTOR_FACTOR = 1.0
     parses = {name: train.collect_parses(args.corpus, args.cache, name) for name in WRITING_SETS}
     writing = [p for name in WRITING_SETS for p in parses[name]]
+    if args.non_finite is not None:
+        with_extra(writing, lambda parsed, r, k, event, verb: args.non_finite
+                   if is_long(parsed) and k >= salience.LEAD_SENTENCES and verb.tag_ in NON_FINITE_TAGS else 1.0)
     if args.scene:
         for key, (n, m, n_main, m_main) in sorted(scene_rates(writing).items()):
             print(f"{key:14} events {n:5}, {m:4} match ({m / n:.3f}); main {n_main:4}, {m_main:4} match; "
@@ -112,6 +132,17 @@ def main() -> None:
         return
     if args.loso:
         loso(parses)
+        return
+    if args.repeats:
+        repeat_table(writing)
+        for scope in ("earlier", "lead"):
+            for factor in REPEAT_GRID:
+                rows = {id(p): repeats(p, lead_only=scope == "lead") for p in writing if is_long(p)}
+                with_extra(writing, lambda parsed, r, k, event, verb, rows=rows, factor=factor:
+                           factor if r in rows.get(id(parsed), ()) else 1.0)
+                print(f"repeats of {scope} acts x{factor}: long "
+                      f"{round11.line(round11.tally([p for p in writing if is_long(p)]))}; all "
+                      f"{round11.line(round11.tally(writing))}")
         return
     if args.false:
         false_mains([p for name in COUNT_SETS for p in parses[name] if is_long(p)])
@@ -195,6 +226,76 @@ def loso(parses: dict[str, list[train.Parsed]]) -> None:
         after = [x + y for x, y in zip(after, table[(held, best)], strict=True)]
         print(f"{held:8} chose {best}: {table[(held, 1.0)]} -> {table[(held, best)]} ([main, matched, gold, recalled])")
     print(f"pooled held-out long articles: {before} F1 {_f1(before):.3f} -> {after} F1 {_f1(after):.3f}")
+
+
+#: The factors ``--repeats`` tries on the acts told again, 1.0 (no rule) among them.
+REPEAT_GRID = (1.0, 0.85, 0.7, 0.5)
+#: The verb tags of ``--non-finite``.
+NON_FINITE_TAGS = frozenset({"VB", "VBG"})
+
+
+def _head(predicate: str) -> str:
+    return predicate.split()[0] if predicate else ""
+
+
+def repeats(parsed: train.Parsed, lead_only: bool = False) -> set[int]:
+    """The rows of the events after the lead that tell again an act told before them (in the lead only with
+    ``lead_only``): the same actor entity, the same predicate lemma or CAMEO root, and the same target (or none)."""
+    starts = [s for s, _e in parsed.ctx.sent_bounds]
+    ks = [max(0, bisect_right(starts, v) - 1) for v in parsed.verbs]
+    out: set[int] = set()
+    for r, event in enumerate(parsed.events):
+        if ks[r] < salience.LEAD_SENTENCES or event.actor is None:
+            continue
+        for q, told in enumerate(parsed.events):
+            if not (ks[q] < salience.LEAD_SENTENCES if lead_only else ks[q] < ks[r]):
+                continue
+            same_what = _head(told.predicate) == _head(event.predicate) or bool(
+                told.cameo and event.cameo and told.cameo[:CODE_ROOT_CHARS] == event.cameo[:CODE_ROOT_CHARS])
+            if told.actor == event.actor and same_what and told.target == event.target:
+                out.add(r)
+                break
+    return out
+
+
+def repeat_table(parses: list[train.Parsed]) -> None:
+    """The long articles' events after the lead by told again or new, lead party or not, main or not, and how many
+    match a gold event."""
+    total: Counter[tuple[str, str, str]] = Counter()
+    hit: Counter[tuple[str, str, str]] = Counter()
+    for parsed in parses:
+        if not is_long(parsed):
+            continue
+        _hand, main = round11.mains(parsed)
+        told = repeats(parsed)
+        starts = [s for s, _e in parsed.ctx.sent_bounds]
+        lead = salience._lead_entities(parsed.ctx)
+        for r, event in enumerate(parsed.events):
+            if max(0, bisect_right(starts, parsed.verbs[r]) - 1) < salience.LEAD_SENTENCES:
+                continue
+            key = ("told again" if r in told else "new", "lead party" if event.actor in lead else "other",
+                   "main" if main[r] else "not main")
+            total[key] += 1
+            hit[key] += bool(parsed.matches[r])
+    for key in sorted(total):
+        print(f"{' / '.join(key):36} {total[key]:5} events, {hit[key]:4} match a gold event")
+
+
+def with_extra(parses: list[train.Parsed], extra: Callable[..., float]) -> None:
+    """Score every cached article with ``extra``'s factor on top of the shipped hand score (for rules tried
+    without changing ``salience.py``): ``train.hand_marked`` reads ``salience.hand_saliences``, replaced here."""
+    shipped = getattr(salience.hand_saliences, "shipped", salience.hand_saliences)
+    by_ctx = {id(p.ctx): p for p in parses}
+
+    def hand_saliences(ctx: DocContext, found: list[tuple[Event, Token]]) -> list[float]:
+        parsed = by_ctx[id(ctx)]
+        starts = [s for s, _e in ctx.sent_bounds]
+        scores = shipped(ctx, found)
+        return [round(min(1.0, score * extra(parsed, r, max(0, bisect_right(starts, verb.i) - 1), event, verb)), 3)
+                for r, ((event, verb), score) in enumerate(zip(found, scores, strict=True))]
+
+    hand_saliences.shipped = shipped  # type: ignore[attr-defined]
+    salience.hand_saliences = hand_saliences
 
 
 def actor_class(parsed: train.Parsed, event_row: int, lead: set[str]) -> str:
