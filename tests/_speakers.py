@@ -25,6 +25,15 @@ def names(source: Source | None) -> str:
     return " ".join([source.description, *(m.text for m in source.mentions)]) if source else ""
 
 
+def assert_speaker(sources: list[Source], attrs: list[Attribution], words: str, speaker: str | None) -> None:
+    """The quote holding ``words`` has no source when ``speaker`` is None, else a source named with ``speaker``."""
+    found = source_of(sources, attrs, words)
+    if speaker is None:
+        assert found is None, names(found)
+    else:
+        assert speaker in names(found), names(found)
+
+
 def source_described(reader, text: str, word: str) -> Source:
     """The first source of ``text``'s record whose description or a mention holds ``word``; its role
     evidence must point into the clean text."""

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import pytest
 
-from _speakers import names, run, source_of
+from _speakers import assert_speaker, names, run, source_of
 
 ACCORDING = [
     # (text, words of the quote, a word the speaker must have, or None for no source)
@@ -32,12 +32,7 @@ ACCORDING = [
 @pytest.mark.parametrize(("text", "words", "speaker"), ACCORDING)
 def test_a_fragment_in_an_according_to_sentence_is_its_holders(nlp, text: str, words: str,
                                                               speaker: str | None) -> None:
-    sources, attrs = run(nlp, text)
-    found = source_of(sources, attrs, words)
-    if speaker is None:
-        assert found is None
-    else:
-        assert speaker in names(found)
+    assert_speaker(*run(nlp, text), words, speaker)
 
 
 def test_according_to_inside_the_marks_is_the_speakers_own(nlp) -> None:
