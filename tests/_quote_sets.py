@@ -344,6 +344,38 @@ def in_round16_share(key: str) -> bool:
     return corpus == "pages" and item.startswith("page-") and item[5:6] in PAGES_ROUND16_DIGITS
 
 
+#: The FakeNewsNet folders of the eleventh quote set's share: GossipCop (all of it) and PolitiFact's real news.
+FAKENEWSNET_ROUND17_FOLDERS = ("gossipcop/fake", "politifact/real")
+
+
+def in_round17_share(key: str) -> bool:
+    """The share of round 17's reserved pool the eleventh quote report set was drawn from, by key: GossipCop items
+    and PolitiFact items whose number is even (the odd ones are another set's share). The key cannot tell a real
+    PolitiFact item from a fake one; ``fakenewsnet_folder_problems`` checks that on the corpus."""
+    corpus, item = key.split("/", 1)
+    if corpus != "fakenewsnet":
+        return False
+    number = item.removeprefix("politifact")
+    return item.startswith("gossipcop-") or (number.isdigit() and int(number) % 2 == 0)
+
+
+def fakenewsnet_folder_problems(gold: list[Any], corpus: Path) -> list[str]:
+    """Every FakeNewsNet article of a round-17 set whose file is not in a folder of the share (a PolitiFact item
+    must be real news)."""
+    problems: list[str] = []
+    for article in gold:
+        path = sq.own_file(article.corpus, article.item_id, corpus)
+        folder = "/".join(path.parts[-4:-2]) if path is not None else ""
+        if folder not in FAKENEWSNET_ROUND17_FOLDERS:
+            problems.append(f"{article.key}: {folder or 'no file'}")
+    return problems
+
+
+def fakenewsnet_site(key: str) -> str:
+    """The FakeNewsNet site a key's item is from (``gossipcop`` or ``politifact``), for the cap on either's share."""
+    return "gossipcop" if key.split("/", 1)[1].startswith("gossipcop-") else "politifact"
+
+
 def horne_size_problems(gold: list[Any], corpus: Path) -> list[str]:
     """Every Horne 2017 article of a round-14 set whose file is larger than its folder admits."""
     items = sq.find_items([a for a in gold if a.corpus == "horne"], corpus)

@@ -31,6 +31,8 @@ from _quote_sets import (
     about_problems,
     evidence_problems,
     fakenewscorpus_type_problems,
+    fakenewsnet_folder_problems,
+    fakenewsnet_site,
     field_problems,
     files_naming_articles,
     horne_size_problems,
@@ -42,6 +44,7 @@ from _quote_sets import (
     in_round13_share,
     in_round14_share,
     in_round16_share,
+    in_round17_share,
     in_sport_semeval_gossip_share,
     other_set_articles,
     outlets,
@@ -140,6 +143,12 @@ SETS = [
     # benchmark, at most two articles from one outlet (its address's site).
     QuoteSet("report10", "2026-12-08", 1216, in_round16_share, 32, 306, 113, 62,
              about_words=("issue 19", "first name alone is not evidence"), max_per_outlet=2,
+             evidence_in_text=True),
+    # The counts as committed: the brief's 20 articles, below its 200 quotes, 50 sources with a role and 40 with a
+    # gender (the share's even-numbered PolitiFact real items hold few news reports and neither site may give more
+    # than half of the set; docs/quality.md, Attribution, round 17); at most two articles an outlet.
+    QuoteSet("report11", "2026-12-08", 1217, in_round17_share, 22, 192, 45, 35,
+             about_words=("issue 19", "first name alone is not evidence", "more than half"), max_per_outlet=2,
              evidence_in_text=True),
 ]
 
@@ -257,6 +266,24 @@ def test_every_article_loads_and_every_stretch_is_in_its_text(quote_set: QuoteSe
 @pytest.mark.parametrize("quote_set", _sets(lambda s: s.evidence_in_text))
 def test_every_evidence_is_in_its_text(quote_set: QuoteSet) -> None:
     assert evidence_problems(_raw(quote_set.name), _gold(quote_set.name), CORPUS) == []
+
+
+#: The most of a round-17 set's articles that one FakeNewsNet site (GossipCop or PolitiFact) may give.
+MAX_SITE_SHARE = 0.5
+
+
+@needs_shared(CORPUS)
+@pytest.mark.parametrize("quote_set", _sets(lambda s: s.in_share is in_round17_share))
+def test_fakenewsnet_articles_are_from_the_share_folders(quote_set: QuoteSet) -> None:
+    """The key cannot tell a real PolitiFact item from a fake one; the corpus folder can."""
+    assert fakenewsnet_folder_problems(_gold(quote_set.name), CORPUS) == []
+
+
+@pytest.mark.parametrize("quote_set", _sets(lambda s: s.in_share is in_round17_share))
+def test_neither_fakenewsnet_site_gives_more_than_half(quote_set: QuoteSet) -> None:
+    """GossipCop's celebrity news and PolitiFact's political news each stay at most half of the set."""
+    found = Counter(fakenewsnet_site(key) for key in _raw(quote_set.name)["articles"])
+    assert max(found.values()) <= MAX_SITE_SHARE * sum(found.values()), found
 
 
 if __name__ == "__main__":
