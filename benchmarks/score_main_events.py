@@ -23,6 +23,8 @@ end of that round, totals only; ``report10`` (benchmarks/data/main_events_report
 REPORT set of mostly long articles, annotated 2026-12-08 round 14, to be scored once at the end of that round,
 totals only; ``report11`` (benchmarks/data/main_events_report11.json) is a held-out REPORT set of the
 article-extraction benchmark's news pages, mostly long, annotated 2026-12-08 round 16, to be scored once at
+the end of that round, totals only; ``report12`` (benchmarks/data/main_events_report12.json) is a held-out REPORT
+set of BuzzFeed-Webis 2016 articles and PolitiFact real items, annotated 2026-12-08 round 17, to be scored once at
 the end of that round, totals only. ``--data`` also takes the path of a file in the same format.
 
 Each article is read from ../shared/corpus as a user would hand it to newsgraph
@@ -78,7 +80,8 @@ HERE = Path(__file__).resolve().parent
 #: report7 and report8, held-out REPORT sets annotated 2026-12-08 rounds 10 and 11; report9, a held-out REPORT set of
 #: mostly long articles annotated 2026-12-08 round 13; report10, a second held-out REPORT set of mostly long
 #: articles annotated 2026-12-08 round 14; report11, a held-out REPORT set of the article-extraction benchmark's
-#: news pages, mostly long, annotated 2026-12-08 round 16.
+#: news pages, mostly long, annotated 2026-12-08 round 16; report12, a held-out REPORT set of BuzzFeed-Webis 2016
+#: articles and PolitiFact real items annotated 2026-12-08 round 17.
 DATA_SETS = {"dev": HERE / "data" / "main_events_handchecked.json", "dev2": HERE / "data" / "main_events_dev2.json",
              "dev3": HERE / "data" / "main_events_dev3.json", "dev4": HERE / "data" / "main_events_dev4.json",
              "report3": HERE / "data" / "main_events_report3.json",
@@ -89,7 +92,8 @@ DATA_SETS = {"dev": HERE / "data" / "main_events_handchecked.json", "dev2": HERE
              "report8": HERE / "data" / "main_events_report8.json",
              "report9": HERE / "data" / "main_events_report9.json",
              "report10": HERE / "data" / "main_events_report10.json",
-             "report11": HERE / "data" / "main_events_report11.json"}
+             "report11": HERE / "data" / "main_events_report11.json",
+             "report12": HERE / "data" / "main_events_report12.json"}
 GOLD = DATA_SETS["dev"]
 #: A long article: a clean text over 5 kB, as the hand-checked sets' selection notes count them (docs/quality.md),
 #: the same bound the salience score's long-article factors use.

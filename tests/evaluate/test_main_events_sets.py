@@ -59,6 +59,10 @@ HORNE_RANDOM_REAL = "horne2017/Public Data/Random Poltical News Dataset/Real/"
 MIN_PAGE_BODY_BYTES = 4000
 #: The SemEval-2019 ids up to the largest seven-digit one, and the odd ones among them.
 ANY_SEMEVAL, ODD_SEMEVAL = range(10**7), range(1, 10**7, 2)
+#: The odd politifact ids (FakeNewsNet's ids are below a million).
+ODD = range(1, 10**6, 2)
+#: The events report12 dates at least (BuzzFeed-Webis files carry no publication date, and few politifact items do).
+MIN_DATED_REPORT12 = 20
 
 
 @dataclass(frozen=True)
@@ -71,6 +75,8 @@ class Share:
     politifact: range | None = None
     reuters: str | None = None
     horne: str | tuple[str, ...] | None = None
+    #: For a share that holds only one of FakeNewsNet's politifact folders: that folder (``real`` or ``fake``).
+    politifact_folder: str | None = None
 
 
 @dataclass(frozen=True)
@@ -153,6 +159,10 @@ SETS = [
     EventSet("report11", ("REPORT", "held out", "2026-12-08", "random.Random(1216)"), 20, 10, 40,
              formats=frozenset({"page"}), dated_formats=frozenset({"page"}), dates_from_the_text=True, min_long=12,
              named_nowhere_else=True, page_share=MIN_PAGE_BODY_BYTES),
+    EventSet("report12", ("REPORT", "held out", "2026-12-08", "random.Random(1217)"), 20, 6, MIN_DATED_REPORT12,
+             formats=frozenset({"buzzfeed", "fakenewsnet"}), dates_from_the_text=True, min_long=8,
+             share=Share(range(0), {}, buzzfeed=range(1400, 1628), politifact=ODD, politifact_folder="real"),
+             named_nowhere_else=True),
 ]
 
 
@@ -198,6 +208,9 @@ def test_articles_come_from_the_share(event_set: EventSet) -> None:
     check_articles_come_from_the_share(_data(event_set.name), semeval_ids=share.semeval_ids, bbc=share.bbc,
                                        buzzfeed=share.buzzfeed, politifact=share.politifact, reuters=share.reuters,
                                        horne=share.horne)
+    if share.politifact_folder is not None:  # the folder a politifact item is in: real or fake
+        folders = {a["file"].split("/")[3] for a in _data(event_set.name)["articles"] if a["format"] == "fakenewsnet"}
+        assert folders <= {share.politifact_folder}, folders
 
 
 @pytest.mark.parametrize("event_set", _sets(lambda s: s.development))
