@@ -22,7 +22,7 @@ REPORT11 = sets.DATA / "mentions_report11.json"
 #: mentions, with 50 organisation and group descriptions, 25 roles, 80 third-person pronouns and 30
 #: first-person pronouns inside quotations; the reserved share holds only 13 news reports, which give
 #: fewer (the set's description says so), so these are the counts as made, checked not to shrink.
-MINIMUMS = {"articles": 13, "mentions": 112, "description": 17, "role": 11, "pronoun": 44, "first_person": 30}
+MINIMUMS = {"articles": 13, "mentions": 116, "description": 20, "role": 12, "pronoun": 44, "first_person": 30}
 #: The share: the SemEval-2019 ids of 500-644 (articles named ``<sets.SEMEVAL_FILE>#semeval-ID``, the id
 #: in seven digits) that no file of the repository named before the round, in any form.
 SHARE_IDS = frozenset({
