@@ -1214,15 +1214,17 @@ class OrgResolver:
         return found
 
     def _state(self, token: Token) -> int | None:
-        """ "the state": the US state (``US_STATES``) last named within ``DESCRIPTION_WINDOW`` sentences, else the
-        one the article has named most so far (twice at least); none where it names no state."""
+        """ "the state": of the US states (``US_STATES``) named within ``DESCRIPTION_WINDOW`` sentences, the one
+        the article has named most so far (the last named of those named as often), else the one named most so
+        far (twice at least); none where it names no state. An article about one state names others in passing
+        ("paid a Nevada agency", "if we were any higher, we'd be Idaho"), and its "the state" is still its own."""
         sent = self.sents[token.i]
         partners = self._partners(token)
         states = [(at, gi) for gi, (at, _) in self.last.items()
                   if gi in self.orgs and self.orgs[gi].label == "GPE" and gi not in partners and self._us_state(gi)]
         near = [(at, gi) for at, gi in states if sent - self.sents[at] <= DESCRIPTION_WINDOW]
         if near:
-            return max(near)[1]
+            return max(near, key=lambda item: (self.orgs[item[1]].count, item[0]))[1]
         named = [(self.orgs[gi].count, at, gi) for at, gi in states if self.orgs[gi].count >= GOVERNMENT_MIN_MENTIONS]
         return max(named)[2] if named else None
 
