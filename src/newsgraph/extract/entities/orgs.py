@@ -189,6 +189,8 @@ CHAIN_PEOPLE_NOUNS = frozenset({
     "alumnus", "criminal", "youth", "alien", "columnist", "chief", "supremacist", "personnel",
     # round 16: people of public order and of public events, and of a family
     "deputy", "participant", "sister", "brother",
+    # round 17: the people of a study and of a deportation
+    "author", "deportee",
 })  # fmt: skip
 
 
