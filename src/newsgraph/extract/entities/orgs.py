@@ -64,6 +64,7 @@ from newsgraph.extract.entities.lexicons import (
 )
 from newsgraph.vocab.parse import NOMINAL_SUBJECT_DEPS, PLURAL_NOUN_TAGS, PRESENT_TAGS
 from newsgraph.vocab.pronouns import NEUTER_PRONOUN_FORMS, PLURAL_PRONOUN_FORMS
+from newsgraph.vocab.speech import QUOTE_SPEECH_VERBS
 
 #: Entity types an organisation description or "it" may stand for.
 ORG_LABELS = frozenset({"ORG", "GPE", "FAC", "NORP"})
@@ -1390,6 +1391,17 @@ class OrgResolver:
                     found.add(self.owners[k])
         return found
 
+    def _quote_speaker(self, token: Token) -> bool:
+        """True for a pronoun outside quotation marks that is the subject of a verb introducing a quotation
+        of its sentence ('"We did nothing wrong," they said'): it speaks the quotation, and a speaker refers
+        to itself in the first person there, so no name inside that quotation is its antecedent."""
+        if self.quotes is None or self.quotes.inside[token.i] or token.dep_ not in NOMINAL_SUBJECT_DEPS:
+            return False
+        if token.head.lemma_.lower() not in QUOTE_SPEECH_VERBS:
+            return False
+        sent = self.doc[token.i].sent
+        return any(self.quotes.inside[k] for k in range(sent.start, sent.end))
+
     def _addressees(self, i: int) -> set[int]:
         """The groups the quotation token ``i`` stands in is addressed to ("told the Gazette: '... it ...'"):
         inside quotation marks the addressee is "you", so no antecedent of "it" or "they" there."""
@@ -1507,6 +1519,7 @@ class OrgResolver:
         poses, tags, lowers = token_strings(self.doc, POS), token_strings(self.doc, TAG), token_strings(self.doc, LOWER)
         lemmas = token_strings(self.doc, LEMMA)
         own_head = token.head.i
+        quoting = self._quote_speaker(token)
         for k in range(bisect_left(heads, token.i) - 1, -1, -1):
             root_i = heads[k]
             back = sent - self.sents[root_i]
@@ -1520,6 +1533,8 @@ class OrgResolver:
                 continue
             if root_i == own_head:
                 continue  # "its" in "its workers": not its own phrase
+            if quoting and back == 0 and self.quotes is not None and self.quotes.inside[root_i]:
+                continue  # '"We never blocked Acme," they said': a speaker is not named in its own words
             # an object "it" skips names after a preposition; a plural may be a group there ("shouted at them")
             if labels[root_i] in NON_NAME_LABELS or root_i == bound or (
                     object_position and deps[root_i] == "pobj" and not plural):
