@@ -349,7 +349,7 @@ ORG_NAME_KINDS: dict[str, str] = {
                      "republicans", "gop", "lib", "liberal", "snp", "ukip", "greens", "plaid"), "party"),
     **dict.fromkeys(("ministry", "department", "office", "agency", "board", "commission", "committee",
                      "council", "authority", "court", "service", "institute", "administration",
-                     "bureau", "fbi", "cia", "nsa", "fda", "epa", "who", "imf", "nhs", "congress",
+                     "bureau", "fbi", "cia", "nsa", "fda", "epa", "who", "imf", "nhs", "nasa", "congress",
                      "parliament", "senate", "house", "commons", "lords", "cabinet", "treasury",
                      "pentagon", "police", "army", "navy", "tribunal"), "body"),
     **dict.fromkeys(("union", "unison", "tuc", "workers"), "union"),
