@@ -146,6 +146,10 @@ AGENT_VERBS = frozenset({"say", "think", "believe", "know", "want", "feel", "tel
 GROUP_CHAIN_LONG = 3
 #: How many heads up from a pronoun the verb of a group noun's clause is looked for (``_subject_binds``).
 SUBJECT_BIND_DEPTH = 4
+#: Verbs whose subject reports what the subject of their complement clause does, often itself ("Acme said it
+#: would cut jobs"): the plain speech verbs and verbs of announcing.
+REPORTING_VERBS = frozenset({"say", "tell", "add", "write", "tweet", "announce", "state", "confirm", "claim",
+                             "insist", "warn", "report", "deny", "admit", "argue", "note"})
 #: Determiners that make a group noun one group the article knows ("the traders"): its chain needs no length.
 SPECIFIC_GROUP_DETERMINERS = frozenset({"the", "these", "those"})
 #: Kind nouns whose lower-case noun modifier must be in the name of an organisation of unknown kind
@@ -512,6 +516,18 @@ def _plural_agreement(subject: Token) -> bool:
 def _clause_subject(token: Token) -> int | None:
     head = token.head
     return next((c.i for c in head.children if c.dep_ in NOMINAL_SUBJECT_DEPS), None)
+
+
+def _reporting_subject(token: Token) -> Token | None:
+    """The subject of the verb of saying whose reported clause has ``token`` for its subject ("Acme said it
+    would ...", "Ruritania tweeted that it had ..."): the nearest verb above the pronoun's, when the
+    pronoun's clause is that verb's complement."""
+    if token.dep_ not in NOMINAL_SUBJECT_DEPS:
+        return None
+    clause = token.head
+    if clause.dep_ != "ccomp" or clause.head.lemma_.lower() not in REPORTING_VERBS or clause.head.i > token.i:
+        return None
+    return next((c for c in clause.head.children if c.dep_ in NOMINAL_SUBJECT_DEPS and c.i < token.i), None)
 
 
 def _fronted_phrase_subject(token: Token) -> int | None:
@@ -1441,6 +1457,21 @@ class OrgResolver:
             return None
         return gi
 
+    def _reporter(self, token: Token, speakers: set[int]) -> int | None:
+        """The organisation or country that says what the "it" of its reported clause does ("GoDaddy tweeted
+        that it had given the site a day", "Ruritania said it is committed to ..."): one reports on itself in
+        the third person, whatever names the clause holds (``_reporting_subject``). A group of people, a
+        plural and a person are not."""
+        subject = _reporting_subject(token)
+        if subject is None or subject.tag_ in PLURAL_NOUN_TAGS:
+            return None
+        gi = self._owner_of(subject)
+        org = self.orgs.get(gi) if gi is not None else None
+        if org is None or gi in speakers or _coordinated(subject) or org.label not in ("ORG", "GPE") \
+                or org.kind == "group":
+            return None
+        return gi
+
     def _plural_binder(self, token: Token, speakers: set[int]) -> int | None:
         """The organisation, team or country that is the subject of the clause of a possessive "their"
         (``_possessor_subject``), when its verb agrees in the plural ("Wales have won their last four games",
@@ -1485,7 +1516,14 @@ class OrgResolver:
         return gi
 
     def _pronoun(self, token: Token, heads: list[int]) -> None:
-        if token.pos_ not in ("PRON", "DET") or _expletive(token) or _copula_it(token):
+        if token.pos_ not in ("PRON", "DET") or _expletive(token):
+            return
+        if _copula_it(token):
+            # "Ruritania said it is committed to ...": a reporter's own "it is", else a situation's
+            reporter = self._reporter(token, self._speakers(token.i))
+            if reporter is not None:
+                self._add(token.i, token.i + 1, "pronoun", reporter)
+                self._note(token.i, reporter)
             return
         listed = self._listed_owner(token)
         if listed is not None:  # "complaints against Acme, its boss and ...": the organisation listed first
@@ -1646,6 +1684,10 @@ class OrgResolver:
         bound_group = self.owners.get(bound) if bound is not None else None
         if self._ranks(token):
             best = self._rank(token, token.i, best, rule_scores, {bound_group}, speakers)
+        if not plural:
+            reporter = self._reporter(token, speakers)
+            if reporter is not None:
+                best = reporter
         if best is None and not plural:
             subject = _fronted_adjunct_subject(token)
             if subject is not None:
