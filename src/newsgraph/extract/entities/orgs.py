@@ -49,6 +49,7 @@ from newsgraph.extract.entities.lexicons import (
     GROUP_SYNONYMS,
     HEAD_NAMED_ORG_NOUNS,
     LOCAL_GOVERNMENT_NOUNS,
+    LONE_COLLECTIVE_NOUNS,
     MEDIA_ONLY_NOUNS,
     NON_NAME_LABELS,
     ORG_DESCRIPTION_DETERMINERS,
@@ -692,11 +693,14 @@ class OrgResolver:
 
         "The" picks out one group the article knows, even when it is written once; so does a name's
         possessive right before the noun ("Acme's staffers", ``_name_owned``). A noun whose plural is
-        its lemma ("the police", "the staff") is a collective, often the institution in general ("would
-        the police have time for that?"), and needs the repetition of ``_repeated``; so does "these
-        officers", as often a contrast as a reference.
+        its lemma is a collective, often the institution in general ("would the media have time for
+        that?"), and needs the repetition of ``_repeated``; so does "these officers", as often a contrast
+        as a reference. The collectives of ``LONE_COLLECTIVE_NOUNS`` do not: "the jury", "the crowd",
+        "the police" of a report are the ones at its trial, its match, its scene, even when written once.
         """
         token = self.doc[i]
+        if token.lower_ in LONE_COLLECTIVE_NOUNS and i > 0 and self.doc[i - 1].lower_ == "the":
+            return True
         if token.tag_ not in PLURAL_NOUN_TAGS or token.lower_ == token.lemma_.lower():
             return False
         return (i > 0 and self.doc[i - 1].lower_ == "the") or self._name_owned(i)
