@@ -108,9 +108,10 @@ GOVERNMENT_MIN_MENTIONS = 2
 #: Verbs whose passive subject "it" is an expletive ("it is thought that ...").
 EXPLETIVE_PASSIVE_VERBS = frozenset({"think", "expect", "believe", "say", "understand", "report", "moot",
                                      "know", "estimate", "hope", "feel"})
-#: Verbs whose subject "it" is an expletive when the verb has a clause of its own ("it is clear that").
+#: Verbs whose subject "it" is an expletive when the verb has a clause of its own ("it is clear that"; since
+#: round 17 "it turns out that", "it came as talks resumed", "it happens that").
 EXPLETIVE_VERBS = frozenset({"be", "seem", "appear", "remain", "become", "look", "take", "make", "emerge",
-                             "transpire"})
+                             "transpire", "turn", "come", "happen"})
 CLAUSE_DEPS = frozenset({"ccomp", "xcomp", "csubj", "advcl"})
 #: Adjectives whose small clause ("make it difficult for ...") takes an "it" that stands for a clause to come.
 EXTRAPOSITION_ADJECTIVES = frozenset({"difficult", "hard", "easy", "clear", "possible", "impossible", "necessary",
