@@ -697,7 +697,7 @@ class OrgResolver:
         its lemma is a collective, often the institution in general ("would the media have time for
         that?"), and needs the repetition of ``_repeated``; so does "these officers", as often a contrast
         as a reference. The collectives of ``LONE_COLLECTIVE_NOUNS`` do not: "the jury", "the crowd",
-        "the police" of a report are the ones at its trial, its match, its scene, even when written once.
+        "the staff" of a report are the ones at its trial, its match, its hospital, even when written once.
         """
         token = self.doc[i]
         if token.lower_ in LONE_COLLECTIVE_NOUNS and i > 0 and self.doc[i - 1].lower_ == "the":
