@@ -1462,6 +1462,17 @@ class OrgResolver:
             return None
         return gi
 
+    def _thing_binds(self, token: Token) -> bool:
+        """True for an "its" whose own clause has for subject a singular common noun no entity stands for and
+        no kind noun names ("The 787 program has faced delays in its testing phase", "the bundle that
+        bolstered its business"; ``_possessor_subject``): the possessive is most often that thing's, so no
+        organisation named before it."""
+        if token.lower_ != "its":
+            return False
+        binder = _possessor_subject(token)
+        return (binder is not None and binder.pos_ == "NOUN" and binder.tag_ not in PLURAL_NOUN_TAGS
+                and binder.lower_ not in ORG_KIND_NOUNS and self._owner_of(binder) is None)
+
     def _reporter(self, token: Token, speakers: set[int]) -> int | None:
         """The organisation or country that says what the "it" of its reported clause does ("GoDaddy tweeted
         that it had given the site a day", "Ruritania said it is committed to ..."): one reports on itself in
@@ -1693,6 +1704,8 @@ class OrgResolver:
             reporter = self._reporter(token, speakers)
             if reporter is not None:
                 best = reporter
+            elif self._thing_binds(token):
+                best = None  # "The program has faced delays in its testing phase": the program's own
         if best is None and not plural:
             subject = _fronted_adjunct_subject(token)
             if subject is not None:
