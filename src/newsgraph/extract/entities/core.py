@@ -355,8 +355,23 @@ def _trim(doc: Doc, ent: Span) -> NameSpan | None:
     if span.title is not None:
         span.title = titles.with_jurisdiction(doc, span.title, end)
     span.person_evidence = bool(honorific) or stripped_title or span.title is not None
-    span.org_evidence = org_cue and not span.person_evidence
+    span.org_evidence = (org_cue or _definite_one_word(doc, start, end, label)) and not span.person_evidence
     return span
+
+
+#: The article that no person's bare name takes ("the Sabres", "the Wild"; never "the Smith").
+DEFINITE_ARTICLES = frozenset({"the"})
+
+
+def _definite_one_word(doc: Doc, start: int, end: int, label: str) -> bool:
+    """A one-word name spaCy calls a person, written right after "the" and modifying no noun ("the Sabres
+    lost", "beat the Wild"): a team, band or company, since a person's bare name takes no article. "The
+    Acme administration" (a modifier) and "the late Smith" (a word between) are no cue."""
+    if label != "PERSON" or end - start != 1 or start == 0:
+        return False
+    if coref.token_strings(doc, LOWER)[start - 1] not in DEFINITE_ARTICLES:
+        return False
+    return coref.token_strings(doc, DEP)[start] not in PRENOMINAL_DEPS
 
 
 def _pieces(doc: Doc, ent: Span) -> list[Span]:

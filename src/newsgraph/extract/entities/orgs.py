@@ -49,6 +49,7 @@ from newsgraph.extract.entities.lexicons import (
     GROUP_SYNONYMS,
     HEAD_NAMED_ORG_NOUNS,
     LOCAL_GOVERNMENT_NOUNS,
+    LONE_COLLECTIVE_NOUNS,
     MEDIA_ONLY_NOUNS,
     NON_NAME_LABELS,
     ORG_DESCRIPTION_DETERMINERS,
@@ -64,6 +65,7 @@ from newsgraph.extract.entities.lexicons import (
 )
 from newsgraph.vocab.parse import NOMINAL_SUBJECT_DEPS, PLURAL_NOUN_TAGS, PRESENT_TAGS
 from newsgraph.vocab.pronouns import NEUTER_PRONOUN_FORMS, PLURAL_PRONOUN_FORMS
+from newsgraph.vocab.speech import QUOTE_SPEECH_VERBS
 
 #: Entity types an organisation description or "it" may stand for.
 ORG_LABELS = frozenset({"ORG", "GPE", "FAC", "NORP"})
@@ -106,9 +108,10 @@ GOVERNMENT_MIN_MENTIONS = 2
 #: Verbs whose passive subject "it" is an expletive ("it is thought that ...").
 EXPLETIVE_PASSIVE_VERBS = frozenset({"think", "expect", "believe", "say", "understand", "report", "moot",
                                      "know", "estimate", "hope", "feel"})
-#: Verbs whose subject "it" is an expletive when the verb has a clause of its own ("it is clear that").
+#: Verbs whose subject "it" is an expletive when the verb has a clause of its own ("it is clear that"; since
+#: round 17 "it turns out that", "it came as talks resumed", "it happens that").
 EXPLETIVE_VERBS = frozenset({"be", "seem", "appear", "remain", "become", "look", "take", "make", "emerge",
-                             "transpire"})
+                             "transpire", "turn", "come", "happen"})
 CLAUSE_DEPS = frozenset({"ccomp", "xcomp", "csubj", "advcl"})
 #: Adjectives whose small clause ("make it difficult for ...") takes an "it" that stands for a clause to come.
 EXTRAPOSITION_ADJECTIVES = frozenset({"difficult", "hard", "easy", "clear", "possible", "impossible", "necessary",
@@ -145,6 +148,10 @@ AGENT_VERBS = frozenset({"say", "think", "believe", "know", "want", "feel", "tel
 GROUP_CHAIN_LONG = 3
 #: How many heads up from a pronoun the verb of a group noun's clause is looked for (``_subject_binds``).
 SUBJECT_BIND_DEPTH = 4
+#: Verbs whose subject reports what the subject of their complement clause does, often itself ("Acme said it
+#: would cut jobs"): the plain speech verbs and verbs of announcing.
+REPORTING_VERBS = frozenset({"say", "tell", "add", "write", "tweet", "announce", "state", "confirm", "claim",
+                             "insist", "warn", "report", "deny", "admit", "argue", "note"})
 #: Determiners that make a group noun one group the article knows ("the traders"): its chain needs no length.
 SPECIFIC_GROUP_DETERMINERS = frozenset({"the", "these", "those"})
 #: Kind nouns whose lower-case noun modifier must be in the name of an organisation of unknown kind
@@ -189,6 +196,8 @@ CHAIN_PEOPLE_NOUNS = frozenset({
     "alumnus", "criminal", "youth", "alien", "columnist", "chief", "supremacist", "personnel",
     # round 16: people of public order and of public events, and of a family
     "deputy", "participant", "sister", "brother",
+    # round 17: the people of a study and of a deportation
+    "author", "deportee",
 })  # fmt: skip
 
 
@@ -511,6 +520,18 @@ def _clause_subject(token: Token) -> int | None:
     return next((c.i for c in head.children if c.dep_ in NOMINAL_SUBJECT_DEPS), None)
 
 
+def _reporting_subject(token: Token) -> Token | None:
+    """The subject of the verb of saying whose reported clause has ``token`` for its subject ("Acme said it
+    would ...", "Ruritania tweeted that it had ..."): the nearest verb above the pronoun's, when the
+    pronoun's clause is that verb's complement."""
+    if token.dep_ not in NOMINAL_SUBJECT_DEPS:
+        return None
+    clause = token.head
+    if clause.dep_ != "ccomp" or clause.head.lemma_.lower() not in REPORTING_VERBS or clause.head.i > token.i:
+        return None
+    return next((c for c in clause.head.children if c.dep_ in NOMINAL_SUBJECT_DEPS and c.i < token.i), None)
+
+
 def _fronted_phrase_subject(token: Token) -> int | None:
     """The main clause subject an "its" in a fronted prepositional phrase points ahead to.
 
@@ -673,11 +694,14 @@ class OrgResolver:
 
         "The" picks out one group the article knows, even when it is written once; so does a name's
         possessive right before the noun ("Acme's staffers", ``_name_owned``). A noun whose plural is
-        its lemma ("the police", "the staff") is a collective, often the institution in general ("would
-        the police have time for that?"), and needs the repetition of ``_repeated``; so does "these
-        officers", as often a contrast as a reference.
+        its lemma is a collective, often the institution in general ("would the media have time for
+        that?"), and needs the repetition of ``_repeated``; so does "these officers", as often a contrast
+        as a reference. The collectives of ``LONE_COLLECTIVE_NOUNS`` do not: "the jury", "the crowd",
+        "the staff" of a report are the ones at its trial, its match, its hospital, even when written once.
         """
         token = self.doc[i]
+        if token.lower_ in LONE_COLLECTIVE_NOUNS and i > 0 and self.doc[i - 1].lower_ == "the":
+            return True
         if token.tag_ not in PLURAL_NOUN_TAGS or token.lower_ == token.lemma_.lower():
             return False
         return (i > 0 and self.doc[i - 1].lower_ == "the") or self._name_owned(i)
@@ -1214,15 +1238,17 @@ class OrgResolver:
         return found
 
     def _state(self, token: Token) -> int | None:
-        """ "the state": the US state (``US_STATES``) last named within ``DESCRIPTION_WINDOW`` sentences, else the
-        one the article has named most so far (twice at least); none where it names no state."""
+        """ "the state": of the US states (``US_STATES``) named within ``DESCRIPTION_WINDOW`` sentences, the one
+        the article has named most so far (the last named of those named as often), else the one named most so
+        far (twice at least); none where it names no state. An article about one state names others in passing
+        ("paid a Nevada agency", "if we were any higher, we'd be Idaho"), and its "the state" is still its own."""
         sent = self.sents[token.i]
         partners = self._partners(token)
         states = [(at, gi) for gi, (at, _) in self.last.items()
                   if gi in self.orgs and self.orgs[gi].label == "GPE" and gi not in partners and self._us_state(gi)]
         near = [(at, gi) for at, gi in states if sent - self.sents[at] <= DESCRIPTION_WINDOW]
         if near:
-            return max(near)[1]
+            return max(near, key=lambda item: (self.orgs[item[1]].count, item[0]))[1]
         named = [(self.orgs[gi].count, at, gi) for at, gi in states if self.orgs[gi].count >= GOVERNMENT_MIN_MENTIONS]
         return max(named)[2] if named else None
 
@@ -1386,6 +1412,17 @@ class OrgResolver:
                     found.add(self.owners[k])
         return found
 
+    def _quote_speaker(self, token: Token) -> bool:
+        """True for a pronoun outside quotation marks that is the subject of a verb introducing a quotation
+        of its sentence ('"We did nothing wrong," they said'): it speaks the quotation, and a speaker refers
+        to itself in the first person there, so no name inside that quotation is its antecedent."""
+        if self.quotes is None or self.quotes.inside[token.i] or token.dep_ not in NOMINAL_SUBJECT_DEPS:
+            return False
+        if token.head.lemma_.lower() not in QUOTE_SPEECH_VERBS:
+            return False
+        sent = self.doc[token.i].sent
+        return any(self.quotes.inside[k] for k in range(sent.start, sent.end))
+
     def _addressees(self, i: int) -> set[int]:
         """The groups the quotation token ``i`` stands in is addressed to ("told the Gazette: '... it ...'"):
         inside quotation marks the addressee is "you", so no antecedent of "it" or "they" there."""
@@ -1422,6 +1459,32 @@ class OrgResolver:
             return None
         at, gi = self.plural_links[-1]
         if sent - self.sents[at] > PRONOUN_WINDOW or gi not in self.orgs:
+            return None
+        return gi
+
+    def _thing_binds(self, token: Token) -> bool:
+        """True for an "its" whose own clause has for subject a singular common noun no entity stands for and
+        no kind noun names ("The 787 program has faced delays in its testing phase", "the bundle that
+        bolstered its business"; ``_possessor_subject``): the possessive is most often that thing's, so no
+        organisation named before it."""
+        if token.lower_ != "its":
+            return False
+        binder = _possessor_subject(token)
+        return (binder is not None and binder.pos_ == "NOUN" and binder.tag_ not in PLURAL_NOUN_TAGS
+                and binder.lower_ not in ORG_KIND_NOUNS and self._owner_of(binder) is None)
+
+    def _reporter(self, token: Token, speakers: set[int]) -> int | None:
+        """The organisation or country that says what the "it" of its reported clause does ("GoDaddy tweeted
+        that it had given the site a day", "Ruritania said it is committed to ..."): one reports on itself in
+        the third person, whatever names the clause holds (``_reporting_subject``). A group of people, a
+        plural and a person are not."""
+        subject = _reporting_subject(token)
+        if subject is None or subject.tag_ in PLURAL_NOUN_TAGS:
+            return None
+        gi = self._owner_of(subject)
+        org = self.orgs.get(gi) if gi is not None else None
+        if org is None or gi in speakers or _coordinated(subject) or org.label not in ("ORG", "GPE") \
+                or org.kind == "group":
             return None
         return gi
 
@@ -1469,7 +1532,14 @@ class OrgResolver:
         return gi
 
     def _pronoun(self, token: Token, heads: list[int]) -> None:
-        if token.pos_ not in ("PRON", "DET") or _expletive(token) or _copula_it(token):
+        if token.pos_ not in ("PRON", "DET") or _expletive(token):
+            return
+        if _copula_it(token):
+            # "Ruritania said it is committed to ...": a reporter's own "it is", else a situation's
+            reporter = self._reporter(token, self._speakers(token.i))
+            if reporter is not None:
+                self._add(token.i, token.i + 1, "pronoun", reporter)
+                self._note(token.i, reporter)
             return
         listed = self._listed_owner(token)
         if listed is not None:  # "complaints against Acme, its boss and ...": the organisation listed first
@@ -1503,6 +1573,7 @@ class OrgResolver:
         poses, tags, lowers = token_strings(self.doc, POS), token_strings(self.doc, TAG), token_strings(self.doc, LOWER)
         lemmas = token_strings(self.doc, LEMMA)
         own_head = token.head.i
+        quoting = self._quote_speaker(token)
         for k in range(bisect_left(heads, token.i) - 1, -1, -1):
             root_i = heads[k]
             back = sent - self.sents[root_i]
@@ -1516,6 +1587,8 @@ class OrgResolver:
                 continue
             if root_i == own_head:
                 continue  # "its" in "its workers": not its own phrase
+            if quoting and back == 0 and self.quotes is not None and self.quotes.inside[root_i]:
+                continue  # '"We never blocked Acme," they said': a speaker is not named in its own words
             # an object "it" skips names after a preposition; a plural may be a group there ("shouted at them")
             if labels[root_i] in NON_NAME_LABELS or root_i == bound or (
                     object_position and deps[root_i] == "pobj" and not plural):
@@ -1627,6 +1700,12 @@ class OrgResolver:
         bound_group = self.owners.get(bound) if bound is not None else None
         if self._ranks(token):
             best = self._rank(token, token.i, best, rule_scores, {bound_group}, speakers)
+        if not plural:
+            reporter = self._reporter(token, speakers)
+            if reporter is not None:
+                best = reporter
+            elif self._thing_binds(token):
+                best = None  # "The program has faced delays in its testing phase": the program's own
         if best is None and not plural:
             subject = _fronted_adjunct_subject(token)
             if subject is not None:
