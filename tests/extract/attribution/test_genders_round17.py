@@ -1,4 +1,4 @@
-"""Round 17: genders. A couple named together is two people; a post signed by a person's account is theirs.
+"""Round 17: genders. A couple named together ("Ben and Nora Castellan") is two people and gets no gender.
 
 Invented sentences, read with the real model through the full pipeline.
 """
