@@ -63,7 +63,8 @@ DOCUMENT_TAG_VERBS = frozenset({"read"})
 #: Verbs of going on speaking: a quote's tag only when set at its marks ("'…,' Lee continued").
 CONTINUING_VERBS = frozenset({"continue"})
 #: Verbs that report speech only as a tag at the marks, with no object ("'…,' Lee shared"; not "shared a photo").
-TAG_ONLY_SPEECH_VERBS = frozenset({"share", "spill", "gush", "dish", "rave", "confess", "rant"})
+#: "comment" is one too ("'…,' comments Lee"): elsewhere it reports no content ("declined to comment").
+TAG_ONLY_SPEECH_VERBS = frozenset({"share", "spill", "gush", "dish", "rave", "confess", "rant", "comment"})
 #: The same as verb and particle ("She went on, '…'").
 CONTINUING_PHRASAL_VERBS = frozenset({("go", "on")})
 #: What such a verb continues, when it has one: no speech then ("continued the work", "went on to win").
@@ -339,9 +340,16 @@ def _document_reads(tok: Token) -> bool:
     return not any(c.dep_ == "dobj" for c in tok.children)
 
 
+def _verb_tagged_noun(tok: Token) -> bool:
+    """ "'…,' comments Dana Ruel": the tagger reads the verb as a plural noun, yet the parser makes it the
+    sentence's root with a subject, as a verb. Only for the tag-only verbs, which are read at the marks."""
+    return (tok.pos_ == "NOUN" and tok.dep_ == "ROOT" and tok.lemma_.lower() in TAG_ONLY_SPEECH_VERBS
+            and any(c.dep_ in ACTIVE_SUBJECT_DEPS for c in tok.children))
+
+
 def _continues_speaking(tok: Token) -> bool:
     """ "continued", "went on", "shared", "spilled" with nothing of their own (no object or complement)."""
-    if tok.pos_ != "VERB":
+    if tok.pos_ != "VERB" and not _verb_tagged_noun(tok):
         return False
     lemma = tok.lemma_.lower()
     phrasal = any((lemma, c.lower_) in CONTINUING_PHRASAL_VERBS for c in tok.children if c.dep_ == "prt")
