@@ -211,9 +211,32 @@ def _phrase_cues(doc: Doc, phrase: Phrase, text: str) -> list[GenderEvidence]:
     return out
 
 
+def _joined_names(doc: Doc, at: int) -> bool:
+    """A couple named with one surname at token ``at``, the joining word: "Ben and Nora Castellan" (a lone
+    given name before "and", a full name after it). Two surnames ("Volker and Morrison", a span the entity
+    stage may join to one of the two) are not read so: the source is often the one of them it quotes."""
+    return (0 < at < len(doc) - 2 and doc[at].lower_ in lex.JOINING_WORDS
+            and doc[at - 1].pos_ == "PROPN" and (at < 2 or doc[at - 2].pos_ != "PROPN")
+            and doc[at + 1].pos_ == "PROPN" and doc[at + 2].pos_ == "PROPN")
+
+
+def _two_people(doc: Doc, source: Source, words: Described) -> bool:
+    """The source is a couple named together, in one of its names or mentions ("Ben and Nora Castellan").
+
+    Why: the entity stage makes one person of such a span, and a word about one of the two ("the actor",
+    "his") then gave the pair a gender; the two may differ, so none is given. Coordinated descriptions
+    ("the actor and the doctor") are not read so: "a former official and now an industry consultant" is
+    one person, and the parse does not tell the two apart."""
+    for phrase in words.phrases:
+        if any(i + 2 in phrase.name and _joined_names(doc, i + 1) for i in phrase.name):
+            return True
+    spans = [span for m in source.mentions if (span := doc.char_span(m.start, m.end, alignment_mode="expand"))]
+    return any(_joined_names(doc, t.i) for span in spans for t in span[1:-2])
+
+
 def source_gender(doc: Doc, source: Source, words: Described, text: str) -> tuple[str | None, list[GenderEvidence]]:
     """The gender the article gives ``source`` and the words that give it; None on no or conflicting evidence."""
-    if source.kind not in PEOPLE_KINDS:
+    if source.kind not in PEOPLE_KINDS or _two_people(doc, source, words):
         return None, []
     found: dict[tuple[int, int], GenderEvidence] = {}
     own, names = _own_tokens(doc, source, words)

@@ -679,6 +679,12 @@ GENDERED_TITLES: dict[str, str] = {
 #: (the convention of the hand-checked quote sets); a lower-case "chairman" about the person ("X, chairman
 #: of the committee", "SEC chairman X") still is, and "chairwoman" always is.
 UNGENDERED_OFFICE_TITLES: frozenset[str] = words("chairman chairmen")
+#: The word that joins a couple's given names before their one surname ("Ben and Nora Castellan"): such a
+#: source is two people, and a gender word or pronoun about one is not the other's.
+JOINING_WORDS: frozenset[str] = words("and")
+#: Documents a person or body issues, whose words a quote's tag may give to the document ("'…,' the statement
+#: read"): the issuer speaks (the convention of the hand-checked quote sets), when the article names one.
+ISSUED_DOCUMENT_NOUNS: frozenset[str] = words("statement letter release memo email e-mail")
 #: Kinship words: "his mother", "a father of three".
 KINSHIP_GENDERS: dict[str, str] = {
     **dict.fromkeys(("father", "son", "husband", "brother", "grandfather", "grandson", "uncle", "nephew",
