@@ -112,7 +112,11 @@ def collect_parses(corpus: Path, cache: Path, set_name: str) -> list[Parsed]:
     """Run the pipeline once per article of ``set_name`` (or read the cache): the context and events."""
     cache_file = cache / f"parses_{set_name}.pkl"
     if cache_file.exists():
-        return pickle.loads(cache_file.read_bytes())
+        cached_parses: list[Parsed] = pickle.loads(cache_file.read_bytes())
+        for parsed in cached_parses:
+            if not parsed.ctx.tokens:
+                parsed.ctx.tokens = list(parsed.ctx.doc)
+        return cached_parses
     from newsgraph import Reader
 
     captured: dict[str, Any] = {}
@@ -148,8 +152,9 @@ def collect_parses(corpus: Path, cache: Path, set_name: str) -> list[Parsed]:
                         matches[r].add(g_index)
             ctx = captured["ctx"]
             for cached in (ctx.own_tokens_cache, ctx.own_times_cache, ctx.clause_word_times_cache,
-                           ctx.lead_days, ctx.clause_of_time):
+                           ctx.lead_days, ctx.clause_of_time, ctx.time_roots):
                 cached.clear()  # per-verb caches of the event stage: they hold Tokens, which do not pickle
+            ctx.tokens = []  # the document's Token per position: rebuilt from the Doc when the cache is read
             for event, _verb in found:
                 event.salience, event.main = None, False
             parses.append(Parsed(set_name=set_name, ctx=ctx, events=[e for e, _v in found],
