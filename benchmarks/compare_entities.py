@@ -22,13 +22,9 @@ Only development sets are read (``benchmarks/data/mentions_dev*.json`` and
 
 from __future__ import annotations
 
-import importlib
 import json
-import shutil
 import sys
 import tempfile
-import time
-from collections.abc import Callable
 from pathlib import Path
 
 import spacy
@@ -40,7 +36,7 @@ from newsgraph.extract.entities.core import entities
 from newsgraph.nlp import conll_ner
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from _common import compare_dumps, same_output_commands, time_passes
+from _common import compare_dumps, interleaved, same_output_commands, stage_copy, time_passes
 
 ROOT = Path(__file__).resolve().parents[1]
 DATA = ROOT / "benchmarks" / "data"
@@ -78,43 +74,6 @@ def record(doc: Doc) -> list[dict]:
     return [entity.model_dump() for entity in entities(doc)]
 
 
-def stage_copy(tree: Path, name: str, into: Path) -> Callable[[Doc], list]:
-    """``entities`` of the stage in source tree ``tree`` (a ``src`` directory), importable beside another.
-
-    The tree's ``newsgraph/extract/entities`` is copied to ``into/name`` with its own imports renamed, so
-    two versions of the stage (their module-level caches apart) run in one process; what the stage
-    imports from the rest of the package comes from the installed ``newsgraph``.
-    """
-    target = into / name
-    shutil.copytree(tree / "newsgraph" / "extract" / "entities", target)
-    for module in target.rglob("*.py"):
-        text = module.read_text(encoding="utf-8")
-        text = text.replace("from newsgraph.extract import entities", f"import {name} as entities")
-        module.write_text(text.replace("newsgraph.extract.entities", name), encoding="utf-8")
-    if str(into) not in sys.path:
-        sys.path.insert(0, str(into))
-    return importlib.import_module(f"{name}.core").entities
-
-
-def interleaved(docs: list[Doc], first: Callable[[Doc], list], second: Callable[[Doc], list],
-                passes: int) -> tuple[float, float, bool]:
-    """CPU seconds per pass of two stages run on each doc in turn (first, second, second, first), and
-    whether their outputs were the same on every doc."""
-    clock = time.process_time
-    spent = [0.0, 0.0]
-    same = True
-    for _ in range(passes):
-        for doc in docs:
-            for run in ((0, 1), (1, 0)):
-                outputs = []
-                for k in run:
-                    start = clock()
-                    outputs.append([e.model_dump() for e in (first, second)[k](doc)])
-                    spent[k] += clock() - start
-                same = same and outputs[0] == outputs[1]
-    return spent[0] / (2 * passes), spent[1] / (2 * passes), same
-
-
 def main() -> None:
     parser, command = same_output_commands(__doc__.split("\n")[0])
     ab = command["_commands"].add_parser("ab", help="two source trees' stages, interleaved doc by doc, in CPU time")
@@ -142,11 +101,12 @@ def main() -> None:
     elif args.command == "ab":
         docs = load_docs(args.cache)
         with tempfile.TemporaryDirectory() as into:
-            first = stage_copy(args.first.resolve(), "stage_first", Path(into))
-            second = stage_copy(args.second.resolve(), "stage_second", Path(into))
-            first(docs[0])
-            second(docs[0])  # lexicons and dictionaries loaded outside the timing
-            a, b, same = interleaved(docs, first, second, args.passes)
+            stages = [stage_copy(tree.resolve(), "entities", name, Path(into)).entities
+                      for tree, name in ((args.first, "stage_first"), (args.second, "stage_second"))]
+            for stage in stages:
+                stage(docs[0])  # lexicons and dictionaries loaded outside the timing
+            a, b, same = interleaved(docs, lambda doc: [e.model_dump() for e in stages[0](doc)],
+                                     lambda doc: [e.model_dump() for e in stages[1](doc)], args.passes)
         print(f"{args.first}: {a:.3f} s CPU per pass; {args.second}: {b:.3f} s CPU per pass; "
               f"ratio {b / a:.3f} ({len(docs)} docs, {args.passes} passes, interleaved; "
               f"outputs {'the same' if same else 'DIFFER'})")

@@ -11,6 +11,9 @@ the event stage alone can be run again and again on identical input:
     PYTHONPATH=src python benchmarks/compare_events.py compare before.json after.json
     # the stage alone (CPU and wall time), three passes, and optionally a cProfile of one pass
     PYTHONPATH=src python benchmarks/compare_events.py time --cache /tmp/ev/inputs.pkl --passes 3
+    # two versions of the stage (e.g. ``git archive BASE src`` unpacked in /tmp/base) in one process,
+    # interleaved doc by doc, in CPU time: on a shared machine the load then falls on both alike
+    PYTHONPATH=src python benchmarks/compare_events.py ab --cache /tmp/ev/inputs.pkl /tmp/base/src src
 
 The record's ``model_dump`` of each event is its full output, so the dump holds every field.
 """
@@ -20,6 +23,7 @@ from __future__ import annotations
 import json
 import pickle
 import sys
+import tempfile
 from pathlib import Path
 
 from newsgraph.evaluate.shared import shared_dir
@@ -31,7 +35,7 @@ from newsgraph.nlp.pipeline import load_model
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "benchmarks"))
-from _common import compare_dumps, same_output_commands, time_passes  # noqa: E402
+from _common import compare_dumps, interleaved, same_output_commands, stage_copy, time_passes  # noqa: E402
 from bench_events import texts  # noqa: E402  (the benchmark's own article list)
 
 #: One doc with the other stages' outputs, as ``events()`` takes them.
@@ -60,6 +64,11 @@ def run_all(all_inputs: list[Inputs]) -> None:
 def main() -> None:
     parser, command = same_output_commands(__doc__.split("\n")[0])
     command["parse"].add_argument("--corpus", type=Path, default=shared_dir() / "corpus" / "bbc")
+    ab = command["_commands"].add_parser("ab", help="two source trees' stages, interleaved doc by doc, in CPU time")
+    ab.add_argument("--cache", type=Path, required=True)
+    ab.add_argument("--passes", type=int, default=2)
+    ab.add_argument("first", type=Path, help="a src directory (the version timed first)")
+    ab.add_argument("second", type=Path, help="a src directory")
     args = parser.parse_args()
 
     if args.command == "parse":
@@ -81,6 +90,23 @@ def main() -> None:
               f"{sum(len(r['relations']) for r in out)} relations -> {args.out}")
     elif args.command == "compare":
         sys.exit(compare_dumps(args.before, args.after))
+    elif args.command == "ab":
+        all_inputs = load_inputs(args.cache)
+        with tempfile.TemporaryDirectory() as into:
+            stages = [stage_copy(tree.resolve(), "events", name, Path(into)).events
+                      for tree, name in ((args.first, "events_first"), (args.second, "events_second"))]
+            for stage in stages:
+                stage(*all_inputs[0])  # the dictionaries loaded outside the timing
+
+            def output(stage: int, inputs: Inputs) -> tuple[list[dict], list[dict]]:
+                found, rels = stages[stage](*inputs)
+                return [e.model_dump() for e in found], [r.model_dump() for r in rels]
+
+            a, b, same = interleaved(all_inputs, lambda inputs: output(0, inputs),
+                                     lambda inputs: output(1, inputs), args.passes)
+        print(f"{args.first}: {a:.3f} s CPU per pass; {args.second}: {b:.3f} s CPU per pass; "
+              f"ratio {b / a:.3f} ({len(all_inputs)} docs, {args.passes} passes, interleaved; "
+              f"outputs {'the same' if same else 'DIFFER'})")
     else:
         all_inputs = load_inputs(args.cache)
         events(*all_inputs[0])  # loads the dictionaries once, outside the timing

@@ -58,3 +58,23 @@ def test_bench_long_reads_a_text_under_the_limit_and_refuses_one_over_it():
     short, long = result["runs"]
     assert short["error"] is None and short["words"] > 300 and short["peak_rss_mb"] > short["rss_after_model_mb"] > 0
     assert "over the parse limit of 300,000" in long["error"] and long["words"] == 0
+
+
+def test_interleaved_lets_each_stage_read_a_new_item_first_as_often() -> None:
+    """The A/B loop of ``compare_entities.py ab`` and ``compare_events.py ab``: each item runs twice under each
+    stage, the stage run first alternating from item to item, and the outputs are compared."""
+    sys.path.insert(0, str(ROOT / "benchmarks"))
+    from _common import interleaved
+
+    calls: list[tuple[str, int]] = []
+
+    def stage(name: str):
+        return lambda item: calls.append((name, item)) or item * 2
+
+    _, _, same = interleaved([0, 1, 2, 3], stage("a"), stage("b"), passes=1)
+    assert same
+    firsts = [calls[k][0] for k in range(0, len(calls), 4)]  # the first run on each item
+    assert firsts == ["a", "b", "a", "b"]
+    assert sorted(calls) == sorted([(name, item) for item in range(4) for name in "ab" for _ in range(2)])
+    _, _, same = interleaved([1], lambda item: item, lambda item: item + 1, passes=1)
+    assert not same

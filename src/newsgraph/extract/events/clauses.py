@@ -460,13 +460,29 @@ def is_passive(verb: Token) -> bool:
     return verb.i in heads
 
 
+def among(values: numpy.ndarray, ids: numpy.ndarray) -> numpy.ndarray:
+    """``numpy.isin(values, ids)`` for a one-dimensional ``values`` and a handful of ``ids``: each value
+    compared with each id.
+
+    Why: ``isin`` sorts and merges, or builds a lookup table over the values' range, which for string-store
+    hashes (64-bit) is not an option; for a document's few hundred labels and a dozen ids the plain
+    comparisons cost a third of it (about 10 against 30 µs a call, three calls a document).
+    """
+    if not len(ids):
+        return numpy.zeros(len(values), dtype=bool)
+    return (values[:, None] == ids[None, :]).any(axis=1)
+
+
+_PASSIVE_ID_ARRAY = numpy.fromiter(sorted(_PASSIVE_IDS), dtype=numpy.uint64)
+
+
 def passive_heads(doc: Doc) -> list[int]:
     """The indices of the tokens with a passive subject or auxiliary child, from the ``HEAD``/``DEP`` arrays."""
     n = len(doc)
     if not n:
         return []
     columns = doc.to_array([HEAD, DEP]).reshape(n, 2)  # uint64: the ids are hashes
-    passive = numpy.isin(columns[:, 1], numpy.fromiter(_PASSIVE_IDS, dtype=numpy.uint64))
+    passive = among(columns[:, 1], _PASSIVE_ID_ARRAY)
     heads = columns[:, 0].astype("int64") + numpy.arange(n)  # relative heads, signed
     passive &= heads != numpy.arange(n)  # the root is its own head, not its own child
     return heads[passive].tolist()

@@ -194,13 +194,13 @@ def _lookup_verb_entry(tok: Token, particle: list[str]) -> _Entry | bool | None:
                 return found
         if particle and (heads[0], "*") in table:  # a hand-listed phrasal verb is specific already
             return table[(heads[0], "*")]
-        if any(table.get((head, "*"), False) is None for head in heads):
+        hand = _verb_wide_entry(table, heads)
+        if hand is None:
             return None  # the hand table keeps this verb out of the ontology, whatever its pattern
         if feats is None:
             feats = cameo.features(tok)
         # A phrasal verb is a verb of its own block ("call off" is CANCEL's, "call" CALL's).
         pattern = (cameo.match(heads[0], feats) if particle else None) or cameo.match(lemma, feats)
-        hand = next((table[(h, "*")] for h in heads if (h, "*") in table), False)
         if pattern is not None and pattern[1] > 0 and (hand is False or pattern[0] == cameo.UNCODED or pattern[1] >= 2):
             return _cameo_entry(pattern[0])  # "cut ties" 160; "cut production" [---]
         if hand is not False:
@@ -208,6 +208,23 @@ def _lookup_verb_entry(tok: Token, particle: list[str]) -> _Entry | bool | None:
         if pattern is not None:
             return _cameo_entry(pattern[0])
     return False
+
+
+def _verb_wide_entry(table: dict[tuple[str, str], _Entry | None], heads: list[str]) -> _Entry | bool | None:
+    """The hand table's verb-wide entry (complement ``*``) of the first of ``heads`` it lists; None when it
+    lists any of them as None (kept out of the ontology); False when it lists none.
+
+    Why one loop: ``_lookup_verb_entry`` asked it as two generators per stem (an ``any`` for the Nones, then a
+    ``next`` for the first entry), on every look-up of every clause.
+    """
+    hand: _Entry | bool | None = False
+    for head in heads:
+        wide = table.get((head, "*"), False)
+        if wide is None:
+            return None
+        if hand is False:
+            hand = wide
+    return hand
 
 
 def _hand_specific(tok: Token, particle: list[str]) -> bool:

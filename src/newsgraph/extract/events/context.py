@@ -17,7 +17,7 @@ from spacy.parts_of_speech import NOUN
 from spacy.strings import get_string_id
 from spacy.tokens import Doc, Span, Token
 
-from newsgraph.extract.events.clauses import doc_tree
+from newsgraph.extract.events.clauses import among, doc_tree
 from newsgraph.extract.events.lexicons import CLAUSE_DEPS
 from newsgraph.record import Attribution, Entity, Mention, Source, TimeExpression
 
@@ -110,7 +110,7 @@ class DocContext:
         ctx = cls(doc=doc, attributions=list(attributions), sources={s.id: s for s in sources})
         # One array pass instead of a Python ``Token`` per token per question.
         columns = doc.to_array([DEP, LOWER, POS, IDX, LENGTH]).reshape(len(doc), 5)
-        ctx.clause_heads = numpy.flatnonzero(numpy.isin(columns[:, 0], _CLAUSE_DEP_IDS)).tolist()
+        ctx.clause_heads = numpy.flatnonzero(among(columns[:, 0], _CLAUSE_DEP_IDS)).tolist()
         ctx.according = numpy.flatnonzero(columns[:, 1] == _ACCORDING_ID).tolist()
         ctx.nouns = numpy.flatnonzero(columns[:, 2] == NOUN).tolist()
         index = _TokenIndex(doc, columns[:, 3], columns[:, 4])
