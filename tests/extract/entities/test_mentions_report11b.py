@@ -22,7 +22,7 @@ REPORT11B = sets.DATA / "mentions_report11b.json"
 MINIMUMS = {"articles": 12, "mentions": 200, "description": 40, "role": 20, "pronoun": 60, "first_person": 15}
 #: The pool: each Horne 2017 folder of the share (relative to the corpus folder) and the stems of its
 #: files that no file of the repository named before the round, in any form the sets use
-#: ('Real/187', 'horne-Random-Real-182', '129_Real'; a number named under a label excludes it in both
+#: ('Real/NUMBER', 'horne-Random-Real-NUMBER', 'NUMBER_Real'; a number named under a label excludes it in both
 #: datasets). 155 files.
 POOL = {
     "horne2017/Public Data/Buzzfeed Political News Dataset/Fake": frozenset({
