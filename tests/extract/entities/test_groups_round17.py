@@ -47,18 +47,14 @@ def test_the_lone_collectives_are_listed(noun):
     assert noun in LONE_COLLECTIVE_NOUNS
 
 
-def test_the_jury_written_once_is_a_group(parse):
-    text = "Halvorsen was tried in Valmora in March. After two hours the jury found him guilty of fraud."
+@pytest.mark.parametrize(("text", "noun"), [
+    ("Halvorsen was tried in Valmora in March. After two hours the jury found him guilty of fraud.", "jury"),
+    ("The band played for three hours on Saturday, and the fireworks thrilled the crowd at the end.", "crowd"),
+])
+def test_a_lone_collective_written_once_is_a_group(parse, text, noun):
     found = entities(parse(text))
-    jury = owner(found, "the jury", text.index("the jury"))
-    assert jury is not None and jury.name.lower() == "jury"
-
-
-def test_the_crowd_written_once_is_a_group(parse):
-    text = "The band played for three hours on Saturday, and the fireworks thrilled the crowd at the end."
-    found = entities(parse(text))
-    crowd = owner(found, "the crowd", text.index("the crowd"))
-    assert crowd is not None and crowd.name.lower() == "crowd"
+    group = owner(found, f"the {noun}", text.index(f"the {noun}"))
+    assert group is not None and group.name.lower() == noun
 
 
 def test_another_collective_written_once_is_none(parse):
