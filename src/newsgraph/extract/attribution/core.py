@@ -22,7 +22,7 @@ from itertools import pairwise
 from spacy.tokens import Doc, Span, Token
 
 from newsgraph.extract.attribution import lexicons as lex
-from newsgraph.extract.attribution.gender import source_gender
+from newsgraph.extract.attribution.gender import person_spans, source_gender
 from newsgraph.extract.attribution.posts import Post, embedded_posts
 from newsgraph.extract.attribution.quotes import QuoteSpan, is_caption, quote_spans
 from newsgraph.extract.attribution.reported import (
@@ -1000,10 +1000,11 @@ def _characterise(
 ) -> None:
     """Give each source its role and gender from the article's words about it (``roles``, ``gender``)."""
     by_id = {e.id: e for e in entities}
+    persons = person_spans(doc)  # once per article: ``doc.ents`` builds its spans on every access
     for source in sources:
         words = described(doc, source, by_id.get(source.entity or ""), entities, quoted)
         source.role, source.role_evidence = source_role(doc, source, words, text)  # type: ignore[assignment]
-        source.gender, source.gender_evidence = source_gender(doc, source, words, text)  # type: ignore[assignment]
+        source.gender, source.gender_evidence = source_gender(doc, source, words, text, persons)  # type: ignore[assignment]
 
 
 def _documents(doc: Doc, claims: list[Claim]) -> list[tuple[Token, int]]:
