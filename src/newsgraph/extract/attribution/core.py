@@ -22,7 +22,7 @@ from itertools import pairwise
 from spacy.tokens import Doc, Span, Token
 
 from newsgraph.extract.attribution import lexicons as lex
-from newsgraph.extract.attribution.gender import source_gender
+from newsgraph.extract.attribution.gender import person_spans, source_gender
 from newsgraph.extract.attribution.posts import Post, embedded_posts
 from newsgraph.extract.attribution.quotes import QuoteSpan, is_caption, quote_spans
 from newsgraph.extract.attribution.reported import (
@@ -289,13 +289,16 @@ def _has_own_clause(verb: Token, q: QuoteSpan) -> bool:
     return any(child.dep_ == "ccomp" and not q.start <= child.idx < q.end for child in verb.children)
 
 
-def _cue_nearby(doc: Doc, q: QuoteSpan, others: Sequence[tuple[int, int]] = ()) -> Token | None:
-    """A speech tag next to the quote: "'...,' X said.", "X said: '...'", "'...', said X, a spokesman"."""
+def _cue_nearby(doc: Doc, text: str, q: QuoteSpan, others: Sequence[tuple[int, int]] = ()) -> Token | None:
+    """A speech tag next to the quote: "'...,' X said.", "X said: '...'", "'...', said X, a spokesman".
+
+    ``text`` is ``doc.text``, passed in because spaCy rebuilds it from the tokens on every access.
+    """
     sents = _sentences_around(doc, q.start, q.end)
     if not sents:
         return None
     last = sents[-1]
-    if last.end < len(doc) and last.end_char - q.end <= 2 and "\n\n" not in doc.text[q.end : doc[last.end].idx]:
+    if last.end < len(doc) and last.end_char - q.end <= 2 and "\n\n" not in text[q.end : doc[last.end].idx]:
         # the quote ends its sentence: the tag may follow, but never from the next paragraph, whose
         # verbs ("Henson can now expect …") belong to its own story
         sents.append(doc[last.end].sent)
@@ -319,7 +322,7 @@ def _cue_nearby(doc: Doc, q: QuoteSpan, others: Sequence[tuple[int, int]] = ()) 
                 best = (distance, tok)
     if best is not None:
         return best[1]
-    return _cue_before_colon(doc, q) or _continuing_tag(doc, q, others)
+    return _cue_before_colon(doc, q) or _continuing_tag(doc, text, q, others)
 
 
 def _discourse_said(verb: Token) -> bool:
@@ -360,15 +363,15 @@ def _continues_speaking(tok: Token) -> bool:
     return not any(c.dep_ in NOT_CONTINUING_DEPS and (speaker is None or c.i != speaker.i) for c in tok.children)
 
 
-def _continuing_tag(doc: Doc, q: QuoteSpan, others: Sequence[tuple[int, int]] = ()) -> Token | None:
+def _continuing_tag(doc: Doc, text: str, q: QuoteSpan, others: Sequence[tuple[int, int]] = ()) -> Token | None:
     """ "'…,' Lee continued", "She went on, '…'", "'…,' the insider spilled": a verb of going on speaking,
     or one that reports speech only as a tag (``TAG_ONLY_SPEECH_VERBS``), set right at the quote.
 
     These verbs report speech only as a tag, so only one next to the marks counts: after the quote
     with nothing but punctuation before its subject, or before it with nothing but a comma or colon
     between. "The protests continued." after a quote is no tag: its subject is not at the marks.
+    ``text`` is ``doc.text``, read once by the caller.
     """
-    text = doc.text
     for sent in _sentences_around(doc, q.start, q.end):
         for tok in sent:
             if q.start <= tok.idx < q.end or _in_other_quote(tok, others) or not _continues_speaking(tok):
@@ -587,7 +590,7 @@ def _quote_claims(doc: Doc, text: str, quotes: list[QuoteSpan]) -> list[Claim]:
         if span is None or len(span) == 0:
             continue
         others = _other_quotes(q, quotes)
-        verb = _cue_by_ancestry(span, others) or _cue_nearby(doc, q, others)
+        verb = _cue_by_ancestry(span, others) or _cue_nearby(doc, text, q, others)
         if _looks_like_title(span) and not _opens_tagged_sentence(doc, text, q, verb):
             continue
         according = _according_in_sentence(span, quotes) if verb is None else None
@@ -997,10 +1000,11 @@ def _characterise(
 ) -> None:
     """Give each source its role and gender from the article's words about it (``roles``, ``gender``)."""
     by_id = {e.id: e for e in entities}
+    persons = person_spans(doc)  # once per article: ``doc.ents`` builds its spans on every access
     for source in sources:
         words = described(doc, source, by_id.get(source.entity or ""), entities, quoted)
         source.role, source.role_evidence = source_role(doc, source, words, text)  # type: ignore[assignment]
-        source.gender, source.gender_evidence = source_gender(doc, source, words, text)  # type: ignore[assignment]
+        source.gender, source.gender_evidence = source_gender(doc, source, words, text, persons)  # type: ignore[assignment]
 
 
 def _documents(doc: Doc, claims: list[Claim]) -> list[tuple[Token, int]]:

@@ -28,6 +28,8 @@ is still the article's word.)
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 from spacy.tokens import Doc, Span, Token
 
 from newsgraph.extract.attribution import lexicons as lex
@@ -111,7 +113,9 @@ def _generic(doc: Doc, at: int) -> bool:
     return False
 
 
-def _nearest_is_own(doc: Doc, at: int, own: frozenset[int], names: frozenset[str]) -> bool:
+def _nearest_is_own(
+    doc: Doc, at: int, own: frozenset[int], names: frozenset[str], persons: Sequence[Span] | None = None
+) -> bool:
     """False when the person named nearest before the pronoun at character ``at`` makes it ambiguous.
 
     The candidates are spaCy's PERSON spans and the person nouns that bring in someone new as a
@@ -121,6 +125,9 @@ def _nearest_is_own(doc: Doc, at: int, own: frozenset[int], names: frozenset[str
     source. When the nearest is another person's name the entity stage's resolution stands: it
     weighs gender and binding, and on the development sets overruling it lost more right genders
     than it saved.
+
+    ``persons`` is :func:`person_spans` of ``doc`` when the caller has it: ``doc.ents`` builds its spans
+    anew on every access, and an article's sources have many pronouns.
     """
     span = doc.char_span(at, at + 1, alignment_mode="expand")
     if span is None or not len(span):
@@ -130,7 +137,8 @@ def _nearest_is_own(doc: Doc, at: int, own: frozenset[int], names: frozenset[str
     for _ in range(ANTECEDENT_SENTENCES_BACK):
         if window_start > 0:
             window_start = doc[window_start - 1].sent.start
-    names_before = [e for e in doc.ents if e.label_ == "PERSON" and window_start <= e.start and e.end <= tok.i]
+    persons = person_spans(doc) if persons is None else persons
+    names_before = [e for e in persons if window_start <= e.start and e.end <= tok.i]
     nouns_before = [doc[t.i : t.i + 1] for t in doc[window_start : tok.i] if _new_person_subject(t)]
     if not names_before and not nouns_before:
         return True
@@ -234,8 +242,19 @@ def _two_people(doc: Doc, source: Source, words: Described) -> bool:
     return any(_joined_names(doc, t.i) for span in spans for t in span[1:-2])
 
 
-def source_gender(doc: Doc, source: Source, words: Described, text: str) -> tuple[str | None, list[GenderEvidence]]:
-    """The gender the article gives ``source`` and the words that give it; None on no or conflicting evidence."""
+def person_spans(doc: Doc) -> list[Span]:
+    """spaCy's PERSON spans of ``doc``, in order: read once per article for every source's pronouns."""
+    return [e for e in doc.ents if e.label_ == "PERSON"]
+
+
+def source_gender(
+    doc: Doc, source: Source, words: Described, text: str, persons: Sequence[Span] | None = None
+) -> tuple[str | None, list[GenderEvidence]]:
+    """The gender the article gives ``source`` and the words that give it; None on no or conflicting evidence.
+
+    ``persons`` is :func:`person_spans` of ``doc``, computed once by the caller for all its sources.
+    """
+    persons = person_spans(doc) if persons is None else persons
     if source.kind not in PEOPLE_KINDS or _two_people(doc, source, words):
         return None, []
     found: dict[tuple[int, int], GenderEvidence] = {}
@@ -243,7 +262,7 @@ def source_gender(doc: Doc, source: Source, words: Described, text: str) -> tupl
     for start, end in words.pronouns:
         word = text[start:end]
         gender = PERSON_PRONOUN_GENDERS.get(word.lower())
-        if (gender is not None and not _generic(doc, start) and _nearest_is_own(doc, start, own, names)
+        if (gender is not None and not _generic(doc, start) and _nearest_is_own(doc, start, own, names, persons)
                 and not _bound_elsewhere(doc, start, own, names)):
             found[(start, end)] = GenderEvidence(start=start, end=end, text=word, gender=gender, cue="pronoun")
     for phrase in words.phrases:

@@ -96,19 +96,26 @@ MAX_LOWER_CACHE = 500_000
 _CUE_LEMMAS = lex.CUE_VERBS | {verb for verb, _ in lex.PHRASAL_CUE_VERBS}
 
 
-def _hashes_where(doc: Doc, column: numpy.ndarray, words: frozenset[str] | set[str]) -> numpy.ndarray:
-    """The hashes in ``column`` whose string, lowercased, is in ``words``."""
+def _lowered(doc: Doc, column: numpy.ndarray) -> list[tuple[int, str]]:
+    """Each distinct hash in ``column`` with its string lowercased: found once per column, then filtered
+    by every word list (a doc has a few thousand distinct lemmas, and ``numpy.unique`` sorts them)."""
     strings = doc.vocab.strings
     if len(_LOWER) > MAX_LOWER_CACHE:
         _LOWER.clear()
-    keep = []
+    out: list[tuple[int, str]] = []
     for h in numpy.unique(column).tolist():
         low = _LOWER.get(h)
         if low is None:
             low = _LOWER[h] = strings[h].lower()
-        if low in words:
-            keep.append(h)
-    return numpy.array(keep, dtype=column.dtype)
+        out.append((h, low))
+    return out
+
+
+def _hashes_where(
+    lowered: list[tuple[int, str]], words: frozenset[str] | set[str], dtype: numpy.dtype
+) -> numpy.ndarray:
+    """The hashes of ``lowered`` (from :func:`_lowered`) whose lowercased string is in ``words``."""
+    return numpy.array([h for h, low in lowered if low in words], dtype=dtype)
 
 
 def candidates(doc: Doc, text: str | None = None) -> Candidates:
@@ -123,14 +130,19 @@ def candidates(doc: Doc, text: str | None = None) -> Candidates:
     def pick(mask: numpy.ndarray) -> list[Token]:
         return [doc[int(i)] for i in numpy.flatnonzero(mask)]
 
-    cue_lemmas = pick(verbal & numpy.isin(lemmas, _hashes_where(doc, lemmas, _CUE_LEMMAS)))
+    by_lemma, by_lower = _lowered(doc, lemmas), _lowered(doc, lowers)
+
+    def where(column: numpy.ndarray, lowered: list[tuple[int, str]], words: frozenset[str] | set[str]) -> numpy.ndarray:
+        return numpy.isin(column, _hashes_where(lowered, words, column.dtype))
+
+    cue_lemmas = pick(verbal & where(lemmas, by_lemma, _CUE_LEMMAS))
     return Candidates(
         text=text,
         cue_verbs=[t for t in cue_lemmas if is_cue_verb(t)],
-        cue_nouns=pick((pos == NOUN) & numpy.isin(lemmas, _hashes_where(doc, lemmas, lex.CUE_NOUNS))),
-        according=pick(numpy.isin(lowers, _hashes_where(doc, lowers, {"according"}))),
-        anonymity=pick(numpy.isin(lowers, _hashes_where(doc, lowers, {"anonymity", "anonymously"}))),
-        channels=pick((pos == NOUN) & numpy.isin(lemmas, _hashes_where(doc, lemmas, lex.CHANNEL_NOUNS))),
+        cue_nouns=pick((pos == NOUN) & where(lemmas, by_lemma, lex.CUE_NOUNS)),
+        according=pick(where(lowers, by_lower, {"according"})),
+        anonymity=pick(where(lowers, by_lower, {"anonymity", "anonymously"})),
+        channels=pick((pos == NOUN) & where(lemmas, by_lemma, lex.CHANNEL_NOUNS)),
     )
 
 

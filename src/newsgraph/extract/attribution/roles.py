@@ -314,6 +314,15 @@ def _inside(spans: Sequence[tuple[int, int]], start: int) -> bool:
     return any(s <= start < e for s, e in spans)
 
 
+def _pronouns_of_others(entity: Entity | None, entities: list[Entity]) -> set[tuple[int, int]]:
+    """The offsets of the pronoun mentions of every entity but ``entity``.
+
+    Built only when a source without an entity has a pronoun of its own: it walks every mention of
+    the article, and most sources never ask.
+    """
+    return {(m.start, m.end) for e in entities if e is not entity for m in e.mentions if m.kind == "pronoun"}
+
+
 def described(
     doc: Doc, source: Source, entity: Entity | None, entities: list[Entity], quoted: Sequence[tuple[int, int]] = ()
 ) -> Described:
@@ -343,7 +352,7 @@ def described(
             else:
                 phrases.append(_phrase(span))  # a description, or an organisation's own name ("Acme Corp")
     own = frozenset(t.i for span in names for t in span)
-    others = {(m.start, m.end) for e in entities if e is not entity for m in e.mentions if m.kind == "pronoun"}
+    others: set[tuple[int, int]] | None = None  # the other entities' pronouns, read only for an unnamed source
     # This stage's own "she said" resolution goes by recency, so it is read only for an unnamed source
     # ("a senior official ... she said"): for a name no entity covers (a party, a film title taken for a
     # speaker) the nearest pronoun is as likely someone else's.
@@ -362,8 +371,11 @@ def described(
             # entity, only the entity stage's pronouns count (they agree in gender and binding); for one
             # without ("a senior official ... she said"), this stage's, unless the entity stage gave the
             # pronoun to someone else.
-            if unnamed and at not in others and not _inside(quoted, at[0]):
-                pronouns.append(at)
+            if unnamed:
+                if others is None:
+                    others = _pronouns_of_others(entity, entities)
+                if at not in others and not _inside(quoted, at[0]):
+                    pronouns.append(at)
             continue
         phrases.append(_phrase(span, own | frozenset(t.i for t in span if t.ent_type_ == "PERSON"
                                                       and t.pos_ == "PROPN")))

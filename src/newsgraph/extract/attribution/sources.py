@@ -106,7 +106,8 @@ class _Draft:
 class EntityIndex:
     """Which entity (if any) covers each token, from entity mention offsets."""
 
-    def __init__(self, doc: Doc, entities: list[Entity]) -> None:
+    def __init__(self, doc: Doc, entities: list[Entity], text: str | None = None) -> None:
+        """``text`` is ``doc.text`` when the caller has it (spaCy rebuilds it from the tokens on every access)."""
         self.by_token: dict[int, _EntityRef] = {}
         refs: list[_EntityRef] = []
         if entities:
@@ -132,7 +133,8 @@ class EntityIndex:
         self.credits: set[tuple[int, int]] = set()
         #: The entities named by such a credit: the entity stage's "he"/"she" linked to one is not followed.
         self.credited: set[str | None] = set()
-        text = doc.text if self.refs else ""
+        if text is None:
+            text = doc.text if self.refs else ""
         for ref in self.refs:
             span = doc.char_span(ref.start, ref.end, alignment_mode="expand")
             if span is None:
@@ -292,7 +294,7 @@ class SourceResolver:
     def __init__(self, doc: Doc, entities: list[Entity], text: str | None = None) -> None:
         self.doc = doc
         self.text = doc.text if text is None else text  # Doc.text is rebuilt on every access
-        self.index = EntityIndex(doc, entities)
+        self.index = EntityIndex(doc, entities, self.text)
         self.entities = entities
         self.drafts: list[_Draft] = []
         self._unstated: int | None = None
