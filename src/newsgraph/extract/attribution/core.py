@@ -427,6 +427,15 @@ def _opens_tagged_sentence(doc: Doc, text: str, q: QuoteSpan, verb: Token | None
     return sent is not None and not text[sent[0].sent.start_char : q.start].strip()
 
 
+def _opening_mark(doc: Doc, span: Span) -> int:
+    """The token index where a quote opens, its opening marks included: what stands before it is the text
+    before the quote (a tag, a narration sentence, a paragraph break)."""
+    start = span[0].i
+    while start > 0 and doc[start - 1].text in lex.ALL_QUOTE_MARKS:
+        start -= 1
+    return start
+
+
 def _speaker_of_previous_sentence(doc: Doc, span: Span) -> Token | None:
     """A quote opening a sentence right after a paraphrase ("X said the plan failed. 'We tried.'") is X's.
 
@@ -434,9 +443,7 @@ def _speaker_of_previous_sentence(doc: Doc, span: Span) -> Token | None:
     insisted the plan was sound." / "'We tried.'"): the page sets the paraphrase and the words apart.
     An "according to X" sentence lends X only within its paragraph.
     """
-    start = span[0].i
-    while start > 0 and doc[start - 1].text in lex.ALL_QUOTE_MARKS:
-        start -= 1
+    start = _opening_mark(doc, span)
     if start == 0:
         return None
     before = start - 1
@@ -463,9 +470,7 @@ def _speaker_of_previous_sentence(doc: Doc, span: Span) -> Token | None:
 
 def _sentence_before(doc: Doc, span: Span) -> Span | None:
     """The sentence just before a quote that opens a sentence (in its paragraph or ending the one before)."""
-    start = span[0].i
-    while start > 0 and doc[start - 1].text in lex.ALL_QUOTE_MARKS:
-        start -= 1
+    start = _opening_mark(doc, span)
     if start == 0:
         return None
     before = start - 1
