@@ -29,7 +29,7 @@ from bisect import bisect_left
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
-from functools import cache
+from functools import cache, cached_property
 from pathlib import Path
 
 import numpy
@@ -229,42 +229,30 @@ class DocContext:
         self.sents = sents
         self._breaks: list[int] | None = None  # tokens that are blank lines, found when first needed
         self.mentions: list[tuple[int, int]] = []  # (token, group), sorted
-        # every token's dependency, tag and head index, read from the doc's arrays when first needed: the
-        # features of each candidate read them for tokens weighed again and again, without a Token each time
-        self._deps: list[str] | None = None
-        self._tags: list[str] | None = None
-        self._heads: list[int] | None = None
 
-    def _read_arrays(self) -> None:
-        # (the stage's shared per-doc lists: the resolvers have most often read them already)
-        self._deps = token_strings(self.doc, DEP)
-        self._tags = token_strings(self.doc, TAG)
+    @cached_property
+    def _arrays(self) -> tuple[list[str], list[str], list[int]]:
+        """Every token's dependency, tag and head index, read from the doc's arrays when first needed: the
+        features of each candidate read them for tokens weighed again and again, without a Token each time.
+        (The stage's shared per-doc lists: the resolvers have most often read them already.)"""
         offsets = self.doc.to_array([HEAD]).astype("int64")  # HEAD is a signed offset to the head
-        self._heads = (offsets + numpy.arange(len(offsets))).tolist()
+        heads = (offsets + numpy.arange(len(offsets))).tolist()
+        return token_strings(self.doc, DEP), token_strings(self.doc, TAG), heads
 
     @property
     def deps(self) -> list[str]:
         """Each token's ``dep_``."""
-        if self._deps is None:
-            self._read_arrays()
-        assert self._deps is not None
-        return self._deps
+        return self._arrays[0]
 
     @property
     def tags(self) -> list[str]:
         """Each token's ``tag_``."""
-        if self._tags is None:
-            self._read_arrays()
-        assert self._tags is not None
-        return self._tags
+        return self._arrays[1]
 
     @property
     def heads(self) -> list[int]:
         """Each token's ``head.i`` (a root's own index)."""
-        if self._heads is None:
-            self._read_arrays()
-        assert self._heads is not None
-        return self._heads
+        return self._arrays[2]
 
     def add_mentions(self, owners: dict[int, int]) -> None:
         self.mentions = sorted(owners.items())
