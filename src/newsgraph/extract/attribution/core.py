@@ -36,6 +36,7 @@ from newsgraph.extract.attribution.reported import (
     headline_claims,
     inverted_object,
     is_cue_verb,
+    issuing_subject,
     noun_claims,
     quoted_as_cue,
     speaker_of,
@@ -647,10 +648,10 @@ def _speaker_outside(verb: Token, quotes: Sequence[QuoteSpan]) -> Token | None:
         return any(q.start <= tok.idx < q.end for q in quotes)
 
     speaker = speaker_of(verb)
-    if speaker is not None and not inside(speaker):
-        return _document_issuer(speaker, inside) or speaker
     if speaker is None:
-        return speaker
+        return None
+    if not inside(speaker):
+        return _document_issuer(speaker, inside) or speaker
     if _marked_word_of_phrase(speaker, quotes):
         return speaker  # 'a "source" told the paper': marks around a word of a narrated phrase
     second = _subject_outside(verb, inside)
@@ -672,9 +673,9 @@ def _issuer_named(noun: Token) -> Token | None:
     owner = next((c for c in noun.children if c.dep_ == "poss"), None)
     if owner is not None:
         return owner
+    if noun.dep_ == "dobj":
+        return issuing_subject(noun)
     head = noun.head
-    if noun.dep_ == "dobj" and head.lemma_.lower() in lex.CUE_NOUN_VERBS:
-        return next((c for c in head.children if c.dep_ in ACTIVE_SUBJECT_DEPS), None)
     if noun.dep_ == "pobj" and head.lower_ == "in" and head.head.pos_ == "VERB" and is_cue_verb(head.head):
         issuer = speaker_of(head.head)
         return issuer if issuer is not None and issuer.lemma_.lower() not in lex.DOCUMENT_NOUNS else None

@@ -254,9 +254,9 @@ def source_gender(
 
     ``persons`` is :func:`person_spans` of ``doc``, computed once by the caller for all its sources.
     """
-    persons = person_spans(doc) if persons is None else persons
     if source.kind not in PEOPLE_KINDS or _two_people(doc, source, words):
         return None, []
+    persons = person_spans(doc) if persons is None else persons
     found: dict[tuple[int, int], GenderEvidence] = {}
     own, names = _own_tokens(doc, source, words)
     for start, end in words.pronouns:

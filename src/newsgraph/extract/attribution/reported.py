@@ -210,12 +210,17 @@ def _issuer_of_document(verb: Token) -> Token | None:
     (``CUE_NOUN_VERBS``: "released", "issued") with a subject of its own; else None.
     """
     noun = verb.head
-    if verb.dep_ != "acl" or noun.dep_ != "dobj" or noun.lemma_.lower() not in lex.DOCUMENT_NOUNS:
+    if verb.dep_ != "acl" or noun.lemma_.lower() not in lex.DOCUMENT_NOUNS:
         return None
-    issuing = noun.head
-    if issuing.lemma_.lower() not in lex.CUE_NOUN_VERBS:
+    return issuing_subject(noun)
+
+
+def issuing_subject(noun: Token) -> Token | None:
+    """The subject of the issuing verb (``CUE_NOUN_VERBS``) a document noun is the object of: "Lee" of "Lee
+    issued a statement"; None when the noun is no such object or the verb has no subject."""
+    if noun.dep_ != "dobj" or noun.head.lemma_.lower() not in lex.CUE_NOUN_VERBS:
         return None
-    return next((c for c in issuing.children if c.dep_ in ACTIVE_SUBJECT_DEPS), None)
+    return next((c for c in noun.head.children if c.dep_ in ACTIVE_SUBJECT_DEPS), None)
 
 
 def _quoted_as(verb: Token) -> Token | None:
