@@ -65,7 +65,7 @@ from newsgraph.extract.entities.lexicons import (
 )
 from newsgraph.vocab.parse import NOMINAL_SUBJECT_DEPS, PLURAL_NOUN_TAGS, PRESENT_TAGS
 from newsgraph.vocab.pronouns import NEUTER_PRONOUN_FORMS, PLURAL_PRONOUN_FORMS
-from newsgraph.vocab.speech import QUOTE_SPEECH_VERBS
+from newsgraph.vocab.speech import QUOTE_SPEECH_VERBS, SELF_REPORTING_VERBS
 
 #: Entity types an organisation description or "it" may stand for.
 ORG_LABELS = frozenset({"ORG", "GPE", "FAC", "NORP"})
@@ -148,10 +148,6 @@ AGENT_VERBS = frozenset({"say", "think", "believe", "know", "want", "feel", "tel
 GROUP_CHAIN_LONG = 3
 #: How many heads up from a pronoun the verb of a group noun's clause is looked for (``_subject_binds``).
 SUBJECT_BIND_DEPTH = 4
-#: Verbs whose subject reports what the subject of their complement clause does, often itself ("Acme said it
-#: would cut jobs"): the plain speech verbs and verbs of announcing.
-REPORTING_VERBS = frozenset({"say", "tell", "add", "write", "tweet", "announce", "state", "confirm", "claim",
-                             "insist", "warn", "report", "deny", "admit", "argue", "note"})
 #: Determiners that make a group noun one group the article knows ("the traders"): its chain needs no length.
 SPECIFIC_GROUP_DETERMINERS = frozenset({"the", "these", "those"})
 #: Kind nouns whose lower-case noun modifier must be in the name of an organisation of unknown kind
@@ -527,7 +523,7 @@ def _reporting_subject(token: Token) -> Token | None:
     if token.dep_ not in NOMINAL_SUBJECT_DEPS:
         return None
     clause = token.head
-    if clause.dep_ != "ccomp" or clause.head.lemma_.lower() not in REPORTING_VERBS or clause.head.i > token.i:
+    if clause.dep_ != "ccomp" or clause.head.lemma_.lower() not in SELF_REPORTING_VERBS or clause.head.i > token.i:
         return None
     return next((c for c in clause.head.children if c.dep_ in NOMINAL_SUBJECT_DEPS and c.i < token.i), None)
 
