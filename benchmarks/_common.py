@@ -105,6 +105,20 @@ def stage_copy(tree: Path, stage: str, name: str, into: Path) -> Any:
     return importlib.import_module(f"{name}.core")
 
 
+def stage_pair(first: Path, second: Path, stage: str, into: Path) -> tuple[Any, Any]:
+    """The ``core`` modules of the extraction stage ``stage`` in two source trees, importable side by side
+    (:func:`stage_copy`), for an A/B run of the two in one process."""
+    return (stage_copy(first.resolve(), stage, f"{stage}_first", into),
+            stage_copy(second.resolve(), stage, f"{stage}_second", into))
+
+
+def ab_summary(first: Path, second: Path, a: float, b: float, items: int, passes: int, same: bool) -> str:
+    """The one-line result of an A/B run (:func:`interleaved`): each tree's CPU seconds per pass and their ratio."""
+    return (f"{first}: {a:.3f} s CPU per pass; {second}: {b:.3f} s CPU per pass; "
+            f"ratio {b / a:.3f} ({items} docs, {passes} passes, interleaved; "
+            f"outputs {'the same' if same else 'DIFFER'})")
+
+
 def interleaved(items: list[Any], first: Callable[[Any], Any], second: Callable[[Any], Any],
                 passes: int) -> tuple[float, float, bool]:
     """CPU seconds per pass of two stages run on each item in turn, and whether their outputs (what

@@ -36,7 +36,7 @@ from newsgraph.extract.entities.core import entities
 from newsgraph.nlp import conll_ner
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from _common import compare_dumps, interleaved, same_output_commands, stage_copy, time_passes
+from _common import ab_summary, compare_dumps, interleaved, same_output_commands, stage_pair, time_passes
 
 ROOT = Path(__file__).resolve().parents[1]
 DATA = ROOT / "benchmarks" / "data"
@@ -101,15 +101,12 @@ def main() -> None:
     elif args.command == "ab":
         docs = load_docs(args.cache)
         with tempfile.TemporaryDirectory() as into:
-            stages = [stage_copy(tree.resolve(), "entities", name, Path(into)).entities
-                      for tree, name in ((args.first, "stage_first"), (args.second, "stage_second"))]
+            stages = [core.entities for core in stage_pair(args.first, args.second, "entities", Path(into))]
             for stage in stages:
                 stage(docs[0])  # lexicons and dictionaries loaded outside the timing
             a, b, same = interleaved(docs, lambda doc: [e.model_dump() for e in stages[0](doc)],
                                      lambda doc: [e.model_dump() for e in stages[1](doc)], args.passes)
-        print(f"{args.first}: {a:.3f} s CPU per pass; {args.second}: {b:.3f} s CPU per pass; "
-              f"ratio {b / a:.3f} ({len(docs)} docs, {args.passes} passes, interleaved; "
-              f"outputs {'the same' if same else 'DIFFER'})")
+        print(ab_summary(args.first, args.second, a, b, len(docs), args.passes, same))
     else:
         docs = load_docs(args.cache)
         entities(docs[0])  # loads lexicons and the first-name dictionary once, outside the timing

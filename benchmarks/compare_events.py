@@ -35,7 +35,14 @@ from newsgraph.nlp.pipeline import load_model
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "benchmarks"))
-from _common import compare_dumps, interleaved, same_output_commands, stage_copy, time_passes  # noqa: E402
+from _common import (  # noqa: E402
+    ab_summary,
+    compare_dumps,
+    interleaved,
+    same_output_commands,
+    stage_pair,
+    time_passes,
+)
 from bench_events import texts  # noqa: E402  (the benchmark's own article list)
 
 #: One doc with the other stages' outputs, as ``events()`` takes them.
@@ -93,8 +100,7 @@ def main() -> None:
     elif args.command == "ab":
         all_inputs = load_inputs(args.cache)
         with tempfile.TemporaryDirectory() as into:
-            stages = [stage_copy(tree.resolve(), "events", name, Path(into)).events
-                      for tree, name in ((args.first, "events_first"), (args.second, "events_second"))]
+            stages = [core.events for core in stage_pair(args.first, args.second, "events", Path(into))]
             for stage in stages:
                 stage(*all_inputs[0])  # the dictionaries loaded outside the timing
 
@@ -104,9 +110,7 @@ def main() -> None:
 
             a, b, same = interleaved(all_inputs, lambda inputs: output(0, inputs),
                                      lambda inputs: output(1, inputs), args.passes)
-        print(f"{args.first}: {a:.3f} s CPU per pass; {args.second}: {b:.3f} s CPU per pass; "
-              f"ratio {b / a:.3f} ({len(all_inputs)} docs, {args.passes} passes, interleaved; "
-              f"outputs {'the same' if same else 'DIFFER'})")
+        print(ab_summary(args.first, args.second, a, b, len(all_inputs), args.passes, same))
     else:
         all_inputs = load_inputs(args.cache)
         events(*all_inputs[0])  # loads the dictionaries once, outside the timing
